@@ -1,0 +1,238 @@
+"""Normalisation of raw roster columns into canonical, typed pandas columns.
+
+Each function takes a raw column (object, str or typed) and returns the canonical column
+and a :class:`ColumnIssues` describing the cells that could not be read. Everything is
+vectorised over the column; Python-level work happens once per *distinct* bad value
+(for suggestions), never once per row.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from collections.abc import Callable, Mapping
+
+import attrs
+import numpy as np
+import pandas as pd
+
+from cadre_core._schema import (
+    AMBIGUOUS_VALUES,
+    CODE_ENUMS,
+    FALSE_WORDS,
+    TRUE_WORDS,
+    VALUE_ALIASES,
+    ascii_key,
+    text_key,
+)
+
+DATE_DTYPE = "datetime64[us]"
+TEXT_DTYPE = pd.StringDtype(na_value=np.nan)
+EXCEL_EPOCH = pd.Timestamp("1899-12-30")
+
+
+@attrs.frozen
+class ColumnIssues:
+    """Cells of one column that could not be normalised."""
+
+    bad: pd.Series  # boolean mask over the column's index
+    expected: str
+    suggest: Callable[[str], str | None] | None = None
+    notes: Mapping[str, str] = attrs.field(factory=dict)  # value key -> specific message
+
+
+def _no_issues(index: pd.Index, expected: str) -> ColumnIssues:
+    return ColumnIssues(pd.Series(False, index=index), expected)
+
+
+def _is_date(value: object) -> bool:
+    return isinstance(value, (dt.date, pd.Timestamp)) and value is not pd.NaT
+
+
+def to_text(raw: pd.Series) -> pd.Series:
+    """Turn raw cells into NFC text with collapsed whitespace; blanks become missing.
+
+    Whole numbers read from a spreadsheet (``1001.0``) become ``"1001"``.
+
+    >>> to_text(pd.Series(["  Lò  Văn\\tBiên ", None, 12.0, ""])).tolist()
+    ['Lò Văn Biên', nan, '12', nan]
+    """
+    s = raw
+    if s.dtype == object:
+        is_float = s.map(lambda v: isinstance(v, float) and not np.isnan(v) and v == int(v))
+        if bool(is_float.any()):
+            s = s.where(~is_float, s[is_float].map(lambda v: str(int(v))))
+        is_dt = s.map(_is_date)
+        if bool(is_dt.any()):
+            s = s.where(~is_dt, s[is_dt].map(lambda v: pd.Timestamp(v).strftime("%Y-%m-%d")))
+    text = s.astype(TEXT_DTYPE)
+    text = text.str.normalize("NFC").str.replace(r"\s+", " ", regex=True).str.strip()
+    return text.where(text != "", np.nan)
+
+
+def keys_of(text: pd.Series) -> pd.Series:
+    """Vectorised :func:`cadre_core._schema.text_key` of a text column."""
+    return text.str.casefold()
+
+
+def _suggester(choices: Mapping[str, str]) -> Callable[[str], str | None]:
+    """Closest code for a bad value, by its diacritic-free spelling."""
+    by_ascii: dict[str, str] = {}
+    for key, code in choices.items():
+        by_ascii.setdefault(ascii_key(key), code)
+        by_ascii.setdefault(ascii_key(code.replace("_", " ")), code)
+
+    def suggest(value: str) -> str | None:
+        key = ascii_key(value.replace("_", " "))
+        if key in by_ascii:
+            return by_ascii[key]
+        close = difflib.get_close_matches(key, list(by_ascii), n=1, cutoff=0.6)
+        return by_ascii[close[0]] if close else None
+
+    return suggest
+
+
+def normalise_code(raw: pd.Series, codes: str) -> tuple[pd.Series, ColumnIssues]:
+    """Map aliases (any case, NFC or NFD) to canonical codes as a categorical column."""
+    aliases = VALUE_ALIASES[codes]
+    text = to_text(raw)
+    keys = keys_of(text)
+    mapped = keys.map(aliases)
+    bad = text.notna() & mapped.isna()
+    cat = pd.CategoricalDtype(list(CODE_ENUMS[codes]))
+    out = mapped.astype(cat)
+    notes = {}
+    ambiguous = AMBIGUOUS_VALUES.get(codes, {})
+    if bool(bad.any()) and ambiguous:
+        notes = {k: v for k, v in ambiguous.items() if bool((keys[bad] == k).any())}
+    expected = f"one of {', '.join(CODE_ENUMS[codes])}"
+    return out, ColumnIssues(bad, expected, _suggester(aliases), notes)
+
+
+def normalise_bool(raw: pd.Series) -> tuple[pd.Series, ColumnIssues]:
+    """Booleans from true/false, 1/0, x/blank, có/không (blank is false)."""
+    keys = keys_of(to_text(raw)).fillna("")
+    true = keys.isin(TRUE_WORDS)
+    bad = ~true & ~keys.isin(FALSE_WORDS)
+    return true.astype(bool), ColumnIssues(bad, "a yes/no value (x or blank, có/không, true/false, 1/0)")
+
+
+def normalise_int(raw: pd.Series) -> tuple[pd.Series, ColumnIssues]:
+    """Whole numbers; ``3.0`` is accepted, ``3.5`` and text are not."""
+    text = to_text(raw)
+    num = pd.to_numeric(text, errors="coerce")
+    whole = num.notna() & (num == np.floor(num)) & (num.abs() < 2**53)
+    bad = text.notna() & ~whole
+    out = num.where(whole).astype("Int64")
+    return out, ColumnIssues(bad, "a whole number")
+
+
+_ISO = r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]00:00(?::00(?:\.0+)?)?)?$"
+_DAY_FIRST = r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})$"
+
+
+def normalise_date(raw: pd.Series, *, serials: bool = False) -> tuple[pd.Series, ColumnIssues]:
+    """Dates from spreadsheet dates, ISO text (2026-03-01) or day-first text (01/03/2026).
+
+    With ``serials`` (workbooks only), plain numbers are Excel day serials.
+    """
+    out = pd.Series(pd.NaT, index=raw.index, dtype=DATE_DTYPE)
+    if pd.api.types.is_datetime64_any_dtype(raw.dtype):
+        return raw.astype(DATE_DTYPE), _no_issues(raw.index, "a date")
+    bad = pd.Series(False, index=raw.index)
+    rest = raw
+    if raw.dtype == object:
+        is_dt = raw.map(_is_date)
+        if bool(is_dt.any()):
+            conv = pd.to_datetime(raw[is_dt].map(pd.Timestamp)).astype(DATE_DTYPE)
+            out[is_dt] = conv
+            rest = raw.where(~is_dt, None)
+        if serials:
+            is_num = rest.map(lambda v: isinstance(v, (int, float)) and not isinstance(v, bool))
+            is_num &= rest.notna()
+            if bool(is_num.any()):
+                days = pd.to_numeric(rest[is_num], errors="coerce")
+                ok = (days > 0) & (days < 2958466)
+                out[is_num & ok.reindex(raw.index, fill_value=False)] = (
+                    EXCEL_EPOCH + pd.to_timedelta(days[ok].astype(float).round(), unit="D")
+                ).astype(DATE_DTYPE)
+                bad |= is_num & ~ok.reindex(raw.index, fill_value=False)
+                rest = rest.where(~is_num, None)
+    text = to_text(rest)
+    has = text.notna()
+    iso = text.str.extract(_ISO)
+    dmy = text.str.extract(_DAY_FIRST)
+    for parts, order in ((iso, (0, 1, 2)), (dmy, (2, 1, 0))):
+        m = parts[0].notna() & has
+        if bool(m.any()):
+            frame = pd.DataFrame(
+                {
+                    "year": parts.loc[m, order[0]].astype(int),
+                    "month": parts.loc[m, order[1]].astype(int),
+                    "day": parts.loc[m, order[2]].astype(int),
+                }
+            )
+            parsed = pd.to_datetime(frame, errors="coerce")
+            out[m] = parsed.astype(DATE_DTYPE)
+            bad |= m & parsed.reindex(raw.index).isna()
+            has &= ~m
+    bad |= has
+    return out, ColumnIssues(bad, "a date (a spreadsheet date, 2026-03-01 or 01/03/2026)")
+
+
+def split_list(text: pd.Series) -> pd.Series:
+    """Explode ``a; b,c`` lists into one stripped item per row (index repeated)."""
+    items = text.str.split(r"[;,\n]").explode()
+    items = items.str.strip()
+    return items[items.notna() & (items != "")]
+
+
+def normalise_topics(raw: pd.Series) -> tuple[pd.Series, ColumnIssues]:
+    """Topic lists to canonical ``;``-joined codes in the enum's order, without repeats."""
+    text = to_text(raw)
+    aliases = VALUE_ALIASES["topic"]
+    items = split_list(text)
+    mapped = keys_of(items).map(aliases)
+    bad_rows = mapped.isna().groupby(level=0).any().reindex(text.index, fill_value=False)
+    order = {c: i for i, c in enumerate(CODE_ENUMS["topic"])}
+    good = mapped.dropna().to_frame("code")
+    good["o"] = good["code"].map(order)
+    good = good.reset_index().drop_duplicates().sort_values(["index", "o"])
+    joined = good.groupby("index")["code"].agg(";".join)
+    out = joined.reindex(text.index).astype(TEXT_DTYPE)
+    expected = "topic codes separated by ';' (" + ", ".join(CODE_ENUMS["topic"]) + ")"
+    return out, ColumnIssues(bad_rows | (text.isna() & False), expected, _suggester(aliases))
+
+
+def normalise_fields(raw: pd.Series) -> tuple[pd.Series, ColumnIssues]:
+    """Free-text lists, stored canonically as ``a; b``."""
+    text = to_text(raw)
+    items = split_list(text)
+    joined = items.groupby(level=0).agg("; ".join)
+    out = joined.reindex(text.index).astype(TEXT_DTYPE)
+    return out, _no_issues(raw.index, "a list of fields")
+
+
+def normalise_ethnicity(raw: pd.Series) -> tuple[pd.Series, ColumnIssues]:
+    """Official ethnic-group names from their spelling variants (one lookup per distinct value)."""
+    from cadre_core._ethnic import ETHNIC_GROUPS, canonical_ethnicity, suggest_ethnicity
+
+    text = to_text(raw)
+    distinct = pd.Series(text.dropna().unique())
+    lookup = dict(zip(distinct, distinct.map(canonical_ethnicity), strict=True))
+    mapped = text.map(lookup)
+    bad = text.notna() & mapped.isna()
+    cat = pd.CategoricalDtype([g.name for g in ETHNIC_GROUPS])
+    return mapped.astype(cat), ColumnIssues(
+        bad, "one of the 54 official ethnic groups", suggest_ethnicity
+    )
+
+
+def normalise_id(raw: pd.Series) -> tuple[pd.Series, ColumnIssues]:
+    """Identifiers: text without surrounding spaces; case is kept."""
+    return to_text(raw), _no_issues(raw.index, "an identifier")
+
+
+def normalise_text(raw: pd.Series) -> tuple[pd.Series, ColumnIssues]:
+    """Free text, NFC with collapsed whitespace."""
+    return to_text(raw), _no_issues(raw.index, "text")

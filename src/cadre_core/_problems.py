@@ -1,0 +1,68 @@
+"""Input problems and the error that carries them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+import attrs
+
+
+@attrs.frozen
+class Problem:
+    """One problem found in a roster, located as the user sees it.
+
+    ``row`` is the spreadsheet row number (header = row 1 in CSV, the header's own row in
+    a workbook) or ``None`` when the problem concerns a whole table or column.
+    """
+
+    file: str
+    table: str | None
+    row: int | None
+    column: str | None
+    value: str | None
+    expected: str
+    suggestion: str | None = None
+    severity: str = "error"
+
+    def describe(self) -> str:
+        """One line, in English, naming every coordinate of the problem.
+
+        >>> Problem("r.xlsx", "degrees", 5, "level", "Thac si", "an education level",
+        ...         "thac_si").describe()
+        "r.xlsx, table degrees, row 5, column level: 'Thac si' is not an education level; did you mean thac_si?"
+        """
+        where = [self.file]
+        if self.table:
+            where.append(f"table {self.table}")
+        if self.row is not None:
+            where.append(f"row {self.row}")
+        if self.column:
+            where.append(f"column {self.column}")
+        text = ", ".join(where) + ": "
+        if self.value is not None:
+            text += f"{self.value!r} is not {self.expected}"
+        else:
+            text += self.expected
+        if self.suggestion:
+            text += f"; did you mean {self.suggestion}?"
+        return text
+
+    def to_dict(self) -> dict[str, object]:
+        """The problem as a JSON-ready mapping."""
+        return attrs.asdict(self)
+
+
+class RosterError(ValueError):
+    """A roster could not be accepted. ``problems`` lists every problem found."""
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems: tuple[Problem, ...] = tuple(problems)
+        errors = [p for p in self.problems if p.severity == "error"]
+        head = errors[0].describe() if errors else "invalid roster"
+        more = f" (and {len(errors) - 1} more problems)" if len(errors) > 1 else ""
+        super().__init__(head + more)
+
+    @property
+    def errors(self) -> Sequence[Problem]:
+        """The problems that make the roster unacceptable."""
+        return [p for p in self.problems if p.severity == "error"]

@@ -1,0 +1,15 @@
+"""Extra report sections that plugins contribute."""
+
+from __future__ import annotations
+
+import attrs
+import pandas as pd
+
+
+@attrs.frozen
+class ReportSection:
+    """A titled table added to the xlsx (one sheet) and HTML (one section) reports."""
+
+    title: str
+    table: pd.DataFrame = attrs.field(eq=False)
+    note: str = ""

@@ -1,0 +1,257 @@
+"""Validation and normalisation: raw tables in, canonical typed frames (or problems) out."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+
+import numpy as np
+import pandas as pd
+
+from cadre_core import _normalize as nz
+from cadre_core._problems import Problem
+from cadre_core._reader import RawTable, header_keys
+from cadre_core._schema import TABLE_BY_NAME, TABLES, Column, Table, text_key
+
+LEGACY_POLICIES = ("error", "convert")
+
+
+def empty_frame(table: Table) -> pd.DataFrame:
+    """A canonical, correctly typed frame with no rows."""
+    raw = pd.DataFrame({c.name: pd.Series([], dtype=object) for c in table.columns})
+    frame, _ = normalise_columns(raw, table, serials=False)
+    return frame
+
+
+def _normalise(col: Column, raw: pd.Series, serials: bool) -> tuple[pd.Series, nz.ColumnIssues]:
+    if col.kind == "code":
+        assert col.codes is not None
+        return nz.normalise_code(raw, col.codes)
+    if col.kind == "date":
+        return nz.normalise_date(raw, serials=serials)
+    handlers: Mapping[str, Callable[[pd.Series], tuple[pd.Series, nz.ColumnIssues]]] = {
+        "bool": nz.normalise_bool,
+        "int": nz.normalise_int,
+        "topics": nz.normalise_topics,
+        "fields": nz.normalise_fields,
+        "ethnicity": nz.normalise_ethnicity,
+        "id": nz.normalise_id,
+        "text": nz.normalise_text,
+    }
+    return handlers[col.kind](raw)
+
+
+def normalise_columns(
+    raw: pd.DataFrame, table: Table, *, serials: bool
+) -> tuple[pd.DataFrame, dict[str, nz.ColumnIssues]]:
+    """Normalise the canonical columns present in ``raw`` (already renamed); add absent ones."""
+    out: dict[str, pd.Series] = {}
+    issues: dict[str, nz.ColumnIssues] = {}
+    for col in table.columns:
+        series = raw[col.name] if col.name in raw else pd.Series(None, index=raw.index, dtype=object)
+        values, iss = _normalise(col, series, serials)
+        if col.default is not None and col.kind == "int":
+            values = values.fillna(col.default)
+        out[col.name] = values
+        issues[col.name] = iss
+    frame = pd.DataFrame(out, index=raw.index)
+    extras = [c for c in raw.columns if c not in out]
+    for c in extras:
+        frame[c] = nz.to_text(raw[c])
+    return frame.reset_index(drop=True), issues
+
+
+class _Collector:
+    """Collects problems for one table, with the user's file, row numbers and headers."""
+
+    def __init__(self, raw: RawTable, headers: Mapping[str, str]) -> None:
+        self.raw = raw
+        self.headers = headers  # canonical column -> header as the user wrote it
+        self.problems: list[Problem] = []
+
+    def col_label(self, column: str) -> str:
+        user = self.headers.get(column, column)
+        return column if text_key(user) == column else f"{user} ({column})"
+
+    def rows(
+        self, mask: pd.Series, column: str, values: pd.Series | None, expected: str,
+        suggest: Callable[[str], str | None] | None = None,
+        notes: Mapping[str, str] | None = None,
+        message: str | None = None,
+    ) -> None:
+        idx = mask[mask].index
+        if not len(idx):
+            return
+        shown = values.loc[idx] if values is not None else pd.Series(None, index=idx)
+        cache: dict[str, str | None] = {}
+        for i in idx:
+            v = shown.loc[i]
+            text = None if v is None or (isinstance(v, float) and np.isnan(v)) else str(v)
+            hint = None
+            exp = expected
+            if text is not None:
+                key = text_key(text)
+                if notes and key in notes:
+                    exp = f"{expected} ({notes[key]})"
+                elif suggest is not None:
+                    if text not in cache:
+                        cache[text] = suggest(text)
+                    hint = cache[text]
+            if message is not None:
+                exp, text = message, None
+            self.problems.append(
+                Problem(self.raw.file, self.raw.name, int(self.raw.rows.loc[i]),
+                        self.col_label(column), text, exp, hint)
+            )
+
+
+def _rename(raw: RawTable, table: Table) -> tuple[pd.DataFrame, dict[str, str], list[Problem]]:
+    known = header_keys(table)
+    problems: list[Problem] = []
+    mapping: dict[str, str] = {}
+    user: dict[str, str] = {}
+    for header in raw.frame.columns:
+        h = str(header)
+        canonical = known.get(text_key(h))
+        if canonical is None:
+            continue
+        if canonical in user:
+            problems.append(
+                Problem(raw.file, raw.name, None, h, None,
+                        f"a second column for {canonical} (first: {user[canonical]!r})")
+            )
+            continue
+        mapping[h] = canonical
+        user[canonical] = h
+    frame = raw.frame.rename(columns=mapping)
+    frame.columns = pd.Index([str(c) for c in frame.columns])
+    return frame, user, problems
+
+
+def _legacy(
+    frame: pd.DataFrame, table: Table, raw: RawTable, policy: str, problems: list[Problem]
+) -> pd.DataFrame:
+    from cadre_core._vntext import fix_legacy_text
+
+    text_cols = [c.name for c in table.columns if c.kind in ("text", "ethnicity", "fields", "code")]
+    text_cols += [c for c in frame.columns if c not in table.column_names]
+    for name in text_cols:
+        if name not in frame:
+            continue
+        col = frame[name]
+        if not (col.dtype == object or pd.api.types.is_string_dtype(col.dtype)):
+            continue
+        fixed, encoding = fix_legacy_text(col)
+        if encoding is None:
+            continue
+        changed = (fixed != col) & col.notna()
+        sample_at = changed[changed].index[:1]
+        example = ""
+        if len(sample_at):
+            i = sample_at[0]
+            example = f" ({col.loc[i]!r} reads as {fixed.loc[i]!r})"
+        if policy == "convert":
+            problems.append(
+                Problem(raw.file, raw.name, None, name, None,
+                        f"text in the legacy {encoding.upper()} encoding was converted{example}",
+                        severity="warning")
+            )
+            frame = frame.assign(**{name: fixed})
+        else:
+            problems.append(
+                Problem(raw.file, raw.name, None, name, None,
+                        f"text is in the legacy {encoding.upper()} encoding{example}; convert it "
+                        "(cadre validate --legacy-text convert, or Unicode in Excel)")
+            )
+    return frame
+
+
+def normalise_table(raw: RawTable, *, legacy: str = "error") -> tuple[pd.DataFrame, list[Problem]]:
+    """Normalise one raw table into its canonical frame and list its problems."""
+    table = TABLE_BY_NAME[raw.name]
+    frame, user_headers, problems = _rename(raw, table)
+    if raw.frame.shape[1] == 0:
+        problems.append(Problem(raw.file, raw.name, None, None, None, "the table has no header row"))
+        return empty_frame(table), problems
+    missing = [c.name for c in table.columns if c.required and c.name not in frame]
+    for m in missing:
+        problems.append(
+            Problem(raw.file, raw.name, None, m, None,
+                    f"required column {m} is missing (headers found: "
+                    f"{', '.join(map(str, raw.frame.columns))})")
+        )
+    frame = _legacy(frame, table, raw, legacy, problems)
+    out, issues = normalise_columns(frame, table, serials=raw.serials)
+    collect = _Collector(raw, user_headers)
+    raw_values = frame.reset_index(drop=True)
+    for col in table.columns:
+        if col.name not in frame:
+            continue
+        iss = issues[col.name]
+        collect.rows(iss.bad, col.name, nz.to_text(raw_values[col.name]), iss.expected,
+                     iss.suggest, iss.notes)
+        if col.required:
+            blank = out[col.name].isna() & ~iss.bad
+            collect.rows(blank, col.name, None, "", message="a value is required here")
+    return out, problems + collect.problems
+
+
+def _dupes(frame: pd.DataFrame, key: list[str]) -> pd.Series:
+    return frame.duplicated(subset=key, keep="first") & frame[key].notna().all(axis=1)
+
+
+def check_roster(
+    frames: Mapping[str, pd.DataFrame], raws: Mapping[str, RawTable]
+) -> list[Problem]:
+    """Cross-table checks: unique keys, references, date order, value ranges."""
+    problems: list[Problem] = []
+
+    def collector(name: str) -> _Collector:
+        raw = raws[name]
+        table = TABLE_BY_NAME[name]
+        _, user, _ = _rename(raw, table)
+        return _Collector(raw, user)
+
+    for table in TABLES:
+        if table.key and table.name in raws:
+            f = frames[table.name]
+            c = collector(table.name)
+            d = _dupes(f, list(table.key))
+            c.rows(d, table.key[0], f[table.key[0]], "", message="duplicate id: already used above")
+            problems += c.problems
+
+    def refs(name: str, column: str, target: str, target_col: str) -> None:
+        if name not in raws or target not in raws:
+            return
+        f = frames[name]
+        known = frames[target][target_col].dropna()
+        bad = f[column].notna() & ~f[column].isin(known)
+        c = collector(name)
+        c.rows(bad, column, f[column], f"a {target_col} listed in {target}")
+        problems.extend(c.problems)
+
+    for name in ("assignments", "degrees", "theory", "trainings", "ratings"):
+        refs(name, "cadre_id", "cadres", "cadre_id")
+    refs("assignments", "position_code", "positions", "position_code")
+    refs("positions", "agency_code", "agencies", "agency_code")
+    refs("equipment", "agency_code", "agencies", "agency_code")
+
+    checks: Iterable[tuple[str, str, Callable[[pd.DataFrame], pd.Series], str]] = (
+        ("assignments", "end_date", lambda f: f["end_date"] < f["start_date"],
+         "an end date on or after the start date"),
+        ("positions", "quota", lambda f: f["quota"] < 0, "a quota of 0 or more"),
+        ("equipment", "quantity", lambda f: f["quantity"] < 0, "a quantity of 0 or more"),
+        ("ratings", "quarter", lambda f: ~f["quarter"].isin([1, 2, 3, 4]) & f["quarter"].notna(),
+         "a quarter from 1 to 4 (blank for the annual rating)"),
+        ("ratings", "year", lambda f: (f["year"] < 1945) | (f["year"] > 2100), "a plausible year"),
+        ("cadres", "left_date", lambda f: f["left_date"] < f["birth_date"],
+         "a date after the birth date"),
+    )
+    for name, column, rule, expected in checks:
+        if name not in raws:
+            continue
+        f = frames[name]
+        mask = rule(f).fillna(False).astype(bool)
+        c = collector(name)
+        c.rows(mask, column, nz.to_text(f[column].astype(object)), expected)
+        problems.extend(c.problems)
+    return problems

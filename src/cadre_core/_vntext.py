@@ -1,0 +1,410 @@
+"""Detection and repair of legacy 8-bit Vietnamese text (TCVN3/ABC and VNI Windows).
+
+Old commune rosters were typed before Unicode was common, with fonts that map
+Vietnamese letters onto the upper half of an 8-bit code page.  When such a file
+is opened as Unicode (xlsx cells, or a csv read as cp1252/latin-1) each legacy
+byte shows up as the cp1252 character with the same code, so the text looks like
+garbage.  The two encodings found in practice are:
+
+TCVN3 (TCVN 5712:1993 "VN3", the *ABC* fonts ``.VnTime``, ``.VnArial``...)
+    Single-byte.  Every lowercase letter, toned or not, has its own byte in
+    ``0xA1..0xFE``; only the seven untoned uppercase letters ``Ă Â Ê Ô Ơ Ư Đ``
+    have uppercase codes (``0xA1..0xA7``).  Uppercase *toned* letters were typed
+    with the all-caps font variants (``.VnTimeH``), which draw capitals at the
+    lowercase code points, so the bytes do not record the case.  We therefore
+    convert them to the lowercase toned letter, except that a text that is
+    visibly typed in capitals (no lowercase ASCII letter, and a word with at
+    least two capitals that contains legacy characters, e.g. ``"HOµNG"``) is
+    upper-cased as a whole (``"HOÀNG"``).  ``"Hoµng ThÞ Lan"`` is
+    ``"Hoàng Thị Lan"``; ``"§¶ng ñy"`` is ``"Đảng ủy"``; ``ư`` is the soft
+    hyphen ``U+00AD``.
+
+VNI Windows (``VNI-Times``...)
+    A base letter followed by one modifier byte, modifiers in ``0xC0..0xFF``
+    (lowercase) with uppercase twins 0x20 lower: tone marks ``ø`` (huyền),
+    ``ù`` (sắc), ``û`` (hỏi), ``õ`` (ngã), ``ï`` (nặng); ``â`` circumflex
+    (``aâ`` = ``â``, ``eâ`` = ``ê``, ``oâ`` = ``ô``) and ``à á å ã ä`` circumflex
+    plus tone; ``ê`` breve (``aê`` = ``ă``) and ``è é ú ü ë`` breve plus tone.
+    Some letters are single bytes: ``ô`` = ``ơ``, ``ö`` = ``ư``, ``ñ`` = ``đ``,
+    ``ì í æ ó ò`` = ``ì í ỉ ĩ ị`` and ``î`` = ``ỵ``.  ``"Hoaøng Thò Lan"`` is
+    ``"Hoàng Thị Lan"``, ``"Tröôøng"`` is ``"Trường"``.  Uppercase letters are an
+    uppercase base with an uppercase modifier (``"NGUYEÃN"``).
+
+Detection (:func:`detect_legacy_encoding`) works on a whole column, because a
+single short value such as ``"Lª"`` or ``"Thò"`` cannot be told apart from
+foreign or correct text.  For each encoding it looks at the distinct values that
+contain *marker* characters, i.e. characters the encoding uses that never occur
+in correctly encoded Vietnamese (``µ ¶ § ©`` ... for TCVN3, ``ø ï ö ñ`` ... for
+VNI), converts them, and checks that the result is made of well-formed
+Vietnamese syllables (initial consonant, a known vowel cluster, a final
+consonant, at most one tone, and only the sắc/nặng tones before ``c ch p t``).
+Text with characters that a cp1252 decoding cannot produce (``ă ơ ư đ ạ`` ...,
+or combining marks of NFD text) counts as evidence of correct Unicode.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Iterable
+from typing import Literal, TypeAlias
+
+import attrs
+import pandas as pd
+
+__all__ = [
+    "LegacyEncoding",
+    "convert_tcvn3",
+    "convert_vni",
+    "detect_legacy_encoding",
+    "fix_legacy_text",
+]
+
+LegacyEncoding: TypeAlias = Literal["tcvn3", "vni"]
+
+# ----------------------------------------------------------------------------- TCVN3
+
+# Unicode letters in the order of their TCVN3 codes below.  Toned groups are in the
+# TCVN3 order: huyền, hỏi, ngã, sắc, nặng.
+_TCVN3_LETTERS = "".join(
+    (
+        "ĂÂÊÔƠƯĐ",
+        "ăâêôơưđ",
+        "àảãáạ",
+        "ằẳẵắặ",
+        "ầẩẫấậ",
+        "èẻẽéẹ",
+        "ềểễếệ",
+        "ìỉĩíị",
+        "òỏõóọ",
+        "ồổỗốộ",
+        "ờởỡớợ",
+        "ùủũúụ",
+        "ừửữứự",
+        "ỳỷỹýỵ",
+    )
+)
+_TCVN3_CODES = (
+    *range(0xA1, 0xA8),  # Ă Â Ê Ô Ơ Ư Đ
+    *range(0xA8, 0xAF),  # ă â ê ô ơ ư(soft hyphen) đ
+    *range(0xB5, 0xBA),  # à ả ã á ạ
+    0xBB, 0xBC, 0xBD, 0xBE, 0xC6,  # ằ ẳ ẵ ắ ặ
+    *range(0xC7, 0xCC),  # ầ ẩ ẫ ấ ậ
+    0xCC, 0xCE, 0xCF, 0xD0, 0xD1,  # è ẻ ẽ é ẹ
+    *range(0xD2, 0xD7),  # ề ể ễ ế ệ
+    0xD7, 0xD8, 0xDC, 0xDD, 0xDE,  # ì ỉ ĩ í ị
+    0xDF, 0xE1, 0xE2, 0xE3, 0xE4,  # ò ỏ õ ó ọ
+    *range(0xE5, 0xEA),  # ồ ổ ỗ ố ộ
+    *range(0xEA, 0xEF),  # ờ ở ỡ ớ ợ
+    0xEF, 0xF1, 0xF2, 0xF3, 0xF4,  # ù ủ ũ ú ụ
+    *range(0xF5, 0xFA),  # ừ ử ữ ứ ự
+    *range(0xFA, 0xFF),  # ỳ ỷ ỹ ý ỵ
+)  # fmt: skip
+assert len(_TCVN3_LETTERS) == len(_TCVN3_CODES) == len(set(_TCVN3_CODES)) == 74
+
+#: TCVN3 character (as decoded with cp1252, identical to latin-1 in 0xA1..0xFE) -> letter.
+TCVN3_TO_UNICODE: dict[str, str] = {
+    chr(code): letter for code, letter in zip(_TCVN3_CODES, _TCVN3_LETTERS, strict=True)
+}
+_TCVN3_TRANSLATION = str.maketrans(TCVN3_TO_UNICODE)
+_TCVN3_UPPER = frozenset("¡¢£¤¥¦§")
+
+# ------------------------------------------------------------------------------- VNI
+
+_GRAVE, _ACUTE, _HOOK, _TILDE, _DOT = "\u0300", "\u0301", "\u0309", "\u0303", "\u0323"
+_TONES = (_GRAVE, _ACUTE, _HOOK, _TILDE, _DOT)
+_CIRCUMFLEX, _BREVE, _HORN = "\u0302", "\u0306", "\u031b"
+
+_VNI_TONE = "øùûõï"  # huyền, sắc, hỏi, ngã, nặng (same order as _TONES)
+_VNI_CIRCUMFLEX_TONE = "àáåãä"
+_VNI_BREVE_TONE = "èéúüë"
+_VNI_I = "ìíæóò"
+
+
+def _nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+def _build_vni() -> dict[str, str]:
+    lower: dict[str, str] = {"ñ": "đ", "ô": "ơ", "ö": "ư", "î": "ỵ"}
+    for modifier, tone in zip(_VNI_I, _TONES, strict=True):
+        lower[modifier] = _nfc("i" + tone)
+    # plain vowels (ô is VNI for ơ, ö for ư) with the five tones
+    for base, letter in zip("aeouyôö", "aeouyơư", strict=True):
+        for modifier, tone in zip(_VNI_TONE, _TONES, strict=True):
+            if base == "y" and tone == _DOT:
+                continue  # ỵ is the single byte î
+            lower[base + modifier] = _nfc(letter + tone)
+    for base in "aeo":
+        lower[base + "â"] = _nfc(base + _CIRCUMFLEX)
+        for modifier, tone in zip(_VNI_CIRCUMFLEX_TONE, _TONES, strict=True):
+            lower[base + modifier] = _nfc(base + _CIRCUMFLEX + tone)
+    lower["aê"] = _nfc("a" + _BREVE)
+    for modifier, tone in zip(_VNI_BREVE_TONE, _TONES, strict=True):
+        lower["a" + modifier] = _nfc("a" + _BREVE + tone)
+
+    table: dict[str, str] = {}
+    for seq, letter in lower.items():
+        table[seq] = letter
+        table[seq.upper()] = letter.upper()
+        if len(seq) == 2:
+            # the case of the letter is the case of the base; accept either modifier case
+            table[seq[0] + seq[1].upper()] = letter
+            table[seq[0].upper() + seq[1]] = letter.upper()
+    return table
+
+
+#: VNI sequence (one or two cp1252 characters) -> Unicode letter.
+VNI_TO_UNICODE: dict[str, str] = _build_vni()
+_VNI_PATTERN = re.compile(
+    "|".join(re.escape(seq) for seq in sorted(VNI_TO_UNICODE, key=len, reverse=True))
+)
+
+# ------------------------------------------------------------------------- conversion
+
+
+def convert_tcvn3(text: str) -> str:
+    """Convert TCVN3 (ABC) text, as decoded with cp1252/latin-1, to Unicode NFC.
+
+    Uppercase toned letters share the lowercase codes in TCVN3 (they come from the
+    ``.VnTimeH`` capital fonts), so they convert to lowercase, unless the text is
+    visibly written in capitals, in which case the whole text is upper-cased.
+
+    >>> convert_tcvn3("Hoµng ThÞ Lan")
+    'Hoàng Thị Lan'
+    >>> convert_tcvn3("§¶ng ñy x· T©n LËp")
+    'Đảng ủy xã Tân Lập'
+    >>> convert_tcvn3("NGUYÔN V¡N HïNG")
+    'NGUYỄN VĂN HÙNG'
+    """
+    converted = text.translate(_TCVN3_TRANSLATION)
+    if converted != text and _typed_in_capitals(text):
+        converted = converted.upper()
+    return _nfc(converted)
+
+
+def _typed_in_capitals(text: str) -> bool:
+    if any("a" <= ch <= "z" for ch in text):
+        return False
+    for word in text.split():
+        capitals = sum(1 for ch in word if "A" <= ch <= "Z" or ch in _TCVN3_UPPER)
+        if capitals >= 2 and any(ch in TCVN3_TO_UNICODE for ch in word):
+            return True
+    return False
+
+
+def convert_vni(text: str) -> str:
+    """Convert VNI Windows text, as decoded with cp1252/latin-1, to Unicode NFC.
+
+    Modifier characters that do not follow a letter they can modify are kept.
+
+    >>> convert_vni("Hoaøng Thò Lan")
+    'Hoàng Thị Lan'
+    >>> convert_vni("Tröôøng Ñaïi hoïc")
+    'Trường Đại học'
+    >>> convert_vni("NGUYEÃN VAÊN AÂN")
+    'NGUYỄN VĂN ÂN'
+    """
+    return _nfc(_VNI_PATTERN.sub(lambda m: VNI_TO_UNICODE[m.group()], text))
+
+
+_CONVERTERS: dict[LegacyEncoding, Callable[[str], str]] = {
+    "tcvn3": convert_tcvn3,
+    "vni": convert_vni,
+}
+
+# -------------------------------------------------------------------------- detection
+
+# Vietnamese letters that exist in latin-1: legacy text may contain them too, so they
+# prove nothing either way.
+_VIET_LATIN1 = frozenset("àáâãèéêìíòóôõùúýÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ")
+_MARKER_CHARS: dict[LegacyEncoding, frozenset[str]] = {
+    "tcvn3": frozenset(TCVN3_TO_UNICODE) - _VIET_LATIN1,
+    "vni": frozenset(ch for seq in VNI_TO_UNICODE for ch in seq if not ch.isascii()) - _VIET_LATIN1,
+}
+# VNI pairs made only of Vietnamese-looking characters ("eâ", "aê", "eã") that never
+# occur in Unicode Vietnamese; "oà", "oá", "oã" are left out (old-style "hoà", "hoá").
+_VNI_MARKER_PAIRS = re.compile(
+    "|".join(
+        re.escape(seq)
+        for seq in sorted(VNI_TO_UNICODE)
+        if len(seq) == 2 and seq[1] in _VIET_LATIN1 and not (seq[0] in "oO" and seq[1] in "àáãÀÁÃ")
+    )
+)
+
+
+def _has_markers(encoding: LegacyEncoding, text: str) -> bool:
+    """Whether the text has characters (or VNI pairs) that correct Vietnamese never has."""
+    if not _MARKER_CHARS[encoding].isdisjoint(text):
+        return True
+    return encoding == "vni" and _VNI_MARKER_PAIRS.search(text) is not None
+
+
+# Characters a cp1252 decoding can produce above latin-1 (curly quotes, dashes ...).
+_CP1252_EXTRA = frozenset(bytes(range(0x80, 0xA0)).decode("cp1252", errors="ignore"))
+
+# rhymes that take no final consonant
+_VOWEL_OPEN = (
+    "ai", "ao", "au", "ay", "âu", "ây", "eo", "êu", "ia", "iu", "oi", "ôi", "ơi", "ua", "ui",
+    "ưa", "ưi", "ưu", "uơ", "iêu", "yêu", "oai", "oay", "oao", "oeo", "uây", "uôi", "ươi",
+    "ươu", "uya", "uyu",
+)  # fmt: skip
+# nuclei with an optional final consonant
+_VOWEL_CODA_OPTIONAL = ("a", "e", "ê", "i", "o", "ô", "ơ", "u", "ư", "y", "oa", "oe", "uê", "uy")
+# nuclei that need a final consonant
+_VOWEL_CODA_REQUIRED = ("ă", "â", "iê", "yê", "uô", "ươ", "oă", "uâ", "uyê", "oo")
+_CODA = "(?:ch|nh|ng|c|m|n|p|t)"
+
+
+def _alternation(items: tuple[str, ...]) -> str:
+    return "(?:" + "|".join(sorted(items, key=len, reverse=True)) + ")"
+
+
+_SYLLABLE = re.compile(
+    "(?:gi|qu|[bcdđghklmnpqrstvxfjwz]{1,3})?"
+    f"(?:{_alternation(_VOWEL_OPEN)}"
+    f"|{_alternation(_VOWEL_CODA_OPTIONAL)}{_CODA}?"
+    f"|{_alternation(_VOWEL_CODA_REQUIRED)}{_CODA})"
+)
+_STOP_CODA = re.compile("(?:c|ch|p|t)$")
+_TONE_SET = frozenset(_TONES)
+_TOKEN_SPLIT = re.compile(r"[\s\d!-/:-@\[-`{-~\u2010-\u2015\u2018-\u201f\u2026]+")
+
+
+def _is_syllable(token: str) -> bool:
+    """Whether a lowercase-able token is a well-formed Vietnamese syllable."""
+    decomposed = unicodedata.normalize("NFD", token.lower())
+    tones = [ch for ch in decomposed if ch in _TONE_SET]
+    if len(tones) > 1:
+        return False
+    base = _nfc("".join(ch for ch in decomposed if ch not in _TONE_SET))
+    if _SYLLABLE.fullmatch(base) is None:
+        return False
+    return not (_STOP_CODA.search(base) and (not tones or tones[0] not in (_ACUTE, _DOT)))
+
+
+@attrs.frozen
+class _Plausibility:
+    tokens: int  # tokens with non-ASCII letters
+    valid: int  # ... of which are Vietnamese syllables
+    strong: int  # ... valid and at least two characters long
+
+    @property
+    def ok(self) -> bool:
+        return self.tokens > 0 and self.valid >= 0.8 * self.tokens
+
+
+def _plausibility(text: str) -> _Plausibility:
+    tokens = valid = strong = 0
+    for token in _TOKEN_SPLIT.split(text):
+        if token.isascii():
+            continue
+        tokens += 1
+        if _is_syllable(token):
+            valid += 1
+            strong += len(token) >= 2
+    return _Plausibility(tokens, valid, strong)
+
+
+def _is_unicode_text(text: str) -> bool:
+    """Whether the text has a character that no cp1252/latin-1 decoding produces."""
+    return any(ord(ch) > 0xFF and ch not in _CP1252_EXTRA for ch in text)
+
+
+@attrs.frozen
+class _Verdict:
+    encoding: LegacyEncoding | None
+    unicode_values: int = 0
+
+
+def _detect(distinct: set[str]) -> _Verdict:
+    unicode_values = 0
+    candidates: list[str] = []
+    for value in distinct:
+        if value.isascii():
+            continue
+        if _is_unicode_text(value):
+            unicode_values += 1
+        else:
+            candidates.append(value)
+
+    best: LegacyEncoding | None = None
+    best_score: tuple[float, int] = (0.0, 0)
+    for encoding, convert in _CONVERTERS.items():
+        marked = [v for v in candidates if _has_markers(encoding, v)]
+        if not marked:
+            continue
+        good = strong = 0
+        for value in marked:
+            result = _plausibility(convert(value))
+            if result.ok:
+                good += 1
+                strong += result.strong
+        if good < 0.8 * len(marked) or strong < 2 or unicode_values > good:
+            continue
+        score = (good / len(marked), strong)
+        if score > best_score:
+            best, best_score = encoding, score
+    return _Verdict(best, unicode_values)
+
+
+def _distinct_strings(values: Iterable[object]) -> set[str]:
+    return {v for v in values if isinstance(v, str)}
+
+
+def detect_legacy_encoding(values: Iterable[str]) -> LegacyEncoding | None:
+    """Decide whether a whole column is TCVN3, VNI or neither (``None``).
+
+    Only distinct string values are considered.  An encoding is reported when at
+    least 80% of the values that contain its markers (characters, or VNI letter
+    pairs, that never occur in correct Vietnamese) convert to well-formed Vietnamese
+    syllables, the converted values hold at least two such syllables, and values
+    that are certainly Unicode (with letters such as ``ă ơ ư đ ạ`` or combining
+    marks) are not in the majority.  ASCII, English and correct Vietnamese text
+    (NFC or NFD) are never reported.
+
+    >>> detect_legacy_encoding(["NguyÔn V¨n An", "Lª ThÞ Hoa", "C001"])
+    'tcvn3'
+    >>> detect_legacy_encoding(["Nguyeãn Vaên An", "Leâ Thò Hoa"])
+    'vni'
+    >>> detect_legacy_encoding(["Nguyễn Văn An", "Lê Thị Hoa", "dai_hoc"]) is None
+    True
+    """
+    return _detect(_distinct_strings(values)).encoding
+
+
+def fix_legacy_text(values: pd.Series) -> tuple[pd.Series, LegacyEncoding | None]:
+    """Convert a column typed in TCVN3 or VNI to Unicode NFC.
+
+    Detection runs on the distinct non-null string values (see
+    :func:`detect_legacy_encoding`).  If the column is legacy, each distinct value
+    is converted once and the results are mapped back onto the rows; the result
+    and the encoding name are returned.  Otherwise the Series is returned
+    unchanged with ``None``.  Missing and non-string values are never touched,
+    nor are values that are certainly Unicode already.  In a column that mixes
+    Unicode and legacy values, a value without the encoding's marker characters
+    is converted only if that turns it into Vietnamese syllables.
+    """
+    distinct = _distinct_strings(values.dropna().unique())
+    verdict = _detect(distinct)
+    encoding = verdict.encoding
+    if encoding is None:
+        return values, None
+    convert = _CONVERTERS[encoding]
+    mapping: dict[str, str] = {}
+    for value in distinct:
+        if value.isascii() or _is_unicode_text(value):
+            continue
+        converted = convert(value)
+        if converted == value:
+            continue
+        if verdict.unicode_values and not _has_markers(encoding, value):
+            before, after = _plausibility(value), _plausibility(converted)
+            if before.ok or not after.ok:
+                continue
+        mapping[value] = converted
+    if not mapping:
+        return values, encoding
+    changed = values.isin(list(mapping))
+    fixed = values.where(~changed, values.map(mapping))
+    return fixed, encoding

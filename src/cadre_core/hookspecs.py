@@ -1,0 +1,88 @@
+"""The hooks a cadre plugin may implement.
+
+Every hook is named ``cadre_*``, takes whole frames or whole results (never one row) and
+returns a value. The host calls each plugin's implementation on its own, so a failure is
+reported with the plugin's and the hook's names and never corrupts another plugin's
+contribution; see ``docs/plugins.md`` for order and override rules.
+
+Implement hooks with :data:`cadre_core.hookimpl`::
+
+    from cadre_core import hookimpl
+
+    @hookimpl
+    def cadre_targets():
+        return [...]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
+
+import pandas as pd
+import pluggy
+
+if TYPE_CHECKING:
+    from cadre_core._engine import Evaluation
+    from cadre_core._features import Features
+    from cadre_core._findings import Finding
+    from cadre_core._params import Parameter
+    from cadre_core._reports_model import ReportSection
+    from cadre_core._targets import Target
+
+PROJECT = "cadre"
+hookspec = pluggy.HookspecMarker(PROJECT)
+hookimpl = pluggy.HookimplMarker(PROJECT)
+
+
+@hookspec
+def cadre_parameters() -> Sequence[Parameter]:
+    """Declare parameters (name, default value, kind, description and legal source).
+
+    Two plugins declaring the same key is an error naming both, unless one sets
+    ``replaces=<other plugin name>``; its value is then the one in force. A local
+    ``--params`` file overrides any of them. Every result is collected (no first-result).
+    """
+    raise NotImplementedError
+
+
+@hookspec
+def cadre_targets() -> Sequence[Target]:
+    """Register targets. Ids are global: a clash is an error naming both plugins unless
+    one target sets ``replaces=<other plugin name>``. Every result is collected.
+    """
+    raise NotImplementedError
+
+
+@hookspec
+def cadre_features(features: Features) -> Mapping[str, pd.Series] | None:
+    """Derive new columns of the cadre feature frame (``features.cadres``).
+
+    Return a mapping of new column name to a Series indexed by ``cadre_id``, computed on
+    the whole frame at once. Plugins run in load order (the built-in plugin first) and see
+    the columns of the plugins before them. A column name already present is an error.
+    """
+    raise NotImplementedError
+
+
+@hookspec
+def cadre_findings(features: Features, params: Mapping[str, object]) -> Sequence[Finding]:
+    """Report findings (facts about a person, a position or an agency that a body must act
+    on) for the as-of day. Every result is collected.
+    """
+    raise NotImplementedError
+
+
+@hookspec
+def cadre_responsible_bodies() -> Mapping[str, str]:
+    """Map a bloc (``party_front``, ``government``) or a target id to the body that must act.
+
+    Later plugins override earlier ones key by key; target ids win over blocs.
+    """
+    raise NotImplementedError
+
+
+@hookspec
+def cadre_report_sections(evaluation: Evaluation) -> Sequence[ReportSection]:
+    """Add sections (a title and a table) to the xlsx and HTML reports of an evaluation."""
+    raise NotImplementedError

@@ -1,0 +1,1 @@
+"""Testing kit for plugin authors: temporary plugins and hypothesis strategies."""
