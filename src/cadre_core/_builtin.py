@@ -18,8 +18,12 @@ from cadre_core.hookspecs import hookimpl
 __version__ = "0.1.0"
 
 STANDING = (
-    Category.PARTY_SECRETARY, Category.PARTY_DEPUTY_SECRETARY, Category.COUNCIL_CHAIR,
-    Category.COUNCIL_VICE_CHAIR, Category.COMMITTEE_CHAIR, Category.COMMITTEE_VICE_CHAIR,
+    Category.PARTY_SECRETARY,
+    Category.PARTY_DEPUTY_SECRETARY,
+    Category.COUNCIL_CHAIR,
+    Category.COUNCIL_VICE_CHAIR,
+    Category.COMMITTEE_CHAIR,
+    Category.COMMITTEE_VICE_CHAIR,
 )
 VICE_CHAIRS = (Category.COUNCIL_VICE_CHAIR, Category.COMMITTEE_VICE_CHAIR)
 DEPARTMENT_LEADERS = (Category.DEPARTMENT_HEAD, Category.DEPARTMENT_DEPUTY)
@@ -51,7 +55,9 @@ def cadre_features(features: Features) -> Mapping[str, pd.Series]:
     c = features.cadres
     leadership = sorted(LEADERSHIP_CATEGORIES)
     prof = c["holds_professional"]
-    all_prof = prof & (c["active_positions"] > 0) & ~_any(c, [x for x in Category if x != "professional"])
+    all_prof = (
+        prof & (c["active_positions"] > 0) & ~_any(c, [x for x in Category if x != "professional"])
+    )
     return {
         "is_active": pd.Series(True, index=c.index),
         "is_standing": _any(c, STANDING),

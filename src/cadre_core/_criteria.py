@@ -19,17 +19,32 @@ from cadre_core._features import Features
 from cadre_core._targets import Text
 
 LEVEL_NAMES_VI: dict[str, str] = {
-    "trung_cap": "trung cấp", "cao_dang": "cao đẳng", "dai_hoc": "đại học",
-    "thac_si": "thạc sĩ", "tien_si": "tiến sĩ", "so_cap": "sơ cấp", "cao_cap": "cao cấp",
-    "cu_nhan": "cử nhân", "excellent": "hoàn thành xuất sắc nhiệm vụ",
-    "good": "hoàn thành tốt nhiệm vụ", "complete": "hoàn thành nhiệm vụ",
+    "trung_cap": "trung cấp",
+    "cao_dang": "cao đẳng",
+    "dai_hoc": "đại học",
+    "thac_si": "thạc sĩ",
+    "tien_si": "tiến sĩ",
+    "so_cap": "sơ cấp",
+    "cao_cap": "cao cấp",
+    "cu_nhan": "cử nhân",
+    "excellent": "hoàn thành xuất sắc nhiệm vụ",
+    "good": "hoàn thành tốt nhiệm vụ",
+    "complete": "hoàn thành nhiệm vụ",
     "incomplete": "không hoàn thành nhiệm vụ",
 }
 LEVEL_NAMES_EN: dict[str, str] = {
-    "trung_cap": "vocational (trung cấp)", "cao_dang": "college", "dai_hoc": "bachelor's",
-    "thac_si": "master's", "tien_si": "doctorate", "so_cap": "elementary",
-    "cao_cap": "advanced", "cu_nhan": "bachelor's in political theory", "excellent": "excellent",
-    "good": "good", "complete": "complete", "incomplete": "incomplete",
+    "trung_cap": "vocational (trung cấp)",
+    "cao_dang": "college",
+    "dai_hoc": "bachelor's",
+    "thac_si": "master's",
+    "tien_si": "doctorate",
+    "so_cap": "elementary",
+    "cao_cap": "advanced",
+    "cu_nhan": "bachelor's in political theory",
+    "excellent": "excellent",
+    "good": "good",
+    "complete": "complete",
+    "incomplete": "incomplete",
 }
 TOPIC_NAMES: dict[str, Text] = {
     "job_position": Text("bồi dưỡng theo vị trí việc làm", "job-position training"),
@@ -64,6 +79,11 @@ def _levels_text(levels: Sequence[str], lang: str) -> str:
     return sep.join(level_name(x, lang) for x in levels)
 
 
+def _mapped(values: pd.Series, texts: dict[object, str]) -> pd.Series:
+    """Map each value to its text (one text per distinct value, built by the caller)."""
+    return pd.Series(values.map(texts), index=values.index, dtype=object)
+
+
 @attrs.frozen
 class Criterion:
     """A vectorised predicate with its requirement in words and an explainer."""
@@ -86,7 +106,11 @@ def flag(column: str, requirement: Text, *, unit: str = "cadres") -> Criterion:
 
 
 def _ranked_at_least(
-    rank_col: str, level_col: str, minimum: str, ranks: dict[str, int], equal: Sequence[str],
+    rank_col: str,
+    level_col: str,
+    minimum: str,
+    ranks: dict[str, int],
+    equal: Sequence[str],
     label: Text,
 ) -> Criterion:
     need = ranks[minimum]
@@ -96,15 +120,21 @@ def _ranked_at_least(
         return features.cadres[rank_col].fillna(0) >= need
 
     def explain(features: Features, ids: pd.Index, lang: str) -> pd.Series:
-        have = features.cadres.loc[ids, level_col].astype(object)
+        have = features.cadres.loc[ids, level_col].astype(object).fillna("")
         need_text = _levels_text(wanted, lang)
-        if lang == "en":
-            return have.map(lambda h: f"{label.en} {level_name(h, 'en')}, needs {need_text}")
-        return have.map(lambda h: f"{label.vi} {level_name(h, 'vi')}, cần {need_text}")
+        word = "needs" if lang == "en" else "cần"
+        texts = {
+            h: f"{label.get(lang)} {level_name(h or None, lang)}, {word} {need_text}"
+            for h in have.unique()
+        }
+        return _mapped(have, texts)
 
     return Criterion(
         fn,
-        Text(f"{label.vi} từ {need_text_vi(wanted)} trở lên", f"{label.en} {need_text_en(wanted)} or higher"),
+        Text(
+            f"{label.vi} từ {need_text_vi(wanted)} trở lên",
+            f"{label.en} {need_text_en(wanted)} or higher",
+        ),
         explain,
     )
 
@@ -121,14 +151,26 @@ def need_text_en(levels: Sequence[str]) -> str:
 
 def education_at_least(level: str) -> Criterion:
     """Highest degree on the day at least ``level`` (EducationLevel code)."""
-    return _ranked_at_least("education_rank", "education", EducationLevel(level).value,
-                            EducationLevel.ranks(), (), Text("Trình độ", "Education"))
+    return _ranked_at_least(
+        "education_rank",
+        "education",
+        EducationLevel(level).value,
+        EducationLevel.ranks(),
+        (),
+        Text("Trình độ", "Education"),
+    )
 
 
 def theory_at_least(level: str) -> Criterion:
     """Political theory on the day at least ``level``; equal ranks count (cao cấp = cử nhân)."""
-    return _ranked_at_least("theory_rank", "theory", TheoryLevel(level).value,
-                            TheoryLevel.ranks(), ("equal",), Text("LLCT", "Political theory"))
+    return _ranked_at_least(
+        "theory_rank",
+        "theory",
+        TheoryLevel(level).value,
+        TheoryLevel.ranks(),
+        ("equal",),
+        Text("LLCT", "Political theory"),
+    )
 
 
 def rating_at_least(level: str) -> Criterion:
@@ -139,18 +181,26 @@ def rating_at_least(level: str) -> Criterion:
         return features.cadres["rating_rank"].fillna(-1).astype("int64") >= need
 
     def explain(features: Features, ids: pd.Index, lang: str) -> pd.Series:
-        have = features.cadres.loc[ids, "rating"].astype(object)
+        have = features.cadres.loc[ids, "rating"].astype(object).fillna("")
         y = features.rating_year
-        if lang == "en":
-            return have.map(lambda h: f"rated {level_name(h, 'en')} for {y}, needs "
-                                      f"{level_name(level, 'en')} or better")
-        return have.map(lambda h: f"năm {y} xếp loại {level_name(h, 'vi')}, cần từ "
-                                  f"{level_name(level, 'vi')} trở lên")
+        texts = {
+            h: (
+                f"rated {level_name(h or None, 'en')} for {y}, needs "
+                f"{level_name(level, 'en')} or better"
+                if lang == "en"
+                else f"năm {y} xếp loại {level_name(h or None, 'vi')}, cần từ "
+                f"{level_name(level, 'vi')} trở lên"
+            )
+            for h in have.unique()
+        }
+        return _mapped(have, texts)
 
     return Criterion(
         fn,
-        Text(f"xếp loại từ {level_name(level, 'vi')} trở lên",
-             f"rated {level_name(level, 'en')} or better"),
+        Text(
+            f"xếp loại từ {level_name(level, 'vi')} trở lên",
+            f"rated {level_name(level, 'en')} or better",
+        ),
         explain,
     )
 
@@ -174,17 +224,17 @@ def trained_in(topics: Sequence[str] | None = None, *, param: str | None = None)
 
     def explain(features: Features, ids: pd.Index, lang: str) -> pd.Series:
         ws = wanted(features)
-        done = features.cadres.loc[ids, [f"trained_{t}" for t in ws]].to_numpy()
+        done = features.cadres.loc[ids, [f"trained_{t}" for t in ws]]
         since = _date_vi(features)
         names = [TOPIC_NAMES.get(t, Text(t, t)).get(lang) for t in ws]
-        texts = []
-        for row in done:  # one pass over failing members, to format their text only
-            missing = [n for n, ok in zip(names, row, strict=True) if not ok]
-            if lang == "en":
-                texts.append(f"no training in {', '.join(missing)} since {since}")
-            else:
-                texts.append(f"chưa bồi dưỡng {', '.join(missing)} từ {since}")
-        return pd.Series(texts, index=ids, dtype=object)
+        missing = pd.Series("", index=ids, dtype=object)
+        for name, col in zip(names, done.columns, strict=True):  # one pass per topic
+            gap = ~done[col].to_numpy()
+            missing[gap] = missing[gap] + ", " + name
+        missing = missing.str.removeprefix(", ")
+        if lang == "en":
+            return "no training in " + missing + " since " + since
+        return "chưa bồi dưỡng " + missing + " từ " + since
 
     label = ", ".join(TOPIC_NAMES.get(t, Text(t, t)).vi for t in topics) if topics else param
     label_en = ", ".join(TOPIC_NAMES.get(t, Text(t, t)).en for t in topics) if topics else param
@@ -211,10 +261,16 @@ def positions_filled() -> Criterion:
     def explain(features: Features, ids: pd.Index, lang: str) -> pd.Series:
         p = features.positions.loc[ids]
         if lang == "en":
-            return pd.Series([f"{h} of {q} posts filled" for h, q in zip(p["holders"], p["quota"], strict=True)],
-                             index=ids, dtype=object)
-        return pd.Series([f"có {h}/{q} người đảm nhiệm" for h, q in zip(p["holders"], p["quota"], strict=True)],
-                         index=ids, dtype=object)
+            return pd.Series(
+                [f"{h} of {q} posts filled" for h, q in zip(p["holders"], p["quota"], strict=True)],
+                index=ids,
+                dtype=object,
+            )
+        return pd.Series(
+            [f"có {h}/{q} người đảm nhiệm" for h, q in zip(p["holders"], p["quota"], strict=True)],
+            index=ids,
+            dtype=object,
+        )
 
     return Criterion(fn, Text("đủ số người theo biên chế", "staffed to its quota"), explain)
 
@@ -230,8 +286,8 @@ def _fit_frame(features: Features) -> pd.DataFrame:
     deg = features.degrees
     merged = fields.merge(deg, on=["cadre_id", "field_key"], how="left")
     merged["ok"] = merged["rank"].notna() & (merged["rank"].fillna(0) >= merged["need"])
-    per_position = merged.groupby(["cadre_id", "position_code"], as_index=False)["ok"].any()
-    return per_position
+    per_position = merged.groupby(["cadre_id", "position_code"])["ok"].any()
+    return per_position.reset_index()
 
 
 def fields_fit() -> Criterion:
@@ -248,15 +304,31 @@ def fields_fit() -> Criterion:
         pos = features.positions["title"].astype(object).fillna("")
         fld = features.positions["accepted_fields"].astype(object).fillna("")
         if lang == "en":
-            msg = "no degree in a field fitting " + bad["position_code"].map(pos) + " (" + \
-                bad["position_code"].map(fld) + ")"
+            msg = (
+                "no degree in a field fitting "
+                + bad["position_code"].map(pos)
+                + " ("
+                + bad["position_code"].map(fld)
+                + ")"
+            )
         else:
-            msg = "chưa có bằng chuyên ngành phù hợp vị trí " + bad["position_code"].map(pos) + \
-                " (" + bad["position_code"].map(fld) + ")"
+            msg = (
+                "chưa có bằng chuyên ngành phù hợp vị trí "
+                + bad["position_code"].map(pos)
+                + " ("
+                + bad["position_code"].map(fld)
+                + ")"
+            )
         return msg.groupby(bad["cadre_id"]).agg("; ".join).reindex(ids)
 
-    return Criterion(fn, Text("có bằng chuyên ngành phù hợp vị trí việc làm",
-                              "holds a degree in a field fitting the position"), explain)
+    return Criterion(
+        fn,
+        Text(
+            "có bằng chuyên ngành phù hợp vị trí việc làm",
+            "holds a degree in a field fitting the position",
+        ),
+        explain,
+    )
 
 
 def holds_position_with_fields() -> Criterion:
@@ -267,8 +339,10 @@ def holds_position_with_fields() -> Criterion:
         ids = a.loc[a["accepted_fields"].notna(), "cadre_id"].unique()
         return pd.Series(features.cadres.index.isin(ids), index=features.cadres.index)
 
-    return Criterion(fn, Text("cán bộ ở vị trí có yêu cầu chuyên ngành",
-                              "cadres in positions with required fields"))
+    return Criterion(
+        fn,
+        Text("cán bộ ở vị trí có yêu cầu chuyên ngành", "cadres in positions with required fields"),
+    )
 
 
 def _standards_frame(features: Features, param: str) -> pd.DataFrame:
@@ -289,12 +363,12 @@ def _standards_frame(features: Features, param: str) -> pd.DataFrame:
             "position_code": lead["position_code"],
             "ed_need": ed_need,
             "th_need": th_need,
-            "ed_have": lead["cadre_id"].map(c["education_rank"]),
-            "th_have": lead["cadre_id"].map(c["theory_rank"]),
+            "ed_have": lead["cadre_id"].map(c["education_rank"]).astype("float64"),
+            "th_have": lead["cadre_id"].map(c["theory_rank"]).astype("float64"),
         }
     )
-    ed_rank = out["ed_need"].map(EducationLevel.ranks()).fillna(0)
-    th_rank = out["th_need"].map(TheoryLevel.ranks()).fillna(0)
+    ed_rank = out["ed_need"].map(EducationLevel.ranks()).astype("float64").fillna(0)
+    th_rank = out["th_need"].map(TheoryLevel.ranks()).astype("float64").fillna(0)
     out["ed_ok"] = out["ed_have"] >= ed_rank
     out["th_ok"] = out["th_have"] >= th_rank
     out["ok"] = out["ed_ok"] & out["th_ok"]
@@ -321,23 +395,41 @@ def meets_post_standards(param: str = "default_standards") -> Criterion:
             if not r.ed_ok:
                 have = level_name(c.at[r.cadre_id, "education"], lang)
                 bits.append(
-                    f"trình độ {have}, cần {level_name(r.ed_need, lang)}" if lang == "vi"
+                    f"trình độ {have}, cần {level_name(r.ed_need, lang)}"
+                    if lang == "vi"
                     else f"education {have}, needs {level_name(r.ed_need, lang)}"
                 )
             if not r.th_ok:
                 have = level_name(c.at[r.cadre_id, "theory"], lang)
                 need = _levels_text(
-                    [k for k, v in TheoryLevel.ranks().items()
-                     if v == TheoryLevel.ranks()[str(r.th_need)]], lang
+                    [
+                        k
+                        for k, v in TheoryLevel.ranks().items()
+                        if v == TheoryLevel.ranks()[str(r.th_need)]
+                    ],
+                    lang,
                 )
-                bits.append(f"LLCT {have}, cần {need}" if lang == "vi"
-                            else f"political theory {have}, needs {need}")
+                bits.append(
+                    f"LLCT {have}, cần {need}"
+                    if lang == "vi"
+                    else f"political theory {have}, needs {need}"
+                )
             parts.append(f"{t}: " + "; ".join(bits))
-        return pd.Series(parts, index=per["cadre_id"].to_numpy(), dtype=object).groupby(
-            level=0).agg("; ".join).reindex(ids)
+        return (
+            pd.Series(parts, index=per["cadre_id"].to_numpy(), dtype=object)
+            .groupby(level=0)
+            .agg("; ".join)
+            .reindex(ids)
+        )
 
-    return Criterion(fn, Text("đạt tiêu chuẩn chức danh lãnh đạo đang giữ",
-                              "meets the standards of each leadership post held"), explain)
+    return Criterion(
+        fn,
+        Text(
+            "đạt tiêu chuẩn chức danh lãnh đạo đang giữ",
+            "meets the standards of each leadership post held",
+        ),
+        explain,
+    )
 
 
 def _equipment_frame(features: Features, param: str) -> pd.DataFrame:
@@ -369,8 +461,11 @@ def equipped(param: str = "equipment_norm") -> Criterion:
 
     def fn(features: Features) -> pd.Series:
         grid = _equipment_frame(features, param)
-        return grid.groupby("agency_code")["ok"].all().reindex(features.agencies.index,
-                                                               fill_value=True)
+        return (
+            grid.groupby("agency_code")["ok"]
+            .all()
+            .reindex(features.agencies.index, fill_value=True)
+        )
 
     def explain(features: Features, ids: pd.Index, lang: str) -> pd.Series:
         grid = _equipment_frame(features, param)
@@ -381,8 +476,9 @@ def equipped(param: str = "equipment_norm") -> Criterion:
             msg = bad["item"] + ": có " + bad["have"].astype(str) + "/" + bad["needed"].astype(str)
         return msg.groupby(bad["agency_code"]).agg(", ".join).reindex(ids)
 
-    return Criterion(fn, Text("đủ trang thiết bị theo tiêu chuẩn, định mức",
-                              "equipped to the norms"), explain)
+    return Criterion(
+        fn, Text("đủ trang thiết bị theo tiêu chuẩn, định mức", "equipped to the norms"), explain
+    )
 
 
 def agencies_with_cadres() -> Criterion:

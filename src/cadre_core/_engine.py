@@ -128,12 +128,21 @@ class Evaluation:
             for t in c.targets:
                 rows.append(
                     {
-                        "commune": c.commune, "id": t.id, "title": t.title.vi, "unit": t.unit,
-                        "population": t.population, "satisfied": t.satisfied,
-                        "required": t.required, "shortfall": t.shortfall, "op": t.rule.op,
-                        "threshold": t.rule.value, "status": t.status,
-                        "attainable": t.attainable, "deadline": pd.Timestamp(t.deadline),
-                        "overdue": t.overdue, "failing": list(t.failing),
+                        "commune": c.commune,
+                        "id": t.id,
+                        "title": t.title.vi,
+                        "unit": t.unit,
+                        "population": t.population,
+                        "satisfied": t.satisfied,
+                        "required": t.required,
+                        "shortfall": t.shortfall,
+                        "op": t.rule.op,
+                        "threshold": t.rule.value,
+                        "status": t.status,
+                        "attainable": t.attainable,
+                        "deadline": pd.Timestamp(t.deadline),
+                        "overdue": t.overdue,
+                        "failing": list(t.failing),
                     }
                 )
         frame = pd.DataFrame(rows)
@@ -173,51 +182,86 @@ def _commune_keys(features: Features, by_commune: bool) -> tuple[list[str], bool
     return [names[0] if names else features.roster_name], False
 
 
-def _groups(frame: pd.DataFrame, grouped: bool, single: str) -> pd.Series:
-    if grouped:
-        return frame["commune"].astype(object).fillna(single).astype(str)
-    return pd.Series(single, index=frame.index, dtype=object)
+@attrs.frozen
+class _Members:
+    """The members of one unit: their ids and the position of their commune in the list."""
+
+    ids: np.ndarray
+    codes: np.ndarray
+
+    @classmethod
+    def of(cls, frame: pd.DataFrame, communes: list[str], grouped: bool) -> _Members:
+        ids = frame.index.astype(str).to_numpy(dtype=object)
+        if grouped:
+            key = frame["commune"].astype(object).fillna(communes[0]).astype(str)
+            codes = pd.Categorical(key, categories=communes).codes.astype(np.int64)
+        else:
+            codes = np.zeros(len(frame), dtype=np.int64)
+        return cls(ids, codes)
+
+    def count(self, mask: np.ndarray, size: int) -> np.ndarray:
+        """Members per commune where ``mask`` holds (one pass, all communes)."""
+        return np.bincount(self.codes[mask], minlength=size).astype(np.int64)
+
+    def lists(self, mask: np.ndarray, size: int) -> list[tuple[str, ...]]:
+        """Sorted member ids per commune where ``mask`` holds."""
+        ids, codes = self.ids[mask], self.codes[mask]
+        order = np.lexsort((ids, codes))
+        ids, codes = ids[order], codes[order]
+        bounds = np.searchsorted(codes, np.arange(size + 1))
+        return [tuple(ids[bounds[i] : bounds[i + 1]]) for i in range(size)]
 
 
 def _evaluate_target(
-    target: Target, plugin: str, features: Features, params: Params,
-    communes: list[str], grouped: bool,
-) -> dict[str, TargetResult]:
+    target: Target,
+    plugin: str,
+    features: Features,
+    params: Params,
+    communes: list[str],
+    members: _Members,
+) -> list[TargetResult]:
     frame = features.unit_frame(target.unit)
     pop = target.population(features).reindex(frame.index, fill_value=False).astype(bool)
-    sat = target.criterion(features).reindex(frame.index, fill_value=False).astype(bool) & pop
-    key = _groups(frame, grouped, communes[0])
-    n = pop.groupby(key).sum().reindex(communes, fill_value=0).astype("int64")
-    s = sat.groupby(key).sum().reindex(communes, fill_value=0).astype("int64")
+    sat = target.criterion(features).reindex(frame.index, fill_value=False).astype(bool)
+    pop_mask = pop.to_numpy()
+    sat_mask = sat.to_numpy() & pop_mask
+    size = len(communes)
+    n = members.count(pop_mask, size)
+    s = members.count(sat_mask, size)
+    failing = members.lists(pop_mask & ~sat_mask, size)
     rule = target.rule
     if rule.op in (">=", ">"):
         rule = Rule(rule.op, params[target.threshold_key])
     deadline: dt.date = params[target.deadline_key]
-    required = rule.required_many(n.to_numpy())
-    fail_mask = pop & ~sat
-    failing_ids = pd.Series(frame.index[fail_mask.to_numpy()].astype(str), dtype=object)
-    failing_keys = key[fail_mask].to_numpy()
-    failing = (
-        pd.DataFrame({"k": failing_keys, "id": failing_ids.to_numpy()})
-        .sort_values(["k", "id"])
-        .groupby("k")["id"]
-        .agg(tuple)
-    )
-    out: dict[str, TargetResult] = {}
-    for i, commune in enumerate(communes):
-        ni, si, ri = int(n.iloc[i]), int(s.iloc[i]), int(required[i])
+    required = rule.required_many(n)
+    out: list[TargetResult] = []
+    for i in range(size):  # one result object per commune, from the arrays above
+        ni, si, ri = int(n[i]), int(s[i]), int(required[i])
         if ni == 0:
             status, shortfall = "not_applicable", 0
         else:
             status = "met" if si >= ri else "not_met"
             shortfall = max(0, ri - si)
-        out[commune] = TargetResult(
-            id=target.id, title=target.title, source=target.source, unit=target.unit,
-            population=ni, satisfied=si, required=ri, shortfall=shortfall, rule=rule,
-            status=status, attainable=ri <= ni, deadline=deadline,
-            overdue=status == "not_met" and features.as_of > deadline,
-            failing=tuple(failing.get(commune, ())), plugin=plugin,
-            population_text=target.population_text, requirement=target.requirement,
+        out.append(
+            TargetResult(
+                id=target.id,
+                title=target.title,
+                source=target.source,
+                unit=target.unit,
+                population=ni,
+                satisfied=si,
+                required=ri,
+                shortfall=shortfall,
+                rule=rule,
+                status=status,
+                attainable=ri <= ni,
+                deadline=deadline,
+                overdue=status == "not_met" and features.as_of > deadline,
+                failing=failing[i],
+                plugin=plugin,
+                population_text=target.population_text,
+                requirement=target.requirement,
+            )
         )
     return out
 
@@ -250,23 +294,21 @@ def evaluate(
     values = host.params(registered, file=params_file, overrides=params)
     features = host.features(build_features(roster, day, values))
     communes, grouped = _commune_keys(features, by_commune)
+    members = {
+        unit: _Members.of(features.unit_frame(unit), communes, grouped)
+        for unit in ("cadres", "positions", "agencies")
+    }
     per_target = [
-        (t, _evaluate_target(t, plugin, features, values, communes, grouped))
+        _evaluate_target(t, plugin, features, values, communes, members[t.unit])
         for plugin, t in registered
     ]
-    key = _groups(features.cadres, grouped, communes[0])
-    unrated_mask = ~features.cadres["is_rated"]
-    unrated = (
-        pd.DataFrame({"k": key[unrated_mask].to_numpy(),
-                      "id": features.cadres.index[unrated_mask.to_numpy()].astype(str)})
-        .sort_values(["k", "id"]).groupby("k")["id"].agg(tuple)
-    )
+    unrated = members["cadres"].lists(~features.cadres["is_rated"].to_numpy(), len(communes))
     found = host.findings(features, values) if findings else []
     results = tuple(
         CommuneResult(
             commune=c,
-            targets=tuple(res[c] for _, res in per_target),
-            unrated=tuple(unrated.get(c, ())),
+            targets=tuple(res[i] for res in per_target),
+            unrated=unrated[i],
             findings=tuple(
                 sorted(
                     (f for f in found if (f.commune or communes[0]) == c or not grouped),
@@ -274,7 +316,7 @@ def evaluate(
                 )
             ),
         )
-        for c in communes
+        for i, c in enumerate(communes)
     )
     return Evaluation(
         as_of=day,

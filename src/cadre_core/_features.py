@@ -12,12 +12,14 @@
 - ``agencies``: every agency (index ``agency_code``) with ``active_cadres`` on D;
 - ``trainings``: trainings in the window, one row per (training, topic);
 - ``degrees``: degrees held on D with ``rank`` and ``field_key``;
-- ``equipment``: quantity per (agency, item), duplicates summed.
+- ``equipment``: quantity per (agency, item), duplicates summed;
+- ``tables``: the roster's canonical tables, for plugins that need raw rows.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 import attrs
@@ -56,6 +58,7 @@ class Features:
     roster_name: str
     degrees: pd.DataFrame
     equipment: pd.DataFrame
+    tables: Mapping[str, pd.DataFrame] = attrs.field(factory=dict, repr=False)
 
     @property
     def rating_year(self) -> int:
@@ -97,8 +100,9 @@ def build_features(roster: Roster, as_of: dt.date, params: Params) -> Features:
     agencies = ag.set_index("agency_code")
     positions = pos.set_index("position_code")
     positions = positions.join(agencies[["commune", "bloc"]], on="agency_code")
-    positions["commune"] = positions["commune"].fillna(roster.name if len(ag) == 0 or
-                                                       ag["commune"].isna().all() else NO_COMMUNE)
+    positions["commune"] = positions["commune"].fillna(
+        roster.name if len(ag) == 0 or ag["commune"].isna().all() else NO_COMMUNE
+    )
     if len(ag) and ag["commune"].notna().any():
         only = ag["commune"].dropna().unique()
         if len(only) == 1:
@@ -111,8 +115,19 @@ def build_features(roster: Roster, as_of: dt.date, params: Params) -> Features:
     stayed = present["left_date"].isna() | (present["left_date"] > day)
     active_asg = asg[on & asg["cadre_id"].map(stayed).fillna(False).astype(bool)]
     active_asg = active_asg.join(
-        positions[["category", "agency_code", "quota", "min_education", "min_theory",
-                   "accepted_fields", "sensitive", "commune", "bloc"]],
+        positions[
+            [
+                "category",
+                "agency_code",
+                "quota",
+                "min_education",
+                "min_theory",
+                "accepted_fields",
+                "sensitive",
+                "commune",
+                "bloc",
+            ]
+        ],
         on="position_code",
     ).reset_index(drop=True)
     active_ids = pd.Index(active_asg["cadre_id"].unique()).sort_values()
@@ -153,7 +168,9 @@ def build_features(roster: Roster, as_of: dt.date, params: Params) -> Features:
     # annual rating of the rating year
     year = rating_year(as_of)
     rt = roster.ratings
-    annual = rt[(rt["year"] == year) & rt["quarter"].isna()].drop_duplicates("cadre_id", keep="last")
+    annual = rt[(rt["year"] == year) & rt["quarter"].isna()].drop_duplicates(
+        "cadre_id", keep="last"
+    )
     rating = annual.set_index("cadre_id")["rating"].reindex(cadres.index)
     cadres["rating"] = rating
     cadres["rating_rank"] = (
@@ -166,13 +183,19 @@ def build_features(roster: Roster, as_of: dt.date, params: Params) -> Features:
     )
 
     # per position: distinct active holders; per agency: distinct active cadres
-    holders = active_asg.drop_duplicates(["position_code", "cadre_id"]).groupby("position_code").size()
+    holders = (
+        active_asg.drop_duplicates(["position_code", "cadre_id"]).groupby("position_code").size()
+    )
     positions["holders"] = holders.reindex(positions.index, fill_value=0).astype("int64")
-    per_agency = active_asg.drop_duplicates(["agency_code", "cadre_id"]).groupby("agency_code").size()
+    per_agency = (
+        active_asg.drop_duplicates(["agency_code", "cadre_id"]).groupby("agency_code").size()
+    )
     agencies["active_cadres"] = per_agency.reindex(agencies.index, fill_value=0).astype("int64")
     if "commune" in agencies:
-        agencies["commune"] = agencies["commune"].astype(object).fillna(
-            positions["commune"].iloc[0] if len(positions) else roster.name
+        agencies["commune"] = (
+            agencies["commune"]
+            .astype(object)
+            .fillna(positions["commune"].iloc[0] if len(positions) else roster.name)
         )
     for frame in (cadres, positions):
         frame["commune"] = frame["commune"].astype(object).fillna(roster.name)
@@ -188,16 +211,19 @@ def build_features(roster: Roster, as_of: dt.date, params: Params) -> Features:
         trainings=topics,
         roster_name=roster.name,
         degrees=degrees_on(roster.degrees, as_of),
-        equipment=roster.equipment.groupby(["agency_code", "item"], as_index=False, observed=True)[
-            "quantity"
-        ].sum(),
+        equipment=roster.equipment.groupby(["agency_code", "item"], observed=True)["quantity"]
+        .sum()
+        .reset_index(),
+        tables=roster.tables,
     )
 
 
 def degrees_on(roster_degrees: pd.DataFrame, as_of: dt.date) -> pd.DataFrame:
     """Degrees held on ``as_of`` with their rank and field key."""
     day = pd.Timestamp(as_of)
-    held = roster_degrees[roster_degrees["awarded_date"].isna() | (roster_degrees["awarded_date"] <= day)]
+    held = roster_degrees[
+        roster_degrees["awarded_date"].isna() | (roster_degrees["awarded_date"] <= day)
+    ]
     return pd.DataFrame(
         {
             "cadre_id": held["cadre_id"],

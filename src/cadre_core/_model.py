@@ -7,8 +7,7 @@ build or inspect rosters object by object.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any
 
 import attrs
 import pandas as pd
@@ -39,16 +38,29 @@ def _ethnicity(_: object, attribute: attrs.Attribute[Any], value: str | None) ->
 
 _opt_date = v.optional(v.instance_of(dt.date))
 
-E = TypeVar("E")
+
+def _gender(value: Any) -> Gender | None:
+    return None if value is None else Gender(value)
 
 
-def _optional(kind: Callable[[Any], E]) -> Callable[[Any], E | None]:
-    """A converter to ``kind`` that keeps None."""
+def _bloc(value: Any) -> Bloc | None:
+    return None if value is None else Bloc(value)
 
-    def convert(value: Any) -> E | None:
-        return None if value is None else kind(value)
 
-    return convert
+def _category(value: Any) -> Category | None:
+    return None if value is None else Category(value)
+
+
+def _education(value: Any) -> EducationLevel | None:
+    return None if value is None else EducationLevel(value)
+
+
+def _theory(value: Any) -> TheoryLevel | None:
+    return None if value is None else TheoryLevel(value)
+
+
+def _topics(values: Any) -> tuple[TrainingTopic, ...]:
+    return tuple(TrainingTopic(x) for x in values)
 
 
 @attrs.frozen(slots=True)
@@ -62,7 +74,7 @@ class Cadre:
     cadre_id: str = attrs.field(validator=_nonblank)
     full_name: str = attrs.field(validator=_nonblank, repr=False)
     birth_date: dt.date = attrs.field(validator=v.instance_of(dt.date), repr=False)
-    gender: Gender | None = attrs.field(default=None, converter=_optional(Gender))
+    gender: Gender | None = attrs.field(default=None, converter=_gender)
     ethnicity: str | None = attrs.field(default=None, validator=_ethnicity)
     is_local: bool = False
     left_date: dt.date | None = attrs.field(default=None, validator=_opt_date)
@@ -80,7 +92,7 @@ class Agency:
     agency_code: str = attrs.field(validator=_nonblank)
     name: str | None = None
     commune: str | None = None
-    bloc: Bloc | None = attrs.field(default=None, converter=_optional(Bloc))
+    bloc: Bloc | None = attrs.field(default=None, converter=_bloc)
 
 
 @attrs.frozen(slots=True)
@@ -90,10 +102,10 @@ class Position:
     position_code: str = attrs.field(validator=_nonblank)
     title: str | None = None
     agency_code: str | None = None
-    category: Category | None = attrs.field( default=None, converter=_optional(Category))
+    category: Category | None = attrs.field(default=None, converter=_category)
     quota: int = attrs.field(default=1, validator=[v.instance_of(int), v.ge(0)])
-    min_education: EducationLevel | None = attrs.field( default=None, converter=_optional(EducationLevel))
-    min_theory: TheoryLevel | None = attrs.field( default=None, converter=_optional(TheoryLevel))
+    min_education: EducationLevel | None = attrs.field(default=None, converter=_education)
+    min_theory: TheoryLevel | None = attrs.field(default=None, converter=_theory)
     accepted_fields: tuple[str, ...] = attrs.field(default=(), converter=tuple)
     sensitive: bool = False
 
@@ -141,9 +153,7 @@ class Training:
     """A completed course covering one or more topics."""
 
     cadre_id: str = attrs.field(validator=_nonblank)
-    topics: tuple[TrainingTopic, ...] = attrs.field(
-        converter=lambda xs: tuple(TrainingTopic(x) for x in xs), validator=v.min_len(1)
-    )
+    topics: tuple[TrainingTopic, ...] = attrs.field(converter=_topics, validator=v.min_len(1))
     completed_date: dt.date = attrs.field(validator=v.instance_of(dt.date))
     course: str | None = None
 
@@ -221,7 +231,7 @@ def frame_to_objects(table: str, frame: pd.DataFrame) -> list[Any]:
     names = [f.name for f in attrs.fields(cls)]
     out = []
     for rec in frame[names].astype(object).to_dict("records"):
-        kw = {k: _py(val) for k, val in rec.items()}
+        kw: dict[str, Any] = {str(k): _py(val) for k, val in rec.items()}
         if table == "positions":
             af = kw.get("accepted_fields")
             kw["accepted_fields"] = tuple(x.strip() for x in af.split(";")) if af else ()

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 from collections.abc import Callable, Mapping
+from typing import Final
 
 import attrs
 import numpy as np
@@ -23,10 +24,9 @@ from cadre_core._schema import (
     TRUE_WORDS,
     VALUE_ALIASES,
     ascii_key,
-    text_key,
 )
 
-DATE_DTYPE = "datetime64[us]"
+DATE_DTYPE: Final = "datetime64[us]"
 TEXT_DTYPE = pd.StringDtype(na_value=np.nan)
 EXCEL_EPOCH = pd.Timestamp("1899-12-30")
 
@@ -46,7 +46,7 @@ def _no_issues(index: pd.Index, expected: str) -> ColumnIssues:
 
 
 def _is_date(value: object) -> bool:
-    return isinstance(value, (dt.date, pd.Timestamp)) and value is not pd.NaT
+    return isinstance(value, (dt.date, pd.Timestamp)) and bool(pd.notna(value))
 
 
 def to_text(raw: pd.Series) -> pd.Series:
@@ -114,7 +114,9 @@ def normalise_bool(raw: pd.Series) -> tuple[pd.Series, ColumnIssues]:
     keys = keys_of(to_text(raw)).fillna("")
     true = keys.isin(TRUE_WORDS)
     bad = ~true & ~keys.isin(FALSE_WORDS)
-    return true.astype(bool), ColumnIssues(bad, "a yes/no value (x or blank, có/không, true/false, 1/0)")
+    return true.astype(bool), ColumnIssues(
+        bad, "a yes/no value (x or blank, có/không, true/false, 1/0)"
+    )
 
 
 def normalise_int(raw: pd.Series) -> tuple[pd.Series, ColumnIssues]:

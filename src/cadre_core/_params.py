@@ -116,18 +116,18 @@ class Parameter:
 class Params(Mapping[str, Any]):
     """The parameter values in force, with the origin of each one."""
 
-    values: Mapping[str, Any]
+    data: Mapping[str, Any]
     origins: Mapping[str, str]
     definitions: Mapping[str, Parameter] = attrs.field(factory=dict)
 
     def __getitem__(self, key: str) -> Any:
-        return self.values[key]
+        return self.data[key]
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self.values)
+        return iter(self.data)
 
     def __len__(self) -> int:
-        return len(self.values)
+        return len(self.data)
 
     def origin(self, key: str) -> str:
         """Where the value in force for ``key`` came from."""
@@ -135,7 +135,7 @@ class Params(Mapping[str, Any]):
 
     def with_values(self, values: Mapping[str, Any], origin: str) -> Params:
         """New params with some values overridden (keys must exist)."""
-        new = dict(self.values)
+        new = dict(self.data)
         orig = dict(self.origins)
         for k, v in values.items():
             if k not in self.definitions:
@@ -149,7 +149,7 @@ class Params(Mapping[str, Any]):
 
     def to_json(self) -> dict[str, dict[str, Any]]:
         """Every value with its origin, JSON-ready."""
-        return {k: {"value": jsonable(self.values[k]), "from": self.origins[k]} for k in sorted(self)}
+        return {k: {"value": jsonable(self.data[k]), "from": self.origins[k]} for k in sorted(self)}
 
 
 def jsonable(value: Any) -> Any:
@@ -186,7 +186,7 @@ def read_params_file(path: str | Path, known: set[str]) -> dict[str, Any]:
     """
     p = Path(path)
     try:
-        data = tomllib.loads(p.read_text(encoding="utf-8"))
+        data: Mapping[str, Any] = tomllib.loads(p.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise ParameterError(f"{p}: no such parameters file") from None
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:

@@ -20,7 +20,7 @@ import pluggy
 from cadre_core import hookspecs
 from cadre_core._features import Features
 from cadre_core._findings import Finding
-from cadre_core._params import Parameter, Params, convert, read_params_file
+from cadre_core._params import Parameter, Params, read_params_file
 from cadre_core._targets import Target
 
 ENTRY_POINT_GROUP = "cadre"
@@ -96,7 +96,9 @@ def make_plugin_manager(
             try:
                 plugin = ep.load()
             except Exception as exc:
-                raise PluginError(ep.name, f"cannot be loaded: {type(exc).__name__}: {exc}") from exc
+                raise PluginError(
+                    ep.name, f"cannot be loaded: {type(exc).__name__}: {exc}"
+                ) from exc
             try:
                 pm.register(plugin, name=ep.name)
             except Exception as exc:
@@ -111,7 +113,9 @@ def make_plugin_manager(
     if wanted is not None:
         unknown = sorted(wanted - found - {BUILTIN})
         if unknown:
-            raise PluginError(unknown[0], f"is not installed (installed: {', '.join(sorted(found))})")
+            raise PluginError(
+                unknown[0], f"is not installed (installed: {', '.join(sorted(found))})"
+            )
     try:
         pm.check_pending()
     except pluggy.PluginValidationError as exc:
@@ -166,8 +170,9 @@ class PluginHost:
         for name, result in self._calls("cadre_targets"):
             for t in result:
                 if not isinstance(t, Target):
-                    raise PluginError(name, f"returned {type(t).__name__}, not a Target",
-                                      "cadre_targets")
+                    raise PluginError(
+                        name, f"returned {type(t).__name__}, not a Target", "cadre_targets"
+                    )
                 entries.append((name, t))
         return _resolve(entries, lambda t: t.id, "target")
 
@@ -177,8 +182,9 @@ class PluginHost:
         for name, result in self._calls("cadre_parameters"):
             for p in result:
                 if not isinstance(p, Parameter):
-                    raise PluginError(name, f"returned {type(p).__name__}, not a Parameter",
-                                      "cadre_parameters")
+                    raise PluginError(
+                        name, f"returned {type(p).__name__}, not a Parameter", "cadre_parameters"
+                    )
                 entries.append((name, p))
         return _resolve(entries, lambda p: p.key, "parameter")
 
@@ -199,8 +205,13 @@ class PluginHost:
             defs[p.key] = p
         for plugin, t in targets:
             if t.rule.op in (">=", ">"):
-                p = Parameter(t.threshold_key, t.rule.value, "fraction",
-                              f"threshold of {t.id} ({t.rule.op})", t.source)
+                p = Parameter(
+                    t.threshold_key,
+                    t.rule.value,
+                    "fraction",
+                    f"threshold of {t.id} ({t.rule.op})",
+                    t.source,
+                )
                 values.setdefault(p.key, p.default)
                 origins.setdefault(p.key, f"plugin {plugin}")
                 defs.setdefault(p.key, p)
@@ -221,11 +232,11 @@ class PluginHost:
         caller = self.pm.hook.cadre_features
         impls = caller.get_hookimpls()
         order = self.plugin_names()
-        impls = sorted(impls, key=lambda i: order.index(self.pm.get_name(i.plugin)))
+        impls = sorted(impls, key=lambda i: order.index(self.pm.get_name(i.plugin) or ""))
         for impl in impls:
             name = self.pm.get_name(impl.plugin) or "?"
             try:
-                cols = impl.function(features=features)
+                cols = _as_columns(impl.function(features=features))
             except Exception as exc:
                 raise PluginError(name, f"{type(exc).__name__}: {exc}", "cadre_features") from exc
             if not cols:
@@ -256,6 +267,12 @@ class PluginHost:
         for _, result in self._calls("cadre_report_sections", evaluation=evaluation):
             out.extend(result)
         return out
+
+
+def _as_columns(value: object) -> Mapping[str, pd.Series] | None:
+    if value is None or isinstance(value, Mapping):
+        return value
+    raise TypeError(f"cadre_features must return a mapping of columns, not {type(value).__name__}")
 
 
 def _resolve(

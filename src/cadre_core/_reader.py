@@ -123,16 +123,27 @@ def read_workbook(path: Path) -> tuple[list[RawTable], list[Problem]]:
             hint = suggest_table(sheet_name)
             problems.append(
                 Problem(
-                    name, sheet_name, None, None, None,
+                    name,
+                    sheet_name,
+                    None,
+                    None,
+                    None,
                     f"sheet {sheet_name!r} is not a roster table and was not read",
-                    hint, severity="warning",
+                    hint,
+                    severity="warning",
                 )
             )
             continue
         if canonical in seen:
             problems.append(
-                Problem(name, canonical, None, None, None,
-                        f"two sheets ({seen[canonical]!r} and {sheet_name!r}) both hold this table")
+                Problem(
+                    name,
+                    canonical,
+                    None,
+                    None,
+                    None,
+                    f"two sheets ({seen[canonical]!r} and {sheet_name!r}) both hold this table",
+                )
             )
             continue
         seen[canonical] = sheet_name
@@ -147,7 +158,11 @@ def read_workbook(path: Path) -> tuple[list[RawTable], list[Problem]]:
 
 def _read_csv(path: Path) -> pd.DataFrame:
     return pd.read_csv(
-        path, dtype=str, keep_default_na=False, na_values=[], encoding="utf-8-sig",
+        path,
+        dtype=str,
+        keep_default_na=False,
+        na_values=[],
+        encoding="utf-8-sig",
         skip_blank_lines=True,
     )
 
@@ -159,8 +174,14 @@ def read_folder(path: Path) -> tuple[list[RawTable], list[Problem]]:
     kinds = {p.suffix.lower() for p in files}
     if len(kinds) > 1:
         problems.append(
-            Problem(path.name, None, None, None, None,
-                    "a roster folder holds either .csv or .parquet tables, not both")
+            Problem(
+                path.name,
+                None,
+                None,
+                None,
+                None,
+                "a roster folder holds either .csv or .parquet tables, not both",
+            )
         )
         return [], problems
     tables: list[RawTable] = []
@@ -169,9 +190,16 @@ def read_folder(path: Path) -> tuple[list[RawTable], list[Problem]]:
         label = f"{path.name}/{f.name}"
         if canonical is None:
             problems.append(
-                Problem(label, None, None, None, None,
-                        "file is not a roster table and was not read",
-                        suggest_table(f.stem), severity="warning")
+                Problem(
+                    label,
+                    None,
+                    None,
+                    None,
+                    None,
+                    "file is not a roster table and was not read",
+                    suggest_table(f.stem),
+                    severity="warning",
+                )
             )
             continue
         try:
@@ -183,14 +211,26 @@ def read_folder(path: Path) -> tuple[list[RawTable], list[Problem]]:
                 rows = pd.Series(np.arange(len(frame)) + 1)
         except UnicodeDecodeError as exc:
             problems.append(
-                Problem(label, canonical, None, None, None,
-                        f"not UTF-8 text (byte {exc.start}); save it as 'CSV UTF-8'")
+                Problem(
+                    label,
+                    canonical,
+                    None,
+                    None,
+                    None,
+                    f"not UTF-8 text (byte {exc.start}); save it as 'CSV UTF-8'",
+                )
             )
             continue
         except Exception as exc:
             problems.append(
-                Problem(label, canonical, None, None, None,
-                        f"not a readable {f.suffix} table: {type(exc).__name__}")
+                Problem(
+                    label,
+                    canonical,
+                    None,
+                    None,
+                    None,
+                    f"not a readable {f.suffix} table: {type(exc).__name__}",
+                )
             )
             continue
         tables.append(RawTable(canonical, frame.reset_index(drop=True), rows, label))
@@ -206,8 +246,14 @@ def read_raw(path: Path) -> tuple[list[RawTable], list[Problem]]:
     if path.suffix.lower() in (".xlsx", ".xlsm", ".xls", ".ods"):
         return read_workbook(path)
     return [], [
-        Problem(path.name, None, None, None, None,
-                "a roster is an .xlsx workbook or a folder of .csv or .parquet tables")
+        Problem(
+            path.name,
+            None,
+            None,
+            None,
+            None,
+            "a roster is an .xlsx workbook or a folder of .csv or .parquet tables",
+        )
     ]
 
 

@@ -124,8 +124,12 @@ class Roster:
         in problems are 1-based record numbers.
         """
         raws = [
-            RawTable(tname, f.reset_index(drop=True), pd.Series(np.arange(len(f)) + 1),
-                     f"<{tname} DataFrame>")
+            RawTable(
+                tname,
+                f.reset_index(drop=True),
+                pd.Series(np.arange(len(f)) + 1),
+                f"<{tname} DataFrame>",
+            )
             for tname, f in frames.items()
         ]
         return _build(raws, [], name=name, legacy=legacy)
@@ -149,9 +153,15 @@ class Roster:
         from cadre_core._model import objects_to_frame
 
         given = {
-            "cadres": cadres, "agencies": agencies, "positions": positions,
-            "assignments": assignments, "degrees": degrees, "theory": theory,
-            "trainings": trainings, "ratings": ratings, "equipment": equipment,
+            "cadres": cadres,
+            "agencies": agencies,
+            "positions": positions,
+            "assignments": assignments,
+            "degrees": degrees,
+            "theory": theory,
+            "trainings": trainings,
+            "ratings": ratings,
+            "equipment": equipment,
         }
         frames = {k: objects_to_frame(k, list(v)) for k, v in given.items()}
         frames = {k: v for k, v in frames.items() if len(v) or k in REQUIRED_TABLES}
@@ -192,9 +202,7 @@ def _frames_equal(a: pd.DataFrame, b: pd.DataFrame) -> bool:
     return True
 
 
-def _build(
-    raws: list[RawTable], problems: list[Problem], *, name: str, legacy: str
-) -> Roster:
+def _build(raws: list[RawTable], problems: list[Problem], *, name: str, legacy: str) -> Roster:
     if legacy not in LEGACY_POLICIES:
         raise ValueError(f"legacy must be one of {LEGACY_POLICIES}")
     by_name = {r.name: r for r in raws}

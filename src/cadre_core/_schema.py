@@ -103,7 +103,13 @@ TABLES: tuple[Table, ...] = (
             _c("category", "code", "loại", "loại vị trí", "phân loại", codes="category"),
             _c("quota", "int", "biên chế", "số lượng", "chỉ tiêu biên chế", default=1),
             _c("min_education", "code", "trình độ tối thiểu", codes="education"),
-            _c("min_theory", "code", "llct tối thiểu", "lý luận chính trị tối thiểu", codes="theory"),
+            _c(
+                "min_theory",
+                "code",
+                "llct tối thiểu",
+                "lý luận chính trị tối thiểu",
+                codes="theory",
+            ),
             _c("accepted_fields", "fields", "chuyên ngành phù hợp", "ngành phù hợp"),
             _c("sensitive", "bool", "vị trí nhạy cảm", "nhạy cảm", default=False),
         ),
@@ -126,7 +132,9 @@ TABLES: tuple[Table, ...] = (
         "degrees",
         (
             _c("cadre_id", "id", "mã cán bộ", "mã cb", required=True),
-            _c("level", "code", "trình độ", "trình độ chuyên môn", codes="education", required=True),
+            _c(
+                "level", "code", "trình độ", "trình độ chuyên môn", codes="education", required=True
+            ),
             _c("field", "text", "chuyên ngành", "ngành"),
             _c("awarded_date", "date", "ngày cấp", "ngày cấp bằng", "ngày tốt nghiệp"),
         ),
@@ -136,8 +144,15 @@ TABLES: tuple[Table, ...] = (
         "theory",
         (
             _c("cadre_id", "id", "mã cán bộ", "mã cb", required=True),
-            _c("level", "code", "trình độ", "trình độ llct", "lý luận chính trị", codes="theory",
-               required=True),
+            _c(
+                "level",
+                "code",
+                "trình độ",
+                "trình độ llct",
+                "lý luận chính trị",
+                codes="theory",
+                required=True,
+            ),
             _c("awarded_date", "date", "ngày cấp", "ngày cấp bằng", "ngày tốt nghiệp"),
         ),
         aliases=("lý luận chính trị", "llct", "ly luan chinh tri"),
@@ -158,8 +173,15 @@ TABLES: tuple[Table, ...] = (
             _c("cadre_id", "id", "mã cán bộ", "mã cb", required=True),
             _c("year", "int", "năm", required=True),
             _c("quarter", "int", "quý"),
-            _c("rating", "code", "xếp loại", "kết quả xếp loại", "mức xếp loại", codes="rating",
-               required=True),
+            _c(
+                "rating",
+                "code",
+                "xếp loại",
+                "kết quả xếp loại",
+                "mức xếp loại",
+                codes="rating",
+                required=True,
+            ),
         ),
         aliases=("xếp loại", "đánh giá, xếp loại", "đánh giá", "rating"),
     ),
@@ -171,6 +193,53 @@ TABLES: tuple[Table, ...] = (
             _c("quantity", "int", "số lượng", required=True),
         ),
         aliases=("trang thiết bị", "thiết bị", "equipment item"),
+    ),
+    # Optional extensions (docs/roster-extensions.md): succession pools, quarterly scores
+    # (Decree 335/2025/NĐ-CP) and discipline records.
+    Table(
+        "succession",
+        (
+            _c("cadre_id", "id", "mã cán bộ", "mã cb", required=True),
+            _c(
+                "position_code",
+                "id",
+                "mã vị trí",
+                "mã chức danh",
+                "chức danh quy hoạch",
+                "mã chức danh quy hoạch",
+                required=True,
+            ),
+            _c("term", "text", "nhiệm kỳ", "nhiệm kỳ quy hoạch", required=True),
+            _c("added_date", "date", "ngày phê duyệt", "ngày đưa vào quy hoạch", "ngày quyết định"),
+        ),
+        aliases=("quy hoạch", "quy hoạch cán bộ", "danh sách quy hoạch", "quy hoach"),
+    ),
+    Table(
+        "scores",
+        (
+            _c("cadre_id", "id", "mã cán bộ", "mã cb", required=True),
+            _c("year", "int", "năm", required=True),
+            _c("quarter", "int", "quý", required=True),
+            _c("score", "int", "điểm", "tổng điểm", "điểm đánh giá", required=True),
+        ),
+        aliases=("điểm đánh giá", "điểm theo dõi, đánh giá", "theo dõi, đánh giá", "score"),
+    ),
+    Table(
+        "discipline",
+        (
+            _c("cadre_id", "id", "mã cán bộ", "mã cb", required=True),
+            _c("date", "date", "ngày", "ngày quyết định", "ngày kỷ luật", required=True),
+            _c(
+                "level",
+                "code",
+                "hình thức",
+                "hình thức kỷ luật",
+                "mức kỷ luật",
+                codes="discipline",
+                required=True,
+            ),
+        ),
+        aliases=("kỷ luật", "ky luat", "kỷ luật cán bộ"),
     ),
 )
 
@@ -216,8 +285,13 @@ VALUE_ALIASES: Mapping[str, Mapping[str, str]] = {
     "bloc": _aliases(
         {
             Bloc.PARTY_FRONT: (
-                "khối đảng, mttq", "khối đảng", "đảng, mttq", "khối đảng - mttq",
-                "đảng - mttq", "đảng và mttq", "khối đảng, mặt trận",
+                "khối đảng, mttq",
+                "khối đảng",
+                "đảng, mttq",
+                "khối đảng - mttq",
+                "đảng - mttq",
+                "đảng và mttq",
+                "khối đảng, mặt trận",
             ),
             Bloc.GOVERNMENT: ("khối chính quyền", "chính quyền"),
         }
@@ -225,20 +299,42 @@ VALUE_ALIASES: Mapping[str, Mapping[str, str]] = {
     "category": _aliases(
         {
             Category.PARTY_SECRETARY: ("bí thư", "bí thư đảng ủy", "bí thư đảng uỷ"),
-            Category.PARTY_DEPUTY_SECRETARY: ("phó bí thư", "phó bí thư đảng ủy", "phó bí thư đảng uỷ"),
+            Category.PARTY_DEPUTY_SECRETARY: (
+                "phó bí thư",
+                "phó bí thư đảng ủy",
+                "phó bí thư đảng uỷ",
+            ),
             Category.COUNCIL_CHAIR: ("chủ tịch hđnd", "chủ tịch hội đồng nhân dân"),
             Category.COUNCIL_VICE_CHAIR: ("phó chủ tịch hđnd", "phó chủ tịch hội đồng nhân dân"),
-            Category.COMMITTEE_CHAIR: ("chủ tịch ubnd", "chủ tịch ủy ban nhân dân",
-                                       "chủ tịch uỷ ban nhân dân"),
-            Category.COMMITTEE_VICE_CHAIR: ("phó chủ tịch ubnd", "phó chủ tịch ủy ban nhân dân",
-                                            "phó chủ tịch uỷ ban nhân dân"),
-            Category.INSPECTION_CHAIR: ("chủ nhiệm ubkt", "chủ nhiệm ủy ban kiểm tra",
-                                        "chủ nhiệm uỷ ban kiểm tra"),
+            Category.COMMITTEE_CHAIR: (
+                "chủ tịch ubnd",
+                "chủ tịch ủy ban nhân dân",
+                "chủ tịch uỷ ban nhân dân",
+            ),
+            Category.COMMITTEE_VICE_CHAIR: (
+                "phó chủ tịch ubnd",
+                "phó chủ tịch ủy ban nhân dân",
+                "phó chủ tịch uỷ ban nhân dân",
+            ),
+            Category.INSPECTION_CHAIR: (
+                "chủ nhiệm ubkt",
+                "chủ nhiệm ủy ban kiểm tra",
+                "chủ nhiệm uỷ ban kiểm tra",
+            ),
             Category.FRONT_CHAIR: ("chủ tịch ubmttq", "chủ tịch mttq", "chủ tịch ủy ban mttq"),
             Category.DEPARTMENT_HEAD: ("trưởng phòng", "trưởng ban", "chánh văn phòng", "giám đốc"),
-            Category.DEPARTMENT_DEPUTY: ("phó trưởng phòng", "phó trưởng ban", "phó chánh văn phòng",
-                                         "phó giám đốc"),
-            Category.PROFESSIONAL: ("chuyên viên", "công chức", "công chức chuyên môn", "chuyên môn"),
+            Category.DEPARTMENT_DEPUTY: (
+                "phó trưởng phòng",
+                "phó trưởng ban",
+                "phó chánh văn phòng",
+                "phó giám đốc",
+            ),
+            Category.PROFESSIONAL: (
+                "chuyên viên",
+                "công chức",
+                "công chức chuyên môn",
+                "chuyên môn",
+            ),
             Category.OTHER: ("khác",),
         }
     ),
@@ -248,35 +344,76 @@ VALUE_ALIASES: Mapping[str, Mapping[str, str]] = {
             EducationLevel.CAO_DANG: ("cao đẳng",),
             EducationLevel.DAI_HOC: ("đại học", "cử nhân", "kỹ sư", "kĩ sư", "đh"),
             EducationLevel.THAC_SI: (
-                "thạc sĩ", "thạc sỹ", "ths", "ths.", "thạc sĩ (tương đương)",
-                "thạc sỹ (tương đương)", "trên đại học",
+                "thạc sĩ",
+                "thạc sỹ",
+                "ths",
+                "ths.",
+                "thạc sĩ (tương đương)",
+                "thạc sỹ (tương đương)",
+                "trên đại học",
             ),
-            EducationLevel.TIEN_SI: ("tiến sĩ", "tiến sỹ", "ts", "ts.", "tiến sĩ (tương đương)",
-                                     "tiến sỹ (tương đương)"),
+            EducationLevel.TIEN_SI: (
+                "tiến sĩ",
+                "tiến sỹ",
+                "ts",
+                "ts.",
+                "tiến sĩ (tương đương)",
+                "tiến sỹ (tương đương)",
+            ),
         }
     ),
     "theory": _aliases(
         {
             TheoryLevel.SO_CAP: ("sơ cấp", "sơ cấp llct", "sơ cấp lý luận chính trị"),
-            TheoryLevel.TRUNG_CAP: ("trung cấp", "trung cấp llct", "trung cấp lý luận chính trị",
-                                    "trung cấp chính trị"),
-            TheoryLevel.CAO_CAP: ("cao cấp", "cao cấp llct", "cao cấp lý luận chính trị",
-                                  "cao cấp chính trị"),
-            TheoryLevel.CU_NHAN: ("cử nhân", "cử nhân llct", "cử nhân chính trị",
-                                  "cử nhân lý luận chính trị"),
+            TheoryLevel.TRUNG_CAP: (
+                "trung cấp",
+                "trung cấp llct",
+                "trung cấp lý luận chính trị",
+                "trung cấp chính trị",
+            ),
+            TheoryLevel.CAO_CAP: (
+                "cao cấp",
+                "cao cấp llct",
+                "cao cấp lý luận chính trị",
+                "cao cấp chính trị",
+            ),
+            TheoryLevel.CU_NHAN: (
+                "cử nhân",
+                "cử nhân llct",
+                "cử nhân chính trị",
+                "cử nhân lý luận chính trị",
+            ),
         }
     ),
     "rating": _aliases(
         {
-            RatingLevel.EXCELLENT: ("hoàn thành xuất sắc nhiệm vụ", "htxsnv", "hoàn thành xuất sắc",
-                                    "xuất sắc"),
+            RatingLevel.EXCELLENT: (
+                "hoàn thành xuất sắc nhiệm vụ",
+                "htxsnv",
+                "hoàn thành xuất sắc",
+                "xuất sắc",
+            ),
             RatingLevel.GOOD: ("hoàn thành tốt nhiệm vụ", "httnv", "hoàn thành tốt"),
             RatingLevel.COMPLETE: (
-                "hoàn thành nhiệm vụ", "htnv", "hoàn thành",
+                "hoàn thành nhiệm vụ",
+                "htnv",
+                "hoàn thành",
                 "hoàn thành nhiệm vụ nhưng còn hạn chế về năng lực",
                 "htnv nhưng còn hạn chế về năng lực",
             ),
             RatingLevel.INCOMPLETE: ("không hoàn thành nhiệm vụ", "khtnv", "không hoàn thành"),
+        }
+    ),
+    "discipline": _aliases(
+        {
+            "khien_trach": ("khiển trách",),
+            "canh_cao": ("cảnh cáo",),
+            "ha_bac_luong": ("hạ bậc lương",),
+            "giang_chuc": ("giáng chức",),
+            "cach_chuc": ("cách chức",),
+            "bai_nhiem": ("bãi nhiệm",),
+            "buoc_thoi_viec": ("buộc thôi việc",),
+            "khai_tru": ("khai trừ", "khai trừ khỏi đảng"),
         }
     ),
     "topic": _aliases(
@@ -284,9 +421,16 @@ VALUE_ALIASES: Mapping[str, Mapping[str, str]] = {
             TrainingTopic.JOB_POSITION: ("vị trí việc làm", "bồi dưỡng theo vị trí việc làm"),
             TrainingTopic.DATA_GOVERNANCE: ("quản trị dữ liệu",),
             TrainingTopic.MODERN_MANAGEMENT: ("quản trị hiện đại", "quản lý hiện đại"),
-            TrainingTopic.E_RECORDS: ("văn thư lưu trữ điện tử", "hồ sơ điện tử", "lưu trữ điện tử"),
-            TrainingTopic.TWO_TIER_GOVERNMENT: ("chính quyền hai cấp", "chính quyền địa phương hai cấp",
-                                                "chính quyền 2 cấp"),
+            TrainingTopic.E_RECORDS: (
+                "văn thư lưu trữ điện tử",
+                "hồ sơ điện tử",
+                "lưu trữ điện tử",
+            ),
+            TrainingTopic.TWO_TIER_GOVERNMENT: (
+                "chính quyền hai cấp",
+                "chính quyền địa phương hai cấp",
+                "chính quyền 2 cấp",
+            ),
             TrainingTopic.LAW: ("pháp luật", "kiến thức pháp luật"),
             TrainingTopic.ETHICS: ("đạo đức công vụ", "đạo đức"),
             TrainingTopic.OFFICE_CULTURE: ("văn hóa công sở", "văn hoá công sở"),
@@ -314,6 +458,19 @@ AMBIGUOUS_VALUES: Mapping[str, Mapping[str, str]] = {
     },
 }
 
+# Disciplinary measures, lightest first (Law on Cadres and Civil Servants; Party
+# regulations). Every one of them is "khiển trách or more" for Decree 335/2025/NĐ-CP.
+DISCIPLINE_LEVELS: tuple[str, ...] = (
+    "khien_trach",
+    "canh_cao",
+    "ha_bac_luong",
+    "giang_chuc",
+    "cach_chuc",
+    "bai_nhiem",
+    "buoc_thoi_viec",
+    "khai_tru",
+)
+
 CODE_ENUMS: Mapping[str, tuple[str, ...]] = {
     "gender": Gender.codes(),
     "bloc": Bloc.codes(),
@@ -322,6 +479,7 @@ CODE_ENUMS: Mapping[str, tuple[str, ...]] = {
     "theory": TheoryLevel.codes(),
     "rating": RatingLevel.codes(),
     "topic": TrainingTopic.codes(),
+    "discipline": DISCIPLINE_LEVELS,
 }
 
 TRUE_WORDS = frozenset(text_key(w) for w in ("true", "1", "x", "có", "yes", "y", "đúng", "✓", "v"))

@@ -47,10 +47,12 @@ def normalise_columns(
     out: dict[str, pd.Series] = {}
     issues: dict[str, nz.ColumnIssues] = {}
     for col in table.columns:
-        series = raw[col.name] if col.name in raw else pd.Series(None, index=raw.index, dtype=object)
+        series = (
+            raw[col.name] if col.name in raw else pd.Series(None, index=raw.index, dtype=object)
+        )
         values, iss = _normalise(col, series, serials)
         if col.default is not None and col.kind == "int":
-            values = values.fillna(col.default)
+            values = values.fillna(int(str(col.default)))
         out[col.name] = values
         issues[col.name] = iss
     frame = pd.DataFrame(out, index=raw.index)
@@ -73,7 +75,11 @@ class _Collector:
         return column if text_key(user) == column else f"{user} ({column})"
 
     def rows(
-        self, mask: pd.Series, column: str, values: pd.Series | None, expected: str,
+        self,
+        mask: pd.Series,
+        column: str,
+        values: pd.Series | None,
+        expected: str,
         suggest: Callable[[str], str | None] | None = None,
         notes: Mapping[str, str] | None = None,
         message: str | None = None,
@@ -99,8 +105,15 @@ class _Collector:
             if message is not None:
                 exp, text = message, None
             self.problems.append(
-                Problem(self.raw.file, self.raw.name, int(self.raw.rows.loc[i]),
-                        self.col_label(column), text, exp, hint)
+                Problem(
+                    self.raw.file,
+                    self.raw.name,
+                    int(self.raw.rows.loc[i]),
+                    self.col_label(column),
+                    text,
+                    exp,
+                    hint,
+                )
             )
 
 
@@ -116,8 +129,14 @@ def _rename(raw: RawTable, table: Table) -> tuple[pd.DataFrame, dict[str, str], 
             continue
         if canonical in user:
             problems.append(
-                Problem(raw.file, raw.name, None, h, None,
-                        f"a second column for {canonical} (first: {user[canonical]!r})")
+                Problem(
+                    raw.file,
+                    raw.name,
+                    None,
+                    h,
+                    None,
+                    f"a second column for {canonical} (first: {user[canonical]!r})",
+                )
             )
             continue
         mapping[h] = canonical
@@ -151,16 +170,28 @@ def _legacy(
             example = f" ({col.loc[i]!r} reads as {fixed.loc[i]!r})"
         if policy == "convert":
             problems.append(
-                Problem(raw.file, raw.name, None, name, None,
-                        f"text in the legacy {encoding.upper()} encoding was converted{example}",
-                        severity="warning")
+                Problem(
+                    raw.file,
+                    raw.name,
+                    None,
+                    name,
+                    None,
+                    f"text in the legacy {encoding.upper()} encoding was converted{example}",
+                    severity="warning",
+                )
             )
             frame = frame.assign(**{name: fixed})
         else:
             problems.append(
-                Problem(raw.file, raw.name, None, name, None,
-                        f"text is in the legacy {encoding.upper()} encoding{example}; convert it "
-                        "(cadre validate --legacy-text convert, or Unicode in Excel)")
+                Problem(
+                    raw.file,
+                    raw.name,
+                    None,
+                    name,
+                    None,
+                    f"text is in the legacy {encoding.upper()} encoding{example}; convert it "
+                    "(cadre validate --legacy-text convert, or Unicode in Excel)",
+                )
             )
     return frame
 
@@ -170,14 +201,22 @@ def normalise_table(raw: RawTable, *, legacy: str = "error") -> tuple[pd.DataFra
     table = TABLE_BY_NAME[raw.name]
     frame, user_headers, problems = _rename(raw, table)
     if raw.frame.shape[1] == 0:
-        problems.append(Problem(raw.file, raw.name, None, None, None, "the table has no header row"))
+        problems.append(
+            Problem(raw.file, raw.name, None, None, None, "the table has no header row")
+        )
         return empty_frame(table), problems
     missing = [c.name for c in table.columns if c.required and c.name not in frame]
     for m in missing:
         problems.append(
-            Problem(raw.file, raw.name, None, m, None,
-                    f"required column {m} is missing (headers found: "
-                    f"{', '.join(map(str, raw.frame.columns))})")
+            Problem(
+                raw.file,
+                raw.name,
+                None,
+                m,
+                None,
+                f"required column {m} is missing (headers found: "
+                f"{', '.join(map(str, raw.frame.columns))})",
+            )
         )
     frame = _legacy(frame, table, raw, legacy, problems)
     out, issues = normalise_columns(frame, table, serials=raw.serials)
@@ -187,8 +226,14 @@ def normalise_table(raw: RawTable, *, legacy: str = "error") -> tuple[pd.DataFra
         if col.name not in frame:
             continue
         iss = issues[col.name]
-        collect.rows(iss.bad, col.name, nz.to_text(raw_values[col.name]), iss.expected,
-                     iss.suggest, iss.notes)
+        collect.rows(
+            iss.bad,
+            col.name,
+            nz.to_text(raw_values[col.name]),
+            iss.expected,
+            iss.suggest,
+            iss.notes,
+        )
         if col.required:
             blank = out[col.name].isna() & ~iss.bad
             collect.rows(blank, col.name, None, "", message="a value is required here")
@@ -199,9 +244,7 @@ def _dupes(frame: pd.DataFrame, key: list[str]) -> pd.Series:
     return frame.duplicated(subset=key, keep="first") & frame[key].notna().all(axis=1)
 
 
-def check_roster(
-    frames: Mapping[str, pd.DataFrame], raws: Mapping[str, RawTable]
-) -> list[Problem]:
+def check_roster(frames: Mapping[str, pd.DataFrame], raws: Mapping[str, RawTable]) -> list[Problem]:
     """Cross-table checks: unique keys, references, date order, value ranges."""
     problems: list[Problem] = []
 
@@ -229,22 +272,44 @@ def check_roster(
         c.rows(bad, column, f[column], f"a {target_col} listed in {target}")
         problems.extend(c.problems)
 
-    for name in ("assignments", "degrees", "theory", "trainings", "ratings"):
+    for name in (
+        "assignments",
+        "degrees",
+        "theory",
+        "trainings",
+        "ratings",
+        "succession",
+        "scores",
+        "discipline",
+    ):
         refs(name, "cadre_id", "cadres", "cadre_id")
     refs("assignments", "position_code", "positions", "position_code")
+    refs("succession", "position_code", "positions", "position_code")
     refs("positions", "agency_code", "agencies", "agency_code")
     refs("equipment", "agency_code", "agencies", "agency_code")
 
     checks: Iterable[tuple[str, str, Callable[[pd.DataFrame], pd.Series], str]] = (
-        ("assignments", "end_date", lambda f: f["end_date"] < f["start_date"],
-         "an end date on or after the start date"),
+        (
+            "assignments",
+            "end_date",
+            lambda f: f["end_date"] < f["start_date"],
+            "an end date on or after the start date",
+        ),
         ("positions", "quota", lambda f: f["quota"] < 0, "a quota of 0 or more"),
         ("equipment", "quantity", lambda f: f["quantity"] < 0, "a quantity of 0 or more"),
-        ("ratings", "quarter", lambda f: ~f["quarter"].isin([1, 2, 3, 4]) & f["quarter"].notna(),
-         "a quarter from 1 to 4 (blank for the annual rating)"),
+        (
+            "ratings",
+            "quarter",
+            lambda f: ~f["quarter"].isin([1, 2, 3, 4]) & f["quarter"].notna(),
+            "a quarter from 1 to 4 (blank for the annual rating)",
+        ),
         ("ratings", "year", lambda f: (f["year"] < 1945) | (f["year"] > 2100), "a plausible year"),
-        ("cadres", "left_date", lambda f: f["left_date"] < f["birth_date"],
-         "a date after the birth date"),
+        (
+            "cadres",
+            "left_date",
+            lambda f: f["left_date"] < f["birth_date"],
+            "a date after the birth date",
+        ),
     )
     for name, column, rule, expected in checks:
         if name not in raws:

@@ -223,13 +223,16 @@ _MARKER_CHARS: dict[LegacyEncoding, frozenset[str]] = {
     "vni": frozenset(ch for seq in VNI_TO_UNICODE for ch in seq if not ch.isascii()) - _VIET_LATIN1,
 }
 # VNI pairs made only of Vietnamese-looking characters ("eâ", "aê", "eã") that never
-# occur in Unicode Vietnamese; "oà", "oá", "oã" are left out (old-style "hoà", "hoá").
+# occur in Unicode Vietnamese; "oà", "oá", "oã" are left out (old-style "hoà", "hoá"),
+# and so is anything right after "q" ("quõ" is spelled in Unicode like "quỡ" is).
 _VNI_MARKER_PAIRS = re.compile(
-    "|".join(
+    "(?<![qQ])(?:"
+    + "|".join(
         re.escape(seq)
         for seq in sorted(VNI_TO_UNICODE)
         if len(seq) == 2 and seq[1] in _VIET_LATIN1 and not (seq[0] in "oO" and seq[1] in "àáãÀÁÃ")
     )
+    + ")"
 )
 
 
@@ -253,7 +256,7 @@ _VOWEL_OPEN = (
 _VOWEL_CODA_OPTIONAL = ("a", "e", "ê", "i", "o", "ô", "ơ", "u", "ư", "y", "oa", "oe", "uê", "uy")
 # nuclei that need a final consonant
 _VOWEL_CODA_REQUIRED = ("ă", "â", "iê", "yê", "uô", "ươ", "oă", "uâ", "uyê", "oo")
-_CODA = "(?:ch|nh|ng|c|m|n|p|t)"
+_CODA = "(?:ch|nh|ng|c|k|m|n|p|t)"  # k: Tây Nguyên names (Đắk Lắk)
 
 
 def _alternation(items: tuple[str, ...]) -> str:
@@ -261,24 +264,122 @@ def _alternation(items: tuple[str, ...]) -> str:
 
 
 _SYLLABLE = re.compile(
-    "(?:gi|qu|[bcdđghklmnpqrstvxfjwz]{1,3})?"
+    "(?:gi|qu|[bcdđghklmnprstvxfjwz]{1,3})?"
     f"(?:{_alternation(_VOWEL_OPEN)}"
     f"|{_alternation(_VOWEL_CODA_OPTIONAL)}{_CODA}?"
     f"|{_alternation(_VOWEL_CODA_REQUIRED)}{_CODA})"
 )
-_STOP_CODA = re.compile("(?:c|ch|p|t)$")
+_STOP_CODA = re.compile("(?:c|ch|k|p|t)$")
+# spelling rules: gh/ngh only before i e ê, c never before them (k is used there)
+_BAD_SPELLING = re.compile("n?gh[^ieê]|c[ieêy]")
 _TONE_SET = frozenset(_TONES)
 _TOKEN_SPLIT = re.compile(r"[\s\d!-/:-@\[-`{-~\u2010-\u2015\u2018-\u201f\u2026]+")
 
+# Very frequent syllables of names and of local-government titles: only used to
+# break a tie when a text makes sense in both encodings.
+_COMMON = frozenset(
+    [
+        "nguyễn",
+        "trần",
+        "lê",
+        "phạm",
+        "hoàng",
+        "huỳnh",
+        "phan",
+        "vũ",
+        "võ",
+        "đặng",
+        "bùi",
+        "đỗ",
+        "hồ",
+        "ngô",
+        "dương",
+        "lý",
+        "đinh",
+        "văn",
+        "thị",
+        "hữu",
+        "đức",
+        "minh",
+        "thanh",
+        "hương",
+        "hồng",
+        "ngọc",
+        "anh",
+        "tuấn",
+        "hùng",
+        "dũng",
+        "quang",
+        "thành",
+        "trung",
+        "hải",
+        "hà",
+        "hoa",
+        "lan",
+        "mai",
+        "thu",
+        "thủy",
+        "xuân",
+        "hòa",
+        "bình",
+        "tân",
+        "an",
+        "sơn",
+        "xã",
+        "huyện",
+        "tỉnh",
+        "phường",
+        "thôn",
+        "bản",
+        "ủy",
+        "ban",
+        "nhân",
+        "dân",
+        "đảng",
+        "bí",
+        "thư",
+        "chủ",
+        "tịch",
+        "phó",
+        "trưởng",
+        "công",
+        "quân",
+        "sự",
+        "hội",
+        "cựu",
+        "chiến",
+        "binh",
+        "phụ",
+        "nữ",
+        "đoàn",
+        "niên",
+        "đại",
+        "học",
+        "cao",
+        "đẳng",
+        "cấp",
+        "thạc",
+        "sĩ",
+        "tiến",
+        "kinh",
+        "tày",
+        "thái",
+        "mường",
+        "nùng",
+        "mông",
+        "dao",
+    ]
+)
+
 
 def _is_syllable(token: str) -> bool:
-    """Whether a lowercase-able token is a well-formed Vietnamese syllable."""
+    """Whether a token is a well-formed Vietnamese syllable (any case, NFC or NFD)."""
     decomposed = unicodedata.normalize("NFD", token.lower())
     tones = [ch for ch in decomposed if ch in _TONE_SET]
     if len(tones) > 1:
         return False
     base = _nfc("".join(ch for ch in decomposed if ch not in _TONE_SET))
-    if _SYLLABLE.fullmatch(base) is None:
+    if _SYLLABLE.fullmatch(base) is None or _BAD_SPELLING.match(base) is not None:
         return False
     return not (_STOP_CODA.search(base) and (not tones or tones[0] not in (_ACUTE, _DOT)))
 
@@ -287,7 +388,8 @@ def _is_syllable(token: str) -> bool:
 class _Plausibility:
     tokens: int  # tokens with non-ASCII letters
     valid: int  # ... of which are Vietnamese syllables
-    strong: int  # ... valid and at least two characters long
+    strong: int  # ... valid, with at least two letters, one of them ASCII
+    common: int  # ... valid and among the most frequent syllables
 
     @property
     def ok(self) -> bool:
@@ -295,15 +397,16 @@ class _Plausibility:
 
 
 def _plausibility(text: str) -> _Plausibility:
-    tokens = valid = strong = 0
+    tokens = valid = strong = common = 0
     for token in _TOKEN_SPLIT.split(text):
         if token.isascii():
             continue
         tokens += 1
         if _is_syllable(token):
             valid += 1
-            strong += len(token) >= 2
-    return _Plausibility(tokens, valid, strong)
+            strong += len(token) >= 2 and not token.isascii() and any(c.isascii() for c in token)
+            common += _nfc(token.lower()) in _COMMON
+    return _Plausibility(tokens, valid, strong, common)
 
 
 def _is_unicode_text(text: str) -> bool:
@@ -317,6 +420,18 @@ class _Verdict:
     unicode_values: int = 0
 
 
+def _is_evidence(encoding: LegacyEncoding, value: str, converted: str) -> bool:
+    """Whether a value changed by the conversion can only be legacy text.
+
+    It can if it has the encoding's markers, or if it is not Vietnamese as it stands
+    (``"Cùu chiÕn"`` is TCVN3 for ``"Cựu chiến"``).  A value such as ``"Thò"`` that is
+    plausible both ways proves nothing.
+    """
+    if converted == value:
+        return False
+    return _has_markers(encoding, value) or not _plausibility(value).ok
+
+
 def _detect(distinct: set[str]) -> _Verdict:
     unicode_values = 0
     candidates: list[str] = []
@@ -328,23 +443,32 @@ def _detect(distinct: set[str]) -> _Verdict:
         else:
             candidates.append(value)
 
-    best: LegacyEncoding | None = None
-    best_score: tuple[float, int] = (0.0, 0)
+    # Values that cannot be correct Vietnamese as they stand.  Each encoding must turn
+    # (nearly) all of them into Vietnamese, not just the ones it happens to change.
+    suspicious = [
+        value
+        for value in candidates
+        if not _plausibility(value).ok or any(_has_markers(e, value) for e in _CONVERTERS)
+    ]
+    scores: dict[LegacyEncoding, tuple[float, int, int]] = {}
     for encoding, convert in _CONVERTERS.items():
-        marked = [v for v in candidates if _has_markers(encoding, v)]
-        if not marked:
+        converted = [convert(value) for value in suspicious]
+        if not any(
+            _is_evidence(encoding, v, c) for v, c in zip(suspicious, converted, strict=True)
+        ):
             continue
-        good = strong = 0
-        for value in marked:
-            result = _plausibility(convert(value))
-            if result.ok:
-                good += 1
-                strong += result.strong
-        if good < 0.8 * len(marked) or strong < 2 or unicode_values > good:
+        results = [_plausibility(text) for text in converted]
+        good = [r for r in results if r.ok]
+        strong = sum(r.strong for r in good)
+        if len(good) < 0.8 * len(results) or strong == 0 or unicode_values > len(good):
             continue
-        score = (good / len(marked), strong)
-        if score > best_score:
-            best, best_score = encoding, score
+        if strong == 1 and any(r.valid < r.tokens for r in results):
+            continue  # thin evidence must be flawless
+        scores[encoding] = (len(good) / len(results), sum(r.common for r in good), strong)
+    ranked = sorted(scores.items(), key=lambda item: item[1], reverse=True)
+    if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
+        return _Verdict(None, unicode_values)  # nothing, or a tie: do not guess
+    best = ranked[0][0]
     return _Verdict(best, unicode_values)
 
 
@@ -358,7 +482,8 @@ def detect_legacy_encoding(values: Iterable[str]) -> LegacyEncoding | None:
     Only distinct string values are considered.  An encoding is reported when at
     least 80% of the values that contain its markers (characters, or VNI letter
     pairs, that never occur in correct Vietnamese) convert to well-formed Vietnamese
-    syllables, the converted values hold at least two such syllables, and values
+    syllables, the converted values hold such a syllable with at least two letters
+    (two of them, or no ill-formed word at all, when there is only one), and values
     that are certainly Unicode (with letters such as ``ă ơ ư đ ạ`` or combining
     marks) are not in the majority.  ASCII, English and correct Vietnamese text
     (NFC or NFD) are never reported.
@@ -383,7 +508,8 @@ def fix_legacy_text(values: pd.Series) -> tuple[pd.Series, LegacyEncoding | None
     unchanged with ``None``.  Missing and non-string values are never touched,
     nor are values that are certainly Unicode already.  In a column that mixes
     Unicode and legacy values, a value without the encoding's marker characters
-    is converted only if that turns it into Vietnamese syllables.
+    is converted only if it is not Vietnamese as it stands and the conversion
+    turns it into Vietnamese syllables.
     """
     distinct = _distinct_strings(values.dropna().unique())
     verdict = _detect(distinct)
@@ -398,10 +524,10 @@ def fix_legacy_text(values: pd.Series) -> tuple[pd.Series, LegacyEncoding | None
         converted = convert(value)
         if converted == value:
             continue
-        if verdict.unicode_values and not _has_markers(encoding, value):
-            before, after = _plausibility(value), _plausibility(converted)
-            if before.ok or not after.ok:
-                continue
+        if verdict.unicode_values and not (
+            _is_evidence(encoding, value, converted) and _plausibility(converted).ok
+        ):
+            continue
         mapping[value] = converted
     if not mapping:
         return values, encoding

@@ -30,8 +30,9 @@ def write_roster(roster: Roster, path: Path, *, format: str | None = None) -> Pa
     if fmt not in FORMATS:
         raise ValueError(f"format must be one of {FORMATS}, not {fmt!r}")
     if fmt == "xlsx":
-        with pd.ExcelWriter(path, engine="xlsxwriter", date_format="yyyy-mm-dd",
-                            datetime_format="yyyy-mm-dd") as xw:
+        with pd.ExcelWriter(
+            path, engine="xlsxwriter", date_format="yyyy-mm-dd", datetime_format="yyyy-mm-dd"
+        ) as xw:
             for name in TABLE_NAMES:
                 frame = plain(roster.tables[name])
                 frame.to_excel(xw, sheet_name=name, index=False)

@@ -31,7 +31,10 @@ class InputError(click.ClickException):
 
 
 def _stdout() -> Console:
-    return Console(highlight=False, soft_wrap=False)
+    console = Console(highlight=False, soft_wrap=False)
+    if not console.is_terminal:  # piped output: wide enough for a readable table
+        console = Console(highlight=False, soft_wrap=False, width=160)
+    return console
 
 
 def _stderr() -> Console:
@@ -45,8 +48,14 @@ def _problems_table(problems: Sequence[Any], title: str) -> Table:
     for p in problems:
         mark = "[red]✗[/]" if p.severity == "error" else "[yellow]![/]"
         table.add_row(
-            mark, p.file, p.table or "", "" if p.row is None else str(p.row), p.column or "",
-            "" if p.value is None else repr(p.value), p.expected, p.suggestion or "",
+            mark,
+            p.file,
+            p.table or "",
+            "" if p.row is None else str(p.row),
+            p.column or "",
+            "" if p.value is None else repr(p.value),
+            p.expected,
+            p.suggestion or "",
         )
     return table
 
@@ -60,8 +69,9 @@ def _read(path: str, legacy: str) -> Any:
         errors = exc.errors
         console = _stderr()
         console.print(_problems_table(exc.problems, f"{len(errors)} problem(s) in {path}"))
-        raise InputError(f"{path}: the roster is invalid ({len(errors)} problem(s)); see above") \
-            from None
+        raise InputError(
+            f"{path}: the roster is invalid ({len(errors)} problem(s)); see above"
+        ) from None
 
 
 def _as_of(value: str | None) -> dt.date:
@@ -98,7 +108,8 @@ def validate(roster: str, legacy_text: str) -> None:
     warnings = [p for p in r.problems if p.severity != "error"]
     if warnings:
         console.print(_problems_table(warnings, f"{len(warnings)} warning(s)"))
-    table = Table(title=f"{roster}: valid roster", header_style="bold")
+    console.print(f"[green]✓[/] {roster}: valid roster")
+    table = Table(header_style="bold")
     table.add_column("table")
     table.add_column("rows", justify="right")
     for name, n in r.row_counts().items():
@@ -114,13 +125,19 @@ def _print_table(ev: Any, lang: str) -> None:
     console = _stdout()
     for c in ev.communes:
         title = f"{c.commune} — {'as of' if lang == 'en' else 'tính đến'} {ev.as_of:%d/%m/%Y}"
-        table = Table(title=title, header_style="bold", show_lines=False)
-        for col, just in (("id", "left"), ("target" if lang == "en" else "chỉ tiêu", "left"),
-                          ("rule" if lang == "en" else "yêu cầu", "left"),
-                          ("n", "right"), ("ok", "right"), ("req.", "right"),
-                          ("short" if lang == "en" else "thiếu", "right"),
-                          ("status" if lang == "en" else "trạng thái", "left"),
-                          ("deadline" if lang == "en" else "thời hạn", "left")):
+        console.print(f"[bold]{title}[/]")
+        table = Table(header_style="bold", show_lines=False)
+        for col, just in (
+            ("id", "left"),
+            ("target" if lang == "en" else "chỉ tiêu", "left"),
+            ("rule" if lang == "en" else "yêu cầu", "left"),
+            ("n", "right"),
+            ("ok", "right"),
+            ("req.", "right"),
+            ("short" if lang == "en" else "thiếu", "right"),
+            ("status" if lang == "en" else "trạng thái", "left"),
+            ("deadline" if lang == "en" else "thời hạn", "left"),
+        ):
             table.add_column(col, justify=just)  # type: ignore[arg-type]
         for t in c.targets:
             status = t.status if lang == "en" else STATUS_VI[t.status]
@@ -129,9 +146,15 @@ def _print_table(ev: Any, lang: str) -> None:
             if not t.attainable:
                 status += " *"
             table.add_row(
-                t.id, t.title.get(lang), t.rule.describe(lang), str(t.population),
-                str(t.satisfied), str(t.required), str(t.shortfall),
-                f"[{STATUS_STYLE[t.status]}]{status}[/]", f"{t.deadline:%d/%m/%Y}",
+                t.id,
+                t.title.get(lang),
+                t.rule.describe(lang),
+                str(t.population),
+                str(t.satisfied),
+                str(t.required),
+                str(t.shortfall),
+                f"[{STATUS_STYLE[t.status]}]{status}[/]",
+                f"{t.deadline:%d/%m/%Y}",
             )
         console.print(table)
         if c.unrated:
@@ -143,13 +166,20 @@ def _print_table(ev: Any, lang: str) -> None:
 
 
 def _evaluate(
-    roster: Any, as_of: dt.date, plugins: tuple[str, ...], params: str | None, by: str | None,
+    roster: Any,
+    as_of: dt.date,
+    plugins: tuple[str, ...],
+    params: str | None,
+    by: str | None,
 ) -> Any:
     from cadre_core import ParameterError, PluginError, evaluate
 
     try:
         return evaluate(
-            roster, as_of, plugins=plugins or None, params_file=params,
+            roster,
+            as_of,
+            plugins=plugins or None,
+            params_file=params,
             by_commune=by == "commune",
         )
     except PluginError as exc:
@@ -169,8 +199,9 @@ def _emit(ev: Any, fmt: str, output: str | None, lang: str) -> None:
     if fmt in ("xlsx", "html"):
         if not output:
             raise InputError(f"--format {fmt} needs --output FILE")
-        from cadre_core import reports
+        import importlib
 
+        reports = importlib.import_module("cadre_core.reports")
         writer = reports.write_xlsx if fmt == "xlsx" else reports.write_html
         writer(ev, output, lang=lang)
         _stderr().print(f"wrote {output}")
@@ -180,20 +211,39 @@ def _emit(ev: Any, fmt: str, output: str | None, lang: str) -> None:
 
 @cli.command()
 @click.argument("roster", type=click.Path())
-@click.option("--as-of", "as_of", metavar="YYYY-MM-DD", help="Day of the evaluation (default: today).")
-@click.option("--plugin", "plugins", multiple=True, metavar="NAME",
-              help="Use only this plugin (repeatable; default: all installed).")
+@click.option(
+    "--as-of", "as_of", metavar="YYYY-MM-DD", help="Day of the evaluation (default: today)."
+)
+@click.option(
+    "--plugin",
+    "plugins",
+    multiple=True,
+    metavar="NAME",
+    help="Use only this plugin (repeatable; default: all installed).",
+)
 @click.option("--params", type=click.Path(), help="TOML file of parameter overrides.")
 @click.option("--by", type=click.Choice(["commune"]), help="One result per commune.")
-@click.option("--format", "fmt", type=click.Choice(["table", "json", "xlsx", "html"]),
-              help="Output format (default: table on a terminal, json otherwise).")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json", "xlsx", "html"]),
+    help="Output format (default: table on a terminal, json otherwise).",
+)
 @click.option("--output", "-o", type=click.Path(), help="Write to this file.")
 @click.option("--lang", type=click.Choice(["vi", "en"]), default="vi", show_default=True)
 @click.option("--fail-on", type=click.Choice(["not-met"]), help="Exit 3 when a target is not met.")
 @legacy_option
 def evaluate(
-    roster: str, as_of: str | None, plugins: tuple[str, ...], params: str | None, by: str | None,
-    fmt: str | None, output: str | None, lang: str, fail_on: str | None, legacy_text: str,
+    roster: str,
+    as_of: str | None,
+    plugins: tuple[str, ...],
+    params: str | None,
+    by: str | None,
+    fmt: str | None,
+    output: str | None,
+    lang: str,
+    fail_on: str | None,
+    legacy_text: str,
 ) -> None:
     """Evaluate every target of the selected plugins on ROSTER."""
     day = _as_of(as_of)
@@ -206,7 +256,9 @@ def evaluate(
 
 
 @cli.command()
-@click.option("--as-of", "as_of", metavar="YYYY-MM-DD", help="Day of the evaluation (default: 2026-12-31).")
+@click.option(
+    "--as-of", "as_of", metavar="YYYY-MM-DD", help="Day of the evaluation (default: 2026-12-31)."
+)
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table")
 @click.option("--lang", type=click.Choice(["vi", "en"]), default="vi", show_default=True)
 def demo(as_of: str | None, fmt: str, lang: str) -> None:
@@ -230,7 +282,7 @@ def plugins(fmt: str) -> None:
         params = host.parameter_definitions()
     except PluginError as exc:
         raise InputError(str(exc)) from None
-    data = []
+    data: list[dict[str, Any]] = []
     for info in host.plugins():
         data.append(
             {
@@ -248,16 +300,22 @@ def plugins(fmt: str) -> None:
     for col in ("name", "version", "targets", "parameters", "hooks"):
         table.add_column(col, overflow="fold")
     for d in data:
-        table.add_row(d["name"], d["version"], ", ".join(d["targets"]),
-                      ", ".join(d["parameters"]), ", ".join(d["hooks"]))
+        table.add_row(
+            d["name"],
+            d["version"],
+            ", ".join(d["targets"]),
+            ", ".join(d["parameters"]),
+            ", ".join(d["hooks"]),
+        )
     _stdout().print(table)
 
 
 def main(argv: Sequence[str] | None = None) -> NoReturn:
     """Entry point of the ``cadre`` console script."""
     try:
-        code = cli.main(args=list(argv) if argv is not None else None, prog_name="cadre",
-                        standalone_mode=False)
+        code = cli.main(
+            args=list(argv) if argv is not None else None, prog_name="cadre", standalone_mode=False
+        )
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
     except click.ClickException as exc:
@@ -272,7 +330,9 @@ def main(argv: Sequence[str] | None = None) -> NoReturn:
     except Exception as exc:
         if os.environ.get("CADRE_DEBUG"):
             raise
-        click.echo(f"cadre: internal error: {type(exc).__name__}: {exc} "
-                   "(set CADRE_DEBUG=1 for details)", err=True)
+        click.echo(
+            f"cadre: internal error: {type(exc).__name__}: {exc} (set CADRE_DEBUG=1 for details)",
+            err=True,
+        )
         sys.exit(EXIT_INTERNAL)
     sys.exit(code if isinstance(code, int) else EXIT_OK)

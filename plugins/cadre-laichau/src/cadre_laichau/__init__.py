@@ -18,27 +18,41 @@ __version__ = "0.1.0"
 PLAN = "Kế hoạch thực hiện Nghị quyết số 05-NQ/TU của Ban Thường vụ Tỉnh ủy Lai Châu"
 RESOLUTION = "Nghị quyết số 05-NQ/TU ngày 12/02/2026 của Ban Thường vụ Tỉnh ủy Lai Châu"
 
-C1 = ("(1) Trong năm 2026 bố trí đủ cán bộ theo vị trí việc làm. Đến hết năm 2028, 100% cán bộ "
-      "không có chuyên môn phù hợp với vị trí việc làm mới được đào tạo lại chuyên môn phù hợp.")
-C2 = ("(2) 100% cán bộ được bồi dưỡng kiến thức, kỹ năng theo vị trí việc làm; bồi dưỡng năng "
-      "lực quản trị dữ liệu, kỹ năng quản lý hiện đại và xử lý hồ sơ trên môi trường điện tử; "
-      "cập nhật các kiến thức, kỹ năng liên quan đến vận hành mô hình chính quyền địa phương 2 "
-      "cấp ...; 100% cán bộ đáp ứng yêu cầu tiêu chuẩn quy định sau khi bổ nhiệm chức vụ lãnh "
-      "đạo, quản lý.")
-C3 = ("(3) 70% cán bộ được cập nhật kiến thức pháp luật, đạo đức công vụ, văn hóa công sở, ứng "
-      "dụng công nghệ thông tin, chuyển đổi số, đổi mới sáng tạo.")
+C1 = (
+    "(1) Trong năm 2026 bố trí đủ cán bộ theo vị trí việc làm. Đến hết năm 2028, 100% cán bộ "
+    "không có chuyên môn phù hợp với vị trí việc làm mới được đào tạo lại chuyên môn phù hợp."
+)
+C2 = (
+    "(2) 100% cán bộ được bồi dưỡng kiến thức, kỹ năng theo vị trí việc làm; bồi dưỡng năng "
+    "lực quản trị dữ liệu, kỹ năng quản lý hiện đại và xử lý hồ sơ trên môi trường điện tử; "
+    "cập nhật các kiến thức, kỹ năng liên quan đến vận hành mô hình chính quyền địa phương 2 "
+    "cấp ...; 100% cán bộ đáp ứng yêu cầu tiêu chuẩn quy định sau khi bổ nhiệm chức vụ lãnh "
+    "đạo, quản lý."
+)
+C3 = (
+    "(3) 70% cán bộ được cập nhật kiến thức pháp luật, đạo đức công vụ, văn hóa công sở, ứng "
+    "dụng công nghệ thông tin, chuyển đổi số, đổi mới sáng tạo."
+)
 C4 = "(4) 100% cán bộ hoàn thành nhiệm vụ trở lên, trong đó trên 95% hoàn thành tốt nhiệm vụ trở lên."
-C5 = ("(5) Đối với Thường trực Đảng ủy và lãnh đạo Thường trực Hội đồng nhân dân, Ủy ban nhân "
-      "dân: 75% trở lên có trình độ chuyên môn thạc sĩ; 100% phó chủ tịch Hội đồng nhân dân, Phó "
-      "chủ tịch Ủy ban nhân dân có trình độ lý luận chính trị cao cấp hoặc cử nhân. Trong Thường "
-      "trực Đảng ủy hoặc lãnh đạo Hội đồng nhân dân, Ủy ban nhân dân có cán bộ nữ, cán bộ người "
-      "dân tộc thiểu số.")
-C6 = ("(6) Đối với trưởng, phó các phòng, ban, cơ quan: 25% trở lên có trình độ chuyên môn thạc "
-      "sĩ; 50% trở lên trình độ lý luận chính trị cao cấp hoặc cử nhân.")
-C7 = ("(7) Đối với công chức chuyên môn (không giữ chức vụ lãnh đạo, quản lý): 100% có trình độ "
-      "chuyên môn đại học trở lên, trên 80% có trình độ lý luận chính trị trung cấp.")
-C8 = ("(8) 100% cơ quan, đơn vị trực thuộc xã được trang bị máy móc, trang thiết bị làm việc cho "
-      "cán bộ theo tiêu chuẩn, định mức.")
+C5 = (
+    "(5) Đối với Thường trực Đảng ủy và lãnh đạo Thường trực Hội đồng nhân dân, Ủy ban nhân "
+    "dân: 75% trở lên có trình độ chuyên môn thạc sĩ; 100% phó chủ tịch Hội đồng nhân dân, Phó "
+    "chủ tịch Ủy ban nhân dân có trình độ lý luận chính trị cao cấp hoặc cử nhân. Trong Thường "
+    "trực Đảng ủy hoặc lãnh đạo Hội đồng nhân dân, Ủy ban nhân dân có cán bộ nữ, cán bộ người "
+    "dân tộc thiểu số."
+)
+C6 = (
+    "(6) Đối với trưởng, phó các phòng, ban, cơ quan: 25% trở lên có trình độ chuyên môn thạc "
+    "sĩ; 50% trở lên trình độ lý luận chính trị cao cấp hoặc cử nhân."
+)
+C7 = (
+    "(7) Đối với công chức chuyên môn (không giữ chức vụ lãnh đạo, quản lý): 100% có trình độ "
+    "chuyên môn đại học trở lên, trên 80% có trình độ lý luận chính trị trung cấp."
+)
+C8 = (
+    "(8) 100% cơ quan, đơn vị trực thuộc xã được trang bị máy móc, trang thiết bị làm việc cho "
+    "cán bộ theo tiêu chuẩn, định mức."
+)
 
 
 def _src(clause: str) -> str:
@@ -62,21 +76,40 @@ def cadre_parameters() -> Sequence[Parameter]:
     lead_default = ("dai_hoc", "trung_cap")
     top_default = ("dai_hoc", "cao_cap")
     return [
-        Parameter("plan_start", dt.date(2026, 1, 1), "date",
-                  "Start of the plan period: trainings count from this day", RESOLUTION),
-        Parameter("nq05.2b.topics", ("data_governance", "modern_management", "e_records"),
-                  "topics", "Topics that target 2b requires", _src("(2)")),
-        Parameter("nq05.3.topics",
-                  ("law", "ethics", "office_culture", "it", "digital_transformation", "innovation"),
-                  "topics", "Topics that target 3 requires", _src("(3)")),
+        Parameter(
+            "plan_start",
+            dt.date(2026, 1, 1),
+            "date",
+            "Start of the plan period: trainings count from this day",
+            RESOLUTION,
+        ),
+        Parameter(
+            "nq05.2b.topics",
+            ("data_governance", "modern_management", "e_records"),
+            "topics",
+            "Topics that target 2b requires",
+            _src("(2)"),
+        ),
+        Parameter(
+            "nq05.3.topics",
+            ("law", "ethics", "office_culture", "it", "digital_transformation", "innovation"),
+            "topics",
+            "Topics that target 3 requires",
+            _src("(3)"),
+        ),
         Parameter(
             "default_standards",
             {
-                "party_secretary": top_default, "party_deputy_secretary": top_default,
-                "council_chair": top_default, "committee_chair": top_default,
-                "council_vice_chair": lead_default, "committee_vice_chair": lead_default,
-                "inspection_chair": lead_default, "front_chair": lead_default,
-                "department_head": lead_default, "department_deputy": lead_default,
+                "party_secretary": top_default,
+                "party_deputy_secretary": top_default,
+                "council_chair": top_default,
+                "committee_chair": top_default,
+                "council_vice_chair": lead_default,
+                "committee_vice_chair": lead_default,
+                "inspection_chair": lead_default,
+                "front_chair": lead_default,
+                "department_head": lead_default,
+                "department_deputy": lead_default,
             },
             "standards",
             "Standard (education, theory) of a leadership category when the position leaves "
@@ -107,15 +140,31 @@ LEADERS = criteria.flag("is_leader", _t("cán bộ giữ chức vụ lãnh đạ
 
 
 def _target(
-    tid: str, vi: str, en: str, clause: str, population: criteria.Criterion,
-    criterion: criteria.Criterion, rule: Rule, deadline: dt.date, *, unit: str = "cadres",
+    tid: str,
+    vi: str,
+    en: str,
+    clause: str,
+    population: criteria.Criterion,
+    criterion: criteria.Criterion,
+    rule: Rule,
+    deadline: dt.date,
+    *,
+    unit: str = "cadres",
     order: int = 0,
 ) -> Target:
     return Target(
-        id=tid, title=_t(vi, en), source=_src(clause), unit=unit,  # type: ignore[arg-type]
-        population=population, criterion=criterion, rule=rule, deadline=deadline,
-        population_text=population.requirement, requirement=criterion.requirement,
-        explain=criterion.explain, order=order,
+        id=tid,
+        title=_t(vi, en),
+        source=_src(clause),
+        unit=unit,  # type: ignore[arg-type]
+        population=population,
+        criterion=criterion,
+        rule=rule,
+        deadline=deadline,
+        population_text=population.requirement,
+        requirement=criterion.requirement,
+        explain=criterion.explain,
+        order=order,
     )
 
 
@@ -124,59 +173,189 @@ def targets() -> list[Target]:
     from fractions import Fraction as F
 
     return [
-        _target("nq05.1a", "Bố trí đủ cán bộ theo vị trí việc làm",
-                "Every job position staffed", C1, criteria.positions_with_quota(),
-                criteria.positions_filled(), Rule.all(), Y2026, unit="positions"),
-        _target("nq05.1b", "Cán bộ có chuyên môn phù hợp vị trí việc làm",
-                "Cadres' specialisation fits their job position", C1,
-                criteria.holds_position_with_fields(), criteria.fields_fit(), Rule.all(), Y2028),
-        _target("nq05.2a", "Bồi dưỡng theo vị trí việc làm", "Job-position training", C2,
-                ACTIVE, criteria.trained_in(["job_position"]), Rule.all(), Y2030),
-        _target("nq05.2b", "Bồi dưỡng quản trị dữ liệu, quản lý hiện đại, hồ sơ điện tử",
-                "Data governance, modern management and e-records training", C2, ACTIVE,
-                criteria.trained_in(param="nq05.2b.topics"), Rule.all(), Y2030),
-        _target("nq05.2c", "Cập nhật kiến thức vận hành chính quyền địa phương 2 cấp",
-                "Two-tier local government update", C2, ACTIVE,
-                criteria.trained_in(["two_tier_government"]), Rule.all(), Y2030),
-        _target("nq05.2d", "Cán bộ lãnh đạo đáp ứng tiêu chuẩn chức danh",
-                "Leaders meet the standards of their posts", C2, LEADERS,
-                criteria.meets_post_standards("default_standards"), Rule.all(), Y2030),
-        _target("nq05.3", "Cập nhật pháp luật, đạo đức công vụ, văn hóa công sở, CNTT, "
-                "chuyển đổi số, đổi mới sáng tạo",
-                "Law, ethics, office culture, IT, digital transformation and innovation update",
-                C3, ACTIVE, criteria.trained_in(param="nq05.3.topics"), Rule(">=", F(7, 10)),
-                Y2030),
-        _target("nq05.4a", "Hoàn thành nhiệm vụ trở lên", "Rated complete or better", C4,
-                RATED, criteria.rating_at_least("complete"), Rule.all(), Y2030),
-        _target("nq05.4b", "Hoàn thành tốt nhiệm vụ trở lên", "Rated good or better", C4,
-                RATED, criteria.rating_at_least("good"), Rule(">", F(95, 100)), Y2030),
-        _target("nq05.5a", "Thường trực: trình độ thạc sĩ",
-                "Standing leadership: master's degree", C5, STANDING,
-                criteria.education_at_least("thac_si"), Rule(">=", F(3, 4)), Y2030),
-        _target("nq05.5b", "Phó Chủ tịch HĐND, UBND: LLCT cao cấp hoặc cử nhân",
-                "Vice-chairs: advanced political theory", C5, VICE,
-                criteria.theory_at_least("cao_cap"), Rule.all(), Y2030),
-        _target("nq05.5c", "Thường trực có cán bộ nữ",
-                "A woman in the standing leadership", C5, STANDING, criteria.is_female(),
-                Rule.any(), Y2030),
-        _target("nq05.5d", "Thường trực có cán bộ người dân tộc thiểu số",
-                "An ethnic-minority member in the standing leadership", C5, STANDING,
-                criteria.is_minority(), Rule.any(), Y2030),
-        _target("nq05.6a", "Trưởng, phó phòng, ban: trình độ thạc sĩ",
-                "Department leaders: master's degree", C6, DEPT,
-                criteria.education_at_least("thac_si"), Rule(">=", F(1, 4)), Y2030),
-        _target("nq05.6b", "Trưởng, phó phòng, ban: LLCT cao cấp hoặc cử nhân",
-                "Department leaders: advanced political theory", C6, DEPT,
-                criteria.theory_at_least("cao_cap"), Rule(">=", F(1, 2)), Y2030),
-        _target("nq05.7a", "Công chức chuyên môn: đại học trở lên",
-                "Professionals: university degree", C7, PROF,
-                criteria.education_at_least("dai_hoc"), Rule.all(), Y2030),
-        _target("nq05.7b", "Công chức chuyên môn: LLCT trung cấp trở lên",
-                "Professionals: intermediate political theory", C7, PROF,
-                criteria.theory_at_least("trung_cap"), Rule(">", F(4, 5)), Y2030),
-        _target("nq05.8", "Cơ quan, đơn vị được trang bị theo tiêu chuẩn, định mức",
-                "Agencies equipped to the norms", C8, criteria.agencies_with_cadres(),
-                criteria.equipped("equipment_norm"), Rule.all(), Y2030, unit="agencies"),
+        _target(
+            "nq05.1a",
+            "Bố trí đủ cán bộ theo vị trí việc làm",
+            "Every job position staffed",
+            C1,
+            criteria.positions_with_quota(),
+            criteria.positions_filled(),
+            Rule.all(),
+            Y2026,
+            unit="positions",
+        ),
+        _target(
+            "nq05.1b",
+            "Cán bộ có chuyên môn phù hợp vị trí việc làm",
+            "Cadres' specialisation fits their job position",
+            C1,
+            criteria.holds_position_with_fields(),
+            criteria.fields_fit(),
+            Rule.all(),
+            Y2028,
+        ),
+        _target(
+            "nq05.2a",
+            "Bồi dưỡng theo vị trí việc làm",
+            "Job-position training",
+            C2,
+            ACTIVE,
+            criteria.trained_in(["job_position"]),
+            Rule.all(),
+            Y2030,
+        ),
+        _target(
+            "nq05.2b",
+            "Bồi dưỡng quản trị dữ liệu, quản lý hiện đại, hồ sơ điện tử",
+            "Data governance, modern management and e-records training",
+            C2,
+            ACTIVE,
+            criteria.trained_in(param="nq05.2b.topics"),
+            Rule.all(),
+            Y2030,
+        ),
+        _target(
+            "nq05.2c",
+            "Cập nhật kiến thức vận hành chính quyền địa phương 2 cấp",
+            "Two-tier local government update",
+            C2,
+            ACTIVE,
+            criteria.trained_in(["two_tier_government"]),
+            Rule.all(),
+            Y2030,
+        ),
+        _target(
+            "nq05.2d",
+            "Cán bộ lãnh đạo đáp ứng tiêu chuẩn chức danh",
+            "Leaders meet the standards of their posts",
+            C2,
+            LEADERS,
+            criteria.meets_post_standards("default_standards"),
+            Rule.all(),
+            Y2030,
+        ),
+        _target(
+            "nq05.3",
+            "Cập nhật pháp luật, đạo đức công vụ, văn hóa công sở, CNTT, "
+            "chuyển đổi số, đổi mới sáng tạo",
+            "Law, ethics, office culture, IT, digital transformation and innovation update",
+            C3,
+            ACTIVE,
+            criteria.trained_in(param="nq05.3.topics"),
+            Rule(">=", F(7, 10)),
+            Y2030,
+        ),
+        _target(
+            "nq05.4a",
+            "Hoàn thành nhiệm vụ trở lên",
+            "Rated complete or better",
+            C4,
+            RATED,
+            criteria.rating_at_least("complete"),
+            Rule.all(),
+            Y2030,
+        ),
+        _target(
+            "nq05.4b",
+            "Hoàn thành tốt nhiệm vụ trở lên",
+            "Rated good or better",
+            C4,
+            RATED,
+            criteria.rating_at_least("good"),
+            Rule(">", F(95, 100)),
+            Y2030,
+        ),
+        _target(
+            "nq05.5a",
+            "Thường trực: trình độ thạc sĩ",
+            "Standing leadership: master's degree",
+            C5,
+            STANDING,
+            criteria.education_at_least("thac_si"),
+            Rule(">=", F(3, 4)),
+            Y2030,
+        ),
+        _target(
+            "nq05.5b",
+            "Phó Chủ tịch HĐND, UBND: LLCT cao cấp hoặc cử nhân",
+            "Vice-chairs: advanced political theory",
+            C5,
+            VICE,
+            criteria.theory_at_least("cao_cap"),
+            Rule.all(),
+            Y2030,
+        ),
+        _target(
+            "nq05.5c",
+            "Thường trực có cán bộ nữ",
+            "A woman in the standing leadership",
+            C5,
+            STANDING,
+            criteria.is_female(),
+            Rule.any(),
+            Y2030,
+        ),
+        _target(
+            "nq05.5d",
+            "Thường trực có cán bộ người dân tộc thiểu số",
+            "An ethnic-minority member in the standing leadership",
+            C5,
+            STANDING,
+            criteria.is_minority(),
+            Rule.any(),
+            Y2030,
+        ),
+        _target(
+            "nq05.6a",
+            "Trưởng, phó phòng, ban: trình độ thạc sĩ",
+            "Department leaders: master's degree",
+            C6,
+            DEPT,
+            criteria.education_at_least("thac_si"),
+            Rule(">=", F(1, 4)),
+            Y2030,
+        ),
+        _target(
+            "nq05.6b",
+            "Trưởng, phó phòng, ban: LLCT cao cấp hoặc cử nhân",
+            "Department leaders: advanced political theory",
+            C6,
+            DEPT,
+            criteria.theory_at_least("cao_cap"),
+            Rule(">=", F(1, 2)),
+            Y2030,
+        ),
+        _target(
+            "nq05.7a",
+            "Công chức chuyên môn: đại học trở lên",
+            "Professionals: university degree",
+            C7,
+            PROF,
+            criteria.education_at_least("dai_hoc"),
+            Rule.all(),
+            Y2030,
+        ),
+        _target(
+            "nq05.7b",
+            "Công chức chuyên môn: LLCT trung cấp trở lên",
+            "Professionals: intermediate political theory",
+            C7,
+            PROF,
+            criteria.theory_at_least("trung_cap"),
+            Rule(">", F(4, 5)),
+            Y2030,
+        ),
+        _target(
+            "nq05.8",
+            "Cơ quan, đơn vị được trang bị theo tiêu chuẩn, định mức",
+            "Agencies equipped to the norms",
+            C8,
+            criteria.agencies_with_cadres(),
+            criteria.equipped("equipment_norm"),
+            Rule.all(),
+            Y2030,
+            unit="agencies",
+        ),
     ]
 
 

@@ -1,0 +1,256 @@
+"""The tables a report shows, read off :class:`~cadre_core.Evaluation` objects.
+
+Every count, status and deadline is copied from the results; the only arithmetic is for
+display (a share as a float, sums over communes for a province line, which never decide a
+status).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import attrs
+import pandas as pd
+
+from cadre_core._engine import Evaluation
+from cadre_core.reports._explain import bodies_text, explain_frame, line_blocs, member_blocs
+from cadre_core.reports._labels import body_name, check_lang, label
+
+
+def _share(num: int, den: int) -> float | None:
+    """A display share (None for an empty population)."""
+    return num / den if den else None
+
+
+@attrs.frozen
+class ReportData:
+    """Everything both writers print, for one language."""
+
+    lang: str
+    evaluation: Evaluation  # the latest day
+    history: tuple[Evaluation, ...]  # every day, oldest first
+    summary: pd.DataFrame = attrs.field(eq=False)
+    failing: pd.DataFrame = attrs.field(eq=False)
+    unrated: pd.DataFrame = attrs.field(eq=False)
+    province: pd.DataFrame = attrs.field(eq=False)
+    trends: pd.DataFrame = attrs.field(eq=False)
+    findings: pd.DataFrame = attrs.field(eq=False)
+
+    @property
+    def communes(self) -> list[str]:
+        """Commune names in evaluation order."""
+        return [c.commune for c in self.evaluation.communes]
+
+    @property
+    def multi(self) -> bool:
+        """Several communes (heat map and province summary)."""
+        return len(self.evaluation.communes) > 1
+
+    @property
+    def target_ids(self) -> list[str]:
+        """Target ids in result order."""
+        ev = self.evaluation
+        return [t.id for t in ev.communes[0].targets] if ev.communes else []
+
+    def label(self, key: str) -> str:
+        """A label in the report's language."""
+        return label(key, self.lang)
+
+
+def as_history(
+    evaluation_or_evaluations: Evaluation | Sequence[Evaluation],
+) -> tuple[Evaluation, ...]:
+    """One evaluation or several (different days), oldest first."""
+    if isinstance(evaluation_or_evaluations, Evaluation):
+        return (evaluation_or_evaluations,)
+    evs = tuple(evaluation_or_evaluations)
+    if not evs:
+        raise ValueError("no evaluation to report")
+    for ev in evs:
+        if not isinstance(ev, Evaluation):
+            raise TypeError(f"expected Evaluation objects, got {type(ev).__name__}")
+    return tuple(sorted(evs, key=lambda e: e.as_of))
+
+
+def summary_frame(ev: Evaluation, failing: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """One row per (commune, target) with every figure of the result, ready to print."""
+    rows: list[dict[str, Any]] = []
+    for c in ev.communes:
+        for t in c.targets:
+            body = (
+                body_name(ev.bodies[t.id], lang)
+                if t.id in ev.bodies
+                else bodies_text(line_blocs(failing, c.commune, t.id), ev.bodies, lang)
+            )
+            rows.append(
+                {
+                    "commune": c.commune,
+                    "id": t.id,
+                    "title": t.title.get(lang),
+                    "unit": label(f"unit_{t.unit}", lang),
+                    "population": t.population,
+                    "satisfied": t.satisfied,
+                    "ratio": _share(t.satisfied, t.population),
+                    "goal": _share(t.required, t.population),
+                    "rule": t.rule.describe(lang),
+                    "op": t.rule.op,
+                    "required": t.required,
+                    "shortfall": t.shortfall,
+                    "progress": (min(1.0, t.satisfied / t.required) if t.required else 1.0)
+                    if t.population
+                    else None,
+                    "status": t.status,
+                    "status_label": label(t.status, lang),
+                    "deadline": t.deadline,
+                    "overdue": t.overdue,
+                    "attainable": t.attainable,
+                    "body": body,
+                    "source": t.source,
+                    "requirement": t.requirement.get(lang),
+                    "population_text": t.population_text.get(lang),
+                    "n_failing": len(t.failing),
+                }
+            )
+    return pd.DataFrame(rows)
+
+
+def province_frame(summary: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Per target over all communes: communes met / not met and summed counts."""
+    if summary.empty:
+        return summary
+    g = summary.groupby("id", sort=False)
+    out = pd.DataFrame(
+        {
+            "title": g["title"].first(),
+            "unit": g["unit"].first(),
+            "rule": g["rule"].first(),
+            "deadline": g["deadline"].min(),
+            "communes": g.size(),
+            "met": g["status"].agg(lambda s: int((s == "met").sum())),
+            "not_met": g["status"].agg(lambda s: int((s == "not_met").sum())),
+            "not_applicable": g["status"].agg(lambda s: int((s == "not_applicable").sum())),
+            "overdue": g["overdue"].sum().astype("int64"),
+            "population": g["population"].sum(),
+            "satisfied": g["satisfied"].sum(),
+            "required": g["required"].sum(),
+            "shortfall": g["shortfall"].sum(),
+        }
+    )
+    out["ratio"] = [
+        _share(int(s), int(n)) for s, n in zip(out["satisfied"], out["population"], strict=True)
+    ]
+    out["goal"] = [
+        _share(int(r), int(n)) for r, n in zip(out["required"], out["population"], strict=True)
+    ]
+    applicable = out["met"] + out["not_met"]
+    out["summary"] = [
+        label("communes_met_of", lang).format(met=int(m), total=int(a))
+        for m, a in zip(out["met"], applicable, strict=True)
+    ]
+    return out.reset_index()
+
+
+def unrated_frame(ev: Evaluation, lang: str) -> pd.DataFrame:
+    """Unrated cadres of every commune with their posts and responsible body."""
+    rows = [(c.commune, cid) for c in ev.communes for cid in c.unrated]
+    df = pd.DataFrame(rows, columns=["commune", "member_id"])
+    features = ev.features
+    year = features.rating_year if features is not None else ev.as_of.year
+    df["explanation"] = label("unrated_reason", lang).format(year=year)
+    if features is None or df.empty:
+        df["member"] = ""
+        df["role"] = ""
+        df["body"] = bodies_text((), ev.bodies, lang)
+        return df
+    from cadre_core.reports._explain import _member_names, _member_roles
+
+    df["member"] = df["member_id"].map(_member_names(features, "cadres")).fillna("")
+    df["role"] = df["member_id"].map(_member_roles(features, "cadres")).fillna("")
+    blocs = df["member_id"].map(member_blocs(features, "cadres"))
+    df["body"] = blocs.map(
+        lambda b: bodies_text(b if isinstance(b, tuple) else (), ev.bodies, lang)
+    )
+    return df
+
+
+def findings_frame(ev: Evaluation, lang: str) -> pd.DataFrame:
+    """Every finding of every commune."""
+    rows = [
+        {
+            "commune": f.commune or c.commune,
+            "rule": f.rule,
+            "severity": f.severity,
+            "subject": f.subject,
+            "message": f.message_en if lang == "en" else f.message_vi,
+            "body": body_name(f.body, lang) if f.body else "",
+            "source": f.source,
+        }
+        for c in ev.communes
+        for f in c.findings
+    ]
+    return pd.DataFrame(
+        rows, columns=["commune", "rule", "severity", "subject", "message", "body", "source"]
+    )
+
+
+def trend_frame(history: Sequence[Evaluation], lang: str) -> pd.DataFrame:
+    """Per (day, target): summed counts over communes, shares and statuses, oldest first."""
+    rows: list[dict[str, Any]] = []
+    for ev in history:
+        for tid in [t.id for t in ev.communes[0].targets] if ev.communes else []:
+            results = [c.target(tid) for c in ev.communes]
+            n = sum(r.population for r in results)
+            s = sum(r.satisfied for r in results)
+            q = sum(r.required for r in results)
+            statuses = [r.status for r in results]
+            met = statuses.count("met")
+            applicable = met + statuses.count("not_met")
+            status = (
+                statuses[0]
+                if len(results) == 1
+                else (
+                    "met"
+                    if met == applicable and applicable
+                    else ("not_applicable" if not applicable else "not_met")
+                )
+            )
+            rows.append(
+                {
+                    "as_of": ev.as_of,
+                    "id": tid,
+                    "title": results[0].title.get(lang),
+                    "population": n,
+                    "satisfied": s,
+                    "required": q,
+                    "ratio": _share(s, n),
+                    "goal": _share(q, n),
+                    "status": status,
+                    "status_label": label(status, lang)
+                    if len(results) == 1
+                    else label("communes_met_of", lang).format(met=met, total=applicable),
+                }
+            )
+    return pd.DataFrame(rows)
+
+
+def build(
+    evaluation_or_evaluations: Evaluation | Sequence[Evaluation], lang: str = "vi"
+) -> ReportData:
+    """Collect every table of the report from one evaluation or several days."""
+    check_lang(lang)
+    history = as_history(evaluation_or_evaluations)
+    ev = history[-1]
+    failing = explain_frame(ev, lang)
+    summary = summary_frame(ev, failing, lang)
+    return ReportData(
+        lang=lang,
+        evaluation=ev,
+        history=history,
+        summary=summary,
+        failing=failing,
+        unrated=unrated_frame(ev, lang),
+        province=province_frame(summary, lang),
+        trends=trend_frame(history, lang) if len(history) > 1 else pd.DataFrame(),
+        findings=findings_frame(ev, lang),
+    )
