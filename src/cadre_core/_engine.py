@@ -20,6 +20,7 @@ from cadre_core._features import Features, build_features
 from cadre_core._findings import Finding
 from cadre_core._params import Params
 from cadre_core._plugins import PluginHost, PluginInfo, make_plugin_manager
+from cadre_core._problems import Problem
 from cadre_core._roster import Roster
 from cadre_core._rules import Rule
 from cadre_core._targets import Target, Text
@@ -113,6 +114,8 @@ class Evaluation:
     targets: tuple[Target, ...] = attrs.field(eq=False, default=())
     features: Features | None = attrs.field(eq=False, default=None, repr=False)
     bodies: Mapping[str, str] = attrs.field(eq=False, factory=dict)
+    skipped: tuple[Problem, ...] = attrs.field(eq=False, default=())
+    sources: tuple[str, ...] = attrs.field(eq=False, default=())
 
     def commune(self, name: str) -> CommuneResult:
         """The results of one commune by name."""
@@ -160,6 +163,23 @@ class Evaluation:
             "plugins": [{"name": p.name, "version": p.version} for p in self.plugins],
             "communes": [c.to_json() for c in self.communes],
             "parameters": self.params.to_json(),
+            "skipped": [p.to_dict() for p in self.skipped],
+            "audit": self.audit(),
+        }
+
+    def audit(self) -> dict[str, Any]:
+        """What is needed to reproduce this evaluation: versions, inputs and parameters.
+
+        The generation time is left out of the JSON on purpose: the same input must give
+        byte-identical output (cli-contract.md); reports add it.
+        """
+        from cadre_core import __version__
+
+        return {
+            "tool": f"cadre-core {__version__}",
+            "plugins": {p.name: p.version for p in self.plugins},
+            "inputs": list(self.sources),
+            "as_of": self.as_of.isoformat(),
         }
 
     def to_json(self, *, indent: int | None = 2) -> str:
@@ -326,6 +346,8 @@ def evaluate(
         targets=tuple(t for _, t in registered),
         features=features,
         bodies=host.responsible_bodies(),
+        skipped=roster.skipped,
+        sources=roster.sources,
     )
 
 

@@ -43,6 +43,16 @@ class Roster:
     name: str = ""
     problems: tuple[Problem, ...] = ()  # warnings kept from reading
     sources: tuple[str, ...] = ()  # sha256 of the files read, "name:sha256"
+    skipped: tuple[Problem, ...] = ()  # rows set aside by skip_invalid, with their reasons
+    input_rows: Mapping[str, int] = attrs.field(factory=dict)  # data rows read per table
+
+    def accounting(self) -> dict[str, dict[str, int]]:
+        """Per table: rows read, rows kept and rows skipped (read == kept + skipped)."""
+        out = {}
+        for table, read in self.input_rows.items():
+            rows = {(p.file, p.row) for p in self.skipped if p.table == table}
+            out[table] = {"read": read, "kept": len(self.tables[table]), "skipped": len(rows)}
+        return out
 
     # ---------------------------------------------------------------- table accessors
     @property
@@ -116,7 +126,12 @@ class Roster:
     # ---------------------------------------------------------------- constructors
     @classmethod
     def from_frames(
-        cls, frames: Mapping[str, pd.DataFrame], *, name: str = "roster", legacy: str = "error"
+        cls,
+        frames: Mapping[str, pd.DataFrame],
+        *,
+        name: str = "roster",
+        legacy: str = "error",
+        skip_invalid: bool = False,
     ) -> Roster:
         """Build a roster from DataFrames keyed by table name (canonical or aliased headers).
 
@@ -132,7 +147,7 @@ class Roster:
             )
             for tname, f in frames.items()
         ]
-        return _build(raws, [], name=name, legacy=legacy)
+        return _build(raws, [], name=name, legacy=legacy, skip_invalid=skip_invalid)
 
     @classmethod
     def from_objects(
@@ -202,9 +217,15 @@ def _frames_equal(a: pd.DataFrame, b: pd.DataFrame) -> bool:
     return True
 
 
-def _build(raws: list[RawTable], problems: list[Problem], *, name: str, legacy: str) -> Roster:
-    if legacy not in LEGACY_POLICIES:
-        raise ValueError(f"legacy must be one of {LEGACY_POLICIES}")
+def _errors(problems: list[Problem]) -> list[Problem]:
+    return [p for p in problems if p.severity == "error"]
+
+
+def _check(
+    raws: list[RawTable], name: str, legacy: str
+) -> tuple[dict[str, pd.DataFrame], list[Problem]]:
+    """Normalise every table and run the cross-table checks; return frames and problems."""
+    problems: list[Problem] = []
     by_name = {r.name: r for r in raws}
     for t in REQUIRED_TABLES:
         if t not in by_name:
@@ -215,11 +236,53 @@ def _build(raws: list[RawTable], problems: list[Problem], *, name: str, legacy: 
         frames[raw.name], found = normalise_table(raw, legacy=legacy)
         problems.extend(found)
     frames = dict(_freeze(frames))
-    if not any(p.severity == "error" for p in problems):
+    if not any(p.row is None for p in _errors(problems)):
         problems.extend(check_roster(frames, by_name))
-    if any(p.severity == "error" for p in problems):
+    return frames, problems
+
+
+def _build(
+    raws: list[RawTable],
+    problems: list[Problem],
+    *,
+    name: str,
+    legacy: str,
+    skip_invalid: bool = False,
+) -> Roster:
+    if legacy not in LEGACY_POLICIES:
+        raise ValueError(f"legacy must be one of {LEGACY_POLICIES}")
+    input_rows = {r.name: len(r.frame) for r in raws}
+    skipped: list[Problem] = []
+    frames, found = _check(raws, name, legacy)
+    # With skip_invalid, rows with errors are set aside (with their reasons) and the rest is
+    # checked again, since removing a cadre can orphan the rows that refer to it.
+    while skip_invalid and _errors(found) and not any(p.row is None for p in _errors(found)):
+        bad: dict[str, set[int]] = {}
+        for p in _errors(found):
+            bad.setdefault(str(p.table), set()).add(int(p.row or 0))
+            skipped.append(p)
+        kept = []
+        for raw in raws:
+            keep = ~raw.rows.isin(bad.get(raw.name, set()))
+            kept.append(
+                attrs.evolve(
+                    raw,
+                    frame=raw.frame[keep.to_numpy()].reset_index(drop=True),
+                    rows=raw.rows[keep].reset_index(drop=True),
+                )
+            )
+        raws = kept
+        frames, found = _check(raws, name, legacy)
+    problems = problems + found
+    if _errors(problems):
         raise RosterError(problems)
-    return Roster(frames, name=name, problems=tuple(problems))
+    return Roster(
+        frames,
+        name=name,
+        problems=tuple(problems),
+        skipped=tuple(skipped),
+        input_rows=input_rows,
+    )
 
 
 def _sha256(path: Path) -> list[str]:
@@ -231,19 +294,21 @@ def _sha256(path: Path) -> list[str]:
     return out
 
 
-def read_roster(path: str | Path, *, legacy: str = "error") -> Roster:
+def read_roster(path: str | Path, *, legacy: str = "error", skip_invalid: bool = False) -> Roster:
     """Read and validate a roster: an ``.xlsx`` workbook or a folder of CSV/parquet tables.
 
     Raises :class:`RosterError` listing every problem found (file, table, row, column,
     value, what was expected and a suggestion). ``legacy="convert"`` converts TCVN3/VNI
-    text instead of reporting it.
+    text instead of reporting it. ``skip_invalid=True`` sets aside the rows with errors
+    (listed with their reasons in :attr:`Roster.skipped`) and keeps the rest; problems
+    with a whole table or column still raise.
     """
     p = Path(path)
     raws, problems = read_raw(p)
     if not raws and any(pr.severity == "error" for pr in problems):
         raise RosterError(problems)
     name = p.stem if p.is_file() else p.name
-    roster = _build(raws, problems, name=name, legacy=legacy)
+    roster = _build(raws, problems, name=name, legacy=legacy, skip_invalid=skip_invalid)
     return attrs.evolve(roster, sources=tuple(_sha256(p)))
 
 

@@ -30,8 +30,14 @@ def write_roster(roster: Roster, path: Path, *, format: str | None = None) -> Pa
     if fmt not in FORMATS:
         raise ValueError(f"format must be one of {FORMATS}, not {fmt!r}")
     if fmt == "xlsx":
+        # Text stays text: a cell beginning with "=" is never turned into a formula.
+        options = {"strings_to_formulas": False, "strings_to_urls": False}
         with pd.ExcelWriter(
-            path, engine="xlsxwriter", date_format="yyyy-mm-dd", datetime_format="yyyy-mm-dd"
+            path,
+            engine="xlsxwriter",
+            date_format="yyyy-mm-dd",
+            datetime_format="yyyy-mm-dd",
+            engine_kwargs={"options": options},
         ) as xw:
             for name in TABLE_NAMES:
                 frame = plain(roster.tables[name])

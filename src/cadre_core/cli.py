@@ -60,11 +60,11 @@ def _problems_table(problems: Sequence[Any], title: str) -> Table:
     return table
 
 
-def _read(path: str, legacy: str) -> Any:
+def _read(path: str, legacy: str, skip_invalid: bool = False) -> Any:
     from cadre_core import RosterError, read_roster
 
     try:
-        return read_roster(path, legacy=legacy)
+        return read_roster(path, legacy=legacy, skip_invalid=skip_invalid)
     except RosterError as exc:
         errors = exc.errors
         console = _stderr()
@@ -82,6 +82,12 @@ def _as_of(value: str | None) -> dt.date:
     except ValueError:
         raise InputError(f"--as-of {value!r} is not a date (YYYY-MM-DD)") from None
 
+
+skip_option = click.option(
+    "--skip-invalid",
+    is_flag=True,
+    help="Set aside rows with errors (listed in every output) and use the rest.",
+)
 
 legacy_option = click.option(
     "--legacy-text",
@@ -101,10 +107,13 @@ def cli() -> None:
 @cli.command()
 @click.argument("roster", type=click.Path())
 @legacy_option
-def validate(roster: str, legacy_text: str) -> None:
+@skip_option
+def validate(roster: str, legacy_text: str, skip_invalid: bool) -> None:
     """Read and check ROSTER; print every problem (exit 2) or the row counts (exit 0)."""
-    r = _read(roster, legacy_text)
+    r = _read(roster, legacy_text, skip_invalid)
     console = _stdout()
+    if r.skipped:
+        console.print(_problems_table(r.skipped, f"{len(r.skipped)} row(s) skipped"))
     warnings = [p for p in r.problems if p.severity != "error"]
     if warnings:
         console.print(_problems_table(warnings, f"{len(warnings)} warning(s)"))
@@ -209,6 +218,15 @@ def _emit(ev: Any, fmt: str, output: str | None, lang: str) -> None:
     _print_table(ev, lang)
 
 
+def _key(path: str | None) -> bytes:
+    from cadre_core._privacy import PseudonymKeyError, load_key
+
+    try:
+        return load_key(path)
+    except PseudonymKeyError as exc:
+        raise InputError(str(exc)) from None
+
+
 @cli.command()
 @click.argument("roster", type=click.Path())
 @click.option(
@@ -232,7 +250,18 @@ def _emit(ev: Any, fmt: str, output: str | None, lang: str) -> None:
 @click.option("--output", "-o", type=click.Path(), help="Write to this file.")
 @click.option("--lang", type=click.Choice(["vi", "en"]), default="vi", show_default=True)
 @click.option("--fail-on", type=click.Choice(["not-met"]), help="Exit 3 when a target is not met.")
+@click.option(
+    "--pseudonymize",
+    is_flag=True,
+    help="Replace names and birth dates in every output by keyed pseudonyms.",
+)
+@click.option(
+    "--pseudonym-key",
+    type=click.Path(),
+    help="File holding the secret key (default: $CADRE_PSEUDONYM_KEY).",
+)
 @legacy_option
+@skip_option
 def evaluate(
     roster: str,
     as_of: str | None,
@@ -243,12 +272,22 @@ def evaluate(
     output: str | None,
     lang: str,
     fail_on: str | None,
+    pseudonymize: bool,
+    pseudonym_key: str | None,
     legacy_text: str,
+    skip_invalid: bool,
 ) -> None:
     """Evaluate every target of the selected plugins on ROSTER."""
     day = _as_of(as_of)
-    r = _read(roster, legacy_text)
+    key = _key(pseudonym_key) if pseudonymize else None
+    r = _read(roster, legacy_text, skip_invalid)
+    if r.skipped:
+        _stderr().print(_problems_table(r.skipped, f"{len(r.skipped)} row(s) skipped"))
     ev = _evaluate(r, day, plugins, params, by)
+    if key is not None:
+        from cadre_core._privacy import pseudonymize as hide
+
+        ev = hide(ev, key)
     fmt = fmt or ("table" if sys.stdout.isatty() else "json")
     _emit(ev, fmt, output, lang)
     if fail_on == "not-met" and any(t.status == "not_met" for c in ev.communes for t in c.targets):
@@ -310,6 +349,41 @@ def plugins(fmt: str) -> None:
     _stdout().print(table)
 
 
+@cli.command()
+@click.argument("report", type=click.Path())
+@click.argument("roster", type=click.Path())
+@legacy_option
+def verify(report: str, roster: str, legacy_text: str) -> None:
+    """Re-run the evaluation a REPORT (json, html or xlsx) was made from on ROSTER.
+
+    Exit 0 when the report still matches, 3 when it does not, 2 on bad input.
+    """
+    from cadre_core._audit import ReportError, extract
+    from cadre_core._audit import verify as check
+
+    try:
+        doc = extract(report)
+    except ReportError as exc:
+        raise InputError(str(exc)) from None
+    r = _read(roster, legacy_text)
+    try:
+        outcome = check(doc, r)
+    except Exception as exc:
+        from cadre_core import ParameterError, PluginError
+
+        if isinstance(exc, (ParameterError, PluginError)):
+            raise InputError(str(exc)) from None
+        raise
+    console = _stdout()
+    if outcome.matches:
+        console.print(f"[green]✓[/] {report} matches {roster} (as of {doc['as_of']})")
+        return
+    console.print(f"[red]✗[/] {report} no longer matches {roster}:")
+    for d in outcome.differences:
+        console.print(f"  - {d}")
+    sys.exit(EXIT_NOT_MET)
+
+
 def main(argv: Sequence[str] | None = None) -> NoReturn:
     """Entry point of the ``cadre`` console script."""
     try:
@@ -330,8 +404,13 @@ def main(argv: Sequence[str] | None = None) -> NoReturn:
     except Exception as exc:
         if os.environ.get("CADRE_DEBUG"):
             raise
+        # the exception text may quote roster cells (personal data): name only its kind and place
+        tb = exc.__traceback__
+        while tb is not None and tb.tb_next is not None:
+            tb = tb.tb_next
+        where = f" in {Path(tb.tb_frame.f_code.co_filename).name}:{tb.tb_lineno}" if tb else ""
         click.echo(
-            f"cadre: internal error: {type(exc).__name__}: {exc} (set CADRE_DEBUG=1 for details)",
+            f"cadre: internal error: {type(exc).__name__}{where} (set CADRE_DEBUG=1 for details)",
             err=True,
         )
         sys.exit(EXIT_INTERNAL)
