@@ -128,7 +128,11 @@ WORDS: list[tuple[str, str, str]] = [
         "Céng hßa x· héi chñ nghÜa ViÖt Nam",
         "Coäng hoøa xaõ hoäi chuû nghóa Vieät Nam",
     ),
-    ("Độc lập - Tự do - Hạnh phúc", "§éc lËp - Tù do - H¹nh phóc", "Ñoäc laäp - Töï do - Haïnh phuùc"),
+    (
+        "Độc lập - Tự do - Hạnh phúc",
+        "§éc lËp - Tù do - H¹nh phóc",
+        "Ñoäc laäp - Töï do - Haïnh phuùc",
+    ),
     ("Đà Nẵng", "§µ N½ng", "Ñaø Naüng"),
     ("Thành phố Hồ Chí Minh", "Thµnh phè Hå ChÝ Minh", "Thaønh phoá Hoà Chí Minh"),
     ("Hà Tĩnh", "Hµ TÜnh", "Haø Tónh"),
@@ -319,7 +323,9 @@ def test_detect_accepts_any_iterable() -> None:
 
 
 def test_fix_tcvn3_series() -> None:
-    raw = pd.Series(["NguyÔn V¨n An", None, "Lª ThÞ Hoa", "Lª ThÞ Hoa", "C001"], index=[5, 6, 7, 8, 9])
+    raw = pd.Series(
+        ["NguyÔn V¨n An", None, "Lª ThÞ Hoa", "Lª ThÞ Hoa", "C001"], index=[5, 6, 7, 8, 9]
+    )
     fixed, encoding = fix_legacy_text(raw)
     assert encoding == "tcvn3"
     assert fixed.index.equals(raw.index)
@@ -335,6 +341,22 @@ def test_fix_vni_object_series_keeps_non_strings() -> None:
     assert fixed.tolist()[0] == "Hoàng Thị Lan"
     assert fixed[1] == 3 and fixed[3] == 2.5 and fixed[2] is None
     assert fixed[4] == "Trường Đại học"
+
+
+def test_fix_categorical_series() -> None:
+    raw = pd.Series(["Lai Ch©u", "Lai Ch©u", "§iÖn Biªn", None], dtype="category")
+    fixed, encoding = fix_legacy_text(raw)
+    assert encoding == "tcvn3"
+    assert isinstance(fixed.dtype, pd.CategoricalDtype)
+    assert fixed.tolist()[:3] == ["Lai Châu", "Lai Châu", "Điện Biên"]
+    assert pd.isna(fixed.iloc[3])
+
+
+def test_fix_single_value_column() -> None:
+    raw = pd.Series(["Lai Ch©u"] * 50)
+    fixed, encoding = fix_legacy_text(raw)
+    assert encoding == "tcvn3"
+    assert set(fixed) == {"Lai Châu"}
 
 
 def test_fix_leaves_unicode_untouched() -> None:
@@ -388,10 +410,69 @@ _any_case_texts = st.lists(
 ).map(" ".join)
 
 
-@settings(max_examples=300, deadline=None)
-@given(st.lists(_any_case_texts, min_size=1, max_size=8), st.sampled_from(["NFC", "NFD"]))
+# Well-formed Vietnamese syllables: initial + rhyme (nucleus + final) + tone, the tone
+# on one of the vowels where Vietnamese spelling allows it (old and new styles).
+_INITIALS = ("", "b", "c", "ch", "d", "đ", "g", "gi", "h", "kh", "l", "m", "n", "ng", "nh")
+_INITIALS += ("ph", "qu", "r", "s", "t", "th", "tr", "v", "x")
+_OPEN = {"ai": 0, "ao": 0, "au": 0, "ay": 0, "âu": 0, "ây": 0, "eo": 0, "êu": 0, "ia": 0}
+_OPEN |= {"iu": 0, "oi": 0, "ôi": 0, "ơi": 0, "ua": 0, "ui": 0, "ưa": 0, "ưi": 0, "ưu": 0}
+_OPEN |= {"iêu": 1, "yêu": 1, "oai": 1, "oay": 1, "uôi": 1, "ươi": 1, "ươu": 1, "uya": 1}
+_NUCLEI = {"a": 0, "e": 0, "ê": 0, "i": 0, "o": 0, "ô": 0, "ơ": 0, "u": 0, "ư": 0, "y": 0}
+_NUCLEI |= {"oa": 1, "oe": 1, "uê": 1, "uy": 1, "ă": 0, "â": 0, "iê": 1, "uô": 1, "ươ": 1}
+_CLOSED_ONLY = {"ă", "â", "iê", "uô", "ươ"}
+_FINALS = ("c", "ch", "m", "n", "ng", "nh", "p", "t")
+_MARKS = ("", "\u0300", "\u0301", "\u0309", "\u0303", "\u0323")
+
+
+@st.composite
+def _syllables(draw: st.DrawFn) -> str:
+    initial = draw(st.sampled_from(_INITIALS))
+    if draw(st.booleans()):
+        nucleus = draw(st.sampled_from(sorted(_OPEN)))
+        final, where = "", {_OPEN[nucleus]}
+    else:
+        nucleus = draw(st.sampled_from(sorted(_NUCLEI)))
+        allowed = _FINALS if nucleus in _CLOSED_ONLY else ("", *_FINALS)
+        final = draw(st.sampled_from(allowed))
+        where = {_NUCLEI[nucleus]}
+        if nucleus in ("oa", "oe", "uy") and not final:
+            where = {0, 1}  # hòa / hoà
+    if nucleus[0] in "ieêy" and initial == "c":  # spelling: k, gh, ngh before i e ê
+        initial = "k"
+    if nucleus[0] in "ieê" and initial in ("g", "ng"):
+        initial += "h"
+    stop = final in ("c", "ch", "p", "t")
+    mark = draw(st.sampled_from(("\u0301", "\u0323") if stop else _MARKS))
+    at = draw(st.sampled_from(sorted(where)))
+    toned = nucleus[: at + 1] + mark + nucleus[at + 1 :]
+    syllable = unicodedata.normalize("NFC", initial + toned + final)
+    case = draw(st.sampled_from(("lower", "title", "upper")))
+    return {"lower": syllable, "title": syllable[:1].upper() + syllable[1:]}.get(
+        case, syllable.upper()
+    )
+
+
+_vietnamese_texts = st.lists(_syllables(), min_size=1, max_size=5).map(" ".join)
+
+
+@pytest.mark.parametrize(
+    "word", ["Nguyễn", "Văn", "Thị", "Hòa", "Hoà", "Quyết", "Giữ", "NGHIÊNG", "Đắk", "khuya"]
+)
+def test_syllable_checker_accepts_vietnamese(word: str) -> None:
+    assert vntext._is_syllable(word)
+    assert vntext._is_syllable(unicodedata.normalize("NFD", word))
+
+
+@pytest.mark.parametrize("word", ["Hoaứng", "Nguyeón", "nghổ", "cê", "ảt", "bat", "hòá", "µg"])
+def test_syllable_checker_rejects_garbage(word: str) -> None:
+    assert not vntext._is_syllable(word)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_vietnamese_texts, min_size=1, max_size=8), st.sampled_from(["NFC", "NFD"]))
 def test_vietnamese_unicode_is_never_detected(column: list[str], form: str) -> None:
     normalised = [unicodedata.normalize(form, text) for text in column]  # type: ignore[arg-type]
+    assert all(vntext._plausibility(t).valid == vntext._plausibility(t).tokens for t in normalised)
     assert detect_legacy_encoding(normalised) is None
     series = pd.Series(normalised)
     fixed, encoding = fix_legacy_text(series)
@@ -412,6 +493,8 @@ def test_vni_round_trip(text: str) -> None:
 
 @settings(max_examples=200, deadline=None)
 @given(st.sampled_from(WORDS), st.sampled_from(WORDS))
-def test_legacy_pairs_are_detected(first: tuple[str, str, str], second: tuple[str, str, str]) -> None:
+def test_legacy_pairs_are_detected(
+    first: tuple[str, str, str], second: tuple[str, str, str]
+) -> None:
     assert detect_legacy_encoding([first[1], second[1]]) == "tcvn3"
     assert detect_legacy_encoding([first[2], second[2]]) == "vni"

@@ -2,12 +2,14 @@
 re-runs the evaluation and says whether the report still matches.
 
 - JSON output is the evaluation itself (with its ``audit`` block);
-- HTML reports embed it in ``<script type="application/json" id="cadre-evaluation">``;
+- HTML reports embed it, HTML-escaped, in ``<div id="cadre-evaluation" hidden>`` (no
+  script element at all: the report runs no code);
 - xlsx reports embed it in a hidden sheet ``_evaluation`` (column A, in chunks).
 """
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from collections.abc import Mapping
@@ -25,10 +27,9 @@ _CHUNK = 30000  # below Excel's 32,767 characters per cell
 
 
 def html_block(evaluation: Evaluation) -> str:
-    """The ``<script>`` element embedding the evaluation's JSON in an HTML report."""
-    text = evaluation.to_json(indent=None).strip()
-    safe = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-    return f'<script type="application/json" id="{HTML_ID}">{safe}</script>'
+    """The hidden element embedding the evaluation's JSON (escaped) in an HTML report."""
+    text = html.escape(evaluation.to_json(indent=None).strip(), quote=True)
+    return f'<div id="{HTML_ID}" hidden data-format="json">{text}</div>'
 
 
 def xlsx_sheet(workbook: Any, evaluation: Evaluation) -> None:
@@ -51,13 +52,11 @@ def extract(path: str | Path) -> dict[str, Any]:
         if p.suffix.lower() == ".json":
             data = json.loads(p.read_text(encoding="utf-8"))
         elif p.suffix.lower() in (".html", ".htm"):
-            html = p.read_text(encoding="utf-8")
-            m = re.search(
-                rf'<script type="application/json" id="{HTML_ID}">(.*?)</script>', html, re.S
-            )
+            page = p.read_text(encoding="utf-8")
+            m = re.search(rf'<div id="{HTML_ID}" hidden data-format="json">(.*?)</div>', page, re.S)
             if m is None:
                 raise ReportError(f"{p.name}: no embedded evaluation (not a cadre report?)")
-            data = json.loads(m.group(1))
+            data = json.loads(html.unescape(m.group(1)))
         elif p.suffix.lower() == ".xlsx":
             import openpyxl
 

@@ -7,12 +7,18 @@ core knows no province's resolution.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from fractions import Fraction
+from typing import Any
 
 import pandas as pd
 
 from cadre_core._enums import LEADERSHIP_CATEGORIES, Category
 from cadre_core._features import Features
+from cadre_core._findings import Finding
+from cadre_core._national_findings import KL210, QD377, QD377_CAPS, QD377_TERM, ROTATION
+from cadre_core._national_findings import national_findings as _national_findings
 from cadre_core._params import Parameter
+from cadre_core._scores import ND335, ND335_BANDS, ND335_CAP
 from cadre_core.hookspecs import hookimpl
 
 __version__ = "0.1.0"
@@ -41,6 +47,112 @@ def cadre_parameters() -> Sequence[Parameter]:
             "norm",
             "Equipment norm per item: (per active cadre, per agency)",
             QD50,
+        ),
+        *_finding_parameters(),
+    ]
+
+
+def _finding_parameters() -> list[Parameter]:
+    """Parameters of the national findings (section II.2 of the plan)."""
+    return [
+        Parameter(
+            "national.rotation_years",
+            5,
+            "int",
+            "Years in a sensitive position after which the cadre must be rotated (2 to 5)",
+            ROTATION,
+        ),
+        Parameter(
+            "national.non_local_categories",
+            "party_secretary;committee_chair;inspection_chair",
+            "text",
+            "Position categories that must not be held by local people (';'-separated)",
+            KL210,
+        ),
+        Parameter(
+            "national.key_post_body",
+            "Ban Thường vụ Đảng ủy xã",
+            "text",
+            "Body that must act on a local person in a key post",
+            KL210,
+        ),
+        Parameter(
+            "national.succession.max_candidates",
+            3,
+            "int",
+            "Most candidates planned for one title in one term",
+            QD377_CAPS,
+        ),
+        Parameter(
+            "national.succession.max_titles",
+            3,
+            "int",
+            "Most titles one candidate is planned for in one term",
+            QD377_CAPS,
+        ),
+        Parameter(
+            "national.succession.full_term_months",
+            60,
+            "int",
+            "Months a candidate must be able to serve from the start of the planned term",
+            QD377_TERM,
+        ),
+        Parameter(
+            "national.succession.young_age",
+            35,
+            "int",
+            "A candidate under this age (on the as-of day) counts as young",
+            QD377 + " (độ tuổi cán bộ trẻ cấp xã: giá trị mặc định, tỉnh điều chỉnh)",
+        ),
+        Parameter(
+            "national.succession.min_young",
+            Fraction(0),
+            "fraction",
+            "Least share of young candidates in a term's pool (0 = at least one); "
+            "QĐ 50-QĐ/TW (2021) used 15%",
+            QD377,
+        ),
+        Parameter(
+            "national.succession.min_female",
+            Fraction(0),
+            "fraction",
+            "Least share of women in a term's pool (0 = at least one); QĐ 50-QĐ/TW (2021) used 25%",
+            QD377,
+        ),
+        Parameter(
+            "national.succession.min_minority",
+            Fraction(0),
+            "fraction",
+            "Least share of ethnic-minority candidates in a term's pool (0 = at least one)",
+            QD377,
+        ),
+        Parameter(
+            "nd335.bands",
+            {"excellent": 90, "good": 70, "complete": 50},
+            "mapping",
+            "Lowest annual score of each level (excellent, good, complete; below: incomplete)",
+            ND335_BANDS,
+        ),
+        Parameter(
+            "nd335.excellent_cap",
+            Fraction(1, 5),
+            "fraction",
+            "Most excellent ratings, as a share of the good ratings in the same agency",
+            ND335_CAP,
+        ),
+        Parameter(
+            "nd335.cap_scope",
+            "agency",
+            "text",
+            "Where the excellent cap applies: agency or commune",
+            ND335_CAP,
+        ),
+        Parameter(
+            "nd335.first_year",
+            2026,
+            "int",
+            "First rating year checked against scores (the decree is in force from 01/01/2026)",
+            ND335,
         ),
     ]
 
@@ -75,3 +187,10 @@ def cadre_responsible_bodies() -> Mapping[str, str]:
         "party_front": "Ban Xây dựng Đảng",
         "government": "Ủy ban nhân dân xã",
     }
+
+
+@hookimpl
+def cadre_findings(features: Features, params: Mapping[str, Any]) -> Sequence[Finding]:
+    """National findings: retirement, key posts, standards, rotation, quota, succession,
+    ratings (see ``cadre_core._national_findings``)."""
+    return _national_findings(features, params)

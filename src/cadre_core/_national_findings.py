@@ -141,13 +141,30 @@ def _build(
         strict=True,
     )
     return [
-        Finding(rule, s, kind, subj, v, e, source, b, commune=c)  # type: ignore[arg-type]
-        for s, subj, v, e, b, c in cols
+        Finding(rule, s, kind, subj, v, e, source, b, commune=c) for s, subj, v, e, b, c in cols
     ]
 
 
 def _month(dates: pd.Series) -> pd.Series:
-    return dates.dt.strftime("%m/%Y").astype(object)
+    out: pd.Series = dates.dt.strftime("%m/%Y").astype(object)
+    return out
+
+
+def _join(x: np.ndarray, y: np.ndarray) -> pd.Series:
+    """Element-wise ``", "``-join of two text arrays, skipping blanks."""
+    return pd.Series(
+        [", ".join(p for p in pair if p) for pair in zip(x, y, strict=True)], dtype=object
+    )
+
+
+def full_years(start: pd.Series, day: dt.date) -> pd.Series:
+    """Whole years from each date in ``start`` to ``day`` (vectorised; NaT gives -1)."""
+    before = (start.dt.month > day.month) | (
+        (start.dt.month == day.month) & (start.dt.day > day.day)
+    )
+    years = day.year - start.dt.year - before.astype("int64")
+    out: pd.Series = years.fillna(-1).astype("int64")
+    return out
 
 
 def _categories(params: Mapping[str, Any], key: str, default: str) -> list[str]:
@@ -168,10 +185,22 @@ def deadlines(params: Mapping[str, Any]) -> dict[str, dt.date]:
     return out
 
 
+def safe_retirement_dates(birth: pd.Series, gender: pd.Series) -> pd.Series:
+    """:func:`retirement_dates` restricted to rows with a birth date and a known gender
+    (NaT elsewhere), aligned on ``birth``'s index."""
+    g = gender.astype(object)
+    known = birth.notna() & g.isin(["male", "female"])
+    out = pd.Series(pd.NaT, index=birth.index, dtype="datetime64[us]")
+    if known.any():
+        dates = retirement_dates(birth[known], g[known])
+        out[known] = dates.to_numpy(dtype="datetime64[us]")
+    return out
+
+
 def cadre_retirement(features: Features) -> pd.Series:
     """Statutory retirement date of each active cadre (the planner's function)."""
     c = features.cadres
-    return retirement_dates(c["birth_date"], c["gender"].astype(object)).set_axis(c.index)
+    return safe_retirement_dates(c["birth_date"], c["gender"])
 
 
 def retirement_findings(features: Features, params: Mapping[str, Any]) -> list[Finding]:
@@ -186,17 +215,21 @@ def retirement_findings(features: Features, params: Mapping[str, Any]) -> list[F
 
     past = ret.notna() & (ret < day)
     f = pd.DataFrame({"ret": ret[past]})
-    out += _build(
-        f,
-        rule="national.past_retirement_age",
-        severity="warning",
-        kind="cadre",
-        subject=f.index.to_series(),
-        vi="Đã đến tuổi nghỉ hưu từ tháng " + _month(f["ret"]) + " nhưng vẫn đang công tác",
-        en="Reached retirement age in " + _month(f["ret"]) + " but is still in post",
-        source=RETIREMENT_SOURCE,
-        body=_body_of_bloc(home.loc[f.index, "bloc"]),
-        commune=c.loc[f.index, "commune"],
+    out += (
+        []
+        if len(f) == 0
+        else _build(
+            f,
+            rule="national.past_retirement_age",
+            severity="warning",
+            kind="cadre",
+            subject=f.index.to_series(),
+            vi="Đã đến tuổi nghỉ hưu từ tháng " + _month(f["ret"]) + " nhưng vẫn đang công tác",
+            en="Reached retirement age in " + _month(f["ret"]) + " but is still in post",
+            source=RETIREMENT_SOURCE,
+            body=_body_of_bloc(home.loc[f.index, "bloc"]),
+            commune=c.loc[f.index, "commune"],
+        )
     )
 
     dl = deadlines(params)
@@ -246,6 +279,8 @@ def non_local_findings(features: Features, params: Mapping[str, Any]) -> list[Fi
         ["cadre_id", "position_code"]
     )
     f = f.sort_values(["cadre_id", "position_code"]).reset_index(drop=True)
+    if len(f) == 0:
+        return []
     title = (
         f["position_code"]
         .map(features.positions["title"].astype(object))
@@ -331,9 +366,6 @@ def standards_findings(features: Features, params: Mapping[str, Any]) -> list[Fi
     th_vi = np.where(f["th_gap"], "LLCT dưới " + f["th_need"].astype(str), "")
     ed_en = np.where(f["ed_gap"], "education below " + f["ed_need"].astype(str), "")
     th_en = np.where(f["th_gap"], "political theory below " + f["th_need"].astype(str), "")
-    join = lambda x, y: pd.Series(  # noqa: E731
-        [", ".join(p for p in pair if p) for pair in zip(x, y, strict=True)], dtype=object
-    )
     state_vi = pd.Series(np.where(f["still"], "; đến nay vẫn chưa đạt", "; nay đã đạt"))
     state_en = pd.Series(np.where(f["still"], "; still below", "; met since"))
     start = f["start_date"].dt.strftime("%d/%m/%Y").astype(object)
@@ -348,7 +380,7 @@ def standards_findings(features: Features, params: Mapping[str, Any]) -> list[Fi
         + " ngày "
         + start
         + " khi chưa đạt tiêu chuẩn ("
-        + join(ed_vi, th_vi)
+        + _join(ed_vi, th_vi)
         + ")"
         + state_vi,
         en="Appointed to "
@@ -356,7 +388,7 @@ def standards_findings(features: Features, params: Mapping[str, Any]) -> list[Fi
         + " on "
         + start
         + " below the post's standard ("
-        + join(ed_en, th_en)
+        + _join(ed_en, th_en)
         + ")"
         + state_en,
         source=STANDARDS,
@@ -382,9 +414,12 @@ def rotation_findings(features: Features, params: Mapping[str, Any]) -> list[Fin
     years = rotation_years(params)
     a = features.assignments
     s = a[a["sensitive"].fillna(False).astype(bool)].drop_duplicates(["cadre_id", "position_code"])
-    due = s["start_date"] + pd.DateOffset(years=years)
-    f = s[due <= pd.Timestamp(features.as_of)].sort_values(["cadre_id", "position_code"])
+    f = s[full_years(s["start_date"], features.as_of) >= years].sort_values(
+        ["cadre_id", "position_code"]
+    )
     f = f.reset_index(drop=True)
+    if len(f) == 0:
+        return []
     start = f["start_date"].dt.strftime("%d/%m/%Y").astype(object)
     return _build(
         f,
@@ -411,33 +446,30 @@ def rotation_findings(features: Features, params: Mapping[str, Any]) -> list[Fin
 # -------------------------------------------------------------------------------- quota
 def quota_findings(features: Features, params: Mapping[str, Any]) -> list[Finding]:
     """Positions with fewer holders than their quota (vacancy) or more (surplus)."""
-    p = features.positions
-    quota = p["quota"].fillna(1).astype("int64")
-    holders = p["holders"].astype("int64")
+    p = features.positions.sort_index()
+    p = p.assign(
+        quota=p["quota"].fillna(1).astype("int64"), holders=p["holders"].astype("int64")
+    ).reset_index()
     out: list[Finding] = []
     for rule, mask, sev, vi, en in (
-        ("national.vacancy", holders < quota, "warning", "Thiếu", "Vacant:"),
-        ("national.surplus", holders > quota, "info", "Thừa", "Over quota:"),
+        ("national.vacancy", p["holders"] < p["quota"], "warning", "Thiếu", "short of"),
+        ("national.surplus", p["holders"] > p["quota"], "info", "Thừa", "over"),
     ):
-        f = p[mask].sort_index()
-        h = holders[mask].astype(str)
-        q = quota[mask].astype(str)
-        diff = (holders[mask] - quota[mask]).abs().astype(str)
+        f = p[mask].reset_index(drop=True)
+        h = f["holders"].astype(str)
+        q = f["quota"].astype(str)
+        diff = (f["holders"] - f["quota"]).abs().astype(str)
         out += _build(
             f,
             rule=rule,
             severity=sev,  # type: ignore[arg-type]
             kind="position",
-            subject=f.index.to_series(),
-            vi=(vi + " " + diff + " người so với biên chế (" + h + "/" + q + ")").reset_index(
-                drop=True
-            ),
-            en=(en + " " + diff + " against the quota (" + h + "/" + q + " held)").reset_index(
-                drop=True
-            ),
+            subject=f["position_code"],
+            vi=vi + " " + diff + " người so với biên chế (có " + h + "/" + q + ")",
+            en=diff + " " + en + " the quota (" + h + " held, quota " + q + ")",
             source=QUOTA,
-            body=_body_of_bloc(f["bloc"].reset_index(drop=True)),
-            commune=f["commune"].astype(object).reset_index(drop=True),
+            body=_body_of_bloc(f["bloc"]),
+            commune=f["commune"].astype(object),
         )
     return out
 
@@ -530,48 +562,50 @@ def succession_findings(features: Features, params: Mapping[str, Any]) -> list[F
     # retiring before serving a full term from the term's start
     months = int(_p(params, "national.succession.full_term_months", 60))
     ppl = people.loc[s["cadre_id"]]
-    ret = retirement_dates(
-        ppl["birth_date"].reset_index(drop=True),
-        ppl["gender"].astype(object).reset_index(drop=True),
+    ret = safe_retirement_dates(
+        ppl["birth_date"].reset_index(drop=True), ppl["gender"].reset_index(drop=True)
     )
-    start = pd.to_datetime(
-        pd.DataFrame({"year": s["term_start"].astype("int64"), "month": 1, "day": 1})
-    )
-    need = start + pd.DateOffset(months=months)
-    short = ret.notna() & (ret < need)
+    # retirement (a month end) before the first day of month ``months`` after January of
+    # the term's first year, compared as month indices
+    ret_month = ret.dt.year * 12 + ret.dt.month - 1
+    need_month = s["term_start"].astype("int64") * 12 + months
+    short = ret.notna() & (ret_month < need_month).fillna(False).astype(bool)
     f = s[short].assign(ret=ret[short]).drop_duplicates(["cadre_id", "term"]).reset_index(drop=True)
-    out += _build(
-        f,
-        rule="national.succession_retires_in_term",
-        severity="warning",
-        kind="cadre",
-        subject=f["cadre_id"],
-        vi="Quy hoạch nhiệm kỳ "
-        + f["term"].astype(str)
-        + " nhưng đến tuổi nghỉ hưu tháng "
-        + _month(f["ret"])
-        + f", không đủ {months} tháng công tác",
-        en="Planned for term "
-        + f["term"].astype(str)
-        + " but reaches retirement age in "
-        + _month(f["ret"])
-        + f", short of {months} months in post",
-        source=QD377_TERM + "; " + RETIREMENT_SOURCE,
-        body=body,
-        commune=f["commune"],
+    out += (
+        []
+        if len(f) == 0
+        else _build(
+            f,
+            rule="national.succession_retires_in_term",
+            severity="warning",
+            kind="cadre",
+            subject=f["cadre_id"],
+            vi="Quy hoạch nhiệm kỳ "
+            + f["term"].astype(str)
+            + " nhưng đến tuổi nghỉ hưu tháng "
+            + _month(f["ret"])
+            + f", không đủ {months} tháng công tác",
+            en="Planned for term "
+            + f["term"].astype(str)
+            + " but reaches retirement age in "
+            + _month(f["ret"])
+            + f", short of {months} months in post",
+            source=QD377_TERM + "; " + RETIREMENT_SOURCE,
+            body=body,
+            commune=f["commune"],
+        )
     )
 
     # the pool's mix: young, female, ethnic minority
     young_age = int(_p(params, "national.succession.young_age", 35))
-    day = pd.Timestamp(features.as_of)
     birth = ppl["birth_date"].reset_index(drop=True)
-    young_until = birth + pd.DateOffset(years=young_age)
+    young = full_years(birth, features.as_of) < young_age
     mix = pd.DataFrame(
         {
             "commune": s["commune"],
             "term": s["term"],
             "cadre_id": s["cadre_id"],
-            "young": (young_until > day).to_numpy(),
+            "young": young.to_numpy(),
             "female": (ppl["gender"].astype(object) == "female").to_numpy(),
             "minority": (
                 ppl["ethnicity"].notna() & (ppl["ethnicity"].astype(object) != "Kinh")
@@ -709,13 +743,17 @@ def rating_findings(features: Features, params: Mapping[str, Any]) -> list[Findi
         m = m.sort_values(["cadre_id", "year"]).reset_index(drop=True)
         for disciplined, source in ((False, ND335_BANDS), (True, ND335_DISCIPLINE)):
             g = m[m["disciplined"] == disciplined].reset_index(drop=True)
+            if len(g) == 0:
+                continue
             level_vi = g["level"].map(LEVEL_VI)
             if disciplined:
                 why_vi = "bị kỷ luật trong năm nên phải là " + level_vi
                 why_en = "disciplined in that year, so must be " + g["level"].astype(str)
             else:
-                why_vi = "điểm bình quân " + g["score"].astype(str) + " tương ứng " + level_vi
-                why_en = "mean score " + g["score"].astype(str) + " gives " + g["level"]
+                why_vi = (
+                    "điểm bình quân " + g["score"].map("{:g}".format) + " tương ứng " + level_vi
+                )
+                why_en = "mean score " + g["score"].map("{:g}".format) + " gives " + g["level"]
             out += _build(
                 g,
                 rule="national.rating_contradicts_scores",
@@ -811,6 +849,7 @@ __all__ = [
     "retirement_findings",
     "rotation_findings",
     "rotation_years",
+    "safe_retirement_dates",
     "standards_findings",
     "succession_findings",
 ]

@@ -153,10 +153,11 @@ def excellent_cap_check(ratings: pd.DataFrame, group: pd.Series, cap: Fraction) 
         .astype("int64")
         .reset_index()
     )
-    e = counts["excellent"].to_numpy()
-    g = counts["good"].to_numpy()
-    counts["allowed"] = (g * cap.numerator) // cap.denominator
-    counts["over"] = e * cap.denominator > g * cap.numerator
+    # Python integers (object arrays): exact for any fraction, no int64 overflow
+    e = counts["excellent"].to_numpy(dtype=object)
+    g = counts["good"].to_numpy(dtype=object)
+    counts["allowed"] = ((g * cap.numerator) // cap.denominator).astype("int64")
+    counts["over"] = (e * cap.denominator > g * cap.numerator).astype(bool)
     return counts
 
 

@@ -21,11 +21,12 @@ True
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 import numpy.typing as npt
 import pandas as pd
+import pyarrow as pa  # type: ignore[import-untyped]
 
 from cadre_core._enums import EducationLevel, TheoryLevel, TrainingTopic
 from cadre_core._roster import Roster
@@ -59,15 +60,15 @@ POSITIONS: tuple[tuple[str, str, str, str, int, int, str, str, str, bool], ...] 
     ("DU-PBT", "Phó Bí thư Đảng ủy", "DU", "party_deputy_secretary", 2, 2, "dai_hoc", "cao_cap", "", False),
     ("UBKT-CN", "Chủ nhiệm Ủy ban Kiểm tra", "UBKT", "inspection_chair", 1, 1, "dai_hoc", "trung_cap", "", False),
     ("UBKT-PCN", "Phó Chủ nhiệm Ủy ban Kiểm tra", "UBKT", "department_deputy", 1, 1, "dai_hoc", "trung_cap", "", False),
-    ("UBKT-KTV", "Kiểm tra viên", "UBKT", "professional", 1, 2, "dai_hoc", "", "Luật;Kế toán;Kinh tế;Xây dựng Đảng và Chính quyền nhà nước", False),
+    ("UBKT-KTV", "Kiểm tra viên", "UBKT", "professional", 1, 1, "dai_hoc", "", "Luật;Kế toán;Kinh tế;Xây dựng Đảng và Chính quyền nhà nước", False),
     ("BXD-TB", "Trưởng Ban Xây dựng Đảng", "BXD", "department_head", 1, 1, "dai_hoc", "trung_cap", "", False),
     ("BXD-PTB", "Phó Trưởng Ban Xây dựng Đảng", "BXD", "department_deputy", 1, 1, "dai_hoc", "trung_cap", "", False),
-    ("BXD-CV", "Chuyên viên Ban Xây dựng Đảng", "BXD", "professional", 1, 2, "", "", "", False),
+    ("BXD-CV", "Chuyên viên Ban Xây dựng Đảng", "BXD", "professional", 1, 1, "", "", "", False),
     ("VPDU-CVP", "Chánh Văn phòng Đảng ủy", "VPDU", "department_head", 1, 1, "dai_hoc", "trung_cap", "", False),
     ("VPDU-CV", "Chuyên viên Văn phòng Đảng ủy", "VPDU", "professional", 1, 2, "", "", "", False),
     ("MTTQ-CT", "Chủ tịch Ủy ban MTTQ Việt Nam xã", "MTTQ", "front_chair", 1, 1, "dai_hoc", "trung_cap", "", False),
     ("MTTQ-PCT", "Phó Chủ tịch Ủy ban MTTQ", "MTTQ", "department_deputy", 1, 2, "", "", "", False),
-    ("MTTQ-CV", "Chuyên viên Ủy ban MTTQ", "MTTQ", "professional", 1, 2, "", "", "", False),
+    ("MTTQ-CV", "Chuyên viên Ủy ban MTTQ", "MTTQ", "professional", 1, 1, "", "", "", False),
     ("HDND-CT", "Chủ tịch HĐND xã", "HDND", "council_chair", 1, 1, "dai_hoc", "cao_cap", "", False),
     ("HDND-PCT", "Phó Chủ tịch HĐND xã", "HDND", "council_vice_chair", 1, 1, "dai_hoc", "trung_cap", "", False),
     ("UBND-CT", "Chủ tịch UBND xã", "UBND", "committee_chair", 1, 1, "dai_hoc", "cao_cap", "", False),
@@ -87,10 +88,10 @@ POSITIONS: tuple[tuple[str, str, str, str, int, int, str, str, str, bool], ...] 
     ("PVHXH-PTP", "Phó Trưởng phòng Văn hóa - Xã hội", "PVHXH", "department_deputy", 1, 1, "dai_hoc", "trung_cap", "", False),
     ("PVHXH-VH", "Công chức Văn hóa - Thông tin", "PVHXH", "professional", 1, 2, "dai_hoc", "", "Văn hóa học;Quản lý văn hóa;Công tác xã hội;Xã hội học", False),
     ("PVHXH-LDXH", "Công chức Lao động - Chính sách xã hội", "PVHXH", "professional", 1, 2, "", "", "Công tác xã hội;Luật;Kinh tế lao động", False),
-    ("PVHXH-GD", "Công chức Giáo dục - Y tế", "PVHXH", "professional", 1, 2, "", "", "", False),
+    ("PVHXH-GD", "Công chức Giáo dục - Y tế", "PVHXH", "professional", 1, 1, "", "", "", False),
     ("TTHCC-GD", "Giám đốc Trung tâm Phục vụ hành chính công", "TTHCC", "department_head", 1, 1, "dai_hoc", "trung_cap", "", False),
     ("TTHCC-PGD", "Phó Giám đốc Trung tâm Phục vụ hành chính công", "TTHCC", "department_deputy", 1, 1, "", "", "", False),
-    ("TTHCC-MC", "Công chức tiếp nhận và trả kết quả", "TTHCC", "professional", 1, 3, "", "", "", False),
+    ("TTHCC-MC", "Công chức tiếp nhận và trả kết quả", "TTHCC", "professional", 1, 2, "", "", "", False),
 )  # fmt: skip
 
 STANDING = frozenset(
@@ -199,8 +200,8 @@ MASTER_FIELDS = ("Quản lý công", "Quản lý kinh tế", "Chính trị học
 
 # (topics, course, weight)
 COURSES: tuple[tuple[str, str, float], ...] = (
-    ("two_tier_government;state_management", "Bồi dưỡng vận hành chính quyền địa phương hai cấp", 0.16),
-    ("job_position", "Bồi dưỡng theo tiêu chuẩn vị trí việc làm", 0.16),
+    ("two_tier_government;state_management", "Bồi dưỡng vận hành chính quyền địa phương hai cấp", 0.2),
+    ("job_position", "Bồi dưỡng theo tiêu chuẩn vị trí việc làm", 0.2),
     ("data_governance;modern_management", "Bồi dưỡng quản trị dữ liệu và quản lý hiện đại", 0.10),
     ("e_records;it", "Xử lý hồ sơ công việc trên môi trường điện tử", 0.11),
     ("it;digital_transformation", "Bình dân học vụ số", 0.12),
@@ -233,6 +234,31 @@ def _topic_list(topics: str) -> str:
     """Topics in the canonical order of :class:`TrainingTopic`."""
     order = TrainingTopic.codes()
     return ";".join(sorted(set(topics.split(";")), key=order.index))
+
+
+class _Coded(NamedTuple):
+    """A text column as a vocabulary and indices into it (built without Python objects)."""
+
+    vocab: Array | tuple[str, ...]
+    idx: Array
+
+    def __len__(self) -> int:
+        return len(self.idx)
+
+
+def _text_array(values: Any, dtype: Any) -> Any:
+    """Values (an object array or :class:`_Coded`) as a pandas text array; "" is missing."""
+    if isinstance(values, _Coded):
+        vocab = np.asarray(values.vocab, dtype=object).copy()
+        vocab[vocab == ""] = None
+        dictionary = pa.array(vocab, type=pa.large_string(), from_pandas=True)
+        indices = pa.array(np.asarray(values.idx, dtype=np.int32))
+        arrow = pa.DictionaryArray.from_arrays(indices, dictionary).cast(pa.large_string())
+    else:
+        arr = np.asarray(values, dtype=object).copy()
+        arr[arr == ""] = None
+        arrow = pa.array(arr, type=pa.large_string(), from_pandas=True)
+    return pd.array(arrow, dtype=dtype)
 
 
 def _pick(values: tuple[str, ...], idx: Array) -> Array:
@@ -288,29 +314,31 @@ def commune_names(communes: int, rng: np.random.Generator, mountain: Array) -> l
 def _canonical(name: str, data: dict[str, Any]) -> pd.DataFrame:
     """A frame with the canonical columns and dtypes of table ``name``."""
     empty = empty_frame(TABLE_BY_NAME[name])
-    cols: dict[str, pd.Series] = {}
     n = len(next(iter(data.values())))
+    cols: dict[str, Any] = {}
     for c in empty.columns:
         dtype = empty[c].dtype
         values = data.get(c)
         if values is None:
-            cols[c] = pd.Series(pd.array([None] * n, dtype=object)).astype(dtype)
-            continue
-        s = pd.Series(values)
-        if isinstance(dtype, pd.CategoricalDtype):
-            s = s.astype(object).where(s.notna(), None)
-            cols[c] = pd.Series(pd.Categorical(s, dtype=dtype))
+            cols[c] = pd.Series([None] * n, dtype=object).astype(dtype)
+        elif isinstance(dtype, pd.CategoricalDtype):
+            if isinstance(values, _Coded):
+                vocab = pd.Index(dtype.categories).get_indexer(
+                    np.asarray(values.vocab, dtype=object)
+                )
+                codes = vocab[values.idx]
+            else:
+                codes = pd.Index(dtype.categories).get_indexer(np.asarray(values, dtype=object))
+            cols[c] = pd.Categorical.from_codes(codes, dtype=dtype)
         elif pd.api.types.is_datetime64_any_dtype(dtype):
-            cols[c] = s.astype("datetime64[us]")
+            cols[c] = np.asarray(values).astype("datetime64[us]")
         elif pd.api.types.is_string_dtype(dtype):
-            cols[c] = (
-                s.astype(object).where(s.notna() & (s.astype(object) != ""), None).astype(dtype)
-            )
+            cols[c] = _text_array(values, dtype)
         else:
-            cols[c] = s.astype(dtype)
-    extra = {k: pd.Series(v) for k, v in data.items() if k not in cols}
-    for k, v in extra.items():
-        cols[k] = v.astype("str")
+            cols[c] = pd.array(values, dtype=dtype)
+    for k, v in data.items():
+        if k not in cols:
+            cols[k] = _text_array(v, pd.StringDtype(na_value=np.nan))
     return pd.DataFrame(cols)
 
 
@@ -456,8 +484,10 @@ def synth_tables(
     birth = np.datetime64("2026-07-01", "D") - age_days
     not_local = np.isin(cat, list(NOT_LOCAL))
     is_local = np.where(not_local, rng.random(n_cad) < 0.1, rng.random(n_cad) < 0.6)
+    recruit = rng.random(n_cad) < 0.08
+    start = np.where(recruit, _days("2025-08-01", "2026-10-31", n_cad, rng), MERGER)
     left = rng.random(n_cad) < 0.015
-    left_date = np.where(left, _days("2026-01-15", "2026-11-30", n_cad, rng), np.datetime64("NaT"))
+    left_date = np.where(left, start + rng.integers(30, 420, n_cad), np.datetime64("NaT"))
     cadres = {
         "cadre_id": cadre_id,
         "full_name": full_name,
@@ -469,8 +499,6 @@ def synth_tables(
     }
 
     # assignments: current ones, plus ended pre-merger ones ----------------------------
-    recruit = rng.random(n_cad) < 0.08
-    start = np.where(recruit, _days("2025-08-01", "2026-10-31", n_cad, rng), MERGER)
     s_cad = slot_cadre
     s_start = start[s_cad]
     s_end = left_date[s_cad]
@@ -484,8 +512,8 @@ def synth_tables(
     )
     order = np.lexsort((a_pos, a_cad))
     assignments = {
-        "cadre_id": cadre_id[a_cad[order]],
-        "position_code": pos_code[a_pos[order]],
+        "cadre_id": _Coded(cadre_id, a_cad[order]),
+        "position_code": _Coded(pos_code, a_pos[order]),
         "start_date": a_start[order],
         "end_date": a_end[order],
     }
@@ -532,8 +560,8 @@ def synth_tables(
     deg_date = np.concatenate([first_date, post_date])
     order = np.argsort(deg_cad, kind="stable")
     degrees = {
-        "cadre_id": cadre_id[deg_cad[order]],
-        "level": _pick(ed_codes, deg_level[order]),
+        "cadre_id": _Coded(cadre_id, deg_cad[order]),
+        "level": _Coded(ed_codes, deg_level[order]),
         "field": deg_field[order],
         "awarded_date": deg_date[order],
     }
@@ -569,21 +597,25 @@ def synth_tables(
     ).astype("datetime64[D]")
     order = np.argsort(th_cad, kind="stable")
     theory = {
-        "cadre_id": cadre_id[th_cad[order]],
-        "level": _pick(th_codes, th_level[order]),
+        "cadre_id": _Coded(cadre_id, th_cad[order]),
+        "level": _Coded(th_codes, th_level[order]),
         "awarded_date": th_date[order],
     }
 
     # trainings 2025-2027 --------------------------------------------------------------
-    n_tr = rng.poisson(3.3, n_cad)
+    n_tr = rng.poisson(3.2, n_cad)
     tr_cad = np.repeat(np.arange(n_cad), n_tr)
     w = np.array([c[2] for c in COURSES])
     course = rng.choice(len(COURSES), len(tr_cad), p=w / w.sum())
     trainings = {
-        "cadre_id": cadre_id[tr_cad],
-        "topics": _pick(tuple(_topic_list(c[0]) for c in COURSES), course),
-        "completed_date": _days("2025-07-15", "2027-12-15", len(tr_cad), rng),
-        "course": _pick(tuple(c[1] for c in COURSES), course),
+        "cadre_id": _Coded(cadre_id, tr_cad),
+        "topics": _Coded(tuple(_topic_list(c[0]) for c in COURSES), course),
+        "completed_date": np.where(
+            rng.random(len(tr_cad)) < 0.75,
+            _days("2026-01-05", "2026-12-20", len(tr_cad), rng),
+            _days("2025-07-15", "2027-12-15", len(tr_cad), rng),
+        ),
+        "course": _Coded(tuple(c[1] for c in COURSES), course),
     }
 
     # ratings: annual 2024-2026, quarterly 2026 -------------------------------------------
@@ -600,7 +632,7 @@ def synth_tables(
         rows_year.append(np.full(len(idx), year))
         rows_q.append(np.zeros(len(idx), dtype=np.int64))
     for q in range(1, 5):
-        idx = np.flatnonzero(rng.random(n_cad) < 0.93)
+        idx = np.flatnonzero(rng.random(n_cad) < 0.8)
         rows_cad.append(idx)
         rows_year.append(np.full(len(idx), QUARTER_YEAR))
         rows_q.append(np.full(len(idx), q))
@@ -612,10 +644,10 @@ def synth_tables(
     r_q = np.concatenate(rows_q)
     order = np.lexsort((r_q, r_year, r_cad))
     ratings = {
-        "cadre_id": cadre_id[r_cad[order]],
+        "cadre_id": _Coded(cadre_id, r_cad[order]),
         "year": r_year[order],
         "quarter": pd.array(np.where(r_q[order] == 0, np.nan, r_q[order]), dtype="Int64"),
-        "rating": _pick(("incomplete", "complete", "good", "excellent"), level[order]),
+        "rating": _Coded(("incomplete", "complete", "good", "excellent"), level[order]),
     }
 
     # equipment: about one of each item per active cadre ---------------------------------
@@ -623,15 +655,15 @@ def synth_tables(
     current = ~left[s_cad]
     pair = np.unique(a_agency[current] * (n_cad + 1) + s_cad[current])
     staff = np.bincount(pair // (n_cad + 1), minlength=C * A)
-    I = len(EQUIPMENT_ITEMS)
-    e_ag = np.repeat(np.arange(C * A), I)
-    e_it = np.tile(np.arange(I), C * A)
-    base = np.where(e_it == I - 1, 1, staff[e_ag])
-    qty = np.maximum(0, base + rng.integers(-2, 2, len(e_ag)))
+    n_items = len(EQUIPMENT_ITEMS)
+    e_ag = np.repeat(np.arange(C * A), n_items)
+    e_it = np.tile(np.arange(n_items), C * A)
+    base = np.where(e_it == n_items - 1, 1, staff[e_ag])
+    qty = np.maximum(0, base + rng.choice(np.array([-1, 0, 1]), len(e_ag), p=[0.1, 0.6, 0.3]))
     keep = rng.random(len(e_ag)) >= 0.04
     equipment = {
-        "agency_code": agencies["agency_code"][e_ag[keep]],
-        "item": _pick(EQUIPMENT_ITEMS, e_it[keep]),
+        "agency_code": _Coded(agencies["agency_code"], e_ag[keep]),
+        "item": _Coded(EQUIPMENT_ITEMS, e_it[keep]),
         "quantity": qty[keep],
     }
 

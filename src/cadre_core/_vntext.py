@@ -32,18 +32,23 @@ VNI Windows (``VNI-Times``...)
 
 Detection (:func:`detect_legacy_encoding`) works on a whole column, because a
 single short value such as ``"Lª"`` or ``"Thò"`` cannot be told apart from
-foreign or correct text.  For each encoding it looks at the distinct values that
-contain *marker* characters, i.e. characters the encoding uses that never occur
-in correctly encoded Vietnamese (``µ ¶ § ©`` ... for TCVN3, ``ø ï ö ñ`` ... for
-VNI), converts them, and checks that the result is made of well-formed
-Vietnamese syllables (initial consonant, a known vowel cluster, a final
-consonant, at most one tone, and only the sắc/nặng tones before ``c ch p t``).
-Text with characters that a cp1252 decoding cannot produce (``ă ơ ư đ ạ`` ...,
-or combining marks of NFD text) counts as evidence of correct Unicode.
+foreign or correct text.  It first sets aside ASCII values (neutral) and values
+with characters that a cp1252 decoding cannot produce (``ă ơ ư đ ạ`` ..., or
+the combining marks of NFD text), which are certainly Unicode.  Of the rest it
+keeps the *suspicious* values: those with *marker* characters, i.e. characters
+an encoding uses that never occur in correct Vietnamese (``µ ¶ § ©`` ... for
+TCVN3, ``ø ï ö ñ`` ... and letter pairs such as ``eâ`` for VNI), and those that
+are not Vietnamese as they stand (``"Cùu chiÕn"``).  An encoding wins if it turns
+(nearly) all suspicious values into well-formed Vietnamese syllables: an initial
+consonant, a known vowel cluster, a final consonant, at most one tone, only the
+sắc/nặng tones before ``c ch p t``, and the ``k/c``, ``gh/g``, ``ngh/ng``
+spelling rules.  Values plausible both ways (``"Thò"``, ``"Hòa"``) prove nothing.
+A tie between the encodings, or too little evidence, gives ``None``.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
@@ -224,7 +229,7 @@ _MARKER_CHARS: dict[LegacyEncoding, frozenset[str]] = {
 }
 # VNI pairs made only of Vietnamese-looking characters ("eâ", "aê", "eã") that never
 # occur in Unicode Vietnamese; "oà", "oá", "oã" are left out (old-style "hoà", "hoá"),
-# and so is anything right after "q" ("quõ" is spelled in Unicode like "quỡ" is).
+# and so is a pair right after "q" ("quõi" is a possible Unicode spelling).
 _VNI_MARKER_PAIRS = re.compile(
     "(?<![qQ])(?:"
     + "|".join(
@@ -372,6 +377,7 @@ _COMMON = frozenset(
 )
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _is_syllable(token: str) -> bool:
     """Whether a token is a well-formed Vietnamese syllable (any case, NFC or NFD)."""
     decomposed = unicodedata.normalize("NFD", token.lower())
@@ -404,7 +410,7 @@ def _plausibility(text: str) -> _Plausibility:
         tokens += 1
         if _is_syllable(token):
             valid += 1
-            strong += len(token) >= 2 and not token.isascii() and any(c.isascii() for c in token)
+            strong += len(token) >= 2 and any(ch.isascii() for ch in token)
             common += _nfc(token.lower()) in _COMMON
     return _Plausibility(tokens, valid, strong, common)
 
@@ -412,12 +418,6 @@ def _plausibility(text: str) -> _Plausibility:
 def _is_unicode_text(text: str) -> bool:
     """Whether the text has a character that no cp1252/latin-1 decoding produces."""
     return any(ord(ch) > 0xFF and ch not in _CP1252_EXTRA for ch in text)
-
-
-@attrs.frozen
-class _Verdict:
-    encoding: LegacyEncoding | None
-    unicode_values: int = 0
 
 
 def _is_evidence(encoding: LegacyEncoding, value: str, converted: str) -> bool:
@@ -432,10 +432,22 @@ def _is_evidence(encoding: LegacyEncoding, value: str, converted: str) -> bool:
     return _has_markers(encoding, value) or not _plausibility(value).ok
 
 
-def _detect(distinct: set[str]) -> _Verdict:
+_MAX_SAMPLE = 5000  # distinct values examined by the detector
+
+
+def _sample(distinct: set[str]) -> list[str]:
+    """At most ``_MAX_SAMPLE`` distinct values, evenly spread and deterministic."""
+    ordered = sorted(distinct)
+    if len(ordered) <= _MAX_SAMPLE:
+        return ordered
+    step = len(ordered) / _MAX_SAMPLE
+    return [ordered[int(i * step)] for i in range(_MAX_SAMPLE)]
+
+
+def _detect(distinct: set[str]) -> LegacyEncoding | None:
     unicode_values = 0
     candidates: list[str] = []
-    for value in distinct:
+    for value in _sample(distinct):
         if value.isascii():
             continue
         if _is_unicode_text(value):
@@ -467,9 +479,8 @@ def _detect(distinct: set[str]) -> _Verdict:
         scores[encoding] = (len(good) / len(results), sum(r.common for r in good), strong)
     ranked = sorted(scores.items(), key=lambda item: item[1], reverse=True)
     if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
-        return _Verdict(None, unicode_values)  # nothing, or a tie: do not guess
-    best = ranked[0][0]
-    return _Verdict(best, unicode_values)
+        return None  # nothing, or a tie: do not guess
+    return ranked[0][0]
 
 
 def _distinct_strings(values: Iterable[object]) -> set[str]:
@@ -480,12 +491,13 @@ def detect_legacy_encoding(values: Iterable[str]) -> LegacyEncoding | None:
     """Decide whether a whole column is TCVN3, VNI or neither (``None``).
 
     Only distinct string values are considered.  An encoding is reported when at
-    least 80% of the values that contain its markers (characters, or VNI letter
-    pairs, that never occur in correct Vietnamese) convert to well-formed Vietnamese
-    syllables, the converted values hold such a syllable with at least two letters
-    (two of them, or no ill-formed word at all, when there is only one), and values
-    that are certainly Unicode (with letters such as ``ă ơ ư đ ạ`` or combining
-    marks) are not in the majority.  ASCII, English and correct Vietnamese text
+    least 80% of the suspicious values (those with characters or VNI letter pairs
+    that correct Vietnamese never has, or that are not Vietnamese as they stand)
+    convert to well-formed Vietnamese syllables, the encoding changes at least one
+    of them, the converted text has a syllable of two letters or more (if only one,
+    no ill-formed word is tolerated), values that are certainly Unicode (letters
+    such as ``ă ơ ư đ ạ`` or combining marks) are not in the majority, and the other
+    encoding does not fit equally well.  ASCII, English and correct Vietnamese text
     (NFC or NFD) are never reported.
 
     >>> detect_legacy_encoding(["NguyÔn V¨n An", "Lª ThÞ Hoa", "C001"])
@@ -495,7 +507,7 @@ def detect_legacy_encoding(values: Iterable[str]) -> LegacyEncoding | None:
     >>> detect_legacy_encoding(["Nguyễn Văn An", "Lê Thị Hoa", "dai_hoc"]) is None
     True
     """
-    return _detect(_distinct_strings(values)).encoding
+    return _detect(_distinct_strings(values))
 
 
 def fix_legacy_text(values: pd.Series) -> tuple[pd.Series, LegacyEncoding | None]:
@@ -507,30 +519,30 @@ def fix_legacy_text(values: pd.Series) -> tuple[pd.Series, LegacyEncoding | None
     and the encoding name are returned.  Otherwise the Series is returned
     unchanged with ``None``.  Missing and non-string values are never touched,
     nor are values that are certainly Unicode already.  In a column that mixes
-    Unicode and legacy values, a value without the encoding's marker characters
-    is converted only if it is not Vietnamese as it stands and the conversion
-    turns it into Vietnamese syllables.
+    Unicode and legacy values, a value is converted only if it cannot be correct
+    Vietnamese as it stands (markers, or ill-formed words) and the conversion turns
+    it into Vietnamese syllables.  A categorical Series comes back categorical.
     """
     distinct = _distinct_strings(values.dropna().unique())
-    verdict = _detect(distinct)
-    encoding = verdict.encoding
+    encoding = _detect(distinct)
     if encoding is None:
         return values, None
     convert = _CONVERTERS[encoding]
+    legacy = [v for v in distinct if not v.isascii() and not _is_unicode_text(v)]
+    mixed = len(legacy) < sum(not v.isascii() for v in distinct)
     mapping: dict[str, str] = {}
-    for value in distinct:
-        if value.isascii() or _is_unicode_text(value):
-            continue
+    for value in legacy:
         converted = convert(value)
         if converted == value:
             continue
-        if verdict.unicode_values and not (
-            _is_evidence(encoding, value, converted) and _plausibility(converted).ok
-        ):
+        if mixed and not (_is_evidence(encoding, value, converted) and _plausibility(converted).ok):
             continue
         mapping[value] = converted
     if not mapping:
         return values, encoding
-    changed = values.isin(list(mapping))
-    fixed = values.where(~changed, values.map(mapping))
+    source = values.astype(object) if isinstance(values.dtype, pd.CategoricalDtype) else values
+    changed = source.isin(list(mapping))
+    fixed = source.where(~changed, source.map(mapping))
+    if source is not values:
+        fixed = fixed.astype("category")
     return fixed, encoding

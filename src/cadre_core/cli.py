@@ -197,6 +197,21 @@ def _evaluate(
         raise InputError(str(exc)) from None
 
 
+def _evaluate_days(
+    roster: Any, days: list[dt.date], plugins: tuple[str, ...], params: str | None, by: str | None
+) -> list[Any]:
+    from cadre_core import ParameterError, PluginError, PluginHost, evaluate, make_plugin_manager
+
+    try:
+        host = PluginHost(make_plugin_manager(only=plugins or None))
+        return [
+            evaluate(roster, d, host=host, params_file=params, by_commune=by == "commune")
+            for d in days
+        ]
+    except (PluginError, ParameterError) as exc:
+        raise InputError(str(exc)) from None
+
+
 def _emit(ev: Any, fmt: str, output: str | None, lang: str) -> None:
     if fmt == "json":
         text = ev.to_json()
@@ -212,7 +227,7 @@ def _emit(ev: Any, fmt: str, output: str | None, lang: str) -> None:
 
         reports = importlib.import_module("cadre_core.reports")
         writer = reports.write_xlsx if fmt == "xlsx" else reports.write_html
-        writer(ev, output, lang=lang)
+        writer(ev, output, lang=lang, sections=reports.plugin_sections(ev))
         _stderr().print(f"wrote {output}")
         return
     _print_table(ev, lang)
@@ -230,7 +245,11 @@ def _key(path: str | None) -> bytes:
 @cli.command()
 @click.argument("roster", type=click.Path())
 @click.option(
-    "--as-of", "as_of", metavar="YYYY-MM-DD", help="Day of the evaluation (default: today)."
+    "--as-of",
+    "as_of",
+    metavar="YYYY-MM-DD",
+    multiple=True,
+    help="Day of the evaluation (default: today); repeat it for trend charts in xlsx/html.",
 )
 @click.option(
     "--plugin",
@@ -264,7 +283,7 @@ def _key(path: str | None) -> bytes:
 @skip_option
 def evaluate(
     roster: str,
-    as_of: str | None,
+    as_of: tuple[str, ...],
     plugins: tuple[str, ...],
     params: str | None,
     by: str | None,
@@ -278,18 +297,19 @@ def evaluate(
     skip_invalid: bool,
 ) -> None:
     """Evaluate every target of the selected plugins on ROSTER."""
-    day = _as_of(as_of)
+    days = sorted({_as_of(d) for d in as_of}) or [_as_of(None)]
     key = _key(pseudonym_key) if pseudonymize else None
     r = _read(roster, legacy_text, skip_invalid)
     if r.skipped:
         _stderr().print(_problems_table(r.skipped, f"{len(r.skipped)} row(s) skipped"))
-    ev = _evaluate(r, day, plugins, params, by)
+    evs = _evaluate_days(r, days, plugins, params, by)
     if key is not None:
         from cadre_core._privacy import pseudonymize as hide
 
-        ev = hide(ev, key)
+        evs = [hide(e, key) for e in evs]
+    ev = evs[-1]  # table and json show the last day; xlsx and html chart all of them
     fmt = fmt or ("table" if sys.stdout.isatty() else "json")
-    _emit(ev, fmt, output, lang)
+    _emit(evs if fmt in ("xlsx", "html") and len(evs) > 1 else ev, fmt, output, lang)
     if fail_on == "not-met" and any(t.status == "not_met" for c in ev.communes for t in c.targets):
         sys.exit(EXIT_NOT_MET)
 

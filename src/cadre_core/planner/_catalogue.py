@@ -28,13 +28,10 @@ POSTGRADUATE_AGE_SOURCE = (
 )
 
 
-def _opt_level(enum: type[EducationLevel] | type[TheoryLevel]) -> Any:
-    def conv(value: object) -> str | None:
-        if value is None or value == "":
-            return None
-        return enum(str(value)).value
-
-    return conv
+def _education(value: object) -> str | None:
+    if value is None or value == "":
+        return None
+    return EducationLevel(str(value)).value
 
 
 def _topics(value: object) -> tuple[str, ...]:
@@ -84,8 +81,8 @@ class Programme:
     field: FieldRule | None = None
     intakes: tuple[int, ...] = attrs.field(default=(9,), converter=_months)
     long: bool = True
-    min_education: str | None = attrs.field(default=None, converter=_opt_level(EducationLevel))
-    below_education: str | None = attrs.field(default=None, converter=_opt_level(EducationLevel))
+    min_education: str | None = attrs.field(default=None, converter=_education)
+    below_education: str | None = attrs.field(default=None, converter=_education)
     max_age: int | None = None
     source: str = ""
 

@@ -68,8 +68,13 @@ def busy_until(roster: Roster, as_of: dt.date) -> pd.Series:
         t.loc[t["awarded_date"] > day, ["cadre_id", "awarded_date"]]
         for t in (roster.degrees, roster.theory)
     ]
+    parts = [
+        p.astype({"cadre_id": object, "awarded_date": "datetime64[us]"}) for p in parts if len(p)
+    ]
+    if not parts:
+        return pd.Series(dtype="datetime64[us]")
     both = pd.concat(parts, ignore_index=True)
-    return both.groupby("cadre_id")["awarded_date"].max()
+    return both.groupby("cadre_id")["awarded_date"].max().astype("datetime64[us]")
 
 
 def current_fields(roster: Roster, as_of: dt.date) -> pd.Series:
@@ -90,7 +95,7 @@ def position_fields(features: Features) -> pd.Series:
     if not len(a):
         return pd.Series(dtype=object)
     fit = _fit_frame(features).set_index(["cadre_id", "position_code"])["ok"]
-    a = a.assign(ok=pd.MultiIndex.from_frame(a[["cadre_id", "position_code"]]).map(fit))
+    a = a.assign(ok=pd.MultiIndex.from_frame(a[["cadre_id", "position_code"]]).map(fit.to_dict()))
     a = a.sort_values(["cadre_id", "ok", "position_code"], kind="stable")
     first = a.drop_duplicates("cadre_id")
     field = first["accepted_fields"].astype(object).str.split(";").str[0].str.strip()

@@ -125,7 +125,15 @@ def trend(
             f'data-status="{escape(s)}"><title>{escape(fmt_date(d))}: '
             f"{escape(fmt_pct(r, lang))}</title></circle>"
         )
-    shown = list(days) if len(days) <= 4 else [days[0], days[len(days) // 2], days[-1]]
+    shown: list[dt.date] = []
+    for d in sorted(days):  # keep labels ~62 px apart; the last day always shows
+        if shown and px(d) - px(shown[-1]) < 62:
+            if d == last:
+                shown[-1] = d
+            continue
+        shown.append(d)
+    if len(shown) > 1 and px(shown[-1]) - px(shown[-2]) < 62:
+        shown.pop(-2)
     for d in shown:
         anchor = "middle"
         if len(days) > 1 and d == first:

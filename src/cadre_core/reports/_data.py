@@ -18,6 +18,21 @@ from cadre_core.reports._explain import bodies_text, explain_frame, line_blocs, 
 from cadre_core.reports._labels import body_name, check_lang, label
 
 
+class Rec(dict[str, Any]):
+    """A row of a report frame whose columns read as attributes (typed ``Any``)."""
+
+    def __getattr__(self, name: str) -> Any:
+        try:
+            return self[name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+
+def records(frame: pd.DataFrame) -> list[Rec]:
+    """The rows of ``frame`` as :class:`Rec` objects."""
+    return [Rec({str(k): v for k, v in row.items()}) for row in frame.to_dict("records")]
+
+
 def _share(num: int, den: int) -> float | None:
     """A display share (None for an empty population)."""
     return num / den if den else None

@@ -129,6 +129,7 @@ def explain_frame(evaluation: Evaluation, lang: str = "vi") -> pd.DataFrame:
     features = evaluation.features
     bodies = evaluation.bodies
     parts: list[pd.DataFrame] = []
+    per_unit: dict[str, tuple[pd.Series, pd.Series, pd.Series]] = {}
     order = [t.id for t in evaluation.communes[0].targets] if evaluation.communes else []
     for pos, tid in enumerate(order):
         rows = [
@@ -155,16 +156,22 @@ def explain_frame(evaluation: Evaluation, lang: str = "vi") -> pd.DataFrame:
         unit = str(df["unit"].iloc[0])
         ids = pd.Index(df["member_id"].astype(str).unique())
         texts = _target_text_explain(target, features, ids, lang)
-        fallback = label("fallback", lang)
-        generic = df["requirement"].map(lambda req: fallback.format(requirement=req))
+        generic = df["requirement"].map(_fallback_texts(lang, df["requirement"]))
         explained = df["member_id"].map(texts)
         df["explanation"] = explained.where(
             explained.notna() & (explained.astype(object) != ""), generic
         )
         if features is not None:
-            df["member"] = df["member_id"].map(_member_names(features, unit)).fillna("")
-            df["role"] = df["member_id"].map(_member_roles(features, unit)).fillna("")
-            blocs = df["member_id"].map(member_blocs(features, unit))
+            if unit not in per_unit:
+                per_unit[unit] = (
+                    _member_names(features, unit),
+                    _member_roles(features, unit),
+                    member_blocs(features, unit),
+                )
+            names, roles, unit_blocs = per_unit[unit]
+            df["member"] = df["member_id"].map(names).astype(object).fillna("")
+            df["role"] = df["member_id"].map(roles).astype(object).fillna("")
+            blocs = df["member_id"].map(unit_blocs)
         else:
             df["member"] = ""
             df["role"] = ""
@@ -182,6 +189,12 @@ def explain_frame(evaluation: Evaluation, lang: str = "vi") -> pd.DataFrame:
     out = pd.concat(parts, ignore_index=True)
     out = out.sort_values(["_order", "commune", "member_id"], kind="stable").reset_index(drop=True)
     return out[[*EXPLANATION_COLUMNS, "blocs"]]
+
+
+def _fallback_texts(lang: str, requirements: pd.Series) -> dict[str, str]:
+    """The generic sentence per distinct requirement ("chưa đạt: <requirement>")."""
+    template = label("fallback", lang)
+    return {str(r): template.format(requirement=r) for r in requirements.unique()}
 
 
 def _fixed_blocs(target: Target | None, bodies: Mapping[str, str]) -> tuple[str, ...] | None:
@@ -234,7 +247,6 @@ def responsible_body(
     member_id: str | None = None,
     commune: str | None = None,
     lang: str = "vi",
-    _frame: pd.DataFrame | None = None,
 ) -> str:
     """The body (or bodies, ``"; "``-joined) that must act on a target line or a member.
 
@@ -256,11 +268,19 @@ def responsible_body(
     fixed = _fixed_blocs(target, bodies)
     if fixed is not None:
         return bodies_text(fixed, bodies, lang)
+    if evaluation.features is None:
+        return bodies_text((), bodies, lang)
+    unit = target.unit if target is not None else "cadres"
+    blocs = member_blocs(evaluation.features, unit)
     if member_id is not None:
-        unit = target.unit if target is not None else "cadres"
-        if evaluation.features is None:
-            return bodies_text((), bodies, lang)
-        blocs = member_blocs(evaluation.features, unit).get(str(member_id), ())
-        return bodies_text(blocs, bodies, lang)
-    frame = _frame if _frame is not None else explain_frame(evaluation, lang)
-    return bodies_text(line_blocs(frame, commune, target_id), bodies, lang)
+        return bodies_text(blocs.get(str(member_id), ()), bodies, lang)
+    failing = {
+        m
+        for c in evaluation.communes
+        if commune is None or c.commune == commune
+        for t in c.targets
+        if t.id == target_id
+        for m in t.failing
+    }
+    found = {b for m in failing for b in blocs.get(m, ())}
+    return bodies_text(sort_blocs(found), bodies, lang)

@@ -80,6 +80,9 @@ _LABELS: dict[str, tuple[str, str]] = {
         "không thể đạt với số đối tượng hiện có",
         "cannot be reached with the current population",
     ),
+    "severity_error": ("Vi phạm", "Error"),
+    "severity_warning": ("Cảnh báo", "Warning"),
+    "severity_info": ("Thông tin", "Info"),
     "yes": ("Có", "Yes"),
     "no": ("Không", "No"),
     # units
@@ -117,6 +120,10 @@ _LABELS: dict[str, tuple[str, str]] = {
     "count_not_met": ("chỉ tiêu chưa đạt", "targets not met"),
     "count_na": ("không áp dụng", "not applicable"),
     "count_overdue": ("quá hạn", "overdue"),
+    "kpi_multi": (
+        "Số liệu trên đếm theo từng cặp xã × chỉ tiêu.",
+        "The counts above are per commune × target.",
+    ),
     "communes_met_of": ("{met}/{total} xã đạt", "{met}/{total} communes met"),
     "legend_bar": (
         "Thanh màu: tỷ lệ đạt hiện tại; vạch đen: mức cần đạt.",
@@ -172,7 +179,7 @@ def fmt_pct(value: float | None, lang: str = "vi") -> str:
     >>> fmt_pct(0.6097, "vi"), fmt_pct(0.5, "en"), fmt_pct(None)
     ('61%', '50%', '–')
     """
-    if value is None:
+    if value is None or value != value:  # None or NaN: an empty population
         return "–"
     pct = round(value * 100, 1)
     text = f"{pct:.0f}" if pct == int(pct) or pct >= 10 else f"{pct:.1f}"

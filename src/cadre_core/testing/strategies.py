@@ -25,6 +25,7 @@ which gives an equal roster (the test suite checks it) but is slower.
 from __future__ import annotations
 
 import datetime as dt
+import enum
 import random
 import unicodedata
 from collections.abc import Mapping, Sequence
@@ -32,6 +33,7 @@ from fractions import Fraction
 from functools import cache
 from typing import Any, TypeVar
 
+import numpy as np
 import pandas as pd
 from hypothesis import strategies as st
 from hypothesis.strategies import SearchStrategy
@@ -56,7 +58,6 @@ from cadre_core._model import (
     Rating,
     TheoryCertificate,
     Training,
-    objects_to_frame,
 )
 from cadre_core._roster import Roster
 from cadre_core._schema import TABLE_BY_NAME, TABLE_NAMES, VALUE_ALIASES
@@ -317,18 +318,89 @@ def ethnicities(*, minority: bool | None = None) -> SearchStrategy[str]:
 
 
 # ---------------------------------------------------------------------------- objects
+# Drawing helpers take the ``draw`` of an enclosing composite: nesting composites per
+# row costs far more than drawing plain integers (and trips the too_slow health check).
 
 
-@st.composite
-def _maybe(draw: st.DrawFn, strategy: SearchStrategy[T], none_one_in: int) -> T | None:
-    """``None`` about once in ``none_one_in`` draws, else a value of ``strategy``."""
-    return None if draw(st.integers(1, none_one_in)) == 1 else draw(strategy)
+def _pick(draw: st.DrawFn, seq: Sequence[T]) -> T:
+    return seq[draw(st.integers(0, len(seq) - 1))]
 
 
-@st.composite
-def _rarely(draw: st.DrawFn, strategy: SearchStrategy[T], value_one_in: int) -> T | None:
-    """A value of ``strategy`` about once in ``value_one_in`` draws, else ``None``."""
-    return draw(strategy) if draw(st.integers(1, value_one_in)) == 1 else None
+def _one_in(draw: st.DrawFn, n: int) -> bool:
+    return draw(st.integers(0, n - 1)) == 0
+
+
+_ALL_GROUPS = tuple(g.name for g in ETHNIC_GROUPS)
+
+
+def _draw_name(draw: st.DrawFn, female: bool) -> str:
+    middle = _MIDDLE_FEMALE if female else _MIDDLE_MALE
+    given = _GIVEN_FEMALE if female else _GIVEN_MALE
+    return f"{_pick(draw, _FAMILY)} {_pick(draw, middle)} {_pick(draw, given)}"
+
+
+def _draw_ethnicity(draw: st.DrawFn) -> str:
+    return _pick(draw, _LAI_CHAU_GROUPS if draw(st.booleans()) else _ALL_GROUPS)
+
+
+def _draw_cadre(
+    draw: st.DrawFn,
+    cadre_id: str,
+    birth: dt.date,
+    *,
+    genders: SearchStrategy[Gender | None] | None = None,
+    ethnicity: SearchStrategy[str | None] | None = None,
+    is_local: SearchStrategy[bool] | None = None,
+    left: dt.date | None = None,
+) -> Cadre:
+    if genders is not None:
+        gender = draw(genders)
+    else:
+        gender = None if _one_in(draw, 12) else _pick(draw, (Gender.MALE, Gender.FEMALE))
+    if ethnicity is not None:
+        group = draw(ethnicity)
+    else:
+        group = None if _one_in(draw, 15) else _draw_ethnicity(draw)
+    female = gender is Gender.FEMALE or (gender is None and draw(st.booleans()))
+    return Cadre(
+        cadre_id=cadre_id,
+        full_name=_draw_name(draw, female),
+        birth_date=birth,
+        gender=gender,
+        ethnicity=group,
+        is_local=draw(is_local if is_local is not None else st.booleans()),
+        left_date=None if left is None else max(left, birth),
+    )
+
+
+def _draw_position(
+    draw: st.DrawFn,
+    position_code: str,
+    agency_code: str | None,
+    categories: Sequence[Category],
+    quotas: SearchStrategy[int] | None = None,
+    fields: Sequence[str] = (),
+) -> Position:
+    category = _pick(draw, categories)
+    chosen: tuple[str, ...] = ()
+    if len(fields) > 0 and draw(st.booleans()):
+        first = draw(st.integers(0, len(fields) - 1))
+        size = draw(st.integers(1, min(3, len(fields))))
+        chosen = tuple(fields[(first + 3 * k) % len(fields)] for k in range(size))
+        chosen = tuple(dict.fromkeys(chosen))
+    education = list(EducationLevel)
+    theory = list(TheoryLevel)
+    return Position(
+        position_code=position_code,
+        title=_TITLES[category],
+        agency_code=agency_code,
+        category=category,
+        quota=draw(quotas) if quotas is not None else _pick(draw, (1, 1, 1, 2, 3, 0)),
+        min_education=None if _one_in(draw, 3) else _pick(draw, education),
+        min_theory=None if _one_in(draw, 3) else _pick(draw, theory),
+        accepted_fields=chosen,  # type: ignore[arg-type]  # attrs converter=tuple
+        sensitive=draw(st.booleans()),
+    )
 
 
 def cadres(
@@ -342,36 +414,34 @@ def cadres(
 ) -> SearchStrategy[Cadre]:
     """:class:`Cadre` objects with a name that fits the gender and an official ethnicity.
 
-    Defaults: born 1965-2003, gender and ethnicity blank now and then, no left date in
-    three cases of four (otherwise a date in 2025-2028).
+    Defaults: born 1965-2003, gender and ethnicity blank now and then (otherwise mostly
+    Lai Châu's groups), no left date in three cases of four (otherwise a day in
+    2025-2028, never before the birth date).
 
     >>> cadres(cadre_id="C001").example().cadre_id
     'C001'
     """
-    born = birth_dates or dates(min_value=dt.date(1965, 1, 1), max_value=dt.date(2003, 12, 31))
-    sexes = genders if genders is not None else _maybe(st.sampled_from(list(Gender)), 12)
-    groups = ethnicity if ethnicity is not None else _maybe(ethnicities(), 15)
-    left = (
-        left_dates
-        if left_dates is not None
-        else _rarely(dates(min_value=dt.date(2025, 1, 1), max_value=dt.date(2028, 12, 31)), 4)
+    born = (
+        birth_dates
+        if birth_dates is not None
+        else dates(min_value=dt.date(1965, 1, 1), max_value=dt.date(2003, 12, 31))
     )
+    default_left = dates(min_value=dt.date(2025, 1, 1), max_value=dt.date(2028, 12, 31))
 
     @st.composite
     def build(draw: st.DrawFn) -> Cadre:
-        gender = draw(sexes)
-        birth = draw(born)
-        leaving = draw(left)
-        if leaving is not None and leaving < birth:
-            leaving = birth
-        return Cadre(
-            cadre_id=draw(_resolve(cadre_id)),
-            full_name=draw(full_names(gender=gender)),
-            birth_date=birth,
-            gender=gender,
-            ethnicity=draw(groups),
-            is_local=draw(is_local),
-            left_date=leaving,
+        if left_dates is not None:
+            left = draw(left_dates)
+        else:
+            left = draw(default_left) if _one_in(draw, 4) else None
+        return _draw_cadre(
+            draw,
+            draw(_resolve(cadre_id)),
+            draw(born),
+            genders=genders,
+            ethnicity=ethnicity,
+            is_local=is_local,
+            left=left,
         )
 
     return build()
@@ -391,7 +461,7 @@ def agencies(
 
     @st.composite
     def build(draw: st.DrawFn) -> Agency:
-        _, name, _, _ = draw(st.sampled_from(_AGENCIES))
+        _, name, _, _ = _pick(draw, _AGENCIES)
         return Agency(
             agency_code=draw(_resolve(agency_code)),
             name=name,
@@ -406,7 +476,7 @@ def positions(
     *,
     position_code: str | SearchStrategy[str] = _POSITION_CODES,
     agency_code: str | SearchStrategy[str | None] | None = None,
-    categories: Sequence[Category | str] | SearchStrategy[Category] | None = None,
+    categories: Sequence[Category | str] | None = None,
     quotas: SearchStrategy[int] = _QUOTAS,
     fields: Sequence[str] = _FIELDS,
 ) -> SearchStrategy[Position]:
@@ -414,31 +484,25 @@ def positions(
 
     ``min_education`` and ``min_theory`` are blank one time in three (for leadership
     positions the plugin's default standard then applies); ``accepted_fields`` lists one
-    to three of ``fields`` about half of the time.
+    to three of ``fields`` about half of the time (never when ``fields`` is empty).
 
     >>> positions(categories=["committee_vice_chair"]).example().category.value
     'committee_vice_chair'
     """
-    if isinstance(categories, SearchStrategy):
-        cats: SearchStrategy[Category] = categories
-    else:
-        cats = st.sampled_from([Category(c) for c in (categories or list(Category))])
-    field_lists = st.lists(st.sampled_from(list(fields)), min_size=1, max_size=3, unique=True)
+    cats = [Category(c) for c in (categories or list(Category))]
+    if not cats:
+        raise ValueError("categories cannot be empty")
+    field_names = tuple(fields)
 
     @st.composite
     def build(draw: st.DrawFn) -> Position:
-        category = draw(cats)
-        fields_drawn: tuple[str, ...] = tuple(draw(field_lists)) if draw(st.booleans()) else ()
-        return Position(
-            position_code=draw(_resolve(position_code)),
-            title=_TITLES[category],
-            agency_code=draw(_resolve(agency_code)),
-            category=category,
-            quota=draw(quotas),
-            min_education=draw(_maybe(st.sampled_from(list(EducationLevel)), 3)),
-            min_theory=draw(_maybe(st.sampled_from(list(TheoryLevel)), 3)),
-            accepted_fields=fields_drawn,  # type: ignore[arg-type]  # attrs converter=tuple
-            sensitive=draw(st.booleans()),
+        return _draw_position(
+            draw,
+            draw(_resolve(position_code)),
+            draw(_resolve(agency_code)),
+            cats,
+            quotas,
+            field_names,
         )
 
     return build()
@@ -448,28 +512,70 @@ def positions(
 
 
 @cache
-def _dtypes(table: str) -> Mapping[str, Any]:
-    return dict(empty_frame(TABLE_BY_NAME[table]).dtypes)
+def _empty(table: str) -> pd.DataFrame:
+    return empty_frame(TABLE_BY_NAME[table])
+
+
+def _column(values: list[Any], dtype: Any) -> Any:
+    if isinstance(dtype, pd.CategoricalDtype):
+        return pd.Categorical(values, dtype=dtype)
+    if dtype is np.dtype(bool):
+        return np.asarray(values, dtype=bool)
+    if str(dtype).startswith("datetime64"):
+        return np.array(
+            [np.datetime64("NaT") if v is None else np.datetime64(v, "us") for v in values],
+            dtype=dtype,
+        )
+    return pd.array(values, dtype=dtype)
+
+
+def _value(value: Any) -> Any:
+    if isinstance(value, tuple):
+        return ";".join(str(x) for x in value) if value else None
+    if isinstance(value, enum.Enum):
+        return value.value
+    return value
 
 
 def canonical_frame(table: str, objects: Sequence[Any]) -> pd.DataFrame:
     """Domain objects to ``table``'s canonical typed frame, without validation.
 
-    The objects must already be valid and canonical (NFC text, official names).
+    The objects must already be valid and canonical (NFC text with single spaces,
+    official ethnic names, topics in code order); the result then equals what
+    :meth:`Roster.from_frames` makes of them.
     """
-    raw = objects_to_frame(table, list(objects))
-    types = _dtypes(table)
-    return pd.DataFrame({c: raw[c].astype(types[c]) for c in types}).reset_index(drop=True)
+    empty = _empty(table)
+    if not objects:
+        return empty
+    columns: dict[str, Any] = {}
+    for name, dtype in empty.dtypes.items():
+        values = [_value(getattr(o, str(name))) for o in objects]
+        if name == "accepted_fields":
+            values = [None if v is None else v.replace(";", "; ") for v in values]
+        columns[str(name)] = _column(values, dtype)
+    return pd.DataFrame(columns)
 
 
-def _near(day: dt.date, lo: dt.date, hi: dt.date) -> SearchStrategy[dt.date]:
-    return dates(min_value=lo, max_value=hi, near=(day,))
+_NEAR = st.sampled_from([-1, 0, 1])
+_BIRTH_START = dt.date(1965, 1, 1)
+_BIRTH_SPAN = (dt.date(2003, 12, 31) - _BIRTH_START).days
+_YEAR = 365
+
+
+def _shift(draw: st.DrawFn, base: dt.date, lo: int, hi: int, *, near: int = 0) -> dt.date:
+    """``base`` moved by a drawn number of days in ``[lo, hi]``; often ``near`` +- 1 day."""
+    if draw(st.booleans()):
+        days = min(max(near + draw(_NEAR), lo), hi)
+    else:
+        days = draw(st.integers(lo, hi))
+    return base + dt.timedelta(days=days)
 
 
 @st.composite
 def _roster(
     draw: st.DrawFn,
     *,
+    fields: tuple[str, ...],
     min_cadres: int,
     max_cadres: int,
     communes: int | SearchStrategy[int],
@@ -482,114 +588,106 @@ def _roster(
     n_communes = draw(_resolve(communes))
     if n_communes < 1:
         raise ValueError("a roster has at least one commune")
-    names = list(_COMMUNES) + [f"Xã Số {i}" for i in range(len(_COMMUNES), n_communes)]
-    chosen = draw(st.permutations(names))[:n_communes]
+    first = draw(st.integers(0, len(_COMMUNES) - 1))
+    names = [_COMMUNES[(first + k) % len(_COMMUNES)] for k in range(min(n_communes, 10))]
+    names += [f"Xã Số {k + 1}" for k in range(10, n_communes)]
     blank_commune = n_communes == 1 and draw(st.integers(0, 4)) == 0
     wanted = set(categories)
+    templates = [t for t in _AGENCIES if wanted & set(t[3])]
 
     agency_objs: list[Agency] = []
     position_objs: list[Position] = []
     by_commune: list[list[str]] = []
-    for ci, commune in enumerate(chosen):
+    for ci, commune in enumerate(names):
         prefix = f"X{ci + 1}"
-        templates = [t for t in _AGENCIES if wanted & set(t[3])]
-        picked = draw(
-            st.lists(st.sampled_from(templates), min_size=1, max_size=5, unique_by=lambda t: t[0])
-        )
+        n_agencies = draw(st.integers(1, min(5, len(templates))))
+        start = draw(st.integers(0, len(templates) - 1))
         codes: list[str] = []
-        for suffix, agency_name, bloc, cats in picked:
+        for k in range(n_agencies):
+            suffix, agency_name, bloc, cats = templates[(start + 2 * k) % len(templates)]
             code = f"{prefix}-{suffix}"
+            if any(a.agency_code == code for a in agency_objs):
+                continue
+            has_bloc = draw(st.integers(0, 9)) > 0
             agency_objs.append(
                 Agency(
                     code,
                     agency_name,
                     None if blank_commune else commune,
-                    draw(_maybe(st.just(bloc), 10)),
+                    bloc if has_bloc else None,
                 )
             )
             own = [c for c in cats if c in wanted] or list(categories)
-            k = draw(st.integers(1, 3))
-            for j in range(k):
-                pos = draw(
-                    positions(position_code=f"{code}-{j + 1}", agency_code=code, categories=own)
-                )
-                position_objs.append(pos)
-                codes.append(pos.position_code)
+            for j in range(draw(st.integers(1, 3))):
+                pcode = f"{code}-{j + 1}"
+                position_objs.append(_draw_position(draw, pcode, code, own, fields=fields))
+                codes.append(pcode)
         by_commune.append(codes)
 
-    n = draw(st.integers(min_cadres, max_cadres))
-    born = dates(min_value=dt.date(1965, 1, 1), max_value=dt.date(2003, 12, 31))
-    left = _rarely(_near(day, _years(day, -2), _years(day, 2)), 5)
     cadre_objs: list[Cadre] = []
     assignment_objs: list[Assignment] = []
     degree_objs: list[Degree] = []
     theory_objs: list[TheoryCertificate] = []
     training_objs: list[Training] = []
     rating_objs: list[Rating] = []
-    start_lo, start_hi = _years(day, -6), _years(day, 1)
-    award_hi = _years(day, 2)
-    train_lo = min(dt.date(2025, 1, 1), _years(day, -1))
-    train_hi = _years(day, 1)
-    train_near = (_PLAN_START, day)
     year = day.year if (day.month, day.day) == (12, 31) else day.year - 1
-    topic_lists = st.lists(
-        st.sampled_from(list(TrainingTopic)), min_size=1, max_size=4, unique=True
-    )
-    for i in range(n):
+    to_plan = (_PLAN_START - day).days
+    order = list(TrainingTopic)
+    levels, theories, grades = list(EducationLevel), list(TheoryLevel), list(RatingLevel)
+    for i in range(draw(st.integers(min_cadres, max_cadres))):
         cid = f"CB{i + 1:03d}"
-        cad = draw(cadres(cadre_id=cid, birth_dates=born, left_dates=left))
+        birth = _BIRTH_START + dt.timedelta(days=draw(st.integers(0, _BIRTH_SPAN)))
+        left = _shift(draw, day, -2 * _YEAR, 2 * _YEAR) if _one_in(draw, 5) else None
+        cad = _draw_cadre(draw, cid, birth, left=left)
         cadre_objs.append(cad)
         home = by_commune[draw(st.integers(0, n_communes - 1))]
-        for _ in range(draw(st.sampled_from([0, 1, 1, 1, 2, 2, 3]))):
-            start = draw(_near(day, start_lo, start_hi))
-            end = draw(
-                _maybe(
-                    _near(day, start, max(start, _years(day, 3))),
-                    2,
-                )
-            )
-            assignment_objs.append(Assignment(cid, draw(st.sampled_from(home)), start, end))
-        adult = _years(cad.birth_date, 18)
+        for _ in range(draw(st.sampled_from([0, 1, 1, 1, 2, 2, 3])) if home else 0):
+            begin = _shift(draw, day, -6 * _YEAR, _YEAR, near=draw(st.sampled_from([0, 1])))
+            end = None
+            mode = draw(st.integers(0, 3))
+            if mode == 2:
+                end = max(begin, day + dt.timedelta(days=draw(_NEAR)))
+            elif mode == 3:
+                end = begin + dt.timedelta(days=draw(st.integers(0, 3 * _YEAR)))
+            pcode = home[draw(st.integers(0, len(home) - 1))]
+            assignment_objs.append(Assignment(cid, pcode, begin, end))
+        adult = (_years(cad.birth_date, 18) - day).days
+        for _ in range(draw(st.sampled_from([0, 1, 1, 2, 2, 3]))):
+            award = None
+            if draw(st.integers(0, 2)) > 0:
+                award = _shift(draw, day, min(adult, 2 * _YEAR), 2 * _YEAR)
+            field = None if _one_in(draw, 12) else _pick(draw, fields or _FIELDS)
+            degree_objs.append(Degree(cid, _pick(draw, levels), field, award))
+        for _ in range(draw(st.sampled_from([0, 1, 1, 2]))):
+            award = None
+            if draw(st.integers(0, 2)) > 0:
+                award = _shift(draw, day, min(adult, 2 * _YEAR), 2 * _YEAR)
+            theory_objs.append(TheoryCertificate(cid, _pick(draw, theories), award))
         for _ in range(draw(st.integers(0, 3))):
-            degree_objs.append(
-                Degree(
-                    cid,
-                    draw(st.sampled_from(list(EducationLevel))),
-                    draw(_maybe(st.sampled_from(_FIELDS), 12)),
-                    draw(_maybe(_near(day, adult, max(adult, award_hi)), 3)),
-                )
-            )
-        for _ in range(draw(st.integers(0, 2))):
-            theory_objs.append(
-                TheoryCertificate(
-                    cid,
-                    draw(st.sampled_from(list(TheoryLevel))),
-                    draw(_maybe(_near(day, adult, max(adult, award_hi)), 3)),
-                )
-            )
-        for _ in range(draw(st.integers(0, 4))):
-            topics = draw(topic_lists)
-            order = list(TrainingTopic)
+            mask = draw(st.integers(1, 2 ** len(order) - 1)) if _one_in(draw, 4) else 0
+            if not mask:
+                mask = 1 << draw(st.integers(0, len(order) - 1))
+                if draw(st.booleans()):
+                    mask |= 1 << draw(st.integers(0, len(order) - 1))
+            topics = tuple(t for k, t in enumerate(order) if mask >> k & 1)
+            around = to_plan if draw(st.booleans()) else 0
+            done = _shift(draw, day, min(to_plan - _YEAR, -_YEAR), _YEAR, near=around)
             training_objs.append(
-                Training(
-                    cid,
-                    tuple(sorted(topics, key=order.index)),
-                    draw(dates(min_value=train_lo, max_value=train_hi, near=train_near)),
-                    draw(_maybe(st.sampled_from(_COURSES), 3)),
-                )
+                Training(cid, topics, done, None if _one_in(draw, 3) else _pick(draw, _COURSES))
             )
-        rated_years = draw(st.lists(st.sampled_from([year - 1, year, year, year + 1]), unique=True))
-        for y in sorted(rated_years):
-            rating_objs.append(Rating(cid, y, draw(st.sampled_from(list(RatingLevel)))))
-            quarters = draw(st.lists(st.sampled_from([1, 2, 3, 4]), max_size=2, unique=True))
-            for q in sorted(quarters):
-                rating_objs.append(Rating(cid, y, draw(st.sampled_from(list(RatingLevel))), q))
+        for y in (year - 1, year, year + 1):
+            if draw(st.integers(0, 3)) == 0:
+                continue
+            rating_objs.append(Rating(cid, y, _pick(draw, grades)))
+            if draw(st.integers(0, 3)) == 0:
+                quarter = draw(st.integers(1, 4))
+                rating_objs.append(Rating(cid, y, _pick(draw, grades), quarter))
 
     equipment_objs: list[EquipmentItem] = []
     for ag in agency_objs:
-        items = draw(st.lists(st.sampled_from(_ITEMS), max_size=5, unique=True))
-        for item in items:
-            equipment_objs.append(EquipmentItem(ag.agency_code, item, draw(st.integers(0, 6))))
+        for item in _ITEMS:
+            if draw(st.booleans()):
+                equipment_objs.append(EquipmentItem(ag.agency_code, item, draw(st.integers(0, 6))))
 
     objects: dict[str, Sequence[Any]] = {
         "cadres": cadre_objs,
@@ -602,7 +700,7 @@ def _roster(
         "ratings": rating_objs,
         "equipment": equipment_objs,
     }
-    frames = {t: canonical_frame(t, objects[t]) for t in TABLE_NAMES}
+    frames = {t: canonical_frame(t, objects.get(t, ())) for t in TABLE_NAMES}
     if validate:
         return Roster.from_frames(frames, name=name)
     return Roster(frames, name=name)
@@ -644,6 +742,7 @@ def rosters(
     if not cats:
         raise ValueError("categories cannot be empty")
     return _roster(
+        fields=_FIELDS,
         min_cadres=min_cadres,
         max_cadres=max_cadres,
         communes=communes,

@@ -1,0 +1,101 @@
+"""``cadre plan``: the training plan of a roster (registered by ``cadre_core.cli``)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+
+import click
+
+
+def _budget(value: str | None) -> int | dict[int, int] | None:
+    """``--budget 500000000`` (every year) or ``--budget 2027=300000000,2028=400000000``."""
+    from cadre_core.cli import InputError
+
+    if value is None:
+        return None
+    text = value.replace("_", "").replace(" ", "")
+    try:
+        if "=" not in text:
+            return int(text)
+        out: dict[int, int] = {}
+        for part in text.split(","):
+            year, amount = part.split("=")
+            out[int(year)] = int(amount)
+        return out
+    except ValueError:
+        raise InputError(
+            f"--budget {value!r}: give an amount in VND or YEAR=AMOUNT,YEAR=AMOUNT"
+        ) from None
+
+
+@click.command("plan")
+@click.argument("roster", type=click.Path())
+@click.option(
+    "--as-of", "as_of", metavar="YYYY-MM-DD", help="Day the plan starts (default: today)."
+)
+@click.option("--horizon", type=int, metavar="YEAR", help="Last year (default: latest deadline).")
+@click.option("--budget", metavar="VND|YEAR=VND,...", help="Yearly budget per commune.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json", "xlsx", "html"]),
+    help="Output format (default: table on a terminal, json otherwise).",
+)
+@click.option("--output", "-o", type=click.Path(), help="Write to this file.")
+@click.option("--plugin", "plugins", multiple=True, metavar="NAME", help="Use only this plugin.")
+@click.option("--params", type=click.Path(), help="TOML file of parameter overrides.")
+@click.option("--lang", type=click.Choice(["vi", "en"]), default="vi", show_default=True)
+def plan_command(
+    roster: str,
+    as_of: str | None,
+    horizon: int | None,
+    budget: str | None,
+    fmt: str | None,
+    output: str | None,
+    plugins: tuple[str, ...],
+    params: str | None,
+    lang: str,
+) -> None:
+    """Plan who to train in which programme and when so that every target is met."""
+    from cadre_core import ParameterError, PluginError
+    from cadre_core.cli import InputError, _read
+    from cadre_core.planner import _report, plan
+
+    try:
+        day = dt.date.fromisoformat(as_of) if as_of else dt.date.today()
+    except ValueError:
+        raise InputError(f"--as-of {as_of!r} is not a date (YYYY-MM-DD)") from None
+    if horizon is not None and horizon < day.year:
+        raise InputError(f"--horizon {horizon} is before the year of --as-of")
+    amount = _budget(budget)
+    r = _read(roster, "error")
+    try:
+        result = plan(
+            r,
+            as_of=day,
+            horizon=horizon,
+            budget=amount,
+            plugins=plugins or None,
+            params_file=params,
+        )
+    except (PluginError, ParameterError) as exc:
+        raise InputError(str(exc)) from None
+    except ValueError as exc:
+        raise InputError(str(exc)) from None
+    fmt = fmt or ("table" if sys.stdout.isatty() else "json")
+    if fmt == "json":
+        text = result.to_json()
+        if output:
+            Path(output).write_text(text, encoding="utf-8")
+        else:
+            sys.stdout.write(text)
+        return
+    if fmt in ("xlsx", "html"):
+        if not output:
+            raise InputError(f"--format {fmt} needs --output FILE")
+        (_report.write_xlsx if fmt == "xlsx" else _report.write_html)(result, output)
+        click.echo(f"wrote {output}", err=True)
+        return
+    _report.print_table(result, lang)

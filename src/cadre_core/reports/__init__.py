@@ -1,0 +1,117 @@
+"""Reports people read: an Excel workbook and a self-contained HTML page.
+
+Both are built from :class:`~cadre_core.Evaluation` objects only: every count, status,
+deadline and failing member is read from the results, and what a failing member lacks is
+said by the target's own explainer (or its requirement). Vietnamese by default,
+``lang="en"`` for English. Several evaluations (different as-of days) add trend charts.
+
+    >>> import cadre_core, tempfile, pathlib
+    >>> from cadre_core.reports import write_html
+    >>> ev = cadre_core.evaluate(cadre_core.sample_roster(), "2026-12-31")
+    >>> out = write_html(ev, pathlib.Path(tempfile.mkdtemp()) / "report.html")
+    >>> out.suffix
+    '.html'
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from cadre_core._engine import Evaluation, evaluate
+from cadre_core._plugins import PluginHost, make_plugin_manager
+from cadre_core._reports_model import ReportSection
+from cadre_core._roster import Roster
+from cadre_core.reports import _html, _xlsx
+from cadre_core.reports._data import build
+from cadre_core.reports._explain import explanations, responsible_body
+from cadre_core.reports._labels import body_name, label
+
+__all__ = [
+    "body_name",
+    "evaluate_many",
+    "explanations",
+    "label",
+    "plugin_sections",
+    "render_html",
+    "responsible_body",
+    "write_html",
+    "write_xlsx",
+]
+
+Evaluations = Evaluation | Sequence[Evaluation]
+
+
+def _latest(evaluation_or_evaluations: Evaluations) -> Evaluation:
+    if isinstance(evaluation_or_evaluations, Evaluation):
+        return evaluation_or_evaluations
+    return max(evaluation_or_evaluations, key=lambda e: e.as_of)
+
+
+def write_xlsx(
+    evaluation_or_evaluations: Evaluations,
+    path: str | Path,
+    *,
+    lang: str = "vi",
+    sections: Sequence[ReportSection] = (),
+) -> Path:
+    """Write the Excel report and return its path.
+
+    Sheets: a summary (every target with status, share against threshold, shortfall,
+    deadline, in-cell progress bars and status colours), one sheet per target with its
+    failing members, what each lacks and the body that must act, the unrated cadres, a
+    status map and province sheet for several communes, trends (native line charts) when
+    given several days, plugin ``sections``, and the parameters in force. Headers frozen,
+    filters on, A4 landscape. Text cells are written as strings, never formulas.
+    """
+    data = build(evaluation_or_evaluations, lang)
+    return _xlsx.write(data, Path(path), sections)
+
+
+def write_html(
+    evaluation_or_evaluations: Evaluations,
+    path: str | Path,
+    *,
+    lang: str = "vi",
+    sections: Sequence[ReportSection] = (),
+) -> Path:
+    """Write the self-contained HTML report (no script, no network) and return its path.
+
+    A dashboard of bullet charts (share meeting each target against the level needed), for
+    several communes a province summary and a communes x targets status map, trend charts
+    when given several days, then per target who falls short, why, and which body must
+    act; an A4 landscape print stylesheet. Every text is HTML-escaped.
+    """
+    data = build(evaluation_or_evaluations, lang)
+    return _html.write(data, Path(path), sections)
+
+
+def render_html(evaluation_or_evaluations: Evaluations, *, lang: str = "vi") -> str:
+    """The HTML report as text (what :func:`write_html` writes)."""
+    return _html.render(build(evaluation_or_evaluations, lang))
+
+
+def evaluate_many(roster: Roster, days: Iterable[dt.date | str], **kwargs: Any) -> list[Evaluation]:
+    """Evaluate ``roster`` on each of ``days`` (keyword arguments go to
+    :func:`cadre_core.evaluate`); the plugins are loaded once. Oldest day first."""
+    host = kwargs.pop("host", None)
+    if host is None:
+        host = PluginHost(make_plugin_manager(only=kwargs.pop("plugins", None)))
+    evs = [evaluate(roster, day, host=host, **kwargs) for day in days]
+    return sorted(evs, key=lambda e: e.as_of)
+
+
+def plugin_sections(
+    evaluation_or_evaluations: Evaluations, host: PluginHost | None = None
+) -> list[ReportSection]:
+    """The extra sections plugins add (``cadre_report_sections``) for the latest day.
+
+    ``host`` defaults to the installed plugins named in the evaluation.
+    """
+    ev = _latest(evaluation_or_evaluations)
+    if host is None:
+        names = [p.name for p in ev.plugins if p.name != "cadre"]
+        host = PluginHost(make_plugin_manager(only=names))
+    return list(host.report_sections(ev))

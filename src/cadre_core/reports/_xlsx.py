@@ -1,0 +1,655 @@
+"""The Excel report, written with xlsxwriter (native data bars, conditional formats, charts).
+
+Safety: every text cell is written with ``write_string``, which stores a shared string and
+never a formula, so a name such as ``=HYPERLINK(...)`` or ``+1-2`` stays inert text in
+Excel, LibreOffice and Google Sheets (no formula injection). Numbers, dates and booleans
+are written with their own typed writers.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import math
+import re
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import xlsxwriter
+from xlsxwriter.workbook import Workbook
+from xlsxwriter.worksheet import Worksheet
+
+from cadre_core._audit import xlsx_sheet
+from cadre_core._params import jsonable
+from cadre_core._reports_model import ReportSection
+from cadre_core.reports._data import ReportData, records
+from cadre_core.reports._labels import fmt_date
+
+STATUS_STYLE: dict[str, dict[str, Any]] = {
+    "met": {"bg_color": "#C8E6C9", "font_color": "#1B5E20", "bold": True},
+    "not_met": {"bg_color": "#FFCDD2", "font_color": "#B71C1C", "bold": True},
+    "not_applicable": {"bg_color": "#EEEEEE", "font_color": "#616161"},
+}
+HEADER_BG = "#1F4E79"
+A4 = 9
+_SEVERITY = {"error", "warning", "info"}
+_BAD_SHEET = re.compile(r"[\[\]:*?/\\]")
+
+
+def unique_sheet_name(wanted: str, used: set[str]) -> str:
+    """A valid sheet name (<= 31 characters, none of ``[]:*?/\\``) not in ``used``
+    (compared case-insensitively, as Excel does); the name is added to ``used``."""
+    name = _BAD_SHEET.sub("_", wanted).strip("'")[:31] or "Sheet"
+    base, i = name, 2
+    while name.casefold() in used:
+        suffix = f" ({i})"
+        name = base[: 31 - len(suffix)] + suffix
+        i += 1
+    used.add(name.casefold())
+    return name
+
+
+class _Book:
+    """A workbook with the report's formats and a few typed writers."""
+
+    def __init__(self, path: Path, data: ReportData) -> None:
+        self.data = data
+        self.wb: Workbook = xlsxwriter.Workbook(str(path))
+        wb = self.wb
+        base = {"font_name": "Arial", "font_size": 10, "valign": "top"}
+        cell = {**base, "border": 1, "border_color": "#B0BEC5"}
+        self.f_title = wb.add_format(
+            {**base, "bold": True, "font_size": 14, "font_color": "#1F4E79"}
+        )
+        self.f_sub = wb.add_format({**base, "italic": True, "font_color": "#455A64"})
+        self.f_note = wb.add_format({**base, "text_wrap": True})
+        self.f_bold = wb.add_format({**base, "bold": True})
+        self.f_head = wb.add_format(
+            {
+                **cell,
+                "bold": True,
+                "text_wrap": True,
+                "valign": "vcenter",
+                "align": "center",
+                "bg_color": HEADER_BG,
+                "font_color": "#FFFFFF",
+            }
+        )
+        self.f_text = wb.add_format({**cell, "text_wrap": True})
+        self.f_center = wb.add_format({**cell, "align": "center"})
+        self.f_int = wb.add_format({**cell, "num_format": "0", "align": "right"})
+        self.f_pct = wb.add_format({**cell, "num_format": "0%", "align": "right"})
+        self.f_date = wb.add_format({**cell, "num_format": "dd/mm/yyyy", "align": "center"})
+        self.f_link = wb.add_format({**cell, "font_color": "#0B5394", "underline": 1})
+        self.status_fmt = {k: wb.add_format({**cell, **v}) for k, v in STATUS_STYLE.items()}
+        self.cond_fmt = {k: wb.add_format(v) for k, v in STATUS_STYLE.items()}
+        self.f_red = wb.add_format({"font_color": "#B71C1C", "bold": True})
+        self.used_names: set[str] = set()
+        wb.set_properties(
+            {
+                "title": data.label("report_title"),
+                "subject": ", ".join(data.communes),
+                "comments": f"as_of={data.evaluation.as_of.isoformat()}",
+            }
+        )
+
+    # ------------------------------------------------------------------ helpers
+    def sheet_name(self, wanted: str) -> str:
+        """A valid, unique sheet name for this workbook."""
+        return unique_sheet_name(wanted, self.used_names)
+
+    def add_sheet(self, wanted: str, *, tab_color: str | None = None) -> Worksheet:
+        ws = self.wb.add_worksheet(self.sheet_name(wanted))
+        if tab_color:
+            ws.set_tab_color(tab_color)
+        return ws
+
+    def write(self, ws: Worksheet, row: int, col: int, value: Any, fmt: Any = None) -> None:
+        """Write one cell with the writer of its type; text is never a formula."""
+        if isinstance(value, np.generic):
+            value = value.item()
+        if (
+            value is None
+            or value is pd.NaT
+            or (isinstance(value, float) and math.isnan(value))
+            or value is pd.NA
+        ):
+            ws.write_blank(row, col, None, fmt or self.f_text)
+        elif isinstance(value, bool):
+            ws.write_string(
+                row, col, self.data.label("yes" if value else "no"), fmt or self.f_center
+            )
+        elif isinstance(value, int | float):
+            ws.write_number(row, col, value, fmt or self.f_int)
+        elif isinstance(value, pd.Timestamp):
+            ws.write_datetime(row, col, value.to_pydatetime(), fmt or self.f_date)
+        elif isinstance(value, dt.date):
+            ws.write_datetime(row, col, value, fmt or self.f_date)
+        else:
+            ws.write_string(row, col, str(value), fmt or self.f_text)
+
+    def page_setup(self, ws: Worksheet, header_row: int, title: str) -> None:
+        """A4 landscape, one page wide, header repeated, page numbers in the footer."""
+        ws.set_landscape()
+        ws.set_paper(A4)
+        ws.fit_to_pages(1, 0)
+        ws.repeat_rows(0, header_row) if header_row >= 0 else None
+        ws.set_margins(left=0.4, right=0.4, top=0.6, bottom=0.6)
+        safe = title.replace("&", "&&")
+        ws.set_header(
+            f"&L&9{safe}&R&9{self.data.label('as_of')} {fmt_date(self.data.evaluation.as_of)}"
+        )
+        ws.set_footer(f"&C&9{self.data.label('page')}")
+        ws.hide_gridlines(0)
+
+    def table_header(self, ws: Worksheet, row: int, columns: Sequence[tuple[str, float]]) -> None:
+        for c, (key, width) in enumerate(columns):
+            ws.write_string(row, c, self.data.label(key), self.f_head)
+            ws.set_column(c, c, width)
+        ws.set_row(row, 30)
+
+    def title_block(self, ws: Worksheet, title: str, lines: Sequence[str]) -> int:
+        """Title and sub-lines; returns the first free row (after a blank row)."""
+        ws.write_string(0, 0, title, self.f_title)
+        for i, line in enumerate(lines, start=1):
+            ws.write_string(i, 0, line, self.f_sub)
+        return len(lines) + 2
+
+    def status_conditions(self, ws: Worksheet, first: int, last: int, c1: int, c2: int) -> None:
+        """Colour status cells by their label (conditional formats)."""
+        for status, fmt in self.cond_fmt.items():
+            ws.conditional_format(
+                first,
+                c1,
+                last,
+                c2,
+                {
+                    "type": "cell",
+                    "criteria": "==",
+                    "value": json.dumps(self.data.label(status), ensure_ascii=False),
+                    "format": fmt,
+                },
+            )
+
+    def data_bar(self, ws: Worksheet, first: int, last: int, col: int, color: str) -> None:
+        ws.conditional_format(
+            first,
+            col,
+            last,
+            col,
+            {
+                "type": "data_bar",
+                "bar_color": color,
+                "bar_solid": True,
+                "min_type": "num",
+                "min_value": 0,
+                "max_type": "num",
+                "max_value": 1,
+                "bar_no_border": True,
+            },
+        )
+
+    def close(self) -> None:
+        self.wb.close()
+
+
+def _subtitle(data: ReportData) -> list[str]:
+    ev = data.evaluation
+    plugins = ", ".join(f"{p.name} {p.version}" for p in ev.plugins)
+    return [
+        f"{data.label('as_of')}: {fmt_date(ev.as_of)}",
+        f"{data.label('communes_in_report')}: {', '.join(data.communes)}",
+        f"{data.label('generated_by')}: cadre_core ({plugins})",
+    ]
+
+
+# ---------------------------------------------------------------------- sheets
+
+
+def _summary(book: _Book, data: ReportData, target_sheets: dict[str, str]) -> None:
+    ws = book.add_sheet(data.label("sheet_summary"), tab_color="#1F4E79")
+    multi = data.multi
+    cols: list[tuple[str, float]] = [("col_commune", 18)] if multi else []
+    cols += [
+        ("col_id", 10),
+        ("col_target", 42),
+        ("col_unit", 13),
+        ("col_population", 10),
+        ("col_satisfied", 9),
+        ("col_ratio", 10),
+        ("col_rule", 11),
+        ("col_goal", 10),
+        ("col_required", 10),
+        ("col_shortfall", 10),
+        ("col_progress", 14),
+        ("col_status", 14),
+        ("col_deadline", 12),
+        ("col_overdue", 9),
+        ("col_body", 26),
+        ("col_source", 48),
+    ]
+    start = book.title_block(
+        ws,
+        f"{data.label('report_title')} — {', '.join(data.communes)}",
+        _subtitle(data),
+    )
+    book.table_header(ws, start, cols)
+    keys = [k for k, _ in cols]
+    s = data.summary
+    for i, r in enumerate(records(s)):
+        row = start + 1 + i
+        values: dict[str, tuple[Any, Any]] = {
+            "col_commune": (r.commune, book.f_text),
+            "col_id": (r.id, book.f_link),
+            "col_target": (r.title, book.f_text),
+            "col_unit": (r.unit, book.f_text),
+            "col_population": (r.population, book.f_int),
+            "col_satisfied": (r.satisfied, book.f_int),
+            "col_ratio": (r.ratio, book.f_pct),
+            "col_rule": (r.rule, book.f_center),
+            "col_goal": (r.goal, book.f_pct),
+            "col_required": (r.required, book.f_int),
+            "col_shortfall": (r.shortfall, book.f_int),
+            "col_progress": (r.progress, book.f_pct),
+            "col_status": (r.status_label, book.f_center),
+            "col_deadline": (r.deadline, book.f_date),
+            "col_overdue": (bool(r.overdue), book.f_center),
+            "col_body": (r.body, book.f_text),
+            "col_source": (r.source, book.f_text),
+        }
+        for c, key in enumerate(keys):
+            value, fmt = values[key]
+            if key == "col_id" and r.id in target_sheets:
+                ws.write_url(row, c, f"internal:'{target_sheets[r.id]}'!A1", fmt, string=str(r.id))
+            else:
+                book.write(ws, row, c, value, fmt)
+    first, last = start + 1, start + max(1, len(s))
+    book.data_bar(ws, first, last, keys.index("col_progress"), "#63BE7B")
+    st = keys.index("col_status")
+    book.status_conditions(ws, first, last, st, st)
+    sf = keys.index("col_shortfall")
+    ws.conditional_format(
+        first, sf, last, sf, {"type": "cell", "criteria": ">", "value": 0, "format": book.f_red}
+    )
+    od = keys.index("col_overdue")
+    ws.conditional_format(
+        first,
+        od,
+        last,
+        od,
+        {
+            "type": "cell",
+            "criteria": "==",
+            "value": json.dumps(data.label("yes"), ensure_ascii=False),
+            "format": book.cond_fmt["not_met"],
+        },
+    )
+    ws.freeze_panes(start + 1, keys.index("col_target") + 1)
+    ws.autofilter(start, 0, last, len(cols) - 1)
+    book.page_setup(ws, start, data.label("report_title"))
+    ws.activate()
+
+
+def _target_sheet(book: _Book, data: ReportData, target_id: str, name: str) -> None:
+    ws = book.add_sheet(name)
+    ev = data.evaluation
+    results = [(c.commune, c.target(target_id)) for c in ev.communes]
+    first_result = results[0][1]
+    rows = data.failing[data.failing["target_id"] == target_id]
+    summary = data.summary[data.summary["id"] == target_id]
+    lang = data.lang
+    ws.write_string(0, 0, f"{target_id} — {first_result.title.get(lang)}", book.f_title)
+    line = 1
+    for (commune, r), s in zip(results, records(summary), strict=True):
+        text = data.label("line_status").format(
+            status=s.status_label,
+            satisfied=r.satisfied,
+            population=r.population,
+            ratio=_pct_text(s.ratio, lang),
+            rule=s.rule,
+            required=r.required,
+            shortfall=r.shortfall,
+            deadline=fmt_date(r.deadline),
+        )
+        if r.overdue:
+            text += f" ({data.label('overdue')})"
+        prefix = f"{commune}: " if data.multi else ""
+        ws.write_string(line, 0, prefix + text, book.status_fmt[r.status])
+        line += 1
+        ws.write_string(line, 0, f"{data.label('col_body')}: {s.body}", book.f_bold)
+        line += 1
+    ws.write_string(
+        line,
+        0,
+        f"{data.label('population_text')}: {first_result.population_text.get(lang)}",
+        book.f_sub,
+    )
+    ws.write_string(
+        line + 1,
+        0,
+        f"{data.label('requirement')}: {first_result.requirement.get(lang)}",
+        book.f_sub,
+    )
+    ws.write_string(line + 2, 0, f"{data.label('col_source')}: {first_result.source}", book.f_sub)
+    start = line + 4
+    if first_result.rule.op == "any":
+        ws.write_string(
+            start,
+            0,
+            data.label("any_note").format(requirement=first_result.requirement.get(lang)),
+            book.f_note,
+        )
+        rows = rows.iloc[0:0]
+        start += 2
+    elif len(rows) and (rows["target_status"] == "met").all():
+        ws.write_string(start, 0, data.label("met_but_some"), book.f_note)
+        start += 1
+    cols: list[tuple[str, float]] = [("col_no", 6)]
+    if data.multi:
+        cols.append(("col_commune", 18))
+    cols += [
+        ("col_member_id", 12),
+        ("col_member", 26),
+        ("col_role", 38),
+        ("col_explanation", 60),
+        ("col_body", 26),
+    ]
+    book.table_header(ws, start, cols)
+    keys = [k for k, _ in cols]
+    if rows.empty:
+        ws.write_string(start + 1, 0, data.label("none_failing"), book.f_note)
+    for i, m in enumerate(records(rows)):
+        values = {
+            "col_no": i + 1,
+            "col_commune": m.commune,
+            "col_member_id": m.member_id,
+            "col_member": m.member,
+            "col_role": m.role,
+            "col_explanation": m.explanation,
+            "col_body": m.body,
+        }
+        for c, key in enumerate(keys):
+            book.write(ws, start + 1 + i, c, values[key])
+    last = start + max(1, len(rows))
+    ws.freeze_panes(start + 1, 0)
+    ws.autofilter(start, 0, last, len(cols) - 1)
+    book.page_setup(ws, start, f"{target_id} — {first_result.title.get(lang)}")
+
+
+def _pct_text(value: float | None, lang: str) -> str:
+    from cadre_core.reports._labels import fmt_pct
+
+    return fmt_pct(value, lang)
+
+
+def _member_sheet(book: _Book, data: ReportData, key: str, frame: pd.DataFrame, title: str) -> None:
+    ws = book.add_sheet(data.label(key))
+    start = book.title_block(
+        ws, title, [f"{data.label('as_of')}: {fmt_date(data.evaluation.as_of)}"]
+    )
+    cols: list[tuple[str, float]] = [("col_no", 6)]
+    if data.multi:
+        cols.append(("col_commune", 18))
+    cols += [
+        ("col_member_id", 12),
+        ("col_member", 26),
+        ("col_role", 40),
+        ("col_explanation", 40),
+        ("col_body", 26),
+    ]
+    book.table_header(ws, start, cols)
+    keys = [k for k, _ in cols]
+    if frame.empty:
+        ws.write_string(start + 1, 0, data.label("none_failing"), book.f_note)
+    for i, r in enumerate(records(frame)):
+        values = {
+            "col_no": i + 1,
+            "col_commune": r.commune,
+            "col_member_id": r.member_id,
+            "col_member": r.member,
+            "col_role": r.role,
+            "col_explanation": r.explanation,
+            "col_body": r.body,
+        }
+        for c, k in enumerate(keys):
+            book.write(ws, start + 1 + i, c, values[k])
+    ws.freeze_panes(start + 1, 0)
+    ws.autofilter(start, 0, start + max(1, len(frame)), len(cols) - 1)
+    book.page_setup(ws, start, title)
+
+
+def _findings_sheet(book: _Book, data: ReportData) -> None:
+    ws = book.add_sheet(data.label("sheet_findings"))
+    start = book.title_block(ws, data.label("findings"), [])
+    cols = [
+        ("col_commune", 18),
+        ("col_rule_id", 16),
+        ("col_severity", 10),
+        ("col_subject", 14),
+        ("col_message", 60),
+        ("col_body", 24),
+        ("col_source", 40),
+    ]
+    book.table_header(ws, start, cols)
+    for i, r in enumerate(records(data.findings)):
+        severity = data.label(f"severity_{r.severity}") if r.severity in _SEVERITY else r.severity
+        for c, v in enumerate(
+            (r.commune, r.rule, severity, r.subject, r.message, r.body, r.source)
+        ):
+            book.write(ws, start + 1 + i, c, v)
+    ws.freeze_panes(start + 1, 0)
+    ws.autofilter(start, 0, start + max(1, len(data.findings)), len(cols) - 1)
+    book.page_setup(ws, start, data.label("findings"))
+
+
+def _heatmap_sheet(book: _Book, data: ReportData) -> None:
+    ws = book.add_sheet(data.label("sheet_heatmap"))
+    start = book.title_block(ws, data.label("heatmap"), _subtitle(data)[:1])
+    ids = data.target_ids
+    ws.write_string(start, 0, data.label("col_commune"), book.f_head)
+    ws.set_column(0, 0, 22)
+    for j, tid in enumerate(ids, start=1):
+        ws.write_string(start, j, tid, book.f_head)
+        ws.set_column(j, j, 11)
+    ws.set_row(start, 30)
+    s = data.summary.set_index(["commune", "id"])
+    for i, commune in enumerate(data.communes, start=1):
+        book.write(ws, start + i, 0, commune)
+        for j, tid in enumerate(ids, start=1):
+            book.write(ws, start + i, j, s.loc[(commune, tid), "status_label"], book.f_center)
+    last = start + len(data.communes)
+    book.status_conditions(ws, start + 1, last, 1, len(ids))
+    ws.freeze_panes(start + 1, 1)
+    ws.autofilter(start, 0, last, len(ids))
+    book.page_setup(ws, start, data.label("heatmap"))
+
+    ws = book.add_sheet(data.label("sheet_province"))
+    start = book.title_block(ws, data.label("province_title"), _subtitle(data)[:2])
+    cols = [
+        ("col_id", 10),
+        ("col_target", 44),
+        ("col_rule", 11),
+        ("col_communes_met", 10),
+        ("col_communes_not_met", 10),
+        ("col_population", 10),
+        ("col_satisfied", 10),
+        ("col_ratio", 12),
+        ("col_goal", 10),
+        ("col_shortfall", 10),
+        ("col_deadline", 12),
+    ]
+    book.table_header(ws, start, cols)
+    p = data.province
+    for i, r in enumerate(records(p)):
+        vals = [
+            (r.id, None),
+            (r.title, None),
+            (r.rule, book.f_center),
+            (int(r.met), book.f_int),
+            (int(r.not_met), book.f_int),
+            (int(r.population), book.f_int),
+            (int(r.satisfied), book.f_int),
+            (r.ratio, book.f_pct),
+            (r.goal, book.f_pct),
+            (int(r.shortfall), book.f_int),
+            (r.deadline, book.f_date),
+        ]
+        for c, (v, f) in enumerate(vals):
+            book.write(ws, start + 1 + i, c, v, f)
+    last = start + max(1, len(p))
+    book.data_bar(ws, start + 1, last, 7, "#5B9BD5")
+    ws.conditional_format(
+        start + 1, 4, last, 4, {"type": "cell", "criteria": ">", "value": 0, "format": book.f_red}
+    )
+    ws.freeze_panes(start + 1, 2)
+    ws.autofilter(start, 0, last, len(cols) - 1)
+    book.page_setup(ws, start, data.label("province_title"))
+
+
+def _trends_sheet(book: _Book, data: ReportData) -> None:
+    ws = book.add_sheet(data.label("sheet_trends"))
+    name = ws.get_name()
+    t = data.trends
+    days = sorted(t["as_of"].unique())
+    ids = data.target_ids
+    start = book.title_block(ws, data.label("trends"), [data.label("legend_trend")])
+    blocks = [("col_ratio", "ratio", book.f_pct), ("col_goal", "goal", book.f_pct)]
+    blocks.append(("col_status", "status_label", book.f_center))
+    ratio = t.pivot(index="as_of", columns="id", values="ratio")
+    goal = t.pivot(index="as_of", columns="id", values="goal")
+    status = t.pivot(index="as_of", columns="id", values="status_label")
+    frames = {"ratio": ratio, "goal": goal, "status_label": status}
+    ws.set_column(0, 0, 14)
+    ws.set_column(1, len(ids), 11)
+    row = start
+    anchors: dict[str, int] = {}
+    for key, col, fmt in blocks:
+        ws.write_string(row, 0, data.label(key), book.f_bold)
+        row += 1
+        ws.write_string(row, 0, data.label("col_date"), book.f_head)
+        for j, tid in enumerate(ids, start=1):
+            ws.write_string(row, j, tid, book.f_head)
+        anchors[col] = row + 1
+        for i, day in enumerate(days, start=1):
+            book.write(ws, row + i, 0, day)
+            for j, tid in enumerate(ids, start=1):
+                v: Any = frames[col].at[day, tid] if tid in frames[col] else None
+                book.write(ws, row + i, j, v, fmt)
+        if col == "status_label":
+            book.status_conditions(ws, row + 1, row + len(days), 1, len(ids))
+        row += len(days) + 2
+    first_ratio, first_goal = anchors["ratio"], anchors["goal"]
+    n = len(days)
+    chart_row = row + 1
+    for k, tid in enumerate(ids):
+        chart = book.wb.add_chart({"type": "line"})
+        series_col = k + 1
+        chart.add_series(
+            {
+                "name": book.data.label("col_ratio"),
+                "categories": [name, first_ratio, 0, first_ratio + n - 1, 0],
+                "values": [name, first_ratio, series_col, first_ratio + n - 1, series_col],
+                "line": {"color": "#1565C0", "width": 2.25},
+                "marker": {"type": "circle", "size": 5, "fill": {"color": "#1565C0"}},
+            }
+        )
+        chart.add_series(
+            {
+                "name": book.data.label("col_goal"),
+                "categories": [name, first_goal, 0, first_goal + n - 1, 0],
+                "values": [name, first_goal, series_col, first_goal + n - 1, series_col],
+                "line": {"color": "#000000", "width": 1.25, "dash_type": "dash"},
+                "marker": {"type": "none"},
+            }
+        )
+        title = str(t.loc[t["id"] == tid, "title"].iloc[0])
+        chart.set_title({"name": f"{tid} — {title}"[:80], "name_font": {"size": 10}})
+        chart.set_y_axis(
+            {"min": 0, "max": 1, "num_format": "0%", "major_gridlines": {"visible": True}}
+        )
+        chart.set_x_axis({"date_axis": True, "num_format": "dd/mm/yyyy"})
+        chart.set_legend({"position": "bottom"})
+        chart.set_size({"width": 460, "height": 240})
+        r = chart_row + (k // 2) * 13
+        c = 0 if k % 2 == 0 else 6
+        ws.insert_chart(r, c, chart)
+    ws.freeze_panes(start, 1)
+    book.page_setup(ws, -1, data.label("trends"))
+
+
+def _about_sheet(book: _Book, data: ReportData) -> None:
+    ws = book.add_sheet(data.label("sheet_about"))
+    ev = data.evaluation
+    start = book.title_block(ws, data.label("about"), _subtitle(data))
+    ws.set_column(0, 0, 34)
+    ws.set_column(1, 1, 70)
+    ws.set_column(2, 2, 24)
+    book.table_header(ws, start, [("col_plugin", 34), ("col_version", 70)])
+    for i, p in enumerate(ev.plugins, start=1):
+        book.write(ws, start + i, 0, p.name)
+        book.write(ws, start + i, 1, p.version)
+    row = start + len(ev.plugins) + 2
+    ws.write_string(row, 0, data.label("parameters"), book.f_bold)
+    row += 1
+    book.table_header(ws, row, [("col_key", 34), ("col_value", 70), ("col_origin", 24)])
+    for i, (key, item) in enumerate(ev.params.to_json().items(), start=1):
+        value = item.get("value")
+        text = value if isinstance(value, str) else json.dumps(jsonable(value), ensure_ascii=False)
+        book.write(ws, row + i, 0, key)
+        book.write(ws, row + i, 1, text)
+        book.write(ws, row + i, 2, str(item.get("from", "")))
+    book.page_setup(ws, row, data.label("about"))
+
+
+def _section_sheet(book: _Book, data: ReportData, section: ReportSection) -> None:
+    ws = book.add_sheet(section.title)
+    lines = [section.note] if section.note else []
+    start = book.title_block(ws, section.title, lines)
+    table = section.table
+    for c, name in enumerate(table.columns):
+        ws.write_string(start, c, str(name), book.f_head)
+        ws.set_column(c, c, max(10, min(50, len(str(name)) + 4)))
+    for i, row in enumerate(table.to_numpy(dtype=object).tolist(), start=1):
+        for c, v in enumerate(row):
+            book.write(ws, start + i, c, v.item() if hasattr(v, "item") else v)
+    if len(table.columns):
+        ws.freeze_panes(start + 1, 0)
+        ws.autofilter(start, 0, start + max(1, len(table)), len(table.columns) - 1)
+    book.page_setup(ws, start, section.title)
+
+
+def write(data: ReportData, path: Path, sections: Sequence[ReportSection] = ()) -> Path:
+    """Write the workbook of ``data`` to ``path``."""
+    book = _Book(path, data)
+    try:
+        # target sheets are created after the summary, so choose their names first
+        reserved = {
+            n.casefold()
+            for n in (
+                data.label("sheet_summary"),
+                data.label("sheet_heatmap"),
+                data.label("sheet_province"),
+                data.label("sheet_trends"),
+            )
+        }
+        names = {tid: unique_sheet_name(tid, reserved) for tid in data.target_ids}
+        _summary(book, data, names)
+        if data.multi:
+            _heatmap_sheet(book, data)
+        if not data.trends.empty:
+            _trends_sheet(book, data)
+        for tid in data.target_ids:
+            _target_sheet(book, data, tid, names[tid])
+        _member_sheet(book, data, "sheet_unrated", data.unrated, data.label("unrated"))
+        if not data.findings.empty:
+            _findings_sheet(book, data)
+        for section in sections:
+            _section_sheet(book, data, section)
+        _about_sheet(book, data)
+        xlsx_sheet(book.wb, data.evaluation)  # for `cadre verify`
+    finally:
+        book.close()
+    return path

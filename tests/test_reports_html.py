@@ -1,0 +1,303 @@
+"""The HTML report: self-contained, escaped, both languages, rendered in headless Chromium.
+
+Set ``CADRE_SCREENSHOT_DIR`` to keep the browser screenshots (default: pytest's tmp dir).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import struct
+import subprocess
+from html.parser import HTMLParser
+from pathlib import Path
+
+import attrs
+import pandas as pd
+import pytest
+
+import cadre_core as cc
+from cadre_core.reports import evaluate_many, explanations, write_html
+from cadre_core.reports._labels import fmt_pct, label
+
+AS_OF = "2026-12-31"
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+def three_communes() -> cc.Roster:
+    """The sample commune plus two renamed copies (ids prefixed, agencies moved), varied so
+    that statuses differ: Pha Mu holds master's degrees and advanced theory, Tà Hừa has a
+    third of the trainings and no rating."""
+    base = cc.sample_roster()
+    copies = [("", "Xã Mường Than"), ("PM-", "Xã Pha Mu"), ("TH-", "Xã Tà Hừa")]
+    parts: list[dict[str, pd.DataFrame]] = []
+    for k, (prefix, commune) in enumerate(copies):
+        out: dict[str, pd.DataFrame] = {}
+        for name, df in base.tables.items():
+            df = df.copy()
+            for col in ("cadre_id", "agency_code", "position_code"):
+                if col in df:
+                    df[col] = prefix + df[col]
+            if name == "agencies":
+                df["commune"] = commune
+            if k == 1 and name == "degrees":
+                df["level"] = df["level"].astype(object).replace({"dai_hoc": "thac_si"})
+            if k == 1 and name == "theory":
+                df["level"] = df["level"].astype(object).replace({"trung_cap": "cao_cap"})
+            if k == 2 and name == "trainings":
+                df = df.iloc[::3]
+            if k == 2 and name == "ratings":
+                df = df.iloc[0:0]
+            out[name] = df
+        parts.append(out)
+    frames = {n: pd.concat([p[n] for p in parts], ignore_index=True) for n in base.tables}
+    return cc.Roster.from_frames(frames, name="Lai Châu (3 xã)")
+
+
+class _Dom(HTMLParser):
+    """Collects elements carrying data-target-id, and the visible text."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tagged: list[dict[str, str | None]] = []
+        self.ids: set[str] = set()
+        self.text: list[str] = []
+        self.tags: set[str] = set()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = dict(attrs)
+        self.tags.add(tag)
+        if a.get("id"):
+            self.ids.add(str(a["id"]))
+        if "data-target-id" in a:
+            self.tagged.append({"tag": tag, **a})
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+
+def parse(text: str) -> _Dom:
+    dom = _Dom()
+    dom.feed(text)
+    return dom
+
+
+@pytest.fixture(scope="module")
+def ev() -> cc.Evaluation:
+    return cc.evaluate(cc.sample_roster(), AS_OF, plugins=["laichau"], findings=False)
+
+
+@pytest.fixture(scope="module")
+def ev3() -> cc.Evaluation:
+    return cc.evaluate(three_communes(), AS_OF, plugins=["laichau"], findings=False)
+
+
+def _check_single(dom: _Dom, ev: cc.Evaluation) -> None:
+    results = ev.communes[0].targets
+    rows = [t for t in dom.tagged if t["tag"] == "tr" and "target-row" in str(t.get("class"))]
+    assert [(r["data-target-id"], r["data-status"]) for r in rows] == [
+        (t.id, t.status) for t in results
+    ]
+    sections = [t for t in dom.tagged if t["tag"] == "section"]
+    assert [(s["data-target-id"], s["data-status"]) for s in sections] == [
+        (t.id, t.status) for t in results
+    ]
+    assert {f"target-{t.id}" for t in results} <= dom.ids
+
+
+def _check_multi(dom: _Dom, ev: cc.Evaluation) -> None:
+    cells = {
+        (str(t["data-commune"]), str(t["data-target-id"])): t["data-status"]
+        for t in dom.tagged
+        if t["tag"] == "td"
+    }
+    assert cells == {(c.commune, t.id): t.status for c in ev.communes for t in c.targets}
+    sections = [t for t in dom.tagged if t["tag"] == "section"]
+    assert [s["data-target-id"] for s in sections] == [t.id for t in ev.communes[0].targets]
+    rows = [t for t in dom.tagged if t["tag"] == "tr" and "target-row" in str(t.get("class"))]
+    assert [r["data-target-id"] for r in rows] == [t.id for t in ev.communes[0].targets]
+
+
+def _self_contained(text: str) -> None:
+    lowered = text.lower()
+    for bad in ("http://", "https://", "//cdn", "<script", "<link", "@import", "url("):
+        assert bad not in lowered, bad
+
+
+def test_sample_report_vi(ev: cc.Evaluation, tmp_path: Path) -> None:
+    path = write_html(ev, tmp_path / "r.html")
+    text = path.read_text(encoding="utf-8")
+    _self_contained(text)
+    dom = parse(text)
+    _check_single(dom, ev)
+    visible = " ".join(dom.text)
+    assert 'lang="vi"' in text
+    assert "Tình hình thực hiện các chỉ tiêu" in visible
+    assert "Xã Mường Than" in visible
+    assert "31/12/2026" in visible
+    # every failing member with what is missing and the body that must act
+    frame = explanations(ev)
+    shown = frame[frame["rule_op"] != "any"]
+    for r in shown.itertuples(index=False):
+        assert str(r.explanation) in visible
+    assert "LLCT trung cấp, cần cao cấp hoặc cử nhân" in visible
+    assert "Ban Xây dựng Đảng" in visible and "Ủy ban nhân dân xã" in visible
+    # unrated cadres listed
+    for cid in ev.communes[0].unrated:
+        assert f'data-member-id="{cid}"' in text
+    # bullet charts: one per target in the dashboard, bar and goal marks
+    assert text.count('class="bullet"') >= len(ev.communes[0].targets)
+    # A4 landscape print stylesheet with page breaks
+    assert "@page { size: A4 landscape" in text
+    assert "break-before: page" in text
+
+
+def test_sample_report_en(ev: cc.Evaluation, tmp_path: Path) -> None:
+    text = write_html(ev, tmp_path / "r.html", lang="en").read_text(encoding="utf-8")
+    _self_contained(text)
+    dom = parse(text)
+    _check_single(dom, ev)
+    visible = " ".join(dom.text)
+    assert 'lang="en"' in text
+    assert "Where each target stands" in visible
+    assert "no training in two-tier government since 01/01/2026" in visible
+    assert "People's Committee" in visible and "Party Building Board" in visible
+    for t in ev.communes[0].targets:
+        assert t.title.en in visible
+        assert label(t.status, "en") in visible
+    assert "Chưa đạt" not in visible
+
+
+def test_figures_are_read_from_the_evaluation(ev: cc.Evaluation, tmp_path: Path) -> None:
+    c = ev.communes[0]
+    fake = attrs.evolve(c.target("nq05.3"), satisfied=7, population=41, required=11, shortfall=4)
+    edited = attrs.evolve(c, targets=tuple(fake if t.id == "nq05.3" else t for t in c.targets))
+    text = write_html(attrs.evolve(ev, communes=(edited,)), tmp_path / "t.html").read_text(
+        encoding="utf-8"
+    )
+    assert "7/41 đạt · cần 11 (≥ 70%)" in text
+
+
+def test_user_text_is_escaped(tmp_path: Path) -> None:
+    roster = cc.sample_roster()
+    cad = roster.cadres.copy()
+    name = "<script>alert('tên')</script>"
+    cad.loc[cad["cadre_id"] == "MT006", "full_name"] = name
+    pos = roster.positions.copy()
+    title = '<img src=x onerror="alert(1)"> & <script>t</script>'
+    pos.loc[pos["position_code"] == "PKT-XD", "title"] = title
+    ev = cc.evaluate(
+        roster.with_tables(cadres=cad, positions=pos), AS_OF, plugins=["laichau"], findings=False
+    )
+    assert "MT006" in ev.communes[0].target("nq05.5b").failing
+    assert "PKT-XD" in ev.communes[0].target("nq05.1a").failing
+    for lang in ("vi", "en"):
+        text = write_html(ev, tmp_path / f"x-{lang}.html", lang=lang).read_text(encoding="utf-8")
+        assert "<script" not in text
+        assert "<img" not in text
+        assert "&lt;script&gt;alert(&#39;tên&#39;)&lt;/script&gt;" in text
+        assert "&lt;img src=x onerror=&#34;alert(1)&#34;&gt; &amp; &lt;script&gt;" in text
+        dom = parse(text)
+        assert "script" not in dom.tags and "img" not in dom.tags
+        assert name in " ".join(dom.text)  # shown to the reader as plain text
+
+
+def test_three_communes_heat_map_and_province(ev3: cc.Evaluation, tmp_path: Path) -> None:
+    text = write_html(ev3, tmp_path / "p.html").read_text(encoding="utf-8")
+    _self_contained(text)
+    dom = parse(text)
+    _check_multi(dom, ev3)
+    visible = " ".join(dom.text)
+    assert "Bảng trạng thái: xã × chỉ tiêu" in visible
+    assert "Tổng hợp toàn tỉnh (các xã)" in visible
+    # the province line says how many communes met each target
+    for t in ev3.communes[0].targets:
+        results = [c.target(t.id) for c in ev3.communes]
+        met = sum(r.status == "met" for r in results)
+        applicable = met + sum(r.status == "not_met" for r in results)
+        assert f"{met}/{applicable} xã đạt" in visible
+    statuses = {str(t["data-status"]) for t in dom.tagged if t["tag"] == "td"}
+    assert statuses == {"met", "not_met", "not_applicable"}
+
+
+def test_trends(tmp_path: Path) -> None:
+    days = ["2026-06-30", "2026-12-31", "2027-12-31"]
+    evs = evaluate_many(cc.sample_roster(), days, plugins=["laichau"], findings=False)
+    text = write_html(evs, tmp_path / "t.html", lang="en").read_text(encoding="utf-8")
+    _self_contained(text)
+    dom = parse(text)
+    cards = [t["data-target-id"] for t in dom.tagged if t["tag"] == "div"]
+    assert cards == [t.id for t in evs[-1].communes[0].targets]
+    assert text.count('class="trend"') == len(cards)
+    assert text.count('<polyline class="ratio"') == len(cards)
+    _check_single(dom, evs[-1])  # the report itself is as of the latest day
+    visible = " ".join(dom.text)
+    assert "As of 31/12/2027" in visible  # the footer
+    for t in evs[0].communes[0].targets:
+        if t.population:
+            assert f"30/06/2026: {fmt_pct(t.satisfied / t.population, 'en')}" in visible
+
+
+# ------------------------------------------------------------------- headless Chromium
+
+
+def _chromium(args: list[str], tmp_path: Path) -> subprocess.CompletedProcess[str]:
+    assert CHROMIUM is not None
+    profile = tmp_path / "profile"
+    profile.mkdir(exist_ok=True)
+    cmd = [
+        CHROMIUM,
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--disable-dev-shm-usage",
+        f"--user-data-dir={profile}",
+        *args,
+    ]
+    return subprocess.run(cmd, capture_output=True, text=True, timeout=120, check=True)
+
+
+def _png_size(path: Path) -> tuple[int, int]:
+    head = path.read_bytes()[:24]
+    assert head[:8] == b"\x89PNG\r\n\x1a\n"
+    width, height = struct.unpack(">II", head[16:24])
+    return int(width), int(height)
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(CHROMIUM is None, reason="headless Chromium (Debian 'chromium') not installed")
+@pytest.mark.parametrize("which", ["sample", "three_communes"])
+def test_chromium_renders_the_report(
+    which: str, ev: cc.Evaluation, ev3: cc.Evaluation, tmp_path: Path
+) -> None:
+    evaluation = ev if which == "sample" else ev3
+    page = write_html(evaluation, tmp_path / f"{which}.html")
+    url = page.resolve().as_uri()
+    dom_text = _chromium(["--dump-dom", url], tmp_path).stdout
+    dom = parse(dom_text)
+    if which == "sample":
+        _check_single(dom, evaluation)
+    else:
+        _check_multi(dom, evaluation)
+    out_dir = Path(os.environ.get("CADRE_SCREENSHOT_DIR", tmp_path))
+    out_dir.mkdir(parents=True, exist_ok=True)
+    shot = out_dir / f"report-{which}.png"
+    shot.unlink(missing_ok=True)
+    _chromium([f"--screenshot={shot}", "--window-size=1400,2000", url], tmp_path)
+    assert shot.exists()
+    assert _png_size(shot) == (1400, 2000)
+    assert shot.stat().st_size > 50_000  # a rendered page, not a blank one
+
+
+def test_plugin_sections_are_rendered_and_escaped(ev: cc.Evaluation, tmp_path: Path) -> None:
+    table = pd.DataFrame({"Mã": ["MT001", "<b>x</b>"], "Số": [3, 4]})
+    section = cc.ReportSection("Kế hoạch <đào tạo>", table, note="ghi chú & <i>")
+    text = write_html(ev, tmp_path / "s.html", sections=[section]).read_text(encoding="utf-8")
+    assert "Kế hoạch &lt;đào tạo&gt;" in text
+    assert "<td>&lt;b&gt;x&lt;/b&gt;</td>" in text
+    assert "ghi chú &amp; &lt;i&gt;" in text
+    assert "<b>x</b>" not in text
