@@ -47,7 +47,7 @@ LEVEL_NAMES_EN: dict[str, str] = {
     "incomplete": "incomplete",
 }
 TOPIC_NAMES: dict[str, Text] = {
-    "job_position": Text("bồi dưỡng theo vị trí việc làm", "job-position training"),
+    "job_position": Text("kiến thức, kỹ năng theo vị trí việc làm", "job-position skills"),
     "data_governance": Text("quản trị dữ liệu", "data governance"),
     "modern_management": Text("quản trị hiện đại", "modern management"),
     "e_records": Text("văn thư, lưu trữ điện tử", "electronic records"),
@@ -66,17 +66,32 @@ TOPIC_NAMES: dict[str, Text] = {
 Explain = Callable[[Features, pd.Index, str], pd.Series]
 
 
-def level_name(code: object, lang: str) -> str:
-    """A level code in words (``thac_si`` -> ``thạc sĩ``); blank for missing."""
+THEORY_NAMES_EN: dict[str, str] = {
+    "so_cap": "elementary",
+    "trung_cap": "intermediate",
+    "cao_cap": "advanced",
+    "cu_nhan": "bachelor's in political theory",
+}
+
+
+def level_name(code: object, lang: str, kind: str = "education") -> str:
+    """A level code in words (``thac_si`` -> ``thạc sĩ``); ``kind`` is ``education``,
+    ``theory`` or ``rating`` (``trung_cap`` reads differently in English for each).
+
+    >>> level_name("trung_cap", "en", "theory"), level_name("trung_cap", "vi", "theory")
+    ('intermediate', 'trung cấp')
+    """
     if code is None or (isinstance(code, float) and np.isnan(code)) or code is pd.NA:
         return "không có" if lang == "vi" else "none"
+    if lang == "en" and kind == "theory" and str(code) in THEORY_NAMES_EN:
+        return THEORY_NAMES_EN[str(code)]
     names = LEVEL_NAMES_EN if lang == "en" else LEVEL_NAMES_VI
     return names.get(str(code), str(code))
 
 
-def _levels_text(levels: Sequence[str], lang: str) -> str:
+def _levels_text(levels: Sequence[str], lang: str, kind: str = "education") -> str:
     sep = " hoặc " if lang == "vi" else " or "
-    return sep.join(level_name(x, lang) for x in levels)
+    return sep.join(level_name(x, lang, kind) for x in levels)
 
 
 def _mapped(values: pd.Series, texts: dict[object, str]) -> pd.Series:
@@ -112,6 +127,7 @@ def _ranked_at_least(
     ranks: dict[str, int],
     equal: Sequence[str],
     label: Text,
+    kind: str = "education",
 ) -> Criterion:
     need = ranks[minimum]
     wanted = [c for c, r in ranks.items() if r == need] if equal else [minimum]
@@ -121,10 +137,10 @@ def _ranked_at_least(
 
     def explain(features: Features, ids: pd.Index, lang: str) -> pd.Series:
         have = features.cadres.loc[ids, level_col].astype(object).fillna("")
-        need_text = _levels_text(wanted, lang)
+        need_text = _levels_text(wanted, lang, kind)
         word = "needs" if lang == "en" else "cần"
         texts = {
-            h: f"{label.get(lang)} {level_name(h or None, lang)}, {word} {need_text}"
+            h: f"{label.get(lang)} {level_name(h or None, lang, kind)}, {word} {need_text}"
             for h in have.unique()
         }
         return _mapped(have, texts)
@@ -132,8 +148,8 @@ def _ranked_at_least(
     return Criterion(
         fn,
         Text(
-            f"{label.vi} từ {need_text_vi(wanted)} trở lên",
-            f"{label.en} {need_text_en(wanted)} or higher",
+            f"{label.vi} từ {_levels_text(wanted, 'vi', kind)} trở lên",
+            f"{label.en} {_levels_text(wanted, 'en', kind)} or higher",
         ),
         explain,
     )
@@ -170,6 +186,7 @@ def theory_at_least(level: str) -> Criterion:
         TheoryLevel.ranks(),
         ("equal",),
         Text("LLCT", "Political theory"),
+        "theory",
     )
 
 
@@ -236,9 +253,15 @@ def trained_in(topics: Sequence[str] | None = None, *, param: str | None = None)
             return "no training in " + missing + " since " + since
         return "chưa bồi dưỡng " + missing + " từ " + since
 
-    label = ", ".join(TOPIC_NAMES.get(t, Text(t, t)).vi for t in topics) if topics else param
-    label_en = ", ".join(TOPIC_NAMES.get(t, Text(t, t)).en for t in topics) if topics else param
-    return Criterion(fn, Text(f"đã bồi dưỡng: {label}", f"trained in: {label_en}"), explain)
+    if topics is not None:
+        label = ", ".join(TOPIC_NAMES.get(t, Text(t, t)).vi for t in topics)
+        label_en = ", ".join(TOPIC_NAMES.get(t, Text(t, t)).en for t in topics)
+        requirement = Text(f"đã bồi dưỡng: {label}", f"trained in: {label_en}")
+    else:  # the list is a parameter: its value is known only at evaluation time
+        requirement = Text(
+            "đã bồi dưỡng đủ các nội dung quy định", "trained in every required topic"
+        )
+    return Criterion(fn, requirement, explain)
 
 
 def is_female() -> Criterion:
@@ -400,7 +423,7 @@ def meets_post_standards(param: str = "default_standards") -> Criterion:
                     else f"education {have}, needs {level_name(r.ed_need, lang)}"
                 )
             if not r.th_ok:
-                have = level_name(c.at[r.cadre_id, "theory"], lang)
+                have = level_name(c.at[r.cadre_id, "theory"], lang, "theory")
                 need = _levels_text(
                     [
                         k
@@ -408,6 +431,7 @@ def meets_post_standards(param: str = "default_standards") -> Criterion:
                         if v == TheoryLevel.ranks()[str(r.th_need)]
                     ],
                     lang,
+                    "theory",
                 )
                 bits.append(
                     f"LLCT {have}, cần {need}"

@@ -184,7 +184,7 @@ def normalise_date(raw: pd.Series, *, serials: bool = False) -> tuple[pd.Series,
 
 def split_list(text: pd.Series) -> pd.Series:
     """Explode ``a; b,c`` lists into one stripped item per row (index repeated)."""
-    items = text.str.split(r"[;,\n]").explode()
+    items = text.str.split(r"[;,\n]").explode().astype(TEXT_DTYPE)
     items = items.str.strip()
     return items[items.notna() & (items != "")]
 

@@ -404,6 +404,16 @@ def verify(report: str, roster: str, legacy_text: str) -> None:
     sys.exit(EXIT_NOT_MET)
 
 
+def _register_subcommands() -> None:
+    """Commands that live with their feature's package."""
+    from cadre_core.planner._cli import plan_command
+
+    cli.add_command(plan_command, "plan")
+
+
+_register_subcommands()
+
+
 def main(argv: Sequence[str] | None = None) -> NoReturn:
     """Entry point of the ``cadre`` console script."""
     try:
