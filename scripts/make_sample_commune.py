@@ -1285,7 +1285,65 @@ def build(rng: random.Random) -> dict[str, tuple[list[str], list[list[object]]]]
                 qty = max(0, qty - short)
             equipment.append([code, item, qty])
     tables["equipment"] = (["agency_code", "item", "quantity"], equipment)
+    tables.update(build_extensions(tables))
     return tables
+
+
+# ==================================================================== optional tables
+# docs/roster-extensions.md: succession pools (QĐ 377-QĐ/TW), quarterly scores (Decree
+# 335/2025/NĐ-CP) and discipline. Drawn from their own generator so the core tables
+# above stay byte-identical.
+# (position planned for, term, approval date, candidates)
+SUCCESSION = [
+    ("DU-BT", "2030-2035", "2025-10-20", ["MT002", "MT003", "MT011"]),
+    # four candidates for one title: above the cap of three
+    ("UBND-CT", "2030-2035", "2025-10-20", ["MT005", "MT006", "MT021", "MT026"]),
+    # MT019 (born 1969) reaches retirement age in 2031, inside the term
+    ("MTTQ-CT", "2030-2035", "2025-10-20", ["MT018", "MT019"]),
+    ("UBKT-CN", "2030-2035", "2025-10-20", ["MT008"]),
+    # MT012 is planned for four titles: above the cap of three
+    ("HDND-PCT", "2030-2035", "2025-10-20", ["MT022", "MT012"]),
+    ("BXD-TB", "2030-2035", "2025-10-20", ["MT012"]),
+    ("VPDU-CVP", "2030-2035", "2025-10-20", ["MT012", "MT016"]),
+    ("PVHXH-TP", "2030-2035", "2025-10-20", ["MT012", "MT039"]),
+    ("PKT-TP", "2030-2035", "2025-10-20", ["MT027", "MT030"]),
+    # a top-up for the current term with no young, female or ethnic-minority candidate
+    ("UBND-PCT", "2025-2030", "2026-03-15", ["MT021", "MT026", "MT040"]),
+]
+# Bands of Decree 335/2025: a mean score inside the band of each level.
+SCORE_BANDS = {
+    "excellent": (90, 97),
+    "good": (72, 88),
+    "complete": (52, 68),
+    "incomplete": (35, 47),
+}
+# Deliberate contradictions: (cadre, year) -> mean score that disagrees with the rating.
+SCORE_OVERRIDES = {("MT021", 2026): 86}  # rated excellent on a "good" score
+# One disciplinary measure (khiển trách) in 2026: the 2026 rating must be "incomplete".
+DISCIPLINE = [("MT031", "2026-08-14", "khien_trach")]
+
+
+def build_extensions(
+    tables: dict[str, tuple[list[str], list[list[object]]]],
+) -> dict[str, tuple[list[str], list[list[object]]]]:
+    """The optional tables, consistent with the annual ratings already drawn."""
+    rng = random.Random(SEED + 335)
+    succession = [[cid, pos, term, added] for pos, term, added, ids in SUCCESSION for cid in ids]
+    scores: list[list[object]] = []
+    for cid, year, quarter, level in tables["ratings"][1]:
+        if quarter != "" or year not in (2025, 2026):
+            continue
+        lo, hi = SCORE_BANDS[str(level)]
+        mean = SCORE_OVERRIDES.get((str(cid), int(year)), rng.randint(lo, hi))
+        d, e = rng.randint(0, 3), rng.randint(0, 3)
+        for q, s in enumerate((mean + d, mean - e, mean - d, mean + e), start=1):
+            scores.append([cid, year, q, min(100, max(0, s))])
+    discipline = [list(row) for row in DISCIPLINE]
+    return {
+        "succession": (["cadre_id", "position_code", "term", "added_date"], succession),
+        "scores": (["cadre_id", "year", "quarter", "score"], scores),
+        "discipline": (["cadre_id", "date", "level"], discipline),
+    }
 
 
 def main(argv: list[str]) -> int:

@@ -18,7 +18,7 @@ from cadre_core._findings import Finding
 from cadre_core._national_findings import KL210, QD377, QD377_CAPS, QD377_TERM, ROTATION
 from cadre_core._national_findings import national_findings as _national_findings
 from cadre_core._params import Parameter
-from cadre_core._scores import ND335, ND335_BANDS, ND335_CAP
+from cadre_core._scores import ND335, ND335_BANDS, ND335_CAP, aggregate_scores
 from cadre_core.hookspecs import hookimpl
 
 __version__ = "0.1.0"
@@ -49,7 +49,14 @@ def cadre_parameters() -> Sequence[Parameter]:
             QD50,
         ),
         *_finding_parameters(),
+        *_planner_parameters(),
     ]
+
+
+def _planner_parameters() -> list[Parameter]:
+    from cadre_core.planner import PLANNER_PARAMETERS
+
+    return list(PLANNER_PARAMETERS)
 
 
 def _finding_parameters() -> list[Parameter]:
@@ -178,6 +185,14 @@ def cadre_features(features: Features) -> Mapping[str, pd.Series]:
         "is_leader": _any(c, leadership),
         "is_professional": all_prof,
     }
+
+
+@hookimpl(trylast=True)
+def cadre_rating_aggregation(
+    scores: pd.DataFrame, discipline: pd.DataFrame, params: Mapping[str, object]
+) -> pd.DataFrame:
+    """Decree 335/2025/NĐ-CP: quarterly scores to annual levels (the default)."""
+    return aggregate_scores(scores, discipline, params)
 
 
 @hookimpl

@@ -85,6 +85,35 @@ def _level_on(table: pd.DataFrame, day: pd.Timestamp, ranks: dict[str, int]) -> 
     return top
 
 
+def _indicator(
+    ids: pd.Series, values: pd.Series, index: pd.Index, codes: tuple[str, ...], prefix: str
+) -> pd.DataFrame:
+    """Boolean frame (index x codes): does some row pair an id with that code? One pass."""
+    rows = index.get_indexer(pd.Index(ids.astype(object)))
+    cols = pd.Index(codes).get_indexer(pd.Index(values.astype(object)))
+    ok = (rows >= 0) & (cols >= 0)
+    matrix = np.zeros((len(index), len(codes)), dtype=bool)
+    matrix[rows[ok], cols[ok]] = True
+    return pd.DataFrame(matrix, index=index, columns=[prefix + c for c in codes])
+
+
+def _explode_topics(trainings: pd.DataFrame) -> pd.DataFrame:
+    """One row per (training, topic); each distinct topic list is split once."""
+    codes, distinct = pd.factorize(trainings["topics"], use_na_sentinel=True)
+    lists = pd.DataFrame(
+        {"code": np.arange(len(distinct)), "topic": [str(v).split(";") for v in distinct]}
+    ).explode("topic")
+    rows = pd.DataFrame(
+        {
+            "cadre_id": trainings["cadre_id"].to_numpy(),
+            "completed_date": trainings["completed_date"].to_numpy(),
+            "code": codes,
+        }
+    )
+    merged = rows.merge(lists, on="code", how="inner", sort=False)
+    return merged[["cadre_id", "topic", "completed_date"]].reset_index(drop=True)
+
+
 def _field_key(s: pd.Series) -> pd.Series:
     return s.str.casefold()
 
@@ -139,10 +168,10 @@ def build_features(roster: Roster, as_of: dt.date, params: Params) -> Features:
     cadres["commune"] = first.set_index("cadre_id")["commune"].reindex(cadres.index)
 
     # holdings per category
-    cats = pd.crosstab(active_asg["cadre_id"], active_asg["category"].astype(object))
-    for c in Category:
-        col = cats[c.value] if c.value in cats else pd.Series(0, index=cats.index)
-        cadres[f"holds_{c.value}"] = col.reindex(cadres.index, fill_value=0).astype(bool)
+    held = _indicator(
+        active_asg["cadre_id"], active_asg["category"], cadres.index, Category.codes(), "holds_"
+    )
+    cadres = pd.concat([cadres, held], axis=1)
     counts = active_asg.groupby("cadre_id").size()
     cadres["active_positions"] = counts.reindex(cadres.index, fill_value=0).astype("int64")
 
@@ -158,12 +187,11 @@ def build_features(roster: Roster, as_of: dt.date, params: Params) -> Features:
     start = pd.Timestamp(params["plan_start"]) if "plan_start" in params else pd.Timestamp.min
     tr = roster.trainings
     tr = tr[(tr["completed_date"] >= start) & (tr["completed_date"] <= day)]
-    topics = tr.assign(topic=tr["topics"].str.split(";")).explode("topic")
-    topics = topics[["cadre_id", "topic", "completed_date"]].reset_index(drop=True)
-    done = pd.crosstab(topics["cadre_id"], topics["topic"]) > 0
-    for t in TrainingTopic:
-        col = done[t.value] if t.value in done else pd.Series(False, index=done.index)
-        cadres[f"trained_{t.value}"] = col.reindex(cadres.index, fill_value=False).astype(bool)
+    topics = _explode_topics(tr)
+    done = _indicator(
+        topics["cadre_id"], topics["topic"], cadres.index, TrainingTopic.codes(), "trained_"
+    )
+    cadres = pd.concat([cadres, done], axis=1)
 
     # annual rating of the rating year
     year = rating_year(as_of)
@@ -200,6 +228,11 @@ def build_features(roster: Roster, as_of: dt.date, params: Params) -> Features:
     for frame in (cadres, positions):
         frame["commune"] = frame["commune"].astype(object).fillna(roster.name)
     active_asg["field_keys"] = _field_key(active_asg["accepted_fields"])
+    # ids as plain Python strings: index look-ups and joins on them are hash-table fast
+    for frame in (cadres, positions, agencies):
+        frame.index = frame.index.astype(object)
+    for col in ("cadre_id", "position_code", "agency_code"):
+        active_asg[col] = active_asg[col].astype(object)
 
     return Features(
         as_of=as_of,

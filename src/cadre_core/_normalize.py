@@ -8,6 +8,7 @@ vectorised over the column; Python-level work happens once per *distinct* bad va
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import difflib
 from collections.abc import Callable, Mapping
@@ -16,6 +17,8 @@ from typing import Final
 import attrs
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from cadre_core._schema import (
     AMBIGUOUS_VALUES,
@@ -49,12 +52,12 @@ def _is_date(value: object) -> bool:
     return isinstance(value, (dt.date, pd.Timestamp)) and bool(pd.notna(value))
 
 
-def to_text(raw: pd.Series) -> pd.Series:
+def _to_text(raw: pd.Series) -> pd.Series:
     """Turn raw cells into NFC text with collapsed whitespace; blanks become missing.
 
     Whole numbers read from a spreadsheet (``1001.0``) become ``"1001"``.
 
-    >>> to_text(pd.Series(["  Lò  Văn\\tBiên ", None, 12.0, ""])).tolist()
+    >>> _to_text(pd.Series(["  Lò  Văn\\tBiên ", None, 12.0, ""])).tolist()
     ['Lò Văn Biên', nan, '12', nan]
     """
     s = raw
@@ -66,8 +69,72 @@ def to_text(raw: pd.Series) -> pd.Series:
         if bool(is_dt.any()):
             s = s.where(~is_dt, s[is_dt].map(lambda v: pd.Timestamp(v).strftime("%Y-%m-%d")))
     text = s.astype(TEXT_DTYPE)
-    text = text.str.normalize("NFC").str.replace(r"\s+", " ", regex=True).str.strip()
-    return text.where(text != "", np.nan)
+    arr = pa.array(text, type=pa.large_string(), from_pandas=True)
+    arr = pc.utf8_trim_whitespace(
+        pc.replace_substring_regex(pc.utf8_normalize(arr, "NFC"), r"\s+", " ")
+    )
+    arr = pc.if_else(pc.equal(arr, ""), pa.scalar(None, pa.large_string()), arr)
+    out = pd.Series(arr.to_pandas(), dtype=TEXT_DTYPE)
+    out.index = raw.index
+    return out
+
+
+def _distinct_values(raw: pd.Series) -> tuple[np.ndarray, pd.Series] | None:
+    """Codes and distinct values (plus one missing value last), or None when the column
+    has so many distinct values that working on them would not pay."""
+    if len(raw) < 64:
+        return None
+    codes, uniques = pd.factorize(raw, use_na_sentinel=True)
+    if 2 * len(uniques) > len(raw):
+        return None
+    distinct = pd.Series([*np.asarray(uniques, dtype=object), None], dtype=object)
+    if raw.dtype != object and not isinstance(raw.dtype, pd.CategoricalDtype):
+        with contextlib.suppress(TypeError, ValueError):
+            distinct = distinct.astype(raw.dtype)
+    return np.where(codes < 0, len(uniques), codes), distinct
+
+
+def _expand(values: pd.Series, codes: np.ndarray, index: pd.Index) -> pd.Series:
+    out = values.take(codes)
+    out.index = index
+    return out
+
+
+def to_text(raw: pd.Series) -> pd.Series:
+    """Turn raw cells into NFC text with collapsed whitespace; blanks become missing.
+
+    Each distinct value is cleaned once. Whole numbers read from a spreadsheet (``1001.0``)
+    become ``"1001"``.
+
+    >>> to_text(pd.Series(["  Lò  Văn\\tBiên ", None, 12.0, ""])).tolist()
+    ['Lò Văn Biên', nan, '12', nan]
+    """
+    found = _distinct_values(raw)
+    if found is None:
+        return _to_text(raw)
+    codes, distinct = found
+    return _expand(_to_text(distinct), codes, raw.index)
+
+
+Normaliser = Callable[..., tuple[pd.Series, "ColumnIssues"]]
+
+
+def per_distinct(fn: Normaliser) -> Normaliser:
+    """Run a column normaliser on the column's distinct values and spread the result back:
+    the Python-level work of normalisation is paid once per distinct value."""
+
+    def run(raw: pd.Series, **kwargs: object) -> tuple[pd.Series, ColumnIssues]:
+        found = _distinct_values(raw)
+        if found is None:
+            return fn(raw, **kwargs)
+        codes, distinct = found
+        values, issues = fn(distinct.reset_index(drop=True), **kwargs)
+        bad = pd.Series(issues.bad.to_numpy()[codes], index=raw.index)
+        return _expand(values, codes, raw.index), attrs.evolve(issues, bad=bad)
+
+    run.__name__ = fn.__name__
+    run.__doc__ = fn.__doc__
+    return run
 
 
 def keys_of(text: pd.Series) -> pd.Series:
@@ -92,6 +159,7 @@ def _suggester(choices: Mapping[str, str]) -> Callable[[str], str | None]:
     return suggest
 
 
+@per_distinct
 def normalise_code(raw: pd.Series, codes: str) -> tuple[pd.Series, ColumnIssues]:
     """Map aliases (any case, NFC or NFD) to canonical codes as a categorical column."""
     aliases = VALUE_ALIASES[codes]
@@ -109,6 +177,7 @@ def normalise_code(raw: pd.Series, codes: str) -> tuple[pd.Series, ColumnIssues]
     return out, ColumnIssues(bad, expected, _suggester(aliases), notes)
 
 
+@per_distinct
 def normalise_bool(raw: pd.Series) -> tuple[pd.Series, ColumnIssues]:
     """Booleans from true/false, 1/0, x/blank, có/không (blank is false)."""
     keys = keys_of(to_text(raw)).fillna("")
@@ -119,6 +188,7 @@ def normalise_bool(raw: pd.Series) -> tuple[pd.Series, ColumnIssues]:
     )
 
 
+@per_distinct
 def normalise_int(raw: pd.Series) -> tuple[pd.Series, ColumnIssues]:
     """Whole numbers; ``3.0`` is accepted, ``3.5`` and text are not."""
     text = to_text(raw)
@@ -133,6 +203,7 @@ _ISO = r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]00:00(?::00(?:\.0+)?)?)?$"
 _DAY_FIRST = r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})$"
 
 
+@per_distinct
 def normalise_date(raw: pd.Series, *, serials: bool = False) -> tuple[pd.Series, ColumnIssues]:
     """Dates from spreadsheet dates, ISO text (2026-03-01) or day-first text (01/03/2026).
 
@@ -189,6 +260,7 @@ def split_list(text: pd.Series) -> pd.Series:
     return items[items.notna() & (items != "")]
 
 
+@per_distinct
 def normalise_topics(raw: pd.Series) -> tuple[pd.Series, ColumnIssues]:
     """Topic lists to canonical ``;``-joined codes in the enum's order, without repeats."""
     text = to_text(raw)
@@ -206,6 +278,7 @@ def normalise_topics(raw: pd.Series) -> tuple[pd.Series, ColumnIssues]:
     return out, ColumnIssues(bad_rows | (text.isna() & False), expected, _suggester(aliases))
 
 
+@per_distinct
 def normalise_fields(raw: pd.Series) -> tuple[pd.Series, ColumnIssues]:
     """Free-text lists, stored canonically as ``a; b``."""
     text = to_text(raw)
@@ -215,6 +288,7 @@ def normalise_fields(raw: pd.Series) -> tuple[pd.Series, ColumnIssues]:
     return out, _no_issues(raw.index, "a list of fields")
 
 
+@per_distinct
 def normalise_ethnicity(raw: pd.Series) -> tuple[pd.Series, ColumnIssues]:
     """Official ethnic-group names from their spelling variants (one lookup per distinct value)."""
     from cadre_core._ethnic import ETHNIC_GROUPS, canonical_ethnicity, suggest_ethnicity

@@ -254,6 +254,26 @@ class PluginHost:
             out.extend(result)
         return out
 
+    def rating_aggregation(
+        self, scores: pd.DataFrame, discipline: pd.DataFrame, params: Params
+    ) -> pd.DataFrame | None:
+        """Annual levels from quarterly scores: the first plugin that answers wins."""
+        kwargs = {"scores": scores, "discipline": discipline, "params": params}
+        # pluggy calls the last registered first; trylast implementations come last
+        for impl in reversed(self.pm.hook.cadre_rating_aggregation.get_hookimpls()):
+            name = self.pm.get_name(impl.plugin) or "?"
+            try:
+                result = impl.function(**{k: kwargs[k] for k in impl.argnames})
+            except Exception as exc:
+                raise PluginError(
+                    name, f"{type(exc).__name__}: {exc}", "cadre_rating_aggregation"
+                ) from exc
+            if result is not None:
+                if not isinstance(result, pd.DataFrame):
+                    raise PluginError(name, "must return a DataFrame", "cadre_rating_aggregation")
+                return result
+        return None
+
     def responsible_bodies(self) -> dict[str, str]:
         """Bloc or target id -> responsible body, later plugins overriding earlier ones."""
         merged: dict[str, str] = {}

@@ -6,7 +6,7 @@ working conditions the retirement age rises from 60 years 3 months (men) and 55 
 men in 2028 and 60 for women in 2035. Appendix I tabulates it by birth month: a man born
 01-09/1961 retires at 60y3m, 10/1961-06/1962 at 60y6m, and so on (9 birth months a
 step; 8 for women). The retirement moment is the end of the last day of the month in
-which the age is reached (Decree 135/2020 Art. 4(2)... "kết thúc ngày cuối cùng của tháng
+which the age is reached (Decree 135/2020 Art. 3(1): "kết thúc ngày cuối cùng của tháng
 đủ tuổi nghỉ hưu").
 """
 
@@ -68,14 +68,15 @@ def retirement_dates(birth: pd.Series, gender: pd.Series) -> pd.Series:
     Timestamp('2021-04-30 00:00:00')
     """
     months = retirement_age_months(birth, gender)
-    valid = months.notna() & birth.notna()
-    idx = (birth.dt.year * 12 + birth.dt.month - 1).where(valid) + months.astype("float64")
-    years = (idx // 12).astype("Int64")
-    mons = (idx % 12 + 1).astype("Int64")
-    first = pd.to_datetime(
-        pd.DataFrame({"year": years, "month": mons, "day": 1}).where(valid), errors="coerce"
-    )
-    return (first + pd.offsets.MonthEnd(0)).astype("datetime64[us]")
+    valid = (months.notna() & birth.notna()).to_numpy()
+    out = pd.Series(pd.NaT, index=birth.index, dtype="datetime64[us]")
+    if not valid.any():
+        return out
+    b = birth[valid]
+    idx = (b.dt.year * 12 + b.dt.month - 1).astype("int64") + months[valid].astype("int64")
+    first = pd.to_datetime(pd.DataFrame({"year": idx // 12, "month": idx % 12 + 1, "day": 1}))
+    out[valid] = (first + pd.offsets.MonthEnd(0)).astype("datetime64[us]")
+    return out
 
 
 def retirement_date(birth: dt.date, gender: str) -> dt.date | None:

@@ -147,7 +147,9 @@ class Roster:
             )
             for tname, f in frames.items()
         ]
-        return _build(raws, [], name=name, legacy=legacy, skip_invalid=skip_invalid)
+        return _build(
+            raws, [], name=name, legacy=legacy, skip_invalid=skip_invalid, label="<frames>"
+        )
 
     @classmethod
     def from_objects(
@@ -222,14 +224,14 @@ def _errors(problems: list[Problem]) -> list[Problem]:
 
 
 def _check(
-    raws: list[RawTable], name: str, legacy: str
+    raws: list[RawTable], name: str, legacy: str, label: str | None = None
 ) -> tuple[dict[str, pd.DataFrame], list[Problem]]:
     """Normalise every table and run the cross-table checks; return frames and problems."""
     problems: list[Problem] = []
     by_name = {r.name: r for r in raws}
     for t in REQUIRED_TABLES:
         if t not in by_name:
-            where = raws[0].file if raws else name
+            where = label or name
             problems.append(Problem(where, t, None, None, None, f"required table {t} is missing"))
     frames: dict[str, pd.DataFrame] = {}
     for raw in raws:
@@ -248,12 +250,13 @@ def _build(
     name: str,
     legacy: str,
     skip_invalid: bool = False,
+    label: str | None = None,
 ) -> Roster:
     if legacy not in LEGACY_POLICIES:
         raise ValueError(f"legacy must be one of {LEGACY_POLICIES}")
     input_rows = {r.name: len(r.frame) for r in raws}
     skipped: list[Problem] = []
-    frames, found = _check(raws, name, legacy)
+    frames, found = _check(raws, name, legacy, label)
     # With skip_invalid, rows with errors are set aside (with their reasons) and the rest is
     # checked again, since removing a cadre can orphan the rows that refer to it.
     while skip_invalid and _errors(found) and not any(p.row is None for p in _errors(found)):
@@ -272,7 +275,7 @@ def _build(
                 )
             )
         raws = kept
-        frames, found = _check(raws, name, legacy)
+        frames, found = _check(raws, name, legacy, label)
     problems = problems + found
     if _errors(problems):
         raise RosterError(problems)
@@ -308,7 +311,9 @@ def read_roster(path: str | Path, *, legacy: str = "error", skip_invalid: bool =
     if not raws and any(pr.severity == "error" for pr in problems):
         raise RosterError(problems)
     name = p.stem if p.is_file() else p.name
-    roster = _build(raws, problems, name=name, legacy=legacy, skip_invalid=skip_invalid)
+    roster = _build(
+        raws, problems, name=name, legacy=legacy, skip_invalid=skip_invalid, label=p.name
+    )
     return attrs.evolve(roster, sources=tuple(_sha256(p)))
 
 

@@ -26,7 +26,7 @@ from typing import Any, NamedTuple
 import numpy as np
 import numpy.typing as npt
 import pandas as pd
-import pyarrow as pa  # type: ignore[import-untyped]
+import pyarrow as pa
 
 from cadre_core._enums import EducationLevel, TheoryLevel, TrainingTopic
 from cadre_core._roster import Roster

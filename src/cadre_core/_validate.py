@@ -15,17 +15,22 @@ from cadre_core._schema import TABLE_BY_NAME, TABLES, Column, Table, text_key
 LEGACY_POLICIES = ("error", "convert")
 
 
+_EMPTY: dict[str, pd.DataFrame] = {}
+
+
 def empty_frame(table: Table) -> pd.DataFrame:
-    """A canonical, correctly typed frame with no rows."""
-    raw = pd.DataFrame({c.name: pd.Series([], dtype=object) for c in table.columns})
-    frame, _ = normalise_columns(raw, table, serials=False)
-    return frame
+    """A canonical, correctly typed frame with no rows (built once per table; frames are
+    copy-on-write, so sharing it is safe)."""
+    if table.name not in _EMPTY:
+        raw = pd.DataFrame({c.name: pd.Series([], dtype=object) for c in table.columns})
+        _EMPTY[table.name], _ = normalise_columns(raw, table, serials=False)
+    return _EMPTY[table.name]
 
 
 def _normalise(col: Column, raw: pd.Series, serials: bool) -> tuple[pd.Series, nz.ColumnIssues]:
     if col.kind == "code":
         assert col.codes is not None
-        return nz.normalise_code(raw, col.codes)
+        return nz.normalise_code(raw, codes=col.codes)
     if col.kind == "date":
         return nz.normalise_date(raw, serials=serials)
     handlers: Mapping[str, Callable[[pd.Series], tuple[pd.Series, nz.ColumnIssues]]] = {
@@ -62,6 +67,13 @@ def normalise_columns(
     return frame.reset_index(drop=True), issues
 
 
+def _shown(values: pd.Series) -> pd.Series:
+    """Cells as the user should see them in a message (dates as ISO days)."""
+    if pd.api.types.is_datetime64_any_dtype(values.dtype):
+        return pd.Series(values.dt.strftime("%Y-%m-%d"), index=values.index, dtype=object)
+    return nz.to_text(values.astype(object))
+
+
 class _Collector:
     """Collects problems for one table, with the user's file, row numbers and headers."""
 
@@ -87,7 +99,7 @@ class _Collector:
         idx = mask[mask].index
         if not len(idx):
             return
-        shown = values.loc[idx] if values is not None else pd.Series(None, index=idx)
+        shown = _shown(values.loc[idx]) if values is not None else pd.Series(None, index=idx)
         cache: dict[str, str | None] = {}
         for i in idx:
             v = shown.loc[i]
@@ -229,7 +241,7 @@ def normalise_table(raw: RawTable, *, legacy: str = "error") -> tuple[pd.DataFra
         collect.rows(
             iss.bad,
             col.name,
-            nz.to_text(raw_values[col.name]),
+            raw_values[col.name],
             iss.expected,
             iss.suggest,
             iss.notes,
@@ -259,7 +271,7 @@ def check_roster(frames: Mapping[str, pd.DataFrame], raws: Mapping[str, RawTable
             f = frames[table.name]
             c = collector(table.name)
             d = _dupes(f, list(table.key))
-            c.rows(d, table.key[0], f[table.key[0]], "", message="duplicate id: already used above")
+            c.rows(d, table.key[0], f[table.key[0]], "a unique id (a duplicate of an earlier row)")
             problems += c.problems
 
     def refs(name: str, column: str, target: str, target_col: str) -> None:
@@ -267,7 +279,7 @@ def check_roster(frames: Mapping[str, pd.DataFrame], raws: Mapping[str, RawTable
             return
         f = frames[name]
         known = frames[target][target_col].dropna()
-        bad = f[column].notna() & ~f[column].isin(known)
+        bad = f[column].notna() & (pd.Index(known.unique()).get_indexer(f[column]) < 0)
         c = collector(name)
         c.rows(bad, column, f[column], f"a {target_col} listed in {target}")
         problems.extend(c.problems)
@@ -317,6 +329,6 @@ def check_roster(frames: Mapping[str, pd.DataFrame], raws: Mapping[str, RawTable
         f = frames[name]
         mask = rule(f).fillna(False).astype(bool)
         c = collector(name)
-        c.rows(mask, column, nz.to_text(f[column].astype(object)), expected)
+        c.rows(mask, column, f[column], expected)
         problems.extend(c.problems)
     return problems

@@ -406,9 +406,13 @@ def verify(report: str, roster: str, legacy_text: str) -> None:
 
 def _register_subcommands() -> None:
     """Commands that live with their feature's package."""
+    from cadre_core._synth_cli import synth_command
     from cadre_core.planner._cli import plan_command
+    from cadre_core.scaffold import new_plugin_command
 
     cli.add_command(plan_command, "plan")
+    cli.add_command(synth_command, "synth")
+    cli.add_command(new_plugin_command, "new-plugin")
 
 
 _register_subcommands()

@@ -73,6 +73,20 @@ def cadre_findings(features: Features, params: Mapping[str, object]) -> Sequence
     raise NotImplementedError
 
 
+@hookspec(firstresult=True)
+def cadre_rating_aggregation(
+    scores: pd.DataFrame, discipline: pd.DataFrame, params: Mapping[str, object]
+) -> pd.DataFrame | None:
+    """Turn quarterly scores into annual levels: one row per (``cadre_id``, ``year``) with at
+    least ``cadre_id``, ``year``, ``level``, ``score`` and ``disciplined``.
+
+    First result wins: a province plugin that returns a frame replaces the built-in
+    aggregation (Decree 335/2025/NĐ-CP: mean of the quarters, score bands, discipline
+    forcing ``incomplete``), which runs last.
+    """
+    raise NotImplementedError
+
+
 @hookspec
 def cadre_responsible_bodies() -> Mapping[str, str]:
     """Map a bloc (``party_front``, ``government``) or a target id to the body that must act.

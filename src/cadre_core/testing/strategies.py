@@ -67,6 +67,7 @@ __all__ = [
     "DEFAULT_AS_OF",
     "agencies",
     "cadres",
+    "canonical_frame",
     "dates",
     "ethnicities",
     "fractions",
@@ -798,10 +799,10 @@ def _messy_date(value: pd.Timestamp, rnd: random.Random) -> object:
     return value.strftime("%d/%m/%Y")
 
 
-def _messy_cell(kind: str, codes: str | None, value: object, rnd: random.Random) -> object:
+def _messy_cell(kind: str, codes: str | None, value: Any, rnd: random.Random) -> object:
     if kind == "bool":
         return rnd.choice(_MESSY_TRUE if value else _MESSY_FALSE)
-    if value is None or value is pd.NaT or (isinstance(value, float) and value != value):
+    if value is None or value is pd.NA or value is pd.NaT or value != value:
         return rnd.choice([None, "", "  "])
     if kind == "date":
         return _messy_date(pd.Timestamp(str(value)), rnd)

@@ -1,0 +1,111 @@
+"""The read and evaluate benchmarks run and print the JSON their README describes.
+
+Smoke tests only: each script runs once with ``--repeat 1`` as a subprocess; the JSON is
+checked for its keys and for sane values. Nothing is asserted about time.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+BENCH = Path(__file__).resolve().parents[1] / "benchmarks"
+FORMATS = {"xlsx", "csv", "parquet"}
+NQ05 = {
+    "nq05.1a",
+    "nq05.1b",
+    "nq05.2a",
+    "nq05.2b",
+    "nq05.2c",
+    "nq05.2d",
+    "nq05.3",
+    "nq05.4a",
+    "nq05.4b",
+    "nq05.5a",
+    "nq05.5b",
+    "nq05.5c",
+    "nq05.5d",
+    "nq05.6a",
+    "nq05.6b",
+    "nq05.7a",
+    "nq05.7b",
+    "nq05.8",
+}
+
+
+def run_bench(script: str, *args: str) -> dict[str, Any]:
+    """Run ``benchmarks/<script>`` with ``args``; return its parsed JSON output."""
+    proc = subprocess.run(
+        [sys.executable, str(BENCH / script), *args],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    out = json.loads(proc.stdout)
+    assert isinstance(out, dict)
+    return out
+
+
+def positive(x: object) -> bool:
+    """A finite, strictly positive number (a measured duration or a ratio of two)."""
+    return isinstance(x, int | float) and not isinstance(x, bool) and math.isfinite(x) and x > 0
+
+
+def test_bench_read_prints_json() -> None:
+    out = run_bench("bench_read.py", "--repeat", "1")
+    assert out["repeat"] == 1
+    assert out["rows"]["cadres"] == 43
+    assert set(out["formats"]) == FORMATS
+    for fmt in FORMATS:
+        row = out["formats"][fmt]
+        assert set(row) == {"read_roster_s", "raw_s", "ratio"}
+        assert all(positive(v) for v in row.values()), (fmt, row)
+    engines = out["xlsx_engines"]
+    assert set(engines) == {"openpyxl_s", "calamine_s", "ratio_openpyxl_to_calamine"}
+    assert all(positive(v) for v in engines.values())
+
+
+def check_evaluate(out: dict[str, Any]) -> None:
+    """The keys and values every ``bench_evaluate`` run prints."""
+    timings = (
+        "evaluate_s",
+        "features_s",
+        "targets_total_s",
+        "baseline_s",
+        "ratio_evaluate_to_baseline",
+        "ratio_features_to_baseline",
+        "ratio_targets_to_baseline",
+    )
+    for key in timings:
+        assert positive(out[key]), (key, out[key])
+    assert out["repeat"] == 1
+    assert out["agrees_with_baseline"] is True
+    assert set(out["targets"]) == NQ05
+    for tid, row in out["targets"].items():
+        assert row["plugin"] == "laichau", tid
+        assert row["unit"] in {"cadres", "positions", "agencies"}
+        assert positive(row["population_s"]) and positive(row["criterion_s"]), tid
+
+
+def test_bench_evaluate_sample_prints_json() -> None:
+    out = run_bench("bench_evaluate.py", "--repeat", "1")
+    check_evaluate(out)
+    assert out["roster"] == "sample_commune"
+    assert out["communes"] == 1
+    assert out["cadres"] > 0
+
+
+@pytest.mark.slow
+def test_bench_evaluate_communes_prints_json() -> None:
+    out = run_bench("bench_evaluate.py", "--repeat", "1", "--communes", "2")
+    check_evaluate(out)
+    assert out["roster"] == "synth-2-1"
+    assert out["communes"] == 2
