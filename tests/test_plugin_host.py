@@ -201,3 +201,25 @@ def test_evaluation_is_unchanged_by_the_template_plugin_when_installed():
     everything = evaluate(r, "2026-12-31").communes[0].targets
     by_id = {t.id: t for t in everything}
     assert all(by_id[t.id] == t for t in alone)
+
+
+def test_strict_mode_turns_plugin_warnings_into_errors(monkeypatch):
+    unsourced = Target(
+        id="nosrc.1",
+        title=Text("t", "t"),
+        source="",
+        unit="cadres",
+        population=criteria.flag("is_active", Text("", "")),
+        criterion=criteria.is_female(),
+        rule=Rule.any(),
+        deadline=dt.date(2030, 12, 31),
+    )
+    with temporary_plugin(TargetPlugin(unsourced), name="nosrc") as host:
+        host.targets()
+        assert any("nosrc.1" in w and "no source" in w for w in host.warnings)
+    monkeypatch.setenv("CADRE_STRICT", "1")
+    with (
+        temporary_plugin(TargetPlugin(unsourced), name="nosrc") as host,
+        pytest.raises(PluginError, match="strict"),
+    ):
+        host.targets()

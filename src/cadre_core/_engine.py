@@ -354,7 +354,7 @@ def evaluate(
     unrated = members["cadres"].lists(~features.cadres["is_rated"].to_numpy(), len(communes))
     found = host.findings(features, values) if findings else []
     by_commune_findings: dict[str, list[Finding]] = {c: [] for c in communes}
-    for f in sorted(found, key=lambda f: (f.rule, f.subject)):  # one pass over findings
+    for f in sorted(found, key=lambda f: (f.rule, f.subject, f.message_en, f.message_vi)):
         home = f.commune if grouped and f.commune in by_commune_findings else communes[0]
         by_commune_findings[home].append(f)
     results = tuple(

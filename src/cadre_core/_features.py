@@ -97,6 +97,17 @@ def _indicator(
     return pd.DataFrame(matrix, index=index, columns=[prefix + c for c in codes])
 
 
+def _ordered(tables: Mapping[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    """Small optional tables sorted by all their columns, so that plugins reading raw rows
+    see the same order whatever the order of the input file."""
+    out = dict(tables)
+    for name in ("succession", "scores", "discipline"):
+        frame = tables.get(name)
+        if frame is not None and len(frame):
+            out[name] = frame.sort_values(list(frame.columns), kind="stable").reset_index(drop=True)
+    return out
+
+
 def _explode_topics(trainings: pd.DataFrame) -> pd.DataFrame:
     """One row per (training, topic); each distinct topic list is split once."""
     codes, distinct = pd.factorize(trainings["topics"], use_na_sentinel=True)
@@ -143,6 +154,8 @@ def build_features(roster: Roster, as_of: dt.date, params: Params) -> Features:
     present = cad.set_index("cadre_id")
     stayed = present["left_date"].isna() | (present["left_date"] > day)
     active_asg = asg[on & asg["cadre_id"].map(stayed).fillna(False).astype(bool)]
+    # a canonical order, so that nothing downstream depends on the order of the input rows
+    active_asg = active_asg.sort_values(["cadre_id", "position_code", "start_date"], kind="stable")
     active_asg = active_asg.join(
         positions[
             [
@@ -247,7 +260,7 @@ def build_features(roster: Roster, as_of: dt.date, params: Params) -> Features:
         equipment=roster.equipment.groupby(["agency_code", "item"], observed=True)["quantity"]
         .sum()
         .reset_index(),
-        tables=roster.tables,
+        tables=_ordered(roster.tables),
     )
 
 

@@ -127,8 +127,21 @@ def make_plugin_manager(
 class PluginHost:
     """Typed access to the hooks: one method per hook, each plugin called on its own."""
 
-    def __init__(self, pm: pluggy.PluginManager | None = None) -> None:
+    def __init__(
+        self, pm: pluggy.PluginManager | None = None, *, strict: bool | None = None
+    ) -> None:
         self.pm = pm if pm is not None else make_plugin_manager()
+        #: strict mode turns plugin warnings into errors (default: ``CADRE_STRICT=1``)
+        self.strict = strict if strict is not None else os.environ.get("CADRE_STRICT") == "1"
+        self.warnings: list[str] = []
+
+    def warn(self, plugin: str, message: str, hook: str | None = None) -> None:
+        """Record a plugin warning (or raise :class:`PluginError` in strict mode)."""
+        if self.strict:
+            raise PluginError(plugin, message + " (strict mode)", hook)
+        text = str(PluginError(plugin, message, hook))
+        if text not in self.warnings:
+            self.warnings.append(text)
 
     # --------------------------------------------------------------- plumbing
     def _calls(self, hook: str, **kwargs: Any) -> list[tuple[str, Any]]:
@@ -173,6 +186,8 @@ class PluginHost:
                     raise PluginError(
                         name, f"returned {type(t).__name__}, not a Target", "cadre_targets"
                     )
+                if not t.source.strip():
+                    self.warn(name, f"target {t.id!r} cites no source clause", "cadre_targets")
                 entries.append((name, t))
         return _resolve(entries, lambda t: t.id, "target")
 
@@ -185,6 +200,8 @@ class PluginHost:
                     raise PluginError(
                         name, f"returned {type(p).__name__}, not a Parameter", "cadre_parameters"
                     )
+                if not p.source.strip():
+                    self.warn(name, f"parameter {p.key!r} cites no source", "cadre_parameters")
                 entries.append((name, p))
         return _resolve(entries, lambda p: p.key, "parameter")
 

@@ -14,6 +14,9 @@ from cadre_core._schema import TABLE_BY_NAME, TABLES, Column, Table, text_key
 
 LEGACY_POLICIES = ("error", "convert")
 
+PERSONAL: Mapping[str, tuple[str, ...]] = {"cadres": ("full_name", "birth_date")}
+"""Columns holding personal data: never quoted as examples in messages."""
+
 
 _EMPTY: dict[str, pd.DataFrame] = {}
 
@@ -130,16 +133,21 @@ class _Collector:
 
 
 def _rename(raw: RawTable, table: Table) -> tuple[pd.DataFrame, dict[str, str], list[Problem]]:
+    """Canonical names for the known headers; every column keeps a unique label (a second
+    column for the same field is reported and kept aside under ``<header> (column N)``)."""
     known = header_keys(table)
     problems: list[Problem] = []
-    mapping: dict[str, str] = {}
     user: dict[str, str] = {}
-    for header in raw.frame.columns:
-        h = str(header)
+    labels: list[str] = []
+    headers = [str(h) for h in raw.frame.columns]
+    taken = set(table.column_names)
+    for i, h in enumerate(headers):
         canonical = known.get(text_key(h))
-        if canonical is None:
+        if canonical is not None and canonical not in user:
+            user[canonical] = h
+            labels.append(canonical)
             continue
-        if canonical in user:
+        if canonical is not None:
             problems.append(
                 Problem(
                     raw.file,
@@ -150,11 +158,13 @@ def _rename(raw: RawTable, table: Table) -> tuple[pd.DataFrame, dict[str, str], 
                     f"a second column for {canonical} (first: {user[canonical]!r})",
                 )
             )
-            continue
-        mapping[h] = canonical
-        user[canonical] = h
-    frame = raw.frame.rename(columns=mapping)
-    frame.columns = pd.Index([str(c) for c in frame.columns])
+        label = h
+        if label in taken or label in labels or headers.count(h) > 1:
+            label = f"{h} (column {i + 1})"
+        while label in labels or label in taken:
+            label += "'"
+        labels.append(label)
+    frame = raw.frame.set_axis(pd.Index(labels, dtype=object), axis=1)
     return frame, user, problems
 
 
@@ -177,7 +187,11 @@ def _legacy(
         changed = (fixed != col) & col.notna()
         sample_at = changed[changed].index[:1]
         example = ""
-        if len(sample_at):
+        if (
+            len(sample_at)
+            and name in table.column_names
+            and name not in PERSONAL.get(table.name, ())
+        ):
             i = sample_at[0]
             example = f" ({col.loc[i]!r} reads as {fixed.loc[i]!r})"
         if policy == "convert":
@@ -273,6 +287,19 @@ def check_roster(frames: Mapping[str, pd.DataFrame], raws: Mapping[str, RawTable
             d = _dupes(f, list(table.key))
             c.rows(d, table.key[0], f[table.key[0]], "a unique id (a duplicate of an earlier row)")
             problems += c.problems
+
+    # one rating per cadre, year and quarter (blank quarter = the annual rating)
+    if "ratings" in raws:
+        f = frames["ratings"]
+        c = collector("ratings")
+        twice = f.duplicated(subset=["cadre_id", "year", "quarter"]) & f["cadre_id"].notna()
+        c.rows(
+            twice,
+            "rating",
+            f["rating"].astype(object),
+            "a single rating for this cadre, year and quarter (a duplicate of an earlier row)",
+        )
+        problems += c.problems
 
     def refs(name: str, column: str, target: str, target_col: str) -> None:
         if name not in raws or target not in raws:

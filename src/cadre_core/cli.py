@@ -198,18 +198,26 @@ def _evaluate(
 
 
 def _evaluate_days(
-    roster: Any, days: list[dt.date], plugins: tuple[str, ...], params: str | None, by: str | None
+    roster: Any,
+    days: list[dt.date],
+    plugins: tuple[str, ...],
+    params: str | None,
+    by: str | None,
+    strict: bool = False,
 ) -> list[Any]:
     from cadre_core import ParameterError, PluginError, PluginHost, evaluate, make_plugin_manager
 
     try:
-        host = PluginHost(make_plugin_manager(only=plugins or None))
-        return [
+        host = PluginHost(make_plugin_manager(only=plugins or None), strict=strict or None)
+        evs = [
             evaluate(roster, d, host=host, params_file=params, by_commune=by == "commune")
             for d in days
         ]
     except (PluginError, ParameterError) as exc:
         raise InputError(str(exc)) from None
+    for warning in host.warnings:
+        click.echo(f"cadre: warning: {warning}", err=True)
+    return evs
 
 
 def _emit(ev: Any, fmt: str, output: str | None, lang: str) -> None:
@@ -279,6 +287,7 @@ def _key(path: str | None) -> bytes:
     type=click.Path(),
     help="File holding the secret key (default: $CADRE_PSEUDONYM_KEY).",
 )
+@click.option("--strict", is_flag=True, help="Plugin warnings are errors (also CADRE_STRICT=1).")
 @legacy_option
 @skip_option
 def evaluate(
@@ -293,6 +302,7 @@ def evaluate(
     fail_on: str | None,
     pseudonymize: bool,
     pseudonym_key: str | None,
+    strict: bool,
     legacy_text: str,
     skip_invalid: bool,
 ) -> None:
@@ -302,7 +312,7 @@ def evaluate(
     r = _read(roster, legacy_text, skip_invalid)
     if r.skipped:
         _stderr().print(_problems_table(r.skipped, f"{len(r.skipped)} row(s) skipped"))
-    evs = _evaluate_days(r, days, plugins, params, by)
+    evs = _evaluate_days(r, days, plugins, params, by, strict)
     if key is not None:
         from cadre_core._privacy import pseudonymize as hide
 
