@@ -6,9 +6,17 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 import cadre_core
 from cadre_core import PluginHost, Roster, make_plugin_manager
+
+# Machines differ in speed (CI has 2 shared cores): time limits per example would make the
+# property tests flaky, so they are off; example counts are set per test.
+settings.register_profile(
+    "cadre", deadline=None, suppress_health_check=[HealthCheck.too_slow], print_blob=True
+)
+settings.load_profile("cadre")
 
 
 @pytest.fixture(scope="session")

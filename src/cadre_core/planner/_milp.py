@@ -155,9 +155,8 @@ def solve(model: Model, *, time_limit: float = 60.0) -> Solution:
     # (e) one long programme at a time per cadre (checked at every long start)
     lg = opts[opts["long"]]
     if len(lg):
-        m = lg[["cadre_id", "start", "opt"]].merge(
-            lg[["cadre_id", "start", "end", "opt"]], on="cadre_id", suffixes=("_t", "")
-        )
+        pts = lg[["cadre_id", "start"]].drop_duplicates().rename(columns={"start": "start_t"})
+        m = pts.merge(lg[["cadre_id", "start", "end", "opt"]], on="cadre_id")
         m = m[(m["start"] <= m["start_t"]) & (m["start_t"] <= m["end"])]
         r = m.groupby(["cadre_id", "start_t"], sort=False).ngroup().to_numpy()
         k = int(r.max()) + 1 if len(r) else 0
