@@ -7,6 +7,30 @@ commune, exactly::
     >>> ev = cadre_core.evaluate(cadre_core.sample_roster(), "2026-12-31")
     >>> ev.to_frame()[["id", "status"]].head(2).shape
     (2, 2)
+
+Two exported names are not classes or functions and are documented here.
+
+``ETHNIC_GROUPS`` is the tuple of the 54 official ethnic groups (:class:`EthnicGroup`), in
+official order (QĐ 121-TCTK/PPCĐ, 1979), Kinh first::
+
+    >>> len(cadre_core.ETHNIC_GROUPS), cadre_core.ETHNIC_GROUPS[0]
+    (54, EthnicGroup(code=1, name='Kinh'))
+    >>> [g.name for g in cadre_core.ETHNIC_GROUPS if g.code in (3, 8)]
+    ['Thái', 'Mông']
+
+``hookimpl`` is the pluggy marker that turns a function (or method) into an implementation
+of a ``cadre_*`` hook (see :mod:`cadre_core.hookspecs`)::
+
+    >>> class DemoPlugin:
+    ...     @cadre_core.hookimpl
+    ...     def cadre_parameters(self):
+    ...         return [cadre_core.Parameter("demo.max_age", 60, "int", "an age limit")]
+    >>> pm = cadre_core.make_plugin_manager(entry_points=False, extra=[("demo", DemoPlugin())])
+    >>> host = cadre_core.PluginHost(pm)
+    >>> host.plugin_names()
+    ['cadre', 'demo']
+    >>> [(name, p.key, p.default) for name, p in host.parameter_definitions() if name == "demo"]
+    [('demo', 'demo.max_age', 60)]
 """
 
 from cadre_core import criteria

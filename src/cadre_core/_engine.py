@@ -30,7 +30,15 @@ STATUSES = ("met", "not_met", "not_applicable")
 
 @attrs.frozen
 class TargetResult:
-    """The result of one target in one commune (the JSON contract's ``targets`` item)."""
+    """The result of one target in one commune (the JSON contract's ``targets`` item).
+
+    >>> ev = cadre_core.evaluate(cadre_core.sample_roster(), "2026-12-31", plugins=["laichau"])
+    >>> t = ev.communes[0].target("nq05.1a")
+    >>> t.title.en, t.population, t.satisfied, t.required, t.shortfall, t.status
+    ('Every job position staffed', 34, 32, 34, 2, 'not_met')
+    >>> t.failing
+    ('PKT-XD', 'UBKT-KTV')
+    """
 
     id: str
     title: Text
@@ -79,7 +87,13 @@ class TargetResult:
 
 @attrs.frozen
 class CommuneResult:
-    """All results of one commune."""
+    """All results of one commune.
+
+    >>> ev = cadre_core.evaluate(cadre_core.sample_roster(), "2026-12-31", plugins=["laichau"])
+    >>> c = ev.commune("Xã Mường Than")
+    >>> len(c.targets), c.targets[0].id, c.unrated
+    (18, 'nq05.1a', ('MT034',))
+    """
 
     commune: str
     targets: tuple[TargetResult, ...]
@@ -105,7 +119,14 @@ class CommuneResult:
 
 @attrs.frozen
 class Evaluation:
-    """Every target of the selected plugins, per commune, as of one day."""
+    """Every target of the selected plugins, per commune, as of one day.
+
+    >>> ev = cadre_core.evaluate(cadre_core.sample_roster(), "2026-12-31", plugins=["laichau"])
+    >>> ev.as_of, [p.name for p in ev.plugins], [c.commune for c in ev.communes]
+    (datetime.date(2026, 12, 31), ['cadre', 'laichau'], ['Xã Mường Than'])
+    >>> ev.to_frame()["status"].value_counts()[["met", "not_met"]].tolist()
+    [4, 14]
+    """
 
     as_of: dt.date
     communes: tuple[CommuneResult, ...]

@@ -92,21 +92,33 @@ _RANKS: dict[str, dict[str, int]] = {
 
 
 class Gender(_Coded):
-    """Gender as recorded in the roster."""
+    """Gender as recorded in the roster.
+
+    >>> Gender("female") is Gender.FEMALE, Gender.codes()
+    (True, ('male', 'female'))
+    """
 
     MALE = "male"
     FEMALE = "female"
 
 
 class Bloc(_Coded):
-    """The bloc of an agency: Party and Front, or government (section III of the plan)."""
+    """The bloc of an agency: Party and Front, or government (section III of the plan).
+
+    >>> Bloc.codes()
+    ('party_front', 'government')
+    """
 
     PARTY_FRONT = "party_front"
     GOVERNMENT = "government"
 
 
 class Category(_Coded):
-    """The category of a job position: a leadership title, a professional post, or other."""
+    """The category of a job position: a leadership title, a professional post, or other.
+
+    >>> Category.COMMITTEE_CHAIR.is_leadership, Category.PROFESSIONAL.is_leadership
+    (True, False)
+    """
 
     PARTY_SECRETARY = "party_secretary"
     PARTY_DEPUTY_SECRETARY = "party_deputy_secretary"
@@ -128,7 +140,11 @@ class Category(_Coded):
 
 
 class TrainingTopic(_Coded):
-    """Topics a training record may cover (roster-format.md)."""
+    """Topics a training record may cover (roster-format.md).
+
+    >>> TrainingTopic("digital_transformation") is TrainingTopic.DIGITAL_TRANSFORMATION
+    True
+    """
 
     JOB_POSITION = "job_position"
     DATA_GOVERNANCE = "data_governance"

@@ -40,7 +40,11 @@ LEGAL_SOURCE = (
 
 @attrs.frozen(slots=True)
 class EthnicGroup:
-    """One of the 54 official ethnic groups: its order number and official name."""
+    """One of the 54 official ethnic groups: its order number and official name.
+
+    >>> ETHNIC_GROUPS[2]
+    EthnicGroup(code=3, name='Thái')
+    """
 
     code: int
     name: str
@@ -201,6 +205,9 @@ def is_minority(name: str) -> bool:
     """Whether an ethnic group (any known spelling) is an ethnic minority (not Kinh).
 
     Unknown spellings are not minorities: the caller validates the name first.
+
+    >>> is_minority("H'Mông"), is_minority("Kinh (Việt)"), is_minority("Martian")
+    (True, False, False)
     """
     canonical = canonical_ethnicity(name)
     return canonical is not None and canonical != KINH

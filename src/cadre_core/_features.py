@@ -46,7 +46,15 @@ def rating_year(as_of: dt.date) -> int:
 
 @attrs.frozen
 class Features:
-    """Feature frames of a roster as of one day (see the module docstring)."""
+    """Feature frames of a roster as of one day (see the module docstring).
+
+    >>> ev = cadre_core.evaluate(cadre_core.sample_roster(), "2026-12-31", plugins=["laichau"])
+    >>> f = ev.features
+    >>> f.as_of, f.rating_year, len(f.cadres)
+    (datetime.date(2026, 12, 31), 2026, 41)
+    >>> int(f.cadres["is_female"].sum()), int(f.cadres["is_minority"].sum())
+    (17, 34)
+    """
 
     as_of: dt.date
     params: Params

@@ -87,7 +87,11 @@ class Cadre:
 
 @attrs.frozen(slots=True)
 class Agency:
-    """A body of the commune (cơ quan, đơn vị)."""
+    """A body of the commune (cơ quan, đơn vị).
+
+    >>> Agency("UBND", "Ủy ban nhân dân xã", "Mường Than", "government").bloc
+    <Bloc.GOVERNMENT: 'government'>
+    """
 
     agency_code: str = attrs.field(validator=_nonblank)
     name: str | None = None
@@ -97,7 +101,12 @@ class Agency:
 
 @attrs.frozen(slots=True)
 class Position:
-    """A job position (vị trí việc làm) or leadership title, with its quota and standards."""
+    """A job position (vị trí việc làm) or leadership title, with its quota and standards.
+
+    >>> p = Position("CT_UBND", "Chủ tịch UBND", "UBND", "committee_chair", min_theory="trung_cap")
+    >>> p.category.is_leadership, p.min_theory, p.quota
+    (True, <TheoryLevel.TRUNG_CAP: 'trung_cap'>, 1)
+    """
 
     position_code: str = attrs.field(validator=_nonblank)
     title: str | None = None
@@ -112,7 +121,12 @@ class Position:
 
 @attrs.frozen(slots=True)
 class Assignment:
-    """Who holds which position, from ``start_date`` to ``end_date`` (inclusive)."""
+    """Who holds which position, from ``start_date`` to ``end_date`` (inclusive).
+
+    >>> a = Assignment("C001", "CT_UBND", dt.date(2025, 7, 1), dt.date(2026, 6, 30))
+    >>> a.active_on(dt.date(2026, 6, 30)), a.active_on(dt.date(2026, 7, 1))
+    (True, False)
+    """
 
     cadre_id: str = attrs.field(validator=_nonblank)
     position_code: str = attrs.field(validator=_nonblank)
@@ -131,7 +145,11 @@ class Assignment:
 
 @attrs.frozen(slots=True)
 class Degree:
-    """A professional degree (trình độ chuyên môn)."""
+    """A professional degree (trình độ chuyên môn).
+
+    >>> Degree("C001", "dai_hoc", "Luật").level.at_least(EducationLevel.CAO_DANG)
+    True
+    """
 
     cadre_id: str = attrs.field(validator=_nonblank)
     level: EducationLevel = attrs.field(converter=EducationLevel)
@@ -141,7 +159,11 @@ class Degree:
 
 @attrs.frozen(slots=True)
 class TheoryCertificate:
-    """A political-theory qualification (lý luận chính trị)."""
+    """A political-theory qualification (lý luận chính trị).
+
+    >>> TheoryCertificate("C001", "cu_nhan", dt.date(2019, 6, 1)).level.rank
+    3
+    """
 
     cadre_id: str = attrs.field(validator=_nonblank)
     level: TheoryLevel = attrs.field(converter=TheoryLevel)
@@ -150,7 +172,11 @@ class TheoryCertificate:
 
 @attrs.frozen(slots=True)
 class Training:
-    """A completed course covering one or more topics."""
+    """A completed course covering one or more topics.
+
+    >>> Training("C001", ["it", "digital_transformation"], dt.date(2025, 9, 15)).topics
+    (<TrainingTopic.IT: 'it'>, <TrainingTopic.DIGITAL_TRANSFORMATION: 'digital_transformation'>)
+    """
 
     cadre_id: str = attrs.field(validator=_nonblank)
     topics: tuple[TrainingTopic, ...] = attrs.field(converter=_topics, validator=v.min_len(1))
@@ -160,7 +186,12 @@ class Training:
 
 @attrs.frozen(slots=True)
 class Rating:
-    """A performance rating: annual when ``quarter`` is None."""
+    """A performance rating: annual when ``quarter`` is None.
+
+    >>> r = Rating("C001", 2025, "good")
+    >>> r.rating.at_least(RatingLevel.COMPLETE), r.quarter is None
+    (True, True)
+    """
 
     cadre_id: str = attrs.field(validator=_nonblank)
     year: int = attrs.field(validator=[v.instance_of(int), v.ge(1945), v.le(2100)])
@@ -170,7 +201,11 @@ class Rating:
 
 @attrs.frozen(slots=True)
 class EquipmentItem:
-    """How many of an item an agency has."""
+    """How many of an item an agency has.
+
+    >>> EquipmentItem("UBND", "computer", 12).quantity
+    12
+    """
 
     agency_code: str = attrs.field(validator=_nonblank)
     item: str = attrs.field(validator=_nonblank)

@@ -21,7 +21,14 @@ KINDS = ("fraction", "date", "topics", "norm", "standards", "int", "text", "mapp
 
 
 class ParameterError(ValueError):
-    """A parameter value or a parameters file is invalid."""
+    """A parameter value or a parameters file is invalid.
+
+    >>> p = Params({"n": 3}, {"n": "plugin demo"}, {"n": Parameter("n", 3, "int")})
+    >>> p.with_values({"m": 1}, "file local.toml")
+    Traceback (most recent call last):
+    ...
+    cadre_core._params.ParameterError: unknown parameter 'm' (file local.toml)
+    """
 
 
 def _date(value: Any) -> dt.date:
@@ -99,6 +106,12 @@ class Parameter:
     """A named parameter a plugin contributes, with its default and its legal source.
 
     ``replaces`` names the plugin whose parameter of the same key this one overrides.
+    The default is converted to the ``kind``:
+
+    >>> Parameter("nq05.5a.threshold", "3/4", "fraction").default
+    Fraction(3, 4)
+    >>> Parameter("nq05.3.deadline", "2028-12-31", "date").default
+    datetime.date(2028, 12, 31)
     """
 
     key: str
@@ -114,7 +127,13 @@ class Parameter:
 
 @attrs.frozen
 class Params(Mapping[str, Any]):
-    """The parameter values in force, with the origin of each one."""
+    """The parameter values in force, with the origin of each one.
+
+    >>> p = Params({"n": 3}, {"n": "plugin demo"}, {"n": Parameter("n", 3, "int")})
+    >>> q = p.with_values({"n": "5"}, "file local.toml")
+    >>> (p["n"], p.origin("n")), (q["n"], q.origin("n"))
+    ((3, 'plugin demo'), (5, 'file local.toml'))
+    """
 
     data: Mapping[str, Any]
     origins: Mapping[str, str]

@@ -28,7 +28,12 @@ BUILTIN = "cadre"
 
 
 class PluginError(Exception):
-    """A plugin could not be loaded, conflicts with another, or failed inside a hook."""
+    """A plugin could not be loaded, conflicts with another, or failed inside a hook.
+
+    >>> err = PluginError("demo", "returned int, not a Target", "cadre_targets")
+    >>> err.plugin, str(err)
+    ('demo', "plugin 'demo', hook cadre_targets: returned int, not a Target")
+    """
 
     def __init__(self, plugin: str, message: str, hook: str | None = None) -> None:
         self.plugin = plugin
@@ -73,6 +78,13 @@ def make_plugin_manager(
     ``only`` keeps the built-in plugin and the plugins named (unknown names raise
     :class:`PluginError`). ``CADRE_LOAD_PLUGINS`` (allow list) and
     ``CADRE_DISABLE_PLUGINS`` (block list), comma-separated, filter entry points too.
+
+    >>> PluginHost(make_plugin_manager(only=["laichau"])).plugin_names()
+    ['cadre', 'laichau']
+    >>> make_plugin_manager(only=["no_such_plugin"])
+    Traceback (most recent call last):
+    ...
+    cadre_core._plugins.PluginError: plugin 'no_such_plugin': is not installed (installed: ...)
     """
     from cadre_core import _builtin
 
@@ -125,7 +137,14 @@ def make_plugin_manager(
 
 
 class PluginHost:
-    """Typed access to the hooks: one method per hook, each plugin called on its own."""
+    """Typed access to the hooks: one method per hook, each plugin called on its own.
+
+    >>> host = PluginHost(make_plugin_manager(only=["laichau"]))
+    >>> host.plugin_names()
+    ['cadre', 'laichau']
+    >>> sorted({plugin for plugin, _ in host.targets()})
+    ['laichau']
+    """
 
     def __init__(
         self, pm: pluggy.PluginManager | None = None, *, strict: bool | None = None

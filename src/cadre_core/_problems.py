@@ -13,6 +13,11 @@ class Problem:
 
     ``row`` is the spreadsheet row number (header = row 1 in CSV, the header's own row in
     a workbook) or ``None`` when the problem concerns a whole table or column.
+
+    >>> Problem("r.xlsx", "cadres", 7, "gender", "robot", "one of male, female").describe()
+    "r.xlsx, table cadres, row 7, column gender: 'robot' is not one of male, female"
+    >>> Problem("r.xlsx", "positions", None, None, None, "required table is missing").row is None
+    True
     """
 
     file: str
@@ -53,7 +58,17 @@ class Problem:
 
 
 class RosterError(ValueError):
-    """A roster could not be accepted. ``problems`` lists every problem found."""
+    """A roster could not be accepted. ``problems`` lists every problem found.
+
+    >>> tables = dict(cadre_core.sample_roster().tables)
+    >>> cadres = tables["cadres"].astype(object)
+    >>> cadres.loc[cadres.index[1], "gender"] = "robot"
+    >>> try:
+    ...     cadre_core.Roster.from_frames({**tables, "cadres": cadres})
+    ... except RosterError as exc:
+    ...     print(exc.errors[0].describe())
+    <cadres DataFrame>, table cadres, row 2, column gender: 'robot' is not one of male, female
+    """
 
     def __init__(self, problems: Iterable[Problem]) -> None:
         self.problems: tuple[Problem, ...] = tuple(problems)

@@ -8,7 +8,12 @@ import pandas as pd
 
 @attrs.frozen
 class ReportSection:
-    """A titled table added to the xlsx (one sheet) and HTML (one section) reports."""
+    """A titled table added to the xlsx (one sheet) and HTML (one section) reports.
+
+    >>> s = ReportSection("Equipment", pd.DataFrame({"item": ["computer"], "have": [12]}))
+    >>> s.title, s.table.shape, s.note
+    ('Equipment', (1, 2), '')
+    """
 
     title: str
     table: pd.DataFrame = attrs.field(eq=False)

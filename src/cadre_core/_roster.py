@@ -305,6 +305,12 @@ def read_roster(path: str | Path, *, legacy: str = "error", skip_invalid: bool =
     text instead of reporting it. ``skip_invalid=True`` sets aside the rows with errors
     (listed with their reasons in :attr:`Roster.skipped`) and keeps the rest; problems
     with a whole table or column still raise.
+
+    >>> import tempfile, pathlib
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = sample_roster().write(d / "r.xlsx")
+    >>> read_roster(d / "r.xlsx").row_counts()["cadres"]
+    43
     """
     p = Path(path)
     raws, problems = read_raw(p)

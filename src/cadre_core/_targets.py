@@ -28,7 +28,12 @@ Explainer = Callable[[Features, pd.Index, str], pd.Series]
 
 @attrs.frozen
 class Text:
-    """A text in Vietnamese and English."""
+    """A text in Vietnamese and English.
+
+    >>> t = Text("Cán bộ được xếp loại", "Rated cadres")
+    >>> t.get("en"), t.get("vi")
+    ('Rated cadres', 'Cán bộ được xếp loại')
+    """
 
     vi: str
     en: str
@@ -61,6 +66,14 @@ class Target:
     ``deadline`` are defaults: the parameters ``<id>.threshold`` and ``<id>.deadline``
     override them. ``requirement`` says in words what a member must have; ``explain``
     optionally says per failing member what is missing.
+
+    >>> def every_cadre(features: Features) -> pd.Series:
+    ...     return pd.Series(True, index=features.cadres.index)
+    >>> title = Text("Mọi cán bộ được xếp loại", "Every cadre rated")
+    >>> t = Target("demo.1", title, "Demo plan, clause 1", "cadres", every_cadre,
+    ...            column("is_rated"), Rule("all"), dt.date(2026, 12, 31))
+    >>> t.threshold_key, t.deadline_key, t.rule.required(41)
+    ('demo.1.threshold', 'demo.1.deadline', 41)
     """
 
     id: str
