@@ -83,6 +83,13 @@ def _find_header(grid: pd.DataFrame, table: Table) -> int | None:
     return first_nonempty
 
 
+def _missing(value: object) -> bool:
+    """A blank header cell (None, NaN or NaT: merged cells read as missing)."""
+    if value is None or value is pd.NaT:
+        return True
+    return isinstance(value, float) and np.isnan(value)
+
+
 def _only_spaces(column: pd.Series) -> pd.Series:
     """Cells that are text made only of whitespace (or empty), column-wise."""
     if column.dtype != object and not pd.api.types.is_string_dtype(column.dtype):
@@ -95,10 +102,7 @@ def _only_spaces(column: pd.Series) -> pd.Series:
 
 
 def _frame_from_grid(grid: pd.DataFrame, header_at: int) -> tuple[pd.DataFrame, pd.Series]:
-    headers = [
-        "" if (v is None or (isinstance(v, float) and np.isnan(v))) else str(v)
-        for v in grid.iloc[header_at].tolist()
-    ]
+    headers = ["" if _missing(v) else str(v) for v in grid.iloc[header_at].tolist()]
     body = grid.iloc[header_at + 1 :].copy()
     body.columns = pd.Index(range(len(headers)))
     # drop fully blank columns without a header, and fully blank rows (counted, not lost:
@@ -170,6 +174,8 @@ def _chunks(zf: zipfile.ZipFile, member: str, budget: list[int]) -> Iterator[byt
             data = tail + block
             cut = data.rfind(b">") + 1
             tail = data[cut:]
+            opened = tail.rfind(b"<")
+            tail = tail[opened:] if opened >= 0 else b""  # text between tags is not kept
             if len(tail) > _CHUNK:  # a single tag cannot be this long
                 raise _TooLarge("its XML is malformed (a tag longer than 4 MB)")
             yield data[:cut]
