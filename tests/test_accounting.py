@@ -144,11 +144,6 @@ def test_json_lists_skipped_rows(cadre_exe: Path, skipped_roster: Path) -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(
-    strict=True,
-    reason="the xlsx and HTML reports show skipped rows only inside the embedded JSON "
-    "(no visible sheet or section): reported to the lead",
-)
 @pytest.mark.parametrize("fmt", ["xlsx", "html"])
 def test_reports_show_skipped_rows(
     cadre_exe: Path, skipped_roster: Path, tmp_path: Path, fmt: str

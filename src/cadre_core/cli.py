@@ -98,7 +98,30 @@ legacy_option = click.option(
 )
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+# Commands that live with their feature's package, imported only when used (the planner
+# pulls in scipy): `cadre evaluate` does not pay for them.
+LAZY_COMMANDS = {
+    "plan": ("cadre_core.planner._cli", "plan_command"),
+    "synth": ("cadre_core._synth_cli", "synth_command"),
+    "new-plugin": ("cadre_core.scaffold", "new_plugin_command"),
+}
+
+
+class _LazyGroup(click.Group):
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted([*super().list_commands(ctx), *LAZY_COMMANDS])
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name in LAZY_COMMANDS:
+            import importlib
+
+            module, attr = LAZY_COMMANDS[cmd_name]
+            command: click.Command = getattr(importlib.import_module(module), attr)
+            return command
+        return super().get_command(ctx, cmd_name)
+
+
+@click.group(cls=_LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="cadre-core", prog_name="cadre")
 def cli() -> None:
     """cadre: evaluate commune cadre-qualification targets (Lai Châu 05-NQ/TU and others)."""
@@ -412,20 +435,6 @@ def verify(report: str, roster: str, legacy_text: str) -> None:
     for d in outcome.differences:
         console.print(f"  - {d}")
     sys.exit(EXIT_NOT_MET)
-
-
-def _register_subcommands() -> None:
-    """Commands that live with their feature's package."""
-    from cadre_core._synth_cli import synth_command
-    from cadre_core.planner._cli import plan_command
-    from cadre_core.scaffold import new_plugin_command
-
-    cli.add_command(plan_command, "plan")
-    cli.add_command(synth_command, "synth")
-    cli.add_command(new_plugin_command, "new-plugin")
-
-
-_register_subcommands()
 
 
 def main(argv: Sequence[str] | None = None) -> NoReturn:

@@ -37,6 +37,7 @@ __all__ = [
     "plugin_sections",
     "render_html",
     "responsible_body",
+    "skipped_section",
     "write_html",
     "write_xlsx",
 ]
@@ -48,6 +49,38 @@ def _latest(evaluation_or_evaluations: Evaluations) -> Evaluation:
     if isinstance(evaluation_or_evaluations, Evaluation):
         return evaluation_or_evaluations
     return max(evaluation_or_evaluations, key=lambda e: e.as_of)
+
+
+def skipped_section(evaluation: Evaluation, lang: str = "vi") -> list[ReportSection]:
+    """A section listing the rows ``--skip-invalid`` set aside (empty when there are none)."""
+    if not evaluation.skipped:
+        return []
+    import pandas as pd
+
+    vi = lang != "en"
+    cols = (
+        ["Tệp", "Bảng", "Dòng", "Cột", "Giá trị", "Lý do"]
+        if vi
+        else ["File", "Table", "Row", "Column", "Value", "Reason"]
+    )
+    rows = [
+        [
+            p.file,
+            p.table or "",
+            "" if p.row is None else str(p.row),
+            p.column or "",
+            "" if p.value is None else p.value,
+            p.expected,
+        ]
+        for p in evaluation.skipped
+    ]
+    title = "Dòng bị bỏ qua (--skip-invalid)" if vi else "Skipped rows (--skip-invalid)"
+    note = (
+        "Các dòng này có lỗi nên không được tính; sửa và chạy lại để tính đủ."
+        if vi
+        else "These rows had errors and were not counted; fix them and run again."
+    )
+    return [ReportSection(title, pd.DataFrame(rows, columns=cols), note)]
 
 
 def write_xlsx(
@@ -67,7 +100,8 @@ def write_xlsx(
     filters on, A4 landscape. Text cells are written as strings, never formulas.
     """
     data = build(evaluation_or_evaluations, lang)
-    return _xlsx.write(data, Path(path), sections)
+    extra = skipped_section(_latest(evaluation_or_evaluations), lang)
+    return _xlsx.write(data, Path(path), [*extra, *sections])
 
 
 def write_html(
@@ -85,7 +119,8 @@ def write_html(
     act; an A4 landscape print stylesheet. Every text is HTML-escaped.
     """
     data = build(evaluation_or_evaluations, lang)
-    return _html.write(data, Path(path), sections)
+    extra = skipped_section(_latest(evaluation_or_evaluations), lang)
+    return _html.write(data, Path(path), [*extra, *sections])
 
 
 def render_html(evaluation_or_evaluations: Evaluations, *, lang: str = "vi") -> str:
