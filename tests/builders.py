@@ -6,7 +6,7 @@ from typing import Any
 
 import pandas as pd
 
-from cadre_core import Roster
+from cadre_core import Roster, sample_roster
 
 AGENCIES = [
     {"agency_code": "DU", "name": "Đảng ủy", "commune": "Xã A", "bloc": "party_front"},
@@ -88,3 +88,33 @@ def roster(
     for name, rows in tables.items():
         frames[name] = pd.DataFrame(rows)
     return Roster.from_frames(frames, name="test")
+
+
+def three_communes() -> Roster:
+    """The sample commune plus two renamed copies (ids prefixed, agencies moved), varied so
+    that statuses differ: Pha Mu holds master's degrees and advanced theory, Tà Hừa has a
+    third of the trainings and no rating."""
+    base = sample_roster()
+    copies = [("", "Xã Mường Than"), ("PM-", "Xã Pha Mu"), ("TH-", "Xã Tà Hừa")]
+    parts: list[dict[str, pd.DataFrame]] = []
+    for k, (prefix, commune) in enumerate(copies):
+        out: dict[str, pd.DataFrame] = {}
+        for name, df in base.tables.items():
+            df = df.copy()
+            for col in ("cadre_id", "agency_code", "position_code"):
+                if col in df:
+                    df[col] = prefix + df[col]
+            if name == "agencies":
+                df["commune"] = commune
+            if k == 1 and name == "degrees":
+                df["level"] = df["level"].astype(object).replace({"dai_hoc": "thac_si"})
+            if k == 1 and name == "theory":
+                df["level"] = df["level"].astype(object).replace({"trung_cap": "cao_cap"})
+            if k == 2 and name == "trainings":
+                df = df.iloc[::3]
+            if k == 2 and name == "ratings":
+                df = df.iloc[0:0]
+            out[name] = df
+        parts.append(out)
+    frames = {n: pd.concat([p[n] for p in parts], ignore_index=True) for n in base.tables}
+    return Roster.from_frames(frames, name="Lai Châu (3 xã)")

@@ -15,6 +15,7 @@ from pathlib import Path
 import attrs
 import pandas as pd
 import pytest
+from builders import three_communes
 
 import cadre_core as cc
 from cadre_core.reports import evaluate_many, explanations, write_html
@@ -22,36 +23,6 @@ from cadre_core.reports._labels import fmt_pct, label
 
 AS_OF = "2026-12-31"
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-
-
-def three_communes() -> cc.Roster:
-    """The sample commune plus two renamed copies (ids prefixed, agencies moved), varied so
-    that statuses differ: Pha Mu holds master's degrees and advanced theory, Tà Hừa has a
-    third of the trainings and no rating."""
-    base = cc.sample_roster()
-    copies = [("", "Xã Mường Than"), ("PM-", "Xã Pha Mu"), ("TH-", "Xã Tà Hừa")]
-    parts: list[dict[str, pd.DataFrame]] = []
-    for k, (prefix, commune) in enumerate(copies):
-        out: dict[str, pd.DataFrame] = {}
-        for name, df in base.tables.items():
-            df = df.copy()
-            for col in ("cadre_id", "agency_code", "position_code"):
-                if col in df:
-                    df[col] = prefix + df[col]
-            if name == "agencies":
-                df["commune"] = commune
-            if k == 1 and name == "degrees":
-                df["level"] = df["level"].astype(object).replace({"dai_hoc": "thac_si"})
-            if k == 1 and name == "theory":
-                df["level"] = df["level"].astype(object).replace({"trung_cap": "cao_cap"})
-            if k == 2 and name == "trainings":
-                df = df.iloc[::3]
-            if k == 2 and name == "ratings":
-                df = df.iloc[0:0]
-            out[name] = df
-        parts.append(out)
-    frames = {n: pd.concat([p[n] for p in parts], ignore_index=True) for n in base.tables}
-    return cc.Roster.from_frames(frames, name="Lai Châu (3 xã)")
 
 
 class _Dom(HTMLParser):

@@ -4,32 +4,14 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
-import sys
 import unicodedata
-from pathlib import Path
-from types import ModuleType
 
 import pandas as pd
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-
-def _load(name: str) -> ModuleType:
-    """Import ``cadre_core.<name>``, or the file itself if the package is not importable."""
-    try:
-        return importlib.import_module(f"cadre_core.{name}")
-    except ImportError:
-        path = Path(__file__).resolve().parents[1] / "src" / "cadre_core" / f"{name}.py"
-        spec = importlib.util.spec_from_file_location(f"cadre_core_{name}", path)
-        assert spec is not None and spec.loader is not None
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[spec.name] = module
-        spec.loader.exec_module(module)
-        return module
-
-
-vntext = _load("_vntext")
+vntext = importlib.import_module("cadre_core._vntext")
 convert_tcvn3 = vntext.convert_tcvn3
 convert_vni = vntext.convert_vni
 detect_legacy_encoding = vntext.detect_legacy_encoding
