@@ -30,6 +30,7 @@ from cadre_core.reports._explain import explanations, responsible_body
 from cadre_core.reports._labels import body_name, label
 
 __all__ = [
+    "audit_section",
     "body_name",
     "evaluate_many",
     "explanations",
@@ -83,6 +84,38 @@ def skipped_section(evaluation: Evaluation, lang: str = "vi") -> list[ReportSect
     return [ReportSection(title, pd.DataFrame(rows, columns=cols), note)]
 
 
+def audit_section(evaluation: Evaluation, lang: str = "vi") -> ReportSection:
+    """What is needed to reproduce the report: versions, input files (sha256), as-of day,
+    and when it was generated (``SOURCE_DATE_EPOCH`` if set, for reproducible builds)."""
+    import os
+
+    import pandas as pd
+
+    audit = evaluation.audit()
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    when = (
+        dt.datetime.fromtimestamp(int(epoch), dt.UTC)
+        if epoch and epoch.isdigit()
+        else dt.datetime.now(dt.UTC)
+    )
+    vi = lang != "en"
+    rows = [
+        ["Công cụ" if vi else "Tool", audit["tool"]],
+        *[["Plugin " + k, v] for k, v in audit["plugins"].items()],
+        *[["Tệp đầu vào" if vi else "Input file", f] for f in audit["inputs"]],
+        ["Tính đến ngày" if vi else "As of", audit["as_of"]],
+        ["Thời điểm lập (UTC)" if vi else "Generated (UTC)", when.strftime("%Y-%m-%d %H:%M:%S")],
+    ]
+    cols = ["Mục", "Giá trị"] if vi else ["Item", "Value"]
+    note = (
+        "Kiểm tra lại báo cáo: cadre verify BÁO_CÁO DANH_SÁCH"
+        if vi
+        else "Check this report again with: cadre verify REPORT ROSTER"
+    )
+    title = "Thông tin kiểm chứng" if vi else "Audit"
+    return ReportSection(title, pd.DataFrame(rows, columns=cols), note)
+
+
 def write_xlsx(
     evaluation_or_evaluations: Evaluations,
     path: str | Path,
@@ -100,8 +133,9 @@ def write_xlsx(
     filters on, A4 landscape. Text cells are written as strings, never formulas.
     """
     data = build(evaluation_or_evaluations, lang)
-    extra = skipped_section(_latest(evaluation_or_evaluations), lang)
-    return _xlsx.write(data, Path(path), [*extra, *sections])
+    latest = _latest(evaluation_or_evaluations)
+    extra = [*skipped_section(latest, lang), *sections, audit_section(latest, lang)]
+    return _xlsx.write(data, Path(path), extra)
 
 
 def write_html(
@@ -119,8 +153,9 @@ def write_html(
     act; an A4 landscape print stylesheet. Every text is HTML-escaped.
     """
     data = build(evaluation_or_evaluations, lang)
-    extra = skipped_section(_latest(evaluation_or_evaluations), lang)
-    return _html.write(data, Path(path), [*extra, *sections])
+    latest = _latest(evaluation_or_evaluations)
+    extra = [*skipped_section(latest, lang), *sections, audit_section(latest, lang)]
+    return _html.write(data, Path(path), extra)
 
 
 def render_html(evaluation_or_evaluations: Evaluations, *, lang: str = "vi") -> str:
