@@ -347,21 +347,36 @@ def _target_sheet(book: _Book, data: ReportData, target_id: str, name: str) -> N
     elif len(rows) and (rows["target_status"] == "met").all():
         ws.write_string(start, 0, data.label("met_but_some"), book.f_note)
         start += 1
+    _member_table(book, data, ws, start, rows, role_width=38, explanation_width=60)
+    book.page_setup(ws, start, f"{target_id} — {first_result.title.get(lang)}")
+
+
+def _member_table(
+    book: _Book,
+    data: ReportData,
+    ws: Worksheet,
+    start: int,
+    frame: pd.DataFrame,
+    *,
+    role_width: float,
+    explanation_width: float,
+) -> None:
+    """A filtered table of members (who, role, why, which body) starting at row ``start``."""
     cols: list[tuple[str, float]] = [("col_no", 6)]
     if data.multi:
         cols.append(("col_commune", 18))
     cols += [
         ("col_member_id", 12),
         ("col_member", 26),
-        ("col_role", 38),
-        ("col_explanation", 60),
+        ("col_role", role_width),
+        ("col_explanation", explanation_width),
         ("col_body", 26),
     ]
     book.table_header(ws, start, cols)
     keys = [k for k, _ in cols]
-    if rows.empty:
+    if frame.empty:
         ws.write_string(start + 1, 0, data.label("none_failing"), book.f_note)
-    for i, m in enumerate(records(rows)):
+    for i, m in enumerate(records(frame)):
         values = {
             "col_no": i + 1,
             "col_commune": m.commune,
@@ -373,10 +388,8 @@ def _target_sheet(book: _Book, data: ReportData, target_id: str, name: str) -> N
         }
         for c, key in enumerate(keys):
             book.write(ws, start + 1 + i, c, values[key])
-    last = start + max(1, len(rows))
     ws.freeze_panes(start + 1, 0)
-    ws.autofilter(start, 0, last, len(cols) - 1)
-    book.page_setup(ws, start, f"{target_id} — {first_result.title.get(lang)}")
+    ws.autofilter(start, 0, start + max(1, len(frame)), len(cols) - 1)
 
 
 def _pct_text(value: float | None, lang: str) -> str:
@@ -390,34 +403,7 @@ def _member_sheet(book: _Book, data: ReportData, key: str, frame: pd.DataFrame, 
     start = book.title_block(
         ws, title, [f"{data.label('as_of')}: {fmt_date(data.evaluation.as_of)}"]
     )
-    cols: list[tuple[str, float]] = [("col_no", 6)]
-    if data.multi:
-        cols.append(("col_commune", 18))
-    cols += [
-        ("col_member_id", 12),
-        ("col_member", 26),
-        ("col_role", 40),
-        ("col_explanation", 40),
-        ("col_body", 26),
-    ]
-    book.table_header(ws, start, cols)
-    keys = [k for k, _ in cols]
-    if frame.empty:
-        ws.write_string(start + 1, 0, data.label("none_failing"), book.f_note)
-    for i, r in enumerate(records(frame)):
-        values = {
-            "col_no": i + 1,
-            "col_commune": r.commune,
-            "col_member_id": r.member_id,
-            "col_member": r.member,
-            "col_role": r.role,
-            "col_explanation": r.explanation,
-            "col_body": r.body,
-        }
-        for c, k in enumerate(keys):
-            book.write(ws, start + 1 + i, c, values[k])
-    ws.freeze_panes(start + 1, 0)
-    ws.autofilter(start, 0, start + max(1, len(frame)), len(cols) - 1)
+    _member_table(book, data, ws, start, frame, role_width=40, explanation_width=40)
     book.page_setup(ws, start, title)
 
 
