@@ -243,13 +243,17 @@ def _evaluate_days(
     return evs
 
 
+def write_text(text: str, output: str | None) -> None:
+    """Write ``text`` to the ``--output`` file, or to standard output without one."""
+    if output:
+        Path(output).write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+
+
 def _emit(ev: Any, fmt: str, output: str | None, lang: str) -> None:
     if fmt == "json":
-        text = ev.to_json()
-        if output:
-            Path(output).write_text(text, encoding="utf-8")
-        else:
-            sys.stdout.write(text)
+        write_text(ev.to_json(), output)
         return
     if fmt in ("xlsx", "html"):
         if not output:

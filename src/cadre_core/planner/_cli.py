@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
-from pathlib import Path
 
 import click
 
@@ -60,7 +59,7 @@ def plan_command(
 ) -> None:
     """Plan who to train in which programme and when so that every target is met."""
     from cadre_core import ParameterError, PluginError
-    from cadre_core.cli import InputError, _read
+    from cadre_core.cli import InputError, _read, write_text
     from cadre_core.planner import _report, plan
 
     try:
@@ -86,11 +85,7 @@ def plan_command(
         raise InputError(str(exc)) from None
     fmt = fmt or ("table" if sys.stdout.isatty() else "json")
     if fmt == "json":
-        text = result.to_json()
-        if output:
-            Path(output).write_text(text, encoding="utf-8")
-        else:
-            sys.stdout.write(text)
+        write_text(result.to_json(), output)
         return
     if fmt in ("xlsx", "html"):
         if not output:
