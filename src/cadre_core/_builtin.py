@@ -18,6 +18,7 @@ from cadre_core._findings import Finding
 from cadre_core._national_findings import KL210, QD377, QD377_CAPS, QD377_TERM, ROTATION
 from cadre_core._national_findings import national_findings as _national_findings
 from cadre_core._params import Parameter
+from cadre_core._planner_params import PLANNER_PARAMETERS
 from cadre_core._scores import ND335, ND335_BANDS, ND335_CAP, aggregate_scores
 from cadre_core.hookspecs import hookimpl
 
@@ -54,8 +55,6 @@ def cadre_parameters() -> Sequence[Parameter]:
 
 
 def _planner_parameters() -> list[Parameter]:
-    from cadre_core.planner import PLANNER_PARAMETERS
-
     return list(PLANNER_PARAMETERS)
 
 

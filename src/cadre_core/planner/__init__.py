@@ -21,7 +21,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Iterable, Mapping
-from fractions import Fraction
 from typing import Any, Literal
 
 import attrs
@@ -30,7 +29,8 @@ import pandas as pd
 
 from cadre_core._enums import EducationLevel
 from cadre_core._features import Features, build_features
-from cadre_core._params import Parameter, Params, jsonable, read_params_file
+from cadre_core._params import Params, jsonable, read_params_file
+from cadre_core._planner_params import PLANNER_PARAMETERS
 from cadre_core._plugins import PluginHost, make_plugin_manager
 from cadre_core._roster import Roster
 from cadre_core._rules import Rule, to_fraction
@@ -48,50 +48,6 @@ from cadre_core.planner._projection import (
 )
 
 NeedKind = Literal["recruit", "appoint", "purchase", "infeasible"]
-
-PLANNER_SOURCE = "cadre_core planner (tham số của xã/tỉnh)"
-
-#: The planner's parameters (the built-in plugin should declare them; until then the
-#: planner adds any that are missing itself).
-PLANNER_PARAMETERS: tuple[Parameter, ...] = (
-    Parameter(
-        "planner.catalogue",
-        {},
-        "mapping",
-        "Overrides of the programme catalogue: {code: {field: value}} (months, cost, "
-        "intakes, max_age, min_education, below_education, level, topics, field, long, "
-        "name_vi, name_en, disabled)",
-        PLANNER_SOURCE,
-    ),
-    Parameter(
-        "planner.max_away_share",
-        Fraction(1, 3),
-        "fraction",
-        "Largest share of an agency's active cadres away on long programmes at once",
-        PLANNER_SOURCE,
-    ),
-    Parameter(
-        "planner.min_away",
-        1,
-        "int",
-        "Members of an agency that may always be away at once (small agencies)",
-        PLANNER_SOURCE,
-    ),
-    Parameter(
-        "planner.budget",
-        0,
-        "int",
-        "Yearly training budget per commune in VND (0 = no limit)",
-        PLANNER_SOURCE,
-    ),
-    Parameter(
-        "planner.seats",
-        {},
-        "mapping",
-        "Seats per year and commune for some programmes: {code: seats}",
-        PLANNER_SOURCE,
-    ),
-)
 
 ASSUMPTIONS: tuple[Text, ...] = (
     Text(
