@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 
 from cadre_core._enums import EducationLevel, RatingLevel, TheoryLevel
-from cadre_core._features import Features
+from cadre_core._features import Features, _lookup
 from cadre_core._targets import Text
 
 LEVEL_NAMES_VI: dict[str, str] = {
@@ -299,18 +299,68 @@ def positions_filled() -> Criterion:
 
 
 def _fit_frame(features: Features) -> pd.DataFrame:
-    """Per (cadre, position with accepted fields): a fitting degree held on the day?"""
+    """Per (cadre, position with accepted fields), in that order: does the cadre hold, on
+    the day, a degree of at least the position's minimum level in one of its fields?
+
+    Integer work throughout: each distinct field list is split once, and (cadre, field)
+    pairs are integer keys looked up against the best degree rank per pair.
+    """
     a = features.assignments
     a = a[a["accepted_fields"].notna()].drop_duplicates(["cadre_id", "position_code"])
-    fields = a.assign(field_key=a["field_keys"].str.split(";")).explode("field_key")
-    fields["field_key"] = fields["field_key"].str.strip()
-    need = fields["min_education"].astype(object).map(EducationLevel.ranks()).fillna(0)
-    fields = fields.assign(need=need.astype("int64"))
+    # each distinct list of fields, split once
+    list_code, lists = pd.factorize(a["field_keys"])
+    split = [[f.strip() for f in str(v).split(";")] for v in lists]
     deg = features.degrees
-    merged = fields.merge(deg, on=["cadre_id", "field_key"], how="left")
-    merged["ok"] = merged["rank"].notna() & (merged["rank"].fillna(0) >= merged["need"])
-    per_position = merged.groupby(["cadre_id", "position_code"])["ok"].any()
-    return per_position.reset_index()
+    deg_code, deg_fields = pd.factorize(deg["field_key"])
+    wanted = [f for fs in split for f in fs]
+    vocab = pd.Index(pd.unique(pd.Index(wanted + list(deg_fields), dtype=object)))
+    per_list = np.array([len(fs) for fs in split] + [0], dtype=np.int64)
+    starts = np.concatenate([[0], np.cumsum(per_list)])
+    flat = vocab.get_indexer(pd.Index(wanted, dtype=object))
+    counts = per_list[list_code]
+    row = np.repeat(np.arange(len(a)), counts)
+    k = np.arange(len(row)) - np.repeat(np.cumsum(counts) - counts, counts)
+    field = flat[starts[list_code[row]] + k] if len(row) else np.zeros(0, dtype=np.int64)
+    # best degree rank per (active cadre, field), as integer keys
+    index = features.cadres.index
+    width = len(vocab) + 1
+    deg_field = np.append(vocab.get_indexer(pd.Index(deg_fields, dtype=object)), -1)[deg_code]
+    deg_cadre = _lookup(deg["cadre_id"], index)
+    mine = (deg_cadre >= 0) & (deg_field >= 0)
+    d_key = deg_cadre[mine] * width + deg_field[mine]
+    best = pd.Series(deg["rank"].to_numpy(dtype=np.int64)[mine]).groupby(d_key).max()
+    a_cadre = _lookup(a["cadre_id"], index)
+    at = best.index.get_indexer(pd.Index(a_cadre[row] * width + field))
+    # -1 (no such degree) picks the sentinel -1 appended after the best ranks
+    have = np.where(a_cadre[row] >= 0, np.append(best.to_numpy(), -1)[at], -1)
+    need = _ranks_of(a["min_education"], EducationLevel.ranks())
+    ok_pair = have >= need[row]
+    ok = np.bincount(row[ok_pair], minlength=len(a)) > 0
+    out = pd.DataFrame(
+        {
+            "cadre_id": a["cadre_id"].to_numpy(dtype=object),
+            "position_code": a["position_code"].to_numpy(dtype=object),
+            "ok": ok,
+        }
+    )
+    return out.sort_values(["cadre_id", "position_code"], kind="stable").reset_index(drop=True)
+
+
+def _ranks_of(levels: pd.Series, ranks: dict[str, int]) -> np.ndarray:
+    """The rank of each level (0 where blank or unknown), mapping each category once."""
+    if isinstance(levels.dtype, pd.CategoricalDtype):
+        table = np.array([ranks.get(str(c), 0) for c in levels.cat.categories] + [0])
+        return np.asarray(table[levels.cat.codes.to_numpy()], dtype=np.int64)
+    return np.asarray(levels.astype(object).map(ranks).fillna(0).to_numpy(dtype=np.int64))
+
+
+def _all_per_cadre(cadre_ids: pd.Series, ok: np.ndarray, index: pd.Index, empty: bool) -> pd.Series:
+    """Per cadre of ``index``: do all its rows hold (``empty`` for a cadre with none)?"""
+    at = _lookup(cadre_ids, index)
+    known = at >= 0
+    rows = np.bincount(at[known], minlength=len(index))
+    bad = np.bincount(at[known & ~ok], minlength=len(index))
+    return pd.Series(np.where(rows > 0, bad == 0, empty), index=index)
 
 
 def fields_fit() -> Criterion:
@@ -319,7 +369,7 @@ def fields_fit() -> Criterion:
 
     def fn(features: Features) -> pd.Series:
         per = _fit_frame(features)
-        return per.groupby("cadre_id")["ok"].all().reindex(features.cadres.index, fill_value=False)
+        return _all_per_cadre(per["cadre_id"], per["ok"].to_numpy(), features.cadres.index, False)
 
     def explain(features: Features, ids: pd.Index, lang: str) -> pd.Series:
         per = _fit_frame(features)
@@ -369,25 +419,29 @@ def holds_position_with_fields() -> Criterion:
 
 
 def _standards_frame(features: Features, param: str) -> pd.DataFrame:
+    """Per (cadre, leadership position held): the education and theory needed and held."""
     defaults = features.params[param]
     a = features.assignments
-    lead = a[a["category"].astype(object).isin(list(defaults))].drop_duplicates(
-        ["cadre_id", "position_code"]
-    )
-    cat = lead["category"].astype(object)
-    ed_default = cat.map({k: v[0] for k, v in defaults.items()})
-    th_default = cat.map({k: v[1] for k, v in defaults.items()})
+    lead = a[a["category"].isin(list(defaults))].drop_duplicates(["cadre_id", "position_code"])
+    ed_default = _per_category(lead["category"], {k: v[0] for k, v in defaults.items()})
+    th_default = _per_category(lead["category"], {k: v[1] for k, v in defaults.items()})
     ed_need = lead["min_education"].astype(object).where(lead["min_education"].notna(), ed_default)
     th_need = lead["min_theory"].astype(object).where(lead["min_theory"].notna(), th_default)
     c = features.cadres
+    at = _lookup(lead["cadre_id"], c.index)
+
+    def have(column: str) -> np.ndarray:
+        values = np.append(c[column].to_numpy(dtype="float64"), np.nan)
+        return np.asarray(values[at], dtype="float64")  # -1: not an active cadre
+
     out = pd.DataFrame(
         {
             "cadre_id": lead["cadre_id"],
             "position_code": lead["position_code"],
             "ed_need": ed_need,
             "th_need": th_need,
-            "ed_have": lead["cadre_id"].map(c["education_rank"]).astype("float64"),
-            "th_have": lead["cadre_id"].map(c["theory_rank"]).astype("float64"),
+            "ed_have": have("education_rank"),
+            "th_have": have("theory_rank"),
         }
     )
     ed_rank = out["ed_need"].map(EducationLevel.ranks()).astype("float64").fillna(0)
@@ -398,14 +452,26 @@ def _standards_frame(features: Features, param: str) -> pd.DataFrame:
     return out
 
 
+def _per_category(categories: pd.Series, values: dict[str, object]) -> pd.Series:
+    """``categories.astype(object).map(values)``, mapping each category once."""
+    if isinstance(categories.dtype, pd.CategoricalDtype):
+        table = np.array(
+            [values.get(str(c)) for c in categories.cat.categories] + [None], dtype=object
+        )
+        mapped = table[categories.cat.codes.to_numpy()]
+        return pd.Series(mapped, index=categories.index, dtype=object).where(
+            pd.notna(mapped), np.nan
+        )
+    return categories.astype(object).map(values)
+
+
 def meets_post_standards(param: str = "default_standards") -> Criterion:
     """For every leadership position held: education and theory at least the position's
     minimum (blank = the default standard of its category, parameter ``param``)."""
 
     def fn(features: Features) -> pd.Series:
         per = _standards_frame(features, param)
-        ok = per.groupby("cadre_id")["ok"].all()
-        return ok.reindex(features.cadres.index, fill_value=True)
+        return _all_per_cadre(per["cadre_id"], per["ok"].to_numpy(), features.cadres.index, True)
 
     def explain(features: Features, ids: pd.Index, lang: str) -> pd.Series:
         per = _standards_frame(features, param)

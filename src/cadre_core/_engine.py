@@ -7,7 +7,6 @@ per-commune counts are group-bys over all communes at once.
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Iterable, Mapping, Sequence
 from fractions import Fraction
 from typing import Any
@@ -16,8 +15,10 @@ import attrs
 import numpy as np
 import pandas as pd
 
-from cadre_core._features import Features, build_features
+from cadre_core import _json
+from cadre_core._features import Features, _lookup, build_features
 from cadre_core._findings import Finding
+from cadre_core._gc import paused_gc
 from cadre_core._params import Params
 from cadre_core._plugins import PluginHost, PluginInfo, make_plugin_manager
 from cadre_core._problems import Problem
@@ -205,7 +206,8 @@ class Evaluation:
 
     def to_json(self, *, indent: int | None = 2) -> str:
         """The contract's JSON text; the same input gives byte-identical output."""
-        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent, sort_keys=False) + "\n"
+        with paused_gc():
+            return _json.dumps(self.to_dict(), indent=indent, fast="communes") + "\n"
 
 
 # ------------------------------------------------------------------------------ engine
@@ -232,10 +234,11 @@ class _Members:
 
     @classmethod
     def of(cls, frame: pd.DataFrame, communes: list[str], grouped: bool) -> _Members:
-        ids = frame.index.astype(str).to_numpy(dtype=object)
+        index = frame.index if frame.index.inferred_type == "string" else frame.index.astype(str)
+        ids = index.to_numpy(dtype=object)
         if grouped:
-            key = frame["commune"].astype(object).fillna(communes[0]).astype(str)
-            codes = pd.Categorical(key, categories=communes).codes.astype(np.int64)
+            commune = frame["commune"]
+            codes = np.where(commune.isna().to_numpy(), 0, _lookup(commune, pd.Index(communes)))
         else:
             codes = np.zeros(len(frame), dtype=np.int64)
         return cls(ids, codes)
@@ -249,8 +252,9 @@ class _Members:
         ids, codes = self.ids[mask], self.codes[mask]
         order = np.lexsort((ids, codes))
         ids, codes = ids[order], codes[order]
-        bounds = np.searchsorted(codes, np.arange(size + 1))
-        return [tuple(ids[bounds[i] : bounds[i + 1]]) for i in range(size)]
+        bounds = np.searchsorted(codes, np.arange(size + 1)).tolist()
+        flat = ids.tolist()  # slicing a list is much cheaper than slicing an object array
+        return [tuple(flat[bounds[i] : bounds[i + 1]]) for i in range(size)]
 
 
 def _aligned(values: pd.Series, index: pd.Index) -> pd.Series:
@@ -282,36 +286,46 @@ def _evaluate_target(
         rule = Rule(rule.op, params[target.threshold_key])
     deadline: dt.date = params[target.deadline_key]
     required = rule.required_many(n)
-    out: list[TargetResult] = []
-    for i in range(size):  # one result object per commune, from the arrays above
-        ni, si, ri = int(n[i]), int(s[i]), int(required[i])
-        if ni == 0:
-            status, shortfall = "not_applicable", 0
-        else:
-            status = "met" if si >= ri else "not_met"
-            shortfall = max(0, ri - si)
-        out.append(
-            TargetResult(
-                id=target.id,
-                title=target.title,
-                source=target.source,
-                unit=target.unit,
-                population=ni,
-                satisfied=si,
-                required=ri,
-                shortfall=shortfall,
-                rule=rule,
-                status=status,
-                attainable=ri <= ni,
-                deadline=deadline,
-                overdue=status == "not_met" and features.as_of > deadline,
-                failing=failing[i],
-                plugin=plugin,
-                population_text=target.population_text,
-                requirement=target.requirement,
-            )
+    # statuses and shortfalls for all communes at once; then one object per commune
+    empty = n == 0
+    met = s >= required
+    status = np.where(empty, "not_applicable", np.where(met, "met", "not_met")).tolist()
+    shortfall = np.where(empty, 0, np.maximum(required - s, 0)).tolist()
+    attainable = (required <= n).tolist()
+    late = features.as_of > deadline
+    overdue = (~empty & ~met & late).tolist()
+    return [
+        TargetResult(
+            id=target.id,
+            title=target.title,
+            source=target.source,
+            unit=target.unit,
+            population=ni,
+            satisfied=si,
+            required=ri,
+            shortfall=short,
+            rule=rule,
+            status=st,
+            attainable=att,
+            deadline=deadline,
+            overdue=late_i,
+            failing=fail,
+            plugin=plugin,
+            population_text=target.population_text,
+            requirement=target.requirement,
         )
-    return out
+        for ni, si, ri, short, st, att, late_i, fail in zip(
+            n.tolist(),
+            s.tolist(),
+            required.tolist(),
+            shortfall,
+            status,
+            attainable,
+            overdue,
+            failing,
+            strict=True,
+        )
+    ]
 
 
 def evaluate(
@@ -352,6 +366,22 @@ def evaluate(
         )
     if engine != "pandas":
         raise ValueError(f"engine must be 'pandas' or 'dask', not {engine!r}")
+    with paused_gc():
+        return _evaluate_pandas(
+            roster, day, plugins, params_file, params, by_commune, host, findings
+        )
+
+
+def _evaluate_pandas(
+    roster: Roster,
+    day: dt.date,
+    plugins: Iterable[str] | None,
+    params_file: str | None,
+    params: Mapping[str, Any] | None,
+    by_commune: bool,
+    host: PluginHost | None,
+    findings: bool,
+) -> Evaluation:
     if host is None:
         host = PluginHost(make_plugin_manager(only=plugins))
     registered = host.targets()

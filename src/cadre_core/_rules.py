@@ -53,11 +53,17 @@ class Rule:
 
     op: Op = attrs.field(validator=attrs.validators.in_(OPS))
     value: Fraction = attrs.field(default=Fraction(1), converter=to_fraction)
+    # the contract's text of ``value``, computed once (a result is written per commune)
+    _text: str = attrs.field(init=False, repr=False, eq=False, hash=False)
 
     @value.validator
     def _check(self, _: object, value: Fraction) -> None:
         if value < 0:
             raise ValueError("a threshold cannot be negative")
+
+    @_text.default
+    def _value_text(self) -> str:
+        return str(self.value)
 
     @classmethod
     def all(cls) -> Rule:
@@ -91,7 +97,7 @@ class Rule:
 
     def text(self) -> str:
         """The rule as the contract's ``rule.value`` text (an exact fraction)."""
-        return str(self.value)
+        return self._text
 
     def describe(self, lang: str = "vi") -> str:
         """The rule in words: ``"≥ 75%"``, ``"tất cả"``, ``"ít nhất một"``."""
