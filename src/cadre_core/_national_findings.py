@@ -4,6 +4,12 @@ Each rule is a function ``(features, params) -> list[Finding]``: it filters feat
 frames with vectorised pandas and builds one :class:`Finding` per flagged subject. The
 built-in plugin's ``cadre_findings`` hook calls :func:`national_findings`.
 
+At national scale (millions of rows) the rules join on integer row codes rather than on
+id strings, write each distinct message once, and share work (each cadre's home
+position, its row on the roll) during one :func:`national_findings` call; the findings
+are the same as those of the direct pandas formulation
+(``tests/test_national_findings_perf_equiv.py``).
+
 Optional roster tables (``succession``, ``scores``, ``discipline``) are read from
 ``features.tables`` when present; an absent or empty table yields no finding.
 """
@@ -12,8 +18,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
+from contextvars import ContextVar
 from fractions import Fraction
-from typing import Any
+from functools import partial
+from itertools import repeat
+from typing import Any, TypeVar
 
 import numpy as np
 import pandas as pd
@@ -21,8 +30,8 @@ import pandas as pd
 from cadre_core._enums import LEADERSHIP_CATEGORIES, EducationLevel, TheoryLevel
 from cadre_core._features import Features
 from cadre_core._findings import Finding, Severity, SubjectKind
+from cadre_core._retirement import _SCHEDULE, retirement_dates
 from cadre_core._retirement import LEGAL_SOURCE as RETIREMENT_SOURCE
-from cadre_core._retirement import retirement_dates
 from cadre_core._scores import ND335_BANDS, ND335_CAP, ND335_DISCIPLINE, aggregate_scores
 
 # ----------------------------------------------------------------------------- sources
@@ -79,6 +88,25 @@ LEVEL_VI: Mapping[str, str] = {
 
 
 # ----------------------------------------------------------------------------- helpers
+_T = TypeVar("_T")
+
+# Work shared by the rules during one :func:`national_findings` call (e.g. each cadre's
+# home position), keyed by name; ``None`` outside such a call, where each rule computes
+# what it needs itself.
+_SHARED: ContextVar[dict[str, Any] | None] = ContextVar("national_findings_shared", default=None)
+
+
+def _shared(features: Features, key: str, make: Callable[[], _T]) -> _T:
+    """``make()``, computed once per :func:`national_findings` call on ``features``."""
+    store = _SHARED.get()
+    if store is None or store.get("features") is not features:
+        return make()
+    if key not in store:
+        store[key] = make()
+    value: _T = store[key]
+    return value
+
+
 def _p(params: Mapping[str, Any], key: str, default: Any) -> Any:
     return params.get(key, default)
 
@@ -95,21 +123,152 @@ def _bodies() -> Mapping[str, str]:
     return {**DEFAULT_BODIES, **_builtin.cadre_responsible_bodies()}
 
 
+def _per_value(values: pd.Series, func: Callable[[pd.Series], pd.Series]) -> pd.Series:
+    """``func(values)`` for an element-wise ``func``, computed once per distinct value
+    (missing values included) and aligned on ``values``' index."""
+    codes, uniques = pd.factorize(values, use_na_sentinel=False)
+    done = func(pd.Series(uniques)).to_numpy()
+    return pd.Series(done[codes], index=values.index, dtype=done.dtype)
+
+
+def _per_row(frame: pd.DataFrame, func: Callable[[pd.DataFrame], pd.DataFrame]) -> pd.DataFrame:
+    """``func(frame)`` for a row-wise ``func``, computed once per distinct row of
+    ``frame`` (columns of few distinct values) and aligned on ``frame``'s index."""
+    key = np.zeros(len(frame), dtype=np.int64)
+    size = 1
+    for col in frame.columns:
+        codes, uniques = pd.factorize(frame[col], use_na_sentinel=False)
+        width = max(len(uniques), 1)
+        if size * width > 2**40:  # keep the combined key small
+            key, _ = pd.factorize(key)
+            size = int(key.max()) + 1
+        key, size = key * width + codes, size * width
+    # number the distinct rows in order of first appearance; pick each one's first row
+    codes, _ = pd.factorize(key)
+    seen = np.maximum.accumulate(codes)
+    first = np.flatnonzero(np.concatenate([[True], codes[1:] > seen[:-1]])[: len(codes)])
+    done = func(frame.iloc[first].reset_index(drop=True))
+    for col in done.columns:  # texts as Python objects: cheap to spread and to list
+        if isinstance(done[col].dtype, pd.StringDtype):
+            done[col] = done[col].astype(object)
+    out = done.iloc[codes]
+    out.index = frame.index
+    return out
+
+
+def _at(values: pd.Series, rows: np.ndarray) -> pd.Series:
+    """``values`` at positions ``rows``, missing where a row is -1 (what ``Series.map``
+    gives for unmatched keys)."""
+    return pd.Series(rows).map(values.reset_index(drop=True))
+
+
+def _texts(values: pd.Series | pd.Index) -> pd.Series | None:
+    """``values`` as an Arrow-backed text Series when they are all text (or missing)."""
+    s = values if isinstance(values, pd.Series) else pd.Series(values, copy=False)
+    if s.dtype == object and pd.api.types.infer_dtype(s, skipna=False) != "string":
+        return None
+    if s.dtype != object and not isinstance(s.dtype, pd.StringDtype):
+        return None
+    try:
+        return s.astype("str").reset_index(drop=True)
+    except (ValueError, TypeError):  # e.g. text that is not valid Unicode
+        return None
+
+
+def _locate(features: Features, parts: Sequence[pd.Series]) -> list[np.ndarray]:
+    """``features.cadres.index.get_indexer(part)`` for each part (cadre ids).
+
+    Parts held as Arrow text are hashed together in Arrow with the cadre ids (converted
+    once per :func:`national_findings` call); Python-object parts use the index's own
+    (cached) hash table.
+    """
+    keys = features.cadres.index
+    out: list[np.ndarray | None] = [None] * len(parts)
+    arrow = [i for i, part in enumerate(parts) if isinstance(part.dtype, pd.StringDtype)]
+    known = _shared(features, "cadre_ids", lambda: _texts(keys)) if arrow else None
+    texts = [_texts(parts[i]) for i in arrow]
+    if known is not None and all(t is not None for t in texts):
+        codes, _ = pd.factorize(pd.concat([known, *texts], ignore_index=True))
+        n = len(keys)
+        if np.array_equal(codes[:n], np.arange(n)):  # else ids not unique: pandas decides
+            ends = np.cumsum([len(parts[i]) for i in arrow])
+            for i, rows in zip(arrow, np.split(codes[n:].astype(np.int64), ends[:-1]), strict=True):
+                rows[rows >= n] = -1  # first seen after the cadres: not a cadre
+                out[i] = rows
+    return [
+        keys.get_indexer(pd.Index(part)) if rows is None else rows
+        for part, rows in zip(parts, out, strict=True)
+    ]
+
+
+def _cadre_rows(features: Features) -> np.ndarray:
+    """The row of ``features.cadres`` of each assignment's cadre (-1 when absent)."""
+    return _shared(
+        features, "cadre_rows", lambda: _locate(features, [features.assignments["cadre_id"]])[0]
+    )
+
+
+def _home_rows(features: Features) -> np.ndarray:
+    """Per active cadre: the assignment row of its first active position by code (the
+    first such row on ties), -1 when it has none.
+
+    Only cadres with several assignments need sorting; the others' home is their one row.
+    """
+
+    def make() -> np.ndarray:
+        crow = _cadre_rows(features)
+        n = len(features.cadres)
+        home = np.full(n, -1, dtype=np.int64)
+        ok = np.flatnonzero(crow >= 0)
+        count = np.bincount(crow[ok], minlength=n)[crow[ok]]
+        single = ok[count == 1]
+        home[crow[single]] = single
+        multi = ok[count > 1]
+        if len(multi):
+            sub = features.assignments[["cadre_id", "position_code"]].iloc[multi].assign(_row=multi)
+            sub = sub.sort_values(["cadre_id", "position_code"], kind="stable")
+            first = sub.drop_duplicates("cadre_id")["_row"].to_numpy()
+            home[crow[first]] = first
+        return home
+
+    return _shared(features, "home_rows", make)
+
+
 def _cadre_home(features: Features) -> pd.DataFrame:
     """Per active cadre: the agency and bloc of its first active position (by code)."""
-    a = features.assignments.sort_values(["cadre_id", "position_code"], kind="stable")
-    first = a.drop_duplicates("cadre_id").set_index("cadre_id")
-    return pd.DataFrame(
-        {
-            "agency_code": first["agency_code"].astype(object),
-            "bloc": first["bloc"].astype(object),
-        }
-    ).reindex(features.cadres.index)
+
+    def make() -> pd.DataFrame:
+        a = features.assignments
+        rows = _home_rows(features)
+        home = pd.DataFrame(
+            {
+                "agency_code": _at(a["agency_code"], rows).astype(object),
+                "bloc": _at(a["bloc"], rows).astype(object),
+            }
+        )
+        home.index = features.cadres.index
+        return home
+
+    return _shared(features, "cadre_home", make)
 
 
 def _body_of_bloc(bloc: pd.Series) -> pd.Series:
     bodies = _bodies()
-    return bloc.astype(object).map(bodies).fillna(bodies.get("government", "")).astype(object)
+
+    def body(values: pd.Series) -> pd.Series:
+        out: pd.Series = (
+            values.astype(object).map(bodies).fillna(bodies.get("government", "")).astype(object)
+        )
+        return out
+
+    return _per_value(bloc, body)
+
+
+def _text(values: pd.Series) -> list[Any]:
+    """``values.astype(str).tolist()``, without the round trip when all values are str."""
+    if values.dtype == object and pd.api.types.infer_dtype(values, skipna=False) == "string":
+        return values.tolist()
+    return values.astype(str).tolist()
 
 
 def _build(
@@ -125,36 +284,37 @@ def _build(
     body: str | pd.Series,
     commune: pd.Series,
 ) -> list[Finding]:
-    """One finding per row of ``frame`` (a loop over flagged rows only)."""
+    """One finding per row of ``frame``: the texts are prepared column by column, then
+    the objects are made in one pass over the prepared lists."""
     n = len(frame)
     if n == 0:
         return []
-    sev = severity if isinstance(severity, pd.Series) else pd.Series([severity] * n)
-    bod = body if isinstance(body, pd.Series) else pd.Series([body] * n)
-    cols = zip(
-        sev.astype(str).tolist(),
-        subject.astype(str).tolist(),
-        vi.astype(str).tolist(),
-        en.astype(str).tolist(),
-        bod.fillna("").astype(str).tolist(),
-        commune.fillna("").astype(str).tolist(),
-        strict=True,
+    sev = _text(severity) if isinstance(severity, pd.Series) else [str(severity)] * n
+    bod = _text(body.fillna("")) if isinstance(body, pd.Series) else [_blank(body)] * n
+    cols = (sev, _text(subject), _text(vi), _text(en), bod, _text(commune.fillna("")))
+    if len({len(col) for col in cols}) != 1:
+        raise ValueError(f"finding columns of different lengths for {rule}")
+    return list(
+        map(Finding, repeat(rule), cols[0], repeat(kind), *cols[1:4], repeat(source), *cols[4:])
     )
-    return [
-        Finding(rule, s, kind, subj, v, e, source, b, commune=c) for s, subj, v, e, b, c in cols
-    ]
+
+
+def _blank(value: str) -> str:
+    return "" if pd.isna(value) else str(value)
+
+
+def _dates_text(dates: pd.Series, fmt: str) -> pd.Series:
+    """``dates.dt.strftime(fmt)`` as objects, formatting each distinct date once."""
+
+    def text(values: pd.Series) -> pd.Series:
+        out: pd.Series = values.dt.strftime(fmt).astype(object)
+        return out
+
+    return _per_value(dates, text)
 
 
 def _month(dates: pd.Series) -> pd.Series:
-    out: pd.Series = dates.dt.strftime("%m/%Y").astype(object)
-    return out
-
-
-def _join(x: np.ndarray, y: np.ndarray) -> pd.Series:
-    """Element-wise ``", "``-join of two text arrays, skipping blanks."""
-    return pd.Series(
-        [", ".join(p for p in pair if p) for pair in zip(x, y, strict=True)], dtype=object
-    )
+    return _dates_text(dates, "%m/%Y")
 
 
 def full_years(start: pd.Series, day: dt.date) -> pd.Series:
@@ -203,64 +363,109 @@ def cadre_retirement(features: Features) -> pd.Series:
     return safe_retirement_dates(c["birth_date"], c["gender"])
 
 
+def _retiring_before(features: Features, day: pd.Timestamp) -> tuple[np.ndarray, pd.Series]:
+    """The rows of ``features.cadres`` of the cadres who may retire before ``day`` (those
+    reaching the youngest statutory age by then) and their retirement dates (as
+    :func:`cadre_retirement` gives them)."""
+    c = features.cadres
+    birth = c["birth_date"]
+    youngest = min(base for base, *_ in _SCHEDULE.values())  # months
+    # retirement falls in the month the age is reached, so born in a later month is later
+    last_month = day.to_datetime64().astype("datetime64[M]") - np.timedelta64(youngest, "M")
+    old = birth.to_numpy(dtype="datetime64[M]") <= last_month
+    rows = np.flatnonzero(old)
+
+    def dates(d: pd.DataFrame) -> pd.DataFrame:
+        return safe_retirement_dates(d["birth"], d["gender"]).to_frame("ret")
+
+    people = pd.DataFrame(
+        {
+            "birth": birth.iloc[rows].reset_index(drop=True),
+            "gender": c["gender"].iloc[rows].reset_index(drop=True),
+        }
+    )
+    ret = _per_row(people, dates)["ret"]
+    ret.index = c.index[rows]
+    return rows, ret
+
+
 def retirement_findings(features: Features, params: Mapping[str, Any]) -> list[Finding]:
     """Active cadres past retirement, and cadres retiring before a target's deadline."""
     c = features.cadres
     if len(c) == 0:
         return []
-    ret = cadre_retirement(features)
     day = pd.Timestamp(features.as_of)
-    home = _cadre_home(features)
+    dl = deadlines(params)
+    latest = pd.Timestamp(max(dl.values())) if dl else day
+    row, ret = _retiring_before(features, max(day, latest))
+    home = _home_rows(features)
+    bloc = features.assignments["bloc"]
     out: list[Finding] = []
 
-    past = ret.notna() & (ret < day)
+    def past_texts(d: pd.DataFrame) -> pd.DataFrame:
+        month = _month(d["ret"])
+        return pd.DataFrame(
+            {
+                "vi": "Đã đến tuổi nghỉ hưu từ tháng " + month + " nhưng vẫn đang công tác",
+                "en": "Reached retirement age in " + month + " but is still in post",
+            }
+        )
+
+    past = (ret.notna() & (ret < day)).to_numpy()
     f = pd.DataFrame({"ret": ret[past]})
-    out += (
-        []
-        if len(f) == 0
-        else _build(
+    if len(f):
+        texts = _per_row(f, past_texts)
+        out += _build(
             f,
             rule="national.past_retirement_age",
             severity="warning",
             kind="cadre",
             subject=f.index.to_series(),
-            vi="Đã đến tuổi nghỉ hưu từ tháng " + _month(f["ret"]) + " nhưng vẫn đang công tác",
-            en="Reached retirement age in " + _month(f["ret"]) + " but is still in post",
+            vi=texts["vi"],
+            en=texts["en"],
             source=RETIREMENT_SOURCE,
-            body=_body_of_bloc(home.loc[f.index, "bloc"]),
-            commune=c.loc[f.index, "commune"],
+            body=_body_of_bloc(_at(bloc, home[row[past]])),
+            commune=c["commune"].iloc[row[past]],
         )
-    )
 
-    dl = deadlines(params)
     if not dl:
         return out
-    latest = pd.Timestamp(max(dl.values()))
-    soon = ret.notna() & (ret >= day) & (ret < latest)
+    soon = (ret.notna() & (ret >= day) & (ret < latest)).to_numpy()
     f = pd.DataFrame({"ret": ret[soon]})
     if len(f):
         ids = sorted(dl)
         when = np.array([pd.Timestamp(dl[i]) for i in ids], dtype="datetime64[us]")
-        after = f["ret"].to_numpy(dtype="datetime64[us]")[:, None] < when[None, :]
         names = np.array(ids, dtype=object)
-        lists = pd.Series([", ".join(names[row]) for row in after], index=f.index, dtype=object)
+
+        def soon_texts(d: pd.DataFrame) -> pd.DataFrame:
+            after = d["ret"].to_numpy(dtype="datetime64[us]")[:, None] < when[None, :]
+            lists = pd.Series([", ".join(names[hit]) for hit in after], dtype=object)
+            month = _month(d["ret"])
+            return pd.DataFrame(
+                {
+                    "vi": "Đến tuổi nghỉ hưu tháng "
+                    + month
+                    + ", trước thời hạn của mục tiêu: "
+                    + lists,
+                    "en": "Reaches retirement age in "
+                    + month
+                    + ", before the deadline of targets: "
+                    + lists,
+                }
+            )
+
+        texts = _per_row(f, soon_texts)
         out += _build(
             f,
             rule="national.retires_before_deadline",
             severity="warning",
             kind="cadre",
             subject=f.index.to_series(),
-            vi="Đến tuổi nghỉ hưu tháng "
-            + _month(f["ret"])
-            + ", trước thời hạn của mục tiêu: "
-            + lists,
-            en="Reaches retirement age in "
-            + _month(f["ret"])
-            + ", before the deadline of targets: "
-            + lists,
+            vi=texts["vi"],
+            en=texts["en"],
             source=RETIREMENT_SOURCE,
-            body=_body_of_bloc(home.loc[f.index, "bloc"]),
-            commune=c.loc[f.index, "commune"],
+            body=_body_of_bloc(_at(bloc, home[row[soon]])),
+            commune=c["commune"].iloc[row[soon]],
         )
     return out
 
@@ -274,16 +479,17 @@ def non_local_findings(features: Features, params: Mapping[str, Any]) -> list[Fi
         "party_secretary;committee_chair;inspection_chair",
     )
     a = features.assignments
-    local = a["cadre_id"].map(features.cadres["is_local"]).fillna(False).astype(bool)
-    f = a[a["category"].astype(object).isin(cats) & local].drop_duplicates(
-        ["cadre_id", "position_code"]
-    )
+    key = np.flatnonzero(a["category"].isin(cats).to_numpy())
+    local = _at(features.cadres["is_local"], _cadre_rows(features)[key])
+    key = key[local.fillna(False).astype(bool).to_numpy()]
+    f = a.iloc[key].drop_duplicates(["cadre_id", "position_code"])
     f = f.sort_values(["cadre_id", "position_code"]).reset_index(drop=True)
     if len(f) == 0:
         return []
+    pos = features.positions
     title = (
-        f["position_code"]
-        .map(features.positions["title"].astype(object))
+        _at(pos["title"], pos.index.get_indexer(pd.Index(f["position_code"])))
+        .astype(object)
         .fillna(f["category"].astype(object).map(CATEGORY_VI))
     )
     return _build(
@@ -302,23 +508,80 @@ def non_local_findings(features: Features, params: Mapping[str, Any]) -> list[Fi
 
 # ---------------------------------------------------------------------------- standards
 def _held_on(
-    table: pd.DataFrame | None, pairs: pd.DataFrame, ranks: Mapping[str, int]
+    table: pd.DataFrame | None,
+    pairs: pd.DataFrame,
+    ranks: Mapping[str, int],
+    join: tuple[np.ndarray, np.ndarray] | None = None,
 ) -> pd.Series:
-    """Highest rank held by each (cadre_id, start_date) pair on its start date."""
+    """Highest rank held by each (cadre_id, start_date) pair on its start date.
+
+    The table's rows are joined to the pairs on integer codes of the cadre ids: ``join``
+    may give them (the pairs' codes, the table's codes; -1 for none), else they are the
+    positions among the pairs' distinct cadre ids.
+    """
     if table is None:
         return pd.Series(0, index=pairs.index, dtype="int64")
-    t = pd.DataFrame(
-        {
-            "cadre_id": table["cadre_id"],
-            "rank": table["level"].astype(object).map(ranks).fillna(0).astype("int64"),
-            "awarded": table["awarded_date"],
-        }
+    if join is None:
+        codes, uniques = pd.factorize(pairs["cadre_id"])
+        tcode = pd.Index(uniques).get_indexer(table["cadre_id"])
+    else:
+        codes, tcode = join
+    n = len(pairs)
+    # the table's rows of the pairs' cadres, grouped by cadre code
+    wanted = np.zeros(max(codes.max(initial=-1), tcode.max(initial=-1)) + 2, dtype=bool)
+    # (the last slot answers code -1)
+    wanted[codes[codes >= 0]] = True
+    trows = np.flatnonzero(wanted[tcode])
+    trows = trows[np.argsort(tcode[trows], kind="stable")]
+    tsorted = tcode[trows]
+    lo = np.searchsorted(tsorted, codes, "left")
+    count = np.searchsorted(tsorted, codes, "right") - lo
+    best = np.zeros(n, dtype=np.int64)
+    total = int(count.sum())
+    if total == 0:
+        return pd.Series(best, index=pairs.index, name="rank")
+    # one line per (pair, table row) of the same cadre, the pairs' lines contiguous
+    pair = np.repeat(np.arange(n), count)
+    begin = np.cumsum(count) - count
+    rows = trows[np.arange(total) - np.repeat(begin - lo, count)]
+
+    def rank_of(level: pd.Series) -> pd.Series:
+        out: pd.Series = level.astype(object).map(ranks).fillna(0).astype("int64")
+        return out
+
+    rank = _per_value(table["level"].iloc[rows], rank_of).to_numpy()
+    awarded = table["awarded_date"].iloc[rows].reset_index(drop=True)
+    start = pairs["start_date"].iloc[pair].reset_index(drop=True)
+    held = (awarded.isna() | (awarded <= start)).to_numpy()
+    value = np.where(held, rank, 0)
+    has = count > 0
+    best[has] = np.maximum.reduceat(value, begin[has])
+    return pd.Series(best, index=pairs.index, name="rank")
+
+
+def _join(x: np.ndarray, y: np.ndarray) -> pd.Series:
+    """Element-wise ``", "``-join of two text arrays, skipping blanks."""
+    return pd.Series(
+        [", ".join(p for p in pair if p) for pair in zip(x, y, strict=True)], dtype=object
     )
-    m = pairs[["cadre_id", "start_date"]].reset_index().merge(t, on="cadre_id", how="left")
-    held = m["awarded"].isna() | (m["awarded"] <= m["start_date"])
-    m["rank"] = m["rank"].where(held & m["rank"].notna(), 0)
-    best = m.groupby("index")["rank"].max()
-    return best.reindex(pairs.index, fill_value=0).astype("int64")
+
+
+def _leaders(features: Features) -> tuple[pd.DataFrame, np.ndarray]:
+    """Leadership assignments, one per (cadre_id, position_code) (the first), and the row
+    of ``features.cadres`` of each one's cadre (-1 when absent)."""
+    a = features.assignments
+    crow = _cadre_rows(features)
+    rows = np.flatnonzero(a["category"].isin(sorted(LEADERSHIP_CATEGORIES)).to_numpy())
+    # a duplicate pair needs a cadre with several assignments (or one not on the roll)
+    count = np.bincount(crow[crow >= 0], minlength=len(features.cadres) + 1)
+    several = (crow < 0) | (count[crow] > 1)
+    maybe = rows[several[rows]]
+    dup = np.zeros(len(a), dtype=bool)
+    dup[maybe[a.iloc[maybe].duplicated(["cadre_id", "position_code"]).to_numpy()]] = True
+    rows = rows[~dup[rows]]
+    used = ["cadre_id", "position_code", "start_date", "category", "min_education"]
+    used += ["min_theory", "bloc", "commune"]
+    return a[[c for c in used if c in a]].iloc[rows].reset_index(drop=True), crow[rows]
 
 
 def standards_findings(features: Features, params: Mapping[str, Any]) -> list[Finding]:
@@ -328,69 +591,89 @@ def standards_findings(features: Features, params: Mapping[str, Any]) -> list[Fi
     ``default_standards`` parameter of its category (if a plugin declares it). Severity is
     ``error`` when the gap remains on the as-of day, ``info`` when it has since closed.
     """
-    a = features.assignments
-    lead = a[a["category"].astype(object).isin(sorted(LEADERSHIP_CATEGORIES))]
-    lead = lead.drop_duplicates(["cadre_id", "position_code"]).reset_index(drop=True)
+    lead, crow = _leaders(features)
     if len(lead) == 0:
         return []
     defaults: Mapping[str, tuple[str | None, str | None]] = _p(params, "default_standards", {})
-    cat = lead["category"].astype(object)
-    ed_need = (
-        lead["min_education"].astype(object).fillna(cat.map({k: v[0] for k, v in defaults.items()}))
-    )
-    th_need = (
-        lead["min_theory"].astype(object).fillna(cat.map({k: v[1] for k, v in defaults.items()}))
-    )
-    ed_rank = ed_need.map(EducationLevel.ranks()).fillna(0).astype("int64")
-    th_rank = th_need.map(TheoryLevel.ranks()).fillna(0).astype("int64")
-    ed_then = _held_on(_table(features, "degrees"), lead, EducationLevel.ranks())
-    th_then = _held_on(_table(features, "theory"), lead, TheoryLevel.ranks())
+
+    def needs(d: pd.DataFrame) -> pd.DataFrame:
+        cat = d["category"].astype(object)
+        ed_need = (
+            d["min_education"]
+            .astype(object)
+            .fillna(cat.map({k: v[0] for k, v in defaults.items()}))
+        )
+        th_need = (
+            d["min_theory"].astype(object).fillna(cat.map({k: v[1] for k, v in defaults.items()}))
+        )
+        return pd.DataFrame(
+            {
+                "ed_need": ed_need,
+                "th_need": th_need,
+                "ed_rank": ed_need.map(EducationLevel.ranks()).fillna(0).astype("int64"),
+                "th_rank": th_need.map(TheoryLevel.ranks()).fillna(0).astype("int64"),
+            }
+        )
+
+    need = _per_row(lead[["category", "min_education", "min_theory"]], needs)
+    ed_rank, th_rank = need["ed_rank"], need["th_rank"]
+    c = features.cadres
+    degrees, theory = _table(features, "degrees"), _table(features, "theory")
+    ed_join = th_join = None
+    if (crow >= 0).all():  # join on the cadres' rows
+        tables = [t for t in (degrees, theory) if t is not None]
+        rows = iter(_locate(features, [t["cadre_id"] for t in tables]))
+        ed_join = (crow, next(rows)) if degrees is not None else None
+        th_join = (crow, next(rows)) if theory is not None else None
+    ed_then = _held_on(degrees, lead, EducationLevel.ranks(), ed_join)
+    th_then = _held_on(theory, lead, TheoryLevel.ranks(), th_join)
     ed_gap = ed_then < ed_rank
     th_gap = th_then < th_rank
-    bad = ed_gap | th_gap
+    bad = (ed_gap | th_gap).to_numpy()
     if not bad.any():
         return []
-    c = features.cadres
-    ed_now = lead["cadre_id"].map(c["education_rank"]).fillna(0)
-    th_now = lead["cadre_id"].map(c["theory_rank"]).fillna(0)
-    still = (ed_gap & (ed_now < ed_rank)) | (th_gap & (th_now < th_rank))
+    ed_now = _at(c["education_rank"], crow[bad]).fillna(0).to_numpy()
+    th_now = _at(c["theory_rank"], crow[bad]).fillna(0).to_numpy()
+    ed_short, th_short = ed_gap.to_numpy()[bad], th_gap.to_numpy()[bad]
+    still = (ed_short & (ed_now < ed_rank.to_numpy()[bad])) | (
+        th_short & (th_now < th_rank.to_numpy()[bad])
+    )
     f = lead[bad].assign(
-        ed_gap=ed_gap[bad],
-        th_gap=th_gap[bad],
-        ed_need=ed_need[bad],
-        th_need=th_need[bad],
-        still=still[bad],
+        ed_gap=ed_short,
+        th_gap=th_short,
+        ed_need=need["ed_need"][bad],
+        th_need=need["th_need"][bad],
+        still=still,
     )
     f = f.sort_values(["cadre_id", "position_code"]).reset_index(drop=True)
-    ed_vi = np.where(f["ed_gap"], "trình độ chuyên môn dưới " + f["ed_need"].astype(str), "")
-    th_vi = np.where(f["th_gap"], "LLCT dưới " + f["th_need"].astype(str), "")
-    ed_en = np.where(f["ed_gap"], "education below " + f["ed_need"].astype(str), "")
-    th_en = np.where(f["th_gap"], "political theory below " + f["th_need"].astype(str), "")
-    state_vi = pd.Series(np.where(f["still"], "; đến nay vẫn chưa đạt", "; nay đã đạt"))
-    state_en = pd.Series(np.where(f["still"], "; still below", "; met since"))
-    start = f["start_date"].dt.strftime("%d/%m/%Y").astype(object)
+
+    def reasons(d: pd.DataFrame) -> pd.DataFrame:
+        ed_vi = np.where(d["ed_gap"], "trình độ chuyên môn dưới " + d["ed_need"].astype(str), "")
+        th_vi = np.where(d["th_gap"], "LLCT dưới " + d["th_need"].astype(str), "")
+        ed_en = np.where(d["ed_gap"], "education below " + d["ed_need"].astype(str), "")
+        th_en = np.where(d["th_gap"], "political theory below " + d["th_need"].astype(str), "")
+        state_vi = pd.Series(
+            np.where(d["still"], "; đến nay vẫn chưa đạt", "; nay đã đạt"), dtype=object
+        )
+        state_en = pd.Series(np.where(d["still"], "; still below", "; met since"), dtype=object)
+        return pd.DataFrame(
+            {
+                "vi": " khi chưa đạt tiêu chuẩn (" + _join(ed_vi, th_vi) + ")" + state_vi,
+                "en": " below the post's standard (" + _join(ed_en, th_en) + ")" + state_en,
+                "severity": np.where(d["still"], "error", "info"),
+            }
+        )
+
+    why = _per_row(f[["ed_gap", "ed_need", "th_gap", "th_need", "still"]], reasons)
+    start = _dates_text(f["start_date"], "%d/%m/%Y")
     return _build(
         f,
         rule="national.below_standard_on_appointment",
-        severity=pd.Series(np.where(f["still"], "error", "info")),
+        severity=why["severity"],
         kind="cadre",
         subject=f["cadre_id"],
-        vi="Bổ nhiệm vào "
-        + f["position_code"]
-        + " ngày "
-        + start
-        + " khi chưa đạt tiêu chuẩn ("
-        + _join(ed_vi, th_vi)
-        + ")"
-        + state_vi,
-        en="Appointed to "
-        + f["position_code"]
-        + " on "
-        + start
-        + " below the post's standard ("
-        + _join(ed_en, th_en)
-        + ")"
-        + state_en,
+        vi="Bổ nhiệm vào " + f["position_code"] + " ngày " + start + why["vi"],
+        en="Appointed to " + f["position_code"] + " on " + start + why["en"],
         source=STANDARDS,
         body=_body_of_bloc(f["bloc"]),
         commune=f["commune"].astype(object),
@@ -420,7 +703,7 @@ def rotation_findings(features: Features, params: Mapping[str, Any]) -> list[Fin
     f = f.reset_index(drop=True)
     if len(f) == 0:
         return []
-    start = f["start_date"].dt.strftime("%d/%m/%Y").astype(object)
+    start = _dates_text(f["start_date"], "%d/%m/%Y")
     return _build(
         f,
         rule="national.rotation_overdue",
@@ -444,29 +727,45 @@ def rotation_findings(features: Features, params: Mapping[str, Any]) -> list[Fin
 
 
 # -------------------------------------------------------------------------------- quota
+def _quota_texts(d: pd.DataFrame, vi: str, en: str) -> pd.DataFrame:
+    h = d["holders"].astype(str)
+    q = d["quota"].astype(str)
+    diff = (d["holders"] - d["quota"]).abs().astype(str)
+    return pd.DataFrame(
+        {
+            "vi": vi + " " + diff + " người so với biên chế (có " + h + "/" + q + ")",
+            "en": diff + " " + en + " the quota (" + h + " held, quota " + q + ")",
+        }
+    )
+
+
 def quota_findings(features: Features, params: Mapping[str, Any]) -> list[Finding]:
     """Positions with fewer holders than their quota (vacancy) or more (surplus)."""
-    p = features.positions.sort_index()
-    p = p.assign(
-        quota=p["quota"].fillna(1).astype("int64"), holders=p["holders"].astype("int64")
-    ).reset_index()
+    p = features.positions
+    p = p[[c for c in ("quota", "holders", "bloc", "commune") if c in p]]
+    # unique codes: sorting the flagged positions alone gives the order of a full sort
+    whole = not p.index.is_unique
+    if whole:
+        p = p.sort_index()
+    quota = p["quota"].fillna(1).astype("int64").to_numpy()
+    holders = p["holders"].astype("int64").to_numpy()
     out: list[Finding] = []
     for rule, mask, sev, vi, en in (
-        ("national.vacancy", p["holders"] < p["quota"], "warning", "Thiếu", "short of"),
-        ("national.surplus", p["holders"] > p["quota"], "info", "Thừa", "over"),
+        ("national.vacancy", holders < quota, "warning", "Thiếu", "short of"),
+        ("national.surplus", holders > quota, "info", "Thừa", "over"),
     ):
-        f = p[mask].reset_index(drop=True)
-        h = f["holders"].astype(str)
-        q = f["quota"].astype(str)
-        diff = (f["holders"] - f["quota"]).abs().astype(str)
+        rows = np.flatnonzero(mask)
+        f = p.iloc[rows].assign(quota=quota[rows], holders=holders[rows])
+        f = (f if whole else f.sort_index()).reset_index()
+        texts = _per_row(f[["holders", "quota"]], partial(_quota_texts, vi=vi, en=en))
         out += _build(
             f,
             rule=rule,
             severity=sev,  # type: ignore[arg-type]
             kind="position",
             subject=f["position_code"],
-            vi=vi + " " + diff + " người so với biên chế (có " + h + "/" + q + ")",
-            en=diff + " " + en + " the quota (" + h + " held, quota " + q + ")",
+            vi=texts["vi"],
+            en=texts["en"],
             source=QUOTA,
             body=_body_of_bloc(f["bloc"]),
             commune=f["commune"].astype(object),
@@ -703,18 +1002,53 @@ def annual_levels(
     )
 
 
-def _annual_ratings(features: Features) -> pd.DataFrame | None:
+def _recorded(
+    features: Features, first: int, last: int
+) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
+    """The annual ratings (blank quarter) of years ``first`` to ``last`` of the active
+    cadres, the last one per cadre and year: their rows in the ``ratings`` table, their
+    cadres' rows in ``features.cadres`` and their years. ``None`` without a ``ratings``
+    table."""
     r = _table(features, "ratings")
     if r is None:
         return None
-    annual = r[r["quarter"].isna()].drop_duplicates(["cadre_id", "year"], keep="last")
+    rows = np.flatnonzero(r["quarter"].isna().to_numpy())
+    year = r["year"].iloc[rows].astype("int64").to_numpy()
+    # the filters bear on the (cadre_id, year) key only: filtering before keeping the last
+    # rating per key keeps the same ratings
+    when = (year >= first) & (year <= last)
+    rows, year = rows[when], year[when]
+    crow = _locate(features, [r["cadre_id"].iloc[rows]])[0]
+    known = crow >= 0
+    rows, year, crow = rows[known], year[known], crow[known]
+    kept = ~pd.DataFrame({"cadre": crow, "year": year}).duplicated(keep="last").to_numpy()
+    return rows[kept], crow[kept], year[kept]
+
+
+def _cap_texts(d: pd.DataFrame, cap: Fraction) -> pd.DataFrame:
+    year, excellent = d["year"].astype(str), d["excellent"].astype(str)
+    allowed, good = d["allowed"].astype(str), d["good"].astype(str)
     return pd.DataFrame(
         {
-            "cadre_id": annual["cadre_id"].astype(object),
-            "year": annual["year"].astype("int64"),
-            "rating": annual["rating"].astype(object),
+            "vi": "Năm "
+            + year
+            + ": "
+            + excellent
+            + " người hoàn thành xuất sắc, vượt mức "
+            + allowed
+            + f" ({cap} của "
+            + good
+            + " người hoàn thành tốt)",
+            "en": year
+            + ": "
+            + excellent
+            + " rated excellent, above the cap of "
+            + allowed
+            + f" ({cap} of "
+            + good
+            + " rated good)",
         }
-    ).reset_index(drop=True)
+    )
 
 
 def rating_findings(features: Features, params: Mapping[str, Any]) -> list[Finding]:
@@ -724,17 +1058,20 @@ def rating_findings(features: Features, params: Mapping[str, Any]) -> list[Findi
     first = int(_p(params, "nd335.first_year", 2026))
     last = features.rating_year
     c = features.cadres
-    home = _cadre_home(features)
     out: list[Finding] = []
-    recorded = _annual_ratings(features)
-    if recorded is not None:
-        recorded = recorded[
-            (recorded["year"] >= first)
-            & (recorded["year"] <= last)
-            & recorded["cadre_id"].isin(c.index)
-        ]
+    found = _recorded(features, first, last)
+    ratings = _table(features, "ratings")
     levels = annual_levels(features, params)
-    if levels is not None and recorded is not None:
+    if levels is not None and found is not None and ratings is not None:
+        home = _cadre_home(features)
+        rows, _, year = found
+        recorded = pd.DataFrame(
+            {
+                "cadre_id": ratings["cadre_id"].iloc[rows].astype(object).reset_index(drop=True),
+                "year": year,
+                "rating": ratings["rating"].iloc[rows].astype(object).reset_index(drop=True),
+            }
+        )
         lv = levels[["cadre_id", "year", "level", "score", "disciplined"]].assign(
             cadre_id=levels["cadre_id"].astype(object), year=levels["year"].astype("int64")
         )
@@ -772,43 +1109,58 @@ def rating_findings(features: Features, params: Mapping[str, Any]) -> list[Findi
                 commune=c.loc[g["cadre_id"], "commune"].reset_index(drop=True),
             )
 
-    if recorded is not None and len(recorded):
+    if found is not None and ratings is not None and len(found[0]):
+        rows, crow, year = found
         cap = Fraction(_p(params, "nd335.excellent_cap", Fraction(1, 5)))
         scope = str(_p(params, "nd335.cap_scope", "agency"))
         if scope not in ("agency", "commune"):
             raise ValueError(f"nd335.cap_scope must be agency or commune, not {scope!r}")
-        group = home["agency_code"] if scope == "agency" else c["commune"].astype(object)
-        counts = excellent_cap_check(recorded, group, cap)
+        # groups as integer codes in the order of their names (the agency of each cadre's
+        # home position, or its commune) and cadres as their rows: the check finds the
+        # same groups in the same order as with the names
+        if scope == "agency":
+            agency = features.assignments["agency_code"]
+            text = _texts(agency)  # sorted the same, but hashed in Arrow
+            by_row, names = pd.factorize(agency if text is None else text, sort=True)
+            home_row = _home_rows(features)
+            code: np.ndarray = np.where(home_row >= 0, by_row[home_row], -1)
+        else:
+            code, names = pd.factorize(c["commune"].astype(object), sort=True)
+        rating = ratings["rating"].iloc[rows]
+        # a rating neither excellent nor good counts for neither, and a group without
+        # such ratings is never over the cap
+        counted = (code[crow] >= 0) & rating.isin(["excellent", "good"]).to_numpy()
+        counts = excellent_cap_check(
+            pd.DataFrame(
+                {
+                    "cadre_id": crow[counted],
+                    "year": year[counted],
+                    "rating": rating[counted].astype(object).reset_index(drop=True),
+                }
+            ),
+            pd.Series(code),
+            cap,
+        )
         f = counts[counts["over"]].reset_index(drop=True)
+        f["group"] = pd.Series(
+            np.asarray(names, dtype=object)[f["group"].to_numpy(dtype=np.int64)], dtype=object
+        )
         if scope == "agency":
             ag = features.agencies
-            commune = f["group"].map(ag["commune"].astype(object)) if "commune" in ag else None
-            bloc = f["group"].map(ag["bloc"].astype(object))
+            at = ag.index.get_indexer(pd.Index(f["group"]))
+            commune = _at(ag["commune"], at).astype(object) if "commune" in ag else None
+            bloc = _at(ag["bloc"], at).astype(object)
         else:
             commune, bloc = f["group"], pd.Series(["government"] * len(f), dtype=object)
+        texts = _per_row(f[["year", "excellent", "allowed", "good"]], lambda d: _cap_texts(d, cap))
         out += _build(
             f,
             rule="national.excellent_over_cap",
             severity="error",
             kind="agency" if scope == "agency" else "commune",
             subject=f["group"],
-            vi="Năm "
-            + f["year"].astype(str)
-            + ": "
-            + f["excellent"].astype(str)
-            + " người hoàn thành xuất sắc, vượt mức "
-            + f["allowed"].astype(str)
-            + f" ({cap} của "
-            + f["good"].astype(str)
-            + " người hoàn thành tốt)",
-            en=f["year"].astype(str)
-            + ": "
-            + f["excellent"].astype(str)
-            + " rated excellent, above the cap of "
-            + f["allowed"].astype(str)
-            + f" ({cap} of "
-            + f["good"].astype(str)
-            + " rated good)",
+            vi=texts["vi"],
+            en=texts["en"],
             source=ND335_CAP,
             body=_body_of_bloc(bloc),
             commune=commune if commune is not None else pd.Series([""] * len(f)),
@@ -831,8 +1183,12 @@ RULES: Sequence[Callable[[Features, Mapping[str, Any]], list[Finding]]] = (
 def national_findings(features: Features, params: Mapping[str, Any]) -> list[Finding]:
     """Every national rule's findings for the as-of day."""
     out: list[Finding] = []
-    for rule in RULES:
-        out.extend(rule(features, params))
+    token = _SHARED.set({"features": features})
+    try:
+        for rule in RULES:
+            out.extend(rule(features, params))
+    finally:
+        _SHARED.reset(token)
     return out
 
 
