@@ -1,10 +1,10 @@
-"""Scale benchmark: the engine against a per-cadre loop and hand-written pandas.
+"""Scale benchmark: the engine against two per-cadre loops and hand-written pandas.
 
 One command::
 
     python benchmarks/bench_scale.py            # 1k, 10k, 100k cadres + national (3,321 communes)
     python benchmarks/bench_scale.py --quick    # 1k and 10k cadres, a minute or so
-    python benchmarks/bench_scale.py --sizes 1000,1000000 --loop-max 200000
+    python benchmarks/bench_scale.py --sizes 1000,1000000 --loop-max 200000 --naive-max 200000
 
 For every size a synthetic roster (``cadre synth``) is written as parquet, then one
 child process times, in the same process, on the same in-memory tables:
@@ -13,9 +13,14 @@ child process times, in the same process, on the same in-memory tables:
   reader with its validation (``Roster.from_frames``);
 - ``engine``: ``evaluate(roster, as_of, by_commune=True, plugins=["laichau"])`` (best of
   ``--repeat``), ``to_json``, and a cProfile breakdown of the stages;
+- ``engine + JSON``: the same ``evaluate`` (with findings) followed by
+  ``Evaluation.to_json()``, best of ``--repeat``;
 - ``pandas``: ``baseline_pandas.evaluate_pandas`` (best of ``--repeat``);
-- ``loop``: ``baseline_loop.evaluate_loop`` over attrs objects (objects built first,
-  timed separately), up to ``--loop-max`` cadres.
+- ``loop``: ``baseline_loop.evaluate_loop``, the tuned loop over attrs objects (objects
+  built first, timed separately), up to ``--loop-max`` cadres;
+- ``naive loop``: ``baseline_naive.evaluate_naive``, the first-write loop (per commune,
+  per target, facts recomputed per target) on the same objects, up to ``--naive-max``
+  cadres. Both loops run once and are checked against the engine's counts.
 
 Peak memory (max RSS) is measured in separate child processes, one per workflow
 (read + engine; read + pandas baseline), so that each number is that workflow's own.
@@ -98,10 +103,23 @@ def _stages(profile: cProfile.Profile) -> dict[str, float]:
 # ------------------------------------------------------------------------------ children
 
 
-def child_time(folder: Path, repeat: int, loop_max: int, validate_max: int) -> dict[str, Any]:
+def _agrees(engine_frame: Any, frame: Any) -> bool:
+    """Whether a baseline's frame has the engine's rows and counts."""
+    m = engine_frame.merge(frame, on=["commune", "id"], suffixes=("", "_b"))
+    return bool(
+        len(m) == len(frame) == len(engine_frame)
+        and (m["satisfied"] == m["satisfied_b"]).all()
+        and (m["population"] == m["population_b"]).all()
+    )
+
+
+def child_time(
+    folder: Path, repeat: int, loop_max: int, validate_max: int, naive_max: int
+) -> dict[str, Any]:
     """Timings of every workflow in this one process."""
     import pandas as pd
     from baseline_loop import evaluate_loop, load_objects
+    from baseline_naive import evaluate_naive
     from baseline_pandas import evaluate_pandas
 
     from cadre_core import Roster, evaluate, read_roster
@@ -132,6 +150,9 @@ def child_time(folder: Path, repeat: int, loop_max: int, validate_max: int) -> d
     res["to_json_s"] = time.perf_counter() - t
     res["json_mb"] = len(text.encode()) / 1e6
     del text
+    res["engine_json_s"], _ = _best(
+        lambda: evaluate(roster, AS_OF, by_commune=True, plugins=["laichau"]).to_json(), repeat
+    )
     res["communes"] = len(ev.communes)
     prof = cProfile.Profile()
     prof.enable()
@@ -148,21 +169,27 @@ def child_time(folder: Path, repeat: int, loop_max: int, validate_max: int) -> d
         and (merged["population"] == merged["population_p"]).all()
         and (merged["satisfied"] == merged["satisfied_p"]).all()
     )
-    if cadres <= loop_max:
+    res["to_objects_s"] = res["loop_s"] = res["loop_agrees"] = None
+    res["naive_s"] = res["naive_agrees"] = None
+    if cadres <= max(loop_max, naive_max):
         t = time.perf_counter()
         objects = load_objects(roster)
         res["to_objects_s"] = time.perf_counter() - t
-        t = time.perf_counter()
-        loop_frame = evaluate_loop(objects, AS_OF)
-        res["loop_s"] = time.perf_counter() - t
-        m = engine_frame.merge(loop_frame, on=["commune", "id"], suffixes=("", "_l"))
-        res["loop_agrees"] = bool(
-            len(m) == len(loop_frame) == len(engine_frame)
-            and (m["satisfied"] == m["satisfied_l"]).all()
-            and (m["population"] == m["population_l"]).all()
-        )
-    else:
-        res["to_objects_s"] = res["loop_s"] = res["loop_agrees"] = None
+        if cadres <= loop_max:
+            gc.collect()
+            t = time.perf_counter()
+            loop_frame = evaluate_loop(objects, AS_OF)
+            res["loop_s"] = time.perf_counter() - t
+            res["loop_agrees"] = _agrees(engine_frame, loop_frame)
+            del loop_frame
+        if cadres <= naive_max:
+            gc.collect()
+            t = time.perf_counter()
+            naive_frame = evaluate_naive(objects, AS_OF)
+            res["naive_s"] = time.perf_counter() - t
+            res["naive_agrees"] = _agrees(engine_frame, naive_frame)
+            del naive_frame
+        del objects
     res["maxrss_all_mb"] = _maxrss_mb()
     return res
 
@@ -225,6 +252,8 @@ def measure(communes: int, seed: int, opts: argparse.Namespace) -> dict[str, Any
                 str(opts.repeat),
                 "--loop-max",
                 str(opts.loop_max),
+                "--naive-max",
+                str(opts.naive_max),
             ]
         )
         mem_engine = _run_child(["--child", "engine", *common])
@@ -242,6 +271,7 @@ def measure(communes: int, seed: int, opts: argparse.Namespace) -> dict[str, Any
     }
     row["engine_vs_pandas"] = row["engine_s"] / row["pandas_s"]
     row["loop_vs_engine"] = row["loop_s"] / row["engine_s"] if row["loop_s"] else None
+    row["naive_vs_engine"] = row["naive_s"] / row["engine_s"] if row["naive_s"] else None
     return row
 
 
@@ -249,21 +279,40 @@ def _f(x: Any, spec: str = ".2f") -> str:
     return "—" if x is None else format(x, spec)
 
 
+def _x(x: Any) -> str:
+    """A ratio as ``12.3x`` (or a dash when not measured)."""
+    return "—" if x is None else f"{x:.1f}x"
+
+
 def markdown(rows: list[dict[str, Any]]) -> str:
     """The results as a markdown table."""
-    head = (
-        "| cadres | communes | rows | read raw (s) | read_roster (s) | engine (s) | "
-        "engine no findings (s) | pandas (s) | loop (s) | engine / pandas | loop / engine | "
-        "to_json (s) | engine peak (MB) | pandas peak (MB) |\n"
-        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n"
+    cols = (
+        "cadres",
+        "communes",
+        "rows",
+        "read raw (s)",
+        "read_roster (s)",
+        "engine (s)",
+        "engine no findings (s)",
+        "engine + JSON (s)",
+        "pandas (s)",
+        "loop (s)",
+        "naive loop (s)",
+        "engine / pandas",
+        "loop / engine",
+        "naive / engine",
+        "to_json (s)",
+        "engine peak (MB)",
+        "pandas peak (MB)",
     )
+    head = "| " + " | ".join(cols) + " |\n" + "|" + "---:|" * len(cols) + "\n"
     lines = [
         f"| {r['cadres']:,} | {r['communes']:,} | {r['rows_total']:,} | {_f(r['read_raw_s'])} | "
         f"{_f(r['read_roster_s'])} | {_f(r['engine_s'])} | {_f(r['engine_nofindings_s'])} | "
-        f"{_f(r['pandas_s'])} | {_f(r['loop_s'])} | {_f(r['engine_vs_pandas'], '.1f')}x | "
-        f"{_f(r['loop_vs_engine'], '.1f')}{'x' if r['loop_vs_engine'] else ''} | "
-        f"{_f(r['to_json_s'])} | {_f(r['engine_peak_mb'], '.0f')} | "
-        f"{_f(r['pandas_peak_mb'], '.0f')} |"
+        f"{_f(r['engine_json_s'])} | {_f(r['pandas_s'])} | {_f(r['loop_s'])} | "
+        f"{_f(r['naive_s'])} | {_x(r['engine_vs_pandas'])} | {_x(r['loop_vs_engine'])} | "
+        f"{_x(r['naive_vs_engine'])} | {_f(r['to_json_s'])} | "
+        f"{_f(r['engine_peak_mb'], '.0f')} | {_f(r['pandas_peak_mb'], '.0f')} |"
         for r in rows
     ]
     return head + "\n".join(lines) + "\n"
@@ -280,7 +329,10 @@ def main(argv: list[str] | None = None) -> int:
                     help="also measure the 3,321 communes of Vietnam (default: on unless --quick)")  # fmt: skip
     ap.add_argument("--seed", type=int, default=2026)
     ap.add_argument("--repeat", type=int, default=3)
-    ap.add_argument("--loop-max", type=int, default=200_000, help="largest size for the loop")
+    ap.add_argument("--loop-max", type=int, default=200_000,
+                    help="largest size (cadres) for the tuned loop")  # fmt: skip
+    ap.add_argument("--naive-max", type=int, default=200_000,
+                    help="largest size (cadres) for the naive loop (default covers national)")  # fmt: skip
     ap.add_argument("--validate-max", type=int, default=10_000_000,
                     help="largest size read through read_roster (validation)")  # fmt: skip
     ap.add_argument("--out", default=str(HERE / "results.json"))
@@ -290,7 +342,7 @@ def main(argv: list[str] | None = None) -> int:
     if opts.child:
         folder = Path(opts.folder)
         if opts.child == "time":
-            res = child_time(folder, opts.repeat, opts.loop_max, opts.validate_max)
+            res = child_time(folder, opts.repeat, opts.loop_max, opts.validate_max, opts.naive_max)
         else:
             res = child_memory(folder, opts.child, opts.validate_max)
         print(json.dumps(res))
