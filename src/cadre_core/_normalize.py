@@ -70,23 +70,96 @@ def _to_text(raw: pd.Series) -> pd.Series:
             s = s.where(~is_dt, s[is_dt].map(lambda v: pd.Timestamp(v).strftime("%Y-%m-%d")))
     text = s.astype(TEXT_DTYPE)
     arr = pa.array(text, type=pa.large_string(), from_pandas=True)
-    arr = pc.utf8_trim_whitespace(
-        pc.replace_substring_regex(pc.utf8_normalize(arr, "NFC"), r"\s+", " ")
-    )
+    return _finish(_collapse(pc.utf8_normalize(arr, "NFC")), raw.index)
+
+
+# What the ``\s+`` pattern of pyarrow's regular expressions (RE2) matches: ASCII tab, line
+# feed, form feed, carriage return and space, no other character (tests/test_reader_fast_paths.py).
+# Replacing its runs by one space changes exactly the texts holding one of them, or two
+# spaces in a row.
+_CONTROLS = (b"\t", b"\n", b"\x0c", b"\r")
+
+
+def _collapse(arr: pa.Array | pa.ChunkedArray) -> pa.Array | pa.ChunkedArray:
+    """Runs of whitespace as one space. The regular expression (the costly part of
+    cleaning text) runs only when some value has a run to collapse: the UTF-8 bytes of
+    the values are searched first (these ASCII bytes are never part of another character)."""
+    if _has_runs(arr):
+        return pc.replace_substring_regex(arr, r"\s+", " ")
+    return arr
+
+
+def _has_runs(arr: pa.Array | pa.ChunkedArray) -> bool:
+    """Whether some text value of ``arr`` may hold whitespace that is not a single space."""
+    if arr.type not in (pa.string(), pa.large_string()):
+        return True  # (other layouts keep their text elsewhere: not searched)
+    chunks = arr.chunks if isinstance(arr, pa.ChunkedArray) else [arr]
+    seen = set()
+    for chunk in chunks:
+        data = chunk.buffers()[2]
+        if data is None or (data.address, data.size) in seen:
+            continue  # chunks are often slices of one buffer (which holds all their text)
+        seen.add((data.address, data.size))
+        values = data.to_pybytes()
+        if any(b in values for b in _CONTROLS):
+            return True
+        if b" " in values and b"  " in values:  # (the second search is the slower one)
+            return True
+    return False
+
+
+def _all_ascii(data: pa.ChunkedArray) -> bool:
+    return pc.all(pc.string_is_ascii(data)).as_py() is not False
+
+
+def ascii_text(values: pd.Series) -> bool:
+    """Whether ``values`` is a pyarrow-backed text column whose values are all ASCII."""
+    data = arrow_text(values)
+    return data is not None and _all_ascii(data)
+
+
+def _plain_ascii(data: pa.ChunkedArray) -> bool:
+    """Whether all values are ASCII without runs of whitespace (so NFC-normalised and
+    collapsed already: the NFC form of ASCII text is itself)."""
+    return _all_ascii(data) and not _has_runs(data)
+
+
+def _finish(arr: pa.Array, index: pd.Index) -> pd.Series:
+    """Trimmed text, blanks as missing, as a text column on ``index``."""
+    arr = pc.utf8_trim_whitespace(arr)
     arr = pc.if_else(pc.equal(arr, ""), pa.scalar(None, pa.large_string()), arr)
     out = pd.Series(arr.to_pandas(), dtype=TEXT_DTYPE)
-    out.index = raw.index
+    out.index = index
     return out
+
+
+def arrow_text(values: pd.Series) -> pa.ChunkedArray | None:
+    """The arrow data of a pyarrow-backed text column (``str`` dtype), or None for others."""
+    dtype = values.dtype
+    if isinstance(dtype, pd.StringDtype) and dtype.storage == "pyarrow":
+        data: pa.ChunkedArray = values.array.__arrow_array__()
+        if data.type in (pa.string(), pa.large_string()):  # values in one data buffer
+            return data
+    return None
+
+
+_FEW = 64  # rows: shorter columns are cleaned value by value, without shortcuts
 
 
 def _distinct_values(raw: pd.Series) -> tuple[np.ndarray, pd.Series] | None:
     """Codes and distinct values (plus one missing value last), or None when the column
     has so many distinct values that working on them would not pay."""
-    if len(raw) < 64:
+    if len(raw) < _FEW:
         return None
     codes, uniques = pd.factorize(raw, use_na_sentinel=True)
     if 2 * len(uniques) > len(raw):
         return None
+    found = arrow_text(pd.Series(uniques)) if raw.dtype == TEXT_DTYPE else None
+    if found is not None:  # pyarrow text: the distinct values stay in arrow
+        values = found.combine_chunks().cast(pa.large_string())
+        values = pa.concat_arrays([values, pa.nulls(1, pa.large_string())])
+        distinct = pd.Series(pd.array(values, dtype=TEXT_DTYPE))
+        return np.where(codes < 0, len(uniques), codes), distinct
     distinct = pd.Series([*np.asarray(uniques, dtype=object), None], dtype=object)
     if raw.dtype != object and not isinstance(raw.dtype, pd.CategoricalDtype):
         with contextlib.suppress(TypeError, ValueError):
@@ -109,6 +182,12 @@ def to_text(raw: pd.Series) -> pd.Series:
     >>> to_text(pd.Series(["  Lò  Văn\\tBiên ", None, 12.0, ""])).tolist()
     ['Lò Văn Biên', nan, '12', nan]
     """
+    data = arrow_text(raw) if raw.dtype == TEXT_DTYPE and len(raw) >= _FEW else None
+    if data is not None and _plain_ascii(data):
+        # pyarrow text (parquet) in ASCII without runs of whitespace, such as codes: NFC
+        # and collapsing whitespace leave it as it is, trimming remains (over the whole
+        # column, cheaper than finding its distinct values)
+        return _finish(data.combine_chunks().cast(pa.large_string()), raw.index)
     found = _distinct_values(raw)
     if found is None:
         return _to_text(raw)
@@ -203,15 +282,25 @@ _ISO = r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]00:00(?::00(?:\.0+)?)?)?$"
 _DAY_FIRST = r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})$"
 
 
-@per_distinct
 def normalise_date(raw: pd.Series, *, serials: bool = False) -> tuple[pd.Series, ColumnIssues]:
     """Dates from spreadsheet dates, ISO text (2026-03-01) or day-first text (01/03/2026).
 
     With ``serials`` (workbooks only), plain numbers are Excel day serials.
     """
+    if isinstance(raw.dtype, np.dtype) and raw.dtype.kind == "M":
+        return _dates(raw)  # a date column already (parquet): nothing to do per value
+    return _normalise_date(raw, serials=serials)
+
+
+def _dates(raw: pd.Series) -> tuple[pd.Series, ColumnIssues]:
+    return raw.astype(DATE_DTYPE), _no_issues(raw.index, "a date")
+
+
+@per_distinct
+def _normalise_date(raw: pd.Series, *, serials: bool = False) -> tuple[pd.Series, ColumnIssues]:
     out = pd.Series(pd.NaT, index=raw.index, dtype=DATE_DTYPE)
     if pd.api.types.is_datetime64_any_dtype(raw.dtype):
-        return raw.astype(DATE_DTYPE), _no_issues(raw.index, "a date")
+        return _dates(raw)
     bad = pd.Series(False, index=raw.index)
     rest = raw
     if raw.dtype == object:

@@ -6,6 +6,8 @@ from collections.abc import Callable, Iterable, Mapping
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from cadre_core import _normalize as nz
 from cadre_core._problems import Problem
@@ -181,6 +183,8 @@ def _legacy(
         col = frame[name]
         if not (col.dtype == object or pd.api.types.is_string_dtype(col.dtype)):
             continue
+        if nz.ascii_text(col):
+            continue  # ASCII text is never legacy (the detector ignores ASCII values)
         fixed, encoding = fix_legacy_text(col)
         if encoding is None:
             continue
@@ -266,6 +270,38 @@ def normalise_table(raw: RawTable, *, legacy: str = "error") -> tuple[pd.DataFra
     return out, problems + collect.problems
 
 
+_REFER_TO_CADRES = (
+    "assignments",
+    "degrees",
+    "theory",
+    "trainings",
+    "ratings",
+    "succession",
+    "scores",
+    "discipline",
+)
+
+
+def _unknown(columns: list[pd.Series], known: pd.Series) -> list[pd.Series]:
+    """For each of ``columns``, its cells that are filled in and not among the values of
+    ``known``. Text columns are looked up together, in one pass over ``known``."""
+    universe = nz.arrow_text(known)
+    data = [nz.arrow_text(c) for c in columns]
+    if universe is None or any(d is None for d in data):
+        index = pd.Index(known.dropna().unique())
+        return [c.notna() & (index.get_indexer(c) < 0) for c in columns]
+    chunks = [chunk.cast(universe.type) for d in data if d is not None for chunk in d.chunks]
+    value_set = pc.drop_null(universe).combine_chunks()
+    found = pc.is_in(pa.chunked_array(chunks, type=universe.type), value_set=value_set)
+    flags = found.to_numpy(zero_copy_only=False)
+    out = []
+    start = 0
+    for c in columns:
+        out.append(c.notna() & ~flags[start : start + len(c)])
+        start += len(c)
+    return out
+
+
 def _dupes(frame: pd.DataFrame, key: list[str]) -> pd.Series:
     return frame.duplicated(subset=key, keep="first") & frame[key].notna().all(axis=1)
 
@@ -296,36 +332,31 @@ def check_roster(frames: Mapping[str, pd.DataFrame], raws: Mapping[str, RawTable
         c.rows(
             twice,
             "rating",
-            f["rating"].astype(object),
+            f["rating"],
             "a single rating for this cadre, year and quarter (a duplicate of an earlier row)",
         )
         problems += c.problems
 
-    def refs(name: str, column: str, target: str, target_col: str) -> None:
-        if name not in raws or target not in raws:
-            return
+    # references to the key of another table; the columns that refer to the same key are
+    # looked up together (one pass over the key's values), problems keep the order below
+    links = [(name, "cadre_id", "cadres", "cadre_id") for name in _REFER_TO_CADRES]
+    links += [
+        ("assignments", "position_code", "positions", "position_code"),
+        ("succession", "position_code", "positions", "position_code"),
+        ("positions", "agency_code", "agencies", "agency_code"),
+        ("equipment", "agency_code", "agencies", "agency_code"),
+    ]
+    links = [link for link in links if link[0] in raws and link[2] in raws]
+    unknown: dict[tuple[str, str], pd.Series] = {}
+    for target, target_col in dict.fromkeys((t, tc) for _, _, t, tc in links):
+        referring = [(n, c) for n, c, t, tc in links if (t, tc) == (target, target_col)]
+        masks = _unknown([frames[n][c] for n, c in referring], frames[target][target_col])
+        unknown.update(zip(referring, masks, strict=True))
+    for name, column, target, target_col in links:
         f = frames[name]
-        known = frames[target][target_col].dropna()
-        bad = f[column].notna() & (pd.Index(known.unique()).get_indexer(f[column]) < 0)
         c = collector(name)
-        c.rows(bad, column, f[column], f"a {target_col} listed in {target}")
+        c.rows(unknown[name, column], column, f[column], f"a {target_col} listed in {target}")
         problems.extend(c.problems)
-
-    for name in (
-        "assignments",
-        "degrees",
-        "theory",
-        "trainings",
-        "ratings",
-        "succession",
-        "scores",
-        "discipline",
-    ):
-        refs(name, "cadre_id", "cadres", "cadre_id")
-    refs("assignments", "position_code", "positions", "position_code")
-    refs("succession", "position_code", "positions", "position_code")
-    refs("positions", "agency_code", "agencies", "agency_code")
-    refs("equipment", "agency_code", "agencies", "agency_code")
 
     checks: Iterable[tuple[str, str, Callable[[pd.DataFrame], pd.Series], str]] = (
         (
