@@ -27,6 +27,18 @@ def test_dumps_is_the_standard_text(fast: object, rest: dict[str, object]) -> No
     assert _json.dumps(doc, fast="communes") == expected
 
 
+@given(fast=_values, rest=st.dictionaries(st.text(), _values | _floats, max_size=4))
+def test_dumps_bytes_is_the_standard_text_encoded(fast: object, rest: dict[str, object]) -> None:
+    doc = {**rest, "communes": fast}
+    expected = json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+    try:
+        encoded = expected.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate cannot be UTF-8, either way
+        return
+    assert _json.dumps_bytes(doc, fast="communes", end="\n") == encoded
+    assert _json.dumps(doc, fast="communes", end="\n") == expected
+
+
 @given(doc=st.dictionaries(st.text(), _values | _floats, max_size=4))
 def test_dumps_without_fast_part_or_indent(doc: dict[str, object]) -> None:
     assert _json.dumps(doc) == json.dumps(doc, ensure_ascii=False, indent=2)
@@ -42,3 +54,4 @@ def test_evaluation_json_is_the_standard_text() -> None:
     ev = cadre_core.evaluate(cadre_core.sample_roster(), "2026-12-31", plugins=["laichau"])
     expected = json.dumps(ev.to_dict(), ensure_ascii=False, indent=2) + "\n"
     assert ev.to_json() == expected
+    assert ev.to_json_bytes() == expected.encode("utf-8")

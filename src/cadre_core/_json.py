@@ -23,34 +23,58 @@ except ImportError:  # pragma: no cover - only without the dependency
     orjson = None  # type: ignore[assignment]
 
 
-def _member_text(key: str, value: Any) -> str | None:
-    """``value`` as the indented JSON text it has as member ``key`` of a top-level object."""
+def _member_bytes(key: str, value: Any) -> memoryview | None:
+    """``value`` as the indented UTF-8 JSON it has as member ``key`` of a top-level object
+    (a view into orjson's output: no copy)."""
     if orjson is None:
         return None
     try:
-        text = orjson.dumps({key: value}, option=orjson.OPT_INDENT_2).decode("utf-8")
+        text = orjson.dumps({key: value}, option=orjson.OPT_INDENT_2)
     except (TypeError, orjson.JSONEncodeError):  # e.g. a lone surrogate: let json decide
         return None
-    # '{\n  "key": VALUE\n}': VALUE is already indented one level, as a member
-    start = len("{\n  ") + len(json.dumps(key, ensure_ascii=False)) + len(": ")
-    return text[start : -len("\n}")]
+    # b'{\n  "key": VALUE\n}': VALUE is already indented one level, as a member
+    start = len(b"{\n  ") + len(json.dumps(key, ensure_ascii=False).encode("utf-8")) + 2
+    return memoryview(text)[start : -len(b"\n}")]
 
 
-def dumps(doc: Mapping[str, Any], *, indent: int | None = 2, fast: str | None = None) -> str:
-    """``json.dumps(doc, ensure_ascii=False, indent=indent)``, with ``doc[fast]`` (a value
-    that holds no float) written by orjson when ``indent`` is 2.
+def dumps_bytes(
+    doc: Mapping[str, Any], *, indent: int | None = 2, fast: str | None = None, end: str = ""
+) -> bytes:
+    r"""``(json.dumps(doc, ensure_ascii=False, indent=indent) + end).encode("utf-8")``,
+    with ``doc[fast]`` (a value that holds no float) written by orjson when ``indent`` is 2.
+
+    The text is assembled once, from three parts, with no intermediate copies of the
+    large part (a national evaluation is about 100 MB).
+
+    >>> dumps_bytes({"a": 1.5e-05, "rows": [{"x": "ă", "y": []}]}, fast="rows", end="\n")
+    b'{\n  "a": 1.5e-05,\n  "rows": [\n    {\n      "x": "\xc4\x83",\n      "y": []\n    }\n  ]\n}\n'
+    """
+    body = None
+    if indent == 2 and fast is not None and fast in doc:
+        body = _member_bytes(fast, doc[fast])
+    if body is None:
+        return (json.dumps(doc, ensure_ascii=False, indent=indent) + end).encode("utf-8")
+    marker = json.dumps(f"cadre-json-{uuid.uuid4().hex}")
+    head = json.dumps({**doc, fast: json.loads(marker)}, ensure_ascii=False, indent=indent)
+    before, after = head.split(marker, 1)
+    return b"".join((before.encode("utf-8"), body, (after + end).encode("utf-8")))
+
+
+def dumps(
+    doc: Mapping[str, Any], *, indent: int | None = 2, fast: str | None = None, end: str = ""
+) -> str:
+    r"""``json.dumps(doc, ensure_ascii=False, indent=indent) + end``, with ``doc[fast]``
+    written by orjson (see :func:`dumps_bytes`).
 
     >>> dumps({"a": 1.5e-05, "rows": [{"x": "ă", "y": []}]}, fast="rows")
-    '{\\n  "a": 1.5e-05,\\n  "rows": [\\n    {\\n      "x": "ă",\\n      "y": []\\n    }\\n  ]\\n}'
+    '{\n  "a": 1.5e-05,\n  "rows": [\n    {\n      "x": "ă",\n      "y": []\n    }\n  ]\n}'
     """
     if indent != 2 or fast is None or fast not in doc:
-        return json.dumps(doc, ensure_ascii=False, indent=indent)
-    body = _member_text(fast, doc[fast])
-    if body is None:
-        return json.dumps(doc, ensure_ascii=False, indent=indent)
-    marker = f"cadre-json-{uuid.uuid4().hex}"
-    head = json.dumps({**doc, fast: marker}, ensure_ascii=False, indent=indent)
-    return head.replace(json.dumps(marker), body, 1)
+        return json.dumps(doc, ensure_ascii=False, indent=indent) + end
+    try:
+        return dumps_bytes(doc, indent=indent, fast=fast, end=end).decode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate: the standard library's text, as is
+        return json.dumps(doc, ensure_ascii=False, indent=indent) + end
 
 
-__all__ = ["dumps"]
+__all__ = ["dumps", "dumps_bytes"]

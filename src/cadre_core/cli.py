@@ -243,9 +243,20 @@ def _evaluate_days(
     return evs
 
 
-def write_text(text: str, output: str | None) -> None:
-    """Write ``text`` to the ``--output`` file, or to standard output without one."""
-    if output:
+def write_text(text: str | bytes, output: str | None) -> None:
+    """Write ``text`` (or UTF-8 bytes) to the ``--output`` file, or to standard output
+    without one."""
+    if isinstance(text, bytes):
+        buffer = getattr(sys.stdout, "buffer", None)
+        if output:
+            Path(output).write_bytes(text)
+        elif buffer is None:  # a text-only stream (some embedding hosts)
+            sys.stdout.write(text.decode("utf-8"))
+        else:
+            sys.stdout.flush()
+            buffer.write(text)
+            buffer.flush()
+    elif output:
         Path(output).write_text(text, encoding="utf-8")
     else:
         sys.stdout.write(text)
@@ -253,7 +264,7 @@ def write_text(text: str, output: str | None) -> None:
 
 def _emit(ev: Any, fmt: str, output: str | None, lang: str) -> None:
     if fmt == "json":
-        write_text(ev.to_json(), output)
+        write_text(ev.to_json_bytes(), output)
         return
     if fmt in ("xlsx", "html"):
         if not output:
