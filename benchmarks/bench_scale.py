@@ -188,20 +188,17 @@ def child_time(
         t = time.perf_counter()
         objects = load_objects(roster)
         res["to_objects_s"] = time.perf_counter() - t
-        if cadres <= loop_max:
-            gc.collect()
-            t = time.perf_counter()
-            loop_frame = evaluate_loop(objects, AS_OF)
-            res["loop_s"] = time.perf_counter() - t
-            res["loop_agrees"] = _agrees(engine_frame, loop_frame)
-            del loop_frame
-        if cadres <= naive_max:
-            gc.collect()
-            t = time.perf_counter()
-            naive_frame = evaluate_naive(objects, AS_OF)
-            res["naive_s"] = time.perf_counter() - t
-            res["naive_agrees"] = _agrees(engine_frame, naive_frame)
-            del naive_frame
+        for name, run, limit in (
+            ("loop", evaluate_loop, loop_max),
+            ("naive", evaluate_naive, naive_max),
+        ):
+            if cadres <= limit:
+                gc.collect()
+                t = time.perf_counter()
+                frame = run(objects, AS_OF)
+                res[f"{name}_s"] = time.perf_counter() - t
+                res[f"{name}_agrees"] = _agrees(engine_frame, frame)
+                del frame
         del objects
     res["maxrss_all_mb"] = _maxrss_mb()
     return res

@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 
 from cadre_core._enums import EducationLevel, RatingLevel, TheoryLevel
-from cadre_core._features import Features, _lookup
+from cadre_core._features import Features, _lookup, _map_categories
 from cadre_core._targets import Text
 
 LEVEL_NAMES_VI: dict[str, str] = {
@@ -348,10 +348,7 @@ def _fit_frame(features: Features) -> pd.DataFrame:
 
 def _ranks_of(levels: pd.Series, ranks: dict[str, int]) -> np.ndarray:
     """The rank of each level (0 where blank or unknown), mapping each category once."""
-    if isinstance(levels.dtype, pd.CategoricalDtype):
-        table = np.array([ranks.get(str(c), 0) for c in levels.cat.categories] + [0])
-        return np.asarray(table[levels.cat.codes.to_numpy()], dtype=np.int64)
-    return np.asarray(levels.astype(object).map(ranks).fillna(0).to_numpy(dtype=np.int64))
+    return np.asarray(_map_categories(levels, ranks).fillna(0).to_numpy(dtype=np.int64))
 
 
 def _all_per_cadre(cadre_ids: pd.Series, ok: np.ndarray, index: pd.Index, empty: bool) -> pd.Series:

@@ -103,7 +103,7 @@ def _lookup(values: pd.Series | pd.Index | np.ndarray, universe: pd.Index) -> np
     return np.asarray(pc.fill_null(found, -1).to_numpy(zero_copy_only=False), dtype=np.int64)
 
 
-def _mapped(values: pd.Series, mapping: Mapping[str, int]) -> pd.Series:
+def _map_categories(values: pd.Series, mapping: Mapping[str, int]) -> pd.Series:
     """``values.map(mapping)`` as floats (NaN where unmapped); a categorical column is mapped
     once per category."""
     if isinstance(values.dtype, pd.CategoricalDtype):
@@ -324,7 +324,7 @@ def build_features(roster: Roster, as_of: dt.date, params: Params) -> Features:
     at = _lookup(cadres.index, pd.Index(annual["cadre_id"]))
     rating = pd.Series(annual["rating"].array.take(at, allow_fill=True), index=cadres.index)
     cadres["rating"] = rating
-    cadres["rating_rank"] = _mapped(rating, RatingLevel.ranks()).astype("Int64")
+    cadres["rating_rank"] = _map_categories(rating, RatingLevel.ranks()).astype("Int64")
     cadres["is_rated"] = rating.notna().to_numpy()
     cadres["is_female"] = (cadres["gender"] == "female").fillna(False).astype(bool)
     cadres["is_minority"] = (cadres["ethnicity"].notna() & (cadres["ethnicity"] != "Kinh")).astype(
@@ -381,7 +381,7 @@ def degrees_on(roster_degrees: pd.DataFrame, as_of: dt.date) -> pd.DataFrame:
     held = roster_degrees[
         roster_degrees["awarded_date"].isna() | (roster_degrees["awarded_date"] <= day)
     ]
-    rank = _mapped(held["level"], EducationLevel.ranks())
+    rank = _map_categories(held["level"], EducationLevel.ranks())
     return pd.DataFrame(
         {
             "cadre_id": held["cadre_id"],
