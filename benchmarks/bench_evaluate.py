@@ -2,7 +2,7 @@
 """Time of ``evaluate`` (Lai Châu targets) against the hand-written pandas baseline.
 
 On the sample commune (default) or on a synthetic roster of ``--communes N`` communes
-(``cadre_core._synth.synth_roster(N, seed=1)``), the script times in the same process,
+(``cadre_core.roster._synth.synth_roster(N, seed=1)``), the script times in the same process,
 best of ``--repeat``:
 
 - ``evaluate_s``: ``evaluate(roster, as_of, plugins=["laichau"], findings=False,
@@ -40,8 +40,8 @@ from typing import Any
 import pandas as pd
 
 from cadre_core import PluginHost, Roster, evaluate, make_plugin_manager, sample_roster
-from cadre_core._features import Features, build_features
-from cadre_core._synth import synth_roster
+from cadre_core.features._frame import Features, build_features
+from cadre_core.roster._synth import synth_roster
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 

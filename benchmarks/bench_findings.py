@@ -19,7 +19,7 @@ import time
 from collections.abc import Callable
 
 from cadre_core import evaluate, sample_roster
-from cadre_core._national_findings import national_findings
+from cadre_core.findings._national import national_findings
 
 
 def best(fn: Callable[[], object], repeat: int) -> float:

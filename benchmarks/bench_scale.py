@@ -242,7 +242,7 @@ def _run_child(args: list[str]) -> dict[str, Any]:
 
 def measure(communes: int, seed: int, opts: argparse.Namespace) -> dict[str, Any]:
     """Generate, write and measure one size."""
-    from cadre_core._synth import synth_roster
+    from cadre_core.roster._synth import synth_roster
 
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / f"synth_{communes}"

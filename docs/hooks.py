@@ -37,7 +37,7 @@ def _cell(text: object) -> str:
 
 def _value(value: Any) -> str:
     """A parameter value as short inline code."""
-    from cadre_core._params import jsonable
+    from cadre_core.targets._params import jsonable
 
     raw = jsonable(value)
     if isinstance(raw, str):
@@ -106,7 +106,7 @@ def render_targets_page(host: Any = None) -> str:
 
 def render_columns() -> str:
     """Markdown: every roster table with its columns, kinds and header aliases."""
-    from cadre_core._schema import TABLES
+    from cadre_core.roster._schema import TABLES
 
     out: list[str] = []
     for table in TABLES:
@@ -127,7 +127,7 @@ def render_columns() -> str:
 
 def render_aliases() -> str:
     """Markdown: every coded value and the spellings read as it (after normalisation)."""
-    from cadre_core._schema import VALUE_ALIASES
+    from cadre_core.roster._schema import VALUE_ALIASES
 
     out: list[str] = []
     for kind, table in VALUE_ALIASES.items():

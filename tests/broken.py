@@ -20,7 +20,7 @@ import pandas as pd
 from openpyxl.worksheet.worksheet import Worksheet
 
 import cadre_core
-from cadre_core._vntext import TCVN3_TO_UNICODE
+from cadre_core.vocab._vntext import TCVN3_TO_UNICODE
 
 # --------------------------------------------------------------------------- TCVN3
 

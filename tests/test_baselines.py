@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 from cadre_core import Roster, evaluate
-from cadre_core._synth import synth_roster
+from cadre_core.roster._synth import synth_roster
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 

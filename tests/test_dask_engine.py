@@ -6,11 +6,11 @@ import pandas as pd
 import pytest
 
 from cadre_core import Roster, evaluate
-from cadre_core._synth import synth_tables
+from cadre_core.roster._synth import synth_tables
 
 pytest.importorskip("distributed")
 
-from cadre_core._dask_engine import commune_partitions, evaluate_dask
+from cadre_core.engine._dask import commune_partitions, evaluate_dask
 
 AS_OF = "2026-12-31"
 

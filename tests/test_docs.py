@@ -21,7 +21,7 @@ from types import ModuleType
 import pytest
 
 from cadre_core import PluginHost, hookspecs
-from cadre_core._schema import TABLES, VALUE_ALIASES
+from cadre_core.roster._schema import TABLES, VALUE_ALIASES
 from cadre_core.testing import temporary_plugin
 
 ROOT = Path(__file__).resolve().parent.parent

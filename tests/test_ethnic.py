@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-ethnic = importlib.import_module("cadre_core._ethnic")
+ethnic = importlib.import_module("cadre_core.vocab._ethnic")
 ETHNIC_GROUPS = ethnic.ETHNIC_GROUPS
 ETHNIC_ALIASES = ethnic.ETHNIC_ALIASES
 canonical_ethnicity = ethnic.canonical_ethnicity

@@ -14,16 +14,16 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cadre_core import evaluate, hookimpl, sample_roster
-from cadre_core._features import Features, build_features
-from cadre_core._findings import Finding
-from cadre_core._national_findings import (
+from cadre_core.features._frame import Features, build_features
+from cadre_core.findings._finding import Finding
+from cadre_core.findings._national import (
     national_findings,
     rating_findings,
     rotation_years,
     standards_findings,
 )
-from cadre_core._plugins import PluginHost, make_plugin_manager
-from cadre_core._roster import Roster
+from cadre_core.plugins._host import PluginHost, make_plugin_manager
+from cadre_core.roster._roster import Roster
 
 END = "2026-12-31"
 

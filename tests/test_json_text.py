@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import cadre_core
-from cadre_core import _json
+from cadre_core.engine import _json
 
 # float-free JSON values, with every kind of character in strings and keys
 _scalars = st.none() | st.booleans() | st.integers(-(2**63), 2**63 - 1) | st.text()

@@ -1,6 +1,6 @@
 """The national findings' fast paths give what the plain pandas formulation gives.
 
-``cadre_core._national_findings`` joins on integer codes, hashes text ids in Arrow,
+``cadre_core.findings._national`` joins on integer codes, hashes text ids in Arrow,
 computes texts once per distinct value and shares work between its rules during one
 :func:`national_findings` call. Each test compares one of these with the direct pandas
 formulation (string merges, ``Series.map``, full sorts) on frames with duplicates, missing
@@ -19,11 +19,11 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from cadre_core import _national_findings as nf
 from cadre_core import evaluate
-from cadre_core._enums import EducationLevel
-from cadre_core._features import Features
-from cadre_core._synth import synth_roster
+from cadre_core.features._frame import Features
+from cadre_core.findings import _national as nf
+from cadre_core.roster._synth import synth_roster
+from cadre_core.vocab._enums import EducationLevel
 
 SEEDS = [0, 1, 2, 3]
 

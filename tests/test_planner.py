@@ -10,6 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from cadre_core import sample_roster
+from cadre_core.cli._plan import plan_command
 from cadre_core.planner import (
     Plan,
     apply_plan,
@@ -18,7 +19,6 @@ from cadre_core.planner import (
     plan,
     project,
 )
-from cadre_core.planner._cli import plan_command
 from cadre_core.planner._projection import retirement_of
 
 AS_OF = dt.date(2026, 12, 31)

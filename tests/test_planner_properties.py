@@ -26,9 +26,9 @@ from cadre_core import (
     make_plugin_manager,
     sample_roster,
 )
-from cadre_core._enums import EducationLevel, TheoryLevel
 from cadre_core.planner import Plan, Programme, apply_plan, plan, project
 from cadre_core.planner._projection import retirement_of
+from cadre_core.vocab._enums import EducationLevel, TheoryLevel
 
 AS_OF = dt.date(2026, 12, 31)
 DEADLINE = dt.date(2028, 12, 31)

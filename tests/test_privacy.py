@@ -21,7 +21,7 @@ import pandas as pd
 import pytest
 
 from cadre_core import Roster, RosterError, evaluate, read_roster
-from cadre_core._privacy import pseudonymize, pseudonyms
+from cadre_core.engine._privacy import pseudonymize, pseudonyms
 
 KEY = "k" * 8 + "secret-key-for-tests"
 AS_OF = dt.date(2026, 12, 31)

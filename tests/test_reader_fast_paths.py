@@ -22,10 +22,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cadre_core import Roster, RosterError, read_roster
-from cadre_core import _normalize as nz
-from cadre_core._synth import synth_roster
-from cadre_core._validate import _unknown
-from cadre_core._vntext import detect_legacy_encoding
+from cadre_core.roster import _normalize as nz
+from cadre_core.roster._synth import synth_roster
+from cadre_core.roster._validate import _unknown
+from cadre_core.vocab._vntext import detect_legacy_encoding
 
 TEXT = nz.TEXT_DTYPE
 

@@ -19,7 +19,7 @@ from builders import three_communes
 
 import cadre_core as cc
 from cadre_core.reports import evaluate_many, explanations, write_html
-from cadre_core.reports._labels import fmt_pct, label
+from cadre_core.vocab._labels import fmt_pct, label
 
 AS_OF = "2026-12-31"
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")

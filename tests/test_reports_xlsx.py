@@ -16,7 +16,7 @@ from builders import three_communes
 
 import cadre_core as cc
 from cadre_core.reports import evaluate_many, explanations, write_xlsx
-from cadre_core.reports._labels import label
+from cadre_core.vocab._labels import label
 
 AS_OF = "2026-12-31"
 

@@ -13,9 +13,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cadre_core import Category, Roster, read_roster
-from cadre_core._ethnic import ETHNIC_GROUPS
-from cadre_core._schema import TABLE_BY_NAME
+from cadre_core.roster._schema import TABLE_BY_NAME
 from cadre_core.testing import strategies as cst
+from cadre_core.vocab._ethnic import ETHNIC_GROUPS
 
 # Reading a roster costs a good fraction of a second: keep example counts small.
 IO = settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -23,7 +23,7 @@ from cadre_core import (
     TheoryCertificate,
     evaluate,
 )
-from cadre_core._schema import TABLE_NAMES
+from cadre_core.roster._schema import TABLE_NAMES
 from cadre_core.testing import strategies as cst
 from cadre_core.testing.strategies import canonical_frame
 

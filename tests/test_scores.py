@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cadre_core._scores import aggregate_scores, bands_of, excellent_cap_check, score_levels
+from cadre_core.vocab._scores import aggregate_scores, bands_of, excellent_cap_check, score_levels
 
 
 def _scores(rows: list[tuple[str, int, int, int]]) -> pd.DataFrame:

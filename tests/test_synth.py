@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cadre_core import Roster, evaluate
-from cadre_core._synth import synth_roster, synth_tables
+from cadre_core.roster._synth import synth_roster, synth_tables
 
 
 @pytest.fixture(scope="module")

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-vntext = importlib.import_module("cadre_core._vntext")
+vntext = importlib.import_module("cadre_core.vocab._vntext")
 convert_tcvn3 = vntext.convert_tcvn3
 convert_vni = vntext.convert_vni
 detect_legacy_encoding = vntext.detect_legacy_encoding

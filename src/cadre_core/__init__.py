@@ -34,20 +34,13 @@ of a ``cadre_*`` hook (see :mod:`cadre_core.hookspecs`)::
 """
 
 from cadre_core import criteria
-from cadre_core._engine import CommuneResult, Evaluation, TargetResult, evaluate
-from cadre_core._enums import (
-    Bloc,
-    Category,
-    EducationLevel,
-    Gender,
-    RatingLevel,
-    TheoryLevel,
-    TrainingTopic,
-)
-from cadre_core._ethnic import ETHNIC_GROUPS, EthnicGroup, canonical_ethnicity, is_minority
-from cadre_core._features import Features, rating_year
-from cadre_core._findings import Finding
-from cadre_core._model import (
+from cadre_core.engine._pipeline import CommuneResult, Evaluation, TargetResult, evaluate
+from cadre_core.features._frame import Features, rating_year
+from cadre_core.findings._finding import Finding
+from cadre_core.hookspecs import hookimpl
+from cadre_core.plugins._host import PluginError, PluginHost, make_plugin_manager
+from cadre_core.plugins._sections import ReportSection
+from cadre_core.roster._model import (
     Agency,
     Assignment,
     Cadre,
@@ -58,16 +51,23 @@ from cadre_core._model import (
     TheoryCertificate,
     Training,
 )
-from cadre_core._params import Parameter, ParameterError, Params
-from cadre_core._plugins import PluginError, PluginHost, make_plugin_manager
-from cadre_core._problems import Problem, RosterError
-from cadre_core._reports_model import ReportSection
-from cadre_core._roster import Roster, read_roster, sample_roster
-from cadre_core._rules import Rule, to_fraction
-from cadre_core._targets import Target, Text
-from cadre_core.hookspecs import hookimpl
-
-__version__ = "0.1.0"
+from cadre_core.roster._problems import Problem, RosterError
+from cadre_core.roster._roster import Roster, read_roster, sample_roster
+from cadre_core.targets._params import Parameter, ParameterError, Params
+from cadre_core.targets._rule import Rule
+from cadre_core.targets._target import Target, Text
+from cadre_core.vocab._enums import (
+    Bloc,
+    Category,
+    EducationLevel,
+    Gender,
+    RatingLevel,
+    TheoryLevel,
+    TrainingTopic,
+)
+from cadre_core.vocab._ethnic import ETHNIC_GROUPS, EthnicGroup, canonical_ethnicity, is_minority
+from cadre_core.vocab._numbers import to_fraction
+from cadre_core.vocab._version import __version__
 
 __all__ = [
     "ETHNIC_GROUPS",

@@ -5,7 +5,7 @@
 "Education master's or higher"
 """
 
-from cadre_core._criteria import (
+from cadre_core.targets._criteria import (
     Criterion,
     agencies_with_cadres,
     education_at_least,

@@ -23,12 +23,12 @@ import pandas as pd
 import pluggy
 
 if TYPE_CHECKING:
-    from cadre_core._engine import Evaluation
-    from cadre_core._features import Features
-    from cadre_core._findings import Finding
-    from cadre_core._params import Parameter
-    from cadre_core._reports_model import ReportSection
-    from cadre_core._targets import Target
+    from cadre_core.engine._pipeline import Evaluation
+    from cadre_core.features._frame import Features
+    from cadre_core.findings._finding import Finding
+    from cadre_core.plugins._sections import ReportSection
+    from cadre_core.targets._params import Parameter
+    from cadre_core.targets._target import Target
 
 PROJECT = "cadre"
 hookspec = pluggy.HookspecMarker(PROJECT)

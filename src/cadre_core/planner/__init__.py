@@ -27,14 +27,7 @@ import attrs
 import numpy as np
 import pandas as pd
 
-from cadre_core._enums import EducationLevel
-from cadre_core._features import Features, build_features
-from cadre_core._params import Params, jsonable, read_params_file
-from cadre_core._planner_params import PLANNER_PARAMETERS
-from cadre_core._plugins import PluginHost, make_plugin_manager
-from cadre_core._roster import Roster
-from cadre_core._rules import Rule, to_fraction
-from cadre_core._targets import Target, Text
+from cadre_core.features._frame import Features, build_features
 from cadre_core.planner._catalogue import Programme, catalogue_with, default_catalogue
 from cadre_core.planner._milp import Model, solve
 from cadre_core.planner._projection import (
@@ -46,6 +39,14 @@ from cadre_core.planner._projection import (
     retirement_of,
     what_if,
 )
+from cadre_core.plugins._host import PluginHost, make_plugin_manager
+from cadre_core.plugins.builtin._planner_params import PLANNER_PARAMETERS
+from cadre_core.roster._roster import Roster
+from cadre_core.targets._params import Params, jsonable, read_params_file
+from cadre_core.targets._rule import Rule
+from cadre_core.targets._target import Target, Text
+from cadre_core.vocab._enums import EducationLevel
+from cadre_core.vocab._numbers import to_fraction
 
 NeedKind = Literal["recruit", "appoint", "purchase", "infeasible"]
 

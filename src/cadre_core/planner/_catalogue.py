@@ -13,8 +13,8 @@ from typing import Any, Literal
 
 import attrs
 
-from cadre_core._enums import EducationLevel, TheoryLevel, TrainingTopic
-from cadre_core._targets import Text
+from cadre_core.targets._target import Text
+from cadre_core.vocab._enums import EducationLevel, TheoryLevel, TrainingTopic
 
 Kind = Literal["degree", "theory", "training"]
 FieldRule = Literal["current", "position"]

@@ -18,12 +18,12 @@ import attrs
 import numpy as np
 import pandas as pd
 
-from cadre_core._criteria import _fit_frame
-from cadre_core._enums import EducationLevel, TheoryLevel
-from cadre_core._features import Features
-from cadre_core._retirement import retirement_dates
-from cadre_core._roster import Roster
+from cadre_core.features._frame import Features
 from cadre_core.planner._catalogue import Programme
+from cadre_core.roster._roster import Roster
+from cadre_core.targets._criteria import _fit_frame
+from cadre_core.vocab._enums import EducationLevel, TheoryLevel
+from cadre_core.vocab._retirement import retirement_dates
 
 
 def retirement_of(roster: Roster) -> pd.Series:

@@ -20,14 +20,14 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from cadre_core._engine import Evaluation, evaluate
-from cadre_core._plugins import PluginHost, make_plugin_manager
-from cadre_core._reports_model import ReportSection
-from cadre_core._roster import Roster
+from cadre_core.engine._pipeline import Evaluation, evaluate
+from cadre_core.plugins._host import PluginHost, make_plugin_manager
+from cadre_core.plugins._sections import ReportSection
 from cadre_core.reports import _html, _xlsx
 from cadre_core.reports._data import build
 from cadre_core.reports._explain import explanations, responsible_body
-from cadre_core.reports._labels import body_name, label
+from cadre_core.roster._roster import Roster
+from cadre_core.vocab._labels import body_name, label
 
 __all__ = [
     "audit_section",

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from markupsafe import Markup, escape
 
-from cadre_core.reports._labels import fmt_date, fmt_pct
+from cadre_core.vocab._labels import fmt_date, fmt_pct
 
 COLORS = {
     "met": "#2e7d32",

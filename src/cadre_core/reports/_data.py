@@ -13,9 +13,9 @@ from typing import Any
 import attrs
 import pandas as pd
 
-from cadre_core._engine import Evaluation
+from cadre_core.engine._pipeline import Evaluation
 from cadre_core.reports._explain import bodies_text, explain_frame, line_blocs, member_blocs
-from cadre_core.reports._labels import body_name, check_lang, label
+from cadre_core.vocab._labels import body_name, check_lang, label
 
 
 class Rec(dict[str, Any]):

@@ -14,10 +14,10 @@ from collections.abc import Iterable, Mapping, Sequence
 
 import pandas as pd
 
-from cadre_core._engine import Evaluation
-from cadre_core._features import Features
-from cadre_core._targets import Target
-from cadre_core.reports._labels import body_name, check_lang, label
+from cadre_core.engine._pipeline import Evaluation
+from cadre_core.features._frame import Features
+from cadre_core.targets._target import Target
+from cadre_core.vocab._labels import body_name, check_lang, label
 
 #: Bloc codes in the order of section III of the plan (Party and Front first).
 BLOC_ORDER: tuple[str, ...] = ("party_front", "government")

@@ -15,11 +15,11 @@ import jinja2
 import pandas as pd
 from markupsafe import Markup
 
-from cadre_core._audit import html_block
-from cadre_core._reports_model import ReportSection
+from cadre_core.plugins._sections import ReportSection
 from cadre_core.reports import _charts
+from cadre_core.reports._audit import html_block
 from cadre_core.reports._data import ReportData, records
-from cadre_core.reports._labels import body_name, fmt_date, fmt_pct
+from cadre_core.vocab._labels import body_name, fmt_date, fmt_pct
 
 CSS = """
 :root { --ink:#1b1f23; --muted:#5f6b76; --line:#d5dde3; --met:#2e7d32; --met-bg:#e3f1e4;

@@ -22,11 +22,11 @@ import xlsxwriter
 from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
-from cadre_core._audit import xlsx_sheet
-from cadre_core._params import jsonable
-from cadre_core._reports_model import ReportSection
+from cadre_core.plugins._sections import ReportSection
+from cadre_core.reports._audit import xlsx_sheet
 from cadre_core.reports._data import ReportData, records
-from cadre_core.reports._labels import fmt_date
+from cadre_core.targets._params import jsonable
+from cadre_core.vocab._labels import fmt_date
 
 STATUS_STYLE: dict[str, dict[str, Any]] = {
     "met": {"bg_color": "#C8E6C9", "font_color": "#1B5E20", "bold": True},
@@ -393,7 +393,7 @@ def _member_table(
 
 
 def _pct_text(value: float | None, lang: str) -> str:
-    from cadre_core.reports._labels import fmt_pct
+    from cadre_core.vocab._labels import fmt_pct
 
     return fmt_pct(value, lang)
 

@@ -41,7 +41,7 @@ class ScaffoldError(click.ClickException):
 
 def placeholders(name: str, province: str | None = None) -> dict[str, str]:
     """The values the template's ``{{key}}`` placeholders take for plugin ``name``."""
-    from cadre_core import __version__
+    from cadre_core.vocab._version import __version__
 
     if not NAME_PATTERN.fullmatch(name):
         raise ValueError(

@@ -19,9 +19,9 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from cadre_core._engine import Evaluation, evaluate
-from cadre_core._plugins import PluginHost, make_plugin_manager
-from cadre_core._roster import Roster, sample_roster
+from cadre_core.engine._pipeline import Evaluation, evaluate
+from cadre_core.plugins._host import PluginHost, make_plugin_manager
+from cadre_core.roster._roster import Roster, sample_roster
 
 __all__ = ["evaluate_plugin", "temporary_plugin"]
 

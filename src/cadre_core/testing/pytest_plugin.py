@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from cadre_core._plugins import PluginHost
+from cadre_core.plugins._host import PluginHost
 from cadre_core.testing import temporary_plugin
 
 

@@ -38,17 +38,7 @@ import pandas as pd
 from hypothesis import strategies as st
 from hypothesis.strategies import SearchStrategy
 
-from cadre_core._enums import (
-    Bloc,
-    Category,
-    EducationLevel,
-    Gender,
-    RatingLevel,
-    TheoryLevel,
-    TrainingTopic,
-)
-from cadre_core._ethnic import ETHNIC_ALIASES, ETHNIC_GROUPS, canonical_ethnicity
-from cadre_core._model import (
+from cadre_core.roster._model import (
     Agency,
     Assignment,
     Cadre,
@@ -59,9 +49,19 @@ from cadre_core._model import (
     TheoryCertificate,
     Training,
 )
-from cadre_core._roster import Roster
-from cadre_core._schema import TABLE_BY_NAME, TABLE_NAMES, VALUE_ALIASES
-from cadre_core._validate import empty_frame
+from cadre_core.roster._roster import Roster
+from cadre_core.roster._schema import TABLE_BY_NAME, TABLE_NAMES, VALUE_ALIASES
+from cadre_core.roster._validate import empty_frame
+from cadre_core.vocab._enums import (
+    Bloc,
+    Category,
+    EducationLevel,
+    Gender,
+    RatingLevel,
+    TheoryLevel,
+    TrainingTopic,
+)
+from cadre_core.vocab._ethnic import ETHNIC_ALIASES, ETHNIC_GROUPS, canonical_ethnicity
 
 __all__ = [
     "DEFAULT_AS_OF",

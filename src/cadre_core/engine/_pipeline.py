@@ -1,0 +1,456 @@
+"""The evaluation engine: every target, per commune, as of a day, exactly.
+
+One feature frame per evaluation; each target is two vectorised predicates over it;
+per-commune counts are group-bys over all communes at once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping, Sequence
+from fractions import Fraction
+from typing import Any
+
+import attrs
+import numpy as np
+import pandas as pd
+
+from cadre_core.engine import _json
+from cadre_core.engine._gc import paused_gc
+from cadre_core.features._frame import Features, _lookup, build_features
+from cadre_core.findings._finding import Finding
+from cadre_core.plugins._host import PluginHost, PluginInfo, make_plugin_manager
+from cadre_core.roster._problems import Problem
+from cadre_core.roster._roster import Roster
+from cadre_core.targets._params import Params
+from cadre_core.targets._rule import Rule
+from cadre_core.targets._target import Target, Text
+
+STATUSES = ("met", "not_met", "not_applicable")
+
+
+@attrs.frozen
+class TargetResult:
+    """The result of one target in one commune (the JSON contract's ``targets`` item).
+
+    >>> ev = cadre_core.evaluate(cadre_core.sample_roster(), "2026-12-31", plugins=["laichau"])
+    >>> t = ev.communes[0].target("nq05.1a")
+    >>> t.title.en, t.population, t.satisfied, t.required, t.shortfall, t.status
+    ('Every job position staffed', 34, 32, 34, 2, 'not_met')
+    >>> t.failing
+    ('PKT-XD', 'UBKT-KTV')
+    """
+
+    id: str
+    title: Text
+    source: str
+    unit: str
+    population: int
+    satisfied: int
+    required: int
+    shortfall: int
+    rule: Rule
+    status: str
+    attainable: bool
+    deadline: dt.date
+    overdue: bool
+    failing: tuple[str, ...]
+    plugin: str = ""
+    population_text: Text = Text("", "")
+    requirement: Text = Text("", "")
+
+    @property
+    def ratio(self) -> Fraction | None:
+        """satisfied / population, exact (None when the population is empty)."""
+        return Fraction(self.satisfied, self.population) if self.population else None
+
+    def to_json(self) -> dict[str, Any]:
+        """The contract's JSON object for this result."""
+        return {
+            "id": self.id,
+            "title": self.title.vi,
+            "title_en": self.title.en,
+            "source": self.source,
+            "unit": self.unit,
+            "population": self.population,
+            "satisfied": self.satisfied,
+            "required": self.required,
+            "shortfall": self.shortfall,
+            "rule": {"op": self.rule.op, "value": self.rule.text()},
+            "status": self.status,
+            "attainable": self.attainable,
+            "deadline": self.deadline.isoformat(),
+            "overdue": self.overdue,
+            "failing": list(self.failing),
+            "plugin": self.plugin,
+        }
+
+
+@attrs.frozen
+class CommuneResult:
+    """All results of one commune.
+
+    >>> ev = cadre_core.evaluate(cadre_core.sample_roster(), "2026-12-31", plugins=["laichau"])
+    >>> c = ev.commune("Xã Mường Than")
+    >>> len(c.targets), c.targets[0].id, c.unrated
+    (18, 'nq05.1a', ('MT034',))
+    """
+
+    commune: str
+    targets: tuple[TargetResult, ...]
+    unrated: tuple[str, ...]
+    findings: tuple[Finding, ...] = ()
+
+    def target(self, target_id: str) -> TargetResult:
+        """The result of one target by id."""
+        for t in self.targets:
+            if t.id == target_id:
+                return t
+        raise KeyError(target_id)
+
+    def to_json(self) -> dict[str, Any]:
+        """The contract's JSON object for this commune."""
+        return {
+            "commune": self.commune,
+            "targets": [t.to_json() for t in self.targets],
+            "unrated": list(self.unrated),
+            "findings": [f.to_json() for f in self.findings],
+        }
+
+
+@attrs.frozen
+class Evaluation:
+    """Every target of the selected plugins, per commune, as of one day.
+
+    >>> ev = cadre_core.evaluate(cadre_core.sample_roster(), "2026-12-31", plugins=["laichau"])
+    >>> ev.as_of, [p.name for p in ev.plugins], [c.commune for c in ev.communes]
+    (datetime.date(2026, 12, 31), ['cadre', 'laichau'], ['Xã Mường Than'])
+    >>> ev.to_frame()["status"].value_counts()[["met", "not_met"]].tolist()
+    [4, 14]
+    """
+
+    as_of: dt.date
+    communes: tuple[CommuneResult, ...]
+    plugins: tuple[PluginInfo, ...]
+    params: Params = attrs.field(eq=False)
+    targets: tuple[Target, ...] = attrs.field(eq=False, default=())
+    features: Features | None = attrs.field(eq=False, default=None, repr=False)
+    bodies: Mapping[str, str] = attrs.field(eq=False, factory=dict)
+    skipped: tuple[Problem, ...] = attrs.field(eq=False, default=())
+    sources: tuple[str, ...] = attrs.field(eq=False, default=())
+
+    def commune(self, name: str) -> CommuneResult:
+        """The results of one commune by name."""
+        for c in self.communes:
+            if c.commune == name:
+                return c
+        raise KeyError(name)
+
+    def to_frame(self) -> pd.DataFrame:
+        """A tidy frame: one row per (commune, target)."""
+        rows = []
+        for c in self.communes:
+            for t in c.targets:
+                rows.append(
+                    {
+                        "commune": c.commune,
+                        "id": t.id,
+                        "title": t.title.vi,
+                        "unit": t.unit,
+                        "population": t.population,
+                        "satisfied": t.satisfied,
+                        "required": t.required,
+                        "shortfall": t.shortfall,
+                        "op": t.rule.op,
+                        "threshold": t.rule.value,
+                        "status": t.status,
+                        "attainable": t.attainable,
+                        "deadline": pd.Timestamp(t.deadline),
+                        "overdue": t.overdue,
+                        "failing": list(t.failing),
+                    }
+                )
+        frame = pd.DataFrame(rows)
+        if not len(frame):
+            return frame
+        for col in ("population", "satisfied", "required", "shortfall"):
+            frame[col] = frame[col].astype("int64")
+        frame["status"] = frame["status"].astype(pd.CategoricalDtype(list(STATUSES)))
+        return frame
+
+    def to_dict(self) -> dict[str, Any]:
+        """The contract's JSON document as Python objects."""
+        return {
+            "as_of": self.as_of.isoformat(),
+            "plugins": [{"name": p.name, "version": p.version} for p in self.plugins],
+            "communes": [c.to_json() for c in self.communes],
+            "parameters": self.params.to_json(),
+            "skipped": [p.to_dict() for p in self.skipped],
+            "audit": self.audit(),
+        }
+
+    def audit(self) -> dict[str, Any]:
+        """What is needed to reproduce this evaluation: versions, inputs and parameters.
+
+        The generation time is left out of the JSON on purpose: the same input must give
+        byte-identical output (cli-contract.md); reports add it.
+        """
+        from cadre_core.vocab._version import __version__
+
+        return {
+            "tool": f"cadre-core {__version__}",
+            "plugins": {p.name: p.version for p in self.plugins},
+            "inputs": list(self.sources),
+            "as_of": self.as_of.isoformat(),
+        }
+
+    def to_json(self, *, indent: int | None = 2) -> str:
+        """The contract's JSON text; the same input gives byte-identical output."""
+        with paused_gc():
+            return _json.dumps(self.to_dict(), indent=indent, fast="communes", end="\n")
+
+    def to_json_bytes(self, *, indent: int | None = 2) -> bytes:
+        """:meth:`to_json` encoded as UTF-8, built without an intermediate ``str`` (what
+        ``cadre evaluate`` writes: about 100 MB for the whole country).
+
+        >>> ev = cadre_core.evaluate(cadre_core.sample_roster(), "2026-12-31")
+        >>> ev.to_json_bytes() == ev.to_json().encode("utf-8")
+        True
+        """
+        with paused_gc():
+            return _json.dumps_bytes(self.to_dict(), indent=indent, fast="communes", end="\n")
+
+
+# ------------------------------------------------------------------------------ engine
+
+
+def _commune_keys(features: Features, by_commune: bool) -> tuple[list[str], bool]:
+    found: set[str] = set()
+    for frame in (features.cadres, features.positions, features.agencies):
+        if "commune" in frame:
+            found.update(str(c) for c in frame["commune"].dropna().unique())
+    names = sorted(found)
+    names = [n for n in names if n]
+    if by_commune or len(names) > 1:
+        return names or [features.roster_name], True
+    return [names[0] if names else features.roster_name], False
+
+
+@attrs.frozen
+class _Members:
+    """The members of one unit: their ids and the position of their commune in the list."""
+
+    ids: np.ndarray
+    codes: np.ndarray
+
+    @classmethod
+    def of(cls, frame: pd.DataFrame, communes: list[str], grouped: bool) -> _Members:
+        index = frame.index if frame.index.inferred_type == "string" else frame.index.astype(str)
+        ids = index.to_numpy(dtype=object)
+        if grouped:
+            commune = frame["commune"]
+            codes = np.where(commune.isna().to_numpy(), 0, _lookup(commune, pd.Index(communes)))
+        else:
+            codes = np.zeros(len(frame), dtype=np.int64)
+        return cls(ids, codes)
+
+    def count(self, mask: np.ndarray, size: int) -> np.ndarray:
+        """Members per commune where ``mask`` holds (one pass, all communes)."""
+        return np.bincount(self.codes[mask], minlength=size).astype(np.int64)
+
+    def lists(self, mask: np.ndarray, size: int) -> list[tuple[str, ...]]:
+        """Sorted member ids per commune where ``mask`` holds."""
+        ids, codes = self.ids[mask], self.codes[mask]
+        order = np.lexsort((ids, codes))
+        ids, codes = ids[order], codes[order]
+        bounds = np.searchsorted(codes, np.arange(size + 1)).tolist()
+        flat = ids.tolist()  # slicing a list is much cheaper than slicing an object array
+        return [tuple(flat[bounds[i] : bounds[i + 1]]) for i in range(size)]
+
+
+def _aligned(values: pd.Series, index: pd.Index) -> pd.Series:
+    """A predicate's result as booleans over ``index`` (reindexed only when needed)."""
+    if not (values.index is index or values.index.equals(index)):
+        values = values.reindex(index, fill_value=False)
+    return values.fillna(False).astype(bool)
+
+
+def _evaluate_target(
+    target: Target,
+    plugin: str,
+    features: Features,
+    params: Params,
+    communes: list[str],
+    members: _Members,
+) -> list[TargetResult]:
+    frame = features.unit_frame(target.unit)
+    pop = _aligned(target.population(features), frame.index)
+    sat = _aligned(target.criterion(features), frame.index)
+    pop_mask = pop.to_numpy()
+    sat_mask = sat.to_numpy() & pop_mask
+    size = len(communes)
+    n = members.count(pop_mask, size)
+    s = members.count(sat_mask, size)
+    failing = members.lists(pop_mask & ~sat_mask, size)
+    rule = target.rule
+    if rule.op in (">=", ">"):
+        rule = Rule(rule.op, params[target.threshold_key])
+    deadline: dt.date = params[target.deadline_key]
+    required = rule.required_many(n)
+    # statuses and shortfalls for all communes at once; then one object per commune
+    empty = n == 0
+    met = s >= required
+    status = np.where(empty, "not_applicable", np.where(met, "met", "not_met")).tolist()
+    shortfall = np.where(empty, 0, np.maximum(required - s, 0)).tolist()
+    attainable = (required <= n).tolist()
+    late = features.as_of > deadline
+    overdue = (~empty & ~met & late).tolist()
+    return [
+        TargetResult(
+            id=target.id,
+            title=target.title,
+            source=target.source,
+            unit=target.unit,
+            population=ni,
+            satisfied=si,
+            required=ri,
+            shortfall=short,
+            rule=rule,
+            status=st,
+            attainable=att,
+            deadline=deadline,
+            overdue=late_i,
+            failing=fail,
+            plugin=plugin,
+            population_text=target.population_text,
+            requirement=target.requirement,
+        )
+        for ni, si, ri, short, st, att, late_i, fail in zip(
+            n.tolist(),
+            s.tolist(),
+            required.tolist(),
+            shortfall,
+            status,
+            attainable,
+            overdue,
+            failing,
+            strict=True,
+        )
+    ]
+
+
+def evaluate(
+    roster: Roster,
+    as_of: dt.date | str | None = None,
+    *,
+    plugins: Iterable[str] | None = None,
+    params_file: str | None = None,
+    params: Mapping[str, Any] | None = None,
+    by_commune: bool = False,
+    host: PluginHost | None = None,
+    findings: bool = True,
+    engine: str = "pandas",
+) -> Evaluation:
+    """Evaluate every target of the selected plugins on ``roster`` as of ``as_of``.
+
+    ``plugins`` restricts to the named plugins (the built-in plugin is always loaded);
+    ``params_file`` (TOML) and ``params`` override parameter values; ``by_commune`` gives
+    one result per commune even when the roster has a single one. ``engine="dask"``
+    (the ``dask`` extra) partitions the roster by commune over a Dask cluster (the current
+    ``distributed`` client if any) and gives the same results, per commune.
+
+    >>> ev = evaluate(sample_roster(), "2026-12-31")
+    >>> ev.communes[0].target("nq05.5c").status in ("met", "not_met", "not_applicable")
+    True
+    """
+    day = _as_date(as_of)
+    if engine == "dask":
+        from cadre_core.engine._dask import evaluate_dask
+
+        return evaluate_dask(
+            roster,
+            day,
+            plugins=plugins,
+            params_file=params_file,
+            params=params,
+            findings=findings,
+        )
+    if engine != "pandas":
+        raise ValueError(f"engine must be 'pandas' or 'dask', not {engine!r}")
+    with paused_gc():
+        return _evaluate_pandas(
+            roster, day, plugins, params_file, params, by_commune, host, findings
+        )
+
+
+def _evaluate_pandas(
+    roster: Roster,
+    day: dt.date,
+    plugins: Iterable[str] | None,
+    params_file: str | None,
+    params: Mapping[str, Any] | None,
+    by_commune: bool,
+    host: PluginHost | None,
+    findings: bool,
+) -> Evaluation:
+    if host is None:
+        host = PluginHost(make_plugin_manager(only=plugins))
+    registered = host.targets()
+    values = host.params(registered, file=params_file, overrides=params)
+    features = host.features(build_features(roster, day, values))
+    if len(roster.tables.get("scores", ())) or len(roster.tables.get("discipline", ())):
+        annual = host.rating_aggregation(
+            roster.tables["scores"], roster.tables["discipline"], values
+        )
+        if annual is not None:
+            features = attrs.evolve(features, tables={**features.tables, "annual_scores": annual})
+    communes, grouped = _commune_keys(features, by_commune)
+    members = {
+        unit: _Members.of(features.unit_frame(unit), communes, grouped)
+        for unit in ("cadres", "positions", "agencies")
+    }
+    per_target = [
+        _evaluate_target(t, plugin, features, values, communes, members[t.unit])
+        for plugin, t in registered
+    ]
+    unrated = members["cadres"].lists(~features.cadres["is_rated"].to_numpy(), len(communes))
+    found = host.findings(features, values) if findings else []
+    by_commune_findings: dict[str, list[Finding]] = {c: [] for c in communes}
+    for f in sorted(found, key=lambda f: (f.rule, f.subject, f.message_en, f.message_vi)):
+        home = f.commune if grouped and f.commune in by_commune_findings else communes[0]
+        by_commune_findings[home].append(f)
+    results = tuple(
+        CommuneResult(
+            commune=c,
+            targets=tuple(res[i] for res in per_target),
+            unrated=unrated[i],
+            findings=tuple(by_commune_findings[c]),
+        )
+        for i, c in enumerate(communes)
+    )
+    return Evaluation(
+        as_of=day,
+        communes=results,
+        plugins=tuple(host.plugins()),
+        params=values,
+        targets=tuple(t for _, t in registered),
+        features=features,
+        bodies=host.responsible_bodies(),
+        skipped=roster.skipped,
+        sources=roster.sources,
+    )
+
+
+def _as_date(value: dt.date | str | None) -> dt.date:
+    if value is None:
+        return dt.date.today()
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(value)
+
+
+def required_counts(rule: Rule, sizes: Sequence[int]) -> np.ndarray:
+    """:meth:`Rule.required` over many sizes (a convenience for tests and planners)."""
+    return rule.required_many(np.asarray(sizes, dtype=np.int64))

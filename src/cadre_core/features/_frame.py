@@ -1,0 +1,399 @@
+"""The feature frames of a roster on a day: computed once per evaluation, vectorised.
+
+:class:`Features` holds, for the as-of day D:
+
+- ``cadres``: one row per *active* cadre (index ``cadre_id``) with ``commune``,
+  ``education_rank``/``education``, ``theory_rank``/``theory``, ``rating``/``rating_rank``
+  (the annual rating of the rating year), ``trained_<topic>`` flags for the training
+  window, one ``holds_<category>`` flag per position category, and the population flags
+  added by the built-in plugin and any province plugin (``cadre_features`` hook);
+- ``assignments``: the active assignments of active cadres joined with their positions;
+- ``positions``: every position (index ``position_code``) with ``holders`` on D;
+- ``agencies``: every agency (index ``agency_code``) with ``active_cadres`` on D;
+- ``trainings``: trainings in the window, one row per (training, topic);
+- ``degrees``: degrees held on D with ``rank`` and ``field_key``;
+- ``equipment``: quantity per (agency, item), duplicates summed;
+- ``tables``: the roster's canonical tables, for plugins that need raw rows.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+import attrs
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from cadre_core.vocab._enums import (
+    Category,
+    EducationLevel,
+    RatingLevel,
+    TheoryLevel,
+    TrainingTopic,
+)
+
+if TYPE_CHECKING:
+    from cadre_core.roster._roster import Roster
+
+NO_COMMUNE = ""
+
+
+def rating_year(as_of: dt.date) -> int:
+    """The latest calendar year that has ended on or before ``as_of``.
+
+    >>> rating_year(dt.date(2026, 12, 31)), rating_year(dt.date(2026, 6, 30))
+    (2026, 2025)
+    """
+    return as_of.year if (as_of.month, as_of.day) == (12, 31) else as_of.year - 1
+
+
+@attrs.frozen
+class Features:
+    """Feature frames of a roster as of one day (see the module docstring).
+
+    >>> ev = cadre_core.evaluate(cadre_core.sample_roster(), "2026-12-31", plugins=["laichau"])
+    >>> f = ev.features
+    >>> f.as_of, f.rating_year, len(f.cadres)
+    (datetime.date(2026, 12, 31), 2026, 41)
+    >>> int(f.cadres["is_female"].sum()), int(f.cadres["is_minority"].sum())
+    (17, 34)
+    """
+
+    as_of: dt.date
+    params: Mapping[str, Any]
+    cadres: pd.DataFrame
+    assignments: pd.DataFrame
+    positions: pd.DataFrame
+    agencies: pd.DataFrame
+    trainings: pd.DataFrame
+    roster_name: str
+    degrees: pd.DataFrame
+    equipment: pd.DataFrame
+    tables: Mapping[str, pd.DataFrame] = attrs.field(factory=dict, repr=False)
+
+    @property
+    def rating_year(self) -> int:
+        """The rating year on the as-of day."""
+        return rating_year(self.as_of)
+
+    def unit_frame(self, unit: str) -> pd.DataFrame:
+        """The frame whose rows are the members of a target's ``unit``."""
+        return {"cadres": self.cadres, "positions": self.positions, "agencies": self.agencies}[unit]
+
+    def with_cadre_columns(self, columns: dict[str, pd.Series]) -> Features:
+        """A copy with derived columns added to ``cadres`` (aligned on ``cadre_id``)."""
+        extra = pd.DataFrame(columns, index=self.cadres.index)
+        return attrs.evolve(self, cadres=pd.concat([self.cadres, extra], axis=1))
+
+
+def _arrow(values: pd.Series | pd.Index | np.ndarray) -> pa.Array | pa.ChunkedArray:
+    """The values as an Arrow array (zero-copy for Arrow-backed strings)."""
+    return pa.array(values, from_pandas=True)
+
+
+def _lookup(values: pd.Series | pd.Index | np.ndarray, universe: pd.Index) -> np.ndarray:
+    """The position of each value in ``universe`` (-1 where absent): one hash pass in Arrow.
+
+    >>> _lookup(pd.Series(["b", "x", None]), pd.Index(["a", "b"])).tolist()
+    [1, -1, -1]
+    """
+    if not len(values) or not len(universe):
+        return np.full(len(values), -1, dtype=np.int64)
+    keys = _arrow(values)
+    found = pc.index_in(keys, value_set=_arrow(universe).cast(keys.type))
+    return np.asarray(pc.fill_null(found, -1).to_numpy(zero_copy_only=False), dtype=np.int64)
+
+
+def _map_categories(values: pd.Series, mapping: Mapping[str, int]) -> pd.Series:
+    """``values.map(mapping)`` as floats (NaN where unmapped); a categorical column is mapped
+    once per category."""
+    if isinstance(values.dtype, pd.CategoricalDtype):
+        table = np.array(
+            [mapping.get(str(c), np.nan) for c in values.cat.categories] + [np.nan], dtype=float
+        )
+        return pd.Series(table[values.cat.codes.to_numpy()], index=values.index)
+    return values.astype(object).map(mapping).astype("float64")
+
+
+def _ranks(values: pd.Series) -> np.ndarray:
+    """Dense ranks of the values in sort order (equal values, equal ranks)."""
+    return np.asarray(pc.rank(_arrow(values), tiebreaker="dense").to_numpy(), dtype=np.int64)
+
+
+def _casefold(s: pd.Series) -> pd.Series:
+    """``s.str.casefold()``, folding each distinct value once."""
+    codes, distinct = pd.factorize(s)
+    folded = np.array([str(v).casefold() for v in distinct] + [None], dtype=object)
+    return pd.Series(folded[codes], index=s.index, dtype=s.dtype)
+
+
+def _level_on(
+    table: pd.DataFrame, day: pd.Timestamp, ranks: dict[str, int], index: pd.Index
+) -> tuple[np.ndarray, pd.Series]:
+    """Highest level held on ``day`` by each cadre of ``index``: its rank (0 when none or
+    unknown) and the level. Blank award dates count as held before; among levels of equal
+    rank the later one in the level column's order wins, and a level of unknown rank
+    outranks every known one (it is reported by validation, never silently dropped)."""
+    awarded = table["awarded_date"]
+    held = (awarded.isna() | (awarded <= day)).to_numpy()
+    level = table["level"]
+    categorical = isinstance(level.dtype, pd.CategoricalDtype)
+    if not categorical:
+        level = level.astype(pd.CategoricalDtype(sorted(level.dropna().unique())))
+    categories = level.cat.categories
+    n = len(categories)
+    codes = level.cat.codes.to_numpy().astype(np.int64)
+    codes = np.where(codes >= 0, codes, n)  # a blank level sorts after every level
+    known = np.array([ranks.get(str(c), -1) for c in categories] + [-1], dtype=np.int64)
+    order = np.where(known >= 0, known, max(ranks.values(), default=0) + 1)
+    rows = _lookup(table["cadre_id"], index)
+    keep = held & (rows >= 0)
+    # one integer per row ordering by (rank, level): the per-cadre maximum is the answer
+    key = order[codes[keep]] * (n + 1) + codes[keep]
+    best = np.full(len(index), -1, dtype=np.int64)
+    np.maximum.at(best, rows[keep], key)
+    has = best >= 0
+    top_code = np.where(has, best % (n + 1), n)
+    rank = np.where(has, np.maximum(known[top_code], 0), 0).astype(np.int64)
+    top_code = np.where(top_code < n, top_code, -1)
+    if categorical:
+        dtype = pd.CategoricalDtype(level.cat.categories, ordered=level.cat.ordered)
+        top = pd.Series(pd.Categorical.from_codes(top_code, dtype=dtype), index=index)
+    else:
+        names = np.array([*categories, None], dtype=object)
+        top = pd.Series(names[top_code], index=index, dtype=table["level"].dtype)
+    return rank, top
+
+
+def _indicator(
+    rows: np.ndarray,
+    values: pd.Series,
+    size: int,
+    index: pd.Index,
+    codes: tuple[str, ...],
+    prefix: str,
+) -> pd.DataFrame:
+    """Boolean frame (index x codes): does some row ``i`` (of ``index``, -1 for none) pair
+    with that code? One pass; each distinct value is looked up once."""
+    found, distinct = pd.factorize(values)
+    col_of = np.append(pd.Index(codes).get_indexer(pd.Index(distinct, dtype=object)), -1)
+    cols = col_of[found]
+    ok = (rows >= 0) & (cols >= 0)
+    matrix = np.zeros((size, len(codes)), dtype=bool)
+    matrix[rows[ok], cols[ok]] = True
+    return pd.DataFrame(matrix, index=index, columns=[prefix + c for c in codes])
+
+
+def _ordered(tables: Mapping[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    """Small optional tables sorted by all their columns, so that plugins reading raw rows
+    see the same order whatever the order of the input file."""
+    out = dict(tables)
+    for name in ("succession", "scores", "discipline"):
+        frame = tables.get(name)
+        if frame is not None and len(frame):
+            out[name] = frame.sort_values(list(frame.columns), kind="stable").reset_index(drop=True)
+    return out
+
+
+def _explode_topics(trainings: pd.DataFrame) -> pd.DataFrame:
+    """One row per (training, topic), in row order; each distinct topic list is split once."""
+    codes, distinct = pd.factorize(trainings["topics"], use_na_sentinel=True)
+    lists = [str(v).split(";") for v in distinct]
+    sizes = np.array([len(t) for t in lists] + [0], dtype=np.int64)
+    starts = np.concatenate([[0], np.cumsum(sizes)])
+    flat = np.array([t for topics in lists for t in topics], dtype=object)
+    per_row = sizes[codes]  # 0 for a blank topic list
+    rows = np.repeat(np.arange(len(codes)), per_row)
+    # the k-th topic of each row: its list's start plus k
+    k = np.arange(len(rows)) - np.repeat(np.cumsum(per_row) - per_row, per_row)
+    return pd.DataFrame(
+        {
+            "cadre_id": trainings["cadre_id"].array.take(rows),
+            "topic": pd.array(flat, dtype="str").take(starts[codes[rows]] + k),
+            "completed_date": trainings["completed_date"].to_numpy()[rows],
+        }
+    )
+
+
+def build_features(roster: Roster, as_of: dt.date, params: Mapping[str, Any]) -> Features:
+    """Compute the feature frames of ``roster`` on ``as_of`` (no per-cadre Python loop).
+
+    Ids are looked up once per table in Arrow (:func:`_lookup`); groupings are integer
+    operations over those positions.
+    """
+    day = pd.Timestamp(as_of)
+    cad = roster.cadres
+    pos = roster.positions
+    ag = roster.agencies
+
+    # positions joined with their agency's commune and bloc
+    agencies = ag.set_index("agency_code")
+    positions = pos.set_index("position_code")
+    positions = positions.join(agencies[["commune", "bloc"]], on="agency_code")
+    positions["commune"] = positions["commune"].fillna(
+        roster.name if len(ag) == 0 or ag["commune"].isna().all() else NO_COMMUNE
+    )
+    if len(ag) and ag["commune"].notna().any():
+        only = ag["commune"].dropna().unique()
+        if len(only) == 1:
+            positions["commune"] = positions["commune"].replace(NO_COMMUNE, only[0])
+
+    # active cadres and assignments
+    asg = roster.assignments
+    on = (
+        (asg["start_date"] <= day) & (asg["end_date"].isna() | (asg["end_date"] >= day))
+    ).to_numpy(copy=True)
+    present = cad.set_index("cadre_id")
+    stayed = np.append(
+        (present["left_date"].isna() | (present["left_date"] > day)).to_numpy(), False
+    )
+    on &= stayed[_lookup(asg["cadre_id"], present.index)]  # -1 (unknown cadre): not active
+    active_asg = asg[on]
+    # a canonical order, so that nothing downstream depends on the order of the input rows
+    order = np.lexsort(
+        (
+            active_asg["start_date"].to_numpy().view(np.int64),
+            _ranks(active_asg["position_code"]),
+            _ranks(active_asg["cadre_id"]),
+        )
+    )
+    active_asg = active_asg.iloc[order]
+    active_asg = active_asg.join(
+        positions[
+            [
+                "category",
+                "agency_code",
+                "quota",
+                "min_education",
+                "min_theory",
+                "accepted_fields",
+                "sensitive",
+                "commune",
+                "bloc",
+            ]
+        ],
+        on="position_code",
+    ).reset_index(drop=True)
+    ids = active_asg["cadre_id"].to_numpy(dtype=object)
+    first = np.ones(len(ids), dtype=bool)  # the first row of each cadre (rows sorted by id)
+    first[1:] = ids[1:] != ids[:-1]
+    group = np.cumsum(first) - 1  # the cadre's row in ``cadres`` for each assignment
+    active_ids = pd.Index(ids[first], dtype=cad["cadre_id"].dtype, name="cadre_id")
+    cadres = present.iloc[_lookup(active_ids, present.index)].copy()
+    cadres.index = active_ids
+
+    # commune of each cadre: the commune of its first active position (by code)
+    cadres["commune"] = pd.Series(active_asg["commune"].array[first], index=cadres.index)
+
+    # holdings per category
+    n_cadres = len(cadres)
+    held = _indicator(
+        group, active_asg["category"], n_cadres, cadres.index, Category.codes(), "holds_"
+    )
+    cadres = pd.concat([cadres, held], axis=1)
+    cadres["active_positions"] = np.diff(np.append(np.flatnonzero(first), len(ids))).astype("int64")
+
+    # education and theory on D
+    ed_rank, ed_level = _level_on(roster.degrees, day, EducationLevel.ranks(), cadres.index)
+    th_rank, th_level = _level_on(roster.theory, day, TheoryLevel.ranks(), cadres.index)
+    cadres["education_rank"] = ed_rank
+    cadres["education"] = ed_level
+    cadres["theory_rank"] = th_rank
+    cadres["theory"] = th_level
+
+    # trainings in the window [plan_start, D]
+    start = pd.Timestamp(params["plan_start"]) if "plan_start" in params else pd.Timestamp.min
+    tr = roster.trainings
+    tr = tr[(tr["completed_date"] >= start) & (tr["completed_date"] <= day)]
+    topics = _explode_topics(tr)
+    done = _indicator(
+        _lookup(topics["cadre_id"], cadres.index),
+        topics["topic"],
+        n_cadres,
+        cadres.index,
+        TrainingTopic.codes(),
+        "trained_",
+    )
+    cadres = pd.concat([cadres, done], axis=1)
+
+    # annual rating of the rating year
+    year = rating_year(as_of)
+    rt = roster.ratings
+    annual = rt[(rt["year"] == year) & rt["quarter"].isna()].drop_duplicates(
+        "cadre_id", keep="last"
+    )
+    at = _lookup(cadres.index, pd.Index(annual["cadre_id"]))
+    rating = pd.Series(annual["rating"].array.take(at, allow_fill=True), index=cadres.index)
+    cadres["rating"] = rating
+    cadres["rating_rank"] = _map_categories(rating, RatingLevel.ranks()).astype("Int64")
+    cadres["is_rated"] = rating.notna().to_numpy()
+    cadres["is_female"] = (cadres["gender"] == "female").fillna(False).astype(bool)
+    cadres["is_minority"] = (cadres["ethnicity"].notna() & (cadres["ethnicity"] != "Kinh")).astype(
+        bool
+    )
+
+    # per position: distinct active holders; per agency: distinct active cadres
+    pos_row = _lookup(active_asg["position_code"], positions.index)
+    codes = active_asg["position_code"].to_numpy(dtype=object)
+    new_pair = first.copy()  # rows are sorted by (cadre, position): repeats are adjacent
+    new_pair[1:] |= codes[1:] != codes[:-1]
+    ok = new_pair & (pos_row >= 0)
+    positions["holders"] = np.bincount(pos_row[ok], minlength=len(positions)).astype("int64")
+    ag_row = _lookup(active_asg["agency_code"], agencies.index)
+    pairs = np.unique(group[ag_row >= 0] * (len(agencies) + 1) + ag_row[ag_row >= 0])
+    agencies["active_cadres"] = np.bincount(
+        pairs % (len(agencies) + 1), minlength=len(agencies) + 1
+    )[: len(agencies)].astype("int64")
+    if "commune" in agencies:
+        agencies["commune"] = (
+            agencies["commune"]
+            .astype(object)
+            .fillna(positions["commune"].iloc[0] if len(positions) else roster.name)
+        )
+    for frame in (cadres, positions):
+        frame["commune"] = frame["commune"].astype(object).fillna(roster.name)
+    active_asg["field_keys"] = _casefold(active_asg["accepted_fields"])
+    # ids as plain Python strings: index look-ups and joins on them are hash-table fast
+    for frame in (cadres, positions, agencies):
+        frame.index = frame.index.astype(object)
+    for col in ("cadre_id", "position_code", "agency_code"):
+        active_asg[col] = active_asg[col].astype(object)
+
+    return Features(
+        as_of=as_of,
+        params=params,
+        cadres=cadres,
+        assignments=active_asg,
+        positions=positions,
+        agencies=agencies,
+        trainings=topics,
+        roster_name=roster.name,
+        degrees=degrees_on(roster.degrees, as_of),
+        equipment=roster.equipment.groupby(["agency_code", "item"], observed=True)["quantity"]
+        .sum()
+        .reset_index(),
+        tables=_ordered(roster.tables),
+    )
+
+
+def degrees_on(roster_degrees: pd.DataFrame, as_of: dt.date) -> pd.DataFrame:
+    """Degrees held on ``as_of`` with their rank and field key."""
+    day = pd.Timestamp(as_of)
+    held = roster_degrees[
+        roster_degrees["awarded_date"].isna() | (roster_degrees["awarded_date"] <= day)
+    ]
+    rank = _map_categories(held["level"], EducationLevel.ranks())
+    return pd.DataFrame(
+        {
+            "cadre_id": held["cadre_id"],
+            "rank": rank.astype("int64"),
+            "field_key": _casefold(held["field"]),
+        }
+    )
+
+
+__all__ = ["Features", "build_features", "degrees_on", "np", "rating_year"]

@@ -1,0 +1,210 @@
+"""The core's built-in plugin: national facts and the generic populations.
+
+It registers through the same hooks as a province plugin. It contributes no target: the
+core knows no province's resolution.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from fractions import Fraction
+from typing import Any
+
+import pandas as pd
+
+from cadre_core.features._frame import Features
+from cadre_core.findings._finding import Finding
+from cadre_core.findings._national import KL210, QD377, QD377_CAPS, QD377_TERM, ROTATION
+from cadre_core.findings._national import national_findings as _national_findings
+from cadre_core.hookspecs import hookimpl
+from cadre_core.plugins.builtin._planner_params import PLANNER_PARAMETERS
+from cadre_core.targets._params import Parameter
+from cadre_core.vocab._enums import LEADERSHIP_CATEGORIES, Category
+from cadre_core.vocab._scores import ND335, ND335_BANDS, ND335_CAP, aggregate_scores
+
+__version__ = "0.1.0"
+
+STANDING = (
+    Category.PARTY_SECRETARY,
+    Category.PARTY_DEPUTY_SECRETARY,
+    Category.COUNCIL_CHAIR,
+    Category.COUNCIL_VICE_CHAIR,
+    Category.COMMITTEE_CHAIR,
+    Category.COMMITTEE_VICE_CHAIR,
+)
+VICE_CHAIRS = (Category.COUNCIL_VICE_CHAIR, Category.COMMITTEE_VICE_CHAIR)
+DEPARTMENT_LEADERS = (Category.DEPARTMENT_HEAD, Category.DEPARTMENT_DEPUTY)
+
+QD50 = "Quyết định 50/2017/QĐ-TTg (tiêu chuẩn, định mức sử dụng máy móc, thiết bị)"
+
+
+@hookimpl
+def cadre_parameters() -> Sequence[Parameter]:
+    """National parameters with their legal sources."""
+    return [
+        Parameter(
+            "equipment_norm",
+            {"desk_set": (1, 0), "cabinet": (1, 0), "computer": (1, 0), "phone": (1, 0)},
+            "norm",
+            "Equipment norm per item: (per active cadre, per agency)",
+            QD50,
+        ),
+        *_finding_parameters(),
+        *_planner_parameters(),
+    ]
+
+
+def _planner_parameters() -> list[Parameter]:
+    return list(PLANNER_PARAMETERS)
+
+
+def _finding_parameters() -> list[Parameter]:
+    """Parameters of the national findings (section II.2 of the plan)."""
+    return [
+        Parameter(
+            "national.rotation_years",
+            5,
+            "int",
+            "Years in a sensitive position after which the cadre must be rotated (2 to 5)",
+            ROTATION,
+        ),
+        Parameter(
+            "national.non_local_categories",
+            "party_secretary;committee_chair;inspection_chair",
+            "text",
+            "Position categories that must not be held by local people (';'-separated)",
+            KL210,
+        ),
+        Parameter(
+            "national.key_post_body",
+            "Ban Thường vụ Đảng ủy xã",
+            "text",
+            "Body that must act on a local person in a key post",
+            KL210,
+        ),
+        Parameter(
+            "national.succession.max_candidates",
+            3,
+            "int",
+            "Most candidates planned for one title in one term",
+            QD377_CAPS,
+        ),
+        Parameter(
+            "national.succession.max_titles",
+            3,
+            "int",
+            "Most titles one candidate is planned for in one term",
+            QD377_CAPS,
+        ),
+        Parameter(
+            "national.succession.full_term_months",
+            60,
+            "int",
+            "Months a candidate must be able to serve from the start of the planned term",
+            QD377_TERM,
+        ),
+        Parameter(
+            "national.succession.young_age",
+            35,
+            "int",
+            "A candidate under this age (on the as-of day) counts as young",
+            QD377 + " (độ tuổi cán bộ trẻ cấp xã: giá trị mặc định, tỉnh điều chỉnh)",
+        ),
+        Parameter(
+            "national.succession.min_young",
+            Fraction(0),
+            "fraction",
+            "Least share of young candidates in a term's pool (0 = at least one); "
+            "QĐ 50-QĐ/TW (2021) used 15%",
+            QD377,
+        ),
+        Parameter(
+            "national.succession.min_female",
+            Fraction(0),
+            "fraction",
+            "Least share of women in a term's pool (0 = at least one); QĐ 50-QĐ/TW (2021) used 25%",
+            QD377,
+        ),
+        Parameter(
+            "national.succession.min_minority",
+            Fraction(0),
+            "fraction",
+            "Least share of ethnic-minority candidates in a term's pool (0 = at least one)",
+            QD377,
+        ),
+        Parameter(
+            "nd335.bands",
+            {"excellent": 90, "good": 70, "complete": 50},
+            "mapping",
+            "Lowest annual score of each level (excellent, good, complete; below: incomplete)",
+            ND335_BANDS,
+        ),
+        Parameter(
+            "nd335.excellent_cap",
+            Fraction(1, 5),
+            "fraction",
+            "Most excellent ratings, as a share of the good ratings in the same agency",
+            ND335_CAP,
+        ),
+        Parameter(
+            "nd335.cap_scope",
+            "agency",
+            "text",
+            "Where the excellent cap applies: agency or commune",
+            ND335_CAP,
+        ),
+        Parameter(
+            "nd335.first_year",
+            2026,
+            "int",
+            "First rating year checked against scores (the decree is in force from 01/01/2026)",
+            ND335,
+        ),
+    ]
+
+
+def _any(frame: pd.DataFrame, cats: Sequence[str]) -> pd.Series:
+    return frame[[f"holds_{c}" for c in cats]].any(axis=1)
+
+
+@hookimpl
+def cadre_features(features: Features) -> Mapping[str, pd.Series]:
+    """Population flags over active cadres, from the categories of their active positions."""
+    c = features.cadres
+    leadership = sorted(LEADERSHIP_CATEGORIES)
+    prof = c["holds_professional"]
+    all_prof = (
+        prof & (c["active_positions"] > 0) & ~_any(c, [x for x in Category if x != "professional"])
+    )
+    return {
+        "is_active": pd.Series(True, index=c.index),
+        "is_standing": _any(c, STANDING),
+        "is_vice_chair": _any(c, VICE_CHAIRS),
+        "is_department_leader": _any(c, DEPARTMENT_LEADERS),
+        "is_leader": _any(c, leadership),
+        "is_professional": all_prof,
+    }
+
+
+@hookimpl(trylast=True)
+def cadre_rating_aggregation(
+    scores: pd.DataFrame, discipline: pd.DataFrame, params: Mapping[str, object]
+) -> pd.DataFrame:
+    """Decree 335/2025/NĐ-CP: quarterly scores to annual levels (the default)."""
+    return aggregate_scores(scores, discipline, params)
+
+
+@hookimpl
+def cadre_responsible_bodies() -> Mapping[str, str]:
+    """Section III of the plan: who acts for each bloc."""
+    return {
+        "party_front": "Ban Xây dựng Đảng",
+        "government": "Ủy ban nhân dân xã",
+    }
+
+
+@hookimpl
+def cadre_findings(features: Features, params: Mapping[str, Any]) -> Sequence[Finding]:
+    """National findings: retirement, key posts, standards, rotation, quota, succession,
+    ratings (see ``cadre_core.findings._national``)."""
+    return _national_findings(features, params)

@@ -1,0 +1,57 @@
+"""The planner's parameters, declared by the built-in plugin.
+
+They live outside :mod:`cadre_core.planner` so that declaring them (on every evaluation)
+does not import the planner and its solver (SciPy), which costs more than a second.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+from cadre_core.targets._params import Parameter
+
+PLANNER_SOURCE = "cadre_core planner (tham số của xã/tỉnh)"
+
+#: The planner's parameters (the built-in plugin should declare them; until then the
+#: planner adds any that are missing itself).
+PLANNER_PARAMETERS: tuple[Parameter, ...] = (
+    Parameter(
+        "planner.catalogue",
+        {},
+        "mapping",
+        "Overrides of the programme catalogue: {code: {field: value}} (months, cost, "
+        "intakes, max_age, min_education, below_education, level, topics, field, long, "
+        "name_vi, name_en, disabled)",
+        PLANNER_SOURCE,
+    ),
+    Parameter(
+        "planner.max_away_share",
+        Fraction(1, 3),
+        "fraction",
+        "Largest share of an agency's active cadres away on long programmes at once",
+        PLANNER_SOURCE,
+    ),
+    Parameter(
+        "planner.min_away",
+        1,
+        "int",
+        "Members of an agency that may always be away at once (small agencies)",
+        PLANNER_SOURCE,
+    ),
+    Parameter(
+        "planner.budget",
+        0,
+        "int",
+        "Yearly training budget per commune in VND (0 = no limit)",
+        PLANNER_SOURCE,
+    ),
+    Parameter(
+        "planner.seats",
+        {},
+        "mapping",
+        "Seats per year and commune for some programmes: {code: seats}",
+        PLANNER_SOURCE,
+    ),
+)
+
+__all__ = ["PLANNER_PARAMETERS", "PLANNER_SOURCE"]

@@ -1,0 +1,403 @@
+"""Normalisation of raw roster columns into canonical, typed pandas columns.
+
+Each function takes a raw column (object, str or typed) and returns the canonical column
+and a :class:`ColumnIssues` describing the cells that could not be read. Everything is
+vectorised over the column; Python-level work happens once per *distinct* bad value
+(for suggestions), never once per row.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import difflib
+from collections.abc import Callable, Mapping
+from typing import Final
+
+import attrs
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from cadre_core.roster._schema import (
+    AMBIGUOUS_VALUES,
+    CODE_ENUMS,
+    FALSE_WORDS,
+    TRUE_WORDS,
+    VALUE_ALIASES,
+    ascii_key,
+)
+
+DATE_DTYPE: Final = "datetime64[us]"
+TEXT_DTYPE = pd.StringDtype(na_value=np.nan)
+EXCEL_EPOCH = pd.Timestamp("1899-12-30")
+
+
+@attrs.frozen
+class ColumnIssues:
+    """Cells of one column that could not be normalised."""
+
+    bad: pd.Series  # boolean mask over the column's index
+    expected: str
+    suggest: Callable[[str], str | None] | None = None
+    notes: Mapping[str, str] = attrs.field(factory=dict)  # value key -> specific message
+
+
+def _no_issues(index: pd.Index, expected: str) -> ColumnIssues:
+    return ColumnIssues(pd.Series(False, index=index), expected)
+
+
+def _is_date(value: object) -> bool:
+    return isinstance(value, (dt.date, pd.Timestamp)) and bool(pd.notna(value))
+
+
+def _to_text(raw: pd.Series) -> pd.Series:
+    """Turn raw cells into NFC text with collapsed whitespace; blanks become missing.
+
+    Whole numbers read from a spreadsheet (``1001.0``) become ``"1001"``.
+
+    >>> _to_text(pd.Series(["  Lò  Văn\\tBiên ", None, 12.0, ""])).tolist()
+    ['Lò Văn Biên', nan, '12', nan]
+    """
+    s = raw
+    if s.dtype == object:
+        is_float = s.map(lambda v: isinstance(v, float) and not np.isnan(v) and v == int(v))
+        if bool(is_float.any()):
+            s = s.where(~is_float, s[is_float].map(lambda v: str(int(v))))
+        is_dt = s.map(_is_date)
+        if bool(is_dt.any()):
+            s = s.where(~is_dt, s[is_dt].map(lambda v: pd.Timestamp(v).strftime("%Y-%m-%d")))
+    text = s.astype(TEXT_DTYPE)
+    arr = pa.array(text, type=pa.large_string(), from_pandas=True)
+    return _finish(_collapse(pc.utf8_normalize(arr, "NFC")), raw.index)
+
+
+# What the ``\s+`` pattern of pyarrow's regular expressions (RE2) matches: ASCII tab, line
+# feed, form feed, carriage return and space, no other character (tests/test_reader_fast_paths.py).
+# Replacing its runs by one space changes exactly the texts holding one of them, or two
+# spaces in a row.
+_CONTROLS = (b"\t", b"\n", b"\x0c", b"\r")
+
+
+def _collapse(arr: pa.Array | pa.ChunkedArray) -> pa.Array | pa.ChunkedArray:
+    """Runs of whitespace as one space. The regular expression (the costly part of
+    cleaning text) runs only when some value has a run to collapse: the UTF-8 bytes of
+    the values are searched first (these ASCII bytes are never part of another character)."""
+    if _has_runs(arr):
+        return pc.replace_substring_regex(arr, r"\s+", " ")
+    return arr
+
+
+def _has_runs(arr: pa.Array | pa.ChunkedArray) -> bool:
+    """Whether some text value of ``arr`` may hold whitespace that is not a single space."""
+    if arr.type not in (pa.string(), pa.large_string()):
+        return True  # (other layouts keep their text elsewhere: not searched)
+    chunks = arr.chunks if isinstance(arr, pa.ChunkedArray) else [arr]
+    seen = set()
+    for chunk in chunks:
+        data = chunk.buffers()[2]
+        if data is None or (data.address, data.size) in seen:
+            continue  # chunks are often slices of one buffer (which holds all their text)
+        seen.add((data.address, data.size))
+        values = data.to_pybytes()
+        if any(b in values for b in _CONTROLS):
+            return True
+        if b" " in values and b"  " in values:  # (the second search is the slower one)
+            return True
+    return False
+
+
+def _all_ascii(data: pa.ChunkedArray) -> bool:
+    return pc.all(pc.string_is_ascii(data)).as_py() is not False
+
+
+def ascii_text(values: pd.Series) -> bool:
+    """Whether ``values`` is a pyarrow-backed text column whose values are all ASCII."""
+    data = arrow_text(values)
+    return data is not None and _all_ascii(data)
+
+
+def _plain_ascii(data: pa.ChunkedArray) -> bool:
+    """Whether all values are ASCII without runs of whitespace (so NFC-normalised and
+    collapsed already: the NFC form of ASCII text is itself)."""
+    return _all_ascii(data) and not _has_runs(data)
+
+
+def _finish(arr: pa.Array, index: pd.Index) -> pd.Series:
+    """Trimmed text, blanks as missing, as a text column on ``index``."""
+    arr = pc.utf8_trim_whitespace(arr)
+    arr = pc.if_else(pc.equal(arr, ""), pa.scalar(None, pa.large_string()), arr)
+    out = pd.Series(arr.to_pandas(), dtype=TEXT_DTYPE)
+    out.index = index
+    return out
+
+
+def arrow_text(values: pd.Series) -> pa.ChunkedArray | None:
+    """The arrow data of a pyarrow-backed text column (``str`` dtype), or None for others."""
+    dtype = values.dtype
+    if isinstance(dtype, pd.StringDtype) and dtype.storage == "pyarrow":
+        data: pa.ChunkedArray = values.array.__arrow_array__()
+        if data.type in (pa.string(), pa.large_string()):  # values in one data buffer
+            return data
+    return None
+
+
+_FEW = 64  # rows: shorter columns are cleaned value by value, without shortcuts
+
+
+def _distinct_values(raw: pd.Series) -> tuple[np.ndarray, pd.Series] | None:
+    """Codes and distinct values (plus one missing value last), or None when the column
+    has so many distinct values that working on them would not pay."""
+    if len(raw) < _FEW:
+        return None
+    codes, uniques = pd.factorize(raw, use_na_sentinel=True)
+    if 2 * len(uniques) > len(raw):
+        return None
+    found = arrow_text(pd.Series(uniques)) if raw.dtype == TEXT_DTYPE else None
+    if found is not None:  # pyarrow text: the distinct values stay in arrow
+        values = found.combine_chunks().cast(pa.large_string())
+        values = pa.concat_arrays([values, pa.nulls(1, pa.large_string())])
+        distinct = pd.Series(pd.array(values, dtype=TEXT_DTYPE))
+        return np.where(codes < 0, len(uniques), codes), distinct
+    distinct = pd.Series([*np.asarray(uniques, dtype=object), None], dtype=object)
+    if raw.dtype != object and not isinstance(raw.dtype, pd.CategoricalDtype):
+        with contextlib.suppress(TypeError, ValueError):
+            distinct = distinct.astype(raw.dtype)
+    return np.where(codes < 0, len(uniques), codes), distinct
+
+
+def _expand(values: pd.Series, codes: np.ndarray, index: pd.Index) -> pd.Series:
+    out = values.take(codes)
+    out.index = index
+    return out
+
+
+def to_text(raw: pd.Series) -> pd.Series:
+    """Turn raw cells into NFC text with collapsed whitespace; blanks become missing.
+
+    Each distinct value is cleaned once. Whole numbers read from a spreadsheet (``1001.0``)
+    become ``"1001"``.
+
+    >>> to_text(pd.Series(["  Lò  Văn\\tBiên ", None, 12.0, ""])).tolist()
+    ['Lò Văn Biên', nan, '12', nan]
+    """
+    data = arrow_text(raw) if raw.dtype == TEXT_DTYPE and len(raw) >= _FEW else None
+    if data is not None and _plain_ascii(data):
+        # pyarrow text (parquet) in ASCII without runs of whitespace, such as codes: NFC
+        # and collapsing whitespace leave it as it is, trimming remains (over the whole
+        # column, cheaper than finding its distinct values)
+        return _finish(data.combine_chunks().cast(pa.large_string()), raw.index)
+    found = _distinct_values(raw)
+    if found is None:
+        return _to_text(raw)
+    codes, distinct = found
+    return _expand(_to_text(distinct), codes, raw.index)
+
+
+Normaliser = Callable[..., tuple[pd.Series, "ColumnIssues"]]
+
+
+def per_distinct(fn: Normaliser) -> Normaliser:
+    """Run a column normaliser on the column's distinct values and spread the result back:
+    the Python-level work of normalisation is paid once per distinct value."""
+
+    def run(raw: pd.Series, **kwargs: object) -> tuple[pd.Series, ColumnIssues]:
+        found = _distinct_values(raw)
+        if found is None:
+            return fn(raw, **kwargs)
+        codes, distinct = found
+        values, issues = fn(distinct.reset_index(drop=True), **kwargs)
+        bad = pd.Series(issues.bad.to_numpy()[codes], index=raw.index)
+        return _expand(values, codes, raw.index), attrs.evolve(issues, bad=bad)
+
+    run.__name__ = fn.__name__
+    run.__doc__ = fn.__doc__
+    return run
+
+
+def keys_of(text: pd.Series) -> pd.Series:
+    """Vectorised :func:`cadre_core.roster._schema.text_key` of a text column."""
+    return text.str.casefold()
+
+
+def _suggester(choices: Mapping[str, str]) -> Callable[[str], str | None]:
+    """Closest code for a bad value, by its diacritic-free spelling."""
+    by_ascii: dict[str, str] = {}
+    for key, code in choices.items():
+        by_ascii.setdefault(ascii_key(key), code)
+        by_ascii.setdefault(ascii_key(code.replace("_", " ")), code)
+
+    def suggest(value: str) -> str | None:
+        key = ascii_key(value.replace("_", " "))
+        if key in by_ascii:
+            return by_ascii[key]
+        close = difflib.get_close_matches(key, list(by_ascii), n=1, cutoff=0.6)
+        return by_ascii[close[0]] if close else None
+
+    return suggest
+
+
+@per_distinct
+def normalise_code(raw: pd.Series, codes: str) -> tuple[pd.Series, ColumnIssues]:
+    """Map aliases (any case, NFC or NFD) to canonical codes as a categorical column."""
+    aliases = VALUE_ALIASES[codes]
+    text = to_text(raw)
+    keys = keys_of(text)
+    mapped = keys.map(aliases)
+    bad = text.notna() & mapped.isna()
+    cat = pd.CategoricalDtype(list(CODE_ENUMS[codes]))
+    out = mapped.astype(cat)
+    notes = {}
+    ambiguous = AMBIGUOUS_VALUES.get(codes, {})
+    if bool(bad.any()) and ambiguous:
+        notes = {k: v for k, v in ambiguous.items() if bool((keys[bad] == k).any())}
+    expected = f"one of {', '.join(CODE_ENUMS[codes])}"
+    return out, ColumnIssues(bad, expected, _suggester(aliases), notes)
+
+
+@per_distinct
+def normalise_bool(raw: pd.Series) -> tuple[pd.Series, ColumnIssues]:
+    """Booleans from true/false, 1/0, x/blank, có/không (blank is false)."""
+    keys = keys_of(to_text(raw)).fillna("")
+    true = keys.isin(TRUE_WORDS)
+    bad = ~true & ~keys.isin(FALSE_WORDS)
+    return true.astype(bool), ColumnIssues(
+        bad, "a yes/no value (x or blank, có/không, true/false, 1/0)"
+    )
+
+
+@per_distinct
+def normalise_int(raw: pd.Series) -> tuple[pd.Series, ColumnIssues]:
+    """Whole numbers; ``3.0`` is accepted, ``3.5`` and text are not."""
+    text = to_text(raw)
+    num = pd.to_numeric(text, errors="coerce")
+    whole = num.notna() & (num == np.floor(num)) & (num.abs() < 2**53)
+    bad = text.notna() & ~whole
+    out = num.where(whole).astype("Int64")
+    return out, ColumnIssues(bad, "a whole number")
+
+
+_ISO = r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]00:00(?::00(?:\.0+)?)?)?$"
+_DAY_FIRST = r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})$"
+
+
+def normalise_date(raw: pd.Series, *, serials: bool = False) -> tuple[pd.Series, ColumnIssues]:
+    """Dates from spreadsheet dates, ISO text (2026-03-01) or day-first text (01/03/2026).
+
+    With ``serials`` (workbooks only), plain numbers are Excel day serials.
+    """
+    if isinstance(raw.dtype, np.dtype) and raw.dtype.kind == "M":
+        return _dates(raw)  # a date column already (parquet): nothing to do per value
+    return _normalise_date(raw, serials=serials)
+
+
+def _dates(raw: pd.Series) -> tuple[pd.Series, ColumnIssues]:
+    return raw.astype(DATE_DTYPE), _no_issues(raw.index, "a date")
+
+
+@per_distinct
+def _normalise_date(raw: pd.Series, *, serials: bool = False) -> tuple[pd.Series, ColumnIssues]:
+    out = pd.Series(pd.NaT, index=raw.index, dtype=DATE_DTYPE)
+    if pd.api.types.is_datetime64_any_dtype(raw.dtype):
+        return _dates(raw)
+    bad = pd.Series(False, index=raw.index)
+    rest = raw
+    if raw.dtype == object:
+        is_dt = raw.map(_is_date)
+        if bool(is_dt.any()):
+            conv = pd.to_datetime(raw[is_dt].map(pd.Timestamp)).astype(DATE_DTYPE)
+            out[is_dt] = conv
+            rest = raw.where(~is_dt, None)
+        if serials:
+            is_num = rest.map(lambda v: isinstance(v, (int, float)) and not isinstance(v, bool))
+            is_num &= rest.notna()
+            if bool(is_num.any()):
+                days = pd.to_numeric(rest[is_num], errors="coerce")
+                ok = (days > 0) & (days < 2958466)
+                out[is_num & ok.reindex(raw.index, fill_value=False)] = (
+                    EXCEL_EPOCH + pd.to_timedelta(days[ok].astype(float).round(), unit="D")
+                ).astype(DATE_DTYPE)
+                bad |= is_num & ~ok.reindex(raw.index, fill_value=False)
+                rest = rest.where(~is_num, None)
+    text = to_text(rest)
+    has = text.notna()
+    iso = text.str.extract(_ISO)
+    dmy = text.str.extract(_DAY_FIRST)
+    for parts, order in ((iso, (0, 1, 2)), (dmy, (2, 1, 0))):
+        m = parts[0].notna() & has
+        if bool(m.any()):
+            frame = pd.DataFrame(
+                {
+                    "year": parts.loc[m, order[0]].astype(int),
+                    "month": parts.loc[m, order[1]].astype(int),
+                    "day": parts.loc[m, order[2]].astype(int),
+                }
+            )
+            parsed = pd.to_datetime(frame, errors="coerce")
+            out[m] = parsed.astype(DATE_DTYPE)
+            bad |= m & parsed.reindex(raw.index).isna()
+            has &= ~m
+    bad |= has
+    return out, ColumnIssues(bad, "a date (a spreadsheet date, 2026-03-01 or 01/03/2026)")
+
+
+def split_list(text: pd.Series) -> pd.Series:
+    """Explode ``a; b,c`` lists into one stripped item per row (index repeated)."""
+    items = text.str.split(r"[;,\n]").explode().astype(TEXT_DTYPE)
+    items = items.str.strip()
+    return items[items.notna() & (items != "")]
+
+
+@per_distinct
+def normalise_topics(raw: pd.Series) -> tuple[pd.Series, ColumnIssues]:
+    """Topic lists to canonical ``;``-joined codes in the enum's order, without repeats."""
+    text = to_text(raw)
+    aliases = VALUE_ALIASES["topic"]
+    items = split_list(text)
+    mapped = keys_of(items).map(aliases)
+    bad_rows = mapped.isna().groupby(level=0).any().reindex(text.index, fill_value=False)
+    order = {c: i for i, c in enumerate(CODE_ENUMS["topic"])}
+    good = mapped.dropna().to_frame("code")
+    good["o"] = good["code"].map(order)
+    good = good.reset_index().drop_duplicates().sort_values(["index", "o"])
+    joined = good.groupby("index")["code"].agg(";".join)
+    out = joined.reindex(text.index).astype(TEXT_DTYPE)
+    expected = "topic codes separated by ';' (" + ", ".join(CODE_ENUMS["topic"]) + ")"
+    return out, ColumnIssues(bad_rows | (text.isna() & False), expected, _suggester(aliases))
+
+
+@per_distinct
+def normalise_fields(raw: pd.Series) -> tuple[pd.Series, ColumnIssues]:
+    """Free-text lists, stored canonically as ``a; b``."""
+    text = to_text(raw)
+    items = split_list(text)
+    joined = items.groupby(level=0).agg("; ".join)
+    out = joined.reindex(text.index).astype(TEXT_DTYPE)
+    return out, _no_issues(raw.index, "a list of fields")
+
+
+@per_distinct
+def normalise_ethnicity(raw: pd.Series) -> tuple[pd.Series, ColumnIssues]:
+    """Official ethnic-group names from their spelling variants (one lookup per distinct value)."""
+    from cadre_core.vocab._ethnic import ETHNIC_GROUPS, canonical_ethnicity, suggest_ethnicity
+
+    text = to_text(raw)
+    distinct = pd.Series(text.dropna().unique())
+    lookup = dict(zip(distinct, distinct.map(canonical_ethnicity), strict=True))
+    mapped = text.map(lookup)
+    bad = text.notna() & mapped.isna()
+    cat = pd.CategoricalDtype([g.name for g in ETHNIC_GROUPS])
+    return mapped.astype(cat), ColumnIssues(
+        bad, "one of the 54 official ethnic groups", suggest_ethnicity
+    )
+
+
+def normalise_id(raw: pd.Series) -> tuple[pd.Series, ColumnIssues]:
+    """Identifiers: text without surrounding spaces; case is kept."""
+    return to_text(raw), _no_issues(raw.index, "an identifier")
+
+
+def normalise_text(raw: pd.Series) -> tuple[pd.Series, ColumnIssues]:
+    """Free text, NFC with collapsed whitespace."""
+    return to_text(raw), _no_issues(raw.index, "text")

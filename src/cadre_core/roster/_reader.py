@@ -1,0 +1,456 @@
+"""Reading raw roster tables from files: an ``.xlsx`` workbook or a folder of CSV/parquet.
+
+This stage only finds the tables and their header rows and keeps every cell as read,
+with the spreadsheet row number of each record. Normalisation and validation come next
+(:mod:`cadre_core.roster._validate`).
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import zipfile
+import zlib
+from collections.abc import Iterator
+from pathlib import Path
+
+import attrs
+import numpy as np
+import pandas as pd
+
+from cadre_core.roster._problems import Problem
+from cadre_core.roster._schema import TABLE_BY_NAME, TABLE_NAMES, TABLES, Table, text_key
+
+
+@attrs.frozen
+class RawTable:
+    """One table as read: raw cells, the user's headers, and row numbers as the user sees them."""
+
+    name: str
+    frame: pd.DataFrame
+    rows: pd.Series
+    file: str
+    serials: bool = False  # numbers in date columns are spreadsheet serials (workbooks)
+
+
+def _table_keys() -> dict[str, str]:
+    keys: dict[str, str] = {}
+    for t in TABLES:
+        keys[text_key(t.name)] = t.name
+        for a in t.aliases:
+            keys[text_key(a)] = t.name
+    return keys
+
+
+TABLE_KEYS = _table_keys()
+
+
+def table_for(name: str) -> str | None:
+    """The canonical table a sheet or file name denotes, if any."""
+    return TABLE_KEYS.get(text_key(name))
+
+
+def suggest_table(name: str) -> str | None:
+    """The closest table name, for a message about an unknown sheet or file."""
+    close = difflib.get_close_matches(text_key(name), list(TABLE_KEYS), n=1, cutoff=0.6)
+    return TABLE_KEYS[close[0]] if close else None
+
+
+def header_keys(table: Table) -> dict[str, str]:
+    """Map every accepted header spelling (as a key) to its canonical column."""
+    keys: dict[str, str] = {}
+    for c in table.columns:
+        keys[text_key(c.name)] = c.name
+        for a in c.aliases:
+            keys[text_key(a)] = c.name
+    return keys
+
+
+def _find_header(grid: pd.DataFrame, table: Table) -> int | None:
+    """Index of the header row: the first of the top rows whose cells are mostly known headers."""
+    known = header_keys(table)
+    first_nonempty: int | None = None
+    for i in range(min(len(grid), 20)):
+        cells = [str(v) for v in grid.iloc[i].tolist() if isinstance(v, str) and v.strip()]
+        others = [v for v in grid.iloc[i].tolist() if not (v is None or v is np.nan or v == "")]
+        if not others:
+            continue
+        if first_nonempty is None:
+            first_nonempty = i
+        hits = sum(text_key(c) in known for c in cells)
+        if hits and hits * 2 >= len(others):
+            return i
+    return first_nonempty
+
+
+def _missing(value: object) -> bool:
+    """A blank header cell (None, NaN or NaT: merged cells read as missing)."""
+    if value is None or value is pd.NaT:
+        return True
+    return isinstance(value, float) and np.isnan(value)
+
+
+def _only_spaces(column: pd.Series) -> pd.Series:
+    """Cells that are text made only of whitespace (or empty), column-wise."""
+    if column.dtype != object and not pd.api.types.is_string_dtype(column.dtype):
+        return pd.Series(False, index=column.index)
+    try:
+        stripped = column.str.strip()  # non-text cells give NaN
+    except AttributeError:  # no text at all (dates, numbers)
+        return pd.Series(False, index=column.index)
+    return (stripped == "").fillna(False).astype(bool)
+
+
+def _frame_from_grid(grid: pd.DataFrame, header_at: int) -> tuple[pd.DataFrame, pd.Series]:
+    headers = ["" if _missing(v) else str(v) for v in grid.iloc[header_at].tolist()]
+    body = grid.iloc[header_at + 1 :].copy()
+    body.columns = pd.Index(range(len(headers)))
+    # drop fully blank columns without a header, and fully blank rows (counted, not lost:
+    # a blank row holds no data)
+    blank_cell = body.isna() | pd.DataFrame(
+        {c: _only_spaces(body[c]) for c in body.columns}, index=body.index
+    )
+    keep_cols = [i for i, h in enumerate(headers) if h.strip() or not bool(blank_cell[i].all())]
+    body = body[keep_cols]
+    body.columns = pd.Index([headers[i].strip() or f"column {i + 1}" for i in keep_cols])
+    nonblank = ~blank_cell[keep_cols].all(axis=1)
+    body = body[nonblank]
+    rows = pd.Series(body.index.to_numpy() + 1, index=body.index)  # 1-based sheet row
+    body = body.reset_index(drop=True)
+    rows = rows.reset_index(drop=True)
+    return body, rows
+
+
+# ------------------------------------------------------------------ pathological workbooks
+#
+# calamine builds every sheet as a dense grid of its used range (the box from A1 to the
+# farthest cell holding a value) before Python sees it. A tiny file with one value in cell
+# XFD1048576 would ask for 17 billion cells and abort the process, so the sheet XML is
+# scanned first (streamed, without building anything) and workbooks whose sheets would be
+# too large are refused with a problem instead.
+
+MAX_SHEET_CELLS = 5_000_000
+"""Largest used range (rows x columns) read from one sheet; bigger data belongs in CSV or
+parquet tables (a folder roster)."""
+
+MAX_XML_BYTES = 512 * 1024 * 1024
+"""Largest total size of a workbook's parts once decompressed (a "zip bomb" guard)."""
+
+_CHUNK = 1 << 22
+_XLSX_CELL = re.compile(rb"<(?:\w+:)?c\b([^>]*?)(/?)>")
+_XLSX_REF = re.compile(rb'\br="([A-Z]{1,3})([0-9]{1,7})"')
+_XLSX_ROW = re.compile(rb"<(?:\w+:)?row\b([^>]*?)(/?)>")
+_ODS_TAG = re.compile(
+    rb"(<table:table(?:\s[^>]*)?>)|<table:table-row\b([^>]*?)(/?)>|"
+    rb"<table:(?:covered-)?table-cell\b([^>]*?)(/?)>|</table:table-row>"
+)
+_ODS_ROWS = re.compile(rb'number-rows-repeated="([0-9]{1,10})"')
+_ODS_COLS = re.compile(rb'number-columns-repeated="([0-9]{1,10})"')
+_ODS_VALUE = re.compile(rb"office:value-type=")
+
+
+class _TooLarge(Exception):
+    """A workbook part is beyond the reader's limits."""
+
+
+def _col_number(letters: bytes) -> int:
+    n = 0
+    for ch in letters:
+        n = n * 26 + ch - 64
+    return n
+
+
+def _chunks(zf: zipfile.ZipFile, member: str, budget: list[int]) -> Iterator[bytes]:
+    """The decompressed text of ``member`` in pieces that end at a tag boundary."""
+    tail = b""
+    with zf.open(member) as f:
+        while True:
+            block = f.read(_CHUNK)
+            budget[0] -= len(block)
+            if budget[0] < 0:
+                raise _TooLarge("it is too large once decompressed (over 512 MB)")
+            if not block:
+                break
+            data = tail + block
+            cut = data.rfind(b">") + 1
+            tail = data[cut:]
+            opened = tail.rfind(b"<")
+            tail = tail[opened:] if opened >= 0 else b""  # text between tags is not kept
+            if len(tail) > _CHUNK:  # a single tag cannot be this long
+                raise _TooLarge("its XML is malformed (a tag longer than 4 MB)")
+            yield data[:cut]
+    if tail:
+        yield tail
+
+
+def _xlsx_extent(zf: zipfile.ZipFile, member: str, budget: list[int]) -> int:
+    """Rows x columns of the box calamine would build for one worksheet (an upper bound)."""
+    max_row = max_col = 0
+    row = col = 0
+    for chunk in _chunks(zf, member, budget):
+        cells = _XLSX_CELL.findall(chunk)
+        rows = _XLSX_ROW.findall(chunk)
+        refs = [_XLSX_REF.search(attrs_) for attrs_, closed in cells if not closed]
+        if all(m is not None for m in refs) and all(b' r="' in a for a, _ in rows):
+            # every cell names its place (Excel, openpyxl and xlsxwriter always do)
+            for m in refs:
+                assert m is not None
+                max_row = max(max_row, int(m.group(2)))
+                letters = m.group(1)
+                if len(letters) > 3 or _col_number(letters) > max_col:
+                    max_col = max(max_col, _col_number(letters))
+            row = max_row
+            continue
+        # places implied by order: follow rows and cells one by one
+        for m in re.finditer(rb"<(?:\w+:)?(row|c)\b([^>]*?)(/?)>", chunk):
+            kind, attrs_, closed = m.group(1), m.group(2), m.group(3)
+            ref = _XLSX_REF.search(attrs_)
+            if kind == b"row":
+                r = re.search(rb'\br="([0-9]{1,7})"', attrs_)
+                row = int(r.group(1)) if r else row + 1
+                col = 0
+                continue
+            if ref is not None:
+                col, row = _col_number(ref.group(1)), int(ref.group(2))
+            else:
+                col += 1
+            if not closed:
+                max_row, max_col = max(max_row, row), max(max_col, col)
+        if max_row * max_col > MAX_SHEET_CELLS:
+            break
+    return max_row * max_col
+
+
+def _ods_extent(zf: zipfile.ZipFile, budget: list[int]) -> int:
+    """Cells of the largest sheet's box in an OpenDocument spreadsheet (repeats expanded)."""
+    largest = 0
+    height = width = 0  # of the current sheet
+    row_at = 0  # rows before the current one
+    repeat = 1
+    col = 0
+    row_width = 0
+    for chunk in _chunks(zf, "content.xml", budget):
+        for m in _ODS_TAG.finditer(chunk):
+            tag = m.group(0)
+            if m.group(1):
+                largest = max(largest, height * width)
+                height = width = row_at = 0
+            elif tag.startswith(b"<table:table-row"):
+                r = _ODS_ROWS.search(m.group(2) or b"")
+                repeat = int(r.group(1)) if r else 1
+                col = row_width = 0
+                if m.group(3):  # an empty self-closed row
+                    row_at += repeat
+            elif tag == b"</table:table-row>":
+                if row_width:
+                    height = row_at + repeat
+                    width = max(width, row_width)
+                row_at += repeat
+            else:
+                c = _ODS_COLS.search(m.group(4) or b"")
+                span = int(c.group(1)) if c else 1
+                col += span
+                if _ODS_VALUE.search(m.group(4) or b"") or not m.group(5):
+                    row_width = col
+            if height * width > MAX_SHEET_CELLS:
+                return height * width
+    return max(largest, height * width)
+
+
+def _check_workbook_size(path: Path) -> str | None:
+    """Why the workbook at ``path`` is too large to read, or None when it is fine."""
+    if not zipfile.is_zipfile(path):
+        return None  # .xls, or not a workbook at all (the engine reports that)
+    try:
+        with zipfile.ZipFile(path) as zf:
+            infos = zf.infolist()
+            if sum(i.file_size for i in infos) > MAX_XML_BYTES:
+                return "it is too large once decompressed (over 512 MB)"
+            budget = [MAX_XML_BYTES]
+            names = {i.filename for i in infos}
+            if "content.xml" in names:
+                cells = _ods_extent(zf, budget)
+            else:
+                sheets = [n for n in sorted(names) if n.startswith("xl/") and n.endswith(".xml")]
+                cells = 0
+                for n in sheets:
+                    if n.startswith(("xl/worksheets/", "xl/chartsheets/")):
+                        cells = max(cells, _xlsx_extent(zf, n, budget))
+                    else:
+                        for _ in _chunks(zf, n, budget):
+                            pass
+                        # shared strings and styles count towards the size limit
+    except _TooLarge as exc:
+        return str(exc)
+    except (zipfile.BadZipFile, OSError, EOFError, zlib.error, NotImplementedError):
+        return None  # damaged: the engine reports it
+    if cells > MAX_SHEET_CELLS:
+        return (
+            f"a sheet's used range holds about {cells:,} cells, over the limit of "
+            f"{MAX_SHEET_CELLS:,} (clear the far cells, or use a folder of CSV/parquet tables)"
+        )
+    return None
+
+
+def read_workbook(path: Path) -> tuple[list[RawTable], list[Problem]]:
+    """Read every sheet of an ``.xlsx``/``.xls`` workbook that is a roster table."""
+    problems: list[Problem] = []
+    name = path.name
+    too_large = _check_workbook_size(path)
+    if too_large is not None:
+        return [], [
+            Problem(name, None, None, None, None, f"the workbook was not read: {too_large}")
+        ]
+    try:
+        sheets = pd.read_excel(path, sheet_name=None, header=None, engine="calamine")
+    except Exception as exc:  # the engine raises many types for a non-workbook
+        kind = "a readable .xlsx workbook"
+        if not zipfile.is_zipfile(path) and path.suffix.lower() == ".xlsx":
+            kind = "a readable .xlsx workbook (the file is not a zip container)"
+        return [], [Problem(name, None, None, None, None, f"not {kind}: {type(exc).__name__}")]
+    tables: list[RawTable] = []
+    seen: dict[str, str] = {}
+    for sheet, grid in sheets.items():
+        sheet_name = str(sheet)
+        canonical = table_for(sheet_name)
+        if canonical is None:
+            if grid.dropna(how="all").empty:
+                continue
+            hint = suggest_table(sheet_name)
+            problems.append(
+                Problem(
+                    name,
+                    sheet_name,
+                    None,
+                    None,
+                    None,
+                    f"sheet {sheet_name!r} is not a roster table and was not read",
+                    hint,
+                    severity="warning",
+                )
+            )
+            continue
+        if canonical in seen:
+            problems.append(
+                Problem(
+                    name,
+                    canonical,
+                    None,
+                    None,
+                    None,
+                    f"two sheets ({seen[canonical]!r} and {sheet_name!r}) both hold this table",
+                )
+            )
+            continue
+        seen[canonical] = sheet_name
+        header_at = _find_header(grid, TABLE_BY_NAME[canonical])
+        if header_at is None:
+            frame, rows = pd.DataFrame(), pd.Series(dtype="int64")
+        else:
+            frame, rows = _frame_from_grid(grid, header_at)
+        tables.append(RawTable(canonical, frame, rows, name, serials=True))
+    return tables, problems
+
+
+def _read_csv(path: Path) -> pd.DataFrame:
+    return pd.read_csv(
+        path,
+        dtype=str,
+        keep_default_na=False,
+        na_values=[],
+        encoding="utf-8-sig",
+        skip_blank_lines=True,
+    )
+
+
+def read_folder(path: Path) -> tuple[list[RawTable], list[Problem]]:
+    """Read a folder of ``<table>.csv`` or ``<table>.parquet`` files."""
+    problems: list[Problem] = []
+    files = sorted(p for p in path.iterdir() if p.suffix.lower() in (".csv", ".parquet"))
+    kinds = {p.suffix.lower() for p in files}
+    if len(kinds) > 1:
+        problems.append(
+            Problem(
+                path.name,
+                None,
+                None,
+                None,
+                None,
+                "a roster folder holds either .csv or .parquet tables, not both",
+            )
+        )
+        return [], problems
+    tables: list[RawTable] = []
+    for f in files:
+        canonical = table_for(f.stem)
+        label = f"{path.name}/{f.name}"
+        if canonical is None:
+            problems.append(
+                Problem(
+                    label,
+                    None,
+                    None,
+                    None,
+                    None,
+                    "file is not a roster table and was not read",
+                    suggest_table(f.stem),
+                    severity="warning",
+                )
+            )
+            continue
+        try:
+            if f.suffix.lower() == ".csv":
+                frame = _read_csv(f)
+                rows = pd.Series(np.arange(len(frame)) + 2)
+            else:
+                frame = pd.read_parquet(f)
+                rows = pd.Series(np.arange(len(frame)) + 1)
+        except UnicodeDecodeError as exc:
+            problems.append(
+                Problem(
+                    label,
+                    canonical,
+                    None,
+                    None,
+                    None,
+                    f"not UTF-8 text (byte {exc.start}); save it as 'CSV UTF-8'",
+                )
+            )
+            continue
+        except Exception as exc:
+            problems.append(
+                Problem(
+                    label,
+                    canonical,
+                    None,
+                    None,
+                    None,
+                    f"not a readable {f.suffix} table: {type(exc).__name__}",
+                )
+            )
+            continue
+        tables.append(RawTable(canonical, frame.reset_index(drop=True), rows, label))
+    return tables, problems
+
+
+def read_raw(path: Path) -> tuple[list[RawTable], list[Problem]]:
+    """Read the raw tables of a roster at ``path`` (workbook or folder)."""
+    if not path.exists():
+        return [], [Problem(str(path), None, None, None, None, "no such file or folder")]
+    if path.is_dir():
+        return read_folder(path)
+    if path.suffix.lower() in (".xlsx", ".xlsm", ".xls", ".ods"):
+        return read_workbook(path)
+    return [], [
+        Problem(
+            path.name,
+            None,
+            None,
+            None,
+            None,
+            "a roster is an .xlsx workbook or a folder of .csv or .parquet tables",
+        )
+    ]
+
+
+__all__ = ["TABLE_NAMES", "RawTable", "read_raw"]

@@ -1,0 +1,335 @@
+"""The :class:`Roster`: an immutable set of canonical, typed roster tables."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+import attrs
+import numpy as np
+import pandas as pd
+
+from cadre_core.roster._problems import Problem, RosterError
+from cadre_core.roster._reader import RawTable, read_raw
+from cadre_core.roster._schema import TABLE_BY_NAME, TABLE_NAMES
+from cadre_core.roster._validate import LEGACY_POLICIES, check_roster, empty_frame, normalise_table
+
+REQUIRED_TABLES = tuple(t.name for t in TABLE_BY_NAME.values() if t.required)
+
+
+def _freeze(frames: Mapping[str, pd.DataFrame]) -> Mapping[str, pd.DataFrame]:
+    out = {}
+    for name in TABLE_NAMES:
+        f = frames.get(name)
+        out[name] = empty_frame(TABLE_BY_NAME[name]) if f is None else f
+    return out
+
+
+@attrs.frozen(eq=False)
+class Roster:
+    """A commune (or several) as canonical tables, one pandas DataFrame per table.
+
+    Build one with :func:`read_roster`, :meth:`from_frames` or :meth:`from_objects`;
+    every constructor validates. Frames are never modified in place (pandas copy-on-write).
+
+    >>> r = sample_roster()
+    >>> r.cadres.columns[:3].tolist()
+    ['cadre_id', 'full_name', 'birth_date']
+    """
+
+    tables: Mapping[str, pd.DataFrame] = attrs.field(converter=_freeze)
+    name: str = ""
+    problems: tuple[Problem, ...] = ()  # warnings kept from reading
+    sources: tuple[str, ...] = ()  # sha256 of the files read, "name:sha256"
+    skipped: tuple[Problem, ...] = ()  # rows set aside by skip_invalid, with their reasons
+    input_rows: Mapping[str, int] = attrs.field(factory=dict)  # data rows read per table
+
+    def accounting(self) -> dict[str, dict[str, int]]:
+        """Per table: rows read, rows kept and rows skipped (read == kept + skipped)."""
+        out = {}
+        for table, read in self.input_rows.items():
+            rows = {(p.file, p.row) for p in self.skipped if p.table == table}
+            out[table] = {"read": read, "kept": len(self.tables[table]), "skipped": len(rows)}
+        return out
+
+    # ---------------------------------------------------------------- table accessors
+    @property
+    def cadres(self) -> pd.DataFrame:
+        """The ``cadres`` table."""
+        return self.tables["cadres"]
+
+    @property
+    def agencies(self) -> pd.DataFrame:
+        """The ``agencies`` table."""
+        return self.tables["agencies"]
+
+    @property
+    def positions(self) -> pd.DataFrame:
+        """The ``positions`` table."""
+        return self.tables["positions"]
+
+    @property
+    def assignments(self) -> pd.DataFrame:
+        """The ``assignments`` table."""
+        return self.tables["assignments"]
+
+    @property
+    def degrees(self) -> pd.DataFrame:
+        """The ``degrees`` table."""
+        return self.tables["degrees"]
+
+    @property
+    def theory(self) -> pd.DataFrame:
+        """The ``theory`` table."""
+        return self.tables["theory"]
+
+    @property
+    def trainings(self) -> pd.DataFrame:
+        """The ``trainings`` table."""
+        return self.tables["trainings"]
+
+    @property
+    def ratings(self) -> pd.DataFrame:
+        """The ``ratings`` table."""
+        return self.tables["ratings"]
+
+    @property
+    def equipment(self) -> pd.DataFrame:
+        """The ``equipment`` table."""
+        return self.tables["equipment"]
+
+    # ---------------------------------------------------------------- equality
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Roster):
+            return NotImplemented
+        return all(_frames_equal(self.tables[n], other.tables[n]) for n in TABLE_NAMES)
+
+    def __hash__(self) -> int:
+        return hash(tuple(len(self.tables[n]) for n in TABLE_NAMES))
+
+    def diff(self, other: Roster) -> list[str]:
+        """Names of the tables that differ from ``other`` (empty when equal)."""
+        return [n for n in TABLE_NAMES if not _frames_equal(self.tables[n], other.tables[n])]
+
+    def row_counts(self) -> dict[str, int]:
+        """Number of rows of each table."""
+        return {n: len(self.tables[n]) for n in TABLE_NAMES}
+
+    @property
+    def communes(self) -> list[str]:
+        """The communes named in ``agencies`` (or the roster's own name)."""
+        names = self.agencies["commune"].dropna().unique().tolist()
+        return sorted(str(n) for n in names) or [self.name]
+
+    # ---------------------------------------------------------------- constructors
+    @classmethod
+    def from_frames(
+        cls,
+        frames: Mapping[str, pd.DataFrame],
+        *,
+        name: str = "roster",
+        legacy: str = "error",
+        skip_invalid: bool = False,
+    ) -> Roster:
+        """Build a roster from DataFrames keyed by table name (canonical or aliased headers).
+
+        Frames go through the same normalisation and validation as files; row numbers
+        in problems are 1-based record numbers.
+        """
+        raws = [
+            RawTable(
+                tname,
+                f.reset_index(drop=True),
+                pd.Series(np.arange(len(f)) + 1),
+                f"<{tname} DataFrame>",
+            )
+            for tname, f in frames.items()
+        ]
+        return _build(
+            raws, [], name=name, legacy=legacy, skip_invalid=skip_invalid, label="<frames>"
+        )
+
+    @classmethod
+    def from_objects(
+        cls,
+        *,
+        cadres: Iterable[Any] = (),
+        agencies: Iterable[Any] = (),
+        positions: Iterable[Any] = (),
+        assignments: Iterable[Any] = (),
+        degrees: Iterable[Any] = (),
+        theory: Iterable[Any] = (),
+        trainings: Iterable[Any] = (),
+        ratings: Iterable[Any] = (),
+        equipment: Iterable[Any] = (),
+        name: str = "roster",
+    ) -> Roster:
+        """Build a roster from attrs domain objects (:class:`Cadre`, :class:`Position`, ...)."""
+        from cadre_core.roster._model import objects_to_frame
+
+        given = {
+            "cadres": cadres,
+            "agencies": agencies,
+            "positions": positions,
+            "assignments": assignments,
+            "degrees": degrees,
+            "theory": theory,
+            "trainings": trainings,
+            "ratings": ratings,
+            "equipment": equipment,
+        }
+        frames = {k: objects_to_frame(k, list(v)) for k, v in given.items()}
+        frames = {k: v for k, v in frames.items() if len(v) or k in REQUIRED_TABLES}
+        return cls.from_frames(frames, name=name)
+
+    def to_objects(self, table: str) -> list[Any]:
+        """The rows of ``table`` as attrs domain objects."""
+        from cadre_core.roster._model import frame_to_objects
+
+        return frame_to_objects(table, self.tables[table])
+
+    def with_tables(self, **frames: pd.DataFrame) -> Roster:
+        """A new roster with some tables replaced by canonical frames (validated again)."""
+        merged = {**self.tables, **frames}
+        return Roster.from_frames(merged, name=self.name)
+
+    # ---------------------------------------------------------------- writing
+    def write(self, path: str | Path, *, format: str | None = None) -> Path:
+        """Write the roster as an ``.xlsx`` workbook or a folder of ``csv``/``parquet``.
+
+        ``format`` is inferred from a ``.xlsx`` suffix; folders default to ``csv``.
+        Reading the result back gives an equal roster.
+        """
+        from cadre_core.roster._writer import write_roster
+
+        return write_roster(self, Path(path), format=format)
+
+
+def _frames_equal(a: pd.DataFrame, b: pd.DataFrame) -> bool:
+    if list(a.columns) != list(b.columns) or len(a) != len(b):
+        return False
+    try:
+        pd.testing.assert_frame_equal(
+            a.reset_index(drop=True), b.reset_index(drop=True), check_dtype=True
+        )
+    except AssertionError:
+        return False
+    return True
+
+
+def _errors(problems: list[Problem]) -> list[Problem]:
+    return [p for p in problems if p.severity == "error"]
+
+
+def _check(
+    raws: list[RawTable], name: str, legacy: str, label: str | None = None
+) -> tuple[dict[str, pd.DataFrame], list[Problem]]:
+    """Normalise every table and run the cross-table checks; return frames and problems."""
+    problems: list[Problem] = []
+    by_name = {r.name: r for r in raws}
+    for t in REQUIRED_TABLES:
+        if t not in by_name:
+            where = label or name
+            problems.append(Problem(where, t, None, None, None, f"required table {t} is missing"))
+    frames: dict[str, pd.DataFrame] = {}
+    for raw in raws:
+        frames[raw.name], found = normalise_table(raw, legacy=legacy)
+        problems.extend(found)
+    frames = dict(_freeze(frames))
+    if not any(p.row is None for p in _errors(problems)):
+        problems.extend(check_roster(frames, by_name))
+    return frames, problems
+
+
+def _build(
+    raws: list[RawTable],
+    problems: list[Problem],
+    *,
+    name: str,
+    legacy: str,
+    skip_invalid: bool = False,
+    label: str | None = None,
+) -> Roster:
+    if legacy not in LEGACY_POLICIES:
+        raise ValueError(f"legacy must be one of {LEGACY_POLICIES}")
+    input_rows = {r.name: len(r.frame) for r in raws}
+    skipped: list[Problem] = []
+    frames, found = _check(raws, name, legacy, label)
+    # With skip_invalid, rows with errors are set aside (with their reasons) and the rest is
+    # checked again, since removing a cadre can orphan the rows that refer to it.
+    while skip_invalid and _errors(found) and not any(p.row is None for p in _errors(found)):
+        bad: dict[str, set[int]] = {}
+        for p in _errors(found):
+            bad.setdefault(str(p.table), set()).add(int(p.row or 0))
+            skipped.append(p)
+        kept = []
+        for raw in raws:
+            keep = ~raw.rows.isin(bad.get(raw.name, set()))
+            kept.append(
+                attrs.evolve(
+                    raw,
+                    frame=raw.frame[keep.to_numpy()].reset_index(drop=True),
+                    rows=raw.rows[keep].reset_index(drop=True),
+                )
+            )
+        raws = kept
+        frames, found = _check(raws, name, legacy, label)
+    problems = problems + found
+    if _errors(problems):
+        raise RosterError(problems)
+    return Roster(
+        frames,
+        name=name,
+        problems=tuple(problems),
+        skipped=tuple(skipped),
+        input_rows=input_rows,
+    )
+
+
+def _sha256(path: Path) -> list[str]:
+    files = sorted(p for p in path.iterdir() if p.is_file()) if path.is_dir() else [path]
+    out = []
+    for f in files:
+        h = hashlib.sha256(f.read_bytes()).hexdigest()
+        out.append(f"{f.name}:{h}")
+    return out
+
+
+def read_roster(path: str | Path, *, legacy: str = "error", skip_invalid: bool = False) -> Roster:
+    """Read and validate a roster: an ``.xlsx`` workbook or a folder of CSV/parquet tables.
+
+    Raises :class:`RosterError` listing every problem found (file, table, row, column,
+    value, what was expected and a suggestion). ``legacy="convert"`` converts TCVN3/VNI
+    text instead of reporting it. ``skip_invalid=True`` sets aside the rows with errors
+    (listed with their reasons in :attr:`Roster.skipped`) and keeps the rest; problems
+    with a whole table or column still raise.
+
+    >>> import tempfile, pathlib
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = sample_roster().write(d / "r.xlsx")
+    >>> read_roster(d / "r.xlsx").row_counts()["cadres"]
+    43
+    """
+    p = Path(path)
+    raws, problems = read_raw(p)
+    if not raws and any(pr.severity == "error" for pr in problems):
+        raise RosterError(problems)
+    name = p.stem if p.is_file() else p.name
+    roster = _build(
+        raws, problems, name=name, legacy=legacy, skip_invalid=skip_invalid, label=p.name
+    )
+    return attrs.evolve(roster, sources=tuple(_sha256(p)))
+
+
+def sample_roster() -> Roster:
+    """The sample Lai Châu commune shipped with the package (fictional people).
+
+    >>> sample_roster().row_counts()["cadres"] > 30
+    True
+    """
+    from importlib.resources import files
+
+    folder = files("cadre_core") / "data" / "sample_commune"
+    return read_roster(Path(str(folder)))

@@ -1,0 +1,486 @@
+"""The roster format as data: tables, columns, kinds, header and value aliases.
+
+This module is the single description of ``roster-format.md`` that the reader, the
+validator, the writer and the test strategies share.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Mapping
+
+import attrs
+
+from cadre_core.vocab._enums import (
+    Bloc,
+    Category,
+    EducationLevel,
+    Gender,
+    RatingLevel,
+    TheoryLevel,
+    TrainingTopic,
+)
+
+# Kinds of column. "code" columns hold one of an enum's codes; "topics" a ;-list of topic
+# codes; "fields" a ;-list of free text.
+KINDS = ("id", "text", "date", "bool", "int", "code", "topics", "fields", "ethnicity")
+
+
+@attrs.frozen
+class Column:
+    """One column of a roster table."""
+
+    name: str
+    kind: str = attrs.field(validator=attrs.validators.in_(KINDS))
+    required: bool = False
+    aliases: tuple[str, ...] = ()
+    codes: str | None = None  # name of the value-alias table for "code" columns
+    default: object = None
+    description: str = ""
+
+
+@attrs.frozen
+class Table:
+    """One roster table: its canonical columns and its key."""
+
+    name: str
+    columns: tuple[Column, ...]
+    required: bool = False
+    key: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()
+
+    @property
+    def column_names(self) -> tuple[str, ...]:
+        """Canonical column names in canonical order."""
+        return tuple(c.name for c in self.columns)
+
+    def column(self, name: str) -> Column:
+        """Return the column called ``name``."""
+        for c in self.columns:
+            if c.name == name:
+                return c
+        raise KeyError(name)
+
+
+def _c(name: str, kind: str, *aliases: str, **kw: object) -> Column:
+    return Column(name, kind, aliases=aliases, **kw)  # type: ignore[arg-type]
+
+
+TABLES: tuple[Table, ...] = (
+    Table(
+        "cadres",
+        (
+            _c("cadre_id", "id", "mã cán bộ", "mã cb", "mã số cán bộ", "ma can bo", required=True),
+            _c("full_name", "text", "họ và tên", "họ tên", "ho va ten", required=True),
+            _c("birth_date", "date", "ngày sinh", "ngày tháng năm sinh", required=True),
+            _c("gender", "code", "giới tính", "gioi tinh", codes="gender"),
+            _c("ethnicity", "ethnicity", "dân tộc", "dan toc"),
+            _c("is_local", "bool", "người địa phương", "là người địa phương", default=False),
+            _c("left_date", "date", "ngày nghỉ", "ngày thôi việc", "ngày nghỉ việc"),
+        ),
+        required=True,
+        key=("cadre_id",),
+        aliases=("cán bộ", "danh sách cán bộ", "can bo", "cadre"),
+    ),
+    Table(
+        "agencies",
+        (
+            _c("agency_code", "id", "mã cơ quan", "mã đơn vị", required=True),
+            _c("name", "text", "tên cơ quan", "tên đơn vị"),
+            _c("commune", "text", "xã", "tên xã", "xã, phường", "đơn vị hành chính"),
+            _c("bloc", "code", "khối", codes="bloc"),
+        ),
+        key=("agency_code",),
+        aliases=("cơ quan", "đơn vị", "co quan", "agency"),
+    ),
+    Table(
+        "positions",
+        (
+            _c("position_code", "id", "mã vị trí", "mã vtvl", "mã chức danh", required=True),
+            _c("title", "text", "tên vị trí", "chức danh", "tên vị trí việc làm"),
+            _c("agency_code", "id", "mã cơ quan", "mã đơn vị"),
+            _c("category", "code", "loại", "loại vị trí", "phân loại", codes="category"),
+            _c("quota", "int", "biên chế", "số lượng", "chỉ tiêu biên chế", default=1),
+            _c("min_education", "code", "trình độ tối thiểu", codes="education"),
+            _c(
+                "min_theory",
+                "code",
+                "llct tối thiểu",
+                "lý luận chính trị tối thiểu",
+                codes="theory",
+            ),
+            _c("accepted_fields", "fields", "chuyên ngành phù hợp", "ngành phù hợp"),
+            _c("sensitive", "bool", "vị trí nhạy cảm", "nhạy cảm", default=False),
+        ),
+        required=True,
+        key=("position_code",),
+        aliases=("vị trí", "vị trí việc làm", "vi tri", "position"),
+    ),
+    Table(
+        "assignments",
+        (
+            _c("cadre_id", "id", "mã cán bộ", "mã cb", required=True),
+            _c("position_code", "id", "mã vị trí", "mã vtvl", required=True),
+            _c("start_date", "date", "ngày bắt đầu", "từ ngày", "ngày bổ nhiệm", required=True),
+            _c("end_date", "date", "ngày kết thúc", "đến ngày"),
+        ),
+        required=True,
+        aliases=("phân công", "bố trí", "bổ nhiệm", "assignment"),
+    ),
+    Table(
+        "degrees",
+        (
+            _c("cadre_id", "id", "mã cán bộ", "mã cb", required=True),
+            _c(
+                "level", "code", "trình độ", "trình độ chuyên môn", codes="education", required=True
+            ),
+            _c("field", "text", "chuyên ngành", "ngành"),
+            _c("awarded_date", "date", "ngày cấp", "ngày cấp bằng", "ngày tốt nghiệp"),
+        ),
+        aliases=("bằng cấp", "trình độ chuyên môn", "văn bằng", "degree"),
+    ),
+    Table(
+        "theory",
+        (
+            _c("cadre_id", "id", "mã cán bộ", "mã cb", required=True),
+            _c(
+                "level",
+                "code",
+                "trình độ",
+                "trình độ llct",
+                "lý luận chính trị",
+                codes="theory",
+                required=True,
+            ),
+            _c("awarded_date", "date", "ngày cấp", "ngày cấp bằng", "ngày tốt nghiệp"),
+        ),
+        aliases=("lý luận chính trị", "llct", "ly luan chinh tri"),
+    ),
+    Table(
+        "trainings",
+        (
+            _c("cadre_id", "id", "mã cán bộ", "mã cb", required=True),
+            _c("topics", "topics", "nội dung", "chủ đề", "nội dung bồi dưỡng", required=True),
+            _c("completed_date", "date", "ngày hoàn thành", "ngày kết thúc", required=True),
+            _c("course", "text", "khóa học", "khoá học", "tên lớp", "tên khóa học"),
+        ),
+        aliases=("bồi dưỡng", "đào tạo, bồi dưỡng", "training"),
+    ),
+    Table(
+        "ratings",
+        (
+            _c("cadre_id", "id", "mã cán bộ", "mã cb", required=True),
+            _c("year", "int", "năm", required=True),
+            _c("quarter", "int", "quý"),
+            _c(
+                "rating",
+                "code",
+                "xếp loại",
+                "kết quả xếp loại",
+                "mức xếp loại",
+                codes="rating",
+                required=True,
+            ),
+        ),
+        aliases=("xếp loại", "đánh giá, xếp loại", "đánh giá", "rating"),
+    ),
+    Table(
+        "equipment",
+        (
+            _c("agency_code", "id", "mã cơ quan", "mã đơn vị", required=True),
+            _c("item", "text", "trang thiết bị", "loại thiết bị", "thiết bị", required=True),
+            _c("quantity", "int", "số lượng", required=True),
+        ),
+        aliases=("trang thiết bị", "thiết bị", "equipment item"),
+    ),
+    # Optional extensions (docs/roster-extensions.md): succession pools, quarterly scores
+    # (Decree 335/2025/NĐ-CP) and discipline records.
+    Table(
+        "succession",
+        (
+            _c("cadre_id", "id", "mã cán bộ", "mã cb", required=True),
+            _c(
+                "position_code",
+                "id",
+                "mã vị trí",
+                "mã chức danh",
+                "chức danh quy hoạch",
+                "mã chức danh quy hoạch",
+                required=True,
+            ),
+            _c("term", "text", "nhiệm kỳ", "nhiệm kỳ quy hoạch", required=True),
+            _c("added_date", "date", "ngày phê duyệt", "ngày đưa vào quy hoạch", "ngày quyết định"),
+        ),
+        aliases=("quy hoạch", "quy hoạch cán bộ", "danh sách quy hoạch", "quy hoach"),
+    ),
+    Table(
+        "scores",
+        (
+            _c("cadre_id", "id", "mã cán bộ", "mã cb", required=True),
+            _c("year", "int", "năm", required=True),
+            _c("quarter", "int", "quý", required=True),
+            _c("score", "int", "điểm", "tổng điểm", "điểm đánh giá", required=True),
+        ),
+        aliases=("điểm đánh giá", "điểm theo dõi, đánh giá", "theo dõi, đánh giá", "score"),
+    ),
+    Table(
+        "discipline",
+        (
+            _c("cadre_id", "id", "mã cán bộ", "mã cb", required=True),
+            _c("date", "date", "ngày", "ngày quyết định", "ngày kỷ luật", required=True),
+            _c(
+                "level",
+                "code",
+                "hình thức",
+                "hình thức kỷ luật",
+                "mức kỷ luật",
+                codes="discipline",
+                required=True,
+            ),
+        ),
+        aliases=("kỷ luật", "ky luat", "kỷ luật cán bộ"),
+    ),
+)
+
+TABLE_BY_NAME: Mapping[str, Table] = {t.name: t for t in TABLES}
+TABLE_NAMES: tuple[str, ...] = tuple(t.name for t in TABLES)
+
+
+# ---------------------------------------------------------------------------- text keys
+
+_SPACE = re.compile(r"\s+")
+
+
+def text_key(text: str) -> str:
+    """The comparison key of a text: NFC, case-folded (Đ -> đ), whitespace collapsed.
+
+    >>> text_key("  Thạc   SỸ ") == text_key("thạc sỹ")
+    True
+    """
+    return _SPACE.sub(" ", unicodedata.normalize("NFC", text).casefold()).strip()
+
+
+def ascii_key(text: str) -> str:
+    """A diacritic-free key, for suggestions only (never for matching)."""
+    folded = unicodedata.normalize("NFD", text_key(text).replace("đ", "d"))
+    return "".join(ch for ch in folded if not unicodedata.combining(ch))
+
+
+# ------------------------------------------------------------------------- value aliases
+
+
+def _aliases(table: Mapping[str, tuple[str, ...]]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for member, names in table.items():
+        code = str(member)
+        out[text_key(code)] = code
+        for n in names:
+            out[text_key(n)] = code
+    return out
+
+
+VALUE_ALIASES: Mapping[str, Mapping[str, str]] = {
+    "gender": _aliases({Gender.MALE: ("nam", "m", "trai"), Gender.FEMALE: ("nữ", "f", "gái")}),
+    "bloc": _aliases(
+        {
+            Bloc.PARTY_FRONT: (
+                "khối đảng, mttq",
+                "khối đảng",
+                "đảng, mttq",
+                "khối đảng - mttq",
+                "đảng - mttq",
+                "đảng và mttq",
+                "khối đảng, mặt trận",
+            ),
+            Bloc.GOVERNMENT: ("khối chính quyền", "chính quyền"),
+        }
+    ),
+    "category": _aliases(
+        {
+            Category.PARTY_SECRETARY: ("bí thư", "bí thư đảng ủy", "bí thư đảng uỷ"),
+            Category.PARTY_DEPUTY_SECRETARY: (
+                "phó bí thư",
+                "phó bí thư đảng ủy",
+                "phó bí thư đảng uỷ",
+            ),
+            Category.COUNCIL_CHAIR: ("chủ tịch hđnd", "chủ tịch hội đồng nhân dân"),
+            Category.COUNCIL_VICE_CHAIR: ("phó chủ tịch hđnd", "phó chủ tịch hội đồng nhân dân"),
+            Category.COMMITTEE_CHAIR: (
+                "chủ tịch ubnd",
+                "chủ tịch ủy ban nhân dân",
+                "chủ tịch uỷ ban nhân dân",
+            ),
+            Category.COMMITTEE_VICE_CHAIR: (
+                "phó chủ tịch ubnd",
+                "phó chủ tịch ủy ban nhân dân",
+                "phó chủ tịch uỷ ban nhân dân",
+            ),
+            Category.INSPECTION_CHAIR: (
+                "chủ nhiệm ubkt",
+                "chủ nhiệm ủy ban kiểm tra",
+                "chủ nhiệm uỷ ban kiểm tra",
+            ),
+            Category.FRONT_CHAIR: ("chủ tịch ubmttq", "chủ tịch mttq", "chủ tịch ủy ban mttq"),
+            Category.DEPARTMENT_HEAD: ("trưởng phòng", "trưởng ban", "chánh văn phòng", "giám đốc"),
+            Category.DEPARTMENT_DEPUTY: (
+                "phó trưởng phòng",
+                "phó trưởng ban",
+                "phó chánh văn phòng",
+                "phó giám đốc",
+            ),
+            Category.PROFESSIONAL: (
+                "chuyên viên",
+                "công chức",
+                "công chức chuyên môn",
+                "chuyên môn",
+            ),
+            Category.OTHER: ("khác",),
+        }
+    ),
+    "education": _aliases(
+        {
+            EducationLevel.TRUNG_CAP: ("trung cấp", "trung học chuyên nghiệp", "thcn"),
+            EducationLevel.CAO_DANG: ("cao đẳng",),
+            EducationLevel.DAI_HOC: ("đại học", "cử nhân", "kỹ sư", "kĩ sư", "đh"),
+            EducationLevel.THAC_SI: (
+                "thạc sĩ",
+                "thạc sỹ",
+                "ths",
+                "ths.",
+                "thạc sĩ (tương đương)",
+                "thạc sỹ (tương đương)",
+                "trên đại học",
+            ),
+            EducationLevel.TIEN_SI: (
+                "tiến sĩ",
+                "tiến sỹ",
+                "ts",
+                "ts.",
+                "tiến sĩ (tương đương)",
+                "tiến sỹ (tương đương)",
+            ),
+        }
+    ),
+    "theory": _aliases(
+        {
+            TheoryLevel.SO_CAP: ("sơ cấp", "sơ cấp llct", "sơ cấp lý luận chính trị"),
+            TheoryLevel.TRUNG_CAP: (
+                "trung cấp",
+                "trung cấp llct",
+                "trung cấp lý luận chính trị",
+                "trung cấp chính trị",
+            ),
+            TheoryLevel.CAO_CAP: (
+                "cao cấp",
+                "cao cấp llct",
+                "cao cấp lý luận chính trị",
+                "cao cấp chính trị",
+            ),
+            TheoryLevel.CU_NHAN: (
+                "cử nhân",
+                "cử nhân llct",
+                "cử nhân chính trị",
+                "cử nhân lý luận chính trị",
+            ),
+        }
+    ),
+    "rating": _aliases(
+        {
+            RatingLevel.EXCELLENT: (
+                "hoàn thành xuất sắc nhiệm vụ",
+                "htxsnv",
+                "hoàn thành xuất sắc",
+                "xuất sắc",
+            ),
+            RatingLevel.GOOD: ("hoàn thành tốt nhiệm vụ", "httnv", "hoàn thành tốt"),
+            RatingLevel.COMPLETE: (
+                "hoàn thành nhiệm vụ",
+                "htnv",
+                "hoàn thành",
+                "hoàn thành nhiệm vụ nhưng còn hạn chế về năng lực",
+                "htnv nhưng còn hạn chế về năng lực",
+            ),
+            RatingLevel.INCOMPLETE: ("không hoàn thành nhiệm vụ", "khtnv", "không hoàn thành"),
+        }
+    ),
+    "discipline": _aliases(
+        {
+            "khien_trach": ("khiển trách",),
+            "canh_cao": ("cảnh cáo",),
+            "ha_bac_luong": ("hạ bậc lương",),
+            "giang_chuc": ("giáng chức",),
+            "cach_chuc": ("cách chức",),
+            "bai_nhiem": ("bãi nhiệm",),
+            "buoc_thoi_viec": ("buộc thôi việc",),
+            "khai_tru": ("khai trừ", "khai trừ khỏi đảng"),
+        }
+    ),
+    "topic": _aliases(
+        {
+            TrainingTopic.JOB_POSITION: ("vị trí việc làm", "bồi dưỡng theo vị trí việc làm"),
+            TrainingTopic.DATA_GOVERNANCE: ("quản trị dữ liệu",),
+            TrainingTopic.MODERN_MANAGEMENT: ("quản trị hiện đại", "quản lý hiện đại"),
+            TrainingTopic.E_RECORDS: (
+                "văn thư lưu trữ điện tử",
+                "hồ sơ điện tử",
+                "lưu trữ điện tử",
+            ),
+            TrainingTopic.TWO_TIER_GOVERNMENT: (
+                "chính quyền hai cấp",
+                "chính quyền địa phương hai cấp",
+                "chính quyền 2 cấp",
+            ),
+            TrainingTopic.LAW: ("pháp luật", "kiến thức pháp luật"),
+            TrainingTopic.ETHICS: ("đạo đức công vụ", "đạo đức"),
+            TrainingTopic.OFFICE_CULTURE: ("văn hóa công sở", "văn hoá công sở"),
+            TrainingTopic.IT: ("công nghệ thông tin", "cntt", "ứng dụng cntt"),
+            TrainingTopic.DIGITAL_TRANSFORMATION: ("chuyển đổi số", "cđs"),
+            TrainingTopic.INNOVATION: ("đổi mới sáng tạo",),
+            TrainingTopic.STATE_MANAGEMENT: ("quản lý nhà nước", "qlnn"),
+            TrainingTopic.RETRAINING: ("đào tạo lại",),
+            TrainingTopic.OTHER: ("khác",),
+        }
+    ),
+}
+
+# Values real forms contain that cannot be mapped to one code: reported, never guessed.
+AMBIGUOUS_VALUES: Mapping[str, Mapping[str, str]] = {
+    "education": {
+        text_key("dưới cao đẳng"): "ambiguous: trung_cap or below; record the actual level",
+        text_key("sơ cấp"): "below trung_cap, the lowest level counted; omit the row",
+        text_key("công nhân kỹ thuật, nhân viên nghiệp vụ, sơ cấp"): (
+            "below trung_cap, the lowest level counted; omit the row"
+        ),
+    },
+    "theory": {
+        text_key("cao cấp, cử nhân"): "ambiguous: cao_cap or cu_nhan (a form heading, not a value)",
+    },
+}
+
+# Disciplinary measures, lightest first (Law on Cadres and Civil Servants; Party
+# regulations). Every one of them is "khiển trách or more" for Decree 335/2025/NĐ-CP.
+DISCIPLINE_LEVELS: tuple[str, ...] = (
+    "khien_trach",
+    "canh_cao",
+    "ha_bac_luong",
+    "giang_chuc",
+    "cach_chuc",
+    "bai_nhiem",
+    "buoc_thoi_viec",
+    "khai_tru",
+)
+
+CODE_ENUMS: Mapping[str, tuple[str, ...]] = {
+    "gender": Gender.codes(),
+    "bloc": Bloc.codes(),
+    "category": Category.codes(),
+    "education": EducationLevel.codes(),
+    "theory": TheoryLevel.codes(),
+    "rating": RatingLevel.codes(),
+    "topic": TrainingTopic.codes(),
+    "discipline": DISCIPLINE_LEVELS,
+}
+
+TRUE_WORDS = frozenset(text_key(w) for w in ("true", "1", "x", "có", "yes", "y", "đúng", "✓", "v"))
+FALSE_WORDS = frozenset(text_key(w) for w in ("false", "0", "không", "no", "n", "sai", "-", ""))

@@ -1,0 +1,392 @@
+"""Validation and normalisation: raw tables in, canonical typed frames (or problems) out."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from cadre_core.roster import _normalize as nz
+from cadre_core.roster._problems import Problem
+from cadre_core.roster._reader import RawTable, header_keys
+from cadre_core.roster._schema import TABLE_BY_NAME, TABLES, Column, Table, text_key
+
+LEGACY_POLICIES = ("error", "convert")
+
+PERSONAL: Mapping[str, tuple[str, ...]] = {"cadres": ("full_name", "birth_date")}
+"""Columns holding personal data: never quoted as examples in messages."""
+
+
+_EMPTY: dict[str, pd.DataFrame] = {}
+
+
+def empty_frame(table: Table) -> pd.DataFrame:
+    """A canonical, correctly typed frame with no rows (built once per table; frames are
+    copy-on-write, so sharing it is safe)."""
+    if table.name not in _EMPTY:
+        raw = pd.DataFrame({c.name: pd.Series([], dtype=object) for c in table.columns})
+        _EMPTY[table.name], _ = normalise_columns(raw, table, serials=False)
+    return _EMPTY[table.name]
+
+
+def _normalise(col: Column, raw: pd.Series, serials: bool) -> tuple[pd.Series, nz.ColumnIssues]:
+    if col.kind == "code":
+        assert col.codes is not None
+        return nz.normalise_code(raw, codes=col.codes)
+    if col.kind == "date":
+        return nz.normalise_date(raw, serials=serials)
+    handlers: Mapping[str, Callable[[pd.Series], tuple[pd.Series, nz.ColumnIssues]]] = {
+        "bool": nz.normalise_bool,
+        "int": nz.normalise_int,
+        "topics": nz.normalise_topics,
+        "fields": nz.normalise_fields,
+        "ethnicity": nz.normalise_ethnicity,
+        "id": nz.normalise_id,
+        "text": nz.normalise_text,
+    }
+    return handlers[col.kind](raw)
+
+
+def normalise_columns(
+    raw: pd.DataFrame, table: Table, *, serials: bool
+) -> tuple[pd.DataFrame, dict[str, nz.ColumnIssues]]:
+    """Normalise the canonical columns present in ``raw`` (already renamed); add absent ones."""
+    out: dict[str, pd.Series] = {}
+    issues: dict[str, nz.ColumnIssues] = {}
+    for col in table.columns:
+        series = (
+            raw[col.name] if col.name in raw else pd.Series(None, index=raw.index, dtype=object)
+        )
+        values, iss = _normalise(col, series, serials)
+        if col.default is not None and col.kind == "int":
+            values = values.fillna(int(str(col.default)))
+        out[col.name] = values
+        issues[col.name] = iss
+    frame = pd.DataFrame(out, index=raw.index)
+    extras = [c for c in raw.columns if c not in out]
+    for c in extras:
+        frame[c] = nz.to_text(raw[c])
+    return frame.reset_index(drop=True), issues
+
+
+def _shown(values: pd.Series) -> pd.Series:
+    """Cells as the user should see them in a message (dates as ISO days)."""
+    if pd.api.types.is_datetime64_any_dtype(values.dtype):
+        return pd.Series(values.dt.strftime("%Y-%m-%d"), index=values.index, dtype=object)
+    return nz.to_text(values.astype(object))
+
+
+class _Collector:
+    """Collects problems for one table, with the user's file, row numbers and headers."""
+
+    def __init__(self, raw: RawTable, headers: Mapping[str, str]) -> None:
+        self.raw = raw
+        self.headers = headers  # canonical column -> header as the user wrote it
+        self.problems: list[Problem] = []
+
+    def col_label(self, column: str) -> str:
+        user = self.headers.get(column, column)
+        return column if text_key(user) == column else f"{user} ({column})"
+
+    def rows(
+        self,
+        mask: pd.Series,
+        column: str,
+        values: pd.Series | None,
+        expected: str,
+        suggest: Callable[[str], str | None] | None = None,
+        notes: Mapping[str, str] | None = None,
+        message: str | None = None,
+    ) -> None:
+        idx = mask[mask].index
+        if not len(idx):
+            return
+        shown = _shown(values.loc[idx]) if values is not None else pd.Series(None, index=idx)
+        cache: dict[str, str | None] = {}
+        for i in idx:
+            v = shown.loc[i]
+            text = None if v is None or (isinstance(v, float) and np.isnan(v)) else str(v)
+            hint = None
+            exp = expected
+            if text is not None:
+                key = text_key(text)
+                if notes and key in notes:
+                    exp = f"{expected} ({notes[key]})"
+                elif suggest is not None:
+                    if text not in cache:
+                        cache[text] = suggest(text)
+                    hint = cache[text]
+            if message is not None:
+                exp, text = message, None
+            self.problems.append(
+                Problem(
+                    self.raw.file,
+                    self.raw.name,
+                    int(self.raw.rows.loc[i]),
+                    self.col_label(column),
+                    text,
+                    exp,
+                    hint,
+                )
+            )
+
+
+def _rename(raw: RawTable, table: Table) -> tuple[pd.DataFrame, dict[str, str], list[Problem]]:
+    """Canonical names for the known headers; every column keeps a unique label (a second
+    column for the same field is reported and kept aside under ``<header> (column N)``)."""
+    known = header_keys(table)
+    problems: list[Problem] = []
+    user: dict[str, str] = {}
+    labels: list[str] = []
+    headers = [str(h) for h in raw.frame.columns]
+    taken = set(table.column_names)
+    for i, h in enumerate(headers):
+        canonical = known.get(text_key(h))
+        if canonical is not None and canonical not in user:
+            user[canonical] = h
+            labels.append(canonical)
+            continue
+        if canonical is not None:
+            problems.append(
+                Problem(
+                    raw.file,
+                    raw.name,
+                    None,
+                    h,
+                    None,
+                    f"a second column for {canonical} (first: {user[canonical]!r})",
+                )
+            )
+        label = h
+        if label in taken or label in labels or headers.count(h) > 1:
+            label = f"{h} (column {i + 1})"
+        while label in labels or label in taken:
+            label += "'"
+        labels.append(label)
+    frame = raw.frame.set_axis(pd.Index(labels, dtype=object), axis=1)
+    return frame, user, problems
+
+
+def _legacy(
+    frame: pd.DataFrame, table: Table, raw: RawTable, policy: str, problems: list[Problem]
+) -> pd.DataFrame:
+    from cadre_core.vocab._vntext import fix_legacy_text
+
+    text_cols = [c.name for c in table.columns if c.kind in ("text", "ethnicity", "fields", "code")]
+    text_cols += [c for c in frame.columns if c not in table.column_names]
+    for name in text_cols:
+        if name not in frame:
+            continue
+        col = frame[name]
+        if not (col.dtype == object or pd.api.types.is_string_dtype(col.dtype)):
+            continue
+        if nz.ascii_text(col):
+            continue  # ASCII text is never legacy (the detector ignores ASCII values)
+        fixed, encoding = fix_legacy_text(col)
+        if encoding is None:
+            continue
+        changed = (fixed != col) & col.notna()
+        sample_at = changed[changed].index[:1]
+        example = ""
+        if (
+            len(sample_at)
+            and name in table.column_names
+            and name not in PERSONAL.get(table.name, ())
+        ):
+            i = sample_at[0]
+            example = f" ({col.loc[i]!r} reads as {fixed.loc[i]!r})"
+        if policy == "convert":
+            problems.append(
+                Problem(
+                    raw.file,
+                    raw.name,
+                    None,
+                    name,
+                    None,
+                    f"text in the legacy {encoding.upper()} encoding was converted{example}",
+                    severity="warning",
+                )
+            )
+            frame = frame.assign(**{name: fixed})
+        else:
+            problems.append(
+                Problem(
+                    raw.file,
+                    raw.name,
+                    None,
+                    name,
+                    None,
+                    f"text is in the legacy {encoding.upper()} encoding{example}; convert it "
+                    "(cadre validate --legacy-text convert, or Unicode in Excel)",
+                )
+            )
+    return frame
+
+
+def normalise_table(raw: RawTable, *, legacy: str = "error") -> tuple[pd.DataFrame, list[Problem]]:
+    """Normalise one raw table into its canonical frame and list its problems."""
+    table = TABLE_BY_NAME[raw.name]
+    frame, user_headers, problems = _rename(raw, table)
+    if raw.frame.shape[1] == 0:
+        problems.append(
+            Problem(raw.file, raw.name, None, None, None, "the table has no header row")
+        )
+        return empty_frame(table), problems
+    missing = [c.name for c in table.columns if c.required and c.name not in frame]
+    for m in missing:
+        problems.append(
+            Problem(
+                raw.file,
+                raw.name,
+                None,
+                m,
+                None,
+                f"required column {m} is missing (headers found: "
+                f"{', '.join(map(str, raw.frame.columns))})",
+            )
+        )
+    frame = _legacy(frame, table, raw, legacy, problems)
+    out, issues = normalise_columns(frame, table, serials=raw.serials)
+    collect = _Collector(raw, user_headers)
+    raw_values = frame.reset_index(drop=True)
+    for col in table.columns:
+        if col.name not in frame:
+            continue
+        iss = issues[col.name]
+        collect.rows(
+            iss.bad,
+            col.name,
+            raw_values[col.name],
+            iss.expected,
+            iss.suggest,
+            iss.notes,
+        )
+        if col.required:
+            blank = out[col.name].isna() & ~iss.bad
+            collect.rows(blank, col.name, None, "", message="a value is required here")
+    return out, problems + collect.problems
+
+
+_REFER_TO_CADRES = (
+    "assignments",
+    "degrees",
+    "theory",
+    "trainings",
+    "ratings",
+    "succession",
+    "scores",
+    "discipline",
+)
+
+
+def _unknown(columns: list[pd.Series], known: pd.Series) -> list[pd.Series]:
+    """For each of ``columns``, its cells that are filled in and not among the values of
+    ``known``. Text columns are looked up together, in one pass over ``known``."""
+    universe = nz.arrow_text(known)
+    data = [nz.arrow_text(c) for c in columns]
+    if universe is None or any(d is None for d in data):
+        index = pd.Index(known.dropna().unique())
+        return [c.notna() & (index.get_indexer(c) < 0) for c in columns]
+    chunks = [chunk.cast(universe.type) for d in data if d is not None for chunk in d.chunks]
+    value_set = pc.drop_null(universe).combine_chunks()
+    found = pc.is_in(pa.chunked_array(chunks, type=universe.type), value_set=value_set)
+    flags = found.to_numpy(zero_copy_only=False)
+    out = []
+    start = 0
+    for c in columns:
+        out.append(c.notna() & ~flags[start : start + len(c)])
+        start += len(c)
+    return out
+
+
+def _dupes(frame: pd.DataFrame, key: list[str]) -> pd.Series:
+    return frame.duplicated(subset=key, keep="first") & frame[key].notna().all(axis=1)
+
+
+def check_roster(frames: Mapping[str, pd.DataFrame], raws: Mapping[str, RawTable]) -> list[Problem]:
+    """Cross-table checks: unique keys, references, date order, value ranges."""
+    problems: list[Problem] = []
+
+    def collector(name: str) -> _Collector:
+        raw = raws[name]
+        table = TABLE_BY_NAME[name]
+        _, user, _ = _rename(raw, table)
+        return _Collector(raw, user)
+
+    for table in TABLES:
+        if table.key and table.name in raws:
+            f = frames[table.name]
+            c = collector(table.name)
+            d = _dupes(f, list(table.key))
+            c.rows(d, table.key[0], f[table.key[0]], "a unique id (a duplicate of an earlier row)")
+            problems += c.problems
+
+    # one rating per cadre, year and quarter (blank quarter = the annual rating)
+    if "ratings" in raws:
+        f = frames["ratings"]
+        c = collector("ratings")
+        twice = f.duplicated(subset=["cadre_id", "year", "quarter"]) & f["cadre_id"].notna()
+        c.rows(
+            twice,
+            "rating",
+            f["rating"],
+            "a single rating for this cadre, year and quarter (a duplicate of an earlier row)",
+        )
+        problems += c.problems
+
+    # references to the key of another table; the columns that refer to the same key are
+    # looked up together (one pass over the key's values), problems keep the order below
+    links = [(name, "cadre_id", "cadres", "cadre_id") for name in _REFER_TO_CADRES]
+    links += [
+        ("assignments", "position_code", "positions", "position_code"),
+        ("succession", "position_code", "positions", "position_code"),
+        ("positions", "agency_code", "agencies", "agency_code"),
+        ("equipment", "agency_code", "agencies", "agency_code"),
+    ]
+    links = [link for link in links if link[0] in raws and link[2] in raws]
+    unknown: dict[tuple[str, str], pd.Series] = {}
+    for target, target_col in dict.fromkeys((t, tc) for _, _, t, tc in links):
+        referring = [(n, c) for n, c, t, tc in links if (t, tc) == (target, target_col)]
+        masks = _unknown([frames[n][c] for n, c in referring], frames[target][target_col])
+        unknown.update(zip(referring, masks, strict=True))
+    for name, column, target, target_col in links:
+        f = frames[name]
+        c = collector(name)
+        c.rows(unknown[name, column], column, f[column], f"a {target_col} listed in {target}")
+        problems.extend(c.problems)
+
+    checks: Iterable[tuple[str, str, Callable[[pd.DataFrame], pd.Series], str]] = (
+        (
+            "assignments",
+            "end_date",
+            lambda f: f["end_date"] < f["start_date"],
+            "an end date on or after the start date",
+        ),
+        ("positions", "quota", lambda f: f["quota"] < 0, "a quota of 0 or more"),
+        ("equipment", "quantity", lambda f: f["quantity"] < 0, "a quantity of 0 or more"),
+        (
+            "ratings",
+            "quarter",
+            lambda f: ~f["quarter"].isin([1, 2, 3, 4]) & f["quarter"].notna(),
+            "a quarter from 1 to 4 (blank for the annual rating)",
+        ),
+        ("ratings", "year", lambda f: (f["year"] < 1945) | (f["year"] > 2100), "a plausible year"),
+        (
+            "cadres",
+            "left_date",
+            lambda f: f["left_date"] < f["birth_date"],
+            "a date after the birth date",
+        ),
+    )
+    for name, column, rule, expected in checks:
+        if name not in raws:
+            continue
+        f = frames[name]
+        mask = rule(f).fillna(False).astype(bool)
+        c = collector(name)
+        c.rows(mask, column, f[column], expected)
+        problems.extend(c.problems)
+    return problems

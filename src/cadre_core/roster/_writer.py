@@ -1,0 +1,58 @@
+"""Writing a roster as an ``.xlsx`` workbook or a folder of CSV or parquet tables."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pandas as pd
+
+from cadre_core.roster._schema import TABLE_NAMES
+
+if TYPE_CHECKING:
+    from cadre_core.roster._roster import Roster
+
+FORMATS = ("xlsx", "csv", "parquet")
+
+
+def plain(frame: pd.DataFrame) -> pd.DataFrame:
+    """Categoricals as text, so that every format stores plain values."""
+    out = frame.copy()
+    for c in out.columns:
+        if isinstance(out[c].dtype, pd.CategoricalDtype):
+            out[c] = out[c].astype(object).where(out[c].notna(), None)
+    return out
+
+
+def write_roster(roster: Roster, path: Path, *, format: str | None = None) -> Path:
+    """Write every table of ``roster`` to ``path`` (see :meth:`Roster.write`)."""
+    fmt = format or ("xlsx" if path.suffix.lower() == ".xlsx" else "csv")
+    if fmt not in FORMATS:
+        raise ValueError(f"format must be one of {FORMATS}, not {fmt!r}")
+    if fmt == "xlsx":
+        # Text stays text: a cell beginning with "=" is never turned into a formula.
+        options = {"strings_to_formulas": False, "strings_to_urls": False}
+        with pd.ExcelWriter(
+            path,
+            engine="xlsxwriter",
+            date_format="yyyy-mm-dd",
+            datetime_format="yyyy-mm-dd",
+            engine_kwargs={"options": options},
+        ) as xw:
+            for name in TABLE_NAMES:
+                frame = plain(roster.tables[name])
+                frame.to_excel(xw, sheet_name=name, index=False)
+                sheet = xw.sheets[name]
+                sheet.freeze_panes(1, 0)
+                for i, col in enumerate(frame.columns):
+                    width = max([len(str(col))] + [len(str(v)) for v in frame[col].head(200)])
+                    sheet.set_column(i, i, min(max(width + 2, 10), 60))
+        return path
+    path.mkdir(parents=True, exist_ok=True)
+    for name in TABLE_NAMES:
+        frame = plain(roster.tables[name])
+        if fmt == "csv":
+            frame.to_csv(path / f"{name}.csv", index=False, date_format="%Y-%m-%d")
+        else:
+            frame.to_parquet(path / f"{name}.parquet", index=False)
+    return path

@@ -1,0 +1,584 @@
+"""Reusable, vectorised criteria and populations for targets, with their explanations.
+
+A :class:`Criterion` is a predicate over :class:`~cadre_core.Features` that also knows
+what it requires, in words, and how to say per failing member what is missing. Province
+plugins compose them; the reports read the explanations, so no text is hand-written per
+target.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+import attrs
+import numpy as np
+import pandas as pd
+
+from cadre_core.features._frame import Features, _lookup, _map_categories
+from cadre_core.targets._target import Text
+from cadre_core.vocab._enums import EducationLevel, RatingLevel, TheoryLevel
+
+LEVEL_NAMES_VI: dict[str, str] = {
+    "trung_cap": "trung cấp",
+    "cao_dang": "cao đẳng",
+    "dai_hoc": "đại học",
+    "thac_si": "thạc sĩ",
+    "tien_si": "tiến sĩ",
+    "so_cap": "sơ cấp",
+    "cao_cap": "cao cấp",
+    "cu_nhan": "cử nhân",
+    "excellent": "hoàn thành xuất sắc nhiệm vụ",
+    "good": "hoàn thành tốt nhiệm vụ",
+    "complete": "hoàn thành nhiệm vụ",
+    "incomplete": "không hoàn thành nhiệm vụ",
+}
+LEVEL_NAMES_EN: dict[str, str] = {
+    "trung_cap": "vocational (trung cấp)",
+    "cao_dang": "college",
+    "dai_hoc": "bachelor's",
+    "thac_si": "master's",
+    "tien_si": "doctorate",
+    "so_cap": "elementary",
+    "cao_cap": "advanced",
+    "cu_nhan": "bachelor's in political theory",
+    "excellent": "excellent",
+    "good": "good",
+    "complete": "complete",
+    "incomplete": "incomplete",
+}
+TOPIC_NAMES: dict[str, Text] = {
+    "job_position": Text("kiến thức, kỹ năng theo vị trí việc làm", "job-position skills"),
+    "data_governance": Text("quản trị dữ liệu", "data governance"),
+    "modern_management": Text("quản trị hiện đại", "modern management"),
+    "e_records": Text("văn thư, lưu trữ điện tử", "electronic records"),
+    "two_tier_government": Text("vận hành chính quyền hai cấp", "two-tier government"),
+    "law": Text("pháp luật", "law"),
+    "ethics": Text("đạo đức công vụ", "public-service ethics"),
+    "office_culture": Text("văn hóa công sở", "office culture"),
+    "it": Text("ứng dụng công nghệ thông tin", "IT application"),
+    "digital_transformation": Text("chuyển đổi số", "digital transformation"),
+    "innovation": Text("đổi mới sáng tạo", "innovation"),
+    "state_management": Text("quản lý nhà nước", "state management"),
+    "retraining": Text("đào tạo lại", "retraining"),
+    "other": Text("khác", "other"),
+}
+
+Explain = Callable[[Features, pd.Index, str], pd.Series]
+
+
+THEORY_NAMES_EN: dict[str, str] = {
+    "so_cap": "elementary",
+    "trung_cap": "intermediate",
+    "cao_cap": "advanced",
+    "cu_nhan": "bachelor's in political theory",
+}
+
+
+def level_name(code: object, lang: str, kind: str = "education") -> str:
+    """A level code in words (``thac_si`` -> ``thạc sĩ``); ``kind`` is ``education``,
+    ``theory`` or ``rating`` (``trung_cap`` reads differently in English for each).
+
+    >>> level_name("trung_cap", "en", "theory"), level_name("trung_cap", "vi", "theory")
+    ('intermediate', 'trung cấp')
+    """
+    if code is None or (isinstance(code, float) and np.isnan(code)) or code is pd.NA:
+        return "không có" if lang == "vi" else "none"
+    if lang == "en" and kind == "theory" and str(code) in THEORY_NAMES_EN:
+        return THEORY_NAMES_EN[str(code)]
+    names = LEVEL_NAMES_EN if lang == "en" else LEVEL_NAMES_VI
+    return names.get(str(code), str(code))
+
+
+def _levels_text(levels: Sequence[str], lang: str, kind: str = "education") -> str:
+    sep = " hoặc " if lang == "vi" else " or "
+    return sep.join(level_name(x, lang, kind) for x in levels)
+
+
+def _mapped(values: pd.Series, texts: dict[object, str]) -> pd.Series:
+    """Map each value to its text (one text per distinct value, built by the caller)."""
+    return pd.Series(values.map(texts), index=values.index, dtype=object)
+
+
+@attrs.frozen
+class Criterion:
+    """A vectorised predicate with its requirement in words and an explainer."""
+
+    fn: Callable[[Features], pd.Series]
+    requirement: Text
+    explain: Explain | None = None
+
+    def __call__(self, features: Features) -> pd.Series:
+        return self.fn(features)
+
+
+def flag(column: str, requirement: Text, *, unit: str = "cadres") -> Criterion:
+    """A boolean column of the unit frame as a criterion or population."""
+
+    def fn(features: Features) -> pd.Series:
+        return features.unit_frame(unit)[column].fillna(False).astype(bool)
+
+    return Criterion(fn, requirement)
+
+
+def _ranked_at_least(
+    rank_col: str,
+    level_col: str,
+    minimum: str,
+    ranks: dict[str, int],
+    equal: Sequence[str],
+    label: Text,
+    kind: str = "education",
+) -> Criterion:
+    need = ranks[minimum]
+    wanted = [c for c, r in ranks.items() if r == need] if equal else [minimum]
+
+    def fn(features: Features) -> pd.Series:
+        return features.cadres[rank_col].fillna(0) >= need
+
+    def explain(features: Features, ids: pd.Index, lang: str) -> pd.Series:
+        have = features.cadres.loc[ids, level_col].astype(object).fillna("")
+        need_text = _levels_text(wanted, lang, kind)
+        word = "needs" if lang == "en" else "cần"
+        texts = {
+            h: f"{label.get(lang)} {level_name(h or None, lang, kind)}, {word} {need_text}"
+            for h in have.unique()
+        }
+        return _mapped(have, texts)
+
+    return Criterion(
+        fn,
+        Text(
+            f"{label.vi} từ {_levels_text(wanted, 'vi', kind)} trở lên",
+            f"{label.en} {_levels_text(wanted, 'en', kind)} or higher",
+        ),
+        explain,
+    )
+
+
+def need_text_vi(levels: Sequence[str]) -> str:
+    """Levels joined in Vietnamese ("cao cấp hoặc cử nhân")."""
+    return _levels_text(levels, "vi")
+
+
+def need_text_en(levels: Sequence[str]) -> str:
+    """Levels joined in English."""
+    return _levels_text(levels, "en")
+
+
+def education_at_least(level: str) -> Criterion:
+    """Highest degree on the day at least ``level`` (EducationLevel code)."""
+    return _ranked_at_least(
+        "education_rank",
+        "education",
+        EducationLevel(level).value,
+        EducationLevel.ranks(),
+        (),
+        Text("Trình độ", "Education"),
+    )
+
+
+def theory_at_least(level: str) -> Criterion:
+    """Political theory on the day at least ``level``; equal ranks count (cao cấp = cử nhân)."""
+    return _ranked_at_least(
+        "theory_rank",
+        "theory",
+        TheoryLevel(level).value,
+        TheoryLevel.ranks(),
+        ("equal",),
+        Text("LLCT", "Political theory"),
+        "theory",
+    )
+
+
+def rating_at_least(level: str) -> Criterion:
+    """Annual rating of the rating year at least ``level``."""
+    need = RatingLevel(level).rank
+
+    def fn(features: Features) -> pd.Series:
+        return features.cadres["rating_rank"].fillna(-1).astype("int64") >= need
+
+    def explain(features: Features, ids: pd.Index, lang: str) -> pd.Series:
+        have = features.cadres.loc[ids, "rating"].astype(object).fillna("")
+        y = features.rating_year
+        texts = {
+            h: (
+                f"rated {level_name(h or None, 'en')} for {y}, needs "
+                f"{level_name(level, 'en')} or better"
+                if lang == "en"
+                else f"năm {y} xếp loại {level_name(h or None, 'vi')}, cần từ "
+                f"{level_name(level, 'vi')} trở lên"
+            )
+            for h in have.unique()
+        }
+        return _mapped(have, texts)
+
+    return Criterion(
+        fn,
+        Text(
+            f"xếp loại từ {level_name(level, 'vi')} trở lên",
+            f"rated {level_name(level, 'en')} or better",
+        ),
+        explain,
+    )
+
+
+def _date_vi(features: Features) -> str:
+    start = features.params.get("plan_start")
+    return start.strftime("%d/%m/%Y") if start is not None else "đầu kỳ"
+
+
+def trained_in(topics: Sequence[str] | None = None, *, param: str | None = None) -> Criterion:
+    """Trainings in the window covering every topic (a fixed list or a ``topics`` parameter)."""
+    if (topics is None) == (param is None):
+        raise ValueError("give either topics or param")
+
+    def wanted(features: Features) -> tuple[str, ...]:
+        return tuple(topics) if topics is not None else tuple(features.params[str(param)])
+
+    def fn(features: Features) -> pd.Series:
+        cols = [f"trained_{t}" for t in wanted(features)]
+        return features.cadres[cols].all(axis=1)
+
+    def explain(features: Features, ids: pd.Index, lang: str) -> pd.Series:
+        ws = wanted(features)
+        done = features.cadres.loc[ids, [f"trained_{t}" for t in ws]]
+        since = _date_vi(features)
+        names = [TOPIC_NAMES.get(t, Text(t, t)).get(lang) for t in ws]
+        missing = pd.Series("", index=ids, dtype=object)
+        for name, col in zip(names, done.columns, strict=True):  # one pass per topic
+            gap = ~done[col].to_numpy()
+            missing[gap] = missing[gap] + ", " + name
+        missing = missing.str.removeprefix(", ")
+        if lang == "en":
+            return "no training in " + missing + " since " + since
+        return "chưa bồi dưỡng " + missing + " từ " + since
+
+    if topics is not None:
+        label = ", ".join(TOPIC_NAMES.get(t, Text(t, t)).vi for t in topics)
+        label_en = ", ".join(TOPIC_NAMES.get(t, Text(t, t)).en for t in topics)
+        requirement = Text(f"đã bồi dưỡng: {label}", f"trained in: {label_en}")
+    else:  # the list is a parameter: its value is known only at evaluation time
+        requirement = Text(
+            "đã bồi dưỡng đủ các nội dung quy định", "trained in every required topic"
+        )
+    return Criterion(fn, requirement, explain)
+
+
+def is_female() -> Criterion:
+    """Gender ``female``."""
+    return flag("is_female", Text("là nữ", "is a woman"))
+
+
+def is_minority() -> Criterion:
+    """Ethnicity other than Kinh."""
+    return flag("is_minority", Text("là người dân tộc thiểu số", "belongs to an ethnic minority"))
+
+
+def positions_filled() -> Criterion:
+    """Positions whose distinct active holders reach the quota."""
+
+    def fn(features: Features) -> pd.Series:
+        p = features.positions
+        return p["holders"] >= p["quota"]
+
+    def explain(features: Features, ids: pd.Index, lang: str) -> pd.Series:
+        p = features.positions.loc[ids]
+        if lang == "en":
+            return pd.Series(
+                [f"{h} of {q} posts filled" for h, q in zip(p["holders"], p["quota"], strict=True)],
+                index=ids,
+                dtype=object,
+            )
+        return pd.Series(
+            [f"có {h}/{q} người đảm nhiệm" for h, q in zip(p["holders"], p["quota"], strict=True)],
+            index=ids,
+            dtype=object,
+        )
+
+    return Criterion(fn, Text("đủ số người theo biên chế", "staffed to its quota"), explain)
+
+
+def _fit_frame(features: Features) -> pd.DataFrame:
+    """Per (cadre, position with accepted fields), in that order: does the cadre hold, on
+    the day, a degree of at least the position's minimum level in one of its fields?
+
+    Integer work throughout: each distinct field list is split once, and (cadre, field)
+    pairs are integer keys looked up against the best degree rank per pair.
+    """
+    a = features.assignments
+    a = a[a["accepted_fields"].notna()].drop_duplicates(["cadre_id", "position_code"])
+    # each distinct list of fields, split once
+    list_code, lists = pd.factorize(a["field_keys"])
+    split = [[f.strip() for f in str(v).split(";")] for v in lists]
+    deg = features.degrees
+    deg_code, deg_fields = pd.factorize(deg["field_key"])
+    wanted = [f for fs in split for f in fs]
+    vocab = pd.Index(pd.unique(pd.Index(wanted + list(deg_fields), dtype=object)))
+    per_list = np.array([len(fs) for fs in split] + [0], dtype=np.int64)
+    starts = np.concatenate([[0], np.cumsum(per_list)])
+    flat = vocab.get_indexer(pd.Index(wanted, dtype=object))
+    counts = per_list[list_code]
+    row = np.repeat(np.arange(len(a)), counts)
+    k = np.arange(len(row)) - np.repeat(np.cumsum(counts) - counts, counts)
+    field = flat[starts[list_code[row]] + k] if len(row) else np.zeros(0, dtype=np.int64)
+    # best degree rank per (active cadre, field), as integer keys
+    index = features.cadres.index
+    width = len(vocab) + 1
+    deg_field = np.append(vocab.get_indexer(pd.Index(deg_fields, dtype=object)), -1)[deg_code]
+    deg_cadre = _lookup(deg["cadre_id"], index)
+    mine = (deg_cadre >= 0) & (deg_field >= 0)
+    d_key = deg_cadre[mine] * width + deg_field[mine]
+    best = pd.Series(deg["rank"].to_numpy(dtype=np.int64)[mine]).groupby(d_key).max()
+    a_cadre = _lookup(a["cadre_id"], index)
+    at = best.index.get_indexer(pd.Index(a_cadre[row] * width + field))
+    # -1 (no such degree) picks the sentinel -1 appended after the best ranks
+    have = np.where(a_cadre[row] >= 0, np.append(best.to_numpy(), -1)[at], -1)
+    need = _ranks_of(a["min_education"], EducationLevel.ranks())
+    ok_pair = have >= need[row]
+    ok = np.bincount(row[ok_pair], minlength=len(a)) > 0
+    out = pd.DataFrame(
+        {
+            "cadre_id": a["cadre_id"].to_numpy(dtype=object),
+            "position_code": a["position_code"].to_numpy(dtype=object),
+            "ok": ok,
+        }
+    )
+    return out.sort_values(["cadre_id", "position_code"], kind="stable").reset_index(drop=True)
+
+
+def _ranks_of(levels: pd.Series, ranks: dict[str, int]) -> np.ndarray:
+    """The rank of each level (0 where blank or unknown), mapping each category once."""
+    return np.asarray(_map_categories(levels, ranks).fillna(0).to_numpy(dtype=np.int64))
+
+
+def _all_per_cadre(cadre_ids: pd.Series, ok: np.ndarray, index: pd.Index, empty: bool) -> pd.Series:
+    """Per cadre of ``index``: do all its rows hold (``empty`` for a cadre with none)?"""
+    at = _lookup(cadre_ids, index)
+    known = at >= 0
+    rows = np.bincount(at[known], minlength=len(index))
+    bad = np.bincount(at[known & ~ok], minlength=len(index))
+    return pd.Series(np.where(rows > 0, bad == 0, empty), index=index)
+
+
+def fields_fit() -> Criterion:
+    """For every active position with accepted fields: a degree on the day, at least the
+    position's minimum level, in one of its fields."""
+
+    def fn(features: Features) -> pd.Series:
+        per = _fit_frame(features)
+        return _all_per_cadre(per["cadre_id"], per["ok"].to_numpy(), features.cadres.index, False)
+
+    def explain(features: Features, ids: pd.Index, lang: str) -> pd.Series:
+        per = _fit_frame(features)
+        bad = per[~per["ok"] & per["cadre_id"].isin(ids)]
+        pos = features.positions["title"].astype(object).fillna("")
+        fld = features.positions["accepted_fields"].astype(object).fillna("")
+        if lang == "en":
+            msg = (
+                "no degree in a field fitting "
+                + bad["position_code"].map(pos)
+                + " ("
+                + bad["position_code"].map(fld)
+                + ")"
+            )
+        else:
+            msg = (
+                "chưa có bằng chuyên ngành phù hợp vị trí "
+                + bad["position_code"].map(pos)
+                + " ("
+                + bad["position_code"].map(fld)
+                + ")"
+            )
+        return msg.groupby(bad["cadre_id"]).agg("; ".join).reindex(ids)
+
+    return Criterion(
+        fn,
+        Text(
+            "có bằng chuyên ngành phù hợp vị trí việc làm",
+            "holds a degree in a field fitting the position",
+        ),
+        explain,
+    )
+
+
+def holds_position_with_fields() -> Criterion:
+    """Population: active cadres holding an active position with accepted fields."""
+
+    def fn(features: Features) -> pd.Series:
+        a = features.assignments
+        ids = a.loc[a["accepted_fields"].notna(), "cadre_id"].unique()
+        return pd.Series(features.cadres.index.isin(ids), index=features.cadres.index)
+
+    return Criterion(
+        fn,
+        Text("cán bộ ở vị trí có yêu cầu chuyên ngành", "cadres in positions with required fields"),
+    )
+
+
+def _standards_frame(features: Features, param: str) -> pd.DataFrame:
+    """Per (cadre, leadership position held): the education and theory needed and held."""
+    defaults = features.params[param]
+    a = features.assignments
+    lead = a[a["category"].isin(list(defaults))].drop_duplicates(["cadre_id", "position_code"])
+    ed_default = _per_category(lead["category"], {k: v[0] for k, v in defaults.items()})
+    th_default = _per_category(lead["category"], {k: v[1] for k, v in defaults.items()})
+    ed_need = lead["min_education"].astype(object).where(lead["min_education"].notna(), ed_default)
+    th_need = lead["min_theory"].astype(object).where(lead["min_theory"].notna(), th_default)
+    c = features.cadres
+    at = _lookup(lead["cadre_id"], c.index)
+
+    def have(column: str) -> np.ndarray:
+        values = np.append(c[column].to_numpy(dtype="float64"), np.nan)
+        return np.asarray(values[at], dtype="float64")  # -1: not an active cadre
+
+    out = pd.DataFrame(
+        {
+            "cadre_id": lead["cadre_id"],
+            "position_code": lead["position_code"],
+            "ed_need": ed_need,
+            "th_need": th_need,
+            "ed_have": have("education_rank"),
+            "th_have": have("theory_rank"),
+        }
+    )
+    ed_rank = out["ed_need"].map(EducationLevel.ranks()).astype("float64").fillna(0)
+    th_rank = out["th_need"].map(TheoryLevel.ranks()).astype("float64").fillna(0)
+    out["ed_ok"] = out["ed_have"] >= ed_rank
+    out["th_ok"] = out["th_have"] >= th_rank
+    out["ok"] = out["ed_ok"] & out["th_ok"]
+    return out
+
+
+def _per_category(categories: pd.Series, values: dict[str, object]) -> pd.Series:
+    """``categories.astype(object).map(values)``, mapping each category once."""
+    if isinstance(categories.dtype, pd.CategoricalDtype):
+        table = np.array(
+            [values.get(str(c)) for c in categories.cat.categories] + [None], dtype=object
+        )
+        mapped = table[categories.cat.codes.to_numpy()]
+        return pd.Series(mapped, index=categories.index, dtype=object).where(
+            pd.notna(mapped), np.nan
+        )
+    return categories.astype(object).map(values)
+
+
+def meets_post_standards(param: str = "default_standards") -> Criterion:
+    """For every leadership position held: education and theory at least the position's
+    minimum (blank = the default standard of its category, parameter ``param``)."""
+
+    def fn(features: Features) -> pd.Series:
+        per = _standards_frame(features, param)
+        return _all_per_cadre(per["cadre_id"], per["ok"].to_numpy(), features.cadres.index, True)
+
+    def explain(features: Features, ids: pd.Index, lang: str) -> pd.Series:
+        per = _standards_frame(features, param)
+        per = per[~per["ok"] & per["cadre_id"].isin(ids)]
+        c = features.cadres
+        title = per["position_code"].map(features.positions["title"].astype(object))
+        parts = []
+        for r, t in zip(per.itertuples(index=False), title, strict=True):
+            bits = []
+            if not r.ed_ok:
+                have = level_name(c.at[r.cadre_id, "education"], lang)
+                bits.append(
+                    f"trình độ {have}, cần {level_name(r.ed_need, lang)}"
+                    if lang == "vi"
+                    else f"education {have}, needs {level_name(r.ed_need, lang)}"
+                )
+            if not r.th_ok:
+                have = level_name(c.at[r.cadre_id, "theory"], lang, "theory")
+                need = _levels_text(
+                    [
+                        k
+                        for k, v in TheoryLevel.ranks().items()
+                        if v == TheoryLevel.ranks()[str(r.th_need)]
+                    ],
+                    lang,
+                    "theory",
+                )
+                bits.append(
+                    f"LLCT {have}, cần {need}"
+                    if lang == "vi"
+                    else f"political theory {have}, needs {need}"
+                )
+            parts.append(f"{t}: " + "; ".join(bits))
+        return (
+            pd.Series(parts, index=per["cadre_id"].to_numpy(), dtype=object)
+            .groupby(level=0)
+            .agg("; ".join)
+            .reindex(ids)
+        )
+
+    return Criterion(
+        fn,
+        Text(
+            "đạt tiêu chuẩn chức danh lãnh đạo đang giữ",
+            "meets the standards of each leadership post held",
+        ),
+        explain,
+    )
+
+
+def _equipment_frame(features: Features, param: str) -> pd.DataFrame:
+    norm = features.params[param]
+    ag = features.agencies
+    items = pd.DataFrame(
+        {
+            "item": list(norm),
+            "num": [v[0].numerator for v in norm.values()],
+            "den": [v[0].denominator for v in norm.values()],
+            "per_agency": [v[1] for v in norm.values()],
+        }
+    )
+    grid = pd.DataFrame({"agency_code": ag.index, "n": ag["active_cadres"].to_numpy()}).merge(
+        items, how="cross"
+    )
+    # ceil(per_cadre * n) + per_agency, in exact integer arithmetic
+    grid["needed"] = -((-grid["n"] * grid["num"]) // grid["den"]) + grid["per_agency"]
+    have = features.equipment.rename(columns={"quantity": "have"})
+    grid = grid.merge(have, on=["agency_code", "item"], how="left")
+    grid["have"] = grid["have"].fillna(0).astype("int64")
+    grid["ok"] = grid["have"] >= grid["needed"]
+    return grid
+
+
+def equipped(param: str = "equipment_norm") -> Criterion:
+    """Agencies holding, for every item of the norm, at least
+    ``ceil(per_cadre x active cadres) + per_agency``."""
+
+    def fn(features: Features) -> pd.Series:
+        grid = _equipment_frame(features, param)
+        return (
+            grid.groupby("agency_code")["ok"]
+            .all()
+            .reindex(features.agencies.index, fill_value=True)
+        )
+
+    def explain(features: Features, ids: pd.Index, lang: str) -> pd.Series:
+        grid = _equipment_frame(features, param)
+        bad = grid[~grid["ok"] & grid["agency_code"].isin(ids)]
+        if lang == "en":
+            msg = bad["item"] + ": " + bad["have"].astype(str) + " of " + bad["needed"].astype(str)
+        else:
+            msg = bad["item"] + ": có " + bad["have"].astype(str) + "/" + bad["needed"].astype(str)
+        return msg.groupby(bad["agency_code"]).agg(", ".join).reindex(ids)
+
+    return Criterion(
+        fn, Text("đủ trang thiết bị theo tiêu chuẩn, định mức", "equipped to the norms"), explain
+    )
+
+
+def agencies_with_cadres() -> Criterion:
+    """Population: agencies with at least one active cadre."""
+    return Criterion(
+        lambda f: f.agencies["active_cadres"] > 0,
+        Text("cơ quan có cán bộ đang công tác", "agencies with active cadres"),
+    )
+
+
+def positions_with_quota() -> Criterion:
+    """Population: positions with a quota above zero."""
+    return Criterion(
+        lambda f: f.positions["quota"] > 0,
+        Text("vị trí việc làm có biên chế", "positions with a quota"),
+    )

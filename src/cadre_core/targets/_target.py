@@ -1,0 +1,102 @@
+"""The declarative target model.
+
+A :class:`Target` names its population and criterion as vectorised functions over the
+feature frame of its unit (cadres, positions or agencies), its rule and deadline as
+defaults that parameters override, and the clause of the resolution it implements.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Literal
+
+import attrs
+import pandas as pd
+
+from cadre_core.features._frame import Features
+from cadre_core.targets._rule import Rule
+
+Unit = Literal["cadres", "positions", "agencies"]
+UNITS: tuple[Unit, ...] = ("cadres", "positions", "agencies")
+
+#: A vectorised predicate: whole feature frames in, a boolean Series over the unit frame out.
+Predicate = Callable[[Features], pd.Series]
+#: Explains, for the failing members, what is missing: a Series of text indexed like the unit.
+Explainer = Callable[[Features, pd.Index, str], pd.Series]
+
+
+@attrs.frozen
+class Text:
+    """A text in Vietnamese and English.
+
+    >>> t = Text("Cán bộ được xếp loại", "Rated cadres")
+    >>> t.get("en"), t.get("vi")
+    ('Rated cadres', 'Cán bộ được xếp loại')
+    """
+
+    vi: str
+    en: str
+
+    def get(self, lang: str) -> str:
+        """The text in ``lang`` (``vi`` or ``en``)."""
+        return self.en if lang == "en" else self.vi
+
+
+def column(name: str, unit: Unit = "cadres") -> Predicate:
+    """A predicate reading a boolean column of the unit frame.
+
+    >>> column("is_rated").__name__
+    'column_is_rated'
+    """
+
+    def read(features: Features) -> pd.Series:
+        return features.unit_frame(unit)[name].fillna(False).astype(bool)
+
+    read.__name__ = f"column_{name}"
+    return read
+
+
+@attrs.frozen
+class Target:
+    """A target of a resolution as an executable rule.
+
+    ``population`` and ``criterion`` receive the :class:`Features` of the as-of day and
+    return boolean Series indexed like ``features.unit_frame(unit)``. ``rule`` and
+    ``deadline`` are defaults: the parameters ``<id>.threshold`` and ``<id>.deadline``
+    override them. ``requirement`` says in words what a member must have; ``explain``
+    optionally says per failing member what is missing.
+
+    >>> def every_cadre(features: Features) -> pd.Series:
+    ...     return pd.Series(True, index=features.cadres.index)
+    >>> title = Text("Mọi cán bộ được xếp loại", "Every cadre rated")
+    >>> t = Target("demo.1", title, "Demo plan, clause 1", "cadres", every_cadre,
+    ...            column("is_rated"), Rule("all"), dt.date(2026, 12, 31))
+    >>> t.threshold_key, t.deadline_key, t.rule.required(41)
+    ('demo.1.threshold', 'demo.1.deadline', 41)
+    """
+
+    id: str
+    title: Text
+    source: str
+    unit: Unit = attrs.field(validator=attrs.validators.in_(UNITS))
+    population: Predicate
+    criterion: Predicate
+    rule: Rule
+    deadline: dt.date
+    population_text: Text = Text("", "")
+    requirement: Text = Text("", "")
+    explain: Explainer | None = None
+    bloc: str | None = None  # which bloc's body answers for it; None = per member's agency
+    replaces: str | None = None
+    order: int = 0
+
+    @property
+    def threshold_key(self) -> str:
+        """The parameter that overrides the threshold."""
+        return f"{self.id}.threshold"
+
+    @property
+    def deadline_key(self) -> str:
+        """The parameter that overrides the deadline."""
+        return f"{self.id}.deadline"
