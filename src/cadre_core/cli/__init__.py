@@ -18,6 +18,8 @@ import click
 from rich.console import Console
 from rich.table import Table
 
+from cadre_core.vocab._dates import parse_day
+
 EXIT_OK, EXIT_INTERNAL, EXIT_INPUT, EXIT_NOT_MET = 0, 1, 2, 3
 
 
@@ -75,12 +77,10 @@ def _read(path: str, legacy: str, skip_invalid: bool = False) -> Any:
 
 
 def _as_of(value: str | None) -> dt.date:
-    if value is None:
-        return dt.date.today()
     try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise InputError(f"--as-of {value!r} is not a date (YYYY-MM-DD)") from None
+        return parse_day(value, what="--as-of")
+    except ValueError as exc:
+        raise InputError(str(exc)) from None
 
 
 skip_option = click.option(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import sys
 
 import click
@@ -59,13 +58,10 @@ def plan_command(
 ) -> None:
     """Plan who to train in which programme and when so that every target is met."""
     from cadre_core import ParameterError, PluginError
-    from cadre_core.cli import InputError, _read, write_text
+    from cadre_core.cli import InputError, _as_of, _read, write_text
     from cadre_core.planner import _report, plan
 
-    try:
-        day = dt.date.fromisoformat(as_of) if as_of else dt.date.today()
-    except ValueError:
-        raise InputError(f"--as-of {as_of!r} is not a date (YYYY-MM-DD)") from None
+    day = _as_of(as_of)
     if horizon is not None and horizon < day.year:
         raise InputError(f"--horizon {horizon} is before the year of --as-of")
     amount = _budget(budget)

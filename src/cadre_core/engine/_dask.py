@@ -29,6 +29,7 @@ import pandas as pd
 from cadre_core.engine._pipeline import CommuneResult, Evaluation, evaluate
 from cadre_core.plugins._host import PluginHost, make_plugin_manager
 from cadre_core.roster._roster import Roster
+from cadre_core.vocab._dates import parse_day
 
 if TYPE_CHECKING:  # pragma: no cover
     from distributed import Client
@@ -36,16 +37,6 @@ if TYPE_CHECKING:  # pragma: no cover
 CADRE_TABLES = ("cadres", "degrees", "theory", "trainings", "ratings")
 _PART = "__partition__"
 _ROW = "__row__"
-
-
-def _as_date(value: dt.date | str | None) -> dt.date:
-    if value is None:
-        return dt.date.today()
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    return dt.date.fromisoformat(value)
 
 
 def commune_partitions(
@@ -179,7 +170,7 @@ def evaluate_dask(
             "engine='dask' needs the optional dask extra: pip install 'cadre-core[dask]'"
         ) from exc
 
-    day = _as_date(as_of)
+    day = parse_day(as_of, what="as_of")
     only = None if plugins is None else tuple(plugins)
     host = PluginHost(make_plugin_manager(only=only))
     registered = host.targets()

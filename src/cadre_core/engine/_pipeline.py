@@ -25,6 +25,7 @@ from cadre_core.roster._roster import Roster
 from cadre_core.targets._params import Params
 from cadre_core.targets._rule import Rule
 from cadre_core.targets._target import Target, Text
+from cadre_core.vocab._dates import parse_day
 
 STATUSES = ("met", "not_met", "not_applicable")
 
@@ -363,7 +364,7 @@ def evaluate(
     >>> ev.communes[0].target("nq05.5c").status in ("met", "not_met", "not_applicable")
     True
     """
-    day = _as_date(as_of)
+    day = parse_day(as_of, what="as_of")
     if engine == "dask":
         from cadre_core.engine._dask import evaluate_dask
 
@@ -439,16 +440,6 @@ def _evaluate_pandas(
         skipped=roster.skipped,
         sources=roster.sources,
     )
-
-
-def _as_date(value: dt.date | str | None) -> dt.date:
-    if value is None:
-        return dt.date.today()
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    return dt.date.fromisoformat(value)
 
 
 def required_counts(rule: Rule, sizes: Sequence[int]) -> np.ndarray:

@@ -45,6 +45,7 @@ from cadre_core.roster._roster import Roster
 from cadre_core.targets._params import Params, jsonable, read_params_file
 from cadre_core.targets._rule import Rule
 from cadre_core.targets._target import Target, Text
+from cadre_core.vocab._dates import parse_day
 from cadre_core.vocab._enums import EducationLevel
 from cadre_core.vocab._numbers import to_fraction
 
@@ -328,14 +329,6 @@ class Plan:
 # ---------------------------------------------------------------------------- helpers
 
 
-def _as_date(value: dt.date | str) -> dt.date:
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    return dt.date.fromisoformat(value)
-
-
 def planner_params(
     host: PluginHost,
     registered: list[tuple[str, Target]],
@@ -466,7 +459,7 @@ def plan(
     plan (also read from a ``succession`` table with a ``cadre_id`` column if the roster
     has one); among plans of equal cost they are preferred.
     """
-    day = _as_date(as_of)
+    day = parse_day(as_of, what="as_of")
     if host is None:
         host = PluginHost(make_plugin_manager(only=plugins))
     registered = host.targets()
@@ -1046,7 +1039,7 @@ def _append(old: pd.DataFrame, new: pd.DataFrame) -> pd.DataFrame:
 def project(roster: Roster, *, as_of: dt.date | str, horizon: int) -> Roster:
     """The roster projected to 31/12 of ``horizon`` if nothing is done: statutory
     retirements, qualifications under way from their dates, latest ratings carried on."""
-    return project_roster(roster, _as_date(as_of), horizon)
+    return project_roster(roster, parse_day(as_of, what="as_of"), horizon)
 
 
 __all__ = [

@@ -28,6 +28,7 @@ from cadre_core.roster._schema import (
     VALUE_ALIASES,
     ascii_key,
 )
+from cadre_core.vocab._dates import DAY_FIRST, ISO_DAY
 
 DATE_DTYPE: Final = "datetime64[us]"
 TEXT_DTYPE = pd.StringDtype(na_value=np.nan)
@@ -278,8 +279,8 @@ def normalise_int(raw: pd.Series) -> tuple[pd.Series, ColumnIssues]:
     return out, ColumnIssues(bad, "a whole number")
 
 
-_ISO = r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]00:00(?::00(?:\.0+)?)?)?$"
-_DAY_FIRST = r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})$"
+_ISO = ISO_DAY
+_DAY_FIRST = DAY_FIRST
 
 
 def normalise_date(raw: pd.Series, *, serials: bool = False) -> tuple[pd.Series, ColumnIssues]:

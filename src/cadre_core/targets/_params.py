@@ -15,6 +15,7 @@ from typing import Any
 
 import attrs
 
+from cadre_core.vocab._dates import parse_day
 from cadre_core.vocab._numbers import to_fraction
 
 KINDS = ("fraction", "date", "topics", "norm", "standards", "int", "text", "mapping")
@@ -32,12 +33,8 @@ class ParameterError(ValueError):
 
 
 def _date(value: Any) -> dt.date:
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str):
-        return dt.date.fromisoformat(value.strip())
+    if isinstance(value, dt.date | str):
+        return parse_day(value)
     raise TypeError(f"{value!r} is not a date")
 
 

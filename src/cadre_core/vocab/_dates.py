@@ -1,0 +1,57 @@
+"""Days: the one reading of a day written by a person (``--as-of``, a parameter, an API call).
+
+A roster's date columns accept the same spellings (``roster._normalize`` uses these patterns,
+vectorised); this module reads one value.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+__all__ = ["DATE_SPELLINGS", "DAY_FIRST", "ISO_DAY", "parse_day"]
+
+#: ISO ``2026-12-31`` (a midnight time part, as spreadsheets write it, is accepted).
+ISO_DAY = r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]00:00(?::00(?:\.0+)?)?)?$"
+#: Day first, as Vietnamese forms write it: ``31/12/2026``, ``31-12-2026``, ``31.12.2026``.
+DAY_FIRST = r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})$"
+#: How the accepted spellings are named in messages.
+DATE_SPELLINGS = "2026-12-31 or 31/12/2026"
+
+_ISO_RE = re.compile(ISO_DAY)
+_DAY_FIRST_RE = re.compile(DAY_FIRST)
+
+
+def parse_day(value: dt.date | str | None, *, what: str = "date") -> dt.date:
+    """The day ``value`` names: a ``date`` (a ``datetime`` gives its day), an ISO day or a
+    day-first day; ``None`` is today.
+
+    Raises ``ValueError`` naming ``what`` and the accepted spellings otherwise.
+
+    >>> parse_day("2026-12-31"), parse_day("31/12/2026"), parse_day(" 1.7.2025 ")
+    (datetime.date(2026, 12, 31), datetime.date(2026, 12, 31), datetime.date(2025, 7, 1))
+    >>> parse_day(dt.datetime(2026, 6, 30, 8, 0))
+    datetime.date(2026, 6, 30)
+    >>> parse_day("31/02/2026", what="--as-of")
+    Traceback (most recent call last):
+    ...
+    ValueError: --as-of '31/02/2026' is not a day (2026-12-31 or 31/12/2026)
+    """
+    if value is None:
+        return dt.date.today()
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        text = value.strip()
+        iso = _ISO_RE.match(text)
+        dmy = _DAY_FIRST_RE.match(text)
+        try:
+            if iso:
+                return dt.date(int(iso[1]), int(iso[2]), int(iso[3]))
+            if dmy:
+                return dt.date(int(dmy[3]), int(dmy[2]), int(dmy[1]))
+        except ValueError:
+            pass
+    raise ValueError(f"{what} {value!r} is not a day ({DATE_SPELLINGS})")
