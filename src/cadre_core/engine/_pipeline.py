@@ -34,12 +34,13 @@ STATUSES = ("met", "not_met", "not_applicable")
 class TargetResult:
     """The result of one target in one commune (the JSON contract's ``targets`` item).
 
-    >>> ev = cadre_core.evaluate(cadre_core.sample_roster(), "2026-12-31", plugins=["laichau"])
-    >>> t = ev.communes[0].target("nq05.1a")
+    >>> ev = cadre_core.evaluate(
+    ...     cadre_core.sample_roster(), "2026-12-31", plugins=["province_template"])
+    >>> t = ev.communes[0].target("tpl.5a")
     >>> t.title.en, t.population, t.satisfied, t.required, t.shortfall, t.status
-    ('Every job position staffed', 34, 32, 34, 2, 'not_met')
+    ("Standing leadership: master's degree", 6, 3, 4, 1, 'not_met')
     >>> t.failing
-    ('PKT-XD', 'UBKT-KTV')
+    ('MT003', 'MT004', 'MT005')
     """
 
     id: str
@@ -91,10 +92,11 @@ class TargetResult:
 class CommuneResult:
     """All results of one commune.
 
-    >>> ev = cadre_core.evaluate(cadre_core.sample_roster(), "2026-12-31", plugins=["laichau"])
+    >>> ev = cadre_core.evaluate(
+    ...     cadre_core.sample_roster(), "2026-12-31", plugins=["province_template"])
     >>> c = ev.commune("Xã Mường Than")
-    >>> len(c.targets), c.targets[0].id, c.unrated
-    (18, 'nq05.1a', ('MT034',))
+    >>> [t.id for t in c.targets], c.unrated
+    (['tpl.5a', 'tpl.7b', 'tpl.youth'], ('MT034',))
     """
 
     commune: str
@@ -123,11 +125,12 @@ class CommuneResult:
 class Evaluation:
     """Every target of the selected plugins, per commune, as of one day.
 
-    >>> ev = cadre_core.evaluate(cadre_core.sample_roster(), "2026-12-31", plugins=["laichau"])
+    >>> ev = cadre_core.evaluate(
+    ...     cadre_core.sample_roster(), "2026-12-31", plugins=["province_template"])
     >>> ev.as_of, [p.name for p in ev.plugins], [c.commune for c in ev.communes]
-    (datetime.date(2026, 12, 31), ['cadre', 'laichau'], ['Xã Mường Than'])
+    (datetime.date(2026, 12, 31), ['cadre', 'province_template'], ['Xã Mường Than'])
     >>> ev.to_frame()["status"].value_counts()[["met", "not_met"]].tolist()
-    [4, 14]
+    [1, 2]
     """
 
     as_of: dt.date
@@ -360,9 +363,14 @@ def evaluate(
     (the ``dask`` extra) partitions the roster by commune over a Dask cluster (the current
     ``distributed`` client if any) and gives the same results, per commune.
 
-    >>> ev = evaluate(sample_roster(), "2026-12-31")
-    >>> ev.communes[0].target("nq05.5c").status in ("met", "not_met", "not_applicable")
-    True
+    >>> ev = evaluate(sample_roster(), "2026-12-31", plugins=["province_template"])
+    >>> [(t.id, t.satisfied, t.required, t.status) for t in ev.communes[0].targets]
+    [('tpl.5a', 3, 4, 'not_met'), ('tpl.7b', 14, 14, 'met'), ('tpl.youth', 0, 1, 'not_met')]
+    >>> ev = evaluate(sample_roster(), "2026-12-31", plugins=["province_template"],
+    ...               params={"tpl.5a.threshold": "1/2"})
+    >>> t = ev.communes[0].target("tpl.5a")
+    >>> t.required, t.status, ev.params.origin("tpl.5a.threshold")
+    (3, 'met', 'argument')
     """
     day = parse_day(as_of, what="as_of")
     if engine == "dask":

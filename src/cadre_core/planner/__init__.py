@@ -11,9 +11,12 @@ person's retirement. Whatever training cannot close is reported as :class:`Need`
 (recruit, appoint, purchase, or infeasible) with counts and reasons, never hidden::
 
     >>> from cadre_core import sample_roster
-    >>> p = plan(sample_roster(), as_of="2026-12-31")
-    >>> p.lines[0].year >= 2027 and p.total_cost > 0
-    True
+    >>> p = plan(sample_roster(), as_of="2026-12-31", plugins=["province_template"],
+    ...          params={"tpl.5a.threshold": "1"})
+    >>> [(x.year, x.cadre_id, x.programme, x.targets_served) for x in p.lines], p.total_cost
+    ([(2027, 'MT004', 'thac_si', ('tpl.5a',))], 80000000)
+    >>> [(n.target_id, n.kind, n.count) for n in p.needs]
+    [('tpl.5a', 'appoint', 1), ('tpl.youth', 'appoint', 1)]
 """
 
 from __future__ import annotations
