@@ -364,8 +364,8 @@ def evaluate(
     ``distributed`` client if any) and gives the same results, per commune.
 
     >>> ev = evaluate(sample_roster(), "2026-12-31", plugins=["province_template"])
-    >>> [(t.id, t.satisfied, t.required, t.status) for t in ev.communes[0].targets]
-    [('tpl.5a', 3, 4, 'not_met'), ('tpl.7b', 14, 14, 'met'), ('tpl.youth', 0, 1, 'not_met')]
+    >>> {t.id: (t.satisfied, t.required, t.status) for t in ev.communes[0].targets}
+    {'tpl.5a': (3, 4, 'not_met'), 'tpl.7b': (14, 14, 'met'), 'tpl.youth': (0, 1, 'not_met')}
     >>> ev = evaluate(sample_roster(), "2026-12-31", plugins=["province_template"],
     ...               params={"tpl.5a.threshold": "1/2"})
     >>> t = ev.communes[0].target("tpl.5a")

@@ -142,8 +142,8 @@ class PluginHost:
     >>> host = PluginHost(make_plugin_manager(only=["province_template"]))
     >>> host.plugin_names()
     ['cadre', 'province_template']
-    >>> [(plugin, t.id) for plugin, t in host.targets()]
-    [('province_template', 'tpl.5a'), ('province_template', 'tpl.7b'), ('province_template', 'tpl.youth')]
+    >>> {t.id: plugin for plugin, t in host.targets()}
+    {'tpl.5a': 'province_template', 'tpl.7b': 'province_template', 'tpl.youth': 'province_template'}
     """
 
     def __init__(
