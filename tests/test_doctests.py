@@ -57,6 +57,23 @@ def test_examples_see_no_real_province() -> None:
         make_plugin_manager(only=["laichau"])
 
 
+#: What marks an example as Lai Châu's: its plugin name and its target ids.
+REAL_PROVINCE = ("laichau", "nq05.")
+
+
+@pytest.mark.parametrize("name", MODULES)
+def test_examples_name_no_real_province(name: str) -> None:
+    """Even an example that would run without the plugin (a parameter key) names none."""
+    module = importlib.import_module(name)
+    found = [
+        f"{test.name}: {(example.source + example.want).strip()}"
+        for test in doctest.DocTestFinder().find(module)
+        for example in test.examples
+        if any(mark in (example.source + example.want).lower() for mark in REAL_PROVINCE)
+    ]
+    assert not found, found
+
+
 @pytest.mark.usefixtures("no_real_province")
 @pytest.mark.parametrize("name", MODULES)
 def test_docstring_examples(name: str) -> None:
