@@ -99,3 +99,15 @@ def test_stage_package_face(name: str) -> None:
             assert value.__module__.startswith(f"cadre_core.{name}."), (
                 f"cadre_core.{name}.{attr} comes from {value.__module__}, not from this stage"
             )
+
+
+def test_architecture_page_describes_every_stage_and_is_linked() -> None:
+    """docs/architecture.md has a paragraph per stage and is reachable from the docs and README."""
+    page = (ROOT / "docs" / "architecture.md").read_text(encoding="utf-8")
+    headings = [line for line in page.splitlines() if line.startswith("### ")]
+    for stage in (p.parent.name for p in PACKAGE.glob("*/__init__.py")):
+        assert any(f"`cadre_core.{stage}`" in h for h in headings), stage
+    assert "architecture.md" in (ROOT / "docs" / "index.md").read_text(encoding="utf-8")
+    assert "architecture.md" in (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "docs/architecture.md" in readme.split("## Layout", 1)[1]
