@@ -111,3 +111,22 @@ def test_architecture_page_describes_every_stage_and_is_linked() -> None:
     assert "architecture.md" in (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert "docs/architecture.md" in readme.split("## Layout", 1)[1]
+
+
+#: "About 600 lines": a module longer than this is split, or the architecture page says why not.
+LONG_MODULE = 650
+
+
+def test_long_modules_are_explained() -> None:
+    """No module in src/ is longer than about 600 lines unless the architecture page explains it."""
+    page = (ROOT / "docs" / "architecture.md").read_text(encoding="utf-8")
+    explained = page.split("## Long modules", 1)[1]
+    long = {
+        str(path.relative_to(PACKAGE)): n
+        for path in PACKAGE.rglob("*.py")
+        if (n := len(path.read_text(encoding="utf-8").splitlines())) > LONG_MODULE
+    }
+    unexplained = {path: n for path, n in long.items() if f"`{path}`" not in explained}
+    assert not unexplained, (
+        f"split these modules or explain them in docs/architecture.md: {unexplained}"
+    )
