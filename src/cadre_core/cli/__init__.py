@@ -4,9 +4,9 @@ Exit codes: 0 success; 2 bad input (a message on standard error, never a traceba
 1 an internal error; 3 with ``--fail-on not-met`` when a target is not met.
 
 This module holds the command group and :func:`main`. Each command lives in its own
-module (``_validate``, ``_evaluate``, ``_verify``, ``_plugins``, ``_demo``, ``_plan``,
-``_synth``; ``new-plugin`` in :mod:`cadre_core.scaffold`), imported only when the group
-needs it; what several commands share is in ``_common``.
+module (``_validate``, ``_evaluate``, ``_verify``, ``_plugins``, ``_demo``,
+``_new_plugin``, ``_plan``, ``_synth``), imported only when the group needs it; what
+several commands share is in ``_common``.
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ from cadre_core.cli._common import EXIT_INPUT, EXIT_INTERNAL, EXIT_OK, InputErro
 COMMANDS = {
     "demo": ("cadre_core.cli._demo", "demo_command"),
     "evaluate": ("cadre_core.cli._evaluate", "evaluate_command"),
-    "new-plugin": ("cadre_core.scaffold", "new_plugin_command"),
+    "new-plugin": ("cadre_core.cli._new_plugin", "new_plugin_command"),
     "plan": ("cadre_core.cli._plan", "plan_command"),
     "plugins": ("cadre_core.cli._plugins", "plugins_command"),
     "synth": ("cadre_core.cli._synth", "synth_command"),
