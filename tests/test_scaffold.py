@@ -15,7 +15,8 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from cadre_core.scaffold import new_plugin_command, placeholders, scaffold
+from cadre_core.cli._new_plugin import new_plugin_command
+from cadre_core.scaffold import placeholders, scaffold
 from cadre_core.testing import evaluate_plugin
 
 EXPECTED = {
