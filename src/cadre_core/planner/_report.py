@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from cadre_core.planner import Plan
+    from cadre_core.planner._result import Plan
 
 STATUS_VI = {"met": "đạt", "not_met": "chưa đạt", "not_applicable": "không áp dụng"}
 KIND_VI = {
