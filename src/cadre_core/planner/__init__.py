@@ -1,5 +1,16 @@
 """The training planner: who to send to which programme, when, so that targets are met.
 
+The planner is a stage above the engine: it imports only the stages below it (vocab,
+roster, features, targets, findings, plugins, engine) and counts targets with the
+engine's own pieces. Its modules, in the order :func:`plan` uses them:
+``_params`` (parameters and limits), ``_catalogue`` (programmes), ``_projection`` (the
+roster in the future, what-if frames), ``_targets`` (a target at a day, per commune),
+``_baseline`` (setting and the roster without a plan), ``_options`` (who may start what
+when), ``_problem`` (what helps whom; the model), ``_milp`` (the solver), ``_selection``
+(plan lines and totals), ``_apply`` and ``_outcome`` (targets with the plan), ``_needs``
+(what training cannot do), ``_result`` (the :class:`Plan` and its JSON), ``_report``
+(table, xlsx, HTML).
+
 :func:`plan` projects the roster to every target's deadline (statutory retirements,
 qualifications already under way, latest ratings carried forward), finds per target and
 cadre which programmes of the catalogue would make the cadre satisfy the target's
@@ -14,17 +25,6 @@ person's retirement. Whatever training cannot close is reported as :class:`Need`
     >>> p = plan(sample_roster(), as_of="2026-12-31")
     >>> p.lines[0].year >= 2027 and p.total_cost > 0
     True
-
-The planner is a stage above the engine: it imports only the stages below it (vocab,
-roster, features, targets, findings, plugins, engine) and counts targets with the
-engine's own pieces. Its modules, in the order :func:`plan` uses them:
-``_params`` (parameters and limits), ``_catalogue`` (programmes), ``_projection`` (the
-roster in the future, what-if frames), ``_targets`` (a target at a day, per commune),
-``_baseline`` (setting and the roster without a plan), ``_options`` (who may start what
-when), ``_problem`` (what helps whom; the model), ``_milp`` (the solver), ``_selection``
-(plan lines and totals), ``_apply`` and ``_outcome`` (targets with the plan), ``_needs``
-(what training cannot do), ``_result`` (the :class:`Plan` and its JSON), ``_report``
-(table, xlsx, HTML).
 """
 
 from __future__ import annotations
