@@ -279,6 +279,21 @@ def _aligned(values: pd.Series, index: pd.Index) -> pd.Series:
     return values.fillna(False).astype(bool)
 
 
+def _rule_in_force(target: Target, params: Params) -> Rule:
+    """The target's rule with the threshold in force (``>=``/``>`` rules take it from
+    ``params``; other rules keep their own value)."""
+    if target.rule.op in (">=", ">"):
+        return Rule(target.rule.op, params[target.threshold_key])
+    return target.rule
+
+
+def _statuses(population: np.ndarray, satisfied: np.ndarray, required: np.ndarray) -> np.ndarray:
+    """The status name per commune: ``not_applicable`` without members, else ``met`` when
+    enough members satisfy the target, else ``not_met``."""
+    met = satisfied >= required
+    return np.where(population == 0, "not_applicable", np.where(met, "met", "not_met"))
+
+
 def _evaluate_target(
     target: Target,
     plugin: str,
@@ -296,15 +311,13 @@ def _evaluate_target(
     n = members.count(pop_mask, size)
     s = members.count(sat_mask, size)
     failing = members.lists(pop_mask & ~sat_mask, size)
-    rule = target.rule
-    if rule.op in (">=", ">"):
-        rule = Rule(rule.op, params[target.threshold_key])
+    rule = _rule_in_force(target, params)
     deadline: dt.date = params[target.deadline_key]
     required = rule.required_many(n)
     # statuses and shortfalls for all communes at once; then one object per commune
     empty = n == 0
     met = s >= required
-    status = np.where(empty, "not_applicable", np.where(met, "met", "not_met")).tolist()
+    status = _statuses(n, s, required).tolist()
     shortfall = np.where(empty, 0, np.maximum(required - s, 0)).tolist()
     attainable = (required <= n).tolist()
     late = features.as_of > deadline
