@@ -1,4 +1,5 @@
-"""The national findings receive the responsible bodies and print words, never codes."""
+"""The national findings receive the responsible bodies, print words (never codes) and cite
+national law; a province adds its plan's clauses through a parameter."""
 
 from __future__ import annotations
 
@@ -87,6 +88,17 @@ def test_no_internal_code_in_finding_texts(plugins: list[str] | None) -> None:
     below = {f.subject: f for f in found if f.rule == "national.below_standard_on_appointment"}
     assert "dưới sơ cấp" not in below["MT036"].message_vi
     assert any(w in below["MT036"].message_vi for w in ("LLCT dưới trung cấp", "LLCT dưới cao cấp"))
+
+
+def test_the_core_cites_national_law_and_the_province_adds_its_plan() -> None:
+    core_only = evaluate(sample_roster(), END, plugins=[]).communes[0].findings
+    assert core_only and not any("05-NQ/TU" in f.source for f in core_only)
+    with_plan = evaluate(sample_roster(), END, plugins=["laichau"]).communes[0].findings
+    for f in with_plan:
+        if f.rule in ("national.vacancy", "national.below_standard_on_appointment"):
+            national, _, plan = f.source.partition("; Kế hoạch thực hiện Nghị quyết số 05-NQ/TU")
+            assert plan and "05-NQ/TU" not in national
+    assert any(f.rule == "national.vacancy" for f in with_plan)
 
 
 def test_findings_never_import_the_plugins() -> None:

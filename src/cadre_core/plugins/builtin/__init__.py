@@ -90,6 +90,14 @@ def _finding_parameters() -> list[Parameter]:
             KL210,
         ),
         Parameter(
+            "national.plan_citations",
+            {},
+            "mapping",
+            "Clauses of a province's plan that restate a national finding's rule, by rule id "
+            "(e.g. national.vacancy): added after the finding's national source",
+            "Mặc định: không có điều khoản của tỉnh (phát hiện chỉ dẫn văn bản quốc gia)",
+        ),
+        Parameter(
             "national.succession.max_candidates",
             3,
             "int",
