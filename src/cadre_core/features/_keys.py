@@ -24,11 +24,18 @@ def _arrow(values: pd.Series | pd.Index | np.ndarray) -> pa.Array | pa.ChunkedAr
     return pa.array(values, from_pandas=True)
 
 
-def lookup(values: pd.Series | pd.Index | np.ndarray, universe: pd.Index) -> np.ndarray:
+def lookup(
+    values: pd.Series | pd.Index | np.ndarray,
+    universe: pd.Index,
+    *,
+    arrow_universe: pa.Array | pa.ChunkedArray | None = None,
+) -> np.ndarray:
     """The position of each value in ``universe`` (-1 where absent or missing).
 
-    Text ids are hashed once in Arrow; ids Arrow cannot compare as one type (numbers
-    mixed with text, say) use the universe's own pandas index, where ``1`` is not ``"1"``.
+    Python-object ids in a unique object index use the index's own (cached) hash table;
+    other text ids are hashed once in Arrow (``arrow_universe``, the universe already in
+    Arrow, saves converting it again); ids Arrow cannot compare as one type (numbers mixed
+    with text, say) use pandas too, where ``1`` is not ``"1"``.
 
     >>> lookup(pd.Series(["b", "x", None]), pd.Index(["a", "b"])).tolist()
     [1, -1, -1]
@@ -37,9 +44,12 @@ def lookup(values: pd.Series | pd.Index | np.ndarray, universe: pd.Index) -> np.
     """
     if not len(values) or not len(universe):
         return np.full(len(values), -1, dtype=np.int64)
+    if values.dtype == object and universe.dtype == object and universe.is_unique:
+        return np.asarray(universe.get_indexer(pd.Index(values)), dtype=np.int64)
     try:
         keys = _arrow(values)
-        found = pc.index_in(keys, value_set=_arrow(universe).cast(keys.type))
+        known = _arrow(universe) if arrow_universe is None else arrow_universe
+        found = pc.index_in(keys, value_set=known.cast(keys.type))
     except (pa.ArrowException, TypeError, ValueError):
         return np.asarray(universe.get_indexer(pd.Index(values)), dtype=np.int64)
     return np.asarray(pc.fill_null(found, -1).to_numpy(zero_copy_only=False), dtype=np.int64)

@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 
 from cadre_core.features._frame import Features
-from cadre_core.features._keys import lookup, per_value
+from cadre_core.features._keys import _arrow, lookup, per_value
 from cadre_core.findings._finding import Finding, Severity, SubjectKind
 from cadre_core.vocab._labels import default_bodies
 
@@ -88,9 +88,15 @@ def _texts(values: pd.Series | pd.Index) -> pd.Series | None:
 
 
 def _locate(features: Features, parts: Sequence[pd.Series]) -> list[np.ndarray]:
-    """The row of ``features.cadres`` of each cadre id in each part (-1 when absent)."""
+    """The row of ``features.cadres`` of each cadre id in each part (-1 when absent); the
+    cadre ids are converted to Arrow once per national_findings call."""
     keys = features.cadres.index
-    return [lookup(part, keys) for part in parts]
+    known = (
+        _shared(features, "cadre_ids", lambda: _arrow(keys))
+        if any(part.dtype != object for part in parts)
+        else None
+    )
+    return [lookup(part, keys, arrow_universe=known) for part in parts]
 
 
 def _cadre_rows(features: Features) -> np.ndarray:
