@@ -16,12 +16,10 @@ from hypothesis import strategies as st
 from cadre_core import evaluate, hookimpl, sample_roster
 from cadre_core.features._frame import Features, build_features
 from cadre_core.findings._finding import Finding
-from cadre_core.findings._national import (
-    national_findings,
-    rating_findings,
-    rotation_years,
-    standards_findings,
-)
+from cadre_core.findings._national import national_findings
+from cadre_core.findings._ratings import rating_findings
+from cadre_core.findings._rotation import rotation_years
+from cadre_core.findings._standards import standards_findings
 from cadre_core.plugins._host import PluginHost, make_plugin_manager
 from cadre_core.roster._roster import Roster
 

@@ -1,6 +1,6 @@
 """The national findings' fast paths give what the plain pandas formulation gives.
 
-``cadre_core.findings._national`` joins on integer codes, hashes text ids in Arrow,
+``cadre_core.findings`` joins on integer codes, hashes text ids in Arrow,
 computes texts once per distinct value and shares work between its rules during one
 :func:`national_findings` call. Each test compares one of these with the direct pandas
 formulation (string merges, ``Series.map``, full sorts) on frames with duplicates, missing
@@ -20,8 +20,17 @@ import pandas as pd
 import pytest
 
 from cadre_core import evaluate
+from cadre_core.features import _keys
 from cadre_core.features._frame import Features
-from cadre_core.findings import _national as nf
+from cadre_core.findings import (
+    RULES,
+    _common,
+    _quota,
+    _ratings,
+    _retirement,
+    _standards,
+    national_findings,
+)
 from cadre_core.roster._synth import synth_roster
 from cadre_core.vocab._enums import EducationLevel
 
@@ -55,14 +64,14 @@ def test_locate_is_get_indexer(seed: int, storage: str) -> None:
         ids[rng.random(n) < 0.05] = np.nan
         parts.append(ids.astype(storage) if storage == "str" else ids)
     features: Any = SimpleNamespace(cadres=cadres)
-    for got, part in zip(nf._locate(features, parts), parts, strict=True):
+    for got, part in zip(_common._locate(features, parts), parts, strict=True):
         assert got.tolist() == cadres.index.get_indexer(pd.Index(part)).tolist()
 
 
 def test_locate_with_ids_that_are_not_text() -> None:
     features: Any = SimpleNamespace(cadres=_cadres(["1", "2", "C3"]))
     parts = [pd.Series([1, 2, "C3", "2"], dtype=object), pd.Series(["C3", "1"], dtype="str")]
-    assert [x.tolist() for x in nf._locate(features, parts)] == [[-1, -1, 2, 1], [2, 0]]
+    assert [x.tolist() for x in _common._locate(features, parts)] == [[-1, -1, 2, 1], [2, 0]]
 
 
 # ---------------------------------------------------------------------- first position
@@ -97,7 +106,7 @@ def test_cadre_home_is_the_first_position_by_code(seed: int) -> None:
     a = _assignments(rng, 300)  # cadres with 0, 1 or several positions, ties included
     cadres = _cadres(sorted({f"C{i:04d}" for i in rng.integers(0, 150, 110)}))
     features: Any = SimpleNamespace(assignments=a, cadres=cadres)
-    pd.testing.assert_frame_equal(nf._cadre_home(features), _home_reference(features))
+    pd.testing.assert_frame_equal(_common._cadre_home(features), _home_reference(features))
 
 
 # ----------------------------------------------------------------- levels on a given day
@@ -135,11 +144,11 @@ def test_held_on_is_the_merge(seed: int, storage: str) -> None:
     table.loc[table.index[:5], "level"] = np.nan
     ranks = EducationLevel.ranks()
     expected = _held_on_reference(table, pairs, ranks)
-    pd.testing.assert_series_equal(nf._held_on(table, pairs, ranks), expected)
+    pd.testing.assert_series_equal(_standards._held_on(table, pairs, ranks), expected)
     # joined on the rows of a roll of cadres, as standards_findings does
     keys = pd.Index(sorted({*pairs["cadre_id"], *_ids(rng, 50, 300)}), dtype=object)
     join = (keys.get_indexer(pairs["cadre_id"]), keys.get_indexer(pd.Index(table["cadre_id"])))
-    pd.testing.assert_series_equal(nf._held_on(table, pairs, ranks, join), expected)
+    pd.testing.assert_series_equal(_standards._held_on(table, pairs, ranks, join), expected)
 
 
 # --------------------------------------------------------------- once per distinct value
@@ -169,13 +178,13 @@ def test_per_row_and_per_value_are_the_direct_computation() -> None:
             index=d.index,
         )
 
-    got = nf._per_row(frame, texts)
+    got = _keys.per_row(frame, texts)
     expected = texts(frame)
     assert got.index.equals(frame.index)
     for col in expected:
         assert got[col].tolist() == pytest.approx(expected[col].tolist(), nan_ok=True)
     dates = _dates(rng, n)
-    assert nf._month(dates).tolist() == dates.dt.strftime("%m/%Y").astype(object).tolist()
+    assert _common._month(dates).tolist() == dates.dt.strftime("%m/%Y").astype(object).tolist()
 
 
 # ------------------------------------------------------------------------- retirement
@@ -191,9 +200,9 @@ def test_retiring_before_keeps_every_retirement_before_the_day(seed: int) -> Non
         index=pd.Index([f"C{i:05d}" for i in range(n)], name="cadre_id"),
     )
     features: Any = SimpleNamespace(cadres=cadres)
-    every = nf.cadre_retirement(features)
+    every = _retirement.cadre_retirement(features)
     for day in ("2021-01-01", "2026-12-31", "2030-12-31"):
-        rows, ret = nf._retiring_before(features, pd.Timestamp(day))
+        rows, ret = _retirement._retiring_before(features, pd.Timestamp(day))
         assert ret.index.equals(cadres.index[rows])
         pd.testing.assert_series_equal(ret, every.iloc[rows], check_names=False)
         before = every.notna() & (every < pd.Timestamp(day))
@@ -215,7 +224,7 @@ def test_recorded_ratings_are_the_last_annual_ones(seed: int) -> None:
     )
     cadres = _cadres(sorted({f"C{i:04d}" for i in rng.integers(0, 100, 70)}))
     features: Any = SimpleNamespace(cadres=cadres, tables={"ratings": ratings})
-    rows, crow, year = nf._recorded(features, 2025, 2026) or ([], [], [])
+    rows, crow, year = _ratings._recorded(features, 2025, 2026) or ([], [], [])
     # the old way: the last annual rating per (cadre, year), then the years and the roll
     annual = ratings[ratings["quarter"].isna()].drop_duplicates(["cadre_id", "year"], keep="last")
     annual = annual[
@@ -252,8 +261,8 @@ def test_rules_alone_give_what_the_shared_pass_gives(variant: str) -> None:
         params = {**params, "nd335.cap_scope": "commune"}
     elif variant == "no deadlines":
         params = {k: v for k, v in params.items() if not k.endswith(".deadline")}
-    together = nf.national_findings(features, params)
-    alone = [f for rule in nf.RULES for f in rule(features, params)]
+    together = national_findings(features, params)
+    alone = [f for rule in RULES for f in rule(features, params)]
     assert together == alone
     assert {f.rule for f in together} >= {
         "national.below_standard_on_appointment",
@@ -267,7 +276,7 @@ def test_quota_order_with_repeated_position_codes() -> None:
     p = features.positions
     repeated = attrs.evolve(features, positions=pd.concat([p, p.iloc[:15]]))
     for feats in (features, repeated):
-        found = nf.quota_findings(feats, params)
+        found = _quota.quota_findings(feats, params)
         full = feats.positions.sort_index()
         quota = full["quota"].fillna(1).astype("int64")
         for rule, mask in (
@@ -283,4 +292,4 @@ def test_retirement_findings_before_the_roll_exists() -> None:
     young = features.cadres.assign(birth_date=pd.Timestamp("2000-01-01"))
     feats = attrs.evolve(features, cadres=young)
     params = {**params, "x.deadline": dt.date(2040, 1, 1)}
-    assert nf.retirement_findings(feats, params) == []
+    assert _retirement.retirement_findings(feats, params) == []

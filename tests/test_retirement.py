@@ -94,7 +94,7 @@ def test_unknown_gender_or_birth_is_missing() -> None:
 
 def test_safe_wrapper_gives_nat_for_unknowns() -> None:
     """The findings use a wrapper that skips unknown rows until the bug is fixed."""
-    from cadre_core.findings._national import safe_retirement_dates
+    from cadre_core.findings._retirement import safe_retirement_dates
 
     births = pd.Series(pd.to_datetime(["1970-01-01", None, "1970-01-01"]), index=[7, 8, 9])
     out = safe_retirement_dates(births, pd.Series(["female", "male", None], index=[7, 8, 9]))

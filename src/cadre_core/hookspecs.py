@@ -66,9 +66,26 @@ def cadre_features(features: Features) -> Mapping[str, pd.Series] | None:
 
 
 @hookspec
-def cadre_findings(features: Features, params: Mapping[str, object]) -> Sequence[Finding]:
+def cadre_findings(
+    features: Features, params: Mapping[str, object], bodies: Mapping[str, str]
+) -> Sequence[Finding]:
     """Report findings (facts about a person, a position or an agency that a body must act
     on) for the as-of day. Every result is collected.
+
+    ``bodies`` is the host's merged ``cadre_responsible_bodies`` (bloc or target id ->
+    body, every plugin's overrides applied): address a finding to ``bodies[bloc]`` so that
+    a province that renames a body renames it in every finding. An implementation may
+    leave out any argument it does not use (pluggy passes only the ones it names)::
+
+        @hookimpl
+        def cadre_findings(features, params, bodies):
+            p = features.positions
+            empty = p[p["holders"] == 0]
+            return [
+                Finding("demo.empty_post", "warning", "position", code, "Vị trí trống",
+                        "Empty post", "Quyết định demo", bodies.get(bloc, ""), commune=commune)
+                for code, bloc, commune in zip(empty.index, empty["bloc"], empty["commune"])
+            ]
     """
     raise NotImplementedError
 

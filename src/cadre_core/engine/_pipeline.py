@@ -17,7 +17,8 @@ import pandas as pd
 
 from cadre_core.engine import _json
 from cadre_core.engine._gc import paused_gc
-from cadre_core.features._frame import Features, _lookup, build_features
+from cadre_core.features._frame import Features, build_features
+from cadre_core.features._keys import lookup as _lookup
 from cadre_core.findings._finding import Finding
 from cadre_core.plugins._host import PluginHost, PluginInfo, make_plugin_manager
 from cadre_core.roster._problems import Problem

@@ -25,9 +25,10 @@ from typing import TYPE_CHECKING, Any
 import attrs
 import numpy as np
 import pandas as pd
-import pyarrow as pa
 import pyarrow.compute as pc
 
+from cadre_core.features._keys import _arrow, lookup, map_values
+from cadre_core.features._levels import level_on
 from cadre_core.vocab._enums import (
     Category,
     EducationLevel,
@@ -93,35 +94,6 @@ class Features:
         return attrs.evolve(self, cadres=pd.concat([self.cadres, extra], axis=1))
 
 
-def _arrow(values: pd.Series | pd.Index | np.ndarray) -> pa.Array | pa.ChunkedArray:
-    """The values as an Arrow array (zero-copy for Arrow-backed strings)."""
-    return pa.array(values, from_pandas=True)
-
-
-def _lookup(values: pd.Series | pd.Index | np.ndarray, universe: pd.Index) -> np.ndarray:
-    """The position of each value in ``universe`` (-1 where absent): one hash pass in Arrow.
-
-    >>> _lookup(pd.Series(["b", "x", None]), pd.Index(["a", "b"])).tolist()
-    [1, -1, -1]
-    """
-    if not len(values) or not len(universe):
-        return np.full(len(values), -1, dtype=np.int64)
-    keys = _arrow(values)
-    found = pc.index_in(keys, value_set=_arrow(universe).cast(keys.type))
-    return np.asarray(pc.fill_null(found, -1).to_numpy(zero_copy_only=False), dtype=np.int64)
-
-
-def _map_categories(values: pd.Series, mapping: Mapping[str, int]) -> pd.Series:
-    """``values.map(mapping)`` as floats (NaN where unmapped); a categorical column is mapped
-    once per category."""
-    if isinstance(values.dtype, pd.CategoricalDtype):
-        table = np.array(
-            [mapping.get(str(c), np.nan) for c in values.cat.categories] + [np.nan], dtype=float
-        )
-        return pd.Series(table[values.cat.codes.to_numpy()], index=values.index)
-    return values.astype(object).map(mapping).astype("float64")
-
-
 def _ranks(values: pd.Series) -> np.ndarray:
     """Dense ranks of the values in sort order (equal values, equal ranks)."""
     return np.asarray(pc.rank(_arrow(values), tiebreaker="dense").to_numpy(), dtype=np.int64)
@@ -132,44 +104,6 @@ def _casefold(s: pd.Series) -> pd.Series:
     codes, distinct = pd.factorize(s)
     folded = np.array([str(v).casefold() for v in distinct] + [None], dtype=object)
     return pd.Series(folded[codes], index=s.index, dtype=s.dtype)
-
-
-def _level_on(
-    table: pd.DataFrame, day: pd.Timestamp, ranks: dict[str, int], index: pd.Index
-) -> tuple[np.ndarray, pd.Series]:
-    """Highest level held on ``day`` by each cadre of ``index``: its rank (0 when none or
-    unknown) and the level. Blank award dates count as held before; among levels of equal
-    rank the later one in the level column's order wins, and a level of unknown rank
-    outranks every known one (it is reported by validation, never silently dropped)."""
-    awarded = table["awarded_date"]
-    held = (awarded.isna() | (awarded <= day)).to_numpy()
-    level = table["level"]
-    categorical = isinstance(level.dtype, pd.CategoricalDtype)
-    if not categorical:
-        level = level.astype(pd.CategoricalDtype(sorted(level.dropna().unique())))
-    categories = level.cat.categories
-    n = len(categories)
-    codes = level.cat.codes.to_numpy().astype(np.int64)
-    codes = np.where(codes >= 0, codes, n)  # a blank level sorts after every level
-    known = np.array([ranks.get(str(c), -1) for c in categories] + [-1], dtype=np.int64)
-    order = np.where(known >= 0, known, max(ranks.values(), default=0) + 1)
-    rows = _lookup(table["cadre_id"], index)
-    keep = held & (rows >= 0)
-    # one integer per row ordering by (rank, level): the per-cadre maximum is the answer
-    key = order[codes[keep]] * (n + 1) + codes[keep]
-    best = np.full(len(index), -1, dtype=np.int64)
-    np.maximum.at(best, rows[keep], key)
-    has = best >= 0
-    top_code = np.where(has, best % (n + 1), n)
-    rank = np.where(has, np.maximum(known[top_code], 0), 0).astype(np.int64)
-    top_code = np.where(top_code < n, top_code, -1)
-    if categorical:
-        dtype = pd.CategoricalDtype(level.cat.categories, ordered=level.cat.ordered)
-        top = pd.Series(pd.Categorical.from_codes(top_code, dtype=dtype), index=index)
-    else:
-        names = np.array([*categories, None], dtype=object)
-        top = pd.Series(names[top_code], index=index, dtype=table["level"].dtype)
-    return rank, top
 
 
 def _indicator(
@@ -225,7 +159,7 @@ def _explode_topics(trainings: pd.DataFrame) -> pd.DataFrame:
 def build_features(roster: Roster, as_of: dt.date, params: Mapping[str, Any]) -> Features:
     """Compute the feature frames of ``roster`` on ``as_of`` (no per-cadre Python loop).
 
-    Ids are looked up once per table in Arrow (:func:`_lookup`); groupings are integer
+    Ids are looked up once per table in Arrow (:func:`~cadre_core.features._keys.lookup`); groupings are integer
     operations over those positions.
     """
     day = pd.Timestamp(as_of)
@@ -254,7 +188,7 @@ def build_features(roster: Roster, as_of: dt.date, params: Mapping[str, Any]) ->
     stayed = np.append(
         (present["left_date"].isna() | (present["left_date"] > day)).to_numpy(), False
     )
-    on &= stayed[_lookup(asg["cadre_id"], present.index)]  # -1 (unknown cadre): not active
+    on &= stayed[lookup(asg["cadre_id"], present.index)]  # -1 (unknown cadre): not active
     active_asg = asg[on]
     # a canonical order, so that nothing downstream depends on the order of the input rows
     order = np.lexsort(
@@ -286,7 +220,7 @@ def build_features(roster: Roster, as_of: dt.date, params: Mapping[str, Any]) ->
     first[1:] = ids[1:] != ids[:-1]
     group = np.cumsum(first) - 1  # the cadre's row in ``cadres`` for each assignment
     active_ids = pd.Index(ids[first], dtype=cad["cadre_id"].dtype, name="cadre_id")
-    cadres = present.iloc[_lookup(active_ids, present.index)].copy()
+    cadres = present.iloc[lookup(active_ids, present.index)].copy()
     cadres.index = active_ids
 
     # commune of each cadre: the commune of its first active position (by code)
@@ -301,8 +235,8 @@ def build_features(roster: Roster, as_of: dt.date, params: Mapping[str, Any]) ->
     cadres["active_positions"] = np.diff(np.append(np.flatnonzero(first), len(ids))).astype("int64")
 
     # education and theory on D
-    ed_rank, ed_level = _level_on(roster.degrees, day, EducationLevel.ranks(), cadres.index)
-    th_rank, th_level = _level_on(roster.theory, day, TheoryLevel.ranks(), cadres.index)
+    ed_rank, ed_level = level_on(roster.degrees, day, EducationLevel.ranks(), cadres.index)
+    th_rank, th_level = level_on(roster.theory, day, TheoryLevel.ranks(), cadres.index)
     cadres["education_rank"] = ed_rank
     cadres["education"] = ed_level
     cadres["theory_rank"] = th_rank
@@ -314,7 +248,7 @@ def build_features(roster: Roster, as_of: dt.date, params: Mapping[str, Any]) ->
     tr = tr[(tr["completed_date"] >= start) & (tr["completed_date"] <= day)]
     topics = _explode_topics(tr)
     done = _indicator(
-        _lookup(topics["cadre_id"], cadres.index),
+        lookup(topics["cadre_id"], cadres.index),
         topics["topic"],
         n_cadres,
         cadres.index,
@@ -329,10 +263,12 @@ def build_features(roster: Roster, as_of: dt.date, params: Mapping[str, Any]) ->
     annual = rt[(rt["year"] == year) & rt["quarter"].isna()].drop_duplicates(
         "cadre_id", keep="last"
     )
-    at = _lookup(cadres.index, pd.Index(annual["cadre_id"]))
+    at = lookup(cadres.index, pd.Index(annual["cadre_id"]))
     rating = pd.Series(annual["rating"].array.take(at, allow_fill=True), index=cadres.index)
     cadres["rating"] = rating
-    cadres["rating_rank"] = _map_categories(rating, RatingLevel.ranks()).astype("Int64")
+    cadres["rating_rank"] = (
+        map_values(rating, RatingLevel.ranks()).astype("float64").astype("Int64")
+    )
     cadres["is_rated"] = rating.notna().to_numpy()
     cadres["is_female"] = (cadres["gender"] == "female").fillna(False).astype(bool)
     cadres["is_minority"] = (cadres["ethnicity"].notna() & (cadres["ethnicity"] != "Kinh")).astype(
@@ -340,13 +276,13 @@ def build_features(roster: Roster, as_of: dt.date, params: Mapping[str, Any]) ->
     )
 
     # per position: distinct active holders; per agency: distinct active cadres
-    pos_row = _lookup(active_asg["position_code"], positions.index)
+    pos_row = lookup(active_asg["position_code"], positions.index)
     codes = active_asg["position_code"].to_numpy(dtype=object)
     new_pair = first.copy()  # rows are sorted by (cadre, position): repeats are adjacent
     new_pair[1:] |= codes[1:] != codes[:-1]
     ok = new_pair & (pos_row >= 0)
     positions["holders"] = np.bincount(pos_row[ok], minlength=len(positions)).astype("int64")
-    ag_row = _lookup(active_asg["agency_code"], agencies.index)
+    ag_row = lookup(active_asg["agency_code"], agencies.index)
     pairs = np.unique(group[ag_row >= 0] * (len(agencies) + 1) + ag_row[ag_row >= 0])
     agencies["active_cadres"] = np.bincount(
         pairs % (len(agencies) + 1), minlength=len(agencies) + 1
@@ -389,7 +325,7 @@ def degrees_on(roster_degrees: pd.DataFrame, as_of: dt.date) -> pd.DataFrame:
     held = roster_degrees[
         roster_degrees["awarded_date"].isna() | (roster_degrees["awarded_date"] <= day)
     ]
-    rank = _map_categories(held["level"], EducationLevel.ranks())
+    rank = map_values(held["level"], EducationLevel.ranks()).astype("float64")
     return pd.DataFrame(
         {
             "cadre_id": held["cadre_id"],

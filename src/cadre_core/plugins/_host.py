@@ -284,9 +284,13 @@ class PluginHost:
         return features
 
     def findings(self, features: Features, params: Params) -> list[Finding]:
-        """Every plugin's findings for the as-of day."""
+        """Every plugin's findings for the as-of day, addressed to the merged bodies
+        (:meth:`responsible_bodies`)."""
         out: list[Finding] = []
-        for _, result in self._calls("cadre_findings", features=features, params=params):
+        bodies = self.responsible_bodies()
+        for _, result in self._calls(
+            "cadre_findings", features=features, params=params, bodies=bodies
+        ):
             out.extend(result)
         return out
 

@@ -8,90 +8,24 @@ target.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 import attrs
 import numpy as np
 import pandas as pd
 
-from cadre_core.features._frame import Features, _lookup, _map_categories
+from cadre_core.features._frame import Features
+from cadre_core.features._keys import lookup, map_values, per_row
 from cadre_core.targets._target import Text
 from cadre_core.vocab._enums import EducationLevel, RatingLevel, TheoryLevel
-
-LEVEL_NAMES_VI: dict[str, str] = {
-    "trung_cap": "trung cấp",
-    "cao_dang": "cao đẳng",
-    "dai_hoc": "đại học",
-    "thac_si": "thạc sĩ",
-    "tien_si": "tiến sĩ",
-    "so_cap": "sơ cấp",
-    "cao_cap": "cao cấp",
-    "cu_nhan": "cử nhân",
-    "excellent": "hoàn thành xuất sắc nhiệm vụ",
-    "good": "hoàn thành tốt nhiệm vụ",
-    "complete": "hoàn thành nhiệm vụ",
-    "incomplete": "không hoàn thành nhiệm vụ",
-}
-LEVEL_NAMES_EN: dict[str, str] = {
-    "trung_cap": "vocational (trung cấp)",
-    "cao_dang": "college",
-    "dai_hoc": "bachelor's",
-    "thac_si": "master's",
-    "tien_si": "doctorate",
-    "so_cap": "elementary",
-    "cao_cap": "advanced",
-    "cu_nhan": "bachelor's in political theory",
-    "excellent": "excellent",
-    "good": "good",
-    "complete": "complete",
-    "incomplete": "incomplete",
-}
-TOPIC_NAMES: dict[str, Text] = {
-    "job_position": Text("kiến thức, kỹ năng theo vị trí việc làm", "job-position skills"),
-    "data_governance": Text("quản trị dữ liệu", "data governance"),
-    "modern_management": Text("quản trị hiện đại", "modern management"),
-    "e_records": Text("văn thư, lưu trữ điện tử", "electronic records"),
-    "two_tier_government": Text("vận hành chính quyền hai cấp", "two-tier government"),
-    "law": Text("pháp luật", "law"),
-    "ethics": Text("đạo đức công vụ", "public-service ethics"),
-    "office_culture": Text("văn hóa công sở", "office culture"),
-    "it": Text("ứng dụng công nghệ thông tin", "IT application"),
-    "digital_transformation": Text("chuyển đổi số", "digital transformation"),
-    "innovation": Text("đổi mới sáng tạo", "innovation"),
-    "state_management": Text("quản lý nhà nước", "state management"),
-    "retraining": Text("đào tạo lại", "retraining"),
-    "other": Text("khác", "other"),
-}
+from cadre_core.vocab._labels import level_name as level_name
+from cadre_core.vocab._labels import levels_name, topic_name
 
 Explain = Callable[[Features, pd.Index, str], pd.Series]
 
 
-THEORY_NAMES_EN: dict[str, str] = {
-    "so_cap": "elementary",
-    "trung_cap": "intermediate",
-    "cao_cap": "advanced",
-    "cu_nhan": "bachelor's in political theory",
-}
-
-
-def level_name(code: object, lang: str, kind: str = "education") -> str:
-    """A level code in words (``thac_si`` -> ``thạc sĩ``); ``kind`` is ``education``,
-    ``theory`` or ``rating`` (``trung_cap`` reads differently in English for each).
-
-    >>> level_name("trung_cap", "en", "theory"), level_name("trung_cap", "vi", "theory")
-    ('intermediate', 'trung cấp')
-    """
-    if code is None or (isinstance(code, float) and np.isnan(code)) or code is pd.NA:
-        return "không có" if lang == "vi" else "none"
-    if lang == "en" and kind == "theory" and str(code) in THEORY_NAMES_EN:
-        return THEORY_NAMES_EN[str(code)]
-    names = LEVEL_NAMES_EN if lang == "en" else LEVEL_NAMES_VI
-    return names.get(str(code), str(code))
-
-
 def _levels_text(levels: Sequence[str], lang: str, kind: str = "education") -> str:
-    sep = " hoặc " if lang == "vi" else " or "
-    return sep.join(level_name(x, lang, kind) for x in levels)
+    return levels_name(levels, lang, kind)
 
 
 def _mapped(values: pd.Series, texts: dict[object, str]) -> pd.Series:
@@ -243,7 +177,7 @@ def trained_in(topics: Sequence[str] | None = None, *, param: str | None = None)
         ws = wanted(features)
         done = features.cadres.loc[ids, [f"trained_{t}" for t in ws]]
         since = _date_vi(features)
-        names = [TOPIC_NAMES.get(t, Text(t, t)).get(lang) for t in ws]
+        names = [topic_name(t, lang) for t in ws]
         missing = pd.Series("", index=ids, dtype=object)
         for name, col in zip(names, done.columns, strict=True):  # one pass per topic
             gap = ~done[col].to_numpy()
@@ -254,8 +188,8 @@ def trained_in(topics: Sequence[str] | None = None, *, param: str | None = None)
         return "chưa bồi dưỡng " + missing + " từ " + since
 
     if topics is not None:
-        label = ", ".join(TOPIC_NAMES.get(t, Text(t, t)).vi for t in topics)
-        label_en = ", ".join(TOPIC_NAMES.get(t, Text(t, t)).en for t in topics)
+        label = ", ".join(topic_name(t, "vi") for t in topics)
+        label_en = ", ".join(topic_name(t, "en") for t in topics)
         requirement = Text(f"đã bồi dưỡng: {label}", f"trained in: {label_en}")
     else:  # the list is a parameter: its value is known only at evaluation time
         requirement = Text(
@@ -325,11 +259,11 @@ def _fit_frame(features: Features) -> pd.DataFrame:
     index = features.cadres.index
     width = len(vocab) + 1
     deg_field = np.append(vocab.get_indexer(pd.Index(deg_fields, dtype=object)), -1)[deg_code]
-    deg_cadre = _lookup(deg["cadre_id"], index)
+    deg_cadre = lookup(deg["cadre_id"], index)
     mine = (deg_cadre >= 0) & (deg_field >= 0)
     d_key = deg_cadre[mine] * width + deg_field[mine]
     best = pd.Series(deg["rank"].to_numpy(dtype=np.int64)[mine]).groupby(d_key).max()
-    a_cadre = _lookup(a["cadre_id"], index)
+    a_cadre = lookup(a["cadre_id"], index)
     at = best.index.get_indexer(pd.Index(a_cadre[row] * width + field))
     # -1 (no such degree) picks the sentinel -1 appended after the best ranks
     have = np.where(a_cadre[row] >= 0, np.append(best.to_numpy(), -1)[at], -1)
@@ -348,12 +282,13 @@ def _fit_frame(features: Features) -> pd.DataFrame:
 
 def _ranks_of(levels: pd.Series, ranks: dict[str, int]) -> np.ndarray:
     """The rank of each level (0 where blank or unknown), mapping each category once."""
-    return np.asarray(_map_categories(levels, ranks).fillna(0).to_numpy(dtype=np.int64))
+    mapped = map_values(levels, ranks).astype("float64")
+    return np.asarray(mapped.fillna(0).to_numpy(dtype=np.int64))
 
 
 def _all_per_cadre(cadre_ids: pd.Series, ok: np.ndarray, index: pd.Index, empty: bool) -> pd.Series:
     """Per cadre of ``index``: do all its rows hold (``empty`` for a cadre with none)?"""
-    at = _lookup(cadre_ids, index)
+    at = lookup(cadre_ids, index)
     known = at >= 0
     rows = np.bincount(at[known], minlength=len(index))
     bad = np.bincount(at[known & ~ok], minlength=len(index))
@@ -415,17 +350,61 @@ def holds_position_with_fields() -> Criterion:
     )
 
 
+def post_minimums(
+    rows: pd.DataFrame, defaults: Mapping[str, tuple[str | None, str | None]]
+) -> pd.DataFrame:
+    """The education and theory each post requires, aligned on ``rows``.
+
+    ``rows`` has the post's ``category``, ``min_education`` and ``min_theory``; a blank
+    minimum is the default standard of its category (``defaults``: category ->
+    (education, theory), the ``default_standards`` parameter). Returns ``ed_need`` and
+    ``th_need`` (codes, missing when none) and ``ed_rank`` and ``th_rank`` (their ranks, 0
+    when none or unknown), computed once per distinct post.
+
+    >>> rows = pd.DataFrame({"category": ["department_head", "professional"],
+    ...                      "min_education": [None, "dai_hoc"], "min_theory": [None, None]})
+    >>> post_minimums(rows, {"department_head": ("dai_hoc", "trung_cap")}).values.tolist()
+    [['dai_hoc', 'trung_cap', 3, 2], ['dai_hoc', nan, 3, 0]]
+    """
+    ed_default = {k: v[0] for k, v in defaults.items()}
+    th_default = {k: v[1] for k, v in defaults.items()}
+
+    def needs(d: pd.DataFrame) -> pd.DataFrame:
+        cat = d["category"].astype(object)
+        ed_need = (
+            d["min_education"].astype(object).where(d["min_education"].notna(), cat.map(ed_default))
+        )
+        th_need = d["min_theory"].astype(object).where(d["min_theory"].notna(), cat.map(th_default))
+        return pd.DataFrame(
+            {
+                "ed_need": ed_need,
+                "th_need": th_need,
+                "ed_rank": ed_need.map(EducationLevel.ranks()).astype("float64").fillna(0),
+                "th_rank": th_need.map(TheoryLevel.ranks()).astype("float64").fillna(0),
+            }
+        ).astype({"ed_rank": "int64", "th_rank": "int64"})
+
+    return per_row(rows[["category", "min_education", "min_theory"]], needs)
+
+
+def meets_minimum(have: pd.Series | np.ndarray, need_rank: pd.Series | np.ndarray) -> np.ndarray:
+    """Does the rank held reach the rank a post requires? A missing rank held (a cadre
+    not on the roll) does not.
+
+    >>> meets_minimum(np.array([3.0, 1.0, np.nan]), np.array([3, 2, 0])).tolist()
+    [True, False, False]
+    """
+    return np.asarray(np.asarray(have, dtype="float64") >= np.asarray(need_rank), dtype=bool)
+
+
 def _standards_frame(features: Features, param: str) -> pd.DataFrame:
     """Per (cadre, leadership position held): the education and theory needed and held."""
     defaults = features.params[param]
     a = features.assignments
     lead = a[a["category"].isin(list(defaults))].drop_duplicates(["cadre_id", "position_code"])
-    ed_default = _per_category(lead["category"], {k: v[0] for k, v in defaults.items()})
-    th_default = _per_category(lead["category"], {k: v[1] for k, v in defaults.items()})
-    ed_need = lead["min_education"].astype(object).where(lead["min_education"].notna(), ed_default)
-    th_need = lead["min_theory"].astype(object).where(lead["min_theory"].notna(), th_default)
+    need = post_minimums(lead, defaults)
     c = features.cadres
-    at = _lookup(lead["cadre_id"], c.index)
+    at = lookup(lead["cadre_id"], c.index)
 
     def have(column: str) -> np.ndarray:
         values = np.append(c[column].to_numpy(dtype="float64"), np.nan)
@@ -435,31 +414,16 @@ def _standards_frame(features: Features, param: str) -> pd.DataFrame:
         {
             "cadre_id": lead["cadre_id"],
             "position_code": lead["position_code"],
-            "ed_need": ed_need,
-            "th_need": th_need,
+            "ed_need": need["ed_need"],
+            "th_need": need["th_need"],
             "ed_have": have("education_rank"),
             "th_have": have("theory_rank"),
         }
     )
-    ed_rank = out["ed_need"].map(EducationLevel.ranks()).astype("float64").fillna(0)
-    th_rank = out["th_need"].map(TheoryLevel.ranks()).astype("float64").fillna(0)
-    out["ed_ok"] = out["ed_have"] >= ed_rank
-    out["th_ok"] = out["th_have"] >= th_rank
+    out["ed_ok"] = meets_minimum(out["ed_have"], need["ed_rank"])
+    out["th_ok"] = meets_minimum(out["th_have"], need["th_rank"])
     out["ok"] = out["ed_ok"] & out["th_ok"]
     return out
-
-
-def _per_category(categories: pd.Series, values: dict[str, object]) -> pd.Series:
-    """``categories.astype(object).map(values)``, mapping each category once."""
-    if isinstance(categories.dtype, pd.CategoricalDtype):
-        table = np.array(
-            [values.get(str(c)) for c in categories.cat.categories] + [None], dtype=object
-        )
-        mapped = table[categories.cat.codes.to_numpy()]
-        return pd.Series(mapped, index=categories.index, dtype=object).where(
-            pd.notna(mapped), np.nan
-        )
-    return categories.astype(object).map(values)
 
 
 def meets_post_standards(param: str = "default_standards") -> Criterion:

@@ -1,11 +1,19 @@
 """Every word a report prints, in Vietnamese (the default) and English.
 
 Report code never writes a user-visible string literal of its own: it asks :func:`label`.
+Level, position-category, training-topic and body names live here too (keys ``level_*``,
+``theory_*``, ``category_*``, ``topic_*``, ``body_*``), read through :func:`level_name`,
+:func:`category_name`, :func:`topic_name`, :func:`default_bodies` and :func:`body_name`:
+criteria explanations, findings and reports print the same words for the same code.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import math
+from collections.abc import Sequence
+
+import pandas as pd
 
 LANGS = ("vi", "en")
 
@@ -136,12 +144,68 @@ _LABELS: dict[str, tuple[str, str]] = {
     "back_to_top": ("Về đầu trang", "Back to top"),
     "roster": ("Danh sách", "Roster"),
     "page": ("Trang &P/&N", "Page &P of &N"),
+    # levels: education (EducationLevel), political theory (TheoryLevel), annual rating
+    # (RatingLevel); ``theory_*`` only where English names a theory level differently
+    "level_none": ("không có", "none"),
+    "level_trung_cap": ("trung cấp", "vocational (trung cấp)"),
+    "level_cao_dang": ("cao đẳng", "college"),
+    "level_dai_hoc": ("đại học", "bachelor's"),
+    "level_thac_si": ("thạc sĩ", "master's"),
+    "level_tien_si": ("tiến sĩ", "doctorate"),
+    "level_so_cap": ("sơ cấp", "elementary"),
+    "level_cao_cap": ("cao cấp", "advanced"),
+    "level_cu_nhan": ("cử nhân", "bachelor's in political theory"),
+    "level_excellent": ("hoàn thành xuất sắc nhiệm vụ", "excellent"),
+    "level_good": ("hoàn thành tốt nhiệm vụ", "good"),
+    "level_complete": ("hoàn thành nhiệm vụ", "complete"),
+    "level_incomplete": ("không hoàn thành nhiệm vụ", "incomplete"),
+    "theory_so_cap": ("sơ cấp", "elementary"),
+    "theory_trung_cap": ("trung cấp", "intermediate"),
+    "theory_cao_cap": ("cao cấp", "advanced"),
+    "theory_cu_nhan": ("cử nhân", "bachelor's in political theory"),
+    # position categories (Category)
+    "category_party_secretary": ("Bí thư Đảng ủy", "Party Secretary"),
+    "category_committee_chair": ("Chủ tịch UBND", "People's Committee Chair"),
+    "category_inspection_chair": (
+        "Chủ nhiệm Ủy ban Kiểm tra",
+        "Inspection Committee Chair",
+    ),
+    "category_party_deputy_secretary": ("Phó Bí thư Đảng ủy", "Deputy Party Secretary"),
+    "category_council_chair": ("Chủ tịch HĐND", "People's Council Chair"),
+    "category_council_vice_chair": ("Phó Chủ tịch HĐND", "People's Council Vice-Chair"),
+    "category_committee_vice_chair": ("Phó Chủ tịch UBND", "People's Committee Vice-Chair"),
+    "category_front_chair": ("Chủ tịch UBMTTQ", "Fatherland Front Chair"),
+    "category_department_head": ("trưởng phòng, ban", "head of department"),
+    "category_department_deputy": ("phó trưởng phòng, ban", "deputy head of department"),
+    "category_professional": ("công chức chuyên môn", "professional civil servant"),
+    # training topics (TrainingTopic)
+    "topic_job_position": ("kiến thức, kỹ năng theo vị trí việc làm", "job-position skills"),
+    "topic_data_governance": ("quản trị dữ liệu", "data governance"),
+    "topic_modern_management": ("quản trị hiện đại", "modern management"),
+    "topic_e_records": ("văn thư, lưu trữ điện tử", "electronic records"),
+    "topic_two_tier_government": ("vận hành chính quyền hai cấp", "two-tier government"),
+    "topic_law": ("pháp luật", "law"),
+    "topic_ethics": ("đạo đức công vụ", "public-service ethics"),
+    "topic_office_culture": ("văn hóa công sở", "office culture"),
+    "topic_it": ("ứng dụng công nghệ thông tin", "IT application"),
+    "topic_digital_transformation": ("chuyển đổi số", "digital transformation"),
+    "topic_innovation": ("đổi mới sáng tạo", "innovation"),
+    "topic_state_management": ("quản lý nhà nước", "state management"),
+    "topic_retraining": ("đào tạo lại", "retraining"),
+    "topic_other": ("khác", "other"),
+    # responsible bodies: the built-in plugin's default per bloc (section III of a
+    # commune's plan), and the body that appoints to the key posts (KL 210-KL/TW)
+    "body_party_front": ("Ban Xây dựng Đảng", "Party Building Board"),
+    "body_government": ("Ủy ban nhân dân xã", "People's Committee"),
+    "body_key_posts": ("Ban Thường vụ Đảng ủy xã", "Standing Committee of the Party Committee"),
 }
 
+#: Bloc codes whose default responsible body has a label (``body_<bloc>``).
+BLOCS: tuple[str, ...] = ("party_front", "government")
+
 _BODIES_EN = {
-    "Ban Xây dựng Đảng": "Party Building Board",
+    **{_LABELS[k][0]: _LABELS[k][1] for k in _LABELS if k.startswith("body_")},
     "Ban Xây dựng Đảng Đảng ủy": "Party Building Board",
-    "Ủy ban nhân dân xã": "People's Committee",
     "Ủy ban nhân dân": "People's Committee",
     "Hội đồng nhân dân xã": "People's Council",
     "Ủy ban Mặt trận Tổ quốc Việt Nam xã": "Fatherland Front Committee",
@@ -166,6 +230,60 @@ def body_name(name: str, lang: str = "vi") -> str:
     "People's Committee"
     """
     return _BODIES_EN.get(name, name) if lang == "en" else name
+
+
+def default_bodies() -> dict[str, str]:
+    """Bloc code -> the default responsible body (Vietnamese), from the label table.
+
+    >>> default_bodies()["government"]
+    'Ủy ban nhân dân xã'
+    """
+    return {bloc: label(f"body_{bloc}") for bloc in BLOCS}
+
+
+def _missing(code: object) -> bool:
+    return code is None or code is pd.NA or (isinstance(code, float) and math.isnan(code))
+
+
+def level_name(code: object, lang: str = "vi", kind: str = "education") -> str:
+    """A level code in words (``thac_si`` -> ``thạc sĩ``); ``kind`` is ``education``,
+    ``theory`` or ``rating`` (``trung_cap`` reads differently in English for each). A
+    blank level reads "không có" / "none"; a code no list knows is printed as it is.
+
+    >>> level_name("trung_cap", "en", "theory"), level_name("trung_cap", "vi", "theory")
+    ('intermediate', 'trung cấp')
+    >>> level_name("dai_hoc", "vi"), level_name(None, "en"), level_name("xyz", "vi")
+    ('đại học', 'none', 'xyz')
+    """
+    if _missing(code):
+        return label("level_none", lang)
+    key = f"theory_{code}" if kind == "theory" else f"level_{code}"
+    if key not in _LABELS:
+        key = f"level_{code}"
+    return label(key, lang) if key in _LABELS else str(code)
+
+
+def levels_name(codes: Sequence[str], lang: str = "vi", kind: str = "education") -> str:
+    """Level codes in words joined with "hoặc" / "or" (``cao cấp hoặc cử nhân``)."""
+    sep = " hoặc " if lang == "vi" else " or "
+    return sep.join(level_name(c, lang, kind) for c in codes)
+
+
+def category_name(code: object, lang: str = "vi") -> str:
+    """A position category in words (``committee_chair`` -> ``Chủ tịch UBND``); an unknown
+    code is printed as it is.
+
+    >>> category_name("committee_chair"), category_name("committee_chair", "en")
+    ('Chủ tịch UBND', "People's Committee Chair")
+    """
+    key = f"category_{code}"
+    return label(key, lang) if key in _LABELS else str(code)
+
+
+def topic_name(code: str, lang: str = "vi") -> str:
+    """A training topic in words (``data_governance`` -> ``quản trị dữ liệu``)."""
+    key = f"topic_{code}"
+    return label(key, lang) if key in _LABELS else code
 
 
 def fmt_date(day: dt.date) -> str:

@@ -69,6 +69,20 @@ STANDARD_SOURCE = (
     "Chủ tịch UBND, trung cấp cho các chức danh khác"
 )
 
+#: Clauses of the plan that restate a national finding's rule: cited after the finding's
+#: national source (the core's findings cite national law only).
+PLAN_CITATIONS = {
+    "national.below_standard_on_appointment": (
+        f"{PLAN}, mục II.1.2 (2): 100% cán bộ đáp ứng tiêu chuẩn sau khi bổ nhiệm"
+    ),
+    "national.vacancy": f"{PLAN}, mục II.2 a)",
+    "national.surplus": f"{PLAN}, mục II.2 a)",
+    **{
+        f"national.succession_pool_{group}": f"{PLAN}, mục II.2 c)"
+        for group in ("young", "female", "minority")
+    },
+}
+
 
 @hookimpl
 def cadre_parameters() -> Sequence[Parameter]:
@@ -115,6 +129,14 @@ def cadre_parameters() -> Sequence[Parameter]:
             "Standard (education, theory) of a leadership category when the position leaves "
             "min_education or min_theory blank",
             STANDARD_SOURCE,
+        ),
+        Parameter(
+            "national.plan_citations",
+            PLAN_CITATIONS,
+            "mapping",
+            "Clauses of the plan cited after the national source of the findings they restate",
+            PLAN,
+            replaces="cadre",
         ),
     ]
 

@@ -13,13 +13,20 @@ from typing import Any
 import pandas as pd
 
 from cadre_core.features._frame import Features
-from cadre_core.findings._finding import Finding
-from cadre_core.findings._national import KL210, QD377, QD377_CAPS, QD377_TERM, ROTATION
-from cadre_core.findings._national import national_findings as _national_findings
+from cadre_core.findings import (
+    KL210,
+    QD377,
+    QD377_CAPS,
+    QD377_TERM,
+    ROTATION,
+    Finding,
+)
+from cadre_core.findings import national_findings as _national_findings
 from cadre_core.hookspecs import hookimpl
 from cadre_core.plugins.builtin._planner_params import PLANNER_PARAMETERS
 from cadre_core.targets._params import Parameter
 from cadre_core.vocab._enums import LEADERSHIP_CATEGORIES, Category
+from cadre_core.vocab._labels import default_bodies, label
 from cadre_core.vocab._scores import ND335, ND335_BANDS, ND335_CAP, aggregate_scores
 
 __version__ = "0.1.0"
@@ -77,10 +84,18 @@ def _finding_parameters() -> list[Parameter]:
         ),
         Parameter(
             "national.key_post_body",
-            "Ban Thường vụ Đảng ủy xã",
+            label("body_key_posts"),
             "text",
             "Body that must act on a local person in a key post",
             KL210,
+        ),
+        Parameter(
+            "national.plan_citations",
+            {},
+            "mapping",
+            "Clauses of a province's plan that restate a national finding's rule, by rule id "
+            "(e.g. national.vacancy): added after the finding's national source",
+            "Mặc định: không có điều khoản của tỉnh (phát hiện chỉ dẫn văn bản quốc gia)",
         ),
         Parameter(
             "national.succession.max_candidates",
@@ -196,15 +211,14 @@ def cadre_rating_aggregation(
 
 @hookimpl
 def cadre_responsible_bodies() -> Mapping[str, str]:
-    """Section III of the plan: who acts for each bloc."""
-    return {
-        "party_front": "Ban Xây dựng Đảng",
-        "government": "Ủy ban nhân dân xã",
-    }
+    """Who acts for each bloc by default (the label table's ``body_<bloc>`` names)."""
+    return default_bodies()
 
 
 @hookimpl
-def cadre_findings(features: Features, params: Mapping[str, Any]) -> Sequence[Finding]:
+def cadre_findings(
+    features: Features, params: Mapping[str, Any], bodies: Mapping[str, str]
+) -> Sequence[Finding]:
     """National findings: retirement, key posts, standards, rotation, quota, succession,
-    ratings (see ``cadre_core.findings._national``)."""
-    return _national_findings(features, params)
+    ratings (see :mod:`cadre_core.findings`), addressed to the host's merged bodies."""
+    return _national_findings(features, params, bodies)

@@ -1,0 +1,235 @@
+"""What the national finding families share: work done once per call, the body of a bloc,
+and the vectorised assembly of :class:`Finding` objects.
+
+At national scale (millions of rows) the rules join on integer row codes rather than on
+id strings, write each distinct message once (:func:`~cadre_core.features._keys.per_row`)
+and share work (each cadre's home position, its row on the roll) during one
+:func:`~cadre_core.findings._national.national_findings` call.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Mapping, Sequence
+from contextvars import ContextVar
+from itertools import repeat
+from typing import Any, TypeVar
+
+import numpy as np
+import pandas as pd
+
+from cadre_core.features._frame import Features
+from cadre_core.features._keys import _arrow, lookup, per_value
+from cadre_core.findings._finding import Finding, Severity, SubjectKind
+from cadre_core.vocab._labels import default_bodies
+
+_T = TypeVar("_T")
+
+#: A rule: the features and the parameters in force, and the responsible bodies (bloc ->
+#: body, the host's merged ``cadre_responsible_bodies``; the built-in ones when omitted).
+Rule = Callable[..., list[Finding]]
+
+# Work shared by the rules during one national_findings call (e.g. each cadre's home
+# position), keyed by name; ``None`` outside such a call, where each rule computes what it
+# needs itself.
+_SHARED: ContextVar[dict[str, Any] | None] = ContextVar("national_findings_shared", default=None)
+
+
+def _shared(features: Features, key: str, make: Callable[[], _T]) -> _T:
+    """``make()``, computed once per national_findings call on ``features``."""
+    store = _SHARED.get()
+    if store is None or store.get("features") is not features:
+        return make()
+    if key not in store:
+        store[key] = make()
+    value: _T = store[key]
+    return value
+
+
+def _p(params: Mapping[str, Any], key: str, default: Any) -> Any:
+    return params.get(key, default)
+
+
+def _table(features: Features, name: str) -> pd.DataFrame | None:
+    tables: Mapping[str, pd.DataFrame] = getattr(features, "tables", {}) or {}
+    frame = tables.get(name)
+    return frame if frame is not None and len(frame) else None
+
+
+def _bodies(bodies: Mapping[str, str] | None) -> Mapping[str, str]:
+    """The responsible bodies in force: the built-in defaults, overridden by ``bodies``."""
+    return {**default_bodies(), **(bodies or {})}
+
+
+def _cited(params: Mapping[str, Any], rule: str, source: str) -> str:
+    """``source``, followed by the clause of a province's plan that restates the rule
+    (parameter ``national.plan_citations``: rule id -> text), if any."""
+    extra = (_p(params, "national.plan_citations", None) or {}).get(rule)
+    return f"{source}; {extra}" if extra else source
+
+
+def _at(values: pd.Series, rows: np.ndarray) -> pd.Series:
+    """``values`` at positions ``rows``, missing where a row is -1 (what ``Series.map``
+    gives for unmatched keys)."""
+    return pd.Series(rows).map(values.reset_index(drop=True))
+
+
+def _texts(values: pd.Series | pd.Index) -> pd.Series | None:
+    """``values`` as an Arrow-backed text Series when they are all text (or missing)."""
+    s = values if isinstance(values, pd.Series) else pd.Series(values, copy=False)
+    if s.dtype == object and pd.api.types.infer_dtype(s, skipna=False) != "string":
+        return None
+    if s.dtype != object and not isinstance(s.dtype, pd.StringDtype):
+        return None
+    try:
+        return s.astype("str").reset_index(drop=True)
+    except (ValueError, TypeError):  # e.g. text that is not valid Unicode
+        return None
+
+
+def _locate(features: Features, parts: Sequence[pd.Series]) -> list[np.ndarray]:
+    """The row of ``features.cadres`` of each cadre id in each part (-1 when absent); the
+    cadre ids are converted to Arrow once per national_findings call."""
+    keys = features.cadres.index
+    known = (
+        _shared(features, "cadre_ids", lambda: _arrow(keys))
+        if any(part.dtype != object for part in parts)
+        else None
+    )
+    return [lookup(part, keys, arrow_universe=known) for part in parts]
+
+
+def _cadre_rows(features: Features) -> np.ndarray:
+    """The row of ``features.cadres`` of each assignment's cadre (-1 when absent)."""
+    return _shared(
+        features, "cadre_rows", lambda: _locate(features, [features.assignments["cadre_id"]])[0]
+    )
+
+
+def _home_rows(features: Features) -> np.ndarray:
+    """Per active cadre: the assignment row of its first active position by code (the
+    first such row on ties), -1 when it has none.
+
+    Only cadres with several assignments need sorting; the others' home is their one row.
+    """
+
+    def make() -> np.ndarray:
+        crow = _cadre_rows(features)
+        n = len(features.cadres)
+        home = np.full(n, -1, dtype=np.int64)
+        ok = np.flatnonzero(crow >= 0)
+        count = np.bincount(crow[ok], minlength=n)[crow[ok]]
+        single = ok[count == 1]
+        home[crow[single]] = single
+        multi = ok[count > 1]
+        if len(multi):
+            sub = features.assignments[["cadre_id", "position_code"]].iloc[multi].assign(_row=multi)
+            sub = sub.sort_values(["cadre_id", "position_code"], kind="stable")
+            first = sub.drop_duplicates("cadre_id")["_row"].to_numpy()
+            home[crow[first]] = first
+        return home
+
+    return _shared(features, "home_rows", make)
+
+
+def _cadre_home(features: Features) -> pd.DataFrame:
+    """Per active cadre: the agency and bloc of its first active position (by code)."""
+
+    def make() -> pd.DataFrame:
+        a = features.assignments
+        rows = _home_rows(features)
+        home = pd.DataFrame(
+            {
+                "agency_code": _at(a["agency_code"], rows).astype(object),
+                "bloc": _at(a["bloc"], rows).astype(object),
+            }
+        )
+        home.index = features.cadres.index
+        return home
+
+    return _shared(features, "cadre_home", make)
+
+
+def _body_of_bloc(bloc: pd.Series, bodies: Mapping[str, str] | None) -> pd.Series:
+    """The responsible body of each bloc (the ``government`` body for an unknown bloc)."""
+    known = _bodies(bodies)
+
+    def body(values: pd.Series) -> pd.Series:
+        out: pd.Series = (
+            values.astype(object).map(known).fillna(known.get("government", "")).astype(object)
+        )
+        return out
+
+    return per_value(bloc, body)
+
+
+def _text(values: pd.Series) -> list[Any]:
+    """``values.astype(str).tolist()``, without the round trip when all values are str."""
+    if values.dtype == object and pd.api.types.infer_dtype(values, skipna=False) == "string":
+        return values.tolist()
+    return values.astype(str).tolist()
+
+
+def _build(
+    frame: pd.DataFrame,
+    *,
+    rule: str,
+    severity: Severity | pd.Series,
+    kind: SubjectKind,
+    subject: pd.Series,
+    vi: pd.Series,
+    en: pd.Series,
+    source: str,
+    body: str | pd.Series,
+    commune: pd.Series,
+) -> list[Finding]:
+    """One finding per row of ``frame``: the texts are prepared column by column, then
+    the objects are made in one pass over the prepared lists."""
+    n = len(frame)
+    if n == 0:
+        return []
+    sev = _text(severity) if isinstance(severity, pd.Series) else [str(severity)] * n
+    bod = _text(body.fillna("")) if isinstance(body, pd.Series) else [_blank(body)] * n
+    cols = (sev, _text(subject), _text(vi), _text(en), bod, _text(commune.fillna("")))
+    if len({len(col) for col in cols}) != 1:
+        raise ValueError(f"finding columns of different lengths for {rule}")
+    return list(
+        map(Finding, repeat(rule), cols[0], repeat(kind), *cols[1:4], repeat(source), *cols[4:])
+    )
+
+
+def _blank(value: str) -> str:
+    return "" if pd.isna(value) else str(value)
+
+
+def _dates_text(dates: pd.Series, fmt: str) -> pd.Series:
+    """``dates.dt.strftime(fmt)`` as objects, formatting each distinct date once."""
+
+    def text(values: pd.Series) -> pd.Series:
+        out: pd.Series = values.dt.strftime(fmt).astype(object)
+        return out
+
+    return per_value(dates, text)
+
+
+def _month(dates: pd.Series) -> pd.Series:
+    return _dates_text(dates, "%m/%Y")
+
+
+def full_years(start: pd.Series, day: dt.date) -> pd.Series:
+    """Whole years from each date in ``start`` to ``day`` (vectorised; NaT gives -1)."""
+    before = (start.dt.month > day.month) | (
+        (start.dt.month == day.month) & (start.dt.day > day.day)
+    )
+    years = day.year - start.dt.year - before.astype("int64")
+    out: pd.Series = years.fillna(-1).astype("int64")
+    return out
+
+
+def _categories(params: Mapping[str, Any], key: str, default: str) -> list[str]:
+    raw = _p(params, key, default)
+    items = raw.split(";") if isinstance(raw, str) else list(raw)
+    return [str(x).strip() for x in items if str(x).strip()]
+
+
+__all__ = ["Rule", "full_years"]

@@ -1,0 +1,56 @@
+"""Key posts: local people in the posts that must go to someone from outside the locality
+(KL 210-KL/TW; Chỉ thị 45-CT/TW)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import numpy as np
+
+from cadre_core.features._frame import Features
+from cadre_core.features._keys import lookup, per_value
+from cadre_core.findings._common import _at, _build, _cadre_rows, _categories, _cited, _p
+from cadre_core.findings._finding import Finding
+from cadre_core.findings._sources import KL210
+from cadre_core.vocab._labels import category_name, label
+
+
+def non_local_findings(
+    features: Features, params: Mapping[str, Any], bodies: Mapping[str, str] | None = None
+) -> list[Finding]:
+    """Local people holding a post that must go to someone from outside (KL 210-KL/TW)."""
+    cats = _categories(
+        params,
+        "national.non_local_categories",
+        "party_secretary;committee_chair;inspection_chair",
+    )
+    a = features.assignments
+    key = np.flatnonzero(a["category"].isin(cats).to_numpy())
+    local = _at(features.cadres["is_local"], _cadre_rows(features)[key])
+    key = key[local.fillna(False).astype(bool).to_numpy()]
+    f = a.iloc[key].drop_duplicates(["cadre_id", "position_code"])
+    f = f.sort_values(["cadre_id", "position_code"]).reset_index(drop=True)
+    if len(f) == 0:
+        return []
+    pos = features.positions
+    title = (
+        _at(pos["title"], lookup(f["position_code"], pos.index))
+        .astype(object)
+        .fillna(per_value(f["category"], lambda c: c.map(category_name).astype(object)))
+    )
+    return _build(
+        f,
+        rule="national.local_key_post",
+        severity="warning",
+        kind="cadre",
+        subject=f["cadre_id"],
+        vi="Là người địa phương nhưng giữ chức danh " + title + " (" + f["position_code"] + ")",
+        en="Is a local person holding " + f["position_code"] + ", a post for a non-local cadre",
+        source=_cited(params, "national.local_key_post", KL210),
+        body=str(_p(params, "national.key_post_body", label("body_key_posts"))),
+        commune=f["commune"].astype(object),
+    )
+
+
+__all__ = ["non_local_findings"]

@@ -1,0 +1,67 @@
+"""Quota: positions with fewer holders than their quota (vacancy) or more (surplus)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from functools import partial
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from cadre_core.features._frame import Features
+from cadre_core.features._keys import per_row
+from cadre_core.findings._common import _body_of_bloc, _build, _cited
+from cadre_core.findings._finding import Finding
+from cadre_core.findings._sources import QUOTA
+
+
+def _quota_texts(d: pd.DataFrame, vi: str, en: str) -> pd.DataFrame:
+    h = d["holders"].astype(str)
+    q = d["quota"].astype(str)
+    diff = (d["holders"] - d["quota"]).abs().astype(str)
+    return pd.DataFrame(
+        {
+            "vi": vi + " " + diff + " người so với biên chế (có " + h + "/" + q + ")",
+            "en": diff + " " + en + " the quota (" + h + " held, quota " + q + ")",
+        }
+    )
+
+
+def quota_findings(
+    features: Features, params: Mapping[str, Any], bodies: Mapping[str, str] | None = None
+) -> list[Finding]:
+    """Positions with fewer holders than their quota (vacancy) or more (surplus)."""
+    p = features.positions
+    p = p[[c for c in ("quota", "holders", "bloc", "commune") if c in p]]
+    # unique codes: sorting the flagged positions alone gives the order of a full sort
+    whole = not p.index.is_unique
+    if whole:
+        p = p.sort_index()
+    quota = p["quota"].fillna(1).astype("int64").to_numpy()
+    holders = p["holders"].astype("int64").to_numpy()
+    out: list[Finding] = []
+    for rule, mask, sev, vi, en in (
+        ("national.vacancy", holders < quota, "warning", "Thiếu", "short of"),
+        ("national.surplus", holders > quota, "info", "Thừa", "over"),
+    ):
+        rows = np.flatnonzero(mask)
+        f = p.iloc[rows].assign(quota=quota[rows], holders=holders[rows])
+        f = (f if whole else f.sort_index()).reset_index()
+        texts = per_row(f[["holders", "quota"]], partial(_quota_texts, vi=vi, en=en))
+        out += _build(
+            f,
+            rule=rule,
+            severity=sev,  # type: ignore[arg-type]
+            kind="position",
+            subject=f["position_code"],
+            vi=texts["vi"],
+            en=texts["en"],
+            source=_cited(params, rule, QUOTA),
+            body=_body_of_bloc(f["bloc"], bodies),
+            commune=f["commune"].astype(object),
+        )
+    return out
+
+
+__all__ = ["quota_findings"]

@@ -1,0 +1,174 @@
+"""Standards: leaders who were below their post's standard on the day of appointment
+(QĐ 365-QĐ/TW; Decree 33/2023/NĐ-CP Art. 8(3)).
+
+The post's standard and the comparison are the criteria's (:func:`post_minimums`,
+:func:`meets_minimum`, also behind ``criteria.meets_post_standards``); the level held on
+the day of appointment is the feature frames' rule
+(:func:`~cadre_core.features._levels.levels_held`), applied to that day.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from cadre_core.features._frame import Features
+from cadre_core.features._keys import lookup, per_row, per_value
+from cadre_core.features._levels import levels_held
+from cadre_core.findings._common import (
+    _at,
+    _body_of_bloc,
+    _build,
+    _cadre_rows,
+    _cited,
+    _dates_text,
+    _locate,
+    _p,
+    _table,
+)
+from cadre_core.findings._finding import Finding
+from cadre_core.findings._sources import STANDARDS
+from cadre_core.targets._criteria import meets_minimum, post_minimums
+from cadre_core.vocab._enums import LEADERSHIP_CATEGORIES, EducationLevel, TheoryLevel
+from cadre_core.vocab._labels import level_name
+
+
+def _held_on(
+    table: pd.DataFrame | None,
+    pairs: pd.DataFrame,
+    ranks: Mapping[str, int],
+    join: tuple[np.ndarray, np.ndarray] | None = None,
+) -> pd.Series:
+    """Highest known rank held by each (cadre_id, start_date) pair on its start date.
+
+    The table's rows are joined to the pairs on integer codes of the cadre ids: ``join``
+    may give them (the pairs' codes, the table's codes; -1 for none), else they are the
+    positions among the pairs' distinct cadre ids.
+    """
+    if table is None:
+        return pd.Series(0, index=pairs.index, dtype="int64")
+    if join is None:
+        codes, uniques = pd.factorize(pairs["cadre_id"])
+        tcode = lookup(table["cadre_id"], pd.Index(uniques))
+    else:
+        codes, tcode = join
+    days = pairs["start_date"].to_numpy(dtype="datetime64[us]")
+    rank, _ = levels_held(table, ranks, tcode, codes, days)
+    return pd.Series(rank, index=pairs.index, name="rank")
+
+
+def _words(levels: pd.Series, lang: str, kind: str = "education") -> pd.Series:
+    """Level codes in words (the label table), one look-up per distinct code."""
+    return per_value(levels, lambda v: v.map(lambda c: level_name(c, lang, kind)).astype(object))
+
+
+def _join(x: np.ndarray, y: np.ndarray) -> pd.Series:
+    """Element-wise ``", "``-join of two text arrays, skipping blanks."""
+    return pd.Series(
+        [", ".join(p for p in pair if p) for pair in zip(x, y, strict=True)], dtype=object
+    )
+
+
+def _leaders(features: Features) -> tuple[pd.DataFrame, np.ndarray]:
+    """Leadership assignments, one per (cadre_id, position_code) (the first), and the row
+    of ``features.cadres`` of each one's cadre (-1 when absent)."""
+    a = features.assignments
+    crow = _cadre_rows(features)
+    rows = np.flatnonzero(a["category"].isin(sorted(LEADERSHIP_CATEGORIES)).to_numpy())
+    # a duplicate pair needs a cadre with several assignments (or one not on the roll)
+    count = np.bincount(crow[crow >= 0], minlength=len(features.cadres) + 1)
+    several = (crow < 0) | (count[crow] > 1)
+    maybe = rows[several[rows]]
+    dup = np.zeros(len(a), dtype=bool)
+    dup[maybe[a.iloc[maybe].duplicated(["cadre_id", "position_code"]).to_numpy()]] = True
+    rows = rows[~dup[rows]]
+    used = ["cadre_id", "position_code", "start_date", "category", "min_education"]
+    used += ["min_theory", "bloc", "commune"]
+    return a[[c for c in used if c in a]].iloc[rows].reset_index(drop=True), crow[rows]
+
+
+def standards_findings(
+    features: Features, params: Mapping[str, Any], bodies: Mapping[str, str] | None = None
+) -> list[Finding]:
+    """Leaders who were below their post's standard on the day of appointment.
+
+    The standard is the position's ``min_education``/``min_theory`` or, when blank, the
+    ``default_standards`` parameter of its category (if a plugin declares it). Severity is
+    ``error`` when the gap remains on the as-of day, ``info`` when it has since closed.
+    """
+    lead, crow = _leaders(features)
+    if len(lead) == 0:
+        return []
+    defaults: Mapping[str, tuple[str | None, str | None]] = _p(params, "default_standards", {})
+    need = post_minimums(lead, defaults)
+    ed_rank, th_rank = need["ed_rank"].to_numpy(), need["th_rank"].to_numpy()
+    c = features.cadres
+    degrees, theory = _table(features, "degrees"), _table(features, "theory")
+    ed_join = th_join = None
+    if (crow >= 0).all():  # join on the cadres' rows
+        tables = [t for t in (degrees, theory) if t is not None]
+        rows = iter(_locate(features, [t["cadre_id"] for t in tables]))
+        ed_join = (crow, next(rows)) if degrees is not None else None
+        th_join = (crow, next(rows)) if theory is not None else None
+    ed_then = _held_on(degrees, lead, EducationLevel.ranks(), ed_join)
+    th_then = _held_on(theory, lead, TheoryLevel.ranks(), th_join)
+    ed_gap = ~meets_minimum(ed_then, ed_rank)
+    th_gap = ~meets_minimum(th_then, th_rank)
+    bad = ed_gap | th_gap
+    if not bad.any():
+        return []
+    # on the as-of day: the ranks of the feature frames (the same rule, on that day)
+    ed_now = _at(c["education_rank"], crow[bad]).fillna(0).to_numpy()
+    th_now = _at(c["theory_rank"], crow[bad]).fillna(0).to_numpy()
+    ed_short, th_short = ed_gap[bad], th_gap[bad]
+    still = (ed_short & ~meets_minimum(ed_now, ed_rank[bad])) | (
+        th_short & ~meets_minimum(th_now, th_rank[bad])
+    )
+    f = lead[bad].assign(
+        ed_gap=ed_short,
+        th_gap=th_short,
+        ed_need=need["ed_need"][bad],
+        th_need=need["th_need"][bad],
+        still=still,
+    )
+    f = f.sort_values(["cadre_id", "position_code"]).reset_index(drop=True)
+
+    def reasons(d: pd.DataFrame) -> pd.DataFrame:
+        ed_vi = np.where(d["ed_gap"], "trình độ chuyên môn dưới " + _words(d["ed_need"], "vi"), "")
+        th_vi = np.where(d["th_gap"], "LLCT dưới " + _words(d["th_need"], "vi", "theory"), "")
+        ed_en = np.where(d["ed_gap"], "education below " + _words(d["ed_need"], "en"), "")
+        th_en = np.where(
+            d["th_gap"], "political theory below " + _words(d["th_need"], "en", "theory"), ""
+        )
+        state_vi = pd.Series(
+            np.where(d["still"], "; đến nay vẫn chưa đạt", "; nay đã đạt"), dtype=object
+        )
+        state_en = pd.Series(np.where(d["still"], "; still below", "; met since"), dtype=object)
+        return pd.DataFrame(
+            {
+                "vi": " khi chưa đạt tiêu chuẩn (" + _join(ed_vi, th_vi) + ")" + state_vi,
+                "en": " below the post's standard (" + _join(ed_en, th_en) + ")" + state_en,
+                "severity": np.where(d["still"], "error", "info"),
+            }
+        )
+
+    why = per_row(f[["ed_gap", "ed_need", "th_gap", "th_need", "still"]], reasons)
+    start = _dates_text(f["start_date"], "%d/%m/%Y")
+    return _build(
+        f,
+        rule="national.below_standard_on_appointment",
+        severity=why["severity"],
+        kind="cadre",
+        subject=f["cadre_id"],
+        vi="Bổ nhiệm vào " + f["position_code"] + " ngày " + start + why["vi"],
+        en="Appointed to " + f["position_code"] + " on " + start + why["en"],
+        source=_cited(params, "national.below_standard_on_appointment", STANDARDS),
+        body=_body_of_bloc(f["bloc"], bodies),
+        commune=f["commune"].astype(object),
+    )
+
+
+__all__ = ["standards_findings"]

@@ -1,0 +1,117 @@
+"""The national findings receive the responsible bodies, print words (never codes) and cite
+national law; a province adds its plan's clauses through a parameter."""
+
+from __future__ import annotations
+
+import ast
+import re
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+import pytest
+
+import cadre_core
+from cadre_core import evaluate, hookimpl, sample_roster
+from cadre_core.features._frame import Features
+from cadre_core.findings._finding import Finding
+from cadre_core.plugins._host import PluginHost, make_plugin_manager
+
+END = "2026-12-31"
+RENAMED = "Ủy ban nhân dân xã (đổi tên)"
+
+
+class _Renamer:
+    @staticmethod
+    @hookimpl
+    def cadre_responsible_bodies() -> Mapping[str, str]:
+        return {"government": RENAMED}
+
+
+class _Listener:
+    """A plugin that reads the merged bodies (the hook's ``bodies`` argument)."""
+
+    @staticmethod
+    @hookimpl
+    def cadre_findings(
+        features: Features, params: Mapping[str, object], bodies: Mapping[str, str]
+    ) -> Sequence[Finding]:
+        return [
+            Finding(
+                "demo.bodies",
+                "info",
+                "commune",
+                "X",
+                "thử",
+                "check",
+                "QĐ demo",
+                bodies["government"],
+            )
+        ]
+
+
+def _host(*plugins: tuple[str, object]) -> PluginHost:
+    return PluginHost(make_plugin_manager(entry_points=False, extra=list(plugins)))
+
+
+def test_a_renamed_body_reaches_the_findings_of_its_bloc() -> None:
+    ev = evaluate(sample_roster(), END, host=_host(("renamer", _Renamer())))
+    assert ev.bodies["government"] == RENAMED
+    found = ev.communes[0].findings
+    vacancy = {f.subject: f for f in found if f.rule == "national.vacancy"}
+    assert vacancy["PKT-XD"].body == RENAMED  # a government post
+    assert vacancy["UBKT-KTV"].body == "Ban Xây dựng Đảng"  # a Party post: unchanged
+    government = [f for f in found if f.body in ("Ủy ban nhân dân xã", RENAMED)]
+    assert government and all(f.body == RENAMED for f in government)
+
+
+def test_plugins_receive_the_merged_bodies() -> None:
+    ev = evaluate(
+        sample_roster(), END, host=_host(("renamer", _Renamer()), ("listener", _Listener()))
+    )
+    (f,) = [f for f in ev.communes[0].findings if f.rule == "demo.bodies"]
+    assert f.body == RENAMED
+
+
+CODES = ("dai_hoc", "trung_cap", "cao_cap", "so_cap", "thac_si", "tien_si", "cao_dang", "cu_nhan")
+
+
+@pytest.mark.parametrize("plugins", [None, []])
+def test_no_internal_code_in_finding_texts(plugins: list[str] | None) -> None:
+    """Findings say "dưới đại học" / "below bachelor's", as explanations do."""
+    ev = evaluate(sample_roster(), END, plugins=plugins)
+    found = ev.communes[0].findings
+    assert any(f.rule == "national.below_standard_on_appointment" for f in found)
+    for f in found:
+        for text in (f.message_vi, f.message_en, f.body):
+            assert "_" not in text, (f.rule, text)
+            assert not re.search("|".join(CODES), text), (f.rule, text)
+    below = {f.subject: f for f in found if f.rule == "national.below_standard_on_appointment"}
+    assert "dưới sơ cấp" not in below["MT036"].message_vi
+    assert any(w in below["MT036"].message_vi for w in ("LLCT dưới trung cấp", "LLCT dưới cao cấp"))
+
+
+def test_the_core_cites_national_law_and_the_province_adds_its_plan() -> None:
+    core_only = evaluate(sample_roster(), END, plugins=[]).communes[0].findings
+    assert core_only and not any("05-NQ/TU" in f.source for f in core_only)
+    with_plan = evaluate(sample_roster(), END, plugins=["laichau"]).communes[0].findings
+    for f in with_plan:
+        if f.rule in ("national.vacancy", "national.below_standard_on_appointment"):
+            national, _, plan = f.source.partition("; Kế hoạch thực hiện Nghị quyết số 05-NQ/TU")
+            assert plan and "05-NQ/TU" not in national
+    assert any(f.rule == "national.vacancy" for f in with_plan)
+
+
+def test_findings_never_import_the_plugins() -> None:
+    package = Path(cadre_core.__file__).parent / "findings"
+    for module in package.glob("*.py"):
+        tree = ast.parse(module.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            names = (
+                [a.name for a in node.names]
+                if isinstance(node, ast.Import)
+                else [node.module or ""]
+                if isinstance(node, ast.ImportFrom)
+                else []
+            )
+            for name in names:
+                assert not name.startswith(("cadre_core.plugins", "cadre_core.engine")), module
