@@ -15,6 +15,7 @@ import importlib.metadata as md
 import inspect
 import os
 import sys
+import threading
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from types import ModuleType
@@ -168,10 +169,10 @@ def trace_hook_calls(pm: pluggy.PluginManager, stream: TextIO | None = None) -> 
     >>> print(out.getvalue(), end="")  # doctest: +ELLIPSIS
     cadre: hook cadre_responsible_bodies [cadre] ... ms -> 2 items
     """
-    started: list[float] = []
+    local = threading.local()  # hooks may run in several threads (Dask's threaded scheduler)
 
     def before(hook_name: str, hook_impls: Sequence[pluggy.HookImpl], kwargs: object) -> None:
-        started.append(time.perf_counter())
+        local.__dict__.setdefault("started", []).append(time.perf_counter())
 
     def after(
         outcome: pluggy.Result[Any],
@@ -179,7 +180,7 @@ def trace_hook_calls(pm: pluggy.PluginManager, stream: TextIO | None = None) -> 
         hook_impls: Sequence[pluggy.HookImpl],
         kwargs: object,
     ) -> None:
-        ms = (time.perf_counter() - started.pop()) * 1000
+        ms = (time.perf_counter() - local.started.pop()) * 1000
         names = ", ".join(impl.plugin_name for impl in reversed(hook_impls))
         if outcome.exception is not None:
             what = f"raised {type(outcome.exception).__name__}"
@@ -189,11 +190,10 @@ def trace_hook_calls(pm: pluggy.PluginManager, stream: TextIO | None = None) -> 
                 what = ", ".join(_size(r) for r in result) or "nothing"
             else:
                 what = _size(result)
-        print(
-            f"cadre: hook {hook_name} [{names}] {ms:.1f} ms -> {what}",
-            file=stream if stream is not None else sys.stderr,
-            flush=True,
-        )
+        # one write per line, so that the lines of several threads never interleave
+        out = stream if stream is not None else sys.stderr
+        out.write(f"cadre: hook {hook_name} [{names}] {ms:.1f} ms -> {what}\n")
+        out.flush()
 
     return pm.add_hookcall_monitoring(before, after)
 
