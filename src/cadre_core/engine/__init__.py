@@ -5,9 +5,10 @@ once; let a backend compute the per-commune results; finish them into one
 :class:`Evaluation`. Two backends, chosen by name (``evaluate(..., engine=...)``):
 ``"pandas"`` (the default: one feature frame for the whole roster, in this process) and
 ``"dask"`` (``_dask``: partitions of whole communes on a Dask cluster, the ``dask``
-extra), which give the same evaluation. Helpers: ``_json`` (the JSON text of large
-documents), ``_gc`` (the garbage collector paused while results are built),
-``_privacy`` (pseudonyms).
+extra), which give the same evaluation. Backends register themselves by name
+(``_pipeline.register_engine``), so the pipeline never imports one. Helpers: ``_json``
+(the JSON text of large documents), ``_gc`` (the garbage collector paused while results
+are built), ``_privacy`` (pseudonyms).
 
 The engine imports only the stages below it (plugins, findings, targets, features,
 roster, vocab), never the planner, the reports, the command line or the root package.
@@ -20,7 +21,6 @@ from cadre_core.engine._pipeline import (
     Evaluation,
     TargetResult,
     evaluate,
-    register_engine,
 )
 
 __all__ = [
@@ -31,5 +31,4 @@ __all__ = [
     "commune_partitions",
     "evaluate",
     "evaluate_dask",
-    "register_engine",
 ]
