@@ -34,11 +34,10 @@ class Custom:
     def cadre_targets(self) -> list[Target]:
         """Register ``custom.prof``."""
         return [
-            Target(
+            Target.from_criteria(
                 id="custom.prof",
                 title=Text("Công chức chuyên môn: đại học", "Professionals: university degree"),
                 source="Ví dụ",
-                unit="cadres",
                 population=PROFESSIONALS,
                 criterion=UNIVERSITY,
                 rule=Rule(">=", THRESHOLD),

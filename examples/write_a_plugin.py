@@ -57,17 +57,14 @@ class DemoProvince:
     def cadre_targets(self) -> Sequence[Target]:
         """One target on the new column."""
         return [
-            Target(
+            Target.from_criteria(
                 id="demo.local",
                 title=Text("Lãnh đạo không phải người địa phương", "Non-local leaders"),
                 source="Nghị quyết mẫu (ví dụ), mục 1",
-                unit="cadres",
                 population=LEADERS,
                 criterion=NOT_LOCAL,
                 rule=Rule(">=", Fraction(1, 2)),
                 deadline=dt.date(2030, 12, 31),
-                population_text=LEADERS.requirement,
-                requirement=NOT_LOCAL.requirement,
             )
         ]
 

@@ -93,7 +93,8 @@ def test_fail_on_not_met_exits_3(sample_xlsx):
     "args",
     [
         ("evaluate", "missing-file.xlsx"),
-        ("evaluate", "SAMPLE", "--as-of", "31/12/2026"),
+        ("evaluate", "SAMPLE", "--as-of", "31/02/2026"),
+        ("evaluate", "SAMPLE", "--as-of", "2026-12"),
         ("evaluate", "SAMPLE", "--format", "pdf"),
         ("evaluate", "SAMPLE", "--params", "no-such.toml"),
         ("validate", "missing-folder"),
@@ -105,6 +106,15 @@ def test_bad_input_exits_2_without_traceback(args, sample_xlsx):
     assert out.returncode == 2, (out.stdout, out.stderr)
     assert "Traceback" not in out.stderr + out.stdout
     assert out.stderr.strip()
+
+
+def test_as_of_day_first_is_the_same_day(sample_xlsx):
+    """Rosters accept 31/12/2026; so does --as-of, and it means 2026-12-31."""
+    iso = run("evaluate", str(sample_xlsx), "--format", "json", "--as-of", "2026-12-31")
+    vn = run("evaluate", str(sample_xlsx), "--format", "json", "--as-of", "31/12/2026")
+    assert iso.returncode == vn.returncode == 0, vn.stderr
+    assert json.loads(vn.stdout)["as_of"] == "2026-12-31"
+    assert vn.stdout == iso.stdout
 
 
 def test_bad_params_file_exits_2(sample_xlsx, tmp_path):

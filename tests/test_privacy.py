@@ -218,13 +218,13 @@ def test_internal_errors_quote_no_cell(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
     """Exit 1 names the kind and place of the error only, never the exception's text."""
-    import cadre_core
     from cadre_core import cli
+    from cadre_core.roster import _roster
 
     def boom(*args: object, **kwargs: object) -> None:
         raise RuntimeError("cell 'Quzwex Fobrant Aa' born 1974-03-02")
 
-    monkeypatch.setattr(cadre_core, "read_roster", boom)
+    monkeypatch.setattr(_roster, "read_roster", boom)
     monkeypatch.delenv("CADRE_DEBUG", raising=False)
     with pytest.raises(SystemExit) as exit_:
         cli.main(["validate", str(tmp_path)])

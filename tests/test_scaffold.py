@@ -10,11 +10,13 @@ import sys
 import tomllib
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
 
-from cadre_core.scaffold import new_plugin_command, placeholders, scaffold
+from cadre_core.cli._new_plugin import new_plugin_command
+from cadre_core.scaffold import placeholders, scaffold
 from cadre_core.testing import evaluate_plugin
 
 EXPECTED = {
@@ -85,6 +87,14 @@ def test_generated_plugin_evaluates(generated_module: object) -> None:
     assert result.satisfied == int((leaders["education_rank"] >= 3).sum())
     assert "Tỉnh Hà Giang" in result.source
     assert ev.params["ha_giang.1.min_education"] == "dai_hoc"
+
+
+def test_generated_target_is_built_from_its_criteria(generated_module: Any) -> None:
+    source = Path(generated_module.__file__).read_text(encoding="utf-8")
+    assert "Target.from_criteria(" in source
+    (target,) = generated_module.TARGETS
+    assert target.population_text == generated_module.LEADERS.requirement
+    assert target.requirement == generated_module.CRITERION_1.requirement
 
 
 @pytest.mark.skipif(

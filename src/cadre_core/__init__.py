@@ -4,9 +4,10 @@ Read a roster, evaluate the targets that province plugins register, as of any da
 commune, exactly::
 
     >>> import cadre_core
-    >>> ev = cadre_core.evaluate(cadre_core.sample_roster(), "2026-12-31")
-    >>> ev.to_frame()[["id", "status"]].head(2).shape
-    (2, 2)
+    >>> ev = cadre_core.evaluate(
+    ...     cadre_core.sample_roster(), "2026-12-31", plugins=["province_template"])
+    >>> ev.to_frame()[["id", "satisfied", "required", "status"]].values.tolist()
+    [['tpl.5a', 3, 4, 'not_met'], ['tpl.7b', 14, 14, 'met'], ['tpl.youth', 0, 1, 'not_met']]
 
 Two exported names are not classes or functions and are documented here.
 

@@ -58,6 +58,20 @@ def test_registers_own_targets_with_sources() -> None:
     assert definitions["tpl.youth.max_age"].source.startswith(tpl.RESOLUTION)
 
 
+def test_targets_take_their_words_from_their_criteria() -> None:
+    """``Target.from_criteria``: who is counted, what they need and the explainer come
+    from the population and the criterion, never written twice."""
+    for target in tpl.targets():
+        assert isinstance(target.population, cadre_core.criteria.Criterion)
+        assert isinstance(target.criterion, cadre_core.criteria.Criterion)
+        assert target.population_text == target.population.requirement
+        assert target.requirement == target.criterion.requirement
+        assert target.explain is target.criterion.explain
+        assert target.unit == "cadres"
+    t5a = next(t for t in tpl.targets() if t.id == "tpl.5a")
+    assert t5a.explain is not None  # education_at_least says what each cadre lacks
+
+
 def test_fixture_registers_for_one_test(cadre_plugin: Callable[..., PluginHost]) -> None:
     host = cadre_plugin(tpl, name=NAME)
     assert NAME in host.plugin_names()

@@ -1,4 +1,4 @@
-"""``cadre plan``: the training plan of a roster (registered by ``cadre_core.cli``)."""
+"""``cadre plan``: the training plan of a roster."""
 
 from __future__ import annotations
 
@@ -6,11 +6,20 @@ import sys
 
 import click
 
+from cadre_core.cli._common import (
+    InputError,
+    _as_of,
+    _read,
+    lang_option,
+    output_option,
+    params_option,
+    report_format_option,
+    write_text,
+)
+
 
 def _budget(value: str | None) -> int | dict[int, int] | None:
     """``--budget 500000000`` (every year) or ``--budget 2027=300000000,2028=400000000``."""
-    from cadre_core.cli import InputError
-
     if value is None:
         return None
     text = value.replace("_", "").replace(" ", "")
@@ -35,16 +44,11 @@ def _budget(value: str | None) -> int | dict[int, int] | None:
 )
 @click.option("--horizon", type=int, metavar="YEAR", help="Last year (default: latest deadline).")
 @click.option("--budget", metavar="VND|YEAR=VND,...", help="Yearly budget per commune.")
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["table", "json", "xlsx", "html"]),
-    help="Output format (default: table on a terminal, json otherwise).",
-)
-@click.option("--output", "-o", type=click.Path(), help="Write to this file.")
+@report_format_option
+@output_option
 @click.option("--plugin", "plugins", multiple=True, metavar="NAME", help="Use only this plugin.")
-@click.option("--params", type=click.Path(), help="TOML file of parameter overrides.")
-@click.option("--lang", type=click.Choice(["vi", "en"]), default="vi", show_default=True)
+@params_option
+@lang_option
 def plan_command(
     roster: str,
     as_of: str | None,
@@ -57,9 +61,9 @@ def plan_command(
     lang: str,
 ) -> None:
     """Plan who to train in which programme and when so that every target is met."""
-    from cadre_core import ParameterError, PluginError
-    from cadre_core.cli import InputError, _as_of, _read, write_text
     from cadre_core.planner import _report, plan
+    from cadre_core.plugins._host import PluginError
+    from cadre_core.targets._params import ParameterError
 
     day = _as_of(as_of)
     if horizon is not None and horizon < day.year:

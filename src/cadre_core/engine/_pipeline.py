@@ -48,12 +48,13 @@ STATUSES = ("met", "not_met", "not_applicable")
 class TargetResult:
     """The result of one target in one commune (the JSON contract's ``targets`` item).
 
-    >>> ev = cadre_core.evaluate(cadre_core.sample_roster(), "2026-12-31", plugins=["laichau"])
-    >>> t = ev.communes[0].target("nq05.1a")
+    >>> ev = cadre_core.evaluate(
+    ...     cadre_core.sample_roster(), "2026-12-31", plugins=["province_template"])
+    >>> t = ev.communes[0].target("tpl.5a")
     >>> t.title.en, t.population, t.satisfied, t.required, t.shortfall, t.status
-    ('Every job position staffed', 34, 32, 34, 2, 'not_met')
+    ("Standing leadership: master's degree", 6, 3, 4, 1, 'not_met')
     >>> t.failing
-    ('PKT-XD', 'UBKT-KTV')
+    ('MT003', 'MT004', 'MT005')
     """
 
     id: str
@@ -105,10 +106,11 @@ class TargetResult:
 class CommuneResult:
     """All results of one commune.
 
-    >>> ev = cadre_core.evaluate(cadre_core.sample_roster(), "2026-12-31", plugins=["laichau"])
+    >>> ev = cadre_core.evaluate(
+    ...     cadre_core.sample_roster(), "2026-12-31", plugins=["province_template"])
     >>> c = ev.commune("Xã Mường Than")
-    >>> len(c.targets), c.targets[0].id, c.unrated
-    (18, 'nq05.1a', ('MT034',))
+    >>> [t.id for t in c.targets], c.unrated
+    (['tpl.5a', 'tpl.7b', 'tpl.youth'], ('MT034',))
     """
 
     commune: str
@@ -137,11 +139,12 @@ class CommuneResult:
 class Evaluation:
     """Every target of the selected plugins, per commune, as of one day.
 
-    >>> ev = cadre_core.evaluate(cadre_core.sample_roster(), "2026-12-31", plugins=["laichau"])
+    >>> ev = cadre_core.evaluate(
+    ...     cadre_core.sample_roster(), "2026-12-31", plugins=["province_template"])
     >>> ev.as_of, [p.name for p in ev.plugins], [c.commune for c in ev.communes]
-    (datetime.date(2026, 12, 31), ['cadre', 'laichau'], ['Xã Mường Than'])
+    (datetime.date(2026, 12, 31), ['cadre', 'province_template'], ['Xã Mường Than'])
     >>> ev.to_frame()["status"].value_counts()[["met", "not_met"]].tolist()
-    [4, 14]
+    [1, 2]
     """
 
     as_of: dt.date
@@ -290,6 +293,21 @@ def _aligned(values: pd.Series, index: pd.Index) -> pd.Series:
     return values.fillna(False).astype(bool)
 
 
+def _rule_in_force(target: Target, params: Params) -> Rule:
+    """The target's rule with the threshold in force (``>=``/``>`` rules take it from
+    ``params``; other rules keep their own value)."""
+    if target.rule.op in (">=", ">"):
+        return Rule(target.rule.op, params[target.threshold_key])
+    return target.rule
+
+
+def _statuses(population: np.ndarray, satisfied: np.ndarray, required: np.ndarray) -> np.ndarray:
+    """The status name per commune: ``not_applicable`` without members, else ``met`` when
+    enough members satisfy the target, else ``not_met``."""
+    met = satisfied >= required
+    return np.where(population == 0, "not_applicable", np.where(met, "met", "not_met"))
+
+
 def _evaluate_target(
     target: Target,
     plugin: str,
@@ -307,15 +325,13 @@ def _evaluate_target(
     n = members.count(pop_mask, size)
     s = members.count(sat_mask, size)
     failing = members.lists(pop_mask & ~sat_mask, size)
-    rule = target.rule
-    if rule.op in (">=", ">"):
-        rule = Rule(rule.op, params[target.threshold_key])
+    rule = _rule_in_force(target, params)
     deadline: dt.date = params[target.deadline_key]
     required = rule.required_many(n)
     # statuses and shortfalls for all communes at once; then one object per commune
     empty = n == 0
     met = s >= required
-    status = np.where(empty, "not_applicable", np.where(met, "met", "not_met")).tolist()
+    status = _statuses(n, s, required).tolist()
     shortfall = np.where(empty, 0, np.maximum(required - s, 0)).tolist()
     attainable = (required <= n).tolist()
     late = features.as_of > deadline
@@ -502,9 +518,14 @@ def evaluate(
     ``distributed`` client if any) and gives the same evaluation, always per commune
     (see :func:`cadre_core.engine.evaluate_dask`).
 
-    >>> ev = evaluate(sample_roster(), "2026-12-31")
-    >>> ev.communes[0].target("nq05.5c").status in ("met", "not_met", "not_applicable")
-    True
+    >>> ev = evaluate(sample_roster(), "2026-12-31", plugins=["province_template"])
+    >>> {t.id: (t.satisfied, t.required, t.status) for t in ev.communes[0].targets}
+    {'tpl.5a': (3, 4, 'not_met'), 'tpl.7b': (14, 14, 'met'), 'tpl.youth': (0, 1, 'not_met')}
+    >>> ev = evaluate(sample_roster(), "2026-12-31", plugins=["province_template"],
+    ...               params={"tpl.5a.threshold": "1/2"})
+    >>> t = ev.communes[0].target("tpl.5a")
+    >>> t.required, t.status, ev.params.origin("tpl.5a.threshold")
+    (3, 'met', 'argument')
     """
     day = parse_day(as_of, what="as_of")
     backend = _ENGINES.get(engine)

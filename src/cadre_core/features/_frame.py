@@ -55,12 +55,15 @@ def rating_year(as_of: dt.date) -> int:
 class Features:
     """Feature frames of a roster as of one day (see the module docstring).
 
-    >>> ev = cadre_core.evaluate(cadre_core.sample_roster(), "2026-12-31", plugins=["laichau"])
+    >>> ev = cadre_core.evaluate(
+    ...     cadre_core.sample_roster(), "2026-12-31", plugins=["province_template"])
     >>> f = ev.features
     >>> f.as_of, f.rating_year, len(f.cadres)
     (datetime.date(2026, 12, 31), 2026, 41)
     >>> int(f.cadres["is_female"].sum()), int(f.cadres["is_minority"].sum())
     (17, 34)
+    >>> int(f.cadres["is_young_leader"].sum())  # a column the template plugin adds
+    4
     """
 
     as_of: dt.date

@@ -68,6 +68,8 @@ class _Rows:
         lo: npt.ArrayLike,
         hi: npt.ArrayLike,
     ) -> None:
+        """Add ``len(lo)`` rows ``lo <= sum(vals * x[cols]) <= hi`` (``rows`` numbered
+        from 0 within this call)."""
         lo_a = np.asarray(lo, dtype=np.float64)
         if not len(lo_a):
             return
@@ -80,6 +82,7 @@ class _Rows:
         self.n += len(lo_a)
 
     def constraint(self) -> LinearConstraint | None:
+        """All rows as one sparse constraint (``None`` when there are none)."""
         if not self.n:
             return None
         a = coo_matrix(

@@ -22,6 +22,7 @@ from cadre_core.features._frame import Features
 from cadre_core.planner._catalogue import Programme
 from cadre_core.roster._roster import Roster
 from cadre_core.targets._criteria import _fit_frame
+from cadre_core.vocab._dates import parse_day
 from cadre_core.vocab._enums import EducationLevel, TheoryLevel
 from cadre_core.vocab._retirement import retirement_dates
 
@@ -154,3 +155,9 @@ def what_if(
                 [trainings, new.astype(trainings.dtypes.to_dict())], ignore_index=True
             )
     return attrs.evolve(raw, cadres=c, degrees=degrees, trainings=trainings)
+
+
+def project(roster: Roster, *, as_of: dt.date | str, horizon: int) -> Roster:
+    """The roster projected to 31/12 of ``horizon`` if nothing is done: statutory
+    retirements, qualifications under way from their dates, latest ratings carried on."""
+    return project_roster(roster, parse_day(as_of, what="as_of"), horizon)

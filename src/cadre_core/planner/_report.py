@@ -8,10 +8,14 @@ import html
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from cadre_core.planner import Plan
+from cadre_core.engine._pipeline import STATUSES
+from cadre_core.vocab._labels import label
 
-STATUS_VI = {"met": "đạt", "not_met": "chưa đạt", "not_applicable": "không áp dụng"}
+if TYPE_CHECKING:
+    from cadre_core.planner._result import Plan
+
+#: status -> its Vietnamese name from the label table, in lower case (it reads in a sentence)
+STATUS_VI = {status: label(status, "vi").lower() for status in STATUSES}
 KIND_VI = {
     "recruit": "tuyển dụng/bố trí",
     "appoint": "bổ nhiệm/điều động",
@@ -239,14 +243,14 @@ def _svg_bars(items: list[tuple[str, int]]) -> str:
     width, height, pad = 60 * len(items) + 40, 220, 30
     top = max(v for _, v in items) or 1
     bars = []
-    for i, (label, value) in enumerate(items):
+    for i, (name, value) in enumerate(items):
         h = int((height - 2 * pad) * value / top)
         x = 30 + i * 60
         y = height - pad - h
         bars.append(
             f'<rect x="{x}" y="{y}" width="40" height="{h}" fill="#4472C4"/>'
             f'<text x="{x + 20}" y="{height - 10}" text-anchor="middle" font-size="12">'
-            f"{html.escape(label)}</text>"
+            f"{html.escape(name)}</text>"
             f'<text x="{x + 20}" y="{y - 4}" text-anchor="middle" font-size="10">'
             f"{value / 1e6:.1f}</text>"
         )

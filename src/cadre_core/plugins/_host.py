@@ -93,8 +93,8 @@ def make_plugin_manager(
     :class:`PluginError`). ``CADRE_LOAD_PLUGINS`` (allow list) and
     ``CADRE_DISABLE_PLUGINS`` (block list), comma-separated, filter entry points too.
 
-    >>> PluginHost(make_plugin_manager(only=["laichau"])).plugin_names()
-    ['cadre', 'laichau']
+    >>> PluginHost(make_plugin_manager(only=["province_template"])).plugin_names()
+    ['cadre', 'province_template']
     >>> make_plugin_manager(only=["no_such_plugin"])
     Traceback (most recent call last):
     ...
@@ -213,11 +213,11 @@ def _size(value: object) -> str:
 class PluginHost:
     """Typed access to the hooks: one method per hook, each plugin called on its own.
 
-    >>> host = PluginHost(make_plugin_manager(only=["laichau"]))
+    >>> host = PluginHost(make_plugin_manager(only=["province_template"]))
     >>> host.plugin_names()
-    ['cadre', 'laichau']
-    >>> sorted({plugin for plugin, _ in host.targets()})
-    ['laichau']
+    ['cadre', 'province_template']
+    >>> {t.id: plugin for plugin, t in host.targets()}
+    {'tpl.5a': 'province_template', 'tpl.7b': 'province_template', 'tpl.youth': 'province_template'}
     """
 
     def __init__(

@@ -256,9 +256,12 @@ def responsible_body(
     given); with no failing member, every bloc's body.
 
     >>> import cadre_core
-    >>> ev = cadre_core.evaluate(cadre_core.sample_roster(), "2026-12-31")
-    >>> responsible_body(ev, "nq05.1a", member_id="UBKT-KTV")
+    >>> ev = cadre_core.evaluate(
+    ...     cadre_core.sample_roster(), "2026-12-31", plugins=["province_template"])
+    >>> responsible_body(ev, "tpl.7b", member_id="MT015")
     'Ban Xây dựng Đảng'
+    >>> responsible_body(ev, "tpl.5a", member_id="MT003")  # posts in both blocs
+    'Ban Xây dựng Đảng; Ủy ban nhân dân xã'
     """
     check_lang(lang)
     bodies = evaluation.bodies

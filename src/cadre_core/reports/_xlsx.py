@@ -1,199 +1,28 @@
 """The Excel report, written with xlsxwriter (native data bars, conditional formats, charts).
 
-Safety: every text cell is written with ``write_string``, which stores a shared string and
-never a formula, so a name such as ``=HYPERLINK(...)`` or ``+1-2`` stays inert text in
-Excel, LibreOffice and Google Sheets (no formula injection). Numbers, dates and booleans
-are written with their own typed writers.
+One function per sheet (summary, one per target, members, findings, heat map, trends,
+about, plugin sections), all writing through :class:`~cadre_core.reports._xlsx_book.Book`,
+whose typed writers keep every text cell inert (no formula injection).
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import json
-import math
-import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-import numpy as np
 import pandas as pd
-import xlsxwriter
-from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
 from cadre_core.plugins._sections import ReportSection
 from cadre_core.reports._audit import xlsx_sheet
 from cadre_core.reports._data import ReportData, records
+from cadre_core.reports._xlsx_book import Book, unique_sheet_name
 from cadre_core.targets._params import jsonable
 from cadre_core.vocab._labels import fmt_date
 
-STATUS_STYLE: dict[str, dict[str, Any]] = {
-    "met": {"bg_color": "#C8E6C9", "font_color": "#1B5E20", "bold": True},
-    "not_met": {"bg_color": "#FFCDD2", "font_color": "#B71C1C", "bold": True},
-    "not_applicable": {"bg_color": "#EEEEEE", "font_color": "#616161"},
-}
-HEADER_BG = "#1F4E79"
-A4 = 9
 _SEVERITY = {"error", "warning", "info"}
-_BAD_SHEET = re.compile(r"[\[\]:*?/\\]")
-
-
-def unique_sheet_name(wanted: str, used: set[str]) -> str:
-    """A valid sheet name (<= 31 characters, none of ``[]:*?/\\``) not in ``used``
-    (compared case-insensitively, as Excel does); the name is added to ``used``."""
-    name = _BAD_SHEET.sub("_", wanted).strip("'")[:31] or "Sheet"
-    base, i = name, 2
-    while name.casefold() in used:
-        suffix = f" ({i})"
-        name = base[: 31 - len(suffix)] + suffix
-        i += 1
-    used.add(name.casefold())
-    return name
-
-
-class _Book:
-    """A workbook with the report's formats and a few typed writers."""
-
-    def __init__(self, path: Path, data: ReportData) -> None:
-        self.data = data
-        self.wb: Workbook = xlsxwriter.Workbook(str(path))
-        wb = self.wb
-        base = {"font_name": "Arial", "font_size": 10, "valign": "top"}
-        cell = {**base, "border": 1, "border_color": "#B0BEC5"}
-        self.f_title = wb.add_format(
-            {**base, "bold": True, "font_size": 14, "font_color": "#1F4E79"}
-        )
-        self.f_sub = wb.add_format({**base, "italic": True, "font_color": "#455A64"})
-        self.f_note = wb.add_format({**base, "text_wrap": True})
-        self.f_bold = wb.add_format({**base, "bold": True})
-        self.f_head = wb.add_format(
-            {
-                **cell,
-                "bold": True,
-                "text_wrap": True,
-                "valign": "vcenter",
-                "align": "center",
-                "bg_color": HEADER_BG,
-                "font_color": "#FFFFFF",
-            }
-        )
-        self.f_text = wb.add_format({**cell, "text_wrap": True})
-        self.f_center = wb.add_format({**cell, "align": "center"})
-        self.f_int = wb.add_format({**cell, "num_format": "0", "align": "right"})
-        self.f_pct = wb.add_format({**cell, "num_format": "0%", "align": "right"})
-        self.f_date = wb.add_format({**cell, "num_format": "dd/mm/yyyy", "align": "center"})
-        self.f_link = wb.add_format({**cell, "font_color": "#0B5394", "underline": 1})
-        self.status_fmt = {k: wb.add_format({**cell, **v}) for k, v in STATUS_STYLE.items()}
-        self.cond_fmt = {k: wb.add_format(v) for k, v in STATUS_STYLE.items()}
-        self.f_red = wb.add_format({"font_color": "#B71C1C", "bold": True})
-        self.used_names: set[str] = set()
-        wb.set_properties(
-            {
-                "title": data.label("report_title"),
-                "subject": ", ".join(data.communes),
-                "comments": f"as_of={data.evaluation.as_of.isoformat()}",
-            }
-        )
-
-    # ------------------------------------------------------------------ helpers
-    def sheet_name(self, wanted: str) -> str:
-        """A valid, unique sheet name for this workbook."""
-        return unique_sheet_name(wanted, self.used_names)
-
-    def add_sheet(self, wanted: str, *, tab_color: str | None = None) -> Worksheet:
-        ws = self.wb.add_worksheet(self.sheet_name(wanted))
-        if tab_color:
-            ws.set_tab_color(tab_color)
-        return ws
-
-    def write(self, ws: Worksheet, row: int, col: int, value: Any, fmt: Any = None) -> None:
-        """Write one cell with the writer of its type; text is never a formula."""
-        if isinstance(value, np.generic):
-            value = value.item()
-        if (
-            value is None
-            or value is pd.NaT
-            or (isinstance(value, float) and math.isnan(value))
-            or value is pd.NA
-        ):
-            ws.write_blank(row, col, None, fmt or self.f_text)
-        elif isinstance(value, bool):
-            ws.write_string(
-                row, col, self.data.label("yes" if value else "no"), fmt or self.f_center
-            )
-        elif isinstance(value, int | float):
-            ws.write_number(row, col, value, fmt or self.f_int)
-        elif isinstance(value, pd.Timestamp):
-            ws.write_datetime(row, col, value.to_pydatetime(), fmt or self.f_date)
-        elif isinstance(value, dt.date):
-            ws.write_datetime(row, col, value, fmt or self.f_date)
-        else:
-            ws.write_string(row, col, str(value), fmt or self.f_text)
-
-    def page_setup(self, ws: Worksheet, header_row: int, title: str) -> None:
-        """A4 landscape, one page wide, header repeated, page numbers in the footer."""
-        ws.set_landscape()
-        ws.set_paper(A4)
-        ws.fit_to_pages(1, 0)
-        ws.repeat_rows(0, header_row) if header_row >= 0 else None
-        ws.set_margins(left=0.4, right=0.4, top=0.6, bottom=0.6)
-        safe = title.replace("&", "&&")
-        ws.set_header(
-            f"&L&9{safe}&R&9{self.data.label('as_of')} {fmt_date(self.data.evaluation.as_of)}"
-        )
-        ws.set_footer(f"&C&9{self.data.label('page')}")
-        ws.hide_gridlines(0)
-
-    def table_header(self, ws: Worksheet, row: int, columns: Sequence[tuple[str, float]]) -> None:
-        for c, (key, width) in enumerate(columns):
-            ws.write_string(row, c, self.data.label(key), self.f_head)
-            ws.set_column(c, c, width)
-        ws.set_row(row, 30)
-
-    def title_block(self, ws: Worksheet, title: str, lines: Sequence[str]) -> int:
-        """Title and sub-lines; returns the first free row (after a blank row)."""
-        ws.write_string(0, 0, title, self.f_title)
-        for i, line in enumerate(lines, start=1):
-            ws.write_string(i, 0, line, self.f_sub)
-        return len(lines) + 2
-
-    def status_conditions(self, ws: Worksheet, first: int, last: int, c1: int, c2: int) -> None:
-        """Colour status cells by their label (conditional formats)."""
-        for status, fmt in self.cond_fmt.items():
-            ws.conditional_format(
-                first,
-                c1,
-                last,
-                c2,
-                {
-                    "type": "cell",
-                    "criteria": "==",
-                    "value": json.dumps(self.data.label(status), ensure_ascii=False),
-                    "format": fmt,
-                },
-            )
-
-    def data_bar(self, ws: Worksheet, first: int, last: int, col: int, color: str) -> None:
-        ws.conditional_format(
-            first,
-            col,
-            last,
-            col,
-            {
-                "type": "data_bar",
-                "bar_color": color,
-                "bar_solid": True,
-                "min_type": "num",
-                "min_value": 0,
-                "max_type": "num",
-                "max_value": 1,
-                "bar_no_border": True,
-            },
-        )
-
-    def close(self) -> None:
-        self.wb.close()
 
 
 def _subtitle(data: ReportData) -> list[str]:
@@ -209,7 +38,7 @@ def _subtitle(data: ReportData) -> list[str]:
 # ---------------------------------------------------------------------- sheets
 
 
-def _summary(book: _Book, data: ReportData, target_sheets: dict[str, str]) -> None:
+def _summary(book: Book, data: ReportData, target_sheets: dict[str, str]) -> None:
     ws = book.add_sheet(data.label("sheet_summary"), tab_color="#1F4E79")
     multi = data.multi
     cols: list[tuple[str, float]] = [("col_commune", 18)] if multi else []
@@ -293,7 +122,7 @@ def _summary(book: _Book, data: ReportData, target_sheets: dict[str, str]) -> No
     ws.activate()
 
 
-def _target_sheet(book: _Book, data: ReportData, target_id: str, name: str) -> None:
+def _target_sheet(book: Book, data: ReportData, target_id: str, name: str) -> None:
     ws = book.add_sheet(name)
     ev = data.evaluation
     results = [(c.commune, c.target(target_id)) for c in ev.communes]
@@ -352,7 +181,7 @@ def _target_sheet(book: _Book, data: ReportData, target_id: str, name: str) -> N
 
 
 def _member_table(
-    book: _Book,
+    book: Book,
     data: ReportData,
     ws: Worksheet,
     start: int,
@@ -398,7 +227,7 @@ def _pct_text(value: float | None, lang: str) -> str:
     return fmt_pct(value, lang)
 
 
-def _member_sheet(book: _Book, data: ReportData, key: str, frame: pd.DataFrame, title: str) -> None:
+def _member_sheet(book: Book, data: ReportData, key: str, frame: pd.DataFrame, title: str) -> None:
     ws = book.add_sheet(data.label(key))
     start = book.title_block(
         ws, title, [f"{data.label('as_of')}: {fmt_date(data.evaluation.as_of)}"]
@@ -407,7 +236,7 @@ def _member_sheet(book: _Book, data: ReportData, key: str, frame: pd.DataFrame, 
     book.page_setup(ws, start, title)
 
 
-def _findings_sheet(book: _Book, data: ReportData) -> None:
+def _findings_sheet(book: Book, data: ReportData) -> None:
     ws = book.add_sheet(data.label("sheet_findings"))
     start = book.title_block(ws, data.label("findings"), [])
     cols = [
@@ -431,7 +260,7 @@ def _findings_sheet(book: _Book, data: ReportData) -> None:
     book.page_setup(ws, start, data.label("findings"))
 
 
-def _heatmap_sheet(book: _Book, data: ReportData) -> None:
+def _heatmap_sheet(book: Book, data: ReportData) -> None:
     ws = book.add_sheet(data.label("sheet_heatmap"))
     start = book.title_block(ws, data.label("heatmap"), _subtitle(data)[:1])
     ids = data.target_ids
@@ -495,7 +324,7 @@ def _heatmap_sheet(book: _Book, data: ReportData) -> None:
     book.page_setup(ws, start, data.label("province_title"))
 
 
-def _trends_sheet(book: _Book, data: ReportData) -> None:
+def _trends_sheet(book: Book, data: ReportData) -> None:
     ws = book.add_sheet(data.label("sheet_trends"))
     name = ws.get_name()
     t = data.trends
@@ -566,7 +395,7 @@ def _trends_sheet(book: _Book, data: ReportData) -> None:
     book.page_setup(ws, -1, data.label("trends"))
 
 
-def _about_sheet(book: _Book, data: ReportData) -> None:
+def _about_sheet(book: Book, data: ReportData) -> None:
     ws = book.add_sheet(data.label("sheet_about"))
     ev = data.evaluation
     start = book.title_block(ws, data.label("about"), _subtitle(data))
@@ -590,7 +419,7 @@ def _about_sheet(book: _Book, data: ReportData) -> None:
     book.page_setup(ws, row, data.label("about"))
 
 
-def _section_sheet(book: _Book, data: ReportData, section: ReportSection) -> None:
+def _section_sheet(book: Book, data: ReportData, section: ReportSection) -> None:
     ws = book.add_sheet(section.title)
     lines = [section.note] if section.note else []
     start = book.title_block(ws, section.title, lines)
@@ -609,7 +438,7 @@ def _section_sheet(book: _Book, data: ReportData, section: ReportSection) -> Non
 
 def write(data: ReportData, path: Path, sections: Sequence[ReportSection] = ()) -> Path:
     """Write the workbook of ``data`` to ``path``."""
-    book = _Book(path, data)
+    book = Book(path, data)
     try:
         # target sheets are created after the summary, so choose their names first
         reserved = {

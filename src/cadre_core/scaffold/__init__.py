@@ -1,4 +1,4 @@
-"""``cadre new-plugin``: write a new province plugin package from a template.
+"""Write a new province plugin package from a template (the ``cadre new-plugin`` command).
 
 The template lives in ``template/`` next to this module (package data). Every file ends
 in ``.tmpl`` so that neither pytest nor the build of cadre_core treats it as code; the
@@ -17,9 +17,7 @@ from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
-import click
-
-__all__ = ["NAME_PATTERN", "ScaffoldError", "new_plugin_command", "placeholders", "scaffold"]
+__all__ = ["NAME_PATTERN", "placeholders", "scaffold"]
 
 #: A plugin name: lower-case ASCII letters, digits and underscores, starting with a letter.
 #: It is the entry point name, the id prefix and (after ``cadre_``) the module name.
@@ -27,16 +25,6 @@ NAME_PATTERN = re.compile(r"[a-z][a-z0-9_]*")
 _PLACEHOLDER = re.compile(r"\{\{(\w+)\}\}")
 _SUFFIX = ".tmpl"
 _RENAMES = {"gitignore": ".gitignore"}
-
-
-class ScaffoldError(click.ClickException):
-    """The plugin cannot be written (bad name, existing folder): exit 2 with a message."""
-
-    exit_code = 2
-
-    def show(self, file: object = None) -> None:
-        """Print ``cadre: message`` on standard error."""
-        click.echo(f"cadre: {self.message}", err=True)
 
 
 def placeholders(name: str, province: str | None = None) -> dict[str, str]:
@@ -108,33 +96,3 @@ def scaffold(name: str, province: str | None = None, dest: str | Path = ".") -> 
         if path.suffix == ".sh":
             path.chmod(0o755)
     return root
-
-
-@click.command("new-plugin")
-@click.argument("name")
-@click.option(
-    "--province",
-    metavar="TEXT",
-    help='The province, as written in its resolution (e.g. "Tỉnh Hà Giang").',
-)
-@click.option(
-    "--output",
-    "-o",
-    type=click.Path(file_okay=False),
-    default=".",
-    show_default=True,
-    help="Folder in which to create the package folder cadre-NAME.",
-)
-def new_plugin_command(name: str, province: str | None, output: str) -> None:
-    """Write a new province plugin package NAME (entry point, a target, tests, CI script)."""
-    try:
-        root = scaffold(name, province, output)
-    except (ValueError, FileExistsError) as exc:
-        raise ScaffoldError(str(exc)) from None
-    values = placeholders(name, province)
-    click.echo(f"created {root}")
-    click.echo("next:")
-    click.echo(f"  cd {root}")
-    click.echo('  pip install -e ".[test]"   # or ./ci.sh')
-    click.echo(f"  cadre plugins              # lists {values['name']}")
-    click.echo("  pytest")

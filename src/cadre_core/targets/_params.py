@@ -105,9 +105,9 @@ class Parameter:
     ``replaces`` names the plugin whose parameter of the same key this one overrides.
     The default is converted to the ``kind``:
 
-    >>> Parameter("nq05.5a.threshold", "3/4", "fraction").default
+    >>> Parameter("tpl.5a.threshold", "3/4", "fraction").default
     Fraction(3, 4)
-    >>> Parameter("nq05.3.deadline", "2028-12-31", "date").default
+    >>> Parameter("tpl.7b.deadline", "2028-12-31", "date").default
     datetime.date(2028, 12, 31)
     """
 
@@ -196,8 +196,8 @@ def flatten_toml(data: Mapping[str, Any], known: set[str], prefix: str = "") -> 
 def read_params_file(path: str | Path, known: set[str]) -> dict[str, Any]:
     """Read a TOML parameters file into dotted keys.
 
-    Keys may be written flat (``"nq05.5a.threshold" = "3/4"``) or nested
-    (``[nq05.5a]`` / ``threshold = "3/4"``); an optional top-level ``[parameters]``
+    Keys may be written flat (``"tpl.5a.threshold" = "3/4"``) or nested
+    (``[tpl.5a]`` / ``threshold = "3/4"``); an optional top-level ``[parameters]``
     table is accepted too.
     """
     p = Path(path)

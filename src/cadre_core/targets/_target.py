@@ -9,13 +9,16 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import attrs
 import pandas as pd
 
 from cadre_core.features._frame import Features
 from cadre_core.targets._rule import Rule
+
+if TYPE_CHECKING:  # _criteria builds on Text, defined here
+    from cadre_core.targets._criteria import Criterion
 
 Unit = Literal["cadres", "positions", "agencies"]
 UNITS: tuple[Unit, ...] = ("cadres", "positions", "agencies")
@@ -90,6 +93,58 @@ class Target:
     bloc: str | None = None  # which bloc's body answers for it; None = per member's agency
     replaces: str | None = None
     order: int = 0
+
+    @classmethod
+    def from_criteria(
+        cls,
+        id: str,
+        title: Text,
+        source: str,
+        population: Criterion,
+        criterion: Criterion,
+        rule: Rule,
+        deadline: dt.date,
+        *,
+        unit: Unit = "cadres",
+        bloc: str | None = None,
+        replaces: str | None = None,
+        order: int = 0,
+    ) -> Target:
+        """A target whose texts come from its population and criterion.
+
+        The usual way for a plugin to build a target from :mod:`cadre_core.criteria`:
+        ``population_text`` is the population's requirement, ``requirement`` and
+        ``explain`` are the criterion's, so no text is written twice.
+
+        >>> from fractions import Fraction
+        >>> from cadre_core import criteria
+        >>> leaders = criteria.flag("is_leader", Text("cán bộ lãnh đạo", "leaders"))
+        >>> masters = criteria.education_at_least("thac_si")
+        >>> t = Target.from_criteria(
+        ...     "demo.5a", Text("Lãnh đạo: thạc sĩ", "Leaders: master's degree"),
+        ...     "Demo plan, clause 5", leaders, masters, Rule(">=", Fraction(3, 4)),
+        ...     dt.date(2030, 12, 31))
+        >>> t.unit, t.population_text.vi, t.requirement.en
+        ('cadres', 'cán bộ lãnh đạo', "Education master's or higher")
+        >>> t.population is leaders, t.criterion is masters, t.explain is masters.explain
+        (True, True, True)
+        """
+        return cls(
+            id=id,
+            title=title,
+            source=source,
+            unit=unit,
+            population=population,
+            criterion=criterion,
+            rule=rule,
+            deadline=deadline,
+            population_text=population.requirement,
+            requirement=criterion.requirement,
+            explain=criterion.explain,
+            bloc=bloc,
+            replaces=replaces,
+            order=order,
+        )
 
     @property
     def threshold_key(self) -> str:

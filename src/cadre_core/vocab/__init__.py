@@ -1,1 +1,112 @@
-"""vocab"""
+"""Stage 1, vocabulary: the words, codes and national facts every other stage speaks.
+
+Owns the code lists of the roster format (:mod:`._enums`: levels, categories, blocs, topics),
+the 54 ethnic groups and their spellings (:mod:`._ethnic`), legacy Vietnamese text repair
+(:mod:`._vntext`), the one label table for every user-facing word in Vietnamese and English
+(:mod:`._labels`), the one reading of a day (:mod:`._dates`), exact numbers
+(:mod:`._numbers`), statutory retirement dates (:mod:`._retirement`), the Decree 335/2025
+score bands (:mod:`._scores`) and the package version (:mod:`._version`).
+
+May import: the standard library and third-party packages only, never another
+``cadre_core`` stage (it is the bottom layer; see ``docs/architecture.md``).
+"""
+
+from cadre_core.vocab._dates import DATE_SPELLINGS, DAY_FIRST, ISO_DAY, parse_day
+from cadre_core.vocab._enums import (
+    LEADERSHIP_CATEGORIES,
+    Bloc,
+    Category,
+    EducationLevel,
+    Gender,
+    RatingLevel,
+    TheoryLevel,
+    TrainingTopic,
+)
+from cadre_core.vocab._ethnic import (
+    ETHNIC_ALIASES,
+    ETHNIC_GROUPS,
+    KINH,
+    EthnicGroup,
+    canonical_ethnicity,
+    ethnic_key,
+    is_minority,
+    suggest_ethnicity,
+)
+from cadre_core.vocab._labels import LANGS, body_name, check_lang, fmt_date, fmt_pct, label
+from cadre_core.vocab._numbers import to_fraction
+from cadre_core.vocab._retirement import LEGAL_SOURCE as RETIREMENT_SOURCE
+from cadre_core.vocab._retirement import (
+    retirement_age_months,
+    retirement_date,
+    retirement_dates,
+)
+from cadre_core.vocab._scores import (
+    AGGREGATE_COLUMNS,
+    DEFAULT_BANDS,
+    ND335,
+    ND335_BANDS,
+    ND335_CAP,
+    ND335_DISCIPLINE,
+    aggregate_scores,
+    bands_of,
+    excellent_cap_check,
+    score_levels,
+)
+from cadre_core.vocab._version import __version__
+from cadre_core.vocab._vntext import (
+    LegacyEncoding,
+    convert_tcvn3,
+    convert_vni,
+    detect_legacy_encoding,
+    fix_legacy_text,
+)
+
+__all__ = [
+    "AGGREGATE_COLUMNS",
+    "DATE_SPELLINGS",
+    "DAY_FIRST",
+    "DEFAULT_BANDS",
+    "ETHNIC_ALIASES",
+    "ETHNIC_GROUPS",
+    "ISO_DAY",
+    "KINH",
+    "LANGS",
+    "LEADERSHIP_CATEGORIES",
+    "ND335",
+    "ND335_BANDS",
+    "ND335_CAP",
+    "ND335_DISCIPLINE",
+    "RETIREMENT_SOURCE",
+    "Bloc",
+    "Category",
+    "EducationLevel",
+    "EthnicGroup",
+    "Gender",
+    "LegacyEncoding",
+    "RatingLevel",
+    "TheoryLevel",
+    "TrainingTopic",
+    "__version__",
+    "aggregate_scores",
+    "bands_of",
+    "body_name",
+    "canonical_ethnicity",
+    "check_lang",
+    "convert_tcvn3",
+    "convert_vni",
+    "detect_legacy_encoding",
+    "ethnic_key",
+    "excellent_cap_check",
+    "fix_legacy_text",
+    "fmt_date",
+    "fmt_pct",
+    "is_minority",
+    "label",
+    "parse_day",
+    "retirement_age_months",
+    "retirement_date",
+    "retirement_dates",
+    "score_levels",
+    "suggest_ethnicity",
+    "to_fraction",
+]

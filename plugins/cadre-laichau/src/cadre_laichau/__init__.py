@@ -139,217 +139,200 @@ PROF = criteria.flag(
 LEADERS = criteria.flag("is_leader", _t("cán bộ giữ chức vụ lãnh đạo", "leaders"))
 
 
-def _target(
-    tid: str,
-    vi: str,
-    en: str,
-    clause: str,
-    population: criteria.Criterion,
-    criterion: criteria.Criterion,
-    rule: Rule,
-    deadline: dt.date,
-    *,
-    unit: str = "cadres",
-    order: int = 0,
-) -> Target:
-    return Target(
-        id=tid,
-        title=_t(vi, en),
-        source=_src(clause),
-        unit=unit,  # type: ignore[arg-type]
-        population=population,
-        criterion=criterion,
-        rule=rule,
-        deadline=deadline,
-        population_text=population.requirement,
-        requirement=criterion.requirement,
-        explain=criterion.explain,
-        order=order,
-    )
-
-
 def targets() -> list[Target]:
     """The 18 targets of section II.1.2."""
     from fractions import Fraction as F
 
     return [
-        _target(
+        Target.from_criteria(
             "nq05.1a",
-            "Bố trí đủ cán bộ theo vị trí việc làm",
-            "Every job position staffed",
-            C1,
+            _t("Bố trí đủ cán bộ theo vị trí việc làm", "Every job position staffed"),
+            _src(C1),
             criteria.positions_with_quota(),
             criteria.positions_filled(),
             Rule.all(),
             Y2026,
             unit="positions",
         ),
-        _target(
+        Target.from_criteria(
             "nq05.1b",
-            "Cán bộ có chuyên môn phù hợp vị trí việc làm",
-            "Cadres' specialisation fits their job position",
-            C1,
+            _t(
+                "Cán bộ có chuyên môn phù hợp vị trí việc làm",
+                "Cadres' specialisation fits their job position",
+            ),
+            _src(C1),
             criteria.holds_position_with_fields(),
             criteria.fields_fit(),
             Rule.all(),
             Y2028,
         ),
-        _target(
+        Target.from_criteria(
             "nq05.2a",
-            "Bồi dưỡng theo vị trí việc làm",
-            "Job-position training",
-            C2,
+            _t("Bồi dưỡng theo vị trí việc làm", "Job-position training"),
+            _src(C2),
             ACTIVE,
             criteria.trained_in(["job_position"]),
             Rule.all(),
             Y2030,
         ),
-        _target(
+        Target.from_criteria(
             "nq05.2b",
-            "Bồi dưỡng quản trị dữ liệu, quản lý hiện đại, hồ sơ điện tử",
-            "Data governance, modern management and e-records training",
-            C2,
+            _t(
+                "Bồi dưỡng quản trị dữ liệu, quản lý hiện đại, hồ sơ điện tử",
+                "Data governance, modern management and e-records training",
+            ),
+            _src(C2),
             ACTIVE,
             criteria.trained_in(param="nq05.2b.topics"),
             Rule.all(),
             Y2030,
         ),
-        _target(
+        Target.from_criteria(
             "nq05.2c",
-            "Cập nhật kiến thức vận hành chính quyền địa phương 2 cấp",
-            "Two-tier local government update",
-            C2,
+            _t(
+                "Cập nhật kiến thức vận hành chính quyền địa phương 2 cấp",
+                "Two-tier local government update",
+            ),
+            _src(C2),
             ACTIVE,
             criteria.trained_in(["two_tier_government"]),
             Rule.all(),
             Y2030,
         ),
-        _target(
+        Target.from_criteria(
             "nq05.2d",
-            "Cán bộ lãnh đạo đáp ứng tiêu chuẩn chức danh",
-            "Leaders meet the standards of their posts",
-            C2,
+            _t(
+                "Cán bộ lãnh đạo đáp ứng tiêu chuẩn chức danh",
+                "Leaders meet the standards of their posts",
+            ),
+            _src(C2),
             LEADERS,
             criteria.meets_post_standards("default_standards"),
             Rule.all(),
             Y2030,
         ),
-        _target(
+        Target.from_criteria(
             "nq05.3",
-            "Cập nhật pháp luật, đạo đức công vụ, văn hóa công sở, CNTT, "
-            "chuyển đổi số, đổi mới sáng tạo",
-            "Law, ethics, office culture, IT, digital transformation and innovation update",
-            C3,
+            _t(
+                "Cập nhật pháp luật, đạo đức công vụ, văn hóa công sở, CNTT, "
+                "chuyển đổi số, đổi mới sáng tạo",
+                "Law, ethics, office culture, IT, digital transformation and innovation update",
+            ),
+            _src(C3),
             ACTIVE,
             criteria.trained_in(param="nq05.3.topics"),
             Rule(">=", F(7, 10)),
             Y2030,
         ),
-        _target(
+        Target.from_criteria(
             "nq05.4a",
-            "Hoàn thành nhiệm vụ trở lên",
-            "Rated complete or better",
-            C4,
+            _t("Hoàn thành nhiệm vụ trở lên", "Rated complete or better"),
+            _src(C4),
             RATED,
             criteria.rating_at_least("complete"),
             Rule.all(),
             Y2030,
         ),
-        _target(
+        Target.from_criteria(
             "nq05.4b",
-            "Hoàn thành tốt nhiệm vụ trở lên",
-            "Rated good or better",
-            C4,
+            _t("Hoàn thành tốt nhiệm vụ trở lên", "Rated good or better"),
+            _src(C4),
             RATED,
             criteria.rating_at_least("good"),
             Rule(">", F(95, 100)),
             Y2030,
         ),
-        _target(
+        Target.from_criteria(
             "nq05.5a",
-            "Thường trực: trình độ thạc sĩ",
-            "Standing leadership: master's degree",
-            C5,
+            _t("Thường trực: trình độ thạc sĩ", "Standing leadership: master's degree"),
+            _src(C5),
             STANDING,
             criteria.education_at_least("thac_si"),
             Rule(">=", F(3, 4)),
             Y2030,
         ),
-        _target(
+        Target.from_criteria(
             "nq05.5b",
-            "Phó Chủ tịch HĐND, UBND: LLCT cao cấp hoặc cử nhân",
-            "Vice-chairs: advanced political theory",
-            C5,
+            _t(
+                "Phó Chủ tịch HĐND, UBND: LLCT cao cấp hoặc cử nhân",
+                "Vice-chairs: advanced political theory",
+            ),
+            _src(C5),
             VICE,
             criteria.theory_at_least("cao_cap"),
             Rule.all(),
             Y2030,
         ),
-        _target(
+        Target.from_criteria(
             "nq05.5c",
-            "Thường trực có cán bộ nữ",
-            "A woman in the standing leadership",
-            C5,
+            _t("Thường trực có cán bộ nữ", "A woman in the standing leadership"),
+            _src(C5),
             STANDING,
             criteria.is_female(),
             Rule.any(),
             Y2030,
         ),
-        _target(
+        Target.from_criteria(
             "nq05.5d",
-            "Thường trực có cán bộ người dân tộc thiểu số",
-            "An ethnic-minority member in the standing leadership",
-            C5,
+            _t(
+                "Thường trực có cán bộ người dân tộc thiểu số",
+                "An ethnic-minority member in the standing leadership",
+            ),
+            _src(C5),
             STANDING,
             criteria.is_minority(),
             Rule.any(),
             Y2030,
         ),
-        _target(
+        Target.from_criteria(
             "nq05.6a",
-            "Trưởng, phó phòng, ban: trình độ thạc sĩ",
-            "Department leaders: master's degree",
-            C6,
+            _t("Trưởng, phó phòng, ban: trình độ thạc sĩ", "Department leaders: master's degree"),
+            _src(C6),
             DEPT,
             criteria.education_at_least("thac_si"),
             Rule(">=", F(1, 4)),
             Y2030,
         ),
-        _target(
+        Target.from_criteria(
             "nq05.6b",
-            "Trưởng, phó phòng, ban: LLCT cao cấp hoặc cử nhân",
-            "Department leaders: advanced political theory",
-            C6,
+            _t(
+                "Trưởng, phó phòng, ban: LLCT cao cấp hoặc cử nhân",
+                "Department leaders: advanced political theory",
+            ),
+            _src(C6),
             DEPT,
             criteria.theory_at_least("cao_cap"),
             Rule(">=", F(1, 2)),
             Y2030,
         ),
-        _target(
+        Target.from_criteria(
             "nq05.7a",
-            "Công chức chuyên môn: đại học trở lên",
-            "Professionals: university degree",
-            C7,
+            _t("Công chức chuyên môn: đại học trở lên", "Professionals: university degree"),
+            _src(C7),
             PROF,
             criteria.education_at_least("dai_hoc"),
             Rule.all(),
             Y2030,
         ),
-        _target(
+        Target.from_criteria(
             "nq05.7b",
-            "Công chức chuyên môn: LLCT trung cấp trở lên",
-            "Professionals: intermediate political theory",
-            C7,
+            _t(
+                "Công chức chuyên môn: LLCT trung cấp trở lên",
+                "Professionals: intermediate political theory",
+            ),
+            _src(C7),
             PROF,
             criteria.theory_at_least("trung_cap"),
             Rule(">", F(4, 5)),
             Y2030,
         ),
-        _target(
+        Target.from_criteria(
             "nq05.8",
-            "Cơ quan, đơn vị được trang bị theo tiêu chuẩn, định mức",
-            "Agencies equipped to the norms",
-            C8,
+            _t(
+                "Cơ quan, đơn vị được trang bị theo tiêu chuẩn, định mức",
+                "Agencies equipped to the norms",
+            ),
+            _src(C8),
             criteria.agencies_with_cadres(),
             criteria.equipped("equipment_norm"),
             Rule.all(),

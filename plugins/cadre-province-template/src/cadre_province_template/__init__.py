@@ -125,7 +125,8 @@ def cadre_features(features: Features) -> Mapping[str, pd.Series]:
 # --------------------------------------------------------------------------- targets
 # Populations and criteria are `criteria.Criterion` objects: a vectorised predicate plus
 # its requirement in words (Vietnamese and English) and, for the reusable ones, an
-# explainer that says per failing cadre what is missing. The reports read them.
+# explainer that says per failing cadre what is missing. The reports read them, and
+# `Target.from_criteria` takes a target's texts and explainer from them.
 
 STANDING = criteria.flag(
     "is_standing",
@@ -140,62 +141,37 @@ YOUNG = criteria.flag(
 )
 
 
-def _target(
-    tid: str,
-    title: Text,
-    clause: str,
-    population: criteria.Criterion,
-    criterion: criteria.Criterion,
-    rule: Rule,
-    deadline: dt.date,
-) -> Target:
-    """A cadre target with its texts taken from its population and criterion."""
-    return Target(
-        id=f"{PREFIX}.{tid}",
-        title=title,
-        source=source(clause),
-        unit="cadres",
-        population=population,
-        criterion=criterion,
-        rule=rule,
-        deadline=deadline,
-        population_text=population.requirement,
-        requirement=criterion.requirement,
-        explain=criterion.explain,
-    )
-
-
 def targets() -> list[Target]:
     """The example resolution's three targets."""
     return [
         # Like Lai Châu's nq05.5a, but 60% instead of 75%, and due a year earlier.
-        _target(
-            "5a",
+        Target.from_criteria(
+            f"{PREFIX}.5a",
             Text("Thường trực: trình độ thạc sĩ", "Standing leadership: master's degree"),
-            CLAUSE_5,
+            source(CLAUSE_5),
             STANDING,
             criteria.education_at_least("thac_si"),
             Rule(">=", Fraction(3, 5)),
             dt.date(2029, 12, 31),
         ),
         # Like Lai Châu's nq05.7b, but "70% or more" (>=) instead of "over 80%" (>).
-        _target(
-            "7b",
+        Target.from_criteria(
+            f"{PREFIX}.7b",
             Text(
                 "Công chức chuyên môn: LLCT trung cấp trở lên",
                 "Professionals: intermediate political theory",
             ),
-            CLAUSE_7,
+            source(CLAUSE_7),
             PROFESSIONALS,
             criteria.theory_at_least("trung_cap"),
             Rule(">=", Fraction(7, 10)),
             dt.date(2030, 12, 31),
         ),
         # A target of this province only, on the derived column added above.
-        _target(
-            "youth",
+        Target.from_criteria(
+            f"{PREFIX}.youth",
             Text("Thường trực có cán bộ trẻ", "A young leader in the standing leadership"),
-            CLAUSE_5,
+            source(CLAUSE_5),
             STANDING,
             YOUNG,
             Rule.any(),

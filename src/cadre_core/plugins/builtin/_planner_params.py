@@ -12,8 +12,8 @@ from cadre_core.targets._params import Parameter
 
 PLANNER_SOURCE = "cadre_core planner (tham số của xã/tỉnh)"
 
-#: The planner's parameters (the built-in plugin should declare them; until then the
-#: planner adds any that are missing itself).
+#: The planner's parameters (declared by the built-in plugin; the planner reads them
+#: with every other parameter through ``PluginHost.params``).
 PLANNER_PARAMETERS: tuple[Parameter, ...] = (
     Parameter(
         "planner.catalogue",

@@ -1,0 +1,204 @@
+"""What several ``cadre`` commands share: exit codes, the input error, consoles, the
+problem table, reading a roster, ``--as-of``, writing output, the common options, and the
+printing of an evaluation (``evaluate`` and ``demo``).
+
+Only click, rich and the vocabulary are imported here; the stages a command needs are
+imported inside the function that uses them, so that ``cadre --help`` stays light.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import click
+from rich.console import Console
+from rich.table import Table
+
+from cadre_core.vocab._dates import parse_day
+
+EXIT_OK, EXIT_INTERNAL, EXIT_INPUT, EXIT_NOT_MET = 0, 1, 2, 3
+
+
+class InputError(click.ClickException):
+    """Bad input: exit 2 with a message."""
+
+    exit_code = EXIT_INPUT
+
+    def show(self, file: Any = None) -> None:
+        """Print ``cadre: message`` on standard error."""
+        click.echo(f"cadre: {self.message}", err=True)
+
+
+def _stdout() -> Console:
+    console = Console(highlight=False, soft_wrap=False)
+    if not console.is_terminal:  # piped output: wide enough for a readable table
+        console = Console(highlight=False, soft_wrap=False, width=160)
+    return console
+
+
+def _stderr() -> Console:
+    return Console(stderr=True, highlight=False)
+
+
+def _problems_table(problems: Sequence[Any], title: str) -> Table:
+    table = Table(title=title, show_lines=False, header_style="bold")
+    for col in ("", "file", "table", "row", "column", "value", "expected", "suggestion"):
+        table.add_column(col, overflow="fold")
+    for p in problems:
+        mark = "[red]✗[/]" if p.severity == "error" else "[yellow]![/]"
+        table.add_row(
+            mark,
+            p.file,
+            p.table or "",
+            "" if p.row is None else str(p.row),
+            p.column or "",
+            "" if p.value is None else repr(p.value),
+            p.expected,
+            p.suggestion or "",
+        )
+    return table
+
+
+def _read(path: str, legacy: str, skip_invalid: bool = False) -> Any:
+    """The roster at ``path``; when it is invalid, its problems as a table on standard
+    error and an :class:`InputError`."""
+    from cadre_core.roster._problems import RosterError
+    from cadre_core.roster._roster import read_roster
+
+    try:
+        return read_roster(path, legacy=legacy, skip_invalid=skip_invalid)
+    except RosterError as exc:
+        errors = exc.errors
+        console = _stderr()
+        console.print(_problems_table(exc.problems, f"{len(errors)} problem(s) in {path}"))
+        raise InputError(
+            f"{path}: the roster is invalid ({len(errors)} problem(s)); see above"
+        ) from None
+
+
+def _as_of(value: str | None) -> dt.date:
+    """The day of ``--as-of`` (today without one); a bad day is an :class:`InputError`."""
+    try:
+        return parse_day(value, what="--as-of")
+    except ValueError as exc:
+        raise InputError(str(exc)) from None
+
+
+def write_text(text: str | bytes, output: str | None) -> None:
+    """Write ``text`` (or UTF-8 bytes) to the ``--output`` file, or to standard output
+    without one."""
+    if isinstance(text, bytes):
+        buffer = getattr(sys.stdout, "buffer", None)
+        if output:
+            Path(output).write_bytes(text)
+        elif buffer is None:  # a text-only stream (some embedding hosts)
+            sys.stdout.write(text.decode("utf-8"))
+        else:
+            sys.stdout.flush()
+            buffer.write(text)
+            buffer.flush()
+    elif output:
+        Path(output).write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+
+
+skip_option = click.option(
+    "--skip-invalid",
+    is_flag=True,
+    help="Set aside rows with errors (listed in every output) and use the rest.",
+)
+
+legacy_option = click.option(
+    "--legacy-text",
+    type=click.Choice(["error", "convert"]),
+    default="error",
+    show_default=True,
+    help="What to do with text in the legacy TCVN3/VNI encodings.",
+)
+
+lang_option = click.option(
+    "--lang", type=click.Choice(["vi", "en"]), default="vi", show_default=True
+)
+
+params_option = click.option(
+    "--params", type=click.Path(), help="TOML file of parameter overrides."
+)
+
+output_option = click.option("--output", "-o", type=click.Path(), help="Write to this file.")
+
+report_format_option = click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json", "xlsx", "html"]),
+    help="Output format (default: table on a terminal, json otherwise).",
+)
+
+
+STATUS_STYLE = {"met": "green", "not_met": "red", "not_applicable": "dim"}
+STATUS_VI = {"met": "đạt", "not_met": "chưa đạt", "not_applicable": "không áp dụng"}
+
+
+def _print_table(ev: Any, lang: str) -> None:
+    console = _stdout()
+    for c in ev.communes:
+        title = f"{c.commune} — {'as of' if lang == 'en' else 'tính đến'} {ev.as_of:%d/%m/%Y}"
+        console.print(f"[bold]{title}[/]")
+        table = Table(header_style="bold", show_lines=False)
+        for col, just in (
+            ("id", "left"),
+            ("target" if lang == "en" else "chỉ tiêu", "left"),
+            ("rule" if lang == "en" else "yêu cầu", "left"),
+            ("n", "right"),
+            ("ok", "right"),
+            ("req.", "right"),
+            ("short" if lang == "en" else "thiếu", "right"),
+            ("status" if lang == "en" else "trạng thái", "left"),
+            ("deadline" if lang == "en" else "thời hạn", "left"),
+        ):
+            table.add_column(col, justify=just)  # type: ignore[arg-type]
+        for t in c.targets:
+            status = t.status if lang == "en" else STATUS_VI[t.status]
+            if t.overdue:
+                status += " (overdue)" if lang == "en" else " (quá hạn)"
+            if not t.attainable:
+                status += " *"
+            table.add_row(
+                t.id,
+                t.title.get(lang),
+                t.rule.describe(lang),
+                str(t.population),
+                str(t.satisfied),
+                str(t.required),
+                str(t.shortfall),
+                f"[{STATUS_STYLE[t.status]}]{status}[/]",
+                f"{t.deadline:%d/%m/%Y}",
+            )
+        console.print(table)
+        if c.unrated:
+            label = "Unrated" if lang == "en" else "Chưa xếp loại"
+            console.print(f"{label}: {', '.join(c.unrated)}")
+        if c.findings:
+            label = "Findings" if lang == "en" else "Phát hiện"
+            console.print(f"{label}: {len(c.findings)}")
+
+
+def _emit(ev: Any, fmt: str, output: str | None, lang: str) -> None:
+    """Write an evaluation (or, for xlsx and html, several) in format ``fmt``."""
+    if fmt == "json":
+        write_text(ev.to_json_bytes(), output)
+        return
+    if fmt in ("xlsx", "html"):
+        if not output:
+            raise InputError(f"--format {fmt} needs --output FILE")
+        from cadre_core.reports import plugin_sections, write_html, write_xlsx
+
+        writer = write_xlsx if fmt == "xlsx" else write_html
+        writer(ev, output, lang=lang, sections=plugin_sections(ev))
+        _stderr().print(f"wrote {output}")
+        return
+    _print_table(ev, lang)

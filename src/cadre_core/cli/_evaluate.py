@@ -1,0 +1,129 @@
+"""``cadre evaluate``: evaluate every target of the selected plugins on a roster."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from typing import Any
+
+import click
+
+from cadre_core.cli._common import (
+    EXIT_NOT_MET,
+    InputError,
+    _as_of,
+    _emit,
+    _problems_table,
+    _read,
+    _stderr,
+    lang_option,
+    legacy_option,
+    output_option,
+    params_option,
+    report_format_option,
+    skip_option,
+)
+
+
+def _evaluate_days(
+    roster: Any,
+    days: list[dt.date],
+    plugins: tuple[str, ...],
+    params: str | None,
+    by: str | None,
+    strict: bool = False,
+) -> list[Any]:
+    """One evaluation per day, the plugins loaded once; their warnings on standard error."""
+    from cadre_core.engine._pipeline import evaluate
+    from cadre_core.plugins._host import PluginError, PluginHost, make_plugin_manager
+    from cadre_core.targets._params import ParameterError
+
+    try:
+        host = PluginHost(make_plugin_manager(only=plugins or None), strict=strict or None)
+        evs = [
+            evaluate(roster, d, host=host, params_file=params, by_commune=by == "commune")
+            for d in days
+        ]
+    except (PluginError, ParameterError) as exc:
+        raise InputError(str(exc)) from None
+    for warning in host.warnings:
+        click.echo(f"cadre: warning: {warning}", err=True)
+    return evs
+
+
+def _key(path: str | None) -> bytes:
+    from cadre_core.engine._privacy import PseudonymKeyError, load_key
+
+    try:
+        return load_key(path)
+    except PseudonymKeyError as exc:
+        raise InputError(str(exc)) from None
+
+
+@click.command("evaluate")
+@click.argument("roster", type=click.Path())
+@click.option(
+    "--as-of",
+    "as_of",
+    metavar="YYYY-MM-DD",
+    multiple=True,
+    help="Day of the evaluation (default: today); repeat it for trend charts in xlsx/html.",
+)
+@click.option(
+    "--plugin",
+    "plugins",
+    multiple=True,
+    metavar="NAME",
+    help="Use only this plugin (repeatable; default: all installed).",
+)
+@params_option
+@click.option("--by", type=click.Choice(["commune"]), help="One result per commune.")
+@report_format_option
+@output_option
+@lang_option
+@click.option("--fail-on", type=click.Choice(["not-met"]), help="Exit 3 when a target is not met.")
+@click.option(
+    "--pseudonymize",
+    is_flag=True,
+    help="Replace names and birth dates in every output by keyed pseudonyms.",
+)
+@click.option(
+    "--pseudonym-key",
+    type=click.Path(),
+    help="File holding the secret key (default: $CADRE_PSEUDONYM_KEY).",
+)
+@click.option("--strict", is_flag=True, help="Plugin warnings are errors (also CADRE_STRICT=1).")
+@legacy_option
+@skip_option
+def evaluate_command(
+    roster: str,
+    as_of: tuple[str, ...],
+    plugins: tuple[str, ...],
+    params: str | None,
+    by: str | None,
+    fmt: str | None,
+    output: str | None,
+    lang: str,
+    fail_on: str | None,
+    pseudonymize: bool,
+    pseudonym_key: str | None,
+    strict: bool,
+    legacy_text: str,
+    skip_invalid: bool,
+) -> None:
+    """Evaluate every target of the selected plugins on ROSTER."""
+    days = sorted({_as_of(d) for d in as_of}) or [_as_of(None)]
+    key = _key(pseudonym_key) if pseudonymize else None
+    r = _read(roster, legacy_text, skip_invalid)
+    if r.skipped:
+        _stderr().print(_problems_table(r.skipped, f"{len(r.skipped)} row(s) skipped"))
+    evs = _evaluate_days(r, days, plugins, params, by, strict)
+    if key is not None:
+        from cadre_core.engine._privacy import pseudonymize as hide
+
+        evs = [hide(e, key) for e in evs]
+    ev = evs[-1]  # table and json show the last day; xlsx and html chart all of them
+    fmt = fmt or ("table" if sys.stdout.isatty() else "json")
+    _emit(evs if fmt in ("xlsx", "html") and len(evs) > 1 else ev, fmt, output, lang)
+    if fail_on == "not-met" and any(t.status == "not_met" for c in ev.communes for t in c.targets):
+        sys.exit(EXIT_NOT_MET)

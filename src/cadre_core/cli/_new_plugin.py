@@ -1,0 +1,39 @@
+"""``cadre new-plugin``: write a new province plugin package (see :mod:`cadre_core.scaffold`)."""
+
+from __future__ import annotations
+
+import click
+
+from cadre_core.cli._common import InputError
+
+
+@click.command("new-plugin")
+@click.argument("name")
+@click.option(
+    "--province",
+    metavar="TEXT",
+    help='The province, as written in its resolution (e.g. "Tỉnh Hà Giang").',
+)
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(file_okay=False),
+    default=".",
+    show_default=True,
+    help="Folder in which to create the package folder cadre-NAME.",
+)
+def new_plugin_command(name: str, province: str | None, output: str) -> None:
+    """Write a new province plugin package NAME (entry point, a target, tests, CI script)."""
+    from cadre_core.scaffold import placeholders, scaffold
+
+    try:
+        root = scaffold(name, province, output)
+    except (ValueError, FileExistsError) as exc:
+        raise InputError(str(exc)) from None
+    values = placeholders(name, province)
+    click.echo(f"created {root}")
+    click.echo("next:")
+    click.echo(f"  cd {root}")
+    click.echo('  pip install -e ".[test]"   # or ./ci.sh')
+    click.echo(f"  cadre plugins              # lists {values['name']}")
+    click.echo("  pytest")

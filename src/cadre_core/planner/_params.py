@@ -1,0 +1,84 @@
+"""The planner's parameters and the limits they set.
+
+The parameters in force are read exactly as an evaluation reads them
+(:meth:`PluginHost.params`: built-ins, plugins, a TOML file, then arguments); the built-in
+plugin declares the planner's own (``planner.*``, see
+:data:`~cadre_core.plugins.builtin._planner_params.PLANNER_PARAMETERS`). From them come the
+programme catalogue, the yearly budget per commune, the yearly seats per programme and
+the share of an agency that may be away at once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from cadre_core.features._frame import Features
+from cadre_core.planner._catalogue import Programme, catalogue_with, default_catalogue
+from cadre_core.plugins._host import PluginHost
+from cadre_core.targets._params import Params
+from cadre_core.targets._target import Target
+from cadre_core.vocab._numbers import to_fraction
+
+
+def planner_params(
+    host: PluginHost,
+    registered: list[tuple[str, Target]],
+    params_file: str | None = None,
+    params: Mapping[str, Any] | None = None,
+) -> Params:
+    """The parameters in force, the planner's included (declared by the built-in plugin).
+
+    >>> from cadre_core.plugins._host import make_plugin_manager
+    >>> host = PluginHost(make_plugin_manager(only=[]))
+    >>> values = planner_params(host, host.targets(), params={"planner.min_away": 2})
+    >>> values["planner.min_away"], values.origin("planner.min_away")
+    (2, 'argument')
+    """
+    return host.params(registered, file=params_file, overrides=params)
+
+
+def programmes(values: Params, catalogue: Iterable[Programme] | None) -> tuple[Programme, ...]:
+    """The programmes: ``catalogue`` when given, else the defaults with the
+    ``planner.catalogue`` overrides."""
+    if catalogue is not None:
+        return tuple(catalogue)
+    return catalogue_with(values.get("planner.catalogue"), default_catalogue())
+
+
+def budget_limits(
+    budget: int | Mapping[int, int] | None, default: int, communes: Iterable[str], years: range
+) -> dict[tuple[str, int], int]:
+    """(commune, year) -> the most that may be spent: ``budget`` (every year, or
+    ``{year: amount}``), else ``default`` (``planner.budget``; 0 = no limit)."""
+    if budget is None:
+        budget = default or None
+    if budget is None:
+        return {}
+    if isinstance(budget, Mapping):
+        return {(c, int(y)): int(v) for c in communes for y, v in budget.items()}
+    return {(c, y): int(budget) for c in communes for y in years}
+
+
+def seat_limits(values: Params) -> dict[str, int]:
+    """Programme code -> seats per year and commune (``planner.seats``)."""
+    return {str(k): int(v) for k, v in dict(values["planner.seats"]).items()}
+
+
+def away_caps(features: Features, values: Params) -> pd.Series:
+    """Agency code -> the most members away on long programmes at once: the share
+    ``planner.max_away_share`` of its active cadres (rounded down), at least
+    ``planner.min_away``."""
+    share = to_fraction(values["planner.max_away_share"])
+    floor_min = int(values["planner.min_away"])
+    active = features.agencies["active_cadres"].astype("int64")
+    return pd.Series(
+        np.maximum(floor_min, (active.to_numpy() * share.numerator) // share.denominator),
+        index=features.agencies.index,
+    )
+
+
+__all__ = ["away_caps", "budget_limits", "planner_params", "programmes", "seat_limits"]

@@ -1,0 +1,204 @@
+"""Strategies for roster records: :class:`Cadre`, :class:`Agency` and :class:`Position` objects."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from hypothesis import strategies as st
+from hypothesis.strategies import SearchStrategy
+
+from cadre_core.roster._model import (
+    Agency,
+    Cadre,
+    Position,
+)
+from cadre_core.testing.strategies._common import (
+    _AGENCIES,
+    _AGENCY_CODES,
+    _BLOCS,
+    _BOOLS,
+    _CADRE_IDS,
+    _FIELDS,
+    _POSITION_CODES,
+    _QUOTAS,
+    _TITLES,
+    _draw_ethnicity,
+    _draw_name,
+    _one_in,
+    _pick,
+    _resolve,
+)
+from cadre_core.testing.strategies._scalars import dates
+from cadre_core.vocab._enums import (
+    Bloc,
+    Category,
+    EducationLevel,
+    Gender,
+    TheoryLevel,
+)
+
+
+def _draw_cadre(
+    draw: st.DrawFn,
+    cadre_id: str,
+    birth: dt.date,
+    *,
+    genders: SearchStrategy[Gender | None] | None = None,
+    ethnicity: SearchStrategy[str | None] | None = None,
+    is_local: SearchStrategy[bool] | None = None,
+    left: dt.date | None = None,
+) -> Cadre:
+    if genders is not None:
+        gender = draw(genders)
+    else:
+        gender = None if _one_in(draw, 12) else _pick(draw, (Gender.MALE, Gender.FEMALE))
+    if ethnicity is not None:
+        group = draw(ethnicity)
+    else:
+        group = None if _one_in(draw, 15) else _draw_ethnicity(draw)
+    female = gender is Gender.FEMALE or (gender is None and draw(st.booleans()))
+    return Cadre(
+        cadre_id=cadre_id,
+        full_name=_draw_name(draw, female),
+        birth_date=birth,
+        gender=gender,
+        ethnicity=group,
+        is_local=draw(is_local if is_local is not None else st.booleans()),
+        left_date=None if left is None else max(left, birth),
+    )
+
+
+def _draw_position(
+    draw: st.DrawFn,
+    position_code: str,
+    agency_code: str | None,
+    categories: Sequence[Category],
+    quotas: SearchStrategy[int] | None = None,
+    fields: Sequence[str] = (),
+) -> Position:
+    category = _pick(draw, categories)
+    chosen: tuple[str, ...] = ()
+    if len(fields) > 0 and draw(st.booleans()):
+        first = draw(st.integers(0, len(fields) - 1))
+        size = draw(st.integers(1, min(3, len(fields))))
+        chosen = tuple(fields[(first + 3 * k) % len(fields)] for k in range(size))
+        chosen = tuple(dict.fromkeys(chosen))
+    education = list(EducationLevel)
+    theory = list(TheoryLevel)
+    return Position(
+        position_code=position_code,
+        title=_TITLES[category],
+        agency_code=agency_code,
+        category=category,
+        quota=draw(quotas) if quotas is not None else _pick(draw, (1, 1, 1, 2, 3, 0)),
+        min_education=None if _one_in(draw, 3) else _pick(draw, education),
+        min_theory=None if _one_in(draw, 3) else _pick(draw, theory),
+        accepted_fields=chosen,  # type: ignore[arg-type]  # attrs converter=tuple
+        sensitive=draw(st.booleans()),
+    )
+
+
+def cadres(
+    *,
+    cadre_id: str | SearchStrategy[str] = _CADRE_IDS,
+    birth_dates: SearchStrategy[dt.date] | None = None,
+    genders: SearchStrategy[Gender | None] | None = None,
+    ethnicity: SearchStrategy[str | None] | None = None,
+    is_local: SearchStrategy[bool] = _BOOLS,
+    left_dates: SearchStrategy[dt.date | None] | None = None,
+) -> SearchStrategy[Cadre]:
+    """:class:`Cadre` objects with a name that fits the gender and an official ethnicity.
+
+    Defaults: born 1965-2003, gender and ethnicity blank now and then (otherwise mostly
+    Lai Châu's groups), no left date in three cases of four (otherwise a day in
+    2025-2028, never before the birth date).
+
+    >>> cadres(cadre_id="C001").example().cadre_id
+    'C001'
+    """
+    born = (
+        birth_dates
+        if birth_dates is not None
+        else dates(min_value=dt.date(1965, 1, 1), max_value=dt.date(2003, 12, 31))
+    )
+    default_left = dates(min_value=dt.date(2025, 1, 1), max_value=dt.date(2028, 12, 31))
+
+    @st.composite
+    def build(draw: st.DrawFn) -> Cadre:
+        if left_dates is not None:
+            left = draw(left_dates)
+        else:
+            left = draw(default_left) if _one_in(draw, 4) else None
+        return _draw_cadre(
+            draw,
+            draw(_resolve(cadre_id)),
+            draw(born),
+            genders=genders,
+            ethnicity=ethnicity,
+            is_local=is_local,
+            left=left,
+        )
+
+    return build()
+
+
+def agencies(
+    *,
+    agency_code: str | SearchStrategy[str] = _AGENCY_CODES,
+    commune: str | SearchStrategy[str | None] | None = None,
+    blocs: SearchStrategy[Bloc | None] = _BLOCS,
+) -> SearchStrategy[Agency]:
+    """:class:`Agency` objects named after a commune body (Đảng ủy, UBND, phòng...).
+
+    >>> agencies(agency_code="UBND", commune="Xã Bản Bo").example().commune
+    'Xã Bản Bo'
+    """
+
+    @st.composite
+    def build(draw: st.DrawFn) -> Agency:
+        _, name, _, _ = _pick(draw, _AGENCIES)
+        return Agency(
+            agency_code=draw(_resolve(agency_code)),
+            name=name,
+            commune=draw(_resolve(commune)),
+            bloc=draw(blocs),
+        )
+
+    return build()
+
+
+def positions(
+    *,
+    position_code: str | SearchStrategy[str] = _POSITION_CODES,
+    agency_code: str | SearchStrategy[str | None] | None = None,
+    categories: Sequence[Category | str] | None = None,
+    quotas: SearchStrategy[int] = _QUOTAS,
+    fields: Sequence[str] = _FIELDS,
+) -> SearchStrategy[Position]:
+    """:class:`Position` objects of the given categories (default: every category).
+
+    ``min_education`` and ``min_theory`` are blank one time in three (for leadership
+    positions the plugin's default standard then applies); ``accepted_fields`` lists one
+    to three of ``fields`` about half of the time (never when ``fields`` is empty).
+
+    >>> positions(categories=["committee_vice_chair"]).example().category.value
+    'committee_vice_chair'
+    """
+    cats = [Category(c) for c in (categories or list(Category))]
+    if not cats:
+        raise ValueError("categories cannot be empty")
+    field_names = tuple(fields)
+
+    @st.composite
+    def build(draw: st.DrawFn) -> Position:
+        return _draw_position(
+            draw,
+            draw(_resolve(position_code)),
+            draw(_resolve(agency_code)),
+            cats,
+            quotas,
+            field_names,
+        )
+
+    return build()
