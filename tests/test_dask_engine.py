@@ -2,15 +2,30 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from fractions import Fraction
+from typing import Any
+
 import pandas as pd
 import pytest
 
-from cadre_core import Roster, evaluate
+from cadre_core import (
+    Roster,
+    Rule,
+    Target,
+    Text,
+    criteria,
+    evaluate,
+    hookimpl,
+    read_roster,
+    sample_roster,
+)
 from cadre_core.roster._synth import synth_tables
+from cadre_core.testing import temporary_plugin
 
 pytest.importorskip("distributed")
 
-from cadre_core.engine._dask import commune_partitions, evaluate_dask
+from cadre_core.engine import commune_partitions, evaluate_dask
 
 AS_OF = "2026-12-31"
 
@@ -70,4 +85,77 @@ def test_local_cluster_of_two_workers_equals_pandas(roster: Roster) -> None:
     ):
         got = evaluate_dask(roster, AS_OF, client=client, plugins=["laichau"])
     assert got.communes == expected.communes
+    assert got.to_json() == expected.to_json()
+
+
+@pytest.fixture(scope="module")
+def read_back(roster: Roster, tmp_path_factory: pytest.TempPathFactory) -> Roster:
+    """The multi-commune roster written as csv files and read back: it has sources."""
+    folder = roster.write(tmp_path_factory.mktemp("multi") / "multi", format="csv")
+    return read_roster(folder)
+
+
+def _same_evaluation(roster: Roster, **kwargs: Any) -> None:
+    """The dask engine's evaluation equals the pandas engine's: results, audit, metadata."""
+    expected = evaluate(roster, AS_OF, by_commune=True, **kwargs)
+    got = evaluate(roster, AS_OF, engine="dask", **kwargs)
+    assert roster.sources and expected.audit()["inputs"]
+    assert got.audit() == expected.audit()
+    assert got.sources == expected.sources and got.skipped == expected.skipped
+    assert got.plugins == expected.plugins and dict(got.bodies) == dict(expected.bodies)
+    assert [t.id for t in got.targets] == [t.id for t in expected.targets]
+    assert got.params.to_json() == expected.params.to_json()
+    assert got.communes == expected.communes
+    assert got.to_json() == expected.to_json()
+
+
+def test_dask_audit_and_results_equal_pandas_on_partitions(read_back: Roster) -> None:
+    assert len(read_back.communes) == 9
+    _same_evaluation(read_back)
+
+
+def test_dask_audit_and_results_equal_pandas_on_one_commune() -> None:
+    _same_evaluation(sample_roster(), plugins=["laichau"])
+
+
+def test_dask_engine_uses_the_given_host_and_parameters(read_back: Roster) -> None:
+    extra = Target(
+        id="x.women",
+        title=Text("Có cán bộ nữ", "Has a woman cadre"),
+        source="test",
+        unit="cadres",
+        population=criteria.flag("is_active", Text("", "")),
+        criterion=criteria.is_female(),
+        rule=Rule(">=", Fraction(1, 2)),
+        deadline=dt.date(2030, 12, 31),
+    )
+
+    class Extra:
+        @hookimpl
+        def cadre_targets(self) -> list[Target]:
+            return [extra]
+
+    overrides = {"x.women.threshold": "1/3"}
+    with temporary_plugin(Extra(), name="x", installed=["laichau"]) as host:
+        expected = evaluate(read_back, AS_OF, by_commune=True, host=host, params=overrides)
+        got = evaluate(read_back, AS_OF, engine="dask", host=host, params=overrides)
+    assert got.communes[0].target("x.women").rule == Rule(">=", Fraction(1, 3))
+    assert got.communes == expected.communes
+    assert got.to_json() == expected.to_json()
+
+
+@pytest.mark.slow
+def test_local_cluster_evaluation_equals_pandas_audit_included(read_back: Roster) -> None:
+    distributed = pytest.importorskip("distributed")
+    overrides = {"nq05.5a.threshold": "1/2"}  # prepared once by the client, shipped
+    expected = evaluate(read_back, AS_OF, by_commune=True, plugins=["laichau"], params=overrides)
+    with (
+        distributed.LocalCluster(
+            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+        ) as cluster,
+        distributed.Client(cluster) as client,
+    ):
+        got = evaluate_dask(read_back, AS_OF, client=client, plugins=["laichau"], params=overrides)
+    assert got.audit() == expected.audit() and got.audit()["inputs"]
+    assert got.communes[0].target("nq05.5a").rule.value == Fraction(1, 2)
     assert got.to_json() == expected.to_json()

@@ -223,3 +223,98 @@ def test_strict_mode_turns_plugin_warnings_into_errors(monkeypatch):
         pytest.raises(PluginError, match="strict"),
     ):
         host.targets()
+
+
+# ---------------------------------------------------------------- calls through pluggy
+#: The hooks one evaluation of the sample commune calls (it has quarterly scores).
+EVALUATE_HOOKS = (
+    "cadre_targets",
+    "cadre_parameters",
+    "cadre_features",
+    "cadre_rating_aggregation",
+    "cadre_findings",
+    "cadre_responsible_bodies",
+)
+
+
+def test_monitoring_sees_every_hook_call_of_an_evaluation():
+    host = PluginHost(make_plugin_manager(only=["laichau", "province_template"]))
+    seen: list[tuple[str, tuple[str, ...]]] = []
+    host.pm.add_hookcall_monitoring(
+        lambda name, impls, kwargs: seen.append((name, tuple(i.plugin_name for i in impls))),
+        lambda outcome, name, impls, kwargs: None,
+    )
+    evaluate(sample_roster(), "2026-12-31", host=host)
+    called = {(name, plugin) for name, plugins in seen for plugin in plugins}
+    implemented = {
+        (hook, impl.plugin_name)
+        for hook in EVALUATE_HOOKS
+        for impl in getattr(host.pm.hook, hook).get_hookimpls()
+    }
+    assert {name for name, _ in seen} == set(EVALUATE_HOOKS)
+    assert called == implemented  # no implementation is called behind pluggy's back
+    assert ("cadre_features", ("province_template",)) in seen  # one call per plugin
+
+
+def test_a_hookwrapper_sees_the_call_and_its_result():
+    seen: list[list[str]] = []
+
+    class Wrapper:
+        @hookimpl(wrapper=True)
+        def cadre_targets(self):
+            result = yield
+            seen.append([t.id for targets in result for t in targets])
+            # a wrapper may change the result: drop one of Lai Châu's targets
+            return [[t for t in targets if t.id != "nq05.8"] for targets in result]
+
+    ev = evaluate_plugin(Wrapper(), name="wrapper", installed=["laichau"])
+    ids = [t.id for t in ev.communes[0].targets]
+    assert seen and "nq05.8" in seen[0]
+    assert "nq05.8" not in ids and "nq05.5a" in ids
+
+
+def test_an_old_style_hookwrapper_sees_the_result_too():
+    sizes: list[int] = []
+
+    class OldWrapper:
+        @hookimpl(hookwrapper=True)
+        def cadre_responsible_bodies(self):
+            outcome = yield
+            sizes.append(sum(len(r) for r in outcome.get_result()))
+
+    with temporary_plugin(OldWrapper(), name="old") as host:
+        bodies = host.responsible_bodies()
+    assert sizes == [len(bodies)] and bodies
+
+
+def test_a_failing_wrapper_is_blamed_not_the_plugin_it_wraps():
+    class BadWrapper:
+        @hookimpl(wrapper=True)
+        def cadre_responsible_bodies(self):
+            yield
+            raise RuntimeError("wrapper broke")
+
+    with (
+        temporary_plugin(BadWrapper(), name="badwrap") as host,
+        pytest.raises(PluginError) as err,
+    ):
+        host.responsible_bodies()
+    assert err.value.plugin == "badwrap" and err.value.hook == "cadre_responsible_bodies"
+
+
+def test_a_failing_plugin_is_blamed_through_a_wrapper():
+    class Passing:
+        @hookimpl(wrapper=True)
+        def cadre_targets(self):
+            return (yield)
+
+    class Broken:
+        @hookimpl
+        def cadre_targets(self):
+            raise RuntimeError("boom")
+
+    with temporary_plugin(Passing(), name="pass") as host:
+        host.pm.register(Broken(), name="broken")
+        with pytest.raises(PluginError) as err:
+            host.targets()
+    assert err.value.plugin == "broken" and err.value.hook == "cadre_targets"

@@ -35,11 +35,11 @@ of a ``cadre_*`` hook (see :mod:`cadre_core.hookspecs`)::
 """
 
 from cadre_core import criteria
-from cadre_core.engine._pipeline import CommuneResult, Evaluation, TargetResult, evaluate
+from cadre_core.engine import CommuneResult, Evaluation, TargetResult, evaluate
 from cadre_core.features._frame import Features, rating_year
 from cadre_core.findings._finding import Finding
 from cadre_core.hookspecs import hookimpl
-from cadre_core.plugins._host import PluginError, PluginHost, make_plugin_manager
+from cadre_core.plugins._host import PluginError, PluginHost, PluginInfo, make_plugin_manager
 from cadre_core.plugins._sections import ReportSection
 from cadre_core.roster._model import (
     Agency,
@@ -91,6 +91,7 @@ __all__ = [
     "Params",
     "PluginError",
     "PluginHost",
+    "PluginInfo",
     "Position",
     "Problem",
     "Rating",

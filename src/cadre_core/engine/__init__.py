@@ -1,1 +1,34 @@
-"""engine"""
+"""The engine stage: every target of the loaded plugins, per commune, as of a day.
+
+One pipeline (``_pipeline``): prepare the plugin host, the targets and the parameters
+once; let a backend compute the per-commune results; finish them into one
+:class:`Evaluation`. Two backends, chosen by name (``evaluate(..., engine=...)``):
+``"pandas"`` (the default: one feature frame for the whole roster, in this process) and
+``"dask"`` (``_dask``: partitions of whole communes on a Dask cluster, the ``dask``
+extra), which give the same evaluation. Backends register themselves by name
+(``_pipeline.register_engine``), so the pipeline never imports one. Helpers: ``_json``
+(the JSON text of large documents), ``_gc`` (the garbage collector paused while results
+are built), ``_privacy`` (pseudonyms).
+
+The engine imports only the stages below it (plugins, findings, targets, features,
+roster, vocab), never the planner, the reports, the command line or the root package.
+"""
+
+from cadre_core.engine._dask import commune_partitions, evaluate_dask
+from cadre_core.engine._pipeline import (
+    STATUSES,
+    CommuneResult,
+    Evaluation,
+    TargetResult,
+    evaluate,
+)
+
+__all__ = [
+    "STATUSES",
+    "CommuneResult",
+    "Evaluation",
+    "TargetResult",
+    "commune_partitions",
+    "evaluate",
+    "evaluate_dask",
+]

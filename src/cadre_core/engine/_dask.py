@@ -1,8 +1,11 @@
-"""The same evaluation, partitioned by commune and run on a Dask cluster.
+"""The dask backend: the same evaluation, partitioned by commune, on a Dask cluster.
 
 For rosters beyond one machine (a ministry's, a whole country's over years) the tables
-are cut into partitions of whole communes and each partition is evaluated by the pandas
-engine on a worker; the per-commune results are merged into one :class:`Evaluation`.
+are cut into partitions of whole communes; each worker builds the feature frame of its
+partition and evaluates it with the pipeline's own steps, with the targets and the
+parameters prepared once by the pipeline; the per-commune results are merged and the
+pipeline finishes them into the same :class:`Evaluation` as the pandas backend's
+(sources, plugins, bodies, skipped rows, audit).
 
 A partition holds, for its communes: their agencies and positions, every cadre who has
 ever held one of those positions with *all* of that cadre's assignments (so a cadre who
@@ -23,12 +26,26 @@ import os
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
+import attrs
 import numpy as np
 import pandas as pd
 
-from cadre_core.engine._pipeline import CommuneResult, Evaluation, evaluate
-from cadre_core.plugins._host import PluginHost, make_plugin_manager
+from cadre_core.engine._gc import paused_gc
+from cadre_core.engine._pipeline import (
+    CommuneResult,
+    Computed,
+    Evaluation,
+    Prepared,
+    build_frame,
+    commune_results,
+    finish,
+    prepare,
+    register_engine,
+)
+from cadre_core.plugins._host import BUILTIN, PluginError, PluginHost, make_plugin_manager
 from cadre_core.roster._roster import Roster
+from cadre_core.targets._params import Params
+from cadre_core.targets._target import Target
 from cadre_core.vocab._dates import parse_day
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -119,22 +136,56 @@ def _groups(frame: pd.DataFrame) -> dict[int, pd.DataFrame]:
     }
 
 
+@attrs.frozen
+class Shipped:
+    """A prepared evaluation as sent to a worker process: the plugin host stays behind
+    (it holds modules); the worker loads the same plugins by name. The targets and the
+    parameters travel as they are, so a ``--params`` file is read once, by the client.
+    """
+
+    day: dt.date
+    plugins: tuple[str, ...]
+    targets: tuple[tuple[str, Target], ...]
+    params: Params
+    findings: bool
+    strict: bool
+
+    @classmethod
+    def of(cls, prepared: Prepared) -> Shipped:
+        """What a worker needs of ``prepared``."""
+        host = prepared.host
+        names = tuple(n for n in host.plugin_names() if n != BUILTIN)
+        return cls(
+            prepared.day, names, prepared.targets, prepared.params, prepared.findings, host.strict
+        )
+
+    def prepared(self) -> Prepared:
+        """The prepared evaluation, on the worker."""
+        host = PluginHost(make_plugin_manager(only=self.plugins), strict=self.strict)
+        loaded = tuple(n for n in host.plugin_names() if n != BUILTIN)
+        if loaded != self.plugins:
+            missing = sorted(set(self.plugins) - set(loaded)) or ["?"]
+            raise PluginError(missing[0], "is not loaded on a Dask worker")
+        return Prepared(self.day, host, self.targets, self.params, True, self.findings)
+
+
 def evaluate_partition(
     tables: Mapping[str, pd.DataFrame],
     name: str,
-    as_of: dt.date,
     communes: tuple[str, ...],
-    kwargs: Mapping[str, Any],
+    prepared: Prepared | Shipped,
 ) -> tuple[CommuneResult, ...]:
-    """Evaluate one partition with the pandas engine; keep the results of its communes.
+    """Evaluate one partition with the pipeline's steps; keep the results of its communes.
 
     Runs on a worker. The tables are canonical subsets of a validated roster, so they
     are not validated again.
     """
-    roster = Roster(dict(tables), name=name)
-    ev = evaluate(roster, as_of, by_commune=True, **kwargs)
-    keep = set(communes)
-    return tuple(c for c in ev.communes if c.commune in keep)
+    with paused_gc():
+        if isinstance(prepared, Shipped):
+            prepared = prepared.prepared()
+        features = build_frame(prepared, Roster(dict(tables), name=name))
+        keep = set(communes)
+        return tuple(c for c in commune_results(prepared, features) if c.commune in keep)
 
 
 def _default_partitions(client: Any) -> int:
@@ -142,6 +193,60 @@ def _default_partitions(client: Any) -> int:
         threads = sum(client.nthreads().values())
         return max(1, 2 * int(threads))
     return max(1, 2 * (os.cpu_count() or 1))
+
+
+def run_dask(
+    prepared: Prepared,
+    roster: Roster,
+    *,
+    client: Client | None = None,
+    npartitions: int | None = None,
+) -> Computed:
+    """The dask backend: per-commune results of ``roster``, partitioned by commune.
+
+    ``client`` is a ``distributed.Client`` (default: the current client if one exists,
+    else Dask's local threaded scheduler, which shares the plugin host of ``prepared``);
+    ``npartitions`` defaults to twice the cluster's threads. The feature frames stay on
+    the workers.
+    """
+    try:
+        dask: Any = importlib.import_module("dask")
+        from distributed import get_client
+    except ImportError as exc:  # pragma: no cover - depends on the environment
+        raise ImportError(
+            "engine='dask' needs the optional dask extra: pip install 'cadre-core[dask]'"
+        ) from exc
+
+    prepared = attrs.evolve(prepared, by_commune=True)
+    if client is None:
+        try:
+            client = get_client()
+        except ValueError:
+            client = None
+    parts = commune_partitions(roster, npartitions or _default_partitions(client))
+    if len(parts) == 1 and not parts[0][0]:
+        # no commune in agencies: one commune, nothing to partition
+        results = list(commune_results(prepared, build_frame(prepared, roster)))
+    elif client is not None:
+        cluster: Any = client
+        shipped = Shipped.of(prepared)
+        futures = cluster.scatter([tables for _, tables in parts])
+        jobs = [
+            cluster.submit(evaluate_partition, f, roster.name, communes, shipped, pure=False)
+            for f, (communes, _) in zip(futures, parts, strict=True)
+        ]
+        results = [c for chunk in cluster.gather(jobs) for c in chunk]
+    else:
+        tasks = [
+            dask.delayed(evaluate_partition, pure=False)(tables, roster.name, communes, prepared)
+            for communes, tables in parts
+        ]
+        results = [c for chunk in dask.compute(*tasks, scheduler="threads") for c in chunk]
+    results.sort(key=lambda c: c.commune)
+    return Computed(tuple(results), None)
+
+
+register_engine("dask", run_dask)
 
 
 def evaluate_dask(
@@ -153,69 +258,38 @@ def evaluate_dask(
     plugins: Iterable[str] | None = None,
     params_file: str | None = None,
     params: Mapping[str, Any] | None = None,
+    host: PluginHost | None = None,
     findings: bool = True,
 ) -> Evaluation:
-    """:func:`evaluate` with ``by_commune=True``, partitioned by commune on a Dask cluster.
+    """:func:`cadre_core.evaluate` with ``by_commune=True``, partitioned by commune on a
+    Dask cluster (needs the ``dask`` extra).
 
     ``client`` is a ``distributed.Client`` (default: the current client if one exists,
     else Dask's local threaded scheduler); ``npartitions`` defaults to twice the
-    cluster's threads. The result equals ``evaluate(roster, as_of, by_commune=True,
-    ...)`` commune for commune; its ``features`` is ``None`` (they live on the workers).
+    cluster's threads. Workers of a ``distributed`` cluster load the same plugins by
+    name, so they must be installed there. The result equals ``evaluate(roster, as_of,
+    by_commune=True, ...)``, audit included; only its ``features`` is ``None`` (they
+    live on the workers).
     """
-    try:
-        dask: Any = importlib.import_module("dask")
-        from distributed import get_client
-    except ImportError as exc:  # pragma: no cover - depends on the environment
-        raise ImportError(
-            "engine='dask' needs the optional dask extra: pip install 'cadre-core[dask]'"
-        ) from exc
-
     day = parse_day(as_of, what="as_of")
-    only = None if plugins is None else tuple(plugins)
-    host = PluginHost(make_plugin_manager(only=only))
-    registered = host.targets()
-    values = host.params(registered, file=params_file, overrides=params)
-    kwargs: dict[str, Any] = {
-        "plugins": only,
-        "params_file": params_file,
-        "params": dict(params) if params else None,
-        "findings": findings,
-    }
-
-    if client is None:
-        try:
-            client = get_client()
-        except ValueError:
-            client = None
-    parts = commune_partitions(roster, npartitions or _default_partitions(client))
-    if len(parts) == 1 and not parts[0][0]:
-        # no commune in agencies: one commune, nothing to partition
-        single = evaluate(roster, day, by_commune=True, **kwargs)
-        results: list[CommuneResult] = list(single.communes)
-    elif client is not None:
-        cluster: Any = client
-        futures = cluster.scatter([tables for _, tables in parts])
-        jobs = [
-            cluster.submit(evaluate_partition, f, roster.name, day, communes, kwargs, pure=False)
-            for f, (communes, _) in zip(futures, parts, strict=True)
-        ]
-        results = [c for chunk in cluster.gather(jobs) for c in chunk]
-    else:
-        tasks = [
-            dask.delayed(evaluate_partition, pure=False)(tables, roster.name, day, communes, kwargs)
-            for communes, tables in parts
-        ]
-        results = [c for chunk in dask.compute(*tasks, scheduler="threads") for c in chunk]
-    results.sort(key=lambda c: c.commune)
-    return Evaluation(
-        as_of=day,
-        communes=tuple(results),
-        plugins=tuple(host.plugins()),
-        params=values,
-        targets=tuple(t for _, t in registered),
-        features=None,
-        bodies=host.responsible_bodies(),
-    )
+    with paused_gc():
+        prepared = prepare(
+            day,
+            plugins=plugins,
+            params_file=params_file,
+            params=params,
+            by_commune=True,
+            host=host,
+            findings=findings,
+        )
+        computed = run_dask(prepared, roster, client=client, npartitions=npartitions)
+        return finish(prepared, roster, computed)
 
 
-__all__ = ["commune_partitions", "evaluate_dask", "evaluate_partition"]
+__all__ = [
+    "Shipped",
+    "commune_partitions",
+    "evaluate_dask",
+    "evaluate_partition",
+    "run_dask",
+]

@@ -1,7 +1,21 @@
-"""The evaluation engine: every target, per commune, as of a day, exactly.
+"""The evaluation pipeline: every target, per commune, as of a day, exactly.
 
-One feature frame per evaluation; each target is two vectorised predicates over it;
-per-commune counts are group-bys over all communes at once.
+One pipeline, whatever the backend (:func:`evaluate`):
+
+1. :func:`prepare`: the plugin host, the targets and the parameters in force, once;
+2. a backend computes the per-commune results: the pandas backend (:func:`run_pandas`)
+   builds one feature frame for the whole roster (:func:`build_frame`) and evaluates it
+   (:func:`commune_results`); the dask backend (``cadre_core.engine._dask``) does the
+   same per partition of communes on a cluster;
+3. :func:`finish`: the one place an :class:`Evaluation` is built (results, plugins,
+   parameters, bodies, skipped rows, sources).
+
+Backends are found by name in a registry (:func:`register_engine`), so this module never
+imports a backend: the dask backend imports the pipeline and registers itself when
+:mod:`cadre_core.engine` is imported.
+
+Each target is two vectorised predicates over the feature frame; per-commune counts are
+group-bys over all communes at once.
 """
 
 from __future__ import annotations
@@ -9,7 +23,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from fractions import Fraction
-from typing import Any
+from typing import Any, Protocol
 
 import attrs
 import numpy as np
@@ -357,6 +371,133 @@ def _evaluate_target(
     ]
 
 
+@attrs.frozen
+class Prepared:
+    """What every backend needs, prepared once per evaluation: the day, the plugin host,
+    the targets with the plugin that registered each, the parameters in force, and the
+    options (one result per commune even for one commune; findings or not)."""
+
+    day: dt.date
+    host: PluginHost = attrs.field(eq=False, repr=False)
+    targets: tuple[tuple[str, Target], ...]
+    params: Params = attrs.field(eq=False)
+    by_commune: bool = False
+    findings: bool = True
+
+
+@attrs.frozen
+class Computed:
+    """What a backend returns: the per-commune results, sorted by commune, and the
+    feature frame when it lives in this process (``None`` when it lives on workers)."""
+
+    communes: tuple[CommuneResult, ...]
+    features: Features | None = None
+
+
+class Backend(Protocol):
+    """A backend: the per-commune results of ``roster`` for a prepared evaluation."""
+
+    def __call__(self, prepared: Prepared, roster: Roster) -> Computed:
+        """Compute every commune's results."""
+
+
+_ENGINES: dict[str, Backend] = {}
+
+
+def register_engine(name: str, backend: Backend) -> None:
+    """Make ``backend`` available as ``evaluate(..., engine=name)``."""
+    _ENGINES[name] = backend
+
+
+def prepare(
+    day: dt.date,
+    *,
+    plugins: Iterable[str] | None = None,
+    params_file: str | None = None,
+    params: Mapping[str, Any] | None = None,
+    by_commune: bool = False,
+    host: PluginHost | None = None,
+    findings: bool = True,
+) -> Prepared:
+    """Step 1: the plugin host (unless given), the targets and the parameters in force.
+
+    ``plugins`` restricts the plugins loaded when no ``host`` is given.
+    """
+    if host is None:
+        host = PluginHost(make_plugin_manager(only=plugins))
+    registered = tuple(host.targets())
+    values = host.params(registered, file=params_file, overrides=params)
+    return Prepared(day, host, registered, values, by_commune=by_commune, findings=findings)
+
+
+def build_frame(prepared: Prepared, roster: Roster) -> Features:
+    """The feature frame of ``roster``: built-in features, the plugins' derived columns
+    and the annual ratings (from quarterly scores, when the roster has any)."""
+    host, values = prepared.host, prepared.params
+    features = host.features(build_features(roster, prepared.day, values))
+    if len(roster.tables.get("scores", ())) or len(roster.tables.get("discipline", ())):
+        annual = host.rating_aggregation(
+            roster.tables["scores"], roster.tables["discipline"], values
+        )
+        if annual is not None:
+            features = attrs.evolve(features, tables={**features.tables, "annual_scores": annual})
+    return features
+
+
+def commune_results(prepared: Prepared, features: Features) -> tuple[CommuneResult, ...]:
+    """Every target and finding of a feature frame, per commune (sorted by name)."""
+    values = prepared.params
+    communes, grouped = _commune_keys(features, prepared.by_commune)
+    members = {
+        unit: _Members.of(features.unit_frame(unit), communes, grouped)
+        for unit in ("cadres", "positions", "agencies")
+    }
+    per_target = [
+        _evaluate_target(t, plugin, features, values, communes, members[t.unit])
+        for plugin, t in prepared.targets
+    ]
+    unrated = members["cadres"].lists(~features.cadres["is_rated"].to_numpy(), len(communes))
+    found = prepared.host.findings(features, values) if prepared.findings else []
+    by_commune_findings: dict[str, list[Finding]] = {c: [] for c in communes}
+    for f in sorted(found, key=lambda f: (f.rule, f.subject, f.message_en, f.message_vi)):
+        home = f.commune if grouped and f.commune in by_commune_findings else communes[0]
+        by_commune_findings[home].append(f)
+    return tuple(
+        CommuneResult(
+            commune=c,
+            targets=tuple(res[i] for res in per_target),
+            unrated=unrated[i],
+            findings=tuple(by_commune_findings[c]),
+        )
+        for i, c in enumerate(communes)
+    )
+
+
+def run_pandas(prepared: Prepared, roster: Roster) -> Computed:
+    """The pandas backend: one feature frame for the whole roster, in this process."""
+    features = build_frame(prepared, roster)
+    return Computed(commune_results(prepared, features), features)
+
+
+def finish(prepared: Prepared, roster: Roster, computed: Computed) -> Evaluation:
+    """Step 3: the evaluation, the same way for every backend."""
+    host = prepared.host
+    return Evaluation(
+        as_of=prepared.day,
+        communes=computed.communes,
+        plugins=tuple(host.plugins()),
+        params=prepared.params,
+        targets=tuple(t for _, t in prepared.targets),
+        features=computed.features,
+        bodies=host.responsible_bodies(),
+        skipped=roster.skipped,
+        sources=roster.sources,
+    )
+
+
+register_engine("pandas", run_pandas)
+
+
 def evaluate(
     roster: Roster,
     as_of: dt.date | str | None = None,
@@ -375,7 +516,8 @@ def evaluate(
     ``params_file`` (TOML) and ``params`` override parameter values; ``by_commune`` gives
     one result per commune even when the roster has a single one. ``engine="dask"``
     (the ``dask`` extra) partitions the roster by commune over a Dask cluster (the current
-    ``distributed`` client if any) and gives the same results, per commune.
+    ``distributed`` client if any) and gives the same evaluation, always per commune
+    (see :func:`cadre_core.engine.evaluate_dask`).
 
     >>> ev = evaluate(sample_roster(), "2026-12-31", plugins=["province_template"])
     >>> {t.id: (t.satisfied, t.required, t.status) for t in ev.communes[0].targets}
@@ -387,83 +529,42 @@ def evaluate(
     (3, 'met', 'argument')
     """
     day = parse_day(as_of, what="as_of")
-    if engine == "dask":
-        from cadre_core.engine._dask import evaluate_dask
-
-        return evaluate_dask(
-            roster,
+    backend = _ENGINES.get(engine)
+    if backend is None:
+        names = " or ".join(repr(n) for n in _ENGINES)
+        raise ValueError(f"engine must be {names}, not {engine!r}")
+    with paused_gc():
+        prepared = prepare(
             day,
             plugins=plugins,
             params_file=params_file,
             params=params,
+            by_commune=by_commune,
+            host=host,
             findings=findings,
         )
-    if engine != "pandas":
-        raise ValueError(f"engine must be 'pandas' or 'dask', not {engine!r}")
-    with paused_gc():
-        return _evaluate_pandas(
-            roster, day, plugins, params_file, params, by_commune, host, findings
-        )
-
-
-def _evaluate_pandas(
-    roster: Roster,
-    day: dt.date,
-    plugins: Iterable[str] | None,
-    params_file: str | None,
-    params: Mapping[str, Any] | None,
-    by_commune: bool,
-    host: PluginHost | None,
-    findings: bool,
-) -> Evaluation:
-    if host is None:
-        host = PluginHost(make_plugin_manager(only=plugins))
-    registered = host.targets()
-    values = host.params(registered, file=params_file, overrides=params)
-    features = host.features(build_features(roster, day, values))
-    if len(roster.tables.get("scores", ())) or len(roster.tables.get("discipline", ())):
-        annual = host.rating_aggregation(
-            roster.tables["scores"], roster.tables["discipline"], values
-        )
-        if annual is not None:
-            features = attrs.evolve(features, tables={**features.tables, "annual_scores": annual})
-    communes, grouped = _commune_keys(features, by_commune)
-    members = {
-        unit: _Members.of(features.unit_frame(unit), communes, grouped)
-        for unit in ("cadres", "positions", "agencies")
-    }
-    per_target = [
-        _evaluate_target(t, plugin, features, values, communes, members[t.unit])
-        for plugin, t in registered
-    ]
-    unrated = members["cadres"].lists(~features.cadres["is_rated"].to_numpy(), len(communes))
-    found = host.findings(features, values) if findings else []
-    by_commune_findings: dict[str, list[Finding]] = {c: [] for c in communes}
-    for f in sorted(found, key=lambda f: (f.rule, f.subject, f.message_en, f.message_vi)):
-        home = f.commune if grouped and f.commune in by_commune_findings else communes[0]
-        by_commune_findings[home].append(f)
-    results = tuple(
-        CommuneResult(
-            commune=c,
-            targets=tuple(res[i] for res in per_target),
-            unrated=unrated[i],
-            findings=tuple(by_commune_findings[c]),
-        )
-        for i, c in enumerate(communes)
-    )
-    return Evaluation(
-        as_of=day,
-        communes=results,
-        plugins=tuple(host.plugins()),
-        params=values,
-        targets=tuple(t for _, t in registered),
-        features=features,
-        bodies=host.responsible_bodies(),
-        skipped=roster.skipped,
-        sources=roster.sources,
-    )
+        return finish(prepared, roster, backend(prepared, roster))
 
 
 def required_counts(rule: Rule, sizes: Sequence[int]) -> np.ndarray:
     """:meth:`Rule.required` over many sizes (a convenience for tests and planners)."""
     return rule.required_many(np.asarray(sizes, dtype=np.int64))
+
+
+__all__ = [
+    "STATUSES",
+    "Backend",
+    "CommuneResult",
+    "Computed",
+    "Evaluation",
+    "Prepared",
+    "TargetResult",
+    "build_frame",
+    "commune_results",
+    "evaluate",
+    "finish",
+    "prepare",
+    "register_engine",
+    "required_counts",
+    "run_pandas",
+]

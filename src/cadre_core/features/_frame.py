@@ -335,4 +335,4 @@ def degrees_on(roster_degrees: pd.DataFrame, as_of: dt.date) -> pd.DataFrame:
     )
 
 
-__all__ = ["Features", "build_features", "degrees_on", "np", "rating_year"]
+__all__ = ["Features", "build_features", "degrees_on", "rating_year"]

@@ -3,15 +3,23 @@
 No plugin manager exists at import time. :func:`make_plugin_manager` registers the
 built-in plugin, then loads the ``cadre`` entry points one by one (a broken plugin is
 reported by name, never a traceback), then calls ``check_pending()``.
+
+Every hook is called through pluggy (see :meth:`PluginHost._calls`), so hookwrappers
+and ``pm.add_hookcall_monitoring`` see every call; ``CADRE_TRACE_PLUGINS=1`` prints each
+call on standard error (:func:`trace_hook_calls`).
 """
 
 from __future__ import annotations
 
 import importlib.metadata as md
+import inspect
 import os
+import sys
+import threading
+import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from types import ModuleType
-from typing import Any
+from typing import Any, TextIO
 
 import attrs
 import pandas as pd
@@ -44,7 +52,13 @@ class PluginError(Exception):
 
 @attrs.frozen
 class PluginInfo:
-    """What ``cadre plugins`` shows about one plugin."""
+    """What ``cadre plugins`` shows about one plugin (and ``Evaluation.plugins`` holds):
+    its name, its version and the hooks it implements.
+
+    >>> info = PluginHost(make_plugin_manager(entry_points=False)).plugins()[0]
+    >>> info.name, "cadre_targets" in info.hooks, "cadre_findings" in info.hooks
+    ('cadre', False, True)
+    """
 
     name: str
     version: str
@@ -133,7 +147,67 @@ def make_plugin_manager(
     except pluggy.PluginValidationError as exc:
         raise PluginError(str(getattr(exc, "plugin", "?")), str(exc)) from exc
     pm._cadre_versions = versions  # type: ignore[attr-defined]
+    if os.environ.get("CADRE_TRACE_PLUGINS") == "1":
+        trace_hook_calls(pm)
     return pm
+
+
+def trace_hook_calls(pm: pluggy.PluginManager, stream: TextIO | None = None) -> Callable[[], None]:
+    """Print every hook call of ``pm`` on ``stream`` (standard error by default): the
+    hook, the plugins called (in pluggy's call order), the duration and the size of what
+    came back. Never an argument or a value: frames hold personal data.
+
+    :func:`make_plugin_manager` turns it on when ``CADRE_TRACE_PLUGINS=1``. Returns the
+    function that turns it off.
+
+    >>> import io
+    >>> out = io.StringIO()
+    >>> host = PluginHost(make_plugin_manager(entry_points=False))
+    >>> stop = trace_hook_calls(host.pm, out)
+    >>> _ = host.responsible_bodies()
+    >>> stop()
+    >>> print(out.getvalue(), end="")  # doctest: +ELLIPSIS
+    cadre: hook cadre_responsible_bodies [cadre] ... ms -> 2 items
+    """
+    local = threading.local()  # hooks may run in several threads (Dask's threaded scheduler)
+
+    def before(hook_name: str, hook_impls: Sequence[pluggy.HookImpl], kwargs: object) -> None:
+        local.__dict__.setdefault("started", []).append(time.perf_counter())
+
+    def after(
+        outcome: pluggy.Result[Any],
+        hook_name: str,
+        hook_impls: Sequence[pluggy.HookImpl],
+        kwargs: object,
+    ) -> None:
+        ms = (time.perf_counter() - local.started.pop()) * 1000
+        names = ", ".join(impl.plugin_name for impl in reversed(hook_impls))
+        if outcome.exception is not None:
+            what = f"raised {type(outcome.exception).__name__}"
+        else:
+            result = outcome.get_result()
+            if isinstance(result, list):
+                what = ", ".join(_size(r) for r in result) or "nothing"
+            else:
+                what = _size(result)
+        # one write per line, so that the lines of several threads never interleave
+        out = stream if stream is not None else sys.stderr
+        out.write(f"cadre: hook {hook_name} [{names}] {ms:.1f} ms -> {what}\n")
+        out.flush()
+
+    return pm.add_hookcall_monitoring(before, after)
+
+
+def _size(value: object) -> str:
+    """What a hook returned, as a size: never its contents."""
+    if value is None:
+        return "nothing"
+    if isinstance(value, pd.DataFrame):
+        return f"{len(value)} rows"
+    if hasattr(value, "__len__"):
+        n = len(value)
+        return f"{n} item" if n == 1 else f"{n} items"
+    return type(value).__name__
 
 
 class PluginHost:
@@ -163,22 +237,62 @@ class PluginHost:
             self.warnings.append(text)
 
     # --------------------------------------------------------------- plumbing
+    # Every hook is called through pluggy, never by calling an implementation's function:
+    # the call goes through the manager's hook executor, so hookwrappers wrap it,
+    # ``pm.add_hookcall_monitoring`` (and ``CADRE_TRACE_PLUGINS``) sees it and pluggy's
+    # tryfirst/trylast order holds. It is one pluggy call per implementing plugin, made
+    # with ``pm.subset_hook_caller`` (the hook minus the other plugins' implementations;
+    # every plugin's wrappers stay in), rather than one ``pm.hook.cadre_x()`` for all:
+    # - a single call returns an anonymous list from which pluggy drops ``None``, so
+    #   results could not be attributed to plugins, and the host needs the plugin of each
+    #   target (``TargetResult.plugin``, ``replaces``), of each parameter (its origin) and
+    #   of a failure (the ``PluginError``);
+    # - ``cadre_features`` is a fold: each plugin sees the columns of the plugins before
+    #   it, which one call with one argument cannot express.
+    # A hook that no plugin implements is still called once, through ``pm.hook``, so
+    # wrappers and monitors see every hook the engine calls.
+    def _implementers(self, hook: str, *, load_order: bool = True) -> list[tuple[str, Any]]:
+        """The plugins that implement ``hook`` (wrappers aside), with their
+        implementation: in load order, or in pluggy's call order."""
+        impls = [
+            i
+            for i in getattr(self.pm.hook, hook).get_hookimpls()
+            if not (i.hookwrapper or i.wrapper)
+        ]
+        named = [(self.pm.get_name(i.plugin) or "?", i) for i in reversed(impls)]
+        if load_order:
+            order = self.plugin_names()
+            named.sort(key=lambda item: order.index(item[0]) if item[0] in order else len(order))
+        return named
+
+    def _call_one(self, hook: str, plugin: str, impl: Any, **kwargs: Any) -> Any:
+        """Call ``hook`` through pluggy with ``plugin``'s implementation only (and every
+        wrapper); a failure is a :class:`PluginError` naming the plugin to blame."""
+        others = [
+            i.plugin
+            for i in getattr(self.pm.hook, hook).get_hookimpls()
+            if i is not impl and not (i.hookwrapper or i.wrapper)
+        ]
+        caller = self.pm.subset_hook_caller(hook, remove_plugins=others)
+        try:
+            return caller(**kwargs)
+        except Exception as exc:
+            blamed = _culprit(exc, caller.get_hookimpls())
+            name = (self.pm.get_name(blamed.plugin) or "?") if blamed is not None else plugin
+            raise PluginError(name, f"{type(exc).__name__}: {exc}", hook) from exc
+
     def _calls(self, hook: str, **kwargs: Any) -> list[tuple[str, Any]]:
-        """Call every implementation of ``hook`` in load order; errors name the plugin."""
-        caller = getattr(self.pm.hook, hook)
-        out: list[tuple[str, Any]] = []
-        for impl in caller.get_hookimpls():
-            name = self.pm.get_name(impl.plugin) or "?"
-            args = {k: kwargs[k] for k in impl.argnames}
-            try:
-                result = impl.function(**args)
-            except Exception as exc:
-                raise PluginError(name, f"{type(exc).__name__}: {exc}", hook) from exc
-            if result is not None:
-                out.append((name, result))
-        order = self.plugin_names()
-        out.sort(key=lambda item: order.index(item[0]) if item[0] in order else len(order))
-        return out
+        """Call every implementation of ``hook`` in load order, each through pluggy;
+        results come with the plugin that returned them; errors name the plugin."""
+        implementers = self._implementers(hook)
+        if not implementers:
+            getattr(self.pm.hook, hook)(**kwargs)
+            return []
+        return [
+            (name, result)
+            for name, impl in implementers
+            for result in self._call_one(hook, name, impl, **kwargs)
+        ]
 
     def plugin_names(self) -> list[str]:
         """Names of the loaded plugins, the built-in plugin first, then by name."""
@@ -264,23 +378,25 @@ class PluginHost:
 
     # --------------------------------------------------------------- per evaluation
     def features(self, features: Features) -> Features:
-        """Apply every plugin's derived cadre columns, in load order."""
-        caller = self.pm.hook.cadre_features
-        impls = caller.get_hookimpls()
-        order = self.plugin_names()
-        impls = sorted(impls, key=lambda i: order.index(self.pm.get_name(i.plugin) or ""))
-        for impl in impls:
-            name = self.pm.get_name(impl.plugin) or "?"
-            try:
-                cols = _as_columns(impl.function(features=features))
-            except Exception as exc:
-                raise PluginError(name, f"{type(exc).__name__}: {exc}", "cadre_features") from exc
-            if not cols:
-                continue
-            clash = sorted(set(cols) & set(features.cadres.columns))
-            if clash:
-                raise PluginError(name, f"column {clash[0]!r} already exists", "cadre_features")
-            features = features.with_cadre_columns(dict(cols))
+        """Apply every plugin's derived cadre columns, in load order: each plugin sees
+        the columns of the plugins before it."""
+        implementers = self._implementers("cadre_features")
+        if not implementers:
+            self.pm.hook.cadre_features(features=features)
+        for name, impl in implementers:
+            for result in self._call_one("cadre_features", name, impl, features=features):
+                try:
+                    cols = _as_columns(result)
+                except TypeError as exc:
+                    raise PluginError(
+                        name, f"{type(exc).__name__}: {exc}", "cadre_features"
+                    ) from exc
+                if not cols:
+                    continue
+                clash = sorted(set(cols) & set(features.cadres.columns))
+                if clash:
+                    raise PluginError(name, f"column {clash[0]!r} already exists", "cadre_features")
+                features = features.with_cadre_columns(dict(cols))
         return features
 
     def findings(self, features: Features, params: Params) -> list[Finding]:
@@ -299,15 +415,13 @@ class PluginHost:
     ) -> pd.DataFrame | None:
         """Annual levels from quarterly scores: the first plugin that answers wins."""
         kwargs = {"scores": scores, "discipline": discipline, "params": params}
-        # pluggy calls the last registered first; trylast implementations come last
-        for impl in reversed(self.pm.hook.cadre_rating_aggregation.get_hookimpls()):
-            name = self.pm.get_name(impl.plugin) or "?"
-            try:
-                result = impl.function(**{k: kwargs[k] for k in impl.argnames})
-            except Exception as exc:
-                raise PluginError(
-                    name, f"{type(exc).__name__}: {exc}", "cadre_rating_aggregation"
-                ) from exc
+        # a first-result hook: pluggy's call order (the last registered first, trylast
+        # implementations such as the built-in aggregation last), stopping at an answer
+        implementers = self._implementers("cadre_rating_aggregation", load_order=False)
+        if not implementers:
+            self.pm.hook.cadre_rating_aggregation(**kwargs)
+        for name, impl in implementers:
+            result = self._call_one("cadre_rating_aggregation", name, impl, **kwargs)
             if result is not None:
                 if not isinstance(result, pd.DataFrame):
                     raise PluginError(name, "must return a DataFrame", "cadre_rating_aggregation")
@@ -327,6 +441,25 @@ class PluginHost:
         for _, result in self._calls("cadre_report_sections", evaluation=evaluation):
             out.extend(result)
         return out
+
+
+def _culprit(exc: BaseException, impls: Sequence[pluggy.HookImpl]) -> pluggy.HookImpl | None:
+    """The implementation (plain or wrapper) whose code raised ``exc``: the innermost
+    frame of its traceback that belongs to one of ``impls`` (decorated functions and
+    bound methods unwrapped)."""
+    codes: dict[object, pluggy.HookImpl] = {}
+    for impl in impls:
+        fn: Any = impl.function
+        for f in (fn, getattr(fn, "__func__", None), inspect.unwrap(fn)):
+            code = getattr(f, "__code__", None)
+            if code is not None:
+                codes[code] = impl
+    blamed = None
+    tb = exc.__traceback__
+    while tb is not None:
+        blamed = codes.get(tb.tb_frame.f_code, blamed)
+        tb = tb.tb_next
+    return blamed
 
 
 def _as_columns(value: object) -> Mapping[str, pd.Series] | None:
@@ -368,4 +501,13 @@ def plugin_from_module(module: ModuleType | object) -> object:
     return module
 
 
-__all__ = ["PluginError", "PluginHost", "make_plugin_manager", "pd"]
+__all__ = [
+    "BUILTIN",
+    "ENTRY_POINT_GROUP",
+    "PluginError",
+    "PluginHost",
+    "PluginInfo",
+    "make_plugin_manager",
+    "plugin_from_module",
+    "trace_hook_calls",
+]
