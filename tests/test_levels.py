@@ -114,3 +114,22 @@ def test_feature_frames_and_findings_agree(
         for cid in ids
     ]
     assert features_rank == expected
+
+
+def test_planner_degree_field_follows_the_level_rule():
+    """The planner's "field of the highest degree" lets no unknown level hide a known one."""
+    import datetime as dt
+    import types
+
+    from cadre_core.planner._projection import current_fields
+
+    degrees = pd.DataFrame(
+        {
+            "cadre_id": ["A", "A", "B"],
+            "level": ["dai_hoc", "bằng lạ", "bằng lạ"],
+            "field": ["Luật", "Kế toán", "Nông nghiệp"],
+            "awarded_date": pd.to_datetime(["2010-01-01", "2015-01-01", "2015-01-01"]),
+        }
+    )
+    fields = current_fields(types.SimpleNamespace(degrees=degrees), dt.date(2026, 12, 31))
+    assert fields.to_dict() == {"A": "Luật", "B": "Nông nghiệp"}

@@ -79,11 +79,15 @@ def busy_until(roster: Roster, as_of: dt.date) -> pd.Series:
 
 
 def current_fields(roster: Roster, as_of: dt.date) -> pd.Series:
-    """The field of each cadre's highest degree held on ``as_of``."""
+    """The field of each cadre's highest degree held on ``as_of`` (of those with a field).
+
+    Levels rank as in :mod:`cadre_core.features._levels`: a level of unknown rank never hides
+    a known one (it sorts below every known level)."""
     day = pd.Timestamp(as_of)
     d = roster.degrees
     d = d[d["awarded_date"].isna() | (d["awarded_date"] <= day)]
-    d = d.assign(rank=d["level"].astype(object).map(EducationLevel.ranks()))
+    rank = d["level"].astype(object).map(EducationLevel.ranks()).fillna(-1)
+    d = d.assign(rank=rank)
     d = d[d["field"].notna()].sort_values(["cadre_id", "rank"], kind="stable")
     return d.drop_duplicates("cadre_id", keep="last").set_index("cadre_id")["field"].astype(object)
 
