@@ -19,6 +19,7 @@ from rich.console import Console
 from rich.table import Table
 
 from cadre_core.vocab._dates import parse_day
+from cadre_core.vocab._labels import label
 
 EXIT_OK, EXIT_INTERNAL, EXIT_INPUT, EXIT_NOT_MET = 0, 1, 2, 3
 
@@ -140,7 +141,6 @@ report_format_option = click.option(
 
 
 STATUS_STYLE = {"met": "green", "not_met": "red", "not_applicable": "dim"}
-STATUS_VI = {"met": "đạt", "not_met": "chưa đạt", "not_applicable": "không áp dụng"}
 
 
 def _print_table(ev: Any, lang: str) -> None:
@@ -162,9 +162,9 @@ def _print_table(ev: Any, lang: str) -> None:
         ):
             table.add_column(col, justify=just)  # type: ignore[arg-type]
         for t in c.targets:
-            status = t.status if lang == "en" else STATUS_VI[t.status]
+            status = label(t.status, lang).lower()
             if t.overdue:
-                status += " (overdue)" if lang == "en" else " (quá hạn)"
+                status += f" ({label('overdue', lang)})"
             if not t.attainable:
                 status += " *"
             table.add_row(
@@ -180,11 +180,11 @@ def _print_table(ev: Any, lang: str) -> None:
             )
         console.print(table)
         if c.unrated:
-            label = "Unrated" if lang == "en" else "Chưa xếp loại"
-            console.print(f"{label}: {', '.join(c.unrated)}")
+            heading = "Unrated" if lang == "en" else "Chưa xếp loại"
+            console.print(f"{heading}: {', '.join(c.unrated)}")
         if c.findings:
-            label = "Findings" if lang == "en" else "Phát hiện"
-            console.print(f"{label}: {len(c.findings)}")
+            heading = "Findings" if lang == "en" else "Phát hiện"
+            console.print(f"{heading}: {len(c.findings)}")
 
 
 def _emit(ev: Any, fmt: str, output: str | None, lang: str) -> None:

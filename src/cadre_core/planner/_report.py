@@ -16,11 +16,9 @@ if TYPE_CHECKING:
 
 #: status -> its Vietnamese name from the label table, in lower case (it reads in a sentence)
 STATUS_VI = {status: label(status, "vi").lower() for status in STATUSES}
+#: need kind -> its Vietnamese name from the label table
 KIND_VI = {
-    "recruit": "tuyển dụng/bố trí",
-    "appoint": "bổ nhiệm/điều động",
-    "purchase": "mua sắm",
-    "infeasible": "ngoài khả năng đào tạo",
+    kind: label(f"need_{kind}", "vi") for kind in ("recruit", "appoint", "purchase", "infeasible")
 }
 
 

@@ -83,6 +83,11 @@ _LABELS: dict[str, tuple[str, str]] = {
     "met": ("Đạt", "Met"),
     "not_met": ("Chưa đạt", "Not met"),
     "not_applicable": ("Không áp dụng", "Not applicable"),
+    # what a plan says training cannot do (planner needs)
+    "need_recruit": ("tuyển dụng/bố trí", "recruit or assign"),
+    "need_appoint": ("bổ nhiệm/điều động", "appoint or transfer"),
+    "need_purchase": ("mua sắm", "purchase"),
+    "need_infeasible": ("ngoài khả năng đào tạo", "beyond training"),
     "overdue": ("quá hạn", "overdue"),
     "unattainable": (
         "không thể đạt với số đối tượng hiện có",
