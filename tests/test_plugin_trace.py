@@ -17,6 +17,7 @@ from cadre_core.plugins._host import trace_hook_calls
 CADRE = str(Path(sys.executable).with_name("cadre"))
 LINE = re.compile(r"^cadre: hook (cadre_\w+) \[([\w, -]+)\] (\d+\.\d) ms -> (.+)$")
 EVALUATE_HOOKS = {
+    "cadre_layouts",  # the plugins' layout profiles, applied when the roster is read
     "cadre_targets",
     "cadre_parameters",
     "cadre_features",

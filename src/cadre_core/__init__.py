@@ -41,6 +41,7 @@ from cadre_core.findings._finding import Finding
 from cadre_core.hookspecs import hookimpl
 from cadre_core.plugins._host import PluginError, PluginHost, PluginInfo, make_plugin_manager
 from cadre_core.plugins._sections import ReportSection
+from cadre_core.roster._layout import Layout, LayoutError, merge_layouts, read_layout
 from cadre_core.roster._model import (
     Agency,
     Assignment,
@@ -86,6 +87,8 @@ __all__ = [
     "Features",
     "Finding",
     "Gender",
+    "Layout",
+    "LayoutError",
     "Parameter",
     "ParameterError",
     "Params",
@@ -114,7 +117,9 @@ __all__ = [
     "hookimpl",
     "is_minority",
     "make_plugin_manager",
+    "merge_layouts",
     "rating_year",
+    "read_layout",
     "read_roster",
     "sample_roster",
     "to_fraction",

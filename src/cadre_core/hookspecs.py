@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from cadre_core.features._frame import Features
     from cadre_core.findings._finding import Finding
     from cadre_core.plugins._sections import ReportSection
+    from cadre_core.roster._layout import Layout
     from cadre_core.targets._params import Parameter
     from cadre_core.targets._target import Target
 
@@ -109,6 +110,25 @@ def cadre_responsible_bodies() -> Mapping[str, str]:
     """Map a bloc (``party_front``, ``government``) or a target id to the body that must act.
 
     Later plugins override earlier ones key by key; target ids win over blocs.
+    """
+    raise NotImplementedError
+
+
+@hookspec
+def cadre_layouts() -> Sequence[Layout]:
+    """Ship the layout profiles of the province's standard lists (its sheet names, headers
+    and values mapped to canonical ones), so that its communes read their lists as they
+    keep them, without ``--layout``. Every result is collected; two plugins that map the
+    same key differently are an error naming both, and a ``--layout`` file wins over every
+    plugin. Ship the profile as a TOML file inside the package and read it::
+
+        from pathlib import Path
+
+        from cadre_core import hookimpl, read_layout
+
+        @hookimpl
+        def cadre_layouts():
+            return [read_layout(Path(__file__).with_name("layout.toml"))]
     """
     raise NotImplementedError
 

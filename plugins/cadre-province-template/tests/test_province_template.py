@@ -76,7 +76,12 @@ def test_fixture_registers_for_one_test(cadre_plugin: Callable[..., PluginHost])
     host = cadre_plugin(tpl, name=NAME)
     assert NAME in host.plugin_names()
     infos = {i.name: i for i in host.plugins()}
-    assert set(infos[NAME].hooks) == {"cadre_features", "cadre_parameters", "cadre_targets"}
+    assert set(infos[NAME].hooks) == {
+        "cadre_features",
+        "cadre_layouts",
+        "cadre_parameters",
+        "cadre_targets",
+    }
 
 
 def test_thresholds_and_deadlines_differ_from_laichau(evaluation: cadre_core.Evaluation) -> None:

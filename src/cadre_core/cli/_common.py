@@ -64,14 +64,28 @@ def _problems_table(problems: Sequence[Any], title: str) -> Table:
     return table
 
 
-def _read(path: str, legacy: str, skip_invalid: bool = False) -> Any:
-    """The roster at ``path``; when it is invalid, its problems as a table on standard
-    error and an :class:`InputError`."""
+def _layout(file: str | None, plugins: Sequence[str] = ()) -> Any:
+    """The layout in force: the installed (or ``--plugin``) plugins' layouts combined, then
+    the ``--layout`` file's; a bad layout or a clash is an :class:`InputError`."""
+    from cadre_core.plugins._host import PluginError, PluginHost, make_plugin_manager
+    from cadre_core.roster._layout import LayoutError, merge_layouts, read_layout
+
+    try:
+        own = read_layout(file) if file else None
+        host = PluginHost(make_plugin_manager(only=plugins or None))
+        return merge_layouts(host.layouts(), own)
+    except (LayoutError, PluginError) as exc:
+        raise InputError(str(exc)) from None
+
+
+def _read(path: str, legacy: str, skip_invalid: bool = False, layout: Any = None) -> Any:
+    """The roster at ``path`` (read with ``layout``, see :func:`_layout`); when it is
+    invalid, its problems as a table on standard error and an :class:`InputError`."""
     from cadre_core.roster._problems import RosterError
     from cadre_core.roster._roster import read_roster
 
     try:
-        return read_roster(path, legacy=legacy, skip_invalid=skip_invalid)
+        return read_roster(path, legacy=legacy, skip_invalid=skip_invalid, layout=layout)
     except RosterError as exc:
         errors = exc.errors
         console = _stderr()
@@ -124,6 +138,14 @@ legacy_option = click.option(
 
 lang_option = click.option(
     "--lang", type=click.Choice(["vi", "en"]), default="vi", show_default=True
+)
+
+layout_option = click.option(
+    "--layout",
+    type=click.Path(),
+    metavar="FILE",
+    help="TOML layout profile: this list's sheet names, headers and values mapped to "
+    "canonical ones (docs/layouts.md); it wins over the plugins' layouts.",
 )
 
 params_option = click.option(

@@ -13,10 +13,12 @@ from cadre_core.cli._common import (
     InputError,
     _as_of,
     _emit,
+    _layout,
     _problems_table,
     _read,
     _stderr,
     lang_option,
+    layout_option,
     legacy_option,
     output_option,
     params_option,
@@ -95,6 +97,7 @@ def _key(path: str | None) -> bytes:
 @click.option("--strict", is_flag=True, help="Plugin warnings are errors (also CADRE_STRICT=1).")
 @legacy_option
 @skip_option
+@layout_option
 def evaluate_command(
     roster: str,
     as_of: tuple[str, ...],
@@ -110,11 +113,12 @@ def evaluate_command(
     strict: bool,
     legacy_text: str,
     skip_invalid: bool,
+    layout: str | None,
 ) -> None:
     """Evaluate every target of the selected plugins on ROSTER."""
     days = sorted({_as_of(d) for d in as_of}) or [_as_of(None)]
     key = _key(pseudonym_key) if pseudonymize else None
-    r = _read(roster, legacy_text, skip_invalid)
+    r = _read(roster, legacy_text, skip_invalid, layout=_layout(layout, plugins))
     if r.skipped:
         _stderr().print(_problems_table(r.skipped, f"{len(r.skipped)} row(s) skipped"))
     evs = _evaluate_days(r, days, plugins, params, by, strict)

@@ -1,20 +1,62 @@
-"""``cadre validate``: read and check a roster."""
+"""``cadre validate``: read and check a roster, or suggest a layout profile for it."""
 
 from __future__ import annotations
 
 import click
 from rich.table import Table
 
-from cadre_core.cli._common import _problems_table, _read, _stdout, legacy_option, skip_option
+from cadre_core.cli._common import (
+    InputError,
+    _layout,
+    _problems_table,
+    _read,
+    _stderr,
+    _stdout,
+    layout_option,
+    legacy_option,
+    output_option,
+    skip_option,
+    write_text,
+)
+
+
+def _suggest(roster: str, layout: str | None, output: str | None) -> None:
+    """Write a starter layout profile for ROSTER (``--suggest-layout``)."""
+    from cadre_core.roster._layout_suggest import suggest_layout
+
+    found = suggest_layout(roster, _layout(layout))
+    if found is None:
+        raise InputError(f"{roster}: no roster table could be read to suggest a layout from")
+    write_text(found, output)
+    if output:
+        _stderr().print(f"wrote {output}: check every line, then use --layout {output}")
 
 
 @click.command("validate")
 @click.argument("roster", type=click.Path())
 @legacy_option
 @skip_option
-def validate_command(roster: str, legacy_text: str, skip_invalid: bool) -> None:
+@layout_option
+@click.option(
+    "--suggest-layout",
+    is_flag=True,
+    help="Write a starter layout profile (TOML) for ROSTER's unknown headers and values, "
+    "with the best guesses and their scores, for a person to confirm.",
+)
+@output_option
+def validate_command(
+    roster: str,
+    legacy_text: str,
+    skip_invalid: bool,
+    layout: str | None,
+    suggest_layout: bool,
+    output: str | None,
+) -> None:
     """Read and check ROSTER; print every problem (exit 2) or the row counts (exit 0)."""
-    r = _read(roster, legacy_text, skip_invalid)
+    if suggest_layout:
+        _suggest(roster, layout, output)
+        return
+    r = _read(roster, legacy_text, skip_invalid, layout=_layout(layout))
     console = _stdout()
     if r.skipped:
         console.print(_problems_table(r.skipped, f"{len(r.skipped)} row(s) skipped"))

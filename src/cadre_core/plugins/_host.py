@@ -28,6 +28,7 @@ import pluggy
 from cadre_core import hookspecs
 from cadre_core.features._frame import Features
 from cadre_core.findings._finding import Finding
+from cadre_core.roster._layout import Layout
 from cadre_core.targets._params import Parameter, Params, read_params_file
 from cadre_core.targets._target import Target
 
@@ -434,6 +435,18 @@ class PluginHost:
         for _, result in self._calls("cadre_responsible_bodies"):
             merged.update(result)
         return merged
+
+    def layouts(self) -> list[Layout]:
+        """Every plugin's layout profiles, each with ``source`` set to ``plugin NAME``."""
+        out: list[Layout] = []
+        for name, result in self._calls("cadre_layouts"):
+            for layout in result:
+                if not isinstance(layout, Layout):
+                    raise PluginError(
+                        name, f"returned {type(layout).__name__}, not a Layout", "cadre_layouts"
+                    )
+                out.append(attrs.evolve(layout, source=f"plugin {name}"))
+        return out
 
     def report_sections(self, evaluation: Any) -> list[Any]:
         """Every plugin's extra report sections."""

@@ -4,13 +4,15 @@ Owns the roster format as data (:mod:`._schema`: tables, columns, header and val
 the frozen attrs records of one row each (:mod:`._model`), reading ``.xlsx`` workbooks and
 folders of CSV/parquet (:mod:`._reader`), normalising raw columns, legacy text included
 (:mod:`._normalize`), validation into canonical frames or problems (:mod:`._validate`,
-:mod:`._problems`), the immutable :class:`Roster` with :func:`read_roster` and
+:mod:`._problems`), layout profiles mapping a province's sheets, headers and values to
+canonical ones (:mod:`._layout`), the immutable :class:`Roster` with :func:`read_roster` and
 :func:`sample_roster` (:mod:`._roster`), writing a roster back (:mod:`._writer`) and synthetic
 rosters of any size (:mod:`._synth`).
 
 May import: :mod:`cadre_core.vocab` only (see ``docs/architecture.md``).
 """
 
+from cadre_core.roster._layout import Layout, LayoutError, merge_layouts, read_layout
 from cadre_core.roster._model import (
     MODEL_BY_TABLE,
     Agency,
@@ -55,6 +57,8 @@ __all__ = [
     "Column",
     "Degree",
     "EquipmentItem",
+    "Layout",
+    "LayoutError",
     "Position",
     "Problem",
     "Rating",
@@ -68,8 +72,10 @@ __all__ = [
     "commune_names",
     "empty_frame",
     "frame_to_objects",
+    "merge_layouts",
     "normalise_table",
     "objects_to_frame",
+    "read_layout",
     "read_raw",
     "read_roster",
     "sample_roster",

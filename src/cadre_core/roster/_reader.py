@@ -11,8 +11,9 @@ import difflib
 import re
 import zipfile
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import attrs
 import numpy as np
@@ -20,6 +21,9 @@ import pandas as pd
 
 from cadre_core.roster._problems import Problem
 from cadre_core.roster._schema import TABLE_BY_NAME, TABLE_NAMES, TABLES, Table, text_key
+
+if TYPE_CHECKING:
+    from cadre_core.roster._layout import Layout
 
 
 @attrs.frozen
@@ -31,6 +35,8 @@ class RawTable:
     rows: pd.Series
     file: str
     serials: bool = False  # numbers in date columns are spreadsheet serials (workbooks)
+    # text key of a header -> canonical column, from a layout profile (before the aliases)
+    header_aliases: Mapping[str, str] = attrs.field(factory=dict)
 
 
 def _table_keys() -> dict[str, str]:
@@ -45,9 +51,12 @@ def _table_keys() -> dict[str, str]:
 TABLE_KEYS = _table_keys()
 
 
-def table_for(name: str) -> str | None:
-    """The canonical table a sheet or file name denotes, if any."""
-    return TABLE_KEYS.get(text_key(name))
+def table_for(name: str, layout: Layout | None = None) -> str | None:
+    """The canonical table a sheet or file name denotes (the layout's sheets first), if any."""
+    key = text_key(name)
+    if layout is not None and key in layout.sheets:
+        return layout.sheets[key]
+    return TABLE_KEYS.get(key)
 
 
 def suggest_table(name: str) -> str | None:
@@ -66,9 +75,14 @@ def header_keys(table: Table) -> dict[str, str]:
     return keys
 
 
-def _find_header(grid: pd.DataFrame, table: Table) -> int | None:
+def known_headers(raw: RawTable) -> dict[str, str]:
+    """Every header key accepted in ``raw``'s table: a layout's (``header_aliases``) first."""
+    return {**header_keys(TABLE_BY_NAME[raw.name]), **raw.header_aliases}
+
+
+def _find_header(grid: pd.DataFrame, table: Table, layout: Layout | None = None) -> int | None:
     """Index of the header row: the first of the top rows whose cells are mostly known headers."""
-    known = header_keys(table)
+    known = {**header_keys(table), **(layout.header_aliases(table.name) if layout else {})}
     first_nonempty: int | None = None
     for i in range(min(len(grid), 20)):
         cells = [str(v) for v in grid.iloc[i].tolist() if isinstance(v, str) and v.strip()]
@@ -292,7 +306,7 @@ def _check_workbook_size(path: Path) -> str | None:
     return None
 
 
-def read_workbook(path: Path) -> tuple[list[RawTable], list[Problem]]:
+def read_workbook(path: Path, layout: Layout | None = None) -> tuple[list[RawTable], list[Problem]]:
     """Read every sheet of an ``.xlsx``/``.xls`` workbook that is a roster table."""
     problems: list[Problem] = []
     name = path.name
@@ -312,7 +326,7 @@ def read_workbook(path: Path) -> tuple[list[RawTable], list[Problem]]:
     seen: dict[str, str] = {}
     for sheet, grid in sheets.items():
         sheet_name = str(sheet)
-        canonical = table_for(sheet_name)
+        canonical = table_for(sheet_name, layout)
         if canonical is None:
             if grid.dropna(how="all").empty:
                 continue
@@ -343,7 +357,7 @@ def read_workbook(path: Path) -> tuple[list[RawTable], list[Problem]]:
             )
             continue
         seen[canonical] = sheet_name
-        header_at = _find_header(grid, TABLE_BY_NAME[canonical])
+        header_at = _find_header(grid, TABLE_BY_NAME[canonical], layout)
         if header_at is None:
             frame, rows = pd.DataFrame(), pd.Series(dtype="int64")
         else:
@@ -363,7 +377,7 @@ def _read_csv(path: Path) -> pd.DataFrame:
     )
 
 
-def read_folder(path: Path) -> tuple[list[RawTable], list[Problem]]:
+def read_folder(path: Path, layout: Layout | None = None) -> tuple[list[RawTable], list[Problem]]:
     """Read a folder of ``<table>.csv`` or ``<table>.parquet`` files."""
     problems: list[Problem] = []
     files = sorted(p for p in path.iterdir() if p.suffix.lower() in (".csv", ".parquet"))
@@ -382,7 +396,7 @@ def read_folder(path: Path) -> tuple[list[RawTable], list[Problem]]:
         return [], problems
     tables: list[RawTable] = []
     for f in files:
-        canonical = table_for(f.stem)
+        canonical = table_for(f.stem, layout)
         label = f"{path.name}/{f.name}"
         if canonical is None:
             problems.append(
@@ -433,14 +447,16 @@ def read_folder(path: Path) -> tuple[list[RawTable], list[Problem]]:
     return tables, problems
 
 
-def read_raw(path: Path) -> tuple[list[RawTable], list[Problem]]:
-    """Read the raw tables of a roster at ``path`` (workbook or folder)."""
+def read_raw(path: Path, layout: Layout | None = None) -> tuple[list[RawTable], list[Problem]]:
+    """Read the raw tables of a roster at ``path`` (workbook or folder); ``layout`` names
+    sheets (or files) and helps find header rows (its headers and values are applied by
+    :func:`cadre_core.roster._layout.apply_layout`)."""
     if not path.exists():
         return [], [Problem(str(path), None, None, None, None, "no such file or folder")]
     if path.is_dir():
-        return read_folder(path)
+        return read_folder(path, layout)
     if path.suffix.lower() in (".xlsx", ".xlsm", ".xls", ".ods"):
-        return read_workbook(path)
+        return read_workbook(path, layout)
     return [], [
         Problem(
             path.name,

@@ -11,6 +11,7 @@ import attrs
 import numpy as np
 import pandas as pd
 
+from cadre_core.roster._layout import Layout, apply_layout
 from cadre_core.roster._problems import Problem, RosterError
 from cadre_core.roster._reader import RawTable, read_raw
 from cadre_core.roster._schema import TABLE_BY_NAME, TABLE_NAMES
@@ -297,14 +298,22 @@ def _sha256(path: Path) -> list[str]:
     return out
 
 
-def read_roster(path: str | Path, *, legacy: str = "error", skip_invalid: bool = False) -> Roster:
+def read_roster(
+    path: str | Path,
+    *,
+    legacy: str = "error",
+    skip_invalid: bool = False,
+    layout: Layout | None = None,
+) -> Roster:
     """Read and validate a roster: an ``.xlsx`` workbook or a folder of CSV/parquet tables.
 
     Raises :class:`RosterError` listing every problem found (file, table, row, column,
     value, what was expected and a suggestion). ``legacy="convert"`` converts TCVN3/VNI
     text instead of reporting it. ``skip_invalid=True`` sets aside the rows with errors
     (listed with their reasons in :attr:`Roster.skipped`) and keeps the rest; problems
-    with a whole table or column still raise.
+    with a whole table or column still raise. ``layout`` (a :class:`Layout`, from
+    :func:`read_layout` or combined by :func:`merge_layouts`) maps a province's sheet
+    names, headers and values to canonical ones before the reader's own aliases.
 
     >>> import tempfile, pathlib
     >>> d = pathlib.Path(tempfile.mkdtemp())
@@ -313,7 +322,8 @@ def read_roster(path: str | Path, *, legacy: str = "error", skip_invalid: bool =
     43
     """
     p = Path(path)
-    raws, problems = read_raw(p)
+    raws, problems = read_raw(p, layout)
+    raws = apply_layout(raws, layout)
     if not raws and any(pr.severity == "error" for pr in problems):
         raise RosterError(problems)
     name = p.stem if p.is_file() else p.name

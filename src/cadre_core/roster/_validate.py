@@ -11,7 +11,7 @@ import pyarrow.compute as pc
 
 from cadre_core.roster import _normalize as nz
 from cadre_core.roster._problems import Problem
-from cadre_core.roster._reader import RawTable, header_keys
+from cadre_core.roster._reader import RawTable, known_headers
 from cadre_core.roster._schema import TABLE_BY_NAME, TABLES, Column, Table, text_key
 
 LEGACY_POLICIES = ("error", "convert")
@@ -137,7 +137,7 @@ class _Collector:
 def _rename(raw: RawTable, table: Table) -> tuple[pd.DataFrame, dict[str, str], list[Problem]]:
     """Canonical names for the known headers; every column keeps a unique label (a second
     column for the same field is reported and kept aside under ``<header> (column N)``)."""
-    known = header_keys(table)
+    known = known_headers(raw)
     problems: list[Problem] = []
     user: dict[str, str] = {}
     labels: list[str] = []

@@ -17,6 +17,9 @@ province needs:
    resolution fixes is a parameter that a commune can override in a TOML file
    (``cadre evaluate ROSTER --params local.toml``). Each target's threshold and deadline
    are parameters automatically: ``tpl.5a.threshold``, ``tpl.5a.deadline``, ...
+4. **The layout of its standard list** (:func:`cadre_layouts`): the sheet names, headers
+   and values its communes' lists use, in ``layout.toml``, so that they are read as kept,
+   without ``--layout`` (``docs/layouts.md``).
 
 To start a new province, run ``cadre new-plugin NAME --province "Tỉnh ..."``, or copy
 this folder, rename the package, the entry point (``pyproject.toml``) and the id
@@ -28,10 +31,21 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping, Sequence
 from fractions import Fraction
+from pathlib import Path
 
 import pandas as pd
 
-from cadre_core import Features, Parameter, Rule, Target, Text, criteria, hookimpl
+from cadre_core import (
+    Features,
+    Layout,
+    Parameter,
+    Rule,
+    Target,
+    Text,
+    criteria,
+    hookimpl,
+    read_layout,
+)
 
 __version__ = "0.1.0"
 
@@ -184,3 +198,10 @@ def targets() -> list[Target]:
 def cadre_targets() -> Sequence[Target]:
     """Register the example resolution's targets."""
     return targets()
+
+
+@hookimpl
+def cadre_layouts() -> Sequence[Layout]:
+    """The layout of the example province's standard list (``layout.toml``, shipped in the
+    package): its communes' sheet names, headers and values, read without ``--layout``."""
+    return [read_layout(Path(__file__).with_name("layout.toml"))]

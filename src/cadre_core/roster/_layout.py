@@ -1,0 +1,356 @@
+"""Layout profiles: a province's or a system's headers, sheet names and values, mapped to
+the canonical ones of the roster format, so that a clerk never re-keys a list.
+
+A profile is a TOML file (``cadre validate|evaluate --layout FILE``) or a :class:`Layout`
+that a province plugin ships through the ``cadre_layouts`` hook::
+
+    name = "Danh sách chuẩn của Tỉnh Mẫu"
+
+    [sheets]                      # sheet (or csv file) name -> table
+    "DS CBCC" = "cadres"
+
+    [headers]                     # header as written -> table.column
+    "Mã CBCC" = "cadres.cadre_id"
+    "Trình độ CM" = "degrees.level"
+
+    [values."degrees.level"]      # value as written -> canonical code
+    "ĐH chính quy" = "dai_hoc"
+
+Keys are compared as the reader compares headers (:func:`text_key`: case, spaces and
+Unicode normalisation ignored). A layout is applied before the reader's own aliases: the
+renamed headers and mapped values then go through the normal normalisers and validation.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import tomllib
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+import attrs
+import pandas as pd
+
+from cadre_core.roster import _normalize as nz
+from cadre_core.roster._reader import RawTable, known_headers
+from cadre_core.roster._schema import CODE_ENUMS, TABLE_BY_NAME, TABLE_NAMES, text_key
+from cadre_core.vocab._dates import parse_day
+
+TOP_KEYS = ("name", "list_date", "sheets", "headers", "values")
+"""The keys a layout file may hold at its top level."""
+
+
+class LayoutError(ValueError):
+    """A layout profile is not valid; the message names its file (or plugin) and the key.
+
+    >>> try:
+    ...     Layout("demo", "tinh.toml", {}, {}, {"DS CBCC": "cadre"})
+    ... except LayoutError as exc:
+    ...     print(exc)
+    tinh.toml, key sheets.'ds cbcc': 'cadre' is not a roster table; did you mean cadres?
+    """
+
+
+def _keys(mapping: Mapping[str, str]) -> dict[str, str]:
+    return {text_key(str(k)): str(v) for k, v in mapping.items()}
+
+
+def _value_keys(mapping: Mapping[str, Mapping[str, str]]) -> dict[str, dict[str, str]]:
+    return {str(col).strip(): _keys(vals) for col, vals in mapping.items()}
+
+
+def _close(word: str, choices: Iterable[str]) -> str:
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f"; did you mean {close[0]}?" if close else ""
+
+
+def _columns() -> list[str]:
+    return [f"{t}.{c}" for t in TABLE_NAMES for c in TABLE_BY_NAME[t].column_names]
+
+
+def _coded_columns() -> list[str]:
+    return [
+        f"{t.name}.{c.name}" for t in TABLE_BY_NAME.values() for c in t.columns if c.kind == "code"
+    ]
+
+
+def _column_problem(target: str) -> str | None:
+    """Why ``target`` is not a ``table.column`` of the roster format (None when it is)."""
+    table, _, column = target.partition(".")
+    if table not in TABLE_BY_NAME:
+        return f"{target!r} names no roster table (table.column){_close(table, TABLE_NAMES)}"
+    if column not in TABLE_BY_NAME[table].column_names:
+        return f"{target!r}: table {table} has no column {column!r}{_close(target, _columns())}"
+    return None
+
+
+def _check(layout: Layout) -> None:
+    """Raise :class:`LayoutError` for the first unknown table, column or code of ``layout``."""
+    where = layout.source or layout.name
+    for key, table in layout.sheets.items():
+        if table not in TABLE_BY_NAME:
+            raise LayoutError(
+                f"{where}, key sheets.{key!r}: {table!r} is not a roster table"
+                f"{_close(table, TABLE_NAMES)}"
+            )
+    for key, target in layout.headers.items():
+        problem = _column_problem(target)
+        if problem is not None:
+            raise LayoutError(f"{where}, key headers.{key!r}: {problem}")
+    for target, mapping in layout.values.items():
+        problem = _column_problem(target)
+        if problem is not None:
+            raise LayoutError(f"{where}, key values.{target!r}: {problem}")
+        table, _, column = target.partition(".")
+        col = TABLE_BY_NAME[table].column(column)
+        if col.kind != "code" or col.codes is None:
+            raise LayoutError(
+                f"{where}, key values.{target!r}: values are mapped only in coded columns "
+                f"({', '.join(_coded_columns())})"
+            )
+        codes = CODE_ENUMS[col.codes]
+        for key, code in mapping.items():
+            if code not in codes:
+                raise LayoutError(
+                    f"{where}, key values.{target!r}.{key!r}: {code!r} is not one of "
+                    f"{', '.join(codes)}{_close(code, codes)}"
+                )
+
+
+@attrs.frozen
+class Layout:
+    """A layout profile: real headers, sheet names and values mapped to canonical ones.
+
+    Keys are stored as text keys (:func:`~cadre_core.roster.text_key`); an unknown table,
+    column or code raises :class:`LayoutError` naming the source and the key.
+
+    >>> lay = Layout("demo", "example", {"Mã CBCC": "cadres.cadre_id"},
+    ...              {"degrees.level": {"ĐH chính quy": "dai_hoc"}}, {"DS CBCC": "cadres"})
+    >>> lay.headers
+    {'mã cbcc': 'cadres.cadre_id'}
+    >>> Layout("demo", "example", {"Mã": "cadres.cadre_idx"}, {}, {})
+    Traceback (most recent call last):
+    ...
+    cadre_core.roster._layout.LayoutError: example, key headers.'mã': 'cadres.cadre_idx': table cadres has no column 'cadre_idx'; did you mean cadres.cadre_id?
+    """
+
+    name: str
+    source: str  # file path or "plugin NAME"
+    headers: Mapping[str, str] = attrs.field(converter=_keys)
+    values: Mapping[str, Mapping[str, str]] = attrs.field(converter=_value_keys)
+    sheets: Mapping[str, str] = attrs.field(converter=_keys)
+    list_date: dt.date | None = None
+
+    def __attrs_post_init__(self) -> None:
+        _check(self)
+
+    def header_aliases(self, table: str) -> dict[str, str]:
+        """Text key of a real header -> column of ``table``.
+
+        A header mapped to ``T.c`` names column ``c`` in table ``T``, and in any other
+        table that has a column ``c`` (a header mapped to ``cadres.cadre_id`` also names
+        ``cadre_id`` in ``degrees``), so that one key serves every table that refers to it.
+
+        >>> Layout("d", "x", {"Mã NV": "cadres.cadre_id"}, {}, {}).header_aliases("degrees")
+        {'mã nv': 'cadre_id'}
+        """
+        columns = TABLE_BY_NAME[table].column_names
+        out: dict[str, str] = {}
+        for key, target in self.headers.items():
+            _, _, column = target.partition(".")
+            if column in columns:
+                out[key] = column
+        return out
+
+
+def _table(data: Any, key: str, where: str) -> Mapping[str, Any]:
+    if not isinstance(data, Mapping):
+        raise LayoutError(f"{where}, key {key}: expected a table ([{key}]), not {data!r}")
+    return data
+
+
+def _strings(data: Any, key: str, where: str) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for k, v in _table(data, key, where).items():
+        if not isinstance(v, str):
+            raise LayoutError(f"{where}, key {key}.{k!r}: expected text, not {v!r}")
+        out[k] = v
+    return out
+
+
+def layout_from_mapping(data: Mapping[str, Any], where: str) -> Layout:
+    """A :class:`Layout` from the parsed TOML of a profile; ``where`` names it in errors."""
+    for key in data:
+        if key not in TOP_KEYS:
+            raise LayoutError(
+                f"{where}, key {key!r}: not a layout key (keys: {', '.join(TOP_KEYS)})"
+                f"{_close(key, TOP_KEYS)}"
+            )
+    name = data.get("name", Path(where).stem)
+    if not isinstance(name, str):
+        raise LayoutError(f"{where}, key name: expected text, not {name!r}")
+    raw_day = data.get("list_date")
+    day: dt.date | None = None
+    if raw_day is not None:
+        if not isinstance(raw_day, (str, dt.date)):
+            raise LayoutError(f"{where}, key list_date: expected a day, not {raw_day!r}")
+        try:
+            day = parse_day(raw_day, what="list_date")
+        except ValueError as exc:
+            raise LayoutError(f"{where}, key list_date: {exc}") from None
+    values = {
+        str(col): _strings(vals, f"values.{col!r}", where)
+        for col, vals in _table(data.get("values", {}), "values", where).items()
+    }
+    return Layout(
+        name,
+        where,
+        _strings(data.get("headers", {}), "headers", where),
+        values,
+        _strings(data.get("sheets", {}), "sheets", where),
+        day,
+    )
+
+
+def read_layout(path: str | Path) -> Layout:
+    """Read and check a layout profile (TOML); :class:`LayoutError` names the file and key.
+
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "tinh.toml"
+    >>> _ = p.write_text('[headers]\\n"Mã CBCC" = "cadres.cadre_id"\\n', encoding="utf-8")
+    >>> read_layout(p).headers
+    {'mã cbcc': 'cadres.cadre_id'}
+    """
+    p = Path(path)
+    where = str(path)
+    try:
+        text = p.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise LayoutError(f"{where}: the layout cannot be read ({exc.strerror or exc})") from None
+    except UnicodeDecodeError as exc:
+        raise LayoutError(f"{where}: not UTF-8 text (byte {exc.start})") from None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise LayoutError(f"{where}: not a valid TOML layout: {exc}") from None
+    return layout_from_mapping(data, where)
+
+
+_Key = tuple[str, ...]
+
+
+def _flat(layout: Layout) -> dict[_Key, Any]:
+    """Every mapping of ``layout`` under its own key: (section, key) or (values, column, key)."""
+    out: dict[_Key, Any] = {}
+    out.update({("sheets", k): v for k, v in layout.sheets.items()})
+    out.update({("headers", k): v for k, v in layout.headers.items()})
+    for col, vals in layout.values.items():
+        out.update({("values", col, k): v for k, v in vals.items()})
+    if layout.list_date is not None:
+        out[("list_date",)] = layout.list_date
+    return out
+
+
+def _unflat(flat: Mapping[_Key, Any], name: str, source: str) -> Layout:
+    parts: dict[str, dict[str, str]] = {"sheets": {}, "headers": {}}
+    values: dict[str, dict[str, str]] = {}
+    for key, value in flat.items():
+        if key[0] == "values":
+            values.setdefault(key[1], {})[key[2]] = value
+        elif key[0] in parts:
+            parts[key[0]][key[1]] = value
+    day = flat.get(("list_date",))
+    return Layout(name, source, parts["headers"], values, parts["sheets"], day)
+
+
+def _shown(key: _Key) -> str:
+    return ".".join([key[0], *(repr(k) for k in key[1:])])
+
+
+def merge_layouts(plugins: Sequence[Layout], file: Layout | None = None) -> Layout | None:
+    """One layout from the plugins' layouts and the ``--layout`` file's (None when none).
+
+    Plugins' layouts are combined; two that map the same key differently are an error
+    naming both. The file's mappings win over every plugin's.
+
+    >>> a = Layout("a", "plugin a", {"Mã NV": "cadres.cadre_id"}, {}, {})
+    >>> b = Layout("b", "plugin b", {"Mã NV": "cadres.full_name"}, {}, {})
+    >>> merge_layouts([a, b])
+    Traceback (most recent call last):
+    ...
+    cadre_core.roster._layout.LayoutError: layouts plugin a and plugin b disagree on headers.'mã nv' ('cadres.cadre_id' or 'cadres.full_name'); remove one, or settle it in a --layout file
+    >>> merge_layouts([a, b], file=b).headers
+    {'mã nv': 'cadres.full_name'}
+    """
+    if not plugins:
+        return file
+    covered = _flat(file) if file is not None else {}
+    merged: dict[_Key, Any] = {}
+    owners: dict[_Key, str] = {}
+    for lay in plugins:
+        for key, value in _flat(lay).items():
+            if key in covered:
+                continue
+            if key in merged and merged[key] != value:
+                raise LayoutError(
+                    f"layouts {owners[key]} and {lay.source} disagree on {_shown(key)} "
+                    f"({merged[key]!r} or {value!r}); remove one, or settle it in a --layout file"
+                )
+            merged[key] = value
+            owners.setdefault(key, lay.source)
+    merged.update(covered)
+    chosen = [*plugins, *([file] if file is not None else [])]
+    return _unflat(
+        merged, " + ".join(lay.name for lay in chosen), " + ".join(lay.source for lay in chosen)
+    )
+
+
+# ------------------------------------------------------------------------------ applying
+
+
+def _map_values(column: pd.Series, mapping: Mapping[str, str]) -> pd.Series:
+    """Cells whose text key ``mapping`` holds replaced by its code (each distinct value
+    cleaned once); the others as they were."""
+    keys = nz.keys_of(nz.to_text(column))
+    mapped = keys.map(mapping)
+    hit = mapped.notna()
+    if not bool(hit.any()):
+        return column
+    return column.astype(object).where(~hit, mapped)
+
+
+def apply_layout(raws: Sequence[RawTable], layout: Layout | None) -> list[RawTable]:
+    """The raw tables with ``layout``'s headers attached (matched before the reader's own
+    aliases) and its values mapped to codes, ready for normalisation and validation."""
+    if layout is None:
+        return list(raws)
+    out = []
+    for raw in raws:
+        raw = attrs.evolve(raw, header_aliases=layout.header_aliases(raw.name))
+        known = known_headers(raw)
+        frame = raw.frame
+        seen: set[str] = set()
+        for i, header in enumerate(frame.columns):
+            column = known.get(text_key(str(header)))
+            if column is None or column in seen:
+                continue
+            seen.add(column)
+            mapping = layout.values.get(f"{raw.name}.{column}")
+            mapped = _map_values(frame.iloc[:, i], mapping) if mapping else None
+            if mapped is not None and mapped is not frame.iloc[:, i]:
+                frame = frame.copy() if frame is raw.frame else frame
+                frame.isetitem(i, mapped.to_numpy())
+        out.append(attrs.evolve(raw, frame=frame))
+    return out
+
+
+__all__ = [
+    "Layout",
+    "LayoutError",
+    "apply_layout",
+    "layout_from_mapping",
+    "merge_layouts",
+    "read_layout",
+]
