@@ -114,6 +114,8 @@ def test_a_foreign_list_fails_without_its_layout_and_evaluates_with_it(
     assert done.returncode == 0, done.stderr
     result = json.loads(out.read_text(encoding="utf-8"))
     assert result["communes"] == sample_json["communes"]
+    verified = run("verify", str(out), str(foreign), "--layout", str(layout_file))
+    assert verified.returncode == 0, verified.stdout + verified.stderr
 
 
 def test_a_wrong_mapping_is_still_caught_naming_the_users_header(

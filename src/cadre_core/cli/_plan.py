@@ -9,8 +9,10 @@ import click
 from cadre_core.cli._common import (
     InputError,
     _as_of,
+    _layout,
     _read,
     lang_option,
+    layout_option,
     output_option,
     params_option,
     report_format_option,
@@ -49,6 +51,7 @@ def _budget(value: str | None) -> int | dict[int, int] | None:
 @click.option("--plugin", "plugins", multiple=True, metavar="NAME", help="Use only this plugin.")
 @params_option
 @lang_option
+@layout_option
 def plan_command(
     roster: str,
     as_of: str | None,
@@ -59,6 +62,7 @@ def plan_command(
     plugins: tuple[str, ...],
     params: str | None,
     lang: str,
+    layout: str | None,
 ) -> None:
     """Plan who to train in which programme and when so that every target is met."""
     from cadre_core.planner import _report, plan
@@ -69,7 +73,7 @@ def plan_command(
     if horizon is not None and horizon < day.year:
         raise InputError(f"--horizon {horizon} is before the year of --as-of")
     amount = _budget(budget)
-    r = _read(roster, "error")
+    r = _read(roster, "error", layout=_layout(layout, plugins))
     try:
         result = plan(
             r,

@@ -6,14 +6,23 @@ import sys
 
 import click
 
-from cadre_core.cli._common import EXIT_NOT_MET, InputError, _read, _stdout, legacy_option
+from cadre_core.cli._common import (
+    EXIT_NOT_MET,
+    InputError,
+    _layout,
+    _read,
+    _stdout,
+    layout_option,
+    legacy_option,
+)
 
 
 @click.command("verify")
 @click.argument("report", type=click.Path())
 @click.argument("roster", type=click.Path())
 @legacy_option
-def verify_command(report: str, roster: str, legacy_text: str) -> None:
+@layout_option
+def verify_command(report: str, roster: str, legacy_text: str, layout: str | None) -> None:
     """Re-run the evaluation a REPORT (json, html or xlsx) was made from on ROSTER.
 
     Exit 0 when the report still matches, 3 when it does not, 2 on bad input.
@@ -27,7 +36,7 @@ def verify_command(report: str, roster: str, legacy_text: str) -> None:
         doc = extract(report)
     except ReportError as exc:
         raise InputError(str(exc)) from None
-    r = _read(roster, legacy_text)
+    r = _read(roster, legacy_text, layout=_layout(layout))
     try:
         outcome = check(doc, r)
     except (ParameterError, PluginError) as exc:
