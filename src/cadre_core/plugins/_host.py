@@ -135,7 +135,7 @@ def make_plugin_manager(
         found.add(name)
         if wanted is not None and name not in wanted:
             continue
-        pm.register(plugin, name=name)
+        pm.register(_hashable(plugin), name=name)
         versions[name] = _version(None, plugin)
     if wanted is not None:
         unknown = sorted(wanted - found - {BUILTIN})
@@ -507,6 +507,29 @@ def _resolve(
                 f"set replaces={other_plugin!r} to override it",
             )
     return [chosen[k] for k in order]
+
+
+def _hashable(plugin: object) -> object:
+    """``plugin``, or a module holding its attributes when it cannot be hashed.
+
+    pluggy keeps plugins in sets when it builds a per-plugin hook caller, so an unhashable
+    object (a ``types.SimpleNamespace`` of hook functions, a dict-like) would fail at the
+    first hook call. A module with the same public attributes is the same plugin to pluggy.
+
+    >>> from types import SimpleNamespace
+    >>> proxy = _hashable(SimpleNamespace(cadre_targets=len, __version__="1.0"))
+    >>> proxy.cadre_targets is len, proxy.__version__, hash(proxy) == hash(proxy)
+    (True, '1.0', True)
+    """
+    try:
+        hash(plugin)
+    except TypeError:
+        proxy = ModuleType(type(plugin).__name__)
+        for key in dir(plugin):
+            if not key.startswith("__") or key == "__version__":
+                setattr(proxy, key, getattr(plugin, key))
+        return proxy
+    return plugin
 
 
 def plugin_from_module(module: ModuleType | object) -> object:
