@@ -39,6 +39,9 @@ from cadre_core.roster._schema import (
 SURE = 90.0
 """Score from which a guess is written as a mapping rather than as a comment."""
 
+SHORT = 3
+"""Spellings of at most this many characters are scored whole, never by a partial match."""
+
 _WORKBOOKS = (".xlsx", ".xlsm", ".xls", ".ods")
 
 
@@ -64,9 +67,11 @@ def _candidates(
     """The ``n`` best canonical names for ``written`` among ``choices`` (spelling -> name)."""
     if not choices:
         return ()
-    found = process.extract(
-        text_key(written), list(choices), scorer=fuzz.WRatio, processor=ascii_key, limit=None
-    )
+    key = text_key(written)
+    # WRatio scores a partial match high, which for a letter or two ("A") means nothing:
+    # short spellings are compared whole
+    scorer = fuzz.WRatio if len(key) > SHORT else fuzz.ratio
+    found = process.extract(key, list(choices), scorer=scorer, processor=ascii_key, limit=None)
     best: dict[str, float] = {}
     for spelling, score, _ in found:
         name = choices[spelling]
@@ -87,12 +92,53 @@ def _sheet_names(path: Path) -> list[str]:
         return []
 
 
+def _top_cells(path: Path, name: str) -> list[str]:
+    """The text cells of the first rows of a sheet (or of a folder's table file)."""
+    try:
+        if path.is_dir():
+            file = next(p for p in path.iterdir() if p.stem == name and p.suffix)
+            if file.suffix.lower() == ".parquet":
+                import pyarrow.parquet as pq
+
+                return [str(c) for c in pq.read_schema(file).names]
+            grid = pd.read_csv(file, header=None, nrows=20, dtype=str, encoding="utf-8-sig")
+        else:
+            grid = pd.read_excel(path, sheet_name=name, header=None, nrows=20, engine="calamine")
+    except Exception:  # unreadable: the reader reports it when it is read
+        return []
+    return [v for v in grid.to_numpy().ravel().tolist() if isinstance(v, str) and v.strip()]
+
+
+def _by_headers(cells: list[str]) -> tuple[tuple[str, float], ...]:
+    """The table whose headers a sheet's top cells name most distinctly, scored by its
+    share of the hits of the two best tables (100: no other table has any)."""
+    keys = set(map(text_key, cells))
+    hits = sorted(
+        ((sum(k in keys for k in header_keys(t)), t.name) for t in TABLE_BY_NAME.values()),
+        reverse=True,
+    )
+    (best, table), (second, _) = hits[0], hits[1]
+    if best < 2:
+        return ()
+    return ((table, round(100 * best / (best + second))),)
+
+
 def _sheet_guesses(path: Path, layout: Layout | None) -> list[Guess]:
-    return [
-        Guess(name, _candidates(name, TABLE_KEYS))
-        for name in _sheet_names(path)
-        if table_for(name, layout) is None
-    ]
+    """Sheet (or file) names that name no table, with the tables they may hold: by name,
+    and by the headers in their top rows."""
+    out = []
+    for name in _sheet_names(path):
+        if table_for(name, layout) is not None:
+            continue
+        guess = Guess(name, _candidates(name, TABLE_KEYS))
+        if not guess.sure:
+            found = dict(guess.candidates)
+            for table, score in _by_headers(_top_cells(path, name)):
+                found[table] = max(found.get(table, 0.0), score)
+            ranked = sorted(found.items(), key=lambda item: (-item[1], item[0]))[:3]
+            guess = attrs.evolve(guess, candidates=tuple(ranked))
+        out.append(guess)
+    return out
 
 
 def _header_guesses(raw: RawTable) -> list[Guess]:
