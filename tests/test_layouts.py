@@ -310,3 +310,48 @@ def test_merging_keeps_every_mapping_and_the_file_wins(
     assert merged is not None
     assert merged.headers == {**a.headers, **f.headers}
     assert merge_layouts([a, a]) == Layout("a + a", "plugin a + plugin a", a.headers, {}, {})
+
+
+def _variant(text: str, draw_case: list[bool], spaces: int) -> str:
+    """``text`` with some letters' case flipped and its spaces widened or turned to line
+    breaks: the same text key."""
+    flipped = "".join(
+        ch.swapcase() if draw_case[i % len(draw_case)] else ch for i, ch in enumerate(text)
+    )
+    return (" " * spaces) + flipped.replace(" ", [" ", "  ", "\n"][spaces % 3]) + " "
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(st.booleans(), min_size=1, max_size=8),
+    st.integers(min_value=0, max_value=4),
+    st.sampled_from(["Bậc đào tạo", "Trình độ CM", "TĐ chuyên môn"]),
+    st.sampled_from(["Cao học", "ĐH hệ 4 năm", "Thạc sĩ QLKT"]),
+)
+def test_a_layout_matches_any_spelling_of_its_keys(
+    case: list[bool], spaces: int, header: str, value: str
+) -> None:
+    """Headers and values are matched by text key, whatever the case and spacing on either
+    side; the table read through the layout equals the canonical one."""
+    from cadre_core.roster import RawTable, normalise_table
+    from cadre_core.roster._layout import apply_layout
+
+    degrees = sample_roster().degrees.astype(object).astype(str).replace("nan", "")
+    foreign = degrees.assign(level=degrees["level"].replace({"thac_si": value}))
+    foreign = foreign.rename(columns={"level": _variant(header, case, spaces)})
+    layout = Layout(
+        "t",
+        "t.toml",
+        {header: "degrees.level"},
+        {"degrees.level": {_variant(value, case, 1): "thac_si"}},
+        {},
+    )
+    rows = pd.Series(range(2, len(degrees) + 2))
+    plain = RawTable("degrees", degrees.reset_index(drop=True), rows, "degrees.csv")
+    mapped = RawTable("degrees", foreign.reset_index(drop=True), rows, "degrees.csv")
+    want, problems = normalise_table(plain)
+    assert not problems
+    (read,) = apply_layout([mapped], layout)
+    got, problems = normalise_table(read)
+    assert not [p for p in problems if p.severity == "error"], problems[:1]
+    pd.testing.assert_frame_equal(got, want)
