@@ -135,14 +135,15 @@ def test_a_wrong_mapping_is_still_caught_naming_the_users_header(
 @pytest.mark.parametrize(
     ("text", "named"),
     [
-        ('[headers]\n"Mã NV" = "cadres.cadre_idx"\n', "headers.'mã nv'"),
-        ('[headers]\n"Mã NV" = "canbo.cadre_id"\n', "headers.'mã nv'"),
-        ('[sheets]\n"DS" = "cadre"\n', "sheets.'ds'"),
-        ('[values."degrees.level"]\n"ĐH" = "dai_hocc"\n', "values.'degrees.level'.'đh'"),
+        ('[headers]\n"Mã NV" = "cadres.cadre_idx"\n', "headers.'Mã NV'"),
+        ('[headers]\n"Mã NV" = "canbo.cadre_id"\n', "headers.'Mã NV'"),
+        ('[sheets]\n"DS" = "cadre"\n', "sheets.'DS'"),
+        ('[values."degrees.level"]\n"ĐH" = "dai_hocc"\n', "values.'degrees.level'.'ĐH'"),
         ('[values."cadres.full_name"]\n"A" = "b"\n', "values.'cadres.full_name'"),
         ('[header]\n"Mã NV" = "cadres.cadre_id"\n', "key 'header'"),
         ('[headers]\n"Mã NV" = 3\n', "headers.'Mã NV'"),
         ('list_date = "31/02/2026"\n', "key list_date"),
+        ('[headers]\n"Mã NV" = "cadres.cadre_id"\n"MÃ  NV" = "cadres.full_name"\n', "'MÃ  NV'"),
         ('[headers\n"Mã NV" = "cadres.cadre_id"\n', "line 1"),
     ],
 )

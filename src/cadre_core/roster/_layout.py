@@ -86,20 +86,37 @@ def _column_problem(target: str) -> str | None:
     return None
 
 
-def _check(layout: Layout) -> None:
-    """Raise :class:`LayoutError` for the first unknown table, column or code of ``layout``."""
-    where = layout.source or layout.name
-    for key, table in layout.sheets.items():
+def _check(
+    where: str,
+    sheets: Mapping[str, str],
+    headers: Mapping[str, str],
+    values: Mapping[str, Mapping[str, str]],
+) -> None:
+    """Raise :class:`LayoutError` for the first unknown table, column or code (keys are
+    named as given: as written in a file, or as stored in a :class:`Layout`), and for two
+    spellings of one key that map to different names."""
+    sections = [("sheets", sheets), ("headers", headers)]
+    sections += [(f"values.{t!r}", m) for t, m in values.items()]
+    for section, mapping in sections:
+        seen: dict[str, str] = {}
+        for key, target in mapping.items():
+            first = seen.setdefault(text_key(str(key)), str(key))
+            if first != key and mapping[first] != target:
+                raise LayoutError(
+                    f"{where}, key {section}.{key!r}: the same as {first!r} once case and "
+                    f"spaces are ignored, but mapped to {target!r}, not {mapping[first]!r}"
+                )
+    for key, table in sheets.items():
         if table not in TABLE_BY_NAME:
             raise LayoutError(
                 f"{where}, key sheets.{key!r}: {table!r} is not a roster table"
                 f"{_close(table, TABLE_NAMES)}"
             )
-    for key, target in layout.headers.items():
+    for key, target in headers.items():
         problem = _column_problem(target)
         if problem is not None:
             raise LayoutError(f"{where}, key headers.{key!r}: {problem}")
-    for target, mapping in layout.values.items():
+    for target, mapping in values.items():
         problem = _column_problem(target)
         if problem is not None:
             raise LayoutError(f"{where}, key values.{target!r}: {problem}")
@@ -144,7 +161,7 @@ class Layout:
     list_date: dt.date | None = None
 
     def __attrs_post_init__(self) -> None:
-        _check(self)
+        _check(self.source or self.name, self.sheets, self.headers, self.values)
 
     def header_aliases(self, table: str) -> dict[str, str]:
         """Text key of a real header -> column of ``table``.
@@ -204,14 +221,10 @@ def layout_from_mapping(data: Mapping[str, Any], where: str) -> Layout:
         str(col): _strings(vals, f"values.{col!r}", where)
         for col, vals in _table(data.get("values", {}), "values", where).items()
     }
-    return Layout(
-        name,
-        where,
-        _strings(data.get("headers", {}), "headers", where),
-        values,
-        _strings(data.get("sheets", {}), "sheets", where),
-        day,
-    )
+    headers = _strings(data.get("headers", {}), "headers", where)
+    sheets = _strings(data.get("sheets", {}), "sheets", where)
+    _check(where, sheets, headers, values)  # names the keys as the file writes them
+    return Layout(name, where, headers, values, sheets, day)
 
 
 def read_layout(path: str | Path) -> Layout:
