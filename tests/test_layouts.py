@@ -356,3 +356,29 @@ def test_a_layout_matches_any_spelling_of_its_keys(
     got, problems = normalise_table(read)
     assert not [p for p in problems if p.severity == "error"], problems[:1]
     pd.testing.assert_frame_equal(got, want)
+
+
+def test_a_workbook_sheet_named_by_nothing_is_guessed_from_its_headers(tmp_path: Path) -> None:
+    """A workbook whose cadres sheet is "Sheet1", under a title row, with a renamed header:
+    the suggestion maps the sheet (by its headers) and the header; with it, it validates."""
+    from openpyxl import load_workbook
+
+    path = sample_roster().write(tmp_path / "xa.xlsx")
+    book = load_workbook(path)
+    sheet = book["cadres"]
+    sheet.title = "Sheet1"
+    sheet.insert_rows(1)
+    sheet["A1"] = "DANH SÁCH CÁN BỘ"
+    for cell in sheet[2]:
+        if cell.value == "full_name":
+            cell.value = "Họ và tên khai sinh"
+    book.save(path)
+    assert run("validate", str(path)).returncode == 2
+    profile = tmp_path / "goi-y.toml"
+    done = run("validate", str(path), "--suggest-layout", "-o", str(profile))
+    assert done.returncode == 0, done.stderr
+    data = tomllib.loads(profile.read_text(encoding="utf-8"))
+    assert data["sheets"] == {"Sheet1": "cadres"}
+    assert data["headers"] == {"Họ và tên khai sinh": "cadres.full_name"}
+    checked = run("validate", str(path), "--layout", str(profile))
+    assert checked.returncode == 0, checked.stdout + checked.stderr

@@ -110,8 +110,9 @@ def _top_cells(path: Path, name: str) -> list[str]:
 
 
 def _by_headers(cells: list[str]) -> tuple[tuple[str, float], ...]:
-    """The table whose headers a sheet's top cells name most distinctly, scored by its
-    share of the hits of the two best tables (100: no other table has any)."""
+    """The table whose headers a sheet's top cells name most distinctly: its hits against
+    those of the runner-up, counted half (columns such as ``cadre_id`` are in many tables);
+    100 when no other table has any."""
     keys = set(map(text_key, cells))
     hits = sorted(
         ((sum(k in keys for k in header_keys(t)), t.name) for t in TABLE_BY_NAME.values()),
@@ -120,7 +121,7 @@ def _by_headers(cells: list[str]) -> tuple[tuple[str, float], ...]:
     (best, table), (second, _) = hits[0], hits[1]
     if best < 2:
         return ()
-    return ((table, round(100 * best / (best + second))),)
+    return ((table, round(100 * best / (best + second / 2))),)
 
 
 def _sheet_guesses(path: Path, layout: Layout | None) -> list[Guess]:
