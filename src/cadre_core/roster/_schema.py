@@ -71,8 +71,37 @@ TABLES: tuple[Table, ...] = (
     Table(
         "cadres",
         (
-            _c("cadre_id", "id", "mã cán bộ", "mã cb", "mã số cán bộ", "ma can bo", required=True),
-            _c("full_name", "text", "họ và tên", "họ tên", "ho va ten", required=True),
+            _c(
+                "cadre_id",
+                "id",
+                "mã cán bộ",
+                "mã cb",
+                "mã số cán bộ",
+                "ma can bo",
+                # the civil-servant number or the personnel file number used as the id
+                # (Phiếu cán bộ, công chức, viên chức; customs export lists)
+                "số hiệu cán bộ",
+                "số hiệu công chức",
+                "số hiệu công chức, viên chức",
+                "số hiệu cán bộ, công chức",
+                "số hiệu công chức thừa hành",
+                "mã công chức",
+                "mã số công chức",
+                "mã số hồ sơ",
+                "mã hồ sơ",
+                "số hồ sơ",
+                required=True,
+            ),
+            _c(
+                "full_name",
+                "text",
+                "họ và tên",
+                "họ tên",
+                "ho va ten",
+                "họ và tên khai sinh",
+                "họ tên khai sinh",
+                required=True,
+            ),
             _c("birth_date", "date", "ngày sinh", "ngày tháng năm sinh", required=True),
             _c("gender", "code", "giới tính", "gioi tinh", codes="gender"),
             _c("ethnicity", "ethnicity", "dân tộc", "dan toc"),
@@ -87,7 +116,23 @@ TABLES: tuple[Table, ...] = (
         "agencies",
         (
             _c("agency_code", "id", "mã cơ quan", "mã đơn vị", required=True),
-            _c("name", "text", "tên cơ quan", "tên đơn vị"),
+            _c(
+                "name",
+                "text",
+                "tên cơ quan",
+                "tên đơn vị",
+                # the unit a person works in, as one-row-per-person lists head it
+                "đơn vị",
+                "đơn vị công tác",
+                "cơ quan",
+                "cơ quan công tác",
+                "phòng",
+                "phòng (đơn vị)",
+                "phòng ban",
+                "phòng, ban",
+                "phòng, ban đang công tác",
+                "phòng, ban công tác",
+            ),
             _c("commune", "text", "xã", "tên xã", "xã, phường", "đơn vị hành chính"),
             _c("bloc", "code", "khối", codes="bloc"),
         ),
@@ -98,7 +143,18 @@ TABLES: tuple[Table, ...] = (
         "positions",
         (
             _c("position_code", "id", "mã vị trí", "mã vtvl", "mã chức danh", required=True),
-            _c("title", "text", "tên vị trí", "chức danh", "tên vị trí việc làm"),
+            _c(
+                "title",
+                "text",
+                "tên vị trí",
+                "chức danh",
+                "tên vị trí việc làm",
+                "chức vụ",
+                "chức vụ hiện tại",
+                "chức vụ hiện nay",
+                "chức vụ, chức danh",
+                "chức danh, chức vụ",
+            ),
             _c("agency_code", "id", "mã cơ quan", "mã đơn vị"),
             _c("category", "code", "loại", "loại vị trí", "phân loại", codes="category"),
             _c("quota", "int", "biên chế", "số lượng", "chỉ tiêu biên chế", default=1),
@@ -133,10 +189,26 @@ TABLES: tuple[Table, ...] = (
         (
             _c("cadre_id", "id", "mã cán bộ", "mã cb", required=True),
             _c(
-                "level", "code", "trình độ", "trình độ chuyên môn", codes="education", required=True
+                "level",
+                "code",
+                "trình độ",
+                "trình độ chuyên môn",
+                "trình độ chuyên môn cao nhất",
+                "trình độ chuyên môn, nghiệp vụ",
+                "trình độ đào tạo",
+                codes="education",
+                required=True,
             ),
-            _c("field", "text", "chuyên ngành", "ngành"),
-            _c("awarded_date", "date", "ngày cấp", "ngày cấp bằng", "ngày tốt nghiệp"),
+            _c("field", "text", "chuyên ngành", "ngành", "ngành đào tạo", "chuyên ngành đào tạo"),
+            _c(
+                "awarded_date",
+                "date",
+                "ngày cấp",
+                "ngày cấp bằng",
+                "ngày tốt nghiệp",
+                # a year alone is refused as a value (it is not a day): the header is read
+                "năm tốt nghiệp",
+            ),
         ),
         aliases=("bằng cấp", "trình độ chuyên môn", "văn bằng", "degree"),
     ),
@@ -150,6 +222,8 @@ TABLES: tuple[Table, ...] = (
                 "trình độ",
                 "trình độ llct",
                 "lý luận chính trị",
+                "trình độ lý luận chính trị",
+                "llct",
                 codes="theory",
                 required=True,
             ),
@@ -179,6 +253,12 @@ TABLES: tuple[Table, ...] = (
                 "xếp loại",
                 "kết quả xếp loại",
                 "mức xếp loại",
+                # the level the leader decides, not the self-rating ("tự xếp loại")
+                "mức xếp loại của lãnh đạo",
+                "xếp loại của lãnh đạo",
+                "lãnh đạo xếp loại",
+                "kết quả đánh giá, xếp loại",
+                "xếp loại chất lượng",
                 codes="rating",
                 required=True,
             ),
@@ -189,7 +269,18 @@ TABLES: tuple[Table, ...] = (
         "equipment",
         (
             _c("agency_code", "id", "mã cơ quan", "mã đơn vị", required=True),
-            _c("item", "text", "trang thiết bị", "loại thiết bị", "thiết bị", required=True),
+            _c(
+                "item",
+                "text",
+                "trang thiết bị",
+                "loại thiết bị",
+                "thiết bị",
+                "tên thiết bị",
+                "tên trang thiết bị",
+                "tên tài sản",
+                "tài sản",
+                required=True,
+            ),
             _c("quantity", "int", "số lượng", required=True),
         ),
         aliases=("trang thiết bị", "thiết bị", "equipment item"),
@@ -262,9 +353,33 @@ def text_key(text: str) -> str:
 
 
 def ascii_key(text: str) -> str:
-    """A diacritic-free key, for suggestions only (never for matching)."""
+    """A diacritic-free key: a value matches by it only when it names one code of its
+    column (:data:`ASCII_ALIASES`); otherwise it is for suggestions.
+
+    >>> ascii_key("Cao  dẳng") == ascii_key("CAO ĐẲNG") == "cao dang"
+    True
+    """
     folded = unicodedata.normalize("NFD", text_key(text).replace("đ", "d"))
     return "".join(ch for ch in folded if not unicodedata.combining(ch))
+
+
+# A format hint in brackets at the end of a header: "(d/m/Y)", "(dd/mm/yyyy)",
+# "(ngày/tháng/năm)".
+_FORMAT_HINT = re.compile(r"\s*\((?:(?:[dmy]{1,4}|ngày|tháng|năm)[/.\- ]?){2,3}\)$")
+_HEADER_PUNCTUATION = re.compile(r"[,;:]")
+
+
+def header_key(text: str) -> str:
+    """The comparison key of a column header: its :func:`text_key` without a bracketed
+    date-format hint at the end and with commas, semicolons and colons read as spaces.
+
+    >>> header_key("Ngày, tháng, năm sinh") == header_key("Ngày tháng\\nnăm sinh")
+    True
+    >>> header_key("Ngày Sinh (d/m/Y)")
+    'ngày sinh'
+    """
+    key = _FORMAT_HINT.sub("", text_key(text))
+    return _SPACE.sub(" ", _HEADER_PUNCTUATION.sub(" ", key)).strip()
 
 
 # ------------------------------------------------------------------------- value aliases
@@ -278,6 +393,13 @@ def _aliases(table: Mapping[str, tuple[str, ...]]) -> dict[str, str]:
         for n in names:
             out[text_key(n)] = code
     return out
+
+
+def _rating_phrases(*levels: str) -> tuple[str, ...]:
+    """A rating level in the wordings of the decrees and the older cadre regime:
+    "<level> nhiệm vụ", "<level> chức trách, nhiệm vụ" (with or without the comma)."""
+    tails = ("nhiệm vụ", "chức trách, nhiệm vụ", "chức trách nhiệm vụ")
+    return tuple(f"{level} {tail}" for level in levels for tail in tails)
 
 
 VALUE_ALIASES: Mapping[str, Mapping[str, str]] = {
@@ -328,21 +450,66 @@ VALUE_ALIASES: Mapping[str, Mapping[str, str]] = {
                 "phó trưởng ban",
                 "phó chánh văn phòng",
                 "phó giám đốc",
+                "phó phòng",
+                "phó ban",
             ),
             Category.PROFESSIONAL: (
                 "chuyên viên",
                 "công chức",
                 "công chức chuyên môn",
                 "chuyên môn",
+                "công chức thừa hành",
+                "nhân viên chuyên môn",
+                # commune civil-servant titles (Luật Cán bộ, công chức 2008, Điều 61;
+                # Nghị định 33/2023/NĐ-CP)
+                "kế toán",
+                "tài chính - kế toán",
+                "tài chính kế toán",
+                "tư pháp - hộ tịch",
+                "tư pháp hộ tịch",
+                "văn phòng - thống kê",
+                "văn phòng thống kê",
+                "văn hóa - xã hội",
+                "văn hoá - xã hội",
+                "văn hóa xã hội",
+                "văn hoá xã hội",
+                "địa chính - xây dựng",
+                "địa chính - xây dựng - đô thị và môi trường",
+                "địa chính - nông nghiệp - xây dựng và môi trường",
             ),
-            Category.OTHER: ("khác",),
+            Category.OTHER: ("khác", "chức vụ khác", "chức danh khác"),
         }
     ),
     "education": _aliases(
         {
-            EducationLevel.TRUNG_CAP: ("trung cấp", "trung học chuyên nghiệp", "thcn"),
-            EducationLevel.CAO_DANG: ("cao đẳng",),
-            EducationLevel.DAI_HOC: ("đại học", "cử nhân", "kỹ sư", "kĩ sư", "đh"),
+            EducationLevel.TRUNG_CAP: (
+                "trung cấp",
+                "trung học chuyên nghiệp",
+                "thcn",
+                "trung cấp chuyên nghiệp",
+                "tc chuyên nghiệp",
+                "tccn",
+                "tc",
+            ),
+            EducationLevel.CAO_DANG: ("cao đẳng", "cđ"),
+            EducationLevel.DAI_HOC: (
+                "đại học",
+                "cử nhân",
+                "kỹ sư",
+                "kĩ sư",
+                "đh",
+                "cn đh",
+                "cử nhân đại học",
+                "ks",
+                "ks đh",
+                "kỹ sư đại học",
+                "kĩ sư đại học",
+                "kiến trúc sư",
+                "bác sĩ",
+                "bác sỹ",
+                "dược sĩ",
+                "dược sỹ",
+            ),
             EducationLevel.THAC_SI: (
                 "thạc sĩ",
                 "thạc sỹ",
@@ -359,25 +526,35 @@ VALUE_ALIASES: Mapping[str, Mapping[str, str]] = {
                 "ts.",
                 "tiến sĩ (tương đương)",
                 "tiến sỹ (tương đương)",
+                # the doctorate of science, above the tiến sĩ of the older two-doctorate
+                # system; tien_si is the highest level of the national framework
+                "tiến sĩ khoa học",
+                "tiến sỹ khoa học",
+                "tskh",
+                "ts khoa học",
             ),
         }
     ),
     "theory": _aliases(
         {
-            TheoryLevel.SO_CAP: ("sơ cấp", "sơ cấp llct", "sơ cấp lý luận chính trị"),
+            # SC/TC/CC/CN: the column heads of Mẫu 02/CL.CBCCX and BM02/BNV (TT 11/2012)
+            TheoryLevel.SO_CAP: ("sơ cấp", "sơ cấp llct", "sơ cấp lý luận chính trị", "sc"),
             TheoryLevel.TRUNG_CAP: (
+                "tc",
                 "trung cấp",
                 "trung cấp llct",
                 "trung cấp lý luận chính trị",
                 "trung cấp chính trị",
             ),
             TheoryLevel.CAO_CAP: (
+                "cc",
                 "cao cấp",
                 "cao cấp llct",
                 "cao cấp lý luận chính trị",
                 "cao cấp chính trị",
             ),
             TheoryLevel.CU_NHAN: (
+                "cn",
                 "cử nhân",
                 "cử nhân llct",
                 "cử nhân chính trị",
@@ -387,21 +564,40 @@ VALUE_ALIASES: Mapping[str, Mapping[str, str]] = {
     ),
     "rating": _aliases(
         {
+            # the four levels of Nghị định 90/2020/NĐ-CP and 335/2025/NĐ-CP, their
+            # abbreviations, and the letters A-D of monthly classification lists, in order
             RatingLevel.EXCELLENT: (
-                "hoàn thành xuất sắc nhiệm vụ",
+                *_rating_phrases("hoàn thành xuất sắc"),
                 "htxsnv",
+                "htxs",
                 "hoàn thành xuất sắc",
                 "xuất sắc",
+                "a",
             ),
-            RatingLevel.GOOD: ("hoàn thành tốt nhiệm vụ", "httnv", "hoàn thành tốt"),
+            RatingLevel.GOOD: (
+                *_rating_phrases("hoàn thành tốt"),
+                "httnv",
+                "htt",
+                "hoàn thành tốt",
+                "b",
+            ),
             RatingLevel.COMPLETE: (
-                "hoàn thành nhiệm vụ",
+                *_rating_phrases("hoàn thành"),
                 "htnv",
+                "ht",
                 "hoàn thành",
                 "hoàn thành nhiệm vụ nhưng còn hạn chế về năng lực",
                 "htnv nhưng còn hạn chế về năng lực",
+                "c",
             ),
-            RatingLevel.INCOMPLETE: ("không hoàn thành nhiệm vụ", "khtnv", "không hoàn thành"),
+            RatingLevel.INCOMPLETE: (
+                *_rating_phrases("không hoàn thành", "chưa hoàn thành"),
+                "khtnv",
+                "kht",
+                "không hoàn thành",
+                "chưa hoàn thành",
+                "d",
+            ),
         }
     ),
     "discipline": _aliases(
@@ -434,7 +630,15 @@ VALUE_ALIASES: Mapping[str, Mapping[str, str]] = {
             TrainingTopic.LAW: ("pháp luật", "kiến thức pháp luật"),
             TrainingTopic.ETHICS: ("đạo đức công vụ", "đạo đức"),
             TrainingTopic.OFFICE_CULTURE: ("văn hóa công sở", "văn hoá công sở"),
-            TrainingTopic.IT: ("công nghệ thông tin", "cntt", "ứng dụng cntt"),
+            TrainingTopic.IT: (
+                "công nghệ thông tin",
+                "cntt",
+                "ứng dụng cntt",
+                "ứng dụng công nghệ thông tin",
+                "tin học",
+                "tin học văn phòng",
+                "ứng dụng tin học",
+            ),
             TrainingTopic.DIGITAL_TRANSFORMATION: ("chuyển đổi số", "cđs"),
             TrainingTopic.INNOVATION: ("đổi mới sáng tạo",),
             TrainingTopic.STATE_MANAGEMENT: ("quản lý nhà nước", "qlnn"),
@@ -444,18 +648,125 @@ VALUE_ALIASES: Mapping[str, Mapping[str, str]] = {
     ),
 }
 
-# Values real forms contain that cannot be mapped to one code: reported, never guessed.
+
+def _notes(table: Mapping[str, tuple[str, ...]]) -> dict[str, str]:
+    return {text_key(value): note for note, values in table.items() for value in values}
+
+
+_NO_DEGREE = "no degree: omit the row"
+_NO_LEVEL = "no level: omit the row"
+_NOT_RATED = "not rated: omit the row"
+_BELOW = "below trung_cap, the lowest level counted; omit the row"
+
+# Values real forms contain that cannot be mapped to one code: reported with a note, never
+# guessed (a note replaces the suggestion: a near spelling of another code would mislead).
 AMBIGUOUS_VALUES: Mapping[str, Mapping[str, str]] = {
-    "education": {
-        text_key("dưới cao đẳng"): "ambiguous: trung_cap or below; record the actual level",
-        text_key("sơ cấp"): "below trung_cap, the lowest level counted; omit the row",
-        text_key("công nhân kỹ thuật, nhân viên nghiệp vụ, sơ cấp"): (
-            "below trung_cap, the lowest level counted; omit the row"
-        ),
-    },
-    "theory": {
-        text_key("cao cấp, cử nhân"): "ambiguous: cao_cap or cu_nhan (a form heading, not a value)",
-    },
+    "education": _notes(
+        {
+            "ambiguous: trung_cap or below; record the actual level": ("dưới cao đẳng",),
+            "ambiguous: thac_si or tien_si (a form heading, not a value)": (
+                "thạc sỹ, tiến sỹ",
+                "thạc sĩ, tiến sĩ",
+            ),
+            _BELOW: (
+                "sơ cấp",
+                "sc",
+                "công nhân kỹ thuật, nhân viên nghiệp vụ, sơ cấp",
+                "công nhân kỹ thuật",
+            ),
+            "ambiguous: cử nhân (dai_hoc) or công nhân (below trung_cap); write the level": ("cn",),
+            _NO_DEGREE: (
+                "chưa qua đt",
+                "chưa qua đào tạo",
+                "chưa có bằng cm",
+                "(chưa có bằng cm)",
+                "chưa có",
+                "(chưa có)",
+                "không",
+                "không có",
+            ),
+        }
+    ),
+    "theory": _notes(
+        {
+            "ambiguous: cao_cap or cu_nhan (a form heading, not a value)": ("cao cấp, cử nhân",),
+            _NO_LEVEL: ("chưa có", "(chưa có)", "chưa qua đào tạo", "không", "không có"),
+        }
+    ),
+    "rating": _notes(
+        {
+            _NOT_RATED: (
+                "không đánh giá",
+                "không xếp loại",
+                "không phân loại",
+                "chưa đánh giá",
+                "chưa xếp loại",
+                "chưa phân loại",
+            ),
+        }
+    ),
+    "gender": _notes(
+        {
+            "numeric codes mean male in some systems and female in others; write Nam or Nữ": (
+                "0",
+                "1",
+            ),
+        }
+    ),
+    "category": _notes(
+        {
+            "ambiguous: the chair of which body (HĐND, UBND, MTTQ, ...)?": (
+                "chủ tịch",
+                "phó chủ tịch",
+            ),
+            "ambiguous: the head or deputy of which body?": ("cấp trưởng", "cấp phó"),
+            "a membership, not a post: give the post held": (
+                "ủy viên",
+                "uỷ viên",
+                "đảng viên",
+                "thường trực",
+                "thường vụ",
+                "ủy viên bch",
+                "uỷ viên bch",
+            ),
+            "ambiguous: which post? (professional, department head, ...)": (
+                "nhân viên",
+                "cán bộ",
+            ),
+        }
+    ),
+}
+
+# Ordered rewrites of a value's key tried when the key itself is not an alias: abbreviations
+# clerks write, a bracketed whole value, and the unit named after a title ("Chủ tịch UBND
+# phường", "Bí thư Đảng ủy xã ..." since the 2025 reform: xã, phường, đặc khu).
+_WHOLE_BRACKETS = (r"^\((.+)\)$", r"\1")
+VALUE_REWRITES: Mapping[str, tuple[tuple[str, str], ...]] = {
+    "category": (
+        _WHOLE_BRACKETS,
+        (r"^p\.\s*", "phó "),
+        (r"\bvp\b", "văn phòng"),
+        (r"\s+(?:xã|phường|thị trấn|đặc khu)(?:\s.*)?$", ""),
+    ),
+    "education": (_WHOLE_BRACKETS,),
+    "theory": (_WHOLE_BRACKETS,),
+    "rating": (_WHOLE_BRACKETS,),
+    "topic": (_WHOLE_BRACKETS,),
+}
+
+
+def _ascii_unique(aliases: Mapping[str, str]) -> dict[str, str]:
+    """Diacritic-free keys that belong to one code only (``cao dang`` -> cao_dang)."""
+    codes: dict[str, set[str]] = {}
+    for key, code in aliases.items():
+        codes.setdefault(ascii_key(key), set()).add(code)
+    return {key: next(iter(found)) for key, found in codes.items() if len(found) == 1}
+
+
+#: Per code list: diacritic-free key -> code, for keys no two codes share. A value typed
+#: without (or with wrong) diacritics ("Cao dẳng", "Giám Dốc", "Nu") is read by it.
+ASCII_ALIASES: Mapping[str, Mapping[str, str]] = {
+    codes: _ascii_unique(aliases) for codes, aliases in VALUE_ALIASES.items()
 }
 
 # Disciplinary measures, lightest first (Law on Cadres and Civil Servants; Party
