@@ -421,3 +421,25 @@ def test_the_real_world_spellings_and_headers(tmp_path: Path) -> None:
     assert not failed
     headers = kit.check_headers(tool, tmp_path)  # type: ignore[attr-defined]
     assert [h["header"] for h in headers if not h["pass"]] == []
+
+
+def test_a_year_in_a_workbook_date_column_is_never_a_day_of_1905(tmp_path: Path) -> None:
+    """A graduation year typed as a number under "Năm tốt nghiệp" is refused with a note,
+    not read as the spreadsheet serial of a day in 1905."""
+    import openpyxl
+
+    from cadre_core import sample_roster
+
+    path = tmp_path / "r.xlsx"
+    sample_roster().write(path)
+    wb = openpyxl.load_workbook(path)
+    ws = wb["degrees"]
+    header = [c.value for c in ws[1]]
+    ws.cell(row=2, column=header.index("awarded_date") + 1, value=2005)
+    ws.cell(row=1, column=header.index("awarded_date") + 1, value="Năm tốt nghiệp")
+    wb.save(path)
+    out = run("validate", str(path), env=dict(os.environ, COLUMNS="400", NO_COLOR="1"))
+    both = out.stdout + out.stderr
+    assert out.returncode == 2, both
+    line = next(x for x in both.splitlines() if "'2005'" in x)
+    assert "degrees" in line and "a year alone is not a day" in line

@@ -371,7 +371,9 @@ def _normalise_date(raw: pd.Series, *, serials: bool = False) -> tuple[pd.Series
             is_num &= rest.notna()
             if bool(is_num.any()):
                 days = pd.to_numeric(rest[is_num], errors="coerce")
-                ok = (days > 0) & (days < 2958466)
+                # a whole number between 1900 and 2100 is a year, not the serial of a
+                # day of 1905: refused (with the note below), never read as a day
+                ok = (days > 0) & (days < 2958466) & ~days.between(1900, 2100)
                 out[is_num & ok.reindex(raw.index, fill_value=False)] = (
                     EXCEL_EPOCH + pd.to_timedelta(days[ok].astype(float).round(), unit="D")
                 ).astype(DATE_DTYPE)
@@ -396,7 +398,37 @@ def _normalise_date(raw: pd.Series, *, serials: bool = False) -> tuple[pd.Series
             bad |= m & parsed.reindex(raw.index).isna()
             has &= ~m
     bad |= has
-    return out, ColumnIssues(bad, "a date (a spreadsheet date, 2026-03-01 or 01/03/2026)")
+    notes: dict[str, str] = {}
+    if bool(bad.any()):
+        for value in to_text(raw[bad].astype(object)).dropna().unique():
+            note = _partial_day(str(value))
+            if note is not None:
+                notes[str(value).casefold()] = note
+    return out, ColumnIssues(
+        bad, "a date (a spreadsheet date, 2026-03-01 or 01/03/2026)", notes=notes
+    )
+
+
+_YEAR = re.compile(r"\d{4}")
+_MONTH_YEAR = re.compile(r"\d{1,2}[/.\-]\d{4}")
+_ZERO_DAY = re.compile(r"0{4}-00-00(?: 00:00:00)?")
+
+
+def _partial_day(text: str) -> str | None:
+    """Why a value that is almost a day is not one (once per distinct bad value).
+
+    >>> _partial_day("2005")
+    'a year alone is not a day: give the day (e.g. 30/06/2005) or leave the cell blank'
+    """
+    if _YEAR.fullmatch(text):
+        return (
+            f"a year alone is not a day: give the day (e.g. 30/06/{text}) or leave the cell blank"
+        )
+    if _MONTH_YEAR.fullmatch(text):
+        return "a month and year are not a day: give the day or leave the cell blank"
+    if _ZERO_DAY.fullmatch(text):
+        return "the empty date of a database export: leave the cell blank"
+    return None
 
 
 def split_list(text: pd.Series) -> pd.Series:
