@@ -21,7 +21,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from cadre_core.roster._schema import (
+from cadre_core.roster._values import (
     AMBIGUOUS_VALUES,
     ASCII_ALIASES,
     CODE_ENUMS,
