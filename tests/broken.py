@@ -149,7 +149,7 @@ def _unknown_cadre(wb: openpyxl.Workbook) -> None:
 
 
 def _bad_level(wb: openpyxl.Workbook) -> None:
-    _set(wb, "degrees", 3, "level", "Thac si")
+    _set(wb, "degrees", 3, "level", "Thac sii")
 
 
 def _impossible_date(wb: openpyxl.Workbook) -> None:
@@ -250,7 +250,7 @@ CASES: Sequence[Case] = (
     Case(
         "unknown_level",
         _edit(_bad_level),
-        (Expect(table="degrees", row=3, column="level", value="Thac si", suggestion="thac_si"),),
+        (Expect(table="degrees", row=3, column="level", value="Thac sii", suggestion="thac_si"),),
     ),
     Case(
         "impossible_date",
@@ -283,7 +283,7 @@ CASES: Sequence[Case] = (
         (
             Expect(table="cadres", row=5, column="cadre_id", words=("duplicate",)),
             Expect(table="assignments", row=4, column="cadre_id", value="MT999"),
-            Expect(table="degrees", row=3, column="level", value="Thac si", suggestion="thac_si"),
+            Expect(table="degrees", row=3, column="level", value="Thac sii", suggestion="thac_si"),
             Expect(table="assignments", row=6, column="start_date", value="31/02/2026"),
             Expect(table="positions", row=9, column="quota", value="-1"),
         ),

@@ -35,7 +35,7 @@ import pandas as pd
 
 from cadre_core.roster import _normalize as nz
 from cadre_core.roster._reader import RawTable, known_headers
-from cadre_core.roster._schema import CODE_ENUMS, TABLE_BY_NAME, TABLE_NAMES, text_key
+from cadre_core.roster._schema import CODE_ENUMS, TABLE_BY_NAME, TABLE_NAMES, header_key, text_key
 from cadre_core.vocab._dates import parse_day
 
 TOP_KEYS = ("name", "list_date", "sheets", "headers", "values")
@@ -164,7 +164,8 @@ class Layout:
         _check(self.source or self.name, self.sheets, self.headers, self.values)
 
     def header_aliases(self, table: str) -> dict[str, str]:
-        """Text key of a real header -> column of ``table``.
+        """Header key (:func:`~cadre_core.roster.header_key`) of a real header -> column of
+        ``table``.
 
         A header mapped to ``T.c`` names column ``c`` in table ``T``, and in any other
         table that has a column ``c`` (a header mapped to ``cadres.cadre_id`` also names
@@ -178,7 +179,7 @@ class Layout:
         for key, target in self.headers.items():
             _, _, column = target.partition(".")
             if column in columns:
-                out[key] = column
+                out[header_key(key)] = column
         return out
 
 
@@ -346,7 +347,7 @@ def apply_layout(raws: Sequence[RawTable], layout: Layout | None) -> list[RawTab
         frame = raw.frame
         seen: set[str] = set()
         for i, header in enumerate(frame.columns):
-            column = known.get(text_key(str(header)))
+            column = known.get(header_key(str(header)))
             if column is None or column in seen:
                 continue
             seen.add(column)

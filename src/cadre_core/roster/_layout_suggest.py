@@ -33,6 +33,7 @@ from cadre_core.roster._schema import (
     TABLE_NAMES,
     VALUE_ALIASES,
     ascii_key,
+    header_key,
     text_key,
 )
 
@@ -113,7 +114,7 @@ def _by_headers(cells: list[str]) -> tuple[tuple[str, float], ...]:
     """The table whose headers a sheet's top cells name most distinctly: its hits against
     those of the runner-up, counted half (columns such as ``cadre_id`` are in many tables);
     100 when no other table has any."""
-    keys = set(map(text_key, cells))
+    keys = set(map(header_key, cells))
     hits = sorted(
         ((sum(k in keys for k in header_keys(t)), t.name) for t in TABLE_BY_NAME.values()),
         reverse=True,
@@ -146,7 +147,7 @@ def _header_guesses(raw: RawTable) -> list[Guess]:
     """The headers of ``raw`` the reader does not know, with the columns they may be (the
     columns of the table not already present)."""
     known = known_headers(raw)
-    present = {known[k] for k in map(text_key, map(str, raw.frame.columns)) if k in known}
+    present = {known[k] for k in map(header_key, map(str, raw.frame.columns)) if k in known}
     columns = set(TABLE_BY_NAME[raw.name].column_names) - present
     # the table's own spellings, then those of the same column in other tables (cadre_id
     # is one field wherever it appears)
@@ -157,7 +158,7 @@ def _header_guesses(raw: RawTable) -> list[Guess]:
                 choices.setdefault(k, c)
     guesses = []
     for header in map(str, raw.frame.columns):
-        if text_key(header) in known or not header.strip():
+        if header_key(header) in known or not header.strip():
             continue
         found = _candidates(header, choices)
         candidates = tuple((f"{raw.name}.{c}", s) for c, s in found)
@@ -198,7 +199,7 @@ def _value_guesses(raw: RawTable) -> dict[str, list[Guess]]:
     out: dict[str, list[Guess]] = {}
     seen: set[str] = set()
     for i, header in enumerate(map(str, raw.frame.columns)):
-        column = known.get(text_key(header))
+        column = known.get(header_key(header))
         if column is None or column in seen:
             continue
         seen.add(column)
@@ -248,7 +249,7 @@ def _used(raws: Iterable[RawTable], layout: Layout | None, names: list[str]) -> 
         )
         known = known_headers(attrs.evolve(raw, header_aliases=aliases))
         for i, header in enumerate(written):
-            target = f"{raw.name}.{known.get(text_key(header))}"
+            target = f"{raw.name}.{known.get(header_key(header))}"
             mapping = layout.values.get(target, {})
             if mapping:
                 present = nz.to_text(raw.frame.iloc[:, i]).dropna().unique()

@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import difflib
+import re
 from collections.abc import Callable, Mapping
 from typing import Final
 
@@ -20,12 +21,14 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from cadre_core.roster._schema import (
+from cadre_core.roster._values import (
     AMBIGUOUS_VALUES,
+    ASCII_ALIASES,
     CODE_ENUMS,
     FALSE_WORDS,
     TRUE_WORDS,
     VALUE_ALIASES,
+    VALUE_REWRITES,
     ascii_key,
 )
 from cadre_core.vocab._dates import DAY_FIRST, ISO_DAY
@@ -222,8 +225,56 @@ def keys_of(text: pd.Series) -> pd.Series:
     return text.str.casefold()
 
 
+def _code_of(key: str, codes: str) -> str | None:
+    """The code a value key names through the rewrites and diacritic-free keys of its code
+    list, or None (called once per distinct key that is not an alias)."""
+    aliases = VALUE_ALIASES[codes]
+    plain = ASCII_ALIASES[codes]
+    found = plain.get(ascii_key(key))
+    for pattern, replacement in VALUE_REWRITES.get(codes, ()):
+        if found is not None:
+            break
+        key = re.sub(pattern, replacement, key).strip()
+        found = aliases.get(key) or plain.get(ascii_key(key))
+    return found
+
+
+def lookup_codes(keys: pd.Series, codes: str) -> pd.Series:
+    """The code each value key (:func:`keys_of`) names in the code list ``codes``: an
+    alias; else, once per distinct key, the same key rewritten (abbreviations, a
+    bracketed value, a unit after a title) or typed without diacritics, when that names
+    a single code. Keys known to be ambiguous (:data:`AMBIGUOUS_VALUES`) stay unread.
+
+    >>> lookup_codes(pd.Series(["cao dẳng", "tc", "sơ cấp"]), "education").tolist()
+    ['cao_dang', 'trung_cap', nan]
+    """
+    mapped = keys.map(VALUE_ALIASES[codes]).astype(object)
+    rest = keys.notna() & mapped.isna() & ~keys.isin(list(AMBIGUOUS_VALUES.get(codes, {})))
+    if bool(rest.any()):
+        distinct = keys[rest].unique()
+        found = {k: _code_of(str(k), codes) for k in distinct}
+        mapped[rest] = keys[rest].map(found)
+    return mapped
+
+
+def _compatible(value: str, candidate: str) -> bool:
+    """Whether ``candidate`` reads as a typo of ``value`` (both diacritic-free keys): the
+    same number of words, each close to its counterpart. A near spelling with a word
+    more, less or different ("không đánh giá" ~ "không hoàn thành", "hiệu trưởng" ~
+    "phó trưởng ban") names something else and is never suggested."""
+    words, others = value.split(), candidate.split()
+    return len(words) == len(others) and all(
+        w == o or _ratio(w, o) >= 0.6 for w, o in zip(words, others, strict=True)
+    )
+
+
+def _ratio(a: str, b: str) -> float:
+    return difflib.SequenceMatcher(None, a, b).ratio()
+
+
 def _suggester(choices: Mapping[str, str]) -> Callable[[str], str | None]:
-    """Closest code for a bad value, by its diacritic-free spelling."""
+    """Closest code for a bad value, by its diacritic-free spelling; None rather than a
+    code the value does not read as (a wrong suggestion misleads more than none)."""
     by_ascii: dict[str, str] = {}
     for key, code in choices.items():
         by_ascii.setdefault(ascii_key(key), code)
@@ -233,8 +284,13 @@ def _suggester(choices: Mapping[str, str]) -> Callable[[str], str | None]:
         key = ascii_key(value.replace("_", " "))
         if key in by_ascii:
             return by_ascii[key]
-        close = difflib.get_close_matches(key, list(by_ascii), n=1, cutoff=0.6)
-        return by_ascii[close[0]] if close else None
+        close = difflib.get_close_matches(key, list(by_ascii), n=5, cutoff=0.6)
+        fits = [(_ratio(key, c), by_ascii[c]) for c in close if _compatible(key, c)]
+        if not fits:
+            return None
+        best, code = fits[0]
+        rivals = {other for ratio, other in fits if ratio >= best - 0.05}
+        return code if rivals == {code} else None  # two codes equally near: none
 
     return suggest
 
@@ -245,7 +301,7 @@ def normalise_code(raw: pd.Series, codes: str) -> tuple[pd.Series, ColumnIssues]
     aliases = VALUE_ALIASES[codes]
     text = to_text(raw)
     keys = keys_of(text)
-    mapped = keys.map(aliases)
+    mapped = lookup_codes(keys, codes)
     bad = text.notna() & mapped.isna()
     cat = pd.CategoricalDtype(list(CODE_ENUMS[codes]))
     out = mapped.astype(cat)
@@ -315,7 +371,9 @@ def _normalise_date(raw: pd.Series, *, serials: bool = False) -> tuple[pd.Series
             is_num &= rest.notna()
             if bool(is_num.any()):
                 days = pd.to_numeric(rest[is_num], errors="coerce")
-                ok = (days > 0) & (days < 2958466)
+                # a whole number between 1900 and 2100 is a year, not the serial of a
+                # day of 1905: refused (with the note below), never read as a day
+                ok = (days > 0) & (days < 2958466) & ~days.between(1900, 2100)
                 out[is_num & ok.reindex(raw.index, fill_value=False)] = (
                     EXCEL_EPOCH + pd.to_timedelta(days[ok].astype(float).round(), unit="D")
                 ).astype(DATE_DTYPE)
@@ -340,7 +398,37 @@ def _normalise_date(raw: pd.Series, *, serials: bool = False) -> tuple[pd.Series
             bad |= m & parsed.reindex(raw.index).isna()
             has &= ~m
     bad |= has
-    return out, ColumnIssues(bad, "a date (a spreadsheet date, 2026-03-01 or 01/03/2026)")
+    notes: dict[str, str] = {}
+    if bool(bad.any()):
+        for value in to_text(raw[bad].astype(object)).dropna().unique():
+            note = _partial_day(str(value))
+            if note is not None:
+                notes[str(value).casefold()] = note
+    return out, ColumnIssues(
+        bad, "a date (a spreadsheet date, 2026-03-01 or 01/03/2026)", notes=notes
+    )
+
+
+_YEAR = re.compile(r"\d{4}")
+_MONTH_YEAR = re.compile(r"\d{1,2}[/.\-]\d{4}")
+_ZERO_DAY = re.compile(r"0{4}-00-00(?: 00:00:00)?")
+
+
+def _partial_day(text: str) -> str | None:
+    """Why a value that is almost a day is not one (once per distinct bad value).
+
+    >>> _partial_day("2005")
+    'a year alone is not a day: give the day (e.g. 30/06/2005) or leave the cell blank'
+    """
+    if _YEAR.fullmatch(text):
+        return (
+            f"a year alone is not a day: give the day (e.g. 30/06/{text}) or leave the cell blank"
+        )
+    if _MONTH_YEAR.fullmatch(text):
+        return "a month and year are not a day: give the day or leave the cell blank"
+    if _ZERO_DAY.fullmatch(text):
+        return "the empty date of a database export: leave the cell blank"
+    return None
 
 
 def split_list(text: pd.Series) -> pd.Series:
@@ -356,7 +444,7 @@ def normalise_topics(raw: pd.Series) -> tuple[pd.Series, ColumnIssues]:
     text = to_text(raw)
     aliases = VALUE_ALIASES["topic"]
     items = split_list(text)
-    mapped = keys_of(items).map(aliases)
+    mapped = lookup_codes(keys_of(items), "topic")
     bad_rows = mapped.isna().groupby(level=0).any().reindex(text.index, fill_value=False)
     order = {c: i for i, c in enumerate(CODE_ENUMS["topic"])}
     good = mapped.dropna().to_frame("code")

@@ -20,7 +20,14 @@ import numpy as np
 import pandas as pd
 
 from cadre_core.roster._problems import Problem
-from cadre_core.roster._schema import TABLE_BY_NAME, TABLE_NAMES, TABLES, Table, text_key
+from cadre_core.roster._schema import (
+    TABLE_BY_NAME,
+    TABLE_NAMES,
+    TABLES,
+    Table,
+    header_key,
+    text_key,
+)
 
 if TYPE_CHECKING:
     from cadre_core.roster._layout import Layout
@@ -66,12 +73,12 @@ def suggest_table(name: str) -> str | None:
 
 
 def header_keys(table: Table) -> dict[str, str]:
-    """Map every accepted header spelling (as a key) to its canonical column."""
+    """Map every accepted header spelling (as a :func:`header_key`) to its canonical column."""
     keys: dict[str, str] = {}
     for c in table.columns:
-        keys[text_key(c.name)] = c.name
+        keys[header_key(c.name)] = c.name
         for a in c.aliases:
-            keys[text_key(a)] = c.name
+            keys[header_key(a)] = c.name
     return keys
 
 
@@ -91,7 +98,7 @@ def _find_header(grid: pd.DataFrame, table: Table, layout: Layout | None = None)
             continue
         if first_nonempty is None:
             first_nonempty = i
-        hits = sum(text_key(c) in known for c in cells)
+        hits = sum(header_key(c) in known for c in cells)
         if hits and hits * 2 >= len(others):
             return i
     return first_nonempty

@@ -1,26 +1,50 @@
-"""The roster format as data: tables, columns, kinds, header and value aliases.
+"""The roster format as data: tables, columns, kinds and header aliases.
 
 This module is the single description of ``roster-format.md`` that the reader, the
-validator, the writer and the test strategies share.
+validator, the writer and the test strategies share. The values of coded columns (their
+aliases, the conventions of real lists, the spellings refused on purpose) are in
+:mod:`cadre_core.roster._values`, whose names this module re-exports.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Mapping
 
 import attrs
 
-from cadre_core.vocab._enums import (
-    Bloc,
-    Category,
-    EducationLevel,
-    Gender,
-    RatingLevel,
-    TheoryLevel,
-    TrainingTopic,
+from cadre_core.roster._values import (
+    AMBIGUOUS_VALUES,
+    ASCII_ALIASES,
+    CODE_ENUMS,
+    DISCIPLINE_LEVELS,
+    FALSE_WORDS,
+    TRUE_WORDS,
+    VALUE_ALIASES,
+    VALUE_REWRITES,
+    ascii_key,
+    text_key,
 )
+
+__all__ = [
+    "AMBIGUOUS_VALUES",
+    "ASCII_ALIASES",
+    "CODE_ENUMS",
+    "DISCIPLINE_LEVELS",
+    "FALSE_WORDS",
+    "KINDS",
+    "TABLES",
+    "TABLE_BY_NAME",
+    "TABLE_NAMES",
+    "TRUE_WORDS",
+    "VALUE_ALIASES",
+    "VALUE_REWRITES",
+    "Column",
+    "Table",
+    "ascii_key",
+    "header_key",
+    "text_key",
+]
 
 # Kinds of column. "code" columns hold one of an enum's codes; "topics" a ;-list of topic
 # codes; "fields" a ;-list of free text.
@@ -71,8 +95,37 @@ TABLES: tuple[Table, ...] = (
     Table(
         "cadres",
         (
-            _c("cadre_id", "id", "mã cán bộ", "mã cb", "mã số cán bộ", "ma can bo", required=True),
-            _c("full_name", "text", "họ và tên", "họ tên", "ho va ten", required=True),
+            _c(
+                "cadre_id",
+                "id",
+                "mã cán bộ",
+                "mã cb",
+                "mã số cán bộ",
+                "ma can bo",
+                # the civil-servant number or the personnel file number used as the id
+                # (Phiếu cán bộ, công chức, viên chức; customs export lists)
+                "số hiệu cán bộ",
+                "số hiệu công chức",
+                "số hiệu công chức, viên chức",
+                "số hiệu cán bộ, công chức",
+                "số hiệu công chức thừa hành",
+                "mã công chức",
+                "mã số công chức",
+                "mã số hồ sơ",
+                "mã hồ sơ",
+                "số hồ sơ",
+                required=True,
+            ),
+            _c(
+                "full_name",
+                "text",
+                "họ và tên",
+                "họ tên",
+                "ho va ten",
+                "họ và tên khai sinh",
+                "họ tên khai sinh",
+                required=True,
+            ),
             _c("birth_date", "date", "ngày sinh", "ngày tháng năm sinh", required=True),
             _c("gender", "code", "giới tính", "gioi tinh", codes="gender"),
             _c("ethnicity", "ethnicity", "dân tộc", "dan toc"),
@@ -87,7 +140,23 @@ TABLES: tuple[Table, ...] = (
         "agencies",
         (
             _c("agency_code", "id", "mã cơ quan", "mã đơn vị", required=True),
-            _c("name", "text", "tên cơ quan", "tên đơn vị"),
+            _c(
+                "name",
+                "text",
+                "tên cơ quan",
+                "tên đơn vị",
+                # the unit a person works in, as one-row-per-person lists head it
+                "đơn vị",
+                "đơn vị công tác",
+                "cơ quan",
+                "cơ quan công tác",
+                "phòng",
+                "phòng (đơn vị)",
+                "phòng ban",
+                "phòng, ban",
+                "phòng, ban đang công tác",
+                "phòng, ban công tác",
+            ),
             _c("commune", "text", "xã", "tên xã", "xã, phường", "đơn vị hành chính"),
             _c("bloc", "code", "khối", codes="bloc"),
         ),
@@ -98,7 +167,18 @@ TABLES: tuple[Table, ...] = (
         "positions",
         (
             _c("position_code", "id", "mã vị trí", "mã vtvl", "mã chức danh", required=True),
-            _c("title", "text", "tên vị trí", "chức danh", "tên vị trí việc làm"),
+            _c(
+                "title",
+                "text",
+                "tên vị trí",
+                "chức danh",
+                "tên vị trí việc làm",
+                "chức vụ",
+                "chức vụ hiện tại",
+                "chức vụ hiện nay",
+                "chức vụ, chức danh",
+                "chức danh, chức vụ",
+            ),
             _c("agency_code", "id", "mã cơ quan", "mã đơn vị"),
             _c("category", "code", "loại", "loại vị trí", "phân loại", codes="category"),
             _c("quota", "int", "biên chế", "số lượng", "chỉ tiêu biên chế", default=1),
@@ -133,10 +213,26 @@ TABLES: tuple[Table, ...] = (
         (
             _c("cadre_id", "id", "mã cán bộ", "mã cb", required=True),
             _c(
-                "level", "code", "trình độ", "trình độ chuyên môn", codes="education", required=True
+                "level",
+                "code",
+                "trình độ",
+                "trình độ chuyên môn",
+                "trình độ chuyên môn cao nhất",
+                "trình độ chuyên môn, nghiệp vụ",
+                "trình độ đào tạo",
+                codes="education",
+                required=True,
             ),
-            _c("field", "text", "chuyên ngành", "ngành"),
-            _c("awarded_date", "date", "ngày cấp", "ngày cấp bằng", "ngày tốt nghiệp"),
+            _c("field", "text", "chuyên ngành", "ngành", "ngành đào tạo", "chuyên ngành đào tạo"),
+            _c(
+                "awarded_date",
+                "date",
+                "ngày cấp",
+                "ngày cấp bằng",
+                "ngày tốt nghiệp",
+                # a year alone is refused as a value (it is not a day): the header is read
+                "năm tốt nghiệp",
+            ),
         ),
         aliases=("bằng cấp", "trình độ chuyên môn", "văn bằng", "degree"),
     ),
@@ -150,6 +246,8 @@ TABLES: tuple[Table, ...] = (
                 "trình độ",
                 "trình độ llct",
                 "lý luận chính trị",
+                "trình độ lý luận chính trị",
+                "llct",
                 codes="theory",
                 required=True,
             ),
@@ -179,6 +277,12 @@ TABLES: tuple[Table, ...] = (
                 "xếp loại",
                 "kết quả xếp loại",
                 "mức xếp loại",
+                # the level the leader decides, not the self-rating ("tự xếp loại")
+                "mức xếp loại của lãnh đạo",
+                "xếp loại của lãnh đạo",
+                "lãnh đạo xếp loại",
+                "kết quả đánh giá, xếp loại",
+                "xếp loại chất lượng",
                 codes="rating",
                 required=True,
             ),
@@ -189,7 +293,18 @@ TABLES: tuple[Table, ...] = (
         "equipment",
         (
             _c("agency_code", "id", "mã cơ quan", "mã đơn vị", required=True),
-            _c("item", "text", "trang thiết bị", "loại thiết bị", "thiết bị", required=True),
+            _c(
+                "item",
+                "text",
+                "trang thiết bị",
+                "loại thiết bị",
+                "thiết bị",
+                "tên thiết bị",
+                "tên trang thiết bị",
+                "tên tài sản",
+                "tài sản",
+                required=True,
+            ),
             _c("quantity", "int", "số lượng", required=True),
         ),
         aliases=("trang thiết bị", "thiết bị", "equipment item"),
@@ -247,240 +362,23 @@ TABLE_BY_NAME: Mapping[str, Table] = {t.name: t for t in TABLES}
 TABLE_NAMES: tuple[str, ...] = tuple(t.name for t in TABLES)
 
 
-# ---------------------------------------------------------------------------- text keys
-
-_SPACE = re.compile(r"\s+")
+# ------------------------------------------------------------------------- header keys
 
 
-def text_key(text: str) -> str:
-    """The comparison key of a text: NFC, case-folded (Đ -> đ), whitespace collapsed.
+# A format hint in brackets at the end of a header: "(d/m/Y)", "(dd/mm/yyyy)",
+# "(ngày/tháng/năm)".
+_FORMAT_HINT = re.compile(r"\s*\((?:(?:[dmy]{1,4}|ngày|tháng|năm)[/.\- ]?){2,3}\)$")
+_HEADER_PUNCTUATION = re.compile(r"[,;:]")
 
-    >>> text_key("  Thạc   SỸ ") == text_key("thạc sỹ")
+
+def header_key(text: str) -> str:
+    """The comparison key of a column header: its :func:`text_key` without a bracketed
+    date-format hint at the end and with commas, semicolons and colons read as spaces.
+
+    >>> header_key("Ngày, tháng, năm sinh") == header_key("Ngày tháng\\nnăm sinh")
     True
+    >>> header_key("Ngày Sinh (d/m/Y)")
+    'ngày sinh'
     """
-    return _SPACE.sub(" ", unicodedata.normalize("NFC", text).casefold()).strip()
-
-
-def ascii_key(text: str) -> str:
-    """A diacritic-free key, for suggestions only (never for matching)."""
-    folded = unicodedata.normalize("NFD", text_key(text).replace("đ", "d"))
-    return "".join(ch for ch in folded if not unicodedata.combining(ch))
-
-
-# ------------------------------------------------------------------------- value aliases
-
-
-def _aliases(table: Mapping[str, tuple[str, ...]]) -> dict[str, str]:
-    out: dict[str, str] = {}
-    for member, names in table.items():
-        code = str(member)
-        out[text_key(code)] = code
-        for n in names:
-            out[text_key(n)] = code
-    return out
-
-
-VALUE_ALIASES: Mapping[str, Mapping[str, str]] = {
-    "gender": _aliases({Gender.MALE: ("nam", "m", "trai"), Gender.FEMALE: ("nữ", "f", "gái")}),
-    "bloc": _aliases(
-        {
-            Bloc.PARTY_FRONT: (
-                "khối đảng, mttq",
-                "khối đảng",
-                "đảng, mttq",
-                "khối đảng - mttq",
-                "đảng - mttq",
-                "đảng và mttq",
-                "khối đảng, mặt trận",
-            ),
-            Bloc.GOVERNMENT: ("khối chính quyền", "chính quyền"),
-        }
-    ),
-    "category": _aliases(
-        {
-            Category.PARTY_SECRETARY: ("bí thư", "bí thư đảng ủy", "bí thư đảng uỷ"),
-            Category.PARTY_DEPUTY_SECRETARY: (
-                "phó bí thư",
-                "phó bí thư đảng ủy",
-                "phó bí thư đảng uỷ",
-            ),
-            Category.COUNCIL_CHAIR: ("chủ tịch hđnd", "chủ tịch hội đồng nhân dân"),
-            Category.COUNCIL_VICE_CHAIR: ("phó chủ tịch hđnd", "phó chủ tịch hội đồng nhân dân"),
-            Category.COMMITTEE_CHAIR: (
-                "chủ tịch ubnd",
-                "chủ tịch ủy ban nhân dân",
-                "chủ tịch uỷ ban nhân dân",
-            ),
-            Category.COMMITTEE_VICE_CHAIR: (
-                "phó chủ tịch ubnd",
-                "phó chủ tịch ủy ban nhân dân",
-                "phó chủ tịch uỷ ban nhân dân",
-            ),
-            Category.INSPECTION_CHAIR: (
-                "chủ nhiệm ubkt",
-                "chủ nhiệm ủy ban kiểm tra",
-                "chủ nhiệm uỷ ban kiểm tra",
-            ),
-            Category.FRONT_CHAIR: ("chủ tịch ubmttq", "chủ tịch mttq", "chủ tịch ủy ban mttq"),
-            Category.DEPARTMENT_HEAD: ("trưởng phòng", "trưởng ban", "chánh văn phòng", "giám đốc"),
-            Category.DEPARTMENT_DEPUTY: (
-                "phó trưởng phòng",
-                "phó trưởng ban",
-                "phó chánh văn phòng",
-                "phó giám đốc",
-            ),
-            Category.PROFESSIONAL: (
-                "chuyên viên",
-                "công chức",
-                "công chức chuyên môn",
-                "chuyên môn",
-            ),
-            Category.OTHER: ("khác",),
-        }
-    ),
-    "education": _aliases(
-        {
-            EducationLevel.TRUNG_CAP: ("trung cấp", "trung học chuyên nghiệp", "thcn"),
-            EducationLevel.CAO_DANG: ("cao đẳng",),
-            EducationLevel.DAI_HOC: ("đại học", "cử nhân", "kỹ sư", "kĩ sư", "đh"),
-            EducationLevel.THAC_SI: (
-                "thạc sĩ",
-                "thạc sỹ",
-                "ths",
-                "ths.",
-                "thạc sĩ (tương đương)",
-                "thạc sỹ (tương đương)",
-                "trên đại học",
-            ),
-            EducationLevel.TIEN_SI: (
-                "tiến sĩ",
-                "tiến sỹ",
-                "ts",
-                "ts.",
-                "tiến sĩ (tương đương)",
-                "tiến sỹ (tương đương)",
-            ),
-        }
-    ),
-    "theory": _aliases(
-        {
-            TheoryLevel.SO_CAP: ("sơ cấp", "sơ cấp llct", "sơ cấp lý luận chính trị"),
-            TheoryLevel.TRUNG_CAP: (
-                "trung cấp",
-                "trung cấp llct",
-                "trung cấp lý luận chính trị",
-                "trung cấp chính trị",
-            ),
-            TheoryLevel.CAO_CAP: (
-                "cao cấp",
-                "cao cấp llct",
-                "cao cấp lý luận chính trị",
-                "cao cấp chính trị",
-            ),
-            TheoryLevel.CU_NHAN: (
-                "cử nhân",
-                "cử nhân llct",
-                "cử nhân chính trị",
-                "cử nhân lý luận chính trị",
-            ),
-        }
-    ),
-    "rating": _aliases(
-        {
-            RatingLevel.EXCELLENT: (
-                "hoàn thành xuất sắc nhiệm vụ",
-                "htxsnv",
-                "hoàn thành xuất sắc",
-                "xuất sắc",
-            ),
-            RatingLevel.GOOD: ("hoàn thành tốt nhiệm vụ", "httnv", "hoàn thành tốt"),
-            RatingLevel.COMPLETE: (
-                "hoàn thành nhiệm vụ",
-                "htnv",
-                "hoàn thành",
-                "hoàn thành nhiệm vụ nhưng còn hạn chế về năng lực",
-                "htnv nhưng còn hạn chế về năng lực",
-            ),
-            RatingLevel.INCOMPLETE: ("không hoàn thành nhiệm vụ", "khtnv", "không hoàn thành"),
-        }
-    ),
-    "discipline": _aliases(
-        {
-            "khien_trach": ("khiển trách",),
-            "canh_cao": ("cảnh cáo",),
-            "ha_bac_luong": ("hạ bậc lương",),
-            "giang_chuc": ("giáng chức",),
-            "cach_chuc": ("cách chức",),
-            "bai_nhiem": ("bãi nhiệm",),
-            "buoc_thoi_viec": ("buộc thôi việc",),
-            "khai_tru": ("khai trừ", "khai trừ khỏi đảng"),
-        }
-    ),
-    "topic": _aliases(
-        {
-            TrainingTopic.JOB_POSITION: ("vị trí việc làm", "bồi dưỡng theo vị trí việc làm"),
-            TrainingTopic.DATA_GOVERNANCE: ("quản trị dữ liệu",),
-            TrainingTopic.MODERN_MANAGEMENT: ("quản trị hiện đại", "quản lý hiện đại"),
-            TrainingTopic.E_RECORDS: (
-                "văn thư lưu trữ điện tử",
-                "hồ sơ điện tử",
-                "lưu trữ điện tử",
-            ),
-            TrainingTopic.TWO_TIER_GOVERNMENT: (
-                "chính quyền hai cấp",
-                "chính quyền địa phương hai cấp",
-                "chính quyền 2 cấp",
-            ),
-            TrainingTopic.LAW: ("pháp luật", "kiến thức pháp luật"),
-            TrainingTopic.ETHICS: ("đạo đức công vụ", "đạo đức"),
-            TrainingTopic.OFFICE_CULTURE: ("văn hóa công sở", "văn hoá công sở"),
-            TrainingTopic.IT: ("công nghệ thông tin", "cntt", "ứng dụng cntt"),
-            TrainingTopic.DIGITAL_TRANSFORMATION: ("chuyển đổi số", "cđs"),
-            TrainingTopic.INNOVATION: ("đổi mới sáng tạo",),
-            TrainingTopic.STATE_MANAGEMENT: ("quản lý nhà nước", "qlnn"),
-            TrainingTopic.RETRAINING: ("đào tạo lại",),
-            TrainingTopic.OTHER: ("khác",),
-        }
-    ),
-}
-
-# Values real forms contain that cannot be mapped to one code: reported, never guessed.
-AMBIGUOUS_VALUES: Mapping[str, Mapping[str, str]] = {
-    "education": {
-        text_key("dưới cao đẳng"): "ambiguous: trung_cap or below; record the actual level",
-        text_key("sơ cấp"): "below trung_cap, the lowest level counted; omit the row",
-        text_key("công nhân kỹ thuật, nhân viên nghiệp vụ, sơ cấp"): (
-            "below trung_cap, the lowest level counted; omit the row"
-        ),
-    },
-    "theory": {
-        text_key("cao cấp, cử nhân"): "ambiguous: cao_cap or cu_nhan (a form heading, not a value)",
-    },
-}
-
-# Disciplinary measures, lightest first (Law on Cadres and Civil Servants; Party
-# regulations). Every one of them is "khiển trách or more" for Decree 335/2025/NĐ-CP.
-DISCIPLINE_LEVELS: tuple[str, ...] = (
-    "khien_trach",
-    "canh_cao",
-    "ha_bac_luong",
-    "giang_chuc",
-    "cach_chuc",
-    "bai_nhiem",
-    "buoc_thoi_viec",
-    "khai_tru",
-)
-
-CODE_ENUMS: Mapping[str, tuple[str, ...]] = {
-    "gender": Gender.codes(),
-    "bloc": Bloc.codes(),
-    "category": Category.codes(),
-    "education": EducationLevel.codes(),
-    "theory": TheoryLevel.codes(),
-    "rating": RatingLevel.codes(),
-    "topic": TrainingTopic.codes(),
-    "discipline": DISCIPLINE_LEVELS,
-}
-
-TRUE_WORDS = frozenset(text_key(w) for w in ("true", "1", "x", "có", "yes", "y", "đúng", "✓", "v"))
-FALSE_WORDS = frozenset(text_key(w) for w in ("false", "0", "không", "no", "n", "sai", "-", ""))
+    key = _FORMAT_HINT.sub("", text_key(text))
+    return " ".join(_HEADER_PUNCTUATION.sub(" ", key).split())

@@ -12,7 +12,7 @@ import pyarrow.compute as pc
 from cadre_core.roster import _normalize as nz
 from cadre_core.roster._problems import Problem
 from cadre_core.roster._reader import RawTable, known_headers
-from cadre_core.roster._schema import TABLE_BY_NAME, TABLES, Column, Table, text_key
+from cadre_core.roster._schema import TABLE_BY_NAME, TABLES, Column, Table, header_key, text_key
 
 LEGACY_POLICIES = ("error", "convert")
 
@@ -144,7 +144,7 @@ def _rename(raw: RawTable, table: Table) -> tuple[pd.DataFrame, dict[str, str], 
     headers = [str(h) for h in raw.frame.columns]
     taken = set(table.column_names)
     for i, h in enumerate(headers):
-        canonical = known.get(text_key(h))
+        canonical = known.get(header_key(h))
         if canonical is not None and canonical not in user:
             user[canonical] = h
             labels.append(canonical)

@@ -1,0 +1,463 @@
+"""The values of coded columns: text keys, value aliases, and the conventions of real lists.
+
+Each code list (education and theory levels, ratings, genders, position categories,
+blocs, training topics, disciplinary measures) with every spelling read as each code; the
+rewrites tried on a spelling that is not one (abbreviations, brackets, a unit after a
+title); the diacritic-free keys that name one code; and the spellings refused on purpose,
+with the note that says why (``docs/reading-real-lists.md`` gives each source).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Mapping
+
+from cadre_core.vocab._enums import (
+    Bloc,
+    Category,
+    EducationLevel,
+    Gender,
+    RatingLevel,
+    TheoryLevel,
+    TrainingTopic,
+)
+
+# ---------------------------------------------------------------------------- text keys
+
+_SPACE = re.compile(r"\s+")
+
+
+def text_key(text: str) -> str:
+    """The comparison key of a text: NFC, case-folded (Đ -> đ), whitespace collapsed.
+
+    >>> text_key("  Thạc   SỸ ") == text_key("thạc sỹ")
+    True
+    """
+    return _SPACE.sub(" ", unicodedata.normalize("NFC", text).casefold()).strip()
+
+
+def ascii_key(text: str) -> str:
+    """A diacritic-free key: a value matches by it only when it names one code of its
+    column (:data:`ASCII_ALIASES`); otherwise it is for suggestions.
+
+    >>> ascii_key("Cao  dẳng") == ascii_key("CAO ĐẲNG") == "cao dang"
+    True
+    """
+    folded = unicodedata.normalize("NFD", text_key(text).replace("đ", "d"))
+    return "".join(ch for ch in folded if not unicodedata.combining(ch))
+
+
+# ------------------------------------------------------------------------- value aliases
+
+
+def _aliases(table: Mapping[str, tuple[str, ...]]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for member, names in table.items():
+        code = str(member)
+        out[text_key(code)] = code
+        for n in names:
+            out[text_key(n)] = code
+    return out
+
+
+def _rating_phrases(*levels: str) -> tuple[str, ...]:
+    """A rating level in the wordings of the decrees and the older cadre regime:
+    "<level> nhiệm vụ", "<level> chức trách, nhiệm vụ" (with or without the comma)."""
+    tails = ("nhiệm vụ", "chức trách, nhiệm vụ", "chức trách nhiệm vụ")
+    return tuple(f"{level} {tail}" for level in levels for tail in tails)
+
+
+VALUE_ALIASES: Mapping[str, Mapping[str, str]] = {
+    "gender": _aliases({Gender.MALE: ("nam", "m", "trai"), Gender.FEMALE: ("nữ", "f", "gái")}),
+    "bloc": _aliases(
+        {
+            Bloc.PARTY_FRONT: (
+                "khối đảng, mttq",
+                "khối đảng",
+                "đảng, mttq",
+                "khối đảng - mttq",
+                "đảng - mttq",
+                "đảng và mttq",
+                "khối đảng, mặt trận",
+            ),
+            Bloc.GOVERNMENT: ("khối chính quyền", "chính quyền"),
+        }
+    ),
+    "category": _aliases(
+        {
+            Category.PARTY_SECRETARY: ("bí thư", "bí thư đảng ủy", "bí thư đảng uỷ"),
+            Category.PARTY_DEPUTY_SECRETARY: (
+                "phó bí thư",
+                "phó bí thư đảng ủy",
+                "phó bí thư đảng uỷ",
+            ),
+            Category.COUNCIL_CHAIR: ("chủ tịch hđnd", "chủ tịch hội đồng nhân dân"),
+            Category.COUNCIL_VICE_CHAIR: ("phó chủ tịch hđnd", "phó chủ tịch hội đồng nhân dân"),
+            Category.COMMITTEE_CHAIR: (
+                "chủ tịch ubnd",
+                "chủ tịch ủy ban nhân dân",
+                "chủ tịch uỷ ban nhân dân",
+            ),
+            Category.COMMITTEE_VICE_CHAIR: (
+                "phó chủ tịch ubnd",
+                "phó chủ tịch ủy ban nhân dân",
+                "phó chủ tịch uỷ ban nhân dân",
+            ),
+            Category.INSPECTION_CHAIR: (
+                "chủ nhiệm ubkt",
+                "chủ nhiệm ủy ban kiểm tra",
+                "chủ nhiệm uỷ ban kiểm tra",
+            ),
+            Category.FRONT_CHAIR: ("chủ tịch ubmttq", "chủ tịch mttq", "chủ tịch ủy ban mttq"),
+            Category.DEPARTMENT_HEAD: ("trưởng phòng", "trưởng ban", "chánh văn phòng", "giám đốc"),
+            Category.DEPARTMENT_DEPUTY: (
+                "phó trưởng phòng",
+                "phó trưởng ban",
+                "phó chánh văn phòng",
+                "phó giám đốc",
+                "phó phòng",
+                "phó ban",
+            ),
+            Category.PROFESSIONAL: (
+                "chuyên viên",
+                "công chức",
+                "công chức chuyên môn",
+                "chuyên môn",
+                "công chức thừa hành",
+                "nhân viên chuyên môn",
+                # commune civil-servant titles (Luật Cán bộ, công chức 2008, Điều 61;
+                # Nghị định 33/2023/NĐ-CP)
+                "kế toán",
+                "tài chính - kế toán",
+                "tài chính kế toán",
+                "tư pháp - hộ tịch",
+                "tư pháp hộ tịch",
+                "văn phòng - thống kê",
+                "văn phòng thống kê",
+                "văn hóa - xã hội",
+                "văn hoá - xã hội",
+                "văn hóa xã hội",
+                "văn hoá xã hội",
+                "địa chính - xây dựng",
+                "địa chính - xây dựng - đô thị và môi trường",
+                "địa chính - nông nghiệp - xây dựng và môi trường",
+            ),
+            Category.OTHER: ("khác", "chức vụ khác", "chức danh khác"),
+        }
+    ),
+    "education": _aliases(
+        {
+            EducationLevel.TRUNG_CAP: (
+                "trung cấp",
+                "trung học chuyên nghiệp",
+                "thcn",
+                "trung cấp chuyên nghiệp",
+                "tc chuyên nghiệp",
+                "tccn",
+                "tc",
+            ),
+            EducationLevel.CAO_DANG: ("cao đẳng", "cđ"),
+            EducationLevel.DAI_HOC: (
+                "đại học",
+                "cử nhân",
+                "kỹ sư",
+                "kĩ sư",
+                "đh",
+                "cn đh",
+                "cử nhân đại học",
+                "ks",
+                "ks đh",
+                "kỹ sư đại học",
+                "kĩ sư đại học",
+                "kiến trúc sư",
+                "bác sĩ",
+                "bác sỹ",
+                "dược sĩ",
+                "dược sỹ",
+            ),
+            EducationLevel.THAC_SI: (
+                "thạc sĩ",
+                "thạc sỹ",
+                "ths",
+                "ths.",
+                "thạc sĩ (tương đương)",
+                "thạc sỹ (tương đương)",
+                "trên đại học",
+            ),
+            EducationLevel.TIEN_SI: (
+                "tiến sĩ",
+                "tiến sỹ",
+                "ts",
+                "ts.",
+                "tiến sĩ (tương đương)",
+                "tiến sỹ (tương đương)",
+                # the doctorate of science, above the tiến sĩ of the older two-doctorate
+                # system; tien_si is the highest level of the national framework
+                "tiến sĩ khoa học",
+                "tiến sỹ khoa học",
+                "tskh",
+                "ts khoa học",
+            ),
+        }
+    ),
+    "theory": _aliases(
+        {
+            # SC/TC/CC/CN: the column heads of Mẫu 02/CL.CBCCX and BM02/BNV (TT 11/2012)
+            TheoryLevel.SO_CAP: ("sơ cấp", "sơ cấp llct", "sơ cấp lý luận chính trị", "sc"),
+            TheoryLevel.TRUNG_CAP: (
+                "tc",
+                "trung cấp",
+                "trung cấp llct",
+                "trung cấp lý luận chính trị",
+                "trung cấp chính trị",
+            ),
+            TheoryLevel.CAO_CAP: (
+                "cc",
+                "cao cấp",
+                "cao cấp llct",
+                "cao cấp lý luận chính trị",
+                "cao cấp chính trị",
+            ),
+            TheoryLevel.CU_NHAN: (
+                "cn",
+                "cử nhân",
+                "cử nhân llct",
+                "cử nhân chính trị",
+                "cử nhân lý luận chính trị",
+            ),
+        }
+    ),
+    "rating": _aliases(
+        {
+            # the four levels of Nghị định 90/2020/NĐ-CP and 335/2025/NĐ-CP, their
+            # abbreviations, and the letters A-D of monthly classification lists, in order
+            RatingLevel.EXCELLENT: (
+                *_rating_phrases("hoàn thành xuất sắc"),
+                "htxsnv",
+                "htxs",
+                "hoàn thành xuất sắc",
+                "xuất sắc",
+                "a",
+            ),
+            RatingLevel.GOOD: (
+                *_rating_phrases("hoàn thành tốt"),
+                "httnv",
+                "htt",
+                "hoàn thành tốt",
+                "b",
+            ),
+            RatingLevel.COMPLETE: (
+                *_rating_phrases("hoàn thành"),
+                "htnv",
+                "ht",
+                "hoàn thành",
+                "hoàn thành nhiệm vụ nhưng còn hạn chế về năng lực",
+                "htnv nhưng còn hạn chế về năng lực",
+                "c",
+            ),
+            RatingLevel.INCOMPLETE: (
+                *_rating_phrases("không hoàn thành", "chưa hoàn thành"),
+                "khtnv",
+                "kht",
+                "không hoàn thành",
+                "chưa hoàn thành",
+                "d",
+            ),
+        }
+    ),
+    "discipline": _aliases(
+        {
+            "khien_trach": ("khiển trách",),
+            "canh_cao": ("cảnh cáo",),
+            "ha_bac_luong": ("hạ bậc lương",),
+            "giang_chuc": ("giáng chức",),
+            "cach_chuc": ("cách chức",),
+            "bai_nhiem": ("bãi nhiệm",),
+            "buoc_thoi_viec": ("buộc thôi việc",),
+            "khai_tru": ("khai trừ", "khai trừ khỏi đảng"),
+        }
+    ),
+    "topic": _aliases(
+        {
+            TrainingTopic.JOB_POSITION: ("vị trí việc làm", "bồi dưỡng theo vị trí việc làm"),
+            TrainingTopic.DATA_GOVERNANCE: ("quản trị dữ liệu",),
+            TrainingTopic.MODERN_MANAGEMENT: ("quản trị hiện đại", "quản lý hiện đại"),
+            TrainingTopic.E_RECORDS: (
+                "văn thư lưu trữ điện tử",
+                "hồ sơ điện tử",
+                "lưu trữ điện tử",
+            ),
+            TrainingTopic.TWO_TIER_GOVERNMENT: (
+                "chính quyền hai cấp",
+                "chính quyền địa phương hai cấp",
+                "chính quyền 2 cấp",
+            ),
+            TrainingTopic.LAW: ("pháp luật", "kiến thức pháp luật"),
+            TrainingTopic.ETHICS: ("đạo đức công vụ", "đạo đức"),
+            TrainingTopic.OFFICE_CULTURE: ("văn hóa công sở", "văn hoá công sở"),
+            TrainingTopic.IT: (
+                "công nghệ thông tin",
+                "cntt",
+                "ứng dụng cntt",
+                "ứng dụng công nghệ thông tin",
+                "tin học",
+                "tin học văn phòng",
+                "ứng dụng tin học",
+            ),
+            TrainingTopic.DIGITAL_TRANSFORMATION: ("chuyển đổi số", "cđs"),
+            TrainingTopic.INNOVATION: ("đổi mới sáng tạo",),
+            TrainingTopic.STATE_MANAGEMENT: ("quản lý nhà nước", "qlnn"),
+            TrainingTopic.RETRAINING: ("đào tạo lại",),
+            TrainingTopic.OTHER: ("khác",),
+        }
+    ),
+}
+
+
+def _notes(table: Mapping[str, tuple[str, ...]]) -> dict[str, str]:
+    return {text_key(value): note for note, values in table.items() for value in values}
+
+
+_NO_DEGREE = "no degree: omit the row"
+_NO_LEVEL = "no level: omit the row"
+_NOT_RATED = "not rated: omit the row"
+_BELOW = "below trung_cap, the lowest level counted; omit the row"
+
+# Values real forms contain that cannot be mapped to one code: reported with a note, never
+# guessed (a note replaces the suggestion: a near spelling of another code would mislead).
+AMBIGUOUS_VALUES: Mapping[str, Mapping[str, str]] = {
+    "education": _notes(
+        {
+            "ambiguous: trung_cap or below; record the actual level": ("dưới cao đẳng",),
+            "ambiguous: thac_si or tien_si (a form heading, not a value)": (
+                "thạc sỹ, tiến sỹ",
+                "thạc sĩ, tiến sĩ",
+            ),
+            _BELOW: (
+                "sơ cấp",
+                "sc",
+                "công nhân kỹ thuật, nhân viên nghiệp vụ, sơ cấp",
+                "công nhân kỹ thuật",
+            ),
+            "ambiguous: cử nhân (dai_hoc) or công nhân (below trung_cap); write the level": ("cn",),
+            _NO_DEGREE: (
+                "chưa qua đt",
+                "chưa qua đào tạo",
+                "chưa có bằng cm",
+                "(chưa có bằng cm)",
+                "chưa có",
+                "(chưa có)",
+                "không",
+                "không có",
+            ),
+        }
+    ),
+    "theory": _notes(
+        {
+            "ambiguous: cao_cap or cu_nhan (a form heading, not a value)": ("cao cấp, cử nhân",),
+            _NO_LEVEL: ("chưa có", "(chưa có)", "chưa qua đào tạo", "không", "không có"),
+        }
+    ),
+    "rating": _notes(
+        {
+            _NOT_RATED: (
+                "không đánh giá",
+                "không xếp loại",
+                "không phân loại",
+                "chưa đánh giá",
+                "chưa xếp loại",
+                "chưa phân loại",
+            ),
+        }
+    ),
+    "gender": _notes(
+        {
+            "numeric codes mean male in some systems and female in others; write Nam or Nữ": (
+                "0",
+                "1",
+            ),
+        }
+    ),
+    "category": _notes(
+        {
+            "ambiguous: the chair of which body (HĐND, UBND, MTTQ, ...)?": (
+                "chủ tịch",
+                "phó chủ tịch",
+            ),
+            "ambiguous: the head or deputy of which body?": ("cấp trưởng", "cấp phó"),
+            "a membership, not a post: give the post held": (
+                "ủy viên",
+                "uỷ viên",
+                "đảng viên",
+                "thường trực",
+                "thường vụ",
+                "ủy viên bch",
+                "uỷ viên bch",
+            ),
+            "ambiguous: which post? (professional, department head, ...)": (
+                "nhân viên",
+                "cán bộ",
+            ),
+        }
+    ),
+}
+
+# Ordered rewrites of a value's key tried when the key itself is not an alias: abbreviations
+# clerks write, a bracketed whole value, and the unit named after a title ("Chủ tịch UBND
+# phường", "Bí thư Đảng ủy xã ..." since the 2025 reform: xã, phường, đặc khu).
+_WHOLE_BRACKETS = (r"^\((.+)\)$", r"\1")
+VALUE_REWRITES: Mapping[str, tuple[tuple[str, str], ...]] = {
+    "category": (
+        _WHOLE_BRACKETS,
+        (r"^p\.\s*", "phó "),
+        (r"\bvp\b", "văn phòng"),
+        (r"\s+(?:xã|phường|thị trấn|đặc khu)(?:\s.*)?$", ""),
+    ),
+    "education": (_WHOLE_BRACKETS,),
+    "theory": (_WHOLE_BRACKETS,),
+    "rating": (_WHOLE_BRACKETS,),
+    "topic": (_WHOLE_BRACKETS,),
+}
+
+
+def _ascii_unique(aliases: Mapping[str, str]) -> dict[str, str]:
+    """Diacritic-free keys that belong to one code only (``cao dang`` -> cao_dang)."""
+    codes: dict[str, set[str]] = {}
+    for key, code in aliases.items():
+        codes.setdefault(ascii_key(key), set()).add(code)
+    return {key: next(iter(found)) for key, found in codes.items() if len(found) == 1}
+
+
+#: Per code list: diacritic-free key -> code, for keys no two codes share. A value typed
+#: without (or with wrong) diacritics ("Cao dẳng", "Giám Dốc", "Nu") is read by it.
+ASCII_ALIASES: Mapping[str, Mapping[str, str]] = {
+    codes: _ascii_unique(aliases) for codes, aliases in VALUE_ALIASES.items()
+}
+
+# Disciplinary measures, lightest first (Law on Cadres and Civil Servants; Party
+# regulations). Every one of them is "khiển trách or more" for Decree 335/2025/NĐ-CP.
+DISCIPLINE_LEVELS: tuple[str, ...] = (
+    "khien_trach",
+    "canh_cao",
+    "ha_bac_luong",
+    "giang_chuc",
+    "cach_chuc",
+    "bai_nhiem",
+    "buoc_thoi_viec",
+    "khai_tru",
+)
+
+CODE_ENUMS: Mapping[str, tuple[str, ...]] = {
+    "gender": Gender.codes(),
+    "bloc": Bloc.codes(),
+    "category": Category.codes(),
+    "education": EducationLevel.codes(),
+    "theory": TheoryLevel.codes(),
+    "rating": RatingLevel.codes(),
+    "topic": TrainingTopic.codes(),
+    "discipline": DISCIPLINE_LEVELS,
+}
+
+TRUE_WORDS = frozenset(text_key(w) for w in ("true", "1", "x", "có", "yes", "y", "đúng", "✓", "v"))
+FALSE_WORDS = frozenset(text_key(w) for w in ("false", "0", "không", "no", "n", "sai", "-", ""))

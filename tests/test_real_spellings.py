@@ -1,0 +1,445 @@
+"""The conventions of real rosters are read, and what cannot be read is refused honestly.
+
+These tests state the conventions (abbreviations, the long rating wordings, letter
+grades, titles followed by their unit, diacritic typos, real headers), not the rows of any
+list of real spellings: any spelling that follows a convention is read the same way.
+"""
+
+from __future__ import annotations
+
+import csv
+import importlib.util
+import os
+import subprocess
+import sys
+import unicodedata
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cadre_core.roster._normalize import normalise_code, normalise_topics
+from cadre_core.roster._schema import (
+    AMBIGUOUS_VALUES,
+    ASCII_ALIASES,
+    VALUE_ALIASES,
+    ascii_key,
+    header_key,
+    text_key,
+)
+
+CADRE = str(Path(sys.executable).with_name("cadre"))
+REALWORLD = Path(__file__).resolve().parents[2] / "shared" / "realworld"
+
+
+def read(codes: str, *values: str) -> list[str | None]:
+    """What a coded column holding ``values`` is read as (None: refused)."""
+    out, _ = normalise_code(pd.Series(list(values), dtype=object), codes=codes)
+    return [None if pd.isna(v) else str(v) for v in out]
+
+
+def refusal(codes: str, value: str) -> tuple[str | None, str | None]:
+    """(suggestion, note) given for a refused value."""
+    out, issues = normalise_code(pd.Series([value], dtype=object), codes=codes)
+    assert pd.isna(out.iloc[0]), f"{value!r} was read as {out.iloc[0]}"
+    note = issues.notes.get(text_key(value))
+    suggestion = None if note or issues.suggest is None else issues.suggest(value)
+    return suggestion, note
+
+
+def run(*args: str, **kw: object) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([CADRE, *args], capture_output=True, text=True, timeout=120, **kw)
+
+
+# ------------------------------------------------------------------------ conventions
+
+
+@pytest.mark.parametrize(
+    ("spellings", "code"),
+    [
+        (("TC", "tc", "Tc", "TCCN", "TC Chuyên Nghiệp", "Trung cấp chuyên nghiệp"), "trung_cap"),
+        (("CĐ", "cđ", "CD", "Cao dẳng", "CAO ĐẲNG", "Cao dang"), "cao_dang"),
+        (("ĐH", "CN ĐH", "CN DH", "KS ĐH", "KS DH", "Kỹ sư", "Cử nhân đại học"), "dai_hoc"),
+        (("TSKH", "Tiến sĩ khoa học", "Tiến Sỹ Khoa Học", "tskh"), "tien_si"),
+    ],
+)
+def test_education_abbreviations_in_any_case(spellings: tuple[str, ...], code: str) -> None:
+    assert read("education", *spellings) == [code] * len(spellings)
+
+
+def test_a_doctorate_of_science_ranks_as_the_highest_level() -> None:
+    from cadre_core.vocab import EducationLevel
+
+    (code,) = read("education", "TSKH")
+    assert EducationLevel(code).rank == max(EducationLevel.ranks().values())
+
+
+def test_theory_column_heads_are_read_in_a_theory_column() -> None:
+    assert read("theory", "SC", "TC", "CC", "CN", "sc", "Cc") == [
+        "so_cap",
+        "trung_cap",
+        "cao_cap",
+        "cu_nhan",
+        "so_cap",
+        "cao_cap",
+    ]
+
+
+def test_the_same_abbreviation_is_read_by_its_column() -> None:
+    # TC is trung cấp in both columns; CN is cử nhân chính trị in a theory column, but in an
+    # education column it may be cử nhân or công nhân (below trung cấp): refused, with a note
+    assert read("education", "TC") == ["trung_cap"]
+    assert read("theory", "TC") == ["trung_cap"]
+    assert read("theory", "CN") == ["cu_nhan"]
+    suggestion, note = refusal("education", "CN")
+    assert suggestion is None and note
+    # SC (sơ cấp) is a theory level, and below the education levels counted
+    suggestion, note = refusal("education", "SC")
+    assert suggestion is None and note and "below" in note
+
+
+@pytest.mark.parametrize(
+    ("level", "code"),
+    [
+        ("Hoàn thành xuất sắc", "excellent"),
+        ("Hoàn thành tốt", "good"),
+        ("Hoàn thành", "complete"),
+        ("Không hoàn thành", "incomplete"),
+        ("Chưa hoàn thành", "incomplete"),
+    ],
+)
+def test_every_rating_wording(level: str, code: str) -> None:
+    spellings = [
+        f"{level} nhiệm vụ",
+        f"{level} chức trách, nhiệm vụ",
+        f"{level} chức trách nhiệm vụ",
+        f"{level.upper()} CHỨC TRÁCH, NHIỆM VỤ",
+    ]
+    assert read("rating", *spellings) == [code] * len(spellings)
+
+
+def test_rating_abbreviations_and_letter_grades_follow_the_four_levels() -> None:
+    assert read("rating", "HTXS", "HTT", "HT", "KHT") == [
+        "excellent",
+        "good",
+        "complete",
+        "incomplete",
+    ]
+    assert read("rating", "A", "B", "C", "D", "a", "d") == [
+        "excellent",
+        "good",
+        "complete",
+        "incomplete",
+        "excellent",
+        "incomplete",
+    ]
+
+
+@pytest.mark.parametrize("unit", ["xã", "phường", "đặc khu", "thị trấn", "xã Mường Than", "Phường"])
+def test_a_title_followed_by_its_unit(unit: str) -> None:
+    titles = {
+        "Chủ tịch UBND": "committee_chair",
+        "Phó Chủ tịch UBND": "committee_vice_chair",
+        "Chủ tịch HĐND": "council_chair",
+        "Phó Chủ tịch HĐND": "council_vice_chair",
+        "Bí thư Đảng ủy": "party_secretary",
+        "Phó Bí thư Đảng uỷ": "party_deputy_secretary",
+        "Chủ tịch Ủy ban nhân dân": "committee_chair",
+    }
+    assert read("category", *(f"{t} {unit}" for t in titles)) == list(titles.values())
+
+
+def test_a_unit_does_not_make_an_ambiguous_title_readable() -> None:
+    for value in ("Chủ tịch xã", "Phó chủ tịch phường", "Cán bộ xã"):
+        assert read("category", value) == [None]
+
+
+def test_title_abbreviations_and_brackets() -> None:
+    assert (
+        read("category", "P. chánh VP", "P.Chánh văn phòng", "Phó Ban", "Phó Phòng")
+        == ["department_deputy"] * 4
+    )
+    assert read("category", "(Chức Vụ Khác)", "(Khác)") == ["other", "other"]
+    assert (
+        read("category", "Công chức thừa hành", "Nhân viên chuyên môn", "Kế toán")
+        == ["professional"] * 3
+    )
+
+
+def test_gender_and_topic_conventions() -> None:
+    assert read("gender", "Nu", "NU", "nữ", "Nam") == ["female", "female", "female", "male"]
+    out, issues = normalise_topics(pd.Series(["Tin học", "tin học; Quản lý nhà nước"]))
+    assert out.tolist() == ["it", "it;state_management"]
+    assert not issues.bad.any()
+
+
+# ------------------------------------------------------- variants of canonical spellings
+
+_TONES = ("\u0300", "\u0301", "\u0303", "\u0309", "\u0323")
+
+
+def _unique_spellings() -> list[tuple[str, str, str]]:
+    """(code list, alias, code) for every alias whose diacritic-free key names one code."""
+    return [
+        (codes, alias, code)
+        for codes, aliases in VALUE_ALIASES.items()
+        for alias, code in aliases.items()
+        if ASCII_ALIASES[codes].get(ascii_key(alias)) == code
+    ]
+
+
+@st.composite
+def _typo(draw: st.DrawFn, text: str) -> str:
+    """``text`` with random case, spacing and diacritic typos (marks dropped or changed,
+    đ typed as d)."""
+    out = []
+    for ch in unicodedata.normalize("NFD", text):
+        if unicodedata.combining(ch):
+            change = draw(st.sampled_from(("keep", "drop", "swap")))
+            if change == "drop":
+                continue
+            if change == "swap" and ch in _TONES:
+                ch = draw(st.sampled_from(_TONES))
+        elif ch == "đ" and draw(st.booleans()):
+            ch = "d"
+        elif ch == " ":
+            ch = draw(st.sampled_from((" ", "  ", "\n", " \t")))
+        if draw(st.booleans()):
+            ch = ch.upper()
+        out.append(ch)
+    pad = draw(st.sampled_from(("", " ", "  ")))
+    return pad + unicodedata.normalize("NFC", "".join(out)) + pad
+
+
+@settings(max_examples=300, deadline=None)
+@given(data=st.data())
+def test_any_variant_of_a_spelling_with_a_unique_key_is_read_the_same(data: st.DataObject) -> None:
+    codes, alias, code = data.draw(st.sampled_from(_unique_spellings()))
+    variant = data.draw(_typo(alias))
+    assert read(codes, variant) == [code], (codes, alias, variant)
+
+
+def test_a_key_two_codes_share_is_not_guessed() -> None:
+    # "cử nhân" is dai_hoc as a degree and cu_nhan in theory, but within one column a
+    # diacritic-free key shared by two codes is never read
+    for codes, aliases in VALUE_ALIASES.items():
+        by_ascii: dict[str, set[str]] = {}
+        for alias, code in aliases.items():
+            by_ascii.setdefault(ascii_key(alias), set()).add(code)
+        for key, found in by_ascii.items():
+            if len(found) > 1:
+                assert key not in ASCII_ALIASES[codes]
+
+
+# ---------------------------------------------------------------- honest refusals
+
+
+@pytest.mark.parametrize(
+    ("codes", "value", "wrong"),
+    [
+        ("rating", "Không đánh giá", "incomplete"),
+        ("rating", "KHÔNG PHÂN LOẠI", "incomplete"),
+        ("rating", "Không xếp loại", "incomplete"),
+        ("category", "Hiệu trưởng", "department_deputy"),
+        ("category", "Đội trưởng", "department_deputy"),
+        ("category", "Tổ trưởng", "department_deputy"),
+        ("category", "Phó Tổ trưởng", "department_deputy"),
+        ("education", "Dưới cao đẳng", "cao_dang"),
+        ("education", "Thạc sỹ, tiến sỹ", "thac_si"),
+        ("gender", "1", "male"),
+    ],
+)
+def test_a_refused_value_is_never_suggested_as_a_contradicting_code(
+    codes: str, value: str, wrong: str
+) -> None:
+    suggestion, _ = refusal(codes, value)
+    assert suggestion != wrong
+
+
+def test_values_the_old_suggester_got_wrong_are_now_read_right() -> None:
+    assert read("rating", "Chưa hoàn thành chức trách, nhiệm vụ") == ["incomplete"]
+    assert read("rating", "Hoàn thành chức trách, nhiệm vụ") == ["complete"]
+    assert read("education", "Tiến Sỹ Khoa Học") == ["tien_si"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(data=st.data())
+def test_a_word_more_never_suggests_the_code_without_it(data: st.DataObject) -> None:
+    """'không', 'chưa' or 'phó' before a spelling, or a word after it, changes what it
+    names: when that is not itself a known spelling, its suggestion is never the code of
+    the spelling it was made from."""
+    codes = data.draw(st.sampled_from(("rating", "education", "theory", "category")))
+    alias, code = data.draw(st.sampled_from(sorted(VALUE_ALIASES[codes].items())))
+    extra = data.draw(st.sampled_from(("không", "chưa", "phó", "trưởng", "đội", "tổ")))
+    value = data.draw(st.sampled_from((f"{extra} {alias}", f"{alias} {extra}")))
+    if read(codes, value) != [None]:
+        return  # itself a known spelling (e.g. "phó" + "trưởng phòng")
+    suggestion, _ = refusal(codes, value)
+    assert suggestion != code, (value, suggestion)
+
+
+def test_a_typo_still_gets_its_suggestion() -> None:
+    assert refusal("education", "Thạc sĩi")[0] == "thac_si"
+    assert refusal("rating", "Hoàn thàn tốt nhiệm vụ")[0] == "good"
+    assert refusal("category", "Chủ tich UBNDD")[0] == "committee_chair"
+
+
+def test_every_ambiguous_value_is_refused_with_its_note() -> None:
+    for codes, notes in AMBIGUOUS_VALUES.items():
+        for key, note in notes.items():
+            suggestion, found = refusal(codes, key)
+            assert found == note and suggestion is None, (codes, key)
+
+
+# ------------------------------------------------------------------------ headers
+
+
+def test_header_keys_fold_layout_not_words() -> None:
+    assert header_key("Ngành \nđào tạo") == header_key("Ngành đào tạo")
+    assert header_key("Ngày, tháng, năm sinh") == header_key("Ngày tháng\nnăm sinh")
+    for hint in ("(d/m/Y)", "(dd/mm/yyyy)", "(ngày/tháng/năm)", " (DD-MM-YYYY)"):
+        assert header_key(f"Ngày sinh {hint}") == "ngày sinh"
+    assert header_key("Phòng (Đơn Vị)") == "phòng (đơn vị)"  # not a format hint: kept
+    assert header_key("Tự xếp loại") != header_key("Mức xếp loại")
+
+
+def _write(folder: Path, name: str, header: list[str], rows: list[list[object]]) -> None:
+    with open(folder / f"{name}.csv", "w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f)
+        w.writerow(header)
+        w.writerows(rows)
+
+
+def _real_roster(folder: Path, rating: str = "HTT") -> Path:
+    """A roster with the headers and spellings of real lists, none of them canonical."""
+    folder.mkdir(parents=True, exist_ok=True)
+    _write(
+        folder,
+        "cadres",
+        [
+            "Số hiệu công chức, viên chức",
+            "Họ và tên khai sinh",
+            "Ngày, tháng, năm sinh",
+            "Giới tính",
+        ],
+        [["CB01", "Cán bộ 01", "17/7/1986", "Nu"], ["CB02", "Cán bộ 02", "1980-01-01", "Nam"]],
+    )
+    _write(
+        folder,
+        "agencies",
+        ["Mã đơn vị", "Đơn vị", "Xã", "Khối"],
+        [["UB", "Ủy ban nhân dân phường", "Phường Thử", "Khối chính quyền"]],
+    )
+    _write(
+        folder,
+        "positions",
+        ["Mã vị trí", "Chức vụ", "Mã đơn vị", "Loại"],
+        [
+            ["CT", "Chủ tịch UBND phường", "UB", "Chủ tịch UBND phường"],
+            ["KT", "Kế toán", "UB", "Kế toán"],
+        ],
+    )
+    _write(
+        folder,
+        "assignments",
+        ["Mã cán bộ", "Mã vị trí", "Ngày bổ nhiệm"],
+        [["CB01", "CT", "01/07/2025"], ["CB02", "KT", "01/07/2025"]],
+    )
+    _write(
+        folder,
+        "degrees",
+        ["Mã cán bộ", "Trình độ chuyên môn cao nhất", "Ngành \nđào tạo"],
+        [["CB01", "CN ĐH", "Luật"], ["CB02", "TCCN", "Kế toán"]],
+    )
+    _write(folder, "theory", ["Mã cán bộ", "Trình độ lý luận chính trị"], [["CB01", "CC"]])
+    _write(
+        folder,
+        "ratings",
+        ["Mã cán bộ", "Năm", "Mức xếp loại của Lãnh đạo"],
+        [["CB01", 2025, rating], ["CB02", 2025, "Hoàn thành chức trách, nhiệm vụ"]],
+    )
+    return folder
+
+
+def test_a_roster_in_real_headers_and_spellings_is_read_whole(tmp_path: Path) -> None:
+    from cadre_core import read_roster
+
+    path = _real_roster(tmp_path / "r")
+    out = run("validate", str(path))
+    assert out.returncode == 0, out.stdout + out.stderr
+    roster = read_roster(path)
+    t = roster.tables
+    assert t["cadres"]["gender"].astype(str).tolist() == ["female", "male"]
+    assert t["cadres"]["birth_date"].iloc[0] == pd.Timestamp("1986-07-17")
+    assert t["positions"]["category"].astype(str).tolist() == ["committee_chair", "professional"]
+    assert t["positions"]["title"].tolist() == ["Chủ tịch UBND phường", "Kế toán"]
+    assert t["agencies"]["name"].tolist() == ["Ủy ban nhân dân phường"]
+    assert t["degrees"]["level"].astype(str).tolist() == ["dai_hoc", "trung_cap"]
+    assert t["degrees"]["field"].tolist() == ["Luật", "Kế toán"]
+    assert t["theory"]["level"].astype(str).tolist() == ["cao_cap"]
+    assert t["ratings"]["rating"].astype(str).tolist() == ["good", "complete"]
+
+
+def test_not_rated_is_refused_with_a_note_and_no_guess(tmp_path: Path) -> None:
+    path = _real_roster(tmp_path / "r", rating="Không đánh giá")
+    out = run("validate", str(path), env=dict(os.environ, COLUMNS="400", NO_COLOR="1"))
+    both = out.stdout + out.stderr
+    assert out.returncode == 2, both
+    assert "Traceback" not in both
+    line = next(x for x in both.splitlines() if "Không đánh giá" in x)
+    assert "ratings" in line and "not rated" in line
+    assert line.split("│")[-2].strip() == ""  # the suggestion cell is empty
+
+
+# ------------------------------------------------------------- the real-world kit
+
+
+def _kit() -> object:
+    script = REALWORLD / "check_realworld.py"
+    if not script.exists():
+        pytest.skip("the real-world kit is not next to this checkout")
+    spec = importlib.util.spec_from_file_location("check_realworld", script)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_real_world_spellings_and_headers(tmp_path: Path) -> None:
+    """The spellings and headers parts of the real-world check (its rosters part and the
+    detection of double-encoded text in free-text columns are other work)."""
+    kit = _kit()
+    tool = kit.Tool(CADRE)  # type: ignore[attr-defined]
+    spellings = kit.check_spellings(tool, tmp_path, False)  # type: ignore[attr-defined]
+    failed = [
+        (r["category"], r["spelling"], r["outcome"], r.get("value"))
+        for r in spellings
+        if not r["pass"] and r["category"] != "encoding"
+    ]
+    assert not failed
+    headers = kit.check_headers(tool, tmp_path)  # type: ignore[attr-defined]
+    assert [h["header"] for h in headers if not h["pass"]] == []
+
+
+def test_a_year_in_a_workbook_date_column_is_never_a_day_of_1905(tmp_path: Path) -> None:
+    """A graduation year typed as a number under "Năm tốt nghiệp" is refused with a note,
+    not read as the spreadsheet serial of a day in 1905."""
+    import openpyxl
+
+    from cadre_core import sample_roster
+
+    path = tmp_path / "r.xlsx"
+    sample_roster().write(path)
+    wb = openpyxl.load_workbook(path)
+    ws = wb["degrees"]
+    header = [c.value for c in ws[1]]
+    ws.cell(row=2, column=header.index("awarded_date") + 1, value=2005)
+    ws.cell(row=1, column=header.index("awarded_date") + 1, value="Năm tốt nghiệp")
+    wb.save(path)
+    out = run("validate", str(path), env=dict(os.environ, COLUMNS="400", NO_COLOR="1"))
+    both = out.stdout + out.stderr
+    assert out.returncode == 2, both
+    line = next(x for x in both.splitlines() if "'2005'" in x)
+    assert "degrees" in line and "a year alone is not a day" in line
