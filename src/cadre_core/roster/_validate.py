@@ -170,13 +170,54 @@ def _rename(raw: RawTable, table: Table) -> tuple[pd.DataFrame, dict[str, str], 
     return frame, user, problems
 
 
+def _example(
+    name: str, table: Table, col: pd.Series, fixed: pd.Series, damaged: Mapping[str, str]
+) -> str:
+    """`` ('bad' reads as 'good')`` for the first damaged cell of a column, or ``""`` in a
+    column of personal data (never quoted) or a column that is not the table's."""
+    if name not in table.column_names or name in PERSONAL.get(table.name, ()):
+        return ""
+    changed = col.isin(list(damaged)) if damaged else (fixed != col) & col.notna()
+    at = changed[changed].index[:1]
+    if not len(at):
+        return ""
+    i = at[0]
+    return f" ({col.loc[i]!r} reads as {fixed.loc[i]!r})"
+
+
 def _legacy(
     frame: pd.DataFrame, table: Table, raw: RawTable, policy: str, problems: list[Problem]
 ) -> pd.DataFrame:
-    from cadre_core.vocab._vntext import fix_legacy_text
+    """Find damaged text in every text column: double-encoded UTF-8, then the legacy
+    TCVN3/VNI encodings. ``policy="convert"`` repairs it (a warning says so); ``"error"``
+    reports it (an error naming the damage and, outside personal columns, an example)."""
+    from cadre_core.vocab._vntext import fix_double_encoded, fix_legacy_text
 
     text_cols = [c.name for c in table.columns if c.kind in ("text", "ethnicity", "fields", "code")]
     text_cols += [c for c in frame.columns if c not in table.column_names]
+
+    def report(name: str, what: str, example: str) -> None:
+        if policy == "convert":
+            expected, severity = f"{what} was converted{example}", "warning"
+        else:
+            expected, severity = (
+                f"{what} was found{example}; convert it (cadre validate --legacy-text "
+                "convert, or Unicode in Excel)",
+                "error",
+            )
+        problems.append(
+            Problem(
+                raw.file,
+                raw.name,
+                None,
+                name,
+                None,
+                expected,
+                severity=severity,
+                scope="encoding",
+            )
+        )
+
     for name in text_cols:
         if name not in frame:
             continue
@@ -184,45 +225,22 @@ def _legacy(
         if not (col.dtype == object or pd.api.types.is_string_dtype(col.dtype)):
             continue
         if nz.ascii_text(col):
-            continue  # ASCII text is never legacy (the detector ignores ASCII values)
-        fixed, encoding = fix_legacy_text(col)
-        if encoding is None:
-            continue
-        changed = (fixed != col) & col.notna()
-        sample_at = changed[changed].index[:1]
-        example = ""
-        if (
-            len(sample_at)
-            and name in table.column_names
-            and name not in PERSONAL.get(table.name, ())
-        ):
-            i = sample_at[0]
-            example = f" ({col.loc[i]!r} reads as {fixed.loc[i]!r})"
-        if policy == "convert":
-            problems.append(
-                Problem(
-                    raw.file,
-                    raw.name,
-                    None,
-                    name,
-                    None,
-                    f"text in the legacy {encoding.upper()} encoding was converted{example}",
-                    severity="warning",
-                )
+            continue  # ASCII text is never damaged (the detectors ignore ASCII values)
+        fixed, damaged = fix_double_encoded(col)
+        if damaged:
+            what = (
+                f"double-encoded UTF-8 text (UTF-8 read as Windows-1252/Latin-1, "
+                f"{len(damaged)} distinct value(s))"
             )
-            frame = frame.assign(**{name: fixed})
-        else:
-            problems.append(
-                Problem(
-                    raw.file,
-                    raw.name,
-                    None,
-                    name,
-                    None,
-                    f"text is in the legacy {encoding.upper()} encoding{example}; convert it "
-                    "(cadre validate --legacy-text convert, or Unicode in Excel)",
-                )
-            )
+            report(name, what, _example(name, table, col, fixed, damaged))
+            col = fixed  # the legacy detector looks at the repaired text
+        legacy, encoding = fix_legacy_text(col)
+        if encoding is not None:
+            what = f"text in the legacy {encoding.upper()} encoding"
+            report(name, what, _example(name, table, col, legacy, {}))
+            col = legacy
+        if policy == "convert" and (damaged or encoding is not None):
+            frame = frame.assign(**{name: col})
     return frame
 
 
