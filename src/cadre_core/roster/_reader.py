@@ -66,6 +66,32 @@ def header_keys(table: Table) -> dict[str, str]:
     return keys
 
 
+HEADER_GUESS_CUTOFF = 60.0
+"""Lowest rapidfuzz ``WRatio`` score (0-100) at which a known header is offered as the
+best guess for an unrecognised one."""
+
+
+def guess_header(header: str, table: Table) -> tuple[str, float] | None:
+    """The canonical column whose known spelling is closest to ``header``, with its score
+    (0-100, rapidfuzz ``WRatio`` on the text keys), or None when none is close.
+
+    >>> from cadre_core.roster._schema import TABLE_BY_NAME
+    >>> guess_header("Ngành \\nđào tạo", TABLE_BY_NAME["degrees"])[0]
+    'field'
+    >>> guess_header("xyz", TABLE_BY_NAME["degrees"]) is None
+    True
+    """
+    from rapidfuzz import fuzz, process
+
+    known = header_keys(table)
+    best = process.extractOne(
+        text_key(header), list(known), scorer=fuzz.WRatio, score_cutoff=HEADER_GUESS_CUTOFF
+    )
+    if best is None:
+        return None
+    return known[best[0]], float(best[1])
+
+
 def _find_header(grid: pd.DataFrame, table: Table) -> int | None:
     """Index of the header row: the first of the top rows whose cells are mostly known headers."""
     known = header_keys(table)
@@ -327,6 +353,7 @@ def read_workbook(path: Path) -> tuple[list[RawTable], list[Problem]]:
                     f"sheet {sheet_name!r} is not a roster table and was not read",
                     hint,
                     severity="warning",
+                    scope="sheet",
                 )
             )
             continue
@@ -395,6 +422,7 @@ def read_folder(path: Path) -> tuple[list[RawTable], list[Problem]]:
                     "file is not a roster table and was not read",
                     suggest_table(f.stem),
                     severity="warning",
+                    scope="sheet",
                 )
             )
             continue
@@ -453,4 +481,4 @@ def read_raw(path: Path) -> tuple[list[RawTable], list[Problem]]:
     ]
 
 
-__all__ = ["TABLE_NAMES", "RawTable", "read_raw"]
+__all__ = ["TABLE_NAMES", "RawTable", "guess_header", "read_raw"]

@@ -11,7 +11,7 @@ import pyarrow.compute as pc
 
 from cadre_core.roster import _normalize as nz
 from cadre_core.roster._problems import Problem
-from cadre_core.roster._reader import RawTable, header_keys
+from cadre_core.roster._reader import RawTable, guess_header, header_keys
 from cadre_core.roster._schema import TABLE_BY_NAME, TABLES, Column, Table, text_key
 
 LEGACY_POLICIES = ("error", "convert")
@@ -244,10 +244,48 @@ def _legacy(
     return frame
 
 
-def normalise_table(raw: RawTable, *, legacy: str = "error") -> tuple[pd.DataFrame, list[Problem]]:
-    """Normalise one raw table into its canonical frame and list its problems."""
+def _unread_columns(
+    raw: RawTable, table: Table, frame: pd.DataFrame, strict: bool
+) -> list[Problem]:
+    """One problem per column that is not a header of ``table`` (it is not read, only kept
+    for plugins), with the best guess among the table's known headers: a warning, or an
+    error when ``strict``. A second column for a known header is reported by ``_rename``."""
+    out = []
+    headers = [str(h) for h in raw.frame.columns]
+    known = header_keys(table)
+    for header, label in zip(headers, frame.columns, strict=True):
+        if label in table.column_names or text_key(header) in known:
+            continue
+        guess = guess_header(header, table)
+        closest = f"best guess {guess[0]}, score {guess[1]:.0f}/100" if guess else "no close header"
+        out.append(
+            Problem(
+                raw.file,
+                raw.name,
+                None,
+                header,
+                None,
+                f"not a column of table {table.name}, so it was not read ({closest})",
+                guess[0] if guess else None,
+                severity="error" if strict else "warning",
+                scope="column",
+            )
+        )
+    return out
+
+
+def normalise_table(
+    raw: RawTable, *, legacy: str = "error", strict_columns: bool = False
+) -> tuple[pd.DataFrame, list[Problem]]:
+    """Normalise one raw table into its canonical frame and list its problems.
+
+    Every column that is not a header of the table is listed (``scope="column"``): a
+    warning, or an error with ``strict_columns``.
+    """
     table = TABLE_BY_NAME[raw.name]
     frame, user_headers, problems = _rename(raw, table)
+    unread = _unread_columns(raw, table, frame, strict_columns)
+    problems += unread
     if raw.frame.shape[1] == 0:
         problems.append(
             Problem(raw.file, raw.name, None, None, None, "the table has no header row")
@@ -255,6 +293,7 @@ def normalise_table(raw: RawTable, *, legacy: str = "error") -> tuple[pd.DataFra
         return empty_frame(table), problems
     missing = [c.name for c in table.columns if c.required and c.name not in frame]
     for m in missing:
+        closest = [repr(p.column) for p in unread if p.suggestion == m]
         problems.append(
             Problem(
                 raw.file,
@@ -264,6 +303,7 @@ def normalise_table(raw: RawTable, *, legacy: str = "error") -> tuple[pd.DataFra
                 None,
                 f"required column {m} is missing (headers found: "
                 f"{', '.join(map(str, raw.frame.columns))})",
+                " or ".join(closest) or None,
             )
         )
     frame = _legacy(frame, table, raw, legacy, problems)
