@@ -92,6 +92,15 @@ def test_nothing_cascades(damaged: Path, clean: Path) -> None:
         assert f"│ {table_name} │ {n} │" in text and f"│ {table_name} │ {n} │" in clean_counts
     assert "│ ratings │ 0 │" in text and ratings_rows > 0
     assert "1 table(s)" in text and "2 cell(s)" in text
+    # the cadre without a birth date is kept and listed as of unknown age
+    who = _csv(clean, "cadres").loc[2, "cadre_id"]
+    unknown = [
+        f["subject"]
+        for c in doc["communes"]
+        for f in c["findings"]
+        if f["rule"] == "national.age_unknown"
+    ]
+    assert unknown == [who]
     # targets that do not read ratings keep their populations
     base = {
         (c["commune"], t["id"]): t["population"]

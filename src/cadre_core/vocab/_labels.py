@@ -90,6 +90,10 @@ _LABELS: dict[str, tuple[str, str]] = {
         "Các dòng, ô và bảng này có lỗi nên không được tính; sửa và chạy lại để tính đủ.",
         "These rows, cells and tables had errors and were not counted; fix them and run again.",
     ),
+    "finding_age_unknown": (
+        "Chưa rõ tuổi (thiếu ngày sinh): không kiểm tra được tuổi nghỉ hưu; bổ sung ngày sinh",
+        "Age unknown (no birth date): retirement age cannot be checked; add the birth date",
+    ),
     "not_read_title": ("Cột và trang tính không được đọc", "Columns and sheets not read"),
     "not_read_note": (
         "Các cột và trang tính này không thuộc mẫu danh sách nên không được đọc; đổi tên "
