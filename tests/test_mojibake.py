@@ -60,23 +60,34 @@ def test_damage_helper_gives_the_real_form() -> None:
 
 
 def test_validate_names_the_damage_in_every_text_column(damaged: Path) -> None:
-    """Free-text columns too (names, agency names): an error each, exit 2, no traceback;
-    the personal column is never quoted."""
+    """Free-text columns too (names, agency names): an error per damaged cell naming file,
+    table, row and column, exit 2, no traceback; the personal column is never quoted."""
     done = run("validate", str(damaged))
     assert done.returncode == 2, done.stdout
     assert "Traceback" not in done.stderr
     err = " ".join(done.stderr.split())
     assert err.count("double-encoded UTF-8") == 3
-    for table, column in (("cadres", "full_name"), ("agencies", "name"), ("degrees", "level")):
-        assert f"│ {table} " in done.stderr and f"│ {column} " in done.stderr
-    assert "reads as 'Thạc sĩ'" in err  # an example for a coded column
+    for table, row, column in (("cadres", 2, "full_name"), ("agencies", 2, "name")):
+        assert f"│ {table} │ {row} │ {column} │" in err
+    assert f"│ degrees │ 2 │ level │ {_damage('Thạc sĩ')!r}" in err
+    assert "reads as 'Thạc sĩ'" in err  # what a coded cell reads as
     assert "Nguyễn" not in err and "Nguy" not in err  # personal data never quoted
 
 
-def test_evaluate_refuses_damage_even_with_skip_invalid(damaged: Path) -> None:
-    done = run("evaluate", str(damaged), "--as-of", "2026-12-31", "--skip-invalid")
-    assert done.returncode == 2
-    assert "double-encoded UTF-8" in " ".join(done.stderr.split())
+def test_skip_invalid_sets_the_damaged_cells_aside_and_lists_them(damaged: Path) -> None:
+    done = run(
+        "evaluate", str(damaged), "--as-of", "2026-12-31", "--skip-invalid", "--format", "json"
+    )
+    assert done.returncode == 0, done.stderr
+    doc = json.loads(done.stdout)
+    listed = {
+        (s["table"], s["row"], s["scope"])
+        for s in doc["skipped"]
+        if "double-encoded UTF-8" in s["expected"]
+    }
+    # the name is required (its row is set aside); the agency's name is optional (the
+    # cell is set aside, the agency kept); the degree's level is required (its row)
+    assert listed == {("cadres", 2, "row"), ("agencies", 2, "cell"), ("degrees", 2, "row")}
 
 
 def test_convert_repairs_it(damaged: Path) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 
+import attrs
 import numpy as np
 import pandas as pd
 import pyarrow as pa
@@ -185,12 +186,41 @@ def _example(
     return f" ({col.loc[i]!r} reads as {fixed.loc[i]!r})"
 
 
+def _double_encoded_cells(
+    raw: RawTable,
+    table: Table,
+    headers: Mapping[str, str],
+    name: str,
+    col: pd.Series,
+    damaged: Mapping[str, str],
+) -> list[Problem]:
+    """One error per cell of ``col`` holding double-encoded UTF-8, with the value and what
+    it reads as (neither quoted in a column of personal data or one the table lacks)."""
+    collect = _Collector(raw, headers)
+    mask = col.isin(list(damaged))
+    expected = "Unicode text (it is double-encoded UTF-8: UTF-8 read as Windows-1252)"
+    hint = "; convert it (--legacy-text convert, or export the data again as UTF-8)"
+    if name not in table.column_names or name in PERSONAL.get(table.name, ()):
+        collect.rows(mask, name, None, "", message=expected + hint)
+    else:
+        notes = {text_key(v): f"it reads as {f!r}{hint}" for v, f in damaged.items()}
+        collect.rows(mask, name, col, "Unicode text (double-encoded UTF-8)", notes=notes)
+    return [attrs.evolve(p, scope="encoding") for p in collect.problems]
+
+
 def _legacy(
-    frame: pd.DataFrame, table: Table, raw: RawTable, policy: str, problems: list[Problem]
+    frame: pd.DataFrame,
+    table: Table,
+    raw: RawTable,
+    policy: str,
+    problems: list[Problem],
+    headers: Mapping[str, str],
 ) -> pd.DataFrame:
     """Find damaged text in every text column: double-encoded UTF-8, then the legacy
-    TCVN3/VNI encodings. ``policy="convert"`` repairs it (a warning says so); ``"error"``
-    reports it (an error naming the damage and, outside personal columns, an example)."""
+    TCVN3/VNI encodings. ``policy="convert"`` repairs it (a warning per column says so);
+    ``"error"`` reports it: each double-encoded cell (found value by value) as an error
+    with its row, a legacy-encoded column (found on the whole column) as one error, with
+    an example outside personal columns."""
     from cadre_core.vocab._vntext import fix_double_encoded, fix_legacy_text
 
     text_cols = [c.name for c in table.columns if c.kind in ("text", "ethnicity", "fields", "code")]
@@ -227,13 +257,15 @@ def _legacy(
         if nz.ascii_text(col):
             continue  # ASCII text is never damaged (the detectors ignore ASCII values)
         fixed, damaged = fix_double_encoded(col)
-        if damaged:
+        if damaged and policy == "convert":
             what = (
                 f"double-encoded UTF-8 text (UTF-8 read as Windows-1252/Latin-1, "
                 f"{len(damaged)} distinct value(s))"
             )
             report(name, what, _example(name, table, col, fixed, damaged))
-            col = fixed  # the legacy detector looks at the repaired text
+        elif damaged:
+            problems += _double_encoded_cells(raw, table, headers, name, col, damaged)
+        col = fixed  # the legacy detector looks at the repaired text
         legacy, encoding = fix_legacy_text(col)
         if encoding is not None:
             what = f"text in the legacy {encoding.upper()} encoding"
@@ -306,7 +338,7 @@ def normalise_table(
                 " or ".join(closest) or None,
             )
         )
-    frame = _legacy(frame, table, raw, legacy, problems)
+    frame = _legacy(frame, table, raw, legacy, problems, user_headers)
     out, issues = normalise_columns(frame, table, serials=raw.serials)
     collect = _Collector(raw, user_headers)
     raw_values = frame.reset_index(drop=True)
