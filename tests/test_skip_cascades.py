@@ -189,3 +189,30 @@ def test_bad_optional_cells_never_cost_a_row(
 
     doc = evaluate(roster, dt.date(2026, 12, 31), findings=True).to_dict()
     assert {(s["table"], s["column"], s["row"]) for s in doc["skipped"]} == hit
+
+
+def test_unknown_age_is_not_young_in_a_succession_pool() -> None:
+    """A pool whose members all lack a birth date has 0 young candidates, not all young."""
+    from cadre_core import evaluate
+
+    sample = sample_roster()
+    frames = {name: f.astype(object) for name, f in sample.tables.items()}
+    pool = set(frames["succession"]["cadre_id"])
+    cadres = frames["cadres"]
+    cadres.loc[cadres["cadre_id"].isin(pool), "birth_date"] = None
+    roster = Roster.from_frames(frames, skip_invalid=True)
+    assert len(roster.cadres) == len(sample.cadres)  # every cadre kept
+    assert {p.scope for p in roster.skipped} == {"cell"}
+    ev = evaluate(roster, dt.date(2026, 12, 31))
+    young = [
+        f.message_en
+        for c in ev.communes
+        for f in c.findings
+        if f.rule == "national.succession_pool_young"
+    ]
+    assert young and all(" has 0/" in m for m in young)
+    unknown = {
+        f.subject for c in ev.communes for f in c.findings if f.rule == "national.age_unknown"
+    }
+    active = set(ev.features.cadres.index) if ev.features is not None else set()
+    assert unknown == pool & active
