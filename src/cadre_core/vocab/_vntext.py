@@ -569,6 +569,31 @@ def _undo_double_encoding(text: str) -> str:
     return unicodedata.normalize("NFC", fixed) if fixed != text else text
 
 
+# A character UTF-8 encodes in two bytes or more shows, read as cp1252, as a lead byte
+# (Â..ô) followed by a continuation byte (0x80..0xBF: the cp1252 letters and signs of
+# 0x80..0x9F, C1 controls where cp1252 has none, and ¡..¿ / NBSP). Text without such a pair
+# cannot be double-encoded; correct Vietnamese almost never has one.
+_CONTINUATION = (
+    "\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
+    "\u2013\u2014\u2018-\u201a\u201c-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a"
+    "\u20ac\u2122"
+)
+_MAYBE_DOUBLE_ENCODED = f"[\u00c2-\u00f4][{_CONTINUATION}]"
+
+
+def _maybe_double_encoded(values: pd.Series) -> list[str]:
+    """The distinct values of ``values`` that could be double-encoded UTF-8 (one
+    vectorised regex over the column; ftfy then looks at these only)."""
+    try:
+        hit = values.str.contains(_MAYBE_DOUBLE_ENCODED, regex=True)
+    except (AttributeError, TypeError):  # no text at all
+        return []
+    hit = hit.fillna(False).astype(bool)
+    if not hit.any():
+        return []
+    return sorted(_distinct_strings(values[hit].unique()))
+
+
 def _undo_cp1252(text: str) -> str:
     """``text`` read back as the UTF-8 bytes it was shown from (cp1252, with the bytes
     cp1252 leaves undefined as Latin-1: ftfy's ``sloppy-windows-1252``), or unchanged
@@ -603,14 +628,14 @@ def fix_double_encoded(values: pd.Series) -> tuple[pd.Series, dict[str, str]]:
     >>> fixed.tolist(), damaged
     (['Thạc sĩ', 'Thạc sĩ', 'ThS'], {'Tháº¡c sÄ©': 'Thạc sĩ'})
     """
-    distinct = _distinct_strings(values.dropna().unique())
-    mapping = {v: f for v in distinct if (f := _undo_double_encoding(v)) != v}
+    source = values.astype(object) if isinstance(values.dtype, pd.CategoricalDtype) else values
+    candidates = _maybe_double_encoded(source)
+    mapping = {v: f for v in candidates if (f := _undo_double_encoding(v)) != v}
     if not mapping:
         return values, {}
-    for v in distinct - set(mapping):
-        if (f := _undo_cp1252(v)) != v:
+    for v in candidates:
+        if v not in mapping and (f := _undo_cp1252(v)) != v:
             mapping[v] = f
-    source = values.astype(object) if isinstance(values.dtype, pd.CategoricalDtype) else values
     changed = source.isin(list(mapping))
     fixed = source.where(~changed, source.map(mapping))
     if source is not values:
