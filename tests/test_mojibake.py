@@ -18,7 +18,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cadre_core import sample_roster
-from cadre_core.vocab._vntext import fix_double_encoded
+from cadre_core.vocab._mojibake import fix_double_encoded
 
 CADRE = str(Path(sys.executable).with_name("cadre"))
 REAL = Path(__file__).resolve().parents[2] / "shared" / "realworld" / "spellings.csv"

@@ -280,10 +280,11 @@ def _check(
     return frames, problems
 
 
-CELL_KINDS = ("code", "ethnicity", "text", "fields", "topics", "bool")
+CELL_KINDS = ("code", "ethnicity", "text", "fields", "topics")
 """Kinds of optional column whose bad cell ``skip_invalid`` sets aside (blank) instead of
-the row: a blank there means "not known", never a fact. Optional dates (a blank end or
-left date means "still in post"), numbers with a default and references are not."""
+the row: a blank there means "not known". Optional dates (a blank end or left date means
+"still in post"), yes/no columns and numbers (a blank takes the default: "no", 1) and
+references are not: blanking them would state a fact the roster does not."""
 
 KEEP_ROW_WITHOUT = (("cadres", "birth_date"),)
 """Required cells whose absence ``skip_invalid`` accepts: the row is kept and the cell set

@@ -221,7 +221,8 @@ def _legacy(
     ``"error"`` reports it: each double-encoded cell (found value by value) as an error
     with its row, a legacy-encoded column (found on the whole column) as one error, with
     an example outside personal columns."""
-    from cadre_core.vocab._vntext import fix_double_encoded, fix_legacy_text
+    from cadre_core.vocab._mojibake import fix_double_encoded
+    from cadre_core.vocab._vntext import fix_legacy_text
 
     text_cols = [c.name for c in table.columns if c.kind in ("text", "ethnicity", "fields", "code")]
     text_cols += [c for c in frame.columns if c not in table.column_names]
