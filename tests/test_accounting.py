@@ -4,8 +4,9 @@ Property (``test_every_row_is_kept_or_skipped``, 30 examples): a valid roster fr
 :func:`cadre_core.testing.strategies.rosters` gets bad cells in random rows of random
 tables; read with ``skip_invalid=True``, every table's ``accounting()`` adds up
 (``read == kept + skipped``), the kept rows are exactly the rows not skipped, every
-skipped problem has a table, a row and a reason, and the evaluation's JSON lists every
-skipped row. By default (``skip_invalid=False``) the same roster is refused.
+damaged row is listed (set aside, or its bad optional cell set aside and the row kept),
+every skipped problem has a table, a row and a reason, and the evaluation's JSON lists
+every skipped row and cell. By default (``skip_invalid=False``) the same roster is refused.
 Then the reports: ``cadre evaluate --skip-invalid`` lists skipped rows in every format.
 """
 
@@ -73,17 +74,25 @@ def test_every_row_is_kept_or_skipped(
     roster = Roster.from_frames(frames, skip_invalid=True)
     accounting = roster.accounting()
     skipped_rows: dict[str, set[int]] = {}
+    cells: dict[str, list[int]] = {}
     for p in roster.skipped:
         assert p.table and p.row is not None and p.expected.strip()
         assert p.severity == "error"
-        skipped_rows.setdefault(p.table, set()).add(p.row)
+        assert p.scope in ("row", "cell")
+        if p.scope == "cell":  # a bad optional cell: the cell is set aside, the row kept
+            cells.setdefault(p.table, []).append(p.row)
+        else:
+            skipped_rows.setdefault(p.table, set()).add(p.row)
     for table, frame in frames.items():
         counts = accounting[table]
         assert counts["read"] == len(frame)
         assert counts["read"] == counts["kept"] + counts["skipped"], table
         assert counts["skipped"] == len(skipped_rows.get(table, set()))
-        # every damaged row is set aside (others may follow: rows referring to them)
-        assert hit.get(table, set()) <= skipped_rows.get(table, set())
+        assert counts["cells"] == len(cells.get(table, []))
+        # every damaged row is set aside, or its damaged cell is (others may follow: rows
+        # referring to a row set aside)
+        listed = skipped_rows.get(table, set()) | set(cells.get(table, []))
+        assert hit.get(table, set()) <= listed
     # the kept cadres are exactly the ones whose rows were not skipped, in order
     ids = frames["cadres"]["cadre_id"].reset_index(drop=True)
     keep = [i for i in range(len(ids)) if i + 1 not in skipped_rows.get("cadres", set())]

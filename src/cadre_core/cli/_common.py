@@ -78,14 +78,26 @@ def _layout(file: str | None, plugins: Sequence[str] = ()) -> Any:
         raise InputError(str(exc)) from None
 
 
-def _read(path: str, legacy: str, skip_invalid: bool = False, layout: Any = None) -> Any:
+def _read(
+    path: str,
+    legacy: str,
+    skip_invalid: bool = False,
+    layout: Any = None,
+    strict_columns: bool = False,
+) -> Any:
     """The roster at ``path`` (read with ``layout``, see :func:`_layout`); when it is
     invalid, its problems as a table on standard error and an :class:`InputError`."""
     from cadre_core.roster._problems import RosterError
     from cadre_core.roster._roster import read_roster
 
     try:
-        return read_roster(path, legacy=legacy, skip_invalid=skip_invalid, layout=layout)
+        return read_roster(
+            path,
+            legacy=legacy,
+            skip_invalid=skip_invalid,
+            layout=layout,
+            strict_columns=strict_columns,
+        )
     except RosterError as exc:
         errors = exc.errors
         console = _stderr()
@@ -128,12 +140,38 @@ skip_option = click.option(
     help="Set aside rows with errors (listed in every output) and use the rest.",
 )
 
+strict_columns_option = click.option(
+    "--strict-columns",
+    is_flag=True,
+    help="A column that is not a header of its table is an error (default: listed as not read).",
+)
+
+
+def set_aside_title(problems: Sequence[Any]) -> str:
+    """The title of the list of what ``--skip-invalid`` set aside: rows, cells, tables."""
+    counts = {scope: sum(p.scope == scope for p in problems) for scope in ("cell", "table")}
+    rows = len(problems) - sum(counts.values())
+    return (
+        f"skipped by --skip-invalid: {rows} row problem(s), {counts['cell']} cell(s), "
+        f"{counts['table']} table(s)"
+    )
+
+
+def print_set_aside_and_not_read(roster: Any, console: Console) -> None:
+    """List what ``--skip-invalid`` set aside and what was not read (columns, sheets)."""
+    if roster.skipped:
+        console.print(_problems_table(roster.skipped, set_aside_title(roster.skipped)))
+    if roster.not_read:
+        title = f"not read: {len(roster.not_read)} column(s) or sheet(s)"
+        console.print(_problems_table(roster.not_read, title))
+
+
 legacy_option = click.option(
     "--legacy-text",
     type=click.Choice(["error", "convert"]),
     default="error",
     show_default=True,
-    help="What to do with text in the legacy TCVN3/VNI encodings.",
+    help="What to do with damaged text: legacy TCVN3/VNI encodings, double-encoded UTF-8.",
 )
 
 lang_option = click.option(

@@ -14,7 +14,6 @@ from cadre_core.cli._common import (
     _as_of,
     _emit,
     _layout,
-    _problems_table,
     _read,
     _stderr,
     lang_option,
@@ -22,8 +21,10 @@ from cadre_core.cli._common import (
     legacy_option,
     output_option,
     params_option,
+    print_set_aside_and_not_read,
     report_format_option,
     skip_option,
+    strict_columns_option,
 )
 
 
@@ -98,6 +99,7 @@ def _key(path: str | None) -> bytes:
 @legacy_option
 @skip_option
 @layout_option
+@strict_columns_option
 def evaluate_command(
     roster: str,
     as_of: tuple[str, ...],
@@ -114,13 +116,19 @@ def evaluate_command(
     legacy_text: str,
     skip_invalid: bool,
     layout: str | None,
+    strict_columns: bool,
 ) -> None:
     """Evaluate every target of the selected plugins on ROSTER."""
     days = sorted({_as_of(d) for d in as_of}) or [_as_of(None)]
     key = _key(pseudonym_key) if pseudonymize else None
-    r = _read(roster, legacy_text, skip_invalid, layout=_layout(layout, plugins))
-    if r.skipped:
-        _stderr().print(_problems_table(r.skipped, f"{len(r.skipped)} row(s) skipped"))
+    r = _read(
+        roster,
+        legacy_text,
+        skip_invalid,
+        layout=_layout(layout, plugins),
+        strict_columns=strict_columns,
+    )
+    print_set_aside_and_not_read(r, _stderr())
     evs = _evaluate_days(r, days, plugins, params, by, strict)
     if key is not None:
         from cadre_core.engine._privacy import pseudonymize as hide

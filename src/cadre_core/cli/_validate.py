@@ -15,7 +15,9 @@ from cadre_core.cli._common import (
     layout_option,
     legacy_option,
     output_option,
+    print_set_aside_and_not_read,
     skip_option,
+    strict_columns_option,
     write_text,
 )
 
@@ -44,6 +46,7 @@ def _suggest(roster: str, layout: str | None, output: str | None) -> None:
     "with the best guesses and their scores, for a person to confirm.",
 )
 @output_option
+@strict_columns_option
 def validate_command(
     roster: str,
     legacy_text: str,
@@ -51,16 +54,18 @@ def validate_command(
     layout: str | None,
     suggest_layout: bool,
     output: str | None,
+    strict_columns: bool,
 ) -> None:
     """Read and check ROSTER; print every problem (exit 2) or the row counts (exit 0)."""
     if suggest_layout:
         _suggest(roster, layout, output)
         return
-    r = _read(roster, legacy_text, skip_invalid, layout=_layout(layout))
+    r = _read(
+        roster, legacy_text, skip_invalid, layout=_layout(layout), strict_columns=strict_columns
+    )
     console = _stdout()
-    if r.skipped:
-        console.print(_problems_table(r.skipped, f"{len(r.skipped)} row(s) skipped"))
-    warnings = [p for p in r.problems if p.severity != "error"]
+    print_set_aside_and_not_read(r, console)
+    warnings = [p for p in r.problems if p.severity != "error" and p not in r.not_read]
     if warnings:
         console.print(_problems_table(warnings, f"{len(warnings)} warning(s)"))
     console.print(f"[green]✓[/] {roster}: valid roster")

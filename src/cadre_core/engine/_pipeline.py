@@ -157,6 +157,7 @@ class Evaluation:
     bodies: Mapping[str, str] = attrs.field(eq=False, factory=dict)
     skipped: tuple[Problem, ...] = attrs.field(eq=False, default=())
     sources: tuple[str, ...] = attrs.field(eq=False, default=())
+    not_read: tuple[Problem, ...] = attrs.field(eq=False, default=())
 
     def commune(self, name: str) -> CommuneResult:
         """The results of one commune by name."""
@@ -205,6 +206,7 @@ class Evaluation:
             "communes": [c.to_json() for c in self.communes],
             "parameters": self.params.to_json(),
             "skipped": [p.to_dict() for p in self.skipped],
+            "not_read": [p.to_dict() for p in self.not_read],
             "audit": self.audit(),
         }
 
@@ -492,6 +494,7 @@ def finish(prepared: Prepared, roster: Roster, computed: Computed) -> Evaluation
         bodies=host.responsible_bodies(),
         skipped=roster.skipped,
         sources=roster.sources,
+        not_read=roster.not_read,
     )
 
 

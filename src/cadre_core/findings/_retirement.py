@@ -15,6 +15,7 @@ from cadre_core.features._keys import per_row
 from cadre_core.findings._common import _at, _body_of_bloc, _build, _cited, _home_rows, _month
 from cadre_core.findings._finding import Finding
 from cadre_core.findings._sources import RETIREMENT_SOURCE
+from cadre_core.vocab._labels import label
 from cadre_core.vocab._retirement import _SCHEDULE, retirement_dates
 
 
@@ -76,7 +77,8 @@ def _retiring_before(features: Features, day: pd.Timestamp) -> tuple[np.ndarray,
 def retirement_findings(
     features: Features, params: Mapping[str, Any], bodies: Mapping[str, str] | None = None
 ) -> list[Finding]:
-    """Active cadres past retirement, and cadres retiring before a target's deadline."""
+    """Active cadres past retirement, cadres retiring before a target's deadline, and
+    cadres whose age is unknown (no birth date: kept by ``--skip-invalid``)."""
     c = features.cadres
     if len(c) == 0:
         return []
@@ -87,6 +89,23 @@ def retirement_findings(
     home = _home_rows(features)
     bloc = features.assignments["bloc"]
     out: list[Finding] = []
+
+    # a cadre kept without a birth date (--skip-invalid): age unknown, never "not retiring"
+    unknown = np.flatnonzero(c["birth_date"].isna().to_numpy())
+    if len(unknown):
+        f = pd.DataFrame(index=c.index[unknown])
+        out += _build(
+            f,
+            rule="national.age_unknown",
+            severity="info",
+            kind="cadre",
+            subject=f.index.to_series(),
+            vi=pd.Series(label("finding_age_unknown", "vi"), index=f.index, dtype=object),
+            en=pd.Series(label("finding_age_unknown", "en"), index=f.index, dtype=object),
+            source=_cited(params, "national.age_unknown", RETIREMENT_SOURCE),
+            body=_body_of_bloc(_at(bloc, home[unknown]), bodies),
+            commune=c["commune"].iloc[unknown],
+        )
 
     def past_texts(d: pd.DataFrame) -> pd.DataFrame:
         month = _month(d["ret"])

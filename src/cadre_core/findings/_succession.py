@@ -150,7 +150,7 @@ def succession_findings(
     # the pool's mix: young, female, ethnic minority
     young_age = int(_p(params, "national.succession.young_age", 35))
     birth = ppl["birth_date"].reset_index(drop=True)
-    young = full_years(birth, features.as_of) < young_age
+    young = (full_years(birth, features.as_of) < young_age) & birth.notna()  # unknown: not young
     mix = pd.DataFrame(
         {
             "commune": s["commune"],

@@ -35,6 +35,7 @@ __all__ = [
     "evaluate_many",
     "explanations",
     "label",
+    "not_read_section",
     "plugin_sections",
     "render_html",
     "responsible_body",
@@ -53,19 +54,27 @@ def _latest(evaluation_or_evaluations: Evaluations) -> Evaluation:
 
 
 def skipped_section(evaluation: Evaluation, lang: str = "vi") -> list[ReportSection]:
-    """A section listing the rows ``--skip-invalid`` set aside (empty when there are none)."""
+    """A section listing what ``--skip-invalid`` set aside: rows, cells (their rows kept)
+    and optional tables, each with its reason (empty when there is nothing)."""
     if not evaluation.skipped:
         return []
     import pandas as pd
 
-    vi = lang != "en"
-    cols = (
-        ["Tệp", "Bảng", "Dòng", "Cột", "Giá trị", "Lý do"]
-        if vi
-        else ["File", "Table", "Row", "Column", "Value", "Reason"]
-    )
+    cols = [
+        label(k, lang)
+        for k in (
+            "col_set_aside",
+            "col_file",
+            "col_table",
+            "col_row",
+            "col_column",
+            "col_value",
+            "col_reason",
+        )
+    ]
     rows = [
         [
+            label(f"set_aside_{p.scope if p.scope in ('cell', 'table') else 'row'}", lang),
             p.file,
             p.table or "",
             "" if p.row is None else str(p.row),
@@ -75,13 +84,31 @@ def skipped_section(evaluation: Evaluation, lang: str = "vi") -> list[ReportSect
         ]
         for p in evaluation.skipped
     ]
-    title = "Dòng bị bỏ qua (--skip-invalid)" if vi else "Skipped rows (--skip-invalid)"
-    note = (
-        "Các dòng này có lỗi nên không được tính; sửa và chạy lại để tính đủ."
-        if vi
-        else "These rows had errors and were not counted; fix them and run again."
-    )
-    return [ReportSection(title, pd.DataFrame(rows, columns=cols), note)]
+    frame = pd.DataFrame(rows, columns=cols)
+    return [ReportSection(label("skipped_title", lang), frame, label("skipped_note", lang))]
+
+
+def not_read_section(evaluation: Evaluation, lang: str = "vi") -> list[ReportSection]:
+    """A section listing the columns and sheets of the input that were not read, each
+    with the best guess of what it is (empty when everything was read)."""
+    if not evaluation.not_read:
+        return []
+    import pandas as pd
+
+    keys = ("col_set_aside", "col_file", "col_table", "col_column", "col_guess", "col_reason")
+    rows = [
+        [
+            label("not_read_sheet" if p.scope == "sheet" else "not_read_column", lang),
+            p.file,
+            p.table or "",
+            p.column or "",
+            p.suggestion or "",
+            p.expected,
+        ]
+        for p in evaluation.not_read
+    ]
+    frame = pd.DataFrame(rows, columns=[label(k, lang) for k in keys])
+    return [ReportSection(label("not_read_title", lang), frame, label("not_read_note", lang))]
 
 
 def audit_section(evaluation: Evaluation, lang: str = "vi") -> ReportSection:
@@ -134,7 +161,12 @@ def write_xlsx(
     """
     data = build(evaluation_or_evaluations, lang)
     latest = _latest(evaluation_or_evaluations)
-    extra = [*skipped_section(latest, lang), *sections, audit_section(latest, lang)]
+    extra = [
+        *skipped_section(latest, lang),
+        *not_read_section(latest, lang),
+        *sections,
+        audit_section(latest, lang),
+    ]
     return _xlsx.write(data, Path(path), extra)
 
 
@@ -154,7 +186,12 @@ def write_html(
     """
     data = build(evaluation_or_evaluations, lang)
     latest = _latest(evaluation_or_evaluations)
-    extra = [*skipped_section(latest, lang), *sections, audit_section(latest, lang)]
+    extra = [
+        *skipped_section(latest, lang),
+        *not_read_section(latest, lang),
+        *sections,
+        audit_section(latest, lang),
+    ]
     return _html.write(data, Path(path), extra)
 
 

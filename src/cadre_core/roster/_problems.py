@@ -14,6 +14,13 @@ class Problem:
     ``row`` is the spreadsheet row number (header = row 1 in CSV, the header's own row in
     a workbook) or ``None`` when the problem concerns a whole table or column.
 
+    ``scope`` says what the problem sets aside or leaves unread, where that is more than
+    the cell it points at: ``"row"`` (``--skip-invalid`` set the row aside), ``"cell"``
+    (the cell was set aside, the row kept), ``"table"`` (an optional table set aside),
+    ``"column"`` (a column that is not a header of its table, not read), ``"sheet"`` (a
+    sheet or file that is not a roster table, not read) or ``"encoding"`` (damaged text
+    in a column); ``None`` for any other problem.
+
     >>> Problem("r.xlsx", "cadres", 7, "gender", "robot", "one of male, female").describe()
     "r.xlsx, table cadres, row 7, column gender: 'robot' is not one of male, female"
     >>> Problem("r.xlsx", "positions", None, None, None, "required table is missing").row is None
@@ -28,6 +35,7 @@ class Problem:
     expected: str
     suggestion: str | None = None
     severity: str = "error"
+    scope: str | None = None
 
     def describe(self) -> str:
         """One line, in English, naming every coordinate of the problem.

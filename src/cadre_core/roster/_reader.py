@@ -87,6 +87,32 @@ def known_headers(raw: RawTable) -> dict[str, str]:
     return {**header_keys(TABLE_BY_NAME[raw.name]), **raw.header_aliases}
 
 
+HEADER_GUESS_CUTOFF = 60.0
+"""Lowest rapidfuzz ``WRatio`` score (0-100) at which a known header is offered as the
+best guess for an unrecognised one."""
+
+
+def guess_header(header: str, table: Table) -> tuple[str, float] | None:
+    """The canonical column whose known spelling is closest to ``header``, with its score
+    (0-100, rapidfuzz ``WRatio`` on the text keys), or None when none is close.
+
+    >>> from cadre_core.roster._schema import TABLE_BY_NAME
+    >>> guess_header("Ngành \\nđào tạo", TABLE_BY_NAME["degrees"])[0]
+    'field'
+    >>> guess_header("xyz", TABLE_BY_NAME["degrees"]) is None
+    True
+    """
+    from rapidfuzz import fuzz, process
+
+    known = header_keys(table)
+    best = process.extractOne(
+        header_key(header), list(known), scorer=fuzz.WRatio, score_cutoff=HEADER_GUESS_CUTOFF
+    )
+    if best is None:
+        return None
+    return known[best[0]], float(best[1])
+
+
 def _find_header(grid: pd.DataFrame, table: Table, layout: Layout | None = None) -> int | None:
     """Index of the header row: the first of the top rows whose cells are mostly known headers."""
     known = {**header_keys(table), **(layout.header_aliases(table.name) if layout else {})}
@@ -348,6 +374,7 @@ def read_workbook(path: Path, layout: Layout | None = None) -> tuple[list[RawTab
                     f"sheet {sheet_name!r} is not a roster table and was not read",
                     hint,
                     severity="warning",
+                    scope="sheet",
                 )
             )
             continue
@@ -416,6 +443,7 @@ def read_folder(path: Path, layout: Layout | None = None) -> tuple[list[RawTable
                     "file is not a roster table and was not read",
                     suggest_table(f.stem),
                     severity="warning",
+                    scope="sheet",
                 )
             )
             continue
@@ -476,4 +504,4 @@ def read_raw(path: Path, layout: Layout | None = None) -> tuple[list[RawTable], 
     ]
 
 
-__all__ = ["TABLE_NAMES", "RawTable", "read_raw"]
+__all__ = ["TABLE_NAMES", "RawTable", "guess_header", "read_raw"]

@@ -15,7 +15,13 @@ from cadre_core.roster._layout import Layout, apply_layout
 from cadre_core.roster._problems import Problem, RosterError
 from cadre_core.roster._reader import RawTable, read_raw
 from cadre_core.roster._schema import TABLE_BY_NAME, TABLE_NAMES
-from cadre_core.roster._validate import LEGACY_POLICIES, check_roster, empty_frame, normalise_table
+from cadre_core.roster._validate import (
+    LEGACY_POLICIES,
+    _rename,
+    check_roster,
+    empty_frame,
+    normalise_table,
+)
 
 REQUIRED_TABLES = tuple(t.name for t in TABLE_BY_NAME.values() if t.required)
 
@@ -44,16 +50,36 @@ class Roster:
     name: str = ""
     problems: tuple[Problem, ...] = ()  # warnings kept from reading
     sources: tuple[str, ...] = ()  # sha256 of the files read, "name:sha256"
-    skipped: tuple[Problem, ...] = ()  # rows set aside by skip_invalid, with their reasons
+    # what skip_invalid set aside, with the reasons: rows (scope "row"), cells whose row
+    # was kept (scope "cell") and optional tables (scope "table")
+    skipped: tuple[Problem, ...] = ()
     input_rows: Mapping[str, int] = attrs.field(factory=dict)  # data rows read per table
 
     def accounting(self) -> dict[str, dict[str, int]]:
-        """Per table: rows read, rows kept and rows skipped (read == kept + skipped)."""
+        """Per table: rows read, rows kept and rows skipped (read == kept + skipped), and
+        the cells set aside in kept rows (``cells``).
+
+        A table set aside whole counts every row it had as skipped.
+        """
         out = {}
         for table, read in self.input_rows.items():
-            rows = {(p.file, p.row) for p in self.skipped if p.table == table}
-            out[table] = {"read": read, "kept": len(self.tables[table]), "skipped": len(rows)}
+            mine = [p for p in self.skipped if p.table == table]
+            rows = {(p.file, p.row) for p in mine if p.scope in (None, "row")}
+            skipped = read if any(p.scope == "table" for p in mine) else len(rows)
+            cells = sum(p.scope == "cell" for p in mine)
+            out[table] = {
+                "read": read,
+                "kept": len(self.tables[table]),
+                "skipped": skipped,
+                "cells": cells,
+            }
         return out
+
+    @property
+    def not_read(self) -> tuple[Problem, ...]:
+        """What was in the input and not read: columns that are not a header of their
+        table (each with its best guess) and sheets or files that are not a roster table."""
+        return tuple(p for p in self.problems if p.scope in ("column", "sheet"))
 
     # ---------------------------------------------------------------- table accessors
     @property
@@ -133,6 +159,7 @@ class Roster:
         name: str = "roster",
         legacy: str = "error",
         skip_invalid: bool = False,
+        strict_columns: bool = False,
     ) -> Roster:
         """Build a roster from DataFrames keyed by table name (canonical or aliased headers).
 
@@ -149,7 +176,13 @@ class Roster:
             for tname, f in frames.items()
         ]
         return _build(
-            raws, [], name=name, legacy=legacy, skip_invalid=skip_invalid, label="<frames>"
+            raws,
+            [],
+            name=name,
+            legacy=legacy,
+            skip_invalid=skip_invalid,
+            label="<frames>",
+            strict_columns=strict_columns,
         )
 
     @classmethod
@@ -225,7 +258,11 @@ def _errors(problems: list[Problem]) -> list[Problem]:
 
 
 def _check(
-    raws: list[RawTable], name: str, legacy: str, label: str | None = None
+    raws: list[RawTable],
+    name: str,
+    legacy: str,
+    label: str | None = None,
+    strict_columns: bool = False,
 ) -> tuple[dict[str, pd.DataFrame], list[Problem]]:
     """Normalise every table and run the cross-table checks; return frames and problems."""
     problems: list[Problem] = []
@@ -236,12 +273,128 @@ def _check(
             problems.append(Problem(where, t, None, None, None, f"required table {t} is missing"))
     frames: dict[str, pd.DataFrame] = {}
     for raw in raws:
-        frames[raw.name], found = normalise_table(raw, legacy=legacy)
+        frames[raw.name], found = normalise_table(raw, legacy=legacy, strict_columns=strict_columns)
         problems.extend(found)
     frames = dict(_freeze(frames))
     if not any(p.row is None for p in _errors(problems)):
         problems.extend(check_roster(frames, by_name))
     return frames, problems
+
+
+CELL_KINDS = ("code", "ethnicity", "text", "fields", "topics")
+"""Kinds of optional column whose bad cell ``skip_invalid`` sets aside (blank) instead of
+the row: a blank there means "not known". Optional dates (a blank end or left date means
+"still in post"), yes/no columns and numbers (a blank takes the default: "no", 1) and
+references are not: blanking them would state a fact the roster does not."""
+
+KEEP_ROW_WITHOUT = (("cadres", "birth_date"),)
+"""Required cells whose absence ``skip_invalid`` accepts: the row is kept and the cell set
+aside (a cadre without a birth date is counted, of unknown age)."""
+
+
+def _canonical(table: str, column: str | None) -> str | None:
+    """The canonical column a problem's column label names (``"Ngày sinh (birth_date)"``
+    or ``"birth_date"``), or None."""
+    if column is None:
+        return None
+    names = TABLE_BY_NAME[table].column_names
+    if column in names:
+        return column
+    if column.endswith(")") and "(" in column:
+        inner = column[column.rfind("(") + 1 : -1]
+        if inner in names:
+            return inner
+    return None
+
+
+def _cell_can_be_set_aside(table: str, column: str | None) -> bool:
+    if column is None:
+        return False
+    if (table, column) in KEEP_ROW_WITHOUT:
+        return True
+    col = TABLE_BY_NAME[table].column(column)
+    return not col.required and col.kind in CELL_KINDS
+
+
+def _blank_cells(raw: RawTable, cells: Mapping[str, set[int]]) -> RawTable:
+    """``raw`` with the cells of the given canonical columns and sheet rows blanked."""
+    frame = raw.frame.copy()
+    labels = list(_rename(raw, TABLE_BY_NAME[raw.name])[0].columns)
+    for column, rows in cells.items():
+        if column not in labels:
+            continue
+        at = raw.rows.isin(rows).to_numpy()
+        pos = labels.index(column)
+        frame.isetitem(pos, frame.iloc[:, pos].astype(object).where(~at, None).to_numpy())
+    return attrs.evolve(raw, frame=frame)
+
+
+def _set_aside(
+    raws: list[RawTable], found: list[Problem], done: dict[tuple[str, str, int], Problem]
+) -> tuple[list[RawTable], list[Problem]] | None:
+    """One round of ``skip_invalid``: the raw tables with the errors in ``found`` set aside
+    (optional tables with a table-level error, bad optional cells, then rows), and what was
+    set aside; None when an error cannot be set aside (it concerns a required table, or the
+    text's encoding) or when nothing is left to set aside."""
+    errors = _errors(found)
+    whole = [p for p in errors if p.row is None]
+    if any(
+        p.scope is not None or p.table is None or TABLE_BY_NAME[p.table].required for p in whole
+    ):
+        return None
+    out: list[Problem] = []
+    gone = {str(p.table) for p in whole}
+    for p in whole:
+        out.append(attrs.evolve(p, scope="table"))
+    cells: dict[str, dict[str, set[int]]] = {}
+    rows: dict[str, set[int]] = {}
+    for p in errors:
+        if p.row is None or p.table in gone or p.table is None:
+            continue
+        column = _canonical(p.table, p.column)
+        if _cell_can_be_set_aside(p.table, column):
+            assert column is not None
+            key = (p.table, column, p.row)
+            if key not in done:
+                done[key] = attrs.evolve(p, scope="cell")
+                out.append(done[key])
+                cells.setdefault(p.table, {}).setdefault(column, set()).add(p.row)
+            continue
+        rows.setdefault(p.table, set()).add(p.row)
+        out.append(attrs.evolve(p, scope="row"))
+    if not out:
+        return None
+    kept = []
+    for raw in raws:
+        if raw.name in gone:
+            continue
+        if raw.name in cells:
+            raw = _blank_cells(raw, cells[raw.name])
+        keep = ~raw.rows.isin(rows.get(raw.name, set()))
+        kept.append(
+            attrs.evolve(
+                raw,
+                frame=raw.frame[keep.to_numpy()].reset_index(drop=True),
+                rows=raw.rows[keep].reset_index(drop=True),
+            )
+        )
+    return kept, out
+
+
+def _without_done(
+    found: list[Problem], done: Mapping[tuple[str, str, int], Problem]
+) -> list[Problem]:
+    """``found`` without the errors on cells already set aside (a required cell kept blank)."""
+    return [
+        p
+        for p in found
+        if not (
+            p.severity == "error"
+            and p.table is not None
+            and p.row is not None
+            and (p.table, _canonical(p.table, p.column), p.row) in done
+        )
+    ]
 
 
 def _build(
@@ -252,31 +405,26 @@ def _build(
     legacy: str,
     skip_invalid: bool = False,
     label: str | None = None,
+    strict_columns: bool = False,
 ) -> Roster:
     if legacy not in LEGACY_POLICIES:
         raise ValueError(f"legacy must be one of {LEGACY_POLICIES}")
     input_rows = {r.name: len(r.frame) for r in raws}
     skipped: list[Problem] = []
-    frames, found = _check(raws, name, legacy, label)
-    # With skip_invalid, rows with errors are set aside (with their reasons) and the rest is
-    # checked again, since removing a cadre can orphan the rows that refer to it.
-    while skip_invalid and _errors(found) and not any(p.row is None for p in _errors(found)):
-        bad: dict[str, set[int]] = {}
-        for p in _errors(found):
-            bad.setdefault(str(p.table), set()).add(int(p.row or 0))
-            skipped.append(p)
-        kept = []
-        for raw in raws:
-            keep = ~raw.rows.isin(bad.get(raw.name, set()))
-            kept.append(
-                attrs.evolve(
-                    raw,
-                    frame=raw.frame[keep.to_numpy()].reset_index(drop=True),
-                    rows=raw.rows[keep].reset_index(drop=True),
-                )
-            )
-        raws = kept
-        frames, found = _check(raws, name, legacy, label)
+    frames, found = _check(raws, name, legacy, label, strict_columns)
+    # With skip_invalid, what has errors is set aside (with its reasons) and the rest is
+    # checked again, since removing a cadre can orphan the rows that refer to it. A bad
+    # optional cell is set aside alone (its row kept, so nothing that refers to the row
+    # follows it), and an optional table with a table-level error is set aside whole.
+    done: dict[tuple[str, str, int], Problem] = {}
+    while skip_invalid and _errors(found):
+        step = _set_aside(raws, found, done)
+        if step is None:
+            break
+        raws, aside = step
+        skipped.extend(aside)
+        frames, found = _check(raws, name, legacy, label, strict_columns)
+        found = _without_done(found, done)
     problems = problems + found
     if _errors(problems):
         raise RosterError(problems)
@@ -304,14 +452,19 @@ def read_roster(
     legacy: str = "error",
     skip_invalid: bool = False,
     layout: Layout | None = None,
+    strict_columns: bool = False,
 ) -> Roster:
     """Read and validate a roster: an ``.xlsx`` workbook or a folder of CSV/parquet tables.
 
     Raises :class:`RosterError` listing every problem found (file, table, row, column,
     value, what was expected and a suggestion). ``legacy="convert"`` converts TCVN3/VNI
-    text instead of reporting it. ``skip_invalid=True`` sets aside the rows with errors
-    (listed with their reasons in :attr:`Roster.skipped`) and keeps the rest; problems
-    with a whole table or column still raise. ``layout`` (a :class:`Layout`, from
+    text (and double-encoded UTF-8) instead of reporting it. ``skip_invalid=True`` sets
+    aside what has errors (listed with their reasons in :attr:`Roster.skipped`) and keeps
+    the rest: a bad optional cell alone (its row kept), a cadre's missing birth date alone
+    (the cadre kept, of unknown age), an optional table with a table-level error whole,
+    else the row; other problems with a whole table or column still raise. A column that
+    is not a header of its table is listed in :attr:`Roster.not_read`;
+    ``strict_columns=True`` makes it an error. ``layout`` (a :class:`Layout`, from
     :func:`read_layout` or combined by :func:`merge_layouts`) maps a province's sheet
     names, headers and values to canonical ones before the reader's own aliases.
 
@@ -328,7 +481,13 @@ def read_roster(
         raise RosterError(problems)
     name = p.stem if p.is_file() else p.name
     roster = _build(
-        raws, problems, name=name, legacy=legacy, skip_invalid=skip_invalid, label=p.name
+        raws,
+        problems,
+        name=name,
+        legacy=legacy,
+        skip_invalid=skip_invalid,
+        label=p.name,
+        strict_columns=strict_columns,
     )
     return attrs.evolve(roster, sources=tuple(_sha256(p)))
 

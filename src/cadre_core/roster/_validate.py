@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 
+import attrs
 import numpy as np
 import pandas as pd
 import pyarrow as pa
@@ -11,7 +12,7 @@ import pyarrow.compute as pc
 
 from cadre_core.roster import _normalize as nz
 from cadre_core.roster._problems import Problem
-from cadre_core.roster._reader import RawTable, known_headers
+from cadre_core.roster._reader import RawTable, guess_header, known_headers
 from cadre_core.roster._schema import TABLE_BY_NAME, TABLES, Column, Table, header_key, text_key
 
 LEGACY_POLICIES = ("error", "convert")
@@ -170,13 +171,84 @@ def _rename(raw: RawTable, table: Table) -> tuple[pd.DataFrame, dict[str, str], 
     return frame, user, problems
 
 
+def _example(
+    name: str, table: Table, col: pd.Series, fixed: pd.Series, damaged: Mapping[str, str]
+) -> str:
+    """`` ('bad' reads as 'good')`` for the first damaged cell of a column, or ``""`` in a
+    column of personal data (never quoted) or a column that is not the table's."""
+    if name not in table.column_names or name in PERSONAL.get(table.name, ()):
+        return ""
+    changed = col.isin(list(damaged)) if damaged else (fixed != col) & col.notna()
+    at = changed[changed].index[:1]
+    if not len(at):
+        return ""
+    i = at[0]
+    return f" ({col.loc[i]!r} reads as {fixed.loc[i]!r})"
+
+
+def _double_encoded_cells(
+    raw: RawTable,
+    table: Table,
+    headers: Mapping[str, str],
+    name: str,
+    col: pd.Series,
+    damaged: Mapping[str, str],
+) -> list[Problem]:
+    """One error per cell of ``col`` holding double-encoded UTF-8, with the value and what
+    it reads as (neither quoted in a column of personal data or one the table lacks)."""
+    collect = _Collector(raw, headers)
+    mask = col.isin(list(damaged))
+    expected = "Unicode text (it is double-encoded UTF-8: UTF-8 read as Windows-1252)"
+    hint = "; convert it (--legacy-text convert, or export the data again as UTF-8)"
+    if name not in table.column_names or name in PERSONAL.get(table.name, ()):
+        collect.rows(mask, name, None, "", message=expected + hint)
+    else:
+        notes = {text_key(v): f"it reads as {f!r}{hint}" for v, f in damaged.items()}
+        collect.rows(mask, name, col, "Unicode text (double-encoded UTF-8)", notes=notes)
+    return [attrs.evolve(p, scope="encoding") for p in collect.problems]
+
+
 def _legacy(
-    frame: pd.DataFrame, table: Table, raw: RawTable, policy: str, problems: list[Problem]
+    frame: pd.DataFrame,
+    table: Table,
+    raw: RawTable,
+    policy: str,
+    problems: list[Problem],
+    headers: Mapping[str, str],
 ) -> pd.DataFrame:
+    """Find damaged text in every text column: double-encoded UTF-8, then the legacy
+    TCVN3/VNI encodings. ``policy="convert"`` repairs it (a warning per column says so);
+    ``"error"`` reports it: each double-encoded cell (found value by value) as an error
+    with its row, a legacy-encoded column (found on the whole column) as one error, with
+    an example outside personal columns."""
+    from cadre_core.vocab._mojibake import fix_double_encoded
     from cadre_core.vocab._vntext import fix_legacy_text
 
     text_cols = [c.name for c in table.columns if c.kind in ("text", "ethnicity", "fields", "code")]
     text_cols += [c for c in frame.columns if c not in table.column_names]
+
+    def report(name: str, what: str, example: str) -> None:
+        if policy == "convert":
+            expected, severity = f"{what} was converted{example}", "warning"
+        else:
+            expected, severity = (
+                f"{what} was found{example}; convert it (cadre validate --legacy-text "
+                "convert, or Unicode in Excel)",
+                "error",
+            )
+        problems.append(
+            Problem(
+                raw.file,
+                raw.name,
+                None,
+                name,
+                None,
+                expected,
+                severity=severity,
+                scope="encoding",
+            )
+        )
+
     for name in text_cols:
         if name not in frame:
             continue
@@ -184,52 +256,69 @@ def _legacy(
         if not (col.dtype == object or pd.api.types.is_string_dtype(col.dtype)):
             continue
         if nz.ascii_text(col):
-            continue  # ASCII text is never legacy (the detector ignores ASCII values)
-        fixed, encoding = fix_legacy_text(col)
-        if encoding is None:
-            continue
-        changed = (fixed != col) & col.notna()
-        sample_at = changed[changed].index[:1]
-        example = ""
-        if (
-            len(sample_at)
-            and name in table.column_names
-            and name not in PERSONAL.get(table.name, ())
-        ):
-            i = sample_at[0]
-            example = f" ({col.loc[i]!r} reads as {fixed.loc[i]!r})"
-        if policy == "convert":
-            problems.append(
-                Problem(
-                    raw.file,
-                    raw.name,
-                    None,
-                    name,
-                    None,
-                    f"text in the legacy {encoding.upper()} encoding was converted{example}",
-                    severity="warning",
-                )
+            continue  # ASCII text is never damaged (the detectors ignore ASCII values)
+        fixed, damaged = fix_double_encoded(col)
+        if damaged and policy == "convert":
+            what = (
+                f"double-encoded UTF-8 text (UTF-8 read as Windows-1252/Latin-1, "
+                f"{len(damaged)} distinct value(s))"
             )
-            frame = frame.assign(**{name: fixed})
-        else:
-            problems.append(
-                Problem(
-                    raw.file,
-                    raw.name,
-                    None,
-                    name,
-                    None,
-                    f"text is in the legacy {encoding.upper()} encoding{example}; convert it "
-                    "(cadre validate --legacy-text convert, or Unicode in Excel)",
-                )
-            )
+            report(name, what, _example(name, table, col, fixed, damaged))
+        elif damaged:
+            problems += _double_encoded_cells(raw, table, headers, name, col, damaged)
+        col = fixed  # the legacy detector looks at the repaired text
+        legacy, encoding = fix_legacy_text(col)
+        if encoding is not None:
+            what = f"text in the legacy {encoding.upper()} encoding"
+            report(name, what, _example(name, table, col, legacy, {}))
+            col = legacy
+        if policy == "convert" and (damaged or encoding is not None):
+            frame = frame.assign(**{name: col})
     return frame
 
 
-def normalise_table(raw: RawTable, *, legacy: str = "error") -> tuple[pd.DataFrame, list[Problem]]:
-    """Normalise one raw table into its canonical frame and list its problems."""
+def _unread_columns(
+    raw: RawTable, table: Table, frame: pd.DataFrame, strict: bool
+) -> list[Problem]:
+    """One problem per column that is not a header of ``table`` (it is not read, only kept
+    for plugins), with the best guess among the table's known headers: a warning, or an
+    error when ``strict``. A second column for a known header is reported by ``_rename``."""
+    out = []
+    headers = [str(h) for h in raw.frame.columns]
+    known = known_headers(raw)
+    for header, label in zip(headers, frame.columns, strict=True):
+        if label in table.column_names or header_key(header) in known:
+            continue
+        guess = guess_header(header, table)
+        closest = f"best guess {guess[0]}, score {guess[1]:.0f}/100" if guess else "no close header"
+        out.append(
+            Problem(
+                raw.file,
+                raw.name,
+                None,
+                header,
+                None,
+                f"not a column of table {table.name}, so it was not read ({closest})",
+                guess[0] if guess else None,
+                severity="error" if strict else "warning",
+                scope="column",
+            )
+        )
+    return out
+
+
+def normalise_table(
+    raw: RawTable, *, legacy: str = "error", strict_columns: bool = False
+) -> tuple[pd.DataFrame, list[Problem]]:
+    """Normalise one raw table into its canonical frame and list its problems.
+
+    Every column that is not a header of the table is listed (``scope="column"``): a
+    warning, or an error with ``strict_columns``.
+    """
     table = TABLE_BY_NAME[raw.name]
     frame, user_headers, problems = _rename(raw, table)
+    unread = _unread_columns(raw, table, frame, strict_columns)
+    problems += unread
     if raw.frame.shape[1] == 0:
         problems.append(
             Problem(raw.file, raw.name, None, None, None, "the table has no header row")
@@ -237,6 +326,7 @@ def normalise_table(raw: RawTable, *, legacy: str = "error") -> tuple[pd.DataFra
         return empty_frame(table), problems
     missing = [c.name for c in table.columns if c.required and c.name not in frame]
     for m in missing:
+        closest = [repr(p.column) for p in unread if p.suggestion == m]
         problems.append(
             Problem(
                 raw.file,
@@ -246,9 +336,10 @@ def normalise_table(raw: RawTable, *, legacy: str = "error") -> tuple[pd.DataFra
                 None,
                 f"required column {m} is missing (headers found: "
                 f"{', '.join(map(str, raw.frame.columns))})",
+                " or ".join(closest) or None,
             )
         )
-    frame = _legacy(frame, table, raw, legacy, problems)
+    frame = _legacy(frame, table, raw, legacy, problems, user_headers)
     out, issues = normalise_columns(frame, table, serials=raw.serials)
     collect = _Collector(raw, user_headers)
     raw_values = frame.reset_index(drop=True)

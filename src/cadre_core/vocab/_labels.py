@@ -72,6 +72,35 @@ _LABELS: dict[str, tuple[str, str]] = {
     "col_date": ("Ngày", "Day"),
     "col_key": ("Thông số", "Parameter"),
     "col_value": ("Giá trị", "Value"),
+    # what was set aside or not read (--skip-invalid, unknown columns and sheets)
+    "col_file": ("Tệp", "File"),
+    "col_table": ("Bảng", "Table"),
+    "col_row": ("Dòng", "Row"),
+    "col_column": ("Cột", "Column"),
+    "col_reason": ("Lý do", "Reason"),
+    "col_set_aside": ("Phần bỏ qua", "Set aside"),
+    "col_guess": ("Có thể là cột", "Best guess"),
+    "set_aside_row": ("dòng", "row"),
+    "set_aside_cell": ("ô (giữ dòng)", "cell (row kept)"),
+    "set_aside_table": ("cả bảng", "whole table"),
+    "not_read_column": ("cột", "column"),
+    "not_read_sheet": ("trang tính / tệp", "sheet / file"),
+    "skipped_title": ("Dòng bị bỏ qua (--skip-invalid)", "Skipped rows (--skip-invalid)"),
+    "skipped_note": (
+        "Các dòng, ô và bảng này có lỗi nên không được tính; sửa và chạy lại để tính đủ.",
+        "These rows, cells and tables had errors and were not counted; fix them and run again.",
+    ),
+    "finding_age_unknown": (
+        "Chưa rõ tuổi (thiếu ngày sinh): không kiểm tra được tuổi nghỉ hưu; bổ sung ngày sinh",
+        "Age unknown (no birth date): retirement age cannot be checked; add the birth date",
+    ),
+    "not_read_title": ("Cột và trang tính không được đọc", "Columns and sheets not read"),
+    "not_read_note": (
+        "Các cột và trang tính này không thuộc mẫu danh sách nên không được đọc; đổi tên "
+        "theo gợi ý rồi chạy lại (--strict-columns coi cột lạ là lỗi).",
+        "These columns and sheets are not part of the roster format and were not read; "
+        "rename them as suggested and run again (--strict-columns makes them errors).",
+    ),
     "col_origin": ("Nguồn", "From"),
     "col_severity": ("Mức độ", "Severity"),
     "col_subject": ("Đối tượng", "Subject"),
