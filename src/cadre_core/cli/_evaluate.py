@@ -13,14 +13,17 @@ from cadre_core.cli._common import (
     InputError,
     _as_of,
     _emit,
+    _list_date,
     _problems_table,
     _read,
     _stderr,
     lang_option,
     legacy_option,
+    list_date_option,
     output_option,
     params_option,
     report_format_option,
+    rosters_argument,
     skip_option,
 )
 
@@ -61,7 +64,7 @@ def _key(path: str | None) -> bytes:
 
 
 @click.command("evaluate")
-@click.argument("roster", type=click.Path())
+@rosters_argument
 @click.option(
     "--as-of",
     "as_of",
@@ -95,8 +98,9 @@ def _key(path: str | None) -> bytes:
 @click.option("--strict", is_flag=True, help="Plugin warnings are errors (also CADRE_STRICT=1).")
 @legacy_option
 @skip_option
+@list_date_option
 def evaluate_command(
-    roster: str,
+    roster: tuple[str, ...],
     as_of: tuple[str, ...],
     plugins: tuple[str, ...],
     params: str | None,
@@ -110,11 +114,16 @@ def evaluate_command(
     strict: bool,
     legacy_text: str,
     skip_invalid: bool,
+    list_date: str | None,
 ) -> None:
-    """Evaluate every target of the selected plugins on ROSTER."""
+    """Evaluate every target of the selected plugins on ROSTER (several, or a folder of
+    workbooks, one per commune: one province)."""
     days = sorted({_as_of(d) for d in as_of}) or [_as_of(None)]
     key = _key(pseudonym_key) if pseudonymize else None
-    r = _read(roster, legacy_text, skip_invalid)
+    r = _read(roster, legacy_text, skip_invalid, _list_date(list_date))
+    notes = [p for p in r.problems if p.severity != "error"]
+    if notes and (r.absent or len(roster) > 1):  # lists and provinces: what was guessed
+        _stderr().print(_problems_table(notes, f"{len(notes)} warning(s)"))
     if r.skipped:
         _stderr().print(_problems_table(r.skipped, f"{len(r.skipped)} row(s) skipped"))
     evs = _evaluate_days(r, days, plugins, params, by, strict)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -11,6 +12,7 @@ import attrs
 import numpy as np
 import pandas as pd
 
+from cadre_core.roster._flat import is_flat
 from cadre_core.roster._problems import Problem, RosterError
 from cadre_core.roster._reader import RawTable, read_raw
 from cadre_core.roster._schema import TABLE_BY_NAME, TABLE_NAMES
@@ -45,6 +47,9 @@ class Roster:
     sources: tuple[str, ...] = ()  # sha256 of the files read, "name:sha256"
     skipped: tuple[Problem, ...] = ()  # rows set aside by skip_invalid, with their reasons
     input_rows: Mapping[str, int] = attrs.field(factory=dict)  # data rows read per table
+    # what the input could not inform: tables ("trainings") and columns
+    # ("positions.accepted_fields") a one-row-per-person list has no place for
+    absent: tuple[str, ...] = ()
 
     def accounting(self) -> dict[str, dict[str, int]]:
         """Per table: rows read, rows kept and rows skipped (read == kept + skipped)."""
@@ -297,8 +302,16 @@ def _sha256(path: Path) -> list[str]:
     return out
 
 
-def read_roster(path: str | Path, *, legacy: str = "error", skip_invalid: bool = False) -> Roster:
-    """Read and validate a roster: an ``.xlsx`` workbook or a folder of CSV/parquet tables.
+def read_roster(
+    path: str | Path,
+    *,
+    legacy: str = "error",
+    skip_invalid: bool = False,
+    list_date: dt.date | str | None = None,
+) -> Roster:
+    """Read and validate a roster: an ``.xlsx`` workbook or a folder of CSV/parquet tables,
+    or a one-row-per-person list (a ``.csv`` file, or a workbook without positions and
+    assignments sheets: see :func:`read_list`, which ``list_date`` is for).
 
     Raises :class:`RosterError` listing every problem found (file, table, row, column,
     value, what was expected and a suggestion). ``legacy="convert"`` converts TCVN3/VNI
@@ -313,6 +326,8 @@ def read_roster(path: str | Path, *, legacy: str = "error", skip_invalid: bool =
     43
     """
     p = Path(path)
+    if is_flat(p):
+        return read_list(p, list_date=list_date, legacy=legacy, skip_invalid=skip_invalid)
     raws, problems = read_raw(p)
     if not raws and any(pr.severity == "error" for pr in problems):
         raise RosterError(problems)
@@ -321,6 +336,43 @@ def read_roster(path: str | Path, *, legacy: str = "error", skip_invalid: bool =
         raws, problems, name=name, legacy=legacy, skip_invalid=skip_invalid, label=p.name
     )
     return attrs.evolve(roster, sources=tuple(_sha256(p)))
+
+
+def read_list(
+    path: str | Path,
+    *,
+    list_date: dt.date | str | None = None,
+    legacy: str = "error",
+    skip_invalid: bool = False,
+) -> Roster:
+    """Read a one-row-per-person list ("danh sách trích ngang") as a snapshot roster.
+
+    The list's day is ``list_date``, else the day its title rows name; without either it
+    is an error that says so. Every problem names the file, sheet, row and column of the
+    list. :attr:`Roster.absent` names what the list cannot inform.
+    """
+    from cadre_core.roster._flat import read_flat, relocate
+
+    p = Path(path)
+    try:
+        read = read_flat(p, list_date=list_date)
+    except ValueError as exc:  # a bad --list-date
+        raise RosterError([Problem(p.name, None, None, None, None, str(exc))]) from None
+    problems = list(read.problems)
+    if not read.raws:
+        raise RosterError(problems)
+    try:
+        roster = _build(list(read.raws), [], name=p.stem, legacy=legacy, skip_invalid=skip_invalid)
+    except RosterError as exc:
+        moved = [relocate(q, read, p.name) for q in exc.problems]
+        raise RosterError(problems + moved) from None
+    return attrs.evolve(
+        roster,
+        problems=tuple(problems) + tuple(relocate(q, read, p.name) for q in roster.problems),
+        skipped=tuple(relocate(q, read, p.name) for q in roster.skipped),
+        sources=tuple(_sha256(p)),
+        absent=read.absent,
+    )
 
 
 def sample_roster() -> Roster:
