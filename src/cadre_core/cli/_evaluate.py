@@ -118,9 +118,10 @@ def evaluate_command(
 ) -> None:
     """Evaluate every target of the selected plugins on ROSTER (several, or a folder of
     workbooks, one per commune: one province)."""
-    days = sorted({_as_of(d) for d in as_of}) or [_as_of(None)]
     key = _key(pseudonym_key) if pseudonymize else None
     r = _read(roster, legacy_text, skip_invalid, _list_date(list_date))
+    # a list is a snapshot: without --as-of it is evaluated on its own day
+    days = sorted({_as_of(d) for d in as_of}) or [r.list_date or _as_of(None)]
     notes = [p for p in r.problems if p.severity != "error"]
     if notes and (r.absent or len(roster) > 1):  # lists and provinces: what was guessed
         _stderr().print(_problems_table(notes, f"{len(notes)} warning(s)"))

@@ -12,6 +12,7 @@ the file, sheet, row and column of the list.
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import re
 from collections.abc import Mapping
@@ -34,7 +35,8 @@ _DAY = (
     re.compile(r"(?:tính\s+)?(?:đến|tại)\s+(?:ngày\s+)?(\d{1,2}[/.\-]\d{1,2}[/.\-]\d{4})", re.I),
     re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.I),
 )
-_COMMUNE = re.compile(r"\b(xã|phường|thị trấn|đặc khu)\s+([^,;:()\n]+)", re.I)
+# "xã hội" (of the national motto) is not a commune
+_COMMUNE = re.compile(r"\b(xã(?!\s+hội\b)|phường|thị trấn|đặc khu)\s+([^,;:()\n]+)", re.I)
 _COMMUNE_END = re.compile(r"\s+(?:tính|năm|huyện|tỉnh|thành phố|đến|tại|ngày)\b.*$", re.I)
 _NUMBERED = re.compile(r"^\s*(?:[IVXLC]+|\d+|[a-zA-Z])\s*[.)/-]\s*")
 _FOOTER = (
@@ -59,9 +61,11 @@ class FlatRead:
 def _grids(path: Path) -> tuple[list[tuple[str, pd.DataFrame]], list[Problem]]:
     if path.suffix.lower() == ".csv":
         try:
-            grid = pd.read_csv(
-                path, header=None, dtype=str, keep_default_na=False, encoding="utf-8-sig"
-            )
+            # title rows are shorter than the header: rows of any length, padded
+            lines = list(csv.reader(path.read_text(encoding="utf-8-sig").splitlines()))
+            width = max((len(line) for line in lines), default=0)
+            padded = [[c if c.strip() else None for c in line] for line in lines]
+            grid = pd.DataFrame([line + [None] * (width - len(line)) for line in padded])
         except UnicodeDecodeError as exc:
             msg = f"not UTF-8 text (byte {exc.start}); save it as 'CSV UTF-8'"
             return [], [Problem(path.name, None, None, None, None, msg)]
@@ -225,7 +229,7 @@ def _read_sheet(
     lead = [j for j in range(grid.shape[1]) if name is None or j <= name]
     lead_text = filled[lead].any(axis=1) if lead else pd.Series(False, index=body.index)
     group = ~has_data & ~numbered & lead_text
-    footer = _matches(body, _FOOTER) & ~has_data
+    footer = _matches(body, _FOOTER) & ~numbered
     ended = footer.cumsum().gt(0)
     group &= ~ended
     named = filled[name] if name is not None else pd.Series(False, index=body.index)

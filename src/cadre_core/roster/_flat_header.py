@@ -173,17 +173,17 @@ def find_header(grid: pd.DataFrame, name_column: str = "full_name") -> Header | 
     rows below it that hold only labels (``Nam``, ``Nữ``, ``Chuyên ngành``) continue it.
     """
     cells = grid.iloc[:30].to_numpy(dtype=object)
-    best, best_hits = -1, 1
+    best, best_hits, name_at = -1, 1, 0
     for i, row in enumerate(cells):
         filled = [c for c in row if not _blank(c)]
         hits = sum(is_header(c) for c in filled)
-        names = any(
-            (f := resolve([str(c)])) is not None and f.column == name_column
-            for c in filled
-            if isinstance(c, str)
-        )
+        names = [
+            j
+            for j, c in enumerate(row)
+            if isinstance(c, str) and (f := resolve([c])) is not None and f.column == name_column
+        ]
         if names and hits > best_hits:
-            best, best_hits = i, hits
+            best, best_hits, name_at = i, hits, names[0]
     if best < 0:
         return None
     rows = [best]
@@ -196,7 +196,8 @@ def find_header(grid: pd.DataFrame, name_column: str = "full_name") -> Header | 
             end = k + 1
             break
         filled = [c for c in line if not _blank(c)]
-        labels_only = all(isinstance(c, str) for c in filled)
+        # the name's header spans the header rows: a row with a name is a person
+        labels_only = all(isinstance(c, str) for c in filled) and _blank(line[name_at])
         if labels_only and (len(filled) >= 2 or any(is_header(c) for c in filled)):
             rows.append(k)
             end = k + 1

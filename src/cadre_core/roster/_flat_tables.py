@@ -131,7 +131,9 @@ def build_tables(
         tables["agencies"] = agencies
     # positions: one per distinct (agency, title)
     title = nz.to_text(col("positions.title"))
-    post_key = agency_code.fillna("") + "\x1f" + nz.keys_of(title).fillna("")
+    post_key = (
+        agency_code.astype(object).fillna("") + "\x1f" + nz.keys_of(title).astype(object).fillna("")
+    )
     position_code = col("positions.position_code").fillna(_codes(post_key, "VT", 3))
     if "positions.category" in people:
         category = _first(col("positions.category"), position_code)

@@ -134,6 +134,7 @@ def read_rosters(
     sources: list[str] = []
     input_rows: dict[str, int] = {}
     absent: set[str] = set()
+    days = {r.list_date for _, r in rosters}
     scopes: dict[str, Path] = {}
     for f, roster in rosters:
         commune, note = _commune_of(roster, f)
@@ -171,6 +172,7 @@ def read_rosters(
         skipped=tuple(skipped),
         input_rows=input_rows,
         absent=tuple(sorted(absent)),
+        list_date=days.pop() if len(days) == 1 else None,
     )
 
 

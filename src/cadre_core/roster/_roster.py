@@ -50,6 +50,7 @@ class Roster:
     # what the input could not inform: tables ("trainings") and columns
     # ("positions.accepted_fields") a one-row-per-person list has no place for
     absent: tuple[str, ...] = ()
+    list_date: dt.date | None = None  # the day a one-row-per-person list describes
 
     def accounting(self) -> dict[str, dict[str, int]]:
         """Per table: rows read, rows kept and rows skipped (read == kept + skipped)."""
@@ -372,6 +373,7 @@ def read_list(
         skipped=tuple(relocate(q, read, p.name) for q in roster.skipped),
         sources=tuple(_sha256(p)),
         absent=read.absent,
+        list_date=read.day,
     )
 
 
