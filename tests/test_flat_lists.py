@@ -306,6 +306,11 @@ def _results(ev: Any) -> dict[str, tuple[int, int, str]]:
     return {t.id: (t.population, t.satisfied, t.status) for c in ev.communes for t in c.targets}
 
 
+def _informed(ev: Any) -> set[str]:
+    """The targets an evaluation could inform (not set aside for want of data)."""
+    return {t.id for c in ev.communes for t in c.targets if t.reason is None}
+
+
 @st.composite
 def lists(draw: st.DrawFn) -> tuple[cadre_core.Roster, dt.date, list[dict[str, Any]], dict]:
     day = draw(st.dates(dt.date(2025, 1, 1), dt.date(2027, 12, 31)))
@@ -396,6 +401,21 @@ def test_a_list_evaluates_like_its_roster(case: Any, tmp_path_factory: Any) -> N
     assert listed.list_date == day
     assert len(listed.cadres) == len(snap.cadres)
     host = cadre_core.PluginHost(cadre_core.make_plugin_manager(only=["province_template"]))
-    got = _results(cadre_core.evaluate(listed, day, host=host, findings=False))
+    ev = cadre_core.evaluate(listed, day, host=host, findings=False)
+    informed = _informed(ev)
+    assert {"tpl.5a", "tpl.7b", "tpl.youth"} <= informed  # the list has every column they read
+    got = {k: v for k, v in _results(ev).items() if k in informed}
     want = _results(cadre_core.evaluate(snap, day, host=host, findings=False))
-    assert got == want
+    assert got == {k: v for k, v in want.items() if k in informed}
+
+
+def test_a_target_the_list_cannot_inform_is_not_applicable(tmp_path: Path) -> None:
+    path = tmp_path / "no-theory.xlsx"
+    columns = [c for c in EXPORT_COLUMNS if c[2] != "theory"]
+    write_list(path, PEOPLE, title=TITLE, columns=columns, groups="agency")
+    done = run("evaluate", str(path), *PLUGIN, "--format", "json")
+    assert done.returncode == 0, done.stderr
+    targets = {t["id"]: t for t in json.loads(done.stdout)["communes"][0]["targets"]}
+    assert targets["tpl.7b"]["status"] == "not_applicable"
+    assert targets["tpl.7b"]["reason"] == "no_data"  # never silently "met" or "not met"
+    assert "reason" not in targets["tpl.5a"]

@@ -192,6 +192,8 @@ def _print_table(ev: Any, lang: str) -> None:
             status = label(t.status, lang).lower()
             if t.overdue:
                 status += f" ({label('overdue', lang)})"
+            if t.reason:
+                status += f" ({label(t.reason, lang)})"
             if not t.attainable:
                 status += " *"
             table.add_row(

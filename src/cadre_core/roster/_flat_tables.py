@@ -192,7 +192,9 @@ def build_tables(
         row_of = with_rows["_row"] if "_row" in with_rows else with_rows["row"]
         body = frame.drop(columns=["row"], errors="ignore").reset_index(drop=True)
         raws.append(RawTable(name, body, row_of.reset_index(drop=True), file, serials=serials))
-    absent = tuple(NEVER_IN_A_LIST) + tuple(
-        t for t in ("degrees", "theory", "ratings") if t not in tables
+    absent = (
+        tuple(NEVER_IN_A_LIST)
+        + tuple(t for t in ("degrees", "theory", "ratings") if t not in tables)
+        + tuple(f"cadres.{c}" for c in ("gender", "ethnicity") if c not in tables["cadres"])
     )
     return raws, absent, places, problems
