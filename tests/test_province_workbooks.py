@@ -52,6 +52,11 @@ def test_a_folder_of_workbooks_is_a_province(province: Path) -> None:
     done = run("validate", str(province), "--list-date", "31/12/2025")
     assert done.returncode == 0, done.stderr
     assert "valid roster" in done.stdout
+    done = run("evaluate", str(province), *PLUGIN, "--list-date", "31/12/2025", "--by",
+               "commune", "--format", "json")  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert len(json.loads(done.stdout)["communes"]) == 3
+    assert "file name" in done.stderr
 
 
 def test_ids_are_scoped_by_commune(province: Path) -> None:

@@ -122,8 +122,10 @@ def evaluate_command(
     r = _read(roster, legacy_text, skip_invalid, _list_date(list_date))
     # a list is a snapshot: without --as-of it is evaluated on its own day
     days = sorted({_as_of(d) for d in as_of}) or [r.list_date or _as_of(None)]
+    from cadre_core.roster._province import roster_files
+
     notes = [p for p in r.problems if p.severity != "error"]
-    if notes and (r.absent or len(roster) > 1):  # lists and provinces: what was guessed
+    if notes and (r.absent or len(roster_files(roster)) > 1):  # lists, provinces: guesses
         _stderr().print(_problems_table(notes, f"{len(notes)} warning(s)"))
     if r.skipped:
         _stderr().print(_problems_table(r.skipped, f"{len(r.skipped)} row(s) skipped"))

@@ -349,8 +349,9 @@ def relocate(problem: Problem, read: FlatRead, file: str) -> Problem:
 
 def is_flat(path: Path) -> bool:
     """Whether ``path`` is read as a flat list: a ``.csv`` file, or a workbook none of
-    whose sheets is named as the positions or assignments table."""
+    whose sheets is named as a roster table (other than by a name of the cadres list)."""
     from cadre_core.roster._reader import table_for
+    from cadre_core.roster._schema import TABLE_NAMES
 
     suffix = path.suffix.lower()
     if path.is_dir():
@@ -363,8 +364,10 @@ def is_flat(path: Path) -> bool:
         names = pd.ExcelFile(path, engine="calamine").sheet_names
     except Exception:
         return False  # the workbook reader reports it
-    tables = {table_for(str(n)) for n in names}
-    return not tables & {"positions", "assignments"}
+    # a sheet named by a table's code name, or as any table but cadres ("Danh sách cán
+    # bộ" names a list as well), makes the workbook a roster of tables
+    tables = {table_for(str(n)) for n in names} - {None, "cadres"}
+    return not tables and not {str(n).strip() for n in names} & set(TABLE_NAMES)
 
 
 __all__ = ["FlatRead", "is_flat", "read_flat", "relocate", "title_commune", "title_day"]
