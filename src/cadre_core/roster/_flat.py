@@ -56,6 +56,7 @@ class FlatRead:
     absent: tuple[str, ...]  # tables (and table.column) the list cannot inform
     places: Mapping[tuple[int, str, str], str]  # (sheet, table, column) -> header label
     sheets: tuple[str, ...]
+    found: bool = True  # some sheet holds the header of a list of people
 
 
 def _grids(path: Path) -> tuple[list[tuple[str, pd.DataFrame]], list[Problem]]:
@@ -308,7 +309,7 @@ def read_flat(path: Path, *, list_date: dt.date | str | None = None) -> FlatRead
             Problem(path.name, None, None, None, None,
                     "no sheet holds a list of people or the tables of a roster")
         )  # fmt: skip
-        return FlatRead((), tuple(problems), None, None, (), {}, tuple(names))
+        return FlatRead((), tuple(problems), None, None, (), {}, tuple(names), found=False)
     day: dt.date | None
     if list_date is not None:
         day = parse_day(list_date, what="--list-date")

@@ -12,7 +12,7 @@ import attrs
 import numpy as np
 import pandas as pd
 
-from cadre_core.roster._flat import is_flat
+from cadre_core.roster._flat import FlatRead, is_flat, read_flat, relocate
 from cadre_core.roster._problems import Problem, RosterError
 from cadre_core.roster._reader import RawTable, read_raw
 from cadre_core.roster._schema import TABLE_BY_NAME, TABLE_NAMES
@@ -328,7 +328,11 @@ def read_roster(
     """
     p = Path(path)
     if is_flat(p):
-        return read_list(p, list_date=list_date, legacy=legacy, skip_invalid=skip_invalid)
+        read = _read_flat(p, list_date)
+        # a workbook holding no list either is read as tables: their messages say what
+        # is missing
+        if read.found or p.suffix.lower() == ".csv":
+            return _list_roster(p, read, legacy, skip_invalid)
     raws, problems = read_raw(p)
     if not raws and any(pr.severity == "error" for pr in problems):
         raise RosterError(problems)
@@ -352,13 +356,18 @@ def read_list(
     is an error that says so. Every problem names the file, sheet, row and column of the
     list. :attr:`Roster.absent` names what the list cannot inform.
     """
-    from cadre_core.roster._flat import read_flat, relocate
-
     p = Path(path)
+    return _list_roster(p, _read_flat(p, list_date), legacy, skip_invalid)
+
+
+def _read_flat(p: Path, list_date: dt.date | str | None) -> FlatRead:
     try:
-        read = read_flat(p, list_date=list_date)
+        return read_flat(p, list_date=list_date)
     except ValueError as exc:  # a bad --list-date
         raise RosterError([Problem(p.name, None, None, None, None, str(exc))]) from None
+
+
+def _list_roster(p: Path, read: FlatRead, legacy: str, skip_invalid: bool) -> Roster:
     problems = list(read.problems)
     if not read.raws:
         raise RosterError(problems)
