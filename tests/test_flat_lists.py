@@ -49,7 +49,7 @@ def write_list(
     title: Sequence[str] = (),
     columns: Sequence[tuple[str, str | None, str]],
     groups: str | None = None,
-    footer: Sequence[str] = ("Người lập biểu", "Ngày ... tháng ... năm 2026"),
+    footer: Sequence[str] = ("Tổng cộng: 3 người", "Người lập biểu", "Ngày ... tháng ... năm 2026"),
     sheet: str = "Danh sách",
     book: openpyxl.Workbook | None = None,
 ) -> openpyxl.Workbook:

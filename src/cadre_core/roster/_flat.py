@@ -32,7 +32,9 @@ from cadre_core.vocab._dates import parse_day
 ROW_BASE = 1_000_000  # rows of sheet i are numbered i * ROW_BASE + row until relocated
 
 _DAY = (
-    re.compile(r"(?:tính\s+)?(?:đến|tại)\s+(?:ngày\s+)?(\d{1,2}[/.\-]\d{1,2}[/.\-]\d{4})", re.I),
+    re.compile(
+        r"(?:tính\s+)?(?:đến|tại|thời điểm)\s+(?:ngày\s+)?(\d{1,2}[/.\-]\d{1,2}[/.\-]\d{4})", re.I
+    ),
     re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.I),
 )
 # "xã hội" (of the national motto) is not a commune
@@ -41,7 +43,7 @@ _COMMUNE_END = re.compile(r"\s+(?:tính|năm|huyện|tỉnh|thành phố|đến|
 _NUMBERED = re.compile(r"^\s*(?:[IVXLC]+|\d+|[a-zA-Z])\s*[.)/-]\s*")
 _FOOTER = (
     r"người lập|lập biểu|thủ trưởng|ký tên|ký, ghi rõ|ghi rõ họ tên|xác nhận|"
-    r"ngày\s*\S*\s*tháng\s*\S*\s*năm|nơi nhận|t/m|tm\.|kt\."
+    r"ngày\s*\S*\s*tháng\s*\S*\s*năm|nơi nhận|t/m|tm\.|kt\.|tổng cộng|tổng số"
 )
 
 
