@@ -334,6 +334,8 @@ def read_roster(
         if read.found or p.suffix.lower() == ".csv":
             return _list_roster(p, read, legacy, skip_invalid)
     raws, problems = read_raw(p)
+    if is_flat(p):  # say too that no list was found (the sheets it looked at)
+        problems = [q for q in read.problems if q.severity != "error"] + problems
     if not raws and any(pr.severity == "error" for pr in problems):
         raise RosterError(problems)
     name = p.stem if p.is_file() else p.name
@@ -368,7 +370,7 @@ def _read_flat(p: Path, list_date: dt.date | str | None) -> FlatRead:
 
 
 def _list_roster(p: Path, read: FlatRead, legacy: str, skip_invalid: bool) -> Roster:
-    problems = list(read.problems)
+    problems = [relocate(q, read, p.name) for q in read.problems]
     if not read.raws:
         raise RosterError(problems)
     try:
