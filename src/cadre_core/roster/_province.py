@@ -15,9 +15,10 @@ from pathlib import Path
 
 import pandas as pd
 
+from cadre_core.roster import _roster
 from cadre_core.roster._problems import Problem, RosterError
 from cadre_core.roster._reader import table_for
-from cadre_core.roster._roster import Roster, read_roster
+from cadre_core.roster._roster import Roster
 from cadre_core.roster._schema import TABLE_NAMES
 
 ROSTER_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods", ".csv")
@@ -40,16 +41,17 @@ def roster_files(paths: Sequence[str | Path]) -> list[Path]:
     out: list[Path] = []
     for given in paths:
         p = Path(given)
+        books = []
         if p.is_dir() and not _is_table_folder(p):
-            out.extend(
+            books = [
                 f
                 for f in sorted(p.iterdir())
                 if f.is_file()
                 and f.suffix.lower() in ROSTER_SUFFIXES
                 and not f.name.startswith((".", "~$"))
-            )
-        else:
-            out.append(p)
+            ]
+        # a folder of no workbooks is read as a folder of tables (which says what is missing)
+        out.extend(books or [p])
     return out
 
 
@@ -115,7 +117,9 @@ def read_rosters(
     files = roster_files(paths)
     single = len(paths) == 1 and not Path(paths[0]).is_dir()
     if len(files) == 1 and (single or files[0].is_dir()):
-        return read_roster(files[0], legacy=legacy, skip_invalid=skip_invalid, list_date=list_date)
+        return _roster.read_roster(
+            files[0], legacy=legacy, skip_invalid=skip_invalid, list_date=list_date
+        )
     if not files:
         where = ", ".join(str(p) for p in paths)
         raise RosterError([Problem(where, None, None, None, None, "no roster file was found")])
@@ -123,8 +127,10 @@ def read_rosters(
     problems: list[Problem] = []
     for f in files:
         try:
-            rosters.append((f, read_roster(f, legacy=legacy, skip_invalid=skip_invalid,
-                                           list_date=list_date)))  # fmt: skip
+            read = _roster.read_roster(
+                f, legacy=legacy, skip_invalid=skip_invalid, list_date=list_date
+            )
+            rosters.append((f, read))
         except RosterError as exc:
             problems.extend(exc.problems)
     if any(p.severity == "error" for p in problems):
