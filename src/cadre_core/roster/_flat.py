@@ -363,6 +363,8 @@ def is_flat(path: Path) -> bool:
         return True
     if suffix not in (".xlsx", ".xlsm", ".xls", ".ods"):
         return False
+    if _check_workbook_size(path) is not None:
+        return False  # never opened: the workbook reader says why
     try:
         names = pd.ExcelFile(path, engine="calamine").sheet_names
     except Exception:
