@@ -79,32 +79,47 @@ def _layout(file: str | None, plugins: Sequence[str] = ()) -> Any:
 
 
 def _read(
-    path: str,
+    path: str | Sequence[str],
     legacy: str,
     skip_invalid: bool = False,
+    list_date: str | None = None,
     layout: Any = None,
     strict_columns: bool = False,
 ) -> Any:
-    """The roster at ``path`` (read with ``layout``, see :func:`_layout`); when it is
+    """The roster at ``path`` (or, for several paths or a folder of workbooks, the
+    province roster they make), read with ``layout`` (see :func:`_layout`); when it is
     invalid, its problems as a table on standard error and an :class:`InputError`."""
     from cadre_core.roster._problems import RosterError
-    from cadre_core.roster._roster import read_roster
+    from cadre_core.roster._province import read_rosters
 
+    paths = [path] if isinstance(path, str) else list(path)
+    shown = ", ".join(paths)
     try:
-        return read_roster(
-            path,
+        return read_rosters(
+            paths,
             legacy=legacy,
             skip_invalid=skip_invalid,
+            list_date=list_date,
             layout=layout,
             strict_columns=strict_columns,
         )
     except RosterError as exc:
         errors = exc.errors
         console = _stderr()
-        console.print(_problems_table(exc.problems, f"{len(errors)} problem(s) in {path}"))
+        console.print(_problems_table(exc.problems, f"{len(errors)} problem(s) in {shown}"))
         raise InputError(
-            f"{path}: the roster is invalid ({len(errors)} problem(s)); see above"
+            f"{shown}: the roster is invalid ({len(errors)} problem(s)); see above"
         ) from None
+
+
+def _list_date(value: str | None) -> str | None:
+    """The day of ``--list-date`` as ISO text; a bad day is an :class:`InputError`."""
+    if value is None:
+        return None
+    try:
+        return parse_day(value, what="--list-date").isoformat()
+    except ValueError as exc:
+        raise InputError(str(exc)) from None
 
 
 def _as_of(value: str | None) -> dt.date:
@@ -174,6 +189,15 @@ legacy_option = click.option(
     help="What to do with damaged text: legacy TCVN3/VNI encodings, double-encoded UTF-8.",
 )
 
+list_date_option = click.option(
+    "--list-date",
+    "list_date",
+    metavar="YYYY-MM-DD",
+    help="The day a one-row-per-person list describes (default: the day its title names).",
+)
+
+rosters_argument = click.argument("roster", nargs=-1, required=True, type=click.Path())
+
 lang_option = click.option(
     "--lang", type=click.Choice(["vi", "en"]), default="vi", show_default=True
 )
@@ -225,6 +249,8 @@ def _print_table(ev: Any, lang: str) -> None:
             status = label(t.status, lang).lower()
             if t.overdue:
                 status += f" ({label('overdue', lang)})"
+            if t.reason:
+                status += f" ({label(t.reason, lang)})"
             if not t.attainable:
                 status += " *"
             table.add_row(

@@ -14,15 +14,19 @@ from cadre_core.cli._common import (
     _as_of,
     _emit,
     _layout,
+    _list_date,
+    _problems_table,
     _read,
     _stderr,
     lang_option,
     layout_option,
     legacy_option,
+    list_date_option,
     output_option,
     params_option,
     print_set_aside_and_not_read,
     report_format_option,
+    rosters_argument,
     skip_option,
     strict_columns_option,
 )
@@ -64,7 +68,7 @@ def _key(path: str | None) -> bytes:
 
 
 @click.command("evaluate")
-@click.argument("roster", type=click.Path())
+@rosters_argument
 @click.option(
     "--as-of",
     "as_of",
@@ -100,8 +104,9 @@ def _key(path: str | None) -> bytes:
 @skip_option
 @layout_option
 @strict_columns_option
+@list_date_option
 def evaluate_command(
-    roster: str,
+    roster: tuple[str, ...],
     as_of: tuple[str, ...],
     plugins: tuple[str, ...],
     params: str | None,
@@ -117,17 +122,26 @@ def evaluate_command(
     skip_invalid: bool,
     layout: str | None,
     strict_columns: bool,
+    list_date: str | None,
 ) -> None:
-    """Evaluate every target of the selected plugins on ROSTER."""
-    days = sorted({_as_of(d) for d in as_of}) or [_as_of(None)]
+    """Evaluate every target of the selected plugins on ROSTER (several, or a folder of
+    workbooks, one per commune: one province)."""
     key = _key(pseudonym_key) if pseudonymize else None
     r = _read(
         roster,
         legacy_text,
         skip_invalid,
+        _list_date(list_date),
         layout=_layout(layout, plugins),
         strict_columns=strict_columns,
     )
+    # a list is a snapshot: without --as-of it is evaluated on its own day
+    days = sorted({_as_of(d) for d in as_of}) or [r.list_date or _as_of(None)]
+    from cadre_core.roster._province import roster_files
+
+    notes = [p for p in r.problems if p.severity != "error" and p not in r.not_read]
+    if notes and (r.absent or len(roster_files(roster)) > 1):  # lists, provinces: guesses
+        _stderr().print(_problems_table(notes, f"{len(notes)} warning(s)"))
     print_set_aside_and_not_read(r, _stderr())
     evs = _evaluate_days(r, days, plugins, params, by, strict)
     if key is not None:

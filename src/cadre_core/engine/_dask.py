@@ -174,8 +174,10 @@ def evaluate_partition(
     name: str,
     communes: tuple[str, ...],
     prepared: Prepared | Shipped,
+    absent: tuple[str, ...] = (),
 ) -> tuple[CommuneResult, ...]:
     """Evaluate one partition with the pipeline's steps; keep the results of its communes.
+    ``absent`` is the whole roster's :attr:`Roster.absent` (what its input cannot inform).
 
     Runs on a worker. The tables are canonical subsets of a validated roster, so they
     are not validated again.
@@ -183,7 +185,7 @@ def evaluate_partition(
     with paused_gc():
         if isinstance(prepared, Shipped):
             prepared = prepared.prepared()
-        features = build_frame(prepared, Roster(dict(tables), name=name))
+        features = build_frame(prepared, Roster(dict(tables), name=name, absent=absent))
         keep = set(communes)
         return tuple(c for c in commune_results(prepared, features) if c.commune in keep)
 
@@ -232,13 +234,17 @@ def run_dask(
         shipped = Shipped.of(prepared)
         futures = cluster.scatter([tables for _, tables in parts])
         jobs = [
-            cluster.submit(evaluate_partition, f, roster.name, communes, shipped, pure=False)
+            cluster.submit(
+                evaluate_partition, f, roster.name, communes, shipped, roster.absent, pure=False
+            )
             for f, (communes, _) in zip(futures, parts, strict=True)
         ]
         results = [c for chunk in cluster.gather(jobs) for c in chunk]
     else:
         tasks = [
-            dask.delayed(evaluate_partition, pure=False)(tables, roster.name, communes, prepared)
+            dask.delayed(evaluate_partition, pure=False)(
+                tables, roster.name, communes, prepared, roster.absent
+            )
             for communes, tables in parts
         ]
         results = [c for chunk in dask.compute(*tasks, scheduler="threads") for c in chunk]

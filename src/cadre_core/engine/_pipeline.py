@@ -75,6 +75,7 @@ class TargetResult:
     plugin: str = ""
     population_text: Text = Text("", "")
     requirement: Text = Text("", "")
+    reason: str | None = None  # why not applicable beyond an empty population: "no_data"
 
     @property
     def ratio(self) -> Fraction | None:
@@ -100,7 +101,7 @@ class TargetResult:
             "overdue": self.overdue,
             "failing": list(self.failing),
             "plugin": self.plugin,
-        }
+        } | ({"reason": self.reason} if self.reason else {})
 
 
 @attrs.frozen
@@ -335,6 +336,12 @@ def _evaluate_target(
     empty = n == 0
     met = s >= required
     status = _statuses(n, s, required).tolist()
+    # a target that reads what the input could not inform is not applicable: no data
+    no_data = sorted(set(target.reads) & set(features.absent))
+    reason = "no_data" if no_data else None
+    if no_data:
+        status = ["not_applicable"] * size
+        empty = np.ones(size, dtype=bool)
     shortfall = np.where(empty, 0, np.maximum(required - s, 0)).tolist()
     attainable = (required <= n).tolist()
     late = features.as_of > deadline
@@ -358,6 +365,7 @@ def _evaluate_target(
             plugin=plugin,
             population_text=target.population_text,
             requirement=target.requirement,
+            reason=reason,
         )
         for ni, si, ri, short, st, att, late_i, fail in zip(
             n.tolist(),

@@ -78,6 +78,7 @@ class Features:
     degrees: pd.DataFrame
     equipment: pd.DataFrame
     tables: Mapping[str, pd.DataFrame] = attrs.field(factory=dict, repr=False)
+    absent: tuple[str, ...] = ()  # what the roster could not inform (Roster.absent)
 
     @property
     def rating_year(self) -> int:
@@ -316,6 +317,7 @@ def build_features(roster: Roster, as_of: dt.date, params: Mapping[str, Any]) ->
         .sum()
         .reset_index(),
         tables=_ordered(roster.tables),
+        absent=roster.absent,
     )
 
 

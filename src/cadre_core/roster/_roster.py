@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -11,6 +12,7 @@ import attrs
 import numpy as np
 import pandas as pd
 
+from cadre_core.roster._flat import FlatRead, is_flat, read_flat, relocate
 from cadre_core.roster._layout import Layout, apply_layout
 from cadre_core.roster._problems import Problem, RosterError
 from cadre_core.roster._reader import RawTable, read_raw
@@ -54,6 +56,10 @@ class Roster:
     # was kept (scope "cell") and optional tables (scope "table")
     skipped: tuple[Problem, ...] = ()
     input_rows: Mapping[str, int] = attrs.field(factory=dict)  # data rows read per table
+    # what the input could not inform: tables ("trainings") and columns
+    # ("positions.accepted_fields") a one-row-per-person list has no place for
+    absent: tuple[str, ...] = ()
+    list_date: dt.date | None = None  # the day a one-row-per-person list describes
 
     def accounting(self) -> dict[str, dict[str, int]]:
         """Per table: rows read, rows kept and rows skipped (read == kept + skipped), and
@@ -453,8 +459,11 @@ def read_roster(
     skip_invalid: bool = False,
     layout: Layout | None = None,
     strict_columns: bool = False,
+    list_date: dt.date | str | None = None,
 ) -> Roster:
-    """Read and validate a roster: an ``.xlsx`` workbook or a folder of CSV/parquet tables.
+    """Read and validate a roster: an ``.xlsx`` workbook or a folder of CSV/parquet tables,
+    or a one-row-per-person list (a ``.csv`` file, or a workbook without positions and
+    assignments sheets: see :func:`read_list`, which ``list_date`` is for).
 
     Raises :class:`RosterError` listing every problem found (file, table, row, column,
     value, what was expected and a suggestion). ``legacy="convert"`` converts TCVN3/VNI
@@ -475,8 +484,16 @@ def read_roster(
     43
     """
     p = Path(path)
+    if is_flat(p, layout):
+        read = _read_flat(p, list_date)
+        # a workbook holding no list either is read as tables: their messages say what
+        # is missing
+        if read.found or p.suffix.lower() == ".csv":
+            return _list_roster(p, read, legacy, skip_invalid)
     raws, problems = read_raw(p, layout)
     raws = apply_layout(raws, layout)
+    if is_flat(p, layout):  # say too that no list was found (the sheets it looked at)
+        problems = [q for q in read.problems if q.severity != "error"] + problems
     if not raws and any(pr.severity == "error" for pr in problems):
         raise RosterError(problems)
     name = p.stem if p.is_file() else p.name
@@ -490,6 +507,49 @@ def read_roster(
         strict_columns=strict_columns,
     )
     return attrs.evolve(roster, sources=tuple(_sha256(p)))
+
+
+def read_list(
+    path: str | Path,
+    *,
+    list_date: dt.date | str | None = None,
+    legacy: str = "error",
+    skip_invalid: bool = False,
+) -> Roster:
+    """Read a one-row-per-person list ("danh sách trích ngang") as a snapshot roster.
+
+    The list's day is ``list_date``, else the day its title rows name; without either it
+    is an error that says so. Every problem names the file, sheet, row and column of the
+    list. :attr:`Roster.absent` names what the list cannot inform.
+    """
+    p = Path(path)
+    return _list_roster(p, _read_flat(p, list_date), legacy, skip_invalid)
+
+
+def _read_flat(p: Path, list_date: dt.date | str | None) -> FlatRead:
+    try:
+        return read_flat(p, list_date=list_date)
+    except ValueError as exc:  # a bad --list-date
+        raise RosterError([Problem(p.name, None, None, None, None, str(exc))]) from None
+
+
+def _list_roster(p: Path, read: FlatRead, legacy: str, skip_invalid: bool) -> Roster:
+    problems = [relocate(q, read, p.name) for q in read.problems]
+    if not read.raws:
+        raise RosterError(problems)
+    try:
+        roster = _build(list(read.raws), [], name=p.stem, legacy=legacy, skip_invalid=skip_invalid)
+    except RosterError as exc:
+        moved = [relocate(q, read, p.name) for q in exc.problems]
+        raise RosterError(problems + moved) from None
+    return attrs.evolve(
+        roster,
+        problems=tuple(problems) + tuple(relocate(q, read, p.name) for q in roster.problems),
+        skipped=tuple(relocate(q, read, p.name) for q in roster.skipped),
+        sources=tuple(_sha256(p)),
+        absent=read.absent,
+        list_date=read.day,
+    )
 
 
 def sample_roster() -> Roster:

@@ -40,6 +40,9 @@ class Criterion:
     fn: Callable[[Features], pd.Series]
     requirement: Text
     explain: Explain | None = None
+    # the roster tables (or "table.column") it reads: a target reading one the input
+    # could not inform (Roster.absent) is not applicable for want of data
+    reads: tuple[str, ...] = ()
 
     def __call__(self, features: Features) -> pd.Series:
         return self.fn(features)
@@ -99,28 +102,39 @@ def need_text_en(levels: Sequence[str]) -> str:
     return _levels_text(levels, "en")
 
 
+def _reading(tables: tuple[str, ...], criterion: Criterion) -> Criterion:
+    """``criterion`` declaring the roster tables it reads."""
+    return attrs.evolve(criterion, reads=tables)
+
+
 def education_at_least(level: str) -> Criterion:
     """Highest degree on the day at least ``level`` (EducationLevel code)."""
-    return _ranked_at_least(
-        "education_rank",
-        "education",
-        EducationLevel(level).value,
-        EducationLevel.ranks(),
-        (),
-        Text("Trình độ", "Education"),
+    return _reading(
+        ("degrees",),
+        _ranked_at_least(
+            "education_rank",
+            "education",
+            EducationLevel(level).value,
+            EducationLevel.ranks(),
+            (),
+            Text("Trình độ", "Education"),
+        ),
     )
 
 
 def theory_at_least(level: str) -> Criterion:
     """Political theory on the day at least ``level``; equal ranks count (cao cấp = cử nhân)."""
-    return _ranked_at_least(
-        "theory_rank",
-        "theory",
-        TheoryLevel(level).value,
-        TheoryLevel.ranks(),
-        ("equal",),
-        Text("LLCT", "Political theory"),
-        "theory",
+    return _reading(
+        ("theory",),
+        _ranked_at_least(
+            "theory_rank",
+            "theory",
+            TheoryLevel(level).value,
+            TheoryLevel.ranks(),
+            ("equal",),
+            Text("LLCT", "Political theory"),
+            "theory",
+        ),
     )
 
 
@@ -153,6 +167,7 @@ def rating_at_least(level: str) -> Criterion:
             f"rated {level_name(level, 'en')} or better",
         ),
         explain,
+        reads=("ratings",),
     )
 
 
@@ -195,17 +210,18 @@ def trained_in(topics: Sequence[str] | None = None, *, param: str | None = None)
         requirement = Text(
             "đã bồi dưỡng đủ các nội dung quy định", "trained in every required topic"
         )
-    return Criterion(fn, requirement, explain)
+    return Criterion(fn, requirement, explain, reads=("trainings",))
 
 
 def is_female() -> Criterion:
     """Gender ``female``."""
-    return flag("is_female", Text("là nữ", "is a woman"))
+    return _reading(("cadres.gender",), flag("is_female", Text("là nữ", "is a woman")))
 
 
 def is_minority() -> Criterion:
     """Ethnicity other than Kinh."""
-    return flag("is_minority", Text("là người dân tộc thiểu số", "belongs to an ethnic minority"))
+    minority = Text("là người dân tộc thiểu số", "belongs to an ethnic minority")
+    return _reading(("cadres.ethnicity",), flag("is_minority", minority))
 
 
 def positions_filled() -> Criterion:
@@ -333,6 +349,7 @@ def fields_fit() -> Criterion:
             "holds a degree in a field fitting the position",
         ),
         explain,
+        reads=("degrees", "positions.accepted_fields"),
     )
 
 
@@ -347,6 +364,7 @@ def holds_position_with_fields() -> Criterion:
     return Criterion(
         fn,
         Text("cán bộ ở vị trí có yêu cầu chuyên ngành", "cadres in positions with required fields"),
+        reads=("positions.accepted_fields",),
     )
 
 
@@ -528,7 +546,10 @@ def equipped(param: str = "equipment_norm") -> Criterion:
         return msg.groupby(bad["agency_code"]).agg(", ".join).reindex(ids)
 
     return Criterion(
-        fn, Text("đủ trang thiết bị theo tiêu chuẩn, định mức", "equipped to the norms"), explain
+        fn,
+        Text("đủ trang thiết bị theo tiêu chuẩn, định mức", "equipped to the norms"),
+        explain,
+        reads=("equipment",),
     )
 
 

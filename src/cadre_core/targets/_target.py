@@ -93,6 +93,7 @@ class Target:
     bloc: str | None = None  # which bloc's body answers for it; None = per member's agency
     replaces: str | None = None
     order: int = 0
+    reads: tuple[str, ...] = ()  # roster tables/columns it reads (see Criterion.reads)
 
     @classmethod
     def from_criteria(
@@ -144,6 +145,7 @@ class Target:
             bloc=bloc,
             replaces=replaces,
             order=order,
+            reads=tuple(getattr(population, "reads", ())) + tuple(getattr(criterion, "reads", ())),
         )
 
     @property

@@ -118,6 +118,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "need_purchase": ("mua sắm", "purchase"),
     "need_infeasible": ("ngoài khả năng đào tạo", "beyond training"),
     "overdue": ("quá hạn", "overdue"),
+    "no_data": ("không có dữ liệu", "no data"),
     "unattainable": (
         "không thể đạt với số đối tượng hiện có",
         "cannot be reached with the current population",

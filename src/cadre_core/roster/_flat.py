@@ -1,0 +1,384 @@
+"""One-row-per-person lists ("danh sách trích ngang") read into the roster's raw tables.
+
+A flat list is a snapshot: one row per person, on one day (``--list-date``, else the day
+its title names: "tính đến ngày 31/12/2025"). Its header is found by content
+(:mod:`cadre_core.roster._flat_header`); group rows ("I. KHỐI ĐẢNG", "Văn phòng HĐND và
+UBND") set the bloc or agency of the rows below them; footer rows (signatures, "Người lập
+biểu") end it. Each person row gives a cadre, an assignment to the position made of its
+title and agency, and its degree, theory and rating cells. The raw tables then go through
+the same normalisation and validation as any roster, and every problem is moved back to
+the file, sheet, row and column of the list.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from cadre_core.roster._layout import Layout
+
+import csv
+import datetime as dt
+import re
+from collections.abc import Mapping
+from pathlib import Path
+
+import attrs
+import pandas as pd
+
+from cadre_core.roster import _normalize as nz
+from cadre_core.roster._flat_header import SKIP, Field, find_header, header_label, resolve
+from cadre_core.roster._flat_tables import MADE, build_tables
+from cadre_core.roster._problems import Problem
+from cadre_core.roster._reader import RawTable, _check_workbook_size
+from cadre_core.roster._schema import VALUE_ALIASES
+from cadre_core.vocab._dates import parse_day
+
+ROW_BASE = 1_000_000  # rows of sheet i are numbered i * ROW_BASE + row until relocated
+
+_DAY = (
+    re.compile(
+        r"(?:tính\s+)?(?:đến|tại|thời điểm)\s+(?:ngày\s+)?(\d{1,2}[/.\-]\d{1,2}[/.\-]\d{4})", re.I
+    ),
+    re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.I),
+)
+# "xã hội" (of the national motto) is not a commune
+_COMMUNE = re.compile(r"\b(xã(?!\s+hội\b)|phường|thị trấn|đặc khu)\s+([^,;:()\n]+)", re.I)
+_COMMUNE_END = re.compile(r"\s+(?:tính|năm|huyện|tỉnh|thành phố|đến|tại|ngày)\b.*$", re.I)
+_NUMBERED = re.compile(r"^\s*(?:[IVXLC]+|\d+|[a-zA-Z])\s*[.)/-]\s*")
+_FOOTER = (
+    r"người lập|lập biểu|thủ trưởng|ký tên|ký, ghi rõ|ghi rõ họ tên|xác nhận|"
+    r"ngày\s*\S*\s*tháng\s*\S*\s*năm|nơi nhận|t/m|tm\.|kt\.|tổng cộng|tổng số"
+)
+
+
+@attrs.frozen
+class FlatRead:
+    """What reading a flat list gives: raw tables, problems, its day and commune."""
+
+    raws: tuple[RawTable, ...]
+    problems: tuple[Problem, ...]
+    day: dt.date | None
+    commune: str | None  # named by the list's title rows
+    absent: tuple[str, ...]  # tables (and table.column) the list cannot inform
+    places: Mapping[tuple[int, str, str], str]  # (sheet, table, column) -> header label
+    sheets: tuple[str, ...]
+    found: bool = True  # some sheet holds the header of a list of people
+
+
+def _grids(path: Path) -> tuple[list[tuple[str, pd.DataFrame]], list[Problem]]:
+    if path.suffix.lower() == ".csv":
+        try:
+            # title rows are shorter than the header: rows of any length, padded
+            lines = list(csv.reader(path.read_text(encoding="utf-8-sig").splitlines()))
+            width = max((len(line) for line in lines), default=0)
+            padded = [[c if c.strip() else None for c in line] for line in lines]
+            grid = pd.DataFrame([line + [None] * (width - len(line)) for line in padded])
+        except UnicodeDecodeError as exc:
+            msg = f"not UTF-8 text (byte {exc.start}); save it as 'CSV UTF-8'"
+            return [], [Problem(path.name, None, None, None, None, msg)]
+        except Exception as exc:
+            msg = f"not a readable .csv list: {type(exc).__name__}"
+            return [], [Problem(path.name, None, None, None, None, msg)]
+        return [("", grid.replace("", None))], []
+    too_large = _check_workbook_size(path)
+    if too_large is not None:
+        msg = f"the workbook was not read: {too_large}"
+        return [], [Problem(path.name, None, None, None, None, msg)]
+    try:
+        sheets = pd.read_excel(path, sheet_name=None, header=None, engine="calamine")
+    except Exception as exc:  # the engine raises many types for a non-workbook
+        msg = f"not a readable workbook: {type(exc).__name__}"
+        return [], [Problem(path.name, None, None, None, None, msg)]
+    return [(str(k), v) for k, v in sheets.items()], []
+
+
+def _texts(grid: pd.DataFrame) -> list[str]:
+    values = grid.to_numpy(dtype=object).ravel()
+    return [" ".join(v.split()) for v in values if isinstance(v, str) and v.strip()]
+
+
+def title_day(texts: list[str]) -> dt.date | None:
+    """The day a list's title rows name ("tính đến ngày 31/12/2025", "ngày 31 tháng 12
+    năm 2025"), or None.
+
+    >>> title_day(["DANH SÁCH CÁN BỘ", "(tính đến ngày 31/12/2025)"])
+    datetime.date(2025, 12, 31)
+    """
+    for text in texts:
+        for pattern in _DAY:
+            m = pattern.search(text)
+            if m is None:
+                continue
+            spelled = m.group(1) if m.lastindex == 1 else "/".join(m.groups())
+            try:
+                return parse_day(spelled, what="the list's date")
+            except ValueError:
+                continue
+    return None
+
+
+def title_commune(texts: list[str]) -> str | None:
+    """The commune a list's title rows name ("UBND XÃ MƯỜNG THAN" -> "Xã Mường Than").
+
+    >>> title_commune(["ỦY BAN NHÂN DÂN XÃ MƯỜNG THAN", "DANH SÁCH"])
+    'Xã Mường Than'
+    """
+    for text in texts:
+        m = _COMMUNE.search(text)
+        if m is None:
+            continue
+        rest = _COMMUNE_END.sub("", m.group(2)).strip()
+        if not rest:
+            continue
+        if rest.isupper():
+            rest = rest.title()
+        return f"{m.group(1).capitalize()} {rest}"
+    return None
+
+
+def _strings(col: pd.Series) -> pd.Series | None:
+    """The ``.str`` view of a column of cells (non-text cells give missing), or None."""
+    if col.dtype != object and not pd.api.types.is_string_dtype(col.dtype):
+        return None
+    try:
+        return col.str.strip()
+    except AttributeError:  # no text at all
+        return None
+
+
+def _filled(frame: pd.DataFrame) -> pd.DataFrame:
+    """Cells holding something (not blank, not whitespace), column by column."""
+    out = {}
+    for c in frame.columns:
+        col = frame[c]
+        text = _strings(col)
+        blank = col.isna() if text is None else col.isna() | text.eq("").fillna(False)
+        out[c] = ~blank.astype(bool)
+    return pd.DataFrame(out, index=frame.index)
+
+
+def _matches(frame: pd.DataFrame, pattern: str) -> pd.Series:
+    """Rows with a text cell that matches ``pattern`` (case-insensitive)."""
+    hit = pd.Series(False, index=frame.index)
+    for c in frame.columns:
+        text = _strings(frame[c])
+        if text is not None:
+            hit |= text.str.contains(pattern, case=False, na=False).astype(bool)
+    return hit
+
+
+def _group_text(
+    body: pd.DataFrame, filled: pd.DataFrame, lead: list[int], name: int | None
+) -> pd.Series:
+    """The text of a group row: its name cell, else its first filled leading cell."""
+    text = pd.Series(None, index=body.index, dtype=object)
+    for j in reversed(lead):
+        text = body[j].where(filled[j], text)
+    if name is not None:
+        text = body[name].where(filled[name], text)
+    return nz.to_text(text.astype(object)).str.replace(_NUMBERED, "", regex=True)
+
+
+@attrs.frozen
+class _Sheet:
+    """One sheet's person rows as raw canonical columns, with their sheet rows."""
+
+    cols: dict[tuple[str, str], pd.Series]  # (table, column) -> raw cells of person rows
+    ratings: list[tuple[Field, pd.Series]]
+    rows: pd.Series  # encoded row numbers of the person rows
+    places: dict[tuple[str, str], str]
+    problems: list[Problem]
+
+
+def _read_sheet(
+    grid: pd.DataFrame, number: int, file: str, sheet: str
+) -> tuple[_Sheet | None, list[str]]:
+    header = find_header(grid)
+    if header is None:
+        return None, _texts(grid)
+    fields = [resolve(labels) for labels in header.labels]
+    places: dict[tuple[str, str], str] = {}
+    problems: list[Problem] = []
+    where = f"{file}, sheet {sheet!r}" if sheet else file
+    chosen: dict[tuple[str, str], list[int]] = {}
+    for j, f in enumerate(fields):
+        label = header_label(header.labels[j], j)
+        if f is None:
+            if header.labels[j]:
+                problems.append(
+                    Problem(where, None, None, label, None, "this column was not read",
+                            severity="warning")
+                )  # fmt: skip
+            continue
+        if f.table == SKIP:
+            continue
+        key = (f.table, f.column)
+        if key in chosen and f.column not in ("birth_date", "rating"):
+            problems.append(
+                Problem(where, None, None, label, None,
+                        f"a second column for {f.table}.{f.column}; this one was not read",
+                        severity="warning")
+            )  # fmt: skip
+            continue
+        chosen.setdefault(key, []).append(j)
+        places.setdefault(key, label)
+    body = grid.iloc[header.body :].copy()
+    body.columns = pd.Index(range(grid.shape[1]))
+    filled = _filled(body)
+    name = chosen.get(("cadres", "full_name"), [None])[0]
+    skip_cols = [j for j, f in enumerate(fields) if f is not None and f.table == SKIP]
+    group_cols = {("agencies", "name"), ("agencies", "bloc"), ("cadres", "full_name")}
+    data = [j for k, js in chosen.items() if k not in group_cols for j in js]
+    has_data = filled[data].any(axis=1) if data else pd.Series(False, index=body.index)
+    numbered = pd.Series(False, index=body.index)
+    for j in skip_cols:
+        numbered |= pd.to_numeric(body[j], errors="coerce").notna()
+    lead = [j for j in range(grid.shape[1]) if name is None or j <= name]
+    lead_text = filled[lead].any(axis=1) if lead else pd.Series(False, index=body.index)
+    group = ~has_data & ~numbered & lead_text
+    footer = _matches(body, _FOOTER) & ~numbered
+    ended = footer.cumsum().gt(0)
+    group &= ~ended
+    named = filled[name] if name is not None else pd.Series(False, index=body.index)
+    person = (named | (numbered & has_data)) & ~group & ~ended
+    stray = filled.any(axis=1) & ~person & ~group & ~ended
+    for i in stray[stray].index:
+        problems.append(
+            Problem(where, None, int(i) + 1, None, None,
+                    "this row holds no person's name and was not read as a person",
+                    severity="warning")
+        )  # fmt: skip
+    texts = _group_text(body, filled, lead, name)
+    bloc_of = nz.keys_of(texts).map(VALUE_ALIASES["bloc"])
+    is_bloc = group & bloc_of.notna()
+    agency_group = texts.where(group & ~is_bloc).where(~is_bloc, "")
+    group_agency = agency_group.where(group).ffill().replace("", None)
+    group_bloc = bloc_of.where(is_bloc).ffill()
+    rows = pd.Series(body.index.to_numpy() + 1 + number * ROW_BASE, index=body.index)
+    keep = person.to_numpy()
+    cols: dict[tuple[str, str], pd.Series] = {}
+    ratings: list[tuple[Field, pd.Series]] = []
+    for key, js in chosen.items():
+        if key == ("cadres", "birth_date"):
+            birth = pd.Series(None, index=body.index, dtype=object)
+            gender = pd.Series(None, index=body.index, dtype=object)
+            for j in js:
+                birth = birth.where(birth.notna() | ~filled[j], body[j])
+                g = fields[j].gender if fields[j] is not None else None  # type: ignore[union-attr]
+                if g is not None:
+                    gender = gender.where(~filled[j], g)
+            cols[key] = birth[keep]
+            if gender.notna().any() and ("cadres", "gender") not in chosen:
+                cols["cadres", "gender"] = gender[keep]
+                places["cadres", "gender"] = places[key]
+            continue
+        if key == ("ratings", "rating"):
+            for j in js:
+                f = fields[j]
+                assert f is not None
+                ratings.append((f, body[j].where(filled[j])[keep]))
+            continue
+        cols[key] = body[js[0]].where(filled[js[0]])[keep]
+    if ("agencies", "name") not in cols and group_agency.notna().any():
+        cols["agencies", "name"] = group_agency[keep]
+        places["agencies", "name"] = "(group rows)"
+    if ("agencies", "bloc") not in cols and group_bloc.notna().any():
+        cols["agencies", "bloc"] = group_bloc[keep]
+        places["agencies", "bloc"] = "(group rows)"
+    return _Sheet(cols, ratings, rows[keep], places, problems), _texts(grid.iloc[: header.top])
+
+
+def read_flat(path: Path, *, list_date: dt.date | str | None = None) -> FlatRead:
+    """Read a one-row-per-person list (``.xlsx``, ``.xls`` or ``.csv``; one sheet or
+    several) into raw roster tables, with its day and the commune its title names."""
+    grids, problems = _grids(path)
+    sheets: list[tuple[int, str, _Sheet]] = []
+    titles: list[str] = []
+    names: list[str] = []
+    for number, (sheet, grid) in enumerate(grids):
+        names.append(sheet)
+        read, texts = _read_sheet(grid, number, path.name, sheet)
+        if read is None:
+            if texts:
+                problems.append(
+                    Problem(path.name, sheet or None, None, None, None,
+                            "no header of a list of people (a row with 'Họ và tên' and other "
+                            "known headers) was found; the sheet was not read",
+                            severity="warning")
+                )  # fmt: skip
+            continue
+        titles.extend(texts)
+        problems.extend(read.problems)
+        sheets.append((number, sheet, read))
+    if not sheets:
+        problems.append(
+            Problem(path.name, None, None, None, None,
+                    "no sheet holds a list of people or the tables of a roster")
+        )  # fmt: skip
+        return FlatRead((), tuple(problems), None, None, (), {}, tuple(names), found=False)
+    day: dt.date | None
+    if list_date is not None:
+        day = parse_day(list_date, what="--list-date")
+    else:
+        day = title_day(titles)
+    if day is None:
+        problems.append(
+            Problem(path.name, None, None, None, None,
+                    "the list's date is unknown: give --list-date, or name it in the title "
+                    "rows ('tính đến ngày 31/12/2025')")
+        )  # fmt: skip
+        return FlatRead((), tuple(problems), None, None, (), {}, tuple(names))
+    commune = title_commune(titles)
+    raws, absent, places, found = build_tables(
+        [(n, s.cols, s.ratings, s.rows, s.places) for n, _, s in sheets],
+        path.name,
+        day,
+        commune,
+        serials=path.suffix.lower() != ".csv",
+    )
+    problems.extend(found)
+    return FlatRead(tuple(raws), tuple(problems), day, commune, absent, places, tuple(names))
+
+
+def relocate(problem: Problem, read: FlatRead, file: str) -> Problem:
+    """A problem found in the raw tables of a list, placed in the list as its user sees it:
+    the sheet, the row of the sheet and the header of the column."""
+    if problem.file != file or problem.row is None:
+        return problem
+    number, row = divmod(problem.row, ROW_BASE)
+    sheet = read.sheets[number] if number < len(read.sheets) else ""
+    column = problem.column
+    if column is not None and problem.table is not None:
+        column = read.places.get((number, problem.table, column), f"{column} {MADE}")
+    where = f"{file}, sheet {sheet!r}" if sheet else file
+    return attrs.evolve(problem, file=where, row=row, column=column)
+
+
+def is_flat(path: Path, layout: Layout | None = None) -> bool:
+    """Whether ``path`` is read as a flat list: a ``.csv`` file, or a workbook none of
+    whose sheets is named as a roster table (other than by a name of the cadres list), by
+    the roster format or by ``layout``."""
+    from cadre_core.roster._reader import table_for
+    from cadre_core.roster._schema import TABLE_NAMES
+
+    suffix = path.suffix.lower()
+    if path.is_dir():
+        return False
+    if suffix == ".csv":
+        return True
+    if suffix not in (".xlsx", ".xlsm", ".xls", ".ods"):
+        return False
+    if _check_workbook_size(path) is not None:
+        return False  # never opened: the workbook reader says why
+    try:
+        names = pd.ExcelFile(path, engine="calamine").sheet_names
+    except Exception:
+        return False  # the workbook reader reports it
+    # a sheet named by a table's code name, or as any table but cadres ("Danh sách cán
+    # bộ" names a list as well), makes the workbook a roster of tables
+    tables = {table_for(str(n), layout) for n in names} - {None, "cadres"}
+    return not tables and not {str(n).strip() for n in names} & set(TABLE_NAMES)
+
+
+__all__ = ["FlatRead", "is_flat", "read_flat", "relocate", "title_commune", "title_day"]

@@ -1,0 +1,233 @@
+"""The header of a one-row-per-person list: where it is and what each column holds.
+
+A list exported by a cadre system or typed by a clerk ("danh sách trích ngang") has title
+rows above its header, a header over one to three rows with merged cells (``Ngày sinh``
+over ``Nam``/``Nữ``, ``Trình độ`` over ``Chuyên môn``/``LLCT``), sometimes a row of column
+numbers under it. The header is found by content (the row whose non-empty cells are most
+often known headers), never by position. Header spellings are the roster format's own
+aliases (:mod:`cadre_core.roster._schema`) plus the few that only a flat list has.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+
+import attrs
+import numpy as np
+import pandas as pd
+
+from cadre_core.roster._schema import TABLE_BY_NAME, VALUE_ALIASES, text_key
+
+# The columns a flat list can inform, in priority order (the first table that knows a
+# header spelling takes it: "trình độ" is an education level before a theory level).
+FLAT_COLUMNS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("cadres", ("cadre_id", "full_name", "birth_date", "gender", "ethnicity", "is_local",
+                "left_date")),
+    ("positions", ("position_code", "title", "category")),
+    ("agencies", ("name", "commune", "bloc")),
+    ("assignments", ("start_date", "end_date")),
+    ("degrees", ("level", "field", "awarded_date")),
+    ("theory", ("level", "awarded_date")),
+    ("ratings", ("rating", "year")),
+)  # fmt: skip
+
+SKIP = "skip"  # the STT column: a row number, not data
+
+# Spellings only a flat list uses (a field of another table seen from one person's row).
+# The roster format's own aliases come first; these only fill what it does not know.
+FLAT_ALIASES: Mapping[str, tuple[str, str]] = {
+    text_key(k): v
+    for k, v in {
+        "stt": (SKIP, ""),
+        "tt": (SKIP, ""),
+        "số tt": (SKIP, ""),
+        "số thứ tự": (SKIP, ""),
+        "chức vụ": ("positions", "title"),
+        "chức vụ hiện tại": ("positions", "title"),
+        "chức vụ, chức danh": ("positions", "title"),
+        "chức danh, chức vụ": ("positions", "title"),
+        "đơn vị": ("agencies", "name"),
+        "cơ quan": ("agencies", "name"),
+        "cơ quan, đơn vị": ("agencies", "name"),
+        "đơn vị công tác": ("agencies", "name"),
+        "phòng, ban": ("agencies", "name"),
+        "chuyên môn": ("degrees", "level"),
+        "trình độ đào tạo": ("degrees", "level"),
+        "ngành đào tạo": ("degrees", "field"),
+        "llct": ("theory", "level"),
+        "xếp loại": ("ratings", "rating"),
+        "kết quả đánh giá, xếp loại": ("ratings", "rating"),
+    }.items()
+}
+
+
+def _field_keys() -> dict[str, list[tuple[str, str]]]:
+    """Every header key a flat list accepts, with its candidate (table, column)s."""
+    keys: dict[str, list[tuple[str, str]]] = {}
+    for table, columns in FLAT_COLUMNS:
+        for col in TABLE_BY_NAME[table].columns:
+            if col.name not in columns:
+                continue
+            for spelling in (col.name, *col.aliases):
+                keys.setdefault(text_key(spelling), []).append((table, col.name))
+    for key, field in FLAT_ALIASES.items():
+        keys.setdefault(key, []).append(field)
+    return keys
+
+
+FIELD_KEYS = _field_keys()
+GENDER_WORDS = VALUE_ALIASES["gender"]
+_YEAR = re.compile(r"(?:\bnăm\s*)?\b((?:19|20)\d{2})\b")
+_PAREN = re.compile(r"\([^)]*\)")
+
+
+@attrs.frozen
+class Field:
+    """What one column of a flat list holds: a canonical (table, column), maybe a gender
+    (a birth date under ``Nam``/``Nữ``) or a year (a rating under ``Xếp loại năm 2025``)."""
+
+    table: str
+    column: str
+    gender: str | None = None
+    year: int | None = None
+
+
+def _candidates(label: str) -> tuple[list[tuple[str, str]], int | None]:
+    """The fields a header label may denote, trying the label, then without a year or a
+    parenthesis (``Ngày sinh (d/m/Y)``)."""
+    key = text_key(label)
+    if key in FIELD_KEYS:
+        return FIELD_KEYS[key], None
+    year_match = _YEAR.search(key)
+    plain = text_key(_PAREN.sub(" ", _YEAR.sub(" ", key)))
+    if plain in FIELD_KEYS:
+        return FIELD_KEYS[plain], int(year_match.group(1)) if year_match else None
+    return [], None
+
+
+def is_header(value: object) -> bool:
+    """Whether a cell is a known header spelling of a flat list (or a ``Nam``/``Nữ``)."""
+    return isinstance(value, str) and (
+        bool(_candidates(value)[0]) or text_key(value) in GENDER_WORDS
+    )
+
+
+def resolve(labels: Sequence[str]) -> Field | None:
+    """The field of a column from its header labels, top first (``None``: not read)."""
+    if not labels:
+        return None
+    leaf, parents = labels[-1], labels[:-1]
+    parent_fields = [f for p in parents for f in _candidates(p)[0]]
+    gender = GENDER_WORDS.get(text_key(leaf))
+    if gender is not None and ("cadres", "birth_date") in parent_fields:
+        return Field("cadres", "birth_date", gender=gender)
+    found, year = _candidates(leaf)
+    if not found and parents:
+        found, year = _candidates(f"{parents[-1]} {leaf}")
+    if not found and not parents:
+        return None
+    if found:
+        tables = {t for t, _ in parent_fields}
+        table, column = next(((t, c) for t, c in found if t in tables), found[0])
+        if year is None:
+            year = next((y for p in parents if (y := _candidates(p)[1]) is not None), None)
+        return Field(table, column, year=year)
+    return None
+
+
+def _blank(value: object) -> bool:
+    if value is None or value is pd.NaT:
+        return True
+    if isinstance(value, float) and np.isnan(value):
+        return True
+    return isinstance(value, str) and not value.strip()
+
+
+def _numbering(cells: list[object]) -> bool:
+    """A row of column numbers (1, 2, 3 ...) printed under a header."""
+    filled = [c for c in cells if not _blank(c)]
+    if len(filled) < 2:
+        return False
+    try:
+        numbers = [float(str(c).strip()) for c in filled]
+    except ValueError:
+        return False
+    return all(n.is_integer() for n in numbers) and numbers == sorted(numbers)
+
+
+@attrs.frozen
+class Header:
+    """The header block found in a sheet: its rows and the label chain of every column."""
+
+    top: int  # index of the first header row in the grid
+    body: int  # index of the first row after the header (and its numbering row)
+    labels: tuple[tuple[str, ...], ...]  # per column, labels top first (merged filled in)
+
+
+def find_header(grid: pd.DataFrame, name_column: str = "full_name") -> Header | None:
+    """The header block of a sheet, found by content among its first 30 rows.
+
+    The header row is the one with the most known header cells, at least two, with a
+    person's name among them (real headers carry many labels no roster reads); up to two
+    rows below it that hold only labels (``Nam``, ``Nữ``, ``Chuyên ngành``) continue it.
+    """
+    cells = grid.iloc[:30].to_numpy(dtype=object)
+    best, best_hits, name_at = -1, 1, 0
+    for i, row in enumerate(cells):
+        filled = [c for c in row if not _blank(c)]
+        hits = sum(is_header(c) for c in filled)
+        names = [
+            j
+            for j, c in enumerate(row)
+            if isinstance(c, str) and (f := resolve([c])) is not None and f.column == name_column
+        ]
+        if names and hits > best_hits:
+            best, best_hits, name_at = i, hits, names[0]
+    if best < 0:
+        return None
+    rows = [best]
+    end = best + 1
+    for k in range(best + 1, min(best + 4, len(grid))):
+        line: list[object] = list(grid.iloc[k])
+        if all(_blank(c) for c in line):
+            continue
+        if _numbering(line):
+            end = k + 1
+            break
+        filled = [c for c in line if not _blank(c)]
+        # the name's header spans the header rows: a row with a name is a person
+        labels_only = all(isinstance(c, str) for c in filled) and _blank(line[name_at])
+        if labels_only and (len(filled) >= 2 or any(is_header(c) for c in filled)):
+            rows.append(k)
+            end = k + 1
+            continue
+        break
+    width = grid.shape[1]
+    block = [["" if _blank(v) else str(v).strip() for v in grid.iloc[r]] for r in rows]
+    # a merged label covers the columns to its right that are blank on its row and
+    # labelled below it
+    for level in range(len(block) - 1):
+        carried = ""
+        for j in range(width):
+            below = any(block[lv][j] for lv in range(level + 1, len(block)))
+            if block[level][j]:
+                carried = block[level][j]
+            elif below and carried:
+                block[level][j] = carried
+            else:
+                carried = ""
+    labels = tuple(tuple(block[lv][j] for lv in range(len(block)) if block[lv][j])
+                   for j in range(width))  # fmt: skip
+    return Header(best, end, labels)
+
+
+def header_label(labels: Sequence[str], index: int) -> str:
+    """A column's header as the user reads it: ``Ngày sinh / Nữ (column F)``."""
+    letters = ""
+    n = index + 1
+    while n:
+        n, rem = divmod(n - 1, 26)
+        letters = chr(65 + rem) + letters
+    text = " / ".join(" ".join(s.split()) for s in labels) or "(no header)"
+    return f"{text} (column {letters})"

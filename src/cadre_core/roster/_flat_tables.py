@@ -1,0 +1,200 @@
+"""The raw roster tables made from the person rows of a flat list.
+
+Each person row gives a cadre and an assignment, on the list's day, to the position made
+of its title and agency (one position per distinct title in an agency, its quota the
+number of holders); the agency comes from an agency column or the group row above; degree,
+theory and rating cells give one row each. Ids the list does not hold are made from the
+row numbers (``DS0005``: the person on row 5). Nothing here checks a value: the tables go
+through the roster's normalisation and validation like any other.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+
+import pandas as pd
+
+from cadre_core.roster import _normalize as nz
+from cadre_core.roster._flat_header import Field
+from cadre_core.roster._problems import Problem
+from cadre_core.roster._reader import RawTable
+
+MADE = "(made from the list)"
+# tables a flat list never holds, and position columns it never holds
+NEVER_IN_A_LIST = (
+    "trainings",
+    "equipment",
+    "succession",
+    "scores",
+    "discipline",
+    "positions.min_education",
+    "positions.min_theory",
+    "positions.accepted_fields",
+)
+
+SheetRead = tuple[
+    int,
+    Mapping[tuple[str, str], pd.Series],
+    Sequence[tuple[Field, pd.Series]],
+    pd.Series,
+    Mapping[tuple[str, str], str],
+]
+
+
+def rating_year(day: dt.date) -> int:
+    """The year whose annual rating a list of ``day`` holds: the latest year ended on or
+    before the day.
+
+    >>> rating_year(dt.date(2025, 12, 31)), rating_year(dt.date(2026, 3, 1))
+    (2025, 2025)
+    """
+    return day.year if (day.month, day.day) == (12, 31) else day.year - 1
+
+
+def _codes(keys: pd.Series, prefix: str, width: int) -> pd.Series:
+    """A code per distinct key, numbered in order of first appearance (missing stays missing)."""
+    distinct = pd.unique(keys.dropna())
+    numbers = {k: f"{prefix}{i + 1:0{width}d}" for i, k in enumerate(distinct)}
+    return keys.map(numbers)
+
+
+def _first(values: pd.Series, by: pd.Series) -> pd.Series:
+    """The first filled value of each group of ``by``, spread back to every row."""
+    return values.groupby(by, sort=False, dropna=False).transform("first")
+
+
+def build_tables(
+    sheets: Sequence[SheetRead], file: str, day: dt.date, commune: str | None, serials: bool = True
+) -> tuple[list[RawTable], tuple[str, ...], dict[tuple[int, str, str], str], list[Problem]]:
+    """The raw tables of a list's person rows, what it cannot inform, where each column
+    came from ((sheet, table, column) -> header label) and the warnings about it."""
+    parts = []
+    places: dict[tuple[int, str, str], str] = {}
+    rating_parts = []
+    for number, cols, ratings, rows, sheet_places in sheets:
+        frame = pd.DataFrame({f"{t}.{c}": s for (t, c), s in cols.items()}, index=rows.index)
+        frame["row"] = rows
+        parts.append(frame)
+        for (t, c), label in sheet_places.items():
+            places[number, t, c] = label
+            for other in ("assignments", "degrees", "theory", "ratings"):
+                if (t, c) == ("cadres", "cadre_id"):
+                    places[number, other, "cadre_id"] = label
+            if (t, c) == ("positions", "title"):
+                places[number, "positions", "category"] = label
+        for field, values in ratings:
+            rating_parts.append((field, values, rows))
+    people = pd.concat(parts, ignore_index=True).astype(object)
+    for name in list(people.columns):
+        if name != "row":
+            people[name] = people[name].where(people[name].notna(), None)
+
+    def col(name: str) -> pd.Series:
+        return people[name] if name in people else pd.Series(None, index=people.index, dtype=object)
+
+    rows = people["row"].astype("int64")
+    made_id = "DS" + rows.astype(str).str.zfill(4)
+    cadre_id = col("cadres.cadre_id")
+    if "cadres.cadre_id" not in people:
+        cadre_id = made_id
+    problems: list[Problem] = []
+    tables: dict[str, pd.DataFrame] = {}
+    tables["cadres"] = pd.DataFrame(
+        {"cadre_id": cadre_id}
+        | {c: col(f"cadres.{c}") for c in ("full_name", "birth_date", "gender", "ethnicity",
+                                           "is_local", "left_date") if f"cadres.{c}" in people}
+    )  # fmt: skip
+    # agencies: an agency column or group rows, else one agency for the commune
+    agency_text = nz.to_text(col("agencies.name"))
+    commune_text = nz.to_text(col("agencies.commune"))
+    if commune_text.isna().all() and commune is not None:
+        commune_text = pd.Series(commune, index=people.index, dtype=object)
+        problems.append(
+            Problem(file, "agencies", None, "commune", None,
+                    f"the commune {commune!r} was taken from the list's title rows",
+                    severity="warning")
+        )  # fmt: skip
+    agency_name = agency_text.where(agency_text.notna(), commune_text)
+    agency_code = _codes(nz.keys_of(agency_name), "DV", 2)
+    if agency_code.notna().any():
+        agencies = pd.DataFrame(
+            {
+                "agency_code": agency_code,
+                "name": agency_name,
+                "commune": _first(commune_text, agency_code),
+                "bloc": _first(col("agencies.bloc"), agency_code),
+                "row": rows,
+            }
+        )
+        agencies = agencies[agency_code.notna()].drop_duplicates("agency_code")
+        tables["agencies"] = agencies
+    # positions: one per distinct (agency, title)
+    title = nz.to_text(col("positions.title"))
+    post_key = (
+        agency_code.astype(object).fillna("") + "\x1f" + nz.keys_of(title).astype(object).fillna("")
+    )
+    position_code = col("positions.position_code").fillna(_codes(post_key, "VT", 3))
+    if "positions.category" in people:
+        category = _first(col("positions.category"), position_code)
+    else:
+        category, issues = nz.normalise_code(title, codes="category")
+        category = category.astype(object).where(~issues.bad, None)
+        unknown = title[issues.bad].drop_duplicates()
+        first_rows = rows[unknown.index].tolist()
+        for at, t in zip(first_rows, unknown.tolist(), strict=True):
+            problems.append(
+                Problem(file, "positions", int(at), "title", str(t),
+                        "a title of a known category; its category was left blank",
+                        severity="warning")
+            )  # fmt: skip
+    holders = position_code.map(position_code.value_counts())
+    positions = pd.DataFrame(
+        {
+            "position_code": position_code,
+            "title": title,
+            "agency_code": agency_code,
+            "category": category,
+            "quota": holders,
+            "row": rows,
+        }
+    ).drop_duplicates("position_code")
+    tables["positions"] = positions
+    start = col("assignments.start_date").fillna(pd.Timestamp(day))
+    tables["assignments"] = pd.DataFrame(
+        {
+            "cadre_id": cadre_id,
+            "position_code": position_code,
+            "start_date": start,
+            "end_date": col("assignments.end_date"),
+        }
+    )
+    for table, columns in (("degrees", ("level", "field", "awarded_date")),
+                           ("theory", ("level", "awarded_date"))):  # fmt: skip
+        present = [c for c in columns if f"{table}.{c}" in people]
+        if not present:
+            continue
+        frame = pd.DataFrame({"cadre_id": cadre_id} | {c: col(f"{table}.{c}") for c in present})
+        tables[table] = frame[frame[present].notna().any(axis=1)]
+    if rating_parts:
+        year_col = col("ratings.year")
+        frames = []
+        for field, values, sheet_rows in rating_parts:
+            them = people.index[rows.isin(sheet_rows.to_numpy()).to_numpy()]
+            v = pd.Series(values.to_numpy(), index=them)
+            year = year_col.loc[them].fillna(field.year or rating_year(day))
+            frame = pd.DataFrame({"cadre_id": cadre_id.loc[them], "year": year, "rating": v})
+            frames.append(frame[v.notna()])
+        tables["ratings"] = pd.concat(frames)
+    raws = []
+    for name, frame in tables.items():
+        with_rows = frame.join(rows.rename("_row")) if "row" not in frame else frame
+        row_of = with_rows["_row"] if "_row" in with_rows else with_rows["row"]
+        body = frame.drop(columns=["row"], errors="ignore").reset_index(drop=True)
+        raws.append(RawTable(name, body, row_of.reset_index(drop=True), file, serials=serials))
+    absent = (
+        tuple(NEVER_IN_A_LIST)
+        + tuple(t for t in ("degrees", "theory", "ratings") if t not in tables)
+        + tuple(f"cadres.{c}" for c in ("gender", "ethnicity") if c not in tables["cadres"])
+    )
+    return raws, absent, places, problems

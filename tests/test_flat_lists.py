@@ -1,0 +1,421 @@
+"""One-row-per-person lists ("danh sách trích ngang") as offices keep them.
+
+Lists are written here as clerks and exports lay them out: title rows, a header over two
+rows with merged cells, an STT column, group rows, a footer. They are read through the
+real ``cadre`` command, and a property test checks that a list made from any roster
+snapshot evaluates as the roster does for every target the list can inform.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import cadre_core
+from cadre_core.roster._schema import VALUE_ALIASES, text_key
+from cadre_core.testing.strategies import rosters
+
+CADRE = str(Path(sys.executable).with_name("cadre"))
+PLUGIN = ("--plugin", "province_template")
+
+
+def run(*args: str, **kw: Any) -> subprocess.CompletedProcess[str]:
+    """The real ``cadre`` command; wide tables so that a message is never wrapped."""
+    env = {**os.environ, "COLUMNS": "400"}
+    return subprocess.run(
+        [CADRE, *args], capture_output=True, text=True, timeout=120, env=env, **kw
+    )
+
+
+# ------------------------------------------------------------------ writing a list
+
+
+def write_list(
+    path: Path,
+    people: Sequence[dict[str, Any]],
+    *,
+    title: Sequence[str] = (),
+    columns: Sequence[tuple[str, str | None, str]],
+    groups: str | None = None,
+    footer: Sequence[str] = ("Tổng cộng: 3 người", "Người lập biểu", "Ngày ... tháng ... năm 2026"),
+    sheet: str = "Danh sách",
+    book: openpyxl.Workbook | None = None,
+) -> openpyxl.Workbook:
+    """Write a list: ``columns`` are (top header, sub header or None, key in a person);
+    consecutive columns with the same top header and a sub header are merged above.
+    ``groups``: the key whose change starts a group row (its text in the name column)."""
+    wb = book or openpyxl.Workbook()
+    ws = wb.active if book is None else wb.create_sheet(sheet)
+    assert ws is not None
+    ws.title = sheet
+    row = 1
+    for line in title:
+        ws.cell(row, 1, line)
+        row += 1
+    two = any(sub for _, sub, _ in columns)
+    j = 0
+    while j < len(columns):
+        top, sub, _ = columns[j]
+        span = 1
+        while (
+            sub is not None
+            and j + span < len(columns)
+            and columns[j + span][0] == top
+            and columns[j + span][1] is not None
+        ):
+            span += 1
+        ws.cell(row, j + 1, top)
+        if sub is not None:
+            for k in range(span):
+                ws.cell(row + 1, j + k + 1, columns[j + k][1])
+            if span > 1:
+                ws.merge_cells(start_row=row, start_column=j + 1, end_row=row, end_column=j + span)
+        elif two:
+            ws.merge_cells(start_row=row, start_column=j + 1, end_row=row + 1, end_column=j + 1)
+        j += span
+    row += 2 if two else 1
+    name_col = next(i for i, (_, _, key) in enumerate(columns) if key == "name") + 1
+    last = object()
+    for stt, person in enumerate(people, start=1):
+        if groups is not None and person[groups] != last:
+            last = person[groups]
+            ws.cell(row, name_col, str(last))
+            row += 1
+        for i, (_, _, key) in enumerate(columns):
+            value = stt if key == "stt" else person.get(key)
+            if value is not None:
+                ws.cell(row, i + 1, value)
+        row += 1
+    row += 1
+    for line in footer:
+        ws.cell(row, name_col + 1, line)
+        row += 1
+    wb.save(path)
+    return wb
+
+
+TITLE = (
+    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+    "Độc lập - Tự do - Hạnh phúc",
+    "ỦY BAN NHÂN DÂN XÃ NẬM TĂM",
+    "DANH SÁCH TRÍCH NGANG CÁN BỘ, CÔNG CHỨC",
+    "(tính đến ngày 31/12/2025)",
+)
+
+EXPORT_COLUMNS = (
+    ("STT", None, "stt"),
+    ("Họ và tên", None, "name"),
+    ("Ngày tháng năm sinh", "Nam", "male"),
+    ("Ngày tháng năm sinh", "Nữ", "female"),
+    ("Chức vụ", None, "title"),
+    ("Trình độ", "Chuyên môn", "education"),
+    ("Trình độ", "Chuyên ngành", "field"),
+    ("Trình độ", "LLCT", "theory"),
+    ("Trình độ", "Tin học", "it"),
+    ("Xếp loại năm 2025", None, "rating"),
+)
+
+PEOPLE = [
+    {"agency": "I. KHỐI ĐẢNG", "name": "Lò Văn A", "male": "12/03/1975", "title": "Bí thư",
+     "education": "Thạc sỹ", "field": "Luật", "theory": "Cao cấp", "it": "B",
+     "rating": "Hoàn thành tốt nhiệm vụ"},
+    {"agency": "Văn phòng HĐND và UBND", "name": "Lò Thị B", "female": "05/09/1988",
+     "title": "Chánh văn phòng", "education": "Đại học", "theory": "Trung cấp",
+     "rating": "Hoàn thành xuất sắc nhiệm vụ"},
+    {"agency": "Văn phòng HĐND và UBND", "name": "Tòng Văn C", "male": "1990-01-20",
+     "title": "Chuyên viên", "education": "Cao đẳng", "rating": "Hoàn thành nhiệm vụ"},
+]  # fmt: skip
+
+
+@pytest.fixture
+def export_list(tmp_path: Path) -> Path:
+    path = tmp_path / "trich-ngang.xlsx"
+    write_list(path, PEOPLE, title=TITLE, columns=EXPORT_COLUMNS, groups="agency")
+    return path
+
+
+# ------------------------------------------------------------------ through the command
+
+
+def test_validate_reads_an_exported_list(export_list: Path) -> None:
+    done = run("validate", str(export_list))
+    assert done.returncode == 0, done.stderr
+    assert "valid roster" in done.stdout
+    assert "warning" in done.stdout
+    roster = cadre_core.read_roster(export_list)
+    counts = roster.row_counts()
+    assert counts["cadres"] == 3 and counts["assignments"] == 3
+    assert counts["degrees"] == 3 and counts["theory"] == 2 and counts["ratings"] == 3
+    not_read = [p.column for p in roster.problems if p.expected == "this column was not read"]
+    assert not_read == ["Trình độ / Tin học (column I)"]  # said, not dropped
+
+
+def test_list_reads_people_groups_and_the_title(export_list: Path) -> None:
+    roster = cadre_core.read_roster(export_list)
+    cadres = roster.cadres.set_index("full_name")
+    assert cadres.loc["Lò Thị B", "gender"] == "female"
+    assert cadres.loc["Lò Văn A", "gender"] == "male"
+    assert cadres.loc["Tòng Văn C", "birth_date"] == pd.Timestamp("1990-01-20")
+    assert roster.list_date == dt.date(2025, 12, 31)
+    agencies = roster.agencies.set_index("name")
+    assert agencies.loc["Văn phòng HĐND và UBND", "commune"] == "Xã Nậm Tăm"
+    # "I. KHỐI ĐẢNG" is a bloc, not an agency: the secretary's agency is the commune's
+    assert "KHỐI ĐẢNG" not in " ".join(agencies.index)
+    assert set(roster.positions["category"].dropna()) == {
+        "party_secretary", "department_head", "professional"
+    }  # fmt: skip
+    ratings = roster.ratings.set_index("cadre_id")
+    assert set(ratings["year"]) == {2025}
+    assert "trainings" in roster.absent and "equipment" in roster.absent
+    assert len(roster.cadres) == 3  # footer rows are not people
+
+
+def test_evaluate_uses_the_lists_day(export_list: Path) -> None:
+    done = run("evaluate", str(export_list), *PLUGIN, "--format", "json")
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["as_of"] == "2025-12-31"
+    done = run("evaluate", str(export_list), *PLUGIN, "--format", "json", "--list-date",
+               "30/06/2025")  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["as_of"] == "2025-06-30"
+
+
+def test_a_list_without_a_day_is_an_error_that_says_so(tmp_path: Path) -> None:
+    path = tmp_path / "no-day.xlsx"
+    write_list(path, PEOPLE, title=TITLE[:4], columns=EXPORT_COLUMNS, groups="agency")
+    done = run("evaluate", str(path), *PLUGIN, "--format", "json")
+    assert done.returncode == 2
+    assert "list's date is unknown" in done.stderr and "--list-date" in done.stderr
+    assert "Traceback" not in done.stderr
+    done = run("evaluate", str(path), *PLUGIN, "--list-date", "31/13/2025")
+    assert done.returncode == 2 and "--list-date" in done.stderr
+
+
+def test_a_bad_cell_names_file_sheet_row_and_header(tmp_path: Path) -> None:
+    people = [dict(p) for p in PEOPLE]
+    people[1]["education"] = "Đại hoc tại chức xyz"
+    path = tmp_path / "bad.xlsx"
+    write_list(path, people, title=TITLE, columns=EXPORT_COLUMNS, groups="agency")
+    done = run("validate", str(path))
+    assert done.returncode == 2, done.stdout
+    assert "bad.xlsx" in done.stderr and "Traceback" not in done.stderr
+    with pytest.raises(cadre_core.RosterError) as caught:
+        cadre_core.read_roster(path)
+    (problem,) = caught.value.errors
+    # title 5 rows, header 2 rows, group row, person, group row, person: row 11
+    assert problem.file == "bad.xlsx, sheet 'Danh sách'"
+    assert problem.row == 11
+    assert problem.column == "Trình độ / Chuyên môn (column F)"
+    assert problem.value == "Đại hoc tại chức xyz"
+
+
+def test_csv_list_and_several_sheets(tmp_path: Path) -> None:
+    csv = tmp_path / "list.csv"
+    csv.write_text(
+        "DANH SÁCH CÁN BỘ XÃ TA GIA,,,\n"
+        "tính đến ngày 31 tháng 12 năm 2025,,,\n"
+        "STT,Họ và tên,Ngày sinh,Giới tính,Chức vụ,Trình độ chuyên môn\n"
+        "1,Lò Văn A,12/03/1975,Nam,Chủ tịch UBND,Đại học\n"
+        "2,Lò Thị B,05/09/1988,Nữ,Chuyên viên,Thạc sĩ\n",
+        encoding="utf-8",
+    )
+    roster = cadre_core.read_roster(csv)
+    assert roster.list_date == dt.date(2025, 12, 31)
+    assert len(roster.cadres) == 2 and roster.communes == ["Xã Ta Gia"]
+    path = tmp_path / "two-sheets.xlsx"
+    columns = EXPORT_COLUMNS[:5]
+    wb = write_list(path, PEOPLE[:1], title=TITLE, columns=columns, sheet="Đảng")
+    write_list(path, PEOPLE[1:], columns=columns, sheet="Chính quyền", book=wb, footer=())
+    roster = cadre_core.read_roster(path)
+    assert len(roster.cadres) == 3 and roster.cadres["cadre_id"].is_unique
+
+
+def test_reading_a_40_person_list_is_fast(tmp_path: Path) -> None:
+    import time
+
+    people = [dict(PEOPLE[i % 3], name=f"Cán bộ {i:02d}") for i in range(40)]
+    path = tmp_path / "forty.xlsx"
+    write_list(path, people, title=TITLE, columns=EXPORT_COLUMNS, groups="agency")
+    cadre_core.read_roster(path)  # warm up imports
+    start = time.perf_counter()
+    roster = cadre_core.read_roster(path)
+    took = time.perf_counter() - start
+    assert len(roster.cadres) == 40
+    print(f"40-person list read in {took:.3f}s")
+
+
+# ------------------------------------------------------------------ the property
+
+SPELLINGS = {kind: {} for kind in ("education", "theory", "rating", "category")}
+for _kind, _table in SPELLINGS.items():
+    for _spelling, _code in VALUE_ALIASES[_kind].items():
+        if _spelling != text_key(_code) and "_" not in _spelling:
+            _table.setdefault(_code, []).append(_spelling)
+
+NAME_HEADERS = ("Họ và tên", "Họ tên", "HỌ VÀ TÊN")
+BIRTH_HEADERS = ("Ngày sinh", "Ngày tháng năm sinh", "NGÀY SINH", "Ngày tháng \nnăm sinh")
+TITLE_HEADERS = ("Chức vụ", "Chức danh", "CHỨC VỤ")
+LEVEL_TOPS = ("Trình độ", "Trình độ đào tạo")
+
+
+def _held(frame: pd.DataFrame, day: pd.Timestamp, ranks: Sequence[str]) -> pd.Series:
+    """The highest level each cadre holds on ``day`` (awarded on or before it, or blank)."""
+    held = frame[frame["awarded_date"].isna() | (frame["awarded_date"] <= day)]
+    rank = held["level"].astype(str).map({c: i for i, c in enumerate(ranks)})
+    return held.assign(rank=rank).sort_values("rank").groupby("cadre_id")["level"].last()
+
+
+def snapshot(roster: cadre_core.Roster, day: dt.date) -> cadre_core.Roster:
+    """What a list of ``day`` can hold: the cadres in post on the day, one post each."""
+    d = pd.Timestamp(day)
+    a = roster.assignments
+    active = a[(a["start_date"] <= d) & (a["end_date"].isna() | (a["end_date"] >= d))]
+    c = roster.cadres
+    staying = c[c["left_date"].isna() | (c["left_date"] > d)]["cadre_id"]
+    active = active[active["cadre_id"].isin(staying)].drop_duplicates("cadre_id")
+    active = active.assign(start_date=d, end_date=pd.NaT)
+    ids = active["cadre_id"]
+    positions = roster.positions[roster.positions["position_code"].isin(active["position_code"])]
+    holders = active["position_code"].value_counts()
+    positions = positions.assign(quota=positions["position_code"].map(holders).astype("Int64"))
+    keep = {
+        "cadres": c[c["cadre_id"].isin(ids)],
+        "agencies": roster.agencies,
+        "positions": positions,
+        "assignments": active,
+        "degrees": roster.degrees[roster.degrees["cadre_id"].isin(ids)],
+        "theory": roster.theory[roster.theory["cadre_id"].isin(ids)],
+        "ratings": roster.ratings[roster.ratings["cadre_id"].isin(ids)],
+    }
+    return cadre_core.Roster.from_frames(keep, name=roster.name)
+
+
+def _results(ev: Any) -> dict[str, tuple[int, int, str]]:
+    return {t.id: (t.population, t.satisfied, t.status) for c in ev.communes for t in c.targets}
+
+
+def _informed(ev: Any) -> set[str]:
+    """The targets an evaluation could inform (not set aside for want of data)."""
+    return {t.id for c in ev.communes for t in c.targets if t.reason is None}
+
+
+@st.composite
+def lists(draw: st.DrawFn) -> tuple[cadre_core.Roster, dt.date, list[dict[str, Any]], dict]:
+    day = draw(st.dates(dt.date(2025, 1, 1), dt.date(2027, 12, 31)))
+    roster = draw(rosters(min_cadres=1, max_cadres=8, as_of=day))
+    snap = snapshot(roster, day)
+    d = pd.Timestamp(day)
+    from cadre_core.vocab._enums import EducationLevel, TheoryLevel
+
+    education = _held(snap.degrees, d, EducationLevel.codes())
+    theory = _held(snap.theory, d, TheoryLevel.codes())
+    year = day.year if (day.month, day.day) == (12, 31) else day.year - 1
+    r = snap.ratings
+    annual = r[(r["year"] == year) & r["quarter"].isna()].set_index("cadre_id")["rating"]
+    posts = snap.positions.set_index("position_code")
+    agencies = snap.agencies.set_index("agency_code")
+
+    def spell(kind: str, code: object) -> str | None:
+        if code is None or pd.isna(code):
+            return None
+        return draw(st.sampled_from([str(code), *SPELLINGS[kind].get(str(code), [])]))
+
+    people = []
+    for a in snap.assignments.itertuples():
+        cadre = snap.cadres.set_index("cadre_id").loc[a.cadre_id]
+        post = posts.loc[a.position_code]
+        agency = agencies.loc[post["agency_code"]] if pd.notna(post["agency_code"]) else None
+        birth = cadre["birth_date"].strftime(draw(st.sampled_from(["%d/%m/%Y", "%Y-%m-%d"])))
+        people.append(
+            {
+                "id": a.cadre_id,
+                "name": cadre["full_name"],
+                "birth": birth,
+                "gender": {"male": "Nam", "female": "Nữ"}.get(str(cadre["gender"])),
+                str(cadre["gender"]): birth,
+                "title": spell("category", post["category"]),
+                "agency": None if agency is None else agency["name"],
+                "education": spell("education", education.get(a.cadre_id)),
+                "theory": spell("theory", theory.get(a.cadre_id)),
+                "rating": spell("rating", annual.get(a.cadre_id)),
+            }
+        )
+    people.sort(key=lambda p: str(p["agency"]))
+    genders_known = all(p["gender"] for p in people)
+    nam_nu = genders_known and draw(st.booleans())
+    birth = draw(st.sampled_from(BIRTH_HEADERS))
+    columns: list[tuple[str, str | None, str]] = [
+        ("Mã cán bộ", None, "id"),
+        (draw(st.sampled_from(TITLE_HEADERS)), None, "title"),
+        (f"Xếp loại năm {year}", None, "rating"),
+    ]
+    if nam_nu:
+        columns[1:1] = [(birth, "Nam", "male"), (birth, "Nữ", "female")]
+    else:
+        columns[1:1] = [(birth, None, "birth"), ("Giới tính", None, "gender")]
+    top = draw(st.sampled_from(LEVEL_TOPS))
+    if draw(st.booleans()):
+        columns += [(top, "Chuyên môn", "education"), (top, "LLCT", "theory")]
+    else:
+        columns += [
+            ("Trình độ chuyên môn", None, "education"),
+            ("Lý luận chính trị", None, "theory"),
+        ]
+    by_group = all(p["agency"] for p in people) and draw(st.booleans())
+    if not by_group:
+        columns.append(("Đơn vị", None, "agency"))
+    columns = draw(st.permutations(columns))
+    columns = [("STT", None, "stt"), (draw(st.sampled_from(NAME_HEADERS)), None, "name"), *columns]
+    # merged sub-headers must stay side by side: regroup them after the shuffle
+    ordered: list[tuple[str, str | None, str]] = []
+    for c in columns:
+        if c in ordered:
+            continue
+        ordered += [x for x in columns if x[0] == c[0] and (x[1] is None) == (c[1] is None)]
+    spec = {"columns": ordered, "groups": "agency" if by_group else None}
+    return snap, day, people, spec
+
+
+@settings(max_examples=25)
+@given(case=lists())
+def test_a_list_evaluates_like_its_roster(case: Any, tmp_path_factory: Any) -> None:
+    snap, day, people, spec = case
+    path = tmp_path_factory.mktemp("list") / "list.xlsx"
+    title = ("ỦY BAN NHÂN DÂN", f"DANH SÁCH CÁN BỘ tính đến ngày {day:%d/%m/%Y}")
+    write_list(path, people, title=title, **spec)
+    from cadre_core.roster._province import read_rosters
+
+    listed = read_rosters([path])
+    assert listed.list_date == day
+    assert len(listed.cadres) == len(snap.cadres)
+    host = cadre_core.PluginHost(cadre_core.make_plugin_manager(only=["province_template"]))
+    ev = cadre_core.evaluate(listed, day, host=host, findings=False)
+    informed = _informed(ev)
+    assert {"tpl.5a", "tpl.7b", "tpl.youth"} <= informed  # the list has every column they read
+    got = {k: v for k, v in _results(ev).items() if k in informed}
+    want = _results(cadre_core.evaluate(snap, day, host=host, findings=False))
+    assert got == {k: v for k, v in want.items() if k in informed}
+
+
+def test_a_target_the_list_cannot_inform_is_not_applicable(tmp_path: Path) -> None:
+    path = tmp_path / "no-theory.xlsx"
+    columns = [c for c in EXPORT_COLUMNS if c[2] != "theory"]
+    write_list(path, PEOPLE, title=TITLE, columns=columns, groups="agency")
+    done = run("evaluate", str(path), *PLUGIN, "--format", "json")
+    assert done.returncode == 0, done.stderr
+    targets = {t["id"]: t for t in json.loads(done.stdout)["communes"][0]["targets"]}
+    assert targets["tpl.7b"]["status"] == "not_applicable"
+    assert targets["tpl.7b"]["reason"] == "no_data"  # never silently "met" or "not met"
+    assert "reason" not in targets["tpl.5a"]
