@@ -419,3 +419,27 @@ def test_a_target_the_list_cannot_inform_is_not_applicable(tmp_path: Path) -> No
     assert targets["tpl.7b"]["status"] == "not_applicable"
     assert targets["tpl.7b"]["reason"] == "no_data"  # never silently "met" or "not met"
     assert "reason" not in targets["tpl.5a"]
+
+
+def test_a_list_without_birth_dates_keeps_every_person_of_unknown_age(tmp_path: Path) -> None:
+    """No birth-date column is no refusal of the whole list: each person lacks a birth date
+    (an error each), which --skip-invalid sets aside cell by cell, keeping the people."""
+    csv = tmp_path / "khong-ngay-sinh.csv"
+    csv.write_text(
+        "DANH SÁCH CÁN BỘ XÃ TA GIA,,\n"
+        "tính đến ngày 31/12/2025,,\n"
+        "STT,Họ và tên,Chức vụ,Trình độ chuyên môn\n"
+        "1,Lò Văn A,Chủ tịch UBND,Đại học\n"
+        "2,Lò Thị B,Chuyên viên,Thạc sĩ\n",
+        encoding="utf-8",
+    )
+    refused = run("validate", str(csv))
+    assert refused.returncode == 2 and "birth_date" in refused.stderr + refused.stdout
+    out = tmp_path / "ev.json"
+    done = run("evaluate", str(csv), "--skip-invalid", "--format", "json", "-o", str(out))
+    assert done.returncode == 0, done.stderr
+    doc = json.loads(out.read_text(encoding="utf-8"))
+    unknown = [
+        f for c in doc["communes"] for f in c["findings"] if f["rule"] == "national.age_unknown"
+    ]
+    assert len(unknown) == 2

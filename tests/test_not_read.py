@@ -33,11 +33,11 @@ def run(*args: str) -> subprocess.CompletedProcess[str]:
 
 @pytest.fixture(scope="module")
 def roster(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The sample commune as CSV with the real header ``Ngành \\nđào tạo`` for the degree's
+    """The sample commune as CSV with the header ``Ngành nghề \\nđào tạo`` (no alias) for the degree's
     field, a notes column nobody can place, and a file that is no roster table."""
     folder = sample_roster().write(tmp_path_factory.mktemp("unread") / "roster")
     degrees = pd.read_csv(folder / "degrees.csv", dtype=str, keep_default_na=False)
-    degrees = degrees.rename(columns={"field": "Ngành \nđào tạo"})
+    degrees = degrees.rename(columns={"field": "Ngành nghề \nđào tạo"})
     degrees.to_csv(folder / "degrees.csv", index=False)
     cadres = pd.read_csv(folder / "cadres.csv", dtype=str, keep_default_na=False)
     cadres["Ghi chú"] = "x"
@@ -78,7 +78,7 @@ def test_json_lists_not_read_with_best_guess(roster: Path) -> None:
     for key in ("as_of", "plugins", "communes", "parameters", "skipped", "audit"):
         assert key in doc  # nothing renamed
     listed = {(p["table"], p["column"]): p for p in doc["not_read"]}
-    assert listed["degrees", "Ngành \nđào tạo"]["suggestion"] == "field"
+    assert listed["degrees", "Ngành nghề \nđào tạo"]["suggestion"] == "field"
     assert listed["cadres", "Ghi chú"]["suggestion"] is None
     assert {p["scope"] for p in doc["not_read"]} == {"column", "sheet"}
     assert "not read" in _flat(done.stderr)  # and the run says so

@@ -49,12 +49,12 @@ def damaged(tmp_path_factory: pytest.TempPathFactory) -> Path:
     positions = _csv(folder, "positions")
     held = set(_csv(folder, "assignments")["position_code"])
     at = next(i for i, code in enumerate(positions["position_code"]) if code in held)
-    positions.loc[at, "category"] = "P. chánh VP"
+    positions.loc[at, "category"] = "Tổ trưởng tổ dân phố"  # no category of the format
     positions.to_csv(folder / "positions.csv", index=False)
     cadres = _csv(folder, "cadres")
     cadres.loc[2, "birth_date"] = ""
     cadres.to_csv(folder / "cadres.csv", index=False)
-    ratings = _csv(folder, "ratings").rename(columns={"rating": "Mức xếp loại của Lãnh đạo"})
+    ratings = _csv(folder, "ratings").rename(columns={"rating": "Mức xếp loại do Thủ trưởng chấm"})
     ratings.to_csv(folder / "ratings.csv", index=False)
     return folder
 
@@ -81,7 +81,7 @@ def test_nothing_cascades(damaged: Path, clean: Path) -> None:
     assert sum(scope == "cell" for _, _, scope in aside) == 2
     assert not any(scope == "row" for _, _, scope in aside)
     table = next(s for s in doc["skipped"] if s["scope"] == "table")
-    assert "Mức xếp loại của Lãnh đạo" in table["suggestion"]  # the header it should be
+    assert "Mức xếp loại do Thủ trưởng chấm" in table["suggestion"]  # the header it should be
     # every position, assignment and cadre is still there
     counts = run("validate", str(damaged), "--skip-invalid")
     assert counts.returncode == 0, counts.stderr
@@ -123,7 +123,9 @@ def test_reports_list_cells_and_tables_set_aside(damaged: Path, tmp_path: Path, 
     assert done.returncode == 0, done.stderr
     if fmt == "html":
         page = out.read_text(encoding="utf-8")
-        assert "cell (row kept)" in page and "whole table" in page and "P. chánh VP" in page
+        assert (
+            "cell (row kept)" in page and "whole table" in page and "Tổ trưởng tổ dân phố" in page
+        )
     else:
         import openpyxl
 
@@ -135,7 +137,7 @@ def test_reports_list_cells_and_tables_set_aside(damaged: Path, tmp_path: Path, 
             for v in row
             if v is not None
         }
-        assert {"cell (row kept)", "whole table", "P. chánh VP"} <= texts
+        assert {"cell (row kept)", "whole table", "Tổ trưởng tổ dân phố"} <= texts
 
 
 # --------------------------------------------------------------------------- property

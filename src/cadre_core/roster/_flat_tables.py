@@ -105,6 +105,11 @@ def build_tables(
         | {c: col(f"cadres.{c}") for c in ("full_name", "birth_date", "gender", "ethnicity",
                                            "is_local", "left_date") if f"cadres.{c}" in people}
     )  # fmt: skip
+    if "birth_date" not in tables["cadres"]:
+        # a list without birth dates: every cadre is of unknown age (an error per person,
+        # which --skip-invalid sets aside cell by cell), never a missing-column error
+        # that no option can pass
+        tables["cadres"]["birth_date"] = None
     # agencies: an agency column or group rows, else one agency for the commune
     agency_text = nz.to_text(col("agencies.name"))
     commune_text = nz.to_text(col("agencies.commune"))
@@ -196,5 +201,6 @@ def build_tables(
         tuple(NEVER_IN_A_LIST)
         + tuple(t for t in ("degrees", "theory", "ratings") if t not in tables)
         + tuple(f"cadres.{c}" for c in ("gender", "ethnicity") if c not in tables["cadres"])
+        + (("cadres.birth_date",) if "cadres.birth_date" not in people else ())
     )
     return raws, absent, places, problems

@@ -35,7 +35,21 @@ def _undo_double_encoding(text: str) -> str:
     if text.isascii() or not is_bad(text):
         return text
     fixed = ftfy.fix_encoding(text)
+    if fixed != text and not _shows_as(fixed, text):
+        # ftfy repaired more than one double encoding (e.g. read "Â " as a damaged
+        # no-break space): keep only the exact inverse of the double encoding
+        fixed = _undo_cp1252(text)
     return unicodedata.normalize("NFC", fixed) if fixed != text else text
+
+
+def _shows_as(fixed: str, text: str) -> bool:
+    """Whether ``fixed``'s UTF-8 bytes read as cp1252 (sloppy) are exactly ``text``."""
+    import ftfy.bad_codecs  # noqa: F401  (registers the sloppy codecs)
+
+    try:
+        return fixed.encode("utf-8").decode("sloppy-windows-1252") == text
+    except UnicodeDecodeError:
+        return False
 
 
 # A character UTF-8 encodes in two bytes or more shows, read as cp1252, as a lead byte
