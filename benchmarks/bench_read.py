@@ -12,7 +12,11 @@ each format the script times, in the same process and best of ``--repeat``:
 - ``ratio``: ``read_roster_s / raw_s``.
 
 For the record it also times the raw read of the workbook with ``openpyxl`` against
-``calamine``. Prints JSON. No assertion on time: machines vary and may be loaded.
+``calamine``, and ``list``: the sample's people on 31/12/2026 written as a
+one-row-per-person list (a title block naming the day, ``STT``, name, birth date, gender,
+title, agency, education, political theory), read by :func:`cadre_core.read_roster` against
+the bare ``pd.read_excel`` of the same sheet. Prints JSON. No assertion on time: machines
+vary and may be loaded.
 
 Usage::
 
@@ -67,6 +71,44 @@ def raw_parquet(folder: Path) -> dict[str, pd.DataFrame]:
     return {f.stem: pd.read_parquet(f) for f in sorted(folder.glob("*.parquet"))}
 
 
+def write_list(roster: Any, path: Path) -> Path:
+    """The roster's people in post on 31/12/2026 as a one-row-per-person list workbook."""
+    day = pd.Timestamp("2026-12-31")
+    a = roster.assignments
+    a = a[(a["start_date"] <= day) & (a["end_date"].isna() | (a["end_date"] >= day))]
+    a = a.drop_duplicates("cadre_id")
+    pos = roster.positions.set_index("position_code")
+    agency = roster.agencies.set_index("agency_code")["name"]
+    people = roster.cadres.set_index("cadre_id").loc[a["cadre_id"]]
+    top = roster.degrees.sort_values("awarded_date").drop_duplicates("cadre_id", keep="last")
+    theory = roster.theory.sort_values("awarded_date").drop_duplicates("cadre_id", keep="last")
+    frame = pd.DataFrame(
+        {
+            "STT": range(1, len(a) + 1),
+            "Họ và tên": people["full_name"].to_numpy(),
+            "Ngày sinh": people["birth_date"].dt.strftime("%d/%m/%Y").to_numpy(),
+            "Giới tính": people["gender"].map({"male": "Nam", "female": "Nữ"}).to_numpy(),
+            "Chức vụ": pos.loc[a["position_code"], "title"].to_numpy(),
+            "Đơn vị": agency.loc[pos.loc[a["position_code"], "agency_code"]].to_numpy(),
+            "Trình độ chuyên môn": top.set_index("cadre_id")["level"]
+            .reindex(a["cadre_id"])
+            .astype(object)
+            .to_numpy(),
+            "Lý luận chính trị": theory.set_index("cadre_id")["level"]
+            .reindex(a["cadre_id"])
+            .astype(object)
+            .to_numpy(),
+        }
+    )
+    with pd.ExcelWriter(path, engine="xlsxwriter") as xl:
+        frame.to_excel(xl, sheet_name="Danh sách", startrow=3, index=False)
+        sheet = xl.sheets["Danh sách"]
+        sheet.write(0, 0, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+        sheet.write(1, 0, f"DANH SÁCH CÁN BỘ, CÔNG CHỨC {roster.communes[0].upper()}")
+        sheet.write(2, 0, "tính đến ngày 31/12/2026")
+    return path
+
+
 def run(repeat: int) -> dict[str, Any]:
     """Write the sample commune in the three formats and time both reads of each."""
     roster = sample_roster()
@@ -93,6 +135,16 @@ def run(repeat: int) -> dict[str, Any]:
                 "raw_s": round(bare, 5),
                 "ratio": round(lib / bare, 2),
             }
+        people = write_list(roster, root / "danh-sach.xlsx")
+        listed = read_roster(people)  # warm up
+        lib = best(partial(read_roster, people), repeat)
+        bare = best(partial(raw_xlsx, people), repeat)
+        list_read = {
+            "people": len(listed.cadres),
+            "read_roster_s": round(lib, 5),
+            "raw_s": round(bare, 5),
+            "ratio": round(lib / bare, 2),
+        }
         xlsx = files["xlsx"]
         raw_xlsx(xlsx, "openpyxl")  # warm up
         openpyxl_s = best(partial(raw_xlsx, xlsx, "openpyxl"), repeat)
@@ -104,6 +156,7 @@ def run(repeat: int) -> dict[str, Any]:
         "python": platform.python_version(),
         "pandas": pd.__version__,
         "formats": formats,
+        "list": list_read,
         "xlsx_engines": {
             "openpyxl_s": round(openpyxl_s, 5),
             "calamine_s": round(calamine_s, 5),

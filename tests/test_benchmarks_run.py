@@ -68,6 +68,9 @@ def test_bench_read_prints_json() -> None:
         row = out["formats"][fmt]
         assert set(row) == {"read_roster_s", "raw_s", "ratio"}
         assert all(positive(v) for v in row.values()), (fmt, row)
+    listed = out["list"]  # the sample's people as a one-row-per-person list
+    assert listed["people"] == 41
+    assert all(positive(listed[k]) for k in ("read_roster_s", "raw_s", "ratio")), listed
     engines = out["xlsx_engines"]
     assert set(engines) == {"openpyxl_s", "calamine_s", "ratio_openpyxl_to_calamine"}
     assert all(positive(v) for v in engines.values())
