@@ -111,10 +111,16 @@ def make_plugin_manager(
     allow = _env_list("CADRE_LOAD_PLUGINS")
     block = _env_list("CADRE_DISABLE_PLUGINS") or set()
     found: set[str] = set()
+    extra = list(extra)
+    # a plugin given in ``extra`` takes the place of an installed plugin of the same name
+    # (the testing kit tests a new version of a plugin while an older one is installed)
+    given = {name for name, _ in extra}
     if entry_points:
         for ep in sorted(md.entry_points(group=ENTRY_POINT_GROUP), key=lambda e: e.name):
             found.add(ep.name)
             if (wanted is not None and ep.name not in wanted) or ep.name in block:
+                continue
+            if ep.name in given:
                 continue
             if allow is not None and ep.name not in allow:
                 continue
@@ -135,7 +141,13 @@ def make_plugin_manager(
         found.add(name)
         if wanted is not None and name not in wanted:
             continue
-        pm.register(_hashable(plugin), name=name)
+        if pm.has_plugin(name):
+            what = "is the built-in plugin's name" if name == BUILTIN else "is given twice"
+            raise PluginError(name, what)
+        try:
+            pm.register(_hashable(plugin), name=name)
+        except Exception as exc:
+            raise PluginError(name, f"cannot be registered: {exc}") from exc
         versions[name] = _version(None, plugin)
     if wanted is not None:
         unknown = sorted(wanted - found - {BUILTIN})
