@@ -228,6 +228,7 @@ def test_strict_mode_turns_plugin_warnings_into_errors(monkeypatch):
 # ---------------------------------------------------------------- calls through pluggy
 #: The hooks one evaluation of the sample commune calls (it has quarterly scores).
 EVALUATE_HOOKS = (
+    "cadre_about",
     "cadre_targets",
     "cadre_parameters",
     "cadre_features",

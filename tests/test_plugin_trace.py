@@ -18,6 +18,7 @@ CADRE = str(Path(sys.executable).with_name("cadre"))
 LINE = re.compile(r"^cadre: hook (cadre_\w+) \[([\w, -]+)\] (\d+\.\d) ms -> (.+)$")
 EVALUATE_HOOKS = {
     "cadre_layouts",  # the plugins' layout profiles, applied when the roster is read
+    "cadre_about",
     "cadre_targets",
     "cadre_parameters",
     "cadre_features",

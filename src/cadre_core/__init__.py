@@ -40,6 +40,7 @@ from cadre_core.features._frame import Features, rating_year
 from cadre_core.findings._finding import Finding
 from cadre_core.hookspecs import hookimpl
 from cadre_core.plugins._host import PluginError, PluginHost, PluginInfo, make_plugin_manager
+from cadre_core.plugins._sdk import About, Column
 from cadre_core.plugins._sections import ReportSection
 from cadre_core.roster._layout import Layout, LayoutError, merge_layouts, read_layout
 from cadre_core.roster._model import (
@@ -73,11 +74,13 @@ from cadre_core.vocab._version import __version__
 
 __all__ = [
     "ETHNIC_GROUPS",
+    "About",
     "Agency",
     "Assignment",
     "Bloc",
     "Cadre",
     "Category",
+    "Column",
     "CommuneResult",
     "Degree",
     "EducationLevel",

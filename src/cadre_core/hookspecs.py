@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from cadre_core.engine._pipeline import Evaluation
     from cadre_core.features._frame import Features
     from cadre_core.findings._finding import Finding
+    from cadre_core.plugins._sdk import About
     from cadre_core.plugins._sections import ReportSection
     from cadre_core.roster._layout import Layout
     from cadre_core.targets._params import Parameter
@@ -37,20 +38,64 @@ hookimpl = pluggy.HookimplMarker(PROJECT)
 
 
 @hookspec
+def cadre_about() -> About:
+    """Say who the plugin is: the prefixes of the ids and keys it owns, and whether it is
+    only an example. Without it a plugin owns the prefix of its own name::
+
+        from cadre_core import About, hookimpl
+
+        @hookimpl
+        def cadre_about():
+            return About(prefixes=("nq05",))
+
+    A target id or parameter key outside the plugin's prefixes is a warning (an error in
+    strict mode); the keys the core itself reads (``plan_start``, ``default_standards``)
+    may be declared by any one plugin.
+    """
+    raise NotImplementedError
+
+
+@hookspec
 def cadre_parameters() -> Sequence[Parameter]:
     """Declare parameters (name, default value, kind, description and legal source).
 
-    Two plugins declaring the same key is an error naming both, unless one sets
-    ``replaces=<other plugin name>``; its value is then the one in force. A local
-    ``--params`` file overrides any of them. Every result is collected (no first-result).
+    Every key has one owner: the plugin whose prefix it carries (see ``cadre_about``),
+    or the plugin whose target it sets (``<target id>.threshold``, ``<target id>.deadline``).
+    Declaring another plugin's key is an error naming both plugins, unless the parameter
+    sets ``replaces=<owner>``; its value is then the one in force. A local ``--params``
+    file overrides any of them. Every result is collected (no first-result)::
+
+        from cadre_core import Parameter, hookimpl
+
+        @hookimpl
+        def cadre_parameters():
+            return [Parameter("hagiang.youth.max_age", 35, "int", "Age limit of youth",
+                              "Nghị quyết .../NQ-TU, mục II.1")]
     """
     raise NotImplementedError
 
 
 @hookspec
 def cadre_targets() -> Sequence[Target]:
-    """Register targets. Ids are global: a clash is an error naming both plugins unless
-    one target sets ``replaces=<other plugin name>``. Every result is collected.
+    """Register targets: a list of :class:`~cadre_core.Target` (never one bare target).
+
+    Ids are global and start with one of the plugin's prefixes (``cadre_about``). A clash
+    is an error that blames the newcomer and names the owner, unless the newcomer's
+    target sets ``replaces=<owner>``. Every result is collected. Populations and
+    criteria run on whole frames and return a boolean Series indexed like the unit's
+    frame; anything else (a list, a scalar, another index, a count) is an error naming
+    the target::
+
+        from cadre_core import Rule, Target, Text, criteria, hookimpl
+
+        @hookimpl
+        def cadre_targets():
+            return [Target.from_criteria(
+                "hagiang.5a", Text("Thường trực: thạc sĩ", "Standing: master's"),
+                "Nghị quyết .../NQ-TU, mục II.1 (5)",
+                criteria.flag("is_standing", Text("Thường trực", "standing")),
+                criteria.education_at_least("thac_si"),
+                Rule(">=", Fraction(3, 5)), dt.date(2029, 12, 31))]
     """
     raise NotImplementedError
 
@@ -61,7 +106,15 @@ def cadre_features(features: Features) -> Mapping[str, pd.Series] | None:
 
     Return a mapping of new column name to a Series indexed by ``cadre_id``, computed on
     the whole frame at once. Plugins run in load order (the built-in plugin first) and see
-    the columns of the plugins before them. A column name already present is an error.
+    the columns of the plugins before them. A column of another plugin (or a built-in
+    one) is an error naming its owner, unless the value is a
+    :class:`~cadre_core.Column` that says ``replaces=<owner>``. Each value must be a
+    Series over exactly the cadres of ``features.cadres`` (never a scalar)::
+
+        @hookimpl
+        def cadre_features(features):
+            cadres = features.cadres
+            return {"is_young_leader": cadres["is_leader"] & (cadres["age"] < 35)}
     """
     raise NotImplementedError
 
@@ -100,7 +153,16 @@ def cadre_rating_aggregation(
 
     First result wins: a province plugin that returns a frame replaces the built-in
     aggregation (Decree 335/2025/NĐ-CP: mean of the quarters, score bands, discipline
-    forcing ``incomplete``), which runs last.
+    forcing ``incomplete``), which runs last. Return ``None`` to leave it to the next
+    plugin::
+
+        @hookimpl
+        def cadre_rating_aggregation(scores, discipline, params):
+            year = scores.groupby(["cadre_id", "year"], as_index=False)["score"].min()
+            year["level"] = pd.cut(year["score"], [0, 50, 70, 90, 101], right=False,
+                                   labels=["incomplete", "complete", "good", "excellent"])
+            year["disciplined"] = False
+            return year
     """
     raise NotImplementedError
 
@@ -109,7 +171,11 @@ def cadre_rating_aggregation(
 def cadre_responsible_bodies() -> Mapping[str, str]:
     """Map a bloc (``party_front``, ``government``) or a target id to the body that must act.
 
-    Later plugins override earlier ones key by key; target ids win over blocs.
+    Later plugins override earlier ones key by key; target ids win over blocs::
+
+        @hookimpl
+        def cadre_responsible_bodies():
+            return {"party_front": "Ban Tổ chức Đảng ủy xã"}
     """
     raise NotImplementedError
 
@@ -135,5 +201,11 @@ def cadre_layouts() -> Sequence[Layout]:
 
 @hookspec
 def cadre_report_sections(evaluation: Evaluation) -> Sequence[ReportSection]:
-    """Add sections (a title and a table) to the xlsx and HTML reports of an evaluation."""
+    """Add sections (a title and a table) to the xlsx and HTML reports of an evaluation::
+
+    @hookimpl
+    def cadre_report_sections(evaluation):
+        frame = evaluation.to_frame()
+        return [ReportSection("Chỉ tiêu chưa đạt", frame[frame["status"] == "not_met"])]
+    """
     raise NotImplementedError

@@ -73,6 +73,11 @@ def main(argv: Sequence[str] | None = None) -> NoReturn:
     except BrokenPipeError:
         sys.exit(EXIT_OK)
     except Exception as exc:
+        from cadre_core.plugins._errors import PluginError
+
+        if isinstance(exc, PluginError):  # a bad plugin is bad input, wherever it fails
+            click.echo(f"cadre: error: {exc}", err=True)
+            sys.exit(EXIT_INPUT)
         if os.environ.get("CADRE_DEBUG"):
             raise
         # the exception text may quote roster cells (personal data): name only its kind and place

@@ -64,16 +64,23 @@ def _problems_table(problems: Sequence[Any], title: str) -> Table:
     return table
 
 
-def _layout(file: str | None, plugins: Sequence[str] = ()) -> Any:
+def _layout(file: str | None, plugins: Sequence[str] = (), keep_going: bool = False) -> Any:
     """The layout in force: the installed (or ``--plugin``) plugins' layouts combined, then
-    the ``--layout`` file's; a bad layout or a clash is an :class:`InputError`."""
+    the ``--layout`` file's; a bad layout or a clash is an :class:`InputError`.
+    ``keep_going`` leaves out a failing plugin (the evaluation names it)."""
     from cadre_core.plugins._host import PluginError, PluginHost, make_plugin_manager
     from cadre_core.roster._layout import LayoutError, merge_layouts, read_layout
 
     try:
         own = read_layout(file) if file else None
-        host = PluginHost(make_plugin_manager(only=plugins or None))
-        return merge_layouts(host.layouts(), own)
+        host = PluginHost(make_plugin_manager(only=plugins or None, keep_going=keep_going))
+        while True:
+            try:
+                return merge_layouts(host.layouts(), own)
+            except PluginError as exc:
+                if not keep_going:
+                    raise
+                host.exclude(exc)
     except (LayoutError, PluginError) as exc:
         raise InputError(str(exc)) from None
 

@@ -39,22 +39,41 @@ def _evaluate_days(
     params: str | None,
     by: str | None,
     strict: bool = False,
+    keep_going: bool = False,
 ) -> list[Any]:
-    """One evaluation per day, the plugins loaded once; their warnings on standard error."""
+    """One evaluation per day, the plugins loaded once; their warnings on standard error.
+
+    With ``keep_going`` a failing plugin is left out of every day (the days are evaluated
+    again when it fails on a later one), and named on standard error."""
     from cadre_core.engine._pipeline import evaluate
     from cadre_core.plugins._host import PluginError, PluginHost, make_plugin_manager
     from cadre_core.targets._params import ParameterError
 
     try:
-        host = PluginHost(make_plugin_manager(only=plugins or None), strict=strict or None)
-        evs = [
-            evaluate(roster, d, host=host, params_file=params, by_commune=by == "commune")
-            for d in days
-        ]
+        pm = make_plugin_manager(only=plugins or None, keep_going=keep_going)
+        host = PluginHost(pm, strict=strict or None)
+        while True:
+            failed = len(host.failures)
+            evs = [
+                evaluate(
+                    roster,
+                    d,
+                    host=host,
+                    params_file=params,
+                    by_commune=by == "commune",
+                    keep_going=keep_going,
+                )
+                for d in days
+            ]
+            if len(host.failures) == failed:
+                break
     except (PluginError, ParameterError) as exc:
-        raise InputError(str(exc)) from None
+        hint = "" if keep_going else " (--keep-going leaves the failing plugin out)"
+        raise InputError(f"{exc}{hint}" if isinstance(exc, PluginError) else str(exc)) from None
     for warning in host.warnings:
         click.echo(f"cadre: warning: {warning}", err=True)
+    for error in host.failures:
+        click.echo(f"cadre: left out: {error}", err=True)
     return evs
 
 
@@ -100,6 +119,11 @@ def _key(path: str | None) -> bytes:
     help="File holding the secret key (default: $CADRE_PSEUDONYM_KEY).",
 )
 @click.option("--strict", is_flag=True, help="Plugin warnings are errors (also CADRE_STRICT=1).")
+@click.option(
+    "--keep-going",
+    is_flag=True,
+    help="Leave out a plugin that fails (listed in every output) instead of stopping.",
+)
 @legacy_option
 @skip_option
 @layout_option
@@ -118,6 +142,7 @@ def evaluate_command(
     pseudonymize: bool,
     pseudonym_key: str | None,
     strict: bool,
+    keep_going: bool,
     legacy_text: str,
     skip_invalid: bool,
     layout: str | None,
@@ -132,7 +157,7 @@ def evaluate_command(
         legacy_text,
         skip_invalid,
         _list_date(list_date),
-        layout=_layout(layout, plugins),
+        layout=_layout(layout, plugins, keep_going),
         strict_columns=strict_columns,
     )
     # a list is a snapshot: without --as-of it is evaluated on its own day
@@ -143,7 +168,7 @@ def evaluate_command(
     if notes and (r.absent or len(roster_files(roster)) > 1):  # lists, provinces: guesses
         _stderr().print(_problems_table(notes, f"{len(notes)} warning(s)"))
     print_set_aside_and_not_read(r, _stderr())
-    evs = _evaluate_days(r, days, plugins, params, by, strict)
+    evs = _evaluate_days(r, days, plugins, params, by, strict, keep_going)
     if key is not None:
         from cadre_core.engine._privacy import pseudonymize as hide
 

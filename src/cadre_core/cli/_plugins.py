@@ -1,4 +1,4 @@
-"""``cadre plugins``: list the installed plugins."""
+"""``cadre plugins``: list the installed plugins, the broken ones included."""
 
 from __future__ import annotations
 
@@ -9,44 +9,141 @@ from typing import Any
 import click
 from rich.table import Table
 
-from cadre_core.cli._common import InputError, _stdout
+from cadre_core.cli._common import EXIT_INPUT, _stdout
+
+
+def _registries(host: Any) -> tuple[list[Any], list[Any], Any]:
+    """Targets, declared parameters and parameters in force, leaving out (and recording
+    in ``host.failures``) every plugin that fails while giving them."""
+    from cadre_core.plugins._host import PluginError
+
+    while True:
+        try:
+            targets = host.targets()
+            declared = host.parameter_definitions()
+            return targets, declared, host.params(targets)
+        except PluginError as exc:
+            host.exclude(exc)
+
+
+def _target(plugin: str, t: Any) -> dict[str, Any]:
+    return {
+        "id": t.id,
+        "title": t.title.vi,
+        "title_en": t.title.en,
+        "source": t.source,
+        "unit": t.unit,
+        "population": t.population_text.vi,
+        "population_en": t.population_text.en,
+        "requirement": t.requirement.vi,
+        "requirement_en": t.requirement.en,
+        "rule": {"op": t.rule.op, "value": t.rule.text()},
+        "threshold_parameter": t.threshold_key if t.rule.op in (">=", ">") else None,
+        "deadline": t.deadline.isoformat(),
+        "deadline_parameter": t.deadline_key,
+        "bloc": t.bloc,
+        "replaces": t.replaces,
+        "plugin": plugin,
+    }
+
+
+def listing(host: Any) -> dict[str, Any]:
+    """What ``cadre plugins --format json`` prints: every plugin (loaded or failed) with
+    its version, whether it is an example, its prefixes, hooks, targets (ids, and in
+    ``target_definitions`` everything the targets reference shows) and parameters (keys,
+    and in ``parameter_definitions`` default, kind, description and source)."""
+    from cadre_core.targets._params import jsonable
+
+    targets, declared, params = _registries(host)
+    owner = {p.key: plugin for plugin, p in declared}
+    for plugin, t in targets:
+        for key in (t.threshold_key, t.deadline_key):
+            owner.setdefault(key, plugin)
+    data: list[dict[str, Any]] = []
+    for info in host.plugins():
+        about = host.about(info.name)
+        keys = sorted(k for k in params.definitions if owner.get(k) == info.name)
+        data.append(
+            {
+                "name": info.name,
+                "version": info.version,
+                "status": "loaded",
+                "error": None,
+                "example": about.example,
+                "prefixes": list(about.prefixes),
+                "hooks": list(info.hooks),
+                "targets": [t.id for p, t in targets if p == info.name],
+                "parameters": [x.key for p, x in declared if p == info.name],
+                "target_definitions": [_target(p, t) for p, t in targets if p == info.name],
+                "parameter_definitions": [
+                    {
+                        "key": k,
+                        "default": jsonable(params.definitions[k].default),
+                        "kind": params.definitions[k].kind,
+                        "description": params.definitions[k].description,
+                        "source": params.definitions[k].source,
+                        "replaces": params.definitions[k].replaces,
+                    }
+                    for k in keys
+                ],
+            }
+        )
+    for error in host.failures:
+        data.append(
+            {
+                "name": error.plugin,
+                "version": getattr(host.pm, "_cadre_versions", {}).get(error.plugin),
+                "status": "failed",
+                "error": str(error),
+                "example": None,
+                "prefixes": [],
+                "hooks": [],
+                "targets": [],
+                "parameters": [],
+                "target_definitions": [],
+                "parameter_definitions": [],
+            }
+        )
+    return {"plugins": data}
 
 
 @click.command("plugins")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table")
 def plugins_command(fmt: str) -> None:
-    """List the installed plugins: version, targets, parameters and hooks."""
-    from cadre_core.plugins._host import PluginError, PluginHost
+    """List the installed plugins: version, targets, parameters and hooks.
 
-    try:
-        host = PluginHost()
-        targets = host.targets()
-        params = host.parameter_definitions()
-    except PluginError as exc:
-        raise InputError(str(exc)) from None
-    data: list[dict[str, Any]] = []
-    for info in host.plugins():
-        data.append(
-            {
-                "name": info.name,
-                "version": info.version,
-                "targets": [t.id for p, t in targets if p == info.name],
-                "parameters": [x.key for p, x in params if p == info.name],
-                "hooks": list(info.hooks),
-            }
-        )
+    A plugin that cannot be loaded or fails while giving its targets or parameters is
+    listed with its error, after the others; the command then exits 2."""
+    from cadre_core.plugins._host import PluginHost
+    from cadre_core.plugins._loading import make_plugin_manager
+
+    host = PluginHost(make_plugin_manager(keep_going=True), strict=False)
+    doc = listing(host)
+    data = doc["plugins"]
     if fmt == "json":
-        sys.stdout.write(json.dumps({"plugins": data}, ensure_ascii=False, indent=2) + "\n")
-        return
-    table = Table(title="cadre plugins", header_style="bold", show_lines=True)
-    for col in ("name", "version", "targets", "parameters", "hooks"):
-        table.add_column(col, overflow="fold")
-    for d in data:
-        table.add_row(
-            d["name"],
-            d["version"],
-            ", ".join(d["targets"]),
-            ", ".join(d["parameters"]),
-            ", ".join(d["hooks"]),
-        )
-    _stdout().print(table)
+        sys.stdout.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
+    else:
+        table = Table(title="cadre plugins", header_style="bold", show_lines=True)
+        for col in ("name", "version", "targets", "parameters", "hooks"):
+            table.add_column(col, overflow="fold")
+        for d in data:
+            name = d["name"] + (" (example)" if d["example"] else "")
+            if d["status"] == "failed":
+                table.add_row(
+                    f"[red]{name}[/]", d["version"] or "", f"[red]{d['error']}[/]", "", ""
+                )
+                continue
+            table.add_row(
+                name,
+                d["version"],
+                ", ".join(d["targets"]),
+                ", ".join(d["parameters"]),
+                ", ".join(d["hooks"]),
+            )
+        _stdout().print(table)
+    for warning in host.warnings:
+        click.echo(f"cadre: warning: {warning}", err=True)
+    if host.failures:
+        for error in host.failures:
+            click.echo(f"cadre: error: {error}", err=True)
+        sys.exit(EXIT_INPUT)

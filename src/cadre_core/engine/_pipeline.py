@@ -34,6 +34,8 @@ from cadre_core.engine._gc import paused_gc
 from cadre_core.features._frame import Features, build_features
 from cadre_core.features._keys import lookup as _lookup
 from cadre_core.findings._finding import Finding
+from cadre_core.plugins._errors import PluginError
+from cadre_core.plugins._guard import guarded, mask
 from cadre_core.plugins._host import PluginHost, PluginInfo, make_plugin_manager
 from cadre_core.roster._problems import Problem
 from cadre_core.roster._roster import Roster
@@ -159,6 +161,8 @@ class Evaluation:
     skipped: tuple[Problem, ...] = attrs.field(eq=False, default=())
     sources: tuple[str, ...] = attrs.field(eq=False, default=())
     not_read: tuple[Problem, ...] = attrs.field(eq=False, default=())
+    #: plugins left out under ``keep_going`` (none otherwise), each with its error
+    failed_plugins: tuple[PluginError, ...] = attrs.field(eq=False, default=())
 
     def commune(self, name: str) -> CommuneResult:
         """The results of one commune by name."""
@@ -208,6 +212,7 @@ class Evaluation:
             "parameters": self.params.to_json(),
             "skipped": [p.to_dict() for p in self.skipped],
             "not_read": [p.to_dict() for p in self.not_read],
+            "failed_plugins": [e.to_dict() for e in self.failed_plugins],
             "audit": self.audit(),
         }
 
@@ -290,11 +295,18 @@ class _Members:
         return [tuple(flat[bounds[i] : bounds[i + 1]]) for i in range(size)]
 
 
-def _aligned(values: pd.Series, index: pd.Index) -> pd.Series:
-    """A predicate's result as booleans over ``index`` (reindexed only when needed)."""
-    if not (values.index is index or values.index.equals(index)):
-        values = values.reindex(index, fill_value=False)
-    return values.fillna(False).astype(bool)
+def member_mask(
+    target: Target, which: str, features: Features, index: pd.Index, plugin: str = "?"
+) -> pd.Series:
+    """Who is in ``target``'s population (``which="population"``) or satisfies its
+    criterion (``"criterion"``), as booleans over ``index`` (the unit frame's index).
+
+    The plugin's function runs guarded: an exception, or a value that is not a boolean
+    Series over the unit's members, is a :class:`~cadre_core.PluginError` naming
+    ``plugin`` and the target (:mod:`cadre_core.plugins._guard`)."""
+    fn = target.population if which == "population" else target.criterion
+    values = guarded(plugin, which, fn, features, target=target.id)
+    return mask(values, index, plugin=plugin, target=target.id, what=which, unit=target.unit)
 
 
 def _rule_in_force(target: Target, params: Params) -> Rule:
@@ -321,8 +333,8 @@ def _evaluate_target(
     members: _Members,
 ) -> list[TargetResult]:
     frame = features.unit_frame(target.unit)
-    pop = _aligned(target.population(features), frame.index)
-    sat = _aligned(target.criterion(features), frame.index)
+    pop = member_mask(target, "population", features, frame.index, plugin)
+    sat = member_mask(target, "criterion", features, frame.index, plugin)
     pop_mask = pop.to_numpy()
     sat_mask = sat.to_numpy() & pop_mask
     size = len(communes)
@@ -503,6 +515,7 @@ def finish(prepared: Prepared, roster: Roster, computed: Computed) -> Evaluation
         skipped=roster.skipped,
         sources=roster.sources,
         not_read=roster.not_read,
+        failed_plugins=tuple(host.failures),
     )
 
 
@@ -520,6 +533,7 @@ def evaluate(
     host: PluginHost | None = None,
     findings: bool = True,
     engine: str = "pandas",
+    keep_going: bool = False,
 ) -> Evaluation:
     """Evaluate every target of the selected plugins on ``roster`` as of ``as_of``.
 
@@ -529,6 +543,11 @@ def evaluate(
     (the ``dask`` extra) partitions the roster by commune over a Dask cluster (the current
     ``distributed`` client if any) and gives the same evaluation, always per commune
     (see :func:`cadre_core.engine.evaluate_dask`).
+
+    A plugin's mistake raises :class:`~cadre_core.PluginError` naming it. With
+    ``keep_going`` the failing plugin is left out instead (as if it were not installed:
+    nothing it did stays in the other plugins' results) and the evaluation is listed in
+    :attr:`Evaluation.failed_plugins`; the built-in plugin's failure is always raised.
 
     >>> ev = evaluate(sample_roster(), "2026-12-31", plugins=["province_template"])
     >>> {t.id: (t.satisfied, t.required, t.status) for t in ev.communes[0].targets}
@@ -544,17 +563,24 @@ def evaluate(
     if backend is None:
         names = " or ".join(repr(n) for n in _ENGINES)
         raise ValueError(f"engine must be {names}, not {engine!r}")
+    if host is None:
+        host = PluginHost(make_plugin_manager(only=plugins, keep_going=keep_going))
     with paused_gc():
-        prepared = prepare(
-            day,
-            plugins=plugins,
-            params_file=params_file,
-            params=params,
-            by_commune=by_commune,
-            host=host,
-            findings=findings,
-        )
-        return finish(prepared, roster, backend(prepared, roster))
+        while True:
+            try:
+                prepared = prepare(
+                    day,
+                    params_file=params_file,
+                    params=params,
+                    by_commune=by_commune,
+                    host=host,
+                    findings=findings,
+                )
+                return finish(prepared, roster, backend(prepared, roster))
+            except PluginError as exc:
+                if not keep_going:
+                    raise
+                host.exclude(exc)  # and evaluate again without it
 
 
 def required_counts(rule: Rule, sizes: Sequence[int]) -> np.ndarray:

@@ -45,6 +45,11 @@ class Setting:
         return [t for _, t in self.registered]
 
     @property
+    def plugin_of(self) -> dict[str, str]:
+        """The plugin that registered each target, by target id."""
+        return {t.id: plugin for plugin, t in self.registered}
+
+    @property
     def by_code(self) -> dict[str, Programme]:
         """The programmes by code."""
         return {p.code: p for p in self.progs}
@@ -105,7 +110,10 @@ def baseline(roster: Roster, s: Setting) -> Baseline:
     for d in sorted(set(s.deadlines.values())):
         raws[d] = build_features(projected, d, s.values)
         feats[d] = s.host.features(raws[d])
-    before = {t.id: evaluate_at(t, feats[s.deadlines[t.id]], s.values, communes) for t in s.targets}
+    before = {
+        t.id: evaluate_at(t, feats[s.deadlines[t.id]], s.values, communes, plugin)
+        for plugin, t in s.registered
+    }
     return Baseline(s, roster, projected, now, communes, raws, before)
 
 

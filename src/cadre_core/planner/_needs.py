@@ -17,6 +17,7 @@ from cadre_core.features._frame import Features
 from cadre_core.planner._problem import Covers
 from cadre_core.planner._result import Need, NeedKind, TargetProjection
 from cadre_core.planner._targets import TargetAtDeadline
+from cadre_core.plugins._guard import explanations
 from cadre_core.targets._target import Target, Text
 
 REASONS: dict[str, Text] = {
@@ -71,10 +72,11 @@ def need(
     feats: Features,
     misses: pd.DataFrame,
     keys: list[tuple[str, str]],
+    plugin: str = "?",
 ) -> Need:
-    """The need of target ``t`` not met in ``proj.commune`` with the plan: ``ev`` is the
-    target on ``feats`` (the roster with the plan, at the deadline), ``misses`` the
-    :func:`reasons` and ``keys`` the problem's (target id, commune) keys."""
+    """The need of target ``t`` (of ``plugin``) not met in ``proj.commune`` with the plan:
+    ``ev`` is the target on ``feats`` (the roster with the plan, at the deadline),
+    ``misses`` the :func:`reasons` and ``keys`` the problem's (target id, commune) keys."""
     count = (
         proj.required - proj.satisfied_after
         if proj.required <= proj.population
@@ -106,8 +108,11 @@ def need(
         )
     detail = ""
     if t.explain is not None and len(failing):
-        expl = t.explain(feats, failing, "vi").reindex(failing).astype(object).fillna("")
-        expl_en = t.explain(feats, failing, "en").reindex(failing).astype(object).fillna("")
+        expl, expl_en = (
+            explanations(plugin, t, feats, failing, lang).reindex(failing).astype(object)
+            for lang in ("vi", "en")
+        )
+        expl, expl_en = expl.fillna(""), expl_en.fillna("")
         detail = "; ".join(f"{i}: {e}" for i, e in zip(failing.astype(str), expl, strict=True))
         detail_en = "; ".join(
             f"{i}: {e}" for i, e in zip(failing.astype(str), expl_en, strict=True)

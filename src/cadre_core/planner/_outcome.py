@@ -41,7 +41,7 @@ def with_outcome(base: Baseline, ways: Flips, prob: Problem, sol: Solution, draf
     for t in s.targets:
         feats = after_feats[s.deadlines[t.id]]
         before = base.before[t.id].counts
-        ev_after = evaluate_at(t, feats, s.values, base.communes)
+        ev_after = evaluate_at(t, feats, s.values, base.communes, s.plugin_of[t.id])
         after = ev_after.counts
         for commune in base.communes.names:
             proj = TargetProjection(
@@ -60,7 +60,9 @@ def with_outcome(base: Baseline, ways: Flips, prob: Problem, sol: Solution, draf
             )
             projections.append(proj)
             if proj.status_after == "not_met":
-                needs.append(need(t, proj, ev_after, feats, misses, prob.demand.keys))
+                needs.append(
+                    need(t, proj, ev_after, feats, misses, prob.demand.keys, s.plugin_of[t.id])
+                )
     return attrs.evolve(draft, projections=tuple(projections), needs=tuple(needs))
 
 

@@ -85,7 +85,7 @@ def flips(base: Baseline, fields: Mapping[str, pd.Series]) -> Flips:
                 whatifs[wkey] = s.host.features(
                     what_if(base.raws[d], [by_code[c] for c in combo], [fields[c] for c in combo])
                 )
-            hit = failing & aligned_criterion(t, whatifs[wkey], ev.frame_index)
+            hit = failing & aligned_criterion(t, whatifs[wkey], ev.frame_index, s.plugin_of[t.id])
             if len(combo) == 2:
                 hit = hit & ~out[t.id][(combo[0],)] & ~out[t.id][(combo[1],)]
             out[t.id][combo] = hit

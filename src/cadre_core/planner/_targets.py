@@ -3,7 +3,7 @@
 The planner evaluates targets on projected rosters (and on the roster with the plan
 applied) with the engine's own pieces, so that a plan's "met" means what an evaluation's
 "met" means: the communes and the commune of each member (``_commune_keys``,
-``_Members``), predicates aligned to the unit (``_aligned``), the threshold in force
+``_Members``), the guarded member masks (``member_mask``), the threshold in force
 (``_rule_in_force``) and the status names (``_statuses``). What the planner adds is the
 member masks the engine only counts: who is in the population and who satisfies it.
 """
@@ -17,11 +17,11 @@ import numpy as np
 import pandas as pd
 
 from cadre_core.engine._pipeline import (
-    _aligned,
     _commune_keys,
     _Members,
     _rule_in_force,
     _statuses,
+    member_mask,
 )
 from cadre_core.features._frame import Features
 from cadre_core.targets._params import Params
@@ -85,19 +85,22 @@ class TargetAtDeadline:
         return bool(((c["s"] < c["req"]) & (c["n"] > 0)).any())
 
 
-def aligned_criterion(target: Target, features: Features, index: pd.Index) -> pd.Series:
-    """Who satisfies ``target``'s criterion on ``features``, as booleans over ``index``."""
-    return _aligned(target.criterion(features), index)
+def aligned_criterion(
+    target: Target, features: Features, index: pd.Index, plugin: str = "?"
+) -> pd.Series:
+    """Who satisfies ``target``'s criterion on ``features``, as booleans over ``index``
+    (a failure names ``plugin``, the target's)."""
+    return member_mask(target, "criterion", features, index, plugin)
 
 
 def evaluate_at(
-    target: Target, features: Features, values: Params, communes: Communes
+    target: Target, features: Features, values: Params, communes: Communes, plugin: str = "?"
 ) -> TargetAtDeadline:
-    """``target`` on ``features`` (after plugins), per commune."""
+    """``target`` (registered by ``plugin``) on ``features`` (after plugins), per commune."""
     frame = features.unit_frame(target.unit)
     members = communes.members(frame)
-    pop = _aligned(target.population(features), frame.index)
-    sat = aligned_criterion(target, features, frame.index) & pop
+    pop = member_mask(target, "population", features, frame.index, plugin)
+    sat = aligned_criterion(target, features, frame.index, plugin) & pop
     size = len(communes.names)
     n = members.count(pop.to_numpy(), size)
     s = members.count(sat.to_numpy(), size)

@@ -1,8 +1,9 @@
-"""The plugin host: a pluggy manager built on demand, and a typed facade over the hooks.
+"""The plugin host: a typed facade over the hooks of a plugin manager.
 
-No plugin manager exists at import time. :func:`make_plugin_manager` registers the
-built-in plugin, then loads the ``cadre`` entry points one by one (a broken plugin is
-reported by name, never a traceback), then calls ``check_pending()``.
+The manager is built on demand by :func:`~cadre_core.plugins._loading.make_plugin_manager`
+(loading and checking plugins). The host calls each plugin on its own, checks what it
+returns (:mod:`._guard`), and gives every target id, parameter key and feature column one
+owning plugin: using another's needs ``replaces=`` naming it.
 
 Every hook is called through pluggy (see :meth:`PluginHost._calls`), so hookwrappers
 and ``pm.add_hookcall_monitoring`` see every call; ``CADRE_TRACE_PLUGINS=1`` prints each
@@ -11,44 +12,39 @@ call on standard error (:func:`trace_hook_calls`).
 
 from __future__ import annotations
 
-import importlib.metadata as md
 import inspect
 import os
 import sys
 import threading
 import time
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from types import ModuleType
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any, TextIO
 
 import attrs
 import pandas as pd
 import pluggy
 
-from cadre_core import hookspecs
 from cadre_core.features._frame import Features
 from cadre_core.findings._finding import Finding
+from cadre_core.plugins import _guard
+from cadre_core.plugins._errors import PluginError, describe
+from cadre_core.plugins._loading import (
+    BUILTIN,
+    ENTRY_POINT_GROUP,
+    broken_plugins,
+    make_plugin_manager,
+)
+from cadre_core.plugins._sdk import About
+from cadre_core.plugins._sections import ReportSection
 from cadre_core.roster._layout import Layout
 from cadre_core.targets._params import Parameter, Params, read_params_file
 from cadre_core.targets._target import Target
 
-ENTRY_POINT_GROUP = "cadre"
-BUILTIN = "cadre"
-
-
-class PluginError(Exception):
-    """A plugin could not be loaded, conflicts with another, or failed inside a hook.
-
-    >>> err = PluginError("demo", "returned int, not a Target", "cadre_targets")
-    >>> err.plugin, str(err)
-    ('demo', "plugin 'demo', hook cadre_targets: returned int, not a Target")
-    """
-
-    def __init__(self, plugin: str, message: str, hook: str | None = None) -> None:
-        self.plugin = plugin
-        self.hook = hook
-        where = f"plugin {plugin!r}" + (f", hook {hook}" if hook else "")
-        super().__init__(f"{where}: {message}")
+#: Parameter keys the core reads without a national value: any one plugin may declare
+#: them (the province's plan period start, the default standards of leadership posts).
+SHARED_KEYS = frozenset({"plan_start", "default_standards"})
+#: The built-in plugin's prefixes (its keys are national facts, ``national.*`` ...).
+BUILTIN_ABOUT = About(prefixes=("national", "nd335", "planner", "equipment_norm"))
 
 
 @attrs.frozen
@@ -64,105 +60,6 @@ class PluginInfo:
     name: str
     version: str
     hooks: tuple[str, ...]
-
-
-def _version(dist: str | None, module: object) -> str:
-    if dist:
-        try:
-            return md.version(dist)
-        except md.PackageNotFoundError:
-            pass
-    return str(getattr(module, "__version__", "0+unknown"))
-
-
-def _env_list(name: str) -> set[str] | None:
-    raw = os.environ.get(name)
-    if raw is None:
-        return None
-    return {p.strip() for p in raw.split(",") if p.strip()}
-
-
-def make_plugin_manager(
-    *,
-    entry_points: bool = True,
-    only: Iterable[str] | None = None,
-    extra: Iterable[tuple[str, object]] = (),
-) -> pluggy.PluginManager:
-    """Build a plugin manager: the built-in plugin, then entry points, then ``extra``.
-
-    ``only`` keeps the built-in plugin and the plugins named (unknown names raise
-    :class:`PluginError`). ``CADRE_LOAD_PLUGINS`` (allow list) and
-    ``CADRE_DISABLE_PLUGINS`` (block list), comma-separated, filter entry points too.
-
-    >>> PluginHost(make_plugin_manager(only=["province_template"])).plugin_names()
-    ['cadre', 'province_template']
-    >>> make_plugin_manager(only=["no_such_plugin"])
-    Traceback (most recent call last):
-    ...
-    cadre_core.plugins._host.PluginError: plugin 'no_such_plugin': is not installed (installed: ...)
-    """
-    from cadre_core.plugins import builtin as _builtin
-
-    pm = pluggy.PluginManager(hookspecs.PROJECT)
-    pm.add_hookspecs(hookspecs)
-    pm.register(_builtin, name=BUILTIN)
-    versions: dict[str, str] = {BUILTIN: _version("cadre-core", _builtin)}
-    wanted = set(only) if only is not None else None
-    allow = _env_list("CADRE_LOAD_PLUGINS")
-    block = _env_list("CADRE_DISABLE_PLUGINS") or set()
-    found: set[str] = set()
-    extra = list(extra)
-    # a plugin given in ``extra`` takes the place of an installed plugin of the same name
-    # (the testing kit tests a new version of a plugin while an older one is installed)
-    given = {name for name, _ in extra}
-    if entry_points:
-        for ep in sorted(md.entry_points(group=ENTRY_POINT_GROUP), key=lambda e: e.name):
-            found.add(ep.name)
-            if (wanted is not None and ep.name not in wanted) or ep.name in block:
-                continue
-            if ep.name in given:
-                continue
-            if allow is not None and ep.name not in allow:
-                continue
-            if pm.has_plugin(ep.name):
-                raise PluginError(ep.name, "two installed packages use this plugin name")
-            try:
-                plugin = ep.load()
-            except Exception as exc:
-                raise PluginError(
-                    ep.name, f"cannot be loaded: {type(exc).__name__}: {exc}"
-                ) from exc
-            try:
-                pm.register(plugin, name=ep.name)
-            except Exception as exc:
-                raise PluginError(ep.name, f"cannot be registered: {exc}") from exc
-            versions[ep.name] = _version(ep.dist.name if ep.dist else None, plugin)
-    for name, plugin in extra:
-        found.add(name)
-        if wanted is not None and name not in wanted:
-            continue
-        if pm.has_plugin(name):
-            what = "is the built-in plugin's name" if name == BUILTIN else "is given twice"
-            raise PluginError(name, what)
-        try:
-            pm.register(_hashable(plugin), name=name)
-        except Exception as exc:
-            raise PluginError(name, f"cannot be registered: {exc}") from exc
-        versions[name] = _version(None, plugin)
-    if wanted is not None:
-        unknown = sorted(wanted - found - {BUILTIN})
-        if unknown:
-            raise PluginError(
-                unknown[0], f"is not installed (installed: {', '.join(sorted(found))})"
-            )
-    try:
-        pm.check_pending()
-    except pluggy.PluginValidationError as exc:
-        raise PluginError(str(getattr(exc, "plugin", "?")), str(exc)) from exc
-    pm._cadre_versions = versions  # type: ignore[attr-defined]
-    if os.environ.get("CADRE_TRACE_PLUGINS") == "1":
-        trace_hook_calls(pm)
-    return pm
 
 
 def trace_hook_calls(pm: pluggy.PluginManager, stream: TextIO | None = None) -> Callable[[], None]:
@@ -220,11 +117,12 @@ def _size(value: object) -> str:
     if hasattr(value, "__len__"):
         n = len(value)
         return f"{n} item" if n == 1 else f"{n} items"
-    return type(value).__name__
+    return "1 item"  # one value (cadre_about's About): a size, never its type or contents
 
 
 class PluginHost:
-    """Typed access to the hooks: one method per hook, each plugin called on its own.
+    """Typed access to the hooks: one method per hook, each plugin called on its own,
+    everything a plugin returns checked (:mod:`._guard`), every key owned by one plugin.
 
     >>> host = PluginHost(make_plugin_manager(only=["province_template"]))
     >>> host.plugin_names()
@@ -240,6 +138,12 @@ class PluginHost:
         #: strict mode turns plugin warnings into errors (default: ``CADRE_STRICT=1``)
         self.strict = strict if strict is not None else os.environ.get("CADRE_STRICT") == "1"
         self.warnings: list[str] = []
+        #: plugins left out: not loadable (``keep_going``) or failed (:meth:`exclude`)
+        self.failures: list[PluginError] = list(broken_plugins(self.pm).values())
+        self._excluded: set[str] = set()
+        self._about: dict[str, About] = {}
+        for warning in getattr(self.pm, "_cadre_warnings", ()):
+            self.warn(warning.plugin, warning.message, warning.hook)
 
     def warn(self, plugin: str, message: str, hook: str | None = None) -> None:
         """Record a plugin warning (or raise :class:`PluginError` in strict mode)."""
@@ -248,6 +152,15 @@ class PluginHost:
         text = str(PluginError(plugin, message, hook))
         if text not in self.warnings:
             self.warnings.append(text)
+
+    def exclude(self, error: PluginError) -> None:
+        """Leave out the plugin ``error`` blames from every later call (``--keep-going``).
+
+        The built-in plugin is never left out: its failure is raised again."""
+        if error.plugin == BUILTIN or error.plugin not in self.plugin_names():
+            raise error
+        self._excluded.add(error.plugin)
+        self.failures.append(error)
 
     # --------------------------------------------------------------- plumbing
     # Every hook is called through pluggy, never by calling an implementation's function:
@@ -273,6 +186,7 @@ class PluginHost:
             if not (i.hookwrapper or i.wrapper)
         ]
         named = [(self.pm.get_name(i.plugin) or "?", i) for i in reversed(impls)]
+        named = [(n, i) for n, i in named if n not in self._excluded]
         if load_order:
             order = self.plugin_names()
             named.sort(key=lambda item: order.index(item[0]) if item[0] in order else len(order))
@@ -289,10 +203,12 @@ class PluginHost:
         caller = self.pm.subset_hook_caller(hook, remove_plugins=others)
         try:
             return caller(**kwargs)
+        except PluginError:
+            raise
         except Exception as exc:
             blamed = _culprit(exc, caller.get_hookimpls())
             name = (self.pm.get_name(blamed.plugin) or "?") if blamed is not None else plugin
-            raise PluginError(name, f"{type(exc).__name__}: {exc}", hook) from exc
+            raise PluginError(name, describe(exc), hook) from exc
 
     def _calls(self, hook: str, **kwargs: Any) -> list[tuple[str, Any]]:
         """Call every implementation of ``hook`` in load order, each through pluggy;
@@ -309,7 +225,7 @@ class PluginHost:
 
     def plugin_names(self) -> list[str]:
         """Names of the loaded plugins, the built-in plugin first, then by name."""
-        names = [n for n, _ in self.pm.list_name_plugin() if n]
+        names = [n for n, _ in self.pm.list_name_plugin() if n and n not in self._excluded]
         return [BUILTIN] + sorted(n for n in names if n != BUILTIN)
 
     def plugins(self) -> list[PluginInfo]:
@@ -322,34 +238,101 @@ class PluginHost:
             infos.append(PluginInfo(name, versions.get(name, "0+unknown"), tuple(hooks)))
         return infos
 
+    def about(self, plugin: str) -> About:
+        """What ``plugin`` says of itself (``cadre_about``); by default it owns the prefix
+        of its name (``-`` read as ``_``).
+
+        >>> host = PluginHost(make_plugin_manager(only=["province_template"]))
+        >>> host.about("province_template")
+        About(prefixes=('tpl',), example=True)
+        """
+        if plugin == BUILTIN:
+            return BUILTIN_ABOUT
+        if plugin not in self._about:
+            found = About(prefixes=(plugin.replace("-", "_").lower(),))
+            for name, impl in self._implementers("cadre_about"):
+                if name == plugin:
+                    for result in self._call_one("cadre_about", name, impl):
+                        if not isinstance(result, About):
+                            raise PluginError(
+                                name,
+                                f"returned {type(result).__name__}, not an About",
+                                "cadre_about",
+                            )
+                        found = result
+            self._about[plugin] = found
+        return self._about[plugin]
+
+    def _check_prefix(self, plugin: str, key: str, what: str, hook: str) -> None:
+        """The id-prefix rule: a warning (an error in strict mode)."""
+        if plugin == BUILTIN:
+            return
+        about = self.about(plugin)
+        if not about.owns(key):
+            prefixes = " or ".join(f"'{p}.'" for p in about.prefixes)
+            self.warn(
+                plugin,
+                f"{what} {key!r} does not start with {prefixes}: start it with your prefix, "
+                "or declare the prefixes you own with the cadre_about hook",
+                hook,
+            )
+
+    def _owner(self, key: str, a: str, b: str) -> tuple[str, str]:
+        """(owner, newcomer) of a key both ``a`` (loaded first) and ``b`` register: the
+        plugin whose prefix the key carries, else the one loaded first."""
+        a_owns, b_owns = self.about(a).owns(key), self.about(b).owns(key)
+        if b_owns and not a_owns:
+            return b, a
+        return a, b
+
+    def _resolve(
+        self, entries: list[tuple[str, Any]], key: Callable[[Any], str], what: str, hook: str
+    ) -> list[tuple[str, Any]]:
+        """Merge registrations by key: a clash is an error blaming the newcomer and naming
+        the owner, unless one says ``replaces=`` the other."""
+        chosen: dict[str, tuple[str, Any]] = {}
+        order: list[str] = []
+        for plugin, item in entries:
+            k = key(item)
+            if k not in chosen:
+                chosen[k] = (plugin, item)
+                order.append(k)
+                continue
+            other_plugin, other = chosen[k]
+            if other_plugin == plugin:
+                raise PluginError(plugin, f"registers {what} {k!r} twice", hook)
+            if item.replaces == other_plugin:
+                chosen[k] = (plugin, item)
+            elif other.replaces != plugin:
+                owner, newcomer = self._owner(k, other_plugin, plugin)
+                raise _clash(what, k, owner, newcomer, hook)
+        return [chosen[k] for k in order]
+
     # --------------------------------------------------------------- registries
     def targets(self) -> list[tuple[str, Target]]:
-        """Every target with the plugin that registered it; conflicts raise PluginError."""
+        """Every target with the plugin that registered it; clashes raise PluginError."""
         entries: list[tuple[str, Target]] = []
         for name, result in self._calls("cadre_targets"):
-            for t in result:
-                if not isinstance(t, Target):
-                    raise PluginError(
-                        name, f"returned {type(t).__name__}, not a Target", "cadre_targets"
-                    )
+            for t in _guard.items(name, "cadre_targets", result, Target):
                 if not t.source.strip():
                     self.warn(name, f"target {t.id!r} cites no source clause", "cadre_targets")
+                if t.replaces is None:
+                    self._check_prefix(name, t.id, "target id", "cadre_targets")
                 entries.append((name, t))
-        return _resolve(entries, lambda t: t.id, "target")
+        return self._resolve(entries, lambda t: t.id, "target", "cadre_targets")
 
     def parameter_definitions(self) -> list[tuple[str, Parameter]]:
-        """Every parameter with the plugin that declared it; conflicts raise PluginError."""
+        """Every declared parameter with the plugin that declared it; clashes raise
+        PluginError."""
         entries: list[tuple[str, Parameter]] = []
         for name, result in self._calls("cadre_parameters"):
-            for p in result:
-                if not isinstance(p, Parameter):
-                    raise PluginError(
-                        name, f"returned {type(p).__name__}, not a Parameter", "cadre_parameters"
-                    )
+            for p in _guard.items(name, "cadre_parameters", result, Parameter):
                 if not p.source.strip():
                     self.warn(name, f"parameter {p.key!r} cites no source", "cadre_parameters")
+                if p.replaces is None and p.key not in SHARED_KEYS:
+                    self._check_prefix(name, p.key, "parameter", "cadre_parameters")
                 entries.append((name, p))
-        return _resolve(entries, lambda p: p.key, "parameter")
+        return self._resolve(entries, lambda p: p.key, "parameter", "cadre_parameters")
 
     def params(
         self,
@@ -358,30 +341,42 @@ class PluginHost:
         file: str | None = None,
         overrides: Mapping[str, Any] | None = None,
     ) -> Params:
-        """The parameters in force: built-ins, then plugins, then ``file``, then ``overrides``."""
+        """The parameters in force: built-ins, then plugins, then ``file``, then ``overrides``.
+
+        A target's ``<id>.threshold`` and ``<id>.deadline`` belong to the target's plugin:
+        another plugin's parameter of that key is an error unless it says
+        ``replaces=<that plugin>``."""
         values: dict[str, Any] = {}
         origins: dict[str, str] = {}
         defs: dict[str, Parameter] = {}
+        declared: dict[str, str] = {}
         for plugin, p in self.parameter_definitions():
             values[p.key] = p.default
             origins[p.key] = f"plugin {plugin}"
             defs[p.key] = p
+            declared[p.key] = plugin
         for plugin, t in targets:
+            derived = []
             if t.rule.op in (">=", ">"):
-                p = Parameter(
-                    t.threshold_key,
-                    t.rule.value,
-                    "fraction",
-                    f"threshold of {t.id} ({t.rule.op})",
-                    t.source,
+                derived.append(
+                    Parameter(
+                        t.threshold_key,
+                        t.rule.value,
+                        "fraction",
+                        f"threshold of {t.id} ({t.rule.op})",
+                        t.source,
+                    )
                 )
-                values.setdefault(p.key, p.default)
-                origins.setdefault(p.key, f"plugin {plugin}")
-                defs.setdefault(p.key, p)
-            d = Parameter(t.deadline_key, t.deadline, "date", f"deadline of {t.id}", t.source)
-            values.setdefault(d.key, d.default)
-            origins.setdefault(d.key, f"plugin {plugin}")
-            defs.setdefault(d.key, d)
+            derived.append(
+                Parameter(t.deadline_key, t.deadline, "date", f"deadline of {t.id}", t.source)
+            )
+            for d in derived:
+                by = declared.get(d.key)
+                if by is not None and by != plugin and defs[d.key].replaces != plugin:
+                    raise _clash("parameter", d.key, plugin, by, "cadre_parameters")
+                values.setdefault(d.key, d.default)
+                origins.setdefault(d.key, f"plugin {plugin}")
+                defs.setdefault(d.key, d)
         params = Params(values, origins, defs)
         if file is not None:
             params = params.with_values(read_params_file(file, set(defs)), f"file {file}")
@@ -392,24 +387,27 @@ class PluginHost:
     # --------------------------------------------------------------- per evaluation
     def features(self, features: Features) -> Features:
         """Apply every plugin's derived cadre columns, in load order: each plugin sees
-        the columns of the plugins before it."""
+        the columns of the plugins before it. A column belongs to the plugin that made it
+        (the built-in columns to the built-in plugin)."""
         implementers = self._implementers("cadre_features")
         if not implementers:
             self.pm.hook.cadre_features(features=features)
+        owners = {c: BUILTIN for c in features.cadres.columns}
         for name, impl in implementers:
             for result in self._call_one("cadre_features", name, impl, features=features):
-                try:
-                    cols = _as_columns(result)
-                except TypeError as exc:
-                    raise PluginError(
-                        name, f"{type(exc).__name__}: {exc}", "cadre_features"
-                    ) from exc
+                cols = _guard.columns(name, result, features.cadres.index, owners)
                 if not cols:
                     continue
-                clash = sorted(set(cols) & set(features.cadres.columns))
-                if clash:
-                    raise PluginError(name, f"column {clash[0]!r} already exists", "cadre_features")
-                features = features.with_cadre_columns(dict(cols))
+                replaced = {c: v for c, v in cols.items() if c in features.cadres.columns}
+                added = {c: v for c, v in cols.items() if c not in replaced}
+                if replaced:
+                    cadres = features.cadres.copy()
+                    for c, v in replaced.items():
+                        cadres[c] = v
+                    features = attrs.evolve(features, cadres=cadres)
+                if added:
+                    features = features.with_cadre_columns(added)
+                owners.update(dict.fromkeys(cols, name))
         return features
 
     def findings(self, features: Features, params: Params) -> list[Finding]:
@@ -417,10 +415,10 @@ class PluginHost:
         (:meth:`responsible_bodies`)."""
         out: list[Finding] = []
         bodies = self.responsible_bodies()
-        for _, result in self._calls(
+        for name, result in self._calls(
             "cadre_findings", features=features, params=params, bodies=bodies
         ):
-            out.extend(result)
+            out.extend(_guard.items(name, "cadre_findings", result, Finding))
         return out
 
     def rating_aggregation(
@@ -428,44 +426,63 @@ class PluginHost:
     ) -> pd.DataFrame | None:
         """Annual levels from quarterly scores: the first plugin that answers wins."""
         kwargs = {"scores": scores, "discipline": discipline, "params": params}
+        hook = "cadre_rating_aggregation"
         # a first-result hook: pluggy's call order (the last registered first, trylast
         # implementations such as the built-in aggregation last), stopping at an answer
-        implementers = self._implementers("cadre_rating_aggregation", load_order=False)
+        implementers = self._implementers(hook, load_order=False)
         if not implementers:
             self.pm.hook.cadre_rating_aggregation(**kwargs)
         for name, impl in implementers:
-            result = self._call_one("cadre_rating_aggregation", name, impl, **kwargs)
+            result = self._call_one(hook, name, impl, **kwargs)
             if result is not None:
                 if not isinstance(result, pd.DataFrame):
-                    raise PluginError(name, "must return a DataFrame", "cadre_rating_aggregation")
+                    raise PluginError(
+                        name, f"returned {type(result).__name__}, not a DataFrame", hook
+                    )
+                missing = [
+                    c
+                    for c in ("cadre_id", "year", "level", "score", "disciplined")
+                    if c not in result.columns
+                ]
+                if missing:
+                    raise PluginError(
+                        name, f"returned a frame without the column {missing[0]!r}", hook
+                    )
                 return result
         return None
 
     def responsible_bodies(self) -> dict[str, str]:
         """Bloc or target id -> responsible body, later plugins overriding earlier ones."""
         merged: dict[str, str] = {}
-        for _, result in self._calls("cadre_responsible_bodies"):
-            merged.update(result)
+        for name, result in self._calls("cadre_responsible_bodies"):
+            merged.update(_guard.text_mapping(name, "cadre_responsible_bodies", result))
         return merged
 
     def layouts(self) -> list[Layout]:
         """Every plugin's layout profiles, each with ``source`` set to ``plugin NAME``."""
         out: list[Layout] = []
         for name, result in self._calls("cadre_layouts"):
-            for layout in result:
-                if not isinstance(layout, Layout):
-                    raise PluginError(
-                        name, f"returned {type(layout).__name__}, not a Layout", "cadre_layouts"
-                    )
+            for layout in _guard.items(name, "cadre_layouts", result, Layout):
                 out.append(attrs.evolve(layout, source=f"plugin {name}"))
         return out
 
-    def report_sections(self, evaluation: Any) -> list[Any]:
+    def report_sections(self, evaluation: Any) -> list[ReportSection]:
         """Every plugin's extra report sections."""
-        out: list[Any] = []
-        for _, result in self._calls("cadre_report_sections", evaluation=evaluation):
-            out.extend(result)
+        out: list[ReportSection] = []
+        for name, result in self._calls("cadre_report_sections", evaluation=evaluation):
+            out.extend(_guard.items(name, "cadre_report_sections", result, ReportSection))
         return out
+
+
+def _clash(what: str, key: str, owner: str, newcomer: str, hook: str) -> PluginError:
+    """The error of ``newcomer`` registering ``owner``'s ``key`` without ``replaces=``."""
+    return PluginError(
+        newcomer,
+        f"{what} {key!r} belongs to plugin {owner!r}; to override it, set "
+        f"replaces={owner!r} on yours; to add your own, give it a key of your own prefix",
+        hook,
+        owner=owner,
+    )
 
 
 def _culprit(exc: BaseException, impls: Sequence[pluggy.HookImpl]) -> pluggy.HookImpl | None:
@@ -487,64 +504,7 @@ def _culprit(exc: BaseException, impls: Sequence[pluggy.HookImpl]) -> pluggy.Hoo
     return blamed
 
 
-def _as_columns(value: object) -> Mapping[str, pd.Series] | None:
-    if value is None or isinstance(value, Mapping):
-        return value
-    raise TypeError(f"cadre_features must return a mapping of columns, not {type(value).__name__}")
-
-
-def _resolve(
-    entries: list[tuple[str, Any]], key: Callable[[Any], str], what: str
-) -> list[tuple[str, Any]]:
-    """Merge registrations by key; a clash is an error unless one replaces the other."""
-    chosen: dict[str, tuple[str, Any]] = {}
-    order: list[str] = []
-    for plugin, item in entries:
-        k = key(item)
-        if k not in chosen:
-            chosen[k] = (plugin, item)
-            order.append(k)
-            continue
-        other_plugin, other = chosen[k]
-        if other_plugin == plugin:
-            raise PluginError(plugin, f"registers {what} {k!r} twice")
-        if item.replaces == other_plugin:
-            chosen[k] = (plugin, item)
-        elif other.replaces == plugin:
-            pass
-        else:
-            raise PluginError(
-                plugin,
-                f"{what} {k!r} is also registered by plugin {other_plugin!r}; "
-                f"set replaces={other_plugin!r} to override it",
-            )
-    return [chosen[k] for k in order]
-
-
-def _hashable(plugin: object) -> object:
-    """``plugin``, or a module holding its attributes when it cannot be hashed.
-
-    pluggy keeps plugins in sets when it builds a per-plugin hook caller, so an unhashable
-    object (a ``types.SimpleNamespace`` of hook functions, a dict-like) would fail at the
-    first hook call. A module with the same public attributes is the same plugin to pluggy.
-
-    >>> from types import SimpleNamespace
-    >>> proxy = _hashable(SimpleNamespace(cadre_targets=len, __version__="1.0"))
-    >>> proxy.cadre_targets is len, proxy.__version__, hash(proxy) == hash(proxy)
-    (True, '1.0', True)
-    """
-    try:
-        hash(plugin)
-    except TypeError:
-        proxy = ModuleType(type(plugin).__name__)
-        for key in dir(plugin):
-            if not key.startswith("__") or key == "__version__":
-                setattr(proxy, key, getattr(plugin, key))
-        return proxy
-    return plugin
-
-
-def plugin_from_module(module: ModuleType | object) -> object:
+def plugin_from_module(module: object) -> object:
     """Identity helper: any module or object with ``@hookimpl`` functions is a plugin."""
     return module
 
@@ -552,6 +512,7 @@ def plugin_from_module(module: ModuleType | object) -> object:
 __all__ = [
     "BUILTIN",
     "ENTRY_POINT_GROUP",
+    "SHARED_KEYS",
     "PluginError",
     "PluginHost",
     "PluginInfo",

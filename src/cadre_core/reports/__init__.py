@@ -34,6 +34,7 @@ __all__ = [
     "body_name",
     "evaluate_many",
     "explanations",
+    "failed_plugins_section",
     "label",
     "not_read_section",
     "plugin_sections",
@@ -111,6 +112,24 @@ def not_read_section(evaluation: Evaluation, lang: str = "vi") -> list[ReportSec
     return [ReportSection(label("not_read_title", lang), frame, label("not_read_note", lang))]
 
 
+def failed_plugins_section(evaluation: Evaluation, lang: str = "vi") -> list[ReportSection]:
+    """A section listing the plugins left out after an error (``--keep-going``), each
+    with where it failed and the error (empty when none failed)."""
+    if not evaluation.failed_plugins:
+        return []
+    import pandas as pd
+
+    rows = [[e.plugin, e.target or e.hook or "", e.message] for e in evaluation.failed_plugins]
+    cols = [label(k, lang) for k in ("col_plugin", "col_where", "col_error")]
+    return [
+        ReportSection(
+            label("failed_plugins_title", lang),
+            pd.DataFrame(rows, columns=cols),
+            label("failed_plugins_note", lang),
+        )
+    ]
+
+
 def audit_section(evaluation: Evaluation, lang: str = "vi") -> ReportSection:
     """What is needed to reproduce the report: versions, input files (sha256), as-of day,
     and when it was generated (``SOURCE_DATE_EPOCH`` if set, for reproducible builds)."""
@@ -164,6 +183,7 @@ def write_xlsx(
     extra = [
         *skipped_section(latest, lang),
         *not_read_section(latest, lang),
+        *failed_plugins_section(latest, lang),
         *sections,
         audit_section(latest, lang),
     ]
@@ -189,6 +209,7 @@ def write_html(
     extra = [
         *skipped_section(latest, lang),
         *not_read_section(latest, lang),
+        *failed_plugins_section(latest, lang),
         *sections,
         audit_section(latest, lang),
     ]

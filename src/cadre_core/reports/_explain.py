@@ -16,6 +16,7 @@ import pandas as pd
 
 from cadre_core.engine._pipeline import Evaluation
 from cadre_core.features._frame import Features
+from cadre_core.plugins import _guard
 from cadre_core.targets._target import Target
 from cadre_core.vocab._labels import body_name, check_lang, label
 
@@ -106,7 +107,7 @@ def _member_roles(features: Features, unit: str) -> pd.Series:
 
 
 def _target_text_explain(
-    target: Target | None, features: Features | None, ids: pd.Index, lang: str
+    target: Target | None, features: Features | None, ids: pd.Index, lang: str, plugin: str
 ) -> pd.Series:
     """The target's explainer over ``ids``; missing texts stay NaN for the fallback."""
     if target is None or target.explain is None or features is None or not len(ids):
@@ -116,7 +117,7 @@ def _target_text_explain(
     if not len(known):
         return pd.Series(index=ids, dtype=object)
     lookup = frame_index[frame_index.astype(str).isin(known)]
-    texts = target.explain(features, lookup, lang)
+    texts = _guard.explanations(plugin, target, features, lookup, lang)
     texts = pd.Series(texts.to_numpy(dtype=object), index=texts.index.astype(str), dtype=object)
     texts = texts[~texts.index.duplicated()]
     return texts.reindex(ids)
@@ -155,7 +156,8 @@ def explain_frame(evaluation: Evaluation, lang: str = "vi") -> pd.DataFrame:
         target = targets.get(tid)
         unit = str(df["unit"].iloc[0])
         ids = pd.Index(df["member_id"].astype(str).unique())
-        texts = _target_text_explain(target, features, ids, lang)
+        plugin = evaluation.communes[0].target(tid).plugin
+        texts = _target_text_explain(target, features, ids, lang, plugin)
         generic = df["requirement"].map(_fallback_texts(lang, df["requirement"]))
         explained = df["member_id"].map(texts)
         df["explanation"] = explained.where(

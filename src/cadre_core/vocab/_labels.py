@@ -101,6 +101,17 @@ _LABELS: dict[str, tuple[str, str]] = {
         "These columns and sheets are not part of the roster format and were not read; "
         "rename them as suggested and run again (--strict-columns makes them errors).",
     ),
+    "failed_plugins_title": ("Plugin bị bỏ qua do lỗi", "Plugins left out after an error"),
+    "failed_plugins_note": (
+        "Các plugin này gặp lỗi (--keep-going) nên chỉ tiêu và phát hiện của chúng không có "
+        "trong báo cáo; các plugin khác được tính như khi không cài chúng. Báo lỗi cho tác giả "
+        "plugin.",
+        "These plugins failed (--keep-going), so their targets and findings are not in the "
+        "report; the other plugins were evaluated as if they were not installed. Report the "
+        "error to the plugin's author.",
+    ),
+    "col_where": ("Vị trí lỗi", "Where"),
+    "col_error": ("Lỗi", "Error"),
     "col_origin": ("Nguồn", "From"),
     "col_severity": ("Mức độ", "Severity"),
     "col_subject": ("Đối tượng", "Subject"),

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from cadre_core import Parameter, Rule, Target, Text, criteria, hookimpl
+from cadre_core import About, Parameter, Rule, Target, Text, criteria, hookimpl
 
 __version__ = "0.1.0"
 
@@ -82,6 +82,12 @@ PLAN_CITATIONS = {
         for group in ("young", "female", "minority")
     },
 }
+
+
+@hookimpl
+def cadre_about() -> About:
+    """The plan's targets and parameters are ``nq05.*`` (the resolution's number)."""
+    return About(prefixes=("nq05",))
 
 
 @hookimpl

@@ -36,6 +36,7 @@ from pathlib import Path
 import pandas as pd
 
 from cadre_core import (
+    About,
     Features,
     Layout,
     Parameter,
@@ -85,6 +86,13 @@ MAX_AGE_KEY = f"{PREFIX}.youth.max_age"
 
 
 # ------------------------------------------------------------------------ parameters
+@hookimpl
+def cadre_about() -> About:
+    """Who this plugin is: it owns the ids and keys that start with ``tpl.``, and it is an
+    example (a real province's plugin leaves ``example`` out)."""
+    return About(prefixes=("tpl",), example=True)
+
+
 @hookimpl
 def cadre_parameters() -> Sequence[Parameter]:
     """Declare the plugin's own parameters, each with its default and its legal source.
