@@ -108,8 +108,11 @@ def test_plugins_page_states_order_and_override_rules() -> None:
     text = " ".join((DOCS / "plugins.md").read_text(encoding="utf-8").split())
     for phrase in (
         "The built-in plugin `cadre` first, then installed plugins sorted by name",
-        'unless one sets `replaces="<other plugin>"`',
-        "adding a column that exists is an error",
+        "is an error that blames the newcomer, names the owner and the key, and advises "
+        '`replaces="<owner>"`',
+        "adding a column that exists is an error unless the value is "
+        '`Column(values, replaces="<owner>")`',
+        "`cadre evaluate --keep-going`",
     ):
         assert phrase in text
     assert "(template-plugin.md)" in text
