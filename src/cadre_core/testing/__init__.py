@@ -39,6 +39,20 @@ def temporary_plugin(
     plugins: ``True`` for all of them, or an iterable of names (e.g. ``["laichau"]`` for a
     plugin that overrides Lai Châu's values with ``replaces="laichau"``). Nothing global
     is changed: the manager lives only inside the ``with`` block.
+
+    Under the name of an installed plugin, ``plugin`` takes its place (a new version
+    tested while the released one is installed): the installed one is not loaded.
+    A plugin that cannot be registered (a hook implementation taking an argument its
+    hook does not pass, a name given twice) raises :class:`~cadre_core.PluginError`.
+
+    >>> from cadre_core import hookimpl
+    >>> class NextVersion:
+    ...     @hookimpl
+    ...     def cadre_targets(self):
+    ...         return []
+    >>> with temporary_plugin(NextVersion(), name="province_template", installed=True) as host:
+    ...     host.plugin_names(), [t.id for _, t in host.targets()]
+    (['cadre', 'province_template'], [])
     """
     if installed is True:
         only = None
@@ -65,7 +79,19 @@ def evaluate_plugin(
 ) -> Evaluation:
     """Evaluate ``roster`` (default: the sample commune) with ``plugin`` registered.
 
-    ``kwargs`` go to :func:`cadre_core.evaluate` (``params``, ``by_commune``, ...).
+    ``as_of`` is a date or an ISO string; ``name`` and ``installed`` are those of
+    :func:`temporary_plugin` (the built-in plugin is always loaded); ``kwargs`` go to
+    :func:`cadre_core.evaluate` (``params``, ``params_file``, ``by_commune``,
+    ``findings``, ``engine``).
+
+    >>> from cadre_core import hookimpl
+    >>> class Quiet:
+    ...     @hookimpl
+    ...     def cadre_parameters(self):
+    ...         return []
+    >>> ev = evaluate_plugin(Quiet(), name="quiet", findings=False)
+    >>> ev.as_of, [p.name for p in ev.plugins]
+    (datetime.date(2026, 12, 31), ['cadre', 'quiet'])
     """
     with temporary_plugin(plugin, name=name, installed=installed) as host:
         return evaluate(

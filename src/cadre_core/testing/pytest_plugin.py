@@ -21,7 +21,12 @@ from cadre_core.testing import temporary_plugin
 
 @pytest.fixture
 def cadre_plugin() -> Iterator[Callable[..., PluginHost]]:
-    """Register plugins for the duration of one test: ``cadre_plugin(obj, name=..., installed=...)``."""
+    """Register plugins for the duration of one test: ``cadre_plugin(obj, name=..., installed=...)``.
+
+    Takes the keyword arguments of :func:`cadre_core.testing.temporary_plugin` and returns
+    its :class:`~cadre_core.PluginHost`; a plugin under an installed plugin's name takes
+    its place.
+    """
     with ExitStack() as stack:
 
         def register(plugin: object, **kwargs: Any) -> PluginHost:

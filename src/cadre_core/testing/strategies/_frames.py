@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import enum
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from functools import cache
 from typing import Any
 
@@ -57,3 +57,36 @@ def canonical_frame(table: str, objects: Sequence[Any]) -> pd.DataFrame:
             values = [None if v is None else v.replace(";", "; ") for v in values]
         columns[str(name)] = _column(values, dtype)
     return pd.DataFrame(columns)
+
+
+def columns_frame(table: str, columns: Mapping[str, Any], rows: int) -> pd.DataFrame:
+    """Whole columns (sequences or arrays of canonical values, ``None`` for blank) to
+    ``table``'s canonical typed frame, without validation and without a per-row object.
+
+    Columns left out are blank. Dates may be ``datetime64`` arrays (``NaT`` for blank).
+
+    >>> columns_frame("ratings", {"cadre_id": ["C1"], "year": [2026], "rating": ["good"]}, 1)
+    ... # doctest: +NORMALIZE_WHITESPACE
+      cadre_id  year  quarter rating
+    0       C1  2026     <NA>   good
+    """
+    empty = _empty(table)
+    if rows == 0:
+        return empty
+    out: dict[str, Any] = {}
+    for name, dtype in empty.dtypes.items():
+        values = columns.get(str(name))
+        if values is None:
+            values = [None] * rows
+        if str(dtype).startswith("datetime64"):
+            if isinstance(values, np.ndarray) and values.dtype.kind == "M":
+                out[str(name)] = values.astype(dtype)
+            else:
+                out[str(name)] = _column(list(values), dtype)
+        elif isinstance(dtype, pd.CategoricalDtype):
+            out[str(name)] = pd.Categorical(values, dtype=dtype)
+        elif dtype is np.dtype(bool):
+            out[str(name)] = np.asarray(values, dtype=bool)
+        else:
+            out[str(name)] = pd.array(list(values), dtype=dtype)
+    return pd.DataFrame(out)
