@@ -67,5 +67,7 @@ def test_evaluate_keeps_its_signature() -> None:
         "host",
         "findings",
         "engine",
+        "keep_going",
     ]
     assert params["engine"].default == "pandas"
+    assert params["keep_going"].default is False

@@ -77,6 +77,7 @@ def test_fixture_registers_for_one_test(cadre_plugin: Callable[..., PluginHost])
     assert NAME in host.plugin_names()
     infos = {i.name: i for i in host.plugins()}
     assert set(infos[NAME].hooks) == {
+        "cadre_about",
         "cadre_features",
         "cadre_layouts",
         "cadre_parameters",
