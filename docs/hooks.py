@@ -4,6 +4,9 @@
   installed plugin, with its parameters, read from the plugin host at build time;
 - ``<!-- cadre:columns -->`` and ``<!-- cadre:aliases -->`` (in ``roster-format.md``)
   become the tables, columns, header aliases and value aliases of the roster schema;
+- the part of ``json.md`` between its markers is regenerated from the published JSON
+  Schemas by ``docs/json_reference.py`` (the page is committed generated, so it reads on
+  GitHub too; ``tests/test_json_schema.py`` fails when it is stale);
 - pages that other work streams write (performance, security, roster extensions) get a
   short generated placeholder while their file does not exist yet, so the navigation
   and ``mkdocs build --strict`` never break.
@@ -164,4 +167,19 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Iterable[Any]
         markdown = markdown.replace(COLUMNS_MARK, render_columns())
     if ALIASES_MARK in markdown:
         markdown = markdown.replace(ALIASES_MARK, render_aliases())
+    if page.file.src_uri == "json.md":
+        markdown = _json_reference().update(markdown)
     return markdown
+
+
+def _json_reference() -> Any:
+    """``docs/json_reference.py``, loaded by path (MkDocs loads this file the same way)."""
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parent / "json_reference.py"
+    spec = importlib.util.spec_from_file_location("cadre_docs_json_reference", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
