@@ -29,6 +29,10 @@ Add one with :func:`generator`::
 Refresh the committed text with ``python docs/hooks.py --write`` (``--check`` lists the
 stale pages and exits 1); ``tests/test_docs_generated.py`` fails while a page is stale.
 
+The part of ``json.md`` between its markers is regenerated from the published JSON
+Schemas by ``docs/json_reference.py`` (committed generated too; ``tests/test_json_schema.py``
+fails when it is stale).
+
 Pages that other work streams write (performance, security, roster extensions) get a
 short generated placeholder while their file does not exist yet, so the navigation and
 ``mkdocs build --strict`` never break.
@@ -317,7 +321,22 @@ def on_files(files: Any, config: Any) -> Any:
 
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Iterable[Any]) -> str:
     """Fill every generated region afresh (the same text :func:`stale_pages` writes)."""
-    return fill(markdown)
+    markdown = fill(markdown)
+    if page.file.src_uri == "json.md":
+        markdown = _json_reference().update(markdown)
+    return markdown
+
+
+def _json_reference() -> Any:
+    """``docs/json_reference.py``, loaded by path (MkDocs loads this file the same way)."""
+    import importlib.util
+
+    path = Path(__file__).resolve().parent / "json_reference.py"
+    spec = importlib.util.spec_from_file_location("cadre_docs_json_reference", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 # ------------------------------------------------------------------ command line

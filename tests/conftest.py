@@ -1,15 +1,46 @@
-"""Shared fixtures of the roster, engine and fixture tests."""
+"""Shared fixtures of the roster, engine and fixture tests.
+
+Every JSON document the suite produces follows the published JSON Schema
+(``src/cadre_core/data/schema``), strictly: with ``strict=True`` an object that lists its
+keys refuses any other, so every key written is documented. Two wrappers, active for the
+whole session (:func:`_json_documents_follow_the_schema`), see the documents where they
+are made, so no test has to ask:
+
+- in this process, ``Evaluation.to_dict`` and ``Plan.to_dict``: every evaluation and plan
+  built in a test, and everything made from them (``to_json``, ``to_json_bytes``, the
+  evaluation embedded in HTML and Excel reports, ``cadre verify``, commands run with
+  click's ``CliRunner``);
+- in subprocesses, ``subprocess.run``: when it runs a ``cadre`` console script (whatever
+  helper a test module wraps it in), its standard output and the ``.json`` file given to
+  ``--output``/``-o`` are read back and, when they are documents of a published kind
+  (they carry ``schema_version``), checked.
+
+A document that departs from its schema fails the test that produced it, with the JSON
+path of each error. Documents without ``schema_version`` (``cadre plugins --format json``
+until it has a schema) are not checked; a document with ``schema_version`` but of no
+published kind fails. ``tests/test_json_schema.py`` checks the schemas themselves and that
+the wrappers are in place (the ``json_documents`` fixture counts what was checked).
+"""
 
 from __future__ import annotations
 
+import functools
+import itertools
+import json
+import os
+import subprocess
 import sys
+import threading
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, settings
 
 import cadre_core
 from cadre_core import PluginHost, Roster, make_plugin_manager
+from cadre_core.engine import schema_errors, schema_for
 
 # Machines differ in speed (CI has 2 shared cores): time limits per example would make the
 # property tests flaky, so they are off; example counts are set per test.
@@ -38,3 +69,105 @@ def cadre_exe() -> Path:
     if not exe.exists():
         pytest.skip("the cadre console script is not installed next to the interpreter")
     return exe
+
+
+class JsonDocuments:
+    """The session's schema check of JSON documents, and how many it checked."""
+
+    def __init__(self) -> None:
+        self.checked = 0
+        self._lock = threading.Lock()
+
+    def check(self, doc: Any, where: str) -> None:
+        """Fail (``AssertionError``) unless ``doc``, when it is a cadre document, follows
+        its published schema strictly."""
+        if not isinstance(doc, dict) or "schema_version" not in doc:
+            return
+        name = schema_for(doc)
+        assert name is not None, f"{where}: a document with schema_version of no published kind"
+        errors = schema_errors(doc, name, strict=True)
+        with self._lock:
+            self.checked += 1
+        if errors:
+            shown = "\n  ".join(errors[:10])
+            more = f"\n  ... and {len(errors) - 10} more" if len(errors) > 10 else ""
+            raise AssertionError(
+                f"{where}: the {name} document does not follow its JSON Schema "
+                f"(src/cadre_core/data/schema/{name}.schema.json):\n  {shown}{more}"
+            )
+
+    def check_text(self, text: str | bytes, where: str) -> None:
+        """:meth:`check` the JSON object in ``text``, if it holds one."""
+        if isinstance(text, bytes):
+            text = text.decode("utf-8", errors="replace")
+        if not text.lstrip().startswith("{"):
+            return
+        try:
+            doc = json.loads(text)
+        except ValueError:
+            return
+        self.check(doc, where)
+
+    def check_cadre_run(self, argv: Sequence[str], done: subprocess.CompletedProcess[Any]) -> None:
+        """Check what a run of the ``cadre`` console script wrote: standard output and a
+        ``.json`` file given to ``--output``/``-o``."""
+        where = "cadre " + " ".join(argv[1:])
+        if isinstance(done.stdout, str | bytes):
+            self.check_text(done.stdout, f"{where} (standard output)")
+        for flag, value in itertools.pairwise(argv):
+            path = Path(value)
+            if flag in ("--output", "-o") and path.suffix.lower() == ".json" and path.is_file():
+                self.check_text(path.read_bytes(), f"{where} ({value})")
+
+
+def _argv(args: Any) -> list[str] | None:
+    """A command given to ``subprocess.run`` as a list of strings, when it is a list."""
+    if not isinstance(args, list | tuple):
+        return None
+    if not all(isinstance(a, str | bytes | os.PathLike) for a in args):
+        return None
+    return [os.fsdecode(a) for a in args]
+
+
+def _checked_run(real: Callable[..., Any], documents: JsonDocuments) -> Callable[..., Any]:
+    @functools.wraps(real)
+    def run(*args: Any, **kwargs: Any) -> Any:
+        done = real(*args, **kwargs)
+        argv = _argv(args[0] if args else kwargs.get("args"))
+        if argv and Path(argv[0]).name == "cadre":
+            documents.check_cadre_run(argv, done)
+        return done
+
+    return run
+
+
+def _checked_to_dict(real: Callable[[Any], dict[str, Any]], documents: JsonDocuments) -> Any:
+    @functools.wraps(real)
+    def to_dict(self: Any) -> dict[str, Any]:
+        doc = real(self)
+        documents.check(doc, f"{type(self).__name__}.to_dict()")
+        return doc
+
+    return to_dict
+
+
+_DOCUMENTS = JsonDocuments()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _json_documents_follow_the_schema() -> Iterator[JsonDocuments]:
+    """Check every evaluation and plan the session makes (see the module docstring)."""
+    from cadre_core.engine import Evaluation
+    from cadre_core.planner._result import Plan
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(subprocess, "run", _checked_run(subprocess.run, _DOCUMENTS))
+        for cls in (Evaluation, Plan):
+            mp.setattr(cls, "to_dict", _checked_to_dict(cls.to_dict, _DOCUMENTS))
+        yield _DOCUMENTS
+
+
+@pytest.fixture
+def json_documents(_json_documents_follow_the_schema: JsonDocuments) -> JsonDocuments:
+    """The session's schema check of JSON documents (see the module docstring)."""
+    return _json_documents_follow_the_schema

@@ -9,7 +9,7 @@ commune, exactly::
     >>> ev.to_frame()[["id", "satisfied", "required", "status"]].values.tolist()
     [['tpl.5a', 3, 4, 'not_met'], ['tpl.7b', 14, 14, 'met'], ['tpl.youth', 0, 1, 'not_met']]
 
-Two exported names are not classes or functions and are documented here.
+Three exported names are not classes or functions and are documented here.
 
 ``ETHNIC_GROUPS`` is the tuple of the 54 official ethnic groups (:class:`EthnicGroup`), in
 official order (QĐ 121-TCTK/PPCĐ, 1979), Kinh first::
@@ -32,10 +32,26 @@ of a ``cadre_*`` hook (see :mod:`cadre_core.hookspecs`)::
     ['cadre', 'demo']
     >>> [(name, p.key, p.default) for name, p in host.parameter_definitions() if name == "demo"]
     [('demo', 'demo.max_age', 60)]
+
+``SCHEMA_VERSION`` is the version of the JSON contract, ``MAJOR.MINOR``, that every JSON
+document of ``cadre`` states in ``schema_version`` (see :func:`json_schema`)::
+
+    >>> cadre_core.SCHEMA_VERSION
+    '1.0'
+    >>> cadre_core.evaluate(cadre_core.sample_roster(), "2026-12-31").to_dict()["schema_version"]
+    '1.0'
 """
 
 from cadre_core import criteria
-from cadre_core.engine import CommuneResult, Evaluation, TargetResult, evaluate
+from cadre_core.engine import (
+    SCHEMA_VERSION,
+    CommuneResult,
+    Evaluation,
+    TargetResult,
+    evaluate,
+    json_schema,
+    schema_errors,
+)
 from cadre_core.features._frame import Features, rating_year
 from cadre_core.findings._finding import Finding
 from cadre_core.hookspecs import hookimpl
@@ -74,6 +90,7 @@ from cadre_core.vocab._version import __version__
 
 __all__ = [
     "ETHNIC_GROUPS",
+    "SCHEMA_VERSION",
     "About",
     "Agency",
     "Assignment",
@@ -119,11 +136,13 @@ __all__ = [
     "evaluate",
     "hookimpl",
     "is_minority",
+    "json_schema",
     "make_plugin_manager",
     "merge_layouts",
     "rating_year",
     "read_layout",
     "read_roster",
     "sample_roster",
+    "schema_errors",
     "to_fraction",
 ]

@@ -7,7 +7,8 @@ once; let a backend compute the per-commune results; finish them into one
 ``"dask"`` (``_dask``: partitions of whole communes on a Dask cluster, the ``dask``
 extra), which give the same evaluation. Backends register themselves by name
 (``_pipeline.register_engine``), so the pipeline never imports one. Helpers: ``_json``
-(the JSON text of large documents), ``_gc`` (the garbage collector paused while results
+(the JSON text of large documents), ``_schema`` (the published JSON Schemas of the
+documents the command line writes, and ``SCHEMA_VERSION``), ``_gc`` (the garbage collector paused while results
 are built), ``_privacy`` (pseudonyms).
 
 The engine imports only the stages below it (plugins, findings, targets, features,
@@ -22,13 +23,29 @@ from cadre_core.engine._pipeline import (
     TargetResult,
     evaluate,
 )
+from cadre_core.engine._schema import (
+    SCHEMA_VERSION,
+    SchemaError,
+    json_schema,
+    schema_errors,
+    schema_for,
+    schema_names,
+    schema_text,
+)
 
 __all__ = [
+    "SCHEMA_VERSION",
     "STATUSES",
     "CommuneResult",
     "Evaluation",
+    "SchemaError",
     "TargetResult",
     "commune_partitions",
     "evaluate",
     "evaluate_dask",
+    "json_schema",
+    "schema_errors",
+    "schema_for",
+    "schema_names",
+    "schema_text",
 ]

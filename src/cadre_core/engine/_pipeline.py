@@ -31,6 +31,7 @@ import pandas as pd
 
 from cadre_core.engine import _json
 from cadre_core.engine._gc import paused_gc
+from cadre_core.engine._schema import SCHEMA_VERSION
 from cadre_core.features._frame import Features, build_features
 from cadre_core.features._keys import lookup as _lookup
 from cadre_core.findings._finding import Finding
@@ -206,6 +207,7 @@ class Evaluation:
     def to_dict(self) -> dict[str, Any]:
         """The contract's JSON document as Python objects."""
         return {
+            "schema_version": SCHEMA_VERSION,
             "as_of": self.as_of.isoformat(),
             "plugins": [{"name": p.name, "version": p.version} for p in self.plugins],
             "communes": [c.to_json() for c in self.communes],

@@ -13,6 +13,7 @@ from typing import Any, Literal
 import attrs
 import pandas as pd
 
+from cadre_core.engine._schema import SCHEMA_VERSION
 from cadre_core.planner._catalogue import Programme
 from cadre_core.targets._params import Params, jsonable
 from cadre_core.targets._target import Text
@@ -222,8 +223,9 @@ class Plan:
         )
 
     def to_dict(self) -> dict[str, Any]:
-        """The plan as JSON-ready objects."""
+        """The plan as JSON-ready objects (the document of the ``plan`` JSON Schema)."""
         return {
+            "schema_version": SCHEMA_VERSION,
             "as_of": self.as_of.isoformat(),
             "horizon": self.horizon,
             "status": self.status,

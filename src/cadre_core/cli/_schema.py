@@ -1,0 +1,98 @@
+"""``cadre schema``: print the published JSON Schemas, or check a document against one."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from cadre_core.cli._common import InputError, _stdout, output_option, write_text
+
+#: How many errors the message of an invalid document names.
+_SHOWN = 3
+
+
+def _read_document(path: str) -> Any:
+    """The JSON in ``path`` (``-``: standard input); bad input raises :class:`InputError`."""
+    try:
+        text = sys.stdin.read() if path == "-" else Path(path).read_text(encoding="utf-8")
+    except OSError as exc:
+        raise InputError(f"{path}: cannot be read ({exc.strerror})") from None
+    except UnicodeDecodeError:
+        raise InputError(f"{path}: not UTF-8 text (a JSON document is)") from None
+    try:
+        return json.loads(text)
+    except ValueError as exc:
+        raise InputError(f"{path}: not JSON ({exc})") from None
+
+
+def _check(path: str, name: str | None, strict: bool) -> None:
+    """Validate the document in ``path``: exit 0 when it follows its schema, else exit 2
+    with the JSON paths of the first errors."""
+    from cadre_core.engine._schema import json_schema, schema_errors, schema_for
+
+    doc = _read_document(path)
+    name = name or schema_for(doc)
+    if name is None:
+        raise InputError(
+            f"{path}: not a cadre document of a known kind (no schema_version); name the "
+            f"schema: cadre schema NAME --check {path}"
+        )
+    schema = json_schema(name)
+    errors = schema_errors(doc, name, strict=strict)
+    if errors:
+        shown = "; ".join(errors[:_SHOWN])
+        more = f" (and {len(errors) - _SHOWN} more)" if len(errors) > _SHOWN else ""
+        raise InputError(
+            f"{path} does not follow the {name} schema ({schema['$id']}): {shown}{more}"
+        )
+    version = doc.get("schema_version", "?") if isinstance(doc, dict) else "?"
+    _stdout().print(
+        f"{path} follows the {name} schema ({schema['$id']}, document version {version})",
+        markup=False,
+    )
+
+
+@click.command("schema")
+@click.argument("name", required=False)
+@output_option
+@click.option("--list", "list_", is_flag=True, help="List the published schemas.")
+@click.option(
+    "--check",
+    metavar="FILE",
+    help="Validate the JSON document FILE ('-': standard input) against schema NAME (default: "
+    "the one its keys tell); exit 0 when valid, 2 with the JSON paths of the errors.",
+)
+@click.option(
+    "--strict",
+    is_flag=True,
+    help="With --check, also refuse keys the schema does not document.",
+)
+def schema_command(
+    name: str | None, output: str | None, list_: bool, check: str | None, strict: bool
+) -> None:
+    """Print the JSON Schema of the JSON documents cadre writes: NAME is evaluation (the
+    default: cadre evaluate --format json) or plan (cadre plan --format json)."""
+    from cadre_core.engine._schema import SchemaError, json_schema, schema_names, schema_text
+
+    if name is not None and name not in schema_names():
+        raise InputError(f"unknown schema {name!r}: the schemas are {', '.join(schema_names())}")
+    if list_:
+        for known in schema_names():
+            schema = json_schema(known)
+            click.echo(f"{known}\t{schema['$id']}\t{schema['title']}")
+        return
+    if check is not None:
+        _check(check, name, strict)
+        return
+    try:
+        text = schema_text(name or "evaluation")
+    except SchemaError as exc:  # pragma: no cover - the name was checked above
+        raise InputError(str(exc)) from None
+    try:
+        write_text(text, output)
+    except OSError as exc:
+        raise InputError(f"{output}: cannot be written ({exc.strerror})") from None
