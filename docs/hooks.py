@@ -322,7 +322,7 @@ def on_files(files: Any, config: Any) -> Any:
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Iterable[Any]) -> str:
     """Fill every generated region afresh (the same text :func:`stale_pages` writes)."""
     markdown = fill(markdown)
-    if page.file.src_uri == "json.md":
+    if page is not None and page.file.src_uri == "json.md":
         markdown = _json_reference().update(markdown)
     return markdown
 

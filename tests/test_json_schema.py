@@ -85,7 +85,7 @@ def assert_valid(doc: dict[str, Any]) -> None:
 
 # ----------------------------------------------------------------------- the schemas
 def test_the_published_schemas_are_the_files_shipped() -> None:
-    assert schema_names() == ("evaluation", "plan")
+    assert schema_names() == ("evaluation", "plan", "plugins")
     assert sorted(p.name for p in SCHEMA_DIR.glob("*.schema.json")) == [
         f"{n}.schema.json" for n in schema_names()
     ]
@@ -387,3 +387,13 @@ def test_json_output_of_evaluate_and_plan_states_its_version(tmp_path: Path) -> 
     assert pl.returncode == 0, pl.stderr
     assert json.loads(out.read_text(encoding="utf-8"))["schema_version"] == SCHEMA_VERSION
     assert cadre_core.SCHEMA_VERSION == SCHEMA_VERSION
+
+
+def test_the_plugins_listing_follows_its_schema_strictly() -> None:
+    from cadre_core.cli._plugins import listing
+    from cadre_core.plugins._host import PluginHost
+    from cadre_core.plugins._loading import make_plugin_manager
+
+    doc = json.loads(json.dumps(listing(PluginHost(make_plugin_manager(keep_going=True)))))
+    assert schema_for(doc) == "plugins"
+    assert schema_errors(doc, "plugins", strict=True) == []

@@ -52,6 +52,7 @@ def listing(host: Any) -> dict[str, Any]:
     its version, whether it is an example, its prefixes, hooks, targets (ids, and in
     ``target_definitions`` everything the targets reference shows) and parameters (keys,
     and in ``parameter_definitions`` default, kind, description and source)."""
+    from cadre_core.engine._schema import SCHEMA_VERSION
     from cadre_core.targets._params import jsonable
 
     targets, declared, params = _registries(host)
@@ -104,7 +105,7 @@ def listing(host: Any) -> dict[str, Any]:
                 "parameter_definitions": [],
             }
         )
-    return {"plugins": data}
+    return {"schema_version": SCHEMA_VERSION, "plugins": data}
 
 
 @click.command("plugins")
