@@ -40,8 +40,10 @@ def _evaluate_days(
     by: str | None,
     strict: bool = False,
     keep_going: bool = False,
+    overrides: dict[str, Any] | None = None,
 ) -> list[Any]:
     """One evaluation per day, the plugins loaded once; their warnings on standard error.
+    ``overrides`` are parameter values given as arguments (``cadre verify``).
 
     With ``keep_going`` a failing plugin is left out of every day (the days are evaluated
     again when it fails on a later one), and named on standard error."""
@@ -60,6 +62,7 @@ def _evaluate_days(
                     d,
                     host=host,
                     params_file=params,
+                    params=overrides,
                     by_commune=by == "commune",
                     keep_going=keep_going,
                 )
@@ -169,6 +172,26 @@ def evaluate_command(
         _stderr().print(_problems_table(notes, f"{len(notes)} warning(s)"))
     print_set_aside_and_not_read(r, _stderr())
     evs = _evaluate_days(r, days, plugins, params, by, strict, keep_going)
+    import attrs
+
+    from cadre_core.reports._audit import file_sha256, table_digests
+
+    options = {  # how the roster was read and the report made, for `cadre verify`
+        "skip_invalid": skip_invalid,
+        "legacy_text": legacy_text,
+        "strict_columns": strict_columns,
+        "list_date": _list_date(list_date),
+        "layout_sha256": file_sha256(layout) if layout else None,
+        "params_sha256": file_sha256(params) if params else None,
+        "plugins": list(plugins),
+        "by": by,
+        "keep_going": keep_going,
+        "lang": lang,
+        "days": [d.isoformat() for d in days],
+        "pseudonymized": key is not None,
+        "tables": table_digests(r),
+    }
+    evs = [attrs.evolve(e, options=options) for e in evs]
     if key is not None:
         from cadre_core.engine._privacy import pseudonymize as hide
 

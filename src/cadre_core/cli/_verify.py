@@ -3,49 +3,158 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
+from typing import Any
 
 import click
 
 from cadre_core.cli._common import (
     EXIT_NOT_MET,
     InputError,
+    _as_of,
     _layout,
+    _list_date,
     _read,
     _stdout,
     layout_option,
-    legacy_option,
+    params_option,
 )
+
+
+def _given(options: dict[str, Any], name: str, key: str, value: Any, shown: str) -> None:
+    """Check an option given on the command line against the report's record."""
+    if value is not None and value != options[key]:
+        raise InputError(
+            f"{name}: the report was made with {shown} {options[key]!r}, not {value!r} "
+            "(leave the option out to use the report's)"
+        )
+
+
+def _file(name: str, what: str, recorded: str | None, given: str | None) -> str | None:
+    """The layout or parameter file to use: the one given, which must be the report's."""
+    from cadre_core.reports._audit import file_sha256
+
+    if given is None:
+        if recorded is not None and what == "--layout":
+            raise InputError(
+                f"{name}: the report was made with a layout file (sha256 {recorded}); "
+                "give it with --layout FILE"
+            )
+        return None
+    try:
+        digest = file_sha256(given)
+    except OSError as exc:
+        raise InputError(f"{given}: cannot be read ({exc.strerror or exc})") from None
+    if recorded != digest:
+        made = "without one" if recorded is None else f"with another one (sha256 {recorded})"
+        raise InputError(f"{given}: the report was made {made}, not with this {what} file")
+    return given
 
 
 @click.command("verify")
 @click.argument("report", type=click.Path())
-@click.argument("roster", type=click.Path())
-@legacy_option
+@click.argument("roster", nargs=-1, required=True, type=click.Path())
+@click.option(
+    "--legacy-text",
+    type=click.Choice(["error", "convert"]),
+    help="Checked against the report (default: the report's).",
+)
+@click.option("--skip-invalid", is_flag=True, default=None, help="Checked against the report.")
+@click.option("--strict-columns", is_flag=True, default=None, help="Checked against the report.")
+@click.option("--list-date", "list_date", metavar="YYYY-MM-DD", help="Checked against the report.")
 @layout_option
-def verify_command(report: str, roster: str, legacy_text: str, layout: str | None) -> None:
+@params_option
+@click.option(
+    "--pseudonym-key",
+    type=click.Path(),
+    help="Key of a pseudonymised report (default: $CADRE_PSEUDONYM_KEY).",
+)
+def verify_command(
+    report: str,
+    roster: tuple[str, ...],
+    legacy_text: str | None,
+    skip_invalid: bool | None,
+    strict_columns: bool | None,
+    list_date: str | None,
+    layout: str | None,
+    params: str | None,
+    pseudonym_key: str | None,
+) -> None:
     """Re-run the evaluation a REPORT (json, html or xlsx) was made from on ROSTER.
 
-    Exit 0 when the report still matches, 3 when it does not, 2 on bad input.
+    The roster is read, evaluated and (html, xlsx) rendered again with the options the
+    report records (skip-invalid, legacy text, layout and parameter files, list date,
+    plugins, language, days); options given here must be the report's. What a reader
+    sees is compared too. Exit 0 when the report still matches, 3 when it does not, 2 on
+    bad input.
     """
-    from cadre_core.plugins._host import PluginError
-    from cadre_core.reports._audit import ReportError, extract
+    from cadre_core.cli._evaluate import _evaluate_days, _key
+    from cadre_core.reports import plugin_sections
+    from cadre_core.reports._audit import (
+        ReportError,
+        extract,
+        reading_options,
+        visible_differences,
+    )
     from cadre_core.reports._audit import verify as check
-    from cadre_core.targets._params import ParameterError
 
+    name = Path(report).name
     try:
         doc = extract(report)
     except ReportError as exc:
         raise InputError(str(exc)) from None
-    r = _read(roster, legacy_text, layout=_layout(layout))
-    try:
-        outcome = check(doc, r)
-    except (ParameterError, PluginError) as exc:
-        raise InputError(str(exc)) from None
+    options = reading_options(doc)
+    _given(options, name, "legacy_text", legacy_text, "--legacy-text")
+    _given(options, name, "skip_invalid", skip_invalid, "--skip-invalid")
+    _given(options, name, "strict_columns", strict_columns, "--strict-columns")
+    _given(options, name, "list_date", _list_date(list_date), "--list-date")
+    layout = _file(name, "--layout", options["layout_sha256"], layout)
+    params = _file(name, "--params", options["params_sha256"], params)
+    plugins = tuple(options["plugins"])
+    if "options" not in (doc.get("audit") or {}):  # made by an older version
+        plugins = tuple(p["name"] for p in doc.get("plugins", []) if p["name"] != "cadre")
+    r = _read(
+        list(roster),
+        options["legacy_text"],
+        options["skip_invalid"],
+        options["list_date"],
+        layout=_layout(layout, plugins, options["keep_going"]),
+        strict_columns=options["strict_columns"],
+    )
+    days = sorted({_as_of(d) for d in options["days"]} | {_as_of(doc["as_of"])})
+    by = options["by"] or ("commune" if len(doc["communes"]) > 1 else None)
+    overrides = None
+    if params is None:  # the parameter values the report lists (not the plugins' own)
+        overrides = {
+            k: v["value"]
+            for k, v in doc.get("parameters", {}).items()
+            if not str(v.get("from", "")).startswith("plugin ")
+        }
+    evs = _evaluate_days(
+        r, days, plugins, params, by, keep_going=options["keep_going"], overrides=overrides
+    )
+    if options["pseudonymized"]:
+        from cadre_core.engine._privacy import pseudonymize
+
+        key = _key(pseudonym_key)
+        evs = [pseudonymize(e, key) for e in evs]
+    outcome = check(doc, r, evs)
+    differences = list(outcome.differences)
+    if Path(report).suffix.lower() != ".json":
+        import attrs
+
+        inputs = tuple((doc.get("audit") or {}).get("inputs") or ())
+        shown = [attrs.evolve(e, sources=inputs, options=dict(options)) for e in evs]
+        sections = plugin_sections(shown)
+        differences += visible_differences(report, shown, lang=options["lang"], sections=sections)
     console = _stdout()
-    if outcome.matches:
-        console.print(f"[green]✓[/] {report} matches {roster} (as of {doc['as_of']})")
+    for note in outcome.notes:
+        console.print(f"[yellow]![/] {note}")
+    shown_roster = ", ".join(roster)
+    if not differences:
+        console.print(f"[green]✓[/] {report} matches {shown_roster} (as of {doc['as_of']})")
         return
-    console.print(f"[red]✗[/] {report} no longer matches {roster}:")
-    for d in outcome.differences:
+    console.print(f"[red]✗[/] {report} no longer matches {shown_roster}:")
+    for d in differences:
         console.print(f"  - {d}")
     sys.exit(EXIT_NOT_MET)

@@ -164,6 +164,9 @@ class Evaluation:
     not_read: tuple[Problem, ...] = attrs.field(eq=False, default=())
     #: plugins left out under ``keep_going`` (none otherwise), each with its error
     failed_plugins: tuple[PluginError, ...] = attrs.field(eq=False, default=())
+    #: how the roster was read and the report made (``cadre evaluate`` records its
+    #: options here so that ``cadre verify`` can reproduce them); empty for the API
+    options: Mapping[str, Any] = attrs.field(eq=False, factory=dict)
 
     def commune(self, name: str) -> CommuneResult:
         """The results of one commune by name."""
@@ -226,12 +229,15 @@ class Evaluation:
         """
         from cadre_core.vocab._version import __version__
 
-        return {
+        out = {
             "tool": f"cadre-core {__version__}",
             "plugins": {p.name: p.version for p in self.plugins},
             "inputs": list(self.sources),
             "as_of": self.as_of.isoformat(),
         }
+        if self.options:
+            out["options"] = dict(self.options)
+        return out
 
     def to_json(self, *, indent: int | None = 2) -> str:
         """The contract's JSON text; the same input gives byte-identical output."""

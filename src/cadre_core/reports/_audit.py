@@ -5,20 +5,35 @@ re-runs the evaluation and says whether the report still matches.
 - HTML reports embed it, HTML-escaped, in ``<div id="cadre-evaluation" hidden>`` (no
   script element at all: the report runs no code);
 - xlsx reports embed it in a hidden sheet ``_evaluation`` (column A, in chunks).
+
+``cadre evaluate`` records how it read the roster and made the report in the audit block's
+``options`` (see :func:`reading_options`), so that ``cadre verify`` reads and renders the
+same way. Verification compares the embedded evaluation with a new one, the table files
+with the roster's, and, for html and xlsx, what a reader sees: the report is rendered
+again and compared with the file (:func:`visible_differences`), so an edited number,
+status or name in the visible report is caught even when the embedded data is intact.
+Reports are read with the roster reader's size guards (a zip bomb is refused).
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import difflib
+import hashlib
 import html
 import json
 import re
-from collections.abc import Mapping
+import tempfile
+import warnings
+from collections.abc import Iterator, Mapping, Sequence
+from itertools import zip_longest
 from pathlib import Path
 from typing import Any
 
 import attrs
 
 from cadre_core.engine._pipeline import Evaluation, evaluate
+from cadre_core.roster._reader import MAX_XML_BYTES, _check_workbook_size
 from cadre_core.roster._roster import Roster
 
 HTML_ID = "cadre-evaluation"
@@ -45,74 +60,274 @@ class ReportError(ValueError):
     """A file is not a report this tool wrote, or carries no evaluation."""
 
 
-def extract(path: str | Path) -> dict[str, Any]:
-    """The evaluation JSON embedded in a report (``.json``, ``.html`` or ``.xlsx``)."""
-    p = Path(path)
+TABLE_SUFFIXES = (".csv", ".parquet", ".xlsx", ".xlsm", ".xls", ".ods")
+"""Input files that hold tables; other files beside them (notes, a README) are ignored."""
+
+#: the reading and report options ``cadre evaluate`` records, with their defaults
+OPTION_DEFAULTS: dict[str, Any] = {
+    "skip_invalid": False,
+    "legacy_text": "error",
+    "strict_columns": False,
+    "list_date": None,
+    "layout_sha256": None,
+    "params_sha256": None,
+    "plugins": [],
+    "by": None,
+    "keep_going": False,
+    "lang": "vi",
+    "days": [],
+    "pseudonymized": False,
+    "tables": {},
+}
+
+_TIME = re.compile(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}")  # the generation time
+_EMBEDDED = re.compile(rf'<div id="{HTML_ID}" hidden data-format="json">(.*?)</div>', re.S)
+
+
+def file_sha256(path: str | Path) -> str:
+    """The SHA-256 of a file's bytes (a layout or parameter file named in the audit)."""
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+
+def table_digests(roster: Roster) -> dict[str, str]:
+    """The SHA-256 of every table's content as read (column names and values), so that
+    the same tables in other bytes (CRLF line endings, another CSV quoting) are the same."""
+    import pandas as pd
+
+    out: dict[str, str] = {}
+    for name in sorted(roster.tables):
+        frame = roster.tables[name]
+        h = hashlib.sha256(json.dumps([str(c) for c in frame.columns]).encode("utf-8"))
+        if len(frame):
+            h.update(
+                pd.util.hash_pandas_object(frame.astype(str), index=False).to_numpy().tobytes()
+            )
+        out[name] = h.hexdigest()
+    return out
+
+
+def reading_options(report: Mapping[str, Any]) -> dict[str, Any]:
+    """The options a report was made with (its audit block's ``options``), defaults for
+    what it does not record (reports of older versions record nothing)."""
+    audit = report.get("audit") or {}
+    return {**OPTION_DEFAULTS, **(audit.get("options") or {})}
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a JSON value")
+
+
+def _loads(text: str) -> Any:
+    return json.loads(text, parse_constant=_no_constant)
+
+
+def _xlsx_text(p: Path) -> str:
+    """The JSON text of the hidden sheet of an xlsx report (after the size guards)."""
+    too_large = _check_workbook_size(p)
+    if too_large is not None:
+        raise ReportError(f"{p.name}: the report was not read: {too_large}")
+    import openpyxl
+
     try:
-        if p.suffix.lower() == ".json":
-            data = json.loads(p.read_text(encoding="utf-8"))
-        elif p.suffix.lower() in (".html", ".htm"):
-            page = p.read_text(encoding="utf-8")
-            m = re.search(rf'<div id="{HTML_ID}" hidden data-format="json">(.*?)</div>', page, re.S)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            wb = openpyxl.load_workbook(p, read_only=True)
+    except Exception as exc:  # openpyxl raises many types for a file that is no workbook
+        raise ReportError(
+            f"{p.name}: not a readable .xlsx workbook ({type(exc).__name__})"
+        ) from None
+    try:
+        if XLSX_SHEET not in wb.sheetnames:
+            raise ReportError(f"{p.name}: no {XLSX_SHEET} sheet (not a cadre report?)")
+        cells = [r[0] for r in wb[XLSX_SHEET].iter_rows(values_only=True) if r and r[0]]
+        return "".join(str(c) for c in cells)
+    finally:
+        wb.close()
+
+
+def extract(path: str | Path) -> dict[str, Any]:
+    """The evaluation JSON embedded in a report (``.json``, ``.html`` or ``.xlsx``).
+
+    The file is refused (:class:`ReportError`) when it is over 512 MB, or for a workbook
+    when it inflates beyond the roster reader's limits; the JSON must have the shape of
+    an evaluation (:func:`check_shape`)."""
+    p = Path(path)
+    suffix = p.suffix.lower()
+    if suffix not in (".json", ".html", ".htm", ".xlsx"):
+        raise ReportError(f"{p.name}: a report is a .json, .html or .xlsx file")
+    try:
+        if p.stat().st_size > MAX_XML_BYTES:
+            raise ReportError(f"{p.name}: the report was not read: it is over 512 MB")
+        if suffix == ".json":
+            data = _loads(p.read_text(encoding="utf-8"))
+        elif suffix in (".html", ".htm"):
+            m = _EMBEDDED.search(p.read_text(encoding="utf-8"))
             if m is None:
                 raise ReportError(f"{p.name}: no embedded evaluation (not a cadre report?)")
-            data = json.loads(html.unescape(m.group(1)))
-        elif p.suffix.lower() == ".xlsx":
-            import openpyxl
-
-            wb = openpyxl.load_workbook(p, read_only=True)
-            if XLSX_SHEET not in wb.sheetnames:
-                raise ReportError(f"{p.name}: no {XLSX_SHEET} sheet (not a cadre report?)")
-            cells = [r[0] for r in wb[XLSX_SHEET].iter_rows(values_only=True) if r and r[0]]
-            data = json.loads("".join(str(c) for c in cells))
+            data = _loads(html.unescape(m.group(1)))
         else:
-            raise ReportError(f"{p.name}: a report is a .json, .html or .xlsx file")
+            data = _loads(_xlsx_text(p))
     except OSError as exc:
-        raise ReportError(f"{p.name}: cannot be read ({exc.strerror})") from None
+        raise ReportError(f"{p.name}: cannot be read ({exc.strerror or exc})") from None
+    except RecursionError:
+        raise ReportError(f"{p.name}: the embedded evaluation is nested too deeply") from None
     except (ValueError, KeyError) as exc:
         if isinstance(exc, ReportError):
             raise
         raise ReportError(f"{p.name}: the embedded evaluation is not valid JSON") from None
-    if not isinstance(data, Mapping) or "communes" not in data or "as_of" not in data:
-        raise ReportError(f"{p.name}: not a cadre evaluation")
+    check_shape(data, p.name)
     return dict(data)
+
+
+def _need(ok: bool, name: str, where: str, what: str) -> None:
+    if not ok:
+        raise ReportError(f"{name}: not a cadre evaluation: {where} must be {what}")
+
+
+def _is_day(value: Any) -> bool:
+    try:
+        dt.date.fromisoformat(value)
+    except (TypeError, ValueError):
+        return False
+    return isinstance(value, str)
+
+
+def _texts(value: Any) -> bool:
+    return isinstance(value, list) and all(isinstance(v, str) for v in value)
+
+
+def _check_options(options: Any, name: str) -> None:
+    where = "audit.options"
+    _need(isinstance(options, Mapping), name, where, "an object")
+    flags = ("skip_invalid", "strict_columns", "keep_going", "pseudonymized")
+    for key in flags:
+        _need(isinstance(options.get(key, False), bool), name, f"{where}.{key}", "true or false")
+    for key in ("layout_sha256", "params_sha256", "list_date", "by"):
+        value = options.get(key)
+        _need(value is None or isinstance(value, str), name, f"{where}.{key}", "text or null")
+    _need(options.get("legacy_text", "error") in ("error", "convert"), name,
+          f"{where}.legacy_text", '"error" or "convert"')  # fmt: skip
+    _need(options.get("lang", "vi") in ("vi", "en"), name, f"{where}.lang", '"vi" or "en"')
+    _need(_texts(options.get("plugins", [])), name, f"{where}.plugins", "a list of names")
+    days = options.get("days", [])
+    _need(isinstance(days, list) and all(_is_day(d) for d in days), name, f"{where}.days",
+          "a list of YYYY-MM-DD days")  # fmt: skip
+    tables = options.get("tables", {})
+    _need(isinstance(tables, Mapping) and all(isinstance(v, str) for v in tables.values()),
+          name, f"{where}.tables", "an object of table digests")  # fmt: skip
+
+
+def check_shape(data: Any, name: str) -> None:
+    """Raise :class:`ReportError` (a sentence naming the field) unless ``data`` has the
+    shape of an evaluation: the fields :func:`verify` reads, with their types."""
+    _need(isinstance(data, Mapping), name, "the embedded evaluation", "a JSON object")
+    _need(_is_day(data.get("as_of")), name, "as_of", "a YYYY-MM-DD day")
+    communes = data.get("communes")
+    _need(isinstance(communes, list) and len(communes) > 0, name, "communes", "a list")
+    for i, c in enumerate(communes):
+        where = f"communes[{i}]"
+        _need(isinstance(c, Mapping), name, where, "an object")
+        _need(isinstance(c.get("commune"), str), name, f"{where}.commune", "a name")
+        targets = c.get("targets")
+        _need(isinstance(targets, list), name, f"{where}.targets", "a list")
+        for j, t in enumerate(targets):
+            _need(isinstance(t, Mapping) and isinstance(t.get("id"), str), name,
+                  f"{where}.targets[{j}]", "an object with an id")  # fmt: skip
+        _need(_texts(c.get("unrated", [])), name, f"{where}.unrated", "a list of ids")
+        _need(isinstance(c.get("findings", []), list), name, f"{where}.findings", "a list")
+    plugins = data.get("plugins", [])
+    _need(isinstance(plugins, list), name, "plugins", "a list")
+    for i, p in enumerate(plugins):
+        _need(isinstance(p, Mapping) and isinstance(p.get("name"), str)
+              and isinstance(p.get("version"), str), name, f"plugins[{i}]",
+              "an object with a name and a version")  # fmt: skip
+    params = data.get("parameters", {})
+    _need(isinstance(params, Mapping) and all(isinstance(v, Mapping) and "value" in v
+          for v in params.values()), name, "parameters", "an object of values")  # fmt: skip
+    audit = data.get("audit", {})
+    _need(isinstance(audit, Mapping), name, "audit", "an object")
+    _need(_texts(audit.get("inputs", [])), name, "audit.inputs", "a list of file digests")
+    if "options" in audit:
+        _check_options(audit["options"], name)
 
 
 @attrs.frozen
 class Verification:
-    """The outcome of :func:`verify`."""
+    """The outcome of :func:`verify`: the differences, and notes that are not ones."""
 
     matches: bool
     differences: tuple[str, ...]
+    notes: tuple[str, ...] = ()
 
 
-def verify(report: Mapping[str, Any], roster: Roster) -> Verification:
-    """Re-run the evaluation a report describes on ``roster`` and compare the results."""
-    diffs: list[str] = []
-    audit = report.get("audit", {})
-    if audit.get("inputs") and list(audit["inputs"]) != list(roster.sources):
+def _table_inputs(inputs: Sequence[str]) -> list[str]:
+    return [i for i in inputs if Path(i.rsplit(":", 1)[0]).suffix.lower() in TABLE_SUFFIXES]
+
+
+def _compare_inputs(
+    report: Mapping[str, Any], roster: Roster, diffs: list[str], notes: list[str]
+) -> None:
+    audit = report.get("audit") or {}
+    if not audit.get("inputs"):
+        return
+    recorded = reading_options(report)["tables"]
+    if recorded:
+        if dict(recorded) != table_digests(roster):
+            changed = sorted(
+                k for k in set(recorded) | set(roster.tables) if recorded.get(k) != (
+                    table_digests(roster).get(k))
+            )  # fmt: skip
+            diffs.append(
+                "the roster's files differ from the ones the report was made from "
+                f"(tables {', '.join(changed)})"
+            )
+        elif _table_inputs(audit["inputs"]) != _table_inputs(roster.sources):
+            notes.append("same tables as the report's, in different bytes (line endings?)")
+    elif _table_inputs(audit["inputs"]) != _table_inputs(roster.sources):
         diffs.append("the roster's files differ from the ones the report was made from")
-    plugins = [p["name"] for p in report.get("plugins", []) if p["name"] != "cadre"]
-    overrides = {
-        k: v["value"]
-        for k, v in report.get("parameters", {}).items()
-        if not str(v.get("from", "")).startswith("plugin ")
-    }
-    by_commune = len(report["communes"]) > 1
-    again = evaluate(
-        roster, report["as_of"], plugins=plugins, params=overrides, by_commune=by_commune
-    ).to_dict()
+
+
+def verify(
+    report: Mapping[str, Any], roster: Roster, again: Sequence[Evaluation] | None = None
+) -> Verification:
+    """Compare a report's embedded evaluation with ``again`` (the new evaluations, the
+    report's day last; by default ``roster`` evaluated again as the report says)."""
+    diffs: list[str] = []
+    notes: list[str] = []
+    _compare_inputs(report, roster, diffs, notes)
+    if again is None:
+        plugins = [p["name"] for p in report.get("plugins", []) if p["name"] != "cadre"]
+        overrides = {
+            k: v["value"]
+            for k, v in report.get("parameters", {}).items()
+            if not str(v.get("from", "")).startswith("plugin ")
+        }
+        by_commune = len(report["communes"]) > 1
+        again = [
+            evaluate(
+                roster, report["as_of"], plugins=plugins, params=overrides, by_commune=by_commune
+            )
+        ]
+    new_doc = again[-1].to_dict()
+    if new_doc["as_of"] != report["as_of"]:
+        diffs.append(f"as-of day differs: report {report['as_of']}, now {new_doc['as_of']}")
+    names = [p["name"] for p in report.get("plugins", [])]
+    now_names = [p["name"] for p in new_doc["plugins"]]
+    if names != now_names:
+        diffs.append(f"plugins differ: report {names}, now {now_names}")
     versions = {p["name"]: p["version"] for p in report.get("plugins", [])}
-    now = {p["name"]: p["version"] for p in again["plugins"]}
-    if versions != now:
+    now = {p["name"]: p["version"] for p in new_doc["plugins"]}
+    if versions != now and set(versions) == set(now):
         diffs.append(f"plugin versions differ: report {versions}, installed {now}")
     old = {c["commune"]: c for c in report["communes"]}
-    new = {c["commune"]: c for c in again["communes"]}
+    new = {c["commune"]: c for c in new_doc["communes"]}
     if set(old) != set(new):
         diffs.append(f"communes differ: {sorted(old)} vs {sorted(new)}")
     for name in sorted(set(old) & set(new)):
         a = {t["id"]: t for t in old[name]["targets"]}
         b = {t["id"]: t for t in new[name]["targets"]}
+        if len(old[name]["targets"]) != len(b):
+            diffs.append(f"{name}: {len(old[name]['targets'])} targets in the report, {len(b)} now")
         for tid in sorted(set(a) | set(b)):
             if a.get(tid) != b.get(tid):
                 keys = sorted(
@@ -125,4 +340,114 @@ def verify(report: Mapping[str, Any], roster: Roster) -> Verification:
             diffs.append(f"{name}: unrated cadres differ")
         if old[name].get("findings") != new[name].get("findings"):
             diffs.append(f"{name}: findings differ")
-    return Verification(not diffs, tuple(diffs))
+    for key in ("skipped", "not_read", "failed_plugins"):
+        if key in report and report[key] != new_doc[key]:
+            diffs.append(f"{key.replace('_', ' ')} differ")
+    return Verification(not diffs, tuple(diffs), tuple(notes))
+
+
+# ------------------------------------------------------------------ what a reader sees
+
+
+def _short(text: str, width: int = 80) -> str:
+    text = " ".join(text.split())
+    return repr(text if len(text) <= width else text[: width - 1] + "…")
+
+
+def _html_tokens(page: str) -> list[str]:
+    """Tags and texts of an HTML report outside its embedded data, generation time out."""
+    page = _TIME.sub("<generation time>", _EMBEDDED.sub("", page))
+    return [t for t in re.split(r"(<[^>]*>)", page) if t.strip()]
+
+
+def _html_differences(report: str, again: str, limit: int) -> list[str]:
+    a, b = _html_tokens(report), _html_tokens(again)
+    out: list[str] = []
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op == "equal":
+            continue
+        before = next((t for t in reversed(a[:i1]) if not t.startswith("<")), "")
+        out.append(
+            f"html, after {_short(before, 40)}: the report shows "
+            f"{_short(''.join(a[i1:i2]))}, the roster gives {_short(''.join(b[j1:j2]))}"
+        )
+        if len(out) >= limit:
+            break
+    return out
+
+
+def _cell(value: Any) -> Any:
+    if isinstance(value, str):
+        return _TIME.sub("<generation time>", value)
+    return value
+
+
+def _rows(ws: Any) -> Iterator[list[Any]]:
+    for row in ws.iter_rows(values_only=True):
+        values = [_cell(v) for v in row]
+        while values and values[-1] is None:
+            values.pop()
+        yield values
+
+
+def _xlsx_differences(report: Path, again: Path, limit: int) -> list[str]:
+    import openpyxl
+    from openpyxl.utils import get_column_letter
+
+    with warnings.catch_warnings():  # formatting openpyxl does not read is not content
+        warnings.simplefilter("ignore")
+        wa = openpyxl.load_workbook(report, read_only=True)
+        wb = openpyxl.load_workbook(again, read_only=True)
+    out: list[str] = []
+    try:
+        sa = [n for n in wa.sheetnames if n != XLSX_SHEET]
+        sb = [n for n in wb.sheetnames if n != XLSX_SHEET]
+        if sa != sb:
+            out.append(f"xlsx: the sheets are {sa}, the roster gives {sb}")
+        for name in (n for n in sa if n in sb):
+            empty: list[Any] = []
+            rows = zip_longest(_rows(wa[name]), _rows(wb[name]), fillvalue=empty)
+            for r, (ra, rb) in enumerate(rows, start=1):
+                for c, (va, vb) in enumerate(zip_longest(ra, rb), start=1):
+                    if va != vb:
+                        out.append(
+                            f"xlsx, sheet {name!r} cell {get_column_letter(c)}{r}: the report "
+                            f"shows {_short(str(va))}, the roster gives {_short(str(vb))}"
+                        )
+                        if len(out) >= limit:
+                            return out
+    finally:
+        wa.close()
+        wb.close()
+    return out
+
+
+def visible_differences(
+    path: str | Path,
+    evaluations: Sequence[Evaluation],
+    *,
+    lang: str = "vi",
+    sections: Sequence[Any] = (),
+    limit: int = 5,
+) -> list[str]:
+    """The first differences (at most ``limit``) between what a reader sees in the html
+    or xlsx report at ``path`` and the same report rendered again from ``evaluations``
+    (same language, days and sections): html text and markup outside the embedded data,
+    or every cell of every sheet, the generation time left out. Empty for json."""
+    from cadre_core.reports import write_html, write_xlsx
+
+    p = Path(path)
+    suffix = p.suffix.lower()
+    if suffix not in (".html", ".htm", ".xlsx"):
+        return []
+    evs: Any = evaluations[0] if len(evaluations) == 1 else list(evaluations)
+    with tempfile.TemporaryDirectory(prefix="cadre-verify-") as tmp:
+        fresh = Path(tmp) / f"again{suffix}"
+        if suffix == ".xlsx":
+            write_xlsx(evs, fresh, lang=lang, sections=sections)
+            return _xlsx_differences(p, fresh, limit)
+        write_html(evs, fresh, lang=lang, sections=sections)
+        return _html_differences(
+            p.read_text(encoding="utf-8"), fresh.read_text(encoding="utf-8"), limit
+        )
