@@ -176,6 +176,26 @@ def cadre_targets():
 """,
         "ValueError: 'unit' must be in ('cadres', 'positions', 'agencies') (got 'cadre')",
     ),
+    "exits_in_hook": (
+        """
+@hookimpl
+def cadre_parameters():
+    import sys
+    sys.exit(0)
+""",
+        "hook cadre_parameters: called sys.exit(0)",
+    ),
+    "exits_in_criterion": (
+        """
+def leave(features):
+    raise SystemExit(0)
+
+@hookimpl
+def cadre_targets():
+    return [target("exits_in_criterion.1", leave)]
+""",
+        "its criterion called sys.exit(0)",
+    ),
     "broken_import": (
         """
 raise ImportError("No module named 'cadre_helpers'")
@@ -394,7 +414,14 @@ def test_the_testing_kit_names_an_extra_argument_as_a_plugin_error() -> None:
 
 
 # ------------------------------------------------------------------ command line
-CLI_MISUSES = ("steal_param", "raising_criterion", "typo_hook", "broken_import", "bare_target")
+CLI_MISUSES = (
+    "steal_param",
+    "raising_criterion",
+    "typo_hook",
+    "broken_import",
+    "bare_target",
+    "exits_in_hook",
+)
 
 
 @pytest.fixture(scope="module")
@@ -448,7 +475,7 @@ def test_plugins_lists_every_plugin_and_marks_the_broken_ones(installed: Path) -
     assert listed["laichau"]["status"] == "loaded" and listed["laichau"]["targets"]
     # what fails while loading or registering; a criterion fails only when evaluated
     assert listed["raising_criterion"]["status"] == "loaded"
-    for name in set(CLI_MISUSES) - {"raising_criterion"}:
+    for name in set(CLI_MISUSES) - {"raising_criterion", "exits_in_hook"}:
         assert listed[name]["status"] == "failed"
         assert MISUSES[name][1] in listed[name]["error"]
     table = run("plugins", pythonpath=installed)
@@ -526,3 +553,22 @@ def test_three_misuse_plugins_installed_in_a_fresh_environment(tmp_path: Path) -
         kept = json.loads(sh(*args, "--keep-going", **env).stdout)
         assert [f["plugin"] for f in kept["failed_plugins"]] == [name]
         assert kept["communes"] == alone["communes"]
+
+
+def test_a_bad_rating_table_is_blamed_on_the_plugin_that_made_it() -> None:
+    source = """
+@hookimpl(tryfirst=True)
+def cadre_rating_aggregation(scores, discipline, params):
+    out = scores.groupby(["cadre_id", "year"], as_index=False)["score"].mean()
+    out["level"] = "xuat_sac"
+    out["disciplined"] = False
+    return out
+"""
+    MISUSES["ratings"] = (source, "")
+    try:
+        with pytest.raises(PluginError) as err:
+            _evaluate_with("ratings")
+    finally:
+        del MISUSES["ratings"]
+    assert err.value.plugin == "ratings" and err.value.hook == "cadre_rating_aggregation"
+    assert "'xuat_sac'" in str(err.value)

@@ -82,6 +82,10 @@ def guarded(
         return fn(*args)
     except PluginError:
         raise
+    except SystemExit as exc:  # a plugin never ends the command (nor its exit code)
+        raise PluginError(
+            plugin, f"its {what} called sys.exit({exc.code!r})", target=target
+        ) from exc
     except Exception as exc:
         raise PluginError(plugin, f"its {what} raised {describe(exc)}", target=target) from exc
 

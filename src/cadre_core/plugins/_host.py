@@ -39,6 +39,7 @@ from cadre_core.plugins._sections import ReportSection
 from cadre_core.roster._layout import Layout
 from cadre_core.targets._params import Parameter, Params, read_params_file
 from cadre_core.targets._target import Target
+from cadre_core.vocab._enums import RatingLevel
 
 #: Parameter keys the core reads without a national value: any one plugin may declare
 #: them (the province's plan period start, the default standards of leadership posts).
@@ -205,6 +206,8 @@ class PluginHost:
             return caller(**kwargs)
         except PluginError:
             raise
+        except SystemExit as exc:  # a plugin never ends the command (nor its exit code)
+            raise PluginError(plugin, f"called sys.exit({exc.code!r})", hook) from exc
         except Exception as exc:
             blamed = _culprit(exc, caller.get_hookimpls())
             name = (self.pm.get_name(blamed.plugin) or "?") if blamed is not None else plugin
@@ -448,6 +451,7 @@ class PluginHost:
                     raise PluginError(
                         name, f"returned a frame without the column {missing[0]!r}", hook
                     )
+                _check_levels(name, hook, result)
                 return result
         return None
 
@@ -472,6 +476,23 @@ class PluginHost:
         for name, result in self._calls("cadre_report_sections", evaluation=evaluation):
             out.extend(_guard.items(name, "cadre_report_sections", result, ReportSection))
         return out
+
+
+def _check_levels(plugin: str, hook: str, annual: pd.DataFrame) -> None:
+    """An annual rating frame's values: known levels and whole years (else the failure
+    would surface later, in the built-in findings, and blame the wrong plugin)."""
+    known = set(RatingLevel.codes())
+    levels = annual["level"].dropna().astype(str)
+    odd = sorted(set(levels.unique()) - known)
+    if odd:
+        raise PluginError(
+            plugin,
+            f"returned rating levels that are not {', '.join(sorted(known))}: {odd[0]!r}",
+            hook,
+        )
+    years = pd.to_numeric(annual["year"], errors="coerce")
+    if years.isna().any() or not (years % 1 == 0).all():
+        raise PluginError(plugin, "returned a 'year' column that is not whole years", hook)
 
 
 def _clash(what: str, key: str, owner: str, newcomer: str, hook: str) -> PluginError:

@@ -156,6 +156,10 @@ def make_plugin_manager(
                 raise PluginError(name, f"{what} (two plugins use this name)")
             try:
                 plugin = _hashable(load())
+            except SystemExit as exc:
+                raise PluginError(
+                    name, f"cannot be loaded: it calls sys.exit({exc.code!r})"
+                ) from exc
             except Exception as exc:
                 raise PluginError(name, f"cannot be loaded: {describe(exc)}") from exc
             found_warnings = check_plugin(name, plugin)
