@@ -443,3 +443,19 @@ def test_a_list_without_birth_dates_keeps_every_person_of_unknown_age(tmp_path: 
         f for c in doc["communes"] for f in c["findings"] if f["rule"] == "national.age_unknown"
     ]
     assert len(unknown) == 2
+
+
+def test_evaluate_reports_every_reader_warning_in_every_output(
+    export_list: Path, tmp_path: Path
+) -> None:
+    roster = cadre_core.read_roster(export_list)
+    assert roster.warnings  # the list's guesses
+    done = run("evaluate", str(export_list), *PLUGIN, "--format", "json")
+    assert done.returncode == 0, done.stderr
+    doc = json.loads(done.stdout)
+    assert [w["expected"] for w in doc["warnings"]] == [p.expected for p in roster.warnings]
+    assert f"{len(roster.warnings)} warning(s)" in done.stderr
+    html = tmp_path / "r.html"
+    done = run("evaluate", str(export_list), *PLUGIN, "--format", "html", "-o", str(html))
+    assert done.returncode == 0, done.stderr
+    assert "Lưu ý khi đọc danh sách" in html.read_text(encoding="utf-8")

@@ -165,11 +165,9 @@ def evaluate_command(
     )
     # a list is a snapshot: without --as-of it is evaluated on its own day
     days = sorted({_as_of(d) for d in as_of}) or [r.list_date or _as_of(None)]
-    from cadre_core.roster._province import roster_files
 
-    notes = [p for p in r.problems if p.severity != "error" and p not in r.not_read]
-    if notes and (r.absent or len(roster_files(roster)) > 1):  # lists, provinces: guesses
-        _stderr().print(_problems_table(notes, f"{len(notes)} warning(s)"))
+    if r.warnings:  # every note of the reader, as validate prints it (and in every output)
+        _stderr().print(_problems_table(r.warnings, f"{len(r.warnings)} warning(s)"))
     print_set_aside_and_not_read(r, _stderr())
     evs = _evaluate_days(r, days, plugins, params, by, strict, keep_going)
     import attrs

@@ -162,6 +162,8 @@ class Evaluation:
     skipped: tuple[Problem, ...] = attrs.field(eq=False, default=())
     sources: tuple[str, ...] = attrs.field(eq=False, default=())
     not_read: tuple[Problem, ...] = attrs.field(eq=False, default=())
+    #: what the reader noted while reading (:attr:`Roster.warnings`)
+    warnings: tuple[Problem, ...] = attrs.field(eq=False, default=())
     #: plugins left out under ``keep_going`` (none otherwise), each with its error
     failed_plugins: tuple[PluginError, ...] = attrs.field(eq=False, default=())
     #: how the roster was read and the report made (``cadre evaluate`` records its
@@ -217,6 +219,7 @@ class Evaluation:
             "parameters": self.params.to_json(),
             "skipped": [p.to_dict() for p in self.skipped],
             "not_read": [p.to_dict() for p in self.not_read],
+            "warnings": [p.to_dict() for p in self.warnings],
             "failed_plugins": [e.to_dict() for e in self.failed_plugins],
             "audit": self.audit(),
         }
@@ -523,6 +526,7 @@ def finish(prepared: Prepared, roster: Roster, computed: Computed) -> Evaluation
         skipped=roster.skipped,
         sources=roster.sources,
         not_read=roster.not_read,
+        warnings=roster.warnings,
         failed_plugins=tuple(host.failures),
     )
 

@@ -41,6 +41,7 @@ __all__ = [
     "render_html",
     "responsible_body",
     "skipped_section",
+    "warnings_section",
     "write_html",
     "write_xlsx",
 ]
@@ -110,6 +111,28 @@ def not_read_section(evaluation: Evaluation, lang: str = "vi") -> list[ReportSec
     ]
     frame = pd.DataFrame(rows, columns=[label(k, lang) for k in keys])
     return [ReportSection(label("not_read_title", lang), frame, label("not_read_note", lang))]
+
+
+def warnings_section(evaluation: Evaluation, lang: str = "vi") -> list[ReportSection]:
+    """A section listing what the reader noted while reading (:attr:`Evaluation.warnings`),
+    each with where it is (empty when it noted nothing)."""
+    if not evaluation.warnings:
+        return []
+    import pandas as pd
+
+    keys = ("col_file", "col_table", "col_row", "col_column", "col_message")
+    rows = [
+        [
+            p.file,
+            p.table or "",
+            "" if p.row is None else str(p.row),
+            p.column or "",
+            p.expected,
+        ]
+        for p in evaluation.warnings
+    ]
+    frame = pd.DataFrame(rows, columns=[label(k, lang) for k in keys])
+    return [ReportSection(label("warnings_title", lang), frame, label("warnings_note", lang))]
 
 
 def failed_plugins_section(evaluation: Evaluation, lang: str = "vi") -> list[ReportSection]:
@@ -183,6 +206,7 @@ def write_xlsx(
     extra = [
         *skipped_section(latest, lang),
         *not_read_section(latest, lang),
+        *warnings_section(latest, lang),
         *failed_plugins_section(latest, lang),
         *sections,
         audit_section(latest, lang),
@@ -209,6 +233,7 @@ def write_html(
     extra = [
         *skipped_section(latest, lang),
         *not_read_section(latest, lang),
+        *warnings_section(latest, lang),
         *failed_plugins_section(latest, lang),
         *sections,
         audit_section(latest, lang),

@@ -340,7 +340,7 @@ def verify(
             diffs.append(f"{name}: unrated cadres differ")
         if old[name].get("findings") != new[name].get("findings"):
             diffs.append(f"{name}: findings differ")
-    for key in ("skipped", "not_read", "failed_plugins"):
+    for key in ("skipped", "not_read", "warnings", "failed_plugins"):
         if key in report and report[key] != new_doc[key]:
             diffs.append(f"{key.replace('_', ' ')} differ")
     return Verification(not diffs, tuple(diffs), tuple(notes))

@@ -87,6 +87,14 @@ class Roster:
         table (each with its best guess) and sheets or files that are not a roster table."""
         return tuple(p for p in self.problems if p.scope in ("column", "sheet"))
 
+    @property
+    def warnings(self) -> tuple[Problem, ...]:
+        """What the reader noted while reading beyond :attr:`not_read` (a guessed header, a
+        value converted from a legacy encoding, ...): never an error, always reported."""
+        return tuple(
+            p for p in self.problems if p.severity != "error" and p.scope not in ("column", "sheet")
+        )
+
     # ---------------------------------------------------------------- table accessors
     @property
     def cadres(self) -> pd.DataFrame:

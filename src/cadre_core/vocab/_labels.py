@@ -101,6 +101,11 @@ _LABELS: dict[str, tuple[str, str]] = {
         "These columns and sheets are not part of the roster format and were not read; "
         "rename them as suggested and run again (--strict-columns makes them errors).",
     ),
+    "warnings_title": ("Lưu ý khi đọc danh sách", "Notes from reading the roster"),
+    "warnings_note": (
+        "Danh sách được đọc và tính, nhưng có các điểm sau cần kiểm tra lại.",
+        "The roster was read and evaluated, but these points should be checked.",
+    ),
     "failed_plugins_title": ("Plugin bị bỏ qua do lỗi", "Plugins left out after an error"),
     "failed_plugins_note": (
         "Các plugin này gặp lỗi (--keep-going) nên chỉ tiêu và phát hiện của chúng không có "
