@@ -572,3 +572,48 @@ def cadre_rating_aggregation(scores, discipline, params):
         del MISUSES["ratings"]
     assert err.value.plugin == "ratings" and err.value.hook == "cadre_rating_aggregation"
     assert "'xuat_sac'" in str(err.value)
+
+
+def test_a_plugin_that_edits_the_frames_it_receives_changes_only_its_own_view(
+    baseline: dict[str, Any],
+) -> None:
+    source = """
+@hookimpl
+def cadre_features(features):
+    features.cadres["is_leader"] = False
+    features.cadres.loc[:, "education_rank"] = 0
+    features.tables["degrees"].drop(features.tables["degrees"].index, inplace=True)
+    features.tables["trainings"] = features.tables["trainings"].iloc[:0]
+    return {}
+
+def wreck(f):
+    f.cadres["is_professional"] = False
+    f.cadres.loc[:, "theory_rank"] = 0
+    return f.cadres["is_female"]
+
+@hookimpl
+def cadre_targets():
+    return [target("vandal.1", wreck)]
+
+@hookimpl
+def cadre_findings(features):
+    features.cadres.drop(features.cadres.index, inplace=True)
+    return []
+"""
+    MISUSES["vandal"] = (source, "")
+    try:
+        pm = make_plugin_manager(only=["laichau", "vandal"], extra=[("vandal", module("vandal"))])
+        host = PluginHost(pm)
+        roster = sample_roster()
+        before = {n: t.copy() for n, t in roster.tables.items()}
+        days = [evaluate(roster, day, host=host) for day in (DAY, "2027-12-31")]
+    finally:
+        del MISUSES["vandal"]
+    got = {t.id: t for t in days[0].communes[0].targets if t.id != "vandal.1"}
+    assert got == baseline  # Lai Châu's results as without the plugin
+    alone = evaluate(sample_roster(), "2027-12-31", plugins=["laichau"])
+    assert [t for t in days[1].communes[0].targets if t.id != "vandal.1"] == list(
+        alone.communes[0].targets
+    )  # and nothing carried into the next day
+    for name, table in roster.tables.items():
+        assert table.equals(before[name]), name  # the roster itself untouched

@@ -314,7 +314,9 @@ def member_mask(
 
     The plugin's function runs guarded: an exception, or a value that is not a boolean
     Series over the unit's members, is a :class:`~cadre_core.PluginError` naming
-    ``plugin`` and the target (:mod:`cadre_core.plugins._guard`)."""
+    ``plugin`` and the target (:mod:`cadre_core.plugins._guard`). ``features`` should be
+    the plugin's own view (:meth:`Features.isolated`), so that nothing the function does
+    to it reaches another plugin."""
     fn = target.population if which == "population" else target.criterion
     values = guarded(plugin, which, fn, features, target=target.id)
     return mask(values, index, plugin=plugin, target=target.id, what=which, unit=target.unit)
@@ -485,8 +487,10 @@ def commune_results(prepared: Prepared, features: Features) -> tuple[CommuneResu
         unit: _Members.of(features.unit_frame(unit), communes, grouped)
         for unit in ("cadres", "positions", "agencies")
     }
+    # each plugin's criteria see a view of their own: nothing one does reaches another
+    views = {plugin: features.isolated() for plugin in dict(prepared.targets)}
     per_target = [
-        _evaluate_target(t, plugin, features, values, communes, members[t.unit])
+        _evaluate_target(t, plugin, views[plugin], values, communes, members[t.unit])
         for plugin, t in prepared.targets
     ]
     unrated = members["cadres"].lists(~features.cadres["is_rated"].to_numpy(), len(communes))

@@ -89,6 +89,34 @@ class Features:
         """The frame whose rows are the members of a target's ``unit``."""
         return {"cadres": self.cadres, "positions": self.positions, "agencies": self.agencies}[unit]
 
+    def isolated(self) -> Features:
+        """The same features for code outside the core (a plugin's hook or criterion):
+        every frame a new object over the same data, the tables a new mapping.
+
+        Under pandas' copy-on-write, whatever that code does to what it receives
+        (``features.cadres["x"] = ...``, ``.loc`` edits, ``features.tables[...] = ...``)
+        changes its own copy only: never the frames other plugins, the engine or the
+        next as-of day read. Cheap: no data is copied until it is written.
+
+        >>> f = cadre_core.evaluate(cadre_core.sample_roster(), "2026-12-31").features
+        >>> mine = f.isolated()
+        >>> mine.cadres["is_leader"] = False
+        >>> mine.tables["cadres"] = None
+        >>> bool(f.cadres["is_leader"].any()), f.tables["cadres"] is not None
+        (True, True)
+        """
+        return attrs.evolve(
+            self,
+            cadres=self.cadres.copy(deep=False),
+            assignments=self.assignments.copy(deep=False),
+            positions=self.positions.copy(deep=False),
+            agencies=self.agencies.copy(deep=False),
+            trainings=self.trainings.copy(deep=False),
+            degrees=self.degrees.copy(deep=False),
+            equipment=self.equipment.copy(deep=False),
+            tables={k: v.copy(deep=False) for k, v in self.tables.items()},
+        )
+
     def with_cadre_columns(self, columns: dict[str, pd.Series]) -> Features:
         """A copy with derived columns added to ``cadres`` (aligned on ``cadre_id``)."""
         extra = pd.DataFrame(columns, index=self.cadres.index)

@@ -90,7 +90,7 @@ def aligned_criterion(
 ) -> pd.Series:
     """Who satisfies ``target``'s criterion on ``features``, as booleans over ``index``
     (a failure names ``plugin``, the target's)."""
-    return member_mask(target, "criterion", features, index, plugin)
+    return member_mask(target, "criterion", features.isolated(), index, plugin)
 
 
 def evaluate_at(
@@ -99,7 +99,7 @@ def evaluate_at(
     """``target`` (registered by ``plugin``) on ``features`` (after plugins), per commune."""
     frame = features.unit_frame(target.unit)
     members = communes.members(frame)
-    pop = member_mask(target, "population", features, frame.index, plugin)
+    pop = member_mask(target, "population", features.isolated(), frame.index, plugin)
     sat = aligned_criterion(target, features, frame.index, plugin) & pop
     size = len(communes.names)
     n = members.count(pop.to_numpy(), size)

@@ -179,7 +179,9 @@ def explanations(
     """``target.explain`` over ``members``, guarded: what each failing member lacks, as
     text indexed by member (an exception or a value that is not a Series is a
     :class:`PluginError` naming ``plugin`` and the target)."""
-    values = guarded(plugin, "explainer", target.explain, features, members, lang, target=target.id)
+    values = guarded(
+        plugin, "explainer", target.explain, features.isolated(), members, lang, target=target.id
+    )
     if not isinstance(values, pd.Series):
         raise PluginError(
             plugin,

@@ -215,7 +215,8 @@ class PluginHost:
 
     def _calls(self, hook: str, **kwargs: Any) -> list[tuple[str, Any]]:
         """Call every implementation of ``hook`` in load order, each through pluggy;
-        results come with the plugin that returned them; errors name the plugin."""
+        results come with the plugin that returned them; errors name the plugin. Each
+        plugin but the built-in one gets its own copy of the frames (:func:`_isolated`)."""
         implementers = self._implementers(hook)
         if not implementers:
             getattr(self.pm.hook, hook)(**kwargs)
@@ -223,7 +224,7 @@ class PluginHost:
         return [
             (name, result)
             for name, impl in implementers
-            for result in self._call_one(hook, name, impl, **kwargs)
+            for result in self._call_one(hook, name, impl, **_isolated(name, kwargs))
         ]
 
     def plugin_names(self) -> list[str]:
@@ -397,7 +398,8 @@ class PluginHost:
             self.pm.hook.cadre_features(features=features)
         owners = {c: BUILTIN for c in features.cadres.columns}
         for name, impl in implementers:
-            for result in self._call_one("cadre_features", name, impl, features=features):
+            mine = features.isolated() if name != BUILTIN else features
+            for result in self._call_one("cadre_features", name, impl, features=mine):
                 cols = _guard.columns(name, result, features.cadres.index, owners)
                 if not cols:
                     continue
@@ -436,7 +438,7 @@ class PluginHost:
         if not implementers:
             self.pm.hook.cadre_rating_aggregation(**kwargs)
         for name, impl in implementers:
-            result = self._call_one(hook, name, impl, **kwargs)
+            result = self._call_one(hook, name, impl, **_isolated(name, kwargs))
             if result is not None:
                 if not isinstance(result, pd.DataFrame):
                     raise PluginError(
@@ -476,6 +478,24 @@ class PluginHost:
         for name, result in self._calls("cadre_report_sections", evaluation=evaluation):
             out.extend(_guard.items(name, "cadre_report_sections", result, ReportSection))
         return out
+
+
+def _isolated(plugin: str, kwargs: Mapping[str, Any]) -> dict[str, Any]:
+    """Hook arguments for ``plugin``: frames it cannot change for anyone else (features
+    through :meth:`Features.isolated`, data frames as new objects under copy-on-write,
+    an evaluation with isolated features); the built-in plugin gets them as they are."""
+    if plugin == BUILTIN:
+        return dict(kwargs)
+    out: dict[str, Any] = {}
+    for key, value in kwargs.items():
+        if isinstance(value, Features):
+            value = value.isolated()
+        elif isinstance(value, pd.DataFrame):
+            value = value.copy(deep=False)
+        elif getattr(value, "features", None) is not None and attrs.has(type(value)):
+            value = attrs.evolve(value, features=value.features.isolated())
+        out[key] = value
+    return out
 
 
 def _check_levels(plugin: str, hook: str, annual: pd.DataFrame) -> None:
