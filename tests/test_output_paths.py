@@ -74,6 +74,12 @@ def inputs(sample: Roster, tmp_path: Path) -> dict[str, Path]:
         ("evaluate", "folder", "folder/cadres.csv", ["--format", "json"]),
         ("evaluate", "book", "params.toml", ["--format", "json", "--params", "params.toml"]),
         ("evaluate", "book", "layout.toml", ["--format", "json", "--layout", "layout.toml"]),
+        (
+            "evaluate",
+            "book",
+            "params.toml",
+            ["--format", "json", "--pseudonymize", "--pseudonym-key", "params.toml"],
+        ),
         ("plan", "book", "r.xlsx", ["--format", "xlsx"]),
         ("plan", "folder", "folder/agencies.csv", ["--format", "json"]),
         ("plan", "book", "params.toml", ["--format", "json", "--params", "params.toml"]),
@@ -89,8 +95,8 @@ def test_an_output_that_is_an_input_is_refused(
     output: str,
     extra: list[str],
 ) -> None:
-    """The output is the roster, inside the roster folder, or the --params/--layout file
-    (by a ``..`` or a symlink too): exit 2 naming it, and every input is unchanged."""
+    """The output is the roster, inside the roster folder, or the --params, --layout or
+    --pseudonym-key file (by a ``..`` or a symlink too): exit 2 naming it, and every input is unchanged."""
     cwd = inputs["book"].parent
     before = {k: _digest(p) for k, p in inputs.items()}
     day = ["--as-of", DAY] if command != "validate" else []
