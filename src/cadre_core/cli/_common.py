@@ -8,9 +8,11 @@ imported inside the function that uses them, so that ``cadre --help`` stays ligh
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -138,22 +140,117 @@ def _as_of(value: str | None) -> dt.date:
 
 
 def write_text(text: str | bytes, output: str | None) -> None:
-    """Write ``text`` (or UTF-8 bytes) to the ``--output`` file, or to standard output
-    without one."""
-    if isinstance(text, bytes):
+    """Write ``text`` (or UTF-8 bytes) to the ``--output`` file, whole or not at all (see
+    :func:`writing`), or to standard output without one."""
+    if output:
+        from cadre_core.vocab._files import write_atomic
+
+        with writing(output):
+            write_atomic(output, text)
+    elif isinstance(text, bytes):
         buffer = getattr(sys.stdout, "buffer", None)
-        if output:
-            Path(output).write_bytes(text)
-        elif buffer is None:  # a text-only stream (some embedding hosts)
+        if buffer is None:  # a text-only stream (some embedding hosts)
             sys.stdout.write(text.decode("utf-8"))
         else:
             sys.stdout.flush()
             buffer.write(text)
             buffer.flush()
-    elif output:
-        Path(output).write_text(text, encoding="utf-8")
     else:
         sys.stdout.write(text)
+
+
+def _os_error(exc: BaseException) -> OSError | None:
+    """The :class:`OSError` behind ``exc``: itself, its first argument (xlsxwriter wraps
+    one so) or its cause; ``None`` when there is none."""
+    seen: BaseException | None = exc
+    while seen is not None:
+        if isinstance(seen, OSError):
+            return seen
+        if seen.args and isinstance(seen.args[0], OSError):
+            return seen.args[0]
+        seen = seen.__cause__ or (None if seen.__suppress_context__ else seen.__context__)
+    return None
+
+
+@contextlib.contextmanager
+def writing(output: str | Path) -> Iterator[None]:
+    """Turn a failure to write ``output`` (no such folder, no permission, a full disk)
+    into an :class:`InputError` naming the path and the reason (exit 2)."""
+    try:
+        yield
+    except click.ClickException:
+        raise
+    except Exception as exc:
+        error = _os_error(exc)
+        if error is None:
+            raise
+        reason = error.strerror or type(error).__name__
+        raise InputError(f"{output}: cannot write the output: {reason}") from None
+
+
+def _same(a: Path, b: Path) -> bool:
+    """Whether ``a`` and ``b`` (both resolved) are one file or folder: the same inode when
+    both exist (hard links, case-insensitive file systems), else the same normalised path."""
+    try:
+        return a.samefile(b)
+    except OSError:
+        return os.path.normcase(a) == os.path.normcase(b)
+
+
+def check_output(
+    output: str | Path | None, inputs: Sequence[str | Path | None], *, folder: bool = False
+) -> None:
+    """Refuse (exit 2, with a sentence) an ``--output`` that would destroy an input or
+    cannot be written: the path of an input, or a path inside an input folder (symlinks,
+    ``..`` and letter case resolved); an existing folder (unless ``folder``); a missing
+    parent folder; a parent that is not a writable folder. Called before the work starts."""
+    if not output:
+        return
+    out = Path(output).expanduser().resolve()
+    for given in inputs:
+        if not given:
+            continue
+        source = Path(given).expanduser().resolve()
+        if any(_same(p, source) for p in (out, *out.parents)):
+            what = "is" if _same(out, source) else "is inside"
+            raise InputError(
+                f"{output}: the output {what} the input {given}; "
+                "choose another output path (an input is never overwritten)"
+            )
+    if out.is_dir() and not folder:
+        raise InputError(f"{output}: is a folder; give a file name for the output")
+    if out.exists() and folder and not out.is_dir():
+        raise InputError(f"{output}: is a file, not a folder")
+    parent = out.parent
+    if not parent.is_dir():
+        raise InputError(
+            f"{output}: the folder {parent} does not exist; create it first or choose another"
+        )
+    if not os.access(parent, os.W_OK | os.X_OK):
+        raise InputError(f"{output}: cannot write the output: the folder {parent} is read-only")
+
+
+FORMAT_SUFFIXES = {".json": "json", ".xlsx": "xlsx", ".html": "html", ".htm": "html"}
+
+
+def output_format(fmt: str | None, output: str | None) -> str:
+    """The format of a report or plan: ``--format``, else the one the ``--output`` suffix
+    names (``.json``, ``.xlsx``, ``.html``), else a table on a terminal and JSON
+    otherwise. A ``--format`` that contradicts the suffix is an :class:`InputError`."""
+    named = FORMAT_SUFFIXES.get(Path(output).suffix.lower()) if output else None
+    if fmt is None:
+        return named or ("table" if sys.stdout.isatty() else "json")
+    if output and fmt == "table":
+        raise InputError(
+            f"--format table prints to the terminal and writes no file; for {output} "
+            "give --format json, xlsx or html"
+        )
+    if named is not None and named != fmt:
+        raise InputError(
+            f"--format {fmt} contradicts the output name {output} (a .{named} file); "
+            f"give --format {named}, or an output name ending in .{fmt}"
+        )
+    return fmt
 
 
 skip_option = click.option(
@@ -221,13 +318,27 @@ params_option = click.option(
     "--params", type=click.Path(), help="TOML file of parameter overrides."
 )
 
-output_option = click.option("--output", "-o", type=click.Path(), help="Write to this file.")
+_OUTPUT_HELP = (
+    "Write to this file, whole or not at all (never an input, never a folder; its folder "
+    "must exist)."
+)
+
+output_option = click.option("--output", "-o", type=click.Path(), help=_OUTPUT_HELP)
+
+report_output_option = click.option(
+    "--output",
+    "-o",
+    type=click.Path(),
+    help=f"{_OUTPUT_HELP} Its suffix (.json, .xlsx, .html) gives the format when --format "
+    "is not given; a --format that contradicts it is refused.",
+)
 
 report_format_option = click.option(
     "--format",
     "fmt",
     type=click.Choice(["table", "json", "xlsx", "html"]),
-    help="Output format (default: table on a terminal, json otherwise).",
+    help="Output format (default: the one the --output suffix names, else table on a "
+    "terminal and json otherwise).",
 )
 
 
@@ -291,7 +402,9 @@ def _emit(ev: Any, fmt: str, output: str | None, lang: str) -> None:
         from cadre_core.reports import plugin_sections, write_html, write_xlsx
 
         writer = write_xlsx if fmt == "xlsx" else write_html
-        writer(ev, output, lang=lang, sections=plugin_sections(ev))
+        sections = plugin_sections(ev)
+        with writing(output):
+            writer(ev, output, lang=lang, sections=sections)
         _stderr().print(f"wrote {output}")
         return
     _print_table(ev, lang)

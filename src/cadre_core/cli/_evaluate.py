@@ -18,14 +18,16 @@ from cadre_core.cli._common import (
     _problems_table,
     _read,
     _stderr,
+    check_output,
     lang_option,
     layout_option,
     legacy_option,
     list_date_option,
-    output_option,
+    output_format,
     params_option,
     print_set_aside_and_not_read,
     report_format_option,
+    report_output_option,
     rosters_argument,
     skip_option,
     strict_columns_option,
@@ -108,7 +110,7 @@ def _key(path: str | None) -> bytes:
 @params_option
 @click.option("--by", type=click.Choice(["commune"]), help="One result per commune.")
 @report_format_option
-@output_option
+@report_output_option
 @lang_option
 @click.option("--fail-on", type=click.Choice(["not-met"]), help="Exit 3 when a target is not met.")
 @click.option(
@@ -154,6 +156,8 @@ def evaluate_command(
 ) -> None:
     """Evaluate every target of the selected plugins on ROSTER (several, or a folder of
     workbooks, one per commune: one province)."""
+    check_output(output, [*roster, params, layout, pseudonym_key])
+    fmt = output_format(fmt, output)
     key = _key(pseudonym_key) if pseudonymize else None
     r = _read(
         roster,
@@ -195,7 +199,6 @@ def evaluate_command(
 
         evs = [hide(e, key) for e in evs]
     ev = evs[-1]  # table and json show the last day; xlsx and html chart all of them
-    fmt = fmt or ("table" if sys.stdout.isatty() else "json")
     _emit(evs if fmt in ("xlsx", "html") and len(evs) > 1 else ev, fmt, output, lang)
     if fail_on == "not-met" and any(t.status == "not_met" for c in ev.communes for t in c.targets):
         sys.exit(EXIT_NOT_MET)

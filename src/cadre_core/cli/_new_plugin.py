@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from cadre_core.cli._common import InputError
+from cadre_core.cli._common import InputError, writing
 
 
 @click.command("new-plugin")
@@ -26,10 +26,11 @@ def new_plugin_command(name: str, province: str | None, output: str) -> None:
     """Write a new province plugin package NAME (entry point, a target, tests, CI script)."""
     from cadre_core.scaffold import placeholders, scaffold
 
-    try:
-        root = scaffold(name, province, output)
-    except (ValueError, FileExistsError) as exc:
-        raise InputError(str(exc)) from None
+    with writing(output):
+        try:
+            root = scaffold(name, province, output)
+        except (ValueError, FileExistsError) as exc:
+            raise InputError(str(exc)) from None
     values = placeholders(name, province)
     click.echo(f"created {root}")
     click.echo("next:")

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import sys
-
 import click
 
 from cadre_core.cli._common import (
@@ -11,12 +9,15 @@ from cadre_core.cli._common import (
     _as_of,
     _layout,
     _read,
+    check_output,
     lang_option,
     layout_option,
-    output_option,
+    output_format,
     params_option,
     report_format_option,
+    report_output_option,
     write_text,
+    writing,
 )
 
 
@@ -47,7 +48,7 @@ def _budget(value: str | None) -> int | dict[int, int] | None:
 @click.option("--horizon", type=int, metavar="YEAR", help="Last year (default: latest deadline).")
 @click.option("--budget", metavar="VND|YEAR=VND,...", help="Yearly budget per commune.")
 @report_format_option
-@output_option
+@report_output_option
 @click.option("--plugin", "plugins", multiple=True, metavar="NAME", help="Use only this plugin.")
 @params_option
 @lang_option
@@ -69,6 +70,8 @@ def plan_command(
     from cadre_core.plugins._host import PluginError
     from cadre_core.targets._params import ParameterError
 
+    check_output(output, [roster, params, layout])
+    fmt = output_format(fmt, output)
     day = _as_of(as_of)
     if horizon is not None and horizon < day.year:
         raise InputError(f"--horizon {horizon} is before the year of --as-of")
@@ -87,14 +90,14 @@ def plan_command(
         raise InputError(str(exc)) from None
     except ValueError as exc:
         raise InputError(str(exc)) from None
-    fmt = fmt or ("table" if sys.stdout.isatty() else "json")
     if fmt == "json":
         write_text(result.to_json(), output)
         return
     if fmt in ("xlsx", "html"):
         if not output:
             raise InputError(f"--format {fmt} needs --output FILE")
-        (_report.write_xlsx if fmt == "xlsx" else _report.write_html)(result, output)
+        with writing(output):
+            (_report.write_xlsx if fmt == "xlsx" else _report.write_html)(result, output)
         click.echo(f"wrote {output}", err=True)
         return
     _report.print_table(result, lang)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from cadre_core.cli._common import InputError, check_output, writing
 from cadre_core.roster._synth import synth_roster
 
 
@@ -26,9 +27,14 @@ def synth_command(communes: int, seed: int, fmt: str | None, out: Path) -> None:
         fmt = "xlsx" if out.suffix.lower() == ".xlsx" else "parquet"
     if fmt == "xlsx" and communes > 50:
         raise click.UsageError("xlsx is for small rosters (at most 50 communes); use parquet")
+    if fmt == "xlsx":
+        check_output(out, [])
+    elif out.exists() and not out.is_dir():
+        raise InputError(f"{out}: is a file; --format {fmt} writes a folder of tables")
     start = time.perf_counter()
     roster = synth_roster(communes, seed, validate=False, name=out.stem)
-    roster.write(out, format=fmt)
+    with writing(out):
+        roster.write(out, format=fmt)
     counts = roster.row_counts()
     click.echo(
         f"{communes} communes, {counts['cadres']} cadres, {sum(counts.values())} rows "

@@ -13,6 +13,7 @@ from cadre_core.cli._common import (
     _read,
     _stderr,
     _stdout,
+    check_output,
     layout_option,
     legacy_option,
     list_date_option,
@@ -32,6 +33,7 @@ def _suggest(rosters: tuple[str, ...], layout: str | None, output: str | None) -
     if len(rosters) != 1:
         raise InputError("--suggest-layout reads one roster at a time; give one file or folder")
     roster = rosters[0]
+    check_output(output, [roster, layout])
     found = suggest_layout(roster, _layout(layout))
     if found is None:
         raise InputError(f"{roster}: no roster table could be read to suggest a layout from")

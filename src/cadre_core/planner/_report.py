@@ -6,9 +6,10 @@ from __future__ import annotations
 import datetime as dt
 import html
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from cadre_core.engine._pipeline import STATUSES
+from cadre_core.vocab._files import replacing, write_atomic
 from cadre_core.vocab._labels import label
 
 if TYPE_CHECKING:
@@ -112,7 +113,13 @@ def write_xlsx(plan: Plan, path: str | Path) -> Path:
     import xlsxwriter
 
     out = Path(path)
-    wb = xlsxwriter.Workbook(str(out))
+    with replacing(out) as tmp:
+        _plan_workbook(plan, xlsxwriter.Workbook(str(tmp), {"in_memory": True}))
+    return out
+
+
+def _plan_workbook(plan: Plan, wb: Any) -> None:
+    """Fill and close the plan workbook ``wb`` (see :func:`write_xlsx`)."""
     bold = wb.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1, "text_wrap": True})
     money = wb.add_format({"num_format": "#,##0"})
     date = wb.add_format({"num_format": "dd/mm/yyyy"})
@@ -231,7 +238,6 @@ def write_xlsx(plan: Plan, path: str | Path) -> Path:
         [18, 10, 18, 9, 100],
     )
     wb.close()
-    return out
 
 
 def _svg_bars(items: list[tuple[str, int]]) -> str:
@@ -329,5 +335,5 @@ def render_html(plan: Plan) -> str:
 def write_html(plan: Plan, path: str | Path) -> Path:
     """Write :func:`render_html` to ``path``."""
     out = Path(path)
-    out.write_text(render_html(plan), encoding="utf-8")
+    write_atomic(out, render_html(plan))
     return out

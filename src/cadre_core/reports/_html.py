@@ -19,6 +19,7 @@ from cadre_core.plugins._sections import ReportSection
 from cadre_core.reports import _charts
 from cadre_core.reports._audit import html_block
 from cadre_core.reports._data import ReportData, records
+from cadre_core.vocab._files import write_atomic
 from cadre_core.vocab._labels import body_name, fmt_date, fmt_pct
 
 CSS = """
@@ -561,6 +562,6 @@ def render(data: ReportData, sections: Sequence[ReportSection] = ()) -> str:
 
 
 def write(data: ReportData, path: Path, sections: Sequence[ReportSection] = ()) -> Path:
-    """Write the HTML report to ``path`` (UTF-8)."""
-    path.write_text(render(data, sections), encoding="utf-8")
+    """Write the HTML report to ``path`` (UTF-8), whole or not at all."""
+    write_atomic(path, render(data, sections))
     return path

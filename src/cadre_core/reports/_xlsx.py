@@ -20,6 +20,7 @@ from cadre_core.reports._audit import xlsx_sheet
 from cadre_core.reports._data import ReportData, records
 from cadre_core.reports._xlsx_book import Book, unique_sheet_name
 from cadre_core.targets._params import jsonable
+from cadre_core.vocab._files import replacing
 from cadre_core.vocab._labels import fmt_date
 
 _SEVERITY = {"error", "warning", "info"}
@@ -437,34 +438,36 @@ def _section_sheet(book: Book, data: ReportData, section: ReportSection) -> None
 
 
 def write(data: ReportData, path: Path, sections: Sequence[ReportSection] = ()) -> Path:
-    """Write the workbook of ``data`` to ``path``."""
-    book = Book(path, data)
-    try:
-        # target sheets are created after the summary, so choose their names first
-        reserved = {
-            n.casefold()
-            for n in (
-                data.label("sheet_summary"),
-                data.label("sheet_heatmap"),
-                data.label("sheet_province"),
-                data.label("sheet_trends"),
-            )
-        }
-        names = {tid: unique_sheet_name(tid, reserved) for tid in data.target_ids}
-        _summary(book, data, names)
-        if data.multi:
-            _heatmap_sheet(book, data)
-        if not data.trends.empty:
-            _trends_sheet(book, data)
-        for tid in data.target_ids:
-            _target_sheet(book, data, tid, names[tid])
-        _member_sheet(book, data, "sheet_unrated", data.unrated, data.label("unrated"))
-        if not data.findings.empty:
-            _findings_sheet(book, data)
-        for section in sections:
-            _section_sheet(book, data, section)
-        _about_sheet(book, data)
-        xlsx_sheet(book.wb, data.evaluation)  # for `cadre verify`
-    finally:
-        book.close()
+    """Write the workbook of ``data`` to ``path``, whole or not at all (a temporary file
+    next to it is renamed onto it)."""
+    with replacing(path) as tmp:
+        book = Book(tmp, data)
+        try:
+            # target sheets are created after the summary, so choose their names first
+            reserved = {
+                n.casefold()
+                for n in (
+                    data.label("sheet_summary"),
+                    data.label("sheet_heatmap"),
+                    data.label("sheet_province"),
+                    data.label("sheet_trends"),
+                )
+            }
+            names = {tid: unique_sheet_name(tid, reserved) for tid in data.target_ids}
+            _summary(book, data, names)
+            if data.multi:
+                _heatmap_sheet(book, data)
+            if not data.trends.empty:
+                _trends_sheet(book, data)
+            for tid in data.target_ids:
+                _target_sheet(book, data, tid, names[tid])
+            _member_sheet(book, data, "sheet_unrated", data.unrated, data.label("unrated"))
+            if not data.findings.empty:
+                _findings_sheet(book, data)
+            for section in sections:
+                _section_sheet(book, data, section)
+            _about_sheet(book, data)
+            xlsx_sheet(book.wb, data.evaluation)  # for `cadre verify`
+        finally:
+            book.close()
     return path

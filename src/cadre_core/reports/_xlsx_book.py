@@ -53,7 +53,8 @@ class Book:
 
     def __init__(self, path: Path, data: ReportData) -> None:
         self.data = data
-        self.wb: Workbook = xlsxwriter.Workbook(str(path))
+        # in memory: no temporary files of xlsxwriter's own, which a kill would leave behind
+        self.wb: Workbook = xlsxwriter.Workbook(str(path), {"in_memory": True})
         wb = self.wb
         base = {"font_name": "Arial", "font_size": 10, "valign": "top"}
         cell = {**base, "border": 1, "border_color": "#B0BEC5"}

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from cadre_core.roster._schema import TABLE_NAMES
+from cadre_core.vocab._files import replacing
 
 if TYPE_CHECKING:
     from cadre_core.roster._roster import Roster
@@ -25,20 +26,27 @@ def plain(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def write_roster(roster: Roster, path: Path, *, format: str | None = None) -> Path:
-    """Write every table of ``roster`` to ``path`` (see :meth:`Roster.write`)."""
+    """Write every table of ``roster`` to ``path`` (see :meth:`Roster.write`); each file
+    whole or not at all (see :func:`cadre_core.vocab._files.replacing`)."""
     fmt = format or ("xlsx" if path.suffix.lower() == ".xlsx" else "csv")
     if fmt not in FORMATS:
         raise ValueError(f"format must be one of {FORMATS}, not {fmt!r}")
     if fmt == "xlsx":
         # Text stays text: a cell beginning with "=" is never turned into a formula.
-        options = {"strings_to_formulas": False, "strings_to_urls": False}
-        with pd.ExcelWriter(
-            path,
-            engine="xlsxwriter",
-            date_format="yyyy-mm-dd",
-            datetime_format="yyyy-mm-dd",
-            engine_kwargs={"options": options},
-        ) as xw:
+        # in memory: no temporary files of xlsxwriter's own; the workbook goes to a
+        # temporary file next to ``path`` that replaces it when complete
+        options = {"strings_to_formulas": False, "strings_to_urls": False, "in_memory": True}
+        with (
+            replacing(path) as tmp,
+            open(tmp, "wb") as handle,
+            pd.ExcelWriter(
+                handle,
+                engine="xlsxwriter",
+                date_format="yyyy-mm-dd",
+                datetime_format="yyyy-mm-dd",
+                engine_kwargs={"options": options},
+            ) as xw,
+        ):
             for name in TABLE_NAMES:
                 frame = plain(roster.tables[name])
                 frame.to_excel(xw, sheet_name=name, index=False)
@@ -51,8 +59,9 @@ def write_roster(roster: Roster, path: Path, *, format: str | None = None) -> Pa
     path.mkdir(parents=True, exist_ok=True)
     for name in TABLE_NAMES:
         frame = plain(roster.tables[name])
-        if fmt == "csv":
-            frame.to_csv(path / f"{name}.csv", index=False, date_format="%Y-%m-%d")
-        else:
-            frame.to_parquet(path / f"{name}.parquet", index=False)
+        with replacing(path / f"{name}.{fmt}") as tmp:
+            if fmt == "csv":
+                frame.to_csv(tmp, index=False, date_format="%Y-%m-%d")
+            else:
+                frame.to_parquet(tmp, index=False)
     return path
