@@ -7,8 +7,10 @@ with the spreadsheet row number of each record. Normalisation and validation com
 
 from __future__ import annotations
 
+import csv
 import difflib
 import re
+import stat
 import zipfile
 import zlib
 from collections.abc import Iterator, Mapping
@@ -148,15 +150,31 @@ def _only_spaces(column: pd.Series) -> pd.Series:
     return (stripped == "").fillna(False).astype(bool)
 
 
+def _blank_cells(frame: pd.DataFrame) -> pd.DataFrame:
+    """Which cells of ``frame`` are blank: missing, or text made only of whitespace."""
+    return frame.isna() | pd.DataFrame(
+        {c: _only_spaces(frame[c]) for c in frame.columns}, index=frame.index
+    )
+
+
+def _without_blank_rows(frame: pd.DataFrame, rows: pd.Series) -> tuple[pd.DataFrame, pd.Series]:
+    """``frame`` and its row numbers without the rows whose every cell is blank (a row of
+    empty cells, as spreadsheets export, holds no data: it is neither read nor counted)."""
+    if frame.shape[1] == 0 or frame.empty:
+        return frame, rows
+    keep = ~_blank_cells(frame).all(axis=1).to_numpy()
+    if keep.all():
+        return frame, rows
+    return frame[keep].reset_index(drop=True), rows[keep].reset_index(drop=True)
+
+
 def _frame_from_grid(grid: pd.DataFrame, header_at: int) -> tuple[pd.DataFrame, pd.Series]:
     headers = ["" if _missing(v) else str(v) for v in grid.iloc[header_at].tolist()]
     body = grid.iloc[header_at + 1 :].copy()
     body.columns = pd.Index(range(len(headers)))
     # drop fully blank columns without a header, and fully blank rows (counted, not lost:
     # a blank row holds no data)
-    blank_cell = body.isna() | pd.DataFrame(
-        {c: _only_spaces(body[c]) for c in body.columns}, index=body.index
-    )
+    blank_cell = _blank_cells(body)
     keep_cols = [i for i, h in enumerate(headers) if h.strip() or not bool(blank_cell[i].all())]
     body = body[keep_cols]
     body.columns = pd.Index([headers[i].strip() or f"column {i + 1}" for i in keep_cols])
@@ -411,11 +429,125 @@ def _read_csv(path: Path) -> pd.DataFrame:
     )
 
 
-def read_folder(path: Path, layout: Layout | None = None) -> tuple[list[RawTable], list[Problem]]:
-    """Read a folder of ``<table>.csv`` or ``<table>.parquet`` files."""
+def _csv_record_lines(path: Path) -> list[int] | None:
+    """The line of the file on which each record of a CSV file starts (the header's first),
+    leaving out the blank lines :func:`_read_csv` leaves out; None when it cannot tell.
+
+    A record holding a quoted multi-line cell spans several lines, so record numbers and
+    line numbers part after the first one: a problem names the line where its record
+    starts, the row a text editor or a spreadsheet (which shows blank lines) shows.
+    """
+    starts: list[int] = []
+    limit = csv.field_size_limit()
+    try:
+        csv.field_size_limit(1 << 30)
+        with path.open(encoding="utf-8-sig", newline="") as f:
+            reader = csv.reader(f)
+            end = 0
+            for record in reader:
+                # pandas skips empty lines and lines of spaces or tabs only
+                if record and not (len(record) == 1 and not record[0].strip(" \t")):
+                    starts.append(end + 1)
+                end = reader.line_num
+    except (csv.Error, OSError, UnicodeDecodeError):
+        return None
+    finally:
+        csv.field_size_limit(limit)
+    return starts
+
+
+def _csv_rows(path: Path, frame: pd.DataFrame) -> pd.Series:
+    """The row number, as the user sees it, of each record of ``frame`` read from ``path``:
+    the line where the record starts (header = row 1)."""
+    starts = _csv_record_lines(path)
+    if starts is None or len(starts) != len(frame) + 1:  # parsers disagree: count records
+        return pd.Series(np.arange(len(frame)) + 2)
+    return pd.Series(starts[1:], dtype="int64")
+
+
+TABLE_SUFFIXES = (".csv", ".parquet")
+"""The kinds of file a roster folder's tables are."""
+
+
+def _not_regular(path: Path) -> str | None:
+    """What ``path`` is when it is not a regular file (a symlink to one is fine), from its
+    status alone (the file is never opened), or None for a regular file."""
+    try:
+        mode = path.stat().st_mode  # follows symlinks
+    except OSError as exc:
+        return f"it cannot be examined ({exc.strerror or type(exc).__name__})"
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return "it is a folder"
+    if stat.S_ISFIFO(mode):
+        return "it is a named pipe (FIFO)"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "it is a device"
+    if stat.S_ISSOCK(mode):
+        return "it is a socket"
+    return "it is not a regular file"
+
+
+def not_a_regular_file(path: Path, label: str) -> Problem | None:
+    """The problem with reading ``path`` (shown as ``label``) when it is not a regular file
+    (a folder, a pipe, a device such as ``/dev/zero``...), which could never be read or
+    never end; None for a regular file. Checked before any file is opened."""
+    what = _not_regular(path)
+    if what is None:
+        return None
+    return Problem(label, None, None, None, None, f"not read: {what}, not a regular file")
+
+
+def folder_tables(
+    path: Path, layout: Layout | None = None
+) -> tuple[list[tuple[Path, str]], list[Problem]]:
+    """The table files of a roster folder with the table each holds, and the problems of the
+    folder's entries, found from names and status alone (no file is opened).
+
+    Every other entry is listed as not read (a warning, scope ``"sheet"``); hidden entries
+    (``.name``) are left out. A table file that is not a regular file, two files for one
+    table and a mix of ``.csv`` and ``.parquet`` tables are errors.
+    """
     problems: list[Problem] = []
-    files = sorted(p for p in path.iterdir() if p.suffix.lower() in (".csv", ".parquet"))
-    kinds = {p.suffix.lower() for p in files}
+    found: dict[str, list[Path]] = {}
+    for f in sorted(path.iterdir()):
+        if f.name.startswith("."):
+            continue
+        label = f"{path.name}/{f.name}"
+        suffix = f.suffix.lower()
+        canonical = table_for(f.stem, layout) if suffix in TABLE_SUFFIXES else None
+        if canonical is None:
+            what = "folder" if f.is_dir() else "file"
+            expected = f"{what} is not a roster table and was not read"
+            hint = suggest_table(f.stem) if suffix in TABLE_SUFFIXES else None
+            problems.append(
+                Problem(label, None, None, None, None, expected, hint, "warning", "sheet")
+            )
+            continue
+        special = not_a_regular_file(f, label)
+        if special is not None:
+            problems.append(attrs.evolve(special, table=canonical))
+            continue
+        found.setdefault(canonical, []).append(f)
+    tables: list[tuple[Path, str]] = []
+    for canonical, paths in found.items():
+        if len(paths) > 1:
+            names = ", ".join(repr(p.name) for p in paths[:-1]) + f" and {paths[-1].name!r}"
+            both = "both" if len(paths) == 2 else "all"
+            problems.append(
+                Problem(
+                    path.name,
+                    canonical,
+                    None,
+                    None,
+                    None,
+                    f"the files {names} {both} hold this table (keep one)",
+                )
+            )
+            continue
+        tables.append((paths[0], canonical))
+    kinds = {p.suffix.lower() for paths in found.values() for p in paths}
     if len(kinds) > 1:
         problems.append(
             Problem(
@@ -428,29 +560,20 @@ def read_folder(path: Path, layout: Layout | None = None) -> tuple[list[RawTable
             )
         )
         return [], problems
+    return sorted(tables), problems
+
+
+def read_folder(path: Path, layout: Layout | None = None) -> tuple[list[RawTable], list[Problem]]:
+    """Read a folder of ``<table>.csv`` or ``<table>.parquet`` files (see
+    :func:`folder_tables` for which files are read)."""
+    files, problems = folder_tables(path, layout)
     tables: list[RawTable] = []
-    for f in files:
-        canonical = table_for(f.stem, layout)
+    for f, canonical in files:
         label = f"{path.name}/{f.name}"
-        if canonical is None:
-            problems.append(
-                Problem(
-                    label,
-                    None,
-                    None,
-                    None,
-                    None,
-                    "file is not a roster table and was not read",
-                    suggest_table(f.stem),
-                    severity="warning",
-                    scope="sheet",
-                )
-            )
-            continue
         try:
             if f.suffix.lower() == ".csv":
                 frame = _read_csv(f)
-                rows = pd.Series(np.arange(len(frame)) + 2)
+                rows = _csv_rows(f, frame)
             else:
                 frame = pd.read_parquet(f)
                 rows = pd.Series(np.arange(len(frame)) + 1)
@@ -478,7 +601,8 @@ def read_folder(path: Path, layout: Layout | None = None) -> tuple[list[RawTable
                 )
             )
             continue
-        tables.append(RawTable(canonical, frame.reset_index(drop=True), rows, label))
+        frame, rows = _without_blank_rows(frame.reset_index(drop=True), rows)
+        tables.append(RawTable(canonical, frame, rows, label))
     return tables, problems
 
 
@@ -490,6 +614,9 @@ def read_raw(path: Path, layout: Layout | None = None) -> tuple[list[RawTable], 
         return [], [Problem(str(path), None, None, None, None, "no such file or folder")]
     if path.is_dir():
         return read_folder(path, layout)
+    special = not_a_regular_file(path, path.name)
+    if special is not None:
+        return [], [special]
     if path.suffix.lower() in (".xlsx", ".xlsm", ".xls", ".ods"):
         return read_workbook(path, layout)
     return [], [
@@ -504,4 +631,11 @@ def read_raw(path: Path, layout: Layout | None = None) -> tuple[list[RawTable], 
     ]
 
 
-__all__ = ["TABLE_NAMES", "RawTable", "guess_header", "read_raw"]
+__all__ = [
+    "TABLE_NAMES",
+    "RawTable",
+    "folder_tables",
+    "guess_header",
+    "not_a_regular_file",
+    "read_raw",
+]

@@ -15,7 +15,7 @@ import pandas as pd
 from cadre_core.roster._flat import FlatRead, is_flat, read_flat, relocate
 from cadre_core.roster._layout import Layout, apply_layout
 from cadre_core.roster._problems import Problem, RosterError
-from cadre_core.roster._reader import RawTable, read_raw
+from cadre_core.roster._reader import RawTable, folder_tables, not_a_regular_file, read_raw
 from cadre_core.roster._schema import TABLE_BY_NAME, TABLE_NAMES
 from cadre_core.roster._validate import (
     LEGACY_POLICIES,
@@ -451,11 +451,17 @@ def _build(
     )
 
 
-def _sha256(path: Path) -> list[str]:
-    files = sorted(p for p in path.iterdir() if p.is_file()) if path.is_dir() else [path]
+def _sha256(path: Path, layout: Layout | None = None) -> list[str]:
+    """``name:sha256`` of the files a roster was read from: the workbook or list, or a
+    folder's table files alone (its other files are never opened), hashed in pieces."""
+    if path.is_dir():
+        files = [f for f, _ in folder_tables(path, layout)[0]]
+    else:
+        files = [path]
     out = []
     for f in files:
-        h = hashlib.sha256(f.read_bytes()).hexdigest()
+        with f.open("rb") as fh:
+            h = hashlib.file_digest(fh, "sha256").hexdigest()
         out.append(f"{f.name}:{h}")
     return out
 
@@ -492,6 +498,7 @@ def read_roster(
     43
     """
     p = Path(path)
+    _refuse_special(p)
     if is_flat(p, layout):
         read = _read_flat(p, list_date)
         # a workbook holding no list either is read as tables: their messages say what
@@ -514,7 +521,7 @@ def read_roster(
         label=p.name,
         strict_columns=strict_columns,
     )
-    return attrs.evolve(roster, sources=tuple(_sha256(p)))
+    return attrs.evolve(roster, sources=tuple(_sha256(p, layout)))
 
 
 def read_list(
@@ -531,7 +538,17 @@ def read_list(
     list. :attr:`Roster.absent` names what the list cannot inform.
     """
     p = Path(path)
+    _refuse_special(p)
     return _list_roster(p, _read_flat(p, list_date), legacy, skip_invalid)
+
+
+def _refuse_special(p: Path) -> None:
+    """Raise when the roster file ``p`` is a pipe, a device or other non-regular file
+    (reading one may never end); checked before the file is opened."""
+    if p.exists() and not p.is_dir():
+        special = not_a_regular_file(p, p.name)
+        if special is not None:
+            raise RosterError([special])
 
 
 def _read_flat(p: Path, list_date: dt.date | str | None) -> FlatRead:

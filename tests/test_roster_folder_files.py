@@ -1,0 +1,218 @@
+"""A roster folder is read file by file as the user sees it, through the real ``cadre``
+command: two files for one table are refused (naming both), only the table files are
+opened and hashed (the others are listed as not read, never opened), a pipe, a device or a
+folder named like a table is refused before it is opened, a row of blank cells is not a
+row, and a problem names the line where its record starts (blank lines and multi-line
+cells included).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import openpyxl
+import pandas as pd
+import pytest
+
+from cadre_core import sample_roster
+
+CADRE = str(Path(sys.executable).with_name("cadre"))
+
+
+def run(*args: str, timeout: int = 120) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "COLUMNS": "400", "NO_COLOR": "1"}
+    return subprocess.run([CADRE, *args], capture_output=True, text=True, timeout=timeout, env=env)
+
+
+def _flat(done: subprocess.CompletedProcess[str]) -> str:
+    return " ".join((done.stdout + done.stderr).split())
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    """The sample commune as a folder of CSV tables."""
+    return sample_roster().write(tmp_path / "roster")
+
+
+def _evaluate_json(roster: Path) -> dict:
+    done = run("evaluate", str(roster), "--format", "json", "--as-of", "2025-06-01")
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout)
+
+
+# ------------------------------------------------------------ item 3: two files, one table
+
+
+@pytest.mark.parametrize("other", ["văn bằng.csv", "Degrees.csv"])
+def test_two_csv_files_for_one_table_are_refused(folder: Path, other: str) -> None:
+    (folder / other).write_bytes((folder / "degrees.csv").read_bytes())
+    for command in ("validate", "evaluate"):
+        done = run(command, str(folder))
+        assert done.returncode == 2, done.stdout + done.stderr
+        out = _flat(done)
+        assert "'degrees.csv'" in out and repr(other) in out and "degrees" in out
+        assert "both hold this table" in out
+        assert "Traceback" not in done.stderr
+
+
+def test_a_csv_and_a_parquet_file_for_one_table_are_refused(folder: Path) -> None:
+    pd.read_csv(folder / "degrees.csv", dtype=str).to_parquet(folder / "degrees.parquet")
+    done = run("validate", str(folder))
+    assert done.returncode == 2
+    out = _flat(done)
+    assert "'degrees.csv' and 'degrees.parquet' both hold this table" in out
+
+
+# ---------------------------------------------- item 14: only the tables are opened, hashed
+
+
+def test_unrelated_files_are_listed_not_read_and_never_hashed(folder: Path) -> None:
+    (folder / "ghi chú.txt").write_text("notes", encoding="utf-8")
+    with (folder / "archive.bin").open("wb") as f:  # sparse: 3 GB of nothing on disk
+        f.truncate(3 * 1024**3)
+    (folder / "old").mkdir()
+    report = _evaluate_json(folder)
+    inputs = report["audit"]["inputs"]
+    assert {i.split(":")[0] for i in inputs} == {f"{t}.csv" for t in _tables(folder)}
+    not_read = {p["file"] for p in report["not_read"]}
+    assert {"roster/ghi chú.txt", "roster/archive.bin", "roster/old"} <= not_read
+    done = run("validate", str(folder))
+    assert done.returncode == 0, done.stdout
+    assert "archive.bin" in _flat(done)
+
+
+def _tables(folder: Path) -> list[str]:
+    return [p.stem for p in folder.glob("*.csv")]
+
+
+def test_an_unreadable_unrelated_file_is_not_opened(folder: Path) -> None:
+    if os.geteuid() == 0:  # root reads anything: a file it cannot read is a dangling link
+        (folder / "secret.txt").symlink_to(folder / "nowhere")
+    else:
+        (folder / "secret.txt").write_text("x", encoding="utf-8")
+        (folder / "secret.txt").chmod(0)
+    report = _evaluate_json(folder)
+    assert "roster/secret.txt" in {p["file"] for p in report["not_read"]}
+
+
+# ----------------------------------------------------- item 15: pipes, devices, folders
+
+
+def test_a_table_linked_to_a_device_is_refused(folder: Path) -> None:
+    (folder / "degrees.csv").unlink()
+    (folder / "degrees.csv").symlink_to("/dev/zero")
+    done = run("validate", str(folder), timeout=60)
+    assert done.returncode == 2, done.stdout + done.stderr
+    assert "degrees.csv" in _flat(done) and "it is a device, not a regular file" in _flat(done)
+
+
+def test_a_pipe_named_like_a_table_is_refused(folder: Path) -> None:
+    (folder / "ratings.csv").unlink()
+    os.mkfifo(folder / "ratings.csv")
+    for command in ("validate", "evaluate"):
+        done = run(command, str(folder), timeout=60)
+        assert done.returncode == 2, done.stdout + done.stderr
+        assert "ratings.csv" in _flat(done) and "named pipe" in _flat(done)
+
+
+def test_a_folder_named_like_a_table_is_refused(folder: Path) -> None:
+    (folder / "trainings.csv").unlink()
+    (folder / "trainings.csv").mkdir()
+    done = run("validate", str(folder))
+    assert done.returncode == 2, done.stdout + done.stderr
+    assert "trainings.csv" in _flat(done) and "it is a folder" in _flat(done)
+
+
+def test_a_pipe_given_as_the_roster_is_refused(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "xa.xlsx")
+    done = run("validate", str(tmp_path / "xa.xlsx"), timeout=60)
+    assert done.returncode == 2, done.stdout + done.stderr
+    assert "xa.xlsx" in _flat(done) and "named pipe" in _flat(done)
+
+
+def test_a_table_linked_to_a_regular_file_is_read(folder: Path, tmp_path: Path) -> None:
+    elsewhere = tmp_path / "kept" / "bằng cấp.csv"
+    elsewhere.parent.mkdir()
+    (folder / "degrees.csv").rename(elsewhere)
+    (folder / "degrees.csv").symlink_to(elsewhere)
+    done = run("validate", str(folder))
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+# ------------------------------------------------------------- item 23: blank rows
+
+
+def _counts(done: subprocess.CompletedProcess[str]) -> dict[str, int]:
+    counts = {}
+    for line in done.stdout.splitlines():
+        cells = [c.strip() for c in line.strip("│┃ ").split("│")]
+        if len(cells) == 2 and cells[1].isdigit():
+            counts[cells[0]] = int(cells[1])
+    return counts
+
+
+def test_a_row_of_blank_cells_is_not_a_row_in_csv(folder: Path) -> None:
+    before = _counts(run("validate", str(folder)))
+    lines = (folder / "degrees.csv").read_text(encoding="utf-8").splitlines()
+    width = lines[0].count(",")
+    blank = "," * width
+    lines[3:3] = [blank, " " + blank + " "]
+    lines.append(blank)
+    (folder / "degrees.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    done = run("validate", str(folder))
+    assert done.returncode == 0, done.stdout
+    assert _counts(done) == before and before["degrees"] > 0
+    report = _evaluate_json(folder)
+    assert report["skipped"] == []
+
+
+def test_a_row_of_blank_cells_is_not_a_row_in_parquet(tmp_path: Path) -> None:
+    folder = sample_roster().write(tmp_path / "roster", format="parquet")
+    before = _counts(run("validate", str(folder)))
+    degrees = pd.read_parquet(folder / "degrees.parquet")
+    blank = pd.DataFrame([[None] * degrees.shape[1]], columns=degrees.columns)
+    pd.concat([degrees.iloc[:2], blank, degrees.iloc[2:]]).to_parquet(folder / "degrees.parquet")
+    done = run("validate", str(folder))
+    assert done.returncode == 0, done.stdout
+    assert _counts(done) == before
+
+
+def test_a_row_of_blank_cells_is_not_a_row_in_xlsx(tmp_path: Path) -> None:
+    path = sample_roster().write(tmp_path / "r.xlsx")
+    before = _counts(run("validate", str(path)))
+    book = openpyxl.load_workbook(path)
+    sheet = book["degrees"]
+    sheet.insert_rows(4)
+    for cell in sheet[4]:
+        cell.value = " "
+    book.save(path)
+    done = run("validate", str(path))
+    assert done.returncode == 0, done.stdout
+    assert _counts(done) == before
+
+
+# ---------------------------------------------------- item 24: CSV rows are lines
+
+
+def test_csv_problem_names_the_line_after_blank_lines_and_multiline_cells(folder: Path) -> None:
+    cadres = pd.read_csv(folder / "cadres.csv", dtype=str, keep_default_na=False)
+    cadres.loc[2, "full_name"] = "Đỗ Mạnh\nCường"  # a quoted cell over two lines
+    cadres.loc[9, "gender"] = "robot"
+    text = cadres.to_csv(index=False, lineterminator="\n")
+    lines = text.split("\n")
+    lines.insert(5, "")  # a blank line before the bad value
+    (folder / "cadres.csv").write_text("\n".join(lines), encoding="utf-8")
+    expected = lines.index(next(x for x in lines if ",robot," in x)) + 1
+    assert expected == 13  # header, 9 records (one over two lines) and a blank line before
+    done = run("validate", str(folder))
+    assert done.returncode == 2
+    problem = [x for x in (done.stdout + done.stderr).splitlines() if "robot" in x]
+    assert problem and f"│ {expected} " in problem[0], done.stdout + done.stderr
+    skipped = run("evaluate", str(folder), "--skip-invalid", "--format", "json")
+    assert skipped.returncode == 0, skipped.stderr
+    rows = [p["row"] for p in json.loads(skipped.stdout)["skipped"] if p["table"] == "cadres"]
+    assert expected in rows
