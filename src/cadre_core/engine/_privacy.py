@@ -139,6 +139,8 @@ class Pseudonymizer:
     replacements: dict[str, str]
     _pattern: re.Pattern[str] | None = None
     _done: dict[str, str] = attrs.field(factory=dict)
+    #: id -> pseudonym, each hashed once
+    _aliases: dict[str, str] = attrs.field(factory=dict)
 
     @classmethod
     def of(cls, cadres: pd.DataFrame, key: bytes) -> Pseudonymizer:
@@ -162,16 +164,27 @@ class Pseudonymizer:
                 if isinstance(name, str) and name.strip():
                     folded = unicodedata.normalize("NFC", name.strip()).lower()
                     by_name.setdefault(folded, set()).add(str(alias))
-            for folded, aliases in by_name.items():
-                replacements[folded] = next(iter(aliases)) if len(aliases) == 1 else WITHHELD
+            for folded, shared in by_name.items():
+                replacements[folded] = next(iter(shared)) if len(shared) == 1 else WITHHELD
         for real, alias in zip(id_text, fake, strict=True):
             replacements[str(real).strip().lower()] = str(alias)
         replacements.pop("", None)
-        return cls(key, frozenset(str(i) for i in id_text), replacements)
+        known_ids = dict(zip(id_text.tolist(), fake.tolist(), strict=True))
+        return cls(key, frozenset(known_ids), replacements, aliases=known_ids)
 
     def id(self, value: str) -> str:
         """The pseudonym of a cadre id (stable for a key)."""
-        return _pseudonym(str(value), self.key)
+        text = str(value)
+        alias = self._aliases.get(text)
+        if alias is None:
+            alias = self._aliases[text] = _pseudonym(text, self.key)
+        return alias
+
+    def _ids(self, values: pd.Series) -> np.ndarray:
+        """:meth:`id` of each value (missing values stay missing), one hash per id."""
+        codes, distinct = pd.factorize(values.astype(object))
+        aliases = np.array([self.id(v) for v in distinct] + [None], dtype=object)
+        return np.asarray(aliases[codes], dtype=object)
 
     def known(self, value: str) -> str:
         """The pseudonym of ``value`` if it is a cadre id of the roster, else ``value``
@@ -229,11 +242,9 @@ class Pseudonymizer:
         ``full_name`` the pseudonym and its ``birth_date`` blank."""
         out = frame.copy()
         if out.index.name == "cadre_id":
-            out.index = pd.Index(
-                pseudonyms(out.index.to_series(), self.key).to_numpy(), name="cadre_id"
-            )
+            out.index = pd.Index(self._ids(out.index.to_series()), name="cadre_id")
         if "cadre_id" in out:
-            out["cadre_id"] = pseudonyms(out["cadre_id"], self.key).to_numpy()
+            out["cadre_id"] = self._ids(out["cadre_id"])
         if "full_name" in out:  # the name is the id's pseudonym
             ids = out.get("cadre_id", out.index)
             out["full_name"] = np.asarray(ids, dtype=object)
