@@ -8,6 +8,7 @@ spellings (only those no other date of the roster shares).
 from __future__ import annotations
 
 import datetime as dt
+import json
 import logging
 import os
 import re
@@ -232,3 +233,215 @@ def test_internal_errors_quote_no_cell(
     err = capsys.readouterr().err
     assert "internal error: RuntimeError" in err
     assert "Quzwex" not in err and "1974-03-02" not in err
+
+
+# --------------------------------------------------------------------------- issue 16
+
+
+def _ids(roster: Roster) -> list[str]:
+    return roster.cadres["cadre_id"].astype(str).tolist()
+
+
+def _id_leaks(text: str, ids: list[str]) -> list[str]:
+    """The cadre ids of the roster that ``text`` quotes as a word (``MT001``, not in
+    ``MT0012``)."""
+    return [i for i in ids if re.search(rf"(?<![\w-]){re.escape(i)}(?![\w-])", text)]
+
+
+def _output_text(path: Path) -> str:
+    return _xlsx_text(path) if path.suffix == ".xlsx" else path.read_text(encoding="utf-8")
+
+
+@pytest.mark.slow
+def test_every_output_under_pseudonyms_carries_no_id_name_or_birth_date(
+    cadre_exe: Path, named: Roster, named_folder: Path, tmp_path: Path
+) -> None:
+    """``evaluate`` (json, xlsx, html) and ``plan`` (json, xlsx, html) with
+    ``--pseudonymize``: no cadre id, name or birth date of the roster in any output, its
+    standard output or standard error; without it the same outputs do show ids (so the
+    scan is meaningful)."""
+    secrets, ids = _secrets(named), _ids(named)
+    for command in ("evaluate", "plan"):
+        for fmt in ("json", "xlsx", "html"):
+            out = tmp_path / f"{command}.{fmt}"
+            args = [command, str(named_folder), "--as-of", "2026-12-31", "--format", fmt]
+            args += ["--output", str(out)]
+            plain = _run(cadre_exe, *args)
+            assert plain.returncode == 0, plain.stderr
+            assert _id_leaks(_output_text(out), ids), (command, fmt, "scan is void")
+            hidden = _run(cadre_exe, *args, "--pseudonymize")
+            assert hidden.returncode == 0, (command, fmt, hidden.stderr)
+            text = _output_text(out) + hidden.stdout + hidden.stderr
+            assert not _leaks(text, secrets), (command, fmt)
+            assert not _id_leaks(text, ids), (command, fmt)
+            assert "CB-" in text
+
+
+@pytest.mark.slow
+def test_pseudonymous_ids_are_keyed_and_the_same_in_every_list(
+    cadre_exe: Path, named: Roster, named_folder: Path
+) -> None:
+    """Failing lists, unrated cadres, findings' subjects and plan lines all use the
+    keyed pseudonym of the same cadre id (HMAC with the key, stable across runs)."""
+    real = pd.Series(_ids(named))
+    fake = set(pseudonyms(real, KEY.encode()))
+    args = ["--as-of", "2026-12-31", "--format", "json", "--pseudonymize"]
+    done = _run(cadre_exe, "evaluate", str(named_folder), *args)
+    assert done.returncode == 0, done.stderr
+    doc = json.loads(done.stdout)
+    failing = {
+        x
+        for c in doc["communes"]
+        for t in c["targets"]
+        if t["unit"] == "cadres"
+        for x in t["failing"]
+    }
+    unrated = {x for c in doc["communes"] for x in c["unrated"]}
+    subjects = {
+        f["subject"] for c in doc["communes"] for f in c["findings"] if f["subject_kind"] == "cadre"
+    }
+    assert failing and unrated and subjects
+    assert failing | unrated | subjects <= fake
+    planned = _run(cadre_exe, "plan", str(named_folder), *args)
+    assert planned.returncode == 0, planned.stderr
+    lines = {x["cadre_id"] for x in json.loads(planned.stdout)["lines"]}
+    assert lines and lines <= fake
+    other = _run(cadre_exe, "evaluate", str(named_folder), *args)
+    assert other.stdout == done.stdout  # same key: same pseudonyms
+
+
+@pytest.mark.slow
+def test_skipped_rows_keep_no_raw_cell_under_pseudonyms(
+    cadre_exe: Path, named: Roster, named_folder: Path, tmp_path: Path
+) -> None:
+    """``--skip-invalid --pseudonymize``: the raw cells of the rows set aside (a birth
+    date ``02/03/1974 (CMND)``) appear in no output and not on standard error; the JSON
+    says the value is withheld. Without ``--skip-invalid`` the failing run withholds them
+    too. Without ``--pseudonymize`` the cell is shown (the scan is meaningful)."""
+    folder = tmp_path / "roster"
+    folder.mkdir()
+    for f in named_folder.iterdir():
+        (folder / f.name).write_bytes(f.read_bytes())
+    cadres = pd.read_csv(folder / "cadres.csv", dtype=str, keep_default_na=False)
+    cadres.loc[0, "birth_date"] = "02/03/1974 (CMND)"
+    cadres.loc[1, "gender"] = "Quzwex-gender"
+    cadres.to_csv(folder / "cadres.csv", index=False)
+    raw = ["02/03/1974 (CMND)", "Quzwex-gender"]
+    for fmt in ("json", "xlsx", "html"):
+        out = tmp_path / f"report.{fmt}"
+        args = ["evaluate", str(folder), "--as-of", "2026-12-31", "--skip-invalid"]
+        args += ["--format", fmt, "--output", str(out)]
+        plain = _run(cadre_exe, *args)
+        assert plain.returncode == 0, plain.stderr
+        assert _leaks(_output_text(out), raw), fmt
+        hidden = _run(cadre_exe, *args, "--pseudonymize")
+        assert hidden.returncode == 0, hidden.stderr
+        text = _output_text(out)
+        assert not _leaks(text + hidden.stderr + hidden.stdout, raw), fmt
+        assert not _id_leaks(text, _ids(named)), fmt
+        if fmt == "json":
+            skipped = json.loads(text)["skipped"]
+            assert len(skipped) == 2 and {p["value"] for p in skipped} == {"[withheld]"}
+    failed = _run(cadre_exe, "evaluate", str(folder), "--pseudonymize")
+    assert failed.returncode == 2 and "Traceback" not in failed.stderr
+    assert not _leaks(failed.stderr + failed.stdout, raw)
+
+
+LEAKY = """\
+from cadre_core import Finding, hookimpl
+
+
+def _who(features):
+    c = features.cadres
+    cid = str(c.index[0])
+    return c, cid, f"{c['full_name'].iloc[0]} born {c['birth_date'].iloc[0]:%Y-%m-%d} ({cid})"
+
+
+@hookimpl
+def cadre_findings(features, params, bodies):
+    c, cid, who = _who(features)
+    print("leaky says: cannot handle " + who)
+    text = "cannot handle " + who
+    return [Finding("leaky.note", "warning", "cadre", cid, text, text, "Công văn thử",
+                    commune=str(c["commune"].iloc[0]))]
+"""
+
+BOOM = """\
+from cadre_core import hookimpl
+
+
+@hookimpl
+def cadre_findings(features, params, bodies):
+    c = features.cadres
+    born = c["birth_date"].iloc[0]
+    raise ValueError(f"cannot handle {c['full_name'].iloc[0]} born {born:%d/%m/%Y}")
+"""
+
+
+def _install(root: Path, plugins: dict[str, str]) -> Path:
+    """Throwaway plugins installed as distributions (package, ``.dist-info`` and a
+    ``cadre`` entry point) into ``root``, to put on PYTHONPATH."""
+    for name, source in plugins.items():
+        pkg = root / f"cadre_privacy_{name}"
+        pkg.mkdir(parents=True)
+        (pkg / "__init__.py").write_text(source, encoding="utf-8")
+        info = root / f"cadre_privacy_{name}-0.0.1.dist-info"
+        info.mkdir()
+        (info / "METADATA").write_text(
+            f"Metadata-Version: 2.1\nName: cadre-privacy-{name}\nVersion: 0.0.1\n",
+            encoding="utf-8",
+        )
+        (info / "entry_points.txt").write_text(
+            f"[cadre]\n{name} = cadre_privacy_{name}\n", encoding="utf-8"
+        )
+    return root
+
+
+@pytest.mark.slow
+def test_plugin_texts_are_scrubbed_and_plugin_output_stays_off_stdout(
+    cadre_exe: Path, named: Roster, named_folder: Path, tmp_path: Path
+) -> None:
+    """A plugin that prints and quotes a cadre's name, birth date and id in a finding,
+    and one whose exception quotes them (left out with ``--keep-going``): standard
+    output stays one valid JSON document (what the plugin printed is on standard error),
+    and under ``--pseudonymize`` neither the findings, ``failed_plugins[].message``,
+    standard error nor the xlsx/html reports quote the roster."""
+    site = _install(tmp_path / "site", {"leaky": LEAKY, "boom": BOOM})
+    env = {"PYTHONPATH": str(site), "CADRE_LOAD_PLUGINS": "laichau,leaky,boom"}
+    secrets = _secrets(named) + ["1974-03-02", "02/03/1974"]  # the first cadre's birth
+    ids = _ids(named)
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        full = {k: v for k, v in os.environ.items() if not k.startswith("CADRE_")}
+        full |= {"CADRE_PSEUDONYM_KEY": KEY, "COLUMNS": "200", "NO_COLOR": "1", **env}
+        return subprocess.run(
+            [str(cadre_exe), *args], capture_output=True, text=True, env=full,
+            timeout=300, check=False,
+        )  # fmt: skip
+
+    args = ["evaluate", str(named_folder), "--as-of", "2026-12-31", "--keep-going"]
+    plain = run(*args, "--format", "json")
+    assert plain.returncode == 0, plain.stderr
+    doc = json.loads(plain.stdout)  # the plugin's print did not corrupt it
+    assert "leaky says: cannot handle Quzwex" in plain.stderr
+    assert [f["plugin"] for f in doc["failed_plugins"]] == ["boom"]
+
+    hidden = run(*args, "--format", "json", "--pseudonymize")
+    assert hidden.returncode == 0, hidden.stderr
+    doc = json.loads(hidden.stdout)
+    notes = [f for c in doc["communes"] for f in c["findings"] if f["rule"] == "leaky.note"]
+    assert len(notes) == 1
+    assert re.fullmatch(r"cannot handle CB-\w+ born \[withheld\] \(CB-\w+\)", notes[0]["message"])
+    assert notes[0]["subject"] in notes[0]["message"]
+    (failed,) = doc["failed_plugins"]
+    assert "cannot handle CB-" in failed["message"] and "[withheld]" in failed["message"]
+    assert "leaky says: cannot handle CB-" in hidden.stderr
+    text = hidden.stdout + hidden.stderr
+    assert not _leaks(text, secrets) and not _id_leaks(text, ids)
+    for fmt in ("xlsx", "html"):
+        out = tmp_path / f"report.{fmt}"
+        done = run(*args, "--format", fmt, "--output", str(out), "--pseudonymize")
+        assert done.returncode == 0, done.stderr
+        text = _output_text(out) + done.stdout + done.stderr
+        assert "cannot handle CB-" in text
+        assert not _leaks(text, secrets) and not _id_leaks(text, ids), fmt

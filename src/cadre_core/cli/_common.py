@@ -94,10 +94,12 @@ def _read(
     list_date: str | None = None,
     layout: Any = None,
     strict_columns: bool = False,
+    withhold: bool = False,
 ) -> Any:
     """The roster at ``path`` (or, for several paths or a folder of workbooks, the
     province roster they make), read with ``layout`` (see :func:`_layout`); when it is
-    invalid, its problems as a table on standard error and an :class:`InputError`."""
+    invalid, its problems as a table on standard error (their raw cells withheld with
+    ``withhold``, under pseudonyms) and an :class:`InputError`."""
     from cadre_core.roster._problems import RosterError
     from cadre_core.roster._province import read_rosters
 
@@ -114,8 +116,13 @@ def _read(
         )
     except RosterError as exc:
         errors = exc.errors
+        problems = exc.problems
+        if withhold:
+            from cadre_core.engine._privacy import withheld
+
+            problems = tuple(withheld(p) for p in problems)
         console = _stderr()
-        console.print(_problems_table(exc.problems, f"{len(errors)} problem(s) in {shown}"))
+        console.print(_problems_table(problems, f"{len(errors)} problem(s) in {shown}"))
         raise InputError(
             f"{shown}: the roster is invalid ({len(errors)} problem(s)); see above"
         ) from None

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+from collections.abc import Callable
+from types import SimpleNamespace
 from typing import Any
 
 import click
@@ -32,6 +34,7 @@ from cadre_core.cli._common import (
     skip_option,
     strict_columns_option,
 )
+from cadre_core.cli._privacy import key_or_exit, plugin_output, pseudonym_options, pseudonymizer
 
 
 def _evaluate_days(
@@ -43,12 +46,15 @@ def _evaluate_days(
     strict: bool = False,
     keep_going: bool = False,
     overrides: dict[str, Any] | None = None,
+    scrub: Callable[[str], str] = str,
 ) -> list[Any]:
     """One evaluation per day, the plugins loaded once; their warnings on standard error.
     ``overrides`` are parameter values given as arguments (``cadre verify``).
 
     With ``keep_going`` a failing plugin is left out of every day (the days are evaluated
-    again when it fails on a later one), and named on standard error."""
+    again when it fails on a later one), and named on standard error. What a plugin says
+    (warnings, errors) goes through ``scrub`` (under pseudonyms: no id, name or birth
+    date of the roster)."""
     from cadre_core.engine._pipeline import evaluate
     from cadre_core.plugins._host import PluginError, PluginHost, make_plugin_manager
     from cadre_core.targets._params import ParameterError
@@ -74,21 +80,13 @@ def _evaluate_days(
                 break
     except (PluginError, ParameterError) as exc:
         hint = "" if keep_going else " (--keep-going leaves the failing plugin out)"
-        raise InputError(f"{exc}{hint}" if isinstance(exc, PluginError) else str(exc)) from None
+        text = f"{exc}{hint}" if isinstance(exc, PluginError) else str(exc)
+        raise InputError(scrub(text)) from None
     for warning in host.warnings:
-        click.echo(f"cadre: warning: {warning}", err=True)
+        click.echo(f"cadre: warning: {scrub(str(warning))}", err=True)
     for error in host.failures:
-        click.echo(f"cadre: left out: {error}", err=True)
+        click.echo(f"cadre: left out: {scrub(str(error))}", err=True)
     return evs
-
-
-def _key(path: str | None) -> bytes:
-    from cadre_core.engine._privacy import PseudonymKeyError, load_key
-
-    try:
-        return load_key(path)
-    except PseudonymKeyError as exc:
-        raise InputError(str(exc)) from None
 
 
 @click.command("evaluate")
@@ -113,16 +111,7 @@ def _key(path: str | None) -> bytes:
 @report_output_option
 @lang_option
 @click.option("--fail-on", type=click.Choice(["not-met"]), help="Exit 3 when a target is not met.")
-@click.option(
-    "--pseudonymize",
-    is_flag=True,
-    help="Replace names and birth dates in every output by keyed pseudonyms.",
-)
-@click.option(
-    "--pseudonym-key",
-    type=click.Path(),
-    help="File holding the secret key (default: $CADRE_PSEUDONYM_KEY).",
-)
+@pseudonym_options
 @click.option("--strict", is_flag=True, help="Plugin warnings are errors (also CADRE_STRICT=1).")
 @click.option(
     "--keep-going",
@@ -158,22 +147,35 @@ def evaluate_command(
     workbooks, one per commune: one province)."""
     check_output(output, [*roster, params, layout, pseudonym_key])
     fmt = output_format(fmt, output)
-    key = _key(pseudonym_key) if pseudonymize else None
-    r = _read(
-        roster,
-        legacy_text,
-        skip_invalid,
-        _list_date(list_date),
-        layout=_layout(layout, plugins, keep_going),
-        strict_columns=strict_columns,
-    )
+    key = key_or_exit(pseudonymize, pseudonym_key)
+    with plugin_output():  # a plugin's layout hook may print: never into the JSON
+        r = _read(
+            roster,
+            legacy_text,
+            skip_invalid,
+            _list_date(list_date),
+            layout=_layout(layout, plugins, keep_going),
+            strict_columns=strict_columns,
+            withhold=key is not None,
+        )
+    hider = pseudonymizer(key, r)
+    scrub: Callable[[str], str] = str if hider is None else hider.scrub
     # a list is a snapshot: without --as-of it is evaluated on its own day
     days = sorted({_as_of(d) for d in as_of}) or [r.list_date or _as_of(None)]
 
-    if r.warnings:  # every note of the reader, as validate prints it (and in every output)
-        _stderr().print(_problems_table(r.warnings, f"{len(r.warnings)} warning(s)"))
-    print_set_aside_and_not_read(r, _stderr())
-    evs = _evaluate_days(r, days, plugins, params, by, strict, keep_going)
+    warnings = r.warnings
+    shown: Any = r
+    if hider is not None:  # problems on standard error: no raw cell, texts scrubbed
+        warnings = tuple(hider.problem(p) for p in warnings)
+        shown = SimpleNamespace(
+            skipped=[hider.problem(p) for p in r.skipped],
+            not_read=[hider.problem(p) for p in r.not_read],
+        )
+    if warnings:  # every note of the reader, as validate prints it (and in every output)
+        _stderr().print(_problems_table(warnings, f"{len(warnings)} warning(s)"))
+    print_set_aside_and_not_read(shown, _stderr())
+    with plugin_output(scrub):  # what plugins print goes to standard error
+        evs = _evaluate_days(r, days, plugins, params, by, strict, keep_going, scrub=scrub)
     import attrs
 
     from cadre_core.reports._audit import file_sha256, table_digests
@@ -194,11 +196,16 @@ def evaluate_command(
         "tables": table_digests(r),
     }
     evs = [attrs.evolve(e, options=options) for e in evs]
-    if key is not None:
+    if hider is not None:
         from cadre_core.engine._privacy import pseudonymize as hide
 
-        evs = [hide(e, key) for e in evs]
+        evs = [hide(e, hider) for e in evs]
     ev = evs[-1]  # table and json show the last day; xlsx and html chart all of them
-    _emit(evs if fmt in ("xlsx", "html") and len(evs) > 1 else ev, fmt, output, lang)
+    shown_ev = evs if fmt in ("xlsx", "html") and len(evs) > 1 else ev
+    if fmt in ("xlsx", "html"):  # plugins explain and add sections while it is written
+        with plugin_output(scrub):
+            _emit(shown_ev, fmt, output, lang)
+    else:
+        _emit(shown_ev, fmt, output, lang)
     if fail_on == "not-met" and any(t.status == "not_met" for c in ev.communes for t in c.targets):
         sys.exit(EXIT_NOT_MET)

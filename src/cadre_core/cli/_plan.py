@@ -19,6 +19,7 @@ from cadre_core.cli._common import (
     write_text,
     writing,
 )
+from cadre_core.cli._privacy import key_or_exit, plugin_output, pseudonym_options, pseudonymizer
 
 
 def _budget(value: str | None) -> int | dict[int, int] | None:
@@ -53,6 +54,7 @@ def _budget(value: str | None) -> int | dict[int, int] | None:
 @params_option
 @lang_option
 @layout_option
+@pseudonym_options
 def plan_command(
     roster: str,
     as_of: str | None,
@@ -64,32 +66,40 @@ def plan_command(
     params: str | None,
     lang: str,
     layout: str | None,
+    pseudonymize: bool,
+    pseudonym_key: str | None,
 ) -> None:
     """Plan who to train in which programme and when so that every target is met."""
     from cadre_core.planner import _report, plan
     from cadre_core.plugins._host import PluginError
     from cadre_core.targets._params import ParameterError
 
-    check_output(output, [roster, params, layout])
+    check_output(output, [roster, params, layout, pseudonym_key])
     fmt = output_format(fmt, output)
     day = _as_of(as_of)
     if horizon is not None and horizon < day.year:
         raise InputError(f"--horizon {horizon} is before the year of --as-of")
     amount = _budget(budget)
-    r = _read(roster, "error", layout=_layout(layout, plugins))
+    key = key_or_exit(pseudonymize, pseudonym_key)
+    with plugin_output():  # a plugin's layout hook may print: never into the JSON
+        r = _read(roster, "error", layout=_layout(layout, plugins), withhold=key is not None)
+    hider = pseudonymizer(key, r)
     try:
-        result = plan(
-            r,
-            as_of=day,
-            horizon=horizon,
-            budget=amount,
-            plugins=plugins or None,
-            params_file=params,
-        )
-    except (PluginError, ParameterError) as exc:
-        raise InputError(str(exc)) from None
-    except ValueError as exc:
-        raise InputError(str(exc)) from None
+        with plugin_output(None if hider is None else hider.scrub):
+            result = plan(
+                r,
+                as_of=day,
+                horizon=horizon,
+                budget=amount,
+                plugins=plugins or None,
+                params_file=params,
+            )
+    except (PluginError, ParameterError, ValueError) as exc:
+        raise InputError(str(exc) if hider is None else hider.scrub(str(exc))) from None
+    if hider is not None:
+        from cadre_core.planner._privacy import pseudonymize_plan
+
+        result = pseudonymize_plan(result, hider)
     if fmt == "json":
         write_text(result.to_json(), output)
         return

@@ -88,7 +88,8 @@ def verify_command(
     sees is compared too. Exit 0 when the report still matches, 3 when it does not, 2 on
     bad input.
     """
-    from cadre_core.cli._evaluate import _evaluate_days, _key
+    from cadre_core.cli._evaluate import _evaluate_days
+    from cadre_core.cli._privacy import key_or_exit
     from cadre_core.reports import plugin_sections
     from cadre_core.reports._audit import (
         ReportError,
@@ -136,7 +137,8 @@ def verify_command(
     if options["pseudonymized"]:
         from cadre_core.engine._privacy import pseudonymize
 
-        key = _key(pseudonym_key)
+        key = key_or_exit(True, pseudonym_key)
+        assert key is not None  # asked for: a key or exit 2
         evs = [pseudonymize(e, key) for e in evs]
     outcome = check(doc, r, evs)
     differences = list(outcome.differences)

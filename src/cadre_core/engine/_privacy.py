@@ -1,8 +1,22 @@
-"""Personal data: stable pseudonyms for names and birth dates in every output.
+"""Personal data: stable pseudonyms for ids, names and birth dates in every output.
 
 A pseudonym is a keyed hash (HMAC-SHA256) of the cadre id with a secret the user
 provides: the same key gives the same pseudonyms across runs (so reports can be compared),
 and without the key nobody can link a pseudonym back to a person.
+
+Under pseudonyms (:class:`Pseudonymizer`, :func:`pseudonymize`):
+
+- a cadre's id *and* name become the same pseudonym (``CB-1f3a9c2e4b``) everywhere: the
+  feature frames and raw tables, failing lists, unrated cadres, findings' subjects, plan
+  lines and needs, so that they still join; birth dates are blanked;
+- texts that may quote the roster (findings' messages, which plugins write; the messages
+  of plugins left out; the reasons of problems and needs) are *scrubbed*: every cadre id,
+  full name and birth date of the roster they quote (any letter case; birth dates in ISO
+  and day-first spellings) is replaced, ids and names by the pseudonym, dates by
+  :data:`WITHHELD`. The roster's strings are matched by one regular expression built as
+  a trie (one pass over each text, whatever the roster's size), compiled on first use;
+- raw cell values of problems (rows and cells ``--skip-invalid`` set aside, columns not
+  read) are withheld: :data:`WITHHELD` instead of the cell.
 """
 
 from __future__ import annotations
@@ -10,15 +24,25 @@ from __future__ import annotations
 import hashlib
 import hmac
 import os
+import re
+import unicodedata
+from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 import attrs
 import numpy as np
 import pandas as pd
 
-from cadre_core.engine._pipeline import Evaluation
+from cadre_core.engine._pipeline import CommuneResult, Evaluation
+from cadre_core.findings._finding import Finding
+from cadre_core.plugins._errors import PluginError
+from cadre_core.roster._problems import Problem
 
 KEY_ENV = "CADRE_PSEUDONYM_KEY"
+
+#: what stands for a withheld value: a raw cell, a birth date, a name several cadres share
+WITHHELD = "[withheld]"
 
 
 class PseudonymKeyError(ValueError):
@@ -44,6 +68,10 @@ def load_key(path: str | None = None) -> bytes:
     return key
 
 
+def _pseudonym(value: str, key: bytes, prefix: str = "CB") -> str:
+    return f"{prefix}-" + hmac.new(key, value.encode("utf-8"), hashlib.sha256).hexdigest()[:10]
+
+
 def pseudonyms(ids: pd.Series, key: bytes, prefix: str = "CB") -> pd.Series:
     """A stable pseudonym per id, e.g. ``CB-1f3a9c2e`` (one hash per distinct id).
 
@@ -51,28 +79,223 @@ def pseudonyms(ids: pd.Series, key: bytes, prefix: str = "CB") -> pd.Series:
     1
     """
     distinct = pd.Series(ids.dropna().astype(str).unique())
-    digests = {
-        v: f"{prefix}-" + hmac.new(key, v.encode("utf-8"), hashlib.sha256).hexdigest()[:10]
-        for v in distinct
-    }
+    digests = {v: _pseudonym(v, key, prefix) for v in distinct}
     return pd.Series(ids.astype(object).map(digests), index=ids.index, dtype=object)
 
 
-def pseudonymize(evaluation: Evaluation, key: bytes) -> Evaluation:
-    """An evaluation whose outputs carry pseudonyms instead of names and no birth dates.
+def _trie_pattern(words: Iterable[str]) -> str:
+    """One regular expression matching any of ``words`` (longest first), as a trie: the
+    engine follows one branch per character instead of trying every word in turn.
 
-    Counts, statuses and ids are unchanged; only what reports print about people changes.
+    >>> _trie_pattern(["ab", "abc", "b."])
+    '(?:ab(?:c)?|b\\\\.)'
+    """
+    trie: dict[str, Any] = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict[str, Any]) -> str:
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(trie)
+
+
+def withheld(problem: Problem) -> Problem:
+    """``problem`` without its raw cell (:data:`WITHHELD` instead), for when the roster,
+    and so what to scrub, is not known (a roster that could not be read)."""
+    return problem if problem.value is None else attrs.evolve(problem, value=WITHHELD)
+
+
+def _date_spellings(day: pd.Timestamp) -> list[str]:
+    """How a day is written in a message: ISO, day-first with ``/``, ``-`` or ``.``, and
+    day-first unpadded."""
+    out = [day.strftime(f) for f in ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y")]
+    return [*out, f"{day.day}/{day.month}/{day.year}"]
+
+
+@attrs.define
+class Pseudonymizer:
+    """Pseudonyms and scrubbing for one roster and one key (see the module docstring).
+
+    >>> cadres = pd.DataFrame({"cadre_id": ["MT001"], "full_name": ["Đỗ Mạnh Cường"],
+    ...                        "birth_date": [pd.Timestamp("1974-03-02")]})
+    >>> p = Pseudonymizer.of(cadres, b"0123456789abcdef")
+    >>> p.scrub("cannot handle ĐỖ MẠNH CƯỜNG (MT001) born 02/03/1974") == (
+    ...     f"cannot handle {p.id('MT001')} ({p.id('MT001')}) born [withheld]")
+    True
+    """
+
+    key: bytes
+    #: every cadre id of the roster, as text
+    ids: frozenset[str]
+    #: lower-cased id, name or birth date spelling -> what replaces it
+    replacements: dict[str, str]
+    _pattern: re.Pattern[str] | None = None
+    _done: dict[str, str] = attrs.field(factory=dict)
+    #: id -> pseudonym, each hashed once
+    _aliases: dict[str, str] = attrs.field(factory=dict)
+
+    @classmethod
+    def of(cls, cadres: pd.DataFrame, key: bytes) -> Pseudonymizer:
+        """The pseudonymizer of a roster's ``cadres`` table (``cadre_id`` a column or the
+        index, ``full_name`` and ``birth_date`` when present)."""
+        frame = cadres.reset_index() if "cadre_id" not in cadres else cadres
+        ids = frame["cadre_id"].astype(object)
+        known = ids.notna().to_numpy()
+        id_text = ids[known].astype(str).to_numpy()
+        fake = pseudonyms(pd.Series(id_text, dtype=object), key).to_numpy()
+        replacements: dict[str, str] = {}
+        if "birth_date" in frame:
+            days = pd.to_datetime(frame["birth_date"], errors="coerce").dropna().unique()
+            for day in days:
+                for text in _date_spellings(pd.Timestamp(day)):
+                    replacements[text.lower()] = WITHHELD
+        if "full_name" in frame:
+            names = frame["full_name"][known].astype(object).to_numpy()
+            by_name: dict[str, set[str]] = {}
+            for name, alias in zip(names, fake, strict=True):
+                if isinstance(name, str) and name.strip():
+                    folded = unicodedata.normalize("NFC", name.strip()).lower()
+                    by_name.setdefault(folded, set()).add(str(alias))
+            for folded, shared in by_name.items():
+                replacements[folded] = next(iter(shared)) if len(shared) == 1 else WITHHELD
+        for real, alias in zip(id_text, fake, strict=True):
+            replacements[str(real).strip().lower()] = str(alias)
+        replacements.pop("", None)
+        known_ids = dict(zip(id_text.tolist(), fake.tolist(), strict=True))
+        return cls(key, frozenset(known_ids), replacements, aliases=known_ids)
+
+    def id(self, value: str) -> str:
+        """The pseudonym of a cadre id (stable for a key)."""
+        text = str(value)
+        alias = self._aliases.get(text)
+        if alias is None:
+            alias = self._aliases[text] = _pseudonym(text, self.key)
+        return alias
+
+    def _ids(self, values: pd.Series) -> np.ndarray:
+        """:meth:`id` of each value (missing values stay missing), one hash per id."""
+        codes, distinct = pd.factorize(values.astype(object))
+        aliases = np.array([self.id(v) for v in distinct] + [None], dtype=object)
+        return np.asarray(aliases[codes], dtype=object)
+
+    def known(self, value: str) -> str:
+        """The pseudonym of ``value`` if it is a cadre id of the roster, else ``value``
+        (a position or agency code)."""
+        return self.id(value) if str(value) in self.ids else value
+
+    def scrub(self, text: str) -> str:
+        """``text`` with every id, full name and birth date of the roster replaced."""
+        if not text or not self.replacements:
+            return text
+        done = self._done.get(text)
+        if done is not None:
+            return done
+        if self._pattern is None:
+            body = _trie_pattern(sorted(self.replacements))
+            self._pattern = re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE)
+        replacements = self.replacements
+        out = self._pattern.sub(
+            lambda m: replacements.get(m.group().lower(), WITHHELD),
+            unicodedata.normalize("NFC", text),
+        )
+        self._done[text] = out
+        return out
+
+    def problem(self, problem: Problem) -> Problem:
+        """A problem with its raw cell withheld and its texts scrubbed."""
+        return attrs.evolve(
+            withheld(problem),
+            expected=self.scrub(problem.expected),
+            suggestion=None if problem.suggestion is None else self.scrub(problem.suggestion),
+        )
+
+    def finding(self, finding: Finding) -> Finding:
+        """A finding with a pseudonymous subject (for a cadre) and scrubbed messages."""
+        subject = self.id(finding.subject) if finding.subject_kind == "cadre" else finding.subject
+        return attrs.evolve(
+            finding,
+            subject=subject,
+            message_vi=self.scrub(finding.message_vi),
+            message_en=self.scrub(finding.message_en),
+        )
+
+    def error(self, error: PluginError) -> PluginError:
+        """A plugin's error with its message scrubbed."""
+        return PluginError(
+            error.plugin,
+            self.scrub(error.message),
+            error.hook,
+            target=error.target,
+            owner=error.owner,
+        )
+
+    def frame(self, frame: pd.DataFrame) -> pd.DataFrame:
+        """A frame with its ``cadre_id`` column (or index) pseudonymous, its
+        ``full_name`` the pseudonym and its ``birth_date`` blank."""
+        out = frame.copy()
+        if out.index.name == "cadre_id":
+            out.index = pd.Index(self._ids(out.index.to_series()), name="cadre_id")
+        if "cadre_id" in out:
+            out["cadre_id"] = self._ids(out["cadre_id"])
+        if "full_name" in out:  # the name is the id's pseudonym
+            ids = out.get("cadre_id", out.index)
+            out["full_name"] = np.asarray(ids, dtype=object)
+        if "birth_date" in out:
+            out["birth_date"] = np.datetime64("NaT", "us")
+        return out
+
+    def commune(self, result: CommuneResult) -> CommuneResult:
+        """A commune's results with pseudonymous failing lists, unrated and findings."""
+        targets = tuple(
+            attrs.evolve(t, failing=tuple(self.known(x) for x in t.failing))
+            if t.unit == "cadres"
+            else t
+            for t in result.targets
+        )
+        return attrs.evolve(
+            result,
+            targets=targets,
+            unrated=tuple(self.known(x) for x in result.unrated),
+            findings=tuple(self.finding(f) for f in result.findings),
+        )
+
+
+def pseudonymize(evaluation: Evaluation, key: bytes | Pseudonymizer) -> Evaluation:
+    """An evaluation whose outputs carry pseudonyms instead of ids and names, no birth
+    dates, no raw cells of problems, and scrubbed plugin texts (module docstring).
+
+    Counts and statuses are unchanged; only what reports print about people changes.
     """
     features = evaluation.features
-    if features is None:
-        return evaluation
-    cadres = features.cadres.copy()
-    cadres["full_name"] = pseudonyms(cadres.index.to_series(), key).to_numpy()
-    cadres["birth_date"] = np.datetime64("NaT", "us")
-    tables = dict(features.tables)
-    if "cadres" in tables:
-        raw = tables["cadres"].copy()
-        raw["full_name"] = pseudonyms(raw["cadre_id"], key).to_numpy()
-        raw["birth_date"] = np.datetime64("NaT", "us")
-        tables["cadres"] = raw
-    return attrs.evolve(evaluation, features=attrs.evolve(features, cadres=cadres, tables=tables))
+    if isinstance(key, Pseudonymizer):
+        p = key
+    else:
+        cadres = None
+        if features is not None:
+            cadres = features.tables.get("cadres", features.cadres)
+        p = Pseudonymizer.of(cadres if cadres is not None else pd.DataFrame({"cadre_id": []}), key)
+    changes: dict[str, Any] = {
+        "communes": tuple(p.commune(c) for c in evaluation.communes),
+        "skipped": tuple(p.problem(x) for x in evaluation.skipped),
+        "not_read": tuple(p.problem(x) for x in evaluation.not_read),
+        "warnings": tuple(p.problem(x) for x in evaluation.warnings),
+        "failed_plugins": tuple(p.error(e) for e in evaluation.failed_plugins),
+    }
+    if features is not None:
+        changes["features"] = attrs.evolve(
+            features,
+            cadres=p.frame(features.cadres),
+            assignments=p.frame(features.assignments),
+            trainings=p.frame(features.trainings),
+            degrees=p.frame(features.degrees),
+            tables={name: p.frame(t) for name, t in features.tables.items()},
+        )
+    return attrs.evolve(evaluation, **changes)

@@ -1,0 +1,32 @@
+"""A plan under pseudonyms: the same pseudonymous ids as the evaluation's outputs.
+
+The work is :class:`cadre_core.engine._privacy.Pseudonymizer`; this maps it over a
+:class:`~cadre_core.planner._result.Plan`: each line's cadre, the cadres a need names,
+and the reasons of needs (scrubbed of ids, names and birth dates of the roster).
+"""
+
+from __future__ import annotations
+
+import attrs
+
+from cadre_core.engine._privacy import Pseudonymizer
+from cadre_core.planner._result import Plan
+
+
+def pseudonymize_plan(plan: Plan, hider: Pseudonymizer) -> Plan:
+    """``plan`` with pseudonymous cadre ids and scrubbed texts; costs, years,
+    programmes and projections unchanged."""
+    lines = tuple(attrs.evolve(x, cadre_id=hider.id(x.cadre_id)) for x in plan.lines)
+    needs = tuple(
+        attrs.evolve(
+            n,
+            members=tuple(hider.known(m) for m in n.members),
+            reason_vi=hider.scrub(n.reason_vi),
+            reason_en=hider.scrub(n.reason_en),
+        )
+        for n in plan.needs
+    )
+    return attrs.evolve(plan, lines=lines, needs=needs)
+
+
+__all__ = ["pseudonymize_plan"]
