@@ -16,26 +16,39 @@ from cadre_core.cli._common import (
     output_option,
     params_option,
     report_format_option,
+    skip_option,
     write_text,
 )
 
+#: The most years a plan may look ahead of its as-of day.
+MAX_YEARS = 100
+
 
 def _budget(value: str | None) -> int | dict[int, int] | None:
-    """``--budget 500000000`` (every year) or ``--budget 2027=300000000,2028=400000000``."""
+    """``--budget 500000000`` (every year) or ``--budget 2027=300000000,2028=400000000``:
+    whole, non-negative amounts, each year once."""
     if value is None:
         return None
+    from cadre_core.planner._params import amount
+
     text = value.replace("_", "").replace(" ", "")
     try:
         if "=" not in text:
-            return int(text)
+            return amount(text, "amount")
         out: dict[int, int] = {}
         for part in text.split(","):
-            year, amount = part.split("=")
-            out[int(year)] = int(amount)
+            if part.count("=") != 1:
+                raise ValueError(f"{part!r} is not YEAR=AMOUNT")
+            year, money = part.split("=")
+            y = amount(year, "year", least=1)
+            if y in out:
+                raise ValueError(f"the year {y} is given twice")
+            out[y] = amount(money, f"amount for {y}")
         return out
-    except ValueError:
+    except ValueError as exc:
         raise InputError(
-            f"--budget {value!r}: give an amount in VND or YEAR=AMOUNT,YEAR=AMOUNT"
+            f"--budget {value!r}: {exc}; give a whole amount in VND (0 or more) or "
+            "YEAR=AMOUNT,YEAR=AMOUNT"
         ) from None
 
 
@@ -52,6 +65,7 @@ def _budget(value: str | None) -> int | dict[int, int] | None:
 @params_option
 @lang_option
 @layout_option
+@skip_option
 def plan_command(
     roster: str,
     as_of: str | None,
@@ -63,6 +77,7 @@ def plan_command(
     params: str | None,
     lang: str,
     layout: str | None,
+    skip_invalid: bool,
 ) -> None:
     """Plan who to train in which programme and when so that every target is met."""
     from cadre_core.planner import _report, plan
@@ -72,14 +87,16 @@ def plan_command(
     day = _as_of(as_of)
     if horizon is not None and horizon < day.year:
         raise InputError(f"--horizon {horizon} is before the year of --as-of")
-    amount = _budget(budget)
-    r = _read(roster, "error", layout=_layout(layout, plugins))
+    if horizon is not None and horizon > day.year + MAX_YEARS:
+        raise InputError(f"--horizon {horizon}: a plan looks at most {MAX_YEARS} years ahead")
+    money = _budget(budget)
+    r = _read(roster, "error", skip_invalid, layout=_layout(layout, plugins))
     try:
         result = plan(
             r,
             as_of=day,
             horizon=horizon,
-            budget=amount,
+            budget=money,
             plugins=plugins or None,
             params_file=params,
         )
