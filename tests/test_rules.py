@@ -16,6 +16,7 @@ from cadre_core import (
     Cadre,
     Degree,
     Gender,
+    ParameterError,
     PluginHost,
     Position,
     Roster,
@@ -155,6 +156,10 @@ def test_threshold_rules_through_evaluate(
         roster = _roster(n, s)
     else:
         roster = _roster(n, s, category="professional", theory="trung_cap")
+    if p > 1:  # a threshold is a share: a parameter above 100% is refused, naming it
+        with pytest.raises(ParameterError, match=rf"'{target}\.threshold' \(argument\)"):
+            evaluate(roster, AS_OF, host=laichau, params={f"{target}.threshold": str(p)})
+        return
     ev = evaluate(roster, AS_OF, host=laichau, params={f"{target}.threshold": str(p)})
     res = ev.communes[0].target(target)
     required = oracle(op, p, n)

@@ -16,28 +16,41 @@ from cadre_core.cli._common import (
     params_option,
     report_format_option,
     report_output_option,
+    skip_option,
     write_text,
     writing,
 )
 from cadre_core.cli._privacy import key_or_exit, plugin_output, pseudonym_options, pseudonymizer
 
+#: The most years a plan may look ahead of its as-of day.
+MAX_YEARS = 100
+
 
 def _budget(value: str | None) -> int | dict[int, int] | None:
-    """``--budget 500000000`` (every year) or ``--budget 2027=300000000,2028=400000000``."""
+    """``--budget 500000000`` (every year) or ``--budget 2027=300000000,2028=400000000``:
+    whole, non-negative amounts, each year once."""
     if value is None:
         return None
+    from cadre_core.planner._params import amount
+
     text = value.replace("_", "").replace(" ", "")
     try:
         if "=" not in text:
-            return int(text)
+            return amount(text, "amount")
         out: dict[int, int] = {}
         for part in text.split(","):
-            year, amount = part.split("=")
-            out[int(year)] = int(amount)
+            if part.count("=") != 1:
+                raise ValueError(f"{part!r} is not YEAR=AMOUNT")
+            year, money = part.split("=")
+            y = amount(year, "year", least=1)
+            if y in out:
+                raise ValueError(f"the year {y} is given twice")
+            out[y] = amount(money, f"amount for {y}")
         return out
-    except ValueError:
+    except ValueError as exc:
         raise InputError(
-            f"--budget {value!r}: give an amount in VND or YEAR=AMOUNT,YEAR=AMOUNT"
+            f"--budget {value!r}: {exc}; give a whole amount in VND (0 or more) or "
+            "YEAR=AMOUNT,YEAR=AMOUNT"
         ) from None
 
 
@@ -55,6 +68,7 @@ def _budget(value: str | None) -> int | dict[int, int] | None:
 @lang_option
 @layout_option
 @pseudonym_options
+@skip_option
 def plan_command(
     roster: str,
     as_of: str | None,
@@ -68,6 +82,7 @@ def plan_command(
     layout: str | None,
     pseudonymize: bool,
     pseudonym_key: str | None,
+    skip_invalid: bool,
 ) -> None:
     """Plan who to train in which programme and when so that every target is met."""
     from cadre_core.planner import _report, plan
@@ -79,10 +94,18 @@ def plan_command(
     day = _as_of(as_of)
     if horizon is not None and horizon < day.year:
         raise InputError(f"--horizon {horizon} is before the year of --as-of")
-    amount = _budget(budget)
+    if horizon is not None and horizon > day.year + MAX_YEARS:
+        raise InputError(f"--horizon {horizon}: a plan looks at most {MAX_YEARS} years ahead")
+    money = _budget(budget)
     key = key_or_exit(pseudonymize, pseudonym_key)
     with plugin_output():  # a plugin's layout hook may print: never into the JSON
-        r = _read(roster, "error", layout=_layout(layout, plugins), withhold=key is not None)
+        r = _read(
+            roster,
+            "error",
+            skip_invalid,
+            layout=_layout(layout, plugins),
+            withhold=key is not None,
+        )
     hider = pseudonymizer(key, r)
     try:
         with plugin_output(None if hider is None else hider.scrub):
@@ -90,7 +113,7 @@ def plan_command(
                 r,
                 as_of=day,
                 horizon=horizon,
-                budget=amount,
+                budget=money,
                 plugins=plugins or None,
                 params_file=params,
             )

@@ -13,6 +13,7 @@ from typing import Any, Literal
 
 import attrs
 
+from cadre_core.targets._params import convert
 from cadre_core.targets._target import Text
 from cadre_core.vocab._enums import EducationLevel, TheoryLevel, TrainingTopic
 
@@ -41,20 +42,41 @@ def _topics(value: object) -> tuple[str, ...]:
 
 def _months(value: object) -> tuple[int, ...]:
     items = [value] if isinstance(value, int) else list(value)  # type: ignore[call-overload]
-    out = tuple(sorted({int(x) for x in items}))
+    out = tuple(sorted({convert("int", x) for x in items}))
     if not out or any(m < 1 or m > 12 for m in out):
         raise ValueError(f"intake months must be 1..12, got {value!r}")
     return out
 
 
+def _whole(attribute: attrs.Attribute[Any], value: object, least: int, most: int) -> None:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValueError(f"{attribute.name} must be a whole number, not {value!r}")
+    if value < least:
+        raise ValueError(
+            f"{attribute.name} must be at least {least}"
+            if least
+            else f"{attribute.name} cannot be negative"
+        )
+    if value > most:
+        raise ValueError(f"{attribute.name} must be at most {most}, not {value}")
+
+
 def _positive(_: object, attribute: attrs.Attribute[int], value: int) -> None:
-    if value < 1:
-        raise ValueError(f"{attribute.name} must be at least 1")
+    _whole(attribute, value, 1, 600)  # months: at most 50 years
 
 
 def _not_negative(_: object, attribute: attrs.Attribute[int], value: int) -> None:
-    if value < 0:
-        raise ValueError(f"{attribute.name} cannot be negative")
+    _whole(attribute, value, 0, 10**15)  # VND
+
+
+def _age(_: object, attribute: attrs.Attribute[int | None], value: int | None) -> None:
+    if value is not None:
+        _whole(attribute, value, 0, 120)
+
+
+def _flag(_: object, attribute: attrs.Attribute[bool], value: bool) -> None:
+    if not isinstance(value, bool):
+        raise ValueError(f"{attribute.name} must be true or false, not {value!r}")
 
 
 @attrs.frozen
@@ -80,10 +102,10 @@ class Programme:
     topics: tuple[str, ...] = attrs.field(default=(), converter=_topics)
     field: FieldRule | None = None
     intakes: tuple[int, ...] = attrs.field(default=(9,), converter=_months)
-    long: bool = True
+    long: bool = attrs.field(default=True, validator=_flag)
     min_education: str | None = attrs.field(default=None, converter=_education)
     below_education: str | None = attrs.field(default=None, converter=_education)
-    max_age: int | None = None
+    max_age: int | None = attrs.field(default=None, validator=_age)
     source: str = ""
 
     def __attrs_post_init__(self) -> None:
@@ -282,13 +304,13 @@ def catalogue_with(
             continue
         values: dict[str, Any] = {k: v for k, v in spec.items() if k not in ("name_vi", "name_en")}
         old = items.get(str(code))
-        if old is not None:
-            name = Text(spec.get("name_vi", old.name.vi), spec.get("name_en", old.name.en))
-            items[str(code)] = attrs.evolve(old, name=name, **values)
-        else:
-            name = Text(spec.get("name_vi", str(code)), spec.get("name_en", str(code)))
-            try:
+        try:
+            if old is not None:
+                name = Text(spec.get("name_vi", old.name.vi), spec.get("name_en", old.name.en))
+                items[str(code)] = attrs.evolve(old, name=name, **values)
+            else:
+                name = Text(spec.get("name_vi", str(code)), spec.get("name_en", str(code)))
                 items[str(code)] = Programme(code=str(code), name=name, **values)
-            except TypeError as exc:
-                raise ValueError(f"planner.catalogue.{code}: {exc}") from None
+        except (TypeError, ValueError) as exc:
+            raise ValueError(f"planner.catalogue.{code}: {exc}") from None
     return tuple(items.values())

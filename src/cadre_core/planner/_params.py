@@ -19,7 +19,7 @@ import pandas as pd
 from cadre_core.features._frame import Features
 from cadre_core.planner._catalogue import Programme, catalogue_with, default_catalogue
 from cadre_core.plugins._host import PluginHost
-from cadre_core.targets._params import Params
+from cadre_core.targets._params import Params, convert
 from cadre_core.targets._target import Target
 from cadre_core.vocab._numbers import to_fraction
 
@@ -43,29 +43,63 @@ def planner_params(
 
 def programmes(values: Params, catalogue: Iterable[Programme] | None) -> tuple[Programme, ...]:
     """The programmes: ``catalogue`` when given, else the defaults with the
-    ``planner.catalogue`` overrides."""
+    ``planner.catalogue`` overrides (a bad one raises ``ValueError`` naming where the
+    override came from)."""
     if catalogue is not None:
         return tuple(catalogue)
-    return catalogue_with(values.get("planner.catalogue"), default_catalogue())
+    try:
+        return catalogue_with(values.get("planner.catalogue"), default_catalogue())
+    except ValueError as exc:
+        raise ValueError(f"{exc} ({values.origin('planner.catalogue')})") from None
+
+
+def amount(value: object, what: str, *, least: int = 0) -> int:
+    """A whole number of at least ``least`` (an amount in VND, seats), else ``ValueError``
+    naming ``what``.
+
+    >>> amount("500000000", "--budget")
+    500000000
+    >>> amount(-5, "--budget")
+    Traceback (most recent call last):
+    ...
+    ValueError: --budget: -5 is negative
+    """
+    try:
+        number: int = convert("int", value)
+    except (TypeError, ValueError) as exc:
+        raise ValueError(f"{what}: {exc}") from None
+    if number < least:
+        raise ValueError(f"{what}: {number} is {'negative' if least == 0 else 'too small'}")
+    return number
 
 
 def budget_limits(
     budget: int | Mapping[int, int] | None, default: int, communes: Iterable[str], years: range
 ) -> dict[tuple[str, int], int]:
     """(commune, year) -> the most that may be spent: ``budget`` (every year, or
-    ``{year: amount}``), else ``default`` (``planner.budget``; 0 = no limit)."""
+    ``{year: amount}``), else ``default`` (``planner.budget``; 0 = no limit). A negative
+    amount raises ``ValueError``."""
     if budget is None:
-        budget = default or None
+        budget = amount(default, "planner.budget") or None
     if budget is None:
         return {}
     if isinstance(budget, Mapping):
-        return {(c, int(y)): int(v) for c in communes for y, v in budget.items()}
-    return {(c, y): int(budget) for c in communes for y in years}
+        return {
+            (c, amount(y, "budget year", least=1)): amount(v, f"budget for {y}")
+            for c in communes
+            for y, v in budget.items()
+        }
+    return {(c, y): amount(budget, "budget") for c in communes for y in years}
 
 
 def seat_limits(values: Params) -> dict[str, int]:
-    """Programme code -> seats per year and commune (``planner.seats``)."""
-    return {str(k): int(v) for k, v in dict(values["planner.seats"]).items()}
+    """Programme code -> seats per year and commune (``planner.seats``; a negative or
+    fractional number of seats raises ``ValueError`` naming where it came from)."""
+    where = values.origin("planner.seats")
+    return {
+        str(k): amount(v, f"planner.seats.{k} ({where})")
+        for k, v in dict(values["planner.seats"]).items()
+    }
 
 
 def away_caps(features: Features, values: Params) -> pd.Series:
@@ -81,4 +115,4 @@ def away_caps(features: Features, values: Params) -> pd.Series:
     )
 
 
-__all__ = ["away_caps", "budget_limits", "planner_params", "programmes", "seat_limits"]
+__all__ = ["amount", "away_caps", "budget_limits", "planner_params", "programmes", "seat_limits"]

@@ -7,6 +7,8 @@ TOML file (``--params FILE``). :class:`Params` records where each value in force
 from __future__ import annotations
 
 import datetime as dt
+import math
+import re
 import tomllib
 from collections.abc import Iterator, Mapping
 from fractions import Fraction
@@ -20,6 +22,15 @@ from cadre_core.vocab._numbers import to_fraction
 
 KINDS = ("fraction", "date", "topics", "norm", "standards", "int", "text", "mapping")
 
+#: The largest magnitude of a whole number (a count, a year, an amount in VND) and of the
+#: numerator or denominator of a fraction: beyond it a value is a slip, not a setting.
+LIMIT = 10**15
+
+# the spellings of an exact fraction: "3/4", "75%", "0.8", "-1" (no exponent: "1e999"
+# would be a thousand-digit number)
+_FRACTION_RE = re.compile(r"[+-]?(\d+(\.\d+)?%?|\d+/\d+|\.\d+)")
+_INT_RE = re.compile(r"[+-]?\d+")
+
 
 class ParameterError(ValueError):
     """A parameter value or a parameters file is invalid.
@@ -30,6 +41,79 @@ class ParameterError(ValueError):
     ...
     cadre_core.targets._params.ParameterError: unknown parameter 'm' (file local.toml)
     """
+
+
+def _size(value: int, text: object) -> None:
+    if abs(value) > LIMIT:
+        raise ValueError(f"{text!r} is too large (at most {LIMIT:.0e} in magnitude)")
+
+
+def _int(value: Any) -> int:
+    """A whole number: an int, an integral float or its text; never a boolean, a
+    fraction part, a non-finite or an absurdly large value.
+
+    >>> _int(40), _int("1_000"), _int(40.0)
+    (40, 1000, 40)
+    >>> _int(40.7)
+    Traceback (most recent call last):
+    ...
+    ValueError: 40.7 is not a whole number
+    """
+    if isinstance(value, bool):
+        raise TypeError(f"{value!r} is a boolean, not a whole number")
+    if isinstance(value, float):
+        if not math.isfinite(value) or not value.is_integer():
+            raise ValueError(f"{value!r} is not a whole number")
+        number = int(value)
+    elif isinstance(value, int):
+        number = value
+    elif isinstance(value, str):
+        text = value.strip().replace("_", "")
+        if not _INT_RE.fullmatch(text) or len(text) > 30:
+            raise ValueError(f"{value!r} is not a whole number")
+        number = int(text)
+    else:
+        raise TypeError(f"{value!r} is not a whole number")
+    _size(number, value)
+    return number
+
+
+def _fraction(value: Any) -> Fraction:
+    """An exact fraction (see :func:`~cadre_core.vocab._numbers.to_fraction`), of a
+    bounded size, with no zero denominator and no exponent.
+
+    >>> _fraction("3/4"), _fraction("75%")
+    (Fraction(3, 4), Fraction(3, 4))
+    >>> _fraction("1/0")
+    Traceback (most recent call last):
+    ...
+    ValueError: '1/0' has a zero denominator
+    """
+    if isinstance(value, float) and not math.isfinite(value):
+        raise ValueError(f"{value!r} is not a finite number")
+    if isinstance(value, str):
+        text = value.strip().replace(" ", "")
+        if not _FRACTION_RE.fullmatch(text) or len(text) > 40:
+            raise ValueError(f"{value!r} is not a fraction (write 3/4, 75% or 0.75)")
+    try:
+        out = to_fraction(value)
+    except ZeroDivisionError:
+        raise ValueError(f"{value!r} has a zero denominator") from None
+    _size(out.numerator, value)
+    _size(out.denominator, value)
+    return out
+
+
+def _text(value: Any) -> str:
+    if not isinstance(value, str):
+        raise TypeError(f"{value!r} is not a text")
+    return value
+
+
+def _mapping(value: Any) -> dict[Any, Any]:
+    if not isinstance(value, Mapping):
+        raise TypeError(f"{value!r} is not a table")
+    return dict(value)
 
 
 def _date(value: Any) -> dt.date:
@@ -51,13 +135,15 @@ def _topics(value: Any) -> tuple[str, ...]:
 def _norm(value: Any) -> Mapping[str, tuple[Fraction, int]]:
     """Equipment norm: ``{item: [per_cadre, per_agency]}`` or ``{item: {per_cadre, per_agency}}``."""
     out: dict[str, tuple[Fraction, int]] = {}
-    for item, spec in dict(value).items():
+    for item, spec in _mapping(value).items():
         if isinstance(spec, Mapping):
             per_cadre, per_agency = spec.get("per_cadre", 0), spec.get("per_agency", 0)
+        elif isinstance(spec, str):
+            raise TypeError(f"norm for {item} must be [per_cadre, per_agency]")
         else:
             per_cadre, per_agency = spec
-        pc = to_fraction(per_cadre)
-        pa = int(per_agency)
+        pc = _fraction(per_cadre)
+        pa = _int(per_agency)
         if pc < 0 or pa < 0:
             raise ValueError(f"norm for {item} cannot be negative")
         out[str(item)] = (pc, pa)
@@ -69,7 +155,7 @@ def _standards(value: Any) -> Mapping[str, tuple[str | None, str | None]]:
     from cadre_core.vocab._enums import Category, EducationLevel, TheoryLevel
 
     out: dict[str, tuple[str | None, str | None]] = {}
-    for cat, spec in dict(value).items():
+    for cat, spec in _mapping(value).items():
         if isinstance(spec, Mapping):
             ed, th = spec.get("education"), spec.get("theory")
         else:
@@ -82,19 +168,30 @@ def _standards(value: Any) -> Mapping[str, tuple[str | None, str | None]]:
 
 
 _CONVERTERS: Mapping[str, Any] = {
-    "fraction": to_fraction,
+    "fraction": _fraction,
     "date": _date,
     "topics": _topics,
     "norm": _norm,
     "standards": _standards,
-    "int": int,
-    "text": str,
-    "mapping": dict,
+    "int": _int,
+    "text": _text,
+    "mapping": _mapping,
 }
 
 
 def convert(kind: str, value: Any) -> Any:
-    """Convert a raw value (from TOML or Python) to the parameter's kind."""
+    """Convert a raw value (from TOML or Python) to the parameter's kind.
+
+    Whole numbers must be whole (``40.7`` and ``true`` are refused), fractions exact
+    (``"3/4"``, ``"75%"``, ``"0.75"``), and neither absurdly large (:data:`LIMIT`).
+
+    >>> convert("int", "40"), convert("fraction", "3/4")
+    (40, Fraction(3, 4))
+    >>> convert("int", True)
+    Traceback (most recent call last):
+    ...
+    TypeError: True is a boolean, not a whole number
+    """
     return _CONVERTERS[kind](value)
 
 
@@ -117,9 +214,47 @@ class Parameter:
     description: str = ""
     source: str = ""
     replaces: str | None = None
+    #: the least and the largest value allowed (None: no bound beyond the kind's)
+    min: Any = None
+    max: Any = None
 
     def __attrs_post_init__(self) -> None:
-        object.__setattr__(self, "default", convert(self.kind, self.default))
+        object.__setattr__(self, "default", self._in_range(convert(self.kind, self.default)))
+
+    def bounds(self) -> tuple[Any, Any]:
+        """The least and largest values allowed: ``min`` and ``max``; a target's
+        threshold (a ``fraction`` named ``<id>.threshold``) is a share, from 0 to 1.
+
+        >>> Parameter("demo.1.threshold", "3/4", "fraction").bounds()
+        (Fraction(0, 1), Fraction(1, 1))
+        >>> Parameter("demo.n", 3, "int", min=1).bounds()
+        (1, None)
+        """
+        lo, hi = self.min, self.max
+        if self.kind == "fraction" and self.key.endswith(".threshold"):
+            lo = Fraction(0) if lo is None else lo
+            hi = Fraction(1) if hi is None else hi
+        return lo, hi
+
+    def _in_range(self, value: Any, lo: Any = None, hi: Any = None) -> Any:
+        lo = self.min if lo is None else lo
+        hi = self.max if hi is None else hi
+        if lo is not None and value < lo:
+            raise ValueError(f"{jsonable(value)} is below the least allowed value {jsonable(lo)}")
+        if hi is not None and value > hi:
+            raise ValueError(f"{jsonable(value)} is above the largest allowed value {jsonable(hi)}")
+        return value
+
+    def value_of(self, raw: Any) -> Any:
+        """``raw`` (from TOML or Python) converted to the kind and checked against
+        :meth:`bounds`.
+
+        >>> Parameter("demo.1.threshold", "3/4", "fraction").value_of("3/2")
+        Traceback (most recent call last):
+        ...
+        ValueError: 3/2 is above the largest allowed value 1
+        """
+        return self._in_range(convert(self.kind, raw), *self.bounds())
 
 
 @attrs.frozen
@@ -157,8 +292,8 @@ class Params(Mapping[str, Any]):
             if k not in self.definitions:
                 raise ParameterError(f"unknown parameter {k!r} ({origin})")
             try:
-                new[k] = convert(self.definitions[k].kind, v)
-            except (TypeError, ValueError, KeyError) as exc:
+                new[k] = self.definitions[k].value_of(v)
+            except (TypeError, ValueError, KeyError, ArithmeticError) as exc:
                 raise ParameterError(f"parameter {k!r} ({origin}): {exc}") from None
             orig[k] = origin
         return Params(new, orig, self.definitions)
@@ -182,14 +317,26 @@ def jsonable(value: Any) -> Any:
 
 
 def flatten_toml(data: Mapping[str, Any], known: set[str], prefix: str = "") -> dict[str, Any]:
-    """Flatten nested TOML tables to dotted keys, stopping at known parameter keys."""
+    """Flatten nested TOML tables to dotted keys, stopping at known parameter keys.
+
+    A key written both flat and nested is refused (neither would silently win):
+
+    >>> flatten_toml({"a.b": 1, "a": {"b": 2}}, {"a.b"})
+    Traceback (most recent call last):
+    ...
+    cadre_core.targets._params.ParameterError: parameter 'a.b' is given twice (flat and nested)
+    """
     out: dict[str, Any] = {}
     for k, v in data.items():
         key = f"{prefix}{k}"
         if key in known or not isinstance(v, Mapping):
-            out[key] = v
+            items = {key: v}
         else:
-            out.update(flatten_toml(v, known, key + "."))
+            items = flatten_toml(v, known, key + ".")
+        for name, value in items.items():
+            if name in out:
+                raise ParameterError(f"parameter {name!r} is given twice (flat and nested)")
+            out[name] = value
     return out
 
 
@@ -205,8 +352,17 @@ def read_params_file(path: str | Path, known: set[str]) -> dict[str, Any]:
         data: Mapping[str, Any] = tomllib.loads(p.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise ParameterError(f"{p}: no such parameters file") from None
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+    except IsADirectoryError:
+        raise ParameterError(f"{p}: is a folder, not a parameters file") from None
+    except UnicodeDecodeError as exc:
+        raise ParameterError(f"{p}: not a UTF-8 text file: {exc}") from None
+    except tomllib.TOMLDecodeError as exc:
         raise ParameterError(f"{p}: not a valid TOML file: {exc}") from None
+    except OSError as exc:
+        raise ParameterError(f"{p}: cannot read the parameters file: {exc.strerror}") from None
     if set(data) == {"parameters"} and isinstance(data["parameters"], Mapping):
         data = data["parameters"]
-    return flatten_toml(data, known)
+    try:
+        return flatten_toml(data, known)
+    except ParameterError as exc:
+        raise ParameterError(f"{p}: {exc}") from None

@@ -74,6 +74,8 @@ def _finding_parameters() -> list[Parameter]:
             "int",
             "Years in a sensitive position after which the cadre must be rotated (2 to 5)",
             ROTATION,
+            min=2,
+            max=5,
         ),
         Parameter(
             "national.non_local_categories",
@@ -103,6 +105,8 @@ def _finding_parameters() -> list[Parameter]:
             "int",
             "Most candidates planned for one title in one term",
             QD377_CAPS,
+            min=1,
+            max=1000,
         ),
         Parameter(
             "national.succession.max_titles",
@@ -110,6 +114,8 @@ def _finding_parameters() -> list[Parameter]:
             "int",
             "Most titles one candidate is planned for in one term",
             QD377_CAPS,
+            min=1,
+            max=1000,
         ),
         Parameter(
             "national.succession.full_term_months",
@@ -117,6 +123,8 @@ def _finding_parameters() -> list[Parameter]:
             "int",
             "Months a candidate must be able to serve from the start of the planned term",
             QD377_TERM,
+            min=0,
+            max=1200,
         ),
         Parameter(
             "national.succession.young_age",
@@ -124,6 +132,8 @@ def _finding_parameters() -> list[Parameter]:
             "int",
             "A candidate under this age (on the as-of day) counts as young",
             QD377 + " (độ tuổi cán bộ trẻ cấp xã: giá trị mặc định, tỉnh điều chỉnh)",
+            min=1,
+            max=120,
         ),
         Parameter(
             "national.succession.min_young",
@@ -132,6 +142,8 @@ def _finding_parameters() -> list[Parameter]:
             "Least share of young candidates in a term's pool (0 = at least one); "
             "QĐ 50-QĐ/TW (2021) used 15%",
             QD377,
+            min=0,
+            max=1,
         ),
         Parameter(
             "national.succession.min_female",
@@ -139,6 +151,8 @@ def _finding_parameters() -> list[Parameter]:
             "fraction",
             "Least share of women in a term's pool (0 = at least one); QĐ 50-QĐ/TW (2021) used 25%",
             QD377,
+            min=0,
+            max=1,
         ),
         Parameter(
             "national.succession.min_minority",
@@ -146,6 +160,8 @@ def _finding_parameters() -> list[Parameter]:
             "fraction",
             "Least share of ethnic-minority candidates in a term's pool (0 = at least one)",
             QD377,
+            min=0,
+            max=1,
         ),
         Parameter(
             "nd335.bands",
@@ -160,6 +176,8 @@ def _finding_parameters() -> list[Parameter]:
             "fraction",
             "Most excellent ratings, as a share of the good ratings in the same agency",
             ND335_CAP,
+            min=0,
+            max=1,
         ),
         Parameter(
             "nd335.cap_scope",
@@ -174,6 +192,8 @@ def _finding_parameters() -> list[Parameter]:
             "int",
             "First rating year checked against scores (the decree is in force from 01/01/2026)",
             ND335,
+            min=1900,
+            max=9999,
         ),
     ]
 

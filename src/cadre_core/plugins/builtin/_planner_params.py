@@ -30,6 +30,8 @@ PLANNER_PARAMETERS: tuple[Parameter, ...] = (
         "fraction",
         "Largest share of an agency's active cadres away on long programmes at once",
         PLANNER_SOURCE,
+        min=0,
+        max=1,
     ),
     Parameter(
         "planner.min_away",
@@ -37,6 +39,8 @@ PLANNER_PARAMETERS: tuple[Parameter, ...] = (
         "int",
         "Members of an agency that may always be away at once (small agencies)",
         PLANNER_SOURCE,
+        min=0,
+        max=100_000,
     ),
     Parameter(
         "planner.budget",
@@ -44,6 +48,7 @@ PLANNER_PARAMETERS: tuple[Parameter, ...] = (
         "int",
         "Yearly training budget per commune in VND (0 = no limit)",
         PLANNER_SOURCE,
+        min=0,
     ),
     Parameter(
         "planner.seats",
