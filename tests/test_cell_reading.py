@@ -291,3 +291,27 @@ def test_tz_aware_birth_dates_keep_their_calendar_day(tmp_path: Path) -> None:
         frame["birth_date"] = frame["birth_date"].dt.tz_convert(zone)
         frame.to_parquet(folder / "cadres.parquet")
         assert cadre_core.read_roster(folder) == sample, zone
+
+
+def test_a_name_merged_over_two_rows_is_one_person(tmp_path: Path) -> None:
+    """A person written over two rows (name and STT merged) stays one person: the merge
+    of the name is not copied (that would make two cadres), and the second row is listed
+    as not read, as before."""
+    path = tmp_path / "two-rows.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.title = "Danh sách"
+    ws.append(["DANH SÁCH CÁN BỘ XÃ NẬM TĂM (tính đến ngày 31/12/2025)"])
+    ws.append(list(FLAT_HEADER))
+    ws.append(list(FLAT_PEOPLE[0]))
+    ws.append([None, None, None, None, "Chủ tịch HĐND", None])
+    ws.append(list(FLAT_PEOPLE[1]))
+    for column in "ABCDF":
+        ws.merge_cells(f"{column}3:{column}4")
+    wb.save(path)
+    done = run("validate", str(path))
+    assert done.returncode == 0, done.stderr
+    roster = cadre_core.read_roster(path)
+    assert roster.cadres["full_name"].tolist() == ["Lò Văn A", "Lò Thị B"]
+    assert any(p.row == 4 and "no person's name" in p.expected for p in roster.problems)

@@ -210,15 +210,6 @@ def _read_sheet(
     places: dict[tuple[str, str], str] = {}
     problems: list[Problem] = []
     where = f"{file}, sheet {sheet!r}" if sheet else file
-    # merged header cells are read by content (find_header); merged cells below it are
-    # read on each of their rows
-    grid, filled_in = fill_merged(grid, merged, header.body)
-    for (r0, c0, _, _), cells in filled_in:
-        label = header_label(header.labels[c0], c0)
-        problems.append(
-            Problem(where, None, r0 + 1, label, None, MERGED_NOTE.format(cells),
-                    severity="warning")
-        )  # fmt: skip
     chosen: dict[tuple[str, str], list[int]] = {}
     for j, f in enumerate(fields):
         label = header_label(header.labels[j], j)
@@ -241,6 +232,18 @@ def _read_sheet(
             continue
         chosen.setdefault(key, []).append(j)
         places.setdefault(key, label)
+    # merged header cells are read by content (find_header); merged cells below it are
+    # read on each of their rows, except a name or STT merged over rows: one person
+    # written over several rows is not several people (its other rows stay unread, said)
+    person_cols = {j for j, f in enumerate(fields)
+                   if f is not None and (f.table == SKIP or f.column == "full_name")}  # fmt: skip
+    grid, filled_in = fill_merged(grid, [m for m in merged if m[1] not in person_cols], header.body)
+    for (r0, c0, _, _), cells in filled_in:
+        label = header_label(header.labels[c0], c0)
+        problems.append(
+            Problem(where, None, r0 + 1, label, None, MERGED_NOTE.format(cells),
+                    severity="warning")
+        )  # fmt: skip
     body = grid.iloc[header.body :].copy()
     body.columns = pd.Index(range(grid.shape[1]))
     filled = _filled(body)
