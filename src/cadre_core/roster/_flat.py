@@ -30,7 +30,14 @@ from cadre_core.roster import _normalize as nz
 from cadre_core.roster._flat_header import SKIP, Field, find_header, header_label, resolve
 from cadre_core.roster._flat_tables import MADE, build_tables
 from cadre_core.roster._problems import Problem
-from cadre_core.roster._reader import RawTable, _check_workbook_size
+from cadre_core.roster._reader import (
+    MERGED_NOTE,
+    Merged,
+    RawTable,
+    _check_workbook_size,
+    fill_merged,
+    merged_ranges,
+)
 from cadre_core.roster._schema import VALUE_ALIASES
 from cadre_core.vocab._dates import parse_day
 
@@ -66,7 +73,8 @@ class FlatRead:
     found: bool = True  # some sheet holds the header of a list of people
 
 
-def _grids(path: Path) -> tuple[list[tuple[str, pd.DataFrame]], list[Problem]]:
+def _grids(path: Path) -> tuple[list[tuple[str, pd.DataFrame, list[Merged]]], list[Problem]]:
+    """The sheets of a list (a CSV file is one, unnamed) with their merged ranges."""
     if path.suffix.lower() == ".csv":
         try:
             # title rows are shorter than the header: rows of any length, padded
@@ -80,7 +88,7 @@ def _grids(path: Path) -> tuple[list[tuple[str, pd.DataFrame]], list[Problem]]:
         except Exception as exc:
             msg = f"not a readable .csv list: {type(exc).__name__}"
             return [], [Problem(path.name, None, None, None, None, msg)]
-        return [("", grid.replace("", None))], []
+        return [("", grid.replace("", None), [])], []
     too_large = _check_workbook_size(path)
     if too_large is not None:
         msg = f"the workbook was not read: {too_large}"
@@ -90,7 +98,8 @@ def _grids(path: Path) -> tuple[list[tuple[str, pd.DataFrame]], list[Problem]]:
     except Exception as exc:  # the engine raises many types for a non-workbook
         msg = f"not a readable workbook: {type(exc).__name__}"
         return [], [Problem(path.name, None, None, None, None, msg)]
-    return [(str(k), v) for k, v in sheets.items()], []
+    merged = merged_ranges(path)
+    return [(str(k), v, merged.get(str(k), [])) for k, v in sheets.items()], []
 
 
 def _texts(grid: pd.DataFrame) -> list[str]:
@@ -192,7 +201,7 @@ class _Sheet:
 
 
 def _read_sheet(
-    grid: pd.DataFrame, number: int, file: str, sheet: str
+    grid: pd.DataFrame, number: int, file: str, sheet: str, merged: list[Merged]
 ) -> tuple[_Sheet | None, list[str]]:
     header = find_header(grid)
     if header is None:
@@ -223,6 +232,18 @@ def _read_sheet(
             continue
         chosen.setdefault(key, []).append(j)
         places.setdefault(key, label)
+    # merged header cells are read by content (find_header); merged cells below it are
+    # read on each of their rows, except a name or STT merged over rows: one person
+    # written over several rows is not several people (its other rows stay unread, said)
+    person_cols = {j for j, f in enumerate(fields)
+                   if f is not None and (f.table == SKIP or f.column == "full_name")}  # fmt: skip
+    grid, filled_in = fill_merged(grid, [m for m in merged if m[1] not in person_cols], header.body)
+    for (r0, c0, _, _), cells in filled_in:
+        label = header_label(header.labels[c0], c0)
+        problems.append(
+            Problem(where, None, r0 + 1, label, None, MERGED_NOTE.format(cells),
+                    severity="warning")
+        )  # fmt: skip
     body = grid.iloc[header.body :].copy()
     body.columns = pd.Index(range(grid.shape[1]))
     filled = _filled(body)
@@ -296,9 +317,9 @@ def read_flat(path: Path, *, list_date: dt.date | str | None = None) -> FlatRead
     sheets: list[tuple[int, str, _Sheet]] = []
     titles: list[str] = []
     names: list[str] = []
-    for number, (sheet, grid) in enumerate(grids):
+    for number, (sheet, grid, merged) in enumerate(grids):
         names.append(sheet)
-        read, texts = _read_sheet(grid, number, path.name, sheet)
+        read, texts = _read_sheet(grid, number, path.name, sheet, merged)
         if read is None:
             if texts:
                 problems.append(

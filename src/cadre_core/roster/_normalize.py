@@ -66,7 +66,9 @@ def _to_text(raw: pd.Series) -> pd.Series:
     """
     s = raw
     if s.dtype == object:
-        is_float = s.map(lambda v: isinstance(v, float) and not np.isnan(v) and v == int(v))
+        # (infinities are not whole numbers: they stay text, "inf", refused where a
+        # number or a day is expected)
+        is_float = s.map(lambda v: isinstance(v, float) and np.isfinite(v) and v == int(v))
         if bool(is_float.any()):
             s = s.where(~is_float, s[is_float].map(lambda v: str(int(v))))
         is_dt = s.map(_is_date)
@@ -344,12 +346,31 @@ def normalise_date(raw: pd.Series, *, serials: bool = False) -> tuple[pd.Series,
 
     With ``serials`` (workbooks only), plain numbers are Excel day serials.
     """
-    if isinstance(raw.dtype, np.dtype) and raw.dtype.kind == "M":
+    if pd.api.types.is_datetime64_any_dtype(raw.dtype):
         return _dates(raw)  # a date column already (parquet): nothing to do per value
     return _normalise_date(raw, serials=serials)
 
 
+VIETNAM_TIME = "Asia/Ho_Chi_Minh"
+
+
 def _dates(raw: pd.Series) -> tuple[pd.Series, ColumnIssues]:
+    """A column of datetimes as days. A column with a time zone (parquet written from
+    ``tz_localize``) gives each value's calendar day in its own zone when every value is
+    a midnight there (dates stored with a zone), else its calendar day in Vietnam time
+    (instants, such as UTC timestamps of Vietnamese midnights).
+
+    >>> days = pd.to_datetime(pd.Series(["2000-01-31", None]))
+    >>> _dates(days.dt.tz_localize("Asia/Ho_Chi_Minh"))[0].tolist()
+    [Timestamp('2000-01-31 00:00:00'), NaT]
+    >>> _dates(days.dt.tz_localize(VIETNAM_TIME).dt.tz_convert("UTC"))[0].tolist()
+    [Timestamp('2000-01-31 00:00:00'), NaT]
+    """
+    if isinstance(raw.dtype, pd.DatetimeTZDtype):
+        local = raw.dt.tz_localize(None)
+        if not bool((local.dropna() == local.dropna().dt.normalize()).all()):
+            local = raw.dt.tz_convert(VIETNAM_TIME).dt.tz_localize(None).dt.normalize()
+        raw = local
     return raw.astype(DATE_DTYPE), _no_issues(raw.index, "a date")
 
 

@@ -15,7 +15,7 @@ import zipfile
 import zlib
 from collections.abc import Iterator, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import attrs
 import numpy as np
@@ -357,6 +357,96 @@ def _check_workbook_size(path: Path) -> str | None:
     return None
 
 
+# ------------------------------------------------------------------------- merged cells
+#
+# A merged range shows one value over several cells, but the file stores it in the first
+# cell only: read as stored, a date merged over two rows would leave the second row blank
+# (an assignment that never ended). The value of a range spanning rows is copied into each
+# of its rows, in its first column (a range spanning columns only, such as a group row's
+# title, is one value shown across columns and is read once), and a warning names it.
+
+Merged = tuple[int, int, int, int]
+"""A merged range: first row, first column, last row, last column (0-based, inclusive)."""
+
+
+def _mentions(zf: zipfile.ZipFile, member: str, text: bytes) -> bool:
+    """Whether the decompressed ``member`` holds ``text`` (streamed, without parsing)."""
+    tail = b""
+    with zf.open(member) as f:
+        while block := f.read(_CHUNK):
+            if text in tail + block:
+                return True
+            tail = block[-len(text) :]
+    return False
+
+
+def merged_ranges(path: Path) -> dict[str, list[Merged]]:
+    """The merged ranges of each sheet of a workbook, by sheet name (none for a format
+    the engine cannot tell them for). The sheets of an ``.xlsx`` are searched for a
+    ``mergeCell`` element first, so a workbook without merges is opened only once."""
+    try:
+        if zipfile.is_zipfile(path):
+            with zipfile.ZipFile(path) as zf:
+                sheets = [n for n in zf.namelist() if n.startswith("xl/worksheets/")]
+                if not any(_mentions(zf, n, b"mergeCell") for n in sheets):
+                    return {}
+        from python_calamine import CalamineWorkbook
+
+        book = CalamineWorkbook.from_path(str(path))
+        try:
+            found: dict[str, list[Merged]] = {}
+            for name in book.sheet_names:
+                ranges = book.get_sheet_by_name(name).merged_cell_ranges or []
+                found[name] = [(r0, c0, r1, c1) for (r0, c0), (r1, c1) in ranges]
+            return found
+        finally:
+            book.close()
+    except Exception:  # damaged or unusual: read as stored (the engine reports damage)
+        return {}
+
+
+def cell_name(row: int, column: int) -> str:
+    """The spreadsheet name of a cell from its 0-based row and column.
+
+    >>> cell_name(4, 0), cell_name(0, 27)
+    ('A5', 'AB1')
+    """
+    letters = ""
+    n = column + 1
+    while n:
+        n, rem = divmod(n - 1, 26)
+        letters = chr(65 + rem) + letters
+    return f"{letters}{row + 1}"
+
+
+def fill_merged(
+    grid: pd.DataFrame, ranges: list[Merged], below: int
+) -> tuple[pd.DataFrame, list[tuple[Merged, str]]]:
+    """``grid`` with the value of each merged range that spans rows, starts at row
+    ``below`` or later (the rows under a header) and holds a value copied into each of its
+    rows (in its first column); with the ranges so filled and their names (``A5:A6``)."""
+    filled: list[tuple[Merged, str]] = []
+    for r0, c0, r1, c1 in sorted(ranges):
+        last = min(r1, len(grid) - 1)
+        if last <= r0 or r0 < below or c0 >= grid.shape[1] or _missing(grid.iat[r0, c0]):
+            continue
+        if not filled:
+            grid = grid.copy()
+        value: Any = grid.iat[r0, c0]
+        try:
+            grid.iloc[r0 + 1 : last + 1, c0] = value
+        except (TypeError, ValueError):  # a typed column that cannot hold it
+            column = grid.iloc[:, c0].astype(object)
+            column.iloc[r0 + 1 : last + 1] = value
+            grid[grid.columns[c0]] = column
+        filled.append(((r0, c0, r1, c1), f"{cell_name(r0, c0)}:{cell_name(r1, c1)}"))
+    return grid, filled
+
+
+MERGED_NOTE = "cells {} are merged: their value was read on each of the range's rows"
+"""The warning for a merged range whose value was copied down (:func:`fill_merged`)."""
+
+
 def read_workbook(path: Path, layout: Layout | None = None) -> tuple[list[RawTable], list[Problem]]:
     """Read every sheet of an ``.xlsx``/``.xls`` workbook that is a roster table."""
     problems: list[Problem] = []
@@ -373,6 +463,7 @@ def read_workbook(path: Path, layout: Layout | None = None) -> tuple[list[RawTab
         if not zipfile.is_zipfile(path) and path.suffix.lower() == ".xlsx":
             kind = "a readable .xlsx workbook (the file is not a zip container)"
         return [], [Problem(name, None, None, None, None, f"not {kind}: {type(exc).__name__}")]
+    merged = merged_ranges(path)
     tables: list[RawTable] = []
     seen: dict[str, str] = {}
     for sheet, grid in sheets.items():
@@ -413,20 +504,108 @@ def read_workbook(path: Path, layout: Layout | None = None) -> tuple[list[RawTab
         if header_at is None:
             frame, rows = pd.DataFrame(), pd.Series(dtype="int64")
         else:
+            grid, filled = fill_merged(grid, merged.get(sheet_name, []), header_at + 1)
+            for (r0, c0, _, _), cells in filled:
+                header = grid.iat[header_at, c0]
+                problems.append(
+                    Problem(
+                        name,
+                        canonical,
+                        r0 + 1,
+                        None if _missing(header) else str(header).strip(),
+                        None,
+                        f"sheet {sheet_name!r}: " + MERGED_NOTE.format(cells),
+                        severity="warning",
+                    )
+                )
             frame, rows = _frame_from_grid(grid, header_at)
         tables.append(RawTable(canonical, frame, rows, name, serials=True))
     return tables, problems
 
 
 def _read_csv(path: Path) -> pd.DataFrame:
-    return pd.read_csv(
+    """A CSV table as text cells, its headers exactly as written: two columns with one
+    header stay two (pandas would rename the second ``birth_date.1``, hiding it from the
+    check that refuses a second column for a field); a blank header is named by its place
+    (``column 8``), as in a workbook."""
+    grid = pd.read_csv(
         path,
         dtype=str,
+        header=None,
         keep_default_na=False,
         na_values=[],
         encoding="utf-8-sig",
         skip_blank_lines=True,
     )
+    frame = grid.iloc[1:].reset_index(drop=True)
+    headers = [str(h) if str(h).strip() else f"column {i + 1}" for i, h in enumerate(grid.iloc[0])]
+    frame.columns = pd.Index(headers, dtype=object)
+    return frame
+
+
+class UnreadableColumn(ValueError):
+    """A column of a parquet table whose cells cannot be read as any roster value."""
+
+    def __init__(self, column: str, row: int | None, why: str) -> None:
+        super().__init__(why)
+        self.column, self.row, self.why = column, row, why
+
+
+def _read_parquet(path: Path) -> pd.DataFrame:
+    """A parquet table as pandas columns, read as a CSV table or a sheet would be:
+
+    - two columns with one name stay two (refused as a second column for a field);
+    - a column of bytes (``binary``, as some writers store text) is read as the UTF-8
+      text it holds, and refused (:class:`UnreadableColumn`, naming its first bad row)
+      when it holds bytes that are not UTF-8 text;
+    - a column of nested values (lists, structs, maps) is refused: no cell of a roster
+      holds one.
+    """
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    def is_bytes(kind: pa.DataType) -> bool:
+        return bool(
+            pa.types.is_binary(kind)
+            or pa.types.is_large_binary(kind)
+            or pa.types.is_fixed_size_binary(kind)
+        )
+
+    schema = pq.read_schema(path)
+    for field in schema:
+        if pa.types.is_nested(field.type):
+            raise UnreadableColumn(
+                field.name, None, f"a column of nested values ({field.type}), not single values"
+            )
+    twice = len(set(schema.names)) < len(schema.names)
+    if not twice and not any(is_bytes(field.type) for field in schema):
+        return pd.read_parquet(path)
+    table = pq.ParquetFile(path).read()  # (a dataset refuses two columns with one name)
+    for i, field in enumerate(table.schema):
+        if not is_bytes(field.type):
+            continue
+        column = table.column(i)
+        try:
+            text = column.cast(pa.large_binary()).cast(pa.large_string())
+        except pa.ArrowInvalid:
+            bad = [j for j, v in enumerate(column.to_pylist()) if not _utf8(v)]
+            raise UnreadableColumn(
+                field.name, bad[0] + 1 if bad else None, "bytes that are not UTF-8 text"
+            ) from None
+        table = table.set_column(i, pa.field(field.name, pa.large_string()), text)
+    frame: pd.DataFrame = table.to_pandas()
+    return frame
+
+
+def _utf8(value: object) -> bool:
+    """Whether a cell of a bytes column is missing or UTF-8 text."""
+    if not isinstance(value, bytes):
+        return True
+    try:
+        value.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _csv_record_lines(path: Path) -> list[int] | None:
@@ -575,8 +754,11 @@ def read_folder(path: Path, layout: Layout | None = None) -> tuple[list[RawTable
                 frame = _read_csv(f)
                 rows = _csv_rows(f, frame)
             else:
-                frame = pd.read_parquet(f)
+                frame = _read_parquet(f)
                 rows = pd.Series(np.arange(len(frame)) + 1)
+        except UnreadableColumn as exc:
+            problems.append(Problem(label, canonical, exc.row, exc.column, None, exc.why))
+            continue
         except UnicodeDecodeError as exc:
             problems.append(
                 Problem(
