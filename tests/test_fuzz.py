@@ -12,12 +12,15 @@ it reads the roster, 2 (with a message, no traceback) when it does not.
 
 Example counts: ``test_api_raises_only_roster_error`` 40 (xlsx),
 ``test_csv_corruption_raises_only_roster_error`` 30, ``test_cli_answers_with_exit_2`` 6
-(slow: each run starts the console script).
+(slow: each run starts the console script), ``test_api_accounts_for_every_row`` 10 per
+format and ``test_cli_fuzz_exit_0_or_2_and_accounting`` 15 per format (slow): junk cells
+in rosters written as csv, xlsx and parquet, every input row kept or skipped.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import subprocess
 import tempfile
@@ -26,13 +29,15 @@ from pathlib import Path
 from typing import Any
 
 import openpyxl
+import pandas as pd
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl.styles import Font
 
 from cadre_core import Roster, RosterError, read_roster
-from cadre_core.testing.strategies import rosters
+from cadre_core.roster._writer import plain, write_roster
+from cadre_core.testing.strategies import messy_frames, rosters
 
 
 def fuzz_settings(examples: int) -> settings:
@@ -312,3 +317,146 @@ def test_cli_answers_with_exit_2(
         assert done.returncode == (0 if accepted else 2), out[-3000:]
         if not accepted:
             assert done.stderr.strip().splitlines()[-1].startswith("cadre: ")
+
+
+# --------------------------------------------------------------------------- three formats
+
+JUNK_CELL: st.SearchStrategy[Any] = st.one_of(
+    NASTY_TEXT,
+    st.sampled_from(
+        [
+            None,
+            "",
+            "   ",
+            1e308,
+            -1e308,
+            2**62,
+            -(2**62),
+            10**30,
+            -1,
+            3.5,
+            True,
+            "0001-01-01",
+            "9999-12-31",
+            "1800-01-01",
+            "31/12/9999",
+            "00/00/0000",
+            "99999",
+            "-99999",
+            "1e400",
+        ]
+    ),
+    st.dates(min_value=dt.date(1, 1, 1), max_value=dt.date(9999, 12, 31)),
+    st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), max_size=20),
+    st.integers(min_value=-(10**12), max_value=10**12),
+)
+"""A cell that may be of the wrong type, huge, blank, Unicode junk or a day out of range."""
+
+
+@st.composite
+def mutated_frames(draw: st.DrawFn) -> dict[str, pd.DataFrame]:
+    """The tables of a valid roster (canonical, or typed by a clerk: :func:`messy_frames`)
+    with random cells replaced by :data:`JUNK_CELL` values."""
+    roster = draw(rosters(max_cadres=5))
+    if draw(st.booleans()):
+        frames = {n: f.copy() for n, f in draw(messy_frames(roster)).items()}
+    else:
+        frames = {n: plain(f).astype(object) for n, f in roster.tables.items()}
+    filled = [n for n, f in frames.items() if len(f) and len(f.columns)]
+    for _ in range(draw(st.integers(1, 6))):
+        frame = frames[draw(st.sampled_from(filled))]
+        i = draw(st.integers(0, len(frame) - 1))
+        j = draw(st.integers(0, len(frame.columns) - 1))
+        frame.iat[i, j] = draw(JUNK_CELL)
+    return frames
+
+
+def _write_fuzzed(frames: dict[str, pd.DataFrame], fmt: str, folder: Path) -> Path:
+    """Write the frames with the project's writer as ``fmt``; for parquet, whose columns
+    have one type, a column of mixed (or too large) values is written as text."""
+    if fmt == "parquet":
+        frames = {n: _one_type(f) for n, f in frames.items()}
+    path = folder / ("roster.xlsx" if fmt == "xlsx" else "roster")
+    return write_roster(Roster(frames), path, format=fmt)
+
+
+def _one_type(frame: pd.DataFrame) -> pd.DataFrame:
+    out = frame.copy()
+    for c in out.columns:
+        values = out[c].dropna()
+        kinds = {type(v) for v in values}
+        big = any(isinstance(v, int) and abs(v) >= 2**63 for v in values)
+        if len(kinds) > 1 or big:
+            out[c] = out[c].map(lambda v: None if v is None else str(v)).astype(object)
+    return out
+
+
+def _input_rows(frames: dict[str, pd.DataFrame]) -> dict[str, int]:
+    return {n: len(f) for n, f in frames.items()}
+
+
+FORMATS = ["csv", "xlsx", "parquet"]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+@fuzz_settings(10)
+@given(frames=mutated_frames())
+def test_api_accounts_for_every_row(fmt: str, frames: dict[str, pd.DataFrame]) -> None:
+    """Every fuzzed roster (csv folder, xlsx, parquet folder), read with ``skip_invalid``,
+    is read or refused with ``RosterError``; read, every input row is kept or skipped."""
+    with tempfile.TemporaryDirectory() as d:
+        path = _write_fuzzed(frames, fmt, Path(d))
+        try:
+            roster = read_roster(path, skip_invalid=True)
+        except RosterError as exc:
+            assert exc.errors
+            return
+        except Exception as exc:  # anything else is a bug
+            pytest.fail(f"read_roster raised {type(exc).__name__}: {exc}")
+        for table, counts in roster.accounting().items():
+            assert counts["read"] == _input_rows(frames)[table], table
+            assert counts["read"] == counts["kept"] + counts["skipped"], table
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("fmt", FORMATS)
+@fuzz_settings(15)
+@given(frames=mutated_frames())
+def test_cli_fuzz_exit_0_or_2_and_accounting(
+    cadre_exe: Path, fmt: str, frames: dict[str, pd.DataFrame]
+) -> None:
+    """Through the real commands, every fuzzed roster in every format: ``cadre validate
+    --skip-invalid --format json`` and ``cadre evaluate --skip-invalid --format json`` exit
+    0 or 2 (never 1, never a traceback) and agree; when read, every input row of every
+    table is kept or skipped (the JSON's accounting) and evaluate lists what was skipped."""
+    with tempfile.TemporaryDirectory() as d:
+        path = _write_fuzzed(frames, fmt, Path(d))
+        checked = _cli(cadre_exe, "validate", str(path), "--skip-invalid", "--format", "json")
+        evaluated = _cli(
+            cadre_exe,
+            "evaluate",
+            str(path),
+            "--skip-invalid",
+            "--as-of",
+            "2026-12-31",
+            "--format",
+            "json",
+        )
+        for done in (checked, evaluated):
+            assert done.returncode in (0, 2), done.stderr[-3000:]
+            assert "Traceback" not in done.stderr and "internal error" not in done.stderr
+            if done.returncode == 2:
+                assert done.stderr.strip().splitlines()[-1].startswith("cadre: ")
+        assert checked.returncode == evaluated.returncode, evaluated.stderr[-3000:]
+        doc = json.loads(checked.stdout)
+        assert doc["valid"] is (checked.returncode == 0)
+        if not doc["valid"]:
+            assert any(p["severity"] == "error" for p in doc["problems"])
+            return
+        rows = _input_rows(frames)
+        for table, counts in doc["tables"].items():
+            assert counts["read"] == rows[table], table
+            assert counts["read"] == counts["kept"] + counts["skipped"], table
+        skipped = json.loads(evaluated.stdout)["skipped"]
+        listed = [p for p in doc["problems"] if p["scope"] in ("row", "cell", "table")]
+        assert len(skipped) == len(listed)

@@ -12,7 +12,7 @@ import contextlib
 import datetime as dt
 import os
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -47,11 +47,43 @@ def _stderr() -> Console:
     return Console(stderr=True, highlight=False)
 
 
-def _problems_table(problems: Sequence[Any], title: str) -> Table:
+PROBLEMS_PER_KIND = 10
+"""Problems of one kind (file, table, column, what was expected) shown in a terminal
+table; the rest of that kind are counted in one line."""
+
+PROBLEMS_SHOWN = 200
+"""At most this many problems in one terminal table (and as many lines counting the rest
+of each kind); ``cadre validate --format json|csv`` lists every problem."""
+
+
+def _kind(p: Any) -> tuple[Any, ...]:
+    return (p.file, p.table, p.column, p.severity, p.scope, p.expected)
+
+
+def _problems_table(
+    problems: Sequence[Any],
+    title: str,
+    per_kind: int = PROBLEMS_PER_KIND,
+    most: int = PROBLEMS_SHOWN,
+) -> Table:
+    """The problems as a rich table for a terminal: the first ``per_kind`` of each kind
+    (file, table, column, what was expected), at most ``most`` in all, then one line per
+    kind counting the rest ("… and 199,990 more in cadres.birth_date"): a roster with
+    200,000 bad dates gives a table of a few lines, not 200,000 (the title and the caption
+    give the totals)."""
     table = Table(title=title, show_lines=False, header_style="bold")
     for col in ("", "file", "table", "row", "column", "value", "expected", "suggestion"):
         table.add_column(col, overflow="fold")
-    for p in problems:
+    counts: dict[tuple[Any, ...], int] = {}
+    shown: dict[tuple[Any, ...], int] = {}
+    total = 0
+    for p in problems:  # one pass, no row built for what is not shown
+        key = _kind(p)
+        n = counts[key] = counts.get(key, 0) + 1
+        if n > per_kind or total >= most:
+            continue
+        shown[key] = shown.get(key, 0) + 1
+        total += 1
         mark = "[red]✗[/]" if p.severity == "error" else "[yellow]![/]"
         table.add_row(
             mark,
@@ -62,6 +94,30 @@ def _problems_table(problems: Sequence[Any], title: str) -> Table:
             "" if p.value is None else repr(p.value),
             p.expected,
             p.suggestion or "",
+        )
+    rest = [(key, n - shown.get(key, 0)) for key, n in counts.items() if n > shown.get(key, 0)]
+    for (file, tab, column, _, _, expected), n in rest[:most]:
+        where = ".".join(str(w) for w in (tab, column) if w) or str(file)
+        table.add_row(
+            "",
+            file,
+            tab or "",
+            "",
+            column or "",
+            "",
+            f"… and {n:,} more in {where}: {expected}",
+            "",
+        )
+    if len(rest) > most:
+        more = sum(n for _, n in rest[most:])
+        table.add_row(
+            "", "", "", "", "", "", f"… and {more:,} more of {len(rest) - most:,} other kinds", ""
+        )
+    if rest:
+        hidden = sum(n for _, n in rest)
+        table.caption = (
+            f"{len(problems) - hidden:,} of {len(problems):,} problems shown; "
+            "cadre validate --format json (or csv) lists every one"
         )
     return table
 
@@ -95,11 +151,13 @@ def _read(
     layout: Any = None,
     strict_columns: bool = False,
     withhold: bool = False,
+    report: Callable[[Sequence[Any]], None] | None = None,
 ) -> Any:
     """The roster at ``path`` (or, for several paths or a folder of workbooks, the
     province roster they make), read with ``layout`` (see :func:`_layout`); when it is
-    invalid, its problems as a table on standard error (their raw cells withheld with
-    ``withhold``, under pseudonyms) and an :class:`InputError`."""
+    invalid, its problems (their raw cells withheld with ``withhold``, under pseudonyms)
+    given to ``report`` (by default, a table on standard error) and an
+    :class:`InputError`."""
     from cadre_core.roster._problems import RosterError
     from cadre_core.roster._province import read_rosters
 
@@ -121,8 +179,11 @@ def _read(
             from cadre_core.engine._privacy import withheld
 
             problems = tuple(withheld(p) for p in problems)
-        console = _stderr()
-        console.print(_problems_table(problems, f"{len(errors)} problem(s) in {shown}"))
+        if report is not None:
+            report(problems)
+        else:
+            title = f"{len(errors)} problem(s) in {shown}"
+            _stderr().print(_problems_table(problems, title))
         raise InputError(
             f"{shown}: the roster is invalid ({len(errors)} problem(s)); see above"
         ) from None

@@ -1,6 +1,18 @@
-"""``cadre validate``: read and check a roster, or suggest a layout profile for it."""
+"""``cadre validate``: read and check a roster, or suggest a layout profile for it.
+
+On a terminal (``--format table``) the problems are a table capped per kind (see
+:func:`cadre_core.cli._common._problems_table`); ``--format json`` and ``--format csv``
+list every problem, written in one pass.
+"""
 
 from __future__ import annotations
+
+import csv
+import io
+import sys
+from collections.abc import Sequence
+from contextlib import ExitStack
+from typing import IO, Any
 
 import click
 from rich.table import Table
@@ -24,6 +36,74 @@ from cadre_core.cli._common import (
     strict_columns_option,
     write_text,
 )
+
+PROBLEM_FIELDS = (
+    "file",
+    "table",
+    "row",
+    "column",
+    "value",
+    "expected",
+    "suggestion",
+    "severity",
+    "scope",
+)
+"""The columns of ``cadre validate --format csv``: the fields of a problem."""
+
+_FORMULA_LEAD = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _inert(cell: object) -> object:
+    """A CSV cell that a spreadsheet shows as text: text led by ``= + - @``, a tab or a
+    carriage return gets a leading ``'`` (it would run as a formula in Excel)."""
+    if isinstance(cell, str) and cell.startswith(_FORMULA_LEAD):
+        return "'" + cell
+    return cell
+
+
+def _open_output(output: str | None, stack: ExitStack) -> IO[str]:
+    """The ``--output`` file, or standard output, as a UTF-8 text stream closed (standard
+    output flushed and left open) when ``stack`` closes."""
+    if output:
+        return stack.enter_context(open(output, "w", encoding="utf-8", newline=""))
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:  # a text-only stream (some embedding hosts)
+        return sys.stdout
+    sys.stdout.flush()
+    wrapper = io.TextIOWrapper(buffer, encoding="utf-8", newline="")
+    stack.callback(wrapper.detach)  # runs last: standard output stays open
+    stack.callback(wrapper.flush)
+    return wrapper
+
+
+def _write_problems(
+    fmt: str,
+    output: str | None,
+    problems: Sequence[Any],
+    *,
+    valid: bool,
+    inputs: Sequence[str],
+    tables: dict[str, dict[str, int]],
+) -> None:
+    """Write every problem as JSON (with ``valid``, the inputs and, for a roster read, each
+    table's accounting: rows read, kept, skipped, cells set aside) or as CSV (one line per
+    problem, cells kept inert for spreadsheets)."""
+    with ExitStack() as stack:
+        if fmt == "json":
+            from cadre_core.engine._json import dumps_bytes
+
+            doc = {
+                "valid": valid,
+                "inputs": list(inputs),
+                "tables": tables,
+                "problems": [p.to_dict() for p in problems],
+            }
+            write_text(dumps_bytes(doc, fast="problems", end="\n"), output)
+            return
+        stream = _open_output(output, stack)
+        writer = csv.writer(stream, lineterminator="\r\n")
+        writer.writerow(PROBLEM_FIELDS)
+        writer.writerows([_inert(getattr(p, field)) for field in PROBLEM_FIELDS] for p in problems)
 
 
 def _suggest(rosters: tuple[str, ...], layout: str | None, output: str | None) -> None:
@@ -54,6 +134,15 @@ def _suggest(rosters: tuple[str, ...], layout: str | None, output: str | None) -
     "with the best guesses and their scores, for a person to confirm.",
 )
 @output_option
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json", "csv"]),
+    default="table",
+    show_default=True,
+    help="table: the problems for a terminal, at most 10 of each kind (the rest counted); "
+    "json or csv: every problem (json also gives each table's rows read, kept and skipped).",
+)
 @strict_columns_option
 @list_date_option
 def validate_command(
@@ -63,6 +152,7 @@ def validate_command(
     layout: str | None,
     suggest_layout: bool,
     output: str | None,
+    fmt: str,
     strict_columns: bool,
     list_date: str | None,
 ) -> None:
@@ -71,6 +161,10 @@ def validate_command(
     if suggest_layout:
         _suggest(roster, layout, output)
         return
+
+    def refused(problems: Sequence[Any]) -> None:
+        _write_problems(fmt, output, problems, valid=False, inputs=roster, tables={})
+
     r = _read(
         roster,
         legacy_text,
@@ -78,7 +172,12 @@ def validate_command(
         _list_date(list_date),
         layout=_layout(layout),
         strict_columns=strict_columns,
+        report=None if fmt == "table" else refused,
     )
+    if fmt != "table":
+        problems = [*r.skipped, *r.problems]
+        _write_problems(fmt, output, problems, valid=True, inputs=roster, tables=r.accounting())
+        return
     console = _stdout()
     print_set_aside_and_not_read(r, console)
     warnings = [p for p in r.problems if p.severity != "error" and p not in r.not_read]
