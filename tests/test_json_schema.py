@@ -85,7 +85,7 @@ def assert_valid(doc: dict[str, Any]) -> None:
 
 # ----------------------------------------------------------------------- the schemas
 def test_the_published_schemas_are_the_files_shipped() -> None:
-    assert schema_names() == ("evaluation", "plan", "plugins")
+    assert schema_names() == ("evaluation", "plan", "plugins", "validation")
     assert sorted(p.name for p in SCHEMA_DIR.glob("*.schema.json")) == [
         f"{n}.schema.json" for n in schema_names()
     ]

@@ -91,8 +91,10 @@ def _write_problems(
     with ExitStack() as stack:
         if fmt == "json":
             from cadre_core.engine._json import dumps_bytes
+            from cadre_core.engine._schema import SCHEMA_VERSION
 
             doc = {
+                "schema_version": SCHEMA_VERSION,
                 "valid": valid,
                 "inputs": list(inputs),
                 "tables": tables,
