@@ -319,3 +319,17 @@ def test_a_failing_plugin_is_blamed_through_a_wrapper():
         with pytest.raises(PluginError) as err:
             host.targets()
     assert err.value.plugin == "broken" and err.value.hook == "cadre_targets"
+
+
+def test_an_example_plugin_is_used_only_when_named(monkeypatch):
+    from cadre_core.plugins._loading import examples_left_out
+
+    pm = make_plugin_manager()
+    assert "province_template" not in PluginHost(pm).plugin_names()
+    assert examples_left_out(pm) == ["province_template"]
+    ev = evaluate(sample_roster(), "2026-12-31")
+    assert not [t.id for t in ev.communes[0].targets if t.id.startswith("tpl.")]
+    named = evaluate(sample_roster(), "2026-12-31", plugins=["laichau", "province_template"])
+    assert {"tpl.5a", "nq05.5a"} <= {t.id for t in named.communes[0].targets}
+    monkeypatch.setenv("CADRE_LOAD_PLUGINS", "laichau,province_template")
+    assert "province_template" in PluginHost(make_plugin_manager()).plugin_names()

@@ -118,7 +118,7 @@ def plugins_command(fmt: str) -> None:
     from cadre_core.plugins._host import PluginHost
     from cadre_core.plugins._loading import make_plugin_manager
 
-    host = PluginHost(make_plugin_manager(keep_going=True), strict=False)
+    host = PluginHost(make_plugin_manager(keep_going=True, examples=True), strict=False)
     doc = listing(host)
     data = doc["plugins"]
     if fmt == "json":
@@ -128,7 +128,7 @@ def plugins_command(fmt: str) -> None:
         for col in ("name", "version", "targets", "parameters", "hooks"):
             table.add_column(col, overflow="fold")
         for d in data:
-            name = d["name"] + (" (example)" if d["example"] else "")
+            name = d["name"] + (" (example: only with --plugin)" if d["example"] else "")
             if d["status"] == "failed":
                 table.add_row(
                     f"[red]{name}[/]", d["version"] or "", f"[red]{d['error']}[/]", "", ""

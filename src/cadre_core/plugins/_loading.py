@@ -122,6 +122,7 @@ def make_plugin_manager(
     only: Iterable[str] | None = None,
     extra: Iterable[tuple[str, object]] = (),
     keep_going: bool = False,
+    examples: bool = False,
 ) -> pluggy.PluginManager:
     """Build a plugin manager: the built-in plugin, then entry points, then ``extra``.
 
@@ -130,7 +131,10 @@ def make_plugin_manager(
     ``CADRE_DISABLE_PLUGINS`` (block list), comma-separated, filter entry points too.
     A plugin in ``extra`` takes the place of an installed plugin of the same name.
     ``keep_going`` leaves out a plugin that cannot be loaded (see :func:`broken_plugins`)
-    instead of raising.
+    instead of raising. An installed plugin that says it is an example
+    (``About(example=True)``, the province template) is loaded only when it is named
+    (``only``, ``CADRE_LOAD_PLUGINS``) or ``examples`` is true: examples never appear in a
+    user's results by accident (:func:`examples_left_out` lists them).
 
     >>> from cadre_core.plugins._host import PluginHost
     >>> PluginHost(make_plugin_manager(only=["province_template"])).plugin_names()
@@ -148,6 +152,7 @@ def make_plugin_manager(
     versions: dict[str, str] = {BUILTIN: _version("cadre-core", _builtin)}
     broken: dict[str, PluginError] = {}
     warnings: list[PluginError] = []
+    left_out: list[str] = []
 
     def add(name: str, load: Any, dist: str | None) -> None:
         try:
@@ -188,6 +193,10 @@ def make_plugin_manager(
             if (allow is not None and ep.name not in allow) or ep.name in given:
                 continue
             add(ep.name, ep.load, ep.dist.name if ep.dist else None)
+            named = (wanted is not None) or (allow is not None)
+            if not (named or examples) and pm.has_plugin(ep.name) and _is_example(pm, ep.name):
+                pm.unregister(name=ep.name)
+                left_out.append(ep.name)
     for name, plugin in extra:
         found.add(name)
         if wanted is not None and name not in wanted:
@@ -203,11 +212,28 @@ def make_plugin_manager(
     pm._cadre_versions = versions  # type: ignore[attr-defined]
     pm._cadre_broken = broken  # type: ignore[attr-defined]
     pm._cadre_warnings = warnings  # type: ignore[attr-defined]
+    pm._cadre_examples = left_out  # type: ignore[attr-defined]
     if os.environ.get("CADRE_TRACE_PLUGINS") == "1":
         from cadre_core.plugins._host import trace_hook_calls
 
         trace_hook_calls(pm)
     return pm
+
+
+def _is_example(pm: pluggy.PluginManager, name: str) -> bool:
+    """Whether plugin ``name`` says it is an example (its ``cadre_about``, called through
+    the manager); a failing answer is not one (the host reports the failure later)."""
+    others = [p for n, p in pm.list_name_plugin() if n != name]
+    try:
+        answers = pm.subset_hook_caller("cadre_about", remove_plugins=others)()
+    except Exception:
+        return False
+    return any(getattr(a, "example", False) is True for a in answers)
+
+
+def examples_left_out(pm: pluggy.PluginManager) -> list[str]:
+    """The installed example plugins ``make_plugin_manager`` did not load (not named)."""
+    return list(getattr(pm, "_cadre_examples", []))
 
 
 def broken_plugins(pm: pluggy.PluginManager) -> dict[str, PluginError]:
@@ -244,5 +270,6 @@ __all__ = [
     "HOOKS",
     "broken_plugins",
     "check_plugin",
+    "examples_left_out",
     "make_plugin_manager",
 ]
