@@ -617,3 +617,26 @@ def cadre_findings(features):
     )  # and nothing carried into the next day
     for name, table in roster.tables.items():
         assert table.equals(before[name]), name  # the roster itself untouched
+
+
+def test_a_plugin_that_hangs_is_stopped_with_a_time_limit(tmp_path: Path) -> None:
+    MISUSES["sleepy"] = (
+        """
+@hookimpl
+def cadre_parameters():
+    import time
+    time.sleep(600)
+    return []
+""",
+        "",
+    )
+    try:
+        site = install(tmp_path / "site", "sleepy")
+    finally:
+        del MISUSES["sleepy"]
+    out = run(
+        "evaluate", str(SAMPLE), "--as-of", DAY, "--format", "json",
+        pythonpath=site, CADRE_LOAD_PLUGINS="laichau,sleepy", CADRE_PLUGIN_TIMEOUT="2",
+    )  # fmt: skip
+    assert out.returncode == 2, out.stderr
+    assert "plugin 'sleepy', hook cadre_parameters: ran longer than 2 s" in out.stderr

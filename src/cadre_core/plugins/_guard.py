@@ -9,7 +9,11 @@ count is never read as a truth value.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+import contextlib
+import os
+import signal
+import threading
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any, TypeVar
 
 import numpy as np
@@ -73,15 +77,55 @@ def text_mapping(plugin: str, hook: str, result: object) -> dict[str, str]:
     return dict(result)
 
 
+class PluginTimeout(Exception):
+    """A plugin's code ran longer than ``CADRE_PLUGIN_TIMEOUT`` seconds."""
+
+
+@contextlib.contextmanager
+def time_limit() -> Iterator[None]:
+    """Stop a plugin's code after ``CADRE_PLUGIN_TIMEOUT`` seconds (unset: no limit) by
+    raising :class:`PluginTimeout` in it: a hook or criterion that hangs becomes an error
+    naming the plugin instead of a command that never ends. The limit needs the main
+    thread (a signal timer); elsewhere (Dask's threads) the code runs without one.
+
+    >>> import os, time
+    >>> os.environ["CADRE_PLUGIN_TIMEOUT"] = "0.05"
+    >>> guarded("slow", "criterion", time.sleep, 5, target="slow.1")
+    Traceback (most recent call last):
+    ...
+    cadre_core.plugins._errors.PluginError: plugin 'slow', target 'slow.1': its criterion ran longer than 0.05 s (CADRE_PLUGIN_TIMEOUT)
+    >>> del os.environ["CADRE_PLUGIN_TIMEOUT"]
+    """
+    raw = os.environ.get("CADRE_PLUGIN_TIMEOUT", "").strip()
+    seconds = float(raw) if raw else 0.0
+    if seconds <= 0 or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expired(signum: int, frame: object) -> None:
+        raise PluginTimeout(f"ran longer than {raw} s (CADRE_PLUGIN_TIMEOUT)")
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
 def guarded(
     plugin: str, what: str, fn: Callable[..., T], *args: Any, target: str | None = None
 ) -> T:
     """Call a plugin's function (a criterion, an explainer, a feature callable): any
     exception becomes a :class:`PluginError` naming ``plugin`` (and ``target``)."""
     try:
-        return fn(*args)
+        with time_limit():
+            return fn(*args)
     except PluginError:
         raise
+    except PluginTimeout as exc:
+        raise PluginError(plugin, f"its {what} {exc}", target=target) from exc
     except SystemExit as exc:  # a plugin never ends the command (nor its exit code)
         raise PluginError(
             plugin, f"its {what} called sys.exit({exc.code!r})", target=target
@@ -249,4 +293,13 @@ def columns(
     return out
 
 
-__all__ = ["columns", "explanations", "guarded", "items", "mask", "text_mapping"]
+__all__ = [
+    "PluginTimeout",
+    "columns",
+    "explanations",
+    "guarded",
+    "items",
+    "mask",
+    "text_mapping",
+    "time_limit",
+]

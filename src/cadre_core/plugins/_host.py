@@ -203,9 +203,12 @@ class PluginHost:
         ]
         caller = self.pm.subset_hook_caller(hook, remove_plugins=others)
         try:
-            return caller(**kwargs)
+            with _guard.time_limit():
+                return caller(**kwargs)
         except PluginError:
             raise
+        except _guard.PluginTimeout as exc:
+            raise PluginError(plugin, str(exc), hook) from exc
         except SystemExit as exc:  # a plugin never ends the command (nor its exit code)
             raise PluginError(plugin, f"called sys.exit({exc.code!r})", hook) from exc
         except Exception as exc:
