@@ -2,7 +2,8 @@
 
 The schemas ship in the package as ``cadre_core/data/schema/NAME.schema.json``, one file
 per kind of document: ``evaluation`` (``cadre evaluate --format json``, the evaluation
-embedded in reports) and ``plan`` (``cadre plan --format json``). A new kind of document
+embedded in reports), ``plan`` (``cadre plan --format json``), ``plugins`` (``cadre
+plugins --format json``) and ``validation`` (``cadre validate --format json``). A new kind of document
 is one more file in that folder: :func:`schema_names` lists whatever is there.
 
 Every document carries ``"schema_version": "MAJOR.MINOR"`` (:data:`SCHEMA_VERSION`);
@@ -42,7 +43,7 @@ def schema_names() -> tuple[str, ...]:
     """The names of the published schemas, sorted.
 
     >>> schema_names()
-    ('evaluation', 'plan')
+    ('evaluation', 'plan', 'plugins', 'validation')
     """
     folder = files("cadre_core") / "data" / "schema"
     return tuple(
