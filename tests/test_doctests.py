@@ -35,7 +35,8 @@ FICTIONAL = "province_template"
 
 @pytest.fixture
 def no_real_province(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """Entry points of the ``cadre`` group reduced to the fictional province."""
+    """Entry points of the ``cadre`` group reduced to the fictional province, named (an
+    example plugin is loaded only when named) so that every example sees it."""
     real = md.entry_points
 
     def entry_points(**params: Any) -> md.EntryPoints:
@@ -45,7 +46,7 @@ def no_real_province(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
         return md.EntryPoints(ep for ep in found if ep.name == FICTIONAL)
 
     monkeypatch.setattr(md, "entry_points", entry_points)
-    monkeypatch.delenv("CADRE_LOAD_PLUGINS", raising=False)
+    monkeypatch.setenv("CADRE_LOAD_PLUGINS", FICTIONAL)
     monkeypatch.delenv("CADRE_DISABLE_PLUGINS", raising=False)
     yield
 

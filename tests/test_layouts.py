@@ -5,6 +5,7 @@ starter profile of ``cadre validate --suggest-layout``."""
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import tomllib
@@ -31,8 +32,14 @@ CADRE = str(Path(sys.executable).with_name("cadre"))
 DAY = "2026-12-31"
 
 
-def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([CADRE, *args], capture_output=True, text=True, timeout=120)
+#: The example plugin named, so that its layout is in force (an example plugin is loaded
+#: only when named); the environment of the tests that rely on its layout.
+WITH_TEMPLATE = {"CADRE_LOAD_PLUGINS": "laichau,province_template"}
+
+
+def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    full = None if env is None else {**os.environ, **env}
+    return subprocess.run([CADRE, *args], capture_output=True, text=True, timeout=120, env=full)
 
 
 def _foreign(
@@ -177,7 +184,8 @@ def test_the_installed_template_plugin_ships_its_layout(tmp_path: Path) -> None:
         "DS CBCC",
     )
     assert own.sheets[text_key("DS CBCC")] == "cadres"
-    done = run("validate", str(folder))
+    assert run("validate", str(folder)).returncode == 2  # an example: not unless named
+    done = run("validate", str(folder), env=WITH_TEMPLATE)
     assert done.returncode == 0, done.stdout + done.stderr
     only_laichau = run("evaluate", str(folder), "--plugin", "laichau", "--as-of", DAY)
     assert only_laichau.returncode == 2  # the template's layout comes with the template
@@ -201,9 +209,9 @@ def test_suggest_layout_then_layout_round_trip(
         {"dai_hoc": "Cử nhân luật", "thac_si": "Thạc sỹ QLKT"},
         "cadres",
     )
-    assert run("validate", str(folder)).returncode == 2
+    assert run("validate", str(folder), env=WITH_TEMPLATE).returncode == 2
     profile = tmp_path / "goi-y.toml"
-    done = run("validate", str(folder), "--suggest-layout", "-o", str(profile))
+    done = run("validate", str(folder), "--suggest-layout", "-o", str(profile), env=WITH_TEMPLATE)
     assert done.returncode == 0, done.stderr
     text = profile.read_text(encoding="utf-8")
     data = tomllib.loads(text)
@@ -377,9 +385,9 @@ def test_a_workbook_sheet_named_by_nothing_is_guessed_from_its_headers(tmp_path:
         if cell.value == "full_name":
             cell.value = "Họ và tên khai sinh"
     book.save(path)
-    assert run("validate", str(path)).returncode == 2
+    assert run("validate", str(path), env=WITH_TEMPLATE).returncode == 2
     profile = tmp_path / "goi-y.toml"
-    done = run("validate", str(path), "--suggest-layout", "-o", str(profile))
+    done = run("validate", str(path), "--suggest-layout", "-o", str(profile), env=WITH_TEMPLATE)
     assert done.returncode == 0, done.stderr
     data = tomllib.loads(profile.read_text(encoding="utf-8"))
     assert data["sheets"] == {"Sheet1": "cadres"}

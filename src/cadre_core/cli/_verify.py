@@ -140,6 +140,7 @@ def verify_command(
         key = key_or_exit(True, pseudonym_key)
         assert key is not None  # asked for: a key or exit 2
         evs = [pseudonymize(e, key) for e in evs]
+    evs, beside = _files_beside(doc, evs)
     outcome = check(doc, r, evs)
     differences = list(outcome.differences)
     if Path(report).suffix.lower() != ".json":
@@ -150,7 +151,7 @@ def verify_command(
         sections = plugin_sections(shown)
         differences += visible_differences(report, shown, lang=options["lang"], sections=sections)
     console = _stdout()
-    for note in outcome.notes:
+    for note in (*outcome.notes, *beside):
         console.print(f"[yellow]![/] {note}")
     shown_roster = ", ".join(roster)
     if not differences:
@@ -160,3 +161,30 @@ def verify_command(
     for d in differences:
         console.print(f"  - {d}")
     sys.exit(EXIT_NOT_MET)
+
+
+def _files_beside(doc: dict[str, Any], evs: list[Any]) -> tuple[list[Any], list[str]]:
+    """The evaluations with the report's own list of files beside the tables (files that
+    are no table, listed as not read): a notes file added or a README removed since the
+    report was made changes no result, so it is a note, never a difference."""
+    import attrs
+
+    from cadre_core.roster._problems import Problem
+
+    def beside(p: Any) -> bool:
+        return p.scope == "sheet" and p.table is None
+
+    reported = [Problem(**p) for p in doc.get("not_read", []) if beside(Problem(**p))]
+    notes: list[str] = []
+    out = []
+    for e in evs:
+        now = [p for p in e.not_read if beside(p)]
+        added = sorted({p.file for p in now} - {p.file for p in reported})
+        gone = sorted({p.file for p in reported} - {p.file for p in now})
+        for f in added:
+            notes.append(f"{f}: beside the tables now, not read (not in the report)")
+        for f in gone:
+            notes.append(f"{f}: no longer beside the tables (it was not read)")
+        kept = tuple(p for p in e.not_read if not beside(p)) + tuple(reported)
+        out.append(attrs.evolve(e, not_read=kept))
+    return out, sorted(set(notes))

@@ -92,7 +92,7 @@ def trace_hook_calls(pm: pluggy.PluginManager, stream: TextIO | None = None) -> 
         kwargs: object,
     ) -> None:
         ms = (time.perf_counter() - local.started.pop()) * 1000
-        names = ", ".join(impl.plugin_name for impl in reversed(hook_impls))
+        names = ", ".join(impl.plugin_name for impl in reversed(hook_impls)) or "no plugin"
         if outcome.exception is not None:
             what = f"raised {type(outcome.exception).__name__}"
         else:

@@ -33,7 +33,7 @@ from typing import Any
 import attrs
 
 from cadre_core.engine._pipeline import Evaluation, evaluate
-from cadre_core.roster._reader import MAX_XML_BYTES, _check_workbook_size
+from cadre_core.roster._guards import MAX_XML_BYTES, _check_workbook_size
 from cadre_core.roster._roster import Roster
 
 HTML_ID = "cadre-evaluation"

@@ -29,15 +29,10 @@ import pandas as pd
 from cadre_core.roster import _normalize as nz
 from cadre_core.roster._flat_header import SKIP, Field, find_header, header_label, resolve
 from cadre_core.roster._flat_tables import MADE, build_tables
+from cadre_core.roster._guards import _check_workbook_size
+from cadre_core.roster._merged import MERGED_NOTE, Merged, fill_merged, merged_ranges
 from cadre_core.roster._problems import Problem
-from cadre_core.roster._reader import (
-    MERGED_NOTE,
-    Merged,
-    RawTable,
-    _check_workbook_size,
-    fill_merged,
-    merged_ranges,
-)
+from cadre_core.roster._reader import RawTable
 from cadre_core.roster._schema import VALUE_ALIASES
 from cadre_core.vocab._dates import parse_day
 

@@ -17,11 +17,11 @@ import pandas as pd
 from rapidfuzz import fuzz, process
 
 from cadre_core.roster import _normalize as nz
+from cadre_core.roster._guards import _check_workbook_size
 from cadre_core.roster._layout import Layout, apply_layout, merge_layouts
 from cadre_core.roster._reader import (
     TABLE_KEYS,
     RawTable,
-    _check_workbook_size,
     header_keys,
     known_headers,
     read_raw,

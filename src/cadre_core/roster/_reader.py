@@ -9,18 +9,18 @@ from __future__ import annotations
 
 import csv
 import difflib
-import re
 import stat
 import zipfile
-import zlib
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import attrs
 import numpy as np
 import pandas as pd
 
+from cadre_core.roster._guards import _check_workbook_size
+from cadre_core.roster._merged import MERGED_NOTE, _missing, fill_merged, merged_ranges
 from cadre_core.roster._problems import Problem
 from cadre_core.roster._schema import (
     TABLE_BY_NAME,
@@ -132,13 +132,6 @@ def _find_header(grid: pd.DataFrame, table: Table, layout: Layout | None = None)
     return first_nonempty
 
 
-def _missing(value: object) -> bool:
-    """A blank header cell (None, NaN or NaT: merged cells read as missing)."""
-    if value is None or value is pd.NaT:
-        return True
-    return isinstance(value, float) and np.isnan(value)
-
-
 def _only_spaces(column: pd.Series) -> pd.Series:
     """Cells that are text made only of whitespace (or empty), column-wise."""
     if column.dtype != object and not pd.api.types.is_string_dtype(column.dtype):
@@ -151,10 +144,12 @@ def _only_spaces(column: pd.Series) -> pd.Series:
 
 
 def _blank_cells(frame: pd.DataFrame) -> pd.DataFrame:
-    """Which cells of ``frame`` are blank: missing, or text made only of whitespace."""
-    return frame.isna() | pd.DataFrame(
-        {c: _only_spaces(frame[c]) for c in frame.columns}, index=frame.index
-    )
+    """Which cells of ``frame`` are blank: missing, or text made only of whitespace
+    (columns taken by position: two columns may share a header until validation names
+    them)."""
+    spaces = [_only_spaces(frame.iloc[:, i]).to_numpy() for i in range(frame.shape[1])]
+    grid = np.column_stack(spaces) if spaces else np.zeros((len(frame), 0), dtype=bool)
+    return frame.isna() | pd.DataFrame(grid, index=frame.index, columns=frame.columns)
 
 
 def _without_blank_rows(frame: pd.DataFrame, rows: pd.Series) -> tuple[pd.DataFrame, pd.Series]:
@@ -184,267 +179,6 @@ def _frame_from_grid(grid: pd.DataFrame, header_at: int) -> tuple[pd.DataFrame, 
     body = body.reset_index(drop=True)
     rows = rows.reset_index(drop=True)
     return body, rows
-
-
-# ------------------------------------------------------------------ pathological workbooks
-#
-# calamine builds every sheet as a dense grid of its used range (the box from A1 to the
-# farthest cell holding a value) before Python sees it. A tiny file with one value in cell
-# XFD1048576 would ask for 17 billion cells and abort the process, so the sheet XML is
-# scanned first (streamed, without building anything) and workbooks whose sheets would be
-# too large are refused with a problem instead.
-
-MAX_SHEET_CELLS = 5_000_000
-"""Largest used range (rows x columns) read from one sheet; bigger data belongs in CSV or
-parquet tables (a folder roster)."""
-
-MAX_XML_BYTES = 512 * 1024 * 1024
-"""Largest total size of a workbook's parts once decompressed (a "zip bomb" guard)."""
-
-_CHUNK = 1 << 22
-_XLSX_CELL = re.compile(rb"<(?:\w+:)?c\b([^>]*?)(/?)>")
-_XLSX_REF = re.compile(rb'\br="([A-Z]{1,3})([0-9]{1,7})"')
-_XLSX_ROW = re.compile(rb"<(?:\w+:)?row\b([^>]*?)(/?)>")
-_ODS_TAG = re.compile(
-    rb"(<table:table(?:\s[^>]*)?>)|<table:table-row\b([^>]*?)(/?)>|"
-    rb"<table:(?:covered-)?table-cell\b([^>]*?)(/?)>|</table:table-row>"
-)
-_ODS_ROWS = re.compile(rb'number-rows-repeated="([0-9]{1,10})"')
-_ODS_COLS = re.compile(rb'number-columns-repeated="([0-9]{1,10})"')
-_ODS_VALUE = re.compile(rb"office:value-type=")
-
-
-class _TooLarge(Exception):
-    """A workbook part is beyond the reader's limits."""
-
-
-def _col_number(letters: bytes) -> int:
-    n = 0
-    for ch in letters:
-        n = n * 26 + ch - 64
-    return n
-
-
-def _chunks(zf: zipfile.ZipFile, member: str, budget: list[int]) -> Iterator[bytes]:
-    """The decompressed text of ``member`` in pieces that end at a tag boundary."""
-    tail = b""
-    with zf.open(member) as f:
-        while True:
-            block = f.read(_CHUNK)
-            budget[0] -= len(block)
-            if budget[0] < 0:
-                raise _TooLarge("it is too large once decompressed (over 512 MB)")
-            if not block:
-                break
-            data = tail + block
-            cut = data.rfind(b">") + 1
-            tail = data[cut:]
-            opened = tail.rfind(b"<")
-            tail = tail[opened:] if opened >= 0 else b""  # text between tags is not kept
-            if len(tail) > _CHUNK:  # a single tag cannot be this long
-                raise _TooLarge("its XML is malformed (a tag longer than 4 MB)")
-            yield data[:cut]
-    if tail:
-        yield tail
-
-
-def _xlsx_extent(zf: zipfile.ZipFile, member: str, budget: list[int]) -> int:
-    """Rows x columns of the box calamine would build for one worksheet (an upper bound)."""
-    max_row = max_col = 0
-    row = col = 0
-    for chunk in _chunks(zf, member, budget):
-        cells = _XLSX_CELL.findall(chunk)
-        rows = _XLSX_ROW.findall(chunk)
-        refs = [_XLSX_REF.search(attrs_) for attrs_, closed in cells if not closed]
-        if all(m is not None for m in refs) and all(b' r="' in a for a, _ in rows):
-            # every cell names its place (Excel, openpyxl and xlsxwriter always do)
-            for m in refs:
-                assert m is not None
-                max_row = max(max_row, int(m.group(2)))
-                letters = m.group(1)
-                if len(letters) > 3 or _col_number(letters) > max_col:
-                    max_col = max(max_col, _col_number(letters))
-            row = max_row
-            continue
-        # places implied by order: follow rows and cells one by one
-        for m in re.finditer(rb"<(?:\w+:)?(row|c)\b([^>]*?)(/?)>", chunk):
-            kind, attrs_, closed = m.group(1), m.group(2), m.group(3)
-            ref = _XLSX_REF.search(attrs_)
-            if kind == b"row":
-                r = re.search(rb'\br="([0-9]{1,7})"', attrs_)
-                row = int(r.group(1)) if r else row + 1
-                col = 0
-                continue
-            if ref is not None:
-                col, row = _col_number(ref.group(1)), int(ref.group(2))
-            else:
-                col += 1
-            if not closed:
-                max_row, max_col = max(max_row, row), max(max_col, col)
-        if max_row * max_col > MAX_SHEET_CELLS:
-            break
-    return max_row * max_col
-
-
-def _ods_extent(zf: zipfile.ZipFile, budget: list[int]) -> int:
-    """Cells of the largest sheet's box in an OpenDocument spreadsheet (repeats expanded)."""
-    largest = 0
-    height = width = 0  # of the current sheet
-    row_at = 0  # rows before the current one
-    repeat = 1
-    col = 0
-    row_width = 0
-    for chunk in _chunks(zf, "content.xml", budget):
-        for m in _ODS_TAG.finditer(chunk):
-            tag = m.group(0)
-            if m.group(1):
-                largest = max(largest, height * width)
-                height = width = row_at = 0
-            elif tag.startswith(b"<table:table-row"):
-                r = _ODS_ROWS.search(m.group(2) or b"")
-                repeat = int(r.group(1)) if r else 1
-                col = row_width = 0
-                if m.group(3):  # an empty self-closed row
-                    row_at += repeat
-            elif tag == b"</table:table-row>":
-                if row_width:
-                    height = row_at + repeat
-                    width = max(width, row_width)
-                row_at += repeat
-            else:
-                c = _ODS_COLS.search(m.group(4) or b"")
-                span = int(c.group(1)) if c else 1
-                col += span
-                if _ODS_VALUE.search(m.group(4) or b"") or not m.group(5):
-                    row_width = col
-            if height * width > MAX_SHEET_CELLS:
-                return height * width
-    return max(largest, height * width)
-
-
-def _check_workbook_size(path: Path) -> str | None:
-    """Why the workbook at ``path`` is too large to read, or None when it is fine."""
-    if not zipfile.is_zipfile(path):
-        return None  # .xls, or not a workbook at all (the engine reports that)
-    try:
-        with zipfile.ZipFile(path) as zf:
-            infos = zf.infolist()
-            if sum(i.file_size for i in infos) > MAX_XML_BYTES:
-                return "it is too large once decompressed (over 512 MB)"
-            budget = [MAX_XML_BYTES]
-            names = {i.filename for i in infos}
-            if "content.xml" in names:
-                cells = _ods_extent(zf, budget)
-            else:
-                sheets = [n for n in sorted(names) if n.startswith("xl/") and n.endswith(".xml")]
-                cells = 0
-                for n in sheets:
-                    if n.startswith(("xl/worksheets/", "xl/chartsheets/")):
-                        cells = max(cells, _xlsx_extent(zf, n, budget))
-                    else:
-                        for _ in _chunks(zf, n, budget):
-                            pass
-                        # shared strings and styles count towards the size limit
-    except _TooLarge as exc:
-        return str(exc)
-    except (zipfile.BadZipFile, OSError, EOFError, zlib.error, NotImplementedError):
-        return None  # damaged: the engine reports it
-    if cells > MAX_SHEET_CELLS:
-        return (
-            f"a sheet's used range holds about {cells:,} cells, over the limit of "
-            f"{MAX_SHEET_CELLS:,} (clear the far cells, or use a folder of CSV/parquet tables)"
-        )
-    return None
-
-
-# ------------------------------------------------------------------------- merged cells
-#
-# A merged range shows one value over several cells, but the file stores it in the first
-# cell only: read as stored, a date merged over two rows would leave the second row blank
-# (an assignment that never ended). The value of a range spanning rows is copied into each
-# of its rows, in its first column (a range spanning columns only, such as a group row's
-# title, is one value shown across columns and is read once), and a warning names it.
-
-Merged = tuple[int, int, int, int]
-"""A merged range: first row, first column, last row, last column (0-based, inclusive)."""
-
-
-def _mentions(zf: zipfile.ZipFile, member: str, text: bytes) -> bool:
-    """Whether the decompressed ``member`` holds ``text`` (streamed, without parsing)."""
-    tail = b""
-    with zf.open(member) as f:
-        while block := f.read(_CHUNK):
-            if text in tail + block:
-                return True
-            tail = block[-len(text) :]
-    return False
-
-
-def merged_ranges(path: Path) -> dict[str, list[Merged]]:
-    """The merged ranges of each sheet of a workbook, by sheet name (none for a format
-    the engine cannot tell them for). The sheets of an ``.xlsx`` are searched for a
-    ``mergeCell`` element first, so a workbook without merges is opened only once."""
-    try:
-        if zipfile.is_zipfile(path):
-            with zipfile.ZipFile(path) as zf:
-                sheets = [n for n in zf.namelist() if n.startswith("xl/worksheets/")]
-                if not any(_mentions(zf, n, b"mergeCell") for n in sheets):
-                    return {}
-        from python_calamine import CalamineWorkbook
-
-        book = CalamineWorkbook.from_path(str(path))
-        try:
-            found: dict[str, list[Merged]] = {}
-            for name in book.sheet_names:
-                ranges = book.get_sheet_by_name(name).merged_cell_ranges or []
-                found[name] = [(r0, c0, r1, c1) for (r0, c0), (r1, c1) in ranges]
-            return found
-        finally:
-            book.close()
-    except Exception:  # damaged or unusual: read as stored (the engine reports damage)
-        return {}
-
-
-def cell_name(row: int, column: int) -> str:
-    """The spreadsheet name of a cell from its 0-based row and column.
-
-    >>> cell_name(4, 0), cell_name(0, 27)
-    ('A5', 'AB1')
-    """
-    letters = ""
-    n = column + 1
-    while n:
-        n, rem = divmod(n - 1, 26)
-        letters = chr(65 + rem) + letters
-    return f"{letters}{row + 1}"
-
-
-def fill_merged(
-    grid: pd.DataFrame, ranges: list[Merged], below: int
-) -> tuple[pd.DataFrame, list[tuple[Merged, str]]]:
-    """``grid`` with the value of each merged range that spans rows, starts at row
-    ``below`` or later (the rows under a header) and holds a value copied into each of its
-    rows (in its first column); with the ranges so filled and their names (``A5:A6``)."""
-    filled: list[tuple[Merged, str]] = []
-    for r0, c0, r1, c1 in sorted(ranges):
-        last = min(r1, len(grid) - 1)
-        if last <= r0 or r0 < below or c0 >= grid.shape[1] or _missing(grid.iat[r0, c0]):
-            continue
-        if not filled:
-            grid = grid.copy()
-        value: Any = grid.iat[r0, c0]
-        try:
-            grid.iloc[r0 + 1 : last + 1, c0] = value
-        except (TypeError, ValueError):  # a typed column that cannot hold it
-            column = grid.iloc[:, c0].astype(object)
-            column.iloc[r0 + 1 : last + 1] = value
-            grid[grid.columns[c0]] = column
-        filled.append(((r0, c0, r1, c1), f"{cell_name(r0, c0)}:{cell_name(r1, c1)}"))
-    return grid, filled
-
-
-MERGED_NOTE = "cells {} are merged: their value was read on each of the range's rows"
-"""The warning for a merged range whose value was copied down (:func:`fill_merged`)."""
 
 
 def read_workbook(path: Path, layout: Layout | None = None) -> tuple[list[RawTable], list[Problem]]:

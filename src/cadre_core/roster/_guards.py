@@ -1,0 +1,188 @@
+"""Workbooks too large to open: the reader's guards, applied before a workbook is opened.
+
+A workbook is a zip of XML parts; its sheets are measured by streaming the decompressed XML
+(never building a grid), so that a tiny file claiming billions of cells or a "zip bomb" is
+refused with a sentence instead of exhausting memory. ``cadre verify`` applies the same
+guards to the xlsx reports it reads.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+import zlib
+from collections.abc import Iterator
+from pathlib import Path
+
+# ------------------------------------------------------------------ pathological workbooks
+#
+# calamine builds every sheet as a dense grid of its used range (the box from A1 to the
+# farthest cell holding a value) before Python sees it. A tiny file with one value in cell
+# XFD1048576 would ask for 17 billion cells and abort the process, so the sheet XML is
+# scanned first (streamed, without building anything) and workbooks whose sheets would be
+# too large are refused with a problem instead.
+
+MAX_SHEET_CELLS = 5_000_000
+"""Largest used range (rows x columns) read from one sheet; bigger data belongs in CSV or
+parquet tables (a folder roster)."""
+
+MAX_XML_BYTES = 512 * 1024 * 1024
+"""Largest total size of a workbook's parts once decompressed (a "zip bomb" guard)."""
+
+_CHUNK = 1 << 22
+_XLSX_CELL = re.compile(rb"<(?:\w+:)?c\b([^>]*?)(/?)>")
+_XLSX_REF = re.compile(rb'\br="([A-Z]{1,3})([0-9]{1,7})"')
+_XLSX_ROW = re.compile(rb"<(?:\w+:)?row\b([^>]*?)(/?)>")
+_ODS_TAG = re.compile(
+    rb"(<table:table(?:\s[^>]*)?>)|<table:table-row\b([^>]*?)(/?)>|"
+    rb"<table:(?:covered-)?table-cell\b([^>]*?)(/?)>|</table:table-row>"
+)
+_ODS_ROWS = re.compile(rb'number-rows-repeated="([0-9]{1,10})"')
+_ODS_COLS = re.compile(rb'number-columns-repeated="([0-9]{1,10})"')
+_ODS_VALUE = re.compile(rb"office:value-type=")
+
+
+class _TooLarge(Exception):
+    """A workbook part is beyond the reader's limits."""
+
+
+def _col_number(letters: bytes) -> int:
+    n = 0
+    for ch in letters:
+        n = n * 26 + ch - 64
+    return n
+
+
+def _chunks(zf: zipfile.ZipFile, member: str, budget: list[int]) -> Iterator[bytes]:
+    """The decompressed text of ``member`` in pieces that end at a tag boundary."""
+    tail = b""
+    with zf.open(member) as f:
+        while True:
+            block = f.read(_CHUNK)
+            budget[0] -= len(block)
+            if budget[0] < 0:
+                raise _TooLarge("it is too large once decompressed (over 512 MB)")
+            if not block:
+                break
+            data = tail + block
+            cut = data.rfind(b">") + 1
+            tail = data[cut:]
+            opened = tail.rfind(b"<")
+            tail = tail[opened:] if opened >= 0 else b""  # text between tags is not kept
+            if len(tail) > _CHUNK:  # a single tag cannot be this long
+                raise _TooLarge("its XML is malformed (a tag longer than 4 MB)")
+            yield data[:cut]
+    if tail:
+        yield tail
+
+
+def _xlsx_extent(zf: zipfile.ZipFile, member: str, budget: list[int]) -> int:
+    """Rows x columns of the box calamine would build for one worksheet (an upper bound)."""
+    max_row = max_col = 0
+    row = col = 0
+    for chunk in _chunks(zf, member, budget):
+        cells = _XLSX_CELL.findall(chunk)
+        rows = _XLSX_ROW.findall(chunk)
+        refs = [_XLSX_REF.search(attrs_) for attrs_, closed in cells if not closed]
+        if all(m is not None for m in refs) and all(b' r="' in a for a, _ in rows):
+            # every cell names its place (Excel, openpyxl and xlsxwriter always do)
+            for m in refs:
+                assert m is not None
+                max_row = max(max_row, int(m.group(2)))
+                letters = m.group(1)
+                if len(letters) > 3 or _col_number(letters) > max_col:
+                    max_col = max(max_col, _col_number(letters))
+            row = max_row
+            continue
+        # places implied by order: follow rows and cells one by one
+        for m in re.finditer(rb"<(?:\w+:)?(row|c)\b([^>]*?)(/?)>", chunk):
+            kind, attrs_, closed = m.group(1), m.group(2), m.group(3)
+            ref = _XLSX_REF.search(attrs_)
+            if kind == b"row":
+                r = re.search(rb'\br="([0-9]{1,7})"', attrs_)
+                row = int(r.group(1)) if r else row + 1
+                col = 0
+                continue
+            if ref is not None:
+                col, row = _col_number(ref.group(1)), int(ref.group(2))
+            else:
+                col += 1
+            if not closed:
+                max_row, max_col = max(max_row, row), max(max_col, col)
+        if max_row * max_col > MAX_SHEET_CELLS:
+            break
+    return max_row * max_col
+
+
+def _ods_extent(zf: zipfile.ZipFile, budget: list[int]) -> int:
+    """Cells of the largest sheet's box in an OpenDocument spreadsheet (repeats expanded)."""
+    largest = 0
+    height = width = 0  # of the current sheet
+    row_at = 0  # rows before the current one
+    repeat = 1
+    col = 0
+    row_width = 0
+    for chunk in _chunks(zf, "content.xml", budget):
+        for m in _ODS_TAG.finditer(chunk):
+            tag = m.group(0)
+            if m.group(1):
+                largest = max(largest, height * width)
+                height = width = row_at = 0
+            elif tag.startswith(b"<table:table-row"):
+                r = _ODS_ROWS.search(m.group(2) or b"")
+                repeat = int(r.group(1)) if r else 1
+                col = row_width = 0
+                if m.group(3):  # an empty self-closed row
+                    row_at += repeat
+            elif tag == b"</table:table-row>":
+                if row_width:
+                    height = row_at + repeat
+                    width = max(width, row_width)
+                row_at += repeat
+            else:
+                c = _ODS_COLS.search(m.group(4) or b"")
+                span = int(c.group(1)) if c else 1
+                col += span
+                if _ODS_VALUE.search(m.group(4) or b"") or not m.group(5):
+                    row_width = col
+            if height * width > MAX_SHEET_CELLS:
+                return height * width
+    return max(largest, height * width)
+
+
+def _check_workbook_size(path: Path) -> str | None:
+    """Why the workbook at ``path`` is too large to read, or None when it is fine."""
+    if not zipfile.is_zipfile(path):
+        return None  # .xls, or not a workbook at all (the engine reports that)
+    try:
+        with zipfile.ZipFile(path) as zf:
+            infos = zf.infolist()
+            if sum(i.file_size for i in infos) > MAX_XML_BYTES:
+                return "it is too large once decompressed (over 512 MB)"
+            budget = [MAX_XML_BYTES]
+            names = {i.filename for i in infos}
+            if "content.xml" in names:
+                cells = _ods_extent(zf, budget)
+            else:
+                sheets = [n for n in sorted(names) if n.startswith("xl/") and n.endswith(".xml")]
+                cells = 0
+                for n in sheets:
+                    if n.startswith(("xl/worksheets/", "xl/chartsheets/")):
+                        cells = max(cells, _xlsx_extent(zf, n, budget))
+                    else:
+                        for _ in _chunks(zf, n, budget):
+                            pass
+                        # shared strings and styles count towards the size limit
+    except _TooLarge as exc:
+        return str(exc)
+    except (zipfile.BadZipFile, OSError, EOFError, zlib.error, NotImplementedError):
+        return None  # damaged: the engine reports it
+    if cells > MAX_SHEET_CELLS:
+        return (
+            f"a sheet's used range holds about {cells:,} cells, over the limit of "
+            f"{MAX_SHEET_CELLS:,} (clear the far cells, or use a folder of CSV/parquet tables)"
+        )
+    return None
+
+
+__all__ = ["MAX_SHEET_CELLS", "MAX_XML_BYTES", "_check_workbook_size"]
