@@ -132,13 +132,7 @@ def _layout(file: str | None, plugins: Sequence[str] = (), keep_going: bool = Fa
     try:
         own = read_layout(file) if file else None
         host = PluginHost(make_plugin_manager(only=plugins or None, keep_going=keep_going))
-        while True:
-            try:
-                return merge_layouts(host.layouts(), own)
-            except PluginError as exc:
-                if not keep_going:
-                    raise
-                host.exclude(exc)
+        return merge_layouts(host.without_failing(host.layouts, keep_going=keep_going), own)
     except (LayoutError, PluginError) as exc:
         raise InputError(str(exc)) from None
 

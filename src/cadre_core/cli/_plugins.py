@@ -15,15 +15,12 @@ from cadre_core.cli._common import EXIT_INPUT, _stdout
 def _registries(host: Any) -> tuple[list[Any], list[Any], Any]:
     """Targets, declared parameters and parameters in force, leaving out (and recording
     in ``host.failures``) every plugin that fails while giving them."""
-    from cadre_core.plugins._host import PluginError
 
-    while True:
-        try:
-            targets = host.targets()
-            declared = host.parameter_definitions()
-            return targets, declared, host.params(targets)
-        except PluginError as exc:
-            host.exclude(exc)
+    def registries() -> tuple[list[Any], list[Any], Any]:
+        targets = host.targets()
+        return targets, host.parameter_definitions(), host.params(targets)
+
+    return host.without_failing(registries)  # type: ignore[no-any-return]
 
 
 def _target(plugin: str, t: Any) -> dict[str, Any]:

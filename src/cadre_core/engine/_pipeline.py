@@ -581,22 +581,21 @@ def evaluate(
         raise ValueError(f"engine must be {names}, not {engine!r}")
     if host is None:
         host = PluginHost(make_plugin_manager(only=plugins, keep_going=keep_going))
+    chosen = host
+
+    def run() -> Evaluation:
+        prepared = prepare(
+            day,
+            params_file=params_file,
+            params=params,
+            by_commune=by_commune,
+            host=chosen,
+            findings=findings,
+        )
+        return finish(prepared, roster, backend(prepared, roster))
+
     with paused_gc():
-        while True:
-            try:
-                prepared = prepare(
-                    day,
-                    params_file=params_file,
-                    params=params,
-                    by_commune=by_commune,
-                    host=host,
-                    findings=findings,
-                )
-                return finish(prepared, roster, backend(prepared, roster))
-            except PluginError as exc:
-                if not keep_going:
-                    raise
-                host.exclude(exc)  # and evaluate again without it
+        return host.without_failing(run, keep_going=keep_going)
 
 
 def required_counts(rule: Rule, sizes: Sequence[int]) -> np.ndarray:

@@ -18,7 +18,7 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any, TextIO
+from typing import Any, TextIO, TypeVar
 
 import attrs
 import pandas as pd
@@ -40,6 +40,8 @@ from cadre_core.roster._layout import Layout
 from cadre_core.targets._params import Parameter, Params, read_params_file
 from cadre_core.targets._target import Target
 from cadre_core.vocab._enums import RatingLevel
+
+T = TypeVar("T")
 
 #: Parameter keys the core reads without a national value: any one plugin may declare
 #: them (the province's plan period start, the default standards of leadership posts).
@@ -162,6 +164,23 @@ class PluginHost:
             raise error
         self._excluded.add(error.plugin)
         self.failures.append(error)
+
+    def without_failing(self, work: Callable[[], T], *, keep_going: bool = True) -> T:
+        """``work()``; with ``keep_going``, whenever a plugin fails in it, that plugin is
+        left out (:meth:`exclude`) and ``work`` runs again from the start, so that nothing
+        the failed plugin did stays in the result.
+
+        >>> host = PluginHost(make_plugin_manager(entry_points=False))
+        >>> host.without_failing(lambda: len(host.plugin_names()))
+        1
+        """
+        while True:
+            try:
+                return work()
+            except PluginError as exc:
+                if not keep_going:
+                    raise
+                self.exclude(exc)
 
     # --------------------------------------------------------------- plumbing
     # Every hook is called through pluggy, never by calling an implementation's function:

@@ -55,49 +55,46 @@ def _latest(evaluation_or_evaluations: Evaluations) -> Evaluation:
     return max(evaluation_or_evaluations, key=lambda e: e.as_of)
 
 
-def skipped_section(evaluation: Evaluation, lang: str = "vi") -> list[ReportSection]:
-    """A section listing what ``--skip-invalid`` set aside: rows, cells (their rows kept)
-    and optional tables, each with its reason (empty when there is nothing)."""
-    if not evaluation.skipped:
+def _listing(
+    name: str, columns: Sequence[str], rows: Sequence[Sequence[object]], lang: str
+) -> list[ReportSection]:
+    """A section listing ``rows`` under the labelled ``columns``, titled and explained by
+    the labels ``<name>_title`` and ``<name>_note`` (none when there is no row)."""
+    if not rows:
         return []
     import pandas as pd
 
-    cols = [
-        label(k, lang)
-        for k in (
-            "col_set_aside",
-            "col_file",
-            "col_table",
-            "col_row",
-            "col_column",
-            "col_value",
-            "col_reason",
-        )
-    ]
+    frame = pd.DataFrame(list(rows), columns=[label(k, lang) for k in columns])
+    return [ReportSection(label(f"{name}_title", lang), frame, label(f"{name}_note", lang))]
+
+
+def _row(row: int | None) -> str:
+    return "" if row is None else str(row)
+
+
+def skipped_section(evaluation: Evaluation, lang: str = "vi") -> list[ReportSection]:
+    """A section listing what ``--skip-invalid`` set aside: rows, cells (their rows kept)
+    and optional tables, each with its reason (empty when there is nothing)."""
+    columns = ("col_set_aside", "col_file", "col_table", "col_row", "col_column")
     rows = [
         [
             label(f"set_aside_{p.scope if p.scope in ('cell', 'table') else 'row'}", lang),
             p.file,
             p.table or "",
-            "" if p.row is None else str(p.row),
+            _row(p.row),
             p.column or "",
             "" if p.value is None else p.value,
             p.expected,
         ]
         for p in evaluation.skipped
     ]
-    frame = pd.DataFrame(rows, columns=cols)
-    return [ReportSection(label("skipped_title", lang), frame, label("skipped_note", lang))]
+    return _listing("skipped", (*columns, "col_value", "col_reason"), rows, lang)
 
 
 def not_read_section(evaluation: Evaluation, lang: str = "vi") -> list[ReportSection]:
     """A section listing the columns and sheets of the input that were not read, each
     with the best guess of what it is (empty when everything was read)."""
-    if not evaluation.not_read:
-        return []
-    import pandas as pd
-
-    keys = ("col_set_aside", "col_file", "col_table", "col_column", "col_guess", "col_reason")
+    columns = ("col_set_aside", "col_file", "col_table", "col_column", "col_guess", "col_reason")
     rows = [
         [
             label("not_read_sheet" if p.scope == "sheet" else "not_read_column", lang),
@@ -109,48 +106,26 @@ def not_read_section(evaluation: Evaluation, lang: str = "vi") -> list[ReportSec
         ]
         for p in evaluation.not_read
     ]
-    frame = pd.DataFrame(rows, columns=[label(k, lang) for k in keys])
-    return [ReportSection(label("not_read_title", lang), frame, label("not_read_note", lang))]
+    return _listing("not_read", columns, rows, lang)
 
 
 def warnings_section(evaluation: Evaluation, lang: str = "vi") -> list[ReportSection]:
     """A section listing what the reader noted while reading (:attr:`Evaluation.warnings`),
     each with where it is (empty when it noted nothing)."""
-    if not evaluation.warnings:
-        return []
-    import pandas as pd
-
-    keys = ("col_file", "col_table", "col_row", "col_column", "col_message")
+    columns = ("col_file", "col_table", "col_row", "col_column", "col_message")
     rows = [
-        [
-            p.file,
-            p.table or "",
-            "" if p.row is None else str(p.row),
-            p.column or "",
-            p.expected,
-        ]
+        [p.file, p.table or "", _row(p.row), p.column or "", p.expected]
         for p in evaluation.warnings
     ]
-    frame = pd.DataFrame(rows, columns=[label(k, lang) for k in keys])
-    return [ReportSection(label("warnings_title", lang), frame, label("warnings_note", lang))]
+    return _listing("warnings", columns, rows, lang)
 
 
 def failed_plugins_section(evaluation: Evaluation, lang: str = "vi") -> list[ReportSection]:
     """A section listing the plugins left out after an error (``--keep-going``), each
     with where it failed and the error (empty when none failed)."""
-    if not evaluation.failed_plugins:
-        return []
-    import pandas as pd
-
+    columns = ("col_plugin", "col_where", "col_error")
     rows = [[e.plugin, e.target or e.hook or "", e.message] for e in evaluation.failed_plugins]
-    cols = [label(k, lang) for k in ("col_plugin", "col_where", "col_error")]
-    return [
-        ReportSection(
-            label("failed_plugins_title", lang),
-            pd.DataFrame(rows, columns=cols),
-            label("failed_plugins_note", lang),
-        )
-    ]
+    return _listing("failed_plugins", columns, rows, lang)
 
 
 def audit_section(evaluation: Evaluation, lang: str = "vi") -> ReportSection:
