@@ -198,3 +198,6 @@ def test_scaffolded_plugin_installs_and_passes_its_tests(tmp_path: Path) -> None
     plugins = {p["name"]: p for p in listing["plugins"]}
     assert plugins["hagiang"]["targets"] == ["hagiang.1"]
     assert plugins["hagiang"]["parameters"] == ["hagiang.1.min_education"]
+    # a scaffold is an example of its province until its author says otherwise
+    assert plugins["hagiang"]["example"] is True
+    assert plugins["hagiang"]["province"].startswith("Tỉnh")

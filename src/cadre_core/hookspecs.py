@@ -39,14 +39,16 @@ hookimpl = pluggy.HookimplMarker(PROJECT)
 
 @hookspec
 def cadre_about() -> About:
-    """Say who the plugin is: the prefixes of the ids and keys it owns, and whether it is
-    only an example. Without it a plugin owns the prefix of its own name::
+    """Say who the plugin is: the prefixes of the ids and keys it owns, the province it
+    serves, one line on what it carries, and whether it is only an example (used only
+    when named). Without it a plugin owns the prefix of its own name::
 
         from cadre_core import About, hookimpl
 
         @hookimpl
         def cadre_about():
-            return About(prefixes=("nq05",))
+            return About(prefixes=("nq05",), province="Tỉnh Lai Châu",
+                         description="Chỉ tiêu cán bộ cấp xã theo Nghị quyết 05-NQ/TU")
 
     A target id or parameter key outside the plugin's prefixes is a warning (an error in
     strict mode); the keys the core itself reads (``plan_start``, ``default_standards``)

@@ -68,6 +68,8 @@ def listing(host: Any) -> dict[str, Any]:
                 "status": "loaded",
                 "error": None,
                 "example": about.example,
+                "province": about.province or None,
+                "description": about.description or None,
                 "prefixes": list(about.prefixes),
                 "hooks": list(info.hooks),
                 "targets": [t.id for p, t in targets if p == info.name],
@@ -94,6 +96,8 @@ def listing(host: Any) -> dict[str, Any]:
                 "status": "failed",
                 "error": str(error),
                 "example": None,
+                "province": None,
+                "description": None,
                 "prefixes": [],
                 "hooks": [],
                 "targets": [],
@@ -125,7 +129,16 @@ def plugins_command(fmt: str) -> None:
         for col in ("name", "version", "targets", "parameters", "hooks"):
             table.add_column(col, overflow="fold")
         for d in data:
-            name = d["name"] + (" (example: only with --plugin)" if d["example"] else "")
+            name = "\n".join(
+                x
+                for x in (
+                    d["name"],
+                    d.get("province") or "",
+                    d.get("description") or "",
+                    "(example: only with --plugin)" if d["example"] else "",
+                )
+                if x
+            )
             if d["status"] == "failed":
                 table.add_row(
                     f"[red]{name}[/]", d["version"] or "", f"[red]{d['error']}[/]", "", ""

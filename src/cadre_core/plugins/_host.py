@@ -47,7 +47,11 @@ T = TypeVar("T")
 #: them (the province's plan period start, the default standards of leadership posts).
 SHARED_KEYS = frozenset({"plan_start", "default_standards"})
 #: The built-in plugin's prefixes (its keys are national facts, ``national.*`` ...).
-BUILTIN_ABOUT = About(prefixes=("national", "nd335", "planner", "equipment_norm"))
+BUILTIN_ABOUT = About(
+    prefixes=("national", "nd335", "planner", "equipment_norm"),
+    description="Quy định chung của Trung ương: tuổi nghỉ hưu, xếp loại, tiêu chuẩn chức danh, "
+    "định mức trang bị, kế hoạch đào tạo",
+)
 
 
 @attrs.frozen
@@ -269,8 +273,9 @@ class PluginHost:
         of its name (``-`` read as ``_``).
 
         >>> host = PluginHost(make_plugin_manager(only=["province_template"]))
-        >>> host.about("province_template")
-        About(prefixes=('tpl',), example=True)
+        >>> about = host.about("province_template")
+        >>> about.prefixes, about.example, about.province
+        (('tpl',), True, 'Tỉnh Mẫu')
         """
         if plugin == BUILTIN:
             return BUILTIN_ABOUT

@@ -20,6 +20,13 @@ def _prefixes(value: object) -> tuple[str, ...]:
     return tuple(str(p) for p in items)
 
 
+def _stripped(value: object) -> str:
+    """A text with its surrounding blanks removed; anything but a text is refused."""
+    if not isinstance(value, str):
+        raise TypeError(f"a province or description is text, not {type(value).__name__}")
+    return value.strip()
+
+
 @attrs.frozen
 class About:
     """Who a plugin is: what ``cadre_about`` returns.
@@ -27,10 +34,16 @@ class About:
     ``prefixes`` are the first dotted parts of the target ids and parameter keys the
     plugin owns (``"nq05"`` owns ``nq05.5a`` and ``nq05.5a.threshold``); without this hook
     a plugin owns the prefix of its own name. ``example`` marks a plugin that only shows
-    how to write one (the province template, a scaffold).
+    how to write one (the province template, a scaffold): it is used only when named.
+    ``province`` is the province the plugin's resolution governs, as people write it
+    (``"Tỉnh Lai Châu"``); ``description`` says in one line what the plugin carries. Both
+    are shown by ``cadre plugins`` and name the province in multi-commune reports.
 
     >>> About(prefixes="nq05").prefixes
     ('nq05',)
+    >>> About(prefixes="nq05", province="  Tỉnh Lai Châu ").province
+    'Tỉnh Lai Châu'
+
     >>> About(prefixes=("NQ 05",))
     Traceback (most recent call last):
     ...
@@ -39,6 +52,8 @@ class About:
 
     prefixes: tuple[str, ...] = attrs.field(default=(), converter=_prefixes)
     example: bool = attrs.field(default=False, validator=attrs.validators.instance_of(bool))
+    province: str = attrs.field(default="", converter=_stripped)
+    description: str = attrs.field(default="", converter=_stripped)
 
     @prefixes.validator
     def _check(self, _: object, value: tuple[str, ...]) -> None:

@@ -86,8 +86,13 @@ PLAN_CITATIONS = {
 
 @hookimpl
 def cadre_about() -> About:
-    """The plan's targets and parameters are ``nq05.*`` (the resolution's number)."""
-    return About(prefixes=("nq05",))
+    """The plan's targets and parameters are ``nq05.*`` (the resolution's number); the
+    province and a one-line description are shown by ``cadre plugins`` and the reports."""
+    return About(
+        prefixes=("nq05",),
+        province="Tỉnh Lai Châu",
+        description="Chỉ tiêu cán bộ cấp xã theo " + RESOLUTION + " và " + PLAN,
+    )
 
 
 @hookimpl

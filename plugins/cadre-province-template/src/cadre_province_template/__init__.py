@@ -90,7 +90,12 @@ MAX_AGE_KEY = f"{PREFIX}.youth.max_age"
 def cadre_about() -> About:
     """Who this plugin is: it owns the ids and keys that start with ``tpl.``, and it is an
     example (a real province's plugin leaves ``example`` out)."""
-    return About(prefixes=("tpl",), example=True)
+    return About(
+        prefixes=("tpl",),
+        example=True,
+        province="Tỉnh Mẫu",
+        description="Ví dụ cho tác giả plugin: ba chỉ tiêu của một tỉnh giả định",
+    )
 
 
 @hookimpl
