@@ -282,7 +282,7 @@ _LABELS: dict[str, tuple[str, str]] = {
         "Không có: mọi chỉ tiêu đạt tại thời hạn với kế hoạch này.",
         "None: every target is met at its deadline with this plan.",
     ),
-    "plan_concerned": ("Người, vị trí liên quan", "Concerned"),
+    "plan_concerned": ("Gồm", "Namely"),
     "plan_assumptions": ("Giả định", "Assumptions"),
     "plan_succession_note": (
         "Dấu x ở cột Quy hoạch: cán bộ trong quy hoạch.",
