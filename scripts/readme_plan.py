@@ -33,7 +33,7 @@ START, END = "<!-- cadre:readme-plan -->", "<!-- /cadre:readme-plan -->"
 COMMAND = ("plan", "--as-of", AS_OF, "--plugin", "laichau", "--format", "table")
 #: The columns of the plan lines kept in the excerpt, by position in the command's
 #: output (year, name, post, programme, from, to, targets, cost, succession): the
-#: agencies and the sending body make the lines too wide for a page.
+#: agencies, the sending body and the cadre id make the lines too wide for a page.
 KEPT = (0, 1, 2, 4, 5, 6, 7, 9, 10)
 WIDTH = 100
 

@@ -9,6 +9,7 @@ import io
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -195,6 +196,52 @@ def test_xlsx_plan_sheet_has_names_and_posts(plan_doc: dict, outputs: Path) -> N
     name, post = head.index(label("plan_col_name")), head.index(label("plan_col_post"))
     assert [r[name] for r in rows[1:]] == [x["name"] for x in plan_doc["lines"]]
     assert all(r[post] for r in rows[1:])
+
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+
+#: A page that shows the plan in a 390 px frame and records, once it is loaded, how wide
+#: its content is and how wide the frame (headless Chromium's window is at least 500 px).
+PHONE = """<!doctype html><html><body style="margin:0">
+<iframe id="f" src="{src}" style="width:390px;height:800px;border:0"></iframe>
+<script>document.getElementById("f").addEventListener("load", function () {{
+  var d = this.contentDocument.documentElement;
+  document.body.setAttribute("data-width", d.scrollWidth + "/" + d.clientWidth);
+}});</script></body></html>"""
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(CHROMIUM is None, reason="headless Chromium (Debian 'chromium') not installed")
+def test_html_has_no_horizontal_scroll_at_390_px(outputs: Path, tmp_path: Path) -> None:
+    assert CHROMIUM is not None
+    page = outputs / "phone.html"
+    page.write_text(PHONE.format(src="plan.html"), encoding="utf-8")
+    done = subprocess.run(
+        [
+            CHROMIUM,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--hide-scrollbars",
+            "--no-first-run",
+            "--disable-dev-shm-usage",
+            "--allow-file-access-from-files",
+            f"--user-data-dir={tmp_path / 'profile'}",
+            "--window-size=800,900",
+            "--virtual-time-budget=5000",
+            "--dump-dom",
+            page.resolve().as_uri(),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    found = re.search(r'data-width="([0-9]+)/([0-9]+)"', done.stdout)
+    assert found, done.stdout[-500:]
+    content, frame = int(found[1]), int(found[2])
+    assert frame == 390
+    assert content <= frame, f"{content} px of content in a {frame} px screen"
 
 
 # ---------------------------------------------------------------- pseudonyms

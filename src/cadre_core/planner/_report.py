@@ -51,6 +51,7 @@ def _line_headers(lang: str, communes: bool) -> list[str]:
         "plan_col_body",
         "plan_col_cost",
         "plan_col_succession",
+        "plan_col_id",
     ]
     return [label("col_commune", lang)] * communes + [label(k, lang) for k in keys]
 
@@ -70,6 +71,7 @@ def _line_rows(plan: Plan, lang: str, communes: bool) -> list[list[object]]:
             body_name(x.body, lang),
             _money(x.cost),
             "x" if x.succession else "",
+            x.cadre_id,
         ]
         for x in plan.lines
     ]
