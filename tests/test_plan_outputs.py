@@ -244,6 +244,34 @@ def test_html_has_no_horizontal_scroll_at_390_px(outputs: Path, tmp_path: Path) 
     assert content <= frame, f"{content} px of content in a {frame} px screen"
 
 
+@pytest.mark.slow
+@pytest.mark.skipif(CHROMIUM is None, reason="headless Chromium (Debian 'chromium') not installed")
+def test_html_prints_on_a4_landscape(outputs: Path, tmp_path: Path) -> None:
+    assert CHROMIUM is not None
+    pdf = tmp_path / "plan.pdf"
+    subprocess.run(
+        [
+            CHROMIUM,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            "--disable-dev-shm-usage",
+            f"--user-data-dir={tmp_path / 'profile'}",
+            "--no-pdf-header-footer",
+            f"--print-to-pdf={pdf}",
+            (outputs / "plan.html").resolve().as_uri(),
+        ],
+        capture_output=True,
+        timeout=120,
+        check=True,
+    )
+    boxes = set(re.findall(rb"/MediaBox\s*\[\s*0 0 ([0-9.]+) ([0-9.]+)\s*\]", pdf.read_bytes()))
+    assert boxes, "no page size in the PDF"
+    for width, height in boxes:  # A4 landscape: 297 x 210 mm = 842 x 595 pt
+        assert round(float(width)) == 842 and round(float(height)) == 595
+
+
 # ---------------------------------------------------------------- pseudonyms
 
 

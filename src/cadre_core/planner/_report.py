@@ -1,5 +1,7 @@
-"""Plan output: a terminal table, an xlsx workbook (xlsxwriter) and a self-contained HTML
-page (escaped text, inline SVG bar chart of the yearly cost)."""
+"""Plan output: a terminal table (plain lines when piped), an xlsx workbook (xlsxwriter)
+and a self-contained HTML document to sign (escaped text, names and posts on every line,
+an inline SVG bar chart of the yearly cost, a signature block, A4 landscape in print and
+cards on a phone). Every word comes from the label table."""
 
 from __future__ import annotations
 
@@ -332,8 +334,8 @@ def _svg_bars(items: list[tuple[str, int]], caption: str) -> str:
     )
 
 
-#: The plan's page: A4 landscape in print, table headers repeated on every page, rows and
-#: the signature block never split; under 640 px every table row becomes a card whose
+#: The plan's page: A4 landscape in print, table headers repeated on every page (a total
+#: row only once, at the end), rows and the signature block never split; under 640 px every table row becomes a card whose
 #: cells carry their column's name (no horizontal scroll on a phone).
 PLAN_CSS = """
 body{font-family:"Times New Roman",Times,serif;margin:2em;color:#000;line-height:1.35}
@@ -348,8 +350,9 @@ h2{font-size:1.1em;margin:1.2em 0 .4em}h3{font-size:1em;margin:1em 0 .3em}
 table{border-collapse:collapse;width:100%;margin:.4em 0}
 td,th{border:1px solid #555;padding:3px 5px;font-size:12.5px;vertical-align:top;
 overflow-wrap:anywhere}
-th{background:#eee}tfoot td{font-weight:bold}
+th{background:#eee;overflow-wrap:normal}tfoot td{font-weight:bold}
 td.n,td.d{text-align:right;white-space:nowrap}
+td:last-child{white-space:nowrap;overflow-wrap:normal}
 svg{max-width:100%;height:auto}
 .signatures{display:flex;justify-content:space-between;gap:2em;margin-top:2em}
 .signatures>div{flex:1;text-align:center}.signatures b{display:block}
@@ -359,7 +362,7 @@ svg{max-width:100%;height:auto}
 @page{size:A4 landscape;margin:14mm 12mm;
 @bottom-right{content:counter(page) "/" counter(pages)}}
 @media print{body{margin:0}thead{display:table-header-group}
-tfoot{display:table-footer-group}
+tfoot{display:table-row-group}
 tr,li,.signatures{break-inside:avoid;page-break-inside:avoid}
 h2,h3{break-after:avoid;page-break-after:avoid}}
 @media (max-width:640px){body{margin:.6em}
