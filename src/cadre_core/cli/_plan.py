@@ -130,7 +130,10 @@ def plan_command(
         if not output:
             raise InputError(f"--format {fmt} needs --output FILE")
         with writing(output):
-            (_report.write_xlsx if fmt == "xlsx" else _report.write_html)(result, output)
+            if fmt == "xlsx":
+                _report.write_xlsx(result, output)
+            else:
+                _report.write_html(result, output, lang)
         click.echo(f"wrote {output}", err=True)
         return
     _report.print_table(result, lang)

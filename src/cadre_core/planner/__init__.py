@@ -8,7 +8,8 @@ roster in the future, what-if frames), ``_targets`` (a target at a day, per comm
 ``_baseline`` (setting and the roster without a plan), ``_options`` (who may start what
 when), ``_problem`` (what helps whom; the model), ``_milp`` (the solver), ``_selection``
 (plan lines and totals), ``_apply`` and ``_outcome`` (targets with the plan), ``_needs``
-(what training cannot do), ``_result`` (the :class:`Plan` and its JSON), ``_report``
+(what training cannot do), ``_people`` (each line's cadre by name, post and agency; each
+need's members by name), ``_result`` (the :class:`Plan` and its JSON), ``_report``
 (table, xlsx, HTML).
 
 :func:`plan` projects the roster to every target's deadline (statutory retirements,

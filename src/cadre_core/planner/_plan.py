@@ -10,6 +10,7 @@ from cadre_core.planner._baseline import baseline, setting
 from cadre_core.planner._catalogue import Programme
 from cadre_core.planner._milp import solve
 from cadre_core.planner._outcome import with_outcome
+from cadre_core.planner._people import with_people
 from cadre_core.planner._problem import covers, flips, granted_fields, problem
 from cadre_core.planner._result import Plan
 from cadre_core.planner._selection import chosen_options, plan_lines, served_targets, year_totals
@@ -47,7 +48,8 @@ def plan(
     programmes would make each failing member satisfy each target; gather the demand per
     (target, commune) and the eligible options into the model; solve it; turn the chosen
     options into plan lines and yearly totals; evaluate the targets again with the plan
-    applied and state what training cannot do.
+    applied and state what training cannot do; name every line's cadre (name, post,
+    agency) and every need's members.
     """
     s = setting(
         parse_day(as_of, what="as_of"),
@@ -68,7 +70,8 @@ def plan(
     draft = Plan(
         s.day, s.horizon, lines, year_totals(chosen), (), (), s.progs, sol.status, params=s.values
     )
-    return with_outcome(base, ways, prob, sol, draft)
+    units = {t.id: t.unit for t in s.targets}
+    return with_people(with_outcome(base, ways, prob, sol, draft), roster, units)
 
 
 __all__ = ["plan"]

@@ -1,8 +1,9 @@
 """A plan under pseudonyms: the same pseudonymous ids as the evaluation's outputs.
 
 The work is :class:`cadre_core.engine._privacy.Pseudonymizer`; this maps it over a
-:class:`~cadre_core.planner._result.Plan`: each line's cadre, the cadres a need names,
-and the reasons of needs (scrubbed of ids, names and birth dates of the roster).
+:class:`~cadre_core.planner._result.Plan`: each line's cadre and name (both become the
+cadre's pseudonym), the cadres a need names and their names, and the texts that may quote
+the roster (posts, agencies, the reasons of needs: scrubbed of ids, names and birth dates).
 """
 
 from __future__ import annotations
@@ -14,13 +15,26 @@ from cadre_core.planner._result import Plan
 
 
 def pseudonymize_plan(plan: Plan, hider: Pseudonymizer) -> Plan:
-    """``plan`` with pseudonymous cadre ids and scrubbed texts; costs, years,
+    """``plan`` with pseudonymous cadre ids and names and scrubbed texts; costs, years,
     programmes and projections unchanged."""
-    lines = tuple(attrs.evolve(x, cadre_id=hider.id(x.cadre_id)) for x in plan.lines)
+    lines = tuple(
+        attrs.evolve(
+            x,
+            cadre_id=hider.id(x.cadre_id),
+            name=hider.id(x.cadre_id),
+            post=hider.scrub(x.post),
+            agency=hider.scrub(x.agency),
+        )
+        for x in plan.lines
+    )
     needs = tuple(
         attrs.evolve(
             n,
             members=tuple(hider.known(m) for m in n.members),
+            member_names=tuple(
+                hider.known(m) if hider.known(m) != m else hider.scrub(name)
+                for m, name in zip(n.members, n.member_names, strict=False)
+            ),
             reason_vi=hider.scrub(n.reason_vi),
             reason_en=hider.scrub(n.reason_en),
         )

@@ -1,19 +1,25 @@
-"""Plan output: a terminal table, an xlsx workbook (xlsxwriter) and a self-contained HTML
-page (escaped text, inline SVG bar chart of the yearly cost)."""
+"""Plan output: a terminal table (plain lines when piped), an xlsx workbook (xlsxwriter)
+and a self-contained HTML document to sign (escaped text, names and posts on every line,
+an inline SVG bar chart of the yearly cost, a signature block, A4 landscape in print and
+cards on a phone). Every word comes from the label table."""
 
 from __future__ import annotations
 
 import datetime as dt
 import html
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from rich.console import Console
+
 from cadre_core.engine._pipeline import STATUSES
 from cadre_core.vocab._files import replacing, write_atomic
-from cadre_core.vocab._labels import label
+from cadre_core.vocab._labels import body_name, check_lang, fmt_date, label
+from cadre_core.vocab._tables import show_table
 
 if TYPE_CHECKING:
-    from cadre_core.planner._result import Plan
+    from cadre_core.planner._result import Need, Plan
 
 #: status -> its Vietnamese name from the label table, in lower case (it reads in a sentence)
 STATUS_VI = {status: label(status, "vi").lower() for status in STATUSES}
@@ -27,85 +33,139 @@ def _money(value: int) -> str:
     return f"{value:,}".replace(",", ".")
 
 
-def print_table(plan: Plan, lang: str = "vi") -> None:
-    """Print the plan, totals, projected statuses and needs with rich."""
-    from rich.console import Console
-    from rich.markup import escape
-    from rich.table import Table
+def communes_of(plan: Plan) -> tuple[str, ...]:
+    """The plan's communes: those of its projections (every commune evaluated), else of
+    its lines, in order."""
+    names = [p.commune for p in plan.projections] or [x.commune for x in plan.lines]
+    return tuple(dict.fromkeys(n for n in names if n))
 
-    en = lang == "en"
-    console = Console(highlight=False)
-    t = Table(title="Training plan" if en else "Kế hoạch đào tạo, bồi dưỡng", header_style="bold")
-    cols: tuple[tuple[str, str], ...] = (
-        ("year", "năm"),
-        ("cadre", "cán bộ"),
-        ("programme", "chương trình"),
-        ("from", "từ"),
-        ("to", "đến"),
-        ("targets", "chỉ tiêu"),
-        ("body", "cơ quan"),
-        ("cost", "kinh phí"),
-    )
-    for pair in cols:
-        t.add_column(pair[0] if en else pair[1], overflow="fold")
-    for x in plan.lines:
-        t.add_row(
-            str(x.year),
-            x.cadre_id + (" *" if x.succession else ""),
+
+def _line_headers(lang: str, communes: bool) -> list[str]:
+    keys = [
+        "plan_col_year",
+        "plan_col_name",
+        "plan_col_post",
+        "plan_col_agency",
+        "plan_col_programme",
+        "plan_col_from",
+        "plan_col_to",
+        "plan_col_targets",
+        "plan_col_body",
+        "plan_col_cost",
+        "plan_col_succession",
+        "plan_col_id",
+    ]
+    return [label("col_commune", lang)] * communes + [label(k, lang) for k in keys]
+
+
+def _line_rows(plan: Plan, lang: str, communes: bool) -> list[list[object]]:
+    return [
+        [x.commune] * communes
+        + [
+            x.year,
+            x.name or x.cadre_id,
+            x.post,
+            x.agency,
             x.programme_name.get(lang),
             f"{x.start_date:%m/%Y}",
             f"{x.end_date:%m/%Y}",
             ", ".join(x.targets_served),
-            x.body,
+            body_name(x.body, lang),
             _money(x.cost),
-        )
-    console.print(t)
-    y = Table(title="Yearly totals" if en else "Tổng hợp theo năm", header_style="bold")
-    for col in (
-        "commune" if en else "xã",
-        "year" if en else "năm",
-        "starts" if en else "lượt",
-        "cost" if en else "kinh phí",
-    ):
-        y.add_column(col)
-    for tot in plan.totals:
-        y.add_row(tot.commune, str(tot.year), str(tot.starts), _money(tot.cost))
-    console.print(y)
-    s = Table(
-        title="Targets at their deadlines" if en else "Chỉ tiêu tại thời hạn", header_style="bold"
+            "x" if x.succession else "",
+            x.cadre_id,
+        ]
+        for x in plan.lines
+    ]
+
+
+def _need_text(need: Need, lang: str) -> str:
+    """A need's reason, followed by the names of the members it concerns."""
+    text = need.reason_en if lang == "en" else need.reason_vi
+    names = [n for n in need.member_names if n]
+    if names:
+        text += f" {label('plan_concerned', lang)}: {', '.join(names)}."
+    return text
+
+
+def print_table(plan: Plan, lang: str = "vi", console: Console | None = None) -> None:
+    """Print the plan lines (names, posts), the yearly totals, the targets at their
+    deadlines and the needs: rich tables on a terminal, plain tab-separated lines
+    otherwise (one plan line per line, never wrapped)."""
+    check_lang(lang)
+    many = len(communes_of(plan)) > 1
+    subtitle = label("plan_subtitle", lang).format(
+        communes=", ".join(communes_of(plan)), day=fmt_date(plan.as_of)
     )
-    for col in (
-        "id",
-        "deadline" if en else "thời hạn",
-        "n",
-        "req.",
-        "before" if en else "chưa KH",
-        "after" if en else "có KH",
-        "status" if en else "trạng thái",
-    ):
-        s.add_column(col)
-    for p in plan.projections:
-        status = p.status_after if en else STATUS_VI[p.status_after]
-        style = {"met": "green", "not_met": "red"}.get(p.status_after, "dim")
-        s.add_row(
-            p.target_id,
-            f"{p.deadline:%d/%m/%Y}",
-            str(p.population),
-            str(p.required),
-            str(p.satisfied_before),
-            str(p.satisfied_after),
-            f"[{style}]{status}[/]",
-        )
-    console.print(s)
+    show_table(
+        f"{label('plan_title', lang)}: {subtitle}",
+        _line_headers(lang, many),
+        _line_rows(plan, lang, many),
+        console=console,
+    )
+    out = console if console is not None else Console(highlight=False)
+    out.print()
+    show_table(
+        label("plan_totals", lang),
+        [
+            label(k, lang)
+            for k in ("col_commune", "plan_col_year", "plan_col_starts", "plan_col_long")
+        ]
+        + [label("plan_col_cost", lang)],
+        [[t.commune, t.year, t.starts, t.long_starts, _money(t.cost)] for t in plan.totals],
+        console=console,
+    )
+    out.print()
+    show_table(
+        label("plan_projections", lang),
+        [
+            label(k, lang)
+            for k in (
+                "col_commune",
+                "col_id",
+                "col_target",
+                "col_deadline",
+                "col_population",
+                "col_required",
+                "plan_col_before",
+                "plan_col_after",
+                "plan_col_status_after",
+            )
+        ],
+        [
+            [
+                p.commune,
+                p.target_id,
+                p.title.get(lang),
+                fmt_date(p.deadline),
+                p.population,
+                p.required,
+                p.satisfied_before,
+                p.satisfied_after,
+                label(p.status_after, lang),
+            ]
+            for p in plan.projections
+        ],
+        console=console,
+    )
     if plan.needs:
-        console.print(
-            "[bold]"
-            + ("Needs training cannot meet" if en else "Nhu cầu đào tạo không đáp ứng được")
-            + "[/]"
+        out.print()
+        show_table(
+            label("plan_needs", lang),
+            [label(k, lang) for k in ("col_commune", "col_id", "plan_col_kind", "plan_col_count")]
+            + [label("plan_col_reason", lang)],
+            [
+                [
+                    n.commune,
+                    n.target_id,
+                    label(f"need_{n.kind}", lang),
+                    n.count,
+                    _need_text(n, lang),
+                ]
+                for n in plan.needs
+            ],
+            console=console,
         )
-        for n in plan.needs:
-            text = n.reason_en if en else n.reason_vi
-            console.print(escape(f"- [{n.kind if en else KIND_VI[n.kind]}] {text}"))
 
 
 def write_xlsx(plan: Plan, path: str | Path) -> Path:
@@ -151,16 +211,22 @@ def _plan_workbook(plan: Plan, wb: Any) -> None:
     sheet(
         "Kế hoạch",
         [
-            "Xã",
-            "Năm",
-            "Từ ngày",
-            "Đến ngày",
-            "Mã cán bộ",
-            "Chương trình",
-            "Chỉ tiêu phục vụ",
-            "Cơ quan thực hiện",
-            "Kinh phí (đồng)",
-            "Quy hoạch",
+            label(k)
+            for k in (
+                "col_commune",
+                "plan_col_year",
+                "plan_col_from",
+                "plan_col_to",
+                "plan_col_id",
+                "plan_col_name",
+                "plan_col_post",
+                "plan_col_agency",
+                "plan_col_programme",
+                "plan_col_targets",
+                "plan_col_body",
+                "plan_col_cost",
+                "plan_col_succession",
+            )
         ],
         [
             [
@@ -169,6 +235,9 @@ def _plan_workbook(plan: Plan, wb: Any) -> None:
                 x.start_date,
                 x.end_date,
                 x.cadre_id,
+                x.name,
+                x.post,
+                x.agency,
                 x.programme_name.vi,
                 ", ".join(x.targets_served),
                 x.body,
@@ -177,7 +246,7 @@ def _plan_workbook(plan: Plan, wb: Any) -> None:
             ]
             for x in plan.lines
         ],
-        [18, 6, 11, 11, 10, 40, 18, 22, 14, 9],
+        [18, 6, 11, 11, 10, 22, 30, 26, 40, 18, 22, 14, 9],
     )
     sheet(
         "Tổng hợp năm",
@@ -240,8 +309,8 @@ def _plan_workbook(plan: Plan, wb: Any) -> None:
     wb.close()
 
 
-def _svg_bars(items: list[tuple[str, int]]) -> str:
-    """A simple inline SVG bar chart (labels escaped)."""
+def _svg_bars(items: list[tuple[str, int]], caption: str) -> str:
+    """A simple inline SVG bar chart (labels escaped); it shrinks to a narrow screen."""
     if not items:
         return ""
     width, height, pad = 60 * len(items) + 40, 220, 30
@@ -260,80 +329,228 @@ def _svg_bars(items: list[tuple[str, int]]) -> str:
         )
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
-        f'role="img" aria-label="Kinh phí theo năm (triệu đồng)">{"".join(bars)}</svg>'
+        f'viewBox="0 0 {width} {height}" role="img" '
+        f'aria-label="{html.escape(caption)}">{"".join(bars)}</svg>'
     )
 
 
-def render_html(plan: Plan) -> str:
-    """The plan as one self-contained HTML page (Vietnamese)."""
+#: The plan's page: A4 landscape in print, table headers repeated on every page (a total
+#: row only once, at the end), rows and the signature block never split; under 640 px every table row becomes a card whose
+#: cells carry their column's name (no horizontal scroll on a phone).
+PLAN_CSS = """
+body{font-family:"Times New Roman",Times,serif;margin:2em;color:#000;line-height:1.35}
+.head{display:flex;justify-content:space-between;gap:2em;text-align:center}
+.head .issuer{font-weight:bold;text-transform:uppercase}
+.head .nation b{display:block}.head .nation u{display:block;font-weight:bold}
+.head .date{font-style:italic;margin-top:.4em}
+h1{text-align:center;font-size:1.35em;margin:1em 0 .1em}
+h1 small{display:block;font-size:.75em;font-weight:normal}
+.subtitle{text-align:center;margin:.2em 0 1em}
+h2{font-size:1.1em;margin:1.2em 0 .4em}h3{font-size:1em;margin:1em 0 .3em}
+table{border-collapse:collapse;width:100%;margin:.4em 0}
+td,th{border:1px solid #555;padding:3px 5px;font-size:12.5px;vertical-align:top;
+overflow-wrap:anywhere}
+th{background:#eee;overflow-wrap:normal}tfoot td{font-weight:bold}
+td.n,td.d{text-align:right;white-space:nowrap}
+td:last-child{white-space:nowrap;overflow-wrap:normal}
+svg{max-width:100%;height:auto}
+.signatures{display:flex;justify-content:space-between;gap:2em;margin-top:2em}
+.signatures>div{flex:1;text-align:center}.signatures b{display:block}
+.signatures i{display:block;margin-bottom:5em}
+.recipients{text-align:left;font-size:.9em;white-space:pre-line}
+.recipients b{display:inline}
+@page{size:A4 landscape;margin:14mm 12mm;
+@bottom-right{content:counter(page) "/" counter(pages)}}
+@media print{body{margin:0}thead{display:table-header-group}
+tfoot{display:table-row-group}
+tr,li,.signatures{break-inside:avoid;page-break-inside:avoid}
+h2,h3{break-after:avoid;page-break-after:avoid}}
+@media (max-width:640px){body{margin:.6em}
+.head,.signatures{display:block}.head>div{margin-bottom:.6em}
+table.stack thead{display:none}
+table.stack,table.stack tbody,table.stack tfoot,table.stack tr,table.stack td{display:block;
+width:auto}
+table.stack tr{border:1px solid #555;margin:0 0 .5em;padding:2px 0}
+table.stack td{border:0;padding:1px 6px;text-align:left;white-space:normal}
+table.stack td[data-label]::before{content:attr(data-label) ": ";font-weight:bold}
+table.stack td:empty{display:none}}
+"""
+
+
+def _table(
+    headers: list[str],
+    rows: list[list[object]],
+    foot: list[tuple[object, int]] | None = None,
+) -> str:
+    """A table that stacks into cards on a phone; numbers right-aligned. ``foot`` is a
+    total row of (value, columns spanned) cells."""
     e = html.escape
 
-    def table(headers: list[str], rows: list[list[object]]) -> str:
-        head = "".join(f"<th>{e(h)}</th>" for h in headers)
-        body = "".join(
-            "<tr>" + "".join(f"<td>{e(str(v))}</td>" for v in row) + "</tr>" for row in rows
+    def cells(row: list[object], tag: str = "td") -> str:
+        return "".join(
+            f'<{tag} data-label="{e(h)}"' + _cls(v) + f">{e(str(v))}</{tag}>"
+            for h, v in zip(headers, row, strict=True)
         )
-        return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
-    years: dict[int, int] = {}
+    head = "".join(f"<th scope='col'>{e(h)}</th>" for h in headers)
+    body = "".join(f"<tr>{cells(row)}</tr>" for row in rows)
+    tail = ""
+    if foot is not None:
+        tail = (
+            "<tfoot><tr>"
+            + "".join(f"<td colspan='{span}'{_cls(v)}>{e(str(v))}</td>" for v, span in foot)
+            + "</tr></tfoot>"
+        )
+    return f"<table class='stack'><thead><tr>{head}</tr></thead><tbody>{body}</tbody>{tail}</table>"
+
+
+def _cls(value: object) -> str:
+    """The class of a cell: ``n`` for a number or an amount, ``d`` for a month or a day."""
+    if isinstance(value, int) or (isinstance(value, str) and _AMOUNT.fullmatch(value)):
+        return ' class="n"'
+    return ' class="d"' if isinstance(value, str) and _DAY.fullmatch(value) else ""
+
+
+_AMOUNT = re.compile(r"[0-9]{1,3}(?:\.[0-9]{3})+")
+_DAY = re.compile(r"(?:[0-9]{2}/)?[0-9]{2}/[0-9]{4}")
+
+
+def render_html(plan: Plan, lang: str = "vi") -> str:
+    """The plan as one self-contained HTML document to sign: heading with the commune(s)
+    and the as-of day, the lines by year (names, posts, agencies), yearly totals, every
+    target at its deadline, the needs with their reasons and names, the assumptions and
+    the signature block; A4 landscape in print, cards on a phone."""
+    check_lang(lang)
+    e = html.escape
+    communes = communes_of(plan)
+    many = len(communes) > 1
+    people = len({(x.commune, x.cadre_id) for x in plan.lines})
+    first = min([x.year for x in plan.lines] or [plan.as_of.year])
+    headers = _line_headers(lang, many)
+    rows = _line_rows(plan, lang, many)
+    drop = headers.index(label("plan_col_year", lang))  # the section says the year
+    headers = headers[:drop] + headers[drop + 1 :]
+    by_year: dict[int, list[list[object]]] = {}
+    for x, row in zip(plan.lines, rows, strict=True):
+        kept = row[:drop] + row[drop + 1 :]
+        by_year.setdefault(x.year, []).append([len(by_year.get(x.year, [])) + 1, *kept])
+    no = label("col_no", lang)
+    sections = []
+    for year, year_rows in sorted(by_year.items()):
+        cost = sum(x.cost for x in plan.lines if x.year == year)
+        total = label("plan_year_total", lang).format(
+            year=year, starts=len(year_rows), cost=_money(cost)
+        )
+        cols = [no, *headers]
+        at = cols.index(label("plan_col_cost", lang))
+        foot: list[tuple[object, int]] = [(total, at), (_money(cost), 1)]
+        foot += [("", 1)] * (len(cols) - at - 1)
+        sections.append(
+            f"<h3>{e(label('plan_year', lang).format(year=year))}</h3>"
+            + _table(cols, year_rows, foot)
+        )
+    costs: dict[int, int] = {}
     for t in plan.totals:
-        years[t.year] = years.get(t.year, 0) + t.cost
+        costs[t.year] = costs.get(t.year, 0) + t.cost
+    lead = int(many)  # one commune: the heading names it; several: a column
+    totals_head = [
+        label(k, lang) for k in ("col_commune", "plan_col_year", "plan_col_starts", "plan_col_long")
+    ][1 - lead :] + [label("plan_col_cost", lang)]
+    totals_rows: list[list[object]] = [
+        [t.commune] * lead + [t.year, t.starts, t.long_starts, _money(t.cost)] for t in plan.totals
+    ]
+    totals_foot: list[tuple[object, int]] = [
+        (label("plan_total", lang), 1 + lead),
+        (sum(t.starts for t in plan.totals), 1),
+        (sum(t.long_starts for t in plan.totals), 1),
+        (_money(plan.total_cost), 1),
+    ]
+    proj_head = [
+        label(k, lang)
+        for k in (
+            "col_commune",
+            "col_target",
+            "col_deadline",
+            "col_required",
+            "plan_col_before",
+            "plan_col_after",
+            "plan_col_status_after",
+        )
+    ][1 - lead :]
+    proj_rows: list[list[object]] = [
+        [p.commune] * lead
+        + [
+            f"{p.target_id} {p.title.get(lang)}",
+            fmt_date(p.deadline),
+            p.required,
+            p.satisfied_before,
+            p.satisfied_after,
+            label(p.status_after, lang),
+        ]
+        for p in plan.projections
+    ]
+    if plan.needs:
+        needs = (
+            "<ul>"
+            + "".join(
+                f"<li><b>{e(n.commune + ' · ') if many else ''}{e(label(f'need_{n.kind}', lang))}"
+                f"</b>: {e(_need_text(n, lang))}</li>"
+                for n in plan.needs
+            )
+            + "</ul>"
+        )
+    else:
+        needs = f"<p>{e(label('plan_needs_none', lang))}</p>"
+    subtitle = label("plan_subtitle", lang).format(
+        communes=", ".join(communes), day=fmt_date(plan.as_of)
+    )
+    summary = label("plan_summary", lang).format(
+        starts=len(plan.lines), people=people, cost=_money(plan.total_cost)
+    )
+    chart = label("plan_cost_chart", lang)
     parts = [
-        "<!doctype html><html lang='vi'><head><meta charset='utf-8'>",
-        "<title>Kế hoạch đào tạo, bồi dưỡng</title><style>body{font-family:sans-serif;"
-        "margin:2em}table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #999;"
-        "padding:3px 6px;font-size:13px}th{background:#DDEBF7}</style></head><body>",
-        f"<h1>Kế hoạch đào tạo, bồi dưỡng đến năm {plan.horizon}</h1>",
-        f"<p>Tính từ ngày {plan.as_of:%d/%m/%Y}; tổng kinh phí {e(_money(plan.total_cost))} "
-        f"đồng; {len(plan.lines)} lượt cử đi học.</p>",
-        "<h2>Kinh phí theo năm (triệu đồng)</h2>",
-        _svg_bars([(str(y), v) for y, v in sorted(years.items())]),
-        "<h2>Danh sách cử đi đào tạo, bồi dưỡng</h2>",
-        table(
-            ["Năm", "Mã cán bộ", "Chương trình", "Từ", "Đến", "Chỉ tiêu", "Cơ quan", "Kinh phí"],
-            [
-                [
-                    x.year,
-                    x.cadre_id,
-                    x.programme_name.vi,
-                    f"{x.start_date:%d/%m/%Y}",
-                    f"{x.end_date:%d/%m/%Y}",
-                    ", ".join(x.targets_served),
-                    x.body,
-                    _money(x.cost),
-                ]
-                for x in plan.lines
-            ],
-        ),
-        "<h2>Chỉ tiêu tại thời hạn</h2>",
-        table(
-            ["Xã", "Chỉ tiêu", "Thời hạn", "Yêu cầu", "Chưa có KH", "Có KH", "Trạng thái"],
-            [
-                [
-                    p.commune,
-                    f"{p.target_id} {p.title.vi}",
-                    f"{p.deadline:%d/%m/%Y}",
-                    p.required,
-                    p.satisfied_before,
-                    p.satisfied_after,
-                    STATUS_VI[p.status_after],
-                ]
-                for p in plan.projections
-            ],
-        ),
-        "<h2>Nhu cầu đào tạo không đáp ứng được</h2>",
-        "<ul>"
-        + "".join(f"<li><b>{e(KIND_VI[n.kind])}</b>: {e(n.reason_vi)}</li>" for n in plan.needs)
+        f"<!doctype html><html lang='{lang}'><head><meta charset='utf-8'>",
+        "<meta name='viewport' content='width=device-width, initial-scale=1'>",
+        f"<title>{e(label('plan_title', lang))}: {e(subtitle)}</title>",
+        f"<style>{PLAN_CSS}</style></head><body>",
+        "<header class='head'>",
+        f"<div class='issuer'>{e(', '.join(communes))}</div>",
+        f"<div class='nation'><b>{e(label('plan_nation', lang))}</b>"
+        f"<u>{e(label('plan_motto', lang))}</u>"
+        f"<div class='date'>{e(label('plan_place_date', lang))}</div></div>",
+        "</header>",
+        f"<h1>{e(label('plan_heading', lang))}<small>"
+        f"{e(label('plan_period', lang).format(first=first, last=plan.horizon))}</small></h1>",
+        f"<p class='subtitle'>{e(subtitle)}</p>",
+        f"<p>{e(summary)}</p>",
+        f"<h2>{e(label('plan_lines', lang))}</h2>",
+        *sections,
+        f"<p><i>{e(label('plan_succession_note', lang))}</i></p>",
+        f"<h2>{e(label('plan_totals', lang))}</h2>",
+        _table(totals_head, totals_rows, totals_foot),
+        f"<h3>{e(chart)}</h3>",
+        _svg_bars([(str(y), v) for y, v in sorted(costs.items())], chart),
+        f"<h2>{e(label('plan_projections', lang))}</h2>",
+        _table(proj_head, proj_rows),
+        f"<h2>{e(label('plan_needs', lang))}</h2>",
+        needs,
+        f"<h2>{e(label('plan_assumptions', lang))}</h2><ul>"
+        + "".join(f"<li>{e(a.get(lang))}</li>" for a in plan.assumptions)
         + "</ul>",
-        "<h2>Giả định</h2><ul>"
-        + "".join(f"<li>{e(a.vi)}</li>" for a in plan.assumptions)
-        + "</ul></body></html>",
+        "<section class='signatures'>",
+        f"<div class='recipients'><b>{e(label('plan_recipients', lang))}</b>\n"
+        f"{e(label('plan_recipients_list', lang))}</div>",
+        f"<div class='sign'><b>{e(label('plan_signer', lang))}</b>"
+        f"<i>{e(label('plan_signer_note', lang))}</i></div>",
+        f"<div class='sign'><b>{e(label('plan_head', lang))}</b>"
+        f"<i>{e(label('plan_head_note', lang))}</i></div>",
+        "</section></body></html>",
     ]
     return "\n".join(parts)
 
 
-def write_html(plan: Plan, path: str | Path) -> Path:
+def write_html(plan: Plan, path: str | Path, lang: str = "vi") -> Path:
     """Write :func:`render_html` to ``path``."""
     out = Path(path)
-    write_atomic(out, render_html(plan))
+    write_atomic(out, render_html(plan, lang))
     return out

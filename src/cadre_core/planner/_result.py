@@ -53,6 +53,11 @@ class PlanLine:
     programme_name: Text = Text("", "")
     field: str | None = None
     succession: bool = False
+    #: the cadre's full name, the titles of the posts held on the plan's day (or, for a
+    #: cadre who joins later, the first future post) and their agencies' names
+    name: str = ""
+    post: str = ""
+    agency: str = ""
 
 
 @attrs.frozen
@@ -100,6 +105,8 @@ class Need:
     reason_vi: str
     reason_en: str
     members: tuple[str, ...] = ()
+    #: the name of each member (a cadre's full name, a post's title, an agency's name)
+    member_names: tuple[str, ...] = ()
 
 
 @attrs.frozen
@@ -153,6 +160,9 @@ class Plan:
             "body",
             "cost",
             "succession",
+            "name",
+            "post",
+            "agency",
         ]
         rows = [
             {
@@ -161,6 +171,9 @@ class Plan:
                 "start_date": pd.Timestamp(x.start_date),
                 "end_date": pd.Timestamp(x.end_date),
                 "cadre_id": x.cadre_id,
+                "name": x.name,
+                "post": x.post,
+                "agency": x.agency,
                 "programme": x.programme,
                 "programme_name": x.programme_name.vi,
                 "targets_served": ", ".join(x.targets_served),
@@ -238,6 +251,9 @@ class Plan:
                     "start_date": x.start_date.isoformat(),
                     "end_date": x.end_date.isoformat(),
                     "cadre_id": x.cadre_id,
+                    "name": x.name,
+                    "post": x.post,
+                    "agency": x.agency,
                     "programme": x.programme,
                     "programme_name": x.programme_name.vi,
                     "field": x.field,
@@ -276,6 +292,7 @@ class Plan:
                     "reason": n.reason_vi,
                     "reason_en": n.reason_en,
                     "members": list(n.members),
+                    "member_names": list(n.member_names),
                 }
                 for n in self.needs
             ],
