@@ -118,19 +118,44 @@ def write_xlsx(plan: Plan, path: str | Path) -> Path:
     return out
 
 
+def _plan_place(plan: Plan) -> str:
+    """The commune (or communes) of a plan, for its title and page header."""
+    communes = list(
+        dict.fromkeys([*(p.commune for p in plan.projections), *(x.commune for x in plan.lines)])
+    )
+    text = ", ".join(communes)
+    return text if len(text) <= 80 else label("n_communes", "vi").format(n=len(communes))
+
+
 def _plan_workbook(plan: Plan, wb: Any) -> None:
-    """Fill and close the plan workbook ``wb`` (see :func:`write_xlsx`)."""
-    bold = wb.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1, "text_wrap": True})
+    """Fill and close the plan workbook ``wb`` (see :func:`write_xlsx`): each sheet has the
+    plan's title and commune above its table and prints on A4 landscape, one page wide, the
+    table's header repeated on every page."""
+    from cadre_core.vocab._print import row_height, set_row_heights, setup_print
+
+    bold = wb.add_format(
+        {"bold": True, "bg_color": "#DDEBF7", "border": 1, "text_wrap": True, "valign": "top"}
+    )
     money = wb.add_format({"num_format": "#,##0"})
     date = wb.add_format({"num_format": "dd/mm/yyyy"})
     wrap = wb.add_format({"text_wrap": True, "valign": "top"})
+    f_title = wb.add_format({"bold": True, "font_size": 14, "font_color": "#1F4E79"})
+    f_sub = wb.add_format({"italic": True, "font_color": "#455A64"})
+    title = f"{label('plan_title', 'vi').format(horizon=plan.horizon)} — {_plan_place(plan)}"
+    as_of = f"{label('as_of', 'vi')} {plan.as_of:%d/%m/%Y}"
+    top = 3  # the title, its sub-title and a blank row above each table
 
-    def sheet(name: str, headers: list[str], rows: list[list[object]], widths: list[int]) -> None:
+    def sheet(
+        name: str, headers: list[str], rows: list[list[object]], widths: list[int], key: str
+    ) -> None:
         ws = wb.add_worksheet(name)
+        ws.write_string(0, 0, title, f_title)
+        ws.write_string(1, 0, f"{label(key, 'vi')} — {as_of}", f_sub)
         for j, (h, w) in enumerate(zip(headers, widths, strict=True)):
-            ws.write(0, j, h, bold)
+            ws.write(top, j, h, bold)
             ws.set_column(j, j, w)
-        for i, row in enumerate(rows, start=1):
+        ws.set_row(top, row_height(headers, widths))
+        for i, row in enumerate(rows, start=top + 1):
             for j, v in enumerate(row):
                 if (
                     isinstance(v, int)
@@ -144,9 +169,17 @@ def _plan_workbook(plan: Plan, wb: Any) -> None:
                     ws.write_string(i, j, v, wrap)
                 else:
                     ws.write(i, j, v)
-        ws.freeze_panes(1, 0)
+        # only the long texts wrap (the others keep one line)
+        wrapped = [
+            [v if isinstance(v, str) and len(v) > 60 else "" for v in c]
+            for c in zip(*rows, strict=True)
+        ]
         if rows:
-            ws.autofilter(0, 0, len(rows), len(headers) - 1)
+            set_row_heights(ws, top + 1, wrapped, widths)
+        ws.freeze_panes(top + 1, 0)
+        if rows:
+            ws.autofilter(top, 0, top + len(rows), len(headers) - 1)
+        setup_print(ws, title=title, header_row=top, detail=as_of)
 
     sheet(
         "Kế hoạch",
@@ -178,12 +211,14 @@ def _plan_workbook(plan: Plan, wb: Any) -> None:
             for x in plan.lines
         ],
         [18, 6, 11, 11, 10, 40, 18, 22, 14, 9],
+        "plan_sheet_lines",
     )
     sheet(
         "Tổng hợp năm",
         ["Xã", "Năm", "Lượt cử đi học", "Trong đó dài hạn", "Kinh phí"],
         [[t.commune, t.year, t.starts, t.long_starts, t.cost] for t in plan.totals],
         [18, 6, 14, 14, 16],
+        "plan_sheet_totals",
     )
     if plan.totals:
         chart = wb.add_chart({"type": "column"})
@@ -191,15 +226,15 @@ def _plan_workbook(plan: Plan, wb: Any) -> None:
         chart.add_series(
             {
                 "name": "Kinh phí",
-                "categories": ["Tổng hợp năm", 1, 1, n, 1],
-                "values": ["Tổng hợp năm", 1, 4, n, 4],
+                "categories": ["Tổng hợp năm", top + 1, 1, top + n, 1],
+                "values": ["Tổng hợp năm", top + 1, 4, top + n, 4],
             }
         )
         chart.set_title({"name": "Kinh phí đào tạo theo năm"})
         chart.set_legend({"none": True})
         sheet_y = wb.get_worksheet_by_name("Tổng hợp năm")
         if sheet_y is not None:
-            sheet_y.insert_chart("G2", chart)
+            sheet_y.insert_chart(top, 6, chart)
     sheet(
         "Chỉ tiêu tại thời hạn",
         [
@@ -230,12 +265,14 @@ def _plan_workbook(plan: Plan, wb: Any) -> None:
             for p in plan.projections
         ],
         [18, 10, 40, 11, 10, 9, 10, 8, 14, 14],
+        "plan_sheet_projections",
     )
     sheet(
         "Nhu cầu khác",
         ["Xã", "Chỉ tiêu", "Loại", "Số lượng", "Nội dung"],
         [[n.commune, n.target_id, KIND_VI[n.kind], n.count, n.reason_vi] for n in plan.needs],
         [18, 10, 18, 9, 100],
+        "plan_sheet_needs",
     )
     wb.close()
 

@@ -249,6 +249,25 @@ _LABELS: dict[str, tuple[str, str]] = {
     "body_party_front": ("Ban Xây dựng Đảng", "Party Building Board"),
     "body_government": ("Ủy ban nhân dân xã", "People's Committee"),
     "body_key_posts": ("Ban Thường vụ Đảng ủy xã", "Standing Committee of the Party Committee"),
+    # xlsx on paper: the report's summary legend, page headers, the plan workbook's titles
+    "legend_progress": (
+        "Tiến độ = số đạt / số cần đạt (100% là đạt chỉ tiêu); thanh xanh: đạt, thanh đỏ: "
+        "chưa đạt. Tỷ lệ đạt = số đạt / số đối tượng.",
+        "Progress = members meeting it / members needed (100% means the target is met); "
+        "green bar: met, red bar: not met. Share meeting it = members meeting it / population.",
+    ),
+    "n_communes": ("{n} xã", "{n} communes"),
+    "plan_title": (
+        "KẾ HOẠCH ĐÀO TẠO, BỒI DƯỠNG ĐẾN NĂM {horizon}",
+        "TRAINING PLAN TO {horizon}",
+    ),
+    "plan_sheet_lines": ("Danh sách cử đi đào tạo, bồi dưỡng", "Who is sent to which course"),
+    "plan_sheet_totals": ("Tổng hợp theo năm", "Yearly totals"),
+    "plan_sheet_projections": ("Chỉ tiêu tại thời hạn", "Targets at their deadlines"),
+    "plan_sheet_needs": (
+        "Nhu cầu đào tạo không đáp ứng được",
+        "Needs training cannot meet",
+    ),
 }
 
 #: Bloc codes whose default responsible body has a label (``body_<bloc>``).
