@@ -136,9 +136,12 @@ def _plan_workbook(plan: Plan, wb: Any) -> None:
     bold = wb.add_format(
         {"bold": True, "bg_color": "#DDEBF7", "border": 1, "text_wrap": True, "valign": "top"}
     )
-    money = wb.add_format({"num_format": "#,##0"})
-    date = wb.add_format({"num_format": "dd/mm/yyyy"})
-    wrap = wb.add_format({"text_wrap": True, "valign": "top"})
+    # cells with borders (no gridlines on paper), text at the top of a row, text wrapped
+    cell = {"border": 1, "border_color": "#B0BEC5", "valign": "top"}
+    plain = wb.add_format(cell)
+    money = wb.add_format({**cell, "num_format": "#,##0"})
+    date = wb.add_format({**cell, "num_format": "dd/mm/yyyy"})
+    wrap = wb.add_format({**cell, "text_wrap": True})
     f_title = wb.add_format({"bold": True, "font_size": 14, "font_color": "#1F4E79"})
     f_sub = wb.add_format({"italic": True, "font_color": "#455A64"})
     title = f"{label('plan_title', 'vi').format(horizon=plan.horizon)} — {_plan_place(plan)}"
@@ -154,7 +157,7 @@ def _plan_workbook(plan: Plan, wb: Any) -> None:
         for j, (h, w) in enumerate(zip(headers, widths, strict=True)):
             ws.write(top, j, h, bold)
             ws.set_column(j, j, w)
-        ws.set_row(top, row_height(headers, widths))
+        ws.set_row(top, row_height(headers, widths, font_pt=11))
         for i, row in enumerate(rows, start=top + 1):
             for j, v in enumerate(row):
                 if (
@@ -165,17 +168,13 @@ def _plan_workbook(plan: Plan, wb: Any) -> None:
                     ws.write_number(i, j, v, money)
                 elif isinstance(v, dt.date):
                     ws.write_datetime(i, j, dt.datetime.combine(v, dt.time()), date)
-                elif isinstance(v, str) and len(v) > 60:
-                    ws.write_string(i, j, v, wrap)
+                elif isinstance(v, str):
+                    ws.write_string(i, j, v, wrap)  # never a formula
                 else:
-                    ws.write(i, j, v)
-        # only the long texts wrap (the others keep one line)
-        wrapped = [
-            [v if isinstance(v, str) and len(v) > 60 else "" for v in c]
-            for c in zip(*rows, strict=True)
-        ]
+                    ws.write(i, j, v, plain)
         if rows:
-            set_row_heights(ws, top + 1, wrapped, widths)
+            texts = [[v if isinstance(v, str) else "" for v in c] for c in zip(*rows, strict=True)]
+            set_row_heights(ws, top + 1, texts, widths, font_pt=11)  # Calibri 11
         ws.freeze_panes(top + 1, 0)
         if rows:
             ws.autofilter(top, 0, top + len(rows), len(headers) - 1)

@@ -22,7 +22,7 @@ from cadre_core.reports._xlsx_book import Book, unique_sheet_name
 from cadre_core.targets._params import jsonable
 from cadre_core.vocab._files import replacing
 from cadre_core.vocab._labels import fmt_date
-from cadre_core.vocab._print import fit_widths, set_row_heights
+from cadre_core.vocab._print import fit_widths, row_height, set_row_heights
 
 _SEVERITY = {"error", "warning", "info"}
 
@@ -70,7 +70,6 @@ _SUMMARY_WRAPPED: tuple[str, ...] = (
     "col_status",
     "col_body",
     "col_unit",
-    "col_source",
 )
 _SUMMARY_FIELD = {
     "col_commune": "commune",
@@ -79,7 +78,6 @@ _SUMMARY_FIELD = {
     "col_status": "status_label",
     "col_body": "body",
     "col_unit": "unit",
-    "col_source": "source",
 }
 
 
@@ -123,7 +121,8 @@ def _summary(book: Book, data: ReportData, target_sheets: dict[str, str]) -> Non
             "col_deadline": (r.deadline, book.f_date_overdue if r.overdue else book.f_date),
             "col_overdue": (bool(r.overdue), book.f_center),
             "col_body": (r.body, book.f_text),
-            "col_source": (r.source, book.f_text),
+            # one line, off paper: the whole citation is in the target's sheet
+            "col_source": (r.source, book.f_line),
         }
         for c, key in enumerate(keys):
             value, fmt = values[key]
@@ -268,7 +267,10 @@ def _member_table(
     book.table_header(ws, start, cols)
     keys = [k for k, _ in cols]
     if frame.empty:
-        ws.write_string(start + 1, 0, data.label("none_failing"), book.f_note)
+        width = sum(w for _, w in cols)
+        book.merged_text(
+            ws, start + 1, len(cols) - 1, data.label("none_failing"), book.f_note, width
+        )
     for i, m in enumerate(records(frame)):
         values = {
             "col_no": i + 1,
@@ -502,6 +504,7 @@ def _section_sheet(book: Book, data: ReportData, section: ReportSection) -> None
     for c, name in enumerate(table.columns):
         ws.write_string(start, c, str(name), book.f_head)
         ws.set_column(c, c, widths[c])
+    ws.set_row(start, row_height([str(name) for name in table.columns], widths))
     for i, row in enumerate(table.to_numpy(dtype=object).tolist(), start=1):
         for c, v in enumerate(row):
             book.write(ws, start + i, c, v.item() if hasattr(v, "item") else v)

@@ -34,7 +34,7 @@ STATUS_STYLE: dict[str, dict[str, Any]] = {
 }
 HEADER_BG = "#1F4E79"
 #: the colour of a progress bar by the status of its line: never green on an unmet target
-BAR_COLOUR = {"met": "#63BE7B", "not_met": "#E53935", "not_applicable": "#BDBDBD"}
+BAR_COLOUR = {"met": "#81C784", "not_met": "#EF9A9A", "not_applicable": "#BDBDBD"}
 _BAD_SHEET = re.compile(r"[\[\]:*?/\\]")
 
 
@@ -79,6 +79,7 @@ class Book:
             }
         )
         self.f_text = wb.add_format({**cell, "text_wrap": True})
+        self.f_line = wb.add_format(cell)
         self.f_center = wb.add_format({**cell, "align": "center"})
         self.f_center_wrap = wb.add_format({**cell, "align": "center", "text_wrap": True})
         self.f_int = wb.add_format({**cell, "num_format": "0", "align": "right"})

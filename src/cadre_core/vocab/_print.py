@@ -39,9 +39,9 @@ DIGIT_PX, PADDING_PX = 7, 5
 PT_PER_PX = 0.75
 #: average glyph width of Vietnamese text in Arial, as a share of the font size (generous:
 #: diacritics, capitals; a row a little too tall reads fine, one too short hides a line)
-GLYPH_EM = 0.55
+GLYPH_EM = 0.46
 #: share of a line that word wrapping fills on average (a word that does not fit moves down)
-WRAP_FILL = 0.88
+WRAP_FILL = 0.9
 #: line height as a multiple of the font size (Excel: 12.75 pt for Arial 10)
 LINE_SPACING = 1.275
 #: Excel's default row height (points)
@@ -141,7 +141,7 @@ def row_heights(
         np.vstack([wrapped_lines(c, w, font_pt) for c, w in zip(columns, widths, strict=True)]),
         axis=0,
     )
-    return np.maximum(DEFAULT_ROW_PT, lines * line_height(font_pt) + 3.0)
+    return np.maximum(DEFAULT_ROW_PT, lines * line_height(font_pt) + 2.25)
 
 
 def row_height(texts: Sequence[Any], widths: Sequence[float], font_pt: float = BODY_PT) -> float:
