@@ -14,7 +14,7 @@ from typing import Any
 import openpyxl
 import pytest
 from builders import three_communes
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from openpyxl.utils import range_boundaries
 
@@ -26,6 +26,7 @@ from cadre_core.vocab._print import (
     line_height,
     row_height,
     row_heights,
+    setup_print,
     wrapped_lines,
 )
 
@@ -72,9 +73,10 @@ def _width(ws: Any, col: int) -> float:
     return 8.43
 
 
-def _width_pt(width: float) -> float:
-    """Excel: a column of ``width`` digits (7 px each) plus 5 px padding, at 96 dpi."""
-    return (int(width * 7 + 0.5) + 5) * 0.75
+def _width_pt(stored: float) -> float:
+    """Points of a column on paper at 100 %: the width a file stores counts the column's
+    padding already, in digits of 7 px at 96 dpi."""
+    return round(stored * 7) * 0.75
 
 
 def _header_row(ws: Any, first: str) -> int:
@@ -87,6 +89,7 @@ def _header_row(ws: Any, first: str) -> int:
 # ------------------------------------------------------------------ the estimator
 
 
+@settings(max_examples=60, deadline=None)
 @given(st.text(max_size=400), st.text(min_size=1, max_size=60), st.floats(6, 80))
 def test_row_height_grows_with_the_text_and_never_under_one_line(
     text: str, more: str, width: float
@@ -95,6 +98,7 @@ def test_row_height_grows_with_the_text_and_never_under_one_line(
     assert long >= short >= max(DEFAULT_ROW_PT, line_height())
 
 
+@settings(max_examples=40, deadline=None)
 @given(st.lists(st.text(max_size=300), min_size=1, max_size=20), st.floats(6, 80))
 def test_row_heights_of_a_column_are_the_heights_of_each_row(
     texts: list[str], width: float
@@ -115,6 +119,26 @@ def test_a_row_is_as_tall_as_its_longest_cell() -> None:
 
 
 # ------------------------------------------------------------------ page setup
+
+
+def test_page_header_is_escaped_and_never_too_long(tmp_path: Path) -> None:
+    """Excel refuses a page header over 255 characters; ``&`` is a code there, not text."""
+    import xlsxwriter
+
+    path = tmp_path / "h.xlsx"
+    wb = xlsxwriter.Workbook(str(path))
+    ws = wb.add_worksheet("a")
+    ws.write_string(0, 0, "x")
+    many = ", ".join(f"Xã Số {i} & Co" for i in range(60))
+    setup_print(ws, title=many, header_row=0, lang="en", detail="As of 31/12/2026")
+    wb.close()
+    ws = openpyxl.load_workbook(path)["a"]
+    left, right = ws.oddHeader.left.text or "", ws.oddHeader.right.text or ""
+    assert len(left) + len(right) < 255
+    assert left.startswith("Xã Số 0 && Co") and left.endswith("…")
+    assert right == "As of 31/12/2026"
+    assert ws.oddFooter.center.text == label("page", "en")
+    assert ws.print_title_rows == "$1:$1"
 
 
 def _check_page(ws: Any, title_words: str) -> None:

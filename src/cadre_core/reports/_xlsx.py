@@ -81,12 +81,17 @@ _SUMMARY_FIELD = {
 }
 
 
+#: the smallest scale the summary prints at (its 10 pt text at 9.2 pt at least)
+PRINT_SCALE = 0.92
+
+
 def summary_columns(multi: bool) -> list[tuple[str, float]]:
-    """The summary's columns (label key, width): the printed ones, narrowed to print at
-    100 % on one A4 landscape page, then the details."""
+    """The summary's columns (label key, width): the printed ones, the title narrowed so
+    that they print on one A4 landscape page at :data:`PRINT_SCALE` or larger, then the
+    details."""
     printed = ([("col_commune", 16.0)] if multi else []) + list(SUMMARY_PRINTED)
     keys = [k for k, _ in printed]
-    widths = fit_widths([w for _, w in printed], keys.index("col_target"))
+    widths = fit_widths([w for _, w in printed], keys.index("col_target"), scale=PRINT_SCALE)
     return list(zip(keys, widths, strict=True)) + list(SUMMARY_DETAILS)
 
 

@@ -91,14 +91,22 @@ def fit_widths(
     *,
     landscape: bool = True,
     minimum: float = 16.0,
+    scale: float = 1.0,
 ) -> list[float]:
     """``widths`` with column ``flexible`` narrowed (never below ``minimum``) so that every
-    column prints at 100 % on one page wide; widths that already fit are returned as they are.
+    column prints on one page wide at ``scale`` or larger (1: full size; 0.92: a 10 pt font
+    prints at 9.2 pt); widths that already fit are returned as they are.
+
+    >>> fit_widths([10, 60, 60, 30], 1)
+    [10.0, 46.0, 60.0, 30.0]
     """
     out = [float(w) for w in widths]
-    spare = printable_width_pt(landscape=landscape) - sum(column_width_pt(w) for w in out)
+    room = printable_width_pt(landscape=landscape) / scale
+    spare = room - sum(column_width_pt(w) for w in out)
     if spare < 0:
-        out[flexible] = max(minimum, math.floor(out[flexible] + spare / PT_PER_PX / DIGIT_PX))
+        out[flexible] = float(
+            max(minimum, math.floor(out[flexible] + spare / PT_PER_PX / DIGIT_PX))
+        )
     return out
 
 
