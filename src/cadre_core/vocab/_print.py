@@ -122,17 +122,31 @@ def line_height(font_pt: float = BODY_PT) -> float:
     return font_pt * LINE_SPACING
 
 
+def _blank(value: Any) -> bool:
+    return value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value))
+
+
 def wrapped_lines(texts: Sequence[Any] | pd.Series, width: float, font_pt: float = BODY_PT) -> Any:
     """Lines each text of a column needs when wrapped in a column of ``width`` (an int
-    array, at least 1 per text; blank values count one line). Vectorised over the column."""
-    s = pd.Series(list(texts) if not isinstance(texts, pd.Series) else texts.to_list())
-    s = s.where(s.notna(), "").astype(str)
+    array, at least 1 per text; blank values count one line; each new line character starts
+    a line). Vectorised over the column."""
+    s = pd.Series(texts.to_list() if isinstance(texts, pd.Series) else list(texts), dtype=object)
     if s.empty:
         return np.zeros(0, dtype=np.int64)
-    parts = s.str.split("\n").explode()
-    per_part = np.ceil(parts.str.len().to_numpy(dtype=float) / _chars_per_line(width, font_pt))
-    lines = pd.Series(np.maximum(1, per_part), index=parts.index).groupby(level=0).sum()
-    return lines.reindex(s.index).to_numpy(dtype=np.int64)
+    s = s.where(s.notna(), "").astype(str).reset_index(drop=True)
+    cpl = _chars_per_line(width, font_pt)
+    lines = np.maximum(1, np.ceil(s.str.len().to_numpy(dtype=float) / cpl)).astype(np.int64)
+    several = s.str.contains("\n", regex=False).to_numpy(dtype=bool)
+    if several.any():  # rare: each line of those texts wraps on its own
+        parts = s[several].str.split("\n").explode()
+        per_part = np.maximum(1, np.ceil(parts.str.len().to_numpy(dtype=float) / cpl))
+        sums = pd.Series(per_part, index=parts.index).groupby(level=0).sum()
+        lines[sums.index.to_numpy()] = sums.to_numpy(dtype=np.int64)
+    return lines
+
+
+def _height(lines: Any, font_pt: float) -> Any:
+    return np.maximum(DEFAULT_ROW_PT, lines * line_height(font_pt) + 2.25)
 
 
 def row_heights(
@@ -149,19 +163,25 @@ def row_heights(
         np.vstack([wrapped_lines(c, w, font_pt) for c, w in zip(columns, widths, strict=True)]),
         axis=0,
     )
-    return np.maximum(DEFAULT_ROW_PT, lines * line_height(font_pt) + 2.25)
+    return _height(lines, font_pt)
 
 
 def row_height(texts: Sequence[Any], widths: Sequence[float], font_pt: float = BODY_PT) -> float:
     """The height (points) one row needs so that each of ``texts`` (in columns of
-    ``widths``) shows whole when wrapped.
+    ``widths``) shows whole when wrapped: :func:`row_heights` for a single row, without
+    building frames (a report asks it for many single lines).
 
     >>> row_height(["ngắn"], [10]) == DEFAULT_ROW_PT
     True
     >>> row_height(["một câu dài " * 10], [10]) > 4 * line_height()
     True
     """
-    return float(row_heights([[t] for t in texts], widths, font_pt)[0])
+    most = 1
+    for text, width in zip(texts, widths, strict=True):
+        cpl = _chars_per_line(width, font_pt)
+        parts = ("" if _blank(text) else str(text)).split("\n")
+        most = max(most, sum(max(1, math.ceil(len(p) / cpl)) for p in parts))
+    return float(_height(most, font_pt))
 
 
 def set_row_heights(
