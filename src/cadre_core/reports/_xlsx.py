@@ -500,12 +500,29 @@ def _about_sheet(book: Book, data: ReportData) -> None:
     book.page_setup(ws, row, data.label("about"))
 
 
+def section_widths(table: pd.DataFrame) -> list[float]:
+    """Column widths of a plugin section's table: its header and longest value (10 to 60
+    characters), the widest column narrowed so that the table prints at 100 % on one A4
+    landscape page when it can."""
+    if not len(table.columns):
+        return []
+    longest = [
+        int(table.iloc[:, c].astype(str).str.len().max()) if len(table) else 0
+        for c in range(len(table.columns))
+    ]
+    widths = [
+        float(max(10, min(60, max(len(str(name)) + 4, n + 2))))
+        for name, n in zip(table.columns, longest, strict=True)
+    ]
+    return fit_widths(widths, widths.index(max(widths)), minimum=24)
+
+
 def _section_sheet(book: Book, data: ReportData, section: ReportSection) -> None:
     ws = book.add_sheet(section.title)
     lines = [section.note] if section.note else []
     start = book.title_block(ws, section.title, lines)
     table = section.table
-    widths = [max(10, min(50, len(str(name)) + 4)) for name in table.columns]
+    widths = section_widths(table)
     for c, name in enumerate(table.columns):
         ws.write_string(start, c, str(name), book.f_head)
         ws.set_column(c, c, widths[c])
