@@ -319,3 +319,12 @@ def test_overdue_deadline_is_marked_on_paper(tmp_path: Path) -> None:
     for r in rows:
         red = ws.cell(r, deadline).font.color.rgb == "FFB71C1C"
         assert red == (r in late), r
+
+
+def test_english_workbook_prints_english_page_words(tmp_path: Path) -> None:
+    ev = cc.evaluate(cc.sample_roster(), AS_OF, plugins=["laichau"], findings=False)
+    wb = openpyxl.load_workbook(write_xlsx(ev, tmp_path / "en.xlsx", lang="en"))
+    ws = wb["Summary"]
+    assert ws.oddFooter.center.text == "Page &P of &N"
+    assert "As of 31/12/2026" in (ws.oddHeader.right.text or "")
+    assert any(c.value == label("legend_progress", "en") for c in ws["A"][:10])
