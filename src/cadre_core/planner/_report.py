@@ -178,38 +178,71 @@ def write_xlsx(plan: Plan, path: str | Path) -> Path:
     return out
 
 
-def _plan_workbook(plan: Plan, wb: Any) -> None:
-    """Fill and close the plan workbook ``wb`` (see :func:`write_xlsx`)."""
-    bold = wb.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1, "text_wrap": True})
-    money = wb.add_format({"num_format": "#,##0"})
-    date = wb.add_format({"num_format": "dd/mm/yyyy"})
-    wrap = wb.add_format({"text_wrap": True, "valign": "top"})
+def _plan_place(plan: Plan) -> str:
+    """The commune (or communes) of a plan, for its title and page header."""
+    communes = list(
+        dict.fromkeys([*(p.commune for p in plan.projections), *(x.commune for x in plan.lines)])
+    )
+    text = ", ".join(communes)
+    return text if len(text) <= 80 else label("n_communes", "vi").format(n=len(communes))
 
-    def sheet(name: str, headers: list[str], rows: list[list[object]], widths: list[int]) -> None:
+
+def _plan_workbook(plan: Plan, wb: Any) -> None:
+    """Fill and close the plan workbook ``wb`` (see :func:`write_xlsx`): each sheet has the
+    plan's title and commune above its table and prints on A4 landscape, one page wide, the
+    table's header repeated on every page."""
+    from cadre_core.vocab._print import row_height, set_row_heights, setup_print
+
+    bold = wb.add_format(
+        {"bold": True, "bg_color": "#DDEBF7", "border": 1, "text_wrap": True, "valign": "top"}
+    )
+    # cells with borders (no gridlines on paper), text at the top of a row, text wrapped
+    cell = {"border": 1, "border_color": "#B0BEC5", "valign": "top"}
+    plain = wb.add_format(cell)
+    money = wb.add_format({**cell, "num_format": "#,##0"})
+    date = wb.add_format({**cell, "num_format": "dd/mm/yyyy"})
+    wrap = wb.add_format({**cell, "text_wrap": True})
+    f_title = wb.add_format({"bold": True, "font_size": 14, "font_color": "#1F4E79"})
+    f_sub = wb.add_format({"italic": True, "font_color": "#455A64"})
+    title = f"{label('plan_title_to', 'vi').format(horizon=plan.horizon)} — {_plan_place(plan)}"
+    as_of = f"{label('as_of', 'vi')} {plan.as_of:%d/%m/%Y}"
+    top = 3  # the title, its sub-title and a blank row above each table
+
+    def sheet(
+        name: str, headers: list[str], rows: list[list[object]], widths: list[int], key: str
+    ) -> None:
         ws = wb.add_worksheet(name)
+        ws.write_string(0, 0, title, f_title)
+        ws.write_string(1, 0, f"{label(key, 'vi')} — {as_of}", f_sub)
         for j, (h, w) in enumerate(zip(headers, widths, strict=True)):
-            ws.write(0, j, h, bold)
+            ws.write(top, j, h, bold)
             ws.set_column(j, j, w)
-        for i, row in enumerate(rows, start=1):
+        ws.set_row(top, row_height(headers, widths, font_pt=11))
+        for i, row in enumerate(rows, start=top + 1):
             for j, v in enumerate(row):
                 if (
                     isinstance(v, int)
                     and not isinstance(v, bool)
-                    and headers[j] in ("Kinh phí (đồng)", "Kinh phí")
+                    and headers[j] == label("plan_col_cost", "vi")
                 ):
                     ws.write_number(i, j, v, money)
                 elif isinstance(v, dt.date):
                     ws.write_datetime(i, j, dt.datetime.combine(v, dt.time()), date)
-                elif isinstance(v, str) and len(v) > 60:
-                    ws.write_string(i, j, v, wrap)
+                elif isinstance(v, str):
+                    ws.write_string(i, j, v, wrap)  # never a formula
                 else:
-                    ws.write(i, j, v)
-        ws.freeze_panes(1, 0)
+                    ws.write(i, j, v, plain)
         if rows:
-            ws.autofilter(0, 0, len(rows), len(headers) - 1)
+            texts = [[v if isinstance(v, str) else "" for v in c] for c in zip(*rows, strict=True)]
+            set_row_heights(ws, top + 1, texts, widths, font_pt=11)  # Calibri 11
+        ws.freeze_panes(top + 1, 0)
+        if rows:
+            ws.autofilter(top, 0, top + len(rows), len(headers) - 1)
+        setup_print(ws, title=title, header_row=top, detail=as_of)
 
+    years_sheet = label("plan_sheet_totals", "vi")
     sheet(
-        "Kế hoạch",
+        label("plan_sheet_lines", "vi"),
         [
             label(k)
             for k in (
@@ -247,41 +280,55 @@ def _plan_workbook(plan: Plan, wb: Any) -> None:
             for x in plan.lines
         ],
         [18, 6, 11, 11, 10, 22, 30, 26, 40, 18, 22, 14, 9],
+        "plan_lines",
     )
     sheet(
-        "Tổng hợp năm",
-        ["Xã", "Năm", "Lượt cử đi học", "Trong đó dài hạn", "Kinh phí"],
+        years_sheet,
+        [
+            label(k, "vi")
+            for k in (
+                "col_commune",
+                "plan_col_year",
+                "plan_col_starts",
+                "plan_col_long",
+                "plan_col_cost",
+            )
+        ],
         [[t.commune, t.year, t.starts, t.long_starts, t.cost] for t in plan.totals],
         [18, 6, 14, 14, 16],
+        "plan_totals",
     )
     if plan.totals:
         chart = wb.add_chart({"type": "column"})
         n = len(plan.totals)
         chart.add_series(
             {
-                "name": "Kinh phí",
-                "categories": ["Tổng hợp năm", 1, 1, n, 1],
-                "values": ["Tổng hợp năm", 1, 4, n, 4],
+                "name": label("plan_col_cost", "vi"),
+                "categories": [years_sheet, top + 1, 1, top + n, 1],
+                "values": [years_sheet, top + 1, 4, top + n, 4],
             }
         )
-        chart.set_title({"name": "Kinh phí đào tạo theo năm"})
+        chart.set_title({"name": label("plan_col_cost", "vi")})
         chart.set_legend({"none": True})
-        sheet_y = wb.get_worksheet_by_name("Tổng hợp năm")
+        sheet_y = wb.get_worksheet_by_name(years_sheet)
         if sheet_y is not None:
-            sheet_y.insert_chart("G2", chart)
+            sheet_y.insert_chart(top, 6, chart)
     sheet(
-        "Chỉ tiêu tại thời hạn",
+        label("plan_sheet_projections", "vi"),
         [
-            "Xã",
-            "Chỉ tiêu",
-            "Tên",
-            "Thời hạn",
-            "Số người/đơn vị",
-            "Yêu cầu",
-            "Chưa có KH",
-            "Có KH",
-            "Trạng thái chưa có KH",
-            "Trạng thái có KH",
+            label(k, "vi")
+            for k in (
+                "col_commune",
+                "col_id",
+                "col_target",
+                "col_deadline",
+                "col_population",
+                "col_required",
+                "plan_col_before",
+                "plan_col_after",
+                "plan_col_status_before",
+                "plan_col_status_after",
+            )
         ],
         [
             [
@@ -299,12 +346,17 @@ def _plan_workbook(plan: Plan, wb: Any) -> None:
             for p in plan.projections
         ],
         [18, 10, 40, 11, 10, 9, 10, 8, 14, 14],
+        "plan_projections",
     )
     sheet(
-        "Nhu cầu khác",
-        ["Xã", "Chỉ tiêu", "Loại", "Số lượng", "Nội dung"],
+        label("plan_sheet_needs", "vi"),
+        [
+            label(k, "vi")
+            for k in ("col_commune", "col_id", "plan_col_kind", "plan_col_count", "plan_col_reason")
+        ],
         [[n.commune, n.target_id, KIND_VI[n.kind], n.count, n.reason_vi] for n in plan.needs],
         [18, 10, 18, 9, 100],
+        "plan_needs",
     )
     wb.close()
 

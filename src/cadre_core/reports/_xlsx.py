@@ -22,6 +22,7 @@ from cadre_core.reports._xlsx_book import Book, unique_sheet_name
 from cadre_core.targets._params import jsonable
 from cadre_core.vocab._files import replacing
 from cadre_core.vocab._labels import fmt_date
+from cadre_core.vocab._print import fit_widths, row_height, set_row_heights
 
 _SEVERITY = {"error", "warning", "info"}
 
@@ -39,32 +40,69 @@ def _subtitle(data: ReportData) -> list[str]:
 # ---------------------------------------------------------------------- sheets
 
 
+#: the summary's printed columns (label key, width), what a meeting reads on page 1
+SUMMARY_PRINTED: tuple[tuple[str, float], ...] = (
+    ("col_id", 10),
+    ("col_target", 36),
+    ("col_rule", 10),
+    ("col_population", 9),
+    ("col_satisfied", 8),
+    ("col_required", 9),
+    ("col_shortfall", 9),
+    ("col_progress", 10),
+    ("col_status", 11),
+    ("col_deadline", 11),
+    ("col_body", 22),
+)
+#: the summary's details, after the print area (on screen and in the filter, not on paper)
+SUMMARY_DETAILS: tuple[tuple[str, float], ...] = (
+    ("col_unit", 13),
+    ("col_ratio", 10),
+    ("col_goal", 10),
+    ("col_overdue", 9),
+    ("col_source", 48),
+)
+#: the summary's columns whose text wraps (their rows are made as tall as it needs)
+_SUMMARY_WRAPPED: tuple[str, ...] = (
+    "col_commune",
+    "col_target",
+    "col_rule",
+    "col_status",
+    "col_body",
+    "col_unit",
+)
+_SUMMARY_FIELD = {
+    "col_commune": "commune",
+    "col_target": "title",
+    "col_rule": "rule",
+    "col_status": "status_label",
+    "col_body": "body",
+    "col_unit": "unit",
+}
+
+
+#: the smallest scale the summary prints at (its 10 pt text at 9.2 pt at least)
+PRINT_SCALE = 0.92
+
+
+def summary_columns(multi: bool) -> list[tuple[str, float]]:
+    """The summary's columns (label key, width): the printed ones, the title narrowed so
+    that they print on one A4 landscape page at :data:`PRINT_SCALE` or larger, then the
+    details."""
+    printed = ([("col_commune", 16.0)] if multi else []) + list(SUMMARY_PRINTED)
+    keys = [k for k, _ in printed]
+    widths = fit_widths([w for _, w in printed], keys.index("col_target"), scale=PRINT_SCALE)
+    return list(zip(keys, widths, strict=True)) + list(SUMMARY_DETAILS)
+
+
 def _summary(book: Book, data: ReportData, target_sheets: dict[str, str]) -> None:
     ws = book.add_sheet(data.label("sheet_summary"), tab_color="#1F4E79")
-    multi = data.multi
-    cols: list[tuple[str, float]] = [("col_commune", 18)] if multi else []
-    cols += [
-        ("col_id", 10),
-        ("col_target", 42),
-        ("col_unit", 13),
-        ("col_population", 10),
-        ("col_satisfied", 9),
-        ("col_ratio", 10),
-        ("col_rule", 11),
-        ("col_goal", 10),
-        ("col_required", 10),
-        ("col_shortfall", 10),
-        ("col_progress", 14),
-        ("col_status", 14),
-        ("col_deadline", 12),
-        ("col_overdue", 9),
-        ("col_body", 26),
-        ("col_source", 48),
-    ]
+    cols = summary_columns(data.multi)
+    n_printed = len(cols) - len(SUMMARY_DETAILS)
     start = book.title_block(
         ws,
-        f"{data.label('report_title')} — {', '.join(data.communes)}",
-        _subtitle(data),
+        f"{data.label('report_title')} — {book.place()}",
+        [*_subtitle(data), data.label("legend_progress")],
     )
     book.table_header(ws, start, cols)
     keys = [k for k, _ in cols]
@@ -79,16 +117,17 @@ def _summary(book: Book, data: ReportData, target_sheets: dict[str, str]) -> Non
             "col_population": (r.population, book.f_int),
             "col_satisfied": (r.satisfied, book.f_int),
             "col_ratio": (r.ratio, book.f_pct),
-            "col_rule": (r.rule, book.f_center),
+            "col_rule": (r.rule, book.f_center_wrap),
             "col_goal": (r.goal, book.f_pct),
             "col_required": (r.required, book.f_int),
             "col_shortfall": (r.shortfall, book.f_int),
             "col_progress": (r.progress, book.f_pct),
-            "col_status": (r.status_label, book.f_center),
-            "col_deadline": (r.deadline, book.f_date),
+            "col_status": (r.status_label, book.f_center_wrap),
+            "col_deadline": (r.deadline, book.f_date_overdue if r.overdue else book.f_date),
             "col_overdue": (bool(r.overdue), book.f_center),
             "col_body": (r.body, book.f_text),
-            "col_source": (r.source, book.f_text),
+            # one line, off paper: the whole citation is in the target's sheet
+            "col_source": (r.source, book.f_line),
         }
         for c, key in enumerate(keys):
             value, fmt = values[key]
@@ -97,7 +136,15 @@ def _summary(book: Book, data: ReportData, target_sheets: dict[str, str]) -> Non
             else:
                 book.write(ws, row, c, value, fmt)
     first, last = start + 1, start + max(1, len(s))
-    book.data_bar(ws, first, last, keys.index("col_progress"), "#63BE7B")
+    if len(s):
+        wrapped = [k for k in keys if k in _SUMMARY_WRAPPED]
+        set_row_heights(
+            ws,
+            first,
+            [s[_SUMMARY_FIELD[k]] for k in wrapped],
+            [w for k, w in cols if k in _SUMMARY_WRAPPED],
+        )
+        book.status_bars(ws, first, keys.index("col_progress"), s["status"].tolist())
     st = keys.index("col_status")
     book.status_conditions(ws, first, last, st, st)
     sf = keys.index("col_shortfall")
@@ -119,7 +166,7 @@ def _summary(book: Book, data: ReportData, target_sheets: dict[str, str]) -> Non
     )
     ws.freeze_panes(start + 1, keys.index("col_target") + 1)
     ws.autofilter(start, 0, last, len(cols) - 1)
-    book.page_setup(ws, start, data.label("report_title"))
+    book.page_setup(ws, start, data.label("report_title"), area=(last, n_printed - 1))
     ws.activate()
 
 
@@ -131,6 +178,9 @@ def _target_sheet(book: Book, data: ReportData, target_id: str, name: str) -> No
     rows = data.failing[data.failing["target_id"] == target_id]
     summary = data.summary[data.summary["id"] == target_id]
     lang = data.lang
+    cols = member_columns(data, role_width=34, explanation_width=44)
+    width = sum(w for _, w in cols)
+    last_col = len(cols) - 1
     ws.write_string(0, 0, f"{target_id} — {first_result.title.get(lang)}", book.f_title)
     line = 1
     for (commune, r), s in zip(results, records(summary), strict=True):
@@ -147,38 +197,66 @@ def _target_sheet(book: Book, data: ReportData, target_id: str, name: str) -> No
         if r.overdue:
             text += f" ({data.label('overdue')})"
         prefix = f"{commune}: " if data.multi else ""
-        ws.write_string(line, 0, prefix + text, book.status_fmt[r.status])
+        book.merged_text(ws, line, last_col, prefix + text, book.status_wrap[r.status], width)
         line += 1
-        ws.write_string(line, 0, f"{data.label('col_body')}: {s.body}", book.f_bold)
+        book.merged_text(
+            ws, line, last_col, f"{data.label('col_body')}: {s.body}", book.f_bold_wrap, width
+        )
         line += 1
-    ws.write_string(
-        line,
-        0,
+    notes = (
         f"{data.label('population_text')}: {first_result.population_text.get(lang)}",
-        book.f_sub,
-    )
-    ws.write_string(
-        line + 1,
-        0,
         f"{data.label('requirement')}: {first_result.requirement.get(lang)}",
-        book.f_sub,
+        f"{data.label('col_source')}: {first_result.source}",
     )
-    ws.write_string(line + 2, 0, f"{data.label('col_source')}: {first_result.source}", book.f_sub)
+    for i, text in enumerate(notes):
+        book.merged_text(ws, line + i, last_col, text, book.f_sub_wrap, width)
     start = line + 4
     if first_result.rule.op == "any":
-        ws.write_string(
+        book.merged_text(
+            ws,
             start,
-            0,
+            last_col,
             data.label("any_note").format(requirement=first_result.requirement.get(lang)),
             book.f_note,
+            width,
         )
         rows = rows.iloc[0:0]
         start += 2
     elif len(rows) and (rows["target_status"] == "met").all():
-        ws.write_string(start, 0, data.label("met_but_some"), book.f_note)
+        book.merged_text(ws, start, last_col, data.label("met_but_some"), book.f_note, width)
         start += 1
-    _member_table(book, data, ws, start, rows, role_width=38, explanation_width=60)
+    _member_table(book, data, ws, start, rows, cols)
     book.page_setup(ws, start, f"{target_id} — {first_result.title.get(lang)}")
+
+
+def member_columns(
+    data: ReportData, *, role_width: float, explanation_width: float
+) -> list[tuple[str, float]]:
+    """The columns of a member table (label key, width), the explanation narrowed so that
+    the table prints at 100 % on one A4 landscape page."""
+    cols: list[tuple[str, float]] = [("col_no", 6)]
+    if data.multi:
+        cols.append(("col_commune", 16))
+    cols += [
+        ("col_member_id", 10),
+        ("col_member", 24),
+        ("col_role", role_width),
+        ("col_explanation", explanation_width),
+        ("col_body", 24),
+    ]
+    keys = [k for k, _ in cols]
+    widths = fit_widths([w for _, w in cols], keys.index("col_explanation"))
+    return list(zip(keys, widths, strict=True))
+
+
+_MEMBER_FIELD = {
+    "col_commune": "commune",
+    "col_member_id": "member_id",
+    "col_member": "member",
+    "col_role": "role",
+    "col_explanation": "explanation",
+    "col_body": "body",
+}
 
 
 def _member_table(
@@ -187,25 +265,17 @@ def _member_table(
     ws: Worksheet,
     start: int,
     frame: pd.DataFrame,
-    *,
-    role_width: float,
-    explanation_width: float,
+    cols: Sequence[tuple[str, float]],
 ) -> None:
-    """A filtered table of members (who, role, why, which body) starting at row ``start``."""
-    cols: list[tuple[str, float]] = [("col_no", 6)]
-    if data.multi:
-        cols.append(("col_commune", 18))
-    cols += [
-        ("col_member_id", 12),
-        ("col_member", 26),
-        ("col_role", role_width),
-        ("col_explanation", explanation_width),
-        ("col_body", 26),
-    ]
+    """A filtered table of members (who, role, why, which body) starting at row ``start``,
+    in the columns ``cols`` (see :func:`member_columns`), each row as tall as its text."""
     book.table_header(ws, start, cols)
     keys = [k for k, _ in cols]
     if frame.empty:
-        ws.write_string(start + 1, 0, data.label("none_failing"), book.f_note)
+        width = sum(w for _, w in cols)
+        book.merged_text(
+            ws, start + 1, len(cols) - 1, data.label("none_failing"), book.f_note, width
+        )
     for i, m in enumerate(records(frame)):
         values = {
             "col_no": i + 1,
@@ -218,6 +288,9 @@ def _member_table(
         }
         for c, key in enumerate(keys):
             book.write(ws, start + 1 + i, c, values[key])
+    if not frame.empty:
+        texts = [(frame[_MEMBER_FIELD[k]], w) for k, w in cols if k in _MEMBER_FIELD]
+        set_row_heights(ws, start + 1, [t for t, _ in texts], [w for _, w in texts])
     ws.freeze_panes(start + 1, 0)
     ws.autofilter(start, 0, start + max(1, len(frame)), len(cols) - 1)
 
@@ -233,29 +306,29 @@ def _member_sheet(book: Book, data: ReportData, key: str, frame: pd.DataFrame, t
     start = book.title_block(
         ws, title, [f"{data.label('as_of')}: {fmt_date(data.evaluation.as_of)}"]
     )
-    _member_table(book, data, ws, start, frame, role_width=40, explanation_width=40)
+    cols = member_columns(data, role_width=40, explanation_width=40)
+    _member_table(book, data, ws, start, frame, cols)
     book.page_setup(ws, start, title)
 
 
 def _findings_sheet(book: Book, data: ReportData) -> None:
     ws = book.add_sheet(data.label("sheet_findings"))
     start = book.title_block(ws, data.label("findings"), [])
-    cols = [
-        ("col_commune", 18),
-        ("col_rule_id", 16),
-        ("col_severity", 10),
-        ("col_subject", 14),
-        ("col_message", 60),
-        ("col_body", 24),
-        ("col_source", 40),
-    ]
+    keys = ["col_commune", "col_rule_id", "col_severity", "col_subject", "col_message"]
+    keys += ["col_body", "col_source"]
+    widths = fit_widths([14, 14, 9, 12, 50, 20, 26], keys.index("col_message"))
+    cols = list(zip(keys, widths, strict=True))
     book.table_header(ws, start, cols)
-    for i, r in enumerate(records(data.findings)):
-        severity = data.label(f"severity_{r.severity}") if r.severity in _SEVERITY else r.severity
+    f = data.findings
+    names = {v: data.label(f"severity_{v}") for v in _SEVERITY}
+    severity = f["severity"].map(names).fillna(f["severity"])
+    for i, r in enumerate(records(f)):
         for c, v in enumerate(
-            (r.commune, r.rule, severity, r.subject, r.message, r.body, r.source)
+            (r.commune, r.rule, severity.iloc[i], r.subject, r.message, r.body, r.source)
         ):
             book.write(ws, start + 1 + i, c, v)
+    fields = (f["commune"], f["rule"], severity, f["subject"], f["message"], f["body"])
+    set_row_heights(ws, start + 1, [*fields, f["source"]], widths)
     ws.freeze_panes(start + 1, 0)
     ws.autofilter(start, 0, start + max(1, len(data.findings)), len(cols) - 1)
     book.page_setup(ws, start, data.label("findings"))
@@ -410,14 +483,38 @@ def _about_sheet(book: Book, data: ReportData) -> None:
     row = start + len(ev.plugins) + 2
     ws.write_string(row, 0, data.label("parameters"), book.f_bold)
     row += 1
-    book.table_header(ws, row, [("col_key", 34), ("col_value", 70), ("col_origin", 24)])
-    for i, (key, item) in enumerate(ev.params.to_json().items(), start=1):
+    widths = [34, 70, 24]
+    book.table_header(
+        ws, row, list(zip(("col_key", "col_value", "col_origin"), widths, strict=True))
+    )
+    texts: list[list[str]] = [[], [], []]
+    for key, item in ev.params.to_json().items():
         value = item.get("value")
         text = value if isinstance(value, str) else json.dumps(jsonable(value), ensure_ascii=False)
-        book.write(ws, row + i, 0, key)
-        book.write(ws, row + i, 1, text)
-        book.write(ws, row + i, 2, str(item.get("from", "")))
+        for column, v in zip(texts, (key, text, str(item.get("from", ""))), strict=True):
+            column.append(v)
+    for i, line in enumerate(zip(*texts, strict=True), start=1):
+        for c, v in enumerate(line):
+            book.write(ws, row + i, c, v)
+    set_row_heights(ws, row + 1, texts, widths)
     book.page_setup(ws, row, data.label("about"))
+
+
+def section_widths(table: pd.DataFrame) -> list[float]:
+    """Column widths of a plugin section's table: its header and longest value (10 to 60
+    characters), the widest column narrowed so that the table prints at 100 % on one A4
+    landscape page when it can."""
+    if not len(table.columns):
+        return []
+    longest = [
+        int(table.iloc[:, c].astype(str).str.len().max()) if len(table) else 0
+        for c in range(len(table.columns))
+    ]
+    widths = [
+        float(max(10, min(60, max(len(str(name)) + 4, n + 2))))
+        for name, n in zip(table.columns, longest, strict=True)
+    ]
+    return fit_widths(widths, widths.index(max(widths)), minimum=24)
 
 
 def _section_sheet(book: Book, data: ReportData, section: ReportSection) -> None:
@@ -425,12 +522,17 @@ def _section_sheet(book: Book, data: ReportData, section: ReportSection) -> None
     lines = [section.note] if section.note else []
     start = book.title_block(ws, section.title, lines)
     table = section.table
+    widths = section_widths(table)
     for c, name in enumerate(table.columns):
         ws.write_string(start, c, str(name), book.f_head)
-        ws.set_column(c, c, max(10, min(50, len(str(name)) + 4)))
+        ws.set_column(c, c, widths[c])
+    ws.set_row(start, row_height([str(name) for name in table.columns], widths))
     for i, row in enumerate(table.to_numpy(dtype=object).tolist(), start=1):
         for c, v in enumerate(row):
             book.write(ws, start + i, c, v.item() if hasattr(v, "item") else v)
+    if len(table):
+        columns = [table.iloc[:, c] for c in range(len(table.columns))]
+        set_row_heights(ws, start + 1, columns, widths)
     if len(table.columns):
         ws.freeze_panes(start + 1, 0)
         ws.autofilter(start, 0, start + max(1, len(table)), len(table.columns) - 1)

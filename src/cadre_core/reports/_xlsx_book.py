@@ -19,11 +19,13 @@ from typing import Any
 import numpy as np
 import pandas as pd
 import xlsxwriter
+from xlsxwriter.utility import xl_range
 from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
 from cadre_core.reports._data import ReportData
 from cadre_core.vocab._labels import fmt_date
+from cadre_core.vocab._print import DEFAULT_ROW_PT, row_height, setup_print
 
 STATUS_STYLE: dict[str, dict[str, Any]] = {
     "met": {"bg_color": "#C8E6C9", "font_color": "#1B5E20", "bold": True},
@@ -31,7 +33,8 @@ STATUS_STYLE: dict[str, dict[str, Any]] = {
     "not_applicable": {"bg_color": "#EEEEEE", "font_color": "#616161"},
 }
 HEADER_BG = "#1F4E79"
-A4 = 9
+#: the colour of a progress bar by the status of its line: never green on an unmet target
+BAR_COLOUR = {"met": "#81C784", "not_met": "#EF9A9A", "not_applicable": "#BDBDBD"}
 _BAD_SHEET = re.compile(r"[\[\]:*?/\\]")
 
 
@@ -76,12 +79,24 @@ class Book:
             }
         )
         self.f_text = wb.add_format({**cell, "text_wrap": True})
+        self.f_line = wb.add_format(cell)
         self.f_center = wb.add_format({**cell, "align": "center"})
+        self.f_center_wrap = wb.add_format({**cell, "align": "center", "text_wrap": True})
         self.f_int = wb.add_format({**cell, "num_format": "0", "align": "right"})
         self.f_pct = wb.add_format({**cell, "num_format": "0%", "align": "right"})
         self.f_date = wb.add_format({**cell, "num_format": "dd/mm/yyyy", "align": "center"})
+        self.f_date_overdue = wb.add_format(
+            {**cell, "num_format": "dd/mm/yyyy", "align": "center", **STATUS_STYLE["not_met"]}
+        )
         self.f_link = wb.add_format({**cell, "font_color": "#0B5394", "underline": 1})
         self.status_fmt = {k: wb.add_format({**cell, **v}) for k, v in STATUS_STYLE.items()}
+        self.status_wrap = {
+            k: wb.add_format({**cell, **v, "text_wrap": True}) for k, v in STATUS_STYLE.items()
+        }
+        self.f_sub_wrap = wb.add_format(
+            {**base, "italic": True, "font_color": "#455A64", "text_wrap": True}
+        )
+        self.f_bold_wrap = wb.add_format({**base, "bold": True, "text_wrap": True})
         self.cond_fmt = {k: wb.add_format(v) for k, v in STATUS_STYLE.items()}
         self.f_red = wb.add_format({"font_color": "#B71C1C", "bold": True})
         self.used_names: set[str] = set()
@@ -128,25 +143,54 @@ class Book:
         else:
             ws.write_string(row, col, str(value), fmt or self.f_text)
 
-    def page_setup(self, ws: Worksheet, header_row: int, title: str) -> None:
-        """A4 landscape, one page wide, header repeated, page numbers in the footer."""
-        ws.set_landscape()
-        ws.set_paper(A4)
-        ws.fit_to_pages(1, 0)
-        ws.repeat_rows(0, header_row) if header_row >= 0 else None
-        ws.set_margins(left=0.4, right=0.4, top=0.6, bottom=0.6)
-        safe = title.replace("&", "&&")
-        ws.set_header(
-            f"&L&9{safe}&R&9{self.data.label('as_of')} {fmt_date(self.data.evaluation.as_of)}"
+    def place(self) -> str:
+        """The commune (or communes) the report is about, for page headers and titles."""
+        communes = self.data.communes
+        text = ", ".join(communes)
+        if len(communes) > 1 and len(text) > 80:
+            return self.data.label("n_communes").format(n=len(communes))
+        return text
+
+    def page_setup(
+        self,
+        ws: Worksheet,
+        header_row: int,
+        title: str,
+        *,
+        area: tuple[int, int] | None = None,
+    ) -> None:
+        """A4 landscape, one page wide, the table header (row ``header_row``) repeated, no
+        printed gridlines, the commune and ``title`` in the page header with the day, page
+        numbers in the footer; ``area`` (last row, last column) limits the printed part."""
+        setup_print(
+            ws,
+            title=f"{self.place()} — {title}",
+            header_row=header_row if header_row >= 0 else None,
+            lang=self.data.lang,
+            detail=f"{self.data.label('as_of')} {fmt_date(self.data.evaluation.as_of)}",
+            area=area,
         )
-        ws.set_footer(f"&C&9{self.data.label('page')}")
-        ws.hide_gridlines(0)
 
     def table_header(self, ws: Worksheet, row: int, columns: Sequence[tuple[str, float]]) -> None:
-        for c, (key, width) in enumerate(columns):
-            ws.write_string(row, c, self.data.label(key), self.f_head)
+        """The header row of a table: labels of ``columns`` (key, width), widths set, the row
+        as tall as its longest wrapped label needs."""
+        labels = [self.data.label(key) for key, _ in columns]
+        for c, ((_, width), text) in enumerate(zip(columns, labels, strict=True)):
+            ws.write_string(row, c, text, self.f_head)
             ws.set_column(c, c, width)
-        ws.set_row(row, 30)
+        ws.set_row(row, max(30.0, row_height(labels, [w for _, w in columns])))
+
+    def merged_text(
+        self, ws: Worksheet, row: int, last_col: int, text: str, fmt: Any, width: float
+    ) -> None:
+        """``text`` wrapped across columns 0 to ``last_col`` of ``row`` (merged; ``width`` is
+        their summed width), the row as tall as the text needs; never a formula."""
+        if last_col > 0:
+            ws.merge_range(row, 0, row, last_col, "", fmt)
+        ws.write_string(row, 0, text, fmt)
+        height = row_height([text], [width])
+        if height > DEFAULT_ROW_PT:
+            ws.set_row(row, height)
 
     def title_block(self, ws: Worksheet, title: str, lines: Sequence[str]) -> int:
         """Title and sub-lines; returns the first free row (after a blank row)."""
@@ -171,7 +215,19 @@ class Book:
                 },
             )
 
-    def data_bar(self, ws: Worksheet, first: int, last: int, col: int, color: str) -> None:
+    def data_bar(
+        self,
+        ws: Worksheet,
+        first: int,
+        last: int,
+        col: int,
+        color: str,
+        *,
+        multi_range: str | None = None,
+    ) -> None:
+        """A solid data bar from 0 to 1 in column ``col``, rows ``first`` to ``last`` (or
+        the cells of ``multi_range``)."""
+        extra = {"multi_range": multi_range} if multi_range else {}
         ws.conditional_format(
             first,
             col,
@@ -186,8 +242,25 @@ class Book:
                 "max_type": "num",
                 "max_value": 1,
                 "bar_no_border": True,
+                **extra,
             },
         )
+
+    def status_bars(self, ws: Worksheet, first: int, col: int, statuses: Sequence[str]) -> None:
+        """Data bars (0 to 1) in column ``col`` of rows ``first``... coloured by the status
+        of each row (``statuses``, one per row): green met, red not met, grey not applicable."""
+        for status, colour in BAR_COLOUR.items():
+            rows = np.flatnonzero(np.asarray(statuses, dtype=object) == status) + first
+            if not len(rows):
+                continue
+            # runs of consecutive rows, one range each
+            breaks = np.flatnonzero(np.diff(rows) != 1)
+            starts = np.concatenate(([rows[0]], rows[breaks + 1]))
+            ends = np.concatenate((rows[breaks], [rows[-1]]))
+            ranges = " ".join(
+                xl_range(int(a), col, int(b), col) for a, b in zip(starts, ends, strict=True)
+            )
+            self.data_bar(ws, int(starts[0]), int(ends[0]), col, colour, multi_range=ranges)
 
     def close(self) -> None:
         self.wb.close()

@@ -320,6 +320,18 @@ _LABELS: dict[str, tuple[str, str]] = {
     "plan_sheet_totals": ("Tổng hợp năm", "Yearly totals"),
     "plan_sheet_projections": ("Chỉ tiêu tại thời hạn", "Targets at deadlines"),
     "plan_sheet_needs": ("Nhu cầu khác", "Other needs"),
+    # xlsx on paper: the report's summary legend, page headers, the plan workbook's titles
+    "legend_progress": (
+        "Tiến độ = số đạt / số cần đạt (100% là đạt chỉ tiêu); thanh xanh: đạt, thanh đỏ: "
+        "chưa đạt. Tỷ lệ đạt = số đạt / số đối tượng.",
+        "Progress = members meeting it / members needed (100% means the target is met); "
+        "green bar: met, red bar: not met. Share meeting it = members meeting it / population.",
+    ),
+    "n_communes": ("{n} xã", "{n} communes"),
+    "plan_title_to": (
+        "KẾ HOẠCH ĐÀO TẠO, BỒI DƯỠNG ĐẾN NĂM {horizon}",
+        "TRAINING PLAN TO {horizon}",
+    ),
 }
 
 #: Bloc codes whose default responsible body has a label (``body_<bloc>``).
