@@ -192,10 +192,11 @@ def test_html_in_english_uses_the_label_table(tmp_path: Path) -> None:
 def test_xlsx_plan_sheet_has_names_and_posts(plan_doc: dict, outputs: Path) -> None:
     ws = load_workbook(outputs / "plan.xlsx", read_only=True)["Kế hoạch"]
     rows = list(ws.iter_rows(values_only=True))
-    head = list(rows[0])
+    top = next(i for i, r in enumerate(rows) if label("plan_col_name") in r)  # below the title
+    head = list(rows[top])
     name, post = head.index(label("plan_col_name")), head.index(label("plan_col_post"))
-    assert [r[name] for r in rows[1:]] == [x["name"] for x in plan_doc["lines"]]
-    assert all(r[post] for r in rows[1:])
+    assert [r[name] for r in rows[top + 1 :]] == [x["name"] for x in plan_doc["lines"]]
+    assert all(r[post] for r in rows[top + 1 :])
 
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")

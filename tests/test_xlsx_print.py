@@ -175,7 +175,7 @@ def test_report_tables_repeat_their_own_header_row(report: Any) -> None:
 
 
 def test_every_plan_sheet_has_title_commune_and_prints_landscape(plan: Any) -> None:
-    title = label("plan_title", "vi").format(horizon=2030)
+    title = label("plan_title_to", "vi").format(horizon=2030)
     for ws in _visible(plan):
         _check_page(ws, COMMUNE)
         assert ws["A1"].value == f"{title} — {COMMUNE}", ws.title
