@@ -61,7 +61,7 @@ tbody tr:nth-child(even) td { background: #fafbfc; }
 td.num, th.num { text-align: right; white-space: nowrap; }
 td.nowrap { white-space: nowrap; }
 td.agency { background: var(--soft) !important; font-weight: bold; }
-span.person { white-space: nowrap; }
+span.person { white-space: normal; }
 dl.params { columns: 2; column-gap: 24px; margin: 6px 0 0; font-size: 12px; }
 dl.params div { break-inside: avoid; padding: 2px 0; border-bottom: 1px solid #eef1f4; }
 dl.params dt { display: inline; color: var(--muted); }
@@ -556,7 +556,7 @@ def _groups(
     if members.empty:
         return []
     frame = members.assign(
-        agency=members["member_id"].astype(str).map(agency).fillna(""),
+        agency=members["member_id"].astype(str).map(agency).astype(object).fillna(""),
     )
     frame = frame.assign(
         _rank=frame["agency"].map(rank).fillna(len(rank)),
