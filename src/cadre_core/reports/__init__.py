@@ -159,7 +159,7 @@ def audit_section(evaluation: Evaluation, lang: str = "vi") -> ReportSection:
         if vi
         else "Check this report again with: cadre verify REPORT ROSTER"
     )
-    title = "Thông tin kiểm chứng" if vi else "Audit"
+    title = label("report_audit_title", lang)
     return ReportSection(title, pd.DataFrame(rows, columns=cols), note)
 
 

@@ -310,7 +310,7 @@ TEMPLATE = """<!DOCTYPE html>
 {% for s in sections %}
 <h2>{{ s.title }}</h2>
 {% if s.note %}<p class="small">{{ s.note }}</p>{% endif %}
-{% if s.columns|length == 2 %}
+{% if s.pairs %}
 <dl class="params pairs">{% for row in s.rows %}<div><dt>{{ row[0] }}:</dt><dd>{{ row[1] }}</dd></div>{% endfor %}</dl>
 {% else %}
 <table class="stack"><thead><tr>{% for c in s.columns %}<th>{{ c }}</th>{% endfor %}</tr></thead>
@@ -854,6 +854,8 @@ def _context(data: ReportData, sections: Sequence[ReportSection]) -> dict[str, A
                 "title": sec.title,
                 "note": sec.note,
                 "columns": [str(c) for c in sec.table.columns],
+                "pairs": sec.title == data.label("report_audit_title")
+                and len(sec.table.columns) == 2,
                 "rows": [
                     ["" if _blank(v) else v for v in row]
                     for row in sec.table.to_numpy(dtype=object).tolist()

@@ -272,6 +272,7 @@ _LABELS: dict[str, tuple[str, str]] = {
         "Members who fall short (name — post)",
     ),
     "report_page": ("Trang", "Page"),
+    "report_audit_title": ("Thông tin kiểm chứng", "Audit"),
     "param_default_standards": (
         "Tiêu chuẩn (chuyên môn, lý luận chính trị) theo chức danh lãnh đạo",
         "Standard (education, political theory) of each leadership title",
