@@ -7,9 +7,7 @@ roster or a plugin are escaped; the only unescaped fragments are the SVG charts 
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Sequence
-from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
@@ -18,151 +16,12 @@ import pandas as pd
 from markupsafe import Markup
 
 from cadre_core.plugins._sections import ReportSection
-from cadre_core.reports import _charts
+from cadre_core.reports import _charts, _meeting
 from cadre_core.reports._audit import html_block
 from cadre_core.reports._data import ReportData, records
+from cadre_core.reports._style import stylesheet
 from cadre_core.vocab._files import write_atomic
-from cadre_core.vocab._labels import body_name, fmt_date, fmt_pct, label
-
-CSS = """
-:root { --ink:#1b1f23; --muted:#5f6b76; --line:#cfd8df; --met:#2e7d32; --met-bg:#e3f1e4;
-  --bad:#c62828; --bad-bg:#fbe4e4; --na:#757575; --na-bg:#eeeeee; --accent:#1f4e79;
-  --soft:#f3f6f9; }
-* { box-sizing: border-box; }
-html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-[hidden] { display: none !important; }
-body { margin: 0; color: var(--ink); background: #eef1f4;
-  font: 14px/1.45 "DejaVu Sans", "Noto Sans", "Segoe UI", Arial, sans-serif; }
-main { max-width: 1360px; margin: 0 auto; padding: 18px 26px 36px; background: #fff; }
-header.masthead { display: flex; flex-wrap: wrap; justify-content: space-between;
-  align-items: flex-end; gap: 10px 24px; border-bottom: 3px solid var(--accent);
-  padding-bottom: 8px; margin-bottom: 10px; }
-.kicker { color: var(--accent); font-weight: bold; letter-spacing: .04em; font-size: 13px;
-  string-set: doctitle content(text); }
-h1 { margin: 2px 0; font-size: 25px; string-set: commune content(text); }
-h2 { font-size: 18px; color: var(--accent); margin: 24px 0 8px;
-  border-bottom: 1px solid var(--line); padding-bottom: 3px; }
-h3 { font-size: 15px; margin: 0 0 4px; }
-h3 .sentence { font-size: 13px; font-weight: normal; }
-.meta { color: var(--muted); margin: 1px 0; font-size: 13px; }
-.kpis { display: flex; gap: 8px; flex-wrap: wrap; margin: 0; }
-.kpi { border: 1px solid var(--line); border-left-width: 5px; border-radius: 3px;
-  padding: 3px 10px; min-width: 92px; font-size: 12px; line-height: 1.25; }
-.kpi b { display: block; font-size: 20px; }
-.kpi.met { border-left-color: var(--met); } .kpi.not_met { border-left-color: var(--bad); }
-.kpi.not_applicable { border-left-color: var(--na); } .kpi.overdue { border-left-color: #6a1b9a; }
-.kpi.people { border-left-color: var(--accent); }
-table { border-collapse: collapse; width: 100%; font-size: 13px; }
-th, td { border: 1px solid var(--line); padding: 4px 6px; vertical-align: top; text-align: left;
-  overflow-wrap: break-word; }
-thead th { background: var(--accent); color: #fff; font-weight: bold; }
-table.fixed { table-layout: fixed; }
-tbody tr:nth-child(even) td { background: #fafbfc; }
-td.num, th.num { text-align: right; white-space: nowrap; }
-td.nowrap { white-space: nowrap; }
-td.agency { background: var(--soft) !important; font-weight: bold; }
-span.person { white-space: normal; }
-dl.params { columns: 2; column-gap: 24px; margin: 6px 0 0; font-size: 12px; }
-dl.params div { break-inside: avoid; padding: 2px 0; border-bottom: 1px solid #eef1f4; }
-dl.params dt { display: inline; color: var(--muted); }
-dl.params dd { display: inline; margin: 0 0 0 4px; font-weight: bold; }
-dl.params dd .small { font-weight: normal; }
-dl.pairs dd { font-weight: normal; overflow-wrap: anywhere; }
-.small { font-size: 12px; color: var(--muted); }
-.badge { display: inline-block; padding: 1px 7px; border-radius: 9px; font-weight: bold;
-  font-size: 12px; white-space: nowrap; border: 1px solid currentColor; }
-.badge.met { background: var(--met-bg); color: var(--met); }
-.badge.not_met { background: var(--bad-bg); color: var(--bad); }
-.badge.not_applicable { background: var(--na-bg); color: var(--na); }
-.flag { color: #6a1b9a; font-weight: bold; font-size: 12px; }
-.short { color: var(--bad); font-weight: bold; }
-.bulletcell svg { display: block; max-width: 100%; height: auto; }
-.caption { font-size: 12px; color: var(--muted); white-space: nowrap; }
-.caption b { color: var(--ink); }
-a { color: var(--accent); }
-a.id { font-weight: bold; text-decoration: none; white-space: nowrap; }
-table.summary td.title { font-weight: bold; }
-table.summary td.title .small { font-weight: normal; display: block; }
-.scroll { overflow-x: auto; max-width: 100%; }
-.heat th.rot { font-size: 11px; padding: 4px 2px; text-align: center; }
-.heat td.cell { text-align: center; font-size: 12px; font-weight: bold; white-space: nowrap; }
-.heat td.cell.met { background: #c8e6c9 !important; color: #1b5e20; }
-.heat td.cell.not_met { background: #ffcdd2 !important; color: #b71c1c; }
-.heat td.cell.not_applicable { background: #eeeeee !important; color: #757575; }
-.trends { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(330px, 100%), 1fr));
-  gap: 12px; }
-.trend-card { border: 1px solid var(--line); border-radius: 4px; padding: 8px; }
-.trend-card h3 { font-size: 13px; }
-.trend-card svg { width: 100%; height: auto; }
-section.target { border-left: 5px solid var(--na); padding: 2px 0 2px 10px; margin: 14px 0; }
-section.target.met { border-left-color: var(--met); margin: 4px 0; }
-section.target.not_met { border-left-color: var(--bad); }
-section.target.brief p { margin: 0; }
-.statusline { margin: 2px 0; }
-.legend { font-size: 12px; color: var(--muted); margin: 4px 0 6px; }
-.legend .sw { display: inline-block; width: 12px; height: 12px; vertical-align: -2px;
-  margin: 0 4px 0 10px; border-radius: 2px; }
-ol.sources { font-size: 12px; color: var(--muted); margin: 4px 0 0; padding-left: 22px; }
-.appendix table { font-size: 12px; }
-footer { margin-top: 24px; font-size: 11px; color: var(--muted); border-top: 1px solid var(--line);
-  padding-top: 6px; }
-@media (max-width: 760px) {
-  main { padding: 12px 10px 28px; }
-  h1 { font-size: 21px; }
-  table.stack, table.stack tbody, table.stack tr, table.stack td, table.stack th {
-    display: block; width: 100%; overflow-wrap: anywhere; }
-  table.stack thead { display: none; }
-  table.stack tr { border: 1px solid var(--line); border-radius: 4px; margin: 0 0 8px; }
-  table.stack td { border: none; border-bottom: 1px solid #eef1f4; display: grid;
-    grid-template-columns: minmax(6.5em, 34%) minmax(0, 1fr); gap: 8px; text-align: left; }
-  table.stack td.agency { display: block; }
-  table.stack td.agency::before { content: none; }
-  table.stack tr.first-of-group { margin-top: 12px; }
-  dl.params { columns: 1; }
-  table.stack td::before { content: attr(data-label); font-weight: bold; color: var(--muted);
-    font-size: 12px; }
-  table.stack td.num { white-space: normal; }
-  .caption { white-space: normal; }
-  tbody tr:nth-child(even) td { background: transparent; }
-}
-@page { size: A4 landscape; margin: 11mm 10mm 10mm 10mm;
-  @top-left { content: string(doctitle) " — " string(commune); font: 7.5pt "DejaVu Sans",
-    "Noto Sans", sans-serif; color: #5f6b76; }
-  @top-right { content: "__ASOF__"; font: 7.5pt "DejaVu Sans", "Noto Sans", sans-serif;
-    color: #5f6b76; }
-  @bottom-right { content: "__PAGE__ " counter(page) " / " counter(pages);
-    font: 7.5pt "DejaVu Sans", "Noto Sans", sans-serif; color: #5f6b76; }
-  @bottom-left { content: string(commune); font: 7.5pt "DejaVu Sans", "Noto Sans",
-    sans-serif; color: #5f6b76; } }
-@media print {
-  body { background: #fff; font-size: 8pt; line-height: 1.25; }
-  main { max-width: none; padding: 0; }
-  header.masthead { padding-bottom: 4px; margin-bottom: 5px; }
-  .kicker { font-size: 8pt; }
-  h1 { font-size: 15pt; } h2 { font-size: 11pt; margin: 10px 0 4px; } h3 { font-size: 8.5pt; }
-  h3 .sentence { font-size: 7.5pt; }
-  .meta, .small, .caption, .legend, .badge, .flag, ol.sources { font-size: 7pt; }
-  .kpis { flex-wrap: nowrap; }
-  .kpi { padding: 1px 7px; font-size: 7pt; min-width: 0; }
-  .kpi b { font-size: 12pt; }
-  table, .appendix table, dl.params { font-size: 7.5pt; }
-  table.members, table.findings, .appendix table, dl.params, section.target h3 .sentence {
-    font-size: 7pt; line-height: 1.2; }
-  dl.params { columns: 3; column-gap: 14px; }
-  th, td { padding: 1.5px 4px; }
-  thead { display: table-header-group; }
-  tr, .kpi, .trend-card, section.target.met { break-inside: avoid; }
-  h2, h3 { break-after: avoid; }
-  .page { break-before: page; }
-  section.target { break-inside: auto; margin: 7px 0; }
-  section.target.met { margin: 2px 0; }
-  .bulletcell svg { width: 110px; height: 11px; }
-  table.summary td { padding: 1.5px 4px; }
-  .kpi { white-space: nowrap; }
-  .noprint, footer { display: none !important; }
-  a { text-decoration: none; color: inherit; }
-}
-"""
+from cadre_core.vocab._labels import body_name, fmt_date, fmt_pct
 
 TEMPLATE = """<!DOCTYPE html>
 <html lang="{{ lang }}">
@@ -406,205 +265,6 @@ _LABEL_KEYS = [
 _SEVERITIES = {"severity_error", "severity_warning", "severity_info"}
 
 
-def _css_text(text: str) -> str:
-    """``text`` as the inside of a CSS string."""
-    return text.replace("\\", "\\\\").replace('"', '\\"').replace("<", "\\3c ")
-
-
-def _css(lang: str, as_of: dt.date) -> str:
-    """The stylesheet with the printed page's words: the as-of day and "page"."""
-    as_of_text = f"{label('as_of', lang)} {fmt_date(as_of)}"
-    return CSS.replace("__ASOF__", _css_text(as_of_text)).replace(
-        "__PAGE__", _css_text(label("report_page", lang))
-    )
-
-
-def _has_label(key: str) -> bool:
-    try:
-        label(key)
-    except KeyError:
-        return False
-    return True
-
-
-def _word(code: object, lang: str) -> str:
-    """A code of a parameter value in words: a position category, a level, a rating, a
-    training topic or another coded word the label table names; else as it is."""
-    text = str(code)
-    for prefix in (
-        "category_",
-        "theory_",
-        "level_",
-        "topic_",
-        "equipment_",
-        "item_",
-        "param_word_",
-    ):
-        if _has_label(prefix + text):
-            return label(prefix + text, lang)
-    return text
-
-
-_SHARE_WORDS = ("share", "cap", "min_female", "min_minority", "min_young", "threshold")
-
-
-def _plain(value: Any, lang: str, share: bool = False) -> str:
-    """A parameter value as plain words: a ``share`` as a percentage, other fractions as
-    they are, days as dd/mm/yyyy, codes by their names, lists comma-joined, mappings as
-    ``name: value``; empty as "–"."""
-    if isinstance(value, Fraction):
-        return fmt_pct(float(value), lang) if share else str(value)
-    if isinstance(value, dt.date):
-        return fmt_date(value)
-    if isinstance(value, bool):
-        return label("yes" if value else "no", lang)
-    if isinstance(value, dict):
-        if not value:
-            return "–"
-        texts = [v for v in value.values() if isinstance(v, str) and len(v) > 40]
-        if len(texts) == len(value):  # citations keyed by rule: the distinct texts
-            return "; ".join(dict.fromkeys(texts))
-        return "; ".join(f"{_word(k, lang)}: {_plain(v, lang)}" for k, v in value.items())
-    if isinstance(value, list | tuple):
-        return ", ".join(_plain(v, lang) for v in value) if value else "–"
-    if isinstance(value, str):
-        if ";" in value and " " not in value:  # a ';'-separated list of codes
-            return ", ".join(_word(v, lang) for v in value.split(";") if v)
-        return _word(value, lang)
-    return str(value)
-
-
-def _param_name(key: str, description: str, lang: str) -> str:
-    """A parameter's name for people: the label ``param_<key>``, else its description
-    (as the plugin wrote it), else the key."""
-    name = f"param_{key}"
-    return label(name, lang) if _has_label(name) else (description or key)
-
-
-def _parameters(ev: Any, lang: str) -> tuple[list[dict[str, str]], list[dict[str, str]]]:
-    """The parameters in force, compact: one line per target (its threshold, deadline and
-    topics, and where they came from), then every other parameter by its name."""
-    params = ev.params
-    per_target: list[dict[str, str]] = []
-    used: set[str] = set()
-    targets = ev.communes[0].targets if ev.communes else ()
-    for t in targets:
-        keys = [
-            k for k in (f"{t.id}.threshold", f"{t.id}.deadline", f"{t.id}.topics") if k in params
-        ]
-        used.update(keys)
-        topics = params.get(f"{t.id}.topics")
-        per_target.append(
-            {
-                "id": t.id,
-                "title": t.title.get(lang),
-                "rule": t.rule.describe(lang),
-                "deadline": fmt_date(t.deadline),
-                "topics": _plain(list(topics), lang) if topics else "",
-                "origin": ", ".join(dict.fromkeys(params.origin(k) for k in keys)),
-            }
-        )
-    definitions = params.definitions
-    others = [
-        {
-            "name": _param_name(
-                key, definitions[key].description if key in definitions else "", lang
-            ),
-            "value": _plain(params[key], lang, share=any(w in key for w in _SHARE_WORDS)),
-            "origin": params.origin(key),
-        }
-        for key in sorted(params)
-        if key not in used
-    ]
-    return per_target, others
-
-
-def _agency_of(ev: Any, unit: str) -> tuple[pd.Series, dict[str, int]]:
-    """Per member of ``unit`` (id as text): the name of the agency it works in (a cadre:
-    the first agency of its posts, in the roster's order), and each agency's rank."""
-    features = ev.features
-    if features is None or unit not in ("cadres", "positions"):
-        return pd.Series(dtype=object), {}
-    agencies = features.agencies
-    names = (
-        agencies["name"].astype(object).fillna(pd.Series(agencies.index, index=agencies.index))
-        if "name" in agencies
-        else pd.Series(agencies.index.astype(str), index=agencies.index)
-    )
-    rank = {str(n): i for i, n in enumerate(dict.fromkeys(names.astype(str)))}
-    order = pd.Series(range(len(agencies)), index=agencies.index)
-    if unit == "positions":
-        codes = features.positions["agency_code"]
-        out = codes.map(names).astype(object).fillna(codes.astype(object))
-        out.index = out.index.astype(str)
-        return out.astype(str), rank
-    a = features.assignments[["cadre_id", "agency_code"]].dropna().drop_duplicates()
-    a = a.assign(o=a["agency_code"].map(order).fillna(len(order)))
-    first = (
-        a.sort_values(["cadre_id", "o"], kind="stable").groupby("cadre_id")["agency_code"].first()
-    )
-    out = first.map(names).astype(object).fillna(first.astype(object))
-    out.index = out.index.astype(str)
-    return out.astype(str), rank
-
-
-def _groups(
-    members: pd.DataFrame, agency: pd.Series, rank: dict[str, int], multi: bool
-) -> list[dict[str, Any]]:
-    """The failing members of one target grouped by agency (commune first for several
-    communes), numbered through, each group with the bodies that must act."""
-    if members.empty:
-        return []
-    frame = members.assign(
-        agency=members["member_id"].astype(str).map(agency).astype(object).fillna(""),
-    )
-    frame = frame.assign(
-        _rank=frame["agency"].map(rank).fillna(len(rank)),
-        _commune=frame["commune"] if multi else "",
-    ).sort_values(["_commune", "_rank", "agency"], kind="stable")
-    frame = frame.assign(no=range(1, len(frame) + 1))
-    groups = []
-    for (commune, name), part in frame.groupby(["_commune", "agency"], sort=False):
-        heading = " — ".join(str(x) for x in (commune, name) if x)
-        groups.append(
-            {
-                "name": heading,
-                "body": "; ".join(dict.fromkeys(b for b in part["body"].astype(str) if b)),
-                "members": part.to_dict("records"),
-            }
-        )
-    return groups
-
-
-def _common(members: pd.DataFrame) -> str:
-    """The one reason every listed member falls short for, when they share it ("" when
-    reasons differ or nobody is listed): said once above the list instead of per line."""
-    if len(members) < 2:
-        return ""
-    reasons = list(dict.fromkeys(members["explanation"].astype(str)))
-    return reasons[0] if len(reasons) == 1 else ""
-
-
-def _subjects(ev: Any) -> dict[tuple[str, str], str]:
-    """(kind, id) -> how a finding's subject reads: a cadre's name and posts, a post's
-    title, an agency's name."""
-    features = ev.features
-    if features is None:
-        return {}
-    from cadre_core.reports._explain import _member_names, _member_roles
-
-    out: dict[tuple[str, str], str] = {}
-    names, roles = _member_names(features, "cadres"), _member_roles(features, "cadres")
-    for cid, name in names.items():
-        role = roles.get(cid, "")
-        out[("cadre", str(cid))] = f"{name} ({role})" if role else str(name)
-    for kind, unit in (("position", "positions"), ("agency", "agencies")):
-        for key, name in _member_names(features, unit).items():
-            if name:
-                out[(kind, str(key))] = str(name)
-    return out
-
-
 def _union_bodies(bodies: pd.Series, order: list[str]) -> str:
     """The distinct bodies of several lines, the plan's blocs first."""
     found = {b for text in bodies for b in str(text).split("; ") if b}
@@ -786,14 +446,14 @@ def _context(data: ReportData, sections: Sequence[ReportSection]) -> dict[str, A
                 }
             )
         agency, rank = agency_of.get(first.unit) or agency_of.setdefault(
-            first.unit, _agency_of(ev, first.unit)
+            first.unit, _meeting.agency_of(ev, first.unit)
         )
         brief = status != "not_met"
         details.append(
             {
                 "brief": brief,
-                "groups": [] if brief else _groups(members, agency, rank, data.multi),
-                "common": _common(members),
+                "groups": [] if brief else _meeting.groups(members, agency, rank, data.multi),
+                "common": _meeting.common_reason(members),
                 "by_agency": first.unit in ("cadres", "positions"),
                 "id": tid,
                 "title": first.title.get(lang),
@@ -808,8 +468,8 @@ def _context(data: ReportData, sections: Sequence[ReportSection]) -> dict[str, A
             }
         )
 
-    target_params, params = _parameters(ev, lang)
-    subjects = _subjects(ev)
+    target_params, params = _meeting.parameters(ev, lang)
+    subjects = _meeting.subjects(ev)
     kinds = {
         (c.commune, f.rule, f.subject): f.subject_kind for c in ev.communes for f in c.findings
     }
@@ -833,7 +493,7 @@ def _context(data: ReportData, sections: Sequence[ReportSection]) -> dict[str, A
 
     return {
         "lang": lang,
-        "css": Markup(_css(lang, ev.as_of)),
+        "css": Markup(stylesheet(lang, ev.as_of)),
         "L": {k: data.label(k) for k in _LABEL_KEYS},
         "communes": data.communes,
         "heading": ", ".join(data.communes),
