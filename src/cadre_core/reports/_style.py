@@ -121,13 +121,15 @@ footer { margin-top: 24px; font-size: 11px; color: var(--muted); border-top: 1px
 @media print {
   body { background: #fff; font-size: 8pt; line-height: 1.25; }
   main { max-width: none; padding: 0; }
-  header.masthead { padding-bottom: 4px; margin-bottom: 5px; }
+  header.masthead { display: block; overflow: hidden; padding-bottom: 4px; margin-bottom: 5px; }
+  header.masthead > div { float: left; }
+  header.masthead .kpis { display: block; float: right; margin-top: 6px; }
+  header.masthead .kpi { display: inline-block; margin-left: 4px; vertical-align: bottom; }
   .kicker { font-size: 8pt; }
   h1 { font-size: 15pt; } h2 { font-size: 11pt; margin: 10px 0 4px; } h3 { font-size: 8.5pt; }
   h3 .sentence { font-size: 7.5pt; }
   .meta, .small, .caption, .legend, .badge, .flag, ol.sources { font-size: 7pt; }
-  .kpis { flex-wrap: nowrap; }
-  .kpi { padding: 1px 7px; font-size: 7pt; min-width: 0; }
+  .kpi { padding: 1px 6px; font-size: 7pt; min-width: 0; }
   .kpi b { font-size: 12pt; }
   table, .appendix table, dl.params { font-size: 7.5pt; }
   table.members, table.findings, .appendix table, dl.params, section.target h3 .sentence {
