@@ -6,6 +6,7 @@ Set ``CADRE_SCREENSHOT_DIR`` to keep the browser screenshots (default: pytest's 
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import struct
 import subprocess
@@ -89,6 +90,24 @@ def _check_multi(dom: _Dom, ev: cc.Evaluation) -> None:
     assert [r["data-target-id"] for r in rows] == [t.id for t in ev.communes[0].targets]
 
 
+def _visible(text: str) -> str:
+    """The text a reader sees: no stylesheet, no hidden embedded evaluation."""
+    text = re.sub(r"<style>.*?</style>", "", text, flags=re.S)
+    text = re.sub(r"<div [^>]*hidden[^>]*>.*?</div>", "", text, flags=re.S)
+    return " ".join(" ".join(parse(text).text).split())
+
+
+def _sections(text: str) -> dict[str, str]:
+    """The HTML of each target's section in the details, by target id."""
+    parts = re.split(r"(?=<section class=\"target )", text)
+    out = {}
+    for part in parts[1:]:
+        tid = re.search(r'data-target-id="([^"]+)"', part)
+        assert tid is not None
+        out[tid.group(1)] = part.split("</section>", 1)[0]
+    return out
+
+
 def _self_contained(text: str) -> None:
     lowered = text.lower()
     for bad in ("http://", "https://", "//cdn", "<script", "<link", "@import", "url("):
@@ -106,11 +125,22 @@ def test_sample_report_vi(ev: cc.Evaluation, tmp_path: Path) -> None:
     assert "Tình hình thực hiện các chỉ tiêu" in visible
     assert "Xã Mường Than" in visible
     assert "31/12/2026" in visible
-    # every failing member with what is missing and the body that must act
+    # every failing member of an unmet target with what is missing and the body that must
+    # act; a met target takes one line and lists nobody
     frame = explanations(ev)
-    shown = frame[frame["rule_op"] != "any"]
+    shown = frame[(frame["rule_op"] != "any") & (frame["target_status"] == "not_met")]
+    assert len(shown)
     for r in shown.itertuples(index=False):
         assert str(r.explanation) in visible
+    for tid, part in _sections(text).items():
+        listed = set(re.findall(r'data-member-id="([^"]+)"', part))
+        status = ev.communes[0].target(tid).status
+        if status == "not_met":
+            wanted = set(shown.loc[shown["target_id"] == tid, "member_id"].astype(str))
+            assert listed == wanted, tid
+        else:
+            assert not listed, tid
+            assert 'class="target brief' in part
     assert "LLCT trung cấp, cần cao cấp hoặc cử nhân" in visible
     assert "Ban Xây dựng Đảng" in visible and "Ủy ban nhân dân xã" in visible
     # unrated cadres listed
@@ -121,6 +151,11 @@ def test_sample_report_vi(ev: cc.Evaluation, tmp_path: Path) -> None:
     # A4 landscape print stylesheet with page breaks
     assert "@page { size: A4 landscape" in text
     assert "break-before: page" in text
+    # the printed margins: the commune and "Trang n / N"
+    assert 'content: "Trang " counter(page) " / " counter(pages)' in text
+    assert "string-set: commune content(text)" in text and "string(commune)" in text
+    assert "thead { display: table-header-group; }" in text
+    assert "break-inside: avoid" in text
 
 
 def test_sample_report_en(ev: cc.Evaluation, tmp_path: Path) -> None:
@@ -269,6 +304,76 @@ def test_plugin_sections_are_rendered_and_escaped(ev: cc.Evaluation, tmp_path: P
     section = cc.ReportSection("Kế hoạch <đào tạo>", table, note="ghi chú & <i>")
     text = write_html(ev, tmp_path / "s.html", sections=[section]).read_text(encoding="utf-8")
     assert "Kế hoạch &lt;đào tạo&gt;" in text
-    assert "<td>&lt;b&gt;x&lt;/b&gt;</td>" in text
+    assert '<td data-label="Mã">&lt;b&gt;x&lt;/b&gt;</td>' in text  # labelled for phones
     assert "ghi chú &amp; &lt;i&gt;" in text
     assert "<b>x</b>" not in text
+
+
+def test_members_grouped_by_agency_with_names_and_posts(ev: cc.Evaluation, tmp_path: Path) -> None:
+    text = write_html(ev, tmp_path / "g.html").read_text(encoding="utf-8")
+    sections = _sections(text)
+    frame = explanations(ev)
+    features = ev.features
+    assert features is not None
+    agencies = features.agencies["name"]
+    # 2c: everybody lacks the same course, said once; people by agency, name — post
+    part = sections["nq05.2c"]
+    members = frame[frame["target_id"] == "nq05.2c"]
+    assert members["explanation"].nunique() == 1
+    assert part.count(str(members["explanation"].iloc[0])) == 1
+    for r in members.itertuples(index=False):
+        assert f"<b>{r.member}</b> — {r.role}" in part
+    shown_agencies = re.findall(r'<td class="agency"[^>]*>([^<]+)</td>', part)
+    assert shown_agencies and set(shown_agencies) <= set(agencies)
+    assert len(shown_agencies) == len(set(shown_agencies))  # one row per agency
+    order = list(agencies)
+    assert [order.index(a) for a in shown_agencies] == sorted(
+        order.index(a) for a in shown_agencies
+    )
+    # 7a: reasons differ, one line per person with the agency once per group
+    part = sections["nq05.7a"]
+    members = frame[frame["target_id"] == "nq05.7a"]
+    assert members["explanation"].nunique() > 1
+    for r in members.itertuples(index=False):
+        assert str(r.member) in part and str(r.role) in part and str(r.explanation) in part
+
+
+def test_parameters_appendix_by_name_not_key(ev: cc.Evaluation, tmp_path: Path) -> None:
+    text = write_html(ev, tmp_path / "p.html").read_text(encoding="utf-8")
+    visible = _visible(text)
+    assert "Phụ lục: Thông số áp dụng" in visible
+    assert "Tỷ lệ tối đa cán bộ một cơ quan đi học dài hạn cùng lúc: 33%" in " ".join(
+        visible.split()
+    )
+    assert "quản trị dữ liệu, quản trị hiện đại, văn thư, lưu trữ điện tử" in visible
+    assert "Bí thư Đảng ủy: đại học, cao cấp" in visible
+    for key in ev.params:  # no raw key of a parameter of the sample reaches the reader
+        assert key not in visible, key
+    for code in ("party_secretary", "dai_hoc", "data_governance", "national.", "nd335."):
+        assert code not in visible, code
+
+
+def test_findings_name_their_subject_and_cite_once(tmp_path: Path) -> None:
+    ev = cc.evaluate(cc.sample_roster(), AS_OF, plugins=["laichau"])
+    text = write_html(ev, tmp_path / "f.html").read_text(encoding="utf-8")
+    visible = _visible(text)
+    findings = [f for c in ev.communes for f in c.findings]
+    assert findings
+    for f in findings:
+        assert f.rule not in visible  # the rule's id is for machines (JSON)
+        assert f.message_vi in visible
+    names = ev.features.cadres["full_name"] if ev.features is not None else {}
+    for f in findings:
+        if f.subject_kind == "cadre":
+            assert str(names[f.subject]) in visible
+    for source in {f.source for f in findings}:
+        assert visible.count(source) == 1  # each citation printed once, numbered
+
+
+def test_phone_width_stacks_the_tables(ev: cc.Evaluation, tmp_path: Path) -> None:
+    text = write_html(ev, tmp_path / "m.html").read_text(encoding="utf-8")
+    assert "@media (max-width: 760px)" in text
+    assert "content: attr(data-label)" in text
+    summary = text.split('<table class="dashboard summary stack fixed">', 1)[1].split("</table>")[0]
+    cells = re.findall(r"<td[^>]*>", summary)
+    assert cells and all("data-label=" in c for c in cells)

@@ -292,7 +292,13 @@ def check_output(
         raise InputError(f"{output}: cannot write the output: the folder {parent} is read-only")
 
 
-FORMAT_SUFFIXES = {".json": "json", ".xlsx": "xlsx", ".html": "html", ".htm": "html"}
+FORMAT_SUFFIXES = {
+    ".json": "json",
+    ".xlsx": "xlsx",
+    ".html": "html",
+    ".htm": "html",
+    ".pdf": "pdf",
+}
 
 
 def output_format(fmt: str | None, output: str | None) -> str:
@@ -391,14 +397,14 @@ report_output_option = click.option(
     "--output",
     "-o",
     type=click.Path(),
-    help=f"{_OUTPUT_HELP} Its suffix (.json, .xlsx, .html) gives the format when --format "
+    help=f"{_OUTPUT_HELP} Its suffix (.json, .xlsx, .html, .pdf) gives the format when --format "
     "is not given; a --format that contradicts it is refused.",
 )
 
 report_format_option = click.option(
     "--format",
     "fmt",
-    type=click.Choice(["table", "json", "xlsx", "html"]),
+    type=click.Choice(["table", "json", "xlsx", "html", "pdf"]),
     help="Output format (default: the one the --output suffix names, else table on a "
     "terminal and json otherwise).",
 )
@@ -458,15 +464,19 @@ def _emit(ev: Any, fmt: str, output: str | None, lang: str) -> None:
     if fmt == "json":
         write_text(ev.to_json_bytes(), output)
         return
-    if fmt in ("xlsx", "html"):
+    if fmt in ("xlsx", "html", "pdf"):
         if not output:
             raise InputError(f"--format {fmt} needs --output FILE")
-        from cadre_core.reports import plugin_sections, write_html, write_xlsx
+        from cadre_core.reports import plugin_sections, write_html, write_pdf, write_xlsx
+        from cadre_core.vocab._pdf import PdfUnavailable
 
-        writer = write_xlsx if fmt == "xlsx" else write_html
+        writer = {"xlsx": write_xlsx, "html": write_html, "pdf": write_pdf}[fmt]
         sections = plugin_sections(ev)
-        with writing(output):
-            writer(ev, output, lang=lang, sections=sections)
+        try:
+            with writing(output):
+                writer(ev, output, lang=lang, sections=sections)
+        except PdfUnavailable as exc:
+            raise InputError(str(exc)) from None
         _stderr().print(f"wrote {output}")
         return
     _print_table(ev, lang)

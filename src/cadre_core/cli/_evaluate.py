@@ -201,8 +201,8 @@ def evaluate_command(
 
         evs = [hide(e, hider) for e in evs]
     ev = evs[-1]  # table and json show the last day; xlsx and html chart all of them
-    shown_ev = evs if fmt in ("xlsx", "html") and len(evs) > 1 else ev
-    if fmt in ("xlsx", "html"):  # plugins explain and add sections while it is written
+    shown_ev = evs if fmt in ("xlsx", "html", "pdf") and len(evs) > 1 else ev
+    if fmt in ("xlsx", "html", "pdf"):  # plugins explain and add sections while it is written
         with plugin_output(scrub):
             _emit(shown_ev, fmt, output, lang)
     else:

@@ -91,6 +91,8 @@ def plan_command(
 
     check_output(output, [roster, params, layout, pseudonym_key])
     fmt = output_format(fmt, output)
+    if fmt == "pdf":
+        raise InputError("cadre plan writes json, xlsx or html; --format pdf is for cadre evaluate")
     day = _as_of(as_of)
     if horizon is not None and horizon < day.year:
         raise InputError(f"--horizon {horizon} is before the year of --as-of")

@@ -1,4 +1,4 @@
-"""Reports people read: an Excel workbook and a self-contained HTML page.
+"""Reports people read: an Excel workbook, a self-contained HTML page and its PDF.
 
 Both are built from :class:`~cadre_core.Evaluation` objects only: every count, status,
 deadline and failing member is read from the results, and what a failing member lacks is
@@ -11,6 +11,8 @@ said by the target's own explainer (or its requirement). Vietnamese by default,
     >>> out = write_html(ev, pathlib.Path(tempfile.mkdtemp()) / "report.html")
     >>> out.suffix
     '.html'
+
+The PDF (:func:`write_pdf`) is the same page laid out for A4 landscape by WeasyPrint.
 """
 
 from __future__ import annotations
@@ -43,6 +45,7 @@ __all__ = [
     "skipped_section",
     "warnings_section",
     "write_html",
+    "write_pdf",
     "write_xlsx",
 ]
 
@@ -156,8 +159,21 @@ def audit_section(evaluation: Evaluation, lang: str = "vi") -> ReportSection:
         if vi
         else "Check this report again with: cadre verify REPORT ROSTER"
     )
-    title = "Thông tin kiểm chứng" if vi else "Audit"
+    title = label("report_audit_title", lang)
     return ReportSection(title, pd.DataFrame(rows, columns=cols), note)
+
+
+def _extra(latest: Evaluation, lang: str, sections: Sequence[ReportSection]) -> list[ReportSection]:
+    """The sections after the report's own: what was set aside, not read or noted, the
+    plugins left out, the plugins' ``sections``, and the audit block last."""
+    return [
+        *skipped_section(latest, lang),
+        *not_read_section(latest, lang),
+        *warnings_section(latest, lang),
+        *failed_plugins_section(latest, lang),
+        *sections,
+        audit_section(latest, lang),
+    ]
 
 
 def write_xlsx(
@@ -177,15 +193,7 @@ def write_xlsx(
     filters on, A4 landscape. Text cells are written as strings, never formulas.
     """
     data = build(evaluation_or_evaluations, lang)
-    latest = _latest(evaluation_or_evaluations)
-    extra = [
-        *skipped_section(latest, lang),
-        *not_read_section(latest, lang),
-        *warnings_section(latest, lang),
-        *failed_plugins_section(latest, lang),
-        *sections,
-        audit_section(latest, lang),
-    ]
+    extra = _extra(_latest(evaluation_or_evaluations), lang, sections)
     return _xlsx.write(data, Path(path), extra)
 
 
@@ -204,16 +212,28 @@ def write_html(
     act; an A4 landscape print stylesheet. Every text is HTML-escaped.
     """
     data = build(evaluation_or_evaluations, lang)
+    return _html.write(data, Path(path), _extra(_latest(evaluation_or_evaluations), lang, sections))
+
+
+def write_pdf(
+    evaluation_or_evaluations: Evaluations,
+    path: str | Path,
+    *,
+    lang: str = "vi",
+    sections: Sequence[ReportSection] = (),
+) -> Path:
+    """Write the report as a PDF (A4 landscape) and return its path.
+
+    The same document as :func:`write_html`, laid out by WeasyPrint with its print
+    stylesheet: page 1 is the summary of every target; the commune and the page number
+    are in every page's margins; fonts are embedded. Needs the Pango libraries
+    (:class:`~cadre_core.vocab._pdf.PdfUnavailable` says what to install when missing).
+    """
+    from cadre_core.vocab._pdf import write_pdf_atomic
+
+    data = build(evaluation_or_evaluations, lang)
     latest = _latest(evaluation_or_evaluations)
-    extra = [
-        *skipped_section(latest, lang),
-        *not_read_section(latest, lang),
-        *warnings_section(latest, lang),
-        *failed_plugins_section(latest, lang),
-        *sections,
-        audit_section(latest, lang),
-    ]
-    return _html.write(data, Path(path), extra)
+    return write_pdf_atomic(path, _html.render(data, _extra(latest, lang, sections)))
 
 
 def render_html(evaluation_or_evaluations: Evaluations, *, lang: str = "vi") -> str:

@@ -16,88 +16,12 @@ import pandas as pd
 from markupsafe import Markup
 
 from cadre_core.plugins._sections import ReportSection
-from cadre_core.reports import _charts
+from cadre_core.reports import _charts, _meeting
 from cadre_core.reports._audit import html_block
 from cadre_core.reports._data import ReportData, records
+from cadre_core.reports._style import stylesheet
 from cadre_core.vocab._files import write_atomic
 from cadre_core.vocab._labels import body_name, fmt_date, fmt_pct
-
-CSS = """
-:root { --ink:#1b1f23; --muted:#5f6b76; --line:#d5dde3; --met:#2e7d32; --met-bg:#e3f1e4;
-  --bad:#c62828; --bad-bg:#fbe4e4; --na:#757575; --na-bg:#eeeeee; --accent:#1f4e79; }
-* { box-sizing: border-box; }
-html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-body { margin: 0; color: var(--ink); background: #f4f6f8;
-  font: 14px/1.45 "DejaVu Sans", "Noto Sans", "Segoe UI", Arial, sans-serif; }
-main { max-width: 1360px; margin: 0 auto; padding: 20px 28px 40px; background: #fff; }
-header.masthead { border-bottom: 3px solid var(--accent); padding-bottom: 10px; margin-bottom: 16px; }
-.kicker { color: var(--accent); font-weight: bold; letter-spacing: .04em; font-size: 13px; }
-h1 { margin: 4px 0 2px; font-size: 26px; }
-h2 { font-size: 19px; color: var(--accent); margin: 28px 0 10px;
-  border-bottom: 1px solid var(--line); padding-bottom: 4px; }
-h3 { font-size: 16px; margin: 0 0 6px; }
-.meta { color: var(--muted); margin: 2px 0; font-size: 13px; }
-.kpis { display: flex; gap: 12px; flex-wrap: wrap; margin: 12px 0 4px; }
-.kpi { border: 1px solid var(--line); border-left-width: 6px; border-radius: 4px;
-  padding: 8px 14px; min-width: 170px; }
-.kpi b { display: block; font-size: 24px; }
-.kpi.met { border-left-color: var(--met); } .kpi.not_met { border-left-color: var(--bad); }
-.kpi.not_applicable { border-left-color: var(--na); } .kpi.overdue { border-left-color: #6a1b9a; }
-table { border-collapse: collapse; width: 100%; font-size: 13px; }
-th, td { border: 1px solid var(--line); padding: 5px 7px; vertical-align: top; text-align: left; }
-thead th { background: var(--accent); color: #fff; font-weight: bold; }
-tbody tr:nth-child(even) td { background: #fafbfc; }
-td.num, th.num { text-align: right; white-space: nowrap; }
-td.nowrap { white-space: nowrap; }
-.small { font-size: 12px; color: var(--muted); }
-.badge { display: inline-block; padding: 2px 8px; border-radius: 10px; font-weight: bold;
-  font-size: 12px; white-space: nowrap; }
-.badge.met { background: var(--met-bg); color: var(--met); }
-.badge.not_met { background: var(--bad-bg); color: var(--bad); }
-.badge.not_applicable { background: var(--na-bg); color: var(--na); }
-.flag { color: #6a1b9a; font-weight: bold; font-size: 12px; }
-.short { color: var(--bad); font-weight: bold; }
-.bulletcell { white-space: nowrap; }
-.bulletcell svg { display: block; }
-.caption { font-size: 12px; color: var(--muted); }
-.caption b { color: var(--ink); }
-a { color: var(--accent); }
-a.id { font-weight: bold; text-decoration: none; white-space: nowrap; }
-.heat th.rot { font-size: 11px; padding: 4px 2px; text-align: center; }
-.heat td.cell { text-align: center; font-size: 12px; font-weight: bold; white-space: nowrap; }
-.heat td.cell.met { background: #c8e6c9 !important; color: #1b5e20; }
-.heat td.cell.not_met { background: #ffcdd2 !important; color: #b71c1c; }
-.heat td.cell.not_applicable { background: #eeeeee !important; color: #757575; }
-.trends { display: grid; grid-template-columns: repeat(auto-fill, minmax(330px, 1fr)); gap: 14px; }
-.trend-card { border: 1px solid var(--line); border-radius: 4px; padding: 8px; }
-.trend-card h3 { font-size: 13px; }
-.trend-card svg { width: 100%; height: auto; }
-section.target { border: 1px solid var(--line); border-left: 6px solid var(--na);
-  border-radius: 4px; padding: 12px 14px; margin: 14px 0; }
-section.target.met { border-left-color: var(--met); }
-section.target.not_met { border-left-color: var(--bad); }
-.statusline { margin: 4px 0; }
-.legend { font-size: 12px; color: var(--muted); margin: 6px 0; }
-.legend .sw { display: inline-block; width: 12px; height: 12px; vertical-align: -2px;
-  margin: 0 4px 0 12px; border-radius: 2px; }
-footer { margin-top: 30px; font-size: 11px; color: var(--muted); border-top: 1px solid var(--line);
-  padding-top: 6px; }
-.params td { font-size: 11px; word-break: break-word; }
-@page { size: A4 landscape; margin: 10mm 10mm 12mm 10mm; }
-@media print {
-  body { background: #fff; font-size: 9.5pt; }
-  main { max-width: none; padding: 0; }
-  h1 { font-size: 18pt; } h2 { font-size: 13pt; }
-  table { font-size: 8.5pt; }
-  thead { display: table-header-group; }
-  tr, .kpi, .trend-card { break-inside: avoid; }
-  h2, h3 { break-after: avoid; }
-  .page { break-before: page; }
-  section.target { break-inside: auto; }
-  .noprint { display: none !important; }
-  a { text-decoration: none; color: inherit; }
-}
-"""
 
 TEMPLATE = """<!DOCTYPE html>
 <html lang="{{ lang }}">
@@ -111,18 +35,19 @@ TEMPLATE = """<!DOCTYPE html>
 <body>
 <main id="top">
 <header class="masthead">
-  <div class="kicker">{{ L.report_title }}</div>
-  <h1>{{ heading }}</h1>
-  <p class="meta">{{ L.as_of }}: <b>{{ as_of }}</b>{% if history|length > 1 %} · {{ L.trends }}: {{ history|join(", ") }}{% endif %}</p>
-  <p class="meta">{{ L.generated_by }}: cadre_core ({{ plugins }})</p>
+  <div>
+    <div class="kicker">{{ L.report_title }}</div>
+    <h1>{{ heading }}</h1>
+    <p class="meta">{{ L.as_of }}: <b>{{ as_of }}</b>{% if history|length > 1 %} · {{ L.trends }}: {{ history|join(", ") }}{% endif %}</p>
+  </div>
+  <section class="kpis" aria-label="{{ L.dashboard }}">
+    <div class="kpi met"><b>{{ kpi.met }}</b>{{ L.count_met }}</div>
+    <div class="kpi not_met"><b>{{ kpi.not_met }}</b>{{ L.count_not_met }}</div>
+    <div class="kpi not_applicable"><b>{{ kpi.not_applicable }}</b>{{ L.count_na }}</div>
+    <div class="kpi overdue"><b>{{ kpi.overdue }}</b>{{ L.count_overdue }}</div>
+    {% if kpi.cadres is not none %}<div class="kpi people"><b>{{ kpi.cadres }}</b>{{ L.report_count_cadres }}</div>{% endif %}
+  </section>
 </header>
-
-<section class="kpis" aria-label="{{ L.dashboard }}">
-  <div class="kpi met"><b>{{ kpi.met }}</b>{{ L.count_met }}</div>
-  <div class="kpi not_met"><b>{{ kpi.not_met }}</b>{{ L.count_not_met }}</div>
-  <div class="kpi not_applicable"><b>{{ kpi.not_applicable }}</b>{{ L.count_na }}</div>
-  <div class="kpi overdue"><b>{{ kpi.overdue }}</b>{{ L.count_overdue }}</div>
-</section>
 {% if multi %}<p class="small">{{ L.kpi_multi }}</p>{% endif %}
 
 <h2 id="dashboard">{% if multi %}{{ L.province_title }}{% else %}{{ L.dashboard }}{% endif %}</h2>
@@ -130,24 +55,24 @@ TEMPLATE = """<!DOCTYPE html>
   <span class="sw" style="background:#2e7d32"></span>{{ L.met }}
   <span class="sw" style="background:#c62828"></span>{{ L.not_met }}
   <span class="sw" style="background:#9e9e9e"></span>{{ L.not_applicable }}</p>
-<table class="dashboard">
+<table class="dashboard summary stack fixed">
 <thead><tr>
-  <th>{{ L.col_id }}</th><th>{{ L.col_target }}</th><th>{{ L.col_progress }}</th>
-  <th>{{ L.col_status }}</th><th class="num">{{ L.col_shortfall }}</th>
-  <th>{{ L.col_deadline }}</th><th>{{ L.col_body }}</th>
+  <th style="width:7.5%">{{ L.col_id }}</th><th style="width:32%">{{ L.col_target }}</th><th style="width:17%">{{ L.col_ratio }}</th>
+  <th style="width:8%">{{ L.col_status }}</th><th class="num" style="width:6%">{{ L.col_shortfall }}</th>
+  <th style="width:7%">{{ L.col_deadline }}</th><th style="width:22.5%">{{ L.col_body }}</th>
 </tr></thead>
 <tbody>
 {% for r in dashboard %}
 <tr class="target-row" data-target-id="{{ r.id }}" data-status="{{ r.status }}">
-  <td><a class="id" href="#target-{{ r.id }}">{{ r.id }}</a></td>
-  <td>{{ r.title }}<div class="small">{{ r.unit_text }}</div></td>
-  <td class="bulletcell">{{ r.chart }}<div class="caption"><b>{{ r.ratio }}</b> · {{ r.caption }}</div></td>
-  <td><span class="badge {{ r.status }}">{{ r.status_label }}</span>
-    {% if r.overdue %}<div class="flag">{{ L.overdue }}</div>{% endif %}
-    {% if not r.attainable and r.status == "not_met" %}<div class="flag">{{ L.unattainable }}</div>{% endif %}</td>
-  <td class="num {% if r.shortfall %}short{% endif %}">{{ r.shortfall }}</td>
-  <td class="nowrap">{{ r.deadline }}</td>
-  <td>{{ r.body }}</td>
+  <td data-label="{{ L.col_id }}"><a class="id" href="#target-{{ r.id }}">{{ r.id }}</a></td>
+  <td class="title" data-label="{{ L.col_target }}"><span>{{ r.title }}<span class="small">{{ r.unit_text }}</span></span></td>
+  <td class="bulletcell" data-label="{{ L.col_ratio }}"><span>{{ r.chart }}<span class="caption"><b>{{ r.ratio }}</b> · {{ r.caption }}</span></span></td>
+  <td class="status" data-label="{{ L.col_status }}"><span><span class="badge {{ r.status }}">{{ r.status_label }}</span>
+    {% if r.overdue %}<span class="flag">{{ L.overdue }}</span>{% endif %}
+    {% if not r.attainable and r.status == "not_met" %}<span class="flag">{{ L.unattainable }}</span>{% endif %}</span></td>
+  <td class="num shortfall {% if r.shortfall %}short{% endif %}" data-label="{{ L.col_shortfall }}">{{ r.shortfall }}</td>
+  <td class="nowrap" data-label="{{ L.col_deadline }}">{{ r.deadline }}</td>
+  <td class="body" data-label="{{ L.col_body }}">{{ r.body }}</td>
 </tr>
 {% endfor %}
 </tbody>
@@ -155,6 +80,7 @@ TEMPLATE = """<!DOCTYPE html>
 
 {% if multi %}
 <h2 id="heatmap" class="page">{{ L.heatmap }}</h2>
+<div class="scroll">
 <table class="heat">
 <thead><tr><th>{{ L.col_commune }}</th>
 {% for tid in target_ids %}<th class="rot"><a href="#target-{{ tid }}" style="color:#fff">{{ tid }}</a></th>{% endfor %}
@@ -167,6 +93,7 @@ TEMPLATE = """<!DOCTYPE html>
 {% endfor %}
 </tbody>
 </table>
+</div>
 {% endif %}
 
 {% if trends %}
@@ -181,51 +108,85 @@ TEMPLATE = """<!DOCTYPE html>
 {% endif %}
 
 <h2 id="details" class="page">{{ L.details }}</h2>
+<p class="small">{{ L.report_details_note }}</p>
 {% for t in details %}
+{% if t.brief %}
+<section class="target brief {{ t.status }}" id="target-{{ t.id }}" data-target-id="{{ t.id }}" data-status="{{ t.status }}">
+  <p><b>{{ t.id }} — {{ t.title }}</b> <span class="badge {{ t.status }}">{{ t.status_label }}</span>
+  {% for l in t.lines %}<span class="small">{% if multi %}{{ l.commune }}: {% endif %}{{ l.sentence }}</span>{% endfor %}</p>
+</section>
+{% else %}
 <section class="target {{ t.status }}" id="target-{{ t.id }}" data-target-id="{{ t.id }}" data-status="{{ t.status }}">
-  <h3>{{ t.id }} — {{ t.title }} <span class="badge {{ t.status }}">{{ t.status_label }}</span></h3>
+  <h3>{{ t.id }} — {{ t.title }} <span class="badge {{ t.status }}">{{ t.status_label }}</span>{% if not multi %}{% for l in t.lines %} <span class="sentence">{{ l.sentence }}</span>{% if l.overdue %} <span class="flag">({{ L.overdue }})</span>{% endif %}{% endfor %}{% endif %}</h3>
   {% if multi %}
-  <table class="lines"><thead><tr><th>{{ L.col_commune }}</th><th>{{ L.col_progress }}</th><th>{{ L.col_status }}</th><th class="num">{{ L.col_shortfall }}</th><th>{{ L.col_body }}</th></tr></thead><tbody>
-  {% for l in t.lines %}<tr data-commune="{{ l.commune }}" data-status="{{ l.status }}"><td>{{ l.commune }}</td><td class="bulletcell">{{ l.chart }}<div class="caption"><b>{{ l.ratio }}</b> · {{ l.caption }}</div></td><td><span class="badge {{ l.status }}">{{ l.status_label }}</span>{% if l.overdue %} <span class="flag">{{ L.overdue }}</span>{% endif %}</td><td class="num {% if l.shortfall %}short{% endif %}">{{ l.shortfall }}</td><td>{{ l.body }}</td></tr>{% endfor %}
+  <table class="lines stack"><thead><tr><th>{{ L.col_commune }}</th><th>{{ L.col_ratio }}</th><th>{{ L.col_status }}</th><th class="num">{{ L.col_shortfall }}</th><th>{{ L.col_body }}</th></tr></thead><tbody>
+  {% for l in t.lines %}<tr data-commune="{{ l.commune }}" data-status="{{ l.status }}"><td data-label="{{ L.col_commune }}">{{ l.commune }}</td><td class="bulletcell" data-label="{{ L.col_ratio }}"><span>{{ l.chart }}<span class="caption"><b>{{ l.ratio }}</b> · {{ l.caption }}</span></span></td><td data-label="{{ L.col_status }}"><span><span class="badge {{ l.status }}">{{ l.status_label }}</span>{% if l.overdue %} <span class="flag">{{ L.overdue }}</span>{% endif %}</span></td><td class="num {% if l.shortfall %}short{% endif %}" data-label="{{ L.col_shortfall }}">{{ l.shortfall }}</td><td data-label="{{ L.col_body }}">{{ l.body }}</td></tr>{% endfor %}
   </tbody></table>
-  {% else %}
-  {% for l in t.lines %}<p class="statusline"><b>{{ l.sentence }}</b>{% if l.overdue %} <span class="flag">({{ L.overdue }})</span>{% endif %}</p>
-  <p class="statusline">{{ L.col_body }}: <b>{{ l.body }}</b></p>{% endfor %}
   {% endif %}
-  <p class="small">{{ L.population_text }}: {{ t.population_text }} · {{ L.requirement }}: {{ t.requirement }}</p>
-  <p class="small">{{ L.col_source }}: {{ t.source }}</p>
-  {% if t.note %}<p>{{ t.note }}</p>{% endif %}
-  {% if t.members %}
-  <table class="members"><thead><tr><th class="num">{{ L.col_no }}</th>{% if multi %}<th>{{ L.col_commune }}</th>{% endif %}<th>{{ L.col_member_id }}</th><th>{{ L.col_member }}</th><th>{{ L.col_role }}</th><th>{{ L.col_explanation }}</th><th>{{ L.col_body }}</th></tr></thead>
-  <tbody>{% for m in t.members %}<tr data-member-id="{{ m.member_id }}"><td class="num">{{ loop.index }}</td>{% if multi %}<td>{{ m.commune }}</td>{% endif %}<td class="nowrap">{{ m.member_id }}</td><td>{{ m.member }}</td><td>{{ m.role }}</td><td>{{ m.explanation }}</td><td>{{ m.body }}</td></tr>{% endfor %}</tbody></table>
+  <p class="small">{% if not multi %}{% for l in t.lines %}{{ L.col_body }}: <b>{{ l.body }}</b> · {% endfor %}{% endif %}{{ L.population_text }}: {{ t.population_text }} · {{ L.requirement }}: {{ t.requirement }} · {{ L.col_source }}: {{ t.source }}</p>
+  {% if t.note %}<p class="statusline">{{ t.note }}</p>{% endif %}
+  {% if t.groups and t.common and t.by_agency %}
+  <p class="statusline">{{ L.col_explanation }}: <b>{{ t.common }}</b></p>
+  <table class="members grouped stack fixed"><thead><tr><th style="width:22%">{{ L.report_col_agency }}</th><th style="width:78%">{{ L.report_col_people }}</th></tr></thead>
+  <tbody>
+  {% for g in t.groups %}<tr><td class="agency" data-label="{{ L.report_col_agency }}">{{ g.name }}</td><td data-label="{{ L.report_col_people }}">{% for m in g.members %}<span class="person" data-member-id="{{ m.member_id }}">{{ m.no }}. <b>{{ m.member or m.member_id }}</b>{% if m.role %} — {{ m.role }}{% endif %}</span>{% if not loop.last %}; {% endif %}{% endfor %}</td></tr>
+  {% endfor %}
+  </tbody></table>
+  {% elif t.groups and not t.by_agency %}
+  <table class="members stack fixed"><thead><tr><th class="num" style="width:3.5%">{{ L.col_no }}</th><th style="width:36.5%">{{ L.col_member }}</th><th style="width:60%">{{ L.col_explanation }}</th></tr></thead>
+  <tbody>
+  {% for g in t.groups %}{% for m in g.members %}<tr data-member-id="{{ m.member_id }}"><td class="num" data-label="{{ L.col_no }}">{{ m.no }}</td><td data-label="{{ L.col_member }}">{{ m.member or m.member_id }}{% if m.role %} — {{ m.role }}{% endif %}</td><td data-label="{{ L.col_explanation }}">{{ m.explanation }}</td></tr>
+  {% endfor %}{% endfor %}
+  </tbody></table>
+  {% elif t.groups %}
+  <table class="members stack fixed"><thead><tr><th style="width:19%">{{ L.report_col_agency }}</th><th class="num" style="width:3%">{{ L.col_no }}</th><th style="width:14%">{{ L.col_member }}</th><th style="width:24%">{{ L.col_role }}</th><th style="width:40%">{{ L.col_explanation }}</th></tr></thead>
+  <tbody>
+  {% for g in t.groups %}
+  {% for m in g.members %}<tr data-member-id="{{ m.member_id }}"{% if loop.first %} class="first-of-group"{% endif %}>{% if loop.first %}<td class="agency" rowspan="{{ g.members|length }}">{{ g.name }}</td>{% endif %}<td class="num" data-label="{{ L.col_no }}">{{ m.no }}</td><td data-label="{{ L.col_member }}">{{ m.member or m.member_id }}</td><td data-label="{{ L.col_role }}">{{ m.role }}</td><td data-label="{{ L.col_explanation }}">{{ m.explanation }}</td></tr>
+  {% endfor %}
+  {% endfor %}
+  </tbody></table>
   {% elif not t.note %}<p class="small">{{ L.none_failing }}</p>{% endif %}
   <p class="small noprint"><a href="#top">↑ {{ L.back_to_top }}</a></p>
 </section>
+{% endif %}
 {% endfor %}
 
-<h2 id="unrated" class="page">{{ L.unrated }}</h2>
+<h2 id="unrated">{{ L.unrated }}</h2>
 {% if unrated %}
-<table class="members"><thead><tr><th class="num">{{ L.col_no }}</th>{% if multi %}<th>{{ L.col_commune }}</th>{% endif %}<th>{{ L.col_member_id }}</th><th>{{ L.col_member }}</th><th>{{ L.col_role }}</th><th>{{ L.col_explanation }}</th><th>{{ L.col_body }}</th></tr></thead>
-<tbody>{% for m in unrated %}<tr data-member-id="{{ m.member_id }}"><td class="num">{{ loop.index }}</td>{% if multi %}<td>{{ m.commune }}</td>{% endif %}<td>{{ m.member_id }}</td><td>{{ m.member }}</td><td>{{ m.role }}</td><td>{{ m.explanation }}</td><td>{{ m.body }}</td></tr>{% endfor %}</tbody></table>
+<table class="members stack"><thead><tr><th class="num">{{ L.col_no }}</th>{% if multi %}<th>{{ L.col_commune }}</th>{% endif %}<th>{{ L.col_member }}</th><th>{{ L.col_role }}</th><th>{{ L.col_explanation }}</th><th>{{ L.col_body }}</th></tr></thead>
+<tbody>{% for m in unrated %}<tr data-member-id="{{ m.member_id }}"><td class="num" data-label="{{ L.col_no }}">{{ loop.index }}</td>{% if multi %}<td data-label="{{ L.col_commune }}">{{ m.commune }}</td>{% endif %}<td data-label="{{ L.col_member }}">{{ m.member or m.member_id }}</td><td data-label="{{ L.col_role }}">{{ m.role }}</td><td data-label="{{ L.col_explanation }}">{{ m.explanation }}</td><td data-label="{{ L.col_body }}">{{ m.body }}</td></tr>{% endfor %}</tbody></table>
 {% else %}<p class="small">{{ L.none_failing }}</p>{% endif %}
 
 {% if findings %}
 <h2 id="findings">{{ L.findings }}</h2>
-<table><thead><tr>{% if multi %}<th>{{ L.col_commune }}</th>{% endif %}<th>{{ L.col_rule_id }}</th><th>{{ L.col_severity }}</th><th>{{ L.col_subject }}</th><th>{{ L.col_message }}</th><th>{{ L.col_body }}</th></tr></thead>
-<tbody>{% for f in findings %}<tr>{% if multi %}<td>{{ f.commune }}</td>{% endif %}<td>{{ f.rule }}</td><td>{{ f.severity }}</td><td>{{ f.subject }}</td><td>{{ f.message }}</td><td>{{ f.body }}</td></tr>{% endfor %}</tbody></table>
+<table class="findings stack fixed"><thead><tr><th class="num" style="width:3.5%">{{ L.col_no }}</th>{% if multi %}<th style="width:10%">{{ L.col_commune }}</th>{% endif %}<th style="width:7%">{{ L.col_severity }}</th><th style="width:22%">{{ L.col_subject }}</th><th>{{ L.col_message }}</th><th style="width:17%">{{ L.col_body }}</th><th class="num" style="width:5%">{{ L.col_source }}</th></tr></thead>
+<tbody>{% for f in findings %}<tr><td class="num" data-label="{{ L.col_no }}">{{ loop.index }}</td>{% if multi %}<td data-label="{{ L.col_commune }}">{{ f.commune }}</td>{% endif %}<td data-label="{{ L.col_severity }}">{{ f.severity }}</td><td data-label="{{ L.col_subject }}">{{ f.subject }}</td><td data-label="{{ L.col_message }}">{{ f.message }}</td><td data-label="{{ L.col_body }}">{{ f.body }}</td><td class="num" data-label="{{ L.col_source }}">{% if f.source_no %}[{{ f.source_no }}]{% endif %}</td></tr>{% endfor %}</tbody></table>
+{% if finding_sources %}<p class="small">{{ L.col_source }}:</p>
+<ol class="sources">{% for s in finding_sources %}<li>{{ s }}</li>{% endfor %}</ol>{% endif %}
 {% endif %}
 
 {% for s in sections %}
-<h2 class="page">{{ s.title }}</h2>
-{% if s.note %}<p>{{ s.note }}</p>{% endif %}
-<table><thead><tr>{% for c in s.columns %}<th>{{ c }}</th>{% endfor %}</tr></thead>
-<tbody>{% for row in s.rows %}<tr>{% for v in row %}<td>{{ v }}</td>{% endfor %}</tr>{% endfor %}</tbody></table>
+<h2>{{ s.title }}</h2>
+{% if s.note %}<p class="small">{{ s.note }}</p>{% endif %}
+{% if s.pairs %}
+<dl class="params pairs">{% for row in s.rows %}<div><dt>{{ row[0] }}:</dt><dd>{{ row[1] }}</dd></div>{% endfor %}</dl>
+{% else %}
+<table class="stack"><thead><tr>{% for c in s.columns %}<th>{{ c }}</th>{% endfor %}</tr></thead>
+<tbody>{% for row in s.rows %}<tr>{% for v in row %}<td data-label="{{ s.columns[loop.index0] }}">{{ v }}</td>{% endfor %}</tr>{% endfor %}</tbody></table>
+{% endif %}
 {% endfor %}
 
-<h2 id="about" class="page">{{ L.about }}</h2>
-<table class="params"><thead><tr><th>{{ L.col_key }}</th><th>{{ L.col_value }}</th><th>{{ L.col_origin }}</th></tr></thead>
-<tbody>{% for p in params %}<tr><td class="nowrap">{{ p.key }}</td><td>{{ p.value }}</td><td class="nowrap">{{ p.origin }}</td></tr>{% endfor %}</tbody></table>
-<footer>{{ L.report_title }} · {{ communes|join(", ") }} · {{ L.as_of }} {{ as_of }} · cadre_core ({{ plugins }})</footer>
+<section class="appendix">
+<h2 id="about">{{ L.report_appendix }}</h2>
+<p class="small">{{ L.report_appendix_note }}</p>
+<table class="params-targets stack fixed"><thead><tr><th style="width:7%">{{ L.col_id }}</th><th style="width:38%">{{ L.col_target }}</th><th style="width:9%">{{ L.col_rule }}</th><th style="width:8%">{{ L.col_deadline }}</th><th style="width:28%">{{ L.report_col_topics }}</th><th style="width:10%">{{ L.col_origin }}</th></tr></thead>
+<tbody>{% for p in target_params %}<tr><td class="nowrap" data-label="{{ L.col_id }}">{{ p.id }}</td><td data-label="{{ L.col_target }}">{{ p.title }}</td><td data-label="{{ L.col_rule }}">{{ p.rule }}</td><td class="nowrap" data-label="{{ L.col_deadline }}">{{ p.deadline }}</td><td data-label="{{ L.report_col_topics }}">{{ p.topics }}</td><td data-label="{{ L.col_origin }}">{{ p.origin }}</td></tr>{% endfor %}</tbody></table>
+{% if params %}
+<dl class="params">{% for p in params %}<div><dt>{{ p.name }}:</dt><dd>{{ p.value }} <span class="small">({{ p.origin }})</span></dd></div>{% endfor %}</dl>
+{% endif %}
+</section>
+<footer>{{ L.report_title }} · {{ communes|join(", ") }} · {{ L.as_of }} {{ as_of }} · {{ L.generated_by }}: cadre_core ({{ plugins }})</footer>
 </main>
 </body>
 </html>
@@ -288,19 +249,20 @@ _LABEL_KEYS = [
     "none_failing",
     "back_to_top",
     "kpi_multi",
+    "col_ratio",
+    "col_rule",
+    "parameters",
+    "report_count_cadres",
+    "report_details_note",
+    "report_appendix",
+    "report_appendix_note",
+    "report_col_topics",
+    "report_col_agency",
+    "report_col_people",
 ]
 
 
 _SEVERITIES = {"severity_error", "severity_warning", "severity_info"}
-
-
-def _plain(value: Any) -> str:
-    """A parameter value as plain words: lists comma-joined, mappings as ``key: value``."""
-    if isinstance(value, dict):
-        return "; ".join(f"{k}: {_plain(v)}" for k, v in value.items())
-    if isinstance(value, list | tuple):
-        return ", ".join(_plain(v) for v in value)
-    return str(value)
 
 
 def _union_bodies(bodies: pd.Series, order: list[str]) -> str:
@@ -330,8 +292,16 @@ def _context(data: ReportData, sections: Sequence[ReportSection]) -> dict[str, A
     s = data.summary
     plugins = ", ".join(f"{p.name} {p.version}" for p in ev.plugins)
     counts = s["status"].value_counts()
-    kpi = {k: int(counts.get(k, 0)) for k in ("met", "not_met", "not_applicable")}
+    kpi: dict[str, int | None] = {
+        k: int(counts.get(k, 0)) for k in ("met", "not_met", "not_applicable")
+    }
     kpi["overdue"] = int(s["overdue"].sum()) if len(s) else 0
+    features = ev.features
+    kpi["cadres"] = (
+        int((features.cadres["active_positions"] > 0).sum())
+        if features is not None and "active_positions" in features.cadres
+        else None
+    )
 
     def bullet_row(r: Any, title: str) -> dict[str, Any]:
         ratio, goal = _opt(r.ratio), _opt(r.goal)
@@ -434,6 +404,7 @@ def _context(data: ReportData, sections: Sequence[ReportSection]) -> dict[str, A
             )
 
     details = []
+    agency_of: dict[str, tuple[pd.Series, dict[str, int]]] = {}
     for tid in data.target_ids:
         lines_frame = s[s["id"] == tid]
         first = ev.communes[0].target(tid)
@@ -474,8 +445,16 @@ def _context(data: ReportData, sections: Sequence[ReportSection]) -> dict[str, A
                     **bullet_row(r, f"{r.commune} {tid}"),
                 }
             )
+        agency, rank = agency_of.get(first.unit) or agency_of.setdefault(
+            first.unit, _meeting.agency_of(ev, first.unit)
+        )
+        brief = status != "not_met"
         details.append(
             {
+                "brief": brief,
+                "groups": [] if brief else _meeting.groups(members, agency, rank, data.multi),
+                "common": _meeting.common_reason(members),
+                "by_agency": first.unit in ("cadres", "positions"),
                 "id": tid,
                 "title": first.title.get(lang),
                 "status": status,
@@ -489,19 +468,32 @@ def _context(data: ReportData, sections: Sequence[ReportSection]) -> dict[str, A
             }
         )
 
-    params = [
-        {"key": key, "value": _plain(item.get("value")), "origin": item.get("from", "")}
-        for key, item in ev.params.to_json().items()
-    ]
+    target_params, params = _meeting.parameters(ev, lang)
+    subjects = _meeting.subjects(ev)
+    kinds = {
+        (c.commune, f.rule, f.subject): f.subject_kind for c in ev.communes for f in c.findings
+    }
+    sources = list(dict.fromkeys(str(x) for x in data.findings["source"] if x))
+    source_no = {src: i for i, src in enumerate(sources, 1)}
     findings = data.findings.assign(
         severity=data.findings["severity"].map(
             lambda v: data.label(f"severity_{v}") if f"severity_{v}" in _SEVERITIES else v
-        )
+        ),
+        subject=[
+            subjects.get((kinds.get((c, r, sub), ""), str(sub)), str(sub))
+            for c, r, sub in zip(
+                data.findings["commune"],
+                data.findings["rule"],
+                data.findings["subject"],
+                strict=True,
+            )
+        ],
+        source_no=data.findings["source"].map(lambda x: source_no.get(str(x), 0)),
     )
 
     return {
         "lang": lang,
-        "css": Markup(CSS),
+        "css": Markup(stylesheet(lang, ev.as_of)),
         "L": {k: data.label(k) for k in _LABEL_KEYS},
         "communes": data.communes,
         "heading": ", ".join(data.communes),
@@ -522,6 +514,8 @@ def _context(data: ReportData, sections: Sequence[ReportSection]) -> dict[str, A
                 "title": sec.title,
                 "note": sec.note,
                 "columns": [str(c) for c in sec.table.columns],
+                "pairs": sec.title == data.label("report_audit_title")
+                and len(sec.table.columns) == 2,
                 "rows": [
                     ["" if _blank(v) else v for v in row]
                     for row in sec.table.to_numpy(dtype=object).tolist()
@@ -529,7 +523,9 @@ def _context(data: ReportData, sections: Sequence[ReportSection]) -> dict[str, A
             }
             for sec in sections
         ],
+        "target_params": target_params,
         "params": params,
+        "finding_sources": sources,
     }
 
 

@@ -332,6 +332,121 @@ _LABELS: dict[str, tuple[str, str]] = {
         "KẾ HOẠCH ĐÀO TẠO, BỒI DƯỠNG ĐẾN NĂM {horizon}",
         "TRAINING PLAN TO {horizon}",
     ),
+    # the commune report for the meeting (HTML and PDF): page 1, member lists, appendix
+    "report_count_cadres": ("cán bộ đang công tác", "serving cadres"),
+    "report_details_note": (
+        "Người chưa đạt chỉ được liệt kê ở các chỉ tiêu chưa đạt, theo cơ quan, đơn vị; "
+        "chỉ tiêu đã đạt ghi một dòng.",
+        "Members who fall short are listed only for targets not met, by agency; a met "
+        "target takes one line.",
+    ),
+    "report_appendix": ("Phụ lục: Thông số áp dụng", "Appendix: parameters in force"),
+    "report_appendix_note": (
+        "Mức yêu cầu, thời hạn và chủ đề của từng chỉ tiêu, rồi các thông số khác; cột "
+        "Nguồn cho biết giá trị lấy từ plugin hay từ tệp thông số (--params).",
+        "Each target's threshold, deadline and topics, then the other parameters; the "
+        "From column says whether a value is a plugin's or comes from a parameter file "
+        "(--params).",
+    ),
+    "report_col_topics": ("Chủ đề bồi dưỡng", "Training topics"),
+    "report_col_agency": ("Cơ quan, đơn vị", "Agency"),
+    "report_col_people": (
+        "Người chưa đạt (họ tên — chức vụ)",
+        "Members who fall short (name — post)",
+    ),
+    "report_page": ("Trang", "Page"),
+    "report_audit_title": ("Thông tin kiểm chứng", "Audit"),
+    "param_default_standards": (
+        "Tiêu chuẩn (chuyên môn, lý luận chính trị) theo chức danh lãnh đạo",
+        "Standard (education, political theory) of each leadership title",
+    ),
+    "param_equipment_norm": (
+        "Định mức trang thiết bị (mỗi cán bộ, mỗi cơ quan)",
+        "Equipment norm (per cadre, per agency)",
+    ),
+    "param_national.key_post_body": (
+        "Cơ quan xử lý việc người địa phương giữ chức danh chủ chốt",
+        "Body acting on a local person in a key post",
+    ),
+    "param_national.non_local_categories": (
+        "Chức danh không bố trí người địa phương",
+        "Titles not held by local people",
+    ),
+    "param_national.plan_citations": (
+        "Điều khoản kế hoạch được dẫn kèm căn cứ",
+        "Plan clauses cited with the findings",
+    ),
+    "param_national.rotation_years": (
+        "Số năm ở vị trí nhạy cảm phải chuyển đổi",
+        "Years in a sensitive post before rotation",
+    ),
+    "param_national.succession.full_term_months": (
+        "Số tháng công tác tối thiểu của cán bộ quy hoạch trong nhiệm kỳ",
+        "Months a planned candidate must be able to serve",
+    ),
+    "param_national.succession.max_candidates": (
+        "Số người quy hoạch tối đa cho một chức danh",
+        "Most candidates for one title",
+    ),
+    "param_national.succession.max_titles": (
+        "Số chức danh quy hoạch tối đa cho một người",
+        "Most titles for one candidate",
+    ),
+    "param_national.succession.min_female": (
+        "Tỷ lệ nữ tối thiểu trong nguồn quy hoạch (0: ít nhất một người)",
+        "Least share of women in the pool (0: at least one)",
+    ),
+    "param_national.succession.min_minority": (
+        "Tỷ lệ người dân tộc thiểu số tối thiểu trong nguồn quy hoạch (0: ít nhất một người)",
+        "Least share of ethnic-minority candidates (0: at least one)",
+    ),
+    "param_national.succession.min_young": (
+        "Tỷ lệ cán bộ trẻ tối thiểu trong nguồn quy hoạch (0: ít nhất một người)",
+        "Least share of young candidates (0: at least one)",
+    ),
+    "param_national.succession.young_age": (
+        "Cán bộ trẻ: dưới số tuổi",
+        "Young: under this age",
+    ),
+    "param_nd335.bands": (
+        "Điểm tối thiểu của từng mức xếp loại",
+        "Lowest score of each rating level",
+    ),
+    "param_nd335.cap_scope": (
+        "Phạm vi áp dụng tỷ lệ hoàn thành xuất sắc",
+        "Where the excellent-rating cap applies",
+    ),
+    "param_nd335.excellent_cap": (
+        "Tỷ lệ hoàn thành xuất sắc tối đa (so với số hoàn thành tốt)",
+        "Most excellent ratings (share of good ratings)",
+    ),
+    "param_nd335.first_year": (
+        "Năm đầu tiên đối chiếu xếp loại với điểm",
+        "First year ratings are checked against scores",
+    ),
+    "param_plan_start": ("Ngày bắt đầu tính kế hoạch", "Start of the plan period"),
+    "param_planner.budget": (
+        "Kinh phí đào tạo mỗi năm của xã (đồng; 0: không giới hạn)",
+        "Yearly training budget per commune (VND; 0: no limit)",
+    ),
+    "param_planner.catalogue": (
+        "Điều chỉnh danh mục chương trình đào tạo",
+        "Changes to the programme catalogue",
+    ),
+    "param_planner.max_away_share": (
+        "Tỷ lệ tối đa cán bộ một cơ quan đi học dài hạn cùng lúc",
+        "Largest share of an agency away on long programmes at once",
+    ),
+    "param_planner.min_away": (
+        "Số người một cơ quan luôn được cử đi học cùng lúc",
+        "Members of an agency that may always be away at once",
+    ),
+    "param_planner.seats": (
+        "Số chỉ tiêu học mỗi năm theo chương trình",
+        "Seats per year for some programmes",
+    ),
+    "param_word_agency": ("từng cơ quan, đơn vị", "each agency"),
+    "param_word_commune": ("toàn xã", "the whole commune"),
 }
 
 #: Bloc codes whose default responsible body has a label (``body_<bloc>``).

@@ -1,0 +1,68 @@
+"""The one way an HTML document becomes a PDF file: WeasyPrint, whole or not at all.
+
+The HTML carries its own print stylesheet (``@page`` size, margin boxes with the page
+number); WeasyPrint lays it out with Pango and embeds the fonts it used (subsets), so the
+PDF reads the same on any machine. The font stack of the reports names DejaVu Sans and
+Noto Sans, both of which carry every Vietnamese letter.
+
+WeasyPrint is imported only when a PDF is asked for: it loads system libraries (Pango,
+HarfBuzz, fontconfig) when imported, and a machine without them can still write every
+other output. When they are missing, :class:`PdfUnavailable` says what to install.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from cadre_core.vocab._files import write_atomic
+
+#: what a machine needs for PDF output (Debian/Ubuntu package names)
+SYSTEM_PACKAGES = ("libpango-1.0-0", "libpangoft2-1.0-0", "fonts-dejavu-core")
+
+
+class PdfUnavailable(RuntimeError):
+    """WeasyPrint, or the system libraries it loads, cannot be used on this machine."""
+
+
+def _weasyprint() -> Any:
+    """The ``weasyprint`` module, or :class:`PdfUnavailable` with what to install."""
+    try:
+        import weasyprint
+    except ImportError as exc:
+        raise PdfUnavailable(
+            "PDF output needs the Python package weasyprint (pip install weasyprint); "
+            f"it could not be imported: {exc}"
+        ) from None
+    except OSError as exc:  # cffi could not open Pango/GObject
+        raise PdfUnavailable(
+            "PDF output needs the Pango text layout libraries, which could not be loaded "
+            f"({exc}); install them (Debian/Ubuntu: apt-get install "
+            f"{' '.join(SYSTEM_PACKAGES)}; other systems: see WeasyPrint's installation "
+            "notes) or choose --format html and print it from a browser"
+        ) from None
+    return weasyprint
+
+
+def pdf_bytes(html: str) -> bytes:
+    """The PDF of the self-contained ``html`` document (no URL is fetched: a document
+    that names one gets nothing from it).
+
+    >>> pdf_bytes("<p>Xã Mường Than</p>")[:5]
+    b'%PDF-'
+    """
+    weasyprint = _weasyprint()
+
+    def no_fetch(url: str, *args: Any, **kwargs: Any) -> Any:
+        raise ValueError(f"the report fetches nothing ({url})")
+
+    document = weasyprint.HTML(string=html, url_fetcher=no_fetch)
+    data = document.write_pdf()
+    assert isinstance(data, bytes)
+    return data
+
+
+def write_pdf_atomic(path: str | Path, html: str) -> Path:
+    """Write the PDF of ``html`` to ``path`` whole or not at all (the document is laid
+    out first, then written next to ``path`` and renamed onto it) and return the path."""
+    return write_atomic(path, pdf_bytes(html))
