@@ -47,7 +47,9 @@ T = TypeVar("T")
 #: them (the province's plan period start, the default standards of leadership posts).
 SHARED_KEYS = frozenset({"plan_start", "default_standards"})
 #: The built-in plugin's prefixes (its keys are national facts, ``national.*`` ...).
-BUILTIN_ABOUT = About(prefixes=("national", "nd335", "planner", "equipment_norm"))
+BUILTIN_ABOUT = About(
+    prefixes=("national", "nd335", "planner", "equipment_norm", "equipment_names")
+)
 
 
 @attrs.frozen

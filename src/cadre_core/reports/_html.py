@@ -20,7 +20,7 @@ from cadre_core.reports import _charts
 from cadre_core.reports._audit import html_block
 from cadre_core.reports._data import ReportData, records
 from cadre_core.vocab._files import write_atomic
-from cadre_core.vocab._labels import body_name, fmt_date, fmt_pct
+from cadre_core.vocab._labels import body_name, fmt_date, fmt_pct, words
 
 CSS = """
 :root { --ink:#1b1f23; --muted:#5f6b76; --line:#d5dde3; --met:#2e7d32; --met-bg:#e3f1e4;
@@ -294,13 +294,9 @@ _LABEL_KEYS = [
 _SEVERITIES = {"severity_error", "severity_warning", "severity_info"}
 
 
-def _plain(value: Any) -> str:
-    """A parameter value as plain words: lists comma-joined, mappings as ``key: value``."""
-    if isinstance(value, dict):
-        return "; ".join(f"{k}: {_plain(v)}" for k, v in value.items())
-    if isinstance(value, list | tuple):
-        return ", ".join(_plain(v) for v in value)
-    return str(value)
+def _plain(value: Any, lang: str = "vi") -> str:
+    """A parameter value as plain words (codes by their names; see :func:`words`)."""
+    return words(value, lang)
 
 
 def _union_bodies(bodies: pd.Series, order: list[str]) -> str:
@@ -490,7 +486,7 @@ def _context(data: ReportData, sections: Sequence[ReportSection]) -> dict[str, A
         )
 
     params = [
-        {"key": key, "value": _plain(item.get("value")), "origin": item.get("from", "")}
+        {"key": key, "value": _plain(item.get("value"), data.lang), "origin": item.get("from", "")}
         for key, item in ev.params.to_json().items()
     ]
     findings = data.findings.assign(

@@ -21,7 +21,7 @@ from cadre_core.reports._data import ReportData, records
 from cadre_core.reports._xlsx_book import Book, unique_sheet_name
 from cadre_core.targets._params import jsonable
 from cadre_core.vocab._files import replacing
-from cadre_core.vocab._labels import fmt_date
+from cadre_core.vocab._labels import fmt_date, words
 
 _SEVERITY = {"error", "warning", "info"}
 
@@ -413,7 +413,7 @@ def _about_sheet(book: Book, data: ReportData) -> None:
     book.table_header(ws, row, [("col_key", 34), ("col_value", 70), ("col_origin", 24)])
     for i, (key, item) in enumerate(ev.params.to_json().items(), start=1):
         value = item.get("value")
-        text = value if isinstance(value, str) else json.dumps(jsonable(value), ensure_ascii=False)
+        text = words(jsonable(value), data.lang)  # codes by their names
         book.write(ws, row + i, 0, key)
         book.write(ws, row + i, 1, text)
         book.write(ws, row + i, 2, str(item.get("from", "")))
