@@ -63,7 +63,9 @@ def name_subjects(findings: Sequence[Finding], features: Features) -> list[Findi
         if not sel.any():
             continue
         subjects = frame.loc[sel, "subject"]
-        name[sel] = subjects.map(unit_names(features, unit)).fillna("")
+        names = unit_names(features, unit)
+        names = names[~names.index.duplicated()]  # a code twice: its first name
+        name[sel] = subjects.map(names).fillna("")
         if unit == "cadres":
             post[sel] = subjects.map(cadre_posts(features)).fillna("")
     communes = frame["kind"] == "commune"
