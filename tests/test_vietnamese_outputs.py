@@ -130,7 +130,24 @@ def leaks(texts: Iterable[str]) -> dict[str, str]:
 class _Visible(HTMLParser):
     """The visible text of an HTML page (no script, style, template or hidden element)."""
 
-    VOID = frozenset(["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"])
+    VOID = frozenset(
+        [
+            "area",
+            "base",
+            "br",
+            "col",
+            "embed",
+            "hr",
+            "img",
+            "input",
+            "link",
+            "meta",
+            "param",
+            "source",
+            "track",
+            "wbr",
+        ]
+    )
 
     def __init__(self) -> None:
         super().__init__()
