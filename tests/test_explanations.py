@@ -201,3 +201,49 @@ def test_bodies_hook_of_a_plugin_reaches_the_explanations() -> None:
 def test_unknown_language_is_refused(ev: cc.Evaluation) -> None:
     with pytest.raises(ValueError, match="lang"):
         explanations(ev, lang="fr")
+
+
+# --------------------------------------------------------------------------- words, not codes
+
+
+def test_equipment_is_explained_by_item_names_in_both_languages(ev: cc.Evaluation) -> None:
+    """ "máy vi tính: có 6/8", never "computer: có 6/8" or "desk_set"."""
+    vi = explanations(ev)
+    en = explanations(ev, lang="en")
+    assert _row(vi, "nq05.8", "PKT")["explanation"] == (
+        "máy vi tính: có 6/8, điện thoại cố định: có 7/8"
+    )
+    assert _row(en, "nq05.8", "PKT")["explanation"] == "computer: 6 of 8, desk phone: 7 of 8"
+    assert not vi["explanation"].str.contains("computer|phone|desk_set|cabinet").any()
+
+
+def test_an_item_a_plugin_adds_is_named_by_its_equipment_names() -> None:
+    """A norm item the core does not know is printed by the name the parameters give."""
+    from builders import assign, cadre, roster
+
+    r = roster(
+        [cadre("C1")],
+        [assign("C1", "TP")],
+        equipment=[{"agency_code": "PKT", "item": "projector", "quantity": 0}],
+    )
+    params = {
+        "equipment_norm": {"projector": ["0", 1]},
+        "equipment_names": {"projector": "máy chiếu"},
+    }
+    found = explanations(cc.evaluate(r, "2026-12-31", plugins=["laichau"], params=params))
+    assert _row(found, "nq05.8", "PKT")["explanation"] == "máy chiếu: có 0/1"
+
+
+def test_a_missing_degree_or_theory_is_said_not_coded() -> None:
+    """ "Chưa có bằng chuyên môn, cần đại học", never "Trình độ không có"."""
+    from builders import assign, cadre, roster
+
+    r = roster([cadre("C1")], [assign("C1", "CV")])
+    ev = cc.evaluate(r, "2026-12-31", plugins=["laichau"], findings=False)
+    vi, en = explanations(ev), explanations(ev, lang="en")
+    assert _row(vi, "nq05.7a", "C1")["explanation"] == "Chưa có bằng chuyên môn, cần đại học"
+    assert _row(vi, "nq05.7b", "C1")["explanation"] == (
+        "Chưa có trình độ lý luận chính trị, cần trung cấp"
+    )
+    assert _row(en, "nq05.7a", "C1")["explanation"] == "No degree, needs bachelor's"
+    assert "không có" not in " ".join(vi["explanation"])

@@ -63,7 +63,13 @@ def test_sample_key_posts(sample_findings: list[Finding]) -> None:
     Secretary and Inspection chair are not; the appointing body is named."""
     local = _by(sample_findings, "national.local_key_post")
     assert set(local) == {"MT003"}
-    assert "UBND-CT" in local["MT003"].message_vi
+    # the post by its title, never its code; the person by name and posts
+    assert "Chủ tịch UBND xã" in local["MT003"].message_vi
+    assert "Chủ tịch UBND xã" in local["MT003"].message_en
+    assert "UBND-CT" not in local["MT003"].message_vi + local["MT003"].message_en
+    assert local["MT003"].subject_name == "Lò Văn Khánh"
+    assert "Chủ tịch UBND xã" in local["MT003"].subject_post
+    assert local["MT003"].title() == "Người địa phương giữ chức danh chủ chốt"
     assert local["MT003"].body == "Ban Thường vụ Đảng ủy xã"
     assert "210-KL/TW" in local["MT003"].source
 

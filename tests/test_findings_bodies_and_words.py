@@ -115,3 +115,54 @@ def test_findings_never_import_the_plugins() -> None:
             )
             for name in names:
                 assert not name.startswith(("cadre_core.plugins", "cadre_core.engine")), module
+
+
+class _Subjects:
+    """A plugin whose findings name only ids, one with a title of its own."""
+
+    @staticmethod
+    @hookimpl
+    def cadre_findings() -> Sequence[Finding]:
+        def one(rule: str, kind: str, subject: str, **kw: str) -> Finding:
+            return Finding(rule, "info", kind, subject, "thử", "check", "QĐ demo", **kw)  # type: ignore[arg-type]
+
+        return [
+            one("demo.cadre", "cadre", "MT003", title_vi="Thử cán bộ", title_en="Cadre check"),
+            one("demo.position", "position", "UBND-CT"),
+            one("demo.agency", "agency", "PKT"),
+            one("demo.unknown", "cadre", "NOBODY"),
+        ]
+
+
+def test_every_finding_subject_is_named_from_the_roster() -> None:
+    """The engine names any plugin's subjects: a cadre by name and posts, a position by
+    its title, an agency by its name; an id the roster does not know stays an id."""
+    ev = evaluate(sample_roster(), END, host=_host(("subjects", _Subjects())))
+    found = {f.rule: f for f in ev.communes[0].findings if f.rule.startswith("demo.")}
+    cadre = found["demo.cadre"]
+    assert (cadre.subject_name, cadre.subject_post) == (
+        "Lò Văn Khánh",
+        "Phó Bí thư Đảng ủy; Chủ tịch UBND xã",
+    )
+    assert cadre.subject_text() == "Lò Văn Khánh, Phó Bí thư Đảng ủy; Chủ tịch UBND xã (MT003)"
+    assert (cadre.title(), cadre.title("en")) == ("Thử cán bộ", "Cadre check")
+    assert found["demo.position"].subject_name == "Chủ tịch UBND xã"
+    assert found["demo.agency"].subject_name == "Phòng Kinh tế"
+    assert (
+        found["demo.unknown"].subject_name == ""
+        and found["demo.unknown"].subject_text() == "NOBODY"
+    )
+    assert found["demo.agency"].title() == "demo.agency"  # a rule nobody names: its id
+    doc = found["demo.cadre"].to_json()
+    assert doc["rule"] == "demo.cadre" and doc["title"] == "Thử cán bộ"
+    assert doc["subject"] == "MT003" and doc["subject_name"] == "Lò Văn Khánh"
+
+
+def test_every_national_rule_has_a_title_and_messages_name_posts_by_title() -> None:
+    ev = evaluate(sample_roster(), END, plugins=[])
+    positions = set(sample_roster().tables["positions"]["position_code"].astype(str))
+    for f in ev.communes[0].findings:
+        assert f.title() != f.rule and "_" not in f.title() + f.title("en"), f.rule
+        for text in (f.message_vi, f.message_en):
+            words = set(re.findall(r"[\w-]+", text))
+            assert not words & positions, (f.rule, text)

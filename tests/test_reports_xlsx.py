@@ -314,7 +314,10 @@ def test_findings_sheet_lists_every_finding(tmp_path: Path) -> None:
         pytest.skip("no finding on the sample today")
     wb = openpyxl.load_workbook(write_xlsx(ev, tmp_path / "f.xlsx"))
     _, _header, rows = _table(wb["Phát hiện"], "Xã")
+    # the rule by its title and the subject by name (and post) with its id, never codes alone
     assert [(r[1], r[3], r[4]) for r in rows] == [
-        (f.rule, f.subject, f.message_vi) for f in findings
+        (f.title("vi"), f.subject_text("vi"), f.message_vi) for f in findings
     ]
+    assert not any(str(r[1]).startswith("national.") for r in rows)
+    assert any("Lò Văn Khánh" in str(r[3]) for r in rows)
     assert {r[2] for r in rows} <= {"Vi phạm", "Cảnh báo", "Thông tin"}

@@ -35,6 +35,7 @@ from cadre_core.engine._schema import SCHEMA_VERSION
 from cadre_core.features._frame import Features, build_features
 from cadre_core.features._keys import lookup as _lookup
 from cadre_core.findings._finding import Finding
+from cadre_core.findings._subjects import name_subjects
 from cadre_core.plugins._errors import PluginError
 from cadre_core.plugins._guard import guarded, mask
 from cadre_core.plugins._host import PluginHost, PluginInfo, make_plugin_manager
@@ -494,7 +495,11 @@ def commune_results(prepared: Prepared, features: Features) -> tuple[CommuneResu
         for plugin, t in prepared.targets
     ]
     unrated = members["cadres"].lists(~features.cadres["is_rated"].to_numpy(), len(communes))
-    found = prepared.host.findings(features, values) if prepared.findings else []
+    found = (
+        name_subjects(prepared.host.findings(features, values), features)
+        if prepared.findings
+        else []
+    )
     by_commune_findings: dict[str, list[Finding]] = {c: [] for c in communes}
     for f in sorted(found, key=lambda f: (f.rule, f.subject, f.message_en, f.message_vi)):
         home = f.commune if grouped and f.commune in by_commune_findings else communes[0]

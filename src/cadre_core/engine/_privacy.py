@@ -9,8 +9,8 @@ Under pseudonyms (:class:`Pseudonymizer`, :func:`pseudonymize`):
 - a cadre's id *and* name become the same pseudonym (``CB-1f3a9c2e4b``) everywhere: the
   feature frames and raw tables, failing lists, unrated cadres, findings' subjects, plan
   lines and needs, so that they still join; birth dates are blanked;
-- texts that may quote the roster (findings' messages, which plugins write; the messages
-  of plugins left out; the reasons of problems and needs) are *scrubbed*: every cadre id,
+- texts that may quote the roster (findings' messages and subject names, which plugins
+  write; the messages of plugins left out; the reasons of problems and needs) are *scrubbed*: every cadre id,
   full name and birth date of the roster they quote (any letter case; birth dates in ISO
   and day-first spellings) is replaced, ids and names by the pseudonym, dates by
   :data:`WITHHELD`. The roster's strings are matched by one regular expression built as
@@ -218,11 +218,16 @@ class Pseudonymizer:
         )
 
     def finding(self, finding: Finding) -> Finding:
-        """A finding with a pseudonymous subject (for a cadre) and scrubbed messages."""
-        subject = self.id(finding.subject) if finding.subject_kind == "cadre" else finding.subject
+        """A finding with a pseudonymous subject (for a cadre: its name is its pseudonym
+        too) and scrubbed messages and names."""
+        cadre = finding.subject_kind == "cadre"
+        subject = self.id(finding.subject) if cadre else finding.subject
+        name = subject if cadre and finding.subject_name else self.scrub(finding.subject_name)
         return attrs.evolve(
             finding,
             subject=subject,
+            subject_name=name,
+            subject_post=self.scrub(finding.subject_post),
             message_vi=self.scrub(finding.message_vi),
             message_en=self.scrub(finding.message_en),
         )

@@ -4,7 +4,8 @@ must act on, each with its legal source.
 Owns :class:`Finding` with its :data:`Severity` and :data:`SubjectKind` (``_finding``) and the
 national findings in families, one module each: retirement (``_retirement``), key posts
 (``_key_posts``), standards on appointment (``_standards``), rotation (``_rotation``), quota
-(``_quota``), succession pools (``_succession``) and ratings (``_ratings``); ``_common`` holds
+(``_quota``), succession pools (``_succession``) and ratings (``_ratings``); ``_subjects`` names each finding's subject
+(a cadre's name and posts, a position's title, an agency's name); ``_common`` holds
 what they share and ``_national`` composes them into :func:`national_findings`, which the
 built-in plugin's ``cadre_findings`` hook calls, as any province plugin would. The legal
 sources they cite are national law (``_sources``: decrees, QĐ/KL of the Central Committee); a
@@ -28,6 +29,7 @@ from cadre_core.findings._sources import (
     ROTATION,
     STANDARDS,
 )
+from cadre_core.findings._subjects import cadre_posts, name_subjects, unit_names
 
 __all__ = [
     "KL210",
@@ -43,5 +45,8 @@ __all__ = [
     "Finding",
     "Severity",
     "SubjectKind",
+    "cadre_posts",
+    "name_subjects",
     "national_findings",
+    "unit_names",
 ]

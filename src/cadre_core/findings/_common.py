@@ -21,7 +21,7 @@ import pandas as pd
 from cadre_core.features._frame import Features
 from cadre_core.features._keys import _arrow, lookup, per_value
 from cadre_core.findings._finding import Finding, Severity, SubjectKind
-from cadre_core.vocab._labels import default_bodies
+from cadre_core.vocab._labels import category_name, default_bodies
 
 _T = TypeVar("_T")
 
@@ -161,6 +161,21 @@ def _body_of_bloc(bloc: pd.Series, bodies: Mapping[str, str] | None) -> pd.Serie
         return out
 
     return per_value(bloc, body)
+
+
+def _post_titles(
+    features: Features, codes: pd.Series, categories: pd.Series | None = None
+) -> pd.Series:
+    """The title of each position code (its category's name where the roster gives no
+    title, the code as a last resort), aligned on ``codes``: what a message names a post
+    by."""
+    pos = features.positions
+    title = _at(pos["title"], lookup(codes, pos.index)).astype(object)
+    title.index = codes.index
+    if categories is not None:
+        named = per_value(categories, lambda c: c.map(category_name).astype(object))
+        title = title.fillna(named)
+    return title.fillna(codes.astype(object))
 
 
 def _text(values: pd.Series) -> list[Any]:

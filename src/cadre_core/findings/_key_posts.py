@@ -9,11 +9,18 @@ from typing import Any
 import numpy as np
 
 from cadre_core.features._frame import Features
-from cadre_core.features._keys import lookup, per_value
-from cadre_core.findings._common import _at, _build, _cadre_rows, _categories, _cited, _p
+from cadre_core.findings._common import (
+    _at,
+    _build,
+    _cadre_rows,
+    _categories,
+    _cited,
+    _p,
+    _post_titles,
+)
 from cadre_core.findings._finding import Finding
 from cadre_core.findings._sources import KL210
-from cadre_core.vocab._labels import category_name, label
+from cadre_core.vocab._labels import label
 
 
 def non_local_findings(
@@ -33,20 +40,15 @@ def non_local_findings(
     f = f.sort_values(["cadre_id", "position_code"]).reset_index(drop=True)
     if len(f) == 0:
         return []
-    pos = features.positions
-    title = (
-        _at(pos["title"], lookup(f["position_code"], pos.index))
-        .astype(object)
-        .fillna(per_value(f["category"], lambda c: c.map(category_name).astype(object)))
-    )
+    title = _post_titles(features, f["position_code"], f["category"])
     return _build(
         f,
         rule="national.local_key_post",
         severity="warning",
         kind="cadre",
         subject=f["cadre_id"],
-        vi="Là người địa phương nhưng giữ chức danh " + title + " (" + f["position_code"] + ")",
-        en="Is a local person holding " + f["position_code"] + ", a post for a non-local cadre",
+        vi="Là người địa phương nhưng giữ chức danh " + title,
+        en="Is a local person holding " + title + ", a post for a non-local cadre",
         source=_cited(params, "national.local_key_post", KL210),
         body=str(_p(params, "national.key_post_body", label("body_key_posts"))),
         commune=f["commune"].astype(object),

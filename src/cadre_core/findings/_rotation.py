@@ -7,7 +7,15 @@ from collections.abc import Mapping
 from typing import Any
 
 from cadre_core.features._frame import Features
-from cadre_core.findings._common import _body_of_bloc, _build, _cited, _dates_text, _p, full_years
+from cadre_core.findings._common import (
+    _body_of_bloc,
+    _build,
+    _cited,
+    _dates_text,
+    _p,
+    _post_titles,
+    full_years,
+)
 from cadre_core.findings._finding import Finding
 from cadre_core.findings._sources import ROTATION
 
@@ -37,6 +45,7 @@ def rotation_findings(
     if len(f) == 0:
         return []
     start = _dates_text(f["start_date"], "%d/%m/%Y")
+    post = _post_titles(features, f["position_code"], f.get("category"))
     return _build(
         f,
         rule="national.rotation_overdue",
@@ -44,12 +53,12 @@ def rotation_findings(
         kind="cadre",
         subject=f["cadre_id"],
         vi="Giữ vị trí nhạy cảm "
-        + f["position_code"]
+        + post
         + " từ "
         + start
         + f", đã đủ {years} năm: phải chuyển đổi vị trí công tác",
         en="In sensitive post "
-        + f["position_code"]
+        + post
         + " since "
         + start
         + f", {years} years or more: due for rotation",

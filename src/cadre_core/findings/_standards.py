@@ -27,6 +27,7 @@ from cadre_core.findings._common import (
     _dates_text,
     _locate,
     _p,
+    _post_titles,
     _table,
 )
 from cadre_core.findings._finding import Finding
@@ -157,14 +158,15 @@ def standards_findings(
 
     why = per_row(f[["ed_gap", "ed_need", "th_gap", "th_need", "still"]], reasons)
     start = _dates_text(f["start_date"], "%d/%m/%Y")
+    post = _post_titles(features, f["position_code"], f.get("category"))
     return _build(
         f,
         rule="national.below_standard_on_appointment",
         severity=why["severity"],
         kind="cadre",
         subject=f["cadre_id"],
-        vi="Bổ nhiệm vào " + f["position_code"] + " ngày " + start + why["vi"],
-        en="Appointed to " + f["position_code"] + " on " + start + why["en"],
+        vi="Bổ nhiệm vào chức danh " + post + " ngày " + start + why["vi"],
+        en="Appointed to " + post + " on " + start + why["en"],
         source=_cited(params, "national.below_standard_on_appointment", STANDARDS),
         body=_body_of_bloc(f["bloc"], bodies),
         commune=f["commune"].astype(object),

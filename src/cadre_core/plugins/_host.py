@@ -48,7 +48,7 @@ T = TypeVar("T")
 SHARED_KEYS = frozenset({"plan_start", "default_standards"})
 #: The built-in plugin's prefixes (its keys are national facts, ``national.*`` ...).
 BUILTIN_ABOUT = About(
-    prefixes=("national", "nd335", "planner", "equipment_norm"),
+    prefixes=("national", "nd335", "planner", "equipment_norm", "equipment_names"),
     description="Quy định chung của Trung ương: tuổi nghỉ hưu, xếp loại, tiêu chuẩn chức danh, "
     "định mức trang bị, kế hoạch đào tạo",
 )

@@ -194,9 +194,9 @@ def findings_frame(ev: Evaluation, lang: str) -> pd.DataFrame:
     rows = [
         {
             "commune": f.commune or c.commune,
-            "rule": f.rule,
+            "rule": f.title(lang),
             "severity": f.severity,
-            "subject": f.subject,
+            "subject": f.subject_text(lang),
             "message": f.message_en if lang == "en" else f.message_vi,
             "body": body_name(f.body, lang) if f.body else "",
             "source": f.source,

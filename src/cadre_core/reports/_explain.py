@@ -16,6 +16,7 @@ import pandas as pd
 
 from cadre_core.engine._pipeline import Evaluation
 from cadre_core.features._frame import Features
+from cadre_core.findings._subjects import cadre_posts, unit_names
 from cadre_core.plugins import _guard
 from cadre_core.targets._target import Target
 from cadre_core.vocab._labels import body_name, check_lang, label
@@ -81,21 +82,13 @@ def member_blocs(features: Features, unit: str) -> pd.Series:
 
 
 def _member_names(features: Features, unit: str) -> pd.Series:
-    frame = features.unit_frame(unit)
-    col = {"cadres": "full_name", "positions": "title", "agencies": "name"}[unit]
-    names = frame[col].astype(object) if col in frame else pd.Series("", index=frame.index)
-    names.index = names.index.astype(str)
-    return names.fillna("")
+    return unit_names(features, unit)
 
 
 def _member_roles(features: Features, unit: str) -> pd.Series:
     """Cadres: titles of their active posts; positions: their agency's name."""
     if unit == "cadres":
-        a = features.assignments[["cadre_id", "position_code"]].drop_duplicates()
-        a = a.sort_values(["cadre_id", "position_code"])
-        titles = a["position_code"].map(features.positions["title"].astype(object)).fillna("")
-        out = titles.groupby(a["cadre_id"].astype(str).to_numpy()).agg("; ".join)
-        return out
+        return cadre_posts(features)
     if unit == "positions":
         ag = features.agencies["name"].astype(object) if "name" in features.agencies else None
         pos = features.positions

@@ -469,25 +469,12 @@ def _context(data: ReportData, sections: Sequence[ReportSection]) -> dict[str, A
         )
 
     target_params, params = _meeting.parameters(ev, lang)
-    subjects = _meeting.subjects(ev)
-    kinds = {
-        (c.commune, f.rule, f.subject): f.subject_kind for c in ev.communes for f in c.findings
-    }
     sources = list(dict.fromkeys(str(x) for x in data.findings["source"] if x))
     source_no = {src: i for i, src in enumerate(sources, 1)}
     findings = data.findings.assign(
         severity=data.findings["severity"].map(
             lambda v: data.label(f"severity_{v}") if f"severity_{v}" in _SEVERITIES else v
         ),
-        subject=[
-            subjects.get((kinds.get((c, r, sub), ""), str(sub)), str(sub))
-            for c, r, sub in zip(
-                data.findings["commune"],
-                data.findings["rule"],
-                data.findings["subject"],
-                strict=True,
-            )
-        ],
         source_no=data.findings["source"].map(lambda x: source_no.get(str(x), 0)),
     )
 

@@ -10,8 +10,7 @@ from typing import Any
 
 import pandas as pd
 
-from cadre_core.reports._explain import _member_names, _member_roles
-from cadre_core.vocab._labels import fmt_date, fmt_pct, label
+from cadre_core.vocab._labels import code_name, fmt_date, fmt_pct, label
 
 
 def _has_label(key: str) -> bool:
@@ -23,21 +22,12 @@ def _has_label(key: str) -> bool:
 
 
 def _word(code: object, lang: str) -> str:
-    """A code of a parameter value in words: a position category, a level, a rating, a
-    training topic or another coded word the label table names; else as it is."""
+    """A code of a parameter value in words (:func:`code_name`), or a word only the
+    appendix uses (``param_word_*``); else as it is."""
     text = str(code)
-    for prefix in (
-        "category_",
-        "theory_",
-        "level_",
-        "topic_",
-        "equipment_",
-        "item_",
-        "param_word_",
-    ):
-        if _has_label(prefix + text):
-            return label(prefix + text, lang)
-    return text
+    if _has_label("param_word_" + text):
+        return label("param_word_" + text, lang)
+    return code_name(text, lang)
 
 
 _SHARE_WORDS = ("share", "cap", "min_female", "min_minority", "min_young", "threshold")
@@ -178,21 +168,3 @@ def common_reason(members: pd.DataFrame) -> str:
         return ""
     reasons = list(dict.fromkeys(members["explanation"].astype(str)))
     return reasons[0] if len(reasons) == 1 else ""
-
-
-def subjects(ev: Any) -> dict[tuple[str, str], str]:
-    """(kind, id) -> how a finding's subject reads: a cadre's name and posts, a post's
-    title, an agency's name."""
-    features = ev.features
-    if features is None:
-        return {}
-    out: dict[tuple[str, str], str] = {}
-    names, roles = _member_names(features, "cadres"), _member_roles(features, "cadres")
-    for cid, name in names.items():
-        role = roles.get(cid, "")
-        out[("cadre", str(cid))] = f"{name} ({role})" if role else str(name)
-    for kind, unit in (("position", "positions"), ("agency", "agencies")):
-        for key, name in _member_names(features, unit).items():
-            if name:
-                out[(kind, str(key))] = str(name)
-    return out

@@ -21,7 +21,7 @@ from cadre_core.reports._data import ReportData, records
 from cadre_core.reports._xlsx_book import Book, unique_sheet_name
 from cadre_core.targets._params import jsonable
 from cadre_core.vocab._files import replacing
-from cadre_core.vocab._labels import fmt_date
+from cadre_core.vocab._labels import fmt_date, words
 from cadre_core.vocab._print import fit_widths, row_height, set_row_heights
 
 _SEVERITY = {"error", "warning", "info"}
@@ -490,7 +490,7 @@ def _about_sheet(book: Book, data: ReportData) -> None:
     texts: list[list[str]] = [[], [], []]
     for key, item in ev.params.to_json().items():
         value = item.get("value")
-        text = value if isinstance(value, str) else json.dumps(jsonable(value), ensure_ascii=False)
+        text = words(jsonable(value), data.lang)  # codes by their names
         for column, v in zip(texts, (key, text, str(item.get("from", ""))), strict=True):
             column.append(v)
     for i, line in enumerate(zip(*texts, strict=True), start=1):

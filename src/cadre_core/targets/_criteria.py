@@ -18,8 +18,9 @@ from cadre_core.features._frame import Features
 from cadre_core.features._keys import lookup, map_values, per_row
 from cadre_core.targets._target import Text
 from cadre_core.vocab._enums import EducationLevel, RatingLevel, TheoryLevel
+from cadre_core.vocab._labels import item_name, levels_name, topic_name
+from cadre_core.vocab._labels import label as label_text
 from cadre_core.vocab._labels import level_name as level_name
-from cadre_core.vocab._labels import levels_name, topic_name
 
 Explain = Callable[[Features, pd.Index, str], pd.Series]
 
@@ -77,7 +78,12 @@ def _ranked_at_least(
         need_text = _levels_text(wanted, lang, kind)
         word = "needs" if lang == "en" else "cần"
         texts = {
-            h: f"{label.get(lang)} {level_name(h or None, lang, kind)}, {word} {need_text}"
+            h: (
+                f"{label.get(lang)} {level_name(h, lang, kind)}"
+                if h
+                else _capital(level_name(None, lang, kind))
+            )
+            + f", {word} {need_text}"
             for h in have.unique()
         }
         return _mapped(have, texts)
@@ -90,6 +96,11 @@ def _ranked_at_least(
         ),
         explain,
     )
+
+
+def _capital(text: str) -> str:
+    """``text`` with its first letter upper-case (a sentence that opens an explanation)."""
+    return text[:1].upper() + text[1:]
 
 
 def need_text_vi(levels: Sequence[str]) -> str:
@@ -148,16 +159,24 @@ def rating_at_least(level: str) -> Criterion:
     def explain(features: Features, ids: pd.Index, lang: str) -> pd.Series:
         have = features.cadres.loc[ids, "rating"].astype(object).fillna("")
         y = features.rating_year
-        texts = {
-            h: (
-                f"rated {level_name(h or None, 'en')} for {y}, needs "
-                f"{level_name(level, 'en')} or better"
+
+        def said(h: str) -> str:
+            if not h:  # no rating for the year: say so, not "rated none"
+                return (
+                    f"not rated for {y}, needs {level_name(level, 'en', 'rating')} or better"
+                    if lang == "en"
+                    else f"năm {y} chưa được xếp loại, cần từ "
+                    f"{level_name(level, 'vi', 'rating')} trở lên"
+                )
+            return (
+                f"rated {level_name(h, 'en', 'rating')} for {y}, needs "
+                f"{level_name(level, 'en', 'rating')} or better"
                 if lang == "en"
-                else f"năm {y} xếp loại {level_name(h or None, 'vi')}, cần từ "
-                f"{level_name(level, 'vi')} trở lên"
+                else f"năm {y} xếp loại {level_name(h, 'vi', 'rating')}, cần từ "
+                f"{level_name(level, 'vi', 'rating')} trở lên"
             )
-            for h in have.unique()
-        }
+
+        texts = {h: said(h) for h in have.unique()}
         return _mapped(have, texts)
 
     return Criterion(
@@ -539,11 +558,23 @@ def equipped(param: str = "equipment_norm") -> Criterion:
     def explain(features: Features, ids: pd.Index, lang: str) -> pd.Series:
         grid = _equipment_frame(features, param)
         bad = grid[~grid["ok"] & grid["agency_code"].isin(ids)]
-        if lang == "en":
-            msg = bad["item"] + ": " + bad["have"].astype(str) + " of " + bad["needed"].astype(str)
-        else:
-            msg = bad["item"] + ": có " + bad["have"].astype(str) + "/" + bad["needed"].astype(str)
-        return msg.groupby(bad["agency_code"]).agg(", ".join).reindex(ids)
+        names = features.params.get("equipment_names") or {}
+        template = label_text("equipment_have", lang)
+
+        # one text per distinct (item, have, needed): the items by their names, not codes
+        def texts(d: pd.DataFrame) -> pd.DataFrame:
+            return pd.DataFrame(
+                {
+                    "text": [
+                        template.format(item=item_name(i, lang, names), have=h, needed=n)
+                        for i, h, n in zip(d["item"], d["have"], d["needed"], strict=True)
+                    ]
+                },
+                dtype=object,
+            )
+
+        msg = per_row(bad[["item", "have", "needed"]], texts)["text"]
+        return msg.groupby(bad["agency_code"].to_numpy()).agg(", ".join).reindex(ids)
 
     return Criterion(
         fn,

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import pandas as pd
 
@@ -197,7 +197,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "page": ("Trang &P/&N", "Page &P of &N"),
     # levels: education (EducationLevel), political theory (TheoryLevel), annual rating
     # (RatingLevel); ``theory_*`` only where English names a theory level differently
-    "level_none": ("không có", "none"),
+    "level_none": ("chưa có", "none"),
     "level_trung_cap": ("trung cấp", "vocational (trung cấp)"),
     "level_cao_dang": ("cao đẳng", "college"),
     "level_dai_hoc": ("đại học", "bachelor's"),
@@ -447,6 +447,74 @@ _LABELS: dict[str, tuple[str, str]] = {
     ),
     "param_word_agency": ("từng cơ quan, đơn vị", "each agency"),
     "param_word_commune": ("toàn xã", "the whole commune"),
+    # ---- Vietnamese words everywhere: rule titles, equipment items, subjects ----
+    # a level nobody holds, said per kind (``level_name(None, kind=...)``)
+    "level_none_education": ("chưa có bằng chuyên môn", "no degree"),
+    "level_none_theory": ("chưa có trình độ lý luận chính trị", "no political theory"),
+    "level_none_rating": ("chưa được xếp loại", "not rated"),
+    # the national findings' rules (``rule_<rule id>``), read through rule_title
+    "rule_national.age_unknown": ("Chưa rõ tuổi", "Age unknown"),
+    "rule_national.past_retirement_age": ("Đã quá tuổi nghỉ hưu", "Past retirement age"),
+    "rule_national.retires_before_deadline": (
+        "Nghỉ hưu trước thời hạn chỉ tiêu",
+        "Retires before a target's deadline",
+    ),
+    "rule_national.local_key_post": (
+        "Người địa phương giữ chức danh chủ chốt",
+        "Local person in a key post",
+    ),
+    "rule_national.below_standard_on_appointment": (
+        "Bổ nhiệm khi chưa đạt tiêu chuẩn chức danh",
+        "Appointed below the post's standard",
+    ),
+    "rule_national.rotation_overdue": (
+        "Đến hạn chuyển đổi vị trí công tác",
+        "Due for rotation",
+    ),
+    "rule_national.vacancy": ("Thiếu người so với biên chế", "Post below its quota"),
+    "rule_national.surplus": ("Thừa người so với biên chế", "Post above its quota"),
+    "rule_national.succession_too_many_candidates": (
+        "Quá số người quy hoạch cho một chức danh",
+        "Too many candidates for one title",
+    ),
+    "rule_national.succession_too_many_titles": (
+        "Một người được quy hoạch quá nhiều chức danh",
+        "One candidate planned for too many titles",
+    ),
+    "rule_national.succession_retires_in_term": (
+        "Quy hoạch nhưng không đủ tuổi công tác trọn nhiệm kỳ",
+        "Planned but retires within the term",
+    ),
+    "rule_national.succession_pool_young": (
+        "Nguồn quy hoạch thiếu cán bộ trẻ",
+        "Succession pool short of young cadres",
+    ),
+    "rule_national.succession_pool_female": (
+        "Nguồn quy hoạch thiếu cán bộ nữ",
+        "Succession pool short of women",
+    ),
+    "rule_national.succession_pool_minority": (
+        "Nguồn quy hoạch thiếu cán bộ người dân tộc thiểu số",
+        "Succession pool short of ethnic-minority cadres",
+    ),
+    "rule_national.rating_contradicts_scores": (
+        "Xếp loại không khớp với điểm đánh giá hoặc kỷ luật",
+        "Rating contradicts the scores or a discipline",
+    ),
+    "rule_national.excellent_over_cap": (
+        "Vượt tỷ lệ hoàn thành xuất sắc nhiệm vụ",
+        "Excellent ratings over the cap",
+    ),
+    # equipment items of the built-in norm and the sample rosters (``item_<code>``)
+    "item_desk_set": ("bộ bàn ghế làm việc", "desk and chair"),
+    "item_cabinet": ("tủ đựng tài liệu", "filing cabinet"),
+    "item_computer": ("máy vi tính", "computer"),
+    "item_phone": ("điện thoại cố định", "desk phone"),
+    "item_printer": ("máy in", "printer"),
+    "equipment_have": ("{item}: có {have}/{needed}", "{item}: {have} of {needed}"),
+    # a finding's subject: name, post and id
+    "subject_named": ("{name}, {post} ({id})", "{name}, {post} ({id})"),
+    "subject_named_no_post": ("{name} ({id})", "{name} ({id})"),
 }
 
 #: Bloc codes whose default responsible body has a label (``body_<bloc>``).
@@ -497,15 +565,19 @@ def _missing(code: object) -> bool:
 def level_name(code: object, lang: str = "vi", kind: str = "education") -> str:
     """A level code in words (``thac_si`` -> ``thạc sĩ``); ``kind`` is ``education``,
     ``theory`` or ``rating`` (``trung_cap`` reads differently in English for each). A
-    blank level reads "không có" / "none"; a code no list knows is printed as it is.
+    blank level says what is missing ("chưa có bằng chuyên môn" / "no degree" for
+    education); a code no list knows is printed as it is.
 
     >>> level_name("trung_cap", "en", "theory"), level_name("trung_cap", "vi", "theory")
     ('intermediate', 'trung cấp')
     >>> level_name("dai_hoc", "vi"), level_name(None, "en"), level_name("xyz", "vi")
-    ('đại học', 'none', 'xyz')
+    ('đại học', 'no degree', 'xyz')
+    >>> level_name(None, "vi"), level_name(None, "vi", "theory")
+    ('chưa có bằng chuyên môn', 'chưa có trình độ lý luận chính trị')
     """
     if _missing(code):
-        return label("level_none", lang)
+        key = f"level_none_{kind}"
+        return label(key if key in _LABELS else "level_none", lang)
     key = f"theory_{code}" if kind == "theory" else f"level_{code}"
     if key not in _LABELS:
         key = f"level_{code}"
@@ -527,6 +599,83 @@ def category_name(code: object, lang: str = "vi") -> str:
     """
     key = f"category_{code}"
     return label(key, lang) if key in _LABELS else str(code)
+
+
+def rule_title(rule: str, lang: str = "vi") -> str:
+    """A finding rule's title (``national.vacancy`` -> ``Thiếu người so với biên chế``);
+    a rule the table does not name is printed as its id.
+
+    >>> rule_title("national.vacancy"), rule_title("national.vacancy", "en")
+    ('Thiếu người so với biên chế', 'Post below its quota')
+    """
+    key = f"rule_{rule}"
+    return label(key, lang) if key in _LABELS else rule
+
+
+def rule_ids() -> tuple[str, ...]:
+    """Every rule id the label table names (the national findings' rules)."""
+    return tuple(k.removeprefix("rule_") for k in _LABELS if k.startswith("rule_"))
+
+
+def item_name(code: object, lang: str = "vi", names: Mapping[str, str] | None = None) -> str:
+    """An equipment item in words (``computer`` -> ``máy vi tính``): the label table's name,
+    else ``names`` (a plugin's ``equipment_names`` parameter: code -> name), else the code
+    as it is (an item a roster names in words, ``máy chiếu``, stays as written).
+
+    >>> item_name("desk_set"), item_name("phone", "en"), item_name("xe", names={"xe": "xe ô tô"})
+    ('bộ bàn ghế làm việc', 'desk phone', 'xe ô tô')
+    """
+    key = f"item_{code}"
+    if key in _LABELS:
+        return label(key, lang)
+    return str((names or {}).get(str(code), code))
+
+
+def item_codes() -> tuple[str, ...]:
+    """Every equipment item code the label table names."""
+    return tuple(k.removeprefix("item_") for k in _LABELS if k.startswith("item_"))
+
+
+#: The label families a code of a value may belong to, tried in this order.
+_CODE_FAMILIES = ("level_", "category_", "topic_", "item_", "rule_")
+
+
+def code_name(code: object, lang: str = "vi") -> str:
+    """Any code of the label table in words (a level, a post category, a training topic,
+    an equipment item or a finding rule); any other value printed as it is.
+
+    >>> code_name("dai_hoc"), code_name("party_secretary"), code_name("e_records", "en")
+    ('đại học', 'Bí thư Đảng ủy', 'electronic records')
+    >>> code_name("Luật"), code_name(3)
+    ('Luật', '3')
+    """
+    text = str(code)
+    for family in _CODE_FAMILIES:
+        if family + text in _LABELS:
+            return label(family + text, lang)
+    return text
+
+
+def words(value: object, lang: str = "vi") -> str:
+    """A parameter value as plain words, every code by its name: lists comma-joined,
+    mappings as ``key: value`` pairs joined with ``"; "``.
+
+    >>> words({"party_secretary": ["dai_hoc", "cao_cap"]})
+    'Bí thư Đảng ủy: đại học, cao cấp'
+    >>> words({"excellent": 90, "good": 70}, "en"), words(["law", "it"])
+    ('excellent: 90; good: 70', 'pháp luật, ứng dụng công nghệ thông tin')
+    >>> words("party_secretary;committee_chair")
+    'Bí thư Đảng ủy, Chủ tịch UBND'
+    """
+    if isinstance(value, Mapping):
+        return "; ".join(f"{code_name(k, lang)}: {words(v, lang)}" for k, v in value.items())
+    if isinstance(value, list | tuple):
+        return ", ".join(words(v, lang) for v in value)
+    if isinstance(value, str) and ";" in value:  # a ';'-separated list of codes
+        parts = [p.strip() for p in value.split(";") if p.strip()]
+        if all(code_name(p, lang) != p for p in parts):
+            return ", ".join(code_name(p, lang) for p in parts)
+    return code_name(value, lang)
 
 
 def topic_name(code: str, lang: str = "vi") -> str:

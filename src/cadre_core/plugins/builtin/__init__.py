@@ -56,6 +56,14 @@ def cadre_parameters() -> Sequence[Parameter]:
             "Equipment norm per item: (per active cadre, per agency)",
             QD50,
         ),
+        Parameter(
+            "equipment_names",
+            {},
+            "mapping",
+            "Names of the equipment items a norm adds (item code -> name in words), printed "
+            "instead of the code; the built-in items are named by the core",
+            QD50,
+        ),
         *_finding_parameters(),
         *_planner_parameters(),
     ]
