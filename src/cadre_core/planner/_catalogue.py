@@ -27,12 +27,28 @@ POSTGRADUATE_AGE_SOURCE = (
     "nâng lên không quá 45 tuổi, cam kết công tác gấp 3 lần thời gian đào tạo (mức mặc định "
     "45, tỉnh điều chỉnh bằng tham số planner.catalogue)"
 )
+THEORY_ORDER_SOURCE = (
+    "Thực tiễn: học cao cấp sau khi có trung cấp lý luận chính trị, theo thứ bậc sơ cấp < "
+    "trung cấp < cao cấp (Quy định 256-QĐ/TW, 2009); chưa tìm thấy văn bản bắt buộc điều kiện "
+    'này, tỉnh bỏ bằng tham số planner.catalogue (min_theory = "")'
+)
+SECOND_DEGREE_SOURCE = (
+    "Văn bằng thứ hai trình độ đại học dành cho người đã tốt nghiệp đại học (Quy chế đào tạo "
+    "trình độ đại học, Thông tư 08/2021/TT-BGDĐT); cán bộ chưa có bằng đại học cần đào tạo đại "
+    "học (văn bằng thứ nhất) trước"
+)
 
 
 def _education(value: object) -> str | None:
     if value is None or value == "":
         return None
     return EducationLevel(str(value)).value
+
+
+def _theory(value: object) -> str | None:
+    if value is None or value == "":
+        return None
+    return TheoryLevel(str(value)).value
 
 
 def _topics(value: object) -> tuple[str, ...]:
@@ -91,6 +107,12 @@ class Programme:
     and they count against an agency's share away). Eligibility: education at least
     ``min_education`` and strictly below ``below_education`` when set, age at the start at
     most ``max_age`` (completed years), and the end on or before retirement.
+
+    ``min_theory`` is a prerequisite between programmes: the cadre must hold that political
+    theory level, or finish a theory programme of the catalogue granting it before this one
+    starts (the planner plans both). ``entry_source`` says where the entry requirements
+    (``min_education``, ``below_education``, ``min_theory``) come from: a legal text, or
+    ``"thực tiễn"`` (practice) when no text states it.
     """
 
     code: str
@@ -107,6 +129,8 @@ class Programme:
     below_education: str | None = attrs.field(default=None, converter=_education)
     max_age: int | None = attrs.field(default=None, validator=_age)
     source: str = ""
+    min_theory: str | None = attrs.field(default=None, converter=_theory)
+    entry_source: str = ""
 
     def __attrs_post_init__(self) -> None:
         if self.kind == "degree":
@@ -136,6 +160,8 @@ class Programme:
             "below_education": self.below_education,
             "max_age": self.max_age,
             "source": self.source,
+            "min_theory": self.min_theory,
+            "entry_source": self.entry_source,
         }
 
 
@@ -169,6 +195,8 @@ def default_catalogue() -> tuple[Programme, ...]:
             intakes=(3, 9),
             min_education="dai_hoc",
             source="Quy định 256-QĐ/TW; chương trình cao cấp LLCT hệ không tập trung (~1 năm)",
+            min_theory="trung_cap",
+            entry_source=THEORY_ORDER_SOURCE,
         ),
         Programme(
             "llct_trung_cap",
@@ -201,7 +229,9 @@ def default_catalogue() -> tuple[Programme, ...]:
             level="dai_hoc",
             field="position",
             intakes=(3, 9),
+            min_education="dai_hoc",
             source="Văn bằng 2 đại học theo chuyên ngành của vị trí việc làm (~18 tháng)",
+            entry_source=SECOND_DEGREE_SOURCE,
         ),
         Programme(
             "bd_vi_tri",
@@ -279,6 +309,8 @@ _FIELDS = {
     "below_education",
     "max_age",
     "source",
+    "min_theory",
+    "entry_source",
     "disabled",
 }
 

@@ -20,19 +20,34 @@ import pandas as pd
 from scipy.optimize import Bounds, LinearConstraint, milp
 from scipy.sparse import coo_matrix
 
+#: The limits a plan works within, by family (:func:`shortfall` drops some to find which
+#: one holds a target back): an agency's share away, the commune's key leaders away, one
+#: programme at a time per person, the yearly budget, the yearly seats.
+LIMITS: tuple[str, ...] = ("agency", "leaders", "overlap", "budget", "seats")
+
 
 @attrs.frozen
 class Model:
-    """The inputs of the optimisation (frames built by the planner)."""
+    """The inputs of the optimisation (frames built by the planner).
+
+    ``groups`` lists the members of every group with a limit on members away in the same
+    month (``group``, ``kind`` = ``agency`` or ``leaders``, ``cadre_id``), ``caps`` the
+    most of each group away at once, ``busy`` (group, cadre_id, until) the members
+    already away on a programme under way. ``requires`` (cadre_id, programme, by): an
+    option of (cadre, programme) may be taken only if an option of (cadre, by) ends
+    before it starts (a prerequisite the cadre does not hold)."""
 
     options: pd.DataFrame  # cadre_id, programme, year, start, end, cost, long, commune, succession
     covers: pd.DataFrame  # key, cadre_id, deadline
     singles: pd.DataFrame  # cover, programme
     pairs: pd.DataFrame  # cover, p1, p2
     needs: npt.NDArray[np.int64]  # per key: required - already satisfied (>= 0)
-    members: pd.DataFrame  # agency_code, cadre_id (long options count against the agency)
-    caps: pd.Series  # agency_code -> most members away at once
-    busy: pd.DataFrame  # agency_code, cadre_id, until (programmes already under way)
+    groups: pd.DataFrame  # group, kind, cadre_id
+    caps: pd.Series  # group -> most members away at once
+    busy: pd.DataFrame  # group, cadre_id, until (programmes already under way)
+    requires: pd.DataFrame = attrs.field(
+        factory=lambda: pd.DataFrame({"cadre_id": [], "programme": [], "by": []}, dtype=object)
+    )
     budget: Mapping[tuple[str, int], int] = attrs.field(factory=dict)
     seats: Mapping[str, int] = attrs.field(factory=dict)
 
@@ -106,16 +121,63 @@ def _done(
     return m[m["end"] <= m[deadline]]
 
 
-def solve(model: Model, *, time_limit: float = 60.0) -> Solution:
-    """Solve the two phases; raises ``RuntimeError`` when HiGHS fails unexpectedly."""
+def _overlaps(opts: pd.DataFrame, by: list[str], rows: _Rows, hi: pd.Series | None) -> None:
+    """Rows "at most ``hi`` of the options of each ``by`` group under way at once": one
+    row per (group, start of one of its options), summing the options whose interval
+    holds that start (the most under way at once is reached at some start). ``hi`` is
+    indexed by the group and the checkpoint ``t`` (``None``: at most 1)."""
+    if not len(opts):
+        return
+    pts = opts[[*by, "start"]].drop_duplicates().rename(columns={"start": "t"})
+    m = pts.merge(opts[[*by, "start", "end", "opt"]], on=by)
+    m = m[(m["start"] <= m["t"]) & (m["t"] <= m["end"])]
+    g = m.groupby([*by, "t"], sort=True)
+    r = g.ngroup().to_numpy()
+    k = int(r.max()) + 1 if len(r) else 0
+    if hi is None:
+        limit = np.ones(k)
+    else:
+        heads = g.size().index
+        limit = np.maximum(hi.reindex(heads).fillna(1).to_numpy(float), 0)
+    first = rows.n
+    rows.n = first + k
+    rows.lo.append(np.full(k, -np.inf))
+    rows.hi.append(np.asarray(limit, dtype=np.float64))
+    rows.r.append(np.asarray(first + r, dtype=np.int64))
+    rows.c.append(m["opt"].to_numpy(np.int64))
+    rows.v.append(np.ones(len(m)))
+
+
+def _group_limits(model: Model, opts: pd.DataFrame, relax: frozenset[str], rows: _Rows) -> None:
+    """At most ``caps[group]`` members of each group away in the same month, members away
+    on a programme under way included (agency groups unless ``agency`` is relaxed,
+    leader groups unless ``leaders`` is)."""
+    groups = model.groups[~model.groups["kind"].isin(list(relax))]
+    if not len(groups) or not len(opts):
+        return
+    mem = groups[["group", "cadre_id"]].merge(
+        opts[["cadre_id", "start", "end", "opt"]], on="cadre_id"
+    )
+    if not len(mem):
+        return
+    heads = mem[["group", "start"]].drop_duplicates().rename(columns={"start": "t"})
+    away = model.busy.merge(heads, on="group")
+    used = away[away["until"] >= away["t"]].groupby(["group", "t"]).size()
+    idx = pd.MultiIndex.from_frame(heads[["group", "t"]])
+    cap = pd.Series(heads["group"].map(model.caps).fillna(1).to_numpy(), index=idx)
+    hi = cap - used.reindex(idx, fill_value=0)
+    _overlaps(mem, ["group"], rows, hi)
+
+
+def _build(
+    model: Model, relax: frozenset[str]
+) -> tuple[pd.DataFrame, list[LinearConstraint], npt.NDArray[np.float64], Bounds, tuple[int, ...]]:
+    """The options (numbered), the constraints without the ``relax`` families, the
+    integrality, the bounds and the offsets (x, s, w, u, nvar) of the variables."""
     opts = model.options.reset_index(drop=True).assign(opt=lambda f: np.arange(len(f)))
     nx, ns, nw, nu = len(opts), len(model.covers), len(model.pairs), len(model.needs)
     xs, ss, ws, us = 0, nx, nx + ns, nx + ns + nw
     nvar = nx + ns + nw + nu
-    if nvar == 0:
-        return Solution(
-            np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0, np.bool_), "empty", 0
-        )
     rows = _Rows(nvar)
     covers = model.covers.reset_index(drop=True).assign(cover=lambda f: np.arange(len(f)))
 
@@ -130,10 +192,9 @@ def solve(model: Model, *, time_limit: float = 60.0) -> Solution:
     pairs = model.pairs.reset_index(drop=True).assign(pair=lambda f: np.arange(len(f)))
     rows.add(covers["cover"], ss + covers["cover"], 1.0, np.full(ns, -np.inf), np.zeros(ns))
     base = rows.n - ns
-    for frame, col in ((done, "opt"),):
-        rows.r.append(base + frame["cover"].to_numpy(np.int64))
-        rows.c.append(xs + frame[col].to_numpy(np.int64))
-        rows.v.append(np.full(len(frame), -1.0))
+    rows.r.append(base + done["cover"].to_numpy(np.int64))
+    rows.c.append(xs + done["opt"].to_numpy(np.int64))
+    rows.v.append(np.full(len(done), -1.0))
     rows.r.append(base + pairs["cover"].to_numpy(np.int64))
     rows.c.append(ws + pairs["pair"].to_numpy(np.int64))
     rows.v.append(np.full(len(pairs), -1.0))
@@ -155,46 +216,37 @@ def solve(model: Model, *, time_limit: float = 60.0) -> Solution:
     rows.c.append(ss + covers["cover"].to_numpy(np.int64))
     rows.v.append(np.ones(ns))
 
-    # (e) one long programme at a time per cadre (checked at every long start)
-    lg = opts[opts["long"]]
-    if len(lg):
-        pts = lg[["cadre_id", "start"]].drop_duplicates().rename(columns={"start": "start_t"})
-        m = pts.merge(lg[["cadre_id", "start", "end", "opt"]], on="cadre_id")
-        m = m[(m["start"] <= m["start_t"]) & (m["start_t"] <= m["end"])]
-        r = m.groupby(["cadre_id", "start_t"], sort=False).ngroup().to_numpy()
-        k = int(r.max()) + 1 if len(r) else 0
-        first = rows.n
-        rows.n = first + k
-        rows.lo.append(np.full(k, -np.inf))
-        rows.hi.append(np.ones(k))
-        rows.r.append(np.asarray(first + r, dtype=np.int64))
-        rows.c.append(xs + m["opt"].to_numpy(np.int64))
-        rows.v.append(np.ones(len(m)))
+    # (e) one programme at a time per cadre (long or short)
+    if "overlap" not in relax:
+        _overlaps(opts, ["cadre_id"], rows, None)
 
-    # (f) at most cap members of an agency away at once (programmes under way included)
-    if len(lg) and len(model.members):
-        mem = model.members.merge(lg[["cadre_id", "start", "end", "opt"]], on="cadre_id")
-        pts = mem[["agency_code", "start"]].drop_duplicates().rename(columns={"start": "t"})
-        m = pts.merge(mem, on="agency_code")
-        m = m[(m["start"] <= m["t"]) & (m["t"] <= m["end"])]
-        key = m.groupby(["agency_code", "t"], sort=True).ngroup().to_numpy()
-        heads = m.drop_duplicates(["agency_code", "t"]).sort_values(["agency_code", "t"])
-        away = model.busy.merge(heads[["agency_code", "t"]], on="agency_code")
-        counts = away[away["until"] >= away["t"]].groupby(["agency_code", "t"]).size()
-        idx = pd.MultiIndex.from_frame(heads[["agency_code", "t"]])
-        used = counts.reindex(idx, fill_value=0).to_numpy()
-        cap = heads["agency_code"].map(model.caps).fillna(1).to_numpy() - used
-        k = len(heads)
-        first = rows.n
-        rows.n = first + k
-        rows.lo.append(np.full(k, -np.inf))
-        rows.hi.append(np.maximum(cap, 0).astype(float))
-        rows.r.append((first + key).astype(np.int64))
-        rows.c.append(xs + m["opt"].to_numpy(np.int64))
-        rows.v.append(np.ones(len(m)))
+    # (f) at most a share of each agency, and a cap of the key leaders, away in a month
+    _group_limits(model, opts, relax, rows)
 
-    # (g) yearly budget per commune, (h) yearly seats per programme and commune
-    if model.budget:
+    # (g) prerequisites: an option needs an option of its prerequisite ended before it
+    req = model.requires
+    if len(req) and nx:
+        need = opts.merge(req, on=["cadre_id", "programme"])
+        if len(need):
+            by = need[["cadre_id", "by", "start", "opt"]].merge(
+                opts[["cadre_id", "programme", "end", "opt"]].rename(
+                    columns={"programme": "by", "opt": "pre"}
+                ),
+                on=["cadre_id", "by"],
+            )
+            by = by[by["end"] < by["start"]]
+            ids = need["opt"].drop_duplicates().to_numpy(np.int64)
+            row_of = pd.Series(np.arange(len(ids)), index=ids)
+            first = rows.n
+            rows.add(
+                np.arange(len(ids)), xs + ids, 1.0, np.full(len(ids), -np.inf), np.zeros(len(ids))
+            )
+            rows.r.append(first + row_of.reindex(by["opt"]).to_numpy(np.int64))
+            rows.c.append(xs + by["pre"].to_numpy(np.int64))
+            rows.v.append(np.full(len(by), -1.0))
+
+    # (h) yearly budget per commune, (i) yearly seats per programme and commune
+    if model.budget and "budget" not in relax:
         pairs_k = [(str(c), int(y)) for c, y in zip(opts["commune"], opts["year"], strict=True)]
         b = opts.assign(k=pd.Series(pairs_k, index=opts.index, dtype=object))
         b = b[b["k"].isin(list(model.budget))]
@@ -208,7 +260,7 @@ def solve(model: Model, *, time_limit: float = 60.0) -> Solution:
                 np.full(len(limits), -np.inf),
                 np.asarray(limits, dtype=float),
             )
-    if model.seats:
+    if model.seats and "seats" not in relax:
         sb = opts[opts["programme"].isin(list(model.seats))]
         if len(sb):
             g = sb.groupby(["commune", "programme", "year"], sort=True)
@@ -222,7 +274,32 @@ def solve(model: Model, *, time_limit: float = 60.0) -> Solution:
     integrality[us:] = 1
     ub = np.ones(nvar)
     ub[us:] = model.needs.astype(float)
-    bounds = Bounds(np.zeros(nvar), ub)
+    return opts, constraints, integrality, Bounds(np.zeros(nvar), ub), (xs, ss, ws, us, nvar)
+
+
+def shortfall(
+    model: Model, relax: frozenset[str], *, time_limit: float = 60.0
+) -> npt.NDArray[np.int64] | None:
+    """The least shortfall per target key with the ``relax`` limits dropped (phase 1
+    only); ``None`` when HiGHS finds no solution in time."""
+    _, constraints, integrality, bounds, (_, _, _, us, nvar) = _build(model, relax)
+    if nvar == 0:
+        return np.zeros(0, np.int64)
+    c1 = np.zeros(nvar)
+    c1[us:] = 1.0
+    options = {"mip_rel_gap": 0.0, "time_limit": time_limit, "disp": False}
+    r = milp(c1, constraints=constraints, integrality=integrality, bounds=bounds, options=options)
+    return None if r.x is None else np.round(r.x[us:]).astype(np.int64)
+
+
+def solve(model: Model, *, time_limit: float = 60.0) -> Solution:
+    """Solve the two phases; raises ``RuntimeError`` when HiGHS fails unexpectedly."""
+    opts, constraints, integrality, bounds, (xs, ss, ws, us, nvar) = _build(model, frozenset())
+    nx, nu = ss - xs, nvar - us
+    if nvar == 0:
+        return Solution(
+            np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0, np.bool_), "empty", 0
+        )
     options = {"mip_rel_gap": 0.0, "time_limit": time_limit, "disp": False}
 
     # phase 1: least total shortfall

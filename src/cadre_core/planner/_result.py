@@ -100,6 +100,10 @@ class Need:
     reason_vi: str
     reason_en: str
     members: tuple[str, ...] = ()
+    #: the one reason, as a code (words: label ``plan_cause_<code>``): for cadres the
+    #: furthest stage the untrained members reached or the limit holding them back, else
+    #: ``population``, ``posts`` or ``equipment``
+    cause: str = ""
 
 
 @attrs.frozen
@@ -276,6 +280,7 @@ class Plan:
                     "reason": n.reason_vi,
                     "reason_en": n.reason_en,
                     "members": list(n.members),
+                    "cause": n.cause,
                 }
                 for n in self.needs
             ],
