@@ -27,6 +27,10 @@ POSTGRADUATE_AGE_SOURCE = (
     "nâng lên không quá 45 tuổi, cam kết công tác gấp 3 lần thời gian đào tạo (mức mặc định "
     "45, tỉnh điều chỉnh bằng tham số planner.catalogue)"
 )
+#: Intake months of the short courses: every other month from March to November (no
+#: course over Tết or the year-end review), so that an agency's share away in a month
+#: leaves room for everyone's courses; a province sets its own with ``planner.catalogue``.
+SHORT_INTAKES = (3, 5, 7, 9, 11)
 THEORY_ORDER_SOURCE = (
     "Thực tiễn: học cao cấp sau khi có trung cấp lý luận chính trị, theo thứ bậc sơ cấp < "
     "trung cấp < cao cấp (Quy định 256-QĐ/TW, 2009); chưa tìm thấy văn bản bắt buộc điều kiện "
@@ -240,7 +244,7 @@ def default_catalogue() -> tuple[Programme, ...]:
             months=1,
             cost=2_000_000,
             topics=("job_position",),
-            intakes=(4, 10),
+            intakes=SHORT_INTAKES,
             long=False,
             source="Nghị định 101/2017/NĐ-CP: bồi dưỡng theo tiêu chuẩn vị trí việc làm",
         ),
@@ -254,7 +258,7 @@ def default_catalogue() -> tuple[Programme, ...]:
             months=1,
             cost=3_000_000,
             topics=("data_governance", "modern_management", "e_records"),
-            intakes=(4, 10),
+            intakes=SHORT_INTAKES,
             long=False,
         ),
         Programme(
@@ -267,7 +271,7 @@ def default_catalogue() -> tuple[Programme, ...]:
             months=1,
             cost=1_500_000,
             topics=("two_tier_government",),
-            intakes=(4, 10),
+            intakes=SHORT_INTAKES,
             long=False,
         ),
         Programme(
@@ -288,7 +292,7 @@ def default_catalogue() -> tuple[Programme, ...]:
                 "digital_transformation",
                 "innovation",
             ),
-            intakes=(4, 10),
+            intakes=SHORT_INTAKES,
             long=False,
         ),
     )

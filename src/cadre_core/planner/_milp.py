@@ -11,14 +11,15 @@ bonuses whose total is below one currency unit, so they never change the cost).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
+from typing import Any
 
 import attrs
 import numpy as np
 import numpy.typing as npt
 import pandas as pd
 from scipy.optimize import Bounds, LinearConstraint, milp
-from scipy.sparse import coo_matrix
+from scipy.sparse import coo_matrix, csr_matrix
 
 #: The limits a plan works within, by family (:func:`shortfall` drops some to find which
 #: one holds a target back): an agency's share away, the commune's key leaders away, one
@@ -50,6 +51,7 @@ class Model:
     )
     budget: Mapping[tuple[str, int], int] = attrs.field(factory=dict)
     seats: Mapping[str, int] = attrs.field(factory=dict)
+    key_communes: tuple[str, ...] = ()  # the commune of each target key (empty: one model)
 
 
 @attrs.frozen
@@ -95,16 +97,6 @@ class _Rows:
         self.lo.append(lo_a)
         self.hi.append(np.asarray(hi, dtype=np.float64))
         self.n += len(lo_a)
-
-    def constraint(self) -> LinearConstraint | None:
-        """All rows as one sparse constraint (``None`` when there are none)."""
-        if not self.n:
-            return None
-        a = coo_matrix(
-            (np.concatenate(self.v), (np.concatenate(self.r), np.concatenate(self.c))),
-            shape=(self.n, self.nvar),
-        ).tocsr()
-        return LinearConstraint(a, np.concatenate(self.lo), np.concatenate(self.hi))
 
 
 def _done(
@@ -169,11 +161,25 @@ def _group_limits(model: Model, opts: pd.DataFrame, relax: frozenset[str], rows:
     _overlaps(mem, ["group"], rows, hi)
 
 
-def _build(
-    model: Model, relax: frozenset[str]
-) -> tuple[pd.DataFrame, list[LinearConstraint], npt.NDArray[np.float64], Bounds, tuple[int, ...]]:
-    """The options (numbered), the constraints without the ``relax`` families, the
-    integrality, the bounds and the offsets (x, s, w, u, nvar) of the variables."""
+@attrs.frozen
+class _Built:
+    """The model as matrices: the options (numbered), the constraint rows ``lo <= a x <=
+    hi`` (without the relaxed families), the integrality and upper bounds, the first
+    variable of each kind (x, s, w, u) and their number, and the block (commune) of each
+    variable: no row spans two blocks."""
+
+    opts: pd.DataFrame
+    a: csr_matrix
+    lo: npt.NDArray[np.float64]
+    hi: npt.NDArray[np.float64]
+    integrality: npt.NDArray[np.float64]
+    ub: npt.NDArray[np.float64]
+    layout: tuple[int, int, int, int, int]
+    block: npt.NDArray[np.int64]
+
+
+def _build(model: Model, relax: frozenset[str]) -> _Built:
+    """The model without the ``relax`` families of limits, as matrices."""
     opts = model.options.reset_index(drop=True).assign(opt=lambda f: np.arange(len(f)))
     nx, ns, nw, nu = len(opts), len(model.covers), len(model.pairs), len(model.needs)
     xs, ss, ws, us = 0, nx, nx + ns, nx + ns + nw
@@ -268,77 +274,138 @@ def _build(
             lim = g.size().index.get_level_values("programme").map(model.seats).to_numpy(float)
             rows.add(r, xs + sb["opt"], 1.0, np.full(len(lim), -np.inf), lim)
 
-    constraints = [c for c in (rows.constraint(),) if c is not None]
     integrality = np.zeros(nvar)
     integrality[xs:ss] = 1
     integrality[us:] = 1
     ub = np.ones(nvar)
     ub[us:] = model.needs.astype(float)
-    return opts, constraints, integrality, Bounds(np.zeros(nvar), ub), (xs, ss, ws, us, nvar)
+    if rows.n:
+        a = coo_matrix(
+            (np.concatenate(rows.v), (np.concatenate(rows.r), np.concatenate(rows.c))),
+            shape=(rows.n, nvar),
+        ).tocsr()
+        lo, hi = np.concatenate(rows.lo), np.concatenate(rows.hi)
+    else:
+        a, lo, hi = csr_matrix((0, nvar)), np.zeros(0), np.zeros(0)
+    kc = np.asarray(model.key_communes, dtype=object)
+    block = np.zeros(nvar, dtype=np.int64)
+    if len(kc) == nu and nvar:
+        names = sorted(set(kc.tolist()) | set(opts["commune"].astype(str).tolist()))
+        code = {c: i for i, c in enumerate(names)}
+        key_block = np.asarray([code[c] for c in kc.tolist()], dtype=np.int64)
+        cover_block = key_block[covers["key"].to_numpy(np.int64)] if ns else np.zeros(0, np.int64)
+        block[xs:ss] = opts["commune"].astype(str).map(code).to_numpy(np.int64)
+        block[ss:ws] = cover_block
+        block[ws:us] = cover_block[pairs["cover"].to_numpy(np.int64)] if nw else 0
+        block[us:] = key_block
+    return _Built(opts, a, lo, hi, integrality, ub, (xs, ss, ws, us, nvar), block)
+
+
+def _blocks(
+    b: _Built, keys: Iterable[int] | None = None
+) -> list[tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]]:
+    """The (variables, rows) of each block, of the blocks holding one of ``keys`` (target
+    keys; default every block)."""
+    nvar = b.layout[4]
+    us = b.layout[3]
+    has = np.diff(b.a.indptr) > 0
+    row_block = np.full(b.a.shape[0], -1, dtype=np.int64)
+    row_block[has] = b.block[b.a.indices[b.a.indptr[:-1][has]]]
+    wanted = None if keys is None else {int(b.block[us + k]) for k in keys}
+    out = []
+    for k in np.unique(b.block) if nvar else []:
+        if wanted is not None and int(k) not in wanted:
+            continue
+        out.append((np.flatnonzero(b.block == k), np.flatnonzero(row_block == k)))
+    return out
+
+
+def _milp(
+    b: _Built,
+    cols: npt.NDArray[np.int64],
+    rows: npt.NDArray[np.int64],
+    c: npt.NDArray[np.float64],
+    extra: tuple[npt.NDArray[np.float64], float] | None,
+    time_limit: float,
+) -> Any:
+    """HiGHS on one block: minimise ``c`` (over the block's variables) subject to the
+    block's rows (and ``extra``: a row ``coefficients <= bound``)."""
+    a = b.a[rows][:, cols]
+    constraints = [LinearConstraint(a, b.lo[rows], b.hi[rows])] if len(rows) else []
+    if extra is not None:
+        constraints.append(LinearConstraint(extra[0].reshape(1, -1), -np.inf, extra[1]))
+    options = {"mip_rel_gap": 0.0, "time_limit": time_limit, "disp": False}
+    return milp(
+        c,
+        constraints=constraints,
+        integrality=b.integrality[cols],
+        bounds=Bounds(np.zeros(len(cols)), b.ub[cols]),
+        options=options,
+    )
 
 
 def shortfall(
-    model: Model, relax: frozenset[str], *, time_limit: float = 60.0
-) -> npt.NDArray[np.int64] | None:
+    model: Model,
+    relax: frozenset[str],
+    *,
+    keys: Iterable[int] | None = None,
+    time_limit: float = 60.0,
+) -> npt.NDArray[np.int64]:
     """The least shortfall per target key with the ``relax`` limits dropped (phase 1
-    only); ``None`` when HiGHS finds no solution in time."""
-    _, constraints, integrality, bounds, (_, _, _, us, nvar) = _build(model, relax)
-    if nvar == 0:
-        return np.zeros(0, np.int64)
-    c1 = np.zeros(nvar)
-    c1[us:] = 1.0
-    options = {"mip_rel_gap": 0.0, "time_limit": time_limit, "disp": False}
-    r = milp(c1, constraints=constraints, integrality=integrality, bounds=bounds, options=options)
-    return None if r.x is None else np.round(r.x[us:]).astype(np.int64)
+    only), solved for the communes of ``keys`` (default all); a key not solved (another
+    commune, or no solution in time) keeps its whole need."""
+    out = model.needs.astype(np.int64).copy()
+    b = _build(model, relax)
+    us = b.layout[3]
+    for cols, rows in _blocks(b, keys):
+        is_u = cols >= us
+        if not is_u.any():
+            continue
+        r = _milp(b, cols, rows, is_u.astype(float), None, time_limit)
+        if r.x is not None:
+            out[cols[is_u] - us] = np.round(r.x[is_u]).astype(np.int64)
+    return out
 
 
 def solve(model: Model, *, time_limit: float = 60.0) -> Solution:
-    """Solve the two phases; raises ``RuntimeError`` when HiGHS fails unexpectedly."""
-    opts, constraints, integrality, bounds, (xs, ss, ws, us, nvar) = _build(model, frozenset())
-    nx, nu = ss - xs, nvar - us
+    """Solve the two phases, commune by commune (a commune's limits, targets and options
+    never touch another's; ``time_limit`` seconds for each phase of each commune): first
+    the least shortfall, then the least cost with it. Raises ``RuntimeError`` when HiGHS
+    finds no solution."""
+    b = _build(model, frozenset())
+    xs, ss, ws, us, nvar = b.layout
+    nx = ss - xs
     if nvar == 0:
         return Solution(
             np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0, np.bool_), "empty", 0
         )
-    options = {"mip_rel_gap": 0.0, "time_limit": time_limit, "disp": False}
-
-    # phase 1: least total shortfall
-    c1 = np.zeros(nvar)
-    c1[us:] = 1.0
-    r1 = milp(c1, constraints=constraints, integrality=integrality, bounds=bounds, options=options)
-    if r1.x is None:
-        raise RuntimeError(f"the planning model could not be solved: {r1.message}")
-    short = round(r1.fun)
-
-    # phase 2: least cost with that shortfall
+    opts = b.opts
     cost = opts["cost"].to_numpy(float)
     eps = 1.0 / (4.0 * max(nx, 1))
-    years = opts["year"].to_numpy() - int(opts["year"].min()) if nx else np.zeros(0)
-    span = max(int(years.max()) + 1, 1) if nx else 1
+    start = opts["start"]
+    month = (start.dt.year * 12 + start.dt.month).to_numpy() if nx else np.zeros(0)
+    month = month - int(month.min()) if nx else month
+    span = max(int(month.max()) + 1, 1) if nx else 1
     c2 = np.zeros(nvar)
-    c2[xs:ss] = cost - eps * opts["succession"].to_numpy(float) + eps * years / span
-    lim = LinearConstraint(
-        coo_matrix(
-            (np.ones(nu), (np.zeros(nu, dtype=np.int64), us + np.arange(nu))), shape=(1, nvar)
-        ).tocsr(),
-        -np.inf,
-        short,
-    )
-    r2 = milp(
-        c2,
-        constraints=[*constraints, lim],
-        integrality=integrality,
-        bounds=bounds,
-        options=options,
-    )
-    res = r2 if r2.x is not None else r1
-    x = np.round(res.x).astype(np.int64)
-    chosen = np.flatnonzero(x[xs:ss] == 1)
-    status = "optimal" if r1.status == 0 and r2.status == 0 else str(res.message)
+    c2[xs:ss] = cost - eps * opts["succession"].to_numpy(float) + eps * month / span
+    x = np.zeros(nvar)
+    status = "optimal"
+    for cols, rows in _blocks(b):
+        is_u = (cols >= us).astype(float)
+        r1 = _milp(b, cols, rows, is_u, None, time_limit)
+        if r1.x is None:
+            raise RuntimeError(f"the planning model could not be solved: {r1.message}")
+        r2 = _milp(b, cols, rows, c2[cols], (is_u, round(r1.fun)), time_limit)
+        res = r2 if r2.x is not None else r1
+        x[cols] = res.x
+        if status == "optimal" and not (r1.status == 0 and r2.status == 0):
+            status = str(res.message)
+    xi = np.round(x).astype(np.int64)
+    chosen = np.flatnonzero(xi[xs:ss] == 1)
     return Solution(
         chosen=chosen,
-        slack=x[us:].astype(np.int64),
-        covered=res.x[ss:ws] > 0.5,
+        slack=xi[us:].astype(np.int64),
+        covered=x[ss:ws] > 0.5,
         status=status,
         cost=int(opts["cost"].to_numpy()[chosen].sum()),
     )

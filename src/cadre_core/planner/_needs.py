@@ -110,9 +110,7 @@ def causes(
         or f in ("agency", "leaders", "overlap")
     ]
     for family in present:
-        relaxed = shortfall(model, frozenset({family}), time_limit=time_limit)
-        if relaxed is None:
-            continue
+        relaxed = shortfall(model, frozenset({family}), keys=held, time_limit=time_limit)
         for k in list(held):
             if relaxed[k] < slack[k]:
                 out[k] = family

@@ -237,6 +237,7 @@ def problem(
         requires=requires,
         budget=budget_map,
         seats=seat_limits(s.values),
+        key_communes=tuple(c for _, c in demand.keys),
     )
     return Problem(demand, opts, eligible, model)
 
