@@ -15,6 +15,7 @@ from typing import Any
 
 import pandas as pd
 import pytest
+from builders import assign, cadre, roster
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -32,7 +33,6 @@ from cadre_core.planner import Plan, Programme, default_catalogue, plan
 from cadre_core.planner._needs import CAUSES
 from cadre_core.vocab._enums import EducationLevel, TheoryLevel
 from cadre_core.vocab._labels import label
-from builders import assign, cadre, roster
 
 CADRE = str(Path(sys.executable).with_name("cadre"))
 SAMPLE = str(Path(__file__).parents[1] / "src" / "cadre_core" / "data" / "sample_commune")
@@ -308,7 +308,9 @@ def test_leaders_cap_holds_for_short_courses() -> None:
 def test_theory_prerequisite_is_planned_first_or_is_the_reason() -> None:
     people = [cadre("C0")]
     asg = [assign("C0", "CV")]
-    degrees = [{"cadre_id": "C0", "level": "dai_hoc", "field": "Luật", "awarded_date": "2010-06-30"}]
+    degrees = [
+        {"cadre_id": "C0", "level": "dai_hoc", "field": "Luật", "awarded_date": "2010-06-30"}
+    ]
     r = roster(people, asg, degrees=degrees)
     host = _host(_theory_target("cao_cap", dt.date(2029, 12, 31)))
     p = plan(r, as_of=AS_OF, host=host, catalogue=[TRUNG, CAO], horizon=2029)
@@ -438,3 +440,12 @@ def test_generated_plans_are_realistic(
     )
     for n in p.needs:
         assert n.cause in CAUSES
+
+
+def test_planner_doc_names_every_reason_in_the_label_table_words() -> None:
+    doc = (Path(__file__).parents[1] / "docs" / "planner.md").read_text(encoding="utf-8")
+    for code in CAUSES:
+        assert f"`{code}`" in doc
+        assert label(f"plan_cause_{code}") in doc
+        assert label(f"plan_cause_{code}", "en") in doc
+    assert "planner.max_leaders_away" in doc and "Thông tư 08/2021/TT-BGDĐT" in doc

@@ -3,10 +3,16 @@
 Variables: ``x`` (binary) per option = (cadre, programme, intake); ``s`` per cover =
 (target key, failing cadre): the cadre satisfies the target at its deadline; ``w`` per
 pair cover (both programmes of a pair completed); ``u`` (integer) per target key: the
-shortfall training cannot close. Two phases, both solved to proven optimality
-(``mip_rel_gap = 0``): first the least total shortfall, then, with that shortfall fixed,
-the least cost (ties broken towards succession-plan candidates and earlier starts by
-bonuses whose total is below one currency unit, so they never change the cost).
+shortfall training cannot close. Limits (:data:`LIMITS`): in every month, at most a share
+of each agency and a cap of each commune's key leaders away (checked at every start,
+where the most under way at once is reached), one programme at a time per cadre, the
+yearly budget and seats; a prerequisite the cadre lacks must be met by an option ending
+before. The model is built once and solved commune by commune (no row spans two), in two
+phases, both to proven optimality (``mip_rel_gap = 0``): first the least total
+shortfall, then, with that shortfall fixed, the least cost (ties broken towards
+succession-plan candidates and earlier starts by bonuses whose total is below one
+currency unit, so they never change the cost). :func:`shortfall` solves the first phase
+again without some limits, to name the one that holds a target back.
 """
 
 from __future__ import annotations
