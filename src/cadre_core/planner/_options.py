@@ -85,6 +85,7 @@ def people(
         for f in frames
     ]
     out = pd.concat(parts, ignore_index=True).drop_duplicates("cadre_id").reset_index(drop=True)
+    out = out.astype({"cadre_id": object, "edu": "float64", "theory": "float64"})
     asg = roster.assignments
     first = (
         asg.astype({"cadre_id": object})
@@ -164,7 +165,8 @@ def options(
     opts.loc[(opts["edu"] < opts["min_edu"]) | (opts["edu"] >= opts["below_edu"]), "why"] = "prereq"
     gates = _theory_needs(progs)
     unreachable = gates[gates["by"].isna()].set_index("programme")["min_theory"]
-    lacks = opts["theory"] < opts["programme"].map(unreachable.to_dict()).fillna(-1)
+    floor = opts["programme"].map(unreachable.to_dict()).astype("float64").fillna(-1)
+    lacks = opts["theory"] < floor
     opts.loc[(opts["why"] == "") & lacks, "why"] = "prereq"
     opts.loc[(opts["why"] == "") & (age > opts["max_age"]), "why"] = "age"
     opts.loc[(opts["why"] == "") & (opts["start"] < opts["joins"]), "why"] = "joins"
