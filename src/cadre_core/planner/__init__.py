@@ -17,10 +17,12 @@ qualifications already under way, latest ratings carried forward), finds per tar
 cadre which programmes of the catalogue would make the cadre satisfy the target's
 criterion (one "what-if" feature build per programme, never per cadre), and chooses with
 an integer programme (HiGHS) who starts what and when so that every target that training
-can reach is met by its deadline at least cost, within each agency's share away, the
-yearly budget and seats, one long programme at a time per person, and never past a
-person's retirement. Whatever training cannot close is reported as :class:`Need` lines
-(recruit, appoint, purchase, or infeasible) with counts and reasons, never hidden::
+can reach is met by its deadline at least cost, within each agency's share and the
+commune's cap of key leaders away in any month, one programme at a time per person, the
+prerequisites between programmes (held, or planned to end first), the yearly budget and
+seats, from the day each cadre takes up a post and never past a person's retirement. Whatever training cannot close is reported as :class:`Need` lines
+(recruit, appoint, purchase, or infeasible) with counts and their one reason each
+(``Need.cause``), never hidden::
 
     >>> from cadre_core import sample_roster
     >>> p = plan(sample_roster(), as_of="2026-12-31", plugins=["province_template"],

@@ -27,12 +27,32 @@ POSTGRADUATE_AGE_SOURCE = (
     "nâng lên không quá 45 tuổi, cam kết công tác gấp 3 lần thời gian đào tạo (mức mặc định "
     "45, tỉnh điều chỉnh bằng tham số planner.catalogue)"
 )
+#: Intake months of the short courses: every other month from March to November (no
+#: course over Tết or the year-end review), so that an agency's share away in a month
+#: leaves room for everyone's courses; a province sets its own with ``planner.catalogue``.
+SHORT_INTAKES = (3, 5, 7, 9, 11)
+THEORY_ORDER_SOURCE = (
+    "Thực tiễn: học cao cấp sau khi có trung cấp lý luận chính trị, theo thứ bậc sơ cấp < "
+    "trung cấp < cao cấp (Quy định 256-QĐ/TW, 2009); chưa tìm thấy văn bản bắt buộc điều kiện "
+    'này, tỉnh bỏ bằng tham số planner.catalogue (min_theory = "")'
+)
+SECOND_DEGREE_SOURCE = (
+    "Văn bằng thứ hai trình độ đại học dành cho người đã tốt nghiệp đại học (Quy chế đào tạo "
+    "trình độ đại học, Thông tư 08/2021/TT-BGDĐT); cán bộ chưa có bằng đại học cần đào tạo đại "
+    "học (văn bằng thứ nhất) trước"
+)
 
 
 def _education(value: object) -> str | None:
     if value is None or value == "":
         return None
     return EducationLevel(str(value)).value
+
+
+def _theory(value: object) -> str | None:
+    if value is None or value == "":
+        return None
+    return TheoryLevel(str(value)).value
 
 
 def _topics(value: object) -> tuple[str, ...]:
@@ -91,6 +111,12 @@ class Programme:
     and they count against an agency's share away). Eligibility: education at least
     ``min_education`` and strictly below ``below_education`` when set, age at the start at
     most ``max_age`` (completed years), and the end on or before retirement.
+
+    ``min_theory`` is a prerequisite between programmes: the cadre must hold that political
+    theory level, or finish a theory programme of the catalogue granting it before this one
+    starts (the planner plans both). ``entry_source`` says where the entry requirements
+    (``min_education``, ``below_education``, ``min_theory``) come from: a legal text, or
+    ``"thực tiễn"`` (practice) when no text states it.
     """
 
     code: str
@@ -107,6 +133,8 @@ class Programme:
     below_education: str | None = attrs.field(default=None, converter=_education)
     max_age: int | None = attrs.field(default=None, validator=_age)
     source: str = ""
+    min_theory: str | None = attrs.field(default=None, converter=_theory)
+    entry_source: str = ""
 
     def __attrs_post_init__(self) -> None:
         if self.kind == "degree":
@@ -136,6 +164,8 @@ class Programme:
             "below_education": self.below_education,
             "max_age": self.max_age,
             "source": self.source,
+            "min_theory": self.min_theory,
+            "entry_source": self.entry_source,
         }
 
 
@@ -169,6 +199,8 @@ def default_catalogue() -> tuple[Programme, ...]:
             intakes=(3, 9),
             min_education="dai_hoc",
             source="Quy định 256-QĐ/TW; chương trình cao cấp LLCT hệ không tập trung (~1 năm)",
+            min_theory="trung_cap",
+            entry_source=THEORY_ORDER_SOURCE,
         ),
         Programme(
             "llct_trung_cap",
@@ -201,7 +233,9 @@ def default_catalogue() -> tuple[Programme, ...]:
             level="dai_hoc",
             field="position",
             intakes=(3, 9),
+            min_education="dai_hoc",
             source="Văn bằng 2 đại học theo chuyên ngành của vị trí việc làm (~18 tháng)",
+            entry_source=SECOND_DEGREE_SOURCE,
         ),
         Programme(
             "bd_vi_tri",
@@ -210,7 +244,7 @@ def default_catalogue() -> tuple[Programme, ...]:
             months=1,
             cost=2_000_000,
             topics=("job_position",),
-            intakes=(4, 10),
+            intakes=SHORT_INTAKES,
             long=False,
             source="Nghị định 101/2017/NĐ-CP: bồi dưỡng theo tiêu chuẩn vị trí việc làm",
         ),
@@ -224,7 +258,7 @@ def default_catalogue() -> tuple[Programme, ...]:
             months=1,
             cost=3_000_000,
             topics=("data_governance", "modern_management", "e_records"),
-            intakes=(4, 10),
+            intakes=SHORT_INTAKES,
             long=False,
         ),
         Programme(
@@ -237,7 +271,7 @@ def default_catalogue() -> tuple[Programme, ...]:
             months=1,
             cost=1_500_000,
             topics=("two_tier_government",),
-            intakes=(4, 10),
+            intakes=SHORT_INTAKES,
             long=False,
         ),
         Programme(
@@ -258,7 +292,7 @@ def default_catalogue() -> tuple[Programme, ...]:
                 "digital_transformation",
                 "innovation",
             ),
-            intakes=(4, 10),
+            intakes=SHORT_INTAKES,
             long=False,
         ),
     )
@@ -279,6 +313,8 @@ _FIELDS = {
     "below_education",
     "max_age",
     "source",
+    "min_theory",
+    "entry_source",
     "disabled",
 }
 

@@ -3,38 +3,61 @@
 Variables: ``x`` (binary) per option = (cadre, programme, intake); ``s`` per cover =
 (target key, failing cadre): the cadre satisfies the target at its deadline; ``w`` per
 pair cover (both programmes of a pair completed); ``u`` (integer) per target key: the
-shortfall training cannot close. Two phases, both solved to proven optimality
-(``mip_rel_gap = 0``): first the least total shortfall, then, with that shortfall fixed,
-the least cost (ties broken towards succession-plan candidates and earlier starts by
-bonuses whose total is below one currency unit, so they never change the cost).
+shortfall training cannot close. Limits (:data:`LIMITS`): in every month, at most a share
+of each agency and a cap of each commune's key leaders away (checked at every start,
+where the most under way at once is reached), one programme at a time per cadre, the
+yearly budget and seats; a prerequisite the cadre lacks must be met by an option ending
+before. The model is built once and solved commune by commune (no row spans two), in two
+phases, both to proven optimality (``mip_rel_gap = 0``): first the least total
+shortfall, then, with that shortfall fixed, the least cost (ties broken towards
+succession-plan candidates and earlier starts by bonuses whose total is below one
+currency unit, so they never change the cost). :func:`shortfall` solves the first phase
+again without some limits, to name the one that holds a target back.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
+from typing import Any
 
 import attrs
 import numpy as np
 import numpy.typing as npt
 import pandas as pd
 from scipy.optimize import Bounds, LinearConstraint, milp
-from scipy.sparse import coo_matrix
+from scipy.sparse import coo_matrix, csr_matrix
+
+#: The limits a plan works within, by family (:func:`shortfall` drops some to find which
+#: one holds a target back): an agency's share away, the commune's key leaders away, one
+#: programme at a time per person, the yearly budget, the yearly seats.
+LIMITS: tuple[str, ...] = ("agency", "leaders", "overlap", "budget", "seats")
 
 
 @attrs.frozen
 class Model:
-    """The inputs of the optimisation (frames built by the planner)."""
+    """The inputs of the optimisation (frames built by the planner).
+
+    ``groups`` lists the members of every group with a limit on members away in the same
+    month (``group``, ``kind`` = ``agency`` or ``leaders``, ``cadre_id``), ``caps`` the
+    most of each group away at once, ``busy`` (group, cadre_id, until) the members
+    already away on a programme under way. ``requires`` (cadre_id, programme, by): an
+    option of (cadre, programme) may be taken only if an option of (cadre, by) ends
+    before it starts (a prerequisite the cadre does not hold)."""
 
     options: pd.DataFrame  # cadre_id, programme, year, start, end, cost, long, commune, succession
     covers: pd.DataFrame  # key, cadre_id, deadline
     singles: pd.DataFrame  # cover, programme
     pairs: pd.DataFrame  # cover, p1, p2
     needs: npt.NDArray[np.int64]  # per key: required - already satisfied (>= 0)
-    members: pd.DataFrame  # agency_code, cadre_id (long options count against the agency)
-    caps: pd.Series  # agency_code -> most members away at once
-    busy: pd.DataFrame  # agency_code, cadre_id, until (programmes already under way)
+    groups: pd.DataFrame  # group, kind, cadre_id
+    caps: pd.Series  # group -> most members away at once
+    busy: pd.DataFrame  # group, cadre_id, until (programmes already under way)
+    requires: pd.DataFrame = attrs.field(
+        factory=lambda: pd.DataFrame({"cadre_id": [], "programme": [], "by": []}, dtype=object)
+    )
     budget: Mapping[tuple[str, int], int] = attrs.field(factory=dict)
     seats: Mapping[str, int] = attrs.field(factory=dict)
+    key_communes: tuple[str, ...] = ()  # the commune of each target key (empty: one model)
 
 
 @attrs.frozen
@@ -81,16 +104,6 @@ class _Rows:
         self.hi.append(np.asarray(hi, dtype=np.float64))
         self.n += len(lo_a)
 
-    def constraint(self) -> LinearConstraint | None:
-        """All rows as one sparse constraint (``None`` when there are none)."""
-        if not self.n:
-            return None
-        a = coo_matrix(
-            (np.concatenate(self.v), (np.concatenate(self.r), np.concatenate(self.c))),
-            shape=(self.n, self.nvar),
-        ).tocsr()
-        return LinearConstraint(a, np.concatenate(self.lo), np.concatenate(self.hi))
-
 
 def _done(
     opts: pd.DataFrame, left: pd.DataFrame, cadre: str, prog: str, deadline: str
@@ -106,16 +119,77 @@ def _done(
     return m[m["end"] <= m[deadline]]
 
 
-def solve(model: Model, *, time_limit: float = 60.0) -> Solution:
-    """Solve the two phases; raises ``RuntimeError`` when HiGHS fails unexpectedly."""
+def _overlaps(opts: pd.DataFrame, by: list[str], rows: _Rows, hi: pd.Series | None) -> None:
+    """Rows "at most ``hi`` of the options of each ``by`` group under way at once": one
+    row per (group, start of one of its options), summing the options whose interval
+    holds that start (the most under way at once is reached at some start). ``hi`` is
+    indexed by the group and the checkpoint ``t`` (``None``: at most 1)."""
+    if not len(opts):
+        return
+    pts = opts[[*by, "start"]].drop_duplicates().rename(columns={"start": "t"})
+    m = pts.merge(opts[[*by, "start", "end", "opt"]], on=by)
+    m = m[(m["start"] <= m["t"]) & (m["t"] <= m["end"])]
+    g = m.groupby([*by, "t"], sort=True)
+    r = g.ngroup().to_numpy()
+    k = int(r.max()) + 1 if len(r) else 0
+    if hi is None:
+        limit = np.ones(k)
+    else:
+        heads = g.size().index
+        limit = np.maximum(hi.reindex(heads).fillna(1).to_numpy(float), 0)
+    first = rows.n
+    rows.n = first + k
+    rows.lo.append(np.full(k, -np.inf))
+    rows.hi.append(np.asarray(limit, dtype=np.float64))
+    rows.r.append(np.asarray(first + r, dtype=np.int64))
+    rows.c.append(m["opt"].to_numpy(np.int64))
+    rows.v.append(np.ones(len(m)))
+
+
+def _group_limits(model: Model, opts: pd.DataFrame, relax: frozenset[str], rows: _Rows) -> None:
+    """At most ``caps[group]`` members of each group away in the same month, members away
+    on a programme under way included (agency groups unless ``agency`` is relaxed,
+    leader groups unless ``leaders`` is)."""
+    groups = model.groups[~model.groups["kind"].isin(list(relax))]
+    if not len(groups) or not len(opts):
+        return
+    mem = groups[["group", "cadre_id"]].merge(
+        opts[["cadre_id", "start", "end", "opt"]], on="cadre_id"
+    )
+    if not len(mem):
+        return
+    heads = mem[["group", "start"]].drop_duplicates().rename(columns={"start": "t"})
+    away = model.busy.merge(heads, on="group")
+    used = away[away["until"] >= away["t"]].groupby(["group", "t"]).size()
+    idx = pd.MultiIndex.from_frame(heads[["group", "t"]])
+    cap = pd.Series(heads["group"].map(model.caps).fillna(1).to_numpy(), index=idx)
+    hi = cap - used.reindex(idx, fill_value=0)
+    _overlaps(mem, ["group"], rows, hi)
+
+
+@attrs.frozen
+class _Built:
+    """The model as matrices: the options (numbered), the constraint rows ``lo <= a x <=
+    hi`` (without the relaxed families), the integrality and upper bounds, the first
+    variable of each kind (x, s, w, u) and their number, and the block (commune) of each
+    variable: no row spans two blocks."""
+
+    opts: pd.DataFrame
+    a: csr_matrix
+    lo: npt.NDArray[np.float64]
+    hi: npt.NDArray[np.float64]
+    integrality: npt.NDArray[np.float64]
+    ub: npt.NDArray[np.float64]
+    layout: tuple[int, int, int, int, int]
+    block: npt.NDArray[np.int64]
+
+
+def _build(model: Model, relax: frozenset[str]) -> _Built:
+    """The model without the ``relax`` families of limits, as matrices."""
     opts = model.options.reset_index(drop=True).assign(opt=lambda f: np.arange(len(f)))
     nx, ns, nw, nu = len(opts), len(model.covers), len(model.pairs), len(model.needs)
     xs, ss, ws, us = 0, nx, nx + ns, nx + ns + nw
     nvar = nx + ns + nw + nu
-    if nvar == 0:
-        return Solution(
-            np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0, np.bool_), "empty", 0
-        )
     rows = _Rows(nvar)
     covers = model.covers.reset_index(drop=True).assign(cover=lambda f: np.arange(len(f)))
 
@@ -130,10 +204,9 @@ def solve(model: Model, *, time_limit: float = 60.0) -> Solution:
     pairs = model.pairs.reset_index(drop=True).assign(pair=lambda f: np.arange(len(f)))
     rows.add(covers["cover"], ss + covers["cover"], 1.0, np.full(ns, -np.inf), np.zeros(ns))
     base = rows.n - ns
-    for frame, col in ((done, "opt"),):
-        rows.r.append(base + frame["cover"].to_numpy(np.int64))
-        rows.c.append(xs + frame[col].to_numpy(np.int64))
-        rows.v.append(np.full(len(frame), -1.0))
+    rows.r.append(base + done["cover"].to_numpy(np.int64))
+    rows.c.append(xs + done["opt"].to_numpy(np.int64))
+    rows.v.append(np.full(len(done), -1.0))
     rows.r.append(base + pairs["cover"].to_numpy(np.int64))
     rows.c.append(ws + pairs["pair"].to_numpy(np.int64))
     rows.v.append(np.full(len(pairs), -1.0))
@@ -155,46 +228,37 @@ def solve(model: Model, *, time_limit: float = 60.0) -> Solution:
     rows.c.append(ss + covers["cover"].to_numpy(np.int64))
     rows.v.append(np.ones(ns))
 
-    # (e) one long programme at a time per cadre (checked at every long start)
-    lg = opts[opts["long"]]
-    if len(lg):
-        pts = lg[["cadre_id", "start"]].drop_duplicates().rename(columns={"start": "start_t"})
-        m = pts.merge(lg[["cadre_id", "start", "end", "opt"]], on="cadre_id")
-        m = m[(m["start"] <= m["start_t"]) & (m["start_t"] <= m["end"])]
-        r = m.groupby(["cadre_id", "start_t"], sort=False).ngroup().to_numpy()
-        k = int(r.max()) + 1 if len(r) else 0
-        first = rows.n
-        rows.n = first + k
-        rows.lo.append(np.full(k, -np.inf))
-        rows.hi.append(np.ones(k))
-        rows.r.append(np.asarray(first + r, dtype=np.int64))
-        rows.c.append(xs + m["opt"].to_numpy(np.int64))
-        rows.v.append(np.ones(len(m)))
+    # (e) one programme at a time per cadre (long or short)
+    if "overlap" not in relax:
+        _overlaps(opts, ["cadre_id"], rows, None)
 
-    # (f) at most cap members of an agency away at once (programmes under way included)
-    if len(lg) and len(model.members):
-        mem = model.members.merge(lg[["cadre_id", "start", "end", "opt"]], on="cadre_id")
-        pts = mem[["agency_code", "start"]].drop_duplicates().rename(columns={"start": "t"})
-        m = pts.merge(mem, on="agency_code")
-        m = m[(m["start"] <= m["t"]) & (m["t"] <= m["end"])]
-        key = m.groupby(["agency_code", "t"], sort=True).ngroup().to_numpy()
-        heads = m.drop_duplicates(["agency_code", "t"]).sort_values(["agency_code", "t"])
-        away = model.busy.merge(heads[["agency_code", "t"]], on="agency_code")
-        counts = away[away["until"] >= away["t"]].groupby(["agency_code", "t"]).size()
-        idx = pd.MultiIndex.from_frame(heads[["agency_code", "t"]])
-        used = counts.reindex(idx, fill_value=0).to_numpy()
-        cap = heads["agency_code"].map(model.caps).fillna(1).to_numpy() - used
-        k = len(heads)
-        first = rows.n
-        rows.n = first + k
-        rows.lo.append(np.full(k, -np.inf))
-        rows.hi.append(np.maximum(cap, 0).astype(float))
-        rows.r.append((first + key).astype(np.int64))
-        rows.c.append(xs + m["opt"].to_numpy(np.int64))
-        rows.v.append(np.ones(len(m)))
+    # (f) at most a share of each agency, and a cap of the key leaders, away in a month
+    _group_limits(model, opts, relax, rows)
 
-    # (g) yearly budget per commune, (h) yearly seats per programme and commune
-    if model.budget:
+    # (g) prerequisites: an option needs an option of its prerequisite ended before it
+    req = model.requires
+    if len(req) and nx:
+        need = opts.merge(req, on=["cadre_id", "programme"])
+        if len(need):
+            by = need[["cadre_id", "by", "start", "opt"]].merge(
+                opts[["cadre_id", "programme", "end", "opt"]].rename(
+                    columns={"programme": "by", "opt": "pre"}
+                ),
+                on=["cadre_id", "by"],
+            )
+            by = by[by["end"] < by["start"]]
+            ids = need["opt"].drop_duplicates().to_numpy(np.int64)
+            row_of = pd.Series(np.arange(len(ids)), index=ids)
+            first = rows.n
+            rows.add(
+                np.arange(len(ids)), xs + ids, 1.0, np.full(len(ids), -np.inf), np.zeros(len(ids))
+            )
+            rows.r.append(first + row_of.reindex(by["opt"]).to_numpy(np.int64))
+            rows.c.append(xs + by["pre"].to_numpy(np.int64))
+            rows.v.append(np.full(len(by), -1.0))
+
+    # (h) yearly budget per commune, (i) yearly seats per programme and commune
+    if model.budget and "budget" not in relax:
         pairs_k = [(str(c), int(y)) for c, y in zip(opts["commune"], opts["year"], strict=True)]
         b = opts.assign(k=pd.Series(pairs_k, index=opts.index, dtype=object))
         b = b[b["k"].isin(list(model.budget))]
@@ -208,7 +272,7 @@ def solve(model: Model, *, time_limit: float = 60.0) -> Solution:
                 np.full(len(limits), -np.inf),
                 np.asarray(limits, dtype=float),
             )
-    if model.seats:
+    if model.seats and "seats" not in relax:
         sb = opts[opts["programme"].isin(list(model.seats))]
         if len(sb):
             g = sb.groupby(["commune", "programme", "year"], sort=True)
@@ -216,52 +280,138 @@ def solve(model: Model, *, time_limit: float = 60.0) -> Solution:
             lim = g.size().index.get_level_values("programme").map(model.seats).to_numpy(float)
             rows.add(r, xs + sb["opt"], 1.0, np.full(len(lim), -np.inf), lim)
 
-    constraints = [c for c in (rows.constraint(),) if c is not None]
     integrality = np.zeros(nvar)
     integrality[xs:ss] = 1
     integrality[us:] = 1
     ub = np.ones(nvar)
     ub[us:] = model.needs.astype(float)
-    bounds = Bounds(np.zeros(nvar), ub)
+    if rows.n:
+        a = coo_matrix(
+            (np.concatenate(rows.v), (np.concatenate(rows.r), np.concatenate(rows.c))),
+            shape=(rows.n, nvar),
+        ).tocsr()
+        lo, hi = np.concatenate(rows.lo), np.concatenate(rows.hi)
+    else:
+        a, lo, hi = csr_matrix((0, nvar)), np.zeros(0), np.zeros(0)
+    kc = np.asarray(model.key_communes, dtype=object)
+    block = np.zeros(nvar, dtype=np.int64)
+    if len(kc) == nu and nvar:
+        names = sorted(set(kc.tolist()) | set(opts["commune"].astype(str).tolist()))
+        code = {c: i for i, c in enumerate(names)}
+        key_block = np.asarray([code[c] for c in kc.tolist()], dtype=np.int64)
+        cover_block = key_block[covers["key"].to_numpy(np.int64)] if ns else np.zeros(0, np.int64)
+        block[xs:ss] = opts["commune"].astype(str).map(code).to_numpy(np.int64)
+        block[ss:ws] = cover_block
+        block[ws:us] = cover_block[pairs["cover"].to_numpy(np.int64)] if nw else 0
+        block[us:] = key_block
+    return _Built(opts, a, lo, hi, integrality, ub, (xs, ss, ws, us, nvar), block)
+
+
+def _blocks(
+    b: _Built, keys: Iterable[int] | None = None
+) -> list[tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]]:
+    """The (variables, rows) of each block, of the blocks holding one of ``keys`` (target
+    keys; default every block)."""
+    nvar = b.layout[4]
+    us = b.layout[3]
+    has = np.diff(b.a.indptr) > 0
+    row_block = np.full(b.a.shape[0], -1, dtype=np.int64)
+    row_block[has] = b.block[b.a.indices[b.a.indptr[:-1][has]]]
+    wanted = None if keys is None else {int(b.block[us + k]) for k in keys}
+    out = []
+    for k in np.unique(b.block) if nvar else []:
+        if wanted is not None and int(k) not in wanted:
+            continue
+        out.append((np.flatnonzero(b.block == k), np.flatnonzero(row_block == k)))
+    return out
+
+
+def _milp(
+    b: _Built,
+    cols: npt.NDArray[np.int64],
+    rows: npt.NDArray[np.int64],
+    c: npt.NDArray[np.float64],
+    extra: tuple[npt.NDArray[np.float64], float] | None,
+    time_limit: float,
+) -> Any:
+    """HiGHS on one block: minimise ``c`` (over the block's variables) subject to the
+    block's rows (and ``extra``: a row ``coefficients <= bound``)."""
+    a = b.a[rows][:, cols]
+    constraints = [LinearConstraint(a, b.lo[rows], b.hi[rows])] if len(rows) else []
+    if extra is not None:
+        constraints.append(LinearConstraint(extra[0].reshape(1, -1), -np.inf, extra[1]))
     options = {"mip_rel_gap": 0.0, "time_limit": time_limit, "disp": False}
-
-    # phase 1: least total shortfall
-    c1 = np.zeros(nvar)
-    c1[us:] = 1.0
-    r1 = milp(c1, constraints=constraints, integrality=integrality, bounds=bounds, options=options)
-    if r1.x is None:
-        raise RuntimeError(f"the planning model could not be solved: {r1.message}")
-    short = round(r1.fun)
-
-    # phase 2: least cost with that shortfall
-    cost = opts["cost"].to_numpy(float)
-    eps = 1.0 / (4.0 * max(nx, 1))
-    years = opts["year"].to_numpy() - int(opts["year"].min()) if nx else np.zeros(0)
-    span = max(int(years.max()) + 1, 1) if nx else 1
-    c2 = np.zeros(nvar)
-    c2[xs:ss] = cost - eps * opts["succession"].to_numpy(float) + eps * years / span
-    lim = LinearConstraint(
-        coo_matrix(
-            (np.ones(nu), (np.zeros(nu, dtype=np.int64), us + np.arange(nu))), shape=(1, nvar)
-        ).tocsr(),
-        -np.inf,
-        short,
-    )
-    r2 = milp(
-        c2,
-        constraints=[*constraints, lim],
-        integrality=integrality,
-        bounds=bounds,
+    return milp(
+        c,
+        constraints=constraints,
+        integrality=b.integrality[cols],
+        bounds=Bounds(np.zeros(len(cols)), b.ub[cols]),
         options=options,
     )
-    res = r2 if r2.x is not None else r1
-    x = np.round(res.x).astype(np.int64)
-    chosen = np.flatnonzero(x[xs:ss] == 1)
-    status = "optimal" if r1.status == 0 and r2.status == 0 else str(res.message)
+
+
+def shortfall(
+    model: Model,
+    relax: frozenset[str],
+    *,
+    keys: Iterable[int] | None = None,
+    time_limit: float = 60.0,
+) -> npt.NDArray[np.int64]:
+    """The least shortfall per target key with the ``relax`` limits dropped (phase 1
+    only), solved for the communes of ``keys`` (default all); a key not solved (another
+    commune, or no solution in time) keeps its whole need."""
+    out = model.needs.astype(np.int64).copy()
+    b = _build(model, relax)
+    us = b.layout[3]
+    for cols, rows in _blocks(b, keys):
+        is_u = cols >= us
+        if not is_u.any():
+            continue
+        r = _milp(b, cols, rows, is_u.astype(float), None, time_limit)
+        if r.x is not None:
+            out[cols[is_u] - us] = np.round(r.x[is_u]).astype(np.int64)
+    return out
+
+
+def solve(model: Model, *, time_limit: float = 60.0) -> Solution:
+    """Solve the two phases, commune by commune (a commune's limits, targets and options
+    never touch another's; ``time_limit`` seconds for each phase of each commune): first
+    the least shortfall, then the least cost with it. Raises ``RuntimeError`` when HiGHS
+    finds no solution."""
+    b = _build(model, frozenset())
+    xs, ss, ws, us, nvar = b.layout
+    nx = ss - xs
+    if nvar == 0:
+        return Solution(
+            np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0, np.bool_), "empty", 0
+        )
+    opts = b.opts
+    cost = opts["cost"].to_numpy(float)
+    eps = 1.0 / (4.0 * max(nx, 1))
+    start = opts["start"]
+    month = (start.dt.year * 12 + start.dt.month).to_numpy() if nx else np.zeros(0)
+    month = month - int(month.min()) if nx else month
+    span = max(int(month.max()) + 1, 1) if nx else 1
+    c2 = np.zeros(nvar)
+    c2[xs:ss] = cost - eps * opts["succession"].to_numpy(float) + eps * month / span
+    x = np.zeros(nvar)
+    status = "optimal"
+    for cols, rows in _blocks(b):
+        is_u = (cols >= us).astype(float)
+        r1 = _milp(b, cols, rows, is_u, None, time_limit)
+        if r1.x is None:
+            raise RuntimeError(f"the planning model could not be solved: {r1.message}")
+        r2 = _milp(b, cols, rows, c2[cols], (is_u, round(r1.fun)), time_limit)
+        res = r2 if r2.x is not None else r1
+        x[cols] = res.x
+        if status == "optimal" and not (r1.status == 0 and r2.status == 0):
+            status = str(res.message)
+    xi = np.round(x).astype(np.int64)
+    chosen = np.flatnonzero(xi[xs:ss] == 1)
     return Solution(
         chosen=chosen,
-        slack=x[us:].astype(np.int64),
-        covered=res.x[ss:ws] > 0.5,
+        slack=xi[us:].astype(np.int64),
+        covered=x[ss:ws] > 0.5,
         status=status,
         cost=int(opts["cost"].to_numpy()[chosen].sum()),
     )

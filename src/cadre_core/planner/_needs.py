@@ -5,7 +5,8 @@ to fill, or cadres to recruit when training falls short), ``appoint`` (every mem
 leader: appoint or transfer someone who qualifies), ``purchase`` (an agency target) or
 ``infeasible`` (the rule cannot be met with so few members, or no training helps). For
 cadres, each failing member who was not trained gets the nearest miss of the ways that
-would have helped (:data:`REASONS`, in the order of :data:`REASON_ORDER`).
+would have helped, and each need the one reason that holds it back (:func:`causes`,
+codes :data:`CAUSES`, words from the label table).
 """
 
 from __future__ import annotations
@@ -14,35 +15,36 @@ import numpy as np
 import pandas as pd
 
 from cadre_core.features._frame import Features
+from cadre_core.planner._milp import LIMITS, Model, shortfall
 from cadre_core.planner._problem import Covers
 from cadre_core.planner._result import Need, NeedKind, TargetProjection
 from cadre_core.planner._targets import TargetAtDeadline
 from cadre_core.plugins._guard import explanations
 from cadre_core.targets._target import Target, Text
+from cadre_core.vocab._labels import label
 
-REASONS: dict[str, Text] = {
-    "none": Text(
-        "không chương trình nào trong danh mục đáp ứng được", "no programme in the catalogue helps"
-    ),
-    "prereq": Text("chưa đủ điều kiện đầu vào", "does not meet the entry requirement"),
-    "age": Text("quá tuổi cử đi đào tạo", "over the age limit for sponsored study"),
-    "retire": Text("nghỉ hưu trước khi học xong", "retires before finishing"),
-    "busy": Text("đang học một chương trình dài hạn khác", "already in a long programme"),
-    "late": Text("không thể học xong trước thời hạn", "cannot finish before the deadline"),
-    "limits": Text(
-        "vướng giới hạn tỷ lệ vắng mặt của cơ quan, một chương trình dài hạn một lúc, "
-        "ngân sách hoặc chỉ tiêu năm",
-        "held back by the agency's away share, one long programme at a time, the budget "
-        "or the yearly seats",
-    ),
-}
-REASON_ORDER = ["none", "prereq", "age", "retire", "busy", "late", "limits"]
+#: The stages of a miss, nearest last: the reason of a need is the furthest stage its
+#: untrained members reached (what stands between the plan and the target), and a miss
+#: at ``limits`` is narrowed to the one limit that holds it back (:data:`LIMITS`).
+REASON_ORDER = ["none", "prereq", "age", "retire", "busy", "late", "chain", "limits"]
+#: Every reason code a need of cadres can carry (labels ``plan_cause_<code>``).
+CAUSES: tuple[str, ...] = (*REASON_ORDER, *LIMITS, "population", "posts", "equipment")
+_STAGE = {"joins": "late"}  # an option before the cadre joins: too late from the join day
 
 
-def reasons(demand: Covers, opts: pd.DataFrame, covered: np.ndarray) -> pd.DataFrame:
+def cause_text(code: str) -> Text:
+    """The reason ``code`` in words, from the label table (vi, en)."""
+    return Text(label(f"plan_cause_{code}", "vi"), label(f"plan_cause_{code}", "en"))
+
+
+def reasons(
+    demand: Covers, opts: pd.DataFrame, covered: np.ndarray, requires: pd.DataFrame
+) -> pd.DataFrame:
     """Why each uncovered (key, cadre) was not trained: its nearest miss (the furthest
     along :data:`REASON_ORDER` of the ways that would have helped); ``opts`` are every
-    option with its ``why``, ``covered`` the solution's covered covers."""
+    option with its ``why``, ``covered`` the solution's covered covers, ``requires`` the
+    model's prerequisites (an option whose prerequisite cannot end before it is a
+    ``chain`` miss)."""
     covers, singles, pairs = demand.covers, demand.singles, demand.pairs
     open_ = covers[~covered] if len(covers) else covers
     progs = pd.concat(
@@ -53,16 +55,69 @@ def reasons(demand: Covers, opts: pd.DataFrame, covered: np.ndarray) -> pd.DataF
         ]
     )
     m = open_.merge(progs, on="cover").merge(
-        opts[["cadre_id", "programme", "end", "why"]], on=["cadre_id", "programme"], how="left"
+        opts[["cadre_id", "programme", "start", "end", "why"]],
+        on=["cadre_id", "programme"],
+        how="left",
     )
     why = pd.Series("limits", index=m.index, dtype=object)
     why[m["end"] > m["deadline"]] = "late"
+    ok = opts[opts["why"] == ""]
+    first_end = ok.groupby(["cadre_id", "programme"])["end"].min().rename("pre_end")
+    req = requires.merge(
+        first_end.reset_index().rename(columns={"programme": "by"}), on=["cadre_id", "by"]
+    )
+    pre = req.groupby(["cadre_id", "programme"])["pre_end"].min()
+    needs_pre = requires[["cadre_id", "programme"]].drop_duplicates()
+    key = pd.MultiIndex.from_frame(m[["cadre_id", "programme"]])
+    gated = (
+        key.isin(pd.MultiIndex.from_frame(needs_pre))
+        if len(needs_pre)
+        else np.zeros(len(m), dtype=bool)
+    )
+    pre_end = (
+        pd.Series(key.map(pre.to_dict()), index=m.index)
+        if len(pre)
+        else pd.Series(pd.NaT, index=m.index)
+    )
+    chain = gated & (why == "limits") & ~(pre_end.notna() & (pre_end < m["start"])).to_numpy()
+    why[chain] = "chain"
     has = m["why"].notna() & (m["why"] != "")
-    why[has] = m.loc[has, "why"]
+    why[has] = m.loc[has, "why"].map(lambda w: _STAGE.get(w, w))
     why[m["end"].isna()] = "late"
     m = m.assign(stage=why.map({w: i for i, w in enumerate(REASON_ORDER)}))
     best = m.groupby(["key", "cadre_id"])["stage"].max()
     return best.map(dict(enumerate(REASON_ORDER))).rename("reason").reset_index()
+
+
+def causes(
+    misses: pd.DataFrame, model: Model, slack: np.ndarray, *, time_limit: float = 60.0
+) -> dict[int, str]:
+    """Target key -> the one reason its shortfall remains: the furthest stage any of its
+    untrained members reached (:func:`reasons`); a ``limits`` key gets the first limit of
+    :data:`LIMITS` whose removal alone lets the model close more of it (solved again
+    without that limit), else stays ``limits`` (several together)."""
+    order = {w: i for i, w in enumerate(REASON_ORDER)}
+    stage = misses.assign(s=misses["reason"].map(order)).groupby("key")["s"].max()
+    out = {int(str(k)): REASON_ORDER[int(v)] for k, v in stage.items()}
+    held = [k for k, c in out.items() if c == "limits" and slack[k] > 0]
+    if not held:
+        return out
+    present = [
+        f
+        for f in LIMITS
+        if (f == "budget" and model.budget)
+        or (f == "seats" and model.seats)
+        or f in ("agency", "leaders", "overlap")
+    ]
+    for family in present:
+        relaxed = shortfall(model, frozenset({family}), keys=held, time_limit=time_limit)
+        for k in list(held):
+            if relaxed[k] < slack[k]:
+                out[k] = family
+                held.remove(k)
+        if not held:
+            break
+    return out
 
 
 def need(
@@ -70,13 +125,14 @@ def need(
     proj: TargetProjection,
     ev: TargetAtDeadline,
     feats: Features,
-    misses: pd.DataFrame,
+    cause_of: dict[int, str],
     keys: list[tuple[str, str]],
     plugin: str = "?",
 ) -> Need:
     """The need of target ``t`` (of ``plugin``) not met in ``proj.commune`` with the plan:
     ``ev`` is the target on ``feats`` (the roster with the plan, at the deadline),
-    ``misses`` the :func:`reasons` and ``keys`` the problem's (target id, commune) keys."""
+    ``cause_of`` the :func:`causes` by key and ``keys`` the problem's (target id,
+    commune) keys."""
     count = (
         proj.required - proj.satisfied_after
         if proj.required <= proj.population
@@ -105,6 +161,7 @@ def need(
             f"{head_en}. The rule cannot be met by {proj.population} members (needs "
             f"{proj.required}).",
             ids,
+            cause="population",
         )
     detail = ""
     if t.explain is not None and len(failing):
@@ -130,6 +187,7 @@ def need(
             f"{head_en}. Training cannot fill posts; recruit or assign staff for {count} "
             f"position(s): {detail_en}.",
             ids,
+            cause="posts",
         )
     if t.unit == "agencies":
         return Need(
@@ -141,20 +199,14 @@ def need(
             f"quan: {detail}.",
             f"{head_en}. Not a training matter; purchase for {count} agency(ies): {detail_en}.",
             ids,
+            cause="equipment",
         )
-    mine = {i for i, (tid, c) in enumerate(keys) if tid == t.id and c == proj.commune}
-    why = misses[misses["key"].isin(mine)]["reason"].value_counts()
-    untrained = len(failing) - int(why.sum())
-    parts_vi, parts_en = [], []
-    if untrained > 0 and not proj.trainable:
-        parts_vi.append(f"{untrained} người: {REASONS['none'].vi}")
-        parts_en.append(f"{untrained}: {REASONS['none'].en}")
-    for w in REASON_ORDER:
-        if w in why.index:
-            parts_vi.append(f"{int(why[w])} người: {REASONS[w].vi}")
-            parts_en.append(f"{int(why[w])}: {REASONS[w].en}")
-    cause_vi = "; ".join(parts_vi) or REASONS["none"].vi
-    cause_en = "; ".join(parts_en) or REASONS["none"].en
+    mine = [i for i, (tid, c) in enumerate(keys) if tid == t.id and c == proj.commune]
+    cause = next((cause_of[i] for i in mine if i in cause_of), "none")
+    if not proj.trainable:
+        cause = "none"
+    why = cause_text(cause)
+    cause_vi, cause_en = why.vi, why.en
     leaders = "is_leader" in feats.cadres and bool(
         feats.cadres["is_leader"]
         .reindex(ev.frame_index[(ev.pop & (ev.key == proj.commune)).to_numpy()])
@@ -186,7 +238,8 @@ def need(
         f"{head_vi}. Đào tạo không đủ: {cause_vi}. Cần {act_vi}.",
         f"{head_en}. Training falls short: {cause_en}. Needed: {act_en}.",
         ids,
+        cause=cause,
     )
 
 
-__all__ = ["REASONS", "REASON_ORDER", "need", "reasons"]
+__all__ = ["CAUSES", "REASON_ORDER", "cause_text", "causes", "need", "reasons"]

@@ -15,7 +15,7 @@ from cadre_core.features._frame import build_features
 from cadre_core.planner._apply import apply_plan
 from cadre_core.planner._baseline import Baseline
 from cadre_core.planner._milp import Solution
-from cadre_core.planner._needs import need, reasons
+from cadre_core.planner._needs import causes, need, reasons
 from cadre_core.planner._problem import Flips, Problem
 from cadre_core.planner._result import Need, Plan, TargetProjection
 from cadre_core.planner._targets import evaluate_at
@@ -37,7 +37,8 @@ def with_outcome(base: Baseline, ways: Flips, prob: Problem, sol: Solution, draf
     after_feats = {d: s.host.features(build_features(after_roster, d, s.values)) for d in base.raws}
     projections: list[TargetProjection] = []
     needs: list[Need] = []
-    misses = reasons(prob.demand, prob.options, sol.covered)
+    misses = reasons(prob.demand, prob.options, sol.covered, prob.model.requires)
+    cause_of = causes(misses, prob.model, sol.slack)
     for t in s.targets:
         feats = after_feats[s.deadlines[t.id]]
         before = base.before[t.id].counts
@@ -61,7 +62,7 @@ def with_outcome(base: Baseline, ways: Flips, prob: Problem, sol: Solution, draf
             projections.append(proj)
             if proj.status_after == "not_met":
                 needs.append(
-                    need(t, proj, ev_after, feats, misses, prob.demand.keys, s.plugin_of[t.id])
+                    need(t, proj, ev_after, feats, cause_of, prob.demand.keys, s.plugin_of[t.id])
                 )
     return attrs.evolve(draft, projections=tuple(projections), needs=tuple(needs))
 

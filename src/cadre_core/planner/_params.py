@@ -4,8 +4,8 @@ The parameters in force are read exactly as an evaluation reads them
 (:meth:`PluginHost.params`: built-ins, plugins, a TOML file, then arguments); the built-in
 plugin declares the planner's own (``planner.*``, see
 :data:`~cadre_core.plugins.builtin._planner_params.PLANNER_PARAMETERS`). From them come the
-programme catalogue, the yearly budget per commune, the yearly seats per programme and
-the share of an agency that may be away at once.
+programme catalogue, the yearly budget per commune, the yearly seats per programme, the
+share of an agency and the number of a commune's key leaders that may be away at once.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ import pandas as pd
 from cadre_core.features._frame import Features
 from cadre_core.planner._catalogue import Programme, catalogue_with, default_catalogue
 from cadre_core.plugins._host import PluginHost
+from cadre_core.plugins.builtin import STANDING
 from cadre_core.targets._params import Params, convert
 from cadre_core.targets._target import Target
 from cadre_core.vocab._numbers import to_fraction
@@ -103,9 +104,9 @@ def seat_limits(values: Params) -> dict[str, int]:
 
 
 def away_caps(features: Features, values: Params) -> pd.Series:
-    """Agency code -> the most members away on long programmes at once: the share
-    ``planner.max_away_share`` of its active cadres (rounded down), at least
-    ``planner.min_away``."""
+    """Agency code -> the most members away on a programme (long or short) in the same
+    month: the share ``planner.max_away_share`` of its active cadres (rounded down), at
+    least ``planner.min_away``."""
     share = to_fraction(values["planner.max_away_share"])
     floor_min = int(values["planner.min_away"])
     active = features.agencies["active_cadres"].astype("int64")
@@ -115,4 +116,48 @@ def away_caps(features: Features, values: Params) -> pd.Series:
     )
 
 
-__all__ = ["amount", "away_caps", "budget_limits", "planner_params", "programmes", "seat_limits"]
+def away_groups(
+    features: Features, assignments: pd.DataFrame, communes: pd.Series, values: Params
+) -> tuple[pd.DataFrame, pd.Series]:
+    """The groups with a limit on members away in the same month, and each group's cap:
+    every agency (``agency:<code>``, cap :func:`away_caps`) and every commune's key
+    leaders (``leaders:<commune>``: holders of a standing-committee post, the Party
+    Secretary and deputies, chairs and vice-chairs of the People's Council and
+    Committee; cap ``planner.max_leaders_away``). ``assignments`` (cadre_id,
+    agency_code, category) are the posts held at some day of the plan, ``communes`` the
+    commune of each cadre id."""
+    agency = assignments[["agency_code", "cadre_id"]].drop_duplicates()
+    by_agency = pd.DataFrame(
+        {
+            "group": "agency:" + agency["agency_code"].astype(str),
+            "kind": "agency",
+            "cadre_id": agency["cadre_id"].astype(str),
+        }
+    )
+    standing = {str(c) for c in STANDING}
+    lead = assignments.loc[assignments["category"].astype(object).isin(standing), "cadre_id"]
+    lead = pd.Series(lead.astype(str).unique(), dtype=object)
+    by_leader = pd.DataFrame(
+        {
+            "group": "leaders:" + lead.map(communes).fillna("").astype(str),
+            "kind": "leaders",
+            "cadre_id": lead,
+        }
+    )
+    groups = pd.concat([by_agency, by_leader], ignore_index=True).astype(object)
+    caps = away_caps(features, values)
+    cap = pd.Series(caps.to_numpy(), index="agency:" + caps.index.astype(str), dtype="int64")
+    leaders = int(values["planner.max_leaders_away"])
+    lead_caps = pd.Series(leaders, index=by_leader["group"].unique(), dtype="int64")
+    return groups, pd.concat([cap, lead_caps])
+
+
+__all__ = [
+    "amount",
+    "away_caps",
+    "away_groups",
+    "budget_limits",
+    "planner_params",
+    "programmes",
+    "seat_limits",
+]

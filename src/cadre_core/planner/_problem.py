@@ -5,8 +5,9 @@
    build per (deadline, programme), never per cadre.
 2. :func:`covers`: per (target, commune) with a gap, the failing members some way helps
    (a *cover* each), the ways (single programmes, pairs), and the number still needed.
-3. :func:`problem`: the eligible options of those (cadre, programme) pairs, the agencies'
-   limits, the budget and the seats, as the :class:`~cadre_core.planner._milp.Model`.
+3. :func:`problem`: the eligible options of those (cadre, programme) pairs and of their
+   prerequisites, the limits on members away (agencies, key leaders), the budget and the
+   seats, as the :class:`~cadre_core.planner._milp.Model`.
 """
 
 from __future__ import annotations
@@ -21,8 +22,8 @@ import pandas as pd
 from cadre_core.features._frame import Features
 from cadre_core.planner._baseline import Baseline
 from cadre_core.planner._milp import Model
-from cadre_core.planner._options import options, people
-from cadre_core.planner._params import away_caps, budget_limits, seat_limits
+from cadre_core.planner._options import options, people, requirements
+from cadre_core.planner._params import away_groups, budget_limits, seat_limits
 from cadre_core.planner._projection import current_fields, grant_fields, position_fields, what_if
 from cadre_core.planner._targets import aligned_criterion
 
@@ -199,15 +200,26 @@ def problem(
     budget: int | Mapping[int, int] | None,
     succession: Iterable[str] | None,
 ) -> Problem:
-    """The model: the eligible options of the (cadre, programme) pairs some way uses, each
-    agency's members, cap and programmes under way, the yearly budget and seats."""
+    """The model: the eligible options of the (cadre, programme) pairs some way uses (and
+    of the programmes that grant what those need first), the groups with a limit on
+    members away (agencies, key leaders) and their programmes under way, the
+    prerequisites, the yearly budget and seats."""
     s = base.setting
-    persons = people(base.roster, base.now, s.day, base.communes, succession)
+    frames = [base.now, *(base.raws[d] for d in sorted(base.raws) if d > s.day)]
+    persons = people(base.roster, frames, s.day, base.communes, succession)
+    requires = requirements(persons, s.progs).merge(demand.used, on=["cadre_id", "programme"])
+    used = pd.concat(
+        [demand.used, requires[["cadre_id", "by"]].rename(columns={"by": "programme"})]
+    ).drop_duplicates()
     opts = options(persons, s.progs, s.day, s.horizon)
-    cand = opts.merge(demand.used, on=["cadre_id", "programme"])
+    cand = opts.merge(used, on=["cadre_id", "programme"])
     eligible = cand[cand["why"] == ""].reset_index(drop=True)
-    members = base.now.assignments[["agency_code", "cadre_id"]].drop_duplicates().astype(object)
-    busy = members.merge(
+    asg = pd.concat(
+        [f.assignments[["cadre_id", "agency_code", "category"]] for f in frames], ignore_index=True
+    ).astype(object)
+    commune_of = persons.set_index("cadre_id")["commune"]
+    groups, caps = away_groups(base.now, asg, commune_of, s.values)
+    busy = groups[["group", "cadre_id"]].merge(
         persons[["cadre_id", "busy"]].dropna().rename(columns={"busy": "until"}), on="cadre_id"
     )
     budget_map = budget_limits(
@@ -219,11 +231,13 @@ def problem(
         singles=demand.singles,
         pairs=demand.pairs,
         needs=np.asarray(demand.needs, dtype=np.int64),
-        members=members,
-        caps=away_caps(base.now, s.values),
+        groups=groups,
+        caps=caps,
         busy=busy,
+        requires=requires,
         budget=budget_map,
         seats=seat_limits(s.values),
+        key_communes=tuple(c for _, c in demand.keys),
     )
     return Problem(demand, opts, eligible, model)
 

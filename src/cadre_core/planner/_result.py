@@ -107,6 +107,10 @@ class Need:
     members: tuple[str, ...] = ()
     #: the name of each member (a cadre's full name, a post's title, an agency's name)
     member_names: tuple[str, ...] = ()
+    #: the one reason, as a code (words: label ``plan_cause_<code>``): for cadres the
+    #: furthest stage the untrained members reached or the limit holding them back, else
+    #: ``population``, ``posts`` or ``equipment``
+    cause: str = ""
 
 
 @attrs.frozen
@@ -293,6 +297,7 @@ class Plan:
                     "reason_en": n.reason_en,
                     "members": list(n.members),
                     "member_names": list(n.member_names),
+                    "cause": n.cause,
                 }
                 for n in self.needs
             ],

@@ -515,6 +515,73 @@ _LABELS: dict[str, tuple[str, str]] = {
     # a finding's subject: name, post and id
     "subject_named": ("{name}, {post} ({id})", "{name}, {post} ({id})"),
     "subject_named_no_post": ("{name} ({id})", "{name} ({id})"),
+    # planner model: the one reason training cannot close a target's gap (plan_cause_*)
+    "plan_cause_none": (
+        "không chương trình nào trong danh mục giúp đạt tiêu chí",
+        "no programme in the catalogue meets the criterion",
+    ),
+    "plan_cause_prereq": (
+        "chưa đủ điều kiện đầu vào của chương trình (chưa có văn bằng hoặc trình độ phải có "
+        "trước, ví dụ chưa có bằng đại học để học văn bằng thứ hai)",
+        "does not meet the programme's entry requirement (lacks the degree or level it "
+        "presupposes, e.g. no first degree for a second one)",
+    ),
+    "plan_cause_age": (
+        "quá tuổi cử đi đào tạo theo quy định",
+        "over the age limit for sponsored study",
+    ),
+    "plan_cause_retire": (
+        "nghỉ hưu hoặc thôi công tác trước khi học xong",
+        "retires or leaves before finishing",
+    ),
+    "plan_cause_busy": (
+        "đang học một chương trình khác, không kịp học tiếp trước thời hạn",
+        "already in another programme and cannot follow on before the deadline",
+    ),
+    "plan_cause_late": (
+        "thời gian còn lại đến thời hạn ngắn hơn thời gian học của chương trình",
+        "the time left before the deadline is shorter than the programme",
+    ),
+    "plan_cause_chain": (
+        "phải học chương trình điều kiện trước, không đủ thời gian học cả hai trước thời hạn",
+        "the prerequisite programme must come first and both cannot finish before the deadline",
+    ),
+    "plan_cause_agency": (
+        "cơ quan đã có tối đa số người được cử đi học cùng tháng",
+        "the agency already has the most members allowed away in the same month",
+    ),
+    "plan_cause_leaders": (
+        "đã có tối đa số lãnh đạo chủ chốt của xã được cử đi học cùng tháng",
+        "the commune already has the most key leaders allowed away in the same month",
+    ),
+    "plan_cause_overlap": (
+        "mỗi người chỉ học một chương trình một lúc, không xếp được trước thời hạn",
+        "one programme at a time per person leaves no room before the deadline",
+    ),
+    "plan_cause_budget": (
+        "vượt kinh phí đào tạo hằng năm",
+        "over the yearly training budget",
+    ),
+    "plan_cause_seats": (
+        "hết chỉ tiêu học hằng năm của chương trình",
+        "the programme's yearly seats are taken",
+    ),
+    "plan_cause_limits": (
+        "vướng đồng thời nhiều giới hạn (số người vắng mặt, kinh phí, chỉ tiêu)",
+        "held back by several limits together (people away, budget, seats)",
+    ),
+    "plan_cause_population": (
+        "quy tắc không thể đạt với số thành viên hiện có",
+        "the rule cannot be met with so few members",
+    ),
+    "plan_cause_posts": (
+        "đào tạo không bổ sung được người cho vị trí còn trống",
+        "training cannot fill empty posts",
+    ),
+    "plan_cause_equipment": (
+        "không phải việc của đào tạo: cần trang bị",
+        "not a training matter: equipment is needed",
+    ),
 }
 
 #: Bloc codes whose default responsible body has a label (``body_<bloc>``).

@@ -28,7 +28,8 @@ PLANNER_PARAMETERS: tuple[Parameter, ...] = (
         "planner.max_away_share",
         Fraction(1, 3),
         "fraction",
-        "Largest share of an agency's active cadres away on long programmes at once",
+        "Largest share of an agency's active cadres away on any programme (long or short) "
+        "in the same month",
         PLANNER_SOURCE,
         min=0,
         max=1,
@@ -38,6 +39,16 @@ PLANNER_PARAMETERS: tuple[Parameter, ...] = (
         1,
         "int",
         "Members of an agency that may always be away at once (small agencies)",
+        PLANNER_SOURCE,
+        min=0,
+        max=100_000,
+    ),
+    Parameter(
+        "planner.max_leaders_away",
+        2,
+        "int",
+        "Key leaders of a commune (Party Secretary and deputies, chairs and vice-chairs of the "
+        "People's Council and Committee) away on any programme in the same month",
         PLANNER_SOURCE,
         min=0,
         max=100_000,
