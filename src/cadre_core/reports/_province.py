@@ -158,7 +158,7 @@ TEMPLATE = """<!DOCTYPE html>
 <table class="ctrend">
 <thead><tr><th>{{ L.col_commune }}</th>{% for d in history %}<th class="num">{{ d }}</th>{% endfor %}<th></th></tr></thead>
 <tbody>
-{% for t in commune_trends %}<tr data-commune="{{ t.commune }}"><th scope="row">{{ t.commune }}</th>{% for v in t.values %}<td class="num">{{ v }}</td>{% endfor %}<td>{{ t.chart }}</td></tr>
+{% for t in commune_trends %}<tr data-commune="{{ t.commune }}"><th scope="row">{{ t.commune }}</th>{% for v in t.cells %}<td class="num">{{ v }}</td>{% endfor %}<td>{{ t.chart }}</td></tr>
 {% endfor %}
 </tbody>
 </table>
@@ -336,7 +336,7 @@ def _commune_trends(data: ReportData) -> list[dict[str, Any]]:
         out.append(
             {
                 "commune": commune,
-                "values": [f"{m}/{a} ({sf})" for m, a, sf in seen],
+                "cells": [f"{m}/{a} ({sf})" for m, a, sf in seen],
                 "chart": _charts.sparkline(
                     [m / a if a else None for m, a, _ in seen], title=commune
                 ),
