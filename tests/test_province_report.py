@@ -331,3 +331,27 @@ def test_html_size_per_commune_is_bounded_and_linear(tmp_path: Path) -> None:
     assert large < 20_000 * 2 * n + 400_000, large
     # linear: the first n communes cost about what the next n do
     assert small - per_commune * n < 400_000
+
+
+def test_commune_option_gives_one_communes_detailed_report(
+    province_roster: Path, evaluation: dict[str, Any], tmp_path: Path
+) -> None:
+    """The command the province view names: one commune's report with its members."""
+    out = tmp_path / "pha-mu.html"
+    done = run("evaluate", str(province_roster), "--as-of", AS_OF, "--plugin", "laichau",
+               "--commune", "Xã Pha Mu", "-o", str(out), "--format", "html")  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    text = out.read_text(encoding="utf-8")
+    assert "data-member-id" in text and "Xã Mường Than" not in text
+    embedded = _audit.extract(out)
+    assert [c["commune"] for c in embedded["communes"]] == ["Xã Pha Mu"]
+    want = next(c for c in evaluation["communes"] if c["commune"] == "Xã Pha Mu")
+    assert embedded["communes"][0]["targets"] == want["targets"]
+    done = run("verify", str(out), str(province_roster))
+    assert done.returncode == 0, done.stdout + done.stderr
+    # an unknown commune: exit 2 with a sentence naming the communes there are
+    done = run("evaluate", str(province_roster), "--as-of", AS_OF, "--plugin", "laichau",
+               "--commune", "Xã Không Có", "--format", "json")  # fmt: skip
+    assert done.returncode == 2
+    assert "Xã Không Có" in done.stderr and "Xã Pha Mu" in done.stderr
+    assert "Traceback" not in done.stderr

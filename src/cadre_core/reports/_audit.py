@@ -45,8 +45,9 @@ _CHUNK = 30000  # below Excel's 32,767 characters per cell
 
 #: An evaluation's JSON longer than this is embedded compressed (``json-zlib-base64``):
 #: a province's evaluation lists every failing id of every commune (10 MB for 500
-#: communes), which would otherwise be most of the report; smaller ones stay readable.
-PLAIN_JSON_MAX = 1_000_000
+#: communes, 30 kB a commune), which would otherwise be most of the report; a commune's
+#: own evaluation stays readable text.
+PLAIN_JSON_MAX = 100_000
 
 
 def html_block(evaluation: Evaluation) -> str:
@@ -101,6 +102,7 @@ OPTION_DEFAULTS: dict[str, Any] = {
     "params_sha256": None,
     "plugins": [],
     "by": None,
+    "commune": None,
     "keep_going": False,
     "lang": "vi",
     "days": [],
@@ -235,7 +237,7 @@ def _check_options(options: Any, name: str) -> None:
     flags = ("skip_invalid", "strict_columns", "keep_going", "pseudonymized")
     for key in flags:
         _need(isinstance(options.get(key, False), bool), name, f"{where}.{key}", "true or false")
-    for key in ("layout_sha256", "params_sha256", "list_date", "by"):
+    for key in ("layout_sha256", "params_sha256", "list_date", "by", "commune"):
         value = options.get(key)
         _need(value is None or isinstance(value, str), name, f"{where}.{key}", "text or null")
     _need(options.get("legacy_text", "error") in ("error", "convert"), name,
