@@ -65,7 +65,6 @@ svg { max-width: 100%; }
   .wrap { overflow: visible; }
   .heat th[scope=row], .heat thead th:first-child { position: static; }
   .commune { break-inside: avoid; }
-  .heat td.cell { background: #fff !important; color: #000 !important; }
 }
 """
 
@@ -265,6 +264,11 @@ _LABEL_KEYS = (
 )
 
 
+def _overall(met: int, not_met: int) -> str:
+    """The status of several lines: not met if one is, met if one is, else n.a."""
+    return "not_met" if not_met else ("met" if met else "not_applicable")
+
+
 def _anchors(communes: Sequence[str]) -> dict[str, str]:
     """A unique, URL-safe anchor per commune (its position: names repeat across provinces)."""
     return {c: str(i + 1) for i, c in enumerate(communes)}
@@ -278,10 +282,7 @@ def _dashboard(data: ReportData) -> list[dict[str, Any]]:
     bodies = s.groupby("id", sort=False)["body"].agg(lambda b: _html._union_bodies(b, order))
     rows = []
     for r in records(data.province):
-        applicable = int(r.met) + int(r.not_met)
-        status = (
-            "not_applicable" if applicable == 0 else ("met" if int(r.not_met) == 0 else "not_met")
-        )
+        status = _overall(int(r.met), int(r.not_met))
         ratio, goal = _html._opt(r.ratio), _html._opt(r.goal)
         rows.append(
             {
@@ -388,16 +389,13 @@ def _communes(
     out = []
     for r in records(totals.sort_values(["rank"], kind="stable")):
         c = str(r.commune)
-        applicable = int(r.met) + int(r.not_met)
         out.append(
             {
                 "commune": c,
                 "anchor": anchors[c],
                 "rank": int(r["rank"]),
                 "province": str(provinces.get(c, "")),
-                "status": "not_applicable"
-                if applicable == 0
-                else ("met" if int(r.not_met) == 0 else "not_met"),
+                "status": _overall(int(r.met), int(r.not_met)),
                 "counts": data.label("commune_counts").format(
                     met=int(r.met),
                     not_met=int(r.not_met),
