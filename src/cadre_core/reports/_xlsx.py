@@ -284,18 +284,18 @@ def _heatmap_sheet(book: Book, data: ReportData) -> None:
     start = book.title_block(ws, title, lines)
     ids = data.target_ids
     cols = [
-        ("col_commune", 22),
-        ("col_rank", 7),
-        ("col_targets_met", 9),
-        ("col_targets_not_met", 9),
-        ("col_targets_na", 9),
-        ("col_total_shortfall", 10),
+        ("col_commune", 20),
+        ("col_rank", 6),
+        ("col_targets_met", 8),
+        ("col_targets_not_met", 8),
+        ("col_targets_na", 8),
+        ("col_total_shortfall", 9),
     ]
     book.table_header(ws, start, cols)
     first = len(cols)
     for j, tid in enumerate(ids, start=first):
         ws.write_string(start, j, tid, book.f_head)
-        ws.set_column(j, j, 9)
+        ws.set_column(j, j, 7)  # "✗ 158" fits: the map prints as large as it can
     totals = commune_totals(data.summary).sort_values("rank", kind="stable")
     sc = status_cells(data.summary, data.lang)
     cells = dict(zip(zip(sc["commune"], sc["id"], strict=True), sc["text"], strict=True))
