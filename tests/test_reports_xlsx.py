@@ -242,12 +242,23 @@ def test_several_communes_status_map_and_province(tmp_path: Path) -> None:
     ws = wb["Bảng trạng thái"]
     _, header, rows = _table(ws, "Xã")
     ids = [t.id for t in ev.communes[0].targets]
-    assert header == ["Xã", *ids]
-    for row, c in zip(rows, ev.communes, strict=True):
-        assert row[0] == c.commune
-        assert row[1:] == [label(t.status, "vi") for t in c.targets]
-    statuses = {v for r in rows for v in r[1:]}
-    assert statuses == {"Đạt", "Chưa đạt", "Không áp dụng"}
+    totals = ["Hạng", "Chỉ tiêu đạt", "Chỉ tiêu chưa đạt", "Không áp dụng", "Tổng số còn thiếu"]
+    assert header == ["Xã", *totals, *ids]
+    # one row per commune, ranked; each cell carries a symbol and the shortfall (not colour
+    # alone), and each commune its totals
+    by_name = {c.commune: c for c in ev.communes}
+    assert {r[0] for r in rows} == set(by_name)
+    ranks = [r[1] for r in rows]
+    assert ranks == sorted(ranks) and ranks[0] == 1
+    for row in rows:
+        c = by_name[row[0]]
+        symbol = {"met": "✓ đạt", "not_applicable": "–"}
+        assert row[6:] == [symbol.get(t.status, f"✗ {t.shortfall}") for t in c.targets]
+        assert row[2:6] == [
+            sum(t.status == s for t in c.targets) for s in ("met", "not_met", "not_applicable")
+        ] + [sum(t.shortfall for t in c.targets)]
+    statuses = {v.split()[0] for r in rows for v in r[6:]}
+    assert statuses == {"✓", "✗", "–"}
     ws = wb["Toàn tỉnh"]
     _, header, rows = _table(ws, "Mã chỉ tiêu")
     col = {name: i for i, name in enumerate(header)}

@@ -89,6 +89,22 @@ def _evaluate_days(
     return evs
 
 
+def one_commune(evs: list[Any], commune: str | None) -> list[Any]:
+    """The evaluations kept to ``commune``'s results (``--commune``: a commune's detailed
+    report from a province roster); an unknown commune is an :class:`InputError`."""
+    if commune is None:
+        return evs
+    import attrs
+
+    known = [c.commune for c in evs[-1].communes]
+    if commune not in known:
+        shown = ", ".join(known[:10]) + (", ..." if len(known) > 10 else "")
+        raise InputError(f"--commune {commune!r}: no such commune in the roster ({shown})")
+    return [
+        attrs.evolve(e, communes=tuple(c for c in e.communes if c.commune == commune)) for e in evs
+    ]
+
+
 @click.command("evaluate")
 @rosters_argument
 @click.option(
@@ -107,6 +123,11 @@ def _evaluate_days(
 )
 @params_option
 @click.option("--by", type=click.Choice(["commune"]), help="One result per commune.")
+@click.option(
+    "--commune",
+    metavar="NAME",
+    help="Only this commune of a roster of several (its detailed report).",
+)
 @report_format_option
 @report_output_option
 @lang_option
@@ -129,6 +150,7 @@ def evaluate_command(
     plugins: tuple[str, ...],
     params: str | None,
     by: str | None,
+    commune: str | None,
     fmt: str | None,
     output: str | None,
     lang: str,
@@ -174,8 +196,10 @@ def evaluate_command(
     if warnings:  # every note of the reader, as validate prints it (and in every output)
         _stderr().print(_problems_table(warnings, f"{len(warnings)} warning(s)"))
     print_set_aside_and_not_read(shown, _stderr())
+    by = "commune" if commune is not None else by
     with plugin_output(scrub):  # what plugins print goes to standard error
         evs = _evaluate_days(r, days, plugins, params, by, strict, keep_going, scrub=scrub)
+    evs = one_commune(evs, commune)
     import attrs
 
     from cadre_core.reports._audit import file_sha256, table_digests
@@ -189,6 +213,7 @@ def evaluate_command(
         "params_sha256": file_sha256(params) if params else None,
         "plugins": list(plugins),
         "by": by,
+        "commune": commune,
         "keep_going": keep_going,
         "lang": lang,
         "days": [d.isoformat() for d in days],

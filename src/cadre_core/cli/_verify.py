@@ -88,7 +88,7 @@ def verify_command(
     sees is compared too. Exit 0 when the report still matches, 3 when it does not, 2 on
     bad input.
     """
-    from cadre_core.cli._evaluate import _evaluate_days
+    from cadre_core.cli._evaluate import _evaluate_days, one_commune
     from cadre_core.cli._privacy import key_or_exit
     from cadre_core.reports import plugin_sections
     from cadre_core.reports._audit import (
@@ -134,6 +134,7 @@ def verify_command(
     evs = _evaluate_days(
         r, days, plugins, params, by, keep_going=options["keep_going"], overrides=overrides
     )
+    evs = one_commune(evs, options["commune"])
     if options["pseudonymized"]:
         from cadre_core.engine._privacy import pseudonymize
 

@@ -3,7 +3,7 @@ re-runs the evaluation and says whether the report still matches.
 
 - JSON output is the evaluation itself (with its ``audit`` block);
 - HTML reports embed it, HTML-escaped, in ``<div id="cadre-evaluation" hidden>`` (no
-  script element at all: the report runs no code);
+  script element at all: the report runs no code), compressed when it is large;
 - xlsx reports embed it in a hidden sheet ``_evaluation`` (column A, in chunks).
 
 ``cadre evaluate`` records how it read the roster and made the report in the audit block's
@@ -17,6 +17,7 @@ Reports are read with the roster reader's size guards (a zip bomb is refused).
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import difflib
 import hashlib
@@ -25,6 +26,7 @@ import json
 import re
 import tempfile
 import warnings
+import zlib
 from collections.abc import Iterator, Mapping, Sequence
 from itertools import zip_longest
 from pathlib import Path
@@ -41,10 +43,37 @@ XLSX_SHEET = "_evaluation"
 _CHUNK = 30000  # below Excel's 32,767 characters per cell
 
 
+#: An evaluation's JSON longer than this is embedded compressed (``json-zlib-base64``):
+#: a province's evaluation lists every failing id of every commune (10 MB for 500
+#: communes, 30 kB a commune), which would otherwise be most of the report; a commune's
+#: own evaluation stays readable text.
+PLAIN_JSON_MAX = 100_000
+
+
 def html_block(evaluation: Evaluation) -> str:
-    """The hidden element embedding the evaluation's JSON (escaped) in an HTML report."""
-    text = html.escape(evaluation.to_json(indent=None).strip(), quote=True)
-    return f'<div id="{HTML_ID}" hidden data-format="json">{text}</div>'
+    """The hidden element embedding the evaluation's JSON in an HTML report: escaped
+    text, or compressed (zlib, base64) when longer than :data:`PLAIN_JSON_MAX`."""
+    text = evaluation.to_json(indent=None).strip()
+    if len(text) <= PLAIN_JSON_MAX:
+        escaped = html.escape(text, quote=True)
+        return f'<div id="{HTML_ID}" hidden data-format="json">{escaped}</div>'
+    packed = base64.b64encode(zlib.compress(text.encode("utf-8"), 9)).decode("ascii")
+    return f'<div id="{HTML_ID}" hidden data-format="json-zlib-base64">{packed}</div>'
+
+
+def _embedded_text(fmt: str, body: str) -> str:
+    """The JSON text of an embedded block; a compressed one may not inflate beyond the
+    roster reader's limit (a zip bomb is refused)."""
+    if fmt == "json":
+        return html.unescape(body)
+    inflate = zlib.decompressobj()
+    try:
+        raw = inflate.decompress(base64.b64decode(body, validate=True), MAX_XML_BYTES)
+    except zlib.error:
+        raise ValueError("not zlib data") from None
+    if inflate.unconsumed_tail:
+        raise ReportError("the embedded evaluation inflates beyond 512 MB")
+    return raw.decode("utf-8")
 
 
 def xlsx_sheet(workbook: Any, evaluation: Evaluation) -> None:
@@ -73,6 +102,7 @@ OPTION_DEFAULTS: dict[str, Any] = {
     "params_sha256": None,
     "plugins": [],
     "by": None,
+    "commune": None,
     "keep_going": False,
     "lang": "vi",
     "days": [],
@@ -81,7 +111,9 @@ OPTION_DEFAULTS: dict[str, Any] = {
 }
 
 _TIME = re.compile(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}")  # the generation time
-_EMBEDDED = re.compile(rf'<div id="{HTML_ID}" hidden data-format="json">(.*?)</div>', re.S)
+_EMBEDDED = re.compile(
+    rf'<div id="{HTML_ID}" hidden data-format="(json|json-zlib-base64)">(.*?)</div>', re.S
+)
 
 
 def file_sha256(path: str | Path) -> str:
@@ -164,7 +196,10 @@ def extract(path: str | Path) -> dict[str, Any]:
             m = _EMBEDDED.search(p.read_text(encoding="utf-8"))
             if m is None:
                 raise ReportError(f"{p.name}: no embedded evaluation (not a cadre report?)")
-            data = _loads(html.unescape(m.group(1)))
+            try:
+                data = _loads(_embedded_text(m.group(1), m.group(2)))
+            except ReportError as exc:
+                raise ReportError(f"{p.name}: {exc}") from None
         else:
             data = _loads(_xlsx_text(p))
     except OSError as exc:
@@ -202,7 +237,7 @@ def _check_options(options: Any, name: str) -> None:
     flags = ("skip_invalid", "strict_columns", "keep_going", "pseudonymized")
     for key in flags:
         _need(isinstance(options.get(key, False), bool), name, f"{where}.{key}", "true or false")
-    for key in ("layout_sha256", "params_sha256", "list_date", "by"):
+    for key in ("layout_sha256", "params_sha256", "list_date", "by", "commune"):
         value = options.get(key)
         _need(value is None or isinstance(value, str), name, f"{where}.{key}", "text or null")
     _need(options.get("legacy_text", "error") in ("error", "convert"), name,

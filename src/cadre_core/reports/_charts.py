@@ -146,3 +146,33 @@ def trend(
         )
     parts.append("</svg>")
     return Markup("".join(parts))
+
+
+def sparkline(
+    shares: Sequence[float | None], *, title: str, width: int = 110, height: int = 22
+) -> Markup:
+    """A small line of a commune's share of targets met over several days, equally
+    spaced, on a faint 0-100% band; the last point is marked. ``title`` is the
+    accessible name. Days with no applicable target leave a gap."""
+    pad = 3.0
+    n = len(shares)
+    step = (width - 2 * pad) / max(1, n - 1)
+
+    def py(value: float) -> float:
+        return round(pad + (1 - max(0.0, min(1.0, value))) * (height - 2 * pad), 2)
+
+    pts = [(round(pad + i * step, 2), py(v)) for i, v in enumerate(shares) if v is not None]
+    parts = [
+        f'<svg class="spark" viewBox="0 0 {width} {height}" width="{width}" '
+        f'height="{height}" role="img" aria-label="{escape(title)}">',
+        f"<title>{escape(title)}</title>",
+        f'<rect x="0" y="{pad}" width="{width}" height="{height - 2 * pad}" fill="{TRACK}"/>',
+    ]
+    if len(pts) > 1:
+        line = " ".join(f"{x},{y}" for x, y in pts)
+        parts.append(f'<polyline points="{line}" fill="none" stroke="#1565c0" stroke-width="1.6"/>')
+    if pts:
+        x, y = pts[-1]
+        parts.append(f'<circle cx="{x}" cy="{y}" r="2.5" fill="{INK}"/>')
+    parts.append("</svg>")
+    return Markup("".join(parts))

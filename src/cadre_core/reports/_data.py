@@ -14,7 +14,7 @@ import attrs
 import pandas as pd
 
 from cadre_core.engine._pipeline import Evaluation
-from cadre_core.reports._explain import bodies_text, explain_frame, line_blocs, member_blocs
+from cadre_core.reports._explain import bodies_text, explain_frame, member_blocs, sort_blocs
 from cadre_core.vocab._labels import body_name, check_lang, label
 
 
@@ -91,12 +91,17 @@ def as_history(
 def summary_frame(ev: Evaluation, failing: pd.DataFrame, lang: str) -> pd.DataFrame:
     """One row per (commune, target) with every figure of the result, ready to print."""
     rows: list[dict[str, Any]] = []
+    # the blocs of each line's failing members (line_blocs), found in one pass: a filter
+    # of the whole frame per line would be quadratic in the number of communes
+    blocs = failing["blocs"].tolist() if len(failing) else []
+    groups = failing.groupby(["commune", "target_id"], sort=False).indices if blocs else {}
+    lines = {key: sort_blocs({b for i in idx for b in blocs[i]}) for key, idx in groups.items()}
     for c in ev.communes:
         for t in c.targets:
             body = (
                 body_name(ev.bodies[t.id], lang)
                 if t.id in ev.bodies
-                else bodies_text(line_blocs(failing, c.commune, t.id), ev.bodies, lang)
+                else bodies_text(lines.get((c.commune, t.id), ()), ev.bodies, lang)
             )
             rows.append(
                 {
@@ -269,3 +274,133 @@ def build(
         trends=trend_frame(history, lang) if len(history) > 1 else pd.DataFrame(),
         findings=findings_frame(ev, lang),
     )
+
+
+# ------------------------------------------------------------------ the province view
+# (several communes: totals and ranking per commune, the status map's cells, the trend
+# per commune and the province's name; shared by the HTML province view and the workbook)
+
+#: How communes are ranked: fewer targets not met first, then the smaller total shortfall,
+#: then more targets met; communes equal on all three share a rank ("1, 2, 2, 4").
+RANK_KEYS: tuple[tuple[str, bool], ...] = (("not_met", True), ("shortfall", True), ("met", False))
+
+#: The symbol each status carries in the status map, so that it reads without colour.
+STATUS_SYMBOLS = {"met": "✓", "not_met": "✗", "not_applicable": "–"}
+
+
+def commune_totals(summary: pd.DataFrame) -> pd.DataFrame:
+    """Per commune (evaluation order): targets met, not met and not applicable, overdue
+    targets, the total shortfall, and the commune's rank (see :data:`RANK_KEYS`).
+
+    >>> s = pd.DataFrame({"commune": ["A", "A", "B", "B", "C", "C"],
+    ...     "status": ["met", "not_met", "met", "met", "met", "not_met"],
+    ...     "shortfall": [0, 2, 0, 0, 0, 2], "overdue": [False, True, False, False, False, True]})
+    >>> commune_totals(s)[["commune", "met", "not_met", "shortfall", "rank"]].to_string(index=False)
+    'commune  met  not_met  shortfall  rank\\n      A    1        1          2     2\\n      B    2        0          0     1\\n      C    1        1          2     2'
+    """
+    cols = ["commune", "met", "not_met", "not_applicable", "overdue", "shortfall", "rank"]
+    if summary.empty:
+        return pd.DataFrame(columns=cols)
+    status = summary["status"]
+    flags = pd.DataFrame(
+        {
+            "commune": summary["commune"],
+            "met": (status == "met").astype("int64"),
+            "not_met": (status == "not_met").astype("int64"),
+            "not_applicable": (status == "not_applicable").astype("int64"),
+            "overdue": summary["overdue"].astype(bool).astype("int64"),
+            "shortfall": summary["shortfall"].astype("int64"),
+        }
+    )
+    out = flags.groupby("commune", sort=False).sum().reset_index()
+    keys = [k for k, _ in RANK_KEYS]
+    ordered = out.sort_values(keys, ascending=[a for _, a in RANK_KEYS], kind="stable")
+    new = ordered[keys].ne(ordered[keys].shift()).any(axis=1)
+    position = pd.Series(range(1, len(ordered) + 1), index=ordered.index)
+    out["rank"] = position.where(new).ffill().astype("int64")
+    return out[cols]
+
+
+def status_cells(summary: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The status map's cells, one per (commune, target): the status, a symbol and the
+    number a reader needs (the shortfall of a target not met), as text that reads in
+    black-and-white print (``✓ đạt``, ``✗ 3``, ``–``)."""
+    status = summary["status"]
+    symbol = status.map(STATUS_SYMBOLS).fillna("?")
+    text = symbol.where(
+        status != "not_met", symbol + " " + summary["shortfall"].astype("int64").astype(str)
+    ).where(status != "met", symbol + " " + label("cell_met", lang))
+    return pd.DataFrame(
+        {
+            "commune": summary["commune"],
+            "id": summary["id"],
+            "status": status,
+            "status_label": summary["status_label"],
+            "text": text,
+        }
+    )
+
+
+def commune_trend_frame(history: Sequence[Evaluation]) -> pd.DataFrame:
+    """Per (day, commune), oldest day first: targets met and applicable and the total
+    shortfall, for a trend per commune (empty for one day)."""
+    cols = ["as_of", "commune", "met", "applicable", "shortfall"]
+    if len(history) < 2:
+        return pd.DataFrame(columns=cols)
+    parts = []
+    for ev in history:
+        statuses = pd.DataFrame(
+            [(c.commune, t.status, t.shortfall) for c in ev.communes for t in c.targets],
+            columns=["commune", "status", "shortfall"],
+        )
+        g = (
+            statuses.assign(
+                met=(statuses["status"] == "met").astype("int64"),
+                applicable=(statuses["status"] != "not_applicable").astype("int64"),
+            )
+            .groupby("commune", sort=False)[["met", "applicable", "shortfall"]]
+            .sum()
+            .reset_index()
+        )
+        parts.append(g.assign(as_of=ev.as_of))
+    return pd.concat(parts, ignore_index=True)[cols]
+
+
+def commune_provinces(ev: Evaluation) -> pd.Series:
+    """The province of each commune, as the roster's agencies name it (an optional
+    ``province`` column); empty when the roster does not say."""
+    features = ev.features
+    agencies = features.agencies if features is not None else None
+    if agencies is None or "province" not in agencies or "commune" not in agencies:
+        return pd.Series(dtype=object)
+    known = agencies[["commune", "province"]].dropna()
+    known = known[known["province"].astype(str).str.strip() != ""]
+    return known.groupby("commune", sort=False)["province"].first().astype(str).str.strip()
+
+
+def plugin_provinces(ev: Evaluation) -> list[str]:
+    """The provinces the evaluation's plugins say they serve (``About.province``), in
+    plugin order; empty when none says or the plugins cannot be loaded again."""
+    from cadre_core.plugins import PluginHost, make_plugin_manager
+    from cadre_core.plugins._loading import BUILTIN
+
+    names = [p.name for p in ev.plugins if p.name != BUILTIN]
+    if not names:
+        return []
+    try:
+        host = PluginHost(make_plugin_manager(only=names))
+        found = [str(getattr(host.about(n), "province", "") or "").strip() for n in names]
+    except Exception:  # a plugin given in-process, or gone since: the name is not known
+        return []
+    return list(dict.fromkeys(p for p in found if p))
+
+
+def province_name(ev: Evaluation, lang: str) -> str:
+    """The name a multi-commune report carries: the province of its communes (from the
+    roster), else the province of its plugins; several provinces are counted and the
+    first ones named; empty when nothing says."""
+    names = list(dict.fromkeys(commune_provinces(ev))) or plugin_provinces(ev)
+    if len(names) <= 1:
+        return names[0] if names else ""
+    shown = ", ".join(names[:3]) + (", …" if len(names) > 3 else "")
+    return label("provinces_many", lang).format(n=len(names), names=shown)

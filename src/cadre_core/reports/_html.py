@@ -16,7 +16,7 @@ import pandas as pd
 from markupsafe import Markup
 
 from cadre_core.plugins._sections import ReportSection
-from cadre_core.reports import _charts, _meeting
+from cadre_core.reports import _charts, _meeting, _province
 from cadre_core.reports._audit import html_block
 from cadre_core.reports._data import ReportData, records
 from cadre_core.reports._style import stylesheet
@@ -540,7 +540,11 @@ class _Row:
 
 def render(data: ReportData, sections: Sequence[ReportSection] = ()) -> str:
     """The HTML text of the report, with the evaluation embedded for ``cadre verify``."""
-    page = _ENV.get_template("report.html").render(**_context(data, sections))
+    page = (
+        _province.render(data, sections)
+        if data.multi
+        else _ENV.get_template("report.html").render(**_context(data, sections))
+    )
     return page.replace("</body>", html_block(data.evaluation) + "\n</body>", 1)
 
 

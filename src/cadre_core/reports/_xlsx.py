@@ -17,7 +17,14 @@ from xlsxwriter.worksheet import Worksheet
 
 from cadre_core.plugins._sections import ReportSection
 from cadre_core.reports._audit import xlsx_sheet
-from cadre_core.reports._data import ReportData, records
+from cadre_core.reports._data import (
+    STATUS_SYMBOLS,
+    ReportData,
+    commune_totals,
+    province_name,
+    records,
+    status_cells,
+)
 from cadre_core.reports._xlsx_book import Book, unique_sheet_name
 from cadre_core.targets._params import jsonable
 from cadre_core.vocab._files import replacing
@@ -334,29 +341,67 @@ def _findings_sheet(book: Book, data: ReportData) -> None:
     book.page_setup(ws, start, data.label("findings"))
 
 
+def _province_heading(data: ReportData, key: str) -> str:
+    """A province sheet's title: the label, then the province's name when known."""
+    name = province_name(data.evaluation, data.lang)
+    return f"{data.label(key)} — {name}" if name else data.label(key)
+
+
 def _heatmap_sheet(book: Book, data: ReportData) -> None:
+    """The status map with the ranking: per commune (ranked, see ``RANK_KEYS``) its rank,
+    targets met / not met / not applicable and total shortfall, then one cell per target
+    carrying a symbol and the shortfall (``✓ đạt``, ``✗ 3``, ``–``), coloured too."""
     ws = book.add_sheet(data.label("sheet_heatmap"))
-    start = book.title_block(ws, data.label("heatmap"), _subtitle(data)[:1])
+    title = _province_heading(data, "heatmap")
+    lines = [*_subtitle(data)[:1], data.label("heatmap_legend"), data.label("ranking_note")]
+    start = book.title_block(ws, title, lines)
     ids = data.target_ids
-    ws.write_string(start, 0, data.label("col_commune"), book.f_head)
-    ws.set_column(0, 0, 22)
-    for j, tid in enumerate(ids, start=1):
+    cols = [
+        ("col_commune", 20),
+        ("col_rank", 6),
+        ("col_targets_met", 8),
+        ("col_targets_not_met", 8),
+        ("col_targets_na", 8),
+        ("col_total_shortfall", 9),
+    ]
+    book.table_header(ws, start, cols)
+    first = len(cols)
+    for j, tid in enumerate(ids, start=first):
         ws.write_string(start, j, tid, book.f_head)
-        ws.set_column(j, j, 11)
-    ws.set_row(start, 30)
-    s = data.summary.set_index(["commune", "id"])
-    for i, commune in enumerate(data.communes, start=1):
-        book.write(ws, start + i, 0, commune)
-        for j, tid in enumerate(ids, start=1):
-            book.write(ws, start + i, j, s.loc[(commune, tid), "status_label"], book.f_center)
-    last = start + len(data.communes)
-    book.status_conditions(ws, start + 1, last, 1, len(ids))
+        ws.set_column(j, j, 7)  # "✗ 158" fits: the map prints as large as it can
+    totals = commune_totals(data.summary).sort_values("rank", kind="stable")
+    sc = status_cells(data.summary, data.lang)
+    cells = dict(zip(zip(sc["commune"], sc["id"], strict=True), sc["text"], strict=True))
+    for i, r in enumerate(records(totals), start=1):
+        row = [r.commune, r["rank"], r.met, r.not_met, r.not_applicable, r.shortfall]
+        for c, v in enumerate(row):
+            book.write(ws, start + i, c, v, None if c == 0 else book.f_int)
+        for j, tid in enumerate(ids, start=first):
+            book.write(ws, start + i, j, cells[(r.commune, tid)], book.f_center)
+    last = start + max(1, len(totals))
+    for status, fmt in book.cond_fmt.items():
+        ws.conditional_format(
+            start + 1,
+            first,
+            last,
+            first + len(ids) - 1,
+            {
+                "type": "text",
+                "criteria": "begins with",
+                "value": STATUS_SYMBOLS[status],
+                "format": fmt,
+            },
+        )
+    ws.conditional_format(
+        start + 1, 3, last, 3, {"type": "cell", "criteria": ">", "value": 0, "format": book.f_red}
+    )
     ws.freeze_panes(start + 1, 1)
-    ws.autofilter(start, 0, last, len(ids))
-    book.page_setup(ws, start, data.label("heatmap"))
+    ws.autofilter(start, 0, last, first + len(ids) - 1)
+    book.page_setup(ws, start, title)
 
     ws = book.add_sheet(data.label("sheet_province"))
-    start = book.title_block(ws, data.label("province_title"), _subtitle(data)[:2])
+    title = _province_heading(data, "province_title")
+    start = book.title_block(ws, title, _subtitle(data)[:2])
     cols = [
         ("col_id", 10),
         ("col_target", 44),
@@ -395,7 +440,7 @@ def _heatmap_sheet(book: Book, data: ReportData) -> None:
     )
     ws.freeze_panes(start + 1, 2)
     ws.autofilter(start, 0, last, len(cols) - 1)
-    book.page_setup(ws, start, data.label("province_title"))
+    book.page_setup(ws, start, title)
 
 
 def _trends_sheet(book: Book, data: ReportData) -> None:

@@ -97,6 +97,7 @@ class Agency:
     name: str | None = None
     commune: str | None = None
     bloc: Bloc | None = attrs.field(default=None, converter=_bloc)
+    province: str | None = None  # the province of the commune (tỉnh), when the roster says
 
 
 @attrs.frozen(slots=True)

@@ -95,7 +95,8 @@ def _scoped(roster: Roster, commune: str, scope: str) -> dict[str, pd.DataFrame]
         # no agencies: one for the commune, holding every position
         code = f"{scope}/{commune}"
         empty = roster.agencies
-        row = {"agency_code": [code], "name": [commune], "commune": [commune], "bloc": [None]}
+        row: dict[str, list[str | None]] = {str(c): [None] for c in empty.columns}
+        row.update({"agency_code": [code], "name": [commune], "commune": [commune]})
         tables["agencies"] = pd.DataFrame(row).astype(empty.dtypes.to_dict())[empty.columns]
         positions = tables["positions"]
         tables["positions"] = positions.assign(

@@ -159,6 +159,8 @@ TABLES: tuple[Table, ...] = (
             ),
             _c("commune", "text", "xã", "tên xã", "xã, phường", "đơn vị hành chính"),
             _c("bloc", "code", "khối", codes="bloc"),
+            # the province of the commune (names the province in multi-commune reports)
+            _c("province", "text", "tỉnh", "tỉnh, thành phố", "tỉnh/thành phố"),
         ),
         key=("agency_code",),
         aliases=("cơ quan", "đơn vị", "co quan", "agency"),

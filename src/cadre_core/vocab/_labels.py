@@ -582,6 +582,62 @@ _LABELS: dict[str, tuple[str, str]] = {
         "không phải việc của đào tạo: cần trang bị",
         "not a training matter: equipment is needed",
     ),
+    # province view: the report on several communes (HTML and workbook)
+    "province_report": (
+        "Báo cáo tổng hợp chỉ tiêu cán bộ các xã",
+        "Commune cadre targets: all communes",
+    ),
+    "provinces_many": ("{n} tỉnh: {names}", "{n} provinces: {names}"),
+    "n_communes": ("{n} xã", "{n} communes"),
+    "cell_met": ("đạt", "met"),
+    "ranking": ("Xếp hạng các xã", "Ranking of the communes"),
+    "ranking_note": (
+        "Xếp hạng: xã có ít chỉ tiêu chưa đạt hơn đứng trước; bằng nhau thì xã có tổng số còn "
+        "thiếu ít hơn; rồi xã có nhiều chỉ tiêu đạt hơn. Các xã bằng nhau cả ba tiêu chí "
+        "cùng hạng (1, 2, 2, 4).",
+        "Ranking: fewer targets not met first; then the smaller total shortfall; then more "
+        "targets met. Communes equal on all three share a rank (1, 2, 2, 4).",
+    ),
+    "col_rank": ("Hạng", "Rank"),
+    "col_province": ("Tỉnh", "Province"),
+    "col_targets_met": ("Chỉ tiêu đạt", "Targets met"),
+    "col_targets_not_met": ("Chỉ tiêu chưa đạt", "Targets not met"),
+    "col_targets_na": ("Không áp dụng", "Not applicable"),
+    "col_total_shortfall": ("Tổng số còn thiếu", "Total shortfall"),
+    "col_targets_overdue": ("Quá hạn", "Overdue"),
+    "heatmap_legend": (
+        "Mỗi ô: ✓ đạt · ✗ n: chưa đạt, còn thiếu n · – không áp dụng (không có ai thuộc đối "
+        "tượng). Màu chỉ để dễ nhìn; ký hiệu và con số đọc được cả khi in đen trắng.",
+        "Each cell: ✓ met · ✗ n: not met, short by n · – not applicable (nobody in the "
+        "population). Colour only helps; the symbol and the number read in black and white.",
+    ),
+    "commune_trends": ("Diễn biến từng xã", "Trend per commune"),
+    "commune_trends_note": (
+        "Mỗi ngày tính: số chỉ tiêu đạt / số chỉ tiêu áp dụng của xã (tổng số còn thiếu "
+        "trong ngoặc); đường: tỷ lệ chỉ tiêu đạt.",
+        "Each day: targets met / targets applicable in the commune (total shortfall in "
+        "brackets); line: the share of targets met.",
+    ),
+    "commune_sections": ("Từng xã: chỉ tiêu chưa đạt", "Each commune: targets not met"),
+    "commune_counts": (
+        "{met} chỉ tiêu đạt · {not_met} chưa đạt · {na} không áp dụng · tổng số còn thiếu "
+        "{shortfall} · {findings} điểm cần xử lý · {unrated} cán bộ chưa xếp loại",
+        "{met} targets met · {not_met} not met · {na} not applicable · total shortfall "
+        "{shortfall} · {findings} findings to act on · {unrated} cadres not rated",
+    ),
+    "commune_all_met": ("Mọi chỉ tiêu áp dụng đều đạt.", "Every applicable target is met."),
+    "shortfall_of": ("còn thiếu {n}", "short by {n}"),
+    "commune_detail_hint": (
+        "Báo cáo tổng hợp không in danh sách từng người. Danh sách người chưa đạt, điểm cần "
+        "xử lý và cán bộ chưa xếp loại của một xã có trong báo cáo chi tiết của xã đó: {command}",
+        "This report lists no one by name. A commune's detailed report (who falls short, "
+        "findings, cadres not rated): {command}",
+    ),
+    "commune_detail_command": (
+        'cadre evaluate DANH_SÁCH --commune "TÊN XÃ" -o xa.html',
+        'cadre evaluate ROSTER --commune "COMMUNE" -o commune.html',
+    ),
+    "province_trends": ("Diễn biến toàn tỉnh theo chỉ tiêu", "Province trend per target"),
 }
 
 #: Bloc codes whose default responsible body has a label (``body_<bloc>``).
