@@ -21,7 +21,7 @@ from cadre_core.reports._audit import html_block
 from cadre_core.reports._data import ReportData, records
 from cadre_core.reports._style import stylesheet
 from cadre_core.vocab._files import write_atomic
-from cadre_core.vocab._labels import body_name, fmt_date, fmt_pct
+from cadre_core.vocab._labels import fmt_date, fmt_pct
 
 TEMPLATE = """<!DOCTYPE html>
 <html lang="{{ lang }}">
@@ -48,9 +48,9 @@ TEMPLATE = """<!DOCTYPE html>
     {% if kpi.cadres is not none %}<div class="kpi people"><b>{{ kpi.cadres }}</b>{{ L.report_count_cadres }}</div>{% endif %}
   </section>
 </header>
-{% if multi %}<p class="small">{{ L.kpi_multi }}</p>{% endif %}
 
-<h2 id="dashboard">{% if multi %}{{ L.province_title }}{% else %}{{ L.dashboard }}{% endif %}</h2>
+
+<h2 id="dashboard">{{ L.dashboard }}</h2>
 <p class="legend">{{ L.legend_bar }}
   <span class="sw" style="background:#2e7d32"></span>{{ L.met }}
   <span class="sw" style="background:#c62828"></span>{{ L.not_met }}
@@ -78,23 +78,6 @@ TEMPLATE = """<!DOCTYPE html>
 </tbody>
 </table>
 
-{% if multi %}
-<h2 id="heatmap" class="page">{{ L.heatmap }}</h2>
-<div class="scroll">
-<table class="heat">
-<thead><tr><th>{{ L.col_commune }}</th>
-{% for tid in target_ids %}<th class="rot"><a href="#target-{{ tid }}" style="color:#fff">{{ tid }}</a></th>{% endfor %}
-</tr></thead>
-<tbody>
-{% for row in heat %}
-<tr><th scope="row" style="background:#fff;color:#1b1f23">{{ row.commune }}</th>
-{% for c in row.cells %}<td class="cell {{ c.status }}" data-commune="{{ row.commune }}" data-target-id="{{ c.id }}" data-status="{{ c.status }}" title="{{ row.commune }} · {{ c.id }}: {{ c.status_label }}">{{ c.text }}</td>{% endfor %}
-</tr>
-{% endfor %}
-</tbody>
-</table>
-</div>
-{% endif %}
 
 {% if trends %}
 <h2 id="trends" class="page">{{ L.trends }}</h2>
@@ -113,17 +96,12 @@ TEMPLATE = """<!DOCTYPE html>
 {% if t.brief %}
 <section class="target brief {{ t.status }}" id="target-{{ t.id }}" data-target-id="{{ t.id }}" data-status="{{ t.status }}">
   <p><b>{{ t.id }} — {{ t.title }}</b> <span class="badge {{ t.status }}">{{ t.status_label }}</span>
-  {% for l in t.lines %}<span class="small">{% if multi %}{{ l.commune }}: {% endif %}{{ l.sentence }}</span>{% endfor %}</p>
+  {% for l in t.lines %}<span class="small">{{ l.sentence }}</span>{% endfor %}</p>
 </section>
 {% else %}
 <section class="target {{ t.status }}" id="target-{{ t.id }}" data-target-id="{{ t.id }}" data-status="{{ t.status }}">
-  <h3>{{ t.id }} — {{ t.title }} <span class="badge {{ t.status }}">{{ t.status_label }}</span>{% if not multi %}{% for l in t.lines %} <span class="sentence">{{ l.sentence }}</span>{% if l.overdue %} <span class="flag">({{ L.overdue }})</span>{% endif %}{% endfor %}{% endif %}</h3>
-  {% if multi %}
-  <table class="lines stack"><thead><tr><th>{{ L.col_commune }}</th><th>{{ L.col_ratio }}</th><th>{{ L.col_status }}</th><th class="num">{{ L.col_shortfall }}</th><th>{{ L.col_body }}</th></tr></thead><tbody>
-  {% for l in t.lines %}<tr data-commune="{{ l.commune }}" data-status="{{ l.status }}"><td data-label="{{ L.col_commune }}">{{ l.commune }}</td><td class="bulletcell" data-label="{{ L.col_ratio }}"><span>{{ l.chart }}<span class="caption"><b>{{ l.ratio }}</b> · {{ l.caption }}</span></span></td><td data-label="{{ L.col_status }}"><span><span class="badge {{ l.status }}">{{ l.status_label }}</span>{% if l.overdue %} <span class="flag">{{ L.overdue }}</span>{% endif %}</span></td><td class="num {% if l.shortfall %}short{% endif %}" data-label="{{ L.col_shortfall }}">{{ l.shortfall }}</td><td data-label="{{ L.col_body }}">{{ l.body }}</td></tr>{% endfor %}
-  </tbody></table>
-  {% endif %}
-  <p class="small">{% if not multi %}{% for l in t.lines %}{{ L.col_body }}: <b>{{ l.body }}</b> · {% endfor %}{% endif %}{{ L.population_text }}: {{ t.population_text }} · {{ L.requirement }}: {{ t.requirement }} · {{ L.col_source }}: {{ t.source }}</p>
+  <h3>{{ t.id }} — {{ t.title }} <span class="badge {{ t.status }}">{{ t.status_label }}</span>{% for l in t.lines %} <span class="sentence">{{ l.sentence }}</span>{% if l.overdue %} <span class="flag">({{ L.overdue }})</span>{% endif %}{% endfor %}</h3>
+  <p class="small">{% for l in t.lines %}{{ L.col_body }}: <b>{{ l.body }}</b> · {% endfor %}{{ L.population_text }}: {{ t.population_text }} · {{ L.requirement }}: {{ t.requirement }} · {{ L.col_source }}: {{ t.source }}</p>
   {% if t.note %}<p class="statusline">{{ t.note }}</p>{% endif %}
   {% if t.groups and t.common and t.by_agency %}
   <p class="statusline">{{ L.col_explanation }}: <b>{{ t.common }}</b></p>
@@ -154,14 +132,14 @@ TEMPLATE = """<!DOCTYPE html>
 
 <h2 id="unrated">{{ L.unrated }}</h2>
 {% if unrated %}
-<table class="members stack"><thead><tr><th class="num">{{ L.col_no }}</th>{% if multi %}<th>{{ L.col_commune }}</th>{% endif %}<th>{{ L.col_member }}</th><th>{{ L.col_role }}</th><th>{{ L.col_explanation }}</th><th>{{ L.col_body }}</th></tr></thead>
-<tbody>{% for m in unrated %}<tr data-member-id="{{ m.member_id }}"><td class="num" data-label="{{ L.col_no }}">{{ loop.index }}</td>{% if multi %}<td data-label="{{ L.col_commune }}">{{ m.commune }}</td>{% endif %}<td data-label="{{ L.col_member }}">{{ m.member or m.member_id }}</td><td data-label="{{ L.col_role }}">{{ m.role }}</td><td data-label="{{ L.col_explanation }}">{{ m.explanation }}</td><td data-label="{{ L.col_body }}">{{ m.body }}</td></tr>{% endfor %}</tbody></table>
+<table class="members stack"><thead><tr><th class="num">{{ L.col_no }}</th><th>{{ L.col_member }}</th><th>{{ L.col_role }}</th><th>{{ L.col_explanation }}</th><th>{{ L.col_body }}</th></tr></thead>
+<tbody>{% for m in unrated %}<tr data-member-id="{{ m.member_id }}"><td class="num" data-label="{{ L.col_no }}">{{ loop.index }}</td><td data-label="{{ L.col_member }}">{{ m.member or m.member_id }}</td><td data-label="{{ L.col_role }}">{{ m.role }}</td><td data-label="{{ L.col_explanation }}">{{ m.explanation }}</td><td data-label="{{ L.col_body }}">{{ m.body }}</td></tr>{% endfor %}</tbody></table>
 {% else %}<p class="small">{{ L.none_failing }}</p>{% endif %}
 
 {% if findings %}
 <h2 id="findings">{{ L.findings }}</h2>
-<table class="findings stack fixed"><thead><tr><th class="num" style="width:3.5%">{{ L.col_no }}</th>{% if multi %}<th style="width:10%">{{ L.col_commune }}</th>{% endif %}<th style="width:7%">{{ L.col_severity }}</th><th style="width:22%">{{ L.col_subject }}</th><th>{{ L.col_message }}</th><th style="width:17%">{{ L.col_body }}</th><th class="num" style="width:5%">{{ L.col_source }}</th></tr></thead>
-<tbody>{% for f in findings %}<tr><td class="num" data-label="{{ L.col_no }}">{{ loop.index }}</td>{% if multi %}<td data-label="{{ L.col_commune }}">{{ f.commune }}</td>{% endif %}<td data-label="{{ L.col_severity }}">{{ f.severity }}</td><td data-label="{{ L.col_subject }}">{{ f.subject }}</td><td data-label="{{ L.col_message }}">{% if f.rule %}<b>{{ f.rule }}.</b> {% endif %}{{ f.message }}</td><td data-label="{{ L.col_body }}">{{ f.body }}</td><td class="num" data-label="{{ L.col_source }}">{% if f.source_no %}[{{ f.source_no }}]{% endif %}</td></tr>{% endfor %}</tbody></table>
+<table class="findings stack fixed"><thead><tr><th class="num" style="width:3.5%">{{ L.col_no }}</th><th style="width:7%">{{ L.col_severity }}</th><th style="width:22%">{{ L.col_subject }}</th><th>{{ L.col_message }}</th><th style="width:17%">{{ L.col_body }}</th><th class="num" style="width:5%">{{ L.col_source }}</th></tr></thead>
+<tbody>{% for f in findings %}<tr><td class="num" data-label="{{ L.col_no }}">{{ loop.index }}</td><td data-label="{{ L.col_severity }}">{{ f.severity }}</td><td data-label="{{ L.col_subject }}">{{ f.subject }}</td><td data-label="{{ L.col_message }}">{% if f.rule %}<b>{{ f.rule }}.</b> {% endif %}{{ f.message }}</td><td data-label="{{ L.col_body }}">{{ f.body }}</td><td class="num" data-label="{{ L.col_source }}">{% if f.source_no %}[{{ f.source_no }}]{% endif %}</td></tr>{% endfor %}</tbody></table>
 {% if finding_sources %}<p class="small">{{ L.col_source }}:</p>
 <ol class="sources">{% for s in finding_sources %}<li>{{ s }}</li>{% endfor %}</ol>{% endif %}
 {% endif %}
@@ -202,11 +180,9 @@ _ENV = jinja2.Environment(
 
 _LABEL_KEYS = [
     "report_title",
-    "province_title",
     "as_of",
     "generated_by",
     "dashboard",
-    "heatmap",
     "trends",
     "details",
     "unrated",
@@ -248,7 +224,6 @@ _LABEL_KEYS = [
     "requirement",
     "none_failing",
     "back_to_top",
-    "kpi_multi",
     "col_ratio",
     "col_rule",
     "parameters",
@@ -312,72 +287,22 @@ def _context(data: ReportData, sections: Sequence[ReportSection]) -> dict[str, A
         }
 
     dashboard: list[dict[str, Any]] = []
-    order = [body_name(ev.bodies.get(b, b), lang) for b in ("party_front", "government")]
-    first_line = dict(zip(s["id"], s["population_text"], strict=True))
-    if data.multi:
-        for r in records(data.province):
-            applicable = int(r.met) + int(r.not_met)
-            status = (
-                "not_applicable"
-                if applicable == 0
-                else ("met" if int(r.not_met) == 0 else "not_met")
-            )
-            dashboard.append(
-                {
-                    "id": r.id,
-                    "title": r.title,
-                    "unit_text": f"{first_line[r.id]} ({int(r.population)} {r.unit})",
-                    "status": status,
-                    "status_label": r.summary,
-                    "overdue": int(r.overdue) > 0,
-                    "attainable": True,
-                    "shortfall": int(r.shortfall),
-                    "deadline": fmt_date(r.deadline),
-                    "body": _union_bodies(s.loc[s["id"] == r.id, "body"], order),
-                    **bullet_row(
-                        _Row(
-                            r.ratio, r.goal, status, r.satisfied, r.population, r.required, r.rule
-                        ),
-                        f"{r.id}",
-                    ),
-                }
-            )
-    else:
-        for r in records(s):
-            dashboard.append(
-                {
-                    "id": r.id,
-                    "title": r.title,
-                    "unit_text": f"{r.population_text} ({r.population} {r.unit})",
-                    "status": r.status,
-                    "status_label": r.status_label,
-                    "overdue": bool(r.overdue),
-                    "attainable": bool(r.attainable),
-                    "shortfall": int(r.shortfall),
-                    "deadline": fmt_date(r.deadline),
-                    "body": r.body,
-                    **bullet_row(r, f"{r.id}: {r.status_label}"),
-                }
-            )
-
-    heat = []
-    if data.multi:
-        idx = {(r.commune, r.id): r for r in records(s)}
-        for commune in data.communes:
-            cells = []
-            for tid in data.target_ids:
-                row = idx[(commune, tid)]
-                cells.append(
-                    {
-                        "id": tid,
-                        "status": row["status"],
-                        "status_label": row["status_label"],
-                        "text": f"{int(row['satisfied'])}/{int(row['population'])}"
-                        if row["status"] != "not_applicable"
-                        else "–",
-                    }
-                )
-            heat.append({"commune": commune, "cells": cells})
+    for r in records(s):
+        dashboard.append(
+            {
+                "id": r.id,
+                "title": r.title,
+                "unit_text": f"{r.population_text} ({r.population} {r.unit})",
+                "status": r.status,
+                "status_label": r.status_label,
+                "overdue": bool(r.overdue),
+                "attainable": bool(r.attainable),
+                "shortfall": int(r.shortfall),
+                "deadline": fmt_date(r.deadline),
+                "body": r.body,
+                **bullet_row(r, f"{r.id}: {r.status_label}"),
+            }
+        )
 
     trends = []
     if not data.trends.empty:
@@ -487,11 +412,9 @@ def _context(data: ReportData, sections: Sequence[ReportSection]) -> dict[str, A
         "as_of": fmt_date(ev.as_of),
         "history": [fmt_date(e.as_of) for e in data.history],
         "plugins": plugins,
-        "multi": data.multi,
         "kpi": kpi,
         "dashboard": dashboard,
         "target_ids": data.target_ids,
-        "heat": heat,
         "trends": trends,
         "details": details,
         "unrated": data.unrated.to_dict("records"),
@@ -514,28 +437,6 @@ def _context(data: ReportData, sections: Sequence[ReportSection]) -> dict[str, A
         "params": params,
         "finding_sources": sources,
     }
-
-
-class _Row:
-    """The fields :func:`_context`'s bullet rows read, for a province line."""
-
-    def __init__(
-        self,
-        ratio: float | None,
-        goal: float | None,
-        status: str,
-        satisfied: int,
-        population: int,
-        required: int,
-        rule: str,
-    ) -> None:
-        self.ratio, self.goal, self.status = ratio, goal, status
-        self.satisfied, self.population, self.required, self.rule = (
-            satisfied,
-            population,
-            required,
-            rule,
-        )
 
 
 def render(data: ReportData, sections: Sequence[ReportSection] = ()) -> str:

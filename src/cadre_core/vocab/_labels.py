@@ -588,7 +588,6 @@ _LABELS: dict[str, tuple[str, str]] = {
         "Commune cadre targets: all communes",
     ),
     "provinces_many": ("{n} tỉnh: {names}", "{n} provinces: {names}"),
-    "n_communes": ("{n} xã", "{n} communes"),
     "cell_met": ("đạt", "met"),
     "ranking": ("Xếp hạng các xã", "Ranking of the communes"),
     "ranking_note": (
