@@ -69,7 +69,7 @@ def _evaluate_days(
         while True:
             failed = len(host.failures)
             evs = []
-            with task("progress_evaluating", len(days)) as advance:
+            with task("progress_days", len(days)) as advance:
                 for d in days:
                     evs.append(
                         evaluate(

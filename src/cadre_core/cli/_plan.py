@@ -14,6 +14,7 @@ from cadre_core.cli._common import (
     layout_option,
     output_format,
     params_option,
+    progress_bars,
     report_format_option,
     report_output_option,
     skip_option,
@@ -107,8 +108,12 @@ def plan_command(
             withhold=key is not None,
         )
     hider = pseudonymizer(key, r)
-    try:
-        with plugin_output(None if hider is None else hider.scrub):
+    try:  # progress bars on a terminal only, never over a document on standard output
+        shown = bool(output) or fmt not in ("json", "csv")
+        with (
+            progress_bars(lang, shown=shown),
+            plugin_output(None if hider is None else hider.scrub),
+        ):
             result = plan(
                 r,
                 as_of=day,

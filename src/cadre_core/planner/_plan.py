@@ -16,6 +16,7 @@ from cadre_core.planner._selection import chosen_options, plan_lines, served_tar
 from cadre_core.plugins._host import PluginHost
 from cadre_core.roster._roster import Roster
 from cadre_core.vocab._dates import parse_day
+from cadre_core.vocab._progress import task
 
 
 def plan(
@@ -62,7 +63,8 @@ def plan(
     fields = granted_fields(base)
     ways = flips(base, fields)
     prob = problem(base, covers(base, ways), budget, succession)
-    sol = solve(prob.model, time_limit=time_limit)
+    with task("progress_planning"):  # a bar on a terminal (cadre_core.cli)
+        sol = solve(prob.model, time_limit=time_limit)
     chosen = chosen_options(prob, sol)
     lines = plan_lines(base, chosen, served_targets(base, prob.demand, sol, chosen), fields)
     draft = Plan(

@@ -328,6 +328,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     ),
     "progress_reading": ("Đọc danh sách", "Reading rosters"),
     "progress_evaluating": ("Đánh giá chỉ tiêu", "Evaluating targets"),
+    "progress_days": ("Đánh giá từng ngày", "Evaluating each day"),
     "progress_writing": ("Ghi báo cáo", "Writing the report"),
     "progress_planning": ("Lập kế hoạch", "Planning"),
     "roster_table_cadres": ("Cán bộ", "Cadres"),

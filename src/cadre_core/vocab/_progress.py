@@ -1,6 +1,6 @@
 """Progress of long work, reported at coarse points and shown only where someone watches.
 
-The stages call :func:`task` around work done step by step (one file read, one day or
+The stages call :func:`task` (or :func:`tracked` over a loop) around work done step by step (one file read, one day or
 commune evaluated, one commune written or planned; never one row)::
 
     with task("progress_reading", len(paths)) as advance:
@@ -16,11 +16,14 @@ description is a key of the label table, which the reporter puts in the user's l
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from contextlib import AbstractContextManager
 from contextvars import ContextVar
+from typing import TypeVar
 
-__all__ = ["Advance", "Reporter", "reporting", "task"]
+T = TypeVar("T")
+
+__all__ = ["Advance", "Reporter", "reporting", "task", "tracked"]
 
 Advance = Callable[[int], None]
 """Called with the number of steps just done."""
@@ -49,6 +52,19 @@ def task(key: str, total: int | None = None) -> Iterator[Advance]:
         return
     with reporter(key, total) as advance:
         yield advance
+
+
+def tracked(items: Collection[T], key: str) -> Iterator[T]:
+    """The ``items``, one step of task ``key`` each (a loop's progress in one line:
+    ``for path in tracked(paths, "progress_reading"):``).
+
+    >>> list(tracked(["a", "b"], "progress_reading"))
+    ['a', 'b']
+    """
+    with task(key, len(items)) as advance:
+        for item in items:
+            yield item
+            advance(1)
 
 
 @contextlib.contextmanager
