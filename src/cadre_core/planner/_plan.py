@@ -49,6 +49,10 @@ def plan(
     (target, commune) and the eligible options into the model; solve it; turn the chosen
     options into plan lines and yearly totals; evaluate the targets again with the plan
     applied and state what training cannot do.
+
+    >>> p = plan(sample_roster(), as_of="31/12/2026", plugins=["province_template"])
+    >>> p.as_of, p.horizon >= 2026
+    (datetime.date(2026, 12, 31), True)
     """
     s = setting(
         parse_day(as_of, what="as_of"),
