@@ -354,7 +354,7 @@ def test_cadre_schema_check_names_the_json_path_of_errors(tmp_path: Path) -> Non
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (("nope",), "unknown schema 'nope': the schemas are evaluation, plan"),
+        (("nope",), "unknown schema 'nope': the schemas are evaluation, evaluations, plan"),
         (("--check", "missing.json"), "missing.json: cannot be read"),
         (("--check", "-"), "-: not JSON"),
         (("--check", "-", "--strict"), "-: not JSON"),

@@ -322,6 +322,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "cli_created": ("Đã tạo {path}", "created {path}"),
     "cli_next_steps": ("Bước tiếp theo:", "next:"),
     "cli_lists_plugin": ("liệt kê {name}", "lists {name}"),
+    "cli_or_ci": ("hoặc ./ci.sh", "or ./ci.sh"),
     "cli_suggested_layout": (
         "Đã ghi {path}: kiểm tra từng dòng, rồi dùng --layout {path}",
         "wrote {path}: check every line, then use --layout {path}",
