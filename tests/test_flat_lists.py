@@ -152,8 +152,8 @@ def export_list(tmp_path: Path) -> Path:
 def test_validate_reads_an_exported_list(export_list: Path) -> None:
     done = run("validate", str(export_list))
     assert done.returncode == 0, done.stderr
-    assert "valid roster" in done.stdout
-    assert "warning" in done.stdout
+    assert "Danh sách hợp lệ" in done.stdout
+    assert "điểm cần lưu ý" in done.stdout
     roster = cadre_core.read_roster(export_list)
     counts = roster.row_counts()
     assert counts["cadres"] == 3 and counts["assignments"] == 3
@@ -454,7 +454,7 @@ def test_evaluate_reports_every_reader_warning_in_every_output(
     assert done.returncode == 0, done.stderr
     doc = json.loads(done.stdout)
     assert [w["expected"] for w in doc["warnings"]] == [p.expected for p in roster.warnings]
-    assert f"{len(roster.warnings)} warning(s)" in done.stderr
+    assert f"{len(roster.warnings)} điểm cần lưu ý" in done.stderr
     html = tmp_path / "r.html"
     done = run("evaluate", str(export_list), *PLUGIN, "--format", "html", "-o", str(html))
     assert done.returncode == 0, done.stderr

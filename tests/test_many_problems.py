@@ -62,9 +62,9 @@ def test_terminal_table_is_bounded_and_counts_the_rest(
     lines = done.stderr.splitlines()
     assert len(lines) < MAX_LINES, len(lines)
     text = " ".join(done.stderr.split())
-    assert "5001 problem(s)" in text  # the title: every error counted
-    assert "… and 4,990 more in cadres.birth_date" in text
-    assert "of 5,002 problems shown" in text  # the caption (one not-read column warning)
+    assert "5001 lỗi trong" in text  # the title: every error counted
+    assert "… và 4.990 lỗi cùng loại ở cadres.birth_date" in text
+    assert "/5.002 lỗi" in text  # the caption (one not-read column warning)
     assert "--format json" in text  # where to find every one
     assert "'=robot'" in text  # another kind is still shown
     assert lines[-1].startswith("cadre: ")
@@ -128,6 +128,6 @@ def test_skip_invalid_json_accounts_for_every_row(cadre_exe: Path, many_bad_date
     )
     assert ev.returncode == 0, ev.stderr[-2000:]
     assert len(ev.stderr.splitlines()) < 4 * MAX_LINES  # a few bounded tables
-    assert "4,990 more in cadres.birth_date" in " ".join(ev.stderr.split())
+    assert "4.990 lỗi cùng loại ở cadres.birth_date" in " ".join(ev.stderr.split())
     skipped = json.loads(ev.stdout)["skipped"]
     assert sum(s["table"] == "cadres" for s in skipped) == BAD + 1

@@ -68,8 +68,8 @@ def test_validate_names_the_damage_in_every_text_column(damaged: Path) -> None:
     err = " ".join(done.stderr.split())
     assert err.count("double-encoded UTF-8") == 3
     for table, row, column in (("cadres", 2, "full_name"), ("agencies", 2, "name")):
-        assert f"│ {table} │ {row} │ {column} │" in err
-    assert f"│ degrees │ 2 │ level │ {_damage('Thạc sĩ')!r}" in err
+        assert f"\t{table}\t{row}\t{column}\t" in done.stderr  # one problem per line
+    assert f"\tdegrees\t2\tlevel\t{_damage('Thạc sĩ')!r}\t" in done.stderr
     assert "reads as 'Thạc sĩ'" in err  # what a coded cell reads as
     assert "Nguyễn" not in err and "Nguy" not in err  # personal data never quoted
 

@@ -124,7 +124,7 @@ def test_validate_answers_cleanly(runs: dict[str, Run], name: str) -> None:
     if run.code == 2:
         assert run.stderr.strip().splitlines()[-1].startswith("cadre: ")
     else:
-        assert "valid roster" in run.stdout
+        assert "Danh sách hợp lệ" in run.stdout
     if name in EXPECTED:
         assert run.code == EXPECTED[name], f"{name}: exit {run.code}\n{out[-2000:]}"
     if name in WORDS:

@@ -54,7 +54,7 @@ def test_validate_lists_what_was_not_read(roster: Path) -> None:
     done = run("validate", str(roster))
     assert done.returncode == 0, done.stderr
     out = _flat(done.stdout)
-    assert "not read: 3 column(s) or sheet(s)" in out
+    assert "Không đọc: 3 cột hoặc trang tính" in out
     assert "Ghi chú" in out and "no close header" in out
     assert "best guess field" in out  # the real header's best canonical guess
     assert "ghi_chu.csv" in out
@@ -68,7 +68,7 @@ def test_strict_columns_makes_it_an_error(roster: Path) -> None:
         err = _flat(done.stderr)
         assert "not a column of table degrees" in err and "roster/degrees.csv" in err
         assert "not a column of table cadres" in err and "Ghi chú" in err
-        assert "the roster is invalid (2 problem(s))" in err  # the file is only listed
+        assert "danh sách không hợp lệ (2 lỗi)" in err  # the file is only listed
 
 
 def test_json_lists_not_read_with_best_guess(roster: Path) -> None:
@@ -81,7 +81,7 @@ def test_json_lists_not_read_with_best_guess(roster: Path) -> None:
     assert listed["degrees", "Ngành nghề \nđào tạo"]["suggestion"] == "field"
     assert listed["cadres", "Ghi chú"]["suggestion"] is None
     assert {p["scope"] for p in doc["not_read"]} == {"column", "sheet"}
-    assert "not read" in _flat(done.stderr)  # and the run says so
+    assert "Không đọc" in _flat(done.stderr)  # and the run says so
 
 
 @pytest.mark.parametrize("fmt", ["xlsx", "html"])

@@ -179,7 +179,7 @@ def test_scaffolded_plugin_installs_and_passes_its_tests(tmp_path: Path) -> None
         cadre, "new-plugin", "hagiang", "--province", "Tỉnh Hà Giang", "--output", tmp_path
     ).stdout
     pkg = tmp_path / "cadre-hagiang"
-    assert f"created {pkg}" in out
+    assert f"Đã tạo {pkg}" in out
     assert (pkg / "ci.sh").stat().st_mode & 0o111
 
     # The plugin's own CI script: a fresh environment of its own, the core from this

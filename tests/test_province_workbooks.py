@@ -51,7 +51,7 @@ def test_three_layouts_make_one_province(province: Path) -> None:
 def test_a_folder_of_workbooks_is_a_province(province: Path) -> None:
     done = run("validate", str(province), "--list-date", "31/12/2025")
     assert done.returncode == 0, done.stderr
-    assert "valid roster" in done.stdout
+    assert "Danh sách hợp lệ" in done.stdout
     done = run("evaluate", str(province), *PLUGIN, "--list-date", "31/12/2025", "--by",
                "commune", "--format", "json")  # fmt: skip
     assert done.returncode == 0, done.stderr

@@ -133,7 +133,7 @@ def test_command(tmp_path: Path) -> None:
     )
     assert result.exit_code == 0, result.output
     root = tmp_path / "cadre-dien-bien"
-    assert f"created {root}" in result.output
+    assert f"Đã tạo {root}" in result.output
     assert "Tỉnh Điện Biên" in (root / "README.md").read_text(encoding="utf-8")
     again = runner.invoke(new_plugin_command, ["dien_bien", "--output", str(tmp_path)])
     assert again.exit_code == 2

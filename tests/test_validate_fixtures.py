@@ -47,13 +47,12 @@ def run_validate(exe: Path, path: Path) -> subprocess.CompletedProcess[str]:
 
 
 def problem_lines(output: str) -> list[list[str]]:
-    """The cells of every problem row of the rich table(s) in ``output``."""
+    """The cells of every problem line of the table(s) in ``output`` (piped: one problem
+    per line, its cells separated by tabs)."""
     rows = []
     for line in output.splitlines():
-        if "│" not in line:
-            continue
-        cells = [c.strip() for c in line.strip().strip("│").split("│")]
-        if cells and cells[0] in ("✗", "!"):
+        cells = line.split("\t")
+        if len(cells) == 8 and cells[0] in ("Lỗi", "Lưu ý"):
             rows.append(cells)
     return rows
 
@@ -159,7 +158,7 @@ def test_sample_validates(fmt: str, sample: Roster, tmp_path: Path, cadre_exe: P
     result = run_validate(cadre_exe, path)
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stdout + result.stderr
-    assert "valid roster" in result.stdout
+    assert "Danh sách hợp lệ" in result.stdout
     assert read_roster(path) == sample
 
 
@@ -197,7 +196,7 @@ def test_conformance_forms_read_equal(case: Path) -> None:
 
 def test_problem_rows_parse() -> None:
     """The parser of the CLI's problem table reads what the problem table prints."""
-    text = "│ ✗ │ r.xlsx │ degrees │ 3 │ level │ 'Thac si' │ one of … │ thac_si │"
+    text = "Lỗi\tr.xlsx\tdegrees\t3\tlevel\t'Thac si'\tone of …\tthac_si"
     assert _matches(
         problem_lines(text)[0],
         attrs.evolve(Expect(), table="degrees", row=3, value="Thac si", suggestion="thac_si"),

@@ -53,7 +53,7 @@ def test_report_matches_its_roster(cadre_exe: Path, made: dict[str, Path], fmt: 
     """An untouched report matches (exit 0)."""
     done = _cadre(cadre_exe, "verify", str(made[fmt]), str(made["roster"]))
     assert done.returncode == 0, done.stdout + done.stderr
-    assert "matches" in done.stdout
+    assert "khớp với" in done.stdout
 
 
 def test_json_report_has_an_audit_block(made: dict[str, Path]) -> None:
@@ -84,7 +84,7 @@ def test_changed_roster_is_reported(
     """A changed value: exit 3, naming the changed inputs and the targets that differ."""
     done = _cadre(cadre_exe, "verify", str(made[fmt]), str(changed))
     assert done.returncode == 3, done.stdout + done.stderr
-    assert "no longer matches" in done.stdout
+    assert "không còn khớp với" in done.stdout
     assert "files differ" in done.stdout
     assert "target" in done.stdout and "differs in" in done.stdout
     assert "Traceback" not in done.stderr

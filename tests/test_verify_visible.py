@@ -57,7 +57,7 @@ def _bad_input(done: subprocess.CompletedProcess[str]) -> None:
 
 def _mismatch(done: subprocess.CompletedProcess[str]) -> str:
     assert done.returncode == 3, done.stdout + done.stderr
-    assert "no longer matches" in done.stdout
+    assert "không còn khớp với" in done.stdout
     return done.stdout
 
 

@@ -33,6 +33,30 @@ of a ``cadre_*`` hook (see :mod:`cadre_core.hookspecs`)::
     >>> [(name, p.key, p.default) for name, p in host.parameter_definitions() if name == "demo"]
     [('demo', 'demo.max_age', 60)]
 
+An integrator's whole path (``docs/integrators.md``): a roster from pandas frames
+(:meth:`Roster.from_frames`, the same checks as a file), an evaluation, a report file
+(:func:`write_xlsx`, :func:`write_html`), a training plan (:func:`plan`, a :class:`Plan`,
+written by :func:`write_plan_xlsx` and :func:`write_plan_html`). The report writers and
+the planner are imported when first used (the planner needs scipy)::
+
+    >>> import pathlib, tempfile
+    >>> sample = cadre_core.sample_roster()
+    >>> frames = {name: frame for name, frame in sample.tables.items() if len(frame)}
+    >>> roster = cadre_core.Roster.from_frames(frames, name="Xã Mẫu")
+    >>> roster.row_counts()["cadres"]
+    43
+    >>> ev = cadre_core.evaluate(roster, "31/12/2026", plugins=["province_template"])
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> cadre_core.write_xlsx(ev, folder / "bao-cao.xlsx").name
+    'bao-cao.xlsx'
+    >>> cadre_core.write_html(ev, folder / "bao-cao.html", lang="en").name
+    'bao-cao.html'
+    >>> p = cadre_core.plan(roster, as_of="2026-12-31", plugins=["province_template"])
+    >>> isinstance(p, cadre_core.Plan), p.as_of
+    (True, datetime.date(2026, 12, 31))
+    >>> cadre_core.write_plan_html(p, folder / "ke-hoach.html").name
+    'ke-hoach.html'
+
 ``SCHEMA_VERSION`` is the version of the JSON contract, ``MAJOR.MINOR``, that every JSON
 document of ``cadre`` states in ``schema_version`` (see :func:`json_schema`)::
 
@@ -41,6 +65,8 @@ document of ``cadre`` states in ``schema_version`` (see :func:`json_schema`)::
     >>> cadre_core.evaluate(cadre_core.sample_roster(), "2026-12-31").to_dict()["schema_version"]
     '1.0'
 """
+
+from typing import TYPE_CHECKING, Any
 
 from cadre_core import criteria
 from cadre_core.engine import (
@@ -88,6 +114,43 @@ from cadre_core.vocab._ethnic import ETHNIC_GROUPS, EthnicGroup, canonical_ethni
 from cadre_core.vocab._numbers import to_fraction
 from cadre_core.vocab._version import __version__
 
+if TYPE_CHECKING:  # imported when first used (see _LAZY)
+    from cadre_core.planner import Plan, plan
+    from cadre_core.planner._report import write_html as write_plan_html
+    from cadre_core.planner._report import write_xlsx as write_plan_xlsx
+    from cadre_core.reports import write_html, write_pdf, write_xlsx
+
+#: Public names imported on first use, as (module, attribute): the report writers and the
+#: planner pull in xlsxwriter, jinja2 and scipy, which ``import cadre_core`` (and the
+#: command line) need not pay for.
+_LAZY = {
+    "Plan": ("cadre_core.planner", "Plan"),
+    "plan": ("cadre_core.planner", "plan"),
+    "write_html": ("cadre_core.reports", "write_html"),
+    "write_pdf": ("cadre_core.reports", "write_pdf"),
+    "write_xlsx": ("cadre_core.reports", "write_xlsx"),
+    "write_plan_html": ("cadre_core.planner._report", "write_html"),
+    "write_plan_xlsx": ("cadre_core.planner._report", "write_xlsx"),
+}
+
+
+def __getattr__(name: str) -> Any:
+    """The public names of :data:`_LAZY`, imported when first asked for."""
+    if name not in _LAZY:
+        raise AttributeError(f"module 'cadre_core' has no attribute {name!r}")
+    import importlib
+
+    module, attr = _LAZY[name]
+    value = getattr(importlib.import_module(module), attr)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    """The module's names, the ones imported on first use included."""
+    return sorted({*globals(), *_LAZY})
+
+
 __all__ = [
     "ETHNIC_GROUPS",
     "SCHEMA_VERSION",
@@ -112,6 +175,7 @@ __all__ = [
     "Parameter",
     "ParameterError",
     "Params",
+    "Plan",
     "PluginError",
     "PluginHost",
     "PluginInfo",
@@ -139,10 +203,16 @@ __all__ = [
     "json_schema",
     "make_plugin_manager",
     "merge_layouts",
+    "plan",
     "rating_year",
     "read_layout",
     "read_roster",
     "sample_roster",
     "schema_errors",
     "to_fraction",
+    "write_html",
+    "write_pdf",
+    "write_plan_html",
+    "write_plan_xlsx",
+    "write_xlsx",
 ]

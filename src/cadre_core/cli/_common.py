@@ -18,10 +18,12 @@ from typing import Any
 
 import click
 from rich.console import Console
-from rich.table import Table
+from rich.text import Text
 
 from cadre_core.vocab._dates import parse_day
 from cadre_core.vocab._labels import label
+from cadre_core.vocab._progress import task
+from cadre_core.vocab._tables import show_table
 
 EXIT_OK, EXIT_INTERNAL, EXIT_INPUT, EXIT_NOT_MET = 0, 1, 2, 3
 
@@ -60,20 +62,45 @@ def _kind(p: Any) -> tuple[Any, ...]:
     return (p.file, p.table, p.column, p.severity, p.scope, p.expected)
 
 
-def _problems_table(
+def count(n: int, lang: str = "vi") -> str:
+    """A count with thousands grouped as the language writes them.
+
+    >>> count(4990), count(4990, "en")
+    ('4.990', '4,990')
+    """
+    text = f"{n:,}"
+    return text.replace(",", ".") if lang == "vi" else text
+
+
+def problem_rows(
     problems: Sequence[Any],
-    title: str,
+    lang: str = "vi",
     per_kind: int = PROBLEMS_PER_KIND,
     most: int = PROBLEMS_SHOWN,
-) -> Table:
-    """The problems as a rich table for a terminal: the first ``per_kind`` of each kind
-    (file, table, column, what was expected), at most ``most`` in all, then one line per
-    kind counting the rest ("… and 199,990 more in cadres.birth_date"): a roster with
+) -> tuple[list[str], list[list[object]], str | None]:
+    """The headers, rows and caption of a problems table: the first ``per_kind`` of each
+    kind (file, table, column, what was expected), at most ``most`` in all, then one line
+    per kind counting the rest ("… and 199,990 more in cadres.birth_date"): a roster with
     200,000 bad dates gives a table of a few lines, not 200,000 (the title and the caption
-    give the totals)."""
-    table = Table(title=title, show_lines=False, header_style="bold")
-    for col in ("", "file", "table", "row", "column", "value", "expected", "suggestion"):
-        table.add_column(col, overflow="fold")
+    give the totals). The caption is ``None`` when every problem is shown."""
+    headers = [
+        label(k, lang)
+        for k in (
+            "cli_col_mark",
+            "col_file",
+            "col_table",
+            "col_row",
+            "col_column",
+            "col_value",
+            "cli_col_expected",
+            "cli_col_suggestion",
+        )
+    ]
+    marks = {
+        "error": Text(label("cli_mark_error", lang), style="red"),
+        "warning": Text(label("cli_mark_warning", lang), style="yellow"),
+    }
+    rows: list[list[object]] = []
     counts: dict[tuple[Any, ...], int] = {}
     shown: dict[tuple[Any, ...], int] = {}
     total = 0
@@ -84,42 +111,48 @@ def _problems_table(
             continue
         shown[key] = shown.get(key, 0) + 1
         total += 1
-        mark = "[red]✗[/]" if p.severity == "error" else "[yellow]![/]"
-        table.add_row(
-            mark,
-            p.file,
-            p.table or "",
-            "" if p.row is None else str(p.row),
-            p.column or "",
-            "" if p.value is None else repr(p.value),
-            p.expected,
-            p.suggestion or "",
+        rows.append(
+            [
+                marks["error" if p.severity == "error" else "warning"],
+                p.file,
+                p.table or "",
+                "" if p.row is None else str(p.row),
+                p.column or "",
+                "" if p.value is None else repr(p.value),
+                p.expected,
+                p.suggestion or "",
+            ]
         )
     rest = [(key, n - shown.get(key, 0)) for key, n in counts.items() if n > shown.get(key, 0)]
     for (file, tab, column, _, _, expected), n in rest[:most]:
         where = ".".join(str(w) for w in (tab, column) if w) or str(file)
-        table.add_row(
-            "",
-            file,
-            tab or "",
-            "",
-            column or "",
-            "",
-            f"… and {n:,} more in {where}: {expected}",
-            "",
+        more = label("cli_more_of_kind", lang).format(
+            n=count(n, lang), where=where, expected=expected
         )
+        rows.append(["", file, tab or "", "", column or "", "", more, ""])
     if len(rest) > most:
-        more = sum(n for _, n in rest[most:])
-        table.add_row(
-            "", "", "", "", "", "", f"… and {more:,} more of {len(rest) - most:,} other kinds", ""
+        more_n = sum(n for _, n in rest[most:])
+        text = label("cli_more_kinds", lang).format(
+            n=count(more_n, lang), kinds=count(len(rest) - most, lang)
         )
+        rows.append(["", "", "", "", "", "", text, ""])
+    caption = None
     if rest:
         hidden = sum(n for _, n in rest)
-        table.caption = (
-            f"{len(problems) - hidden:,} of {len(problems):,} problems shown; "
-            "cadre validate --format json (or csv) lists every one"
+        caption = label("cli_shown_of", lang).format(
+            shown=count(len(problems) - hidden, lang), total=count(len(problems), lang)
         )
-    return table
+    return headers, rows, caption
+
+
+def show_problems(problems: Sequence[Any], title: str, console: Console, lang: str = "vi") -> None:
+    """Print the problems (see :func:`problem_rows`) with :func:`show_table` on
+    ``console``: a table on a terminal, one problem per line otherwise."""
+    headers, rows, caption = problem_rows(problems, lang)
+    show_table(title, headers, rows, console=console)
+    if caption:
+        console.file.write(f"{caption}\n")
+        console.file.flush()
 
 
 def _layout(file: str | None, plugins: Sequence[str] = (), keep_going: bool = False) -> Any:
@@ -146,6 +179,7 @@ def _read(
     strict_columns: bool = False,
     withhold: bool = False,
     report: Callable[[Sequence[Any]], None] | None = None,
+    lang: str = "vi",
 ) -> Any:
     """The roster at ``path`` (or, for several paths or a folder of workbooks, the
     province roster they make), read with ``layout`` (see :func:`_layout`); when it is
@@ -176,11 +210,9 @@ def _read(
         if report is not None:
             report(problems)
         else:
-            title = f"{len(errors)} problem(s) in {shown}"
-            _stderr().print(_problems_table(problems, title))
-        raise InputError(
-            f"{shown}: the roster is invalid ({len(errors)} problem(s)); see above"
-        ) from None
+            title = label("cli_problems_in", lang).format(n=len(errors), where=shown)
+            show_problems(problems, title, _stderr(), lang)
+        raise InputError(label("cli_invalid", lang).format(where=shown, n=len(errors))) from None
 
 
 def _list_date(value: str | None) -> str | None:
@@ -298,14 +330,20 @@ FORMAT_SUFFIXES = {
     ".html": "html",
     ".htm": "html",
     ".pdf": "pdf",
+    ".csv": "csv",
 }
 
 
-def output_format(fmt: str | None, output: str | None) -> str:
+def output_format(fmt: str | None, output: str | None, *, refused: Sequence[str] = ("csv",)) -> str:
     """The format of a report or plan: ``--format``, else the one the ``--output`` suffix
-    names (``.json``, ``.xlsx``, ``.html``), else a table on a terminal and JSON
-    otherwise. A ``--format`` that contradicts the suffix is an :class:`InputError`."""
+    names (:data:`FORMAT_SUFFIXES`), else a table on a terminal and JSON otherwise. A
+    ``--format`` that contradicts the suffix, or a format in ``refused`` (what the
+    command cannot write: by default csv, which only ``cadre evaluate`` writes), is an
+    :class:`InputError`."""
     named = FORMAT_SUFFIXES.get(Path(output).suffix.lower()) if output else None
+    chosen = fmt or named
+    if chosen in refused:
+        raise InputError(f"--format {chosen}: this command cannot write {chosen}")
     if fmt is None:
         return named or ("table" if sys.stdout.isatty() else "json")
     if output and fmt == "table":
@@ -334,23 +372,22 @@ strict_columns_option = click.option(
 )
 
 
-def set_aside_title(problems: Sequence[Any]) -> str:
+def set_aside_title(problems: Sequence[Any], lang: str = "vi") -> str:
     """The title of the list of what ``--skip-invalid`` set aside: rows, cells, tables."""
     counts = {scope: sum(p.scope == scope for p in problems) for scope in ("cell", "table")}
     rows = len(problems) - sum(counts.values())
-    return (
-        f"skipped by --skip-invalid: {rows} row problem(s), {counts['cell']} cell(s), "
-        f"{counts['table']} table(s)"
+    return label("cli_set_aside", lang).format(
+        rows=rows, cells=counts["cell"], tables=counts["table"]
     )
 
 
-def print_set_aside_and_not_read(roster: Any, console: Console) -> None:
+def print_set_aside_and_not_read(roster: Any, console: Console, lang: str = "vi") -> None:
     """List what ``--skip-invalid`` set aside and what was not read (columns, sheets)."""
     if roster.skipped:
-        console.print(_problems_table(roster.skipped, set_aside_title(roster.skipped)))
+        show_problems(roster.skipped, set_aside_title(roster.skipped, lang), console, lang)
     if roster.not_read:
-        title = f"not read: {len(roster.not_read)} column(s) or sheet(s)"
-        console.print(_problems_table(roster.not_read, title))
+        title = label("cli_not_read", lang).format(n=len(roster.not_read))
+        show_problems(roster.not_read, title, console, lang)
 
 
 legacy_option = click.option(
@@ -397,14 +434,15 @@ report_output_option = click.option(
     "--output",
     "-o",
     type=click.Path(),
-    help=f"{_OUTPUT_HELP} Its suffix (.json, .xlsx, .html, .pdf) gives the format when --format "
+    help=f"{_OUTPUT_HELP} Its suffix (.json, .csv, .xlsx, .html, .pdf) gives the format when "
+    "--format "
     "is not given; a --format that contradicts it is refused.",
 )
 
 report_format_option = click.option(
     "--format",
     "fmt",
-    type=click.Choice(["table", "json", "xlsx", "html", "pdf"]),
+    type=click.Choice(["table", "json", "csv", "xlsx", "html", "pdf"]),
     help="Output format (default: the one the --output suffix names, else table on a "
     "terminal and json otherwise).",
 )
@@ -412,71 +450,187 @@ report_format_option = click.option(
 
 STATUS_STYLE = {"met": "green", "not_met": "red", "not_applicable": "dim"}
 
+_TARGET_COLUMNS = (
+    "cli_col_id",
+    "col_target",
+    "col_rule",
+    "col_population",
+    "col_satisfied",
+    "col_required",
+    "col_shortfall",
+    "col_status",
+    "col_deadline",
+)
+"""The headers of ``cadre evaluate --format table``, keys of the label table."""
 
-def _print_table(ev: Any, lang: str) -> None:
+
+def _print_table(evs: Sequence[Any], lang: str) -> None:
+    """Each commune's targets on each day, as a table (plain lines when piped)."""
     console = _stdout()
-    for c in ev.communes:
-        title = f"{c.commune} — {'as of' if lang == 'en' else 'tính đến'} {ev.as_of:%d/%m/%Y}"
-        console.print(f"[bold]{title}[/]")
-        table = Table(header_style="bold", show_lines=False)
-        for col, just in (
-            ("id", "left"),
-            ("target" if lang == "en" else "chỉ tiêu", "left"),
-            ("rule" if lang == "en" else "yêu cầu", "left"),
-            ("n", "right"),
-            ("ok", "right"),
-            ("req.", "right"),
-            ("short" if lang == "en" else "thiếu", "right"),
-            ("status" if lang == "en" else "trạng thái", "left"),
-            ("deadline" if lang == "en" else "thời hạn", "left"),
-        ):
-            table.add_column(col, justify=just)  # type: ignore[arg-type]
-        for t in c.targets:
-            status = label(t.status, lang).lower()
-            if t.overdue:
-                status += f" ({label('overdue', lang)})"
-            if t.reason:
-                status += f" ({label(t.reason, lang)})"
-            if not t.attainable:
-                status += " *"
-            table.add_row(
-                t.id,
-                t.title.get(lang),
-                t.rule.describe(lang),
-                str(t.population),
-                str(t.satisfied),
-                str(t.required),
-                str(t.shortfall),
-                f"[{STATUS_STYLE[t.status]}]{status}[/]",
-                f"{t.deadline:%d/%m/%Y}",
-            )
-        console.print(table)
-        if c.unrated:
-            heading = "Unrated" if lang == "en" else "Chưa xếp loại"
-            console.print(f"{heading}: {', '.join(c.unrated)}")
-        if c.findings:
-            heading = "Findings" if lang == "en" else "Phát hiện"
-            console.print(f"{heading}: {len(c.findings)}")
+    headers = [label(k, lang) for k in _TARGET_COLUMNS]
+    for ev in evs:
+        for c in ev.communes:
+            rows: list[list[object]] = []
+            for t in c.targets:
+                status = label(t.status, lang).lower()
+                if t.overdue:
+                    status += f" ({label('overdue', lang)})"
+                if t.reason:
+                    status += f" ({label(t.reason, lang)})"
+                if not t.attainable:
+                    status += " *"
+                rows.append(
+                    [
+                        t.id,
+                        t.title.get(lang),
+                        t.rule.describe(lang),
+                        t.population,
+                        t.satisfied,
+                        t.required,
+                        t.shortfall,
+                        Text(status, style=STATUS_STYLE[t.status]),
+                        f"{t.deadline:%d/%m/%Y}",
+                    ]
+                )
+            title = f"{c.commune} — {label('as_of', lang).lower()} {ev.as_of:%d/%m/%Y}"
+            show_table(title, headers, rows, console=console)
+            lines = []
+            if any(not t.attainable for t in c.targets):
+                lines.append(label("cli_unattainable_note", lang))
+            if c.unrated:
+                lines.append(f"{label('cli_unrated', lang)}: {', '.join(c.unrated)}")
+            if c.findings:
+                lines.append(label("cli_findings", lang).format(n=len(c.findings)))
+            for line in lines:
+                console.print(line, markup=False, highlight=False)
+
+
+_FORMULA_LEAD = ("=", "+", "-", "@", "\t", "\r")
+
+
+def inert(cell: object) -> object:
+    """A CSV cell that a spreadsheet shows as text: text led by ``= + - @``, a tab or a
+    carriage return gets a leading ``'`` (it would run as a formula in Excel)."""
+    if isinstance(cell, str) and cell.startswith(_FORMULA_LEAD):
+        return "'" + cell
+    return cell
+
+
+def evaluations_csv(evs: Sequence[Any]) -> bytes:
+    """Every day's evaluation as CSV for a spreadsheet: one row per day × commune ×
+    target, the columns of :meth:`~cadre_core.engine.Evaluation.to_frame` after
+    ``as_of``; UTF-8 with a byte-order mark (Excel then reads Vietnamese right), cells
+    kept inert (see :func:`inert`)."""
+    import csv
+    import io
+
+    import pandas as pd
+
+    frames = [ev.to_frame().assign(as_of=ev.as_of.isoformat()) for ev in evs]
+    frame = pd.concat([f for f in frames if len(f)], ignore_index=True) if frames else None
+    if frame is None or not len(frame):
+        columns = ["as_of"]
+        records: list[list[object]] = []
+    else:
+        frame = frame[["as_of", *(c for c in frame.columns if c != "as_of")]]
+        frame["deadline"] = frame["deadline"].dt.strftime("%Y-%m-%d")
+        frame["failing"] = frame["failing"].map("; ".join)
+        frame["threshold"] = frame["threshold"].map(str)
+        frame["status"] = frame["status"].astype(str)
+        columns = list(frame.columns)
+        records = frame.to_numpy(dtype=object).tolist()
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(columns)
+    writer.writerows([inert(cell) for cell in row] for row in records)
+    return ("\ufeff" + out.getvalue()).encode("utf-8")
+
+
+def evaluations_json(evs: Sequence[Any]) -> bytes:
+    """The JSON of ``cadre evaluate``: one day's evaluation document as it is (the
+    contract), or for several days one document with every day (schema
+    ``evaluations``)."""
+    if len(evs) == 1:
+        return bytes(evs[0].to_json_bytes())
+    from cadre_core.engine._json import dumps_bytes
+    from cadre_core.engine._schema import SCHEMA_VERSION
+
+    doc = {
+        "schema_version": SCHEMA_VERSION,
+        "days": [ev.as_of.isoformat() for ev in evs],
+        "evaluations": [ev.to_dict() for ev in evs],
+    }
+    return dumps_bytes(doc, end="\n")
 
 
 def _emit(ev: Any, fmt: str, output: str | None, lang: str) -> None:
-    """Write an evaluation (or, for xlsx and html, several) in format ``fmt``."""
+    """Write an evaluation, or the evaluations of several days (a list), in format
+    ``fmt``: every day in JSON, CSV and the table; xlsx and html chart them."""
+    evs = list(ev) if isinstance(ev, list | tuple) else [ev]
     if fmt == "json":
-        write_text(ev.to_json_bytes(), output)
+        write_text(evaluations_json(evs), output)
         return
-    if fmt in ("xlsx", "html", "pdf"):
-        if not output:
-            raise InputError(f"--format {fmt} needs --output FILE")
-        from cadre_core.reports import plugin_sections, write_html, write_pdf, write_xlsx
-        from cadre_core.vocab._pdf import PdfUnavailable
+    if fmt == "csv":
+        write_text(evaluations_csv(evs), output)
+        return
+    if fmt not in ("xlsx", "html", "pdf"):
+        _print_table(evs, lang)
+        return
+    if not output:
+        raise InputError(f"--format {fmt} needs --output FILE")
+    from cadre_core.reports import plugin_sections, write_html, write_pdf, write_xlsx
+    from cadre_core.vocab._pdf import PdfUnavailable
 
-        writer = {"xlsx": write_xlsx, "html": write_html, "pdf": write_pdf}[fmt]
-        sections = plugin_sections(ev)
-        try:
-            with writing(output):
-                writer(ev, output, lang=lang, sections=sections)
-        except PdfUnavailable as exc:
-            raise InputError(str(exc)) from None
-        _stderr().print(f"wrote {output}")
+    writer = {"xlsx": write_xlsx, "html": write_html, "pdf": write_pdf}[fmt]
+    shown = evs if len(evs) > 1 else evs[0]
+    sections = plugin_sections(shown)
+    try:
+        with writing(output), task("progress_writing", None):
+            writer(shown, output, lang=lang, sections=sections)
+    except PdfUnavailable as exc:
+        raise InputError(str(exc)) from None
+    _stderr().print(label("cli_wrote", lang).format(path=output), markup=False)
+
+
+@contextlib.contextmanager
+def progress_bars(lang: str, *, shown: bool = True) -> Iterator[None]:
+    """Show the progress the stages report (:mod:`cadre_core.vocab._progress`) as rich
+    progress bars on standard error, only when ``shown`` and both standard output and
+    standard error are terminals (never when piped, never into a document)."""
+    from cadre_core.vocab._progress import Advance, reporting
+
+    if not (shown and sys.stdout.isatty() and sys.stderr.isatty()):
+        yield
         return
-    _print_table(ev, lang)
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+    )
+
+    bars = Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=_stderr(),
+        transient=True,
+        redirect_stdout=False,  # standard output holds what the command writes
+    )
+
+    @contextlib.contextmanager
+    def reporter(key: str, total: int | None) -> Iterator[Advance]:
+        task_id = bars.add_task(label(key, lang), total=total)
+
+        def advance(steps: int) -> None:
+            bars.advance(task_id, steps)
+
+        try:
+            yield advance
+        finally:
+            bars.remove_task(task_id)
+
+    with bars, reporting(reporter):
+        yield

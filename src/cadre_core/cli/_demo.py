@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import click
 
-from cadre_core.cli._common import InputError, _as_of, _emit, lang_option
+from cadre_core.cli._common import InputError, _as_of, _emit, lang_option, progress_bars
 
 
 @click.command("demo")
 @click.option(
-    "--as-of", "as_of", metavar="YYYY-MM-DD", help="Day of the evaluation (default: 2026-12-31)."
+    "--as-of",
+    "as_of",
+    metavar="DAY",
+    help="Day of the evaluation, YYYY-MM-DD or DD/MM/YYYY (default: 2026-12-31).",
 )
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table")
 @lang_option
@@ -22,7 +25,8 @@ def demo_command(as_of: str | None, fmt: str, lang: str) -> None:
 
     day = _as_of(as_of or "2026-12-31")
     try:
-        ev = evaluate(sample_roster(), day)
+        with progress_bars(lang, shown=fmt != "json"):
+            ev = evaluate(sample_roster(), day)
     except (PluginError, ParameterError) as exc:
         raise InputError(str(exc)) from None
     _emit(ev, fmt, None, lang)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import sys
 from collections.abc import Callable
 from types import SimpleNamespace
@@ -17,7 +18,6 @@ from cadre_core.cli._common import (
     _emit,
     _layout,
     _list_date,
-    _problems_table,
     _read,
     _stderr,
     check_output,
@@ -28,13 +28,17 @@ from cadre_core.cli._common import (
     output_format,
     params_option,
     print_set_aside_and_not_read,
+    progress_bars,
     report_format_option,
     report_output_option,
     rosters_argument,
+    show_problems,
     skip_option,
     strict_columns_option,
 )
 from cadre_core.cli._privacy import key_or_exit, plugin_output, pseudonym_options, pseudonymizer
+from cadre_core.vocab._labels import label
+from cadre_core.vocab._progress import task
 
 
 def _evaluate_days(
@@ -64,18 +68,21 @@ def _evaluate_days(
         host = PluginHost(pm, strict=strict or None)
         while True:
             failed = len(host.failures)
-            evs = [
-                evaluate(
-                    roster,
-                    d,
-                    host=host,
-                    params_file=params,
-                    params=overrides,
-                    by_commune=by == "commune",
-                    keep_going=keep_going,
-                )
-                for d in days
-            ]
+            evs = []
+            with task("progress_days", len(days)) as advance:
+                for d in days:
+                    evs.append(
+                        evaluate(
+                            roster,
+                            d,
+                            host=host,
+                            params_file=params,
+                            params=overrides,
+                            by_commune=by == "commune",
+                            keep_going=keep_going,
+                        )
+                    )
+                    advance(1)
             if len(host.failures) == failed:
                 break
     except (PluginError, ParameterError) as exc:
@@ -110,9 +117,10 @@ def one_commune(evs: list[Any], commune: str | None) -> list[Any]:
 @click.option(
     "--as-of",
     "as_of",
-    metavar="YYYY-MM-DD",
+    metavar="DAY",
     multiple=True,
-    help="Day of the evaluation (default: today); repeat it for trend charts in xlsx/html.",
+    help="Day of the evaluation, YYYY-MM-DD or DD/MM/YYYY (default: today); repeat it for "
+    "every day in one JSON or CSV document and trend charts in xlsx/html.",
 )
 @click.option(
     "--plugin",
@@ -168,9 +176,11 @@ def evaluate_command(
     """Evaluate every target of the selected plugins on ROSTER (several, or a folder of
     workbooks, one per commune: one province)."""
     check_output(output, [*roster, params, layout, pseudonym_key])
-    fmt = output_format(fmt, output)
+    fmt = output_format(fmt, output, refused=())
     key = key_or_exit(pseudonymize, pseudonym_key)
-    with plugin_output():  # a plugin's layout hook may print: never into the JSON
+    # progress bars on a terminal only, never over a document written to standard output
+    bars = functools.partial(progress_bars, lang, shown=bool(output) or fmt not in ("json", "csv"))
+    with bars(), plugin_output():  # a plugin's layout hook may print: never into the JSON
         r = _read(
             roster,
             legacy_text,
@@ -179,6 +189,7 @@ def evaluate_command(
             layout=_layout(layout, plugins, keep_going),
             strict_columns=strict_columns,
             withhold=key is not None,
+            lang=lang,
         )
     hider = pseudonymizer(key, r)
     scrub: Callable[[str], str] = str if hider is None else hider.scrub
@@ -194,10 +205,11 @@ def evaluate_command(
             not_read=[hider.problem(p) for p in r.not_read],
         )
     if warnings:  # every note of the reader, as validate prints it (and in every output)
-        _stderr().print(_problems_table(warnings, f"{len(warnings)} warning(s)"))
-    print_set_aside_and_not_read(shown, _stderr())
+        title = label("cli_warnings", lang).format(n=len(warnings))
+        show_problems(warnings, title, _stderr(), lang)
+    print_set_aside_and_not_read(shown, _stderr(), lang)
     by = "commune" if commune is not None else by
-    with plugin_output(scrub):  # what plugins print goes to standard error
+    with bars(), plugin_output(scrub):  # what plugins print goes to standard error
         evs = _evaluate_days(r, days, plugins, params, by, strict, keep_going, scrub=scrub)
     evs = one_commune(evs, commune)
     import attrs
@@ -225,12 +237,11 @@ def evaluate_command(
         from cadre_core.engine._privacy import pseudonymize as hide
 
         evs = [hide(e, hider) for e in evs]
-    ev = evs[-1]  # table and json show the last day; xlsx and html chart all of them
-    shown_ev = evs if fmt in ("xlsx", "html", "pdf") and len(evs) > 1 else ev
+    ev = evs[-1]  # --fail-on looks at the last day; every output shows every day
     if fmt in ("xlsx", "html", "pdf"):  # plugins explain and add sections while it is written
-        with plugin_output(scrub):
-            _emit(shown_ev, fmt, output, lang)
+        with bars(), plugin_output(scrub):
+            _emit(evs, fmt, output, lang)
     else:
-        _emit(shown_ev, fmt, output, lang)
+        _emit(evs, fmt, output, lang)
     if fail_on == "not-met" and any(t.status == "not_met" for c in ev.communes for t in c.targets):
         sys.exit(EXIT_NOT_MET)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import click
 
-from cadre_core.cli._common import InputError, writing
+from cadre_core.cli._common import InputError, lang_option, writing
+from cadre_core.vocab._labels import label
 
 
 @click.command("new-plugin")
@@ -22,7 +23,8 @@ from cadre_core.cli._common import InputError, writing
     show_default=True,
     help="Folder in which to create the package folder cadre-NAME.",
 )
-def new_plugin_command(name: str, province: str | None, output: str) -> None:
+@lang_option
+def new_plugin_command(name: str, province: str | None, output: str, lang: str) -> None:
     """Write a new province plugin package NAME (entry point, a target, tests, CI script)."""
     from cadre_core.scaffold import placeholders, scaffold
 
@@ -32,9 +34,10 @@ def new_plugin_command(name: str, province: str | None, output: str) -> None:
         except (ValueError, FileExistsError) as exc:
             raise InputError(str(exc)) from None
     values = placeholders(name, province)
-    click.echo(f"created {root}")
-    click.echo("next:")
+    click.echo(label("cli_created", lang).format(path=root))
+    click.echo(label("cli_next_steps", lang))
     click.echo(f"  cd {root}")
-    click.echo('  pip install -e ".[test]"   # or ./ci.sh')
-    click.echo(f"  cadre plugins              # lists {values['name']}")
+    click.echo(f'  pip install -e ".[test]"   # {label("cli_or_ci", lang)}')
+    lists = label("cli_lists_plugin", lang).format(name=values["name"])
+    click.echo(f"  cadre plugins              # {lists}")
     click.echo("  pytest")

@@ -14,6 +14,7 @@ from cadre_core.cli._common import (
     layout_option,
     output_format,
     params_option,
+    progress_bars,
     report_format_option,
     report_output_option,
     skip_option,
@@ -21,6 +22,7 @@ from cadre_core.cli._common import (
     writing,
 )
 from cadre_core.cli._privacy import key_or_exit, plugin_output, pseudonym_options, pseudonymizer
+from cadre_core.vocab._labels import label
 
 #: The most years a plan may look ahead of its as-of day.
 MAX_YEARS = 100
@@ -109,8 +111,12 @@ def plan_command(
             withhold=key is not None,
         )
     hider = pseudonymizer(key, r)
-    try:
-        with plugin_output(None if hider is None else hider.scrub):
+    try:  # progress bars on a terminal only, never over a document on standard output
+        shown = bool(output) or fmt not in ("json", "csv")
+        with (
+            progress_bars(lang, shown=shown),
+            plugin_output(None if hider is None else hider.scrub),
+        ):
             result = plan(
                 r,
                 as_of=day,
@@ -136,6 +142,6 @@ def plan_command(
                 _report.write_xlsx(result, output)
             else:
                 _report.write_html(result, output, lang)
-        click.echo(f"wrote {output}", err=True)
+        click.echo(label("cli_wrote", lang).format(path=output), err=True)
         return
     _report.print_table(result, lang)

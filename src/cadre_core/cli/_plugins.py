@@ -7,9 +7,11 @@ import sys
 from typing import Any
 
 import click
-from rich.table import Table
+from rich.text import Text
 
-from cadre_core.cli._common import EXIT_INPUT, _stdout
+from cadre_core.cli._common import EXIT_INPUT, _stdout, lang_option
+from cadre_core.vocab._labels import label
+from cadre_core.vocab._tables import show_table
 
 
 def _registries(host: Any) -> tuple[list[Any], list[Any], Any]:
@@ -111,7 +113,8 @@ def listing(host: Any) -> dict[str, Any]:
 
 @click.command("plugins")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table")
-def plugins_command(fmt: str) -> None:
+@lang_option
+def plugins_command(fmt: str, lang: str) -> None:
     """List the installed plugins: version, targets, parameters and hooks.
 
     A plugin that cannot be loaded or fails while giving its targets or parameters is
@@ -125,33 +128,28 @@ def plugins_command(fmt: str) -> None:
     if fmt == "json":
         sys.stdout.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
     else:
-        table = Table(title="cadre plugins", header_style="bold", show_lines=True)
-        for col in ("name", "version", "targets", "parameters", "hooks"):
-            table.add_column(col, overflow="fold")
+        keys = ("cli_col_name", "col_version", "cli_col_targets", "cli_col_parameters")
+        headers = [label(k, lang) for k in (*keys, "cli_col_hooks")]
+        rows: list[list[object]] = []
         for d in data:
-            name = "\n".join(
-                x
-                for x in (
-                    d["name"],
-                    d.get("province") or "",
-                    d.get("description") or "",
-                    "(example: only with --plugin)" if d["example"] else "",
-                )
-                if x
-            )
+            name = " — ".join(
+                x for x in (d["name"], d.get("province") or "", d.get("description") or "") if x
+            ) + (f" {label('cli_example_plugin', lang)}" if d["example"] else "")
             if d["status"] == "failed":
-                table.add_row(
-                    f"[red]{name}[/]", d["version"] or "", f"[red]{d['error']}[/]", "", ""
-                )
+                failed = label("cli_plugin_failed", lang).format(error=d["error"])
+                rows.append([Text(name, style="red"), d["version"] or "", Text(failed, "red")])
+                rows[-1] += ["", ""]
                 continue
-            table.add_row(
-                name,
-                d["version"],
-                ", ".join(d["targets"]),
-                ", ".join(d["parameters"]),
-                ", ".join(d["hooks"]),
+            rows.append(
+                [
+                    name,
+                    d["version"],
+                    ", ".join(d["targets"]),
+                    ", ".join(d["parameters"]),
+                    ", ".join(d["hooks"]),
+                ]
             )
-        _stdout().print(table)
+        show_table(label("cli_plugins_title", lang), headers, rows, console=_stdout())
     for warning in host.warnings:
         click.echo(f"cadre: warning: {warning}", err=True)
     if host.failures:

@@ -9,7 +9,8 @@ from typing import Any
 
 import click
 
-from cadre_core.cli._common import InputError, _stdout, output_option, write_text
+from cadre_core.cli._common import InputError, _stdout, lang_option, output_option, write_text
+from cadre_core.vocab._labels import label
 
 #: How many errors the message of an invalid document names.
 _SHOWN = 3
@@ -29,7 +30,7 @@ def _read_document(path: str) -> Any:
         raise InputError(f"{path}: not JSON ({exc})") from None
 
 
-def _check(path: str, name: str | None, strict: bool) -> None:
+def _check(path: str, name: str | None, strict: bool, lang: str = "vi") -> None:
     """Validate the document in ``path``: exit 0 when it follows its schema, else exit 2
     with the JSON paths of the first errors."""
     from cadre_core.engine._schema import json_schema, schema_errors, schema_for
@@ -50,9 +51,9 @@ def _check(path: str, name: str | None, strict: bool) -> None:
             f"{path} does not follow the {name} schema ({schema['$id']}): {shown}{more}"
         )
     version = doc.get("schema_version", "?") if isinstance(doc, dict) else "?"
+    text = label("cli_schema_follows", lang)
     _stdout().print(
-        f"{path} follows the {name} schema ({schema['$id']}, document version {version})",
-        markup=False,
+        text.format(path=path, name=name, id=schema["$id"], version=version), markup=False
     )
 
 
@@ -71,11 +72,18 @@ def _check(path: str, name: str | None, strict: bool) -> None:
     is_flag=True,
     help="With --check, also refuse keys the schema does not document.",
 )
+@lang_option
 def schema_command(
-    name: str | None, output: str | None, list_: bool, check: str | None, strict: bool
+    name: str | None,
+    output: str | None,
+    list_: bool,
+    check: str | None,
+    strict: bool,
+    lang: str,
 ) -> None:
     """Print the JSON Schema of the JSON documents cadre writes: NAME is evaluation (the
-    default: cadre evaluate --format json) or plan (cadre plan --format json)."""
+    default: cadre evaluate --format json), evaluations (the same with several --as-of
+    days), plan (cadre plan --format json), plugins or validation."""
     from cadre_core.engine._schema import SchemaError, json_schema, schema_names, schema_text
 
     if name is not None and name not in schema_names():
@@ -86,7 +94,7 @@ def schema_command(
             click.echo(f"{known}\t{schema['$id']}\t{schema['title']}")
         return
     if check is not None:
-        _check(check, name, strict)
+        _check(check, name, strict, lang)
         return
     try:
         text = schema_text(name or "evaluation")

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import click
 
-from cadre_core.cli._common import InputError, check_output, writing
+from cadre_core.cli._common import InputError, check_output, count, lang_option, writing
 from cadre_core.roster._synth import synth_roster
+from cadre_core.vocab._labels import label
 
 
 @click.command("synth")
@@ -18,7 +19,8 @@ from cadre_core.roster._synth import synth_roster
 @click.option("--format", "fmt", type=click.Choice(["parquet", "csv", "xlsx"]), default=None,
               help="Output format (default: xlsx for a .xlsx path, else parquet).")  # fmt: skip
 @click.argument("out", type=click.Path(path_type=Path))
-def synth_command(communes: int, seed: int, fmt: str | None, out: Path) -> None:
+@lang_option
+def synth_command(communes: int, seed: int, fmt: str | None, out: Path, lang: str) -> None:
     """Write a synthetic roster of COMMUNES communes to OUT (a folder, or a .xlsx file).
 
     The people are fictional; the same seed gives the same roster.
@@ -36,7 +38,13 @@ def synth_command(communes: int, seed: int, fmt: str | None, out: Path) -> None:
     with writing(out):
         roster.write(out, format=fmt)
     counts = roster.row_counts()
-    click.echo(
-        f"{communes} communes, {counts['cadres']} cadres, {sum(counts.values())} rows "
-        f"written to {out} ({fmt}) in {time.perf_counter() - start:.1f} s"
+    seconds = f"{time.perf_counter() - start:.1f}"
+    text = label("cli_synth_done", lang).format(
+        communes=count(communes, lang),
+        cadres=count(counts["cadres"], lang),
+        rows=count(sum(counts.values()), lang),
+        out=out,
+        fmt=fmt,
+        seconds=seconds.replace(".", ",") if lang == "vi" else seconds,
     )
+    click.echo(text)

@@ -1,8 +1,8 @@
 """``cadre validate``: read and check a roster, or suggest a layout profile for it.
 
 On a terminal (``--format table``) the problems are a table capped per kind (see
-:func:`cadre_core.cli._common._problems_table`); ``--format json`` and ``--format csv``
-list every problem, written in one pass.
+:func:`cadre_core.cli._common.problem_rows`), one problem per line when piped;
+``--format json`` and ``--format csv`` list every problem, written in one pass.
 """
 
 from __future__ import annotations
@@ -15,27 +15,30 @@ from contextlib import ExitStack
 from typing import IO, Any
 
 import click
-from rich.table import Table
 
 from cadre_core.cli._common import (
     InputError,
     _layout,
     _list_date,
-    _problems_table,
     _read,
     _stderr,
     _stdout,
     check_output,
+    inert,
+    lang_option,
     layout_option,
     legacy_option,
     list_date_option,
     output_option,
     print_set_aside_and_not_read,
     rosters_argument,
+    show_problems,
     skip_option,
     strict_columns_option,
     write_text,
 )
+from cadre_core.vocab._labels import label
+from cadre_core.vocab._tables import show_table
 
 PROBLEM_FIELDS = (
     "file",
@@ -49,16 +52,6 @@ PROBLEM_FIELDS = (
     "scope",
 )
 """The columns of ``cadre validate --format csv``: the fields of a problem."""
-
-_FORMULA_LEAD = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _inert(cell: object) -> object:
-    """A CSV cell that a spreadsheet shows as text: text led by ``= + - @``, a tab or a
-    carriage return gets a leading ``'`` (it would run as a formula in Excel)."""
-    if isinstance(cell, str) and cell.startswith(_FORMULA_LEAD):
-        return "'" + cell
-    return cell
 
 
 def _open_output(output: str | None, stack: ExitStack) -> IO[str]:
@@ -105,10 +98,12 @@ def _write_problems(
         stream = _open_output(output, stack)
         writer = csv.writer(stream, lineterminator="\r\n")
         writer.writerow(PROBLEM_FIELDS)
-        writer.writerows([_inert(getattr(p, field)) for field in PROBLEM_FIELDS] for p in problems)
+        writer.writerows([inert(getattr(p, field)) for field in PROBLEM_FIELDS] for p in problems)
 
 
-def _suggest(rosters: tuple[str, ...], layout: str | None, output: str | None) -> None:
+def _suggest(
+    rosters: tuple[str, ...], layout: str | None, output: str | None, lang: str = "vi"
+) -> None:
     """Write a starter layout profile for ROSTER (``--suggest-layout``): one file at a time."""
     from cadre_core.roster._layout_suggest import suggest_layout
 
@@ -121,7 +116,7 @@ def _suggest(rosters: tuple[str, ...], layout: str | None, output: str | None) -
         raise InputError(f"{roster}: no roster table could be read to suggest a layout from")
     write_text(found, output)
     if output:
-        _stderr().print(f"wrote {output}: check every line, then use --layout {output}")
+        _stderr().print(label("cli_suggested_layout", lang).format(path=output), markup=False)
 
 
 @click.command("validate")
@@ -147,6 +142,7 @@ def _suggest(rosters: tuple[str, ...], layout: str | None, output: str | None) -
 )
 @strict_columns_option
 @list_date_option
+@lang_option
 def validate_command(
     roster: tuple[str, ...],
     legacy_text: str,
@@ -157,11 +153,12 @@ def validate_command(
     fmt: str,
     strict_columns: bool,
     list_date: str | None,
+    lang: str,
 ) -> None:
     """Read and check ROSTER (several, or a folder of workbooks: one province); print every
     problem (exit 2) or the row counts (exit 0)."""
     if suggest_layout:
-        _suggest(roster, layout, output)
+        _suggest(roster, layout, output, lang)
         return
 
     def refused(problems: Sequence[Any]) -> None:
@@ -175,20 +172,18 @@ def validate_command(
         layout=_layout(layout),
         strict_columns=strict_columns,
         report=None if fmt == "table" else refused,
+        lang=lang,
     )
     if fmt != "table":
         problems = [*r.skipped, *r.problems]
         _write_problems(fmt, output, problems, valid=True, inputs=roster, tables=r.accounting())
         return
     console = _stdout()
-    print_set_aside_and_not_read(r, console)
+    print_set_aside_and_not_read(r, console, lang)
     warnings = [p for p in r.problems if p.severity != "error" and p not in r.not_read]
     if warnings:
-        console.print(_problems_table(warnings, f"{len(warnings)} warning(s)"))
-    console.print(f"[green]✓[/] {', '.join(roster)}: valid roster")
-    table = Table(header_style="bold")
-    table.add_column("table")
-    table.add_column("rows", justify="right")
-    for name, n in r.row_counts().items():
-        table.add_row(name, str(n))
-    console.print(table)
+        show_problems(warnings, label("cli_warnings", lang).format(n=len(warnings)), console, lang)
+    console.print(f"✓ {label('cli_valid', lang)}: {', '.join(roster)}", markup=False)
+    rows = [[label(f"roster_table_{name}", lang), n] for name, n in r.row_counts().items()]
+    headers = [label("col_table", lang), label("cli_col_rows", lang)]
+    show_table(label("cli_row_counts", lang), headers, rows, console=console)

@@ -16,9 +16,46 @@ from cadre_core.cli._common import (
     _list_date,
     _read,
     _stdout,
+    lang_option,
     layout_option,
     params_option,
 )
+from cadre_core.vocab._labels import label
+
+
+def _day_documents(report: str) -> list[dict[str, Any]]:
+    """The evaluation documents of ``report``, one per day: those of a JSON document of
+    several days (``cadre evaluate --as-of D1 --as-of D2 --format json``), else the one
+    the report embeds. A file that is not a report is an :class:`InputError`."""
+    from cadre_core.reports._audit import ReportError, check_shape, extract
+    from cadre_core.roster._guards import MAX_XML_BYTES
+
+    path = Path(report)
+    name = path.name
+    try:
+        if path.suffix.lower() == ".json" and 0 < path.stat().st_size <= MAX_XML_BYTES:
+            import json
+
+            try:
+                doc = json.loads(path.read_text(encoding="utf-8"))
+            except (ValueError, UnicodeDecodeError):
+                doc = None
+            if (
+                isinstance(doc, dict)
+                and isinstance(doc.get("evaluations"), list)
+                and doc["evaluations"]
+            ):
+                for day in doc["evaluations"]:
+                    check_shape(day, name)
+                return [dict(day) for day in doc["evaluations"]]
+        return [extract(report)]
+    except ReportError as exc:
+        raise InputError(str(exc)) from None
+    except OSError:
+        try:
+            return [extract(report)]
+        except ReportError as exc:
+            raise InputError(str(exc)) from None
 
 
 def _given(options: dict[str, Any], name: str, key: str, value: Any, shown: str) -> None:
@@ -69,6 +106,7 @@ def _file(name: str, what: str, recorded: str | None, given: str | None) -> str 
     type=click.Path(),
     help="Key of a pseudonymised report (default: $CADRE_PSEUDONYM_KEY).",
 )
+@lang_option
 def verify_command(
     report: str,
     roster: tuple[str, ...],
@@ -79,6 +117,7 @@ def verify_command(
     layout: str | None,
     params: str | None,
     pseudonym_key: str | None,
+    lang: str,
 ) -> None:
     """Re-run the evaluation a REPORT (json, html or xlsx) was made from on ROSTER.
 
@@ -86,24 +125,17 @@ def verify_command(
     report records (skip-invalid, legacy text, layout and parameter files, list date,
     plugins, language, days); options given here must be the report's. What a reader
     sees is compared too. Exit 0 when the report still matches, 3 when it does not, 2 on
-    bad input.
+    bad input. A JSON document of several days is checked day by day.
     """
     from cadre_core.cli._evaluate import _evaluate_days, one_commune
     from cadre_core.cli._privacy import key_or_exit
     from cadre_core.reports import plugin_sections
-    from cadre_core.reports._audit import (
-        ReportError,
-        extract,
-        reading_options,
-        visible_differences,
-    )
+    from cadre_core.reports._audit import reading_options, visible_differences
     from cadre_core.reports._audit import verify as check
 
     name = Path(report).name
-    try:
-        doc = extract(report)
-    except ReportError as exc:
-        raise InputError(str(exc)) from None
+    day_docs = _day_documents(report)
+    doc = day_docs[-1]  # the last day records the options, every day among them
     options = reading_options(doc)
     _given(options, name, "legacy_text", legacy_text, "--legacy-text")
     _given(options, name, "skip_invalid", skip_invalid, "--skip-invalid")
@@ -122,7 +154,7 @@ def verify_command(
         layout=_layout(layout, plugins, options["keep_going"]),
         strict_columns=options["strict_columns"],
     )
-    days = sorted({_as_of(d) for d in options["days"]} | {_as_of(doc["as_of"])})
+    days = sorted({_as_of(d) for d in options["days"]} | {_as_of(d["as_of"]) for d in day_docs})
     by = options["by"] or ("commune" if len(doc["communes"]) > 1 else None)
     overrides = None
     if params is None:  # the parameter values the report lists (not the plugins' own)
@@ -142,8 +174,14 @@ def verify_command(
         assert key is not None  # asked for: a key or exit 2
         evs = [pseudonymize(e, key) for e in evs]
     evs, beside = _files_beside(doc, evs)
-    outcome = check(doc, r, evs)
-    differences = list(outcome.differences)
+    differences: list[str] = []
+    notes: list[str] = []
+    for day_doc in day_docs:  # each day's document against that day's evaluation
+        upto = [e for e in evs if e.as_of.isoformat() <= day_doc["as_of"]] or evs
+        outcome = check(day_doc, r, upto)
+        prefix = f"{day_doc['as_of']}: " if len(day_docs) > 1 else ""
+        differences += [f"{prefix}{d}" for d in outcome.differences]
+        notes += [n for n in outcome.notes if n not in notes]
     if Path(report).suffix.lower() != ".json":
         import attrs
 
@@ -152,15 +190,18 @@ def verify_command(
         sections = plugin_sections(shown)
         differences += visible_differences(report, shown, lang=options["lang"], sections=sections)
     console = _stdout()
-    for note in (*outcome.notes, *beside):
-        console.print(f"[yellow]![/] {note}")
+    for note in (*notes, *beside):
+        console.print(f"! {note}", markup=False)
     shown_roster = ", ".join(roster)
+    day = ", ".join(f"{_as_of(d['as_of']):%d/%m/%Y}" for d in day_docs)
     if not differences:
-        console.print(f"[green]✓[/] {report} matches {shown_roster} (as of {doc['as_of']})")
+        text = label("cli_verify_matches", lang).format(report=report, roster=shown_roster, day=day)
+        console.print(f"✓ {text}", markup=False)
         return
-    console.print(f"[red]✗[/] {report} no longer matches {shown_roster}:")
+    text = label("cli_verify_differs", lang).format(report=report, roster=shown_roster)
+    console.print(f"✗ {text}", markup=False)
     for d in differences:
-        console.print(f"  - {d}")
+        console.print(f"  - {d}", markup=False)
     sys.exit(EXIT_NOT_MET)
 
 

@@ -45,6 +45,7 @@ from cadre_core.targets._params import Params
 from cadre_core.targets._rule import Rule
 from cadre_core.targets._target import Target, Text
 from cadre_core.vocab._dates import parse_day
+from cadre_core.vocab._progress import tracked
 
 STATUSES = ("met", "not_met", "not_applicable")
 
@@ -492,7 +493,7 @@ def commune_results(prepared: Prepared, features: Features) -> tuple[CommuneResu
     views = {plugin: features.isolated() for plugin in dict(prepared.targets)}
     per_target = [
         _evaluate_target(t, plugin, views[plugin], values, communes, members[t.unit])
-        for plugin, t in prepared.targets
+        for plugin, t in tracked(prepared.targets, "progress_evaluating")
     ]
     unrated = members["cadres"].lists(~features.cadres["is_rated"].to_numpy(), len(communes))
     found = (

@@ -43,7 +43,7 @@ def schema_names() -> tuple[str, ...]:
     """The names of the published schemas, sorted.
 
     >>> schema_names()
-    ('evaluation', 'plan', 'plugins', 'validation')
+    ('evaluation', 'evaluations', 'plan', 'plugins', 'validation')
     """
     folder = files("cadre_core") / "data" / "schema"
     return tuple(
@@ -118,9 +118,15 @@ def schema_for(doc: Any) -> str | None:
 @functools.cache
 def _validator(name: str, strict: bool) -> Any:
     import jsonschema
+    from referencing import Registry, Resource
 
+    # every published schema by its $id: a document may embed another (evaluations)
+    registry: Any = Registry().with_resources(
+        (str(_loaded(n, strict)["$id"]), Resource.from_contents(dict(_loaded(n, strict))))
+        for n in schema_names()
+    )
     cls = jsonschema.Draft202012Validator
-    return cls(_loaded(name, strict), format_checker=cls.FORMAT_CHECKER)
+    return cls(_loaded(name, strict), format_checker=cls.FORMAT_CHECKER, registry=registry)
 
 
 def schema_errors(doc: Any, name: str | None = None, *, strict: bool = False) -> list[str]:

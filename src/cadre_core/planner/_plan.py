@@ -17,6 +17,7 @@ from cadre_core.planner._selection import chosen_options, plan_lines, served_tar
 from cadre_core.plugins._host import PluginHost
 from cadre_core.roster._roster import Roster
 from cadre_core.vocab._dates import parse_day
+from cadre_core.vocab._progress import task
 
 
 def plan(
@@ -50,6 +51,10 @@ def plan(
     options into plan lines and yearly totals; evaluate the targets again with the plan
     applied and state what training cannot do; name every line's cadre (name, post,
     agency) and every need's members.
+
+    >>> p = plan(sample_roster(), as_of="31/12/2026", plugins=["province_template"])
+    >>> p.as_of, p.horizon >= 2026
+    (datetime.date(2026, 12, 31), True)
     """
     s = setting(
         parse_day(as_of, what="as_of"),
@@ -64,7 +69,8 @@ def plan(
     fields = granted_fields(base)
     ways = flips(base, fields)
     prob = problem(base, covers(base, ways), budget, succession)
-    sol = solve(prob.model, time_limit=time_limit)
+    with task("progress_planning"):  # a bar on a terminal (cadre_core.cli)
+        sol = solve(prob.model, time_limit=time_limit)
     chosen = chosen_options(prob, sol)
     lines = plan_lines(base, chosen, served_targets(base, prob.demand, sol, chosen), fields)
     draft = Plan(

@@ -169,7 +169,13 @@ def print_table(plan: Plan, lang: str = "vi", console: Console | None = None) ->
 
 
 def write_xlsx(plan: Plan, path: str | Path) -> Path:
-    """Write the plan workbook: plan, yearly totals (with a chart), projection, needs."""
+    """Write the plan workbook: plan, yearly totals (with a chart), projection, needs.
+
+    >>> import tempfile, pathlib
+    >>> p = cadre_core.plan(sample_roster(), as_of="2026-12-31", plugins=["province_template"])
+    >>> write_xlsx(p, pathlib.Path(tempfile.mkdtemp()) / "ke-hoach.xlsx").name
+    'ke-hoach.xlsx'
+    """
     import xlsxwriter
 
     out = Path(path)
@@ -602,7 +608,13 @@ def render_html(plan: Plan, lang: str = "vi") -> str:
 
 
 def write_html(plan: Plan, path: str | Path, lang: str = "vi") -> Path:
-    """Write :func:`render_html` to ``path``."""
+    """Write :func:`render_html` to ``path``.
+
+    >>> import tempfile, pathlib
+    >>> p = cadre_core.plan(sample_roster(), as_of="2026-12-31", plugins=["province_template"])
+    >>> write_html(p, pathlib.Path(tempfile.mkdtemp()) / "ke-hoach.html").name
+    'ke-hoach.html'
+    """
     out = Path(path)
     write_atomic(out, render_html(plan, lang))
     return out

@@ -191,6 +191,11 @@ def write_xlsx(
     status map and province sheet for several communes, trends (native line charts) when
     given several days, plugin ``sections``, and the parameters in force. Headers frozen,
     filters on, A4 landscape. Text cells are written as strings, never formulas.
+
+    >>> import tempfile, pathlib
+    >>> ev = cadre_core.evaluate(sample_roster(), "2026-12-31", plugins=["province_template"])
+    >>> write_xlsx(ev, pathlib.Path(tempfile.mkdtemp()) / "bao-cao.xlsx").name
+    'bao-cao.xlsx'
     """
     data = build(evaluation_or_evaluations, lang)
     extra = _extra(_latest(evaluation_or_evaluations), lang, sections)
@@ -210,6 +215,11 @@ def write_html(
     several communes a province summary and a communes x targets status map, trend charts
     when given several days, then per target who falls short, why, and which body must
     act; an A4 landscape print stylesheet. Every text is HTML-escaped.
+
+    >>> import tempfile, pathlib
+    >>> ev = cadre_core.evaluate(sample_roster(), "2026-12-31", plugins=["province_template"])
+    >>> write_html(ev, pathlib.Path(tempfile.mkdtemp()) / "report.html", lang="en").name
+    'report.html'
     """
     data = build(evaluation_or_evaluations, lang)
     return _html.write(data, Path(path), _extra(_latest(evaluation_or_evaluations), lang, sections))

@@ -21,6 +21,7 @@ from cadre_core.roster._problems import Problem, RosterError
 from cadre_core.roster._reader import table_for
 from cadre_core.roster._roster import Roster
 from cadre_core.roster._schema import TABLE_NAMES
+from cadre_core.vocab._progress import tracked
 
 if TYPE_CHECKING:
     from cadre_core.roster._layout import Layout
@@ -137,7 +138,7 @@ def read_rosters(
         raise RosterError([Problem(where, None, None, None, None, "no roster file was found")])
     rosters: list[tuple[Path, Roster]] = []
     problems: list[Problem] = []
-    for f in files:
+    for f in tracked(files, "progress_reading"):  # a bar on a terminal (cadre_core.cli)
         try:
             read = _roster.read_roster(
                 f,

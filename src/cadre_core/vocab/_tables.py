@@ -1,8 +1,11 @@
-"""One way to show a table to a person: a rich table on a terminal, plain lines otherwise.
+"""The one way a command prints a table: a rich table on a terminal, plain lines otherwise.
 
-Piped into a file or another program, a table drawn for an 80-column terminal breaks words
-across lines; there each row is one line of tab-separated cells instead, after a title line
-and one header line, so that ``grep``, ``cut`` and a spreadsheet read it as it is.
+On a terminal a table is drawn with rich (its cells may wrap). Piped or redirected, the
+same table is plain text a program or a person can read line by line: the title, one
+tab-separated header line, then one tab-separated line per row, nothing wrapped,
+truncated or coloured, no box character. Cells are text, never rich markup: a roster
+cell holding ``[red]`` prints as it is. A cell may be a :class:`rich.text.Text` to carry a
+colour on a terminal (its plain text is printed otherwise).
 """
 
 from __future__ import annotations
@@ -10,11 +13,23 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+__all__ = ["plain_cell", "show_table"]
 
 
-def _cell(value: object) -> str:
-    """A cell on one line: tabs and line breaks become spaces."""
-    return " ".join(str(value).replace("\t", " ").splitlines())
+def plain_cell(cell: object) -> str:
+    """A cell as one line of plain text: ``None`` is empty, a :class:`~rich.text.Text`
+    its plain text, tabs and line breaks become spaces.
+
+    >>> plain_cell(None), plain_cell("a\\tb\\nc"), plain_cell(Text("ok", style="green"))
+    ('', 'a b c', 'ok')
+    """
+    if cell is None:
+        return ""
+    text = cell.plain if isinstance(cell, Text) else str(cell)
+    return " ".join(text.replace("\r", "\n").replace("\t", " ").split("\n"))
 
 
 def show_table(
@@ -24,25 +39,29 @@ def show_table(
     *,
     console: Console | None = None,
 ) -> None:
-    """Show ``rows`` under ``headers``: a rich table when ``console`` is a terminal,
-    otherwise a title line, a tab-separated header line and one tab-separated line per
-    row (never wrapped). ``console`` defaults to standard output."""
-    out = console if console is not None else Console(highlight=False, soft_wrap=True)
-    if out.is_terminal:
-        from rich.table import Table
-        from rich.text import Text
+    """Print a table on ``console`` (default: standard output): a rich table when it is a
+    terminal, else plain lines (title, tab-separated headers, one tab-separated line per
+    row; see the module docstring).
 
-        table = Table(title=title, header_style="bold")
-        for h in headers:
-            table.add_column(h, overflow="fold")
-        for row in rows:
-            table.add_row(*(Text(str(v)) for v in row))  # never markup
-        out.print(table)
+    >>> import io
+    >>> out = io.StringIO()
+    >>> show_table("Bảng", ["Mã", "Số dòng"], [["cadres", 43]], console=Console(file=out))
+    >>> print(out.getvalue(), end="")
+    Bảng
+    Mã	Số dòng
+    cadres	43
+    """
+    console = console or Console(highlight=False)
+    if not console.is_terminal:
+        lines = [plain_cell(title)] if title else []
+        lines.append("\t".join(plain_cell(h) for h in headers))
+        lines.extend("\t".join(plain_cell(c) for c in row) for row in rows)
+        console.file.write("".join(f"{line}\n" for line in lines))
+        console.file.flush()
         return
-    lines = [title, "\t".join(_cell(h) for h in headers)]
-    lines.extend("\t".join(_cell(v) for v in row) for row in rows)
-    out.file.write("\n".join(lines) + "\n")
-    out.file.flush()
-
-
-__all__ = ["show_table"]
+    table = Table(title=title or None, header_style="bold", show_lines=False)
+    for header in headers:
+        table.add_column(header, overflow="fold")
+    for row in rows:
+        table.add_row(*(c if isinstance(c, Text) else Text(plain_cell(c)) for c in row))
+    console.print(table)
