@@ -115,10 +115,10 @@ def test_plugins_piped_one_line_each() -> None:
     lines = done.stdout.splitlines()
     assert lines[:2] == [
         "Các plugin đã cài đặt",
-        "Tên\tPhiên bản\tChỉ tiêu\tThông số\tĐiểm mở rộng",
+        "Tên\tTỉnh — nội dung\tPhiên bản\tChỉ tiêu\tThông số\tĐiểm mở rộng",
     ]
     laichau = next(line.split("\t") for line in lines if line.startswith("laichau\t"))
-    assert "nq05.5a" in laichau[2]
+    assert laichau[1].startswith("Tỉnh Lai Châu — ") and "nq05.5a" in laichau[3]
     template = next(line for line in lines if line.startswith("province_template"))
     assert "(ví dụ: chỉ dùng khi ghi rõ --plugin)" in template
 

@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 
 import cadre_core as cc
 from cadre_core.scaffold import scaffold
+from cadre_core.vocab._labels import label
 
 CADRE = str(Path(sys.executable).parent / "cadre")
 
@@ -42,8 +43,10 @@ def test_plugins_table_shows_province_description_and_example() -> None:
     out = run("plugins")
     assert out.returncode == 0, out.stderr
     text = " ".join(out.stdout.split())
-    for words in ("Tỉnh Lai Châu", "Tỉnh Mẫu", "example"):
+    for words in ("Tỉnh Lai Châu", "Tỉnh Mẫu", label("cli_example_plugin", "vi")):
         assert words in text, words
+    lines = [line for line in out.stdout.splitlines() if line.startswith("laichau")]
+    assert len(lines) == 1 and "Tỉnh Lai Châu" in lines[0]  # piped: one plugin, one line
 
 
 @given(st.text(max_size=30))

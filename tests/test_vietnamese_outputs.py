@@ -261,7 +261,6 @@ def test_no_code_in_the_xlsx_report(outputs: dict[str, Any], name: str) -> None:
     assert leaks(texts) == {}
 
 
-@pytest.mark.xfail(strict=True, reason="fixed by the CLI change")
 @pytest.mark.parametrize("name", ROSTERS)
 def test_no_code_in_the_terminal_table(outputs: dict[str, Any], name: str) -> None:
     text = outputs[f"{name}-table"]
@@ -269,7 +268,6 @@ def test_no_code_in_the_terminal_table(outputs: dict[str, Any], name: str) -> No
     assert leaks(text.splitlines()) == {}
 
 
-@pytest.mark.xfail(strict=True, reason="fixed by the CLI change")
 def test_no_english_in_validate(rosters: dict[str, Path]) -> None:
     """``cadre validate`` speaks Vietnamese by default (no "valid roster", "problem(s)")."""
     done = run("validate", str(rosters["sample"]))

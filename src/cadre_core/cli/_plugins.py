@@ -128,21 +128,21 @@ def plugins_command(fmt: str, lang: str) -> None:
     if fmt == "json":
         sys.stdout.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
     else:
-        keys = ("cli_col_name", "col_version", "cli_col_targets", "cli_col_parameters")
-        headers = [label(k, lang) for k in (*keys, "cli_col_hooks")]
+        keys = ("cli_col_name", "cli_col_province", "col_version", "cli_col_targets")
+        headers = [label(k, lang) for k in (*keys, "cli_col_parameters", "cli_col_hooks")]
         rows: list[list[object]] = []
         for d in data:
-            name = " — ".join(
-                x for x in (d["name"], d.get("province") or "", d.get("description") or "") if x
-            ) + (f" {label('cli_example_plugin', lang)}" if d["example"] else "")
+            name = d["name"] + (f" {label('cli_example_plugin', lang)}" if d["example"] else "")
+            about = " — ".join(x for x in (d.get("province"), d.get("description")) if x)
             if d["status"] == "failed":
                 failed = label("cli_plugin_failed", lang).format(error=d["error"])
-                rows.append([Text(name, style="red"), d["version"] or "", Text(failed, "red")])
+                rows.append([Text(name, style="red"), "", d["version"] or "", Text(failed, "red")])
                 rows[-1] += ["", ""]
                 continue
             rows.append(
                 [
                     name,
+                    about,
                     d["version"],
                     ", ".join(d["targets"]),
                     ", ".join(d["parameters"]),

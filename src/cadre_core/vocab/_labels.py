@@ -683,6 +683,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "cli_wrote": ("Đã ghi {path}", "wrote {path}"),
     "cli_plugins_title": ("Các plugin đã cài đặt", "Installed plugins"),
     "cli_col_name": ("Tên", "Name"),
+    "cli_col_province": ("Tỉnh — nội dung", "Province — what it carries"),
     "cli_col_targets": ("Chỉ tiêu", "Targets"),
     "cli_col_parameters": ("Thông số", "Parameters"),
     "cli_col_hooks": ("Điểm mở rộng", "Hooks"),
