@@ -61,7 +61,9 @@ def write_roster(roster: Roster, path: Path, *, format: str | None = None) -> Pa
         frame = plain(roster.tables[name])
         with replacing(path / f"{name}.{fmt}") as tmp:
             if fmt == "csv":
-                frame.to_csv(tmp, index=False, date_format="%Y-%m-%d")
+                # CRLF ends a record (RFC 4180, as Excel writes it), so a cell holding a
+                # bare CR is quoted and reads back as one cell, never as a line break
+                frame.to_csv(tmp, index=False, date_format="%Y-%m-%d", lineterminator="\r\n")
             else:
                 frame.to_parquet(tmp, index=False)
     return path
