@@ -96,6 +96,17 @@ def test_needs_name_their_members(plan_doc: dict, names: dict) -> None:
         assert n["member_names"] == [names[m] for m in n["members"]]
 
 
+def test_needs_explain_posts_and_agencies_by_name_not_code(plan_doc: dict) -> None:
+    """A need for posts or equipment says which post or agency lacks what by its title or
+    name ("Kiểm tra viên: có 1/2 người đảm nhiệm"), never by its code ("UBKT-KTV: ...")."""
+    for n in plan_doc["needs"]:
+        if n["cause"] not in ("posts", "equipment") or not n["members"]:
+            continue
+        for member, name in zip(n["members"], n["member_names"], strict=True):
+            assert f"{name}: " in n["reason"], (name, n["reason"])
+            assert f"{member}: " not in n["reason"], (member, n["reason"])
+
+
 def _roster_with_future_cadre(roster: Roster) -> Roster:
     """The sample with a cadre who joins on 05/01/2027 as a specialist of the Party office."""
     import pandas as pd

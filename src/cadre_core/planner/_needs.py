@@ -15,6 +15,7 @@ import numpy as np
 import pandas as pd
 
 from cadre_core.features._frame import Features
+from cadre_core.findings._subjects import unit_names
 from cadre_core.planner._milp import LIMITS, Model, shortfall
 from cadre_core.planner._problem import Covers
 from cadre_core.planner._result import Need, NeedKind, TargetProjection
@@ -170,10 +171,11 @@ def need(
             for lang in ("vi", "en")
         )
         expl, expl_en = expl.fillna(""), expl_en.fillna("")
-        detail = "; ".join(f"{i}: {e}" for i, e in zip(failing.astype(str), expl, strict=True))
-        detail_en = "; ".join(
-            f"{i}: {e}" for i, e in zip(failing.astype(str), expl_en, strict=True)
-        )
+        # each member by its name (a post's title, an agency's name), its id when unnamed
+        names = unit_names(feats, t.unit).reindex(failing.astype(str)).fillna("")
+        who = [n or i for i, n in zip(failing.astype(str), names, strict=True)]
+        detail = "; ".join(f"{w}: {e}" for w, e in zip(who, expl, strict=True))
+        detail_en = "; ".join(f"{w}: {e}" for w, e in zip(who, expl_en, strict=True))
     else:
         detail_en = ""
     if t.unit == "positions":
