@@ -309,7 +309,7 @@ def test_verify_accepts_the_province_view(province_roster: Path, tmp_path: Path)
     assert done.returncode == 0, done.stderr
     done = run("verify", str(out), str(province_roster))
     assert done.returncode == 0, done.stdout + done.stderr
-    assert "matches" in done.stdout
+    assert "khớp với" in done.stdout  # label cli_verify_matches
 
 
 def _html_size(tmp: Path, communes: int) -> int:

@@ -8,6 +8,7 @@ the figures of the evaluation, fonts embedded.
 from __future__ import annotations
 
 import ctypes
+import json
 import os
 import re
 import subprocess
@@ -104,10 +105,27 @@ def test_missing_system_libraries_say_what_to_install(tmp_path: Path) -> None:
     assert not out.exists()
 
 
-def test_plan_refuses_pdf(tmp_path: Path) -> None:
-    done = run("plan", SAMPLE, "--as-of", AS_OF, "-o", str(tmp_path / "plan.pdf"))
-    assert done.returncode == 2
-    assert "Traceback" not in done.stderr
+def test_plan_as_a_pdf_to_sign(tmp_path: Path) -> None:
+    """``cadre plan -o plan.pdf``: the plan's document on A4 landscape, with every line's
+    cadre by name and the signature block, fonts embedded."""
+    out = tmp_path / "plan.pdf"
+    done = run("plan", SAMPLE, "--as-of", AS_OF, "-o", str(out))
+    assert done.returncode == 0, done.stderr
+    doc = pdfium.PdfDocument(str(out))
+    try:
+        width, height = doc[0].get_size()
+        assert abs(width - A4_LANDSCAPE[0]) < 1 and abs(height - A4_LANDSCAPE[1]) < 1
+        text = " ".join(
+            " ".join(doc[i].get_textpage().get_text_range().split()) for i in range(len(doc))
+        )
+    finally:
+        doc.close()
+    assert "Xã Mường Than" in text and "NGƯỜI LẬP" in text and "THỦ TRƯỞNG CƠ QUAN" in text
+    plan = json.loads(run("plan", SAMPLE, "--as-of", AS_OF, "--format", "json").stdout)
+    for line in plan["lines"]:
+        assert line["name"] in text, line["name"]
+    fonts = _fonts(out)
+    assert fonts and all(fonts.values()), fonts
 
 
 def test_a4_landscape_at_most_8_pages(report: Path) -> None:
@@ -161,8 +179,9 @@ def test_only_unmet_targets_list_their_members(pages: list[str], evaluation: cc.
                 assert _squeeze(str(names[member])) in body
 
 
-def test_fonts_are_embedded(report: Path) -> None:
-    doc = pdfium.PdfDocument(str(report))
+def _fonts(path: Path) -> dict[str, bool]:
+    """Every font the PDF's text uses -> whether it is embedded."""
+    doc = pdfium.PdfDocument(str(path))
     fonts: dict[str, bool] = {}
     try:
         for i in range(len(doc)):
@@ -174,6 +193,11 @@ def test_fonts_are_embedded(report: Path) -> None:
                 fonts[buf.value.decode()] = bool(pdfium_c.FPDFFont_GetIsEmbedded(font))
     finally:
         doc.close()
+    return fonts
+
+
+def test_fonts_are_embedded(report: Path) -> None:
+    fonts = _fonts(report)
     assert fonts and all(fonts.values()), fonts
 
 

@@ -93,8 +93,6 @@ def plan_command(
 
     check_output(output, [roster, params, layout, pseudonym_key])
     fmt = output_format(fmt, output)
-    if fmt == "pdf":
-        raise InputError("cadre plan writes json, xlsx or html; --format pdf is for cadre evaluate")
     day = _as_of(as_of)
     if horizon is not None and horizon < day.year:
         raise InputError(f"--horizon {horizon} is before the year of --as-of")
@@ -134,14 +132,21 @@ def plan_command(
     if fmt == "json":
         write_text(result.to_json(), output)
         return
-    if fmt in ("xlsx", "html"):
+    if fmt in ("xlsx", "html", "pdf"):
         if not output:
             raise InputError(f"--format {fmt} needs --output FILE")
-        with writing(output):
-            if fmt == "xlsx":
-                _report.write_xlsx(result, output)
-            else:
-                _report.write_html(result, output, lang)
+        from cadre_core.vocab._pdf import PdfUnavailable
+
+        try:
+            with writing(output):
+                if fmt == "xlsx":
+                    _report.write_xlsx(result, output)
+                elif fmt == "html":
+                    _report.write_html(result, output, lang)
+                else:
+                    _report.write_pdf(result, output, lang)
+        except PdfUnavailable as exc:
+            raise InputError(str(exc)) from None
         click.echo(label("cli_wrote", lang).format(path=output), err=True)
         return
     _report.print_table(result, lang)

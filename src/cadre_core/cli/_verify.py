@@ -38,8 +38,8 @@ def _day_documents(report: str) -> list[dict[str, Any]]:
 
             try:
                 doc = json.loads(path.read_text(encoding="utf-8"))
-            except (ValueError, UnicodeDecodeError):
-                doc = None
+            except (ValueError, UnicodeDecodeError, RecursionError):
+                doc = None  # not a document of several days: extract() says what it is
             if (
                 isinstance(doc, dict)
                 and isinstance(doc.get("evaluations"), list)

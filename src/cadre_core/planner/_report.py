@@ -618,3 +618,18 @@ def write_html(plan: Plan, path: str | Path, lang: str = "vi") -> Path:
     out = Path(path)
     write_atomic(out, render_html(plan, lang))
     return out
+
+
+def write_pdf(plan: Plan, path: str | Path, lang: str = "vi") -> Path:
+    """Write the plan as a PDF to sign: :func:`render_html` laid out by WeasyPrint (A4
+    landscape, table headers repeated, rows never split, page numbers), whole or not at all.
+    Raises :class:`~cadre_core.vocab._pdf.PdfUnavailable` when the system lacks Pango.
+
+    >>> import tempfile, pathlib
+    >>> p = cadre_core.plan(sample_roster(), as_of="2026-12-31", plugins=["province_template"])
+    >>> write_pdf(p, pathlib.Path(tempfile.mkdtemp()) / "ke-hoach.pdf").read_bytes()[:4]
+    b'%PDF'
+    """
+    from cadre_core.vocab._pdf import write_pdf_atomic
+
+    return write_pdf_atomic(path, render_html(plan, lang))

@@ -118,8 +118,8 @@ class Plan:
     """A training plan with its projection and the needs training cannot meet
     (what :func:`cadre_core.plan` returns).
 
-    >>> [f.name for f in attrs.fields(Plan)][:4]
-    ['as_of', 'horizon', 'lines', 'totals']
+    >>> " ".join(f.name for f in attrs.fields(Plan)[:4])
+    'as_of horizon lines totals'
     """
 
     as_of: dt.date

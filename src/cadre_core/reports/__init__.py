@@ -238,6 +238,11 @@ def write_pdf(
     stylesheet: page 1 is the summary of every target; the commune and the page number
     are in every page's margins; fonts are embedded. Needs the Pango libraries
     (:class:`~cadre_core.vocab._pdf.PdfUnavailable` says what to install when missing).
+
+    >>> import tempfile, pathlib
+    >>> ev = cadre_core.evaluate(sample_roster(), "2026-12-31", plugins=["province_template"])
+    >>> write_pdf(ev, pathlib.Path(tempfile.mkdtemp()) / "report.pdf").read_bytes()[:4]
+    b'%PDF'
     """
     from cadre_core.vocab._pdf import write_pdf_atomic
 
