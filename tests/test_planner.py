@@ -59,10 +59,14 @@ def test_needs_training_cannot_meet_are_reported(sample_plan: Plan) -> None:
     # two posts unfilled at the 2026 deadline: recruitment, with the posts named
     assert needs["nq05.1a"].kind == "recruit"
     assert needs["nq05.1a"].count == 2
-    assert "PKT-XD" in needs["nq05.1a"].reason_vi
+    # the empty post by its title in the sentence, by its code among the members
+    assert "PKT-XD" in needs["nq05.1a"].members
+    assert "Công chức Xây dựng - Giao thông: có 0/1" in needs["nq05.1a"].reason_vi
+    assert "PKT-XD" not in needs["nq05.1a"].reason_vi
     # equipment is bought, not trained
     assert needs["nq05.8"].kind == "purchase"
-    assert "PKT" in needs["nq05.8"].reason_vi
+    assert "PKT" in needs["nq05.8"].members
+    assert "Phòng Kinh tế: " in needs["nq05.8"].reason_vi
     # ratings are not trainable
     assert needs["nq05.4b"].kind == "infeasible"
     # every target not met at its deadline has a need, and only those
