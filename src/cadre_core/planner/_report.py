@@ -29,6 +29,22 @@ KIND_VI = {
 }
 
 
+#: The label keys of the columns of the targets' projection (workbook; the terminal table
+#: leaves out the status without the plan).
+PROJECTION_COLUMNS = (
+    "col_commune",
+    "col_id",
+    "col_target",
+    "col_deadline",
+    "col_population",
+    "col_required",
+    "plan_col_before",
+    "plan_col_after",
+    "plan_col_status_before",
+    "plan_col_status_after",
+)
+
+
 def _money(value: int) -> str:
     return f"{value:,}".replace(",", ".")
 
@@ -120,17 +136,8 @@ def print_table(plan: Plan, lang: str = "vi", console: Console | None = None) ->
         label("plan_projections", lang),
         [
             label(k, lang)
-            for k in (
-                "col_commune",
-                "col_id",
-                "col_target",
-                "col_deadline",
-                "col_population",
-                "col_required",
-                "plan_col_before",
-                "plan_col_after",
-                "plan_col_status_after",
-            )
+            for k in PROJECTION_COLUMNS
+            if k != "plan_col_status_before"  # the terminal shows the status with the plan
         ],
         [
             [
@@ -321,21 +328,7 @@ def _plan_workbook(plan: Plan, wb: Any) -> None:
             sheet_y.insert_chart(top, 6, chart)
     sheet(
         label("plan_sheet_projections", "vi"),
-        [
-            label(k, "vi")
-            for k in (
-                "col_commune",
-                "col_id",
-                "col_target",
-                "col_deadline",
-                "col_population",
-                "col_required",
-                "plan_col_before",
-                "plan_col_after",
-                "plan_col_status_before",
-                "plan_col_status_after",
-            )
-        ],
+        [label(k, "vi") for k in PROJECTION_COLUMNS],
         [
             [
                 p.commune,
