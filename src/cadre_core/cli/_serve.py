@@ -62,22 +62,18 @@ def serve_command(
 ) -> None:
     """Serve validate, evaluate, plan and reports over HTTP (the serve extra), with an
     OpenAPI document at /openapi.json and its interactive docs at /docs."""
-    import importlib.util
-
-    missing = [
-        m
-        for m in ("fastapi", "fastapi_offline", "uvicorn", "multipart")
-        if not importlib.util.find_spec(m)
-    ]
-    if missing:
+    try:
+        import fastapi  # noqa: F401
+        import fastapi_offline  # noqa: F401
+        import python_multipart  # noqa: F401
+        import uvicorn
+    except ImportError as exc:
         raise InputError(
-            f"cadre serve needs the serve extra ({', '.join(missing)} not installed): "
+            f"cadre serve needs the serve extra ({exc.name or 'fastapi'} is not installed): "
             "pip install 'cadre-core[serve]'"
-        )
+        ) from None
     import os
     from pathlib import Path
-
-    import uvicorn
 
     from cadre_core.serve._logs import LOG_CONFIG
     from cadre_core.serve._settings import MB, SETTINGS_ENV, Settings

@@ -106,6 +106,43 @@ def frames_of(doc: Any) -> dict[str, Any]:
     return frames
 
 
+def canonical_tables(frames: Mapping[str, Any], layout: Any = None) -> dict[str, Any]:
+    """``frames`` under their canonical table names (a table's aliases, the layout's
+    sheet names, as a workbook's sheets are read); a name that is no roster table, or a
+    table given twice, is a :class:`~cadre_core.roster.RosterError` naming it.
+
+    >>> import pandas as pd
+    >>> list(canonical_tables({"Cán bộ": pd.DataFrame()}))
+    ['cadres']
+    >>> canonical_tables({"cadrez": pd.DataFrame()})
+    Traceback (most recent call last):
+    ...
+    cadre_core.roster._problems.RosterError: tables.json, table cadrez: not a roster table; did you mean cadres?
+    """
+    from cadre_core.roster._problems import Problem, RosterError
+    from cadre_core.roster._reader import suggest_table, table_for
+
+    out: dict[str, Any] = {}
+    problems: list[Problem] = []
+    for name, frame in frames.items():
+        canonical = table_for(name, layout)
+        if canonical is None:
+            problems.append(
+                Problem("tables.json", name, None, None, None, "not a roster table",
+                        suggest_table(name))
+            )  # fmt: skip
+        elif canonical in out:
+            problems.append(
+                Problem("tables.json", name, None, None, None,
+                        f"the table {canonical} is given twice")
+            )  # fmt: skip
+        else:
+            out[canonical] = frame
+    if problems:
+        raise RosterError(problems)
+    return out
+
+
 def read_request_roster(
     upload: tuple[bytes, str | None] | None,
     tables: Any,
@@ -131,7 +168,7 @@ def read_request_roster(
                 )
                 name = upload_name(upload[1])
         else:
-            frames = frames_of(tables)
+            frames = canonical_tables(frames_of(tables), layout)
             roster = Roster.from_frames(frames, name="tables.json", skip_invalid=skip_invalid)
             digest = f"tables.json:{hashlib.sha256(body).hexdigest()}"
             name = "tables.json"
@@ -146,4 +183,11 @@ def read_request_roster(
     return attrs.evolve(roster, sources=(digest,), name=name)
 
 
-__all__ = ["WORKBOOK_SUFFIXES", "frames_of", "read_request_roster", "save_upload", "upload_name"]
+__all__ = [
+    "WORKBOOK_SUFFIXES",
+    "canonical_tables",
+    "frames_of",
+    "read_request_roster",
+    "save_upload",
+    "upload_name",
+]
