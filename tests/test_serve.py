@@ -458,7 +458,8 @@ def test_a_zip_bomb_is_refused_by_the_readers_guards(open_server: Server, tmp_pa
     with open_server.client() as c:
         got = c.post("/v1/evaluate", files={"roster": ("bomb.zip", bomb.read_bytes())})
     assert got.status_code == 422, got.text
-    assert "512 MB" in got.json()["error"]
+    (problem,) = got.json()["problems"]
+    assert problem["file"] == "bomb.zip" and "512 MB" in problem["expected"]
 
 
 def test_a_failing_plugin_is_500_naming_it_without_a_traceback(

@@ -49,7 +49,8 @@ def _is_workbook_zip(path: Path) -> bool:
 def save_upload(data: bytes, filename: str | None, folder: Path) -> tuple[Path, str]:
     """Write an uploaded roster into ``folder`` as the reader wants it: a workbook as a
     file, a zip of tables unpacked into a folder of the zip's name (through
-    :func:`cadre_core.roster._guards.extract_tables`: a zip bomb is refused with 422).
+    :func:`cadre_core.roster._guards.extract_tables`: a zip bomb is a
+    :class:`~cadre_core.roster.RosterError` naming the file, so a 422).
     The path to read and the audit entry ``NAME:SHA256`` of the upload."""
     from cadre_core.roster._guards import extract_tables
 
@@ -67,7 +68,9 @@ def save_upload(data: bytes, filename: str | None, folder: Path) -> tuple[Path, 
     tables.mkdir()
     why = extract_tables(path, tables)
     if why is not None:
-        raise ServiceError(422, "serve_bad_archive", file=name, why=why)
+        from cadre_core.roster._problems import Problem, RosterError
+
+        raise RosterError([Problem(name, None, None, None, None, f"cannot be read: {why}")])
     return tables, digest
 
 

@@ -762,10 +762,6 @@ _LABELS: dict[str, tuple[str, str]] = {
         'cần một đối tượng JSON {"khóa": giá trị}',
         'expected a JSON object {"key": value}',
     ),
-    "serve_bad_archive": (
-        "Không đọc được {file}: {why}",
-        "{file} cannot be read: {why}",
-    ),
     "serve_bad_query": ("Tham số {name} không hợp lệ: {error}", "{name} is wrong: {error}"),
     "serve_bad_params": (
         "Tham số ghi đè không hợp lệ: {error}",
