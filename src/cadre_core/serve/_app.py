@@ -95,6 +95,27 @@ def _doc(name: str, description: str) -> dict[str, Any]:
     }
 
 
+_AUDIT = {
+    "X-Cadre-Tool": {
+        "description": "The program and its version (`cadre-core 0.1.0`).",
+        "schema": {"type": "string"},
+    },
+    "X-Cadre-Inputs": {
+        "description": "The roster read, as `NAME:SHA256` (the upload's name, or "
+        "`tables.json`, and the SHA-256 of its bytes).",
+        "schema": {"type": "string"},
+    },
+    "X-Cadre-As-Of": {
+        "description": "The days of the answer, comma-separated (empty for a validation).",
+        "schema": {"type": "string"},
+    },
+}
+
+
+def _audited(response: dict[str, Any]) -> dict[str, Any]:
+    return {**response, "headers": _AUDIT}
+
+
 _REFUSALS: dict[int | str, dict[str, Any]] = {
     "400": _error("A query parameter or the JSON tables are wrong."),
     "401": _error("No token, or a token the service does not accept."),
@@ -160,7 +181,9 @@ def _lang(request: Request) -> str:
     return lang if lang in LANGS else "vi"
 
 
-def _json(data: bytes, status: int = 200) -> Response:
+def _json(data: bytes | _work.Answer, status: int = 200) -> Response:
+    if isinstance(data, _work.Answer):
+        return Response(data.body, status_code=status, media_type=JSON, headers=dict(data.headers))
     return Response(data, status_code=status, media_type=JSON)
 
 
@@ -374,7 +397,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     @app.post(
         "/v1/validate",
         summary="Read and check a roster",
-        responses={"200": _doc("validation", "The roster was accepted."), **_REFUSALS},
+        responses={"200": _audited(_doc("validation", "The roster was accepted.")), **_REFUSALS},
         **common,
     )
     async def validate(
@@ -406,7 +429,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     @app.post(
         "/v1/evaluate",
         summary="Evaluate every target on a roster",
-        responses={"200": evaluation_doc, **_REFUSALS},
+        responses={"200": _audited(evaluation_doc), **_REFUSALS},
         **common,
     )
     async def evaluate(
@@ -431,7 +454,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     @app.post(
         "/v1/plan",
         summary="Plan who to train, in which programme and when",
-        responses={"200": _doc("plan", "The plan."), **_REFUSALS},
+        responses={"200": _audited(_doc("plan", "The plan.")), **_REFUSALS},
         **common,
     )
     async def plan(
@@ -466,7 +489,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         "/v1/reports",
         summary="A report of the evaluation or of the plan (xlsx, html, pdf)",
         responses={
-            "200": files,
+            "200": _audited(files),
             **_REFUSALS,
             "503": _error("PDF cannot be written here (Pango is missing)."),
         },
@@ -486,11 +509,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         """The report ``cadre evaluate -o report.xlsx`` (or ``cadre plan``) writes."""
         req = await request_of(request, as_of, plugin, params, lang, pseudonymize, skip_invalid)
         limit = settings.time_limit
-        data, name = await workers.run(lambda: _work.report(req, of, format, limit))
-        disposition = f'attachment; filename="{name}"'
-        return Response(
-            data, media_type=_work.MEDIA[format], headers={"Content-Disposition": disposition}
-        )
+        answer = await workers.run(lambda: _work.report(req, of, format, limit))
+        return Response(answer.body, media_type=_work.MEDIA[format], headers=dict(answer.headers))
 
     @app.get(
         "/v1/plugins",

@@ -52,6 +52,33 @@ class Request:
     body: bytes = b""
 
 
+@attrs.frozen(slots=True)
+class Answer:
+    """What an endpoint answers: the bytes and the audit headers (:func:`audit_headers`)."""
+
+    body: bytes
+    headers: Mapping[str, str]
+
+
+def audit_headers(sources: Sequence[str], days: Sequence[dt.date]) -> dict[str, str]:
+    """The audit of an answer as headers, for every document (a plan's and a validation's
+    JSON carry no audit block): the tool and its version, each input's ``NAME:SHA256``,
+    the days; an evaluation's JSON carries the same in its ``audit`` block.
+
+    >>> audit_headers(["xa.xlsx:ab12"], [dt.date(2026, 12, 31)])["X-Cadre-As-Of"]
+    '2026-12-31'
+    """
+    from urllib.parse import quote
+
+    from cadre_core.vocab._version import __version__
+
+    return {
+        "X-Cadre-Tool": f"cadre-core {__version__}",
+        "X-Cadre-Inputs": ", ".join(quote(s, safe=":") for s in sources),
+        "X-Cadre-As-Of": ", ".join(d.isoformat() for d in days),
+    }
+
+
 # ----------------------------------------------------------------- plugin output kept off logs
 _local = threading.local()
 
@@ -162,7 +189,7 @@ def _hider(req: Request, roster: Any) -> Any:
     return Pseudonymizer.of(roster.cadres, key)
 
 
-def validate(req: Request) -> bytes:
+def validate(req: Request) -> Answer:
     """The validation document of the request's roster (valid: its tables' accounting)."""
     from cadre_core.engine._json import dumps_bytes
     from cadre_core.serve._errors import validation_document
@@ -174,7 +201,8 @@ def validate(req: Request) -> bytes:
 
         problems = [withheld(p) for p in problems]
     doc = validation_document(problems, [r.name], valid=True, tables=r.accounting())
-    return dumps_bytes(doc, fast="problems", end="\n")
+    headers = audit_headers(r.sources, [])
+    return Answer(dumps_bytes(doc, fast="problems", end="\n"), headers)
 
 
 def evaluations(req: Request) -> tuple[Any, list[Any]]:
@@ -224,16 +252,17 @@ def evaluations(req: Request) -> tuple[Any, list[Any]]:
     return r, evs
 
 
-def evaluation_json(req: Request) -> bytes:
+def evaluation_json(req: Request) -> Answer:
     """What ``cadre evaluate --format json`` writes for the same options."""
     from cadre_core.engine._documents import evaluations_json
 
-    return evaluations_json(evaluations(req)[1])
+    r, evs = evaluations(req)
+    return Answer(evaluations_json(evs), audit_headers(r.sources, [e.as_of for e in evs]))
 
 
-def make_plan(req: Request, time_limit: float) -> Any:
+def make_plan(req: Request, time_limit: float) -> tuple[Any, Any]:
     """The training plan of the request's roster, as ``cadre plan`` makes it (the solver
-    stops at ``time_limit`` seconds)."""
+    stops at ``time_limit`` seconds), and the roster."""
     from cadre_core.planner import plan
     from cadre_core.plugins._errors import PluginError
     from cadre_core.targets._params import ParameterError
@@ -259,12 +288,13 @@ def make_plan(req: Request, time_limit: float) -> Any:
         from cadre_core.planner._privacy import pseudonymize_plan
 
         result = pseudonymize_plan(result, hider)
-    return result
+    return r, result
 
 
-def plan_json(req: Request, time_limit: float) -> bytes:
+def plan_json(req: Request, time_limit: float) -> Answer:
     """What ``cadre plan --format json`` writes for the same options."""
-    return make_plan(req, time_limit).to_json().encode("utf-8")  # type: ignore[no-any-return]
+    r, result = make_plan(req, time_limit)
+    return Answer(result.to_json().encode("utf-8"), audit_headers(r.sources, [result.as_of]))
 
 
 def plugins_json(allowed: Sequence[str] | None) -> bytes:
@@ -283,8 +313,9 @@ def plugins_json(allowed: Sequence[str] | None) -> bytes:
     return dumps_bytes(doc, end="\n")
 
 
-def report(req: Request, kind: str, fmt: str, time_limit: float) -> tuple[bytes, str]:
-    """A report file (xlsx, html or pdf) of the evaluation, or of the plan, and its name."""
+def report(req: Request, kind: str, fmt: str, time_limit: float) -> Answer:
+    """A report file (xlsx, html or pdf) of the evaluation, or of the plan, as a download
+    (its name in ``Content-Disposition``)."""
     from cadre_core.vocab._pdf import PdfUnavailable
 
     with tempfile.TemporaryDirectory(prefix="cadre-serve-") as tmp:
@@ -293,31 +324,38 @@ def report(req: Request, kind: str, fmt: str, time_limit: float) -> tuple[bytes,
             if kind == "plan":
                 from cadre_core.planner import _report
 
-                result = make_plan(req, time_limit)
+                r, result = make_plan(req, time_limit)
                 if fmt == "xlsx":
                     _report.write_xlsx(result, out)
                 elif fmt == "html":
                     _report.write_html(result, out, req.lang)
                 else:
                     _report.write_pdf(result, out, req.lang)
-                day = result.as_of
+                days = [result.as_of]
             else:
                 from cadre_core.reports import plugin_sections, write_html, write_pdf, write_xlsx
 
-                _, evs = evaluations(req)
+                r, evs = evaluations(req)
                 shown = evs if len(evs) > 1 else evs[0]
                 writer = {"xlsx": write_xlsx, "html": write_html, "pdf": write_pdf}[fmt]
                 writer(shown, out, lang=req.lang, sections=plugin_sections(shown))
-                day = evs[-1].as_of
+                days = [e.as_of for e in evs]
         except PdfUnavailable as exc:
             raise ServiceError(503, "serve_unavailable", error=str(exc)) from None
-        return out.read_bytes(), f"cadre-{kind}-{day:%Y-%m-%d}.{fmt}"
+        name = f"cadre-{kind}-{days[-1]:%Y-%m-%d}.{fmt}"
+        headers = {
+            **audit_headers(r.sources, days),
+            "Content-Disposition": f'attachment; filename="{name}"',
+        }
+        return Answer(out.read_bytes(), headers)
 
 
 __all__ = [
     "MEDIA",
+    "Answer",
     "Request",
     "Workers",
+    "audit_headers",
     "evaluation_json",
     "evaluations",
     "make_plan",
