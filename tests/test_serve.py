@@ -24,6 +24,7 @@ import httpx
 import pytest
 import schemathesis
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from cadre_core import sample_roster
 
@@ -570,6 +571,42 @@ def test_a_request_over_the_time_limit_is_504(auth_server: Server, files: dict[s
     assert "20 giây" in got.json()["error"]  # Vietnamese by default
     with auth_server.client() as c:
         assert c.get("/healthz").status_code == 200
+
+
+# ------------------------------------------------------------------ in process
+@given(st.text())
+def test_an_upload_name_is_one_file_name_in_the_folder(name: str) -> None:
+    from cadre_core.serve._inputs import upload_name
+
+    got = upload_name(name)
+    assert got and "/" not in got and "\\" not in got and got not in (".", "..")
+    assert len(got) <= 120 and not got.startswith(".")
+
+
+scalars = st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text()
+
+
+@given(
+    st.dictionaries(
+        st.text(min_size=1),
+        st.lists(st.dictionaries(st.text(min_size=1), scalars | st.lists(scalars), max_size=3)),
+        max_size=3,
+    )
+)
+def test_json_tables_are_frames_or_a_refusal_naming_where(doc: dict[str, Any]) -> None:
+    from cadre_core.roster import RosterError
+    from cadre_core.serve import ServiceError
+    from cadre_core.serve._inputs import canonical_tables, frames_of
+
+    try:
+        frames = canonical_tables(frames_of(doc))
+    except ServiceError as exc:
+        assert exc.status == 400 and exc.sentence("en").startswith("the JSON tables are wrong at /")
+        return
+    except RosterError as exc:
+        assert all(p.file == "tables.json" and p.table in doc for p in exc.problems)
+        return
+    assert all(len(frames[t]) == len(rows) for t, rows in doc.items() if t in frames)
 
 
 # ------------------------------------------------------------------------- the command
