@@ -609,6 +609,28 @@ def test_json_tables_are_frames_or_a_refusal_naming_where(doc: dict[str, Any]) -
     assert all(len(frames[t]) == len(rows) for t, rows in doc.items() if t in frames)
 
 
+def test_an_unexpected_error_is_500_and_its_message_stays_out_of_the_log(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    from fastapi.testclient import TestClient
+
+    from cadre_core.serve import Settings, _work, create_app
+
+    def failing(req: Any) -> Any:
+        raise ValueError(f"{NAMES[0]} born 1974-03-02")
+
+    monkeypatch.setattr(_work, "validate", failing)
+    with TestClient(create_app(Settings()), raise_server_exceptions=False) as client:
+        got = client.post("/v1/validate", json={"cadres": []}, params={"lang": "en"})
+    assert got.status_code == 500
+    assert got.json() == {
+        "status": 500,
+        "error": "the service failed; its administrator can read the log",
+    }
+    assert "internal error ValueError on /v1/validate" in caplog.text
+    assert NAMES[0] not in caplog.text and "1974" not in caplog.text
+
+
 # ------------------------------------------------------------------------- the command
 def test_serve_refuses_a_public_address_without_a_token():
     env = {k: v for k, v in os.environ.items() if not k.startswith("CADRE_")}

@@ -277,6 +277,32 @@ def _params(text: str | None) -> dict[str, Any] | None:
     return params
 
 
+class _Contained:
+    """Answer any error the endpoints did not expect with a 500 and a sentence, and log
+    only its kind and the path: neither the message nor the traceback, which may quote a
+    roster's cells (uvicorn would log both if the error reached it)."""
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        started = False
+
+        async def sending(message: Any) -> None:
+            nonlocal started
+            started = started or message["type"] == "http.response.start"
+            await send(message)
+
+        try:
+            await self.app(scope, receive, sending)
+        except Exception as exc:
+            if scope["type"] != "http" or started:
+                raise
+            log.error("internal error %s on %s", type(exc).__name__, scope.get("path"))
+            request = Request(scope)
+            await _refusal(request, ServiceError(500, "serve_internal"))(scope, receive, send)
+
+
 # ------------------------------------------------------------------------------ the app
 def create_app(settings: Settings | None = None) -> FastAPI:
     """The service's ASGI application, for uvicorn (``cadre serve``) or the
@@ -334,11 +360,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         key = {404: "serve_not_found", 405: "serve_method"}.get(exc.status_code, "serve_internal")
         return _refusal(request, ServiceError(exc.status_code, key, path=request.url.path))
 
-    @app.exception_handler(Exception)
-    async def internal(request: Request, exc: Exception) -> Response:
-        # the kind of error only: its message may quote a roster's cells
-        log.error("internal error %s on %s", type(exc).__name__, request.url.path)
-        return _refusal(request, ServiceError(500, "serve_internal"))
+    app.add_middleware(_Contained)
 
     async def request_of(
         request: Request,
