@@ -3,12 +3,8 @@
 from __future__ import annotations
 
 import importlib.util
-import json
 import subprocess
 import sys
-import threading
-import urllib.error
-import urllib.request
 from pathlib import Path
 from types import ModuleType
 
@@ -80,27 +76,26 @@ def test_property_test_custom_target_as_script() -> None:
     assert "property held" in out
 
 
-def test_web_endpoint() -> None:
+def test_web_endpoint(tmp_path: Path) -> None:
+    from fastapi.testclient import TestClient
+
+    import cadre_core
+
     example = load("web_endpoint.py")
-    server = example.make_server("127.0.0.1", 0)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        port = server.server_address[1]
-        base = f"http://127.0.0.1:{port}"
-        with urllib.request.urlopen(f"{base}/evaluate?as_of=2026-12-31", timeout=60) as resp:
-            assert resp.status == 200
-            assert resp.headers["Content-Type"].startswith("application/json")
-            doc = json.loads(resp.read().decode("utf-8"))
+    workbook = tmp_path / "xa.xlsx"
+    cadre_core.sample_roster().write(workbook)
+    upload = {"roster": ("xa.xlsx", workbook.read_bytes())}
+    with TestClient(example.make_app()) as client:
+        assert client.get("/").json() == {"cadre": "/cadre/docs"}
+        got = client.post("/cadre/v1/evaluate", params={"as_of": "2026-12-31"}, files=upload)
+        assert got.status_code == 200
+        assert got.headers["content-type"].startswith("application/json")
+        doc = got.json()
         assert doc["as_of"] == "2026-12-31"
-        ids = {t["id"] for t in doc["communes"][0]["targets"]}
-        assert "nq05.5a" in ids
-        with pytest.raises(urllib.error.HTTPError) as bad:
-            urllib.request.urlopen(f"{base}/evaluate?as_of=31-12-2026", timeout=60)
-        assert bad.value.code == 400
-        assert "not YYYY-MM-DD" in json.loads(bad.value.read().decode("utf-8"))["error"]
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=10)
-    assert not thread.is_alive()
+        assert "nq05.5a" in {t["id"] for t in doc["communes"][0]["targets"]}
+        bad = client.post("/cadre/v1/evaluate", params={"as_of": "31-13-2026"}, files=upload)
+        assert bad.status_code == 400 and "as_of" in bad.json()["error"]
+        other = client.post(
+            "/cadre/v1/evaluate", params={"plugin": "province_template"}, files=upload
+        )
+        assert other.status_code == 403  # the integrator allows laichau only

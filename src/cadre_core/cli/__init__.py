@@ -5,7 +5,7 @@ Exit codes: 0 success; 2 bad input (a message on standard error, never a traceba
 
 This module holds the command group and :func:`main`. Each command lives in its own
 module (``_validate``, ``_evaluate``, ``_verify``, ``_plugins``, ``_demo``,
-``_new_plugin``, ``_plan``, ``_schema``, ``_synth``), imported only when the group needs it; what
+``_new_plugin``, ``_plan``, ``_schema``, ``_serve``, ``_synth``), imported only when the group needs it; what
 several commands share is in ``_common``.
 """
 
@@ -32,6 +32,7 @@ COMMANDS = {
     "plan": ("cadre_core.cli._plan", "plan_command"),
     "plugins": ("cadre_core.cli._plugins", "plugins_command"),
     "schema": ("cadre_core.cli._schema", "schema_command"),
+    "serve": ("cadre_core.cli._serve", "serve_command"),
     "synth": ("cadre_core.cli._synth", "synth_command"),
     "validate": ("cadre_core.cli._validate", "validate_command"),
     "verify": ("cadre_core.cli._verify", "verify_command"),

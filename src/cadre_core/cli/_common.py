@@ -159,13 +159,12 @@ def _layout(file: str | None, plugins: Sequence[str] = (), keep_going: bool = Fa
     """The layout in force: the installed (or ``--plugin``) plugins' layouts combined, then
     the ``--layout`` file's; a bad layout or a clash is an :class:`InputError`.
     ``keep_going`` leaves out a failing plugin (the evaluation names it)."""
-    from cadre_core.plugins._host import PluginError, PluginHost, make_plugin_manager
-    from cadre_core.roster._layout import LayoutError, merge_layouts, read_layout
+    from cadre_core.engine._documents import layout_in_force
+    from cadre_core.plugins._host import PluginError
+    from cadre_core.roster._layout import LayoutError
 
     try:
-        own = read_layout(file) if file else None
-        host = PluginHost(make_plugin_manager(only=plugins or None, keep_going=keep_going))
-        return merge_layouts(host.without_failing(host.layouts, keep_going=keep_going), own)
+        return layout_in_force(file, plugins, keep_going)
     except (LayoutError, PluginError) as exc:
         raise InputError(str(exc)) from None
 
@@ -546,28 +545,13 @@ def evaluations_csv(evs: Sequence[Any]) -> bytes:
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 
-def evaluations_json(evs: Sequence[Any]) -> bytes:
-    """The JSON of ``cadre evaluate``: one day's evaluation document as it is (the
-    contract), or for several days one document with every day (schema
-    ``evaluations``)."""
-    if len(evs) == 1:
-        return bytes(evs[0].to_json_bytes())
-    from cadre_core.engine._json import dumps_bytes
-    from cadre_core.engine._schema import SCHEMA_VERSION
-
-    doc = {
-        "schema_version": SCHEMA_VERSION,
-        "days": [ev.as_of.isoformat() for ev in evs],
-        "evaluations": [ev.to_dict() for ev in evs],
-    }
-    return dumps_bytes(doc, end="\n")
-
-
 def _emit(ev: Any, fmt: str, output: str | None, lang: str) -> None:
     """Write an evaluation, or the evaluations of several days (a list), in format
     ``fmt``: every day in JSON, CSV and the table; xlsx and html chart them."""
     evs = list(ev) if isinstance(ev, list | tuple) else [ev]
     if fmt == "json":
+        from cadre_core.engine._documents import evaluations_json
+
         write_text(evaluations_json(evs), output)
         return
     if fmt == "csv":

@@ -4,111 +4,14 @@ from __future__ import annotations
 
 import json
 import sys
-from typing import Any
 
 import click
 from rich.text import Text
 
 from cadre_core.cli._common import EXIT_INPUT, _stdout, lang_option
+from cadre_core.engine._documents import listing
 from cadre_core.vocab._labels import label
 from cadre_core.vocab._tables import show_table
-
-
-def _registries(host: Any) -> tuple[list[Any], list[Any], Any]:
-    """Targets, declared parameters and parameters in force, leaving out (and recording
-    in ``host.failures``) every plugin that fails while giving them."""
-
-    def registries() -> tuple[list[Any], list[Any], Any]:
-        targets = host.targets()
-        return targets, host.parameter_definitions(), host.params(targets)
-
-    return host.without_failing(registries)  # type: ignore[no-any-return]
-
-
-def _target(plugin: str, t: Any) -> dict[str, Any]:
-    return {
-        "id": t.id,
-        "title": t.title.vi,
-        "title_en": t.title.en,
-        "source": t.source,
-        "unit": t.unit,
-        "population": t.population_text.vi,
-        "population_en": t.population_text.en,
-        "requirement": t.requirement.vi,
-        "requirement_en": t.requirement.en,
-        "rule": {"op": t.rule.op, "value": t.rule.text()},
-        "threshold_parameter": t.threshold_key if t.rule.op in (">=", ">") else None,
-        "deadline": t.deadline.isoformat(),
-        "deadline_parameter": t.deadline_key,
-        "bloc": t.bloc,
-        "replaces": t.replaces,
-        "plugin": plugin,
-    }
-
-
-def listing(host: Any) -> dict[str, Any]:
-    """What ``cadre plugins --format json`` prints: every plugin (loaded or failed) with
-    its version, whether it is an example, its prefixes, hooks, targets (ids, and in
-    ``target_definitions`` everything the targets reference shows) and parameters (keys,
-    and in ``parameter_definitions`` default, kind, description and source)."""
-    from cadre_core.engine._schema import SCHEMA_VERSION
-    from cadre_core.targets._params import jsonable
-
-    targets, declared, params = _registries(host)
-    owner = {p.key: plugin for plugin, p in declared}
-    for plugin, t in targets:
-        for key in (t.threshold_key, t.deadline_key):
-            owner.setdefault(key, plugin)
-    data: list[dict[str, Any]] = []
-    for info in host.plugins():
-        about = host.about(info.name)
-        keys = sorted(k for k in params.definitions if owner.get(k) == info.name)
-        data.append(
-            {
-                "name": info.name,
-                "version": info.version,
-                "status": "loaded",
-                "error": None,
-                "example": about.example,
-                "province": about.province or None,
-                "description": about.description or None,
-                "prefixes": list(about.prefixes),
-                "hooks": list(info.hooks),
-                "targets": [t.id for p, t in targets if p == info.name],
-                "parameters": [x.key for p, x in declared if p == info.name],
-                "target_definitions": [_target(p, t) for p, t in targets if p == info.name],
-                "parameter_definitions": [
-                    {
-                        "key": k,
-                        "default": jsonable(params.definitions[k].default),
-                        "kind": params.definitions[k].kind,
-                        "description": params.definitions[k].description,
-                        "source": params.definitions[k].source,
-                        "replaces": params.definitions[k].replaces,
-                    }
-                    for k in keys
-                ],
-            }
-        )
-    for error in host.failures:
-        data.append(
-            {
-                "name": error.plugin,
-                "version": getattr(host.pm, "_cadre_versions", {}).get(error.plugin),
-                "status": "failed",
-                "error": str(error),
-                "example": None,
-                "province": None,
-                "description": None,
-                "prefixes": [],
-                "hooks": [],
-                "targets": [],
-                "parameters": [],
-                "target_definitions": [],
-                "parameter_definitions": [],
-            }
-        )
-    return {"schema_version": SCHEMA_VERSION, "plugins": data}
 
 
 @click.command("plugins")

@@ -6,7 +6,8 @@ once; let a backend compute the per-commune results; finish them into one
 ``"pandas"`` (the default: one feature frame for the whole roster, in this process) and
 ``"dask"`` (``_dask``: partitions of whole communes on a Dask cluster, the ``dask``
 extra), which give the same evaluation. Backends register themselves by name
-(``_pipeline.register_engine``), so the pipeline never imports one. Helpers: ``_json``
+(``_pipeline.register_engine``), so the pipeline never imports one. Helpers:
+``_documents`` (the JSON documents the command line and the HTTP service both answer), ``_json``
 (the JSON text of large documents), ``_schema`` (the published JSON Schemas of the
 documents the command line writes, and ``SCHEMA_VERSION``), ``_gc`` (the garbage collector paused while results
 are built), ``_privacy`` (pseudonyms).

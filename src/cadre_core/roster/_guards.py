@@ -185,4 +185,63 @@ def _check_workbook_size(path: Path) -> str | None:
     return None
 
 
-__all__ = ["MAX_SHEET_CELLS", "MAX_XML_BYTES", "_check_workbook_size"]
+MAX_ZIP_MEMBERS = 200
+"""Most files read from a zip of CSV/parquet tables (an uploaded folder roster)."""
+
+
+def extract_tables(archive: Path, folder: Path) -> str | None:
+    """Unpack the ``.csv`` and ``.parquet`` files of the zip ``archive`` into ``folder``
+    (a folder roster, as :func:`cadre_core.roster.read_roster` reads it), streamed under
+    the same limit as a workbook (:data:`MAX_XML_BYTES` decompressed in all, at most
+    :data:`MAX_ZIP_MEMBERS` files); each file keeps only its own name (no path from the
+    archive is followed). Why the archive was refused, or None when it was unpacked.
+
+    >>> import io, tempfile
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     zpath = Path(tmp) / "tables.zip"
+    ...     with zipfile.ZipFile(zpath, "w") as zf:
+    ...         zf.writestr("roster/cadres.csv", "cadre_id\\n")
+    ...         zf.writestr("../evil.sh", "x")
+    ...     out = Path(tmp) / "roster"
+    ...     out.mkdir()
+    ...     (extract_tables(zpath, out), sorted(p.name for p in out.iterdir()))
+    (None, ['cadres.csv'])
+    """
+    try:
+        with zipfile.ZipFile(archive) as zf:
+            members = [
+                i
+                for i in zf.infolist()
+                if not i.is_dir()
+                and not i.filename.startswith("__MACOSX/")
+                and Path(i.filename).suffix.lower() in (".csv", ".parquet")
+            ]
+            if len(members) > MAX_ZIP_MEMBERS:
+                return f"it holds over {MAX_ZIP_MEMBERS} tables"
+            if sum(i.file_size for i in members) > MAX_XML_BYTES:
+                return "it is too large once decompressed (over 512 MB)"
+            names = [Path(i.filename.replace("\\", "/")).name for i in members]
+            if len(set(names)) != len(names):
+                return "two of its files have the same name; one file per table"
+            if not members:
+                return "it holds no .csv or .parquet table"
+            budget = MAX_XML_BYTES
+            for info, name in zip(members, names, strict=True):
+                with zf.open(info) as source, open(folder / name, "wb") as target:
+                    while block := source.read(_CHUNK):
+                        budget -= len(block)
+                        if budget < 0:
+                            return "it is too large once decompressed (over 512 MB)"
+                        target.write(block)
+    except (zipfile.BadZipFile, EOFError, zlib.error, NotImplementedError, RuntimeError):
+        return "it is not a readable zip archive"
+    return None
+
+
+__all__ = [
+    "MAX_SHEET_CELLS",
+    "MAX_XML_BYTES",
+    "MAX_ZIP_MEMBERS",
+    "_check_workbook_size",
+    "extract_tables",
+]

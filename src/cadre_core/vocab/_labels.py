@@ -733,6 +733,81 @@ _LABELS: dict[str, tuple[str, str]] = {
     "roster_table_succession": ("Quy hoạch", "Succession planning"),
     "roster_table_scores": ("Điểm đánh giá", "Scores"),
     "roster_table_discipline": ("Kỷ luật", "Discipline"),
+    # --- the HTTP service (cadre serve): its refusals, in the request's language
+    "serve_no_roster": (
+        "Chưa có danh sách: gửi tệp trong trường multipart `roster` (bảng tính, hoặc tệp "
+        "zip các bảng CSV/parquet), hoặc gửi các bảng dưới dạng JSON",
+        "no roster: send a file in the multipart field `roster` (a workbook, or a zip of "
+        "CSV/parquet tables), or the tables as JSON",
+    ),
+    "serve_bad_tables": (
+        "Các bảng JSON không đúng tại {where}: {why}",
+        "the JSON tables are wrong at {where}: {why}",
+    ),
+    "serve_why_not_json": ("không phải JSON hợp lệ", "not valid JSON"),
+    "serve_why_not_object": (
+        "cần một đối tượng gồm tên bảng và danh sách các dòng",
+        "expected an object of table names and lists of rows",
+    ),
+    "serve_why_not_rows": ("cần một danh sách các dòng", "expected a list of rows"),
+    "serve_why_not_row": (
+        "mỗi dòng là một đối tượng gồm tên cột và giá trị",
+        "each row is an object of column names and values",
+    ),
+    "serve_why_not_scalar": (
+        "giá trị của ô phải là văn bản, số, true/false hoặc null",
+        "a cell's value is text, a number, true/false or null",
+    ),
+    "serve_why_params": (
+        'cần một đối tượng JSON {"khóa": giá trị}',
+        'expected a JSON object {"key": value}',
+    ),
+    "serve_bad_query": ("Tham số {name} không hợp lệ: {error}", "{name} is wrong: {error}"),
+    "serve_bad_params": (
+        "Tham số ghi đè không hợp lệ: {error}",
+        "the parameter overrides are wrong: {error}",
+    ),
+    "serve_bad_horizon": (
+        "Năm cuối {horizon} phải từ năm bắt đầu kế hoạch đến 100 năm sau",
+        "the horizon {horizon} must be from the plan's first year to 100 years later",
+    ),
+    "serve_unknown_plugin": (
+        "Không có plugin {plugin} (đã cài: {installed})",
+        "no plugin {plugin} is installed (installed: {installed})",
+    ),
+    "serve_forbidden_plugin": (
+        "Dịch vụ này không cho phép dùng plugin {plugin}",
+        "this service does not allow the plugin {plugin}",
+    ),
+    "serve_plugin_failed": ("Plugin {plugin} bị lỗi: {error}", "plugin {plugin} failed: {error}"),
+    "serve_unauthorized": (
+        "Cần mã truy cập hợp lệ trong tiêu đề Authorization: Bearer MÃ",
+        "a valid token is needed in the header Authorization: Bearer TOKEN",
+    ),
+    "serve_too_large": (
+        "Yêu cầu vượt quá giới hạn {limit} MB",
+        "the request is larger than the limit of {limit} MB",
+    ),
+    "serve_timeout": (
+        "Yêu cầu chạy quá {seconds} giây, giới hạn của dịch vụ; hãy gửi danh sách nhỏ hơn "
+        "(từng xã) hoặc nhờ quản trị nâng giới hạn",
+        "the request took longer than the service's limit of {seconds} s; send a smaller "
+        "roster (one commune at a time) or ask the administrator for a longer limit",
+    ),
+    "serve_no_pseudonym_key": (
+        "Dịch vụ chưa có khóa bí danh ($CADRE_PSEUDONYM_KEY), nên không thể thay tên bằng bí danh",
+        "the service has no pseudonym key ($CADRE_PSEUDONYM_KEY), so it cannot use pseudonyms",
+    ),
+    "serve_unavailable": ("Không tạo được báo cáo tại đây: {error}", "no report here: {error}"),
+    "serve_not_found": ("Không có địa chỉ {path}", "no such path: {path}"),
+    "serve_method": (
+        "Địa chỉ {path} không nhận phương thức này",
+        "{path} does not take this method",
+    ),
+    "serve_internal": (
+        "Lỗi nội bộ của dịch vụ; người quản trị xem nhật ký",
+        "the service failed; its administrator can read the log",
+    ),
 }
 
 #: Bloc codes whose default responsible body has a label (``body_<bloc>``).

@@ -1,0 +1,149 @@
+"""The JSON documents the command line and the HTTP service both answer, built in one
+place: an evaluation of one day or of several (:func:`evaluations_json`, schemas
+``evaluation`` and ``evaluations``) and the plugins' listing (:func:`listing`, schema
+``plugins``); and the layout a roster is read with (:func:`layout_in_force`)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from cadre_core.engine._json import dumps_bytes
+from cadre_core.engine._pipeline import Evaluation
+from cadre_core.engine._schema import SCHEMA_VERSION
+
+
+def layout_in_force(file: str | None, plugins: Sequence[str] = (), keep_going: bool = False) -> Any:
+    """The layout in force: the installed (or named) ``plugins``' layouts combined, then
+    the layout file's (``--layout``); a bad layout or a clash raises
+    :class:`~cadre_core.roster.LayoutError` or :class:`~cadre_core.plugins.PluginError`.
+    ``keep_going`` leaves out a failing plugin (the evaluation names it).
+
+    >>> print(layout_in_force(None, ["laichau"]))  # Lai Châu reads the canonical layout
+    None
+    """
+    from cadre_core.plugins._host import PluginHost, make_plugin_manager
+    from cadre_core.roster._layout import merge_layouts, read_layout
+
+    own = read_layout(file) if file else None
+    host = PluginHost(make_plugin_manager(only=plugins or None, keep_going=keep_going))
+    return merge_layouts(host.without_failing(host.layouts, keep_going=keep_going), own)
+
+
+def evaluations_json(evs: Sequence[Evaluation]) -> bytes:
+    """The JSON of ``cadre evaluate``: one day's evaluation document as it is (the
+    contract), or for several days one document with every day (schema
+    ``evaluations``).
+
+    >>> import cadre_core
+    >>> ev = cadre_core.evaluate(cadre_core.sample_roster(), "2026-12-31")
+    >>> evaluations_json([ev]) == ev.to_json_bytes()
+    True
+    """
+    if len(evs) == 1:
+        return bytes(evs[0].to_json_bytes())
+    doc = {
+        "schema_version": SCHEMA_VERSION,
+        "days": [ev.as_of.isoformat() for ev in evs],
+        "evaluations": [ev.to_dict() for ev in evs],
+    }
+    return dumps_bytes(doc, end="\n")
+
+
+def _registries(host: Any) -> tuple[list[Any], list[Any], Any]:
+    """Targets, declared parameters and parameters in force, leaving out (and recording
+    in ``host.failures``) every plugin that fails while giving them."""
+
+    def registries() -> tuple[list[Any], list[Any], Any]:
+        targets = host.targets()
+        return targets, host.parameter_definitions(), host.params(targets)
+
+    return host.without_failing(registries)  # type: ignore[no-any-return]
+
+
+def _target(plugin: str, t: Any) -> dict[str, Any]:
+    return {
+        "id": t.id,
+        "title": t.title.vi,
+        "title_en": t.title.en,
+        "source": t.source,
+        "unit": t.unit,
+        "population": t.population_text.vi,
+        "population_en": t.population_text.en,
+        "requirement": t.requirement.vi,
+        "requirement_en": t.requirement.en,
+        "rule": {"op": t.rule.op, "value": t.rule.text()},
+        "threshold_parameter": t.threshold_key if t.rule.op in (">=", ">") else None,
+        "deadline": t.deadline.isoformat(),
+        "deadline_parameter": t.deadline_key,
+        "bloc": t.bloc,
+        "replaces": t.replaces,
+        "plugin": plugin,
+    }
+
+
+def listing(host: Any) -> dict[str, Any]:
+    """What ``cadre plugins --format json`` prints (and ``GET /v1/plugins`` answers): every plugin (loaded or failed) with
+    its version, whether it is an example, its prefixes, hooks, targets (ids, and in
+    ``target_definitions`` everything the targets reference shows) and parameters (keys,
+    and in ``parameter_definitions`` default, kind, description and source)."""
+    from cadre_core.targets._params import jsonable
+
+    targets, declared, params = _registries(host)
+    owner = {p.key: plugin for plugin, p in declared}
+    for plugin, t in targets:
+        for key in (t.threshold_key, t.deadline_key):
+            owner.setdefault(key, plugin)
+    data: list[dict[str, Any]] = []
+    for info in host.plugins():
+        about = host.about(info.name)
+        keys = sorted(k for k in params.definitions if owner.get(k) == info.name)
+        data.append(
+            {
+                "name": info.name,
+                "version": info.version,
+                "status": "loaded",
+                "error": None,
+                "example": about.example,
+                "province": about.province or None,
+                "description": about.description or None,
+                "prefixes": list(about.prefixes),
+                "hooks": list(info.hooks),
+                "targets": [t.id for p, t in targets if p == info.name],
+                "parameters": [x.key for p, x in declared if p == info.name],
+                "target_definitions": [_target(p, t) for p, t in targets if p == info.name],
+                "parameter_definitions": [
+                    {
+                        "key": k,
+                        "default": jsonable(params.definitions[k].default),
+                        "kind": params.definitions[k].kind,
+                        "description": params.definitions[k].description,
+                        "source": params.definitions[k].source,
+                        "replaces": params.definitions[k].replaces,
+                    }
+                    for k in keys
+                ],
+            }
+        )
+    for error in host.failures:
+        data.append(
+            {
+                "name": error.plugin,
+                "version": getattr(host.pm, "_cadre_versions", {}).get(error.plugin),
+                "status": "failed",
+                "error": str(error),
+                "example": None,
+                "province": None,
+                "description": None,
+                "prefixes": [],
+                "hooks": [],
+                "targets": [],
+                "parameters": [],
+                "target_definitions": [],
+                "parameter_definitions": [],
+            }
+        )
+    return {"schema_version": SCHEMA_VERSION, "plugins": data}
+
+
+__all__ = ["evaluations_json", "layout_in_force", "listing"]

@@ -1,0 +1,607 @@
+"""The ASGI application: :func:`create_app` builds it from :class:`Settings`.
+
+Every answer is JSON with the command line's schema (or a report file); every refusal is
+a status and a sentence (``{"status", "error"}``), never a traceback. Adding an endpoint
+is one function: parse the query into a :class:`~cadre_core.serve._work.Request` with
+:func:`_request`, hand the work to ``workers.run`` and answer its bytes with
+:func:`_json` (``POST /v1/forms/{form}`` will be such a function once the forms exist).
+"""
+
+from __future__ import annotations
+
+import copy
+import hmac
+import json
+import logging
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from typing import Any
+
+from fastapi import FastAPI, Query, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
+from fastapi_offline import FastAPIOffline
+from starlette.exceptions import HTTPException
+
+from cadre_core.serve import _work
+from cadre_core.serve._errors import ServiceError
+from cadre_core.serve._settings import Settings
+from cadre_core.vocab._labels import label
+from cadre_core.vocab._version import __version__
+
+log = logging.getLogger("cadre_core.serve")
+
+JSON = "application/json"
+LANGS = ("vi", "en")
+
+# ------------------------------------------------------------------------------ OpenAPI
+_ROSTER_BODY = {
+    "required": True,
+    "description": "The roster: a workbook (.xlsx, .ods) or a zip of CSV/parquet tables in "
+    "the multipart field `roster`, or the tables as JSON (table name: list of rows).",
+    "content": {
+        "multipart/form-data": {
+            "schema": {
+                "type": "object",
+                "required": ["roster"],
+                "properties": {"roster": {"type": "string", "format": "binary"}},
+            }
+        },
+        JSON: {
+            "schema": {
+                "type": "object",
+                "minProperties": 1,
+                "additionalProperties": {
+                    "type": "array",
+                    "items": {
+                        "type": "object",
+                        "additionalProperties": {
+                            "type": ["string", "number", "integer", "boolean", "null"]
+                        },
+                    },
+                },
+            },
+            "example": {"cadres": [{"cadre_id": "CB001", "full_name": "Nguyễn Văn A"}]},
+        },
+    },
+}
+
+_ERROR_SCHEMA = {
+    "type": "object",
+    "required": ["status", "error"],
+    "properties": {
+        "status": {"type": "integer", "description": "The HTTP status."},
+        "error": {"type": "string", "description": "What went wrong, in one sentence."},
+        "plugin": {"type": "string", "description": "The plugin that failed (500)."},
+    },
+}
+
+
+def _component(name: str) -> str:
+    return "".join(part.capitalize() for part in name.split("_"))
+
+
+def _error(description: str) -> dict[str, Any]:
+    return {
+        "description": description,
+        "content": {JSON: {"schema": {"$ref": "#/components/schemas/Error"}}},
+    }
+
+
+def _doc(name: str, description: str) -> dict[str, Any]:
+    return {
+        "description": description,
+        "content": {JSON: {"schema": {"$ref": f"#/components/schemas/{_component(name)}"}}},
+    }
+
+
+_AUDIT = {
+    "X-Cadre-Tool": {
+        "description": "The program and its version (`cadre-core 0.1.0`).",
+        "schema": {"type": "string"},
+    },
+    "X-Cadre-Inputs": {
+        "description": "The roster read, as `NAME:SHA256` (the upload's name, or "
+        "`tables.json`, and the SHA-256 of its bytes).",
+        "schema": {"type": "string"},
+    },
+    "X-Cadre-As-Of": {
+        "description": "The days of the answer, comma-separated (empty for a validation).",
+        "schema": {"type": "string"},
+    },
+}
+
+
+def _audited(response: dict[str, Any]) -> dict[str, Any]:
+    return {**response, "headers": _AUDIT}
+
+
+_REFUSALS: dict[int | str, dict[str, Any]] = {
+    "400": _error("A query parameter or the JSON tables are wrong."),
+    "401": _error("No token, or a token the service does not accept."),
+    "403": _error("A plugin this service does not allow."),
+    "413": _error("The request is larger than the service's limit."),
+    "422": _doc("validation", "The roster was refused: every problem (file, table, row, column)."),
+    "500": _error("A plugin failed (named), or the service itself."),
+    "504": _error("The work took longer than the service's time limit."),
+}
+
+
+def _components() -> dict[str, Any]:
+    """The published JSON Schemas as OpenAPI components (``$defs`` lifted, references
+    rewritten), and the refusal's schema."""
+    from cadre_core.engine._schema import json_schema, schema_names
+
+    out: dict[str, Any] = {"Error": _ERROR_SCHEMA}
+    ids = {f"urn:cadre-core:schema:{n}:1": _component(n) for n in schema_names()}
+
+    def rewrite(node: Any, name: str) -> Any:
+        if isinstance(node, dict):
+            ref = node.get("$ref")
+            if isinstance(ref, str) and ref.startswith("#/$defs/"):
+                target = f"{_component(name)}{_component(ref.removeprefix('#/$defs/'))}"
+                node = {**node, "$ref": f"#/components/schemas/{target}"}
+            elif isinstance(ref, str) and ref in ids:
+                node = {**node, "$ref": f"#/components/schemas/{ids[ref]}"}
+            return {k: rewrite(v, name) for k, v in node.items() if k not in ("$schema", "$id")}
+        if isinstance(node, list):
+            return [rewrite(v, name) for v in node]
+        return node
+
+    for name in schema_names():
+        schema = copy.deepcopy(json_schema(name))
+        for key, sub in schema.pop("$defs", {}).items():
+            out[f"{_component(name)}{_component(key)}"] = rewrite(sub, name)
+        out[_component(name)] = rewrite(schema, name)
+    return out
+
+
+def _openapi(app: FastAPI) -> Callable[[], dict[str, Any]]:
+    def build() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            from fastapi.openapi.utils import get_openapi
+
+            doc = get_openapi(
+                title=app.title,
+                version=app.version,
+                description=app.description,
+                routes=app.routes,
+            )
+            schemas = doc.setdefault("components", {}).setdefault("schemas", {})
+            schemas.update(_components())
+            app.openapi_schema = doc
+        return app.openapi_schema
+
+    return build
+
+
+# ------------------------------------------------------------------------------ answers
+def _lang(request: Request) -> str:
+    lang = request.query_params.get("lang", "vi")
+    return lang if lang in LANGS else "vi"
+
+
+def _json(data: bytes | _work.Answer, status: int = 200) -> Response:
+    if isinstance(data, _work.Answer):
+        return Response(data.body, status_code=status, media_type=JSON, headers=dict(data.headers))
+    return Response(data, status_code=status, media_type=JSON)
+
+
+def _refusal(request: Request, error: ServiceError) -> Response:
+    body = error.body(_lang(request))
+    headers = {"WWW-Authenticate": "Bearer"} if error.status == 401 else None
+    data = json.dumps(body, ensure_ascii=False, indent=2).encode("utf-8") + b"\n"
+    return Response(data, status_code=error.status, media_type=JSON, headers=headers)
+
+
+async def _body(request: Request, limit: int) -> bytes:
+    """The request's body, refused with 413 past ``limit`` bytes (before reading it when
+    its length is declared, while reading it otherwise)."""
+    declared = request.headers.get("content-length", "")
+    mb = f"{limit / (1024 * 1024):g}"
+    if declared.isdigit() and int(declared) > limit:
+        raise ServiceError(413, "serve_too_large", limit=mb)
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            raise ServiceError(413, "serve_too_large", limit=mb)
+        chunks.append(chunk)
+    body = b"".join(chunks)
+    request._body = body  # the form parser reads it again
+    return body
+
+
+async def _roster_source(
+    request: Request, limit: int
+) -> tuple[tuple[bytes, str | None] | None, Any, bytes]:
+    """The upload (bytes and file name) or the JSON tables of a request, and its body."""
+    body = await _body(request, limit)
+    kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if kind == "multipart/form-data":
+        try:
+            form = await request.form(max_files=1, max_fields=8, max_part_size=limit)
+        except Exception:  # the multipart parser's own refusals
+            raise ServiceError(400, "serve_no_roster") from None
+        upload = form.get("roster")
+        if upload is None or isinstance(upload, str):
+            raise ServiceError(400, "serve_no_roster")
+        data = await upload.read()
+        await form.close()
+        return (data, upload.filename), None, body
+    if kind == JSON or kind.endswith("+json"):
+        try:
+            return None, json.loads(body), body
+        except (ValueError, RecursionError):
+            raise ServiceError(400, "serve_bad_tables", where="/", why="not_json") from None
+    raise ServiceError(400, "serve_no_roster")
+
+
+def _plugins(settings: Settings, plugins: list[str]) -> tuple[str, ...]:
+    """The plugins named (``plugin=``), each installed and allowed: else 400 or 403."""
+    import importlib.metadata as md
+
+    from cadre_core.plugins._loading import BUILTIN, ENTRY_POINT_GROUP
+
+    installed = {ep.name for ep in md.entry_points(group=ENTRY_POINT_GROUP)} | {BUILTIN}
+    for name in plugins:
+        if name not in installed:
+            shown = ", ".join(sorted(installed))
+            raise ServiceError(400, "serve_unknown_plugin", plugin=name, installed=shown)
+        if settings.plugins is not None and name not in (*settings.plugins, BUILTIN):
+            raise ServiceError(403, "serve_forbidden_plugin", plugin=name)
+    if not plugins and settings.plugins is not None:
+        return tuple(settings.plugins)
+    return tuple(dict.fromkeys(plugins))
+
+
+def _days(values: list[str]) -> tuple[Any, ...]:
+    from cadre_core.vocab._dates import parse_day
+
+    try:
+        return tuple(sorted({parse_day(v, what="as_of") for v in values}))
+    except ValueError as exc:
+        raise ServiceError(400, "serve_bad_query", name="as_of", error=str(exc)) from None
+
+
+def _params(text: str | None) -> dict[str, Any] | None:
+    if text is None:
+        return None
+    try:
+        params = json.loads(text)
+    except (ValueError, RecursionError):
+        params = None
+    if not isinstance(params, dict):
+        raise ServiceError(400, "serve_bad_query", name="params", error=label("serve_why_params"))
+    return params
+
+
+class _Contained:
+    """Answer any error the endpoints did not expect with a 500 and a sentence, and log
+    only its kind and the path: neither the message nor the traceback, which may quote a
+    roster's cells (uvicorn would log both if the error reached it)."""
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        started = False
+
+        async def sending(message: Any) -> None:
+            nonlocal started
+            started = started or message["type"] == "http.response.start"
+            await send(message)
+
+        try:
+            await self.app(scope, receive, sending)
+        except Exception as exc:
+            if scope["type"] != "http" or started:
+                raise
+            log.error("internal error %s on %s", type(exc).__name__, scope.get("path"))
+            request = Request(scope)
+            await _refusal(request, ServiceError(500, "serve_internal"))(scope, receive, send)
+
+
+# ------------------------------------------------------------------------------ the app
+def create_app(settings: Settings | None = None) -> FastAPI:
+    """The service's ASGI application, for uvicorn (``cadre serve``) or the
+    integrator's own server.
+
+    >>> app = create_app(Settings())
+    >>> sorted(p for p in app.openapi()["paths"] if p.startswith("/v1/"))
+    ['/v1/evaluate', '/v1/plan', '/v1/plugins', '/v1/reports', '/v1/schema', '/v1/validate']
+    """
+    settings = settings or Settings()
+    workers = _work.Workers(settings.threads, settings.time_limit)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        yield
+        workers.close()
+
+    app = FastAPIOffline(
+        title="cadre_core",
+        version=__version__,
+        description="Rosters of commune cadres checked against the qualification targets: "
+        "validate, evaluate, plan and report, with the command line's JSON documents.",
+        lifespan=lifespan,
+        static_url="/docs/assets",
+    )
+    app.openapi = _openapi(app)  # type: ignore[method-assign]
+
+    async def guard(request: Request) -> None:
+        if settings.open:
+            return
+        given = request.headers.get("authorization", "")
+        scheme, _, token = given.partition(" ")
+        token = token.strip()
+        accepted = settings.accepted_tokens()
+        if scheme.lower() != "bearer" or not token:
+            raise ServiceError(401, "serve_unauthorized")
+        if not any(hmac.compare_digest(token.encode(), t.encode()) for t in accepted):
+            raise ServiceError(401, "serve_unauthorized")
+
+    @app.exception_handler(ServiceError)
+    async def refused(request: Request, exc: ServiceError) -> Response:
+        if exc.status == 500:  # names the plugin, never a person
+            log.error("plugin %s failed on %s", exc.fields.get("plugin"), request.url.path)
+        return _refusal(request, exc)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(request: Request, exc: RequestValidationError) -> Response:
+        first = exc.errors()[0] if exc.errors() else {}
+        where = ".".join(str(x) for x in first.get("loc", ())[1:]) or "?"
+        error = ServiceError(400, "serve_bad_query", name=where, error=first.get("msg", ""))
+        return _refusal(request, error)
+
+    @app.exception_handler(HTTPException)
+    async def http_error(request: Request, exc: HTTPException) -> Response:
+        key = {404: "serve_not_found", 405: "serve_method"}.get(exc.status_code, "serve_internal")
+        return _refusal(request, ServiceError(exc.status_code, key, path=request.url.path))
+
+    app.add_middleware(_Contained)
+
+    async def request_of(
+        request: Request,
+        as_of: list[str],
+        plugin: list[str],
+        params: str | None,
+        lang: str,
+        pseudonymize: bool,
+        skip_invalid: bool,
+        **more: Any,
+    ) -> _work.Request:
+        await guard(request)
+        chosen = _plugins(settings, plugin)
+        days = _days(as_of)
+        overrides = _params(params)
+        upload, tables, body = await _roster_source(request, settings.max_upload)
+        return _work.Request(
+            days=days,
+            plugins=chosen,
+            params=overrides,
+            params_text=params,
+            lang=lang,
+            pseudonymize=pseudonymize,
+            skip_invalid=skip_invalid,
+            upload=upload,
+            tables=tables,
+            body=body,
+            **more,
+        )
+
+    AsOf = Query(
+        default=[],
+        description="Day of the evaluation, YYYY-MM-DD or DD/MM/YYYY (repeat it for several "
+        "days; default: the day a list describes, else today).",
+    )
+    Plugin = Query(
+        default=[],
+        description="Use only this plugin (repeat it; default: every installed one that is "
+        "not an example).",
+    )
+    Params = Query(
+        default=None, description='Parameter overrides as a JSON object ({"key": value}).'
+    )
+    Lang = Query(default="vi", pattern="^(vi|en)$", description="Language of the answer.")
+    Pseudo = Query(
+        default=False,
+        description="Replace ids, names and birth dates by keyed pseudonyms (the "
+        "service's key, $CADRE_PSEUDONYM_KEY).",
+    )
+    Skip = Query(default=False, description="Set aside invalid rows and use the rest.")
+    common: dict[str, Any] = {
+        "openapi_extra": {"requestBody": _ROSTER_BODY},
+        "response_class": Response,
+    }
+
+    @app.post(
+        "/v1/validate",
+        summary="Read and check a roster",
+        responses={"200": _audited(_doc("validation", "The roster was accepted.")), **_REFUSALS},
+        **common,
+    )
+    async def validate(
+        request: Request,
+        plugin: list[str] = Plugin,
+        lang: str = Lang,
+        pseudonymize: bool = Pseudo,
+        skip_invalid: bool = Skip,
+    ) -> Response:
+        """What ``cadre validate --format json`` answers: 200 with the tables' accounting,
+        or 422 with every problem."""
+        req = await request_of(request, [], plugin, None, lang, pseudonymize, skip_invalid)
+        return _json(await workers.run(lambda: _work.validate(req)))
+
+    evaluation_doc = {
+        "description": "The evaluation (one day) or the evaluations (several days).",
+        "content": {
+            JSON: {
+                "schema": {
+                    "oneOf": [
+                        {"$ref": "#/components/schemas/Evaluation"},
+                        {"$ref": "#/components/schemas/Evaluations"},
+                    ]
+                }
+            }
+        },
+    }
+
+    @app.post(
+        "/v1/evaluate",
+        summary="Evaluate every target on a roster",
+        responses={"200": _audited(evaluation_doc), **_REFUSALS},
+        **common,
+    )
+    async def evaluate(
+        request: Request,
+        as_of: list[str] = AsOf,
+        plugin: list[str] = Plugin,
+        params: str | None = Params,
+        by: str | None = Query(default=None, pattern="^commune$", description="by=commune"),
+        lang: str = Lang,
+        pseudonymize: bool = Pseudo,
+        skip_invalid: bool = Skip,
+    ) -> Response:
+        """What ``cadre evaluate --format json`` writes, byte for byte."""
+        req = await request_of(
+            request, as_of, plugin, params, lang, pseudonymize, skip_invalid, by=by
+        )
+        return _json(await workers.run(lambda: _work.evaluation_json(req)))
+
+    Horizon = Query(default=None, ge=1, le=9999, description="Last year of the plan.")
+    Budget = Query(default=None, ge=0, description="Yearly budget per commune, in VND.")
+
+    @app.post(
+        "/v1/plan",
+        summary="Plan who to train, in which programme and when",
+        responses={"200": _audited(_doc("plan", "The plan.")), **_REFUSALS},
+        **common,
+    )
+    async def plan(
+        request: Request,
+        as_of: str | None = Query(default=None, description="Day the plan starts (today)."),
+        horizon: int | None = Horizon,
+        budget: int | None = Budget,
+        plugin: list[str] = Plugin,
+        params: str | None = Params,
+        lang: str = Lang,
+        pseudonymize: bool = Pseudo,
+        skip_invalid: bool = Skip,
+    ) -> Response:
+        """What ``cadre plan --format json`` writes."""
+        days = [as_of] if as_of is not None else []
+        req = await request_of(
+            request, days, plugin, params, lang, pseudonymize, skip_invalid,
+            horizon=horizon, budget=budget,
+        )  # fmt: skip
+        limit = settings.time_limit
+        return _json(await workers.run(lambda: _work.plan_json(req, limit)))
+
+    files = {
+        "description": "The report, as a download.",
+        "content": {
+            t: {"schema": {"type": "string", "format": "binary"}}
+            for t in (_work.MEDIA["xlsx"], _work.MEDIA["html"], _work.MEDIA["pdf"])
+        },
+    }
+
+    @app.post(
+        "/v1/reports",
+        summary="A report of the evaluation or of the plan (xlsx, html, pdf)",
+        responses={
+            "200": _audited(files),
+            **_REFUSALS,
+            "503": _error("PDF cannot be written here (Pango is missing)."),
+        },
+        **common,
+    )
+    async def reports(
+        request: Request,
+        format: str = Query(default="xlsx", pattern="^(xlsx|html|pdf)$"),
+        of: str = Query(default="evaluation", pattern="^(evaluation|plan)$"),
+        as_of: list[str] = AsOf,
+        plugin: list[str] = Plugin,
+        params: str | None = Params,
+        lang: str = Lang,
+        pseudonymize: bool = Pseudo,
+        skip_invalid: bool = Skip,
+    ) -> Response:
+        """The report ``cadre evaluate -o report.xlsx`` (or ``cadre plan``) writes."""
+        req = await request_of(request, as_of, plugin, params, lang, pseudonymize, skip_invalid)
+        limit = settings.time_limit
+        answer = await workers.run(lambda: _work.report(req, of, format, limit))
+        return Response(answer.body, media_type=_work.MEDIA[format], headers=dict(answer.headers))
+
+    @app.get(
+        "/v1/plugins",
+        summary="The installed plugins",
+        responses={"200": _doc("plugins", "Every plugin."), "401": _REFUSALS["401"]},
+        response_class=Response,
+    )
+    async def plugins(request: Request) -> Response:
+        """What ``cadre plugins --format json`` prints (the plugins this service allows)."""
+        await guard(request)
+        return _json(await workers.run(lambda: _work.plugins_json(settings.plugins)))
+
+    @app.get(
+        "/v1/schema",
+        summary="The published JSON Schemas",
+        responses={
+            "200": {
+                "description": "Every schema, by name.",
+                "content": {JSON: {"schema": {"type": "object"}}},
+            },
+            "401": _REFUSALS["401"],
+        },
+        response_class=Response,
+    )
+    async def schema(request: Request) -> Response:
+        """The JSON Schemas of every document, by name (what ``cadre schema NAME`` prints)."""
+        from cadre_core.engine._schema import json_schema, schema_names
+
+        await guard(request)
+        doc = {name: json_schema(name) for name in schema_names()}
+        return _json(json.dumps(doc, ensure_ascii=False, indent=2).encode("utf-8") + b"\n")
+
+    @app.get(
+        "/healthz",
+        summary="Whether the service answers",
+        responses={
+            "200": {
+                "description": "It answers.",
+                "content": {
+                    JSON: {
+                        "schema": {
+                            "type": "object",
+                            "required": ["status", "version"],
+                            "properties": {
+                                "status": {"const": "ok"},
+                                "version": {"type": "string"},
+                            },
+                        }
+                    }
+                },
+            }
+        },
+        response_class=JSONResponse,
+    )
+    async def healthz() -> dict[str, str]:
+        """``{"status": "ok"}`` at once, even while evaluations and plans run."""
+        return {"status": "ok", "version": __version__}
+
+    return app
+
+
+def app_from_environment() -> FastAPI:
+    """The application of the settings ``cadre serve`` put in ``$CADRE_SERVE_SETTINGS``
+    (each uvicorn worker process builds its own)."""
+    import os
+
+    from cadre_core.serve._settings import SETTINGS_ENV
+
+    return create_app(Settings.from_json(os.environ.get(SETTINGS_ENV, "{}")))
+
+
+__all__ = ["app_from_environment", "create_app"]
