@@ -125,6 +125,8 @@ def _headings(ws: Any, form: Form, top: int, first: int, lang: str, fm: _Formats
             i = j + 1
     for i, c in enumerate(form.columns):
         ws.write_string(top + depth, first + i, c.number, fm.number)
+    for level in range(depth):  # room for wrapped headings
+        ws.set_row(top + level, 48 if level == depth - 1 else 30)
     return top + depth
 
 

@@ -761,6 +761,10 @@ _LABELS: dict[str, tuple[str, str]] = {
         "--form {code}: không có biểu này (các biểu: {known})",
         "--form {code}: no such form (the forms: {known})",
     ),
+    "forms_needs_roster": (
+        "cadre forms cần tệp danh sách ROSTER (hoặc --list)",
+        "cadre forms needs a ROSTER (or --list)",
+    ),
     "forms_needs_output": (
         "Biểu dạng xlsx cần --output TỆP.xlsx",
         "An xlsx form needs --output FILE.xlsx",
