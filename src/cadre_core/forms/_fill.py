@@ -73,9 +73,13 @@ def informs(features: Features, field: str) -> bool:
     if callable(own):
         return bool(own(field))
     # until the roster says which optional columns its input carried (Roster.informs):
-    # a column of the canonical tables is informed
+    # a column of the roster format that the table holds is informed
+    from cadre_core.roster._schema import TABLE_BY_NAME
+
+    spec = TABLE_BY_NAME.get(table)
     frame = features.tables.get(table)
-    return frame is not None and column in frame.columns
+    known = spec is not None and column in spec.column_names
+    return known and frame is not None and column in frame.columns
 
 
 @attrs.frozen
@@ -228,14 +232,17 @@ def _column_matrix(
     form: Form, features: Features, plugin: str, index: pd.Index
 ) -> tuple[np.ndarray, list[tuple[str, ...]]]:
     """One boolean column per form column over the cadres, and each column's blank fields."""
+    missing = [_blank(features, c.needs) for c in form.columns]
     cols = [
-        _run(c.criterion, features, index, plugin, form.code)
+        np.zeros(len(index), dtype=bool)  # blank: the criterion would read what is not there
+        if m
+        else _run(c.criterion, features, index, plugin, form.code)
         if c.criterion is not None and c.unit == "cadres"
         else np.ones(len(index), dtype=bool)
-        for c in form.columns
+        for c, m in zip(form.columns, missing, strict=True)
     ]
     matrix = np.column_stack(cols) if cols else np.zeros((len(index), 0), dtype=bool)
-    return matrix, [_blank(features, c.needs) for c in form.columns]
+    return matrix, missing
 
 
 def _grid(
@@ -249,10 +256,15 @@ def _grid(
     index = features.cadres.index
     C, col_missing = _column_matrix(form, features, plugin, index)
     counted = [r for r in form.rows if not r.heading]
-    R = np.column_stack(
-        [_run(r.criterion, features, index, plugin, form.code) for r in counted]  # type: ignore[arg-type]
-    )
     row_missing = [_blank(features, r.needs) for r in counted]
+    R = np.column_stack(
+        [
+            np.zeros(len(index), dtype=bool)
+            if m
+            else _run(r.criterion, features, index, plugin, form.code)  # type: ignore[arg-type]
+            for r, m in zip(counted, row_missing, strict=True)
+        ]
+    )
     blanks = [
         Blank(form.code, r.label, c.label, tuple(dict.fromkeys(rm + cm)), c.number)
         for r, rm in zip(counted, row_missing, strict=True)
