@@ -613,7 +613,10 @@ def test_02cl_one_row_per_person_ticks_and_totals(people: list[Person]) -> None:
 
     def expected(p: Person, name: str) -> list[object]:
         years = _insurance_years(p)
-        in_band = lambda lo, hi: years is not None and lo <= years <= hi
+
+        def in_band(lo: int, hi: int) -> bool:
+            return years is not None and lo <= years <= hi
+
         council = set(p.council)
         out: dict[str, object] = {
             "Họ và tên|": name,
@@ -871,7 +874,7 @@ def test_a_criterion_that_fails_is_an_error_naming_the_plugin() -> None:
     roster = cadre_core.sample_roster()
     host = PluginHost(make_plugin_manager(entry_points=False))
     features = build_frame(prepare(AS_OF, host=host, findings=False), roster)
-    with pytest.raises(PluginError, match="plugin 'tinh'.*X-1.*ZeroDivisionError"):
+    with pytest.raises(PluginError, match=r"plugin 'tinh'.*X-1.*ZeroDivisionError"):
         compute_form(bad, features, plugin="tinh")
 
 

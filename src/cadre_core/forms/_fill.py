@@ -69,17 +69,10 @@ def informs(features: Features, field: str) -> bool:
         return False
     if not column:
         return True
-    own = getattr(features, "informs", None)
-    if callable(own):
-        return bool(own(field))
-    # until the roster says which optional columns its input carried (Roster.informs):
-    # a column of the roster format that the table holds is informed
-    from cadre_core.roster._schema import TABLE_BY_NAME
-
-    spec = TABLE_BY_NAME.get(table)
-    frame = features.tables.get(table)
-    known = spec is not None and column in spec.column_names
-    return known and frame is not None and column in frame.columns
+    try:
+        return features.informs(field)
+    except ValueError:  # not a table of the roster format: nothing informs it
+        return False
 
 
 @attrs.frozen

@@ -618,29 +618,6 @@ def everyone(requirement: Text | None = None, *, unit: str = "cadres") -> Criter
     return Criterion(lambda f: pd.Series(True, index=f.unit_frame(unit).index, dtype=bool), text)
 
 
-def ages_on(birth_dates: pd.Series, day: pd.Timestamp | object) -> pd.Series:
-    """Whole years of age on ``day`` of each birth date (``<NA>`` where unknown).
-
-    >>> s = pd.Series(pd.to_datetime(["1986-12-31", "1987-01-01", None]))
-    >>> ages_on(s, pd.Timestamp("2026-12-31")).tolist()
-    [40, 39, <NA>]
-    """
-    d = pd.Timestamp(day)  # type: ignore[arg-type]
-    birth = pd.to_datetime(birth_dates)
-    before = (birth.dt.month > d.month) | ((birth.dt.month == d.month) & (birth.dt.day > d.day))
-    years = d.year - birth.dt.year - before.astype("int64")
-    return years.astype("Int64")
-
-
-def cadre_ages(features: Features) -> pd.Series:
-    """Whole years of age of each active cadre on the as-of day (the ``age`` feature
-    column when the frame has it, else computed from ``birth_date``)."""
-    c = features.cadres
-    if "age" in c.columns:
-        return c["age"].astype("Int64")
-    return ages_on(c["birth_date"], features.as_of)
-
-
 def age_between(low: int | None = None, high: int | None = None) -> Criterion:
     """Whole years of age on the as-of day within ``low``..``high`` (both inclusive; None:
     open). An unknown birth date is in no band.
@@ -654,7 +631,7 @@ def age_between(low: int | None = None, high: int | None = None) -> Criterion:
         raise ValueError("give low, high or both")
 
     def fn(features: Features) -> pd.Series:
-        age = cadre_ages(features)
+        age = features.cadres["age"]  # whole years on the day (the feature frame's)
         ok = pd.Series(True, index=age.index)
         if low is not None:
             ok &= age >= low
