@@ -136,7 +136,7 @@ class Form:
     ``unit`` or ``person`` form counts or lists (every active cadre by default).
     ``replaces`` names the plugin whose form of the same code this one overrides.
 
-    >>> from cadre_core.targets._criteria import everyone
+    >>> from cadre_core.targets._field_criteria import everyone
     >>> f = Form("X-1", (Text("THỐNG KÊ", "STATISTICS"),), "unit",
     ...          (FormColumn(Text("Tổng số", "Total"), "1", everyone()),), source="Mẫu thử")
     >>> f.code, f.orientation, len(f.columns)
@@ -179,7 +179,7 @@ class Form:
     def label_text(self, lang: str = "vi") -> str:
         """The form's name on the right of the title block.
 
-        >>> from cadre_core.targets._criteria import everyone
+        >>> from cadre_core.targets._field_criteria import everyone
         >>> Form("9X", (), "unit", (FormColumn(Text("a", "a"), "1", everyone()),)).label_text()
         'Biểu số 9X'
         """
