@@ -170,7 +170,8 @@ def _form_sheet(wb: Any, filled: FilledForm, lang: str, fm: _Formats, used: set[
             _merge(ws, r, 0, r, last, name_, fm.block)
             r += 1
         for row in block.rows:
-            bold = row.kind in ("total",) or row.label.vi.isupper()
+            roman = row.number.isalpha() and row.number.isupper()  # I, II: a section
+            bold = row.kind == "total" or row.label.vi.isupper() or roman
             if form.number_heading is not None:
                 ws.write_string(r, 0, row.number, fm.label_bold if bold else fm.label)
             if form.orientation == "person":
