@@ -85,7 +85,7 @@ def assert_valid(doc: dict[str, Any]) -> None:
 
 # ----------------------------------------------------------------------- the schemas
 def test_the_published_schemas_are_the_files_shipped() -> None:
-    assert schema_names() == ("evaluation", "evaluations", "plan", "plugins", "validation")
+    assert schema_names() == ("evaluation", "evaluations", "forms", "plan", "plugins", "validation")
     assert sorted(p.name for p in SCHEMA_DIR.glob("*.schema.json")) == [
         f"{n}.schema.json" for n in schema_names()
     ]
@@ -354,7 +354,7 @@ def test_cadre_schema_check_names_the_json_path_of_errors(tmp_path: Path) -> Non
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (("nope",), "unknown schema 'nope': the schemas are evaluation, evaluations, plan"),
+        (("nope",), "unknown schema 'nope': the schemas are evaluation, evaluations, forms, plan"),
         (("--check", "missing.json"), "missing.json: cannot be read"),
         (("--check", "-"), "-: not JSON"),
         (("--check", "-", "--strict"), "-: not JSON"),

@@ -98,6 +98,7 @@ from cadre_core.roster._model import (
 )
 from cadre_core.roster._problems import Problem, RosterError
 from cadre_core.roster._roster import Roster, read_roster, sample_roster
+from cadre_core.targets._forms import Form, FormColumn, FormRow
 from cadre_core.targets._params import Parameter, ParameterError, Params
 from cadre_core.targets._rule import Rule
 from cadre_core.targets._target import Target, Text
@@ -115,6 +116,7 @@ from cadre_core.vocab._numbers import to_fraction
 from cadre_core.vocab._version import __version__
 
 if TYPE_CHECKING:  # imported when first used (see _LAZY)
+    from cadre_core.forms import FilledForm, compute_form, write_form_xlsx
     from cadre_core.planner import Plan, plan
     from cadre_core.planner._report import write_html as write_plan_html
     from cadre_core.planner._report import write_xlsx as write_plan_xlsx
@@ -129,6 +131,9 @@ _LAZY = {
     "write_html": ("cadre_core.reports", "write_html"),
     "write_pdf": ("cadre_core.reports", "write_pdf"),
     "write_xlsx": ("cadre_core.reports", "write_xlsx"),
+    "FilledForm": ("cadre_core.forms", "FilledForm"),
+    "compute_form": ("cadre_core.forms", "compute_form"),
+    "write_form_xlsx": ("cadre_core.forms", "write_form_xlsx"),
     "write_plan_html": ("cadre_core.planner._report", "write_html"),
     "write_plan_xlsx": ("cadre_core.planner._report", "write_xlsx"),
 }
@@ -168,7 +173,11 @@ __all__ = [
     "EthnicGroup",
     "Evaluation",
     "Features",
+    "FilledForm",
     "Finding",
+    "Form",
+    "FormColumn",
+    "FormRow",
     "Gender",
     "Layout",
     "LayoutError",
@@ -196,6 +205,7 @@ __all__ = [
     "TrainingTopic",
     "__version__",
     "canonical_ethnicity",
+    "compute_form",
     "criteria",
     "evaluate",
     "hookimpl",
@@ -210,6 +220,7 @@ __all__ = [
     "sample_roster",
     "schema_errors",
     "to_fraction",
+    "write_form_xlsx",
     "write_html",
     "write_pdf",
     "write_plan_html",

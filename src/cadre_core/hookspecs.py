@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from cadre_core.plugins._sdk import About
     from cadre_core.plugins._sections import ReportSection
     from cadre_core.roster._layout import Layout
+    from cadre_core.targets._forms import Form
     from cadre_core.targets._params import Parameter
     from cadre_core.targets._target import Target
 
@@ -209,5 +210,27 @@ def cadre_report_sections(evaluation: Evaluation) -> Sequence[ReportSection]:
     def cadre_report_sections(evaluation):
         frame = evaluation.to_frame()
         return [ReportSection("Chỉ tiêu chưa đạt", frame[frame["status"] == "not_met"])]
+    """
+    raise NotImplementedError
+
+
+@hookspec
+def cadre_forms() -> Sequence[Form]:
+    """Declare reporting forms (:class:`~cadre_core.Form`): the official forms a commune
+    files upward, as data, filled by ``cadre forms``. The built-in plugin declares the
+    national ones (9C-BTCTW, 12C-BTCTW, 10-BTCTW, BM02-BNV, 02-CL-CBCCX). Every result is
+    collected; a code declared by two plugins is an error naming both, unless one form
+    says ``replaces=<other plugin>``. Build each cell from the criteria the targets use::
+
+        from cadre_core import Form, FormColumn, FormRow, Text, criteria, hookimpl
+
+        @hookimpl
+        def cadre_forms():
+            women = criteria.is_female()
+            return [Form(
+                "HG-01", (Text("THỐNG KÊ CÁN BỘ NỮ", "WOMEN CADRES"),), "post",
+                (FormColumn(Text("Tổng số", "Total"), "2", criteria.everyone()),),
+                (FormRow(Text("Nữ", "Women"), women),),
+                source="Hướng dẫn .../HD-BTCTU của Ban Tổ chức Tỉnh ủy")]
     """
     raise NotImplementedError

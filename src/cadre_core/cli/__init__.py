@@ -4,7 +4,7 @@ Exit codes: 0 success; 2 bad input (a message on standard error, never a traceba
 1 an internal error; 3 with ``--fail-on not-met`` when a target is not met.
 
 This module holds the command group and :func:`main`. Each command lives in its own
-module (``_validate``, ``_evaluate``, ``_verify``, ``_plugins``, ``_demo``,
+module (``_validate``, ``_evaluate``, ``_forms``, ``_verify``, ``_plugins``, ``_demo``,
 ``_new_plugin``, ``_plan``, ``_schema``, ``_serve``, ``_synth``), imported only when the group needs it; what
 several commands share is in ``_common``.
 """
@@ -28,6 +28,7 @@ from cadre_core.cli._common import EXIT_INPUT, EXIT_INTERNAL, EXIT_OK, InputErro
 COMMANDS = {
     "demo": ("cadre_core.cli._demo", "demo_command"),
     "evaluate": ("cadre_core.cli._evaluate", "evaluate_command"),
+    "forms": ("cadre_core.cli._forms", "forms_command"),
     "new-plugin": ("cadre_core.cli._new_plugin", "new_plugin_command"),
     "plan": ("cadre_core.cli._plan", "plan_command"),
     "plugins": ("cadre_core.cli._plugins", "plugins_command"),

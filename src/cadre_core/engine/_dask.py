@@ -175,9 +175,11 @@ def evaluate_partition(
     communes: tuple[str, ...],
     prepared: Prepared | Shipped,
     absent: tuple[str, ...] = (),
+    informed: frozenset[str] | None = None,
 ) -> tuple[CommuneResult, ...]:
     """Evaluate one partition with the pipeline's steps; keep the results of its communes.
-    ``absent`` is the whole roster's :attr:`Roster.absent` (what its input cannot inform).
+    ``absent`` is the whole roster's :attr:`Roster.absent` (what its input cannot inform),
+    ``informed`` its :attr:`Roster.informed` (the columns its input had).
 
     Runs on a worker. The tables are canonical subsets of a validated roster, so they
     are not validated again.
@@ -185,7 +187,9 @@ def evaluate_partition(
     with paused_gc():
         if isinstance(prepared, Shipped):
             prepared = prepared.prepared()
-        features = build_frame(prepared, Roster(dict(tables), name=name, absent=absent))
+        features = build_frame(
+            prepared, Roster(dict(tables), name=name, absent=absent, informed=informed)
+        )
         keep = set(communes)
         return tuple(c for c in commune_results(prepared, features) if c.commune in keep)
 
@@ -235,7 +239,14 @@ def run_dask(
         futures = cluster.scatter([tables for _, tables in parts])
         jobs = [
             cluster.submit(
-                evaluate_partition, f, roster.name, communes, shipped, roster.absent, pure=False
+                evaluate_partition,
+                f,
+                roster.name,
+                communes,
+                shipped,
+                roster.absent,
+                roster.informed,
+                pure=False,
             )
             for f, (communes, _) in zip(futures, parts, strict=True)
         ]
@@ -243,7 +254,7 @@ def run_dask(
     else:
         tasks = [
             dask.delayed(evaluate_partition, pure=False)(
-                tables, roster.name, communes, prepared, roster.absent
+                tables, roster.name, communes, prepared, roster.absent, roster.informed
             )
             for communes, tables in parts
         ]

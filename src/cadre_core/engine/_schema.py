@@ -43,7 +43,7 @@ def schema_names() -> tuple[str, ...]:
     """The names of the published schemas, sorted.
 
     >>> schema_names()
-    ('evaluation', 'evaluations', 'plan', 'plugins', 'validation')
+    ('evaluation', 'evaluations', 'forms', 'plan', 'plugins', 'validation')
     """
     folder = files("cadre_core") / "data" / "schema"
     return tuple(

@@ -5,8 +5,10 @@
 - ``cadres``: one row per *active* cadre (index ``cadre_id``) with ``commune``,
   ``education_rank``/``education``, ``theory_rank``/``theory``, ``rating``/``rating_rank``
   (the annual rating of the rating year), ``trained_<topic>`` flags for the training
-  window, one ``holds_<category>`` flag per position category, and the population flags
-  added by the built-in plugin and any province plugin (``cadre_features`` hook);
+  window, one ``holds_<category>`` flag per position category, ``age`` on D, the fields
+  the official forms count (:data:`FORM_FEATURES`: all blank when the roster does not
+  inform their column, see :meth:`Features.informs`), and the population flags added by
+  the built-in plugin and any province plugin (``cadre_features`` hook);
 - ``assignments``: the active assignments of active cadres joined with their positions;
 - ``positions``: every position (index ``position_code``) with ``holders`` on D;
 - ``agencies``: every agency (index ``agency_code``) with ``active_cadres`` on D;
@@ -29,8 +31,11 @@ import pyarrow.compute as pc
 
 from cadre_core.features._keys import _arrow, lookup, map_values
 from cadre_core.features._levels import level_on
+from cadre_core.roster._schema import TABLE_BY_NAME, TABLES
+from cadre_core.roster._values import NO_RELIGION
 from cadre_core.vocab._enums import (
     Category,
+    CivilServiceGrade,
     EducationLevel,
     RatingLevel,
     TheoryLevel,
@@ -79,6 +84,29 @@ class Features:
     equipment: pd.DataFrame
     tables: Mapping[str, pd.DataFrame] = attrs.field(factory=dict, repr=False)
     absent: tuple[str, ...] = ()  # what the roster could not inform (Roster.absent)
+    # every "table.column" of the format the roster informs (Roster.informs); None: all
+    informed: frozenset[str] | None = attrs.field(default=None, repr=False)
+
+    def informs(self, field: str) -> bool:
+        """Whether the roster informs the column ``field`` (``"table.column"``): the
+        answer of :meth:`cadre_core.roster.Roster.informs` for the roster the features
+        were built from. A form leaves the cells that count an uninformed column blank.
+
+        >>> f = cadre_core.evaluate(cadre_core.sample_roster(), "2026-12-31").features
+        >>> f.informs("cadres.cadre_id"), f.informs("cadres.grade") == f.informs("cadres.religion")
+        (True, True)
+        """
+        table, _, column = field.partition(".")
+        if not column:
+            raise ValueError(f"not a roster column: {field!r} (expected table.column)")
+        if self.informed is None or field in self.informed:
+            return True
+        if table not in TABLE_BY_NAME:
+            raise ValueError(f"not a roster column: {field!r} (no table {table!r})")
+        if column not in TABLE_BY_NAME[table].column_names:
+            frame = self.tables.get(table)
+            return frame is not None and column in frame.columns
+        return False
 
     @property
     def rating_year(self) -> int:
@@ -121,6 +149,94 @@ class Features:
         """A copy with derived columns added to ``cadres`` (aligned on ``cadre_id``)."""
         extra = pd.DataFrame(columns, index=self.cadres.index)
         return attrs.evolve(self, cadres=pd.concat([self.cadres, extra], axis=1))
+
+
+def whole_years(start: pd.Series, day: dt.date) -> pd.Series:
+    """Whole years from each date in ``start`` to ``day`` (an anniversary counts on the
+    day itself; 29 February on 1 March in common years), as ``Int64``; a blank date gives
+    a blank. Vectorised.
+
+    >>> s = pd.Series(pd.to_datetime(["1986-12-31", "1987-01-01", "2000-02-29", None]))
+    >>> whole_years(s, dt.date(2026, 12, 31)).tolist()
+    [40, 39, 26, <NA>]
+    """
+    dates = pd.to_datetime(start)
+    before = (dates.dt.month > day.month) | (
+        (dates.dt.month == day.month) & (dates.dt.day > day.day)
+    )
+    years = day.year - dates.dt.year - before.astype("int64")
+    return years.astype("Int64")
+
+
+FORM_FEATURES: tuple[str, ...] = (
+    "is_party_member",
+    "has_religion",
+    "grade",
+    "grade_rank",
+    "state_management",
+    "it_level",
+    "foreign_language",
+    "ethnic_language",
+    "general_education",
+    "academic_title",
+    "professional_basic",
+    "insurance_years",
+    "party_committee",
+    "party_standing",
+    "inspection_committee",
+    "council_deputy",
+)
+"""The ``cadres`` feature columns of the fields the official forms count (each blank for
+every cadre when the roster does not inform its column)."""
+
+# feature column -> the roster column it comes from
+_FORM_SOURCES: Mapping[str, str] = {
+    "is_party_member": "party_join_date",
+    "has_religion": "religion",
+    "grade_rank": "grade",
+    "insurance_years": "insurance_start",
+}
+
+_FLAGS = (
+    "ethnic_language",
+    "professional_basic",
+    "party_committee",
+    "party_standing",
+    "inspection_committee",
+)
+
+
+def _form_features(
+    cadres: pd.DataFrame, day: pd.Timestamp, informs: Mapping[str, bool]
+) -> dict[str, pd.Series]:
+    """The :data:`FORM_FEATURES` of the active ``cadres`` on ``day``; ``informs`` says per
+    roster column of ``cadres`` whether the roster informs it."""
+    index = cadres.index
+    out: dict[str, pd.Series] = {}
+    joined = cadres["party_join_date"]
+    out["is_party_member"] = (joined.notna() & (joined <= day)).astype("boolean")
+    religion = cadres["religion"].astype(object).str.casefold().str.strip()
+    out["has_religion"] = (religion.notna() & ~religion.isin(NO_RELIGION)).astype("boolean")
+    out["grade"] = cadres["grade"]
+    out["grade_rank"] = (
+        map_values(cadres["grade"], CivilServiceGrade.ranks()).astype("float64").astype("Int64")
+    )
+    for column in ("state_management", "it_level", "foreign_language"):
+        out[column] = cadres[column]
+    out["general_education"] = cadres["general_education"]
+    out["academic_title"] = cadres["academic_title"]
+    for column in _FLAGS:
+        out[column] = cadres[column].astype("boolean")
+    years = whole_years(cadres["insurance_start"], day.date())
+    out["insurance_years"] = years.clip(lower=0)
+    out["council_deputy"] = cadres["council_deputy"]
+    for name, values in out.items():
+        source = _FORM_SOURCES.get(name, name)
+        if not informs[source]:
+            values = values.where(pd.Series(False, index=index))
+        values.index = index
+        out[name] = values
+    return {name: out[name] for name in FORM_FEATURES}
 
 
 def _ranks(values: pd.Series) -> np.ndarray:
@@ -303,6 +419,13 @@ def build_features(roster: Roster, as_of: dt.date, params: Mapping[str, Any]) ->
     cadres["is_minority"] = (cadres["ethnicity"].notna() & (cadres["ethnicity"] != "Kinh")).astype(
         bool
     )
+    cadres["age"] = whole_years(cadres["birth_date"], as_of)
+    informs = {
+        c: roster.informs(f"cadres.{c}")
+        for c in {*_FORM_SOURCES.values(), *FORM_FEATURES} - set(_FORM_SOURCES)
+    }
+    for name, values in _form_features(cadres, day, informs).items():
+        cadres[name] = values
 
     # per position: distinct active holders; per agency: distinct active cadres
     pos_row = lookup(active_asg["position_code"], positions.index)
@@ -346,6 +469,14 @@ def build_features(roster: Roster, as_of: dt.date, params: Mapping[str, Any]) ->
         .reset_index(),
         tables=_ordered(roster.tables),
         absent=roster.absent,
+        informed=_informed_fields(roster),
+    )
+
+
+def _informed_fields(roster: Roster) -> frozenset[str]:
+    """Every ``table.column`` of the format that ``roster`` informs."""
+    return frozenset(
+        f"{t.name}.{c}" for t in TABLES for c in t.column_names if roster.informs(f"{t.name}.{c}")
     )
 
 
@@ -365,4 +496,11 @@ def degrees_on(roster_degrees: pd.DataFrame, as_of: dt.date) -> pd.DataFrame:
     )
 
 
-__all__ = ["Features", "build_features", "degrees_on", "rating_year"]
+__all__ = [
+    "FORM_FEATURES",
+    "Features",
+    "build_features",
+    "degrees_on",
+    "rating_year",
+    "whole_years",
+]

@@ -37,6 +37,7 @@ from cadre_core.plugins._loading import (
 from cadre_core.plugins._sdk import About
 from cadre_core.plugins._sections import ReportSection
 from cadre_core.roster._layout import Layout
+from cadre_core.targets._forms import Form
 from cadre_core.targets._params import Parameter, Params, read_params_file
 from cadre_core.targets._target import Target
 from cadre_core.vocab._enums import RatingLevel
@@ -351,6 +352,22 @@ class PluginHost:
                     self._check_prefix(name, t.id, "target id", "cadre_targets")
                 entries.append((name, t))
         return self._resolve(entries, lambda t: t.id, "target", "cadre_targets")
+
+    def forms(self) -> list[tuple[str, Form]]:
+        """Every reporting form with the plugin that declared it (``cadre_forms``); a code
+        declared by two plugins is an error naming both, unless one says ``replaces=``.
+
+        >>> host = PluginHost(make_plugin_manager(entry_points=False))
+        >>> [(plugin, form.code) for plugin, form in host.forms()][:2]
+        [('cadre', '9C-BTCTW'), ('cadre', '12C-BTCTW')]
+        """
+        entries: list[tuple[str, Form]] = []
+        for name, result in self._calls("cadre_forms"):
+            for form in _guard.items(name, "cadre_forms", result, Form):
+                if not form.source.strip():
+                    self.warn(name, f"form {form.code!r} cites no source", "cadre_forms")
+                entries.append((name, form))
+        return self._resolve(entries, lambda f: f.code, "form", "cadre_forms")
 
     def parameter_definitions(self) -> list[tuple[str, Parameter]]:
         """Every declared parameter with the plugin that declared it; clashes raise

@@ -31,6 +31,7 @@ from cadre_core.roster._problems import Problem, RosterError
 from cadre_core.roster._reader import RawTable, read_raw
 from cadre_core.roster._roster import REQUIRED_TABLES, Roster, read_roster, sample_roster
 from cadre_core.roster._schema import (
+    FORM_FIELDS,
     TABLE_BY_NAME,
     TABLE_NAMES,
     TABLES,
@@ -44,6 +45,7 @@ from cadre_core.roster._validate import LEGACY_POLICIES, check_roster, empty_fra
 from cadre_core.roster._writer import write_roster
 
 __all__ = [
+    "FORM_FIELDS",
     "LEGACY_POLICIES",
     "MODEL_BY_TABLE",
     "REQUIRED_TABLES",

@@ -7,6 +7,7 @@ build or inspect rosters object by object.
 from __future__ import annotations
 
 import datetime as dt
+import enum
 from typing import Any
 
 import attrs
@@ -14,11 +15,20 @@ import pandas as pd
 from attrs import validators as v
 
 from cadre_core.vocab._enums import (
+    AcademicTitle,
     Bloc,
     Category,
+    CivilServiceGrade,
+    CouncilLevel,
     EducationLevel,
     Gender,
+    GeneralEducation,
+    ItLevel,
+    LanguageLevel,
     RatingLevel,
+    StateManagementLevel,
+    StudyMode,
+    StudyPlace,
     TheoryLevel,
     TrainingTopic,
 )
@@ -63,6 +73,42 @@ def _topics(values: Any) -> tuple[TrainingTopic, ...]:
     return tuple(TrainingTopic(x) for x in values)
 
 
+def _grade(value: Any) -> CivilServiceGrade | None:
+    return None if value is None else CivilServiceGrade(value)
+
+
+def _state_management(value: Any) -> StateManagementLevel | None:
+    return None if value is None else StateManagementLevel(value)
+
+
+def _it_level(value: Any) -> ItLevel | None:
+    return None if value is None else ItLevel(value)
+
+
+def _language(value: Any) -> LanguageLevel | None:
+    return None if value is None else LanguageLevel(value)
+
+
+def _general_education(value: Any) -> GeneralEducation | None:
+    return None if value is None else GeneralEducation(value)
+
+
+def _academic_title(value: Any) -> AcademicTitle | None:
+    return None if value is None else AcademicTitle(value)
+
+
+def _study_place(value: Any) -> StudyPlace | None:
+    return None if value is None else StudyPlace(value)
+
+
+def _study_mode(value: Any) -> StudyMode | None:
+    return None if value is None else StudyMode(value)
+
+
+def _councils(values: Any) -> tuple[CouncilLevel, ...]:
+    return tuple(CouncilLevel(x) for x in values)
+
+
 @attrs.frozen(slots=True)
 class Cadre:
     """A person employed in the commune's political system (cán bộ, công chức).
@@ -78,6 +124,26 @@ class Cadre:
     ethnicity: str | None = attrs.field(default=None, validator=_ethnicity)
     is_local: bool = False
     left_date: dt.date | None = attrs.field(default=None, validator=_opt_date)
+    # the fields the official forms count (roster-format.md)
+    party_join_date: dt.date | None = attrs.field(default=None, validator=_opt_date)
+    religion: str | None = None
+    grade: CivilServiceGrade | None = attrs.field(default=None, converter=_grade)
+    state_management: StateManagementLevel | None = attrs.field(
+        default=None, converter=_state_management
+    )
+    it_level: ItLevel | None = attrs.field(default=None, converter=_it_level)
+    foreign_language: LanguageLevel | None = attrs.field(default=None, converter=_language)
+    ethnic_language: bool = False
+    general_education: GeneralEducation | None = attrs.field(
+        default=None, converter=_general_education
+    )
+    academic_title: AcademicTitle | None = attrs.field(default=None, converter=_academic_title)
+    professional_basic: bool = False
+    insurance_start: dt.date | None = attrs.field(default=None, validator=_opt_date)
+    party_committee: bool = False
+    party_standing: bool = False
+    inspection_committee: bool = False
+    council_deputy: tuple[CouncilLevel, ...] = attrs.field(default=(), converter=_councils)
 
     @property
     def is_minority(self) -> bool:
@@ -118,6 +184,7 @@ class Position:
     min_theory: TheoryLevel | None = attrs.field(default=None, converter=_theory)
     accepted_fields: tuple[str, ...] = attrs.field(default=(), converter=tuple)
     sensitive: bool = False
+    elected: bool = False  # filled by election (cán bộ), not by recruitment or appointment
 
 
 @attrs.frozen(slots=True)
@@ -133,6 +200,7 @@ class Assignment:
     position_code: str = attrs.field(validator=_nonblank)
     start_date: dt.date = attrs.field(validator=v.instance_of(dt.date))
     end_date: dt.date | None = attrs.field(default=None, validator=_opt_date)
+    rotation: bool = False  # a rotation (luân chuyển)
 
     @end_date.validator
     def _after_start(self, attribute: attrs.Attribute[Any], value: dt.date | None) -> None:
@@ -156,6 +224,7 @@ class Degree:
     level: EducationLevel = attrs.field(converter=EducationLevel)
     field: str | None = None
     awarded_date: dt.date | None = attrs.field(default=None, validator=_opt_date)
+    study_place: StudyPlace | None = attrs.field(default=None, converter=_study_place)
 
 
 @attrs.frozen(slots=True)
@@ -169,6 +238,7 @@ class TheoryCertificate:
     cadre_id: str = attrs.field(validator=_nonblank)
     level: TheoryLevel = attrs.field(converter=TheoryLevel)
     awarded_date: dt.date | None = attrs.field(default=None, validator=_opt_date)
+    study_mode: StudyMode | None = attrs.field(default=None, converter=_study_mode)
 
 
 @attrs.frozen(slots=True)
@@ -183,6 +253,7 @@ class Training:
     topics: tuple[TrainingTopic, ...] = attrs.field(converter=_topics, validator=v.min_len(1))
     completed_date: dt.date = attrs.field(validator=v.instance_of(dt.date))
     course: str | None = None
+    place: StudyPlace | None = attrs.field(default=None, converter=_study_place)
 
 
 @attrs.frozen(slots=True)
@@ -229,7 +300,7 @@ MODEL_BY_TABLE: dict[str, type[Any]] = {
 def _cell(value: Any) -> Any:
     if isinstance(value, tuple):
         return ";".join(str(x) for x in value) if value else None
-    if isinstance(value, (Gender, Bloc, Category, EducationLevel, TheoryLevel, RatingLevel)):
+    if isinstance(value, enum.Enum):
         return value.value
     if isinstance(value, dt.date):
         return pd.Timestamp(value)
@@ -273,5 +344,9 @@ def frame_to_objects(table: str, frame: pd.DataFrame) -> list[Any]:
             kw["accepted_fields"] = tuple(x.strip() for x in af.split(";")) if af else ()
         if table == "trainings":
             kw["topics"] = tuple(kw["topics"].split(";"))
+        if table == "cadres":
+            kw["council_deputy"] = tuple(
+                (kw.get("council_deputy") or "").split(";") if kw.get("council_deputy") else ()
+            )
         out.append(cls(**{k: val for k, val in kw.items() if val is not None}))
     return out

@@ -459,22 +459,41 @@ def split_list(text: pd.Series) -> pd.Series:
     return items[items.notna() & (items != "")]
 
 
-@per_distinct
-def normalise_topics(raw: pd.Series) -> tuple[pd.Series, ColumnIssues]:
-    """Topic lists to canonical ``;``-joined codes in the enum's order, without repeats."""
+def _code_list(raw: pd.Series, codes: str) -> tuple[pd.Series, ColumnIssues]:
+    """``;``-lists of the codes of ``codes`` to canonical ``;``-joined codes, in the code
+    list's order, without repeats."""
     text = to_text(raw)
-    aliases = VALUE_ALIASES["topic"]
+    aliases = VALUE_ALIASES[codes]
     items = split_list(text)
-    mapped = lookup_codes(keys_of(items), "topic")
+    mapped = lookup_codes(keys_of(items), codes)
     bad_rows = mapped.isna().groupby(level=0).any().reindex(text.index, fill_value=False)
-    order = {c: i for i, c in enumerate(CODE_ENUMS["topic"])}
+    order = {c: i for i, c in enumerate(CODE_ENUMS[codes])}
     good = mapped.dropna().to_frame("code")
     good["o"] = good["code"].map(order)
     good = good.reset_index().drop_duplicates().sort_values(["index", "o"])
     joined = good.groupby("index")["code"].agg(";".join)
     out = joined.reindex(text.index).astype(TEXT_DTYPE)
-    expected = "topic codes separated by ';' (" + ", ".join(CODE_ENUMS["topic"]) + ")"
+    expected = "codes separated by ';' (" + ", ".join(CODE_ENUMS[codes]) + ")"
+    if codes == "topic":
+        expected = "topic " + expected
     return out, ColumnIssues(bad_rows | (text.isna() & False), expected, _suggester(aliases))
+
+
+@per_distinct
+def normalise_topics(raw: pd.Series) -> tuple[pd.Series, ColumnIssues]:
+    """Topic lists to canonical ``;``-joined codes in the enum's order, without repeats."""
+    return _code_list(raw, "topic")
+
+
+@per_distinct
+def normalise_code_list(raw: pd.Series, codes: str) -> tuple[pd.Series, ColumnIssues]:
+    """Lists of codes (``xã; huyện``) to canonical ``;``-joined codes in the order of the
+    code list ``codes``, without repeats.
+
+    >>> normalise_code_list(pd.Series(["HĐND huyện; xã", None]), codes="council_level")[0].tolist()
+    ['commune;district', nan]
+    """
+    return _code_list(raw, codes)
 
 
 @per_distinct

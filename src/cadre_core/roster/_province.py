@@ -158,6 +158,7 @@ def read_rosters(
     sources: list[str] = []
     input_rows: dict[str, int] = {}
     absent: set[str] = set()
+    informed: frozenset[str] | None = None
     days = {r.list_date for _, r in rosters}
     scopes: dict[str, Path] = {}
     for f, roster in rosters:
@@ -179,6 +180,8 @@ def read_rosters(
         skipped.extend(roster.skipped)
         sources.extend(roster.sources)
         absent.update(roster.absent)
+        # a column counts as informed when every commune's file had it
+        informed = roster.informed if informed is None else informed & (roster.informed or set())
         for name, n in roster.input_rows.items():
             input_rows[name] = input_rows.get(name, 0) + n
     if any(p.severity == "error" for p in problems):
@@ -197,6 +200,7 @@ def read_rosters(
         input_rows=input_rows,
         absent=tuple(sorted(absent)),
         list_date=days.pop() if len(days) == 1 else None,
+        informed=informed,
     )
 
 

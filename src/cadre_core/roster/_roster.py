@@ -23,17 +23,47 @@ from cadre_core.roster._validate import (
     check_roster,
     empty_frame,
     normalise_table,
+    with_all_columns,
 )
 
 REQUIRED_TABLES = tuple(t.name for t in TABLE_BY_NAME.values() if t.required)
 
 
 def _freeze(frames: Mapping[str, pd.DataFrame]) -> Mapping[str, pd.DataFrame]:
+    """Every table of the format: a missing one empty, a frame without some canonical
+    column completed with it (blank, or its default)."""
     out = {}
     for name in TABLE_NAMES:
         f = frames.get(name)
-        out[name] = empty_frame(TABLE_BY_NAME[name]) if f is None else f
+        table = TABLE_BY_NAME[name]
+        out[name] = empty_frame(table) if f is None else with_all_columns(f, table)
     return out
+
+
+def _given(frames: Mapping[str, pd.DataFrame]) -> Mapping[str, pd.DataFrame]:
+    """The frames given to :class:`Roster` (completed after :meth:`Roster.informs` has
+    noted their columns)."""
+    return dict(frames)
+
+
+def _columns_of(frames: Mapping[str, pd.DataFrame]) -> frozenset[str]:
+    """``table.column`` for each canonical column the given frames have."""
+    return frozenset(
+        f"{name}.{column}"
+        for name, frame in frames.items()
+        if name in TABLE_BY_NAME
+        for column in frame.columns
+        if column in TABLE_BY_NAME[name].column_names
+    )
+
+
+def _informed_by(raws: Iterable[RawTable]) -> frozenset[str]:
+    """``table.column`` for each canonical column that a header of the raw tables names."""
+    return frozenset(
+        f"{raw.name}.{column}"
+        for raw in raws
+        for column in _rename(raw, TABLE_BY_NAME[raw.name])[1]
+    )
 
 
 @attrs.frozen(eq=False)
@@ -48,7 +78,7 @@ class Roster:
     ['cadre_id', 'full_name', 'birth_date']
     """
 
-    tables: Mapping[str, pd.DataFrame] = attrs.field(converter=_freeze)
+    tables: Mapping[str, pd.DataFrame] = attrs.field(converter=_given)
     name: str = ""
     problems: tuple[Problem, ...] = ()  # warnings kept from reading
     sources: tuple[str, ...] = ()  # sha256 of the files read, "name:sha256"
@@ -60,6 +90,55 @@ class Roster:
     # ("positions.accepted_fields") a one-row-per-person list has no place for
     absent: tuple[str, ...] = ()
     list_date: dt.date | None = None  # the day a one-row-per-person list describes
+    # the canonical columns ("cadres.religion") the input had; None: the columns of the
+    # frames given (see informs)
+    informed: frozenset[str] | None = attrs.field(default=None, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        # the frames given name the columns the input had, before the missing ones are
+        # added (blank, or their default)
+        if self.informed is None:
+            object.__setattr__(self, "informed", _columns_of(self.tables))
+        else:
+            object.__setattr__(self, "informed", frozenset(self.informed))
+        object.__setattr__(self, "tables", _freeze(self.tables))
+
+    def informs(self, field: str) -> bool:
+        """Whether the input had the column ``field`` (``"table.column"``): a file,
+        folder or list with that header, or frames (:meth:`from_frames`) with that column.
+
+        A required column is always informed, unless its table is in :attr:`absent`; an
+        optional table missing from the input informs none of its optional columns; what
+        :attr:`absent` names informs nothing. Without the column, its cells are blank (or
+        its default, "no" or 1), which is not the same as a known blank: a form counts an
+        informed blank, and leaves an uninformed column's cells empty.
+
+        >>> import pandas as pd
+        >>> frames = {
+        ...     "cadres": pd.DataFrame({"mã cán bộ": ["C1"], "họ và tên": ["Lò Văn Biên"],
+        ...                             "ngày sinh": ["1985-03-12"], "Ngạch": ["CV"]}),
+        ...     "positions": pd.DataFrame({"position_code": ["P1"]}),
+        ...     "assignments": pd.DataFrame({"cadre_id": ["C1"], "position_code": ["P1"],
+        ...                                  "start_date": ["2025-07-01"]}),
+        ... }
+        >>> r = Roster.from_frames(frames)
+        >>> r.informs("cadres.grade"), r.informs("cadres.cadre_id"), r.cadres["grade"].iloc[0]
+        (True, True, 'chuyen_vien')
+        >>> r.informs("cadres.party_join_date"), r.informs("trainings.course")
+        (False, False)
+        """
+        table, _, column = field.partition(".")
+        if table not in TABLE_BY_NAME or not column:
+            raise ValueError(f"not a roster column: {field!r} (expected table.column)")
+        if table in self.absent or field in self.absent:
+            return False
+        names = TABLE_BY_NAME[table].column_names
+        if column not in names:
+            return column in self.tables[table].columns  # a column kept for plugins
+        if TABLE_BY_NAME[table].column(column).required:
+            return True
+        assert self.informed is not None
+        return field in self.informed
 
     def accounting(self) -> dict[str, dict[str, int]]:
         """Per table: rows read, rows kept and rows skipped (read == kept + skipped), and
@@ -241,7 +320,8 @@ class Roster:
     def with_tables(self, **frames: pd.DataFrame) -> Roster:
         """A new roster with some tables replaced by canonical frames (validated again)."""
         merged = {**self.tables, **frames}
-        return Roster.from_frames(merged, name=self.name)
+        new = Roster.from_frames(merged, name=self.name)
+        return attrs.evolve(new, informed=_still_informed(self, frames))
 
     # ---------------------------------------------------------------- writing
     def write(self, path: str | Path, *, format: str | None = None) -> Path:
@@ -253,6 +333,22 @@ class Roster:
         from cadre_core.roster._writer import write_roster
 
         return write_roster(self, Path(path), format=format)
+
+
+def _still_informed(roster: Roster, frames: Mapping[str, pd.DataFrame]) -> frozenset[str]:
+    """What a roster with some tables replaced informs: what ``roster`` informed, and the
+    columns of the new frames that hold a value (a yes, for yes/no columns)."""
+    assert roster.informed is not None
+    filled = set()
+    for name, frame in frames.items():
+        for column in frame.columns:
+            if column not in TABLE_BY_NAME[name].column_names:
+                continue
+            values = frame[column]
+            held = values.fillna(False).astype(bool) if values.dtype == bool else values.notna()
+            if bool(held.any()):
+                filled.add(f"{name}.{column}")
+    return roster.informed | filled
 
 
 def _frames_equal(a: pd.DataFrame, b: pd.DataFrame) -> bool:
@@ -295,7 +391,7 @@ def _check(
     return frames, problems
 
 
-CELL_KINDS = ("code", "ethnicity", "text", "fields", "topics")
+CELL_KINDS = ("code", "ethnicity", "text", "fields", "topics", "codes")
 """Kinds of optional column whose bad cell ``skip_invalid`` sets aside (blank) instead of
 the row: a blank there means "not known". Optional dates (a blank end or left date means
 "still in post"), yes/no columns and numbers (a blank takes the default: "no", 1) and
@@ -448,6 +544,7 @@ def _build(
         problems=tuple(problems),
         skipped=tuple(skipped),
         input_rows=input_rows,
+        informed=_informed_by(raws),
     )
 
 

@@ -32,6 +32,7 @@ __all__ = [
     "CODE_ENUMS",
     "DISCIPLINE_LEVELS",
     "FALSE_WORDS",
+    "FORM_FIELDS",
     "KINDS",
     "TABLES",
     "TABLE_BY_NAME",
@@ -47,8 +48,9 @@ __all__ = [
 ]
 
 # Kinds of column. "code" columns hold one of an enum's codes; "topics" a ;-list of topic
-# codes; "fields" a ;-list of free text.
-KINDS = ("id", "text", "date", "bool", "int", "code", "topics", "fields", "ethnicity")
+# codes; "codes" a ;-list of the codes of the column's code list; "fields" a ;-list of free
+# text.
+KINDS = ("id", "text", "date", "bool", "int", "code", "topics", "codes", "fields", "ethnicity")
 
 
 @attrs.frozen
@@ -131,6 +133,122 @@ TABLES: tuple[Table, ...] = (
             _c("ethnicity", "ethnicity", "dân tộc", "dan toc"),
             _c("is_local", "bool", "người địa phương", "là người địa phương", default=False),
             _c("left_date", "date", "ngày nghỉ", "ngày thôi việc", "ngày nghỉ việc"),
+            # What the official forms count (roster-format.md, "Fields for the forms"):
+            # optional, and Roster.informs says whether the input carried each one.
+            _c(
+                "party_join_date",
+                "date",
+                "ngày vào đảng",
+                "ngày vào đảng chính thức",
+                "ngày kết nạp đảng",
+                "ngày vào đảng csvn",
+                "ngày vào đảng cộng sản việt nam",
+            ),
+            _c("religion", "text", "tôn giáo", "ton giao"),
+            _c(
+                "grade",
+                "code",
+                "ngạch",
+                "ngạch công chức",
+                "mã ngạch",
+                "mã số ngạch",
+                "ngạch công chức, viên chức",
+                "ngạch, bậc",
+                codes="grade",
+            ),
+            _c(
+                "state_management",
+                "code",
+                "trình độ qlnn",
+                "qlnn",
+                "quản lý nhà nước",
+                "trình độ quản lý nhà nước",
+                codes="state_management",
+            ),
+            _c("it_level", "code", "tin học", "trình độ tin học", codes="it_level"),
+            _c(
+                "foreign_language",
+                "code",
+                "ngoại ngữ",
+                "trình độ ngoại ngữ",
+                codes="language",
+            ),
+            _c(
+                "ethnic_language",
+                "bool",
+                "tiếng dân tộc",
+                "chứng chỉ tiếng dân tộc",
+                "tiếng dân tộc thiểu số",
+                default=False,
+            ),
+            _c(
+                "general_education",
+                "code",
+                "trình độ văn hóa",
+                "trình độ văn hoá",
+                "giáo dục phổ thông",
+                "trình độ giáo dục phổ thông",
+                "văn hóa",
+                "văn hoá",
+                codes="general_education",
+            ),
+            _c("academic_title", "code", "học hàm", "chức danh khoa học", codes="academic_title"),
+            _c(
+                "professional_basic",
+                "bool",
+                "sơ cấp chuyên môn",
+                "sơ cấp nghề",
+                "chứng chỉ sơ cấp",
+                default=False,
+            ),
+            _c(
+                "insurance_start",
+                "date",
+                "ngày tham gia bhxh",
+                "thời điểm bắt đầu đóng bhxh",
+                "ngày bắt đầu đóng bhxh",
+                "ngày tham gia bảo hiểm xã hội",
+            ),
+            _c(
+                "party_committee",
+                "bool",
+                "cấp ủy",
+                "cấp uỷ",
+                "ủy viên bch",
+                "uỷ viên bch",
+                "ủy viên ban chấp hành",
+                "uỷ viên ban chấp hành",
+                default=False,
+            ),
+            _c(
+                "party_standing",
+                "bool",
+                "ban thường vụ",
+                "ủy viên btv",
+                "uỷ viên btv",
+                "ủy viên ban thường vụ",
+                "uỷ viên ban thường vụ",
+                default=False,
+            ),
+            _c(
+                "inspection_committee",
+                "bool",
+                "ủy ban kiểm tra",
+                "uỷ ban kiểm tra",
+                "ủy viên ubkt",
+                "uỷ viên ubkt",
+                "ủy viên ủy ban kiểm tra",
+                "uỷ viên uỷ ban kiểm tra",
+                default=False,
+            ),
+            _c(
+                "council_deputy",
+                "codes",
+                "đại biểu hđnd",
+                "đại biểu hội đồng nhân dân",
+                "đbhđnd",
+                codes="council_level",
+            ),
         ),
         required=True,
         key=("cadre_id",),
@@ -194,6 +312,7 @@ TABLES: tuple[Table, ...] = (
             ),
             _c("accepted_fields", "fields", "chuyên ngành phù hợp", "ngành phù hợp"),
             _c("sensitive", "bool", "vị trí nhạy cảm", "nhạy cảm", default=False),
+            _c("elected", "bool", "chức danh bầu cử", "bầu cử", "do bầu cử", default=False),
         ),
         required=True,
         key=("position_code",),
@@ -206,6 +325,7 @@ TABLES: tuple[Table, ...] = (
             _c("position_code", "id", "mã vị trí", "mã vtvl", required=True),
             _c("start_date", "date", "ngày bắt đầu", "từ ngày", "ngày bổ nhiệm", required=True),
             _c("end_date", "date", "ngày kết thúc", "đến ngày"),
+            _c("rotation", "bool", "luân chuyển", "cán bộ luân chuyển", default=False),
         ),
         required=True,
         aliases=("phân công", "bố trí", "bổ nhiệm", "assignment"),
@@ -235,6 +355,7 @@ TABLES: tuple[Table, ...] = (
                 # a year alone is refused as a value (it is not a day): the header is read
                 "năm tốt nghiệp",
             ),
+            _c("study_place", "code", "nơi đào tạo", "hình thức đào tạo", codes="study_place"),
         ),
         aliases=("bằng cấp", "trình độ chuyên môn", "văn bằng", "degree"),
     ),
@@ -254,6 +375,7 @@ TABLES: tuple[Table, ...] = (
                 required=True,
             ),
             _c("awarded_date", "date", "ngày cấp", "ngày cấp bằng", "ngày tốt nghiệp"),
+            _c("study_mode", "code", "hệ đào tạo", "hình thức học", codes="study_mode"),
         ),
         aliases=("lý luận chính trị", "llct", "ly luan chinh tri"),
     ),
@@ -264,6 +386,7 @@ TABLES: tuple[Table, ...] = (
             _c("topics", "topics", "nội dung", "chủ đề", "nội dung bồi dưỡng", required=True),
             _c("completed_date", "date", "ngày hoàn thành", "ngày kết thúc", required=True),
             _c("course", "text", "khóa học", "khoá học", "tên lớp", "tên khóa học"),
+            _c("place", "code", "nơi bồi dưỡng", codes="study_place"),
         ),
         aliases=("bồi dưỡng", "đào tạo, bồi dưỡng", "training"),
     ),
@@ -362,6 +485,31 @@ TABLES: tuple[Table, ...] = (
 
 TABLE_BY_NAME: Mapping[str, Table] = {t.name: t for t in TABLES}
 TABLE_NAMES: tuple[str, ...] = tuple(t.name for t in TABLES)
+
+FORM_FIELDS: tuple[str, ...] = (
+    "cadres.party_join_date",
+    "cadres.religion",
+    "cadres.grade",
+    "cadres.state_management",
+    "cadres.it_level",
+    "cadres.foreign_language",
+    "cadres.ethnic_language",
+    "cadres.general_education",
+    "cadres.academic_title",
+    "cadres.professional_basic",
+    "cadres.insurance_start",
+    "cadres.party_committee",
+    "cadres.party_standing",
+    "cadres.inspection_committee",
+    "cadres.council_deputy",
+    "positions.elected",
+    "assignments.rotation",
+    "degrees.study_place",
+    "theory.study_mode",
+    "trainings.place",
+)
+"""The optional columns (``table.column``) added for the official forms: whether a roster
+has each one is :meth:`Roster.informs`."""
 
 
 # ------------------------------------------------------------------------- header keys

@@ -33,10 +33,36 @@ def empty_frame(table: Table) -> pd.DataFrame:
     return _EMPTY[table.name]
 
 
+def with_all_columns(frame: pd.DataFrame, table: Table) -> pd.DataFrame:
+    """``frame`` (canonical, typed) with the canonical columns it lacks added in their
+    place (blank, or their default); ``frame`` itself when it has them all.
+
+    >>> from cadre_core.roster._schema import TABLE_BY_NAME
+    >>> f = pd.DataFrame({"cadre_id": ["A"], "full_name": ["X"], "birth_date": [pd.NaT]})
+    >>> full = with_all_columns(f, TABLE_BY_NAME["cadres"])
+    >>> full.columns.tolist()[:4], bool(full["is_local"].iloc[0])
+    (['cadre_id', 'full_name', 'birth_date', 'gender'], False)
+    """
+    names = table.column_names
+    if all(c in frame.columns for c in names):
+        return frame
+    blank = pd.DataFrame({c: pd.Series(None, index=frame.index, dtype=object) for c in names})
+    added, _ = normalise_columns(
+        blank[[c for c in names if c not in frame.columns]], table, serials=False
+    )
+    added.index = frame.index
+    columns = {c: frame[c] if c in frame.columns else added[c] for c in names}
+    extras = {c: frame[c] for c in frame.columns if c not in names}
+    return pd.DataFrame({**columns, **extras}, index=frame.index)
+
+
 def _normalise(col: Column, raw: pd.Series, serials: bool) -> tuple[pd.Series, nz.ColumnIssues]:
     if col.kind == "code":
         assert col.codes is not None
         return nz.normalise_code(raw, codes=col.codes)
+    if col.kind == "codes":
+        assert col.codes is not None
+        return nz.normalise_code_list(raw, codes=col.codes)
     if col.kind == "date":
         return nz.normalise_date(raw, serials=serials)
     handlers: Mapping[str, Callable[[pd.Series], tuple[pd.Series, nz.ColumnIssues]]] = {
@@ -217,7 +243,9 @@ def _legacy(
     from cadre_core.vocab._mojibake import fix_double_encoded
     from cadre_core.vocab._vntext import fix_legacy_text
 
-    text_cols = [c.name for c in table.columns if c.kind in ("text", "ethnicity", "fields", "code")]
+    text_cols = [
+        c.name for c in table.columns if c.kind in ("text", "ethnicity", "fields", "code", "codes")
+    ]
     text_cols += [c for c in frame.columns if c not in table.column_names]
 
     def report(name: str, what: str, example: str) -> None:

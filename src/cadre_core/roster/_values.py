@@ -14,11 +14,21 @@ import unicodedata
 from collections.abc import Mapping
 
 from cadre_core.vocab._enums import (
+    GRADE_CODES,
+    AcademicTitle,
     Bloc,
     Category,
+    CivilServiceGrade,
+    CouncilLevel,
     EducationLevel,
     Gender,
+    GeneralEducation,
+    ItLevel,
+    LanguageLevel,
     RatingLevel,
+    StateManagementLevel,
+    StudyMode,
+    StudyPlace,
     TheoryLevel,
     TrainingTopic,
 )
@@ -67,6 +77,68 @@ def _rating_phrases(*levels: str) -> tuple[str, ...]:
     tails = ("nhiệm vụ", "chức trách, nhiệm vụ", "chức trách nhiệm vụ")
     return tuple(f"{level} {tail}" for level in levels for tail in tails)
 
+
+def _mass_org_posts(deputy: str) -> tuple[str, ...]:
+    """The head (``deputy=""``) or deputy (``"phó "``) of a socio-political organisation
+    of the commune: Hội Liên hiệp Phụ nữ, Hội Nông dân, Hội Cựu chiến binh (chủ tịch) and
+    Đoàn Thanh niên Cộng sản Hồ Chí Minh (bí thư)."""
+    chairs = (
+        "hội phụ nữ",
+        "hội lhpn",
+        "hội liên hiệp phụ nữ",
+        "hội nông dân",
+        "hội nd",
+        "hội cựu chiến binh",
+        "hội ccb",
+    )
+    youth = (
+        "đoàn thanh niên",
+        "đoàn tn",
+        "đoàn tncs hồ chí minh",
+        "đoàn thanh niên cộng sản hồ chí minh",
+        "đoàn xã",
+        "xã đoàn",
+        "đoàn",
+    )
+    return (
+        *(f"{deputy}chủ tịch {body}" for body in chairs),
+        *(f"{deputy}bí thư {body}" for body in youth),
+    )
+
+
+def _school_years() -> dict[GeneralEducation, tuple[str, ...]]:
+    """General education as "grade/years of the system" (``9/12``, ``7/10``): the
+    12-year system (primary 1-5, lower secondary 6-9, upper 10-12) and the older 10-year
+    system of the North (cấp I 1-4, cấp II 5-7, cấp III 8-10)."""
+    out: dict[GeneralEducation, list[str]] = {g: [] for g in GeneralEducation}
+    for years, bounds in ((12, (5, 9)), (10, (4, 7))):
+        for grade in range(1, years + 1):
+            level = (
+                GeneralEducation.TIEU_HOC
+                if grade <= bounds[0]
+                else GeneralEducation.THCS
+                if grade <= bounds[1]
+                else GeneralEducation.THPT
+            )
+            out[level].append(f"{grade}/{years}")
+    return {level: tuple(names) for level, names in out.items()}
+
+
+_SCHOOL_YEARS = _school_years()
+
+# the certificate levels of foreign languages: A, B, C (the older national certificates),
+# A1-C2 and bậc 1-6 (the six-level framework, Thông tư 01/2014/TT-BGDĐT)
+_LANGUAGE_CERTIFICATES = (
+    "chứng chỉ",
+    "chứng chỉ ngoại ngữ",
+    *(f"{prefix}{level}" for prefix in ("", "chứng chỉ ", "trình độ ") for level in "abc"),
+    *(f"{level}{n}" for level in "abc" for n in (1, 2)),
+    *(f"bậc {n}" for n in range(1, 7)),
+    *(f"bậc {n}/6" for n in range(1, 7)),
+    "ielts",
+    "toeic",
+    "toefl",
+)
 
 VALUE_ALIASES: Mapping[str, Mapping[str, str]] = {
     "gender": _aliases({Gender.MALE: ("nam", "m", "trai"), Gender.FEMALE: ("nữ", "f", "gái")}),
@@ -144,6 +216,17 @@ VALUE_ALIASES: Mapping[str, Mapping[str, str]] = {
                 "địa chính - nông nghiệp - xây dựng và môi trường",
             ),
             Category.OTHER: ("khác", "chức vụ khác", "chức danh khác"),
+            Category.FRONT_VICE_CHAIR: (
+                "phó chủ tịch ubmttq",
+                "phó chủ tịch mttq",
+                "phó chủ tịch ủy ban mttq",
+                "phó chủ tịch uỷ ban mttq",
+                "phó chủ tịch ủy ban mặt trận tổ quốc",
+                "phó chủ tịch uỷ ban mặt trận tổ quốc",
+                "phó chủ tịch ubmttq việt nam",
+            ),
+            Category.MASS_ORG_HEAD: _mass_org_posts(""),
+            Category.MASS_ORG_DEPUTY: _mass_org_posts("phó "),
         }
     ),
     "education": _aliases(
@@ -310,6 +393,254 @@ VALUE_ALIASES: Mapping[str, Mapping[str, str]] = {
             TrainingTopic.STATE_MANAGEMENT: ("quản lý nhà nước", "qlnn"),
             TrainingTopic.RETRAINING: ("đào tạo lại",),
             TrainingTopic.OTHER: ("khác",),
+            TrainingTopic.PARTY_BUILDING: (
+                "xây dựng đảng",
+                "công tác xây dựng đảng",
+                "công tác đảng",
+                "nghiệp vụ công tác đảng",
+                "nghiệp vụ công tác xây dựng đảng",
+            ),
+            TrainingTopic.MASS_ORGANISATION: (
+                "công tác mặt trận",
+                "công tác đoàn thể",
+                "công tác mặt trận và đoàn thể",
+                "nghiệp vụ công tác mặt trận",
+                "nghiệp vụ công tác đoàn thể",
+                "công tác dân vận",
+            ),
+            TrainingTopic.ECONOMIC_MANAGEMENT: ("quản lý kinh tế", "kiến thức quản lý kinh tế"),
+            TrainingTopic.FOREIGN_LANGUAGE: ("ngoại ngữ", "tiếng anh", "anh văn"),
+            TrainingTopic.KNOWLEDGE_UPDATE: (
+                "cập nhật kiến thức",
+                "bồi dưỡng cập nhật kiến thức",
+                "cập nhật kiến thức mới",
+            ),
+            TrainingTopic.DEFENCE_SECURITY: (
+                # (a comma separates topics: "quốc phòng, an ninh" is read as two)
+                "quốc phòng - an ninh",
+                "quốc phòng an ninh",
+                "quốc phòng và an ninh",
+                "kiến thức quốc phòng - an ninh",
+                "kiến thức quốc phòng và an ninh",
+                "qp-an",
+                "qpan",
+                "qp - an",
+                "quốc phòng",
+                "an ninh",
+            ),
+        }
+    ),
+    # Civil-service grade (ngạch), Thông tư 02/2021/TT-BNV, Điều 3: names, abbreviations,
+    # codes, and the "tương đương" wordings of forms that count specialised grades with
+    # the administrative one of the same level
+    "grade": _aliases(
+        {
+            grade: (
+                name,
+                f"ngạch {name}",
+                f"{name} và tương đương",
+                f"tương đương {name}",
+                f"{name} (tương đương)",
+                f"{name} hoặc tương đương",
+                GRADE_CODES[grade.value],
+                *abbreviations,
+            )
+            for grade, name, abbreviations in (
+                (CivilServiceGrade.NHAN_VIEN, "nhân viên", ("nv",)),
+                (CivilServiceGrade.CAN_SU, "cán sự", ("cs",)),
+                (CivilServiceGrade.CHUYEN_VIEN, "chuyên viên", ("cv",)),
+                (CivilServiceGrade.CHUYEN_VIEN_CHINH, "chuyên viên chính", ("cvc",)),
+                (CivilServiceGrade.CHUYEN_VIEN_CAO_CAP, "chuyên viên cao cấp", ("cvcc",)),
+            )
+        }
+    ),
+    # the state-management programme completed, named by the grade it is for
+    "state_management": _aliases(
+        {
+            level: (
+                name,
+                abbreviation,
+                f"qlnn ngạch {name}",
+                f"quản lý nhà nước ngạch {name}",
+                f"qlnn {name}",
+                f"qlnn {abbreviation}",
+                f"quản lý nhà nước {name}",
+                f"{name} và tương đương",
+                f"ngạch {name}",
+            )
+            for level, name, abbreviation in (
+                (StateManagementLevel.CHUYEN_VIEN, "chuyên viên", "cv"),
+                (StateManagementLevel.CHUYEN_VIEN_CHINH, "chuyên viên chính", "cvc"),
+                (StateManagementLevel.CHUYEN_VIEN_CAO_CAP, "chuyên viên cao cấp", "cvcc"),
+            )
+        }
+    ),
+    "it_level": _aliases(
+        {
+            ItLevel.CO_BAN: (
+                "cơ bản",
+                "cntt cơ bản",
+                "tin học cơ bản",
+                "ứng dụng cntt cơ bản",
+                "chuẩn kỹ năng sử dụng cntt cơ bản",
+                "chuẩn kỹ năng ứng dụng cntt cơ bản",
+                "kỹ năng sử dụng cntt cơ bản",
+                "a",
+                "b",
+                "chứng chỉ a",
+                "chứng chỉ b",
+                "tin học a",
+                "tin học b",
+                "trình độ a",
+                "trình độ b",
+                "chứng chỉ tin học",
+                "tin học văn phòng",
+            ),
+            ItLevel.NANG_CAO: (
+                "nâng cao",
+                "cntt nâng cao",
+                "tin học nâng cao",
+                "ứng dụng cntt nâng cao",
+                "chuẩn kỹ năng sử dụng cntt nâng cao",
+                "kỹ năng sử dụng cntt nâng cao",
+                "c",
+                "chứng chỉ c",
+                "tin học c",
+                "trình độ c",
+            ),
+            ItLevel.TRUNG_CAP_TRO_LEN: (
+                "trung cấp trở lên",
+                "trung cấp",
+                "cao đẳng",
+                "đại học",
+                "thạc sĩ",
+                "thạc sỹ",
+                "tiến sĩ",
+                "tiến sỹ",
+                "trung cấp cntt",
+                "trung cấp tin học",
+                "cao đẳng cntt",
+                "cao đẳng tin học",
+                "đại học cntt",
+                "đại học tin học",
+                "cử nhân cntt",
+                "cử nhân tin học",
+                "kỹ sư cntt",
+                "kỹ sư tin học",
+            ),
+        }
+    ),
+    "language": _aliases(
+        {
+            LanguageLevel.CHUNG_CHI: _LANGUAGE_CERTIFICATES,
+            LanguageLevel.DAI_HOC: (
+                "đại học",
+                "cử nhân",
+                "đại học ngoại ngữ",
+                "cử nhân ngoại ngữ",
+                "thạc sĩ",
+                "thạc sỹ",
+                "tiến sĩ",
+                "tiến sỹ",
+                "đại học trở lên",
+            ),
+        }
+    ),
+    "general_education": _aliases(
+        {
+            GeneralEducation.TIEU_HOC: (
+                *_SCHOOL_YEARS[GeneralEducation.TIEU_HOC],
+                "tiểu học",
+                "th",
+                "cấp 1",
+                "cấp i",
+            ),
+            GeneralEducation.THCS: (
+                *_SCHOOL_YEARS[GeneralEducation.THCS],
+                "trung học cơ sở",
+                "thcs",
+                "cấp 2",
+                "cấp ii",
+                "tốt nghiệp thcs",
+            ),
+            GeneralEducation.THPT: (
+                *_SCHOOL_YEARS[GeneralEducation.THPT],
+                "trung học phổ thông",
+                "thpt",
+                "cấp 3",
+                "cấp iii",
+                "tốt nghiệp thpt",
+                "phổ thông trung học",
+                "ptth",
+                "bổ túc thpt",
+                "btvh",
+            ),
+        }
+    ),
+    "academic_title": _aliases(
+        {
+            AcademicTitle.PHO_GIAO_SU: ("phó giáo sư", "pgs", "pgs."),
+            AcademicTitle.GIAO_SU: ("giáo sư", "gs", "gs."),
+        }
+    ),
+    "council_level": _aliases(
+        {
+            CouncilLevel.COMMUNE: (
+                "xã",
+                "phường",
+                "thị trấn",
+                "đặc khu",
+                "cấp xã",
+                "hđnd xã",
+                "hđnd cấp xã",
+                "hđnd phường",
+                "hđnd thị trấn",
+                "hđnd đặc khu",
+                "đại biểu hđnd xã",
+                "đbhđnd xã",
+            ),
+            CouncilLevel.DISTRICT: (
+                "huyện",
+                "cấp huyện",
+                "hđnd huyện",
+                "hđnd cấp huyện",
+                "đại biểu hđnd huyện",
+                "đbhđnd huyện",
+            ),
+            CouncilLevel.PROVINCE: (
+                "tỉnh",
+                "cấp tỉnh",
+                "hđnd tỉnh",
+                "hđnd cấp tỉnh",
+                "đại biểu hđnd tỉnh",
+                "đbhđnd tỉnh",
+            ),
+        }
+    ),
+    "study_place": _aliases(
+        {
+            StudyPlace.DOMESTIC: ("trong nước", "việt nam", "đào tạo trong nước"),
+            StudyPlace.ABROAD: ("nước ngoài", "ngoài nước", "đào tạo ở nước ngoài", "du học"),
+            StudyPlace.JOINT: (
+                "liên kết",
+                "liên kết nước ngoài",
+                "liên kết đào tạo",
+                "liên kết với nước ngoài",
+                "liên kết quốc tế",
+            ),
+        }
+    ),
+    "study_mode": _aliases(
+        {
+            StudyMode.FULL_TIME: ("tập trung", "chính quy", "học tập trung", "tt"),
+            StudyMode.PART_TIME: (
+                "không tập trung",
+                "tại chức",
+                "vừa làm vừa học",
+                "vlvh",
+                "ktt",
+                "học không tập trung",
+            ),
         }
     ),
 }
@@ -418,6 +749,19 @@ VALUE_REWRITES: Mapping[str, tuple[tuple[str, str], ...]] = {
     "theory": (_WHOLE_BRACKETS,),
     "rating": (_WHOLE_BRACKETS,),
     "topic": (_WHOLE_BRACKETS,),
+    "grade": (_WHOLE_BRACKETS, (r"^(?:mã ngạch|mã số ngạch|ngạch)\s*:?\s*", "")),
+    # "Tiếng Anh B1", "Anh văn trình độ B", "B1 tiếng Anh", "Đại học tiếng Anh": the level
+    "language": (
+        _WHOLE_BRACKETS,
+        (r"\b(?:tiếng|anh văn|ngoại ngữ)\b", " "),
+        (r"\b(?:anh|pháp|nga|trung|trung quốc|hàn|hàn quốc|nhật|lào|đức)\b", " "),
+        (r"\btrình độ\b", " "),
+        (r"\s+", " "),
+    ),
+    "it_level": (_WHOLE_BRACKETS, (r"\b(?:chứng chỉ|trình độ)\b", " "), (r"\s+", " ")),
+    # "12/12 bổ túc", "9/12 (BT)": the grade
+    "general_education": (_WHOLE_BRACKETS, (r"\s*\(?(?:bổ túc|bt|btvh|phổ thông)\)?$", "")),
+    "council_level": (_WHOLE_BRACKETS, (r"^(?:đại biểu|đb)\s+", ""), (r"^hđnd\s+", "")),
 }
 
 
@@ -457,7 +801,22 @@ CODE_ENUMS: Mapping[str, tuple[str, ...]] = {
     "rating": RatingLevel.codes(),
     "topic": TrainingTopic.codes(),
     "discipline": DISCIPLINE_LEVELS,
+    "grade": CivilServiceGrade.codes(),
+    "state_management": StateManagementLevel.codes(),
+    "it_level": ItLevel.codes(),
+    "language": LanguageLevel.codes(),
+    "general_education": GeneralEducation.codes(),
+    "academic_title": AcademicTitle.codes(),
+    "council_level": CouncilLevel.codes(),
+    "study_place": StudyPlace.codes(),
+    "study_mode": StudyMode.codes(),
 }
+
+NO_RELIGION = frozenset(
+    text_key(w)
+    for w in ("không", "không có", "không theo tôn giáo", "không tôn giáo", "không theo đạo", "-")
+)
+"""Spellings of "no religion" in the ``religion`` column (a blank cell says the same)."""
 
 TRUE_WORDS = frozenset(text_key(w) for w in ("true", "1", "x", "có", "yes", "y", "đúng", "✓", "v"))
 FALSE_WORDS = frozenset(text_key(w) for w in ("false", "0", "không", "no", "n", "sai", "-", ""))

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from cadre_core.roster._schema import TABLE_NAMES
+from cadre_core.roster._schema import TABLE_BY_NAME, TABLE_NAMES
 from cadre_core.vocab._files import replacing
 
 if TYPE_CHECKING:
@@ -25,9 +25,25 @@ def plain(frame: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+def written(roster: Roster, name: str) -> pd.DataFrame:
+    """The frame of table ``name`` as written: its required columns, the optional ones
+    the roster informs (:meth:`Roster.informs`: an optional column the input did not have
+    is not written, so that the roster read back informs what this one does) and the
+    columns kept for plugins, with categoricals as text."""
+    frame = roster.tables[name]
+    table = TABLE_BY_NAME[name]
+    keep = [
+        c
+        for c in frame.columns
+        if c not in table.column_names or table.column(c).required or roster.informs(f"{name}.{c}")
+    ]
+    return plain(frame if len(keep) == frame.shape[1] else frame[keep])
+
+
 def write_roster(roster: Roster, path: Path, *, format: str | None = None) -> Path:
     """Write every table of ``roster`` to ``path`` (see :meth:`Roster.write`); each file
-    whole or not at all (see :func:`cadre_core.vocab._files.replacing`)."""
+    whole or not at all (see :func:`cadre_core.vocab._files.replacing`). Only the optional
+    columns the roster informs are written (:func:`written`)."""
     fmt = format or ("xlsx" if path.suffix.lower() == ".xlsx" else "csv")
     if fmt not in FORMATS:
         raise ValueError(f"format must be one of {FORMATS}, not {fmt!r}")
@@ -48,7 +64,7 @@ def write_roster(roster: Roster, path: Path, *, format: str | None = None) -> Pa
             ) as xw,
         ):
             for name in TABLE_NAMES:
-                frame = plain(roster.tables[name])
+                frame = written(roster, name)
                 frame.to_excel(xw, sheet_name=name, index=False)
                 sheet = xw.sheets[name]
                 sheet.freeze_panes(1, 0)
@@ -58,7 +74,7 @@ def write_roster(roster: Roster, path: Path, *, format: str | None = None) -> Pa
         return path
     path.mkdir(parents=True, exist_ok=True)
     for name in TABLE_NAMES:
-        frame = plain(roster.tables[name])
+        frame = written(roster, name)
         with replacing(path / f"{name}.{fmt}") as tmp:
             if fmt == "csv":
                 # CRLF ends a record (RFC 4180, as Excel writes it), so a cell holding a

@@ -84,10 +84,117 @@ class RatingLevel(_Ranked):
     EXCELLENT = "excellent"
 
 
+class CivilServiceGrade(_Ranked):
+    """Civil-service grade (ngạch công chức), lowest first, with the codes of Thông tư
+    02/2021/TT-BNV, Điều 3 (administrative grades: 01.005 nhân viên, 01.004 cán sự, 01.003
+    chuyên viên, 01.002 chuyên viên chính, 01.001 chuyên viên cao cấp; the other
+    specialised grades are read as their administrative equivalent, "tương đương").
+
+    >>> CivilServiceGrade.CHUYEN_VIEN_CHINH.at_least(CivilServiceGrade.CHUYEN_VIEN)
+    True
+    >>> CivilServiceGrade.CAN_SU.official_code
+    '01.004'
+    """
+
+    NHAN_VIEN = "nhan_vien"
+    CAN_SU = "can_su"
+    CHUYEN_VIEN = "chuyen_vien"
+    CHUYEN_VIEN_CHINH = "chuyen_vien_chinh"
+    CHUYEN_VIEN_CAO_CAP = "chuyen_vien_cao_cap"
+
+    @property
+    def official_code(self) -> str:
+        """The grade's code (mã số ngạch) in Thông tư 02/2021/TT-BNV."""
+        return GRADE_CODES[self.value]
+
+
+GRADE_CODES: dict[str, str] = {
+    "nhan_vien": "01.005",
+    "can_su": "01.004",
+    "chuyen_vien": "01.003",
+    "chuyen_vien_chinh": "01.002",
+    "chuyen_vien_cao_cap": "01.001",
+}
+"""The code (mã số ngạch) of each grade, Thông tư 02/2021/TT-BNV, Điều 3."""
+
+
+class StateManagementLevel(_Ranked):
+    """The state-management training programme completed (bồi dưỡng kiến thức quản lý
+    nhà nước), by the grade it is for: chuyên viên, chuyên viên chính, chuyên viên cao cấp.
+
+    >>> StateManagementLevel.codes()
+    ('chuyen_vien', 'chuyen_vien_chinh', 'chuyen_vien_cao_cap')
+    """
+
+    CHUYEN_VIEN = "chuyen_vien"
+    CHUYEN_VIEN_CHINH = "chuyen_vien_chinh"
+    CHUYEN_VIEN_CAO_CAP = "chuyen_vien_cao_cap"
+
+
+class ItLevel(_Ranked):
+    """IT skills: the basic or advanced standard of Thông tư 03/2014/TT-BTTTT (the old A/B
+    certificates read as basic, C as advanced), or an IT degree (trung cấp or higher).
+
+    >>> ItLevel.NANG_CAO.at_least(ItLevel.CO_BAN)
+    True
+    """
+
+    CO_BAN = "co_ban"
+    NANG_CAO = "nang_cao"
+    TRUNG_CAP_TRO_LEN = "trung_cap_tro_len"
+
+
+class LanguageLevel(_Ranked):
+    """Foreign language: a certificate (A/B/C, A1..C2, bậc 1-6 of Thông tư
+    01/2014/TT-BGDĐT) or a university degree in a language (or higher).
+
+    >>> LanguageLevel.DAI_HOC.rank > LanguageLevel.CHUNG_CHI.rank
+    True
+    """
+
+    CHUNG_CHI = "chung_chi"
+    DAI_HOC = "dai_hoc"
+
+
+class GeneralEducation(_Ranked):
+    """General education (trình độ giáo dục phổ thông): primary, lower and upper secondary.
+
+    >>> GeneralEducation.THPT.at_least(GeneralEducation.THCS)
+    True
+    """
+
+    TIEU_HOC = "tieu_hoc"
+    THCS = "thcs"
+    THPT = "thpt"
+
+
+class AcademicTitle(_Ranked):
+    """Academic title (học hàm): phó giáo sư, giáo sư.
+
+    >>> AcademicTitle.GIAO_SU.at_least(AcademicTitle.PHO_GIAO_SU)
+    True
+    """
+
+    PHO_GIAO_SU = "pho_giao_su"
+    GIAO_SU = "giao_su"
+
+
 _RANKS: dict[str, dict[str, int]] = {
     "EducationLevel": {"trung_cap": 1, "cao_dang": 2, "dai_hoc": 3, "thac_si": 4, "tien_si": 5},
     "TheoryLevel": {"so_cap": 1, "trung_cap": 2, "cao_cap": 3, "cu_nhan": 3},
     "RatingLevel": {"incomplete": 0, "complete": 1, "good": 2, "excellent": 3},
+    "CivilServiceGrade": {
+        "nhan_vien": 1,
+        "can_su": 2,
+        "chuyen_vien": 3,
+        "chuyen_vien_chinh": 4,
+        "chuyen_vien_cao_cap": 5,
+    },
+    "StateManagementLevel": {"chuyen_vien": 1, "chuyen_vien_chinh": 2, "chuyen_vien_cao_cap": 3},
+    "ItLevel": {"co_ban": 1, "nang_cao": 2, "trung_cap_tro_len": 3},
+    "LanguageLevel": {"chung_chi": 1, "dai_hoc": 2},
+    "GeneralEducation": {"tieu_hoc": 1, "thcs": 2, "thpt": 3},
+    "AcademicTitle": {"pho_giao_su": 1, "giao_su": 2},
 }
 
 
@@ -132,6 +239,10 @@ class Category(_Coded):
     DEPARTMENT_DEPUTY = "department_deputy"
     PROFESSIONAL = "professional"
     OTHER = "other"
+    # (added after the first codes, so that the order of the older ones is unchanged)
+    FRONT_VICE_CHAIR = "front_vice_chair"
+    MASS_ORG_HEAD = "mass_org_head"  # Hội Phụ nữ, Hội Nông dân, Hội Cựu chiến binh, Đoàn TN
+    MASS_ORG_DEPUTY = "mass_org_deputy"
 
     @property
     def is_leadership(self) -> bool:
@@ -160,6 +271,49 @@ class TrainingTopic(_Coded):
     STATE_MANAGEMENT = "state_management"
     RETRAINING = "retraining"
     OTHER = "other"
+    # (added after the first codes, so that the order of the older ones is unchanged)
+    PARTY_BUILDING = "party_building"
+    MASS_ORGANISATION = "mass_organisation"
+    ECONOMIC_MANAGEMENT = "economic_management"
+    FOREIGN_LANGUAGE = "foreign_language"
+    KNOWLEDGE_UPDATE = "knowledge_update"
+    DEFENCE_SECURITY = "defence_security"
+
+
+class CouncilLevel(_Coded):
+    """The level of a People's Council (Hội đồng nhân dân) a deputy sits on.
+
+    >>> CouncilLevel.codes()
+    ('commune', 'district', 'province')
+    """
+
+    COMMUNE = "commune"
+    DISTRICT = "district"
+    PROVINCE = "province"
+
+
+class StudyPlace(_Coded):
+    """Where a degree or a course was taken: in Viet Nam, abroad, or a joint programme.
+
+    >>> StudyPlace("abroad") is StudyPlace.ABROAD
+    True
+    """
+
+    DOMESTIC = "domestic"
+    ABROAD = "abroad"
+    JOINT = "joint"
+
+
+class StudyMode(_Coded):
+    """How a course of political theory was followed: full time (tập trung) or part time
+    (không tập trung, tại chức, vừa làm vừa học).
+
+    >>> StudyMode.codes()
+    ('full_time', 'part_time')
+    """
+
+    FULL_TIME = "full_time"
+    PART_TIME = "part_time"
 
 
 LEADERSHIP_CATEGORIES: frozenset[str] = frozenset(c.value for c in Category if c.is_leadership)

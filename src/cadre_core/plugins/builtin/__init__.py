@@ -23,7 +23,9 @@ from cadre_core.findings import (
 )
 from cadre_core.findings import national_findings as _national_findings
 from cadre_core.hookspecs import hookimpl
+from cadre_core.plugins.builtin._forms import national_forms
 from cadre_core.plugins.builtin._planner_params import PLANNER_PARAMETERS
+from cadre_core.targets._forms import Form
 from cadre_core.targets._params import Parameter
 from cadre_core.vocab._enums import LEADERSHIP_CATEGORIES, Category
 from cadre_core.vocab._labels import default_bodies, label
@@ -43,6 +45,12 @@ VICE_CHAIRS = (Category.COUNCIL_VICE_CHAIR, Category.COMMITTEE_VICE_CHAIR)
 DEPARTMENT_LEADERS = (Category.DEPARTMENT_HEAD, Category.DEPARTMENT_DEPUTY)
 
 QD50 = "Quyết định 50/2017/QĐ-TTg (tiêu chuẩn, định mức sử dụng máy móc, thiết bị)"
+
+
+@hookimpl
+def cadre_forms() -> Sequence[Form]:
+    """The national reporting forms (9C-BTCTW, 12C-BTCTW, 10-BTCTW, BM02-BNV, 02-CL-CBCCX)."""
+    return list(national_forms())
 
 
 @hookimpl

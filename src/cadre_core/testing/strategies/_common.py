@@ -85,7 +85,15 @@ _AGENCIES: tuple[tuple[str, str, Bloc, tuple[Category, ...]], ...] = (
         "MTTQ",
         "Ủy ban MTTQ Việt Nam xã",
         Bloc.PARTY_FRONT,
-        (Category.FRONT_CHAIR, Category.OTHER, Category.PROFESSIONAL),
+        # the socio-political organisations sit under the Front since the 2025 reform
+        (
+            Category.FRONT_CHAIR,
+            Category.OTHER,
+            Category.PROFESSIONAL,
+            Category.FRONT_VICE_CHAIR,
+            Category.MASS_ORG_HEAD,
+            Category.MASS_ORG_DEPUTY,
+        ),
     ),
     (
         "HDND",
@@ -131,7 +139,11 @@ _TITLES: Mapping[Category, str] = {
     Category.DEPARTMENT_DEPUTY: "Phó Trưởng phòng",
     Category.PROFESSIONAL: "Chuyên viên",
     Category.OTHER: "Nhân viên hợp đồng",
+    Category.FRONT_VICE_CHAIR: "Phó Chủ tịch Ủy ban MTTQ",
+    Category.MASS_ORG_HEAD: "Chủ tịch Hội Nông dân",
+    Category.MASS_ORG_DEPUTY: "Phó Chủ tịch Hội Liên hiệp Phụ nữ",
 }
+_RELIGIONS = ("Phật giáo", "Công giáo", "Tin lành", "Không")
 _COURSES = (
     "Bồi dưỡng theo tiêu chuẩn vị trí việc làm",
     "Tập huấn vận hành chính quyền địa phương hai cấp",

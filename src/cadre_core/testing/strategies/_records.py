@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from typing import Any, TypeVar
 
 from hypothesis import strategies as st
 from hypothesis.strategies import SearchStrategy
@@ -22,21 +23,65 @@ from cadre_core.testing.strategies._common import (
     _FIELDS,
     _POSITION_CODES,
     _QUOTAS,
+    _RELIGIONS,
     _TITLES,
     _draw_ethnicity,
     _draw_name,
     _one_in,
     _pick,
     _resolve,
+    _years,
 )
 from cadre_core.testing.strategies._scalars import dates
 from cadre_core.vocab._enums import (
+    AcademicTitle,
     Bloc,
     Category,
+    CivilServiceGrade,
+    CouncilLevel,
     EducationLevel,
     Gender,
+    GeneralEducation,
+    ItLevel,
+    LanguageLevel,
+    StateManagementLevel,
     TheoryLevel,
 )
+
+T = TypeVar("T")
+
+
+def _maybe(draw: st.DrawFn, values: Sequence[T], blank_one_in: int) -> T | None:
+    """One of ``values``, or None once in ``blank_one_in`` draws."""
+    return None if _one_in(draw, blank_one_in) else _pick(draw, values)
+
+
+def _day_after(draw: st.DrawFn, birth: dt.date, lo: int, hi: int) -> dt.date:
+    """A day between ``lo`` and ``hi`` years after ``birth``."""
+    start = _years(birth, lo)
+    return start + dt.timedelta(days=draw(st.integers(0, 365 * (hi - lo))))
+
+
+def _form_fields(draw: st.DrawFn, birth: dt.date) -> dict[str, Any]:
+    """The fields the official forms count (roster-format.md), drawn for one cadre."""
+    councils = tuple(c for c in CouncilLevel if _one_in(draw, 3))
+    return {
+        "party_join_date": None if _one_in(draw, 3) else _day_after(draw, birth, 18, 45),
+        "religion": None if not _one_in(draw, 4) else _pick(draw, _RELIGIONS),
+        "grade": _maybe(draw, list(CivilServiceGrade), 3),
+        "state_management": _maybe(draw, list(StateManagementLevel), 2),
+        "it_level": _maybe(draw, list(ItLevel), 3),
+        "foreign_language": _maybe(draw, list(LanguageLevel), 3),
+        "ethnic_language": draw(st.booleans()),
+        "general_education": _maybe(draw, list(GeneralEducation), 6),
+        "academic_title": _pick(draw, list(AcademicTitle)) if _one_in(draw, 12) else None,
+        "professional_basic": _one_in(draw, 6),
+        "insurance_start": None if _one_in(draw, 4) else _day_after(draw, birth, 18, 45),
+        "party_committee": _one_in(draw, 3),
+        "party_standing": _one_in(draw, 6),
+        "inspection_committee": _one_in(draw, 6),
+        "council_deputy": councils,
+    }
 
 
 def _draw_cadre(
@@ -48,6 +93,7 @@ def _draw_cadre(
     ethnicity: SearchStrategy[str | None] | None = None,
     is_local: SearchStrategy[bool] | None = None,
     left: dt.date | None = None,
+    form_fields: bool = True,
 ) -> Cadre:
     if genders is not None:
         gender = draw(genders)
@@ -58,6 +104,7 @@ def _draw_cadre(
     else:
         group = None if _one_in(draw, 15) else _draw_ethnicity(draw)
     female = gender is Gender.FEMALE or (gender is None and draw(st.booleans()))
+    extra = _form_fields(draw, birth) if form_fields else {}
     return Cadre(
         cadre_id=cadre_id,
         full_name=_draw_name(draw, female),
@@ -66,6 +113,7 @@ def _draw_cadre(
         ethnicity=group,
         is_local=draw(is_local if is_local is not None else st.booleans()),
         left_date=None if left is None else max(left, birth),
+        **extra,
     )
 
 
@@ -96,6 +144,7 @@ def _draw_position(
         min_theory=None if _one_in(draw, 3) else _pick(draw, theory),
         accepted_fields=chosen,  # type: ignore[arg-type]  # attrs converter=tuple
         sensitive=draw(st.booleans()),
+        elected=category.is_leadership and not _one_in(draw, 4),
     )
 
 

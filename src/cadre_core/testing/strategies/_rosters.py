@@ -21,7 +21,7 @@ from cadre_core.roster._model import (
     Training,
 )
 from cadre_core.roster._roster import Roster
-from cadre_core.roster._schema import TABLE_NAMES
+from cadre_core.roster._schema import FORM_FIELDS, TABLE_NAMES
 from cadre_core.testing.strategies._common import (
     _AGENCIES,
     _COMMUNES,
@@ -41,6 +41,8 @@ from cadre_core.vocab._enums import (
     Category,
     EducationLevel,
     RatingLevel,
+    StudyMode,
+    StudyPlace,
     TheoryLevel,
     TrainingTopic,
 )
@@ -60,6 +62,16 @@ def _shift(draw: st.DrawFn, base: dt.date, lo: int, hi: int, *, near: int = 0) -
     return base + dt.timedelta(days=days)
 
 
+def _place(draw: st.DrawFn) -> StudyPlace | None:
+    """Where a degree or a course was taken: blank in a third of the cases, else mostly
+    in Viet Nam."""
+    if _one_in(draw, 3):
+        return None
+    return _pick(
+        draw, (StudyPlace.DOMESTIC, StudyPlace.DOMESTIC, StudyPlace.ABROAD, StudyPlace.JOINT)
+    )
+
+
 @st.composite
 def _roster(
     draw: st.DrawFn,
@@ -72,8 +84,10 @@ def _roster(
     categories: tuple[Category, ...],
     name: str,
     validate: bool,
+    form_fields_of: bool | SearchStrategy[bool],
 ) -> Roster:
     day = draw(_resolve(as_of)) if as_of is not None else DEFAULT_AS_OF
+    form_fields = draw(_resolve(form_fields_of))
     n_communes = draw(_resolve(communes))
     if n_communes < 1:
         raise ValueError("a roster has at least one commune")
@@ -127,7 +141,7 @@ def _roster(
         cid = f"CB{i + 1:03d}"
         birth = _BIRTH_START + dt.timedelta(days=draw(st.integers(0, _BIRTH_SPAN)))
         left = _shift(draw, day, -2 * _YEAR, 2 * _YEAR) if _one_in(draw, 5) else None
-        cad = _draw_cadre(draw, cid, birth, left=left)
+        cad = _draw_cadre(draw, cid, birth, left=left, form_fields=form_fields)
         cadre_objs.append(cad)
         home = by_commune[draw(st.integers(0, n_communes - 1))]
         for _ in range(draw(st.sampled_from([0, 1, 1, 1, 2, 2, 3])) if home else 0):
@@ -139,19 +153,22 @@ def _roster(
             elif mode == 3:
                 end = begin + dt.timedelta(days=draw(st.integers(0, 3 * _YEAR)))
             pcode = home[draw(st.integers(0, len(home) - 1))]
-            assignment_objs.append(Assignment(cid, pcode, begin, end))
+            rotation = form_fields and _one_in(draw, 8)
+            assignment_objs.append(Assignment(cid, pcode, begin, end, rotation))
         adult = (_years(cad.birth_date, 18) - day).days
         for _ in range(draw(st.sampled_from([0, 1, 1, 2, 2, 3]))):
             award = None
             if draw(st.integers(0, 2)) > 0:
                 award = _shift(draw, day, min(adult, 2 * _YEAR), 2 * _YEAR)
             field = None if _one_in(draw, 12) else _pick(draw, fields or _FIELDS)
-            degree_objs.append(Degree(cid, _pick(draw, levels), field, award))
+            place = _place(draw) if form_fields else None
+            degree_objs.append(Degree(cid, _pick(draw, levels), field, award, place))
         for _ in range(draw(st.sampled_from([0, 1, 1, 2]))):
             award = None
             if draw(st.integers(0, 2)) > 0:
                 award = _shift(draw, day, min(adult, 2 * _YEAR), 2 * _YEAR)
-            theory_objs.append(TheoryCertificate(cid, _pick(draw, theories), award))
+            how = None if not form_fields or _one_in(draw, 3) else _pick(draw, list(StudyMode))
+            theory_objs.append(TheoryCertificate(cid, _pick(draw, theories), award, how))
         for _ in range(draw(st.integers(0, 3))):
             mask = draw(st.integers(1, 2 ** len(order) - 1)) if _one_in(draw, 4) else 0
             if not mask:
@@ -161,9 +178,9 @@ def _roster(
             topics = tuple(t for k, t in enumerate(order) if mask >> k & 1)
             around = to_plan if draw(st.booleans()) else 0
             done = _shift(draw, day, min(to_plan - _YEAR, -_YEAR), _YEAR, near=around)
-            training_objs.append(
-                Training(cid, topics, done, None if _one_in(draw, 3) else _pick(draw, _COURSES))
-            )
+            course = None if _one_in(draw, 3) else _pick(draw, _COURSES)
+            place = _place(draw) if form_fields else None
+            training_objs.append(Training(cid, topics, done, course, place))
         for y in (year - 1, year, year + 1):
             if draw(st.integers(0, 3)) == 0:
                 continue
@@ -190,6 +207,10 @@ def _roster(
         "equipment": equipment_objs,
     }
     frames = {t: canonical_frame(t, objects.get(t, ())) for t in TABLE_NAMES}
+    if not form_fields:  # the input had none of these columns: the roster informs none
+        for field in FORM_FIELDS:
+            table, column = field.split(".")
+            frames[table] = frames[table].drop(columns=[column])
     if validate:
         return Roster.from_frames(frames, name=name)
     return Roster(frames, name=name)
@@ -204,6 +225,7 @@ def rosters(
     categories: Sequence[Category | str] | None = None,
     name: str = "roster",
     validate: bool = False,
+    form_fields: bool | SearchStrategy[bool] = True,
 ) -> SearchStrategy[Roster]:
     """Rosters valid by construction: unique ids, existing references, ordered dates.
 
@@ -220,6 +242,10 @@ def rosters(
     Frames are built canonical and typed directly; ``validate=True`` builds the roster
     with :meth:`Roster.from_frames` instead (equal, but slow: suppress
     ``HealthCheck.too_slow``).
+
+    ``form_fields`` (a bool or a strategy of bools): whether the rosters carry the
+    columns of :data:`~cadre_core.roster.FORM_FIELDS` (party membership, grade, ...);
+    without them the roster informs none of them (:meth:`Roster.informs`).
 
     >>> r = rosters(max_cadres=3).example()
     >>> 1 <= len(r.cadres) <= 3
@@ -239,4 +265,5 @@ def rosters(
         categories=cats,
         name=name,
         validate=validate,
+        form_fields_of=form_fields,
     )

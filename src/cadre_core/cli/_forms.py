@@ -1,0 +1,246 @@
+"""``cadre forms``: the official reporting forms filled from a roster on a day."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+from typing import Any
+
+import click
+
+from cadre_core.cli._common import (
+    InputError,
+    _as_of,
+    _layout,
+    _list_date,
+    _read,
+    _stderr,
+    _stdout,
+    check_output,
+    lang_option,
+    layout_option,
+    legacy_option,
+    list_date_option,
+    output_format,
+    params_option,
+    print_set_aside_and_not_read,
+    progress_bars,
+    skip_option,
+    strict_columns_option,
+    write_text,
+    writing,
+)
+from cadre_core.cli._privacy import key_or_exit, plugin_output, pseudonym_options, pseudonymizer
+from cadre_core.vocab._labels import label
+from cadre_core.vocab._progress import task
+
+
+def _host(plugins: Sequence[str]) -> Any:
+    from cadre_core.plugins._host import PluginError, PluginHost, make_plugin_manager
+
+    try:
+        return PluginHost(make_plugin_manager(only=plugins or None))
+    except PluginError as exc:
+        raise InputError(str(exc)) from None
+
+
+def _chosen(host: Any, codes: Sequence[str], lang: str) -> list[tuple[str, Any]]:
+    """The forms asked for (every form without ``--form``), in the order asked; an
+    unknown code is an :class:`InputError` naming the known ones."""
+    from cadre_core.plugins._host import PluginError
+
+    try:
+        forms = host.forms()
+    except PluginError as exc:
+        raise InputError(str(exc)) from None
+    if not codes:
+        return list(forms)
+    by_code = {f.code.casefold(): (p, f) for p, f in forms}
+    out = []
+    for code in codes:
+        found = by_code.get(code.casefold())
+        if found is None:
+            known = ", ".join(f.code for _, f in forms)
+            raise InputError(label("forms_unknown", lang).format(code=code, known=known))
+        out.append(found)
+    return out
+
+
+def _list(host: Any, lang: str) -> None:
+    """Every form the plugins declare: code, name, plugin and source."""
+    console = _stdout()
+    console.print(label("forms_list_title", lang), markup=False)
+    for plugin, form in _chosen(host, (), lang):
+        name = form.name.get(lang) if form.name is not None else ""
+        console.print(f"  {form.code}  {name} ({plugin}): {form.source}", markup=False)
+
+
+def _print_forms(filled: Sequence[Any], lang: str) -> None:
+    """Each form's cells on the terminal: its rows, per commune, by column number."""
+    console = _stdout()
+    for one in filled:
+        console.print(" ".join(one.title(lang)) + f" ({one.form.code})", markup=False)
+        numbers = " | ".join(c.number for c in one.form.columns)
+        for block in one.blocks:
+            where = block.commune or label("forms_province", lang)
+            console.print(f"  {where}: {numbers}", markup=False)
+            for row in block.rows:
+                if not row.cells:
+                    continue
+                cells = " | ".join("" if v is None else str(v) for v in row.cells)
+                console.print(f"    {row.number} {row.label.get(lang)}: {cells}", markup=False)
+
+
+@click.command("forms")
+@click.argument("roster", nargs=-1, type=click.Path())
+@click.option(
+    "--as-of",
+    "as_of",
+    metavar="DAY",
+    help="Day the forms describe, YYYY-MM-DD or DD/MM/YYYY (default: today, or the day a "
+    "one-row-per-person list names).",
+)
+@click.option(
+    "--form",
+    "codes",
+    multiple=True,
+    metavar="CODE",
+    help="The form to fill (repeatable; default: every form): 9C-BTCTW, 12C-BTCTW, "
+    "10-BTCTW, BM02-BNV, 02-CL-CBCCX or a plugin's.",
+)
+@click.option("--list", "listing", is_flag=True, help="List the forms and stop.")
+@click.option(
+    "--plugin",
+    "plugins",
+    multiple=True,
+    metavar="NAME",
+    help="Use only this plugin (repeatable; default: all installed).",
+)
+@params_option
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json", "xlsx"]),
+    help="Output format (default: the one the --output suffix names, else table on a "
+    "terminal and json otherwise).",
+)
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(),
+    help="Write to this file (.xlsx or .json), whole or not at all; never an input.",
+)
+@lang_option
+@pseudonym_options
+@legacy_option
+@skip_option
+@layout_option
+@strict_columns_option
+@list_date_option
+def forms_command(
+    roster: tuple[str, ...],
+    as_of: str | None,
+    codes: tuple[str, ...],
+    listing: bool,
+    plugins: tuple[str, ...],
+    params: str | None,
+    fmt: str | None,
+    output: str | None,
+    lang: str,
+    pseudonymize: bool,
+    pseudonym_key: str | None,
+    legacy_text: str,
+    skip_invalid: bool,
+    layout: str | None,
+    strict_columns: bool,
+    list_date: str | None,
+) -> None:
+    """Fill the official reporting forms (one sheet each, and a note sheet of the cells
+    the roster cannot inform) from ROSTER on a day."""
+    if listing:
+        _list(_host(plugins), lang)
+        return
+    if not roster:
+        raise InputError(label("forms_needs_roster", lang))
+    check_output(output, [*roster, params, layout, pseudonym_key])
+    fmt = output_format(fmt, output, refused=("csv", "html", "pdf"))
+    if fmt == "xlsx" and not output:
+        raise InputError(label("forms_needs_output", lang))
+    key = key_or_exit(pseudonymize, pseudonym_key)
+    bars = functools.partial(progress_bars, lang, shown=bool(output) or fmt != "json")
+    with bars(), plugin_output():
+        r = _read(
+            roster,
+            legacy_text,
+            skip_invalid,
+            _list_date(list_date),
+            layout=_layout(layout, plugins),
+            strict_columns=strict_columns,
+            withhold=key is not None,
+            lang=lang,
+        )
+    hider = pseudonymizer(key, r)
+    shown: Any = r
+    if hider is not None:
+        from types import SimpleNamespace
+
+        shown = SimpleNamespace(
+            skipped=[hider.problem(p) for p in r.skipped],
+            not_read=[hider.problem(p) for p in r.not_read],
+        )
+    print_set_aside_and_not_read(shown, _stderr(), lang)
+    day = _as_of(as_of) if as_of else (r.list_date or _as_of(None))
+    host = _host(plugins)
+    chosen = _chosen(host, codes, lang)
+    filled = _fill(host, r, day, params, chosen)
+    if hider is not None:
+        from cadre_core.forms import pseudonymize_forms
+
+        filled = pseudonymize_forms(filled, hider)
+    _emit(filled, fmt, output, lang)
+
+
+def _fill(host: Any, roster: Any, day: Any, params: str | None, chosen: list[Any]) -> list[Any]:
+    """Each chosen form filled from the feature frame of ``day`` (built once, as the
+    engine builds it: built-in and plugin features, annual ratings from scores)."""
+    from cadre_core.engine._pipeline import build_frame, prepare
+    from cadre_core.forms import compute_form
+    from cadre_core.forms._fill import with_roster_notes
+    from cadre_core.plugins._host import PluginError
+    from cadre_core.targets._params import ParameterError
+
+    try:
+        with plugin_output(), task("progress_evaluating", len(chosen)) as advance:
+            prepared = prepare(day, host=host, params_file=params, findings=False)
+            features = build_frame(prepared, roster)
+            out = []
+            for plugin, form in chosen:
+                out.append(with_roster_notes(compute_form(form, features, plugin=plugin), roster))
+                advance(1)
+    except (PluginError, ParameterError) as exc:
+        raise InputError(str(exc)) from None
+    for warning in host.warnings:
+        click.echo(f"cadre: warning: {warning}", err=True)
+    return out
+
+
+def _emit(filled: list[Any], fmt: str, output: str | None, lang: str) -> None:
+    from cadre_core.forms import forms_document
+
+    if fmt == "json":
+        from cadre_core.engine._json import dumps_bytes
+
+        write_text(dumps_bytes(forms_document(filled, lang), end="\n"), output)
+        return
+    if fmt != "xlsx":
+        _print_forms(filled, lang)
+        return
+    assert output is not None
+    from cadre_core.forms import write_form_xlsx
+    from cadre_core.reports import not_read_section, skipped_section
+
+    notes: Any = filled[0] if filled else None  # what the reader set aside and did not read
+    sections = [*skipped_section(notes, lang), *not_read_section(notes, lang)] if notes else []
+    with writing(output), task("progress_writing", None):
+        write_form_xlsx(filled, output, lang=lang, sections=sections)
+    _stderr().print(label("cli_wrote", lang).format(path=output), markup=False)

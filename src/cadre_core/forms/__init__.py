@@ -1,0 +1,37 @@
+"""Stage 8, forms: the official reporting forms filled from a roster on a day.
+
+Owns filling a :class:`~cadre_core.targets.Form` from the feature frames
+(:func:`compute_form`, :mod:`._fill`), writing a filled form as an xlsx workbook laid out
+as the printed form (:func:`write_form_xlsx`, :mod:`._xlsx`) and as a JSON document
+(:func:`forms_document`, :mod:`._json`). A sibling of ``reports`` and ``planner``: it
+imports neither.
+
+May import: :mod:`cadre_core.engine`, :mod:`cadre_core.plugins`,
+:mod:`cadre_core.findings`, :mod:`cadre_core.targets`, :mod:`cadre_core.features`,
+:mod:`cadre_core.roster` and :mod:`cadre_core.vocab` (see ``docs/architecture.md``).
+"""
+
+from cadre_core.forms._fill import (
+    Blank,
+    FilledBlock,
+    FilledForm,
+    FilledRow,
+    compute_form,
+    field_words,
+    informs,
+)
+from cadre_core.forms._json import forms_document, pseudonymize_forms
+from cadre_core.forms._xlsx import write_form_xlsx
+
+__all__ = [
+    "Blank",
+    "FilledBlock",
+    "FilledForm",
+    "FilledRow",
+    "compute_form",
+    "field_words",
+    "forms_document",
+    "informs",
+    "pseudonymize_forms",
+    "write_form_xlsx",
+]
