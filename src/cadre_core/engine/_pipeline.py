@@ -39,12 +39,13 @@ from cadre_core.findings._subjects import name_subjects
 from cadre_core.plugins._errors import PluginError
 from cadre_core.plugins._guard import guarded, mask
 from cadre_core.plugins._host import PluginHost, PluginInfo, make_plugin_manager
-from cadre_core.roster._problems import Problem
+from cadre_core.roster._problems import Problem, RosterError
 from cadre_core.roster._roster import Roster
 from cadre_core.targets._params import Params
 from cadre_core.targets._rule import Rule
 from cadre_core.targets._target import Target, Text
 from cadre_core.vocab._dates import parse_day
+from cadre_core.vocab._indicators import catalogue_frame
 from cadre_core.vocab._progress import tracked
 
 STATUSES = ("met", "not_met", "not_applicable")
@@ -478,7 +479,43 @@ def build_frame(prepared: Prepared, roster: Roster) -> Features:
         )
         if annual is not None:
             features = attrs.evolve(features, tables={**features.tables, "annual_scores": annual})
+    if len(roster.tables.get("indicators", ())):
+        declared = catalogue_frame(host.indicators())
+        check_indicator_codes(roster, declared)
+        features = attrs.evolve(
+            features, tables={**features.tables, "indicator_catalogue": declared}
+        )
     return features
+
+
+def check_indicator_codes(roster: Roster, declared: pd.DataFrame) -> None:
+    """Raise :class:`RosterError` for every distinct indicator code of the roster's
+    ``indicators`` table that no plugin declares (``cadre_indicators``), with the closest
+    declared code."""
+    import difflib
+
+    codes = roster.tables["indicators"]["indicator"].dropna().astype(str)
+    known = set(declared["code"].astype(str))
+    unknown = sorted(set(codes.unique()) - known)
+    if not unknown:
+        return
+    problems = []
+    for code in unknown:
+        close = difflib.get_close_matches(code, sorted(known), n=1, cutoff=0.5)
+        problems.append(
+            Problem(
+                roster.name,
+                "indicators",
+                None,
+                "indicator",
+                code,
+                "an indicator code declared by a plugin (cadre plugins lists them: "
+                + ", ".join(sorted(known))
+                + ")",
+                close[0] if close else None,
+            )
+        )
+    raise RosterError(problems)
 
 
 def commune_results(prepared: Prepared, features: Features) -> tuple[CommuneResult, ...]:

@@ -19,6 +19,7 @@ from cadre_core.vocab._enums import (
     Category,
     EducationLevel,
     Gender,
+    IndicatorCode,
     RatingLevel,
     TheoryLevel,
     TrainingTopic,
@@ -33,6 +34,7 @@ from cadre_core.vocab._ethnic import (
     is_minority,
     suggest_ethnicity,
 )
+from cadre_core.vocab._indicators import Indicator, builtin_indicators
 from cadre_core.vocab._labels import LANGS, body_name, check_lang, fmt_date, fmt_pct, label
 from cadre_core.vocab._numbers import to_fraction
 from cadre_core.vocab._retirement import LEGAL_SOURCE as RETIREMENT_SOURCE
@@ -83,6 +85,8 @@ __all__ = [
     "EducationLevel",
     "EthnicGroup",
     "Gender",
+    "Indicator",
+    "IndicatorCode",
     "LegacyEncoding",
     "RatingLevel",
     "TheoryLevel",
@@ -91,6 +95,7 @@ __all__ = [
     "aggregate_scores",
     "bands_of",
     "body_name",
+    "builtin_indicators",
     "canonical_ethnicity",
     "check_lang",
     "convert_tcvn3",
