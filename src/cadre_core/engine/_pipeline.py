@@ -35,11 +35,12 @@ from cadre_core.engine._schema import SCHEMA_VERSION
 from cadre_core.features._frame import Features, build_features
 from cadre_core.features._keys import lookup as _lookup
 from cadre_core.findings._finding import Finding
+from cadre_core.findings._indicators import check_indicator_codes, indicators_json
 from cadre_core.findings._subjects import name_subjects
 from cadre_core.plugins._errors import PluginError
 from cadre_core.plugins._guard import guarded, mask
 from cadre_core.plugins._host import PluginHost, PluginInfo, make_plugin_manager
-from cadre_core.roster._problems import Problem, RosterError
+from cadre_core.roster._problems import Problem
 from cadre_core.roster._roster import Roster
 from cadre_core.targets._params import Params
 from cadre_core.targets._rule import Rule
@@ -224,6 +225,7 @@ class Evaluation:
             "not_read": [p.to_dict() for p in self.not_read],
             "warnings": [p.to_dict() for p in self.warnings],
             "failed_plugins": [e.to_dict() for e in self.failed_plugins],
+            "indicators": indicators_json(self.features),
             "audit": self.audit(),
         }
 
@@ -486,36 +488,6 @@ def build_frame(prepared: Prepared, roster: Roster) -> Features:
             features, tables={**features.tables, "indicator_catalogue": declared}
         )
     return features
-
-
-def check_indicator_codes(roster: Roster, declared: pd.DataFrame) -> None:
-    """Raise :class:`RosterError` for every distinct indicator code of the roster's
-    ``indicators`` table that no plugin declares (``cadre_indicators``), with the closest
-    declared code."""
-    import difflib
-
-    codes = roster.tables["indicators"]["indicator"].dropna().astype(str)
-    known = set(declared["code"].astype(str))
-    unknown = sorted(set(codes.unique()) - known)
-    if not unknown:
-        return
-    problems = []
-    for code in unknown:
-        close = difflib.get_close_matches(code, sorted(known), n=1, cutoff=0.5)
-        problems.append(
-            Problem(
-                roster.name,
-                "indicators",
-                None,
-                "indicator",
-                code,
-                "an indicator code declared by a plugin (cadre plugins lists them: "
-                + ", ".join(sorted(known))
-                + ")",
-                close[0] if close else None,
-            )
-        )
-    raise RosterError(problems)
 
 
 def commune_results(prepared: Prepared, features: Features) -> tuple[CommuneResult, ...]:

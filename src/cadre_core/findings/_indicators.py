@@ -11,8 +11,10 @@ without it the five built-in indicators (all higher-is-better) are used.
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Mapping
+from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
@@ -23,6 +25,8 @@ from cadre_core.features._frame import Features
 from cadre_core.findings._common import _body_of_bloc, _build, _categories, _cited, _p, _table
 from cadre_core.findings._finding import Finding
 from cadre_core.findings._sources import QD366_INDICATORS, QD366_LEADER
+from cadre_core.roster._problems import Problem, RosterError
+from cadre_core.roster._roster import Roster
 from cadre_core.vocab._enums import RatingLevel
 from cadre_core.vocab._indicators import builtin_indicators, catalogue_frame
 from cadre_core.vocab._labels import fmt_pct, label, level_name
@@ -77,6 +81,34 @@ def _with_commune(frame: pd.DataFrame, features: Features) -> pd.DataFrame:
     return frame.assign(commune=commune)
 
 
+def check_indicator_codes(roster: Roster, declared: pd.DataFrame) -> None:
+    """Raise :class:`RosterError` for every distinct indicator code of the roster's
+    ``indicators`` table that no plugin declares (``cadre_indicators``), with the closest
+    declared code."""
+    codes = roster.tables["indicators"]["indicator"].dropna().astype(str)
+    known = set(declared["code"].astype(str))
+    unknown = sorted(set(codes.unique()) - known)
+    if not unknown:
+        return
+    problems = []
+    for code in unknown:
+        close = difflib.get_close_matches(code, sorted(known), n=1, cutoff=0.5)
+        problems.append(
+            Problem(
+                roster.name,
+                "indicators",
+                None,
+                "indicator",
+                code,
+                "an indicator code declared by a plugin (cadre plugins lists them: "
+                + ", ".join(sorted(known))
+                + ")",
+                close[0] if close else None,
+            )
+        )
+    raise RosterError(problems)
+
+
 def catalogue(features: Features) -> pd.DataFrame:
     """The indicators in force: the engine's catalogue, else the five built-in ones."""
     found = _table(features, "indicator_catalogue")
@@ -128,6 +160,89 @@ def indicator_rows(features: Features) -> pd.DataFrame | None:
     out["_q"] = out["quarter"].fillna(0).astype("int64")
     out = out.sort_values(["commune", "year", "_q", "_order", "indicator"], kind="stable")
     return out.drop(columns=["_order", "_q"]).reset_index(drop=True)
+
+
+def satisfaction_rows(features: Features) -> pd.DataFrame | None:
+    """The roster's ``satisfaction`` rows with their commune filled in, sorted by commune,
+    year and quarter (the year first); ``None`` without them."""
+    table = _table(features, "satisfaction")
+    if table is None:
+        return None
+    rows = _with_commune(table, features)
+    out = pd.DataFrame(
+        {
+            "commune": rows["commune"].astype(object),
+            "year": rows["year"].astype("int64"),
+            "quarter": rows["quarter"].astype("Int64"),
+            "score": rows["score"].astype(object),
+            "share": rows["share"].astype(object),
+            "source": rows["source"].astype(object).fillna(""),
+        }
+    )
+    out["_q"] = out["quarter"].fillna(0).astype("int64")
+    out = out.sort_values(["commune", "year", "_q"], kind="stable")
+    return out.drop(columns="_q").reset_index(drop=True)
+
+
+def _number(value: object) -> str | None:
+    """An exact number as plain decimal text (``1E-7`` written ``0.0000001``)."""
+    if value is None or value is pd.NA or value != value:
+        return None
+    return format(value, "f") if isinstance(value, Decimal) else str(value)
+
+
+def indicators_json(features: Features | None) -> dict[str, list[dict[str, Any]]]:
+    """The evaluation JSON's ``indicators`` object: per commune and period the indicators
+    (plan and actual as exact decimal text, attained or not) and the share met (exact
+    fraction text), and the satisfaction surveys. Empty lists without those tables."""
+    rows = indicator_rows(features) if features is not None else None
+    sat = satisfaction_rows(features) if features is not None else None
+    periods: list[dict[str, Any]] = []
+    if rows is not None:
+        per = attainment(rows)
+        rows = rows.assign(_q=rows["quarter"].fillna(0).astype("int64"))
+        groups = dict(iter(rows.groupby(["commune", "year", "_q"], sort=True)))
+        for p in per.to_dict("records"):
+            q = 0 if p["quarter"] is pd.NA else int(p["quarter"])
+            part = groups[(p["commune"], p["year"], q)]
+            periods.append(
+                {
+                    "commune": str(p["commune"]),
+                    "year": int(p["year"]),
+                    "quarter": q or None,
+                    "met": int(p["met"]),
+                    "total": int(p["total"]),
+                    "share": str(p["share"]),
+                    "indicators": [
+                        {
+                            "code": str(r["indicator"]),
+                            "name": str(r["name_vi"]),
+                            "name_en": str(r["name_en"]),
+                            "plan": _number(r["plan"]),
+                            "actual": _number(r["actual"]),
+                            "unit": str(r["unit_vi"]),
+                            "unit_en": str(r["unit_en"]),
+                            "attained": bool(r["attained"]),
+                            "source": str(r["source"]),
+                        }
+                        for r in part.to_dict("records")
+                    ],
+                }
+            )
+    surveys: list[dict[str, Any]] = []
+    if sat is not None:
+        surveys = [
+            {
+                "commune": str(r["commune"]),
+                "year": int(r["year"]),
+                "quarter": None if r["quarter"] is pd.NA else int(r["quarter"]),
+                "score": _number(r["score"]),
+                "share": _number(r["share"]),
+                "source": str(r["source"]),
+            }
+            for r in sat.to_dict("records")
+        ]
+    return {"periods": periods, "satisfaction": surveys}
 
 
 def attainment(rows: pd.DataFrame) -> pd.DataFrame:
@@ -460,10 +575,13 @@ __all__ = [
     "ROW_COLUMNS",
     "STANDING_LEADERS",
     "attainment",
+    "check_indicator_codes",
     "default_commune",
     "fill",
     "indicator_findings",
     "indicator_rows",
+    "indicators_json",
     "period_text",
+    "satisfaction_rows",
     "share_text",
 ]
