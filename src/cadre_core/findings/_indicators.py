@@ -191,6 +191,10 @@ def _number(value: object) -> str | None:
     return format(value, "f") if isinstance(value, Decimal) else str(value)
 
 
+def _quarter(value: Any) -> int | None:
+    return None if value is None or pd.isna(value) else int(value)
+
+
 def indicators_json(features: Features | None) -> dict[str, list[dict[str, Any]]]:
     """The evaluation JSON's ``indicators`` object: per commune and period the indicators
     (plan and actual as exact decimal text, attained or not) and the share met (exact
@@ -203,7 +207,7 @@ def indicators_json(features: Features | None) -> dict[str, list[dict[str, Any]]
         rows = rows.assign(_q=rows["quarter"].fillna(0).astype("int64"))
         groups = dict(iter(rows.groupby(["commune", "year", "_q"], sort=True)))
         for p in per.to_dict("records"):
-            q = 0 if p["quarter"] is pd.NA else int(p["quarter"])
+            q = _quarter(p["quarter"]) or 0
             part = groups[(p["commune"], p["year"], q)]
             periods.append(
                 {
@@ -235,7 +239,7 @@ def indicators_json(features: Features | None) -> dict[str, list[dict[str, Any]]
             {
                 "commune": str(r["commune"]),
                 "year": int(r["year"]),
-                "quarter": None if r["quarter"] is pd.NA else int(r["quarter"]),
+                "quarter": _quarter(r["quarter"]),
                 "score": _number(r["score"]),
                 "share": _number(r["share"]),
                 "source": str(r["source"]),
