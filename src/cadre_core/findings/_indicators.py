@@ -325,6 +325,13 @@ def share_text(share: pd.Series, lang: str = "vi") -> pd.Series:
     return share.map(distinct).astype(object)
 
 
+def _ended(per: pd.DataFrame, features: Features) -> pd.DataFrame:
+    """The periods that ended on or before the as-of day (a finding on a period still
+    running would be premature)."""
+    _, end = _period_bounds(per["year"], per["quarter"])
+    return per[(end <= pd.Timestamp(features.as_of)).to_numpy()].reset_index(drop=True)
+
+
 def _below(per: pd.DataFrame, threshold: Fraction) -> np.ndarray:
     """Periods whose share met is below ``threshold``, in exact integers
     (met / total < p / q  <=>  met * q < p * total)."""
@@ -416,7 +423,7 @@ def attainment_findings(
     if rows is None:
         return []
     threshold = Fraction(_p(params, "national.indicators.min_attainment", Fraction(1)))
-    per = attainment(rows)
+    per = _ended(attainment(rows), features)
     low = per[_below(per, threshold)].reset_index(drop=True)
     if not len(low):
         return []
@@ -522,7 +529,7 @@ def excellent_findings(
     if rows is None or ratings is None:
         return []
     below = Fraction(_p(params, "national.indicators.excellent_below", Fraction(1, 2)))
-    per = _annual_attainment(rows)
+    per = _ended(_annual_attainment(rows), features)
     low = per[_below(per, below)].reset_index(drop=True)
     if not len(low):
         return []
