@@ -386,8 +386,7 @@ def _overlapping(held: pd.DataFrame, periods: pd.DataFrame) -> pd.DataFrame:
     at least one day of, joined on the columns they share."""
     on = [c for c in ("agency_code", "commune") if c in periods.columns and c in held.columns]
     m = periods.merge(held, on=on, how="inner")
-    ends = m["end_date"].fillna(pd.Timestamp.max)
-    keep = (m["start_date"] <= m["end"]) & (ends >= m["start"])
+    keep = (m["start_date"] <= m["end"]) & (m["end_date"].isna() | (m["end_date"] >= m["start"]))
     return m[keep.to_numpy()].reset_index(drop=True)
 
 
