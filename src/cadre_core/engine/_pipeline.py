@@ -225,7 +225,7 @@ class Evaluation:
             "not_read": [p.to_dict() for p in self.not_read],
             "warnings": [p.to_dict() for p in self.warnings],
             "failed_plugins": [e.to_dict() for e in self.failed_plugins],
-            "indicators": indicators_json(self.features),
+            "indicators": indicators_json(self.features, [c.commune for c in self.communes]),
             "audit": self.audit(),
         }
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any
@@ -184,6 +184,24 @@ def satisfaction_rows(features: Features) -> pd.DataFrame | None:
     return out.drop(columns="_q").reset_index(drop=True)
 
 
+def of_communes(rows: pd.DataFrame | None, names: Sequence[str]) -> pd.DataFrame | None:
+    """The rows of the communes ``names`` (an evaluation's communes: one commune's report
+    from a province roster shows that commune only); ``None`` when none is left. A single
+    commune named differently by the evaluation keeps the roster's one commune's rows.
+
+    >>> rows = pd.DataFrame({"commune": ["A", "B"]})
+    >>> of_communes(rows, ["B"])["commune"].tolist(), of_communes(rows, ["C"])
+    (['B'], None)
+    """
+    if rows is None:
+        return None
+    mine = rows["commune"].isin(list(names))
+    if not bool(mine.any()) and len(names) == 1 and rows["commune"].nunique() == 1:
+        return rows
+    kept = rows[mine.to_numpy()].reset_index(drop=True)
+    return kept if len(kept) else None
+
+
 def _number(value: object) -> str | None:
     """An exact number as plain decimal text (``1E-7`` written ``0.0000001``)."""
     if value is None or value is pd.NA or value != value:
@@ -195,12 +213,14 @@ def _quarter(value: Any) -> int | None:
     return None if value is None or pd.isna(value) else int(value)
 
 
-def indicators_json(features: Features | None) -> dict[str, list[dict[str, Any]]]:
-    """The evaluation JSON's ``indicators`` object: per commune and period the indicators
-    (plan and actual as exact decimal text, attained or not) and the share met (exact
-    fraction text), and the satisfaction surveys. Empty lists without those tables."""
-    rows = indicator_rows(features) if features is not None else None
-    sat = satisfaction_rows(features) if features is not None else None
+def indicators_json(
+    features: Features | None, communes: Sequence[str]
+) -> dict[str, list[dict[str, Any]]]:
+    """The evaluation JSON's ``indicators`` object for ``communes``: per commune and period
+    the indicators (plan and actual as exact decimal text, attained or not) and the share
+    met (exact fraction text), and the satisfaction surveys. Empty lists without them."""
+    rows = of_communes(indicator_rows(features) if features is not None else None, communes)
+    sat = of_communes(satisfaction_rows(features) if features is not None else None, communes)
     periods: list[dict[str, Any]] = []
     if rows is not None:
         per = attainment(rows)
@@ -591,6 +611,7 @@ __all__ = [
     "indicator_findings",
     "indicator_rows",
     "indicators_json",
+    "of_communes",
     "period_text",
     "satisfaction_rows",
     "share_text",

@@ -15,6 +15,7 @@ from cadre_core.findings._indicators import (
     attainment,
     fill,
     indicator_rows,
+    of_communes,
     period_text,
     satisfaction_rows,
     share_text,
@@ -49,8 +50,9 @@ def indicator_sections(evaluation: Evaluation, lang: str = "vi") -> list[ReportS
     ['Chỉ tiêu KT-XH', 'Sự hài lòng của người dân']
     """
     features = evaluation.features
-    rows = indicator_rows(features) if features is not None else None
-    sat = satisfaction_rows(features) if features is not None else None
+    names = [c.commune for c in evaluation.communes]
+    rows = of_communes(indicator_rows(features) if features is not None else None, names)
+    sat = of_communes(satisfaction_rows(features) if features is not None else None, names)
     title = label("indicator_sheet", lang)
     out: list[ReportSection] = []
     if rows is None:

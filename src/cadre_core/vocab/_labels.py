@@ -825,6 +825,34 @@ _LABELS: dict[str, tuple[str, str]] = {
     "satisfaction_col_score": ("Điểm hài lòng (trên 100)", "Score (out of 100)"),
     "satisfaction_col_share": ("Tỷ lệ người dân hài lòng", "Share satisfied"),
     "satisfaction_col_source": ("Nguồn khảo sát", "Survey"),
+    "param_national.indicators.attainment_check": (
+        "Phát hiện xã đạt ít chỉ tiêu kinh tế - xã hội (1: bật, 0: tắt)",
+        "Flag communes below their share of indicators met (1 on, 0 off)",
+    ),
+    "param_national.indicators.min_attainment": (
+        "Tỷ lệ chỉ tiêu kinh tế - xã hội tối thiểu phải đạt trong mỗi kỳ",
+        "Least share of indicators met in a period",
+    ),
+    "param_national.leader_above_collective.check": (
+        "Phát hiện người đứng đầu xếp loại cao hơn tập thể (1: bật, 0: tắt)",
+        "Flag heads rated above their collective (1 on, 0 off)",
+    ),
+    "param_national.leader_above_collective.head_categories": (
+        "Chức danh người đứng đầu cơ quan, đơn vị",
+        "Posts that head their agency",
+    ),
+    "param_national.indicators.excellent_check": (
+        "Xem xét lãnh đạo xếp loại xuất sắc khi xã không đạt phần lớn chỉ tiêu (1: bật, 0: tắt)",
+        "Review leaders rated excellent when the commune missed most indicators (1 on, 0 off)",
+    ),
+    "param_national.indicators.excellent_below": (
+        "Tỷ lệ chỉ tiêu đạt dưới mức này thì xem xét lại xếp loại xuất sắc của lãnh đạo xã",
+        "Share of indicators met below which the leaders' excellent ratings are reviewed",
+    ),
+    "param_national.indicators.leader_categories": (
+        "Chức danh lãnh đạo xã được xem xét",
+        "Posts of the commune's leaders reviewed",
+    ),
 }
 
 #: Bloc codes whose default responsible body has a label (``body_<bloc>``).
