@@ -449,3 +449,20 @@ def test_the_province_view_shows_each_communes_indicators() -> None:
     section = page.split("Chỉ tiêu KT-XH</h2>")[1].split("<h2")[0]
     for commune in ("Xã Mường Than", "Xã Pha Mu", "Xã Tà Hừa"):
         assert commune in section
+
+
+def test_the_dask_engine_gives_the_same_indicators_per_commune() -> None:
+    pytest.importorskip("dask")
+    roster = three_communes()
+    expected = cadre_core.evaluate(roster, "2026-06-30", by_commune=True, plugins=["laichau"])
+    got = cadre_core.evaluate(roster, "2026-06-30", engine="dask", plugins=["laichau"])
+    assert got.to_json() == expected.to_json()
+    periods = expected.to_dict()["indicators"]["periods"]
+    assert sorted({p["commune"] for p in periods}) == ["Xã Mường Than", "Xã Pha Mu", "Xã Tà Hừa"]
+    low = [
+        f.commune
+        for c in expected.communes
+        for f in c.findings
+        if f.rule == "national.indicator_attainment_low"
+    ]
+    assert low == ["Xã Mường Than", "Xã Pha Mu", "Xã Tà Hừa"]  # each its own, once

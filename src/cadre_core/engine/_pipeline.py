@@ -126,6 +126,11 @@ class CommuneResult:
     targets: tuple[TargetResult, ...]
     unrated: tuple[str, ...]
     findings: tuple[Finding, ...] = ()
+    #: the commune's socio-economic indicators and surveys (``periods``, ``satisfaction``:
+    #: the items of the evaluation JSON's ``indicators`` for this commune)
+    indicators: Mapping[str, tuple[Mapping[str, Any], ...]] = attrs.field(
+        factory=dict, eq=False, repr=False
+    )
 
     def target(self, target_id: str) -> TargetResult:
         """The result of one target by id."""
@@ -225,7 +230,10 @@ class Evaluation:
             "not_read": [p.to_dict() for p in self.not_read],
             "warnings": [p.to_dict() for p in self.warnings],
             "failed_plugins": [e.to_dict() for e in self.failed_plugins],
-            "indicators": indicators_json(self.features, [c.commune for c in self.communes]),
+            "indicators": {
+                key: [item for c in self.communes for item in c.indicators.get(key, ())]
+                for key in ("periods", "satisfaction")
+            },
             "audit": self.audit(),
         }
 
@@ -514,12 +522,17 @@ def commune_results(prepared: Prepared, features: Features) -> tuple[CommuneResu
     for f in sorted(found, key=lambda f: (f.rule, f.subject, f.message_en, f.message_vi)):
         home = f.commune if grouped and f.commune in by_commune_findings else communes[0]
         by_commune_findings[home].append(f)
+    indicators = indicators_json(features, communes)
     return tuple(
         CommuneResult(
             commune=c,
             targets=tuple(res[i] for res in per_target),
             unrated=unrated[i],
             findings=tuple(by_commune_findings[c]),
+            indicators={
+                key: tuple(item for item in items if item["commune"] == c or not grouped)
+                for key, items in indicators.items()
+            },
         )
         for i, c in enumerate(communes)
     )
