@@ -549,7 +549,7 @@ def normalise_indicator(raw: pd.Series) -> tuple[pd.Series, ColumnIssues]:
     as a code (``forest_cover``) is kept for the plugins that declare more indicators (the
     evaluation checks them); other words are an error with the closest indicator.
 
-    >>> normalise_indicator(pd.Series(["Thu ngân sách", "forest_cover", "GDP"]))[0].tolist()
+    >>> normalise_indicator(pd.Series(["Thu ngân sách", "forest_cover", "GDP xanh"]))[0].tolist()
     ['budget_revenue', 'forest_cover', nan]
     """
     text = to_text(raw)
