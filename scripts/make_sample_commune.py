@@ -1343,7 +1343,82 @@ def build_extensions(
         "succession": (["cadre_id", "position_code", "term", "added_date"], succession),
         "scores": (["cadre_id", "year", "quarter", "score"], scores),
         "discipline": (["cadre_id", "date", "level"], discipline),
+        "indicators": (
+            ["commune", "year", "quarter", "indicator", "plan", "actual", "unit", "source"],
+            [list(row) for row in INDICATORS],
+        ),
+        "satisfaction": (
+            ["commune", "year", "quarter", "score", "share", "source"],
+            [list(row) for row in SATISFACTION],
+        ),
+        "unit_ratings": (["agency_code", "year", "quarter", "rating"], unit_ratings(tables)),
     }
+
+
+# Section II.2.b of the plan: the commune's main socio-economic indicators (2025 for the
+# year, 2026 by quarter, cumulative from January) and citizens' satisfaction. Every
+# indicator is met except public investment disbursement in the second quarter of 2026
+# (a usual mid-year delay), so 4 of 5 indicators are met in that quarter.
+_REPORT = "Báo cáo tình hình kinh tế - xã hội của UBND xã"
+INDICATORS = [
+    (COMMUNE, 2025, "", "economic_growth", "8.0", "8.2", "", _REPORT),
+    (COMMUNE, 2025, "", "budget_revenue", "4500", "4720", "", _REPORT),
+    (COMMUNE, 2025, "", "public_investment_disbursement", "95", "96.4", "", _REPORT),
+    (COMMUNE, 2025, "", "income_per_head", "32", "32.5", "", _REPORT),
+    (COMMUNE, 2025, "", "poverty_reduction", "4", "4.3", "", _REPORT),
+    (COMMUNE, 2026, 1, "economic_growth", "7.5", "7.6", "", _REPORT),
+    (COMMUNE, 2026, 1, "budget_revenue", "1100", "1180", "", _REPORT),
+    (COMMUNE, 2026, 1, "public_investment_disbursement", "20", "21.5", "", _REPORT),
+    (COMMUNE, 2026, 1, "income_per_head", "8.5", "8.6", "", _REPORT),
+    (COMMUNE, 2026, 1, "poverty_reduction", "0.5", "0.6", "", _REPORT),
+    (COMMUNE, 2026, 2, "economic_growth", "8.0", "8.1", "", _REPORT),
+    (COMMUNE, 2026, 2, "budget_revenue", "2300", "2350", "", _REPORT),
+    (COMMUNE, 2026, 2, "public_investment_disbursement", "45", "38.5", "", _REPORT),
+    (COMMUNE, 2026, 2, "income_per_head", "17", "17.2", "", _REPORT),
+    (COMMUNE, 2026, 2, "poverty_reduction", "1.5", "1.5", "", _REPORT),
+]
+_SURVEY = "Khảo sát sự hài lòng tại Trung tâm Phục vụ hành chính công"
+SATISFACTION = [
+    (COMMUNE, 2025, "", "", "0.87", _SURVEY),
+    (COMMUNE, 2026, 1, "86.5", "", _SURVEY),
+    (COMMUNE, 2026, 2, "88", "", _SURVEY),
+]
+# Posts whose holder heads the agency (national.leader_above_collective.head_categories).
+HEAD_CATEGORIES = (
+    "party_secretary",
+    "committee_chair",
+    "council_chair",
+    "front_chair",
+    "inspection_chair",
+    "department_head",
+)
+_RANK = {"incomplete": 0, "complete": 1, "good": 2, "excellent": 3}
+
+
+def unit_ratings(tables: dict[str, tuple[list[str], list[list[object]]]]) -> list[list[object]]:
+    """The collectives' 2025 ratings: each agency rated as its best-rated head that year,
+    so that no head is rated above the collective (Quy định 366-QĐ/TW)."""
+    heads = {
+        str(row[0]): str(row[2])
+        for row in tables["positions"][1]
+        if str(row[3]) in HEAD_CATEGORIES
+    }
+    rated = {
+        str(cid): str(level)
+        for cid, year, quarter, level in tables["ratings"][1]
+        if year == 2025 and quarter == ""
+    }
+    best: dict[str, str] = {}
+    for cid, pos, start, end in tables["assignments"][1]:
+        agency = heads.get(str(pos))
+        level = rated.get(str(cid))
+        if agency is None or level is None or str(start) > "2025-12-31":
+            continue
+        if end and str(end) < "2025-01-01":
+            continue
+        if agency not in best or _RANK[level] > _RANK[best[agency]]:
+            best[agency] = level
+    return [[agency, 2025, "", best[agency]] for agency in sorted(best)]
 
 
 def main(argv: list[str]) -> int:

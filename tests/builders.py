@@ -104,7 +104,7 @@ def three_communes() -> Roster:
             for col in ("cadre_id", "agency_code", "position_code"):
                 if col in df:
                     df[col] = prefix + df[col]
-            if name == "agencies":
+            if name in ("agencies", "indicators", "satisfaction"):
                 df["commune"] = commune
             if k == 1 and name == "degrees":
                 df["level"] = df["level"].astype(object).replace({"dai_hoc": "thac_si"})

@@ -235,6 +235,7 @@ EVALUATE_HOOKS = (
     "cadre_rating_aggregation",
     "cadre_findings",
     "cadre_responsible_bodies",
+    "cadre_indicators",  # the roster holds indicators (the sample commune does)
 )
 
 

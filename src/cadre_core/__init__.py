@@ -112,6 +112,7 @@ from cadre_core.vocab._enums import (
     TrainingTopic,
 )
 from cadre_core.vocab._ethnic import ETHNIC_GROUPS, EthnicGroup, canonical_ethnicity, is_minority
+from cadre_core.vocab._indicators import Indicator
 from cadre_core.vocab._numbers import to_fraction
 from cadre_core.vocab._version import __version__
 
@@ -179,6 +180,7 @@ __all__ = [
     "FormColumn",
     "FormRow",
     "Gender",
+    "Indicator",
     "Layout",
     "LayoutError",
     "Parameter",

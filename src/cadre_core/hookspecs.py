@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from cadre_core.targets._forms import Form
     from cadre_core.targets._params import Parameter
     from cadre_core.targets._target import Target
+    from cadre_core.vocab._indicators import Indicator
 
 PROJECT = "cadre"
 hookspec = pluggy.HookspecMarker(PROJECT)
@@ -232,5 +233,25 @@ def cadre_forms() -> Sequence[Form]:
                 (FormColumn(Text("Tổng số", "Total"), "2", criteria.everyone()),),
                 (FormRow(Text("Nữ", "Women"), women),),
                 source="Hướng dẫn .../HD-BTCTU của Ban Tổ chức Tỉnh ủy")]
+    """
+    raise NotImplementedError
+
+
+@hookspec
+def cadre_indicators() -> Sequence[Indicator]:
+    """Declare socio-economic indicators beyond the five of the plan's section II.2.b
+    (which the built-in plugin declares), so that the roster's ``indicators`` table may
+    use their codes. Every result is collected; a code declared twice is an error naming
+    both plugins. An indicator where a lower actual value is better says so::
+
+        from cadre_core import Indicator, hookimpl
+
+        @hookimpl
+        def cadre_indicators():
+            return [
+                Indicator("forest_cover", "Tỷ lệ che phủ rừng", "Forest cover", "%", "%"),
+                Indicator("traffic_accidents", "Số vụ tai nạn giao thông",
+                          "Traffic accidents", "vụ", "accidents", higher_is_better=False),
+            ]
     """
     raise NotImplementedError

@@ -61,6 +61,7 @@ def _evaluate_days(
     date of the roster)."""
     from cadre_core.engine._pipeline import evaluate
     from cadre_core.plugins._host import PluginError, PluginHost, make_plugin_manager
+    from cadre_core.roster._problems import RosterError
     from cadre_core.targets._params import ParameterError
 
     try:
@@ -85,7 +86,7 @@ def _evaluate_days(
                     advance(1)
             if len(host.failures) == failed:
                 break
-    except (PluginError, ParameterError) as exc:
+    except (PluginError, ParameterError, RosterError) as exc:
         hint = "" if keep_going else " (--keep-going leaves the failing plugin out)"
         text = f"{exc}{hint}" if isinstance(exc, PluginError) else str(exc)
         raise InputError(scrub(text)) from None

@@ -116,6 +116,14 @@ def commune_partitions(
     eq = t["equipment"]
     ef = eq.assign(**{_ROW: np.arange(len(eq))}).merge(ag_pairs, on="agency_code", how="inner")
     split["equipment"] = _groups(ef)
+    # a commune's indicators and surveys go with its partition (a roster of several
+    # communes names the commune of every row)
+    for name in ("indicators", "satisfaction"):
+        frame = t[name].assign(**{_ROW: np.arange(len(t[name]))})
+        part = frame["commune"].astype(object).map(part_of)
+        frame = frame[part.notna().to_numpy()]
+        frame[_PART] = part.dropna().astype("int64").to_numpy()
+        split[name] = _groups(frame)
 
     out = []
     for p in range(nparts):

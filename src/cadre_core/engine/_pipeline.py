@@ -35,6 +35,7 @@ from cadre_core.engine._schema import SCHEMA_VERSION
 from cadre_core.features._frame import Features, build_features
 from cadre_core.features._keys import lookup as _lookup
 from cadre_core.findings._finding import Finding
+from cadre_core.findings._indicators import check_indicator_codes, indicators_json
 from cadre_core.findings._subjects import name_subjects
 from cadre_core.plugins._errors import PluginError
 from cadre_core.plugins._guard import guarded, mask
@@ -45,6 +46,7 @@ from cadre_core.targets._params import Params
 from cadre_core.targets._rule import Rule
 from cadre_core.targets._target import Target, Text
 from cadre_core.vocab._dates import parse_day
+from cadre_core.vocab._indicators import catalogue_frame
 from cadre_core.vocab._progress import tracked
 
 STATUSES = ("met", "not_met", "not_applicable")
@@ -124,6 +126,11 @@ class CommuneResult:
     targets: tuple[TargetResult, ...]
     unrated: tuple[str, ...]
     findings: tuple[Finding, ...] = ()
+    #: the commune's socio-economic indicators and surveys (``periods``, ``satisfaction``:
+    #: the items of the evaluation JSON's ``indicators`` for this commune)
+    indicators: Mapping[str, tuple[Mapping[str, Any], ...]] = attrs.field(
+        factory=dict, eq=False, repr=False
+    )
 
     def target(self, target_id: str) -> TargetResult:
         """The result of one target by id."""
@@ -223,6 +230,10 @@ class Evaluation:
             "not_read": [p.to_dict() for p in self.not_read],
             "warnings": [p.to_dict() for p in self.warnings],
             "failed_plugins": [e.to_dict() for e in self.failed_plugins],
+            "indicators": {
+                key: [item for c in self.communes for item in c.indicators.get(key, ())]
+                for key in ("periods", "satisfaction")
+            },
             "audit": self.audit(),
         }
 
@@ -478,6 +489,12 @@ def build_frame(prepared: Prepared, roster: Roster) -> Features:
         )
         if annual is not None:
             features = attrs.evolve(features, tables={**features.tables, "annual_scores": annual})
+    if len(roster.tables.get("indicators", ())):
+        declared = catalogue_frame(host.indicators())
+        check_indicator_codes(roster, declared)
+        features = attrs.evolve(
+            features, tables={**features.tables, "indicator_catalogue": declared}
+        )
     return features
 
 
@@ -505,12 +522,17 @@ def commune_results(prepared: Prepared, features: Features) -> tuple[CommuneResu
     for f in sorted(found, key=lambda f: (f.rule, f.subject, f.message_en, f.message_vi)):
         home = f.commune if grouped and f.commune in by_commune_findings else communes[0]
         by_commune_findings[home].append(f)
+    indicators = indicators_json(features, communes)
     return tuple(
         CommuneResult(
             commune=c,
             targets=tuple(res[i] for res in per_target),
             unrated=unrated[i],
             findings=tuple(by_commune_findings[c]),
+            indicators={
+                key: tuple(item for item in items if item["commune"] == c or not grouped)
+                for key, items in indicators.items()
+            },
         )
         for i, c in enumerate(communes)
     )

@@ -22,6 +22,7 @@ from typing import Any
 from cadre_core.features._frame import Features
 from cadre_core.findings._common import _SHARED, Rule
 from cadre_core.findings._finding import Finding
+from cadre_core.findings._indicators import indicator_findings
 from cadre_core.findings._key_posts import non_local_findings
 from cadre_core.findings._quota import quota_findings
 from cadre_core.findings._ratings import rating_findings
@@ -38,6 +39,7 @@ RULES: Sequence[Rule] = (
     quota_findings,
     succession_findings,
     rating_findings,
+    indicator_findings,
 )
 
 

@@ -32,9 +32,26 @@ QD377_CAPS = (
 )
 QD377_TERM = f"{QD377}: cán bộ quy hoạch phải còn đủ tuổi công tác trọn một nhiệm kỳ"
 QD377_MIX = f"{QD377}: bảo đảm tỷ lệ cán bộ trẻ, cán bộ nữ, cán bộ người dân tộc thiểu số"
+QD366 = (
+    "Quy định 366-QĐ/TW (30/08/2025) của Bộ Chính trị về kiểm điểm và đánh giá, xếp loại "
+    "chất lượng đối với tập thể, cá nhân trong hệ thống chính trị (thay thế Quy định "
+    "124-QĐ/TW ngày 04/10/2023)"
+)
+QD366_LEADER = (
+    f"{QD366}: kết quả xếp loại chất lượng của người đứng đầu không cao hơn mức xếp loại "
+    "của tập thể do mình lãnh đạo, quản lý (nguyên tắc đã có tại Quy định 124-QĐ/TW)"
+)
+QD366_INDICATORS = (
+    f"{QD366}: đánh giá dựa trên kết quả, sản phẩm cụ thể, kết hợp tiêu chí định lượng về "
+    "kết quả thực hiện nhiệm vụ; chỉ tiêu kinh tế - xã hội của địa phương theo kế hoạch "
+    "của tỉnh"
+)
 
 __all__ = [
     "KL210",
+    "QD366",
+    "QD366_INDICATORS",
+    "QD366_LEADER",
     "QD377",
     "QD377_CAPS",
     "QD377_MIX",

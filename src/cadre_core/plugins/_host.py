@@ -41,6 +41,7 @@ from cadre_core.targets._forms import Form
 from cadre_core.targets._params import Parameter, Params, read_params_file
 from cadre_core.targets._target import Target
 from cadre_core.vocab._enums import RatingLevel
+from cadre_core.vocab._indicators import Indicator
 
 T = TypeVar("T")
 
@@ -514,6 +515,24 @@ class PluginHost:
         for name, result in self._calls("cadre_layouts"):
             for layout in _guard.items(name, "cadre_layouts", result, Layout):
                 out.append(attrs.evolve(layout, source=f"plugin {name}"))
+        return out
+
+    def indicators(self) -> list[Indicator]:
+        """Every plugin's indicators (the built-in plugin's five first); a code two
+        plugins declare is a :class:`PluginError` naming both."""
+        out: list[Indicator] = []
+        owner: dict[str, str] = {}
+        for name, result in self._calls("cadre_indicators"):
+            for indicator in _guard.items(name, "cadre_indicators", result, Indicator):
+                if indicator.code in owner:
+                    raise PluginError(
+                        name,
+                        f"declares indicator {indicator.code!r}, already declared by plugin "
+                        f"{owner[indicator.code]!r}",
+                        "cadre_indicators",
+                    )
+                owner[indicator.code] = name
+                out.append(indicator)
         return out
 
     def report_sections(self, evaluation: Any) -> list[ReportSection]:

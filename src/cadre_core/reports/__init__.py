@@ -28,6 +28,7 @@ from cadre_core.plugins._sections import ReportSection
 from cadre_core.reports import _html, _xlsx
 from cadre_core.reports._data import build
 from cadre_core.reports._explain import explanations, responsible_body
+from cadre_core.reports._indicators import indicator_sections
 from cadre_core.roster._roster import Roster
 from cadre_core.vocab._labels import body_name, label
 
@@ -164,9 +165,11 @@ def audit_section(evaluation: Evaluation, lang: str = "vi") -> ReportSection:
 
 
 def _extra(latest: Evaluation, lang: str, sections: Sequence[ReportSection]) -> list[ReportSection]:
-    """The sections after the report's own: what was set aside, not read or noted, the
-    plugins left out, the plugins' ``sections``, and the audit block last."""
+    """The sections after the report's own: the socio-economic indicators beside the
+    targets, what was set aside, not read or noted, the plugins left out, the plugins'
+    ``sections``, and the audit block last."""
     return [
+        *indicator_sections(latest, lang),
         *skipped_section(latest, lang),
         *not_read_section(latest, lang),
         *warnings_section(latest, lang),

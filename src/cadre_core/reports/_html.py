@@ -149,7 +149,7 @@ TEMPLATE = """<!DOCTYPE html>
 {% if s.note %}<p class="small">{{ s.note }}</p>{% endif %}
 {% if s.pairs %}
 <dl class="params pairs">{% for row in s.rows %}<div><dt>{{ row[0] }}:</dt><dd>{{ row[1] }}</dd></div>{% endfor %}</dl>
-{% else %}
+{% elif s.columns %}
 <table class="stack"><thead><tr>{% for c in s.columns %}<th>{{ c }}</th>{% endfor %}</tr></thead>
 <tbody>{% for row in s.rows %}<tr>{% for v in row %}<td data-label="{{ s.columns[loop.index0] }}">{{ v }}</td>{% endfor %}</tr>{% endfor %}</tbody></table>
 {% endif %}

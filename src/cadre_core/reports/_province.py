@@ -189,10 +189,10 @@ TEMPLATE = """<!DOCTYPE html>
 {% for s in sections %}
 <h2 class="page">{{ s.title }}</h2>
 {% if s.note %}<p>{{ s.note }}</p>{% endif %}
-<div class="wrap">
+{% if s.columns %}<div class="wrap">
 <table><thead><tr>{% for c in s.columns %}<th>{{ c }}</th>{% endfor %}</tr></thead>
 <tbody>{% for row in s.rows %}<tr>{% for v in row %}<td>{{ v }}</td>{% endfor %}</tr>{% endfor %}</tbody></table>
-</div>
+</div>{% endif %}
 {% endfor %}
 
 <h2 id="about" class="page">{{ L.about }}</h2>

@@ -530,3 +530,52 @@ def normalise_id(raw: pd.Series) -> tuple[pd.Series, ColumnIssues]:
 def normalise_text(raw: pd.Series) -> tuple[pd.Series, ColumnIssues]:
     """Free text, NFC with collapsed whitespace."""
     return to_text(raw), _no_issues(raw.index, "text")
+
+
+_DECIMAL = re.compile(r"[+-]?(\d+([.,]\d+)?|[.,]\d+)")
+
+
+@per_distinct
+def normalise_decimal(raw: pd.Series) -> tuple[pd.Series, ColumnIssues]:
+    """Exact decimal numbers (:class:`decimal.Decimal`, never floats): ``6.5`` or the
+    Vietnamese ``6,5`` (one separator, the decimal point; no thousands separators). A
+    spreadsheet number is read by its shortest spelling (``6.5``, not ``6.4999…``).
+
+    >>> normalise_decimal(pd.Series(["6,5", 12.0, "1.234.567", None]))[0].tolist()
+    [Decimal('6.5'), Decimal('12'), None, None]
+    """
+    from decimal import Decimal
+
+    text = to_text(raw)
+    ok = text.notna() & text.str.fullmatch(_DECIMAL).fillna(False).astype(bool)
+    values = text.where(ok).str.replace(",", ".", regex=False)
+    out = pd.Series(
+        [Decimal(v) if isinstance(v, str) else None for v in values], index=raw.index, dtype=object
+    )
+    return out, ColumnIssues(
+        text.notna() & ~ok,
+        "a number (6.5 or 6,5: one decimal separator, no thousands separators)",
+    )
+
+
+#: An indicator code a plugin may declare (``forest_cover``, ``lc.tourism``).
+INDICATOR_CODE = re.compile(r"[a-z][a-z0-9_]*(\.[a-z0-9_]+)*")
+
+
+@per_distinct
+def normalise_indicator(raw: pd.Series) -> tuple[pd.Series, ColumnIssues]:
+    """Indicator codes: the built-in indicators by any of their spellings; a value written
+    as a code (``forest_cover``) is kept for the plugins that declare more indicators (the
+    evaluation checks them); other words are an error with the closest indicator.
+
+    >>> normalise_indicator(pd.Series(["Thu ngân sách", "forest_cover", "GDP xanh"]))[0].tolist()
+    ['budget_revenue', 'forest_cover', nan]
+    """
+    text = to_text(raw)
+    keys = keys_of(text)
+    mapped = lookup_codes(keys, "indicator")
+    coded = keys.str.fullmatch(INDICATOR_CODE).fillna(False).astype(bool)
+    out = mapped.where(mapped.notna(), keys.where(coded)).astype(object)
+    bad = text.notna() & out.isna()
+    expected = f"one of {', '.join(CODE_ENUMS['indicator'])} (or a code a plugin declares)"
+    return out, ColumnIssues(bad, expected, _suggester(VALUE_ALIASES["indicator"]))

@@ -89,7 +89,7 @@ def _scoped(roster: Roster, commune: str, scope: str) -> dict[str, pd.DataFrame]
             for c in _IDS
             if c in frame.columns
         }
-        if name == "agencies" and commune:
+        if name in ("agencies", "indicators", "satisfaction") and commune:
             changes["commune"] = frame["commune"].fillna(commune)
         tables[name] = frame.assign(**changes) if changes else frame
     if commune and roster.agencies.empty:

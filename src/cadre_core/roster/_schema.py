@@ -49,8 +49,22 @@ __all__ = [
 
 # Kinds of column. "code" columns hold one of an enum's codes; "topics" a ;-list of topic
 # codes; "codes" a ;-list of the codes of the column's code list; "fields" a ;-list of free
-# text.
-KINDS = ("id", "text", "date", "bool", "int", "code", "topics", "codes", "fields", "ethnicity")
+# text; "decimal" an exact decimal number (Decimal); "indicator" an indicator code (the
+# built-in codes by their aliases, or a plugin's code).
+KINDS = (
+    "id",
+    "text",
+    "date",
+    "bool",
+    "int",
+    "code",
+    "topics",
+    "codes",
+    "fields",
+    "ethnicity",
+    "decimal",
+    "indicator",
+)
 
 
 @attrs.frozen
@@ -480,6 +494,101 @@ TABLES: tuple[Table, ...] = (
             ),
         ),
         aliases=("kỷ luật", "ky luat", "kỷ luật cán bộ"),
+    ),
+    # Optional extensions for section II.2.b of the plan (docs/roster-extensions.md): the
+    # commune's socio-economic indicators, citizens' satisfaction and the collectives'
+    # ratings (Quy định 366-QĐ/TW).
+    Table(
+        "indicators",
+        (
+            _c("commune", "text", "xã", "tên xã", "xã, phường", "đơn vị hành chính"),
+            _c("year", "int", "năm", required=True),
+            _c("quarter", "int", "quý"),
+            _c(
+                "indicator",
+                "indicator",
+                "chỉ tiêu",
+                "mã chỉ tiêu",
+                "tên chỉ tiêu",
+                "chỉ tiêu kinh tế - xã hội",
+                required=True,
+            ),
+            _c(
+                "plan",
+                "decimal",
+                "kế hoạch",
+                "chỉ tiêu kế hoạch",
+                "kế hoạch giao",
+                "chỉ tiêu giao",
+                "kế hoạch năm",
+                "kh",
+                required=True,
+            ),
+            _c(
+                "actual",
+                "decimal",
+                "thực hiện",
+                "kết quả thực hiện",
+                "kết quả",
+                "thực tế",
+                "ước thực hiện",
+                "th",
+                required=True,
+            ),
+            _c("unit", "text", "đơn vị tính", "đvt"),
+            _c("source", "text", "nguồn", "nguồn số liệu"),
+        ),
+        aliases=(
+            "chỉ tiêu kt-xh",
+            "chỉ tiêu kinh tế - xã hội",
+            "chỉ tiêu kinh tế xã hội",
+            "kết quả thực hiện chỉ tiêu",
+            "chi tieu kt-xh",
+            "indicator",
+        ),
+    ),
+    Table(
+        "satisfaction",
+        (
+            _c("commune", "text", "xã", "tên xã", "xã, phường", "đơn vị hành chính"),
+            _c("year", "int", "năm", required=True),
+            _c("quarter", "int", "quý"),
+            _c("score", "decimal", "điểm hài lòng", "chỉ số hài lòng", "điểm"),
+            _c("share", "decimal", "tỷ lệ hài lòng", "tỷ lệ người dân hài lòng", "tỷ lệ"),
+            _c("source", "text", "nguồn", "nguồn khảo sát", "cuộc khảo sát"),
+        ),
+        aliases=(
+            "sự hài lòng",
+            "mức độ hài lòng",
+            "sự hài lòng của người dân",
+            "khảo sát sự hài lòng",
+            "su hai long",
+        ),
+    ),
+    Table(
+        "unit_ratings",
+        (
+            _c("agency_code", "id", "mã cơ quan", "mã đơn vị", required=True),
+            _c("year", "int", "năm", required=True),
+            _c("quarter", "int", "quý"),
+            _c(
+                "rating",
+                "code",
+                "xếp loại",
+                "kết quả xếp loại",
+                "mức xếp loại",
+                "xếp loại chất lượng",
+                codes="rating",
+                required=True,
+            ),
+        ),
+        aliases=(
+            "xếp loại tập thể",
+            "xếp loại chất lượng tập thể",
+            "xếp loại cơ quan, đơn vị",
+            "xep loai tap the",
+            "unit rating",
+        ),
     ),
 )
 

@@ -73,6 +73,8 @@ def _normalise(col: Column, raw: pd.Series, serials: bool) -> tuple[pd.Series, n
         "ethnicity": nz.normalise_ethnicity,
         "id": nz.normalise_id,
         "text": nz.normalise_text,
+        "decimal": nz.normalise_decimal,
+        "indicator": nz.normalise_indicator,
     }
     return handlers[col.kind](raw)
 
@@ -457,6 +459,7 @@ def check_roster(frames: Mapping[str, pd.DataFrame], raws: Mapping[str, RawTable
         ("succession", "position_code", "positions", "position_code"),
         ("positions", "agency_code", "agencies", "agency_code"),
         ("equipment", "agency_code", "agencies", "agency_code"),
+        ("unit_ratings", "agency_code", "agencies", "agency_code"),
     ]
     links = [link for link in links if link[0] in raws and link[2] in raws]
     unknown: dict[tuple[str, str], pd.Series] = {}
@@ -501,4 +504,82 @@ def check_roster(frames: Mapping[str, pd.DataFrame], raws: Mapping[str, RawTable
         c = collector(name)
         c.rows(mask, column, f[column], expected)
         problems.extend(c.problems)
+    problems += _period_checks(frames, raws, collector)
+    return problems
+
+
+# ---------------------------------------------- indicators, satisfaction, unit ratings
+
+
+def _outside(values: pd.Series, lo: int, hi: int) -> pd.Series:
+    """Filled-in exact numbers (Decimal) outside ``lo``..``hi``, compared exactly."""
+    known = values.dropna()
+    out = pd.Series(False, index=values.index)
+    out.loc[known.index] = ((known < lo) | (known > hi)).astype(bool)
+    return out
+
+
+def _period_checks(
+    frames: Mapping[str, pd.DataFrame],
+    raws: Mapping[str, RawTable],
+    collector: Callable[[str], _Collector],
+) -> list[Problem]:
+    """The optional tables of section II.2.b (``indicators``, ``satisfaction``,
+    ``unit_ratings``): a plausible year, a quarter from 1 to 4 (blank for the year), a
+    satisfaction score from 0 to 100 or share from 0 to 1 (one of them given), a commune
+    the agencies name (when they name communes; a blank one only when they name one), and
+    one row per period and indicator (or agency)."""
+    problems: list[Problem] = []
+    names = [n for n in ("indicators", "satisfaction", "unit_ratings") if n in raws]
+    communes = pd.Index([], dtype=object)
+    if "agencies" in frames and "commune" in frames["agencies"]:
+        communes = pd.Index(frames["agencies"]["commune"].dropna().astype(object).unique())
+    keys = {
+        "indicators": ["commune", "year", "quarter", "indicator"],
+        "satisfaction": ["commune", "year", "quarter"],
+        "unit_ratings": ["agency_code", "year", "quarter"],
+    }
+    for name in names:
+        f = frames[name]
+        c = collector(name)
+        year = f["year"]
+        c.rows(
+            ((year < 1945) | (year > 2100)).fillna(False).astype(bool),
+            "year",
+            year,
+            "a plausible year",
+        )
+        quarter = f["quarter"]
+        c.rows(
+            (~quarter.isin([1, 2, 3, 4]) & quarter.notna()).astype(bool),
+            "quarter",
+            quarter,
+            "a quarter from 1 to 4 (blank for the whole year)",
+        )
+        if "commune" in f and len(communes):
+            commune = f["commune"].astype(object)
+            unknown = commune.notna() & ~commune.isin(communes)
+            c.rows(unknown, "commune", commune, "a commune named in agencies")
+            if len(communes) > 1:
+                c.rows(
+                    commune.isna(),
+                    "commune",
+                    None,
+                    "",
+                    message=("a commune is required here: the agencies name several communes"),
+                )
+        if name == "satisfaction":
+            c.rows(_outside(f["score"], 0, 100), "score", f["score"], "a score from 0 to 100")
+            c.rows(
+                _outside(f["share"], 0, 1),
+                "share",
+                f["share"],
+                "a share from 0 to 1 (0.85 for 85%)",
+            )
+            neither = f["score"].isna() & f["share"].isna() & f["year"].notna()
+            c.rows(neither, "score", None, "", message="a score or a share satisfied is required")
+        twice = f.duplicated(subset=keys[name], keep="first") & f["year"].notna()
+        last = keys[name][-1] if name == "indicators" else "year"
+        c.rows(twice, last, f[last], "a single row for this period (a duplicate of an earlier row)")
+        problems += c.problems
     return problems

@@ -23,6 +23,7 @@ from cadre_core.vocab._enums import (
     EducationLevel,
     Gender,
     GeneralEducation,
+    IndicatorCode,
     ItLevel,
     LanguageLevel,
     RatingLevel,
@@ -643,6 +644,44 @@ VALUE_ALIASES: Mapping[str, Mapping[str, str]] = {
             ),
         }
     ),
+    # the socio-economic indicators of section II.2.b of the plan (docs/roster-extensions.md)
+    "indicator": _aliases(
+        {
+            IndicatorCode.ECONOMIC_GROWTH: (
+                "tốc độ tăng trưởng kinh tế",
+                "tăng trưởng kinh tế",
+                "tốc độ tăng trưởng",
+                "tốc độ tăng trưởng kinh tế (grdp)",
+                "tăng trưởng grdp",
+            ),
+            IndicatorCode.BUDGET_REVENUE: (
+                "thu ngân sách nhà nước trên địa bàn",
+                "thu ngân sách trên địa bàn",
+                "thu ngân sách nhà nước",
+                "thu ngân sách",
+                "thu nsnn",
+                "thu nsnn trên địa bàn",
+            ),
+            IndicatorCode.PUBLIC_INVESTMENT: (
+                "giải ngân vốn đầu tư công",
+                "tiến độ giải ngân vốn đầu tư công",
+                "tỷ lệ giải ngân vốn đầu tư công",
+                "giải ngân đầu tư công",
+            ),
+            IndicatorCode.INCOME_PER_HEAD: (
+                "thu nhập bình quân đầu người",
+                "thu nhập bình quân",
+                "thu nhập bq đầu người",
+            ),
+            IndicatorCode.POVERTY_REDUCTION: (
+                "giảm tỷ lệ hộ nghèo",
+                "kết quả giảm tỷ lệ hộ nghèo",
+                "tỷ lệ giảm hộ nghèo",
+                "giảm hộ nghèo",
+                "mức giảm tỷ lệ hộ nghèo",
+            ),
+        }
+    ),
 }
 
 
@@ -810,6 +849,7 @@ CODE_ENUMS: Mapping[str, tuple[str, ...]] = {
     "council_level": CouncilLevel.codes(),
     "study_place": StudyPlace.codes(),
     "study_mode": StudyMode.codes(),
+    "indicator": IndicatorCode.codes(),
 }
 
 NO_RELIGION = frozenset(

@@ -24,6 +24,7 @@ from cadre_core.vocab._enums import (
     EducationLevel,
     Gender,
     GeneralEducation,
+    IndicatorCode,
     ItLevel,
     LanguageLevel,
     RatingLevel,
@@ -43,6 +44,7 @@ from cadre_core.vocab._ethnic import (
     is_minority,
     suggest_ethnicity,
 )
+from cadre_core.vocab._indicators import Indicator, builtin_indicators
 from cadre_core.vocab._labels import LANGS, body_name, check_lang, fmt_date, fmt_pct, label
 from cadre_core.vocab._numbers import to_fraction
 from cadre_core.vocab._retirement import LEGAL_SOURCE as RETIREMENT_SOURCE
@@ -98,6 +100,8 @@ __all__ = [
     "EthnicGroup",
     "Gender",
     "GeneralEducation",
+    "Indicator",
+    "IndicatorCode",
     "ItLevel",
     "LanguageLevel",
     "LegacyEncoding",
@@ -111,6 +115,7 @@ __all__ = [
     "aggregate_scores",
     "bands_of",
     "body_name",
+    "builtin_indicators",
     "canonical_ethnicity",
     "check_lang",
     "convert_tcvn3",

@@ -317,3 +317,19 @@ class StudyMode(_Coded):
 
 
 LEADERSHIP_CATEGORIES: frozenset[str] = frozenset(c.value for c in Category if c.is_leadership)
+
+
+class IndicatorCode(_Coded):
+    """The commune's main socio-economic indicators of section II.2.b of the plan (chỉ
+    tiêu kinh tế - xã hội chủ yếu), each worded so that a higher actual value is better:
+    the poverty indicator is the *reduction* of the poverty rate, in percentage points.
+
+    >>> IndicatorCode("poverty_reduction") is IndicatorCode.POVERTY_REDUCTION
+    True
+    """
+
+    ECONOMIC_GROWTH = "economic_growth"
+    BUDGET_REVENUE = "budget_revenue"
+    PUBLIC_INVESTMENT = "public_investment_disbursement"
+    INCOME_PER_HEAD = "income_per_head"
+    POVERTY_REDUCTION = "poverty_reduction"

@@ -908,6 +908,126 @@ _LABELS: dict[str, tuple[str, str]] = {
         "quy hoạch Ủy viên Ủy ban Kiểm tra: danh sách không có chức danh này",
         "planned Inspection Committee members: the roster has no post for them",
     ),
+    # --- indicators: socio-economic indicators, satisfaction and collectives' ratings
+    # (section II.2.b of the plan; docs/roster-extensions.md)
+    "roster_table_indicators": ("Chỉ tiêu kinh tế - xã hội", "Socio-economic indicators"),
+    "roster_table_satisfaction": ("Sự hài lòng của người dân", "Citizens' satisfaction"),
+    "roster_table_unit_ratings": ("Xếp loại chất lượng tập thể", "Collectives' ratings"),
+    "indicator_economic_growth": ("Tốc độ tăng trưởng kinh tế", "Economic growth"),
+    "indicator_budget_revenue": (
+        "Thu ngân sách nhà nước trên địa bàn",
+        "State budget revenue in the area",
+    ),
+    "indicator_public_investment_disbursement": (
+        "Giải ngân vốn đầu tư công",
+        "Public investment disbursement",
+    ),
+    "indicator_income_per_head": ("Thu nhập bình quân đầu người", "Income per head"),
+    "indicator_poverty_reduction": (
+        "Giảm tỷ lệ hộ nghèo",
+        "Reduction of the poverty rate",
+    ),
+    "indicator_unit_percent": ("%", "%"),
+    "indicator_unit_million_vnd": ("triệu đồng", "million VND"),
+    "indicator_unit_million_vnd_head": (
+        "triệu đồng/người/năm",
+        "million VND per person per year",
+    ),
+    "indicator_unit_points": ("điểm phần trăm", "percentage points"),
+    "indicator_source_builtin": (
+        "Chỉ tiêu kinh tế - xã hội chủ yếu của xã (nghị quyết của Hội đồng nhân dân xã về "
+        "kế hoạch phát triển kinh tế - xã hội hằng năm)",
+        "The commune's main socio-economic indicators (the People's Council's resolution on "
+        "the annual socio-economic development plan)",
+    ),
+    "indicator_period_year": ("Năm {year}", "Year {year}"),
+    "indicator_period_quarter": ("Quý {quarter}/{year}", "Q{quarter} {year}"),
+    "rule_national.indicator_attainment_low": (
+        "Xã đạt ít chỉ tiêu kinh tế - xã hội",
+        "Commune below its share of socio-economic indicators met",
+    ),
+    "rule_national.leader_above_collective": (
+        "Người đứng đầu xếp loại cao hơn tập thể",
+        "Leader rated above the collective they lead",
+    ),
+    "rule_national.excellent_despite_indicators": (
+        "Xếp loại xuất sắc khi xã không đạt phần lớn chỉ tiêu",
+        "Rated excellent while the commune missed most indicators",
+    ),
+    "indicator_msg_attainment": (
+        "{period}: đạt {met}/{total} chỉ tiêu kinh tế - xã hội ({share}), dưới mức {threshold}; "
+        "chưa đạt: {missed}",
+        "{period}: {met} of {total} socio-economic indicators met ({share}), below "
+        "{threshold}; missed: {missed}",
+    ),
+    "indicator_msg_leader": (
+        "{period}: người đứng đầu {body} xếp loại {rating}, cao hơn xếp loại của tập thể "
+        "({collective})",
+        "{period}: the head of {body} is rated {rating}, above the collective's rating "
+        "({collective})",
+    ),
+    "indicator_msg_excellent": (
+        "{period}: xếp loại {rating} trong khi xã chỉ đạt {met}/{total} chỉ tiêu kinh tế - "
+        "xã hội ({share}, dưới {threshold}); đề nghị xem xét lại mức xếp loại",
+        "{period}: rated {rating} while the commune met only {met} of {total} "
+        "socio-economic indicators ({share}, below {threshold}); review the rating",
+    ),
+    "indicator_section": ("Chỉ tiêu kinh tế - xã hội", "Socio-economic indicators"),
+    "indicator_sheet": ("Chỉ tiêu KT-XH", "Indicators"),
+    "indicator_none": (
+        "Danh sách không có số liệu chỉ tiêu kinh tế - xã hội.",
+        "The roster has no socio-economic indicators.",
+    ),
+    "indicator_col_commune": ("Xã", "Commune"),
+    "indicator_col_period": ("Kỳ", "Period"),
+    "indicator_col_indicator": ("Chỉ tiêu", "Indicator"),
+    "indicator_col_plan": ("Kế hoạch", "Plan"),
+    "indicator_col_actual": ("Thực hiện", "Actual"),
+    "indicator_col_unit": ("Đơn vị tính", "Unit"),
+    "indicator_col_attained": ("Kết quả", "Result"),
+    "indicator_col_share": ("Tỷ lệ chỉ tiêu đạt", "Share of indicators met"),
+    "indicator_met": ("Đạt", "Met"),
+    "indicator_missed": ("Chưa đạt", "Not met"),
+    "indicator_summary": (
+        "{period}: đạt {met}/{total} chỉ tiêu ({share})",
+        "{period}: {met} of {total} indicators met ({share})",
+    ),
+    "satisfaction_section": ("Sự hài lòng của người dân", "Citizens' satisfaction"),
+    "satisfaction_none": (
+        "Danh sách không có số liệu về sự hài lòng của người dân.",
+        "The roster has no survey of citizens' satisfaction.",
+    ),
+    "satisfaction_col_score": ("Điểm hài lòng (trên 100)", "Score (out of 100)"),
+    "satisfaction_col_share": ("Tỷ lệ người dân hài lòng", "Share satisfied"),
+    "satisfaction_col_source": ("Nguồn khảo sát", "Survey"),
+    "param_national.indicators.attainment_check": (
+        "Phát hiện xã đạt ít chỉ tiêu kinh tế - xã hội (1: bật, 0: tắt)",
+        "Flag communes below their share of indicators met (1 on, 0 off)",
+    ),
+    "param_national.indicators.min_attainment": (
+        "Tỷ lệ chỉ tiêu kinh tế - xã hội tối thiểu phải đạt trong mỗi kỳ",
+        "Least share of indicators met in a period",
+    ),
+    "param_national.leader_above_collective.check": (
+        "Phát hiện người đứng đầu xếp loại cao hơn tập thể (1: bật, 0: tắt)",
+        "Flag heads rated above their collective (1 on, 0 off)",
+    ),
+    "param_national.leader_above_collective.head_categories": (
+        "Chức danh người đứng đầu cơ quan, đơn vị",
+        "Posts that head their agency",
+    ),
+    "param_national.indicators.excellent_check": (
+        "Xem xét lãnh đạo xếp loại xuất sắc khi xã không đạt phần lớn chỉ tiêu (1: bật, 0: tắt)",
+        "Review leaders rated excellent when the commune missed most indicators (1 on, 0 off)",
+    ),
+    "param_national.indicators.excellent_below": (
+        "Tỷ lệ chỉ tiêu đạt dưới mức này thì xem xét lại xếp loại xuất sắc của lãnh đạo xã",
+        "Share of indicators met below which the leaders' excellent ratings are reviewed",
+    ),
+    "param_national.indicators.leader_categories": (
+        "Chức danh lãnh đạo xã được xem xét",
+        "Posts of the commune's leaders reviewed",
+    ),
 }
 
 #: Bloc codes whose default responsible body has a label (``body_<bloc>``).

@@ -81,7 +81,22 @@ PLAN_CITATIONS = {
         f"national.succession_pool_{group}": f"{PLAN}, mục II.2 c)"
         for group in ("young", "female", "minority")
     },
+    **{
+        rule: f"{PLAN}, mục II.2 b)"
+        for rule in (
+            "national.indicator_attainment_low",
+            "national.leader_above_collective",
+            "national.excellent_despite_indicators",
+        )
+    },
 }
+
+#: Section II.2.b of the plan: cadres are evaluated against the commune's main
+#: socio-economic indicators; the indicator rules of the core are switched on.
+INDICATOR_SOURCE = (
+    f"{PLAN}, mục II.2 b): đánh giá cán bộ gắn với kết quả thực hiện các chỉ tiêu kinh tế - "
+    "xã hội chủ yếu của địa phương"
+)
 
 
 @hookimpl
@@ -140,6 +155,23 @@ def cadre_parameters() -> Sequence[Parameter]:
             "Standard (education, theory) of a leadership category when the position leaves "
             "min_education or min_theory blank",
             STANDARD_SOURCE,
+        ),
+        *(
+            Parameter(
+                key,
+                1,
+                "int",
+                "Switch on (1) the core's rule on socio-economic indicators for 05-NQ/TU",
+                INDICATOR_SOURCE,
+                min=0,
+                max=1,
+                replaces="cadre",
+            )
+            for key in (
+                "national.indicators.attainment_check",
+                "national.leader_above_collective.check",
+                "national.indicators.excellent_check",
+            )
         ),
         Parameter(
             "national.plan_citations",

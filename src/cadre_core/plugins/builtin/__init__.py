@@ -22,12 +22,15 @@ from cadre_core.findings import (
     Finding,
 )
 from cadre_core.findings import national_findings as _national_findings
+from cadre_core.findings._indicators import HEADS, STANDING_LEADERS
+from cadre_core.findings._sources import QD366_INDICATORS, QD366_LEADER
 from cadre_core.hookspecs import hookimpl
 from cadre_core.plugins.builtin._forms import national_forms
 from cadre_core.plugins.builtin._planner_params import PLANNER_PARAMETERS
 from cadre_core.targets._forms import Form
 from cadre_core.targets._params import Parameter
 from cadre_core.vocab._enums import LEADERSHIP_CATEGORIES, Category
+from cadre_core.vocab._indicators import Indicator, builtin_indicators
 from cadre_core.vocab._labels import default_bodies, label
 from cadre_core.vocab._scores import ND335, ND335_BANDS, ND335_CAP, aggregate_scores
 
@@ -73,8 +76,86 @@ def cadre_parameters() -> Sequence[Parameter]:
             QD50,
         ),
         *_finding_parameters(),
+        *_indicator_parameters(),
         *_planner_parameters(),
     ]
+
+
+def _indicator_parameters() -> list[Parameter]:
+    """Parameters of the rules on socio-economic indicators and collectives' ratings
+    (section II.2.b of a plan): each rule has a switch (1 on, 0 off) a province sets."""
+    province = " (mặc định tắt: tỉnh bật theo kế hoạch của mình)"
+    return [
+        Parameter(
+            "national.indicators.attainment_check",
+            0,
+            "int",
+            "1: a commune whose share of indicators met in a period is below "
+            "national.indicators.min_attainment is a finding; 0: off",
+            QD366_INDICATORS + province,
+            min=0,
+            max=1,
+        ),
+        Parameter(
+            "national.indicators.min_attainment",
+            Fraction(1),
+            "fraction",
+            "Least share of a commune's indicators at or above plan in a period (1 = all)",
+            QD366_INDICATORS + province,
+            min=0,
+            max=1,
+        ),
+        Parameter(
+            "national.leader_above_collective.check",
+            1,
+            "int",
+            "1: the head of an agency rated above the agency's collective rating for the same "
+            "period is a finding (needs the unit_ratings table); 0: off",
+            QD366_LEADER,
+            min=0,
+            max=1,
+        ),
+        Parameter(
+            "national.leader_above_collective.head_categories",
+            HEADS,
+            "text",
+            "Post categories whose holder heads the agency of the post (';'-separated)",
+            QD366_LEADER,
+        ),
+        Parameter(
+            "national.indicators.excellent_check",
+            0,
+            "int",
+            "1: a commune leader rated excellent for a year in which the commune met less "
+            "than national.indicators.excellent_below of its indicators is flagged; 0: off",
+            QD366_INDICATORS + province,
+            min=0,
+            max=1,
+        ),
+        Parameter(
+            "national.indicators.excellent_below",
+            Fraction(1, 2),
+            "fraction",
+            "Share of indicators met below which the commune's leaders rated excellent that "
+            "year are flagged for review (1/2: missed most indicators)",
+            QD366_INDICATORS + province,
+            min=0,
+            max=1,
+        ),
+        Parameter(
+            "national.indicators.leader_categories",
+            STANDING_LEADERS,
+            "text",
+            "Post categories of the commune's leaders for that review (';'-separated)",
+            QD366_INDICATORS + province,
+        ),
+    ]
+
+
+@hookimpl
+def cadre_indicators() -> Sequence[Indicator]:
+    """The five socio-economic indicators of section II.2.b (all higher-is-better)."""
+    return list(builtin_indicators())
 
 
 def _planner_parameters() -> list[Parameter]:
