@@ -100,13 +100,17 @@ def problem_rows(
         "error": Text(label("cli_mark_error", lang), style="red"),
         "warning": Text(label("cli_mark_warning", lang), style="yellow"),
     }
+    from cadre_core.roster._problems import column_words, file_words, table_words
+
     rows: list[list[object]] = []
     counts: dict[tuple[Any, ...], int] = {}
     shown: dict[tuple[Any, ...], int] = {}
+    first: dict[tuple[Any, ...], Any] = {}
     total = 0
     for p in problems:  # one pass, no row built for what is not shown
         key = _kind(p)
         n = counts[key] = counts.get(key, 0) + 1
+        first.setdefault(key, p)
         if n > per_kind or total >= most:
             continue
         shown[key] = shown.get(key, 0) + 1
@@ -114,22 +118,34 @@ def problem_rows(
         rows.append(
             [
                 marks["error" if p.severity == "error" else "warning"],
-                p.file,
-                p.table or "",
+                file_words(p.file, lang),
+                table_words(p.table, lang),
                 "" if p.row is None else str(p.row),
-                p.column or "",
+                column_words(p.table, p.column, lang),
                 "" if p.value is None else repr(p.value),
-                p.expected,
-                p.suggestion or "",
+                p.expectation(lang),
+                p.hint(lang) or "",
             ]
         )
     rest = [(key, n - shown.get(key, 0)) for key, n in counts.items() if n > shown.get(key, 0)]
-    for (file, tab, column, _, _, expected), n in rest[:most]:
+    for key, n in rest[:most]:
+        file, tab, column = key[:3]
         where = ".".join(str(w) for w in (tab, column) if w) or str(file)
         more = label("cli_more_of_kind", lang).format(
-            n=count(n, lang), where=where, expected=expected
+            n=count(n, lang), where=where, expected=first[key].expectation(lang)
         )
-        rows.append(["", file, tab or "", "", column or "", "", more, ""])
+        rows.append(
+            [
+                "",
+                file_words(file, lang),
+                table_words(tab, lang),
+                "",
+                column_words(tab, column, lang),
+                "",
+                more,
+                "",
+            ]
+        )
     if len(rest) > most:
         more_n = sum(n for _, n in rest[most:])
         text = label("cli_more_kinds", lang).format(
@@ -546,19 +562,19 @@ def evaluations_csv(evs: Sequence[Any]) -> bytes:
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 
-def evaluations_json(evs: Sequence[Any]) -> bytes:
+def evaluations_json(evs: Sequence[Any], lang: str = "vi") -> bytes:
     """The JSON of ``cadre evaluate``: one day's evaluation document as it is (the
     contract), or for several days one document with every day (schema
-    ``evaluations``)."""
+    ``evaluations``); the problems' ``message`` in ``lang``."""
     if len(evs) == 1:
-        return bytes(evs[0].to_json_bytes())
+        return bytes(evs[0].to_json_bytes(lang=lang))
     from cadre_core.engine._json import dumps_bytes
     from cadre_core.engine._schema import SCHEMA_VERSION
 
     doc = {
         "schema_version": SCHEMA_VERSION,
         "days": [ev.as_of.isoformat() for ev in evs],
-        "evaluations": [ev.to_dict() for ev in evs],
+        "evaluations": [ev.to_dict(lang) for ev in evs],
     }
     return dumps_bytes(doc, end="\n")
 
@@ -568,7 +584,7 @@ def _emit(ev: Any, fmt: str, output: str | None, lang: str) -> None:
     ``fmt``: every day in JSON, CSV and the table; xlsx and html chart them."""
     evs = list(ev) if isinstance(ev, list | tuple) else [ev]
     if fmt == "json":
-        write_text(evaluations_json(evs), output)
+        write_text(evaluations_json(evs, lang), output)
         return
     if fmt == "csv":
         write_text(evaluations_csv(evs), output)

@@ -50,8 +50,10 @@ PROBLEM_FIELDS = (
     "suggestion",
     "severity",
     "scope",
+    "message",
 )
-"""The columns of ``cadre validate --format csv``: the fields of a problem."""
+"""The columns of ``cadre validate --format csv``: the fields of a problem, then the whole
+problem as one sentence in the command's ``--lang`` (``message``)."""
 
 
 def _open_output(output: str | None, stack: ExitStack) -> IO[str]:
@@ -77,10 +79,11 @@ def _write_problems(
     valid: bool,
     inputs: Sequence[str],
     tables: dict[str, dict[str, int]],
+    lang: str = "vi",
 ) -> None:
     """Write every problem as JSON (with ``valid``, the inputs and, for a roster read, each
     table's accounting: rows read, kept, skipped, cells set aside) or as CSV (one line per
-    problem, cells kept inert for spreadsheets)."""
+    problem, cells kept inert for spreadsheets); each problem's ``message`` in ``lang``."""
     with ExitStack() as stack:
         if fmt == "json":
             from cadre_core.engine._json import dumps_bytes
@@ -91,14 +94,18 @@ def _write_problems(
                 "valid": valid,
                 "inputs": list(inputs),
                 "tables": tables,
-                "problems": [p.to_dict() for p in problems],
+                "problems": [p.to_dict(lang) for p in problems],
             }
             write_text(dumps_bytes(doc, fast="problems", end="\n"), output)
             return
         stream = _open_output(output, stack)
         writer = csv.writer(stream, lineterminator="\r\n")
         writer.writerow(PROBLEM_FIELDS)
-        writer.writerows([inert(getattr(p, field)) for field in PROBLEM_FIELDS] for p in problems)
+        fields = PROBLEM_FIELDS[:-1]
+        writer.writerows(
+            [*(inert(getattr(p, field)) for field in fields), inert(p.describe(lang))]
+            for p in problems
+        )
 
 
 def _suggest(
@@ -162,7 +169,7 @@ def validate_command(
         return
 
     def refused(problems: Sequence[Any]) -> None:
-        _write_problems(fmt, output, problems, valid=False, inputs=roster, tables={})
+        _write_problems(fmt, output, problems, valid=False, inputs=roster, tables={}, lang=lang)
 
     r = _read(
         roster,
@@ -176,7 +183,8 @@ def validate_command(
     )
     if fmt != "table":
         problems = [*r.skipped, *r.problems]
-        _write_problems(fmt, output, problems, valid=True, inputs=roster, tables=r.accounting())
+        tables = r.accounting()
+        _write_problems(fmt, output, problems, valid=True, inputs=roster, tables=tables, lang=lang)
         return
     console = _stdout()
     print_set_aside_and_not_read(r, console, lang)

@@ -216,7 +216,8 @@ def _files_beside(doc: dict[str, Any], evs: list[Any]) -> tuple[list[Any], list[
     def beside(p: Any) -> bool:
         return p.scope == "sheet" and p.table is None
 
-    reported = [Problem(**p) for p in doc.get("not_read", []) if beside(Problem(**p))]
+    listed = [Problem.from_dict(p) for p in doc.get("not_read", [])]
+    reported = [p for p in listed if beside(p)]
     notes: list[str] = []
     out = []
     for e in evs:

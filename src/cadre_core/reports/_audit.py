@@ -322,6 +322,19 @@ def _compare_inputs(
         diffs.append("the roster's files differ from the ones the report was made from")
 
 
+def _said(problems: Any) -> Any:
+    """A list of problems without what is only a way of saying them (their ``message``,
+    in the report's language, and the ``key`` and ``args`` a report made before them
+    lacks): a report is compared by what was found."""
+    if not isinstance(problems, list):
+        return problems
+    said = ("message", "key", "args")
+    return [
+        {k: v for k, v in p.items() if k not in said} if isinstance(p, dict) else p
+        for p in problems
+    ]
+
+
 def verify(
     report: Mapping[str, Any], roster: Roster, again: Sequence[Evaluation] | None = None
 ) -> Verification:
@@ -376,7 +389,7 @@ def verify(
         if old[name].get("findings") != new[name].get("findings"):
             diffs.append(f"{name}: findings differ")
     for key in ("skipped", "not_read", "warnings", "failed_plugins"):
-        if key in report and report[key] != new_doc[key]:
+        if key in report and _said(report[key]) != _said(new_doc[key]):
             diffs.append(f"{key.replace('_', ' ')} differ")
     return Verification(not diffs, tuple(diffs), tuple(notes))
 
