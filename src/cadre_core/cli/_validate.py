@@ -32,6 +32,7 @@ from cadre_core.cli._common import (
     output_option,
     print_set_aside_and_not_read,
     rosters_argument,
+    say,
     show_problems,
     skip_option,
     strict_columns_option,
@@ -115,12 +116,12 @@ def _suggest(
     from cadre_core.roster._layout_suggest import suggest_layout
 
     if len(rosters) != 1:
-        raise InputError("--suggest-layout reads one roster at a time; give one file or folder")
+        raise InputError(say("suggest_one"))
     roster = rosters[0]
     check_output(output, [roster, layout])
     found = suggest_layout(roster, _layout(layout))
     if found is None:
-        raise InputError(f"{roster}: no roster table could be read to suggest a layout from")
+        raise InputError(say("suggest_nothing", roster=roster))
     write_text(found, output)
     if output:
         _stderr().print(label("cli_suggested_layout", lang).format(path=output), markup=False)

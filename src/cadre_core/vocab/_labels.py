@@ -1023,6 +1023,243 @@ _LABELS: dict[str, tuple[str, str]] = {
         "tệp không ghi tên xã; tên xã {commune} được lấy từ tên tệp",
         "the file names no commune; the commune {commune} was taken from its file name",
     ),
+    # command-line sentences (cadre_core.cli._common.say: cli_<key> in the command's --lang)
+    "cli_prefix_error": ("lỗi: ", "error: "),
+    "cli_prefix_warning": ("lưu ý: ", "warning: "),
+    "cli_prefix_left_out": ("bỏ qua: ", "left out: "),
+    "cli_internal_error": (
+        "lỗi nội bộ: {kind} tại {place} (đặt CADRE_DEBUG=1 để xem chi tiết)",
+        "internal error: {kind} in {place} (set CADRE_DEBUG=1 for details)",
+    ),
+    "cli_internal_error_nowhere": (
+        "lỗi nội bộ: {kind} (đặt CADRE_DEBUG=1 để xem chi tiết)",
+        "internal error: {kind} (set CADRE_DEBUG=1 for details)",
+    ),
+    "cli_bad_day": (
+        "{option} {value} không phải là một ngày (ví dụ 31/12/2026, 31-12-2026, 31.12.2026 "
+        "hoặc 2026-12-31)",
+        "{text}",
+    ),
+    "cli_cannot_write": (
+        "{output}: không ghi được tệp kết quả: {reason}",
+        "{output}: cannot write the output: {reason}",
+    ),
+    "cli_os_ENOENT": ("không có thư mục hoặc tệp này", "No such file or directory"),
+    "cli_os_EACCES": ("không có quyền ghi", "Permission denied"),
+    "cli_os_EPERM": ("không được phép", "Operation not permitted"),
+    "cli_os_ENOSPC": ("đĩa đã đầy", "No space left on device"),
+    "cli_os_EROFS": ("ổ đĩa chỉ đọc", "Read-only file system"),
+    "cli_os_EISDIR": ("là một thư mục", "Is a directory"),
+    "cli_os_ENOTDIR": ("một phần của đường dẫn không phải là thư mục", "Not a directory"),
+    "cli_os_other": ("lỗi hệ thống (mã {errno})", "{reason}"),
+    "cli_output_is_input": (
+        "{output}: tệp kết quả chính là dữ liệu vào {given}; hãy chọn đường dẫn khác (dữ "
+        "liệu vào không bao giờ bị ghi đè)",
+        "{output}: the output is the input {given}; choose another output path (an input is "
+        "never overwritten)",
+    ),
+    "cli_output_inside_input": (
+        "{output}: tệp kết quả nằm trong dữ liệu vào {given}; hãy chọn đường dẫn khác (dữ "
+        "liệu vào không bao giờ bị ghi đè)",
+        "{output}: the output is inside the input {given}; choose another output path (an "
+        "input is never overwritten)",
+    ),
+    "cli_output_is_folder": (
+        "{output}: là một thư mục; hãy ghi tên tệp cho kết quả",
+        "{output}: is a folder; give a file name for the output",
+    ),
+    "cli_output_is_file": (
+        "{output}: là một tệp, không phải thư mục",
+        "{output}: is a file, not a folder",
+    ),
+    "cli_output_no_folder": (
+        "{output}: thư mục {parent} không tồn tại; hãy tạo thư mục trước hoặc chọn thư mục khác",
+        "{output}: the folder {parent} does not exist; create it first or choose another",
+    ),
+    "cli_output_read_only": (
+        "{output}: không ghi được tệp kết quả: thư mục {parent} chỉ cho phép đọc",
+        "{output}: cannot write the output: the folder {parent} is read-only",
+    ),
+    "cli_format_refused": (
+        "--format {fmt}: lệnh này không ghi được định dạng {fmt}",
+        "--format {fmt}: this command cannot write {fmt}",
+    ),
+    "cli_format_table_file": (
+        "--format table chỉ in ra màn hình, không ghi tệp; để ghi {output} hãy dùng "
+        "--format json, xlsx hoặc html",
+        "--format table prints to the terminal and writes no file; for {output} give "
+        "--format json, xlsx or html",
+    ),
+    "cli_format_clash": (
+        "--format {fmt} không khớp với tên tệp kết quả {output} (một tệp .{named}); hãy dùng "
+        "--format {named}, hoặc tên tệp có đuôi .{fmt}",
+        "--format {fmt} contradicts the output name {output} (a .{named} file); give "
+        "--format {named}, or an output name ending in .{fmt}",
+    ),
+    "cli_format_needs_output": (
+        "--format {fmt} cần --output TỆP",
+        "--format {fmt} needs --output FILE",
+    ),
+    "cli_no_such_commune": (
+        "--commune {commune}: danh sách không có xã này (các xã: {shown})",
+        "--commune {commune}: no such commune in the roster ({shown})",
+    ),
+    "cli_keep_going_hint": (
+        " (--keep-going bỏ qua plugin bị lỗi)",
+        " (--keep-going leaves the failing plugin out)",
+    ),
+    "cli_budget": (
+        "--budget {value}: không đọc được số tiền; hãy ghi một số tiền nguyên tính bằng đồng "
+        "(từ 0 trở lên) hoặc NĂM=SỐ_TIỀN,NĂM=SỐ_TIỀN",
+        "--budget {value}: {why}; give a whole amount in VND (0 or more) or "
+        "YEAR=AMOUNT,YEAR=AMOUNT",
+    ),
+    "cli_horizon_before": (
+        "--horizon {horizon} ở trước năm của --as-of",
+        "--horizon {horizon} is before the year of --as-of",
+    ),
+    "cli_horizon_far": (
+        "--horizon {horizon}: kế hoạch chỉ xét tối đa {years} năm tới",
+        "--horizon {horizon}: a plan looks at most {years} years ahead",
+    ),
+    "cli_synth_file": (
+        "{out}: là một tệp; --format {fmt} ghi một thư mục các bảng",
+        "{out}: is a file; --format {fmt} writes a folder of tables",
+    ),
+    "cli_suggest_one": (
+        "--suggest-layout chỉ đọc một danh sách mỗi lần; hãy chỉ ra một tệp hoặc một thư mục",
+        "--suggest-layout reads one roster at a time; give one file or folder",
+    ),
+    "cli_suggest_nothing": (
+        "{roster}: không đọc được bảng nào của danh sách để gợi ý bố cục",
+        "{roster}: no roster table could be read to suggest a layout from",
+    ),
+    "cli_cannot_read": ("{path}: không đọc được ({reason})", "{path}: cannot be read ({reason})"),
+    "cli_not_utf8_json": (
+        "{path}: không phải là chữ UTF-8 (tài liệu JSON phải là UTF-8)",
+        "{path}: not UTF-8 text (a JSON document is)",
+    ),
+    "cli_not_json": (
+        "{path}: không phải là JSON (dòng {line}, cột {col})",
+        "{path}: not JSON ({error})",
+    ),
+    "cli_schema_unknown_kind": (
+        "{path}: không phải là tài liệu cadre thuộc loại đã biết (không có schema_version); "
+        "hãy ghi tên lược đồ: cadre schema TÊN --check {path}",
+        "{path}: not a cadre document of a known kind (no schema_version); name the schema: "
+        "cadre schema NAME --check {path}",
+    ),
+    "cli_schema_errors": (
+        "{path} không đúng lược đồ {name} ({id}): {shown}{more}",
+        "{path} does not follow the {name} schema ({id}): {shown}{more}",
+    ),
+    "cli_schema_more": (" (và {n} lỗi khác)", " (and {n} more)"),
+    "cli_schema_unknown": (
+        "không có lược đồ {name}: các lược đồ là {names}",
+        "unknown schema {name}: the schemas are {names}",
+    ),
+    "cli_cannot_be_written": (
+        "{output}: không ghi được ({reason})",
+        "{output}: cannot be written ({reason})",
+    ),
+    "cli_verify_option": (
+        "{name}: báo cáo được lập với {shown} {recorded}, không phải {value} (bỏ tùy chọn "
+        "này để dùng giá trị của báo cáo)",
+        "{name}: the report was made with {shown} {recorded}, not {value} (leave the option "
+        "out to use the report's)",
+    ),
+    "cli_verify_layout_needed": (
+        "{name}: báo cáo được lập với một tệp bố cục (sha256 {recorded}); hãy chỉ ra tệp đó "
+        "bằng --layout TỆP",
+        "{name}: the report was made with a layout file (sha256 {recorded}); give it with "
+        "--layout FILE",
+    ),
+    "cli_verify_file_without": (
+        "{given}: báo cáo được lập không có tệp {what}, không phải với tệp này",
+        "{given}: the report was made without one, not with this {what} file",
+    ),
+    "cli_verify_file_other": (
+        "{given}: báo cáo được lập với một tệp {what} khác (sha256 {recorded}), không phải "
+        "với tệp này",
+        "{given}: the report was made with another one (sha256 {recorded}), not with this "
+        "{what} file",
+    ),
+    "cli_verify_beside_added": (
+        "{file}: nay nằm cạnh các bảng, không được đọc (không có trong báo cáo)",
+        "{file}: beside the tables now, not read (not in the report)",
+    ),
+    "cli_verify_beside_gone": (
+        "{file}: không còn nằm cạnh các bảng (tệp này không được đọc)",
+        "{file}: no longer beside the tables (it was not read)",
+    ),
+    # cadre verify: what differs between a report and its roster (reports._audit)
+    "verify_files_differ_tables": (
+        "các tệp của danh sách khác với các tệp đã dùng để lập báo cáo (các bảng {tables})",
+        "the roster's files differ from the ones the report was made from (tables {tables})",
+    ),
+    "verify_files_differ": (
+        "các tệp của danh sách khác với các tệp đã dùng để lập báo cáo",
+        "the roster's files differ from the ones the report was made from",
+    ),
+    "verify_other_bytes": (
+        "các bảng giống với bảng của báo cáo nhưng khác nhau từng byte (kiểu xuống dòng?)",
+        "same tables as the report's, in different bytes (line endings?)",
+    ),
+    "verify_as_of": (
+        "ngày tính khác nhau: báo cáo {report}, nay {now}",
+        "as-of day differs: report {report}, now {now}",
+    ),
+    "verify_plugins": (
+        "các plugin khác nhau: báo cáo {report}, nay {now}",
+        "plugins differ: report {report}, now {now}",
+    ),
+    "verify_plugin_versions": (
+        "phiên bản plugin khác nhau: báo cáo {report}, đang cài {now}",
+        "plugin versions differ: report {report}, installed {now}",
+    ),
+    "verify_communes": (
+        "các xã khác nhau: {report} và {now}",
+        "communes differ: {report} vs {now}",
+    ),
+    "verify_target_count": (
+        "{commune}: báo cáo có {report} chỉ tiêu, nay có {now}",
+        "{commune}: {report} targets in the report, {now} now",
+    ),
+    "verify_target": (
+        "{commune}: chỉ tiêu {target} khác nhau ở {keys}",
+        "{commune}: target {target} differs in {keys}",
+    ),
+    "verify_unrated": (
+        "{commune}: danh sách cán bộ chưa xếp loại khác nhau",
+        "{commune}: unrated cadres differ",
+    ),
+    "verify_findings": ("{commune}: các phát hiện khác nhau", "{commune}: findings differ"),
+    "verify_list_skipped": ("các dòng bị bỏ qua khác nhau", "skipped differ"),
+    "verify_list_not_read": ("các cột và trang tính không đọc khác nhau", "not read differ"),
+    "verify_list_warnings": ("các điểm lưu ý khác nhau", "warnings differ"),
+    "verify_list_failed_plugins": ("các plugin bị bỏ qua khác nhau", "failed plugins differ"),
+    "verify_html": (
+        "html, sau {before}: báo cáo ghi {shown}, danh sách cho {gives}",
+        "html, after {before}: the report shows {shown}, the roster gives {gives}",
+    ),
+    "verify_xlsx_sheets": (
+        "xlsx: báo cáo có các trang tính {report}, danh sách cho {now}",
+        "xlsx: the sheets are {report}, the roster gives {now}",
+    ),
+    "verify_xlsx_cell": (
+        "xlsx, trang tính {sheet} ô {cell}: báo cáo ghi {shown}, danh sách cho {gives}",
+        "xlsx, sheet {sheet} cell {cell}: the report shows {shown}, the roster gives {gives}",
+    ),
+    # cadre plugins: each hook a plugin implements, by what it gives (the code in JSON)
+    "hook_cadre_about": ("giới thiệu plugin", "cadre_about"),
+    "hook_cadre_parameters": ("thông số", "cadre_parameters"),
+    "hook_cadre_targets": ("chỉ tiêu", "cadre_targets"),
+    "hook_cadre_features": ("đặc điểm tính thêm", "cadre_features"),
+    "hook_cadre_findings": ("phát hiện", "cadre_findings"),
+    "hook_cadre_rating_aggregation": ("cách tổng hợp xếp loại", "cadre_rating_aggregation"),
+    "hook_cadre_responsible_bodies": ("cơ quan chịu trách nhiệm", "cadre_responsible_bodies"),
+    "hook_cadre_layouts": ("bố cục danh sách", "cadre_layouts"),
+    "hook_cadre_report_sections": ("phần thêm của báo cáo", "cadre_report_sections"),
 }
 
 #: Bloc codes whose default responsible body has a label (``body_<bloc>``).
