@@ -55,7 +55,7 @@ def test_two_csv_files_for_one_table_are_refused(folder: Path, other: str) -> No
         assert done.returncode == 2, done.stdout + done.stderr
         out = _flat(done)
         assert "'degrees.csv'" in out and repr(other) in out and "degrees" in out
-        assert "both hold this table" in out
+        assert "cùng chứa bảng này" in out
         assert "Traceback" not in done.stderr
 
 
@@ -64,7 +64,7 @@ def test_a_csv_and_a_parquet_file_for_one_table_are_refused(folder: Path) -> Non
     done = run("validate", str(folder))
     assert done.returncode == 2
     out = _flat(done)
-    assert "'degrees.csv' and 'degrees.parquet' both hold this table" in out
+    assert "các tệp 'degrees.csv' và 'degrees.parquet' cùng chứa bảng này" in out
 
 
 # ---------------------------------------------- item 14: only the tables are opened, hashed

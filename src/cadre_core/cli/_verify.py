@@ -16,6 +16,7 @@ from cadre_core.cli._common import (
     _list_date,
     _read,
     _stdout,
+    current_lang,
     lang_option,
     layout_option,
     os_reason,
@@ -52,12 +53,12 @@ def _day_documents(report: str) -> list[dict[str, Any]]:
                 return [dict(day) for day in doc["evaluations"]]
         return [extract(report)]
     except ReportError as exc:
-        raise InputError(str(exc)) from None
+        raise InputError(exc.message(current_lang())) from None
     except OSError:
         try:
             return [extract(report)]
         except ReportError as exc:
-            raise InputError(str(exc)) from None
+            raise InputError(exc.message(current_lang())) from None
 
 
 def _given(options: dict[str, Any], name: str, key: str, value: Any, shown: str) -> None:

@@ -73,7 +73,7 @@ def _embedded_text(fmt: str, body: str) -> str:
     except zlib.error:
         raise ValueError("not zlib data") from None
     if inflate.unconsumed_tail:
-        raise ReportError("the embedded evaluation inflates beyond 512 MB")
+        raise ReportError("inflates", name="")
     return raw.decode("utf-8")
 
 
@@ -87,7 +87,21 @@ def xlsx_sheet(workbook: Any, evaluation: Evaluation) -> None:
 
 
 class ReportError(ValueError):
-    """A file is not a report this tool wrote, or carries no evaluation."""
+    """A file is not a report this tool wrote, or carries no evaluation: the sentence
+    ``report_error_<key>`` of the label table with ``args`` (English as the exception's
+    text, any language through :meth:`message`).
+
+    >>> ReportError("not_a_report", name="r.txt").message("vi")
+    'r.txt: báo cáo phải là tệp .json, .html hoặc .xlsx'
+    """
+
+    def __init__(self, key: str, **args: object) -> None:
+        self.key, self.said = key, args
+        super().__init__(self.message("en"))
+
+    def message(self, lang: str = "en") -> str:
+        """The sentence in ``lang``."""
+        return label(f"report_error_{self.key}", lang).format(**self.said)
 
 
 TABLE_SUFFIXES = (".csv", ".parquet", ".xlsx", ".xlsm", ".xls", ".ods")
@@ -158,7 +172,7 @@ def _xlsx_text(p: Path) -> str:
     """The JSON text of the hidden sheet of an xlsx report (after the size guards)."""
     too_large = _check_workbook_size(p)
     if too_large is not None:
-        raise ReportError(f"{p.name}: the report was not read: {too_large}")
+        raise ReportError("too_large", name=p.name, reason=too_large)
     import openpyxl
 
     try:
@@ -166,12 +180,10 @@ def _xlsx_text(p: Path) -> str:
             warnings.simplefilter("ignore")
             wb = openpyxl.load_workbook(p, read_only=True)
     except Exception as exc:  # openpyxl raises many types for a file that is no workbook
-        raise ReportError(
-            f"{p.name}: not a readable .xlsx workbook ({type(exc).__name__})"
-        ) from None
+        raise ReportError("not_workbook", name=p.name, error=type(exc).__name__) from None
     try:
         if XLSX_SHEET not in wb.sheetnames:
-            raise ReportError(f"{p.name}: no {XLSX_SHEET} sheet (not a cadre report?)")
+            raise ReportError("no_sheet", name=p.name, sheet=XLSX_SHEET)
         cells = [r[0] for r in wb[XLSX_SHEET].iter_rows(values_only=True) if r and r[0]]
         return "".join(str(c) for c in cells)
     finally:
@@ -187,37 +199,37 @@ def extract(path: str | Path) -> dict[str, Any]:
     p = Path(path)
     suffix = p.suffix.lower()
     if suffix not in (".json", ".html", ".htm", ".xlsx"):
-        raise ReportError(f"{p.name}: a report is a .json, .html or .xlsx file")
+        raise ReportError("not_a_report", name=p.name)
     try:
         if p.stat().st_size > MAX_XML_BYTES:
-            raise ReportError(f"{p.name}: the report was not read: it is over 512 MB")
+            raise ReportError("over_512", name=p.name)
         if suffix == ".json":
             data = _loads(p.read_text(encoding="utf-8"))
         elif suffix in (".html", ".htm"):
             m = _EMBEDDED.search(p.read_text(encoding="utf-8"))
             if m is None:
-                raise ReportError(f"{p.name}: no embedded evaluation (not a cadre report?)")
+                raise ReportError("not_embedded", name=p.name)
             try:
                 data = _loads(_embedded_text(m.group(1), m.group(2)))
             except ReportError as exc:
-                raise ReportError(f"{p.name}: {exc}") from None
+                raise ReportError(exc.key, **{**exc.said, "name": p.name}) from None
         else:
             data = _loads(_xlsx_text(p))
     except OSError as exc:
-        raise ReportError(f"{p.name}: cannot be read ({exc.strerror or exc})") from None
+        raise ReportError("unreadable", name=p.name, reason=exc.strerror or exc) from None
     except RecursionError:
-        raise ReportError(f"{p.name}: the embedded evaluation is nested too deeply") from None
+        raise ReportError("too_deep", name=p.name) from None
     except (ValueError, KeyError) as exc:
         if isinstance(exc, ReportError):
             raise
-        raise ReportError(f"{p.name}: the embedded evaluation is not valid JSON") from None
+        raise ReportError("not_json", name=p.name) from None
     check_shape(data, p.name)
     return dict(data)
 
 
 def _need(ok: bool, name: str, where: str, what: str) -> None:
     if not ok:
-        raise ReportError(f"{name}: not a cadre evaluation: {where} must be {what}")
+        raise ReportError("shape", name=name, where=where, what=what)
 
 
 def _is_day(value: Any) -> bool:

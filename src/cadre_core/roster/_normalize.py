@@ -22,6 +22,10 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from cadre_core.roster._values import (
+    _BELOW,
+    _NO_DEGREE,
+    _NO_LEVEL,
+    _NOT_RATED,
     AMBIGUOUS_VALUES,
     ASCII_ALIASES,
     CODE_ENUMS,
@@ -319,9 +323,17 @@ def normalise_code(raw: pd.Series, codes: str) -> tuple[pd.Series, ColumnIssues]
     expected = f"one of {', '.join(CODE_ENUMS[codes])}"
     key = f"one_of_{codes}" if codes in _NAMED_FAMILIES else "one_of"
     args = (("codes", ";".join(CODE_ENUMS[codes])), ("family", codes))
-    note_keys = dict.fromkeys(notes, "ambiguous")
+    note_keys = {k: _NOTE_KEYS.get(v, "ambiguous") for k, v in notes.items()}
     return out, ColumnIssues(bad, expected, _suggester(aliases), notes, key, args, note_keys)
 
+
+# the notes of values that are no level (roster._values), by their sentence's key
+_NOTE_KEYS = {
+    _NO_DEGREE: "no_degree",
+    _NO_LEVEL: "no_level",
+    _NOT_RATED: "not_rated",
+    _BELOW: "below",
+}
 
 # coded columns whose expected values the label table says with their own noun
 _NAMED_FAMILIES = ("education", "theory", "rating", "category", "discipline")

@@ -803,6 +803,13 @@ _LABELS: dict[str, tuple[str, str]] = {
         "bỏ dòng nếu không có",
         "ambiguous",
     ),
+    "problem_note_no_degree": ("chưa có bằng chuyên môn: bỏ dòng này", "no degree: omit the row"),
+    "problem_note_no_level": ("chưa có trình độ: bỏ dòng này", "no level: omit the row"),
+    "problem_note_not_rated": ("chưa được xếp loại: bỏ dòng này", "not rated: omit the row"),
+    "problem_note_below": (
+        "dưới trung cấp, mức thấp nhất được tính: bỏ dòng này",
+        "below trung_cap, the lowest level counted; omit the row",
+    ),
     "problem_note_reads_as": (
         "được đọc là {good}; hãy chuyển đổi (--legacy-text convert, hoặc xuất lại dữ liệu "
         "dạng UTF-8)",
@@ -1249,6 +1256,52 @@ _LABELS: dict[str, tuple[str, str]] = {
     "verify_xlsx_cell": (
         "xlsx, trang tính {sheet} ô {cell}: báo cáo ghi {shown}, danh sách cho {gives}",
         "xlsx, sheet {sheet} cell {cell}: the report shows {shown}, the roster gives {gives}",
+    ),
+    # cadre verify: a file that is not a report it can check (reports._audit.ReportError)
+    "report_error_inflates": (
+        "{name}: dữ liệu đánh giá nhúng trong báo cáo khi giải nén vượt quá 512 MB",
+        "{name}: the embedded evaluation inflates beyond 512 MB",
+    ),
+    "report_error_too_large": (
+        "{name}: báo cáo không được đọc: tệp quá lớn khi giải nén, hỏng, hoặc một trang tính có "
+        "quá nhiều ô",
+        "{name}: the report was not read: {reason}",
+    ),
+    "report_error_not_workbook": (
+        "{name}: không phải là sổ tính .xlsx đọc được",
+        "{name}: not a readable .xlsx workbook ({error})",
+    ),
+    "report_error_no_sheet": (
+        "{name}: không có trang tính {sheet} (có phải báo cáo do cadre lập?)",
+        "{name}: no {sheet} sheet (not a cadre report?)",
+    ),
+    "report_error_not_a_report": (
+        "{name}: báo cáo phải là tệp .json, .html hoặc .xlsx",
+        "{name}: a report is a .json, .html or .xlsx file",
+    ),
+    "report_error_over_512": (
+        "{name}: báo cáo không được đọc: tệp lớn hơn 512 MB",
+        "{name}: the report was not read: it is over 512 MB",
+    ),
+    "report_error_not_embedded": (
+        "{name}: không có dữ liệu đánh giá nhúng trong tệp (có phải báo cáo do cadre lập?)",
+        "{name}: no embedded evaluation (not a cadre report?)",
+    ),
+    "report_error_unreadable": (
+        "{name}: không đọc được ({reason})",
+        "{name}: cannot be read ({reason})",
+    ),
+    "report_error_too_deep": (
+        "{name}: dữ liệu đánh giá nhúng lồng nhau quá sâu",
+        "{name}: the embedded evaluation is nested too deeply",
+    ),
+    "report_error_not_json": (
+        "{name}: dữ liệu đánh giá nhúng không phải là JSON hợp lệ",
+        "{name}: the embedded evaluation is not valid JSON",
+    ),
+    "report_error_shape": (
+        "{name}: không phải là một đánh giá do cadre lập: trường {where} không đúng kiểu",
+        "{name}: not a cadre evaluation: {where} must be {what}",
     ),
     # cadre plugins: each hook a plugin implements, by what it gives (the code in JSON)
     "hook_cadre_about": ("giới thiệu plugin", "cadre_about"),
