@@ -72,7 +72,7 @@ def test_validate_names_the_damage_in_every_text_column(damaged: Path) -> None:
         ("agencies (Cơ quan, đơn vị)", 2, "name"),
     ):
         assert f"\t{table}\t{row}\t{column}" in done.stderr  # one problem per line
-    said = f"\tdegrees (Bằng cấp chuyên môn)\t2\tlevel\t{_damage('Thạc sĩ')!r}\t"
+    said = f"\tdegrees (Bằng cấp chuyên môn)\t2\tlevel (Trình độ)\t{_damage('Thạc sĩ')!r}\t"
     assert said in done.stderr
     assert "được đọc là 'Thạc sĩ'" in err  # what a coded cell reads as
     assert "Nguyễn" not in err and "Nguy" not in err  # personal data never quoted

@@ -46,6 +46,7 @@ def _remember_lang(ctx: click.Context, param: click.Parameter, value: str) -> st
 def say(key: str, **args: object) -> str:
     """The command-line sentence ``cli_<key>`` in the running command's language.
 
+    >>> _LANG[0] = "vi"  # (what the command's --lang option keeps)
     >>> say("format_needs_output", fmt="pdf")
     '--format pdf cần --output TỆP'
     """
@@ -56,6 +57,7 @@ def os_reason(error: OSError) -> str:
     """Why the operating system refused, in the running command's language.
 
     >>> import errno
+    >>> _LANG[0] = "vi"
     >>> os_reason(FileNotFoundError(errno.ENOENT, "No such file or directory"))
     'không có thư mục hoặc tệp này'
     """
