@@ -230,17 +230,17 @@ CASES: Sequence[Case] = (
     Case(
         "missing_table",
         _edit(_drop_sheet),
-        (Expect(table="assignments", words=("missing",)),),
+        (Expect(table="assignments", words=("thiếu",)),),
     ),
     Case(
         "missing_column",
         _edit(_drop_column),
-        (Expect(table="cadres", column="birth_date", words=("missing",)),),
+        (Expect(table="cadres", column="birth_date", words=("thiếu",)),),
     ),
     Case(
         "duplicate_id",
         _edit(_duplicate),
-        (Expect(table="cadres", row=5, column="cadre_id", words=("duplicate",)),),
+        (Expect(table="cadres", row=5, column="cadre_id", words=("trùng",)),),
     ),
     Case(
         "unknown_reference",
@@ -250,7 +250,7 @@ CASES: Sequence[Case] = (
     Case(
         "unknown_level",
         _edit(_bad_level),
-        (Expect(table="degrees", row=3, column="level", value="Thac sii", suggestion="thac_si"),),
+        (Expect(table="degrees", row=3, column="level", value="Thac sii", suggestion="'Thạc sĩ'"),),
     ),
     Case(
         "impossible_date",
@@ -281,9 +281,11 @@ CASES: Sequence[Case] = (
         "several_problems",
         _edit(_several),
         (
-            Expect(table="cadres", row=5, column="cadre_id", words=("duplicate",)),
+            Expect(table="cadres", row=5, column="cadre_id", words=("trùng",)),
             Expect(table="assignments", row=4, column="cadre_id", value="MT999"),
-            Expect(table="degrees", row=3, column="level", value="Thac sii", suggestion="thac_si"),
+            Expect(
+                table="degrees", row=3, column="level", value="Thac sii", suggestion="'Thạc sĩ'"
+            ),
             Expect(table="assignments", row=6, column="start_date", value="31/02/2026"),
             Expect(table="positions", row=9, column="quota", value="-1"),
         ),
@@ -292,9 +294,9 @@ CASES: Sequence[Case] = (
         "empty_workbook",
         _empty_workbook,
         (
-            Expect(table="cadres", words=("missing",)),
-            Expect(table="positions", words=("missing",)),
-            Expect(table="assignments", words=("missing",)),
+            Expect(table="cadres", words=("thiếu",)),
+            Expect(table="positions", words=("thiếu",)),
+            Expect(table="assignments", words=("thiếu",)),
         ),
     ),
     Case("text_as_xlsx", _text_as_xlsx, (Expect(words=("xlsx",)),)),
@@ -304,5 +306,5 @@ CASES: Sequence[Case] = (
         _csv_bad_date,
         (Expect(table="cadres", row=4, column="birth_date", value="31/02/1980"),),
     ),
-    Case("csv_missing_table", _csv_missing_table, (Expect(table="positions", words=("missing",)),)),
+    Case("csv_missing_table", _csv_missing_table, (Expect(table="positions", words=("thiếu",)),)),
 )

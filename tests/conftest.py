@@ -141,10 +141,10 @@ def _checked_run(real: Callable[..., Any], documents: JsonDocuments) -> Callable
     return run
 
 
-def _checked_to_dict(real: Callable[[Any], dict[str, Any]], documents: JsonDocuments) -> Any:
+def _checked_to_dict(real: Callable[..., dict[str, Any]], documents: JsonDocuments) -> Any:
     @functools.wraps(real)
-    def to_dict(self: Any) -> dict[str, Any]:
-        doc = real(self)
+    def to_dict(self: Any, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        doc = real(self, *args, **kwargs)  # (Evaluation.to_dict takes the messages' lang)
         documents.check(doc, f"{type(self).__name__}.to_dict()")
         return doc
 

@@ -96,8 +96,9 @@ def test_a_merged_range_is_named_in_a_warning(merged_books: dict[str, Path]) -> 
     on several rows; the reader gives the same tables as the plain workbook."""
     done = run("validate", str(merged_books["merged"]))
     assert done.returncode == 0, done.stderr
-    assert "sheet 'assignments': cells D4:D5 are merged" in done.stdout
-    assert "sheet 'positions': cells C2:C3 are merged" in done.stdout
+    # said in Vietnamese, the command's default language
+    assert "trang tính 'assignments': các ô D4:D5 được gộp" in done.stdout
+    assert "trang tính 'positions': các ô C2:C3 được gộp" in done.stdout
     merged = cadre_core.read_roster(merged_books["merged"])
     assert merged == cadre_core.read_roster(merged_books["plain"])
     where = {(p.table, p.row, p.column) for p in merged.problems if "merged" in p.expected}
@@ -145,7 +146,7 @@ def test_a_list_reads_a_merged_cell_on_each_of_its_rows(tmp_path: Path) -> None:
     wb.save(path)
     done = run("validate", str(path))
     assert done.returncode == 0, done.stderr
-    assert "cells F4:F5 are merged" in done.stdout
+    assert "các ô F4:F5 được gộp" in done.stdout
     roster = cadre_core.read_roster(path)
     levels = roster.degrees.merge(roster.cadres, on="cadre_id").set_index("full_name")["level"]
     assert levels.to_dict() == {"Lò Văn A": "thac_si", "Lò Thị B": "dai_hoc",
@@ -184,9 +185,10 @@ def test_a_second_column_for_one_field_is_refused(tmp_path: Path, form: str, hea
     folder = _second_birth_date(tmp_path / "r", header, form)
     done = run("validate", str(folder))
     assert done.returncode == 2, done.stdout + done.stderr
-    line = next(x for x in done.stderr.splitlines() if "a second column" in x)
+    line = next(x for x in done.stderr.splitlines() if "cột thứ hai cho" in x)
     assert f"r/cadres.{form}" in line and "cadres" in line
-    assert header in line and "a second column for birth_date (first: 'birth_date')" in line
+    said = "cột thứ hai cho birth_date (Ngày sinh) (cột đầu tiên: 'birth_date')"
+    assert header in line and said in line
 
 
 # ------------------------------------------------------------------- parquet data types
@@ -275,7 +277,11 @@ def test_odd_parquet_columns_exit_0_or_2(tmp_path: Path, case: str) -> None:
         changed.to_parquet(folder / "cadres.parquet")
     done = run("validate", str(folder))
     assert done.returncode == code, done.stdout + done.stderr
-    assert "internal error" not in done.stderr and "Traceback" not in done.stderr
+    assert (
+        "internal error" not in done.stderr
+        and "lỗi nội bộ" not in done.stderr
+        and "Traceback" not in done.stderr
+    )
     if column is not None:
         assert any(column in line and line.startswith("Lỗi\t") for line in done.stderr.splitlines())
 

@@ -71,7 +71,8 @@ def test_validate_problems_piped_one_per_line(bad_dates: Path) -> None:
     assert len(problems) == 5  # one problem per line, nothing folded onto the next
     for cells in problems:
         assert len(cells) == 8
-        assert cells[2:5:2] == ["cadres", "birth_date"]  # whole words, never split
+        # whole words, never split; the table and the column with their Vietnamese words
+        assert cells[2:5:2] == ["cadres (Cán bộ)", "birth_date (Ngày sinh)"]
         assert cells[5] == "'ngày không rõ'"
     assert "danh sách không hợp lệ (5 lỗi)" in lines[-1]
     assert "problem(s)" not in done.stderr
@@ -190,7 +191,7 @@ def test_csv_is_refused_where_it_is_not_written(sample_xlsx: Path, tmp_path: Pat
     assert done.returncode == 2
     assert "csv" in done.stderr and "Traceback" not in done.stderr
     clash = run("evaluate", str(sample_xlsx), "--format", "json", "-o", str(tmp_path / "a.csv"))
-    assert clash.returncode == 2 and "contradicts" in clash.stderr
+    assert clash.returncode == 2 and "không khớp với tên tệp kết quả" in clash.stderr
 
 
 def test_show_table_draws_a_table_on_a_terminal_and_keeps_markup_as_text() -> None:

@@ -197,7 +197,7 @@ def test_a_list_without_a_day_is_an_error_that_says_so(tmp_path: Path) -> None:
     write_list(path, PEOPLE, title=TITLE[:4], columns=EXPORT_COLUMNS, groups="agency")
     done = run("evaluate", str(path), *PLUGIN, "--format", "json")
     assert done.returncode == 2
-    assert "list's date is unknown" in done.stderr and "--list-date" in done.stderr
+    assert "chưa rõ ngày của danh sách" in done.stderr and "--list-date" in done.stderr
     assert "Traceback" not in done.stderr
     done = run("evaluate", str(path), *PLUGIN, "--list-date", "31/13/2025")
     assert done.returncode == 2 and "--list-date" in done.stderr

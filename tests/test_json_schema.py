@@ -354,10 +354,10 @@ def test_cadre_schema_check_names_the_json_path_of_errors(tmp_path: Path) -> Non
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (("nope",), "unknown schema 'nope': the schemas are evaluation, evaluations, forms, plan"),
-        (("--check", "missing.json"), "missing.json: cannot be read"),
-        (("--check", "-"), "-: not JSON"),
-        (("--check", "-", "--strict"), "-: not JSON"),
+        (("nope",), "không có lược đồ 'nope': các lược đồ là evaluation, evaluations, forms, plan"),
+        (("--check", "missing.json"), "missing.json: không đọc được"),
+        (("--check", "-"), "-: không phải là JSON"),
+        (("--check", "-", "--strict"), "-: không phải là JSON"),
     ],
 )
 def test_cadre_schema_refuses_bad_input(args: tuple[str, ...], message: str) -> None:
@@ -370,7 +370,7 @@ def test_cadre_schema_refuses_bad_input(args: tuple[str, ...], message: str) -> 
 def test_cadre_schema_check_wants_a_name_for_unknown_documents() -> None:
     out = run("schema", "--check", "-", input='{"as_of": "2026-12-31"}')
     assert out.returncode == 2
-    assert "name the schema" in out.stderr
+    assert "hãy ghi tên lược đồ" in out.stderr
     plan_doc = run("schema", "plan", "--check", "-", input='{"as_of": "2026-12-31"}')
     assert (
         plan_doc.returncode == 2 and "$: 'all_feasible' is a required property" in plan_doc.stderr

@@ -66,11 +66,15 @@ def test_validate_names_the_damage_in_every_text_column(damaged: Path) -> None:
     assert done.returncode == 2, done.stdout
     assert "Traceback" not in done.stderr
     err = " ".join(done.stderr.split())
-    assert err.count("double-encoded UTF-8") == 3
-    for table, row, column in (("cadres", 2, "full_name"), ("agencies", 2, "name")):
-        assert f"\t{table}\t{row}\t{column}\t" in done.stderr  # one problem per line
-    assert f"\tdegrees\t2\tlevel\t{_damage('Thạc sĩ')!r}\t" in done.stderr
-    assert "reads as 'Thạc sĩ'" in err  # what a coded cell reads as
+    assert err.count("mã hóa UTF-8 hai lần") == 3  # said in Vietnamese, the default
+    for table, row, column in (
+        ("cadres (Cán bộ)", 2, "full_name (Họ và tên)"),
+        ("agencies (Cơ quan, đơn vị)", 2, "name"),
+    ):
+        assert f"\t{table}\t{row}\t{column}" in done.stderr  # one problem per line
+    said = f"\tdegrees (Bằng cấp chuyên môn)\t2\tlevel (Trình độ)\t{_damage('Thạc sĩ')!r}\t"
+    assert said in done.stderr
+    assert "được đọc là 'Thạc sĩ'" in err  # what a coded cell reads as
     assert "Nguyễn" not in err and "Nguy" not in err  # personal data never quoted
 
 

@@ -46,6 +46,7 @@ def _digest(path: Path) -> str:
 def _refused(done: subprocess.CompletedProcess[str], *words: str) -> None:
     assert done.returncode == 2, (done.returncode, done.stderr)
     assert "Traceback" not in done.stderr and "internal error" not in done.stderr
+    assert "lỗi nội bộ" not in done.stderr  # (the internal error, said in Vietnamese)
     for word in words:
         assert word in done.stderr, (word, done.stderr)
 
@@ -101,7 +102,7 @@ def test_an_output_that_is_an_input_is_refused(
     before = {k: _digest(p) for k, p in inputs.items()}
     day = ["--as-of", DAY] if command != "validate" else []
     done = _run(cadre_exe, command, inputs[source].name, *day, *extra, "-o", output, cwd=cwd)
-    _refused(done, output, "input")
+    _refused(done, output, "dữ liệu vào")  # the sentence in Vietnamese, the default
     assert {k: _digest(p) for k, p in inputs.items()} == before
     assert not [p for p in cwd.rglob(".*.tmp")]
 
@@ -109,9 +110,9 @@ def test_an_output_that_is_an_input_is_refused(
 @pytest.mark.parametrize(
     ("output", "words"),
     [
-        ("sub", ["sub", "folder"]),
-        ("missing/report.json", ["missing/report.json", "does not exist"]),
-        ("missing/report.xlsx", ["missing/report.xlsx", "does not exist"]),
+        ("sub", ["sub", "thư mục"]),
+        ("missing/report.json", ["missing/report.json", "không tồn tại"]),
+        ("missing/report.xlsx", ["missing/report.xlsx", "không tồn tại"]),
     ],
 )
 def test_an_output_that_cannot_be_written_is_exit_2(
@@ -133,7 +134,7 @@ def test_an_unwritable_folder_is_exit_2(cadre_exe: Path, inputs: dict[str, Path]
     locked.chmod(0o500)
     try:
         done = _run(cadre_exe, "evaluate", inputs["book"], "--as-of", DAY, "-o", locked / "r.json")
-        _refused(done, "r.json", "read-only")
+        _refused(done, "r.json", "chỉ cho phép đọc")
     finally:
         locked.chmod(0o700)
 
@@ -141,7 +142,7 @@ def test_an_unwritable_folder_is_exit_2(cadre_exe: Path, inputs: dict[str, Path]
 def test_synth_into_a_missing_folder_is_exit_2(cadre_exe: Path, tmp_path: Path) -> None:
     """``cadre synth`` to a workbook in a missing folder: exit 2, no internal error."""
     done = _run(cadre_exe, "synth", tmp_path / "missing" / "r.xlsx")
-    _refused(done, "does not exist")
+    _refused(done, "không tồn tại")
 
 
 @pytest.mark.parametrize("fmt", ["json", "xlsx"])
@@ -163,7 +164,7 @@ def test_a_full_disk_is_exit_2_and_keeps_the_previous_report(
     args = [str(inputs["book"]), "--as-of", DAY, "-o", str(out)]
     done = CliRunner().invoke(evaluate_command, args)
     assert done.exit_code == 2, done.output
-    assert str(out) in done.output and "No space left on device" in done.output
+    assert str(out) in done.output and "đĩa đã đầy" in done.output  # said in Vietnamese
     assert out.read_bytes() == b"previous report"
     assert [p.name for p in out.parent.glob(".*.tmp")] == []
 

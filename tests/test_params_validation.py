@@ -49,7 +49,11 @@ def _with_params(
 
 def _refused(done: subprocess.CompletedProcess[str], *words: str) -> None:
     assert done.returncode == 2, (done.returncode, done.stderr)
-    assert "Traceback" not in done.stderr and "internal error" not in done.stderr
+    assert (
+        "Traceback" not in done.stderr
+        and "internal error" not in done.stderr
+        and "lỗi nội bộ" not in done.stderr
+    )
     for word in words:
         assert word in done.stderr, (word, done.stderr)
 
@@ -191,7 +195,11 @@ def test_every_plan_option_with_a_bad_value_exits_0_or_2(
         args = [*args, "--format", "json"]
     done = _run(cadre_exe, "plan", str(roster), *args)
     assert done.returncode == code, (done.returncode, done.stderr[-2000:])
-    assert "Traceback" not in done.stderr and "internal error" not in done.stderr
+    assert (
+        "Traceback" not in done.stderr
+        and "internal error" not in done.stderr
+        and "lỗi nội bộ" not in done.stderr
+    )
     if code == 2:
         assert done.stderr.strip()
 

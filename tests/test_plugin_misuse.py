@@ -457,7 +457,7 @@ def test_keep_going_lists_the_failed_plugin_in_the_output(
     assert out.returncode == 0, out.stderr
     doc = json.loads(out.stdout)
     assert [f["plugin"] for f in doc["failed_plugins"]] == [name]
-    assert f"left out: plugin {name!r}" in out.stderr
+    assert f"bỏ qua: plugin {name!r}" in out.stderr
     got = {t["id"]: t for t in doc["communes"][0]["targets"]}
     assert got == cli_baseline
     html = tmp_path / "report.html"

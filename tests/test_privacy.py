@@ -231,7 +231,7 @@ def test_internal_errors_quote_no_cell(
         cli.main(["validate", str(tmp_path)])
     assert exit_.value.code == 1
     err = capsys.readouterr().err
-    assert "internal error: RuntimeError" in err
+    assert "lỗi nội bộ: RuntimeError" in err
     assert "Quzwex" not in err and "1974-03-02" not in err
 
 

@@ -45,7 +45,7 @@ def test_three_layouts_make_one_province(province: Path) -> None:
     communes = {c["commune"] for c in json.loads(done.stdout)["communes"]}
     assert communes == {"Xã Mường Than", "Xã Nậm Tăm", "Xã Ta Gia"}
     # where each commune came from is said
-    assert "title rows" in done.stderr and "file name" in done.stderr
+    assert "dòng tiêu đề" in done.stderr and "tên tệp" in done.stderr
 
 
 def test_a_folder_of_workbooks_is_a_province(province: Path) -> None:
@@ -56,7 +56,7 @@ def test_a_folder_of_workbooks_is_a_province(province: Path) -> None:
                "commune", "--format", "json")  # fmt: skip
     assert done.returncode == 0, done.stderr
     assert len(json.loads(done.stdout)["communes"]) == 3
-    assert "file name" in done.stderr
+    assert "tên tệp" in done.stderr
 
 
 def test_ids_are_scoped_by_commune(province: Path) -> None:

@@ -389,7 +389,7 @@ def test_not_rated_is_refused_with_a_note_and_no_guess(tmp_path: Path) -> None:
     assert out.returncode == 2, both
     assert "Traceback" not in both
     line = next(x for x in both.splitlines() if "Không đánh giá" in x)
-    assert "ratings" in line and "not rated" in line
+    assert "ratings" in line and "chưa được xếp loại" in line
     assert line.split("\t")[-1] == ""  # the suggestion cell (the last) is empty
 
 
@@ -442,4 +442,4 @@ def test_a_year_in_a_workbook_date_column_is_never_a_day_of_1905(tmp_path: Path)
     both = out.stdout + out.stderr
     assert out.returncode == 2, both
     line = next(x for x in both.splitlines() if "'2005'" in x)
-    assert "degrees" in line and "a year alone is not a day" in line
+    assert "degrees" in line and "năm không phải là ngày" in line

@@ -55,7 +55,7 @@ def test_two_csv_files_for_one_table_are_refused(folder: Path, other: str) -> No
         assert done.returncode == 2, done.stdout + done.stderr
         out = _flat(done)
         assert "'degrees.csv'" in out and repr(other) in out and "degrees" in out
-        assert "both hold this table" in out
+        assert "cùng chứa bảng này" in out
         assert "Traceback" not in done.stderr
 
 
@@ -64,7 +64,7 @@ def test_a_csv_and_a_parquet_file_for_one_table_are_refused(folder: Path) -> Non
     done = run("validate", str(folder))
     assert done.returncode == 2
     out = _flat(done)
-    assert "'degrees.csv' and 'degrees.parquet' both hold this table" in out
+    assert "các tệp 'degrees.csv' và 'degrees.parquet' cùng chứa bảng này" in out
 
 
 # ---------------------------------------------- item 14: only the tables are opened, hashed
@@ -107,7 +107,7 @@ def test_a_table_linked_to_a_device_is_refused(folder: Path) -> None:
     (folder / "degrees.csv").symlink_to("/dev/zero")
     done = run("validate", str(folder), timeout=60)
     assert done.returncode == 2, done.stdout + done.stderr
-    assert "degrees.csv" in _flat(done) and "it is a device, not a regular file" in _flat(done)
+    assert "degrees.csv" in _flat(done) and "thiết bị, không phải tệp thông thường" in _flat(done)
 
 
 def test_a_pipe_named_like_a_table_is_refused(folder: Path) -> None:
@@ -116,7 +116,7 @@ def test_a_pipe_named_like_a_table_is_refused(folder: Path) -> None:
     for command in ("validate", "evaluate"):
         done = run(command, str(folder), timeout=60)
         assert done.returncode == 2, done.stdout + done.stderr
-        assert "ratings.csv" in _flat(done) and "named pipe" in _flat(done)
+        assert "ratings.csv" in _flat(done) and "ống dẫn (FIFO)" in _flat(done)
 
 
 def test_a_folder_named_like_a_table_is_refused(folder: Path) -> None:
@@ -124,14 +124,14 @@ def test_a_folder_named_like_a_table_is_refused(folder: Path) -> None:
     (folder / "trainings.csv").mkdir()
     done = run("validate", str(folder))
     assert done.returncode == 2, done.stdout + done.stderr
-    assert "trainings.csv" in _flat(done) and "it is a folder" in _flat(done)
+    assert "trainings.csv" in _flat(done) and "đây là một thư mục" in _flat(done)
 
 
 def test_a_pipe_given_as_the_roster_is_refused(tmp_path: Path) -> None:
     os.mkfifo(tmp_path / "xa.xlsx")
     done = run("validate", str(tmp_path / "xa.xlsx"), timeout=60)
     assert done.returncode == 2, done.stdout + done.stderr
-    assert "xa.xlsx" in _flat(done) and "named pipe" in _flat(done)
+    assert "xa.xlsx" in _flat(done) and "ống dẫn (FIFO)" in _flat(done)
 
 
 def test_a_table_linked_to_a_regular_file_is_read(folder: Path, tmp_path: Path) -> None:

@@ -61,10 +61,17 @@ def _matches(cells: list[str], e: Expect) -> bool:
     # columns: mark, file, table, row, column, value, expected, suggestion
     _, _, table, row, column, value, _, suggestion = cells[:8]
     line = " ".join(cells)
+    # a table and a canonical column are shown with their Vietnamese words:
+    # "cadres (Cán bộ)", "gender (Giới tính)"; a user's header as "Ngày sinh (birth_date)"
     return (
-        (e.table is None or table == e.table)
+        (e.table is None or table == e.table or table.startswith(f"{e.table} ("))
         and (e.row is None or row == str(e.row))
-        and (e.column is None or column == e.column or column.endswith(f"({e.column})"))
+        and (
+            e.column is None
+            or column == e.column
+            or column.endswith(f"({e.column})")
+            or column.startswith(f"{e.column} (")
+        )
         and (e.value is None or value == repr(e.value))
         and (e.suggestion is None or suggestion == e.suggestion)
         and all(w in line for w in e.words)

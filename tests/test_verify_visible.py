@@ -204,7 +204,7 @@ def test_edited_visible_html_is_caught(
     forged = tmp_path / "forged.html"
     forged.write_text(visible.replace(old, new, 1) + page[len(visible) :], encoding="utf-8")
     out = _mismatch(_cadre(cadre_exe, "verify", str(forged), str(made["roster"])))
-    assert "html, after" in out and "the report shows" in out
+    assert "html, sau" in out and "báo cáo ghi" in out
 
 
 def _find(wb: openpyxl.Workbook, test: object) -> tuple[str, str]:
@@ -254,8 +254,8 @@ def test_plugin_deleted_from_the_embedded_evaluation_is_caught(
     doc["audit"]["plugins"].pop("laichau")
     forged = _forge_json(made, tmp_path, json.dumps(doc, ensure_ascii=False), fmt)
     out = _mismatch(_cadre(cadre_exe, "verify", str(forged), str(made["roster"])))
-    assert "plugins differ" in out
-    assert "targets in the report" in out
+    assert "các plugin khác nhau" in out
+    assert "chỉ tiêu, nay có" in out
 
 
 # ------------------------------------------------------------------ reading options
@@ -368,4 +368,5 @@ def test_crlf_tables_are_a_note_not_a_mismatch(
         assert csv.read_bytes() != before  # other bytes, the same tables
     done = _cadre(cadre_exe, "verify", str(made[fmt]), str(folder))
     assert done.returncode == 0, done.stdout + done.stderr
-    assert "same tables" in done.stdout and "files differ" not in done.stdout
+    assert "các bảng giống với bảng của báo cáo nhưng khác nhau từng byte" in done.stdout
+    assert "các tệp của danh sách khác" not in done.stdout

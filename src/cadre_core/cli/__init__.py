@@ -20,7 +20,13 @@ from typing import NoReturn
 
 import click
 
-from cadre_core.cli._common import EXIT_INPUT, EXIT_INTERNAL, EXIT_OK, InputError
+from cadre_core.cli._common import (
+    EXIT_INPUT,
+    EXIT_INTERNAL,
+    EXIT_OK,
+    InputError,
+    say,
+)
 
 # Every command, as (module, attribute), imported only when it is run or listed: a command
 # imports the stages it needs when it runs, so `cadre evaluate` does not pay for the
@@ -79,7 +85,7 @@ def main(argv: Sequence[str] | None = None) -> NoReturn:
         from cadre_core.plugins._errors import PluginError
 
         if isinstance(exc, PluginError):  # a bad plugin is bad input, wherever it fails
-            click.echo(f"cadre: error: {exc}", err=True)
+            click.echo(f"cadre: {say('prefix_error')}{exc}", err=True)
             sys.exit(EXIT_INPUT)
         if os.environ.get("CADRE_DEBUG"):
             raise
@@ -87,10 +93,12 @@ def main(argv: Sequence[str] | None = None) -> NoReturn:
         tb = exc.__traceback__
         while tb is not None and tb.tb_next is not None:
             tb = tb.tb_next
-        where = f" in {Path(tb.tb_frame.f_code.co_filename).name}:{tb.tb_lineno}" if tb else ""
-        click.echo(
-            f"cadre: internal error: {type(exc).__name__}{where} (set CADRE_DEBUG=1 for details)",
-            err=True,
-        )
+        kind = type(exc).__name__
+        if tb is None:
+            said = say("internal_error_nowhere", kind=kind)
+        else:
+            place = f"{Path(tb.tb_frame.f_code.co_filename).name}:{tb.tb_lineno}"
+            said = say("internal_error", kind=kind, place=place)
+        click.echo(f"cadre: {said}", err=True)
         sys.exit(EXIT_INTERNAL)
     sys.exit(code if isinstance(code, int) else EXIT_OK)

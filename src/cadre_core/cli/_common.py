@@ -28,6 +28,48 @@ from cadre_core.vocab._tables import show_table
 EXIT_OK, EXIT_INTERNAL, EXIT_INPUT, EXIT_NOT_MET = 0, 1, 2, 3
 
 
+_LANG = ["vi"]
+
+
+def current_lang() -> str:
+    """The ``--lang`` of the command that is running (Vietnamese, the default, until its
+    options are read, and for a command without the option)."""
+    return _LANG[0]
+
+
+def _remember_lang(ctx: click.Context, param: click.Parameter, value: str) -> str:
+    """Keep ``--lang`` for the sentences the command and :func:`cadre_core.cli.main` say."""
+    _LANG[0] = value
+    return value
+
+
+def say(key: str, **args: object) -> str:
+    """The command-line sentence ``cli_<key>`` in the running command's language.
+
+    >>> _LANG[0] = "vi"  # (what the command's --lang option keeps)
+    >>> say("format_needs_output", fmt="pdf")
+    '--format pdf cần --output TỆP'
+    """
+    return label(f"cli_{key}", current_lang()).format(**args)
+
+
+def os_reason(error: OSError) -> str:
+    """Why the operating system refused, in the running command's language.
+
+    >>> import errno
+    >>> _LANG[0] = "vi"
+    >>> os_reason(FileNotFoundError(errno.ENOENT, "No such file or directory"))
+    'không có thư mục hoặc tệp này'
+    """
+    import errno as codes
+
+    reason = error.strerror or type(error).__name__
+    name = codes.errorcode.get(error.errno or 0, "")
+    if name in ("ENOENT", "EACCES", "EPERM", "ENOSPC", "EROFS", "EISDIR", "ENOTDIR"):
+        return reason if current_lang() == "en" else say(f"os_{name}")
+    return say("os_other", errno=name or error.errno, reason=reason)
+
+
 class InputError(click.ClickException):
     """Bad input: exit 2 with a message."""
 
@@ -100,13 +142,17 @@ def problem_rows(
         "error": Text(label("cli_mark_error", lang), style="red"),
         "warning": Text(label("cli_mark_warning", lang), style="yellow"),
     }
+    from cadre_core.roster._problems import column_words, file_words, table_words
+
     rows: list[list[object]] = []
     counts: dict[tuple[Any, ...], int] = {}
     shown: dict[tuple[Any, ...], int] = {}
+    first: dict[tuple[Any, ...], Any] = {}
     total = 0
     for p in problems:  # one pass, no row built for what is not shown
         key = _kind(p)
         n = counts[key] = counts.get(key, 0) + 1
+        first.setdefault(key, p)
         if n > per_kind or total >= most:
             continue
         shown[key] = shown.get(key, 0) + 1
@@ -114,22 +160,34 @@ def problem_rows(
         rows.append(
             [
                 marks["error" if p.severity == "error" else "warning"],
-                p.file,
-                p.table or "",
+                file_words(p.file, lang),
+                table_words(p.table, lang),
                 "" if p.row is None else str(p.row),
-                p.column or "",
+                column_words(p.table, p.column, lang),
                 "" if p.value is None else repr(p.value),
-                p.expected,
-                p.suggestion or "",
+                p.expectation(lang),
+                p.hint(lang) or "",
             ]
         )
     rest = [(key, n - shown.get(key, 0)) for key, n in counts.items() if n > shown.get(key, 0)]
-    for (file, tab, column, _, _, expected), n in rest[:most]:
+    for key, n in rest[:most]:
+        file, tab, column = key[:3]
         where = ".".join(str(w) for w in (tab, column) if w) or str(file)
         more = label("cli_more_of_kind", lang).format(
-            n=count(n, lang), where=where, expected=expected
+            n=count(n, lang), where=where, expected=first[key].expectation(lang)
         )
-        rows.append(["", file, tab or "", "", column or "", "", more, ""])
+        rows.append(
+            [
+                "",
+                file_words(file, lang),
+                table_words(tab, lang),
+                "",
+                column_words(tab, column, lang),
+                "",
+                more,
+                "",
+            ]
+        )
     if len(rest) > most:
         more_n = sum(n for _, n in rest[most:])
         text = label("cli_more_kinds", lang).format(
@@ -221,7 +279,9 @@ def _list_date(value: str | None) -> str | None:
     try:
         return parse_day(value, what="--list-date").isoformat()
     except ValueError as exc:
-        raise InputError(str(exc)) from None
+        raise InputError(
+            say("bad_day", option="--list-date", value=repr(value), text=exc)
+        ) from None
 
 
 def _as_of(value: str | None) -> dt.date:
@@ -229,7 +289,7 @@ def _as_of(value: str | None) -> dt.date:
     try:
         return parse_day(value, what="--as-of")
     except ValueError as exc:
-        raise InputError(str(exc)) from None
+        raise InputError(say("bad_day", option="--as-of", value=repr(value), text=exc)) from None
 
 
 def write_text(text: str | bytes, output: str | None) -> None:
@@ -277,8 +337,7 @@ def writing(output: str | Path) -> Iterator[None]:
         error = _os_error(exc)
         if error is None:
             raise
-        reason = error.strerror or type(error).__name__
-        raise InputError(f"{output}: cannot write the output: {reason}") from None
+        raise InputError(say("cannot_write", output=output, reason=os_reason(error))) from None
 
 
 def _same(a: Path, b: Path) -> bool:
@@ -305,22 +364,17 @@ def check_output(
             continue
         source = Path(given).expanduser().resolve()
         if any(_same(p, source) for p in (out, *out.parents)):
-            what = "is" if _same(out, source) else "is inside"
-            raise InputError(
-                f"{output}: the output {what} the input {given}; "
-                "choose another output path (an input is never overwritten)"
-            )
+            what = "is_input" if _same(out, source) else "inside_input"
+            raise InputError(say(f"output_{what}", output=output, given=given))
     if out.is_dir() and not folder:
-        raise InputError(f"{output}: is a folder; give a file name for the output")
+        raise InputError(say("output_is_folder", output=output))
     if out.exists() and folder and not out.is_dir():
-        raise InputError(f"{output}: is a file, not a folder")
+        raise InputError(say("output_is_file", output=output))
     parent = out.parent
     if not parent.is_dir():
-        raise InputError(
-            f"{output}: the folder {parent} does not exist; create it first or choose another"
-        )
+        raise InputError(say("output_no_folder", output=output, parent=parent))
     if not os.access(parent, os.W_OK | os.X_OK):
-        raise InputError(f"{output}: cannot write the output: the folder {parent} is read-only")
+        raise InputError(say("output_read_only", output=output, parent=parent))
 
 
 FORMAT_SUFFIXES = {
@@ -342,19 +396,13 @@ def output_format(fmt: str | None, output: str | None, *, refused: Sequence[str]
     named = FORMAT_SUFFIXES.get(Path(output).suffix.lower()) if output else None
     chosen = fmt or named
     if chosen in refused:
-        raise InputError(f"--format {chosen}: this command cannot write {chosen}")
+        raise InputError(say("format_refused", fmt=chosen))
     if fmt is None:
         return named or ("table" if sys.stdout.isatty() else "json")
     if output and fmt == "table":
-        raise InputError(
-            f"--format table prints to the terminal and writes no file; for {output} "
-            "give --format json, xlsx or html"
-        )
+        raise InputError(say("format_table_file", output=output))
     if named is not None and named != fmt:
-        raise InputError(
-            f"--format {fmt} contradicts the output name {output} (a .{named} file); "
-            f"give --format {named}, or an output name ending in .{fmt}"
-        )
+        raise InputError(say("format_clash", fmt=fmt, output=output, named=named))
     return fmt
 
 
@@ -407,7 +455,12 @@ list_date_option = click.option(
 rosters_argument = click.argument("roster", nargs=-1, required=True, type=click.Path())
 
 lang_option = click.option(
-    "--lang", type=click.Choice(["vi", "en"]), default="vi", show_default=True
+    "--lang",
+    type=click.Choice(["vi", "en"]),
+    default="vi",
+    show_default=True,
+    is_eager=True,
+    callback=_remember_lang,
 )
 
 layout_option = click.option(
@@ -552,7 +605,7 @@ def _emit(ev: Any, fmt: str, output: str | None, lang: str) -> None:
     if fmt == "json":
         from cadre_core.engine._documents import evaluations_json
 
-        write_text(evaluations_json(evs), output)
+        write_text(evaluations_json(evs, lang), output)
         return
     if fmt == "csv":
         write_text(evaluations_csv(evs), output)
@@ -561,7 +614,7 @@ def _emit(ev: Any, fmt: str, output: str | None, lang: str) -> None:
         _print_table(evs, lang)
         return
     if not output:
-        raise InputError(f"--format {fmt} needs --output FILE")
+        raise InputError(say("format_needs_output", fmt=fmt))
     from cadre_core.reports import plugin_sections, write_html, write_pdf, write_xlsx
     from cadre_core.vocab._pdf import PdfUnavailable
 

@@ -32,6 +32,7 @@ from cadre_core.cli._common import (
     report_format_option,
     report_output_option,
     rosters_argument,
+    say,
     show_problems,
     skip_option,
     strict_columns_option,
@@ -87,13 +88,13 @@ def _evaluate_days(
             if len(host.failures) == failed:
                 break
     except (PluginError, ParameterError, RosterError) as exc:
-        hint = "" if keep_going else " (--keep-going leaves the failing plugin out)"
+        hint = "" if keep_going else say("keep_going_hint")
         text = f"{exc}{hint}" if isinstance(exc, PluginError) else str(exc)
         raise InputError(scrub(text)) from None
     for warning in host.warnings:
-        click.echo(f"cadre: warning: {scrub(str(warning))}", err=True)
+        click.echo(f"cadre: {say('prefix_warning')}{scrub(str(warning))}", err=True)
     for error in host.failures:
-        click.echo(f"cadre: left out: {scrub(str(error))}", err=True)
+        click.echo(f"cadre: {say('prefix_left_out')}{scrub(str(error))}", err=True)
     return evs
 
 
@@ -107,7 +108,7 @@ def one_commune(evs: list[Any], commune: str | None) -> list[Any]:
     known = [c.commune for c in evs[-1].communes]
     if commune not in known:
         shown = ", ".join(known[:10]) + (", ..." if len(known) > 10 else "")
-        raise InputError(f"--commune {commune!r}: no such commune in the roster ({shown})")
+        raise InputError(say("no_such_commune", commune=repr(commune), shown=shown))
     return [
         attrs.evolve(e, communes=tuple(c for c in e.communes if c.commune == commune)) for e in evs
     ]

@@ -17,6 +17,7 @@ from cadre_core.cli._common import (
     progress_bars,
     report_format_option,
     report_output_option,
+    say,
     skip_option,
     write_text,
     writing,
@@ -50,10 +51,7 @@ def _budget(value: str | None) -> int | dict[int, int] | None:
             out[y] = amount(money, f"amount for {y}")
         return out
     except ValueError as exc:
-        raise InputError(
-            f"--budget {value!r}: {exc}; give a whole amount in VND (0 or more) or "
-            "YEAR=AMOUNT,YEAR=AMOUNT"
-        ) from None
+        raise InputError(say("budget", value=repr(value), why=exc)) from None
 
 
 @click.command("plan")
@@ -95,9 +93,9 @@ def plan_command(
     fmt = output_format(fmt, output)
     day = _as_of(as_of)
     if horizon is not None and horizon < day.year:
-        raise InputError(f"--horizon {horizon} is before the year of --as-of")
+        raise InputError(say("horizon_before", horizon=horizon))
     if horizon is not None and horizon > day.year + MAX_YEARS:
-        raise InputError(f"--horizon {horizon}: a plan looks at most {MAX_YEARS} years ahead")
+        raise InputError(say("horizon_far", horizon=horizon, years=MAX_YEARS))
     money = _budget(budget)
     key = key_or_exit(pseudonymize, pseudonym_key)
     with plugin_output():  # a plugin's layout hook may print: never into the JSON
@@ -107,6 +105,7 @@ def plan_command(
             skip_invalid,
             layout=_layout(layout, plugins),
             withhold=key is not None,
+            lang=lang,
         )
     hider = pseudonymizer(key, r)
     try:  # progress bars on a terminal only, never over a document on standard output
@@ -134,7 +133,7 @@ def plan_command(
         return
     if fmt in ("xlsx", "html", "pdf"):
         if not output:
-            raise InputError(f"--format {fmt} needs --output FILE")
+            raise InputError(say("format_needs_output", fmt=fmt))
         from cadre_core.vocab._pdf import PdfUnavailable
 
         try:

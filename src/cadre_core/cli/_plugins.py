@@ -8,10 +8,28 @@ import sys
 import click
 from rich.text import Text
 
-from cadre_core.cli._common import EXIT_INPUT, _stdout, lang_option
+from cadre_core.cli._common import (
+    EXIT_INPUT,
+    _stdout,
+    lang_option,
+    say,
+)
 from cadre_core.engine._documents import listing
 from cadre_core.vocab._labels import label
 from cadre_core.vocab._tables import show_table
+
+
+def _hook_words(hook: str, lang: str) -> str:
+    """A hook as ``cadre plugins`` shows it: in Vietnamese by what it gives (its label
+    ``hook_<name>``), in English by its name; a hook the label table lacks by its name.
+
+    >>> _hook_words("cadre_targets", "vi"), _hook_words("cadre_targets", "en")
+    ('chỉ tiêu', 'cadre_targets')
+    """
+    try:
+        return label(f"hook_{hook}", lang)
+    except KeyError:
+        return hook
 
 
 @click.command("plugins")
@@ -49,13 +67,13 @@ def plugins_command(fmt: str, lang: str) -> None:
                     d["version"],
                     ", ".join(d["targets"]),
                     ", ".join(d["parameters"]),
-                    ", ".join(d["hooks"]),
+                    ", ".join(_hook_words(h, lang) for h in d["hooks"]),
                 ]
             )
         show_table(label("cli_plugins_title", lang), headers, rows, console=_stdout())
     for warning in host.warnings:
-        click.echo(f"cadre: warning: {warning}", err=True)
+        click.echo(f"cadre: {say('prefix_warning')}{warning}", err=True)
     if host.failures:
         for error in host.failures:
-            click.echo(f"cadre: error: {error}", err=True)
+            click.echo(f"cadre: {say('prefix_error')}{error}", err=True)
         sys.exit(EXIT_INPUT)

@@ -9,7 +9,15 @@ from typing import Any
 
 import click
 
-from cadre_core.cli._common import InputError, _stdout, lang_option, output_option, write_text
+from cadre_core.cli._common import (
+    InputError,
+    _stdout,
+    lang_option,
+    os_reason,
+    output_option,
+    say,
+    write_text,
+)
 from cadre_core.vocab._labels import label
 
 #: How many errors the message of an invalid document names.
@@ -21,13 +29,15 @@ def _read_document(path: str) -> Any:
     try:
         text = sys.stdin.read() if path == "-" else Path(path).read_text(encoding="utf-8")
     except OSError as exc:
-        raise InputError(f"{path}: cannot be read ({exc.strerror})") from None
+        raise InputError(say("cannot_read", path=path, reason=os_reason(exc))) from None
     except UnicodeDecodeError:
-        raise InputError(f"{path}: not UTF-8 text (a JSON document is)") from None
+        raise InputError(say("not_utf8_json", path=path)) from None
     try:
         return json.loads(text)
-    except ValueError as exc:
-        raise InputError(f"{path}: not JSON ({exc})") from None
+    except json.JSONDecodeError as exc:
+        raise InputError(
+            say("not_json", path=path, error=exc, line=exc.lineno, col=exc.colno)
+        ) from None
 
 
 def _check(path: str, name: str | None, strict: bool, lang: str = "vi") -> None:
@@ -38,17 +48,14 @@ def _check(path: str, name: str | None, strict: bool, lang: str = "vi") -> None:
     doc = _read_document(path)
     name = name or schema_for(doc)
     if name is None:
-        raise InputError(
-            f"{path}: not a cadre document of a known kind (no schema_version); name the "
-            f"schema: cadre schema NAME --check {path}"
-        )
+        raise InputError(say("schema_unknown_kind", path=path))
     schema = json_schema(name)
     errors = schema_errors(doc, name, strict=strict)
     if errors:
         shown = "; ".join(errors[:_SHOWN])
-        more = f" (and {len(errors) - _SHOWN} more)" if len(errors) > _SHOWN else ""
+        more = say("schema_more", n=len(errors) - _SHOWN) if len(errors) > _SHOWN else ""
         raise InputError(
-            f"{path} does not follow the {name} schema ({schema['$id']}): {shown}{more}"
+            say("schema_errors", path=path, name=name, id=schema["$id"], shown=shown, more=more)
         )
     version = doc.get("schema_version", "?") if isinstance(doc, dict) else "?"
     text = label("cli_schema_follows", lang)
@@ -87,7 +94,7 @@ def schema_command(
     from cadre_core.engine._schema import SchemaError, json_schema, schema_names, schema_text
 
     if name is not None and name not in schema_names():
-        raise InputError(f"unknown schema {name!r}: the schemas are {', '.join(schema_names())}")
+        raise InputError(say("schema_unknown", name=repr(name), names=", ".join(schema_names())))
     if list_:
         for known in schema_names():
             schema = json_schema(known)
@@ -103,4 +110,4 @@ def schema_command(
     try:
         write_text(text, output)
     except OSError as exc:
-        raise InputError(f"{output}: cannot be written ({exc.strerror})") from None
+        raise InputError(say("cannot_be_written", output=output, reason=os_reason(exc))) from None

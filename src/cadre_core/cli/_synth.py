@@ -7,7 +7,14 @@ from pathlib import Path
 
 import click
 
-from cadre_core.cli._common import InputError, check_output, count, lang_option, writing
+from cadre_core.cli._common import (
+    InputError,
+    check_output,
+    count,
+    lang_option,
+    say,
+    writing,
+)
 from cadre_core.roster._synth import synth_roster
 from cadre_core.vocab._labels import label
 
@@ -32,7 +39,7 @@ def synth_command(communes: int, seed: int, fmt: str | None, out: Path, lang: st
     if fmt == "xlsx":
         check_output(out, [])
     elif out.exists() and not out.is_dir():
-        raise InputError(f"{out}: is a file; --format {fmt} writes a folder of tables")
+        raise InputError(say("synth_file", out=out, fmt=fmt))
     start = time.perf_counter()
     roster = synth_roster(communes, seed, validate=False, name=out.stem)
     with writing(out):

@@ -32,6 +32,7 @@ from cadre_core.cli._common import (
     output_option,
     print_set_aside_and_not_read,
     rosters_argument,
+    say,
     show_problems,
     skip_option,
     strict_columns_option,
@@ -50,8 +51,10 @@ PROBLEM_FIELDS = (
     "suggestion",
     "severity",
     "scope",
+    "message",
 )
-"""The columns of ``cadre validate --format csv``: the fields of a problem."""
+"""The columns of ``cadre validate --format csv``: the fields of a problem, then the whole
+problem as one sentence in the command's ``--lang`` (``message``)."""
 
 
 def _open_output(output: str | None, stack: ExitStack) -> IO[str]:
@@ -77,10 +80,11 @@ def _write_problems(
     valid: bool,
     inputs: Sequence[str],
     tables: dict[str, dict[str, int]],
+    lang: str = "vi",
 ) -> None:
     """Write every problem as JSON (with ``valid``, the inputs and, for a roster read, each
     table's accounting: rows read, kept, skipped, cells set aside) or as CSV (one line per
-    problem, cells kept inert for spreadsheets)."""
+    problem, cells kept inert for spreadsheets); each problem's ``message`` in ``lang``."""
     with ExitStack() as stack:
         if fmt == "json":
             from cadre_core.engine._json import dumps_bytes
@@ -91,14 +95,18 @@ def _write_problems(
                 "valid": valid,
                 "inputs": list(inputs),
                 "tables": tables,
-                "problems": [p.to_dict() for p in problems],
+                "problems": [p.to_dict(lang) for p in problems],
             }
             write_text(dumps_bytes(doc, fast="problems", end="\n"), output)
             return
         stream = _open_output(output, stack)
         writer = csv.writer(stream, lineterminator="\r\n")
         writer.writerow(PROBLEM_FIELDS)
-        writer.writerows([inert(getattr(p, field)) for field in PROBLEM_FIELDS] for p in problems)
+        fields = PROBLEM_FIELDS[:-1]
+        writer.writerows(
+            [*(inert(getattr(p, field)) for field in fields), inert(p.describe(lang))]
+            for p in problems
+        )
 
 
 def _suggest(
@@ -108,12 +116,12 @@ def _suggest(
     from cadre_core.roster._layout_suggest import suggest_layout
 
     if len(rosters) != 1:
-        raise InputError("--suggest-layout reads one roster at a time; give one file or folder")
+        raise InputError(say("suggest_one"))
     roster = rosters[0]
     check_output(output, [roster, layout])
     found = suggest_layout(roster, _layout(layout))
     if found is None:
-        raise InputError(f"{roster}: no roster table could be read to suggest a layout from")
+        raise InputError(say("suggest_nothing", roster=roster))
     write_text(found, output)
     if output:
         _stderr().print(label("cli_suggested_layout", lang).format(path=output), markup=False)
@@ -162,7 +170,7 @@ def validate_command(
         return
 
     def refused(problems: Sequence[Any]) -> None:
-        _write_problems(fmt, output, problems, valid=False, inputs=roster, tables={})
+        _write_problems(fmt, output, problems, valid=False, inputs=roster, tables={}, lang=lang)
 
     r = _read(
         roster,
@@ -176,7 +184,8 @@ def validate_command(
     )
     if fmt != "table":
         problems = [*r.skipped, *r.problems]
-        _write_problems(fmt, output, problems, valid=True, inputs=roster, tables=r.accounting())
+        tables = r.accounting()
+        _write_problems(fmt, output, problems, valid=True, inputs=roster, tables=tables, lang=lang)
         return
     console = _stdout()
     print_set_aside_and_not_read(r, console, lang)

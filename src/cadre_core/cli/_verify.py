@@ -16,9 +16,12 @@ from cadre_core.cli._common import (
     _list_date,
     _read,
     _stdout,
+    current_lang,
     lang_option,
     layout_option,
+    os_reason,
     params_option,
+    say,
 )
 from cadre_core.vocab._labels import label
 
@@ -50,20 +53,25 @@ def _day_documents(report: str) -> list[dict[str, Any]]:
                 return [dict(day) for day in doc["evaluations"]]
         return [extract(report)]
     except ReportError as exc:
-        raise InputError(str(exc)) from None
+        raise InputError(exc.message(current_lang())) from None
     except OSError:
         try:
             return [extract(report)]
         except ReportError as exc:
-            raise InputError(str(exc)) from None
+            raise InputError(exc.message(current_lang())) from None
 
 
 def _given(options: dict[str, Any], name: str, key: str, value: Any, shown: str) -> None:
     """Check an option given on the command line against the report's record."""
     if value is not None and value != options[key]:
         raise InputError(
-            f"{name}: the report was made with {shown} {options[key]!r}, not {value!r} "
-            "(leave the option out to use the report's)"
+            say(
+                "verify_option",
+                name=name,
+                shown=shown,
+                recorded=repr(options[key]),
+                value=repr(value),
+            )
         )
 
 
@@ -73,18 +81,15 @@ def _file(name: str, what: str, recorded: str | None, given: str | None) -> str 
 
     if given is None:
         if recorded is not None and what == "--layout":
-            raise InputError(
-                f"{name}: the report was made with a layout file (sha256 {recorded}); "
-                "give it with --layout FILE"
-            )
+            raise InputError(say("verify_layout_needed", name=name, recorded=recorded))
         return None
     try:
         digest = file_sha256(given)
     except OSError as exc:
-        raise InputError(f"{given}: cannot be read ({exc.strerror or exc})") from None
+        raise InputError(say("cannot_read", path=given, reason=os_reason(exc))) from None
     if recorded != digest:
-        made = "without one" if recorded is None else f"with another one (sha256 {recorded})"
-        raise InputError(f"{given}: the report was made {made}, not with this {what} file")
+        made = "verify_file_without" if recorded is None else "verify_file_other"
+        raise InputError(say(made, given=given, what=what, recorded=recorded))
     return given
 
 
@@ -178,7 +183,7 @@ def verify_command(
     notes: list[str] = []
     for day_doc in day_docs:  # each day's document against that day's evaluation
         upto = [e for e in evs if e.as_of.isoformat() <= day_doc["as_of"]] or evs
-        outcome = check(day_doc, r, upto)
+        outcome = check(day_doc, r, upto, lang)
         prefix = f"{day_doc['as_of']}: " if len(day_docs) > 1 else ""
         differences += [f"{prefix}{d}" for d in outcome.differences]
         notes += [n for n in outcome.notes if n not in notes]
@@ -188,7 +193,9 @@ def verify_command(
         inputs = tuple((doc.get("audit") or {}).get("inputs") or ())
         shown = [attrs.evolve(e, sources=inputs, options=dict(options)) for e in evs]
         sections = plugin_sections(shown)
-        differences += visible_differences(report, shown, lang=options["lang"], sections=sections)
+        differences += visible_differences(
+            report, shown, lang=options["lang"], sections=sections, said_in=lang
+        )
     console = _stdout()
     for note in (*notes, *beside):
         console.print(f"! {note}", markup=False)
@@ -216,7 +223,8 @@ def _files_beside(doc: dict[str, Any], evs: list[Any]) -> tuple[list[Any], list[
     def beside(p: Any) -> bool:
         return p.scope == "sheet" and p.table is None
 
-    reported = [Problem(**p) for p in doc.get("not_read", []) if beside(Problem(**p))]
+    listed = [Problem.from_dict(p) for p in doc.get("not_read", [])]
+    reported = [p for p in listed if beside(p)]
     notes: list[str] = []
     out = []
     for e in evs:
@@ -224,9 +232,9 @@ def _files_beside(doc: dict[str, Any], evs: list[Any]) -> tuple[list[Any], list[
         added = sorted({p.file for p in now} - {p.file for p in reported})
         gone = sorted({p.file for p in reported} - {p.file for p in now})
         for f in added:
-            notes.append(f"{f}: beside the tables now, not read (not in the report)")
+            notes.append(say("verify_beside_added", file=f))
         for f in gone:
-            notes.append(f"{f}: no longer beside the tables (it was not read)")
+            notes.append(say("verify_beside_gone", file=f))
         kept = tuple(p for p in e.not_read if not beside(p)) + tuple(reported)
         out.append(attrs.evolve(e, not_read=kept))
     return out, sorted(set(notes))

@@ -30,10 +30,10 @@ def layout_in_force(file: str | None, plugins: Sequence[str] = (), keep_going: b
     return merge_layouts(host.without_failing(host.layouts, keep_going=keep_going), own)
 
 
-def evaluations_json(evs: Sequence[Evaluation]) -> bytes:
+def evaluations_json(evs: Sequence[Evaluation], lang: str = "vi") -> bytes:
     """The JSON of ``cadre evaluate``: one day's evaluation document as it is (the
     contract), or for several days one document with every day (schema
-    ``evaluations``).
+    ``evaluations``); the problems' ``message`` in ``lang``.
 
     >>> import cadre_core
     >>> ev = cadre_core.evaluate(cadre_core.sample_roster(), "2026-12-31")
@@ -41,11 +41,11 @@ def evaluations_json(evs: Sequence[Evaluation]) -> bytes:
     True
     """
     if len(evs) == 1:
-        return bytes(evs[0].to_json_bytes())
+        return bytes(evs[0].to_json_bytes(lang=lang))
     doc = {
         "schema_version": SCHEMA_VERSION,
         "days": [ev.as_of.isoformat() for ev in evs],
-        "evaluations": [ev.to_dict() for ev in evs],
+        "evaluations": [ev.to_dict(lang) for ev in evs],
     }
     return dumps_bytes(doc, end="\n")
 

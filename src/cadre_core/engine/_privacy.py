@@ -215,6 +215,7 @@ class Pseudonymizer:
             withheld(problem),
             expected=self.scrub(problem.expected),
             suggestion=None if problem.suggestion is None else self.scrub(problem.suggestion),
+            args=tuple((k, self.scrub(v)) for k, v in problem.args),
         )
 
     def finding(self, finding: Finding) -> Finding:

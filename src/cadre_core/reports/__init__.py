@@ -29,6 +29,7 @@ from cadre_core.reports import _html, _xlsx
 from cadre_core.reports._data import build
 from cadre_core.reports._explain import explanations, responsible_body
 from cadre_core.reports._indicators import indicator_sections
+from cadre_core.roster._problems import column_words, file_words, table_words
 from cadre_core.roster._roster import Roster
 from cadre_core.vocab._labels import body_name, label
 
@@ -83,12 +84,12 @@ def skipped_section(evaluation: Evaluation, lang: str = "vi") -> list[ReportSect
     rows = [
         [
             label(f"set_aside_{p.scope if p.scope in ('cell', 'table') else 'row'}", lang),
-            p.file,
-            p.table or "",
+            file_words(p.file, lang),
+            table_words(p.table, lang),
             _row(p.row),
-            p.column or "",
+            column_words(p.table, p.column, lang),
             "" if p.value is None else p.value,
-            p.expected,
+            p.expectation(lang),
         ]
         for p in evaluation.skipped
     ]
@@ -102,11 +103,11 @@ def not_read_section(evaluation: Evaluation, lang: str = "vi") -> list[ReportSec
     rows = [
         [
             label("not_read_sheet" if p.scope == "sheet" else "not_read_column", lang),
-            p.file,
-            p.table or "",
-            p.column or "",
-            p.suggestion or "",
-            p.expected,
+            file_words(p.file, lang),
+            table_words(p.table, lang),
+            column_words(p.table, p.column, lang),
+            p.hint(lang) or "",
+            p.expectation(lang),
         ]
         for p in evaluation.not_read
     ]
@@ -118,7 +119,13 @@ def warnings_section(evaluation: Evaluation, lang: str = "vi") -> list[ReportSec
     each with where it is (empty when it noted nothing)."""
     columns = ("col_file", "col_table", "col_row", "col_column", "col_message")
     rows = [
-        [p.file, p.table or "", _row(p.row), p.column or "", p.expected]
+        [
+            file_words(p.file, lang),
+            table_words(p.table, lang),
+            _row(p.row),
+            column_words(p.table, p.column, lang),
+            p.expectation(lang),
+        ]
         for p in evaluation.warnings
     ]
     return _listing("warnings", columns, rows, lang)

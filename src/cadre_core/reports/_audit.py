@@ -37,6 +37,7 @@ import attrs
 from cadre_core.engine._pipeline import Evaluation, evaluate
 from cadre_core.roster._guards import MAX_XML_BYTES, _check_workbook_size
 from cadre_core.roster._roster import Roster
+from cadre_core.vocab._labels import label
 
 HTML_ID = "cadre-evaluation"
 XLSX_SHEET = "_evaluation"
@@ -72,7 +73,7 @@ def _embedded_text(fmt: str, body: str) -> str:
     except zlib.error:
         raise ValueError("not zlib data") from None
     if inflate.unconsumed_tail:
-        raise ReportError("the embedded evaluation inflates beyond 512 MB")
+        raise ReportError("inflates", name="")
     return raw.decode("utf-8")
 
 
@@ -86,7 +87,21 @@ def xlsx_sheet(workbook: Any, evaluation: Evaluation) -> None:
 
 
 class ReportError(ValueError):
-    """A file is not a report this tool wrote, or carries no evaluation."""
+    """A file is not a report this tool wrote, or carries no evaluation: the sentence
+    ``report_error_<key>`` of the label table with ``args`` (English as the exception's
+    text, any language through :meth:`message`).
+
+    >>> ReportError("not_a_report", name="r.txt").message("vi")
+    'r.txt: báo cáo phải là tệp .json, .html hoặc .xlsx'
+    """
+
+    def __init__(self, key: str, **args: object) -> None:
+        self.key, self.said = key, args
+        super().__init__(self.message("en"))
+
+    def message(self, lang: str = "en") -> str:
+        """The sentence in ``lang``."""
+        return label(f"report_error_{self.key}", lang).format(**self.said)
 
 
 TABLE_SUFFIXES = (".csv", ".parquet", ".xlsx", ".xlsm", ".xls", ".ods")
@@ -157,7 +172,7 @@ def _xlsx_text(p: Path) -> str:
     """The JSON text of the hidden sheet of an xlsx report (after the size guards)."""
     too_large = _check_workbook_size(p)
     if too_large is not None:
-        raise ReportError(f"{p.name}: the report was not read: {too_large}")
+        raise ReportError("too_large", name=p.name, reason=too_large)
     import openpyxl
 
     try:
@@ -165,12 +180,10 @@ def _xlsx_text(p: Path) -> str:
             warnings.simplefilter("ignore")
             wb = openpyxl.load_workbook(p, read_only=True)
     except Exception as exc:  # openpyxl raises many types for a file that is no workbook
-        raise ReportError(
-            f"{p.name}: not a readable .xlsx workbook ({type(exc).__name__})"
-        ) from None
+        raise ReportError("not_workbook", name=p.name, error=type(exc).__name__) from None
     try:
         if XLSX_SHEET not in wb.sheetnames:
-            raise ReportError(f"{p.name}: no {XLSX_SHEET} sheet (not a cadre report?)")
+            raise ReportError("no_sheet", name=p.name, sheet=XLSX_SHEET)
         cells = [r[0] for r in wb[XLSX_SHEET].iter_rows(values_only=True) if r and r[0]]
         return "".join(str(c) for c in cells)
     finally:
@@ -186,37 +199,37 @@ def extract(path: str | Path) -> dict[str, Any]:
     p = Path(path)
     suffix = p.suffix.lower()
     if suffix not in (".json", ".html", ".htm", ".xlsx"):
-        raise ReportError(f"{p.name}: a report is a .json, .html or .xlsx file")
+        raise ReportError("not_a_report", name=p.name)
     try:
         if p.stat().st_size > MAX_XML_BYTES:
-            raise ReportError(f"{p.name}: the report was not read: it is over 512 MB")
+            raise ReportError("over_512", name=p.name)
         if suffix == ".json":
             data = _loads(p.read_text(encoding="utf-8"))
         elif suffix in (".html", ".htm"):
             m = _EMBEDDED.search(p.read_text(encoding="utf-8"))
             if m is None:
-                raise ReportError(f"{p.name}: no embedded evaluation (not a cadre report?)")
+                raise ReportError("not_embedded", name=p.name)
             try:
                 data = _loads(_embedded_text(m.group(1), m.group(2)))
             except ReportError as exc:
-                raise ReportError(f"{p.name}: {exc}") from None
+                raise ReportError(exc.key, **{**exc.said, "name": p.name}) from None
         else:
             data = _loads(_xlsx_text(p))
     except OSError as exc:
-        raise ReportError(f"{p.name}: cannot be read ({exc.strerror or exc})") from None
+        raise ReportError("unreadable", name=p.name, reason=exc.strerror or exc) from None
     except RecursionError:
-        raise ReportError(f"{p.name}: the embedded evaluation is nested too deeply") from None
+        raise ReportError("too_deep", name=p.name) from None
     except (ValueError, KeyError) as exc:
         if isinstance(exc, ReportError):
             raise
-        raise ReportError(f"{p.name}: the embedded evaluation is not valid JSON") from None
+        raise ReportError("not_json", name=p.name) from None
     check_shape(data, p.name)
     return dict(data)
 
 
 def _need(ok: bool, name: str, where: str, what: str) -> None:
     if not ok:
-        raise ReportError(f"{name}: not a cadre evaluation: {where} must be {what}")
+        raise ReportError("shape", name=name, where=where, what=what)
 
 
 def _is_day(value: Any) -> bool:
@@ -299,8 +312,13 @@ def _table_inputs(inputs: Sequence[str]) -> list[str]:
     return [i for i in inputs if Path(i.rsplit(":", 1)[0]).suffix.lower() in TABLE_SUFFIXES]
 
 
+def _say(key: str, lang: str, **args: object) -> str:
+    """A sentence of ``cadre verify`` (``verify_<key>``) in ``lang``."""
+    return label(f"verify_{key}", lang).format(**args)
+
+
 def _compare_inputs(
-    report: Mapping[str, Any], roster: Roster, diffs: list[str], notes: list[str]
+    report: Mapping[str, Any], roster: Roster, diffs: list[str], notes: list[str], lang: str
 ) -> None:
     audit = report.get("audit") or {}
     if not audit.get("inputs"):
@@ -312,24 +330,38 @@ def _compare_inputs(
                 k for k in set(recorded) | set(roster.tables) if recorded.get(k) != (
                     table_digests(roster).get(k))
             )  # fmt: skip
-            diffs.append(
-                "the roster's files differ from the ones the report was made from "
-                f"(tables {', '.join(changed)})"
-            )
+            diffs.append(_say("files_differ_tables", lang, tables=", ".join(changed)))
         elif _table_inputs(audit["inputs"]) != _table_inputs(roster.sources):
-            notes.append("same tables as the report's, in different bytes (line endings?)")
+            notes.append(_say("other_bytes", lang))
     elif _table_inputs(audit["inputs"]) != _table_inputs(roster.sources):
-        diffs.append("the roster's files differ from the ones the report was made from")
+        diffs.append(_say("files_differ", lang))
+
+
+def _said(problems: Any) -> Any:
+    """A list of problems without what is only a way of saying them (their ``message``,
+    in the report's language, and the ``key`` and ``args`` a report made before them
+    lacks): a report is compared by what was found."""
+    if not isinstance(problems, list):
+        return problems
+    said = ("message", "key", "args")
+    return [
+        {k: v for k, v in p.items() if k not in said} if isinstance(p, dict) else p
+        for p in problems
+    ]
 
 
 def verify(
-    report: Mapping[str, Any], roster: Roster, again: Sequence[Evaluation] | None = None
+    report: Mapping[str, Any],
+    roster: Roster,
+    again: Sequence[Evaluation] | None = None,
+    lang: str = "en",
 ) -> Verification:
     """Compare a report's embedded evaluation with ``again`` (the new evaluations, the
-    report's day last; by default ``roster`` evaluated again as the report says)."""
+    report's day last; by default ``roster`` evaluated again as the report says); the
+    differences and notes said in ``lang``."""
     diffs: list[str] = []
     notes: list[str] = []
-    _compare_inputs(report, roster, diffs, notes)
+    _compare_inputs(report, roster, diffs, notes, lang)
     if again is None:
         plugins = [p["name"] for p in report.get("plugins", []) if p["name"] != "cadre"]
         overrides = {
@@ -345,24 +377,25 @@ def verify(
         ]
     new_doc = again[-1].to_dict()
     if new_doc["as_of"] != report["as_of"]:
-        diffs.append(f"as-of day differs: report {report['as_of']}, now {new_doc['as_of']}")
+        diffs.append(_say("as_of", lang, report=report["as_of"], now=new_doc["as_of"]))
     names = [p["name"] for p in report.get("plugins", [])]
     now_names = [p["name"] for p in new_doc["plugins"]]
     if names != now_names:
-        diffs.append(f"plugins differ: report {names}, now {now_names}")
+        diffs.append(_say("plugins", lang, report=names, now=now_names))
     versions = {p["name"]: p["version"] for p in report.get("plugins", [])}
     now = {p["name"]: p["version"] for p in new_doc["plugins"]}
     if versions != now and set(versions) == set(now):
-        diffs.append(f"plugin versions differ: report {versions}, installed {now}")
+        diffs.append(_say("plugin_versions", lang, report=versions, now=now))
     old = {c["commune"]: c for c in report["communes"]}
     new = {c["commune"]: c for c in new_doc["communes"]}
     if set(old) != set(new):
-        diffs.append(f"communes differ: {sorted(old)} vs {sorted(new)}")
+        diffs.append(_say("communes", lang, report=sorted(old), now=sorted(new)))
     for name in sorted(set(old) & set(new)):
         a = {t["id"]: t for t in old[name]["targets"]}
         b = {t["id"]: t for t in new[name]["targets"]}
         if len(old[name]["targets"]) != len(b):
-            diffs.append(f"{name}: {len(old[name]['targets'])} targets in the report, {len(b)} now")
+            count = len(old[name]["targets"])
+            diffs.append(_say("target_count", lang, commune=name, report=count, now=len(b)))
         for tid in sorted(set(a) | set(b)):
             if a.get(tid) != b.get(tid):
                 keys = sorted(
@@ -370,14 +403,15 @@ def verify(
                     for k in set(a.get(tid, {})) | set(b.get(tid, {}))
                     if a.get(tid, {}).get(k) != b.get(tid, {}).get(k)
                 )
-                diffs.append(f"{name}: target {tid} differs in {', '.join(keys)}")
+                shown = ", ".join(_key_words(k, lang) for k in keys)
+                diffs.append(_say("target", lang, commune=name, target=tid, keys=shown))
         if old[name].get("unrated") != new[name].get("unrated"):
-            diffs.append(f"{name}: unrated cadres differ")
+            diffs.append(_say("unrated", lang, commune=name))
         if old[name].get("findings") != new[name].get("findings"):
-            diffs.append(f"{name}: findings differ")
+            diffs.append(_say("findings", lang, commune=name))
     for key in ("skipped", "not_read", "warnings", "failed_plugins"):
-        if key in report and report[key] != new_doc[key]:
-            diffs.append(f"{key.replace('_', ' ')} differ")
+        if key in report and _said(report[key]) != _said(new_doc[key]):
+            diffs.append(_say(f"list_{key}", lang))
     return Verification(not diffs, tuple(diffs), tuple(notes))
 
 
@@ -395,7 +429,15 @@ def _html_tokens(page: str) -> list[str]:
     return [t for t in re.split(r"(<[^>]*>)", page) if t.strip()]
 
 
-def _html_differences(report: str, again: str, limit: int) -> list[str]:
+def _key_words(key: str, lang: str) -> str:
+    """A key of a target's JSON as the report's column says it in Vietnamese."""
+    try:
+        return key if lang == "en" else label(f"col_{key}", lang)
+    except KeyError:
+        return key
+
+
+def _html_differences(report: str, again: str, limit: int, lang: str = "en") -> list[str]:
     a, b = _html_tokens(report), _html_tokens(again)
     out: list[str] = []
     matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
@@ -403,10 +445,8 @@ def _html_differences(report: str, again: str, limit: int) -> list[str]:
         if op == "equal":
             continue
         before = next((t for t in reversed(a[:i1]) if not t.startswith("<")), "")
-        out.append(
-            f"html, after {_short(before, 40)}: the report shows "
-            f"{_short(''.join(a[i1:i2]))}, the roster gives {_short(''.join(b[j1:j2]))}"
-        )
+        shown, gives = _short("".join(a[i1:i2])), _short("".join(b[j1:j2]))
+        out.append(_say("html", lang, before=_short(before, 40), shown=shown, gives=gives))
         if len(out) >= limit:
             break
     return out
@@ -426,7 +466,7 @@ def _rows(ws: Any) -> Iterator[list[Any]]:
         yield values
 
 
-def _xlsx_differences(report: Path, again: Path, limit: int) -> list[str]:
+def _xlsx_differences(report: Path, again: Path, limit: int, lang: str = "en") -> list[str]:
     import openpyxl
     from openpyxl.utils import get_column_letter
 
@@ -439,16 +479,24 @@ def _xlsx_differences(report: Path, again: Path, limit: int) -> list[str]:
         sa = [n for n in wa.sheetnames if n != XLSX_SHEET]
         sb = [n for n in wb.sheetnames if n != XLSX_SHEET]
         if sa != sb:
-            out.append(f"xlsx: the sheets are {sa}, the roster gives {sb}")
+            out.append(_say("xlsx_sheets", lang, report=sa, now=sb))
         for name in (n for n in sa if n in sb):
             empty: list[Any] = []
             rows = zip_longest(_rows(wa[name]), _rows(wb[name]), fillvalue=empty)
             for r, (ra, rb) in enumerate(rows, start=1):
                 for c, (va, vb) in enumerate(zip_longest(ra, rb), start=1):
                     if va != vb:
+                        cell = f"{get_column_letter(c)}{r}"
+                        shown, gives = _short(str(va)), _short(str(vb))
                         out.append(
-                            f"xlsx, sheet {name!r} cell {get_column_letter(c)}{r}: the report "
-                            f"shows {_short(str(va))}, the roster gives {_short(str(vb))}"
+                            _say(
+                                "xlsx_cell",
+                                lang,
+                                sheet=repr(name),
+                                cell=cell,
+                                shown=shown,
+                                gives=gives,
+                            )
                         )
                         if len(out) >= limit:
                             return out
@@ -465,11 +513,13 @@ def visible_differences(
     lang: str = "vi",
     sections: Sequence[Any] = (),
     limit: int = 5,
+    said_in: str = "en",
 ) -> list[str]:
     """The first differences (at most ``limit``) between what a reader sees in the html
     or xlsx report at ``path`` and the same report rendered again from ``evaluations``
     (same language, days and sections): html text and markup outside the embedded data,
-    or every cell of every sheet, the generation time left out. Empty for json."""
+    or every cell of every sheet, the generation time left out; said in ``said_in``.
+    Empty for json."""
     from cadre_core.reports import write_html, write_xlsx
 
     p = Path(path)
@@ -481,8 +531,8 @@ def visible_differences(
         fresh = Path(tmp) / f"again{suffix}"
         if suffix == ".xlsx":
             write_xlsx(evs, fresh, lang=lang, sections=sections)
-            return _xlsx_differences(p, fresh, limit)
+            return _xlsx_differences(p, fresh, limit, said_in)
         write_html(evs, fresh, lang=lang, sections=sections)
         return _html_differences(
-            p.read_text(encoding="utf-8"), fresh.read_text(encoding="utf-8"), limit
+            p.read_text(encoding="utf-8"), fresh.read_text(encoding="utf-8"), limit, said_in
         )

@@ -30,8 +30,8 @@ from cadre_core.roster import _normalize as nz
 from cadre_core.roster._flat_header import SKIP, Field, find_header, header_label, resolve
 from cadre_core.roster._flat_tables import MADE, build_tables
 from cadre_core.roster._guards import _check_workbook_size
-from cadre_core.roster._merged import MERGED_NOTE, Merged, fill_merged, merged_ranges
-from cadre_core.roster._problems import Problem
+from cadre_core.roster._merged import Merged, fill_merged, merged_ranges
+from cadre_core.roster._problems import Problem, problem
 from cadre_core.roster._reader import RawTable
 from cadre_core.roster._schema import VALUE_ALIASES
 from cadre_core.vocab._dates import parse_day
@@ -78,21 +78,21 @@ def _grids(path: Path) -> tuple[list[tuple[str, pd.DataFrame, list[Merged]]], li
             padded = [[c if c.strip() else None for c in line] for line in lines]
             grid = pd.DataFrame([line + [None] * (width - len(line)) for line in padded])
         except UnicodeDecodeError as exc:
-            msg = f"not UTF-8 text (byte {exc.start}); save it as 'CSV UTF-8'"
-            return [], [Problem(path.name, None, None, None, None, msg)]
+            return [], [problem(path.name, None, None, None, None, "not_utf8", byte=exc.start)]
         except Exception as exc:
-            msg = f"not a readable .csv list: {type(exc).__name__}"
-            return [], [Problem(path.name, None, None, None, None, msg)]
+            error = type(exc).__name__
+            return [], [problem(path.name, None, None, None, None, "not_csv_list", error=error)]
         return [("", grid.replace("", None), [])], []
     too_large = _check_workbook_size(path)
     if too_large is not None:
-        msg = f"the workbook was not read: {too_large}"
-        return [], [Problem(path.name, None, None, None, None, msg)]
+        return [], [
+            problem(path.name, None, None, None, None, "workbook_too_large", reason=too_large)
+        ]
     try:
         sheets = pd.read_excel(path, sheet_name=None, header=None, engine="calamine")
     except Exception as exc:  # the engine raises many types for a non-workbook
-        msg = f"not a readable workbook: {type(exc).__name__}"
-        return [], [Problem(path.name, None, None, None, None, msg)]
+        error = type(exc).__name__
+        return [], [problem(path.name, None, None, None, None, "not_list_workbook", error=error)]
     merged = merged_ranges(path)
     return [(str(k), v, merged.get(str(k), [])) for k, v in sheets.items()], []
 
@@ -211,7 +211,7 @@ def _read_sheet(
         if f is None:
             if header.labels[j]:
                 problems.append(
-                    Problem(where, None, None, label, None, "this column was not read",
+                    problem(where, None, None, label, None, "column_not_read",
                             severity="warning")
                 )  # fmt: skip
             continue
@@ -220,9 +220,8 @@ def _read_sheet(
         key = (f.table, f.column)
         if key in chosen and f.column not in ("birth_date", "rating"):
             problems.append(
-                Problem(where, None, None, label, None,
-                        f"a second column for {f.table}.{f.column}; this one was not read",
-                        severity="warning")
+                problem(where, None, None, label, None, "second_list_column",
+                        severity="warning", canonical=f"{f.table}.{f.column}")
             )  # fmt: skip
             continue
         chosen.setdefault(key, []).append(j)
@@ -236,8 +235,8 @@ def _read_sheet(
     for (r0, c0, _, _), cells in filled_in:
         label = header_label(header.labels[c0], c0)
         problems.append(
-            Problem(where, None, r0 + 1, label, None, MERGED_NOTE.format(cells),
-                    severity="warning")
+            problem(where, None, r0 + 1, label, None, "merged", severity="warning",
+                    cells=cells)
         )  # fmt: skip
     body = grid.iloc[header.body :].copy()
     body.columns = pd.Index(range(grid.shape[1]))
@@ -261,9 +260,7 @@ def _read_sheet(
     stray = filled.any(axis=1) & ~person & ~group & ~ended
     for i in stray[stray].index:
         problems.append(
-            Problem(where, None, int(i) + 1, None, None,
-                    "this row holds no person's name and was not read as a person",
-                    severity="warning")
+            problem(where, None, int(i) + 1, None, None, "row_no_person", severity="warning")
         )  # fmt: skip
     texts = _group_text(body, filled, lead, name)
     bloc_of = nz.keys_of(texts).map(VALUE_ALIASES["bloc"])
@@ -318,9 +315,7 @@ def read_flat(path: Path, *, list_date: dt.date | str | None = None) -> FlatRead
         if read is None:
             if texts:
                 problems.append(
-                    Problem(path.name, sheet or None, None, None, None,
-                            "no header of a list of people (a row with 'Họ và tên' and other "
-                            "known headers) was found; the sheet was not read",
+                    problem(path.name, sheet or None, None, None, None, "no_list_header",
                             severity="warning")
                 )  # fmt: skip
             continue
@@ -329,8 +324,7 @@ def read_flat(path: Path, *, list_date: dt.date | str | None = None) -> FlatRead
         sheets.append((number, sheet, read))
     if not sheets:
         problems.append(
-            Problem(path.name, None, None, None, None,
-                    "no sheet holds a list of people or the tables of a roster")
+            problem(path.name, None, None, None, None, "no_list_sheet")
         )  # fmt: skip
         return FlatRead((), tuple(problems), None, None, (), {}, tuple(names), found=False)
     day: dt.date | None
@@ -340,9 +334,7 @@ def read_flat(path: Path, *, list_date: dt.date | str | None = None) -> FlatRead
         day = title_day(titles)
     if day is None:
         problems.append(
-            Problem(path.name, None, None, None, None,
-                    "the list's date is unknown: give --list-date, or name it in the title "
-                    "rows ('tính đến ngày 31/12/2025')")
+            problem(path.name, None, None, None, None, "list_date_unknown")
         )  # fmt: skip
         return FlatRead((), tuple(problems), None, None, (), {}, tuple(names))
     commune = title_commune(titles)

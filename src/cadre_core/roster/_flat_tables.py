@@ -17,10 +17,11 @@ import pandas as pd
 
 from cadre_core.roster import _normalize as nz
 from cadre_core.roster._flat_header import Field
-from cadre_core.roster._problems import Problem
+from cadre_core.roster._problems import Problem, problem
 from cadre_core.roster._reader import RawTable
+from cadre_core.vocab._labels import label
 
-MADE = "(made from the list)"
+MADE = label("problem_made_from_list", "en")
 # tables a flat list never holds, and position columns it never holds
 NEVER_IN_A_LIST = (
     "trainings",
@@ -79,13 +80,13 @@ def build_tables(
         frame = pd.DataFrame({f"{t}.{c}": s for (t, c), s in cols.items()}, index=rows.index)
         frame["row"] = rows
         parts.append(frame)
-        for (t, c), label in sheet_places.items():
-            places[number, t, c] = label
+        for (t, c), header in sheet_places.items():
+            places[number, t, c] = header
             for other in ("assignments", "degrees", "theory", "ratings"):
                 if (t, c) == ("cadres", "cadre_id"):
-                    places[number, other, "cadre_id"] = label
+                    places[number, other, "cadre_id"] = header
             if (t, c) == ("positions", "title"):
-                places[number, "positions", "category"] = label
+                places[number, "positions", "category"] = header
         for field, values in ratings:
             rating_parts.append((field, values, rows))
     people = pd.concat(parts, ignore_index=True).astype(object)
@@ -119,9 +120,8 @@ def build_tables(
     if commune_text.isna().all() and commune is not None:
         commune_text = pd.Series(commune, index=people.index, dtype=object)
         problems.append(
-            Problem(file, "agencies", None, "commune", None,
-                    f"the commune {commune!r} was taken from the list's title rows",
-                    severity="warning")
+            problem(file, "agencies", None, "commune", None, "commune_from_title",
+                    severity="warning", commune=repr(commune))
         )  # fmt: skip
     agency_name = agency_text.where(agency_text.notna(), commune_text)
     agency_code = _codes(nz.keys_of(agency_name), "DV", 2)
@@ -152,8 +152,7 @@ def build_tables(
         first_rows = rows[unknown.index].tolist()
         for at, t in zip(first_rows, unknown.tolist(), strict=True):
             problems.append(
-                Problem(file, "positions", int(at), "title", str(t),
-                        "a title of a known category; its category was left blank",
+                problem(file, "positions", int(at), "title", str(t), "unknown_category",
                         severity="warning")
             )  # fmt: skip
     holders = position_code.map(position_code.value_counts())

@@ -22,6 +22,10 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from cadre_core.roster._values import (
+    _BELOW,
+    _NO_DEGREE,
+    _NO_LEVEL,
+    _NOT_RATED,
     AMBIGUOUS_VALUES,
     ASCII_ALIASES,
     CODE_ENUMS,
@@ -32,6 +36,7 @@ from cadre_core.roster._values import (
     ascii_key,
 )
 from cadre_core.vocab._dates import DAY_FIRST, ISO_DAY
+from cadre_core.vocab._labels import label
 
 DATE_DTYPE: Final = "datetime64[us]"
 TEXT_DTYPE = pd.StringDtype(na_value=np.nan)
@@ -46,6 +51,10 @@ class ColumnIssues:
     expected: str
     suggest: Callable[[str], str | None] | None = None
     notes: Mapping[str, str] = attrs.field(factory=dict)  # value key -> specific message
+    # the sentence of ``expected`` in the label table (``problem_<key>``) and its values
+    key: str | None = None
+    args: tuple[tuple[str, str], ...] = ()
+    note_keys: Mapping[str, str] = attrs.field(factory=dict)  # value key -> note's label key
 
 
 def _no_issues(index: pd.Index, expected: str) -> ColumnIssues:
@@ -312,7 +321,22 @@ def normalise_code(raw: pd.Series, codes: str) -> tuple[pd.Series, ColumnIssues]
     if bool(bad.any()) and ambiguous:
         notes = {k: v for k, v in ambiguous.items() if bool((keys[bad] == k).any())}
     expected = f"one of {', '.join(CODE_ENUMS[codes])}"
-    return out, ColumnIssues(bad, expected, _suggester(aliases), notes)
+    key = f"one_of_{codes}" if codes in _NAMED_FAMILIES else "one_of"
+    args = (("codes", ";".join(CODE_ENUMS[codes])), ("family", codes))
+    note_keys = {k: _NOTE_KEYS.get(v, "ambiguous") for k, v in notes.items()}
+    return out, ColumnIssues(bad, expected, _suggester(aliases), notes, key, args, note_keys)
+
+
+# the notes of values that are no level (roster._values), by their sentence's key
+_NOTE_KEYS = {
+    _NO_DEGREE: "no_degree",
+    _NO_LEVEL: "no_level",
+    _NOT_RATED: "not_rated",
+    _BELOW: "below",
+}
+
+# coded columns whose expected values the label table says with their own noun
+_NAMED_FAMILIES = ("education", "theory", "rating", "category", "discipline")
 
 
 @per_distinct
@@ -322,7 +346,7 @@ def normalise_bool(raw: pd.Series) -> tuple[pd.Series, ColumnIssues]:
     true = keys.isin(TRUE_WORDS)
     bad = ~true & ~keys.isin(FALSE_WORDS)
     return true.astype(bool), ColumnIssues(
-        bad, "a yes/no value (x or blank, có/không, true/false, 1/0)"
+        bad, "a yes/no value (x or blank, có/không, true/false, 1/0)", key="yes_no"
     )
 
 
@@ -334,7 +358,7 @@ def normalise_int(raw: pd.Series) -> tuple[pd.Series, ColumnIssues]:
     whole = num.notna() & (num == np.floor(num)) & (num.abs() < 2**53)
     bad = text.notna() & ~whole
     out = num.where(whole).astype("Int64")
-    return out, ColumnIssues(bad, "a whole number")
+    return out, ColumnIssues(bad, "a whole number", key="whole_number")
 
 
 _ISO = ISO_DAY
@@ -420,13 +444,19 @@ def _normalise_date(raw: pd.Series, *, serials: bool = False) -> tuple[pd.Series
             has &= ~m
     bad |= has
     notes: dict[str, str] = {}
+    note_keys: dict[str, str] = {}
     if bool(bad.any()):
         for value in to_text(raw[bad].astype(object)).dropna().unique():
             note = _partial_day(str(value))
             if note is not None:
-                notes[str(value).casefold()] = note
+                notes[str(value).casefold()] = note[1]
+                note_keys[str(value).casefold()] = note[0]
     return out, ColumnIssues(
-        bad, "a date (a spreadsheet date, 2026-03-01 or 01/03/2026)", notes=notes
+        bad,
+        "a date (a spreadsheet date, 2026-03-01 or 01/03/2026)",
+        notes=notes,
+        key="date",
+        note_keys=note_keys,
     )
 
 
@@ -435,20 +465,17 @@ _MONTH_YEAR = re.compile(r"\d{1,2}[/.\-]\d{4}")
 _ZERO_DAY = re.compile(r"0{4}-00-00(?: 00:00:00)?")
 
 
-def _partial_day(text: str) -> str | None:
-    """Why a value that is almost a day is not one (once per distinct bad value).
+def _partial_day(text: str) -> tuple[str, str] | None:
+    """Why a value that is almost a day is not one (once per distinct bad value): the key
+    of the note in the label table (``problem_note_<key>``, its year the value) and its
+    English text.
 
     >>> _partial_day("2005")
-    'a year alone is not a day: give the day (e.g. 30/06/2005) or leave the cell blank'
+    ('year', 'a year alone is not a day: give the day (e.g. 30/06/2005) or leave the cell blank')
     """
-    if _YEAR.fullmatch(text):
-        return (
-            f"a year alone is not a day: give the day (e.g. 30/06/{text}) or leave the cell blank"
-        )
-    if _MONTH_YEAR.fullmatch(text):
-        return "a month and year are not a day: give the day or leave the cell blank"
-    if _ZERO_DAY.fullmatch(text):
-        return "the empty date of a database export: leave the cell blank"
+    for key, pattern in (("year", _YEAR), ("month_year", _MONTH_YEAR), ("zero_day", _ZERO_DAY)):
+        if pattern.fullmatch(text):
+            return key, label(f"problem_note_{key}", "en").format(year=text)
     return None
 
 
@@ -476,7 +503,14 @@ def _code_list(raw: pd.Series, codes: str) -> tuple[pd.Series, ColumnIssues]:
     expected = "codes separated by ';' (" + ", ".join(CODE_ENUMS[codes]) + ")"
     if codes == "topic":
         expected = "topic " + expected
-    return out, ColumnIssues(bad_rows | (text.isna() & False), expected, _suggester(aliases))
+    args = (("codes", ";".join(CODE_ENUMS[codes])), ("family", codes))
+    return out, ColumnIssues(
+        bad_rows | (text.isna() & False),
+        expected,
+        _suggester(aliases),
+        key="topics" if codes == "topic" else "codes",
+        args=args,
+    )
 
 
 @per_distinct
@@ -518,7 +552,7 @@ def normalise_ethnicity(raw: pd.Series) -> tuple[pd.Series, ColumnIssues]:
     bad = text.notna() & mapped.isna()
     cat = pd.CategoricalDtype([g.name for g in ETHNIC_GROUPS])
     return mapped.astype(cat), ColumnIssues(
-        bad, "one of the 54 official ethnic groups", suggest_ethnicity
+        bad, "one of the 54 official ethnic groups", suggest_ethnicity, key="ethnicity"
     )
 
 

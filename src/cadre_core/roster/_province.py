@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from cadre_core.roster import _roster
-from cadre_core.roster._problems import Problem, RosterError
+from cadre_core.roster._problems import Problem, RosterError, problem
 from cadre_core.roster._reader import table_for
 from cadre_core.roster._roster import Roster
 from cadre_core.roster._schema import TABLE_NAMES
@@ -68,14 +68,15 @@ def _commune_of(roster: Roster, path: Path) -> tuple[str, Problem | None]:
     if len(named) > 1:
         return "", None  # a roster of several communes keeps its own names
     commune = path.stem if path.is_file() else path.name
-    return commune, Problem(
+    return commune, problem(
         path.name,
         "agencies",
         None,
         "commune",
         None,
-        f"the file names no commune; the commune {commune!r} was taken from its file name",
+        "commune_from_file",
         severity="warning",
+        commune=repr(commune),
     )
 
 
@@ -135,7 +136,7 @@ def read_rosters(
         )
     if not files:
         where = ", ".join(str(p) for p in paths)
-        raise RosterError([Problem(where, None, None, None, None, "no roster file was found")])
+        raise RosterError([problem(where, None, None, None, None, "no_roster_file")])
     rosters: list[tuple[Path, Roster]] = []
     problems: list[Problem] = []
     for f in tracked(files, "progress_reading"):  # a bar on a terminal (cadre_core.cli)
@@ -166,9 +167,8 @@ def read_rosters(
         scope = commune or f.stem
         if scope in scopes:
             problems.append(
-                Problem(f.name, None, None, None, None,
-                        f"the commune {scope!r} is also the commune of {scopes[scope].name}; "
-                        "one file per commune")
+                problem(f.name, None, None, None, None, "commune_twice",
+                        commune=repr(scope), other=scopes[scope].name)
             )  # fmt: skip
             continue
         scopes[scope] = f

@@ -20,8 +20,8 @@ import numpy as np
 import pandas as pd
 
 from cadre_core.roster._guards import _check_workbook_size
-from cadre_core.roster._merged import MERGED_NOTE, _missing, fill_merged, merged_ranges
-from cadre_core.roster._problems import Problem
+from cadre_core.roster._merged import _missing, fill_merged, merged_ranges
+from cadre_core.roster._problems import Problem, problem
 from cadre_core.roster._schema import (
     TABLE_BY_NAME,
     TABLE_NAMES,
@@ -30,6 +30,7 @@ from cadre_core.roster._schema import (
     header_key,
     text_key,
 )
+from cadre_core.vocab._labels import label as label_text
 
 if TYPE_CHECKING:
     from cadre_core.roster._layout import Layout
@@ -187,16 +188,14 @@ def read_workbook(path: Path, layout: Layout | None = None) -> tuple[list[RawTab
     name = path.name
     too_large = _check_workbook_size(path)
     if too_large is not None:
-        return [], [
-            Problem(name, None, None, None, None, f"the workbook was not read: {too_large}")
-        ]
+        return [], [problem(name, None, None, None, None, "workbook_too_large", reason=too_large)]
     try:
         sheets = pd.read_excel(path, sheet_name=None, header=None, engine="calamine")
     except Exception as exc:  # the engine raises many types for a non-workbook
-        kind = "a readable .xlsx workbook"
+        key = "not_workbook"
         if not zipfile.is_zipfile(path) and path.suffix.lower() == ".xlsx":
-            kind = "a readable .xlsx workbook (the file is not a zip container)"
-        return [], [Problem(name, None, None, None, None, f"not {kind}: {type(exc).__name__}")]
+            key = "not_zip_workbook"
+        return [], [problem(name, None, None, None, None, key, error=type(exc).__name__)]
     merged = merged_ranges(path)
     tables: list[RawTable] = []
     seen: dict[str, str] = {}
@@ -208,28 +207,31 @@ def read_workbook(path: Path, layout: Layout | None = None) -> tuple[list[RawTab
                 continue
             hint = suggest_table(sheet_name)
             problems.append(
-                Problem(
+                problem(
                     name,
                     sheet_name,
                     None,
                     None,
                     None,
-                    f"sheet {sheet_name!r} is not a roster table and was not read",
+                    "sheet_not_table",
                     hint,
                     severity="warning",
                     scope="sheet",
+                    sheet=repr(sheet_name),
                 )
             )
             continue
         if canonical in seen:
             problems.append(
-                Problem(
+                problem(
                     name,
                     canonical,
                     None,
                     None,
                     None,
-                    f"two sheets ({seen[canonical]!r} and {sheet_name!r}) both hold this table",
+                    "two_sheets",
+                    first=repr(seen[canonical]),
+                    second=repr(sheet_name),
                 )
             )
             continue
@@ -242,14 +244,16 @@ def read_workbook(path: Path, layout: Layout | None = None) -> tuple[list[RawTab
             for (r0, c0, _, _), cells in filled:
                 header = grid.iat[header_at, c0]
                 problems.append(
-                    Problem(
+                    problem(
                         name,
                         canonical,
                         r0 + 1,
                         None if _missing(header) else str(header).strip(),
                         None,
-                        f"sheet {sheet_name!r}: " + MERGED_NOTE.format(cells),
+                        "merged_in_sheet",
                         severity="warning",
+                        sheet=repr(sheet_name),
+                        cells=cells,
                     )
                 )
             frame, rows = _frame_from_grid(grid, header_at)
@@ -280,9 +284,11 @@ def _read_csv(path: Path) -> pd.DataFrame:
 class UnreadableColumn(ValueError):
     """A column of a parquet table whose cells cannot be read as any roster value."""
 
-    def __init__(self, column: str, row: int | None, why: str) -> None:
+    def __init__(self, column: str, row: int | None, key: str, **args: object) -> None:
+        why = label_text(f"problem_{key}", "en").format(**args)
         super().__init__(why)
         self.column, self.row, self.why = column, row, why
+        self.key, self.said = key, {k: str(v) for k, v in args.items()}
 
 
 def _read_parquet(path: Path) -> pd.DataFrame:
@@ -308,9 +314,7 @@ def _read_parquet(path: Path) -> pd.DataFrame:
     schema = pq.read_schema(path)
     for field in schema:
         if pa.types.is_nested(field.type):
-            raise UnreadableColumn(
-                field.name, None, f"a column of nested values ({field.type}), not single values"
-            )
+            raise UnreadableColumn(field.name, None, "nested_column", kind=field.type)
     twice = len(set(schema.names)) < len(schema.names)
     if not twice and not any(is_bytes(field.type) for field in schema):
         return pd.read_parquet(path)
@@ -324,7 +328,7 @@ def _read_parquet(path: Path) -> pd.DataFrame:
         except pa.ArrowInvalid:
             bad = [j for j, v in enumerate(column.to_pylist()) if not _utf8(v)]
             raise UnreadableColumn(
-                field.name, bad[0] + 1 if bad else None, "bytes that are not UTF-8 text"
+                field.name, bad[0] + 1 if bad else None, "bytes_column"
             ) from None
         table = table.set_column(i, pa.field(field.name, pa.large_string()), text)
     frame: pd.DataFrame = table.to_pandas()
@@ -382,24 +386,26 @@ TABLE_SUFFIXES = (".csv", ".parquet")
 """The kinds of file a roster folder's tables are."""
 
 
-def _not_regular(path: Path) -> str | None:
+def _not_regular(path: Path) -> tuple[str, str] | None:
     """What ``path`` is when it is not a regular file (a symlink to one is fine), from its
-    status alone (the file is never opened), or None for a regular file."""
+    status alone (the file is never opened): the key of its sentence in the label table
+    (``problem_not_regular_<key>``) and the reason it cannot be examined; None for a
+    regular file."""
     try:
         mode = path.stat().st_mode  # follows symlinks
     except OSError as exc:
-        return f"it cannot be examined ({exc.strerror or type(exc).__name__})"
+        return "unexaminable", str(exc.strerror or type(exc).__name__)
     if stat.S_ISREG(mode):
         return None
     if stat.S_ISDIR(mode):
-        return "it is a folder"
+        return "folder", ""
     if stat.S_ISFIFO(mode):
-        return "it is a named pipe (FIFO)"
+        return "fifo", ""
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "it is a device"
+        return "device", ""
     if stat.S_ISSOCK(mode):
-        return "it is a socket"
-    return "it is not a regular file"
+        return "socket", ""
+    return "other", ""
 
 
 def not_a_regular_file(path: Path, label: str) -> Problem | None:
@@ -409,7 +415,7 @@ def not_a_regular_file(path: Path, label: str) -> Problem | None:
     what = _not_regular(path)
     if what is None:
         return None
-    return Problem(label, None, None, None, None, f"not read: {what}, not a regular file")
+    return problem(label, None, None, None, None, f"not_regular_{what[0]}", reason=what[1])
 
 
 def folder_tables(
@@ -432,10 +438,19 @@ def folder_tables(
         canonical = table_for(f.stem, layout) if suffix in TABLE_SUFFIXES else None
         if canonical is None:
             what = "folder" if f.is_dir() else "file"
-            expected = f"{what} is not a roster table and was not read"
             hint = suggest_table(f.stem) if suffix in TABLE_SUFFIXES else None
             problems.append(
-                Problem(label, None, None, None, None, expected, hint, "warning", "sheet")
+                problem(
+                    label,
+                    None,
+                    None,
+                    None,
+                    None,
+                    f"{what}_not_table",
+                    hint,
+                    severity="warning",
+                    scope="sheet",
+                )
             )
             continue
         special = not_a_regular_file(f, label)
@@ -446,32 +461,24 @@ def folder_tables(
     tables: list[tuple[Path, str]] = []
     for canonical, paths in found.items():
         if len(paths) > 1:
-            names = ", ".join(repr(p.name) for p in paths[:-1]) + f" and {paths[-1].name!r}"
             both = "both" if len(paths) == 2 else "all"
             problems.append(
-                Problem(
+                problem(
                     path.name,
                     canonical,
                     None,
                     None,
                     None,
-                    f"the files {names} {both} hold this table (keep one)",
+                    "files_hold_table",
+                    files=";".join(p.name for p in paths),
+                    both=both,
                 )
             )
             continue
         tables.append((paths[0], canonical))
     kinds = {p.suffix.lower() for paths in found.values() for p in paths}
     if len(kinds) > 1:
-        problems.append(
-            Problem(
-                path.name,
-                None,
-                None,
-                None,
-                None,
-                "a roster folder holds either .csv or .parquet tables, not both",
-            )
-        )
+        problems.append(problem(path.name, None, None, None, None, "csv_and_parquet"))
         return [], problems
     return sorted(tables), problems
 
@@ -491,29 +498,24 @@ def read_folder(path: Path, layout: Layout | None = None) -> tuple[list[RawTable
                 frame = _read_parquet(f)
                 rows = pd.Series(np.arange(len(frame)) + 1)
         except UnreadableColumn as exc:
-            problems.append(Problem(label, canonical, exc.row, exc.column, None, exc.why))
+            problems.append(
+                problem(label, canonical, exc.row, exc.column, None, exc.key, **exc.said)
+            )
             continue
         except UnicodeDecodeError as exc:
-            problems.append(
-                Problem(
-                    label,
-                    canonical,
-                    None,
-                    None,
-                    None,
-                    f"not UTF-8 text (byte {exc.start}); save it as 'CSV UTF-8'",
-                )
-            )
+            problems.append(problem(label, canonical, None, None, None, "not_utf8", byte=exc.start))
             continue
         except Exception as exc:
             problems.append(
-                Problem(
+                problem(
                     label,
                     canonical,
                     None,
                     None,
                     None,
-                    f"not a readable {f.suffix} table: {type(exc).__name__}",
+                    "not_table_file",
+                    suffix=f.suffix,
+                    error=type(exc).__name__,
                 )
             )
             continue
@@ -527,7 +529,7 @@ def read_raw(path: Path, layout: Layout | None = None) -> tuple[list[RawTable], 
     sheets (or files) and helps find header rows (its headers and values are applied by
     :func:`cadre_core.roster._layout.apply_layout`)."""
     if not path.exists():
-        return [], [Problem(str(path), None, None, None, None, "no such file or folder")]
+        return [], [problem(str(path), None, None, None, None, "no_such_path")]
     if path.is_dir():
         return read_folder(path, layout)
     special = not_a_regular_file(path, path.name)
@@ -535,16 +537,7 @@ def read_raw(path: Path, layout: Layout | None = None) -> tuple[list[RawTable], 
         return [], [special]
     if path.suffix.lower() in (".xlsx", ".xlsm", ".xls", ".ods"):
         return read_workbook(path, layout)
-    return [], [
-        Problem(
-            path.name,
-            None,
-            None,
-            None,
-            None,
-            "a roster is an .xlsx workbook or a folder of .csv or .parquet tables",
-        )
-    ]
+    return [], [problem(path.name, None, None, None, None, "not_a_roster_path")]
 
 
 __all__ = [

@@ -14,7 +14,7 @@ import pandas as pd
 
 from cadre_core.roster._flat import FlatRead, is_flat, read_flat, relocate
 from cadre_core.roster._layout import Layout, apply_layout
-from cadre_core.roster._problems import Problem, RosterError
+from cadre_core.roster._problems import Problem, RosterError, problem
 from cadre_core.roster._reader import RawTable, folder_tables, not_a_regular_file, read_raw
 from cadre_core.roster._schema import TABLE_BY_NAME, TABLE_NAMES
 from cadre_core.roster._validate import (
@@ -380,7 +380,7 @@ def _check(
     for t in REQUIRED_TABLES:
         if t not in by_name:
             where = label or name
-            problems.append(Problem(where, t, None, None, None, f"required table {t} is missing"))
+            problems.append(problem(where, t, None, None, None, "table_missing", table=t))
     frames: dict[str, pd.DataFrame] = {}
     for raw in raws:
         frames[raw.name], found = normalise_table(raw, legacy=legacy, strict_columns=strict_columns)
@@ -652,7 +652,10 @@ def _read_flat(p: Path, list_date: dt.date | str | None) -> FlatRead:
     try:
         return read_flat(p, list_date=list_date)
     except ValueError as exc:  # a bad --list-date
-        raise RosterError([Problem(p.name, None, None, None, None, str(exc))]) from None
+        said = problem(
+            p.name, None, None, None, None, "bad_list_date", text=str(exc), value=repr(list_date)
+        )
+        raise RosterError([said]) from None
 
 
 def _list_roster(p: Path, read: FlatRead, legacy: str, skip_invalid: bool) -> Roster:

@@ -11,9 +11,10 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from cadre_core.roster import _normalize as nz
-from cadre_core.roster._problems import Problem
+from cadre_core.roster._problems import Problem, problem
 from cadre_core.roster._reader import RawTable, guess_header, known_headers
 from cadre_core.roster._schema import TABLE_BY_NAME, TABLES, Column, Table, header_key, text_key
+from cadre_core.vocab._labels import label
 
 LEGACY_POLICIES = ("error", "convert")
 
@@ -129,7 +130,15 @@ class _Collector:
         suggest: Callable[[str], str | None] | None = None,
         notes: Mapping[str, str] | None = None,
         message: str | None = None,
+        *,
+        key: str | None = None,
+        args: tuple[tuple[str, str], ...] = (),
+        note_keys: Mapping[str, str] | None = None,
     ) -> None:
+        """One problem per cell of ``mask``: the value is not ``expected`` (or, with
+        ``message``, the sentence ``message`` without the value); ``key`` and ``args``
+        name the sentence in the label table (``problem_<key>``), ``note_keys`` the label
+        of a value's note (``problem_note_<key>``)."""
         idx = mask[mask].index
         if not len(idx):
             return
@@ -143,17 +152,22 @@ class _Collector:
             text = None if v is None or (isinstance(v, float) and np.isnan(v)) else str(v)
             hint = None
             exp = expected
+            said = args
             if text is not None:
-                key = text_key(text)
-                if notes and key in notes:
-                    exp = f"{expected} ({notes[key]})"
+                value_key = text_key(text)
+                if notes and value_key in notes:
+                    exp = f"{expected} ({notes[value_key]})"
+                    note = (note_keys or {}).get(value_key, "ambiguous")
+                    said = (*args, ("note_key", note), ("year", text))
                 elif suggest is not None:
                     if text not in cache:
                         cache[text] = suggest(text)
                     hint = cache[text]
             if message is not None:
                 exp, text = message, None
-            self.problems.append(Problem(where[0], where[1], int(row), where[2], text, exp, hint))
+            self.problems.append(
+                Problem(where[0], where[1], int(row), where[2], text, exp, hint, key=key, args=said)
+            )
 
 
 def _rename(raw: RawTable, table: Table) -> tuple[pd.DataFrame, dict[str, str], list[Problem]]:
@@ -173,13 +187,15 @@ def _rename(raw: RawTable, table: Table) -> tuple[pd.DataFrame, dict[str, str], 
             continue
         if canonical is not None:
             problems.append(
-                Problem(
+                problem(
                     raw.file,
                     raw.name,
                     None,
                     h,
                     None,
-                    f"a second column for {canonical} (first: {user[canonical]!r})",
+                    "second_column",
+                    canonical=canonical,
+                    first=repr(user[canonical]),
                 )
             )
         label = h
@@ -194,17 +210,18 @@ def _rename(raw: RawTable, table: Table) -> tuple[pd.DataFrame, dict[str, str], 
 
 def _example(
     name: str, table: Table, col: pd.Series, fixed: pd.Series, damaged: Mapping[str, str]
-) -> str:
-    """`` ('bad' reads as 'good')`` for the first damaged cell of a column, or ``""`` in a
-    column of personal data (never quoted) or a column that is not the table's."""
+) -> dict[str, str]:
+    """The first damaged cell of a column and what it reads as (the arguments ``bad`` and
+    ``good`` of the sentence's `` ('bad' reads as 'good')``), or none in a column of
+    personal data (never quoted) or a column that is not the table's."""
     if name not in table.column_names or name in PERSONAL.get(table.name, ()):
-        return ""
+        return {}
     changed = col.isin(list(damaged)) if damaged else (fixed != col) & col.notna()
     at = changed[changed].index[:1]
     if not len(at):
-        return ""
+        return {}
     i = at[0]
-    return f" ({col.loc[i]!r} reads as {fixed.loc[i]!r})"
+    return {"bad": repr(col.loc[i]), "good": repr(fixed.loc[i])}
 
 
 def _double_encoded_cells(
@@ -219,13 +236,27 @@ def _double_encoded_cells(
     it reads as (neither quoted in a column of personal data or one the table lacks)."""
     collect = _Collector(raw, headers)
     mask = col.isin(list(damaged))
-    expected = "Unicode text (it is double-encoded UTF-8: UTF-8 read as Windows-1252)"
-    hint = "; convert it (--legacy-text convert, or export the data again as UTF-8)"
     if name not in table.column_names or name in PERSONAL.get(table.name, ()):
-        collect.rows(mask, name, None, "", message=expected + hint)
+        message = label("problem_double_encoded_cell", "en")
+        collect.rows(mask, name, None, "", message=message, key="double_encoded_cell")
     else:
-        notes = {text_key(v): f"it reads as {f!r}{hint}" for v, f in damaged.items()}
-        collect.rows(mask, name, col, "Unicode text (double-encoded UTF-8)", notes=notes)
+        note = label("problem_note_reads_as", "en")
+        notes = {text_key(v): note.format(good=repr(f)) for v, f in damaged.items()}
+        collect.rows(
+            mask,
+            name,
+            col,
+            label("problem_double_encoded", "en"),
+            notes=notes,
+            key="double_encoded",
+            note_keys=dict.fromkeys(notes, "reads_as"),
+        )
+        # the note names what each value reads as
+        fixed = {text_key(v): repr(f) for v, f in damaged.items()}
+        collect.problems = [
+            attrs.evolve(p, args=(*p.args, ("good", fixed.get(text_key(p.value or ""), ""))))
+            for p in collect.problems
+        ]
     return [attrs.evolve(p, scope="encoding") for p in collect.problems]
 
 
@@ -250,25 +281,21 @@ def _legacy(
     ]
     text_cols += [c for c in frame.columns if c not in table.column_names]
 
-    def report(name: str, what: str, example: str) -> None:
-        if policy == "convert":
-            expected, severity = f"{what} was converted{example}", "warning"
-        else:
-            expected, severity = (
-                f"{what} was found{example}; convert it (cadre validate --legacy-text "
-                "convert, or Unicode in Excel)",
-                "error",
-            )
+    def report(name: str, what: str, example: Mapping[str, str], **args: str) -> None:
+        # (double-encoded text is reported here only when converted, else cell by cell)
+        converted = policy == "convert"
         problems.append(
-            Problem(
+            problem(
                 raw.file,
                 raw.name,
                 None,
                 name,
                 None,
-                expected,
-                severity=severity,
+                f"{what}_{'converted' if converted else 'found'}",
+                severity="warning" if converted else "error",
                 scope="encoding",
+                **example,
+                **args,
             )
         )
 
@@ -282,18 +309,15 @@ def _legacy(
             continue  # ASCII text is never damaged (the detectors ignore ASCII values)
         fixed, damaged = fix_double_encoded(col)
         if damaged and policy == "convert":
-            what = (
-                f"double-encoded UTF-8 text (UTF-8 read as Windows-1252/Latin-1, "
-                f"{len(damaged)} distinct value(s))"
-            )
-            report(name, what, _example(name, table, col, fixed, damaged))
+            example = _example(name, table, col, fixed, damaged)
+            report(name, "legacy_double", example, n=str(len(damaged)))
         elif damaged:
             problems += _double_encoded_cells(raw, table, headers, name, col, damaged)
         col = fixed  # the legacy detector looks at the repaired text
         legacy, encoding = fix_legacy_text(col)
         if encoding is not None:
-            what = f"text in the legacy {encoding.upper()} encoding"
-            report(name, what, _example(name, table, col, legacy, {}))
+            example = _example(name, table, col, legacy, {})
+            report(name, "legacy_text", example, encoding=encoding.upper())
             col = legacy
         if policy == "convert" and (damaged or encoding is not None):
             frame = frame.assign(**{name: col})
@@ -309,22 +333,24 @@ def _unread_columns(
     out = []
     headers = [str(h) for h in raw.frame.columns]
     known = known_headers(raw)
-    for header, label in zip(headers, frame.columns, strict=True):
-        if label in table.column_names or header_key(header) in known:
+    for header, named in zip(headers, frame.columns, strict=True):
+        if named in table.column_names or header_key(header) in known:
             continue
         guess = guess_header(header, table)
-        closest = f"best guess {guess[0]}, score {guess[1]:.0f}/100" if guess else "no close header"
+        closest = {"guess": guess[0], "score": f"{guess[1]:.0f}"} if guess else {}
         out.append(
-            Problem(
+            problem(
                 raw.file,
                 raw.name,
                 None,
                 header,
                 None,
-                f"not a column of table {table.name}, so it was not read ({closest})",
+                "not_a_column_guess" if guess else "not_a_column",
                 guess[0] if guess else None,
                 severity="error" if strict else "warning",
                 scope="column",
+                table=table.name,
+                **closest,
             )
         )
     return out
@@ -343,23 +369,22 @@ def normalise_table(
     unread = _unread_columns(raw, table, frame, strict_columns)
     problems += unread
     if raw.frame.shape[1] == 0:
-        problems.append(
-            Problem(raw.file, raw.name, None, None, None, "the table has no header row")
-        )
+        problems.append(problem(raw.file, raw.name, None, None, None, "no_header_row"))
         return empty_frame(table), problems
     missing = [c.name for c in table.columns if c.required and c.name not in frame]
     for m in missing:
         closest = [repr(p.column) for p in unread if p.suggestion == m]
         problems.append(
-            Problem(
+            problem(
                 raw.file,
                 raw.name,
                 None,
                 m,
                 None,
-                f"required column {m} is missing (headers found: "
-                f"{', '.join(map(str, raw.frame.columns))})",
+                "required_column",
                 " or ".join(closest) or None,
+                column=m,
+                headers=", ".join(map(str, raw.frame.columns)),
             )
         )
     frame = _legacy(frame, table, raw, legacy, problems, user_headers)
@@ -377,10 +402,14 @@ def normalise_table(
             iss.expected,
             iss.suggest,
             iss.notes,
+            key=iss.key,
+            args=iss.args,
+            note_keys=iss.note_keys,
         )
         if col.required:
             blank = out[col.name].isna() & ~iss.bad
-            collect.rows(blank, col.name, None, "", message="a value is required here")
+            message = label("problem_value_required", "en")
+            collect.rows(blank, col.name, None, "", message=message, key="value_required")
     return out, problems + collect.problems
 
 
@@ -435,7 +464,9 @@ def check_roster(frames: Mapping[str, pd.DataFrame], raws: Mapping[str, RawTable
             f = frames[table.name]
             c = collector(table.name)
             d = _dupes(f, list(table.key))
-            c.rows(d, table.key[0], f[table.key[0]], "a unique id (a duplicate of an earlier row)")
+            c.rows(
+                d, table.key[0], f[table.key[0]], label("problem_unique_id", "en"), key="unique_id"
+            )
             problems += c.problems
 
     # one rating per cadre, year and quarter (blank quarter = the annual rating)
@@ -447,7 +478,8 @@ def check_roster(frames: Mapping[str, pd.DataFrame], raws: Mapping[str, RawTable
             twice,
             "rating",
             f["rating"],
-            "a single rating for this cadre, year and quarter (a duplicate of an earlier row)",
+            label("problem_single_rating", "en"),
+            key="single_rating",
         )
         problems += c.problems
 
@@ -470,7 +502,9 @@ def check_roster(frames: Mapping[str, pd.DataFrame], raws: Mapping[str, RawTable
     for name, column, target, target_col in links:
         f = frames[name]
         c = collector(name)
-        c.rows(unknown[name, column], column, f[column], f"a {target_col} listed in {target}")
+        said = (("column", target_col), ("target", target))
+        expected = label("problem_listed_in", "en").format(column=target_col, target=target)
+        c.rows(unknown[name, column], column, f[column], expected, key="listed_in", args=said)
         problems.extend(c.problems)
 
     checks: Iterable[tuple[str, str, Callable[[pd.DataFrame], pd.Series], str]] = (
@@ -478,31 +512,26 @@ def check_roster(frames: Mapping[str, pd.DataFrame], raws: Mapping[str, RawTable
             "assignments",
             "end_date",
             lambda f: f["end_date"] < f["start_date"],
-            "an end date on or after the start date",
+            "end_after_start",
         ),
-        ("positions", "quota", lambda f: f["quota"] < 0, "a quota of 0 or more"),
-        ("equipment", "quantity", lambda f: f["quantity"] < 0, "a quantity of 0 or more"),
+        ("positions", "quota", lambda f: f["quota"] < 0, "quota_nonnegative"),
+        ("equipment", "quantity", lambda f: f["quantity"] < 0, "quantity_nonnegative"),
         (
             "ratings",
             "quarter",
             lambda f: ~f["quarter"].isin([1, 2, 3, 4]) & f["quarter"].notna(),
-            "a quarter from 1 to 4 (blank for the annual rating)",
+            "quarter",
         ),
-        ("ratings", "year", lambda f: (f["year"] < 1945) | (f["year"] > 2100), "a plausible year"),
-        (
-            "cadres",
-            "left_date",
-            lambda f: f["left_date"] < f["birth_date"],
-            "a date after the birth date",
-        ),
+        ("ratings", "year", lambda f: (f["year"] < 1945) | (f["year"] > 2100), "plausible_year"),
+        ("cadres", "left_date", lambda f: f["left_date"] < f["birth_date"], "after_birth"),
     )
-    for name, column, rule, expected in checks:
+    for name, column, rule, key in checks:
         if name not in raws:
             continue
         f = frames[name]
         mask = rule(f).fillna(False).astype(bool)
         c = collector(name)
-        c.rows(mask, column, f[column], expected)
+        c.rows(mask, column, f[column], label(f"problem_{key}", "en"), key=key)
         problems.extend(c.problems)
     problems += _period_checks(frames, raws, collector)
     return problems

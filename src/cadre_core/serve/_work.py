@@ -257,7 +257,7 @@ def evaluation_json(req: Request) -> Answer:
     from cadre_core.engine._documents import evaluations_json
 
     r, evs = evaluations(req)
-    return Answer(evaluations_json(evs), audit_headers(r.sources, [e.as_of for e in evs]))
+    return Answer(evaluations_json(evs, req.lang), audit_headers(r.sources, [e.as_of for e in evs]))
 
 
 def make_plan(req: Request, time_limit: float) -> tuple[Any, Any]:

@@ -1028,6 +1028,592 @@ _LABELS: dict[str, tuple[str, str]] = {
         "Chức danh lãnh đạo xã được xem xét",
         "Posts of the commune's leaders reviewed",
     ),
+    # ---- reader problems and command-line sentences in Vietnamese (issue 17) ----
+    # where a problem is (Problem.describe): its table, sheet, row and column
+    "problem_table": ("bảng {}", "table {}"),
+    "problem_sheet": ("trang tính {}", "sheet {}"),
+    "problem_row": ("dòng {}", "row {}"),
+    "problem_column": ("cột {}", "column {}"),
+    "problem_column_n": ("(cột {})", "(column {})"),
+    "problem_is_not": ("{} không phải là {}", "{} is not {}"),
+    "problem_did_you_mean": ("; có phải là {}?", "; did you mean {}?"),
+    "problem_or": (" hoặc ", " or "),
+    "problem_and": (" và ", " and "),
+    "problem_invalid_roster": ("danh sách không hợp lệ", "invalid roster"),
+    "problem_and_more": (" (và {} lỗi khác)", " (and {} more problems)"),
+    "problem_unknown_kind": ("dữ liệu không hợp lệ", "invalid data"),
+    "problem_example": (" ({bad} được đọc là {good})", " ({bad} reads as {good})"),
+    # the values of coded columns that the label table names nowhere else
+    "value_gender_male": ("Nam", "male"),
+    "value_gender_female": ("Nữ", "female"),
+    "value_bloc_party_front": ("Khối Đảng, Mặt trận và đoàn thể", "party_front"),
+    "value_bloc_government": ("Khối chính quyền", "government"),
+    "value_discipline_khien_trach": ("Khiển trách", "khien_trach"),
+    "value_discipline_canh_cao": ("Cảnh cáo", "canh_cao"),
+    "value_discipline_ha_bac_luong": ("Hạ bậc lương", "ha_bac_luong"),
+    "value_discipline_giang_chuc": ("Giáng chức", "giang_chuc"),
+    "value_discipline_cach_chuc": ("Cách chức", "cach_chuc"),
+    "value_discipline_bai_nhiem": ("Bãi nhiệm", "bai_nhiem"),
+    "value_discipline_buoc_thoi_viec": ("Buộc thôi việc", "buoc_thoi_viec"),
+    "value_discipline_khai_tru": ("Khai trừ", "khai_tru"),
+    # what a cell should hold (the English is the problem's ``expected``, unchanged)
+    "problem_one_of": ("một trong: {codes}", "one of {codes}"),
+    "problem_one_of_education": ("một trình độ chuyên môn: {codes}", "one of {codes}"),
+    "problem_one_of_theory": ("một trình độ lý luận chính trị: {codes}", "one of {codes}"),
+    "problem_one_of_rating": ("một mức xếp loại: {codes}", "one of {codes}"),
+    "problem_one_of_category": ("một loại chức vụ: {codes}", "one of {codes}"),
+    "problem_one_of_discipline": ("một hình thức kỷ luật: {codes}", "one of {codes}"),
+    "problem_yes_no": (
+        "một giá trị có/không (x hoặc để trống, có/không, true/false, 1/0)",
+        "a yes/no value (x or blank, có/không, true/false, 1/0)",
+    ),
+    "problem_whole_number": ("một số nguyên", "a whole number"),
+    "problem_date": (
+        "một ngày (ô ngày của bảng tính, 2026-03-01 hoặc 01/03/2026)",
+        "a date (a spreadsheet date, 2026-03-01 or 01/03/2026)",
+    ),
+    "problem_topics": (
+        "các nội dung bồi dưỡng cách nhau bởi dấu ';' ({codes})",
+        "topic codes separated by ';' ({codes})",
+    ),
+    "problem_codes": (
+        "các mã cách nhau bởi dấu ';' ({codes})",
+        "codes separated by ';' ({codes})",
+    ),
+    "problem_ethnicity": (
+        "một trong 54 dân tộc chính thức",
+        "one of the 54 official ethnic groups",
+    ),
+    "problem_note": ("{expected} ({note})", "{expected} ({note})"),
+    "problem_note_year": (
+        "năm không phải là ngày: ghi đủ ngày (ví dụ 30/06/{year}) hoặc để trống ô",
+        "a year alone is not a day: give the day (e.g. 30/06/{year}) or leave the cell blank",
+    ),
+    "problem_note_month_year": (
+        "tháng và năm không phải là ngày: ghi đủ ngày hoặc để trống ô",
+        "a month and year are not a day: give the day or leave the cell blank",
+    ),
+    "problem_note_zero_day": (
+        "ngày rỗng của dữ liệu xuất từ phần mềm: để trống ô",
+        "the empty date of a database export: leave the cell blank",
+    ),
+    "problem_note_ambiguous": (
+        "giá trị này có thể hiểu nhiều cách hoặc không phải là một mức: ghi rõ mức, hoặc "
+        "bỏ dòng nếu không có",
+        "ambiguous",
+    ),
+    "problem_note_no_degree": ("chưa có bằng chuyên môn: bỏ dòng này", "no degree: omit the row"),
+    "problem_note_no_level": ("chưa có trình độ: bỏ dòng này", "no level: omit the row"),
+    "problem_note_not_rated": ("chưa được xếp loại: bỏ dòng này", "not rated: omit the row"),
+    "problem_note_below": (
+        "dưới trung cấp, mức thấp nhất được tính: bỏ dòng này",
+        "below trung_cap, the lowest level counted; omit the row",
+    ),
+    "problem_note_reads_as": (
+        "được đọc là {good}; hãy chuyển đổi (--legacy-text convert, hoặc xuất lại dữ liệu "
+        "dạng UTF-8)",
+        "it reads as {good}; convert it (--legacy-text convert, or export the data again as UTF-8)",
+    ),
+    "problem_value_required": ("ô này phải có giá trị", "a value is required here"),
+    "problem_unique_id": (
+        "một mã không trùng (trùng với một dòng phía trên)",
+        "a unique id (a duplicate of an earlier row)",
+    ),
+    "problem_single_rating": (
+        "một xếp loại duy nhất cho cán bộ, năm và quý này (trùng với một dòng phía trên)",
+        "a single rating for this cadre, year and quarter (a duplicate of an earlier row)",
+    ),
+    "problem_listed_in": (
+        "một giá trị {column} có trong bảng {target}",
+        "a {column} listed in {target}",
+    ),
+    "problem_end_after_start": (
+        "ngày kết thúc từ ngày bắt đầu trở về sau",
+        "an end date on or after the start date",
+    ),
+    "problem_quota_nonnegative": ("số lượng vị trí từ 0 trở lên", "a quota of 0 or more"),
+    "problem_quantity_nonnegative": ("số lượng từ 0 trở lên", "a quantity of 0 or more"),
+    "problem_quarter": (
+        "một quý từ 1 đến 4 (để trống với xếp loại cả năm)",
+        "a quarter from 1 to 4 (blank for the annual rating)",
+    ),
+    "problem_plausible_year": ("một năm hợp lý", "a plausible year"),
+    "problem_after_birth": ("một ngày sau ngày sinh", "a date after the birth date"),
+    "problem_double_encoded": (
+        "chữ Unicode (ô này bị mã hóa UTF-8 hai lần)",
+        "Unicode text (double-encoded UTF-8)",
+    ),
+    "problem_double_encoded_cell": (
+        "chữ Unicode (ô này bị mã hóa UTF-8 hai lần: UTF-8 bị đọc như Windows-1252); hãy "
+        "chuyển đổi (--legacy-text convert, hoặc xuất lại dữ liệu dạng UTF-8)",
+        "Unicode text (it is double-encoded UTF-8: UTF-8 read as Windows-1252); convert it "
+        "(--legacy-text convert, or export the data again as UTF-8)",
+    ),
+    "problem_legacy_double_converted": (
+        "chữ bị mã hóa UTF-8 hai lần (UTF-8 bị đọc như Windows-1252/Latin-1, {n} giá trị "
+        "khác nhau) đã được chuyển đổi{example}",
+        "double-encoded UTF-8 text (UTF-8 read as Windows-1252/Latin-1, {n} distinct "
+        "value(s)) was converted{example}",
+    ),
+    "problem_legacy_text_converted": (
+        "chữ theo bảng mã cũ {encoding} đã được chuyển đổi{example}",
+        "text in the legacy {encoding} encoding was converted{example}",
+    ),
+    "problem_legacy_text_found": (
+        "có chữ theo bảng mã cũ {encoding}{example}; hãy chuyển đổi (cadre validate "
+        "--legacy-text convert, hoặc chuyển sang Unicode trong Excel)",
+        "text in the legacy {encoding} encoding was found{example}; convert it (cadre "
+        "validate --legacy-text convert, or Unicode in Excel)",
+    ),
+    "problem_second_column": (
+        "cột thứ hai cho {canonical} (cột đầu tiên: {first})",
+        "a second column for {canonical} (first: {first})",
+    ),
+    "problem_not_a_column_guess": (
+        "không phải là cột của bảng {table} nên không được đọc (gần nhất: {guess}, "
+        "độ giống {score}/100)",
+        "not a column of table {table}, so it was not read (best guess {guess}, score {score}/100)",
+    ),
+    "problem_not_a_column": (
+        "không phải là cột của bảng {table} nên không được đọc (không có tiêu đề nào gần giống)",
+        "not a column of table {table}, so it was not read (no close header)",
+    ),
+    "problem_no_header_row": ("bảng không có dòng tiêu đề", "the table has no header row"),
+    "problem_required_column": (
+        "thiếu cột bắt buộc {column} (các tiêu đề tìm thấy: {headers})",
+        "required column {column} is missing (headers found: {headers})",
+    ),
+    "problem_table_missing": ("thiếu bảng bắt buộc {table}", "required table {table} is missing"),
+    # reading files, sheets and folders
+    "problem_workbook_too_large": (
+        "sổ tính không được đọc: tệp quá lớn khi giải nén, hỏng, hoặc một trang tính có quá "
+        "nhiều ô (xóa các ô ở xa, hoặc dùng thư mục các bảng CSV/parquet)",
+        "the workbook was not read: {reason}",
+    ),
+    "problem_not_workbook": (
+        "không phải là sổ tính .xlsx đọc được",
+        "not a readable .xlsx workbook: {error}",
+    ),
+    "problem_not_zip_workbook": (
+        "không phải là sổ tính .xlsx đọc được (tệp không phải là tệp nén zip)",
+        "not a readable .xlsx workbook (the file is not a zip container): {error}",
+    ),
+    "problem_not_list_workbook": (
+        "không phải là sổ tính đọc được",
+        "not a readable workbook: {error}",
+    ),
+    "problem_not_csv_list": (
+        "không phải là danh sách .csv đọc được",
+        "not a readable .csv list: {error}",
+    ),
+    "problem_not_table_file": (
+        "không phải là bảng {suffix} đọc được",
+        "not a readable {suffix} table: {error}",
+    ),
+    "problem_not_utf8": (
+        "không phải là chữ UTF-8 (byte {byte}); hãy lưu dưới dạng 'CSV UTF-8'",
+        "not UTF-8 text (byte {byte}); save it as 'CSV UTF-8'",
+    ),
+    "problem_sheet_not_table": (
+        "trang tính {sheet} không phải là bảng của danh sách nên không được đọc",
+        "sheet {sheet} is not a roster table and was not read",
+    ),
+    "problem_two_sheets": (
+        "hai trang tính ({first} và {second}) cùng chứa bảng này",
+        "two sheets ({first} and {second}) both hold this table",
+    ),
+    "problem_merged": (
+        "các ô {cells} được gộp: giá trị của chúng được đọc cho từng dòng của vùng gộp",
+        "cells {cells} are merged: their value was read on each of the range's rows",
+    ),
+    "problem_merged_in_sheet": (
+        "trang tính {sheet}: các ô {cells} được gộp: giá trị của chúng được đọc cho từng dòng "
+        "của vùng gộp",
+        "sheet {sheet}: cells {cells} are merged: their value was read on each of the range's rows",
+    ),
+    "problem_not_regular_folder": (
+        "không được đọc: đây là một thư mục, không phải tệp thông thường",
+        "not read: it is a folder, not a regular file",
+    ),
+    "problem_not_regular_fifo": (
+        "không được đọc: đây là một ống dẫn (FIFO), không phải tệp thông thường",
+        "not read: it is a named pipe (FIFO), not a regular file",
+    ),
+    "problem_not_regular_device": (
+        "không được đọc: đây là một thiết bị, không phải tệp thông thường",
+        "not read: it is a device, not a regular file",
+    ),
+    "problem_not_regular_socket": (
+        "không được đọc: đây là một socket, không phải tệp thông thường",
+        "not read: it is a socket, not a regular file",
+    ),
+    "problem_not_regular_other": (
+        "không được đọc: không phải tệp thông thường",
+        "not read: it is not a regular file, not a regular file",
+    ),
+    "problem_not_regular_unexaminable": (
+        "không được đọc: không kiểm tra được tệp ({reason})",
+        "not read: it cannot be examined ({reason}), not a regular file",
+    ),
+    "problem_folder_not_table": (
+        "thư mục này không phải là bảng của danh sách nên không được đọc",
+        "folder is not a roster table and was not read",
+    ),
+    "problem_file_not_table": (
+        "tệp này không phải là bảng của danh sách nên không được đọc",
+        "file is not a roster table and was not read",
+    ),
+    "problem_files_hold_table": (
+        "các tệp {files} cùng chứa bảng này (giữ lại một tệp)",
+        "the files {files} {both} hold this table (keep one)",
+    ),
+    "problem_csv_and_parquet": (
+        "một thư mục danh sách chứa các bảng .csv hoặc .parquet, không chứa cả hai",
+        "a roster folder holds either .csv or .parquet tables, not both",
+    ),
+    "problem_nested_column": (
+        "một cột chứa giá trị lồng nhau, không phải giá trị đơn",
+        "a column of nested values ({kind}), not single values",
+    ),
+    "problem_bytes_column": ("các byte không phải là chữ UTF-8", "bytes that are not UTF-8 text"),
+    "problem_no_such_path": ("không có tệp hoặc thư mục này", "no such file or folder"),
+    "problem_not_a_roster_path": (
+        "danh sách phải là sổ tính .xlsx hoặc thư mục các bảng .csv hoặc .parquet",
+        "a roster is an .xlsx workbook or a folder of .csv or .parquet tables",
+    ),
+    # one-row-per-person lists and province folders
+    "problem_column_not_read": ("cột này không được đọc", "this column was not read"),
+    "problem_second_list_column": (
+        "cột thứ hai cho {canonical}; cột này không được đọc",
+        "a second column for {canonical}; this one was not read",
+    ),
+    "problem_row_no_person": (
+        "dòng này không có họ tên nên không được đọc như một người",
+        "this row holds no person's name and was not read as a person",
+    ),
+    "problem_no_list_header": (
+        "không tìm thấy dòng tiêu đề của một danh sách người (dòng có 'Họ và tên' và các "
+        "tiêu đề đã biết khác); trang tính không được đọc",
+        "no header of a list of people (a row with 'Họ và tên' and other known headers) was "
+        "found; the sheet was not read",
+    ),
+    "problem_no_list_sheet": (
+        "không trang tính nào chứa một danh sách người hoặc các bảng của danh sách cán bộ",
+        "no sheet holds a list of people or the tables of a roster",
+    ),
+    "problem_list_date_unknown": (
+        "chưa rõ ngày của danh sách: ghi --list-date, hoặc ghi ngày ở dòng tiêu đề "
+        "('tính đến ngày 31/12/2025')",
+        "the list's date is unknown: give --list-date, or name it in the title rows "
+        "('tính đến ngày 31/12/2025')",
+    ),
+    "problem_bad_list_date": (
+        "--list-date {value} không phải là một ngày (31/12/2025 hoặc 2025-12-31)",
+        "{text}",
+    ),
+    "problem_commune_from_title": (
+        "tên xã {commune} được lấy từ dòng tiêu đề của danh sách",
+        "the commune {commune} was taken from the list's title rows",
+    ),
+    "problem_unknown_category": (
+        "một chức vụ thuộc loại đã biết; loại chức vụ được để trống",
+        "a title of a known category; its category was left blank",
+    ),
+    "problem_made_from_list": ("(lập từ danh sách)", "(made from the list)"),
+    "problem_no_roster_file": ("không tìm thấy tệp danh sách nào", "no roster file was found"),
+    "problem_commune_twice": (
+        "xã {commune} cũng là xã của tệp {other}; mỗi xã một tệp",
+        "the commune {commune} is also the commune of {other}; one file per commune",
+    ),
+    "problem_commune_from_file": (
+        "tệp không ghi tên xã; tên xã {commune} được lấy từ tên tệp",
+        "the file names no commune; the commune {commune} was taken from its file name",
+    ),
+    # command-line sentences (cadre_core.cli._common.say: cli_<key> in the command's --lang)
+    "cli_prefix_error": ("lỗi: ", "error: "),
+    "cli_prefix_warning": ("lưu ý: ", "warning: "),
+    "cli_prefix_left_out": ("bỏ qua: ", "left out: "),
+    "cli_internal_error": (
+        "lỗi nội bộ: {kind} tại {place} (đặt CADRE_DEBUG=1 để xem chi tiết)",
+        "internal error: {kind} in {place} (set CADRE_DEBUG=1 for details)",
+    ),
+    "cli_internal_error_nowhere": (
+        "lỗi nội bộ: {kind} (đặt CADRE_DEBUG=1 để xem chi tiết)",
+        "internal error: {kind} (set CADRE_DEBUG=1 for details)",
+    ),
+    "cli_bad_day": (
+        "{option} {value} không phải là một ngày (ví dụ 31/12/2026, 31-12-2026, 31.12.2026 "
+        "hoặc 2026-12-31)",
+        "{text}",
+    ),
+    "cli_cannot_write": (
+        "{output}: không ghi được tệp kết quả: {reason}",
+        "{output}: cannot write the output: {reason}",
+    ),
+    "cli_os_ENOENT": ("không có thư mục hoặc tệp này", "No such file or directory"),
+    "cli_os_EACCES": ("không có quyền ghi", "Permission denied"),
+    "cli_os_EPERM": ("không được phép", "Operation not permitted"),
+    "cli_os_ENOSPC": ("đĩa đã đầy", "No space left on device"),
+    "cli_os_EROFS": ("ổ đĩa chỉ đọc", "Read-only file system"),
+    "cli_os_EISDIR": ("là một thư mục", "Is a directory"),
+    "cli_os_ENOTDIR": ("một phần của đường dẫn không phải là thư mục", "Not a directory"),
+    "cli_os_other": ("lỗi hệ thống (mã {errno})", "{reason}"),
+    "cli_output_is_input": (
+        "{output}: tệp kết quả chính là dữ liệu vào {given}; hãy chọn đường dẫn khác (dữ "
+        "liệu vào không bao giờ bị ghi đè)",
+        "{output}: the output is the input {given}; choose another output path (an input is "
+        "never overwritten)",
+    ),
+    "cli_output_inside_input": (
+        "{output}: tệp kết quả nằm trong dữ liệu vào {given}; hãy chọn đường dẫn khác (dữ "
+        "liệu vào không bao giờ bị ghi đè)",
+        "{output}: the output is inside the input {given}; choose another output path (an "
+        "input is never overwritten)",
+    ),
+    "cli_output_is_folder": (
+        "{output}: là một thư mục; hãy ghi tên tệp cho kết quả",
+        "{output}: is a folder; give a file name for the output",
+    ),
+    "cli_output_is_file": (
+        "{output}: là một tệp, không phải thư mục",
+        "{output}: is a file, not a folder",
+    ),
+    "cli_output_no_folder": (
+        "{output}: thư mục {parent} không tồn tại; hãy tạo thư mục trước hoặc chọn thư mục khác",
+        "{output}: the folder {parent} does not exist; create it first or choose another",
+    ),
+    "cli_output_read_only": (
+        "{output}: không ghi được tệp kết quả: thư mục {parent} chỉ cho phép đọc",
+        "{output}: cannot write the output: the folder {parent} is read-only",
+    ),
+    "cli_format_refused": (
+        "--format {fmt}: lệnh này không ghi được định dạng {fmt}",
+        "--format {fmt}: this command cannot write {fmt}",
+    ),
+    "cli_format_table_file": (
+        "--format table chỉ in ra màn hình, không ghi tệp; để ghi {output} hãy dùng "
+        "--format json, xlsx hoặc html",
+        "--format table prints to the terminal and writes no file; for {output} give "
+        "--format json, xlsx or html",
+    ),
+    "cli_format_clash": (
+        "--format {fmt} không khớp với tên tệp kết quả {output} (một tệp .{named}); hãy dùng "
+        "--format {named}, hoặc tên tệp có đuôi .{fmt}",
+        "--format {fmt} contradicts the output name {output} (a .{named} file); give "
+        "--format {named}, or an output name ending in .{fmt}",
+    ),
+    "cli_format_needs_output": (
+        "--format {fmt} cần --output TỆP",
+        "--format {fmt} needs --output FILE",
+    ),
+    "cli_no_such_commune": (
+        "--commune {commune}: danh sách không có xã này (các xã: {shown})",
+        "--commune {commune}: no such commune in the roster ({shown})",
+    ),
+    "cli_keep_going_hint": (
+        " (--keep-going bỏ qua plugin bị lỗi)",
+        " (--keep-going leaves the failing plugin out)",
+    ),
+    "cli_budget": (
+        "--budget {value}: không đọc được số tiền; hãy ghi một số tiền nguyên tính bằng đồng "
+        "(từ 0 trở lên) hoặc NĂM=SỐ_TIỀN,NĂM=SỐ_TIỀN",
+        "--budget {value}: {why}; give a whole amount in VND (0 or more) or "
+        "YEAR=AMOUNT,YEAR=AMOUNT",
+    ),
+    "cli_horizon_before": (
+        "--horizon {horizon} ở trước năm của --as-of",
+        "--horizon {horizon} is before the year of --as-of",
+    ),
+    "cli_horizon_far": (
+        "--horizon {horizon}: kế hoạch chỉ xét tối đa {years} năm tới",
+        "--horizon {horizon}: a plan looks at most {years} years ahead",
+    ),
+    "cli_synth_file": (
+        "{out}: là một tệp; --format {fmt} ghi một thư mục các bảng",
+        "{out}: is a file; --format {fmt} writes a folder of tables",
+    ),
+    "cli_suggest_one": (
+        "--suggest-layout chỉ đọc một danh sách mỗi lần; hãy chỉ ra một tệp hoặc một thư mục",
+        "--suggest-layout reads one roster at a time; give one file or folder",
+    ),
+    "cli_suggest_nothing": (
+        "{roster}: không đọc được bảng nào của danh sách để gợi ý bố cục",
+        "{roster}: no roster table could be read to suggest a layout from",
+    ),
+    "cli_cannot_read": ("{path}: không đọc được ({reason})", "{path}: cannot be read ({reason})"),
+    "cli_not_utf8_json": (
+        "{path}: không phải là chữ UTF-8 (tài liệu JSON phải là UTF-8)",
+        "{path}: not UTF-8 text (a JSON document is)",
+    ),
+    "cli_not_json": (
+        "{path}: không phải là JSON (dòng {line}, cột {col})",
+        "{path}: not JSON ({error})",
+    ),
+    "cli_schema_unknown_kind": (
+        "{path}: không phải là tài liệu cadre thuộc loại đã biết (không có schema_version); "
+        "hãy ghi tên lược đồ: cadre schema TÊN --check {path}",
+        "{path}: not a cadre document of a known kind (no schema_version); name the schema: "
+        "cadre schema NAME --check {path}",
+    ),
+    "cli_schema_errors": (
+        "{path} không đúng lược đồ {name} ({id}): {shown}{more}",
+        "{path} does not follow the {name} schema ({id}): {shown}{more}",
+    ),
+    "cli_schema_more": (" (và {n} lỗi khác)", " (and {n} more)"),
+    "cli_schema_unknown": (
+        "không có lược đồ {name}: các lược đồ là {names}",
+        "unknown schema {name}: the schemas are {names}",
+    ),
+    "cli_cannot_be_written": (
+        "{output}: không ghi được ({reason})",
+        "{output}: cannot be written ({reason})",
+    ),
+    "cli_verify_option": (
+        "{name}: báo cáo được lập với {shown} {recorded}, không phải {value} (bỏ tùy chọn "
+        "này để dùng giá trị của báo cáo)",
+        "{name}: the report was made with {shown} {recorded}, not {value} (leave the option "
+        "out to use the report's)",
+    ),
+    "cli_verify_layout_needed": (
+        "{name}: báo cáo được lập với một tệp bố cục (sha256 {recorded}); hãy chỉ ra tệp đó "
+        "bằng --layout TỆP",
+        "{name}: the report was made with a layout file (sha256 {recorded}); give it with "
+        "--layout FILE",
+    ),
+    "cli_verify_file_without": (
+        "{given}: báo cáo được lập không có tệp {what}, không phải với tệp này",
+        "{given}: the report was made without one, not with this {what} file",
+    ),
+    "cli_verify_file_other": (
+        "{given}: báo cáo được lập với một tệp {what} khác (sha256 {recorded}), không phải "
+        "với tệp này",
+        "{given}: the report was made with another one (sha256 {recorded}), not with this "
+        "{what} file",
+    ),
+    "cli_verify_beside_added": (
+        "{file}: nay nằm cạnh các bảng, không được đọc (không có trong báo cáo)",
+        "{file}: beside the tables now, not read (not in the report)",
+    ),
+    "cli_verify_beside_gone": (
+        "{file}: không còn nằm cạnh các bảng (tệp này không được đọc)",
+        "{file}: no longer beside the tables (it was not read)",
+    ),
+    # cadre verify: what differs between a report and its roster (reports._audit)
+    "verify_files_differ_tables": (
+        "các tệp của danh sách khác với các tệp đã dùng để lập báo cáo (các bảng {tables})",
+        "the roster's files differ from the ones the report was made from (tables {tables})",
+    ),
+    "verify_files_differ": (
+        "các tệp của danh sách khác với các tệp đã dùng để lập báo cáo",
+        "the roster's files differ from the ones the report was made from",
+    ),
+    "verify_other_bytes": (
+        "các bảng giống với bảng của báo cáo nhưng khác nhau từng byte (kiểu xuống dòng?)",
+        "same tables as the report's, in different bytes (line endings?)",
+    ),
+    "verify_as_of": (
+        "ngày tính khác nhau: báo cáo {report}, nay {now}",
+        "as-of day differs: report {report}, now {now}",
+    ),
+    "verify_plugins": (
+        "các plugin khác nhau: báo cáo {report}, nay {now}",
+        "plugins differ: report {report}, now {now}",
+    ),
+    "verify_plugin_versions": (
+        "phiên bản plugin khác nhau: báo cáo {report}, đang cài {now}",
+        "plugin versions differ: report {report}, installed {now}",
+    ),
+    "verify_communes": (
+        "các xã khác nhau: {report} và {now}",
+        "communes differ: {report} vs {now}",
+    ),
+    "verify_target_count": (
+        "{commune}: báo cáo có {report} chỉ tiêu, nay có {now}",
+        "{commune}: {report} targets in the report, {now} now",
+    ),
+    "verify_target": (
+        "{commune}: chỉ tiêu {target} khác nhau ở {keys}",
+        "{commune}: target {target} differs in {keys}",
+    ),
+    "verify_unrated": (
+        "{commune}: danh sách cán bộ chưa xếp loại khác nhau",
+        "{commune}: unrated cadres differ",
+    ),
+    "verify_findings": ("{commune}: các phát hiện khác nhau", "{commune}: findings differ"),
+    "verify_list_skipped": ("các dòng bị bỏ qua khác nhau", "skipped differ"),
+    "verify_list_not_read": ("các cột và trang tính không đọc khác nhau", "not read differ"),
+    "verify_list_warnings": ("các điểm lưu ý khác nhau", "warnings differ"),
+    "verify_list_failed_plugins": ("các plugin bị bỏ qua khác nhau", "failed plugins differ"),
+    "verify_html": (
+        "html, sau {before}: báo cáo ghi {shown}, danh sách cho {gives}",
+        "html, after {before}: the report shows {shown}, the roster gives {gives}",
+    ),
+    "verify_xlsx_sheets": (
+        "xlsx: báo cáo có các trang tính {report}, danh sách cho {now}",
+        "xlsx: the sheets are {report}, the roster gives {now}",
+    ),
+    "verify_xlsx_cell": (
+        "xlsx, trang tính {sheet} ô {cell}: báo cáo ghi {shown}, danh sách cho {gives}",
+        "xlsx, sheet {sheet} cell {cell}: the report shows {shown}, the roster gives {gives}",
+    ),
+    # cadre verify: a file that is not a report it can check (reports._audit.ReportError)
+    "report_error_inflates": (
+        "{name}: dữ liệu đánh giá nhúng trong báo cáo khi giải nén vượt quá 512 MB",
+        "{name}: the embedded evaluation inflates beyond 512 MB",
+    ),
+    "report_error_too_large": (
+        "{name}: báo cáo không được đọc: tệp quá lớn khi giải nén, hỏng, hoặc một trang tính có "
+        "quá nhiều ô",
+        "{name}: the report was not read: {reason}",
+    ),
+    "report_error_not_workbook": (
+        "{name}: không phải là sổ tính .xlsx đọc được",
+        "{name}: not a readable .xlsx workbook ({error})",
+    ),
+    "report_error_no_sheet": (
+        "{name}: không có trang tính {sheet} (có phải báo cáo do cadre lập?)",
+        "{name}: no {sheet} sheet (not a cadre report?)",
+    ),
+    "report_error_not_a_report": (
+        "{name}: báo cáo phải là tệp .json, .html hoặc .xlsx",
+        "{name}: a report is a .json, .html or .xlsx file",
+    ),
+    "report_error_over_512": (
+        "{name}: báo cáo không được đọc: tệp lớn hơn 512 MB",
+        "{name}: the report was not read: it is over 512 MB",
+    ),
+    "report_error_not_embedded": (
+        "{name}: không có dữ liệu đánh giá nhúng trong tệp (có phải báo cáo do cadre lập?)",
+        "{name}: no embedded evaluation (not a cadre report?)",
+    ),
+    "report_error_unreadable": (
+        "{name}: không đọc được ({reason})",
+        "{name}: cannot be read ({reason})",
+    ),
+    "report_error_too_deep": (
+        "{name}: dữ liệu đánh giá nhúng lồng nhau quá sâu",
+        "{name}: the embedded evaluation is nested too deeply",
+    ),
+    "report_error_not_json": (
+        "{name}: dữ liệu đánh giá nhúng không phải là JSON hợp lệ",
+        "{name}: the embedded evaluation is not valid JSON",
+    ),
+    "report_error_shape": (
+        "{name}: không phải là một đánh giá do cadre lập: trường {where} không đúng kiểu",
+        "{name}: not a cadre evaluation: {where} must be {what}",
+    ),
+    # cadre plugins: each hook a plugin implements, by what it gives (the code in JSON)
+    "hook_cadre_about": ("giới thiệu plugin", "cadre_about"),
+    "hook_cadre_parameters": ("thông số", "cadre_parameters"),
+    "hook_cadre_targets": ("chỉ tiêu", "cadre_targets"),
+    "hook_cadre_features": ("đặc điểm tính thêm", "cadre_features"),
+    "hook_cadre_findings": ("phát hiện", "cadre_findings"),
+    "hook_cadre_rating_aggregation": ("cách tổng hợp xếp loại", "cadre_rating_aggregation"),
+    "hook_cadre_responsible_bodies": ("cơ quan chịu trách nhiệm", "cadre_responsible_bodies"),
+    "hook_cadre_layouts": ("bố cục danh sách", "cadre_layouts"),
+    "hook_cadre_report_sections": ("phần thêm của báo cáo", "cadre_report_sections"),
+    "hook_cadre_forms": ("biểu mẫu báo cáo", "cadre_forms"),
+    "hook_cadre_indicators": ("chỉ tiêu kinh tế - xã hội", "cadre_indicators"),
 }
 
 #: Bloc codes whose default responsible body has a label (``body_<bloc>``).
