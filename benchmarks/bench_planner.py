@@ -32,7 +32,9 @@ def make_commune(base: Roster, i: int, rng: np.random.Generator) -> Roster:
         for col in ("cadre_id", "agency_code", "position_code"):
             if col in frame:
                 frame[col] = (prefix + frame[col].astype(str)).where(frame[col].notna())
-    t["agencies"]["commune"] = name
+    for frame in t.values():  # agencies, indicators, surveys: the commune moves
+        if "commune" in frame:
+            frame["commune"] = name
     shift = rng.integers(-6 * 365, 6 * 365, len(t["cadres"]))
     t["cadres"]["birth_date"] = t["cadres"]["birth_date"] + pd.to_timedelta(shift, unit="D")
     t["trainings"] = t["trainings"][rng.random(len(t["trainings"])) > 0.2]

@@ -132,7 +132,8 @@ def test_a_province_roster_has_one_block_per_commune_and_their_sum(tmp_path: Pat
     for name in ("Xã Mường Than", "Xã Phúc Than"):
         r = sample_roster()
         t = dict(r.tables)
-        t["agencies"] = t["agencies"].assign(commune=name)
+        # every table naming the commune moves with it (agencies, indicators, surveys)
+        t = {k: v.assign(commune=name) if "commune" in v else v for k, v in t.items()}
         paths.append(Roster.from_frames(t, name=name).write(tmp_path / f"{name}.xlsx"))
     out = tmp_path / "tinh.json"
     done = run(
@@ -181,7 +182,7 @@ def test_no_roster_and_an_input_as_output_are_refused(tmp_path: Path) -> None:
     book = sample_roster().write(tmp_path / "xa.xlsx")
     before = book.read_bytes()
     done = run(str(book), "-o", str(book))
-    assert done.returncode == 2 and "never overwritten" in done.stderr
+    assert done.returncode == 2 and "không bao giờ bị ghi đè" in done.stderr
     assert book.read_bytes() == before
 
 

@@ -67,7 +67,9 @@ def province(tmp_path_factory: pytest.TempPathFactory) -> Path:
     sample = sample_roster()
     for i, commune in enumerate(("Xã Một", "Xã Hai", "Xã Ba")):
         frames = {name: frame.copy() for name, frame in sample.tables.items()}
-        frames["agencies"]["commune"] = commune
+        for frame in frames.values():  # agencies, indicators, surveys: the commune moves
+            if "commune" in frame:
+                frame["commune"] = commune
         Roster.from_frames(frames, name=commune).write(folder / f"xa_{i}.xlsx")
     return folder
 
