@@ -518,11 +518,17 @@ def _years(start: dt.date, day: dt.date) -> int:
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
-@given(
-    cst.rosters(max_cadres=10, form_fields=st.booleans()),
-    st.dates(min_value=dt.date(2024, 1, 1), max_value=dt.date(2028, 12, 31)),
-)
-def test_form_features_match_an_independent_count(roster: Roster, day: dt.date) -> None:
+@given(cst.rosters(max_cadres=10, form_fields=st.booleans()), st.data())
+def test_form_features_match_an_independent_count(roster: Roster, data: st.DataObject) -> None:
+    # the day: any day, or a day next to someone's joining, insurance start or birthday
+    edges = [
+        d.date() + dt.timedelta(days=shift)
+        for column in ("party_join_date", "insurance_start", "birth_date")
+        for d in roster.cadres[column].dropna()
+        for shift in (-1, 0, 1)
+    ]
+    anyday = st.dates(min_value=dt.date(2024, 1, 1), max_value=dt.date(2028, 12, 31))
+    day = data.draw(st.one_of(anyday, st.sampled_from(edges)) if edges else anyday)
     features = build_features(roster, day, {})
     cad = features.cadres
     assert set(FORM_FEATURES) | {"age"} <= set(cad.columns)
