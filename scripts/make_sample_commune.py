@@ -1286,6 +1286,7 @@ def build(rng: random.Random) -> dict[str, tuple[list[str], list[list[object]]]]
             equipment.append([code, item, qty])
     tables["equipment"] = (["agency_code", "item", "quantity"], equipment)
     tables.update(build_extensions(tables))
+    add_form_fields(tables)
     return tables
 
 
@@ -1399,9 +1400,7 @@ def unit_ratings(tables: dict[str, tuple[list[str], list[list[object]]]]) -> lis
     """The collectives' 2025 ratings: each agency rated as its best-rated head that year,
     so that no head is rated above the collective (Quy định 366-QĐ/TW)."""
     heads = {
-        str(row[0]): str(row[2])
-        for row in tables["positions"][1]
-        if str(row[3]) in HEAD_CATEGORIES
+        str(row[0]): str(row[2]) for row in tables["positions"][1] if str(row[3]) in HEAD_CATEGORIES
     }
     rated = {
         str(cid): str(level)
@@ -1419,6 +1418,153 @@ def unit_ratings(tables: dict[str, tuple[list[str], list[list[object]]]]) -> lis
         if agency not in best or _RANK[level] > _RANK[best[agency]]:
             best[agency] = level
     return [[agency, 2025, "", best[agency]] for agency in sorted(best)]
+
+
+# ================================================================ fields for the forms
+# roster-format.md, "Fields for the forms": Party membership, religion, grade (ngạch),
+# state-management and IT/language levels, Party Committee / standing board / inspection
+# committee and People's Council membership, elected posts, rotations, where degrees and
+# courses were taken. Drawn from their own generator and added as last columns, so that
+# every value above (and every evaluation result) stays as it was.
+ELECTED = {
+    "DU-BT",
+    "DU-PBT",
+    "UBKT-CN",
+    "MTTQ-CT",
+    "MTTQ-PCT",
+    "HDND-CT",
+    "HDND-PCT",
+    "UBND-CT",
+    "UBND-PCT",
+}
+# the standing board of the Party Committee (Ban Thường vụ) and the other posts whose
+# holders sit on the Party Committee (cấp ủy)
+STANDING = {"DU-BT", "DU-PBT", "UBKT-CN", "UBND-CT", "MTTQ-CT", "BXD-TB"}
+COMMITTEE = STANDING | {
+    "HDND-PCT",
+    "UBND-PCT",
+    "VPDU-CVP",
+    "UBKT-PCN",
+    "BXD-PTB",
+    "VPHU-CVP",
+    "PKT-TP",
+    "PVHXH-TP",
+    "TTHCC-GD",
+    "MTTQ-PCT",
+}
+INSPECTION = {"UBKT-CN", "UBKT-PCN", "UBKT-KTV"}
+COUNCIL = {"DU-BT", "DU-PBT", "HDND-CT", "HDND-PCT", "UBND-CT", "UBND-PCT", "MTTQ-CT"}
+COUNCIL_PROVINCE = {"MT001"}  # the Party Secretary also sits on the provincial council
+ROTATED = {("MT001", "DU-BT"), ("MT003", "UBND-CT")}  # rotated in from the province
+RELIGIONS = {"MT019": "Tin lành", "MT033": "Công giáo", "MT041": "Phật giáo"}
+BASIC_CERTIFICATE = {"MT015", "MT038"}  # a sơ cấp certificate besides their degree
+ABROAD = {("MT002", "thac_si"): "abroad", ("MT001", "thac_si"): "joint"}
+GRADE_BY_DEGREE = {
+    "tien_si": "chuyen_vien_chinh",
+    "thac_si": "chuyen_vien_chinh",
+    "dai_hoc": "chuyen_vien",
+    "cao_dang": "can_su",
+    "trung_cap": "can_su",
+}
+DEGREE_RANK = ["trung_cap", "cao_dang", "dai_hoc", "thac_si", "tien_si"]
+CADRE_FORM_COLUMNS = [
+    "party_join_date",
+    "religion",
+    "grade",
+    "state_management",
+    "it_level",
+    "foreign_language",
+    "ethnic_language",
+    "general_education",
+    "academic_title",
+    "professional_basic",
+    "insurance_start",
+    "party_committee",
+    "party_standing",
+    "inspection_committee",
+    "council_deputy",
+]
+
+
+def form_fields(person: dict, birth: date, cats: dict[str, str], rng: random.Random) -> list:
+    """The cadre's values of CADRE_FORM_COLUMNS."""
+    posts = {pos for pos, _, _ in person["asg"]}
+    leader = is_leader(person, cats)
+    first = min(d(start) for _, start, _ in person["asg"])
+    levels = [level for level, _, _ in person["deg"]]
+    best = max(levels, key=DEGREE_RANK.index) if levels else ""
+    member = leader or rng.random() < 0.6
+    joined = ""
+    if member:
+        joined = (
+            birth + timedelta(days=365 * rng.randint(21, 27) + rng.randrange(365))
+        ).isoformat()
+        if d(joined) > first:
+            joined = (first - timedelta(days=rng.randint(200, 900))).isoformat()
+    grade = "" if posts <= ELECTED or not best else GRADE_BY_DEGREE[best]
+    if grade == "chuyen_vien" and leader and rng.random() < 0.3:
+        grade = "chuyen_vien_chinh"
+    state = "chuyen_vien_chinh" if leader else ("chuyen_vien" if rng.random() < 0.7 else "")
+    it_fields = [fld for _, fld, _ in person["deg"] if "Công nghệ thông tin" in fld]
+    it = "trung_cap_tro_len" if it_fields else rng.choice(["co_ban"] * 6 + ["nang_cao"] * 2 + [""])
+    language = "" if rng.random() < 0.25 else "chung_chi"
+    ethnic = person["eth"] == "Kinh" and not person["local"] and rng.random() < 0.6
+    started = birth + timedelta(days=365 * rng.randint(22, 26) + rng.randrange(365))
+    insured = min(started, first)
+    councils = "commune" if posts & COUNCIL else ""
+    if person["id"] in COUNCIL_PROVINCE:
+        councils = "commune;province"
+    basic = not best or person["id"] in BASIC_CERTIFICATE
+    return [
+        joined,
+        RELIGIONS.get(person["id"], "Không"),
+        grade,
+        state,
+        it,
+        language,
+        ethnic,
+        "thpt",
+        "",
+        basic,
+        insured.isoformat(),
+        bool(posts & COMMITTEE),
+        bool(posts & STANDING),
+        bool(posts & INSPECTION),
+        councils,
+    ]
+
+
+def add_form_fields(
+    tables: dict[str, tuple[list[str], list[list[object]]]],
+) -> None:
+    """Add the fields for the forms to the tables, as their last columns."""
+    rng = random.Random(SEED + 18)
+    cats = {p[0]: p[3] for p in POSITIONS}
+    people = {p["id"]: p for p in PEOPLE}
+    header, rows = tables["cadres"]
+    for row in rows:
+        row.extend(form_fields(people[str(row[0])], d(str(row[2])), cats, rng))
+    tables["cadres"] = (header + CADRE_FORM_COLUMNS, rows)
+    header, rows = tables["positions"]
+    tables["positions"] = (header + ["elected"], [[*r, r[0] in ELECTED] for r in rows])
+    header, rows = tables["assignments"]
+    tables["assignments"] = (
+        header + ["rotation"],
+        [[*r, (r[0], r[1]) in ROTATED] for r in rows],
+    )
+    header, rows = tables["degrees"]
+    tables["degrees"] = (
+        header + ["study_place"],
+        [[*r, ABROAD.get((str(r[0]), str(r[1])), "domestic")] for r in rows],
+    )
+    header, rows = tables["theory"]
+    modes = {"so_cap": "part_time", "trung_cap": "part_time", "cao_cap": "part_time"}
+    tables["theory"] = (
+        header + ["study_mode"],
+        [[*r, "full_time" if r[0] == "MT002" else modes.get(str(r[1]), "full_time")] for r in rows],
+    )
+    header, rows = tables["trainings"]
+    tables["trainings"] = (header + ["place"], [[*r, "domestic"] for r in rows])
 
 
 def main(argv: list[str]) -> int:

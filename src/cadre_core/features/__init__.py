@@ -10,6 +10,20 @@ May import: :mod:`cadre_core.roster` and :mod:`cadre_core.vocab` (see
 ``docs/architecture.md``).
 """
 
-from cadre_core.features._frame import Features, build_features, degrees_on, rating_year
+from cadre_core.features._frame import (
+    FORM_FEATURES,
+    Features,
+    build_features,
+    degrees_on,
+    rating_year,
+    whole_years,
+)
 
-__all__ = ["Features", "build_features", "degrees_on", "rating_year"]
+__all__ = [
+    "FORM_FEATURES",
+    "Features",
+    "build_features",
+    "degrees_on",
+    "rating_year",
+    "whole_years",
+]

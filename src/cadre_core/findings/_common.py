@@ -18,7 +18,7 @@ from typing import Any, TypeVar
 import numpy as np
 import pandas as pd
 
-from cadre_core.features._frame import Features
+from cadre_core.features._frame import Features, whole_years
 from cadre_core.features._keys import _arrow, lookup, per_value
 from cadre_core.findings._finding import Finding, Severity, SubjectKind
 from cadre_core.vocab._labels import category_name, default_bodies
@@ -232,12 +232,9 @@ def _month(dates: pd.Series) -> pd.Series:
 
 
 def full_years(start: pd.Series, day: dt.date) -> pd.Series:
-    """Whole years from each date in ``start`` to ``day`` (vectorised; NaT gives -1)."""
-    before = (start.dt.month > day.month) | (
-        (start.dt.month == day.month) & (start.dt.day > day.day)
-    )
-    years = day.year - start.dt.year - before.astype("int64")
-    out: pd.Series = years.fillna(-1).astype("int64")
+    """Whole years from each date in ``start`` to ``day`` (vectorised; NaT gives -1):
+    :func:`cadre_core.features.whole_years` with -1 for a blank."""
+    out: pd.Series = whole_years(start, day).fillna(-1).astype("int64")
     return out
 
 

@@ -23,12 +23,17 @@ from cadre_core.roster._schema import TABLE_BY_NAME, VALUE_ALIASES, text_key
 # header spelling takes it: "trình độ" is an education level before a theory level).
 FLAT_COLUMNS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("cadres", ("cadre_id", "full_name", "birth_date", "gender", "ethnicity", "is_local",
-                "left_date")),
-    ("positions", ("position_code", "title", "category")),
+                "left_date",
+                # the fields the official forms count (roster-format.md)
+                "party_join_date", "religion", "grade", "state_management", "it_level",
+                "foreign_language", "ethnic_language", "general_education", "academic_title",
+                "professional_basic", "insurance_start", "party_committee", "party_standing",
+                "inspection_committee", "council_deputy")),
+    ("positions", ("position_code", "title", "category", "elected")),
     ("agencies", ("name", "commune", "bloc")),
-    ("assignments", ("start_date", "end_date")),
-    ("degrees", ("level", "field", "awarded_date")),
-    ("theory", ("level", "awarded_date")),
+    ("assignments", ("start_date", "end_date", "rotation")),
+    ("degrees", ("level", "field", "awarded_date", "study_place")),
+    ("theory", ("level", "awarded_date", "study_mode")),
     ("ratings", ("rating", "year")),
 )  # fmt: skip
 

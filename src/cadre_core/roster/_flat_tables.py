@@ -16,7 +16,7 @@ from collections.abc import Mapping, Sequence
 import pandas as pd
 
 from cadre_core.roster import _normalize as nz
-from cadre_core.roster._flat_header import Field
+from cadre_core.roster._flat_header import FLAT_COLUMNS, Field
 from cadre_core.roster._problems import Problem, problem
 from cadre_core.roster._reader import RawTable
 from cadre_core.vocab._labels import label
@@ -36,6 +36,11 @@ NEVER_IN_A_LIST = (
     "positions.min_theory",
     "positions.accepted_fields",
 )
+
+# the columns a list may hold, per table (the key columns are made where a list has none)
+_LISTED: Mapping[str, tuple[str, ...]] = {
+    table: tuple(c for c in columns if c != "cadre_id") for table, columns in FLAT_COLUMNS
+}
 
 SheetRead = tuple[
     int,
@@ -106,8 +111,7 @@ def build_tables(
     tables: dict[str, pd.DataFrame] = {}
     tables["cadres"] = pd.DataFrame(
         {"cadre_id": cadre_id}
-        | {c: col(f"cadres.{c}") for c in ("full_name", "birth_date", "gender", "ethnicity",
-                                           "is_local", "left_date") if f"cadres.{c}" in people}
+        | {c: col(f"cadres.{c}") for c in _LISTED["cadres"] if f"cadres.{c}" in people}
     )  # fmt: skip
     if "birth_date" not in tables["cadres"]:
         # a list without birth dates: every cadre is of unknown age (an error per person,
@@ -165,6 +169,11 @@ def build_tables(
             "quota": holders,
             "row": rows,
         }
+        | (
+            {"elected": _first(col("positions.elected"), position_code)}
+            if "positions.elected" in people
+            else {}
+        )
     ).drop_duplicates("position_code")
     tables["positions"] = positions
     start = col("assignments.start_date").fillna(pd.Timestamp(day))
@@ -175,13 +184,18 @@ def build_tables(
             "start_date": start,
             "end_date": col("assignments.end_date"),
         }
+        | ({"rotation": col("assignments.rotation")} if "assignments.rotation" in people else {})
     )
     for table, columns in (("degrees", ("level", "field", "awarded_date")),
                            ("theory", ("level", "awarded_date"))):  # fmt: skip
         present = [c for c in columns if f"{table}.{c}" in people]
         if not present:
             continue
-        frame = pd.DataFrame({"cadre_id": cadre_id} | {c: col(f"{table}.{c}") for c in present})
+        # (where the degree was taken, how the course was followed: only beside a degree)
+        more = [c for c in _LISTED[table] if c not in columns and f"{table}.{c}" in people]
+        frame = pd.DataFrame(
+            {"cadre_id": cadre_id} | {c: col(f"{table}.{c}") for c in (*present, *more)}
+        )
         tables[table] = frame[frame[present].notna().any(axis=1)]
     if rating_parts:
         year_col = col("ratings.year")

@@ -507,6 +507,21 @@ def synth_tables(
         "quantity": qty[keep],
     }
 
+    _form_fields(
+        np.random.default_rng([seed, 18]),
+        cadres,
+        positions,
+        assignments,
+        degrees,
+        theory,
+        trainings,
+        leader=leader,
+        standing=standing,
+        category=cat,
+        top_degree=top,
+        start=start,
+        mountain=cad_mountain,
+    )
     data = {
         "cadres": cadres,
         "agencies": agencies,
@@ -519,6 +534,92 @@ def synth_tables(
         "equipment": equipment,
     }
     return {name: _canonical(name, frame) for name, frame in data.items()}
+
+
+ELECTED = frozenset(
+    (
+        "party_secretary",
+        "party_deputy_secretary",
+        "council_chair",
+        "council_vice_chair",
+        "committee_chair",
+        "committee_vice_chair",
+        "inspection_chair",
+        "front_chair",
+        "front_vice_chair",
+        "mass_org_head",
+        "mass_org_deputy",
+    )
+)
+"""Categories of the posts filled by election (cán bộ): ``positions.elected``."""
+
+# grade by the highest degree (trung_cap, cao_dang, dai_hoc, thac_si, tien_si)
+_GRADE_BY_DEGREE = ("can_su", "can_su", "chuyen_vien", "chuyen_vien_chinh", "chuyen_vien_chinh")
+
+
+def _form_fields(
+    rng: np.random.Generator,
+    cadres: dict[str, Any],
+    positions: dict[str, Any],
+    assignments: dict[str, Any],
+    degrees: dict[str, Any],
+    theory: dict[str, Any],
+    trainings: dict[str, Any],
+    *,
+    leader: Array,
+    standing: Array,
+    category: Array,
+    top_degree: Array,
+    start: Array,
+    mountain: Array,
+) -> None:
+    """Add the fields the official forms count to the generated tables (in place), drawn
+    from their own generator so that the other values of a seed stay as they were."""
+    n = len(leader)
+    nat = np.datetime64("NaT")
+    birth = cadres["birth_date"].astype("datetime64[D]")
+    member = leader | (rng.random(n) < 0.55)
+    joined = birth + rng.integers(20 * 365, 32 * 365, n)
+    cadres["party_join_date"] = np.where(member, np.minimum(joined, start - 30), nat)
+    faith = _pick(("Phật giáo", "Công giáo", "Tin lành"), rng.integers(0, 3, n))
+    cadres["religion"] = np.where(rng.random(n) < 0.08, faith, "Không")
+    elected = np.isin(category, list(ELECTED))
+    grades = np.asarray(_GRADE_BY_DEGREE, dtype=object)[top_degree]
+    blank = np.full(n, None, dtype=object)
+    cadres["grade"] = np.where(elected, blank, grades)
+    state = np.where(leader, "chuyen_vien_chinh", "chuyen_vien")
+    cadres["state_management"] = np.where(
+        rng.random(n) < np.where(leader, 0.85, 0.55), state, blank
+    )
+    it = np.asarray(("co_ban", "nang_cao", "trung_cap_tro_len", None), dtype=object)
+    cadres["it_level"] = it[rng.choice(4, n, p=[0.6, 0.2, 0.05, 0.15])]
+    language = np.asarray(("chung_chi", "dai_hoc", None), dtype=object)
+    cadres["foreign_language"] = language[rng.choice(3, n, p=[0.65, 0.03, 0.32])]
+    cadres["ethnic_language"] = (cadres["ethnicity"] == "Kinh") & mountain & (rng.random(n) < 0.4)
+    cadres["general_education"] = np.where(rng.random(n) < 0.97, "thpt", "thcs")
+    cadres["professional_basic"] = rng.random(n) < 0.03
+    insured = birth + rng.integers(21 * 365, 27 * 365, n)
+    cadres["insurance_start"] = np.minimum(insured, start)
+    cadres["party_committee"] = member & (standing | (leader & (rng.random(n) < 0.6)))
+    cadres["party_standing"] = standing & member
+    cadres["inspection_committee"] = member & (
+        (category == "inspection_chair") | (rng.random(n) < 0.03)
+    )
+    deputy = (leader & (rng.random(n) < 0.5)) | standing
+    higher = rng.random(n) < 0.05
+    cadres["council_deputy"] = np.where(
+        deputy, np.where(higher, "commune;province", "commune"), blank
+    )
+    positions["elected"] = np.isin(positions["category"], list(ELECTED))
+    rows = len(assignments["start_date"])
+    assignments["rotation"] = rng.random(rows) < 0.02
+    places = np.asarray(("domestic", "abroad", "joint"), dtype=object)
+    degrees["study_place"] = places[
+        rng.choice(3, len(degrees["awarded_date"]), p=[0.97, 0.02, 0.01])
+    ]
+    modes = np.asarray(("full_time", "part_time"), dtype=object)
+    theory["study_mode"] = modes[rng.choice(2, len(theory["awarded_date"]), p=[0.3, 0.7])]
+    trainings["place"] = np.full(len(trainings["completed_date"]), "domestic", dtype=object)
 
 
 def synth_roster(

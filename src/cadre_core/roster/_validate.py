@@ -18,8 +18,9 @@ from cadre_core.vocab._labels import label
 
 LEGACY_POLICIES = ("error", "convert")
 
-PERSONAL: Mapping[str, tuple[str, ...]] = {"cadres": ("full_name", "birth_date")}
-"""Columns holding personal data: never quoted as examples in messages."""
+PERSONAL: Mapping[str, tuple[str, ...]] = {"cadres": ("full_name", "birth_date", "religion")}
+"""Columns holding personal data: never quoted as examples in messages (religion is
+sensitive personal data, Nghị định 13/2023/NĐ-CP, Điều 2)."""
 
 
 _EMPTY: dict[str, pd.DataFrame] = {}

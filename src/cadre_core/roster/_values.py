@@ -107,6 +107,16 @@ def _mass_org_posts(deputy: str) -> tuple[str, ...]:
     )
 
 
+def _specialised(rank: str) -> tuple[str, ...]:
+    """The specialised grades of commune civil servants (accountants, clerks, inspectors)
+    at a rank ("" for the base grade, "chính", "cao cấp", "trung cấp"): forms count each
+    with the administrative grade of the same rank ("chuyên viên và tương đương")."""
+    return tuple(
+        " ".join(f"{name} {rank}".split())
+        for name in ("kế toán viên", "văn thư viên", "thanh tra viên")
+    )
+
+
 def _school_years() -> dict[GeneralEducation, tuple[str, ...]]:
     """General education as "grade/years of the system" (``9/12``, ``7/10``): the
     12-year system (primary 1-5, lower secondary 6-9, upper 10-12) and the older 10-year
@@ -448,10 +458,18 @@ VALUE_ALIASES: Mapping[str, Mapping[str, str]] = {
             )
             for grade, name, abbreviations in (
                 (CivilServiceGrade.NHAN_VIEN, "nhân viên", ("nv",)),
-                (CivilServiceGrade.CAN_SU, "cán sự", ("cs",)),
-                (CivilServiceGrade.CHUYEN_VIEN, "chuyên viên", ("cv",)),
-                (CivilServiceGrade.CHUYEN_VIEN_CHINH, "chuyên viên chính", ("cvc",)),
-                (CivilServiceGrade.CHUYEN_VIEN_CAO_CAP, "chuyên viên cao cấp", ("cvcc",)),
+                (CivilServiceGrade.CAN_SU, "cán sự", ("cs", *_specialised("trung cấp"))),
+                (CivilServiceGrade.CHUYEN_VIEN, "chuyên viên", ("cv", *_specialised(""))),
+                (
+                    CivilServiceGrade.CHUYEN_VIEN_CHINH,
+                    "chuyên viên chính",
+                    ("cvc", *_specialised("chính")),
+                ),
+                (
+                    CivilServiceGrade.CHUYEN_VIEN_CAO_CAP,
+                    "chuyên viên cao cấp",
+                    ("cvcc", *_specialised("cao cấp")),
+                ),
             )
         }
     ),

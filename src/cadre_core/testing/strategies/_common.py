@@ -85,15 +85,7 @@ _AGENCIES: tuple[tuple[str, str, Bloc, tuple[Category, ...]], ...] = (
         "MTTQ",
         "Ủy ban MTTQ Việt Nam xã",
         Bloc.PARTY_FRONT,
-        # the socio-political organisations sit under the Front since the 2025 reform
-        (
-            Category.FRONT_CHAIR,
-            Category.OTHER,
-            Category.PROFESSIONAL,
-            Category.FRONT_VICE_CHAIR,
-            Category.MASS_ORG_HEAD,
-            Category.MASS_ORG_DEPUTY,
-        ),
+        (Category.FRONT_CHAIR, Category.OTHER, Category.PROFESSIONAL),
     ),
     (
         "HDND",
@@ -124,6 +116,21 @@ _AGENCIES: tuple[tuple[str, str, Bloc, tuple[Category, ...]], ...] = (
         "Phòng Văn hóa - Xã hội",
         Bloc.GOVERNMENT,
         (Category.DEPARTMENT_HEAD, Category.PROFESSIONAL, Category.OTHER),
+    ),
+    # the socio-political organisations (under the Front since the 2025 reform); two, so
+    # that the number of templates stays odd (agencies are drawn from it two apart)
+    (
+        "HND",
+        "Hội Nông dân xã",
+        Bloc.PARTY_FRONT,
+        # a vice-chair of the Front often chairs one of them
+        (Category.MASS_ORG_HEAD, Category.MASS_ORG_DEPUTY, Category.FRONT_VICE_CHAIR),
+    ),
+    (
+        "HPN",
+        "Hội Liên hiệp Phụ nữ xã",
+        Bloc.PARTY_FRONT,
+        (Category.MASS_ORG_HEAD, Category.MASS_ORG_DEPUTY),
     ),
 )
 _TITLES: Mapping[Category, str] = {

@@ -59,6 +59,18 @@ def canonical_frame(table: str, objects: Sequence[Any]) -> pd.DataFrame:
     return pd.DataFrame(columns)
 
 
+def _blank(dtype: Any, rows: int) -> Any:
+    """A blank column of ``dtype`` (False for yes/no columns), built without a value per
+    row (most columns a builder leaves out are blank)."""
+    if isinstance(dtype, pd.CategoricalDtype):
+        return pd.Categorical.from_codes(np.full(rows, -1, dtype=np.int64), dtype=dtype)
+    if dtype is np.dtype(bool):
+        return np.zeros(rows, dtype=bool)
+    if str(dtype).startswith("datetime64"):
+        return np.full(rows, np.datetime64("NaT"), dtype=dtype)
+    return pd.array([None] * rows, dtype=dtype)
+
+
 def columns_frame(table: str, columns: Mapping[str, Any], rows: int) -> pd.DataFrame:
     """Whole columns (sequences or arrays of canonical values, ``None`` for blank) to
     ``table``'s canonical typed frame, without validation and without a per-row object.
@@ -77,7 +89,8 @@ def columns_frame(table: str, columns: Mapping[str, Any], rows: int) -> pd.DataF
     for name, dtype in empty.dtypes.items():
         values = columns.get(str(name))
         if values is None:
-            values = [None] * rows
+            out[str(name)] = _blank(dtype, rows)
+            continue
         if str(dtype).startswith("datetime64"):
             if isinstance(values, np.ndarray) and values.dtype.kind == "M":
                 out[str(name)] = values.astype(dtype)

@@ -75,8 +75,8 @@ def _messy_cell(kind: str, codes: str | None, value: Any, rnd: random.Random) ->
         return _nfd(_recase(rnd.choice(_value_spellings(codes)[text]), rnd), rnd)
     if kind == "ethnicity":
         return _nfd(rnd.choice(_ethnic_spellings(text)), rnd)
-    if kind == "topics":
-        spellings = _value_spellings("topic")
+    if kind in ("topics", "codes"):
+        spellings = _value_spellings("topic" if kind == "topics" else str(codes))
         items = [rnd.choice(spellings[t]) for t in text.split(";")]
         if rnd.random() < 0.3:
             items.append(items[0])
@@ -96,7 +96,8 @@ def messy_frames(roster: Roster) -> SearchStrategy[dict[str, pd.DataFrame]]:
     value aliases ("Nữ", "Thạc sỹ", "HTXSNV", ...); booleans "x"/blank, "có"/"không" or
     1/0; dates real dates, ISO text or day-first text ("01/03/2026", "1/3/2026"); numbers
     text or floats; about half of the text cells NFD; blanks ``None``, "" or spaces; topic
-    lists shuffled, repeated and separated by ";" or ",". Row order is kept, so
+    lists and other code lists shuffled, repeated and separated by ";" or ",". Row order
+    is kept, so
     ``Roster.from_frames(frames) == roster``.
     """
 

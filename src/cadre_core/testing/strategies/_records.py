@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import random
 from collections.abc import Sequence
 from typing import Any, TypeVar
 
@@ -51,36 +52,37 @@ from cadre_core.vocab._enums import (
 T = TypeVar("T")
 
 
-def _maybe(draw: st.DrawFn, values: Sequence[T], blank_one_in: int) -> T | None:
+def _maybe(rnd: random.Random, values: Sequence[T], blank_one_in: int) -> T | None:
     """One of ``values``, or None once in ``blank_one_in`` draws."""
-    return None if _one_in(draw, blank_one_in) else _pick(draw, values)
+    return None if rnd.randrange(blank_one_in) == 0 else rnd.choice(values)
 
 
-def _day_after(draw: st.DrawFn, birth: dt.date, lo: int, hi: int) -> dt.date:
+def _day_after(rnd: random.Random, birth: dt.date, lo: int, hi: int) -> dt.date:
     """A day between ``lo`` and ``hi`` years after ``birth``."""
-    start = _years(birth, lo)
-    return start + dt.timedelta(days=draw(st.integers(0, 365 * (hi - lo))))
+    return _years(birth, lo) + dt.timedelta(days=rnd.randrange(365 * (hi - lo) + 1))
 
 
 def _form_fields(draw: st.DrawFn, birth: dt.date) -> dict[str, Any]:
-    """The fields the official forms count (roster-format.md), drawn for one cadre."""
-    councils = tuple(c for c in CouncilLevel if _one_in(draw, 3))
+    """The fields the official forms count (roster-format.md), drawn for one cadre from
+    one drawn seed (a draw per field would make the strategy too slow for its health
+    checks)."""
+    rnd = random.Random(draw(st.integers(0, 2**32 - 1)))
     return {
-        "party_join_date": None if _one_in(draw, 3) else _day_after(draw, birth, 18, 45),
-        "religion": None if not _one_in(draw, 4) else _pick(draw, _RELIGIONS),
-        "grade": _maybe(draw, list(CivilServiceGrade), 3),
-        "state_management": _maybe(draw, list(StateManagementLevel), 2),
-        "it_level": _maybe(draw, list(ItLevel), 3),
-        "foreign_language": _maybe(draw, list(LanguageLevel), 3),
-        "ethnic_language": draw(st.booleans()),
-        "general_education": _maybe(draw, list(GeneralEducation), 6),
-        "academic_title": _pick(draw, list(AcademicTitle)) if _one_in(draw, 12) else None,
-        "professional_basic": _one_in(draw, 6),
-        "insurance_start": None if _one_in(draw, 4) else _day_after(draw, birth, 18, 45),
-        "party_committee": _one_in(draw, 3),
-        "party_standing": _one_in(draw, 6),
-        "inspection_committee": _one_in(draw, 6),
-        "council_deputy": councils,
+        "party_join_date": None if rnd.randrange(3) == 0 else _day_after(rnd, birth, 18, 45),
+        "religion": rnd.choice(_RELIGIONS) if rnd.randrange(4) == 0 else None,
+        "grade": _maybe(rnd, list(CivilServiceGrade), 3),
+        "state_management": _maybe(rnd, list(StateManagementLevel), 2),
+        "it_level": _maybe(rnd, list(ItLevel), 3),
+        "foreign_language": _maybe(rnd, list(LanguageLevel), 3),
+        "ethnic_language": rnd.random() < 0.5,
+        "general_education": _maybe(rnd, list(GeneralEducation), 6),
+        "academic_title": rnd.choice(list(AcademicTitle)) if rnd.randrange(12) == 0 else None,
+        "professional_basic": rnd.randrange(6) == 0,
+        "insurance_start": None if rnd.randrange(4) == 0 else _day_after(rnd, birth, 18, 45),
+        "party_committee": rnd.randrange(3) == 0,
+        "party_standing": rnd.randrange(6) == 0,
+        "inspection_committee": rnd.randrange(6) == 0,
+        "council_deputy": tuple(c for c in CouncilLevel if rnd.randrange(3) == 0),
     }
 
 
