@@ -908,6 +908,11 @@ _LABELS: dict[str, tuple[str, str]] = {
         "quy hoạch Ủy viên Ủy ban Kiểm tra: danh sách không có chức danh này",
         "planned Inspection Committee members: the roster has no post for them",
     ),
+    # service forms (POST /v1/forms/{form}): the official forms over HTTP
+    "serve_unknown_form": (
+        "Không có biểu {form} (các biểu: {known})",
+        "no such form: {form} (the forms: {known})",
+    ),
 }
 
 #: Bloc codes whose default responsible body has a label (``body_<bloc>``).
