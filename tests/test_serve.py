@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import io
 import json
 import os
 import socket
@@ -383,7 +384,14 @@ def test_plugins_and_schema(open_server: Server, json_documents: Any):
     names = {p["name"] for p in doc["plugins"]}
     assert {"cadre", "laichau", "broken", "slow"} <= names
     assert schemas.status_code == 200
-    assert set(schemas.json()) == {"evaluation", "evaluations", "plan", "plugins", "validation"}
+    assert set(schemas.json()) == {
+        "evaluation",
+        "evaluations",
+        "forms",
+        "plan",
+        "plugins",
+        "validation",
+    }
 
 
 def test_pseudonyms_leave_no_name_in_the_answer(open_server: Server, files: dict[str, Path]):
@@ -393,6 +401,125 @@ def test_pseudonyms_leave_no_name_in_the_answer(open_server: Server, files: dict
     assert got.status_code == 200, got.text
     assert got.json()["audit"]["options"]["pseudonymized"] is True
     assert not any(name in got.text for name in NAMES)
+
+
+def _cli_forms(path: Path, *args: str) -> bytes:
+    out = subprocess.run(
+        [CADRE, "forms", str(path), "--format", "json", *args],
+        capture_output=True,
+        timeout=120,
+        check=False,
+    )
+    assert out.returncode == 0, out.stderr
+    return out.stdout
+
+
+@pytest.mark.parametrize("form", ["xlsx", "zip_csv", "json"])
+def test_forms_answer_the_command_lines_bytes(
+    open_server: Server, files: dict[str, Path], form: str, json_documents: Any
+):
+    path = files[form]
+    query = {"as_of": DAY, "plugin": "laichau"}
+    with open_server.client() as c:
+        got = c.post("/v1/forms/9c-btctw", params=query, **_upload(path))  # any case
+        again = c.post("/v1/forms/9C-BTCTW", params=query, **_upload(path))
+    assert got.status_code == 200, got.text
+    assert got.headers["content-type"].startswith("application/json")
+    json_documents.check(got.json(), f"POST /v1/forms/9C-BTCTW ({form})")
+    assert got.content == again.content
+    cli = ("--as-of", DAY, "--plugin", "laichau", "--form", "9C-BTCTW")
+    if form == "xlsx":  # the same file: the same bytes, roster name included
+        assert got.content == _cli_forms(path, *cli)
+    elif form == "zip_csv":  # the zip of the sample's CSV files: the sample's forms
+        want = json.loads(_cli_forms(SAMPLE, *cli))
+        assert got.json()["forms"] == want["forms"]
+    else:  # JSON tables inform every column of the frames (the CSV files leave some blank)
+        want = json.loads(_cli_forms(SAMPLE, *cli))
+        cells = [r["cells"] for b in got.json()["forms"][0]["blocks"] for r in b["rows"]]
+        known = [r["cells"] for b in want["forms"][0]["blocks"] for r in b["rows"]]
+        assert len(cells) == len(known)
+        for mine, theirs in zip(cells, known, strict=True):
+            assert [m for m, t in zip(mine, theirs, strict=True) if t is not None] == [
+                t for t in theirs if t is not None
+            ]
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    assert got.headers["x-cadre-inputs"] == f"{path.name}:{digest}"
+    assert got.headers["x-cadre-as-of"] == DAY
+
+
+def test_forms_in_english_and_under_pseudonyms_as_the_command_line(
+    open_server: Server, files: dict[str, Path]
+):
+    query = {"as_of": DAY, "lang": "en", "pseudonymize": "true"}
+    with open_server.client() as c:
+        got = c.post("/v1/forms/02-CL-CBCCX", params=query, **_upload(files["xlsx"]))
+    assert got.status_code == 200, got.text
+    assert not any(name in got.text for name in NAMES)
+    env = {**os.environ, "CADRE_PSEUDONYM_KEY": KEY}
+    out = subprocess.run(
+        [CADRE, "forms", str(files["xlsx"]), "--format", "json", "--as-of", DAY, "--lang", "en",
+         "--form", "02-CL-CBCCX", "--pseudonymize"],
+        capture_output=True, timeout=120, check=False, env=env,
+    )  # fmt: skip
+    assert out.returncode == 0, out.stderr
+    assert got.content == out.stdout
+
+
+def test_forms_as_a_workbook_download(open_server: Server, files: dict[str, Path]):
+    import openpyxl
+
+    query = {"as_of": DAY, "format": "xlsx"}
+    with open_server.client() as c:
+        got = c.post("/v1/forms/9C-BTCTW", params=query, **_upload(files["zip_parquet"]))
+    assert got.status_code == 200, got.text
+    assert got.headers["content-type"] == (
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    name = f"cadre-forms-9C-BTCTW-{DAY}.xlsx"
+    assert got.headers["content-disposition"] == f'attachment; filename="{name}"'
+    assert got.headers["x-cadre-as-of"] == DAY
+    wb = openpyxl.load_workbook(io.BytesIO(got.content))
+    assert wb.sheetnames[0] == "9C-BTCTW"
+    text = {str(c) for r in wb["9C-BTCTW"].iter_rows(values_only=True) for c in r if c}
+    assert {"Biểu số 9C-BTCTW", "THỐNG KÊ", "NĂM 2026"} <= text
+
+
+def test_an_unknown_form_is_404_naming_the_forms_there_are(
+    open_server: Server, files: dict[str, Path]
+):
+    with open_server.client() as c:
+        vi = c.post("/v1/forms/99-XYZ", **_upload(files["xlsx"]))
+        en = c.post("/v1/forms/99-XYZ", params={"lang": "en"}, **_upload(files["xlsx"]))
+    assert vi.status_code == 404 and en.status_code == 404
+    assert vi.json()["status"] == 404
+    assert vi.json()["error"].startswith("Không có biểu 99-XYZ")
+    error = en.json()["error"]
+    assert error.startswith("no such form: 99-XYZ")
+    for code in ("9C-BTCTW", "12C-BTCTW", "10-BTCTW", "BM02-BNV", "02-CL-CBCCX"):
+        assert code in error
+    assert "Traceback" not in vi.text
+
+
+def test_forms_of_a_bad_roster_is_422_with_every_problem(
+    open_server: Server, tmp_path: Path, json_documents: Any
+):
+    bad = tmp_path / "xa_b.zip"
+    with zipfile.ZipFile(bad, "w") as zf:
+        for f in sorted(SAMPLE.glob("*.csv")):
+            text = f.read_text(encoding="utf-8")
+            if f.name == "cadres.csv":
+                text = text.replace(",male,", ",robot,", 1)
+            zf.writestr(f"xa_b/{f.name}", text)
+    with open_server.client() as c:
+        got = c.post("/v1/forms/9C-BTCTW", params={"lang": "en"}, **_upload(bad))
+    assert got.status_code == 422, got.text
+    doc = got.json()
+    json_documents.check(doc, "POST /v1/forms/9C-BTCTW (422)")
+    assert doc["valid"] is False and doc["inputs"] == ["xa_b.zip"]
+    (problem,) = [p for p in doc["problems"] if p["column"] == "gender"]
+    assert problem["file"] == "xa_b/cadres.csv" and problem["table"] == "cadres"
+    assert problem["value"] == "robot"
+    assert "cadre-serve-" not in got.text and "Traceback" not in got.text
 
 
 # ------------------------------------------------------------------------ the refusals
@@ -696,6 +823,7 @@ OPERATIONS = [
     ("POST", "/v1/evaluate"),
     ("POST", "/v1/plan"),
     ("POST", "/v1/reports"),
+    ("POST", "/v1/forms/{form}"),
     ("GET", "/v1/plugins"),
     ("GET", "/v1/schema"),
     ("GET", "/healthz"),

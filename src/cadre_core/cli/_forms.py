@@ -47,23 +47,16 @@ def _host(plugins: Sequence[str]) -> Any:
 def _chosen(host: Any, codes: Sequence[str], lang: str) -> list[tuple[str, Any]]:
     """The forms asked for (every form without ``--form``), in the order asked; an
     unknown code is an :class:`InputError` naming the known ones."""
+    from cadre_core.forms import UnknownFormError, choose_forms
     from cadre_core.plugins._host import PluginError
 
     try:
-        forms = host.forms()
+        return choose_forms(host.forms(), codes)
     except PluginError as exc:
         raise InputError(str(exc)) from None
-    if not codes:
-        return list(forms)
-    by_code = {f.code.casefold(): (p, f) for p, f in forms}
-    out = []
-    for code in codes:
-        found = by_code.get(code.casefold())
-        if found is None:
-            known = ", ".join(f.code for _, f in forms)
-            raise InputError(label("forms_unknown", lang).format(code=code, known=known))
-        out.append(found)
-    return out
+    except UnknownFormError as exc:
+        known = ", ".join(exc.known)
+        raise InputError(label("forms_unknown", lang).format(code=exc.code, known=known)) from None
 
 
 def _list(host: Any, lang: str) -> None:
@@ -201,22 +194,15 @@ def forms_command(
 
 
 def _fill(host: Any, roster: Any, day: Any, params: str | None, chosen: list[Any]) -> list[Any]:
-    """Each chosen form filled from the feature frame of ``day`` (built once, as the
-    engine builds it: built-in and plugin features, annual ratings from scores)."""
-    from cadre_core.engine._pipeline import build_frame, prepare
-    from cadre_core.forms import compute_form
-    from cadre_core.forms._fill import with_roster_notes
+    """Each chosen form filled from the feature frame of ``day``
+    (:func:`cadre_core.forms.fill_forms`, as the service fills them)."""
+    from cadre_core.forms import fill_forms
     from cadre_core.plugins._host import PluginError
     from cadre_core.targets._params import ParameterError
 
     try:
         with plugin_output(), task("progress_evaluating", len(chosen)) as advance:
-            prepared = prepare(day, host=host, params_file=params, findings=False)
-            features = build_frame(prepared, roster)
-            out = []
-            for plugin, form in chosen:
-                out.append(with_roster_notes(compute_form(form, features, plugin=plugin), roster))
-                advance(1)
+            out = fill_forms(host, roster, day, chosen, params_file=params, advance=advance)
     except (PluginError, ParameterError) as exc:
         raise InputError(str(exc)) from None
     for warning in host.warnings:
@@ -225,12 +211,10 @@ def _fill(host: Any, roster: Any, day: Any, params: str | None, chosen: list[Any
 
 
 def _emit(filled: list[Any], fmt: str, output: str | None, lang: str) -> None:
-    from cadre_core.forms import forms_document
-
     if fmt == "json":
-        from cadre_core.engine._json import dumps_bytes
+        from cadre_core.forms import forms_json
 
-        write_text(dumps_bytes(forms_document(filled, lang), end="\n"), output)
+        write_text(forms_json(filled, lang), output)
         return
     if fmt != "xlsx":
         _print_forms(filled, lang)

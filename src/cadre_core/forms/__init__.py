@@ -3,7 +3,9 @@
 Owns filling a :class:`~cadre_core.targets.Form` from the feature frames
 (:func:`compute_form`, :mod:`._fill`), writing a filled form as an xlsx workbook laid out
 as the printed form (:func:`write_form_xlsx`, :mod:`._xlsx`) and as a JSON document
-(:func:`forms_document`, :mod:`._json`). A sibling of ``reports`` and ``planner``: it
+(:func:`forms_document`, :mod:`._json`); choosing the forms by code and filling them
+from a roster on a day, for the command line and the service alike (:func:`fill_forms`,
+:mod:`._run`). A sibling of ``reports`` and ``planner``: it
 imports neither.
 
 May import: :mod:`cadre_core.engine`, :mod:`cadre_core.plugins`,
@@ -20,7 +22,8 @@ from cadre_core.forms._fill import (
     field_words,
     informs,
 )
-from cadre_core.forms._json import forms_document, pseudonymize_forms
+from cadre_core.forms._json import forms_document, forms_json, pseudonymize_forms
+from cadre_core.forms._run import UnknownFormError, choose_forms, fill_forms
 from cadre_core.forms._xlsx import write_form_xlsx
 
 __all__ = [
@@ -28,9 +31,13 @@ __all__ = [
     "FilledBlock",
     "FilledForm",
     "FilledRow",
+    "UnknownFormError",
+    "choose_forms",
     "compute_form",
     "field_words",
+    "fill_forms",
     "forms_document",
+    "forms_json",
     "informs",
     "pseudonymize_forms",
     "write_form_xlsx",

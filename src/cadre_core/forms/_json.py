@@ -96,6 +96,18 @@ def forms_document(forms: Sequence[FilledForm], lang: str = "vi") -> dict[str, A
     }
 
 
+def forms_json(forms: Sequence[FilledForm], lang: str = "vi") -> bytes:
+    """The bytes ``cadre forms --format json`` writes (and ``POST /v1/forms/{form}``
+    answers): :func:`forms_document` as indented UTF-8 JSON, one newline at the end.
+
+    >>> forms_json([]).splitlines()[1]
+    b'  "schema_version": "1.0",'
+    """
+    from cadre_core.engine._json import dumps_bytes
+
+    return dumps_bytes(forms_document(forms, lang), end="\n")
+
+
 def pseudonymize_forms(forms: Sequence[FilledForm], hider: Pseudonymizer) -> list[FilledForm]:
     """The forms with every person named by their pseudonym and their days withheld
     (the counts are the same); what the reader set aside keeps no raw cell."""
@@ -131,4 +143,4 @@ def pseudonymize_forms(forms: Sequence[FilledForm], hider: Pseudonymizer) -> lis
     return out
 
 
-__all__ = ["forms_document", "pseudonymize_forms"]
+__all__ = ["forms_document", "forms_json", "pseudonymize_forms"]

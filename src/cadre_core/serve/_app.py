@@ -4,7 +4,7 @@ Every answer is JSON with the command line's schema (or a report file); every re
 a status and a sentence (``{"status", "error"}``), never a traceback. Adding an endpoint
 is one function: parse the query into a :class:`~cadre_core.serve._work.Request` with
 :func:`_request`, hand the work to ``workers.run`` and answer its bytes with
-:func:`_json` (``POST /v1/forms/{form}`` will be such a function once the forms exist).
+:func:`_json` (``POST /v1/forms/{form}`` is such a function).
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from typing import Any
 
-from fastapi import FastAPI, Query, Request
+from fastapi import FastAPI, Path, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from fastapi_offline import FastAPIOffline
@@ -310,7 +310,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     >>> app = create_app(Settings())
     >>> sorted(p for p in app.openapi()["paths"] if p.startswith("/v1/"))
-    ['/v1/evaluate', '/v1/plan', '/v1/plugins', '/v1/reports', '/v1/schema', '/v1/validate']
+    ['/v1/evaluate', '/v1/forms/{form}', '/v1/plan', '/v1/plugins', '/v1/reports', '/v1/schema',
+     '/v1/validate']
     """
     settings = settings or Settings()
     workers = _work.Workers(settings.threads, settings.time_limit)
@@ -533,6 +534,53 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         limit = settings.time_limit
         answer = await workers.run(lambda: _work.report(req, of, format, limit))
         return Response(answer.body, media_type=_work.MEDIA[format], headers=dict(answer.headers))
+
+    form_files = {
+        "description": "The filled form as JSON (what `cadre forms --format json` writes), "
+        "or its workbook as a download (`format=xlsx`).",
+        "content": {
+            JSON: {"schema": {"$ref": "#/components/schemas/Forms"}},
+            _work.MEDIA["xlsx"]: {"schema": {"type": "string", "format": "binary"}},
+        },
+    }
+
+    @app.post(
+        "/v1/forms/{form}",
+        summary="Fill an official reporting form (9C-BTCTW, 12C-BTCTW, ...) from a roster",
+        responses={
+            "200": _audited(form_files),
+            **_REFUSALS,
+            "404": _error("No such form: the sentence lists the forms there are."),
+        },
+        **common,
+    )
+    async def forms(
+        request: Request,
+        form: str = Path(
+            description="The form's code, in any case: one `cadre forms --list` gives "
+            "(9C-BTCTW, 12C-BTCTW, 10-BTCTW, BM02-BNV, 02-CL-CBCCX or a plugin's).",
+            examples=["9C-BTCTW"],
+        ),
+        as_of: str | None = Query(
+            default=None,
+            description="Day the form describes, YYYY-MM-DD or DD/MM/YYYY (default: the day "
+            "a list describes, else today).",
+        ),
+        format: str = Query(default="json", pattern="^(json|xlsx)$"),
+        plugin: list[str] = Plugin,
+        params: str | None = Params,
+        lang: str = Lang,
+        pseudonymize: bool = Pseudo,
+        skip_invalid: bool = Skip,
+    ) -> Response:
+        """What ``cadre forms --form FORM --format json`` writes, byte for byte, or the
+        workbook ``cadre forms --form FORM -o FILE.xlsx`` writes, as a download."""
+        days = [as_of] if as_of is not None else []
+        req = await request_of(request, days, plugin, params, lang, pseudonymize, skip_invalid)
+        answer = await workers.run(lambda: _work.forms_answer(req, form, format))
+        if format == "json":
+            return _json(answer)
+        return Response(answer.body, media_type=_work.MEDIA["xlsx"], headers=dict(answer.headers))
 
     @app.get(
         "/v1/plugins",

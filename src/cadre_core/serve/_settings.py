@@ -146,7 +146,7 @@ class Settings:
     def from_json(cls, text: str) -> Settings:
         """The settings :meth:`to_json` wrote.
 
-        >>> s = Settings(port=9000, tokens={"t"}, plugins=["laichau"])
+        >>> s = Settings(port=9000, tokens={"t"}, plugins=["province_template"])
         >>> Settings.from_json(s.to_json()) == s
         True
         """

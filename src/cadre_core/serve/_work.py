@@ -297,6 +297,62 @@ def plan_json(req: Request, time_limit: float) -> Answer:
     return Answer(result.to_json().encode("utf-8"), audit_headers(r.sources, [result.as_of]))
 
 
+def filled_forms(req: Request, code: str) -> tuple[Any, list[Any]]:
+    """The roster and the form ``code`` (any case) filled from it, as ``cadre forms
+    --form CODE`` fills it (:func:`cadre_core.forms.fill_forms`): an unknown form is a
+    404 naming the known ones, under pseudonyms when asked for."""
+    from cadre_core.forms import UnknownFormError, choose_forms, fill_forms, pseudonymize_forms
+    from cadre_core.plugins._errors import PluginError
+    from cadre_core.targets._params import ParameterError
+
+    try:
+        host = _host(req.plugins)
+        chosen = choose_forms(host.forms(), [code])
+    except UnknownFormError as exc:
+        known = ", ".join(exc.known)
+        raise ServiceError(404, "serve_unknown_form", form=exc.code, known=known) from None
+    except PluginError as exc:
+        raise _failing(exc) from None
+    r = _roster(req)
+    if req.upload is not None:  # the forms name the roster as the reader names a file: its stem
+        r = attrs.evolve(r, name=Path(r.name).stem or r.name)
+    hider = _hider(req, r)
+    day = req.days[0] if req.days else (r.list_date or dt.date.today())
+    try:
+        filled = fill_forms(host, r, day, chosen, params=req.params)
+    except (PluginError, ParameterError) as exc:
+        error = _failing(exc)
+        if hider is not None:
+            error.fields["error"] = hider.scrub(error.fields.get("error", ""))
+        raise error from None
+    if hider is not None:
+        filled = pseudonymize_forms(filled, hider)
+    return r, filled
+
+
+def forms_answer(req: Request, code: str, fmt: str) -> Answer:
+    """What ``cadre forms --form CODE --format json`` writes for the same options, byte
+    for byte; or its workbook (``fmt="xlsx"``) as a download, with the sheets of what the
+    reader set aside and did not read, as ``cadre forms -o FILE.xlsx`` writes it."""
+    from cadre_core.forms import forms_json, write_form_xlsx
+
+    r, filled = filled_forms(req, code)
+    days = [filled[0].as_of]
+    headers = audit_headers(r.sources, days)
+    if fmt == "json":
+        return Answer(forms_json(filled, req.lang), headers)
+    from cadre_core.reports import not_read_section, skipped_section
+
+    notes = filled[0]  # what the reader set aside and did not read
+    sections = [*skipped_section(notes, req.lang), *not_read_section(notes, req.lang)]
+    with tempfile.TemporaryDirectory(prefix="cadre-serve-") as tmp:
+        out = Path(tmp) / "forms.xlsx"
+        write_form_xlsx(filled, out, lang=req.lang, sections=sections)
+        name = f"cadre-forms-{filled[0].form.code}-{days[0]:%Y-%m-%d}.xlsx"
+        headers["Content-Disposition"] = f'attachment; filename="{name}"'
+        return Answer(out.read_bytes(), headers)
+
+
 def plugins_json(allowed: Sequence[str] | None) -> bytes:
     """What ``cadre plugins --format json`` prints, kept to the ``allowed`` plugins (and
     the built-in one) when the service names them."""
@@ -358,6 +414,8 @@ __all__ = [
     "audit_headers",
     "evaluation_json",
     "evaluations",
+    "filled_forms",
+    "forms_answer",
     "make_plan",
     "plan_json",
     "plugins_json",

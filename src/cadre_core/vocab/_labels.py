@@ -1692,6 +1692,11 @@ _LABELS: dict[str, tuple[str, str]] = {
     "study_place_joint": ("liên kết với nước ngoài", "joint programme"),
     "study_mode_full_time": ("tập trung", "full time"),
     "study_mode_part_time": ("không tập trung", "part time"),
+    # service forms (POST /v1/forms/{form}): the official forms over HTTP
+    "serve_unknown_form": (
+        "Không có biểu {form} (các biểu: {known})",
+        "no such form: {form} (the forms: {known})",
+    ),
 }
 
 #: Bloc codes whose default responsible body has a label (``body_<bloc>``).
