@@ -1,0 +1,319 @@
+"""The spellings of the fields for the official forms and of the indicator codes.
+
+The code lists that ``roster-format.md`` ("Fields for the forms") and
+``roster-extensions.md`` (the ``indicators`` table) added to the roster: civil-service
+grades (ngạch), state-management, IT and foreign-language levels, general education,
+academic titles, People's Council levels, where and how a course was taken, and the
+socio-economic indicators of the plan's section II.2.b. Each maps a code to the spellings
+real lists use; :mod:`cadre_core.roster._values` turns them into its value-alias tables
+with the rest.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from cadre_core.vocab._enums import (
+    GRADE_CODES,
+    AcademicTitle,
+    CivilServiceGrade,
+    CouncilLevel,
+    GeneralEducation,
+    IndicatorCode,
+    ItLevel,
+    LanguageLevel,
+    StateManagementLevel,
+    StudyMode,
+    StudyPlace,
+)
+
+__all__ = ["FORM_SPELLINGS"]
+
+
+def _specialised(rank: str) -> tuple[str, ...]:
+    """The specialised grades of commune civil servants (accountants, clerks, inspectors)
+    at a rank ("" for the base grade, "chính", "cao cấp", "trung cấp"): forms count each
+    with the administrative grade of the same rank ("chuyên viên và tương đương")."""
+    return tuple(
+        " ".join(f"{name} {rank}".split())
+        for name in ("kế toán viên", "văn thư viên", "thanh tra viên")
+    )
+
+
+def _school_years() -> dict[GeneralEducation, tuple[str, ...]]:
+    """General education as "grade/years of the system" (``9/12``, ``7/10``): the
+    12-year system (primary 1-5, lower secondary 6-9, upper 10-12) and the older 10-year
+    system of the North (cấp I 1-4, cấp II 5-7, cấp III 8-10)."""
+    out: dict[GeneralEducation, list[str]] = {g: [] for g in GeneralEducation}
+    for years, bounds in ((12, (5, 9)), (10, (4, 7))):
+        for grade in range(1, years + 1):
+            level = (
+                GeneralEducation.TIEU_HOC
+                if grade <= bounds[0]
+                else GeneralEducation.THCS
+                if grade <= bounds[1]
+                else GeneralEducation.THPT
+            )
+            out[level].append(f"{grade}/{years}")
+    return {level: tuple(names) for level, names in out.items()}
+
+
+_SCHOOL_YEARS = _school_years()
+
+# the certificate levels of foreign languages: A, B, C (the older national certificates),
+# A1-C2 and bậc 1-6 (the six-level framework, Thông tư 01/2014/TT-BGDĐT)
+_LANGUAGE_CERTIFICATES = (
+    "chứng chỉ",
+    "chứng chỉ ngoại ngữ",
+    *(f"{prefix}{level}" for prefix in ("", "chứng chỉ ", "trình độ ") for level in "abc"),
+    *(f"{level}{n}" for level in "abc" for n in (1, 2)),
+    *(f"bậc {n}" for n in range(1, 7)),
+    *(f"bậc {n}/6" for n in range(1, 7)),
+    "ielts",
+    "toeic",
+    "toefl",
+)
+
+
+#: code list -> code -> the spellings read as that code
+FORM_SPELLINGS: Mapping[str, Mapping[str, tuple[str, ...]]] = {
+    # Civil-service grade (ngạch), Thông tư 02/2021/TT-BNV, Điều 3: names, abbreviations,
+    # codes, and the "tương đương" wordings of forms that count specialised grades with
+    # the administrative one of the same level
+    "grade": {
+        grade: (
+            name,
+            f"ngạch {name}",
+            f"{name} và tương đương",
+            f"tương đương {name}",
+            f"{name} (tương đương)",
+            f"{name} hoặc tương đương",
+            GRADE_CODES[grade.value],
+            *abbreviations,
+        )
+        for grade, name, abbreviations in (
+            (CivilServiceGrade.NHAN_VIEN, "nhân viên", ("nv",)),
+            (CivilServiceGrade.CAN_SU, "cán sự", ("cs", *_specialised("trung cấp"))),
+            (CivilServiceGrade.CHUYEN_VIEN, "chuyên viên", ("cv", *_specialised(""))),
+            (
+                CivilServiceGrade.CHUYEN_VIEN_CHINH,
+                "chuyên viên chính",
+                ("cvc", *_specialised("chính")),
+            ),
+            (
+                CivilServiceGrade.CHUYEN_VIEN_CAO_CAP,
+                "chuyên viên cao cấp",
+                ("cvcc", *_specialised("cao cấp")),
+            ),
+        )
+    },
+    # the state-management programme completed, named by the grade it is for
+    "state_management": {
+        level: (
+            name,
+            abbreviation,
+            f"qlnn ngạch {name}",
+            f"quản lý nhà nước ngạch {name}",
+            f"qlnn {name}",
+            f"qlnn {abbreviation}",
+            f"quản lý nhà nước {name}",
+            f"{name} và tương đương",
+            f"ngạch {name}",
+        )
+        for level, name, abbreviation in (
+            (StateManagementLevel.CHUYEN_VIEN, "chuyên viên", "cv"),
+            (StateManagementLevel.CHUYEN_VIEN_CHINH, "chuyên viên chính", "cvc"),
+            (StateManagementLevel.CHUYEN_VIEN_CAO_CAP, "chuyên viên cao cấp", "cvcc"),
+        )
+    },
+    "it_level": {
+        ItLevel.CO_BAN: (
+            "cơ bản",
+            "cntt cơ bản",
+            "tin học cơ bản",
+            "ứng dụng cntt cơ bản",
+            "chuẩn kỹ năng sử dụng cntt cơ bản",
+            "chuẩn kỹ năng ứng dụng cntt cơ bản",
+            "kỹ năng sử dụng cntt cơ bản",
+            "a",
+            "b",
+            "chứng chỉ a",
+            "chứng chỉ b",
+            "tin học a",
+            "tin học b",
+            "trình độ a",
+            "trình độ b",
+            "chứng chỉ tin học",
+            "tin học văn phòng",
+        ),
+        ItLevel.NANG_CAO: (
+            "nâng cao",
+            "cntt nâng cao",
+            "tin học nâng cao",
+            "ứng dụng cntt nâng cao",
+            "chuẩn kỹ năng sử dụng cntt nâng cao",
+            "kỹ năng sử dụng cntt nâng cao",
+            "c",
+            "chứng chỉ c",
+            "tin học c",
+            "trình độ c",
+        ),
+        ItLevel.TRUNG_CAP_TRO_LEN: (
+            "trung cấp trở lên",
+            "trung cấp",
+            "cao đẳng",
+            "đại học",
+            "thạc sĩ",
+            "thạc sỹ",
+            "tiến sĩ",
+            "tiến sỹ",
+            "trung cấp cntt",
+            "trung cấp tin học",
+            "cao đẳng cntt",
+            "cao đẳng tin học",
+            "đại học cntt",
+            "đại học tin học",
+            "cử nhân cntt",
+            "cử nhân tin học",
+            "kỹ sư cntt",
+            "kỹ sư tin học",
+        ),
+    },
+    "language": {
+        LanguageLevel.CHUNG_CHI: _LANGUAGE_CERTIFICATES,
+        LanguageLevel.DAI_HOC: (
+            "đại học",
+            "cử nhân",
+            "đại học ngoại ngữ",
+            "cử nhân ngoại ngữ",
+            "thạc sĩ",
+            "thạc sỹ",
+            "tiến sĩ",
+            "tiến sỹ",
+            "đại học trở lên",
+        ),
+    },
+    "general_education": {
+        GeneralEducation.TIEU_HOC: (
+            *_SCHOOL_YEARS[GeneralEducation.TIEU_HOC],
+            "tiểu học",
+            "th",
+            "cấp 1",
+            "cấp i",
+        ),
+        GeneralEducation.THCS: (
+            *_SCHOOL_YEARS[GeneralEducation.THCS],
+            "trung học cơ sở",
+            "thcs",
+            "cấp 2",
+            "cấp ii",
+            "tốt nghiệp thcs",
+        ),
+        GeneralEducation.THPT: (
+            *_SCHOOL_YEARS[GeneralEducation.THPT],
+            "trung học phổ thông",
+            "thpt",
+            "cấp 3",
+            "cấp iii",
+            "tốt nghiệp thpt",
+            "phổ thông trung học",
+            "ptth",
+            "bổ túc thpt",
+            "btvh",
+        ),
+    },
+    "academic_title": {
+        AcademicTitle.PHO_GIAO_SU: ("phó giáo sư", "pgs", "pgs."),
+        AcademicTitle.GIAO_SU: ("giáo sư", "gs", "gs."),
+    },
+    "council_level": {
+        CouncilLevel.COMMUNE: (
+            "xã",
+            "phường",
+            "thị trấn",
+            "đặc khu",
+            "cấp xã",
+            "hđnd xã",
+            "hđnd cấp xã",
+            "hđnd phường",
+            "hđnd thị trấn",
+            "hđnd đặc khu",
+            "đại biểu hđnd xã",
+            "đbhđnd xã",
+        ),
+        CouncilLevel.DISTRICT: (
+            "huyện",
+            "cấp huyện",
+            "hđnd huyện",
+            "hđnd cấp huyện",
+            "đại biểu hđnd huyện",
+            "đbhđnd huyện",
+        ),
+        CouncilLevel.PROVINCE: (
+            "tỉnh",
+            "cấp tỉnh",
+            "hđnd tỉnh",
+            "hđnd cấp tỉnh",
+            "đại biểu hđnd tỉnh",
+            "đbhđnd tỉnh",
+        ),
+    },
+    "study_place": {
+        StudyPlace.DOMESTIC: ("trong nước", "việt nam", "đào tạo trong nước"),
+        StudyPlace.ABROAD: ("nước ngoài", "ngoài nước", "đào tạo ở nước ngoài", "du học"),
+        StudyPlace.JOINT: (
+            "liên kết",
+            "liên kết nước ngoài",
+            "liên kết đào tạo",
+            "liên kết với nước ngoài",
+            "liên kết quốc tế",
+        ),
+    },
+    "study_mode": {
+        StudyMode.FULL_TIME: ("tập trung", "chính quy", "học tập trung", "tt"),
+        StudyMode.PART_TIME: (
+            "không tập trung",
+            "tại chức",
+            "vừa làm vừa học",
+            "vlvh",
+            "ktt",
+            "học không tập trung",
+        ),
+    },
+    # the socio-economic indicators of section II.2.b of the plan (docs/roster-extensions.md)
+    "indicator": {
+        IndicatorCode.ECONOMIC_GROWTH: (
+            "tốc độ tăng trưởng kinh tế",
+            "tăng trưởng kinh tế",
+            "tốc độ tăng trưởng",
+            "tốc độ tăng trưởng kinh tế (grdp)",
+            "tăng trưởng grdp",
+        ),
+        IndicatorCode.BUDGET_REVENUE: (
+            "thu ngân sách nhà nước trên địa bàn",
+            "thu ngân sách trên địa bàn",
+            "thu ngân sách nhà nước",
+            "thu ngân sách",
+            "thu nsnn",
+            "thu nsnn trên địa bàn",
+        ),
+        IndicatorCode.PUBLIC_INVESTMENT: (
+            "giải ngân vốn đầu tư công",
+            "tiến độ giải ngân vốn đầu tư công",
+            "tỷ lệ giải ngân vốn đầu tư công",
+            "giải ngân đầu tư công",
+        ),
+        IndicatorCode.INCOME_PER_HEAD: (
+            "thu nhập bình quân đầu người",
+            "thu nhập bình quân",
+            "thu nhập bq đầu người",
+        ),
+        IndicatorCode.POVERTY_REDUCTION: (
+            "giảm tỷ lệ hộ nghèo",
+            "kết quả giảm tỷ lệ hộ nghèo",
+            "tỷ lệ giảm hộ nghèo",
+            "giảm hộ nghèo",
+            "mức giảm tỷ lệ hộ nghèo",
+        ),
+    },
+}
