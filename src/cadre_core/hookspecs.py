@@ -23,7 +23,7 @@ import pandas as pd
 import pluggy
 
 if TYPE_CHECKING:
-    from cadre_core.engine._pipeline import Evaluation
+    from cadre_core.engine._results import Evaluation
     from cadre_core.features._frame import Features
     from cadre_core.findings._finding import Finding
     from cadre_core.plugins._sdk import About

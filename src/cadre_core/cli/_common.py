@@ -1,6 +1,7 @@
 """What several ``cadre`` commands share: exit codes, the input error, consoles, the
-problem table, reading a roster, ``--as-of``, writing output, the common options, and the
-printing of an evaluation (``evaluate`` and ``demo``).
+problem table, reading a roster, ``--as-of``, writing output, the common options and the
+progress bars. How an evaluation is printed or written (``evaluate`` and ``demo``) is
+:mod:`cadre_core.cli._evaluation_output`.
 
 Only click, rich and the vocabulary are imported here; the stages a command needs are
 imported inside the function that uses them, so that ``cadre --help`` stays light.
@@ -22,7 +23,6 @@ from rich.text import Text
 
 from cadre_core.vocab._dates import parse_day
 from cadre_core.vocab._labels import label
-from cadre_core.vocab._progress import task
 from cadre_core.vocab._tables import show_table
 
 EXIT_OK, EXIT_INTERNAL, EXIT_INPUT, EXIT_NOT_MET = 0, 1, 2, 3
@@ -498,135 +498,6 @@ report_format_option = click.option(
     help="Output format (default: the one the --output suffix names, else table on a "
     "terminal and json otherwise).",
 )
-
-
-STATUS_STYLE = {"met": "green", "not_met": "red", "not_applicable": "dim"}
-
-_TARGET_COLUMNS = (
-    "cli_col_id",
-    "col_target",
-    "col_rule",
-    "col_population",
-    "col_satisfied",
-    "col_required",
-    "col_shortfall",
-    "col_status",
-    "col_deadline",
-)
-"""The headers of ``cadre evaluate --format table``, keys of the label table."""
-
-
-def _print_table(evs: Sequence[Any], lang: str) -> None:
-    """Each commune's targets on each day, as a table (plain lines when piped)."""
-    console = _stdout()
-    headers = [label(k, lang) for k in _TARGET_COLUMNS]
-    for ev in evs:
-        for c in ev.communes:
-            rows: list[list[object]] = []
-            for t in c.targets:
-                status = label(t.status, lang).lower()
-                if t.overdue:
-                    status += f" ({label('overdue', lang)})"
-                if t.reason:
-                    status += f" ({label(t.reason, lang)})"
-                if not t.attainable:
-                    status += " *"
-                rows.append(
-                    [
-                        t.id,
-                        t.title.get(lang),
-                        t.rule.describe(lang),
-                        t.population,
-                        t.satisfied,
-                        t.required,
-                        t.shortfall,
-                        Text(status, style=STATUS_STYLE[t.status]),
-                        f"{t.deadline:%d/%m/%Y}",
-                    ]
-                )
-            title = f"{c.commune} — {label('as_of', lang).lower()} {ev.as_of:%d/%m/%Y}"
-            show_table(title, headers, rows, console=console)
-            lines = []
-            if any(not t.attainable for t in c.targets):
-                lines.append(label("cli_unattainable_note", lang))
-            if c.unrated:
-                lines.append(f"{label('cli_unrated', lang)}: {', '.join(c.unrated)}")
-            if c.findings:
-                lines.append(label("cli_findings", lang).format(n=len(c.findings)))
-            for line in lines:
-                console.print(line, markup=False, highlight=False)
-
-
-_FORMULA_LEAD = ("=", "+", "-", "@", "\t", "\r")
-
-
-def inert(cell: object) -> object:
-    """A CSV cell that a spreadsheet shows as text: text led by ``= + - @``, a tab or a
-    carriage return gets a leading ``'`` (it would run as a formula in Excel)."""
-    if isinstance(cell, str) and cell.startswith(_FORMULA_LEAD):
-        return "'" + cell
-    return cell
-
-
-def evaluations_csv(evs: Sequence[Any]) -> bytes:
-    """Every day's evaluation as CSV for a spreadsheet: one row per day × commune ×
-    target, the columns of :meth:`~cadre_core.engine.Evaluation.to_frame` after
-    ``as_of``; UTF-8 with a byte-order mark (Excel then reads Vietnamese right), cells
-    kept inert (see :func:`inert`)."""
-    import csv
-    import io
-
-    import pandas as pd
-
-    frames = [ev.to_frame().assign(as_of=ev.as_of.isoformat()) for ev in evs]
-    frame = pd.concat([f for f in frames if len(f)], ignore_index=True) if frames else None
-    if frame is None or not len(frame):
-        columns = ["as_of"]
-        records: list[list[object]] = []
-    else:
-        frame = frame[["as_of", *(c for c in frame.columns if c != "as_of")]]
-        frame["deadline"] = frame["deadline"].dt.strftime("%Y-%m-%d")
-        frame["failing"] = frame["failing"].map("; ".join)
-        frame["threshold"] = frame["threshold"].map(str)
-        frame["status"] = frame["status"].astype(str)
-        columns = list(frame.columns)
-        records = frame.to_numpy(dtype=object).tolist()
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(columns)
-    writer.writerows([inert(cell) for cell in row] for row in records)
-    return ("\ufeff" + out.getvalue()).encode("utf-8")
-
-
-def _emit(ev: Any, fmt: str, output: str | None, lang: str) -> None:
-    """Write an evaluation, or the evaluations of several days (a list), in format
-    ``fmt``: every day in JSON, CSV and the table; xlsx and html chart them."""
-    evs = list(ev) if isinstance(ev, list | tuple) else [ev]
-    if fmt == "json":
-        from cadre_core.engine._documents import evaluations_json
-
-        write_text(evaluations_json(evs, lang), output)
-        return
-    if fmt == "csv":
-        write_text(evaluations_csv(evs), output)
-        return
-    if fmt not in ("xlsx", "html", "pdf"):
-        _print_table(evs, lang)
-        return
-    if not output:
-        raise InputError(say("format_needs_output", fmt=fmt))
-    from cadre_core.reports import plugin_sections, write_html, write_pdf, write_xlsx
-    from cadre_core.vocab._pdf import PdfUnavailable
-
-    writer = {"xlsx": write_xlsx, "html": write_html, "pdf": write_pdf}[fmt]
-    shown = evs if len(evs) > 1 else evs[0]
-    sections = plugin_sections(shown)
-    try:
-        with writing(output), task("progress_writing", None):
-            writer(shown, output, lang=lang, sections=sections)
-    except PdfUnavailable as exc:
-        raise InputError(str(exc)) from None
-    _stderr().print(label("cli_wrote", lang).format(path=output), markup=False)
 
 
 @contextlib.contextmanager

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import click
 
-from cadre_core.cli._common import InputError, _as_of, _emit, lang_option, progress_bars
+from cadre_core.cli._common import InputError, _as_of, lang_option, progress_bars
+from cadre_core.cli._evaluation_output import _emit
 
 
 @click.command("demo")

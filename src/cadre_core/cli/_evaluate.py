@@ -15,7 +15,6 @@ from cadre_core.cli._common import (
     EXIT_NOT_MET,
     InputError,
     _as_of,
-    _emit,
     _layout,
     _list_date,
     _read,
@@ -37,6 +36,7 @@ from cadre_core.cli._common import (
     skip_option,
     strict_columns_option,
 )
+from cadre_core.cli._evaluation_output import _emit
 from cadre_core.cli._privacy import key_or_exit, plugin_output, pseudonym_options, pseudonymizer
 from cadre_core.vocab._labels import label
 from cadre_core.vocab._progress import task

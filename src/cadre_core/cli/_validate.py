@@ -24,7 +24,6 @@ from cadre_core.cli._common import (
     _stderr,
     _stdout,
     check_output,
-    inert,
     lang_option,
     layout_option,
     legacy_option,
@@ -38,6 +37,7 @@ from cadre_core.cli._common import (
     strict_columns_option,
     write_text,
 )
+from cadre_core.cli._evaluation_output import inert
 from cadre_core.vocab._labels import label
 from cadre_core.vocab._tables import show_table
 

@@ -6,7 +6,8 @@ once; let a backend compute the per-commune results; finish them into one
 ``"pandas"`` (the default: one feature frame for the whole roster, in this process) and
 ``"dask"`` (``_dask``: partitions of whole communes on a Dask cluster, the ``dask``
 extra), which give the same evaluation. Backends register themselves by name
-(``_pipeline.register_engine``), so the pipeline never imports one. Helpers:
+(``_pipeline.register_engine``), so the pipeline never imports one. The results
+(``Evaluation``, ``CommuneResult``, ``TargetResult``) and their JSON are ``_results``. Helpers:
 ``_documents`` (the JSON documents the command line and the HTTP service both answer), ``_json``
 (the JSON text of large documents), ``_schema`` (the published JSON Schemas of the
 documents the command line writes, and ``SCHEMA_VERSION``), ``_gc`` (the garbage collector paused while results
@@ -17,13 +18,8 @@ roster, vocab), never the planner, the reports, the command line or the root pac
 """
 
 from cadre_core.engine._dask import commune_partitions, evaluate_dask
-from cadre_core.engine._pipeline import (
-    STATUSES,
-    CommuneResult,
-    Evaluation,
-    TargetResult,
-    evaluate,
-)
+from cadre_core.engine._pipeline import evaluate
+from cadre_core.engine._results import STATUSES, CommuneResult, Evaluation, TargetResult
 from cadre_core.engine._schema import (
     SCHEMA_VERSION,
     SchemaError,

@@ -32,9 +32,7 @@ import pandas as pd
 
 from cadre_core.engine._gc import paused_gc
 from cadre_core.engine._pipeline import (
-    CommuneResult,
     Computed,
-    Evaluation,
     Prepared,
     build_frame,
     commune_results,
@@ -42,6 +40,7 @@ from cadre_core.engine._pipeline import (
     prepare,
     register_engine,
 )
+from cadre_core.engine._results import CommuneResult, Evaluation
 from cadre_core.plugins._host import BUILTIN, PluginError, PluginHost, make_plugin_manager
 from cadre_core.roster._roster import Roster
 from cadre_core.targets._params import Params

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from cadre_core.engine._json import dumps_bytes
-from cadre_core.engine._pipeline import Evaluation
+from cadre_core.engine._results import Evaluation
 from cadre_core.engine._schema import SCHEMA_VERSION
 
 

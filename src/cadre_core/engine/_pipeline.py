@@ -10,6 +10,9 @@ One pipeline, whatever the backend (:func:`evaluate`):
 3. :func:`finish`: the one place an :class:`Evaluation` is built (results, plugins,
    parameters, bodies, skipped rows, sources).
 
+The results themselves (:class:`Evaluation`, :class:`CommuneResult`,
+:class:`TargetResult`) and their JSON document live in :mod:`cadre_core.engine._results`.
+
 Backends are found by name in a registry (:func:`register_engine`), so this module never
 imports a backend: the dask backend imports the pipeline and registers itself when
 :mod:`cadre_core.engine` is imported.
@@ -22,258 +25,28 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
-from fractions import Fraction
 from typing import Any, Protocol
 
 import attrs
 import numpy as np
 import pandas as pd
 
-from cadre_core.engine import _json
 from cadre_core.engine._gc import paused_gc
-from cadre_core.engine._schema import SCHEMA_VERSION
+from cadre_core.engine._results import CommuneResult, Evaluation, TargetResult
 from cadre_core.features._frame import Features, build_features
 from cadre_core.features._keys import lookup as _lookup
 from cadre_core.findings._finding import Finding
 from cadre_core.findings._indicators import check_indicator_codes, indicators_json
 from cadre_core.findings._subjects import name_subjects
-from cadre_core.plugins._errors import PluginError
 from cadre_core.plugins._guard import guarded, mask
-from cadre_core.plugins._host import PluginHost, PluginInfo, make_plugin_manager
-from cadre_core.roster._problems import Problem
+from cadre_core.plugins._host import PluginHost, make_plugin_manager
 from cadre_core.roster._roster import Roster
 from cadre_core.targets._params import Params
 from cadre_core.targets._rule import Rule
-from cadre_core.targets._target import Target, Text
+from cadre_core.targets._target import Target
 from cadre_core.vocab._dates import parse_day
 from cadre_core.vocab._indicators import catalogue_frame
 from cadre_core.vocab._progress import tracked
-
-STATUSES = ("met", "not_met", "not_applicable")
-
-
-@attrs.frozen
-class TargetResult:
-    """The result of one target in one commune (the JSON contract's ``targets`` item).
-
-    >>> ev = cadre_core.evaluate(
-    ...     cadre_core.sample_roster(), "2026-12-31", plugins=["province_template"])
-    >>> t = ev.communes[0].target("tpl.5a")
-    >>> t.title.en, t.population, t.satisfied, t.required, t.shortfall, t.status
-    ("Standing leadership: master's degree", 6, 3, 4, 1, 'not_met')
-    >>> t.failing
-    ('MT003', 'MT004', 'MT005')
-    """
-
-    id: str
-    title: Text
-    source: str
-    unit: str
-    population: int
-    satisfied: int
-    required: int
-    shortfall: int
-    rule: Rule
-    status: str
-    attainable: bool
-    deadline: dt.date
-    overdue: bool
-    failing: tuple[str, ...]
-    plugin: str = ""
-    population_text: Text = Text("", "")
-    requirement: Text = Text("", "")
-    reason: str | None = None  # why not applicable beyond an empty population: "no_data"
-
-    @property
-    def ratio(self) -> Fraction | None:
-        """satisfied / population, exact (None when the population is empty)."""
-        return Fraction(self.satisfied, self.population) if self.population else None
-
-    def to_json(self) -> dict[str, Any]:
-        """The contract's JSON object for this result."""
-        return {
-            "id": self.id,
-            "title": self.title.vi,
-            "title_en": self.title.en,
-            "source": self.source,
-            "unit": self.unit,
-            "population": self.population,
-            "satisfied": self.satisfied,
-            "required": self.required,
-            "shortfall": self.shortfall,
-            "rule": {"op": self.rule.op, "value": self.rule.text()},
-            "status": self.status,
-            "attainable": self.attainable,
-            "deadline": self.deadline.isoformat(),
-            "overdue": self.overdue,
-            "failing": list(self.failing),
-            "plugin": self.plugin,
-        } | ({"reason": self.reason} if self.reason else {})
-
-
-@attrs.frozen
-class CommuneResult:
-    """All results of one commune.
-
-    >>> ev = cadre_core.evaluate(
-    ...     cadre_core.sample_roster(), "2026-12-31", plugins=["province_template"])
-    >>> c = ev.commune("Xã Mường Than")
-    >>> [t.id for t in c.targets], c.unrated
-    (['tpl.5a', 'tpl.7b', 'tpl.youth'], ('MT034',))
-    """
-
-    commune: str
-    targets: tuple[TargetResult, ...]
-    unrated: tuple[str, ...]
-    findings: tuple[Finding, ...] = ()
-    #: the commune's socio-economic indicators and surveys (``periods``, ``satisfaction``:
-    #: the items of the evaluation JSON's ``indicators`` for this commune)
-    indicators: Mapping[str, tuple[Mapping[str, Any], ...]] = attrs.field(
-        factory=dict, eq=False, repr=False
-    )
-
-    def target(self, target_id: str) -> TargetResult:
-        """The result of one target by id."""
-        for t in self.targets:
-            if t.id == target_id:
-                return t
-        raise KeyError(target_id)
-
-    def to_json(self) -> dict[str, Any]:
-        """The contract's JSON object for this commune."""
-        return {
-            "commune": self.commune,
-            "targets": [t.to_json() for t in self.targets],
-            "unrated": list(self.unrated),
-            "findings": [f.to_json() for f in self.findings],
-        }
-
-
-@attrs.frozen
-class Evaluation:
-    """Every target of the selected plugins, per commune, as of one day.
-
-    >>> ev = cadre_core.evaluate(
-    ...     cadre_core.sample_roster(), "2026-12-31", plugins=["province_template"])
-    >>> ev.as_of, [p.name for p in ev.plugins], [c.commune for c in ev.communes]
-    (datetime.date(2026, 12, 31), ['cadre', 'province_template'], ['Xã Mường Than'])
-    >>> ev.to_frame()["status"].value_counts()[["met", "not_met"]].tolist()
-    [1, 2]
-    """
-
-    as_of: dt.date
-    communes: tuple[CommuneResult, ...]
-    plugins: tuple[PluginInfo, ...]
-    params: Params = attrs.field(eq=False)
-    targets: tuple[Target, ...] = attrs.field(eq=False, default=())
-    features: Features | None = attrs.field(eq=False, default=None, repr=False)
-    bodies: Mapping[str, str] = attrs.field(eq=False, factory=dict)
-    skipped: tuple[Problem, ...] = attrs.field(eq=False, default=())
-    sources: tuple[str, ...] = attrs.field(eq=False, default=())
-    not_read: tuple[Problem, ...] = attrs.field(eq=False, default=())
-    #: what the reader noted while reading (:attr:`Roster.warnings`)
-    warnings: tuple[Problem, ...] = attrs.field(eq=False, default=())
-    #: plugins left out under ``keep_going`` (none otherwise), each with its error
-    failed_plugins: tuple[PluginError, ...] = attrs.field(eq=False, default=())
-    #: how the roster was read and the report made (``cadre evaluate`` records its
-    #: options here so that ``cadre verify`` can reproduce them); empty for the API
-    options: Mapping[str, Any] = attrs.field(eq=False, factory=dict)
-
-    def commune(self, name: str) -> CommuneResult:
-        """The results of one commune by name."""
-        for c in self.communes:
-            if c.commune == name:
-                return c
-        raise KeyError(name)
-
-    def to_frame(self) -> pd.DataFrame:
-        """A tidy frame: one row per (commune, target)."""
-        rows = []
-        for c in self.communes:
-            for t in c.targets:
-                rows.append(
-                    {
-                        "commune": c.commune,
-                        "id": t.id,
-                        "title": t.title.vi,
-                        "unit": t.unit,
-                        "population": t.population,
-                        "satisfied": t.satisfied,
-                        "required": t.required,
-                        "shortfall": t.shortfall,
-                        "op": t.rule.op,
-                        "threshold": t.rule.value,
-                        "status": t.status,
-                        "attainable": t.attainable,
-                        "deadline": pd.Timestamp(t.deadline),
-                        "overdue": t.overdue,
-                        "failing": list(t.failing),
-                    }
-                )
-        frame = pd.DataFrame(rows)
-        if not len(frame):
-            return frame
-        for col in ("population", "satisfied", "required", "shortfall"):
-            frame[col] = frame[col].astype("int64")
-        frame["status"] = frame["status"].astype(pd.CategoricalDtype(list(STATUSES)))
-        return frame
-
-    def to_dict(self, lang: str = "vi") -> dict[str, Any]:
-        """The contract's JSON document as Python objects; each problem's ``message`` in
-        ``lang``."""
-        return {
-            "schema_version": SCHEMA_VERSION,
-            "as_of": self.as_of.isoformat(),
-            "plugins": [{"name": p.name, "version": p.version} for p in self.plugins],
-            "communes": [c.to_json() for c in self.communes],
-            "parameters": self.params.to_json(),
-            "skipped": [p.to_dict(lang) for p in self.skipped],
-            "not_read": [p.to_dict(lang) for p in self.not_read],
-            "warnings": [p.to_dict(lang) for p in self.warnings],
-            "failed_plugins": [e.to_dict() for e in self.failed_plugins],
-            "indicators": {
-                key: [item for c in self.communes for item in c.indicators.get(key, ())]
-                for key in ("periods", "satisfaction")
-            },
-            "audit": self.audit(),
-        }
-
-    def audit(self) -> dict[str, Any]:
-        """What is needed to reproduce this evaluation: versions, inputs and parameters.
-
-        The generation time is left out of the JSON on purpose: the same input must give
-        byte-identical output (cli-contract.md); reports add it.
-        """
-        from cadre_core.vocab._version import __version__
-
-        out = {
-            "tool": f"cadre-core {__version__}",
-            "plugins": {p.name: p.version for p in self.plugins},
-            "inputs": list(self.sources),
-            "as_of": self.as_of.isoformat(),
-        }
-        if self.options:
-            out["options"] = dict(self.options)
-        return out
-
-    def to_json(self, *, indent: int | None = 2, lang: str = "vi") -> str:
-        """The contract's JSON text; the same input gives byte-identical output."""
-        with paused_gc():
-            return _json.dumps(self.to_dict(lang), indent=indent, fast="communes", end="\n")
-
-    def to_json_bytes(self, *, indent: int | None = 2, lang: str = "vi") -> bytes:
-        """:meth:`to_json` encoded as UTF-8, built without an intermediate ``str`` (what
-        ``cadre evaluate`` writes: about 100 MB for the whole country).
-
-        >>> ev = cadre_core.evaluate(cadre_core.sample_roster(), "2026-12-31")
-        >>> ev.to_json_bytes() == ev.to_json().encode("utf-8")
-        True
-        """
-        with paused_gc():
-            return _json.dumps_bytes(self.to_dict(lang), indent=indent, fast="communes", end="\n")
-
-
-# ------------------------------------------------------------------------------ engine
 
 
 def _commune_keys(features: Features, by_commune: bool) -> tuple[list[str], bool]:
@@ -633,13 +406,9 @@ def required_counts(rule: Rule, sizes: Sequence[int]) -> np.ndarray:
 
 
 __all__ = [
-    "STATUSES",
     "Backend",
-    "CommuneResult",
     "Computed",
-    "Evaluation",
     "Prepared",
-    "TargetResult",
     "build_frame",
     "commune_results",
     "evaluate",

@@ -34,7 +34,7 @@ import attrs
 import numpy as np
 import pandas as pd
 
-from cadre_core.engine._pipeline import CommuneResult, Evaluation
+from cadre_core.engine._results import CommuneResult, Evaluation
 from cadre_core.findings._finding import Finding
 from cadre_core.plugins._errors import PluginError
 from cadre_core.roster._problems import Problem

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
 
-from cadre_core.engine._pipeline import STATUSES
+from cadre_core.engine._results import STATUSES
 from cadre_core.vocab._files import replacing, write_atomic
 from cadre_core.vocab._labels import body_name, check_lang, fmt_date, label
 from cadre_core.vocab._tables import show_table

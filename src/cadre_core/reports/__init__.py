@@ -22,7 +22,8 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from cadre_core.engine._pipeline import Evaluation, evaluate
+from cadre_core.engine._pipeline import evaluate
+from cadre_core.engine._results import Evaluation
 from cadre_core.plugins._host import PluginHost, make_plugin_manager
 from cadre_core.plugins._sections import ReportSection
 from cadre_core.reports import _html, _xlsx

@@ -34,7 +34,8 @@ from typing import Any
 
 import attrs
 
-from cadre_core.engine._pipeline import Evaluation, evaluate
+from cadre_core.engine._pipeline import evaluate
+from cadre_core.engine._results import Evaluation
 from cadre_core.roster._guards import MAX_XML_BYTES, _check_workbook_size
 from cadre_core.roster._roster import Roster
 from cadre_core.vocab._labels import label

@@ -13,7 +13,7 @@ from typing import Any
 import attrs
 import pandas as pd
 
-from cadre_core.engine._pipeline import Evaluation
+from cadre_core.engine._results import Evaluation
 from cadre_core.reports._explain import bodies_text, explain_frame, member_blocs, sort_blocs
 from cadre_core.vocab._labels import body_name, check_lang, label
 

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 import pandas as pd
 
-from cadre_core.engine._pipeline import Evaluation
+from cadre_core.engine._results import Evaluation
 from cadre_core.features._frame import Features
 from cadre_core.findings._subjects import cadre_posts, unit_names
 from cadre_core.plugins import _guard

@@ -10,7 +10,7 @@ from decimal import Decimal
 
 import pandas as pd
 
-from cadre_core.engine._pipeline import Evaluation
+from cadre_core.engine._results import Evaluation
 from cadre_core.findings._indicators import (
     attainment,
     fill,

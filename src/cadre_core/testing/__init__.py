@@ -19,7 +19,8 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from cadre_core.engine._pipeline import Evaluation, evaluate
+from cadre_core.engine._pipeline import evaluate
+from cadre_core.engine._results import Evaluation
 from cadre_core.plugins._host import PluginHost, make_plugin_manager
 from cadre_core.roster._roster import Roster, sample_roster
 
