@@ -19,8 +19,8 @@ def layout_in_force(file: str | None, plugins: Sequence[str] = (), keep_going: b
     :class:`~cadre_core.roster.LayoutError` or :class:`~cadre_core.plugins.PluginError`.
     ``keep_going`` leaves out a failing plugin (the evaluation names it).
 
-    >>> print(layout_in_force(None, ["laichau"]))  # Lai Châu reads the canonical layout
-    None
+    >>> layout_in_force(None, ["province_template"]).name  # the template's own list layout
+    'Danh sách chuẩn Tỉnh Mẫu'
     """
     from cadre_core.plugins._host import PluginHost, make_plugin_manager
     from cadre_core.roster._layout import merge_layouts, read_layout
