@@ -130,6 +130,9 @@ def _duplicate_id(folder: Path) -> None:
     _edit(folder, "agencies", dup)
 
 
+#: the headers the sample's cadres table is written with, less full_name (the dropped column)
+_HEADERS_LEFT = ", ".join(c for c in sample_roster().tables["cadres"].columns if c != "full_name")
+
 #: (name, the change, words the Vietnamese sentence must hold, the English sentence of
 #: ``--lang en``, exactly as before, and the cells of the problem's line in the terminal's
 #: table: file, table, row, column)
@@ -172,7 +175,7 @@ CASES = [
         _drop_column("cadres", "full_name"),
         ("cadres.csv", "bảng cadres (Cán bộ)", "cột full_name (Họ và tên)", "thiếu cột bắt buộc"),
         "danhsach/cadres.csv, table cadres, column full_name: required column full_name is "
-        "missing (headers found: cadre_id, birth_date, gender, ethnicity, is_local, left_date)",
+        f"missing (headers found: {_HEADERS_LEFT})",
         ("danhsach/cadres.csv", "cadres (Cán bộ)", "full_name (Họ và tên)", "thiếu cột"),
     ),
     (
