@@ -160,7 +160,7 @@ def test_a_bad_layout_is_exit_2_naming_the_file_and_the_key(
     path = tmp_path / "bad.toml"
     path.write_text(text, encoding="utf-8")
     for command in ("validate", "evaluate"):
-        done = run(command, str(foreign), "--layout", str(path))
+        done = run(command, str(foreign), "--layout", str(path), "--lang", "en")
         assert done.returncode == 2, (command, done.stderr)
         assert "Traceback" not in done.stderr
         assert str(path) in done.stderr and named in done.stderr, done.stderr

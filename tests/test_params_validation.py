@@ -142,14 +142,15 @@ def test_a_bad_parameters_file_is_refused(
     if content is None:
         path = tmp_path / "folder.toml"
         path.mkdir()
-        done = _run(cadre_exe, command, str(roster), "--as-of", AS_OF, "--params", str(path))
+        args = ("--as-of", AS_OF, "--params", str(path), "--lang", "en")
+        done = _run(cadre_exe, command, str(roster), *args)
     else:
-        done, path = _with_params(cadre_exe, command, roster, tmp_path, content)
+        done, path = _with_params(cadre_exe, command, roster, tmp_path, content, "--lang", "en")
     _refused(done, path.name, *words)
 
 
 def test_a_missing_parameters_file_is_refused(cadre_exe: Path, roster: Path) -> None:
-    done = _run(cadre_exe, "plan", str(roster), "--params", "no-such-file.toml")
+    done = _run(cadre_exe, "plan", str(roster), "--params", "no-such-file.toml", "--lang", "en")
     _refused(done, "no-such-file.toml", "no such parameters file")
 
 

@@ -439,7 +439,7 @@ def cli_baseline() -> dict[str, Any]:
 @pytest.mark.parametrize("name", CLI_MISUSES)
 def test_the_command_exits_2_naming_the_plugin(name: str, installed: Path) -> None:
     out = run(
-        "evaluate", str(SAMPLE), "--as-of", DAY, "--format", "json",
+        "evaluate", str(SAMPLE), "--as-of", DAY, "--format", "json", "--lang", "en",
         pythonpath=installed, CADRE_LOAD_PLUGINS=f"laichau,{name}",
     )  # fmt: skip
     assert out.returncode == 2, out.stderr
@@ -457,7 +457,7 @@ def test_keep_going_lists_the_failed_plugin_in_the_output(
     assert out.returncode == 0, out.stderr
     doc = json.loads(out.stdout)
     assert [f["plugin"] for f in doc["failed_plugins"]] == [name]
-    assert f"bỏ qua: plugin {name!r}" in out.stderr
+    assert f"bỏ qua: phần bổ trợ {name!r}" in out.stderr
     got = {t["id"]: t for t in doc["communes"][0]["targets"]}
     assert got == cli_baseline
     html = tmp_path / "report.html"
@@ -547,7 +547,11 @@ def test_three_misuse_plugins_installed_in_a_fresh_environment(tmp_path: Path) -
         env = {"CADRE_LOAD_PLUGINS": f"laichau,{name}"}
         args = [cadre, "evaluate", str(SAMPLE), "--as-of", DAY, "--format", "json"]
         failed = subprocess.run(
-            args, capture_output=True, text=True, env={**os.environ, **env}, check=False
+            [*args, "--lang", "en"],
+            capture_output=True,
+            text=True,
+            env={**os.environ, **env},
+            check=False,
         )
         assert failed.returncode == 2 and f"plugin {name!r}" in failed.stderr
         kept = json.loads(sh(*args, "--keep-going", **env).stdout)
@@ -635,7 +639,7 @@ def cadre_parameters():
     finally:
         del MISUSES["sleepy"]
     out = run(
-        "evaluate", str(SAMPLE), "--as-of", DAY, "--format", "json",
+        "evaluate", str(SAMPLE), "--as-of", DAY, "--format", "json", "--lang", "en",
         pythonpath=site, CADRE_LOAD_PLUGINS="laichau,sleepy", CADRE_PLUGIN_TIMEOUT="2",
     )  # fmt: skip
     assert out.returncode == 2, out.stderr

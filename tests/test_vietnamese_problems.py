@@ -424,3 +424,315 @@ def test_verify_says_its_differences_in_vietnamese(tmp_path: Path) -> None:
     assert en.returncode == 3
     assert "the roster's files differ from the ones the report was made from" in en.stdout
     assert "differs in" in en.stdout
+
+
+# ------------------------------------------------ errors of the other stages (vocab._told)
+
+#: a plugin whose criterion raises, and one whose hook returns one target, not a list
+_PLUGINS = {
+    "vi17_raising": """
+def broken(features):
+    return features.cadres["no_such_column"] > 1
+
+@hookimpl
+def cadre_targets():
+    return [target("vi17_raising.1", broken)]
+""",
+    "vi17_bare": """
+@hookimpl
+def cadre_targets():
+    return target("vi17_bare.1", criteria.is_female())
+""",
+}
+
+_PLUGIN_HEAD = """\
+import datetime as dt
+from fractions import Fraction
+
+from cadre_core import Rule, Target, Text, criteria, hookimpl
+
+ACTIVE = criteria.flag("is_active", Text("cán bộ", "cadres"))
+
+
+def target(tid, criterion):
+    return Target(
+        id=tid, title=Text("Thử", "Test"), source="Công văn thử nghiệm", unit="cadres",
+        population=ACTIVE, criterion=criterion, rule=Rule(">=", Fraction(1, 2)),
+        deadline=dt.date(2030, 12, 31),
+    )
+"""
+
+
+def _site(root: Path) -> Path:
+    """The plugins of :data:`_PLUGINS` installed (a package and its ``.dist-info``), and a
+    ``weasyprint`` that cannot be imported, in ``root``: a folder to put on PYTHONPATH."""
+    for name, body in _PLUGINS.items():
+        (root / f"cadre_{name}").mkdir(parents=True)
+        (root / f"cadre_{name}" / "__init__.py").write_text(_PLUGIN_HEAD + body, "utf-8")
+        info = root / f"cadre_{name}-0.0.1.dist-info"
+        info.mkdir()
+        (info / "METADATA").write_text(
+            f"Metadata-Version: 2.1\nName: cadre-{name}\nVersion: 0.0.1\n", "utf-8"
+        )
+        (info / "entry_points.txt").write_text(f"[cadre]\n{name} = cadre_{name}\n", "utf-8")
+    return root
+
+
+def _no_pdf(root: Path, error: str) -> Path:
+    """A folder with a ``weasyprint`` whose import raises ``error`` (as a machine without
+    the package, or without Pango, does)."""
+    (root / "weasyprint").mkdir(parents=True)
+    (root / "weasyprint" / "__init__.py").write_text(f"raise {error}\n", "utf-8")
+    return root
+
+
+#: (name, files to write in the test's folder, the command's arguments (``{dir}``: that
+#: folder, ``{roster}``: a good roster in it), what goes on PYTHONPATH (``site``: the
+#: plugins of :data:`_PLUGINS`; ``nopdf``/``nopango``: a weasyprint that fails), extra
+#: environment, words the Vietnamese sentence holds, the English sentence of --lang en)
+ERRORS = [
+    (
+        "layout_not_a_table",
+        {"bad.toml": '[sheets]\n"DS" = "cadre"\n'},
+        ["validate", "{roster}", "--layout", "{dir}/bad.toml"],
+        None,
+        {},
+        ["khóa sheets.'DS'", "'cadre' không phải là bảng của danh sách; có phải là cadres?"],
+        "/bad.toml, key sheets.'DS': 'cadre' is not a roster table; did you mean cadres?",
+    ),
+    (
+        "layout_unknown_key",
+        {"bad.toml": '[header]\n"Mã NV" = "cadres.cadre_id"\n'},
+        ["validate", "{roster}", "--layout", "{dir}/bad.toml"],
+        None,
+        {},
+        ["khóa 'header'", "không phải khóa của hồ sơ bố cục", "có phải là headers?"],
+        "/bad.toml, key 'header': not a layout key (keys: name, list_date, sheets, headers, "
+        "values); did you mean headers?",
+    ),
+    (
+        "layout_no_column",
+        {"bad.toml": '[headers]\n"Mã NV" = "cadres.cadre_idx"\n'},
+        ["evaluate", "{roster}", "--layout", "{dir}/bad.toml", "--format", "json"],
+        None,
+        {},
+        ["bảng cadres không có cột 'cadre_idx'", "có phải là cadres.cadre_id?"],
+        "/bad.toml, key headers.'Mã NV': 'cadres.cadre_idx': table cadres has no column "
+        "'cadre_idx'; did you mean cadres.cadre_id?",
+    ),
+    (
+        "layout_not_toml",
+        {"bad.toml": '[headers\n"Mã NV" = "cadres.cadre_id"\n'},
+        ["validate", "{roster}", "--layout", "{dir}/bad.toml"],
+        None,
+        {},
+        ["không phải hồ sơ bố cục TOML hợp lệ (dòng 1, cột"],
+        "/bad.toml: not a valid TOML layout: ",
+    ),
+    (
+        "layout_missing",
+        {},
+        ["validate", "{roster}", "--layout", "{dir}/none.toml"],
+        None,
+        {},
+        ["không đọc được hồ sơ bố cục (không có thư mục hoặc tệp này)"],
+        "/none.toml: the layout cannot be read (No such file or directory)",
+    ),
+    (
+        "params_unknown_key",
+        {"p.toml": "nope = 1\n"},
+        ["evaluate", "{roster}", "--params", "{dir}/p.toml", "--format", "json"],
+        None,
+        {},
+        ["không có thông số 'nope' (tệp "],
+        "cadre: unknown parameter 'nope' (file ",
+    ),
+    (
+        "params_wrong_type",
+        {"p.toml": '"nq05.5a.threshold" = "abc"\n'},
+        ["evaluate", "{roster}", "--params", "{dir}/p.toml", "--format", "json"],
+        None,
+        {},
+        ["thông số 'nq05.5a.threshold'", "'abc' không phải là tỷ lệ (viết 3/4, 75% hoặc 0.75)"],
+        "/p.toml): 'abc' is not a fraction (write 3/4, 75% or 0.75)",
+    ),
+    (
+        "params_out_of_range",
+        {"p.toml": '"nq05.5a.threshold" = "3/2"\n'},
+        ["plan", "{roster}", "--params", "{dir}/p.toml", "--format", "json"],
+        None,
+        {},
+        ["3/2 lớn hơn giá trị lớn nhất được phép 1"],
+        "/p.toml): 3/2 is above the largest allowed value 1",
+    ),
+    (
+        "params_not_toml",
+        {"p.toml": "x = [\n"},
+        ["evaluate", "{roster}", "--params", "{dir}/p.toml", "--format", "json"],
+        None,
+        {},
+        ["không phải tệp TOML hợp lệ"],
+        "/p.toml: not a valid TOML file: ",
+    ),
+    (
+        "plugin_not_installed",
+        {},
+        ["evaluate", "{roster}", "--plugin", "nope", "--format", "json"],
+        None,
+        {},
+        ["phần bổ trợ 'nope': chưa được cài đặt (đã cài: "],
+        "cadre: plugin 'nope': is not installed (installed: ",
+    ),
+    (
+        "plugin_raises",
+        {},
+        ["evaluate", "{roster}", "--format", "json"],
+        "site",
+        {"CADRE_LOAD_PLUGINS": "laichau,vi17_raising"},
+        [
+            "phần bổ trợ 'vi17_raising', chỉ tiêu 'vi17_raising.1'",
+            "hàm tiêu chí của chỉ tiêu gặp lỗi KeyError: 'no_such_column'",
+        ],
+        "plugin 'vi17_raising', target 'vi17_raising.1': its criterion raised KeyError: "
+        "'no_such_column'",
+    ),
+    (
+        "plugin_wrong_type",
+        {},
+        ["evaluate", "{roster}", "--format", "json"],
+        "site",
+        {"CADRE_LOAD_PLUGINS": "laichau,vi17_bare"},
+        [
+            "phần bổ trợ 'vi17_bare', hàm móc cadre_targets",
+            "trả về một Target, không phải danh sách Target: hãy trả về [giá_trị]",
+        ],
+        "plugin 'vi17_bare', hook cadre_targets: returned one Target, not a list of Target: "
+        "return [value]",
+    ),
+    (
+        "pseudonym_key_short",
+        {"key.txt": "short\n"},
+        ["evaluate", "{roster}", "--pseudonymize", "--pseudonym-key", "{dir}/key.txt"],
+        None,
+        {},
+        ["bí danh cần một khóa bí mật dài ít nhất 16 byte (CADRE_PSEUDONYM_KEY hoặc"],
+        "cadre: pseudonyms need a secret key of at least 16 bytes (CADRE_PSEUDONYM_KEY or a "
+        "key file)",
+    ),
+    (
+        "pseudonym_key_missing",
+        {},
+        ["plan", "{roster}", "--pseudonymize", "--pseudonym-key", "{dir}/none.key"],
+        None,
+        {},
+        ["không đọc được tệp khóa", "không có thư mục hoặc tệp này"],
+        "/none.key: No such file or directory",
+    ),
+    (
+        "pdf_no_package",
+        {},
+        ["evaluate", "{roster}", "-o", "{dir}/r.pdf"],
+        "nopdf",
+        {},
+        ["Xuất PDF cần gói Python weasyprint", "chọn --format html rồi in từ trình duyệt"],
+        "cadre: PDF output needs the Python package weasyprint (pip install weasyprint); it "
+        "could not be imported: no weasyprint here",
+    ),
+    (
+        "pdf_no_pango",
+        {},
+        ["plan", "{roster}", "-o", "{dir}/p.pdf"],
+        "nopango",
+        {},
+        ["Xuất PDF cần các thư viện dàn chữ Pango", "apt-get install libpango-1.0-0"],
+        "cadre: PDF output needs the Pango text layout libraries, which could not be loaded "
+        "(no pango here); install them (Debian/Ubuntu: apt-get install ",
+    ),
+    (
+        "budget_not_a_number",
+        {},
+        ["plan", "{roster}", "--budget", "abc", "--format", "json"],
+        None,
+        {},
+        ["--budget 'abc': số tiền: 'abc' không phải là số nguyên; hãy ghi một số tiền"],
+        "cadre: --budget 'abc': amount: 'abc' is not a whole number; give a whole amount in "
+        "VND (0 or more) or YEAR=AMOUNT,YEAR=AMOUNT",
+    ),
+    (
+        "budget_year_twice",
+        {},
+        ["plan", "{roster}", "--budget", "2027=5,2027=6", "--format", "json"],
+        None,
+        {},
+        ["năm 2027 được ghi hai lần"],
+        "cadre: --budget '2027=5,2027=6': the year 2027 is given twice; give a whole amount",
+    ),
+    (
+        "budget_negative",
+        {},
+        ["plan", "{roster}", "--budget", "2027=-5", "--format", "json"],
+        None,
+        {},
+        ["số tiền của năm 2027: -5 là số âm"],
+        "cadre: --budget '2027=-5': amount for 2027: -5 is negative; give a whole amount",
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def error_site(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """The folders put on PYTHONPATH by :data:`ERRORS`, and a good roster."""
+    root = tmp_path_factory.mktemp("errors")
+    return {
+        "site": _site(root / "site"),
+        "nopdf": _no_pdf(root / "nopdf", 'ImportError("no weasyprint here")'),
+        "nopango": _no_pdf(root / "nopango", 'OSError("no pango here")'),
+        "roster": _folder(root),
+    }
+
+
+@pytest.mark.parametrize(
+    ("files", "args", "path", "env", "words", "english"),
+    [c[1:] for c in ERRORS],
+    ids=[c[0] for c in ERRORS],
+)
+def test_errors_of_layouts_plugins_parameters_keys_pdf_and_budget_follow_lang(
+    error_site: dict[str, Path],
+    tmp_path: Path,
+    files: dict[str, str],
+    args: list[str],
+    path: str | None,
+    env: dict[str, str],
+    words: list[str],
+    english: str,
+) -> None:
+    """Each error a command prints (exit 2): in Vietnamese (the default) with none of the
+    English words, and with ``--lang en`` the English sentence of earlier versions."""
+    for name, text in files.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    argv = [a.format(dir=tmp_path, roster=error_site["roster"]) for a in args]
+    full = {k: v for k, v in os.environ.items() if not k.startswith("CADRE_")}
+    full.update(COLUMNS="400", NO_COLOR="1", **env)
+    if path is not None:
+        full["PYTHONPATH"] = str(error_site[path])
+
+    def cadre(*more: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [CADRE, *argv, *([] if argv[0] == "validate" else ["--as-of", DAY]), *more],
+            capture_output=True,
+            text=True,
+            timeout=300,
+            env=full,
+            check=False,
+        )
+
+    vi = cadre()
+    assert vi.returncode == 2, vi.stderr
+    assert "Traceback" not in vi.stderr
+    for w in words:
+        assert w in vi.stderr, vi.stderr
+    hidden = [tmp_path, error_site["roster"], *error_site.values()]
+    assert english_in(vi.stderr, *hidden) == [], vi.stderr
+    en = cadre("--lang", "en")
+    assert en.returncode == 2, en.stderr
+    assert english in en.stderr, en.stderr

@@ -26,6 +26,7 @@ from cadre_core.cli._common import (
     EXIT_OK,
     InputError,
     say,
+    tell,
 )
 
 # Every command, as (module, attribute), imported only when it is run or listed: a command
@@ -85,7 +86,7 @@ def main(argv: Sequence[str] | None = None) -> NoReturn:
         from cadre_core.plugins._errors import PluginError
 
         if isinstance(exc, PluginError):  # a bad plugin is bad input, wherever it fails
-            click.echo(f"cadre: {say('prefix_error')}{exc}", err=True)
+            click.echo(f"cadre: {say('prefix_error')}{tell(exc)}", err=True)
             sys.exit(EXIT_INPUT)
         if os.environ.get("CADRE_DEBUG"):
             raise

@@ -24,6 +24,7 @@ from rich.text import Text
 from cadre_core.vocab._dates import parse_day
 from cadre_core.vocab._labels import label
 from cadre_core.vocab._tables import show_table
+from cadre_core.vocab._told import told
 
 EXIT_OK, EXIT_INTERNAL, EXIT_INPUT, EXIT_NOT_MET = 0, 1, 2, 3
 
@@ -51,6 +52,12 @@ def say(key: str, **args: object) -> str:
     '--format pdf cần --output TỆP'
     """
     return label(f"cli_{key}", current_lang()).format(**args)
+
+
+def tell(error: BaseException) -> str:
+    """An error in the running command's language: its sentence in the label table when
+    it carries one (:func:`cadre_core.vocab._told.told`), else its own text."""
+    return told(error, current_lang())
 
 
 def os_reason(error: OSError) -> str:
@@ -224,7 +231,7 @@ def _layout(file: str | None, plugins: Sequence[str] = (), keep_going: bool = Fa
     try:
         return layout_in_force(file, plugins, keep_going)
     except (LayoutError, PluginError) as exc:
-        raise InputError(str(exc)) from None
+        raise InputError(tell(exc)) from None
 
 
 def _read(

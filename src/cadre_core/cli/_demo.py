@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from cadre_core.cli._common import InputError, _as_of, lang_option, progress_bars
+from cadre_core.cli._common import InputError, _as_of, lang_option, progress_bars, tell
 from cadre_core.cli._evaluation_output import _emit
 
 
@@ -29,5 +29,5 @@ def demo_command(as_of: str | None, fmt: str, lang: str) -> None:
         with progress_bars(lang, shown=fmt != "json"):
             ev = evaluate(sample_roster(), day)
     except (PluginError, ParameterError) as exc:
-        raise InputError(str(exc)) from None
+        raise InputError(tell(exc)) from None
     _emit(ev, fmt, None, lang)

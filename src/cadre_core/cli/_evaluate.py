@@ -35,6 +35,7 @@ from cadre_core.cli._common import (
     show_problems,
     skip_option,
     strict_columns_option,
+    tell,
 )
 from cadre_core.cli._evaluation_output import _emit
 from cadre_core.cli._privacy import key_or_exit, plugin_output, pseudonym_options, pseudonymizer
@@ -89,12 +90,12 @@ def _evaluate_days(
                 break
     except (PluginError, ParameterError, RosterError) as exc:
         hint = "" if keep_going else say("keep_going_hint")
-        text = f"{exc}{hint}" if isinstance(exc, PluginError) else str(exc)
+        text = f"{tell(exc)}{hint}" if isinstance(exc, PluginError) else tell(exc)
         raise InputError(scrub(text)) from None
     for warning in host.warnings:
         click.echo(f"cadre: {say('prefix_warning')}{scrub(str(warning))}", err=True)
     for error in host.failures:
-        click.echo(f"cadre: {say('prefix_left_out')}{scrub(str(error))}", err=True)
+        click.echo(f"cadre: {say('prefix_left_out')}{scrub(tell(error))}", err=True)
     return evs
 
 

@@ -15,7 +15,7 @@ from typing import Any
 
 from rich.text import Text
 
-from cadre_core.cli._common import InputError, _stderr, _stdout, say, write_text, writing
+from cadre_core.cli._common import InputError, _stderr, _stdout, say, tell, write_text, writing
 from cadre_core.vocab._labels import label
 from cadre_core.vocab._progress import task
 from cadre_core.vocab._tables import show_table
@@ -145,5 +145,5 @@ def _emit(ev: Any, fmt: str, output: str | None, lang: str) -> None:
         with writing(output), task("progress_writing", None):
             writer(shown, output, lang=lang, sections=sections)
     except PdfUnavailable as exc:
-        raise InputError(str(exc)) from None
+        raise InputError(tell(exc)) from None
     _stderr().print(label("cli_wrote", lang).format(path=output), markup=False)

@@ -25,8 +25,10 @@ from cadre_core.cli._common import (
     params_option,
     print_set_aside_and_not_read,
     progress_bars,
+    say,
     skip_option,
     strict_columns_option,
+    tell,
     write_text,
     writing,
 )
@@ -41,7 +43,7 @@ def _host(plugins: Sequence[str]) -> Any:
     try:
         return PluginHost(make_plugin_manager(only=plugins or None))
     except PluginError as exc:
-        raise InputError(str(exc)) from None
+        raise InputError(tell(exc)) from None
 
 
 def _chosen(host: Any, codes: Sequence[str], lang: str) -> list[tuple[str, Any]]:
@@ -53,7 +55,7 @@ def _chosen(host: Any, codes: Sequence[str], lang: str) -> list[tuple[str, Any]]
     try:
         return choose_forms(host.forms(), codes)
     except PluginError as exc:
-        raise InputError(str(exc)) from None
+        raise InputError(tell(exc)) from None
     except UnknownFormError as exc:
         known = ", ".join(exc.known)
         raise InputError(label("forms_unknown", lang).format(code=exc.code, known=known)) from None
@@ -204,9 +206,9 @@ def _fill(host: Any, roster: Any, day: Any, params: str | None, chosen: list[Any
         with plugin_output(), task("progress_evaluating", len(chosen)) as advance:
             out = fill_forms(host, roster, day, chosen, params_file=params, advance=advance)
     except (PluginError, ParameterError) as exc:
-        raise InputError(str(exc)) from None
+        raise InputError(tell(exc)) from None
     for warning in host.warnings:
-        click.echo(f"cadre: warning: {warning}", err=True)
+        click.echo(f"cadre: {say('prefix_warning')}{warning}", err=True)
     return out
 
 

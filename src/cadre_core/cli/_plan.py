@@ -19,11 +19,13 @@ from cadre_core.cli._common import (
     report_output_option,
     say,
     skip_option,
+    tell,
     write_text,
     writing,
 )
 from cadre_core.cli._privacy import key_or_exit, plugin_output, pseudonym_options, pseudonymizer
 from cadre_core.vocab._labels import label
+from cadre_core.vocab._told import told_error
 
 #: The most years a plan may look ahead of its as-of day.
 MAX_YEARS = 100
@@ -39,19 +41,21 @@ def _budget(value: str | None) -> int | dict[int, int] | None:
     text = value.replace("_", "").replace(" ", "")
     try:
         if "=" not in text:
-            return amount(text, "amount")
+            return amount(text, told_error(ValueError, "budget_amount"))
         out: dict[int, int] = {}
         for part in text.split(","):
             if part.count("=") != 1:
-                raise ValueError(f"{part!r} is not YEAR=AMOUNT")
+                raise told_error(ValueError, "budget_not_pair", part=repr(part))
             year, money = part.split("=")
-            y = amount(year, "year", least=1)
+            y = amount(year, told_error(ValueError, "budget_year"), least=1)
             if y in out:
-                raise ValueError(f"the year {y} is given twice")
-            out[y] = amount(money, f"amount for {y}")
+                raise told_error(ValueError, "budget_year_twice", year=y)
+            out[y] = amount(money, told_error(ValueError, "budget_amount_for", year=y))
         return out
     except ValueError as exc:
-        raise InputError(say("budget", value=repr(value), why=exc)) from None
+        raise InputError(
+            tell(told_error(ValueError, "budget", value=repr(value), why=exc))
+        ) from None
 
 
 @click.command("plan")
@@ -123,7 +127,7 @@ def plan_command(
                 params_file=params,
             )
     except (PluginError, ParameterError, ValueError) as exc:
-        raise InputError(str(exc) if hider is None else hider.scrub(str(exc))) from None
+        raise InputError(tell(exc) if hider is None else hider.scrub(tell(exc))) from None
     if hider is not None:
         from cadre_core.planner._privacy import pseudonymize_plan
 
@@ -145,7 +149,7 @@ def plan_command(
                 else:
                     _report.write_pdf(result, output, lang)
         except PdfUnavailable as exc:
-            raise InputError(str(exc)) from None
+            raise InputError(tell(exc)) from None
         click.echo(label("cli_wrote", lang).format(path=output), err=True)
         return
     _report.print_table(result, lang)

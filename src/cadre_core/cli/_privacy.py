@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 
 import click
 
-from cadre_core.cli._common import InputError
+from cadre_core.cli._common import InputError, tell
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -45,7 +45,7 @@ def key_or_exit(enabled: bool, path: str | None) -> bytes | None:
     try:
         return load_key(path)
     except PseudonymKeyError as exc:
-        raise InputError(str(exc)) from None
+        raise InputError(tell(exc)) from None
 
 
 def pseudonymizer(key: bytes | None, roster: Any) -> Any:

@@ -38,6 +38,7 @@ from cadre_core.engine._results import CommuneResult, Evaluation
 from cadre_core.findings._finding import Finding
 from cadre_core.plugins._errors import PluginError
 from cadre_core.roster._problems import Problem
+from cadre_core.vocab._told import os_said, told_error
 
 KEY_ENV = "CADRE_PSEUDONYM_KEY"
 
@@ -58,13 +59,13 @@ def load_key(path: str | None = None) -> bytes:
         try:
             key = Path(path).read_bytes().strip()
         except OSError as exc:
-            raise PseudonymKeyError(f"cannot read the key file {path}: {exc.strerror}") from None
+            raise told_error(
+                PseudonymKeyError, "key_unreadable", path=path, reason=os_said(exc)
+            ) from None
     else:
         key = os.environ.get(KEY_ENV, "").encode("utf-8")
     if len(key) < 16:
-        raise PseudonymKeyError(
-            f"pseudonyms need a secret key of at least 16 bytes ({KEY_ENV} or a key file)"
-        )
+        raise told_error(PseudonymKeyError, "key_too_short", env=KEY_ENV)
     return key
 
 

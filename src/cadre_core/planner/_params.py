@@ -23,6 +23,7 @@ from cadre_core.plugins.builtin import STANDING
 from cadre_core.targets._params import Params, convert
 from cadre_core.targets._target import Target
 from cadre_core.vocab._numbers import to_fraction
+from cadre_core.vocab._told import told_error
 
 
 def planner_params(
@@ -54,7 +55,7 @@ def programmes(values: Params, catalogue: Iterable[Programme] | None) -> tuple[P
         raise ValueError(f"{exc} ({values.origin('planner.catalogue')})") from None
 
 
-def amount(value: object, what: str, *, least: int = 0) -> int:
+def amount(value: object, what: object, *, least: int = 0) -> int:
     """A whole number of at least ``least`` (an amount in VND, seats), else ``ValueError``
     naming ``what``.
 
@@ -68,9 +69,10 @@ def amount(value: object, what: str, *, least: int = 0) -> int:
     try:
         number: int = convert("int", value)
     except (TypeError, ValueError) as exc:
-        raise ValueError(f"{what}: {exc}") from None
+        raise told_error(ValueError, "amount_bad", what=what, reason=exc) from None
     if number < least:
-        raise ValueError(f"{what}: {number} is {'negative' if least == 0 else 'too small'}")
+        key = "amount_negative" if least == 0 else "amount_too_small"
+        raise told_error(ValueError, key, what=what, number=number)
     return number
 
 

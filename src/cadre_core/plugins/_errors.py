@@ -10,8 +10,12 @@ from __future__ import annotations
 import sys
 import sysconfig
 import traceback
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
+
+from cadre_core.vocab._told import said as said_in
+from cadre_core.vocab._told import told_error
 
 
 class PluginError(Exception):
@@ -20,6 +24,11 @@ class PluginError(Exception):
     ``plugin`` is the plugin to blame (the newcomer in a clash), ``hook`` the hook whose
     implementation failed or returned a wrong value, ``target`` the target whose
     population or criterion failed, ``owner`` the other plugin in a clash.
+
+    ``said`` (the key of the sentence ``error_<said>`` in the label table) and ``values``
+    give ``message`` from the label table, so that the error can be said in Vietnamese
+    (:func:`cadre_core.vocab._told.told`); an error made from a ``message`` alone says it
+    as written.
 
     >>> err = PluginError("demo", "returned int, not a list of Target", "cadre_targets")
     >>> err.plugin, str(err)
@@ -36,24 +45,42 @@ class PluginError(Exception):
         *,
         target: str | None = None,
         owner: str | None = None,
+        said: str | None = None,
+        values: Mapping[str, object] | None = None,
     ) -> None:
+        self.said = said
+        self.said_values = dict(values or {})
+        inner: object = message
+        if said is not None:
+            inner = told_error(ValueError, said, **self.said_values)
+            message = str(inner)
         self.plugin = plugin
         self.message = message
         self.hook = hook
         self.target = target
         self.owner = owner
-        where = f"plugin {plugin!r}"
-        if hook:
-            where += f", hook {hook}"
-        if target:
-            where += f", target {target!r}"
-        super().__init__(f"{where}: {message}")
+        self.key = "plugin" + ("_hook" if hook else "") + ("_target" if target else "")
+        self.values: dict[str, object] = {
+            "plugin": repr(plugin),
+            "hook": hook,
+            "target": repr(target),
+        }
+        self.values["message"] = inner
+        super().__init__(said_in(self.key, "en", **self.values))
 
     def __reduce__(self) -> tuple[Any, ...]:
         # an error raised on a Dask worker travels back pickled: keep every field
         return (
             _rebuild,
-            (self.plugin, self.message, self.hook, self.target, self.owner),
+            (
+                self.plugin,
+                self.message,
+                self.hook,
+                self.target,
+                self.owner,
+                self.said,
+                self.said_values,
+            ),
         )
 
     def to_dict(self) -> dict[str, str | None]:
@@ -67,9 +94,15 @@ class PluginError(Exception):
 
 
 def _rebuild(
-    plugin: str, message: str, hook: str | None, target: str | None, owner: str | None
+    plugin: str,
+    message: str,
+    hook: str | None,
+    target: str | None,
+    owner: str | None,
+    said: str | None = None,
+    values: Mapping[str, object] | None = None,
 ) -> PluginError:
-    return PluginError(plugin, message, hook, target=target, owner=owner)
+    return PluginError(plugin, message, hook, target=target, owner=owner, said=said, values=values)
 
 
 def describe(exc: BaseException, *, code_of: object | None = None) -> str:

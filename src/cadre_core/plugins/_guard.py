@@ -38,25 +38,17 @@ def items(plugin: str, hook: str, result: object, cls: type[T]) -> list[T]:
     if result is None:
         return []
     if isinstance(result, cls):
-        raise PluginError(
-            plugin,
-            f"returned one {cls.__name__}, not a list of {cls.__name__}: return [value]",
-            hook,
-        )
+        raise PluginError(plugin, "", hook, said="plugin_one_item", values={"cls": cls.__name__})
     if isinstance(result, str | bytes | Mapping | pd.DataFrame | pd.Series) or not isinstance(
         result, Iterable
     ):
-        raise PluginError(
-            plugin, f"returned {type_name(result)}, not a list of {cls.__name__}", hook
-        )
+        got = {"type": type_name(result), "cls": cls.__name__}
+        raise PluginError(plugin, "", hook, said="plugin_not_list", values=got)
     out = list(result)
     for i, item in enumerate(out):
         if not isinstance(item, cls):
-            raise PluginError(
-                plugin,
-                f"item {i} of what it returned is {type_name(item)}, not {cls.__name__}",
-                hook,
-            )
+            bad: dict[str, object] = {"i": i, "type": type_name(item), "cls": cls.__name__}
+            raise PluginError(plugin, "", hook, said="plugin_bad_item", values=bad)
     return out
 
 
@@ -65,9 +57,8 @@ def text_mapping(plugin: str, hook: str, result: object) -> dict[str, str]:
     if result is None:
         return {}
     if not isinstance(result, Mapping):
-        raise PluginError(
-            plugin, f"returned {type_name(result)}, not a mapping of text to text", hook
-        )
+        got = {"type": type_name(result)}
+        raise PluginError(plugin, "", hook, said="plugin_not_mapping", values=got)
     for key, value in result.items():
         if not isinstance(key, str) or not isinstance(value, str):
             bad = key if not isinstance(key, str) else value
@@ -131,7 +122,13 @@ def guarded(
             plugin, f"its {what} called sys.exit({exc.code!r})", target=target
         ) from exc
     except Exception as exc:
-        raise PluginError(plugin, f"its {what} raised {describe(exc)}", target=target) from exc
+        detail = describe(exc)
+        if what not in ("population", "criterion", "explainer"):
+            raise PluginError(plugin, f"its {what} raised {detail}", target=target) from exc
+        said = {"detail": detail}
+        raise PluginError(
+            plugin, "", target=target, said=f"plugin_{what}_raised", values=said
+        ) from exc
 
 
 def mask(

@@ -239,7 +239,8 @@ class PluginHost:
         except Exception as exc:
             blamed = _culprit(exc, caller.get_hookimpls())
             name = (self.pm.get_name(blamed.plugin) or "?") if blamed is not None else plugin
-            raise PluginError(name, describe(exc), hook) from exc
+            said = {"detail": describe(exc)}
+            raise PluginError(name, "", hook, said="plugin_raised", values=said) from exc
 
     def _calls(self, hook: str, **kwargs: Any) -> list[tuple[str, Any]]:
         """Call every implementation of ``hook`` in load order, each through pluggy;

@@ -205,8 +205,9 @@ def make_plugin_manager(
     if wanted is not None:
         unknown = sorted(wanted - found - {BUILTIN})
         if unknown:
+            installed = ", ".join(sorted(found))
             raise PluginError(
-                unknown[0], f"is not installed (installed: {', '.join(sorted(found))})"
+                unknown[0], "", said="plugin_not_installed", values={"installed": installed}
             )
     pm.check_pending()  # every implementation was checked against the specs above
     pm._cadre_versions = versions  # type: ignore[attr-defined]

@@ -37,6 +37,7 @@ from cadre_core.roster import _normalize as nz
 from cadre_core.roster._reader import RawTable, known_headers
 from cadre_core.roster._schema import CODE_ENUMS, TABLE_BY_NAME, TABLE_NAMES, header_key, text_key
 from cadre_core.vocab._dates import parse_day
+from cadre_core.vocab._told import os_said, told_error, toml_at
 
 TOP_KEYS = ("name", "list_date", "sheets", "headers", "values")
 """The keys a layout file may hold at its top level."""
@@ -61,9 +62,11 @@ def _value_keys(mapping: Mapping[str, Mapping[str, str]]) -> dict[str, dict[str,
     return {str(col).strip(): _keys(vals) for col, vals in mapping.items()}
 
 
-def _close(word: str, choices: Iterable[str]) -> str:
+def _close(word: str, choices: Iterable[str]) -> object:
+    """The closest of ``choices`` as the tail of a sentence ("; did you mean X?", said in
+    the error's language), or ``""``."""
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f"; did you mean {close[0]}?" if close else ""
+    return told_error(ValueError, "did_you_mean", word=close[0]) if close else ""
 
 
 def _columns() -> list[str]:
@@ -76,13 +79,21 @@ def _coded_columns() -> list[str]:
     ]
 
 
-def _column_problem(target: str) -> str | None:
+def _column_problem(target: str) -> ValueError | None:
     """Why ``target`` is not a ``table.column`` of the roster format (None when it is)."""
     table, _, column = target.partition(".")
     if table not in TABLE_BY_NAME:
-        return f"{target!r} names no roster table (table.column){_close(table, TABLE_NAMES)}"
+        close = _close(table, TABLE_NAMES)
+        return told_error(ValueError, "layout_no_table", target=repr(target), close=close)
     if column not in TABLE_BY_NAME[table].column_names:
-        return f"{target!r}: table {table} has no column {column!r}{_close(target, _columns())}"
+        return told_error(
+            ValueError,
+            "layout_no_column",
+            target=repr(target),
+            table=table,
+            column=repr(column),
+            close=_close(target, _columns()),
+        )
     return None
 
 
@@ -102,37 +113,58 @@ def _check(
         for key, target in mapping.items():
             first = seen.setdefault(text_key(str(key)), str(key))
             if first != key and mapping[first] != target:
-                raise LayoutError(
-                    f"{where}, key {section}.{key!r}: the same as {first!r} once case and "
-                    f"spaces are ignored, but mapped to {target!r}, not {mapping[first]!r}"
+                raise told_error(
+                    LayoutError,
+                    "layout_same_key",
+                    where=where,
+                    key=f"{section}.{key!r}",
+                    first=repr(first),
+                    target=repr(target),
+                    other=repr(mapping[first]),
                 )
     for key, table in sheets.items():
         if table not in TABLE_BY_NAME:
-            raise LayoutError(
-                f"{where}, key sheets.{key!r}: {table!r} is not a roster table"
-                f"{_close(table, TABLE_NAMES)}"
+            raise told_error(
+                LayoutError,
+                "layout_not_table",
+                where=where,
+                key=f"sheets.{key!r}",
+                table=repr(table),
+                close=_close(table, TABLE_NAMES),
             )
     for key, target in headers.items():
         problem = _column_problem(target)
         if problem is not None:
-            raise LayoutError(f"{where}, key headers.{key!r}: {problem}")
+            raise told_error(
+                LayoutError, "layout_key", where=where, key=f"headers.{key!r}", problem=problem
+            )
     for target, mapping in values.items():
         problem = _column_problem(target)
         if problem is not None:
-            raise LayoutError(f"{where}, key values.{target!r}: {problem}")
+            raise told_error(
+                LayoutError, "layout_key", where=where, key=f"values.{target!r}", problem=problem
+            )
         table, _, column = target.partition(".")
         col = TABLE_BY_NAME[table].column(column)
         if col.kind != "code" or col.codes is None:
-            raise LayoutError(
-                f"{where}, key values.{target!r}: values are mapped only in coded columns "
-                f"({', '.join(_coded_columns())})"
+            raise told_error(
+                LayoutError,
+                "layout_not_coded",
+                where=where,
+                key=f"values.{target!r}",
+                columns=", ".join(_coded_columns()),
             )
         codes = CODE_ENUMS[col.codes]
         for key, code in mapping.items():
             if code not in codes:
-                raise LayoutError(
-                    f"{where}, key values.{target!r}.{key!r}: {code!r} is not one of "
-                    f"{', '.join(codes)}{_close(code, codes)}"
+                raise told_error(
+                    LayoutError,
+                    "layout_not_code",
+                    where=where,
+                    key=f"values.{target!r}.{key!r}",
+                    code=repr(code),
+                    codes=", ".join(codes),
+                    close=_close(code, codes),
                 )
 
 
@@ -185,7 +217,7 @@ class Layout:
 
 def _table(data: Any, key: str, where: str) -> Mapping[str, Any]:
     if not isinstance(data, Mapping):
-        raise LayoutError(f"{where}, key {key}: expected a table ([{key}]), not {data!r}")
+        raise told_error(LayoutError, "layout_not_section", where=where, key=key, data=repr(data))
     return data
 
 
@@ -193,7 +225,9 @@ def _strings(data: Any, key: str, where: str) -> dict[str, str]:
     out: dict[str, str] = {}
     for k, v in _table(data, key, where).items():
         if not isinstance(v, str):
-            raise LayoutError(f"{where}, key {key}.{k!r}: expected text, not {v!r}")
+            raise told_error(
+                LayoutError, "layout_not_text", where=where, key=f"{key}.{k!r}", data=repr(v)
+            )
         out[k] = v
     return out
 
@@ -202,22 +236,28 @@ def layout_from_mapping(data: Mapping[str, Any], where: str) -> Layout:
     """A :class:`Layout` from the parsed TOML of a profile; ``where`` names it in errors."""
     for key in data:
         if key not in TOP_KEYS:
-            raise LayoutError(
-                f"{where}, key {key!r}: not a layout key (keys: {', '.join(TOP_KEYS)})"
-                f"{_close(key, TOP_KEYS)}"
+            raise told_error(
+                LayoutError,
+                "layout_unknown_key",
+                where=where,
+                key=repr(key),
+                keys=", ".join(TOP_KEYS),
+                close=_close(key, TOP_KEYS),
             )
     name = data.get("name", Path(where).stem)
     if not isinstance(name, str):
-        raise LayoutError(f"{where}, key name: expected text, not {name!r}")
+        raise told_error(LayoutError, "layout_not_text", where=where, key="name", data=repr(name))
     raw_day = data.get("list_date")
     day: dt.date | None = None
     if raw_day is not None:
         if not isinstance(raw_day, (str, dt.date)):
-            raise LayoutError(f"{where}, key list_date: expected a day, not {raw_day!r}")
+            raise told_error(LayoutError, "layout_not_day", where=where, data=repr(raw_day))
         try:
             day = parse_day(raw_day, what="list_date")
         except ValueError as exc:
-            raise LayoutError(f"{where}, key list_date: {exc}") from None
+            raise told_error(
+                LayoutError, "layout_bad_day", where=where, data=repr(raw_day), reason=exc
+            ) from None
     values = {
         str(col): _strings(vals, f"values.{col!r}", where)
         for col, vals in _table(data.get("values", {}), "values", where).items()
@@ -242,13 +282,16 @@ def read_layout(path: str | Path) -> Layout:
     try:
         text = p.read_text(encoding="utf-8")
     except OSError as exc:
-        raise LayoutError(f"{where}: the layout cannot be read ({exc.strerror or exc})") from None
+        reason = os_said(exc)
+        raise told_error(LayoutError, "layout_unreadable", where=where, reason=reason) from None
     except UnicodeDecodeError as exc:
-        raise LayoutError(f"{where}: not UTF-8 text (byte {exc.start})") from None
+        raise told_error(LayoutError, "layout_not_utf8", where=where, byte=exc.start) from None
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise LayoutError(f"{where}: not a valid TOML layout: {exc}") from None
+        raise told_error(
+            LayoutError, "layout_not_toml", where=where, reason=exc, at=toml_at(exc)
+        ) from None
     return layout_from_mapping(data, where)
 
 
@@ -308,9 +351,14 @@ def merge_layouts(plugins: Sequence[Layout], file: Layout | None = None) -> Layo
             if key in covered:
                 continue
             if key in merged and merged[key] != value:
-                raise LayoutError(
-                    f"layouts {owners[key]} and {lay.source} disagree on {_shown(key)} "
-                    f"({merged[key]!r} or {value!r}); remove one, or settle it in a --layout file"
+                raise told_error(
+                    LayoutError,
+                    "layout_clash",
+                    one=owners[key],
+                    other=lay.source,
+                    key=_shown(key),
+                    first=repr(merged[key]),
+                    second=repr(value),
                 )
             merged[key] = value
             owners.setdefault(key, lay.source)

@@ -19,6 +19,7 @@ import attrs
 
 from cadre_core.vocab._dates import parse_day
 from cadre_core.vocab._numbers import to_fraction
+from cadre_core.vocab._told import os_said, told_error, toml_at
 
 KINDS = ("fraction", "date", "topics", "norm", "standards", "int", "text", "mapping")
 
@@ -30,6 +31,21 @@ LIMIT = 10**15
 # would be a thousand-digit number)
 _FRACTION_RE = re.compile(r"[+-]?(\d+(\.\d+)?%?|\d+/\d+|\.\d+)")
 _INT_RE = re.compile(r"[+-]?\d+")
+
+
+def origin_said(origin: str) -> object:
+    """Where a value came from (``file x.toml``, ``argument``, ``plugin p``), to be said
+    in the error's language (its English text as written).
+
+    >>> str(origin_said("file local.toml")), str(origin_said("argument"))
+    ('file local.toml', 'argument')
+    """
+    for kind in ("file", "plugin"):
+        if origin.startswith(f"{kind} "):
+            return told_error(ValueError, f"origin_{kind}", name=origin[len(kind) + 1 :])
+    if origin == "argument":
+        return told_error(ValueError, "origin_argument")
+    return origin
 
 
 class ParameterError(ValueError):
@@ -60,20 +76,20 @@ def _int(value: Any) -> int:
     ValueError: 40.7 is not a whole number
     """
     if isinstance(value, bool):
-        raise TypeError(f"{value!r} is a boolean, not a whole number")
+        raise told_error(TypeError, "value_boolean", value=repr(value))
     if isinstance(value, float):
         if not math.isfinite(value) or not value.is_integer():
-            raise ValueError(f"{value!r} is not a whole number")
+            raise told_error(ValueError, "value_not_whole", value=repr(value))
         number = int(value)
     elif isinstance(value, int):
         number = value
     elif isinstance(value, str):
         text = value.strip().replace("_", "")
         if not _INT_RE.fullmatch(text) or len(text) > 30:
-            raise ValueError(f"{value!r} is not a whole number")
+            raise told_error(ValueError, "value_not_whole", value=repr(value))
         number = int(text)
     else:
-        raise TypeError(f"{value!r} is not a whole number")
+        raise told_error(TypeError, "value_not_whole", value=repr(value))
     _size(number, value)
     return number
 
@@ -90,11 +106,11 @@ def _fraction(value: Any) -> Fraction:
     ValueError: '1/0' has a zero denominator
     """
     if isinstance(value, float) and not math.isfinite(value):
-        raise ValueError(f"{value!r} is not a finite number")
+        raise told_error(ValueError, "value_not_finite", value=repr(value))
     if isinstance(value, str):
         text = value.strip().replace(" ", "")
         if not _FRACTION_RE.fullmatch(text) or len(text) > 40:
-            raise ValueError(f"{value!r} is not a fraction (write 3/4, 75% or 0.75)")
+            raise told_error(ValueError, "value_not_fraction", value=repr(value))
     try:
         out = to_fraction(value)
     except ZeroDivisionError:
@@ -106,20 +122,20 @@ def _fraction(value: Any) -> Fraction:
 
 def _text(value: Any) -> str:
     if not isinstance(value, str):
-        raise TypeError(f"{value!r} is not a text")
+        raise told_error(TypeError, "value_not_text", value=repr(value))
     return value
 
 
 def _mapping(value: Any) -> dict[Any, Any]:
     if not isinstance(value, Mapping):
-        raise TypeError(f"{value!r} is not a table")
+        raise told_error(TypeError, "value_not_table", value=repr(value))
     return dict(value)
 
 
 def _date(value: Any) -> dt.date:
     if isinstance(value, dt.date | str):
         return parse_day(value)
-    raise TypeError(f"{value!r} is not a date")
+    raise told_error(TypeError, "value_not_date", value=repr(value))
 
 
 def _topics(value: Any) -> tuple[str, ...]:
@@ -240,9 +256,9 @@ class Parameter:
         lo = self.min if lo is None else lo
         hi = self.max if hi is None else hi
         if lo is not None and value < lo:
-            raise ValueError(f"{jsonable(value)} is below the least allowed value {jsonable(lo)}")
+            raise told_error(ValueError, "value_below", value=jsonable(value), lo=jsonable(lo))
         if hi is not None and value > hi:
-            raise ValueError(f"{jsonable(value)} is above the largest allowed value {jsonable(hi)}")
+            raise told_error(ValueError, "value_above", value=jsonable(value), hi=jsonable(hi))
         return value
 
     def value_of(self, raw: Any) -> Any:
@@ -290,11 +306,19 @@ class Params(Mapping[str, Any]):
         orig = dict(self.origins)
         for k, v in values.items():
             if k not in self.definitions:
-                raise ParameterError(f"unknown parameter {k!r} ({origin})")
+                raise told_error(
+                    ParameterError, "param_unknown", name=repr(k), origin=origin_said(origin)
+                )
             try:
                 new[k] = self.definitions[k].value_of(v)
             except (TypeError, ValueError, KeyError, ArithmeticError) as exc:
-                raise ParameterError(f"parameter {k!r} ({origin}): {exc}") from None
+                raise told_error(
+                    ParameterError,
+                    "param_bad",
+                    name=repr(k),
+                    origin=origin_said(origin),
+                    reason=exc,
+                ) from None
             orig[k] = origin
         return Params(new, orig, self.definitions)
 
@@ -335,7 +359,7 @@ def flatten_toml(data: Mapping[str, Any], known: set[str], prefix: str = "") -> 
             items = flatten_toml(v, known, key + ".")
         for name, value in items.items():
             if name in out:
-                raise ParameterError(f"parameter {name!r} is given twice (flat and nested)")
+                raise told_error(ParameterError, "param_twice", name=repr(name))
             out[name] = value
     return out
 
@@ -351,18 +375,20 @@ def read_params_file(path: str | Path, known: set[str]) -> dict[str, Any]:
     try:
         data: Mapping[str, Any] = tomllib.loads(p.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise ParameterError(f"{p}: no such parameters file") from None
+        raise told_error(ParameterError, "params_no_file", path=p) from None
     except IsADirectoryError:
-        raise ParameterError(f"{p}: is a folder, not a parameters file") from None
+        raise told_error(ParameterError, "params_folder", path=p) from None
     except UnicodeDecodeError as exc:
-        raise ParameterError(f"{p}: not a UTF-8 text file: {exc}") from None
+        raise told_error(ParameterError, "params_not_utf8", path=p, reason=exc) from None
     except tomllib.TOMLDecodeError as exc:
-        raise ParameterError(f"{p}: not a valid TOML file: {exc}") from None
+        raise told_error(
+            ParameterError, "params_not_toml", path=p, reason=exc, at=toml_at(exc)
+        ) from None
     except OSError as exc:
-        raise ParameterError(f"{p}: cannot read the parameters file: {exc.strerror}") from None
+        raise told_error(ParameterError, "params_unreadable", path=p, reason=os_said(exc)) from None
     if set(data) == {"parameters"} and isinstance(data["parameters"], Mapping):
         data = data["parameters"]
     try:
         return flatten_toml(data, known)
     except ParameterError as exc:
-        raise ParameterError(f"{p}: {exc}") from None
+        raise told_error(ParameterError, "params_in_file", path=p, reason=exc) from None

@@ -1697,6 +1697,229 @@ _LABELS: dict[str, tuple[str, str]] = {
         "Không có biểu {form} (các biểu: {known})",
         "no such form: {form} (the forms: {known})",
     ),
+    # errors said in the command's language (vocab._told: error_<key>): layout profiles,
+    # plugins, parameters, the pseudonym key, PDF output and --budget (issue 17)
+    "error_did_you_mean": ("; có phải là {word}?", "; did you mean {word}?"),
+    "error_os_ENOENT": ("không có thư mục hoặc tệp này", "{reason}"),
+    "error_os_EACCES": ("không có quyền truy cập", "{reason}"),
+    "error_os_EPERM": ("không được phép", "{reason}"),
+    "error_os_ENOSPC": ("đĩa đã đầy", "{reason}"),
+    "error_os_EROFS": ("ổ đĩa chỉ đọc", "{reason}"),
+    "error_os_EISDIR": ("là một thư mục", "{reason}"),
+    "error_os_ENOTDIR": ("một phần của đường dẫn không phải là thư mục", "{reason}"),
+    "error_os_other": ("lỗi hệ thống (mã {errno})", "{reason}"),
+    "error_toml_at": (" (dòng {line}, cột {column})", "line {line}, column {column}"),
+    "error_layout_no_table": (
+        "{target} không chỉ tới bảng nào của danh sách (viết bảng.cột){close}",
+        "{target} names no roster table (table.column){close}",
+    ),
+    "error_layout_no_column": (
+        "{target}: bảng {table} không có cột {column}{close}",
+        "{target}: table {table} has no column {column}{close}",
+    ),
+    "error_layout_same_key": (
+        "{where}, khóa {key}: trùng với {first} khi bỏ qua chữ hoa, chữ thường và dấu cách, "
+        "nhưng lại ứng với {target} chứ không phải {other}",
+        "{where}, key {key}: the same as {first} once case and spaces are ignored, but "
+        "mapped to {target}, not {other}",
+    ),
+    "error_layout_not_table": (
+        "{where}, khóa {key}: {table} không phải là bảng của danh sách{close}",
+        "{where}, key {key}: {table} is not a roster table{close}",
+    ),
+    "error_layout_key": ("{where}, khóa {key}: {problem}", "{where}, key {key}: {problem}"),
+    "error_layout_not_coded": (
+        "{where}, khóa {key}: chỉ ánh xạ được giá trị của các cột mã ({columns})",
+        "{where}, key {key}: values are mapped only in coded columns ({columns})",
+    ),
+    "error_layout_not_code": (
+        "{where}, khóa {key}: {code} không thuộc các mã {codes}{close}",
+        "{where}, key {key}: {code} is not one of {codes}{close}",
+    ),
+    "error_layout_not_section": (
+        "{where}, khóa {key}: cần một mục ([{key}]), không phải {data}",
+        "{where}, key {key}: expected a table ([{key}]), not {data}",
+    ),
+    "error_layout_not_text": (
+        "{where}, khóa {key}: cần một đoạn chữ, không phải {data}",
+        "{where}, key {key}: expected text, not {data}",
+    ),
+    "error_layout_unknown_key": (
+        "{where}, khóa {key}: không phải khóa của hồ sơ bố cục (các khóa: {keys}){close}",
+        "{where}, key {key}: not a layout key (keys: {keys}){close}",
+    ),
+    "error_layout_not_day": (
+        "{where}, khóa list_date: cần một ngày, không phải {data}",
+        "{where}, key list_date: expected a day, not {data}",
+    ),
+    "error_layout_bad_day": (
+        "{where}, khóa list_date: {data} không phải là một ngày (ví dụ 31/12/2026 hoặc 2026-12-31)",
+        "{where}, key list_date: {reason}",
+    ),
+    "error_layout_unreadable": (
+        "{where}: không đọc được hồ sơ bố cục ({reason})",
+        "{where}: the layout cannot be read ({reason})",
+    ),
+    "error_layout_not_utf8": (
+        "{where}: không phải văn bản UTF-8 (byte thứ {byte})",
+        "{where}: not UTF-8 text (byte {byte})",
+    ),
+    "error_layout_not_toml": (
+        "{where}: không phải hồ sơ bố cục TOML hợp lệ{at}",
+        "{where}: not a valid TOML layout: {reason}",
+    ),
+    "error_layout_clash": (
+        "hồ sơ bố cục {one} và {other} ánh xạ {key} khác nhau ({first} hay {second}); hãy bỏ "
+        "một trong hai, hoặc quyết định trong một tệp --layout",
+        "layouts {one} and {other} disagree on {key} ({first} or {second}); remove one, or "
+        "settle it in a --layout file",
+    ),
+    "error_plugin": ("phần bổ trợ {plugin}: {message}", "plugin {plugin}: {message}"),
+    "error_plugin_hook": (
+        "phần bổ trợ {plugin}, hàm móc {hook}: {message}",
+        "plugin {plugin}, hook {hook}: {message}",
+    ),
+    "error_plugin_target": (
+        "phần bổ trợ {plugin}, chỉ tiêu {target}: {message}",
+        "plugin {plugin}, target {target}: {message}",
+    ),
+    "error_plugin_hook_target": (
+        "phần bổ trợ {plugin}, hàm móc {hook}, chỉ tiêu {target}: {message}",
+        "plugin {plugin}, hook {hook}, target {target}: {message}",
+    ),
+    "error_plugin_not_installed": (
+        "chưa được cài đặt (đã cài: {installed})",
+        "is not installed (installed: {installed})",
+    ),
+    "error_plugin_raised": ("mã của phần bổ trợ gặp lỗi {detail}", "{detail}"),
+    "error_plugin_population_raised": (
+        "hàm chọn đối tượng của chỉ tiêu gặp lỗi {detail}",
+        "its population raised {detail}",
+    ),
+    "error_plugin_criterion_raised": (
+        "hàm tiêu chí của chỉ tiêu gặp lỗi {detail}",
+        "its criterion raised {detail}",
+    ),
+    "error_plugin_explainer_raised": (
+        "hàm giải thích của chỉ tiêu gặp lỗi {detail}",
+        "its explainer raised {detail}",
+    ),
+    "error_plugin_one_item": (
+        "trả về một {cls}, không phải danh sách {cls}: hãy trả về [giá_trị]",
+        "returned one {cls}, not a list of {cls}: return [value]",
+    ),
+    "error_plugin_not_list": (
+        "trả về {type}, không phải danh sách {cls}",
+        "returned {type}, not a list of {cls}",
+    ),
+    "error_plugin_bad_item": (
+        "phần tử thứ {i} của kết quả trả về là {type}, không phải {cls}",
+        "item {i} of what it returned is {type}, not {cls}",
+    ),
+    "error_plugin_not_mapping": (
+        "trả về {type}, không phải bảng ánh xạ chữ sang chữ",
+        "returned {type}, not a mapping of text to text",
+    ),
+    "error_origin_file": ("tệp {name}", "file {name}"),
+    "error_origin_plugin": ("phần bổ trợ {name}", "plugin {name}"),
+    "error_origin_argument": ("tham số dòng lệnh", "argument"),
+    "error_param_unknown": (
+        "không có thông số {name} ({origin})",
+        "unknown parameter {name} ({origin})",
+    ),
+    "error_param_bad": (
+        "thông số {name} ({origin}): {reason}",
+        "parameter {name} ({origin}): {reason}",
+    ),
+    "error_param_twice": (
+        "thông số {name} được ghi hai lần (dạng phẳng và dạng lồng nhau)",
+        "parameter {name} is given twice (flat and nested)",
+    ),
+    "error_params_no_file": (
+        "{path}: không có tệp thông số này",
+        "{path}: no such parameters file",
+    ),
+    "error_params_folder": (
+        "{path}: là một thư mục, không phải tệp thông số",
+        "{path}: is a folder, not a parameters file",
+    ),
+    "error_params_not_utf8": (
+        "{path}: không phải tệp văn bản UTF-8",
+        "{path}: not a UTF-8 text file: {reason}",
+    ),
+    "error_params_not_toml": (
+        "{path}: không phải tệp TOML hợp lệ{at}",
+        "{path}: not a valid TOML file: {reason}",
+    ),
+    "error_params_unreadable": (
+        "{path}: không đọc được tệp thông số: {reason}",
+        "{path}: cannot read the parameters file: {reason}",
+    ),
+    "error_params_in_file": ("{path}: {reason}", "{path}: {reason}"),
+    "error_value_boolean": (
+        "{value} là giá trị đúng/sai, không phải số nguyên",
+        "{value} is a boolean, not a whole number",
+    ),
+    "error_value_not_whole": ("{value} không phải là số nguyên", "{value} is not a whole number"),
+    "error_value_not_finite": (
+        "{value} không phải là số hữu hạn",
+        "{value} is not a finite number",
+    ),
+    "error_value_not_fraction": (
+        "{value} không phải là tỷ lệ (viết 3/4, 75% hoặc 0.75)",
+        "{value} is not a fraction (write 3/4, 75% or 0.75)",
+    ),
+    "error_value_not_text": ("{value} không phải là chữ", "{value} is not a text"),
+    "error_value_not_table": ("{value} không phải là một mục", "{value} is not a table"),
+    "error_value_not_date": ("{value} không phải là ngày", "{value} is not a date"),
+    "error_value_below": (
+        "{value} nhỏ hơn giá trị nhỏ nhất được phép {lo}",
+        "{value} is below the least allowed value {lo}",
+    ),
+    "error_value_above": (
+        "{value} lớn hơn giá trị lớn nhất được phép {hi}",
+        "{value} is above the largest allowed value {hi}",
+    ),
+    "error_key_unreadable": (
+        "không đọc được tệp khóa {path}: {reason}",
+        "cannot read the key file {path}: {reason}",
+    ),
+    "error_key_too_short": (
+        "bí danh cần một khóa bí mật dài ít nhất 16 byte ({env} hoặc một tệp khóa)",
+        "pseudonyms need a secret key of at least 16 bytes ({env} or a key file)",
+    ),
+    "error_pdf_no_package": (
+        "Xuất PDF cần gói Python weasyprint (pip install weasyprint) nhưng không nạp được gói "
+        "này; hãy cài đặt, hoặc chọn --format html rồi in từ trình duyệt",
+        "PDF output needs the Python package weasyprint (pip install weasyprint); it could "
+        "not be imported: {reason}",
+    ),
+    "error_pdf_no_pango": (
+        "Xuất PDF cần các thư viện dàn chữ Pango nhưng không nạp được; hãy cài đặt "
+        "(Debian/Ubuntu: apt-get install {packages}; hệ điều hành khác: xem hướng dẫn cài "
+        "đặt của WeasyPrint) hoặc chọn --format html rồi in từ trình duyệt",
+        "PDF output needs the Pango text layout libraries, which could not be loaded "
+        "({reason}); install them (Debian/Ubuntu: apt-get install {packages}; other "
+        "systems: see WeasyPrint's installation notes) or choose --format html and print "
+        "it from a browser",
+    ),
+    "error_budget": (
+        "--budget {value}: {why}; hãy ghi một số tiền nguyên tính bằng đồng (từ 0 trở lên) "
+        "hoặc NĂM=SỐ_TIỀN,NĂM=SỐ_TIỀN",
+        "--budget {value}: {why}; give a whole amount in VND (0 or more) or "
+        "YEAR=AMOUNT,YEAR=AMOUNT",
+    ),
+    "error_budget_amount": ("số tiền", "amount"),
+    "error_budget_year": ("năm", "year"),
+    "error_budget_amount_for": ("số tiền của năm {year}", "amount for {year}"),
+    "error_budget_not_pair": (
+        "{part} không có dạng NĂM=SỐ_TIỀN",
+        "{part} is not YEAR=AMOUNT",
+    ),
+    "error_budget_year_twice": ("năm {year} được ghi hai lần", "the year {year} is given twice"),
+    "error_amount_bad": ("{what}: {reason}", "{what}: {reason}"),
+    "error_amount_negative": ("{what}: {number} là số âm", "{what}: {number} is negative"),
+    "error_amount_too_small": ("{what}: {number} quá nhỏ", "{what}: {number} is too small"),
 }
 
 #: Bloc codes whose default responsible body has a label (``body_<bloc>``).

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from cadre_core.vocab._files import write_atomic
+from cadre_core.vocab._told import told_error
 
 #: what a machine needs for PDF output (Debian/Ubuntu package names)
 SYSTEM_PACKAGES = ("libpango-1.0-0", "libpangoft2-1.0-0", "fonts-dejavu-core")
@@ -30,17 +31,10 @@ def _weasyprint() -> Any:
     try:
         import weasyprint
     except ImportError as exc:
-        raise PdfUnavailable(
-            "PDF output needs the Python package weasyprint (pip install weasyprint); "
-            f"it could not be imported: {exc}"
-        ) from None
+        raise told_error(PdfUnavailable, "pdf_no_package", reason=exc) from None
     except OSError as exc:  # cffi could not open Pango/GObject
-        raise PdfUnavailable(
-            "PDF output needs the Pango text layout libraries, which could not be loaded "
-            f"({exc}); install them (Debian/Ubuntu: apt-get install "
-            f"{' '.join(SYSTEM_PACKAGES)}; other systems: see WeasyPrint's installation "
-            "notes) or choose --format html and print it from a browser"
-        ) from None
+        packages = " ".join(SYSTEM_PACKAGES)
+        raise told_error(PdfUnavailable, "pdf_no_pango", reason=exc, packages=packages) from None
     return weasyprint
 
 
