@@ -112,7 +112,7 @@ def test_a_foreign_list_fails_without_its_layout_and_evaluates_with_it(
 ) -> None:
     plain = run("validate", str(foreign))
     assert plain.returncode == 2 and "Traceback" not in plain.stderr
-    assert "cadres" in plain.stderr and "missing" in plain.stderr
+    assert "cadres" in plain.stderr and "thiếu" in plain.stderr  # a required column is missing
     checked = run("validate", str(foreign), "--layout", str(layout_file))
     assert checked.returncode == 0, checked.stderr
     out = tmp_path / "ev.json"
