@@ -25,7 +25,7 @@ from cadre_core.features._frame import Features
 from cadre_core.findings._common import _body_of_bloc, _build, _categories, _cited, _p, _table
 from cadre_core.findings._finding import Finding
 from cadre_core.findings._sources import QD366_INDICATORS, QD366_LEADER
-from cadre_core.roster._problems import Problem, RosterError
+from cadre_core.roster._problems import RosterError, problem
 from cadre_core.roster._roster import Roster
 from cadre_core.vocab._enums import RatingLevel
 from cadre_core.vocab._indicators import builtin_indicators, catalogue_frame
@@ -94,16 +94,16 @@ def check_indicator_codes(roster: Roster, declared: pd.DataFrame) -> None:
     for code in unknown:
         close = difflib.get_close_matches(code, sorted(known), n=1, cutoff=0.5)
         problems.append(
-            Problem(
+            problem(
                 roster.name,
                 "indicators",
                 None,
                 "indicator",
                 code,
-                "an indicator code declared by a plugin (cadre plugins lists them: "
-                + ", ".join(sorted(known))
-                + ")",
+                "indicator_declared",
                 close[0] if close else None,
+                codes=";".join(sorted(known)),
+                family="indicator",
             )
         )
     raise RosterError(problems)

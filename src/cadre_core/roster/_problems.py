@@ -256,6 +256,8 @@ def _value_name(code: str, family: str | None, lang: str) -> str:
     """A code in words (``male`` -> ``Nam``, ``thac_si`` -> ``Thạc sĩ``)."""
     if family and has_label(f"value_{family}_{code}"):
         return label(f"value_{family}_{code}", lang)
+    if family and has_label(f"{family}_{code}"):  # a code list's own names (indicator_...)
+        return label(f"{family}_{code}", lang)
     text = code_name(code, lang)
     return text[:1].upper() + text[1:] if text != code else code
 

@@ -1076,6 +1076,10 @@ _LABELS: dict[str, tuple[str, str]] = {
         "các nội dung bồi dưỡng cách nhau bởi dấu ';' ({codes})",
         "topic codes separated by ';' ({codes})",
     ),
+    "problem_indicator_declared": (
+        "một chỉ tiêu kinh tế - xã hội đã được khai báo (lệnh cadre plugins liệt kê: {codes})",
+        "an indicator code declared by a plugin (cadre plugins lists them: {codes})",
+    ),
     "problem_codes": (
         "các mã cách nhau bởi dấu ';' ({codes})",
         "codes separated by ';' ({codes})",

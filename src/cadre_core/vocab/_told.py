@@ -35,15 +35,21 @@ def told_error(cls: type[E], key: str, /, *args: Any, **values: object) -> E:
 
 
 def told(exc: BaseException, lang: str) -> str:
-    """``exc`` in ``lang``: its sentence by its key, else its English text.
+    """``exc`` in ``lang``: its sentence by its key (or its own ``message(lang)``, as a
+    refused roster has), else its English text.
 
     >>> told(told_error(ValueError, "pdf_no_package", reason="x"), "en")[:25]
     'PDF output needs the Pyth'
     >>> told(ValueError("plain"), "vi")
     'plain'
     """
+    if lang == "en":
+        return str(exc)
+    speak = getattr(exc, "message", None)  # an error that says itself (RosterError)
+    if callable(speak):
+        return str(speak(lang))
     key = getattr(exc, "key", None)
-    if lang == "en" or key is None:
+    if key is None:
         return str(exc)
     values = getattr(exc, "values", {})
     return said(key, lang, **{k: _value(v, lang) for k, v in values.items()})
