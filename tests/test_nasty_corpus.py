@@ -79,7 +79,9 @@ def _validate(exe: Path, path: Path) -> Run:
     start = time.perf_counter()
     try:
         done = subprocess.run(
-            [str(exe), "validate", str(path)],
+            # in English: the words below name the guard's exact reason, which the
+            # Vietnamese sentence gives as one general refusal (tests/test_vietnamese_problems.py)
+            [str(exe), "validate", str(path), "--lang", "en"],
             capture_output=True,
             text=True,
             errors="replace",
@@ -124,7 +126,7 @@ def test_validate_answers_cleanly(runs: dict[str, Run], name: str) -> None:
     if run.code == 2:
         assert run.stderr.strip().splitlines()[-1].startswith("cadre: ")
     else:
-        assert "Danh sách hợp lệ" in run.stdout
+        assert "Valid roster" in run.stdout
     if name in EXPECTED:
         assert run.code == EXPECTED[name], f"{name}: exit {run.code}\n{out[-2000:]}"
     if name in WORDS:
