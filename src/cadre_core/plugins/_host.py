@@ -360,8 +360,9 @@ class PluginHost:
         declared by two plugins is an error naming both, unless one says ``replaces=``.
 
         >>> host = PluginHost(make_plugin_manager(entry_points=False))
-        >>> [(plugin, form.code) for plugin, form in host.forms()][:2]
-        [('cadre', '9C-BTCTW'), ('cadre', '12C-BTCTW')]
+        >>> pairs = [(plugin, form.code) for plugin, form in host.forms()]
+        >>> pairs[0], pairs[1]
+        (('cadre', '9C-BTCTW'), ('cadre', '12C-BTCTW'))
         """
         entries: list[tuple[str, Form]] = []
         for name, result in self._calls("cadre_forms"):
