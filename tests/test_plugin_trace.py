@@ -25,6 +25,7 @@ EVALUATE_HOOKS = {
     "cadre_rating_aggregation",
     "cadre_findings",
     "cadre_responsible_bodies",
+    "cadre_indicators",  # the indicator codes the roster's indicators table may use
 }
 
 

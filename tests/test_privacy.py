@@ -142,7 +142,7 @@ def test_pseudonyms_are_stable_across_runs(cadre_exe: Path, named_folder: Path) 
 def test_pseudonymize_needs_a_key(cadre_exe: Path, named_folder: Path, tmp_path: Path) -> None:
     """No key, or a short one: exit 2 with a message."""
     done = _run(cadre_exe, "evaluate", str(named_folder), "--pseudonymize", key=False)
-    assert done.returncode == 2 and "key" in done.stderr
+    assert done.returncode == 2 and "khóa" in done.stderr  # the key, in Vietnamese
     short = tmp_path / "key"
     short.write_text("short")
     done = _run(

@@ -399,7 +399,9 @@ def test_a_province_informs_what_every_commune_informs(tmp_path: Path) -> None:
     sample = sample_roster()
     sample.write(tmp_path / "a.xlsx")
     other = without_form_fields(sample)
-    other["agencies"] = other["agencies"].assign(commune="Xã Bản Bo")
+    for table, frame in other.items():  # agencies, indicators, surveys: the commune moves
+        if "commune" in frame:
+            other[table] = frame.assign(commune="Xã Bản Bo")
     Roster.from_frames(other, name="b").write(tmp_path / "b.xlsx")
     both = read_rosters([tmp_path / "a.xlsx", tmp_path / "b.xlsx"])
     only_a = read_rosters([tmp_path / "a.xlsx"])
