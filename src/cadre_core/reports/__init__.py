@@ -140,6 +140,18 @@ def failed_plugins_section(evaluation: Evaluation, lang: str = "vi") -> list[Rep
     return _listing("failed_plugins", columns, rows, lang)
 
 
+def _short_digest(source: str) -> str:
+    """``name:sha256`` as ``name: <first 16 hex digits>…`` (a digest without a name as is).
+
+    >>> _short_digest("cadres.csv:" + "ab" * 32)
+    'cadres.csv: abababababababab…'
+    """
+    name, sep, digest = source.rpartition(":")
+    if not sep or len(digest) != 64:
+        return source
+    return f"{name}: {digest[:16]}…"
+
+
 def audit_section(evaluation: Evaluation, lang: str = "vi") -> ReportSection:
     """What is needed to reproduce the report: versions, input files (sha256), as-of day,
     and when it was generated (``SOURCE_DATE_EPOCH`` if set, for reproducible builds)."""
@@ -158,7 +170,9 @@ def audit_section(evaluation: Evaluation, lang: str = "vi") -> ReportSection:
     rows = [
         ["Công cụ" if vi else "Tool", audit["tool"]],
         *[["Plugin " + k, v] for k, v in audit["plugins"].items()],
-        *[["Tệp đầu vào" if vi else "Input file", f] for f in audit["inputs"]],
+        # a file and the first 16 hex digits of its sha256 (the whole digest is in the
+        # embedded evaluation, which cadre verify checks)
+        *[["Tệp đầu vào" if vi else "Input file", _short_digest(f)] for f in audit["inputs"]],
         ["Tính đến ngày" if vi else "As of", audit["as_of"]],
         ["Thời điểm lập (UTC)" if vi else "Generated (UTC)", when.strftime("%Y-%m-%d %H:%M:%S")],
     ]

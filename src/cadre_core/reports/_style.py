@@ -119,7 +119,7 @@ footer { margin-top: 24px; font-size: 11px; color: var(--muted); border-top: 1px
   @bottom-left { content: string(commune); font: 7.5pt "DejaVu Sans", "Noto Sans",
     sans-serif; color: #5f6b76; } }
 @media print {
-  body { background: #fff; font-size: 8pt; line-height: 1.25; }
+  body { background: #fff; font-size: 8pt; line-height: 1.2; }
   main { max-width: none; padding: 0; }
   header.masthead { display: block; overflow: hidden; padding-bottom: 4px; margin-bottom: 5px; }
   header.masthead > div { float: left; }
@@ -131,11 +131,12 @@ footer { margin-top: 24px; font-size: 11px; color: var(--muted); border-top: 1px
   .meta, .small, .caption, .legend, .badge, .flag, ol.sources { font-size: 7pt; }
   .kpi { padding: 1px 6px; font-size: 7pt; min-width: 0; }
   .kpi b { font-size: 12pt; }
-  table, .appendix table, dl.params { font-size: 7.5pt; }
-  table.members, table.findings, .appendix table, dl.params, section.target h3 .sentence {
-    font-size: 7pt; line-height: 1.2; }
+  table, .appendix table, dl.params { font-size: 7pt; }
+  table.members, table.findings, section.target h3 .sentence {
+    font-size: 7pt; line-height: 1.15; }
+  .appendix table, dl.params { font-size: 6.5pt; line-height: 1.15; }
   dl.params { columns: 3; column-gap: 14px; }
-  th, td { padding: 1.5px 4px; }
+  th, td { padding: 1px 3px; }
   thead { display: table-header-group; }
   tr, .kpi, .trend-card, section.target.met { break-inside: avoid; }
   h2, h3 { break-after: avoid; }

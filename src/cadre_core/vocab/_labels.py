@@ -441,6 +441,12 @@ _LABELS: dict[str, tuple[str, str]] = {
         "Số người một cơ quan luôn được cử đi học cùng lúc",
         "Members of an agency that may always be away at once",
     ),
+    "param_planner.max_leaders_away": (
+        "Số cán bộ chủ chốt của xã (Bí thư, Phó Bí thư, Chủ tịch, Phó Chủ tịch HĐND và UBND) "
+        "được cử đi học trong cùng một tháng",
+        "Key leaders of a commune (Party Secretary and deputies, chairs and vice-chairs of the "
+        "People's Council and Committee) away on any programme in the same month",
+    ),
     "param_planner.seats": (
         "Số chỉ tiêu học mỗi năm theo chương trình",
         "Seats per year for some programmes",
