@@ -98,17 +98,17 @@ def _stages(profile: cProfile.Profile) -> dict[str, float]:
     """Cumulative profiled seconds of the engine's stages (names from the engine source)."""
     stats = pstats.Stats(profile)
     wanted = {
-        "build_features": ("_features.py", "build_features"),
-        "plugin_features": ("_plugins.py", "features"),
-        "targets": ("_engine.py", "_evaluate_target"),
-        "findings": ("_plugins.py", "findings"),
-        "evaluate": ("_engine.py", "evaluate"),
+        "build_features": ("features/_frame.py", "build_features"),
+        "plugin_features": ("plugins/_host.py", "features"),
+        "targets": ("engine/_pipeline.py", "_evaluate_target"),
+        "findings": ("plugins/_host.py", "findings"),
+        "evaluate": ("engine/_pipeline.py", "evaluate"),
     }
     out: dict[str, float] = {}
     for key, (file, func) in wanted.items():
         total = 0.0
         for (f, _line, name), row in stats.stats.items():  # type: ignore[attr-defined]
-            if f.endswith(file) and name == func:
+            if f.replace(os.sep, "/").endswith(file) and name == func:
                 total = max(total, row[3])
         out[key] = round(total, 3)
     return out

@@ -112,3 +112,55 @@ def test_bench_evaluate_communes_prints_json() -> None:
     check_evaluate(out)
     assert out["roster"] == "synth-2-1"
     assert out["communes"] == 2
+
+
+def test_bench_scale_profiles_stages_that_exist() -> None:
+    """Every stage ``bench_scale`` profiles names a function the engine has (a renamed
+    module would otherwise report 0 s for it)."""
+    import cProfile
+
+    sys.path.insert(0, str(BENCH))
+    try:
+        import bench_scale
+    finally:
+        sys.path.remove(str(BENCH))
+    from cadre_core import evaluate, sample_roster
+
+    prof = cProfile.Profile()
+    prof.enable()
+    evaluate(sample_roster(), "2026-12-31", plugins=["laichau"])
+    prof.disable()
+    stages = bench_scale._stages(prof)
+    assert set(stages) == {"build_features", "plugin_features", "targets", "findings", "evaluate"}
+    assert all(positive(v) for v in stages.values()), stages
+
+
+@pytest.mark.slow
+def test_bench_workflows_writes_its_table(tmp_path: Path) -> None:
+    """``bench_workflows`` times the whole commands on a tiny roster and writes JSON and
+    the markdown table; every command it ran succeeded (a failure is an error)."""
+    out, md = tmp_path / "w.json", tmp_path / "w.md"
+    proc = subprocess.run(
+        [
+            sys.executable,
+            str(BENCH / "bench_workflows.py"),
+            *("--communes", "2", "--repeat", "1", "--dask-max", "0"),
+            *("--out", str(out), "--md", str(md)),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    doc = json.loads(out.read_text(encoding="utf-8"))
+    assert doc["trend_days"] == 60
+    (row,) = doc["results"]
+    assert row["communes"] == 2 and row["cadres"] > 0
+    for key in ("evaluate", "read_parquet", "pandas", "trend", "xlsx", "html", "plan_1"):
+        assert positive(row[key]["s"]) and positive(row[key]["peak_mb"]), (key, row[key])
+    if "plan" in row:  # the planner runs in worker processes
+        assert row["plan_identical"] is True
+    table = md.read_text(encoding="utf-8").splitlines()
+    assert table[0].startswith("| cadres | communes | evaluate (s)")
+    assert table[2].startswith("| ")
