@@ -436,6 +436,12 @@ def test_xlsx_report_has_the_indicators_sheet(tmp_path: Path) -> None:
     cells = [c for row in ws.iter_rows(values_only=True) for c in row if c is not None]
     assert "Thu nhập bình quân đầu người" in cells and "triệu đồng/người/năm" in cells
     assert "Đạt" in cells and "Chưa đạt" in cells
+    # plan and actual are numbers a user can add up, not text with a decimal comma
+    assert 38.5 in cells and "38,5" not in cells
+    header = next(r for r in ws.iter_rows(values_only=True) if "Kế hoạch" in r)
+    plan_col = header.index("Kế hoạch")
+    plans = [r[plan_col] for r in ws.iter_rows(values_only=True) if r[plan_col] is not None]
+    assert plans[0] == "Kế hoạch" and all(isinstance(v, int | float) for v in plans[1:])
 
 
 def test_a_roster_without_indicators_says_so(tmp_path: Path) -> None:

@@ -8,6 +8,7 @@ status).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from decimal import Decimal
 from typing import Any
 
 import attrs
@@ -31,6 +32,33 @@ class Rec(dict[str, Any]):
 def records(frame: pd.DataFrame) -> list[Rec]:
     """The rows of ``frame`` as :class:`Rec` objects."""
     return [Rec({str(k): v for k, v in row.items()}) for row in frame.to_dict("records")]
+
+
+def decimal_text(value: Decimal, lang: str) -> str:
+    """An exact number as plain decimal text, with a decimal comma in Vietnamese.
+
+    >>> decimal_text(Decimal("38.5"), "vi"), decimal_text(Decimal("38.5"), "en")
+    ('38,5', '38.5')
+    """
+    out = format(value, "f")
+    return out.replace(".", ",") if lang == "vi" else out
+
+
+def section_cells(table: pd.DataFrame, lang: str) -> list[list[Any]]:
+    """The cells of a plugin's or the core's report section as a page shows them: blank
+    for a missing value, exact numbers (``Decimal``) in the language's decimal notation;
+    the workbook writes the same values as numbers.
+
+    >>> section_cells(pd.DataFrame({"a": [Decimal("8.0"), None]}), "vi")
+    [['8,0'], ['']]
+    """
+
+    def cell(value: Any) -> Any:
+        if value is None or value is pd.NA or (isinstance(value, float) and value != value):
+            return ""
+        return decimal_text(value, lang) if isinstance(value, Decimal) else value
+
+    return [[cell(v) for v in row] for row in table.to_numpy(dtype=object).tolist()]
 
 
 def _share(num: int, den: int) -> float | None:

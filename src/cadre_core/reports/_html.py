@@ -18,7 +18,7 @@ from markupsafe import Markup
 from cadre_core.plugins._sections import ReportSection
 from cadre_core.reports import _charts, _meeting, _province
 from cadre_core.reports._audit import html_block
-from cadre_core.reports._data import ReportData, records
+from cadre_core.reports._data import ReportData, records, section_cells
 from cadre_core.reports._style import stylesheet
 from cadre_core.vocab._files import write_atomic
 from cadre_core.vocab._labels import fmt_date, fmt_pct
@@ -253,10 +253,6 @@ def _caption(data: ReportData, satisfied: int, population: int, required: int, r
     )
 
 
-def _blank(value: Any) -> bool:
-    return value is None or value is pd.NA or (isinstance(value, float) and value != value)
-
-
 def _opt(value: Any) -> float | None:
     return None if value is None or pd.isna(value) else float(value)
 
@@ -426,10 +422,7 @@ def _context(data: ReportData, sections: Sequence[ReportSection]) -> dict[str, A
                 "columns": [str(c) for c in sec.table.columns],
                 "pairs": sec.title == data.label("report_audit_title")
                 and len(sec.table.columns) == 2,
-                "rows": [
-                    ["" if _blank(v) else v for v in row]
-                    for row in sec.table.to_numpy(dtype=object).tolist()
-                ],
+                "rows": section_cells(sec.table, data.lang),
             }
             for sec in sections
         ],

@@ -1,12 +1,11 @@
 """The socio-economic indicators and citizens' satisfaction beside the targets (section
 II.2.b of a plan): report sections for the HTML/PDF page (one commune or a province) and
-the Excel sheet "Chỉ tiêu KT-XH", built from the evaluation's features through the
+the Excel sheet "Chỉ tiêu KT-XH" (plan, actual and scores as exact numbers: numbers in the
+workbook, decimal text on the page), built from the evaluation's features through the
 findings' own computation (:func:`~cadre_core.findings._indicators.indicator_rows`).
 """
 
 from __future__ import annotations
-
-from decimal import Decimal
 
 import pandas as pd
 
@@ -22,20 +21,6 @@ from cadre_core.findings._indicators import (
 )
 from cadre_core.plugins._sections import ReportSection
 from cadre_core.vocab._labels import label
-
-
-def _decimal_text(values: pd.Series, lang: str) -> pd.Series:
-    """Exact numbers as plain decimal text (a decimal comma in Vietnamese), one per
-    distinct value; blank for a missing one."""
-
-    def text(value: object) -> str:
-        if not isinstance(value, Decimal):
-            return ""
-        out = format(value, "f")
-        return out.replace(".", ",") if lang == "vi" else out
-
-    distinct = {v: text(v) for v in pd.unique(values)}
-    return values.map(distinct).astype(object)
 
 
 def indicator_sections(evaluation: Evaluation, lang: str = "vi") -> list[ReportSection]:
@@ -81,8 +66,8 @@ def indicator_sections(evaluation: Evaluation, lang: str = "vi") -> list[ReportS
                     keyed["year"], keyed["quarter"], lang
                 ),
                 label("indicator_col_indicator", lang): keyed[f"name_{lang}"],
-                label("indicator_col_plan", lang): _decimal_text(keyed["plan"], lang),
-                label("indicator_col_actual", lang): _decimal_text(keyed["actual"], lang),
+                label("indicator_col_plan", lang): keyed["plan"],
+                label("indicator_col_actual", lang): keyed["actual"],
                 label("indicator_col_unit", lang): keyed[f"unit_{lang}"],
                 label("indicator_col_attained", lang): keyed["attained"].map(
                     {True: label("indicator_met", lang), False: label("indicator_missed", lang)}
@@ -112,7 +97,7 @@ def indicator_sections(evaluation: Evaluation, lang: str = "vi") -> list[ReportS
             {
                 label("indicator_col_commune", lang): sat["commune"],
                 label("indicator_col_period", lang): period_text(sat["year"], sat["quarter"], lang),
-                label("satisfaction_col_score", lang): _decimal_text(sat["score"], lang),
+                label("satisfaction_col_score", lang): sat["score"],
                 label("satisfaction_col_share", lang): share_words,
                 label("satisfaction_col_source", lang): sat["source"],
             }

@@ -28,6 +28,7 @@ from cadre_core.reports._data import (
     commune_trend_frame,
     province_name,
     records,
+    section_cells,
     status_cells,
 )
 from cadre_core.reports._style import stylesheet
@@ -461,10 +462,7 @@ def _context(data: ReportData, sections: Sequence[ReportSection]) -> dict[str, A
                 "title": sec.title,
                 "note": sec.note,
                 "columns": [str(c) for c in sec.table.columns],
-                "rows": [
-                    ["" if _html._blank(v) else v for v in row]
-                    for row in sec.table.to_numpy(dtype=object).tolist()
-                ],
+                "rows": section_cells(sec.table, lang),
             }
             for sec in sections
         ],

@@ -13,6 +13,7 @@ import json
 import math
 import re
 from collections.abc import Sequence
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -83,6 +84,7 @@ class Book:
         self.f_center = wb.add_format({**cell, "align": "center"})
         self.f_center_wrap = wb.add_format({**cell, "align": "center", "text_wrap": True})
         self.f_int = wb.add_format({**cell, "num_format": "0", "align": "right"})
+        self.f_number = wb.add_format({**cell, "num_format": "General", "align": "right"})
         self.f_pct = wb.add_format({**cell, "num_format": "0%", "align": "right"})
         self.f_date = wb.add_format({**cell, "num_format": "dd/mm/yyyy", "align": "center"})
         self.f_date_overdue = wb.add_format(
@@ -136,6 +138,8 @@ class Book:
             )
         elif isinstance(value, int | float):
             ws.write_number(row, col, value, fmt or self.f_int)
+        elif isinstance(value, Decimal):  # an exact figure (an indicator): as many decimals
+            ws.write_number(row, col, float(value), fmt or self.f_number)
         elif isinstance(value, pd.Timestamp):
             ws.write_datetime(row, col, value.to_pydatetime(), fmt or self.f_date)
         elif isinstance(value, dt.date):
