@@ -166,22 +166,17 @@ def audit_section(evaluation: Evaluation, lang: str = "vi") -> ReportSection:
         if epoch and epoch.isdigit()
         else dt.datetime.now(dt.UTC)
     )
-    vi = lang != "en"
     rows = [
-        ["Công cụ" if vi else "Tool", audit["tool"]],
-        *[["Plugin " + k, v] for k, v in audit["plugins"].items()],
+        [label("audit_tool", lang), audit["tool"]],
+        *[[label("audit_plugin", lang).format(name=k), v] for k, v in audit["plugins"].items()],
         # a file and the first 16 hex digits of its sha256 (the whole digest is in the
         # embedded evaluation, which cadre verify checks)
-        *[["Tệp đầu vào" if vi else "Input file", _short_digest(f)] for f in audit["inputs"]],
-        ["Tính đến ngày" if vi else "As of", audit["as_of"]],
-        ["Thời điểm lập (UTC)" if vi else "Generated (UTC)", when.strftime("%Y-%m-%d %H:%M:%S")],
+        *[[label("audit_input", lang), _short_digest(f)] for f in audit["inputs"]],
+        [label("as_of", lang), audit["as_of"]],
+        [label("audit_generated", lang), when.strftime("%Y-%m-%d %H:%M:%S")],
     ]
-    cols = ["Mục", "Giá trị"] if vi else ["Item", "Value"]
-    note = (
-        "Kiểm tra lại báo cáo: cadre verify BÁO_CÁO DANH_SÁCH"
-        if vi
-        else "Check this report again with: cadre verify REPORT ROSTER"
-    )
+    cols = [label("audit_col_item", lang), label("col_value", lang)]
+    note = label("audit_verify_note", lang)
     title = label("report_audit_title", lang)
     return ReportSection(title, pd.DataFrame(rows, columns=cols), note)
 

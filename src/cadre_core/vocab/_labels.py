@@ -1930,6 +1930,16 @@ _LABELS: dict[str, tuple[str, str]] = {
     "error_amount_bad": ("{what}: {reason}", "{what}: {reason}"),
     "error_amount_negative": ("{what}: {number} là số âm", "{what}: {number} is negative"),
     "error_amount_too_small": ("{what}: {number} quá nhỏ", "{what}: {number} is too small"),
+    # --- the audit section of a report
+    "audit_tool": ("Công cụ", "Tool"),
+    "audit_plugin": ("Plugin {name}", "Plugin {name}"),
+    "audit_input": ("Tệp đầu vào", "Input file"),
+    "audit_generated": ("Thời điểm lập (UTC)", "Generated (UTC)"),
+    "audit_col_item": ("Mục", "Item"),
+    "audit_verify_note": (
+        "Kiểm tra lại báo cáo: cadre verify BÁO_CÁO DANH_SÁCH",
+        "Check this report again with: cadre verify REPORT ROSTER",
+    ),
 }
 
 #: Bloc codes whose default responsible body has a label (``body_<bloc>``).
