@@ -195,6 +195,8 @@ def test_list_names_every_form() -> None:
     for code in ("9C-BTCTW", "12C-BTCTW", "10-BTCTW", "BM02-BNV", "02-CL-CBCCX"):
         assert code in done.stdout
     assert "Thông tư 11/2012/TT-BNV" in done.stdout
+    # the national forms are the built-in plugin's, said in words, not by its entry name
+    assert "(có sẵn, quy định quốc gia)" in done.stdout and "(cadre)" not in done.stdout
 
 
 def test_pseudonyms_hide_names_and_birth_dates(tmp_path: Path) -> None:

@@ -65,9 +65,12 @@ def _list(host: Any, lang: str) -> None:
     """Every form the plugins declare: code, name, plugin and source."""
     console = _stdout()
     console.print(label("forms_list_title", lang), markup=False)
+    from cadre_core.plugins._loading import BUILTIN
+
     for plugin, form in _chosen(host, (), lang):
         name = form.name.get(lang) if form.name is not None else ""
-        console.print(f"  {form.code}  {name} ({plugin}): {form.source}", markup=False)
+        who = label("plugin_builtin", lang) if plugin == BUILTIN else plugin
+        console.print(f"  {form.code}  {name} ({who}): {form.source}", markup=False)
 
 
 def _print_forms(filled: Sequence[Any], lang: str) -> None:

@@ -1936,6 +1936,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "audit_input": ("Tệp đầu vào", "Input file"),
     "audit_generated": ("Thời điểm lập (UTC)", "Generated (UTC)"),
     "audit_col_item": ("Mục", "Item"),
+    "plugin_builtin": ("có sẵn, quy định quốc gia", "built in, national"),
     "audit_verify_note": (
         "Kiểm tra lại báo cáo: cadre verify BÁO_CÁO DANH_SÁCH",
         "Check this report again with: cadre verify REPORT ROSTER",
