@@ -328,6 +328,24 @@ def markdown(rows: list[dict[str, Any]]) -> str:
     return head + "\n".join(lines) + "\n"
 
 
+def machine() -> dict[str, Any]:
+    """The machine a benchmark ran on, and how busy it was (the load average over 1, 5
+    and 15 minutes: above the number of CPUs, other work shared them)."""
+    return {
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+        "cpus": os.cpu_count(),
+        "load_average": os.getloadavg(),
+    }
+
+
+def write_results(doc: dict[str, Any], table: str, out: str, md: str) -> None:
+    """Write a benchmark's JSON document and its markdown table; print the table."""
+    Path(out).write_text(json.dumps(doc, indent=2) + "\n", encoding="utf-8")
+    Path(md).write_text(table, encoding="utf-8")
+    print(table)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the benchmark (see the module docstring)."""
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -371,19 +389,8 @@ def main(argv: list[str] | None = None) -> int:
         row = measure(c, opts.seed, opts)
         rows.append(row)
         print(markdown([row]).splitlines()[-1], file=sys.stderr, flush=True)
-    doc = {
-        "as_of": AS_OF.isoformat(),
-        "machine": {
-            "python": platform.python_version(),
-            "platform": platform.platform(),
-            "cpus": os.cpu_count(),
-        },
-        "results": rows,
-    }
-    Path(opts.out).write_text(json.dumps(doc, indent=2) + "\n", encoding="utf-8")
-    table = markdown(rows)
-    Path(opts.md).write_text(table, encoding="utf-8")
-    print(table)
+    doc = {"as_of": AS_OF.isoformat(), "machine": machine(), "results": rows}
+    write_results(doc, markdown(rows), opts.out, opts.md)
     return 0
 
 

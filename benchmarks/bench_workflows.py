@@ -35,7 +35,6 @@ import contextlib
 import json
 import math
 import os
-import platform
 import shutil
 import subprocess
 import sys
@@ -46,6 +45,10 @@ from pathlib import Path
 from typing import Any
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from bench_scale import machine, write_results  # noqa: E402  (a sibling script)
+
 AS_OF = "2026-12-31"
 #: The last day of every month of five years: the trend's 60 days.
 TREND_DAYS = tuple(
@@ -303,21 +306,8 @@ def main(argv: list[str] | None = None) -> int:
             row = measure(c, opts, Path(tmp))
             rows.append(row)
             print(markdown([row]).splitlines()[-1], file=sys.stderr, flush=True)
-    doc = {
-        "as_of": AS_OF,
-        "trend_days": len(TREND_DAYS),
-        "machine": {
-            "python": platform.python_version(),
-            "platform": platform.platform(),
-            "cpus": os.cpu_count(),
-            "load_average": os.getloadavg(),
-        },
-        "results": rows,
-    }
-    Path(opts.out).write_text(json.dumps(doc, indent=2) + "\n", encoding="utf-8")
-    table = markdown(rows)
-    Path(opts.md).write_text(table, encoding="utf-8")
-    print(table)
+    doc = {"as_of": AS_OF, "trend_days": len(TREND_DAYS), "machine": machine(), "results": rows}
+    write_results(doc, markdown(rows), opts.out, opts.md)
     return 0
 
 
