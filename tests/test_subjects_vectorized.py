@@ -15,6 +15,7 @@ from typing import Any
 
 import attrs
 import hypothesis.strategies as st
+import numpy as np
 import pandas as pd
 from hypothesis import given, settings
 
@@ -161,3 +162,14 @@ def test_cadre_posts_joins_titles_in_code_order() -> None:
     features = SimpleNamespace(assignments=assignments, positions=positions)
     got = cadre_posts(features).to_dict()
     assert got == {"C1": "Chủ tịch; P1; Phó Chủ tịch", "C2": "P9"}
+
+
+@settings(max_examples=200, deadline=None)
+@given(rosters(), st.lists(_IDS, max_size=4))
+def test_cadre_posts_of_some_cadres_are_theirs(
+    case: tuple[Any, list[Finding]], only: list[str]
+) -> None:
+    features, _ = case
+    got = cadre_posts(features, np.array(only, dtype=object)).to_dict()
+    want = _ref_cadre_posts(features).to_dict()
+    assert got == {k: v for k, v in want.items() if k in only}

@@ -35,14 +35,18 @@ def unit_names(features: Features, unit: str) -> pd.Series:
     return names.fillna("")
 
 
-def cadre_posts(features: Features) -> pd.Series:
+def cadre_posts(features: Features, only: np.ndarray | None = None) -> pd.Series:
     """Per cadre holding a post on the day (ids as text): the titles of its posts, in the
-    order of their codes, ``"; "``-joined (a post without a title by its code).
+    order of their codes, ``"; "``-joined (a post without a title by its code); with
+    ``only`` (ids as text), for those cadres alone.
 
     Vectorised: the titles are sorted once and each cadre's run of titles is joined by
     pyarrow (one list per cadre, one ``binary_join``), not by a Python call per cadre.
     """
-    a = features.assignments[["cadre_id", "position_code"]].drop_duplicates()
+    a = features.assignments[["cadre_id", "position_code"]]
+    if only is not None:
+        a = a[a["cadre_id"].astype(str).isin(only).to_numpy()]
+    a = a.drop_duplicates()
     a = a.sort_values(["cadre_id", "position_code"])
     titles = a["position_code"].map(features.positions["title"].astype(object))
     titles = titles.fillna(a["position_code"]).astype(str)
@@ -100,7 +104,7 @@ def name_subjects(findings: Sequence[Finding], features: Features) -> list[Findi
             continue
         name[sel] = _first_of(_unit_column(features, unit), subjects[sel])
         if unit == "cadres":
-            post[sel] = _first_of(cadre_posts(features), subjects[sel])
+            post[sel] = _first_of(cadre_posts(features, subjects[sel]), subjects[sel])
     communes = kinds == "commune"
     name[communes] = subjects[communes]
     out = list(findings)
