@@ -10,7 +10,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import attrs
+import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from cadre_core.features._frame import Features
 from cadre_core.findings._finding import Finding
@@ -32,44 +35,78 @@ def unit_names(features: Features, unit: str) -> pd.Series:
     return names.fillna("")
 
 
-def cadre_posts(features: Features) -> pd.Series:
+def cadre_posts(features: Features, only: np.ndarray | None = None) -> pd.Series:
     """Per cadre holding a post on the day (ids as text): the titles of its posts, in the
-    order of their codes, ``"; "``-joined (a post without a title by its code)."""
-    a = features.assignments[["cadre_id", "position_code"]].drop_duplicates()
+    order of their codes, ``"; "``-joined (a post without a title by its code); with
+    ``only`` (ids as text), for those cadres alone.
+
+    Vectorised: the titles are sorted once and each cadre's run of titles is joined by
+    pyarrow (one list per cadre, one ``binary_join``), not by a Python call per cadre.
+    """
+    a = features.assignments[["cadre_id", "position_code"]]
+    if only is not None:
+        a = a[a["cadre_id"].astype(str).isin(only).to_numpy()]
+    a = a.drop_duplicates()
     a = a.sort_values(["cadre_id", "position_code"])
     titles = a["position_code"].map(features.positions["title"].astype(object))
     titles = titles.fillna(a["position_code"]).astype(str)
-    out: pd.Series = titles.groupby(a["cadre_id"].astype(str).to_numpy()).agg("; ".join)
+    codes, ids = pd.factorize(a["cadre_id"].astype(str).to_numpy(), sort=True)
+    order = np.argsort(codes, kind="stable")  # each cadre's titles together, in code order
+    offsets = np.zeros(len(ids) + 1, dtype=np.int64)
+    np.cumsum(np.bincount(codes, minlength=len(ids)), out=offsets[1:])
+    lists = pa.ListArray.from_arrays(
+        pa.array(offsets), pa.array(titles.to_numpy(dtype=object)[order], type=pa.string())
+    )
+    joined = pc.binary_join(lists, "; ")
+    index = pd.Index(ids, dtype="str")
+    return pd.Series(joined.to_pylist(), index=index, dtype="str", name=titles.name)
+
+
+def _first_of(values: pd.Series, keys: np.ndarray) -> np.ndarray:
+    """``values`` (indexed by ids as text; an id twice: its first value) looked up for
+    each of ``keys``: ``""`` for a key it does not hold or a missing value. Only the
+    values found are converted, not the whole column."""
+    values = values[~values.index.duplicated()]
+    pos = values.index.get_indexer(pd.Index(keys, dtype=object))
+    found = pos >= 0
+    out = np.full(len(keys), "", dtype=object)
+    out[found] = values.iloc[pos[found]].astype(object).fillna("").to_numpy(dtype=object)
     return out
+
+
+def _unit_column(features: Features, unit: str) -> pd.Series:
+    """The naming column of ``unit`` indexed by ids as text (empty when the roster has
+    none): what :func:`unit_names` gives, without converting every value."""
+    frame = features.unit_frame(unit)
+    col = NAME_COLUMNS[unit]
+    names = frame[col] if col in frame else pd.Series("", index=frame.index, dtype=object)
+    return pd.Series(names.array, index=frame.index.astype(str), copy=False)
 
 
 def name_subjects(findings: Sequence[Finding], features: Features) -> list[Finding]:
     """``findings`` with ``subject_name`` (and a cadre's ``subject_post``) filled from the
     roster wherever the rule left them blank; a subject the roster does not know keeps
-    blank names (its id is printed)."""
+    blank names (its id is printed).
+
+    The names are looked up per kind of subject in one vectorised step (the same words
+    as :func:`unit_names` and :func:`cadre_posts`).
+    """
     todo = [i for i, f in enumerate(findings) if not f.subject_name]
     if not todo:
         return list(findings)
-    frame = pd.DataFrame(
-        {
-            "kind": [findings[i].subject_kind for i in todo],
-            "subject": [str(findings[i].subject) for i in todo],
-        }
-    )
-    name = pd.Series("", index=frame.index, dtype=object)
-    post = pd.Series("", index=frame.index, dtype=object)
+    kinds = np.array([findings[i].subject_kind for i in todo], dtype=object)
+    subjects = np.array([str(findings[i].subject) for i in todo], dtype=object)
+    name = np.full(len(todo), "", dtype=object)
+    post = np.full(len(todo), "", dtype=object)
     for kind, unit in _UNIT_OF_KIND.items():
-        sel = frame["kind"] == kind
+        sel = kinds == kind
         if not sel.any():
             continue
-        subjects = frame.loc[sel, "subject"]
-        names = unit_names(features, unit)
-        names = names[~names.index.duplicated()]  # a code twice: its first name
-        name[sel] = subjects.map(names).fillna("")
+        name[sel] = _first_of(_unit_column(features, unit), subjects[sel])
         if unit == "cadres":
-            post[sel] = subjects.map(cadre_posts(features)).fillna("")
-    communes = frame["kind"] == "commune"
-    name[communes] = frame.loc[communes, "subject"]
+            post[sel] = _first_of(cadre_posts(features, subjects[sel]), subjects[sel])
+    communes = kinds == "commune"
+    name[communes] = subjects[communes]
     out = list(findings)
     for i, n, p in zip(todo, name.tolist(), post.tolist(), strict=True):
         if n or p:

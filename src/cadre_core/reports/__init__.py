@@ -26,7 +26,6 @@ from cadre_core.engine._pipeline import evaluate
 from cadre_core.engine._results import Evaluation
 from cadre_core.plugins._host import PluginHost, make_plugin_manager
 from cadre_core.plugins._sections import ReportSection
-from cadre_core.reports import _html, _xlsx
 from cadre_core.reports._data import build
 from cadre_core.reports._explain import explanations, responsible_body
 from cadre_core.reports._indicators import indicator_sections
@@ -217,6 +216,8 @@ def write_xlsx(
     >>> write_xlsx(ev, pathlib.Path(tempfile.mkdtemp()) / "bao-cao.xlsx").name
     'bao-cao.xlsx'
     """
+    from cadre_core.reports import _xlsx  # xlsxwriter: imported by the reports that use it
+
     data = build(evaluation_or_evaluations, lang)
     extra = _extra(_latest(evaluation_or_evaluations), lang, sections)
     return _xlsx.write(data, Path(path), extra)
@@ -241,6 +242,8 @@ def write_html(
     >>> write_html(ev, pathlib.Path(tempfile.mkdtemp()) / "report.html", lang="en").name
     'report.html'
     """
+    from cadre_core.reports import _html  # jinja2: imported by the reports that use it
+
     data = build(evaluation_or_evaluations, lang)
     return _html.write(data, Path(path), _extra(_latest(evaluation_or_evaluations), lang, sections))
 
@@ -264,6 +267,7 @@ def write_pdf(
     >>> write_pdf(ev, pathlib.Path(tempfile.mkdtemp()) / "report.pdf").read_bytes()[:4]
     b'%PDF'
     """
+    from cadre_core.reports import _html
     from cadre_core.vocab._pdf import write_pdf_atomic
 
     data = build(evaluation_or_evaluations, lang)
@@ -273,6 +277,8 @@ def write_pdf(
 
 def render_html(evaluation_or_evaluations: Evaluations, *, lang: str = "vi") -> str:
     """The HTML report as text (what :func:`write_html` writes)."""
+    from cadre_core.reports import _html
+
     return _html.render(build(evaluation_or_evaluations, lang))
 
 

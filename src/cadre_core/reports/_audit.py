@@ -30,7 +30,7 @@ import zlib
 from collections.abc import Iterator, Mapping, Sequence
 from itertools import zip_longest
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -39,6 +39,9 @@ from cadre_core.engine._results import Evaluation
 from cadre_core.roster._guards import MAX_XML_BYTES, _check_workbook_size
 from cadre_core.roster._roster import Roster
 from cadre_core.vocab._labels import label
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 HTML_ID = "cadre-evaluation"
 XLSX_SHEET = "_evaluation"
@@ -137,19 +140,80 @@ def file_sha256(path: str | Path) -> str:
     return hashlib.sha256(Path(path).read_bytes()).hexdigest()
 
 
+def _text_hashes(column: pd.Series) -> Any:
+    """``hash_array`` of ``column.astype(str)`` (pandas' hash of each value's text), each
+    distinct value of a coded column (categories, whole numbers, yes/no, days) converted
+    and hashed once; text and decimals as they are (values that compare equal may print
+    differently there: ``1`` and ``1.0``, ``0.0`` and ``-0.0``)."""
+    import pandas as pd
+
+    kind = column.dtype
+    coded = (
+        isinstance(kind, pd.CategoricalDtype)
+        or pd.api.types.is_bool_dtype(kind)
+        or pd.api.types.is_integer_dtype(kind)
+        or pd.api.types.is_datetime64_any_dtype(kind)
+    )
+    if not coded:
+        return pd.util.hash_pandas_object(column.astype(str), index=False).to_numpy()
+    codes, uniques = pd.factorize(column, use_na_sentinel=False)
+    text = pd.Series(uniques).astype(str)
+    return pd.util.hash_pandas_object(text, index=False).to_numpy().take(codes)
+
+
+def _per_column(frame: pd.DataFrame) -> bool:
+    """Whether converting ``frame``'s columns to text one by one gives what converting the
+    whole frame gives: distinct column names, and no column whose text depends on the
+    columns converted with it (a time of day shown in every date column of a block as soon
+    as one holds one; durations)."""
+    import pandas as pd
+
+    if not frame.columns.is_unique:
+        return False
+    for i in range(frame.shape[1]):
+        kind = frame.dtypes.iloc[i]
+        if pd.api.types.is_datetime64_any_dtype(kind):
+            held = frame.iloc[:, i].dropna()
+            if len(held) and not bool((held == held.dt.normalize()).all()):
+                return False
+        elif not (
+            isinstance(kind, pd.CategoricalDtype)
+            or pd.api.types.is_string_dtype(kind)
+            or pd.api.types.is_object_dtype(kind)
+            or pd.api.types.is_bool_dtype(kind)
+            or pd.api.types.is_integer_dtype(kind)
+            or pd.api.types.is_float_dtype(kind)
+        ):
+            return False
+    return True
+
+
 def table_digests(roster: Roster) -> dict[str, str]:
     """The SHA-256 of every table's content as read (column names and values), so that
-    the same tables in other bytes (CRLF line endings, another CSV quoting) are the same."""
+    the same tables in other bytes (CRLF line endings, another CSV quoting) are the same.
+
+    The values are hashed as their text (``astype(str)``); a coded column is converted
+    one distinct value at a time (:func:`_text_hashes`): the same hashes in a fraction
+    of the time.
+    """
     import pandas as pd
+
+    try:  # how pandas combines the columns' hashes into a row's (its own function)
+        from pandas.core.util.hashing import combine_hash_arrays  # type: ignore[attr-defined]
+    except ImportError:  # pragma: no cover - another pandas: the whole frame at once
+        combine_hash_arrays = None
 
     out: dict[str, str] = {}
     for name in sorted(roster.tables):
         frame = roster.tables[name]
         h = hashlib.sha256(json.dumps([str(c) for c in frame.columns]).encode("utf-8"))
         if len(frame):
-            h.update(
-                pd.util.hash_pandas_object(frame.astype(str), index=False).to_numpy().tobytes()
-            )
+            if combine_hash_arrays is not None and _per_column(frame):
+                hashes = (_text_hashes(frame.iloc[:, i]) for i in range(frame.shape[1]))
+                rows = combine_hash_arrays(hashes, frame.shape[1], len(frame))
+            else:
+                rows = pd.util.hash_pandas_object(frame.astype(str), index=False).to_numpy()
+            h.update(rows.tobytes())
         out[name] = h.hexdigest()
     return out
 

@@ -158,7 +158,15 @@ def _without_blank_rows(frame: pd.DataFrame, rows: pd.Series) -> tuple[pd.DataFr
     empty cells, as spreadsheets export, holds no data: it is neither read nor counted)."""
     if frame.shape[1] == 0 or frame.empty:
         return frame, rows
-    keep = ~_blank_cells(frame).all(axis=1).to_numpy()
+    # column by column, only over the rows still blank so far: the first column that is
+    # filled everywhere (an id) ends the search without reading the other columns
+    blank = np.ones(len(frame), dtype=bool)
+    for i in range(frame.shape[1]):
+        column = frame.iloc[:, i] if blank.all() else frame.iloc[np.flatnonzero(blank), i]
+        blank[blank] = (column.isna() | _only_spaces(column)).to_numpy()
+        if not blank.any():
+            return frame, rows
+    keep = ~blank
     if keep.all():
         return frame, rows
     return frame[keep].reset_index(drop=True), rows[keep].reset_index(drop=True)
