@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -174,3 +175,17 @@ def test_repeated_as_of_writes_each_day_as_a_run_of_that_day_alone(
         assert got["audit"]["options"].pop("days") == days
         assert alone["audit"]["options"].pop("days") == [day]
         assert got == alone, day
+
+
+def test_the_trend_benchmark_prints_its_json() -> None:
+    bench = Path(__file__).resolve().parents[1] / "benchmarks" / "bench_trend.py"
+    args = ["--communes", "1", "--days", "3", "--repeat", "1", "--baseline-repeat", "1"]
+    out = subprocess.run(
+        [sys.executable, str(bench), *args], capture_output=True, text=True, timeout=300
+    )
+    assert out.returncode == 0, out.stderr[-2000:]
+    doc = json.loads(out.stdout)
+    assert (doc["days"], doc["first_day"], doc["last_day"]) == (3, "2026-01-31", "2026-03-31")
+    for key in ("one_day_cpu_s", "trend_cpu_s", "per_day_cpu_s", "ratio_trend_to_per_day"):
+        assert doc[key] > 0, key
+    assert doc["peak_mib_after_per_day"] >= doc["peak_mib_after_trend"] > 0
