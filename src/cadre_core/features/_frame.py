@@ -206,15 +206,27 @@ _FLAGS = (
 )
 
 
-def _form_features(
-    cadres: pd.DataFrame, day: pd.Timestamp, informs: Mapping[str, bool]
+_DATED_FORM_FEATURES = ("is_party_member", "insurance_years")
+
+
+def _blank_uninformed(
+    out: dict[str, pd.Series], index: pd.Index, informs: Mapping[str, bool]
 ) -> dict[str, pd.Series]:
-    """The :data:`FORM_FEATURES` of the active ``cadres`` on ``day``; ``informs`` says per
-    roster column of ``cadres`` whether the roster informs it."""
-    index = cadres.index
+    """``out``'s columns over ``index``, blank where the roster does not inform their
+    source column (``informs``: per roster column of ``cadres``)."""
+    for name, values in out.items():
+        source = _FORM_SOURCES.get(name, name)
+        if not informs[source]:
+            values = values.where(pd.Series(False, index=index))
+        values.index = index
+        out[name] = values
+    return out
+
+
+def _undated_form_features(cadres: pd.DataFrame, informs: Mapping[str, bool]) -> pd.DataFrame:
+    """The :data:`FORM_FEATURES` that do not depend on the day, one row per row of
+    ``cadres`` (in order, a fresh range index): computed once per roster."""
     out: dict[str, pd.Series] = {}
-    joined = cadres["party_join_date"]
-    out["is_party_member"] = (joined.notna() & (joined <= day)).astype("boolean")
     religion = cadres["religion"].astype(object).str.casefold().str.strip()
     out["has_religion"] = (religion.notna() & ~religion.isin(NO_RELIGION)).astype("boolean")
     out["grade"] = cadres["grade"]
@@ -227,16 +239,30 @@ def _form_features(
     out["academic_title"] = cadres["academic_title"]
     for column in _FLAGS:
         out[column] = cadres[column].astype("boolean")
+    out["council_deputy"] = cadres["council_deputy"]
+    out = _blank_uninformed(out, cadres.index, informs)
+    return pd.DataFrame({name: values.reset_index(drop=True) for name, values in out.items()})
+
+
+def _form_features(
+    cadres: pd.DataFrame,
+    day: pd.Timestamp,
+    informs: Mapping[str, bool],
+    undated: pd.DataFrame,
+) -> dict[str, pd.Series]:
+    """The :data:`FORM_FEATURES` of the active ``cadres`` on ``day``; ``informs`` says per
+    roster column of ``cadres`` whether the roster informs it; ``undated`` holds the
+    columns that do not depend on the day, one row per cadre of ``cadres``."""
+    out: dict[str, pd.Series] = {}
+    joined = cadres["party_join_date"]
+    out["is_party_member"] = (joined.notna() & (joined <= day)).astype("boolean")
     years = whole_years(cadres["insurance_start"], day.date())
     out["insurance_years"] = years.clip(lower=0)
-    out["council_deputy"] = cadres["council_deputy"]
-    for name, values in out.items():
-        source = _FORM_SOURCES.get(name, name)
-        if not informs[source]:
-            values = values.where(pd.Series(False, index=index))
-        values.index = index
-        out[name] = values
-    return {name: out[name] for name in FORM_FEATURES}
+    out = _blank_uninformed(out, cadres.index, informs)
+    undated = undated.set_axis(cadres.index)
+    return {
+        name: out[name] if name in _DATED_FORM_FEATURES else undated[name] for name in FORM_FEATURES
+    }
 
 
 def _ranks(values: pd.Series) -> np.ndarray:
@@ -362,6 +388,7 @@ class RosterIndex:
     tables: Mapping[str, pd.DataFrame]
     informed: frozenset[str]
     informs: Mapping[str, bool]
+    forms: pd.DataFrame  # the form features that do not depend on the day, per present row
 
     @classmethod
     def of(cls, roster: Roster) -> RosterIndex:
@@ -392,6 +419,10 @@ class RosterIndex:
         asg = asg.iloc[order]
         topics, topic_row = _explode(roster.trainings)
         degrees = roster.degrees
+        informs = {
+            c: roster.informs(f"cadres.{c}")
+            for c in {*_FORM_SOURCES.values(), *FORM_FEATURES} - set(_FORM_SOURCES)
+        }
         return cls(
             roster=roster,
             agencies=agencies,
@@ -411,10 +442,8 @@ class RosterIndex:
             .reset_index(),
             tables=_ordered(roster.tables),
             informed=_informed_fields(roster),
-            informs={
-                c: roster.informs(f"cadres.{c}")
-                for c in {*_FORM_SOURCES.values(), *FORM_FEATURES} - set(_FORM_SOURCES)
-            },
+            informs=informs,
+            forms=_undated_form_features(present, informs),
         )
 
 
@@ -538,7 +567,8 @@ def build_features(
         bool
     )
     cadres["age"] = whole_years(cadres["birth_date"], as_of)
-    for name, values in _form_features(cadres, day, index.informs).items():
+    undated = index.forms.iloc[rows]
+    for name, values in _form_features(cadres, day, index.informs, undated).items():
         cadres[name] = values
 
     # per position: distinct active holders; per agency: distinct active cadres
