@@ -450,8 +450,8 @@ def evaluate_days(
 
     >>> r = sample_roster()
     >>> evs = evaluate_days(r, ["2025-12-31", "2026-12-31"], plugins=["province_template"])
-    >>> [e.as_of.isoformat() for e in evs]
-    ['2025-12-31', '2026-12-31']
+    >>> evs[0].as_of.isoformat(), evs[1].as_of.isoformat()
+    ('2025-12-31', '2026-12-31')
     >>> evs[1].to_json_bytes() == evaluate(
     ...     r, "2026-12-31", plugins=["province_template"]).to_json_bytes()
     True
