@@ -189,3 +189,15 @@ def test_the_trend_benchmark_prints_its_json() -> None:
     for key in ("one_day_cpu_s", "trend_cpu_s", "per_day_cpu_s", "ratio_trend_to_per_day"):
         assert doc[key] > 0, key
     assert doc["peak_mib_after_per_day"] >= doc["peak_mib_after_trend"] > 0
+
+
+def test_the_dask_backend_gives_each_day_too() -> None:
+    # its partitions run on threads sharing one prepared evaluation: nothing of one
+    # partition's roster may be kept for another
+    pytest.importorskip("distributed")
+    roster = synth_roster(3, 7, validate=False)
+    days = [dt.date(2026, 6, 30), dt.date(2026, 12, 31)]
+    trend = evaluate_days(roster, days, engine="dask", plugins=["laichau"])
+    for ev, day in zip(trend, days, strict=True):
+        alone = evaluate(roster, day, by_commune=True, plugins=["laichau"])
+        assert ev.communes == alone.communes, day

@@ -207,13 +207,17 @@ class Prepared:
     params: Params = attrs.field(eq=False)
     by_commune: bool = False
     findings: bool = True
-    # what the days of one pass share (:func:`evaluate_days`): the roster's day-independent
-    # part and what the plugins answer whatever the day, each computed on first use
-    shared: dict[str, Any] = attrs.field(factory=dict, eq=False, repr=False)
+    # what the days of one pass of the pandas backend share (:func:`evaluate_days`): the
+    # roster's day-independent part and what the plugins answer whatever the day, each
+    # computed on first use; None (another backend, whose partitions may run on threads
+    # sharing this object): nothing is kept
+    shared: dict[str, Any] | None = attrs.field(default=None, eq=False, repr=False)
 
     def once(self, roster: Roster, key: str, make: Callable[[], T]) -> T:
         """``make()`` the first time ``key`` is asked for ``roster`` in this pass (then the
-        same value for every later day); a pass of one day computes everything once."""
+        same value for every later day); without :attr:`shared`, ``make()`` every time."""
+        if self.shared is None:
+            return make()
         if self.shared.get("roster") is not roster:
             self.shared.clear()
             self.shared["roster"] = roster
@@ -478,13 +482,13 @@ def evaluate_days(
             host=chosen,
             findings=findings,
         )
-        if kept.get("roster") is roster:
-            first.shared.update(roster=roster, index=kept["index"])
+        if backend is run_pandas:  # one feature frame at a time, in this thread
+            first = attrs.evolve(first, shared=dict(kept))
         for day in wanted:
             prepared = first if day == first.day else attrs.evolve(first, day=day)
             with paused_gc():
                 out.append(finish(prepared, roster, backend(prepared, roster)))
-            if "index" in first.shared:
+            if first.shared and "index" in first.shared:
                 kept.update(roster=roster, index=first.shared["index"])
             if on_day is not None:
                 on_day(1)
