@@ -10,7 +10,7 @@ and one :class:`~cadre_core.PluginHost` reused, the script times in one process 
 
 - ``per_day_cpu_s``: (a) one ``evaluate`` per day, the baseline (each dropped before the next);
 - ``trend_cpu_s``: (b) ``evaluate_days(roster, days)`` (it returns every day's evaluation, with
-  its feature frames: on the national roster about 0.3 GB a day, so mind ``--days``);
+  its feature frames: on the national roster about 0.2 GB a day, so mind ``--days``);
 - ``one_day_cpu_s``: (c) one ``evaluate`` of the first day.
 
 Times are CPU seconds of this process (``time.process_time``: the machine may be shared),
