@@ -75,6 +75,7 @@ from cadre_core.engine import (
     Evaluation,
     TargetResult,
     evaluate,
+    evaluate_days,
     json_schema,
     schema_errors,
 )
@@ -210,6 +211,7 @@ __all__ = [
     "compute_form",
     "criteria",
     "evaluate",
+    "evaluate_days",
     "hookimpl",
     "is_minority",
     "json_schema",

@@ -54,14 +54,15 @@ def _evaluate_days(
     overrides: dict[str, Any] | None = None,
     scrub: Callable[[str], str] = str,
 ) -> list[Any]:
-    """One evaluation per day, the plugins loaded once; their warnings on standard error.
-    ``overrides`` are parameter values given as arguments (``cadre verify``).
+    """One evaluation per day, the plugins loaded once and what does not depend on the day
+    computed once (:func:`~cadre_core.engine.evaluate_days`); their warnings on standard
+    error. ``overrides`` are parameter values given as arguments (``cadre verify``).
 
     With ``keep_going`` a failing plugin is left out of every day (the days are evaluated
     again when it fails on a later one), and named on standard error. What a plugin says
     (warnings, errors) goes through ``scrub`` (under pseudonyms: no id, name or birth
     date of the roster)."""
-    from cadre_core.engine._pipeline import evaluate
+    from cadre_core.engine._pipeline import evaluate_days
     from cadre_core.plugins._host import PluginError, PluginHost, make_plugin_manager
     from cadre_core.roster._problems import RosterError
     from cadre_core.targets._params import ParameterError
@@ -69,25 +70,25 @@ def _evaluate_days(
     try:
         pm = make_plugin_manager(only=plugins or None, keep_going=keep_going)
         host = PluginHost(pm, strict=strict or None)
-        while True:
-            failed = len(host.failures)
-            evs = []
-            with task("progress_days", len(days)) as advance:
-                for d in days:
-                    evs.append(
-                        evaluate(
-                            roster,
-                            d,
-                            host=host,
-                            params_file=params,
-                            params=overrides,
-                            by_commune=by == "commune",
-                            keep_going=keep_going,
-                        )
-                    )
-                    advance(1)
-            if len(host.failures) == failed:
-                break
+        with task("progress_days", len(days)) as advance:
+            shown = [0]  # a pass that starts again without a failing plugin: the bar stays full
+
+            def step(n: int) -> None:
+                if shown[0] < len(days):
+                    shown[0] += n
+                    advance(n)
+
+            # with keep_going, a plugin failing on any day is left out of every day
+            evs = evaluate_days(
+                roster,
+                days,
+                host=host,
+                params_file=params,
+                params=overrides,
+                by_commune=by == "commune",
+                keep_going=keep_going,
+                on_day=step,
+            )
     except (PluginError, ParameterError, RosterError) as exc:
         hint = "" if keep_going else say("keep_going_hint")
         text = f"{tell(exc)}{hint}" if isinstance(exc, PluginError) else tell(exc)

@@ -24,8 +24,8 @@ group-bys over all communes at once.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping, Sequence
-from typing import Any, Protocol
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import Any, Protocol, TypeVar
 
 import attrs
 import numpy as np
@@ -33,7 +33,7 @@ import pandas as pd
 
 from cadre_core.engine._gc import paused_gc
 from cadre_core.engine._results import CommuneResult, Evaluation, TargetResult
-from cadre_core.features._frame import Features, build_features
+from cadre_core.features._frame import Features, RosterIndex, build_features
 from cadre_core.features._keys import lookup as _lookup
 from cadre_core.findings._finding import Finding
 from cadre_core.findings._indicators import check_indicator_codes, indicators_json
@@ -47,6 +47,8 @@ from cadre_core.targets._target import Target
 from cadre_core.vocab._dates import parse_day
 from cadre_core.vocab._indicators import catalogue_frame
 from cadre_core.vocab._progress import tracked
+
+T = TypeVar("T")
 
 
 def _commune_keys(features: Features, by_commune: bool) -> tuple[list[str], bool]:
@@ -205,6 +207,24 @@ class Prepared:
     params: Params = attrs.field(eq=False)
     by_commune: bool = False
     findings: bool = True
+    # what the days of one pass of the pandas backend share (:func:`evaluate_days`): the
+    # roster's day-independent part and what the plugins answer whatever the day, each
+    # computed on first use; None (another backend, whose partitions may run on threads
+    # sharing this object): nothing is kept
+    shared: dict[str, Any] | None = attrs.field(default=None, eq=False, repr=False)
+
+    def once(self, roster: Roster, key: str, make: Callable[[], T]) -> T:
+        """``make()`` the first time ``key`` is asked for ``roster`` in this pass (then the
+        same value for every later day); without :attr:`shared`, ``make()`` every time."""
+        if self.shared is None:
+            return make()
+        if self.shared.get("roster") is not roster:
+            self.shared.clear()
+            self.shared["roster"] = roster
+        if key not in self.shared:
+            self.shared[key] = make()
+        value: T = self.shared[key]
+        return value
 
 
 @attrs.frozen
@@ -256,20 +276,35 @@ def build_frame(prepared: Prepared, roster: Roster) -> Features:
     """The feature frame of ``roster``: built-in features, the plugins' derived columns
     and the annual ratings (from quarterly scores, when the roster has any)."""
     host, values = prepared.host, prepared.params
-    features = host.features(build_features(roster, prepared.day, values))
+    index = prepared.once(roster, "index", lambda: RosterIndex.of(roster))
+    features = host.features(build_features(roster, prepared.day, values, index=index))
+    # the annual ratings and the indicator catalogue do not depend on the day: asked of
+    # the plugins once per pass, at the point of the first day where they always were
     if len(roster.tables.get("scores", ())) or len(roster.tables.get("discipline", ())):
-        annual = host.rating_aggregation(
-            roster.tables["scores"], roster.tables["discipline"], values
+        annual = prepared.once(
+            roster,
+            "annual_scores",
+            lambda: host.rating_aggregation(
+                roster.tables["scores"], roster.tables["discipline"], values
+            ),
         )
         if annual is not None:
-            features = attrs.evolve(features, tables={**features.tables, "annual_scores": annual})
+            features = attrs.evolve(
+                features, tables={**features.tables, "annual_scores": annual.copy(deep=False)}
+            )
     if len(roster.tables.get("indicators", ())):
-        declared = catalogue_frame(host.indicators())
-        check_indicator_codes(roster, declared)
+        declared = prepared.once(roster, "indicator_catalogue", lambda: _catalogue(host, roster))
         features = attrs.evolve(
-            features, tables={**features.tables, "indicator_catalogue": declared}
+            features, tables={**features.tables, "indicator_catalogue": declared.copy(deep=False)}
         )
     return features
+
+
+def _catalogue(host: PluginHost, roster: Roster) -> pd.DataFrame:
+    """The plugins' indicator catalogue, once the roster's codes are checked against it."""
+    declared = catalogue_frame(host.indicators())
+    check_indicator_codes(roster, declared)
+    return declared
 
 
 def commune_results(prepared: Prepared, features: Features) -> tuple[CommuneResult, ...]:
@@ -366,6 +401,7 @@ def evaluate(
     ``keep_going`` the failing plugin is left out instead (as if it were not installed:
     nothing it did stays in the other plugins' results) and the evaluation is listed in
     :attr:`Evaluation.failed_plugins`; the built-in plugin's failure is always raised.
+    For many days of one roster, :func:`evaluate_days` gives the same evaluations faster.
 
     >>> ev = evaluate(sample_roster(), "2026-12-31", plugins=["province_template"])
     >>> {t.id: (t.satisfied, t.required, t.status) for t in ev.communes[0].targets}
@@ -376,7 +412,55 @@ def evaluate(
     >>> t.required, t.status, ev.params.origin("tpl.5a.threshold")
     (3, 'met', 'argument')
     """
-    day = parse_day(as_of, what="as_of")
+    (evaluation,) = evaluate_days(
+        roster,
+        [as_of],
+        plugins=plugins,
+        params_file=params_file,
+        params=params,
+        by_commune=by_commune,
+        host=host,
+        findings=findings,
+        engine=engine,
+        keep_going=keep_going,
+    )
+    return evaluation
+
+
+def evaluate_days(
+    roster: Roster,
+    days: Iterable[dt.date | str | None],
+    *,
+    plugins: Iterable[str] | None = None,
+    params_file: str | None = None,
+    params: Mapping[str, Any] | None = None,
+    by_commune: bool = False,
+    host: PluginHost | None = None,
+    findings: bool = True,
+    engine: str = "pandas",
+    keep_going: bool = False,
+    on_day: Callable[[int], object] | None = None,
+) -> list[Evaluation]:
+    """:func:`evaluate` of ``roster`` as of each of ``days``, in their order (a trend):
+    the same evaluations as one :func:`evaluate` per day, at a fraction of the cost.
+
+    The targets and the parameters in force are prepared once (no parameter depends on
+    the day), the roster's day-independent part of the feature frames
+    (:class:`~cadre_core.features.RosterIndex`: id look-ups, canonical orders, exploded
+    trainings, ranked degrees) is built once, and so are the plugins' annual ratings and
+    indicator catalogue; each day computes only what the day changes. With
+    ``keep_going`` a plugin that fails on any day is left out of every day (the pass
+    starts again without it). ``on_day(1)`` is called after each day (a progress bar).
+
+    >>> r = sample_roster()
+    >>> evs = evaluate_days(r, ["2025-12-31", "2026-12-31"], plugins=["province_template"])
+    >>> evs[0].as_of.isoformat(), evs[1].as_of.isoformat()
+    ('2025-12-31', '2026-12-31')
+    >>> evs[1].to_json_bytes() == evaluate(
+    ...     r, "2026-12-31", plugins=["province_template"]).to_json_bytes()
+    True
+    """
+    wanted = [parse_day(d, what="as_of") for d in days]
     backend = _ENGINES.get(engine)
     if backend is None:
         names = " or ".join(repr(n) for n in _ENGINES)
@@ -384,20 +468,33 @@ def evaluate(
     if host is None:
         host = PluginHost(make_plugin_manager(only=plugins, keep_going=keep_going))
     chosen = host
+    kept: dict[str, Any] = {}  # the roster's index outlives a pass a failing plugin ends
 
-    def run() -> Evaluation:
-        prepared = prepare(
-            day,
+    def run() -> list[Evaluation]:
+        out: list[Evaluation] = []
+        if not wanted:
+            return out
+        first = prepare(
+            wanted[0],
             params_file=params_file,
             params=params,
             by_commune=by_commune,
             host=chosen,
             findings=findings,
         )
-        return finish(prepared, roster, backend(prepared, roster))
+        if backend is run_pandas:  # one feature frame at a time, in this thread
+            first = attrs.evolve(first, shared=dict(kept))
+        for day in wanted:
+            prepared = first if day == first.day else attrs.evolve(first, day=day)
+            with paused_gc():
+                out.append(finish(prepared, roster, backend(prepared, roster)))
+            if first.shared and "index" in first.shared:
+                kept.update(roster=roster, index=first.shared["index"])
+            if on_day is not None:
+                on_day(1)
+        return out
 
-    with paused_gc():
-        return host.without_failing(run, keep_going=keep_going)
+    return host.without_failing(run, keep_going=keep_going)
 
 
 def required_counts(rule: Rule, sizes: Sequence[int]) -> np.ndarray:
@@ -412,6 +509,7 @@ __all__ = [
     "build_frame",
     "commune_results",
     "evaluate",
+    "evaluate_days",
     "finish",
     "prepare",
     "register_engine",

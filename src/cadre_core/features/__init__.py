@@ -13,6 +13,7 @@ May import: :mod:`cadre_core.roster` and :mod:`cadre_core.vocab` (see
 from cadre_core.features._frame import (
     FORM_FEATURES,
     Features,
+    RosterIndex,
     build_features,
     degrees_on,
     rating_year,
@@ -22,6 +23,7 @@ from cadre_core.features._frame import (
 __all__ = [
     "FORM_FEATURES",
     "Features",
+    "RosterIndex",
     "build_features",
     "degrees_on",
     "rating_year",

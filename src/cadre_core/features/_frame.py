@@ -30,7 +30,7 @@ import pandas as pd
 import pyarrow.compute as pc
 
 from cadre_core.features._keys import _arrow, lookup, map_values
-from cadre_core.features._levels import level_on
+from cadre_core.features._levels import levels_held
 from cadre_core.roster._schema import TABLE_BY_NAME, TABLES
 from cadre_core.roster._values import NO_RELIGION
 from cadre_core.vocab._enums import (
@@ -206,15 +206,27 @@ _FLAGS = (
 )
 
 
-def _form_features(
-    cadres: pd.DataFrame, day: pd.Timestamp, informs: Mapping[str, bool]
+_DATED_FORM_FEATURES = ("is_party_member", "insurance_years")
+
+
+def _blank_uninformed(
+    out: dict[str, pd.Series], index: pd.Index, informs: Mapping[str, bool]
 ) -> dict[str, pd.Series]:
-    """The :data:`FORM_FEATURES` of the active ``cadres`` on ``day``; ``informs`` says per
-    roster column of ``cadres`` whether the roster informs it."""
-    index = cadres.index
+    """``out``'s columns over ``index``, blank where the roster does not inform their
+    source column (``informs``: per roster column of ``cadres``)."""
+    for name, values in out.items():
+        source = _FORM_SOURCES.get(name, name)
+        if not informs[source]:
+            values = values.where(pd.Series(False, index=index))
+        values.index = index
+        out[name] = values
+    return out
+
+
+def _undated_form_features(cadres: pd.DataFrame, informs: Mapping[str, bool]) -> pd.DataFrame:
+    """The :data:`FORM_FEATURES` that do not depend on the day, one row per row of
+    ``cadres`` (in order, a fresh range index): computed once per roster."""
     out: dict[str, pd.Series] = {}
-    joined = cadres["party_join_date"]
-    out["is_party_member"] = (joined.notna() & (joined <= day)).astype("boolean")
     religion = cadres["religion"].astype(object).str.casefold().str.strip()
     out["has_religion"] = (religion.notna() & ~religion.isin(NO_RELIGION)).astype("boolean")
     out["grade"] = cadres["grade"]
@@ -227,16 +239,30 @@ def _form_features(
     out["academic_title"] = cadres["academic_title"]
     for column in _FLAGS:
         out[column] = cadres[column].astype("boolean")
+    out["council_deputy"] = cadres["council_deputy"]
+    out = _blank_uninformed(out, cadres.index, informs)
+    return pd.DataFrame({name: values.reset_index(drop=True) for name, values in out.items()})
+
+
+def _form_features(
+    cadres: pd.DataFrame,
+    day: pd.Timestamp,
+    informs: Mapping[str, bool],
+    undated: pd.DataFrame,
+) -> dict[str, pd.Series]:
+    """The :data:`FORM_FEATURES` of the active ``cadres`` on ``day``; ``informs`` says per
+    roster column of ``cadres`` whether the roster informs it; ``undated`` holds the
+    columns that do not depend on the day, one row per cadre of ``cadres``."""
+    out: dict[str, pd.Series] = {}
+    joined = cadres["party_join_date"]
+    out["is_party_member"] = (joined.notna() & (joined <= day)).astype("boolean")
     years = whole_years(cadres["insurance_start"], day.date())
     out["insurance_years"] = years.clip(lower=0)
-    out["council_deputy"] = cadres["council_deputy"]
-    for name, values in out.items():
-        source = _FORM_SOURCES.get(name, name)
-        if not informs[source]:
-            values = values.where(pd.Series(False, index=index))
-        values.index = index
-        out[name] = values
-    return {name: out[name] for name in FORM_FEATURES}
+    out = _blank_uninformed(out, cadres.index, informs)
+    undated = undated.set_axis(cadres.index)
+    return {
+        name: out[name] if name in _DATED_FORM_FEATURES else undated[name] for name in FORM_FEATURES
+    }
 
 
 def _ranks(values: pd.Series) -> np.ndarray:
@@ -251,25 +277,6 @@ def _casefold(s: pd.Series) -> pd.Series:
     return pd.Series(folded[codes], index=s.index, dtype=s.dtype)
 
 
-def _indicator(
-    rows: np.ndarray,
-    values: pd.Series,
-    size: int,
-    index: pd.Index,
-    codes: tuple[str, ...],
-    prefix: str,
-) -> pd.DataFrame:
-    """Boolean frame (index x codes): does some row ``i`` (of ``index``, -1 for none) pair
-    with that code? One pass; each distinct value is looked up once."""
-    found, distinct = pd.factorize(values)
-    col_of = np.append(pd.Index(codes).get_indexer(pd.Index(distinct, dtype=object)), -1)
-    cols = col_of[found]
-    ok = (rows >= 0) & (cols >= 0)
-    matrix = np.zeros((size, len(codes)), dtype=bool)
-    matrix[rows[ok], cols[ok]] = True
-    return pd.DataFrame(matrix, index=index, columns=[prefix + c for c in codes])
-
-
 def _ordered(tables: Mapping[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
     """Small optional tables sorted by all their columns, so that plugins reading raw rows
     see the same order whatever the order of the input file."""
@@ -281,8 +288,9 @@ def _ordered(tables: Mapping[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
     return out
 
 
-def _explode_topics(trainings: pd.DataFrame) -> pd.DataFrame:
-    """One row per (training, topic), in row order; each distinct topic list is split once."""
+def _explode(trainings: pd.DataFrame) -> tuple[pd.DataFrame, np.ndarray]:
+    """One row per (training, topic), in row order, and each one's training row; each
+    distinct topic list is split once."""
     codes, distinct = pd.factorize(trainings["topics"], use_na_sentinel=True)
     lists = [str(v).split(";") for v in distinct]
     sizes = np.array([len(t) for t in lists] + [0], dtype=np.int64)
@@ -292,58 +300,186 @@ def _explode_topics(trainings: pd.DataFrame) -> pd.DataFrame:
     rows = np.repeat(np.arange(len(codes)), per_row)
     # the k-th topic of each row: its list's start plus k
     k = np.arange(len(rows)) - np.repeat(np.cumsum(per_row) - per_row, per_row)
-    return pd.DataFrame(
+    frame = pd.DataFrame(
         {
             "cadre_id": trainings["cadre_id"].array.take(rows),
             "topic": pd.array(flat, dtype="str").take(starts[codes[rows]] + k),
             "completed_date": trainings["completed_date"].to_numpy()[rows],
         }
     )
+    return frame, rows
 
 
-def build_features(roster: Roster, as_of: dt.date, params: Mapping[str, Any]) -> Features:
+def _explode_topics(trainings: pd.DataFrame) -> pd.DataFrame:
+    """One row per (training, topic), in row order; each distinct topic list is split once."""
+    return _explode(trainings)[0]
+
+
+def _codes_of(values: pd.Series, codes: tuple[str, ...]) -> np.ndarray:
+    """The position of each value in ``codes`` (-1: none); each distinct value once."""
+    found, distinct = pd.factorize(values)
+    col_of = np.append(pd.Index(codes).get_indexer(pd.Index(distinct, dtype=object)), -1)
+    return np.asarray(col_of[found], dtype=np.int64)
+
+
+def _indicator_of(
+    rows: np.ndarray,
+    cols: np.ndarray,
+    size: int,
+    index: pd.Index,
+    codes: tuple[str, ...],
+    prefix: str,
+) -> pd.DataFrame:
+    """Boolean frame (index x codes): does some row ``i`` (of ``index``, -1 for none) pair
+    with the code at column ``cols[i]`` (-1 for none)?"""
+    ok = (rows >= 0) & (cols >= 0)
+    matrix = np.zeros((size, len(codes)), dtype=bool)
+    matrix[rows[ok], cols[ok]] = True
+    return pd.DataFrame(matrix, index=index, columns=[prefix + c for c in codes])
+
+
+def _indicator(
+    rows: np.ndarray,
+    values: pd.Series,
+    size: int,
+    index: pd.Index,
+    codes: tuple[str, ...],
+    prefix: str,
+) -> pd.DataFrame:
+    """Boolean frame (index x codes): does some row ``i`` (of ``index``, -1 for none) pair
+    with that code? One pass; each distinct value is looked up once."""
+    return _indicator_of(rows, _codes_of(values, codes), size, index, codes, prefix)
+
+
+@attrs.frozen(eq=False)
+class RosterIndex:
+    """The part of the feature frames that does not depend on the day, computed once per
+    roster (:meth:`of`) and shared by every day of a trend (:func:`build_features` with
+    ``index=``): the id look-ups, the canonical order of the assignments, the positions
+    joined with their agency, the training topics exploded, the degrees with their rank
+    and field key, the equipment totals and the canonically ordered raw tables.
+
+    Nothing here changes with the as-of day or the parameters; the frames are never
+    modified (each day takes its own copy-on-write views).
+
+    >>> r = cadre_core.sample_roster()
+    >>> index = RosterIndex.of(r)
+    >>> a = build_features(r, dt.date(2026, 12, 31), {}, index=index)
+    >>> b = build_features(r, dt.date(2026, 12, 31), {})
+    >>> a.cadres.equals(b.cadres), a.assignments.equals(b.assignments)
+    (True, True)
+    """
+
+    roster: Roster = attrs.field(repr=False)
+    agencies: pd.DataFrame  # by agency_code
+    positions: pd.DataFrame  # by position_code, with the agency's commune and bloc
+    present: pd.DataFrame  # every cadre, by cadre_id
+    # every assignment in the canonical order (cadre, position, start), its row in present
+    assignments: pd.DataFrame
+    assignment_cadre: np.ndarray
+    topics: pd.DataFrame  # one row per (training, topic) of every training
+    topic_row: np.ndarray  # each topic row's training: its row in the trainings table
+    topic_cadre: np.ndarray  # each topic row's cadre: its row in present (-1: none)
+    topic_code: np.ndarray  # each topic row's topic: its position in the code list
+    degree_cadre: np.ndarray  # each degree's cadre: its row in present
+    theory_cadre: np.ndarray  # each theory row's cadre: its row in present
+    degrees: pd.DataFrame  # every degree with its rank (float) and field key
+    equipment: pd.DataFrame
+    tables: Mapping[str, pd.DataFrame]
+    informed: frozenset[str]
+    informs: Mapping[str, bool]
+    forms: pd.DataFrame  # the form features that do not depend on the day, per present row
+
+    @classmethod
+    def of(cls, roster: Roster) -> RosterIndex:
+        """The day-independent part of ``roster``'s feature frames."""
+        cad, pos, ag = roster.cadres, roster.positions, roster.agencies
+        # positions joined with their agency's commune and bloc
+        agencies = ag.set_index("agency_code")
+        positions = pos.set_index("position_code")
+        positions = positions.join(agencies[["commune", "bloc"]], on="agency_code")
+        positions["commune"] = positions["commune"].fillna(
+            roster.name if len(ag) == 0 or ag["commune"].isna().all() else NO_COMMUNE
+        )
+        if len(ag) and ag["commune"].notna().any():
+            only = ag["commune"].dropna().unique()
+            if len(only) == 1:
+                positions["commune"] = positions["commune"].replace(NO_COMMUNE, only[0])
+        present = cad.set_index("cadre_id")
+        # a canonical order, so that nothing downstream depends on the order of the input
+        # rows (stable: a day's active rows keep this order, as if sorted on their own)
+        asg = roster.assignments
+        order = np.lexsort(
+            (
+                asg["start_date"].to_numpy().view(np.int64),
+                _ranks(asg["position_code"]),
+                _ranks(asg["cadre_id"]),
+            )
+        )
+        asg = asg.iloc[order]
+        topics, topic_row = _explode(roster.trainings)
+        degrees = roster.degrees
+        informs = {
+            c: roster.informs(f"cadres.{c}")
+            for c in {*_FORM_SOURCES.values(), *FORM_FEATURES} - set(_FORM_SOURCES)
+        }
+        return cls(
+            roster=roster,
+            agencies=agencies,
+            positions=positions,
+            present=present,
+            assignments=asg,
+            assignment_cadre=lookup(asg["cadre_id"], present.index),
+            topics=topics,
+            topic_row=topic_row,
+            topic_cadre=lookup(topics["cadre_id"], present.index),
+            topic_code=_codes_of(topics["topic"], TrainingTopic.codes()),
+            degree_cadre=lookup(degrees["cadre_id"], present.index),
+            theory_cadre=lookup(roster.theory["cadre_id"], present.index),
+            degrees=_ranked_degrees(degrees),
+            equipment=roster.equipment.groupby(["agency_code", "item"], observed=True)["quantity"]
+            .sum()
+            .reset_index(),
+            tables=_ordered(roster.tables),
+            informed=_informed_fields(roster),
+            informs=informs,
+            forms=_undated_form_features(present, informs),
+        )
+
+
+def build_features(
+    roster: Roster,
+    as_of: dt.date,
+    params: Mapping[str, Any],
+    *,
+    index: RosterIndex | None = None,
+) -> Features:
     """Compute the feature frames of ``roster`` on ``as_of`` (no per-cadre Python loop).
 
-    Ids are looked up once per table in Arrow (:func:`~cadre_core.features._keys.lookup`); groupings are integer
-    operations over those positions.
+    Ids are looked up once per table in Arrow (:func:`~cadre_core.features._keys.lookup`);
+    groupings are integer operations over those positions. ``index`` is the roster's
+    day-independent part (:meth:`RosterIndex.of`), built here when not given: pass it to
+    build the frames of many days of one roster (a trend) at the cost of their day parts.
     """
+    if index is None:
+        index = RosterIndex.of(roster)
+    elif index.roster is not roster:
+        raise ValueError("index is the RosterIndex of another roster")
     day = pd.Timestamp(as_of)
-    cad = roster.cadres
-    pos = roster.positions
-    ag = roster.agencies
+    present = index.present
+    positions = index.positions.copy(deep=False)
+    agencies = index.agencies.copy(deep=False)
 
-    # positions joined with their agency's commune and bloc
-    agencies = ag.set_index("agency_code")
-    positions = pos.set_index("position_code")
-    positions = positions.join(agencies[["commune", "bloc"]], on="agency_code")
-    positions["commune"] = positions["commune"].fillna(
-        roster.name if len(ag) == 0 or ag["commune"].isna().all() else NO_COMMUNE
-    )
-    if len(ag) and ag["commune"].notna().any():
-        only = ag["commune"].dropna().unique()
-        if len(only) == 1:
-            positions["commune"] = positions["commune"].replace(NO_COMMUNE, only[0])
-
-    # active cadres and assignments
-    asg = roster.assignments
+    # active cadres and assignments (already in the canonical order)
+    asg = index.assignments
     on = (
         (asg["start_date"] <= day) & (asg["end_date"].isna() | (asg["end_date"] >= day))
     ).to_numpy(copy=True)
-    present = cad.set_index("cadre_id")
     stayed = np.append(
         (present["left_date"].isna() | (present["left_date"] > day)).to_numpy(), False
     )
-    on &= stayed[lookup(asg["cadre_id"], present.index)]  # -1 (unknown cadre): not active
+    on &= stayed[index.assignment_cadre]  # -1 (unknown cadre): not active
     active_asg = asg[on]
-    # a canonical order, so that nothing downstream depends on the order of the input rows
-    order = np.lexsort(
-        (
-            active_asg["start_date"].to_numpy().view(np.int64),
-            _ranks(active_asg["position_code"]),
-            _ranks(active_asg["cadre_id"]),
-        )
-    )
-    active_asg = active_asg.iloc[order]
     active_asg = active_asg.join(
         positions[
             [
@@ -364,15 +500,19 @@ def build_features(roster: Roster, as_of: dt.date, params: Mapping[str, Any]) ->
     first = np.ones(len(ids), dtype=bool)  # the first row of each cadre (rows sorted by id)
     first[1:] = ids[1:] != ids[:-1]
     group = np.cumsum(first) - 1  # the cadre's row in ``cadres`` for each assignment
-    active_ids = pd.Index(ids[first], dtype=cad["cadre_id"].dtype, name="cadre_id")
-    cadres = present.iloc[lookup(active_ids, present.index)].copy()
+    active_ids = pd.Index(ids[first], dtype=roster.cadres["cadre_id"].dtype, name="cadre_id")
+    rows = lookup(active_ids, present.index)
+    cadres = present.iloc[rows].copy()
     cadres.index = active_ids
+    n_cadres = len(cadres)
+    # each present cadre's row in ``cadres`` (-1: not active; the last slot answers -1)
+    active_row = np.full(len(present) + 1, -1, dtype=np.int64)
+    active_row[rows[rows >= 0]] = np.flatnonzero(rows >= 0)
 
     # commune of each cadre: the commune of its first active position (by code)
     cadres["commune"] = pd.Series(active_asg["commune"].array[first], index=cadres.index)
 
     # holdings per category
-    n_cadres = len(cadres)
     held = _indicator(
         group, active_asg["category"], n_cadres, cadres.index, Category.codes(), "holds_"
     )
@@ -380,8 +520,15 @@ def build_features(roster: Roster, as_of: dt.date, params: Mapping[str, Any]) ->
     cadres["active_positions"] = np.diff(np.append(np.flatnonzero(first), len(ids))).astype("int64")
 
     # education and theory on D
-    ed_rank, ed_level = level_on(roster.degrees, day, EducationLevel.ranks(), cadres.index)
-    th_rank, th_level = level_on(roster.theory, day, TheoryLevel.ranks(), cadres.index)
+    everyone = np.arange(n_cadres)
+    ed_rank, ed_level = levels_held(
+        roster.degrees, EducationLevel.ranks(), active_row[index.degree_cadre], everyone, day
+    )
+    th_rank, th_level = levels_held(
+        roster.theory, TheoryLevel.ranks(), active_row[index.theory_cadre], everyone, day
+    )
+    ed_level.index = cadres.index
+    th_level.index = cadres.index
     cadres["education_rank"] = ed_rank
     cadres["education"] = ed_level
     cadres["theory_rank"] = th_rank
@@ -389,12 +536,12 @@ def build_features(roster: Roster, as_of: dt.date, params: Mapping[str, Any]) ->
 
     # trainings in the window [plan_start, D]
     start = pd.Timestamp(params["plan_start"]) if "plan_start" in params else pd.Timestamp.min
-    tr = roster.trainings
-    tr = tr[(tr["completed_date"] >= start) & (tr["completed_date"] <= day)]
-    topics = _explode_topics(tr)
-    done = _indicator(
-        lookup(topics["cadre_id"], cadres.index),
-        topics["topic"],
+    completed = roster.trainings["completed_date"]
+    window = ((completed >= start) & (completed <= day)).to_numpy()[index.topic_row]
+    topics = index.topics[window].reset_index(drop=True)
+    done = _indicator_of(
+        active_row[index.topic_cadre[window]],
+        index.topic_code[window],
         n_cadres,
         cadres.index,
         TrainingTopic.codes(),
@@ -420,11 +567,8 @@ def build_features(roster: Roster, as_of: dt.date, params: Mapping[str, Any]) ->
         bool
     )
     cadres["age"] = whole_years(cadres["birth_date"], as_of)
-    informs = {
-        c: roster.informs(f"cadres.{c}")
-        for c in {*_FORM_SOURCES.values(), *FORM_FEATURES} - set(_FORM_SOURCES)
-    }
-    for name, values in _form_features(cadres, day, informs).items():
+    undated = index.forms.iloc[rows]
+    for name, values in _form_features(cadres, day, index.informs, undated).items():
         cadres[name] = values
 
     # per position: distinct active holders; per agency: distinct active cadres
@@ -463,13 +607,11 @@ def build_features(roster: Roster, as_of: dt.date, params: Mapping[str, Any]) ->
         agencies=agencies,
         trainings=topics,
         roster_name=roster.name,
-        degrees=degrees_on(roster.degrees, as_of),
-        equipment=roster.equipment.groupby(["agency_code", "item"], observed=True)["quantity"]
-        .sum()
-        .reset_index(),
-        tables=_ordered(roster.tables),
+        degrees=_held(index.degrees, roster.degrees["awarded_date"], day),
+        equipment=index.equipment.copy(deep=False),
+        tables={k: v.copy(deep=False) for k, v in index.tables.items()},
         absent=roster.absent,
-        informed=_informed_fields(roster),
+        informed=index.informed,
     )
 
 
@@ -480,25 +622,39 @@ def _informed_fields(roster: Roster) -> frozenset[str]:
     )
 
 
-def degrees_on(roster_degrees: pd.DataFrame, as_of: dt.date) -> pd.DataFrame:
-    """Degrees held on ``as_of`` with their rank and field key."""
-    day = pd.Timestamp(as_of)
-    held = roster_degrees[
-        roster_degrees["awarded_date"].isna() | (roster_degrees["awarded_date"] <= day)
-    ]
-    rank = map_values(held["level"], EducationLevel.ranks()).astype("float64")
+def _ranked_degrees(roster_degrees: pd.DataFrame) -> pd.DataFrame:
+    """Every degree with its rank (float: a level of unknown rank is blank) and field key."""
     return pd.DataFrame(
         {
-            "cadre_id": held["cadre_id"],
-            "rank": rank.astype("int64"),
-            "field_key": _casefold(held["field"]),
+            "cadre_id": roster_degrees["cadre_id"],
+            "rank": map_values(roster_degrees["level"], EducationLevel.ranks()).astype("float64"),
+            "field_key": _casefold(roster_degrees["field"]),
         }
+    )
+
+
+def _held(ranked: pd.DataFrame, awarded: pd.Series, day: pd.Timestamp) -> pd.DataFrame:
+    """The rows of ``ranked`` (:func:`_ranked_degrees`) held on ``day``, ranks as integers."""
+    held = ranked[(awarded.isna() | (awarded <= day)).to_numpy()]
+    return held.astype({"rank": "int64"})
+
+
+def degrees_on(roster_degrees: pd.DataFrame, as_of: dt.date) -> pd.DataFrame:
+    """Degrees held on ``as_of`` with their rank and field key.
+
+    >>> d = degrees_on(cadre_core.sample_roster().degrees, dt.date(2026, 12, 31))
+    >>> d.columns.tolist(), str(d["rank"].dtype)
+    (['cadre_id', 'rank', 'field_key'], 'int64')
+    """
+    return _held(
+        _ranked_degrees(roster_degrees), roster_degrees["awarded_date"], pd.Timestamp(as_of)
     )
 
 
 __all__ = [
     "FORM_FEATURES",
     "Features",
+    "RosterIndex",
     "build_features",
     "degrees_on",
     "rating_year",
