@@ -11,7 +11,8 @@ before. The model is built once and solved commune by commune (no row spans two)
 phases, both to proven optimality (``mip_rel_gap = 0``): first the least total
 shortfall, then, with that shortfall fixed, the least cost (ties broken towards
 succession-plan candidates and earlier starts by bonuses whose total is below one
-currency unit, so they never change the cost). :func:`shortfall` solves the first phase
+currency unit, so they never change the cost; each commune's bonuses are scaled by its
+own options, so its plan is the same whether planned alone or with others). :func:`shortfall` solves the first phase
 again without some limits, to name the one that holds a target back.
 """
 
@@ -373,6 +374,32 @@ def shortfall(
     return out
 
 
+def _tie_broken_cost(
+    opt: npt.NDArray[np.int64],
+    cost: npt.NDArray[np.float64],
+    succ: npt.NDArray[np.float64],
+    month: npt.NDArray[np.int64],
+    ncols: int,
+) -> npt.NDArray[np.float64]:
+    """Phase 2's objective over one block's variables (its options ``opt`` first): the
+    cost, less a bonus for succession-plan candidates and for earlier starts, each below
+    one currency unit in total. The bonuses are scaled by the block's own options (their
+    number, first month and span), so a commune's plan never depends on the others.
+
+    >>> _tie_broken_cost(np.array([0, 1]), np.array([5.0, 5.0]), np.array([1.0, 0.0]),
+    ...                  np.array([24300, 24301]), 3).tolist()
+    [4.875, 5.0625, 0.0]
+    """
+    c = np.zeros(ncols)
+    if not len(opt):
+        return c
+    eps = 1.0 / (4.0 * len(opt))
+    m = month[opt] - int(month[opt].min())
+    span = max(int(m.max()) + 1, 1)
+    c[: len(opt)] = cost[opt] - eps * succ[opt] + eps * m / span
+    return c
+
+
 def solve(model: Model, *, time_limit: float = 60.0) -> Solution:
     """Solve the two phases, commune by commune (a commune's limits, targets and options
     never touch another's; ``time_limit`` seconds for each phase of each commune): first
@@ -387,21 +414,20 @@ def solve(model: Model, *, time_limit: float = 60.0) -> Solution:
         )
     opts = b.opts
     cost = opts["cost"].to_numpy(float)
-    eps = 1.0 / (4.0 * max(nx, 1))
     start = opts["start"]
-    month = (start.dt.year * 12 + start.dt.month).to_numpy() if nx else np.zeros(0)
-    month = month - int(month.min()) if nx else month
-    span = max(int(month.max()) + 1, 1) if nx else 1
-    c2 = np.zeros(nvar)
-    c2[xs:ss] = cost - eps * opts["succession"].to_numpy(float) + eps * month / span
+    month = (
+        (start.dt.year * 12 + start.dt.month).to_numpy(np.int64) if nx else np.zeros(0, np.int64)
+    )
+    succ = opts["succession"].to_numpy(float)
     x = np.zeros(nvar)
     status = "optimal"
     for cols, rows in _blocks(b):
         is_u = (cols >= us).astype(float)
+        c2 = _tie_broken_cost(cols[cols < ss] - xs, cost, succ, month, len(cols))
         r1 = _milp(b, cols, rows, is_u, None, time_limit)
         if r1.x is None:
             raise RuntimeError(f"the planning model could not be solved: {r1.message}")
-        r2 = _milp(b, cols, rows, c2[cols], (is_u, round(r1.fun)), time_limit)
+        r2 = _milp(b, cols, rows, c2, (is_u, round(r1.fun)), time_limit)
         res = r2 if r2.x is not None else r1
         x[cols] = res.x
         if status == "optimal" and not (r1.status == 0 and r2.status == 0):
