@@ -82,6 +82,8 @@ class _Rows:
         self.v: list[npt.NDArray[np.float64]] = []
         self.lo: list[npt.NDArray[np.float64]] = []
         self.hi: list[npt.NDArray[np.float64]] = []
+        self.fam: list[npt.NDArray[np.object_]] = []
+        self.family = ""
         self.n = 0
 
     def add(
@@ -103,6 +105,7 @@ class _Rows:
         self.v.append(np.broadcast_to(np.asarray(vals, dtype=np.float64), rows_a.shape).copy())
         self.lo.append(lo_a)
         self.hi.append(np.asarray(hi, dtype=np.float64))
+        self.fam.append(np.full(len(lo_a), self.family, dtype=object))
         self.n += len(lo_a)
 
 
@@ -120,11 +123,18 @@ def _done(
     return m[m["end"] <= m[deadline]]
 
 
-def _overlaps(opts: pd.DataFrame, by: list[str], rows: _Rows, hi: pd.Series | None) -> None:
+def _overlaps(
+    opts: pd.DataFrame,
+    by: list[str],
+    rows: _Rows,
+    hi: pd.Series | None,
+    kinds: pd.Series | None = None,
+) -> None:
     """Rows "at most ``hi`` of the options of each ``by`` group under way at once": one
     row per (group, start of one of its options), summing the options whose interval
     holds that start (the most under way at once is reached at some start). ``hi`` is
-    indexed by the group and the checkpoint ``t`` (``None``: at most 1)."""
+    indexed by the group and the checkpoint ``t`` (``None``: at most 1); ``kinds`` (by
+    the first ``by`` column) names each row's family of limits (default the current)."""
     if not len(opts):
         return
     pts = opts[[*by, "start"]].drop_duplicates().rename(columns={"start": "t"})
@@ -133,11 +143,15 @@ def _overlaps(opts: pd.DataFrame, by: list[str], rows: _Rows, hi: pd.Series | No
     g = m.groupby([*by, "t"], sort=True)
     r = g.ngroup().to_numpy()
     k = int(r.max()) + 1 if len(r) else 0
+    heads = g.size().index
     if hi is None:
         limit = np.ones(k)
     else:
-        heads = g.size().index
         limit = np.maximum(hi.reindex(heads).fillna(1).to_numpy(float), 0)
+    if kinds is None:
+        rows.fam.append(np.full(k, rows.family, dtype=object))
+    else:
+        rows.fam.append(kinds.reindex(heads.get_level_values(by[0])).to_numpy(object))
     first = rows.n
     rows.n = first + k
     rows.lo.append(np.full(k, -np.inf))
@@ -165,15 +179,17 @@ def _group_limits(model: Model, opts: pd.DataFrame, relax: frozenset[str], rows:
     idx = pd.MultiIndex.from_frame(heads[["group", "t"]])
     cap = pd.Series(heads["group"].map(model.caps).fillna(1).to_numpy(), index=idx)
     hi = cap - used.reindex(idx, fill_value=0)
-    _overlaps(mem, ["group"], rows, hi)
+    kinds = groups.drop_duplicates("group").set_index("group")["kind"]
+    _overlaps(mem, ["group"], rows, hi, kinds)
 
 
 @attrs.frozen
 class _Built:
     """The model as matrices: the options (numbered), the constraint rows ``lo <= a x <=
     hi`` (without the relaxed families), the integrality and upper bounds, the first
-    variable of each kind (x, s, w, u) and their number, and the block (commune) of each
-    variable: no row spans two blocks."""
+    variable of each kind (x, s, w, u) and their number, the block (commune) of each
+    variable (no row spans two blocks) and the family of limits of each row (dropping
+    a family's rows gives the model built without it, rows in the same order)."""
 
     opts: pd.DataFrame
     a: csr_matrix
@@ -183,6 +199,7 @@ class _Built:
     ub: npt.NDArray[np.float64]
     layout: tuple[int, int, int, int, int]
     block: npt.NDArray[np.int64]
+    family: npt.NDArray[np.object_]  # of each row: a family of LIMITS, or "" (always kept)
 
 
 def _build(model: Model, relax: frozenset[str]) -> _Built:
@@ -231,7 +248,9 @@ def _build(model: Model, relax: frozenset[str]) -> _Built:
 
     # (e) one programme at a time per cadre (long or short)
     if "overlap" not in relax:
+        rows.family = "overlap"
         _overlaps(opts, ["cadre_id"], rows, None)
+        rows.family = ""
 
     # (f) at most a share of each agency, and a cap of the key leaders, away in a month
     _group_limits(model, opts, relax, rows)
@@ -260,6 +279,7 @@ def _build(model: Model, relax: frozenset[str]) -> _Built:
 
     # (h) yearly budget per commune, (i) yearly seats per programme and commune
     if model.budget and "budget" not in relax:
+        rows.family = "budget"
         pairs_k = [(str(c), int(y)) for c, y in zip(opts["commune"], opts["year"], strict=True)]
         b = opts.assign(k=pd.Series(pairs_k, index=opts.index, dtype=object))
         b = b[b["k"].isin(list(model.budget))]
@@ -274,12 +294,14 @@ def _build(model: Model, relax: frozenset[str]) -> _Built:
                 np.asarray(limits, dtype=float),
             )
     if model.seats and "seats" not in relax:
+        rows.family = "seats"
         sb = opts[opts["programme"].isin(list(model.seats))]
         if len(sb):
             g = sb.groupby(["commune", "programme", "year"], sort=True)
             r = g.ngroup().to_numpy()
             lim = g.size().index.get_level_values("programme").map(model.seats).to_numpy(float)
             rows.add(r, xs + sb["opt"], 1.0, np.full(len(lim), -np.inf), lim)
+    rows.family = ""
 
     integrality = np.zeros(nvar)
     integrality[xs:ss] = 1
@@ -292,8 +314,10 @@ def _build(model: Model, relax: frozenset[str]) -> _Built:
             shape=(rows.n, nvar),
         ).tocsr()
         lo, hi = np.concatenate(rows.lo), np.concatenate(rows.hi)
+        fam = np.concatenate(rows.fam)
     else:
         a, lo, hi = csr_matrix((0, nvar)), np.zeros(0), np.zeros(0)
+        fam = np.zeros(0, dtype=object)
     kc = np.asarray(model.key_communes, dtype=object)
     block = np.zeros(nvar, dtype=np.int64)
     if len(kc) == nu and nvar:
@@ -305,7 +329,7 @@ def _build(model: Model, relax: frozenset[str]) -> _Built:
         block[ss:ws] = cover_block
         block[ws:us] = cover_block[pairs["cover"].to_numpy(np.int64)] if nw else 0
         block[us:] = key_block
-    return _Built(opts, a, lo, hi, integrality, ub, (xs, ss, ws, us, nvar), block)
+    return _Built(opts, a, lo, hi, integrality, ub, (xs, ss, ws, us, nvar), block, fam)
 
 
 def _blocks(
@@ -351,20 +375,29 @@ def _milp(
     )
 
 
+def build(model: Model) -> _Built:
+    """The whole model as matrices, once, for several :func:`shortfall` calls."""
+    return _build(model, frozenset())
+
+
 def shortfall(
     model: Model,
     relax: frozenset[str],
     *,
     keys: Iterable[int] | None = None,
     time_limit: float = 60.0,
+    built: _Built | None = None,
 ) -> npt.NDArray[np.int64]:
     """The least shortfall per target key with the ``relax`` limits dropped (phase 1
     only), solved for the communes of ``keys`` (default all); a key not solved (another
-    commune, or no solution in time) keeps its whole need."""
+    commune, or no solution in time) keeps its whole need. ``built`` is :func:`build`
+    of the model when already known (its rows of the ``relax`` families are left out)."""
     out = model.needs.astype(np.int64).copy()
-    b = _build(model, relax)
+    b = _build(model, relax) if built is None else built
+    kept = ~np.isin(b.family, list(relax))
     us = b.layout[3]
-    for cols, rows in _blocks(b, keys):
+    for cols, all_rows in _blocks(b, keys):
+        rows = all_rows[kept[all_rows]]
         is_u = cols >= us
         if not is_u.any():
             continue

@@ -16,7 +16,7 @@ import pandas as pd
 
 from cadre_core.features._frame import Features
 from cadre_core.findings._subjects import unit_names
-from cadre_core.planner._milp import LIMITS, Model, shortfall
+from cadre_core.planner._milp import LIMITS, Model, build, shortfall
 from cadre_core.planner._problem import Covers
 from cadre_core.planner._result import Need, NeedKind, TargetProjection
 from cadre_core.planner._targets import TargetAtDeadline
@@ -110,8 +110,11 @@ def causes(
         or (f == "seats" and model.seats)
         or f in ("agency", "leaders", "overlap")
     ]
+    built = build(model)  # once: each relaxation leaves out one family's rows
     for family in present:
-        relaxed = shortfall(model, frozenset({family}), keys=held, time_limit=time_limit)
+        relaxed = shortfall(
+            model, frozenset({family}), keys=held, time_limit=time_limit, built=built
+        )
         for k in list(held):
             if relaxed[k] < slack[k]:
                 out[k] = family
@@ -119,6 +122,16 @@ def causes(
         if not held:
             break
     return out
+
+
+def said_of(
+    t: Target, feats: Features, members: pd.Index, plugin: str = "?"
+) -> tuple[pd.Series, pd.Series, pd.Series]:
+    """What each of ``members`` lacks for target ``t`` (of ``plugin``, which explains
+    it), in Vietnamese and in English, and the names of the target's units (indexed by
+    id): one explainer call per language for all of them."""
+    vi, en = (explanations(plugin, t, feats, members, lang) for lang in ("vi", "en"))
+    return vi, en, unit_names(feats, t.unit)
 
 
 def need(
@@ -129,11 +142,14 @@ def need(
     cause_of: dict[int, str],
     keys: list[tuple[str, str]],
     plugin: str = "?",
+    said: tuple[pd.Series, pd.Series, pd.Series] | None = None,
 ) -> Need:
     """The need of target ``t`` (of ``plugin``) not met in ``proj.commune`` with the plan:
     ``ev`` is the target on ``feats`` (the roster with the plan, at the deadline),
     ``cause_of`` the :func:`causes` by key and ``keys`` the problem's (target id,
-    commune) keys."""
+    commune) keys. ``said`` is :func:`said_of` the target when already known (what
+    every failing member lacks, vi and en, and the members' names), so that a target
+    unmet in many communes asks its explainer once."""
     count = (
         proj.required - proj.satisfied_after
         if proj.required <= proj.population
@@ -166,13 +182,10 @@ def need(
         )
     detail = ""
     if t.explain is not None and len(failing):
-        expl, expl_en = (
-            explanations(plugin, t, feats, failing, lang).reindex(failing).astype(object)
-            for lang in ("vi", "en")
-        )
-        expl, expl_en = expl.fillna(""), expl_en.fillna("")
+        vi, en, named = said_of(t, feats, failing, plugin) if said is None else said
+        expl, expl_en = (e.reindex(failing).astype(object).fillna("") for e in (vi, en))
         # each member by its name (a post's title, an agency's name), its id when unnamed
-        names = unit_names(feats, t.unit).reindex(failing.astype(str)).fillna("")
+        names = named.reindex(failing.astype(str)).fillna("")
         who = [n or i for i, n in zip(failing.astype(str), names, strict=True)]
         detail = "; ".join(f"{w}: {e}" for w, e in zip(who, expl, strict=True))
         detail_en = "; ".join(f"{w}: {e}" for w, e in zip(who, expl_en, strict=True))
@@ -244,4 +257,4 @@ def need(
     )
 
 
-__all__ = ["CAUSES", "REASON_ORDER", "cause_text", "causes", "need", "reasons"]
+__all__ = ["CAUSES", "REASON_ORDER", "cause_text", "causes", "need", "reasons", "said_of"]
