@@ -63,13 +63,15 @@ class Model:
 
 @attrs.frozen
 class Solution:
-    """The optimum: chosen option rows, shortfall per key, covered cover rows."""
+    """The optimum: chosen option rows, shortfall per key, covered cover rows (and the
+    model as matrices, ``built``, for :func:`shortfall` to solve again without a limit)."""
 
     chosen: npt.NDArray[np.int64]
     slack: npt.NDArray[np.int64]
     covered: npt.NDArray[np.bool_]
     status: str
     cost: int
+    built: Built | None = attrs.field(default=None, eq=False, repr=False)
 
 
 class _Rows:
@@ -184,7 +186,7 @@ def _group_limits(model: Model, opts: pd.DataFrame, relax: frozenset[str], rows:
 
 
 @attrs.frozen
-class _Built:
+class Built:
     """The model as matrices: the options (numbered), the constraint rows ``lo <= a x <=
     hi`` (without the relaxed families), the integrality and upper bounds, the first
     variable of each kind (x, s, w, u) and their number, the block (commune) of each
@@ -202,7 +204,7 @@ class _Built:
     family: npt.NDArray[np.object_]  # of each row: a family of LIMITS, or "" (always kept)
 
 
-def _build(model: Model, relax: frozenset[str]) -> _Built:
+def _build(model: Model, relax: frozenset[str]) -> Built:
     """The model without the ``relax`` families of limits, as matrices."""
     opts = model.options.reset_index(drop=True).assign(opt=lambda f: np.arange(len(f)))
     nx, ns, nw, nu = len(opts), len(model.covers), len(model.pairs), len(model.needs)
@@ -329,11 +331,11 @@ def _build(model: Model, relax: frozenset[str]) -> _Built:
         block[ss:ws] = cover_block
         block[ws:us] = cover_block[pairs["cover"].to_numpy(np.int64)] if nw else 0
         block[us:] = key_block
-    return _Built(opts, a, lo, hi, integrality, ub, (xs, ss, ws, us, nvar), block, fam)
+    return Built(opts, a, lo, hi, integrality, ub, (xs, ss, ws, us, nvar), block, fam)
 
 
 def _blocks(
-    b: _Built, keys: Iterable[int] | None = None
+    b: Built, keys: Iterable[int] | None = None
 ) -> list[tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]]:
     """The (variables, rows) of each block, of the blocks holding one of ``keys`` (target
     keys; default every block)."""
@@ -352,7 +354,7 @@ def _blocks(
 
 
 def _milp(
-    b: _Built,
+    b: Built,
     cols: npt.NDArray[np.int64],
     rows: npt.NDArray[np.int64],
     c: npt.NDArray[np.float64],
@@ -375,7 +377,7 @@ def _milp(
     )
 
 
-def build(model: Model) -> _Built:
+def build(model: Model) -> Built:
     """The whole model as matrices, once, for several :func:`shortfall` calls."""
     return _build(model, frozenset())
 
@@ -386,7 +388,7 @@ def shortfall(
     *,
     keys: Iterable[int] | None = None,
     time_limit: float = 60.0,
-    built: _Built | None = None,
+    built: Built | None = None,
 ) -> npt.NDArray[np.int64]:
     """The least shortfall per target key with the ``relax`` limits dropped (phase 1
     only), solved for the communes of ``keys`` (default all); a key not solved (another
@@ -473,4 +475,5 @@ def solve(model: Model, *, time_limit: float = 60.0) -> Solution:
         covered=x[ss:ws] > 0.5,
         status=status,
         cost=int(opts["cost"].to_numpy()[chosen].sum()),
+        built=b,
     )

@@ -16,7 +16,7 @@ import pandas as pd
 
 from cadre_core.features._frame import Features
 from cadre_core.findings._subjects import unit_names
-from cadre_core.planner._milp import LIMITS, Model, build, shortfall
+from cadre_core.planner._milp import LIMITS, Built, Model, build, shortfall
 from cadre_core.planner._problem import Covers
 from cadre_core.planner._result import Need, NeedKind, TargetProjection
 from cadre_core.planner._targets import TargetAtDeadline
@@ -91,12 +91,18 @@ def reasons(
 
 
 def causes(
-    misses: pd.DataFrame, model: Model, slack: np.ndarray, *, time_limit: float = 60.0
+    misses: pd.DataFrame,
+    model: Model,
+    slack: np.ndarray,
+    *,
+    time_limit: float = 60.0,
+    built: Built | None = None,
 ) -> dict[int, str]:
     """Target key -> the one reason its shortfall remains: the furthest stage any of its
     untrained members reached (:func:`reasons`); a ``limits`` key gets the first limit of
     :data:`LIMITS` whose removal alone lets the model close more of it (solved again
-    without that limit), else stays ``limits`` (several together)."""
+    without that limit), else stays ``limits`` (several together). ``built`` is the
+    model as matrices when already known (:attr:`Solution.built`)."""
     order = {w: i for i, w in enumerate(REASON_ORDER)}
     stage = misses.assign(s=misses["reason"].map(order)).groupby("key")["s"].max()
     out = {int(str(k)): REASON_ORDER[int(v)] for k, v in stage.items()}
@@ -110,7 +116,8 @@ def causes(
         or (f == "seats" and model.seats)
         or f in ("agency", "leaders", "overlap")
     ]
-    built = build(model)  # once: each relaxation leaves out one family's rows
+    if built is None:
+        built = build(model)  # once: each relaxation leaves out one family's rows
     for family in present:
         relaxed = shortfall(
             model, frozenset({family}), keys=held, time_limit=time_limit, built=built

@@ -48,7 +48,7 @@ def with_outcome(base: Baseline, ways: Flips, prob: Problem, sol: Solution, draf
     projections: list[TargetProjection] = []
     needs: list[Need] = []
     misses = reasons(prob.demand, prob.options, sol.covered, prob.model.requires)
-    cause_of = causes(misses, prob.model, sol.slack)
+    cause_of = causes(misses, prob.model, sol.slack, built=sol.built)
     names = list(base.communes.names)
     for t in s.targets:
         feats = after_feats[s.deadlines[t.id]]
