@@ -9,16 +9,18 @@ it is planned alone or within a province.
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import attrs
+import numpy as np
 import pandas as pd
 import pytest
 
 from cadre_core.planner import Plan, plan
+from cadre_core.planner import _milp as _milp_module
+from cadre_core.planner._milp import Model, shortfall, solve
 from cadre_core.roster._roster import Roster
 from cadre_core.roster._synth import synth_roster
-
-pytest.importorskip("cadre_laichau")
 
 AS_OF = dt.date(2026, 12, 31)
 PLUGINS = ["laichau"]
@@ -69,6 +71,7 @@ def roster() -> Roster:
 
 
 def test_a_commune_is_planned_alone_as_within_the_province(roster: Roster) -> None:
+    pytest.importorskip("cadre_laichau")
     together = plan(roster, as_of=AS_OF, plugins=PLUGINS)
     communes = roster.communes
     assert len(communes) == 3
@@ -81,3 +84,53 @@ def test_a_commune_is_planned_alone_as_within_the_province(roster: Roster) -> No
         assert _of(alone, commune) == mine, commune
         seen += len(mine[0])
     assert seen == len(together.lines)
+
+
+def _pairs_model() -> Model:
+    """Two cadres who each need both programmes of a pair, whose only intakes overlap:
+    the linear relaxation closes half of each (shortfall 1), the plan none (shortfall 2)."""
+    day = pd.Timestamp("2027-03-01")
+    options = pd.DataFrame(
+        {
+            "cadre_id": ["a", "a", "b", "b"],
+            "programme": ["p1", "p2", "p1", "p2"],
+            "year": [2027] * 4,
+            "start": [day] * 4,
+            "end": [pd.Timestamp("2027-06-30")] * 4,
+            "cost": [10, 10, 10, 10],
+            "long": [False] * 4,
+            "commune": ["X"] * 4,
+            "succession": [False] * 4,
+        }
+    )
+    return Model(
+        options=options,
+        covers=pd.DataFrame(
+            {"key": [0, 0], "cadre_id": ["a", "b"], "deadline": [pd.Timestamp("2030-12-31")] * 2}
+        ),
+        singles=pd.DataFrame({"cover": pd.Series([], dtype="int64"), "programme": []}),
+        pairs=pd.DataFrame({"cover": [0, 1], "p1": ["p1", "p1"], "p2": ["p2", "p2"]}),
+        needs=np.asarray([2], dtype=np.int64),
+        groups=pd.DataFrame({"group": [], "kind": [], "cadre_id": []}, dtype=object),
+        caps=pd.Series(dtype="int64"),
+        busy=pd.DataFrame({"group": [], "cadre_id": [], "until": []}, dtype=object),
+        key_communes=("X",),
+    )
+
+
+def test_the_least_shortfall_is_exact_when_the_linear_bound_is_not_reached(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    model = _pairs_model()
+    calls: list[bool] = []
+    real = _milp_module._milp
+
+    def counted(*args: Any, linear: bool = False) -> Any:
+        calls.append(linear)
+        return real(*args, linear=linear)
+
+    monkeypatch.setattr(_milp_module, "_milp", counted)
+    sol = solve(model)
+    assert sol.slack.tolist() == [2] and sol.chosen.tolist() == [] and sol.status == "optimal"
+    assert calls[0] is True and False in calls  # the bound (1) failed: phase 1 was solved
+    assert sol.slack.tolist() == shortfall(model, frozenset()).tolist()

@@ -12,8 +12,11 @@ phases, both to proven optimality (``mip_rel_gap = 0``): first the least total
 shortfall, then, with that shortfall fixed, the least cost (ties broken towards
 succession-plan candidates and earlier starts by bonuses whose total is below one
 currency unit, so they never change the cost; each commune's bonuses are scaled by its
-own options, so its plan is the same whether planned alone or with others). :func:`shortfall` solves the first phase
-again without some limits, to name the one that holds a target back.
+own options, so its plan is the same whether planned alone or with others). The least
+shortfall is first bounded by the linear relaxation (rounded up): when the least cost
+is feasible within that bound, the bound is the least shortfall and the first phase
+needs no integer solve. :func:`shortfall` solves the first phase again without some
+limits, to name the one that holds a target back.
 """
 
 from __future__ import annotations
@@ -360,9 +363,12 @@ def _milp(
     c: npt.NDArray[np.float64],
     extra: tuple[npt.NDArray[np.float64], float] | None,
     time_limit: float,
+    *,
+    linear: bool = False,
 ) -> Any:
     """HiGHS on one block: minimise ``c`` (over the block's variables) subject to the
-    block's rows (and ``extra``: a row ``coefficients <= bound``)."""
+    block's rows (and ``extra``: a row ``coefficients <= bound``); ``linear``: the
+    linear relaxation (no variable need be an integer)."""
     a = b.a[rows][:, cols]
     constraints = [LinearConstraint(a, b.lo[rows], b.hi[rows])] if len(rows) else []
     if extra is not None:
@@ -371,7 +377,7 @@ def _milp(
     return milp(
         c,
         constraints=constraints,
-        integrality=b.integrality[cols],
+        integrality=np.zeros(len(cols)) if linear else b.integrality[cols],
         bounds=Bounds(np.zeros(len(cols)), b.ub[cols]),
         options=options,
     )
@@ -459,10 +465,19 @@ def solve(model: Model, *, time_limit: float = 60.0) -> Solution:
     for cols, rows in _blocks(b):
         is_u = (cols >= us).astype(float)
         c2 = _tie_broken_cost(cols[cols < ss] - xs, cost, succ, month, len(cols))
-        r1 = _milp(b, cols, rows, is_u, None, time_limit)
-        if r1.x is None:
-            raise RuntimeError(f"the planning model could not be solved: {r1.message}")
-        r2 = _milp(b, cols, rows, c2, (is_u, round(r1.fun)), time_limit)
+        # The least shortfall is an integer at least the linear relaxation's: when the
+        # least cost is feasible with that bound, the bound is the least shortfall and
+        # phase 1 is known without solving it (the common case: one linear solve).
+        lp = _milp(b, cols, rows, is_u, None, time_limit, linear=True)
+        bound = int(np.ceil(lp.fun - 1e-6)) if lp.status == 0 and lp.x is not None else None
+        r2 = None if bound is None else _milp(b, cols, rows, c2, (is_u, bound), time_limit)
+        r1 = lp
+        if r2 is None or r2.x is None:
+            r1 = _milp(b, cols, rows, is_u, None, time_limit)
+            if r1.x is None:
+                raise RuntimeError(f"the planning model could not be solved: {r1.message}")
+            if r2 is None or round(r1.fun) != bound:
+                r2 = _milp(b, cols, rows, c2, (is_u, round(r1.fun)), time_limit)
         res = r2 if r2.x is not None else r1
         x[cols] = res.x
         if status == "optimal" and not (r1.status == 0 and r2.status == 0):
