@@ -11,6 +11,9 @@ codes :data:`CAUSES`, words from the label table).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
+import attrs
 import numpy as np
 import pandas as pd
 
@@ -141,6 +144,38 @@ def said_of(
     return vi, en, unit_names(feats, t.unit)
 
 
+@attrs.frozen
+class ByCommune:
+    """One target's members on a feature frame, gathered by commune once (ids in frame
+    order): its population (``pop``) and those who fail it (``failing``); and the keys
+    of the problem by (target id, commune) (``keys``)."""
+
+    pop: Mapping[str, pd.Index]
+    failing: Mapping[str, pd.Index]
+    keys: Mapping[tuple[str, str], list[int]]
+
+    @classmethod
+    def of(cls, ev: TargetAtDeadline, keys: list[tuple[str, str]]) -> ByCommune:
+        """The members of ``ev`` by commune, and ``keys`` (the problem's) by value."""
+        commune = ev.key.to_numpy(object)
+
+        def by(mask: np.ndarray) -> dict[str, pd.Index]:
+            at = np.flatnonzero(mask)
+            groups = pd.Series(at).groupby(commune[at], sort=False)
+            return {str(c): ev.frame_index[g.to_numpy()] for c, g in groups}
+
+        key_of: dict[tuple[str, str], list[int]] = {}
+        for i, k in enumerate(keys):
+            key_of.setdefault(k, []).append(i)
+        pop = ev.pop.to_numpy(bool)
+        return cls(by(pop), by(pop & ~ev.sat.to_numpy(bool)), key_of)
+
+    def of_commune(self, commune: str, which: str) -> pd.Index:
+        """The ``pop`` or ``failing`` members of ``commune`` (empty when none)."""
+        found = (self.pop if which == "pop" else self.failing).get(commune)
+        return pd.Index([], dtype=object) if found is None else found
+
+
 def need(
     t: Target,
     proj: TargetProjection,
@@ -150,19 +185,23 @@ def need(
     keys: list[tuple[str, str]],
     plugin: str = "?",
     said: tuple[pd.Series, pd.Series, pd.Series] | None = None,
+    by: ByCommune | None = None,
 ) -> Need:
     """The need of target ``t`` (of ``plugin``) not met in ``proj.commune`` with the plan:
     ``ev`` is the target on ``feats`` (the roster with the plan, at the deadline),
     ``cause_of`` the :func:`causes` by key and ``keys`` the problem's (target id,
     commune) keys. ``said`` is :func:`said_of` the target when already known (what
     every failing member lacks, vi and en, and the members' names), so that a target
-    unmet in many communes asks its explainer once."""
+    unmet in many communes asks its explainer once; ``by`` is :meth:`ByCommune.of` ``ev``
+    when already known (each need then reads only its commune's members)."""
     count = (
         proj.required - proj.satisfied_after
         if proj.required <= proj.population
         else (proj.population - proj.satisfied_after)
     )
-    failing = ev.frame_index[(ev.pop & ~ev.sat & (ev.key == proj.commune)).to_numpy()]
+    if by is None:
+        by = ByCommune.of(ev, keys)
+    failing = by.of_commune(proj.commune, "failing")
     ids = tuple(sorted(failing.astype(str)))
     head_vi = (
         f"{t.id} ({t.title.vi}): dự kiến đến {proj.deadline:%d/%m/%Y} đạt {proj.satisfied_after}"
@@ -223,16 +262,14 @@ def need(
             ids,
             cause="equipment",
         )
-    mine = [i for i, (tid, c) in enumerate(keys) if tid == t.id and c == proj.commune]
+    mine = by.keys.get((t.id, proj.commune), [])
     cause = next((cause_of[i] for i in mine if i in cause_of), "none")
     if not proj.trainable:
         cause = "none"
     why = cause_text(cause)
     cause_vi, cause_en = why.vi, why.en
     leaders = "is_leader" in feats.cadres and bool(
-        feats.cadres["is_leader"]
-        .reindex(ev.frame_index[(ev.pop & (ev.key == proj.commune)).to_numpy()])
-        .all()
+        feats.cadres["is_leader"].reindex(by.of_commune(proj.commune, "pop")).all()
     )
     if leaders:
         kind: NeedKind = "appoint"
@@ -264,4 +301,13 @@ def need(
     )
 
 
-__all__ = ["CAUSES", "REASON_ORDER", "cause_text", "causes", "need", "reasons", "said_of"]
+__all__ = [
+    "CAUSES",
+    "REASON_ORDER",
+    "ByCommune",
+    "cause_text",
+    "causes",
+    "need",
+    "reasons",
+    "said_of",
+]

@@ -16,7 +16,7 @@ from cadre_core.features._frame import build_features
 from cadre_core.planner._apply import apply_plan
 from cadre_core.planner._baseline import Baseline
 from cadre_core.planner._milp import Solution
-from cadre_core.planner._needs import causes, need, reasons, said_of
+from cadre_core.planner._needs import ByCommune, causes, need, reasons, said_of
 from cadre_core.planner._problem import Flips, Problem
 from cadre_core.planner._result import Need, Plan, TargetProjection
 from cadre_core.planner._targets import evaluate_at
@@ -95,9 +95,9 @@ def with_outcome(base: Baseline, ways: Flips, prob: Problem, sol: Solution, draf
             if len(failing):
                 said = said_of(t, feats, failing, s.plugin_of[t.id])
         plugin = s.plugin_of[t.id]
-        needs += [
-            need(t, p, ev_after, feats, cause_of, prob.demand.keys, plugin, said) for p in unmet
-        ]
+        by = ByCommune.of(ev_after, prob.demand.keys)
+        keys = prob.demand.keys
+        needs += [need(t, p, ev_after, feats, cause_of, keys, plugin, said, by) for p in unmet]
     return attrs.evolve(draft, projections=tuple(projections), needs=tuple(needs))
 
 
