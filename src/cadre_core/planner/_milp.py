@@ -11,8 +11,12 @@ before. The model is built once and solved commune by commune (no row spans two)
 phases, both to proven optimality (``mip_rel_gap = 0``): first the least total
 shortfall, then, with that shortfall fixed, the least cost (ties broken towards
 succession-plan candidates and earlier starts by bonuses whose total is below one
-currency unit, so they never change the cost). :func:`shortfall` solves the first phase
-again without some limits, to name the one that holds a target back.
+currency unit, so they never change the cost; each commune's bonuses are scaled by its
+own options, so its plan is the same whether planned alone or with others). The least
+shortfall is first bounded by the linear relaxation (rounded up): when the least cost
+is feasible within that bound, the bound is the least shortfall and the first phase
+needs no integer solve. :func:`shortfall` solves the first phase again without some
+limits, to name the one that holds a target back.
 """
 
 from __future__ import annotations
@@ -62,13 +66,15 @@ class Model:
 
 @attrs.frozen
 class Solution:
-    """The optimum: chosen option rows, shortfall per key, covered cover rows."""
+    """The optimum: chosen option rows, shortfall per key, covered cover rows (and the
+    model as matrices, ``built``, for :func:`shortfall` to solve again without a limit)."""
 
     chosen: npt.NDArray[np.int64]
     slack: npt.NDArray[np.int64]
     covered: npt.NDArray[np.bool_]
     status: str
     cost: int
+    built: Built | None = attrs.field(default=None, eq=False, repr=False)
 
 
 class _Rows:
@@ -81,6 +87,8 @@ class _Rows:
         self.v: list[npt.NDArray[np.float64]] = []
         self.lo: list[npt.NDArray[np.float64]] = []
         self.hi: list[npt.NDArray[np.float64]] = []
+        self.fam: list[npt.NDArray[np.object_]] = []
+        self.family = ""
         self.n = 0
 
     def add(
@@ -102,6 +110,7 @@ class _Rows:
         self.v.append(np.broadcast_to(np.asarray(vals, dtype=np.float64), rows_a.shape).copy())
         self.lo.append(lo_a)
         self.hi.append(np.asarray(hi, dtype=np.float64))
+        self.fam.append(np.full(len(lo_a), self.family, dtype=object))
         self.n += len(lo_a)
 
 
@@ -119,11 +128,18 @@ def _done(
     return m[m["end"] <= m[deadline]]
 
 
-def _overlaps(opts: pd.DataFrame, by: list[str], rows: _Rows, hi: pd.Series | None) -> None:
+def _overlaps(
+    opts: pd.DataFrame,
+    by: list[str],
+    rows: _Rows,
+    hi: pd.Series | None,
+    kinds: pd.Series | None = None,
+) -> None:
     """Rows "at most ``hi`` of the options of each ``by`` group under way at once": one
     row per (group, start of one of its options), summing the options whose interval
     holds that start (the most under way at once is reached at some start). ``hi`` is
-    indexed by the group and the checkpoint ``t`` (``None``: at most 1)."""
+    indexed by the group and the checkpoint ``t`` (``None``: at most 1); ``kinds`` (by
+    the first ``by`` column) names each row's family of limits (default the current)."""
     if not len(opts):
         return
     pts = opts[[*by, "start"]].drop_duplicates().rename(columns={"start": "t"})
@@ -132,11 +148,15 @@ def _overlaps(opts: pd.DataFrame, by: list[str], rows: _Rows, hi: pd.Series | No
     g = m.groupby([*by, "t"], sort=True)
     r = g.ngroup().to_numpy()
     k = int(r.max()) + 1 if len(r) else 0
+    heads = g.size().index
     if hi is None:
         limit = np.ones(k)
     else:
-        heads = g.size().index
         limit = np.maximum(hi.reindex(heads).fillna(1).to_numpy(float), 0)
+    if kinds is None:
+        rows.fam.append(np.full(k, rows.family, dtype=object))
+    else:
+        rows.fam.append(kinds.reindex(heads.get_level_values(by[0])).to_numpy(object))
     first = rows.n
     rows.n = first + k
     rows.lo.append(np.full(k, -np.inf))
@@ -164,15 +184,17 @@ def _group_limits(model: Model, opts: pd.DataFrame, relax: frozenset[str], rows:
     idx = pd.MultiIndex.from_frame(heads[["group", "t"]])
     cap = pd.Series(heads["group"].map(model.caps).fillna(1).to_numpy(), index=idx)
     hi = cap - used.reindex(idx, fill_value=0)
-    _overlaps(mem, ["group"], rows, hi)
+    kinds = groups.drop_duplicates("group").set_index("group")["kind"]
+    _overlaps(mem, ["group"], rows, hi, kinds)
 
 
 @attrs.frozen
-class _Built:
+class Built:
     """The model as matrices: the options (numbered), the constraint rows ``lo <= a x <=
     hi`` (without the relaxed families), the integrality and upper bounds, the first
-    variable of each kind (x, s, w, u) and their number, and the block (commune) of each
-    variable: no row spans two blocks."""
+    variable of each kind (x, s, w, u) and their number, the block (commune) of each
+    variable (no row spans two blocks) and the family of limits of each row (dropping
+    a family's rows gives the model built without it, rows in the same order)."""
 
     opts: pd.DataFrame
     a: csr_matrix
@@ -182,9 +204,10 @@ class _Built:
     ub: npt.NDArray[np.float64]
     layout: tuple[int, int, int, int, int]
     block: npt.NDArray[np.int64]
+    family: npt.NDArray[np.object_]  # of each row: a family of LIMITS, or "" (always kept)
 
 
-def _build(model: Model, relax: frozenset[str]) -> _Built:
+def _build(model: Model, relax: frozenset[str]) -> Built:
     """The model without the ``relax`` families of limits, as matrices."""
     opts = model.options.reset_index(drop=True).assign(opt=lambda f: np.arange(len(f)))
     nx, ns, nw, nu = len(opts), len(model.covers), len(model.pairs), len(model.needs)
@@ -230,7 +253,9 @@ def _build(model: Model, relax: frozenset[str]) -> _Built:
 
     # (e) one programme at a time per cadre (long or short)
     if "overlap" not in relax:
+        rows.family = "overlap"
         _overlaps(opts, ["cadre_id"], rows, None)
+        rows.family = ""
 
     # (f) at most a share of each agency, and a cap of the key leaders, away in a month
     _group_limits(model, opts, relax, rows)
@@ -259,6 +284,7 @@ def _build(model: Model, relax: frozenset[str]) -> _Built:
 
     # (h) yearly budget per commune, (i) yearly seats per programme and commune
     if model.budget and "budget" not in relax:
+        rows.family = "budget"
         pairs_k = [(str(c), int(y)) for c, y in zip(opts["commune"], opts["year"], strict=True)]
         b = opts.assign(k=pd.Series(pairs_k, index=opts.index, dtype=object))
         b = b[b["k"].isin(list(model.budget))]
@@ -273,12 +299,14 @@ def _build(model: Model, relax: frozenset[str]) -> _Built:
                 np.asarray(limits, dtype=float),
             )
     if model.seats and "seats" not in relax:
+        rows.family = "seats"
         sb = opts[opts["programme"].isin(list(model.seats))]
         if len(sb):
             g = sb.groupby(["commune", "programme", "year"], sort=True)
             r = g.ngroup().to_numpy()
             lim = g.size().index.get_level_values("programme").map(model.seats).to_numpy(float)
             rows.add(r, xs + sb["opt"], 1.0, np.full(len(lim), -np.inf), lim)
+    rows.family = ""
 
     integrality = np.zeros(nvar)
     integrality[xs:ss] = 1
@@ -291,8 +319,10 @@ def _build(model: Model, relax: frozenset[str]) -> _Built:
             shape=(rows.n, nvar),
         ).tocsr()
         lo, hi = np.concatenate(rows.lo), np.concatenate(rows.hi)
+        fam = np.concatenate(rows.fam)
     else:
         a, lo, hi = csr_matrix((0, nvar)), np.zeros(0), np.zeros(0)
+        fam = np.zeros(0, dtype=object)
     kc = np.asarray(model.key_communes, dtype=object)
     block = np.zeros(nvar, dtype=np.int64)
     if len(kc) == nu and nvar:
@@ -304,11 +334,11 @@ def _build(model: Model, relax: frozenset[str]) -> _Built:
         block[ss:ws] = cover_block
         block[ws:us] = cover_block[pairs["cover"].to_numpy(np.int64)] if nw else 0
         block[us:] = key_block
-    return _Built(opts, a, lo, hi, integrality, ub, (xs, ss, ws, us, nvar), block)
+    return Built(opts, a, lo, hi, integrality, ub, (xs, ss, ws, us, nvar), block, fam)
 
 
 def _blocks(
-    b: _Built, keys: Iterable[int] | None = None
+    b: Built, keys: Iterable[int] | None = None
 ) -> list[tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]]:
     """The (variables, rows) of each block, of the blocks holding one of ``keys`` (target
     keys; default every block)."""
@@ -327,15 +357,18 @@ def _blocks(
 
 
 def _milp(
-    b: _Built,
+    b: Built,
     cols: npt.NDArray[np.int64],
     rows: npt.NDArray[np.int64],
     c: npt.NDArray[np.float64],
     extra: tuple[npt.NDArray[np.float64], float] | None,
     time_limit: float,
+    *,
+    linear: bool = False,
 ) -> Any:
     """HiGHS on one block: minimise ``c`` (over the block's variables) subject to the
-    block's rows (and ``extra``: a row ``coefficients <= bound``)."""
+    block's rows (and ``extra``: a row ``coefficients <= bound``); ``linear``: the
+    linear relaxation (no variable need be an integer)."""
     a = b.a[rows][:, cols]
     constraints = [LinearConstraint(a, b.lo[rows], b.hi[rows])] if len(rows) else []
     if extra is not None:
@@ -344,10 +377,15 @@ def _milp(
     return milp(
         c,
         constraints=constraints,
-        integrality=b.integrality[cols],
+        integrality=np.zeros(len(cols)) if linear else b.integrality[cols],
         bounds=Bounds(np.zeros(len(cols)), b.ub[cols]),
         options=options,
     )
+
+
+def build(model: Model) -> Built:
+    """The whole model as matrices, once, for several :func:`shortfall` calls."""
+    return _build(model, frozenset())
 
 
 def shortfall(
@@ -356,14 +394,18 @@ def shortfall(
     *,
     keys: Iterable[int] | None = None,
     time_limit: float = 60.0,
+    built: Built | None = None,
 ) -> npt.NDArray[np.int64]:
     """The least shortfall per target key with the ``relax`` limits dropped (phase 1
     only), solved for the communes of ``keys`` (default all); a key not solved (another
-    commune, or no solution in time) keeps its whole need."""
+    commune, or no solution in time) keeps its whole need. ``built`` is :func:`build`
+    of the model when already known (its rows of the ``relax`` families are left out)."""
     out = model.needs.astype(np.int64).copy()
-    b = _build(model, relax)
+    b = _build(model, relax) if built is None else built
+    kept = ~np.isin(b.family, list(relax))
     us = b.layout[3]
-    for cols, rows in _blocks(b, keys):
+    for cols, all_rows in _blocks(b, keys):
+        rows = all_rows[kept[all_rows]]
         is_u = cols >= us
         if not is_u.any():
             continue
@@ -371,6 +413,32 @@ def shortfall(
         if r.x is not None:
             out[cols[is_u] - us] = np.round(r.x[is_u]).astype(np.int64)
     return out
+
+
+def _tie_broken_cost(
+    opt: npt.NDArray[np.int64],
+    cost: npt.NDArray[np.float64],
+    succ: npt.NDArray[np.float64],
+    month: npt.NDArray[np.int64],
+    ncols: int,
+) -> npt.NDArray[np.float64]:
+    """Phase 2's objective over one block's variables (its options ``opt`` first): the
+    cost, less a bonus for succession-plan candidates and for earlier starts, each below
+    one currency unit in total. The bonuses are scaled by the block's own options (their
+    number, first month and span), so a commune's plan never depends on the others.
+
+    >>> _tie_broken_cost(np.array([0, 1]), np.array([5.0, 5.0]), np.array([1.0, 0.0]),
+    ...                  np.array([24300, 24301]), 3).tolist()
+    [4.875, 5.0625, 0.0]
+    """
+    c = np.zeros(ncols)
+    if not len(opt):
+        return c
+    eps = 1.0 / (4.0 * len(opt))
+    m = month[opt] - int(month[opt].min())
+    span = max(int(m.max()) + 1, 1)
+    c[: len(opt)] = cost[opt] - eps * succ[opt] + eps * m / span
+    return c
 
 
 def solve(model: Model, *, time_limit: float = 60.0) -> Solution:
@@ -387,21 +455,29 @@ def solve(model: Model, *, time_limit: float = 60.0) -> Solution:
         )
     opts = b.opts
     cost = opts["cost"].to_numpy(float)
-    eps = 1.0 / (4.0 * max(nx, 1))
     start = opts["start"]
-    month = (start.dt.year * 12 + start.dt.month).to_numpy() if nx else np.zeros(0)
-    month = month - int(month.min()) if nx else month
-    span = max(int(month.max()) + 1, 1) if nx else 1
-    c2 = np.zeros(nvar)
-    c2[xs:ss] = cost - eps * opts["succession"].to_numpy(float) + eps * month / span
+    month = (
+        (start.dt.year * 12 + start.dt.month).to_numpy(np.int64) if nx else np.zeros(0, np.int64)
+    )
+    succ = opts["succession"].to_numpy(float)
     x = np.zeros(nvar)
     status = "optimal"
     for cols, rows in _blocks(b):
         is_u = (cols >= us).astype(float)
-        r1 = _milp(b, cols, rows, is_u, None, time_limit)
-        if r1.x is None:
-            raise RuntimeError(f"the planning model could not be solved: {r1.message}")
-        r2 = _milp(b, cols, rows, c2[cols], (is_u, round(r1.fun)), time_limit)
+        c2 = _tie_broken_cost(cols[cols < ss] - xs, cost, succ, month, len(cols))
+        # The least shortfall is an integer at least the linear relaxation's: when the
+        # least cost is feasible with that bound, the bound is the least shortfall and
+        # phase 1 is known without solving it (the common case: one linear solve).
+        lp = _milp(b, cols, rows, is_u, None, time_limit, linear=True)
+        bound = int(np.ceil(lp.fun - 1e-6)) if lp.status == 0 and lp.x is not None else None
+        r2 = None if bound is None else _milp(b, cols, rows, c2, (is_u, bound), time_limit)
+        r1 = lp
+        if r2 is None or r2.x is None:
+            r1 = _milp(b, cols, rows, is_u, None, time_limit)
+            if r1.x is None:
+                raise RuntimeError(f"the planning model could not be solved: {r1.message}")
+            if r2 is None or round(r1.fun) != bound:
+                r2 = _milp(b, cols, rows, c2, (is_u, round(r1.fun)), time_limit)
         res = r2 if r2.x is not None else r1
         x[cols] = res.x
         if status == "optimal" and not (r1.status == 0 and r2.status == 0):
@@ -414,4 +490,5 @@ def solve(model: Model, *, time_limit: float = 60.0) -> Solution:
         covered=x[ss:ws] > 0.5,
         status=status,
         cost=int(opts["cost"].to_numpy()[chosen].sum()),
+        built=b,
     )

@@ -11,12 +11,15 @@ codes :data:`CAUSES`, words from the label table).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
+import attrs
 import numpy as np
 import pandas as pd
 
 from cadre_core.features._frame import Features
 from cadre_core.findings._subjects import unit_names
-from cadre_core.planner._milp import LIMITS, Model, shortfall
+from cadre_core.planner._milp import LIMITS, Built, Model, build, shortfall
 from cadre_core.planner._problem import Covers
 from cadre_core.planner._result import Need, NeedKind, TargetProjection
 from cadre_core.planner._targets import TargetAtDeadline
@@ -91,12 +94,18 @@ def reasons(
 
 
 def causes(
-    misses: pd.DataFrame, model: Model, slack: np.ndarray, *, time_limit: float = 60.0
+    misses: pd.DataFrame,
+    model: Model,
+    slack: np.ndarray,
+    *,
+    time_limit: float = 60.0,
+    built: Built | None = None,
 ) -> dict[int, str]:
     """Target key -> the one reason its shortfall remains: the furthest stage any of its
     untrained members reached (:func:`reasons`); a ``limits`` key gets the first limit of
     :data:`LIMITS` whose removal alone lets the model close more of it (solved again
-    without that limit), else stays ``limits`` (several together)."""
+    without that limit), else stays ``limits`` (several together). ``built`` is the
+    model as matrices when already known (:attr:`Solution.built`)."""
     order = {w: i for i, w in enumerate(REASON_ORDER)}
     stage = misses.assign(s=misses["reason"].map(order)).groupby("key")["s"].max()
     out = {int(str(k)): REASON_ORDER[int(v)] for k, v in stage.items()}
@@ -110,8 +119,12 @@ def causes(
         or (f == "seats" and model.seats)
         or f in ("agency", "leaders", "overlap")
     ]
+    if built is None:
+        built = build(model)  # once: each relaxation leaves out one family's rows
     for family in present:
-        relaxed = shortfall(model, frozenset({family}), keys=held, time_limit=time_limit)
+        relaxed = shortfall(
+            model, frozenset({family}), keys=held, time_limit=time_limit, built=built
+        )
         for k in list(held):
             if relaxed[k] < slack[k]:
                 out[k] = family
@@ -119,6 +132,48 @@ def causes(
         if not held:
             break
     return out
+
+
+def said_of(
+    t: Target, feats: Features, members: pd.Index, plugin: str = "?"
+) -> tuple[pd.Series, pd.Series, pd.Series]:
+    """What each of ``members`` lacks for target ``t`` (of ``plugin``, which explains
+    it), in Vietnamese and in English, and the names of the target's units (indexed by
+    id): one explainer call per language for all of them."""
+    vi, en = (explanations(plugin, t, feats, members, lang) for lang in ("vi", "en"))
+    return vi, en, unit_names(feats, t.unit)
+
+
+@attrs.frozen
+class ByCommune:
+    """One target's members on a feature frame, gathered by commune once (ids in frame
+    order): its population (``pop``) and those who fail it (``failing``); and the keys
+    of the problem by (target id, commune) (``keys``)."""
+
+    pop: Mapping[str, pd.Index]
+    failing: Mapping[str, pd.Index]
+    keys: Mapping[tuple[str, str], list[int]]
+
+    @classmethod
+    def of(cls, ev: TargetAtDeadline, keys: list[tuple[str, str]]) -> ByCommune:
+        """The members of ``ev`` by commune, and ``keys`` (the problem's) by value."""
+        commune = ev.key.to_numpy(object)
+
+        def by(mask: np.ndarray) -> dict[str, pd.Index]:
+            at = np.flatnonzero(mask)
+            groups = pd.Series(at).groupby(commune[at], sort=False)
+            return {str(c): ev.frame_index[g.to_numpy()] for c, g in groups}
+
+        key_of: dict[tuple[str, str], list[int]] = {}
+        for i, k in enumerate(keys):
+            key_of.setdefault(k, []).append(i)
+        pop = ev.pop.to_numpy(bool)
+        return cls(by(pop), by(pop & ~ev.sat.to_numpy(bool)), key_of)
+
+    def of_commune(self, commune: str, which: str) -> pd.Index:
+        """The ``pop`` or ``failing`` members of ``commune`` (empty when none)."""
+        found = (self.pop if which == "pop" else self.failing).get(commune)
+        return pd.Index([], dtype=object) if found is None else found
 
 
 def need(
@@ -129,17 +184,24 @@ def need(
     cause_of: dict[int, str],
     keys: list[tuple[str, str]],
     plugin: str = "?",
+    said: tuple[pd.Series, pd.Series, pd.Series] | None = None,
+    by: ByCommune | None = None,
 ) -> Need:
     """The need of target ``t`` (of ``plugin``) not met in ``proj.commune`` with the plan:
     ``ev`` is the target on ``feats`` (the roster with the plan, at the deadline),
     ``cause_of`` the :func:`causes` by key and ``keys`` the problem's (target id,
-    commune) keys."""
+    commune) keys. ``said`` is :func:`said_of` the target when already known (what
+    every failing member lacks, vi and en, and the members' names), so that a target
+    unmet in many communes asks its explainer once; ``by`` is :meth:`ByCommune.of` ``ev``
+    when already known (each need then reads only its commune's members)."""
     count = (
         proj.required - proj.satisfied_after
         if proj.required <= proj.population
         else (proj.population - proj.satisfied_after)
     )
-    failing = ev.frame_index[(ev.pop & ~ev.sat & (ev.key == proj.commune)).to_numpy()]
+    if by is None:
+        by = ByCommune.of(ev, keys)
+    failing = by.of_commune(proj.commune, "failing")
     ids = tuple(sorted(failing.astype(str)))
     head_vi = (
         f"{t.id} ({t.title.vi}): dự kiến đến {proj.deadline:%d/%m/%Y} đạt {proj.satisfied_after}"
@@ -166,13 +228,10 @@ def need(
         )
     detail = ""
     if t.explain is not None and len(failing):
-        expl, expl_en = (
-            explanations(plugin, t, feats, failing, lang).reindex(failing).astype(object)
-            for lang in ("vi", "en")
-        )
-        expl, expl_en = expl.fillna(""), expl_en.fillna("")
+        vi, en, named = said_of(t, feats, failing, plugin) if said is None else said
+        expl, expl_en = (e.reindex(failing).astype(object).fillna("") for e in (vi, en))
         # each member by its name (a post's title, an agency's name), its id when unnamed
-        names = unit_names(feats, t.unit).reindex(failing.astype(str)).fillna("")
+        names = named.reindex(failing.astype(str)).fillna("")
         who = [n or i for i, n in zip(failing.astype(str), names, strict=True)]
         detail = "; ".join(f"{w}: {e}" for w, e in zip(who, expl, strict=True))
         detail_en = "; ".join(f"{w}: {e}" for w, e in zip(who, expl_en, strict=True))
@@ -203,16 +262,14 @@ def need(
             ids,
             cause="equipment",
         )
-    mine = [i for i, (tid, c) in enumerate(keys) if tid == t.id and c == proj.commune]
+    mine = by.keys.get((t.id, proj.commune), [])
     cause = next((cause_of[i] for i in mine if i in cause_of), "none")
     if not proj.trainable:
         cause = "none"
     why = cause_text(cause)
     cause_vi, cause_en = why.vi, why.en
     leaders = "is_leader" in feats.cadres and bool(
-        feats.cadres["is_leader"]
-        .reindex(ev.frame_index[(ev.pop & (ev.key == proj.commune)).to_numpy()])
-        .all()
+        feats.cadres["is_leader"].reindex(by.of_commune(proj.commune, "pop")).all()
     )
     if leaders:
         kind: NeedKind = "appoint"
@@ -244,4 +301,13 @@ def need(
     )
 
 
-__all__ = ["CAUSES", "REASON_ORDER", "cause_text", "causes", "need", "reasons"]
+__all__ = [
+    "CAUSES",
+    "REASON_ORDER",
+    "ByCommune",
+    "cause_text",
+    "causes",
+    "need",
+    "reasons",
+    "said_of",
+]

@@ -113,35 +113,62 @@ class Covers:
 
 
 def covers(base: Baseline, ways: Flips) -> Covers:
-    """The covers of every (target, commune) that falls short, from the :func:`flips`."""
+    """The covers of every (target, commune) that falls short, from the :func:`flips`:
+    per target, the communes with a gap numbered in order, and the failing members some
+    way helps gathered by (commune, way, member) over whole masks (no loop over
+    communes or members)."""
     cover_rows: list[pd.DataFrame] = []
     single_rows: list[pd.DataFrame] = []
     pair_rows: list[pd.DataFrame] = []
     keys: list[tuple[str, str]] = []
     needs_list: list[int] = []
+    names = list(base.communes.names)
     for tid, per in ways.items():
         ev = base.before[tid]
-        gap = ev.counts
-        for commune in base.communes.names:
-            n, s, r = (int(gap[c].loc[commune]) for c in ("n", "s", "req"))
-            if n == 0 or s >= r:
-                continue
-            in_c = ev.key == commune
-            mine = {combo: hit & in_c for combo, hit in per.items()}
-            anyway = pd.concat(list(mine.values()), axis=1).any(axis=1)
-            ids = ev.frame_index[anyway.to_numpy()].astype(str)
-            k = len(keys)
-            keys.append((tid, commune))
-            needs_list.append(min(r, n) - s)
-            deadline = pd.Timestamp(base.setting.deadlines[tid])
-            cover_rows.append(pd.DataFrame({"key": k, "cadre_id": ids, "deadline": deadline}))
-            for combo, hit in mine.items():
-                hid = ev.frame_index[hit.to_numpy()].astype(str)
-                part = pd.DataFrame({"key": k, "cadre_id": hid})
-                if len(combo) == 1:
-                    single_rows.append(part.assign(programme=combo[0]))
-                else:
-                    pair_rows.append(part.assign(p1=combo[0], p2=combo[1]))
+        gap = ev.counts.reindex(names)
+        n, s, r = (gap[c].to_numpy(np.int64) for c in ("n", "s", "req"))
+        short = (n != 0) & (s < r)
+        first = len(keys)
+        keys += [(tid, c) for c in np.asarray(names, dtype=object)[short].tolist()]
+        needs_list += (np.minimum(r, n) - s)[short].tolist()
+        # the key of each member (-1: its commune has no gap)
+        key_of_commune = np.where(short, first + np.cumsum(short) - 1, -1)
+        where = pd.Index(names).get_indexer(pd.Index(ev.key.to_numpy(object)))
+        mkey = np.where(where >= 0, key_of_commune[np.maximum(where, 0)], -1)
+        combos = list(per)
+        hits = np.zeros((len(mkey), len(combos)), dtype=bool)
+        for j, combo in enumerate(combos):  # a few ways (programmes), each a whole mask
+            hits[:, j] = per[combo].to_numpy(bool) & (mkey >= 0)
+        ids = ev.frame_index.astype(str)
+        anyway = hits.any(axis=1)
+        pos = np.flatnonzero(anyway)
+        pos = pos[np.argsort(mkey[pos], kind="stable")]
+        deadline = pd.Timestamp(base.setting.deadlines[tid])
+        cover_rows.append(
+            pd.DataFrame({"key": mkey[pos], "cadre_id": ids[pos], "deadline": deadline})
+        )
+        member, way = np.nonzero(hits)
+        order = np.lexsort((member, way, mkey[member]))
+        member, way = member[order], way[order]
+        width = np.asarray([len(c) for c in combos])[way]
+        first_p = pd.Index([c[0] for c in combos], dtype=str)[way]
+        second_p = pd.Index([c[-1] for c in combos], dtype=str)[way]
+        one = width == 1
+        single_rows.append(
+            pd.DataFrame(
+                {"key": mkey[member[one]], "cadre_id": ids[member[one]], "programme": first_p[one]}
+            )
+        )
+        pair_rows.append(
+            pd.DataFrame(
+                {
+                    "key": mkey[member[~one]],
+                    "cadre_id": ids[member[~one]],
+                    "p1": first_p[~one],
+                    "p2": second_p[~one],
+                }
+            )
+        )
     cov = (
         pd.concat(cover_rows, ignore_index=True)
         if cover_rows

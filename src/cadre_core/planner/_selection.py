@@ -71,17 +71,21 @@ def plan_lines(
     first_asg = base.now.assignments.sort_values(["cadre_id", "position_code"]).drop_duplicates(
         "cadre_id"
     )
-    bloc = first_asg.set_index("cadre_id")["bloc"].astype(object)
+    bloc = first_asg.set_index("cadre_id")["bloc"].astype(object).to_dict()
+    served_by = served.to_dict()  # plain look-ups: one per chosen line
+    field_of = {
+        code: fields[code].to_dict() for code in chosen["programme"].unique() if code in fields
+    }
     lines = []
     row: Any
     for row in chosen.itertuples(index=False):
         r = row
-        targets_served = served.get((r.cadre_id, r.programme), ())
+        targets_served = served_by.get((r.cadre_id, r.programme), ())
         body = next((bodies[t] for t in targets_served if t in bodies), None)
         if body is None:
             body = bodies.get(str(bloc.get(r.cadre_id, "")), "")
         p = by_code[r.programme]
-        field = fields[p.code].get(r.cadre_id) if p.kind == "degree" else None
+        field = field_of[p.code].get(r.cadre_id) if p.kind == "degree" else None
         lines.append(
             PlanLine(
                 year=int(r.year),

@@ -1,0 +1,136 @@
+"""A commune's plan is its own: planning it with other communes changes nothing of it.
+
+Every limit, target and option of a commune stays within the commune, and the solver's
+tie-breaks (succession-plan candidates first, then earlier starts) are scaled by the
+commune's own options, so among plans of equal cost a commune gets the same one whether
+it is planned alone or within a province.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import attrs
+import numpy as np
+import pandas as pd
+import pytest
+
+from cadre_core.planner import Plan, plan
+from cadre_core.planner import _milp as _milp_module
+from cadre_core.planner._milp import Model, shortfall, solve
+from cadre_core.roster._roster import Roster
+from cadre_core.roster._synth import synth_roster
+
+AS_OF = dt.date(2026, 12, 31)
+PLUGINS = ["laichau"]
+
+
+def _alone(roster: Roster, commune: str) -> Roster:
+    """The roster of one commune: its agencies, their posts, the cadres holding them."""
+    t = roster.tables
+    agencies = t["agencies"][t["agencies"]["commune"] == commune]
+    codes = set(agencies["agency_code"])
+    positions = t["positions"][t["positions"]["agency_code"].isin(codes)]
+    assignments = t["assignments"][
+        t["assignments"]["position_code"].isin(positions["position_code"])
+    ]
+    ids = set(assignments["cadre_id"])
+    frames: dict[str, pd.DataFrame] = {}
+    for name, frame in t.items():
+        if "cadre_id" in frame.columns:
+            frames[name] = frame[frame["cadre_id"].isin(ids)]
+        elif "agency_code" in frame.columns:
+            frames[name] = frame[frame["agency_code"].isin(codes)]
+        elif "commune" in frame.columns:
+            frames[name] = frame[frame["commune"] == commune]
+        else:
+            frames[name] = frame
+    frames["positions"] = positions
+    return roster.with_tables(**frames)
+
+
+def _of(p: Plan, commune: str) -> tuple[list[str], list[str], list[str]]:
+    """The commune's lines, needs and projections (``trainable`` of a target the commune
+    already meets left out: flips are sought only for targets some commune falls short
+    of, so it depends on the others)."""
+    return (
+        sorted(repr(x) for x in p.lines if x.commune == commune),
+        sorted(repr(n) for n in p.needs if n.commune == commune),
+        sorted(
+            repr(x if x.status_before != "met" else attrs.evolve(x, trainable=False))
+            for x in p.projections
+            if x.commune == commune
+        ),
+    )
+
+
+@pytest.fixture(scope="module")
+def roster() -> Roster:
+    return synth_roster(3, 2026, validate=False, name="syn3")
+
+
+def test_a_commune_is_planned_alone_as_within_the_province(roster: Roster) -> None:
+    pytest.importorskip("cadre_laichau")
+    together = plan(roster, as_of=AS_OF, plugins=PLUGINS)
+    communes = roster.communes
+    assert len(communes) == 3
+    seen = 0
+    for commune in communes:
+        alone = plan(_alone(roster, commune), as_of=AS_OF, plugins=PLUGINS)
+        assert {x.commune for x in alone.lines} <= {commune}
+        mine = _of(together, commune)
+        assert mine[0], commune  # the commune has lines to compare
+        assert _of(alone, commune) == mine, commune
+        seen += len(mine[0])
+    assert seen == len(together.lines)
+
+
+def _pairs_model() -> Model:
+    """Two cadres who each need both programmes of a pair, whose only intakes overlap:
+    the linear relaxation closes half of each (shortfall 1), the plan none (shortfall 2)."""
+    day = pd.Timestamp("2027-03-01")
+    options = pd.DataFrame(
+        {
+            "cadre_id": ["a", "a", "b", "b"],
+            "programme": ["p1", "p2", "p1", "p2"],
+            "year": [2027] * 4,
+            "start": [day] * 4,
+            "end": [pd.Timestamp("2027-06-30")] * 4,
+            "cost": [10, 10, 10, 10],
+            "long": [False] * 4,
+            "commune": ["X"] * 4,
+            "succession": [False] * 4,
+        }
+    )
+    return Model(
+        options=options,
+        covers=pd.DataFrame(
+            {"key": [0, 0], "cadre_id": ["a", "b"], "deadline": [pd.Timestamp("2030-12-31")] * 2}
+        ),
+        singles=pd.DataFrame({"cover": pd.Series([], dtype="int64"), "programme": []}),
+        pairs=pd.DataFrame({"cover": [0, 1], "p1": ["p1", "p1"], "p2": ["p2", "p2"]}),
+        needs=np.asarray([2], dtype=np.int64),
+        groups=pd.DataFrame({"group": [], "kind": [], "cadre_id": []}, dtype=object),
+        caps=pd.Series(dtype="int64"),
+        busy=pd.DataFrame({"group": [], "cadre_id": [], "until": []}, dtype=object),
+        key_communes=("X",),
+    )
+
+
+def test_the_least_shortfall_is_exact_when_the_linear_bound_is_not_reached(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    model = _pairs_model()
+    calls: list[bool] = []
+    real = _milp_module._milp
+
+    def counted(*args: Any, linear: bool = False) -> Any:
+        calls.append(linear)
+        return real(*args, linear=linear)
+
+    monkeypatch.setattr(_milp_module, "_milp", counted)
+    sol = solve(model)
+    assert sol.slack.tolist() == [2] and sol.chosen.tolist() == [] and sol.status == "optimal"
+    assert calls[0] is True and False in calls  # the bound (1) failed: phase 1 was solved
+    assert sol.slack.tolist() == shortfall(model, frozenset()).tolist()
