@@ -373,11 +373,12 @@ def shortfall(
     return out
 
 
-def solve(model: Model, *, time_limit: float = 60.0) -> Solution:
+def solve(model: Model, *, time_limit: float = 60.0, price: float = 0.0) -> Solution:
     """Solve the two phases, commune by commune (a commune's limits, targets and options
     never touch another's; ``time_limit`` seconds for each phase of each commune): first
-    the least shortfall, then the least cost with it. Raises ``RuntimeError`` when HiGHS
-    finds no solution."""
+    the least shortfall (plus ``price`` per VND of cost: a province budget's price), then
+    the least cost with that shortfall. Raises ``RuntimeError`` when HiGHS finds no
+    solution."""
     b = _build(model, frozenset())
     xs, ss, ws, us, nvar = b.layout
     nx = ss - xs
@@ -398,10 +399,11 @@ def solve(model: Model, *, time_limit: float = 60.0) -> Solution:
     status = "optimal"
     for cols, rows in _blocks(b):
         is_u = (cols >= us).astype(float)
-        r1 = _milp(b, cols, rows, is_u, None, time_limit)
+        c1 = is_u + price * np.concatenate([cost, np.zeros(nvar - nx)])[cols]
+        r1 = _milp(b, cols, rows, c1, None, time_limit)
         if r1.x is None:
             raise RuntimeError(f"the planning model could not be solved: {r1.message}")
-        r2 = _milp(b, cols, rows, c2[cols], (is_u, round(r1.fun)), time_limit)
+        r2 = _milp(b, cols, rows, c2[cols], (is_u, round(float(is_u @ r1.x))), time_limit)
         res = r2 if r2.x is not None else r1
         x[cols] = res.x
         if status == "optimal" and not (r1.status == 0 and r2.status == 0):
