@@ -20,7 +20,8 @@ a price ``lambda`` (shortfall units per VND) on cost, each commune minimising "s
 lambda x cost" on its own, the least ``lambda`` at which the province's spend fits every
 year's budget found by bisection. Every price gives a lower bound on the least total
 shortfall within the budget (weak duality): ``L(lambda) = sum of the communes' optima -
-lambda x budget x years``; the plan reports its gap to the best bound
+lambda x budget x years`` (the years a programme that costs anything may start in); the
+plan reports its gap to the best bound
 (:class:`~cadre_core.planner._result.ProvinceBudget`).
 """
 
@@ -44,6 +45,7 @@ import pandas as pd
 from cadre_core.engine._dask import commune_partitions
 from cadre_core.planner._baseline import Setting, setting
 from cadre_core.planner._catalogue import Programme
+from cadre_core.planner._options import intakes
 from cadre_core.planner._plan import plan_in
 from cadre_core.planner._result import Plan, ProvinceBudget, merge_plans
 from cadre_core.plugins._host import BUILTIN, PluginError, PluginHost, make_plugin_manager
@@ -299,7 +301,11 @@ class Chunks:
     def search(self, budget: int) -> ProvinceBudget:
         """The least price (shortfall units per VND, by bisection) at which every year's
         spend of the province fits ``budget``, with the dual bound on the shortfall."""
-        years = len(self.setting.years)
+        s = self.setting
+        # the years a programme that costs anything may start in: only their budgets are
+        # priced (a year nothing can be spent in never binds)
+        grid = intakes(s.progs, s.day, s.horizon)
+        years = int(grid.loc[grid["cost"] > 0, "year"].nunique())
         best = Fraction(-1)
         iterations = 0
 
@@ -319,7 +325,7 @@ class Chunks:
         lo, hi = Fraction(0), Fraction(0)
         if not fits(spend):
             # above this price no programme that costs anything is worth its price
-            least = min((p.cost for p in self.setting.progs if p.cost > 0), default=1)
+            least = min((p.cost for p in s.progs if p.cost > 0), default=1)
             hi = Fraction(demand + 1, least)
             spend, shortfall = at(hi)
             top = (spend, shortfall)
