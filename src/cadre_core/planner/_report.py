@@ -107,24 +107,11 @@ def _need_text(need: Need, lang: str) -> str:
 def _province_budget_table(b: ProvinceBudget, lang: str, console: Console | None) -> None:
     """The province-wide budget: what the plan spends, its shortfall and its gap."""
     keys = ("budget", "spend", "fits", "shortfall", "bound", "gap", "price", "iterations")
-    worth = _money(round(1 / b.price)) if b.price > 0 else "–"
-    show_table(
-        label("plan_province_budget", lang),
-        [label(f"plan_pb_{k}", lang) for k in keys],
-        [
-            [
-                _money(b.budget),
-                _money(max((c for _, c in b.spend), default=0)),
-                label("yes" if b.fits else "no", lang),
-                b.shortfall,
-                b.lower_bound,
-                b.gap,
-                worth,
-                b.iterations,
-            ]
-        ],
-        console=console,
-    )
+    row: list[object] = [_money(b.budget), _money(max((c for _, c in b.spend), default=0))]
+    row += [label("yes" if b.fits else "no", lang), b.shortfall, b.lower_bound, b.gap]
+    row += [_money(round(1 / b.price)) if b.price > 0 else "–", b.iterations]
+    heads = [label(f"plan_pb_{k}", lang) for k in keys]
+    show_table(label("plan_province_budget", lang), heads, [row], console=console)
 
 
 def print_table(plan: Plan, lang: str = "vi", console: Console | None = None) -> None:
