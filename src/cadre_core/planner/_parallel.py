@@ -31,6 +31,7 @@ import contextlib
 import datetime as dt
 import importlib
 import math
+import multiprocessing
 import os
 import secrets
 from collections.abc import Iterable, Iterator, Mapping
@@ -240,8 +241,15 @@ class Chunks:
         if self.workers == 1 or len(self.jobs) == 1:
             return None
         if self._pool is None:
+            # workers start from a clean server process, never forked from this one
+            # (which may run threads: progress bars, a plugin's)
+            context = multiprocessing.get_context(
+                "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else None
+            )
             self._pool = self._stack.enter_context(
-                ProcessPoolExecutor(max_workers=min(self.workers, len(self.jobs)))
+                ProcessPoolExecutor(
+                    max_workers=min(self.workers, len(self.jobs)), mp_context=context
+                )
             )
         return self._pool
 
