@@ -2,6 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
+import shutil
+import sys
+import tempfile
+from collections.abc import Iterator
+from typing import IO, Any
+
 import click
 
 from cadre_core.cli._common import (
@@ -20,7 +27,6 @@ from cadre_core.cli._common import (
     say,
     skip_option,
     tell,
-    write_text,
     writing,
 )
 from cadre_core.cli._privacy import key_or_exit, plugin_output, pseudonym_options, pseudonymizer
@@ -58,6 +64,62 @@ def _budget(value: str | None) -> int | dict[int, int] | None:
         ) from None
 
 
+def _count(value: str | None, option: str) -> int | None:
+    """``--workers 4``, ``--chunk 64``: a whole number, at least 1."""
+    if value is None:
+        return None
+    text = value.strip()
+    if not text.isdigit() or int(text) < 1:
+        raise InputError(say("plan_count", option=option, value=repr(value)))
+    return int(text)
+
+
+def _province_budget(value: str | None) -> int | None:
+    """``--province-budget 90000000000``: a whole, non-negative amount in VND a year."""
+    if value is None:
+        return None
+    from cadre_core.planner._params import amount
+
+    try:
+        return amount(
+            value.replace("_", "").replace(" ", ""), told_error(ValueError, "budget_amount")
+        )
+    except ValueError as exc:
+        raise InputError(say("plan_province_budget", value=repr(value), why=tell(exc))) from None
+
+
+@contextlib.contextmanager
+def _scheduler(address: str | None, engine: str) -> Iterator[Any]:
+    """The client of the Dask scheduler at ``address`` (``None`` without one), closed at
+    the end; a scheduler that cannot be reached is bad input."""
+    if address is None:
+        yield None
+        return
+    if engine != "dask":
+        raise InputError(say("plan_scheduler_local"))
+    try:
+        import distributed
+    except ImportError:
+        raise InputError(say("plan_dask_missing")) from None
+    try:
+        client = distributed.Client(address, timeout="10s")  # type: ignore[no-untyped-call]
+    except (OSError, ValueError, TypeError):
+        raise InputError(say("plan_scheduler", value=repr(address))) from None
+    with client:
+        yield client
+
+
+@contextlib.contextmanager
+def _spool(wanted: bool) -> Iterator[IO[str] | None]:
+    """A temporary file to hold a document meant for standard output until it is whole
+    (``None`` when not ``wanted``)."""
+    if not wanted:
+        yield None
+        return
+    with tempfile.TemporaryFile("w+", encoding="utf-8") as handle:
+        yield handle
+
+
 @click.command("plan")
 @click.argument("roster", type=click.Path())
 @click.option(
@@ -65,6 +127,18 @@ def _budget(value: str | None) -> int | dict[int, int] | None:
 )
 @click.option("--horizon", type=int, metavar="YEAR", help="Last year (default: latest deadline).")
 @click.option("--budget", metavar="VND|YEAR=VND,...", help="Yearly budget per commune.")
+@click.option(
+    "--province-budget",
+    "province_budget",
+    metavar="VND",
+    help="Yearly budget of all communes together (priced by Lagrangian relaxation).",
+)
+@click.option(
+    "--workers", metavar="N", help="Processes planning communes at once (default: the CPUs)."
+)
+@click.option("--chunk", metavar="N", help="Communes a worker plans at once (default: 64).")
+@click.option("--engine", metavar="local|dask", help="Plan on this machine or on a Dask cluster.")
+@click.option("--scheduler", metavar="ADDRESS", help="Dask scheduler (default: a local cluster).")
 @report_format_option
 @report_output_option
 @click.option("--plugin", "plugins", multiple=True, metavar="NAME", help="Use only this plugin.")
@@ -78,6 +152,11 @@ def plan_command(
     as_of: str | None,
     horizon: int | None,
     budget: str | None,
+    province_budget: str | None,
+    workers: str | None,
+    chunk: str | None,
+    engine: str | None,
+    scheduler: str | None,
     fmt: str | None,
     output: str | None,
     plugins: tuple[str, ...],
@@ -89,7 +168,9 @@ def plan_command(
     skip_invalid: bool,
 ) -> None:
     """Plan who to train in which programme and when so that every target is met."""
-    from cadre_core.planner import _report, plan
+    from cadre_core.planner import _report
+    from cadre_core.planner._parallel import CHUNK, ENGINES, planned
+    from cadre_core.planner._result import merge_plans, write_plan_json
     from cadre_core.plugins._host import PluginError
     from cadre_core.targets._params import ParameterError
 
@@ -101,6 +182,12 @@ def plan_command(
     if horizon is not None and horizon > day.year + MAX_YEARS:
         raise InputError(say("horizon_far", horizon=horizon, years=MAX_YEARS))
     money = _budget(budget)
+    province = _province_budget(province_budget)
+    n_workers = _count(workers, "--workers")
+    chunk_size = _count(chunk, "--chunk") or CHUNK
+    engine = engine or ("dask" if scheduler else "local")
+    if engine not in ENGINES:
+        raise InputError(say("plan_engine", value=repr(engine)))
     key = key_or_exit(pseudonymize, pseudonym_key)
     with plugin_output():  # a plugin's layout hook may print: never into the JSON
         r = _read(
@@ -112,29 +199,53 @@ def plan_command(
             lang=lang,
         )
     hider = pseudonymizer(key, r)
-    try:  # progress bars on a terminal only, never over a document on standard output
-        shown = bool(output) or fmt not in ("json", "csv")
-        with (
-            progress_bars(lang, shown=shown),
-            plugin_output(None if hider is None else hider.scrub),
-        ):
-            result = plan(
-                r,
-                as_of=day,
-                horizon=horizon,
-                budget=money,
-                plugins=plugins or None,
-                params_file=params,
-            )
-    except (PluginError, ParameterError, ValueError) as exc:
-        raise InputError(tell(exc) if hider is None else hider.scrub(tell(exc))) from None
-    if hider is not None:
-        from cadre_core.planner._privacy import pseudonymize_plan
+    with _spool(fmt == "json" and not output) as spool:
+        try:  # progress bars on a terminal only, never over a document on standard output
+            shown = bool(output) or fmt not in ("json", "csv")
+            with (
+                progress_bars(lang, shown=shown),
+                plugin_output(None if hider is None else hider.scrub),
+                _scheduler(scheduler, engine) as client,
+                planned(
+                    r,
+                    as_of=day,
+                    horizon=horizon,
+                    budget=money,
+                    plugins=plugins or None,
+                    params_file=params,
+                    workers=n_workers,
+                    engine=engine,
+                    client=client,
+                    province_budget=province,
+                    chunk_size=chunk_size,
+                ) as parts,
+            ):
+                if hider is not None:
+                    from cadre_core.planner._privacy import pseudonymize_plan
 
-        result = pseudonymize_plan(result, hider)
-    if fmt == "json":
-        write_text(result.to_json(), output)
-        return
+                    parts = (pseudonymize_plan(p, hider) for p in parts)
+                if spool is not None:  # standard output: the document once it is whole
+                    write_plan_json(parts, spool)
+                elif fmt == "json":  # streamed to the file as communes are planned
+                    from cadre_core.vocab._files import replacing
+
+                    with (
+                        writing(str(output)),
+                        replacing(str(output)) as tmp,
+                        open(tmp, "w", encoding="utf-8") as handle,
+                    ):
+                        write_plan_json(parts, handle)
+                    return
+                else:
+                    result = merge_plans(list(parts))
+        except (PluginError, ParameterError, ValueError) as exc:
+            raise InputError(tell(exc) if hider is None else hider.scrub(tell(exc))) from None
+        except ImportError:
+            raise InputError(say("plan_dask_missing")) from None
+        if spool is not None:
+            spool.seek(0)
+            shutil.copyfileobj(spool, sys.stdout)
+            return
     if fmt in ("xlsx", "html", "pdf"):
         if not output:
             raise InputError(say("format_needs_output", fmt=fmt))

@@ -10,7 +10,10 @@ when), ``_problem`` (what helps whom; the model), ``_milp`` (the solver), ``_sel
 (plan lines and totals), ``_apply`` and ``_outcome`` (targets with the plan), ``_needs``
 (what training cannot do), ``_people`` (each line's cadre by name, post and agency; each
 need's members by name), ``_result`` (the :class:`Plan` and its JSON), ``_report``
-(table, xlsx, HTML).
+(table, xlsx, HTML). ``_parallel`` plans a large roster's communes as independent
+problems, in chunks of whole communes, in worker processes or on a Dask cluster, streams
+the JSON as the chunks come back, and meets a province-wide budget by a price on cost
+(:class:`ProvinceBudget`).
 
 :func:`plan` projects the roster to every target's deadline (statutory retirements,
 qualifications already under way, latest ratings carried forward), finds per target and
@@ -40,7 +43,14 @@ from cadre_core.planner._catalogue import Programme, catalogue_with, default_cat
 from cadre_core.planner._params import planner_params
 from cadre_core.planner._plan import plan
 from cadre_core.planner._projection import project
-from cadre_core.planner._result import Need, Plan, PlanLine, TargetProjection, YearTotal
+from cadre_core.planner._result import (
+    Need,
+    Plan,
+    PlanLine,
+    ProvinceBudget,
+    TargetProjection,
+    YearTotal,
+)
 from cadre_core.plugins.builtin._planner_params import PLANNER_PARAMETERS
 
 __all__ = [
@@ -49,6 +59,7 @@ __all__ = [
     "Plan",
     "PlanLine",
     "Programme",
+    "ProvinceBudget",
     "TargetProjection",
     "YearTotal",
     "apply_plan",

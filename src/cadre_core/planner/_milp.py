@@ -441,11 +441,12 @@ def _tie_broken_cost(
     return c
 
 
-def solve(model: Model, *, time_limit: float = 60.0) -> Solution:
+def solve(model: Model, *, time_limit: float = 60.0, price: float = 0.0) -> Solution:
     """Solve the two phases, commune by commune (a commune's limits, targets and options
     never touch another's; ``time_limit`` seconds for each phase of each commune): first
-    the least shortfall, then the least cost with it. Raises ``RuntimeError`` when HiGHS
-    finds no solution."""
+    the least shortfall (plus ``price`` per VND of cost: a province budget's price), then
+    the least cost with that shortfall. Raises ``RuntimeError`` when HiGHS finds no
+    solution."""
     b = _build(model, frozenset())
     xs, ss, ws, us, nvar = b.layout
     nx = ss - xs
@@ -465,19 +466,28 @@ def solve(model: Model, *, time_limit: float = 60.0) -> Solution:
     for cols, rows in _blocks(b):
         is_u = (cols >= us).astype(float)
         c2 = _tie_broken_cost(cols[cols < ss] - xs, cost, succ, month, len(cols))
-        # The least shortfall is an integer at least the linear relaxation's: when the
-        # least cost is feasible with that bound, the bound is the least shortfall and
-        # phase 1 is known without solving it (the common case: one linear solve).
-        lp = _milp(b, cols, rows, is_u, None, time_limit, linear=True)
-        bound = int(np.ceil(lp.fun - 1e-6)) if lp.status == 0 and lp.x is not None else None
-        r2 = None if bound is None else _milp(b, cols, rows, c2, (is_u, bound), time_limit)
-        r1 = lp
-        if r2 is None or r2.x is None:
-            r1 = _milp(b, cols, rows, is_u, None, time_limit)
+        if price:  # a province budget's price: phase 1 is the Lagrangian, solved whole
+            c1 = is_u.copy()
+            opt = cols < ss
+            c1[opt] += price * cost[cols[opt] - xs]
+            r1 = _milp(b, cols, rows, c1, None, time_limit)
             if r1.x is None:
                 raise RuntimeError(f"the planning model could not be solved: {r1.message}")
-            if r2 is None or round(r1.fun) != bound:
-                r2 = _milp(b, cols, rows, c2, (is_u, round(r1.fun)), time_limit)
+            r2 = _milp(b, cols, rows, c2, (is_u, round(float(is_u @ r1.x))), time_limit)
+        else:
+            # The least shortfall is an integer at least the linear relaxation's: when the
+            # least cost is feasible with that bound, the bound is the least shortfall and
+            # phase 1 is known without solving it (the common case: one linear solve).
+            lp = _milp(b, cols, rows, is_u, None, time_limit, linear=True)
+            bound = int(np.ceil(lp.fun - 1e-6)) if lp.status == 0 and lp.x is not None else None
+            r2 = None if bound is None else _milp(b, cols, rows, c2, (is_u, bound), time_limit)
+            r1 = lp
+            if r2 is None or r2.x is None:
+                r1 = _milp(b, cols, rows, is_u, None, time_limit)
+                if r1.x is None:
+                    raise RuntimeError(f"the planning model could not be solved: {r1.message}")
+                if r2 is None or round(r1.fun) != bound:
+                    r2 = _milp(b, cols, rows, c2, (is_u, round(r1.fun)), time_limit)
         res = r2 if r2.x is not None else r1
         x[cols] = res.x
         if status == "optimal" and not (r1.status == 0 and r2.status == 0):

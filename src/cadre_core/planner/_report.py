@@ -19,7 +19,7 @@ from cadre_core.vocab._labels import body_name, check_lang, fmt_date, label
 from cadre_core.vocab._tables import show_table
 
 if TYPE_CHECKING:
-    from cadre_core.planner._result import Need, Plan
+    from cadre_core.planner._result import Need, Plan, ProvinceBudget
 
 #: status -> its Vietnamese name from the label table, in lower case (it reads in a sentence)
 STATUS_VI = {status: label(status, "vi").lower() for status in STATUSES}
@@ -104,6 +104,16 @@ def _need_text(need: Need, lang: str) -> str:
     return text
 
 
+def _province_budget_table(b: ProvinceBudget, lang: str, console: Console | None) -> None:
+    """The province-wide budget: what the plan spends, its shortfall and its gap."""
+    keys = ("budget", "spend", "fits", "shortfall", "bound", "gap", "price", "iterations")
+    row: list[object] = [_money(b.budget), _money(max((c for _, c in b.spend), default=0))]
+    row += [label("yes" if b.fits else "no", lang), b.shortfall, b.lower_bound, b.gap]
+    row += [_money(round(1 / b.price)) if b.price > 0 else "–", b.iterations]
+    heads = [label(f"plan_pb_{k}", lang) for k in keys]
+    show_table(label("plan_province_budget", lang), heads, [row], console=console)
+
+
 def print_table(plan: Plan, lang: str = "vi", console: Console | None = None) -> None:
     """Print the plan lines (names, posts), the yearly totals, the targets at their
     deadlines and the needs: rich tables on a terminal, plain tab-separated lines
@@ -132,6 +142,9 @@ def print_table(plan: Plan, lang: str = "vi", console: Console | None = None) ->
         console=console,
     )
     out.print()
+    if plan.province_budget is not None:
+        _province_budget_table(plan.province_budget, lang, console)
+        out.print()
     show_table(
         label("plan_projections", lang),
         [

@@ -1941,6 +1941,47 @@ _LABELS: dict[str, tuple[str, str]] = {
         "Kiểm tra lại báo cáo: cadre verify BÁO_CÁO DANH_SÁCH",
         "Check this report again with: cadre verify REPORT ROSTER",
     ),
+    # the planner at national scale: parallel, Dask, province budget
+    "cli_plan_count": (
+        "{option} {value}: hãy ghi một số nguyên từ 1 trở lên",
+        "{option} {value}: give a whole number, 1 or more",
+    ),
+    "cli_plan_province_budget": (
+        "--province-budget {value}: {why}; hãy ghi một số tiền nguyên tính bằng đồng cho mỗi "
+        "năm của cả tỉnh (từ 0 trở lên)",
+        "--province-budget {value}: {why}; give a whole amount in VND a year for the whole "
+        "province (0 or more)",
+    ),
+    "cli_plan_engine": (
+        "--engine {value}: hãy chọn local (máy này) hoặc dask (một cụm Dask)",
+        "--engine {value}: choose local (this machine) or dask (a Dask cluster)",
+    ),
+    "cli_plan_scheduler_local": (
+        "--scheduler chỉ dùng được với --engine dask",
+        "--scheduler works only with --engine dask",
+    ),
+    "cli_plan_scheduler": (
+        "--scheduler {value}: không kết nối được tới bộ điều phối Dask ở địa chỉ này; hãy ghi "
+        "địa chỉ của một cụm đang chạy, dạng tcp://MÁY:CỔNG",
+        "--scheduler {value}: cannot reach a Dask scheduler at this address; give the address "
+        "of a running cluster, as tcp://HOST:PORT",
+    ),
+    "cli_plan_dask_missing": (
+        "--engine dask cần gói tùy chọn dask: pip install 'cadre-core[dask]'",
+        "--engine dask needs the optional dask extra: pip install 'cadre-core[dask]'",
+    ),
+    "plan_province_budget": ("Ngân sách chung của tỉnh", "Province-wide budget"),
+    "plan_pb_budget": ("Ngân sách mỗi năm", "Budget a year"),
+    "plan_pb_spend": ("Chi nhiều nhất trong một năm", "Largest yearly spend"),
+    "plan_pb_fits": ("Trong ngân sách mọi năm", "Within the budget every year"),
+    "plan_pb_shortfall": ("Còn thiếu (người)", "Shortfall (members)"),
+    "plan_pb_bound": ("Cận dưới chứng minh được", "Proven lower bound"),
+    "plan_pb_gap": ("Chênh lệch so với tối ưu", "Gap to the optimum"),
+    "plan_pb_price": (
+        "Một người còn thiếu được tính bằng (đồng)",
+        "A missing member is worth (VND)",
+    ),
+    "plan_pb_iterations": ("Số lần lập kế hoạch toàn tỉnh", "Province plans solved"),
 }
 
 #: Bloc codes whose default responsible body has a label (``body_<bloc>``).

@@ -1,0 +1,452 @@
+"""The plan of a large roster: its communes planned as independent problems, in parallel.
+
+A commune's limits, targets and options never touch another's (the model is solved
+commune by commune anyway), so the roster is cut into chunks of whole communes
+(:func:`cadre_core.engine._dask.commune_partitions`: a chunk holds its communes' agencies
+and positions and every cadre who ever held one of their posts, with all of that cadre's
+rows, so each cadre is attributed to the same commune as in the whole roster), each chunk
+is planned with :func:`~cadre_core.planner._plan.plan_in` and only its own communes'
+lines, totals, projections and needs are kept. The chunks run in worker processes
+(``concurrent.futures``), in this process (``workers=1``) or on a Dask cluster
+(``engine="dask"``); the setting (plugins, parameters, programmes) is made once by the
+caller and once per worker process, never per chunk. The parts come back in commune
+order whatever the order they finish in (:class:`Chunks`), so the merged plan
+(:func:`~cadre_core.planner._result.merge_plans`) and the streamed JSON
+(:func:`~cadre_core.planner._result.write_plan_json`) are the same for any number of
+workers.
+
+A province-wide yearly budget couples the communes; it is met by Lagrangian relaxation:
+a price ``lambda`` (shortfall units per VND) on cost, each commune minimising "shortfall +
+lambda x cost" on its own, the least ``lambda`` at which the province's spend fits every
+year's budget found by bisection. Every price gives a lower bound on the least total
+shortfall within the budget (weak duality): ``L(lambda) = sum of the communes' optima -
+lambda x budget x years`` (the years a programme that costs anything may start in); the
+plan reports its gap to the best bound
+(:class:`~cadre_core.planner._result.ProvinceBudget`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import importlib
+import math
+import multiprocessing
+import os
+import secrets
+from collections.abc import Iterable, Iterator, Mapping
+from concurrent.futures import Executor, ProcessPoolExecutor
+from fractions import Fraction
+from types import TracebackType
+from typing import Any
+
+import attrs
+import pandas as pd
+
+from cadre_core.engine._dask import commune_partitions
+from cadre_core.planner._baseline import Setting, setting
+from cadre_core.planner._catalogue import Programme
+from cadre_core.planner._options import intakes
+from cadre_core.planner._plan import plan_in
+from cadre_core.planner._result import Plan, ProvinceBudget, merge_plans
+from cadre_core.plugins._host import BUILTIN, PluginError, PluginHost, make_plugin_manager
+from cadre_core.roster._roster import Roster
+from cadre_core.vocab._dates import parse_day
+
+#: Communes per chunk: a worker holds one chunk's roster and model at a time.
+CHUNK = 64
+#: The price search stops when the bracket is this narrow (relative to its top) ...
+TOLERANCE = Fraction(1, 100)
+#: ... or after this many plans of the whole province.
+MAX_ITERATIONS = 24
+#: Rounding allowance of the solver's objective when the dual bound is rounded up.
+_SLACK = Fraction(1, 10**6)
+
+ENGINES = ("local", "dask")
+
+
+@attrs.frozen
+class ShippedSetting:
+    """What a worker process needs to make the plan's :class:`Setting`: the plugins by
+    name and the arguments that chose the parameters and the programmes (the targets
+    themselves may hold functions no pickle carries). Made once per worker process
+    (``token``), never per chunk."""
+
+    token: str
+    plugins: tuple[str, ...]
+    strict: bool
+    day: dt.date
+    horizon: int
+    params: Mapping[str, Any] | None
+    params_file: str | None
+    catalogue: tuple[Programme, ...] | None
+
+    @classmethod
+    def of(
+        cls,
+        s: Setting,
+        params: Mapping[str, Any] | None,
+        params_file: str | None,
+        catalogue: Iterable[Programme] | None,
+    ) -> ShippedSetting:
+        """What a worker needs to make ``s`` (made of these arguments)."""
+        names = tuple(n for n in s.host.plugin_names() if n != BUILTIN)
+        return cls(
+            secrets.token_hex(8),
+            names,
+            s.host.strict,
+            s.day,
+            s.horizon,
+            None if params is None else dict(params),
+            params_file,
+            None if catalogue is None else tuple(catalogue),
+        )
+
+    def setting(self) -> Setting:
+        """The setting, on the worker (made once per process)."""
+        got = _SETTINGS.get(self.token)
+        if got is None:
+            host = PluginHost(make_plugin_manager(only=self.plugins), strict=self.strict)
+            loaded = tuple(n for n in host.plugin_names() if n != BUILTIN)
+            if loaded != self.plugins:
+                missing = sorted(set(self.plugins) - set(loaded)) or ["?"]
+                raise PluginError(missing[0], "is not loaded in a planner worker")
+            got = setting(
+                self.day,
+                horizon=self.horizon,
+                plugins=None,
+                params=self.params,
+                params_file=self.params_file,
+                catalogue=self.catalogue,
+                host=host,
+            )
+            _SETTINGS.clear()
+            _SETTINGS[self.token] = got
+        return got
+
+
+_SETTINGS: dict[str, Setting] = {}
+
+
+@attrs.frozen
+class _Job:
+    """One chunk: its tables (or the whole roster), its own communes (empty: all)."""
+
+    communes: tuple[str, ...]
+    tables: Mapping[str, pd.DataFrame] | None
+    roster: Roster | None
+    name: str
+    absent: tuple[str, ...]
+    informed: frozenset[str] | None
+
+
+def plan_chunk(
+    job: _Job,
+    s: Setting | ShippedSetting,
+    budget: int | Mapping[int, int] | None,
+    succession: tuple[str, ...] | None,
+    time_limit: float,
+    price: float,
+    full: bool,
+) -> Plan:
+    """The plan of one chunk's own communes (runs on a worker)."""
+    here = s.setting() if isinstance(s, ShippedSetting) else s
+    roster = job.roster
+    if roster is None:
+        assert job.tables is not None
+        roster = Roster(dict(job.tables), name=job.name, absent=job.absent, informed=job.informed)
+    p = plan_in(roster, here, budget, succession, time_limit=time_limit, price=price, full=full)
+    return p.of_communes(job.communes) if job.communes else p
+
+
+def _jobs(roster: Roster, size: int) -> list[_Job]:
+    """The chunks of ``roster``: of ``size`` communes at most; one job (the roster as it
+    is) when it has that few communes or cannot be cut."""
+    communes = roster.tables["agencies"]["commune"].dropna().astype(str).unique()
+    whole = [_Job((), None, roster, roster.name, roster.absent, roster.informed)]
+    if len(communes) <= size:
+        return whole
+    parts = commune_partitions(roster, math.ceil(len(communes) / size))
+    if len(parts) == 1 and not parts[0][0]:
+        return whole
+    return [
+        _Job(communes, tables, None, roster.name, roster.absent, roster.informed)
+        for communes, tables in parts
+    ]
+
+
+def workers_default() -> int:
+    """The default number of worker processes: the number of CPUs."""
+    return max(1, os.cpu_count() or 1)
+
+
+class Chunks:
+    """The chunks of a roster and the workers that plan them (a context manager: the
+    worker pool or the local Dask cluster it starts ends with the block).
+
+    ``workers``: processes (default the number of CPUs; 1: in this process);
+    ``engine``: ``"local"`` (default) or ``"dask"`` (``client``: a ``distributed.Client``,
+    default the current one, else a local cluster of ``workers`` processes)."""
+
+    def __init__(
+        self,
+        roster: Roster,
+        s: Setting,
+        *,
+        budget: int | Mapping[int, int] | None = None,
+        succession: Iterable[str] | None = None,
+        time_limit: float = 60.0,
+        workers: int | None = None,
+        engine: str | None = None,
+        client: Any = None,
+        size: int = CHUNK,
+        shipped: ShippedSetting | None = None,
+    ) -> None:
+        engine = engine or ("dask" if client is not None else "local")
+        if engine not in ENGINES:
+            raise ValueError(f"engine must be one of {', '.join(ENGINES)}, not {engine!r}")
+        if workers is not None and workers < 1:
+            raise ValueError(f"workers must be at least 1, not {workers}")
+        if size < 1:
+            raise ValueError(f"chunk size must be at least 1, not {size}")
+        self.setting = s
+        self.jobs = _jobs(roster, size)
+        self.budget = budget
+        self.succession = None if succession is None else tuple(succession)
+        self.time_limit = time_limit
+        self.workers = workers or workers_default()
+        self.engine = engine
+        self.client = client
+        self._stack = contextlib.ExitStack()
+        self._pool: Executor | None = None
+        self._shipped = shipped or ShippedSetting.of(s, None, None, s.progs)
+
+    def __enter__(self) -> Chunks:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
+        self._stack.close()
+
+    def _executor(self) -> Any:
+        """The pool or the Dask client, started on first use (``None``: in process)."""
+        if self.engine == "dask":
+            if self.client is None:
+                self.client = self._stack.enter_context(_dask_client(self.workers))
+            return self.client
+        if self.workers == 1 or len(self.jobs) == 1:
+            return None
+        if self._pool is None:
+            # workers start from a clean server process, never forked from this one
+            # (which may run threads: progress bars, a plugin's)
+            context = multiprocessing.get_context(
+                "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else None
+            )
+            self._pool = self._stack.enter_context(
+                ProcessPoolExecutor(
+                    max_workers=min(self.workers, len(self.jobs)), mp_context=context
+                )
+            )
+        return self._pool
+
+    def run(self, price: float = 0.0, *, full: bool = True) -> Iterator[Plan]:
+        """The plan of each chunk, in commune order (each waits for its turn: a chunk
+        finished early is kept until those before it are given)."""
+        args = (self.budget, self.succession, self.time_limit, price, full)
+        ex = self._executor()
+        if ex is None:
+            for job in self.jobs:
+                yield plan_chunk(job, self.setting, *args)
+            return
+        if isinstance(ex, Executor):
+            futures: list[Any] = [
+                ex.submit(plan_chunk, job, self._shipped, *args) for job in self.jobs
+            ]
+            try:
+                for f in futures:
+                    yield f.result()
+            finally:
+                for f in futures:
+                    f.cancel()
+            return
+        jobs = [ex.submit(plan_chunk, job, self._shipped, *args, pure=False) for job in self.jobs]
+        try:
+            for i in range(len(jobs)):
+                yield jobs[i].result()
+                jobs[i] = None  # the cluster may forget it
+        finally:
+            left = [f for f in jobs if f is not None]
+            if left:
+                ex.cancel(left)
+
+    def plans(self, *, price: float = 0.0, province_budget: int | None = None) -> Iterator[Plan]:
+        """The plan of each chunk in commune order; with ``province_budget`` (VND a year
+        for the whole roster) at the price that makes the spend fit, each part carrying
+        the :class:`ProvinceBudget` report."""
+        if province_budget is None:
+            yield from self.run(price)
+            return
+        report = self.search(province_budget)
+        for p in self.run(float(report.price)):
+            yield attrs.evolve(p, province_budget=report)
+
+    def _summary(self, price: Fraction) -> tuple[dict[int, int], int, int, int]:
+        """The province's spend per year, shortfall, cost and demand at ``price``."""
+        spend: dict[int, int] = {}
+        shortfall = cost = demand = 0
+        for p in self.run(float(price), full=False):
+            for t in p.totals:
+                spend[t.year] = spend.get(t.year, 0) + t.cost
+            shortfall += sum(f[1] for f in p.shortfalls)
+            demand += sum(f[2] for f in p.shortfalls)
+            cost += p.total_cost
+        return spend, shortfall, cost, demand
+
+    def search(self, budget: int) -> ProvinceBudget:
+        """The least price (shortfall units per VND, by bisection) at which every year's
+        spend of the province fits ``budget``, with the dual bound on the shortfall."""
+        s = self.setting
+        # the years a programme that costs anything may start in: only their budgets are
+        # priced (a year nothing can be spent in never binds)
+        grid = intakes(s.progs, s.day, s.horizon)
+        years = int(grid.loc[grid["cost"] > 0, "year"].nunique())
+        best = Fraction(-1)
+        iterations = 0
+
+        def at(price: Fraction) -> tuple[dict[int, int], int]:
+            nonlocal best, iterations
+            exact = Fraction(float(price))  # the price the solver works with
+            spend, shortfall, cost, _ = self._summary(exact)
+            iterations += 1
+            best = max(best, shortfall + exact * cost - exact * budget * years)
+            return spend, shortfall
+
+        def fits(spend: Mapping[int, int]) -> bool:
+            return all(v <= budget for v in spend.values())
+
+        spend, shortfall, _, demand = self._summary(Fraction(0))
+        iterations, best = 1, Fraction(shortfall)
+        lo, hi = Fraction(0), Fraction(0)
+        if not fits(spend):
+            # above this price no programme that costs anything is worth its price
+            least = min((p.cost for p in s.progs if p.cost > 0), default=1)
+            hi = Fraction(demand + 1, least)
+            spend, shortfall = at(hi)
+            top = (spend, shortfall)
+            while iterations < MAX_ITERATIONS and hi - lo > hi * TOLERANCE:
+                mid = hi / 8 if lo == 0 else (lo + hi) / 2
+                got = at(mid)
+                if fits(got[0]):
+                    hi, top = mid, got
+                else:
+                    lo = mid
+            spend, shortfall = top
+        bound = max(0, math.ceil(best - _SLACK))
+        return ProvinceBudget(
+            budget=budget,
+            price=Fraction(float(hi)),
+            spend=tuple(sorted(spend.items())),
+            shortfall=shortfall,
+            lower_bound=min(bound, shortfall),
+            iterations=iterations,
+            fits=fits(spend),
+        )
+
+
+@contextlib.contextmanager
+def _dask_client(workers: int) -> Iterator[Any]:
+    """The current Dask client, else one of a local cluster of ``workers`` processes."""
+    try:
+        distributed: Any = importlib.import_module("distributed")
+    except ImportError as exc:  # pragma: no cover - depends on the environment
+        raise ImportError(
+            "engine='dask' needs the optional dask extra: pip install 'cadre-core[dask]'"
+        ) from exc
+    try:
+        yield distributed.get_client()
+        return
+    except ValueError:
+        pass
+    with (
+        distributed.LocalCluster(
+            n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
+        ) as cluster,
+        distributed.Client(cluster) as client,
+    ):
+        yield client
+
+
+@contextlib.contextmanager
+def planned(
+    roster: Roster,
+    *,
+    as_of: Any,
+    horizon: int | None = None,
+    budget: int | Mapping[int, int] | None = None,
+    plugins: Iterable[str] | None = None,
+    params: Mapping[str, Any] | None = None,
+    params_file: str | None = None,
+    catalogue: Iterable[Programme] | None = None,
+    succession: Iterable[str] | None = None,
+    host: PluginHost | None = None,
+    time_limit: float = 60.0,
+    price: float = 0.0,
+    workers: int | None = None,
+    engine: str | None = None,
+    client: Any = None,
+    province_budget: int | None = None,
+    chunk_size: int = CHUNK,
+) -> Iterator[Iterator[Plan]]:
+    """The plans of ``roster``'s chunks of communes, in commune order, as they are made
+    (arguments as :func:`cadre_core.planner.plan`'s; ``chunk_size`` communes a chunk at
+    most); the workers end with the block.
+    :func:`~cadre_core.planner._result.merge_plans` of them is :func:`plan`'s result,
+    :func:`~cadre_core.planner._result.write_plan_json` streams them.
+
+    >>> from cadre_core import sample_roster
+    >>> from cadre_core.planner._result import merge_plans
+    >>> with planned(sample_roster(), as_of="2026-12-31", workers=1) as parts:
+    ...     merged = merge_plans(list(parts))
+    >>> merged.as_of.year
+    2026
+    """
+    if province_budget is not None and province_budget < 0:
+        raise ValueError(f"province_budget must not be negative: {province_budget}")
+    s = setting(
+        parse_day(as_of, what="as_of"),
+        horizon=horizon,
+        plugins=plugins,
+        params=params,
+        params_file=params_file,
+        catalogue=catalogue,
+        host=host,
+    )
+    with Chunks(
+        roster,
+        s,
+        budget=budget,
+        succession=succession,
+        time_limit=time_limit,
+        workers=workers,
+        engine=engine,
+        client=client,
+        size=chunk_size,
+        shipped=ShippedSetting.of(s, params, params_file, catalogue),
+    ) as chunks:
+        yield chunks.plans(price=price, province_budget=province_budget)
+
+
+__all__ = [
+    "CHUNK",
+    "ENGINES",
+    "Chunks",
+    "ShippedSetting",
+    "merge_plans",
+    "plan_chunk",
+    "planned",
+    "workers_default",
+]
