@@ -125,15 +125,9 @@ def test_chunks_keep_each_commune_cost_needs_and_shortfall(whole: Plan, chunked:
     assert whole.shortfalls == chunked.shortfalls
 
 
-# Two couplings left in files of the per-commune model, not of this module, make one model
-# of every commune differ from the communes planned alone: the tie-break bonuses of
-# planner/_milp.py::solve (eps = 1/(4*nx), month min/span) are normalised over the options
-# of ALL communes, so among plans of equal cost a commune may choose other lines; and a
-# projection's `trainable` (planner/_outcome.py::trainable) reads planner/_problem.py::flips,
-# which tries programmes only for targets that fall short in SOME commune, so a commune that
-# meets a target reads trainable=True beside a failing commune and False alone. Once both
-# are per commune this passes and the marker must go (strict).
-@pytest.mark.xfail(strict=True, reason="tie-breaks and `trainable` are not yet per commune")
+# One model of every commune equals the communes planned alone: the tie-break bonuses are
+# scaled per commune (planner/_milp.py::_tie_broken_cost) and a projection's `trainable`
+# is read only where the commune itself falls short (planner/_outcome.py).
 def test_one_model_equals_the_communes_planned_alone(whole: Plan, chunked: Plan) -> None:
     assert chunked.lines == whole.lines
     assert chunked.projections == whole.projections

@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-import attrs
 import numpy as np
 import pandas as pd
 import pytest
@@ -51,17 +50,12 @@ def _alone(roster: Roster, commune: str) -> Roster:
 
 
 def _of(p: Plan, commune: str) -> tuple[list[str], list[str], list[str]]:
-    """The commune's lines, needs and projections (``trainable`` of a target the commune
-    already meets left out: flips are sought only for targets some commune falls short
-    of, so it depends on the others)."""
+    """The commune's lines, needs and projections (``trainable`` included: it is read
+    only where the commune itself falls short)."""
     return (
         sorted(repr(x) for x in p.lines if x.commune == commune),
         sorted(repr(n) for n in p.needs if n.commune == commune),
-        sorted(
-            repr(x if x.status_before != "met" else attrs.evolve(x, trainable=False))
-            for x in p.projections
-            if x.commune == commune
-        ),
+        sorted(repr(x) for x in p.projections if x.commune == commune),
     )
 
 

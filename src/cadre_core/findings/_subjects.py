@@ -48,8 +48,8 @@ def cadre_posts(features: Features, only: np.ndarray | None = None) -> pd.Series
         a = a[a["cadre_id"].astype(str).isin(only).to_numpy()]
     a = a.drop_duplicates()
     a = a.sort_values(["cadre_id", "position_code"])
-    titles = a["position_code"].map(features.positions["title"].astype(object))
-    titles = titles.fillna(a["position_code"]).astype(str)
+    titles = a["position_code"].map(features.positions["title"].astype(object)).astype(object)
+    titles = titles.fillna(a["position_code"].astype(object)).astype(str)
     codes, ids = pd.factorize(a["cadre_id"].astype(str).to_numpy(), sort=True)
     order = np.argsort(codes, kind="stable")  # each cadre's titles together, in code order
     offsets = np.zeros(len(ids) + 1, dtype=np.int64)

@@ -29,14 +29,20 @@ def trainable(base: Baseline, ways: Flips, target_id: str, commune: str) -> bool
 
 
 def trainable_communes(base: Baseline, ways: Flips, target_id: str) -> pd.Series:
-    """Per commune (of the target's members), whether some programme (or pair) would
-    make a failing member of it satisfy the target (empty: no way for any)."""
+    """Per commune (of the target's members) that falls short of the target, whether
+    some programme (or pair) would make a failing member of it satisfy the target; a
+    commune that meets it reads False, whatever the other communes need, so that a
+    commune's projection is the same planned alone or with others (empty: no way for
+    any)."""
     if target_id not in ways or not ways[target_id]:
         return pd.Series(dtype=bool)
     per = ways[target_id]
     helped = np.logical_or.reduce([h.to_numpy(bool) for h in per.values()])
-    key = base.before[target_id].key
-    return pd.Series(helped, index=key.index).groupby(key.to_numpy(object)).any()
+    before = base.before[target_id]
+    key = before.key
+    any_help = pd.Series(helped, index=key.index).groupby(key.to_numpy(object)).any()
+    c = before.counts.reindex(any_help.index)
+    return any_help & ((c["s"] < c["req"]) & (c["n"] > 0)).to_numpy()
 
 
 def with_outcome(base: Baseline, ways: Flips, prob: Problem, sol: Solution, draft: Plan) -> Plan:
