@@ -201,3 +201,17 @@ def test_the_dask_backend_gives_each_day_too() -> None:
     for ev, day in zip(trend, days, strict=True):
         alone = evaluate(roster, day, by_commune=True, plugins=["laichau"])
         assert ev.communes == alone.communes, day
+
+
+def test_a_long_trend_keeps_the_last_days_frames_only() -> None:
+    """``features_of="last"`` (what ``cadre evaluate`` asks for) gives the same
+    evaluations, holding one day's feature frames instead of one per day."""
+    r = sample_roster()
+    days = ["2025-06-30", "2025-12-31", "2026-12-31"]
+    every = evaluate_days(r, days, plugins=["laichau"])
+    last = evaluate_days(r, days, plugins=["laichau"], features_of="last")
+    assert [e.to_json_bytes() for e in last] == [e.to_json_bytes() for e in every]
+    assert [e.features is None for e in last] == [True, True, False]
+    assert all(e.features is not None for e in every)
+    with pytest.raises(ValueError, match="features_of"):
+        evaluate_days(r, days, features_of="first")

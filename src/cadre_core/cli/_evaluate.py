@@ -53,6 +53,7 @@ def _evaluate_days(
     keep_going: bool = False,
     overrides: dict[str, Any] | None = None,
     scrub: Callable[[str], str] = str,
+    features_of: str = "every",
 ) -> list[Any]:
     """One evaluation per day, the plugins loaded once and what does not depend on the day
     computed once (:func:`~cadre_core.engine.evaluate_days`); their warnings on standard
@@ -88,6 +89,7 @@ def _evaluate_days(
                 by_commune=by == "commune",
                 keep_going=keep_going,
                 on_day=step,
+                features_of=features_of,
             )
     except (PluginError, ParameterError, RosterError) as exc:
         hint = "" if keep_going else say("keep_going_hint")
@@ -214,7 +216,11 @@ def evaluate_command(
     print_set_aside_and_not_read(shown, _stderr(), lang)
     by = "commune" if commune is not None else by
     with bars(), plugin_output(scrub):  # what plugins print goes to standard error
-        evs = _evaluate_days(r, days, plugins, params, by, strict, keep_going, scrub=scrub)
+        # a trend's earlier days are read for their results only (reports, JSON): their
+        # feature frames go as soon as the next day is done
+        evs = _evaluate_days(
+            r, days, plugins, params, by, strict, keep_going, scrub=scrub, features_of="last"
+        )
     evs = one_commune(evs, commune)
     import attrs
 

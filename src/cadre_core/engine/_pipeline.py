@@ -440,6 +440,7 @@ def evaluate_days(
     engine: str = "pandas",
     keep_going: bool = False,
     on_day: Callable[[int], object] | None = None,
+    features_of: str = "every",
 ) -> list[Evaluation]:
     """:func:`evaluate` of ``roster`` as of each of ``days``, in their order (a trend):
     the same evaluations as one :func:`evaluate` per day, at a fraction of the cost.
@@ -451,6 +452,10 @@ def evaluate_days(
     indicator catalogue; each day computes only what the day changes. With
     ``keep_going`` a plugin that fails on any day is left out of every day (the pass
     starts again without it). ``on_day(1)`` is called after each day (a progress bar).
+    ``features_of="last"`` keeps the feature frames (:attr:`Evaluation.features`) of the
+    last day only, the others set to None as soon as the next day is done: a long trend
+    then holds one day's frames, not one per day (about 0.2 GB a day nationally); the
+    results are the same.
 
     >>> r = sample_roster()
     >>> evs = evaluate_days(r, ["2025-12-31", "2026-12-31"], plugins=["province_template"])
@@ -460,6 +465,8 @@ def evaluate_days(
     ...     r, "2026-12-31", plugins=["province_template"]).to_json_bytes()
     True
     """
+    if features_of not in ("every", "last"):
+        raise ValueError(f"features_of must be 'every' or 'last', not {features_of!r}")
     wanted = [parse_day(d, what="as_of") for d in days]
     backend = _ENGINES.get(engine)
     if backend is None:
@@ -488,6 +495,8 @@ def evaluate_days(
             prepared = first if day == first.day else attrs.evolve(first, day=day)
             with paused_gc():
                 out.append(finish(prepared, roster, backend(prepared, roster)))
+            if features_of == "last" and len(out) > 1:
+                out[-2] = attrs.evolve(out[-2], features=None)
             if first.shared and "index" in first.shared:
                 kept.update(roster=roster, index=first.shared["index"])
             if on_day is not None:
