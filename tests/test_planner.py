@@ -210,3 +210,20 @@ def test_cli_bad_input_exits_2() -> None:
     assert res.exit_code == 2
     res = runner.invoke(plan_command, [str(root), "--as-of", "2026-12-31", "--budget", "lots"])
     assert res.exit_code == 2
+
+
+def test_needs_frame_lists_every_need(sample_plan: Plan) -> None:
+    frame = sample_plan.needs_frame()
+    assert list(frame.columns) == ["commune", "target_id", "kind", "count", "reason", "reason_en"]
+    assert frame.to_dict("records") == [
+        {
+            "commune": n.commune,
+            "target_id": n.target_id,
+            "kind": n.kind,
+            "count": n.count,
+            "reason": n.reason_vi,
+            "reason_en": n.reason_en,
+        }
+        for n in sample_plan.needs
+    ]
+    assert len(frame) > 0

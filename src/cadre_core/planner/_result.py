@@ -280,17 +280,7 @@ class Plan:
     def needs_frame(self) -> pd.DataFrame:
         """The needs training cannot meet."""
         return pd.DataFrame(
-            [
-                {
-                    "commune": n.commune,
-                    "target_id": n.target_id,
-                    "kind": n.kind,
-                    "count": n.count,
-                    "reason": n.reason_vi,
-                    "reason_en": n.reason_en,
-                }
-                for n in self.needs
-            ],
+            [_need_json(n) for n in self.needs],
             columns=["commune", "target_id", "kind", "count", "reason", "reason_en"],
         )
 
