@@ -55,6 +55,17 @@ _PART = "__partition__"
 _ROW = "__row__"
 
 
+def dask_module(name: str) -> Any:
+    """The Dask module ``name`` (``dask``, ``distributed``), or an ``ImportError`` that says
+    which extra to install: the one place the evaluation and the planner ask for Dask."""
+    try:
+        return importlib.import_module(name)
+    except ImportError as exc:  # pragma: no cover - depends on the environment
+        raise ImportError(
+            "engine='dask' needs the optional dask extra: pip install 'cadre-core[dask]'"
+        ) from exc
+
+
 def commune_partitions(
     roster: Roster, npartitions: int
 ) -> list[tuple[tuple[str, ...], dict[str, pd.DataFrame]]]:
@@ -222,13 +233,8 @@ def run_dask(
     ``npartitions`` defaults to twice the cluster's threads. The feature frames stay on
     the workers.
     """
-    try:
-        dask: Any = importlib.import_module("dask")
-        from distributed import get_client
-    except ImportError as exc:  # pragma: no cover - depends on the environment
-        raise ImportError(
-            "engine='dask' needs the optional dask extra: pip install 'cadre-core[dask]'"
-        ) from exc
+    dask = dask_module("dask")
+    get_client = dask_module("distributed").get_client
 
     prepared = attrs.evolve(prepared, by_commune=True)
     if client is None:

@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import importlib
 import math
 import multiprocessing
 import os
@@ -43,7 +42,7 @@ from typing import Any
 import attrs
 import pandas as pd
 
-from cadre_core.engine._dask import commune_partitions
+from cadre_core.engine._dask import commune_partitions, dask_module
 from cadre_core.planner._baseline import Setting, setting
 from cadre_core.planner._catalogue import Programme
 from cadre_core.planner._options import intakes
@@ -360,12 +359,7 @@ class Chunks:
 @contextlib.contextmanager
 def _dask_client(workers: int) -> Iterator[Any]:
     """The current Dask client, else one of a local cluster of ``workers`` processes."""
-    try:
-        distributed: Any = importlib.import_module("distributed")
-    except ImportError as exc:  # pragma: no cover - depends on the environment
-        raise ImportError(
-            "engine='dask' needs the optional dask extra: pip install 'cadre-core[dask]'"
-        ) from exc
+    distributed = dask_module("distributed")
     try:
         yield distributed.get_client()
         return
