@@ -47,15 +47,12 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from bench_scale import machine, write_results  # noqa: E402  (a sibling script)
+from bench_scale import machine, write_results  # noqa: E402  (sibling scripts)
+from bench_trend import month_ends  # noqa: E402
 
 AS_OF = "2026-12-31"
-#: The last day of every month of five years: the trend's 60 days.
-TREND_DAYS = tuple(
-    f"{y}-{m:02d}-{[31, 29 if y % 4 == 0 else 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]}"
-    for y in range(2026, 2031)
-    for m in range(1, 13)
-)
+#: The last day of every month of five years: the trend's 60 days (as bench_trend.py).
+TREND_DAYS = tuple(d.isoformat() for d in month_ends(60))
 
 _READ = """
 import sys, pathlib, pandas as pd
