@@ -395,11 +395,19 @@ def shortfall(
     keys: Iterable[int] | None = None,
     time_limit: float = 60.0,
     built: Built | None = None,
+    below: npt.NDArray[np.int64] | None = None,
 ) -> npt.NDArray[np.int64]:
     """The least shortfall per target key with the ``relax`` limits dropped (phase 1
     only), solved for the communes of ``keys`` (default all); a key not solved (another
     commune, or no solution in time) keeps its whole need. ``built`` is :func:`build`
-    of the model when already known (its rows of the ``relax`` families are left out)."""
+    of the model when already known (its rows of the ``relax`` families are left out).
+
+    ``below`` (a shortfall per key, e.g. the plan's) asks only whether dropping the
+    limits lets each commune close more in total: a commune whose least total shortfall
+    without them is not below its total in ``below`` keeps ``below``'s shortfalls (its
+    split among its keys is not re-solved). The linear relaxation answers most communes:
+    when its optimum, rounded up, is not below the total, neither is the integer optimum,
+    and no integer solve is needed."""
     out = model.needs.astype(np.int64).copy()
     b = _build(model, relax) if built is None else built
     kept = ~np.isin(b.family, list(relax))
@@ -409,9 +417,20 @@ def shortfall(
         is_u = cols >= us
         if not is_u.any():
             continue
+        mine = cols[is_u] - us
+        if below is not None:
+            total = int(below[mine].sum())
+            lp = _milp(b, cols, rows, is_u.astype(float), None, time_limit, linear=True)
+            if lp.x is not None and lp.status == 0 and int(np.ceil(lp.fun - 1e-6)) >= total:
+                out[mine] = below[mine]
+                continue
         r = _milp(b, cols, rows, is_u.astype(float), None, time_limit)
-        if r.x is not None:
-            out[cols[is_u] - us] = np.round(r.x[is_u]).astype(np.int64)
+        if r.x is None:
+            continue
+        got = np.round(r.x[is_u]).astype(np.int64)
+        if below is not None and int(got.sum()) >= int(below[mine].sum()):
+            got = below[mine]
+        out[mine] = got
     return out
 
 

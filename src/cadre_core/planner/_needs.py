@@ -103,9 +103,11 @@ def causes(
 ) -> dict[int, str]:
     """Target key -> the one reason its shortfall remains: the furthest stage any of its
     untrained members reached (:func:`reasons`); a ``limits`` key gets the first limit of
-    :data:`LIMITS` whose removal alone lets the model close more of it (solved again
-    without that limit), else stays ``limits`` (several together). ``built`` is the
-    model as matrices when already known (:attr:`Solution.built`)."""
+    :data:`LIMITS` whose removal alone lets its commune close more of its shortfall in
+    total, this key's included (solved again without that limit: a shortfall merely
+    moved from one key to another is not closed), else stays ``limits`` (several
+    together). ``built`` is the model as matrices when already known
+    (:attr:`Solution.built`)."""
     order = {w: i for i, w in enumerate(REASON_ORDER)}
     stage = misses.assign(s=misses["reason"].map(order)).groupby("key")["s"].max()
     out = {int(str(k)): REASON_ORDER[int(v)] for k, v in stage.items()}
@@ -123,7 +125,12 @@ def causes(
         built = build(model)  # once: each relaxation leaves out one family's rows
     for family in present:
         relaxed = shortfall(
-            model, frozenset({family}), keys=held, time_limit=time_limit, built=built
+            model,
+            frozenset({family}),
+            keys=held,
+            time_limit=time_limit,
+            built=built,
+            below=np.asarray(slack, dtype=np.int64),
         )
         for k in list(held):
             if relaxed[k] < slack[k]:
