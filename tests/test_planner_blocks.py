@@ -80,31 +80,32 @@ def test_a_commune_is_planned_alone_as_within_the_province(roster: Roster) -> No
     assert seen == len(together.lines)
 
 
-def _pairs_model() -> Model:
-    """Two cadres who each need both programmes of a pair, whose only intakes overlap:
-    the linear relaxation closes half of each (shortfall 1), the plan none (shortfall 2)."""
+def _pairs_model(n: int = 2) -> Model:
+    """``n`` cadres who each need both programmes of a pair, whose only intakes overlap:
+    the linear relaxation closes half of each (shortfall n/2), the plan none (n)."""
     day = pd.Timestamp("2027-03-01")
+    who = [f"c{i}" for i in range(n)]
     options = pd.DataFrame(
         {
-            "cadre_id": ["a", "a", "b", "b"],
-            "programme": ["p1", "p2", "p1", "p2"],
-            "year": [2027] * 4,
-            "start": [day] * 4,
-            "end": [pd.Timestamp("2027-06-30")] * 4,
-            "cost": [10, 10, 10, 10],
-            "long": [False] * 4,
-            "commune": ["X"] * 4,
-            "succession": [False] * 4,
+            "cadre_id": [c for c in who for _ in (1, 2)],
+            "programme": ["p1", "p2"] * n,
+            "year": [2027] * (2 * n),
+            "start": [day] * (2 * n),
+            "end": [pd.Timestamp("2027-06-30")] * (2 * n),
+            "cost": [10] * (2 * n),
+            "long": [False] * (2 * n),
+            "commune": ["X"] * (2 * n),
+            "succession": [False] * (2 * n),
         }
     )
     return Model(
         options=options,
         covers=pd.DataFrame(
-            {"key": [0, 0], "cadre_id": ["a", "b"], "deadline": [pd.Timestamp("2030-12-31")] * 2}
+            {"key": [0] * n, "cadre_id": who, "deadline": [pd.Timestamp("2030-12-31")] * n}
         ),
         singles=pd.DataFrame({"cover": pd.Series([], dtype="int64"), "programme": []}),
-        pairs=pd.DataFrame({"cover": [0, 1], "p1": ["p1", "p1"], "p2": ["p2", "p2"]}),
-        needs=np.asarray([2], dtype=np.int64),
+        pairs=pd.DataFrame({"cover": list(range(n)), "p1": ["p1"] * n, "p2": ["p2"] * n}),
+        needs=np.asarray([n], dtype=np.int64),
         groups=pd.DataFrame({"group": [], "kind": [], "cadre_id": []}, dtype=object),
         caps=pd.Series(dtype="int64"),
         busy=pd.DataFrame({"group": [], "cadre_id": [], "until": []}, dtype=object),
@@ -126,5 +127,26 @@ def test_the_least_shortfall_is_exact_when_the_linear_bound_is_not_reached(
     monkeypatch.setattr(_milp_module, "_milp", counted)
     sol = solve(model)
     assert sol.slack.tolist() == [2] and sol.chosen.tolist() == [] and sol.status == "optimal"
-    assert calls[0] is True and False in calls  # the bound (1) failed: phase 1 was solved
+    # the bound (1) failed; the least cost within one more (2) is feasible, so it is the
+    # least shortfall: one linear solve and two integer ones, phase 1 never solved alone
+    assert calls == [True, False, False]
+    assert sol.slack.tolist() == shortfall(model, frozenset()).tolist()
+
+
+def test_the_least_shortfall_is_exact_when_the_bound_is_two_short(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    model = _pairs_model(4)
+    calls: list[bool] = []
+    real = _milp_module._milp
+
+    def counted(*args: Any, linear: bool = False) -> Any:
+        calls.append(linear)
+        return real(*args, linear=linear)
+
+    monkeypatch.setattr(_milp_module, "_milp", counted)
+    sol = solve(model)
+    assert sol.slack.tolist() == [4] and sol.chosen.tolist() == [] and sol.status == "optimal"
+    # the bound (2) and one more (3) fail: phase 1 is solved (4), then the least cost
+    assert calls == [True, False, False, False, False]
     assert sol.slack.tolist() == shortfall(model, frozenset()).tolist()

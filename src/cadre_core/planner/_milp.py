@@ -15,7 +15,8 @@ currency unit, so they never change the cost; each commune's bonuses are scaled 
 own options, so its plan is the same whether planned alone or with others). The least
 shortfall is first bounded by the linear relaxation (rounded up): when the least cost
 is feasible within that bound, the bound is the least shortfall and the first phase
-needs no integer solve. :func:`shortfall` solves the first phase again without some
+needs no integer solve; when it is not, the bound plus one is tried the same way before
+the first phase is solved. :func:`shortfall` solves the first phase again without some
 limits, to name the one that holds a target back.
 """
 
@@ -500,6 +501,12 @@ def solve(model: Model, *, time_limit: float = 60.0, price: float = 0.0) -> Solu
             lp = _milp(b, cols, rows, is_u, None, time_limit, linear=True)
             bound = int(np.ceil(lp.fun - 1e-6)) if lp.status == 0 and lp.x is not None else None
             r2 = None if bound is None else _milp(b, cols, rows, c2, (is_u, bound), time_limit)
+            if bound is not None and r2 is not None and r2.status == 2:
+                # infeasible within the bound: the least shortfall is at least one more, and
+                # is that when the least cost is feasible there (the common case: the
+                # relaxation's bound rounded up is rarely two short)
+                bound += 1
+                r2 = _milp(b, cols, rows, c2, (is_u, bound), time_limit)
             r1 = lp
             if r2 is None or r2.x is None:
                 r1 = _milp(b, cols, rows, is_u, None, time_limit)
