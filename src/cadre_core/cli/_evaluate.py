@@ -224,24 +224,24 @@ def evaluate_command(
     evs = one_commune(evs, commune)
     import attrs
 
-    from cadre_core.reports._audit import file_sha256, table_digests
+    from cadre_core.reports._audit import audit_options, file_sha256
 
-    options = {  # how the roster was read and the report made, for `cadre verify`
-        "skip_invalid": skip_invalid,
-        "legacy_text": legacy_text,
-        "strict_columns": strict_columns,
-        "list_date": _list_date(list_date),
-        "layout_sha256": file_sha256(layout) if layout else None,
-        "params_sha256": file_sha256(params) if params else None,
-        "plugins": list(plugins),
-        "by": by,
-        "commune": commune,
-        "keep_going": keep_going,
-        "lang": lang,
-        "days": [d.isoformat() for d in days],
-        "pseudonymized": key is not None,
-        "tables": table_digests(r),
-    }
+    options = audit_options(  # how the roster was read and the report made, for `cadre verify`
+        r,
+        days,
+        skip_invalid=skip_invalid,
+        legacy_text=legacy_text,
+        strict_columns=strict_columns,
+        list_date=_list_date(list_date),
+        layout_sha256=file_sha256(layout) if layout else None,
+        params_sha256=file_sha256(params) if params else None,
+        plugins=list(plugins),
+        by=by,
+        commune=commune,
+        keep_going=keep_going,
+        lang=lang,
+        pseudonymized=key is not None,
+    )
     evs = [attrs.evolve(e, options=options) for e in evs]
     if hider is not None:
         from cadre_core.engine._privacy import pseudonymize as hide

@@ -218,6 +218,25 @@ def table_digests(roster: Roster) -> dict[str, str]:
     return out
 
 
+def audit_options(roster: Roster, days: Sequence[dt.date], **given: Any) -> dict[str, Any]:
+    """The audit block's ``options`` of an evaluation of ``roster`` on ``days``: how the
+    roster was read and the report made (``given``: any of :data:`OPTION_DEFAULTS`, the
+    rest their defaults, in that order), with the tables' digests
+    (:func:`table_digests`), for ``cadre verify`` to read again. ``cadre evaluate`` and
+    the HTTP service both build it here.
+
+    >>> from cadre_core.roster import sample_roster
+    >>> o = audit_options(sample_roster(), [dt.date(2026, 12, 31)], by="commune")
+    >>> o["by"], o["days"], o["skip_invalid"], list(o)[-1], len(o["tables"]["cadres"])
+    ('commune', ['2026-12-31'], False, 'tables', 64)
+    """
+    unknown = sorted(set(given) - set(OPTION_DEFAULTS))
+    if unknown:
+        raise TypeError(f"not an audit option: {', '.join(unknown)}")
+    days_text = [d.isoformat() for d in days]
+    return {**OPTION_DEFAULTS, **given, "days": days_text, "tables": table_digests(roster)}
+
+
 def reading_options(report: Mapping[str, Any]) -> dict[str, Any]:
     """The options a report was made with (its audit block's ``options``), defaults for
     what it does not record (reports of older versions record nothing)."""

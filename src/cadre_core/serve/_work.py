@@ -210,7 +210,7 @@ def evaluations(req: Request) -> tuple[Any, list[Any]]:
     roster was read, as ``cadre evaluate`` records them) and pseudonyms when asked for."""
     from cadre_core.engine._pipeline import evaluate
     from cadre_core.plugins._errors import PluginError
-    from cadre_core.reports._audit import table_digests
+    from cadre_core.reports._audit import audit_options
     from cadre_core.targets._params import ParameterError
 
     r = _roster(req)
@@ -228,22 +228,16 @@ def evaluations(req: Request) -> tuple[Any, list[Any]]:
             error.fields["error"] = hider.scrub(error.fields.get("error", ""))
         raise error from None
     params_sha = hashlib.sha256(req.params_text.encode()).hexdigest() if req.params_text else None
-    options = {
-        "skip_invalid": req.skip_invalid,
-        "legacy_text": "error",
-        "strict_columns": False,
-        "list_date": None,
-        "layout_sha256": None,
-        "params_sha256": params_sha,
-        "plugins": list(req.plugins),
-        "by": req.by,
-        "commune": None,
-        "keep_going": False,
-        "lang": req.lang,
-        "days": [d.isoformat() for d in days],
-        "pseudonymized": hider is not None,
-        "tables": table_digests(r),
-    }
+    options = audit_options(
+        r,
+        days,
+        skip_invalid=req.skip_invalid,
+        params_sha256=params_sha,
+        plugins=list(req.plugins),
+        by=req.by,
+        lang=req.lang,
+        pseudonymized=hider is not None,
+    )
     evs = [attrs.evolve(e, options=options) for e in evs]
     if hider is not None:
         from cadre_core.engine._privacy import pseudonymize
