@@ -14,7 +14,7 @@ once (``cadre synth --communes N --seed 2026``, parquet), then, best of ``--repe
 - ``xlsx`` and ``html``: the report of the same day (``--format xlsx`` / ``html``);
 - ``plan``: ``cadre plan ROSTER --as-of 2026-12-31 --format json -o F`` with
   ``--workers 2`` against ``--workers 1`` (one process, the baseline), up to
-  ``--plan-max`` communes;
+  ``--plan-max`` communes (the baseline up to ``--plan-single-max``);
 - ``dask``: the evaluation (``evaluate(..., engine="dask")``) and the plan
   (``--engine dask``) on a local cluster of two worker processes, against the same work on
   the local engine, up to ``--dask-max`` communes.
@@ -197,16 +197,17 @@ def measure(communes: int, opts: argparse.Namespace, tmp: Path) -> dict[str, Any
         pl = [cadre, "plan", str(folder), "--plugin", "laichau", "--as-of", AS_OF]
         if supports(cadre, "plan", "--workers"):
             row["plan"] = best([*pl, "--workers", "2", "-o", str(tmp / "pl2.json")], tmp, 1)
-            row["plan_1"] = best([*pl, "--workers", "1", "-o", str(tmp / "pl1.json")], tmp, 1)
-            same = (tmp / "pl2.json").read_bytes() == (tmp / "pl1.json").read_bytes()
-            row["plan_identical"] = same
+            if communes <= opts.plan_single_max:
+                one = [*pl, "--workers", "1", "-o", str(tmp / "pl1.json")]
+                row["plan_1"] = best(one, tmp, 1)
+                same = (tmp / "pl2.json").read_bytes() == (tmp / "pl1.json").read_bytes()
+                row["plan_identical"] = same
         else:
             row["plan_1"] = best([*pl, "-o", str(tmp / "pl1.json")], tmp, 1)
         if communes <= opts.dask_max and supports(cadre, "plan", "--engine"):
             row["plan_dask"] = best([*pl, "--engine", "dask", "-o", str(tmp / "pld.json")], tmp, 1)
-            row["plan_dask_identical"] = (tmp / "pld.json").read_bytes() == (
-                tmp / "pl1.json"
-            ).read_bytes()
+            ref = tmp / ("pl2.json" if "plan" in row else "pl1.json")
+            row["plan_dask_identical"] = (tmp / "pld.json").read_bytes() == ref.read_bytes()
     if communes <= opts.dask_max:
         out = subprocess.run(
             [py, "-c", _DASK, str(folder)], cwd=tmp, capture_output=True, text=True, env=_env()
@@ -292,6 +293,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--trend-max", type=int, default=100_000, help="most communes for the trend")
     ap.add_argument("--report-max", type=int, default=100_000, help="most communes for reports")
     ap.add_argument("--plan-max", type=int, default=3321, help="most communes planned")
+    ap.add_argument("--plan-single-max", type=int, default=3321,
+                    help="most communes also planned in one process (the baseline)")  # fmt: skip
     ap.add_argument("--dask-max", type=int, default=3321, help="most communes on Dask")
     ap.add_argument("--out", default=str(HERE / "workflows.json"))
     ap.add_argument("--md", default=str(HERE / "workflows.md"))
