@@ -123,11 +123,12 @@ def _emit(ev: Any, fmt: str, output: str | None, lang: str) -> None:
     ``fmt``: every day in JSON, CSV and the table; xlsx and html chart them."""
     evs = list(ev) if isinstance(ev, list | tuple) else [ev]
     if fmt == "json":
-        if output and len(evs) == 1:  # one day's document, written in its parts
+        if output:  # written in its parts, one day at a time
+            from cadre_core.engine._documents import evaluations_json_parts
             from cadre_core.vocab._files import write_atomic
 
             with writing(output):
-                write_atomic(output, evs[0].to_json_parts(lang=lang))
+                write_atomic(output, evaluations_json_parts(evs, lang))
             return
         from cadre_core.engine._documents import evaluations_json
 

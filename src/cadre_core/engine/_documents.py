@@ -5,10 +5,12 @@ place: an evaluation of one day or of several (:func:`evaluations_json`, schemas
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import json
+import uuid
+from collections.abc import Iterator, Sequence
 from typing import Any
 
-from cadre_core.engine._json import dumps_bytes
+from cadre_core.engine._json import dumps
 from cadre_core.engine._results import Evaluation
 from cadre_core.engine._schema import SCHEMA_VERSION
 
@@ -33,7 +35,8 @@ def layout_in_force(file: str | None, plugins: Sequence[str] = (), keep_going: b
 def evaluations_json(evs: Sequence[Evaluation], lang: str = "vi") -> bytes:
     """The JSON of ``cadre evaluate``: one day's evaluation document as it is (the
     contract), or for several days one document with every day (schema
-    ``evaluations``); the problems' ``message`` in ``lang``.
+    ``evaluations``); the problems' ``message`` in ``lang``. It is
+    :func:`evaluations_json_parts` joined.
 
     >>> import cadre_core
     >>> ev = cadre_core.evaluate(cadre_core.sample_roster(), "2026-12-31")
@@ -42,12 +45,48 @@ def evaluations_json(evs: Sequence[Evaluation], lang: str = "vi") -> bytes:
     """
     if len(evs) == 1:
         return bytes(evs[0].to_json_bytes(lang=lang))
+    return b"".join(evaluations_json_parts(evs, lang))
+
+
+#: How much deeper a day's document sits in the document of several days (inside the
+#: ``evaluations`` list): two levels of two spaces.
+_DAY_INDENT = b"\n    "
+
+
+def evaluations_json_parts(
+    evs: Sequence[Evaluation], lang: str = "vi"
+) -> Iterator[bytes | memoryview]:
+    """:func:`evaluations_json` as parts to be written one after the other, made one day
+    at a time: a trend of 60 days never holds more than one day's document (a national
+    day is about 120 MB). Each day is its own document (:meth:`Evaluation.to_json_parts`)
+    indented two levels deeper; the joined parts are the standard library's
+    ``json.dumps(doc, ensure_ascii=False, indent=2)`` of the whole document (JSON text
+    holds no raw line break but those of its layout).
+
+    >>> import cadre_core, json
+    >>> evs = [cadre_core.evaluate(cadre_core.sample_roster(), d)
+    ...        for d in ("2026-06-30", "2026-12-31")]
+    >>> doc = json.loads(b"".join(evaluations_json_parts(evs)))
+    >>> doc["days"], [e["as_of"] for e in doc["evaluations"]]
+    (['2026-06-30', '2026-12-31'], ['2026-06-30', '2026-12-31'])
+    """
+    if len(evs) == 1:
+        yield from evs[0].to_json_parts(lang=lang)
+        return
+    marker = json.dumps(f"cadre-json-{uuid.uuid4().hex}")
     doc = {
         "schema_version": SCHEMA_VERSION,
         "days": [ev.as_of.isoformat() for ev in evs],
-        "evaluations": [ev.to_dict(lang) for ev in evs],
+        "evaluations": [json.loads(marker)],
     }
-    return dumps_bytes(doc, end="\n")
+    before, after = dumps(doc).split(marker, 1)
+    yield before.encode("utf-8")
+    for i, ev in enumerate(evs):
+        if i:
+            yield b"," + _DAY_INDENT
+        for part in ev.to_json_parts(lang=lang, end=""):
+            yield bytes(part).replace(b"\n", _DAY_INDENT)
+    yield (after + "\n").encode("utf-8")
 
 
 def _registries(host: Any) -> tuple[list[Any], list[Any], Any]:
@@ -146,4 +185,4 @@ def listing(host: Any) -> dict[str, Any]:
     return {"schema_version": SCHEMA_VERSION, "plugins": data}
 
 
-__all__ = ["evaluations_json", "layout_in_force", "listing"]
+__all__ = ["evaluations_json", "evaluations_json_parts", "layout_in_force", "listing"]

@@ -252,17 +252,18 @@ class Evaluation:
         return b"".join(self.to_json_parts(indent=indent, lang=lang))
 
     def to_json_parts(
-        self, *, indent: int | None = 2, lang: str = "vi"
+        self, *, indent: int | None = 2, lang: str = "vi", end: str = "\n"
     ) -> list[bytes | memoryview]:
         """:meth:`to_json_bytes` as the parts it is joined from, to be written one after
-        the other (``cadre evaluate -o``: the national document is never copied whole).
+        the other (``cadre evaluate -o``: the national document is never copied whole);
+        ``end`` follows the document (a line break; nothing inside another document).
 
         >>> ev = cadre_core.evaluate(cadre_core.sample_roster(), "2026-12-31")
         >>> b"".join(ev.to_json_parts()) == ev.to_json_bytes()
         True
         """
         with paused_gc():
-            return _json.dumps_parts(self.to_dict(lang), indent=indent, fast="communes", end="\n")
+            return _json.dumps_parts(self.to_dict(lang), indent=indent, fast="communes", end=end)
 
 
 __all__ = ["STATUSES", "CommuneResult", "Evaluation", "TargetResult"]

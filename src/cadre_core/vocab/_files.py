@@ -14,7 +14,7 @@ from __future__ import annotations
 import contextlib
 import os
 import secrets
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 TEMP_SUFFIX = ".tmp"
@@ -49,9 +49,10 @@ def replacing(path: str | Path) -> Iterator[Path]:
         raise
 
 
-def write_atomic(path: str | Path, data: str | bytes | Sequence[bytes | memoryview]) -> Path:
-    """Write ``data`` (text as UTF-8, or parts of bytes one after the other) to ``path``
-    whole or not at all (see :func:`replacing`) and return the path."""
+def write_atomic(path: str | Path, data: str | bytes | Iterable[bytes | memoryview]) -> Path:
+    """Write ``data`` (text as UTF-8, or parts of bytes one after the other, perhaps made
+    while they are written) to ``path`` whole or not at all (see :func:`replacing`) and
+    return the path."""
     raw = data.encode("utf-8") if isinstance(data, str) else data
     parts = [raw] if isinstance(raw, bytes) else raw
     with replacing(path) as tmp, open(tmp, "wb") as handle:
