@@ -171,3 +171,21 @@ def _json_documents_follow_the_schema() -> Iterator[JsonDocuments]:
 def json_documents(_json_documents_follow_the_schema: JsonDocuments) -> JsonDocuments:
     """The session's schema check of JSON documents (see the module docstring)."""
     return _json_documents_follow_the_schema
+
+
+@pytest.fixture
+def solver_calls(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
+    """The planner's HiGHS calls, in order, as they are made: ``True`` for a linear
+    relaxation, ``False`` for an integer model (``cadre_core.planner._milp._milp``
+    wrapped for the test)."""
+    from cadre_core.planner import _milp
+
+    calls: list[bool] = []
+    real = _milp._milp
+
+    def counted(*args: Any, linear: bool = False) -> Any:
+        calls.append(linear)
+        return real(*args, linear=linear)
+
+    monkeypatch.setattr(_milp, "_milp", counted)
+    return calls

@@ -9,14 +9,12 @@ it is planned alone or within a province.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 import numpy as np
 import pandas as pd
 import pytest
 
 from cadre_core.planner import Plan, plan
-from cadre_core.planner import _milp as _milp_module
 from cadre_core.planner._milp import Model, shortfall, solve
 from cadre_core.roster._roster import Roster
 from cadre_core.roster._synth import synth_roster
@@ -114,17 +112,10 @@ def _pairs_model(n: int = 2) -> Model:
 
 
 def test_the_least_shortfall_is_exact_when_the_linear_bound_is_not_reached(
-    monkeypatch: pytest.MonkeyPatch,
+    solver_calls: list[bool],
 ) -> None:
+    calls = solver_calls
     model = _pairs_model()
-    calls: list[bool] = []
-    real = _milp_module._milp
-
-    def counted(*args: Any, linear: bool = False) -> Any:
-        calls.append(linear)
-        return real(*args, linear=linear)
-
-    monkeypatch.setattr(_milp_module, "_milp", counted)
     sol = solve(model)
     assert sol.slack.tolist() == [2] and sol.chosen.tolist() == [] and sol.status == "optimal"
     # the bound (1) failed; the least cost within one more (2) is feasible, so it is the
@@ -134,17 +125,10 @@ def test_the_least_shortfall_is_exact_when_the_linear_bound_is_not_reached(
 
 
 def test_the_least_shortfall_is_exact_when_the_bound_is_two_short(
-    monkeypatch: pytest.MonkeyPatch,
+    solver_calls: list[bool],
 ) -> None:
+    calls = solver_calls
     model = _pairs_model(4)
-    calls: list[bool] = []
-    real = _milp_module._milp
-
-    def counted(*args: Any, linear: bool = False) -> Any:
-        calls.append(linear)
-        return real(*args, linear=linear)
-
-    monkeypatch.setattr(_milp_module, "_milp", counted)
     sol = solve(model)
     assert sol.slack.tolist() == [4] and sol.chosen.tolist() == [] and sol.status == "optimal"
     # the bound (2) and one more (3) fail: phase 1 is solved (4), then the least cost

@@ -9,15 +9,12 @@ not "closed", so the plan's split is kept and no limit is blamed for it.
 
 from __future__ import annotations
 
-from typing import Any
-
 import numpy as np
 import pandas as pd
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cadre_core.planner import _milp as _milp_module
 from cadre_core.planner._milp import LIMITS, Model, shortfall, solve
 from cadre_core.planner._needs import causes
 
@@ -106,16 +103,9 @@ def test_a_limit_that_binds_is_found_and_its_relaxation_solved() -> None:
     assert shortfall(agency, frozenset({"agency"}), below=sol.slack).tolist() == [0, 0]
 
 
-def test_the_linear_relaxation_spares_the_integer_solve(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_linear_relaxation_spares_the_integer_solve(solver_calls: list[bool]) -> None:
+    calls = solver_calls
     model = _either_model()
-    calls: list[bool] = []
-    real = _milp_module._milp
-
-    def counted(*args: Any, linear: bool = False) -> Any:
-        calls.append(linear)
-        return real(*args, linear=linear)
-
-    monkeypatch.setattr(_milp_module, "_milp", counted)
     shortfall(model, frozenset({"agency"}), below=np.asarray([1, 0]))
     assert calls == [True]  # the relaxation's bound (1) is the total: no integer solve
 
