@@ -183,9 +183,9 @@ def solver_calls(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
     calls: list[bool] = []
     real = _milp._milp
 
-    def counted(*args: Any, linear: bool = False) -> Any:
+    def counted(*args: Any, linear: bool = False, **kwargs: Any) -> Any:
         calls.append(linear)
-        return real(*args, linear=linear)
+        return real(*args, linear=linear, **kwargs)
 
     monkeypatch.setattr(_milp, "_milp", counted)
     return calls

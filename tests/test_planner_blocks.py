@@ -134,3 +134,15 @@ def test_the_least_shortfall_is_exact_when_the_bound_is_two_short(
     # the bound (2) and one more (3) fail: phase 1 is solved (4), then the least cost
     assert calls == [True, False, False, False, False]
     assert sol.slack.tolist() == shortfall(model, frozenset()).tolist()
+
+
+def test_asking_whether_a_commune_closes_more_stops_at_the_answer(
+    solver_calls: list[bool],
+) -> None:
+    calls = solver_calls
+    model = _pairs_model()  # the least shortfall is 2; the linear bound 1
+    # below the plan's 2? The bound says maybe; the integer solve proves that nothing is
+    assert shortfall(model, frozenset(), below=np.asarray([2])).tolist() == [2]
+    assert calls == [True, False]
+    # below 3? the first plan found is the answer (here the only one: 2)
+    assert shortfall(model, frozenset(), below=np.asarray([3])).tolist() == [2]

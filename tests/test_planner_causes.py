@@ -135,7 +135,8 @@ def test_a_relaxed_shortfall_is_below_or_the_given_one(
     split: list[int], relax: set[str], agency: bool
 ) -> None:
     """Whatever shortfall is given, the answer is the given one when dropping the
-    limits closes nothing more in total, else a split of a smaller least total."""
+    limits closes nothing more in total, else the split of a plan that closes more (the
+    first found: a total below the given one, and not below the least)."""
     model = _agency_model() if agency else _either_model()
     below = np.asarray(split, dtype=np.int64)
     got = shortfall(model, frozenset(relax), below=below)
@@ -143,5 +144,5 @@ def test_a_relaxed_shortfall_is_below_or_the_given_one(
     if least >= int(below.sum()):
         assert got.tolist() == split
     else:
-        assert int(got.sum()) == least
+        assert least <= int(got.sum()) < int(below.sum())
         assert ((got >= 0) & (got <= model.needs)).all()
