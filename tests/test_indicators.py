@@ -12,7 +12,8 @@ import sys
 from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
-from typing import Any
+from types import SimpleNamespace
+from typing import Any, cast
 
 import attrs
 import openpyxl
@@ -25,8 +26,9 @@ from hypothesis import strategies as st
 import cadre_core
 from cadre_core import Indicator, Roster, hookimpl, sample_roster
 from cadre_core.engine import schema_errors
-from cadre_core.features import build_features
+from cadre_core.features import Features, build_features
 from cadre_core.findings._indicators import (
+    _ratings_of,
     attainment,
     indicator_rows,
     leader_findings,
@@ -478,3 +480,33 @@ def test_the_dask_engine_gives_the_same_indicators_per_commune() -> None:
         if f.rule == "national.indicator_attainment_low"
     ]
     assert low == ["Xã Mường Than", "Xã Pha Mu", "Xã Tà Hừa"]  # each its own, once
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["C1", "C2", "C3", None]),
+            st.integers(2024, 2026),
+            st.sampled_from([1, 2, 3, 4, None]),
+            st.sampled_from(list(RatingLevel.ranks())),
+        ),
+        min_size=1,
+        max_size=25,
+    )
+)
+def test_the_last_rating_of_each_cadre_year_and_quarter_is_kept(
+    rows: list[tuple[str | None, int, int | None, str]],
+) -> None:
+    """The ratings the indicator findings read: one per (cadre, year, quarter), the last
+    given (a blank quarter is the year's), in the order of the table, as text."""
+    table = pd.DataFrame(rows, columns=["cadre_id", "year", "quarter", "rating"]).astype(
+        {"cadre_id": "str", "year": "Int64", "quarter": "Int64", "rating": "category"}
+    )
+    got = _ratings_of(cast(Features, SimpleNamespace(tables={"ratings": table})))
+    assert got is not None
+    ref = table.astype({"cadre_id": object, "rating": object}).assign(
+        year=table["year"].astype("int64"), _q=table["quarter"].fillna(0).astype("int64")
+    )
+    ref = ref.drop_duplicates(["cadre_id", "year", "_q"], keep="last").drop(columns="quarter")
+    pd.testing.assert_frame_equal(got, ref)

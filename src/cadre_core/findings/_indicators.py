@@ -414,11 +414,23 @@ def _ratings_of(features: Features) -> pd.DataFrame | None:
     r = _table(features, "ratings")
     if r is None:
         return None
-    out = r[["cadre_id", "year", "quarter", "rating"]].astype(
-        {"cadre_id": object, "rating": object}
+    year = r["year"].astype("int64").to_numpy()
+    q = r["quarter"].fillna(0).astype("int64").to_numpy()
+    # the last rating of each (cadre, year, quarter): duplicates found on integer codes
+    # (no text compared), rows taken only when there are any (a validated roster has none)
+    codes = pd.factorize(r["cadre_id"], use_na_sentinel=False)[0]
+    twice = pd.DataFrame({"c": codes, "y": year, "q": q}).duplicated(keep="last").to_numpy()
+    keep = ~twice if twice.any() else slice(None)
+    r = r.iloc[keep]
+    return pd.DataFrame(
+        {
+            "cadre_id": r["cadre_id"].astype(object),
+            "year": year[keep],
+            "rating": r["rating"].astype(object),
+            "_q": q[keep],
+        },
+        index=r.index,
     )
-    out = out.assign(year=out["year"].astype("int64"), _q=out["quarter"].fillna(0).astype("int64"))
-    return out.drop_duplicates(["cadre_id", "year", "_q"], keep="last").drop(columns="quarter")
 
 
 def _rank(codes: pd.Series) -> pd.Series:
