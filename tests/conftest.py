@@ -189,3 +189,18 @@ def solver_calls(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
 
     monkeypatch.setattr(_milp, "_milp", counted)
     return calls
+
+
+@pytest.fixture
+def dask_client() -> Iterator[Any]:
+    """A client of a fresh local Dask cluster of two worker processes (one thread each,
+    no dashboard), started on loopback for the test and shut down after it; the test is
+    skipped without the ``dask`` extra."""
+    distributed = pytest.importorskip("distributed")
+    with (
+        distributed.LocalCluster(
+            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+        ) as cluster,
+        distributed.Client(cluster) as client,
+    ):
+        yield client

@@ -74,16 +74,9 @@ def test_single_commune_roster_is_not_partitioned() -> None:
 
 
 @pytest.mark.slow
-def test_local_cluster_of_two_workers_equals_pandas(roster: Roster) -> None:
-    distributed = pytest.importorskip("distributed")
+def test_local_cluster_of_two_workers_equals_pandas(roster: Roster, dask_client: Any) -> None:
     expected = evaluate(roster, AS_OF, by_commune=True, plugins=["laichau"])
-    with (
-        distributed.LocalCluster(
-            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
-        ) as cluster,
-        distributed.Client(cluster) as client,
-    ):
-        got = evaluate_dask(roster, AS_OF, client=client, plugins=["laichau"])
+    got = evaluate_dask(roster, AS_OF, client=dask_client, plugins=["laichau"])
     assert got.communes == expected.communes
     assert got.to_json() == expected.to_json()
 
@@ -145,17 +138,12 @@ def test_dask_engine_uses_the_given_host_and_parameters(read_back: Roster) -> No
 
 
 @pytest.mark.slow
-def test_local_cluster_evaluation_equals_pandas_audit_included(read_back: Roster) -> None:
-    distributed = pytest.importorskip("distributed")
+def test_local_cluster_evaluation_equals_pandas_audit_included(
+    read_back: Roster, dask_client: Any
+) -> None:
     overrides = {"nq05.5a.threshold": "1/2"}  # prepared once by the client, shipped
     expected = evaluate(read_back, AS_OF, by_commune=True, plugins=["laichau"], params=overrides)
-    with (
-        distributed.LocalCluster(
-            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
-        ) as cluster,
-        distributed.Client(cluster) as client,
-    ):
-        got = evaluate_dask(read_back, AS_OF, client=client, plugins=["laichau"], params=overrides)
+    got = evaluate_dask(read_back, AS_OF, client=dask_client, plugins=["laichau"], params=overrides)
     assert got.audit() == expected.audit() and got.audit()["inputs"]
     assert got.communes[0].target("nq05.5a").rule.value == Fraction(1, 2)
     assert got.to_json() == expected.to_json()

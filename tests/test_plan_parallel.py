@@ -9,6 +9,7 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import attrs
 import pandas as pd
@@ -253,15 +254,10 @@ def test_two_workers_write_the_same_bytes_as_one(folder: Path, tmp_path: Path) -
 
 
 @pytest.mark.slow
-def test_dask_cluster_plan_equals_the_local_plan(roster: Roster, chunked: Plan) -> None:
-    distributed = pytest.importorskip("distributed")
-    with (
-        distributed.LocalCluster(
-            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
-        ) as cluster,
-        distributed.Client(cluster) as client,
-    ):
-        got = plan(roster, as_of=AS_OF, engine="dask", client=client, chunk_size=1)
+def test_dask_cluster_plan_equals_the_local_plan(
+    roster: Roster, chunked: Plan, dask_client: Any
+) -> None:
+    got = plan(roster, as_of=AS_OF, engine="dask", client=dask_client, chunk_size=1)
     assert got == chunked
     assert got.to_json() == chunked.to_json()
 
