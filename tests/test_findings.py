@@ -8,6 +8,7 @@ import json
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+import attrs
 import pandas as pd
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -332,3 +333,26 @@ def test_national_findings_on_empty_optional_tables() -> None:
     feats = build_features(r, dt.date(2026, 12, 31), evaluate(r, END, findings=False).params)
     rules = {f.rule for f in national_findings(feats, {})}
     assert not any(x.startswith("national.succession") for x in rules)
+
+
+def _any_finding() -> st.SearchStrategy[Finding]:
+    """Findings with every field drawn (new fields included: read from the class)."""
+    choices: dict[str, st.SearchStrategy[Any]] = {
+        "severity": st.sampled_from(["info", "warning", "error"]),
+        "subject_kind": st.sampled_from(["cadre", "position", "agency", "commune"]),
+    }
+    fields = {f.name: choices.get(f.name, st.text(max_size=8)) for f in attrs.fields(Finding)}
+    return st.fixed_dictionaries(fields).map(lambda kw: Finding(**kw))
+
+
+@settings(max_examples=200, deadline=None)
+@given(_any_finding(), st.text(max_size=8), st.text(max_size=8))
+def test_a_named_finding_is_the_finding_with_its_names_replaced(
+    finding: Finding, name: str, post: str
+) -> None:
+    """``Finding.named`` gives what ``attrs.evolve`` gives: every other field kept."""
+    got = finding.named(name, post)
+    assert got == attrs.evolve(finding, subject_name=name, subject_post=post)
+    assert attrs.astuple(got) == attrs.astuple(
+        attrs.evolve(finding, subject_name=name, subject_post=post)
+    )

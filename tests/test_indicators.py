@@ -493,20 +493,27 @@ def test_the_dask_engine_gives_the_same_indicators_per_commune() -> None:
         ),
         min_size=1,
         max_size=25,
-    )
+    ),
+    st.lists(st.sampled_from(["C1", "C2", "C3", "C4"]), max_size=6),
 )
 def test_the_last_rating_of_each_cadre_year_and_quarter_is_kept(
-    rows: list[tuple[str | None, int, int | None, str]],
+    rows: list[tuple[str | None, int, int | None, str]], asked: list[str]
 ) -> None:
     """The ratings the indicator findings read: one per (cadre, year, quarter), the last
-    given (a blank quarter is the year's), in the order of the table, as text."""
+    given (a blank quarter is the year's), in the order of the table, as text; only the
+    rows of the cadres asked about (ids in any order, repeated or not in the table)."""
     table = pd.DataFrame(rows, columns=["cadre_id", "year", "quarter", "rating"]).astype(
         {"cadre_id": "str", "year": "Int64", "quarter": "Int64", "rating": "category"}
     )
-    got = _ratings_of(cast(Features, SimpleNamespace(tables={"ratings": table})))
+    features = cast(Features, SimpleNamespace(tables={"ratings": table}))
+    got = _ratings_of(features, pd.Series(asked, dtype=object))
+    if not asked:
+        assert got is None
+        return
     assert got is not None
     ref = table.astype({"cadre_id": object, "rating": object}).assign(
         year=table["year"].astype("int64"), _q=table["quarter"].fillna(0).astype("int64")
     )
     ref = ref.drop_duplicates(["cadre_id", "year", "_q"], keep="last").drop(columns="quarter")
+    ref = ref[ref["cadre_id"].isin(asked)]
     pd.testing.assert_frame_equal(got, ref)

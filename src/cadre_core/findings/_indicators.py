@@ -410,10 +410,15 @@ def _overlapping(held: pd.DataFrame, periods: pd.DataFrame) -> pd.DataFrame:
     return m[keep.to_numpy()].reset_index(drop=True)
 
 
-def _ratings_of(features: Features) -> pd.DataFrame | None:
+def _ratings_of(features: Features, cadres: pd.Series) -> pd.DataFrame | None:
+    """The last rating of each (cadre, year, quarter; ``_q`` 0 for the year) of the
+    ``cadres`` (ids) in the ratings table, or ``None`` without one. Only those cadres'
+    rows are converted (nationally the table holds hundreds of thousands of rows; a rule
+    asks about a few thousand holders)."""
     r = _table(features, "ratings")
-    if r is None:
+    if r is None or not len(cadres):
         return None
+    r = r[r["cadre_id"].isin(pd.unique(cadres.to_numpy(dtype=object))).to_numpy()]
     year = r["year"].astype("int64").to_numpy()
     q = r["quarter"].fillna(0).astype("int64").to_numpy()
     # the last rating of each (cadre, year, quarter): duplicates found on integer codes
@@ -492,8 +497,8 @@ def leader_findings(
     định 124-QĐ/TW): one finding per person, agency and period, naming both ratings."""
     if not _on(params, "national.leader_above_collective.check", 1):
         return []
-    units, ratings = _table(features, "unit_ratings"), _ratings_of(features)
-    if units is None or ratings is None:
+    units = _table(features, "unit_ratings")
+    if units is None or _table(features, "ratings") is None:
         return []
     heads = _categories(params, "national.leader_above_collective.head_categories", HEADS)
     u = units[["agency_code", "year", "quarter", "rating"]].astype(
@@ -504,6 +509,9 @@ def leader_findings(
     u["start"], u["end"] = _period_bounds(u["year"], u["quarter"])
     held = _holders(features, heads).drop(columns="commune")
     pairs = _overlapping(held, u.rename(columns={"rating": "collective"}))
+    ratings = _ratings_of(features, pairs["cadre_id"])
+    if ratings is None:
+        return []
     m = pairs.merge(ratings, on=["cadre_id", "year", "_q"], how="inner")
     m = m[(_rank(m["rating"]) > _rank(m["collective"])).fillna(False).astype(bool).to_numpy()]
     m = m.drop_duplicates(["cadre_id", "agency_code", "year", "_q"])
@@ -556,8 +564,8 @@ def excellent_findings(
     ``national.indicators.excellent_check`` is 1)."""
     if not _on(params, "national.indicators.excellent_check", 0):
         return []
-    rows, ratings = indicator_rows(features), _ratings_of(features)
-    if rows is None or ratings is None:
+    rows = indicator_rows(features)
+    if rows is None or _table(features, "ratings") is None:
         return []
     below = Fraction(_p(params, "national.indicators.excellent_below", Fraction(1, 2)))
     per = _ended(_annual_attainment(rows), features)
@@ -567,6 +575,9 @@ def excellent_findings(
     low["start"], low["end"] = _period_bounds(low["year"], low["quarter"])
     cats = _categories(params, "national.indicators.leader_categories", STANDING_LEADERS)
     pairs = _overlapping(_holders(features, cats), low.drop(columns=["quarter"]))
+    ratings = _ratings_of(features, pairs["cadre_id"])
+    if ratings is None:
+        return []
     excellent = ratings[(ratings["_q"] == 0) & (ratings["rating"] == RatingLevel.EXCELLENT.value)]
     m = pairs.merge(excellent[["cadre_id", "year", "rating"]], on=["cadre_id", "year"])
     m = m.drop_duplicates(["cadre_id", "year"]).sort_values(["cadre_id", "year"])

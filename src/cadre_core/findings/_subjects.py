@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-import attrs
 import numpy as np
 import pandas as pd
 import pyarrow as pa
@@ -110,7 +109,7 @@ def name_subjects(findings: Sequence[Finding], features: Features) -> list[Findi
     out = list(findings)
     for i, n, p in zip(todo, name.tolist(), post.tolist(), strict=True):
         if n or p:
-            out[i] = attrs.evolve(out[i], subject_name=str(n), subject_post=str(p))
+            out[i] = out[i].named(str(n), str(p))
     return out
 
 
