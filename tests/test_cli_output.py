@@ -145,6 +145,26 @@ def test_several_days_make_one_json_document(sample_xlsx: Path, tmp_path: Path) 
     assert "as_of" in alone and "days" not in alone
 
 
+def test_messages_on_a_pipe_are_one_line_each_however_long(
+    sample_xlsx: Path, tmp_path: Path
+) -> None:
+    """A message naming long paths is never broken at the console's width on a pipe: a
+    script reading the output finds each message on its own line."""
+    folder = tmp_path / ("thư-mục-báo-cáo-của-xã-" * 8)
+    folder.mkdir()
+    roster = folder / "danh-sách.xlsx"
+    roster.write_bytes(sample_xlsx.read_bytes())
+    report = folder / "báo-cáo-nhiều-ngày.json"
+    assert run("evaluate", str(roster), *DAYS, "-o", str(report)).returncode == 0
+    ok = run("verify", str(report), str(roster))
+    assert ok.returncode == 0, ok.stdout + ok.stderr
+    line = next(x for x in ok.stdout.splitlines() if x.startswith("✓"))
+    assert str(report) in line and str(roster) in line and "30/06/2026, 31/12/2026" in line
+    assert len(line) > 300  # longer than any console width
+    valid = run("validate", str(roster))
+    assert any(str(roster) in x and x.startswith("✓") for x in valid.stdout.splitlines())
+
+
 def test_verify_checks_every_day_of_a_json(sample_xlsx: Path, tmp_path: Path) -> None:
     report = tmp_path / "days.json"
     assert run("evaluate", str(sample_xlsx), *DAYS, "-o", str(report)).returncode == 0

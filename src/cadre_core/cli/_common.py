@@ -98,6 +98,13 @@ def _stderr() -> Console:
     return Console(stderr=True, highlight=False)
 
 
+def print_line(console: Console, text: str) -> None:
+    """One line of plain text (a message naming files, an entry of a list) as it is: rich
+    never breaks it at the console's width, so on a pipe each message stays one line for
+    whatever reads it (a script, ``grep``, a log); a terminal folds it itself."""
+    console.print(text, markup=False, highlight=False, soft_wrap=True)
+
+
 PROBLEMS_PER_KIND = 10
 """Problems of one kind (file, table, column, what was expected) shown in a terminal
 table; the rest of that kind are counted in one line."""

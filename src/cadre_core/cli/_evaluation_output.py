@@ -15,7 +15,16 @@ from typing import Any
 
 from rich.text import Text
 
-from cadre_core.cli._common import InputError, _stderr, _stdout, say, tell, write_text, writing
+from cadre_core.cli._common import (
+    InputError,
+    _stderr,
+    _stdout,
+    print_line,
+    say,
+    tell,
+    write_text,
+    writing,
+)
 from cadre_core.vocab._labels import label
 from cadre_core.vocab._progress import task
 from cadre_core.vocab._tables import show_table
@@ -74,7 +83,7 @@ def _print_table(evs: Sequence[Any], lang: str) -> None:
             if c.findings:
                 lines.append(label("cli_findings", lang).format(n=len(c.findings)))
             for line in lines:
-                console.print(line, markup=False, highlight=False)
+                print_line(console, line)
 
 
 _FORMULA_LEAD = ("=", "+", "-", "@", "\t", "\r")
@@ -153,4 +162,4 @@ def _emit(ev: Any, fmt: str, output: str | None, lang: str) -> None:
             writer(shown, output, lang=lang, sections=sections)
     except PdfUnavailable as exc:
         raise InputError(tell(exc)) from None
-    _stderr().print(label("cli_wrote", lang).format(path=output), markup=False)
+    print_line(_stderr(), label("cli_wrote", lang).format(path=output))

@@ -23,6 +23,7 @@ from cadre_core.cli._common import (
     list_date_option,
     output_format,
     params_option,
+    print_line,
     print_set_aside_and_not_read,
     progress_bars,
     say,
@@ -64,29 +65,29 @@ def _chosen(host: Any, codes: Sequence[str], lang: str) -> list[tuple[str, Any]]
 def _list(host: Any, lang: str) -> None:
     """Every form the plugins declare: code, name, plugin and source."""
     console = _stdout()
-    console.print(label("forms_list_title", lang), markup=False)
+    print_line(console, label("forms_list_title", lang))
     from cadre_core.plugins._loading import BUILTIN
 
     for plugin, form in _chosen(host, (), lang):
         name = form.name.get(lang) if form.name is not None else ""
         who = label("plugin_builtin", lang) if plugin == BUILTIN else plugin
-        console.print(f"  {form.code}  {name} ({who}): {form.source}", markup=False)
+        print_line(console, f"  {form.code}  {name} ({who}): {form.source}")
 
 
 def _print_forms(filled: Sequence[Any], lang: str) -> None:
     """Each form's cells on the terminal: its rows, per commune, by column number."""
     console = _stdout()
     for one in filled:
-        console.print(" ".join(one.title(lang)) + f" ({one.form.code})", markup=False)
+        print_line(console, " ".join(one.title(lang)) + f" ({one.form.code})")
         numbers = " | ".join(c.number for c in one.form.columns)
         for block in one.blocks:
             where = block.commune or label("forms_province", lang)
-            console.print(f"  {where}: {numbers}", markup=False)
+            print_line(console, f"  {where}: {numbers}")
             for row in block.rows:
                 if not row.cells:
                     continue
                 cells = " | ".join("" if v is None else str(v) for v in row.cells)
-                console.print(f"    {row.number} {row.label.get(lang)}: {cells}", markup=False)
+                print_line(console, f"    {row.number} {row.label.get(lang)}: {cells}")
 
 
 @click.command("forms")
@@ -232,4 +233,4 @@ def _emit(filled: list[Any], fmt: str, output: str | None, lang: str) -> None:
     sections = [*skipped_section(notes, lang), *not_read_section(notes, lang)] if notes else []
     with writing(output), task("progress_writing", None):
         write_form_xlsx(filled, output, lang=lang, sections=sections)
-    _stderr().print(label("cli_wrote", lang).format(path=output), markup=False)
+    print_line(_stderr(), label("cli_wrote", lang).format(path=output))

@@ -15,6 +15,7 @@ from cadre_core.cli._common import (
     lang_option,
     os_reason,
     output_option,
+    print_line,
     say,
     write_text,
 )
@@ -59,9 +60,7 @@ def _check(path: str, name: str | None, strict: bool, lang: str = "vi") -> None:
         )
     version = doc.get("schema_version", "?") if isinstance(doc, dict) else "?"
     text = label("cli_schema_follows", lang)
-    _stdout().print(
-        text.format(path=path, name=name, id=schema["$id"], version=version), markup=False
-    )
+    print_line(_stdout(), text.format(path=path, name=name, id=schema["$id"], version=version))
 
 
 @click.command("schema")

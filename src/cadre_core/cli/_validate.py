@@ -29,6 +29,7 @@ from cadre_core.cli._common import (
     legacy_option,
     list_date_option,
     output_option,
+    print_line,
     print_set_aside_and_not_read,
     rosters_argument,
     say,
@@ -124,7 +125,7 @@ def _suggest(
         raise InputError(say("suggest_nothing", roster=roster))
     write_text(found, output)
     if output:
-        _stderr().print(label("cli_suggested_layout", lang).format(path=output), markup=False)
+        print_line(_stderr(), label("cli_suggested_layout", lang).format(path=output))
 
 
 @click.command("validate")
@@ -192,7 +193,7 @@ def validate_command(
     warnings = [p for p in r.problems if p.severity != "error" and p not in r.not_read]
     if warnings:
         show_problems(warnings, label("cli_warnings", lang).format(n=len(warnings)), console, lang)
-    console.print(f"✓ {label('cli_valid', lang)}: {', '.join(roster)}", markup=False)
+    print_line(console, f"✓ {label('cli_valid', lang)}: {', '.join(roster)}")
     rows = [[label(f"roster_table_{name}", lang), n] for name, n in r.row_counts().items()]
     headers = [label("col_table", lang), label("cli_col_rows", lang)]
     show_table(label("cli_row_counts", lang), headers, rows, console=console)

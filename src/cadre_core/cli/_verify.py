@@ -21,6 +21,7 @@ from cadre_core.cli._common import (
     layout_option,
     os_reason,
     params_option,
+    print_line,
     say,
 )
 from cadre_core.vocab._labels import label
@@ -198,17 +199,17 @@ def verify_command(
         )
     console = _stdout()
     for note in (*notes, *beside):
-        console.print(f"! {note}", markup=False)
+        print_line(console, f"! {note}")
     shown_roster = ", ".join(roster)
     day = ", ".join(f"{_as_of(d['as_of']):%d/%m/%Y}" for d in day_docs)
     if not differences:
         text = label("cli_verify_matches", lang).format(report=report, roster=shown_roster, day=day)
-        console.print(f"✓ {text}", markup=False)
+        print_line(console, f"✓ {text}")
         return
     text = label("cli_verify_differs", lang).format(report=report, roster=shown_roster)
-    console.print(f"✗ {text}", markup=False)
+    print_line(console, f"✗ {text}")
     for d in differences:
-        console.print(f"  - {d}", markup=False)
+        print_line(console, f"  - {d}")
     sys.exit(EXIT_NOT_MET)
 
 
