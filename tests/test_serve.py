@@ -333,6 +333,27 @@ def test_a_bad_roster_is_422_with_every_problem_by_file_table_row_and_column(
             assert problem["file"] == "xa_a/cadres.csv" and problem["table"] == "cadres"
             assert problem["row"] == 3 and problem["value"] == "robot"
             assert "cadre-serve-" not in got.text and "Traceback" not in got.text
+        # the refusal is the document of ``cadre validate`` (of the same tables, unzipped),
+        # messages in the asked language
+        with zipfile.ZipFile(bad) as zf:
+            zf.extractall(tmp_path / "unzipped")
+
+        def located(problems: list[dict[str, Any]]) -> list[dict[str, Any]]:
+            return [
+                {**p, "file": Path(p["file"]).name, "message": p["message"].replace(p["file"], "")}
+                for p in problems
+            ]
+
+        for lang in ("vi", "en"):
+            said = c.post("/v1/validate", params={"lang": lang}, **_upload(bad)).json()
+            cli = subprocess.run(
+                [CADRE, "validate", str(tmp_path / "unzipped" / "xa_a"), "--format", "json"]
+                + ["--lang", lang],
+                capture_output=True,
+                check=False,
+            )
+            assert cli.returncode == 2, cli.stderr
+            assert located(said["problems"]) == located(json.loads(cli.stdout)["problems"])
 
 
 def test_plan_answers_the_plan_document(

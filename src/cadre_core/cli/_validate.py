@@ -88,16 +88,10 @@ def _write_problems(
     problem, cells kept inert for spreadsheets); each problem's ``message`` in ``lang``."""
     with ExitStack() as stack:
         if fmt == "json":
+            from cadre_core.engine._documents import validation_document
             from cadre_core.engine._json import dumps_bytes
-            from cadre_core.engine._schema import SCHEMA_VERSION
 
-            doc = {
-                "schema_version": SCHEMA_VERSION,
-                "valid": valid,
-                "inputs": list(inputs),
-                "tables": tables,
-                "problems": [p.to_dict(lang) for p in problems],
-            }
+            doc = validation_document(problems, inputs, valid=valid, tables=tables, lang=lang)
             write_text(dumps_bytes(doc, fast="problems", end="\n"), output)
             return
         stream = _open_output(output, stack)

@@ -1,7 +1,8 @@
 """The JSON documents the command line and the HTTP service both answer, built in one
 place: an evaluation of one day or of several (:func:`evaluations_json`, schemas
-``evaluation`` and ``evaluations``) and the plugins' listing (:func:`listing`, schema
-``plugins``); and the layout a roster is read with (:func:`layout_in_force`)."""
+``evaluation`` and ``evaluations``), a roster's problems (:func:`validation_document`,
+schema ``validation``) and the plugins' listing (:func:`listing`, schema ``plugins``);
+and the layout a roster is read with (:func:`layout_in_force`)."""
 
 from __future__ import annotations
 
@@ -30,6 +31,32 @@ def layout_in_force(file: str | None, plugins: Sequence[str] = (), keep_going: b
     own = read_layout(file) if file else None
     host = PluginHost(make_plugin_manager(only=plugins or None, keep_going=keep_going))
     return merge_layouts(host.without_failing(host.layouts, keep_going=keep_going), own)
+
+
+def validation_document(
+    problems: Sequence[Any],
+    inputs: Sequence[str],
+    *,
+    valid: bool,
+    tables: Any = None,
+    lang: str = "vi",
+) -> dict[str, Any]:
+    """The document of ``cadre validate --format json`` and of the service's refusals
+    (schema ``validation``): whether the roster is ``valid``, its ``inputs``, each table's
+    accounting (``tables``: rows read, kept, skipped, cells set aside) and every problem,
+    its ``message`` in ``lang``.
+
+    >>> doc = validation_document([], ["danh_sach.xlsx"], valid=True)
+    >>> doc["valid"], doc["inputs"], doc["problems"]
+    (True, ['danh_sach.xlsx'], [])
+    """
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "valid": valid,
+        "inputs": list(inputs),
+        "tables": tables or {},
+        "problems": [p.to_dict(lang) for p in problems],
+    }
 
 
 def evaluations_json(evs: Sequence[Evaluation], lang: str = "vi") -> bytes:

@@ -4,7 +4,6 @@ the validation document instead (every problem, as ``cadre validate --format jso
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Any
 
 from cadre_core.vocab._labels import label
@@ -38,26 +37,14 @@ class ServiceError(Exception):
         """The JSON answer: ``{"status", "error"}`` (and ``plugin`` naming a failing
         plugin), or the validation document of a refused roster."""
         if self.key == "serve_invalid_roster":
-            return validation_document(self.fields["problems"], self.fields["inputs"])
+            from cadre_core.engine._documents import validation_document
+
+            problems, inputs = self.fields["problems"], self.fields["inputs"]
+            return validation_document(problems, inputs, valid=False, lang=lang)
         out: dict[str, Any] = {"status": self.status, "error": self.sentence(lang)}
         if "plugin" in self.fields:
             out["plugin"] = self.fields["plugin"]
         return out
 
 
-def validation_document(
-    problems: Sequence[Any], inputs: Sequence[str], *, valid: bool = False, tables: Any = None
-) -> dict[str, Any]:
-    """The document of ``cadre validate --format json`` (schema ``validation``)."""
-    from cadre_core.engine._schema import SCHEMA_VERSION
-
-    return {
-        "schema_version": SCHEMA_VERSION,
-        "valid": valid,
-        "inputs": list(inputs),
-        "tables": tables or {},
-        "problems": [p.to_dict() for p in problems],
-    }
-
-
-__all__ = ["ServiceError", "validation_document"]
+__all__ = ["ServiceError"]

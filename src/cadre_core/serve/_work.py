@@ -191,8 +191,8 @@ def _hider(req: Request, roster: Any) -> Any:
 
 def validate(req: Request) -> Answer:
     """The validation document of the request's roster (valid: its tables' accounting)."""
+    from cadre_core.engine._documents import validation_document
     from cadre_core.engine._json import dumps_bytes
-    from cadre_core.serve._errors import validation_document
 
     r = _roster(req)
     problems = [*r.skipped, *r.problems]
@@ -200,7 +200,7 @@ def validate(req: Request) -> Answer:
         from cadre_core.engine._privacy import withheld
 
         problems = [withheld(p) for p in problems]
-    doc = validation_document(problems, [r.name], valid=True, tables=r.accounting())
+    doc = validation_document(problems, [r.name], valid=True, tables=r.accounting(), lang=req.lang)
     headers = audit_headers(r.sources, [])
     return Answer(dumps_bytes(doc, fast="problems", end="\n"), headers)
 
