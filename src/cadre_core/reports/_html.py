@@ -11,7 +11,6 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-import jinja2
 import pandas as pd
 from markupsafe import Markup
 
@@ -19,7 +18,7 @@ from cadre_core.plugins._sections import ReportSection
 from cadre_core.reports import _charts, _meeting, _province
 from cadre_core.reports._audit import html_block
 from cadre_core.reports._data import ReportData, records, section_cells
-from cadre_core.reports._style import stylesheet
+from cadre_core.reports._style import stylesheet, template
 from cadre_core.vocab._files import write_atomic
 from cadre_core.vocab._labels import fmt_date, fmt_pct
 
@@ -170,13 +169,7 @@ TEMPLATE = """<!DOCTYPE html>
 </html>
 """
 
-_ENV = jinja2.Environment(
-    loader=jinja2.DictLoader({"report.html": TEMPLATE}),
-    autoescape=True,
-    undefined=jinja2.StrictUndefined,
-    trim_blocks=True,
-    lstrip_blocks=True,
-)
+_TEMPLATE = template(TEMPLATE)
 
 _LABEL_KEYS = [
     "report_title",
@@ -437,7 +430,7 @@ def render(data: ReportData, sections: Sequence[ReportSection] = ()) -> str:
     page = (
         _province.render(data, sections)
         if data.multi
-        else _ENV.get_template("report.html").render(**_context(data, sections))
+        else _TEMPLATE.render(**_context(data, sections))
     )
     return page.replace("</body>", html_block(data.evaluation) + "\n</body>", 1)
 

@@ -15,7 +15,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-import jinja2
 import pandas as pd
 from markupsafe import Markup
 
@@ -31,7 +30,7 @@ from cadre_core.reports._data import (
     section_cells,
     status_cells,
 )
-from cadre_core.reports._style import stylesheet
+from cadre_core.reports._style import stylesheet, template
 from cadre_core.vocab._labels import body_name, fmt_date, fmt_pct, words
 
 PROVINCE_CSS = """
@@ -207,13 +206,7 @@ TEMPLATE = """<!DOCTYPE html>
 </html>
 """
 
-_ENV = jinja2.Environment(
-    loader=jinja2.DictLoader({"province.html": TEMPLATE}),
-    autoescape=True,
-    undefined=jinja2.StrictUndefined,
-    trim_blocks=True,
-    lstrip_blocks=True,
-)
+_TEMPLATE = template(TEMPLATE)
 
 _LABEL_KEYS = (
     "province_report",
@@ -476,4 +469,4 @@ def _context(data: ReportData, sections: Sequence[ReportSection]) -> dict[str, A
 def render(data: ReportData, sections: Sequence[ReportSection] = ()) -> str:
     """The HTML text of the province view of ``data`` (several communes), without the
     embedded evaluation (the caller adds it)."""
-    return _ENV.get_template("province.html").render(**_context(data, sections))
+    return _TEMPLATE.render(**_context(data, sections))
