@@ -6,6 +6,7 @@ import datetime as dt
 import json
 from pathlib import Path
 
+import attrs
 import pytest
 from click.testing import CliRunner
 
@@ -227,3 +228,18 @@ def test_needs_frame_lists_every_need(sample_plan: Plan) -> None:
         for n in sample_plan.needs
     ]
     assert len(frame) > 0
+
+
+def test_the_plan_frames_have_the_same_columns_and_dtypes_with_rows_or_none(
+    sample_plan: Plan,
+) -> None:
+    empty = attrs.evolve(sample_plan, lines=(), totals=(), projections=(), needs=())
+    for name in ("to_frame", "totals_frame", "projections_frame", "needs_frame"):
+        full, none = getattr(sample_plan, name)(), getattr(empty, name)()
+        assert len(full) > 0 and len(none) == 0, name
+        assert full.dtypes.astype(str).to_dict() == none.dtypes.astype(str).to_dict(), name
+    # dates are days at the same resolution in every frame
+    assert str(sample_plan.projections_frame()["deadline"].dtype) == "datetime64[us]"
+    assert sample_plan.projections_frame()["deadline"].dt.date.tolist() == [
+        p.deadline for p in sample_plan.projections
+    ]

@@ -11,7 +11,7 @@ import datetime as dt
 import json
 import shutil
 import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from fractions import Fraction
 from typing import IO, Any, Literal
 
@@ -207,22 +207,6 @@ class Plan:
 
     def to_frame(self) -> pd.DataFrame:
         """The plan lines as a frame (one row per line)."""
-        cols = [
-            "commune",
-            "year",
-            "start_date",
-            "end_date",
-            "cadre_id",
-            "programme",
-            "programme_name",
-            "targets_served",
-            "body",
-            "cost",
-            "succession",
-            "name",
-            "post",
-            "agency",
-        ]
         rows = [
             {
                 "commune": x.commune,
@@ -230,31 +214,23 @@ class Plan:
                 "start_date": pd.Timestamp(x.start_date),
                 "end_date": pd.Timestamp(x.end_date),
                 "cadre_id": x.cadre_id,
-                "name": x.name,
-                "post": x.post,
-                "agency": x.agency,
                 "programme": x.programme,
                 "programme_name": x.programme_name.vi,
                 "targets_served": ", ".join(x.targets_served),
                 "body": x.body,
                 "cost": x.cost,
                 "succession": x.succession,
+                "name": x.name,
+                "post": x.post,
+                "agency": x.agency,
             }
             for x in self.lines
         ]
-        frame = pd.DataFrame(rows, columns=cols)
-        frame["year"] = frame["year"].astype("int64")
-        frame["cost"] = frame["cost"].astype("int64")
-        for c in ("start_date", "end_date"):
-            frame[c] = frame[c].astype("datetime64[us]")
-        return frame
+        return _typed(rows, LINE_COLUMNS)
 
     def totals_frame(self) -> pd.DataFrame:
         """Yearly totals per commune."""
-        return pd.DataFrame(
-            [attrs.asdict(t) for t in self.totals],
-            columns=["commune", "year", "starts", "long_starts", "cost"],
-        )
+        return _typed([attrs.asdict(t) for t in self.totals], TOTAL_COLUMNS)
 
     def projections_frame(self) -> pd.DataFrame:
         """Every target at its deadline per commune, without and with the plan."""
@@ -275,14 +251,11 @@ class Plan:
             }
             for p in self.projections
         ]
-        return pd.DataFrame(rows)
+        return _typed(rows, PROJECTION_COLUMNS)
 
     def needs_frame(self) -> pd.DataFrame:
         """The needs training cannot meet."""
-        return pd.DataFrame(
-            [_need_json(n) for n in self.needs],
-            columns=["commune", "target_id", "kind", "count", "reason", "reason_en"],
-        )
+        return _typed([_need_json(n) for n in self.needs], NEED_COLUMNS)
 
     def to_dict(self) -> dict[str, Any]:
         """The plan as JSON-ready objects (the document of the ``plan`` JSON Schema)."""
@@ -373,6 +346,66 @@ def _projection_json(p: TargetProjection) -> dict[str, Any]:
         "trainable": p.trainable,
         "feasible": p.feasible,
     }
+
+
+#: The columns of :meth:`Plan.to_frame`, :meth:`Plan.totals_frame`,
+#: :meth:`Plan.projections_frame` and :meth:`Plan.needs_frame`, with their dtypes: the
+#: same whether the plan has rows or none.
+LINE_COLUMNS: dict[str, str] = {
+    "commune": "str",
+    "year": "int64",
+    "start_date": "datetime64[us]",
+    "end_date": "datetime64[us]",
+    "cadre_id": "str",
+    "programme": "str",
+    "programme_name": "str",
+    "targets_served": "str",
+    "body": "str",
+    "cost": "int64",
+    "succession": "bool",
+    "name": "str",
+    "post": "str",
+    "agency": "str",
+}
+TOTAL_COLUMNS: dict[str, str] = {
+    "commune": "str",
+    "year": "int64",
+    "starts": "int64",
+    "long_starts": "int64",
+    "cost": "int64",
+}
+PROJECTION_COLUMNS: dict[str, str] = {
+    "commune": "str",
+    "target_id": "str",
+    "title": "str",
+    "deadline": "datetime64[us]",
+    "population": "int64",
+    "required": "int64",
+    "satisfied_before": "int64",
+    "satisfied_after": "int64",
+    "status_before": "str",
+    "status_after": "str",
+    "trainable": "bool",
+    "feasible": "bool",
+}
+NEED_COLUMNS: dict[str, str] = {
+    "commune": "str",
+    "target_id": "str",
+    "kind": "str",
+    "count": "int64",
+    "reason": "str",
+    "reason_en": "str",
+}
+
+
+def _typed(rows: list[dict[str, Any]], columns: Mapping[str, str]) -> pd.DataFrame:
+    """``rows`` as a frame of exactly ``columns``, in order, each of its dtype (other keys
+    of the rows left out).
+
+    >>> _typed([], {"year": "int64", "day": "datetime64[us]"}).dtypes.astype(str).tolist()
+    ['int64', 'datetime64[us]']
+    """
+    return pd.DataFrame(rows, columns=list(columns)).astype(dict(columns))
 
 
 def _need_json(n: Need) -> dict[str, Any]:
