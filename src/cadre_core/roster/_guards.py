@@ -8,6 +8,7 @@ guards to the xlsx reports it reads.
 
 from __future__ import annotations
 
+import functools
 import re
 import zipfile
 import zlib
@@ -151,7 +152,26 @@ def _ods_extent(zf: zipfile.ZipFile, budget: list[int]) -> int:
 
 
 def _check_workbook_size(path: Path) -> str | None:
-    """Why the workbook at ``path`` is too large to read, or None when it is fine."""
+    """Why the workbook at ``path`` is too large to read, or None when it is fine.
+
+    Reading a roster asks this several times of the same file (to find its header, to
+    read it, to list what it holds): the answer is kept for the file as it is (its
+    size and time of change), so the file is scanned once, and again when it changes."""
+    try:
+        st = Path(path).stat()
+    except OSError:
+        return _workbook_size(Path(path))  # unreadable: the engine reports it
+    return _workbook_size_of(str(Path(path).resolve()), st.st_size, st.st_mtime_ns)
+
+
+@functools.lru_cache(maxsize=64)
+def _workbook_size_of(path: str, size: int, mtime_ns: int) -> str | None:
+    """:func:`_workbook_size` of the file ``path`` while it has ``size`` and ``mtime_ns``."""
+    return _workbook_size(Path(path))
+
+
+def _workbook_size(path: Path) -> str | None:
+    """Why the workbook at ``path`` is too large to read, or None (the scan itself)."""
     if not zipfile.is_zipfile(path):
         return None  # .xls, or not a workbook at all (the engine reports that)
     try:
