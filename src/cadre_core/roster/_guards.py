@@ -154,9 +154,10 @@ def _ods_extent(zf: zipfile.ZipFile, budget: list[int]) -> int:
 def _check_workbook_size(path: Path) -> str | None:
     """Why the workbook at ``path`` is too large to read, or None when it is fine.
 
-    Reading a roster asks this several times of the same file (to find its header, to
-    read it, to list what it holds): the answer is kept for the file as it is (its
-    size and time of change), so the file is scanned once, and again when it changes."""
+    Reading a roster asks this more than once of the same file (to tell a list of people
+    from a workbook of tables, then to read it): the answer is kept for the file as it
+    is (its size and time of change), so the file is scanned once, and again when it
+    changes."""
     try:
         st = Path(path).stat()
     except OSError:
