@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 from cadre_core.engine._json import dumps
@@ -38,7 +38,7 @@ def validation_document(
     inputs: Sequence[str],
     *,
     valid: bool,
-    tables: Any = None,
+    tables: Mapping[str, Mapping[str, int]] | None = None,
     lang: str = "vi",
 ) -> dict[str, Any]:
     """The document of ``cadre validate --format json`` and of the service's refusals
@@ -54,7 +54,7 @@ def validation_document(
         "schema_version": SCHEMA_VERSION,
         "valid": valid,
         "inputs": list(inputs),
-        "tables": tables or {},
+        "tables": dict(tables or {}),
         "problems": [p.to_dict(lang) for p in problems],
     }
 

@@ -159,10 +159,10 @@ def _check_workbook_size(path: Path) -> str | None:
     is (its size and time of change), so the file is scanned once, and again when it
     changes."""
     try:
-        st = Path(path).stat()
+        st = path.stat()
     except OSError:
-        return _workbook_size(Path(path))  # unreadable: the engine reports it
-    return _workbook_size_of(str(Path(path).resolve()), st.st_size, st.st_mtime_ns)
+        return None  # unreadable: the engine reports it
+    return _workbook_size_of(str(path.resolve()), st.st_size, st.st_mtime_ns)
 
 
 @functools.lru_cache(maxsize=64)
