@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 from fractions import Fraction
 from typing import Any
 
@@ -10,6 +11,7 @@ import pandas as pd
 import pytest
 
 from cadre_core import (
+    PluginHost,
     Roster,
     Rule,
     Target,
@@ -17,6 +19,7 @@ from cadre_core import (
     criteria,
     evaluate,
     hookimpl,
+    make_plugin_manager,
     read_roster,
     sample_roster,
 )
@@ -78,6 +81,18 @@ def test_local_cluster_of_two_workers_equals_pandas(roster: Roster, dask_client:
     expected = evaluate(roster, AS_OF, by_commune=True, plugins=["laichau"])
     got = evaluate_dask(roster, AS_OF, client=dask_client, plugins=["laichau"])
     assert got.communes == expected.communes
+    assert got.to_json() == expected.to_json()
+
+
+@pytest.mark.slow
+def test_plugin_given_in_code_reaches_the_cluster(roster: Roster, dask_client: Any) -> None:
+    """A host with a plugin given in code (the template's module under another name, not
+    installed under it): the workers import it by name and evaluate as this process does."""
+    module = importlib.import_module("cadre_province_template")
+    host = PluginHost(make_plugin_manager(only=["laichau", "mau"], extra=[("mau", module)]))
+    expected = evaluate(roster, AS_OF, by_commune=True, host=host)
+    assert "tpl.5a" in {t.id for t in expected.communes[0].targets}
+    got = evaluate_dask(roster, AS_OF, client=dask_client, host=host)
     assert got.to_json() == expected.to_json()
 
 

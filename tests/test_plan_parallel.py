@@ -4,10 +4,12 @@ JSON streamed, and a province-wide budget met by a price on cost."""
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 import io
 import json
 import subprocess
 import sys
+import types
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +19,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cadre_core import Roster
+from cadre_core import PluginError, PluginHost, Roster, hookimpl, make_plugin_manager
 from cadre_core.engine import commune_partitions
 from cadre_core.planner import Plan, plan
 from cadre_core.planner._parallel import planned
@@ -33,6 +35,7 @@ from cadre_core.planner._result import (
 from cadre_core.roster._synth import synth_tables
 from cadre_core.targets._target import Text
 from cadre_core.vocab._labels import label
+from cadre_core.vocab._told import told
 
 CADRE = str(Path(sys.executable).with_name("cadre"))
 AS_OF = "2026-12-31"
@@ -139,6 +142,59 @@ def test_plan_of_few_communes_is_one_model(roster: Roster, whole: Plan) -> None:
     """Up to a chunk's size the roster is planned as it is: the same plan as without
     workers, whatever their number."""
     assert plan(roster, as_of=AS_OF, workers=2).to_json() == whole.to_json()
+
+
+class GivenTemplate:
+    """The province template's hooks as an object given in code (under another name,
+    never installed): what a user tries in a notebook before packaging a plugin. The
+    workers load it by pickling, its class by reference to this module."""
+
+    @hookimpl
+    def cadre_about(self) -> Any:
+        return template_plugin().cadre_about()
+
+    @hookimpl
+    def cadre_parameters(self) -> Any:
+        return template_plugin().cadre_parameters()
+
+    @hookimpl
+    def cadre_features(self, features: Any) -> Any:
+        return template_plugin().cadre_features(features)
+
+    @hookimpl
+    def cadre_targets(self) -> Any:
+        return template_plugin().cadre_targets()
+
+
+def template_plugin() -> Any:
+    return importlib.import_module("cadre_province_template")
+
+
+@pytest.mark.parametrize("kind", ["module", "object"])
+def test_plugins_given_in_code_reach_the_workers(roster: Roster, kind: str) -> None:
+    """A host with a plugin given in code (not installed) plans the same with workers as
+    in this process: the workers load it again (a module by name, an object pickled)."""
+    given = template_plugin() if kind == "module" else GivenTemplate()
+    pm = make_plugin_manager(only=["laichau", "mau"], extra=[("mau", given)])
+    host = PluginHost(pm)
+    here = plan(roster, as_of=AS_OF, host=host, workers=1, chunk_size=1)
+    assert {x.target_id.split(".")[0] for x in here.projections} >= {"tpl", "nq05"}
+    there = plan(roster, as_of=AS_OF, host=host, workers=2, chunk_size=1)
+    assert there.to_json() == here.to_json()
+
+
+def test_a_plugin_that_cannot_travel_is_named_before_workers_start(roster: Roster) -> None:
+    """A module made at run time cannot be imported by a worker: the error names the
+    plugin and says what to do, in both languages; in one process it plans."""
+    made = types.ModuleType("made_at_run_time")
+    pm = make_plugin_manager(only=["laichau", "made"], extra=[("made", made)])
+    host = PluginHost(pm)
+    with pytest.raises(PluginError) as err:
+        plan(roster, as_of=AS_OF, host=host, workers=2, chunk_size=1)
+    assert err.value.plugin == "made"
+    assert "made_at_run_time" in str(err.value) and "workers=1" in str(err.value)
+    assert "tiến trình" in told(err.value, "vi")
+    assert plan(roster, as_of=AS_OF, host=host, workers=1, chunk_size=1).lines
 
 
 def test_streamed_json_is_the_merged_plans_document(roster: Roster, chunked: Plan) -> None:

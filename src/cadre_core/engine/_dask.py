@@ -41,7 +41,8 @@ from cadre_core.engine._pipeline import (
     register_engine,
 )
 from cadre_core.engine._results import CommuneResult, Evaluation
-from cadre_core.plugins._host import BUILTIN, PluginError, PluginHost, make_plugin_manager
+from cadre_core.plugins._host import PluginHost
+from cadre_core.plugins._shipping import ShippedPlugins
 from cadre_core.roster._roster import Roster
 from cadre_core.targets._params import Params
 from cadre_core.targets._target import Target
@@ -157,34 +158,33 @@ def _groups(frame: pd.DataFrame) -> dict[int, pd.DataFrame]:
 @attrs.frozen
 class Shipped:
     """A prepared evaluation as sent to a worker process: the plugin host stays behind
-    (it holds modules); the worker loads the same plugins by name. The targets and the
+    (it holds modules); the worker loads the same plugins again, installed ones by name
+    and those given in code by reference (:class:`ShippedPlugins`). The targets and the
     parameters travel as they are, so a ``--params`` file is read once, by the client.
     """
 
     day: dt.date
-    plugins: tuple[str, ...]
+    plugins: ShippedPlugins
     targets: tuple[tuple[str, Target], ...]
     params: Params
     findings: bool
-    strict: bool
 
     @classmethod
     def of(cls, prepared: Prepared) -> Shipped:
         """What a worker needs of ``prepared``."""
-        host = prepared.host
-        names = tuple(n for n in host.plugin_names() if n != BUILTIN)
         return cls(
-            prepared.day, names, prepared.targets, prepared.params, prepared.findings, host.strict
+            prepared.day,
+            ShippedPlugins.of(prepared.host),
+            prepared.targets,
+            prepared.params,
+            prepared.findings,
         )
 
     def prepared(self) -> Prepared:
         """The prepared evaluation, on the worker."""
-        host = PluginHost(make_plugin_manager(only=self.plugins), strict=self.strict)
-        loaded = tuple(n for n in host.plugin_names() if n != BUILTIN)
-        if loaded != self.plugins:
-            missing = sorted(set(self.plugins) - set(loaded)) or ["?"]
-            raise PluginError(missing[0], "is not loaded on a Dask worker")
-        return Prepared(self.day, host, self.targets, self.params, True, self.findings)
+        return Prepared(
+            self.day, self.plugins.host(), self.targets, self.params, True, self.findings
+        )
 
 
 def evaluate_partition(

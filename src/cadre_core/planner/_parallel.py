@@ -48,7 +48,8 @@ from cadre_core.planner._catalogue import Programme
 from cadre_core.planner._options import intakes
 from cadre_core.planner._plan import plan_in
 from cadre_core.planner._result import Plan, ProvinceBudget, merge_plans
-from cadre_core.plugins._host import BUILTIN, PluginError, PluginHost, make_plugin_manager
+from cadre_core.plugins._host import PluginHost
+from cadre_core.plugins._shipping import ShippedPlugins
 from cadre_core.roster._roster import Roster
 from cadre_core.vocab._dates import parse_day
 
@@ -66,14 +67,14 @@ ENGINES = ("local", "dask")
 
 @attrs.frozen
 class ShippedSetting:
-    """What a worker process needs to make the plan's :class:`Setting`: the plugins by
-    name and the arguments that chose the parameters and the programmes (the targets
+    """What a worker process needs to make the plan's :class:`Setting`: the plugins
+    (installed ones by name, those given in code by reference: :class:`ShippedPlugins`)
+    and the arguments that chose the parameters and the programmes (the targets
     themselves may hold functions no pickle carries). Made once per worker process
     (``token``), never per chunk."""
 
     token: str
-    plugins: tuple[str, ...]
-    strict: bool
+    plugins: ShippedPlugins
     day: dt.date
     horizon: int
     params: Mapping[str, Any] | None
@@ -88,12 +89,12 @@ class ShippedSetting:
         params_file: str | None,
         catalogue: Iterable[Programme] | None,
     ) -> ShippedSetting:
-        """What a worker needs to make ``s`` (made of these arguments)."""
-        names = tuple(n for n in s.host.plugin_names() if n != BUILTIN)
+        """What a worker needs to make ``s`` (made of these arguments); a plugin given
+        in code that cannot travel is a :class:`PluginError` naming it, before any worker
+        starts."""
         return cls(
             secrets.token_hex(8),
-            names,
-            s.host.strict,
+            ShippedPlugins.of(s.host),
             s.day,
             s.horizon,
             None if params is None else dict(params),
@@ -105,11 +106,6 @@ class ShippedSetting:
         """The setting, on the worker (made once per process)."""
         got = _SETTINGS.get(self.token)
         if got is None:
-            host = PluginHost(make_plugin_manager(only=self.plugins), strict=self.strict)
-            loaded = tuple(n for n in host.plugin_names() if n != BUILTIN)
-            if loaded != self.plugins:
-                missing = sorted(set(self.plugins) - set(loaded)) or ["?"]
-                raise PluginError(missing[0], "is not loaded in a planner worker")
             got = setting(
                 self.day,
                 horizon=self.horizon,
@@ -117,7 +113,7 @@ class ShippedSetting:
                 params=self.params,
                 params_file=self.params_file,
                 catalogue=self.catalogue,
-                host=host,
+                host=self.plugins.host(),
             )
             _SETTINGS.clear()
             _SETTINGS[self.token] = got
@@ -185,7 +181,9 @@ class Chunks:
 
     ``workers``: processes (default the number of CPUs; 1: in this process);
     ``engine``: ``"local"`` (default) or ``"dask"`` (``client``: a ``distributed.Client``,
-    default the current one, else a local cluster of ``workers`` processes)."""
+    default the current one, else a local cluster of ``workers`` processes);
+    ``made_of``: the parameters, parameter file and catalogue ``s`` was made of, from
+    which each worker makes it again (default: none, and ``s``'s programmes)."""
 
     def __init__(
         self,
@@ -199,7 +197,8 @@ class Chunks:
         engine: str | None = None,
         client: Any = None,
         size: int = CHUNK,
-        shipped: ShippedSetting | None = None,
+        made_of: tuple[Mapping[str, Any] | None, str | None, Iterable[Programme] | None]
+        | None = None,
     ) -> None:
         engine = engine or ("dask" if client is not None else "local")
         if engine not in ENGINES:
@@ -218,7 +217,9 @@ class Chunks:
         self.client = client
         self._stack = contextlib.ExitStack()
         self._pool: Executor | None = None
-        self._shipped = shipped or ShippedSetting.of(s, None, None, s.progs)
+        # the parameters, parameter file and catalogue ``s`` was made of, for the workers
+        self._made_of = made_of if made_of is not None else (None, None, s.progs)
+        self._shipped: ShippedSetting | None = None
 
     def __enter__(self) -> Chunks:
         return self
@@ -252,6 +253,14 @@ class Chunks:
             )
         return self._pool
 
+    def _shipping(self) -> ShippedSetting:
+        """The setting as the workers make it, made once (only when workers are used: a
+        plugin given in code that cannot travel is an error there, not in process)."""
+        if self._shipped is None:
+            params, params_file, catalogue = self._made_of
+            self._shipped = ShippedSetting.of(self.setting, params, params_file, catalogue)
+        return self._shipped
+
     def run(self, price: float = 0.0, *, full: bool = True) -> Iterator[Plan]:
         """The plan of each chunk, in commune order (each waits for its turn: a chunk
         finished early is kept until those before it are given)."""
@@ -263,7 +272,7 @@ class Chunks:
             return
         if isinstance(ex, Executor):
             futures: list[Any] = [
-                ex.submit(plan_chunk, job, self._shipped, *args) for job in self.jobs
+                ex.submit(plan_chunk, job, self._shipping(), *args) for job in self.jobs
             ]
             try:
                 for f in futures:
@@ -272,7 +281,8 @@ class Chunks:
                 for f in futures:
                     f.cancel()
             return
-        jobs = [ex.submit(plan_chunk, job, self._shipped, *args, pure=False) for job in self.jobs]
+        shipped = self._shipping()
+        jobs = [ex.submit(plan_chunk, job, shipped, *args, pure=False) for job in self.jobs]
         try:
             for i in range(len(jobs)):
                 yield jobs[i].result()
@@ -429,7 +439,7 @@ def planned(
         engine=engine,
         client=client,
         size=chunk_size,
-        shipped=ShippedSetting.of(s, params, params_file, catalogue),
+        made_of=(params, params_file, catalogue),
     ) as chunks:
         yield chunks.plans(price=price, province_budget=province_budget)
 

@@ -202,6 +202,7 @@ def make_plugin_manager(
         if wanted is not None and name not in wanted:
             continue
         add(name, lambda plugin=plugin: plugin, None)
+    registered_extra = frozenset(name for name, _ in extra if pm.has_plugin(name))
     if wanted is not None:
         unknown = sorted(wanted - found - {BUILTIN})
         if unknown:
@@ -214,6 +215,7 @@ def make_plugin_manager(
     pm._cadre_broken = broken  # type: ignore[attr-defined]
     pm._cadre_warnings = warnings  # type: ignore[attr-defined]
     pm._cadre_examples = left_out  # type: ignore[attr-defined]
+    pm._cadre_given = registered_extra  # type: ignore[attr-defined]
     if os.environ.get("CADRE_TRACE_PLUGINS") == "1":
         from cadre_core.plugins._host import trace_hook_calls
 
@@ -230,6 +232,18 @@ def _is_example(pm: pluggy.PluginManager, name: str) -> bool:
     except Exception:
         return False
     return any(getattr(a, "example", False) is True for a in answers)
+
+
+def given_plugins(pm: pluggy.PluginManager) -> frozenset[str] | None:
+    """The plugins given in code (``extra``) that ``make_plugin_manager`` registered, by
+    name; ``None`` for a plugin manager it did not build (where any plugin may be).
+
+    >>> import types
+    >>> given_plugins(make_plugin_manager(only=["mine"], extra=[("mine", types.ModuleType("m"))]))
+    frozenset({'mine'})
+    """
+    found = getattr(pm, "_cadre_given", None)
+    return None if found is None else frozenset(found)
 
 
 def examples_left_out(pm: pluggy.PluginManager) -> list[str]:
@@ -272,5 +286,6 @@ __all__ = [
     "broken_plugins",
     "check_plugin",
     "examples_left_out",
+    "given_plugins",
     "make_plugin_manager",
 ]

@@ -1801,6 +1801,18 @@ _LABELS: dict[str, tuple[str, str]] = {
         "chưa được cài đặt (đã cài: {installed})",
         "is not installed (installed: {installed})",
     ),
+    "error_plugin_not_loaded_in_worker": (
+        "không nạp được trong tiến trình làm việc ({why}): phần bổ trợ phải nhập được ở đó",
+        "cannot be loaded in a worker process ({why}): it must be importable there",
+    ),
+    "error_plugin_not_shippable": (
+        "không gửi được sang tiến trình làm việc ({why}): hãy cài phần bổ trợ thành gói "
+        "(điểm vào 'cadre'), đặt nó trong một mô-đun nhập được theo tên, hoặc chạy trong "
+        "một tiến trình (workers=1)",
+        "cannot be sent to a worker process ({why}): install it as a package (a 'cadre' "
+        "entry point), put it in a module that can be imported by name, or run in one "
+        "process (workers=1)",
+    ),
     "error_plugin_raised": ("mã của phần bổ trợ gặp lỗi {detail}", "{detail}"),
     "error_plugin_population_raised": (
         "hàm chọn đối tượng của chỉ tiêu gặp lỗi {detail}",
