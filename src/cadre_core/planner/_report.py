@@ -6,15 +6,17 @@ cards on a phone). Every word comes from the label table."""
 from __future__ import annotations
 
 import datetime as dt
-import html
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from markupsafe import Markup
 from rich.console import Console
 
 from cadre_core.engine._results import STATUSES
+from cadre_core.planner._page import PLAN_CSS, PLAN_TEMPLATE
 from cadre_core.vocab._files import replacing, write_atomic
+from cadre_core.vocab._html import template
 from cadre_core.vocab._labels import body_name, check_lang, fmt_date, label
 from cadre_core.vocab._tables import show_table
 
@@ -373,10 +375,12 @@ def _plan_workbook(plan: Plan, wb: Any) -> None:
     wb.close()
 
 
-def _svg_bars(items: list[tuple[str, int]], caption: str) -> str:
-    """A simple inline SVG bar chart (labels escaped); it shrinks to a narrow screen."""
+def _bars(items: list[tuple[str, int]]) -> dict[str, Any] | None:
+    """The geometry of a simple bar chart of ``items`` (label, VND), each bar's amount in
+    millions; ``None`` without items. Drawn as inline SVG by :data:`PLAN_TEMPLATE`, so it
+    shrinks to a narrow screen."""
     if not items:
-        return ""
+        return None
     width, height, pad = 60 * len(items) + 40, 220, 30
     top = max(v for _, v in items) or 1
     bars = []
@@ -385,94 +389,56 @@ def _svg_bars(items: list[tuple[str, int]], caption: str) -> str:
         x = 30 + i * 60
         y = height - pad - h
         bars.append(
-            f'<rect x="{x}" y="{y}" width="40" height="{h}" fill="#4472C4"/>'
-            f'<text x="{x + 20}" y="{height - 10}" text-anchor="middle" font-size="12">'
-            f"{html.escape(name)}</text>"
-            f'<text x="{x + 20}" y="{y - 4}" text-anchor="middle" font-size="10">'
-            f"{value / 1e6:.1f}</text>"
+            {"x": x, "y": y, "h": h, "mid": x + 20, "name": name, "amount": f"{value / 1e6:.1f}"}
         )
-    return (
-        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
-        f'viewBox="0 0 {width} {height}" role="img" '
-        f'aria-label="{html.escape(caption)}">{"".join(bars)}</svg>'
-    )
+    return {"width": width, "height": height, "base": height - 10, "bars": bars}
 
 
-#: The plan's page: A4 landscape in print, table headers repeated on every page (a total
-#: row only once, at the end), rows and the signature block never split; under 640 px every table row becomes a card whose
-#: cells carry their column's name (no horizontal scroll on a phone).
-PLAN_CSS = """
-body{font-family:"Times New Roman",Times,serif;margin:2em;color:#000;line-height:1.35}
-.head{display:flex;justify-content:space-between;gap:2em;text-align:center}
-.head .issuer{font-weight:bold;text-transform:uppercase}
-.head .nation b{display:block}.head .nation u{display:block;font-weight:bold}
-.head .date{font-style:italic;margin-top:.4em}
-h1{text-align:center;font-size:1.35em;margin:1em 0 .1em}
-h1 small{display:block;font-size:.75em;font-weight:normal}
-.subtitle{text-align:center;margin:.2em 0 1em}
-h2{font-size:1.1em;margin:1.2em 0 .4em}h3{font-size:1em;margin:1em 0 .3em}
-table{border-collapse:collapse;width:100%;margin:.4em 0}
-td,th{border:1px solid #555;padding:3px 5px;font-size:12.5px;vertical-align:top;
-overflow-wrap:anywhere}
-th{background:#eee;overflow-wrap:normal}tfoot td{font-weight:bold}
-td.n,td.d{text-align:right;white-space:nowrap}
-td:last-child{white-space:nowrap;overflow-wrap:normal}
-svg{max-width:100%;height:auto}
-.signatures{display:flex;justify-content:space-between;gap:2em;margin-top:2em}
-.signatures>div{flex:1;text-align:center}.signatures b{display:block}
-.signatures i{display:block;margin-bottom:5em}
-.recipients{text-align:left;font-size:.9em;white-space:pre-line}
-.recipients b{display:inline}
-@page{size:A4 landscape;margin:14mm 12mm;
-@bottom-right{content:counter(page) "/" counter(pages)}}
-@media print{body{margin:0}thead{display:table-header-group}
-tfoot{display:table-row-group}
-tr,li,.signatures{break-inside:avoid;page-break-inside:avoid}
-h2,h3{break-after:avoid;page-break-after:avoid}}
-@media (max-width:640px){body{margin:.6em}
-.head,.signatures{display:block}.head>div{margin-bottom:.6em}
-table.stack thead{display:none}
-table.stack,table.stack tbody,table.stack tfoot,table.stack tr,table.stack td{display:block;
-width:auto}
-table.stack tr{border:1px solid #555;margin:0 0 .5em;padding:2px 0}
-table.stack td{border:0;padding:1px 6px;text-align:left;white-space:normal}
-table.stack td[data-label]::before{content:attr(data-label) ": ";font-weight:bold}
-table.stack td:empty{display:none}}
-"""
+_PLAN = template(PLAN_TEMPLATE)
+
+#: the label keys of the words the plan's template says as they are
+_PLAN_WORDS = (
+    "plan_title",
+    "plan_nation",
+    "plan_motto",
+    "plan_place_date",
+    "plan_heading",
+    "plan_lines",
+    "plan_succession_note",
+    "plan_totals",
+    "plan_cost_chart",
+    "plan_projections",
+    "plan_needs",
+    "plan_needs_none",
+    "plan_assumptions",
+    "plan_recipients",
+    "plan_recipients_list",
+    "plan_signer",
+    "plan_signer_note",
+    "plan_head",
+    "plan_head_note",
+)
 
 
 def _table(
     headers: list[str],
     rows: list[list[object]],
     foot: list[tuple[object, int]] | None = None,
-) -> str:
-    """A table that stacks into cards on a phone; numbers right-aligned. ``foot`` is a
-    total row of (value, columns spanned) cells."""
-    e = html.escape
-
-    def cells(row: list[object], tag: str = "td") -> str:
-        return "".join(
-            f'<{tag} data-label="{e(h)}"' + _cls(v) + f">{e(str(v))}</{tag}>"
-            for h, v in zip(headers, row, strict=True)
-        )
-
-    head = "".join(f"<th scope='col'>{e(h)}</th>" for h in headers)
-    body = "".join(f"<tr>{cells(row)}</tr>" for row in rows)
-    tail = ""
-    if foot is not None:
-        tail = (
-            "<tfoot><tr>"
-            + "".join(f"<td colspan='{span}'{_cls(v)}>{e(str(v))}</td>" for v, span in foot)
-            + "</tr></tfoot>"
-        )
-    return f"<table class='stack'><thead><tr>{head}</tr></thead><tbody>{body}</tbody>{tail}</table>"
+) -> dict[str, Any]:
+    """A table of :data:`PLAN_TEMPLATE`: each cell with its column's name and its class
+    (numbers right-aligned); ``foot`` a total row of (value, columns spanned) cells."""
+    return {
+        "head": headers,
+        "rows": [[(h, v, _cls(v)) for h, v in zip(headers, row, strict=True)] for row in rows],
+        "foot": None if foot is None else [(v, span, _cls(v)) for v, span in foot],
+    }
 
 
-def _cls(value: object) -> str:
+def _cls(value: object) -> Markup:
     """The class of a cell: ``n`` for a number or an amount, ``d`` for a month or a day."""
     if isinstance(value, int) or (isinstance(value, str) and _AMOUNT.fullmatch(value)):
-        return ' class="n"'
-    return ' class="d"' if isinstance(value, str) and _DAY.fullmatch(value) else ""
+        return Markup(' class="n"')
+    return Markup(' class="d"' if isinstance(value, str) and _DAY.fullmatch(value) else "")
 
 
 _AMOUNT = re.compile(r"[0-9]{1,3}(?:\.[0-9]{3})+")
@@ -480,12 +446,12 @@ _DAY = re.compile(r"(?:[0-9]{2}/)?[0-9]{2}/[0-9]{4}")
 
 
 def render_html(plan: Plan, lang: str = "vi") -> str:
-    """The plan as one self-contained HTML document to sign: heading with the commune(s)
-    and the as-of day, the lines by year (names, posts, agencies), yearly totals, every
-    target at its deadline, the needs with their reasons and names, the assumptions and
-    the signature block; A4 landscape in print, cards on a phone."""
+    """The plan as one self-contained HTML document to sign (:data:`PLAN_TEMPLATE`):
+    heading with the commune(s) and the as-of day, the lines by year (names, posts,
+    agencies), yearly totals, every target at its deadline, the needs with their reasons
+    and names, the assumptions and the signature block; A4 landscape in print, cards on a
+    phone."""
     check_lang(lang)
-    e = html.escape
     communes = communes_of(plan)
     many = len(communes) > 1
     people = len({(x.commune, x.cadre_id) for x in plan.lines})
@@ -499,7 +465,7 @@ def render_html(plan: Plan, lang: str = "vi") -> str:
         kept = row[:drop] + row[drop + 1 :]
         by_year.setdefault(x.year, []).append([len(by_year.get(x.year, [])) + 1, *kept])
     no = label("col_no", lang)
-    sections = []
+    years = []
     for year, year_rows in sorted(by_year.items()):
         cost = sum(x.cost for x in plan.lines if x.year == year)
         total = label("plan_year_total", lang).format(
@@ -509,9 +475,11 @@ def render_html(plan: Plan, lang: str = "vi") -> str:
         at = cols.index(label("plan_col_cost", lang))
         foot: list[tuple[object, int]] = [(total, at), (_money(cost), 1)]
         foot += [("", 1)] * (len(cols) - at - 1)
-        sections.append(
-            f"<h3>{e(label('plan_year', lang).format(year=year))}</h3>"
-            + _table(cols, year_rows, foot)
+        years.append(
+            {
+                "title": label("plan_year", lang).format(year=year),
+                "table": _table(cols, year_rows, foot),
+            }
         )
     costs: dict[int, int] = {}
     for t in plan.totals:
@@ -553,64 +521,33 @@ def render_html(plan: Plan, lang: str = "vi") -> str:
         ]
         for p in plan.projections
     ]
-    if plan.needs:
-        needs = (
-            "<ul>"
-            + "".join(
-                f"<li><b>{e(n.commune + ' · ') if many else ''}{e(label(f'need_{n.kind}', lang))}"
-                f"</b>: {e(_need_text(n, lang))}</li>"
-                for n in plan.needs
-            )
-            + "</ul>"
-        )
-    else:
-        needs = f"<p>{e(label('plan_needs_none', lang))}</p>"
-    subtitle = label("plan_subtitle", lang).format(
-        communes=", ".join(communes), day=fmt_date(plan.as_of)
-    )
-    summary = label("plan_summary", lang).format(
-        starts=len(plan.lines), people=people, cost=_money(plan.total_cost)
-    )
-    chart = label("plan_cost_chart", lang)
-    parts = [
-        f"<!doctype html><html lang='{lang}'><head><meta charset='utf-8'>",
-        "<meta name='viewport' content='width=device-width, initial-scale=1'>",
-        f"<title>{e(label('plan_title', lang))}: {e(subtitle)}</title>",
-        f"<style>{PLAN_CSS}</style></head><body>",
-        "<header class='head'>",
-        f"<div class='issuer'>{e(', '.join(communes))}</div>",
-        f"<div class='nation'><b>{e(label('plan_nation', lang))}</b>"
-        f"<u>{e(label('plan_motto', lang))}</u>"
-        f"<div class='date'>{e(label('plan_place_date', lang))}</div></div>",
-        "</header>",
-        f"<h1>{e(label('plan_heading', lang))}<small>"
-        f"{e(label('plan_period', lang).format(first=first, last=plan.horizon))}</small></h1>",
-        f"<p class='subtitle'>{e(subtitle)}</p>",
-        f"<p>{e(summary)}</p>",
-        f"<h2>{e(label('plan_lines', lang))}</h2>",
-        *sections,
-        f"<p><i>{e(label('plan_succession_note', lang))}</i></p>",
-        f"<h2>{e(label('plan_totals', lang))}</h2>",
-        _table(totals_head, totals_rows, totals_foot),
-        f"<h3>{e(chart)}</h3>",
-        _svg_bars([(str(y), v) for y, v in sorted(costs.items())], chart),
-        f"<h2>{e(label('plan_projections', lang))}</h2>",
-        _table(proj_head, proj_rows),
-        f"<h2>{e(label('plan_needs', lang))}</h2>",
-        needs,
-        f"<h2>{e(label('plan_assumptions', lang))}</h2><ul>"
-        + "".join(f"<li>{e(a.get(lang))}</li>" for a in plan.assumptions)
-        + "</ul>",
-        "<section class='signatures'>",
-        f"<div class='recipients'><b>{e(label('plan_recipients', lang))}</b>\n"
-        f"{e(label('plan_recipients_list', lang))}</div>",
-        f"<div class='sign'><b>{e(label('plan_signer', lang))}</b>"
-        f"<i>{e(label('plan_signer_note', lang))}</i></div>",
-        f"<div class='sign'><b>{e(label('plan_head', lang))}</b>"
-        f"<i>{e(label('plan_head_note', lang))}</i></div>",
-        "</section></body></html>",
+    needs = [
+        {
+            "where": n.commune + " · " if many else "",
+            "kind": label(f"need_{n.kind}", lang),
+            "text": _need_text(n, lang),
+        }
+        for n in plan.needs
     ]
-    return "\n".join(parts)
+    return _PLAN.render(
+        lang=lang,
+        L={key: label(key, lang) for key in _PLAN_WORDS},
+        css=Markup(PLAN_CSS),
+        communes=", ".join(communes),
+        subtitle=label("plan_subtitle", lang).format(
+            communes=", ".join(communes), day=fmt_date(plan.as_of)
+        ),
+        period=label("plan_period", lang).format(first=first, last=plan.horizon),
+        summary=label("plan_summary", lang).format(
+            starts=len(plan.lines), people=people, cost=_money(plan.total_cost)
+        ),
+        years=years,
+        totals=_table(totals_head, totals_rows, totals_foot),
+        chart=_bars([(str(y), v) for y, v in sorted(costs.items())]),
+        projections=_table(proj_head, proj_rows),
+        needs=needs,
+        assumptions=[a.get(lang) for a in plan.assumptions],
+    )
 
 
 def write_html(plan: Plan, path: str | Path, lang: str = "vi") -> Path:

@@ -18,8 +18,9 @@ from cadre_core.plugins._sections import ReportSection
 from cadre_core.reports import _charts, _meeting, _province
 from cadre_core.reports._audit import html_block
 from cadre_core.reports._data import ReportData, records, section_cells
-from cadre_core.reports._style import stylesheet, template
+from cadre_core.reports._style import stylesheet
 from cadre_core.vocab._files import write_atomic
+from cadre_core.vocab._html import template
 from cadre_core.vocab._labels import fmt_date, fmt_pct
 
 TEMPLATE = """<!DOCTYPE html>

@@ -30,7 +30,8 @@ from cadre_core.reports._data import (
     section_cells,
     status_cells,
 )
-from cadre_core.reports._style import stylesheet, template
+from cadre_core.reports._style import stylesheet
+from cadre_core.vocab._html import template
 from cadre_core.vocab._labels import body_name, fmt_date, fmt_pct, words
 
 PROVINCE_CSS = """

@@ -1,33 +1,14 @@
 """The report's stylesheet: screen, phone widths (tables stacked into cards below 760 px)
 and print (CSS Paged Media: A4 landscape, the commune and "Trang n / N" in the margins,
-headers repeated, rows never split), for the browser and for WeasyPrint alike; and the
-one Jinja environment every HTML document's template is made in (:func:`template`)."""
+headers repeated, rows never split), for the browser and for WeasyPrint alike. The
+reports' templates are made in the one Jinja environment
+(:func:`cadre_core.vocab._html.template`)."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-import jinja2
-
 from cadre_core.vocab._labels import fmt_date, label
-
-_ENV = jinja2.Environment(
-    autoescape=True,
-    undefined=jinja2.StrictUndefined,
-    trim_blocks=True,
-    lstrip_blocks=True,
-)
-
-
-def template(source: str) -> jinja2.Template:
-    """The Jinja template of an HTML document: every value escaped unless marked safe, an
-    undefined name an error (never a blank), block tags leaving no blank lines.
-
-    >>> template("<p>{{ x }}</p>").render(x="<b>")
-    '<p>&lt;b&gt;</p>'
-    """
-    return _ENV.from_string(source)
-
 
 CSS = """
 :root { --ink:#1b1f23; --muted:#5f6b76; --line:#cfd8df; --met:#2e7d32; --met-bg:#e3f1e4;
