@@ -10,6 +10,7 @@ import json
 import subprocess
 import sys
 import types
+from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +23,7 @@ from hypothesis import strategies as st
 from cadre_core import PluginError, PluginHost, Roster, hookimpl, make_plugin_manager
 from cadre_core.engine import commune_partitions
 from cadre_core.planner import Plan, plan
-from cadre_core.planner._parallel import planned
+from cadre_core.planner._parallel import budget_shares, planned
 from cadre_core.planner._result import (
     Need,
     PlanLine,
@@ -330,7 +331,7 @@ def test_province_budget_is_kept_every_year(budgeted: tuple[int, Plan], chunked:
     assert b is not None and b.fits and b.budget == budget
     assert all(cost <= budget for cost in _spend(p).values())
     assert dict(b.spend) == _spend(p)
-    assert b.price > 0 and b.iterations > 2
+    assert b.price > 0 and b.iterations > 2 and b.method in ("price", "shares")
     # the bound is a bound: never above the plan's shortfall, never below the shortfall
     # of the plan without the budget (which every plan within it is at least)
     assert b.gap >= 0
@@ -340,6 +341,55 @@ def test_province_budget_is_kept_every_year(budgeted: tuple[int, Plan], chunked:
     doc = json.loads(p.to_json())
     assert doc["province_budget"]["gap"] == b.gap
     assert list(doc)[-1] == "province_budget"
+
+
+def test_the_kept_plan_is_the_better_of_the_price_and_the_shares(
+    roster: Roster, budgeted: tuple[int, Plan]
+) -> None:
+    """The plan at the price the search found (what a single price gives) never leaves
+    less shortfall than the plan kept; with shares, each commune stays within its share."""
+    budget, p = budgeted
+    b = p.province_budget
+    assert b is not None
+    priced = plan(roster, as_of=AS_OF, workers=2, chunk_size=1, price=float(b.price))
+    assert all(cost <= budget for cost in _spend(priced).values())
+    assert b.shortfall <= sum(f[1] for f in priced.shortfalls)
+    if b.method == "price":
+        assert p.lines == priced.lines
+    else:
+        free: dict[tuple[str, int], int] = {}
+        for t in plan(roster, as_of=AS_OF, workers=2, chunk_size=1).totals:
+            free[(t.commune, t.year)] = free.get((t.commune, t.year), 0) + t.cost
+        years = sorted({y for _, y in free} | {t.year for t in p.totals})
+        shares = budget_shares(free, budget, years)
+        assert all(t.cost <= shares.get((t.commune, t.year), 0) for t in p.totals)
+
+
+@settings(max_examples=200)
+@given(
+    st.dictionaries(
+        st.tuples(st.sampled_from("ABCDE"), st.integers(2027, 2030)),
+        st.integers(0, 10**9),
+        max_size=20,
+    ),
+    st.integers(0, 10**10),
+)
+def test_budget_shares_add_up_to_the_budget_in_proportion(
+    free: dict[tuple[str, int], int], budget: int
+) -> None:
+    years = [2027, 2028, 2029, 2030]
+    shares = budget_shares(free, budget, years)
+    wants: dict[str, int] = {}
+    for (commune, _), cost in free.items():
+        wants[commune] = wants.get(commune, 0) + cost
+    total = sum(wants.values())
+    assert all(v >= 0 for v in shares.values())
+    for y in years:
+        year = {c: v for (c, yy), v in shares.items() if yy == y}
+        assert sum(year.values()) == (budget if total else 0)
+        for c, v in year.items():  # within one VND of the exact proportion
+            assert abs(v - Fraction(budget * wants[c], total)) < 1
+    assert {c for c, _ in shares} == {c for c, v in wants.items() if v > 0}
 
 
 def test_a_large_province_budget_changes_nothing(roster: Roster, chunked: Plan) -> None:

@@ -15,14 +15,19 @@ order whatever the order they finish in (:class:`Chunks`), so the merged plan
 (:func:`~cadre_core.planner._result.write_plan_json`) are the same for any number of
 workers.
 
-A province-wide yearly budget couples the communes; it is met by Lagrangian relaxation:
-a price ``lambda`` (shortfall units per VND) on cost, each commune minimising "shortfall +
-lambda x cost" on its own, the least ``lambda`` at which the province's spend fits every
-year's budget found by bisection. Every price gives a lower bound on the least total
-shortfall within the budget (weak duality): ``L(lambda) = sum of the communes' optima -
-lambda x budget x years`` (the years a programme that costs anything may start in); the
-plan reports its gap to the best bound
-(:class:`~cadre_core.planner._result.ProvinceBudget`).
+A province-wide yearly budget couples the communes. It is met in two ways, and the plan
+with the smaller shortfall is kept (:meth:`Chunks.search`):
+
+- Lagrangian relaxation: a price ``lambda`` (shortfall units per VND) on cost, each
+  commune minimising "shortfall + lambda x cost" on its own, the least ``lambda`` at
+  which the province's spend fits every year's budget found by bisection;
+- shares: each commune may spend, every year, its share of the budget in proportion to
+  what it spends without it (:func:`budget_shares`), one more plan of the province.
+
+Every price gives a lower bound on the least total shortfall within the budget (weak
+duality): ``L(lambda) = sum of the communes' optima - lambda x budget x years`` (the
+years a programme that costs anything may start in); the plan reports its gap to the
+best bound (:class:`~cadre_core.planner._result.ProvinceBudget`).
 """
 
 from __future__ import annotations
@@ -143,14 +148,25 @@ def plan_chunk(
     time_limit: float,
     price: float,
     full: bool,
+    shares: Mapping[tuple[str, int], int] | None = None,
 ) -> Plan:
-    """The plan of one chunk's own communes (runs on a worker)."""
+    """The plan of one chunk's own communes (runs on a worker); ``shares`` caps each
+    commune's yearly spend (by commune and year)."""
     here = s.setting() if isinstance(s, ShippedSetting) else s
     roster = job.roster
     if roster is None:
         assert job.tables is not None
         roster = Roster(dict(job.tables), name=job.name, absent=job.absent, informed=job.informed)
-    p = plan_in(roster, here, budget, succession, time_limit=time_limit, price=price, full=full)
+    p = plan_in(
+        roster,
+        here,
+        budget,
+        succession,
+        time_limit=time_limit,
+        price=price,
+        full=full,
+        shares=shares,
+    )
     return p.of_communes(job.communes) if job.communes else p
 
 
@@ -261,18 +277,32 @@ class Chunks:
             self._shipped = ShippedSetting.of(self.setting, params, params_file, catalogue)
         return self._shipped
 
-    def run(self, price: float = 0.0, *, full: bool = True) -> Iterator[Plan]:
+    def run(
+        self,
+        price: float = 0.0,
+        *,
+        full: bool = True,
+        shares: Mapping[tuple[str, int], int] | None = None,
+    ) -> Iterator[Plan]:
         """The plan of each chunk, in commune order (each waits for its turn: a chunk
-        finished early is kept until those before it are given)."""
+        finished early is kept until those before it are given); ``shares`` caps each
+        commune's yearly spend (by commune and year; each chunk is sent its own)."""
         args = (self.budget, self.succession, self.time_limit, price, full)
+
+        def own(job: _Job) -> dict[tuple[str, int], int] | None:
+            if shares is None:
+                return None
+            mine = set(job.communes)
+            return {k: v for k, v in shares.items() if not mine or k[0] in mine}
+
         ex = self._executor()
         if ex is None:
             for job in self.jobs:
-                yield plan_chunk(job, self.setting, *args)
+                yield plan_chunk(job, self.setting, *args, own(job))
             return
         if isinstance(ex, Executor):
             futures: list[Any] = [
-                ex.submit(plan_chunk, job, self._shipping(), *args) for job in self.jobs
+                ex.submit(plan_chunk, job, self._shipping(), *args, own(job)) for job in self.jobs
             ]
             try:
                 for f in futures:
@@ -282,7 +312,9 @@ class Chunks:
                     f.cancel()
             return
         shipped = self._shipping()
-        jobs = [ex.submit(plan_chunk, job, shipped, *args, pure=False) for job in self.jobs]
+        jobs = [
+            ex.submit(plan_chunk, job, shipped, *args, own(job), pure=False) for job in self.jobs
+        ]
         try:
             for i in range(len(jobs)):
                 yield jobs[i].result()
@@ -294,58 +326,77 @@ class Chunks:
 
     def plans(self, *, price: float = 0.0, province_budget: int | None = None) -> Iterator[Plan]:
         """The plan of each chunk in commune order; with ``province_budget`` (VND a year
-        for the whole roster) at the price that makes the spend fit, each part carrying
-        the :class:`ProvinceBudget` report."""
+        for the whole roster) the best plan :meth:`search` found within it, each part
+        carrying the :class:`ProvinceBudget` report."""
         if province_budget is None:
             yield from self.run(price)
             return
-        report = self.search(province_budget)
-        for p in self.run(float(report.price)):
+        report, shares = self.search(province_budget)
+        price = float(report.price) if shares is None else 0.0
+        for p in self.run(price, shares=shares):
             yield attrs.evolve(p, province_budget=report)
 
-    def _summary(self, price: Fraction) -> tuple[dict[int, int], int, int, int]:
-        """The province's spend per year, shortfall, cost and demand at ``price``."""
-        spend: dict[int, int] = {}
+    def _summary(
+        self, price: Fraction, shares: Mapping[tuple[str, int], int] | None = None
+    ) -> tuple[dict[tuple[str, int], int], int, int, int]:
+        """The spend per commune and year, shortfall, cost and demand of the province at
+        ``price`` (and ``shares``)."""
+        spend: dict[tuple[str, int], int] = {}
         shortfall = cost = demand = 0
-        for p in self.run(float(price), full=False):
+        for p in self.run(float(price), full=False, shares=shares):
             for t in p.totals:
-                spend[t.year] = spend.get(t.year, 0) + t.cost
+                spend[(t.commune, t.year)] = spend.get((t.commune, t.year), 0) + t.cost
             shortfall += sum(f[1] for f in p.shortfalls)
             demand += sum(f[2] for f in p.shortfalls)
             cost += p.total_cost
         return spend, shortfall, cost, demand
 
-    def search(self, budget: int) -> ProvinceBudget:
-        """The least price (shortfall units per VND, by bisection) at which every year's
-        spend of the province fits ``budget``, with the dual bound on the shortfall."""
+    def search(self, budget: int) -> tuple[ProvinceBudget, dict[tuple[str, int], int] | None]:
+        """The best plan found within ``budget`` every year, how it was made (a price on
+        cost, or shares of the budget: :func:`budget_shares`), and the dual bound on the
+        shortfall.
+
+        1. **Price.** The least price on cost (shortfall units per VND, by bisection) at
+           which every year's spend of the province fits. Every price tried gives a lower
+           bound on the least shortfall within the budget (weak duality).
+        2. **Shares.** Each commune may spend its share of the budget every year, in
+           proportion to what it spends without the budget; one more plan of the
+           province, within the budget by construction. A single price treats every year
+           alike: when one year binds (training due early), it also holds back the years
+           with room. Shares let each commune train in those years instead.
+
+        The plan kept is the one with the smaller shortfall (then cost); its gap is to the
+        best bound.
+        """
         s = self.setting
         # the years a programme that costs anything may start in: only their budgets are
         # priced (a year nothing can be spent in never binds)
         grid = intakes(s.progs, s.day, s.horizon)
-        years = int(grid.loc[grid["cost"] > 0, "year"].nunique())
+        years = sorted(int(y) for y in grid.loc[grid["cost"] > 0, "year"].unique())
         best = Fraction(-1)
         iterations = 0
 
-        def at(price: Fraction) -> tuple[dict[int, int], int]:
+        def at(price: Fraction) -> tuple[dict[int, int], int, int]:
             nonlocal best, iterations
             exact = Fraction(float(price))  # the price the solver works with
             spend, shortfall, cost, _ = self._summary(exact)
             iterations += 1
-            best = max(best, shortfall + exact * cost - exact * budget * years)
-            return spend, shortfall
+            best = max(best, shortfall + exact * cost - exact * budget * len(years))
+            return _by_year(spend), shortfall, cost
 
         def fits(spend: Mapping[int, int]) -> bool:
             return all(v <= budget for v in spend.values())
 
-        spend, shortfall, _, demand = self._summary(Fraction(0))
+        free, shortfall, cost, demand = self._summary(Fraction(0))
+        spend = _by_year(free)
         iterations, best = 1, Fraction(shortfall)
         lo, hi = Fraction(0), Fraction(0)
+        shares: dict[tuple[str, int], int] | None = None
         if not fits(spend):
             # above this price no programme that costs anything is worth its price
             least = min((p.cost for p in s.progs if p.cost > 0), default=1)
             hi = Fraction(demand + 1, least)
-            spend, shortfall = at(hi)
-            top = (spend, shortfall)
+            top = at(hi)
             while iterations < MAX_ITERATIONS and hi - lo > hi * TOLERANCE:
                 mid = hi / 8 if lo == 0 else (lo + hi) / 2
                 got = at(mid)
@@ -353,9 +404,15 @@ class Chunks:
                     hi, top = mid, got
                 else:
                     lo = mid
-            spend, shortfall = top
+            spend, shortfall, cost = top
+            # 2. the communes' shares of the budget, from what each spends without it
+            split = budget_shares(free, budget, years)
+            by_share, short_share, cost_share, _ = self._summary(Fraction(0), split)
+            iterations += 1
+            if (short_share, cost_share) < (shortfall, cost) and fits(_by_year(by_share)):
+                spend, shortfall, shares = _by_year(by_share), short_share, split
         bound = max(0, math.ceil(best - _SLACK))
-        return ProvinceBudget(
+        report = ProvinceBudget(
             budget=budget,
             price=Fraction(float(hi)),
             spend=tuple(sorted(spend.items())),
@@ -363,7 +420,46 @@ class Chunks:
             lower_bound=min(bound, shortfall),
             iterations=iterations,
             fits=fits(spend),
+            method="shares" if shares is not None else "price",
         )
+        return report, shares
+
+
+def _by_year(spend: Mapping[tuple[str, int], int]) -> dict[int, int]:
+    """The province's spend per year, from its spend per commune and year."""
+    out: dict[int, int] = {}
+    for (_, year), cost in spend.items():
+        out[year] = out.get(year, 0) + cost
+    return out
+
+
+def budget_shares(
+    free: Mapping[tuple[str, int], int], budget: int, years: Iterable[int]
+) -> dict[tuple[str, int], int]:
+    """Each commune's share of a province's yearly ``budget``, the same every year: in
+    proportion to what it spends over all years without the budget (``free``, by commune
+    and year), in whole VND; the remainder goes one VND at a time to the largest
+    fractions (then the communes in order). Every year, the shares add up to the budget
+    at most, so any plan within them is within the budget.
+
+    >>> budget_shares({("A", 2027): 300, ("B", 2027): 100, ("B", 2028): 200}, 10, [2027, 2028])
+    {('A', 2027): 5, ('A', 2028): 5, ('B', 2027): 5, ('B', 2028): 5}
+    >>> budget_shares({("A", 2027): 2, ("B", 2027): 1}, 10, [2027])
+    {('A', 2027): 7, ('B', 2027): 3}
+    """
+    wants: dict[str, int] = {}
+    for (commune, _), cost in free.items():
+        wants[commune] = wants.get(commune, 0) + cost
+    total = sum(wants.values())
+    names = sorted(c for c, v in wants.items() if v > 0)
+    if not total or not names:
+        return {}
+    exact = {c: Fraction(budget * wants[c], total) for c in names}
+    whole = {c: math.floor(v) for c, v in exact.items()}
+    left = budget - sum(whole.values())
+    for c in sorted(names, key=lambda c: (-(exact[c] - whole[c]), c))[:left]:
+        whole[c] += 1
+    return {(c, y): whole[c] for c in names for y in years}
 
 
 @contextlib.contextmanager
@@ -449,6 +545,7 @@ __all__ = [
     "ENGINES",
     "Chunks",
     "ShippedSetting",
+    "budget_shares",
     "merge_plans",
     "plan_chunk",
     "planned",

@@ -77,22 +77,38 @@ def amount(value: object, what: object, *, least: int = 0) -> int:
 
 
 def budget_limits(
-    budget: int | Mapping[int, int] | None, default: int, communes: Iterable[str], years: range
+    budget: int | Mapping[int, int] | None,
+    default: int,
+    communes: Iterable[str],
+    years: range,
+    shares: Mapping[tuple[str, int], int] | None = None,
 ) -> dict[tuple[str, int], int]:
     """(commune, year) -> the most that may be spent: ``budget`` (every year, or
-    ``{year: amount}``), else ``default`` (``planner.budget``; 0 = no limit). A negative
-    amount raises ``ValueError``."""
+    ``{year: amount}``), else ``default`` (``planner.budget``; 0 = no limit), and no more
+    than the commune's share of a province budget in that year (``shares``, by commune
+    and year). A negative amount raises ``ValueError``.
+
+    >>> budget_limits(100, 0, ["A", "B"], range(2027, 2028), {("A", 2027): 40})
+    {('A', 2027): 40, ('B', 2027): 100}
+    """
+    communes = list(communes)
     if budget is None:
         budget = amount(default, "planner.budget") or None
     if budget is None:
-        return {}
-    if isinstance(budget, Mapping):
-        return {
+        limits: dict[tuple[str, int], int] = {}
+    elif isinstance(budget, Mapping):
+        limits = {
             (c, amount(y, "budget year", least=1)): amount(v, f"budget for {y}")
             for c in communes
             for y, v in budget.items()
         }
-    return {(c, y): amount(budget, "budget") for c in communes for y in years}
+    else:
+        limits = {(c, y): amount(budget, "budget") for c in communes for y in years}
+    mine = set(communes)
+    for key, share in (shares or {}).items():
+        if key[0] in mine:
+            limits[key] = min(limits.get(key, share), amount(share, "province share"))
+    return limits
 
 
 def seat_limits(values: Params) -> dict[str, int]:

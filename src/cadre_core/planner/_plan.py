@@ -121,14 +121,16 @@ def plan_in(
     time_limit: float = 60.0,
     price: float = 0.0,
     full: bool = True,
+    shares: Mapping[tuple[str, int], int] | None = None,
 ) -> Plan:
     """The plan of ``roster`` in the setting ``s`` (one model), the steps of :func:`plan`;
     without ``full`` only its lines, totals and shortfalls (no projections or needs: what
-    a price search reads)."""
+    a price search reads); ``shares`` caps each commune's yearly spend at its share of a
+    province budget (by commune and year)."""
     base = baseline(roster, s)
     fields = granted_fields(base)
     ways = flips(base, fields)
-    prob = problem(base, covers(base, ways), budget, succession)
+    prob = problem(base, covers(base, ways), budget, succession, shares)
     with task("progress_planning"):  # a bar on a terminal (cadre_core.cli)
         sol = solve(prob.model, time_limit=time_limit, price=price)
     chosen = chosen_options(prob, sol)

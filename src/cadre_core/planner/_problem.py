@@ -226,11 +226,13 @@ def problem(
     demand: Covers,
     budget: int | Mapping[int, int] | None,
     succession: Iterable[str] | None,
+    shares: Mapping[tuple[str, int], int] | None = None,
 ) -> Problem:
     """The model: the eligible options of the (cadre, programme) pairs some way uses (and
     of the programmes that grant what those need first), the groups with a limit on
     members away (agencies, key leaders) and their programmes under way, the
-    prerequisites, the yearly budget and seats."""
+    prerequisites, the yearly budget (and each commune's ``shares`` of a province budget,
+    by commune and year) and seats."""
     s = base.setting
     frames = [base.now, *(base.raws[d] for d in sorted(base.raws) if d > s.day)]
     persons = people(base.roster, frames, s.day, base.communes, succession)
@@ -250,7 +252,7 @@ def problem(
         persons[["cadre_id", "busy"]].dropna().rename(columns={"busy": "until"}), on="cadre_id"
     )
     budget_map = budget_limits(
-        budget, int(s.values["planner.budget"]), base.communes.names, s.years
+        budget, int(s.values["planner.budget"]), base.communes.names, s.years, shares
     )
     model = Model(
         options=eligible[MODEL_OPTION_COLUMNS],

@@ -120,10 +120,14 @@ class Need:
 
 @attrs.frozen
 class ProvinceBudget:
-    """A province-wide yearly budget and how the plan meets it (Lagrangian relaxation).
+    """A province-wide yearly budget and how the plan meets it.
 
-    ``price`` is the last price of cost (shortfall units per VND) the communes planned
-    with; ``spend`` the province's cost per year (start year) with it; ``shortfall`` the
+    ``method`` says how: ``price``, a price on cost (Lagrangian relaxation), or
+    ``shares``, each commune's share of the budget every year (in proportion to what it
+    spends without the budget), whichever leaves the smaller shortfall. ``price`` is the
+    least price of cost (shortfall units per VND) at which every year fits, what the
+    communes planned with under ``price``;
+    ``spend`` the province's cost per year (start year) with it; ``shortfall`` the
     plan's total shortfall (members the targets still lack that training could give);
     ``lower_bound`` the least total shortfall any plan within the budget can have, as
     proved by the best dual value found (rounded up); ``gap`` = ``shortfall -
@@ -139,6 +143,7 @@ class ProvinceBudget:
     lower_bound: int
     iterations: int
     fits: bool
+    method: str = "price"
 
     @property
     def gap(self) -> int:
@@ -156,6 +161,7 @@ class ProvinceBudget:
             "gap": self.gap,
             "iterations": self.iterations,
             "fits": self.fits,
+            "method": self.method,
         }
 
 

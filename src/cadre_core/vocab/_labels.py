@@ -1994,6 +1994,12 @@ _LABELS: dict[str, tuple[str, str]] = {
         "A missing member is worth (VND)",
     ),
     "plan_pb_iterations": ("Số lần lập kế hoạch toàn tỉnh", "Province plans solved"),
+    "plan_pb_method": ("Cách đáp ứng ngân sách", "How the budget is met"),
+    "plan_pb_method_price": ("Một mức giá trên chi phí", "A price on cost"),
+    "plan_pb_method_shares": (
+        "Chia ngân sách cho các xã theo nhu cầu",
+        "Shares of the budget by commune, by need",
+    ),
 }
 
 #: Bloc codes whose default responsible body has a label (``body_<bloc>``).
