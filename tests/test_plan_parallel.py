@@ -412,6 +412,9 @@ def test_province_budget_shows_in_the_table(folder: Path, budgeted: tuple[int, P
     assert out.returncode == 0, out.stderr
     assert label("plan_province_budget", "vi") in out.stdout
     assert label("plan_pb_gap", "vi") in out.stdout
+    method = budgeted[1].province_budget
+    assert method is not None
+    assert label(f"plan_pb_method_{method.method}", "vi") in out.stdout
     assert "price" not in out.stdout.lower() and "gap" not in out.stdout.lower()
 
 

@@ -108,8 +108,7 @@ def _need_text(need: Need, lang: str) -> str:
 
 def _province_budget_table(b: ProvinceBudget, lang: str, console: Console | None) -> None:
     """The province-wide budget: what the plan spends, its shortfall and its gap."""
-    keys: tuple[str, ...] = ("budget", "spend", "fits", "shortfall", "bound", "gap", "method")
-    keys += ("price", "iterations")
+    keys = ("budget", "spend", "fits", "shortfall", "bound", "gap", "method", "price", "iterations")
     row: list[object] = [_money(b.budget), _money(max((c for _, c in b.spend), default=0))]
     row += [label("yes" if b.fits else "no", lang), b.shortfall, b.lower_bound, b.gap]
     row += [label(f"plan_pb_method_{b.method}", lang)]
