@@ -5,9 +5,13 @@ One command::
     python benchmarks/bench_national.py                   # 3,321 communes, seed 2026
     python benchmarks/bench_national.py --communes 500    # a smaller roster, quicker
     python benchmarks/bench_national.py --roster FOLDER   # an existing parquet folder
+    python benchmarks/bench_national.py --indicators      # + every commune's indicators
 
 A synthetic roster (``cadre synth --communes N --seed S``, a folder of parquet tables) is
-written to a temporary folder (or ``--roster`` is used), then:
+written to a temporary folder (or ``--roster`` is used). ``--indicators`` gives every
+commune of it the sample commune's socio-economic indicators and satisfaction surveys (15
+and 3 rows a commune: ``cadre synth`` writes none), so that the indicators' JSON and
+findings are measured at national size too. Then:
 
 - ``command``: the whole process ``cadre evaluate ROSTER --as-of DAY --format json -o
   out.json`` (reading with validation, features, targets, findings, the audit's table
@@ -102,6 +106,26 @@ def _best(fn: Any, repeat: int) -> tuple[dict[str, float], Any]:
     return {"cpu_s": round(cpu, 3), "wall_s": round(wall, 3)}, out
 
 
+def add_indicators(roster: Path) -> None:
+    """Give every commune of the parquet roster ``roster`` the sample commune's
+    ``indicators`` and ``satisfaction`` rows (exact numbers as text, as a user's table
+    holds them), replacing those two tables."""
+    import pandas as pd
+
+    from cadre_core import sample_roster
+
+    sample = sample_roster()
+    agencies = pd.read_parquet(roster / "agencies.parquet")
+    communes = sorted(agencies["commune"].dropna().unique())
+    for name in ("indicators", "satisfaction"):
+        rows = sample.tables[name]
+        table = pd.concat([rows.assign(commune=c) for c in communes], ignore_index=True)
+        for column in ("plan", "actual", "score", "share"):
+            if column in table:
+                table[column] = [None if pd.isna(v) else str(v) for v in table[column]]
+        table.to_parquet(roster / f"{name}.parquet", index=False)
+
+
 def child_stages(roster: Path, repeat: int) -> dict[str, Any]:
     """The stage profile and the baselines, in this process."""
     import pandas as pd
@@ -150,6 +174,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=2026)
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--roster", help="an existing roster folder (parquet) instead of synth")
+    ap.add_argument(
+        "--indicators",
+        action="store_true",
+        help="give every commune the sample commune's indicators and surveys",
+    )
     ap.add_argument("--child", help=argparse.SUPPRESS)
     opts = ap.parse_args(argv)
     if opts.child:
@@ -163,6 +192,10 @@ def main(argv: list[str] | None = None) -> int:
                  str(roster)],
                 check=True, capture_output=True,
             )  # fmt: skip
+        if opts.indicators:
+            if opts.roster:
+                ap.error("--indicators writes into the roster: use it without --roster")
+            add_indicators(roster)
         command = measure_command(roster, Path(tmp) / "out.json", opts.repeat)
         done = subprocess.run(
             [sys.executable, __file__, "--child", str(roster), "--repeat", str(opts.repeat)],
@@ -174,7 +207,9 @@ def main(argv: list[str] | None = None) -> int:
     baseline_cpu = child["read_parquet"]["cpu_s"] + child["baseline_pandas"]["cpu_s"]
     doc = {
         "as_of": AS_OF,
-        "roster": opts.roster or f"synth --communes {opts.communes} --seed {opts.seed}",
+        "roster": opts.roster
+        or f"synth --communes {opts.communes} --seed {opts.seed}"
+        + (" + indicators" if opts.indicators else ""),
         "date": dt.date.today().isoformat(),
         "cpus": os.cpu_count(),
         "command": command,

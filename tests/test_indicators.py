@@ -465,6 +465,19 @@ def test_the_province_view_shows_each_communes_indicators() -> None:
         assert commune in section
 
 
+def test_each_commune_result_holds_its_own_indicators_in_the_documents_order() -> None:
+    ev = cadre_core.evaluate(three_communes(), "2026-06-30", by_commune=True, plugins=["laichau"])
+    doc = ev.to_dict()["indicators"]
+    for key in ("periods", "satisfaction"):
+        assert {i["commune"] for i in doc[key]} == {c.commune for c in ev.communes}
+        for c in ev.communes:
+            mine = [i for i in doc[key] if i["commune"] == c.commune]
+            assert mine and list(c.indicators[key]) == mine
+    first = doc["periods"][0]
+    assert [i["code"] for i in first["indicators"]][:2] == ["economic_growth", "budget_revenue"]
+    assert first["total"] == len(first["indicators"])
+
+
 def test_the_dask_engine_gives_the_same_indicators_per_commune() -> None:
     pytest.importorskip("dask")
     roster = three_communes()

@@ -39,6 +39,30 @@ def test_dumps_bytes_is_the_standard_text_encoded(fast: object, rest: dict[str, 
     assert _json.dumps(doc, fast="communes", end="\n") == expected
 
 
+@given(
+    first=_values,
+    second=_values,
+    rest=st.dictionaries(st.text(), _values | _floats, max_size=4),
+    order=st.permutations(["communes", "indicators", "*"]),
+)
+def test_several_fast_members_are_the_standard_text(
+    first: object, second: object, rest: dict[str, object], order: list[str]
+) -> None:
+    """Two float-free members, anywhere among the others, both written by orjson."""
+    given = {"communes": first, "indicators": second}
+    doc: dict[str, object] = {}
+    for key in order:
+        doc.update(rest if key == "*" else {key: given[key]})
+    expected = json.dumps(doc, ensure_ascii=False, indent=2)
+    assert _json.dumps(doc, fast=("indicators", "communes")) == expected
+    try:
+        encoded = (expected + "\n").encode("utf-8")
+    except UnicodeEncodeError:
+        return
+    parts = _json.dumps_parts(doc, fast=("indicators", "communes"), end="\n")
+    assert b"".join(parts) == encoded
+
+
 @given(doc=st.dictionaries(st.text(), _values | _floats, max_size=4))
 def test_dumps_without_fast_part_or_indent(doc: dict[str, object]) -> None:
     assert _json.dumps(doc) == json.dumps(doc, ensure_ascii=False, indent=2)

@@ -4,9 +4,9 @@ The standard library's encoder falls back to pure Python as soon as ``indent`` i
 which costs seconds on a national evaluation (60,000 target results). orjson writes the
 same text (UTF-8, two-space indent, ``": "`` and ``","`` separators, the same string
 escapes) about twenty times faster, except for floats, which it spells differently
-(``1e-5`` where Python writes ``1e-05``). So a document is written in two parts: the
-part known to hold no floats (``fast``) by orjson, the rest by the standard library,
-and the first is spliced into the second. ``tests/test_json_text.py`` checks the
+(``1e-5`` where Python writes ``1e-05``). So a document is written in parts: the
+members known to hold no floats (``fast``: one or several) by orjson, the rest by the
+standard library, and the first spliced into the second. ``tests/test_json_text.py`` checks the
 equivalence on generated documents.
 """
 
@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 try:  # a declared dependency; the standard library is the exact fallback
@@ -37,35 +37,60 @@ def _member_bytes(key: str, value: Any) -> memoryview | None:
     return memoryview(text)[start : -len(b"\n}")]
 
 
+Fast = str | Sequence[str] | None
+"""The members of a document known to hold no float: one name, several, or none."""
+
+
+def _fast_names(doc: Mapping[str, Any], fast: Fast) -> list[str]:
+    """The members of ``doc`` named by ``fast``, in the document's order."""
+    named = {fast} if isinstance(fast, str) else set(fast or ())
+    return [key for key in doc if key in named]
+
+
 def dumps_parts(
-    doc: Mapping[str, Any], *, indent: int | None = 2, fast: str | None = None, end: str = ""
+    doc: Mapping[str, Any], *, indent: int | None = 2, fast: Fast = None, end: str = ""
 ) -> list[bytes | memoryview]:
     r"""The UTF-8 text of :func:`dumps_bytes` as the parts it is assembled from (joined,
     they are that text): written one after the other, a national evaluation (about
-    100 MB) is never copied into one buffer.
+    100 MB) is never copied into one buffer. ``fast`` names the members (one or several)
+    that hold no float, written by orjson.
 
     >>> b"".join(dumps_parts({"a": 1, "rows": [2]}, fast="rows", end="\n"))
     b'{\n  "a": 1,\n  "rows": [\n    2\n  ]\n}\n'
+    >>> b"".join(dumps_parts({"x": [1], "a": 0.5, "y": {}}, fast=("y", "x")))
+    b'{\n  "x": [\n    1\n  ],\n  "a": 0.5,\n  "y": {}\n}'
     """
-    body = None
-    if indent == 2 and fast is not None and fast in doc:
-        body = _member_bytes(fast, doc[fast])
-    if body is None:
+    bodies: dict[str, memoryview] = {}
+    if indent == 2:
+        for key in _fast_names(doc, fast):
+            body = _member_bytes(key, doc[key])
+            if body is not None:
+                bodies[key] = body
+    if not bodies:
         return [(json.dumps(doc, ensure_ascii=False, indent=indent) + end).encode("utf-8")]
-    marker = json.dumps(f"cadre-json-{uuid.uuid4().hex}")
-    head = json.dumps({**doc, fast: json.loads(marker)}, ensure_ascii=False, indent=indent)
-    before, after = head.split(marker, 1)
-    return [before.encode("utf-8"), body, (after + end).encode("utf-8")]
+    markers = {key: json.dumps(f"cadre-json-{uuid.uuid4().hex}") for key in bodies}
+    head = json.dumps(
+        {**doc, **{key: json.loads(m) for key, m in markers.items()}},
+        ensure_ascii=False,
+        indent=indent,
+    )
+    parts: list[bytes | memoryview] = []
+    for key, body in bodies.items():  # in the document's order, as in ``head``
+        before, head = head.split(markers[key], 1)
+        parts += [before.encode("utf-8"), body]
+    parts.append((head + end).encode("utf-8"))
+    return parts
 
 
 def dumps_bytes(
-    doc: Mapping[str, Any], *, indent: int | None = 2, fast: str | None = None, end: str = ""
+    doc: Mapping[str, Any], *, indent: int | None = 2, fast: Fast = None, end: str = ""
 ) -> bytes:
     r"""``(json.dumps(doc, ensure_ascii=False, indent=indent) + end).encode("utf-8")``,
-    with ``doc[fast]`` (a value that holds no float) written by orjson when ``indent`` is 2.
+    with the members ``fast`` names (values that hold no float) written by orjson when
+    ``indent`` is 2.
 
-    The text is assembled once, from three parts (:func:`dumps_parts`), with no
-    intermediate copies of the large part (a national evaluation is about 100 MB).
+    The text is assembled once, from its parts (:func:`dumps_parts`), with no
+    intermediate copies of the large parts (a national evaluation is about 100 MB).
 
     >>> dumps_bytes({"a": 1.5e-05, "rows": [{"x": "ă", "y": []}]}, fast="rows", end="\n")
     b'{\n  "a": 1.5e-05,\n  "rows": [\n    {\n      "x": "\xc4\x83",\n      "y": []\n    }\n  ]\n}\n'
@@ -75,15 +100,15 @@ def dumps_bytes(
 
 
 def dumps(
-    doc: Mapping[str, Any], *, indent: int | None = 2, fast: str | None = None, end: str = ""
+    doc: Mapping[str, Any], *, indent: int | None = 2, fast: Fast = None, end: str = ""
 ) -> str:
-    r"""``json.dumps(doc, ensure_ascii=False, indent=indent) + end``, with ``doc[fast]``
-    written by orjson (see :func:`dumps_bytes`).
+    r"""``json.dumps(doc, ensure_ascii=False, indent=indent) + end``, with the members
+    ``fast`` names written by orjson (see :func:`dumps_bytes`).
 
     >>> dumps({"a": 1.5e-05, "rows": [{"x": "ă", "y": []}]}, fast="rows")
     '{\n  "a": 1.5e-05,\n  "rows": [\n    {\n      "x": "ă",\n      "y": []\n    }\n  ]\n}'
     """
-    if indent != 2 or fast is None or fast not in doc:
+    if indent != 2 or not _fast_names(doc, fast):
         return json.dumps(doc, ensure_ascii=False, indent=indent) + end
     try:
         return dumps_bytes(doc, indent=indent, fast=fast, end=end).decode("utf-8")
@@ -91,4 +116,4 @@ def dumps(
         return json.dumps(doc, ensure_ascii=False, indent=indent) + end
 
 
-__all__ = ["dumps", "dumps_bytes", "dumps_parts"]
+__all__ = ["Fast", "dumps", "dumps_bytes", "dumps_parts"]

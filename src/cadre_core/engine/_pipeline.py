@@ -331,20 +331,40 @@ def commune_results(prepared: Prepared, features: Features) -> tuple[CommuneResu
     for f in sorted(found, key=lambda f: (f.rule, f.subject, f.message_en, f.message_vi)):
         home = f.commune if grouped and f.commune in by_commune_findings else communes[0]
         by_commune_findings[home].append(f)
-    indicators = indicators_json(features, communes)
+    indicators = _indicators_by_commune(indicators_json(features, communes), communes, grouped)
     return tuple(
         CommuneResult(
             commune=c,
             targets=tuple(res[i] for res in per_target),
             unrated=unrated[i],
             findings=tuple(by_commune_findings[c]),
-            indicators={
-                key: tuple(item for item in items if item["commune"] == c or not grouped)
-                for key, items in indicators.items()
-            },
+            indicators={key: per[c] for key, per in indicators.items()},
         )
         for i, c in enumerate(communes)
     )
+
+
+def _indicators_by_commune(
+    indicators: Mapping[str, list[dict[str, Any]]], communes: list[str], grouped: bool
+) -> dict[str, dict[str, tuple[dict[str, Any], ...]]]:
+    """Each item of the evaluation's ``indicators`` (periods, surveys) under its commune,
+    in their order, in one pass (every item under every commune when not ``grouped``).
+
+    >>> _indicators_by_commune({"periods": [{"commune": "B"}, {"commune": "A"}]},
+    ...                        ["A", "B"], True)["periods"]
+    {'A': ({'commune': 'A'},), 'B': ({'commune': 'B'},)}
+    """
+    out: dict[str, dict[str, tuple[dict[str, Any], ...]]] = {}
+    for key, items in indicators.items():
+        if not grouped:
+            out[key] = dict.fromkeys(communes, tuple(items))
+            continue
+        found: dict[str, list[dict[str, Any]]] = {c: [] for c in communes}
+        for item in items:
+            if item["commune"] in found:
+                found[item["commune"]].append(item)
+        out[key] = {c: tuple(kept) for c, kept in found.items()}
+    return out
 
 
 def run_pandas(prepared: Prepared, roster: Roster) -> Computed:

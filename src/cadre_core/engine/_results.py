@@ -129,6 +129,11 @@ class CommuneResult:
         }
 
 
+#: The members of the evaluation document that hold no float (written by orjson): the
+#: communes' results and the indicators (exact numbers are text there).
+_FAST = ("communes", "indicators")
+
+
 @attrs.frozen
 class Evaluation:
     """Every target of the selected plugins, per commune, as of one day.
@@ -239,7 +244,7 @@ class Evaluation:
     def to_json(self, *, indent: int | None = 2, lang: str = "vi") -> str:
         """The contract's JSON text; the same input gives byte-identical output."""
         with paused_gc():
-            return _json.dumps(self.to_dict(lang), indent=indent, fast="communes", end="\n")
+            return _json.dumps(self.to_dict(lang), indent=indent, fast=_FAST, end="\n")
 
     def to_json_bytes(self, *, indent: int | None = 2, lang: str = "vi") -> bytes:
         """:meth:`to_json` encoded as UTF-8, built without an intermediate ``str`` (what
@@ -263,7 +268,7 @@ class Evaluation:
         True
         """
         with paused_gc():
-            return _json.dumps_parts(self.to_dict(lang), indent=indent, fast="communes", end=end)
+            return _json.dumps_parts(self.to_dict(lang), indent=indent, fast=_FAST, end=end)
 
 
 __all__ = ["STATUSES", "CommuneResult", "Evaluation", "TargetResult"]

@@ -224,11 +224,37 @@ def indicators_json(
     periods: list[dict[str, Any]] = []
     if rows is not None:
         per = attainment(rows)
-        rows = rows.assign(_q=rows["quarter"].fillna(0).astype("int64"))
-        groups = dict(iter(rows.groupby(["commune", "year", "_q"], sort=True)))
+        # each row's item once, gathered by period in the rows' order: one pass over
+        # columns, not one frame per period (a country has tens of thousands of periods)
+        items: dict[tuple[str, int, int], list[dict[str, Any]]] = {}
+        keys = zip(
+            rows["commune"].tolist(),
+            rows["year"].tolist(),
+            rows["quarter"].fillna(0).astype("int64").tolist(),
+            strict=True,
+        )
+        columns = (
+            "indicator", "name_vi", "name_en", "plan", "actual",
+            "unit_vi", "unit_en", "attained", "source",
+        )  # fmt: skip
+        for key, (code, name, name_en, plan, actual, unit, unit_en, attained, source) in zip(
+            keys, zip(*(rows[c].tolist() for c in columns), strict=True), strict=True
+        ):
+            items.setdefault(key, []).append(
+                {
+                    "code": str(code),
+                    "name": str(name),
+                    "name_en": str(name_en),
+                    "plan": _number(plan),
+                    "actual": _number(actual),
+                    "unit": str(unit),
+                    "unit_en": str(unit_en),
+                    "attained": bool(attained),
+                    "source": str(source),
+                }
+            )
         for p in per.to_dict("records"):
             q = _quarter(p["quarter"]) or 0
-            part = groups[(p["commune"], p["year"], q)]
             periods.append(
                 {
                     "commune": str(p["commune"]),
@@ -237,20 +263,7 @@ def indicators_json(
                     "met": int(p["met"]),
                     "total": int(p["total"]),
                     "share": str(p["share"]),
-                    "indicators": [
-                        {
-                            "code": str(r["indicator"]),
-                            "name": str(r["name_vi"]),
-                            "name_en": str(r["name_en"]),
-                            "plan": _number(r["plan"]),
-                            "actual": _number(r["actual"]),
-                            "unit": str(r["unit_vi"]),
-                            "unit_en": str(r["unit_en"]),
-                            "attained": bool(r["attained"]),
-                            "source": str(r["source"]),
-                        }
-                        for r in part.to_dict("records")
-                    ],
+                    "indicators": items[(p["commune"], p["year"], q)],
                 }
             )
     surveys: list[dict[str, Any]] = []
