@@ -521,15 +521,51 @@ def _key_words(key: str, lang: str) -> str:
         return key
 
 
+#: Beyond this many tokens in the differing middle of two pages, the differences are
+#: located with difflib's junk heuristic (tokens in more than 1% of the positions, such
+#: as ``<td>``, anchor no match), which keeps the comparison fast on a changed province
+#: report at the price of coarser spans.
+_EXACT_TOKENS = 20_000
+
+
+def _common_ends(a: Sequence[str], b: Sequence[str]) -> tuple[int, int]:
+    """The number of tokens ``a`` and ``b`` share at their start, and then at their end.
+
+    >>> _common_ends(list("abcxde"), list("abyde"))
+    (2, 2)
+    >>> _common_ends(list("aa"), list("aaa"))
+    (2, 0)
+    """
+    n = min(len(a), len(b))
+    head = 0
+    while head < n and a[head] == b[head]:
+        head += 1
+    tail = 0
+    while tail < n - head and a[-1 - tail] == b[-1 - tail]:
+        tail += 1
+    return head, tail
+
+
 def _html_differences(report: str, again: str, limit: int, lang: str = "en") -> list[str]:
+    """The first ``limit`` differences between two pages' tokens (:func:`_html_tokens`).
+
+    The tokens both pages share at their start and at their end are left out of the
+    comparison, so that a report changed in a few places is compared in time linear in
+    its size (difflib alone is quadratic in the tokens: an hour on a national report)."""
     a, b = _html_tokens(report), _html_tokens(again)
+    if a == b:
+        return []
+    head, tail = _common_ends(a, b)
+    mid_a, mid_b = a[head : len(a) - tail], b[head : len(b) - tail]
+    coarse = len(mid_a) + len(mid_b) > _EXACT_TOKENS
     out: list[str] = []
-    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    matcher = difflib.SequenceMatcher(None, mid_a, mid_b, autojunk=coarse)
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
         if op == "equal":
             continue
-        before = next((t for t in reversed(a[:i1]) if not t.startswith("<")), "")
-        shown, gives = _short("".join(a[i1:i2])), _short("".join(b[j1:j2]))
+        at = head + i1
+        before = next((a[i] for i in range(at - 1, -1, -1) if not a[i].startswith("<")), "")
+        shown, gives = _short("".join(mid_a[i1:i2])), _short("".join(mid_b[j1:j2]))
         out.append(_say("html", lang, before=_short(before, 40), shown=shown, gives=gives))
         if len(out) >= limit:
             break
