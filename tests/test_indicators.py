@@ -478,6 +478,17 @@ def test_each_commune_result_holds_its_own_indicators_in_the_documents_order() -
     assert first["total"] == len(first["indicators"])
 
 
+def test_a_trend_gives_each_day_the_indicators_of_its_own_evaluation() -> None:
+    """The days of a pass share the indicators (they do not depend on the day): each
+    day's document is still the one of its own evaluation."""
+    roster, days = three_communes(), ["2025-12-31", "2026-06-30", "2026-12-31"]
+    trend = cadre_core.evaluate_days(roster, days, by_commune=True, plugins=["laichau"])
+    for day, ev in zip(days, trend, strict=True):
+        alone = cadre_core.evaluate(roster, day, by_commune=True, plugins=["laichau"])
+        assert ev.to_json() == alone.to_json()
+        assert ev.to_dict()["indicators"]["periods"]
+
+
 def test_the_dask_engine_gives_the_same_indicators_per_commune() -> None:
     pytest.importorskip("dask")
     roster = three_communes()

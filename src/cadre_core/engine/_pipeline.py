@@ -331,7 +331,7 @@ def commune_results(prepared: Prepared, features: Features) -> tuple[CommuneResu
     for f in sorted(found, key=lambda f: (f.rule, f.subject, f.message_en, f.message_vi)):
         home = f.commune if grouped and f.commune in by_commune_findings else communes[0]
         by_commune_findings[home].append(f)
-    indicators = _indicators_by_commune(indicators_json(features, communes), communes, grouped)
+    indicators = _pass_indicators(prepared, features, communes, grouped)
     return tuple(
         CommuneResult(
             commune=c,
@@ -342,6 +342,30 @@ def commune_results(prepared: Prepared, features: Features) -> tuple[CommuneResu
         )
         for i, c in enumerate(communes)
     )
+
+
+def _pass_indicators(
+    prepared: Prepared, features: Features, communes: list[str], grouped: bool
+) -> dict[str, dict[str, tuple[dict[str, Any], ...]]]:
+    """The evaluation's indicators and surveys (:func:`indicators_json`) by commune.
+
+    They do not depend on the day: they come from the roster's tables and the plugins'
+    indicator catalogue, both the same for every day of a pass (plugins add cadre
+    columns, never tables). So the days of a trend with the same communes share them,
+    computed once (a national roster with indicators: about 0.5 s a day)."""
+
+    def make() -> dict[str, dict[str, tuple[dict[str, Any], ...]]]:
+        return _indicators_by_commune(indicators_json(features, communes), communes, grouped)
+
+    shared = prepared.shared
+    if shared is None or "roster" not in shared:  # not a pass of days: nothing kept
+        return make()
+    key = (tuple(communes), grouped)
+    held = shared.get("indicators")
+    if held is None or held[0] != key:
+        held = shared["indicators"] = (key, make())
+    value: dict[str, dict[str, tuple[dict[str, Any], ...]]] = held[1]
+    return value
 
 
 def _indicators_by_commune(
