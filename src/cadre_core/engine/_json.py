@@ -6,8 +6,8 @@ same text (UTF-8, two-space indent, ``": "`` and ``","`` separators, the same st
 escapes) about twenty times faster, except for floats, which it spells differently
 (``1e-5`` where Python writes ``1e-05``). So a document is written in parts: the
 members known to hold no floats (``fast``: one or several) by orjson, the rest by the
-standard library, and the first spliced into the second. ``tests/test_json_text.py`` checks the
-equivalence on generated documents.
+standard library, and the first spliced into the second at their places.
+``tests/test_json_text.py`` checks the equivalence on generated documents.
 """
 
 from __future__ import annotations
