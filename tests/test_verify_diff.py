@@ -6,7 +6,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cadre_core.reports._audit import _common_ends, _html_differences
+from cadre_core.reports._visible import _common_ends, _html_differences
 
 
 def _page(communes: int, edited: int | None = None) -> str:

@@ -136,8 +136,9 @@ def verify_command(
     from cadre_core.cli._evaluate import _evaluate_days, one_commune
     from cadre_core.cli._privacy import key_or_exit
     from cadre_core.reports import plugin_sections
-    from cadre_core.reports._audit import reading_options, visible_differences
+    from cadre_core.reports._audit import reading_options
     from cadre_core.reports._audit import verify as check
+    from cadre_core.reports._visible import visible_differences
 
     name = Path(report).name
     day_docs = _day_documents(report)

@@ -36,7 +36,8 @@ from cadre_core.engine._results import CommuneResult, Evaluation, TargetResult
 from cadre_core.features._frame import Features, RosterIndex, build_features
 from cadre_core.features._keys import lookup as _lookup
 from cadre_core.findings._finding import Finding
-from cadre_core.findings._indicators import check_indicator_codes, indicators_json
+from cadre_core.findings._indicators import check_indicator_codes
+from cadre_core.findings._indicators_json import indicators_json
 from cadre_core.findings._subjects import name_subjects
 from cadre_core.plugins._guard import guarded, mask
 from cadre_core.plugins._host import PluginHost, make_plugin_manager
