@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pandas as pd
 import pytest
 from hypothesis import given, settings
@@ -215,3 +216,28 @@ def test_a_long_trend_keeps_the_last_days_frames_only() -> None:
     assert all(e.features is not None for e in every)
     with pytest.raises(ValueError, match="features_of"):
         evaluate_days(r, days, features_of="first")
+
+
+def test_what_a_pass_shares_is_made_once_per_roster_and_given() -> None:
+    from cadre_core.engine._pipeline import prepare
+
+    prepared = attrs.evolve(prepare(dt.date(2026, 12, 31)), shared={})
+    made: list[tuple[str, object]] = []
+
+    def make(tag: str, given: object) -> str:
+        made.append((tag, given))
+        return f"{tag}{len(made)}"
+
+    first, second = sample_roster(), sample_roster()
+    assert prepared.once(first, "k", lambda: make("a", None)) == "a1"
+    assert prepared.once(first, "k", lambda: make("a", None)) == "a1"
+    # another ``given``: made again, and kept in place of the first
+    assert prepared.once(first, "k", lambda: make("b", 1), given=1) == "b2"
+    assert prepared.once(first, "k", lambda: make("b", 1), given=1) == "b2"
+    # another roster: nothing of the first is kept
+    assert prepared.once(second, "k", lambda: make("c", 1), given=1) == "c3"
+    assert made == [("a", None), ("b", 1), ("c", 1)]
+    # no shared store (another backend): made every time
+    alone = attrs.evolve(prepared, shared=None)
+    assert alone.once(first, "k", lambda: make("d", None)) == "d4"
+    assert alone.once(first, "k", lambda: make("d", None)) == "d5"

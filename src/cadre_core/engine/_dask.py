@@ -205,11 +205,10 @@ def evaluate_partition(
     with paused_gc():
         if isinstance(prepared, Shipped):
             prepared = prepared.prepared()
-        features = build_frame(
-            prepared, Roster(dict(tables), name=name, absent=absent, informed=informed)
-        )
+        part = Roster(dict(tables), name=name, absent=absent, informed=informed)
+        features = build_frame(prepared, part)
         keep = set(communes)
-        return tuple(c for c in commune_results(prepared, features) if c.commune in keep)
+        return tuple(c for c in commune_results(prepared, part, features) if c.commune in keep)
 
 
 def _default_partitions(client: Any) -> int:
@@ -245,7 +244,7 @@ def run_dask(
     parts = commune_partitions(roster, npartitions or _default_partitions(client))
     if len(parts) == 1 and not parts[0][0]:
         # no commune in agencies: one commune, nothing to partition
-        results = list(commune_results(prepared, build_frame(prepared, roster)))
+        results = list(commune_results(prepared, roster, build_frame(prepared, roster)))
     elif client is not None:
         cluster: Any = client
         shipped = Shipped.of(prepared)

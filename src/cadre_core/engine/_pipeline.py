@@ -24,7 +24,7 @@ group-bys over all communes at once.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from typing import Any, Protocol, TypeVar
 
 import attrs
@@ -214,17 +214,20 @@ class Prepared:
     # sharing this object): nothing is kept
     shared: dict[str, Any] | None = attrs.field(default=None, eq=False, repr=False)
 
-    def once(self, roster: Roster, key: str, make: Callable[[], T]) -> T:
+    def once(self, roster: Roster, key: str, make: Callable[[], T], *, given: Hashable = None) -> T:
         """``make()`` the first time ``key`` is asked for ``roster`` in this pass (then the
-        same value for every later day); without :attr:`shared`, ``make()`` every time."""
+        same value for every later day); without :attr:`shared`, ``make()`` every time.
+        ``given`` is what else the value depends on: asked again with another ``given``,
+        the value is made again and kept in place of the first."""
         if self.shared is None:
             return make()
         if self.shared.get("roster") is not roster:
             self.shared.clear()
             self.shared["roster"] = roster
-        if key not in self.shared:
-            self.shared[key] = make()
-        value: T = self.shared[key]
+        held = self.shared.get(key)
+        if held is None or held[0] != given:
+            held = self.shared[key] = (given, make())
+        value: T = held[1]
         return value
 
 
@@ -308,8 +311,11 @@ def _catalogue(host: PluginHost, roster: Roster) -> pd.DataFrame:
     return declared
 
 
-def commune_results(prepared: Prepared, features: Features) -> tuple[CommuneResult, ...]:
-    """Every target and finding of a feature frame, per commune (sorted by name)."""
+def commune_results(
+    prepared: Prepared, roster: Roster, features: Features
+) -> tuple[CommuneResult, ...]:
+    """Every target and finding of the feature frame of ``roster``, per commune (sorted
+    by name)."""
     values = prepared.params
     communes, grouped = _commune_keys(features, prepared.by_commune)
     members = {
@@ -332,7 +338,7 @@ def commune_results(prepared: Prepared, features: Features) -> tuple[CommuneResu
     for f in sorted(found, key=lambda f: (f.rule, f.subject, f.message_en, f.message_vi)):
         home = f.commune if grouped and f.commune in by_commune_findings else communes[0]
         by_commune_findings[home].append(f)
-    indicators = _pass_indicators(prepared, features, communes, grouped)
+    indicators = _pass_indicators(prepared, roster, features, communes, grouped)
     return tuple(
         CommuneResult(
             commune=c,
@@ -346,7 +352,7 @@ def commune_results(prepared: Prepared, features: Features) -> tuple[CommuneResu
 
 
 def _pass_indicators(
-    prepared: Prepared, features: Features, communes: list[str], grouped: bool
+    prepared: Prepared, roster: Roster, features: Features, communes: list[str], grouped: bool
 ) -> dict[str, dict[str, tuple[dict[str, Any], ...]]]:
     """The evaluation's indicators and surveys (:func:`indicators_json`) by commune.
 
@@ -354,19 +360,12 @@ def _pass_indicators(
     indicator catalogue, both the same for every day of a pass (plugins add cadre
     columns, never tables). So the days of a trend with the same communes share them,
     computed once (a national roster with indicators: about 0.5 s a day)."""
-
-    def make() -> dict[str, dict[str, tuple[dict[str, Any], ...]]]:
-        return _indicators_by_commune(indicators_json(features, communes), communes, grouped)
-
-    shared = prepared.shared
-    if shared is None or "roster" not in shared:  # not a pass of days: nothing kept
-        return make()
-    key = (tuple(communes), grouped)
-    held = shared.get("indicators")
-    if held is None or held[0] != key:
-        held = shared["indicators"] = (key, make())
-    value: dict[str, dict[str, tuple[dict[str, Any], ...]]] = held[1]
-    return value
+    return prepared.once(
+        roster,
+        "indicators",
+        lambda: _indicators_by_commune(indicators_json(features, communes), communes, grouped),
+        given=(tuple(communes), grouped),
+    )
 
 
 def _indicators_by_commune(
@@ -395,7 +394,7 @@ def _indicators_by_commune(
 def run_pandas(prepared: Prepared, roster: Roster) -> Computed:
     """The pandas backend: one feature frame for the whole roster, in this process."""
     features = build_frame(prepared, roster)
-    return Computed(commune_results(prepared, features), features)
+    return Computed(commune_results(prepared, roster, features), features)
 
 
 def finish(prepared: Prepared, roster: Roster, computed: Computed) -> Evaluation:
