@@ -127,8 +127,8 @@ OPTION_DEFAULTS: dict[str, Any] = {
     "tables": {},
 }
 
-_TIME = re.compile(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}")  # the generation time
-_EMBEDDED = re.compile(
+#: The report embedded in an html page (group 1: its format, group 2: the data).
+EMBEDDED_REPORT = re.compile(
     rf'<div id="{HTML_ID}" hidden data-format="(json|json-zlib-base64)">(.*?)</div>', re.S
 )
 
@@ -288,7 +288,7 @@ def extract(path: str | Path) -> dict[str, Any]:
         if suffix == ".json":
             data = _loads(p.read_text(encoding="utf-8"))
         elif suffix in (".html", ".htm"):
-            m = _EMBEDDED.search(p.read_text(encoding="utf-8"))
+            m = EMBEDDED_REPORT.search(p.read_text(encoding="utf-8"))
             if m is None:
                 raise ReportError("not_embedded", name=p.name)
             try:
@@ -394,7 +394,7 @@ def _table_inputs(inputs: Sequence[str]) -> list[str]:
     return [i for i in inputs if Path(i.rsplit(":", 1)[0]).suffix.lower() in TABLE_SUFFIXES]
 
 
-def _say(key: str, lang: str, **args: object) -> str:
+def verify_sentence(key: str, lang: str, **args: object) -> str:
     """A sentence of ``cadre verify`` (``verify_<key>``) in ``lang``."""
     return label(f"verify_{key}", lang).format(**args)
 
@@ -412,11 +412,11 @@ def _compare_inputs(
                 k for k in set(recorded) | set(roster.tables) if recorded.get(k) != (
                     table_digests(roster).get(k))
             )  # fmt: skip
-            diffs.append(_say("files_differ_tables", lang, tables=", ".join(changed)))
+            diffs.append(verify_sentence("files_differ_tables", lang, tables=", ".join(changed)))
         elif _table_inputs(audit["inputs"]) != _table_inputs(roster.sources):
-            notes.append(_say("other_bytes", lang))
+            notes.append(verify_sentence("other_bytes", lang))
     elif _table_inputs(audit["inputs"]) != _table_inputs(roster.sources):
-        diffs.append(_say("files_differ", lang))
+        diffs.append(verify_sentence("files_differ", lang))
 
 
 def _said(problems: Any) -> Any:
@@ -459,25 +459,27 @@ def verify(
         ]
     new_doc = again[-1].to_dict()
     if new_doc["as_of"] != report["as_of"]:
-        diffs.append(_say("as_of", lang, report=report["as_of"], now=new_doc["as_of"]))
+        diffs.append(verify_sentence("as_of", lang, report=report["as_of"], now=new_doc["as_of"]))
     names = [p["name"] for p in report.get("plugins", [])]
     now_names = [p["name"] for p in new_doc["plugins"]]
     if names != now_names:
-        diffs.append(_say("plugins", lang, report=names, now=now_names))
+        diffs.append(verify_sentence("plugins", lang, report=names, now=now_names))
     versions = {p["name"]: p["version"] for p in report.get("plugins", [])}
     now = {p["name"]: p["version"] for p in new_doc["plugins"]}
     if versions != now and set(versions) == set(now):
-        diffs.append(_say("plugin_versions", lang, report=versions, now=now))
+        diffs.append(verify_sentence("plugin_versions", lang, report=versions, now=now))
     old = {c["commune"]: c for c in report["communes"]}
     new = {c["commune"]: c for c in new_doc["communes"]}
     if set(old) != set(new):
-        diffs.append(_say("communes", lang, report=sorted(old), now=sorted(new)))
+        diffs.append(verify_sentence("communes", lang, report=sorted(old), now=sorted(new)))
     for name in sorted(set(old) & set(new)):
         a = {t["id"]: t for t in old[name]["targets"]}
         b = {t["id"]: t for t in new[name]["targets"]}
         if len(old[name]["targets"]) != len(b):
             count = len(old[name]["targets"])
-            diffs.append(_say("target_count", lang, commune=name, report=count, now=len(b)))
+            diffs.append(
+                verify_sentence("target_count", lang, commune=name, report=count, now=len(b))
+            )
         for tid in sorted(set(a) | set(b)):
             if a.get(tid) != b.get(tid):
                 keys = sorted(
@@ -486,14 +488,14 @@ def verify(
                     if a.get(tid, {}).get(k) != b.get(tid, {}).get(k)
                 )
                 shown = ", ".join(_key_words(k, lang) for k in keys)
-                diffs.append(_say("target", lang, commune=name, target=tid, keys=shown))
+                diffs.append(verify_sentence("target", lang, commune=name, target=tid, keys=shown))
         if old[name].get("unrated") != new[name].get("unrated"):
-            diffs.append(_say("unrated", lang, commune=name))
+            diffs.append(verify_sentence("unrated", lang, commune=name))
         if old[name].get("findings") != new[name].get("findings"):
-            diffs.append(_say("findings", lang, commune=name))
+            diffs.append(verify_sentence("findings", lang, commune=name))
     for key in ("skipped", "not_read", "warnings", "failed_plugins"):
         if key in report and _said(report[key]) != _said(new_doc[key]):
-            diffs.append(_say(f"list_{key}", lang))
+            diffs.append(verify_sentence(f"list_{key}", lang))
     return Verification(not diffs, tuple(diffs), tuple(notes))
 
 

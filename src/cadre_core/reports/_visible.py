@@ -18,10 +18,12 @@ from itertools import zip_longest
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from cadre_core.reports._audit import _EMBEDDED, _TIME, XLSX_SHEET, _say
+from cadre_core.reports._audit import EMBEDDED_REPORT, XLSX_SHEET, verify_sentence
 
 if TYPE_CHECKING:
     from cadre_core.engine._results import Evaluation
+
+_TIME = re.compile(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}")  # the generation time
 
 
 def _short(text: str, width: int = 80) -> str:
@@ -31,7 +33,7 @@ def _short(text: str, width: int = 80) -> str:
 
 def _html_tokens(page: str) -> list[str]:
     """Tags and texts of an HTML report outside its embedded data, generation time out."""
-    page = _TIME.sub("<generation time>", _EMBEDDED.sub("", page))
+    page = _TIME.sub("<generation time>", EMBEDDED_REPORT.sub("", page))
     return [t for t in re.split(r"(<[^>]*>)", page) if t.strip()]
 
 
@@ -80,7 +82,9 @@ def _html_differences(report: str, again: str, limit: int, lang: str = "en") -> 
         at = head + i1
         before = next((a[i] for i in range(at - 1, -1, -1) if not a[i].startswith("<")), "")
         shown, gives = _short("".join(mid_a[i1:i2])), _short("".join(mid_b[j1:j2]))
-        out.append(_say("html", lang, before=_short(before, 40), shown=shown, gives=gives))
+        out.append(
+            verify_sentence("html", lang, before=_short(before, 40), shown=shown, gives=gives)
+        )
         if len(out) >= limit:
             break
     return out
@@ -113,7 +117,7 @@ def _xlsx_differences(report: Path, again: Path, limit: int, lang: str = "en") -
         sa = [n for n in wa.sheetnames if n != XLSX_SHEET]
         sb = [n for n in wb.sheetnames if n != XLSX_SHEET]
         if sa != sb:
-            out.append(_say("xlsx_sheets", lang, report=sa, now=sb))
+            out.append(verify_sentence("xlsx_sheets", lang, report=sa, now=sb))
         for name in (n for n in sa if n in sb):
             empty: list[Any] = []
             rows = zip_longest(_rows(wa[name]), _rows(wb[name]), fillvalue=empty)
@@ -123,7 +127,7 @@ def _xlsx_differences(report: Path, again: Path, limit: int, lang: str = "en") -
                         cell = f"{get_column_letter(c)}{r}"
                         shown, gives = _short(str(va)), _short(str(vb))
                         out.append(
-                            _say(
+                            verify_sentence(
                                 "xlsx_cell",
                                 lang,
                                 sheet=repr(name),
