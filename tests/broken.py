@@ -8,6 +8,7 @@ the suggestion when there is one.
 
 from __future__ import annotations
 
+import atexit
 import shutil
 import tempfile
 import zipfile
@@ -79,6 +80,7 @@ def _sample_written(fmt: str) -> Path:
     """The sample roster written once per session in ``fmt`` (copied for each case)."""
     if fmt not in _WRITTEN:
         folder = Path(tempfile.mkdtemp(prefix="cadre-sample-"))
+        atexit.register(shutil.rmtree, folder, ignore_errors=True)  # no folder left behind
         path = folder / ("roster.xlsx" if fmt == "xlsx" else "roster")
         cadre_core.sample_roster().write(path, format=fmt)
         _WRITTEN[fmt] = path
