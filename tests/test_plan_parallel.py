@@ -421,9 +421,9 @@ def test_province_budget_shows_in_the_table(folder: Path, budgeted: tuple[int, P
 @pytest.mark.parametrize(
     ("args", "key", "words"),
     [
-        (("--workers", "0"), "cli_plan_count", "số nguyên từ 1 trở lên"),
-        (("--workers", "hai"), "cli_plan_count", "số nguyên từ 1 trở lên"),
-        (("--chunk", "-3"), "cli_plan_count", "số nguyên từ 1 trở lên"),
+        (("--workers", "0"), "cli_count", "số nguyên từ 1 trở lên"),
+        (("--workers", "hai"), "cli_count", "số nguyên từ 1 trở lên"),
+        (("--chunk", "-3"), "cli_count", "số nguyên từ 1 trở lên"),
         (("--province-budget", "nhiều"), "cli_plan_province_budget", "cho mỗi năm của cả tỉnh"),
         (("--province-budget", "-5"), "cli_plan_province_budget", "là số âm"),
         (("--engine", "spark"), "cli_plan_engine", "hãy chọn local"),

@@ -60,6 +60,22 @@ def tell(error: BaseException) -> str:
     return told(error, current_lang())
 
 
+def whole_count(value: str | None, option: str) -> int | None:
+    """``--workers 4``, ``--chunk 64``: a whole number, at least 1 (``None`` when the
+    option is not given); anything else is an :class:`InputError` naming the option.
+
+    >>> _LANG[0] = "en"
+    >>> whole_count("4", "--workers"), whole_count(None, "--workers")
+    (4, None)
+    """
+    if value is None:
+        return None
+    text = value.strip()
+    if not text.isdigit() or int(text) < 1:
+        raise InputError(say("count", option=option, value=repr(value)))
+    return int(text)
+
+
 def os_reason(error: OSError) -> str:
     """Why the operating system refused, in the running command's language.
 

@@ -27,6 +27,7 @@ from cadre_core.cli._common import (
     say,
     skip_option,
     tell,
+    whole_count,
     writing,
 )
 from cadre_core.cli._privacy import key_or_exit, plugin_output, pseudonym_options, pseudonymizer
@@ -62,16 +63,6 @@ def _budget(value: str | None) -> int | dict[int, int] | None:
         raise InputError(
             tell(told_error(ValueError, "budget", value=repr(value), why=exc))
         ) from None
-
-
-def _count(value: str | None, option: str) -> int | None:
-    """``--workers 4``, ``--chunk 64``: a whole number, at least 1."""
-    if value is None:
-        return None
-    text = value.strip()
-    if not text.isdigit() or int(text) < 1:
-        raise InputError(say("plan_count", option=option, value=repr(value)))
-    return int(text)
 
 
 def _province_budget(value: str | None) -> int | None:
@@ -183,8 +174,8 @@ def plan_command(
         raise InputError(say("horizon_far", horizon=horizon, years=MAX_YEARS))
     money = _budget(budget)
     province = _province_budget(province_budget)
-    n_workers = _count(workers, "--workers")
-    chunk_size = _count(chunk, "--chunk") or CHUNK
+    n_workers = whole_count(workers, "--workers")
+    chunk_size = whole_count(chunk, "--chunk") or CHUNK
     engine = engine or ("dask" if scheduler else "local")
     if engine not in ENGINES:
         raise InputError(say("plan_engine", value=repr(engine)))

@@ -1954,7 +1954,7 @@ _LABELS: dict[str, tuple[str, str]] = {
         "Check this report again with: cadre verify REPORT ROSTER",
     ),
     # the planner at national scale: parallel, Dask, province budget
-    "cli_plan_count": (
+    "cli_count": (
         "{option} {value}: hãy ghi một số nguyên từ 1 trở lên",
         "{option} {value}: give a whole number, 1 or more",
     ),
