@@ -76,6 +76,7 @@ from cadre_core.engine import (
     TargetResult,
     evaluate,
     evaluate_days,
+    iter_days,
     json_schema,
     schema_errors,
 )
@@ -214,6 +215,7 @@ __all__ = [
     "evaluate_days",
     "hookimpl",
     "is_minority",
+    "iter_days",
     "json_schema",
     "make_plugin_manager",
     "merge_layouts",

@@ -6,7 +6,7 @@ once; let a backend compute the per-commune results; finish them into one
 ``"pandas"`` (the default: one feature frame for the whole roster, in this process) and
 ``"dask"`` (``_dask``: partitions of whole communes on a Dask cluster, the ``dask``
 extra), which give the same evaluation. ``evaluate_days`` evaluates many days of one roster (a
-trend), sharing what does not depend on the day. Backends register themselves by name
+trend), sharing what does not depend on the day; ``iter_days`` gives them one at a time. Backends register themselves by name
 (``_pipeline.register_engine``), so the pipeline never imports one. The results
 (``Evaluation``, ``CommuneResult``, ``TargetResult``) and their JSON are ``_results``. Helpers:
 ``_documents`` (the JSON documents the command line and the HTTP service both answer), ``_json``
@@ -19,7 +19,7 @@ roster, vocab), never the planner, the reports, the command line or the root pac
 """
 
 from cadre_core.engine._dask import commune_partitions, evaluate_dask
-from cadre_core.engine._pipeline import evaluate, evaluate_days
+from cadre_core.engine._pipeline import evaluate, evaluate_days, iter_days
 from cadre_core.engine._results import STATUSES, CommuneResult, Evaluation, TargetResult
 from cadre_core.engine._schema import (
     SCHEMA_VERSION,
@@ -42,6 +42,7 @@ __all__ = [
     "evaluate",
     "evaluate_dask",
     "evaluate_days",
+    "iter_days",
     "json_schema",
     "schema_errors",
     "schema_for",

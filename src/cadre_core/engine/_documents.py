@@ -6,6 +6,7 @@ and the layout a roster is read with (:func:`layout_in_force`)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import uuid
 from collections.abc import Iterator, Mapping, Sequence
@@ -100,20 +101,41 @@ def evaluations_json_parts(
     if len(evs) == 1:
         yield from evs[0].to_json_parts(lang=lang)
         return
+    before, after = days_document_ends([ev.as_of for ev in evs])
+    yield before
+    for i, ev in enumerate(evs):
+        yield from day_json_parts(ev, lang, first=i == 0)
+    yield after
+
+
+def days_document_ends(days: Sequence[dt.date]) -> tuple[bytes, bytes]:
+    """What comes before the first day and after the last in the JSON document of several
+    ``days`` (:func:`evaluations_json_parts`): the document is ``before``, then
+    :func:`day_json_parts` of each day in turn, then ``after``.
+
+    >>> import datetime as dt
+    >>> before, after = days_document_ends([dt.date(2026, 6, 30), dt.date(2026, 12, 31)])
+    >>> before.decode().splitlines()[-2:], after.decode().splitlines()
+    (['  "evaluations": [', '    '], ['', '  ]', '}'])
+    """
     marker = json.dumps(f"cadre-json-{uuid.uuid4().hex}")
     doc = {
         "schema_version": SCHEMA_VERSION,
-        "days": [ev.as_of.isoformat() for ev in evs],
+        "days": [day.isoformat() for day in days],
         "evaluations": [json.loads(marker)],
     }
     before, after = dumps(doc).split(marker, 1)
-    yield before.encode("utf-8")
-    for i, ev in enumerate(evs):
-        if i:
-            yield b"," + _DAY_INDENT
-        for part in ev.to_json_parts(lang=lang, end=""):
-            yield bytes(part).replace(b"\n", _DAY_INDENT)
-    yield (after + "\n").encode("utf-8")
+    return before.encode("utf-8"), (after + "\n").encode("utf-8")
+
+
+def day_json_parts(ev: Evaluation, lang: str, *, first: bool) -> Iterator[bytes]:
+    """One day's document in the JSON document of several days
+    (:func:`days_document_ends`): :meth:`Evaluation.to_json_parts` indented two levels
+    deeper, after a comma unless it is the ``first`` day."""
+    if not first:
+        yield b"," + _DAY_INDENT
+    for part in ev.to_json_parts(lang=lang, end=""):
+        yield bytes(part).replace(b"\n", _DAY_INDENT)
 
 
 def _registries(host: Any) -> tuple[list[Any], list[Any], Any]:
