@@ -20,6 +20,7 @@ from cadre_core.cli._common import (
     _read,
     _stderr,
     check_output,
+    current_lang,
     lang_option,
     layout_option,
     legacy_option,
@@ -36,6 +37,8 @@ from cadre_core.cli._common import (
     skip_option,
     strict_columns_option,
     tell,
+    whole_count,
+    writing,
 )
 from cadre_core.cli._evaluation_output import _emit
 from cadre_core.cli._privacy import key_or_exit, plugin_output, pseudonym_options, pseudonymizer
@@ -63,14 +66,11 @@ def _evaluate_days(
     again when it fails on a later one), and named on standard error. What a plugin says
     (warnings, errors) goes through ``scrub`` (under pseudonyms: no id, name or birth
     date of the roster)."""
+    from cadre_core.cli._trend_json import DayRun, error_sentence, stopping_errors
     from cadre_core.engine._pipeline import evaluate_days
-    from cadre_core.plugins._host import PluginError, PluginHost, make_plugin_manager
-    from cadre_core.roster._problems import RosterError
-    from cadre_core.targets._params import ParameterError
 
     try:
-        pm = make_plugin_manager(only=plugins or None, keep_going=keep_going)
-        host = PluginHost(pm, strict=strict or None)
+        host = DayRun(plugins, params, by, strict).host(keep_going)
         with task("progress_days", len(days)) as advance:
             shown = [0]  # a pass that starts again without a failing plugin: the bar stays full
 
@@ -91,15 +91,31 @@ def _evaluate_days(
                 on_day=step,
                 features_of=features_of,
             )
-    except (PluginError, ParameterError, RosterError) as exc:
-        hint = "" if keep_going else say("keep_going_hint")
-        text = f"{tell(exc)}{hint}" if isinstance(exc, PluginError) else tell(exc)
-        raise InputError(scrub(text)) from None
-    for warning in host.warnings:
-        click.echo(f"cadre: {say('prefix_warning')}{scrub(str(warning))}", err=True)
+    except stopping_errors() as exc:
+        raise InputError(scrub(error_sentence(exc, current_lang(), keep_going))) from None
+    plugin_warnings(host.warnings, scrub)
     for error in host.failures:
         click.echo(f"cadre: {say('prefix_left_out')}{scrub(tell(error))}", err=True)
     return evs
+
+
+def _sha256_if_read(path: str | None) -> str | None:
+    """The SHA-256 of a parameter file for the audit, ``None`` when it cannot be read:
+    the evaluation, which reads it next, then stops with the sentence that says why."""
+    from cadre_core.reports._audit import file_sha256
+
+    if path is None:
+        return None
+    try:
+        return file_sha256(path)
+    except OSError:
+        return None
+
+
+def plugin_warnings(warnings: list[str], scrub: Callable[[str], str]) -> None:
+    """The plugins' warnings on standard error (through ``scrub``: under pseudonyms)."""
+    for warning in warnings:
+        click.echo(f"cadre: {say('prefix_warning')}{scrub(str(warning))}", err=True)
 
 
 def one_commune(evs: list[Any], commune: str | None) -> list[Any]:
@@ -153,6 +169,12 @@ def one_commune(evs: list[Any], commune: str | None) -> list[Any]:
     is_flag=True,
     help="Leave out a plugin that fails (listed in every output) instead of stopping.",
 )
+@click.option(
+    "--workers",
+    metavar="N",
+    help="Processes writing a trend's JSON document (several --as-of, -o FILE.json; "
+    "default: one per CPU on a large roster and trend, else one).",
+)
 @legacy_option
 @skip_option
 @layout_option
@@ -173,6 +195,7 @@ def evaluate_command(
     pseudonym_key: str | None,
     strict: bool,
     keep_going: bool,
+    workers: str | None,
     legacy_text: str,
     skip_invalid: bool,
     layout: str | None,
@@ -215,15 +238,7 @@ def evaluate_command(
         show_problems(warnings, title, _stderr(), lang)
     print_set_aside_and_not_read(shown, _stderr(), lang)
     by = "commune" if commune is not None else by
-    with bars(), plugin_output(scrub):  # what plugins print goes to standard error
-        # a trend's earlier days are read for their results only (reports, JSON): their
-        # feature frames go as soon as the next day is done
-        evs = _evaluate_days(
-            r, days, plugins, params, by, strict, keep_going, scrub=scrub, features_of="last"
-        )
-    evs = one_commune(evs, commune)
-    import attrs
-
+    from cadre_core.cli._trend_json import DayRun, not_met, trend_workers, write_trend_json
     from cadre_core.reports._audit import audit_options, file_sha256
 
     options = audit_options(  # how the roster was read and the report made, for `cadre verify`
@@ -234,7 +249,7 @@ def evaluate_command(
         strict_columns=strict_columns,
         list_date=_list_date(list_date),
         layout_sha256=file_sha256(layout) if layout else None,
-        params_sha256=file_sha256(params) if params else None,
+        params_sha256=_sha256_if_read(params),
         plugins=list(plugins),
         by=by,
         commune=commune,
@@ -242,16 +257,36 @@ def evaluate_command(
         lang=lang,
         pseudonymized=key is not None,
     )
-    evs = [attrs.evolve(e, options=options) for e in evs]
-    if hider is not None:
-        from cadre_core.engine._privacy import pseudonymize as hide
-
-        evs = [hide(e, hider) for e in evs]
+    run = DayRun(plugins, params, by, strict, options, hider)
+    n_workers = whole_count(workers, "--workers")
+    if fmt == "json" and output and len(days) > 1 and commune is None and not keep_going:
+        # a trend's document: written day by day, by several processes on a large roster
+        workers_used = trend_workers(n_workers, len(days), len(r.cadres))
+        with (
+            bars(),
+            plugin_output(scrub),
+            writing(output),
+            task("progress_days", len(days)) as advance,
+        ):
+            written = write_trend_json(
+                r, days, output, run, lang=lang, workers=workers_used, scrub=scrub, on_day=advance
+            )
+        plugin_warnings(written.warnings, scrub)
+        if fail_on == "not-met" and written.last_not_met:
+            sys.exit(EXIT_NOT_MET)
+        return
+    with bars(), plugin_output(scrub):  # what plugins print goes to standard error
+        # a trend's earlier days are read for their results only (reports, JSON): their
+        # feature frames go as soon as the next day is done
+        evs = _evaluate_days(
+            r, days, plugins, params, by, strict, keep_going, scrub=scrub, features_of="last"
+        )
+    evs = [run.finished(e) for e in one_commune(evs, commune)]
     ev = evs[-1]  # --fail-on looks at the last day; every output shows every day
     if fmt in ("xlsx", "html", "pdf"):  # plugins explain and add sections while it is written
         with bars(), plugin_output(scrub):
             _emit(evs, fmt, output, lang)
     else:
         _emit(evs, fmt, output, lang)
-    if fail_on == "not-met" and any(t.status == "not_met" for c in ev.communes for t in c.targets):
+    if fail_on == "not-met" and not_met(ev):
         sys.exit(EXIT_NOT_MET)
