@@ -123,6 +123,14 @@ def test_workers_must_be_a_whole_number(cadre_exe: Path, communes: Path, tmp_pat
     assert not out.exists()
 
 
+def test_workers_where_one_process_writes_say_so(cadre_exe: Path, communes: Path) -> None:
+    for extra in (("--format", "csv"), ("--format", "json", "--keep-going")):
+        done = _run(cadre_exe, "evaluate", str(communes), *_as_of(), *extra, "--workers", "2")
+        assert done.returncode == 0, done.stderr
+        assert "--workers chỉ dùng khi ghi tài liệu JSON" in done.stderr.decode("utf-8")
+        assert done.stdout  # the document is still written, by one process
+
+
 FAILING = """
     import datetime as dt
 

@@ -275,6 +275,8 @@ def evaluate_command(
         if fail_on == "not-met" and written.last_not_met:
             sys.exit(EXIT_NOT_MET)
         return
+    if n_workers is not None and n_workers > 1:
+        click.echo(f"cadre: {say('prefix_warning')}{say('workers_unused')}", err=True)
     with bars(), plugin_output(scrub):  # what plugins print goes to standard error
         # a trend's earlier days are read for their results only (reports, JSON): their
         # feature frames go as soon as the next day is done

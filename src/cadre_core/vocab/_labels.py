@@ -1424,6 +1424,12 @@ _LABELS: dict[str, tuple[str, str]] = {
         " (--keep-going bỏ qua plugin bị lỗi)",
         " (--keep-going leaves the failing plugin out)",
     ),
+    "cli_workers_unused": (
+        "--workers chỉ dùng khi ghi tài liệu JSON của nhiều ngày (--as-of lặp lại) ra tệp "
+        "(-o), không kèm --keep-going hay --commune: lần này chỉ dùng một tiến trình",
+        "--workers applies to the JSON document of several days (--as-of repeated) written "
+        "to a file (-o), without --keep-going or --commune: this run uses one process",
+    ),
     "cli_budget": (
         "--budget {value}: không đọc được số tiền; hãy ghi một số tiền nguyên tính bằng đồng "
         "(từ 0 trở lên) hoặc NĂM=SỐ_TIỀN,NĂM=SỐ_TIỀN",
