@@ -146,11 +146,11 @@ FAILING = """
 """
 
 
-def _installed_plugin(root: Path) -> dict[str, str]:
-    """An installed plugin ``laterdays`` (a distribution found on ``PYTHONPATH``) that
-    fails on any day from 2027: the environment that makes the console script and its
-    worker processes load it."""
-    (root / "laterdays.py").write_text(textwrap.dedent(FAILING), encoding="utf-8")
+def _installed_plugin(root: Path, source: str = FAILING) -> dict[str, str]:
+    """An installed plugin ``laterdays`` (a distribution found on ``PYTHONPATH``), by
+    default one that fails on any day from 2027: the environment that makes the console
+    script and its worker processes load it."""
+    (root / "laterdays.py").write_text(textwrap.dedent(source), encoding="utf-8")
     info = root / "laterdays-0.1.dist-info"
     info.mkdir()
     (info / "METADATA").write_text(
@@ -185,3 +185,38 @@ def test_a_plugin_failing_in_a_worker_stops_the_command_and_leaves_nothing(
     alone = _run(cadre_exe, *args, "--workers", "1", env=env)
     assert alone.returncode == 2
     assert alone.stderr.decode("utf-8").splitlines()[-1] == err.splitlines()[-1]
+
+
+KILLED = """
+    import datetime as dt
+    import os
+    import signal
+
+    from cadre_core import hookimpl
+
+
+    @hookimpl
+    def cadre_findings(features):
+        if features.as_of >= dt.date(2027, 1, 1):
+            os.kill(os.getpid(), signal.SIGKILL)  # as the kernel does a process out of memory
+        return []
+"""
+
+
+def test_a_worker_killed_is_said_in_a_sentence_and_leaves_nothing(
+    cadre_exe: Path, communes: Path, tmp_path: Path
+) -> None:
+    plugin = tmp_path / "plugin"
+    plugin.mkdir()
+    env = _installed_plugin(plugin, KILLED)
+    out_dir = tmp_path / "out"
+    out_dir.mkdir()
+    out = out_dir / "trend.json"
+    args = ("evaluate", str(communes), *_as_of(), "-o", str(out), "--lang", "en")
+    done = _run(cadre_exe, *args, "--workers", "2", env=env)
+    assert done.returncode == 1
+    err = done.stderr.decode("utf-8")
+    assert "a worker process stopped before its work was done" in err
+    assert "--workers 1" in err
+    assert "Traceback" not in err and "internal error" not in err
+    assert list(out_dir.iterdir()) == []

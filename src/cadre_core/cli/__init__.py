@@ -15,6 +15,7 @@ import importlib
 import os
 import sys
 from collections.abc import Sequence
+from concurrent.futures import BrokenExecutor
 from pathlib import Path
 from typing import NoReturn
 
@@ -82,6 +83,12 @@ def main(argv: Sequence[str] | None = None) -> NoReturn:
         raise
     except BrokenPipeError:
         sys.exit(EXIT_OK)
+    except (BrokenExecutor, MemoryError) as exc:
+        # the machine, not the input or the code: a worker killed (out of memory), or this
+        # process out of memory; a file being written is never left half-written (atomic)
+        key = "out_of_memory" if isinstance(exc, MemoryError) else "worker_lost"
+        click.echo(f"cadre: {say('prefix_error')}{say(key)}", err=True)
+        sys.exit(EXIT_INTERNAL)
     except Exception as exc:
         from cadre_core.plugins._errors import PluginError
 

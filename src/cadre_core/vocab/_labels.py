@@ -1347,6 +1347,16 @@ _LABELS: dict[str, tuple[str, str]] = {
         "lỗi nội bộ: {kind} tại {place} (đặt CADRE_DEBUG=1 để xem chi tiết)",
         "internal error: {kind} in {place} (set CADRE_DEBUG=1 for details)",
     ),
+    "cli_worker_lost": (
+        "một tiến trình phụ đã dừng trước khi xong việc (hết bộ nhớ, hoặc bị dừng từ bên "
+        "ngoài). Hãy chạy lại với --workers 1 hoặc trên máy nhiều bộ nhớ hơn",
+        "a worker process stopped before its work was done (out of memory, or stopped from "
+        "outside). Run again with --workers 1 or on a machine with more memory",
+    ),
+    "cli_out_of_memory": (
+        "hết bộ nhớ. Hãy chạy trên máy nhiều bộ nhớ hơn, hoặc chia danh sách theo xã",
+        "out of memory. Run on a machine with more memory, or split the roster by commune",
+    ),
     "cli_internal_error_nowhere": (
         "lỗi nội bộ: {kind} (đặt CADRE_DEBUG=1 để xem chi tiết)",
         "internal error: {kind} (set CADRE_DEBUG=1 for details)",
