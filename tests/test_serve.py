@@ -294,6 +294,11 @@ def test_several_days_answer_the_evaluations_document(
     doc = got.json()
     json_documents.check(doc, "POST /v1/evaluate (two days)")
     assert doc["days"] == [DAY, "2027-12-31"]
+    # the days in one pass, as the command line evaluates them: the same bytes
+    with open_server.client() as c:
+        book = c.post("/v1/evaluate", params=query, **_upload(files["xlsx"]))
+    days = ("--as-of", "2027-12-31", "--as-of", DAY)
+    assert book.content == _cli_json(files["xlsx"], *days, "--plugin", "laichau")
 
 
 def test_validate_answers_the_accounting(

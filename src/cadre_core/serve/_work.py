@@ -207,8 +207,10 @@ def validate(req: Request) -> Answer:
 
 def evaluations(req: Request) -> tuple[Any, list[Any]]:
     """The roster and its evaluation on each day, with the audit block's options (how the
-    roster was read, as ``cadre evaluate`` records them) and pseudonyms when asked for."""
-    from cadre_core.engine._pipeline import evaluate
+    roster was read, as ``cadre evaluate`` records them) and pseudonyms when asked for.
+    The days are evaluated in one pass (:func:`~cadre_core.engine.evaluate_days`: what
+    does not depend on the day is made once), as ``cadre evaluate`` does."""
+    from cadre_core.engine._pipeline import evaluate_days
     from cadre_core.plugins._errors import PluginError
     from cadre_core.reports._audit import audit_options
     from cadre_core.targets._params import ParameterError
@@ -218,10 +220,14 @@ def evaluations(req: Request) -> tuple[Any, list[Any]]:
     days = list(req.days) or [r.list_date or dt.date.today()]
     try:
         host = _host(req.plugins)
-        evs = [
-            evaluate(r, d, host=host, params=req.params, by_commune=req.by == "commune")
-            for d in days
-        ]
+        evs = evaluate_days(
+            r,
+            days,
+            host=host,
+            params=req.params,
+            by_commune=req.by == "commune",
+            features_of="last",
+        )
     except (PluginError, ParameterError) as exc:
         error = _failing(exc)
         if hider is not None:
