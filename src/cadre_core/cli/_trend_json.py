@@ -9,7 +9,9 @@ file of its own beside the output; those parts are then appended in order. The d
 is byte for byte the one :func:`~cadre_core.engine._documents.evaluations_json_parts`
 gives for the evaluations of :func:`~cadre_core.engine.evaluate_days`: each day is the
 same evaluation whichever process makes it. Every process holds one day at a time (a
-national day is about 0.2 GB), not the whole trend.
+national day is about 0.2 GB), not the whole trend. On disk, the workers' parts (hidden
+files ``.cadre-days-*.part``, removed at the end, on success or not) take the space of
+their days again until the document is complete.
 
 Nothing comes back from a worker but its plugins' warnings, what they printed, an error
 sentence and whether its last day has a target not met (``--fail-on``): no result is
