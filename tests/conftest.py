@@ -54,15 +54,9 @@ def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
     """``-n auto``: one worker per CPU this process may run on. That is the CPUs of its
     affinity, fewer when a cgroup quota (``cpu.max``) allows less. psutil, which xdist asks
     by default, counts the host's CPUs, which may be many more than a container's share."""
-    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-    count = cpus or 1
-    try:
-        quota, period = Path("/sys/fs/cgroup/cpu.max").read_text(encoding="utf-8").split()[:2]
-        if quota != "max":
-            count = min(count, max(1, int(quota) // int(period)))
-    except (OSError, ValueError):
-        pass
-    return max(1, count)
+    from cadre_core.vocab._cpus import usable_cpus
+
+    return usable_cpus()
 
 
 @pytest.fixture(scope="session")

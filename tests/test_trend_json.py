@@ -16,7 +16,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cadre_core.cli._trend_json import AUTO_WORK, blocks, cpus, trend_workers
+from cadre_core.cli._trend_json import AUTO_WORK, blocks, trend_workers
+from cadre_core.vocab._cpus import usable_cpus
 
 DAYS = ("2025-12-31", "2026-06-30", "2026-12-31", "2027-06-30")
 
@@ -62,7 +63,7 @@ def test_the_workers_of_a_trend(requested: int | None, days: int, cadres: int) -
     elif days * cadres < AUTO_WORK:
         assert n == 1
     else:
-        assert n == min(cpus(), days)
+        assert n == min(usable_cpus(), days)
 
 
 @pytest.mark.parametrize("workers", ["1", "2", "3", "4"])

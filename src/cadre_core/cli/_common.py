@@ -64,7 +64,6 @@ def whole_count(value: str | None, option: str) -> int | None:
     """``--workers 4``, ``--chunk 64``: a whole number, at least 1 (``None`` when the
     option is not given); anything else is an :class:`InputError` naming the option.
 
-    >>> _LANG[0] = "en"
     >>> whole_count("4", "--workers"), whole_count(None, "--workers")
     (4, None)
     """

@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from cadre_core.cli._common import InputError
+from cadre_core.vocab._cpus import usable_cpus
 from cadre_core.vocab._labels import label
 from cadre_core.vocab._told import told
 
@@ -52,20 +53,12 @@ AUTO_WORK = 500_000
 _CHUNK = 1 << 24
 
 
-def cpus() -> int:
-    """The processors this process may run on (its affinity where the system tells it)."""
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except AttributeError:  # not on Linux
-        return max(1, os.cpu_count() or 1)
-
-
 def trend_workers(requested: int | None, days: int, cadres: int) -> int:
     """How many processes write a trend of ``days`` days of a roster of ``cadres``:
     ``requested`` (``--workers``), at most one per day; by default one per processor when
     the trend is large enough to gain from more (:data:`AUTO_WORK`), else one.
 
-    >>> trend_workers(None, 60, 145_000) == min(cpus(), 60)
+    >>> trend_workers(None, 60, 145_000) == min(usable_cpus(), 60)
     True
     >>> trend_workers(None, 2, 40), trend_workers(4, 3, 40)
     (1, 3)
@@ -74,7 +67,7 @@ def trend_workers(requested: int | None, days: int, cadres: int) -> int:
         return max(1, min(requested, days))
     if days < 2 or days * cadres < AUTO_WORK:
         return 1
-    return min(cpus(), days)
+    return min(usable_cpus(), days)
 
 
 def blocks(days: Sequence[Any], n: int) -> list[list[Any]]:
@@ -293,7 +286,6 @@ __all__ = [
     "DayRun",
     "TrendWritten",
     "blocks",
-    "cpus",
     "error_sentence",
     "not_met",
     "stopping_errors",

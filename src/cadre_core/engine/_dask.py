@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib
-import os
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -46,6 +45,7 @@ from cadre_core.plugins._shipping import ShippedPlugins
 from cadre_core.roster._roster import Roster
 from cadre_core.targets._params import Params
 from cadre_core.targets._target import Target
+from cadre_core.vocab._cpus import usable_cpus
 from cadre_core.vocab._dates import parse_day
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -215,7 +215,7 @@ def _default_partitions(client: Any) -> int:
     if client is not None:
         threads = sum(client.nthreads().values())
         return max(1, 2 * int(threads))
-    return max(1, 2 * (os.cpu_count() or 1))
+    return 2 * usable_cpus()
 
 
 def run_dask(

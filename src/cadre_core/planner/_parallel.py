@@ -36,7 +36,6 @@ import contextlib
 import datetime as dt
 import math
 import multiprocessing
-import os
 import secrets
 from collections.abc import Iterable, Iterator, Mapping
 from concurrent.futures import Executor, ProcessPoolExecutor
@@ -56,6 +55,7 @@ from cadre_core.planner._result import Plan, ProvinceBudget, merge_plans
 from cadre_core.plugins._host import PluginHost
 from cadre_core.plugins._shipping import ShippedPlugins
 from cadre_core.roster._roster import Roster
+from cadre_core.vocab._cpus import usable_cpus
 from cadre_core.vocab._dates import parse_day
 
 #: Communes per chunk: a worker holds one chunk's roster and model at a time.
@@ -187,8 +187,8 @@ def _jobs(roster: Roster, size: int) -> list[_Job]:
 
 
 def workers_default() -> int:
-    """The default number of worker processes: the number of CPUs."""
-    return max(1, os.cpu_count() or 1)
+    """The default number of worker processes: the CPUs this process may use."""
+    return usable_cpus()
 
 
 class Chunks:
