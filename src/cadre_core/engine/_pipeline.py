@@ -511,17 +511,14 @@ def evaluate_days(
     """
     if features_of not in ("every", "last"):
         raise ValueError(f"features_of must be 'every' or 'last', not {features_of!r}")
-    wanted = [parse_day(d, what="as_of") for d in days]
-    backend = _backend(engine)
     if host is None:
         host = PluginHost(make_plugin_manager(only=plugins, keep_going=keep_going))
-    chosen = host
-    kept: dict[str, Any] = {}  # the roster's index outlives a pass a failing plugin ends
+    # the roster's index (in ``kept``) outlives a pass a failing plugin ends
+    made = _PassOf(days, params_file, params, by_commune, host, findings, engine, {})
 
     def run() -> list[Evaluation]:
         out: list[Evaluation] = []
-        made = _PassOf(params_file, params, by_commune, chosen, findings, backend, kept)
-        for ev in made.days(roster, wanted, on_day):
+        for ev in made.evaluations(roster, on_day):
             out.append(ev)
             if features_of == "last" and len(out) > 1:
                 out[-2] = attrs.evolve(out[-2], features=None)
@@ -556,12 +553,10 @@ def iter_days(
     ...         r, ["2025-12-31", "2026-12-31"], plugins=["province_template"])]
     True
     """
-    wanted = [parse_day(d, what="as_of") for d in days]
-    backend = _backend(engine)
     if host is None:
         host = PluginHost(make_plugin_manager(only=plugins))
-    made = _PassOf(params_file, params, by_commune, host, findings, backend, {})
-    return made.days(roster, wanted, on_day)
+    made = _PassOf(days, params_file, params, by_commune, host, findings, engine, {})
+    return made.evaluations(roster, on_day)
 
 
 def _backend(engine: str) -> Backend:
@@ -573,29 +568,34 @@ def _backend(engine: str) -> Backend:
     return backend
 
 
+def _days(days: Iterable[dt.date | str | None]) -> tuple[dt.date, ...]:
+    """The as-of days, each parsed (a ``ValueError`` naming a day that is not one)."""
+    return tuple(parse_day(d, what="as_of") for d in days)
+
+
 @attrs.frozen
 class _PassOf:
-    """How the days of a pass are evaluated: the arguments of :func:`prepare`, the
-    backend and ``kept``, what outlives a pass (the roster's index: a pass that starts
-    again without a failing plugin does not build it again)."""
+    """How the days of a pass are evaluated: the days, the arguments of :func:`prepare`,
+    the backend (by name) and ``kept``, what outlives a pass (the roster's index: a pass
+    that starts again without a failing plugin does not build it again). The days and
+    the engine are checked when it is made, not when the first day is asked for."""
 
+    wanted: tuple[dt.date, ...] = attrs.field(converter=_days)
     params_file: str | None
     params: Mapping[str, Any] | None
     by_commune: bool
     host: PluginHost
     findings: bool
-    backend: Backend
+    backend: Backend = attrs.field(converter=_backend)
     kept: dict[str, Any]
 
-    def days(
-        self,
-        roster: Roster,
-        wanted: Sequence[dt.date],
-        on_day: Callable[[int], object] | None,
+    def evaluations(
+        self, roster: Roster, on_day: Callable[[int], object] | None
     ) -> Iterator[Evaluation]:
         """Each day's evaluation in turn, what does not depend on the day made once
         (:attr:`Prepared.shared`, with the pandas backend only: the others may run
         partitions on threads); ``on_day(1)`` after each day."""
+        wanted = self.wanted
         if not wanted:
             return
         first = prepare(
