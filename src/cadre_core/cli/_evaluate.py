@@ -66,11 +66,11 @@ def _evaluate_days(
     again when it fails on a later one), and named on standard error. What a plugin says
     (warnings, errors) goes through ``scrub`` (under pseudonyms: no id, name or birth
     date of the roster)."""
-    from cadre_core.cli._trend_json import DayRun, error_sentence, stopping_errors
+    from cadre_core.cli._trend_json import error_sentence, plugin_host, stopping_errors
     from cadre_core.engine._pipeline import evaluate_days
 
     try:
-        host = DayRun(plugins, params, by, strict).host(keep_going)
+        host = plugin_host(plugins, strict, keep_going)
         with task("progress_days", len(days)) as advance:
             shown = [0]  # a pass that starts again without a failing plugin: the bar stays full
 

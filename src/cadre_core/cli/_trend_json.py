@@ -102,22 +102,16 @@ class DayRun:
     options: Mapping[str, Any] | None = None
     hider: Any = None  # a cadre_core.engine._privacy.Pseudonymizer, or None
 
-    def host(self, keep_going: bool = False) -> PluginHost:
-        """The plugin host of the command's plugins (installed ones, by name)."""
-        from cadre_core.plugins._host import PluginHost, make_plugin_manager
-
-        pm = make_plugin_manager(only=self.plugins or None, keep_going=keep_going)
-        return PluginHost(pm, strict=self.strict or None)
+    def host(self) -> PluginHost:
+        """The plugin host of the command's plugins (:func:`plugin_host`)."""
+        return plugin_host(self.plugins, self.strict)
 
     def finished(self, ev: Evaluation) -> Evaluation:
-        """``ev`` with the audit options and under pseudonyms, as every output shows it."""
-        if self.options is not None:
-            ev = attrs.evolve(ev, options=self.options)
-        if self.hider is not None:
-            from cadre_core.engine._privacy import pseudonymize
+        """``ev`` with the audit options and under pseudonyms, as every output shows it
+        (:func:`~cadre_core.engine._privacy.as_shown`)."""
+        from cadre_core.engine._privacy import as_shown
 
-            ev = pseudonymize(ev, self.hider)
-        return ev
+        return as_shown(ev, self.options, self.hider)
 
     def evaluations(
         self,
@@ -134,6 +128,16 @@ class DayRun:
             roster, days, host=host, params_file=self.params, by_commune=by_commune, on_day=on_day
         ):
             yield self.finished(ev)
+
+
+def plugin_host(plugins: Sequence[str], strict: bool, keep_going: bool = False) -> PluginHost:
+    """The plugin host of ``cadre evaluate``'s plugins: the installed ones named by
+    ``plugins`` (``--plugin``; all the installed ones when empty), ``--strict`` and
+    ``--keep-going`` as given."""
+    from cadre_core.plugins._host import PluginHost, make_plugin_manager
+
+    pm = make_plugin_manager(only=tuple(plugins) or None, keep_going=keep_going)
+    return PluginHost(pm, strict=strict or None)
 
 
 def stopping_errors() -> tuple[type[Exception], ...]:

@@ -26,7 +26,7 @@ import hmac
 import os
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -306,3 +306,25 @@ def pseudonymize(evaluation: Evaluation, key: bytes | Pseudonymizer) -> Evaluati
             tables={name: p.frame(t) for name, t in features.tables.items()},
         )
     return attrs.evolve(evaluation, **changes)
+
+
+def as_shown(
+    evaluation: Evaluation,
+    options: Mapping[str, Any] | None = None,
+    hider: Pseudonymizer | None = None,
+) -> Evaluation:
+    """``evaluation`` as every output shows it: with ``options``, how the roster was read
+    and evaluated (the audit block records them), and under ``hider``'s pseudonyms
+    (:func:`pseudonymize`) when given. The command line and the HTTP service both finish
+    their evaluations here, so that their outputs agree.
+
+    >>> from cadre_core import evaluate, sample_roster
+    >>> ev = as_shown(evaluate(sample_roster(), "2026-12-31"), {"by": "commune"})
+    >>> ev.options["by"]
+    'commune'
+    """
+    if options is not None:
+        evaluation = attrs.evolve(evaluation, options=options)
+    if hider is not None:
+        evaluation = pseudonymize(evaluation, hider)
+    return evaluation

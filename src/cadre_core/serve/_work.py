@@ -211,6 +211,7 @@ def evaluations(req: Request) -> tuple[Any, list[Any]]:
     The days are evaluated in one pass (:func:`~cadre_core.engine.evaluate_days`: what
     does not depend on the day is made once), as ``cadre evaluate`` does."""
     from cadre_core.engine._pipeline import evaluate_days
+    from cadre_core.engine._privacy import as_shown
     from cadre_core.plugins._errors import PluginError
     from cadre_core.reports._audit import audit_options
     from cadre_core.targets._params import ParameterError
@@ -244,12 +245,7 @@ def evaluations(req: Request) -> tuple[Any, list[Any]]:
         lang=req.lang,
         pseudonymized=hider is not None,
     )
-    evs = [attrs.evolve(e, options=options) for e in evs]
-    if hider is not None:
-        from cadre_core.engine._privacy import pseudonymize
-
-        evs = [pseudonymize(e, hider) for e in evs]
-    return r, evs
+    return r, [as_shown(e, options, hider) for e in evs]
 
 
 def evaluation_json(req: Request) -> Answer:
