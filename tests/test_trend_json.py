@@ -6,6 +6,7 @@ with its sentence and leaves nothing behind."""
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import subprocess
 import textwrap
@@ -220,4 +221,70 @@ def test_a_worker_killed_is_said_in_a_sentence_and_leaves_nothing(
     assert "a worker process stopped before its work was done" in err
     assert "--workers 1" in err
     assert "Traceback" not in err and "internal error" not in err
+    assert list(out_dir.iterdir()) == []
+
+
+def test_each_day_of_every_worker_moves_the_bar(communes: Path, tmp_path: Path) -> None:
+    from cadre_core.cli._trend_json import DayRun, write_trend_json
+    from cadre_core.roster import read_roster
+
+    moves: list[int] = []
+    out = tmp_path / "trend.json"
+    written = write_trend_json(
+        read_roster(communes), [dt.date.fromisoformat(d) for d in DAYS], str(out),
+        DayRun((), None, None),
+        lang="en", workers=2, on_day=moves.append,
+    )  # fmt: skip
+    # one move per day as it is done, in whichever process: never a worker's two at once
+    assert moves == [1] * len(DAYS)
+    assert written.last_not_met  # as --fail-on finds it on the last day (a worker's)
+    assert out.is_file() and sorted(p.name for p in tmp_path.iterdir()) == ["trend.json"]
+
+
+WAITING = """
+    import datetime as dt
+    import os
+    import time
+    from pathlib import Path
+
+    from cadre_core import hookimpl
+
+    SIGN = Path(os.environ["LATERDAYS_SIGN"])
+
+
+    @hookimpl
+    def cadre_findings(features):
+        if features.as_of >= dt.date(2026, 12, 1):  # a worker's day: a very long one
+            SIGN.write_text(str(os.getpid()), encoding="utf-8")
+            time.sleep(3600)
+        for _ in range(600):  # this process's day fails once the worker is at work
+            if SIGN.exists():
+                break
+            time.sleep(0.1)
+        raise RuntimeError("earlier days are not supported")
+"""
+
+
+def test_an_error_here_stops_the_workers_at_once(
+    cadre_exe: Path, communes: Path, tmp_path: Path
+) -> None:
+    plugin = tmp_path / "plugin"
+    plugin.mkdir()
+    env = _installed_plugin(plugin, WAITING)
+    sign = tmp_path / "worker.pid"
+    env["LATERDAYS_SIGN"] = str(sign)
+    out_dir = tmp_path / "out"
+    out_dir.mkdir()
+    args = ("evaluate", str(communes), *_as_of(), "-o", str(out_dir / "t.json"), "--lang", "en")
+    # the worker's day would take an hour: the command must not wait for it
+    done = subprocess.run(
+        [str(cadre_exe), *args, "--workers", "2"],
+        capture_output=True, timeout=300, env=env, check=False,
+    )  # fmt: skip
+    assert done.returncode == 2, done.stderr
+    err = done.stderr.decode("utf-8")
+    assert "earlier days are not supported" in err and "Traceback" not in err
+    worker = int(sign.read_text(encoding="utf-8"))  # it was at work when the error came
+    with pytest.raises(ProcessLookupError):
+        os.kill(worker, 0)  # and it is gone
     assert list(out_dir.iterdir()) == []

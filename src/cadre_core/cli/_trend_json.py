@@ -13,9 +13,11 @@ national day is about 0.2 GB), not the whole trend. On disk, the workers' parts 
 files ``.cadre-days-*.part``, removed at the end, on success or not) take the space of
 their days again until the document is complete.
 
-Nothing comes back from a worker but its plugins' warnings, what they printed, an error
-sentence and whether its last day has a target not met (``--fail-on``): no result is
-pickled. A failing plugin stops the command as it does in one process (``--keep-going``,
+Nothing comes back from a worker, through a pipe, but each day it has done (the progress
+bar moves with every process's days), then its plugins' warnings, what they printed, an
+error sentence and whether its last day has a target not met (``--fail-on``): no result is
+pickled. An error in this process's block stops the workers at once; a worker that ends
+without its block (killed: out of memory) raises ``BrokenProcessPool``, as a pool's would. A failing plugin stops the command as it does in one process (``--keep-going``,
 which may evaluate the days again without the plugin, is written in one process).
 """
 
@@ -28,7 +30,9 @@ import os
 import sys
 import tempfile
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from multiprocessing.connection import Connection
+from multiprocessing.process import BaseProcess
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -178,26 +182,112 @@ def not_met(ev: Evaluation) -> bool:
     return any(t.status == "not_met" for c in ev.communes for t in c.targets)
 
 
-def _write_block(roster: Roster, days: list[Any], run: DayRun, lang: str, path: str) -> _Block:
+def _write_block(
+    roster: Roster, days: list[Any], run: DayRun, lang: str, path: str, said: Connection
+) -> None:
     """In a worker: write the part of the document that holds ``days`` (each after a
-    comma: the first block is never a worker's) to ``path``."""
+    comma: the first block is never a worker's) to ``path``, saying on ``said`` each day
+    done (``1``), then the :class:`_Block`; an unexpected error is sent as it is, for
+    this process to raise."""
     from cadre_core.engine._documents import day_json_parts
 
     printed = io.StringIO()
     last = False
     warnings: tuple[str, ...] = ()
-    with contextlib.redirect_stdout(printed):  # a plugin's print: never into a document
+    error: str | None = None
+    try:
+        with contextlib.redirect_stdout(printed):  # a plugin's print: never into a document
+            try:
+                host = run.host()
+                with open(path, "wb") as out:
+                    for ev in run.evaluations(roster, days, host):
+                        for part in day_json_parts(ev, lang, first=False):
+                            out.write(part)
+                        last = not_met(ev)
+                        said.send(1)
+                warnings = tuple(host.warnings)
+            except stopping_errors() as exc:
+                error, last = error_sentence(exc, lang, False), False
+        said.send(_Block(warnings, printed.getvalue(), error, last))
+    except BaseException as exc:  # a bug, or an interrupt: raised again in this process
         try:
-            host = run.host()
-            with open(path, "wb") as out:
-                for ev in run.evaluations(roster, days, host):
-                    for part in day_json_parts(ev, lang, first=False):
-                        out.write(part)
-                    last = not_met(ev)
-            warnings = tuple(host.warnings)
-        except stopping_errors() as exc:
-            return _Block(warnings, printed.getvalue(), error_sentence(exc, lang, False), False)
-    return _Block(warnings, printed.getvalue(), None, last)
+            said.send(exc)
+        except Exception:  # not picklable: its text
+            said.send(RuntimeError(f"{type(exc).__name__}: {exc}"))
+    finally:
+        said.close()
+
+
+@attrs.define
+class _Worker:
+    """A worker process writing one block of ``days`` days to the part ``name``, and the
+    end of the pipe on which it says its days and its :class:`_Block`."""
+
+    process: BaseProcess
+    said: Connection
+    name: str
+    days: int
+    block: _Block | None = None
+
+    def hear(self, on_day: Callable[[int], object] | None, *, wait: bool) -> None:
+        """Take what the worker has said (each day done moves ``on_day``): all it has said
+        so far, or with ``wait`` until its block is done. A worker that ends without its
+        block (killed: out of memory) raises ``BrokenProcessPool``."""
+        while self.block is None and (wait or self.said.poll()):
+            try:
+                word = self.said.recv()
+            except EOFError:
+                raise BrokenProcessPool("a worker process ended before its block") from None
+            if isinstance(word, _Block):
+                self.block = word
+            elif isinstance(word, BaseException):
+                raise word
+            elif on_day is not None:
+                on_day(word)
+
+
+def _start(
+    roster: Roster,
+    parts: list[list[Any]],
+    run: DayRun,
+    lang: str,
+    folder: Path,
+    stack: contextlib.ExitStack,
+) -> list[_Worker]:
+    """One worker process for each block, started from a clean forkserver; on the way
+    out of ``stack`` (the document done, or an error) each part is removed and any worker
+    still at work is stopped at once."""
+    context = multiprocessing.get_context(
+        "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else None
+    )
+    workers: list[_Worker] = []
+    names: list[str] = []
+    stack.callback(_stop, workers, names)
+    for block in parts:
+        handle, name = tempfile.mkstemp(prefix=".cadre-days-", suffix=".part", dir=folder)
+        os.close(handle)
+        names.append(name)
+        hear, say = context.Pipe(duplex=False)
+        process = context.Process(
+            target=_write_block, args=(roster, block, run, lang, name, say), daemon=True
+        )
+        process.start()
+        say.close()  # the worker holds the other end: its end of file is its exit
+        workers.append(_Worker(process, hear, name, len(block)))
+    return workers
+
+
+def _stop(workers: list[_Worker], names: list[str]) -> None:
+    """Stop the workers still at work (an error ended the document), wait for all, then
+    remove the parts ``names``."""
+    for worker in workers:
+        if worker.block is None and worker.process.is_alive():
+            worker.process.terminate()
+    for worker in workers:
+        worker.process.join()
+        worker.said.close()
+    for name in names:
+        _remove(name)
 
 
 @attrs.define
@@ -230,47 +320,36 @@ def write_trend_json(
     parts = blocks(days, workers)
     found = TrendWritten()
     with contextlib.ExitStack() as stack:
-        pending: list[tuple[Future[_Block], str, int]] = []
-        if len(parts) > 1:
-            folder = Path(output).resolve().parent
-            names = []
-            for _ in parts[1:]:  # removed on the way out, once every worker has stopped
-                handle, name = tempfile.mkstemp(prefix=".cadre-days-", suffix=".part", dir=folder)
-                os.close(handle)
-                stack.callback(_remove, name)
-                names.append(name)
-            context = multiprocessing.get_context(
-                "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else None
-            )
-            pool = stack.enter_context(
-                ProcessPoolExecutor(max_workers=len(parts) - 1, mp_context=context)
-            )
-            stack.callback(pool.shutdown, wait=True, cancel_futures=True)
-            for block, name in zip(parts[1:], names, strict=True):
-                future = pool.submit(_write_block, roster, block, run, lang, name)
-                pending.append((future, name, len(block)))
+        folder = Path(output).resolve().parent
+        others = _start(roster, parts[1:], run, lang, folder, stack) if len(parts) > 1 else []
         host = run.host()
+
+        def step(n: int) -> None:  # this process's day, and the workers' done meanwhile
+            if on_day is not None:
+                on_day(n)
+            for worker in others:
+                worker.hear(on_day, wait=False)
 
         def document() -> Iterator[bytes]:
             before, after = days_document_ends(list(days))
             yield before
-            for i, ev in enumerate(run.evaluations(roster, parts[0], host, on_day)):
+            for i, ev in enumerate(run.evaluations(roster, parts[0], host, step)):
                 yield from day_json_parts(ev, lang, first=i == 0)
                 found.last_not_met = not_met(ev)
             found.warnings = list(host.warnings)
-            for future, name, count in pending:
-                block = future.result()
+            for worker in others:
+                worker.hear(on_day, wait=True)
+                block = worker.block
+                assert block is not None  # heard until its block came
                 if block.printed:
                     sys.stderr.write(scrub(block.printed))
                 if block.error is not None:
                     raise InputError(scrub(block.error))
                 found.warnings += [w for w in block.warnings if w not in found.warnings]
                 found.last_not_met = block.not_met
-                with open(name, "rb") as part:
+                with open(worker.name, "rb") as part:
                     while chunk := part.read(_CHUNK):
                         yield chunk
-                if on_day is not None:
-                    on_day(count)
             yield after
 
         try:
