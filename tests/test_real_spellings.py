@@ -13,6 +13,7 @@ import os
 import subprocess
 import sys
 import unicodedata
+from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
@@ -29,6 +30,7 @@ from cadre_core.roster._schema import (
     header_key,
     text_key,
 )
+from cadre_core.roster._values_forms import SPECIALISED_CODES, SPECIALISED_ROLES
 
 CADRE = str(Path(sys.executable).with_name("cadre"))
 REALWORLD = Path(__file__).resolve().parents[2] / "shared" / "realworld"
@@ -166,6 +168,58 @@ def test_title_abbreviations_and_brackets() -> None:
         read("category", "Công chức thừa hành", "Nhân viên chuyên môn", "Kế toán")
         == ["professional"] * 3
     )
+
+
+_TIERS = {
+    "cao cấp": "chuyen_vien_cao_cap",
+    "chính": "chuyen_vien_chinh",
+    "": "chuyen_vien",
+    "trung cấp": "can_su",
+}
+_FIELDS = st.sampled_from(
+    ["", "hải quan", "Hải quan", "thuế", "thị trường", "ngân hàng", "nhà nước"]
+)
+
+
+@given(
+    role=st.sampled_from(SPECIALISED_ROLES),
+    tier=st.sampled_from(sorted(_TIERS)),
+    field=_FIELDS,
+    after=st.booleans(),
+    case=st.sampled_from([str, str.upper, str.title]),
+)
+def test_a_specialised_grade_is_read_as_the_grade_of_its_tier(
+    role: str, tier: str, field: str, after: bool, case: Callable[[str], str]
+) -> None:
+    # "Kiểm tra viên chính Hải quan", "kiểm tra viên hải quan chính", "KẾ TOÁN VIÊN"
+    words = [role, field, tier] if after else [role, tier, field]
+    value = case(" ".join(w for w in words if w))
+    assert read("grade", value, f"Ngạch: {value}") == [_TIERS[tier]] * 2
+
+
+def test_specialised_grades_of_real_lists_and_their_codes() -> None:
+    # a customs office's export: the grade's name, and its code (mã số ngạch) beside it
+    assert read(
+        "grade", "Kiểm tra viên Hải quan", "Kiểm tra viên trung cấp Hải quan",
+        "Nhân viên văn thư", "Nhân viên Hải quan", "Kiểm soát viên chính thuế",
+        "Lái xe cơ quan",
+    ) == ["chuyen_vien", "can_su", "nhan_vien", "nhan_vien", "chuyen_vien_chinh", "nhan_vien"]  # fmt: skip
+    for grade, codes in SPECIALISED_CODES.items():
+        assert read("grade", *codes) == [grade.value] * len(codes)
+
+
+def test_a_specialised_grade_of_another_tier_or_role_is_not_guessed() -> None:
+    # "sơ cấp" is a tier of its own; "tài chính" is a field, not the tier "chính";
+    # an enforcement officer's "trung cấp" is not the tier of cán sự; a technician's
+    # grade names no tier
+    for value in (
+        "Kế toán viên sơ cấp",
+        "Kiểm tra viên tài chính",
+        "Chấp hành viên trung cấp",
+        "Kiểm sát viên sơ cấp",
+        "Kỹ thuật viên",
+    ):
+        assert read("grade", value) == [None], value
 
 
 def test_gender_and_topic_conventions() -> None:
@@ -443,3 +497,19 @@ def test_a_year_in_a_workbook_date_column_is_never_a_day_of_1905(tmp_path: Path)
     assert out.returncode == 2, both
     line = next(x for x in both.splitlines() if "'2005'" in x)
     assert "degrees" in line and "năm không phải là ngày" in line
+
+
+def test_a_customs_export_as_it_is_reads_with_its_list_date_only() -> None:
+    """The example of ``docs/reading-real-lists.md``: a real customs export, untouched,
+    whose ``Ngạch`` column holds specialised grades (kiểm tra viên hải quan …)."""
+    roster = REALWORLD / "rosters" / "hqht_xuat_asis.xlsx"
+    if not roster.exists():
+        pytest.skip("the real-world kit is not next to this checkout")
+    done = subprocess.run(
+        [CADRE, "validate", str(roster), "--list-date", "31/12/2025", "--lang", "en"],
+        capture_output=True, text=True, timeout=300, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stdout + done.stderr
+    said = done.stdout + done.stderr
+    assert "Ngạch (column J)" not in said  # read: every grade of the list
+    assert "Ngạch Công chức thừa hành (column I)" in said  # the codes beside: listed, unread

@@ -13,7 +13,7 @@ import re
 import unicodedata
 from collections.abc import Mapping
 
-from cadre_core.roster._values_forms import FORM_SPELLINGS
+from cadre_core.roster._values_forms import FORM_SPELLINGS, SPECIALISED_REWRITES
 from cadre_core.vocab._enums import (
     AcademicTitle,
     Bloc,
@@ -505,7 +505,13 @@ VALUE_REWRITES: Mapping[str, tuple[tuple[str, str], ...]] = {
     "theory": (_WHOLE_BRACKETS,),
     "rating": (_WHOLE_BRACKETS,),
     "topic": (_WHOLE_BRACKETS,),
-    "grade": (_WHOLE_BRACKETS, (r"^(?:mã ngạch|mã số ngạch|ngạch)\s*:?\s*", "")),
+    # "Ngạch: Kiểm tra viên chính Hải quan": the prefix, then the specialised grade's
+    # role and tier (roster/_values_forms.py)
+    "grade": (
+        _WHOLE_BRACKETS,
+        (r"^(?:mã ngạch|mã số ngạch|ngạch)\s*:?\s*", ""),
+        *SPECIALISED_REWRITES,
+    ),
     # "Tiếng Anh B1", "Anh văn trình độ B", "B1 tiếng Anh", "Đại học tiếng Anh": the level
     "language": (
         _WHOLE_BRACKETS,

@@ -27,17 +27,80 @@ from cadre_core.vocab._enums import (
     StudyPlace,
 )
 
-__all__ = ["FORM_SPELLINGS"]
+__all__ = ["FORM_SPELLINGS", "SPECIALISED_CODES", "SPECIALISED_REWRITES", "SPECIALISED_ROLES"]
+
+
+#: The specialised grades (ngạch chuyên ngành) named "<role> [tier] [field]", in four
+#: tiers like the administrative ones: "<role> cao cấp" (loại A3, as chuyên viên cao
+#: cấp), "<role> chính" (A2), "<role>" (A1, as chuyên viên), "<role> trung cấp" (as cán
+#: sự): Nghị định 204/2004/NĐ-CP, Bảng 2, and the ministries' circulars on each family
+#: (e.g. Thông tư 29/2022/TT-BTC for accounting, tax and customs). Roles whose tiers are
+#: named otherwise (chấp hành viên, kiểm sát viên: sơ cấp, trung cấp, cao cấp) are not
+#: among them: "trung cấp" is not the same tier there.
+SPECIALISED_ROLES: tuple[str, ...] = (
+    "kế toán viên",
+    "văn thư viên",
+    "lưu trữ viên",
+    "thanh tra viên",
+    "kiểm tra viên",
+    "kiểm soát viên",
+    "kiểm toán viên",
+    "thống kê viên",
+    "kiểm lâm viên",
+    "kiểm dịch viên",
+)
+
+#: The codes (mã số ngạch) of specialised grades, by the administrative grade of their
+#: tier: văn thư (02.006-02.008, Thông tư 02/2021/TT-BNV), lưu trữ (02.012-02.014),
+#: thanh tra (04.023-04.025), kế toán (06.029-06.032), thuế (06.036-06.038, 06.040),
+#: hải quan (08.049-08.053) and the employees' grades of Bảng 4 (01.006-01.011: typists,
+#: technical staff, clerks, service staff, drivers, guards), Nghị định 204/2004/NĐ-CP.
+SPECIALISED_CODES: Mapping[CivilServiceGrade, tuple[str, ...]] = {
+    CivilServiceGrade.CHUYEN_VIEN_CAO_CAP: ("02.012", "04.023", "06.029", "06.036", "08.049"),
+    CivilServiceGrade.CHUYEN_VIEN_CHINH: (
+        "02.006",
+        "02.013",
+        "04.024",
+        "06.030",
+        "06.037",
+        "08.050",
+    ),
+    CivilServiceGrade.CHUYEN_VIEN: ("02.007", "02.014", "04.025", "06.031", "06.038", "08.051"),
+    CivilServiceGrade.CAN_SU: ("02.008", "06.032", "08.052"),
+    CivilServiceGrade.NHAN_VIEN: (
+        "01.006",
+        "01.007",
+        "01.008",
+        "01.009",
+        "01.010",
+        "01.011",
+        "06.040",
+        "08.053",
+        "lái xe cơ quan",
+    ),
+}
+
+_ROLE = "(?:" + "|".join(SPECIALISED_ROLES) + ")"
+_TIER = "(?:cao cấp|chính|trung cấp)"
+
+#: Rewrites of a grade's value that leave its specialised role and tier only, in order
+#: (:data:`cadre_core.roster._values.VALUE_REWRITES`): "Nhân viên hải quan" is nhân
+#: viên; a tier written after the field ("Kiểm tra viên hải quan chính", but not the
+#: "chính" of "tài chính" or "hành chính") moves before it; the field after the role and
+#: tier ("Kiểm tra viên chính Hải quan") is left out, unless it holds a tier word of its
+#: own ("Kế toán viên sơ cấp" is another tier: not read).
+SPECIALISED_REWRITES: tuple[tuple[str, str], ...] = (
+    (r"^nhân viên\s\S.*$", "nhân viên"),
+    (rf"^({_ROLE})\s(?:.*\s)?(?<!tài )(?<!hành )({_TIER})$", r"\1 \2"),
+    (rf"^({_ROLE}(?:\s{_TIER})?)\s(?!.*\b(?:sơ cấp|cao cấp|trung cấp|chính)\b).+$", r"\1"),
+)
 
 
 def _specialised(rank: str) -> tuple[str, ...]:
-    """The specialised grades of commune civil servants (accountants, clerks, inspectors)
-    at a rank ("" for the base grade, "chính", "cao cấp", "trung cấp"): forms count each
-    with the administrative grade of the same rank ("chuyên viên và tương đương")."""
-    return tuple(
-        " ".join(f"{name} {rank}".split())
-        for name in ("kế toán viên", "văn thư viên", "thanh tra viên")
-    )
+    """The specialised grades at a tier ("" for the base grade, "chính", "cao cấp",
+    "trung cấp") and their codes: forms count each with the administrative grade of the
+    same tier ("chuyên viên và tương đương")."""
+    return tuple(" ".join(f"{name} {rank}".split()) for name in SPECIALISED_ROLES)
 
 
 def _school_years() -> dict[GeneralEducation, tuple[str, ...]]:
@@ -106,6 +169,7 @@ FORM_SPELLINGS: Mapping[str, Mapping[str, tuple[str, ...]]] = {
                 ("cvcc", *_specialised("cao cấp")),
             ),
         )
+        for abbreviations in [(*abbreviations, *SPECIALISED_CODES[grade])]
     },
     # the state-management programme completed, named by the grade it is for
     "state_management": {
