@@ -463,3 +463,49 @@ def test_evaluate_reports_every_reader_warning_in_every_output(
     done = run("evaluate", str(export_list), *PLUGIN, "--format", "html", "-o", str(html))
     assert done.returncode == 0, done.stderr
     assert "Lưu ý khi đọc danh sách" in html.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("title", "day"),
+    [
+        ("(tính đến ngày 31/12/2025)", dt.date(2025, 12, 31)),
+        ("Tính đến ngày 31 tháng 12 năm 2025", dt.date(2025, 12, 31)),
+        ("Thời điểm báo cáo: 30/06/2025", dt.date(2025, 6, 30)),
+        ("Số liệu tính đến 31-12-2025", dt.date(2025, 12, 31)),
+        ("Tính đến tháng 12/2025", dt.date(2025, 12, 31)),
+        ("Đến hết tháng 2 năm 2024", dt.date(2024, 2, 29)),
+        ("Lai Châu, ngày 15 tháng 01 năm 2026", dt.date(2026, 1, 15)),  # no other day named
+        ("Tháng 04/2025", None),  # a month's report: a period, not a day
+        ("Tính đến tháng 13/2025", None),
+    ],
+)
+def test_the_day_a_list_title_names(title: str, day: dt.date | None) -> None:
+    from cadre_core.roster._flat import title_day
+
+    assert title_day(["DANH SÁCH CÁN BỘ", title]) == day
+
+
+@given(
+    signed=st.dates(dt.date(2000, 1, 1), dt.date(2040, 12, 31)),
+    as_of=st.dates(dt.date(2000, 1, 1), dt.date(2040, 12, 31)),
+    month=st.booleans(),
+)
+def test_the_day_a_list_is_as_of_wins_over_the_day_it_was_signed(
+    signed: dt.date, as_of: dt.date, month: bool
+) -> None:
+    from cadre_core.roster._flat import title_day
+
+    stated = f"tháng {as_of.month}/{as_of.year}" if month else f"ngày {as_of:%d/%m/%Y}"
+    texts = [
+        "ỦY BAN NHÂN DÂN XÃ NẬM TĂM",
+        f"Nậm Tăm, ngày {signed.day} tháng {signed.month} năm {signed.year}",  # above the title
+        "DANH SÁCH CÁN BỘ",
+        f"(Tính đến {stated})",
+    ]
+    got = title_day(texts)
+    assert got is not None
+    if month:  # the month's last day
+        assert (got.year, got.month) == (as_of.year, as_of.month)
+        assert (got + dt.timedelta(days=1)).day == 1
+    else:
+        assert got == as_of

@@ -38,10 +38,15 @@ from cadre_core.vocab._dates import parse_day
 
 ROW_BASE = 1_000_000  # rows of sheet i are numbered i * ROW_BASE + row until relocated
 
+# the day a list is "as of", most explicit first: "tính đến ngày 31/12/2025", "thời điểm
+# báo cáo: 31/12/2025", "tính đến ngày 31 tháng 12 năm 2025", "tính đến tháng 12/2025" (the
+# month's last day); then any "ngày 31 tháng 12 năm 2025" (the day a list was signed, as in
+# "Lai Châu, ngày 15 tháng 01 năm 2026", only when it names no other)
+_AS_OF = r"(?:tính\s+)?(?:đến|tại|thời\s+điểm(?:\s+báo\s+cáo)?)\s*:?\s+"
 _DAY = (
-    re.compile(
-        r"(?:tính\s+)?(?:đến|tại|thời điểm)\s+(?:ngày\s+)?(\d{1,2}[/.\-]\d{1,2}[/.\-]\d{4})", re.I
-    ),
+    re.compile(_AS_OF + r"(?:ngày\s+)?(\d{1,2}[/.\-]\d{1,2}[/.\-]\d{4})", re.I),
+    re.compile(_AS_OF + r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.I),
+    re.compile(r"(?:tính\s+)?đến\s+(?:hết\s+)?tháng\s+(\d{1,2})\s*(?:/|\s+năm\s+)\s*(\d{4})", re.I),
     re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.I),
 )
 # "xã hội" (of the national motto) is not a commune
@@ -106,15 +111,28 @@ def title_day(texts: list[str]) -> dt.date | None:
     """The day a list's title rows name ("tính đến ngày 31/12/2025", "ngày 31 tháng 12
     năm 2025"), or None.
 
+    The day it is "as of" comes first wherever it is: the day a list was signed (often
+    above its title) only when no other is named. "Đến tháng 12/2025" is the month's last
+    day.
+
     >>> title_day(["DANH SÁCH CÁN BỘ", "(tính đến ngày 31/12/2025)"])
     datetime.date(2025, 12, 31)
+    >>> title_day(["Lai Châu, ngày 15 tháng 01 năm 2026", "Tính đến tháng 12/2025"])
+    datetime.date(2025, 12, 31)
     """
-    for text in texts:
-        for pattern in _DAY:
+    for pattern in _DAY:
+        for text in texts:
             m = pattern.search(text)
             if m is None:
                 continue
-            spelled = m.group(1) if m.lastindex == 1 else "/".join(m.groups())
+            parts = m.groups()
+            if len(parts) == 2:  # a month: its last day
+                month, year = int(parts[0]), int(parts[1])
+                if not 1 <= month <= 12:
+                    continue
+                after = dt.date(year + month // 12, month % 12 + 1, 1)
+                parts = (str((after - dt.timedelta(days=1)).day), *parts)
+            spelled = "/".join(parts)
             try:
                 return parse_day(spelled, what="the list's date")
             except ValueError:
