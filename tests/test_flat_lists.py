@@ -509,3 +509,18 @@ def test_the_day_a_list_is_as_of_wins_over_the_day_it_was_signed(
         assert (got + dt.timedelta(days=1)).day == 1
     else:
         assert got == as_of
+
+
+def test_an_empty_form_is_valid_but_says_there_is_nobody(tmp_path: Path) -> None:
+    path = tmp_path / "mau-trong.xlsx"
+    write_list(path, [], title=TITLE, columns=EXPORT_COLUMNS)
+    done = run("validate", str(path))
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "không có người nào bên dưới" in done.stdout + done.stderr
+    ev = run("evaluate", str(path), *PLUGIN, "--format", "json", "--lang", "en")
+    assert ev.returncode == 0, ev.stderr
+    warnings = json.loads(ev.stdout)["warnings"]
+    assert any("no person under it" in w["message"] for w in warnings), warnings
+    # a list with people says nothing of the kind
+    write_list(path, PEOPLE, title=TITLE, columns=EXPORT_COLUMNS)
+    assert "không có người nào bên dưới" not in run("validate", str(path)).stdout

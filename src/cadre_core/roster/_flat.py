@@ -355,6 +355,10 @@ def read_flat(path: Path, *, list_date: dt.date | str | None = None) -> FlatRead
             problem(path.name, None, None, None, None, "list_date_unknown")
         )  # fmt: skip
         return FlatRead((), tuple(problems), None, None, (), {}, tuple(names))
+    if not any(len(s.rows) for _, _, s in sheets):  # an empty form: valid, but say so
+        problems.append(
+            problem(path.name, None, None, None, None, "list_no_people", severity="warning")
+        )
     commune = title_commune(titles)
     raws, absent, places, found = build_tables(
         [(n, s.cols, s.ratings, s.rows, s.places) for n, _, s in sheets],

@@ -1307,6 +1307,12 @@ _LABELS: dict[str, tuple[str, str]] = {
         "no header of a list of people (a row with 'Họ và tên' and other known headers) was "
         "found; the sheet was not read",
     ),
+    "problem_list_no_people": (
+        "danh sách có dòng tiêu đề nhưng không có người nào bên dưới (một mẫu trống?): "
+        "không có ai để đánh giá",
+        "the list has its header but no person under it (an empty form?): there is nobody "
+        "to evaluate",
+    ),
     "problem_no_list_sheet": (
         "không trang tính nào chứa một danh sách người hoặc các bảng của danh sách cán bộ",
         "no sheet holds a list of people or the tables of a roster",
