@@ -524,3 +524,48 @@ def test_an_empty_form_is_valid_but_says_there_is_nobody(tmp_path: Path) -> None
     # a list with people says nothing of the kind
     write_list(path, PEOPLE, title=TITLE, columns=EXPORT_COLUMNS)
     assert "không có người nào bên dưới" not in run("validate", str(path)).stdout
+
+
+def _sheet(path: Path, rows: list[list[Any]]) -> None:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    for row in rows:
+        ws.append(row)
+    wb.save(path)
+
+
+_HEAD = ["STT", "Họ và tên", "Ngày sinh", "Giới tính", "Chức vụ", "Trình độ chuyên môn"]
+
+
+def _person(i: int) -> list[Any]:
+    return [i, f"Lò Văn {chr(64 + i)}", f"0{i}/03/1980", "Nam", "Công chức", "Đại học"]
+
+
+def test_a_header_printed_again_on_each_page_is_not_a_person(tmp_path: Path) -> None:
+    path = tmp_path / "trang.xlsx"
+    rows = [["DANH SÁCH CÁN BỘ (tính đến ngày 31/12/2025)"], _HEAD, _person(1), _person(2)]
+    rows += [[], _HEAD, [1, 2, 3, 4, 5, 6], _person(3), _person(4)]  # page 2
+    _sheet(path, rows)
+    done = run("validate", str(path), "--lang", "en")
+    assert done.returncode == 0, done.stdout + done.stderr
+    said = done.stdout + done.stderr
+    assert said.count("repeats the list's header") == 2  # the header and its numbers
+    assert "holds no person" not in said
+    assert "Cadres\t4\n" in done.stdout  # every person of both pages
+
+
+def test_another_list_under_the_first_ends_it_and_says_so(tmp_path: Path) -> None:
+    path = tmp_path / "hai-bang.xlsx"
+    rows = [["DANH SÁCH CÁN BỘ (tính đến ngày 31/12/2025)"], _HEAD, _person(1), _person(2)]
+    rows += [[], [None, "Lương và phụ cấp"], ["TT", "Họ và tên", "Bậc", "Hệ số lương"]]
+    rows += [[1, "Lò Văn A", 3, 2.67], [2, "Lò Văn B", 4, 3.0]]
+    _sheet(path, rows)
+    done = run("validate", str(path), "--lang", "en")
+    assert done.returncode == 0, done.stdout + done.stderr
+    said = done.stdout + done.stderr
+    assert "the list ends above it, and the 2 row(s) under it were not read" in said
+    assert "Cadres\t2\n" in done.stdout  # the people of the first list only
+    ev = run("evaluate", str(path), *PLUGIN, "--format", "json", "--lang", "en")
+    assert ev.returncode == 0, ev.stderr
+    warnings = [w["message"] for w in json.loads(ev.stdout)["warnings"]]
+    assert any("header of another list" in w for w in warnings), warnings

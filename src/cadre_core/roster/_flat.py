@@ -27,7 +27,14 @@ import attrs
 import pandas as pd
 
 from cadre_core.roster import _normalize as nz
-from cadre_core.roster._flat_header import SKIP, Field, find_header, header_label, resolve
+from cadre_core.roster._flat_header import (
+    SKIP,
+    Field,
+    find_header,
+    header_label,
+    header_rows,
+    resolve,
+)
 from cadre_core.roster._flat_tables import MADE, build_tables
 from cadre_core.roster._guards import _check_workbook_size
 from cadre_core.roster._merged import Merged, fill_merged, merged_ranges
@@ -269,16 +276,31 @@ def _read_sheet(
         numbered |= pd.to_numeric(body[j], errors="coerce").notna()
     lead = [j for j in range(grid.shape[1]) if name is None or j <= name]
     lead_text = filled[lead].any(axis=1) if lead else pd.Series(False, index=body.index)
-    group = ~has_data & ~numbered & lead_text
+    # a header inside the body: the list's own again (a new page: not a person) or
+    # another list's, under which nothing belongs to this list (said, with its rows)
+    again, other = header_rows(body, list(grid.iloc[header.top]))
+    group = ~has_data & ~numbered & lead_text & ~again
     footer = _matches(body, _FOOTER) & ~numbered
-    ended = footer.cumsum().gt(0)
+    second = other.cumsum().gt(0)
+    ended = footer.cumsum().gt(0) | second
     group &= ~ended
     named = filled[name] if name is not None else pd.Series(False, index=body.index)
-    person = (named | (numbered & has_data)) & ~group & ~ended
-    stray = filled.any(axis=1) & ~person & ~group & ~ended
+    person = (named | (numbered & has_data)) & ~group & ~ended & ~again
+    stray = filled.any(axis=1) & ~person & ~group & ~ended & ~again
     for i in stray[stray].index:
         problems.append(
             problem(where, None, int(i) + 1, None, None, "row_no_person", severity="warning")
+        )  # fmt: skip
+    for i in again[again & ~ended].index:
+        problems.append(
+            problem(where, None, int(i) + 1, None, None, "header_again", severity="warning")
+        )  # fmt: skip
+    if bool(other.any()):
+        at = int(other.to_numpy().argmax()) + header.body  # the body keeps the grid's rows
+        under = int((filled.any(axis=1) & second).sum()) - 1
+        problems.append(
+            problem(where, None, at + 1, None, None, "second_list", severity="warning",
+                    rows=under)
         )  # fmt: skip
     texts = _group_text(body, filled, lead, name)
     bloc_of = nz.keys_of(texts).map(VALUE_ALIASES["bloc"])

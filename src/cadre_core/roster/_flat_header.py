@@ -227,6 +227,49 @@ def find_header(grid: pd.DataFrame, name_column: str = "full_name") -> Header | 
     return Header(best, end, labels)
 
 
+def _cell_key(value: object) -> str:
+    return "" if _blank(value) else text_key(str(value))
+
+
+def header_rows(
+    body: pd.DataFrame, top: Sequence[object], name_column: str = "full_name"
+) -> tuple[pd.Series, pd.Series]:
+    """The rows of a list's ``body`` that are a list's header themselves (a person's name
+    header and at least one other known header): ``again``, the list's own top header row
+    ``top`` repeated (the same labels in the same columns, as exports print it on each
+    page), and ``other``, the header of another list below the first (a second table on
+    the sheet: salaries under the people).
+
+    A row of column numbers (1, 2, 3 ...) under a repeated header is part of it.
+
+    >>> body = pd.DataFrame([["1", "Lò Văn A", "Đại học"], ["TT", "Họ và tên", "Trình độ"],
+    ...                      [1, 2, 3], ["TT", "Họ và tên", "Bậc lương"]])
+    >>> again, other = header_rows(body, ["TT", "Họ và tên", "Trình độ"])
+    >>> again.tolist(), other.tolist()
+    ([False, True, True, False], [False, False, False, True])
+    """
+    cells = pd.unique(body.to_numpy(dtype=object).ravel())
+    strings = [v for v in cells if isinstance(v, str)]
+    names = [v for v in strings if (f := resolve([v])) is not None and f.column == name_column]
+    if not names:
+        none = pd.Series(False, index=body.index)
+        return none, none
+    known = [v for v in strings if is_header(v)]
+    candidate = body.isin(names).any(axis=1) & (body.isin(known).sum(axis=1) >= 2)
+    own = [_cell_key(v) for v in top]
+    same = pd.Series(False, index=body.index)
+    for i in candidate[candidate].index:
+        same[i] = [_cell_key(v) for v in body.loc[i]] == own
+    again = candidate & same
+    for at in np.flatnonzero(again.to_numpy()):  # and the row of column numbers under it
+        below = int(at) + 1
+        while below < len(body) and all(_blank(c) for c in body.iloc[below]):
+            below += 1
+        if below < len(body) and _numbering(list(body.iloc[below])):
+            again.iloc[below] = True
+    return again, candidate & ~same
+
+
 def header_label(labels: Sequence[str], index: int) -> str:
     """A column's header as the user reads it: ``Ngày sinh / Nữ (column F)``."""
     letters = ""

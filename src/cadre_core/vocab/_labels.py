@@ -1307,6 +1307,17 @@ _LABELS: dict[str, tuple[str, str]] = {
         "no header of a list of people (a row with 'Họ và tên' and other known headers) was "
         "found; the sheet was not read",
     ),
+    "problem_header_again": (
+        "dòng này nhắc lại dòng tiêu đề của danh sách (đầu một trang mới) nên không được "
+        "đọc như một người",
+        "this row repeats the list's header (the top of a new page) and was not read as a person",
+    ),
+    "problem_second_list": (
+        "dòng này là tiêu đề của một danh sách khác: danh sách dừng ở dòng trên, {rows} dòng "
+        "bên dưới không được đọc",
+        "this row is the header of another list: the list ends above it, and the {rows} "
+        "row(s) under it were not read",
+    ),
     "problem_list_no_people": (
         "danh sách có dòng tiêu đề nhưng không có người nào bên dưới (một mẫu trống?): "
         "không có ai để đánh giá",
