@@ -71,6 +71,53 @@ def test_education_abbreviations_in_any_case(spellings: tuple[str, ...], code: s
     assert read("education", *spellings) == [code] * len(spellings)
 
 
+_LEVEL_WORDS = {
+    "Đại học": "dai_hoc", "ĐH": "dai_hoc", "Cử nhân": "dai_hoc", "Kỹ sư": "dai_hoc",
+    "Bác sĩ": "dai_hoc", "Cao đẳng": "cao_dang", "CĐ": "cao_dang", "Trung cấp": "trung_cap",
+    "TC": "trung_cap", "Thạc sĩ": "thac_si", "ThS.": "thac_si", "Tiến sĩ": "tien_si",
+    "TS.": "tien_si",
+}  # fmt: skip
+_STUDY_FIELDS = ["Luật", "Kinh tế", "Quản lý nhà nước", "Nông nghiệp", "kế toán", "Sư phạm Toán",
+                 "tại chức", "chính quy", "văn bằng 2", "Hành chính công"]  # fmt: skip
+
+
+@given(
+    level=st.sampled_from(sorted(_LEVEL_WORDS)),
+    field=st.sampled_from(_STUDY_FIELDS),
+    joint=st.sampled_from(["{} {}", "{} - {}", "{}: {}", "{} ({})", "{}  {}"]),
+)
+def test_a_level_followed_by_its_field_or_mode_is_the_level(
+    level: str, field: str, joint: str
+) -> None:
+    # "Đại học Luật", "Thạc sĩ Quản lý nhà nước", "Trung cấp kế toán", "Đại học (tại chức)"
+    assert read("education", joint.format(level, field)) == [_LEVEL_WORDS[level]]
+
+
+def test_what_follows_a_level_may_make_it_another_or_none() -> None:
+    for value in (
+        "Trung cấp chính trị",  # a theory level, in the education column
+        "Trung cấp LLCT",
+        "Bác sĩ chuyên khoa II",  # a specialist's degree: above the level word
+        "Bác sĩ CKI",
+        "Đại học (đang học)",  # under way: not held
+        "Thạc sĩ (đang học)",
+        "Đại học, Thạc sĩ",  # two levels
+        "Đại học Luật, Kinh tế",  # a list
+        "Đại học/Cao cấp",
+        "Dược sĩ đại học",  # the level word last: not guessed
+    ):
+        assert read("education", value) == [None], value
+
+
+def test_theory_levels_with_the_words_that_say_theory() -> None:
+    assert read(
+        "theory", "TC LLCT", "CC LLCT", "Cử nhân CT", "Sơ cấp chính trị",
+        "Trung cấp chính trị - hành chính", "Cao cấp lý luận chính trị - hành chính",
+        "Cao cấp LLCT-HC",
+    ) == ["trung_cap", "cao_cap", "cu_nhan", "so_cap", "trung_cap", "cao_cap", "cao_cap"]  # fmt: skip
+    assert read("theory", "TC Kế toán") == [None]  # a degree's field: not a theory level
+
+
 def test_a_doctorate_of_science_ranks_as_the_highest_level() -> None:
     from cadre_core.vocab import EducationLevel
 

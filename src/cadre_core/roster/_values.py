@@ -494,6 +494,33 @@ AMBIGUOUS_VALUES: Mapping[str, Mapping[str, str]] = {
 # clerks write, a bracketed whole value, and the unit named after a title ("Chủ tịch UBND
 # phường", "Bí thư Đảng ủy xã ..." since the 2025 reform: xã, phường, đặc khu).
 _WHOLE_BRACKETS = (r"^\((.+)\)$", r"\1")
+
+
+def _levels(codes: str) -> str:
+    """The spellings of a level code list as one alternation, longest first (``tskh``
+    before ``ts``): the lead words of a level written with more after it."""
+    keys = [k for k in VALUE_ALIASES[codes] if "_" not in k and "(" not in k]
+    return "|".join(re.escape(k) for k in sorted(keys, key=len, reverse=True))
+
+
+# "Đại học Luật", "Cử nhân kinh tế", "Thạc sĩ Quản lý kinh tế", "Trung cấp kế toán", "Đại
+# học (tại chức)": the level, a field or a mode after it. Not when what follows names a
+# political-theory level (a theory column's value), a medical specialist's or resident's
+# degree (chuyên khoa, nội trú: above the level word), a degree under way (đang học, chưa
+# tốt nghiệp), a second level, or a list (commas, slashes): those stay unread.
+_EDUCATION_LEVEL = _levels("education")
+_NOT_THE_LEVEL = (
+    rf"{_EDUCATION_LEVEL}|chính trị|llct|lý luận|chuyên khoa|ck\w*|nội trú|đang|chưa|sơ cấp|"
+    r"cao cấp"
+)
+_LEVEL_FIRST = (
+    rf"^({_EDUCATION_LEVEL})(?!.*[,/;+&])(?!.*\b(?:{_NOT_THE_LEVEL})\b)[\s.:(\-–]+\S.*$",
+    r"\1",
+)
+# "TC LLCT", "Cử nhân CT", "Trung cấp chính trị - hành chính" (the programme's name since
+# the 2000s): the level, the words that say it is political theory after it
+_THEORY_WORDS = r"(?:llct|ct|lý luận chính trị|chính trị)(?:\s*[-–]?\s*hành chính|\s*-\s*hc)?"
+_THEORY_FIRST = (rf"^({_levels('theory')})\s+{_THEORY_WORDS}$", r"\1")
 VALUE_REWRITES: Mapping[str, tuple[tuple[str, str], ...]] = {
     "category": (
         _WHOLE_BRACKETS,
@@ -501,8 +528,8 @@ VALUE_REWRITES: Mapping[str, tuple[tuple[str, str], ...]] = {
         (r"\bvp\b", "văn phòng"),
         (r"\s+(?:xã|phường|thị trấn|đặc khu)(?:\s.*)?$", ""),
     ),
-    "education": (_WHOLE_BRACKETS,),
-    "theory": (_WHOLE_BRACKETS,),
+    "education": (_WHOLE_BRACKETS, _LEVEL_FIRST),
+    "theory": (_WHOLE_BRACKETS, _THEORY_FIRST),
     "rating": (_WHOLE_BRACKETS,),
     "topic": (_WHOLE_BRACKETS,),
     # "Ngạch: Kiểm tra viên chính Hải quan": the prefix, then the specialised grade's
