@@ -569,3 +569,51 @@ def test_another_list_under_the_first_ends_it_and_says_so(tmp_path: Path) -> Non
     assert ev.returncode == 0, ev.stderr
     warnings = [w["message"] for w in json.loads(ev.stdout)["warnings"]]
     assert any("header of another list" in w for w in warnings), warnings
+
+
+@pytest.mark.parametrize(
+    ("family", "given"),
+    [("Họ và tên đệm", "Tên"), ("Họ", "Tên"), ("Họ đệm", "Tên"), ("Họ và chữ đệm", "Tên")],
+)
+def test_a_name_in_two_columns_is_one_name(tmp_path: Path, family: str, given: str) -> None:
+    path = tmp_path / "ten.xlsx"
+    head = ["STT", family, given, "Ngày sinh", "Giới tính", "Chức vụ", "Trình độ chuyên môn"]
+    _sheet(path, [
+        ["DANH SÁCH CÁN BỘ (tính đến ngày 31/12/2025)"], head,
+        [1, "Lò  Văn", "An", "12/03/1980", "Nam", "Công chức", "Đại học"],
+        [2, "Nguyễn Thị", "Bình", "03/04/1975", "Nữ", "Công chức", "Cao đẳng"],
+    ])  # fmt: skip
+    done = run("validate", str(path), "--lang", "en")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "was not read" not in done.stdout + done.stderr  # neither part is left unread
+    assert "Cadres\t2\n" in done.stdout
+    from cadre_core.roster._province import read_rosters
+
+    names = read_rosters([path]).cadres["full_name"].tolist()
+    assert names == ["Lò Văn An", "Nguyễn Thị Bình"]  # one space between the parts
+
+
+def test_a_name_merged_over_its_two_parts(tmp_path: Path) -> None:
+    path = tmp_path / "gop.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["DANH SÁCH CÁN BỘ (tính đến ngày 31/12/2025)"])
+    ws.append(["STT", "Họ và tên", None, "Ngày sinh", "Chức vụ", "Trình độ chuyên môn"])
+    ws.append([None, "Họ đệm", "Tên", None, None, None])
+    ws.append([1, "Lò Văn", "An", "12/03/1980", "Công chức", "Đại học"])
+    ws.merge_cells("B2:C2")
+    wb.save(path)
+    from cadre_core.roster._province import read_rosters
+
+    listed = read_rosters([path])
+    assert listed.cadres["full_name"].tolist() == ["Lò Văn An"]
+
+
+def test_a_year_of_birth_is_read_where_it_is_and_said_not_a_day(tmp_path: Path) -> None:
+    path = tmp_path / "nam-sinh.xlsx"
+    _sheet(path, [["DANH SÁCH CÁN BỘ (tính đến ngày 31/12/2025)"],
+                  ["STT", "Họ và tên", "Năm sinh", "Chức vụ"], [1, "Lò Văn An", 1980, "Công chức"]])  # fmt: skip
+    done = run("validate", str(path), "--lang", "en")
+    assert done.returncode == 2
+    said = done.stdout + done.stderr
+    assert "Năm sinh (column C)" in said and "a year alone is not a day" in said

@@ -33,6 +33,7 @@ from cadre_core.roster._flat_header import (
     find_header,
     header_label,
     header_rows,
+    name_parts,
     resolve,
 )
 from cadre_core.roster._flat_tables import MADE, build_tables
@@ -231,7 +232,14 @@ def _read_sheet(
     problems: list[Problem] = []
     where = f"{file}, sheet {sheet!r}" if sheet else file
     chosen: dict[tuple[str, str], list[int]] = {}
+    given = None  # a name in two columns: the given name's, joined to the family's
+    if not any(f is not None and f.column == "full_name" for f in fields):
+        pair = name_parts(header.labels)
+        if pair is not None:
+            fields[pair[0]], given = Field("cadres", "full_name"), pair[1]
     for j, f in enumerate(fields):
+        if j == given:
+            continue
         label = header_label(header.labels[j], j)
         if f is None:
             if header.labels[j]:
@@ -250,12 +258,15 @@ def _read_sheet(
             )  # fmt: skip
             continue
         chosen.setdefault(key, []).append(j)
+        if key == ("cadres", "full_name") and given is not None:
+            label = f"{label} + {header_label(header.labels[given], given)}"
         places.setdefault(key, label)
     # merged header cells are read by content (find_header); merged cells below it are
     # read on each of their rows, except a name or STT merged over rows: one person
     # written over several rows is not several people (its other rows stay unread, said)
     person_cols = {j for j, f in enumerate(fields)
                    if f is not None and (f.table == SKIP or f.column == "full_name")}  # fmt: skip
+    person_cols |= {given} if given is not None else set()
     grid, filled_in = fill_merged(grid, [m for m in merged if m[1] not in person_cols], header.body)
     for (r0, c0, _, _), cells in filled_in:
         label = header_label(header.labels[c0], c0)
@@ -285,6 +296,8 @@ def _read_sheet(
     ended = footer.cumsum().gt(0) | second
     group &= ~ended
     named = filled[name] if name is not None else pd.Series(False, index=body.index)
+    if given is not None:
+        named = named | filled[given]
     person = (named | (numbered & has_data)) & ~group & ~ended & ~again
     stray = filled.any(axis=1) & ~person & ~group & ~ended & ~again
     for i in stray[stray].index:
@@ -332,6 +345,9 @@ def _read_sheet(
                 assert f is not None
                 ratings.append((f, body[j].where(filled[j])[keep]))
             continue
+        if key == ("cadres", "full_name") and given is not None:
+            cols[key] = _joined(body, filled, (js[0], given))[keep]
+            continue
         cols[key] = body[js[0]].where(filled[js[0]])[keep]
     if ("agencies", "name") not in cols and group_agency.notna().any():
         cols["agencies", "name"] = group_agency[keep]
@@ -340,6 +356,17 @@ def _read_sheet(
         cols["agencies", "bloc"] = group_bloc[keep]
         places["agencies", "bloc"] = "(group rows)"
     return _Sheet(cols, ratings, rows[keep], places, problems), _texts(grid.iloc[: header.top])
+
+
+def _joined(body: pd.DataFrame, filled: pd.DataFrame, columns: tuple[int, ...]) -> pd.Series:
+    """The text of ``columns`` joined with a space, row by row (a name in two columns:
+    "Lò Văn" and "An" give "Lò Văn An"); missing where every one is blank."""
+    parts = [body[c].where(filled[c]).astype("string").fillna("") for c in columns]
+    text = parts[0]
+    for part in parts[1:]:
+        text = text + " " + part
+    text = text.str.split().str.join(" ")
+    return text.where(text != "").astype(object)
 
 
 def read_flat(path: Path, *, list_date: dt.date | str | None = None) -> FlatRead:

@@ -57,6 +57,8 @@ FLAT_ALIASES: Mapping[str, tuple[str, str]] = {
         "cơ quan, đơn vị": ("agencies", "name"),
         "đơn vị công tác": ("agencies", "name"),
         "phòng, ban": ("agencies", "name"),
+        # a year of birth is not a day: read where it is, so that each cell says so
+        "năm sinh": ("cadres", "birth_date"),
         "chuyên môn": ("degrees", "level"),
         "trình độ đào tạo": ("degrees", "level"),
         "ngành đào tạo": ("degrees", "field"),
@@ -109,6 +111,35 @@ def _candidates(label: str) -> tuple[list[tuple[str, str]], int | None]:
     if plain in FIELD_KEYS:
         return FIELD_KEYS[plain], int(year_match.group(1)) if year_match else None
     return [], None
+
+
+# A name written in two columns: the family and middle names, then the given name (HR
+# systems' exports; or "Họ và tên" merged over "Họ đệm" and "Tên").
+_FAMILY = frozenset(
+    text_key(x)
+    for x in ("họ", "họ đệm", "họ và đệm", "họ và tên đệm", "họ và chữ đệm", "họ tên đệm",
+              "họ và tên lót", "họ lót", "họ, tên đệm")
+)  # fmt: skip
+_GIVEN = frozenset(text_key(x) for x in ("tên", "tên gọi"))
+
+
+def name_parts(labels: Sequence[Sequence[object]]) -> tuple[int, int] | None:
+    """The columns of a name written in two, ``(family, given)``: a column labelled as the
+    family and middle names and, one or two columns to its right, the given name's; None
+    when there is no such pair.
+
+    >>> name_parts([("STT",), ("Họ và tên", "Họ đệm"), ("Họ và tên", "Tên"), ("Ngày sinh",)])
+    (1, 2)
+    >>> name_parts([("STT",), ("Tên",), ("Họ",)]) is None
+    True
+    """
+    leaves = [text_key(str(lab[-1])) if len(lab) and not _blank(lab[-1]) else "" for lab in labels]
+    for j, leaf in enumerate(leaves):
+        if leaf in _FAMILY:
+            for k in range(j + 1, min(j + 3, len(leaves))):
+                if leaves[k] in _GIVEN:
+                    return j, k
+    return None
 
 
 def is_header(value: object) -> bool:
@@ -187,6 +218,10 @@ def find_header(grid: pd.DataFrame, name_column: str = "full_name") -> Header | 
             for j, c in enumerate(row)
             if isinstance(c, str) and (f := resolve([c])) is not None and f.column == name_column
         ]
+        if not names and name_column == "full_name":  # a name in two columns
+            pair = name_parts([(c,) for c in row])
+            names = [pair[0]] if pair is not None else []
+            hits += len(names)
         if names and hits > best_hits:
             best, best_hits, name_at = i, hits, names[0]
     if best < 0:
@@ -201,8 +236,11 @@ def find_header(grid: pd.DataFrame, name_column: str = "full_name") -> Header | 
             end = k + 1
             break
         filled = [c for c in line if not _blank(c)]
-        # the name's header spans the header rows: a row with a name is a person
-        labels_only = all(isinstance(c, str) for c in filled) and _blank(line[name_at])
+        # the name's header spans the header rows: a row with a name is a person, unless
+        # it names the name's two parts under it ("Họ đệm", "Tên")
+        parts = name_parts([(c,) for c in line]) if name_column == "full_name" else None
+        under_name = _blank(line[name_at]) or (parts is not None and parts[0] == name_at)
+        labels_only = all(isinstance(c, str) for c in filled) and under_name
         if labels_only and (len(filled) >= 2 or any(is_header(c) for c in filled)):
             rows.append(k)
             end = k + 1
