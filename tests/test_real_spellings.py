@@ -8,6 +8,7 @@ list of real spellings: any spelling that follows a convention is read the same 
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import importlib.util
 import os
 import subprocess
@@ -560,3 +561,44 @@ def test_a_customs_export_as_it_is_reads_with_its_list_date_only() -> None:
     said = done.stdout + done.stderr
     assert "Ngạch (column J)" not in said  # read: every grade of the list
     assert "Ngạch Công chức thừa hành (column I)" in said  # the codes beside: listed, unread
+
+
+_DAY_FORMS = (
+    "{d}/{m}/{y}",
+    "{d:02d}/{m:02d}/{y}",
+    "{d} / {m} / {y}",
+    "{d:02d}.{m:02d}.{y}",
+    "ngày {d} tháng {m} năm {y}",
+    "{d} tháng {m} năm {y}",
+    "Ngày {d:02d} Tháng {m:02d} Năm {y}",
+    "{d:02d}/{m:02d}/{y} 00:00:00",
+    "{d:02d}/{m:02d}/{y} 12:00:00 SA",
+    "{y}/{m:02d}/{d:02d}",
+    "{y}-{m:02d}-{d:02d}T00:00:00",
+)
+
+
+@given(day=st.dates(dt.date(1900, 1, 1), dt.date(2100, 12, 31)), form=st.sampled_from(_DAY_FORMS))
+def test_a_day_in_any_of_its_written_forms_is_that_day(day: dt.date, form: str) -> None:
+    from cadre_core.roster._normalize import normalise_date
+    from cadre_core.vocab import parse_day
+
+    value = form.format(d=day.day, m=day.month, y=day.year)
+    read, issues = normalise_date(pd.Series([value], dtype=object))
+    assert read.iloc[0] == pd.Timestamp(day) and not issues.bad.any(), value
+    assert parse_day(value) == day  # --as-of, --list-date and list titles read it alike
+
+
+def test_what_is_not_a_day_stays_unread() -> None:
+    from cadre_core.roster._normalize import normalise_date
+
+    values = [
+        "12/3/80",  # which century?
+        "03/1980",  # a month
+        "11/03/1980 17:00:00",  # a time that is not midnight: often a Vietnamese midnight in UTC
+        "1980-03-11 17:00:00",
+        "31/12/2025 12:00:00 CH",  # noon
+        "12/03/1980 (âm lịch)",  # a lunar calendar day
+    ]
+    read, issues = normalise_date(pd.Series(values, dtype=object))
+    assert read.isna().all() and issues.bad.all()

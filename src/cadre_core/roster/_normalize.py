@@ -35,7 +35,7 @@ from cadre_core.roster._values import (
     VALUE_REWRITES,
     ascii_key,
 )
-from cadre_core.vocab._dates import DAY_FIRST, ISO_DAY
+from cadre_core.vocab._dates import DAY_FIRST, DAY_WORDS, ISO_DAY
 from cadre_core.vocab._labels import label
 
 DATE_DTYPE: Final = "datetime64[us]"
@@ -361,8 +361,9 @@ def normalise_int(raw: pd.Series) -> tuple[pd.Series, ColumnIssues]:
     return out, ColumnIssues(bad, "a whole number", key="whole_number")
 
 
-_ISO = ISO_DAY
-_DAY_FIRST = DAY_FIRST
+_ISO = re.compile(ISO_DAY, re.IGNORECASE)
+_DAY_FIRST = re.compile(DAY_FIRST, re.IGNORECASE)
+_DAY_WORDS = re.compile(DAY_WORDS, re.IGNORECASE)
 
 
 def normalise_date(raw: pd.Series, *, serials: bool = False) -> tuple[pd.Series, ColumnIssues]:
@@ -428,7 +429,8 @@ def _normalise_date(raw: pd.Series, *, serials: bool = False) -> tuple[pd.Series
     has = text.notna()
     iso = text.str.extract(_ISO)
     dmy = text.str.extract(_DAY_FIRST)
-    for parts, order in ((iso, (0, 1, 2)), (dmy, (2, 1, 0))):
+    words = text.str.extract(_DAY_WORDS)
+    for parts, order in ((iso, (0, 1, 2)), (dmy, (2, 1, 0)), (words, (2, 1, 0))):
         m = parts[0].notna() & has
         if bool(m.any()):
             frame = pd.DataFrame(

@@ -9,17 +9,26 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-__all__ = ["DATE_SPELLINGS", "DAY_FIRST", "ISO_DAY", "parse_day"]
+__all__ = ["DATE_SPELLINGS", "DAY_FIRST", "DAY_WORDS", "ISO_DAY", "parse_day"]
 
-#: ISO ``2026-12-31`` (a midnight time part, as spreadsheets write it, is accepted).
-ISO_DAY = r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]00:00(?::00(?:\.0+)?)?)?$"
-#: Day first, as Vietnamese forms write it: ``31/12/2026``, ``31-12-2026``, ``31.12.2026``.
-DAY_FIRST = r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})$"
+# A midnight time part after a day, as spreadsheets and systems write it ("00:00",
+# "00:00:00.000", "0:00", "12:00:00 SA": SA/CH are the Vietnamese AM/PM). Any other time
+# is refused: a date column holding 17:00 is often a Vietnamese midnight written in UTC,
+# the day before.
+_MIDNIGHT = r"(?:[ T](?:0?0:00(?::00(?:\.0+)?)?|12:00(?::00)?\s*(?:SA|AM)))?"
+#: ISO ``2026-12-31`` (also ``2026/12/31``; a midnight time part is accepted).
+ISO_DAY = rf"^(\d{{4}})[-/](\d{{1,2}})[-/](\d{{1,2}}){_MIDNIGHT}$"
+#: Day first, as Vietnamese forms write it: ``31/12/2026``, ``31-12-2026``, ``31.12.2026``,
+#: ``31 / 12 / 2026``, ``ngày 31/12/2026``, ``31/12/2026 00:00``.
+DAY_FIRST = rf"^(?:ngày\s*)?(\d{{1,2}})\s*[/.\-]\s*(\d{{1,2}})\s*[/.\-]\s*(\d{{4}}){_MIDNIGHT}$"
+#: Day first in words: ``ngày 31 tháng 12 năm 2026``, ``31 tháng 12 năm 2026``.
+DAY_WORDS = r"^(?:ngày\s+)?(\d{1,2})\s+tháng\s+(\d{1,2})\s*(?:,\s*)?năm\s+(\d{4})$"
 #: How the accepted spellings are named in messages.
 DATE_SPELLINGS = "2026-12-31 or 31/12/2026"
 
-_ISO_RE = re.compile(ISO_DAY)
-_DAY_FIRST_RE = re.compile(DAY_FIRST)
+_ISO_RE = re.compile(ISO_DAY, re.IGNORECASE)
+_DAY_FIRST_RE = re.compile(DAY_FIRST, re.IGNORECASE)
+_DAY_WORDS_RE = re.compile(DAY_WORDS, re.IGNORECASE)
 
 
 def parse_day(value: dt.date | str | None, *, what: str = "date") -> dt.date:
@@ -30,6 +39,8 @@ def parse_day(value: dt.date | str | None, *, what: str = "date") -> dt.date:
 
     >>> parse_day("2026-12-31"), parse_day("31/12/2026"), parse_day(" 1.7.2025 ")
     (datetime.date(2026, 12, 31), datetime.date(2026, 12, 31), datetime.date(2025, 7, 1))
+    >>> parse_day("ngày 1 tháng 7 năm 2025"), parse_day("01/07/2025 00:00:00")
+    (datetime.date(2025, 7, 1), datetime.date(2025, 7, 1))
     >>> parse_day(dt.datetime(2026, 6, 30, 8, 0))
     datetime.date(2026, 6, 30)
     >>> parse_day("31/02/2026", what="--as-of")
@@ -46,7 +57,7 @@ def parse_day(value: dt.date | str | None, *, what: str = "date") -> dt.date:
     if isinstance(value, str):
         text = value.strip()
         iso = _ISO_RE.match(text)
-        dmy = _DAY_FIRST_RE.match(text)
+        dmy = _DAY_FIRST_RE.match(text) or _DAY_WORDS_RE.match(text)
         try:
             if iso:
                 return dt.date(int(iso[1]), int(iso[2]), int(iso[3]))
