@@ -617,3 +617,17 @@ def test_a_year_of_birth_is_read_where_it_is_and_said_not_a_day(tmp_path: Path) 
     assert done.returncode == 2
     said = done.stdout + done.stderr
     assert "Năm sinh (column C)" in said and "a year alone is not a day" in said
+
+
+def test_a_list_saved_as_unicode_text_is_read(tmp_path: Path) -> None:
+    # Excel's "Unicode Text": UTF-16 with its byte-order mark, cells cut by tabs
+    path = tmp_path / "danh-sach.csv"
+    rows = [["DANH SÁCH CÁN BỘ (tính đến ngày 31/12/2025)"], _HEAD, _person(1), _person(2)]
+    text = "\n".join("\t".join(str(c) for c in row) for row in rows) + "\n"
+    path.write_bytes(text.encode("utf-16"))
+    done = run("validate", str(path), "--lang", "en")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "Cadres\t2\n" in done.stdout
+    from cadre_core.roster._province import read_rosters
+
+    assert read_rosters([path]).cadres["full_name"].tolist() == ["Lò Văn A", "Lò Văn B"]

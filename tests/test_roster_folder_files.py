@@ -216,3 +216,71 @@ def test_csv_problem_names_the_line_after_blank_lines_and_multiline_cells(folder
     assert skipped.returncode == 0, skipped.stderr
     rows = [p["row"] for p in json.loads(skipped.stdout)["skipped"] if p["table"] == "cadres"]
     assert expected in rows
+
+
+def _cp1258(text: str) -> bytes:
+    """``text`` in code page 1258 as a careful writer puts it: a letter the page lacks is
+    one it has (â, ơ, ư, ă, ê, ô, đ) and a combining tone mark."""
+    import unicodedata
+
+    out = bytearray()
+    for ch in unicodedata.normalize("NFC", text):
+        try:
+            out += ch.encode("cp1258")
+            continue
+        except UnicodeEncodeError:
+            pass
+        base, *marks = unicodedata.normalize("NFD", ch)
+        for i, mark in enumerate(marks):
+            joined = unicodedata.normalize("NFC", base + mark)
+            if len(joined) == 1:
+                try:
+                    out += joined.encode("cp1258")
+                except UnicodeEncodeError:
+                    continue
+                out += "".join(marks[:i] + marks[i + 1 :]).encode("cp1258")
+                break
+        else:
+            out += (base + "".join(marks)).encode("cp1258")
+    return bytes(out)
+
+
+def _results(done: subprocess.CompletedProcess[str]) -> dict[str, object]:
+    doc = json.loads(done.stdout)
+    return {k: v for k, v in doc.items() if k not in ("warnings", "audit")}
+
+
+@pytest.mark.parametrize(
+    ("encoding", "delimiter"),
+    [
+        ("windows-1258", ";"),
+        ("windows-1258", ","),
+        ("utf-16", "\t"),
+        ("utf-8", ";"),
+        ("utf-8", "\t"),
+    ],
+)
+def test_a_csv_table_in_another_encoding_or_delimiter_reads_the_same(
+    folder: Path, encoding: str, delimiter: str
+) -> None:
+    plain = run("evaluate", str(folder), "--format", "json", "--lang", "en")
+    assert plain.returncode == 0, plain.stderr
+    cadres = folder / "cadres.csv"
+    text = pd.read_csv(cadres, dtype=str, keep_default_na=False).to_csv(sep=delimiter, index=False)
+    data = {"windows-1258": _cp1258, "utf-16": lambda t: t.encode("utf-16"),
+            "utf-8": lambda t: t.encode("utf-8")}[encoding](text)  # fmt: skip
+    cadres.write_bytes(data)
+    done = run("evaluate", str(folder), "--format", "json", "--lang", "en")
+    assert done.returncode == 0, done.stderr
+    assert _results(done) == _results(plain)  # every name and accent read back
+    warned = [w["message"] for w in json.loads(done.stdout)["warnings"]]
+    assert any("read as Windows-1258" in w for w in warned) == (encoding == "windows-1258")
+
+
+def test_a_windows_1258_csv_that_lost_its_letters_is_refused(folder: Path) -> None:
+    cadres = folder / "cadres.csv"
+    # Excel's "CSV" writes "?" for each letter the code page lacks: the names are lost
+    cadres.write_bytes(cadres.read_text(encoding="utf-8").encode("cp1258", errors="replace"))
+    done = run("validate", str(folder), "--lang", "en")
+    assert done.returncode == 2
+    assert "not UTF-8 text" in _flat(done) and "CSV UTF-8" in _flat(done)

@@ -40,7 +40,7 @@ from cadre_core.roster._flat_tables import MADE, build_tables
 from cadre_core.roster._guards import _check_workbook_size
 from cadre_core.roster._merged import Merged, fill_merged, merged_ranges
 from cadre_core.roster._problems import Problem, problem
-from cadre_core.roster._reader import RawTable
+from cadre_core.roster._reader import RawTable, csv_text
 from cadre_core.roster._schema import VALUE_ALIASES
 from cadre_core.vocab._dates import parse_day
 
@@ -86,7 +86,8 @@ def _grids(path: Path) -> tuple[list[tuple[str, pd.DataFrame, list[Merged]]], li
     if path.suffix.lower() == ".csv":
         try:
             # title rows are shorter than the header: rows of any length, padded
-            lines = list(csv.reader(path.read_text(encoding="utf-8-sig").splitlines()))
+            source = csv_text(path)
+            lines = list(csv.reader(source.text.splitlines(), delimiter=source.delimiter))
             width = max((len(line) for line in lines), default=0)
             padded = [[c if c.strip() else None for c in line] for line in lines]
             grid = pd.DataFrame([line + [None] * (width - len(line)) for line in padded])
@@ -95,7 +96,12 @@ def _grids(path: Path) -> tuple[list[tuple[str, pd.DataFrame, list[Merged]]], li
         except Exception as exc:
             error = type(exc).__name__
             return [], [problem(path.name, None, None, None, None, "not_csv_list", error=error)]
-        return [("", grid.replace("", None), [])], []
+        said = []
+        if source.encoding == "windows-1258":  # read, but say how
+            said.append(
+                problem(path.name, None, None, None, None, "read_as_1258", severity="warning")
+            )
+        return [("", grid.replace("", None), [])], said
     too_large = _check_workbook_size(path)
     if too_large is not None:
         return [], [

@@ -7,9 +7,13 @@ with the spreadsheet row number of each record. Normalisation and validation com
 
 from __future__ import annotations
 
+import codecs
 import csv
 import difflib
+import io
+import re
 import stat
+import unicodedata
 import zipfile
 from collections.abc import Mapping
 from pathlib import Path
@@ -269,18 +273,71 @@ def read_workbook(path: Path, layout: Layout | None = None) -> tuple[list[RawTab
     return tables, problems
 
 
-def _read_csv(path: Path) -> pd.DataFrame:
+@attrs.frozen
+class CsvText:
+    """The text of a CSV file, the encoding it was written in and its delimiter."""
+
+    text: str
+    encoding: str  # "utf-8", "utf-16" or "windows-1258"
+    delimiter: str
+
+
+_DELIMITERS = (",", ";", "\t")
+# Excel saves a letter that Windows-1258 lacks (ậ, ỗ, ữ ...) as "?": "Đ? M?nh C??ng"
+_LOST = re.compile(r"\w\?|\?\w")
+
+
+def csv_text(path: Path) -> CsvText:
+    r"""The text of a CSV file as Excel and real systems write it: UTF-8 (a BOM or not);
+    UTF-16 with its BOM (Excel's "Unicode Text"); or, when it is not UTF-8, Windows-1258
+    (Excel's "CSV" saved on a Vietnamese Windows), its separate tone marks composed (NFC),
+    unless a "?" stands in a word: Excel writes "?" for every letter the code page lacks
+    (ậ, ỗ, ữ ...), so such a file has lost its names and is refused, as not UTF-8.
+    The delimiter is the one of ``,``, ``;`` and tab that cuts a line of the first 30
+    into the most cells (quotes respected; a comma when they tie). Bytes that none of these encodings reads raise UTF-8's
+    ``UnicodeDecodeError``.
+
+    >>> import tempfile
+    >>> p = Path(tempfile.mkdtemp()) / "t.csv"
+    >>> _ = p.write_bytes("Tên;Năm\nA;1980\n".encode("cp1258"))  # "ă" is one byte there
+    >>> t = csv_text(p)
+    >>> t.encoding, t.delimiter, t.text.splitlines()[0]
+    ('windows-1258', ';', 'Tên;Năm')
+    """
+    data = path.read_bytes()
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        text, encoding = data.decode("utf-16"), "utf-16"
+    else:
+        try:
+            text, encoding = data.decode("utf-8-sig"), "utf-8"
+        except UnicodeDecodeError as exc:
+            try:
+                text = unicodedata.normalize("NFC", data.decode("cp1258"))
+            except UnicodeDecodeError:
+                raise exc from None
+            if _LOST.search(text):  # letters the code page lacks, saved as "?": refused
+                raise exc from None
+            encoding = "windows-1258"
+    head = text.splitlines()[:30]  # a list's title rows come before its header
+    cells = {
+        d: max((len(r) for r in csv.reader(head, delimiter=d)), default=0) for d in _DELIMITERS
+    }
+    delimiter = max(_DELIMITERS, key=lambda d: (cells[d], d == ","))
+    return CsvText(text, encoding, delimiter)
+
+
+def _read_csv(source: CsvText) -> pd.DataFrame:
     """A CSV table as text cells, its headers exactly as written: two columns with one
     header stay two (pandas would rename the second ``birth_date.1``, hiding it from the
     check that refuses a second column for a field); a blank header is named by its place
     (``column 8``), as in a workbook."""
     grid = pd.read_csv(
-        path,
+        io.StringIO(source.text),
+        sep=source.delimiter,
         dtype=str,
         header=None,
         keep_default_na=False,
         na_values=[],
-        encoding="utf-8-sig",
         skip_blank_lines=True,
     )
     frame = grid.iloc[1:].reset_index(drop=True)
@@ -354,7 +411,7 @@ def _utf8(value: object) -> bool:
     return True
 
 
-def _csv_record_lines(path: Path) -> list[int] | None:
+def _csv_record_lines(source: CsvText) -> list[int] | None:
     """The line of the file on which each record of a CSV file starts (the header's first),
     leaving out the blank lines :func:`_read_csv` leaves out; None when it cannot tell.
 
@@ -366,25 +423,24 @@ def _csv_record_lines(path: Path) -> list[int] | None:
     limit = csv.field_size_limit()
     try:
         csv.field_size_limit(1 << 30)
-        with path.open(encoding="utf-8-sig", newline="") as f:
-            reader = csv.reader(f)
-            end = 0
-            for record in reader:
-                # pandas skips empty lines and lines of spaces or tabs only
-                if record and not (len(record) == 1 and not record[0].strip(" \t")):
-                    starts.append(end + 1)
-                end = reader.line_num
-    except (csv.Error, OSError, UnicodeDecodeError):
+        reader = csv.reader(io.StringIO(source.text, newline=""), delimiter=source.delimiter)
+        end = 0
+        for record in reader:
+            # pandas skips empty lines and lines of spaces or tabs only
+            if record and not (len(record) == 1 and not record[0].strip(" \t")):
+                starts.append(end + 1)
+            end = reader.line_num
+    except csv.Error:
         return None
     finally:
         csv.field_size_limit(limit)
     return starts
 
 
-def _csv_rows(path: Path, frame: pd.DataFrame) -> pd.Series:
-    """The row number, as the user sees it, of each record of ``frame`` read from ``path``:
-    the line where the record starts (header = row 1)."""
-    starts = _csv_record_lines(path)
+def _csv_rows(source: CsvText, frame: pd.DataFrame) -> pd.Series:
+    """The row number, as the user sees it, of each record of ``frame`` read from
+    ``source``: the line where the record starts (header = row 1)."""
+    starts = _csv_record_lines(source)
     if starts is None or len(starts) != len(frame) + 1:  # parsers disagree: count records
         return pd.Series(np.arange(len(frame)) + 2)
     return pd.Series(starts[1:], dtype="int64")
@@ -500,8 +556,14 @@ def read_folder(path: Path, layout: Layout | None = None) -> tuple[list[RawTable
         label = f"{path.name}/{f.name}"
         try:
             if f.suffix.lower() == ".csv":
-                frame = _read_csv(f)
-                rows = _csv_rows(f, frame)
+                source = csv_text(f)
+                frame = _read_csv(source)
+                rows = _csv_rows(source, frame)
+                if source.encoding == "windows-1258":  # read, but say how
+                    problems.append(
+                        problem(label, canonical, None, None, None, "read_as_1258",
+                                severity="warning")
+                    )  # fmt: skip
             else:
                 frame = _read_parquet(f)
                 rows = pd.Series(np.arange(len(frame)) + 1)

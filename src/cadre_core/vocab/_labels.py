@@ -1220,6 +1220,12 @@ _LABELS: dict[str, tuple[str, str]] = {
         "không phải là bảng {suffix} đọc được",
         "not a readable {suffix} table: {error}",
     ),
+    "problem_read_as_1258": (
+        "tệp không phải chữ UTF-8 nên được đọc như chữ Windows-1258 (Excel lưu 'CSV' trên "
+        "Windows tiếng Việt): hãy kiểm tra dấu tiếng Việt, hoặc lưu lại dưới dạng 'CSV UTF-8'",
+        "not UTF-8 text, so it was read as Windows-1258 text (Excel's 'CSV' on a Vietnamese "
+        "Windows): check the Vietnamese accents, or save it again as 'CSV UTF-8'",
+    ),
     "problem_not_utf8": (
         "không phải là chữ UTF-8 (byte {byte}); hãy lưu dưới dạng 'CSV UTF-8'",
         "not UTF-8 text (byte {byte}); save it as 'CSV UTF-8'",
