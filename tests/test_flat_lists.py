@@ -631,3 +631,35 @@ def test_a_list_saved_as_unicode_text_is_read(tmp_path: Path) -> None:
     from cadre_core.roster._province import read_rosters
 
     assert read_rosters([path]).cadres["full_name"].tolist() == ["Lò Văn A", "Lò Văn B"]
+
+
+@pytest.mark.parametrize(
+    ("header", "field"),
+    [
+        ("Ngày, tháng, năm sinh", "cadres.birth_date"),  # Mẫu 02/CL.CBCCX
+        ("Nam/Nữ", "cadres.gender"),
+        ("Mã số CBCC", "cadres.cadre_id"),
+        ("Trình độ GDPT", "cadres.general_education"),
+        ("Chuyên môn nghiệp vụ", "degrees.level"),
+        ("Bằng cấp", "degrees.level"),
+        ("Thời điểm bổ nhiệm", "assignments.start_date"),
+        ("Kết quả đánh giá, xếp loại năm 2024", "ratings.rating"),
+        ("Chức vụ, chức danh", "positions.title"),
+        ("Cơ quan; đơn vị", "agencies.name"),  # punctuation is layout, not words
+    ],
+)
+def test_list_headers_of_real_forms(header: str, field: str) -> None:
+    from cadre_core.roster._flat_header import resolve
+
+    found = resolve((header,))
+    assert found is not None and f"{found.table}.{found.column}" == field
+
+
+def test_a_birth_header_with_commas_reads_its_list(tmp_path: Path) -> None:
+    path = tmp_path / "mau-02.xlsx"
+    head = ["STT", "Họ và tên", "Ngày, tháng, năm sinh", "Nam/Nữ", "Chức vụ"]
+    _sheet(path, [["DANH SÁCH (tính đến ngày 31/12/2025)"], head,
+                  [1, "Lò Văn A", "12/03/1980", "Nam", "Công chức"]])  # fmt: skip
+    done = run("validate", str(path), "--lang", "en")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "was not read" not in done.stdout + done.stderr

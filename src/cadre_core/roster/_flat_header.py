@@ -17,7 +17,7 @@ import attrs
 import numpy as np
 import pandas as pd
 
-from cadre_core.roster._schema import TABLE_BY_NAME, VALUE_ALIASES, text_key
+from cadre_core.roster._schema import TABLE_BY_NAME, VALUE_ALIASES, header_key, text_key
 
 # The columns a flat list can inform, in priority order (the first table that knows a
 # header spelling takes it: "trình độ" is an education level before a theory level).
@@ -42,7 +42,7 @@ SKIP = "skip"  # the STT column: a row number, not data
 # Spellings only a flat list uses (a field of another table seen from one person's row).
 # The roster format's own aliases come first; these only fill what it does not know.
 FLAT_ALIASES: Mapping[str, tuple[str, str]] = {
-    text_key(k): v
+    header_key(k): v
     for k, v in {
         "stt": (SKIP, ""),
         "tt": (SKIP, ""),
@@ -59,6 +59,24 @@ FLAT_ALIASES: Mapping[str, tuple[str, str]] = {
         "phòng, ban": ("agencies", "name"),
         # a year of birth is not a day: read where it is, so that each cell says so
         "năm sinh": ("cadres", "birth_date"),
+        "nam/nữ": ("cadres", "gender"),
+        "mã số cbcc": ("cadres", "cadre_id"),
+        "mã cbcc": ("cadres", "cadre_id"),
+        "mã số công chức": ("cadres", "cadre_id"),
+        "gdpt": ("cadres", "general_education"),
+        "trình độ gdpt": ("cadres", "general_education"),
+        "trình độ giáo dục phổ thông": ("cadres", "general_education"),
+        "chuyên môn nghiệp vụ": ("degrees", "level"),
+        "trình độ chuyên môn nghiệp vụ": ("degrees", "level"),
+        "bằng cấp": ("degrees", "level"),
+        "ngày bắt đầu giữ chức vụ": ("assignments", "start_date"),
+        "ngày giữ chức vụ": ("assignments", "start_date"),
+        "thời điểm bổ nhiệm": ("assignments", "start_date"),
+        "kết quả đánh giá": ("ratings", "rating"),
+        "kết quả xếp loại": ("ratings", "rating"),
+        "đánh giá, xếp loại": ("ratings", "rating"),
+        "xếp loại chất lượng": ("ratings", "rating"),
+        "kết quả đánh giá, xếp loại chất lượng": ("ratings", "rating"),
         "chuyên môn": ("degrees", "level"),
         "trình độ đào tạo": ("degrees", "level"),
         "ngành đào tạo": ("degrees", "field"),
@@ -77,7 +95,7 @@ def _field_keys() -> dict[str, list[tuple[str, str]]]:
             if col.name not in columns:
                 continue
             for spelling in (col.name, *col.aliases):
-                keys.setdefault(text_key(spelling), []).append((table, col.name))
+                keys.setdefault(header_key(spelling), []).append((table, col.name))
     for key, field in FLAT_ALIASES.items():
         keys.setdefault(key, []).append(field)
     return keys
@@ -103,11 +121,11 @@ class Field:
 def _candidates(label: str) -> tuple[list[tuple[str, str]], int | None]:
     """The fields a header label may denote, trying the label, then without a year or a
     parenthesis (``Ngày sinh (d/m/Y)``)."""
-    key = text_key(label)
+    key = header_key(label)
     if key in FIELD_KEYS:
         return FIELD_KEYS[key], None
     year_match = _YEAR.search(key)
-    plain = text_key(_PAREN.sub(" ", _YEAR.sub(" ", key)))
+    plain = header_key(_PAREN.sub(" ", _YEAR.sub(" ", key)))
     if plain in FIELD_KEYS:
         return FIELD_KEYS[plain], int(year_match.group(1)) if year_match else None
     return [], None
@@ -116,11 +134,11 @@ def _candidates(label: str) -> tuple[list[tuple[str, str]], int | None]:
 # A name written in two columns: the family and middle names, then the given name (HR
 # systems' exports; or "Họ và tên" merged over "Họ đệm" and "Tên").
 _FAMILY = frozenset(
-    text_key(x)
+    header_key(x)
     for x in ("họ", "họ đệm", "họ và đệm", "họ và tên đệm", "họ và chữ đệm", "họ tên đệm",
               "họ và tên lót", "họ lót", "họ, tên đệm")
 )  # fmt: skip
-_GIVEN = frozenset(text_key(x) for x in ("tên", "tên gọi"))
+_GIVEN = frozenset(header_key(x) for x in ("tên", "tên gọi"))
 
 
 def name_parts(labels: Sequence[Sequence[object]]) -> tuple[int, int] | None:
@@ -133,7 +151,9 @@ def name_parts(labels: Sequence[Sequence[object]]) -> tuple[int, int] | None:
     >>> name_parts([("STT",), ("Tên",), ("Họ",)]) is None
     True
     """
-    leaves = [text_key(str(lab[-1])) if len(lab) and not _blank(lab[-1]) else "" for lab in labels]
+    leaves = [
+        header_key(str(lab[-1])) if len(lab) and not _blank(lab[-1]) else "" for lab in labels
+    ]
     for j, leaf in enumerate(leaves):
         if leaf in _FAMILY:
             for k in range(j + 1, min(j + 3, len(leaves))):
