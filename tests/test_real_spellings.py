@@ -201,6 +201,34 @@ def test_a_title_followed_by_its_unit(unit: str) -> None:
     assert read("category", *(f"{t} {unit}" for t in titles)) == list(titles.values())
 
 
+_HEADS = {
+    "Trưởng phòng": "department_head", "Phó Trưởng phòng": "department_deputy",
+    "Chánh Văn phòng": "department_head", "Phó Chánh Văn phòng": "department_deputy",
+    "Giám đốc": "department_head", "Phó Giám đốc": "department_deputy",
+    "Trưởng ban": "department_head", "Phó Trưởng ban": "department_deputy",
+    "Công chức": "professional", "Chuyên viên": "professional",
+}  # fmt: skip
+_UNITS = ["Kinh tế", "Văn hóa - Xã hội", "HĐND và UBND", "Đảng ủy", "Trung tâm Phục vụ hành chính công",
+          "Xây dựng Đảng", "Tư pháp - Hộ tịch", "Phòng Kinh tế xã Mường Than"]  # fmt: skip
+
+
+@given(head=st.sampled_from(sorted(_HEADS)), unit=st.sampled_from(_UNITS))
+def test_a_department_title_followed_by_its_department(head: str, unit: str) -> None:
+    # the commune's departments since the 2025 reform, named after the title
+    assert read("category", f"{head} {unit}") == [_HEADS[head]]
+
+
+def test_commune_bodies_named_after_a_title() -> None:
+    assert read(
+        "category", "Chủ nhiệm Ủy ban Kiểm tra Đảng ủy", "Chủ tịch Ủy ban MTTQ Việt Nam xã",
+        "Phó Bí thư Thường trực Đảng ủy", "Bí thư Đảng ủy xã",
+    ) == ["inspection_chair", "front_chair", "party_deputy_secretary", "party_secretary"]  # fmt: skip
+    # posts of no category of the resolution stay unread, with their warning
+    for value in ("Chỉ huy trưởng Ban CHQS xã", "Trưởng Công an xã", "Phó Chủ nhiệm UBKT",
+                  "Đội trưởng", "Hiệu trưởng", "Chi cục trưởng"):  # fmt: skip
+        assert read("category", value) == [None], value
+
+
 def test_a_unit_does_not_make_an_ambiguous_title_readable() -> None:
     for value in ("Chủ tịch xã", "Phó chủ tịch phường", "Cán bộ xã"):
         assert read("category", value) == [None]

@@ -527,6 +527,20 @@ VALUE_REWRITES: Mapping[str, tuple[tuple[str, str], ...]] = {
         (r"^p\.\s*", "phó "),
         (r"\bvp\b", "văn phòng"),
         (r"\s+(?:xã|phường|thị trấn|đặc khu)(?:\s.*)?$", ""),
+        # the commune's bodies named after a title since the 2025 reform: "Chủ nhiệm Ủy ban
+        # Kiểm tra Đảng ủy", "Chủ tịch Ủy ban MTTQ Việt Nam", "Phó Bí thư Thường trực"
+        (r"\s+đảng (?:ủy|uỷ)$", ""),
+        (r"\b(mttq|mặt trận tổ quốc)\s+việt nam\b", r"\1"),
+        (r"^(phó bí thư|bí thư) thường trực$", r"\1"),
+        # a department's head or deputy, a civil servant, followed by the department or the
+        # duty: "Trưởng phòng Kinh tế", "Chánh Văn phòng HĐND và UBND", "Giám đốc Trung tâm
+        # Phục vụ hành chính công", "Công chức Tư pháp - Hộ tịch", "Chuyên viên Phòng Kinh tế"
+        (
+            r"^(phó trưởng phòng|trưởng phòng|phó trưởng ban|trưởng ban|phó chánh văn phòng|"
+            r"chánh văn phòng|phó giám đốc|giám đốc|phó phòng|phó ban)\s+\S.*$",
+            r"\1",
+        ),
+        (r"^(?:công chức|chuyên viên)\s+\S.*$", "công chức"),
     ),
     "education": (_WHOLE_BRACKETS, _LEVEL_FIRST),
     "theory": (_WHOLE_BRACKETS, _THEORY_FIRST),
