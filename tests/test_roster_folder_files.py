@@ -284,3 +284,12 @@ def test_a_windows_1258_csv_that_lost_its_letters_is_refused(folder: Path) -> No
     done = run("validate", str(folder), "--lang", "en")
     assert done.returncode == 2
     assert "not UTF-8 text" in _flat(done) and "CSV UTF-8" in _flat(done)
+
+
+def test_lists_inside_cells_do_not_make_their_separator_the_delimiter(folder: Path) -> None:
+    # topics are "law;ethics;it": more semicolons than commas on a line, still a comma table
+    trainings = pd.read_csv(folder / "trainings.csv", dtype=str, keep_default_na=False)
+    trainings["topics"] = "law;ethics;office_culture;it;digital_transformation;innovation"
+    trainings.to_csv(folder / "trainings.csv", index=False)
+    done = run("validate", str(folder), "--lang", "en")
+    assert done.returncode == 0, _flat(done)

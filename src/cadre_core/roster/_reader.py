@@ -293,9 +293,8 @@ def csv_text(path: Path) -> CsvText:
     (Excel's "CSV" saved on a Vietnamese Windows), its separate tone marks composed (NFC),
     unless a "?" stands in a word: Excel writes "?" for every letter the code page lacks
     (ậ, ỗ, ữ ...), so such a file has lost its names and is refused, as not UTF-8.
-    The delimiter is the one of ``,``, ``;`` and tab that cuts a line of the first 30
-    into the most cells (quotes respected; a comma when they tie). Bytes that none of these encodings reads raise UTF-8's
-    ``UnicodeDecodeError``.
+    The delimiter is found from the first 30 lines (:func:`_delimiter`). Bytes that none
+    of these encodings reads raise UTF-8's ``UnicodeDecodeError``.
 
     >>> import tempfile
     >>> p = Path(tempfile.mkdtemp()) / "t.csv"
@@ -318,12 +317,29 @@ def csv_text(path: Path) -> CsvText:
             if _LOST.search(text):  # letters the code page lacks, saved as "?": refused
                 raise exc from None
             encoding = "windows-1258"
-    head = text.splitlines()[:30]  # a list's title rows come before its header
-    cells = {
-        d: max((len(r) for r in csv.reader(head, delimiter=d)), default=0) for d in _DELIMITERS
-    }
-    delimiter = max(_DELIMITERS, key=lambda d: (cells[d], d == ","))
-    return CsvText(text, encoding, delimiter)
+    return CsvText(text, encoding, _delimiter(text.splitlines()[:30]))
+
+
+def _delimiter(lines: list[str]) -> str:
+    """The delimiter of a CSV file from its first lines: the one of ``,``, ``;`` and tab
+    under which most lines share one number of cells, above one (a table is a rectangle;
+    a cell's own list, ``it;law``, a title's comma, are not); a comma when they tie.
+
+    >>> _delimiter(["id,topics", "C1,it;law;ethics", "C2,it"])
+    ','
+    >>> _delimiter(["DANH SÁCH CÁN BỘ, CÔNG CHỨC", "STT;Họ và tên;Chức vụ", "1;Lò Văn A;Bí thư"])
+    ';'
+    """
+    best, score = ",", (0, 0, True)
+    for d in _DELIMITERS:
+        counts = [len(row) for row in csv.reader(lines, delimiter=d) if len(row) > 1]
+        if not counts:
+            continue
+        common = max(set(counts), key=lambda n: (counts.count(n), n))
+        mine = (counts.count(common), common, d == ",")
+        if mine > score:
+            best, score = d, mine
+    return best
 
 
 def _read_csv(source: CsvText) -> pd.DataFrame:
