@@ -187,6 +187,16 @@ def test_rating_abbreviations_and_letter_grades_follow_the_four_levels() -> None
     ]
 
 
+def test_rating_wordings_with_their_abbreviation_year_or_letter() -> None:
+    assert read(
+        "rating", "HTXS NV", "HTT NV", "Hoàn thành xuất sắc nhiệm vụ (HTXSNV)",
+        "Hoàn thành tốt nhiệm vụ năm 2024", "Loại A", "Loại D",
+        "Hoàn thành nhiệm vụ nhưng còn hạn chế", "Hoàn thành nhiệm vụ, nhưng còn hạn chế về năng lực",
+    ) == ["excellent", "good", "excellent", "good", "excellent", "incomplete", "complete",
+          "complete"]  # fmt: skip
+    assert read("rating", "Tốt", "Khá", "Loại E") == [None] * 3  # other scales: not guessed
+
+
 @pytest.mark.parametrize("unit", ["xã", "phường", "đặc khu", "thị trấn", "xã Mường Than", "Phường"])
 def test_a_title_followed_by_its_unit(unit: str) -> None:
     titles = {

@@ -544,7 +544,16 @@ VALUE_REWRITES: Mapping[str, tuple[tuple[str, str], ...]] = {
     ),
     "education": (_WHOLE_BRACKETS, _LEVEL_FIRST),
     "theory": (_WHOLE_BRACKETS, _THEORY_FIRST),
-    "rating": (_WHOLE_BRACKETS,),
+    # "HTT NV", "Hoàn thành tốt nhiệm vụ (HTTNV)", "... năm 2024", "Loại A", the level of
+    # Nghị định 90/2020 "Hoàn thành nhiệm vụ nhưng còn hạn chế (về năng lực)"
+    "rating": (
+        _WHOLE_BRACKETS,
+        (r"\s+năm\s+\d{4}$", ""),
+        (r"\s*\([^()]*\)$", ""),
+        (r"^(htxs|htt|ht|kht)\s+nv$", r"\1nv"),
+        (r"^loại\s+([abcd])$", r"\1"),
+        (r"^hoàn thành nhiệm vụ,? nhưng còn hạn chế(?:\s.*)?$", "hoàn thành nhiệm vụ"),
+    ),
     "topic": (_WHOLE_BRACKETS,),
     # "Ngạch: Kiểm tra viên chính Hải quan": the prefix, then the specialised grade's
     # role and tier (roster/_values_forms.py)
