@@ -164,14 +164,20 @@ def _installed_plugin(root: Path, source: str = FAILING) -> dict[str, str]:
     return env
 
 
+def _trend_case(tmp_path: Path, source: str = FAILING) -> tuple[dict[str, str], Path]:
+    """The environment of an installed plugin made of ``source``, and an empty folder for
+    the document."""
+    plugin = tmp_path / "plugin"
+    plugin.mkdir()
+    out_dir = tmp_path / "out"
+    out_dir.mkdir()
+    return _installed_plugin(plugin, source), out_dir
+
+
 def test_a_plugin_failing_in_a_worker_stops_the_command_and_leaves_nothing(
     cadre_exe: Path, communes: Path, tmp_path: Path
 ) -> None:
-    plugin = tmp_path / "plugin"
-    plugin.mkdir()
-    env = _installed_plugin(plugin)
-    out_dir = tmp_path / "out"
-    out_dir.mkdir()
+    env, out_dir = _trend_case(tmp_path)
     out = out_dir / "trend.json"
     args = ("evaluate", str(communes), *_as_of(), "-o", str(out), "--lang", "en")
     done = _run(cadre_exe, *args, "--workers", "2", env=env)
@@ -208,11 +214,7 @@ KILLED = """
 def test_a_worker_killed_is_said_in_a_sentence_and_leaves_nothing(
     cadre_exe: Path, communes: Path, tmp_path: Path
 ) -> None:
-    plugin = tmp_path / "plugin"
-    plugin.mkdir()
-    env = _installed_plugin(plugin, KILLED)
-    out_dir = tmp_path / "out"
-    out_dir.mkdir()
+    env, out_dir = _trend_case(tmp_path, KILLED)
     out = out_dir / "trend.json"
     args = ("evaluate", str(communes), *_as_of(), "-o", str(out), "--lang", "en")
     done = _run(cadre_exe, *args, "--workers", "2", env=env)
@@ -268,13 +270,9 @@ WAITING = """
 def test_an_error_here_stops_the_workers_at_once(
     cadre_exe: Path, communes: Path, tmp_path: Path
 ) -> None:
-    plugin = tmp_path / "plugin"
-    plugin.mkdir()
-    env = _installed_plugin(plugin, WAITING)
+    env, out_dir = _trend_case(tmp_path, WAITING)
     sign = tmp_path / "worker.pid"
     env["LATERDAYS_SIGN"] = str(sign)
-    out_dir = tmp_path / "out"
-    out_dir.mkdir()
     args = ("evaluate", str(communes), *_as_of(), "-o", str(out_dir / "t.json"), "--lang", "en")
     # the worker's day would take an hour: the command must not wait for it
     done = subprocess.run(
