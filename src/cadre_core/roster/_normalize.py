@@ -427,17 +427,18 @@ def _normalise_date(raw: pd.Series, *, serials: bool = False) -> tuple[pd.Series
                 rest = rest.where(~is_num, None)
     text = to_text(rest)
     has = text.notna()
-    iso = text.str.extract(_ISO)
-    dmy = text.str.extract(_DAY_FIRST)
-    words = text.str.extract(_DAY_WORDS)
-    for parts, order in ((iso, (0, 1, 2)), (dmy, (2, 1, 0)), (words, (2, 1, 0))):
-        m = parts[0].notna() & has
-        if bool(m.any()):
+    for pattern, order in ((_ISO, (0, 1, 2)), (_DAY_FIRST, (2, 1, 0)), (_DAY_WORDS, (2, 1, 0))):
+        if not bool(has.any()):
+            break
+        parts = text[has].str.extract(pattern)  # the values no earlier spelling read
+        found = parts[parts[0].notna()]
+        if len(found):
+            m = pd.Series(raw.index.isin(found.index), index=raw.index)
             frame = pd.DataFrame(
                 {
-                    "year": parts.loc[m, order[0]].astype(int),
-                    "month": parts.loc[m, order[1]].astype(int),
-                    "day": parts.loc[m, order[2]].astype(int),
+                    "year": found[order[0]].astype(int),
+                    "month": found[order[1]].astype(int),
+                    "day": found[order[2]].astype(int),
                 }
             )
             parsed = pd.to_datetime(frame, errors="coerce")

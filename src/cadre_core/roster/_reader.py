@@ -17,7 +17,7 @@ import unicodedata
 import zipfile
 from collections.abc import Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO
 
 import attrs
 import numpy as np
@@ -275,11 +275,20 @@ def read_workbook(path: Path, layout: Layout | None = None) -> tuple[list[RawTab
 
 @attrs.frozen
 class CsvText:
-    """The text of a CSV file, the encoding it was written in and its delimiter."""
+    """A CSV file, the encoding it was written in and its delimiter (:func:`csv_text`)."""
 
-    text: str
+    path: Path
     encoding: str  # "utf-8", "utf-16" or "windows-1258"
     delimiter: str
+
+    def open(self) -> TextIO:
+        """The file's text, streamed from the disk (UTF-8, UTF-16), or held composed
+        (Windows-1258: its separate tone marks composed, NFC)."""
+        if self.encoding == "windows-1258":
+            text = unicodedata.normalize("NFC", self.path.read_bytes().decode("cp1258"))
+            return io.StringIO(text, newline="")
+        codec = "utf-16" if self.encoding == "utf-16" else "utf-8-sig"
+        return self.path.open(encoding=codec, newline="")
 
 
 _DELIMITERS = (",", ";", "\t")
@@ -288,36 +297,57 @@ _LOST = re.compile(r"\w\?|\?\w")
 
 
 def csv_text(path: Path) -> CsvText:
-    r"""The text of a CSV file as Excel and real systems write it: UTF-8 (a BOM or not);
-    UTF-16 with its BOM (Excel's "Unicode Text"); or, when it is not UTF-8, Windows-1258
-    (Excel's "CSV" saved on a Vietnamese Windows), its separate tone marks composed (NFC),
-    unless a "?" stands in a word: Excel writes "?" for every letter the code page lacks
-    (ậ, ỗ, ữ ...), so such a file has lost its names and is refused, as not UTF-8.
-    The delimiter is found from the first 30 lines (:func:`_delimiter`). Bytes that none
-    of these encodings reads raise UTF-8's ``UnicodeDecodeError``.
+    r"""A CSV file as Excel and real systems write it: UTF-8 (a BOM or not); UTF-16 with
+    its BOM (Excel's "Unicode Text"); or, when it is not UTF-8, Windows-1258 (Excel's
+    "CSV" saved on a Vietnamese Windows), unless a "?" stands in a word: Excel writes "?"
+    for every letter the code page lacks (ậ, ỗ, ữ ...), so such a file has lost its names
+    and is refused, as not UTF-8. UTF-8 is checked chunk by chunk, never held whole. The
+    delimiter is found from the first 30 lines (:func:`_delimiter`). Bytes that none of
+    these encodings reads raise UTF-8's ``UnicodeDecodeError``.
 
     >>> import tempfile
     >>> p = Path(tempfile.mkdtemp()) / "t.csv"
     >>> _ = p.write_bytes("Tên;Năm\nA;1980\n".encode("cp1258"))  # "ă" is one byte there
     >>> t = csv_text(p)
-    >>> t.encoding, t.delimiter, t.text.splitlines()[0]
-    ('windows-1258', ';', 'Tên;Năm')
+    >>> t.encoding, t.delimiter, t.open().readline()
+    ('windows-1258', ';', 'Tên;Năm\n')
     """
-    data = path.read_bytes()
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        text, encoding = data.decode("utf-16"), "utf-16"
+    with path.open("rb") as f:
+        start = f.read(2)
+    if start in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
+        encoding = "utf-16"
+    elif _is_utf8(path):
+        encoding = "utf-8"
     else:
+        data = path.read_bytes()
         try:
-            text, encoding = data.decode("utf-8-sig"), "utf-8"
-        except UnicodeDecodeError as exc:
+            data.decode("utf-8-sig")
+            encoding = "utf-8"  # not reached: _is_utf8 said no
+        except UnicodeDecodeError as exc:  # where, for the sentence
             try:
-                text = unicodedata.normalize("NFC", data.decode("cp1258"))
+                text = data.decode("cp1258")
             except UnicodeDecodeError:
                 raise exc from None
             if _LOST.search(text):  # letters the code page lacks, saved as "?": refused
                 raise exc from None
             encoding = "windows-1258"
-    return CsvText(text, encoding, _delimiter(text.splitlines()[:30]))
+    source = CsvText(path, encoding, ",")
+    with source.open() as f:
+        head = [line for _, line in zip(range(30), f, strict=False)]
+    return attrs.evolve(source, delimiter=_delimiter(head))
+
+
+def _is_utf8(path: Path) -> bool:
+    """Whether the whole file is UTF-8 text, read a chunk at a time."""
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    try:
+        with path.open("rb") as f:
+            while chunk := f.read(1 << 20):
+                decoder.decode(chunk)
+        decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _delimiter(lines: list[str]) -> str:
@@ -347,15 +377,16 @@ def _read_csv(source: CsvText) -> pd.DataFrame:
     header stay two (pandas would rename the second ``birth_date.1``, hiding it from the
     check that refuses a second column for a field); a blank header is named by its place
     (``column 8``), as in a workbook."""
-    grid = pd.read_csv(
-        io.StringIO(source.text),
-        sep=source.delimiter,
-        dtype=str,
-        header=None,
-        keep_default_na=False,
-        na_values=[],
-        skip_blank_lines=True,
-    )
+    with source.open() as text:
+        grid = pd.read_csv(
+            text,
+            sep=source.delimiter,
+            dtype=str,
+            header=None,
+            keep_default_na=False,
+            na_values=[],
+            skip_blank_lines=True,
+        )
     frame = grid.iloc[1:].reset_index(drop=True)
     headers = [str(h) if str(h).strip() else f"column {i + 1}" for i, h in enumerate(grid.iloc[0])]
     frame.columns = pd.Index(headers, dtype=object)
@@ -439,14 +470,15 @@ def _csv_record_lines(source: CsvText) -> list[int] | None:
     limit = csv.field_size_limit()
     try:
         csv.field_size_limit(1 << 30)
-        reader = csv.reader(io.StringIO(source.text, newline=""), delimiter=source.delimiter)
-        end = 0
-        for record in reader:
-            # pandas skips empty lines and lines of spaces or tabs only
-            if record and not (len(record) == 1 and not record[0].strip(" \t")):
-                starts.append(end + 1)
-            end = reader.line_num
-    except csv.Error:
+        with source.open() as text:
+            reader = csv.reader(text, delimiter=source.delimiter)
+            end = 0
+            for record in reader:
+                # pandas skips empty lines and lines of spaces or tabs only
+                if record and not (len(record) == 1 and not record[0].strip(" \t")):
+                    starts.append(end + 1)
+                end = reader.line_num
+    except (csv.Error, OSError):
         return None
     finally:
         csv.field_size_limit(limit)
