@@ -477,6 +477,7 @@ def test_evaluate_reports_every_reader_warning_in_every_output(
         ("Lai Châu, ngày 15 tháng 01 năm 2026", dt.date(2026, 1, 15)),  # no other day named
         ("Tháng 04/2025", None),  # a month's report: a period, not a day
         ("Tính đến tháng 13/2025", None),
+        ("Tính đến tháng 12/0000", None),  # no year 0: no day, and no traceback
     ],
 )
 def test_the_day_a_list_title_names(title: str, day: dt.date | None) -> None:

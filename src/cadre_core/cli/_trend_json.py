@@ -17,8 +17,9 @@ Nothing comes back from a worker, through a pipe, but each day it has done (the 
 bar moves with every process's days), then its plugins' warnings, what they printed, an
 error sentence and whether its last day has a target not met (``--fail-on``): no result is
 pickled. An error in this process's block stops the workers at once; a worker that ends
-without its block (killed: out of memory) raises ``BrokenProcessPool``, as a pool's would. A failing plugin stops the command as it does in one process (``--keep-going``,
-which may evaluate the days again without the plugin, is written in one process).
+without its block (killed: out of memory) raises ``BrokenProcessPool``, as a pool's would.
+A failing plugin stops the command as it does in one process (``--keep-going``, which may
+evaluate the days again without the plugin, is written in one process).
 """
 
 from __future__ import annotations
@@ -220,13 +221,12 @@ def _write_block(
 
 @attrs.define
 class _Worker:
-    """A worker process writing one block of ``days`` days to the part ``name``, and the
-    end of the pipe on which it says its days and its :class:`_Block`."""
+    """A worker process writing its block of days to the part ``name``, and the end of
+    the pipe on which it says its days and its :class:`_Block`."""
 
     process: BaseProcess
     said: Connection
     name: str
-    days: int
     block: _Block | None = None
 
     def hear(self, on_day: Callable[[int], object] | None, *, wait: bool) -> None:
@@ -273,7 +273,7 @@ def _start(
         )
         process.start()
         say.close()  # the worker holds the other end: its end of file is its exit
-        workers.append(_Worker(process, hear, name, len(block)))
+        workers.append(_Worker(process, hear, name))
     return workers
 
 

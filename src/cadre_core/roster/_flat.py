@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from cadre_core.roster._layout import Layout
 
+import calendar
 import csv
 import datetime as dt
 import re
@@ -87,7 +88,8 @@ def _grids(path: Path) -> tuple[list[tuple[str, pd.DataFrame, list[Merged]]], li
         try:
             # title rows are shorter than the header: rows of any length, padded
             source = csv_text(path)
-            lines = list(csv.reader(source.text.splitlines(), delimiter=source.delimiter))
+            with source.open() as text:
+                lines = list(csv.reader(text.read().splitlines(), delimiter=source.delimiter))
             width = max((len(line) for line in lines), default=0)
             padded = [[c if c.strip() else None for c in line] for line in lines]
             grid = pd.DataFrame([line + [None] * (width - len(line)) for line in padded])
@@ -142,10 +144,9 @@ def title_day(texts: list[str]) -> dt.date | None:
             parts = m.groups()
             if len(parts) == 2:  # a month: its last day
                 month, year = int(parts[0]), int(parts[1])
-                if not 1 <= month <= 12:
+                if not (1 <= month <= 12 and dt.MINYEAR <= year <= dt.MAXYEAR):
                     continue
-                after = dt.date(year + month // 12, month % 12 + 1, 1)
-                parts = (str((after - dt.timedelta(days=1)).day), *parts)
+                parts = (str(calendar.monthrange(year, month)[1]), *parts)
             spelled = "/".join(parts)
             try:
                 return parse_day(spelled, what="the list's date")
