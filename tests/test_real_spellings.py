@@ -106,6 +106,7 @@ def test_what_follows_a_level_may_make_it_another_or_none() -> None:
         "Đại học Luật, Kinh tế",  # a list
         "Đại học/Cao cấp",
         "Dược sĩ đại học",  # the level word last: not guessed
+        "Đại học trở lên",  # a form's heading, not a person's level
     ):
         assert read("education", value) == [None], value
 

@@ -28,6 +28,7 @@ import attrs
 import pandas as pd
 
 from cadre_core.roster import _normalize as nz
+from cadre_core.roster._csv import csv_text
 from cadre_core.roster._flat_header import (
     SKIP,
     Field,
@@ -41,7 +42,7 @@ from cadre_core.roster._flat_tables import MADE, build_tables
 from cadre_core.roster._guards import _check_workbook_size
 from cadre_core.roster._merged import Merged, fill_merged, merged_ranges
 from cadre_core.roster._problems import Problem, problem
-from cadre_core.roster._reader import RawTable, csv_text
+from cadre_core.roster._reader import RawTable
 from cadre_core.roster._schema import VALUE_ALIASES
 from cadre_core.vocab._dates import parse_day
 

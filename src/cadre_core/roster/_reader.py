@@ -7,22 +7,19 @@ with the spreadsheet row number of each record. Normalisation and validation com
 
 from __future__ import annotations
 
-import codecs
 import csv
 import difflib
-import io
-import re
 import stat
-import unicodedata
 import zipfile
 from collections.abc import Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING
 
 import attrs
 import numpy as np
 import pandas as pd
 
+from cadre_core.roster._csv import CsvText, csv_text
 from cadre_core.roster._guards import _check_workbook_size
 from cadre_core.roster._merged import _missing, fill_merged, merged_ranges
 from cadre_core.roster._problems import Problem, problem
@@ -271,105 +268,6 @@ def read_workbook(path: Path, layout: Layout | None = None) -> tuple[list[RawTab
             frame, rows = _frame_from_grid(grid, header_at)
         tables.append(RawTable(canonical, frame, rows, name, serials=True))
     return tables, problems
-
-
-@attrs.frozen
-class CsvText:
-    """A CSV file, the encoding it was written in and its delimiter (:func:`csv_text`)."""
-
-    path: Path
-    encoding: str  # "utf-8", "utf-16" or "windows-1258"
-    delimiter: str
-
-    def open(self) -> TextIO:
-        """The file's text, streamed from the disk (UTF-8, UTF-16), or held composed
-        (Windows-1258: its separate tone marks composed, NFC)."""
-        if self.encoding == "windows-1258":
-            text = unicodedata.normalize("NFC", self.path.read_bytes().decode("cp1258"))
-            return io.StringIO(text, newline="")
-        codec = "utf-16" if self.encoding == "utf-16" else "utf-8-sig"
-        return self.path.open(encoding=codec, newline="")
-
-
-_DELIMITERS = (",", ";", "\t")
-# Excel saves a letter that Windows-1258 lacks (ậ, ỗ, ữ ...) as "?": "Đ? M?nh C??ng"
-_LOST = re.compile(r"\w\?|\?\w")
-
-
-def csv_text(path: Path) -> CsvText:
-    r"""A CSV file as Excel and real systems write it: UTF-8 (a BOM or not); UTF-16 with
-    its BOM (Excel's "Unicode Text"); or, when it is not UTF-8, Windows-1258 (Excel's
-    "CSV" saved on a Vietnamese Windows), unless a "?" stands in a word: Excel writes "?"
-    for every letter the code page lacks (ậ, ỗ, ữ ...), so such a file has lost its names
-    and is refused, as not UTF-8. UTF-8 is checked chunk by chunk, never held whole. The
-    delimiter is found from the first 30 lines (:func:`_delimiter`). Bytes that none of
-    these encodings reads raise UTF-8's ``UnicodeDecodeError``.
-
-    >>> import tempfile
-    >>> p = Path(tempfile.mkdtemp()) / "t.csv"
-    >>> _ = p.write_bytes("Tên;Năm\nA;1980\n".encode("cp1258"))  # "ă" is one byte there
-    >>> t = csv_text(p)
-    >>> t.encoding, t.delimiter, t.open().readline()
-    ('windows-1258', ';', 'Tên;Năm\n')
-    """
-    with path.open("rb") as f:
-        start = f.read(2)
-    if start in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
-        encoding = "utf-16"
-    elif _is_utf8(path):
-        encoding = "utf-8"
-    else:
-        data = path.read_bytes()
-        try:
-            data.decode("utf-8-sig")
-            encoding = "utf-8"  # not reached: _is_utf8 said no
-        except UnicodeDecodeError as exc:  # where, for the sentence
-            try:
-                text = data.decode("cp1258")
-            except UnicodeDecodeError:
-                raise exc from None
-            if _LOST.search(text):  # letters the code page lacks, saved as "?": refused
-                raise exc from None
-            encoding = "windows-1258"
-    source = CsvText(path, encoding, ",")
-    with source.open() as f:
-        head = [line for _, line in zip(range(30), f, strict=False)]
-    return attrs.evolve(source, delimiter=_delimiter(head))
-
-
-def _is_utf8(path: Path) -> bool:
-    """Whether the whole file is UTF-8 text, read a chunk at a time."""
-    decoder = codecs.getincrementaldecoder("utf-8")()
-    try:
-        with path.open("rb") as f:
-            while chunk := f.read(1 << 20):
-                decoder.decode(chunk)
-        decoder.decode(b"", final=True)
-    except UnicodeDecodeError:
-        return False
-    return True
-
-
-def _delimiter(lines: list[str]) -> str:
-    """The delimiter of a CSV file from its first lines: the one of ``,``, ``;`` and tab
-    under which most lines share one number of cells, above one (a table is a rectangle;
-    a cell's own list, ``it;law``, a title's comma, are not); a comma when they tie.
-
-    >>> _delimiter(["id,topics", "C1,it;law;ethics", "C2,it"])
-    ','
-    >>> _delimiter(["DANH SÁCH CÁN BỘ, CÔNG CHỨC", "STT;Họ và tên;Chức vụ", "1;Lò Văn A;Bí thư"])
-    ';'
-    """
-    best, score = ",", (0, 0, True)
-    for d in _DELIMITERS:
-        counts = [len(row) for row in csv.reader(lines, delimiter=d) if len(row) > 1]
-        if not counts:
-            continue
-        common = max(set(counts), key=lambda n: (counts.count(n), n))
-        mine = (counts.count(common), common, d == ",")
-        if mine > score:
-            best, score = d, mine
-    return best
 
 
 def _read_csv(source: CsvText) -> pd.DataFrame:

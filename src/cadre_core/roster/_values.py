@@ -507,11 +507,12 @@ def _levels(codes: str) -> str:
 # học (tại chức)": the level, a field or a mode after it. Not when what follows names a
 # political-theory level (a theory column's value), a medical specialist's or resident's
 # degree (chuyên khoa, nội trú: above the level word), a degree under way (đang học, chưa
-# tốt nghiệp), a second level, or a list (commas, slashes): those stay unread.
+# tốt nghiệp), a second level, a form heading ("Đại học trở lên") or a list (commas,
+# slashes): those stay unread.
 _EDUCATION_LEVEL = _levels("education")
 _NOT_THE_LEVEL = (
     rf"{_EDUCATION_LEVEL}|chính trị|llct|lý luận|chuyên khoa|ck\w*|nội trú|đang|chưa|sơ cấp|"
-    r"cao cấp"
+    r"cao cấp|trở lên|trở xuống"
 )
 _LEVEL_FIRST = (
     rf"^({_EDUCATION_LEVEL})(?!.*[,/;+&])(?!.*\b(?:{_NOT_THE_LEVEL})\b)[\s.:(\-–]+\S.*$",

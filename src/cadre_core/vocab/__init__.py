@@ -12,7 +12,7 @@ May import: the standard library and third-party packages only, never another
 ``cadre_core`` stage (it is the bottom layer; see ``docs/architecture.md``).
 """
 
-from cadre_core.vocab._dates import DATE_SPELLINGS, DAY_FIRST, ISO_DAY, parse_day
+from cadre_core.vocab._dates import DATE_SPELLINGS, DAY_FIRST, DAY_WORDS, ISO_DAY, parse_day
 from cadre_core.vocab._enums import (
     GRADE_CODES,
     LEADERSHIP_CATEGORIES,
@@ -78,6 +78,7 @@ __all__ = [
     "AGGREGATE_COLUMNS",
     "DATE_SPELLINGS",
     "DAY_FIRST",
+    "DAY_WORDS",
     "DEFAULT_BANDS",
     "ETHNIC_ALIASES",
     "ETHNIC_GROUPS",
