@@ -21,7 +21,20 @@ from typing import Any
 
 import xlsxwriter
 
-from cadre_core.forms._fill import Cell, FilledForm, field_words
+from cadre_core.forms._fill import FilledForm
+from cadre_core.forms._layout import (
+    BLANK_HEADS,
+    Printed,
+    blank_rows,
+    column_widths,
+    depth,
+    first_column,
+    heading_room_pt,
+    headings,
+    lines,
+    numbering,
+    title_right,
+)
 from cadre_core.plugins._sections import ReportSection
 from cadre_core.targets._forms import Form
 from cadre_core.vocab._files import replacing
@@ -43,6 +56,16 @@ class _Formats:
         self.head = wb.add_format(
             {**CELL, "bold": True, "align": "center", "text_wrap": True, "font_size": 10}
         )
+        self.head_turned = wb.add_format(
+            {
+                **CELL,
+                "bold": True,
+                "align": "center",
+                "text_wrap": True,
+                "font_size": 10,
+                "rotation": 90,
+            }
+        )
         self.number = wb.add_format({**CELL, "italic": True, "align": "center", "font_size": 9})
         self.label = wb.add_format({**CELL, "text_wrap": True})
         self.label_bold = wb.add_format({**CELL, "text_wrap": True, "bold": True})
@@ -58,26 +81,20 @@ class _Formats:
         self.plain_bold = wb.add_format({**BASE, "bold": True})
 
 
-def _widths(form: Form) -> list[float]:
-    """Column widths: the row numbers, the label column, then the form's columns."""
-    out = [5.0] if form.number_heading is not None else []
-    if form.orientation == "person":
-        out.append(5.0)
-        for c in form.columns:
-            out.append(22.0 if c.value == "full_name" else 11.0 if c.value else 4.5)
-        return out
-    out.append(38.0 if form.orientation != "unit" else 22.0)
-    out += [5.0 if len(form.columns) > 20 else 8.0] * len(form.columns)
-    return out
-
-
-def _write_cell(ws: Any, r: int, c: int, value: Cell, fm: _Formats, bold: bool) -> None:
-    if value is None:
+def _write_cell(ws: Any, r: int, c: int, cell: Printed, fm: _Formats) -> None:
+    value = cell.value
+    if cell.kind == "empty":
+        ws.write_blank(r, c, None, fm.label)
+    elif cell.kind == "label":
+        ws.write_string(r, c, str(value), fm.label_bold if cell.bold else fm.label)
+    elif cell.kind == "text":
+        ws.write_string(r, c, str(value), fm.text)
+    elif value is None:
         ws.write_blank(r, c, None, fm.blank)
     elif isinstance(value, bool):
         ws.write_string(r, c, "x" if value else "", fm.text)
     elif isinstance(value, int):
-        ws.write_number(r, c, value, fm.count_bold if bold else fm.count)
+        ws.write_number(r, c, value, fm.count_bold if cell.bold else fm.count)
     elif isinstance(value, dt.date):
         ws.write_datetime(r, c, dt.datetime(value.year, value.month, value.day), fm.date)
     else:
@@ -91,43 +108,19 @@ def _merge(ws: Any, r1: int, c1: int, r2: int, c2: int, text: str, fmt: Any) -> 
         ws.merge_range(r1, c1, r2, c2, text, fmt)
 
 
-def _headings(ws: Any, form: Form, top: int, first: int, lang: str, fm: _Formats) -> int:
-    """The column headings from row ``top`` (merged as the layout groups them) and the
-    numbering row; returns the numbering row's index."""
-    paths = [tuple(g.get(lang) for g in c.groups) + (c.label.get(lang),) for c in form.columns]
-    depth = max(len(p) for p in paths)
-    col = 0
-    if form.number_heading is not None:
-        _merge(ws, top, 0, top + depth - 1, 0, form.number_heading.get(lang), fm.head)
-        ws.write_string(top + depth, 0, form.number_number, fm.number)
-        col = 1
-    _merge(ws, top, col, top + depth - 1, col, form.stub.get(lang), fm.head)
-    ws.write_string(top + depth, col, form.stub_number, fm.number)
-    for level in range(depth):
-        i = 0
-        while i < len(paths):
-            path = paths[i]
-            if level >= len(path):
-                i += 1
-                continue
-            if level == len(path) - 1:  # the leaf: down to the last heading row
-                _merge(ws, top + level, first + i, top + depth - 1, first + i, path[level], fm.head)
-                i += 1
-                continue
-            j = i  # neighbours under the same heading at this level share one cell
-            while (
-                j + 1 < len(paths)
-                and len(paths[j + 1]) - 1 > level
-                and paths[j + 1][: level + 1] == path[: level + 1]
-            ):
-                j += 1
-            _merge(ws, top + level, first + i, top + level, first + j, path[level], fm.head)
-            i = j + 1
-    for i, c in enumerate(form.columns):
-        ws.write_string(top + depth, first + i, c.number, fm.number)
-    for level in range(depth):  # room for wrapped headings
-        ws.set_row(top + level, 48 if level == depth - 1 else 30)
-    return top + depth
+def _headings(ws: Any, form: Form, top: int, lang: str, fm: _Formats) -> int:
+    """The column headings from row ``top`` (:func:`~cadre_core.forms._layout.headings`)
+    and the numbering row; returns the numbering row's index."""
+    for h in headings(form, lang):
+        r, c = top + h.row, h.col
+        fmt = fm.head_turned if h.turned else fm.head
+        _merge(ws, r, c, r + h.rows - 1, c + h.cols - 1, h.text, fmt)
+    rows = depth(form)
+    for c, number in enumerate(numbering(form)):
+        ws.write_string(top + rows, c, number, fm.number)
+    for level in range(rows):  # room for wrapped headings
+        ws.set_row(top + level, heading_room_pt(form, lang) if level == rows - 1 else 30)
+    return top + rows
 
 
 def _form_sheet(wb: Any, filled: FilledForm, lang: str, fm: _Formats, used: set[str]) -> None:
@@ -137,17 +130,13 @@ def _form_sheet(wb: Any, filled: FilledForm, lang: str, fm: _Formats, used: set[
         name = name[:28] + f"_{len(used)}"
     used.add(name.casefold())
     ws = wb.add_worksheet(name)
-    widths = _widths(form)
+    widths = column_widths(form)
     for i, w in enumerate(widths):
         ws.set_column(i, i, w)
     last = len(widths) - 1
-    first = 2 if form.number_heading is not None else 1
     half = max(1, last // 2)
     # title block: the issuing body on the left, the form's number and unit on the right
-    right = [
-        form.label_text(lang).replace("{day}", fmt_date(filled.as_of)),
-        form.unit_label.get(lang),
-    ]
+    right = title_right(filled, lang)
     rows = max(len(form.issuer), len(right))
     for k in range(rows):
         if k < len(form.issuer):
@@ -161,34 +150,14 @@ def _form_sheet(wb: Any, filled: FilledForm, lang: str, fm: _Formats, used: set[
     as_of = label("forms_as_of", lang).format(day=fmt_date(filled.as_of))
     _merge(ws, r, 0, r, last, as_of, fm.italic_center)
     top = r + 2
-    numbering = _headings(ws, form, top, first, lang, fm)
-    r = numbering + 1
-    several = len(filled.blocks) > 1
-    for block in filled.blocks:
-        if several or form.orientation in ("person",):
-            name_ = block.commune if block.commune is not None else label("forms_province", lang)
-            _merge(ws, r, 0, r, last, name_, fm.block)
-            r += 1
-        for row in block.rows:
-            roman = row.number.isalpha() and row.number.isupper()  # I, II: a section
-            bold = row.kind == "total" or row.label.vi.isupper() or roman
-            if form.number_heading is not None:
-                ws.write_string(r, 0, row.number, fm.label_bold if bold else fm.label)
-            if form.orientation == "person":
-                ws.write_string(r, first - 1, row.number, fm.text)
-            else:
-                ws.write_string(
-                    r, first - 1, row.label.get(lang), fm.label_bold if bold else fm.label
-                )
-            if row.kind == "heading":
-                for i in range(len(form.columns)):
-                    ws.write_blank(r, first + i, None, fm.label)
-            for i, value in enumerate(row.cells):
-                if row.kind == "total" and form.orientation == "person" and i == 0:
-                    ws.write_string(r, first, row.label.get(lang), fm.label_bold)
-                    continue
-                _write_cell(ws, r, first + i, value, fm, bold)
-            r += 1
+    numbering_row = _headings(ws, form, top, lang, fm)
+    r = numbering_row + 1
+    for printed in lines(filled, lang):
+        if printed.block is not None:
+            _merge(ws, r, 0, r, last, printed.block, fm.block)
+        for c, cell in enumerate(printed.cells):
+            _write_cell(ws, r, c, cell, fm)
+        r += 1
     # the signature block
     r += 1
     _merge(ws, r, half, r, last, label("forms_date_line", lang), fm.italic_center)
@@ -202,10 +171,10 @@ def _form_sheet(wb: Any, filled: FilledForm, lang: str, fm: _Formats, used: set[
         title=" ".join(filled.title(lang)),
         header_row=None,
         lang=lang,
-        detail=form.label_text(lang).replace("{day}", fmt_date(filled.as_of)),
+        detail=right[0],
     )
-    ws.repeat_rows(top, numbering)
-    ws.freeze_panes(numbering + 1, first)
+    ws.repeat_rows(top, numbering_row)
+    ws.freeze_panes(numbering_row + 1, first_column(form))
 
 
 def _notes_sheet(
@@ -215,29 +184,13 @@ def _notes_sheet(
     for i, w in enumerate((14, 40, 12, 36, 60, 30, 30)):
         ws.set_column(i, i, w)
     ws.write_string(0, 0, label("forms_notes_title", lang), fm.plain_bold)
-    heads = [
-        "forms_col_form",
-        "forms_col_row",
-        "forms_col_number",
-        "forms_col_column",
-        "forms_col_missing",
-    ]
-    for i, key in enumerate(heads):
+    for i, key in enumerate(BLANK_HEADS):
         ws.write_string(2, i, label(key, lang), fm.head)
     r = 3
-    for filled in forms:
-        for b in filled.blanks:
-            row = b.row.get(lang) if b.row is not None else label("forms_whole_column", lang)
-            values = [
-                filled.form.code,
-                row,
-                b.column_number,
-                b.column.get(lang),
-                "; ".join(field_words(f, lang) for f in b.fields),
-            ]
-            for i, v in enumerate(values):
-                ws.write_string(r, i, v, fm.label)
-            r += 1
+    for values in blank_rows(forms, lang):
+        for i, v in enumerate(values):
+            ws.write_string(r, i, v, fm.label)
+        r += 1
     if r == 3:
         ws.write_string(r, 0, label("forms_no_blank", lang), fm.plain)
         r += 1

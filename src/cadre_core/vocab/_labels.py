@@ -832,6 +832,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "forms_col_number": ("Số cột", "Column no."),
     "forms_col_missing": ("Thông tin danh sách còn thiếu", "What the roster does not say"),
     "forms_whole_column": ("cả cột", "the whole column"),
+    "forms_whole_column_but": ("cả cột, trừ: {rows}", "the whole column except: {rows}"),
     "forms_as_of": ("Số liệu tính đến ngày {day}", "Figures as of {day}"),
     "forms_source": ("Căn cứ: {source}", "Source: {source}"),
     "forms_list_title": ("Các biểu mẫu báo cáo", "Reporting forms"),

@@ -117,6 +117,28 @@ def _chars_per_line(width: float, font_pt: float) -> int:
     return max(1, int(px / glyph_px * WRAP_FILL))
 
 
+def fits_one_line(text: str, width: float, font_pt: float = BODY_PT) -> bool:
+    """Whether ``text`` fits on one line of a column of ``width`` (a low estimate).
+
+    >>> fits_one_line("Nam", 4.5), fits_one_line("Trung cấp", 4.5)
+    (True, False)
+    """
+    return len(text) <= _chars_per_line(width, font_pt)
+
+
+def turned_length_pt(text: str, width: float, font_pt: float = BODY_PT) -> float:
+    """Points of height ``text`` needs turned a quarter in a column of ``width``: its lines
+    run up the column, as many side by side as the column's width holds (a generous
+    estimate: a word that does not fit moves to the next line).
+
+    >>> 40 < turned_length_pt("Chưa qua đào tạo", 4.5) < 100
+    True
+    """
+    across = max(1, int((column_width_pt(width) - 2 * 3 * PT_PER_PX) // line_height(font_pt)))
+    length = len(text) * GLYPH_EM * font_pt / WRAP_FILL
+    return math.ceil(length / across * (1.0 if across == 1 else 1.15) + 2 * 3 * PT_PER_PX)
+
+
 def line_height(font_pt: float = BODY_PT) -> float:
     """Points one line of text of ``font_pt`` takes in a row."""
     return font_pt * LINE_SPACING
