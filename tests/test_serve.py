@@ -510,6 +510,27 @@ def test_forms_as_a_workbook_download(open_server: Server, files: dict[str, Path
     assert {"Biểu số 9C-BTCTW", "THỐNG KÊ", "NĂM 2026"} <= text
 
 
+@pytest.mark.parametrize("fmt", ["html", "pdf"])
+def test_forms_as_a_page_or_a_pdf_to_hand_up(open_server: Server, files: dict[str, Path], fmt: str):
+    query = {"as_of": DAY, "format": fmt}
+    with open_server.client() as c:
+        got = c.post("/v1/forms/02-cl-cbccx", params=query, **_upload(files["xlsx"]))
+    if fmt == "pdf" and got.status_code == 503:  # no Pango on this machine: said so
+        assert "PDF" in got.json()["error"] or "Pango" in got.json()["error"]
+        return
+    assert got.status_code == 200, got.text
+    assert got.headers["content-type"].startswith(
+        {"html": "text/html", "pdf": "application/pdf"}[fmt]
+    )
+    name = f"cadre-forms-02-CL-CBCCX-{DAY}.{fmt}"
+    assert got.headers["content-disposition"] == f'attachment; filename="{name}"'
+    assert got.headers["x-cadre-as-of"] == DAY
+    if fmt == "html":
+        assert "Mẫu số 02/CL.CBCCX" in got.text and "Xã Mường Than" in got.text
+    else:
+        assert got.content.startswith(b"%PDF-") and len(got.content) > 10_000
+
+
 def test_an_unknown_form_is_404_naming_the_forms_there_are(
     open_server: Server, files: dict[str, Path]
 ):

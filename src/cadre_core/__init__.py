@@ -119,7 +119,13 @@ from cadre_core.vocab._numbers import to_fraction
 from cadre_core.vocab._version import __version__
 
 if TYPE_CHECKING:  # imported when first used (see _LAZY)
-    from cadre_core.forms import FilledForm, compute_form, write_form_xlsx
+    from cadre_core.forms import (
+        FilledForm,
+        compute_form,
+        write_form_html,
+        write_form_pdf,
+        write_form_xlsx,
+    )
     from cadre_core.planner import Plan, plan
     from cadre_core.planner._report import write_html as write_plan_html
     from cadre_core.planner._report import write_xlsx as write_plan_xlsx
@@ -136,6 +142,8 @@ _LAZY = {
     "write_xlsx": ("cadre_core.reports", "write_xlsx"),
     "FilledForm": ("cadre_core.forms", "FilledForm"),
     "compute_form": ("cadre_core.forms", "compute_form"),
+    "write_form_html": ("cadre_core.forms", "write_form_html"),
+    "write_form_pdf": ("cadre_core.forms", "write_form_pdf"),
     "write_form_xlsx": ("cadre_core.forms", "write_form_xlsx"),
     "write_plan_html": ("cadre_core.planner._report", "write_html"),
     "write_plan_xlsx": ("cadre_core.planner._report", "write_xlsx"),
@@ -226,6 +234,8 @@ __all__ = [
     "sample_roster",
     "schema_errors",
     "to_fraction",
+    "write_form_html",
+    "write_form_pdf",
     "write_form_xlsx",
     "write_html",
     "write_pdf",

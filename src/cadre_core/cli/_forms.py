@@ -119,7 +119,7 @@ def _print_forms(filled: Sequence[Any], lang: str) -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["table", "json", "xlsx"]),
+    type=click.Choice(["table", "json", "xlsx", "html", "pdf"]),
     help="Output format (default: the one the --output suffix names, else table on a "
     "terminal and json otherwise).",
 )
@@ -127,7 +127,7 @@ def _print_forms(filled: Sequence[Any], lang: str) -> None:
     "--output",
     "-o",
     type=click.Path(),
-    help="Write to this file (.xlsx or .json), whole or not at all; never an input.",
+    help="Write to this file (.xlsx, .pdf, .html or .json), whole or not at all; never an input.",
 )
 @lang_option
 @pseudonym_options
@@ -162,9 +162,9 @@ def forms_command(
     if not roster:
         raise InputError(label("forms_needs_roster", lang))
     check_output(output, [*roster, params, layout, pseudonym_key])
-    fmt = output_format(fmt, output, refused=("csv", "html", "pdf"))
-    if fmt == "xlsx" and not output:
-        raise InputError(label("forms_needs_output", lang))
+    fmt = output_format(fmt, output)
+    if fmt in ("xlsx", "html", "pdf") and not output:
+        raise InputError(label("forms_needs_output", lang).format(fmt=fmt))
     key = key_or_exit(pseudonymize, pseudonym_key)
     bars = functools.partial(progress_bars, lang, shown=bool(output) or fmt != "json")
     with bars(), plugin_output():
@@ -222,15 +222,27 @@ def _emit(filled: list[Any], fmt: str, output: str | None, lang: str) -> None:
 
         write_text(forms_json(filled, lang), output)
         return
-    if fmt != "xlsx":
+    if fmt not in ("xlsx", "html", "pdf"):
         _print_forms(filled, lang)
         return
     assert output is not None
-    from cadre_core.forms import write_form_xlsx
+    from cadre_core.forms import write_form_html, write_form_pdf, write_form_xlsx
     from cadre_core.reports import not_read_section, skipped_section
+    from cadre_core.vocab._pdf import PdfUnavailable
 
     notes: Any = filled[0] if filled else None  # what the reader set aside and did not read
     sections = [*skipped_section(notes, lang), *not_read_section(notes, lang)] if notes else []
-    with writing(output), task("progress_writing", None):
-        write_form_xlsx(filled, output, lang=lang, sections=sections)
+    try:
+        if fmt == "pdf":  # one step per document laid out: a province's PDF takes minutes
+            from cadre_core.forms import pdf_parts
+
+            steps = len(pdf_parts(filled)) + 1
+            with writing(output), task("progress_writing", steps) as advance:
+                write_form_pdf(filled, output, lang=lang, sections=sections, advance=advance)
+        else:
+            writer = write_form_xlsx if fmt == "xlsx" else write_form_html
+            with writing(output), task("progress_writing", None):
+                writer(filled, output, lang=lang, sections=sections)
+    except PdfUnavailable as exc:
+        raise InputError(tell(exc)) from None
     print_line(_stderr(), label("cli_wrote", lang).format(path=output))

@@ -2,7 +2,9 @@
 
 Owns filling a :class:`~cadre_core.targets.Form` from the feature frames
 (:func:`compute_form`, :mod:`._fill`), writing a filled form as an xlsx workbook laid out
-as the printed form (:func:`write_form_xlsx`, :mod:`._xlsx`) and as a JSON document
+as the printed form (:func:`write_form_xlsx`, :mod:`._xlsx`), as a page to print and its
+PDF (:func:`write_form_html`, :func:`write_form_pdf`, :mod:`._html`), both drawing the
+one printed layout of :mod:`._layout`, and as a JSON document
 (:func:`forms_document`, :mod:`._json`); choosing the forms by code and filling them
 from a roster on a day, for the command line and the service alike (:func:`fill_forms`,
 :mod:`._run`). A sibling of ``reports`` and ``planner``: it
@@ -22,6 +24,7 @@ from cadre_core.forms._fill import (
     field_words,
     informs,
 )
+from cadre_core.forms._html import pdf_parts, render_forms_html, write_form_html, write_form_pdf
 from cadre_core.forms._json import forms_document, forms_json, pseudonymize_forms
 from cadre_core.forms._run import UnknownFormError, choose_forms, fill_forms
 from cadre_core.forms._xlsx import write_form_xlsx
@@ -39,6 +42,10 @@ __all__ = [
     "forms_document",
     "forms_json",
     "informs",
+    "pdf_parts",
     "pseudonymize_forms",
+    "render_forms_html",
+    "write_form_html",
+    "write_form_pdf",
     "write_form_xlsx",
 ]

@@ -404,10 +404,15 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     form_files = {
         "description": "The filled form as JSON (what `cadre forms --format json` writes), "
-        "or its workbook as a download (`format=xlsx`).",
+        "or as a download: its workbook (`format=xlsx`), its page to print (`format=html`) "
+        "or its PDF to hand up (`format=pdf`).",
         "content": {
             JSON: {"schema": {"$ref": "#/components/schemas/Forms"}},
-            _work.MEDIA["xlsx"]: {"schema": {"type": "string", "format": "binary"}},
+            **{
+                _work.MEDIA[f]: {"schema": {"type": "string", "format": "binary"}}
+                for f in ("xlsx", "pdf")
+            },
+            _work.MEDIA["html"]: {"schema": {"type": "string"}},
         },
     }
 
@@ -418,6 +423,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             "200": _audited(form_files),
             **_REFUSALS,
             "404": _error("No such form: the sentence lists the forms there are."),
+            "503": _error("PDF cannot be written here (Pango is missing)."),
         },
         **common,
     )
@@ -433,7 +439,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             description="Day the form describes, YYYY-MM-DD or DD/MM/YYYY (default: the day "
             "a list describes, else today).",
         ),
-        format: str = Query(default="json", pattern="^(json|xlsx)$"),
+        format: str = Query(default="json", pattern="^(json|xlsx|html|pdf)$"),
         plugin: list[str] = Plugin,
         params: str | None = Params,
         lang: str = Lang,
@@ -441,13 +447,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         skip_invalid: bool = Skip,
     ) -> Response:
         """What ``cadre forms --form FORM --format json`` writes, byte for byte, or the
-        workbook ``cadre forms --form FORM -o FILE.xlsx`` writes, as a download."""
+        workbook, page or PDF ``cadre forms --form FORM -o FILE.xlsx|.html|.pdf`` writes, as
+        a download."""
         days = [as_of] if as_of is not None else []
         req = await request_of(request, days, plugin, params, lang, pseudonymize, skip_invalid)
         answer = await workers.run(lambda: _work.forms_answer(req, form, format))
         if format == "json":
             return _json(answer)
-        return Response(answer.body, media_type=_work.MEDIA["xlsx"], headers=dict(answer.headers))
+        return Response(answer.body, media_type=_work.MEDIA[format], headers=dict(answer.headers))
 
     @app.get(
         "/v1/plugins",

@@ -328,9 +328,11 @@ def filled_forms(req: Request, code: str) -> tuple[Any, list[Any]]:
 
 def forms_answer(req: Request, code: str, fmt: str) -> Answer:
     """What ``cadre forms --form CODE --format json`` writes for the same options, byte
-    for byte; or its workbook (``fmt="xlsx"``) as a download, with the sheets of what the
-    reader set aside and did not read, as ``cadre forms -o FILE.xlsx`` writes it."""
-    from cadre_core.forms import forms_json, write_form_xlsx
+    for byte; or its workbook, page or PDF (``fmt`` ``xlsx``, ``html``, ``pdf``) as a
+    download, with what the reader set aside and did not read, as ``cadre forms -o FILE``
+    writes it. Without Pango a PDF is a 503 saying what to install."""
+    from cadre_core.forms import forms_json, write_form_html, write_form_pdf, write_form_xlsx
+    from cadre_core.vocab._pdf import PdfUnavailable
 
     r, filled = filled_forms(req, code)
     days = [filled[0].as_of]
@@ -341,10 +343,14 @@ def forms_answer(req: Request, code: str, fmt: str) -> Answer:
 
     notes = filled[0]  # what the reader set aside and did not read
     sections = [*skipped_section(notes, req.lang), *not_read_section(notes, req.lang)]
+    writer = {"xlsx": write_form_xlsx, "html": write_form_html, "pdf": write_form_pdf}[fmt]
     with tempfile.TemporaryDirectory(prefix="cadre-serve-") as tmp:
-        out = Path(tmp) / "forms.xlsx"
-        write_form_xlsx(filled, out, lang=req.lang, sections=sections)
-        name = f"cadre-forms-{filled[0].form.code}-{days[0]:%Y-%m-%d}.xlsx"
+        out = Path(tmp) / f"forms.{fmt}"
+        try:
+            writer(filled, out, lang=req.lang, sections=sections)
+        except PdfUnavailable as exc:
+            raise ServiceError(503, "serve_unavailable", error=str(exc)) from None
+        name = f"cadre-forms-{filled[0].form.code}-{days[0]:%Y-%m-%d}.{fmt}"
         headers["Content-Disposition"] = f'attachment; filename="{name}"'
         return Answer(out.read_bytes(), headers)
 

@@ -848,8 +848,8 @@ _LABELS: dict[str, tuple[str, str]] = {
         "cadre forms needs a ROSTER (or --list)",
     ),
     "forms_needs_output": (
-        "Biểu dạng xlsx cần --output TỆP.xlsx",
-        "An xlsx form needs --output FILE.xlsx",
+        "Biểu dạng {fmt} cần --output TỆP.{fmt}",
+        "A form as {fmt} needs --output FILE.{fmt}",
     ),
     "forms_field_cadres.birth_date": ("ngày sinh", "birth date"),
     "forms_field_cadres.gender": ("giới tính", "gender"),

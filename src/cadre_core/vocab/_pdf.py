@@ -12,6 +12,10 @@ other output. When they are missing, :class:`PdfUnavailable` says what to instal
 
 from __future__ import annotations
 
+import io
+import multiprocessing
+from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -54,6 +58,55 @@ def pdf_bytes(html: str) -> bytes:
     data = document.write_pdf()
     assert isinstance(data, bytes)
     return data
+
+
+def pdfs(htmls: Sequence[str], workers: int = 1) -> Iterator[bytes]:
+    """The PDF of each of ``htmls``, in order, laid out by ``workers`` processes at once
+    (forkserver, each holding one document at a time; one: here, one after the other).
+    Without Pango, :class:`PdfUnavailable` is raised here before any process starts.
+
+    >>> [p[:5] for p in pdfs(["<p>Một</p>", "<p>Hai</p>"])]
+    [b'%PDF-', b'%PDF-']
+    """
+    if workers <= 1 or len(htmls) < 2:
+        for html in htmls:
+            yield pdf_bytes(html)
+        return
+    _weasyprint()
+    context = multiprocessing.get_context("forkserver")
+    pool = ProcessPoolExecutor(min(workers, len(htmls)), mp_context=context)
+    try:
+        futures = [pool.submit(pdf_bytes, html) for html in htmls]
+        for future in futures:
+            yield future.result()
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def joined_pdf(parts: Iterable[bytes]) -> bytes:
+    """One PDF of the pages of ``parts`` (PDF files' bytes), in order: each document
+    WeasyPrint laid out on its own (its page numbers its own), so that no more than one is
+    held laid out in memory. pdfium copies each page with the fonts it uses.
+
+    >>> one = pdf_bytes("<p>Một</p>")
+    >>> joined_pdf([one, pdf_bytes("<p>Hai</p>")])[:5]
+    b'%PDF-'
+    """
+    import pypdfium2
+
+    out = pypdfium2.PdfDocument.new()
+    try:
+        for data in parts:
+            part = pypdfium2.PdfDocument(data)
+            try:
+                out.import_pages(part)
+            finally:
+                part.close()
+        buffer = io.BytesIO()
+        out.save(buffer)
+    finally:
+        out.close()
+    return buffer.getvalue()
 
 
 def write_pdf_atomic(path: str | Path, html: str) -> Path:
