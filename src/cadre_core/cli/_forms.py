@@ -234,11 +234,14 @@ def _emit(filled: list[Any], fmt: str, output: str | None, lang: str) -> None:
     sections = [*skipped_section(notes, lang), *not_read_section(notes, lang)] if notes else []
     try:
         if fmt == "pdf":  # one step per document laid out: a province's PDF takes minutes
-            from cadre_core.forms import pdf_parts
+            from cadre_core.forms import pdf_parts, pdf_workers
 
             steps = len(pdf_parts(filled)) + 1
+            workers = pdf_workers(filled)
             with writing(output), task("progress_writing", steps) as advance:
-                write_form_pdf(filled, output, lang=lang, sections=sections, advance=advance)
+                write_form_pdf(
+                    filled, output, lang=lang, sections=sections, advance=advance, workers=workers
+                )
         else:
             writer = write_form_xlsx if fmt == "xlsx" else write_form_html
             with writing(output), task("progress_writing", None):

@@ -24,7 +24,13 @@ from cadre_core.forms._fill import (
     field_words,
     informs,
 )
-from cadre_core.forms._html import pdf_parts, render_forms_html, write_form_html, write_form_pdf
+from cadre_core.forms._html import (
+    pdf_parts,
+    pdf_workers,
+    render_forms_html,
+    write_form_html,
+    write_form_pdf,
+)
 from cadre_core.forms._json import forms_document, forms_json, pseudonymize_forms
 from cadre_core.forms._run import UnknownFormError, choose_forms, fill_forms
 from cadre_core.forms._xlsx import write_form_xlsx
@@ -43,6 +49,7 @@ __all__ = [
     "forms_json",
     "informs",
     "pdf_parts",
+    "pdf_workers",
     "pseudonymize_forms",
     "render_forms_html",
     "write_form_html",

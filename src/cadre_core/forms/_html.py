@@ -297,6 +297,15 @@ def write_form_html(
     return write_atomic(path, page.encode("utf-8"))
 
 
+def pdf_workers(forms: Sequence[FilledForm]) -> int:
+    """How many processes should lay out the PDF of ``forms``: one per CPU this process
+    may use from :data:`PARALLEL_FROM` documents (:func:`pdf_parts` and the notes), else
+    one."""
+    from cadre_core.vocab._cpus import usable_cpus
+
+    return usable_cpus() if len(pdf_parts(forms)) + 1 >= PARALLEL_FROM else 1
+
+
 def write_form_pdf(
     filled: FilledForm | Sequence[FilledForm],
     path: str | Path,
@@ -304,13 +313,15 @@ def write_form_pdf(
     lang: str = "vi",
     sections: Sequence[ReportSection] = (),
     advance: Callable[[int], object] | None = None,
-    workers: int | None = None,
+    workers: int = 1,
 ) -> Path:
     """Write the forms as a PDF to hand up, whole or not at all: each document of
     :func:`pdf_parts` (a form, or one commune's block of a province's form) laid out on A4
-    landscape by WeasyPrint, then the notes, one after the other in one file (from
-    :data:`PARALLEL_FROM` documents, by one process per CPU, or by ``workers`` processes
-    when given); ``advance(1)`` after each. Raises :class:`~cadre_core.vocab._pdf.PdfUnavailable` when
+    landscape by WeasyPrint, then the notes, one after the other in one file;
+    ``advance(1)`` after each. ``workers`` processes lay the documents out at once (the
+    command line gives :func:`pdf_workers`); they are started by a forkserver, which
+    imports the calling script again, so a script that asks for more than one needs the
+    ``if __name__ == "__main__":`` guard. Raises :class:`~cadre_core.vocab._pdf.PdfUnavailable` when
     the system lacks Pango.
 
     >>> import tempfile
@@ -320,14 +331,11 @@ def write_form_pdf(
     >>> write_form_pdf(cadre_core.compute_form(FORM_9C, f), out).read_bytes()[:5]
     b'%PDF-'
     """
-    from cadre_core.vocab._cpus import usable_cpus
     from cadre_core.vocab._pdf import joined_pdf, pdfs
 
     forms = [filled] if isinstance(filled, FilledForm) else list(filled)
     htmls = [_page([part], None, lang, ()) for part in pdf_parts(forms)]
     htmls.append(_page([], forms, lang, sections))
-    if workers is None:
-        workers = usable_cpus() if len(htmls) >= PARALLEL_FROM else 1
 
     def laid_out() -> Iterator[bytes]:
         for data in pdfs(htmls, workers):
@@ -338,4 +346,4 @@ def write_form_pdf(
     return write_atomic(path, joined_pdf(laid_out()))
 
 
-__all__ = ["pdf_parts", "render_forms_html", "write_form_html", "write_form_pdf"]
+__all__ = ["pdf_parts", "pdf_workers", "render_forms_html", "write_form_html", "write_form_pdf"]

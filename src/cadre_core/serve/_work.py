@@ -343,11 +343,14 @@ def forms_answer(req: Request, code: str, fmt: str) -> Answer:
 
     notes = filled[0]  # what the reader set aside and did not read
     sections = [*skipped_section(notes, req.lang), *not_read_section(notes, req.lang)]
-    writer = {"xlsx": write_form_xlsx, "html": write_form_html, "pdf": write_form_pdf}[fmt]
     with tempfile.TemporaryDirectory(prefix="cadre-serve-") as tmp:
         out = Path(tmp) / f"forms.{fmt}"
         try:
-            writer(filled, out, lang=req.lang, sections=sections)
+            if fmt == "pdf":
+                write_form_pdf(filled, out, lang=req.lang, sections=sections)
+            else:
+                writer = write_form_xlsx if fmt == "xlsx" else write_form_html
+                writer(filled, out, lang=req.lang, sections=sections)
         except PdfUnavailable as exc:
             raise ServiceError(503, "serve_unavailable", error=str(exc)) from None
         name = f"cadre-forms-{filled[0].form.code}-{days[0]:%Y-%m-%d}.{fmt}"
