@@ -634,6 +634,22 @@ def test_a_list_saved_as_unicode_text_is_read(tmp_path: Path) -> None:
     assert read_rosters([path]).cadres["full_name"].tolist() == ["Lò Văn A", "Lò Văn B"]
 
 
+def test_a_list_saved_as_utf_16_without_its_byte_order_mark_is_refused(tmp_path: Path) -> None:
+    # without its BOM, UTF-16 is not UTF-8 and would read as Windows-1258 full of NULs:
+    # every header unknown. It is refused as not UTF-8, the file named.
+    path = tmp_path / "danh-sach.csv"
+    rows = [["DANH SÁCH CÁN BỘ (tính đến ngày 31/12/2025)"], _HEAD, _person(1), _person(2)]
+    text = "\n".join("\t".join(str(c) for c in row) for row in rows) + "\n"
+    path.write_bytes(text.encode("utf-16-le"))
+    done = run("validate", str(path), "--lang", "en")
+    said = done.stdout + done.stderr
+    assert done.returncode == 2, said
+    assert "Traceback" not in said
+    refused = [x for x in said.splitlines() if "not UTF-8 text" in x]
+    assert refused and "danh-sach.csv" in refused[0], said
+    assert "Windows-1258" not in said and "no header of a list" not in said
+
+
 @pytest.mark.parametrize(
     ("header", "field"),
     [

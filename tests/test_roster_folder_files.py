@@ -286,6 +286,19 @@ def test_a_windows_1258_csv_that_lost_its_letters_is_refused(folder: Path) -> No
     assert "not UTF-8 text" in _flat(done) and "CSV UTF-8" in _flat(done)
 
 
+def test_a_csv_table_in_utf_16_without_its_byte_order_mark_is_refused(folder: Path) -> None:
+    cadres = folder / "cadres.csv"
+    # read as Windows-1258 it would be text full of NULs, every header unknown
+    cadres.write_bytes(cadres.read_text(encoding="utf-8").encode("utf-16-le"))
+    done = run("validate", str(folder), "--lang", "en")
+    said = done.stdout + done.stderr
+    assert done.returncode == 2, said
+    assert "Traceback" not in said
+    refused = [x for x in said.splitlines() if "not UTF-8 text" in x]
+    assert refused and "cadres.csv" in refused[0], said
+    assert "Windows-1258" not in said
+
+
 def test_lists_inside_cells_do_not_make_their_separator_the_delimiter(folder: Path) -> None:
     # topics are "law;ethics;it": more semicolons than commas on a line, still a comma table
     trainings = pd.read_csv(folder / "trainings.csv", dtype=str, keep_default_na=False)

@@ -50,9 +50,11 @@ def csv_text(path: Path) -> CsvText:
     its BOM (Excel's "Unicode Text"); or, when it is not UTF-8, Windows-1258 (Excel's
     "CSV" saved on a Vietnamese Windows), unless a "?" stands in a word: Excel writes "?"
     for every letter the code page lacks (ậ, ỗ, ữ ...), so such a file has lost its names
-    and is refused, as not UTF-8. UTF-8 is checked chunk by chunk, never held whole. The
-    delimiter is found from the first 30 lines (:func:`_delimiter`). Bytes that none of
-    these encodings reads raise UTF-8's ``UnicodeDecodeError``.
+    and is refused, as not UTF-8; so is one holding a NUL character, which no office's
+    text has (UTF-16 saved without its byte-order mark, every other byte a NUL). UTF-8 is
+    checked chunk by chunk, never held whole. The delimiter is found from the first 30
+    lines (:func:`_delimiter`). Bytes that none of these encodings reads raise UTF-8's
+    ``UnicodeDecodeError``.
 
     >>> import tempfile
     >>> p = Path(tempfile.mkdtemp()) / "t.csv"
@@ -78,6 +80,8 @@ def csv_text(path: Path) -> CsvText:
             except UnicodeDecodeError:
                 raise exc from None
             if _LOST.search(text):  # letters the code page lacks, saved as "?": refused
+                raise exc from None
+            if "\0" in text:  # UTF-16 without its byte-order mark, not a code page's text
                 raise exc from None
             encoding = "windows-1258"
     source = CsvText(path, encoding, ",")
