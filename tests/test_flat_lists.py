@@ -478,12 +478,25 @@ def test_evaluate_reports_every_reader_warning_in_every_output(
         ("Tháng 04/2025", None),  # a month's report: a period, not a day
         ("Tính đến tháng 13/2025", None),
         ("Tính đến tháng 12/0000", None),  # no year 0: no day, and no traceback
+        # the spellings of a date column (vocab's DAY_FIRST_BODY, DAY_WORDS_BODY)
+        ("(tính đến ngày 31 / 12 / 2025)", dt.date(2025, 12, 31)),
+        ("Tính đến 31 tháng 12 năm 2025", dt.date(2025, 12, 31)),
+        ("Tính đến ngày 31 tháng 12, năm 2025", dt.date(2025, 12, 31)),
     ],
 )
 def test_the_day_a_list_title_names(title: str, day: dt.date | None) -> None:
     from cadre_core.roster._flat import title_day
 
     assert title_day(["DANH SÁCH CÁN BỘ", title]) == day
+
+
+@pytest.mark.parametrize("as_of", ["ngày 30 / 06 / 2025", "30 tháng 6 năm 2025", "30.6.2025"])
+def test_a_title_day_spelled_as_a_date_cell_is_the_day_the_list_is_as_of(as_of: str) -> None:
+    from cadre_core.roster._flat import title_day
+    from cadre_core.vocab import parse_day
+
+    signed = "Lai Châu, ngày 15 tháng 01 năm 2026"
+    assert title_day([signed, "DANH SÁCH CÁN BỘ", f"(Tính đến {as_of})"]) == parse_day(as_of)
 
 
 @given(

@@ -44,20 +44,21 @@ from cadre_core.roster._merged import Merged, fill_merged, merged_ranges
 from cadre_core.roster._problems import Problem, problem
 from cadre_core.roster._reader import RawTable
 from cadre_core.roster._schema import VALUE_ALIASES
-from cadre_core.vocab._dates import parse_day
+from cadre_core.vocab._dates import DAY_FIRST_BODY, DAY_WORDS_BODY, parse_day
 
 ROW_BASE = 1_000_000  # rows of sheet i are numbered i * ROW_BASE + row until relocated
 
 # the day a list is "as of", most explicit first: "tính đến ngày 31/12/2025", "thời điểm
 # báo cáo: 31/12/2025", "tính đến ngày 31 tháng 12 năm 2025", "tính đến tháng 12/2025" (the
 # month's last day); then any "ngày 31 tháng 12 năm 2025" (the day a list was signed, as in
-# "Lai Châu, ngày 15 tháng 01 năm 2026", only when it names no other)
+# "Lai Châu, ngày 15 tháng 01 năm 2026", only when it names no other). A day is spelled as
+# in a date column (vocab's DAY_FIRST_BODY, DAY_WORDS_BODY): a new spelling reaches both.
 _AS_OF = r"(?:tính\s+)?(?:đến|tại|thời\s+điểm(?:\s+báo\s+cáo)?)\s*:?\s+"
 _DAY = (
-    re.compile(_AS_OF + r"(?:ngày\s+)?(\d{1,2}[/.\-]\d{1,2}[/.\-]\d{4})", re.I),
-    re.compile(_AS_OF + r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.I),
+    re.compile(_AS_OF + DAY_FIRST_BODY, re.I),
+    re.compile(_AS_OF + DAY_WORDS_BODY, re.I),
     re.compile(r"(?:tính\s+)?đến\s+(?:hết\s+)?tháng\s+(\d{1,2})\s*(?:/|\s+năm\s+)\s*(\d{4})", re.I),
-    re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.I),
+    re.compile(r"(?=ngày\s)" + DAY_WORDS_BODY, re.I),  # the signing day: after "ngày"
 )
 # "xã hội" (of the national motto) is not a commune
 _COMMUNE = re.compile(r"\b(xã(?!\s+hội\b)|phường|thị trấn|đặc khu)\s+([^,;:()\n]+)", re.I)

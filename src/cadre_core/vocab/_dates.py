@@ -9,7 +9,15 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-__all__ = ["DATE_SPELLINGS", "DAY_FIRST", "DAY_WORDS", "ISO_DAY", "parse_day"]
+__all__ = [
+    "DATE_SPELLINGS",
+    "DAY_FIRST",
+    "DAY_FIRST_BODY",
+    "DAY_WORDS",
+    "DAY_WORDS_BODY",
+    "ISO_DAY",
+    "parse_day",
+]
 
 # A midnight time part after a day, as spreadsheets and systems write it ("00:00",
 # "00:00:00.000", "0:00", "12:00:00 SA": SA/CH are the Vietnamese AM/PM). Any other time
@@ -18,11 +26,18 @@ __all__ = ["DATE_SPELLINGS", "DAY_FIRST", "DAY_WORDS", "ISO_DAY", "parse_day"]
 _MIDNIGHT = r"(?:[ T](?:0?0:00(?::00(?:\.0+)?)?|12:00(?::00)?\s*(?:SA|AM)))?"
 #: ISO ``2026-12-31`` (also ``2026/12/31``; a midnight time part is accepted).
 ISO_DAY = rf"^(\d{{4}})[-/](\d{{1,2}})[-/](\d{{1,2}}){_MIDNIGHT}$"
-#: Day first, as Vietnamese forms write it: ``31/12/2026``, ``31-12-2026``, ``31.12.2026``,
-#: ``31 / 12 / 2026``, ``ngày 31/12/2026``, ``31/12/2026 00:00``.
-DAY_FIRST = rf"^(?:ngày\s*)?(\d{{1,2}})\s*[/.\-]\s*(\d{{1,2}})\s*[/.\-]\s*(\d{{4}}){_MIDNIGHT}$"
-#: Day first in words: ``ngày 31 tháng 12 năm 2026``, ``31 tháng 12 năm 2026``.
-DAY_WORDS = r"^(?:ngày\s+)?(\d{1,2})\s+tháng\s+(\d{1,2})\s*(?:,\s*)?năm\s+(\d{4})$"
+#: A day first, as Vietnamese forms write it, inside a longer text (a list's title); groups
+#: day, month, year: ``31/12/2026``, ``31-12-2026``, ``31.12.2026``, ``31 / 12 / 2026``,
+#: ``ngày 31/12/2026``.
+DAY_FIRST_BODY = r"(?:ngày\s*)?(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})"
+#: A day first in words inside a longer text; groups day, month, year: ``ngày 31 tháng 12
+#: năm 2026``, ``31 tháng 12 năm 2026``.
+DAY_WORDS_BODY = r"(?:ngày\s+)?(\d{1,2})\s+tháng\s+(\d{1,2})\s*(?:,\s*)?năm\s+(\d{4})"
+#: Day first, a whole value (:data:`DAY_FIRST_BODY`, a midnight time part accepted):
+#: ``31/12/2026``, ``ngày 31/12/2026``, ``31/12/2026 00:00``.
+DAY_FIRST = rf"^{DAY_FIRST_BODY}{_MIDNIGHT}$"
+#: Day first in words, a whole value (:data:`DAY_WORDS_BODY`).
+DAY_WORDS = rf"^{DAY_WORDS_BODY}$"
 #: How the accepted spellings are named in messages.
 DATE_SPELLINGS = "2026-12-31 or 31/12/2026"
 
