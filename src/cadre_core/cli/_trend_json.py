@@ -107,10 +107,6 @@ class DayRun:
     options: Mapping[str, Any] | None = None
     hider: Any = None  # a cadre_core.engine._privacy.Pseudonymizer, or None
 
-    def host(self) -> PluginHost:
-        """The plugin host of the command's plugins (:func:`plugin_host`)."""
-        return plugin_host(self.plugins, self.strict)
-
     def finished(self, ev: Evaluation) -> Evaluation:
         """``ev`` with the audit options and under pseudonyms, as every output shows it
         (:func:`~cadre_core.engine._privacy.as_shown`)."""
@@ -199,7 +195,7 @@ def _write_block(
     try:
         with contextlib.redirect_stdout(printed):  # a plugin's print: never into a document
             try:
-                host = run.host()
+                host = plugin_host(run.plugins, run.strict)
                 with open(path, "wb") as out:
                     for ev in run.evaluations(roster, days, host):
                         for part in day_json_parts(ev, lang, first=False):
@@ -322,7 +318,7 @@ def write_trend_json(
     with contextlib.ExitStack() as stack:
         folder = Path(output).resolve().parent
         others = _start(roster, parts[1:], run, lang, folder, stack) if len(parts) > 1 else []
-        host = run.host()
+        host = plugin_host(run.plugins, run.strict)
 
         def step(n: int) -> None:  # this process's day, and the workers' done meanwhile
             if on_day is not None:

@@ -559,15 +559,6 @@ def iter_days(
     return made.evaluations(roster, on_day)
 
 
-def _backend(engine: str) -> Backend:
-    """The backend registered as ``engine`` (a ``ValueError`` naming the known ones)."""
-    backend = _ENGINES.get(engine)
-    if backend is None:
-        names = " or ".join(repr(n) for n in _ENGINES)
-        raise ValueError(f"engine must be {names}, not {engine!r}")
-    return backend
-
-
 def _days(days: Iterable[dt.date | str | None]) -> tuple[dt.date, ...]:
     """The as-of days, each parsed (a ``ValueError`` naming a day that is not one)."""
     return tuple(parse_day(d, what="as_of") for d in days)
@@ -576,9 +567,10 @@ def _days(days: Iterable[dt.date | str | None]) -> tuple[dt.date, ...]:
 @attrs.frozen
 class _PassOf:
     """How the days of a pass are evaluated: the days, the arguments of :func:`prepare`,
-    the backend (by name) and ``kept``, what outlives a pass (the roster's index: a pass
-    that starts again without a failing plugin does not build it again). The days and
-    the engine are checked when it is made, not when the first day is asked for."""
+    the engine's name (its backend looked up from it) and ``kept``, what outlives a pass
+    (the roster's index: a pass that starts again without a failing plugin does not build
+    it again). The days and the engine are checked when it is made, not when the first
+    day is asked for."""
 
     wanted: tuple[dt.date, ...] = attrs.field(converter=_days)
     params_file: str | None
@@ -586,8 +578,18 @@ class _PassOf:
     by_commune: bool
     host: PluginHost
     findings: bool
-    backend: Backend = attrs.field(converter=_backend)
+    engine: str  # a name of register_engine
     kept: dict[str, Any]
+    backend: Backend = attrs.field(init=False)
+
+    @backend.default
+    def _registered(self) -> Backend:
+        """The backend registered as ``engine`` (a ``ValueError`` naming the known ones)."""
+        backend = _ENGINES.get(self.engine)
+        if backend is None:
+            names = " or ".join(repr(n) for n in _ENGINES)
+            raise ValueError(f"engine must be {names}, not {self.engine!r}")
+        return backend
 
     def evaluations(
         self, roster: Roster, on_day: Callable[[int], object] | None
