@@ -585,6 +585,90 @@ def test_another_list_under_the_first_ends_it_and_says_so(tmp_path: Path) -> Non
     assert any("header of another list" in w for w in warnings), warnings
 
 
+# ------------------------------------------------------- the list's warnings in Vietnamese
+
+_CODES = ("header_again", "second_list", "list_no_people", "read_as_1258", "problem_", "{")
+
+
+def _said_in_vietnamese(path: Path) -> tuple[list[list[str]], list[str]]:
+    """The warning rows of ``cadre validate`` (Vietnamese, the default) as their cells and
+    the warning messages of ``cadre evaluate --lang vi --format json``; neither holds an
+    internal code or an unfilled placeholder."""
+    done = run("validate", str(path))
+    said = done.stdout + done.stderr
+    assert done.returncode == 0, said
+    assert "điểm cần lưu ý" in said and "Warning" not in said
+    rows = [line.split("\t") for line in said.splitlines() if line.startswith("Lưu ý\t")]
+    ev = run("evaluate", str(path), *PLUGIN, "--format", "json", "--lang", "vi")
+    assert ev.returncode == 0, ev.stderr
+    messages = [w["message"] for w in json.loads(ev.stdout)["warnings"]]
+    for text in (said, ev.stderr, *messages):
+        assert not any(code in text for code in _CODES), text
+    return rows, messages
+
+
+def test_a_header_printed_again_is_said_in_vietnamese(tmp_path: Path) -> None:
+    path = tmp_path / "trang.xlsx"
+    rows = [["DANH SÁCH CÁN BỘ (tính đến ngày 31/12/2025)"], _HEAD, _person(1), _person(2)]
+    rows += [[], _HEAD, [1, 2, 3, 4, 5, 6], _person(3), _person(4)]  # page 2: rows 6 and 7
+    _sheet(path, rows)
+    said, messages = _said_in_vietnamese(path)
+    sentence = (
+        "dòng này nhắc lại dòng tiêu đề của danh sách (đầu một trang mới) nên không được "
+        "đọc như một người"
+    )
+    assert [(r[1], r[3], r[6]) for r in said] == [
+        ("trang.xlsx, trang tính 'Sheet'", "6", sentence),
+        ("trang.xlsx, trang tính 'Sheet'", "7", sentence),
+    ]
+    assert f"trang.xlsx, trang tính 'Sheet', dòng 6: {sentence}" in messages, messages
+    assert f"trang.xlsx, trang tính 'Sheet', dòng 7: {sentence}" in messages, messages
+
+
+def test_another_list_under_the_first_is_said_in_vietnamese(tmp_path: Path) -> None:
+    path = tmp_path / "hai-bang.xlsx"
+    rows = [["DANH SÁCH CÁN BỘ (tính đến ngày 31/12/2025)"], _HEAD, _person(1), _person(2)]
+    rows += [[], [None, "Lương và phụ cấp"], ["TT", "Họ và tên", "Bậc", "Hệ số lương"]]
+    rows += [[1, "Lò Văn A", 3, 2.67], [2, "Lò Văn B", 4, 3.0], [3, "Lò Văn C", 2, 2.34]]
+    _sheet(path, rows)
+    said, messages = _said_in_vietnamese(path)
+    sentence = (
+        "dòng này là tiêu đề của một danh sách khác: danh sách dừng ở dòng trên, 3 dòng "
+        "bên dưới không được đọc"
+    )
+    assert [(r[1], r[3], r[6]) for r in said] == [
+        ("hai-bang.xlsx, trang tính 'Sheet'", "7", sentence)
+    ]
+    assert f"hai-bang.xlsx, trang tính 'Sheet', dòng 7: {sentence}" in messages, messages
+
+
+def test_an_empty_form_is_said_in_vietnamese(tmp_path: Path) -> None:
+    path = tmp_path / "mau-trong.xlsx"
+    write_list(path, [], title=TITLE, columns=EXPORT_COLUMNS)
+    said, messages = _said_in_vietnamese(path)
+    sentence = (
+        "danh sách có dòng tiêu đề nhưng không có người nào bên dưới (một mẫu trống?): "
+        "không có ai để đánh giá"
+    )
+    assert [(r[1], r[6]) for r in said if "người nào" in r[6]] == [("mau-trong.xlsx", sentence)]
+    assert [m for m in messages if sentence in m] == [f"mau-trong.xlsx: {sentence}"], messages
+
+
+def test_a_windows_1258_list_is_said_in_vietnamese(tmp_path: Path) -> None:
+    from test_roster_folder_files import _cp1258
+
+    path = tmp_path / "danh-sach.csv"
+    rows = [["DANH SÁCH CÁN BỘ (tính đến ngày 31/12/2025)"], _HEAD, _person(1), _person(2)]
+    path.write_bytes(_cp1258("\n".join(";".join(str(c) for c in row) for row in rows) + "\n"))
+    said, messages = _said_in_vietnamese(path)
+    sentence = (
+        "tệp không phải chữ UTF-8 nên được đọc như chữ Windows-1258 (Excel lưu 'CSV' trên "
+        "Windows tiếng Việt): hãy kiểm tra dấu tiếng Việt, hoặc lưu lại dưới dạng 'CSV UTF-8'"
+    )
+    assert [(r[1], r[6]) for r in said] == [("danh-sach.csv", sentence)]
+    assert f"danh-sach.csv: {sentence}" in messages, messages
+
+
 @pytest.mark.parametrize(
     ("family", "given"),
     [("Họ và tên đệm", "Tên"), ("Họ", "Tên"), ("Họ đệm", "Tên"), ("Họ và chữ đệm", "Tên")],

@@ -277,6 +277,30 @@ def test_a_csv_table_in_another_encoding_or_delimiter_reads_the_same(
     assert any("read as Windows-1258" in w for w in warned) == (encoding == "windows-1258")
 
 
+def test_a_windows_1258_table_is_said_in_vietnamese(folder: Path) -> None:
+    cadres = folder / "cadres.csv"
+    cadres.write_bytes(_cp1258(cadres.read_text(encoding="utf-8")))
+    sentence = (
+        "tệp không phải chữ UTF-8 nên được đọc như chữ Windows-1258 (Excel lưu 'CSV' trên "
+        "Windows tiếng Việt): hãy kiểm tra dấu tiếng Việt, hoặc lưu lại dưới dạng 'CSV UTF-8'"
+    )
+    done = run("validate", str(folder))  # Vietnamese, the default
+    said = done.stdout + done.stderr
+    assert done.returncode == 0, said
+    warned = [line.split("\t") for line in said.splitlines() if line.startswith("Lưu ý\t")]
+    assert [(w[1], w[2], w[6]) for w in warned] == [
+        ("roster/cadres.csv", "cadres (Cán bộ)", sentence)
+    ], said
+    ev = run("evaluate", str(folder), "--format", "json", "--lang", "vi")
+    assert ev.returncode == 0, ev.stderr
+    messages = [w["message"] for w in json.loads(ev.stdout)["warnings"]]
+    assert [m for m in messages if "Windows-1258" in m] == [
+        f"roster/cadres.csv, bảng cadres (Cán bộ): {sentence}"
+    ], messages
+    for text in (said, ev.stderr, *messages):
+        assert "read_as_1258" not in text and "problem_" not in text and "{" not in text
+
+
 def test_a_windows_1258_csv_that_lost_its_letters_is_refused(folder: Path) -> None:
     cadres = folder / "cadres.csv"
     # Excel's "CSV" writes "?" for each letter the code page lacks: the names are lost
