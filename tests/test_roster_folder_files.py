@@ -12,6 +12,7 @@ import json
 import os
 import subprocess
 import sys
+import unicodedata
 from pathlib import Path
 
 import openpyxl
@@ -310,10 +311,18 @@ def test_a_windows_1258_csv_that_lost_its_letters_is_refused(folder: Path) -> No
     assert "not UTF-8 text" in _flat(done) and "CSV UTF-8" in _flat(done)
 
 
-def test_a_csv_table_in_utf_16_without_its_byte_order_mark_is_refused(folder: Path) -> None:
+@pytest.mark.parametrize("ascii_only", [False, True])
+def test_a_csv_table_in_utf_16_without_its_byte_order_mark_is_refused(
+    folder: Path, ascii_only: bool
+) -> None:
     cadres = folder / "cadres.csv"
-    # read as Windows-1258 it would be text full of NULs, every header unknown
-    cadres.write_bytes(cadres.read_text(encoding="utf-8").encode("utf-16-le"))
+    # read as Windows-1258 it would be text full of NULs, every header unknown; of ASCII
+    # letters only, it is even valid UTF-8 (a NUL is)
+    text = cadres.read_text(encoding="utf-8")
+    if ascii_only:
+        text = unicodedata.normalize("NFKD", text.replace("đ", "d").replace("Đ", "D"))
+        text = text.encode("ascii", "ignore").decode("ascii")
+    cadres.write_bytes(text.encode("utf-16-le"))
     done = run("validate", str(folder), "--lang", "en")
     said = done.stdout + done.stderr
     assert done.returncode == 2, said

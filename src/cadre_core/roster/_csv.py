@@ -71,6 +71,9 @@ def csv_text(path: Path) -> CsvText:
         encoding = "utf-8"
     else:
         data = path.read_bytes()
+        nul = data.find(b"\0")
+        if nul >= 0:  # no office's text holds one: UTF-16 without its byte-order mark
+            raise UnicodeDecodeError("utf-8", data, nul, nul + 1, "a NUL byte")
         try:
             data.decode("utf-8-sig")
             encoding = "utf-8"  # not reached: _is_utf8 said no
@@ -81,8 +84,6 @@ def csv_text(path: Path) -> CsvText:
                 raise exc from None
             if _LOST.search(text):  # letters the code page lacks, saved as "?": refused
                 raise exc from None
-            if "\0" in text:  # UTF-16 without its byte-order mark, not a code page's text
-                raise exc from None
             encoding = "windows-1258"
     source = CsvText(path, encoding, ",")
     with source.open() as f:
@@ -91,11 +92,15 @@ def csv_text(path: Path) -> CsvText:
 
 
 def _is_utf8(path: Path) -> bool:
-    """Whether the whole file is UTF-8 text, read a chunk at a time."""
+    """Whether the whole file is UTF-8 text, read a chunk at a time: a NUL byte, valid
+    UTF-8 but in no office's text (UTF-16 without its byte-order mark, even of ASCII
+    letters only), says no."""
     decoder = codecs.getincrementaldecoder("utf-8")()
     try:
         with path.open("rb") as f:
             while chunk := f.read(1 << 20):
+                if b"\0" in chunk:
+                    return False
                 decoder.decode(chunk)
         decoder.decode(b"", final=True)
     except UnicodeDecodeError:
