@@ -717,12 +717,19 @@ def test_a_year_of_birth_is_read_where_it_is_and_said_not_a_day(tmp_path: Path) 
     assert "Năm sinh (column C)" in said and "a year alone is not a day" in said
 
 
-def test_a_list_saved_as_unicode_text_is_read(tmp_path: Path) -> None:
-    # Excel's "Unicode Text": UTF-16 with its byte-order mark, cells cut by tabs
-    path = tmp_path / "danh-sach.csv"
+def _unicode_text_list(folder: Path, encoding: str) -> Path:
+    """A two-person list saved as Excel's "Unicode Text" (cells cut by tabs) in
+    ``encoding``."""
+    path = folder / "danh-sach.csv"
     rows = [["DANH SÁCH CÁN BỘ (tính đến ngày 31/12/2025)"], _HEAD, _person(1), _person(2)]
     text = "\n".join("\t".join(str(c) for c in row) for row in rows) + "\n"
-    path.write_bytes(text.encode("utf-16"))
+    path.write_bytes(text.encode(encoding))
+    return path
+
+
+def test_a_list_saved_as_unicode_text_is_read(tmp_path: Path) -> None:
+    # Excel's "Unicode Text": UTF-16 with its byte-order mark, cells cut by tabs
+    path = _unicode_text_list(tmp_path, "utf-16")
     done = run("validate", str(path), "--lang", "en")
     assert done.returncode == 0, done.stdout + done.stderr
     assert "Cadres\t2\n" in done.stdout
@@ -734,16 +741,10 @@ def test_a_list_saved_as_unicode_text_is_read(tmp_path: Path) -> None:
 def test_a_list_saved_as_utf_16_without_its_byte_order_mark_is_refused(tmp_path: Path) -> None:
     # without its BOM, UTF-16 is not UTF-8 and would read as Windows-1258 full of NULs:
     # every header unknown. It is refused as not UTF-8, the file named.
-    path = tmp_path / "danh-sach.csv"
-    rows = [["DANH SÁCH CÁN BỘ (tính đến ngày 31/12/2025)"], _HEAD, _person(1), _person(2)]
-    text = "\n".join("\t".join(str(c) for c in row) for row in rows) + "\n"
-    path.write_bytes(text.encode("utf-16-le"))
-    done = run("validate", str(path), "--lang", "en")
-    said = done.stdout + done.stderr
-    assert done.returncode == 2, said
-    assert "Traceback" not in said
-    refused = [x for x in said.splitlines() if "not UTF-8 text" in x]
-    assert refused and "danh-sach.csv" in refused[0], said
+    from test_roster_folder_files import refused_as_not_utf8
+
+    path = _unicode_text_list(tmp_path, "utf-16-le")
+    said = refused_as_not_utf8(run("validate", str(path), "--lang", "en"), "danh-sach.csv")
     assert "Windows-1258" not in said and "no header of a list" not in said
 
 

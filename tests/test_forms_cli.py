@@ -199,8 +199,8 @@ def test_list_names_every_form() -> None:
     assert "(có sẵn, quy định quốc gia)" in done.stdout and "(cadre)" not in done.stdout
 
 
-def test_pseudonyms_hide_names_and_birth_dates(tmp_path: Path) -> None:
-    out = tmp_path / "cl.json"
+def run_pseudonymized(out: Path) -> None:
+    """The sample's 02/CL.CBCCX (a form of names) written to ``out`` under pseudonyms."""
     done = run(
         str(SAMPLE),
         "--as-of",
@@ -213,6 +213,11 @@ def test_pseudonyms_hide_names_and_birth_dates(tmp_path: Path) -> None:
         env={"CADRE_PSEUDONYM_KEY": KEY},
     )
     assert done.returncode == 0, done.stderr
+
+
+def test_pseudonyms_hide_names_and_birth_dates(tmp_path: Path) -> None:
+    out = tmp_path / "cl.json"
+    run_pseudonymized(out)
     text = out.read_text(encoding="utf-8")
     cadres = sample_roster().cadres
     for name in cadres["full_name"]:

@@ -7,7 +7,6 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import json
-import os
 import re
 import subprocess
 import sys
@@ -19,6 +18,7 @@ import openpyxl
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from test_forms_cli import SAMPLE, run, run_pseudonymized
 
 import cadre_core
 from cadre_core import Form, FormColumn, FormRow, Text, criteria, sample_roster
@@ -38,18 +38,8 @@ from cadre_core.forms._layout import (
 pdfium = pytest.importorskip("pypdfium2")
 
 CADRE = str(Path(sys.executable).with_name("cadre"))
-SAMPLE = Path(cadre_core.__file__).parent / "data" / "sample_commune"
 DAY = "2026-12-31"
 A4_LANDSCAPE = (841.89, 595.28)
-KEY = "k" * 8 + "secret-key-for-tests"
-
-
-def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    full = {**os.environ, "COLUMNS": "200", "NO_COLOR": "1", **(env or {})}
-    full.pop("CADRE_DEBUG", None)
-    return subprocess.run(
-        [CADRE, "forms", *args], capture_output=True, text=True, timeout=300, env=full
-    )
 
 
 def pdf_pages(path: Path) -> list[tuple[tuple[float, float], str]]:
@@ -296,18 +286,7 @@ def test_the_pdf_is_the_forms_on_a4_landscape(
 
 def test_the_pdf_under_pseudonyms_names_nobody(tmp_path: Path) -> None:
     out = tmp_path / "cl.pdf"
-    done = run(
-        str(SAMPLE),
-        "--as-of",
-        DAY,
-        "--form",
-        "02-CL-CBCCX",
-        "--pseudonymize",
-        "-o",
-        str(out),
-        env={"CADRE_PSEUDONYM_KEY": KEY},
-    )
-    assert done.returncode == 0, done.stderr
+    run_pseudonymized(out)
     whole = squeeze("".join(t for _, t in pdf_pages(out)))
     cadres = sample_roster().cadres
     assert not any(squeeze(name) in whole for name in cadres["full_name"])

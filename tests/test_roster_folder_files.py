@@ -311,6 +311,17 @@ def test_a_windows_1258_csv_that_lost_its_letters_is_refused(folder: Path) -> No
     assert "not UTF-8 text" in _flat(done) and "CSV UTF-8" in _flat(done)
 
 
+def refused_as_not_utf8(done: subprocess.CompletedProcess[str], name: str) -> str:
+    """What the command said, checked to be exit 2 with the sentence "not UTF-8 text"
+    naming the file ``name`` first, and no traceback."""
+    said = done.stdout + done.stderr
+    assert done.returncode == 2, said
+    assert "Traceback" not in said
+    refused = [x for x in said.splitlines() if "not UTF-8 text" in x]
+    assert refused and name in refused[0], said
+    return said
+
+
 @pytest.mark.parametrize("ascii_only", [False, True])
 def test_a_csv_table_in_utf_16_without_its_byte_order_mark_is_refused(
     folder: Path, ascii_only: bool
@@ -323,12 +334,7 @@ def test_a_csv_table_in_utf_16_without_its_byte_order_mark_is_refused(
         text = unicodedata.normalize("NFKD", text.replace("đ", "d").replace("Đ", "D"))
         text = text.encode("ascii", "ignore").decode("ascii")
     cadres.write_bytes(text.encode("utf-16-le"))
-    done = run("validate", str(folder), "--lang", "en")
-    said = done.stdout + done.stderr
-    assert done.returncode == 2, said
-    assert "Traceback" not in said
-    refused = [x for x in said.splitlines() if "not UTF-8 text" in x]
-    assert refused and "cadres.csv" in refused[0], said
+    said = refused_as_not_utf8(run("validate", str(folder), "--lang", "en"), "cadres.csv")
     assert "Windows-1258" not in said
 
 
