@@ -345,3 +345,19 @@ def test_lists_inside_cells_do_not_make_their_separator_the_delimiter(folder: Pa
     trainings.to_csv(folder / "trainings.csv", index=False)
     done = run("validate", str(folder), "--lang", "en")
     assert done.returncode == 0, _flat(done)
+
+
+@pytest.mark.parametrize("name", ["danh-sach.csv", "ho-so.xlsx", "thu-muc", "bang.xls"])
+@pytest.mark.parametrize("command", ["validate", "evaluate", "forms"])
+def test_a_missing_roster_is_one_sentence_whatever_its_suffix(
+    tmp_path: Path, name: str, command: str
+) -> None:
+    """A path that does not exist is said to be missing, once: a missing .csv list was
+    "not a readable .csv list" and "no sheet holds a list"."""
+    missing = tmp_path / name
+    done = run(command, str(missing), "--lang", "en")
+    said = done.stdout + done.stderr
+    assert done.returncode == 2 and "Traceback" not in said, said
+    errors = [x for x in said.splitlines() if x.startswith("Error\t")]
+    assert len(errors) == 1 and "no such file or folder" in errors[0], said
+    assert str(missing) in errors[0]

@@ -521,9 +521,12 @@ def read_list(
 
 
 def _refuse_special(p: Path) -> None:
-    """Raise when the roster file ``p`` is a pipe, a device or other non-regular file
-    (reading one may never end); checked before the file is opened."""
-    if p.exists() and not p.is_dir():
+    """Raise when the roster path ``p`` does not exist (one sentence, whatever its suffix:
+    a missing ``.csv`` list is not "an unreadable list") or is a pipe, a device or other
+    non-regular file (reading one may never end); checked before the file is opened."""
+    if not p.exists():
+        raise RosterError([problem(str(p), None, None, None, None, "no_such_path")])
+    if not p.is_dir():
         special = not_a_regular_file(p, p.name)
         if special is not None:
             raise RosterError([special])
