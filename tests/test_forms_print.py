@@ -376,3 +376,21 @@ def test_render_in_python_matches_the_command(sample_json: dict[str, Any]) -> No
     total = sample_json["forms"][0]["blocks"][0]["rows"][0]["cells"]
     cells = re.findall(r"<td class='v b'>(\d+)</td>", page)[: len(total)]
     assert [int(c) for c in cells] == total
+
+
+def test_a_province_form_without_signers_still_has_its_date_line() -> None:
+    """A plugin's form need not name signers (the docs' example does not): the page still
+    prints the place and date line on the right, as the workbook does."""
+    form = Form(
+        "HG-01",
+        (Text("THỐNG KÊ CÁN BỘ NỮ", "WOMEN CADRES"),),
+        "post",
+        (FormColumn(Text("Tổng số", "Total"), "2", criteria.everyone()),),
+        (FormRow(Text("Nữ", "Women"), criteria.is_female()),),
+        source="Hướng dẫn của Ban Tổ chức Tỉnh ủy",
+    )
+    features = cadre_core.evaluate(sample_roster(), DAY).features
+    page = render_forms_html(cadre_core.compute_form(form, features))
+    signatures = page[page.index("<div class='signatures'>") :]
+    assert "………, ngày …… tháng …… năm ……" in signatures.split("</section>")[0]
+    assert "Căn cứ: Hướng dẫn của Ban Tổ chức Tỉnh ủy" in page

@@ -117,7 +117,8 @@ TEMPLATE = """\
 {% endfor %}</tbody></table>
 <div class='signatures'>{% for s in f.signers %}<div>{% if loop.last %}\
 <div class='date'>{{ date_line }}</div>{% elif f.signers | length > 1 %}<div class='date'>&nbsp;</div>\
-{% endif %}<b>{{ s[0] }}</b><i>{{ s[1] }}</i><div class='space'></div></div>{% endfor %}</div>
+{% endif %}<b>{{ s[0] }}</b><i>{{ s[1] }}</i><div class='space'></div></div>\
+{% else %}<div></div><div><div class='date'>{{ date_line }}</div></div>{% endfor %}</div>
 </section>
 {% endfor %}
 {% if notes %}<section class='notes'>
