@@ -31,6 +31,7 @@ from cadre_core.forms._layout import (
     depth,
     first_column,
     headings,
+    issuer,
     lines,
     numbering,
 )
@@ -130,6 +131,19 @@ def test_every_printed_line_fills_the_grid(form: Form, communes: list[str]) -> N
     assert named == (communes if len(communes) > 1 else [])
     assert all(len(ln.cells) == width for ln in printed if ln.block is None)
     assert len(printed) == len(named) + len(communes) * len(body)
+
+
+def test_the_issuer_names_the_commune_only_on_one_communes_page() -> None:
+    col = FormColumn(Text("Tổng số", "Total"), "1", criteria.everyone())
+    head = (Text("UBND {commune}", "PEOPLE'S COMMITTEE OF {commune}"), Text("Số: …", "No. …"))
+    form = Form("T-3", (Text("T", "T"),), "unit", (col,), issuer=head)
+    row = (FilledRow("1", Text("x", "x"), "commune", (1,)),)
+    blocks = (FilledBlock("Xã Mường Than", row), FilledBlock("Phường Tân Phong", row))
+    filled = FilledForm(form, dt.date(2026, 12, 31), (), (*blocks, FilledBlock(None, row)))
+    assert issuer(filled) == ["UBND XÃ …", "Số: …"]  # several communes and their sum
+    assert issuer(filled, "vi", blocks[1:2]) == ["UBND PHƯỜNG TÂN PHONG", "Số: …"]
+    assert issuer(filled, "en", blocks[:1])[0] == "PEOPLE'S COMMITTEE OF XÃ MƯỜNG THAN"
+    assert issuer(filled, "vi", filled.blocks[2:]) == ["UBND XÃ …", "Số: …"]  # the sum
 
 
 def test_the_notes_group_a_column_blank_in_every_row() -> None:
@@ -366,6 +380,7 @@ def test_the_workbook_turns_the_narrow_headings(tmp_path: Path) -> None:
     turned = {c.value for r in ws.iter_rows() for c in r if c.alignment.textRotation == 90}
     assert {"Đảng viên", "Chưa qua đào tạo", "Trung cấp"} <= turned
     assert "Họ và tên" not in turned and "Nam" not in turned
+    assert ws["A1"].value == "UBND XÃ MƯỜNG THAN"  # the commune's own form names it
 
 
 def test_render_in_python_matches_the_command(sample_json: dict[str, Any]) -> None:

@@ -31,6 +31,7 @@ from cadre_core.forms._layout import (
     depth,
     heading_room_pt,
     headings,
+    issuer,
     lines,
     numbering,
     title_right,
@@ -184,7 +185,7 @@ def _form(
     return {
         "id": f"form-{index}",
         "font": round(max(SMALLEST_PT, BODY_PT * scale), 2),
-        "issuer": [t.get(lang) for t in form.issuer],
+        "issuer": issuer(filled, lang, blocks),
         "right": title_right(filled, lang),
         "title": filled.title(lang),
         "running": " ".join([*filled.title(lang), *_part_name(filled, blocks, lang)]),

@@ -160,6 +160,27 @@ def numbering(form: Form) -> list[str]:
     return [*own, form.stub_number, *(c.number for c in form.columns)]
 
 
+def issuer(
+    filled: FilledForm, lang: str = "vi", blocks: Sequence[FilledBlock] | None = None
+) -> list[str]:
+    """The left of the title block, ``{commune}`` filled in: the commune's name in capitals
+    when the page (``blocks``, else the whole form) is one commune's, else "XÃ …" (a
+    form of several communes, or the province's sum, is not one commune's document).
+
+    >>> from cadre_core.plugins.builtin._forms import FORM_02CL
+    >>> f = cadre_core.evaluate(cadre_core.sample_roster(), "2026-12-31").features
+    >>> issuer(cadre_core.compute_form(FORM_02CL, f))
+    ['UBND XÃ MƯỜNG THAN']
+    """
+    shown = filled.blocks if blocks is None else blocks
+    named = {b.commune for b in shown if b.commune is not None}
+    if len(named) == 1 and all(b.commune is not None for b in shown):
+        commune = next(iter(named)).upper()
+    else:
+        commune = label("forms_some_commune", lang)
+    return [t.get(lang).replace("{commune}", commune) for t in filled.form.issuer]
+
+
 def title_right(filled: FilledForm, lang: str = "vi") -> list[str]:
     """The right of the title block: the form's number (its day filled in), its unit."""
     form = filled.form
@@ -260,6 +281,7 @@ __all__ = [
     "first_column",
     "heading_room_pt",
     "headings",
+    "issuer",
     "lines",
     "numbering",
     "title_right",

@@ -31,6 +31,7 @@ from cadre_core.forms._layout import (
     first_column,
     heading_room_pt,
     headings,
+    issuer,
     lines,
     numbering,
     title_right,
@@ -137,10 +138,11 @@ def _form_sheet(wb: Any, filled: FilledForm, lang: str, fm: _Formats, used: set[
     half = max(1, last // 2)
     # title block: the issuing body on the left, the form's number and unit on the right
     right = title_right(filled, lang)
-    rows = max(len(form.issuer), len(right))
+    left = issuer(filled, lang)
+    rows = max(len(left), len(right))
     for k in range(rows):
-        if k < len(form.issuer):
-            _merge(ws, k, 0, k, half - 1, form.issuer[k].get(lang), fm.bold_center)
+        if k < len(left):
+            _merge(ws, k, 0, k, half - 1, left[k], fm.bold_center)
         if k < len(right):
             _merge(ws, k, half, k, last, right[k], fm.bold_center if k == 0 else fm.italic_center)
     r = rows + 1

@@ -126,7 +126,9 @@ class FormRow:
 class Form:
     """An official form as data (see the module docstring).
 
-    ``issuer`` is the title block on the left ("TỈNH ỦY/HUYỆN ỦY…", "BAN TỔ CHỨC"),
+    ``issuer`` is the title block on the left ("TỈNH ỦY/HUYỆN ỦY…", "BAN TỔ CHỨC";
+    ``{commune}`` prints the commune's name in capitals when the page is one commune's,
+    else "XÃ …", as in "UBND {commune}"),
     ``title`` the title lines (``{year}`` is replaced by the year of the as-of day),
     ``stub`` the heading of the label column and ``stub_number`` its number,
     ``number_heading`` (``TT``, ``STT``) and ``number_number`` those of the column of row

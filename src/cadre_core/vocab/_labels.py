@@ -818,6 +818,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "forms_total": ("Tổng cộng", "Total"),
     "forms_subtotal": ("Cộng", "Total"),
     "forms_province": ("Toàn tỉnh", "Province"),
+    "forms_some_commune": ("XÃ …", "COMMUNE …"),
     "forms_commune": ("Xã", "Commune"),
     "forms_date_line": ("………, ngày …… tháng …… năm ……", "………, on …… …… ……"),
     "forms_notes_sheet": ("Ghi chú", "Notes"),

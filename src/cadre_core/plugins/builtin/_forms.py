@@ -354,7 +354,7 @@ FORM_02CL = Form(
     "person",
     _person_columns(),
     source=SOURCE_02CL,
-    issuer=(T("UBND XÃ …", "COMMUNE PEOPLE'S COMMITTEE …"),),
+    issuer=(T("UBND {commune}", "PEOPLE'S COMMITTEE OF {commune}"),),
     stub=T("STT", "No."),
     stub_number="1",
     form_label=T("Mẫu số 02/CL.CBCCX", "Form 02/CL.CBCCX"),
