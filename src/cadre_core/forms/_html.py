@@ -294,7 +294,15 @@ def write_form_html(
     lang: str = "vi",
     sections: Sequence[ReportSection] = (),
 ) -> Path:
-    """Write the page of :func:`render_forms_html` to ``path``, whole or not at all."""
+    """Write the page of :func:`render_forms_html` to ``path``, whole or not at all.
+
+    >>> import tempfile
+    >>> from cadre_core.plugins.builtin._forms import FORM_9C
+    >>> f = cadre_core.evaluate(cadre_core.sample_roster(), "2026-12-31").features
+    >>> out = write_form_html(cadre_core.compute_form(FORM_9C, f), Path(tempfile.mkdtemp()) / "9c.html")
+    >>> "Biểu số 9C-BTCTW" in out.read_text(encoding="utf-8")
+    True
+    """
     page = render_forms_html(filled, lang=lang, sections=sections)
     return write_atomic(path, page.encode("utf-8"))
 
