@@ -28,6 +28,7 @@ import functools
 import itertools
 import json
 import os
+import shutil
 import subprocess
 import sys
 import threading
@@ -48,6 +49,33 @@ settings.register_profile(
     "cadre", deadline=None, suppress_health_check=[HealthCheck.too_slow], print_blob=True
 )
 settings.load_profile("cadre")
+
+
+#: the system Chromium the browser tests drive (Debian ``chromium``, installed by ``.ci/run``;
+#: no browser is downloaded) and its command-line switches for a headless run in CI
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-dev-shm-usage",
+]
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    """The system Chromium driven by Playwright, one per test module (skipped without
+    Playwright)."""
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as pw:
+        launched = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            yield launched
+        finally:
+            launched.close()
 
 
 def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:

@@ -9,13 +9,12 @@ over a neighbour. The browser is the Debian ``chromium`` that ``.ci/run`` instal
 from __future__ import annotations
 
 import subprocess
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from test_forms_cli import SAMPLE, run
-from test_report_browser import ARGS, CHROMIUM
+from test_report_browser import CHROMIUM
 
 pytestmark = [
     pytest.mark.slow,
@@ -31,17 +30,6 @@ def page_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     )
     assert done.returncode == 0, done.stderr
     return out
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as pw:
-        launched = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        try:
-            yield launched
-        finally:
-            launched.close()
 
 
 _TURNED = """() => [...document.querySelectorAll('th.turned')].map(th => {

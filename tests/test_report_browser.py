@@ -12,7 +12,6 @@ import re
 import shutil
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -24,15 +23,6 @@ CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 CADRE = str(Path(sys.executable).with_name("cadre"))
 SAMPLE = str(Path(cc.__file__).parent / "data" / "sample_commune")
 AS_OF = "2026-12-31"
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-dev-shm-usage",
-]
 
 pytestmark = [
     pytest.mark.slow,
@@ -60,17 +50,6 @@ def outputs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
         )
         assert done.returncode == 0, done.stderr
     return paths
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as pw:
-        launched = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        try:
-            yield launched
-        finally:
-            launched.close()
 
 
 _OUTSIDE = """() => {
