@@ -63,7 +63,7 @@ def test_terminal_table_is_bounded_and_counts_the_rest(
     assert len(lines) < MAX_LINES, len(lines)
     text = " ".join(done.stderr.split())
     assert "5001 lỗi trong" in text  # the title: every error counted
-    assert "… và 4.990 lỗi cùng loại ở cadres.birth_date" in text
+    assert "… và 4.990 lỗi cùng loại ở birth_date (Ngày sinh)" in text
     assert "/5.001 lỗi" in text  # the caption: every problem (the province column is read)
     assert "--format json" in text  # where to find every one
     assert "'=robot'" in text  # another kind is still shown
@@ -128,6 +128,6 @@ def test_skip_invalid_json_accounts_for_every_row(cadre_exe: Path, many_bad_date
     )
     assert ev.returncode == 0, ev.stderr[-2000:]
     assert len(ev.stderr.splitlines()) < 4 * MAX_LINES  # a few bounded tables
-    assert "4.990 lỗi cùng loại ở cadres.birth_date" in " ".join(ev.stderr.split())
+    assert "4.990 lỗi cùng loại ở birth_date (Ngày sinh)" in " ".join(ev.stderr.split())
     skipped = json.loads(ev.stdout)["skipped"]
     assert sum(s["table"] == "cadres" for s in skipped) == BAD + 1

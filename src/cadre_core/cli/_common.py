@@ -201,7 +201,12 @@ def problem_rows(
     rest = [(key, n - shown.get(key, 0)) for key, n in counts.items() if n > shown.get(key, 0)]
     for key, n in rest[:most]:
         file, tab, column = key[:3]
-        where = ".".join(str(w) for w in (tab, column) if w) or str(file)
+        # the column as the row beside it names it (its header, in the output's language)
+        where = (
+            column_words(tab, column, lang) or table_words(tab, lang) or file_words(file, lang)
+            if lang != "en"
+            else ".".join(str(w) for w in (tab, column) if w) or str(file)
+        )
         more = label("cli_more_of_kind", lang).format(
             n=count(n, lang), where=where, expected=first[key].expectation(lang)
         )
