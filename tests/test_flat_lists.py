@@ -525,6 +525,81 @@ def test_the_day_a_list_is_as_of_wins_over_the_day_it_was_signed(
         assert got == as_of
 
 
+@pytest.mark.parametrize(
+    ("titles", "end", "words"),
+    [
+        (
+            ["BẢNG TỔNG HỢP KẾT QUẢ XẾP LOẠI", "Tháng 04/2025"],
+            dt.date(2025, 4, 30),
+            "Tháng 04/2025",
+        ),
+        (["KẾT QUẢ XẾP LOẠI THÁNG 2 NĂM 2024"], dt.date(2024, 2, 29), "THÁNG 2 NĂM 2024"),
+        (["Tháng 12-2025"], dt.date(2025, 12, 31), "Tháng 12-2025"),
+        (["BÁO CÁO QUÝ II/2025"], dt.date(2025, 6, 30), "QUÝ II/2025"),
+        (["Quý 3 năm 2025"], dt.date(2025, 9, 30), "Quý 3 năm 2025"),
+        (["Quý IV/2025"], dt.date(2025, 12, 31), "Quý IV/2025"),
+        (["Sơ kết 6 tháng đầu năm 2025"], dt.date(2025, 6, 30), "6 tháng đầu năm 2025"),
+        (["6 tháng cuối năm 2025"], dt.date(2025, 12, 31), "6 tháng cuối năm 2025"),
+        (["BẢNG TỔNG HỢP KẾT QUẢ XẾP LOẠI ABCD", "năm 2013"], dt.date(2013, 12, 31), "năm 2013"),
+        # the most specific period wins, wherever it is
+        (["XẾP LOẠI NĂM 2025", "Tháng 04/2025"], dt.date(2025, 4, 30), "Tháng 04/2025"),
+        # a line naming a day (the signing line) names no period
+        (["Nậm Tăm, ngày 15 tháng 01 năm 2026", "Năm 2025"], dt.date(2025, 12, 31), "Năm 2025"),
+        (["Lai Châu, ngày 15 tháng 01 năm 2026"], None, None),
+        (["Theo Quyết định ngày 12/3/2026 năm 2026"], None, None),
+        (["Tháng năm"], None, None),  # a blank form's title
+        (["Tháng 13/2025"], None, None),
+        (["năm 0205"], None, None),
+        (["NĂM HỌC 2024 - 2025"], None, None),
+    ],
+)
+def test_the_period_a_report_title_names(
+    titles: list[str], end: dt.date | None, words: str | None
+) -> None:
+    from cadre_core.roster._flat import title_period
+
+    got = title_period(titles)
+    assert got == (None if end is None else (end, words))
+
+
+@given(
+    month=st.integers(1, 12),
+    year=st.integers(1950, 2090),
+    spelling=st.sampled_from(["Tháng {m}/{y}", "tháng {m:02d}/{y}", "THÁNG {m} NĂM {y}"]),
+)
+def test_a_months_report_is_read_on_the_months_last_day(
+    month: int, year: int, spelling: str
+) -> None:
+    from cadre_core.roster._flat import title_day, title_period
+
+    titles = ["BẢNG TỔNG HỢP XẾP LOẠI", spelling.format(m=month, y=year)]
+    assert title_day(titles) is None  # a period is not a day the title names
+    got = title_period(titles)
+    assert got is not None
+    assert (got[0].year, got[0].month) == (year, month)
+    assert (got[0] + dt.timedelta(days=1)).day == 1
+
+
+def test_a_list_of_a_period_is_read_on_its_last_day_and_says_so(tmp_path: Path) -> None:
+    path = tmp_path / "xep-loai-thang.xlsx"
+    write_list(path, PEOPLE, title=[*TITLE[:4], "Tháng 11/2025"], columns=EXPORT_COLUMNS,
+               groups="agency")  # fmt: skip
+    done = run("evaluate", str(path), *PLUGIN, "--format", "json")
+    assert done.returncode == 0, done.stderr
+    doc = json.loads(done.stdout)
+    assert doc["as_of"] == "2025-11-30"
+    said = [w["message"] for w in doc["warnings"] if "ngày cuối của kỳ" in w["message"]]
+    assert said == [
+        "xep-loai-thang.xlsx: ngày của danh sách được lấy là 30/11/2025, ngày cuối của kỳ 'Tháng 11/2025' ghi ở "
+        "dòng tiêu đề; ghi --list-date nếu danh sách tính đến ngày khác"
+    ]
+    given = run("evaluate", str(path), *PLUGIN, "--format", "json", "--list-date", "15/11/2025")
+    assert given.returncode == 0, given.stderr
+    doc = json.loads(given.stdout)
+    assert doc["as_of"] == "2025-11-15"
+    assert not any("ngày cuối của kỳ" in w["message"] for w in doc["warnings"])
+
+
 def test_an_empty_form_is_valid_but_says_there_is_nobody(tmp_path: Path) -> None:
     path = tmp_path / "mau-trong.xlsx"
     write_list(path, [], title=TITLE, columns=EXPORT_COLUMNS)

@@ -25,6 +25,7 @@ from cadre_core.roster._schema import TABLE_BY_NAME, TABLE_NAMES
 CADRE = str(Path(sys.executable).with_name("cadre"))
 REALWORLD = Path(__file__).resolve().parents[2] / "shared" / "realworld" / "rosters"
 HAIQUAN = REALWORLD / "haiquan_bangtonghop_asis.xlsx"
+HQHT = REALWORLD / "hqht_xuat_asis.xlsx"
 DAY = "2026-12-31"
 
 #: English words and phrases of the messages before they were said in Vietnamese: none
@@ -252,18 +253,43 @@ def test_validate_json_and_csv_say_each_problem_in_the_chosen_language(bad_roste
 
 
 def test_a_real_held_list_without_a_day_is_told_in_vietnamese() -> None:
+    if not HQHT.exists():
+        pytest.skip("the real-world rosters are not beside the project")
+    for command in ("validate", "evaluate"):
+        out = run(command, str(HQHT), *(("--as-of", DAY) if command == "evaluate" else ()))
+        both = out.stdout + out.stderr
+        assert out.returncode == 2, both
+        assert english_in(both, HQHT) == [], both
+        assert "chưa rõ ngày của danh sách" in both
+        # a column not read: by its sheet, its header and its letter
+        assert "trang tính 'Danh sách cán bộ'" in both and "(cột K)" in both
+    en = run("validate", str(HQHT), "--lang", "en")
+    assert "the list's date is unknown: give --list-date" in en.stderr + en.stdout
+
+
+def test_a_real_months_report_is_read_on_the_months_last_day_said_in_vietnamese() -> None:
     if not HAIQUAN.exists():
         pytest.skip("the real-world rosters are not beside the project")
+    said = "ngày của danh sách được lấy là 30/04/2025, ngày cuối của kỳ 'Tháng 04/2025'"
     for command in ("validate", "evaluate"):
         out = run(command, str(HAIQUAN), *(("--as-of", DAY) if command == "evaluate" else ()))
         both = out.stdout + out.stderr
-        assert out.returncode == 2, both
+        assert out.returncode == 2, both  # its rows have no birth date, some no rating
         assert english_in(both, HAIQUAN) == [], both
-        assert "chưa rõ ngày của danh sách" in both
-        # a column not read: by its sheet, its header and its letter
+        assert said in both and "chưa rõ ngày của danh sách" not in both
         assert "trang tính 'Danh sách cán bộ'" in both and "(cột E)" in both
+    kept = run("evaluate", str(HAIQUAN), "--skip-invalid", "--format", "json")
+    assert kept.returncode == 0, kept.stderr
+    doc = json.loads(kept.stdout)
+    assert doc["as_of"] == "2025-04-30"
+    assert any(said in w["message"] for w in doc["warnings"]), doc["warnings"]
     en = run("validate", str(HAIQUAN), "--lang", "en")
-    assert "the list's date is unknown: give --list-date" in en.stderr + en.stdout
+    assert (
+        "the list's date was taken as 30/04/2025, the last day of the period 'Tháng 04/2025'"
+        in (en.stderr + en.stdout)
+    )
+    given = run("validate", str(HAIQUAN), "--list-date", "15/04/2025")
+    assert "ngày cuối của kỳ" not in given.stdout + given.stderr  # --list-date wins, unsaid
 
 
 # ----------------------------------------------------- a problem from random coordinates

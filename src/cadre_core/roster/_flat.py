@@ -45,6 +45,7 @@ from cadre_core.roster._problems import Problem, problem
 from cadre_core.roster._reader import RawTable
 from cadre_core.roster._schema import VALUE_ALIASES
 from cadre_core.vocab._dates import DAY_FIRST_BODY, DAY_WORDS_BODY, parse_day
+from cadre_core.vocab._labels import fmt_date
 
 ROW_BASE = 1_000_000  # rows of sheet i are numbered i * ROW_BASE + row until relocated
 
@@ -60,6 +61,17 @@ _DAY = (
     re.compile(r"(?:tính\s+)?đến\s+(?:hết\s+)?tháng\s+(\d{1,2})\s*(?:/|\s+năm\s+)\s*(\d{4})", re.I),
     re.compile(r"(?=ngày\s)" + DAY_WORDS_BODY, re.I),  # the signing day: after "ngày"
 )
+# the period a report covers, when its title names no day: "Tháng 04/2025", "tháng 4 năm
+# 2025", "Quý II/2025", "6 tháng đầu năm 2025", "năm 2013" (most specific first); a title
+# line that also names a day (a signing line, a decision's date) names no period
+_PERIOD = (
+    ("month", re.compile(r"\btháng\s+(\d{1,2})\s*(?:[/.\-]|\s+năm\s+)\s*(\d{4})\b", re.I)),
+    ("quarter", re.compile(r"\bquý\s+(IV|I{1,3}|[1-4])\s*(?:[/.\-]|\s+năm\s+)\s*(\d{4})\b", re.I)),
+    ("half", re.compile(r"\b6\s+tháng\s+(đầu|cuối)\s+năm\s+(\d{4})\b", re.I)),
+    ("year", re.compile(r"\bnăm\s+(\d{4})\b", re.I)),
+)
+_NAMES_A_DAY = re.compile(f"{DAY_FIRST_BODY}|{DAY_WORDS_BODY}", re.I)
+_QUARTER = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 # "xã hội" (of the national motto) is not a commune
 _COMMUNE = re.compile(r"\b(xã(?!\s+hội\b)|phường|thị trấn|đặc khu)\s+([^,;:()\n]+)", re.I)
 _COMMUNE_END = re.compile(r"\s+(?:tính|năm|huyện|tỉnh|thành phố|đến|tại|ngày)\b.*$", re.I)
@@ -154,6 +166,50 @@ def title_day(texts: list[str]) -> dt.date | None:
                 return parse_day(spelled, what="the list's date")
             except ValueError:
                 continue
+    return None
+
+
+def _period_end(kind: str, parts: tuple[str, ...]) -> dt.date | None:
+    """The last day of the period ``kind`` (month, quarter, half, year) of ``parts``."""
+    year = int(parts[-1])
+    if not 1900 <= year <= 2100:
+        return None
+    if kind == "month":
+        month = int(parts[0])
+    elif kind == "quarter":
+        month = 3 * _QUARTER[parts[0].casefold()]
+    elif kind == "half":
+        month = 6 if parts[0].casefold() == "đầu" else 12
+    else:
+        month = 12
+    if not 1 <= month <= 12:
+        return None
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def title_period(texts: list[str]) -> tuple[dt.date, str] | None:
+    """The last day of the period a report's title rows name ("Tháng 04/2025", "Quý
+    II/2025", "6 tháng đầu năm 2025", "năm 2013") and the words that name it, or None.
+
+    For a list whose title names no day (:func:`title_day`): a month's or a year's
+    report lists the people of that period, and its day is taken as the period's last
+    (said as a warning, ``--list-date`` overrides it). The most specific period named
+    wins; a line that names a day (a signing line) names no period.
+
+    >>> title_period(["BẢNG TỔNG HỢP KẾT QUẢ XẾP LOẠI", "Tháng 04/2025"])
+    (datetime.date(2025, 4, 30), 'Tháng 04/2025')
+    >>> title_period(["KẾT QUẢ XẾP LOẠI NĂM 2024", "Quý II/2024"])[0]
+    datetime.date(2024, 6, 30)
+    >>> title_period(["Nậm Tăm, ngày 15 tháng 01 năm 2026"]) is None
+    True
+    """
+    lines = [t for t in texts if _NAMES_A_DAY.search(t) is None]
+    for kind, pattern in _PERIOD:
+        for text in lines:
+            for m in pattern.finditer(text):
+                end = _period_end(kind, m.groups())
+                if end is not None:
+                    return end, m.group(0)
     return None
 
 
@@ -408,6 +464,13 @@ def read_flat(path: Path, *, list_date: dt.date | str | None = None) -> FlatRead
         day = parse_day(list_date, what="--list-date")
     else:
         day = title_day(titles)
+        period = title_period(titles) if day is None else None
+        if period is not None:
+            day = period[0]
+            problems.append(
+                problem(path.name, None, None, None, None, "list_date_from_period",
+                        severity="warning", day=fmt_date(day), period=repr(period[1]))
+            )  # fmt: skip
     if day is None:
         problems.append(
             problem(path.name, None, None, None, None, "list_date_unknown")
@@ -469,4 +532,12 @@ def is_flat(path: Path, layout: Layout | None = None) -> bool:
     return not tables and not {str(n).strip() for n in names} & set(TABLE_NAMES)
 
 
-__all__ = ["FlatRead", "is_flat", "read_flat", "relocate", "title_commune", "title_day"]
+__all__ = [
+    "FlatRead",
+    "is_flat",
+    "read_flat",
+    "relocate",
+    "title_commune",
+    "title_day",
+    "title_period",
+]

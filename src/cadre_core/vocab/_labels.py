@@ -1342,6 +1342,12 @@ _LABELS: dict[str, tuple[str, str]] = {
         "the list's date is unknown: give --list-date, or name it in the title rows "
         "('tính đến ngày 31/12/2025')",
     ),
+    "problem_list_date_from_period": (
+        "ngày của danh sách được lấy là {day}, ngày cuối của kỳ {period} ghi ở dòng tiêu đề; "
+        "ghi --list-date nếu danh sách tính đến ngày khác",
+        "the list's date was taken as {day}, the last day of the period {period} its title "
+        "rows name; give --list-date if the list describes another day",
+    ),
     "problem_bad_list_date": (
         "--list-date {value} không phải là một ngày (31/12/2025 hoặc 2025-12-31)",
         "{text}",
