@@ -76,7 +76,7 @@ td.l{text-align:left;overflow-wrap:break-word}td.b{font-weight:bold}
 td.v,td.t{text-align:center}td.blank{background:__BLANK__}
 tr.block td{font-weight:bold;background:#F2F2F2}
 .signatures{display:flex;justify-content:space-between;gap:2em;margin-top:.8em;
-text-align:center;break-inside:avoid}
+text-align:center;break-inside:avoid;break-before:avoid}
 .signatures>div{flex:1}.signatures b,.signatures i{display:block}
 .signatures .date{font-style:italic;margin-bottom:.3em}.signatures .space{height:3.5em}
 section.notes{font-size:9pt}section.notes h2{font-size:1.15em}
