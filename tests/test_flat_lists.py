@@ -600,6 +600,28 @@ def test_a_list_of_a_period_is_read_on_its_last_day_and_says_so(tmp_path: Path) 
     assert not any("ngày cuối của kỳ" in w["message"] for w in doc["warnings"])
 
 
+@pytest.mark.parametrize(
+    ("title", "as_of", "said"),
+    [
+        # the period the title names comes before the day it was signed (above it here)
+        (("Nậm Tăm, ngày 15 tháng 01 năm 2026", "DANH SÁCH CÁN BỘ NĂM 2025"), "2025-12-31", True),
+        (("Nậm Tăm, ngày 15 tháng 01 năm 2026", "DANH SÁCH CÁN BỘ"), "2026-01-15", False),
+        # the day it is as of comes before the period
+        (("DANH SÁCH CÁN BỘ NĂM 2025", "(tính đến ngày 30/06/2025)"), "2025-06-30", False),
+    ],
+)
+def test_which_day_of_the_title_a_list_is_read_on(
+    tmp_path: Path, title: tuple[str, ...], as_of: str, said: bool
+) -> None:
+    path = tmp_path / "ds.xlsx"
+    write_list(path, PEOPLE, title=title, columns=EXPORT_COLUMNS, groups="agency")
+    done = run("evaluate", str(path), *PLUGIN, "--format", "json", "--lang", "en")
+    assert done.returncode == 0, done.stderr
+    doc = json.loads(done.stdout)
+    assert doc["as_of"] == as_of
+    assert any("last day of the period" in w["message"] for w in doc["warnings"]) is said
+
+
 def test_an_empty_form_is_valid_but_says_there_is_nobody(tmp_path: Path) -> None:
     path = tmp_path / "mau-trong.xlsx"
     write_list(path, [], title=TITLE, columns=EXPORT_COLUMNS)

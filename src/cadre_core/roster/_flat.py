@@ -137,20 +137,21 @@ def _texts(grid: pd.DataFrame) -> list[str]:
     return [" ".join(v.split()) for v in values if isinstance(v, str) and v.strip()]
 
 
-def title_day(texts: list[str]) -> dt.date | None:
+def title_day(texts: list[str], *, signed: bool = True) -> dt.date | None:
     """The day a list's title rows name ("tính đến ngày 31/12/2025", "ngày 31 tháng 12
     năm 2025"), or None.
 
     The day it is "as of" comes first wherever it is: the day a list was signed (often
-    above its title) only when no other is named. "Đến tháng 12/2025" is the month's last
-    day.
+    above its title) only when no other is named, and not at all when ``signed`` is
+    False (:func:`read_flat` looks for a period the title names before it). "Đến tháng
+    12/2025" is the month's last day.
 
     >>> title_day(["DANH SÁCH CÁN BỘ", "(tính đến ngày 31/12/2025)"])
     datetime.date(2025, 12, 31)
     >>> title_day(["Lai Châu, ngày 15 tháng 01 năm 2026", "Tính đến tháng 12/2025"])
     datetime.date(2025, 12, 31)
     """
-    for pattern in _DAY:
+    for pattern in _DAY if signed else _DAY[:-1]:
         for text in texts:
             m = pattern.search(text)
             if m is None:
@@ -191,10 +192,11 @@ def title_period(texts: list[str]) -> tuple[dt.date, str] | None:
     """The last day of the period a report's title rows name ("Tháng 04/2025", "Quý
     II/2025", "6 tháng đầu năm 2025", "năm 2013") and the words that name it, or None.
 
-    For a list whose title names no day (:func:`title_day`): a month's or a year's
-    report lists the people of that period, and its day is taken as the period's last
-    (said as a warning, ``--list-date`` overrides it). The most specific period named
-    wins; a line that names a day (a signing line) names no period.
+    For a list whose title names no day it is as of (:func:`title_day`): a month's or a
+    year's report lists the people of that period, and its day is taken as the period's
+    last (said as a warning, ``--list-date`` overrides it), before the day the list was
+    signed. The most specific period named wins; a line that names a day (a signing
+    line) names no period.
 
     >>> title_period(["BẢNG TỔNG HỢP KẾT QUẢ XẾP LOẠI", "Tháng 04/2025"])
     (datetime.date(2025, 4, 30), 'Tháng 04/2025')
@@ -463,7 +465,8 @@ def read_flat(path: Path, *, list_date: dt.date | str | None = None) -> FlatRead
     if list_date is not None:
         day = parse_day(list_date, what="--list-date")
     else:
-        day = title_day(titles)
+        # the day it is as of, else the period it covers (said), else the day it was signed
+        day = title_day(titles, signed=False)
         period = title_period(titles) if day is None else None
         if period is not None:
             day = period[0]
@@ -471,6 +474,8 @@ def read_flat(path: Path, *, list_date: dt.date | str | None = None) -> FlatRead
                 problem(path.name, None, None, None, None, "list_date_from_period",
                         severity="warning", day=fmt_date(day), period=repr(period[1]))
             )  # fmt: skip
+        elif day is None:
+            day = title_day(titles)
     if day is None:
         problems.append(
             problem(path.name, None, None, None, None, "list_date_unknown")
