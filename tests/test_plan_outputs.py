@@ -191,6 +191,13 @@ def test_html_is_a_document_to_sign(plan_doc: dict, outputs: Path) -> None:
         assert f">{code}<" not in text
     assert "party_front" not in text and "not_met" not in text
     assert "<script" not in text
+    # the chart's amounts: millions of the year's cost, with a decimal comma
+    amounts = re.findall(r'font-size="10">([^<]*)</text>', text)
+    years: dict[int, int] = {}
+    for line in plan_doc["lines"]:
+        year = line["year"]
+        years[year] = years.get(year, 0) + line["cost"]
+    assert amounts == [f"{v / 1e6:.1f}".replace(".", ",") for _, v in sorted(years.items())]
 
 
 def test_html_in_english_uses_the_label_table(tmp_path: Path) -> None:
@@ -198,6 +205,8 @@ def test_html_in_english_uses_the_label_table(tmp_path: Path) -> None:
     assert out.returncode == 0, out.stderr
     text = (tmp_path / "p.html").read_text(encoding="utf-8")
     assert label("plan_heading", "en") in text and label("plan_signer", "en") in text
+    amounts = re.findall(r'font-size="10">([^<]*)</text>', text)
+    assert amounts and all(re.fullmatch(r"\d+\.\d", a) for a in amounts), amounts
 
 
 def test_xlsx_plan_sheet_has_names_and_posts(plan_doc: dict, outputs: Path) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from decimal import Decimal
 from pathlib import Path
 
 import click
@@ -16,7 +17,7 @@ from cadre_core.cli._common import (
     writing,
 )
 from cadre_core.roster._synth import synth_roster
-from cadre_core.vocab._labels import label
+from cadre_core.vocab._labels import fmt_decimal, label
 
 
 @click.command("synth")
@@ -45,13 +46,13 @@ def synth_command(communes: int, seed: int, fmt: str | None, out: Path, lang: st
     with writing(out):
         roster.write(out, format=fmt)
     counts = roster.row_counts()
-    seconds = f"{time.perf_counter() - start:.1f}"
+    seconds = fmt_decimal(Decimal(f"{time.perf_counter() - start:.1f}"), lang)
     text = label("cli_synth_done", lang).format(
         communes=count(communes, lang),
         cadres=count(counts["cadres"], lang),
         rows=count(sum(counts.values()), lang),
         out=out,
         fmt=fmt,
-        seconds=seconds.replace(".", ",") if lang == "vi" else seconds,
+        seconds=seconds,
     )
     click.echo(text)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -17,7 +18,7 @@ from cadre_core.engine._results import STATUSES
 from cadre_core.planner._page import PLAN_CSS, PLAN_TEMPLATE
 from cadre_core.vocab._files import replacing, write_atomic
 from cadre_core.vocab._html import template
-from cadre_core.vocab._labels import body_name, check_lang, fmt_date, label
+from cadre_core.vocab._labels import body_name, check_lang, fmt_date, fmt_decimal, label
 from cadre_core.vocab._tables import show_table
 
 if TYPE_CHECKING:
@@ -376,10 +377,15 @@ def _plan_workbook(plan: Plan, wb: Any) -> None:
     wb.close()
 
 
-def _bars(items: list[tuple[str, int]]) -> dict[str, Any] | None:
+def _millions(value: int, lang: str) -> str:
+    """VND in millions, to one decimal (``233.500.000`` is ``233,5`` in Vietnamese)."""
+    return fmt_decimal((Decimal(value) / 1_000_000).quantize(Decimal("0.1")), lang)
+
+
+def _bars(items: list[tuple[str, int]], lang: str) -> dict[str, Any] | None:
     """The geometry of a simple bar chart of ``items`` (label, VND), each bar's amount in
-    millions; ``None`` without items. Drawn as inline SVG by :data:`PLAN_TEMPLATE`, so it
-    shrinks to a narrow screen."""
+    millions (one decimal, a decimal comma in Vietnamese); ``None`` without items. Drawn
+    as inline SVG by :data:`PLAN_TEMPLATE`, so it shrinks to a narrow screen."""
     if not items:
         return None
     width, height, pad = 60 * len(items) + 40, 220, 30
@@ -390,7 +396,7 @@ def _bars(items: list[tuple[str, int]]) -> dict[str, Any] | None:
         x = 30 + i * 60
         y = height - pad - h
         bars.append(
-            {"x": x, "y": y, "h": h, "mid": x + 20, "name": name, "amount": f"{value / 1e6:.1f}"}
+            {"x": x, "y": y, "h": h, "mid": x + 20, "name": name, "amount": _millions(value, lang)}
         )
     return {"width": width, "height": height, "base": height - 10, "bars": bars}
 
@@ -544,7 +550,7 @@ def render_html(plan: Plan, lang: str = "vi") -> str:
         ),
         years=years,
         totals=_table(totals_head, totals_rows, totals_foot),
-        chart=_bars([(str(y), v) for y, v in sorted(costs.items())]),
+        chart=_bars([(str(y), v) for y, v in sorted(costs.items())], lang),
         projections=_table(proj_head, proj_rows),
         needs=needs,
         assumptions=[a.get(lang) for a in plan.assumptions],

@@ -16,7 +16,7 @@ import pandas as pd
 
 from cadre_core.engine._results import Evaluation
 from cadre_core.reports._explain import bodies_text, explain_frame, member_blocs, sort_blocs
-from cadre_core.vocab._labels import body_name, check_lang, label
+from cadre_core.vocab._labels import body_name, check_lang, fmt_decimal, label
 
 
 class Rec(dict[str, Any]):
@@ -34,16 +34,6 @@ def records(frame: pd.DataFrame) -> list[Rec]:
     return [Rec({str(k): v for k, v in row.items()}) for row in frame.to_dict("records")]
 
 
-def decimal_text(value: Decimal, lang: str) -> str:
-    """An exact number as plain decimal text, with a decimal comma in Vietnamese.
-
-    >>> decimal_text(Decimal("38.5"), "vi"), decimal_text(Decimal("38.5"), "en")
-    ('38,5', '38.5')
-    """
-    out = format(value, "f")
-    return out.replace(".", ",") if lang == "vi" else out
-
-
 def section_cells(table: pd.DataFrame, lang: str) -> list[list[Any]]:
     """The cells of a plugin's or the core's report section as a page shows them: blank
     for a missing value, exact numbers (``Decimal``) in the language's decimal notation;
@@ -56,7 +46,7 @@ def section_cells(table: pd.DataFrame, lang: str) -> list[list[Any]]:
     def cell(value: Any) -> Any:
         if value is None or value is pd.NA or (isinstance(value, float) and value != value):
             return ""
-        return decimal_text(value, lang) if isinstance(value, Decimal) else value
+        return fmt_decimal(value, lang) if isinstance(value, Decimal) else value
 
     return [[cell(v) for v in row] for row in table.to_numpy(dtype=object).tolist()]
 

@@ -45,7 +45,15 @@ from cadre_core.vocab._ethnic import (
     suggest_ethnicity,
 )
 from cadre_core.vocab._indicators import Indicator, builtin_indicators
-from cadre_core.vocab._labels import LANGS, body_name, check_lang, fmt_date, fmt_pct, label
+from cadre_core.vocab._labels import (
+    LANGS,
+    body_name,
+    check_lang,
+    fmt_date,
+    fmt_decimal,
+    fmt_pct,
+    label,
+)
 from cadre_core.vocab._numbers import to_fraction
 from cadre_core.vocab._retirement import LEGAL_SOURCE as RETIREMENT_SOURCE
 from cadre_core.vocab._retirement import (
@@ -126,6 +134,7 @@ __all__ = [
     "excellent_cap_check",
     "fix_legacy_text",
     "fmt_date",
+    "fmt_decimal",
     "fmt_pct",
     "is_minority",
     "label",

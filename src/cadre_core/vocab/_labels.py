@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Mapping, Sequence
+from decimal import Decimal
 
 import pandas as pd
 
@@ -2219,6 +2220,16 @@ def topic_name(code: str, lang: str = "vi") -> str:
 def fmt_date(day: dt.date) -> str:
     """A day as dd/mm/yyyy (the Vietnamese administrative format, used in both languages)."""
     return day.strftime("%d/%m/%Y")
+
+
+def fmt_decimal(value: Decimal, lang: str = "vi") -> str:
+    """An exact number as plain decimal text, with a decimal comma in Vietnamese.
+
+    >>> fmt_decimal(Decimal("38.5"), "vi"), fmt_decimal(Decimal("38.5"), "en")
+    ('38,5', '38.5')
+    """
+    out = format(value, "f")
+    return out.replace(".", ",") if lang == "vi" else out
 
 
 def fmt_pct(value: float | None, lang: str = "vi") -> str:
