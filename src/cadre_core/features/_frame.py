@@ -327,7 +327,7 @@ class RosterIndex:
             topic_code=_codes_of(topics["topic"], TrainingTopic.codes()),
             degree_cadre=lookup(degrees["cadre_id"], present.index),
             theory_cadre=lookup(roster.theory["cadre_id"], present.index),
-            degrees=_ranked_degrees(degrees),
+            degrees=_ranked_degrees(degrees, roster.informs("degrees.field")),
             equipment=roster.equipment.groupby(["agency_code", "item"], observed=True)["quantity"]
             .sum()
             .reset_index(),
@@ -513,13 +513,17 @@ def _informed_fields(roster: Roster) -> frozenset[str]:
     )
 
 
-def _ranked_degrees(roster_degrees: pd.DataFrame) -> pd.DataFrame:
-    """Every degree with its rank (float: a level of unknown rank is blank) and field key."""
+def _ranked_degrees(roster_degrees: pd.DataFrame, field_informed: bool) -> pd.DataFrame:
+    """Every degree with its rank (float: a level of unknown rank is blank), field key and
+    whether its field is known: a field cell that holds one, or any cell of a column the
+    roster informs (``field_informed``: there a blank is a known blank; else unknown)."""
+    field = roster_degrees["field"]
     return pd.DataFrame(
         {
             "cadre_id": roster_degrees["cadre_id"],
             "rank": map_values(roster_degrees["level"], EducationLevel.ranks()).astype("float64"),
-            "field_key": _casefold(roster_degrees["field"]),
+            "field_key": _casefold(field),
+            "field_known": field.notna().to_numpy() | field_informed,
         }
     )
 
@@ -530,16 +534,19 @@ def _held(ranked: pd.DataFrame, awarded: pd.Series, day: pd.Timestamp) -> pd.Dat
     return held.astype({"rank": "int64"})
 
 
-def degrees_on(roster_degrees: pd.DataFrame, as_of: dt.date) -> pd.DataFrame:
-    """Degrees held on ``as_of`` with their rank and field key.
+def degrees_on(
+    roster_degrees: pd.DataFrame, as_of: dt.date, *, field_informed: bool = True
+) -> pd.DataFrame:
+    """Degrees held on ``as_of`` with their rank, field key and whether the field is known
+    (``field_informed``: whether the roster informs the field column as a whole,
+    :meth:`cadre_core.roster.Roster.informs`; a filled field is always known).
 
     >>> d = degrees_on(cadre_core.sample_roster().degrees, dt.date(2026, 12, 31))
     >>> d.columns.tolist(), str(d["rank"].dtype)
-    (['cadre_id', 'rank', 'field_key'], 'int64')
+    (['cadre_id', 'rank', 'field_key', 'field_known'], 'int64')
     """
-    return _held(
-        _ranked_degrees(roster_degrees), roster_degrees["awarded_date"], pd.Timestamp(as_of)
-    )
+    ranked = _ranked_degrees(roster_degrees, field_informed)
+    return _held(ranked, roster_degrees["awarded_date"], pd.Timestamp(as_of))
 
 
 __all__ = [

@@ -137,6 +137,7 @@ def what_if(
                     "cadre_id": c.index[has],
                     "rank": np.full(int(has.sum()), rank, dtype="int64"),
                     "field_key": f[has].astype(str).str.casefold().to_numpy(),
+                    "field_known": np.ones(int(has.sum()), dtype=bool),
                 }
             )
             degrees = pd.concat([degrees, new], ignore_index=True)

@@ -94,6 +94,9 @@ class FlatRead:
     places: Mapping[tuple[int, str, str], str]  # (sheet, table, column) -> header label
     sheets: tuple[str, ...]
     found: bool = True  # some sheet holds the header of a list of people
+    # columns informed cell by cell: a filled cell informs, a blank one is unknown (the
+    # field a qualification cell names, "Đại học Luật", in a list with no field column)
+    by_cell: tuple[str, ...] = ()
 
 
 def _grids(path: Path) -> tuple[list[tuple[str, pd.DataFrame, list[Merged]]], list[Problem]]:
@@ -486,7 +489,7 @@ def read_flat(path: Path, *, list_date: dt.date | str | None = None) -> FlatRead
             problem(path.name, None, None, None, None, "list_no_people", severity="warning")
         )
     commune = title_commune(titles)
-    raws, absent, places, found = build_tables(
+    raws, absent, by_cell, places, found = build_tables(
         [(n, s.cols, s.ratings, s.rows, s.places) for n, _, s in sheets],
         path.name,
         day,
@@ -494,7 +497,9 @@ def read_flat(path: Path, *, list_date: dt.date | str | None = None) -> FlatRead
         serials=path.suffix.lower() != ".csv",
     )
     problems.extend(found)
-    return FlatRead(tuple(raws), tuple(problems), day, commune, absent, places, tuple(names))
+    return FlatRead(
+        tuple(raws), tuple(problems), day, commune, absent, places, tuple(names), by_cell=by_cell
+    )
 
 
 def relocate(problem: Problem, read: FlatRead, file: str) -> Problem:

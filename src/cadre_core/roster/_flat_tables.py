@@ -17,6 +17,7 @@ import pandas as pd
 
 from cadre_core.roster import _normalize as nz
 from cadre_core.roster._flat_header import FLAT_COLUMNS, Field
+from cadre_core.roster._level_field import field_after_level
 from cadre_core.roster._problems import Problem, problem
 from cadre_core.roster._reader import RawTable
 from cadre_core.vocab._labels import label
@@ -75,9 +76,16 @@ def _first(values: pd.Series, by: pd.Series) -> pd.Series:
 
 def build_tables(
     sheets: Sequence[SheetRead], file: str, day: dt.date, commune: str | None, serials: bool = True
-) -> tuple[list[RawTable], tuple[str, ...], dict[tuple[int, str, str], str], list[Problem]]:
-    """The raw tables of a list's person rows, what it cannot inform, where each column
-    came from ((sheet, table, column) -> header label) and the warnings about it."""
+) -> tuple[
+    list[RawTable],
+    tuple[str, ...],
+    tuple[str, ...],
+    dict[tuple[int, str, str], str],
+    list[Problem],
+]:
+    """The raw tables of a list's person rows, what it cannot inform, the columns it
+    informs only cell by cell (a blank there is unknown), where each column came from
+    ((sheet, table, column) -> header label) and the warnings about it."""
     parts = []
     places: dict[tuple[int, str, str], str] = {}
     rating_parts = []
@@ -92,6 +100,9 @@ def build_tables(
                     places[number, other, "cadre_id"] = header
             if (t, c) == ("positions", "title"):
                 places[number, "positions", "category"] = header
+        if ("degrees", "level") in sheet_places and ("degrees", "field") not in sheet_places:
+            # the field a qualification cell names after its level ("Đại học Luật")
+            places[number, "degrees", "field"] = sheet_places["degrees", "level"]
         for field, values in ratings:
             rating_parts.append((field, values, rows))
     people = pd.concat(parts, ignore_index=True).astype(object)
@@ -103,11 +114,12 @@ def build_tables(
         return people[name] if name in people else pd.Series(None, index=people.index, dtype=object)
 
     rows = people["row"].astype("int64")
+    problems: list[Problem] = []
+    by_cell = _fields_of_levels(people, rows, file, problems)
     made_id = "DS" + rows.astype(str).str.zfill(4)
     cadre_id = col("cadres.cadre_id")
     if "cadres.cadre_id" not in people:
         cadre_id = made_id
-    problems: list[Problem] = []
     tables: dict[str, pd.DataFrame] = {}
     tables["cadres"] = pd.DataFrame(
         {"cadre_id": cadre_id}
@@ -219,4 +231,36 @@ def build_tables(
         + tuple(f"cadres.{c}" for c in ("gender", "ethnicity") if c not in tables["cadres"])
         + (("cadres.birth_date",) if "cadres.birth_date" not in people else ())
     )
-    return raws, absent, places, problems
+    return raws, absent, by_cell, places, problems
+
+
+def _fields_of_levels(
+    people: pd.DataFrame, rows: pd.Series, file: str, problems: list[Problem]
+) -> tuple[str, ...]:
+    """Give each degree the field its qualification cell names after the level ("Đại học
+    Luật": Luật) where the row's field cell is blank or the list has none; a field cell
+    that names another field wins, with a warning. Returns ``("degrees.field",)`` when the
+    list has no field column but some cell names a field: the column is then informed
+    cell by cell (a blank field is unknown, not "no field")."""
+    if "degrees.level" not in people:
+        return ()
+    levels = nz.to_text(people["degrees.level"])
+    distinct = levels.dropna().unique()
+    named = levels.map({v: field_after_level(str(v)) for v in distinct}).astype(object)
+    named = nz.to_text(named.where(named.notna(), None))
+    if not bool(named.notna().any()):
+        return ()
+    if "degrees.field" not in people:
+        people["degrees.field"] = named.where(named.notna(), None)
+        return ("degrees.field",)
+    given = nz.to_text(people["degrees.field"])
+    differ = given.notna() & named.notna() & (nz.keys_of(given) != nz.keys_of(named))
+    for at, column, cell in zip(rows[differ], given[differ], named[differ], strict=True):
+        problems.append(
+            problem(file, "degrees", int(at), "field", str(column), "field_disagrees",
+                    severity="warning", cell=repr(str(cell)))
+        )  # fmt: skip
+    people["degrees.field"] = given.where(given.notna(), named).where(
+        given.notna() | named.notna(), None
+    )
+    return ()

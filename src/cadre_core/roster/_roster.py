@@ -558,6 +558,8 @@ def _list_roster(p: Path, read: FlatRead, legacy: str, skip_invalid: bool) -> Ro
         sources=tuple(_sha256(p)),
         absent=read.absent,
         list_date=read.day,
+        # a column informed cell by cell is not informed as a whole: a blank is unknown
+        informed=(roster.informed or frozenset()) - set(read.by_cell),
     )
 
 

@@ -269,7 +269,9 @@ def positions_filled() -> Criterion:
 
 def _fit_frame(features: Features) -> pd.DataFrame:
     """Per (cadre, position with accepted fields), in that order: does the cadre hold, on
-    the day, a degree of at least the position's minimum level in one of its fields?
+    the day, a degree of at least the position's minimum level in one of its fields
+    (``ok``)? And where not, is that unknown (``unknown``): a degree of that level whose
+    field is unknown (``field_known`` false) might be in one.
 
     Integer work throughout: each distinct field list is split once, and (cadre, field)
     pairs are integer keys looked up against the best degree rank per pair.
@@ -305,11 +307,18 @@ def _fit_frame(features: Features) -> pd.DataFrame:
     need = _ranks_of(a["min_education"], EducationLevel.ranks())
     ok_pair = have >= need[row]
     ok = np.bincount(row[ok_pair], minlength=len(a)) > 0
+    # the best rank of a degree whose field is unknown, per active cadre (-1: none)
+    known = deg["field_known"].fillna(True) if "field_known" in deg else None
+    blind = (deg_cadre >= 0) & (False if known is None else ~known.to_numpy(dtype=bool))
+    unknown_rank = np.full(len(index) + 1, -1, dtype=np.int64)
+    np.maximum.at(unknown_rank, deg_cadre[blind], deg["rank"].to_numpy(dtype=np.int64)[blind])
+    unknown = ~ok & (unknown_rank[a_cadre] >= _ranks_of(a["min_education"], EducationLevel.ranks()))
     out = pd.DataFrame(
         {
             "cadre_id": a["cadre_id"].to_numpy(dtype=object),
             "position_code": a["position_code"].to_numpy(dtype=object),
             "ok": ok,
+            "unknown": unknown,
         }
     )
     return out.sort_values(["cadre_id", "position_code"], kind="stable").reset_index(drop=True)
@@ -332,7 +341,12 @@ def _all_per_cadre(cadre_ids: pd.Series, ok: np.ndarray, index: pd.Index, empty:
 
 def fields_fit() -> Criterion:
     """For every active position with accepted fields: a degree on the day, at least the
-    position's minimum level, in one of its fields."""
+    position's minimum level, in one of its fields. A degree whose field is unknown fits
+    no field; :func:`holds_position_with_fields` leaves its holder out (unknown).
+
+    >>> fields_fit().reads
+    ('degrees', 'positions.accepted_fields')
+    """
 
     def fn(features: Features) -> pd.Series:
         per = _fit_frame(features)
@@ -373,12 +387,23 @@ def fields_fit() -> Criterion:
 
 
 def holds_position_with_fields() -> Criterion:
-    """Population: active cadres holding an active position with accepted fields."""
+    """Population: active cadres holding an active position with accepted fields, but
+    those whose fit is unknown: no post of theirs is known not to fit, and one might fit
+    in the field of a degree whose field is unknown (a list that writes "Đại học" for
+    one person and "Đại học Luật" for another tells the field of the second only).
+
+    >>> holds_position_with_fields().reads
+    ('positions.accepted_fields',)
+    """
 
     def fn(features: Features) -> pd.Series:
         a = features.assignments
         ids = a.loc[a["accepted_fields"].notna(), "cadre_id"].unique()
-        return pd.Series(features.cadres.index.isin(ids), index=features.cadres.index)
+        per = _fit_frame(features)
+        failed = per.loc[~per["ok"] & ~per["unknown"], "cadre_id"]
+        unknown = per.loc[per["unknown"] & ~per["cadre_id"].isin(failed), "cadre_id"]
+        index = features.cadres.index
+        return pd.Series(index.isin(ids) & ~index.isin(unknown), index=index)
 
     return Criterion(
         fn,

@@ -1357,6 +1357,12 @@ _LABELS: dict[str, tuple[str, str]] = {
         "tên xã {commune} được lấy từ dòng tiêu đề của danh sách",
         "the commune {commune} was taken from the list's title rows",
     ),
+    "problem_field_disagrees": (
+        "ô trình độ ghi chuyên ngành {cell}, khác chuyên ngành ghi ở cột này; "
+        "giữ chuyên ngành của cột",
+        "the qualification cell names the field {cell}, not this column's; "
+        "the column's field is kept",
+    ),
     "problem_unknown_category": (
         "một chức vụ thuộc loại đã biết; loại chức vụ được để trống",
         "a title of a known category; its category was left blank",
