@@ -24,20 +24,19 @@ __all__ = ["CsvText", "csv_text"]
 
 @attrs.frozen
 class CsvText:
-    """A CSV file, the encoding it was written in and its delimiter (:func:`csv_text`)."""
+    """A CSV file, the encoding it was written in, its delimiter and its text, read once
+    (:func:`csv_text`)."""
 
     path: Path
     encoding: str  # "utf-8", "utf-16" or "windows-1258"
     delimiter: str
+    # the file's text, decoded once (Windows-1258: its separate tone marks composed, NFC)
+    text: str = attrs.field(default="", repr=False, eq=False)
 
     def open(self) -> TextIO:
-        """The file's text, streamed from the disk (UTF-8, UTF-16), or held composed
-        (Windows-1258: its separate tone marks composed, NFC)."""
-        if self.encoding == "windows-1258":
-            text = unicodedata.normalize("NFC", self.path.read_bytes().decode("cp1258"))
-            return io.StringIO(text, newline="")
-        codec = "utf-16" if self.encoding == "utf-16" else "utf-8-sig"
-        return self.path.open(encoding=codec, newline="")
+        """The file's text as a file to read (as often as needed: the disk is not read
+        again)."""
+        return io.StringIO(self.text, newline="")
 
 
 _DELIMITERS = (",", ";", "\t")
@@ -51,10 +50,10 @@ def csv_text(path: Path) -> CsvText:
     "CSV" saved on a Vietnamese Windows), unless a "?" stands in a word: Excel writes "?"
     for every letter the code page lacks (ậ, ỗ, ữ ...), so such a file has lost its names
     and is refused, as not UTF-8; so is one holding a NUL character, which no office's
-    text has (UTF-16 saved without its byte-order mark, every other byte a NUL). UTF-8 is
-    checked chunk by chunk, never held whole. The delimiter is found from the first 30
-    lines (:func:`_delimiter`). Bytes that none of these encodings reads raise UTF-8's
-    ``UnicodeDecodeError``.
+    text has (UTF-16 saved without its byte-order mark, every other byte a NUL). The file
+    is read once: its bytes tell the encoding, and its text, decoded once, the delimiter
+    (from the first 30 lines, :func:`_delimiter`) and what :meth:`CsvText.open` gives.
+    Bytes that none of these encodings reads raise UTF-8's ``UnicodeDecodeError``.
 
     >>> import tempfile
     >>> p = Path(tempfile.mkdtemp()) / "t.csv"
@@ -63,49 +62,30 @@ def csv_text(path: Path) -> CsvText:
     >>> t.encoding, t.delimiter, t.open().readline()
     ('windows-1258', ';', 'Tên;Năm\n')
     """
-    with path.open("rb") as f:
-        start = f.read(2)
-    if start in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
-        encoding = "utf-16"
-    elif _is_utf8(path):
-        encoding = "utf-8"
-    else:
-        data = path.read_bytes()
-        nul = data.find(b"\0")
-        if nul >= 0:  # no office's text holds one: UTF-16 without its byte-order mark
-            raise UnicodeDecodeError("utf-8", data, nul, nul + 1, "a NUL byte")
+    data = path.read_bytes()  # read once: the encoding, the delimiter and the text
+    if data[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
+        return _with_delimiter(CsvText(path, "utf-16", ",", data.decode("utf-16")))
+    nul = data.find(b"\0")
+    if nul >= 0:  # no office's text holds one: UTF-16 without its byte-order mark
+        raise UnicodeDecodeError("utf-8", data, nul, nul + 1, "a NUL byte")
+    try:
+        text, encoding = data.decode("utf-8-sig"), "utf-8"
+    except UnicodeDecodeError as exc:  # where, for the sentence
         try:
-            data.decode("utf-8-sig")
-            encoding = "utf-8"  # not reached: _is_utf8 said no
-        except UnicodeDecodeError as exc:  # where, for the sentence
-            try:
-                text = data.decode("cp1258")
-            except UnicodeDecodeError:
-                raise exc from None
-            if _LOST.search(text):  # letters the code page lacks, saved as "?": refused
-                raise exc from None
-            encoding = "windows-1258"
-    source = CsvText(path, encoding, ",")
+            text = data.decode("cp1258")
+        except UnicodeDecodeError:
+            raise exc from None
+        if _LOST.search(text):  # letters the code page lacks, saved as "?": refused
+            raise exc from None
+        text, encoding = unicodedata.normalize("NFC", text), "windows-1258"
+    return _with_delimiter(CsvText(path, encoding, ",", text))
+
+
+def _with_delimiter(source: CsvText) -> CsvText:
+    """``source`` with the delimiter its first 30 lines use."""
     with source.open() as f:
         head = [line for _, line in zip(range(30), f, strict=False)]
     return attrs.evolve(source, delimiter=_delimiter(head))
-
-
-def _is_utf8(path: Path) -> bool:
-    """Whether the whole file is UTF-8 text, read a chunk at a time: a NUL byte, valid
-    UTF-8 but in no office's text (UTF-16 without its byte-order mark, even of ASCII
-    letters only), says no."""
-    decoder = codecs.getincrementaldecoder("utf-8")()
-    try:
-        with path.open("rb") as f:
-            while chunk := f.read(1 << 20):
-                if b"\0" in chunk:
-                    return False
-                decoder.decode(chunk)
-        decoder.decode(b"", final=True)
-    except UnicodeDecodeError:
-        return False
-    return True
 
 
 def _delimiter(lines: list[str]) -> str:
