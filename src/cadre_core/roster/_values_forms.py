@@ -27,7 +27,13 @@ from cadre_core.vocab._enums import (
     StudyPlace,
 )
 
-__all__ = ["FORM_SPELLINGS", "SPECIALISED_CODES", "SPECIALISED_REWRITES", "SPECIALISED_ROLES"]
+__all__ = [
+    "FORM_SPELLINGS",
+    "SPECIALISED_CODES",
+    "SPECIALISED_REWRITES",
+    "SPECIALISED_ROLES",
+    "SPECIALISED_TIERS",
+]
 
 
 #: The specialised grades (ngạch chuyên ngành) named "<role> [tier] [field]", in four
@@ -80,8 +86,21 @@ SPECIALISED_CODES: Mapping[CivilServiceGrade, tuple[str, ...]] = {
     ),
 }
 
+#: The tiers of the specialised grades, by the administrative grade of the same tier ("":
+#: the role alone, as chuyên viên): the one table both the aliases ("kiểm tra viên chính")
+#: and the rewrites ("Kiểm tra viên Hải quan chính") read a specialised grade by.
+SPECIALISED_TIERS: Mapping[CivilServiceGrade, str] = {
+    CivilServiceGrade.CHUYEN_VIEN_CAO_CAP: "cao cấp",
+    CivilServiceGrade.CHUYEN_VIEN_CHINH: "chính",
+    CivilServiceGrade.CHUYEN_VIEN: "",
+    CivilServiceGrade.CAN_SU: "trung cấp",
+}
+
 _ROLE = "(?:" + "|".join(SPECIALISED_ROLES) + ")"
-_TIER = "(?:cao cấp|chính|trung cấp)"
+_TIERS = tuple(tier for tier in SPECIALISED_TIERS.values() if tier)
+_TIER = "(?:" + "|".join(_TIERS) + ")"
+# a tier word in what follows a role and tier: another tier ("sơ cấp" is none of these)
+_ANOTHER_TIER = "|".join(("sơ cấp", *_TIERS))
 
 #: Rewrites of a grade's value that leave its specialised role and tier only, in order
 #: (:data:`cadre_core.roster._values.VALUE_REWRITES`): "Nhân viên hải quan" is nhân
@@ -92,15 +111,19 @@ _TIER = "(?:cao cấp|chính|trung cấp)"
 SPECIALISED_REWRITES: tuple[tuple[str, str], ...] = (
     (r"^nhân viên\s\S.*$", "nhân viên"),
     (rf"^({_ROLE})\s(?:.*\s)?(?<!tài )(?<!hành )({_TIER})$", r"\1 \2"),
-    (rf"^({_ROLE}(?:\s{_TIER})?)\s(?!.*\b(?:sơ cấp|cao cấp|trung cấp|chính)\b).+$", r"\1"),
+    (rf"^({_ROLE}(?:\s{_TIER})?)\s(?!.*\b(?:{_ANOTHER_TIER})\b).+$", r"\1"),
 )
 
 
-def _specialised(rank: str) -> tuple[str, ...]:
-    """The specialised grades at a tier ("" for the base grade, "chính", "cao cấp",
-    "trung cấp") and their codes: forms count each with the administrative grade of the
-    same tier ("chuyên viên và tương đương")."""
-    return tuple(" ".join(f"{name} {rank}".split()) for name in SPECIALISED_ROLES)
+def _specialised(grade: CivilServiceGrade) -> tuple[str, ...]:
+    """The specialised grades at the tier of the administrative ``grade``
+    (:data:`SPECIALISED_TIERS`; none for nhân viên): forms count each with the
+    administrative grade of the same tier ("chuyên viên và tương đương")."""
+    if grade not in SPECIALISED_TIERS:
+        return ()
+    return tuple(
+        " ".join(f"{name} {SPECIALISED_TIERS[grade]}".split()) for name in SPECIALISED_ROLES
+    )
 
 
 def _school_years() -> dict[GeneralEducation, tuple[str, ...]]:
@@ -154,22 +177,14 @@ FORM_SPELLINGS: Mapping[str, Mapping[str, tuple[str, ...]]] = {
             GRADE_CODES[grade.value],
             *abbreviations,
         )
-        for grade, name, abbreviations in (
-            (CivilServiceGrade.NHAN_VIEN, "nhân viên", ("nv",)),
-            (CivilServiceGrade.CAN_SU, "cán sự", ("cs", *_specialised("trung cấp"))),
-            (CivilServiceGrade.CHUYEN_VIEN, "chuyên viên", ("cv", *_specialised(""))),
-            (
-                CivilServiceGrade.CHUYEN_VIEN_CHINH,
-                "chuyên viên chính",
-                ("cvc", *_specialised("chính")),
-            ),
-            (
-                CivilServiceGrade.CHUYEN_VIEN_CAO_CAP,
-                "chuyên viên cao cấp",
-                ("cvcc", *_specialised("cao cấp")),
-            ),
+        for grade, name, abbreviation in (
+            (CivilServiceGrade.NHAN_VIEN, "nhân viên", "nv"),
+            (CivilServiceGrade.CAN_SU, "cán sự", "cs"),
+            (CivilServiceGrade.CHUYEN_VIEN, "chuyên viên", "cv"),
+            (CivilServiceGrade.CHUYEN_VIEN_CHINH, "chuyên viên chính", "cvc"),
+            (CivilServiceGrade.CHUYEN_VIEN_CAO_CAP, "chuyên viên cao cấp", "cvcc"),
         )
-        for abbreviations in [(*abbreviations, *SPECIALISED_CODES[grade])]
+        for abbreviations in [(abbreviation, *_specialised(grade), *SPECIALISED_CODES[grade])]
     },
     # the state-management programme completed, named by the grade it is for
     "state_management": {
