@@ -814,6 +814,78 @@ def test_a_year_of_birth_is_read_where_it_is_and_said_not_a_day(tmp_path: Path) 
     assert "Năm sinh (column C)" in said and "a year alone is not a day" in said
 
 
+def _date_in_three_columns(path: Path, people: list[list[Any]], parent: str) -> None:
+    """A list whose ``parent`` header is merged over "Ngày", "Tháng", "Năm" (columns C-E)."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["DANH SÁCH CÁN BỘ XÃ NẬM TĂM (tính đến ngày 31/12/2025)"])
+    ws.append(["STT", "Họ và tên", parent, None, None, "Chức vụ", "Trình độ chuyên môn"])
+    ws.append([None, None, "Ngày", "Tháng", "Năm", None, None])
+    ws.merge_cells("C2:E2")
+    for c in "ABFG":
+        ws.merge_cells(f"{c}2:{c}3")
+    for row in people:
+        ws.append(row)
+    wb.save(path)
+
+
+@given(
+    born=st.dates(dt.date(1950, 1, 1), dt.date(2005, 12, 31)),
+    as_text=st.booleans(),
+    parent=st.sampled_from(["Ngày tháng năm sinh", "Ngày, tháng, năm sinh", "Ngày sinh"]),
+)
+@settings(max_examples=15, deadline=None)
+def test_a_birth_date_in_three_columns_is_one_date(
+    tmp_path_factory: pytest.TempPathFactory, born: dt.date, as_text: bool, parent: str
+) -> None:
+    from cadre_core.roster._province import read_rosters
+
+    path = tmp_path_factory.mktemp("ngay") / "ngay-thang-nam.xlsx"
+    parts: list[Any] = [born.day, born.month, born.year]
+    if as_text:  # typed as text, zero-padded
+        parts = [f"{born.day:02d}", f"{born.month:02d}", str(born.year)]
+    _date_in_three_columns(path, [[1, "Lò Văn An", *parts, "Công chức", "Đại học"]], parent)
+    listed = read_rosters([path])
+    assert listed.cadres["birth_date"].tolist() == [pd.Timestamp(born)]
+    assert not any(p.severity == "error" for p in listed.problems)
+    assert not [p for p in listed.problems if p.key == "column_not_read"]
+
+
+def test_a_three_column_date_that_is_no_day_names_its_columns(tmp_path: Path) -> None:
+    path = tmp_path / "ngay-thang-nam.xlsx"
+    people = [
+        [1, "Lò Văn An", 31, 2, 1980, "Công chức", "Đại học"],  # no such day
+        [2, "Lò Thị Bình", None, None, 1975, "Công chức", "Đại học"],  # a year alone
+    ]
+    _date_in_three_columns(path, people, "Ngày tháng năm sinh")
+    done = run("validate", str(path))
+    assert done.returncode == 2
+    said = done.stdout + done.stderr
+    where = "Ngày tháng năm sinh / Ngày + Tháng + Năm (cột C–E)"
+    assert f"{where}\t'31/2/1980'" in said and f"{where}\t'1975'" in said, said
+    assert "năm không phải là ngày" in said and "(column" not in said
+
+
+def test_a_rating_year_beside_no_rating_is_said_not_read(tmp_path: Path) -> None:
+    path = tmp_path / "nam.xlsx"
+    _sheet(path, [["DANH SÁCH CÁN BỘ (tính đến ngày 31/12/2025)"],
+                  ["STT", "Họ và tên", "Ngày sinh", "Năm", "Chức vụ"],
+                  [1, "Lò Văn An", "12/03/1980", 2024, "Công chức"]])  # fmt: skip
+    done = run("validate", str(path), "--lang", "en")
+    assert done.returncode == 0, done.stdout + done.stderr
+    said = done.stdout + done.stderr
+    assert "Năm (column D)\t\tthis column was not read" in said, said
+
+
+def test_a_header_over_several_columns_names_each_in_vietnamese() -> None:
+    from cadre_core.roster._problems import column_words
+
+    name = "Họ đệm (column B) + Tên (column C)"  # a name in two columns
+    assert column_words(None, name) == "Họ đệm (cột B) + Tên (cột C)"
+    assert column_words(None, "Ngày sinh / Ngày + Tháng + Năm (column C–E)").endswith("(cột C–E)")
+    assert column_words(None, name, "en") == name
+
+
 def _unicode_text_list(folder: Path, encoding: str) -> Path:
     """A two-person list saved as Excel's "Unicode Text" (cells cut by tabs) in
     ``encoding``."""

@@ -30,6 +30,7 @@ import pandas as pd
 from cadre_core.roster import _normalize as nz
 from cadre_core.roster._csv import csv_text
 from cadre_core.roster._flat_header import (
+    DATE_PARTS,
     SKIP,
     Field,
     find_header,
@@ -321,7 +322,7 @@ def _read_sheet(
         if f.table == SKIP:
             continue
         key = (f.table, f.column)
-        if key in chosen and f.column not in ("birth_date", "rating"):
+        if key in chosen and f.column not in ("birth_date", "rating") and f.part is None:
             problems.append(
                 problem(where, None, None, label, None, "second_list_column",
                         severity="warning", canonical=f"{f.table}.{f.column}")
@@ -330,7 +331,20 @@ def _read_sheet(
         chosen.setdefault(key, []).append(j)
         if key == ("cadres", "full_name") and given is not None:
             label = f"{label} + {header_label(header.labels[given], given)}"
+        if f.part is not None:  # the date's columns so far: the header over them, each leaf
+            js = [i for i in chosen[key] if fields[i] is not None and fields[i].part]  # type: ignore[union-attr]
+            leaves = " + ".join(header.labels[i][-1] for i in js)
+            label = header_label([*header.labels[js[0]][:-1], leaves], js[0], js[-1])
+            places[key] = label
         places.setdefault(key, label)
+    # a rating's year beside no rating holds nothing the list is read for: said, not read
+    if ("ratings", "year") in chosen and ("ratings", "rating") not in chosen:
+        for j in chosen.pop(("ratings", "year")):
+            label = header_label(header.labels[j], j)
+            problems.append(
+                problem(where, None, None, label, None, "column_not_read", severity="warning")
+            )
+        places.pop(("ratings", "year"), None)
     # merged header cells are read by content (find_header); merged cells below it are
     # read on each of their rows, except a name or STT merged over rows: one person
     # written over several rows is not several people (its other rows stay unread, said)
@@ -396,6 +410,10 @@ def _read_sheet(
     cols: dict[tuple[str, str], pd.Series] = {}
     ratings: list[tuple[Field, pd.Series]] = []
     for key, js in chosen.items():
+        parts = {f.part: j for j in js if (f := fields[j]) is not None and f.part is not None}
+        if parts:  # a date in three columns (day, month, year): one text, read as a date
+            cols[key] = _date_of_parts(body, filled, parts)[keep]
+            continue
         if key == ("cadres", "birth_date"):
             birth = pd.Series(None, index=body.index, dtype=object)
             gender = pd.Series(None, index=body.index, dtype=object)
@@ -426,6 +444,33 @@ def _read_sheet(
         cols["agencies", "bloc"] = group_bloc[keep]
         places["agencies", "bloc"] = "(group rows)"
     return _Sheet(cols, ratings, rows[keep], places, problems), _texts(grid.iloc[: header.top])
+
+
+def _date_of_parts(body: pd.DataFrame, filled: pd.DataFrame, parts: dict[str, int]) -> pd.Series:
+    """A date written in columns of its parts (``parts``: day, month, year -> column), row
+    by row as one day-first text: 12, 3 and 1980 give "12/3/1980"; the parts a row fills,
+    as they are, when it does not fill all three (a year alone, "1980", is then refused
+    as a date column refuses it, with its note); missing where none is filled.
+
+    >>> body = pd.DataFrame({0: [12.0, None, None], 1: [3.0, None, None], 2: [1980, 1975, None]})
+    >>> _date_of_parts(body, body.notna(), {"day": 0, "month": 1, "year": 2}).tolist()
+    ['12/3/1980', '1975', None]
+    """
+    texts = []
+    for part in DATE_PARTS:
+        if part not in parts:
+            continue
+        cells = body[parts[part]].where(filled[parts[part]])
+        number = pd.to_numeric(cells, errors="coerce")
+        whole = number.notna() & (number == number.round())
+        text = cells.astype("string").str.strip()
+        text = text.mask(whole, number.where(whole).astype("Int64").astype("string"))
+        texts.append(text.fillna(""))
+    joined = texts[0]
+    for text in texts[1:]:
+        joined = joined + "/" + text
+    joined = joined.str.replace(r"/{2,}", "/", regex=True).str.strip("/")
+    return joined.astype(object).where((joined != "").to_numpy(dtype=bool), None)
 
 
 def _joined(body: pd.DataFrame, filled: pd.DataFrame, columns: tuple[int, ...]) -> pd.Series:

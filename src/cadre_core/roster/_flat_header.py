@@ -107,15 +107,23 @@ _YEAR = re.compile(r"(?:\bnăm\s*)?\b((?:19|20)\d{2})\b")
 _PAREN = re.compile(r"\([^)]*\)")
 
 
+#: the parts of a date written in three columns, under one header ("Ngày tháng năm sinh"
+#: over "Ngày", "Tháng", "Năm"), in the order a day is written
+DATE_PARTS = ("day", "month", "year")
+_DATE_PART_WORDS = {"ngày": "day", "tháng": "month", "năm": "year"}
+
+
 @attrs.frozen
 class Field:
     """What one column of a flat list holds: a canonical (table, column), maybe a gender
-    (a birth date under ``Nam``/``Nữ``) or a year (a rating under ``Xếp loại năm 2025``)."""
+    (a birth date under ``Nam``/``Nữ``), a year (a rating under ``Xếp loại năm 2025``) or
+    a part of a date written in three columns (``part``: one of :data:`DATE_PARTS`)."""
 
     table: str
     column: str
     gender: str | None = None
     year: int | None = None
+    part: str | None = None
 
 
 def _candidates(label: str) -> tuple[list[tuple[str, str]], int | None]:
@@ -170,7 +178,13 @@ def is_header(value: object) -> bool:
 
 
 def resolve(labels: Sequence[str]) -> Field | None:
-    """The field of a column from its header labels, top first (``None``: not read)."""
+    """The field of a column from its header labels, top first (``None``: not read).
+
+    >>> resolve(["Ngày tháng năm sinh", "Năm"])
+    Field(table='cadres', column='birth_date', gender=None, year=None, part='year')
+    >>> resolve(["Năm sinh", "Nữ"]).gender
+    'female'
+    """
     if not labels:
         return None
     leaf, parents = labels[-1], labels[:-1]
@@ -178,6 +192,10 @@ def resolve(labels: Sequence[str]) -> Field | None:
     gender = GENDER_WORDS.get(text_key(leaf))
     if gender is not None and ("cadres", "birth_date") in parent_fields:
         return Field("cadres", "birth_date", gender=gender)
+    part = _DATE_PART_WORDS.get(text_key(leaf))
+    dated = [(t, c) for t, c in parent_fields if c == "birth_date" or c.endswith("_date")]
+    if part is not None and dated:  # "Ngày tháng năm sinh" over "Ngày", "Tháng", "Năm"
+        return Field(*dated[0], part=part)
     found, year = _candidates(leaf)
     if not found and parents:
         found, year = _candidates(f"{parents[-1]} {leaf}")
@@ -328,12 +346,25 @@ def header_rows(
     return again, candidate & ~same
 
 
-def header_label(labels: Sequence[str], index: int) -> str:
-    """A column's header as the user reads it: ``Ngày sinh / Nữ (column F)``."""
+def _letters(index: int) -> str:
     letters = ""
     n = index + 1
     while n:
         n, rem = divmod(n - 1, 26)
         letters = chr(65 + rem) + letters
+    return letters
+
+
+def header_label(labels: Sequence[str], index: int, last: int | None = None) -> str:
+    """A column's header as the user reads it: ``Ngày sinh / Nữ (column F)``; with
+    ``last``, the columns from ``index`` to ``last`` (``Ngày sinh / Ngày + Tháng + Năm
+    (column C–E)``).
+
+    >>> header_label(["Ngày sinh", "Nữ"], 5), header_label(["Năm sinh"], 2, 4)
+    ('Ngày sinh / Nữ (column F)', 'Năm sinh (column C–E)')
+    """
     text = " / ".join(" ".join(s.split()) for s in labels) or "(no header)"
+    letters = _letters(index)
+    if last is not None and last != index:
+        letters = f"{letters}–{_letters(last)}"
     return f"{text} (column {letters})"

@@ -164,7 +164,7 @@ def problem(
 # ---------------------------------------------------------------- rendering
 
 
-_COLUMN_N = re.compile(r" \(column ([A-Z]+|\d+)\)$")
+_COLUMN_N = re.compile(r" \(column ([A-Z]+(?:–[A-Z]+)?|\d+)\)")
 _SHEET_IN_FILE = re.compile(r", sheet ('.*')$")
 
 
