@@ -369,7 +369,7 @@ def test_a_province_prints_each_communes_form_then_the_provinces(tmp_path: Path)
 @pytest.mark.parametrize(
     ("args", "words"),
     [
-        (("--format", "pdf"), "Biểu dạng pdf cần --output TỆP.pdf"),
+        (("--format", "pdf"), "--format pdf cần --output TỆP.pdf"),
         (("--format", "html", "-o", "x.pdf"), "--format html"),
     ],
 )

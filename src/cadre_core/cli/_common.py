@@ -49,7 +49,7 @@ def say(key: str, **args: object) -> str:
 
     >>> _LANG[0] = "vi"  # (what the command's --lang option keeps)
     >>> say("format_needs_output", fmt="pdf")
-    '--format pdf cần --output TỆP'
+    '--format pdf cần --output TỆP.pdf'
     """
     return label(f"cli_{key}", current_lang()).format(**args)
 

@@ -164,7 +164,7 @@ def forms_command(
     check_output(output, [*roster, params, layout, pseudonym_key])
     fmt = output_format(fmt, output)
     if fmt in ("xlsx", "html", "pdf") and not output:
-        raise InputError(label("forms_needs_output", lang).format(fmt=fmt))
+        raise InputError(say("format_needs_output", fmt=fmt))
     key = key_or_exit(pseudonymize, pseudonym_key)
     bars = functools.partial(progress_bars, lang, shown=bool(output) or fmt != "json")
     with bars(), plugin_output():

@@ -849,10 +849,6 @@ _LABELS: dict[str, tuple[str, str]] = {
         "cadre forms cần tệp danh sách ROSTER (hoặc --list)",
         "cadre forms needs a ROSTER (or --list)",
     ),
-    "forms_needs_output": (
-        "Biểu dạng {fmt} cần --output TỆP.{fmt}",
-        "A form as {fmt} needs --output FILE.{fmt}",
-    ),
     "forms_field_cadres.birth_date": ("ngày sinh", "birth date"),
     "forms_field_cadres.gender": ("giới tính", "gender"),
     "forms_field_cadres.ethnicity": ("dân tộc", "ethnicity"),
@@ -1461,8 +1457,8 @@ _LABELS: dict[str, tuple[str, str]] = {
         "--format {named}, or an output name ending in .{fmt}",
     ),
     "cli_format_needs_output": (
-        "--format {fmt} cần --output TỆP",
-        "--format {fmt} needs --output FILE",
+        "--format {fmt} cần --output TỆP.{fmt}",
+        "--format {fmt} needs --output FILE.{fmt}",
     ),
     "cli_no_such_commune": (
         "--commune {commune}: danh sách không có xã này (các xã: {shown})",
