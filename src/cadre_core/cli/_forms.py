@@ -31,7 +31,6 @@ from cadre_core.cli._common import (
     strict_columns_option,
     tell,
     write_text,
-    writing,
 )
 from cadre_core.cli._privacy import key_or_exit, plugin_output, pseudonym_options, pseudonymizer
 from cadre_core.vocab._labels import label
@@ -217,35 +216,24 @@ def _fill(host: Any, roster: Any, day: Any, params: str | None, chosen: list[Any
 
 
 def _emit(filled: list[Any], fmt: str, output: str | None, lang: str) -> None:
-    if fmt == "json":
-        from cadre_core.forms import forms_json
-
-        write_text(forms_json(filled, lang), output)
-        return
-    if fmt not in ("xlsx", "html", "pdf"):
+    """The forms on the terminal (``table``), or written as ``fmt``
+    (:func:`cadre_core.forms.render_forms`) to ``output`` (JSON: perhaps standard
+    output), a PDF by :func:`~cadre_core.forms.pdf_workers` processes."""
+    if fmt == "table":
         _print_forms(filled, lang)
         return
-    assert output is not None
-    from cadre_core.forms import write_form_html, write_form_pdf, write_form_xlsx
-    from cadre_core.reports import not_read_section, skipped_section
+    from cadre_core.forms import render_forms
     from cadre_core.vocab._pdf import PdfUnavailable
 
-    notes: Any = filled[0] if filled else None  # what the reader set aside and did not read
-    sections = [*skipped_section(notes, lang), *not_read_section(notes, lang)] if notes else []
-    try:
-        if fmt == "pdf":  # one step per document laid out: a province's PDF takes minutes
-            from cadre_core.forms import pdf_parts, pdf_workers
+    sections: list[Any] = []
+    if fmt != "json" and filled:  # what the reader set aside and did not read, in the notes
+        from cadre_core.reports import not_read_section, skipped_section
 
-            steps = len(pdf_parts(filled)) + 1
-            workers = pdf_workers(filled)
-            with writing(output), task("progress_writing", steps) as advance:
-                write_form_pdf(
-                    filled, output, lang=lang, sections=sections, advance=advance, workers=workers
-                )
-        else:
-            writer = write_form_xlsx if fmt == "xlsx" else write_form_html
-            with writing(output), task("progress_writing", None):
-                writer(filled, output, lang=lang, sections=sections)
+        sections = [*skipped_section(filled[0], lang), *not_read_section(filled[0], lang)]
+    try:
+        data = render_forms(filled, fmt, lang=lang, sections=sections, workers=None)
     except PdfUnavailable as exc:
         raise InputError(tell(exc)) from None
-    print_line(_stderr(), label("cli_wrote", lang).format(path=output))
+    write_text(data, output)
+    if fmt != "json":
+        print_line(_stderr(), label("cli_wrote", lang).format(path=output))

@@ -5,10 +5,10 @@ Owns filling a :class:`~cadre_core.targets.Form` from the feature frames
 as the printed form (:func:`write_form_xlsx`, :mod:`._xlsx`), as a page to print and its
 PDF (:func:`write_form_html`, :func:`write_form_pdf`, :mod:`._html`), both drawing the
 one printed layout of :mod:`._layout`, and as a JSON document
-(:func:`forms_document`, :mod:`._json`); choosing the forms by code and filling them
-from a roster on a day, for the command line and the service alike (:func:`fill_forms`,
-:mod:`._run`). A sibling of ``reports`` and ``planner``: it
-imports neither.
+(:func:`forms_document`, :mod:`._json`); choosing the forms by code, filling them
+from a roster on a day and choosing the writer of a format, for the command line and the
+service alike (:func:`fill_forms`, :func:`render_forms`, :mod:`._run`). A sibling of
+``reports`` and ``planner``: it imports neither.
 
 May import: :mod:`cadre_core.engine`, :mod:`cadre_core.plugins`,
 :mod:`cadre_core.findings`, :mod:`cadre_core.targets`, :mod:`cadre_core.features`,
@@ -32,7 +32,7 @@ from cadre_core.forms._html import (
     write_form_pdf,
 )
 from cadre_core.forms._json import forms_document, forms_json, pseudonymize_forms
-from cadre_core.forms._run import UnknownFormError, choose_forms, fill_forms
+from cadre_core.forms._run import UnknownFormError, choose_forms, fill_forms, render_forms
 from cadre_core.forms._xlsx import write_form_xlsx
 
 __all__ = [
@@ -51,6 +51,7 @@ __all__ = [
     "pdf_parts",
     "pdf_workers",
     "pseudonymize_forms",
+    "render_forms",
     "render_forms_html",
     "write_form_html",
     "write_form_pdf",

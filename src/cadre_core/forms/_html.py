@@ -37,6 +37,7 @@ from cadre_core.forms._layout import (
     title_right,
 )
 from cadre_core.plugins._sections import ReportSection
+from cadre_core.targets._forms import Form
 from cadre_core.vocab._files import write_atomic
 from cadre_core.vocab._html import template
 from cadre_core.vocab._labels import fmt_date, label
@@ -161,39 +162,54 @@ def _class(kind: str, value: Any, bold: bool) -> str:
     return "v b" if bold else "v"
 
 
-def _form(
-    filled: FilledForm, lang: str, index: int, blocks: Sequence[FilledBlock] | None = None
-) -> dict[str, Any]:
-    """The template's values of one form (of only ``blocks`` of it when given)."""
-    form = filled.form
+def _head(form: Form, lang: str) -> dict[str, Any]:
+    """The template's values of what a form prints the same on each of its documents: the
+    type's size, the columns' widths, the headings (made once per form) and the numbering
+    row."""
     widths = column_widths(form)
     points = [column_width_pt(w) for w in widths]
     total = sum(points)
     scale = print_scale(widths)
     page = printable_width_pt()
-    room = round(heading_room_pt(form, lang) * scale, 2)
+    cells = headings(form, lang)
+    room = round(heading_room_pt(form, lang, cells) * scale, 2)
     rows: list[list[dict[str, Any]]] = [[] for _ in range(depth(form))]
-    for h in headings(form, lang):
+    for h in cells:
         across = sum(points[h.col : h.col + h.cols]) / total * page - 3  # less the padding
         cell = {"rows": h.rows, "cols": h.cols, "text": h.text, "turned": h.turned}
         rows[h.row].append({**cell, "across": round(across, 2)})
+    return {
+        "font": round(max(SMALLEST_PT, BODY_PT * scale), 2),
+        "widths": [round(100 * p / total, 3) for p in points],
+        "head": rows,
+        "room": room,
+        "numbers": numbering(form),
+    }
+
+
+def _form(
+    filled: FilledForm,
+    lang: str,
+    index: int,
+    blocks: Sequence[FilledBlock] | None = None,
+    head: dict[str, Any] | None = None,
+) -> dict[str, Any]:
+    """The template's values of one form (of only ``blocks`` of it when given), with its
+    :func:`_head` when the caller made it already."""
+    form = filled.form
     body: list[Any] = []
     for line in lines(filled, lang, blocks):
         cells = [(_shown(c.value), _class(c.kind, c.value, c.bold)) for c in line.cells]
         body.append({"block": line.block, "cells": cells, "heading": line.heading})
     signers = [(t.get(lang), n.get(lang)) for t, n in form.signers]
     return {
+        **(_head(form, lang) if head is None else head),
         "id": f"form-{index}",
-        "font": round(max(SMALLEST_PT, BODY_PT * scale), 2),
         "issuer": issuer(filled, lang, blocks),
         "right": title_right(filled, lang),
         "title": filled.title(lang),
         "running": " ".join([*filled.title(lang), *_part_name(filled, blocks, lang)]),
         "as_of": label("forms_as_of", lang).format(day=fmt_date(filled.as_of)),
-        "widths": [round(100 * p / total, 3) for p in points],
-        "head": rows,
-        "room": room,
-        "numbers": numbering(form),
         "lines": body,
         "signers": signers,
     }
@@ -211,9 +227,11 @@ def _page(
     notes: Sequence[FilledForm] | None,
     lang: str,
     sections: Sequence[ReportSection],
+    heads: Sequence[dict[str, Any]] | None = None,
 ) -> str:
     """The HTML page of ``parts`` (each a form, or only some blocks of it), then the notes
-    of the forms ``notes`` (none when None)."""
+    of the forms ``notes`` (none when None); ``heads``: each part's form's :func:`_head`,
+    when the caller made them already."""
     titles = [" ".join(f.title(lang)) for f, _ in parts]
     css = (
         CSS.replace("__BLANK__", BLANK_FILL)
@@ -237,7 +255,10 @@ def _page(
         lang=lang,
         title="; ".join(dict.fromkeys(titles)) or label("forms_notes_sheet", lang),
         css=Markup(css),
-        forms=[_form(f, lang, i, blocks) for i, (f, blocks) in enumerate(parts)],
+        forms=[
+            _form(f, lang, i, blocks, None if heads is None else heads[i])
+            for i, (f, blocks) in enumerate(parts)
+        ],
         date_line=label("forms_date_line", lang),
         L={
             "notes": label("forms_notes_sheet", lang),
@@ -307,13 +328,72 @@ def write_form_html(
     return write_atomic(path, page.encode("utf-8"))
 
 
+def _workers(documents: int) -> int:
+    """How many processes should lay out a PDF of ``documents`` documents."""
+    from cadre_core.vocab._cpus import usable_cpus
+
+    return usable_cpus() if documents >= PARALLEL_FROM else 1
+
+
 def pdf_workers(forms: Sequence[FilledForm]) -> int:
     """How many processes should lay out the PDF of ``forms``: one per CPU this process
     may use from :data:`PARALLEL_FROM` documents (:func:`pdf_parts` and the notes), else
-    one."""
-    from cadre_core.vocab._cpus import usable_cpus
+    one (what :func:`form_pdf_bytes` chooses when given ``workers=None``).
 
-    return usable_cpus() if len(pdf_parts(forms)) + 1 >= PARALLEL_FROM else 1
+    >>> from cadre_core.plugins.builtin._forms import FORM_9C
+    >>> f = cadre_core.evaluate(cadre_core.sample_roster(), "2026-12-31").features
+    >>> pdf_workers([cadre_core.compute_form(FORM_9C, f)])
+    1
+    """
+    return _workers(len(pdf_parts(forms)) + 1)
+
+
+def form_pdf_bytes(
+    filled: FilledForm | Sequence[FilledForm],
+    *,
+    lang: str = "vi",
+    sections: Sequence[ReportSection] = (),
+    advance: Callable[[int], object] | None = None,
+    workers: int | None = 1,
+) -> bytes:
+    """The PDF to hand up of the forms, as the bytes :func:`write_form_pdf` writes: each
+    document of :func:`pdf_parts` (a form, or one commune's block of a province's form)
+    laid out on A4 landscape by WeasyPrint, then the notes, one after the other in one
+    file; one step of the task ``progress_writing`` (:mod:`cadre_core.vocab._progress`)
+    and ``advance(1)`` after each. ``workers`` processes lay the documents out at once
+    (``None``: :func:`pdf_workers`' choice, which the command line makes); they are
+    started by a forkserver, which imports the calling script again, so a script that
+    asks for more than one needs the ``if __name__ == "__main__":`` guard. Raises
+    :class:`~cadre_core.vocab._pdf.PdfUnavailable` when the system lacks Pango.
+
+    >>> from cadre_core.plugins.builtin._forms import FORM_9C
+    >>> f = cadre_core.evaluate(cadre_core.sample_roster(), "2026-12-31").features
+    >>> form_pdf_bytes(cadre_core.compute_form(FORM_9C, f))[:5]
+    b'%PDF-'
+    """
+    from cadre_core.vocab._pdf import joined_pdf, pdfs
+    from cadre_core.vocab._progress import task
+
+    forms = [filled] if isinstance(filled, FilledForm) else list(filled)
+    parts = pdf_parts(forms)
+    heads: dict[int, dict[str, Any]] = {}  # made once per form, for each of its documents
+    htmls = []
+    for f, blocks in parts:
+        if id(f) not in heads:
+            heads[id(f)] = _head(f.form, lang)
+        htmls.append(_page([(f, blocks)], None, lang, (), [heads[id(f)]]))
+    htmls.append(_page([], forms, lang, sections))
+    shown = _workers(len(htmls)) if workers is None else workers
+
+    def laid_out(step: Callable[[int], object]) -> Iterator[bytes]:
+        for data in pdfs(htmls, shown):
+            yield data
+            step(1)
+            if advance is not None:
+                advance(1)
+
+    with task("progress_writing", len(htmls)) as step:
+        return joined_pdf(laid_out(step))
 
 
 def write_form_pdf(
@@ -325,14 +405,14 @@ def write_form_pdf(
     advance: Callable[[int], object] | None = None,
     workers: int = 1,
 ) -> Path:
-    """Write the forms as a PDF to hand up, whole or not at all: each document of
-    :func:`pdf_parts` (a form, or one commune's block of a province's form) laid out on A4
-    landscape by WeasyPrint, then the notes, one after the other in one file;
-    ``advance(1)`` after each. ``workers`` processes lay the documents out at once (the
-    command line gives :func:`pdf_workers`); they are started by a forkserver, which
-    imports the calling script again, so a script that asks for more than one needs the
-    ``if __name__ == "__main__":`` guard. Raises :class:`~cadre_core.vocab._pdf.PdfUnavailable` when
-    the system lacks Pango.
+    """Write the forms as a PDF to hand up (:func:`form_pdf_bytes`), whole or not at all:
+    each document of :func:`pdf_parts` (a form, or one commune's block of a province's
+    form) laid out on A4 landscape by WeasyPrint, then the notes, one after the other in
+    one file; ``advance(1)`` after each. ``workers`` processes lay the documents out at
+    once (the command line gives :func:`pdf_workers`); they are started by a forkserver,
+    which imports the calling script again, so a script that asks for more than one needs
+    the ``if __name__ == "__main__":`` guard. Raises
+    :class:`~cadre_core.vocab._pdf.PdfUnavailable` when the system lacks Pango.
 
     >>> import tempfile
     >>> from cadre_core.plugins.builtin._forms import FORM_9C
@@ -341,19 +421,15 @@ def write_form_pdf(
     >>> write_form_pdf(cadre_core.compute_form(FORM_9C, f), out).read_bytes()[:5]
     b'%PDF-'
     """
-    from cadre_core.vocab._pdf import joined_pdf, pdfs
-
-    forms = [filled] if isinstance(filled, FilledForm) else list(filled)
-    htmls = [_page([part], None, lang, ()) for part in pdf_parts(forms)]
-    htmls.append(_page([], forms, lang, sections))
-
-    def laid_out() -> Iterator[bytes]:
-        for data in pdfs(htmls, workers):
-            yield data
-            if advance is not None:
-                advance(1)
-
-    return write_atomic(path, joined_pdf(laid_out()))
+    data = form_pdf_bytes(filled, lang=lang, sections=sections, advance=advance, workers=workers)
+    return write_atomic(path, data)
 
 
-__all__ = ["pdf_parts", "pdf_workers", "render_forms_html", "write_form_html", "write_form_pdf"]
+__all__ = [
+    "form_pdf_bytes",
+    "pdf_parts",
+    "pdf_workers",
+    "render_forms_html",
+    "write_form_html",
+    "write_form_pdf",
+]

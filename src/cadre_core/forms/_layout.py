@@ -143,14 +143,21 @@ def headings(form: Form, lang: str = "vi") -> list[HeadCell]:
     return sorted(out, key=lambda c: (c.row, c.col))
 
 
-def heading_room_pt(form: Form, lang: str = "vi") -> float:
+def heading_room_pt(form: Form, lang: str = "vi", cells: Sequence[HeadCell] | None = None) -> float:
     """The height (points, before fitting) of the last heading row: room for the longest
     turned label of the form (:attr:`HeadCell.turned`), and never below
-    :data:`HEAD_ROW_PT`."""
+    :data:`HEAD_ROW_PT`. ``cells``: the form's :func:`headings`, when the caller has
+    them already (they are made once per form).
+
+    >>> from cadre_core.plugins.builtin._forms import FORM_9C, FORM_02CL
+    >>> heading_room_pt(FORM_9C) == HEAD_ROW_PT, heading_room_pt(FORM_02CL) > HEAD_ROW_PT
+    (True, True)
+    >>> heading_room_pt(FORM_02CL, "vi", headings(FORM_02CL)) == heading_room_pt(FORM_02CL)
+    True
+    """
     widths = column_widths(form)
-    turned = [
-        turned_length_pt(h.text, widths[h.col], HEAD_PT) for h in headings(form, lang) if h.turned
-    ]
+    shown = headings(form, lang) if cells is None else cells
+    turned = [turned_length_pt(h.text, widths[h.col], HEAD_PT) for h in shown if h.turned]
     return max([HEAD_ROW_PT, *turned])
 
 

@@ -1,9 +1,11 @@
-"""Fill the chosen forms from a roster on a day: the one way the command line
-(``cadre forms``) and the service (``POST /v1/forms/{form}``) both do it.
+"""Fill the chosen forms from a roster on a day and write them in a format: the one way
+the command line (``cadre forms``) and the service (``POST /v1/forms/{form}``) both do it.
 
 :func:`choose_forms` finds the forms asked for by code (any case) among the plugins'
 forms; :func:`fill_forms` builds the feature frame of the day once (as the engine builds
-it) and fills each form from it, carrying what the reader set aside and did not read.
+it) and fills each form from it, carrying what the reader set aside and did not read;
+:func:`render_forms` chooses the writer of a format (the JSON document, the workbook, the
+page, the PDF) and gives the bytes it writes.
 """
 
 from __future__ import annotations
@@ -14,8 +16,12 @@ from typing import Any
 
 from cadre_core.forms._fill import FilledForm, compute_form, with_roster_notes
 from cadre_core.plugins._host import PluginHost
+from cadre_core.plugins._sections import ReportSection
 from cadre_core.roster._roster import Roster
 from cadre_core.targets._forms import Form
+
+#: the formats a filled form is written in (:func:`render_forms`)
+FORMATS = ("json", "xlsx", "html", "pdf")
 
 
 class UnknownFormError(LookupError):
@@ -85,4 +91,49 @@ def fill_forms(
     return out
 
 
-__all__ = ["UnknownFormError", "choose_forms", "fill_forms"]
+def render_forms(
+    filled: Sequence[FilledForm],
+    fmt: str,
+    *,
+    lang: str = "vi",
+    sections: Sequence[ReportSection] = (),
+    workers: int | None = 1,
+) -> bytes:
+    """The bytes of the filled forms written as ``fmt``, one of :data:`FORMATS`: the JSON
+    document (:func:`~cadre_core.forms.forms_json`), the workbook
+    (:func:`~cadre_core.forms._xlsx.form_xlsx_bytes`), the page to print
+    (:func:`~cadre_core.forms.render_forms_html`) or the PDF to hand up
+    (:func:`~cadre_core.forms._html.form_pdf_bytes`), the last three with ``sections``
+    (what the reader set aside and did not read) in their notes. ``workers``: the
+    processes that lay a PDF out (``None``: :func:`~cadre_core.forms.pdf_workers`'
+    choice, as the command line asks; the service asks one, its threads serving requests
+    side by side). A workbook or a page is one step of the task ``progress_writing``, a
+    PDF one step per document (:mod:`cadre_core.vocab._progress`).
+
+    >>> from cadre_core.plugins.builtin._forms import FORM_9C
+    >>> f = cadre_core.evaluate(cadre_core.sample_roster(), "2026-12-31").features
+    >>> filled = [compute_form(FORM_9C, f)]
+    >>> [render_forms(filled, fmt)[:2] for fmt in ("xlsx", "html")], render_forms(filled, "json")[:1]
+    ([b'PK', b'<!'], b'{')
+    >>> render_forms(filled, "csv")
+    Traceback (most recent call last):
+    ValueError: not a format of the forms: 'csv' (json, xlsx, html, pdf)
+    """
+    from cadre_core.forms._html import form_pdf_bytes, render_forms_html
+    from cadre_core.forms._json import forms_json
+    from cadre_core.forms._xlsx import form_xlsx_bytes
+    from cadre_core.vocab._progress import task
+
+    if fmt not in FORMATS:
+        raise ValueError(f"not a format of the forms: {fmt!r} ({', '.join(FORMATS)})")
+    if fmt == "json":
+        return forms_json(filled, lang)
+    if fmt == "pdf":  # one step per document: a province's PDF takes minutes
+        return form_pdf_bytes(filled, lang=lang, sections=sections, workers=workers)
+    with task("progress_writing", None):
+        if fmt == "xlsx":
+            return form_xlsx_bytes(filled, lang=lang, sections=sections)
+        return render_forms_html(filled, lang=lang, sections=sections).encode("utf-8")
+
+
+__all__ = ["FORMATS", "UnknownFormError", "choose_forms", "fill_forms", "render_forms"]

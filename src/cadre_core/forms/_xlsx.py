@@ -6,7 +6,8 @@ numbering row, one row per row label (per commune, and the province's total), an
 signature block. A last sheet, "Ghi chú", lists every blank cell with the roster field it
 lacks, then what the reader set aside or did not read. Printed on A4 landscape, one page
 wide, the headings repeated on every page (:func:`~cadre_core.vocab._print.setup_print`);
-written whole or not at all (:func:`~cadre_core.vocab._files.replacing`).
+made in memory (:func:`form_xlsx_bytes`) and written whole or not at all
+(:func:`~cadre_core.vocab._files.write_atomic`).
 
 Every text is written with ``write_string`` (never a formula): a name such as ``=1+1``
 stays text.
@@ -15,6 +16,7 @@ stays text.
 from __future__ import annotations
 
 import datetime as dt
+import io
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -38,7 +40,7 @@ from cadre_core.forms._layout import (
 )
 from cadre_core.plugins._sections import ReportSection
 from cadre_core.targets._forms import Form
-from cadre_core.vocab._files import replacing
+from cadre_core.vocab._files import write_atomic
 from cadre_core.vocab._labels import fmt_date, label
 from cadre_core.vocab._print import setup_print
 
@@ -112,7 +114,8 @@ def _merge(ws: Any, r1: int, c1: int, r2: int, c2: int, text: str, fmt: Any) -> 
 def _headings(ws: Any, form: Form, top: int, lang: str, fm: _Formats) -> int:
     """The column headings from row ``top`` (:func:`~cadre_core.forms._layout.headings`)
     and the numbering row; returns the numbering row's index."""
-    for h in headings(form, lang):
+    cells = headings(form, lang)
+    for h in cells:
         r, c = top + h.row, h.col
         fmt = fm.head_turned if h.turned else fm.head
         _merge(ws, r, c, r + h.rows - 1, c + h.cols - 1, h.text, fmt)
@@ -120,7 +123,7 @@ def _headings(ws: Any, form: Form, top: int, lang: str, fm: _Formats) -> int:
     for c, number in enumerate(numbering(form)):
         ws.write_string(top + rows, c, number, fm.number)
     for level in range(rows):  # room for wrapped headings
-        ws.set_row(top + level, heading_room_pt(form, lang) if level == rows - 1 else 30)
+        ws.set_row(top + level, heading_room_pt(form, lang, cells) if level == rows - 1 else 30)
     return top + rows
 
 
@@ -218,6 +221,32 @@ def _notes_sheet(
     setup_print(ws, title=label("forms_notes_sheet", lang), header_row=2, lang=lang)
 
 
+def form_xlsx_bytes(
+    filled: FilledForm | Sequence[FilledForm],
+    *,
+    lang: str = "vi",
+    sections: Sequence[ReportSection] = (),
+) -> bytes:
+    """The workbook of one or several filled forms, as the bytes :func:`write_form_xlsx`
+    writes (one sheet each, then "Ghi chú": the blank cells and why, and ``sections``).
+
+    >>> from cadre_core.plugins.builtin._forms import FORM_9C
+    >>> f = cadre_core.evaluate(cadre_core.sample_roster(), "2026-12-31").features
+    >>> form_xlsx_bytes(cadre_core.compute_form(FORM_9C, f))[:2]
+    b'PK'
+    """
+    forms = [filled] if isinstance(filled, FilledForm) else list(filled)
+    buffer = io.BytesIO()
+    wb = xlsxwriter.Workbook(buffer, {"in_memory": True})
+    fm = _Formats(wb)
+    used: set[str] = set()
+    for one in forms:
+        _form_sheet(wb, one, lang, fm, used)
+    _notes_sheet(wb, forms, lang, fm, sections)
+    wb.close()
+    return buffer.getvalue()
+
+
 def write_form_xlsx(
     filled: FilledForm | Sequence[FilledForm],
     path: str | Path,
@@ -226,7 +255,8 @@ def write_form_xlsx(
     sections: Sequence[ReportSection] = (),
 ) -> Path:
     """Write one or several filled forms to ``path`` (one sheet each, then "Ghi chú":
-    the blank cells and why, and ``sections``: what the reader set aside or did not read).
+    the blank cells and why, and ``sections``: what the reader set aside or did not read),
+    whole or not at all.
 
     >>> import tempfile
     >>> from cadre_core.plugins.builtin._forms import FORM_9C
@@ -237,17 +267,7 @@ def write_form_xlsx(
     >>> openpyxl.load_workbook(out).sheetnames
     ['9C-BTCTW', 'Ghi chú']
     """
-    forms = [filled] if isinstance(filled, FilledForm) else list(filled)
-    target = Path(path)
-    with replacing(target) as tmp:
-        wb = xlsxwriter.Workbook(str(tmp), {"in_memory": True})
-        fm = _Formats(wb)
-        used: set[str] = set()
-        for one in forms:
-            _form_sheet(wb, one, lang, fm, used)
-        _notes_sheet(wb, forms, lang, fm, sections)
-        wb.close()
-    return target
+    return write_atomic(path, form_xlsx_bytes(filled, lang=lang, sections=sections))
 
 
-__all__ = ["write_form_xlsx"]
+__all__ = ["form_xlsx_bytes", "write_form_xlsx"]

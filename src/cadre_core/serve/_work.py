@@ -330,32 +330,29 @@ def forms_answer(req: Request, code: str, fmt: str) -> Answer:
     """What ``cadre forms --form CODE --format json`` writes for the same options, byte
     for byte; or its workbook, page or PDF (``fmt`` ``xlsx``, ``html``, ``pdf``) as a
     download, with what the reader set aside and did not read, as ``cadre forms -o FILE``
-    writes it. Without Pango a PDF is a 503 saying what to install."""
-    from cadre_core.forms import forms_json, write_form_html, write_form_pdf, write_form_xlsx
+    writes it (:func:`cadre_core.forms.render_forms`; a PDF laid out by one process: the
+    service's threads serve requests side by side). Without Pango a PDF is a 503 saying
+    what to install."""
+    from cadre_core.forms import render_forms
     from cadre_core.vocab._pdf import PdfUnavailable
 
     r, filled = filled_forms(req, code)
     days = [filled[0].as_of]
     headers = audit_headers(r.sources, days)
-    if fmt == "json":
-        return Answer(forms_json(filled, req.lang), headers)
-    from cadre_core.reports import not_read_section, skipped_section
+    sections: list[Any] = []
+    if fmt != "json":  # what the reader set aside and did not read, in the notes
+        from cadre_core.reports import not_read_section, skipped_section
 
-    notes = filled[0]  # what the reader set aside and did not read
-    sections = [*skipped_section(notes, req.lang), *not_read_section(notes, req.lang)]
-    with tempfile.TemporaryDirectory(prefix="cadre-serve-") as tmp:
-        out = Path(tmp) / f"forms.{fmt}"
-        try:
-            if fmt == "pdf":
-                write_form_pdf(filled, out, lang=req.lang, sections=sections)
-            else:
-                writer = write_form_xlsx if fmt == "xlsx" else write_form_html
-                writer(filled, out, lang=req.lang, sections=sections)
-        except PdfUnavailable as exc:
-            raise ServiceError(503, "serve_unavailable", error=str(exc)) from None
+        notes = filled[0]
+        sections = [*skipped_section(notes, req.lang), *not_read_section(notes, req.lang)]
+    try:
+        body = render_forms(filled, fmt, lang=req.lang, sections=sections, workers=1)
+    except PdfUnavailable as exc:
+        raise ServiceError(503, "serve_unavailable", error=str(exc)) from None
+    if fmt != "json":
         name = f"cadre-forms-{filled[0].form.code}-{days[0]:%Y-%m-%d}.{fmt}"
         headers["Content-Disposition"] = f'attachment; filename="{name}"'
-        return Answer(out.read_bytes(), headers)
+    return Answer(body, headers)
 
 
 def plugins_json(allowed: Sequence[str] | None) -> bytes:
