@@ -91,6 +91,21 @@ def test_a_terminal_sees_progress_bars_in_vietnamese(province: Path, tmp_path: P
     assert "Evaluating targets" in english
 
 
+def test_a_terminal_sees_the_forms_filled_and_each_pdf_document_written(
+    province: Path, tmp_path: Path
+) -> None:
+    """``cadre forms -o F.pdf``: the forms filled, then one step per document laid out (each
+    commune's form, the province's, the notes), as the command says while it works."""
+    out = tmp_path / "bieu.pdf"
+    code, shown, _ = on_terminal(
+        "forms", str(province), "--list-date", "31/12/2026", "--form", "9C-BTCTW", "-o", str(out)
+    )
+    assert code == 0, shown
+    assert out.is_file()
+    assert re.search(r"Đánh giá chỉ tiêu .*\d/1", shown)  # one form
+    assert re.search(r"Ghi báo cáo .*\d/5", shown)  # three communes, the province, the notes
+
+
 def test_never_when_piped_or_over_json(province: Path, tmp_path: Path) -> None:
     args = ("evaluate", str(province), "--plugin", "laichau", "--list-date", "31/12/2026")
     piped = subprocess.run(

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from contextlib import AbstractContextManager
 from typing import Any
 
 import click
@@ -190,12 +191,13 @@ def forms_command(
     day = _as_of(as_of) if as_of else (r.list_date or _as_of(None))
     host = _host(plugins)
     chosen = _chosen(host, codes, lang)
-    filled = _fill(host, r, day, params, chosen)
+    with bars():  # one step per form filled
+        filled = _fill(host, r, day, params, chosen)
     if hider is not None:
         from cadre_core.forms import pseudonymize_forms
 
         filled = pseudonymize_forms(filled, hider)
-    _emit(filled, fmt, output, lang)
+    _emit(filled, fmt, output, lang, bars)
 
 
 def _fill(host: Any, roster: Any, day: Any, params: str | None, chosen: list[Any]) -> list[Any]:
@@ -215,10 +217,17 @@ def _fill(host: Any, roster: Any, day: Any, params: str | None, chosen: list[Any
     return out
 
 
-def _emit(filled: list[Any], fmt: str, output: str | None, lang: str) -> None:
+def _emit(
+    filled: list[Any],
+    fmt: str,
+    output: str | None,
+    lang: str,
+    bars: Callable[[], AbstractContextManager[None]],
+) -> None:
     """The forms on the terminal (``table``), or written as ``fmt``
-    (:func:`cadre_core.forms.render_forms`) to ``output`` (JSON: perhaps standard
-    output), a PDF by :func:`~cadre_core.forms.pdf_workers` processes."""
+    (:func:`cadre_core.forms.render_forms`, under the progress ``bars``: a PDF one step
+    per document) to ``output`` (JSON: perhaps standard output), a PDF by
+    :func:`~cadre_core.forms.pdf_workers` processes."""
     if fmt == "table":
         _print_forms(filled, lang)
         return
@@ -231,7 +240,8 @@ def _emit(filled: list[Any], fmt: str, output: str | None, lang: str) -> None:
 
         sections = [*skipped_section(filled[0], lang), *not_read_section(filled[0], lang)]
     try:
-        data = render_forms(filled, fmt, lang=lang, sections=sections, workers=None)
+        with bars():
+            data = render_forms(filled, fmt, lang=lang, sections=sections, workers=None)
     except PdfUnavailable as exc:
         raise InputError(tell(exc)) from None
     write_text(data, output)
