@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -163,6 +164,112 @@ def test_a_province_roster_has_one_block_per_commune_and_their_sum(tmp_path: Pat
     assert [r["label"] for r in rows] == ["Xã Mường Than", "Xã Phúc Than", "Tổng cộng"]
     for x, y, z in zip(rows[0]["cells"], rows[1]["cells"], rows[2]["cells"], strict=True):
         assert z == (None if x is None else x + y)
+
+
+def synth_province(folder: Path) -> Path:
+    """A synthetic province of three communes (``cadre synth``), as a folder of tables."""
+    made = subprocess.run(
+        [CADRE, "synth", "--communes", "3", "--seed", "2026", str(folder)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert made.returncode == 0, made.stderr
+    return folder
+
+
+@pytest.fixture(scope="module")
+def province(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return synth_province(tmp_path_factory.mktemp("tinh") / "tinh")
+
+
+@pytest.fixture(scope="module")
+def province_json(province: Path) -> dict[str, Any]:
+    """Every form of the province as the command writes it by default (``--by commune``)."""
+    done = run(str(province), "--as-of", "2026-12-31", "--format", "json")
+    assert done.returncode == 0, done.stderr
+    doc: dict[str, Any] = json.loads(done.stdout)
+    return doc
+
+
+def _communes(doc: dict[str, Any]) -> list[str]:
+    """The communes of the default document's first form: its blocks but the total."""
+    names = [b["commune"] for b in doc["forms"][0]["blocks"]]
+    assert len(names) == 4 and names[-1] is None  # three communes, then the province
+    return names[:-1]
+
+
+def test_by_province_keeps_the_provinces_total_of_each_form(
+    province: Path, province_json: dict[str, Any]
+) -> None:
+    """``--by province``: each form's block of the province's total alone, the very block
+    the default ends with; a form of one row per commune (BM02) is the province's already."""
+    done = run(str(province), "--as-of", "2026-12-31", "--by", "province", "--format", "json")
+    assert done.returncode == 0, done.stderr
+    doc = json.loads(done.stdout)
+    communes = _communes(province_json)
+    assert cadre_core.schema_errors(doc, "forms", strict=True) == []
+    rest = lambda d, key: {k: v for k, v in d.items() if k != key}  # noqa: E731
+    assert rest(doc, "forms") == rest(province_json, "forms")
+    assert len(doc["forms"]) == len(province_json["forms"]) == 5
+    for mine, whole in zip(doc["forms"], province_json["forms"], strict=True):
+        assert rest(mine, "blocks") == rest(whole, "blocks")  # columns, blanks, source
+        if whole["code"] == "BM02-BNV":
+            assert mine["blocks"] == whole["blocks"]
+            assert [r["label"] for r in mine["blocks"][0]["rows"]][:-1] == communes
+        else:
+            assert [b["commune"] for b in whole["blocks"]] == [*communes, None]
+            assert mine["blocks"] == [whole["blocks"][-1]]
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "html", "table"])
+def test_by_province_in_every_format_prints_the_total_without_the_communes(
+    province: Path, province_json: dict[str, Any], tmp_path: Path, fmt: str
+) -> None:
+    """The workbook, the page and the terminal's table: one block per form, "Toàn tỉnh",
+    with the default's total; no commune's block, no cadre's name (02/CL.CBCCX)."""
+    communes = _communes(province_json)
+    form_9c, form_cl = (next(f for f in province_json["forms"] if f["code"] == c)
+                        for c in ("9C-BTCTW", "02-CL-CBCCX"))  # fmt: skip
+    total = form_9c["blocks"][-1]["rows"][0]["cells"]  # TỔNG SỐ of the province
+    names = [r["label"] for b in form_cl["blocks"] for r in b["rows"] if r["kind"] == "person"]
+    assert names and len(form_cl["blocks"][-1]["rows"]) == 1  # the province: its total row
+    args = (str(province), "--as-of", "2026-12-31", "--by", "province",
+            "--form", "9C-BTCTW", "--form", "02-CL-CBCCX")  # fmt: skip
+    out = tmp_path / f"tinh.{fmt}"
+    done = run(*args, "--format", "table") if fmt == "table" else run(*args, "-o", str(out))
+    assert done.returncode == 0, done.stderr
+    if fmt == "xlsx":
+        wb = openpyxl.load_workbook(out)
+        rows = [r for ws in wb.worksheets[:2] for r in ws.iter_rows(values_only=True)]
+        texts = [str(c) for r in rows for c in r if c is not None]
+        assert texts.count("Toàn tỉnh") == 2
+        assert [list(r[1 : 1 + len(total)]) for r in rows if r[0] == "TỔNG SỐ"] == [total]
+    elif fmt == "html":
+        page = out.read_text(encoding="utf-8")
+        blocks = re.findall(r"<tr class='block'><td colspan='\d+'>([^<]*)</td>", page)
+        assert blocks == ["Toàn tỉnh", "Toàn tỉnh"]
+        assert [int(c) for c in re.findall(r"<td class='v b'>(\d+)</td>", page)][
+            : len(total)
+        ] == total
+        texts = [page]
+    else:
+        blocks = [ln.split(":")[0].strip() for ln in done.stdout.splitlines()
+                  if re.match(r"^  \S", ln)]  # fmt: skip
+        assert blocks == ["Toàn tỉnh", "Toàn tỉnh"]
+        assert "TỔNG SỐ: " + " | ".join(map(str, total)) in done.stdout
+        texts = [done.stdout]
+    for name in [*communes, *names]:
+        assert not any(name in t for t in texts), name
+
+
+def test_by_province_of_one_commune_is_the_default(tmp_path: Path) -> None:
+    """One commune: its forms are the province's; ``--by province`` changes nothing."""
+    args = (str(SAMPLE), "--as-of", "2026-12-31", "--format", "json")
+    default, by_commune, by_province = (run(*args, *more) for more in
+                                        ((), ("--by", "commune"), ("--by", "province")))  # fmt: skip
+    assert default.returncode == by_commune.returncode == by_province.returncode == 0
+    assert default.stdout == by_commune.stdout == by_province.stdout
 
 
 @pytest.mark.parametrize(

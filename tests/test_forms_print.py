@@ -18,7 +18,7 @@ import openpyxl
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from test_forms_cli import SAMPLE, run, run_pseudonymized
+from test_forms_cli import SAMPLE, run, run_pseudonymized, synth_province
 
 import cadre_core
 from cadre_core import Form, FormColumn, FormRow, Text, criteria, sample_roster
@@ -364,6 +364,28 @@ def test_a_province_prints_each_communes_form_then_the_provinces(tmp_path: Path)
     total = lambda i: filled[0].blocks[i].rows[0].cells  # noqa: E731
     assert [a + b for a, b in zip(total(0), total(1), strict=True)] == list(total(2))
     assert squeeze("TỔNG SỐ" + "".join(str(v) for v in total(2))) in texts[2]
+
+
+def test_by_province_the_pdf_is_the_provinces_document_alone(tmp_path: Path) -> None:
+    """``--by province``: the province's document of each form and the notes, page for page
+    what the default PDF ends with, without the communes' documents before them."""
+    folder = synth_province(tmp_path / "tinh")
+    whole, alone = tmp_path / "whole.pdf", tmp_path / "alone.pdf"
+    for out, by in ((whole, "commune"), (alone, "province")):
+        done = run(str(folder), "--as-of", DAY, "--form", "9C-BTCTW", "--by", by, "-o", str(out))
+        assert done.returncode == 0, done.stderr
+    every, kept = pdf_pages(whole), pdf_pages(alone)
+    assert 0 < len(kept) < len(every)
+    assert kept == every[len(every) - len(kept) :]
+    doc = json.loads(
+        run(str(folder), "--as-of", DAY, "--form", "9C-BTCTW", "--format", "json").stdout
+    )
+    communes = [b["commune"] for b in doc["forms"][0]["blocks"]]
+    assert len(communes) == 4 and communes[-1] is None
+    text = squeeze("".join(t for _, t in kept))
+    assert squeeze("Toàn tỉnh") in text
+    assert not any(squeeze(c) in text for c in communes[:-1])
+    assert all(any(squeeze(c) in squeeze(t) for _, t in every) for c in communes[:-1])
 
 
 @pytest.mark.parametrize(

@@ -480,6 +480,40 @@ def test_forms_answer_the_command_lines_bytes(
     assert got.headers["x-cadre-as-of"] == DAY
 
 
+def test_forms_by_province_answer_the_provinces_total_as_the_command_line(
+    open_server: Server, tmp_path: Path, json_documents: Any
+):
+    """``by=province``: of a roster of several communes, the province's total alone, as
+    ``cadre forms --by province``; ``by=commune`` (the default) every commune's block."""
+    folder = tmp_path / "tinh"
+    made = subprocess.run(
+        [CADRE, "synth", "--communes", "3", "--seed", "2026", str(folder)],
+        capture_output=True,
+        timeout=300,
+        check=False,
+    )
+    assert made.returncode == 0, made.stderr
+    upload = tmp_path / "tinh.zip"
+    with zipfile.ZipFile(upload, "w") as zf:
+        for f in sorted(folder.iterdir()):
+            zf.write(f, f.name)
+    query = {"as_of": DAY, "plugin": "laichau"}
+    with open_server.client() as c:
+        alone = c.post("/v1/forms/9C-BTCTW", params={**query, "by": "province"}, **_upload(upload))
+        every = c.post("/v1/forms/9C-BTCTW", params={**query, "by": "commune"}, **_upload(upload))
+        default = c.post("/v1/forms/9C-BTCTW", params=query, **_upload(upload))
+        bad = c.post("/v1/forms/9C-BTCTW", params={**query, "by": "district"}, **_upload(upload))
+    assert alone.status_code == every.status_code == default.status_code == 200, alone.text
+    json_documents.check(alone.json(), "POST /v1/forms/9C-BTCTW?by=province")
+    assert every.content == default.content
+    blocks = every.json()["forms"][0]["blocks"]
+    assert len(blocks) == 4 and blocks[-1]["commune"] is None  # three communes, the province
+    assert alone.json()["forms"][0]["blocks"] == [blocks[-1]]
+    cli = ("--as-of", DAY, "--plugin", "laichau", "--form", "9C-BTCTW", "--by", "province")
+    assert alone.json()["forms"] == json.loads(_cli_forms(folder, *cli))["forms"]
+    assert bad.status_code == 400 and "by" in bad.json()["error"]
+
+
 def test_forms_in_english_and_under_pseudonyms_as_the_command_line(
     open_server: Server, files: dict[str, Path]
 ):

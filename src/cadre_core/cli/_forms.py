@@ -109,6 +109,12 @@ def _print_forms(filled: Sequence[Any], lang: str) -> None:
 )
 @click.option("--list", "listing", is_flag=True, help="List the forms and stop.")
 @click.option(
+    "--by",
+    type=click.Choice(["commune", "province"]),
+    default="commune",
+    help=label("cli_help_forms_by", "en"),
+)
+@click.option(
     "--plugin",
     "plugins",
     multiple=True,
@@ -141,6 +147,7 @@ def forms_command(
     as_of: str | None,
     codes: tuple[str, ...],
     listing: bool,
+    by: str,
     plugins: tuple[str, ...],
     params: str | None,
     fmt: str | None,
@@ -192,7 +199,7 @@ def forms_command(
     host = _host(plugins)
     chosen = _chosen(host, codes, lang)
     with bars():  # one step per form filled
-        filled = _fill(host, r, day, params, chosen)
+        filled = _fill(host, r, day, params, chosen, by)
     if hider is not None:
         from cadre_core.forms import pseudonymize_forms
 
@@ -200,8 +207,11 @@ def forms_command(
     _emit(filled, fmt, output, lang, bars)
 
 
-def _fill(host: Any, roster: Any, day: Any, params: str | None, chosen: list[Any]) -> list[Any]:
-    """Each chosen form filled from the feature frame of ``day``
+def _fill(
+    host: Any, roster: Any, day: Any, params: str | None, chosen: list[Any], by: str
+) -> list[Any]:
+    """Each chosen form filled from the feature frame of ``day``, each commune's block
+    then the province's total or the province's total alone (``by``)
     (:func:`cadre_core.forms.fill_forms`, as the service fills them)."""
     from cadre_core.forms import fill_forms
     from cadre_core.plugins._host import PluginError
@@ -209,7 +219,7 @@ def _fill(host: Any, roster: Any, day: Any, params: str | None, chosen: list[Any
 
     try:
         with plugin_output(), task("progress_evaluating", len(chosen)) as advance:
-            out = fill_forms(host, roster, day, chosen, params_file=params, advance=advance)
+            out = fill_forms(host, roster, day, chosen, params_file=params, advance=advance, by=by)
     except (PluginError, ParameterError) as exc:
         raise InputError(tell(exc)) from None
     for warning in host.warnings:

@@ -423,6 +423,28 @@ def _per_person(
     return blocks, blanks
 
 
+def province_total(filled: FilledForm) -> FilledForm:
+    """``filled`` kept to the province's total: of a form of several communes, its block
+    of their sum (``commune`` None) alone, without the communes' blocks (``cadre forms
+    --by province``); a form of one commune, or a form with one row per commune (a
+    ``unit`` form, whose one block is already the province's), is returned whole.
+
+    >>> from cadre_core.plugins.builtin._forms import FORM_9C
+    >>> row = (FilledRow("", Text("TỔNG SỐ", "TOTAL"), "total", (1,)),)
+    >>> blocks = (FilledBlock("Xã A", row), FilledBlock("Xã B", row), FilledBlock(None, row))
+    >>> filled = FilledForm(FORM_9C, dt.date(2026, 12, 31), ("Xã A", "Xã B"), blocks)
+    >>> [b.commune for b in province_total(filled).blocks]
+    [None]
+    >>> one = FilledForm(FORM_9C, dt.date(2026, 12, 31), ("Xã A",), blocks[:1])
+    >>> province_total(one) == one
+    True
+    """
+    total = tuple(b for b in filled.blocks if b.commune is None)
+    if len(filled.blocks) < 2 or not total:
+        return filled
+    return attrs.evolve(filled, blocks=total)
+
+
 def with_roster_notes(filled: FilledForm, roster: Any) -> FilledForm:
     """``filled`` carrying what the reader of ``roster`` set aside and did not read."""
     return attrs.evolve(filled, skipped=tuple(roster.skipped), not_read=tuple(roster.not_read))
@@ -437,5 +459,6 @@ __all__ = [
     "compute_form",
     "field_words",
     "informs",
+    "province_total",
     "with_roster_notes",
 ]

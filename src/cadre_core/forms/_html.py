@@ -33,6 +33,7 @@ from cadre_core.forms._layout import (
     headings,
     issuer,
     lines,
+    named_blocks,
     numbering,
     title_right,
 )
@@ -216,10 +217,14 @@ def _form(
 
 
 def _part_name(filled: FilledForm, blocks: Sequence[FilledBlock] | None, lang: str) -> list[str]:
-    """The commune a part of a form of several communes prints, for the page's head."""
-    if blocks is None or len(filled.blocks) < 2:
+    """The commune (or "Toàn tỉnh") a document of one block of a form of several communes
+    prints in the page's head: a commune's part of the form, the province's, or the
+    province's total kept alone (:func:`~cadre_core.forms._fill.province_total`)."""
+    shown = filled.blocks if blocks is None else blocks
+    several = len(filled.blocks) > 1 or (named_blocks(filled) and len(filled.communes) > 1)
+    if len(shown) != 1 or not several:
         return []
-    return ["—", blocks[0].commune or label("forms_province", lang)]
+    return ["—", shown[0].commune or label("forms_province", lang)]
 
 
 def _page(

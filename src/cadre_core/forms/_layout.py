@@ -259,14 +259,32 @@ BLANK_HEADS = (
 )
 
 
+def named_blocks(filled: FilledForm) -> bool:
+    """Whether each block of ``filled`` prints its commune's name above its rows (the
+    province's total: "Toàn tỉnh"): on a ``person`` form always, else when the form counts
+    several communes in blocks, even when only the province's total is kept
+    (:func:`~cadre_core.forms._fill.province_total`). A form with one row per commune
+    (``unit``) has one block, named by its rows.
+
+    >>> from cadre_core.plugins.builtin._forms import FORM_9C
+    >>> f = cadre_core.evaluate(cadre_core.sample_roster(), "2026-12-31").features
+    >>> named_blocks(cadre_core.compute_form(FORM_9C, f))  # one commune
+    False
+    """
+    form = filled.form
+    if len(filled.blocks) > 1 or form.orientation == "person":
+        return True
+    return form.orientation != "unit" and len(filled.communes) > 1
+
+
 def lines(
     filled: FilledForm, lang: str = "vi", blocks: Sequence[FilledBlock] | None = None
 ) -> Iterator[Line]:
-    """Every printed row below the numbering row: with several communes (and always on a
-    ``person`` form) each block starts with its commune's name (the province's total:
-    "Toàn tỉnh"), then its rows. ``blocks``: only these of the form's blocks."""
+    """Every printed row below the numbering row: each block starts with its commune's
+    name when :func:`named_blocks` says so (the province's total: "Toàn tỉnh"), then its
+    rows. ``blocks``: only these of the form's blocks."""
     form = filled.form
-    named = len(filled.blocks) > 1 or form.orientation == "person"
+    named = named_blocks(filled)
     for block in filled.blocks if blocks is None else blocks:
         if named:
             yield Line(
@@ -290,6 +308,7 @@ __all__ = [
     "headings",
     "issuer",
     "lines",
+    "named_blocks",
     "numbering",
     "title_right",
 ]

@@ -14,7 +14,7 @@ import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-from cadre_core.forms._fill import FilledForm, compute_form, with_roster_notes
+from cadre_core.forms._fill import FilledForm, compute_form, province_total, with_roster_notes
 from cadre_core.plugins._host import PluginHost
 from cadre_core.plugins._sections import ReportSection
 from cadre_core.roster._roster import Roster
@@ -22,6 +22,9 @@ from cadre_core.targets._forms import Form
 
 #: the formats a filled form is written in (:func:`render_forms`)
 FORMATS = ("json", "xlsx", "html", "pdf")
+#: what a form of several communes holds (:func:`fill_forms`): each commune's block then
+#: the province's total (``commune``, the default), or the province's total alone
+BY = ("commune", "province")
 
 
 class UnknownFormError(LookupError):
@@ -65,11 +68,15 @@ def fill_forms(
     params_file: str | None = None,
     params: Mapping[str, Any] | None = None,
     advance: Callable[[int], object] | None = None,
+    by: str = "commune",
 ) -> list[FilledForm]:
     """Each chosen form filled from the feature frame of ``day`` (built once, as the
     engine builds it: built-in and plugin features, annual ratings from scores), with
     the parameters of ``params_file`` and the ``params`` overrides; ``advance(1)`` after
-    each form. A plugin's error is a ``PluginError``, a bad parameter a
+    each form. ``by`` (:data:`BY`): a form of several communes holds each commune's block
+    then the province's total (``commune``), or the province's total alone
+    (``province``, :func:`~cadre_core.forms._fill.province_total`); a form of one commune
+    is the same either way. A plugin's error is a ``PluginError``, a bad parameter a
     ``ParameterError``.
 
     >>> from cadre_core.plugins._host import make_plugin_manager
@@ -78,14 +85,20 @@ def fill_forms(
     >>> chosen = choose_forms(host.forms(), ["9C-BTCTW"])
     >>> [f.form.code for f in fill_forms(host, roster, dt.date(2026, 12, 31), chosen)]
     ['9C-BTCTW']
+    >>> fill_forms(host, roster, dt.date(2026, 12, 31), chosen, by="district")
+    Traceback (most recent call last):
+    ValueError: by='district': one of commune, province
     """
     from cadre_core.engine._pipeline import build_frame, prepare
 
+    if by not in BY:
+        raise ValueError(f"by={by!r}: one of {', '.join(BY)}")
     prepared = prepare(day, host=host, params_file=params_file, params=params, findings=False)
     features = build_frame(prepared, roster)
     out = []
     for plugin, form in chosen:
-        out.append(with_roster_notes(compute_form(form, features, plugin=plugin), roster))
+        filled = with_roster_notes(compute_form(form, features, plugin=plugin), roster)
+        out.append(province_total(filled) if by == "province" else filled)
         if advance is not None:
             advance(1)
     return out
@@ -136,4 +149,4 @@ def render_forms(
         return render_forms_html(filled, lang=lang, sections=sections).encode("utf-8")
 
 
-__all__ = ["FORMATS", "UnknownFormError", "choose_forms", "fill_forms", "render_forms"]
+__all__ = ["BY", "FORMATS", "UnknownFormError", "choose_forms", "fill_forms", "render_forms"]

@@ -440,6 +440,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             "a list describes, else today).",
         ),
         format: str = Query(default="json", pattern="^(json|xlsx|html|pdf)$"),
+        by: str = Query(
+            default="commune",
+            pattern="^(commune|province)$",
+            description="A form of several communes: each commune's block, then the "
+            "province's total (`commune`), or only the province's total (`province`, a much "
+            "quicker PDF); one commune's form is the same either way (`cadre forms --by`).",
+        ),
         plugin: list[str] = Plugin,
         params: str | None = Params,
         lang: str = Lang,
@@ -448,9 +455,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     ) -> Response:
         """What ``cadre forms --form FORM --format json`` writes, byte for byte, or the
         workbook, page or PDF ``cadre forms --form FORM -o FILE.xlsx|.html|.pdf`` writes, as
-        a download."""
+        a download (``by``: as ``--by``)."""
         days = [as_of] if as_of is not None else []
-        req = await request_of(request, days, plugin, params, lang, pseudonymize, skip_invalid)
+        req = await request_of(
+            request, days, plugin, params, lang, pseudonymize, skip_invalid, by=by
+        )
         answer = await workers.run(lambda: _work.forms_answer(req, form, format))
         if format == "json":
             return _json(answer)

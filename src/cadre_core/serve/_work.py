@@ -295,7 +295,8 @@ def plan_json(req: Request, time_limit: float) -> Answer:
 
 def filled_forms(req: Request, code: str) -> tuple[Any, list[Any]]:
     """The roster and the form ``code`` (any case) filled from it, as ``cadre forms
-    --form CODE`` fills it (:func:`cadre_core.forms.fill_forms`): an unknown form is a
+    --form CODE --by BY`` fills it (:func:`cadre_core.forms.fill_forms`; ``by``: each
+    commune's block then the province's total, or the total alone): an unknown form is a
     404 naming the known ones, under pseudonyms when asked for."""
     from cadre_core.forms import UnknownFormError, choose_forms, fill_forms, pseudonymize_forms
     from cadre_core.plugins._errors import PluginError
@@ -315,7 +316,7 @@ def filled_forms(req: Request, code: str) -> tuple[Any, list[Any]]:
     hider = _hider(req, r)
     day = req.days[0] if req.days else (r.list_date or dt.date.today())
     try:
-        filled = fill_forms(host, r, day, chosen, params=req.params)
+        filled = fill_forms(host, r, day, chosen, params=req.params, by=req.by or "commune")
     except (PluginError, ParameterError) as exc:
         error = _failing(exc)
         if hider is not None:

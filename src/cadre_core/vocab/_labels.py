@@ -845,6 +845,14 @@ _LABELS: dict[str, tuple[str, str]] = {
         "--form {code}: không có biểu này (các biểu: {known})",
         "--form {code}: no such form (the forms: {known})",
     ),
+    "cli_help_forms_by": (
+        "Biểu của nhiều xã: commune (mặc định) là khối của từng xã, rồi tổng toàn tỉnh; "
+        "province chỉ là tổng toàn tỉnh của mỗi biểu (và phần ghi chú), một tệp PDF nhanh "
+        "hơn nhiều. Danh sách một xã: hai cách cho cùng một kết quả.",
+        "Forms of several communes: commune (default) gives each commune's block, then the "
+        "province's total; province gives only the province's total of each form (and the "
+        "notes), a much quicker PDF. On a one-commune roster both give the same.",
+    ),
     "forms_needs_roster": (
         "cadre forms cần tệp danh sách ROSTER (hoặc --list)",
         "cadre forms needs a ROSTER (or --list)",
