@@ -52,7 +52,9 @@ settings.load_profile("cadre")
 
 
 #: the system Chromium the browser tests drive (Debian ``chromium``, installed by ``.ci/run``;
-#: no browser is downloaded) and its command-line switches for a headless run in CI
+#: no browser is downloaded; None when it is missing: those tests skip) and its command-line
+#: switches for a headless run in CI, the one definition every browser test uses (Playwright
+#: through :func:`browser`, the others on Chromium's own command line after ``--headless``)
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 CHROMIUM_ARGS = [
     "--no-sandbox",

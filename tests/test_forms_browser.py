@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import CHROMIUM
 from test_forms_cli import SAMPLE, run
-from test_report_browser import CHROMIUM
 
 pytestmark = [
     pytest.mark.slow,

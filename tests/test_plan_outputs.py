@@ -9,13 +9,13 @@ import io
 import json
 import os
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import attrs
 import pytest
+from conftest import CHROMIUM, CHROMIUM_ARGS
 from openpyxl import load_workbook
 from rich.console import Console
 
@@ -219,8 +219,6 @@ def test_xlsx_plan_sheet_has_names_and_posts(plan_doc: dict, outputs: Path) -> N
     assert all(r[post] for r in rows[top + 1 :])
 
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-
 #: A page that shows the plan in a 390 px frame and records, once it is loaded, how wide
 #: its content is and how wide the frame (headless Chromium's window is at least 500 px).
 PHONE = """<!doctype html><html><body style="margin:0">
@@ -241,11 +239,8 @@ def test_html_has_no_horizontal_scroll_at_390_px(outputs: Path, tmp_path: Path) 
         [
             CHROMIUM,
             "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
+            *CHROMIUM_ARGS,
             "--hide-scrollbars",
-            "--no-first-run",
-            "--disable-dev-shm-usage",
             "--allow-file-access-from-files",
             f"--user-data-dir={tmp_path / 'profile'}",
             "--window-size=800,900",
@@ -274,10 +269,7 @@ def test_html_prints_on_a4_landscape(outputs: Path, tmp_path: Path) -> None:
         [
             CHROMIUM,
             "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--no-first-run",
-            "--disable-dev-shm-usage",
+            *CHROMIUM_ARGS,
             f"--user-data-dir={tmp_path / 'profile'}",
             "--no-pdf-header-footer",
             f"--print-to-pdf={pdf}",

@@ -12,7 +12,6 @@ from __future__ import annotations
 import base64
 import json
 import re
-import shutil
 import subprocess
 import sys
 import zlib
@@ -24,6 +23,7 @@ import openpyxl
 import pandas as pd
 import pytest
 from builders import three_communes
+from conftest import CHROMIUM, CHROMIUM_ARGS
 
 import cadre_core as cc
 from cadre_core.reports import _audit, _data, write_html
@@ -358,7 +358,6 @@ def test_commune_option_gives_one_communes_detailed_report(
     assert "Traceback" not in done.stderr
 
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 _FRAME = """<!DOCTYPE html><html><body style="margin:0">
 <iframe id="f" src="p.html" style="width:390px;height:900px;border:0"></iframe>
 <script>document.getElementById("f").addEventListener("load", () => {
@@ -376,9 +375,8 @@ def test_province_view_has_no_horizontal_scroll_at_390px(page: str, tmp_path: Pa
     (tmp_path / "frame.html").write_text(_FRAME, encoding="utf-8")
     profile = tmp_path / "profile"
     done = subprocess.run(
-        [str(CHROMIUM), "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-         "--allow-file-access-from-files", "--virtual-time-budget=5000",
-         f"--user-data-dir={profile}", "--window-size=800,1000", "--dump-dom",
+        [str(CHROMIUM), "--headless", *CHROMIUM_ARGS, "--allow-file-access-from-files",
+         "--virtual-time-budget=5000", f"--user-data-dir={profile}", "--window-size=800,1000", "--dump-dom",
          (tmp_path / "frame.html").as_uri()],
         capture_output=True, text=True, timeout=120, check=True,
     )  # fmt: skip

@@ -9,17 +9,16 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import CHROMIUM
 
 import cadre_core as cc
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 CADRE = str(Path(sys.executable).with_name("cadre"))
 SAMPLE = str(Path(cc.__file__).parent / "data" / "sample_commune")
 AS_OF = "2026-12-31"

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import struct
 import subprocess
 from html.parser import HTMLParser
@@ -17,13 +16,13 @@ import attrs
 import pandas as pd
 import pytest
 from builders import three_communes
+from conftest import CHROMIUM, CHROMIUM_ARGS
 
 import cadre_core as cc
 from cadre_core.reports import evaluate_many, explanations, write_html
 from cadre_core.vocab._labels import fmt_pct, label
 
 AS_OF = "2026-12-31"
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
 
 class _Dom(HTMLParser):
@@ -257,13 +256,7 @@ def _chromium(args: list[str], tmp_path: Path) -> subprocess.CompletedProcess[st
     cmd = [
         CHROMIUM,
         "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--disable-dev-shm-usage",
+        *CHROMIUM_ARGS,
         f"--user-data-dir={profile}",
         *args,
     ]
