@@ -28,6 +28,7 @@ from cadre_core.forms._layout import (
     NARROW,
     blank_rows,
     column_widths,
+    date_line,
     depth,
     first_column,
     headings,
@@ -144,6 +145,20 @@ def test_the_issuer_names_the_commune_only_on_one_communes_page() -> None:
     assert issuer(filled, "vi", blocks[1:2]) == ["UBND PHƯỜNG TÂN PHONG", "Số: …"]
     assert issuer(filled, "en", blocks[:1])[0] == "PEOPLE'S COMMITTEE OF XÃ MƯỜNG THAN"
     assert issuer(filled, "vi", filled.blocks[2:]) == ["UBND XÃ …", "Số: …"]  # the sum
+    # the place of the date line: the commune's name, on its own document only
+    assert date_line(filled, "vi", blocks[1:2]) == "Tân Phong, ngày …… tháng …… năm ……"
+    assert date_line(filled, "vi", blocks[:1]).startswith("Mường Than, ngày")
+    assert date_line(filled, "en", blocks[:1]) == "Mường Than, on …… …… ……"
+    for shown in (None, filled.blocks[2:]):  # several communes and their sum: the issuer's
+        assert date_line(filled, "vi", shown) == "………, ngày …… tháng …… năm ……"
+    # a form the commune does not issue (its issuer names no commune): the issuer's seat
+    theirs = FilledForm(
+        Form("T-4", (Text("T", "T"),), "unit", (col,), issuer=(Text("TỈNH ỦY", "P"),)),
+        dt.date(2026, 12, 31),
+        (),
+        filled.blocks,
+    )
+    assert date_line(theirs, "vi", blocks[:1]) == "………, ngày …… tháng …… năm ……"
 
 
 def test_the_notes_group_a_column_blank_in_every_row() -> None:

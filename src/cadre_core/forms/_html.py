@@ -28,6 +28,7 @@ from cadre_core.forms._layout import (
     BLANK_HEADS,
     blank_rows,
     column_widths,
+    date_line,
     depth,
     heading_room_pt,
     headings,
@@ -119,9 +120,9 @@ TEMPLATE = """\
 {% endif %}
 {% endfor %}</tbody></table>
 <div class='signatures'>{% for s in f.signers %}<div>{% if loop.last %}\
-<div class='date'>{{ date_line }}</div>{% elif f.signers | length > 1 %}<div class='date'>&nbsp;</div>\
+<div class='date'>{{ f.date_line }}</div>{% elif f.signers | length > 1 %}<div class='date'>&nbsp;</div>\
 {% endif %}<b>{{ s[0] }}</b><i>{{ s[1] }}</i><div class='space'></div></div>\
-{% else %}<div></div><div><div class='date'>{{ date_line }}</div></div>{% endfor %}</div>
+{% else %}<div></div><div><div class='date'>{{ f.date_line }}</div></div>{% endfor %}</div>
 </section>
 {% endfor %}
 {% if notes %}<section class='notes'>
@@ -207,6 +208,7 @@ def _form(
         **(_head(form, lang) if head is None else head),
         "id": f"form-{index}",
         "issuer": issuer(filled, lang, blocks),
+        "date_line": date_line(filled, lang, blocks),
         "right": title_right(filled, lang),
         "title": filled.title(lang),
         "running": " ".join([*filled.title(lang), *_part_name(filled, blocks, lang)]),
@@ -264,7 +266,6 @@ def _page(
             _form(f, lang, i, blocks, None if heads is None else heads[i])
             for i, (f, blocks) in enumerate(parts)
         ],
-        date_line=label("forms_date_line", lang),
         L={
             "notes": label("forms_notes_sheet", lang),
             "notes_title": label("forms_notes_title", lang),

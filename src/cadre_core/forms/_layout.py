@@ -12,6 +12,7 @@ rows, each cell with how it prints), :func:`title_right` the right of the title 
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
 
@@ -167,6 +168,16 @@ def numbering(form: Form) -> list[str]:
     return [*own, form.stub_number, *(c.number for c in form.columns)]
 
 
+def _one_commune(filled: FilledForm, blocks: Sequence[FilledBlock] | None) -> str | None:
+    """The commune whose document the page (``blocks``, else the whole form) is, or None:
+    a form of several communes, or the province's sum, is not one commune's document."""
+    shown = filled.blocks if blocks is None else blocks
+    named = {b.commune for b in shown if b.commune is not None}
+    if len(named) == 1 and all(b.commune is not None for b in shown):
+        return next(iter(named))
+    return None
+
+
 def issuer(
     filled: FilledForm, lang: str = "vi", blocks: Sequence[FilledBlock] | None = None
 ) -> list[str]:
@@ -179,13 +190,34 @@ def issuer(
     >>> issuer(cadre_core.compute_form(FORM_02CL, f))
     ['UBND XÃ MƯỜNG THAN']
     """
-    shown = filled.blocks if blocks is None else blocks
-    named = {b.commune for b in shown if b.commune is not None}
-    if len(named) == 1 and all(b.commune is not None for b in shown):
-        commune = next(iter(named)).upper()
-    else:
-        commune = label("forms_some_commune", lang)
+    one = _one_commune(filled, blocks)
+    commune = one.upper() if one is not None else label("forms_some_commune", lang)
     return [t.get(lang).replace("{commune}", commune) for t in filled.form.issuer]
+
+
+#: the word of a commune-level unit before its name ("Xã Mường Than": "Mường Than")
+_UNIT = re.compile(r"^\s*(?:xã|phường|thị\s+trấn|đặc\s+khu)\s+", re.I)
+
+
+def date_line(
+    filled: FilledForm, lang: str = "vi", blocks: Sequence[FilledBlock] | None = None
+) -> str:
+    """The line above the signatures, "………, ngày …… tháng …… năm ……": the place is the
+    commune's name (without "Xã") on a page that is one commune's document of a form the
+    commune issues (its issuer names ``{commune}``), as a commune's documents are dated;
+    else dots, for the issuer to write (a province's or a Party committee's seat).
+
+    >>> from cadre_core.plugins.builtin._forms import FORM_02CL, FORM_9C
+    >>> f = cadre_core.evaluate(cadre_core.sample_roster(), "2026-12-31").features
+    >>> date_line(cadre_core.compute_form(FORM_02CL, f))
+    'Mường Than, ngày …… tháng …… năm ……'
+    >>> date_line(cadre_core.compute_form(FORM_9C, f))
+    '………, ngày …… tháng …… năm ……'
+    """
+    one = _one_commune(filled, blocks)
+    issued = any("{commune}" in t.get(lang) for t in filled.form.issuer)
+    place = _UNIT.sub("", one) if one is not None and issued else label("forms_place", lang)
+    return label("forms_date_line", lang).format(place=place)
 
 
 def title_right(filled: FilledForm, lang: str = "vi") -> list[str]:

@@ -29,6 +29,7 @@ from cadre_core.forms._layout import (
     Printed,
     blank_rows,
     column_widths,
+    date_line,
     depth,
     first_column,
     heading_room_pt,
@@ -165,7 +166,7 @@ def _form_sheet(wb: Any, filled: FilledForm, lang: str, fm: _Formats, used: set[
         r += 1
     # the signature block
     r += 1
-    _merge(ws, r, half, r, last, label("forms_date_line", lang), fm.italic_center)
+    _merge(ws, r, half, r, last, date_line(filled, lang), fm.italic_center)
     r += 1
     spans = [(0, half - 1), (half, last)]
     for (title, note), (c1, c2) in zip(form.signers, spans, strict=False):

@@ -821,7 +821,8 @@ _LABELS: dict[str, tuple[str, str]] = {
     "forms_province": ("Toàn tỉnh", "Province"),
     "forms_some_commune": ("XÃ …", "COMMUNE …"),
     "forms_commune": ("Xã", "Commune"),
-    "forms_date_line": ("………, ngày …… tháng …… năm ……", "………, on …… …… ……"),
+    "forms_date_line": ("{place}, ngày …… tháng …… năm ……", "{place}, on …… …… ……"),
+    "forms_place": ("………", "………"),
     "forms_notes_sheet": ("Ghi chú", "Notes"),
     "forms_notes_title": (
         "Các ô để trống và lý do (danh sách không có thông tin, không ghi số 0)",
