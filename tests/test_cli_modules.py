@@ -12,6 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from cadre_core import cli
+from cadre_core.vocab._labels import label
 
 CLI_DIR = Path(cli.__file__).parent
 
@@ -30,7 +31,8 @@ def test_each_command_is_its_own_module(name: str) -> None:
 def test_help_lists_every_command() -> None:
     result = CliRunner().invoke(cli.cli, ["--help"])
     assert result.exit_code == 0
-    lines = result.output.split("Commands:", 1)[1].strip("\n").splitlines()
+    heading = f"{label('cli_help_section_commands', 'vi')}:"  # the help speaks Vietnamese
+    lines = result.output.split(heading, 1)[1].strip("\n").splitlines()
     assert [line.split()[0] for line in lines] == sorted(cli.COMMANDS)
 
 

@@ -29,6 +29,7 @@ from cadre_core.cli._common import (
     say,
     tell,
 )
+from cadre_core.cli._help import HelpGroup
 
 # Every command, as (module, attribute), imported only when it is run or listed: a command
 # imports the stages it needs when it runs, so `cadre evaluate` does not pay for the
@@ -48,7 +49,7 @@ COMMANDS = {
 }
 
 
-class _LazyGroup(click.Group):
+class _LazyGroup(HelpGroup):
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted(COMMANDS)
 
@@ -60,10 +61,28 @@ class _LazyGroup(click.Group):
         return command
 
 
-@click.group(cls=_LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="cadre-core", prog_name="cadre")
+def _every_command_speaks(ctx: click.Context, param: click.Parameter, lang: str | None) -> None:
+    """``cadre --lang en COMMAND``: the command's ``--lang`` defaults to the group's."""
+    if lang is not None:
+        ctx.default_map = {**(ctx.default_map or {}), **{name: {"lang": lang} for name in COMMANDS}}
+
+
+@click.group(
+    cls=_LazyGroup,
+    help="cli_help_cadre",
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+@click.version_option(package_name="cadre-core", prog_name="cadre", help="cli_help_version")
+@click.option(
+    "--lang",
+    type=click.Choice(["vi", "en"]),
+    is_eager=True,
+    expose_value=False,
+    callback=_every_command_speaks,
+    help="cli_help_lang",
+)
 def cli() -> None:
-    """cadre: evaluate commune cadre-qualification targets (Lai Châu 05-NQ/TU and others)."""
+    """The ``cadre`` group: its help is the label ``cli_help_cadre``."""
 
 
 def main(argv: Sequence[str] | None = None) -> NoReturn:

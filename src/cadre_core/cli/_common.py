@@ -443,13 +443,13 @@ def output_format(fmt: str | None, output: str | None, *, refused: Sequence[str]
 skip_option = click.option(
     "--skip-invalid",
     is_flag=True,
-    help="Set aside rows with errors (listed in every output) and use the rest.",
+    help="cli_help_skip_invalid",
 )
 
 strict_columns_option = click.option(
     "--strict-columns",
     is_flag=True,
-    help="A column that is not a header of its table is an error (default: listed as not read).",
+    help="cli_help_strict_columns",
 )
 
 
@@ -476,14 +476,14 @@ legacy_option = click.option(
     type=click.Choice(["error", "convert"]),
     default="error",
     show_default=True,
-    help="What to do with damaged text: legacy TCVN3/VNI encodings, double-encoded UTF-8.",
+    help="cli_help_legacy_text",
 )
 
 list_date_option = click.option(
     "--list-date",
     "list_date",
     metavar="YYYY-MM-DD",
-    help="The day a one-row-per-person list describes (default: the day its title names).",
+    help="cli_help_list_date",
 )
 
 rosters_argument = click.argument("roster", nargs=-1, required=True, type=click.Path())
@@ -495,42 +495,32 @@ lang_option = click.option(
     show_default=True,
     is_eager=True,
     callback=_remember_lang,
+    help="cli_help_lang",
 )
 
 layout_option = click.option(
     "--layout",
     type=click.Path(),
     metavar="FILE",
-    help="TOML layout profile: this list's sheet names, headers and values mapped to "
-    "canonical ones (docs/layouts.md); it wins over the plugins' layouts.",
+    help="cli_help_layout",
 )
 
-params_option = click.option(
-    "--params", type=click.Path(), help="TOML file of parameter overrides."
-)
+params_option = click.option("--params", type=click.Path(), help="cli_help_params")
 
-_OUTPUT_HELP = (
-    "Write to this file, whole or not at all (never an input, never a folder; its folder "
-    "must exist)."
-)
-
-output_option = click.option("--output", "-o", type=click.Path(), help=_OUTPUT_HELP)
+output_option = click.option("--output", "-o", type=click.Path(), help="cli_help_output")
 
 report_output_option = click.option(
     "--output",
     "-o",
     type=click.Path(),
-    help=f"{_OUTPUT_HELP} Its suffix (.json, .csv, .xlsx, .html, .pdf) gives the format when "
-    "--format "
-    "is not given; a --format that contradicts it is refused.",
+    help="cli_help_report_output",
 )
 
 report_format_option = click.option(
     "--format",
     "fmt",
     type=click.Choice(["table", "json", "csv", "xlsx", "html", "pdf"]),
-    help="Output format (default: the one the --output suffix names, else table on a "
-    "terminal and json otherwise).",
+    help="cli_help_format",
 )
 
 

@@ -6,19 +6,20 @@ import click
 
 from cadre_core.cli._common import InputError, _as_of, lang_option, progress_bars, tell
 from cadre_core.cli._evaluation_output import _emit
+from cadre_core.cli._help import HelpCommand
 
 
-@click.command("demo")
+@click.command("demo", cls=HelpCommand, help="cli_help_demo")
 @click.option(
     "--as-of",
     "as_of",
     metavar="DAY",
-    help="Day of the evaluation, YYYY-MM-DD or DD/MM/YYYY (default: 2026-12-31).",
+    help="cli_help_demo_as_of",
 )
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table")
 @lang_option
 def demo_command(as_of: str | None, fmt: str, lang: str) -> None:
-    """Evaluate the sample Lai Châu commune shipped with the package."""
+    """``cadre demo`` (its help: the label ``cli_help_demo``)."""
     from cadre_core.engine._pipeline import evaluate
     from cadre_core.plugins._host import PluginError
     from cadre_core.roster._roster import sample_roster

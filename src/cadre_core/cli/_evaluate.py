@@ -41,6 +41,7 @@ from cadre_core.cli._common import (
     writing,
 )
 from cadre_core.cli._evaluation_output import _emit
+from cadre_core.cli._help import HelpCommand
 from cadre_core.cli._privacy import key_or_exit, plugin_output, pseudonym_options, pseudonymizer
 from cadre_core.vocab._labels import label
 from cadre_core.vocab._progress import task
@@ -134,46 +135,44 @@ def one_commune(evs: list[Any], commune: str | None) -> list[Any]:
     ]
 
 
-@click.command("evaluate")
+@click.command("evaluate", cls=HelpCommand, help="cli_help_evaluate")
 @rosters_argument
 @click.option(
     "--as-of",
     "as_of",
     metavar="DAY",
     multiple=True,
-    help="Day of the evaluation, YYYY-MM-DD or DD/MM/YYYY (default: today); repeat it for "
-    "every day in one JSON or CSV document and trend charts in xlsx/html.",
+    help="cli_help_evaluate_as_of",
 )
 @click.option(
     "--plugin",
     "plugins",
     multiple=True,
     metavar="NAME",
-    help="Use only this plugin (repeatable; default: all installed).",
+    help="cli_help_plugin",
 )
 @params_option
-@click.option("--by", type=click.Choice(["commune"]), help="One result per commune.")
+@click.option("--by", type=click.Choice(["commune"]), help="cli_help_evaluate_by")
 @click.option(
     "--commune",
     metavar="NAME",
-    help="Only this commune of a roster of several (its detailed report).",
+    help="cli_help_evaluate_commune",
 )
 @report_format_option
 @report_output_option
 @lang_option
-@click.option("--fail-on", type=click.Choice(["not-met"]), help="Exit 3 when a target is not met.")
+@click.option("--fail-on", type=click.Choice(["not-met"]), help="cli_help_evaluate_fail_on")
 @pseudonym_options
-@click.option("--strict", is_flag=True, help="Plugin warnings are errors (also CADRE_STRICT=1).")
+@click.option("--strict", is_flag=True, help="cli_help_evaluate_strict")
 @click.option(
     "--keep-going",
     is_flag=True,
-    help="Leave out a plugin that fails (listed in every output) instead of stopping.",
+    help="cli_help_evaluate_keep_going",
 )
 @click.option(
     "--workers",
     metavar="N",
-    help="Processes writing a trend's JSON document (several --as-of, -o FILE.json; "
-    "default: one per CPU on a large roster and trend, else one).",
+    help="cli_help_evaluate_workers",
 )
 @legacy_option
 @skip_option
@@ -202,8 +201,7 @@ def evaluate_command(
     strict_columns: bool,
     list_date: str | None,
 ) -> None:
-    """Evaluate every target of the selected plugins on ROSTER (several, or a folder of
-    workbooks, one per commune: one province)."""
+    """``cadre evaluate`` (its help: the label ``cli_help_evaluate``)."""
     check_output(output, [*roster, params, layout, pseudonym_key])
     fmt = output_format(fmt, output, refused=())
     key = key_or_exit(pseudonymize, pseudonym_key)

@@ -33,6 +33,7 @@ from cadre_core.cli._common import (
     tell,
     write_text,
 )
+from cadre_core.cli._help import HelpCommand
 from cadre_core.cli._privacy import key_or_exit, plugin_output, pseudonym_options, pseudonymizer
 from cadre_core.vocab._labels import label
 from cadre_core.vocab._progress import task
@@ -90,50 +91,47 @@ def _print_forms(filled: Sequence[Any], lang: str) -> None:
                 print_line(console, f"    {row.number} {row.label.get(lang)}: {cells}")
 
 
-@click.command("forms")
+@click.command("forms", cls=HelpCommand, help="cli_help_forms")
 @click.argument("roster", nargs=-1, type=click.Path())
 @click.option(
     "--as-of",
     "as_of",
     metavar="DAY",
-    help="Day the forms describe, YYYY-MM-DD or DD/MM/YYYY (default: today, or the day a "
-    "one-row-per-person list names).",
+    help="cli_help_forms_as_of",
 )
 @click.option(
     "--form",
     "codes",
     multiple=True,
     metavar="CODE",
-    help="The form to fill (repeatable; default: every form): 9C-BTCTW, 12C-BTCTW, "
-    "10-BTCTW, BM02-BNV, 02-CL-CBCCX or a plugin's.",
+    help="cli_help_forms_form",
 )
-@click.option("--list", "listing", is_flag=True, help="List the forms and stop.")
+@click.option("--list", "listing", is_flag=True, help="cli_help_forms_list")
 @click.option(
     "--by",
     type=click.Choice(["commune", "province"]),
     default="commune",
-    help=label("cli_help_forms_by", "en"),
+    help="cli_help_forms_by",
 )
 @click.option(
     "--plugin",
     "plugins",
     multiple=True,
     metavar="NAME",
-    help="Use only this plugin (repeatable; default: all installed).",
+    help="cli_help_plugin",
 )
 @params_option
 @click.option(
     "--format",
     "fmt",
     type=click.Choice(["table", "json", "xlsx", "html", "pdf"]),
-    help="Output format (default: the one the --output suffix names, else table on a "
-    "terminal and json otherwise).",
+    help="cli_help_format",
 )
 @click.option(
     "--output",
     "-o",
     type=click.Path(),
-    help="Write to this file (.xlsx, .pdf, .html or .json), whole or not at all; never an input.",
+    help="cli_help_forms_output",
 )
 @lang_option
 @pseudonym_options
@@ -161,8 +159,7 @@ def forms_command(
     strict_columns: bool,
     list_date: str | None,
 ) -> None:
-    """Fill the official reporting forms (one sheet each, and a note sheet of the cells
-    the roster cannot inform) from ROSTER on a day."""
+    """``cadre forms`` (its help: the label ``cli_help_forms``)."""
     if listing:
         _list(_host(plugins), lang)
         return

@@ -5,15 +5,16 @@ from __future__ import annotations
 import click
 
 from cadre_core.cli._common import InputError, lang_option, writing
+from cadre_core.cli._help import HelpCommand
 from cadre_core.vocab._labels import label
 
 
-@click.command("new-plugin")
+@click.command("new-plugin", cls=HelpCommand, help="cli_help_new_plugin")
 @click.argument("name")
 @click.option(
     "--province",
     metavar="TEXT",
-    help='The province, as written in its resolution (e.g. "Tỉnh Hà Giang").',
+    help="cli_help_new_plugin_province",
 )
 @click.option(
     "--output",
@@ -21,11 +22,11 @@ from cadre_core.vocab._labels import label
     type=click.Path(file_okay=False),
     default=".",
     show_default=True,
-    help="Folder in which to create the package folder cadre-NAME.",
+    help="cli_help_new_plugin_output",
 )
 @lang_option
 def new_plugin_command(name: str, province: str | None, output: str, lang: str) -> None:
-    """Write a new province plugin package NAME (entry point, a target, tests, CI script)."""
+    """``cadre new-plugin`` (its help: the label ``cli_help_new_plugin``)."""
     from cadre_core.scaffold import placeholders, scaffold
 
     with writing(output):

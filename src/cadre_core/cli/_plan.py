@@ -30,6 +30,7 @@ from cadre_core.cli._common import (
     whole_count,
     writing,
 )
+from cadre_core.cli._help import HelpCommand
 from cadre_core.cli._privacy import key_or_exit, plugin_output, pseudonym_options, pseudonymizer
 from cadre_core.vocab._labels import label
 from cadre_core.vocab._told import told_error
@@ -111,28 +112,24 @@ def _spool(wanted: bool) -> Iterator[IO[str] | None]:
         yield handle
 
 
-@click.command("plan")
+@click.command("plan", cls=HelpCommand, help="cli_help_plan")
 @click.argument("roster", type=click.Path())
-@click.option(
-    "--as-of", "as_of", metavar="YYYY-MM-DD", help="Day the plan starts (default: today)."
-)
-@click.option("--horizon", type=int, metavar="YEAR", help="Last year (default: latest deadline).")
-@click.option("--budget", metavar="VND|YEAR=VND,...", help="Yearly budget per commune.")
+@click.option("--as-of", "as_of", metavar="YYYY-MM-DD", help="cli_help_plan_as_of")
+@click.option("--horizon", type=int, metavar="YEAR", help="cli_help_plan_horizon")
+@click.option("--budget", metavar="VND|YEAR=VND,...", help="cli_help_plan_budget")
 @click.option(
     "--province-budget",
     "province_budget",
     metavar="VND",
-    help="Yearly budget of all communes together (priced by Lagrangian relaxation).",
+    help="cli_help_plan_province_budget",
 )
-@click.option(
-    "--workers", metavar="N", help="Processes planning communes at once (default: the CPUs)."
-)
-@click.option("--chunk", metavar="N", help="Communes a worker plans at once (default: 64).")
-@click.option("--engine", metavar="local|dask", help="Plan on this machine or on a Dask cluster.")
-@click.option("--scheduler", metavar="ADDRESS", help="Dask scheduler (default: a local cluster).")
+@click.option("--workers", metavar="N", help="cli_help_plan_workers")
+@click.option("--chunk", metavar="N", help="cli_help_plan_chunk")
+@click.option("--engine", metavar="local|dask", help="cli_help_plan_engine")
+@click.option("--scheduler", metavar="ADDRESS", help="cli_help_plan_scheduler")
 @report_format_option
 @report_output_option
-@click.option("--plugin", "plugins", multiple=True, metavar="NAME", help="Use only this plugin.")
+@click.option("--plugin", "plugins", multiple=True, metavar="NAME", help="cli_help_plan_plugin")
 @params_option
 @lang_option
 @layout_option
@@ -158,7 +155,7 @@ def plan_command(
     pseudonym_key: str | None,
     skip_invalid: bool,
 ) -> None:
-    """Plan who to train in which programme and when so that every target is met."""
+    """``cadre plan`` (its help: the label ``cli_help_plan``)."""
     from cadre_core.planner import _report
     from cadre_core.planner._parallel import CHUNK, ENGINES, planned
     from cadre_core.planner._result import merge_plans, write_plan_json

@@ -14,6 +14,7 @@ from cadre_core.cli._common import (
     lang_option,
     say,
 )
+from cadre_core.cli._help import HelpCommand
 from cadre_core.engine._documents import listing
 from cadre_core.vocab._labels import label
 from cadre_core.vocab._tables import show_table
@@ -32,14 +33,11 @@ def _hook_words(hook: str, lang: str) -> str:
         return hook
 
 
-@click.command("plugins")
+@click.command("plugins", cls=HelpCommand, help="cli_help_plugins")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table")
 @lang_option
 def plugins_command(fmt: str, lang: str) -> None:
-    """List the installed plugins: version, targets, parameters and hooks.
-
-    A plugin that cannot be loaded or fails while giving its targets or parameters is
-    listed with its error, after the others; the command then exits 2."""
+    """``cadre plugins`` (its help: the label ``cli_help_plugins``)."""
     from cadre_core.plugins._host import PluginHost
     from cadre_core.plugins._loading import make_plugin_manager
 

@@ -25,13 +25,12 @@ def pseudonym_options(fn: F) -> F:
     fn = click.option(
         "--pseudonym-key",
         type=click.Path(),
-        help="File holding the secret key (default: $CADRE_PSEUDONYM_KEY).",
+        help="cli_help_pseudonym_key",
     )(fn)
     return click.option(
         "--pseudonymize",
         is_flag=True,
-        help="Replace ids, names and birth dates in every output by keyed pseudonyms, "
-        "withhold raw cells and scrub plugin texts.",
+        help="cli_help_pseudonymize",
     )(fn)
 
 

@@ -19,6 +19,7 @@ from cadre_core.cli._common import (
     say,
     write_text,
 )
+from cadre_core.cli._help import HelpCommand
 from cadre_core.vocab._labels import label
 
 #: How many errors the message of an invalid document names.
@@ -63,20 +64,19 @@ def _check(path: str, name: str | None, strict: bool, lang: str = "vi") -> None:
     print_line(_stdout(), text.format(path=path, name=name, id=schema["$id"], version=version))
 
 
-@click.command("schema")
+@click.command("schema", cls=HelpCommand, help="cli_help_schema")
 @click.argument("name", required=False)
 @output_option
-@click.option("--list", "list_", is_flag=True, help="List the published schemas.")
+@click.option("--list", "list_", is_flag=True, help="cli_help_schema_list")
 @click.option(
     "--check",
     metavar="FILE",
-    help="Validate the JSON document FILE ('-': standard input) against schema NAME (default: "
-    "the one its keys tell); exit 0 when valid, 2 with the JSON paths of the errors.",
+    help="cli_help_schema_check",
 )
 @click.option(
     "--strict",
     is_flag=True,
-    help="With --check, also refuse keys the schema does not document.",
+    help="cli_help_schema_strict",
 )
 @lang_option
 def schema_command(
@@ -87,9 +87,7 @@ def schema_command(
     strict: bool,
     lang: str,
 ) -> None:
-    """Print the JSON Schema of the JSON documents cadre writes: NAME is evaluation (the
-    default: cadre evaluate --format json), evaluations (the same with several --as-of
-    days), plan (cadre plan --format json), plugins or validation."""
+    """``cadre schema`` (its help: the label ``cli_help_schema``)."""
     from cadre_core.engine._schema import SchemaError, json_schema, schema_names, schema_text
 
     if name is not None and name not in schema_names():

@@ -5,20 +5,18 @@ from __future__ import annotations
 import click
 
 from cadre_core.cli._common import InputError
+from cadre_core.cli._help import HelpCommand
 
 
-@click.command("serve")
-@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
-@click.option("--port", type=int, default=8000, show_default=True, help="Port to listen on.")
-@click.option(
-    "--workers", type=int, default=1, show_default=True, help="Worker processes (uvicorn)."
-)
+@click.command("serve", cls=HelpCommand, help="cli_help_serve")
+@click.option("--host", default="127.0.0.1", show_default=True, help="cli_help_serve_host")
+@click.option("--port", type=int, default=8000, show_default=True, help="cli_help_serve_port")
+@click.option("--workers", type=int, default=1, show_default=True, help="cli_help_serve_workers")
 @click.option(
     "--tokens-file",
     type=click.Path(),
     metavar="FILE",
-    help="Accepted bearer tokens, one a line, read again when the file changes (also "
-    "$CADRE_SERVE_TOKENS, comma-separated). Without any, only a loopback address is served.",
+    help="cli_help_serve_tokens_file",
 )
 @click.option(
     "--max-upload",
@@ -26,7 +24,7 @@ from cadre_core.cli._common import InputError
     default=50,
     show_default=True,
     metavar="MB",
-    help="Largest request body (413 past it).",
+    help="cli_help_serve_max_upload",
 )
 @click.option(
     "--time-limit",
@@ -34,21 +32,21 @@ from cadre_core.cli._common import InputError
     default=120,
     show_default=True,
     metavar="SECONDS",
-    help="Longest a request may take (504 past it).",
+    help="cli_help_serve_time_limit",
 )
 @click.option(
     "--threads",
     type=int,
     default=4,
     show_default=True,
-    help="Evaluations, plans and reports run at once in each worker.",
+    help="cli_help_serve_threads",
 )
 @click.option(
     "--plugin",
     "plugins",
     multiple=True,
     metavar="NAME",
-    help="Allow only this plugin (repeatable; default: every installed one).",
+    help="cli_help_serve_plugin",
 )
 def serve_command(
     host: str,
@@ -60,8 +58,7 @@ def serve_command(
     threads: int,
     plugins: tuple[str, ...],
 ) -> None:
-    """Serve validate, evaluate, plan and reports over HTTP (the serve extra), with an
-    OpenAPI document at /openapi.json and its interactive docs at /docs."""
+    """``cadre serve`` (its help: the label ``cli_help_serve``)."""
     try:
         import fastapi  # noqa: F401
         import fastapi_offline  # noqa: F401

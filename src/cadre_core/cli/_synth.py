@@ -16,23 +16,21 @@ from cadre_core.cli._common import (
     say,
     writing,
 )
+from cadre_core.cli._help import HelpCommand
 from cadre_core.roster._synth import synth_roster
 from cadre_core.vocab._labels import fmt_decimal, label
 
 
-@click.command("synth")
+@click.command("synth", cls=HelpCommand, help="cli_help_synth")
 @click.option("--communes", type=click.IntRange(min=1), default=1, show_default=True,
-              help="Number of communes (Vietnam has 3,321).")  # fmt: skip
-@click.option("--seed", type=int, default=0, show_default=True, help="Random seed.")
+              help="cli_help_synth_communes")  # fmt: skip
+@click.option("--seed", type=int, default=0, show_default=True, help="cli_help_synth_seed")
 @click.option("--format", "fmt", type=click.Choice(["parquet", "csv", "xlsx"]), default=None,
-              help="Output format (default: xlsx for a .xlsx path, else parquet).")  # fmt: skip
+              help="cli_help_synth_format")  # fmt: skip
 @click.argument("out", type=click.Path(path_type=Path))
 @lang_option
 def synth_command(communes: int, seed: int, fmt: str | None, out: Path, lang: str) -> None:
-    """Write a synthetic roster of COMMUNES communes to OUT (a folder, or a .xlsx file).
-
-    The people are fictional; the same seed gives the same roster.
-    """
+    """``cadre synth`` (its help: the label ``cli_help_synth``)."""
     if fmt is None:
         fmt = "xlsx" if out.suffix.lower() == ".xlsx" else "parquet"
     if fmt == "xlsx" and communes > 50:

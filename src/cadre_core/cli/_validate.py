@@ -39,6 +39,7 @@ from cadre_core.cli._common import (
     write_text,
 )
 from cadre_core.cli._evaluation_output import inert
+from cadre_core.cli._help import HelpCommand
 from cadre_core.vocab._labels import label
 from cadre_core.vocab._tables import show_table
 
@@ -122,7 +123,7 @@ def _suggest(
         print_line(_stderr(), label("cli_suggested_layout", lang).format(path=output))
 
 
-@click.command("validate")
+@click.command("validate", cls=HelpCommand, help="cli_help_validate")
 @rosters_argument
 @legacy_option
 @skip_option
@@ -130,8 +131,7 @@ def _suggest(
 @click.option(
     "--suggest-layout",
     is_flag=True,
-    help="Write a starter layout profile (TOML) for ROSTER's unknown headers and values, "
-    "with the best guesses and their scores, for a person to confirm.",
+    help="cli_help_validate_suggest_layout",
 )
 @output_option
 @click.option(
@@ -140,8 +140,7 @@ def _suggest(
     type=click.Choice(["table", "json", "csv"]),
     default="table",
     show_default=True,
-    help="table: the problems for a terminal, at most 10 of each kind (the rest counted); "
-    "json or csv: every problem (json also gives each table's rows read, kept and skipped).",
+    help="cli_help_validate_format",
 )
 @strict_columns_option
 @list_date_option
@@ -158,8 +157,7 @@ def validate_command(
     list_date: str | None,
     lang: str,
 ) -> None:
-    """Read and check ROSTER (several, or a folder of workbooks: one province); print every
-    problem (exit 2) or the row counts (exit 0)."""
+    """``cadre validate`` (its help: the label ``cli_help_validate``)."""
     if suggest_layout:
         _suggest(roster, layout, output, lang)
         return

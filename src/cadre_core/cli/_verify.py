@@ -24,6 +24,7 @@ from cadre_core.cli._common import (
     print_line,
     say,
 )
+from cadre_core.cli._help import HelpCommand
 from cadre_core.vocab._labels import label
 
 
@@ -94,23 +95,23 @@ def _file(name: str, what: str, recorded: str | None, given: str | None) -> str 
     return given
 
 
-@click.command("verify")
+@click.command("verify", cls=HelpCommand, help="cli_help_verify")
 @click.argument("report", type=click.Path())
 @click.argument("roster", nargs=-1, required=True, type=click.Path())
 @click.option(
     "--legacy-text",
     type=click.Choice(["error", "convert"]),
-    help="Checked against the report (default: the report's).",
+    help="cli_help_verify_legacy_text",
 )
-@click.option("--skip-invalid", is_flag=True, default=None, help="Checked against the report.")
-@click.option("--strict-columns", is_flag=True, default=None, help="Checked against the report.")
-@click.option("--list-date", "list_date", metavar="YYYY-MM-DD", help="Checked against the report.")
+@click.option("--skip-invalid", is_flag=True, default=None, help="cli_help_verify_checked")
+@click.option("--strict-columns", is_flag=True, default=None, help="cli_help_verify_checked")
+@click.option("--list-date", "list_date", metavar="YYYY-MM-DD", help="cli_help_verify_checked")
 @layout_option
 @params_option
 @click.option(
     "--pseudonym-key",
     type=click.Path(),
-    help="Key of a pseudonymised report (default: $CADRE_PSEUDONYM_KEY).",
+    help="cli_help_verify_pseudonym_key",
 )
 @lang_option
 def verify_command(
@@ -125,14 +126,7 @@ def verify_command(
     pseudonym_key: str | None,
     lang: str,
 ) -> None:
-    """Re-run the evaluation a REPORT (json, html or xlsx) was made from on ROSTER.
-
-    The roster is read, evaluated and (html, xlsx) rendered again with the options the
-    report records (skip-invalid, legacy text, layout and parameter files, list date,
-    plugins, language, days); options given here must be the report's. What a reader
-    sees is compared too. Exit 0 when the report still matches, 3 when it does not, 2 on
-    bad input. A JSON document of several days is checked day by day.
-    """
+    """``cadre verify`` (its help: the label ``cli_help_verify``)."""
     from cadre_core.cli._evaluate import _evaluate_days, one_commune
     from cadre_core.cli._privacy import key_or_exit
     from cadre_core.reports import plugin_sections

@@ -846,6 +846,318 @@ _LABELS: dict[str, tuple[str, str]] = {
         "--form {code}: không có biểu này (các biểu: {known})",
         "--form {code}: no such form (the forms: {known})",
     ),
+    # the help of the command line (cadre --help, cadre COMMAND --help): a command's help is
+    # cli_help_<command>, an option's cli_help_<command>_<option>, an option several commands
+    # share cli_help_<option>; click's own words are cli_help_usage, cli_help_section_*
+    "cli_help_usage": ("Cách dùng:", "Usage:"),
+    "cli_help_section_options": ("Tùy chọn", "Options"),
+    "cli_help_section_commands": ("Lệnh", "Commands"),
+    "cli_help_section_arguments": ("Tham số vị trí", "Positional arguments"),
+    "cli_help_default": ("mặc định", "default"),
+    "cli_help_help": ("Hiện hướng dẫn này rồi thoát.", "Show this message and exit."),
+    "cli_help_version": ("Hiện phiên bản rồi thoát.", "Show the version and exit."),
+    "cli_help_cadre": (
+        "cadre: đánh giá việc thực hiện các chỉ tiêu về trình độ cán bộ, công chức cấp xã "
+        "(Nghị quyết 05-NQ/TU của tỉnh Lai Châu và các tỉnh khác).",
+        "cadre: evaluate commune cadre-qualification targets (Lai Châu 05-NQ/TU and others).",
+    ),
+    "cli_help_lang": (
+        "Ngôn ngữ của kết quả và của phần hướng dẫn: vi (tiếng Việt) hoặc en (tiếng Anh).",
+        "Language of the output and of this help: vi (Vietnamese) or en (English).",
+    ),
+    "cli_help_skip_invalid": (
+        "Để riêng các dòng có lỗi (được liệt kê trong mọi kết quả) và dùng phần còn lại.",
+        "Set aside rows with errors (listed in every output) and use the rest.",
+    ),
+    "cli_help_strict_columns": (
+        "Cột không phải là tiêu đề của bảng bị coi là lỗi (mặc định: chỉ liệt kê là cột "
+        "không đọc).",
+        "A column that is not a header of its table is an error (default: listed as not read).",
+    ),
+    "cli_help_legacy_text": (
+        "Cách xử lý chữ bị hỏng: chữ theo bảng mã cũ TCVN3/VNI, chữ UTF-8 bị mã hóa hai lần.",
+        "What to do with damaged text: legacy TCVN3/VNI encodings, double-encoded UTF-8.",
+    ),
+    "cli_help_list_date": (
+        "Ngày mà danh sách mỗi người một dòng phản ánh (mặc định: ngày ghi ở dòng tiêu đề "
+        "của danh sách).",
+        "The day a one-row-per-person list describes (default: the day its title names).",
+    ),
+    "cli_help_layout": (
+        "Hồ sơ bố cục TOML: tên trang tính, tiêu đề cột và giá trị của danh sách này ánh xạ "
+        "sang tên chuẩn (docs/layouts.md); được ưu tiên hơn bố cục của các plugin.",
+        "TOML layout profile: this list's sheet names, headers and values mapped to "
+        "canonical ones (docs/layouts.md); it wins over the plugins' layouts.",
+    ),
+    "cli_help_params": ("Tệp TOML ghi đè các thông số.", "TOML file of parameter overrides."),
+    "cli_help_output": (
+        "Ghi vào tệp này, ghi trọn vẹn hoặc không ghi gì (không bao giờ ghi đè tệp đầu vào, "
+        "không phải thư mục; thư mục chứa tệp phải có sẵn).",
+        "Write to this file, whole or not at all (never an input, never a folder; its folder "
+        "must exist).",
+    ),
+    "cli_help_report_output": (
+        "Ghi vào tệp này, ghi trọn vẹn hoặc không ghi gì (không bao giờ ghi đè tệp đầu vào, "
+        "không phải thư mục; thư mục chứa tệp phải có sẵn). Khi không có --format, đuôi tệp "
+        "(.json, .csv, .xlsx, .html, .pdf) quyết định định dạng; --format trái với đuôi tệp "
+        "bị từ chối.",
+        "Write to this file, whole or not at all (never an input, never a folder; its folder "
+        "must exist). Its suffix (.json, .csv, .xlsx, .html, .pdf) gives the format when "
+        "--format is not given; a --format that contradicts it is refused.",
+    ),
+    "cli_help_format": (
+        "Định dạng kết quả (mặc định: định dạng theo đuôi tệp của --output; nếu không có thì "
+        "là bảng khi in ra màn hình, json trong các trường hợp khác).",
+        "Output format (default: the one the --output suffix names, else table on a "
+        "terminal and json otherwise).",
+    ),
+    "cli_help_plugin": (
+        "Chỉ dùng plugin này (có thể lặp lại; mặc định: mọi plugin đã cài).",
+        "Use only this plugin (repeatable; default: all installed).",
+    ),
+    "cli_help_pseudonymize": (
+        "Thay mã định danh, họ tên và ngày sinh trong mọi kết quả bằng bí danh theo khóa, "
+        "không đưa ra nội dung gốc của các ô và làm sạch văn bản của plugin.",
+        "Replace ids, names and birth dates in every output by keyed pseudonyms, "
+        "withhold raw cells and scrub plugin texts.",
+    ),
+    "cli_help_pseudonym_key": (
+        "Tệp chứa khóa bí mật (mặc định: $CADRE_PSEUDONYM_KEY).",
+        "File holding the secret key (default: $CADRE_PSEUDONYM_KEY).",
+    ),
+    "cli_help_demo": (
+        "Đánh giá xã mẫu của tỉnh Lai Châu kèm theo gói phần mềm.",
+        "Evaluate the sample Lai Châu commune shipped with the package.",
+    ),
+    "cli_help_demo_as_of": (
+        "Ngày đánh giá, dạng YYYY-MM-DD hoặc DD/MM/YYYY (mặc định: 2026-12-31).",
+        "Day of the evaluation, YYYY-MM-DD or DD/MM/YYYY (default: 2026-12-31).",
+    ),
+    "cli_help_evaluate": (
+        "Đánh giá mọi chỉ tiêu của các plugin đã chọn trên danh sách ROSTER (nhiều danh sách, "
+        "hoặc một thư mục bảng tính, mỗi xã một tệp: cả một tỉnh).",
+        "Evaluate every target of the selected plugins on ROSTER (several, or a folder of "
+        "workbooks, one per commune: one province).",
+    ),
+    "cli_help_evaluate_as_of": (
+        "Ngày đánh giá, dạng YYYY-MM-DD hoặc DD/MM/YYYY (mặc định: hôm nay); nhắc lại tùy "
+        "chọn cho từng ngày để có mọi ngày trong một tài liệu JSON hoặc CSV và biểu đồ diễn "
+        "biến trong xlsx/html.",
+        "Day of the evaluation, YYYY-MM-DD or DD/MM/YYYY (default: today); repeat it for "
+        "every day in one JSON or CSV document and trend charts in xlsx/html.",
+    ),
+    "cli_help_evaluate_by": ("Mỗi xã một kết quả.", "One result per commune."),
+    "cli_help_evaluate_commune": (
+        "Chỉ lấy xã này trong danh sách nhiều xã (báo cáo chi tiết của xã).",
+        "Only this commune of a roster of several (its detailed report).",
+    ),
+    "cli_help_evaluate_fail_on": (
+        "Kết thúc với mã 3 khi có chỉ tiêu chưa đạt.",
+        "Exit 3 when a target is not met.",
+    ),
+    "cli_help_evaluate_strict": (
+        "Coi cảnh báo của plugin là lỗi (hoặc đặt CADRE_STRICT=1).",
+        "Plugin warnings are errors (also CADRE_STRICT=1).",
+    ),
+    "cli_help_evaluate_keep_going": (
+        "Bỏ qua plugin bị lỗi (được liệt kê trong mọi kết quả) thay vì dừng lại.",
+        "Leave out a plugin that fails (listed in every output) instead of stopping.",
+    ),
+    "cli_help_evaluate_workers": (
+        "Số tiến trình ghi tài liệu JSON diễn biến (nhiều --as-of, -o TỆP.json; mặc định: "
+        "mỗi CPU một tiến trình khi danh sách và chuỗi ngày lớn, nếu không thì một).",
+        "Processes writing a trend's JSON document (several --as-of, -o FILE.json; "
+        "default: one per CPU on a large roster and trend, else one).",
+    ),
+    "cli_help_forms": (
+        "Lập các biểu mẫu báo cáo chính thức (mỗi biểu một trang tính, kèm một trang ghi chú "
+        "các ô mà danh sách không có thông tin) từ danh sách ROSTER tại một ngày.",
+        "Fill the official reporting forms (one sheet each, and a note sheet of the cells "
+        "the roster cannot inform) from ROSTER on a day.",
+    ),
+    "cli_help_forms_as_of": (
+        "Ngày số liệu của biểu, dạng YYYY-MM-DD hoặc DD/MM/YYYY (mặc định: hôm nay, hoặc "
+        "ngày mà danh sách mỗi người một dòng ghi).",
+        "Day the forms describe, YYYY-MM-DD or DD/MM/YYYY (default: today, or the day a "
+        "one-row-per-person list names).",
+    ),
+    "cli_help_forms_form": (
+        "Biểu cần lập (có thể lặp lại; mặc định: mọi biểu): 9C-BTCTW, 12C-BTCTW, 10-BTCTW, "
+        "BM02-BNV, 02-CL-CBCCX hoặc biểu của một plugin.",
+        "The form to fill (repeatable; default: every form): 9C-BTCTW, 12C-BTCTW, "
+        "10-BTCTW, BM02-BNV, 02-CL-CBCCX or a plugin's.",
+    ),
+    "cli_help_forms_list": ("Liệt kê các biểu rồi dừng.", "List the forms and stop."),
+    "cli_help_forms_output": (
+        "Ghi vào tệp này (.xlsx, .pdf, .html hoặc .json), ghi trọn vẹn hoặc không ghi gì; "
+        "không bao giờ ghi đè tệp đầu vào.",
+        "Write to this file (.xlsx, .pdf, .html or .json), whole or not at all; never an input.",
+    ),
+    "cli_help_new_plugin": (
+        "Tạo gói plugin mới NAME cho một tỉnh (điểm vào, một chỉ tiêu, kiểm thử, tập lệnh CI).",
+        "Write a new province plugin package NAME (entry point, a target, tests, CI script).",
+    ),
+    "cli_help_new_plugin_province": (
+        'Tên tỉnh, viết như trong nghị quyết của tỉnh (ví dụ "Tỉnh Hà Giang").',
+        'The province, as written in its resolution (e.g. "Tỉnh Hà Giang").',
+    ),
+    "cli_help_new_plugin_output": (
+        "Thư mục nơi tạo thư mục gói cadre-NAME.",
+        "Folder in which to create the package folder cadre-NAME.",
+    ),
+    "cli_help_plan": (
+        "Lập kế hoạch cử ai đi đào tạo chương trình nào, vào lúc nào để mọi chỉ tiêu đều đạt.",
+        "Plan who to train in which programme and when so that every target is met.",
+    ),
+    "cli_help_plan_as_of": (
+        "Ngày bắt đầu kế hoạch (mặc định: hôm nay).",
+        "Day the plan starts (default: today).",
+    ),
+    "cli_help_plan_horizon": (
+        "Năm cuối của kế hoạch (mặc định: năm của thời hạn muộn nhất).",
+        "Last year (default: latest deadline).",
+    ),
+    "cli_help_plan_budget": ("Kinh phí hằng năm của mỗi xã.", "Yearly budget per commune."),
+    "cli_help_plan_province_budget": (
+        "Kinh phí hằng năm chung của tất cả các xã (phân bổ theo phương pháp nới lỏng Lagrange).",
+        "Yearly budget of all communes together (priced by Lagrangian relaxation).",
+    ),
+    "cli_help_plan_workers": (
+        "Số tiến trình lập kế hoạch cho các xã cùng lúc (mặc định: số CPU).",
+        "Processes planning communes at once (default: the CPUs).",
+    ),
+    "cli_help_plan_chunk": (
+        "Số xã mỗi tiến trình lập kế hoạch trong một lượt (mặc định: 64).",
+        "Communes a worker plans at once (default: 64).",
+    ),
+    "cli_help_plan_engine": (
+        "Lập kế hoạch trên máy này hoặc trên một cụm Dask.",
+        "Plan on this machine or on a Dask cluster.",
+    ),
+    "cli_help_plan_scheduler": (
+        "Bộ điều phối Dask (mặc định: một cụm chạy trên máy này).",
+        "Dask scheduler (default: a local cluster).",
+    ),
+    "cli_help_plan_plugin": ("Chỉ dùng plugin này.", "Use only this plugin."),
+    "cli_help_plugins": (
+        "Liệt kê các plugin đã cài: phiên bản, chỉ tiêu, thông số và hook.\n\n"
+        "Plugin không nạp được, hoặc bị lỗi khi cung cấp chỉ tiêu hay thông số, được liệt kê "
+        "kèm lỗi, sau các plugin khác; khi đó lệnh kết thúc với mã 2.",
+        "List the installed plugins: version, targets, parameters and hooks.\n\n"
+        "A plugin that cannot be loaded or fails while giving its targets or parameters is "
+        "listed with its error, after the others; the command then exits 2.",
+    ),
+    "cli_help_schema": (
+        "In JSON Schema của các tài liệu JSON mà cadre ghi: NAME là evaluation (mặc định: "
+        "cadre evaluate --format json), evaluations (như trên, với nhiều ngày --as-of), "
+        "plan (cadre plan --format json), plugins hoặc validation.",
+        "Print the JSON Schema of the JSON documents cadre writes: NAME is evaluation (the "
+        "default: cadre evaluate --format json), evaluations (the same with several --as-of "
+        "days), plan (cadre plan --format json), plugins or validation.",
+    ),
+    "cli_help_schema_list": ("Liệt kê các schema đã công bố.", "List the published schemas."),
+    "cli_help_schema_check": (
+        "Kiểm tra tài liệu JSON FILE ('-': đầu vào chuẩn) theo schema NAME (mặc định: schema "
+        "mà các khóa của tài liệu cho biết); kết thúc với mã 0 khi hợp lệ, mã 2 kèm đường dẫn "
+        "JSON của các lỗi.",
+        "Validate the JSON document FILE ('-': standard input) against schema NAME (default: "
+        "the one its keys tell); exit 0 when valid, 2 with the JSON paths of the errors.",
+    ),
+    "cli_help_schema_strict": (
+        "Dùng cùng --check: từ chối cả các khóa mà schema không mô tả.",
+        "With --check, also refuse keys the schema does not document.",
+    ),
+    "cli_help_serve": (
+        "Cung cấp kiểm tra, đánh giá, lập kế hoạch và báo cáo qua HTTP (gói bổ sung serve), "
+        "kèm tài liệu OpenAPI tại /openapi.json và trang tài liệu tương tác tại /docs.",
+        "Serve validate, evaluate, plan and reports over HTTP (the serve extra), with an "
+        "OpenAPI document at /openapi.json and its interactive docs at /docs.",
+    ),
+    "cli_help_serve_host": ("Địa chỉ nhận kết nối.", "Address to listen on."),
+    "cli_help_serve_port": ("Cổng nhận kết nối.", "Port to listen on."),
+    "cli_help_serve_workers": ("Số tiến trình phục vụ (uvicorn).", "Worker processes (uvicorn)."),
+    "cli_help_serve_tokens_file": (
+        "Các mã truy cập (bearer token) được chấp nhận, mỗi dòng một mã, được đọc lại khi "
+        "tệp thay đổi (hoặc $CADRE_SERVE_TOKENS, cách nhau bằng dấu phẩy). Khi không có mã "
+        "nào, chỉ phục vụ trên địa chỉ loopback.",
+        "Accepted bearer tokens, one a line, read again when the file changes (also "
+        "$CADRE_SERVE_TOKENS, comma-separated). Without any, only a loopback address is served.",
+    ),
+    "cli_help_serve_max_upload": (
+        "Dung lượng lớn nhất của nội dung một yêu cầu (vượt quá: mã 413).",
+        "Largest request body (413 past it).",
+    ),
+    "cli_help_serve_time_limit": (
+        "Thời gian lâu nhất của một yêu cầu (vượt quá: mã 504).",
+        "Longest a request may take (504 past it).",
+    ),
+    "cli_help_serve_threads": (
+        "Số phép đánh giá, kế hoạch và báo cáo chạy cùng lúc trong mỗi tiến trình.",
+        "Evaluations, plans and reports run at once in each worker.",
+    ),
+    "cli_help_serve_plugin": (
+        "Chỉ cho phép plugin này (có thể lặp lại; mặc định: mọi plugin đã cài).",
+        "Allow only this plugin (repeatable; default: every installed one).",
+    ),
+    "cli_help_synth": (
+        "Ghi danh sách giả lập gồm COMMUNES xã vào OUT (một thư mục, hoặc một tệp .xlsx).\n\n"
+        "Những người trong danh sách đều là hư cấu; cùng một seed cho cùng một danh sách.",
+        "Write a synthetic roster of COMMUNES communes to OUT (a folder, or a .xlsx file).\n\n"
+        "The people are fictional; the same seed gives the same roster.",
+    ),
+    "cli_help_synth_communes": (
+        "Số xã (Việt Nam có 3.321 xã).",
+        "Number of communes (Vietnam has 3,321).",
+    ),
+    "cli_help_synth_seed": ("Hạt giống ngẫu nhiên (seed).", "Random seed."),
+    "cli_help_synth_format": (
+        "Định dạng kết quả (mặc định: xlsx khi đường dẫn là .xlsx, nếu không thì parquet).",
+        "Output format (default: xlsx for a .xlsx path, else parquet).",
+    ),
+    "cli_help_validate": (
+        "Đọc và kiểm tra danh sách ROSTER (nhiều danh sách, hoặc một thư mục bảng tính: cả "
+        "một tỉnh); in mọi lỗi (kết thúc với mã 2) hoặc số dòng đã đọc (mã 0).",
+        "Read and check ROSTER (several, or a folder of workbooks: one province); print every "
+        "problem (exit 2) or the row counts (exit 0).",
+    ),
+    "cli_help_validate_suggest_layout": (
+        "Ghi một hồ sơ bố cục (TOML) khởi đầu cho các tiêu đề và giá trị chưa biết của "
+        "ROSTER, kèm các phỏng đoán tốt nhất và điểm của chúng, để người dùng xác nhận.",
+        "Write a starter layout profile (TOML) for ROSTER's unknown headers and values, "
+        "with the best guesses and their scores, for a person to confirm.",
+    ),
+    "cli_help_validate_format": (
+        "table: các lỗi hiển thị trên màn hình, mỗi loại tối đa 10 lỗi (phần còn lại được "
+        "đếm); json hoặc csv: mọi lỗi (json còn cho biết số dòng đã đọc, giữ lại và bỏ qua "
+        "của từng bảng).",
+        "table: the problems for a terminal, at most 10 of each kind (the rest counted); "
+        "json or csv: every problem (json also gives each table's rows read, kept and skipped).",
+    ),
+    "cli_help_verify": (
+        "Chạy lại phép đánh giá mà báo cáo REPORT (json, html hoặc xlsx) được lập từ danh "
+        "sách ROSTER.\n\n"
+        "Danh sách được đọc, đánh giá và (với html, xlsx) kết xuất lại với các tùy chọn mà "
+        "báo cáo ghi lại (skip-invalid, chữ theo bảng mã cũ, tệp bố cục và tệp thông số, ngày "
+        "của danh sách, plugin, ngôn ngữ, các ngày đánh giá); tùy chọn ghi ở đây phải trùng "
+        "với tùy chọn của báo cáo. Phần người đọc nhìn thấy cũng được so sánh. Kết thúc với "
+        "mã 0 khi báo cáo vẫn khớp, mã 3 khi không khớp, mã 2 khi dữ liệu đầu vào sai. Tài "
+        "liệu JSON nhiều ngày được kiểm tra từng ngày.",
+        "Re-run the evaluation a REPORT (json, html or xlsx) was made from on ROSTER.\n\n"
+        "The roster is read, evaluated and (html, xlsx) rendered again with the options the "
+        "report records (skip-invalid, legacy text, layout and parameter files, list date, "
+        "plugins, language, days); options given here must be the report's. What a reader "
+        "sees is compared too. Exit 0 when the report still matches, 3 when it does not, 2 on "
+        "bad input. A JSON document of several days is checked day by day.",
+    ),
+    "cli_help_verify_legacy_text": (
+        "Được đối chiếu với báo cáo (mặc định: giá trị báo cáo ghi).",
+        "Checked against the report (default: the report's).",
+    ),
+    "cli_help_verify_checked": ("Được đối chiếu với báo cáo.", "Checked against the report."),
+    "cli_help_verify_pseudonym_key": (
+        "Khóa của báo cáo đã dùng bí danh (mặc định: $CADRE_PSEUDONYM_KEY).",
+        "Key of a pseudonymised report (default: $CADRE_PSEUDONYM_KEY).",
+    ),
     "cli_help_forms_by": (
         "Biểu của nhiều xã: commune (mặc định) là khối của từng xã, rồi tổng toàn tỉnh; "
         "province chỉ là tổng toàn tỉnh của mỗi biểu (và phần ghi chú), một tệp PDF nhanh "

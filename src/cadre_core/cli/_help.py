@@ -1,0 +1,198 @@
+"""The help of the command line in the user's language.
+
+Every command's help and every option's ``help=`` is a key of the label table
+(``cli_help_<command>``, ``cli_help_<command>_<option>``, ``cli_help_<option>`` for an
+option several commands share). click builds the help before it reads ``--lang``, so the
+keys are turned into text only when the help is formatted, in the language of
+:func:`help_lang`: ``--lang en`` (or ``--lang=en``) anywhere on the command line, else
+``$CADRE_LANG``, else Vietnamese, the default of every output. click's own words (the
+usage prefix, the section headings, ``[default: ...]``, the help and version options)
+follow it.
+
+Only click and the vocabulary are imported here, so that ``cadre --help`` stays light.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
+
+import click
+
+from cadre_core.vocab._labels import LANGS, label
+
+LANG_ENV = "CADRE_LANG"
+"""The environment variable naming the language of the help (``vi`` or ``en``)."""
+
+_META = "cadre_core.help_lang"
+
+#: click's section headings (as click writes them) and their keys in the label table.
+_HEADINGS = {
+    "Options": "cli_help_section_options",
+    "Commands": "cli_help_section_commands",
+    "Positional arguments": "cli_help_section_arguments",
+}
+
+
+def lang_in(args: Sequence[str]) -> str | None:
+    """The last ``--lang`` of a command line (``None`` without one, or with a language
+    that is not ``vi`` or ``en``; the command then says why).
+
+    >>> lang_in(["evaluate", "x.xlsx", "--lang", "en", "--help"]), lang_in(["--lang=vi"])
+    ('en', 'vi')
+    >>> lang_in(["--help"]) is None
+    True
+    """
+    found = None
+    for i, arg in enumerate(args):
+        if arg == "--":
+            break
+        value = args[i + 1] if arg == "--lang" and i + 1 < len(args) else None
+        if arg.startswith("--lang="):
+            value = arg.partition("=")[2]
+        if value in LANGS:
+            found = value
+    return found
+
+
+def _without_lang(args: list[str]) -> list[str]:
+    """The command line without its ``--lang`` options (``--lang en``, ``--lang=en``)."""
+    kept: list[str] = []
+    skip = False
+    for arg in args:
+        if skip or arg.startswith("--lang="):
+            skip = False
+            continue
+        skip = arg == "--lang"
+        if not skip:
+            kept.append(arg)
+    return kept
+
+
+def help_lang(ctx: click.Context | None = None) -> str:
+    """The language of the help: the command line's ``--lang`` (kept by
+    :class:`HelpCommand` when it reads its arguments), else ``$CADRE_LANG``, else ``vi``.
+
+    >>> ctx = click.Context(click.Command("x"))
+    >>> ctx.meta[_META] = "en"
+    >>> help_lang(ctx)
+    'en'
+
+    """
+    given = ctx.meta.get(_META) if ctx is not None else None
+    if given in LANGS:
+        return str(given)
+    env = os.environ.get(LANG_ENV, "").strip().lower()
+    return env if env in LANGS else "vi"
+
+
+def help_text(key: str | None, lang: str) -> str | None:
+    """The text of a help key in ``lang``; a text that is not a key is given as it is.
+
+    >>> help_text("cli_help_params", "en"), help_text("Random text.", "vi")
+    ('TOML file of parameter overrides.', 'Random text.')
+    """
+    if key is None:
+        return None
+    try:
+        return label(key, lang)
+    except KeyError:
+        return key
+
+
+@contextlib.contextmanager
+def _speaking(things: Sequence[Any], lang: str) -> Iterator[None]:
+    """The ``help`` of each command or parameter of ``things`` as text in ``lang`` for the
+    time of the block, then the key again."""
+    kept = [(thing, thing.help) for thing in things]
+    try:
+        for thing, key in kept:
+            thing.help = help_text(key, lang)
+        yield
+    finally:
+        for thing, key in kept:
+            thing.help = key
+
+
+class _Formatter(click.HelpFormatter):
+    """click's help formatter with its own words in the language of the help."""
+
+    def __init__(self, lang: str, **options: Any) -> None:
+        super().__init__(**options)
+        self.lang = lang
+
+    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        """The usage line, led by the language's word for it."""
+        if prefix is None:
+            prefix = f"{label('cli_help_usage', self.lang)} "
+        super().write_usage(prog, args, prefix)
+
+    def write_heading(self, heading: str) -> None:
+        """A section heading (``Options``, ``Commands``) in the language of the help."""
+        key = _HEADINGS.get(heading)
+        super().write_heading(label(key, self.lang) if key else heading)
+
+    def write_dl(
+        self, rows: Iterable[tuple[str, str]], col_max: int = 30, col_spacing: int = 2
+    ) -> None:
+        """The options (or commands) and their help; ``[default: x]`` in the language."""
+        said = f"[{label('cli_help_default', self.lang)}: "
+        rows = [(term, text.replace("[default: ", said)) for term, text in rows]
+        super().write_dl(rows, col_max, col_spacing)
+
+
+class _Context(click.Context):
+    """A context whose help formatter speaks the language of the help."""
+
+    def make_formatter(self) -> click.HelpFormatter:
+        """The help formatter, in :func:`help_lang`."""
+        return _Formatter(
+            help_lang(self), width=self.terminal_width, max_width=self.max_content_width
+        )
+
+
+class HelpCommand(click.Command):
+    """A ``cadre`` command whose help (its own, its options', click's words) is written in
+    the language of :func:`help_lang` from the keys of the label table."""
+
+    context_class = _Context
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        """Keep the command line's ``--lang`` for the help (before ``--help`` is read); a
+        command without the option (``cadre serve``) takes it with ``--help`` too."""
+        lang = lang_in(args)
+        if lang is not None:
+            ctx.meta[_META] = lang
+            asked = set(ctx.help_option_names) & set(args)
+            if asked and not any(param.name == "lang" for param in self.params):
+                args = _without_lang(args)
+        return super().parse_args(ctx, args)
+
+    def get_help_option(self, ctx: click.Context) -> click.Option | None:
+        """click's ``--help``, its help a key of the label table."""
+        made = self._help_option is None
+        option = super().get_help_option(ctx)
+        if made and option is not None:
+            option.help = "cli_help_help"
+        return option
+
+    def format_help(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """The help, every key in it given as text in the language of the help."""
+        things = [self, *self.get_params(ctx), *self._listed(ctx)]
+        with _speaking(things, help_lang(ctx)):
+            super().format_help(ctx, formatter)
+
+    def _listed(self, ctx: click.Context) -> list[click.Command]:
+        """The commands the help lists (a group's; none for a command)."""
+        return []
+
+
+class HelpGroup(HelpCommand, click.Group):
+    """The ``cadre`` group: a :class:`HelpCommand` that lists its commands' summaries in
+    the language of the help."""
+
+    def _listed(self, ctx: click.Context) -> list[click.Command]:
+        commands = (self.get_command(ctx, name) for name in self.list_commands(ctx))
+        return [command for command in commands if command is not None]
