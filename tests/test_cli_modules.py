@@ -29,7 +29,7 @@ def test_each_command_is_its_own_module(name: str) -> None:
 
 
 def test_help_lists_every_command() -> None:
-    result = CliRunner().invoke(cli.cli, ["--help"])
+    result = CliRunner().invoke(cli.cli, ["--help"], env={"CADRE_LANG": None})
     assert result.exit_code == 0
     heading = f"{label('cli_help_section_commands', 'vi')}:"  # the help speaks Vietnamese
     lines = result.output.split(heading, 1)[1].strip("\n").splitlines()

@@ -6,7 +6,8 @@ Exit codes: 0 success; 2 bad input (a message on standard error, never a traceba
 This module holds the command group and :func:`main`. Each command lives in its own
 module (``_validate``, ``_evaluate``, ``_forms``, ``_verify``, ``_plugins``, ``_demo``,
 ``_new_plugin``, ``_plan``, ``_schema``, ``_serve``, ``_synth``), imported only when the group needs it; what
-several commands share is in ``_common``.
+several commands share is in ``_common``, and the help in the user's language in
+``_help``.
 """
 
 from __future__ import annotations
