@@ -148,3 +148,69 @@ def test_the_group_lang_is_every_command_lang() -> None:
     assert english.returncode == vietnamese.returncode == 2
     assert "no such file or folder" in english.stdout + english.stderr
     assert "không có tệp hoặc thư mục này" in vietnamese.stdout + vietnamese.stderr
+
+
+# ------------------------------------------------------------------ usage errors
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (("evaluate", "--nosuch"), "Lỗi: không có tùy chọn '--nosuch'"),
+        (
+            ("evaluate", "x", "--form", "9C"),
+            "Lỗi: không có tùy chọn '--form'; có phải là '--format'?",
+        ),
+        (("evaluate",), "Lỗi: thiếu đối số ROSTER..."),
+        (("evaluat",), "Lỗi: không có lệnh 'evaluat' (cadre --help liệt kê các lệnh)"),
+        (("evaluate", "x", "--format", "xx"), "Lỗi: giá trị 'xx' của --format không phải là một"),
+        (("evaluate", "x", "--as-of"), "Lỗi: tùy chọn '--as-of' cần một giá trị"),
+        (("validate", "x", "--lang", "fr"), "Lỗi: giá trị 'fr' của --lang không phải là một"),
+    ],
+)
+def test_a_usage_error_is_said_in_vietnamese(args: tuple[str, ...], said: str) -> None:
+    done = run(*args)
+    assert done.returncode == 2, done.stderr
+    assert said in done.stderr, done.stderr
+    for english in ("Error:", "Try '", "Usage:", "No such", "Missing", "requires", "Invalid"):
+        assert english not in done.stderr, done.stderr
+    if "--as-of" not in args:  # an error that knows its command says where the help is
+        command = "cadre" if args[0] == "evaluat" else f"cadre {args[0]}"
+        assert f"Xem '{command} --help' để biết cách dùng." in done.stderr
+
+
+@pytest.mark.parametrize("how", ["option", "environment"])
+def test_a_usage_error_in_english_is_clicks_own(how: str) -> None:
+    args = ("evaluate", "--nosuch", *(("--lang", "en") if how == "option" else ()))
+    done = run(*args, lang="en" if how == "environment" else None)
+    assert done.returncode == 2
+    assert "Try 'cadre evaluate --help' for help." in done.stderr
+    assert "Error: No such option '--nosuch'." in done.stderr
+    assert "Lỗi" not in done.stderr
+
+
+@pytest.mark.parametrize(
+    ("message", "vi"),
+    [
+        ("No such option '--x'.", "không có tùy chọn '--x'"),
+        (
+            "No such option '--as-o'. (Did you mean one of: '--as-of', '--fail-on'?)",
+            "không có tùy chọn '--as-o'; có phải là '--as-of', '--fail-on'?",
+        ),
+        ("Missing option '--out'.", "thiếu tùy chọn '--out'"),
+        ("Option '--pair' requires 2 arguments.", "tùy chọn '--pair' cần 2 giá trị"),
+        ("Got unexpected extra arguments (a b)", "thừa đối số: a b"),
+        ("Got unexpected extra argument (a)", "thừa đối số: a"),
+        ("Invalid value for '--workers': 'x' is not a valid integer.",
+         "giá trị 'x' của --workers không phải là một số nguyên"),
+        ("Invalid value for '--price': 'x' is not a valid float.",
+         "giá trị 'x' của --price không phải là một số"),
+        ("Invalid value for 'DAY': something else", "giá trị không hợp lệ cho DAY: something else"),
+        ("a command's own sentence", "a command's own sentence"),  # said as it is
+    ],
+)  # fmt: skip
+def test_clicks_usage_errors_have_their_vietnamese(message: str, vi: str) -> None:
+    from cadre_core.cli._help import usage_error_text
+
+    assert usage_error_text(message, "vi") == vi
+    assert usage_error_text(message, "en") == message

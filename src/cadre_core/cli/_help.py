@@ -15,7 +15,9 @@ Only click and the vocabulary are imported here, so that ``cadre --help`` stays 
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
@@ -153,6 +155,70 @@ class _Context(click.Context):
         )
 
 
+#: click's usage errors as click words them, and the label of each in the user's language
+#: (the groups of the pattern fill the label's ``{0}``, ``{1}``); a message of no pattern
+#: here (a command's own) is said as it is
+_USAGE_ERRORS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern, re.S), key)
+    for pattern, key in (
+        (r"^No such option '(.+?)'\. Did you mean ('.+?')\?$", "cli_error_no_option_near"),
+        (r"^No such option '(.+?)'\. \(Did you mean one of: (.+)\?\)$", "cli_error_no_option_near"),
+        (r"^No such option '?(.+?)'?\.?$", "cli_error_no_option"),
+        (r"^No such command '(.+?)'\.$", "cli_error_no_command"),
+        (r"^Missing argument '(.+?)'\.$", "cli_error_missing_argument"),
+        (r"^Missing option '(.+?)'\.$", "cli_error_missing_option"),
+        (r"^Option '(.+?)' requires an argument\.$", "cli_error_needs_value"),
+        (r"^Option '(.+?)' requires (\d+) arguments\.$", "cli_error_needs_values"),
+        (r"^Got unexpected extra arguments? \((.+)\)$", "cli_error_extra_arguments"),
+        (r"^Invalid value for '(.+?)': '(.*?)' is not one of (.+)\.$", "cli_error_not_one_of"),
+        (r"^Invalid value for '(.+?)': '(.*?)' is not a valid integer\.$", "cli_error_not_integer"),
+        (r"^Invalid value for '(.+?)': '(.*?)' is not a valid float\.$", "cli_error_not_number"),
+        (r"^Invalid value for '(.+?)': (.+)$", "cli_error_invalid_value"),
+    )
+)
+
+
+def usage_error_text(message: str, lang: str) -> str:
+    """click's usage error ``message`` in ``lang`` (click words its errors in English).
+
+    >>> usage_error_text("No such option '--form'. Did you mean '--format'?", "vi")
+    "không có tùy chọn '--form'; có phải là '--format'?"
+    >>> usage_error_text("Missing argument 'ROSTER...'.", "en")
+    "Missing argument 'ROSTER...'."
+    """
+    if lang == "en":
+        return message
+    for pattern, key in _USAGE_ERRORS:
+        m = pattern.match(message)
+        if m is not None:
+            return label(key, lang).format(*m.groups())
+    return message
+
+
+def _show_usage_error(error: click.UsageError, lang: str, file: Any = None) -> None:
+    """click's ``UsageError.show`` in ``lang``: the usage line and where to find the help
+    (when the error knows its command), then the error."""
+    if lang == "en":
+        click.UsageError.show(error, file)
+        return
+    ctx = error.ctx
+    if ctx is not None:
+        click.echo(ctx.get_usage(), file=file, err=file is None)
+        hint = label("cli_error_try_help", lang).format(
+            command=ctx.command_path, option=max(ctx.help_option_names, key=len)
+        )
+        click.echo(f"{hint}\n", file=file, err=file is None)
+    said = label("cli_error", lang).format(message=usage_error_text(error.format_message(), lang))
+    click.echo(said, file=file, err=file is None)
+
+
+def _speak_usage_error(error: click.UsageError, args: Sequence[str]) -> None:
+    """Make ``error`` show itself in the language of the help of ``args`` (its own
+    ``--lang``, else that of the context, else ``$CADRE_LANG``, else Vietnamese)."""
+    lang = lang_in(args) or help_lang(error.ctx)
+    error.show = functools.partial(_show_usage_error, error, lang)  # type: ignore[method-assign]
+
+
 class HelpCommand(click.Command):
     """A ``cadre`` command whose help (its own, its options', click's words) is written in
     the language of :func:`help_lang` from the keys of the label table."""
@@ -169,6 +235,22 @@ class HelpCommand(click.Command):
             if asked and not any(param.name == "lang" for param in self.params):
                 args = _without_lang(args)
         return super().parse_args(ctx, args)
+
+    def make_context(
+        self,
+        info_name: str | None,
+        args: list[str],
+        parent: click.Context | None = None,
+        **extra: Any,
+    ) -> click.Context:
+        """click's context; a usage error in the arguments is said in the language of
+        the help (:func:`usage_error_text`)."""
+        given = list(args)  # click's parser consumes ``args``
+        try:
+            return super().make_context(info_name, args, parent, **extra)
+        except click.UsageError as error:
+            _speak_usage_error(error, given)
+            raise
 
     def get_help_option(self, ctx: click.Context) -> click.Option | None:
         """click's ``--help``, its help a key of the label table."""
@@ -192,6 +274,18 @@ class HelpCommand(click.Command):
 class HelpGroup(HelpCommand, click.Group):
     """The ``cadre`` group: a :class:`HelpCommand` that lists its commands' summaries in
     the language of the help."""
+
+    def resolve_command(
+        self, ctx: click.Context, args: list[str]
+    ) -> tuple[str | None, click.Command | None, list[str]]:
+        """click's look-up of the command; no such command is said in the language of
+        the help."""
+        given = [*ctx.args, *args]
+        try:
+            return super().resolve_command(ctx, args)
+        except click.UsageError as error:
+            _speak_usage_error(error, given)
+            raise
 
     def _listed(self, ctx: click.Context) -> list[click.Command]:
         commands = (self.get_command(ctx, name) for name in self.list_commands(ctx))

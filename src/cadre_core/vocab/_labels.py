@@ -1158,6 +1158,41 @@ _LABELS: dict[str, tuple[str, str]] = {
         "Khóa của báo cáo đã dùng bí danh (mặc định: $CADRE_PSEUDONYM_KEY).",
         "Key of a pseudonymised report (default: $CADRE_PSEUDONYM_KEY).",
     ),
+    "cli_error": ("Lỗi: {message}", "Error: {message}"),
+    "cli_error_try_help": (
+        "Xem '{command} {option}' để biết cách dùng.",
+        "Try '{command} {option}' for help.",
+    ),
+    "cli_error_no_option": ("không có tùy chọn '{0}'", "no such option '{0}'"),
+    "cli_error_no_option_near": (
+        "không có tùy chọn '{0}'; có phải là {1}?",
+        "no such option '{0}'; did you mean {1}?",
+    ),
+    "cli_error_no_command": (
+        "không có lệnh '{0}' (cadre --help liệt kê các lệnh)",
+        "no such command '{0}' (cadre --help lists the commands)",
+    ),
+    "cli_error_missing_argument": ("thiếu đối số {0}", "missing argument {0}"),
+    "cli_error_missing_option": ("thiếu tùy chọn '{0}'", "missing option '{0}'"),
+    "cli_error_needs_value": ("tùy chọn '{0}' cần một giá trị", "option '{0}' needs a value"),
+    "cli_error_needs_values": ("tùy chọn '{0}' cần {1} giá trị", "option '{0}' needs {1} values"),
+    "cli_error_extra_arguments": ("thừa đối số: {0}", "unexpected arguments: {0}"),
+    "cli_error_not_one_of": (
+        "giá trị '{1}' của {0} không phải là một trong {2}",
+        "the value '{1}' of {0} is not one of {2}",
+    ),
+    "cli_error_not_integer": (
+        "giá trị '{1}' của {0} không phải là một số nguyên",
+        "the value '{1}' of {0} is not a whole number",
+    ),
+    "cli_error_not_number": (
+        "giá trị '{1}' của {0} không phải là một số",
+        "the value '{1}' of {0} is not a number",
+    ),
+    "cli_error_invalid_value": (
+        "giá trị không hợp lệ cho {0}: {1}",
+        "invalid value for {0}: {1}",
+    ),
     "cli_help_forms_by": (
         "Biểu của nhiều xã: commune (mặc định) là khối của từng xã, rồi tổng toàn tỉnh; "
         "province chỉ là tổng toàn tỉnh của mỗi biểu (và phần ghi chú), một tệp PDF nhanh "
