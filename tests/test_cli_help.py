@@ -214,3 +214,32 @@ def test_clicks_usage_errors_have_their_vietnamese(message: str, vi: str) -> Non
 
     assert usage_error_text(message, "vi") == vi
     assert usage_error_text(message, "en") == message
+
+
+SAMPLE = str(Path(cli.__file__).resolve().parents[1] / "data" / "sample_commune")
+
+
+@pytest.mark.parametrize(
+    ("args", "env", "english"),
+    [
+        ((), "en", True),  # the environment's language is every command's default
+        ((), "EN", True),
+        ((), None, False),
+        ((), "fr", False),  # a language the tool does not speak: Vietnamese
+        (("--lang", "vi"), "en", False),  # the command line wins
+        (("--lang", "en"), "vi", True),
+    ],
+)
+def test_cadre_lang_is_the_default_language_of_every_output(
+    args: tuple[str, ...], env: str | None, english: bool
+) -> None:
+    done = run("validate", SAMPLE, *args, lang=env)
+    assert done.returncode == 0, done.stderr
+    assert ("Valid roster" in done.stdout) is english
+    assert ("Danh sách hợp lệ" in done.stdout) is not english
+
+
+def test_the_groups_lang_wins_over_the_environment() -> None:
+    done = run("--lang", "en", "validate", SAMPLE, lang="vi")
+    assert done.returncode == 0, done.stderr
+    assert "Valid roster" in done.stdout

@@ -21,6 +21,7 @@ import click
 from rich.console import Console
 from rich.text import Text
 
+from cadre_core.cli._help import env_lang
 from cadre_core.vocab._dates import parse_day
 from cadre_core.vocab._labels import label
 from cadre_core.vocab._tables import show_table
@@ -491,8 +492,8 @@ rosters_argument = click.argument("roster", nargs=-1, required=True, type=click.
 lang_option = click.option(
     "--lang",
     type=click.Choice(["vi", "en"]),
-    default="vi",
-    show_default=True,
+    default=env_lang,  # $CADRE_LANG, else vi (a group's --lang comes first: default_map)
+    show_default="vi",
     is_eager=True,
     callback=_remember_lang,
     help="cli_help_lang",

@@ -73,6 +73,18 @@ def _without_lang(args: list[str]) -> list[str]:
     return kept
 
 
+def env_lang() -> str:
+    """The language ``$CADRE_LANG`` names (``vi`` or ``en``, any case), else ``vi``: the
+    default of every command's ``--lang`` and of the help.
+
+    >>> os.environ.pop(LANG_ENV, None) and None
+    >>> env_lang()
+    'vi'
+    """
+    env = os.environ.get(LANG_ENV, "").strip().lower()
+    return env if env in LANGS else "vi"
+
+
 def help_lang(ctx: click.Context | None = None) -> str:
     """The language of the help: the command line's ``--lang`` (kept by
     :class:`HelpCommand` when it reads its arguments), else ``$CADRE_LANG``, else ``vi``.
@@ -86,8 +98,7 @@ def help_lang(ctx: click.Context | None = None) -> str:
     given = ctx.meta.get(_META) if ctx is not None else None
     if given in LANGS:
         return str(given)
-    env = os.environ.get(LANG_ENV, "").strip().lower()
-    return env if env in LANGS else "vi"
+    return env_lang()
 
 
 def help_text(key: str | None, lang: str) -> str | None:

@@ -862,8 +862,10 @@ _LABELS: dict[str, tuple[str, str]] = {
         "cadre: evaluate commune cadre-qualification targets (Lai Châu 05-NQ/TU and others).",
     ),
     "cli_help_lang": (
-        "Ngôn ngữ của kết quả và của phần hướng dẫn: vi (tiếng Việt) hoặc en (tiếng Anh).",
-        "Language of the output and of this help: vi (Vietnamese) or en (English).",
+        "Ngôn ngữ của kết quả và của phần hướng dẫn: vi (tiếng Việt) hoặc en (tiếng Anh); "
+        "không ghi thì theo biến môi trường CADRE_LANG, nếu có.",
+        "Language of the output and of this help: vi (Vietnamese) or en (English); without "
+        "it, the environment variable CADRE_LANG, when set.",
     ),
     "cli_help_skip_invalid": (
         "Để riêng các dòng có lỗi (được liệt kê trong mọi kết quả) và dùng phần còn lại.",
