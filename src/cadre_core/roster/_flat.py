@@ -331,11 +331,6 @@ def _read_sheet(
         chosen.setdefault(key, []).append(j)
         if key == ("cadres", "full_name") and given is not None:
             label = f"{label} + {header_label(header.labels[given], given)}"
-        if f.part is not None:  # the date's columns so far: the header over them, each leaf
-            js = [i for i in chosen[key] if fields[i] is not None and fields[i].part]  # type: ignore[union-attr]
-            leaves = " + ".join(header.labels[i][-1] for i in js)
-            label = header_label([*header.labels[js[0]][:-1], leaves], js[0], js[-1])
-            places[key] = label
         places.setdefault(key, label)
     # a rating's year beside no rating holds nothing the list is read for: said, not read
     if ("ratings", "year") in chosen and ("ratings", "rating") not in chosen:
@@ -413,6 +408,9 @@ def _read_sheet(
         parts = {f.part: j for j in js if (f := fields[j]) is not None and f.part is not None}
         if parts:  # a date in three columns (day, month, year): one text, read as a date
             cols[key] = _date_of_parts(body, filled, parts)[keep]
+            on = sorted(parts.values())  # named by the header over them and each leaf
+            leaves = " + ".join(header.labels[j][-1] for j in on)
+            places[key] = header_label([*header.labels[on[0]][:-1], leaves], on[0], on[-1])
             continue
         if key == ("cadres", "birth_date"):
             birth = pd.Series(None, index=body.index, dtype=object)
