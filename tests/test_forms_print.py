@@ -312,6 +312,9 @@ def test_the_pdf_is_the_forms_on_a4_landscape(
         assert squeeze(f"Trang {n}/{n}") in texts[end - 1]
     # the signature block ends the form (on its first page when it fits, which depends on
     # the fonts installed) and is never alone on a page: it keeps the form's last row
+    # a commune's own form (02/CL: "UBND XÃ MƯỜNG THAN") is dated at the commune; 9C not
+    assert squeeze("Mường Than, ngày") in texts[notes - 1]
+    assert squeeze("………, ngày") in texts[starts[1] - 1]
     nine_c_last = texts[starts[1] - 1]
     assert squeeze("NGƯỜI LẬP BIỂU") in nine_c_last and squeeze("TRƯỞNG BAN") in nine_c_last
     for form, end in zip(sample_json["forms"], [*starts[1:], notes], strict=True):
