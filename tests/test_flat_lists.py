@@ -246,6 +246,24 @@ def test_csv_list_and_several_sheets(tmp_path: Path) -> None:
     assert len(roster.cadres) == 3 and roster.cadres["cadre_id"].is_unique
 
 
+def test_a_csv_cell_with_a_line_break_is_one_cell(tmp_path: Path) -> None:
+    # Excel writes a cell typed with Alt+Enter quoted, its line break inside the quotes
+    path = tmp_path / "list.csv"
+    path.write_text(
+        "DANH SÁCH CÁN BỘ XÃ TA GIA (tính đến ngày 31/12/2025)\n"
+        "STT,Họ và tên,Ngày sinh,Giới tính,Chức vụ,Trình độ chuyên môn\n"
+        '1,Lò Văn A,12/03/1975,Nam,Chủ tịch UBND,"Thạc sĩ\nQuản lý công"\n'
+        "2,Lò Thị B,05/09/1988,Nữ,Chuyên viên,Đại học\n",
+        encoding="utf-8",
+    )
+    roster = cadre_core.read_roster(path)
+    degrees = roster.degrees.merge(roster.cadres, on="cadre_id").set_index("full_name")
+    assert (degrees.loc["Lò Văn A", "level"], degrees.loc["Lò Văn A", "field"]) == (
+        "thac_si", "Quản lý công"
+    )  # fmt: skip
+    assert degrees.loc["Lò Thị B", "level"] == "dai_hoc" and len(roster.cadres) == 2
+
+
 def test_reading_a_40_person_list_is_fast(tmp_path: Path) -> None:
     import time
 

@@ -107,7 +107,9 @@ def _grids(path: Path) -> tuple[list[tuple[str, pd.DataFrame, list[Merged]]], li
             # title rows are shorter than the header: rows of any length, padded
             source = csv_text(path)
             with source.open() as text:
-                lines = list(csv.reader(text.read().splitlines(), delimiter=source.delimiter))
+                lines = list(
+                    csv.reader(text.read().splitlines(keepends=True), delimiter=source.delimiter)
+                )
             width = max((len(line) for line in lines), default=0)
             padded = [[c if c.strip() else None for c in line] for line in lines]
             grid = pd.DataFrame([line + [None] * (width - len(line)) for line in padded])
