@@ -106,7 +106,7 @@ class ReportError(ValueError):
         return label(f"report_error_{self.key}", lang).format(**self.said)
 
 
-TABLE_SUFFIXES = (".csv", ".parquet", ".xlsx", ".xlsm", ".xls", ".ods")
+TABLE_SUFFIXES = (".csv", ".parquet", ".xlsx", ".xlsm", ".xls", ".ods", ".docx")
 """Input files that hold tables; other files beside them (notes, a README) are ignored."""
 
 #: the reading and report options ``cadre evaluate`` records, with their defaults

@@ -29,6 +29,7 @@ import pandas as pd
 
 from cadre_core.roster import _normalize as nz
 from cadre_core.roster._csv import csv_text
+from cadre_core.roster._docx import WORD_SUFFIXES, Grid, docx_grids
 from cadre_core.roster._flat_header import (
     DATE_PARTS,
     SKIP,
@@ -41,7 +42,7 @@ from cadre_core.roster._flat_header import (
 )
 from cadre_core.roster._flat_tables import MADE, build_tables
 from cadre_core.roster._guards import _check_workbook_size
-from cadre_core.roster._merged import Merged, fill_merged, merged_ranges
+from cadre_core.roster._merged import fill_merged, merged_ranges
 from cadre_core.roster._problems import Problem, problem
 from cadre_core.roster._reader import RawTable
 from cadre_core.roster._schema import VALUE_ALIASES
@@ -49,6 +50,7 @@ from cadre_core.vocab._dates import DAY_FIRST_BODY, DAY_WORDS_BODY, parse_day
 from cadre_core.vocab._labels import fmt_date
 
 ROW_BASE = 1_000_000  # rows of sheet i are numbered i * ROW_BASE + row until relocated
+LIST_ONLY = (".csv", *WORD_SUFFIXES)  # files read as a list or not at all
 
 # the day a list is "as of", most explicit first: "tính đến ngày 31/12/2025", "thời điểm
 # báo cáo: 31/12/2025", "tính đến ngày 31 tháng 12 năm 2025", "tính đến tháng 12/2025" (the
@@ -100,8 +102,11 @@ class FlatRead:
     by_cell: tuple[str, ...] = ()
 
 
-def _grids(path: Path) -> tuple[list[tuple[str, pd.DataFrame, list[Merged]]], list[Problem]]:
-    """The sheets of a list (a CSV file is one, unnamed) with their merged ranges."""
+def _grids(path: Path) -> tuple[list[Grid], list[Problem]]:
+    """The sheets of a list (a CSV file is one, unnamed; a Word document's tables are
+    "Bảng 1", "Bảng 2" ...) with their merged ranges."""
+    if path.suffix.lower() in WORD_SUFFIXES:
+        return docx_grids(path)
     if path.suffix.lower() == ".csv":
         try:
             # title rows are shorter than the header: rows of any length, padded
@@ -123,7 +128,7 @@ def _grids(path: Path) -> tuple[list[tuple[str, pd.DataFrame, list[Merged]]], li
             said.append(
                 problem(path.name, None, None, None, None, "read_as_1258", severity="warning")
             )
-        return [("", grid.replace("", None), [])], said
+        return [Grid("", grid.replace("", None), [])], said
     too_large = _check_workbook_size(path)
     if too_large is not None:
         return [], [
@@ -135,7 +140,7 @@ def _grids(path: Path) -> tuple[list[tuple[str, pd.DataFrame, list[Merged]]], li
         error = type(exc).__name__
         return [], [problem(path.name, None, None, None, None, "not_list_workbook", error=error)]
     merged = merged_ranges(path)
-    return [(str(k), v, merged.get(str(k), [])) for k, v in sheets.items()], []
+    return [Grid(str(k), v, merged.get(str(k), [])) for k, v in sheets.items()], []
 
 
 def _texts(grid: pd.DataFrame) -> list[str]:
@@ -294,16 +299,16 @@ class _Sheet:
     problems: list[Problem]
 
 
-def _read_sheet(
-    grid: pd.DataFrame, number: int, file: str, sheet: str, merged: list[Merged]
-) -> tuple[_Sheet | None, list[str]]:
+def _read_sheet(sheet: Grid, number: int, file: str) -> tuple[_Sheet | None, list[str]]:
+    grid, merged = sheet.cells, sheet.merged
+    first = 1 - sheet.top  # the grid's row i is row i + first (a Word table's own rows)
     header = find_header(grid)
     if header is None:
         return None, _texts(grid)
     fields = [resolve(labels) for labels in header.labels]
     places: dict[tuple[str, str], str] = {}
     problems: list[Problem] = []
-    where = f"{file}, sheet {sheet!r}" if sheet else file
+    where = f"{file}, sheet {sheet.name!r}" if sheet.name else file
     chosen: dict[tuple[str, str], list[int]] = {}
     given = None  # a name in two columns: the given name's, joined to the family's
     if not any(f is not None and f.column == "full_name" for f in fields):
@@ -348,11 +353,13 @@ def _read_sheet(
     person_cols = {j for j, f in enumerate(fields)
                    if f is not None and (f.table == SKIP or f.column == "full_name")}  # fmt: skip
     person_cols |= {given} if given is not None else set()
-    grid, filled_in = fill_merged(grid, [m for m in merged if m[1] not in person_cols], header.body)
+    grid, filled_in = fill_merged(
+        grid, [m for m in merged if m[1] not in person_cols], header.body, top=sheet.top
+    )
     for (r0, c0, _, _), cells in filled_in:
         label = header_label(header.labels[c0], c0)
         problems.append(
-            problem(where, None, r0 + 1, label, None, "merged", severity="warning",
+            problem(where, None, r0 + first, label, None, "merged", severity="warning",
                     cells=cells)
         )  # fmt: skip
     body = grid.iloc[header.body :].copy()
@@ -375,6 +382,8 @@ def _read_sheet(
     footer = _matches(body, _FOOTER) & ~numbered
     second = other.cumsum().gt(0)
     ended = footer.cumsum().gt(0) | second
+    if sheet.end is not None:  # the lines under a Word table are no one
+        ended |= pd.Series(body.index >= sheet.end, index=body.index)
     group &= ~ended
     named = filled[name] if name is not None else pd.Series(False, index=body.index)
     if given is not None:
@@ -383,17 +392,17 @@ def _read_sheet(
     stray = filled.any(axis=1) & ~person & ~group & ~ended & ~again
     for i in stray[stray].index:
         problems.append(
-            problem(where, None, int(i) + 1, None, None, "row_no_person", severity="warning")
+            problem(where, None, int(i) + first, None, None, "row_no_person", severity="warning")
         )  # fmt: skip
     for i in again[again & ~ended].index:
         problems.append(
-            problem(where, None, int(i) + 1, None, None, "header_again", severity="warning")
+            problem(where, None, int(i) + first, None, None, "header_again", severity="warning")
         )  # fmt: skip
     if bool(other.any()):
         at = int(other.to_numpy().argmax()) + header.body  # the body keeps the grid's rows
         under = int((filled.any(axis=1) & second).sum()) - 1
         problems.append(
-            problem(where, None, at + 1, None, None, "second_list", severity="warning",
+            problem(where, None, at + first, None, None, "second_list", severity="warning",
                     rows=under)
         )  # fmt: skip
     texts = _group_text(body, filled, lead, name)
@@ -402,7 +411,7 @@ def _read_sheet(
     agency_group = texts.where(group & ~is_bloc).where(~is_bloc, "")
     group_agency = agency_group.where(group).ffill().replace("", None)
     group_bloc = bloc_of.where(is_bloc).ffill()
-    rows = pd.Series(body.index.to_numpy() + 1 + number * ROW_BASE, index=body.index)
+    rows = pd.Series(body.index.to_numpy() + first + number * ROW_BASE, index=body.index)
     keep = person.to_numpy()
     cols: dict[tuple[str, str], pd.Series] = {}
     ratings: list[tuple[Field, pd.Series]] = []
@@ -485,29 +494,29 @@ def _joined(body: pd.DataFrame, filled: pd.DataFrame, columns: tuple[int, ...]) 
 
 
 def read_flat(path: Path, *, list_date: dt.date | str | None = None) -> FlatRead:
-    """Read a one-row-per-person list (``.xlsx``, ``.xls`` or ``.csv``; one sheet or
-    several) into raw roster tables, with its day and the commune its title names."""
+    """Read a one-row-per-person list (``.xlsx``, ``.xls``, ``.csv`` or ``.docx``; one
+    sheet or table or several) into raw roster tables, with its day and the commune its
+    title names."""
     grids, problems = _grids(path)
     sheets: list[tuple[int, str, _Sheet]] = []
     titles: list[str] = []
     names: list[str] = []
-    for number, (sheet, grid, merged) in enumerate(grids):
-        names.append(sheet)
-        read, texts = _read_sheet(grid, number, path.name, sheet, merged)
+    for number, grid in enumerate(grids):
+        names.append(grid.name)
+        read, texts = _read_sheet(grid, number, path.name)
         if read is None:
             if texts:
                 problems.append(
-                    problem(path.name, sheet or None, None, None, None, "no_list_header",
+                    problem(path.name, grid.name or None, None, None, None, "no_list_header",
                             severity="warning")
                 )  # fmt: skip
             continue
         titles.extend(texts)
         problems.extend(read.problems)
-        sheets.append((number, sheet, read))
+        sheets.append((number, grid.name, read))
     if not sheets:
-        problems.append(
-            problem(path.name, None, None, None, None, "no_list_sheet")
-        )  # fmt: skip
+        if not any(q.severity == "error" for q in problems):  # a file not read is said once
+            problems.append(problem(path.name, None, None, None, None, "no_list_sheet"))
         return FlatRead((), tuple(problems), None, None, (), {}, tuple(names), found=False)
     day: dt.date | None
     if list_date is not None:
@@ -539,7 +548,7 @@ def read_flat(path: Path, *, list_date: dt.date | str | None = None) -> FlatRead
         path.name,
         day,
         commune,
-        serials=path.suffix.lower() != ".csv",
+        serials=path.suffix.lower() not in LIST_ONLY,
     )
     problems.extend(found)
     return FlatRead(
@@ -562,16 +571,17 @@ def relocate(problem: Problem, read: FlatRead, file: str) -> Problem:
 
 
 def is_flat(path: Path, layout: Layout | None = None) -> bool:
-    """Whether ``path`` is read as a flat list: a ``.csv`` file, or a workbook none of
-    whose sheets is named as a roster table (other than by a name of the cadres list), by
-    the roster format or by ``layout``."""
+    """Whether ``path`` is read as a flat list: a ``.csv`` file, a Word document (a
+    ``.docx``; a ``.doc`` is refused as a list is), or a workbook none of whose sheets is
+    named as a roster table (other than by a name of the cadres list), by the roster
+    format or by ``layout``."""
     from cadre_core.roster._reader import table_for
     from cadre_core.roster._schema import TABLE_NAMES
 
     suffix = path.suffix.lower()
     if path.is_dir():
         return False
-    if suffix == ".csv":
+    if suffix in LIST_ONLY:
         return True
     if suffix not in (".xlsx", ".xlsm", ".xls", ".ods"):
         return False
@@ -588,6 +598,7 @@ def is_flat(path: Path, layout: Layout | None = None) -> bool:
 
 
 __all__ = [
+    "LIST_ONLY",
     "FlatRead",
     "is_flat",
     "read_flat",

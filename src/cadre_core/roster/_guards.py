@@ -2,8 +2,9 @@
 
 A workbook is a zip of XML parts; its sheets are measured by streaming the decompressed XML
 (never building a grid), so that a tiny file claiming billions of cells or a "zip bomb" is
-refused with a sentence instead of exhausting memory. ``cadre verify`` applies the same
-guards to the xlsx reports it reads.
+refused with a sentence instead of exhausting memory. A Word document (a list kept as a
+Word table) is a zip of XML parts too, measured the same way. ``cadre verify`` applies the
+same guards to the xlsx reports it reads.
 """
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ _ODS_TAG = re.compile(
 _ODS_ROWS = re.compile(rb'number-rows-repeated="([0-9]{1,10})"')
 _ODS_COLS = re.compile(rb'number-columns-repeated="([0-9]{1,10})"')
 _ODS_VALUE = re.compile(rb"office:value-type=")
+_DOCX_CELL = re.compile(rb"<(?:\w+:)?tc[\s/>]")
 
 
 class _TooLarge(Exception):
@@ -151,8 +153,14 @@ def _ods_extent(zf: zipfile.ZipFile, budget: list[int]) -> int:
     return max(largest, height * width)
 
 
+def _docx_cells(zf: zipfile.ZipFile, member: str, budget: list[int]) -> int:
+    """The table cells of a Word document's body (every ``w:tc``, nested tables too)."""
+    return sum(len(_DOCX_CELL.findall(chunk)) for chunk in _chunks(zf, member, budget))
+
+
 def _check_workbook_size(path: Path) -> str | None:
-    """Why the workbook at ``path`` is too large to read, or None when it is fine.
+    """Why the workbook (or Word document) at ``path`` is too large to read, or None when
+    it is fine.
 
     Reading a roster asks this more than once of the same file (to tell a list of people
     from a workbook of tables, then to read it): the answer is kept for the file as it
@@ -185,22 +193,26 @@ def _workbook_size(path: Path) -> str | None:
             if "content.xml" in names:
                 cells = _ods_extent(zf, budget)
             else:
-                sheets = [n for n in sorted(names) if n.startswith("xl/") and n.endswith(".xml")]
+                parts = sorted(n for n in names if n.startswith(("xl/", "word/")))
                 cells = 0
-                for n in sheets:
+                for n in (n for n in parts if n.endswith(".xml")):
                     if n.startswith(("xl/worksheets/", "xl/chartsheets/")):
                         cells = max(cells, _xlsx_extent(zf, n, budget))
+                    elif n.startswith("word/document"):  # a list kept as a Word table
+                        cells = max(cells, _docx_cells(zf, n, budget))
                     else:
                         for _ in _chunks(zf, n, budget):
                             pass
-                        # shared strings and styles count towards the size limit
+                        # shared strings, styles, headers count towards the size limit
     except _TooLarge as exc:
         return str(exc)
     except (zipfile.BadZipFile, OSError, EOFError, zlib.error, NotImplementedError):
         return None  # damaged: the engine reports it
     if cells > MAX_SHEET_CELLS:
+        word = any(n.startswith("word/") for n in names)
+        what = "its tables hold" if word else "a sheet's used range holds"
         return (
-            f"a sheet's used range holds about {cells:,} cells, over the limit of "
+            f"{what} about {cells:,} cells, over the limit of "
             f"{MAX_SHEET_CELLS:,} (clear the far cells, or use a folder of CSV/parquet tables)"
         )
     return None

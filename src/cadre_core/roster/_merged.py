@@ -87,11 +87,12 @@ def cell_name(row: int, column: int) -> str:
 
 
 def fill_merged(
-    grid: pd.DataFrame, ranges: list[Merged], below: int
+    grid: pd.DataFrame, ranges: list[Merged], below: int, *, top: int = 0
 ) -> tuple[pd.DataFrame, list[tuple[Merged, str]]]:
     """``grid`` with the value of each merged range that spans rows, starts at row
     ``below`` or later (the rows under a header) and holds a value copied into each of its
-    rows (in its first column); with the ranges so filled and their names (``A5:A6``)."""
+    rows (in its first column); with the ranges so filled and their names (``A5:A6``,
+    counted from the row ``top``: a Word table's first row, under the lines above it)."""
     filled: list[tuple[Merged, str]] = []
     for r0, c0, r1, c1 in sorted(ranges):
         last = min(r1, len(grid) - 1)
@@ -106,7 +107,8 @@ def fill_merged(
             column = grid.iloc[:, c0].astype(object)
             column.iloc[r0 + 1 : last + 1] = value
             grid[grid.columns[c0]] = column
-        filled.append(((r0, c0, r1, c1), f"{cell_name(r0, c0)}:{cell_name(r1, c1)}"))
+        name = f"{cell_name(r0 - top, c0)}:{cell_name(r1 - top, c1)}"
+        filled.append(((r0, c0, r1, c1), name))
     return grid, filled
 
 

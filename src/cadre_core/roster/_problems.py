@@ -166,6 +166,7 @@ def problem(
 
 _COLUMN_N = re.compile(r" \(column ([A-Z]+(?:–[A-Z]+)?|\d+)\)")
 _SHEET_IN_FILE = re.compile(r", sheet ('.*')$")
+_WORD_FILE = re.compile(r"\.docx$", re.I)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -226,24 +227,35 @@ def column_words(table: str | None, column: str | None, lang: str = "vi") -> str
     return column if lang == "en" else _column_words(table, column, lang)
 
 
+def _sheet_words(file: str, quoted: str, lang: str) -> str:
+    """The sheet ``quoted`` (its name in quotes) of ``file`` in ``lang``: a workbook's
+    "trang tính 'DS'", a Word document's table by its name alone ("Bảng 2")."""
+    if _WORD_FILE.search(file):
+        return quoted[1:-1]
+    return label("problem_sheet", lang).format(quoted)
+
+
 def file_words(file: str, lang: str = "vi") -> str:
     """A problem's file as a person reads it (``r.xlsx, sheet 'DS'`` names the sheet of a
-    list in ``lang``).
+    list in ``lang``; a Word document's table is named by itself).
 
     >>> file_words("r.xlsx, sheet 'DS'"), file_words("r.xlsx, sheet 'DS'", "en")
     ("r.xlsx, trang tính 'DS'", "r.xlsx, sheet 'DS'")
+    >>> file_words("r.docx, sheet 'Bảng 2'")
+    'r.docx, Bảng 2'
     """
     if lang == "en":
         return file
-    return _SHEET_IN_FILE.sub(lambda m: ", " + label("problem_sheet", lang).format(m[1]), file)
+    return _SHEET_IN_FILE.sub(lambda m: ", " + _sheet_words(file[: m.start()], m[1], lang), file)
 
 
 def _where(p: Problem, lang: str) -> str:
     where = [file_words(p.file, lang)]
     if p.table:
-        is_table = has_label(f"roster_table_{p.table}")
-        words = _table_words(p.table, lang) if is_table else repr(p.table)
-        where.append(label("problem_table" if is_table else "problem_sheet", lang).format(words))
+        if has_label(f"roster_table_{p.table}"):
+            where.append(label("problem_table", lang).format(_table_words(p.table, lang)))
+        else:
+            where.append(_sheet_words(p.file, repr(p.table), lang))
     if p.row is not None:
         where.append(label("problem_row", lang).format(p.row))
     if p.column:

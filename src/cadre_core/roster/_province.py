@@ -26,7 +26,7 @@ from cadre_core.vocab._progress import tracked
 if TYPE_CHECKING:
     from cadre_core.roster._layout import Layout
 
-ROSTER_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods", ".csv")
+ROSTER_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods", ".csv", ".docx", ".doc")
 
 # the id columns scoped by commune, per table
 _IDS = ("cadre_id", "position_code", "agency_code")

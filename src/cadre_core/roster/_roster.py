@@ -12,7 +12,7 @@ import attrs
 import numpy as np
 import pandas as pd
 
-from cadre_core.roster._flat import FlatRead, is_flat, read_flat, relocate
+from cadre_core.roster._flat import LIST_ONLY, FlatRead, is_flat, read_flat, relocate
 from cadre_core.roster._layout import Layout, apply_layout
 from cadre_core.roster._problems import Problem, RosterError, problem
 from cadre_core.roster._reader import RawTable, folder_tables, not_a_regular_file, read_raw
@@ -454,8 +454,9 @@ def read_roster(
     list_date: dt.date | str | None = None,
 ) -> Roster:
     """Read and validate a roster: an ``.xlsx`` workbook or a folder of CSV/parquet tables,
-    or a one-row-per-person list (a ``.csv`` file, or a workbook without positions and
-    assignments sheets: see :func:`read_list`, which ``list_date`` is for).
+    or a one-row-per-person list (a ``.csv`` file, a table in a Word ``.docx`` document, or
+    a workbook without positions and assignments sheets: see :func:`read_list`, which
+    ``list_date`` is for).
 
     Raises :class:`RosterError` listing every problem found (file, table, row, column,
     value, what was expected and a suggestion). ``legacy="convert"`` converts TCVN3/VNI
@@ -481,7 +482,7 @@ def read_roster(
         read = _read_flat(p, list_date)
         # a workbook holding no list either is read as tables: their messages say what
         # is missing
-        if read.found or p.suffix.lower() == ".csv":
+        if read.found or p.suffix.lower() in LIST_ONLY:
             return _list_roster(p, read, legacy, skip_invalid)
     raws, problems = read_raw(p, layout)
     raws = apply_layout(raws, layout)
@@ -511,9 +512,11 @@ def read_list(
 ) -> Roster:
     """Read a one-row-per-person list ("danh sách trích ngang") as a snapshot roster.
 
-    The list's day is ``list_date``, else the day its title rows name; without either it
-    is an error that says so. Every problem names the file, sheet, row and column of the
-    list. :attr:`Roster.absent` names what the list cannot inform.
+    The list is a workbook, a ``.csv`` file or a Word ``.docx`` document (each of its
+    tables a sheet, "Bảng 1" ...). Its day is ``list_date``, else the day its title rows
+    name; without either it is an error that says so. Every problem names the file, sheet
+    (or table), row and column of the list. :attr:`Roster.absent` names what the list
+    cannot inform.
     """
     p = Path(path)
     _refuse_special(p)

@@ -1,5 +1,5 @@
-"""A request's roster: an uploaded workbook, a zip of CSV/parquet tables (multipart field
-``roster``) or JSON tables (``{"cadres": [{...}, ...], ...}``, what
+"""A request's roster: an uploaded workbook or list (a ``.csv`` file, a Word ``.docx``
+table), a zip of CSV/parquet tables (multipart field ``roster``) or JSON tables (``{"cadres": [{...}, ...], ...}``, what
 :meth:`cadre_core.roster.Roster.from_frames` accepts), read with the reader and its guards
 into a :class:`~cadre_core.roster.Roster` whose ``sources`` name the upload and its
 SHA-256 (the audit block)."""
@@ -18,8 +18,9 @@ import attrs
 
 from cadre_core.serve._errors import ServiceError
 
-WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
-"""The names of workbooks; any other upload is a zip of tables or refused by the reader."""
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods", ".docx")
+"""The names of workbooks and Word documents (a list kept as a Word table); any other
+upload is a zip of tables or refused by the reader."""
 
 _UNSAFE = re.compile(r"[^\w.\- ]+")
 
@@ -36,14 +37,18 @@ def upload_name(filename: str | None) -> str:
     return name[:120] or "roster"
 
 
-def _is_workbook_zip(path: Path) -> bool:
-    """Whether the zip at ``path`` is a workbook (xlsx or ods) rather than a zip of tables."""
+def _document_suffix(path: Path) -> str | None:
+    """The suffix the zip at ``path`` is read under when it is a document rather than a
+    zip of tables: ``.docx`` for a Word document, ``.xlsx`` for a workbook (xlsx or ods);
+    None for a zip of tables."""
     try:
         with zipfile.ZipFile(path) as zf:
             names = set(zf.namelist())
     except (zipfile.BadZipFile, OSError, EOFError):
-        return False
-    return "[Content_Types].xml" in names or "content.xml" in names
+        return None
+    if any(n.startswith("word/") for n in names):
+        return ".docx"
+    return ".xlsx" if "[Content_Types].xml" in names or "content.xml" in names else None
 
 
 def save_upload(data: bytes, filename: str | None, folder: Path) -> tuple[Path, str]:
@@ -58,9 +63,10 @@ def save_upload(data: bytes, filename: str | None, folder: Path) -> tuple[Path, 
     digest = f"{name}:{hashlib.sha256(data).hexdigest()}"
     path = folder / name
     path.write_bytes(data)
-    if not zipfile.is_zipfile(path) or _is_workbook_zip(path):
-        if path.suffix.lower() not in WORKBOOK_SUFFIXES and zipfile.is_zipfile(path):
-            renamed = path.with_name(f"{path.name}.xlsx")
+    suffix = _document_suffix(path)
+    if not zipfile.is_zipfile(path) or suffix is not None:
+        if path.suffix.lower() not in WORKBOOK_SUFFIXES and suffix is not None:
+            renamed = path.with_name(f"{path.name}{suffix}")
             path.rename(renamed)
             path = renamed
         return path, digest

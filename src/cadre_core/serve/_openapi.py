@@ -14,8 +14,9 @@ JSON = "application/json"
 
 _ROSTER_BODY = {
     "required": True,
-    "description": "The roster: a workbook (.xlsx, .ods) or a zip of CSV/parquet tables in "
-    "the multipart field `roster`, or the tables as JSON (table name: list of rows).",
+    "description": "The roster: a workbook (.xlsx, .ods), a one-row-per-person list (.csv, "
+    "or a Word .docx table) or a zip of CSV/parquet tables in the multipart field `roster`, "
+    "or the tables as JSON (table name: list of rows).",
     "content": {
         "multipart/form-data": {
             "schema": {

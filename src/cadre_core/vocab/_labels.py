@@ -1573,6 +1573,34 @@ _LABELS: dict[str, tuple[str, str]] = {
         "không phải là danh sách .csv đọc được",
         "not a readable .csv list: {error}",
     ),
+    "problem_word_doc": (
+        "tệp Word cũ (.doc) không đọc được: hãy mở tệp trong Word, chọn Tệp > Lưu dưới dạng "
+        "(File > Save As), chọn kiểu 'Tài liệu Word (*.docx)', rồi đọc tệp .docx vừa lưu",
+        "an old Word .doc file cannot be read: open it in Word, choose File > Save As, type "
+        "'Word Document (*.docx)', and read the .docx file it saves",
+    ),
+    "problem_not_docx_list": (
+        "không phải là tệp Word .docx đọc được (tệp bị hỏng, hoặc không phải là tài liệu Word)",
+        "not a readable Word .docx document (damaged, or not a Word document): {error}",
+    ),
+    "problem_docx_too_large": (
+        "tệp Word không được đọc: tệp quá lớn khi giải nén, hỏng, hoặc các bảng có quá nhiều ô",
+        "the Word document was not read: {reason}",
+    ),
+    "problem_no_list_header_in_table": (
+        "không tìm thấy dòng tiêu đề của một danh sách người (dòng có 'Họ và tên' và các "
+        "tiêu đề đã biết khác) trong bảng này; chữ trong bảng được đọc như các đoạn văn "
+        "quanh danh sách (tiêu đề, chữ ký), không phải như một danh sách",
+        "no header of a list of people (a row with 'Họ và tên' and other known headers) was "
+        "found in this table; its text was read as the paragraphs around a list (title, "
+        "signatures), not as a list",
+    ),
+    "problem_no_list_table": (
+        "không bảng nào của tệp Word chứa một danh sách người (một bảng có dòng tiêu đề với "
+        "'Họ và tên' và các tiêu đề đã biết khác)",
+        "no table of the Word document holds a list of people (a table whose header row has "
+        "'Họ và tên' and other known headers)",
+    ),
     "problem_not_table_file": (
         "không phải là bảng {suffix} đọc được",
         "not a readable {suffix} table: {error}",
@@ -1651,8 +1679,10 @@ _LABELS: dict[str, tuple[str, str]] = {
     "problem_bytes_column": ("các byte không phải là chữ UTF-8", "bytes that are not UTF-8 text"),
     "problem_no_such_path": ("không có tệp hoặc thư mục này", "no such file or folder"),
     "problem_not_a_roster_path": (
-        "danh sách phải là sổ tính .xlsx hoặc thư mục các bảng .csv hoặc .parquet",
-        "a roster is an .xlsx workbook or a folder of .csv or .parquet tables",
+        "danh sách phải là sổ tính .xlsx, danh sách .csv hoặc .docx (bảng Word), hoặc thư "
+        "mục các bảng .csv hoặc .parquet",
+        "a roster is an .xlsx workbook, a .csv or .docx (Word table) list, or a folder of "
+        ".csv or .parquet tables",
     ),
     # one-row-per-person lists and province folders
     "problem_column_not_read": ("cột này không được đọc", "this column was not read"),
@@ -1722,6 +1752,8 @@ _LABELS: dict[str, tuple[str, str]] = {
         "a title of a known category; its category was left blank",
     ),
     "problem_made_from_list": ("(lập từ danh sách)", "(made from the list)"),
+    # a table of a Word document, named as its user counts the document's tables
+    "list_word_table": ("Bảng {}", "Table {}"),
     "problem_no_roster_file": ("không tìm thấy tệp danh sách nào", "no roster file was found"),
     "problem_commune_twice": (
         "xã {commune} cũng là xã của tệp {other}; mỗi xã một tệp",

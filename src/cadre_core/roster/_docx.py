@@ -1,0 +1,316 @@
+"""A list kept as a table in a Word document (``.docx``), turned into the grids a workbook's
+sheets give, for the one list reader (:mod:`cadre_core.roster._flat`).
+
+Each table of the document is one sheet, named as its user counts the document's tables
+("Bảng 2", the label ``list_word_table``). A table that holds a list's header is given
+with the document's text around it: the lines before it (paragraphs, and the text of the
+tables that are no list, such as the two-column block of the issuing body, the national
+motto and the place and date) as its leading rows, so that the title's day and commune
+are read as a workbook's title rows are, and the lines after it (the signatures) as its
+trailing rows. A merged cell is the merged range a workbook has, read from the XML
+(``w:gridSpan`` across, ``w:vMerge`` down, the older ``w:hMerge``): its text in its first
+cell, the others blank. A cell of several paragraphs is their lines joined by a newline, a
+nested table's text included. Everything is text (dates too, as in a CSV list).
+
+python-docx opens the document (its package and parts, with an XML parser that resolves no
+entity) and is imported only when a document is read. The reader's guards measure the
+document first (:func:`cadre_core.roster._guards._check_workbook_size`).
+"""
+
+from __future__ import annotations
+
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import attrs
+import numpy as np
+import pandas as pd
+
+from cadre_core.roster._flat_header import find_header
+from cadre_core.roster._guards import MAX_SHEET_CELLS, _check_workbook_size
+from cadre_core.roster._merged import Merged
+from cadre_core.roster._problems import Problem, problem
+from cadre_core.vocab._labels import label
+
+WORD_SUFFIXES = (".docx", ".doc")
+"""Word documents: a ``.docx`` is read as a list; an older ``.doc`` is refused, said."""
+
+LEAD_LINES = 20
+"""Most lines of text given above a list's table (the first few of the document, where its
+issuing body is named, and the last ones before the table, its title): the header must stay
+among the first rows :func:`~cadre_core.roster._flat_header.find_header` looks at."""
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+# elements that hold a document's blocks or a row's cells without being one
+_WRAPS = {f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml", f"{_W}smartTag"}
+# what a paragraph holds that is not its text: its and its runs' properties, drawings and
+# text boxes (their text twice, as alternate content), deleted and moved-away text
+_NOT_TEXT = {
+    f"{_W}{t}" for t in ("pPr", "rPr", "drawing", "pict", "object", "del", "moveFrom", "instrText")
+} | {"{http://schemas.openxmlformats.org/markup-compatibility/2006}AlternateContent"}
+_CHARS = {f"{_W}tab": "\t", f"{_W}br": "\n", f"{_W}cr": "\n", f"{_W}noBreakHyphen": "-"}
+
+
+@attrs.frozen
+class Grid:
+    """One sheet of a list as the list reader reads it: a workbook's sheet, a CSV file, or
+    a Word table with the lines around it. ``top`` rows above the table are not counted
+    as its rows (a problem on the grid's row ``top + 1`` is on the table's row 1); rows
+    from ``end`` on are under the table and hold no person (None: to the sheet's end)."""
+
+    name: str
+    cells: pd.DataFrame
+    merged: list[Merged]
+    top: int = 0
+    end: int | None = None
+
+
+def _within(element: Any, tag: str) -> Iterator[Any]:
+    """The children of ``element`` with ``tag``, through content controls and custom XML."""
+    for child in element:
+        if child.tag == tag:
+            yield child
+        elif child.tag in _WRAPS:
+            yield from _within(child, tag)
+
+
+def _text(element: Any) -> str:
+    """The text of a paragraph as Word shows it (tabs, line breaks; no field codes)."""
+    parts = []
+    for child in element:
+        if child.tag in _NOT_TEXT:
+            continue
+        if child.tag == f"{_W}t":
+            parts.append(child.text or "")
+        elif child.tag in _CHARS:
+            parts.append(_CHARS[child.tag])
+        elif len(child):
+            parts.append(_text(child))
+    return "".join(parts)
+
+
+def _lines(block: Any) -> list[str]:
+    """The non-blank lines of a block (a cell, the body): its paragraphs, in order, and
+    the text of a table nested in it."""
+    out: list[str] = []
+    for child in block:
+        if child.tag == f"{_W}p":
+            out.extend(line for line in _text(child).split("\n") if line.strip())
+        elif child.tag == f"{_W}tbl":
+            out.extend(_table_lines(child))
+        elif child.tag in _WRAPS:
+            out.extend(_lines(child))
+    return out
+
+
+def _table_lines(table: Any) -> list[str]:
+    """The non-blank lines of a table's cells, row by row."""
+    return [
+        line
+        for row in _within(table, f"{_W}tr")
+        for cell in _within(row, f"{_W}tc")
+        for line in _lines(cell)
+    ]
+
+
+def _value(element: Any, name: str) -> str | None:
+    """The ``w:val`` of the property ``name`` of ``element`` (missing: None; present
+    without a value: "")."""
+    found = element.find(f"{_W}{name}") if element is not None else None
+    return None if found is None else str(found.get(f"{_W}val", ""))
+
+
+def _count(element: Any, name: str) -> int:
+    text = _value(element, name)
+    return int(text) if text is not None and text.isdigit() else 0
+
+
+@attrs.frozen
+class _Cell:
+    column: int
+    span: int
+    down: str | None  # w:vMerge: "restart", "" (continue) or None
+    text: str | None
+
+
+def _cells(table: Any) -> tuple[list[list[_Cell]], int]:
+    """The rows of a table as their cells (each at its grid column, with its span), and the
+    width of the table's grid."""
+    rows: list[list[_Cell]] = []
+    columns = table.find(f"{_W}tblGrid")
+    width = 0 if columns is None else len(list(_within(columns, f"{_W}gridCol")))
+    for tr in _within(table, f"{_W}tr"):
+        props = tr.find(f"{_W}trPr")
+        column = _count(props, "gridBefore")
+        row: list[_Cell] = []
+        for tc in _within(tr, f"{_W}tc"):
+            props_c = tc.find(f"{_W}tcPr")
+            span = max(1, _count(props_c, "gridSpan"))
+            lines = _lines(tc)
+            text = "\n".join(lines) if lines else None
+            if _value(props_c, "hMerge") in ("", "continue") and row:  # Word 97's merge across
+                last = row[-1]
+                row[-1] = attrs.evolve(last, span=last.span + span)
+            else:
+                down = _value(props_c, "vMerge")
+                row.append(_Cell(column, span, "" if down == "continue" else down, text))
+            column += span
+        rows.append(row)
+        width = max(width, column + _count(props, "gridAfter"))
+    return rows, width
+
+
+def _range(bounds: list[int]) -> Merged:
+    return bounds[0], bounds[1], bounds[2], bounds[3]
+
+
+def _grid(rows: list[list[_Cell]], width: int) -> tuple[pd.DataFrame, list[Merged]]:
+    """The cells of a table as a grid, each merged cell's text in its first cell, and its
+    merged ranges (first row, first column, last row, last column)."""
+    cells = np.full((len(rows), width), None, dtype=object)
+    merged: list[Merged] = []
+    open_: dict[int, list[int]] = {}  # first column -> a range merged down, still open
+    for r, row in enumerate(rows):
+        below = {c.column for c in row if c.down == ""}
+        for column in [c for c in open_ if c not in below]:
+            merged.append(_range(open_.pop(column)))
+        for cell in row:
+            if cell.down == "" and cell.column in open_:
+                open_[cell.column][2] = r
+                continue
+            last = cell.column + cell.span - 1
+            if cell.down == "restart":
+                open_[cell.column] = [r, cell.column, r, last]
+            elif cell.span > 1:
+                merged.append((r, cell.column, r, last))
+            cells[r, cell.column] = cell.text
+    merged.extend(_range(bounds) for bounds in open_.values())
+    ranges = [m for m in merged if m[2] > m[0] or m[3] > m[1]]
+    return pd.DataFrame(cells), sorted(ranges)
+
+
+def _blocks(body: Any) -> Iterator[tuple[str, Any]]:
+    """The document's body in order: ("p", paragraph) and ("tbl", table)."""
+    for child in body:
+        if child.tag == f"{_W}p":
+            yield "p", child
+        elif child.tag == f"{_W}tbl":
+            yield "tbl", child
+        elif child.tag in _WRAPS:
+            yield from _blocks(child)
+
+
+def _open(path: Path) -> tuple[Any, Problem | None]:
+    """The body of the document at ``path``, or why it cannot be read."""
+    name = path.name
+    if path.suffix.lower() == ".doc":
+        return None, problem(name, None, None, None, None, "word_doc")
+    too_large = _check_workbook_size(path)
+    if too_large is not None:
+        return None, problem(name, None, None, None, None, "docx_too_large", reason=too_large)
+    if not zipfile.is_zipfile(path):
+        return None, problem(name, None, None, None, None, "not_docx_list", error="BadZipFile")
+    import docx
+
+    try:
+        return docx.Document(str(path)).element.body, None
+    except Exception as exc:  # python-docx raises many types for a damaged or missing part
+        error = type(exc).__name__
+        return None, problem(name, None, None, None, None, "not_docx_list", error=error)
+
+
+def _around(lines: list[str]) -> list[str]:
+    """At most :data:`LEAD_LINES` of the lines above a table: the document's first few and
+    the last ones before the table."""
+    if len(lines) <= LEAD_LINES:
+        return lines
+    first = LEAD_LINES // 4
+    return lines[:first] + lines[len(lines) - (LEAD_LINES - first) :]
+
+
+def _with_lines(cells: pd.DataFrame, lead: list[str], trail: list[str]) -> pd.DataFrame:
+    """A table's grid with ``lead`` lines above it and ``trail`` lines under it, each a
+    row of its own with the line in the first column."""
+    width = cells.shape[1]
+    above = np.full((len(lead), width), None, dtype=object)
+    above[:, 0] = lead
+    under = np.full((len(trail), width), None, dtype=object)
+    under[:, 0] = trail
+    return pd.DataFrame(np.vstack([above, cells.to_numpy(dtype=object), under]))
+
+
+def docx_grids(path: Path) -> tuple[list[Grid], list[Problem]]:
+    """The tables of the Word document at ``path`` that are lists, as the grids of a
+    list's sheets, with the problems of reading it (an older ``.doc``, a damaged file, one
+    too large, a table that is no list, no list at all).
+
+    A table holding no text is nothing to read; a table that is no list (no header of
+    one: a layout table) is said, as a sheet without one is, and its text is read with
+    the paragraphs around the lists. The tables keep their numbers in the document.
+
+    >>> import docx, pathlib, tempfile
+    >>> d = docx.Document()
+    >>> _ = d.add_paragraph("DANH SÁCH CÁN BỘ (tính đến ngày 31/12/2025)")
+    >>> rows = [["Họ và tên", "Ngày sinh", ""], ["", "Nam", "Nữ"], ["Lò Văn An", "12/03/1975", ""]]
+    >>> t = d.add_table(rows=3, cols=3)
+    >>> for r, row in enumerate(rows):
+    ...     for c, text in enumerate(row):
+    ...         t.cell(r, c).text = text
+    >>> _ = t.cell(0, 1).merge(t.cell(0, 2))  # "Ngày sinh" over "Nam" and "Nữ"
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "ds.docx"
+    >>> d.save(str(path))
+    >>> (grid,), problems = docx_grids(path)
+    >>> grid.name, grid.top, grid.end, grid.merged, problems
+    ('Bảng 1', 1, 4, [(1, 1, 1, 2)], [])
+    >>> grid.cells.fillna("").to_numpy().tolist()  # doctest: +NORMALIZE_WHITESPACE
+    [['DANH SÁCH CÁN BỘ (tính đến ngày 31/12/2025)', '', ''],
+     ['Họ và tên', 'Ngày sinh', ''], ['', 'Nam', 'Nữ'], ['Lò Văn An', '12/03/1975', '']]
+    """
+    body, refused = _open(path)
+    if refused is not None:
+        return [], [refused]
+    tables: list[tuple[str, pd.DataFrame, list[Merged], int]] = []
+    problems: list[Problem] = []
+    texts: list[list[str]] = [[]]  # the lines before each list's table, and after the last
+    number = 0
+    for kind, block in _blocks(body):
+        if kind == "p":
+            texts[-1].extend(line for line in _text(block).split("\n") if line.strip())
+            continue
+        number += 1
+        rows, width = _cells(block)
+        if len(rows) * width > MAX_SHEET_CELLS:
+            why = f"table {number} is {len(rows):,} rows by {width:,} columns"
+            return [], [problem(path.name, None, None, None, None, "docx_too_large", reason=why)]
+        cells, merged = _grid(rows, width)
+        if cells.isna().all(axis=None):
+            continue
+        name = label("list_word_table", "vi").format(number)
+        header = find_header(cells)
+        if header is None:
+            texts[-1].extend(_table_lines(block))
+            problems.append(
+                problem(path.name, name, None, None, None, "no_list_header_in_table",
+                        severity="warning")
+            )  # fmt: skip
+            continue
+        texts.append([])
+        tables.append((name, cells, merged, header.top))
+    if not tables:
+        problems.append(problem(path.name, None, None, None, None, "no_list_table"))
+    grids: list[Grid] = []
+    above: list[str] = []
+    for n, (name, cells, merged, header_at) in enumerate(tables):
+        above.extend(texts[n])
+        # the header must stay among the first 30 rows, where the reader looks for it
+        keep = min(LEAD_LINES, 29 - header_at)
+        lead = _around(above)[-keep:] if keep > 0 else []
+        grid = _with_lines(cells, lead, texts[n + 1][:LEAD_LINES])
+        moved = [(r0 + len(lead), c0, r1 + len(lead), c1) for r0, c0, r1, c1 in merged]
+        grids.append(Grid(name, grid, moved, len(lead), len(lead) + len(cells)))
+    return grids, problems
+
+
+__all__ = ["LEAD_LINES", "WORD_SUFFIXES", "Grid", "docx_grids"]
