@@ -16,7 +16,6 @@ the label table; every value is escaped (:func:`~cadre_core.vocab._html.template
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -27,15 +26,15 @@ from cadre_core.forms._fill import FilledBlock, FilledForm
 from cadre_core.forms._layout import (
     BLANK_HEADS,
     blank_rows,
-    column_widths,
     date_line,
     depth,
-    heading_room_pt,
+    fit,
     headings,
     issuer,
     lines,
-    named_blocks,
     numbering,
+    part_name,
+    shown,
     title_right,
 )
 from cadre_core.plugins._sections import ReportSection
@@ -43,17 +42,8 @@ from cadre_core.targets._forms import Form
 from cadre_core.vocab._files import write_atomic
 from cadre_core.vocab._html import template
 from cadre_core.vocab._labels import fmt_date, label
-from cadre_core.vocab._print import (
-    BODY_PT,
-    MARGIN_SIDE,
-    column_width_pt,
-    print_scale,
-    printable_width_pt,
-)
+from cadre_core.vocab._print import MARGIN_SIDE
 
-#: the smallest type a form prints in (points): the columns of a wider form wrap their
-#: words more rather than print smaller
-SMALLEST_PT = 5.0
 #: from how many documents (:func:`pdf_parts` and the notes) a PDF is laid out by one
 #: process per CPU: below it, starting them costs more than it saves
 PARALLEL_FROM = 8
@@ -143,17 +133,6 @@ TEMPLATE = """\
 """
 
 
-def _shown(value: Any) -> str:
-    """A value cell as printed: a tick "x", a day dd/mm/yyyy, a count or a text."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "x" if value else ""
-    if isinstance(value, dt.date):
-        return fmt_date(value)
-    return str(value)
-
-
 def _class(kind: str, value: Any, bold: bool) -> str:
     if kind == "label":
         return "l b" if bold else "l"
@@ -168,23 +147,20 @@ def _head(form: Form, lang: str) -> dict[str, Any]:
     """The template's values of what a form prints the same on each of its documents: the
     type's size, the columns' widths, the headings (made once per form) and the numbering
     row."""
-    widths = column_widths(form)
-    points = [column_width_pt(w) for w in widths]
-    total = sum(points)
-    scale = print_scale(widths)
-    page = printable_width_pt()
     cells = headings(form, lang)
-    room = round(heading_room_pt(form, lang, cells) * scale, 2)
+    fitted = fit(form, lang, cells)
+    points = fitted.points
+    total = sum(points)
     rows: list[list[dict[str, Any]]] = [[] for _ in range(depth(form))]
     for h in cells:
-        across = sum(points[h.col : h.col + h.cols]) / total * page - 3  # less the padding
+        across = sum(points[h.col : h.col + h.cols]) / total * fitted.page - 3  # less the padding
         cell = {"rows": h.rows, "cols": h.cols, "text": h.text, "turned": h.turned}
         rows[h.row].append({**cell, "across": round(across, 2)})
     return {
-        "font": round(max(SMALLEST_PT, BODY_PT * scale), 2),
+        "font": fitted.font,
         "widths": [round(100 * p / total, 3) for p in points],
         "head": rows,
-        "room": room,
+        "room": fitted.room,
         "numbers": numbering(form),
     }
 
@@ -201,7 +177,7 @@ def _form(
     form = filled.form
     body: list[Any] = []
     for line in lines(filled, lang, blocks):
-        cells = [(_shown(c.value), _class(c.kind, c.value, c.bold)) for c in line.cells]
+        cells = [(shown(c.value), _class(c.kind, c.value, c.bold)) for c in line.cells]
         body.append({"block": line.block, "cells": cells, "heading": line.heading})
     signers = [(t.get(lang), n.get(lang)) for t, n in form.signers]
     return {
@@ -211,22 +187,11 @@ def _form(
         "date_line": date_line(filled, lang, blocks),
         "right": title_right(filled, lang),
         "title": filled.title(lang),
-        "running": " ".join([*filled.title(lang), *_part_name(filled, blocks, lang)]),
+        "running": " ".join([*filled.title(lang), *part_name(filled, blocks, lang)]),
         "as_of": label("forms_as_of", lang).format(day=fmt_date(filled.as_of)),
         "lines": body,
         "signers": signers,
     }
-
-
-def _part_name(filled: FilledForm, blocks: Sequence[FilledBlock] | None, lang: str) -> list[str]:
-    """The commune (or "Toàn tỉnh") a document of one block of a form of several communes
-    prints in the page's head: a commune's part of the form, the province's, or the
-    province's total kept alone (:func:`~cadre_core.forms._fill.province_total`)."""
-    shown = filled.blocks if blocks is None else blocks
-    several = len(filled.blocks) > 1 or (named_blocks(filled) and len(filled.communes) > 1)
-    if len(shown) != 1 or not several:
-        return []
-    return ["—", shown[0].commune or label("forms_province", lang)]
 
 
 def _page(

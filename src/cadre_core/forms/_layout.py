@@ -1,4 +1,4 @@
-"""A filled form as it is printed: the one layout the workbook and the page both draw.
+"""A filled form as it is printed: the one layout the workbook, the page and the document draw.
 
 The printed grid has the column of row numbers (when the form has one), the label column
 (a ``person`` form's: the row number) and one column per form column. :func:`headings`
@@ -6,12 +6,14 @@ gives the merged heading cells over that grid (a group heading spans the neighbo
 share it, a leaf runs down to the last heading row), :func:`numbering` the numbering row,
 :func:`lines` every printed row below them (a commune's name across the page, then its
 rows, each cell with how it prints), :func:`title_right` the right of the title block and
-:func:`column_widths` the columns' widths in workbook units (the page uses their shares).
-``forms._xlsx`` and ``forms._html`` only draw what these say.
+:func:`column_widths` the columns' widths in workbook units (the page uses their shares),
+:func:`fit` how the grid fits the page (the type's size, the heading row's height).
+``forms._xlsx``, ``forms._html`` and ``forms._docx`` only draw what these say.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
@@ -21,7 +23,14 @@ import attrs
 from cadre_core.forms._fill import Cell, FilledBlock, FilledForm, FilledRow, field_words
 from cadre_core.targets._forms import Form
 from cadre_core.vocab._labels import fmt_date, label
-from cadre_core.vocab._print import fits_one_line, turned_length_pt
+from cadre_core.vocab._print import (
+    BODY_PT,
+    column_width_pt,
+    fits_one_line,
+    print_scale,
+    printable_width_pt,
+    turned_length_pt,
+)
 
 #: the size (points) of the headings' type before a form is fitted to the page
 HEAD_PT = 10.0
@@ -30,6 +39,9 @@ HEAD_PT = 10.0
 NARROW = 6.0
 #: the height (points, before fitting) of the last heading row when no label is turned
 HEAD_ROW_PT = 48.0
+#: the smallest type a form prints in (points): the columns of a wider form wrap their
+#: words more rather than print smaller
+SMALLEST_PT = 5.0
 
 
 @attrs.frozen
@@ -160,6 +172,64 @@ def heading_room_pt(form: Form, lang: str = "vi", cells: Sequence[HeadCell] | No
     shown = headings(form, lang) if cells is None else cells
     turned = [turned_length_pt(h.text, widths[h.col], HEAD_PT) for h in shown if h.turned]
     return max([HEAD_ROW_PT, *turned])
+
+
+@attrs.frozen
+class Fit:
+    """How a form's grid is fitted to the printed page, as Excel fits the workbook to one
+    page wide (:func:`~cadre_core.vocab._print.print_scale`): ``font`` the size (points)
+    of the grid's type, ``points`` each grid column's width (points) before fitting,
+    ``room`` the height (points) of the last heading row, ``page`` the width (points)
+    between the margins of the page every writer prints a form on, A4 landscape."""
+
+    font: float
+    points: tuple[float, ...]
+    room: float
+    page: float
+
+    @property
+    def shares(self) -> list[float]:
+        """Each grid column's share of the page's width (they sum to 1)."""
+        total = sum(self.points)
+        return [p / total for p in self.points]
+
+
+def fit(form: Form, lang: str = "vi", cells: Sequence[HeadCell] | None = None) -> Fit:
+    """How ``form`` fits the page (:class:`Fit`): its type scaled as its columns are
+    (never below :data:`SMALLEST_PT`), its last heading row as tall as its longest turned
+    label needs at that scale. ``cells``: the form's :func:`headings`, when the caller
+    has them already.
+
+    >>> from cadre_core.plugins.builtin._forms import FORM_9C, FORM_02CL
+    >>> fit(FORM_9C).font, fit(FORM_02CL).font
+    (10.0, 5.02)
+    >>> round(sum(fit(FORM_02CL).shares), 9), fit(FORM_9C).page
+    (1.0, 784.08)
+    """
+    widths = column_widths(form)
+    scale = print_scale(widths)
+    return Fit(
+        font=round(max(SMALLEST_PT, BODY_PT * scale), 2),
+        points=tuple(column_width_pt(w) for w in widths),
+        room=round(heading_room_pt(form, lang, cells) * scale, 2),
+        page=printable_width_pt(),
+    )
+
+
+def shown(value: Cell) -> str:
+    """A value cell as printed in words: a tick "x", a day dd/mm/yyyy, a count or a text;
+    a blank (None) or an unticked box prints nothing.
+
+    >>> [shown(v) for v in (True, False, None, 7, dt.date(2026, 1, 2), "Nam")]
+    ['x', '', '', '7', '02/01/2026', 'Nam']
+    """
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "x" if value else ""
+    if isinstance(value, dt.date):
+        return fmt_date(value)
+    return str(value)
 
 
 def numbering(form: Form) -> list[str]:
@@ -309,6 +379,26 @@ def named_blocks(filled: FilledForm) -> bool:
     return form.orientation != "unit" and len(filled.communes) > 1
 
 
+def part_name(
+    filled: FilledForm, blocks: Sequence[FilledBlock] | None, lang: str = "vi"
+) -> list[str]:
+    """The commune (or "Toàn tỉnh") a document of one block of a form of several communes
+    prints in the page's head after the form's title: a commune's part of the form, the
+    province's, or the province's total kept alone
+    (:func:`~cadre_core.forms._fill.province_total`); nothing for a form of one commune.
+
+    >>> from cadre_core.plugins.builtin._forms import FORM_9C
+    >>> f = cadre_core.evaluate(cadre_core.sample_roster(), "2026-12-31").features
+    >>> part_name(cadre_core.compute_form(FORM_9C, f), None)
+    []
+    """
+    kept = filled.blocks if blocks is None else blocks
+    several = len(filled.blocks) > 1 or (named_blocks(filled) and len(filled.communes) > 1)
+    if len(kept) != 1 or not several:
+        return []
+    return ["—", kept[0].commune or label("forms_province", lang)]
+
+
 def lines(
     filled: FilledForm, lang: str = "vi", blocks: Sequence[FilledBlock] | None = None
 ) -> Iterator[Line]:
@@ -328,6 +418,8 @@ def lines(
 
 __all__ = [
     "BLANK_HEADS",
+    "SMALLEST_PT",
+    "Fit",
     "HeadCell",
     "Line",
     "Printed",
@@ -336,11 +428,14 @@ __all__ = [
     "column_widths",
     "depth",
     "first_column",
+    "fit",
     "heading_room_pt",
     "headings",
     "issuer",
     "lines",
     "named_blocks",
     "numbering",
+    "part_name",
+    "shown",
     "title_right",
 ]
