@@ -24,7 +24,9 @@ from markupsafe import Markup
 
 from cadre_core.forms._fill import FilledBlock, FilledForm
 from cadre_core.forms._layout import (
+    BLANK_FILL,
     BLANK_HEADS,
+    BLOCK_FILL,
     blank_rows,
     date_line,
     depth,
@@ -47,8 +49,6 @@ from cadre_core.vocab._print import MARGIN_SIDE
 #: from how many documents (:func:`pdf_parts` and the notes) a PDF is laid out by one
 #: process per CPU: below it, starting them costs more than it saves
 PARALLEL_FROM = 8
-#: the grey of a blank cell, as in the workbook
-BLANK_FILL = "#E7E6E6"
 
 CSS = """
 body{font-family:"Times New Roman","Liberation Serif","DejaVu Serif",serif;color:#000;
@@ -67,7 +67,7 @@ display:flex;flex-direction:column;justify-content:center;text-align:center;line
 tr.num td{text-align:center;font-style:italic;font-size:.82em}
 td.l{text-align:left;overflow-wrap:break-word}td.b{font-weight:bold}
 td.v,td.t{text-align:center}td.blank{background:__BLANK__}
-tr.block td{font-weight:bold;background:#F2F2F2}
+tr.block td{font-weight:bold;background:__BLOCK__}
 .signatures{display:flex;justify-content:space-between;gap:2em;margin-top:.8em;
 text-align:center;break-inside:avoid;break-before:avoid}
 .signatures>div{flex:1}.signatures b,.signatures i{display:block}
@@ -207,6 +207,7 @@ def _page(
     titles = [" ".join(f.title(lang)) for f, _ in parts]
     css = (
         CSS.replace("__BLANK__", BLANK_FILL)
+        .replace("__BLOCK__", BLOCK_FILL)
         .replace("__SIDE__", str(MARGIN_SIDE))
         .replace("__PAGE__", label("report_page", lang).replace('"', ""))
     )

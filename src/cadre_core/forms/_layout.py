@@ -42,6 +42,10 @@ HEAD_ROW_PT = 48.0
 #: the smallest type a form prints in (points): the columns of a wider form wrap their
 #: words more rather than print smaller
 SMALLEST_PT = 5.0
+#: the grey of a blank cell (the roster does not inform it: grey, never a zero) and the
+#: lighter grey of a commune's name across the page, in every writer
+BLANK_FILL = "#E7E6E6"
+BLOCK_FILL = "#F2F2F2"
 
 
 @attrs.frozen
@@ -417,7 +421,9 @@ def lines(
 
 
 __all__ = [
+    "BLANK_FILL",
     "BLANK_HEADS",
+    "BLOCK_FILL",
     "SMALLEST_PT",
     "Fit",
     "HeadCell",

@@ -25,7 +25,9 @@ import xlsxwriter
 
 from cadre_core.forms._fill import FilledForm
 from cadre_core.forms._layout import (
+    BLANK_FILL,
     BLANK_HEADS,
+    BLOCK_FILL,
     Printed,
     blank_rows,
     column_widths,
@@ -47,8 +49,6 @@ from cadre_core.vocab._print import setup_print
 
 BASE = {"font_name": "Times New Roman", "font_size": 11, "valign": "vcenter"}
 CELL = {**BASE, "border": 1}
-#: the fill of a blank cell (the roster does not inform it): grey, never a zero
-BLANK_FILL = "#E7E6E6"
 
 
 class _Formats:
@@ -80,7 +80,7 @@ class _Formats:
         self.text = wb.add_format({**CELL, "align": "center"})
         self.date = wb.add_format({**CELL, "align": "center", "num_format": "dd/mm/yyyy"})
         self.blank = wb.add_format({**CELL, "bg_color": BLANK_FILL})
-        self.block = wb.add_format({**CELL, "bold": True, "bg_color": "#F2F2F2"})
+        self.block = wb.add_format({**CELL, "bold": True, "bg_color": BLOCK_FILL})
         self.plain = wb.add_format({**BASE, "text_wrap": True, "valign": "top"})
         self.plain_bold = wb.add_format({**BASE, "bold": True})
 
