@@ -122,6 +122,7 @@ if TYPE_CHECKING:  # imported when first used (see _LAZY)
     from cadre_core.forms import (
         FilledForm,
         compute_form,
+        write_form_docx,
         write_form_html,
         write_form_pdf,
         write_form_xlsx,
@@ -142,6 +143,7 @@ _LAZY = {
     "write_xlsx": ("cadre_core.reports", "write_xlsx"),
     "FilledForm": ("cadre_core.forms", "FilledForm"),
     "compute_form": ("cadre_core.forms", "compute_form"),
+    "write_form_docx": ("cadre_core.forms", "write_form_docx"),
     "write_form_html": ("cadre_core.forms", "write_form_html"),
     "write_form_pdf": ("cadre_core.forms", "write_form_pdf"),
     "write_form_xlsx": ("cadre_core.forms", "write_form_xlsx"),
@@ -234,6 +236,7 @@ __all__ = [
     "sample_roster",
     "schema_errors",
     "to_fraction",
+    "write_form_docx",
     "write_form_html",
     "write_form_pdf",
     "write_form_xlsx",

@@ -3,8 +3,9 @@
 Owns filling a :class:`~cadre_core.targets.Form` from the feature frames
 (:func:`compute_form`, :mod:`._fill`), writing a filled form as an xlsx workbook laid out
 as the printed form (:func:`write_form_xlsx`, :mod:`._xlsx`), as a page to print and its
-PDF (:func:`write_form_html`, :func:`write_form_pdf`, :mod:`._html`), both drawing the
-one printed layout of :mod:`._layout`, and as a JSON document
+PDF (:func:`write_form_html`, :func:`write_form_pdf`, :mod:`._html`), as a Word document
+to edit, sign and hand up (:func:`write_form_docx`, :mod:`._docx`), all drawing the one
+printed layout of :mod:`._layout`, and as a JSON document
 (:func:`forms_document`, :mod:`._json`); choosing the forms by code, filling them
 from a roster on a day and choosing the writer of a format, for the command line and the
 service alike (:func:`fill_forms`, :func:`render_forms`, :mod:`._run`). A sibling of
@@ -15,6 +16,7 @@ May import: :mod:`cadre_core.engine`, :mod:`cadre_core.plugins`,
 :mod:`cadre_core.roster` and :mod:`cadre_core.vocab` (see ``docs/architecture.md``).
 """
 
+from cadre_core.forms._docx import form_docx_bytes, write_form_docx
 from cadre_core.forms._fill import (
     Blank,
     FilledBlock,
@@ -45,6 +47,7 @@ __all__ = [
     "compute_form",
     "field_words",
     "fill_forms",
+    "form_docx_bytes",
     "forms_document",
     "forms_json",
     "informs",
@@ -53,6 +56,7 @@ __all__ = [
     "pseudonymize_forms",
     "render_forms",
     "render_forms_html",
+    "write_form_docx",
     "write_form_html",
     "write_form_pdf",
     "write_form_xlsx",

@@ -5,7 +5,7 @@ the command line (``cadre forms``) and the service (``POST /v1/forms/{form}``) b
 forms; :func:`fill_forms` builds the feature frame of the day once (as the engine builds
 it) and fills each form from it, carrying what the reader set aside and did not read;
 :func:`render_forms` chooses the writer of a format (the JSON document, the workbook, the
-page, the PDF) and gives the bytes it writes.
+page, the PDF, the Word document) and gives the bytes it writes.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from cadre_core.roster._roster import Roster
 from cadre_core.targets._forms import Form
 
 #: the formats a filled form is written in (:func:`render_forms`)
-FORMATS = ("json", "xlsx", "html", "pdf")
+FORMATS = ("json", "xlsx", "html", "pdf", "docx")
 #: what a form of several communes holds (:func:`fill_forms`): each commune's block then
 #: the province's total (``commune``, the default), or the province's total alone
 BY = ("commune", "province")
@@ -115,23 +115,27 @@ def render_forms(
     """The bytes of the filled forms written as ``fmt``, one of :data:`FORMATS`: the JSON
     document (:func:`~cadre_core.forms.forms_json`), the workbook
     (:func:`~cadre_core.forms._xlsx.form_xlsx_bytes`), the page to print
-    (:func:`~cadre_core.forms.render_forms_html`) or the PDF to hand up
-    (:func:`~cadre_core.forms._html.form_pdf_bytes`), the last three with ``sections``
-    (what the reader set aside and did not read) in their notes. ``workers``: the
-    processes that lay a PDF out (``None``: :func:`~cadre_core.forms.pdf_workers`'
+    (:func:`~cadre_core.forms.render_forms_html`), the PDF to hand up
+    (:func:`~cadre_core.forms._html.form_pdf_bytes`) or the Word document to edit, sign
+    and hand up (:func:`~cadre_core.forms._docx.form_docx_bytes`), all but the first with
+    ``sections`` (what the reader set aside and did not read) in their notes. ``workers``:
+    the processes that lay a PDF out (``None``: :func:`~cadre_core.forms.pdf_workers`'
     choice, as the command line asks; the service asks one, its threads serving requests
-    side by side). A workbook or a page is one step of the task ``progress_writing``, a
-    PDF one step per document (:mod:`cadre_core.vocab._progress`).
+    side by side). A workbook, a page or a Word document is one step of the task
+    ``progress_writing``, a PDF one step per document (:mod:`cadre_core.vocab._progress`).
 
     >>> from cadre_core.plugins.builtin._forms import FORM_9C
     >>> f = cadre_core.evaluate(cadre_core.sample_roster(), "2026-12-31").features
     >>> filled = [compute_form(FORM_9C, f)]
-    >>> [render_forms(filled, fmt)[:2] for fmt in ("xlsx", "html")], render_forms(filled, "json")[:1]
-    ([b'PK', b'<!'], b'{')
+    >>> [render_forms(filled, fmt)[:2] for fmt in ("xlsx", "html", "docx")]
+    [b'PK', b'<!', b'PK']
+    >>> render_forms(filled, "json")[:1]
+    b'{'
     >>> render_forms(filled, "csv")
     Traceback (most recent call last):
-    ValueError: not a format of the forms: 'csv' (json, xlsx, html, pdf)
+    ValueError: not a format of the forms: 'csv' (json, xlsx, html, pdf, docx)
     """
+    from cadre_core.forms._docx import form_docx_bytes
     from cadre_core.forms._html import form_pdf_bytes, render_forms_html
     from cadre_core.forms._json import forms_json
     from cadre_core.forms._xlsx import form_xlsx_bytes
@@ -146,6 +150,8 @@ def render_forms(
     with task("progress_writing", None):
         if fmt == "xlsx":
             return form_xlsx_bytes(filled, lang=lang, sections=sections)
+        if fmt == "docx":
+            return form_docx_bytes(filled, lang=lang, sections=sections)
         return render_forms_html(filled, lang=lang, sections=sections).encode("utf-8")
 
 

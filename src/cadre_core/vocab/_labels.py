@@ -824,6 +824,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "forms_date_line": ("{place}, ngày …… tháng …… năm ……", "{place}, on …… …… ……"),
     "forms_place": ("………", "………"),
     "forms_notes_sheet": ("Ghi chú", "Notes"),
+    "forms_docx_style": ("Kiểu biểu mẫu {n}", "Form style {n}"),
     "forms_notes_title": (
         "Các ô để trống và lý do (danh sách không có thông tin, không ghi số 0)",
         "Cells left blank and why (the roster does not say; never written as 0)",
