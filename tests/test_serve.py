@@ -551,7 +551,7 @@ def test_forms_as_a_workbook_download(open_server: Server, files: dict[str, Path
     assert {"Biểu số 9C-BTCTW", "THỐNG KÊ", "NĂM 2026"} <= text
 
 
-@pytest.mark.parametrize("fmt", ["html", "pdf"])
+@pytest.mark.parametrize("fmt", ["html", "pdf", "docx"])
 def test_forms_as_a_page_or_a_pdf_to_hand_up(open_server: Server, files: dict[str, Path], fmt: str):
     query = {"as_of": DAY, "format": fmt}
     with open_server.client() as c:
@@ -559,14 +559,20 @@ def test_forms_as_a_page_or_a_pdf_to_hand_up(open_server: Server, files: dict[st
     if _without_pango(got, fmt):
         return
     assert got.status_code == 200, got.text
+    word = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
     assert got.headers["content-type"].startswith(
-        {"html": "text/html", "pdf": "application/pdf"}[fmt]
+        {"html": "text/html", "pdf": "application/pdf", "docx": word}[fmt]
     )
     name = f"cadre-forms-02-CL-CBCCX-{DAY}.{fmt}"
     assert got.headers["content-disposition"] == f'attachment; filename="{name}"'
     assert got.headers["x-cadre-as-of"] == DAY
     if fmt == "html":
         assert "Mẫu số 02/CL.CBCCX" in got.text and "Xã Mường Than" in got.text
+    elif fmt == "docx":
+        import docx
+
+        document = docx.Document(io.BytesIO(got.content))
+        assert "Mẫu số 02/CL.CBCCX" in document.tables[0].rows[0].cells[1].text
     else:
         assert got.content.startswith(b"%PDF-") and len(got.content) > 10_000
 

@@ -203,7 +203,7 @@ def evaluate_command(
 ) -> None:
     """``cadre evaluate`` (its help: the label ``cli_help_evaluate``)."""
     check_output(output, [*roster, params, layout, pseudonym_key])
-    fmt = output_format(fmt, output, refused=())
+    fmt = output_format(fmt, output, refused=("docx",))
     key = key_or_exit(pseudonymize, pseudonym_key)
     # progress bars on a terminal only, never over a document written to standard output
     bars = functools.partial(progress_bars, lang, shown=bool(output) or fmt not in ("json", "csv"))

@@ -124,8 +124,8 @@ def _print_forms(filled: Sequence[Any], lang: str) -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["table", "json", "xlsx", "html", "pdf"]),
-    help="cli_help_format",
+    type=click.Choice(["table", "json", "xlsx", "html", "pdf", "docx"]),
+    help="cli_help_forms_format",
 )
 @click.option(
     "--output",
@@ -166,8 +166,8 @@ def forms_command(
     if not roster:
         raise InputError(label("forms_needs_roster", lang))
     check_output(output, [*roster, params, layout, pseudonym_key])
-    fmt = output_format(fmt, output)
-    if fmt in ("xlsx", "html", "pdf") and not output:
+    fmt = output_format(fmt, output, refused=("csv",))
+    if fmt in ("xlsx", "html", "pdf", "docx") and not output:
         raise InputError(say("format_needs_output", fmt=fmt))
     key = key_or_exit(pseudonymize, pseudonym_key)
     bars = functools.partial(progress_bars, lang, shown=bool(output) or fmt != "json")

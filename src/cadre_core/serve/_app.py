@@ -404,13 +404,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     form_files = {
         "description": "The filled form as JSON (what `cadre forms --format json` writes), "
-        "or as a download: its workbook (`format=xlsx`), its page to print (`format=html`) "
-        "or its PDF to hand up (`format=pdf`).",
+        "or as a download: its workbook (`format=xlsx`), its page to print (`format=html`), "
+        "its PDF to hand up (`format=pdf`) or its Word document to edit, sign and hand up "
+        "(`format=docx`).",
         "content": {
             JSON: {"schema": {"$ref": "#/components/schemas/Forms"}},
             **{
                 _work.MEDIA[f]: {"schema": {"type": "string", "format": "binary"}}
-                for f in ("xlsx", "pdf")
+                for f in ("xlsx", "pdf", "docx")
             },
             _work.MEDIA["html"]: {"schema": {"type": "string"}},
         },
@@ -439,7 +440,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             description="Day the form describes, YYYY-MM-DD or DD/MM/YYYY (default: the day "
             "a list describes, else today).",
         ),
-        format: str = Query(default="json", pattern="^(json|xlsx|html|pdf)$"),
+        format: str = Query(default="json", pattern="^(json|xlsx|html|pdf|docx)$"),
         by: str = Query(
             default="commune",
             pattern="^(commune|province)$",
@@ -454,8 +455,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         skip_invalid: bool = Skip,
     ) -> Response:
         """What ``cadre forms --form FORM --format json`` writes, byte for byte, or the
-        workbook, page or PDF ``cadre forms --form FORM -o FILE.xlsx|.html|.pdf`` writes, as
-        a download (``by``: as ``--by``)."""
+        workbook, page, PDF or Word document ``cadre forms --form FORM -o
+        FILE.xlsx|.html|.pdf|.docx`` writes, as a download (``by``: as ``--by``)."""
         days = [as_of] if as_of is not None else []
         req = await request_of(
             request, days, plugin, params, lang, pseudonymize, skip_invalid, by=by

@@ -29,8 +29,9 @@ MEDIA = {
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     "html": "text/html; charset=utf-8",
     "pdf": "application/pdf",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
 }
-"""The media type of each report format."""
+"""The media type of each report format (docx: the forms only)."""
 
 
 @attrs.frozen(slots=True)
@@ -329,8 +330,8 @@ def filled_forms(req: Request, code: str) -> tuple[Any, list[Any]]:
 
 def forms_answer(req: Request, code: str, fmt: str) -> Answer:
     """What ``cadre forms --form CODE --format json`` writes for the same options, byte
-    for byte; or its workbook, page or PDF (``fmt`` ``xlsx``, ``html``, ``pdf``) as a
-    download, with what the reader set aside and did not read, as ``cadre forms -o FILE``
+    for byte; or its workbook, page, PDF or Word document (``fmt`` ``xlsx``, ``html``,
+    ``pdf``, ``docx``) as a download, with what the reader set aside and did not read, as ``cadre forms -o FILE``
     writes it (:func:`cadre_core.forms.render_forms`; a PDF laid out by one process: the
     service's threads serve requests side by side). Without Pango a PDF is a 503 saying
     what to install."""

@@ -992,9 +992,19 @@ _LABELS: dict[str, tuple[str, str]] = {
     ),
     "cli_help_forms_list": ("Liệt kê các biểu rồi dừng.", "List the forms and stop."),
     "cli_help_forms_output": (
-        "Ghi vào tệp này (.xlsx, .pdf, .html hoặc .json), ghi trọn vẹn hoặc không ghi gì; "
-        "không bao giờ ghi đè tệp đầu vào.",
-        "Write to this file (.xlsx, .pdf, .html or .json), whole or not at all; never an input.",
+        "Ghi vào tệp này (.docx để sửa, ký và gửi, .pdf, .xlsx, .html hoặc .json), ghi trọn "
+        "vẹn hoặc không ghi gì; không bao giờ ghi đè tệp đầu vào.",
+        "Write to this file (.docx to edit, sign and hand up, .pdf, .xlsx, .html or .json), "
+        "whole or not at all; never an input.",
+    ),
+    "cli_help_forms_format": (
+        "Định dạng kết quả: docx (tệp Word để sửa, ký và gửi lên), pdf, xlsx, html, json "
+        "hoặc bảng (mặc định: định dạng theo đuôi tệp của --output; nếu không có thì là bảng "
+        "khi in ra màn hình, json trong các trường hợp khác). docx, pdf, xlsx và html cần "
+        "--output.",
+        "Output format: docx (a Word file to edit, sign and hand up), pdf, xlsx, html, json "
+        "or table (default: the one the --output suffix names, else table on a terminal and "
+        "json otherwise). docx, pdf, xlsx and html need --output.",
     ),
     "cli_help_new_plugin": (
         "Tạo gói plugin mới NAME cho một tỉnh (điểm vào, một chỉ tiêu, kiểm thử, tập lệnh CI).",
