@@ -161,7 +161,7 @@ def test_the_group_lang_is_every_command_lang() -> None:
             ("evaluate", "x", "--form", "9C"),
             "Lỗi: không có tùy chọn '--form'; có phải là '--format'?",
         ),
-        (("evaluate",), "Lỗi: thiếu đối số ROSTER..."),
+        (("evaluate",), "Lỗi: thiếu đối số DANH_SÁCH..."),  # the usage line's metavar
         (("evaluat",), "Lỗi: không có lệnh 'evaluat' (cadre --help liệt kê các lệnh)"),
         (("evaluate", "x", "--format", "xx"), "Lỗi: giá trị 'xx' của --format không phải là một"),
         (("evaluate", "x", "--as-of"), "Lỗi: tùy chọn '--as-of' cần một giá trị"),
@@ -205,7 +205,7 @@ def test_a_usage_error_in_english_is_clicks_own(how: str) -> None:
          "giá trị 'x' của --workers không phải là một số nguyên"),
         ("Invalid value for '--price': 'x' is not a valid float.",
          "giá trị 'x' của --price không phải là một số"),
-        ("Invalid value for 'DAY': something else", "giá trị không hợp lệ cho DAY: something else"),
+        ("Invalid value for 'DAY': something else", "giá trị không hợp lệ cho NGÀY: something else"),
         ("a command's own sentence", "a command's own sentence"),  # said as it is
     ],
 )  # fmt: skip

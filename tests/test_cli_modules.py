@@ -74,7 +74,7 @@ def test_help_does_not_load_the_planner() -> None:
 
 def test_python_m_runs_the_command_line() -> None:
     out = subprocess.run(
-        [sys.executable, "-m", "cadre_core.cli", "--version"],
+        [sys.executable, "-m", "cadre_core.cli", "--version", "--lang", "en"],  # vi: phiên bản
         capture_output=True,
         text=True,
         timeout=120,

@@ -288,7 +288,7 @@ def test_bad_input_is_exit_2_with_a_sentence(args: tuple[str, ...], words: str) 
 
 def test_no_roster_and_an_input_as_output_are_refused(tmp_path: Path) -> None:
     done = run()
-    assert done.returncode == 2 and "ROSTER" in done.stderr
+    assert done.returncode == 2 and "DANH_SÁCH" in done.stderr  # the usage line's ROSTER
     book = sample_roster().write(tmp_path / "xa.xlsx")
     before = book.read_bytes()
     done = run(str(book), "-o", str(book))

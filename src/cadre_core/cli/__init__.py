@@ -30,7 +30,8 @@ from cadre_core.cli._common import (
     say,
     tell,
 )
-from cadre_core.cli._help import HelpGroup
+from cadre_core.cli._help import HelpGroup, help_lang, speak_usage_error
+from cadre_core.vocab._labels import label
 
 # Every command, as (module, attribute), imported only when it is run or listed: a command
 # imports the stages it needs when it runs, so `cadre evaluate` does not pay for the
@@ -68,12 +69,30 @@ def _every_command_speaks(ctx: click.Context, param: click.Parameter, lang: str 
         ctx.default_map = {**(ctx.default_map or {}), **{name: {"lang": lang} for name in COMMANDS}}
 
 
+def _version(ctx: click.Context, param: click.Parameter, value: bool) -> None:
+    """``cadre --version``: the version, said in the language of the help."""
+    if not value or ctx.resilient_parsing:
+        return
+    from importlib.metadata import version
+
+    said = label("cli_version", help_lang(ctx)).format(prog="cadre", version=version("cadre-core"))
+    click.echo(said)
+    ctx.exit()
+
+
 @click.group(
     cls=_LazyGroup,
     help="cli_help_cadre",
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-@click.version_option(package_name="cadre-core", prog_name="cadre", help="cli_help_version")
+@click.option(
+    "--version",
+    is_flag=True,
+    expose_value=False,
+    is_eager=True,
+    callback=_version,
+    help="cli_help_version",
+)
 @click.option(
     "--lang",
     type=click.Choice(["vi", "en"]),
@@ -88,13 +107,14 @@ def cli() -> None:
 
 def main(argv: Sequence[str] | None = None) -> NoReturn:
     """Entry point of the ``cadre`` console script."""
+    given = list(argv) if argv is not None else None
     try:
-        code = cli.main(
-            args=list(argv) if argv is not None else None, prog_name="cadre", standalone_mode=False
-        )
+        code = cli.main(args=given, prog_name="cadre", standalone_mode=False)
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
     except click.ClickException as exc:
+        if isinstance(exc, click.UsageError):  # one a command raised, or "Missing command."
+            speak_usage_error(exc, sys.argv[1:] if given is None else given)
         exc.show()
         sys.exit(exc.exit_code if isinstance(exc, InputError) else EXIT_INPUT)
     except click.exceptions.Abort:

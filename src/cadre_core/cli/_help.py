@@ -137,10 +137,11 @@ class _Formatter(click.HelpFormatter):
         self.lang = lang
 
     def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
-        """The usage line, led by the language's word for it."""
+        """The usage line, led by the language's word for it, its metavars in the
+        language (``[TÙY_CHỌN] LỆNH [ĐỐI_SỐ]...``)."""
         if prefix is None:
             prefix = f"{label('cli_help_usage', self.lang)} "
-        super().write_usage(prog, args, prefix)
+        super().write_usage(prog, metavar_text(args, self.lang), prefix)
 
     def write_heading(self, heading: str) -> None:
         """A section heading (``Options``, ``Commands``) in the language of the help."""
@@ -150,9 +151,16 @@ class _Formatter(click.HelpFormatter):
     def write_dl(
         self, rows: Iterable[tuple[str, str]], col_max: int = 30, col_spacing: int = 2
     ) -> None:
-        """The options (or commands) and their help; ``[default: x]`` in the language."""
+        """The options (or commands) and their help; ``[default: x]``, an option's
+        metavar and its range in the language."""
         said = f"[{label('cli_help_default', self.lang)}: "
-        rows = [(term, text.replace("[default: ", said)) for term, text in rows]
+        rows = [
+            (
+                metavar_text(term, self.lang),
+                _ranges_said(text.replace("[default: ", said), self.lang),
+            )
+            for term, text in rows
+        ]
         super().write_dl(rows, col_max, col_spacing)
 
 
@@ -166,9 +174,79 @@ class _Context(click.Context):
         )
 
 
+#: A metavar word of a usage line, an option or an error (``ROSTER``, ``INTEGER RANGE``):
+#: the label ``cli_metavar_<word>`` says it in the user's language, when there is one.
+_METAVAR = re.compile(r"\b[A-Z]+(?: RANGE)?\b")
+
+
+def metavar_text(text: str, lang: str) -> str:
+    """The metavars of a usage line, an option's name or a parameter in an error
+    (``[OPTIONS] ROSTER...``, ``--as-of DAY``) in ``lang``; a word with no label (``N``,
+    ``VND``, ``YYYY-MM-DD``) and the choices (``[vi|en]``) are kept.
+
+    >>> metavar_text("[OPTIONS] COMMAND [ARGS]...", "vi")
+    '[TÙY_CHỌN] LỆNH [ĐỐI_SỐ]...'
+    >>> metavar_text("--communes INTEGER RANGE", "vi"), metavar_text("--workers N", "vi")
+    ('--communes SỐ_NGUYÊN', '--workers N')
+    >>> metavar_text("[OPTIONS] ROSTER...", "en")
+    '[OPTIONS] ROSTER...'
+    """
+    if lang == "en":
+        return text
+
+    def said(m: re.Match[str]) -> str:
+        try:
+            return label(f"cli_metavar_{m[0].lower().replace(' ', '_')}", lang)
+        except KeyError:
+            return m[0]
+
+    return _METAVAR.sub(said, text)
+
+
+#: click's description of a numeric range (``x>=1``, ``0<=x<65536``), alone or in the
+#: brackets after an option's help (``[default: 1; x>=1]``)
+_ONE_SIDE = re.compile(r"x(>=|>|<=|<)(-?[\d.]+)")
+_TWO_SIDES = re.compile(r"(-?[\d.]+)(<=|<)x(<=|<)(-?[\d.]+)")
+_IN_BRACKETS = re.compile(r"(?<=[\[ ])(x(?:>=|>|<=|<)-?[\d.]+|-?[\d.]+<=?x<=?-?[\d.]+)(?=[\];])")
+_BOUNDS = {">=": "at_least", ">": "more_than", "<=": "at_most", "<": "less_than"}
+
+
+def range_words(text: str, lang: str) -> str:
+    """click's description of a numeric range in words of ``lang`` (click's own in
+    English); a text that is not one is given as it is.
+
+    >>> range_words("x>=1", "vi"), range_words("0<=x<=65535", "vi"), range_words("x>=1", "en")
+    ('từ 1 trở lên', 'từ 0 đến 65535', 'x>=1')
+    >>> range_words("0<x<1", "vi")
+    'lớn hơn 0 và nhỏ hơn 1'
+    """
+    if lang == "en":
+        return text
+    one = _ONE_SIDE.fullmatch(text)
+    if one is not None:
+        return label(f"cli_range_{_BOUNDS[one[1]]}", lang).format(one[2])
+    two = _TWO_SIDES.fullmatch(text)
+    if two is None:
+        return text
+    low, low_op, high_op, high = two.groups()
+    if low_op == high_op == "<=":
+        return label("cli_range_between", lang).format(low, high)
+    low_said = label(f"cli_range_{_BOUNDS[low_op.replace('<', '>')]}", lang).format(low)
+    high_said = label(f"cli_range_{_BOUNDS[high_op]}", lang).format(high)
+    return label("cli_range_both", lang).format(low_said, high_said)
+
+
+def _ranges_said(text: str, lang: str) -> str:
+    """An option's help with the range in its brackets (``[default: 1; x>=1]``) in words."""
+    if lang == "en":
+        return text
+    return _IN_BRACKETS.sub(lambda m: range_words(m[0], lang), text)
+
+
 #: click's usage errors as click words them, and the label of each in the user's language
-#: (the groups of the pattern fill the label's ``{0}``, ``{1}``); a message of no pattern
-#: here (a command's own) is said as it is
+#: (the groups of the pattern fill the label's ``{0}``, ``{1}``; a group named ``hint``
+#: names a parameter, its metavar said in the language too); a message of no pattern here
+#: (a command's own) is said as it is
 _USAGE_ERRORS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(pattern, re.S), key)
     for pattern, key in (
@@ -176,17 +254,58 @@ _USAGE_ERRORS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"^No such option '(.+?)'\. \(Did you mean one of: (.+)\?\)$", "cli_error_no_option_near"),
         (r"^No such option '?(.+?)'?\.?$", "cli_error_no_option"),
         (r"^No such command '(.+?)'\.$", "cli_error_no_command"),
-        (r"^Missing argument '(.+?)'\.$", "cli_error_missing_argument"),
-        (r"^Missing option '(.+?)'\.$", "cli_error_missing_option"),
+        (r"^Missing command\.$", "cli_error_missing_command"),
+        (r"^Missing argument '(?P<hint>.+?)'\.$", "cli_error_missing_argument"),
+        (r"^Missing option '(?P<hint>.+?)'\.$", "cli_error_missing_option"),
         (r"^Option '(.+?)' requires an argument\.$", "cli_error_needs_value"),
         (r"^Option '(.+?)' requires (\d+) arguments\.$", "cli_error_needs_values"),
+        (r"^Option '(.+?)' does not take a value\.$", "cli_error_takes_no_value"),
         (r"^Got unexpected extra arguments? \((.+)\)$", "cli_error_extra_arguments"),
-        (r"^Invalid value for '(.+?)': '(.*?)' is not one of (.+)\.$", "cli_error_not_one_of"),
-        (r"^Invalid value for '(.+?)': '(.*?)' is not a valid integer\.$", "cli_error_not_integer"),
-        (r"^Invalid value for '(.+?)': '(.*?)' is not a valid float\.$", "cli_error_not_number"),
-        (r"^Invalid value for '(.+?)': (.+)$", "cli_error_invalid_value"),
     )
 )
+
+#: ``Invalid value for 'HINT': WHY`` (the hint: ``'--output' / '-o'``, ``'ROSTER...'``)
+_INVALID_VALUE = re.compile(r"^Invalid value for (?P<hint>'.+?'(?: / '.+?')*): (?P<why>.+)$", re.S)
+
+#: why click refused a value, and the label saying it with the parameter (``{0}``) and the
+#: groups of the pattern (``{1}``, ``{2}``); a range is said in words, the kind of a path
+#: (``File``, ``Directory``, ``Path``) by its label ``cli_path_<kind>``
+_VALUE_ERRORS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern, re.S), key)
+    for pattern, key in (
+        (r"^'(.*?)' is not one of (.+)\.$", "cli_error_not_one_of"),
+        (r"^'(.*?)' is not a valid integer(?: range)?\.$", "cli_error_not_integer"),
+        (r"^'(.*?)' is not a valid float(?: range)?\.$", "cli_error_not_number"),
+        (r"^(\S+) is not in the range (?P<range>\S+)\.$", "cli_error_not_in_range"),
+        (r"^(?P<kind>File|Directory|Path) '(.*)' does not exist\.$", "cli_error_path_missing"),
+        (r"^(?P<kind>File|Directory|Path) '(.*)' is a file\.$", "cli_error_path_is_file"),
+        (r"^(?P<kind>File|Directory|Path) '(.*)' is a directory\.$", "cli_error_path_is_dir"),
+        (r"^(?P<kind>File|Directory|Path) '(.*)' is not readable\.$", "cli_error_path_unreadable"),
+        (r"^(?P<kind>File|Directory|Path) '(.*)' is not writable\.$", "cli_error_path_unwritable"),
+        (
+            r"^(?P<kind>File|Directory|Path) '(.*)' is not executable\.$",
+            "cli_error_path_not_executable",
+        ),
+        (r"^'(.*?)' is not (.+)\.$", "cli_error_not_the_choice"),  # a choice of one
+    )
+)
+
+
+def _hint(text: str, lang: str) -> str:
+    """A parameter as click names it in an error, without its quotes and its metavar in
+    ``lang`` (``'--output' / '-o'``: ``--output / -o``; ``'ROSTER...'``: ``DANH_SÁCH...``)."""
+    return metavar_text(re.sub(r"'([^']*)'", r"\1", text), lang)
+
+
+def _groups(m: re.Match[str], lang: str) -> list[str]:
+    """The groups of a matched error, the parameter, the range and the path's kind said."""
+    said = {
+        "hint": lambda g: _hint(g, lang),
+        "range": lambda g: range_words(g, lang),
+        "kind": lambda g: label(f"cli_path_{g.lower()}", lang),
+    }
+    names = {index: name for name, index in m.re.groupindex.items()}
+    return [said[names[i]](g) if i in names else g for i, g in enumerate(m.groups(""), start=1)]
 
 
 def usage_error_text(message: str, lang: str) -> str:
@@ -194,6 +313,10 @@ def usage_error_text(message: str, lang: str) -> str:
 
     >>> usage_error_text("No such option '--form'. Did you mean '--format'?", "vi")
     "không có tùy chọn '--form'; có phải là '--format'?"
+    >>> usage_error_text("Invalid value for '--communes': -3 is not in the range x>=1.", "vi")
+    'giá trị -3 của --communes phải từ 1 trở lên'
+    >>> usage_error_text("Missing argument 'ROSTER...'.", "vi")
+    'thiếu đối số DANH_SÁCH...'
     >>> usage_error_text("Missing argument 'ROSTER...'.", "en")
     "Missing argument 'ROSTER...'."
     """
@@ -202,17 +325,27 @@ def usage_error_text(message: str, lang: str) -> str:
     for pattern, key in _USAGE_ERRORS:
         m = pattern.match(message)
         if m is not None:
-            return label(key, lang).format(*m.groups())
-    return message
+            return label(key, lang).format(*_groups(m, lang))
+    invalid = _INVALID_VALUE.match(message)
+    if invalid is None:
+        return message
+    hint = _hint(invalid["hint"], lang)
+    for pattern, key in _VALUE_ERRORS:
+        m = pattern.match(invalid["why"])
+        if m is not None:
+            return label(key, lang).format(hint, *_groups(m, lang))
+    return label("cli_error_invalid_value", lang).format(hint, invalid["why"])
 
 
 def _show_usage_error(error: click.UsageError, lang: str, file: Any = None) -> None:
     """click's ``UsageError.show`` in ``lang``: the usage line and where to find the help
     (when the error knows its command), then the error."""
+    ctx = error.ctx
+    if ctx is not None:
+        ctx.meta[_META] = lang  # the usage line in the error's language
     if lang == "en":
         click.UsageError.show(error, file)
         return
-    ctx = error.ctx
     if ctx is not None:
         click.echo(ctx.get_usage(), file=file, err=file is None)
         hint = label("cli_error_try_help", lang).format(
@@ -223,9 +356,20 @@ def _show_usage_error(error: click.UsageError, lang: str, file: Any = None) -> N
     click.echo(said, file=file, err=file is None)
 
 
-def _speak_usage_error(error: click.UsageError, args: Sequence[str]) -> None:
+def speak_usage_error(error: click.UsageError, args: Sequence[str]) -> None:
     """Make ``error`` show itself in the language of the help of ``args`` (its own
-    ``--lang``, else that of the context, else ``$CADRE_LANG``, else Vietnamese)."""
+    ``--lang``, else that of the context, else ``$CADRE_LANG``, else Vietnamese); an
+    error already made so keeps its language.
+
+    >>> import io
+    >>> error, shown = click.UsageError("Missing command."), io.StringIO()
+    >>> speak_usage_error(error, ["--lang", "vi"])
+    >>> error.show(shown)
+    >>> shown.getvalue()
+    'Lỗi: thiếu lệnh (cadre --help liệt kê các lệnh)\\n'
+    """
+    if "show" in vars(error):
+        return
     lang = lang_in(args) or help_lang(error.ctx)
     error.show = functools.partial(_show_usage_error, error, lang)  # type: ignore[method-assign]
 
@@ -260,7 +404,7 @@ class HelpCommand(click.Command):
         try:
             return super().make_context(info_name, args, parent, **extra)
         except click.UsageError as error:
-            _speak_usage_error(error, given)
+            speak_usage_error(error, given)
             raise
 
     def get_help_option(self, ctx: click.Context) -> click.Option | None:
@@ -295,7 +439,7 @@ class HelpGroup(HelpCommand, click.Group):
         try:
             return super().resolve_command(ctx, args)
         except click.UsageError as error:
-            _speak_usage_error(error, given)
+            speak_usage_error(error, given)
             raise
 
     def _listed(self, ctx: click.Context) -> list[click.Command]:

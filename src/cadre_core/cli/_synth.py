@@ -34,7 +34,7 @@ def synth_command(communes: int, seed: int, fmt: str | None, out: Path, lang: st
     if fmt is None:
         fmt = "xlsx" if out.suffix.lower() == ".xlsx" else "parquet"
     if fmt == "xlsx" and communes > 50:
-        raise click.UsageError("xlsx is for small rosters (at most 50 communes); use parquet")
+        raise click.UsageError(say("synth_xlsx_large"))
     if fmt == "xlsx":
         check_output(out, [])
     elif out.exists() and not out.is_dir():

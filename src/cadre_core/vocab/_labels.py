@@ -857,6 +857,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "cli_help_default": ("mặc định", "default"),
     "cli_help_help": ("Hiện hướng dẫn này rồi thoát.", "Show this message and exit."),
     "cli_help_version": ("Hiện phiên bản rồi thoát.", "Show the version and exit."),
+    "cli_version": ("{prog}, phiên bản {version}", "{prog}, version {version}"),
     "cli_help_cadre": (
         "cadre: đánh giá việc thực hiện các chỉ tiêu về trình độ cán bộ, công chức cấp xã "
         "(Nghị quyết 05-NQ/TU của tỉnh Lai Châu và các tỉnh khác).",
@@ -937,8 +938,8 @@ _LABELS: dict[str, tuple[str, str]] = {
         "Day of the evaluation, YYYY-MM-DD or DD/MM/YYYY (default: 2026-12-31).",
     ),
     "cli_help_evaluate": (
-        "Đánh giá mọi chỉ tiêu của các plugin đã chọn trên danh sách ROSTER (nhiều danh sách, "
-        "hoặc một thư mục bảng tính, mỗi xã một tệp: cả một tỉnh).",
+        "Đánh giá mọi chỉ tiêu của các plugin đã chọn trên DANH_SÁCH (một hay nhiều danh "
+        "sách, hoặc một thư mục bảng tính, mỗi xã một tệp: cả một tỉnh).",
         "Evaluate every target of the selected plugins on ROSTER (several, or a folder of "
         "workbooks, one per commune: one province).",
     ),
@@ -974,7 +975,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     ),
     "cli_help_forms": (
         "Lập các biểu mẫu báo cáo chính thức (mỗi biểu một trang tính, kèm một trang ghi chú "
-        "các ô mà danh sách không có thông tin) từ danh sách ROSTER tại một ngày.",
+        "các ô mà danh sách không có thông tin) từ DANH_SÁCH tại một ngày.",
         "Fill the official reporting forms (one sheet each, and a note sheet of the cells "
         "the roster cannot inform) from ROSTER on a day.",
     ),
@@ -1007,7 +1008,7 @@ _LABELS: dict[str, tuple[str, str]] = {
         "json otherwise). docx, pdf, xlsx and html need --output.",
     ),
     "cli_help_new_plugin": (
-        "Tạo gói plugin mới NAME cho một tỉnh (điểm vào, một chỉ tiêu, kiểm thử, tập lệnh CI).",
+        "Tạo gói plugin mới TÊN cho một tỉnh (điểm vào, một chỉ tiêu, kiểm thử, tập lệnh CI).",
         "Write a new province plugin package NAME (entry point, a target, tests, CI script).",
     ),
     "cli_help_new_plugin_province": (
@@ -1015,7 +1016,7 @@ _LABELS: dict[str, tuple[str, str]] = {
         'The province, as written in its resolution (e.g. "Tỉnh Hà Giang").',
     ),
     "cli_help_new_plugin_output": (
-        "Thư mục nơi tạo thư mục gói cadre-NAME.",
+        "Thư mục nơi tạo thư mục gói cadre-TÊN.",
         "Folder in which to create the package folder cadre-NAME.",
     ),
     "cli_help_plan": (
@@ -1061,7 +1062,7 @@ _LABELS: dict[str, tuple[str, str]] = {
         "listed with its error, after the others; the command then exits 2.",
     ),
     "cli_help_schema": (
-        "In JSON Schema của các tài liệu JSON mà cadre ghi: NAME là evaluation (mặc định: "
+        "In JSON Schema của các tài liệu JSON mà cadre ghi: TÊN là evaluation (mặc định: "
         "cadre evaluate --format json), evaluations (như trên, với nhiều ngày --as-of), "
         "plan (cadre plan --format json), plugins hoặc validation.",
         "Print the JSON Schema of the JSON documents cadre writes: NAME is evaluation (the "
@@ -1070,7 +1071,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     ),
     "cli_help_schema_list": ("Liệt kê các schema đã công bố.", "List the published schemas."),
     "cli_help_schema_check": (
-        "Kiểm tra tài liệu JSON FILE ('-': đầu vào chuẩn) theo schema NAME (mặc định: schema "
+        "Kiểm tra tài liệu JSON TỆP ('-': đầu vào chuẩn) theo schema TÊN (mặc định: schema "
         "mà các khóa của tài liệu cho biết); kết thúc với mã 0 khi hợp lệ, mã 2 kèm đường dẫn "
         "JSON của các lỗi.",
         "Validate the JSON document FILE ('-': standard input) against schema NAME (default: "
@@ -1113,7 +1114,8 @@ _LABELS: dict[str, tuple[str, str]] = {
         "Allow only this plugin (repeatable; default: every installed one).",
     ),
     "cli_help_synth": (
-        "Ghi danh sách giả lập gồm COMMUNES xã vào OUT (một thư mục, hoặc một tệp .xlsx).\n\n"
+        "Ghi danh sách giả lập của một số xã (--communes) vào ĐƯỜNG_DẪN (một thư mục, hoặc một "
+        "tệp .xlsx).\n\n"
         "Những người trong danh sách đều là hư cấu; cùng một seed cho cùng một danh sách.",
         "Write a synthetic roster of COMMUNES communes to OUT (a folder, or a .xlsx file).\n\n"
         "The people are fictional; the same seed gives the same roster.",
@@ -1128,14 +1130,14 @@ _LABELS: dict[str, tuple[str, str]] = {
         "Output format (default: xlsx for a .xlsx path, else parquet).",
     ),
     "cli_help_validate": (
-        "Đọc và kiểm tra danh sách ROSTER (nhiều danh sách, hoặc một thư mục bảng tính: cả "
+        "Đọc và kiểm tra DANH_SÁCH (một hay nhiều danh sách, hoặc một thư mục bảng tính: cả "
         "một tỉnh); in mọi lỗi (kết thúc với mã 2) hoặc số dòng đã đọc (mã 0).",
         "Read and check ROSTER (several, or a folder of workbooks: one province); print every "
         "problem (exit 2) or the row counts (exit 0).",
     ),
     "cli_help_validate_suggest_layout": (
         "Ghi một hồ sơ bố cục (TOML) khởi đầu cho các tiêu đề và giá trị chưa biết của "
-        "ROSTER, kèm các phỏng đoán tốt nhất và điểm của chúng, để người dùng xác nhận.",
+        "DANH_SÁCH, kèm các phỏng đoán tốt nhất và điểm của chúng, để người dùng xác nhận.",
         "Write a starter layout profile (TOML) for ROSTER's unknown headers and values, "
         "with the best guesses and their scores, for a person to confirm.",
     ),
@@ -1147,8 +1149,8 @@ _LABELS: dict[str, tuple[str, str]] = {
         "json or csv: every problem (json also gives each table's rows read, kept and skipped).",
     ),
     "cli_help_verify": (
-        "Chạy lại phép đánh giá mà báo cáo REPORT (json, html hoặc xlsx) được lập từ danh "
-        "sách ROSTER.\n\n"
+        "Chạy lại phép đánh giá mà BÁO_CÁO (một báo cáo json, html hoặc xlsx) được lập từ "
+        "DANH_SÁCH.\n\n"
         "Danh sách được đọc, đánh giá và (với html, xlsx) kết xuất lại với các tùy chọn mà "
         "báo cáo ghi lại (skip-invalid, chữ theo bảng mã cũ, tệp bố cục và tệp thông số, ngày "
         "của danh sách, plugin, ngôn ngữ, các ngày đánh giá); tùy chọn ghi ở đây phải trùng "
@@ -1206,6 +1208,70 @@ _LABELS: dict[str, tuple[str, str]] = {
         "giá trị không hợp lệ cho {0}: {1}",
         "invalid value for {0}: {1}",
     ),
+    "cli_error_missing_command": (
+        "thiếu lệnh (cadre --help liệt kê các lệnh)",
+        "missing command (cadre --help lists the commands)",
+    ),
+    "cli_error_takes_no_value": (
+        "tùy chọn '{0}' không nhận giá trị",
+        "option '{0}' takes no value",
+    ),
+    "cli_error_not_the_choice": (
+        "giá trị '{1}' của {0} không phải là {2}",
+        "the value '{1}' of {0} is not {2}",
+    ),
+    "cli_error_not_in_range": ("giá trị {1} của {0} phải {2}", "the value {1} of {0} must be {2}"),
+    "cli_error_path_missing": ("{0}: không có {1} '{2}'", "{0}: no such {1} '{2}'"),
+    "cli_error_path_is_file": (
+        "{0}: '{2}' là một tệp, không phải {1}",
+        "{0}: '{2}' is a file, not a {1}",
+    ),
+    "cli_error_path_is_dir": (
+        "{0}: '{2}' là một thư mục, không phải {1}",
+        "{0}: '{2}' is a folder, not a {1}",
+    ),
+    "cli_error_path_unreadable": ("{0}: không đọc được {1} '{2}'", "{0}: {1} '{2}' cannot be read"),
+    "cli_error_path_unwritable": (
+        "{0}: không ghi được vào {1} '{2}'",
+        "{0}: {1} '{2}' cannot be written",
+    ),
+    "cli_error_path_not_executable": (
+        "{0}: không chạy được {1} '{2}'",
+        "{0}: {1} '{2}' cannot be run",
+    ),
+    # the kind of a path click names in an error (File, Directory, Path)
+    "cli_path_file": ("tệp", "file"),
+    "cli_path_directory": ("thư mục", "folder"),
+    "cli_path_path": ("đường dẫn", "path"),
+    # click's description of a numeric range (x>=1, 0<=x<=65535) in words
+    "cli_range_at_least": ("từ {0} trở lên", "{0} or more"),
+    "cli_range_more_than": ("lớn hơn {0}", "more than {0}"),
+    "cli_range_at_most": ("từ {0} trở xuống", "{0} or less"),
+    "cli_range_less_than": ("nhỏ hơn {0}", "less than {0}"),
+    "cli_range_between": ("từ {0} đến {1}", "from {0} to {1}"),
+    "cli_range_both": ("{0} và {1}", "{0} and {1}"),
+    # the metavars of usage lines, options and errors (click's and the commands' own): one
+    # word, its syllables joined by "_" as in the Vietnamese help's DANH_SÁCH, BÁO_CÁO
+    "cli_metavar_options": ("TÙY_CHỌN", "OPTIONS"),
+    "cli_metavar_command": ("LỆNH", "COMMAND"),
+    "cli_metavar_args": ("ĐỐI_SỐ", "ARGS"),
+    "cli_metavar_roster": ("DANH_SÁCH", "ROSTER"),
+    "cli_metavar_report": ("BÁO_CÁO", "REPORT"),
+    "cli_metavar_name": ("TÊN", "NAME"),
+    "cli_metavar_out": ("ĐƯỜNG_DẪN", "OUT"),
+    "cli_metavar_path": ("ĐƯỜNG_DẪN", "PATH"),
+    "cli_metavar_file": ("TỆP", "FILE"),
+    "cli_metavar_directory": ("THƯ_MỤC", "DIRECTORY"),
+    "cli_metavar_day": ("NGÀY", "DAY"),
+    "cli_metavar_year": ("NĂM", "YEAR"),
+    "cli_metavar_code": ("MÃ", "CODE"),
+    "cli_metavar_text": ("VĂN_BẢN", "TEXT"),
+    "cli_metavar_integer": ("SỐ_NGUYÊN", "INTEGER"),
+    "cli_metavar_integer_range": ("SỐ_NGUYÊN", "INTEGER RANGE"),
+    "cli_metavar_float": ("SỐ", "FLOAT"),
+    "cli_metavar_float_range": ("SỐ", "FLOAT RANGE"),
+    "cli_metavar_address": ("ĐỊA_CHỈ", "ADDRESS"),
+    "cli_metavar_seconds": ("GIÂY", "SECONDS"),
     "cli_help_forms_by": (
         "Biểu của nhiều xã: commune (mặc định) là khối của từng xã, rồi tổng toàn tỉnh; "
         "province chỉ là tổng toàn tỉnh của mỗi biểu (và phần ghi chú), một tệp PDF nhanh "
@@ -1215,7 +1281,7 @@ _LABELS: dict[str, tuple[str, str]] = {
         "notes), a much quicker PDF. On a one-commune roster both give the same.",
     ),
     "forms_needs_roster": (
-        "cadre forms cần tệp danh sách ROSTER (hoặc --list)",
+        "cadre forms cần DANH_SÁCH (một tệp danh sách) hoặc --list",
         "cadre forms needs a ROSTER (or --list)",
     ),
     "forms_field_cadres.birth_date": ("ngày sinh", "birth date"),
@@ -1888,6 +1954,10 @@ _LABELS: dict[str, tuple[str, str]] = {
     "cli_horizon_far": (
         "--horizon {horizon}: kế hoạch chỉ xét tối đa {years} năm tới",
         "--horizon {horizon}: a plan looks at most {years} years ahead",
+    ),
+    "cli_synth_xlsx_large": (
+        "xlsx chỉ dành cho danh sách nhỏ (nhiều nhất 50 xã); hãy dùng parquet",
+        "xlsx is for small rosters (at most 50 communes); use parquet",
     ),
     "cli_synth_file": (
         "{out}: là một tệp; --format {fmt} ghi một thư mục các bảng",
