@@ -852,8 +852,12 @@ def test_an_unexpected_error_is_500_and_its_message_stays_out_of_the_log(
 
 
 # ------------------------------------------------------------------------- the command
-def test_serve_refuses_a_public_address_without_a_token():
+@pytest.mark.parametrize("lang", [None, "en"])
+def test_serve_refuses_a_public_address_without_a_token(lang):
+    """In the user's language: Vietnamese by default, English with CADRE_LANG=en."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("CADRE_")}
+    if lang is not None:
+        env["CADRE_LANG"] = lang
     out = subprocess.run(
         [CADRE, "serve", "--host", "0.0.0.0", "--port", str(_free_port())],
         capture_output=True,
@@ -863,7 +867,8 @@ def test_serve_refuses_a_public_address_without_a_token():
         check=False,
     )
     assert out.returncode == 2
-    assert "no token is configured" in out.stderr and "Traceback" not in out.stderr
+    said = "no token is configured" if lang == "en" else "chưa có mã truy cập (bearer token) nào"
+    assert said in out.stderr and "Traceback" not in out.stderr
 
 
 def test_serve_without_the_extra_says_how_to_install_it():

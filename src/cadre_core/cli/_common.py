@@ -15,7 +15,7 @@ import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import click
 from rich.console import Console
@@ -28,6 +28,8 @@ from cadre_core.vocab._tables import show_table
 from cadre_core.vocab._told import told
 
 EXIT_OK, EXIT_INTERNAL, EXIT_INPUT, EXIT_NOT_MET = 0, 1, 2, 3
+
+_F = TypeVar("_F", bound=Callable[..., Any])
 
 
 _LANG = ["vi"]
@@ -492,15 +494,22 @@ list_date_option = click.option(
 
 rosters_argument = click.argument("roster", nargs=-1, required=True, type=click.Path())
 
-lang_option = click.option(
-    "--lang",
-    type=click.Choice(["vi", "en"]),
-    default=env_lang,  # $CADRE_LANG, else vi (a group's --lang comes first: default_map)
-    show_default="vi",
-    is_eager=True,
-    callback=_remember_lang,
-    help="cli_help_lang",
-)
+
+def language_option(help_key: str = "cli_help_lang") -> Callable[[_F], _F]:
+    """A command's ``--lang`` (its help the label ``help_key``): the language of what the
+    command says, kept for :func:`say` and :func:`tell`; ``$CADRE_LANG`` by default."""
+    return click.option(
+        "--lang",
+        type=click.Choice(["vi", "en"]),
+        default=env_lang,  # $CADRE_LANG, else vi (a group's --lang comes first: default_map)
+        show_default="vi",
+        is_eager=True,
+        callback=_remember_lang,
+        help=help_key,
+    )
+
+
+lang_option = language_option()
 
 layout_option = click.option(
     "--layout",

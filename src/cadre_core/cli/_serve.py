@@ -1,11 +1,57 @@
-"""``cadre serve``: the HTTP service (:mod:`cadre_core.serve`) on uvicorn."""
+"""``cadre serve``: the HTTP service (:mod:`cadre_core.serve`) on uvicorn.
+
+What would stop the service once it runs is refused before it starts, in the language of
+``--lang``: a setting :class:`~cadre_core.serve.Settings` refuses, a tokens file that
+cannot be read or holds no token, an address this machine cannot listen on.
+"""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import click
 
-from cadre_core.cli._common import InputError
+from cadre_core.cli._common import InputError, language_option, tell
 from cadre_core.cli._help import HelpCommand
+from cadre_core.vocab._told import os_said, told_error
+
+
+def _refused(key: str, **values: object) -> InputError:
+    """The start-up error ``error_<key>`` (with ``values``) in the command's language."""
+    return InputError(tell(told_error(ValueError, key, **values)))
+
+
+def _tokens_in(path: str) -> frozenset[str]:
+    """The tokens of the ``--tokens-file`` ``path``; a file that is not there or cannot be
+    read as UTF-8 text is an :class:`InputError`."""
+    from cadre_core.serve._settings import read_tokens
+
+    if not Path(path).is_file():
+        raise _refused("serve_tokens_file_missing", path=path)
+    try:
+        return read_tokens(path)
+    except OSError as exc:
+        raise _refused("serve_tokens_file_unreadable", path=path, reason=os_said(exc)) from None
+    except UnicodeDecodeError:
+        raise _refused("serve_tokens_file_not_utf8", path=path) from None
+
+
+def _check_address(host: str, port: int) -> None:
+    """Refuse an address uvicorn could not listen on (a host this machine does not know,
+    an address that is not its own, a port in use or not allowed): bound as uvicorn binds
+    it, then let go."""
+    import socket
+
+    with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as sock:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            sock.bind((host, port))
+        except socket.gaierror:
+            raise _refused("serve_host_unknown", host=host) from None
+        except OSError as exc:
+            raise _refused(
+                "serve_cannot_listen", host=host, port=port, reason=os_said(exc)
+            ) from None
 
 
 @click.command("serve", cls=HelpCommand, help="cli_help_serve")
@@ -48,6 +94,7 @@ from cadre_core.cli._help import HelpCommand
     metavar="NAME",
     help="cli_help_serve_plugin",
 )
+@language_option("cli_help_serve_lang")
 def serve_command(
     host: str,
     port: int,
@@ -57,6 +104,7 @@ def serve_command(
     time_limit: float,
     threads: int,
     plugins: tuple[str, ...],
+    lang: str,
 ) -> None:
     """``cadre serve`` (its help: the label ``cli_help_serve``)."""
     try:
@@ -65,18 +113,13 @@ def serve_command(
         import python_multipart  # noqa: F401
         import uvicorn
     except ImportError as exc:
-        raise InputError(
-            f"cadre serve needs the serve extra ({exc.name or 'fastapi'} is not installed): "
-            "pip install 'cadre-core[serve]'"
-        ) from None
+        raise _refused("serve_extra", name=exc.name or "fastapi") from None
     import os
-    from pathlib import Path
 
     from cadre_core.serve._logs import LOG_CONFIG
     from cadre_core.serve._settings import MB, SETTINGS_ENV, Settings
 
-    if tokens_file is not None and not Path(tokens_file).is_file():
-        raise InputError(f"--tokens-file {tokens_file}: no such file")
+    file_tokens = _tokens_in(tokens_file) if tokens_file is not None else None
     try:
         settings = Settings.from_environment(
             host=host,
@@ -90,7 +133,10 @@ def serve_command(
         )
         settings.check_bind()
     except ValueError as exc:
-        raise InputError(str(exc)) from None
+        raise InputError(tell(exc)) from None
+    if file_tokens is not None and not file_tokens and not settings.tokens:
+        raise _refused("serve_tokens_file_empty", path=tokens_file)
+    _check_address(host, port)
     os.environ[SETTINGS_ENV] = settings.to_json()  # read by each worker process
     uvicorn.run(
         "cadre_core.serve._app:app_from_environment",

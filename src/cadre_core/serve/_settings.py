@@ -1,6 +1,8 @@
 """How a service runs: :class:`Settings`, checked when they are made, and the bearer
 tokens it accepts (read again when their file changes, so that a token is rotated without
-a restart)."""
+a restart). A refused setting is a ``ValueError`` whose English text is the library's and
+which carries its sentence's key (:func:`cadre_core.vocab._told.told_error`), so that
+``cadre serve`` says it in the user's language."""
 
 from __future__ import annotations
 
@@ -11,6 +13,8 @@ from pathlib import Path
 from typing import Any
 
 import attrs
+
+from cadre_core.vocab._told import told_error
 
 TOKENS_ENV = "CADRE_SERVE_TOKENS"
 """The environment variable holding the accepted bearer tokens, separated by commas."""
@@ -23,12 +27,15 @@ MB = 1024 * 1024
 
 def _positive(instance: Any, attribute: attrs.Attribute[Any], value: float) -> None:
     if not value > 0:
-        raise ValueError(f"{attribute.name} must be more than 0, not {value!r}")
+        option = "--" + attribute.name.replace("_", "-")  # how cadre serve names it
+        raise told_error(
+            ValueError, "serve_positive", name=attribute.name, option=option, value=repr(value)
+        )
 
 
 def _port(instance: Any, attribute: attrs.Attribute[Any], value: int) -> None:
     if not 0 <= value <= 65535:
-        raise ValueError(f"port must be between 0 and 65535, not {value!r}")
+        raise told_error(ValueError, "serve_port", value=repr(value))
 
 
 def is_loopback(host: str) -> bool:
@@ -131,10 +138,7 @@ class Settings:
         ValueError: no token is configured: the service listens only on a loopback address (127.0.0.1), not 0.0.0.0; give --tokens-file FILE or $CADRE_SERVE_TOKENS
         """
         if self.open and not is_loopback(self.host):
-            raise ValueError(
-                "no token is configured: the service listens only on a loopback address "
-                f"(127.0.0.1), not {self.host}; give --tokens-file FILE or ${TOKENS_ENV}"
-            )
+            raise told_error(ValueError, "serve_no_token", host=self.host, env=TOKENS_ENV)
 
     def to_json(self) -> str:
         """The settings as JSON text (how ``cadre serve`` hands them to its workers)."""

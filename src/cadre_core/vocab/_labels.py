@@ -1109,6 +1109,14 @@ _LABELS: dict[str, tuple[str, str]] = {
         "Số phép đánh giá, kế hoạch và báo cáo chạy cùng lúc trong mỗi tiến trình.",
         "Evaluations, plans and reports run at once in each worker.",
     ),
+    "cli_help_serve_lang": (
+        "Ngôn ngữ của các thông báo của lệnh (lỗi khi khởi động) và của phần hướng dẫn: vi "
+        "(tiếng Việt) hoặc en (tiếng Anh); không ghi thì theo biến môi trường CADRE_LANG, "
+        "nếu có. Mỗi yêu cầu HTTP tự chọn ngôn ngữ của câu trả lời (tham số lang).",
+        "Language of the command's messages (start-up errors) and of this help: vi "
+        "(Vietnamese) or en (English); without it, the environment variable CADRE_LANG, "
+        "when set. Each HTTP request chooses the language of its answer (its lang parameter).",
+    ),
     "cli_help_serve_plugin": (
         "Chỉ cho phép plugin này (có thể lặp lại; mặc định: mọi plugin đã cài).",
         "Allow only this plugin (repeatable; default: every installed one).",
@@ -2239,6 +2247,55 @@ _LABELS: dict[str, tuple[str, str]] = {
     "error_os_EISDIR": ("là một thư mục", "{reason}"),
     "error_os_ENOTDIR": ("một phần của đường dẫn không phải là thư mục", "{reason}"),
     "error_os_other": ("lỗi hệ thống (mã {errno})", "{reason}"),
+    "error_os_EADDRINUSE": ("địa chỉ này đang được một chương trình khác dùng", "{reason}"),
+    "error_os_EADDRNOTAVAIL": ("địa chỉ này không phải của máy này", "{reason}"),
+    # the settings of the HTTP service (cadre serve), refused when they are made
+    "error_serve_positive": (
+        "{option} phải là một số lớn hơn 0",
+        "{name} must be more than 0, not {value}",
+    ),
+    "error_serve_port": (
+        "--port phải là một số từ 0 đến 65535, không phải {value}",
+        "port must be between 0 and 65535, not {value}",
+    ),
+    "error_serve_extra": (
+        "cadre serve cần gói bổ sung serve (chưa cài {name}): pip install 'cadre-core[serve]'",
+        "cadre serve needs the serve extra ({name} is not installed): "
+        "pip install 'cadre-core[serve]'",
+    ),
+    "error_serve_tokens_file_missing": (
+        "--tokens-file {path}: không có tệp này",
+        "--tokens-file {path}: no such file",
+    ),
+    "error_serve_tokens_file_unreadable": (
+        "--tokens-file {path}: không đọc được ({reason})",
+        "--tokens-file {path}: cannot be read ({reason})",
+    ),
+    "error_serve_tokens_file_not_utf8": (
+        "--tokens-file {path}: không phải là chữ UTF-8 (mỗi dòng một mã truy cập)",
+        "--tokens-file {path}: not UTF-8 text (one token a line)",
+    ),
+    "error_serve_tokens_file_empty": (
+        "--tokens-file {path}: tệp không có mã truy cập nào (mỗi dòng một mã), dịch vụ sẽ từ "
+        "chối mọi yêu cầu; hãy ghi ít nhất một mã vào tệp",
+        "--tokens-file {path}: holds no token (one a line), the service would refuse every "
+        "request; write at least one token in it",
+    ),
+    "error_serve_host_unknown": (
+        "--host {host}: không phải là địa chỉ IP hay tên máy mà máy này biết",
+        "--host {host}: not an IP address or a host name this machine knows",
+    ),
+    "error_serve_cannot_listen": (
+        "không nhận kết nối được tại {host}, cổng {port}: {reason}",
+        "cannot listen on {host}, port {port}: {reason}",
+    ),
+    "error_serve_no_token": (
+        "chưa có mã truy cập (bearer token) nào: khi đó dịch vụ chỉ nhận kết nối trên địa "
+        "chỉ loopback (127.0.0.1), không phải {host}; hãy ghi --tokens-file TỆP hoặc đặt "
+        "biến môi trường ${env}",
+        "no token is configured: the service listens only on a loopback address "
+        "(127.0.0.1), not {host}; give --tokens-file FILE or ${env}",
+    ),
     "error_toml_at": (" (dòng {line}, cột {column})", "line {line}, column {column}"),
     "error_layout_no_table": (
         "{target} không chỉ tới bảng nào của danh sách (viết bảng.cột){close}",

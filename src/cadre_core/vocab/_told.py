@@ -55,7 +55,17 @@ def told(exc: BaseException, lang: str) -> str:
     return said(key, lang, **{k: _value(v, lang) for k, v in values.items()})
 
 
-_OS_NAMES = ("ENOENT", "EACCES", "EPERM", "ENOSPC", "EROFS", "EISDIR", "ENOTDIR")
+_OS_NAMES = (
+    "ENOENT",
+    "EACCES",
+    "EPERM",
+    "ENOSPC",
+    "EROFS",
+    "EISDIR",
+    "ENOTDIR",
+    "EADDRINUSE",
+    "EADDRNOTAVAIL",
+)
 
 
 def os_said(error: OSError) -> object:
