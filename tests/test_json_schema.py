@@ -40,6 +40,7 @@ from cadre_core.planner._catalogue import FieldRule
 from cadre_core.planner._result import NeedKind
 from cadre_core.targets._rule import OPS
 from cadre_core.targets._target import UNITS
+from cadre_core.vocab._labels import label
 
 ROOT = Path(__file__).resolve().parents[1]
 CADRE = str(Path(sys.executable).with_name("cadre"))
@@ -305,10 +306,16 @@ def test_docs_json_md_lists_every_key_and_value(name: str) -> None:
 
 # ------------------------------------------------------------------ cadre schema (CLI)
 def test_cadre_schema_lists_the_schemas() -> None:
-    out = run("schema", "--list")
+    out = run("schema", "--list", "--lang", "en")
     assert out.returncode == 0, out.stderr
     assert out.stdout.splitlines() == [
         f"{n}\t{json_schema(n)['$id']}\t{json_schema(n)['title']}" for n in schema_names()
+    ]
+    vi = run("schema", "--list", "--lang", "vi")  # each schema said in Vietnamese
+    assert vi.returncode == 0, vi.stderr
+    assert vi.stdout.splitlines() == [
+        f"{n}\t{json_schema(n)['$id']}\t{label(f'cli_schema_title_{n}', 'vi')}"
+        for n in schema_names()
     ]
 
 

@@ -137,7 +137,13 @@ def test_command(tmp_path: Path) -> None:
     assert "Tỉnh Điện Biên" in (root / "README.md").read_text(encoding="utf-8")
     again = runner.invoke(new_plugin_command, ["dien_bien", "--output", str(tmp_path)])
     assert again.exit_code == 2
+    assert "đã có và không trống" in again.output  # in the user's language
+    again = runner.invoke(new_plugin_command, ["dien_bien", "-o", str(tmp_path), "--lang", "en"])
+    assert again.exit_code == 2
     assert "already exists" in again.output
     bad = runner.invoke(new_plugin_command, ["Dien-Bien", "--output", str(tmp_path)])
+    assert bad.exit_code == 2
+    assert "chữ cái ASCII viết thường" in bad.output
+    bad = runner.invoke(new_plugin_command, ["Dien-Bien", "-o", str(tmp_path), "--lang", "en"])
     assert bad.exit_code == 2
     assert "lower-case" in bad.output

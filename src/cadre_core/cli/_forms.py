@@ -75,6 +75,16 @@ def _list(host: Any, lang: str) -> None:
         print_line(console, f"  {form.code}  {name} ({who}): {form.source}")
 
 
+def _cell(value: Any, lang: str) -> str:
+    """A cell on the terminal: a tick of a person's row as the printed form marks it in
+    Vietnamese ("x" or nothing; ``True``/``False`` in English, as it always was)."""
+    if value is None:
+        return ""
+    if isinstance(value, bool) and lang != "en":
+        return "x" if value else ""
+    return str(value)
+
+
 def _print_forms(filled: Sequence[Any], lang: str) -> None:
     """Each form's cells on the terminal: its rows, per commune, by column number."""
     console = _stdout()
@@ -87,7 +97,7 @@ def _print_forms(filled: Sequence[Any], lang: str) -> None:
             for row in block.rows:
                 if not row.cells:
                     continue
-                cells = " | ".join("" if v is None else str(v) for v in row.cells)
+                cells = " | ".join(_cell(v, lang) for v in row.cells)
                 print_line(console, f"    {row.number} {row.label.get(lang)}: {cells}")
 
 

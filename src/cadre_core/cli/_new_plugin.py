@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from cadre_core.cli._common import InputError, lang_option, writing
+from cadre_core.cli._common import InputError, lang_option, tell, writing
 from cadre_core.cli._help import HelpCommand
 from cadre_core.vocab._labels import label
 
@@ -33,7 +33,7 @@ def new_plugin_command(name: str, province: str | None, output: str, lang: str) 
         try:
             root = scaffold(name, province, output)
         except (ValueError, FileExistsError) as exc:
-            raise InputError(str(exc)) from None
+            raise InputError(tell(exc)) from None
     values = placeholders(name, province)
     click.echo(label("cli_created", lang).format(path=root))
     click.echo(label("cli_next_steps", lang))

@@ -95,7 +95,8 @@ def schema_command(
     if list_:
         for known in schema_names():
             schema = json_schema(known)
-            click.echo(f"{known}\t{schema['$id']}\t{schema['title']}")
+            title = schema["title"] if lang == "en" else label(f"cli_schema_title_{known}", lang)
+            click.echo(f"{known}\t{schema['$id']}\t{title}")
         return
     if check is not None:
         _check(check, name, strict, lang)

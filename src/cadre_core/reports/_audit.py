@@ -37,6 +37,7 @@ from cadre_core.engine._results import Evaluation
 from cadre_core.roster._guards import MAX_XML_BYTES, _check_workbook_size
 from cadre_core.roster._roster import Roster
 from cadre_core.vocab._labels import label
+from cadre_core.vocab._told import os_said, told
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -102,8 +103,12 @@ class ReportError(ValueError):
         super().__init__(self.message("en"))
 
     def message(self, lang: str = "en") -> str:
-        """The sentence in ``lang``."""
-        return label(f"report_error_{self.key}", lang).format(**self.said)
+        """The sentence in ``lang`` (a value that is itself an error, why the system
+        refused, said in ``lang`` too)."""
+        said = {
+            k: told(v, lang) if isinstance(v, BaseException) else v for k, v in self.said.items()
+        }
+        return label(f"report_error_{self.key}", lang).format(**said)
 
 
 TABLE_SUFFIXES = (".csv", ".parquet", ".xlsx", ".xlsm", ".xls", ".ods", ".docx")
@@ -298,7 +303,7 @@ def extract(path: str | Path) -> dict[str, Any]:
         else:
             data = _loads(_xlsx_text(p))
     except OSError as exc:
-        raise ReportError("unreadable", name=p.name, reason=exc.strerror or exc) from None
+        raise ReportError("unreadable", name=p.name, reason=os_said(exc)) from None
     except RecursionError:
         raise ReportError("too_deep", name=p.name) from None
     except (ValueError, KeyError) as exc:

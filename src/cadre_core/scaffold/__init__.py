@@ -17,6 +17,8 @@ from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
+from cadre_core.vocab._told import told_error
+
 __all__ = ["NAME_PATTERN", "placeholders", "scaffold"]
 
 #: A plugin name: lower-case ASCII letters, digits and underscores, starting with a letter.
@@ -32,10 +34,7 @@ def placeholders(name: str, province: str | None = None) -> dict[str, str]:
     from cadre_core.vocab._version import __version__
 
     if not NAME_PATTERN.fullmatch(name):
-        raise ValueError(
-            f"plugin name {name!r} must be lower-case ASCII letters, digits and underscores, "
-            "starting with a letter (e.g. hagiang)"
-        )
+        raise told_error(ValueError, "plugin_name", name=repr(name))
     return {
         "name": name,
         "prefix": name,
@@ -87,7 +86,7 @@ def scaffold(name: str, province: str | None = None, dest: str | Path = ".") -> 
     values = placeholders(name, province)
     root = Path(dest) / values["dist"]
     if root.exists() and any(root.iterdir()):
-        raise FileExistsError(f"{root} already exists and is not empty")
+        raise told_error(FileExistsError, "plugin_folder_taken", root=root)
     template = resources.files("cadre_core.scaffold").joinpath("template")
     for parts, text in _walk(template):
         path = root / _target_path(parts, values)

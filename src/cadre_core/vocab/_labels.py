@@ -1880,7 +1880,7 @@ _LABELS: dict[str, tuple[str, str]] = {
         "{output}: cannot write the output: {reason}",
     ),
     "cli_os_ENOENT": ("không có thư mục hoặc tệp này", "No such file or directory"),
-    "cli_os_EACCES": ("không có quyền ghi", "Permission denied"),
+    "cli_os_EACCES": ("không có quyền truy cập", "Permission denied"),
     "cli_os_EPERM": ("không được phép", "Operation not permitted"),
     "cli_os_ENOSPC": ("đĩa đã đầy", "No space left on device"),
     "cli_os_EROFS": ("ổ đĩa chỉ đọc", "Read-only file system"),
@@ -1988,6 +1988,13 @@ _LABELS: dict[str, tuple[str, str]] = {
         "{path}: không phải là JSON (dòng {line}, cột {col})",
         "{path}: not JSON ({error})",
     ),
+    # cadre schema --list: what each published schema describes (in English, its title)
+    "cli_schema_title_evaluation": ("Kết quả đánh giá", "Evaluation"),
+    "cli_schema_title_evaluations": ("Kết quả đánh giá nhiều ngày", "Evaluations"),
+    "cli_schema_title_forms": ("Các biểu mẫu báo cáo (cadre forms)", "cadre forms"),
+    "cli_schema_title_plan": ("Kế hoạch đào tạo", "Plan"),
+    "cli_schema_title_plugins": ("Các plugin (cadre plugins)", "cadre plugins"),
+    "cli_schema_title_validation": ("Kết quả kiểm tra danh sách", "Validation"),
     "cli_schema_unknown_kind": (
         "{path}: không phải là tài liệu cadre thuộc loại đã biết (không có schema_version); "
         "hãy ghi tên lược đồ: cadre schema TÊN --check {path}",
@@ -2257,6 +2264,17 @@ _LABELS: dict[str, tuple[str, str]] = {
     "error_serve_port": (
         "--port phải là một số từ 0 đến 65535, không phải {value}",
         "port must be between 0 and 65535, not {value}",
+    ),
+    # a new plugin package (cadre new-plugin)
+    "error_plugin_name": (
+        "tên plugin {name} chỉ được gồm chữ cái ASCII viết thường, chữ số và dấu gạch dưới, "
+        "bắt đầu bằng một chữ cái (ví dụ hagiang)",
+        "plugin name {name} must be lower-case ASCII letters, digits and underscores, "
+        "starting with a letter (e.g. hagiang)",
+    ),
+    "error_plugin_folder_taken": (
+        "{root} đã có và không trống; hãy chọn tên hoặc thư mục khác (-o)",
+        "{root} already exists and is not empty",
     ),
     "error_serve_extra": (
         "cadre serve cần gói bổ sung serve (chưa cài {name}): pip install 'cadre-core[serve]'",
