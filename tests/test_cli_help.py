@@ -128,6 +128,19 @@ def test_every_help_is_a_label_in_both_languages() -> None:
             assert vi.strip() and en.strip() and vi != en, (name, key)
 
 
+def test_every_visible_option_has_help() -> None:
+    """An option the help lists without a word of help leaves the user guessing: every
+    option that is not hidden has one (``cadre demo --format`` had none)."""
+    commands = {"cadre": cli.cli, **COMMANDS}
+    missing: list[tuple[str, list[str]]] = []
+    for name, command in commands.items():
+        ctx = click.Context(command, info_name=name)
+        for param in command.get_params(ctx):
+            if isinstance(param, click.Option) and not param.hidden:
+                missing.extend([(name, param.opts)] if not param.help else [])
+    assert not missing
+
+
 def test_cadre_help_lists_the_commands_in_vietnamese() -> None:
     out = run("--help")
     assert out.returncode == 0, out.stderr

@@ -16,7 +16,13 @@ from cadre_core.cli._help import HelpCommand
     metavar="DAY",
     help="cli_help_demo_as_of",
 )
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json"]),
+    default="table",
+    help="cli_help_format_table_json",
+)
 @lang_option
 def demo_command(as_of: str | None, fmt: str, lang: str) -> None:
     """``cadre demo`` (its help: the label ``cli_help_demo``)."""

@@ -34,7 +34,13 @@ def _hook_words(hook: str, lang: str) -> str:
 
 
 @click.command("plugins", cls=HelpCommand, help="cli_help_plugins")
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json"]),
+    default="table",
+    help="cli_help_format_table_json",
+)
 @lang_option
 def plugins_command(fmt: str, lang: str) -> None:
     """``cadre plugins`` (its help: the label ``cli_help_plugins``)."""

@@ -937,6 +937,10 @@ _LABELS: dict[str, tuple[str, str]] = {
         "Ngày đánh giá, dạng YYYY-MM-DD hoặc DD/MM/YYYY (mặc định: 2026-12-31).",
         "Day of the evaluation, YYYY-MM-DD or DD/MM/YYYY (default: 2026-12-31).",
     ),
+    "cli_help_format_table_json": (
+        "Định dạng kết quả: table (bảng, mặc định) hoặc json.",
+        "Output format: table (the default) or json.",
+    ),
     "cli_help_evaluate": (
         "Đánh giá mọi chỉ tiêu của các plugin đã chọn trên DANH_SÁCH (một hay nhiều danh "
         "sách, hoặc một thư mục bảng tính, mỗi xã một tệp: cả một tỉnh).",
