@@ -511,6 +511,16 @@ def language_option(help_key: str = "cli_help_lang") -> Callable[[_F], _F]:
 
 lang_option = language_option()
 
+#: ``--format table|json`` of the commands that print a table or a JSON document only
+#: (``cadre demo``, ``cadre plugins``): a table by default.
+table_json_option = click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json"]),
+    default="table",
+    help="cli_help_format_table_json",
+)
+
 layout_option = click.option(
     "--layout",
     type=click.Path(),

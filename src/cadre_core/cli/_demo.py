@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import click
 
-from cadre_core.cli._common import InputError, _as_of, lang_option, progress_bars, tell
+from cadre_core.cli._common import (
+    InputError,
+    _as_of,
+    lang_option,
+    progress_bars,
+    table_json_option,
+    tell,
+)
 from cadre_core.cli._evaluation_output import _emit
 from cadre_core.cli._help import HelpCommand
 
@@ -16,13 +23,7 @@ from cadre_core.cli._help import HelpCommand
     metavar="DAY",
     help="cli_help_demo_as_of",
 )
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["table", "json"]),
-    default="table",
-    help="cli_help_format_table_json",
-)
+@table_json_option
 @lang_option
 def demo_command(as_of: str | None, fmt: str, lang: str) -> None:
     """``cadre demo`` (its help: the label ``cli_help_demo``)."""

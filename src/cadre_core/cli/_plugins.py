@@ -13,6 +13,7 @@ from cadre_core.cli._common import (
     _stdout,
     lang_option,
     say,
+    table_json_option,
 )
 from cadre_core.cli._help import HelpCommand
 from cadre_core.engine._documents import listing
@@ -34,13 +35,7 @@ def _hook_words(hook: str, lang: str) -> str:
 
 
 @click.command("plugins", cls=HelpCommand, help="cli_help_plugins")
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["table", "json"]),
-    default="table",
-    help="cli_help_format_table_json",
-)
+@table_json_option
 @lang_option
 def plugins_command(fmt: str, lang: str) -> None:
     """``cadre plugins`` (its help: the label ``cli_help_plugins``)."""
