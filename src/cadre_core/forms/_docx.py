@@ -20,31 +20,15 @@ The type is Times New Roman (Nghị định 30/2020/NĐ-CP), at the size the pag
 form's columns at. A blank cell is grey, never a zero. Every word comes from the form or
 the label table. The headings are merged with python-docx (``cell.merge``); the rows
 below them, which may be thousands on a province's form of names, are written as text
-(:mod:`cadre_core.forms._docx_xml`, every text escaped) and put in the saved document.
+(:mod:`cadre_core.vocab._docx`, every text escaped) and put in the saved document.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import io
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from cadre_core.forms._docx_xml import (
-    NOT_XML,
-    NS,
-    W_NS,
-    Styles,
-    filled_in,
-    grey_run,
-    half_points,
-    placeholder,
-    tbl_pr,
-    tc,
-    tr,
-    twips,
-)
 from cadre_core.forms._fill import FilledBlock, FilledForm
 from cadre_core.forms._layout import (
     BLANK_FILL,
@@ -65,18 +49,12 @@ from cadre_core.forms._layout import (
     title_right,
 )
 from cadre_core.plugins._sections import ReportSection
+from cadre_core.vocab._docx import NS, W_NS, DocxWriter, tbl_pr, tc, tr, twips
 from cadre_core.vocab._files import write_atomic
 from cadre_core.vocab._labels import fmt_date, label
-from cadre_core.vocab._print import MARGIN_HEADER, MARGIN_SIDE, printable_width_pt
 
-#: the type of every text (the administrative standard, Nghị định 30/2020/NĐ-CP)
-FONT = "Times New Roman"
 #: sizes (points) of the title block, the title and the notes (as the page prints them)
-HEAD_PT, TITLE_PT, NOTES_PT, RUNNING_PT = 11.0, 13.0, 9.0, 7.5
-#: the page's margins above and below (millimetres), as the PDF's, and A4 (portrait width,
-#: height; millimetres)
-MARGIN_TOP_MM, MARGIN_BOTTOM_MM = 15.0, 12.0
-A4_MM = (210, 297)
+HEAD_PT, TITLE_PT, NOTES_PT = 11.0, 13.0, 9.0
 #: the headings' and the numbering row's type, as a share of the rows' (as on the page)
 HEADING_EM, NUMBER_EM = 0.92, 0.82
 #: the widths of the notes' table of blank cells, as shares of the page (as on the page)
@@ -85,128 +63,13 @@ BLANK_SHARES = (0.11, 0.27, 0.07, 0.22, 0.33)
 SIGN_ROOM_PT = 38.5
 
 
-class _Writer:
-    """One document being written (python-docx's ``Document``, imported when used)."""
+class _Writer(DocxWriter):
+    """One document of forms being written (:class:`~cadre_core.vocab._docx.DocxWriter`)."""
 
     def __init__(self, lang: str) -> None:
-        import docx
-
-        self.lang = lang
-        self.doc: Any = docx.Document()
-        #: the width (points) between the side margins, as every form is fitted to
-        self.page = printable_width_pt()
-        self.styles = Styles(lang)
-        self.p = self.styles.para
-        #: the XML each placeholder stands for (:meth:`_held`), in the document's order
-        self.held: list[tuple[str, bool]] = []
+        super().__init__(lang, prefix="CadreForm", name_key="forms_docx_style")
         #: each form's header rows, widths and fit (:meth:`_head`), by the form's identity
         self._heads: dict[int, tuple[Any, list[int], Fit]] = {}
-        self._defaults()
-
-    # -------------------------------------------------------------- the document
-    def _defaults(self) -> None:
-        """Times New Roman everywhere, 11 pt, no space after a paragraph, the language of
-        the text; the document's properties say no author."""
-        from docx.oxml import parse_xml
-
-        styles = self.doc.styles.element
-        old = styles.find(f"{{{W_NS}}}docDefaults")
-        tongue = "vi-VN" if self.lang == "vi" else "en-GB"
-        fonts = f'w:ascii="{FONT}" w:hAnsi="{FONT}" w:eastAsia="{FONT}" w:cs="{FONT}"'
-        new = parse_xml(
-            f"<w:docDefaults {NS}><w:rPrDefault><w:rPr><w:rFonts {fonts}/>"
-            f'<w:sz w:val="{half_points(HEAD_PT)}"/><w:szCs w:val="{half_points(HEAD_PT)}"/>'
-            f'<w:lang w:val="{tongue}" w:eastAsia="{tongue}" w:bidi="ar-SA"/></w:rPr>'
-            '</w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:after="0" w:line="240" '
-            'w:lineRule="auto"/></w:pPr></w:pPrDefault></w:docDefaults>'
-        )
-        styles.replace(old, new)
-        props = self.doc.core_properties
-        now = dt.datetime.now(dt.UTC).replace(microsecond=0, tzinfo=None)
-        props.author = props.last_modified_by = props.comments = props.keywords = ""
-        props.created = props.modified = now
-        props.revision = 1
-
-    def section(self, first: bool, running: str) -> None:
-        """Start a section on a new page (the first is the document's own): A4 landscape,
-        the margins of the PDF, ``running`` at the head of its pages and "Trang n" at
-        their foot, numbered from 1 within the section."""
-        from docx.enum.section import WD_ORIENT, WD_SECTION
-        from docx.enum.text import WD_ALIGN_PARAGRAPH
-        from docx.oxml import parse_xml
-        from docx.shared import Inches, Mm, Pt, RGBColor
-
-        if first:
-            sec = self.doc.sections[0]
-        else:
-            sec = self.doc.add_section(WD_SECTION.NEW_PAGE)
-            self._small_break()
-        sec.orientation = WD_ORIENT.LANDSCAPE
-        sec.page_width, sec.page_height = Mm(A4_MM[1]), Mm(A4_MM[0])
-        sec.left_margin = sec.right_margin = Inches(MARGIN_SIDE)
-        sec.top_margin, sec.bottom_margin = Mm(MARGIN_TOP_MM), Mm(MARGIN_BOTTOM_MM)
-        sec.header_distance = sec.footer_distance = Inches(MARGIN_HEADER)
-        sectPr = sec._sectPr
-        if sectPr.find(f"{{{W_NS}}}pgNumType") is None:
-            sectPr.insert_element_before(
-                parse_xml(f'<w:pgNumType {NS} w:start="1"/>'),
-                *("w:cols", "w:formProt", "w:vAlign", "w:noEndnote", "w:titlePg"),
-                *("w:textDirection", "w:bidi", "w:rtlGutter", "w:docGrid"),
-                *("w:printerSettings", "w:sectPrChange"),
-            )
-        head = sec.header
-        head.is_linked_to_previous = False
-        para = head.paragraphs[0]
-        run = para.add_run(NOT_XML.sub("", running))
-        run.font.size = Pt(RUNNING_PT)
-        run.font.color.rgb = RGBColor(0x55, 0x55, 0x55)
-        foot = sec.footer
-        foot.is_linked_to_previous = False
-        para = foot.paragraphs[0]
-        para.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        word = grey_run(label("report_page", self.lang) + " ", RUNNING_PT)
-        page = grey_run("1", RUNNING_PT)
-        xml = f'<w:p {NS}>{word}<w:fldSimple w:instr=" PAGE ">{page}</w:fldSimple></w:p>'
-        for child in list(parse_xml(xml)):
-            para._p.append(child)
-
-    def _small_break(self) -> None:
-        """The paragraph that ends a section holds only the break: one point tall, so that
-        it never takes a page of its own after a full one."""
-        from docx.oxml import parse_xml
-
-        body = self.doc.element.body
-        brk = body.xpath("./w:p[w:pPr/w:sectPr]")[-1]
-        pPr = brk.find(f"{{{W_NS}}}pPr")
-        small = parse_xml(
-            f'<w:pPr {NS}><w:spacing w:before="0" w:after="0" w:line="20" '
-            'w:lineRule="exact"/><w:rPr><w:sz w:val="2"/><w:szCs w:val="2"/></w:rPr></w:pPr>'
-        )
-        for child in reversed(list(small)):
-            pPr.insert(0, child)
-
-    def _held(self, xml: str, row: bool = False) -> Any:
-        """A placeholder for ``xml`` (block-level, or a table's rows when ``row``): a
-        paragraph (a row) holding only its number between two :data:`MARK`; the text
-        takes its place when the document is saved (:func:`filled_in`). The rows of a
-        province's forms are written as text once, never held as a tree of elements."""
-        from docx.oxml import parse_xml
-
-        self.held.append((xml, row))
-        tag = "w:tr" if row else "w:p"
-        return parse_xml(
-            placeholder(len(self.held) - 1, row).replace(f"<{tag}>", f"<{tag} {NS}>", 1)
-        )
-
-    def body_xml(self, xml: str) -> None:
-        """Append block-level XML (paragraphs, tables) to the document's body."""
-        self.doc.element.body.find(f"{{{W_NS}}}sectPr").addprevious(self._held(xml))
-
-    def table(self, widths: Sequence[int], rows: Iterable[str], *, borders: bool = True) -> str:
-        """The XML of a whole table of ``rows`` in columns of ``widths``."""
-        grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
-        pr = tbl_pr(sum(widths), borders=borders).replace(f" {NS}", "")
-        return f"<w:tbl>{pr}<w:tblGrid>{grid}</w:tblGrid>{''.join(rows)}</w:tbl>"
 
     # -------------------------------------------------------------- a form
     def form(self, filled: FilledForm, blocks: Sequence[FilledBlock] | None, first: bool) -> None:
@@ -371,48 +234,14 @@ class _Writer:
         for f in forms:
             source = label("forms_source", lang).format(source=f.form.source)
             xml.append(self.p(source, NOTES_PT, align="left", after=3))
-        for s in sections:
-            xml.append(self.p(s.title, NOTES_PT * 1.15, align="left", bold=True, after=4))
-            if s.note:
-                xml.append(self.p(s.note, NOTES_PT, align="left", after=3))
-            head = [str(c) for c in s.table.columns]
-            rows = [
-                ["" if v is None else str(v) for v in row]
-                for row in s.table.itertuples(index=False)
-            ]
-            shares = [1 / len(head)] * len(head) if head else []
-            xml.append(self._notes_table(head, rows, shares))
+        xml += self.sections_xml(sections, NOTES_PT)
         self.body_xml("".join(xml))
 
     def _notes_table(
         self, head: Sequence[str], rows: Sequence[Sequence[str]], shares: Sequence[float]
     ) -> str:
-        """The XML of a table of the notes: its heading row (repeated on each page), its
-        rows, then a line of space."""
-        if not head:
-            return ""
-        widths = twips(shares, self.page)
-        top = tr(
-            (tc(w, self.p(h, NOTES_PT, bold=True)) for w, h in zip(widths, head, strict=True)),
-            header=True,
-        )
-        body = [
-            tr(tc(w, self.p(v, NOTES_PT, align="left")) for w, v in zip(widths, row, strict=False))
-            for row in rows
-        ]
-        return self.table(widths, [top, *body]) + self.p("", NOTES_PT)
-
-    def bytes(self, title: str) -> bytes:
-        """The document as the bytes of a .docx file, titled ``title``."""
-        from docx.oxml import parse_xml
-
-        for style in self.styles.xml():
-            self.doc.styles.element.append(parse_xml(style))
-        text = NOT_XML.sub("", title)
-        self.doc.core_properties.title = text if len(text) <= 255 else text[:254] + "…"
-        out = io.BytesIO()
-        self.doc.save(out)
-        return filled_in(out.getvalue(), self.held)
+        """The XML of a table of the notes (:meth:`listing`, in the notes' type)."""
+        return self.listing(head, rows, shares, NOTES_PT)
 
 
 def form_docx_bytes(
