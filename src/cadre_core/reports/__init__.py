@@ -1,4 +1,5 @@
-"""Reports people read: an Excel workbook, a self-contained HTML page and its PDF.
+"""Reports people read: an Excel workbook, a self-contained HTML page and its PDF, and a
+Word document to edit, sign and hand up.
 
 Both are built from :class:`~cadre_core.Evaluation` objects only: every count, status,
 deadline and failing member is read from the results, and what a failing member lacks is
@@ -12,7 +13,8 @@ said by the target's own explainer (or its requirement). Vietnamese by default,
     >>> out.suffix
     '.html'
 
-The PDF (:func:`write_pdf`) is the same page laid out for A4 landscape by WeasyPrint.
+The PDF (:func:`write_pdf`) is the same page laid out for A4 landscape by WeasyPrint;
+the Word document (:func:`write_docx`) says what the page says, its charts left out.
 """
 
 from __future__ import annotations
@@ -46,6 +48,7 @@ __all__ = [
     "responsible_body",
     "skipped_section",
     "warnings_section",
+    "write_docx",
     "write_html",
     "write_pdf",
     "write_xlsx",
@@ -273,6 +276,36 @@ def write_pdf(
     data = build(evaluation_or_evaluations, lang)
     latest = _latest(evaluation_or_evaluations)
     return write_pdf_atomic(path, _html.render(data, _extra(latest, lang, sections)))
+
+
+def write_docx(
+    evaluation_or_evaluations: Evaluations,
+    path: str | Path,
+    *,
+    lang: str = "vi",
+    sections: Sequence[ReportSection] = (),
+) -> Path:
+    """Write the report as a Word document (A4 landscape, Times New Roman) to edit, sign
+    and hand up, whole or not at all, and return its path.
+
+    What :func:`write_html` shows, charts left out: the title block (the commune or the
+    province, the day), the head counts, the targets' table (its heading row repeated on
+    every page, no row split), a trend table per target when given several days, the
+    communes ranked when there are several, then for each target not met who falls short
+    and what each lacks, the unrated cadres, the findings, what was set aside, not read
+    or noted, plugin ``sections`` and the audit block.
+
+    >>> import tempfile, pathlib, docx
+    >>> ev = cadre_core.evaluate(sample_roster(), "2026-12-31", plugins=["province_template"])
+    >>> out = write_docx(ev, pathlib.Path(tempfile.mkdtemp()) / "bao-cao.docx")
+    >>> docx.Document(str(out)).paragraphs[0].text
+    'BÁO CÁO ĐÁNH GIÁ THỰC HIỆN CHỈ TIÊU'
+    """
+    from cadre_core.reports import _docx  # python-docx: imported by the reports that use it
+
+    data = build(evaluation_or_evaluations, lang)
+    latest = _latest(evaluation_or_evaluations)
+    return _docx.write(data, Path(path), _extra(latest, lang, sections))
 
 
 def render_html(evaluation_or_evaluations: Evaluations, *, lang: str = "vi") -> str:

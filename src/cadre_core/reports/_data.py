@@ -272,6 +272,33 @@ def trend_frame(history: Sequence[Evaluation], lang: str) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+def kpis(data: ReportData) -> dict[str, int | None]:
+    """The report's head counts: targets (lines, for several communes) met, not met and
+    not applicable, overdue, and the serving cadres (None when the features are gone)."""
+    s, features = data.summary, data.evaluation.features
+    counts = s["status"].value_counts() if len(s) else pd.Series(dtype="int64")
+    out: dict[str, int | None] = {
+        k: int(counts.get(k, 0)) for k in ("met", "not_met", "not_applicable")
+    }
+    out["overdue"] = int(s["overdue"].sum()) if len(s) else 0
+    out["cadres"] = (
+        int((features.cadres["active_positions"] > 0).sum())
+        if features is not None and "active_positions" in features.cadres
+        else None
+    )
+    return out
+
+
+def bullet_caption(data: ReportData, r: Rec) -> str:
+    """What a line's bar says under its share: "32/34 đạt · cần 34 (≥ 90%)"."""
+    return data.label("bullet_caption").format(
+        satisfied=int(r.satisfied),
+        population=int(r.population),
+        required=int(r.required),
+        rule=r.rule,
+    )
+
+
 def build(
     evaluation_or_evaluations: Evaluation | Sequence[Evaluation], lang: str = "vi"
 ) -> ReportData:

@@ -17,7 +17,7 @@ from markupsafe import Markup
 from cadre_core.plugins._sections import ReportSection
 from cadre_core.reports import _charts, _meeting, _province
 from cadre_core.reports._audit import html_block
-from cadre_core.reports._data import ReportData, records, section_cells
+from cadre_core.reports._data import ReportData, bullet_caption, kpis, records, section_cells
 from cadre_core.reports._style import stylesheet
 from cadre_core.vocab._files import write_atomic
 from cadre_core.vocab._html import template
@@ -241,12 +241,6 @@ def _union_bodies(bodies: pd.Series, order: list[str]) -> str:
     return "; ".join(sorted(found, key=lambda b: (rank.get(b, len(rank)), b)))
 
 
-def _caption(data: ReportData, satisfied: int, population: int, required: int, rule: str) -> str:
-    return data.label("bullet_caption").format(
-        satisfied=satisfied, population=population, required=required, rule=rule
-    )
-
-
 def _opt(value: Any) -> float | None:
     return None if value is None or pd.isna(value) else float(value)
 
@@ -256,24 +250,14 @@ def _context(data: ReportData, sections: Sequence[ReportSection]) -> dict[str, A
     lang = data.lang
     s = data.summary
     plugins = ", ".join(f"{p.name} {p.version}" for p in ev.plugins)
-    counts = s["status"].value_counts()
-    kpi: dict[str, int | None] = {
-        k: int(counts.get(k, 0)) for k in ("met", "not_met", "not_applicable")
-    }
-    kpi["overdue"] = int(s["overdue"].sum()) if len(s) else 0
-    features = ev.features
-    kpi["cadres"] = (
-        int((features.cadres["active_positions"] > 0).sum())
-        if features is not None and "active_positions" in features.cadres
-        else None
-    )
+    kpi = kpis(data)
 
     def bullet_row(r: Any, title: str) -> dict[str, Any]:
         ratio, goal = _opt(r.ratio), _opt(r.goal)
         return {
             "chart": _charts.bullet(ratio, goal, r.status, title=title),
             "ratio": fmt_pct(ratio, lang),
-            "caption": _caption(data, int(r.satisfied), int(r.population), int(r.required), r.rule),
+            "caption": bullet_caption(data, r),
         }
 
     dashboard: list[dict[str, Any]] = []

@@ -356,6 +356,7 @@ _LABELS: dict[str, tuple[str, str]] = {
         "Members who fall short (name — post)",
     ),
     "report_page": ("Trang", "Page"),
+    "report_docx_style": ("Kiểu báo cáo {n}", "Report style {n}"),
     "report_audit_title": ("Thông tin kiểm chứng", "Audit"),
     "param_default_standards": (
         "Tiêu chuẩn (chuyên môn, lý luận chính trị) theo chức danh lãnh đạo",
