@@ -432,7 +432,7 @@ def output_format(
     names (:data:`FORMAT_SUFFIXES`), else a table on a terminal and JSON otherwise. A
     ``--format`` that contradicts the suffix, or a format in ``refused`` (what the
     command cannot write: by default csv, which only ``cadre evaluate`` writes, and docx,
-    which only ``cadre forms`` writes), is an :class:`InputError`."""
+    which only ``cadre evaluate`` and ``cadre forms`` write), is an :class:`InputError`."""
     named = FORMAT_SUFFIXES.get(Path(output).suffix.lower()) if output else None
     chosen = fmt or named
     if chosen in refused:
@@ -542,7 +542,7 @@ report_output_option = click.option(
 report_format_option = click.option(
     "--format",
     "fmt",
-    type=click.Choice(["table", "json", "csv", "xlsx", "html", "pdf"]),
+    type=click.Choice(["table", "json", "csv", "xlsx", "html", "pdf", "docx"]),
     help="cli_help_format",
 )
 

@@ -203,7 +203,7 @@ def evaluate_command(
 ) -> None:
     """``cadre evaluate`` (its help: the label ``cli_help_evaluate``)."""
     check_output(output, [*roster, params, layout, pseudonym_key])
-    fmt = output_format(fmt, output, refused=("docx",))
+    fmt = output_format(fmt, output, refused=())
     key = key_or_exit(pseudonymize, pseudonym_key)
     # progress bars on a terminal only, never over a document written to standard output
     bars = functools.partial(progress_bars, lang, shown=bool(output) or fmt not in ("json", "csv"))
@@ -283,7 +283,12 @@ def evaluate_command(
         )
     evs = [run.finished(e) for e in one_commune(evs, commune)]
     ev = evs[-1]  # --fail-on looks at the last day; every output shows every day
-    if fmt in ("xlsx", "html", "pdf"):  # plugins explain and add sections while it is written
+    if fmt in (
+        "xlsx",
+        "html",
+        "pdf",
+        "docx",
+    ):  # plugins explain and add sections while it is written
         with bars(), plugin_output(scrub):
             _emit(evs, fmt, output, lang)
     else:

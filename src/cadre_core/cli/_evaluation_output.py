@@ -1,7 +1,7 @@
 """How ``cadre evaluate`` and ``cadre demo`` give an evaluation (one day's, or several
 days' as a list): a table per commune on a terminal, JSON, CSV for a spreadsheet (cells
-kept :func:`inert`, which ``cadre validate`` uses too), or an xlsx, html or pdf report
-(:func:`_emit`).
+kept :func:`inert`, which ``cadre validate`` uses too), or an xlsx, html, pdf or docx
+report (:func:`_emit`).
 
 Only rich, the vocabulary and :mod:`cadre_core.cli._common` (its consoles, input error and
 writing) are imported here; pandas, the reports and the JSON documents are imported inside
@@ -129,7 +129,8 @@ def evaluations_csv(evs: Sequence[Any]) -> bytes:
 
 def _emit(ev: Any, fmt: str, output: str | None, lang: str) -> None:
     """Write an evaluation, or the evaluations of several days (a list), in format
-    ``fmt``: every day in JSON, CSV and the table; xlsx and html chart them."""
+    ``fmt``: every day in JSON, CSV and the table; xlsx and html chart them, docx
+    tabulates them."""
     evs = list(ev) if isinstance(ev, list | tuple) else [ev]
     if fmt == "json":
         if output:  # written in its parts, one day at a time
@@ -146,15 +147,22 @@ def _emit(ev: Any, fmt: str, output: str | None, lang: str) -> None:
     if fmt == "csv":
         write_text(evaluations_csv(evs), output)
         return
-    if fmt not in ("xlsx", "html", "pdf"):
+    if fmt not in ("xlsx", "html", "pdf", "docx"):
         _print_table(evs, lang)
         return
     if not output:
         raise InputError(say("format_needs_output", fmt=fmt))
-    from cadre_core.reports import plugin_sections, write_html, write_pdf, write_xlsx
+    from cadre_core.reports import (
+        plugin_sections,
+        write_docx,
+        write_html,
+        write_pdf,
+        write_xlsx,
+    )
     from cadre_core.vocab._pdf import PdfUnavailable
 
-    writer = {"xlsx": write_xlsx, "html": write_html, "pdf": write_pdf}[fmt]
+    writers = {"xlsx": write_xlsx, "html": write_html, "pdf": write_pdf, "docx": write_docx}
+    writer = writers[fmt]
     shown = evs if len(evs) > 1 else evs[0]
     sections = plugin_sections(shown)
     try:

@@ -368,16 +368,16 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         return _json(await workers.run(lambda: _work.plan_json(req, limit)))
 
     files = {
-        "description": "The report, as a download.",
+        "description": "The report, as a download (docx: the evaluation's only).",
         "content": {
             t: {"schema": {"type": "string", "format": "binary"}}
-            for t in (_work.MEDIA["xlsx"], _work.MEDIA["html"], _work.MEDIA["pdf"])
+            for t in (_work.MEDIA[f] for f in ("xlsx", "html", "pdf", "docx"))
         },
     }
 
     @app.post(
         "/v1/reports",
-        summary="A report of the evaluation or of the plan (xlsx, html, pdf)",
+        summary="A report of the evaluation (xlsx, html, pdf, docx) or of the plan (xlsx, html, pdf)",
         responses={
             "200": _audited(files),
             **_REFUSALS,
@@ -387,7 +387,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     async def reports(
         request: Request,
-        format: str = Query(default="xlsx", pattern="^(xlsx|html|pdf)$"),
+        format: str = Query(default="xlsx", pattern="^(xlsx|html|pdf|docx)$"),
         of: str = Query(default="evaluation", pattern="^(evaluation|plan)$"),
         as_of: list[str] = AsOf,
         plugin: list[str] = Plugin,
@@ -397,6 +397,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         skip_invalid: bool = Skip,
     ) -> Response:
         """The report ``cadre evaluate -o report.xlsx`` (or ``cadre plan``) writes."""
+        if of == "plan" and format == "docx":
+            why = label("serve_why_plan_docx")
+            raise ServiceError(400, "serve_bad_query", name="format", error=why)
         req = await request_of(request, as_of, plugin, params, lang, pseudonymize, skip_invalid)
         limit = settings.time_limit
         answer = await workers.run(lambda: _work.report(req, of, format, limit))

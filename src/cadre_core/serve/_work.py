@@ -31,7 +31,7 @@ MEDIA = {
     "pdf": "application/pdf",
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
 }
-"""The media type of each report format (docx: the forms only)."""
+"""The media type of each report format (docx: the forms and the evaluation report)."""
 
 
 @attrs.frozen(slots=True)
@@ -374,8 +374,8 @@ def plugins_json(allowed: Sequence[str] | None) -> bytes:
 
 
 def report(req: Request, kind: str, fmt: str, time_limit: float) -> Answer:
-    """A report file (xlsx, html or pdf) of the evaluation, or of the plan, as a download
-    (its name in ``Content-Disposition``)."""
+    """A report file (xlsx, html, pdf or docx) of the evaluation, or of the plan (not
+    docx), as a download (its name in ``Content-Disposition``)."""
     from cadre_core.vocab._pdf import PdfUnavailable
 
     with tempfile.TemporaryDirectory(prefix="cadre-serve-") as tmp:
@@ -393,12 +393,17 @@ def report(req: Request, kind: str, fmt: str, time_limit: float) -> Answer:
                     _report.write_pdf(result, out, req.lang)
                 days = [result.as_of]
             else:
-                from cadre_core.reports import plugin_sections, write_html, write_pdf, write_xlsx
+                from cadre_core import reports
 
                 r, evs = evaluations(req)
                 shown = evs if len(evs) > 1 else evs[0]
-                writer = {"xlsx": write_xlsx, "html": write_html, "pdf": write_pdf}[fmt]
-                writer(shown, out, lang=req.lang, sections=plugin_sections(shown))
+                writer = {
+                    "xlsx": reports.write_xlsx,
+                    "html": reports.write_html,
+                    "pdf": reports.write_pdf,
+                    "docx": reports.write_docx,
+                }[fmt]
+                writer(shown, out, lang=req.lang, sections=reports.plugin_sections(shown))
                 days = [e.as_of for e in evs]
         except PdfUnavailable as exc:
             raise ServiceError(503, "serve_unavailable", error=str(exc)) from None

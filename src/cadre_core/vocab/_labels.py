@@ -770,6 +770,10 @@ _LABELS: dict[str, tuple[str, str]] = {
         'cần một đối tượng JSON {"khóa": giá trị}',
         'expected a JSON object {"key": value}',
     ),
+    "serve_why_plan_docx": (
+        "kế hoạch không ghi được dạng docx (chỉ báo cáo đánh giá)",
+        "a plan is not written as docx (the evaluation report is)",
+    ),
     "serve_bad_query": ("Tham số {name} không hợp lệ: {error}", "{name} is wrong: {error}"),
     "serve_bad_params": (
         "Tham số ghi đè không hợp lệ: {error}",
@@ -904,11 +908,11 @@ _LABELS: dict[str, tuple[str, str]] = {
     "cli_help_report_output": (
         "Ghi vào tệp này, ghi trọn vẹn hoặc không ghi gì (không bao giờ ghi đè tệp đầu vào, "
         "không phải thư mục; thư mục chứa tệp phải có sẵn). Khi không có --format, đuôi tệp "
-        "(.json, .csv, .xlsx, .html, .pdf) quyết định định dạng; --format trái với đuôi tệp "
-        "bị từ chối.",
+        "(.json, .csv, .xlsx, .html, .pdf, .docx) quyết định định dạng; --format trái với "
+        "đuôi tệp bị từ chối.",
         "Write to this file, whole or not at all (never an input, never a folder; its folder "
-        "must exist). Its suffix (.json, .csv, .xlsx, .html, .pdf) gives the format when "
-        "--format is not given; a --format that contradicts it is refused.",
+        "must exist). Its suffix (.json, .csv, .xlsx, .html, .pdf, .docx) gives the format "
+        "when --format is not given; a --format that contradicts it is refused.",
     ),
     "cli_help_format": (
         "Định dạng kết quả (mặc định: định dạng theo đuôi tệp của --output; nếu không có thì "
