@@ -386,16 +386,17 @@ def test_bad_docx_requests_are_refused_with_a_sentence(args: tuple[str, ...], wo
     assert done.returncode == 2 and words in done.stderr and "Traceback" not in done.stderr
 
 
-def test_only_the_forms_write_a_word_document(tmp_path: Path) -> None:
+def test_a_plan_is_not_written_as_a_word_document(tmp_path: Path) -> None:
+    """The forms and the evaluation's report are Word documents (``evaluate -o r.docx``:
+    ``tests/test_report_docx.py``); the plan is not, and says so before any work."""
     from test_forms_cli import CADRE
 
-    for command in ("evaluate", "plan"):
-        out = tmp_path / f"{command}.docx"
-        done = subprocess.run(
-            [CADRE, command, str(SAMPLE), "-o", str(out)], capture_output=True, text=True
-        )
-        assert done.returncode == 2, (command, done.stderr)
-        assert "docx" in done.stderr and not out.exists()
+    out = tmp_path / "plan.docx"
+    done = subprocess.run(
+        [CADRE, "plan", str(SAMPLE), "-o", str(out)], capture_output=True, text=True
+    )
+    assert done.returncode == 2, done.stderr
+    assert "docx" in done.stderr and not out.exists()
 
 
 def test_under_pseudonyms_the_document_names_nobody(tmp_path: Path) -> None:

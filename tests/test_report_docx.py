@@ -192,6 +192,32 @@ def test_cli_writes_the_word_report(sample_xlsx: Path, tmp_path: Path) -> None:
     assert not [n for n in names if n in text]
 
 
+def test_a_province_ranks_its_communes_and_says_each_communes_targets(tmp_path: Path) -> None:
+    """Several communes: every commune is ranked, and the targets' table has a row for
+    each commune and target with that commune's status and shortfall."""
+    from cadre_core.roster._synth import synth_roster
+
+    ev = cadre_core.evaluate(
+        synth_roster(3, 2026, validate=True, name="t"), "2026-12-31", by_commune=True
+    )
+    out = write_docx(ev, tmp_path / "tinh.docx")
+    text = _text(out)
+    communes = [c.commune for c in ev.communes]
+    assert len(communes) == 3 and all(c in text for c in communes)
+    document = docx.Document(str(out))
+    table = next(
+        [[c.text for c in row.cells] for row in t.rows]
+        for t in document.tables
+        if t.rows and t.rows[0].cells[0].text == label("col_id", "vi") and len(t.columns) == 8
+    )
+    got = {(row[0], row[1]): row for row in table[1:]}
+    for c in ev.communes:
+        for t in c.targets:
+            row = got[(t.id, c.commune)]
+            assert label(t.status, "vi") in row[4], (row, t.status)
+            assert str(t.shortfall) in row
+
+
 def test_plan_still_refuses_docx(sample_xlsx: Path, tmp_path: Path) -> None:
     done = _cli("plan", str(sample_xlsx), "-o", str(tmp_path / "plan.docx"))
     assert done.returncode == 2 and "docx" in done.stderr and "Traceback" not in done.stderr

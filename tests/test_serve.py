@@ -391,7 +391,13 @@ def _without_pango(got: Any, fmt: str) -> bool:
 
 @pytest.mark.parametrize(
     ("of", "fmt"),
-    [("evaluation", "xlsx"), ("evaluation", "html"), ("plan", "xlsx"), ("evaluation", "pdf")],
+    [
+        ("evaluation", "xlsx"),
+        ("evaluation", "html"),
+        ("plan", "xlsx"),
+        ("evaluation", "pdf"),
+        ("evaluation", "docx"),
+    ],
 )
 def test_reports_are_downloads(open_server: Server, files: dict[str, Path], of: str, fmt: str):
     query = {"as_of": DAY, "plugin": "laichau", "format": fmt, "of": of}
@@ -401,7 +407,7 @@ def test_reports_are_downloads(open_server: Server, files: dict[str, Path], of: 
         return
     assert got.status_code == 200, got.text
     assert got.headers["content-disposition"] == f'attachment; filename="cadre-{of}-{DAY}.{fmt}"'
-    magic = {"xlsx": b"PK", "html": b"<!DOCTYPE html", "pdf": b"%PDF"}[fmt]
+    magic = {"xlsx": b"PK", "docx": b"PK", "html": b"<!DOCTYPE html", "pdf": b"%PDF"}[fmt]
     assert got.content[: len(magic)].lower() == magic.lower()
     if fmt == "html":
         assert "Xã Mường Than" in got.text
