@@ -67,6 +67,29 @@ CHROMIUM_ARGS = [
 ]
 
 
+#: LibreOffice's command (``soffice``, installed by ``.ci/run`` with Calc and Writer; None
+#: when missing: the tests that convert a document skip)
+SOFFICE = shutil.which("soffice")
+
+
+def libreoffice_pdf(document: Path, folder: Path) -> Path:
+    """``document`` (a workbook or a Word document) converted to PDF by LibreOffice,
+    headless, with a profile of its own in ``folder``: the PDF it wrote there. Fails the
+    test with LibreOffice's own words when it writes none."""
+    assert SOFFICE is not None
+    converted = subprocess.run(
+        [SOFFICE, f"-env:UserInstallation=file://{folder / 'profile'}", "--headless"]
+        + ["--convert-to", "pdf", "--outdir", str(folder), str(document)],
+        capture_output=True,
+        text=True,
+        timeout=240,
+    )
+    pdf = folder / f"{document.stem}.pdf"
+    assert converted.returncode == 0 and pdf.exists(), converted.stderr + converted.stdout
+    assert pdf.read_bytes()[:4] == b"%PDF"
+    return pdf
+
+
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
     """The system Chromium driven by Playwright, one per test module (skipped without

@@ -8,7 +8,6 @@ import csv
 import json
 import os
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -16,6 +15,7 @@ from typing import Any
 
 import openpyxl
 import pytest
+from conftest import SOFFICE, libreoffice_pdf
 
 import cadre_core
 from cadre_core import Roster, sample_roster
@@ -463,30 +463,13 @@ def test_the_real_forms_labels_are_produced(full_sample: Path, sample_json: dict
     assert plain <= produced
 
 
-@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice is not installed")
 def test_libreoffice_converts_the_sample_forms_to_pdf(full_sample: Path, tmp_path: Path) -> None:
     book = tmp_path / "bieu.xlsx"
     done = run(str(full_sample), "--as-of", "2026-12-31", "-o", str(book))
     assert done.returncode == 0, done.stderr
-    profile = tmp_path / "profile"
-    converted = subprocess.run(
-        [
-            "soffice",
-            f"-env:UserInstallation=file://{profile}",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(tmp_path),
-            str(book),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=240,
-    )
-    pdf = tmp_path / "bieu.pdf"
-    assert converted.returncode == 0 and pdf.exists(), converted.stderr
-    assert pdf.read_bytes().startswith(b"%PDF") and pdf.stat().st_size > 10_000
+    pdf = libreoffice_pdf(book, tmp_path)
+    assert pdf.stat().st_size > 10_000
 
 
 def test_english_labels_carry_no_vietnamese_form_words() -> None:

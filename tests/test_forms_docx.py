@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
-import shutil
 import subprocess
 from collections.abc import Sequence
 from pathlib import Path
@@ -18,6 +17,7 @@ from typing import Any
 import docx
 import openpyxl
 import pytest
+from conftest import SOFFICE, libreoffice_pdf
 from docx.text.paragraph import Paragraph
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -430,7 +430,7 @@ def test_the_service_answers_the_document(tmp_path: Path) -> None:
 
 
 # ------------------------------------------------------------------ LibreOffice
-@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice is not installed")
 def test_libreoffice_converts_the_document_to_pdf(
     tmp_path: Path, sample_forms: list[FilledForm]
 ) -> None:
@@ -439,24 +439,7 @@ def test_libreoffice_converts_the_document_to_pdf(
     pdfium = pytest.importorskip("pypdfium2")
     out = tmp_path / "bieu.docx"
     out.write_bytes(form_docx_bytes(sample_forms))
-    profile = tmp_path / "profile"
-    converted = subprocess.run(
-        [
-            "soffice",
-            f"-env:UserInstallation=file://{profile}",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(tmp_path),
-            str(out),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=240,
-    )
-    pdf = tmp_path / "bieu.pdf"
-    assert converted.returncode == 0 and pdf.exists(), converted.stderr + converted.stdout
+    pdf = libreoffice_pdf(out, tmp_path)
     doc = pdfium.PdfDocument(str(pdf))
     try:
         pages = [

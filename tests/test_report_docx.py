@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import io
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -14,6 +13,7 @@ from pathlib import Path
 import docx
 import pandas as pd
 import pytest
+from conftest import SOFFICE, libreoffice_pdf
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -223,15 +223,6 @@ def test_plan_still_refuses_docx(sample_xlsx: Path, tmp_path: Path) -> None:
     assert done.returncode == 2 and "docx" in done.stderr and "Traceback" not in done.stderr
 
 
-@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice is not installed")
 def test_libreoffice_converts_it_to_pdf(vi: Path, tmp_path: Path) -> None:
-    done = subprocess.run(
-        ["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path / 'profile'}"]
-        + ["--convert-to", "pdf", "--outdir", str(tmp_path), str(vi)],
-        capture_output=True,
-        text=True,
-        timeout=240,
-    )
-    pdf = tmp_path / "bao-cao.pdf"
-    assert done.returncode == 0 and pdf.exists(), done.stderr
-    assert pdf.read_bytes()[:4] == b"%PDF"
+    libreoffice_pdf(vi, tmp_path)
