@@ -14,7 +14,7 @@ import docx
 import pandas as pd
 import pytest
 from conftest import SOFFICE, libreoffice_pdf
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import cadre_core
@@ -22,7 +22,7 @@ from cadre_core.engine import Evaluation
 from cadre_core.plugins import ReportSection
 from cadre_core.reports import evaluate_many, plugin_sections, write_docx
 from cadre_core.reports._explain import explain_frame
-from cadre_core.vocab._docx import NOT_XML, DocxWriter
+from cadre_core.vocab._docx import LINE_BREAK, NOT_XML, DocxWriter
 from cadre_core.vocab._labels import label
 
 CADRE = str(Path(sys.executable).with_name("cadre"))
@@ -147,6 +147,8 @@ def test_several_days_add_a_trend_table(tmp_path: Path) -> None:
 
 @settings(max_examples=25, deadline=None)
 @given(st.text(min_size=1, max_size=40), st.text(max_size=40))
+@example("t", "\r")
+@example("t", "a\r\nb\rc\n\x0bd")
 def test_any_text_of_a_section_reads_back_as_written(title: str, cell: str) -> None:
     """A plugin's section with any text (markup, control characters): the document
     opens and holds the text, less what XML cannot hold."""
@@ -155,7 +157,9 @@ def test_any_text_of_a_section_reads_back_as_written(title: str, cell: str) -> N
     table = pd.DataFrame({"a": [cell]})
     writer.body_xml("".join(writer.sections_xml([ReportSection(title, table, "")], 9.0)))
     document = docx.Document(io.BytesIO(writer.bytes(title)))
-    assert document.tables[0].rows[1].cells[0].text == NOT_XML.sub("", cell).replace("\r", "")
+    # a line ends at CR LF, CR or LF alike: each is one line break in Word
+    lines = LINE_BREAK.split(cell)
+    assert document.tables[0].rows[1].cells[0].text == "\n".join(NOT_XML.sub("", x) for x in lines)
 
 
 def _cli(*args: str, **env: str) -> subprocess.CompletedProcess[str]:

@@ -51,6 +51,10 @@ MARK = "\ue000"
 #: characters XML 1.0 cannot hold (a control character pasted into a roster's cell), and
 #: :data:`MARK`
 NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff\ue000]")
+#: where a text breaks its line: a Windows line end, an old Mac one or a newline (a bare
+#: carriage return left in a ``w:t`` would be read back as a newline by any XML parser,
+#: and a Windows line end as two)
+LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
 def placeholder(number: int, row: bool) -> str:
@@ -150,7 +154,7 @@ class Styles:
         run = ""
         if text:
             parts = []
-            for line in text.split("\n"):
+            for line in LINE_BREAK.split(text):
                 keep_spaces = ' xml:space="preserve"' if line != line.strip() else ""
                 parts.append(f"<w:t{keep_spaces}>{xml_text(line)}</w:t>")
             run = f"<w:r>{'<w:br/>'.join(parts)}</w:r>"
