@@ -148,16 +148,25 @@ def groups(
         _commune=frame["commune"] if multi else "",
     ).sort_values(["_commune", "_rank", "agency"], kind="stable")
     frame = frame.assign(no=range(1, len(frame) + 1))
+    # sorted, each (commune, agency) is one run of rows: the records are made once for the
+    # whole frame and cut at the runs' ends (not one frame and ``to_dict`` per group)
+    records = frame.to_dict("records")
+    keys = list(zip(frame["_commune"].tolist(), frame["agency"].tolist(), strict=True))
+    bodies = frame["body"].astype(str).tolist()
     groups = []
-    for (commune, name), part in frame.groupby(["_commune", "agency"], sort=False):
-        heading = " — ".join(str(x) for x in (commune, name) if x)
+    start = 0
+    for end in range(1, len(keys) + 1):
+        if end < len(keys) and keys[end] == keys[start]:
+            continue
+        heading = " — ".join(str(x) for x in keys[start] if x)
         groups.append(
             {
                 "name": heading,
-                "body": "; ".join(dict.fromkeys(b for b in part["body"].astype(str) if b)),
-                "members": part.to_dict("records"),
+                "body": "; ".join(dict.fromkeys(b for b in bodies[start:end] if b)),
+                "members": records[start:end],
             }
         )
+        start = end
     return groups
 
 
