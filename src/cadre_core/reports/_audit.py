@@ -111,7 +111,9 @@ class ReportError(ValueError):
         return label(f"report_error_{self.key}", lang).format(**said)
 
 
-TABLE_SUFFIXES = (".csv", ".parquet", ".xlsx", ".xlsm", ".xls", ".ods", ".docx")
+TABLE_SUFFIXES = (
+    ".csv", ".parquet", ".xlsx", ".xlsm", ".xls", ".ods", ".docx", ".html", ".htm", ".xml",
+)  # fmt: skip
 """Input files that hold tables; other files beside them (notes, a README) are ignored."""
 
 #: the reading and report options ``cadre evaluate`` records, with their defaults

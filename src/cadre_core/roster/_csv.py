@@ -18,8 +18,12 @@ from pathlib import Path
 from typing import TextIO
 
 import attrs
+import pandas as pd
 
-__all__ = ["CsvText", "csv_text"]
+from cadre_core.roster._grid import Grid
+from cadre_core.roster._problems import Problem, problem
+
+__all__ = ["CsvText", "csv_grid", "csv_text", "decode_text"]
 
 
 @attrs.frozen
@@ -63,13 +67,28 @@ def csv_text(path: Path) -> CsvText:
     ('windows-1258', ';', 'Tên;Năm\n')
     """
     data = path.read_bytes()  # read once: the encoding, the delimiter and the text
+    text, encoding = decode_text(data)
+    return _with_delimiter(CsvText(path, encoding, ",", text))
+
+
+def decode_text(data: bytes) -> tuple[str, str]:
+    """The text of ``data`` saved by an office (a CSV file, a web page saved as a workbook)
+    and its encoding: ``"utf-16"`` (a byte-order mark), ``"utf-8"`` (a BOM or not), or
+    ``"windows-1258"`` when it is not UTF-8 and no letter was lost as "?" (see
+    :func:`csv_text`); else UTF-8's ``UnicodeDecodeError``, also for a NUL byte.
+
+    >>> decode_text("Văn Tên".encode("cp1258"))  # "ă", "ê" are one byte there
+    ('Văn Tên', 'windows-1258')
+    >>> decode_text(codecs.BOM_UTF8 + "Lò".encode())
+    ('Lò', 'utf-8')
+    """
     if data[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
-        return _with_delimiter(CsvText(path, "utf-16", ",", data.decode("utf-16")))
+        return data.decode("utf-16"), "utf-16"
     nul = data.find(b"\0")
     if nul >= 0:  # no office's text holds one: UTF-16 without its byte-order mark
         raise UnicodeDecodeError("utf-8", data, nul, nul + 1, "a NUL byte")
     try:
-        text, encoding = data.decode("utf-8-sig"), "utf-8"
+        return data.decode("utf-8-sig"), "utf-8"
     except UnicodeDecodeError as exc:  # where, for the sentence
         try:
             text = data.decode("cp1258")
@@ -77,8 +96,7 @@ def csv_text(path: Path) -> CsvText:
             raise exc from None
         if _LOST.search(text):  # letters the code page lacks, saved as "?": refused
             raise exc from None
-        text, encoding = unicodedata.normalize("NFC", text), "windows-1258"
-    return _with_delimiter(CsvText(path, encoding, ",", text))
+        return unicodedata.normalize("NFC", text), "windows-1258"
 
 
 def _with_delimiter(source: CsvText) -> CsvText:
@@ -108,3 +126,36 @@ def _delimiter(lines: list[str]) -> str:
         if mine > score:
             best, score = d, mine
     return best
+
+
+def csv_grid(path: Path) -> tuple[list[Grid], list[Problem]]:
+    r"""A CSV list (or a workbook that is text: tab-separated text saved as ``.xls``) as
+    the one unnamed sheet of a list, its rows padded to the longest (title rows are
+    shorter than the header), with what was said of its encoding.
+
+    >>> import tempfile
+    >>> p = Path(tempfile.mkdtemp()) / "ds.xls"
+    >>> _ = p.write_text("DANH SÁCH\nHọ và tên\tNgày sinh\nLò Văn An\t12/03/1975\n")
+    >>> (grid,), said = csv_grid(p)
+    >>> grid.cells.fillna("").to_numpy().tolist(), said
+    ([['DANH SÁCH', ''], ['Họ và tên', 'Ngày sinh'], ['Lò Văn An', '12/03/1975']], [])
+    """
+    try:
+        # title rows are shorter than the header: rows of any length, padded
+        source = csv_text(path)
+        with source.open() as text:
+            lines = list(
+                csv.reader(text.read().splitlines(keepends=True), delimiter=source.delimiter)
+            )
+        width = max((len(line) for line in lines), default=0)
+        padded = [[c if c.strip() else None for c in line] for line in lines]
+        grid = pd.DataFrame([line + [None] * (width - len(line)) for line in padded])
+    except UnicodeDecodeError as exc:
+        return [], [problem(path.name, None, None, None, None, "not_utf8", byte=exc.start)]
+    except Exception as exc:
+        error = type(exc).__name__
+        return [], [problem(path.name, None, None, None, None, "not_csv_list", error=error)]
+    said = []
+    if source.encoding == "windows-1258":  # read, but say how
+        said.append(problem(path.name, None, None, None, None, "read_as_1258", severity="warning"))
+    return [Grid("", grid.replace("", None), [])], said

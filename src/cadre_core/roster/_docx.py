@@ -28,19 +28,11 @@ import attrs
 import numpy as np
 import pandas as pd
 
-from cadre_core.roster._flat_header import find_header
+from cadre_core.roster._grid import Grid, Table, Text, document_grids
 from cadre_core.roster._guards import MAX_SHEET_CELLS, _check_workbook_size
 from cadre_core.roster._merged import Merged
 from cadre_core.roster._problems import Problem, problem
-from cadre_core.vocab._labels import label
-
-WORD_SUFFIXES = (".docx", ".doc")
-"""Word documents: a ``.docx`` is read as a list; an older ``.doc`` is refused, said."""
-
-LEAD_LINES = 20
-"""Most lines of text given above a list's table (the first few of the document, where its
-issuing body is named, and the last ones before the table, its title): the header must stay
-among the first rows :func:`~cadre_core.roster._flat_header.find_header` looks at."""
+from cadre_core.roster._sniff import WORD_SUFFIXES, is_encrypted
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 # elements that hold a document's blocks or a row's cells without being one
@@ -51,20 +43,6 @@ _NOT_TEXT = {
     f"{_W}{t}" for t in ("pPr", "rPr", "drawing", "pict", "object", "del", "moveFrom", "instrText")
 } | {"{http://schemas.openxmlformats.org/markup-compatibility/2006}AlternateContent"}
 _CHARS = {f"{_W}tab": "\t", f"{_W}br": "\n", f"{_W}cr": "\n", f"{_W}noBreakHyphen": "-"}
-
-
-@attrs.frozen
-class Grid:
-    """One sheet of a list as the list reader reads it: a workbook's sheet, a CSV file, or
-    a Word table with the lines around it. ``top`` rows above the table are not counted
-    as its rows (a problem on the grid's row ``top + 1`` is on the table's row 1); rows
-    from ``end`` on are under the table and hold no person (None: to the sheet's end)."""
-
-    name: str
-    cells: pd.DataFrame
-    merged: list[Merged]
-    top: int = 0
-    end: int | None = None
 
 
 def _within(element: Any, tag: str) -> Iterator[Any]:
@@ -211,6 +189,8 @@ def _open(path: Path) -> tuple[Any, Problem | None]:
     if too_large is not None:
         return None, problem(name, None, None, None, None, "docx_too_large", reason=too_large)
     if not zipfile.is_zipfile(path):
+        if is_encrypted(path):
+            return None, problem(name, None, None, None, None, "docx_password")
         return None, problem(name, None, None, None, None, "not_docx_list", error="BadZipFile")
     import docx
 
@@ -219,26 +199,6 @@ def _open(path: Path) -> tuple[Any, Problem | None]:
     except Exception as exc:  # python-docx raises many types for a damaged or missing part
         error = type(exc).__name__
         return None, problem(name, None, None, None, None, "not_docx_list", error=error)
-
-
-def _around(lines: list[str]) -> list[str]:
-    """At most :data:`LEAD_LINES` of the lines above a table: the document's first few and
-    the last ones before the table."""
-    if len(lines) <= LEAD_LINES:
-        return lines
-    first = LEAD_LINES // 4
-    return lines[:first] + lines[len(lines) - (LEAD_LINES - first) :]
-
-
-def _with_lines(cells: pd.DataFrame, lead: list[str], trail: list[str]) -> pd.DataFrame:
-    """A table's grid with ``lead`` lines above it and ``trail`` lines under it, each a
-    row of its own with the line in the first column."""
-    width = cells.shape[1]
-    above = np.full((len(lead), width), None, dtype=object)
-    above[:, 0] = lead
-    under = np.full((len(trail), width), None, dtype=object)
-    under[:, 0] = trail
-    return pd.DataFrame(np.vstack([above, cells.to_numpy(dtype=object), under]))
 
 
 def docx_grids(path: Path) -> tuple[list[Grid], list[Problem]]:
@@ -271,13 +231,11 @@ def docx_grids(path: Path) -> tuple[list[Grid], list[Problem]]:
     body, refused = _open(path)
     if refused is not None:
         return [], [refused]
-    tables: list[tuple[str, pd.DataFrame, list[Merged], int]] = []
-    problems: list[Problem] = []
-    texts: list[list[str]] = [[]]  # the lines before each list's table, and after the last
+    blocks: list[Text | Table] = []
     number = 0
     for kind, block in _blocks(body):
         if kind == "p":
-            texts[-1].extend(line for line in _text(block).split("\n") if line.strip())
+            blocks.append(Text([line for line in _text(block).split("\n") if line.strip()]))
             continue
         number += 1
         rows, width = _cells(block)
@@ -285,32 +243,8 @@ def docx_grids(path: Path) -> tuple[list[Grid], list[Problem]]:
             why = f"table {number} is {len(rows):,} rows by {width:,} columns"
             return [], [problem(path.name, None, None, None, None, "docx_too_large", reason=why)]
         cells, merged = _grid(rows, width)
-        if cells.isna().all(axis=None):
-            continue
-        name = label("list_word_table", "vi").format(number)
-        header = find_header(cells)
-        if header is None:
-            texts[-1].extend(_table_lines(block))
-            problems.append(
-                problem(path.name, name, None, None, None, "no_list_header_in_table",
-                        severity="warning")
-            )  # fmt: skip
-            continue
-        texts.append([])
-        tables.append((name, cells, merged, header.top))
-    if not tables:
-        problems.append(problem(path.name, None, None, None, None, "no_list_table"))
-    grids: list[Grid] = []
-    above: list[str] = []
-    for n, (name, cells, merged, header_at) in enumerate(tables):
-        above.extend(texts[n])
-        # the header must stay among the first 30 rows, where the reader looks for it
-        keep = min(LEAD_LINES, 29 - header_at)
-        lead = _around(above)[-keep:] if keep > 0 else []
-        grid = _with_lines(cells, lead, texts[n + 1][:LEAD_LINES])
-        moved = [(r0 + len(lead), c0, r1 + len(lead), c1) for r0, c0, r1, c1 in merged]
-        grids.append(Grid(name, grid, moved, len(lead), len(lead) + len(cells)))
-    return grids, problems
+        blocks.append(Table(cells, merged, _table_lines(block)))
+    return document_grids(path.name, blocks)
 
 
-__all__ = ["LEAD_LINES", "WORD_SUFFIXES", "Grid", "docx_grids"]
+__all__ = ["WORD_SUFFIXES", "docx_grids"]

@@ -18,7 +18,6 @@ if TYPE_CHECKING:
     from cadre_core.roster._layout import Layout
 
 import calendar
-import csv
 import datetime as dt
 import re
 from collections.abc import Mapping
@@ -28,8 +27,8 @@ import attrs
 import pandas as pd
 
 from cadre_core.roster import _normalize as nz
-from cadre_core.roster._csv import csv_text
-from cadre_core.roster._docx import WORD_SUFFIXES, Grid, docx_grids
+from cadre_core.roster._csv import csv_grid
+from cadre_core.roster._docx import docx_grids
 from cadre_core.roster._flat_header import (
     DATE_PARTS,
     SKIP,
@@ -41,16 +40,28 @@ from cadre_core.roster._flat_header import (
     resolve,
 )
 from cadre_core.roster._flat_tables import MADE, build_tables
-from cadre_core.roster._guards import _check_workbook_size
-from cadre_core.roster._merged import fill_merged, merged_ranges
+from cadre_core.roster._grid import Grid
+from cadre_core.roster._guards import TooLarge, _check_workbook_size
+from cadre_core.roster._html import html_grids
+from cadre_core.roster._merged import fill_merged
 from cadre_core.roster._problems import Problem, problem
 from cadre_core.roster._reader import RawTable
 from cadre_core.roster._schema import VALUE_ALIASES
+from cadre_core.roster._sheets import locked, read_sheets, sheet_names
+from cadre_core.roster._sniff import (
+    HTML_SUFFIXES,
+    WORD_SUFFIXES,
+    WORKBOOK_SUFFIXES,
+    XML_SUFFIXES,
+    named_as,
+    source_of,
+)
 from cadre_core.vocab._dates import DAY_FIRST_BODY, DAY_WORDS_BODY, parse_day
 from cadre_core.vocab._labels import fmt_date
 
 ROW_BASE = 1_000_000  # rows of sheet i are numbered i * ROW_BASE + row until relocated
-LIST_ONLY = (".csv", *WORD_SUFFIXES)  # files read as a list or not at all
+LIST_SUFFIXES = (".csv", *WORD_SUFFIXES, *HTML_SUFFIXES, *WORKBOOK_SUFFIXES, *XML_SUFFIXES)
+"""Names of the files a list may be kept in."""
 
 # the day a list is "as of", most explicit first: "tính đến ngày 31/12/2025", "thời điểm
 # báo cáo: 31/12/2025", "tính đến ngày 31 tháng 12 năm 2025", "tính đến tháng 12/2025" (the
@@ -103,44 +114,44 @@ class FlatRead:
 
 
 def _grids(path: Path) -> tuple[list[Grid], list[Problem]]:
-    """The sheets of a list (a CSV file is one, unnamed; a Word document's tables are
-    "Bảng 1", "Bảng 2" ...) with their merged ranges."""
-    if path.suffix.lower() in WORD_SUFFIXES:
-        return docx_grids(path)
-    if path.suffix.lower() == ".csv":
-        try:
-            # title rows are shorter than the header: rows of any length, padded
-            source = csv_text(path)
-            with source.open() as text:
-                lines = list(
-                    csv.reader(text.read().splitlines(keepends=True), delimiter=source.delimiter)
-                )
-            width = max((len(line) for line in lines), default=0)
-            padded = [[c if c.strip() else None for c in line] for line in lines]
-            grid = pd.DataFrame([line + [None] * (width - len(line)) for line in padded])
-        except UnicodeDecodeError as exc:
-            return [], [problem(path.name, None, None, None, None, "not_utf8", byte=exc.start)]
-        except Exception as exc:
-            error = type(exc).__name__
-            return [], [problem(path.name, None, None, None, None, "not_csv_list", error=error)]
-        said = []
-        if source.encoding == "windows-1258":  # read, but say how
-            said.append(
-                problem(path.name, None, None, None, None, "read_as_1258", severity="warning")
-            )
-        return [Grid("", grid.replace("", None), [])], said
+    """The sheets of a list (a CSV file is one, unnamed; a Word document's or a web page's
+    tables are "Bảng 1", "Bảng 2" ...) with their merged ranges. What the file holds is
+    told by its bytes (:func:`~cadre_core.roster._sniff.source_of`), and said when its name
+    says otherwise (a web page saved as ``.xls``)."""
+    source = source_of(path)
+    said: list[Problem] = []
+    if source != named_as(path):
+        said.append(
+            problem(path.name, None, None, None, None, "read_as_kind", severity="warning",
+                    suffix=path.suffix.lower(), holds=source)
+        )  # fmt: skip
+    if source == "docx":
+        grids, problems = docx_grids(path)
+    elif source == "html":
+        grids, problems = html_grids(path)
+    elif source == "csv":
+        grids, problems = csv_grid(path)
+    else:
+        grids, problems = _workbook_grids(path)
+    return grids, said + problems
+
+
+def _workbook_grids(path: Path) -> tuple[list[Grid], list[Problem]]:
+    """A workbook's sheets (calamine's formats, or an XML Spreadsheet) as grids."""
     too_large = _check_workbook_size(path)
     if too_large is not None:
         return [], [
             problem(path.name, None, None, None, None, "workbook_too_large", reason=too_large)
         ]
     try:
-        sheets = pd.read_excel(path, sheet_name=None, header=None, engine="calamine")
+        sheets, merged = read_sheets(path)
+    except TooLarge as exc:
+        why = str(exc)
+        return [], [problem(path.name, None, None, None, None, "workbook_too_large", reason=why)]
     except Exception as exc:  # the engine raises many types for a non-workbook
-        error = type(exc).__name__
-        return [], [problem(path.name, None, None, None, None, "not_list_workbook", error=error)]
-    merged = merged_ranges(path)
-    return [Grid(str(k), v, merged.get(str(k), [])) for k, v in sheets.items()], []
+        key = "workbook_password" if locked(path, exc) else "not_list_workbook"
+        return [], [problem(path.name, None, None, None, None, key, error=type(exc).__name__)]
+    return [Grid(k, v, merged.get(k, [])) for k, v in sheets.items()], []
 
 
 def _texts(grid: pd.DataFrame) -> list[str]:
@@ -548,7 +559,7 @@ def read_flat(path: Path, *, list_date: dt.date | str | None = None) -> FlatRead
         path.name,
         day,
         commune,
-        serials=path.suffix.lower() not in LIST_ONLY,
+        serials=source_of(path) in ("workbook", "spreadsheetml"),
     )
     problems.extend(found)
     return FlatRead(
@@ -570,37 +581,47 @@ def relocate(problem: Problem, read: FlatRead, file: str) -> Problem:
     return attrs.evolve(problem, file=where, row=row, column=column)
 
 
+def list_only(path: Path) -> bool:
+    """Whether the file at ``path`` is read as a list or not at all: CSV text, a Word
+    document or a web page (whatever its name: a web page saved as ``.xls`` is one).
+
+    >>> list_only(Path("ds.csv")), list_only(Path("ds.docx"))
+    (True, True)
+    """
+    return source_of(path) in ("csv", "docx", "html")
+
+
 def is_flat(path: Path, layout: Layout | None = None) -> bool:
     """Whether ``path`` is read as a flat list: a ``.csv`` file, a Word document (a
-    ``.docx``; a ``.doc`` is refused as a list is), or a workbook none of whose sheets is
-    named as a roster table (other than by a name of the cadres list), by the roster
-    format or by ``layout``."""
+    ``.docx``; a ``.doc`` is refused as a list is), a web page (also one saved as
+    ``.xls``), or a workbook none of whose sheets is named as a roster table (other than
+    by a name of the cadres list), by the roster format or by ``layout``."""
     from cadre_core.roster._reader import table_for
     from cadre_core.roster._schema import TABLE_NAMES
 
-    suffix = path.suffix.lower()
     if path.is_dir():
         return False
-    if suffix in LIST_ONLY:
-        return True
-    if suffix not in (".xlsx", ".xlsm", ".xls", ".ods"):
+    if path.suffix.lower() not in LIST_SUFFIXES:
         return False
+    if list_only(path):
+        return True
     if _check_workbook_size(path) is not None:
         return False  # never opened: the workbook reader says why
     try:
-        names = pd.ExcelFile(path, engine="calamine").sheet_names
+        names = sheet_names(path)
     except Exception:
         return False  # the workbook reader reports it
     # a sheet named by a table's code name, or as any table but cadres ("Danh sách cán
     # bộ" names a list as well), makes the workbook a roster of tables
-    tables = {table_for(str(n), layout) for n in names} - {None, "cadres"}
-    return not tables and not {str(n).strip() for n in names} & set(TABLE_NAMES)
+    tables = {table_for(n, layout) for n in names} - {None, "cadres"}
+    return not tables and not {n.strip() for n in names} & set(TABLE_NAMES)
 
 
 __all__ = [
-    "LIST_ONLY",
+    "LIST_SUFFIXES",
     "FlatRead",
     "is_flat",
+    "list_only",
     "read_flat",
     "relocate",
     "title_commune",

@@ -45,8 +45,9 @@ _ODS_VALUE = re.compile(rb"office:value-type=")
 _DOCX_CELL = re.compile(rb"<(?:\w+:)?tc[\s/>]")
 
 
-class _TooLarge(Exception):
-    """A workbook part is beyond the reader's limits."""
+class TooLarge(Exception):
+    """A file, a workbook part or a table is beyond the reader's limits (the sentence says
+    which)."""
 
 
 def _col_number(letters: bytes) -> int:
@@ -64,7 +65,7 @@ def _chunks(zf: zipfile.ZipFile, member: str, budget: list[int]) -> Iterator[byt
             block = f.read(_CHUNK)
             budget[0] -= len(block)
             if budget[0] < 0:
-                raise _TooLarge("it is too large once decompressed (over 512 MB)")
+                raise TooLarge("it is too large once decompressed (over 512 MB)")
             if not block:
                 break
             data = tail + block
@@ -73,7 +74,7 @@ def _chunks(zf: zipfile.ZipFile, member: str, budget: list[int]) -> Iterator[byt
             opened = tail.rfind(b"<")
             tail = tail[opened:] if opened >= 0 else b""  # text between tags is not kept
             if len(tail) > _CHUNK:  # a single tag cannot be this long
-                raise _TooLarge("its XML is malformed (a tag longer than 4 MB)")
+                raise TooLarge("its XML is malformed (a tag longer than 4 MB)")
             yield data[:cut]
     if tail:
         yield tail
@@ -204,7 +205,7 @@ def _workbook_size(path: Path) -> str | None:
                         for _ in _chunks(zf, n, budget):
                             pass
                         # shared strings, styles, headers count towards the size limit
-    except _TooLarge as exc:
+    except TooLarge as exc:
         return str(exc)
     except (zipfile.BadZipFile, OSError, EOFError, zlib.error, NotImplementedError):
         return None  # damaged: the engine reports it
@@ -275,6 +276,7 @@ __all__ = [
     "MAX_SHEET_CELLS",
     "MAX_XML_BYTES",
     "MAX_ZIP_MEMBERS",
+    "TooLarge",
     "_check_workbook_size",
     "extract_tables",
 ]

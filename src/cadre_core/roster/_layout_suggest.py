@@ -36,6 +36,8 @@ from cadre_core.roster._schema import (
     header_key,
     text_key,
 )
+from cadre_core.roster._sheets import read_sheets, sheet_names
+from cadre_core.roster._sniff import WORKBOOK_SUFFIXES, XML_SUFFIXES, file_kind
 
 SURE = 90.0
 """Score from which a guess is written as a mapping rather than as a comment."""
@@ -43,7 +45,7 @@ SURE = 90.0
 SHORT = 3
 """Spellings of at most this many characters are scored whole, never by a partial match."""
 
-_WORKBOOKS = (".xlsx", ".xlsm", ".xls", ".ods")
+_WORKBOOKS = (*WORKBOOK_SUFFIXES, *XML_SUFFIXES)
 
 
 @attrs.frozen
@@ -88,7 +90,7 @@ def _sheet_names(path: Path) -> list[str]:
     if path.suffix.lower() not in _WORKBOOKS or _check_workbook_size(path) is not None:
         return []
     try:
-        return [str(s) for s in pd.ExcelFile(path, engine="calamine").sheet_names]
+        return sheet_names(path)
     except Exception:  # not a workbook: the reader says so when it is read
         return []
 
@@ -103,6 +105,8 @@ def _top_cells(path: Path, name: str) -> list[str]:
 
                 return [str(c) for c in pq.read_schema(file).names]
             grid = pd.read_csv(file, header=None, nrows=20, dtype=str, encoding="utf-8-sig")
+        elif file_kind(path) == "spreadsheetml":
+            grid = read_sheets(path)[0][name].head(20)
         else:
             grid = pd.read_excel(path, sheet_name=name, header=None, nrows=20, engine="calamine")
     except Exception:  # unreadable: the reader reports it when it is read

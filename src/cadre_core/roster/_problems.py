@@ -166,7 +166,10 @@ def problem(
 
 _COLUMN_N = re.compile(r" \(column ([A-Z]+(?:–[A-Z]+)?|\d+)\)")
 _SHEET_IN_FILE = re.compile(r", sheet ('.*')$")
-_WORD_FILE = re.compile(r"\.docx$", re.I)
+# a document's table (a Word or a web page's), named as its user counts them: "Bảng 2"
+_DOCUMENT_TABLE = re.compile(
+    "'" + re.escape(label("list_word_table", "vi")).replace(r"\{\}", r"\d+") + "'"
+)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -229,20 +232,21 @@ def column_words(table: str | None, column: str | None, lang: str = "vi") -> str
 
 def _sheet_words(file: str, quoted: str, lang: str) -> str:
     """The sheet ``quoted`` (its name in quotes) of ``file`` in ``lang``: a workbook's
-    "trang tính 'DS'", a Word document's table by its name alone ("Bảng 2")."""
-    if _WORD_FILE.search(file):
+    "trang tính 'DS'", a document's table (a Word document's, a web page's, whatever the
+    file's name) by its name alone ("Bảng 2")."""
+    if _DOCUMENT_TABLE.fullmatch(quoted):
         return quoted[1:-1]
     return label("problem_sheet", lang).format(quoted)
 
 
 def file_words(file: str, lang: str = "vi") -> str:
     """A problem's file as a person reads it (``r.xlsx, sheet 'DS'`` names the sheet of a
-    list in ``lang``; a Word document's table is named by itself).
+    list in ``lang``; a document's table is named by itself).
 
     >>> file_words("r.xlsx, sheet 'DS'"), file_words("r.xlsx, sheet 'DS'", "en")
     ("r.xlsx, trang tính 'DS'", "r.xlsx, sheet 'DS'")
-    >>> file_words("r.docx, sheet 'Bảng 2'")
-    'r.docx, Bảng 2'
+    >>> file_words("r.docx, sheet 'Bảng 2'"), file_words("xuat.xls, sheet 'Bảng 1'")
+    ('r.docx, Bảng 2', 'xuat.xls, Bảng 1')
     """
     if lang == "en":
         return file
@@ -276,8 +280,8 @@ def _value_name(code: str, family: str | None, lang: str) -> str:
 
 def _arg_words(p: Problem, name: str, value: str, lang: str) -> str:
     """An argument of the problem's sentence in ``lang``: a ``;``-list of codes comma-joined
-    (by their names in Vietnamese), a ``;``-list of files joined with "and"; in
-    Vietnamese a table by its label and a column by its header."""
+    (by their names in Vietnamese), a ``;``-list of files joined with "and", what a file
+    holds by its words; in Vietnamese a table by its label and a column by its header."""
     args = dict(p.args)
     if name == "codes":
         codes = [c for c in value.split(";") if c]
@@ -287,6 +291,8 @@ def _arg_words(p: Problem, name: str, value: str, lang: str) -> str:
     if name == "files":
         names = [repr(f) for f in value.split(";")]
         return ", ".join(names[:-1]) + label("problem_and", lang) + names[-1]
+    if name == "holds":  # what a file really holds (cadre_core.roster._sniff)
+        return label(f"file_kind_{value}", lang)
     if lang == "en":
         return value
     if name in ("table", "target"):

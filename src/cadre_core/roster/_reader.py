@@ -20,8 +20,8 @@ import numpy as np
 import pandas as pd
 
 from cadre_core.roster._csv import CsvText, csv_text
-from cadre_core.roster._guards import _check_workbook_size
-from cadre_core.roster._merged import _missing, fill_merged, merged_ranges
+from cadre_core.roster._guards import TooLarge, _check_workbook_size
+from cadre_core.roster._merged import _missing, fill_merged
 from cadre_core.roster._problems import Problem, problem
 from cadre_core.roster._schema import (
     TABLE_BY_NAME,
@@ -31,6 +31,8 @@ from cadre_core.roster._schema import (
     header_key,
     text_key,
 )
+from cadre_core.roster._sheets import locked, read_sheets
+from cadre_core.roster._sniff import WORKBOOK_SUFFIXES, XML_SUFFIXES
 from cadre_core.vocab._labels import label as label_text
 
 if TYPE_CHECKING:
@@ -192,20 +194,24 @@ def _frame_from_grid(grid: pd.DataFrame, header_at: int) -> tuple[pd.DataFrame, 
 
 
 def read_workbook(path: Path, layout: Layout | None = None) -> tuple[list[RawTable], list[Problem]]:
-    """Read every sheet of an ``.xlsx``/``.xls`` workbook that is a roster table."""
+    """Read every sheet of a workbook (``.xlsx``, ``.xls``, ``.ods``, an XML Spreadsheet)
+    that is a roster table."""
     problems: list[Problem] = []
     name = path.name
     too_large = _check_workbook_size(path)
     if too_large is not None:
         return [], [problem(name, None, None, None, None, "workbook_too_large", reason=too_large)]
     try:
-        sheets = pd.read_excel(path, sheet_name=None, header=None, engine="calamine")
+        sheets, merged = read_sheets(path)
+    except TooLarge as exc:
+        return [], [problem(name, None, None, None, None, "workbook_too_large", reason=str(exc))]
     except Exception as exc:  # the engine raises many types for a non-workbook
         key = "not_workbook"
-        if not zipfile.is_zipfile(path) and path.suffix.lower() == ".xlsx":
+        if locked(path, exc):
+            key = "workbook_password"
+        elif not zipfile.is_zipfile(path) and path.suffix.lower() == ".xlsx":
             key = "not_zip_workbook"
         return [], [problem(name, None, None, None, None, key, error=type(exc).__name__)]
-    merged = merged_ranges(path)
     tables: list[RawTable] = []
     seen: dict[str, str] = {}
     for sheet, grid in sheets.items():
@@ -551,7 +557,7 @@ def read_raw(path: Path, layout: Layout | None = None) -> tuple[list[RawTable], 
     special = not_a_regular_file(path, path.name)
     if special is not None:
         return [], [special]
-    if path.suffix.lower() in (".xlsx", ".xlsm", ".xls", ".ods"):
+    if path.suffix.lower() in (*WORKBOOK_SUFFIXES, *XML_SUFFIXES):
         return read_workbook(path, layout)
     return [], [problem(path.name, None, None, None, None, "not_a_roster_path")]
 

@@ -12,7 +12,7 @@ import attrs
 import numpy as np
 import pandas as pd
 
-from cadre_core.roster._flat import LIST_ONLY, FlatRead, is_flat, read_flat, relocate
+from cadre_core.roster._flat import FlatRead, is_flat, list_only, read_flat, relocate
 from cadre_core.roster._layout import Layout, apply_layout
 from cadre_core.roster._problems import Problem, RosterError, problem
 from cadre_core.roster._reader import RawTable, folder_tables, not_a_regular_file, read_raw
@@ -482,7 +482,7 @@ def read_roster(
         read = _read_flat(p, list_date)
         # a workbook holding no list either is read as tables: their messages say what
         # is missing
-        if read.found or p.suffix.lower() in LIST_ONLY:
+        if read.found or list_only(p):
             return _list_roster(p, read, legacy, skip_invalid)
     raws, problems = read_raw(p, layout)
     raws = apply_layout(raws, layout)

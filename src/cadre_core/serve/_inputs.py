@@ -1,5 +1,5 @@
 """A request's roster: an uploaded workbook or list (a ``.csv`` file, a Word ``.docx``
-table), a zip of CSV/parquet tables (multipart field ``roster``) or JSON tables (``{"cadres": [{...}, ...], ...}``, what
+table, a web page or an XML Spreadsheet, also saved as ``.xls``), a zip of CSV/parquet tables (multipart field ``roster``) or JSON tables (``{"cadres": [{...}, ...], ...}``, what
 :meth:`cadre_core.roster.Roster.from_frames` accepts), read with the reader and its guards
 into a :class:`~cadre_core.roster.Roster` whose ``sources`` name the upload and its
 SHA-256 (the audit block)."""
@@ -18,9 +18,8 @@ import attrs
 
 from cadre_core.serve._errors import ServiceError
 
-WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods", ".docx")
-"""The names of workbooks and Word documents (a list kept as a Word table); any other
-upload is a zip of tables or refused by the reader."""
+_KIND_SUFFIX = {"html": ".html", "spreadsheetml": ".xml", "ole2": ".xls"}
+# an upload with no name the reader knows, by what its bytes hold
 
 _UNSAFE = re.compile(r"[^\w.\- ]+")
 
@@ -63,9 +62,16 @@ def save_upload(data: bytes, filename: str | None, folder: Path) -> tuple[Path, 
     digest = f"{name}:{hashlib.sha256(data).hexdigest()}"
     path = folder / name
     path.write_bytes(data)
-    suffix = _document_suffix(path)
-    if not zipfile.is_zipfile(path) or suffix is not None:
-        if path.suffix.lower() not in WORKBOOK_SUFFIXES and suffix is not None:
+    from cadre_core.roster._flat import LIST_SUFFIXES
+    from cadre_core.roster._sniff import file_kind
+
+    if zipfile.is_zipfile(path):
+        suffix = _document_suffix(path)
+        is_tables = suffix is None
+    else:  # a workbook, a list, or a web page, by its bytes when its name says nothing
+        suffix, is_tables = _KIND_SUFFIX.get(file_kind(path)), False
+    if not is_tables:
+        if path.suffix.lower() not in LIST_SUFFIXES and suffix is not None:
             renamed = path.with_name(f"{path.name}{suffix}")
             path.rename(renamed)
             path = renamed
@@ -193,7 +199,6 @@ def read_request_roster(
 
 
 __all__ = [
-    "WORKBOOK_SUFFIXES",
     "canonical_tables",
     "frames_of",
     "read_request_roster",

@@ -1655,6 +1655,22 @@ _LABELS: dict[str, tuple[str, str]] = {
         "không phải là sổ tính .xlsx đọc được",
         "not a readable .xlsx workbook: {error}",
     ),
+    "problem_workbook_password": (
+        "sổ tính được đặt mật khẩu nên không đọc được: hãy mở tệp bằng Excel, nhập mật khẩu, "
+        "chọn Tệp > Thông tin > Bảo vệ sổ làm việc > Mã hóa bằng mật khẩu, xóa mật khẩu, "
+        "lưu lại, rồi đọc tệp vừa lưu",
+        "the workbook is locked by a password, so it cannot be read: open it in Excel, give "
+        "the password, choose File > Info > Protect Workbook > Encrypt with Password, clear "
+        "the password, save, and read the saved file",
+    ),
+    "problem_docx_password": (
+        "tài liệu Word được đặt mật khẩu nên không đọc được: hãy mở tệp bằng Word, nhập mật "
+        "khẩu, chọn Tệp > Thông tin > Bảo vệ tài liệu > Mã hóa bằng mật khẩu, xóa mật khẩu, "
+        "lưu lại, rồi đọc tệp vừa lưu",
+        "the Word document is locked by a password, so it cannot be read: open it in Word, "
+        "give the password, choose File > Info > Protect Document > Encrypt with Password, "
+        "clear the password, save, and read the saved file",
+    ),
     "problem_not_zip_workbook": (
         "không phải là sổ tính .xlsx đọc được (tệp không phải là tệp nén zip)",
         "not a readable .xlsx workbook (the file is not a zip container): {error}",
@@ -1690,10 +1706,38 @@ _LABELS: dict[str, tuple[str, str]] = {
         "signatures), not as a list",
     ),
     "problem_no_list_table": (
-        "không bảng nào của tệp Word chứa một danh sách người (một bảng có dòng tiêu đề với "
+        "không bảng nào của tài liệu chứa một danh sách người (một bảng có dòng tiêu đề với "
         "'Họ và tên' và các tiêu đề đã biết khác)",
-        "no table of the Word document holds a list of people (a table whose header row has "
+        "no table of the document holds a list of people (a table whose header row has "
         "'Họ và tên' and other known headers)",
+    ),
+    "problem_not_html_list": (
+        "không phải là trang web (HTML) đọc được",
+        "not a readable web page (HTML): {error}",
+    ),
+    "problem_html_too_large": (
+        "trang web không được đọc: tệp quá lớn, hoặc một bảng có quá nhiều ô",
+        "the web page was not read: {reason}",
+    ),
+    "problem_page_read_as_1258": (
+        "trang web không nói bảng mã chữ và không phải chữ UTF-8 nên được đọc như chữ "
+        "Windows-1258: hãy kiểm tra dấu tiếng Việt",
+        "the web page names no encoding and is not UTF-8 text, so it was read as Windows-1258 "
+        "text: check the Vietnamese accents",
+    ),
+    "problem_read_as_kind": (
+        "tệp mang đuôi {suffix} nhưng thực ra là {holds}, như các phần mềm 'xuất ra Excel' "
+        "thường lưu; tệp được đọc theo nội dung thật của nó",
+        "the file is named {suffix} but really holds {holds}, as software that 'exports to "
+        "Excel' often saves; it was read as what it holds",
+    ),
+    "file_kind_html": ("một trang web (HTML)", "a web page (HTML)"),
+    "file_kind_csv": ("chữ có dấu phân cách (CSV, tab)", "delimited text (CSV, tab)"),
+    "file_kind_workbook": ("một sổ tính", "a workbook"),
+    "file_kind_docx": ("một tài liệu Word", "a Word document"),
+    "file_kind_spreadsheetml": (
+        "một bảng tính XML của Excel 2003",
+        "an Excel 2003 XML Spreadsheet",
     ),
     "problem_not_table_file": (
         "không phải là bảng {suffix} đọc được",

@@ -1,0 +1,246 @@
+"""A list kept as a table in a web page: what web systems "export to Excel" (an HTML
+``<table>`` saved as ``danh-sach.xls``, Excel's "Web Page" format, a browser's
+``tableToExcel``) and what a clerk saves from a browser (``.html``, ``.htm``).
+
+The page is read as a Word document is (:mod:`cadre_core.roster._docx`): each table is a
+sheet "Bảng N", with the text before it (the issuing body, the title with the list's day
+and commune) as its leading rows and the text after it (signatures) as rows that hold no
+one (:func:`cadre_core.roster._grid.document_grids`). A merged cell is ``colspan`` and
+``rowspan`` placed as a browser places them; a cell's lines are its ``<br>`` and its
+blocks (Excel writes a line break in a cell as ``<br style='mso-data-placement:
+same-cell'/>``); runs of spaces are one space, as a browser shows them. Scripts, styles,
+the page's head and comments (where Excel keeps its sheet settings) are no text.
+
+The text's encoding is its byte-order mark, else the ``charset`` the page declares, else
+UTF-8, else Windows-1258 (said). lxml's HTML parser (libxml2, which fetches nothing and
+expands no entity beyond HTML's own) reads it; the page's size and every table's cells
+are measured before a grid is built.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+import unicodedata
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from cadre_core.roster._csv import decode_text
+from cadre_core.roster._grid import Grid, Table, Text, document_grids
+from cadre_core.roster._guards import MAX_SHEET_CELLS, MAX_XML_BYTES, TooLarge
+from cadre_core.roster._merged import Merged
+from cadre_core.roster._problems import Problem, problem
+
+_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([\w.:-]+)", re.IGNORECASE)
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
+_SPACES = re.compile(r"[ \t\n\r\f\v\u00a0]+")  # HTML's white space, and &nbsp;
+_SKIP = {"script", "style", "head", "title", "template", "noscript", "object", "select"}
+# elements that begin and end a line of text
+_BLOCK = {
+    "address", "article", "aside", "blockquote", "caption", "center", "dd", "div", "dl",
+    "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4",
+    "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section", "td",
+    "th", "tr", "ul", "table", "tbody", "thead", "tfoot",
+}  # fmt: skip
+_COLSPAN_MAX, _ROWSPAN_MAX = 1000, 65534  # as browsers clamp them
+
+
+class _Lines:
+    """Lines of text being gathered: inline text joins the current line; a block or a
+    ``<br>`` ends it."""
+
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+        self._line: list[str] = []
+
+    def add(self, text: str) -> None:
+        self._line.append(text)
+
+    def end(self) -> None:
+        line = _SPACES.sub(" ", "".join(self._line)).strip()
+        if line:
+            self.lines.append(line)
+        self._line = []
+
+    def take(self) -> list[str]:
+        self.end()
+        lines, self.lines = self.lines, []
+        return lines
+
+
+def _tag(element: Any) -> str | None:
+    """An element's tag in lower case; None for a comment or a processing instruction."""
+    return element.tag.lower() if isinstance(element.tag, str) else None
+
+
+def _flow(element: Any, lines: _Lines, tables: list[Text | Table] | None) -> None:
+    """Gather the text of ``element`` into ``lines``; a table met is, when ``tables`` is
+    given, read as a table (the lines so far go before it), else its cells' text."""
+    tag = _tag(element)
+    if tag is None or tag in _SKIP:
+        return
+    if tag == "br":
+        lines.end()
+        return
+    if tag == "table" and tables is not None:
+        tables.append(Text(lines.take()))
+        caption = [c for c in element if _tag(c) == "caption"]
+        for c in caption:
+            _flow(c, lines, None)
+        tables.append(Text(lines.take()))
+        tables.append(_table(element))
+        return
+    block = tag in _BLOCK
+    if block:
+        lines.end()
+    if element.text:
+        lines.add(element.text)
+    for child in element:
+        _flow(child, lines, tables)
+        if child.tail:
+            lines.add(child.tail)
+    if block:
+        lines.end()
+
+
+def _rows(table: Any) -> Iterator[Any]:
+    """The rows of ``table`` (not of a table nested in one of its cells)."""
+    for child in table:
+        tag = _tag(child)
+        if tag == "tr":
+            yield child
+        elif tag in ("thead", "tbody", "tfoot"):
+            yield from (r for r in child if _tag(r) == "tr")
+
+
+def _span(element: Any, name: str, most: int) -> int:
+    """A cell's ``colspan`` or ``rowspan`` as a browser reads it (the leading digits;
+    1 when missing or bad, at most ``most``; a ``rowspan`` of 0 is returned as 0)."""
+    digits = re.match(r"\s*(\d+)", str(element.get(name) or ""))
+    if digits is None:
+        return 1
+    value = int(digits.group(1)[:7])
+    if value == 0:
+        return 0 if name == "rowspan" else 1
+    return min(value, most)
+
+
+def _table(table: Any) -> Table:
+    """A table's cells placed as a browser places them (each merged cell's text in its
+    first cell), its merged ranges, and its text as lines."""
+    rows = list(_rows(table))
+    texts: dict[tuple[int, int], str] = {}
+    below: dict[int, int] = {}  # column -> the last row a cell merged down from above holds
+    merged: list[Merged] = []
+    lines: list[str] = []
+    area = width = 0
+    for r, tr in enumerate(rows):
+        c = 0
+        for td in (cell for cell in tr if _tag(cell) in ("td", "th")):
+            while below.get(c, -1) >= r:
+                c += 1
+            across = _span(td, "colspan", _COLSPAN_MAX)
+            down = _span(td, "rowspan", _ROWSPAN_MAX)
+            down = len(rows) - r if down == 0 else min(down, len(rows) - r)
+            area += across * down
+            if area > MAX_SHEET_CELLS:
+                raise TooLarge(f"its cells as merged are over {MAX_SHEET_CELLS:,}")
+            for column in range(c, c + across) if down > 1 else ():
+                below[column] = max(below.get(column, -1), r + down - 1)
+            gathered = _Lines()
+            _flow(td, gathered, None)
+            cell = gathered.take()
+            lines.extend(cell)
+            if cell:
+                texts[r, c] = "\n".join(cell)
+            if across > 1 or down > 1:
+                merged.append((r, c, r + down - 1, c + across - 1))
+            c += across
+            width = max(width, c)
+    if len(rows) * width > MAX_SHEET_CELLS:
+        raise TooLarge(f"it is {len(rows):,} rows by {width:,} columns")
+    cells = np.full((len(rows), width), None, dtype=object)
+    for (r, c), text in texts.items():
+        cells[r, c] = text
+    return Table(pd.DataFrame(cells), sorted(merged), lines)
+
+
+def _decode(data: bytes) -> tuple[str, bool]:
+    """The page's text, and whether it was read as Windows-1258 without saying so (a BOM,
+    else the ``charset`` it declares, else :func:`~cadre_core.roster._csv.decode_text`)."""
+    declared = _CHARSET.search(data[:4096])
+    if declared is not None and data[:2] not in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
+        name = declared.group(1).decode("ascii", errors="replace")
+        try:
+            codec = codecs.lookup(name).name
+            text = data.decode("utf-8-sig" if codec == "utf-8" else codec)
+        except (LookupError, UnicodeDecodeError):
+            pass  # a wrong declaration: the bytes tell
+        else:
+            return unicodedata.normalize("NFC", text), False
+    text, encoding = decode_text(data)
+    return text, encoding == "windows-1258"
+
+
+def html_grids(path: Path) -> tuple[list[Grid], list[Problem]]:
+    """The tables of the web page at ``path`` that are lists, as the grids of a list's
+    sheets, with the problems of reading it (too large, not text, a table that is no
+    list, no list at all).
+
+    >>> import pathlib, tempfile
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "ds.xls"
+    >>> _ = path.write_text(
+    ...     "<html><body><p>DANH SÁCH CÁN BỘ<br>(tính đến ngày 31/12/2025)</p><table>"
+    ...     "<tr><th rowspan=2>Họ và tên</th><th colspan=2>Ngày sinh</th></tr>"
+    ...     "<tr><th>Nam</th><th>Nữ</th></tr>"
+    ...     "<tr><td>Lò Văn An</td><td>12/03/1975</td><td>&nbsp;</td></tr>"
+    ...     "</table><p>Người lập biểu</p></body></html>", encoding="utf-8")
+    >>> (grid,), problems = html_grids(path)
+    >>> grid.name, grid.top, grid.end, grid.merged, problems
+    ('Bảng 1', 2, 5, [(2, 0, 3, 0), (2, 1, 2, 2)], [])
+    >>> grid.cells.fillna("").to_numpy().tolist()  # doctest: +NORMALIZE_WHITESPACE
+    [['DANH SÁCH CÁN BỘ', '', ''], ['(tính đến ngày 31/12/2025)', '', ''],
+     ['Họ và tên', 'Ngày sinh', ''], ['', 'Nam', 'Nữ'], ['Lò Văn An', '12/03/1975', ''],
+     ['Người lập biểu', '', '']]
+    """
+    name = path.name
+    try:
+        size = path.stat().st_size
+        if size > MAX_XML_BYTES:
+            why = f"it is {size:,} bytes, over the limit of {MAX_XML_BYTES:,}"
+            return [], [problem(name, None, None, None, None, "html_too_large", reason=why)]
+        data = path.read_bytes()
+    except OSError as exc:
+        return [], [
+            problem(name, None, None, None, None, "not_html_list", error=type(exc).__name__)
+        ]
+    try:
+        text, guessed = _decode(data)
+    except UnicodeDecodeError as exc:
+        return [], [problem(name, None, None, None, None, "not_utf8", byte=exc.start)]
+    import lxml.html
+
+    try:
+        root = lxml.html.document_fromstring(_XML_DECLARATION.sub("", text, count=1))
+        blocks: list[Text | Table] = []
+        lines = _Lines()
+        _flow(root, lines, blocks)
+        blocks.append(Text(lines.take()))
+    except TooLarge as exc:
+        return [], [problem(name, None, None, None, None, "html_too_large", reason=str(exc))]
+    except Exception as exc:  # lxml raises several types for a page it cannot parse
+        error = type(exc).__name__
+        return [], [problem(name, None, None, None, None, "not_html_list", error=error)]
+    grids, problems = document_grids(name, blocks)
+    if guessed:
+        problems.insert(
+            0, problem(name, None, None, None, None, "page_read_as_1258", severity="warning")
+        )
+    return grids, problems
+
+
+__all__ = ["html_grids"]

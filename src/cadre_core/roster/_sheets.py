@@ -1,0 +1,189 @@
+"""The sheets of a workbook as grids of cells, whatever the workbook's format: the one
+place the readers of rosters (:mod:`cadre_core.roster._reader`) and of lists
+(:mod:`cadre_core.roster._flat`) open a workbook.
+
+``.xlsx``, ``.xlsm``, ``.xls`` (Excel 97-2003) and ``.ods`` are read by calamine. Excel
+2003's XML Spreadsheet (the ``<Workbook xmlns="urn:schemas-microsoft-com:office:
+spreadsheet">`` many web systems still export, as ``.xml`` or as ``.xls``) is read here:
+its ``ss:Index`` gaps, ``ss:MergeAcross``/``ss:MergeDown`` merged ranges and typed cells
+(numbers, ``ss:DateTime`` dates, booleans) become the same grid, merged ranges and cell
+types calamine gives. It is parsed by lxml with entities, DTDs and the network off, after
+its size is checked; every sheet's extent is checked before its grid is built.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from cadre_core.roster._guards import MAX_SHEET_CELLS, MAX_XML_BYTES, TooLarge
+from cadre_core.roster._merged import Merged, merged_ranges
+from cadre_core.roster._sniff import file_kind, is_encrypted
+
+_SS = "{urn:schemas-microsoft-com:office:spreadsheet}"
+
+
+def _parser() -> Any:
+    from lxml import etree
+
+    return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
+
+
+def _index(element: Any, name: str) -> int | None:
+    """A 1-based ``ss:`` index attribute of ``element`` as a 0-based number (None if
+    missing; a bad one raises ``ValueError``)."""
+    text = element.get(f"{_SS}{name}")
+    return None if text is None else int(text) - 1
+
+
+def _count(element: Any, name: str) -> int:
+    text = element.get(f"{_SS}{name}")
+    return 0 if text is None else max(0, int(text))
+
+
+def _value(data: Any) -> object:
+    """A cell's ``ss:Data`` as the value calamine gives for the same cell in a workbook."""
+    text = "".join(data.itertext())
+    kind = data.get(f"{_SS}Type", "String")
+    if kind == "Number":
+        number = float(text)
+        return int(number) if number.is_integer() else number
+    if kind == "DateTime":
+        return pd.Timestamp(dt.datetime.fromisoformat(text[:19]))
+    if kind == "Boolean":
+        return text.strip() in ("1", "true", "TRUE")
+    return text if text != "" else None
+
+
+def _sheet(table: Any | None, name: str) -> tuple[pd.DataFrame, list[Merged]]:
+    """One worksheet's ``ss:Table`` as a grid of values and its merged ranges."""
+    values: dict[tuple[int, int], object] = {}
+    merged: list[Merged] = []
+    height = width = 0
+    r = -1
+    for row in () if table is None else table.iterfind(f"{_SS}Row"):
+        at = _index(row, "Index")
+        r = r + 1 if at is None else at
+        c = -1
+        for cell in row.iterfind(f"{_SS}Cell"):
+            at = _index(cell, "Index")
+            c = c + 1 if at is None else at
+            across, down = _count(cell, "MergeAcross"), _count(cell, "MergeDown")
+            data = cell.find(f"{_SS}Data")
+            if data is not None:
+                value = _value(data)
+                if value is not None:
+                    values[r, c] = value
+            if across or down:
+                merged.append((r, c, r + down, c + across))
+            height, width = max(height, r + down + 1), max(width, c + across + 1)
+            c += across
+        r += _count(row, "Span")
+    if height * width > MAX_SHEET_CELLS:
+        raise TooLarge(
+            f"sheet {name!r} spans {height:,} rows by {width:,} columns, over the limit of "
+            f"{MAX_SHEET_CELLS:,} cells"
+        )
+    cells = np.full((height, width), None, dtype=object)
+    for (row_at, column_at), value in values.items():
+        cells[row_at, column_at] = value
+    return pd.DataFrame(cells).infer_objects(), sorted(merged)
+
+
+def spreadsheetml_sheets(path: Path) -> tuple[dict[str, pd.DataFrame], dict[str, list[Merged]]]:
+    """The worksheets of an Excel 2003 XML Spreadsheet as grids (no header row), and
+    their merged ranges, by sheet name. Raises :class:`TooLarge` for a file or a sheet
+    beyond the reader's limits, and lxml's or ``ValueError`` for a damaged one.
+
+    >>> import tempfile
+    >>> p = Path(tempfile.mkdtemp()) / "ds.xml"
+    >>> _ = p.write_text('''<?xml version="1.0"?>
+    ... <Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"
+    ...  xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet">
+    ...  <Worksheet ss:Name="DS"><Table>
+    ...   <Row><Cell ss:MergeAcross="1"><Data ss:Type="String">DANH SÁCH</Data></Cell></Row>
+    ...   <Row ss:Index="3"><Cell><Data ss:Type="String">Lò Văn An</Data></Cell>
+    ...    <Cell><Data ss:Type="DateTime">1975-03-12T00:00:00.000</Data></Cell>
+    ...    <Cell><Data ss:Type="Number">12</Data></Cell></Row>
+    ...  </Table></Worksheet></Workbook>''', encoding="utf-8")
+    >>> sheets, merged = spreadsheetml_sheets(p)
+    >>> sheets["DS"].to_numpy().tolist()[2], merged["DS"]
+    (['Lò Văn An', Timestamp('1975-03-12 00:00:00'), 12.0], [(0, 0, 0, 1)])
+    """
+    size = path.stat().st_size
+    if size > MAX_XML_BYTES:
+        raise TooLarge(f"it is {size:,} bytes, over the limit of {MAX_XML_BYTES:,}")
+    from lxml import etree
+
+    root = etree.parse(str(path), _parser()).getroot()
+    sheets: dict[str, pd.DataFrame] = {}
+    merged: dict[str, list[Merged]] = {}
+    for n, sheet in enumerate(root.iterfind(f"{_SS}Worksheet"), start=1):
+        name = str(sheet.get(f"{_SS}Name") or f"Sheet{n}")
+        sheets[name], merged[name] = _sheet(sheet.find(f"{_SS}Table"), name)
+    if not sheets:
+        raise ValueError("no worksheet")
+    return sheets, merged
+
+
+def read_sheets(path: Path) -> tuple[dict[str, pd.DataFrame], dict[str, list[Merged]]]:
+    """Every sheet of the workbook at ``path`` as a grid of cells (no header row), with its
+    merged ranges, by sheet name; raises what the engine raises for a file it cannot read
+    (:class:`TooLarge` beyond the limits). The workbook guards
+    (:func:`~cadre_core.roster._guards._check_workbook_size`) are the caller's.
+
+    >>> from cadre_core.roster import sample_roster
+    >>> import tempfile
+    >>> p = sample_roster().write(Path(tempfile.mkdtemp()) / "r.xlsx")
+    >>> sheets, merged = read_sheets(p)
+    >>> "cadres" in sheets
+    True
+    """
+    if file_kind(path) == "spreadsheetml":
+        return spreadsheetml_sheets(path)
+    sheets = pd.read_excel(path, sheet_name=None, header=None, engine="calamine")
+    return {str(k): v for k, v in sheets.items()}, merged_ranges(path)
+
+
+def locked(path: Path, error: BaseException) -> bool:
+    """Whether the workbook at ``path``, which the engine refused with ``error``, is locked
+    by a password (calamine's ``PasswordError`` for an Excel 97-2003 file, an encrypted
+    package for a newer one: :func:`~cadre_core.roster._sniff.is_encrypted`).
+
+    >>> locked(Path("none.xlsx"), ValueError("no"))
+    False
+    """
+    return type(error).__name__ == "PasswordError" or is_encrypted(path)
+
+
+def sheet_names(path: Path) -> list[str]:
+    """The names of the workbook's sheets, in order, without reading their cells (an XML
+    Spreadsheet is scanned for its worksheets); raises for a file no engine reads.
+
+    >>> from cadre_core.roster import sample_roster
+    >>> import tempfile
+    >>> p = sample_roster().write(Path(tempfile.mkdtemp()) / "r.xlsx")
+    >>> sheet_names(p)[:2]  # the order the roster writes them
+    ['cadres', 'agencies']
+    """
+    if file_kind(path) != "spreadsheetml":
+        return [str(s) for s in pd.ExcelFile(path, engine="calamine").sheet_names]
+    size = path.stat().st_size
+    if size > MAX_XML_BYTES:
+        raise TooLarge(f"it is {size:,} bytes, over the limit of {MAX_XML_BYTES:,}")
+    from lxml import etree
+
+    names: list[str] = []
+    for _, sheet in etree.iterparse(
+        str(path), events=("start",), tag=f"{_SS}Worksheet", resolve_entities=False,
+        no_network=True, load_dtd=False,
+    ):  # fmt: skip
+        names.append(str(sheet.get(f"{_SS}Name") or f"Sheet{len(names) + 1}"))
+    return names
+
+
+__all__ = ["locked", "read_sheets", "sheet_names", "spreadsheetml_sheets"]

@@ -1,0 +1,166 @@
+"""What a file offices call a workbook really holds, from its first bytes.
+
+Web systems that "export to Excel" often write no workbook at all: a web page holding a
+table (an HTML ``<table>``, Excel's own "Web Page" format, a browser script's
+``tableToExcel``), Excel 2003's XML Spreadsheet, or tab-separated text, saved under the
+name ``danh-sach.xls``. Excel opens them all (after a warning), so a clerk cannot tell.
+The reader looks at the bytes instead of the name: :func:`file_kind`.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from pathlib import Path
+from typing import Literal, TypeAlias
+
+Kind: TypeAlias = Literal["zip", "ole2", "spreadsheetml", "html", "text", "other"]
+Source: TypeAlias = Literal["csv", "docx", "html", "spreadsheetml", "workbook"]
+
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
+"""Names of workbooks (what one holds is told by its bytes: :func:`source_of`)."""
+WORD_SUFFIXES = (".docx", ".doc")
+"""Word documents: a ``.docx`` is read as a list; an older ``.doc`` is refused, said."""
+HTML_SUFFIXES = (".html", ".htm")
+"""Web pages, read as lists."""
+XML_SUFFIXES = (".xml",)
+"""Excel 2003's XML Spreadsheet, read as a workbook."""
+
+SNIFF_BYTES = 1 << 16
+"""How much of a file is looked at to tell what it holds."""
+
+_ZIP = b"PK\x03\x04"
+_OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Excel 97-2003 (.xls) and Word 97 (.doc)
+_SPREADSHEETML = re.compile(
+    r"<(?:\w+:)?workbook\b[^>]*urn:schemas-microsoft-com:office:spreadsheet"
+)
+_HTML = re.compile(r"<(?:!doctype\s+html|html|head|body|table|meta|tr|td|th)\b")
+
+
+def file_kind(path: Path) -> Kind:
+    """What the file at ``path`` holds, whatever its name: a zip container (``.xlsx``,
+    ``.ods``, ``.docx``), an OLE2 compound file (Excel 97-2003 ``.xls``, Word ``.doc``),
+    Excel 2003's XML Spreadsheet, a web page with a table, other text, or something else
+    (binary, empty, unreadable).
+
+    >>> import tempfile
+    >>> p = Path(tempfile.mkdtemp()) / "ds.xls"
+    >>> _ = p.write_text("<html><body><table><tr><td>Họ và tên</td></tr></table>")
+    >>> file_kind(p)
+    'html'
+    >>> _ = p.write_text("STT\\tHọ và tên\\n1\\tLò Văn An\\n")
+    >>> file_kind(p)
+    'text'
+    """
+    try:
+        with path.open("rb") as f:
+            head = f.read(SNIFF_BYTES)
+    except OSError:
+        return "other"
+    if head.startswith(_ZIP):
+        return "zip"
+    if head.startswith(_OLE2):
+        return "ole2"
+    if not head.strip():
+        return "other"
+    if head[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
+        text = head.decode("utf-16", errors="ignore")
+    elif b"\0" in head:
+        return "other"
+    else:  # the markers are ASCII in UTF-8, Windows-1258 and Latin-1 alike
+        text = head.decode("latin-1")
+    lowered = text.lower()
+    if _SPREADSHEETML.search(lowered):
+        return "spreadsheetml"
+    if _HTML.search(lowered):
+        return "html"
+    return "text"
+
+
+_ENCRYPTED = "EncryptedPackage".encode("utf-16-le")  # the stream of a locked OOXML file
+
+
+def is_encrypted(path: Path) -> bool:
+    """Whether the file at ``path`` is a workbook or a Word document locked by a password
+    (Excel's and Word's "Encrypt with Password"): an OLE2 compound file holding an
+    ``EncryptedPackage`` stream, its name found anywhere in the file (the compound file's
+    directory may be at its end).
+
+    >>> import tempfile
+    >>> p = Path(tempfile.mkdtemp()) / "khoa.xlsx"
+    >>> _ = p.write_bytes(_OLE2 + bytes(600) + _ENCRYPTED)
+    >>> is_encrypted(p), is_encrypted(p.with_name("none.xlsx"))
+    (True, False)
+    """
+    try:
+        with path.open("rb") as f:
+            if f.read(len(_OLE2)) != _OLE2:
+                return False
+            tail = b""
+            while block := f.read(1 << 20):
+                if _ENCRYPTED in tail + block:
+                    return True
+                tail = block[-len(_ENCRYPTED) :]
+    except OSError:
+        return False
+    return False
+
+
+def source_of(path: Path) -> Source:
+    """How the file at ``path`` is read: as CSV text, a Word document, a web page, an XML
+    Spreadsheet or a workbook. A ``.csv`` is text and a ``.docx`` a document by their
+    names; a file named as a workbook, a web page or an XML Spreadsheet is what its bytes
+    say (a web page or tab-separated text saved as ``.xls`` is read as one).
+
+    >>> import tempfile
+    >>> p = Path(tempfile.mkdtemp()) / "ds.xlsx"
+    >>> _ = p.write_text("<table><tr><td>Họ và tên</td></tr></table>")
+    >>> source_of(p), source_of(p.with_suffix(".csv"))
+    ('html', 'csv')
+    """
+    suffix = path.suffix.lower()
+    if suffix == ".csv":
+        return "csv"
+    if suffix in WORD_SUFFIXES:
+        return "docx"
+    kind = file_kind(path)
+    if kind in ("html", "spreadsheetml"):
+        return kind
+    if suffix in HTML_SUFFIXES:
+        return "html"  # the page reader says what is wrong with it
+    if kind == "text" and suffix in WORKBOOK_SUFFIXES:
+        return "csv"
+    return "workbook"
+
+
+def named_as(path: Path) -> Source:
+    """What the name of ``path`` says it is (:func:`source_of` says what it holds).
+
+    >>> named_as(Path("ds.xls")), named_as(Path("ds.htm"))
+    ('workbook', 'html')
+    """
+    suffix = path.suffix.lower()
+    if suffix == ".csv":
+        return "csv"
+    if suffix in WORD_SUFFIXES:
+        return "docx"
+    if suffix in HTML_SUFFIXES:
+        return "html"
+    if suffix in XML_SUFFIXES:
+        return "spreadsheetml"
+    return "workbook"
+
+
+__all__ = [
+    "HTML_SUFFIXES",
+    "SNIFF_BYTES",
+    "WORD_SUFFIXES",
+    "WORKBOOK_SUFFIXES",
+    "XML_SUFFIXES",
+    "Kind",
+    "Source",
+    "file_kind",
+    "is_encrypted",
+    "named_as",
+    "source_of",
+]
