@@ -16,13 +16,8 @@ import attrs
 import numpy as np
 import pandas as pd
 
-from cadre_core.engine._pipeline import (
-    _commune_keys,
-    _Members,
-    _rule_in_force,
-    _statuses,
-    member_mask,
-)
+from cadre_core.engine._members import _commune_keys, _Members
+from cadre_core.engine._pipeline import _rule_in_force, _statuses, member_mask
 from cadre_core.features._frame import Features
 from cadre_core.targets._params import Params
 from cadre_core.targets._rule import Rule
