@@ -10,9 +10,7 @@ from cadre_core.targets._criteria import (
     agencies_with_cadres,
     education_at_least,
     equipped,
-    fields_fit,
     flag,
-    holds_position_with_fields,
     is_female,
     is_minority,
     level_name,
@@ -42,6 +40,7 @@ from cadre_core.targets._field_criteria import (
     trained_in_year,
     value_in,
 )
+from cadre_core.targets._fit import fields_fit, holds_position_with_fields
 
 __all__ = [
     "Criterion",

@@ -21,8 +21,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 import numpy as np
@@ -51,6 +51,8 @@ if TYPE_CHECKING:
     from cadre_core.roster._roster import Roster
 
 NO_COMMUNE = ""
+
+T = TypeVar("T")
 
 
 def rating_year(as_of: dt.date) -> int:
@@ -91,6 +93,31 @@ class Features:
     absent: tuple[str, ...] = ()  # what the roster could not inform (Roster.absent)
     # every "table.column" of the format the roster informs (Roster.informs); None: all
     informed: frozenset[str] | None = attrs.field(default=None, repr=False)
+    # what :meth:`once` made from these very frames; every new Features (evolve,
+    # isolated, with_cadre_columns) starts with nothing
+    _made: dict[str, Any] = attrs.field(factory=dict, init=False, eq=False, repr=False)
+
+    def once(self, key: str, make: Callable[[Features], T]) -> T:
+        """``make(self)`` the first time ``key`` is asked of these features, then the same
+        value: what several criteria of one evaluation read (the fit of each cadre's
+        degrees to the posts held) is computed once. A new :class:`Features` (:meth:`isolated`,
+        :meth:`with_cadre_columns`, ``attrs.evolve``) starts afresh, so that a value never
+        outlives the frames it was made from.
+
+        >>> f = cadre_core.evaluate(cadre_core.sample_roster(), "2026-12-31").features
+        >>> made = []
+        >>> def count(features: Features) -> int:
+        ...     made.append(1)
+        ...     return len(features.cadres)
+        >>> f.once("n", count), f.once("n", count), len(made)
+        (41, 41, 1)
+        >>> f.isolated().once("n", count), len(made)
+        (41, 2)
+        """
+        if key not in self._made:
+            self._made[key] = make(self)
+        value: T = self._made[key]
+        return value
 
     def informs(self, field: str) -> bool:
         """Whether the roster informs the column ``field`` (``"table.column"``): the

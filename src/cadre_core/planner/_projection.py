@@ -21,7 +21,7 @@ import pandas as pd
 from cadre_core.features._frame import Features
 from cadre_core.planner._catalogue import Programme
 from cadre_core.roster._roster import Roster
-from cadre_core.targets._criteria import _fit_frame
+from cadre_core.targets._fit import _fit_frame
 from cadre_core.vocab._dates import parse_day
 from cadre_core.vocab._enums import EducationLevel, TheoryLevel
 from cadre_core.vocab._retirement import retirement_dates
