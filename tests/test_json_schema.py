@@ -39,7 +39,7 @@ from cadre_core.planner._catalogue import KINDS as PROGRAMME_KINDS
 from cadre_core.planner._catalogue import FieldRule
 from cadre_core.planner._result import NeedKind
 from cadre_core.targets._rule import OPS
-from cadre_core.targets._target import UNITS
+from cadre_core.targets._target import LEFT_OUT_REASONS, UNITS
 from cadre_core.vocab._labels import label
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -131,7 +131,8 @@ def test_enums_equal_the_codes_constants() -> None:
     assert enum_at(ev, *target, "status") == list(STATUSES)
     assert enum_at(ev, *target, "unit") == list(UNITS)
     assert enum_at(ev, *target, "rule", "op") == list(OPS)
-    assert enum_at(ev, *target, "reason") == ["no_data"]
+    assert enum_at(ev, *target, "reason") == ["no_data", "fields_unknown"]
+    assert enum_at(ev, *target, "reason")[1:] == list(LEFT_OUT_REASONS)
     assert enum_at(ev, *finding, "severity") == list(get_args(Severity))
     assert enum_at(ev, *finding, "subject_kind") == list(get_args(SubjectKind))
     plan = json_schema("plan")

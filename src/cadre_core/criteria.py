@@ -41,9 +41,11 @@ from cadre_core.targets._field_criteria import (
     value_in,
 )
 from cadre_core.targets._fit import fields_fit, holds_position_with_fields
+from cadre_core.targets._target import LeftOut
 
 __all__ = [
     "Criterion",
+    "LeftOut",
     "age_between",
     "agencies_with_cadres",
     "all_of",

@@ -55,8 +55,10 @@ T = TypeVar("T")
 def member_mask(
     target: Target, which: str, features: Features, index: pd.Index, plugin: str = "?"
 ) -> pd.Series:
-    """Who is in ``target``'s population (``which="population"``) or satisfies its
-    criterion (``"criterion"``), as booleans over ``index`` (the unit frame's index).
+    """Who is in ``target``'s population (``which="population"``), satisfies its
+    criterion (``"criterion"``) or is left out of its population because the input cannot
+    tell (``"left_out"``, :class:`~cadre_core.targets.LeftOut`), as booleans over ``index``
+    (the unit frame's index).
 
     The plugin's function runs guarded: an exception, or a value that is not a boolean
     Series over the unit's members, is a :class:`~cadre_core.PluginError` naming
@@ -64,6 +66,10 @@ def member_mask(
     the plugin's own view (:meth:`Features.isolated`), so that nothing the function does
     to it reaches another plugin."""
     fn = target.population if which == "population" else target.criterion
+    if which == "left_out":
+        if target.left_out is None:
+            raise ValueError(f"target {target.id!r} leaves no member out")
+        fn = target.left_out.members
     values = guarded(plugin, which, fn, features, target=target.id)
     return mask(values, index, plugin=plugin, target=target.id, what=which, unit=target.unit)
 
@@ -109,10 +115,14 @@ def _evaluate_target(
     status = _statuses(n, s, required).tolist()
     # a target that reads what the input could not inform is not applicable: no data
     no_data = sorted(set(target.reads) & set(features.absent))
-    reason = "no_data" if no_data else None
+    reasons: list[str | None] = ["no_data" if no_data else None] * size
     if no_data:
         status = ["not_applicable"] * size
         empty = np.ones(size, dtype=bool)
+    elif target.left_out is not None:  # no member, but some the input cannot tell about
+        left = member_mask(target, "left_out", features, frame.index, plugin).to_numpy()
+        told = empty & (members.count(left & ~pop_mask, size) > 0)
+        reasons = [target.left_out.reason if t else None for t in told.tolist()]
     shortfall = np.where(empty, 0, np.maximum(required - s, 0)).tolist()
     attainable = (required <= n).tolist()
     late = features.as_of > deadline
@@ -136,9 +146,9 @@ def _evaluate_target(
             plugin=plugin,
             population_text=target.population_text,
             requirement=target.requirement,
-            reason=reason,
+            reason=why,
         )
-        for ni, si, ri, short, st, att, late_i, fail in zip(
+        for ni, si, ri, short, st, att, late_i, fail, why in zip(
             n.tolist(),
             s.tolist(),
             required.tolist(),
@@ -147,6 +157,7 @@ def _evaluate_target(
             attainable,
             overdue,
             failing,
+            reasons,
             strict=True,
         )
     ]

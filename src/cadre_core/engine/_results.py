@@ -62,7 +62,10 @@ class TargetResult:
     plugin: str = ""
     population_text: Text = Text("", "")
     requirement: Text = Text("", "")
-    reason: str | None = None  # why not applicable beyond an empty population: "no_data"
+    # why not applicable, beyond an empty population: "no_data" (the target reads what the
+    # input could not inform), or the population's LeftOut.reason ("fields_unknown": empty
+    # because the input cannot tell about some members)
+    reason: str | None = None
 
     @property
     def ratio(self) -> Fraction | None:

@@ -21,13 +21,14 @@ from cadre_core.targets._params import (
     read_params_file,
 )
 from cadre_core.targets._rule import Rule
-from cadre_core.targets._target import Target, Text
+from cadre_core.targets._target import LeftOut, Target, Text
 
 __all__ = [
     "Criterion",
     "Form",
     "FormColumn",
     "FormRow",
+    "LeftOut",
     "Parameter",
     "ParameterError",
     "Params",

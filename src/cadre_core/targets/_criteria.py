@@ -16,7 +16,7 @@ import pandas as pd
 
 from cadre_core.features._frame import Features
 from cadre_core.features._keys import lookup, per_row
-from cadre_core.targets._target import Text
+from cadre_core.targets._target import LeftOut, Text
 from cadre_core.vocab._enums import EducationLevel, RatingLevel, TheoryLevel
 from cadre_core.vocab._labels import item_name, levels_name, topic_name
 from cadre_core.vocab._labels import label as label_text
@@ -44,6 +44,8 @@ class Criterion:
     # the roster tables (or "table.column") it reads: a target reading one the input
     # could not inform (Roster.absent) is not applicable for want of data
     reads: tuple[str, ...] = ()
+    # for a population: the members it leaves out because the input cannot tell, and why
+    left_out: LeftOut | None = None
 
     def __call__(self, features: Features) -> pd.Series:
         return self.fn(features)

@@ -3,9 +3,10 @@ fields of every post it holds that asks for fields (target 1b of a resolution, "
 môn phù hợp vị trí việc làm"), as a criterion and its population.
 
 The fit is one frame per (cadre, post with accepted fields), computed once per feature
-frames (:meth:`Features.once`) and read by the population and the criterion. A degree
-whose field the input does not give fits no field, and its holder's fit is unknown: left
-out of the population.
+frames (:meth:`Features.once`) and read by the population, the criterion and who the
+population leaves out. A degree whose field the input does not give fits no field, and
+its holder's fit is unknown: left out of the population (:class:`LeftOut`), with the
+reason ``fields_unknown`` when no one is left.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import pandas as pd
 from cadre_core.features._frame import Features
 from cadre_core.features._keys import lookup, map_values
 from cadre_core.targets._criteria import Criterion, _all_per_cadre
-from cadre_core.targets._target import Text
+from cadre_core.targets._target import LeftOut, Text
 from cadre_core.vocab._enums import EducationLevel
 
 __all__ = ["fields_fit", "holds_position_with_fields"]
@@ -90,6 +91,23 @@ def _fit(features: Features) -> pd.DataFrame:
     return features.once("fields_fit", _fit_frame)
 
 
+def _holders(features: Features) -> tuple[np.ndarray, np.ndarray]:
+    """Per active cadre (``features.cadres``): does it hold an active post with accepted
+    fields, and is its fit unknown (no post it holds known not to fit, and one that might fit
+    in the field of a degree whose field is unknown)? Computed once."""
+
+    def make(f: Features) -> tuple[np.ndarray, np.ndarray]:
+        a = f.assignments
+        ids = a.loc[a["accepted_fields"].notna(), "cadre_id"].unique()
+        per = _fit(f)
+        failed = per.loc[~per["ok"] & ~per["unknown"], "cadre_id"]
+        unknown = per.loc[per["unknown"] & ~per["cadre_id"].isin(failed), "cadre_id"]
+        index = f.cadres.index
+        return np.asarray(index.isin(ids)), np.asarray(index.isin(unknown))
+
+    return features.once("fields_fit_holders", make)
+
+
 def fields_fit() -> Criterion:
     """For every active position with accepted fields: a degree on the day, at least the
     position's minimum level, in one of its fields. A degree whose field is unknown fits
@@ -141,23 +159,24 @@ def holds_position_with_fields() -> Criterion:
     """Population: active cadres holding an active position with accepted fields, but
     those whose fit is unknown: no post of theirs is known not to fit, and one might fit
     in the field of a degree whose field is unknown (a list that writes "Đại học" for
-    one person and "Đại học Luật" for another tells the field of the second only).
+    one person and "Đại học Luật" for another tells the field of the second only). Those
+    it leaves out are its :attr:`Criterion.left_out`, with the reason ``fields_unknown``.
 
-    >>> holds_position_with_fields().reads
-    ('positions.accepted_fields',)
+    >>> pop = holds_position_with_fields()
+    >>> pop.reads, pop.left_out.reason
+    (('positions.accepted_fields',), 'fields_unknown')
     """
 
     def fn(features: Features) -> pd.Series:
-        a = features.assignments
-        ids = a.loc[a["accepted_fields"].notna(), "cadre_id"].unique()
-        per = _fit(features)
-        failed = per.loc[~per["ok"] & ~per["unknown"], "cadre_id"]
-        unknown = per.loc[per["unknown"] & ~per["cadre_id"].isin(failed), "cadre_id"]
-        index = features.cadres.index
-        return pd.Series(index.isin(ids) & ~index.isin(unknown), index=index)
+        holds, unknown = _holders(features)
+        return pd.Series(holds & ~unknown, index=features.cadres.index)
+
+    def unknown(features: Features) -> pd.Series:
+        return pd.Series(_holders(features)[1].copy(), index=features.cadres.index)
 
     return Criterion(
         fn,
         Text("cán bộ ở vị trí có yêu cầu chuyên ngành", "cadres in positions with required fields"),
         reads=("positions.accepted_fields",),
+        left_out=LeftOut(unknown, "fields_unknown"),
     )

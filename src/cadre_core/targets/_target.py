@@ -60,6 +60,28 @@ def column(name: str, unit: Unit = "cadres") -> Predicate:
     return read
 
 
+#: The reasons a :class:`LeftOut` may give (keys of the label table, values of the JSON
+#: contract's ``reason`` beside ``no_data``).
+LEFT_OUT_REASONS = ("fields_unknown",)
+
+
+@attrs.frozen
+class LeftOut:
+    """The members a population leaves out because the input cannot tell whether they
+    belong (``members``, a :data:`Predicate`), and why: ``reason``, the key of the label
+    table that says it, is the ``reason`` of the result of a commune whose population is
+    empty while it left some out (``not_applicable``: never a silent empty population).
+
+    >>> def none(features: Features) -> pd.Series:
+    ...     return pd.Series(False, index=features.cadres.index)
+    >>> LeftOut(none, "fields_unknown").reason
+    'fields_unknown'
+    """
+
+    members: Predicate
+    reason: str = attrs.field(validator=attrs.validators.in_(LEFT_OUT_REASONS))
+
+
 @attrs.frozen
 class Target:
     """A target of a resolution as an executable rule.
@@ -94,6 +116,7 @@ class Target:
     replaces: str | None = None
     order: int = 0
     reads: tuple[str, ...] = ()  # roster tables/columns it reads (see Criterion.reads)
+    left_out: LeftOut | None = None  # who the population cannot tell about (LeftOut)
 
     @classmethod
     def from_criteria(
@@ -115,7 +138,8 @@ class Target:
 
         The usual way for a plugin to build a target from :mod:`cadre_core.criteria`:
         ``population_text`` is the population's requirement, ``requirement`` and
-        ``explain`` are the criterion's, so no text is written twice.
+        ``explain`` are the criterion's, so no text is written twice; ``left_out`` is the
+        population's.
 
         >>> from fractions import Fraction
         >>> from cadre_core import criteria
@@ -146,6 +170,7 @@ class Target:
             replaces=replaces,
             order=order,
             reads=tuple(getattr(population, "reads", ())) + tuple(getattr(criterion, "reads", ())),
+            left_out=getattr(population, "left_out", None),
         )
 
     @property

@@ -136,6 +136,11 @@ _LABELS: dict[str, tuple[str, str]] = {
     "need_infeasible": ("ngoài khả năng đào tạo", "beyond training"),
     "overdue": ("quá hạn", "overdue"),
     "no_data": ("không có dữ liệu", "no data"),
+    # a population left empty by members the input cannot tell about (LeftOut.reason)
+    "fields_unknown": (
+        "danh sách không ghi rõ chuyên ngành của bằng cấp",
+        "the input does not give the degrees' fields",
+    ),
     "unattainable": (
         "không thể đạt với số đối tượng hiện có",
         "cannot be reached with the current population",
