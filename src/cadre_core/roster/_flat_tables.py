@@ -17,7 +17,7 @@ import pandas as pd
 
 from cadre_core.roster import _normalize as nz
 from cadre_core.roster._flat_header import FLAT_COLUMNS, Field
-from cadre_core.roster._level_field import field_after_level
+from cadre_core.roster._level_field import fields_named
 from cadre_core.roster._problems import Problem, problem
 from cadre_core.roster._reader import RawTable
 from cadre_core.vocab._labels import label
@@ -244,10 +244,7 @@ def _fields_of_levels(
     cell by cell (a blank field is unknown, not "no field")."""
     if "degrees.level" not in people:
         return ()
-    levels = nz.to_text(people["degrees.level"])
-    distinct = levels.dropna().unique()
-    named = levels.map({v: field_after_level(str(v)) for v in distinct}).astype(object)
-    named = nz.to_text(named.where(named.notna(), None))
+    named = fields_named(people["degrees.level"])
     if not bool(named.notna().any()):
         return ()
     if "degrees.field" not in people:

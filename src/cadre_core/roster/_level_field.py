@@ -7,6 +7,10 @@ chuyên ngành Luật". The level is read by the education column's own rewrite
 gives what follows it when that is a field, with the same refusals (a theory level, a
 second level, a list, a degree under way: no level and no field), and never a mode or
 place of study ("Đại học tại chức", "ĐH (văn bằng 2)") taken for a field.
+
+Where a table has no field column, the fields read this way inform the field cell by cell:
+a cell that names none leaves its degree's field unknown, not "no field". A roster that
+knows its fields so is written back the same way (:func:`level_cells`).
 """
 
 from __future__ import annotations
@@ -14,9 +18,13 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from cadre_core.roster._values import VALUE_ALIASES, VALUE_REWRITES, text_key
+import pandas as pd
 
-__all__ = ["field_after_level"]
+from cadre_core.roster import _normalize as nz
+from cadre_core.roster._values import VALUE_ALIASES, VALUE_REWRITES, text_key
+from cadre_core.vocab._labels import level_name
+
+__all__ = ["field_after_level", "fields_named", "level_cells"]
 
 # the level that leads, as the education column reads it (the rewrite's own pattern)
 _LEAD = re.compile(VALUE_REWRITES["education"][-1][0])
@@ -78,3 +86,74 @@ def field_after_level(text: str) -> str | None:
     if not rest or text_key(rest) in _NOT_A_FIELD or text_key(rest).startswith("hệ "):
         return None
     return rest
+
+
+def fields_named(levels: pd.Series) -> pd.Series:
+    """The field each qualification cell of ``levels`` names after its level
+    (:func:`field_after_level`), as the reader keeps text; missing where a cell names none.
+    Each distinct cell is read once.
+
+    >>> fields_named(pd.Series(["Đại học Luật", "Đại học", None, "ĐH (Quản lý  công)"])).tolist()
+    ['Luật', nan, nan, 'Quản lý công']
+    """
+    text = nz.to_text(levels)
+    named = text.map({v: field_after_level(str(v)) for v in text.dropna().unique()})
+    named = named.astype(object)
+    return nz.to_text(named.where(named.notna(), None))
+
+
+# how a cell joins a level's words and a field, in order of preference: each is read back
+# as both by the education column and fields_named, or the next one is tried
+_JOINTS = ("{} {}", "{} ({})", "{} chuyên ngành {}")
+
+
+def level_cells(levels: pd.Series, fields: pd.Series) -> pd.Series:
+    """The qualification cells that say each degree's level (an education code) and field as
+    a list writes them ("Đại học Luật"): the education column reads the level and
+    :func:`fields_named` the field back from each. Where the field is missing, the level's
+    code alone. Each distinct (level, field) is made once.
+
+    Raises :class:`ValueError` for a field that no such cell gives back as it is (one
+    holding a comma or a slash reads as a list of levels, and is refused).
+
+    >>> level_cells(pd.Series(["dai_hoc", "thac_si", "dai_hoc"]),
+    ...             pd.Series(["Luật", None, "Quản lý công"])).tolist()
+    ['Đại học Luật', 'thac_si', 'Đại học Quản lý công']
+    """
+    codes = levels.astype(object)
+    pairs = pd.DataFrame({"level": codes, "field": fields.astype(object)})
+    pairs = pairs[pairs["field"].notna()].drop_duplicates()
+    # the level's words as a list writes them, first letter upper-case ("Đại học")
+    names = {c: level_name(str(c), "vi") for c in pairs["level"].unique()}
+    words = pairs["level"].map({c: n[:1].upper() + n[1:] for c, n in names.items()})
+    made = pd.Series(None, index=pairs.index, dtype=object)
+    for joint in _JOINTS:
+        todo = made.isna()
+        if not bool(todo.any()):
+            break
+        cells = pd.Series(
+            [
+                joint.format(w, f)
+                for w, f in zip(words[todo], pairs.loc[todo, "field"], strict=True)
+            ],
+            index=pairs.index[todo],
+            dtype=object,
+        )
+        level_read = nz.normalise_code(cells, codes="education")[0].astype(object)
+        good = (level_read == pairs.loc[todo, "level"]) & (
+            fields_named(cells) == pairs.loc[todo, "field"]
+        )
+        made[cells.index[good.to_numpy()]] = cells[good]
+    if bool(made.isna().any()):
+        at = made.index[made.isna()][0]
+        field, level = str(pairs.at[at, "field"]), str(pairs.at[at, "level"])
+        raise ValueError(
+            f"the field {field!r} of a {level} degree cannot "
+            "be written in its qualification cell (no field column: the roster knows its "
+            "fields cell by cell)"
+        )
+    key = pd.MultiIndex.from_frame(pairs[["level", "field"]])
+    lookup = pd.Series(made.to_numpy(), index=key)
+    given = pd.MultiIndex.from_arrays([codes, fields.astype(object)])
+    out = pd.Series(lookup.reindex(given).to_numpy(), index=levels.index, dtype=object)
+    return out.where(fields.notna(), codes)

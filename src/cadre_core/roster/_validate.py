@@ -11,6 +11,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from cadre_core.roster import _normalize as nz
+from cadre_core.roster._level_field import fields_named
 from cadre_core.roster._problems import Problem, problem
 from cadre_core.roster._reader import RawTable, guess_header, known_headers
 from cadre_core.roster._schema import TABLE_BY_NAME, TABLES, Column, Table, header_key, text_key
@@ -389,6 +390,14 @@ def normalise_table(
             )
         )
     frame = _legacy(frame, table, raw, legacy, problems, user_headers)
+    if raw.name == "degrees" and "level" in frame and "field" not in frame:
+        # no field column, but qualification cells that name the field after the level
+        # ("Đại học Luật", as a list writes them): the field, cell by cell (the column is
+        # not informed as a whole, so a cell that names none leaves the field unknown)
+        named = fields_named(frame["level"])
+        if bool(named.notna().any()):
+            frame = frame.assign(field=named)
+            user_headers = {**user_headers, "field": user_headers.get("level", "level")}
     out, issues = normalise_columns(frame, table, serials=raw.serials)
     collect = _Collector(raw, user_headers)
     raw_values = frame.reset_index(drop=True)

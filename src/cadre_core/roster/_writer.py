@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from cadre_core.roster._level_field import level_cells
 from cadre_core.roster._schema import TABLE_BY_NAME, TABLE_NAMES
 from cadre_core.vocab._files import replacing
 
@@ -29,9 +30,31 @@ def written(roster: Roster, name: str) -> pd.DataFrame:
     """The frame of table ``name`` as written: its required columns, the optional ones
     the roster informs (:meth:`Roster.informs`: an optional column the input did not have
     is not written, so that the roster read back informs what this one does) and the
-    columns kept for plugins, with categoricals as text."""
+    columns kept for plugins, with categoricals as text. Degrees' fields the roster knows
+    cell by cell (not informed as a whole, some given) are written in the level cells
+    (:func:`~cadre_core.roster._level_field.level_cells`: "Đại học Luật").
+
+    >>> from cadre_core import Roster
+    >>> import pandas as pd
+    >>> r = Roster.from_frames({
+    ...     "cadres": pd.DataFrame({"cadre_id": ["C1"], "full_name": ["Lò Văn Biên"],
+    ...                             "birth_date": ["1985-03-12"]}),
+    ...     "positions": pd.DataFrame({"position_code": ["P1"]}),
+    ...     "assignments": pd.DataFrame({"cadre_id": ["C1"], "position_code": ["P1"],
+    ...                                  "start_date": ["2025-07-01"]}),
+    ...     "degrees": pd.DataFrame({"cadre_id": ["C1"], "level": ["Đại học Luật"]})})
+    >>> r.degrees["field"].tolist(), r.informs("degrees.field")
+    (['Luật'], False)
+    >>> written(r, "degrees").columns.tolist(), written(r, "degrees")["level"].tolist()
+    (['cadre_id', 'level'], ['Đại học Luật'])
+    """
     frame = roster.tables[name]
     table = TABLE_BY_NAME[name]
+    if name == "degrees" and not roster.informs("degrees.field") and frame["field"].notna().any():
+        # fields known cell by cell (a list's "Đại học Luật", without a field column): in
+        # the qualification cells, as the list wrote them, so that a degree whose field is
+        # unknown is read back unknown, not as a blank of a field column ("no field")
+        frame = frame.assign(level=level_cells(frame["level"], frame["field"]))
     keep = [
         c
         for c in frame.columns
