@@ -66,59 +66,25 @@ document of ``cadre`` states in ``schema_version`` (see :func:`json_schema`)::
     '1.0'
 """
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from cadre_core import criteria
-from cadre_core.engine import (
-    SCHEMA_VERSION,
-    CommuneResult,
-    Evaluation,
-    TargetResult,
-    evaluate,
-    evaluate_days,
-    iter_days,
-    json_schema,
-    schema_errors,
-)
-from cadre_core.features._frame import Features, rating_year
-from cadre_core.findings._finding import Finding
-from cadre_core.hookspecs import hookimpl
-from cadre_core.plugins._host import PluginError, PluginHost, PluginInfo, make_plugin_manager
-from cadre_core.plugins._sdk import About, Column
-from cadre_core.plugins._sections import ReportSection
-from cadre_core.roster._layout import Layout, LayoutError, merge_layouts, read_layout
-from cadre_core.roster._model import (
-    Agency,
-    Assignment,
-    Cadre,
-    Degree,
-    EquipmentItem,
-    Position,
-    Rating,
-    TheoryCertificate,
-    Training,
-)
-from cadre_core.roster._problems import Problem, RosterError
-from cadre_core.roster._roster import Roster, read_roster, sample_roster
-from cadre_core.targets._forms import Form, FormColumn, FormRow
-from cadre_core.targets._params import Parameter, ParameterError, Params
-from cadre_core.targets._rule import Rule
-from cadre_core.targets._target import Target, Text
-from cadre_core.vocab._enums import (
-    Bloc,
-    Category,
-    EducationLevel,
-    Gender,
-    RatingLevel,
-    TheoryLevel,
-    TrainingTopic,
-)
-from cadre_core.vocab._ethnic import ETHNIC_GROUPS, EthnicGroup, canonical_ethnicity, is_minority
-from cadre_core.vocab._indicators import Indicator
-from cadre_core.vocab._numbers import to_fraction
-from cadre_core.vocab._version import __version__
+from cadre_core.vocab._lazy import lazy_names
 
-if TYPE_CHECKING:  # imported when first used (see _LAZY)
+if TYPE_CHECKING:  # what mypy and the API reference read; imported when first used
+    from cadre_core import criteria
+    from cadre_core.engine import (
+        SCHEMA_VERSION,
+        CommuneResult,
+        Evaluation,
+        TargetResult,
+        evaluate,
+        evaluate_days,
+        iter_days,
+        json_schema,
+        schema_errors,
+    )
+    from cadre_core.features._frame import Features, rating_year
+    from cadre_core.findings._finding import Finding
     from cadre_core.forms import (
         FilledForm,
         compute_form,
@@ -127,46 +93,143 @@ if TYPE_CHECKING:  # imported when first used (see _LAZY)
         write_form_pdf,
         write_form_xlsx,
     )
+    from cadre_core.hookspecs import hookimpl
     from cadre_core.planner import Plan, plan
     from cadre_core.planner._report import write_html as write_plan_html
     from cadre_core.planner._report import write_xlsx as write_plan_xlsx
+    from cadre_core.plugins._host import PluginError, PluginHost, PluginInfo, make_plugin_manager
+    from cadre_core.plugins._sdk import About, Column
+    from cadre_core.plugins._sections import ReportSection
     from cadre_core.reports import write_html, write_pdf, write_xlsx
+    from cadre_core.roster._layout import Layout, LayoutError, merge_layouts, read_layout
+    from cadre_core.roster._model import (
+        Agency,
+        Assignment,
+        Cadre,
+        Degree,
+        EquipmentItem,
+        Position,
+        Rating,
+        TheoryCertificate,
+        Training,
+    )
+    from cadre_core.roster._problems import Problem, RosterError
+    from cadre_core.roster._roster import Roster, read_roster, sample_roster
+    from cadre_core.targets._forms import Form, FormColumn, FormRow
+    from cadre_core.targets._params import Parameter, ParameterError, Params
+    from cadre_core.targets._rule import Rule
+    from cadre_core.targets._target import Target, Text
+    from cadre_core.vocab._enums import (
+        Bloc,
+        Category,
+        EducationLevel,
+        Gender,
+        RatingLevel,
+        TheoryLevel,
+        TrainingTopic,
+    )
+    from cadre_core.vocab._ethnic import (
+        ETHNIC_GROUPS,
+        EthnicGroup,
+        canonical_ethnicity,
+        is_minority,
+    )
+    from cadre_core.vocab._indicators import Indicator
+    from cadre_core.vocab._numbers import to_fraction
+    from cadre_core.vocab._version import __version__
 
-#: Public names imported on first use, as (module, attribute): the report writers and the
-#: planner pull in xlsxwriter, jinja2 and scipy, which ``import cadre_core`` (and the
-#: command line) need not pay for.
+#: Where each public name is defined, imported when the name is first asked for
+#: (:func:`cadre_core.vocab._lazy.lazy_names`): ``import cadre_core`` imports no stage, so
+#: ``cadre --help`` does not pay for pandas, nor ``cadre evaluate`` for the planner (scipy),
+#: the report writers (xlsxwriter, jinja2) or the forms. The stage packages that were
+#: attributes of the package once it was imported still are, on first use.
 _LAZY = {
-    "Plan": ("cadre_core.planner", "Plan"),
-    "plan": ("cadre_core.planner", "plan"),
-    "write_html": ("cadre_core.reports", "write_html"),
-    "write_pdf": ("cadre_core.reports", "write_pdf"),
-    "write_xlsx": ("cadre_core.reports", "write_xlsx"),
-    "FilledForm": ("cadre_core.forms", "FilledForm"),
-    "compute_form": ("cadre_core.forms", "compute_form"),
-    "write_form_docx": ("cadre_core.forms", "write_form_docx"),
-    "write_form_html": ("cadre_core.forms", "write_form_html"),
-    "write_form_pdf": ("cadre_core.forms", "write_form_pdf"),
-    "write_form_xlsx": ("cadre_core.forms", "write_form_xlsx"),
-    "write_plan_html": ("cadre_core.planner._report", "write_html"),
-    "write_plan_xlsx": ("cadre_core.planner._report", "write_xlsx"),
+    "SCHEMA_VERSION": "cadre_core.engine",
+    "CommuneResult": "cadre_core.engine",
+    "Evaluation": "cadre_core.engine",
+    "TargetResult": "cadre_core.engine",
+    "evaluate": "cadre_core.engine",
+    "evaluate_days": "cadre_core.engine",
+    "iter_days": "cadre_core.engine",
+    "json_schema": "cadre_core.engine",
+    "schema_errors": "cadre_core.engine",
+    "Features": "cadre_core.features._frame",
+    "rating_year": "cadre_core.features._frame",
+    "Finding": "cadre_core.findings._finding",
+    "hookimpl": "cadre_core.hookspecs",
+    "PluginError": "cadre_core.plugins._host",
+    "PluginHost": "cadre_core.plugins._host",
+    "PluginInfo": "cadre_core.plugins._host",
+    "make_plugin_manager": "cadre_core.plugins._host",
+    "About": "cadre_core.plugins._sdk",
+    "Column": "cadre_core.plugins._sdk",
+    "ReportSection": "cadre_core.plugins._sections",
+    "Layout": "cadre_core.roster._layout",
+    "LayoutError": "cadre_core.roster._layout",
+    "merge_layouts": "cadre_core.roster._layout",
+    "read_layout": "cadre_core.roster._layout",
+    "Agency": "cadre_core.roster._model",
+    "Assignment": "cadre_core.roster._model",
+    "Cadre": "cadre_core.roster._model",
+    "Degree": "cadre_core.roster._model",
+    "EquipmentItem": "cadre_core.roster._model",
+    "Position": "cadre_core.roster._model",
+    "Rating": "cadre_core.roster._model",
+    "TheoryCertificate": "cadre_core.roster._model",
+    "Training": "cadre_core.roster._model",
+    "Problem": "cadre_core.roster._problems",
+    "RosterError": "cadre_core.roster._problems",
+    "Roster": "cadre_core.roster._roster",
+    "read_roster": "cadre_core.roster._roster",
+    "sample_roster": "cadre_core.roster._roster",
+    "Form": "cadre_core.targets._forms",
+    "FormColumn": "cadre_core.targets._forms",
+    "FormRow": "cadre_core.targets._forms",
+    "Parameter": "cadre_core.targets._params",
+    "ParameterError": "cadre_core.targets._params",
+    "Params": "cadre_core.targets._params",
+    "Rule": "cadre_core.targets._rule",
+    "Target": "cadre_core.targets._target",
+    "Text": "cadre_core.targets._target",
+    "Bloc": "cadre_core.vocab._enums",
+    "Category": "cadre_core.vocab._enums",
+    "EducationLevel": "cadre_core.vocab._enums",
+    "Gender": "cadre_core.vocab._enums",
+    "RatingLevel": "cadre_core.vocab._enums",
+    "TheoryLevel": "cadre_core.vocab._enums",
+    "TrainingTopic": "cadre_core.vocab._enums",
+    "ETHNIC_GROUPS": "cadre_core.vocab._ethnic",
+    "EthnicGroup": "cadre_core.vocab._ethnic",
+    "canonical_ethnicity": "cadre_core.vocab._ethnic",
+    "is_minority": "cadre_core.vocab._ethnic",
+    "Indicator": "cadre_core.vocab._indicators",
+    "to_fraction": "cadre_core.vocab._numbers",
+    "__version__": "cadre_core.vocab._version",
+    "Plan": "cadre_core.planner",
+    "plan": "cadre_core.planner",
+    "write_html": "cadre_core.reports",
+    "write_pdf": "cadre_core.reports",
+    "write_xlsx": "cadre_core.reports",
+    "FilledForm": "cadre_core.forms",
+    "compute_form": "cadre_core.forms",
+    "write_form_docx": "cadre_core.forms",
+    "write_form_html": "cadre_core.forms",
+    "write_form_pdf": "cadre_core.forms",
+    "write_form_xlsx": "cadre_core.forms",
+    "write_plan_html": "cadre_core.planner._report:write_html",
+    "write_plan_xlsx": "cadre_core.planner._report:write_xlsx",
+    "criteria": "cadre_core.criteria:",
+    "engine": "cadre_core.engine:",
+    "features": "cadre_core.features:",
+    "findings": "cadre_core.findings:",
+    "hookspecs": "cadre_core.hookspecs:",
+    "plugins": "cadre_core.plugins:",
+    "roster": "cadre_core.roster:",
+    "targets": "cadre_core.targets:",
+    "vocab": "cadre_core.vocab:",
 }
-
-
-def __getattr__(name: str) -> Any:
-    """The public names of :data:`_LAZY`, imported when first asked for."""
-    if name not in _LAZY:
-        raise AttributeError(f"module 'cadre_core' has no attribute {name!r}")
-    import importlib
-
-    module, attr = _LAZY[name]
-    value = getattr(importlib.import_module(module), attr)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    """The module's names, the ones imported on first use included."""
-    return sorted({*globals(), *_LAZY})
+if not TYPE_CHECKING:  # mypy reads the imports above: a misspelt name is still an error
+    __getattr__, __dir__ = lazy_names(__name__, _LAZY, globals())
 
 
 __all__ = [

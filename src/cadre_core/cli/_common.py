@@ -3,8 +3,9 @@ problem table, reading a roster, ``--as-of``, writing output, the common options
 progress bars. How an evaluation is printed or written (``evaluate`` and ``demo``) is
 :mod:`cadre_core.cli._evaluation_output`.
 
-Only click, rich and the vocabulary are imported here; the stages a command needs are
-imported inside the function that uses them, so that ``cadre --help`` stays light.
+Only click and the vocabulary are imported here; rich and the stages a command needs are
+imported inside the function that uses them, so that ``cadre --help`` stays light and a
+command that prints nothing on a terminal does not pay for rich.
 """
 
 from __future__ import annotations
@@ -15,17 +16,17 @@ import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
-from rich.console import Console
-from rich.text import Text
 
 from cadre_core.cli._help import env_lang
 from cadre_core.vocab._dates import parse_day
 from cadre_core.vocab._labels import label
-from cadre_core.vocab._tables import show_table
 from cadre_core.vocab._told import told
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 EXIT_OK, EXIT_INTERNAL, EXIT_INPUT, EXIT_NOT_MET = 0, 1, 2, 3
 
@@ -106,6 +107,8 @@ class InputError(click.ClickException):
 
 
 def _stdout() -> Console:
+    from rich.console import Console
+
     console = Console(highlight=False, soft_wrap=False)
     if not console.is_terminal:  # piped output: wide enough for a readable table
         console = Console(highlight=False, soft_wrap=False, width=160)
@@ -113,6 +116,8 @@ def _stdout() -> Console:
 
 
 def _stderr() -> Console:
+    from rich.console import Console
+
     return Console(stderr=True, highlight=False)
 
 
@@ -170,6 +175,8 @@ def problem_rows(
             "cli_col_suggestion",
         )
     ]
+    from rich.text import Text
+
     marks = {
         "error": Text(label("cli_mark_error", lang), style="red"),
         "warning": Text(label("cli_mark_warning", lang), style="yellow"),
@@ -243,6 +250,8 @@ def problem_rows(
 def show_problems(problems: Sequence[Any], title: str, console: Console, lang: str = "vi") -> None:
     """Print the problems (see :func:`problem_rows`) with :func:`show_table` on
     ``console``: a table on a terminal, one problem per line otherwise."""
+    from cadre_core.vocab._tables import show_table
+
     headers, rows, caption = problem_rows(problems, lang)
     show_table(title, headers, rows, console=console)
     if caption:

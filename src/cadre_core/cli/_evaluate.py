@@ -234,7 +234,8 @@ def evaluate_command(
     if warnings:  # every note of the reader, as validate prints it (and in every output)
         title = label("cli_warnings", lang).format(n=len(warnings))
         show_problems(warnings, title, _stderr(), lang)
-    print_set_aside_and_not_read(shown, _stderr(), lang)
+    if shown.skipped or shown.not_read:  # (a console, hence rich, only to say something)
+        print_set_aside_and_not_read(shown, _stderr(), lang)
     by = "commune" if commune is not None else by
     from cadre_core.cli._trend_json import DayRun, not_met, trend_workers, write_trend_json
     from cadre_core.reports._audit import audit_options, file_sha256

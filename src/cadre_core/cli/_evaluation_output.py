@@ -3,17 +3,16 @@ days' as a list): a table per commune on a terminal, JSON, CSV for a spreadsheet
 kept :func:`inert`, which ``cadre validate`` uses too), or an xlsx, html, pdf or docx
 report (:func:`_emit`).
 
-Only rich, the vocabulary and :mod:`cadre_core.cli._common` (its consoles, input error and
-writing) are imported here; pandas, the reports and the JSON documents are imported inside
-the function that writes them, so that ``cadre --help`` stays light.
+Only the vocabulary and :mod:`cadre_core.cli._common` (its consoles, input error and
+writing) are imported here; rich, pandas, the reports and the JSON documents are imported
+inside the function that writes them, so that ``cadre --help`` stays light and writing a
+document does not pay for the terminal's tables.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import Any
-
-from rich.text import Text
 
 from cadre_core.cli._common import (
     InputError,
@@ -27,7 +26,6 @@ from cadre_core.cli._common import (
 )
 from cadre_core.vocab._labels import label
 from cadre_core.vocab._progress import task
-from cadre_core.vocab._tables import show_table
 
 STATUS_STYLE = {"met": "green", "not_met": "red", "not_applicable": "dim"}
 
@@ -47,6 +45,10 @@ _TARGET_COLUMNS = (
 
 def _print_table(evs: Sequence[Any], lang: str) -> None:
     """Each commune's targets on each day, as a table (plain lines when piped)."""
+    from rich.text import Text
+
+    from cadre_core.vocab._tables import show_table
+
     console = _stdout()
     headers = [label(k, lang) for k in _TARGET_COLUMNS]
     for ev in evs:

@@ -16,7 +16,6 @@ from cadre_core.cli._common import (
     table_json_option,
 )
 from cadre_core.cli._help import HelpCommand
-from cadre_core.engine._documents import listing
 from cadre_core.vocab._labels import label
 from cadre_core.vocab._tables import show_table
 
@@ -39,6 +38,7 @@ def _hook_words(hook: str, lang: str) -> str:
 @lang_option
 def plugins_command(fmt: str, lang: str) -> None:
     """``cadre plugins`` (its help: the label ``cli_help_plugins``)."""
+    from cadre_core.engine._documents import listing
     from cadre_core.plugins._host import PluginHost
     from cadre_core.plugins._loading import make_plugin_manager
 

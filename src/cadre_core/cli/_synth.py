@@ -17,7 +17,6 @@ from cadre_core.cli._common import (
     writing,
 )
 from cadre_core.cli._help import HelpCommand
-from cadre_core.roster._synth import synth_roster
 from cadre_core.vocab._labels import fmt_decimal, label
 
 
@@ -31,6 +30,8 @@ from cadre_core.vocab._labels import fmt_decimal, label
 @lang_option
 def synth_command(communes: int, seed: int, fmt: str | None, out: Path, lang: str) -> None:
     """``cadre synth`` (its help: the label ``cli_help_synth``)."""
+    from cadre_core.roster._synth import synth_roster  # pandas: not for ``cadre --help``
+
     if fmt is None:
         fmt = "xlsx" if out.suffix.lower() == ".xlsx" else "parquet"
     if fmt == "xlsx" and communes > 50:

@@ -22,18 +22,26 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cadre_core.engine._pipeline import evaluate
 from cadre_core.engine._results import Evaluation
 from cadre_core.plugins._host import PluginHost, make_plugin_manager
 from cadre_core.plugins._sections import ReportSection
-from cadre_core.reports._data import build
-from cadre_core.reports._explain import explanations, responsible_body
-from cadre_core.reports._indicators import indicator_sections
 from cadre_core.roster._problems import column_words, file_words, table_words
 from cadre_core.roster._roster import Roster
 from cadre_core.vocab._labels import body_name, label
+from cadre_core.vocab._lazy import lazy_names
+
+if TYPE_CHECKING:
+    from cadre_core.reports._data import ReportData
+    from cadre_core.reports._explain import explanations, responsible_body
+
+#: Imported when first asked for: the audit (``cadre_core.reports._audit``, which every
+#: ``cadre evaluate`` uses) does not pay for the reports' data and explanations.
+_LAZY = {"explanations": "._explain", "responsible_body": "._explain"}
+if not TYPE_CHECKING:  # mypy reads the imports above: a misspelt name is still an error
+    __getattr__, __dir__ = lazy_names(__name__, _LAZY, globals())
 
 __all__ = [
     "audit_section",
@@ -187,6 +195,8 @@ def _extra(latest: Evaluation, lang: str, sections: Sequence[ReportSection]) -> 
     """The sections after the report's own: the socio-economic indicators beside the
     targets, what was set aside, not read or noted, the plugins left out, the plugins'
     ``sections``, and the audit block last."""
+    from cadre_core.reports._indicators import indicator_sections
+
     return [
         *indicator_sections(latest, lang),
         *skipped_section(latest, lang),
@@ -196,6 +206,14 @@ def _extra(latest: Evaluation, lang: str, sections: Sequence[ReportSection]) -> 
         *sections,
         audit_section(latest, lang),
     ]
+
+
+def _report_data(evaluation_or_evaluations: Evaluations, lang: str) -> ReportData:
+    """What every report shows (:func:`cadre_core.reports._data.build`), imported when a
+    report is written."""
+    from cadre_core.reports._data import build
+
+    return build(evaluation_or_evaluations, lang)
 
 
 def write_xlsx(
@@ -221,7 +239,7 @@ def write_xlsx(
     """
     from cadre_core.reports import _xlsx  # xlsxwriter: imported by the reports that use it
 
-    data = build(evaluation_or_evaluations, lang)
+    data = _report_data(evaluation_or_evaluations, lang)
     extra = _extra(_latest(evaluation_or_evaluations), lang, sections)
     return _xlsx.write(data, Path(path), extra)
 
@@ -247,7 +265,7 @@ def write_html(
     """
     from cadre_core.reports import _html  # jinja2: imported by the reports that use it
 
-    data = build(evaluation_or_evaluations, lang)
+    data = _report_data(evaluation_or_evaluations, lang)
     return _html.write(data, Path(path), _extra(_latest(evaluation_or_evaluations), lang, sections))
 
 
@@ -273,7 +291,7 @@ def write_pdf(
     from cadre_core.reports import _html
     from cadre_core.vocab._pdf import write_pdf_atomic
 
-    data = build(evaluation_or_evaluations, lang)
+    data = _report_data(evaluation_or_evaluations, lang)
     latest = _latest(evaluation_or_evaluations)
     return write_pdf_atomic(path, _html.render(data, _extra(latest, lang, sections)))
 
@@ -303,7 +321,7 @@ def write_docx(
     """
     from cadre_core.reports import _docx  # python-docx: imported by the reports that use it
 
-    data = build(evaluation_or_evaluations, lang)
+    data = _report_data(evaluation_or_evaluations, lang)
     latest = _latest(evaluation_or_evaluations)
     return _docx.write(data, Path(path), _extra(latest, lang, sections))
 
@@ -312,7 +330,7 @@ def render_html(evaluation_or_evaluations: Evaluations, *, lang: str = "vi") -> 
     """The HTML report as text (what :func:`write_html` writes)."""
     from cadre_core.reports import _html
 
-    return _html.render(build(evaluation_or_evaluations, lang))
+    return _html.render(_report_data(evaluation_or_evaluations, lang))
 
 
 def evaluate_many(roster: Roster, days: Iterable[dt.date | str], **kwargs: Any) -> list[Evaluation]:

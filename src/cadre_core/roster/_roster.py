@@ -6,13 +6,12 @@ import datetime as dt
 import hashlib
 from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 import numpy as np
 import pandas as pd
 
-from cadre_core.roster._flat import FlatRead, is_flat, list_only, read_flat, relocate
 from cadre_core.roster._layout import Layout, apply_layout
 from cadre_core.roster._problems import Problem, RosterError, problem
 from cadre_core.roster._reader import RawTable, folder_tables, not_a_regular_file, read_raw
@@ -26,6 +25,9 @@ from cadre_core.roster._validate import (
     normalise_table,
     with_all_columns,
 )
+
+if TYPE_CHECKING:
+    from cadre_core.roster._flat import FlatRead
 
 REQUIRED_TABLES = tuple(t.name for t in TABLE_BY_NAME.values() if t.required)
 
@@ -478,7 +480,10 @@ def read_roster(
     """
     p = Path(path)
     _refuse_special(p)
-    if is_flat(p, layout):
+    flat = _is_flat(p, layout)
+    if flat:
+        from cadre_core.roster._flat import list_only
+
         read = _read_flat(p, list_date)
         # a workbook holding no list either is read as tables: their messages say what
         # is missing
@@ -486,7 +491,7 @@ def read_roster(
             return _list_roster(p, read, legacy, skip_invalid)
     raws, problems = read_raw(p, layout)
     raws = apply_layout(raws, layout)
-    if is_flat(p, layout):  # say too that no list was found (the sheets it looked at)
+    if flat:  # say too that no list was found (the sheets it looked at)
         problems = [q for q in read.problems if q.severity != "error"] + problems
     if not raws and any(pr.severity == "error" for pr in problems):
         raise RosterError(problems)
@@ -535,7 +540,20 @@ def _refuse_special(p: Path) -> None:
             raise RosterError([special])
 
 
+def _is_flat(p: Path, layout: Layout | None) -> bool:
+    """Whether the file ``p`` is read as a one-row-per-person list
+    (:func:`cadre_core.roster._flat.is_flat`); a folder never is, and is read without
+    importing the lists' reader (Word documents, header rows, title rows)."""
+    if p.is_dir():
+        return False
+    from cadre_core.roster._flat import is_flat
+
+    return is_flat(p, layout)
+
+
 def _read_flat(p: Path, list_date: dt.date | str | None) -> FlatRead:
+    from cadre_core.roster._flat import read_flat
+
     try:
         return read_flat(p, list_date=list_date)
     except ValueError as exc:  # a bad --list-date
@@ -546,6 +564,8 @@ def _read_flat(p: Path, list_date: dt.date | str | None) -> FlatRead:
 
 
 def _list_roster(p: Path, read: FlatRead, legacy: str, skip_invalid: bool) -> Roster:
+    from cadre_core.roster._flat import relocate
+
     problems = [relocate(q, read, p.name) for q in read.problems]
     if not read.raws:
         raise RosterError(problems)

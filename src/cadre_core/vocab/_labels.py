@@ -11,10 +11,9 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import sys
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
-
-import pandas as pd
 
 LANGS = ("vi", "en")
 
@@ -2698,7 +2697,12 @@ def default_bodies() -> dict[str, str]:
 
 
 def _missing(code: object) -> bool:
-    return code is None or code is pd.NA or (isinstance(code, float) and math.isnan(code))
+    if code is None or (isinstance(code, float) and math.isnan(code)):
+        return True
+    # pandas' NA exists only once pandas is imported; the command line's help and messages
+    # read this table without importing it
+    pandas = sys.modules.get("pandas")
+    return pandas is not None and code is pandas.NA
 
 
 def level_name(code: object, lang: str = "vi", kind: str = "education") -> str:

@@ -25,7 +25,6 @@ from cadre_core.findings import national_findings as _national_findings
 from cadre_core.findings._indicators import HEADS, STANDING_LEADERS
 from cadre_core.findings._sources import QD366_INDICATORS, QD366_LEADER
 from cadre_core.hookspecs import hookimpl
-from cadre_core.plugins.builtin._forms import national_forms
 from cadre_core.plugins.builtin._planner_params import PLANNER_PARAMETERS
 from cadre_core.targets._forms import Form
 from cadre_core.targets._params import Parameter
@@ -53,6 +52,9 @@ QD50 = "Quyết định 50/2017/QĐ-TTg (tiêu chuẩn, định mức sử dụn
 @hookimpl
 def cadre_forms() -> Sequence[Form]:
     """The national reporting forms (9C-BTCTW, 12C-BTCTW, 10-BTCTW, BM02-BNV, 02-CL-CBCCX)."""
+    # built when the forms are asked for (``cadre forms``), not by every evaluation
+    from cadre_core.plugins.builtin._forms import national_forms
+
     return list(national_forms())
 
 
