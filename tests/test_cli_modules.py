@@ -81,3 +81,31 @@ def test_python_m_runs_the_command_line() -> None:
     )
     assert out.returncode == 0, out.stderr
     assert out.stdout.startswith("cadre, version ")
+
+
+def test_evaluate_pauses_the_cyclic_collector_and_restores_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``cadre evaluate`` runs without the cyclic garbage collector (it only walks the
+    million objects of a national evaluation), and gives it back when it ends, also when
+    run inside another program (here, the test's process)."""
+    import gc
+
+    from cadre_core import sample_roster
+    from cadre_core.cli import _evaluate
+
+    folder = sample_roster().write(tmp_path / "r", format="parquet")
+    seen: list[bool] = []
+    evaluate_days = _evaluate._evaluate_days
+
+    def spy(*args: object, **kwargs: object) -> object:
+        seen.append(gc.isenabled())
+        return evaluate_days(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(_evaluate, "_evaluate_days", spy)
+    assert gc.isenabled()
+    args = ["evaluate", str(folder), "--as-of", "2026-12-31", "--plugin", "province_template"]
+    result = CliRunner().invoke(cli.cli, [*args, "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert seen == [False]
+    assert gc.isenabled()

@@ -7,7 +7,7 @@ import functools
 import sys
 from collections.abc import Callable
 from types import SimpleNamespace
-from typing import Any
+from typing import Any, ParamSpec, TypeVar
 
 import click
 
@@ -135,6 +135,32 @@ def one_commune(evs: list[Any], commune: str | None) -> list[Any]:
     ]
 
 
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+
+
+def _without_cyclic_gc(command: Callable[_P, _R]) -> Callable[_P, _R]:
+    """``command`` run with Python's cyclic garbage collector paused
+    (:func:`cadre_core.vocab._gc.paused_gc`), and restored when it ends.
+
+    A national evaluation builds about a million objects, and the collector walks them
+    again and again (0.37 s of its 6 CPU seconds, 0.19 s of it in one pass over the
+    finished results) to find reference cycles there are almost none of: one collection at
+    the end finds about 3,000 unreachable objects, and the process peaks at the same memory
+    with the collector paused (a trend of four national days as well). Reference counting
+    still frees everything else at once.
+    """
+
+    @functools.wraps(command)
+    def run(*args: _P.args, **kwargs: _P.kwargs) -> _R:
+        from cadre_core.vocab._gc import paused_gc
+
+        with paused_gc():
+            return command(*args, **kwargs)
+
+    return run
+
+
 @click.command("evaluate", cls=HelpCommand, help="cli_help_evaluate")
 @rosters_argument
 @click.option(
@@ -179,6 +205,7 @@ def one_commune(evs: list[Any], commune: str | None) -> list[Any]:
 @layout_option
 @strict_columns_option
 @list_date_option
+@_without_cyclic_gc
 def evaluate_command(
     roster: tuple[str, ...],
     as_of: tuple[str, ...],

@@ -11,8 +11,8 @@ trend), sharing what does not depend on the day; ``iter_days`` gives them one at
 (``Evaluation``, ``CommuneResult``, ``TargetResult``) and their JSON are ``_results``. Helpers:
 ``_documents`` (the JSON documents the command line and the HTTP service both answer), ``_json``
 (the JSON text of large documents), ``_schema`` (the published JSON Schemas of the
-documents the command line writes, and ``SCHEMA_VERSION``), ``_gc`` (the garbage collector paused while results
-are built), ``_privacy`` (pseudonyms).
+documents the command line writes, and ``SCHEMA_VERSION``), ``_privacy`` (pseudonyms). The
+garbage collector is paused while results are built (:mod:`cadre_core.vocab._gc`).
 
 The engine imports only the stages below it (plugins, findings, targets, features,
 roster, vocab), never the planner, the reports, the command line or the root package.

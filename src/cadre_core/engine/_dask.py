@@ -29,7 +29,6 @@ import attrs
 import numpy as np
 import pandas as pd
 
-from cadre_core.engine._gc import paused_gc
 from cadre_core.engine._pipeline import (
     Computed,
     Prepared,
@@ -47,6 +46,7 @@ from cadre_core.targets._params import Params
 from cadre_core.targets._target import Target
 from cadre_core.vocab._cpus import usable_cpus
 from cadre_core.vocab._dates import parse_day
+from cadre_core.vocab._gc import paused_gc
 
 if TYPE_CHECKING:  # pragma: no cover
     from distributed import Client

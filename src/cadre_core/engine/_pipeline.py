@@ -31,7 +31,6 @@ import attrs
 import numpy as np
 import pandas as pd
 
-from cadre_core.engine._gc import paused_gc
 from cadre_core.engine._members import _commune_keys, _Members
 from cadre_core.engine._results import CommuneResult, Evaluation, TargetResult
 from cadre_core.features._frame import Features, RosterIndex, build_features
@@ -46,6 +45,7 @@ from cadre_core.targets._params import Params
 from cadre_core.targets._rule import Rule
 from cadre_core.targets._target import Target
 from cadre_core.vocab._dates import parse_day
+from cadre_core.vocab._gc import paused_gc
 from cadre_core.vocab._indicators import catalogue_frame
 from cadre_core.vocab._progress import tracked
 

@@ -18,7 +18,6 @@ import attrs
 import pandas as pd
 
 from cadre_core.engine import _json
-from cadre_core.engine._gc import paused_gc
 from cadre_core.engine._schema import SCHEMA_VERSION
 from cadre_core.features._frame import Features
 from cadre_core.findings._finding import Finding
@@ -28,6 +27,7 @@ from cadre_core.roster._problems import Problem
 from cadre_core.targets._params import Params
 from cadre_core.targets._rule import Rule
 from cadre_core.targets._target import Target, Text
+from cadre_core.vocab._gc import paused_gc
 
 STATUSES = ("met", "not_met", "not_applicable")
 

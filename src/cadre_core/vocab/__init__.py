@@ -6,7 +6,9 @@ the 54 ethnic groups and their spellings (:mod:`._ethnic`), legacy Vietnamese te
 (:mod:`._labels`), the one reading of a day (:mod:`._dates`), exact numbers
 (:mod:`._numbers`), statutory retirement dates (:mod:`._retirement`), the Decree 335/2025
 score bands (:mod:`._scores`), how a worksheet prints (:mod:`._print`), the processors
-this process may use (:mod:`._cpus`) and the package version (:mod:`._version`).
+this process may use (:mod:`._cpus`), the cyclic garbage collector paused while many objects
+are built (:mod:`._gc`), package faces whose names are imported when first used
+(:mod:`._lazy`) and the package version (:mod:`._version`).
 
 May import: the standard library and third-party packages only, never another
 ``cadre_core`` stage (it is the bottom layer; see ``docs/architecture.md``).
