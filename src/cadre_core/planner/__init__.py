@@ -9,8 +9,8 @@ roster in the future, what-if frames), ``_targets`` (a target at a day, per comm
 when), ``_problem`` (what helps whom; the model), ``_milp`` (the solver), ``_selection``
 (plan lines and totals), ``_apply`` and ``_outcome`` (targets with the plan), ``_needs``
 (what training cannot do), ``_people`` (each line's cadre by name, post and agency; each
-need's members by name), ``_result`` (the :class:`Plan` and its JSON), ``_report``
-(table, xlsx, HTML). ``_parallel`` plans a large roster's communes as independent
+need's members by name), ``_result`` (the :class:`Plan` and its JSON), ``_content``
+(what the plan's documents say), ``_report`` (table, xlsx, HTML). ``_parallel`` plans a large roster's communes as independent
 problems, in chunks of whole communes, in worker processes or on a Dask cluster, streams
 the JSON as the chunks come back, and meets a province-wide budget by a price on cost
 (:class:`ProvinceBudget`).

@@ -6,7 +6,6 @@ cards on a phone). Every word comes from the label table."""
 from __future__ import annotations
 
 import datetime as dt
-import re
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -15,14 +14,24 @@ from markupsafe import Markup
 from rich.console import Console
 
 from cadre_core.engine._results import STATUSES
+from cadre_core.planner._content import (
+    Table,
+    cell_kind,
+    communes_of,
+    line_keys,
+    line_rows,
+    money,
+    need_text,
+    plan_content,
+)
 from cadre_core.planner._page import PLAN_CSS, PLAN_TEMPLATE
 from cadre_core.vocab._files import replacing, write_atomic
 from cadre_core.vocab._html import template
-from cadre_core.vocab._labels import body_name, check_lang, fmt_date, fmt_decimal, label
+from cadre_core.vocab._labels import check_lang, fmt_date, fmt_decimal, label
 from cadre_core.vocab._tables import show_table
 
 if TYPE_CHECKING:
-    from cadre_core.planner._result import Need, Plan, ProvinceBudget
+    from cadre_core.planner._result import Plan, ProvinceBudget
 
 #: status -> its Vietnamese name from the label table, in lower case (it reads in a sentence)
 STATUS_VI = {status: label(status, "vi").lower() for status in STATUSES}
@@ -48,72 +57,13 @@ PROJECTION_COLUMNS = (
 )
 
 
-def _money(value: int) -> str:
-    return f"{value:,}".replace(",", ".")
-
-
-def communes_of(plan: Plan) -> tuple[str, ...]:
-    """The plan's communes: those of its projections (every commune evaluated), else of
-    its lines, in order."""
-    names = [p.commune for p in plan.projections] or [x.commune for x in plan.lines]
-    return tuple(dict.fromkeys(n for n in names if n))
-
-
-def _line_headers(lang: str, communes: bool) -> list[str]:
-    keys = [
-        "plan_col_year",
-        "plan_col_name",
-        "plan_col_post",
-        "plan_col_agency",
-        "plan_col_programme",
-        "plan_col_from",
-        "plan_col_to",
-        "plan_col_targets",
-        "plan_col_body",
-        "plan_col_cost",
-        "plan_col_succession",
-        "plan_col_id",
-    ]
-    return [label("col_commune", lang)] * communes + [label(k, lang) for k in keys]
-
-
-def _line_rows(plan: Plan, lang: str, communes: bool) -> list[list[object]]:
-    return [
-        [x.commune] * communes
-        + [
-            x.year,
-            x.name or x.cadre_id,
-            x.post,
-            x.agency,
-            x.programme_name.get(lang),
-            f"{x.start_date:%m/%Y}",
-            f"{x.end_date:%m/%Y}",
-            ", ".join(x.targets_served),
-            body_name(x.body, lang),
-            _money(x.cost),
-            "x" if x.succession else "",
-            x.cadre_id,
-        ]
-        for x in plan.lines
-    ]
-
-
-def _need_text(need: Need, lang: str) -> str:
-    """A need's reason, followed by the names of the members it concerns."""
-    text = need.reason_en if lang == "en" else need.reason_vi
-    names = [n for n in need.member_names if n]
-    if names:
-        text += f" {label('plan_concerned', lang)}: {', '.join(names)}."
-    return text
-
-
 def _province_budget_table(b: ProvinceBudget, lang: str, console: Console | None) -> None:
     """The province-wide budget: what the plan spends, its shortfall and its gap."""
     keys = ("budget", "spend", "fits", "shortfall", "bound", "gap", "method", "price", "iterations")
-    row: list[object] = [_money(b.budget), _money(max((c for _, c in b.spend), default=0))]
+    row: list[object] = [money(b.budget), money(max((c for _, c in b.spend), default=0))]
     row += [label("yes" if b.fits else "no", lang), b.shortfall, b.lower_bound, b.gap]
     row += [label(f"plan_pb_method_{b.method}", lang)]
-    row += [_money(round(1 / b.price)) if b.price > 0 else "–", b.iterations]
+    row += [money(round(1 / b.price)) if b.price > 0 else "–", b.iterations]
     heads = [label(f"plan_pb_{k}", lang) for k in keys]
     show_table(label("plan_province_budget", lang), heads, [row], console=console)
 
@@ -129,8 +79,8 @@ def print_table(plan: Plan, lang: str = "vi", console: Console | None = None) ->
     )
     show_table(
         f"{label('plan_title', lang)}: {subtitle}",
-        _line_headers(lang, many),
-        _line_rows(plan, lang, many),
+        [label(k, lang) for k in line_keys(many)],
+        line_rows(plan, lang, many),
         console=console,
     )
     out = console if console is not None else Console(highlight=False)
@@ -142,7 +92,7 @@ def print_table(plan: Plan, lang: str = "vi", console: Console | None = None) ->
             for k in ("col_commune", "plan_col_year", "plan_col_starts", "plan_col_long")
         ]
         + [label("plan_col_cost", lang)],
-        [[t.commune, t.year, t.starts, t.long_starts, _money(t.cost)] for t in plan.totals],
+        [[t.commune, t.year, t.starts, t.long_starts, money(t.cost)] for t in plan.totals],
         console=console,
     )
     out.print()
@@ -184,7 +134,7 @@ def print_table(plan: Plan, lang: str = "vi", console: Console | None = None) ->
                     n.target_id,
                     label(f"need_{n.kind}", lang),
                     n.count,
-                    _need_text(n, lang),
+                    need_text(n, lang),
                 ]
                 for n in plan.needs
             ],
@@ -427,29 +377,21 @@ _PLAN_WORDS = (
 )
 
 
-def _table(
-    headers: list[str],
-    rows: list[list[object]],
-    foot: list[tuple[object, int]] | None = None,
-) -> dict[str, Any]:
+def _table(t: Table) -> dict[str, Any]:
     """A table of :data:`PLAN_TEMPLATE`: each cell with its column's name and its class
-    (numbers right-aligned); ``foot`` a total row of (value, columns spanned) cells."""
+    (numbers right-aligned); its total row's cells with the columns each spans."""
     return {
-        "head": headers,
-        "rows": [[(h, v, _cls(v)) for h, v in zip(headers, row, strict=True)] for row in rows],
-        "foot": None if foot is None else [(v, span, _cls(v)) for v, span in foot],
+        "head": t.head,
+        "rows": [[(h, v, _cls(v)) for h, v in zip(t.head, row, strict=True)] for row in t.rows],
+        "foot": None if t.foot is None else [(v, span, _cls(v)) for v, span in t.foot],
     }
 
 
 def _cls(value: object) -> Markup:
-    """The class of a cell: ``n`` for a number or an amount, ``d`` for a month or a day."""
-    if isinstance(value, int) or (isinstance(value, str) and _AMOUNT.fullmatch(value)):
-        return Markup(' class="n"')
-    return Markup(' class="d"' if isinstance(value, str) and _DAY.fullmatch(value) else "")
-
-
-_AMOUNT = re.compile(r"[0-9]{1,3}(?:\.[0-9]{3})+")
-_DAY = re.compile(r"(?:[0-9]{2}/)?[0-9]{2}/[0-9]{4}")
+    """The class of a cell (:func:`~cadre_core.planner._content.cell_kind`): ``n`` for a
+    number or an amount, ``d`` for a month or a day."""
+    kind = cell_kind(value)
+    return Markup(f' class="{kind}"' if kind else "")
 
 
 def render_html(plan: Plan, lang: str = "vi") -> str:
@@ -457,103 +399,27 @@ def render_html(plan: Plan, lang: str = "vi") -> str:
     heading with the commune(s) and the as-of day, the lines by year (names, posts,
     agencies), yearly totals, every target at its deadline, the needs with their reasons
     and names, the assumptions and the signature block; A4 landscape in print, cards on a
-    phone."""
-    check_lang(lang)
-    communes = communes_of(plan)
-    many = len(communes) > 1
-    people = len({(x.commune, x.cadre_id) for x in plan.lines})
-    first = min([x.year for x in plan.lines] or [plan.as_of.year])
-    headers = _line_headers(lang, many)
-    rows = _line_rows(plan, lang, many)
-    drop = headers.index(label("plan_col_year", lang))  # the section says the year
-    headers = headers[:drop] + headers[drop + 1 :]
-    by_year: dict[int, list[list[object]]] = {}
-    for x, row in zip(plan.lines, rows, strict=True):
-        kept = row[:drop] + row[drop + 1 :]
-        by_year.setdefault(x.year, []).append([len(by_year.get(x.year, [])) + 1, *kept])
-    no = label("col_no", lang)
-    years = []
-    for year, year_rows in sorted(by_year.items()):
-        cost = sum(x.cost for x in plan.lines if x.year == year)
-        total = label("plan_year_total", lang).format(
-            year=year, starts=len(year_rows), cost=_money(cost)
-        )
-        cols = [no, *headers]
-        at = cols.index(label("plan_col_cost", lang))
-        foot: list[tuple[object, int]] = [(total, at), (_money(cost), 1)]
-        foot += [("", 1)] * (len(cols) - at - 1)
-        years.append(
-            {
-                "title": label("plan_year", lang).format(year=year),
-                "table": _table(cols, year_rows, foot),
-            }
-        )
-    costs: dict[int, int] = {}
-    for t in plan.totals:
-        costs[t.year] = costs.get(t.year, 0) + t.cost
-    lead = int(many)  # one commune: the heading names it; several: a column
-    totals_head = [
-        label(k, lang) for k in ("col_commune", "plan_col_year", "plan_col_starts", "plan_col_long")
-    ][1 - lead :] + [label("plan_col_cost", lang)]
-    totals_rows: list[list[object]] = [
-        [t.commune] * lead + [t.year, t.starts, t.long_starts, _money(t.cost)] for t in plan.totals
-    ]
-    totals_foot: list[tuple[object, int]] = [
-        (label("plan_total", lang), 1 + lead),
-        (sum(t.starts for t in plan.totals), 1),
-        (sum(t.long_starts for t in plan.totals), 1),
-        (_money(plan.total_cost), 1),
-    ]
-    proj_head = [
-        label(k, lang)
-        for k in (
-            "col_commune",
-            "col_target",
-            "col_deadline",
-            "col_required",
-            "plan_col_before",
-            "plan_col_after",
-            "plan_col_status_after",
-        )
-    ][1 - lead :]
-    proj_rows: list[list[object]] = [
-        [p.commune] * lead
-        + [
-            f"{p.target_id} {p.title.get(lang)}",
-            fmt_date(p.deadline),
-            p.required,
-            p.satisfied_before,
-            p.satisfied_after,
-            label(p.status_after, lang),
-        ]
-        for p in plan.projections
-    ]
-    needs = [
-        {
-            "where": n.commune + " · " if many else "",
-            "kind": label(f"need_{n.kind}", lang),
-            "text": _need_text(n, lang),
-        }
-        for n in plan.needs
-    ]
+    phone. What it says is :func:`~cadre_core.planner._content.plan_content`'s.
+
+    >>> p = cadre_core.plan(sample_roster(), as_of="2026-12-31", plugins=["province_template"])
+    >>> "<h1>KẾ HOẠCH ĐÀO TẠO, BỒI DƯỠNG" in render_html(p)
+    True
+    """
+    c = plan_content(plan, lang)
     return _PLAN.render(
         lang=lang,
         L={key: label(key, lang) for key in _PLAN_WORDS},
         css=Markup(PLAN_CSS),
-        communes=", ".join(communes),
-        subtitle=label("plan_subtitle", lang).format(
-            communes=", ".join(communes), day=fmt_date(plan.as_of)
-        ),
-        period=label("plan_period", lang).format(first=first, last=plan.horizon),
-        summary=label("plan_summary", lang).format(
-            starts=len(plan.lines), people=people, cost=_money(plan.total_cost)
-        ),
-        years=years,
-        totals=_table(totals_head, totals_rows, totals_foot),
-        chart=_bars([(str(y), v) for y, v in sorted(costs.items())], lang),
-        projections=_table(proj_head, proj_rows),
-        needs=needs,
-        assumptions=[a.get(lang) for a in plan.assumptions],
+        communes=", ".join(c.communes),
+        subtitle=c.subtitle,
+        period=c.period,
+        summary=c.summary,
+        years=[{"title": y.title, "table": _table(y.table)} for y in c.years],
+        totals=_table(c.totals),
+        chart=_bars([(str(y), v) for y, v in c.costs], lang),
+        projections=_table(c.projections),
+        needs=c.needs,
+        assumptions=list(c.assumptions),
     )
 
 
