@@ -141,11 +141,17 @@ class Styles:
         keep: bool = False,
         after: float = 0.0,
         height: float | None = None,
+        lead: str = "",
     ) -> str:
         """The XML of a paragraph of ``text`` (none: an empty one), of ``size`` points,
         aligned ``align``, kept with the next when ``keep``, ``after`` points below it,
-        ``height`` points tall exactly when given; a line break where the text breaks
-        its line."""
+        ``height`` points tall exactly when given, ``lead`` in bold before the text; a
+        line break where the text breaks its line.
+
+        >>> Styles("vi", prefix="S", name_key="report_docx_style").para("b", 11, lead="a: ")
+        '<w:p><w:pPr><w:pStyle w:val="S1"/></w:pPr><w:r><w:rPr><w:b/><w:bCs/></w:rPr>\
+<w:t xml:space="preserve">a: </w:t></w:r><w:r><w:t>b</w:t></w:r></w:p>'
+        """
         tall = None if height is None else round(height * 20)
         key = (half_points(size), bold, italic, align, keep, round(after * 20), tall)
         name = self.made.get(key)
@@ -158,6 +164,9 @@ class Styles:
                 keep_spaces = ' xml:space="preserve"' if line != line.strip() else ""
                 parts.append(f"<w:t{keep_spaces}>{xml_text(line)}</w:t>")
             run = f"<w:r>{'<w:br/>'.join(parts)}</w:r>"
+        if lead:
+            strong = "<w:rPr><w:b/><w:bCs/></w:rPr>"
+            run = f'<w:r>{strong}<w:t xml:space="preserve">{xml_text(lead)}</w:t></w:r>{run}'
         return f'<w:p><w:pPr><w:pStyle w:val="{name}"/></w:pPr>{run}</w:p>'
 
     def xml(self) -> list[str]:
@@ -180,15 +189,18 @@ class Styles:
         return out
 
 
-def tc(width: int, content: str, *, span: int = 1, fill: str | None = None) -> str:
+def tc(
+    width: int, content: str, *, span: int = 1, fill: str | None = None, valign: str = "center"
+) -> str:
     """The XML of a table cell ``width`` twentieths of a point wide, over ``span`` grid
-    columns, filled with ``fill`` (a colour "#RRGGBB")."""
+    columns, filled with ``fill`` (a colour "#RRGGBB"), its content at the ``valign``
+    (``top``, ``center`` or ``bottom``) of the row."""
     props = "".join(
         (
             f'<w:tcW w:w="{width}" w:type="dxa"/>',
             f'<w:gridSpan w:val="{span}"/>' if span > 1 else "",
             f'<w:shd w:val="clear" w:color="auto" w:fill="{fill[1:]}"/>' if fill else "",
-            '<w:vAlign w:val="center"/>',
+            f'<w:vAlign w:val="{valign}"/>',
         )
     )
     return f"<w:tc><w:tcPr>{props}</w:tcPr>{content}</w:tc>"
