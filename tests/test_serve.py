@@ -119,6 +119,10 @@ class Server:
         self.log = folder / f"server-{self.port}.log"
         full = {k: v for k, v in os.environ.items() if not k.startswith("CADRE_")}
         full.update(env)
+        # the test plugins' folder first, then the code under test (a checkout's src)
+        paths = [p for p in (env.get("PYTHONPATH"), os.environ.get("PYTHONPATH")) if p]
+        if paths:
+            full["PYTHONPATH"] = os.pathsep.join(paths)
         with open(self.log, "wb") as out:
             self.proc = subprocess.Popen(
                 [CADRE, "serve", "--port", str(self.port), *args],
