@@ -386,17 +386,28 @@ def test_bad_docx_requests_are_refused_with_a_sentence(args: tuple[str, ...], wo
     assert done.returncode == 2 and words in done.stderr and "Traceback" not in done.stderr
 
 
-def test_a_plan_is_not_written_as_a_word_document(tmp_path: Path) -> None:
-    """The forms and the evaluation's report are Word documents (``evaluate -o r.docx``:
-    ``tests/test_report_docx.py``); the plan is not, and says so before any work."""
+def test_a_plan_is_written_as_a_word_document_too(tmp_path: Path) -> None:
+    """The forms, the evaluation's report (``evaluate -o r.docx``:
+    ``tests/test_report_docx.py``) and the plan (``tests/test_plan_docx.py``) are Word
+    documents: ``cadre plan --format docx`` writes one in the same type and on the same
+    page as the forms', with the same title block."""
     from test_forms_cli import CADRE
 
     out = tmp_path / "plan.docx"
+    args = [CADRE, "plan", str(SAMPLE), "--as-of", "2026-12-31", "--plugin", "laichau"]
     done = subprocess.run(
-        [CADRE, "plan", str(SAMPLE), "-o", str(out)], capture_output=True, text=True
+        [*args, "--format", "docx", "-o", str(out)], capture_output=True, text=True
     )
-    assert done.returncode == 2, done.stderr
-    assert "docx" in done.stderr and not out.exists()
+    assert done.returncode == 0, done.stderr
+    doc = docx.Document(str(out))
+    section = doc.sections[0]
+    assert round(section.page_width.mm) == 297 and round(section.page_height.mm) == 210
+    fonts = doc.styles.element.find(f"{W}docDefaults").find(f".//{W}rFonts")
+    assert fonts.get(f"{W}ascii") == "Times New Roman"
+    nation = doc.tables[0].rows[0].cells[1].text
+    assert nation.startswith("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+    assert doc.tables[0].rows[0].cells[0].text == "XÃ MƯỜNG THAN"
+    assert not leaks([whole_text(doc)])
 
 
 def test_under_pseudonyms_the_document_names_nobody(tmp_path: Path) -> None:

@@ -222,9 +222,29 @@ def test_a_province_ranks_its_communes_and_says_each_communes_targets(tmp_path: 
             assert str(t.shortfall) in row
 
 
-def test_plan_still_refuses_docx(sample_xlsx: Path, tmp_path: Path) -> None:
-    done = _cli("plan", str(sample_xlsx), "-o", str(tmp_path / "plan.docx"))
+def test_the_plan_is_a_word_document_too(sample_xlsx: Path, tmp_path: Path) -> None:
+    """``cadre plan -o plan.docx`` writes the plan (``tests/test_plan_docx.py`` reads it
+    whole): its heading, every line's person, the yearly totals' table; a ``--format``
+    that contradicts the suffix is still refused, and nothing is written."""
+    out = tmp_path / "plan.docx"
+    args = ["plan", str(sample_xlsx), "--as-of", "2026-12-31", "--plugin", "laichau"]
+    done = _cli(*args, "-o", str(out), "--format", "json", "--lang", "en")
     assert done.returncode == 2 and "docx" in done.stderr and "Traceback" not in done.stderr
+    assert not out.exists()
+    done = _cli(*args, "-o", str(out))
+    assert done.returncode == 0, done.stderr
+    plan = cadre_core.plan(
+        cadre_core.read_roster(sample_xlsx), as_of="2026-12-31", plugins=["laichau"]
+    )
+    document = docx.Document(str(out))
+    text = _text(out)
+    assert label("plan_heading") in [p.text for p in document.paragraphs]
+    assert plan.lines and all(x.name in text and x.post in text for x in plan.lines)
+    totals = [t for t in document.tables if t.rows[0].cells[1].text == label("plan_col_starts")]
+    assert len(totals) == 1
+    assert [c.text for c in totals[0].rows[-1].cells][-1] == f"{plan.total_cost:,}".replace(
+        ",", "."
+    )
 
 
 @pytest.mark.skipif(SOFFICE is None, reason="LibreOffice is not installed")

@@ -401,6 +401,7 @@ def _without_pango(got: Any, fmt: str) -> bool:
         ("plan", "xlsx"),
         ("evaluation", "pdf"),
         ("evaluation", "docx"),
+        ("plan", "docx"),
     ],
 )
 def test_reports_are_downloads(open_server: Server, files: dict[str, Path], of: str, fmt: str):
@@ -415,6 +416,12 @@ def test_reports_are_downloads(open_server: Server, files: dict[str, Path], of: 
     assert got.content[: len(magic)].lower() == magic.lower()
     if fmt == "html":
         assert "Xã Mường Than" in got.text
+    if fmt == "docx":
+        import docx
+
+        heading = "KẾ HOẠCH ĐÀO TẠO" if of == "plan" else "BÁO CÁO ĐÁNH GIÁ"
+        document = docx.Document(io.BytesIO(got.content))
+        assert any(p.text.startswith(heading) for p in document.paragraphs)
 
 
 def test_plugins_and_schema(open_server: Server, json_documents: Any):

@@ -434,14 +434,12 @@ FORMAT_SUFFIXES = {
 }
 
 
-def output_format(
-    fmt: str | None, output: str | None, *, refused: Sequence[str] = ("csv", "docx")
-) -> str:
+def output_format(fmt: str | None, output: str | None, *, refused: Sequence[str] = ("csv",)) -> str:
     """The format of a report or plan: ``--format``, else the one the ``--output`` suffix
     names (:data:`FORMAT_SUFFIXES`), else a table on a terminal and JSON otherwise. A
     ``--format`` that contradicts the suffix, or a format in ``refused`` (what the
-    command cannot write: by default csv, which only ``cadre evaluate`` writes, and docx,
-    which only ``cadre evaluate`` and ``cadre forms`` write), is an :class:`InputError`."""
+    command cannot write: by default csv, which only ``cadre evaluate`` writes), is an
+    :class:`InputError`."""
     named = FORMAT_SUFFIXES.get(Path(output).suffix.lower()) if output else None
     chosen = fmt or named
     if chosen in refused:

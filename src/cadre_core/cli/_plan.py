@@ -234,7 +234,7 @@ def plan_command(
             spool.seek(0)
             shutil.copyfileobj(spool, sys.stdout)
             return
-    if fmt in ("xlsx", "html", "pdf"):
+    if fmt in ("xlsx", "html", "pdf", "docx"):
         if not output:
             raise InputError(say("format_needs_output", fmt=fmt))
         from cadre_core.vocab._pdf import PdfUnavailable
@@ -245,6 +245,10 @@ def plan_command(
                     _report.write_xlsx(result, output)
                 elif fmt == "html":
                     _report.write_html(result, output, lang)
+                elif fmt == "docx":
+                    from cadre_core.planner._docx import write_docx
+
+                    write_docx(result, output, lang)
                 else:
                     _report.write_pdf(result, output, lang)
         except PdfUnavailable as exc:

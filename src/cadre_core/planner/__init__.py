@@ -10,7 +10,7 @@ when), ``_problem`` (what helps whom; the model), ``_milp`` (the solver), ``_sel
 (plan lines and totals), ``_apply`` and ``_outcome`` (targets with the plan), ``_needs``
 (what training cannot do), ``_people`` (each line's cadre by name, post and agency; each
 need's members by name), ``_result`` (the :class:`Plan` and its JSON), ``_content``
-(what the plan's documents say), ``_report`` (table, xlsx, HTML). ``_parallel`` plans a large roster's communes as independent
+(what the plan's documents say), ``_report`` (table, xlsx, HTML), ``_docx`` (Word). ``_parallel`` plans a large roster's communes as independent
 problems, in chunks of whole communes, in worker processes or on a Dask cluster, streams
 the JSON as the chunks come back, and meets a province-wide budget by a price on cost
 (:class:`ProvinceBudget`).

@@ -40,6 +40,21 @@ def communes_of(plan: Plan) -> tuple[str, ...]:
     return tuple(dict.fromkeys(n for n in names if n))
 
 
+def plan_place(plan: Plan, lang: str = "vi") -> str:
+    """The commune (or communes) of a plan, for a title and a page's running head: their
+    names, or their count when the names run past 80 characters.
+
+    >>> p = cadre_core.plan(sample_roster(), as_of="2026-12-31", plugins=["province_template"])
+    >>> plan_place(p)
+    'Xã Mường Than'
+    """
+    communes = list(
+        dict.fromkeys([*(p.commune for p in plan.projections), *(x.commune for x in plan.lines)])
+    )
+    text = ", ".join(communes)
+    return text if len(text) <= 80 else label("n_communes", lang).format(n=len(communes))
+
+
 #: the label keys of a plan line's columns, after the commune's (several communes only)
 LINE_KEYS = (
     "plan_col_year",
@@ -176,6 +191,8 @@ class PlanContent:
 
     lang: str
     communes: tuple[str, ...]
+    #: the communes for a title or a running head (:func:`plan_place`)
+    place: str
     subtitle: str
     period: str
     summary: str
@@ -270,6 +287,7 @@ def plan_content(plan: Plan, lang: str = "vi") -> PlanContent:
     return PlanContent(
         lang=lang,
         communes=communes,
+        place=plan_place(plan, lang),
         subtitle=label("plan_subtitle", lang).format(
             communes=", ".join(communes), day=fmt_date(plan.as_of)
         ),
@@ -304,4 +322,5 @@ __all__ = [
     "money",
     "need_text",
     "plan_content",
+    "plan_place",
 ]

@@ -23,6 +23,7 @@ from cadre_core.planner._content import (
     money,
     need_text,
     plan_content,
+    plan_place,
 )
 from cadre_core.planner._page import PLAN_CSS, PLAN_TEMPLATE
 from cadre_core.vocab._files import replacing, write_atomic
@@ -158,15 +159,6 @@ def write_xlsx(plan: Plan, path: str | Path) -> Path:
     return out
 
 
-def _plan_place(plan: Plan) -> str:
-    """The commune (or communes) of a plan, for its title and page header."""
-    communes = list(
-        dict.fromkeys([*(p.commune for p in plan.projections), *(x.commune for x in plan.lines)])
-    )
-    text = ", ".join(communes)
-    return text if len(text) <= 80 else label("n_communes", "vi").format(n=len(communes))
-
-
 def _plan_workbook(plan: Plan, wb: Any) -> None:
     """Fill and close the plan workbook ``wb`` (see :func:`write_xlsx`): each sheet has the
     plan's title and commune above its table and prints on A4 landscape, one page wide, the
@@ -184,7 +176,7 @@ def _plan_workbook(plan: Plan, wb: Any) -> None:
     wrap = wb.add_format({**cell, "text_wrap": True})
     f_title = wb.add_format({"bold": True, "font_size": 14, "font_color": "#1F4E79"})
     f_sub = wb.add_format({"italic": True, "font_color": "#455A64"})
-    title = f"{label('plan_title_to', 'vi').format(horizon=plan.horizon)} — {_plan_place(plan)}"
+    title = f"{label('plan_title_to', 'vi').format(horizon=plan.horizon)} — {plan_place(plan)}"
     as_of = f"{label('as_of', 'vi')} {plan.as_of:%d/%m/%Y}"
     top = 3  # the title, its sub-title and a blank row above each table
 

@@ -368,7 +368,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         return _json(await workers.run(lambda: _work.plan_json(req, limit)))
 
     files = {
-        "description": "The report, as a download (docx: the evaluation's only).",
+        "description": "The report, as a download.",
         "content": {
             t: {"schema": {"type": "string", "format": "binary"}}
             for t in (_work.MEDIA[f] for f in ("xlsx", "html", "pdf", "docx"))
@@ -377,7 +377,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @app.post(
         "/v1/reports",
-        summary="A report of the evaluation (xlsx, html, pdf, docx) or of the plan (xlsx, html, pdf)",
+        summary="A report of the evaluation or of the plan (xlsx, html, pdf, docx)",
         responses={
             "200": _audited(files),
             **_REFUSALS,
@@ -397,9 +397,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         skip_invalid: bool = Skip,
     ) -> Response:
         """The report ``cadre evaluate -o report.xlsx`` (or ``cadre plan``) writes."""
-        if of == "plan" and format == "docx":
-            why = label("serve_why_plan_docx")
-            raise ServiceError(400, "serve_bad_query", name="format", error=why)
         req = await request_of(request, as_of, plugin, params, lang, pseudonymize, skip_invalid)
         limit = settings.time_limit
         answer = await workers.run(lambda: _work.report(req, of, format, limit))

@@ -31,7 +31,8 @@ MEDIA = {
     "pdf": "application/pdf",
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
 }
-"""The media type of each report format (docx: the forms and the evaluation report)."""
+"""The media type of each report format (docx: the forms, the evaluation's report and the
+plan)."""
 
 
 @attrs.frozen(slots=True)
@@ -374,8 +375,8 @@ def plugins_json(allowed: Sequence[str] | None) -> bytes:
 
 
 def report(req: Request, kind: str, fmt: str, time_limit: float) -> Answer:
-    """A report file (xlsx, html, pdf or docx) of the evaluation, or of the plan (not
-    docx), as a download (its name in ``Content-Disposition``)."""
+    """A report file (xlsx, html, pdf or docx) of the evaluation or of the plan, as a
+    download (its name in ``Content-Disposition``)."""
     from cadre_core.vocab._pdf import PdfUnavailable
 
     with tempfile.TemporaryDirectory(prefix="cadre-serve-") as tmp:
@@ -389,6 +390,10 @@ def report(req: Request, kind: str, fmt: str, time_limit: float) -> Answer:
                     _report.write_xlsx(result, out)
                 elif fmt == "html":
                     _report.write_html(result, out, req.lang)
+                elif fmt == "docx":
+                    from cadre_core.planner._docx import write_docx
+
+                    write_docx(result, out, req.lang)
                 else:
                     _report.write_pdf(result, out, req.lang)
                 days = [result.as_of]

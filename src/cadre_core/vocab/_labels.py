@@ -312,6 +312,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "plan_col_body": ("Cơ quan cử đi học", "Sending body"),
     "plan_col_cost": ("Kinh phí (đồng)", "Cost (VND)"),
     "plan_col_succession": ("Quy hoạch", "Succession"),
+    "plan_docx_style": ("Kiểu kế hoạch {n}", "Plan style {n}"),
     "plan_col_starts": ("Lượt cử đi học", "Places"),
     "plan_col_long": ("Trong đó dài hạn", "Of which long"),
     "plan_col_before": ("Đạt nếu không có kế hoạch", "Meeting it without the plan"),
@@ -773,10 +774,6 @@ _LABELS: dict[str, tuple[str, str]] = {
     "serve_why_params": (
         'cần một đối tượng JSON {"khóa": giá trị}',
         'expected a JSON object {"key": value}',
-    ),
-    "serve_why_plan_docx": (
-        "kế hoạch không ghi được dạng docx (chỉ báo cáo đánh giá)",
-        "a plan is not written as docx (the evaluation report is)",
     ),
     "serve_bad_query": ("Tham số {name} không hợp lệ: {error}", "{name} is wrong: {error}"),
     "serve_bad_params": (
