@@ -348,7 +348,12 @@ def test_a_bad_cell_of_a_word_list_is_exit_2_naming_table_row_and_header(tmp_pat
         assert "danh sách không hợp lệ" in said
 
 
-def test_an_old_word_doc_is_refused_with_how_to_save_it(tmp_path: Path) -> None:
+def test_an_old_word_doc_is_refused_with_how_to_save_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Where LibreOffice is not installed (``$CADRE_SOFFICE`` names no program); with it,
+    a ``.doc`` is converted: ``tests/test_old_word_lists.py``."""
+    monkeypatch.setenv("CADRE_SOFFICE", "no-such-office-program")
     path = tmp_path / "danh-sach.doc"
     path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(4088))  # an OLE2 file
     assert is_flat(path)
@@ -444,8 +449,12 @@ def test_a_paragraph_under_the_table_is_no_one(tmp_path: Path) -> None:
     assert not [p for p in roster.problems if p.key == "row_no_person"]
 
 
-def test_a_folder_of_communes_lists_reads_the_word_ones_too(tmp_path: Path) -> None:
+def test_a_folder_of_communes_lists_reads_the_word_ones_too(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from cadre_core.roster._province import read_rosters
+
+    monkeypatch.setenv("CADRE_SOFFICE", "no-such-office-program")  # a .doc is refused
 
     folder = tmp_path / "communes"
     folder.mkdir()

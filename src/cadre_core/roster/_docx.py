@@ -13,12 +13,15 @@ cell, the others blank. A cell of several paragraphs is their lines joined by a 
 nested table's text included. Everything is text (dates too, as in a CSV list).
 
 python-docx opens the document (its package and parts, with an XML parser that resolves no
-entity) and is imported only when a document is read. The reader's guards measure the
+entity) and is imported only when a document is read. A Word 97-2003 ``.doc`` or an RTF
+document is first converted to a ``.docx`` by LibreOffice, where it is installed
+(:mod:`cadre_core.roster._office`). The reader's guards measure the
 document first (:func:`cadre_core.roster._guards._check_workbook_size`).
 """
 
 from __future__ import annotations
 
+import tempfile
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -29,10 +32,11 @@ import numpy as np
 import pandas as pd
 
 from cadre_core.roster._grid import Grid, Table, Text, document_grids
-from cadre_core.roster._guards import MAX_SHEET_CELLS, _check_workbook_size
+from cadre_core.roster._guards import MAX_SHEET_CELLS, MAX_XML_BYTES, _check_workbook_size
 from cadre_core.roster._merged import Merged
+from cadre_core.roster._office import office_program, to_docx
 from cadre_core.roster._problems import Problem, problem
-from cadre_core.roster._sniff import WORD_SUFFIXES, is_encrypted
+from cadre_core.roster._sniff import WORD_SUFFIXES, file_kind, is_encrypted
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 # elements that hold a document's blocks or a row's cells without being one
@@ -181,10 +185,20 @@ def _blocks(body: Any) -> Iterator[tuple[str, Any]]:
 
 
 def _open(path: Path) -> tuple[Any, Problem | None]:
-    """The body of the document at ``path``, or why it cannot be read."""
+    """The body of the document at ``path``, or why it cannot be read: a ``.docx`` as it
+    is (whatever its name), a Word 97-2003 ``.doc`` or an RTF document once LibreOffice
+    has converted it (:func:`~cadre_core.roster._office.to_docx`)."""
     name = path.name
-    if path.suffix.lower() == ".doc":
+    kind = file_kind(path)
+    if kind in ("ole2", "rtf") and not is_encrypted(path):
+        return _converted(path)
+    if kind != "zip" and path.suffix.lower() in (".doc", ".rtf"):
         return None, problem(name, None, None, None, None, "word_doc")
+    return _body(path, name)
+
+
+def _body(path: Path, name: str) -> tuple[Any, Problem | None]:
+    """The body of the ``.docx`` at ``path`` (``name`` in problems)."""
     too_large = _check_workbook_size(path)
     if too_large is not None:
         return None, problem(name, None, None, None, None, "docx_too_large", reason=too_large)
@@ -199,6 +213,25 @@ def _open(path: Path) -> tuple[Any, Problem | None]:
     except Exception as exc:  # python-docx raises many types for a damaged or missing part
         error = type(exc).__name__
         return None, problem(name, None, None, None, None, "not_docx_list", error=error)
+
+
+def _converted(path: Path) -> tuple[Any, Problem | None]:
+    """The body of the ``.doc`` or RTF document at ``path`` converted to ``.docx`` by
+    LibreOffice, in a folder removed afterwards; without LibreOffice, or when it fails,
+    why (with how to save the document as ``.docx``)."""
+    name = path.name
+    program = office_program()
+    if program is None:
+        return None, problem(name, None, None, None, None, "word_doc")
+    size = path.stat().st_size
+    if size > MAX_XML_BYTES:
+        why = f"it is {size:,} bytes, over the limit of {MAX_XML_BYTES:,}"
+        return None, problem(name, None, None, None, None, "docx_too_large", reason=why)
+    with tempfile.TemporaryDirectory(prefix="cadre-doc-") as folder:
+        converted, why = to_docx(path, Path(folder), program)
+        if converted is None:
+            return None, problem(name, None, None, None, None, "doc_not_converted", reason=why)
+        return _body(converted, name)  # python-docx holds the document in memory
 
 
 def docx_grids(path: Path) -> tuple[list[Grid], list[Problem]]:

@@ -14,13 +14,15 @@ import re
 from pathlib import Path
 from typing import Literal, TypeAlias
 
-Kind: TypeAlias = Literal["zip", "ole2", "spreadsheetml", "html", "text", "other"]
+Kind: TypeAlias = Literal["zip", "ole2", "rtf", "spreadsheetml", "html", "text", "other"]
 Source: TypeAlias = Literal["csv", "docx", "html", "spreadsheetml", "workbook"]
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
 """Names of workbooks (what one holds is told by its bytes: :func:`source_of`)."""
-WORD_SUFFIXES = (".docx", ".doc")
-"""Word documents: a ``.docx`` is read as a list; an older ``.doc`` is refused, said."""
+WORD_SUFFIXES = (".docx", ".doc", ".rtf")
+"""Word documents: a ``.docx`` is read as a list; an older ``.doc`` and RTF are converted
+to one by LibreOffice when the machine has it (:mod:`cadre_core.roster._office`), else
+refused with how to save them as ``.docx``."""
 HTML_SUFFIXES = (".html", ".htm")
 """Web pages, read as lists."""
 XML_SUFFIXES = (".xml",)
@@ -40,8 +42,8 @@ _HTML = re.compile(r"<(?:!doctype\s+html|html|head|body|table|meta|tr|td|th)\b")
 def file_kind(path: Path) -> Kind:
     """What the file at ``path`` holds, whatever its name: a zip container (``.xlsx``,
     ``.ods``, ``.docx``), an OLE2 compound file (Excel 97-2003 ``.xls``, Word ``.doc``),
-    Excel 2003's XML Spreadsheet, a web page with a table, other text, or something else
-    (binary, empty, unreadable).
+    an RTF document, Excel 2003's XML Spreadsheet, a web page with a table, other text,
+    or something else (binary, empty, unreadable).
 
     >>> import tempfile
     >>> p = Path(tempfile.mkdtemp()) / "ds.xls"
@@ -61,6 +63,8 @@ def file_kind(path: Path) -> Kind:
         return "zip"
     if head.startswith(_OLE2):
         return "ole2"
+    if head.lstrip().startswith(b"{\\rtf"):
+        return "rtf"
     if not head.strip():
         return "other"
     if head[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
@@ -121,9 +125,9 @@ def source_of(path: Path) -> Source:
     suffix = path.suffix.lower()
     if suffix == ".csv":
         return "csv"
-    if suffix in WORD_SUFFIXES:
-        return "docx"
     kind = file_kind(path)
+    if suffix in WORD_SUFFIXES:  # Word's "Web Page" saved as .doc is a page
+        return "html" if kind == "html" else "docx"
     if kind in ("html", "spreadsheetml"):
         return kind
     if suffix in HTML_SUFFIXES:

@@ -1685,10 +1685,20 @@ _LABELS: dict[str, tuple[str, str]] = {
         "not a readable .csv list: {error}",
     ),
     "problem_word_doc": (
-        "tệp Word cũ (.doc) không đọc được: hãy mở tệp trong Word, chọn Tệp > Lưu dưới dạng "
-        "(File > Save As), chọn kiểu 'Tài liệu Word (*.docx)', rồi đọc tệp .docx vừa lưu",
-        "an old Word .doc file cannot be read: open it in Word, choose File > Save As, type "
+        "tệp Word cũ (.doc) hoặc RTF chỉ đọc được khi máy có LibreOffice: hãy cài LibreOffice, "
+        "hoặc mở tệp trong Word, chọn Tệp > Lưu dưới dạng (File > Save As), chọn kiểu 'Tài "
+        "liệu Word (*.docx)', rồi đọc tệp .docx vừa lưu",
+        "an old Word .doc file or an RTF document is read only where LibreOffice is "
+        "installed: install LibreOffice, or open it in Word, choose File > Save As, type "
         "'Word Document (*.docx)', and read the .docx file it saves",
+    ),
+    "problem_doc_not_converted": (
+        "LibreOffice không chuyển được tệp Word cũ (.doc) hoặc RTF này sang .docx: hãy mở tệp "
+        "trong Word, chọn Tệp > Lưu dưới dạng (File > Save As), chọn kiểu 'Tài liệu Word "
+        "(*.docx)', rồi đọc tệp .docx vừa lưu",
+        "LibreOffice could not convert this old Word .doc file or RTF document to .docx "
+        "({reason}): open it in Word, choose File > Save As, type 'Word Document (*.docx)', "
+        "and read the .docx file it saves",
     ),
     "problem_not_docx_list": (
         "không phải là tệp Word .docx đọc được (tệp bị hỏng, hoặc không phải là tài liệu Word)",
