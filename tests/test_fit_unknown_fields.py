@@ -10,7 +10,6 @@ cadre.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import os
 import subprocess
@@ -23,11 +22,12 @@ import pandas as pd
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from test_flat_degree_fields import FittingFields
 
 import cadre_core
-from cadre_core import Roster, criteria, hookimpl
+from cadre_core import Roster
 from cadre_core.roster._roster import read_list
-from cadre_core.targets import LeftOut, Rule, Target, Text
+from cadre_core.targets import LeftOut
 from cadre_core.targets import _fit as fit_module
 from cadre_core.targets._target import LEFT_OUT_REASONS
 from cadre_core.testing import evaluate_plugin
@@ -35,24 +35,6 @@ from cadre_core.vocab._labels import label
 
 DAY = "2025-12-31"
 CADRE = str(Path(sys.executable).with_name("cadre"))
-
-
-class FittingFields:
-    """One target over fitting fields, as a province's 1b."""
-
-    @hookimpl
-    def cadre_targets(self) -> list[Target]:
-        return [
-            Target.from_criteria(
-                "t.fit",
-                Text("chuyên môn phù hợp", "fitting field"),
-                "test",
-                criteria.holds_position_with_fields(),
-                criteria.fields_fit(),
-                Rule.all(),
-                dt.date(2030, 12, 31),
-            )
-        ]
 
 
 def roster_of(

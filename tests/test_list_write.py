@@ -18,11 +18,11 @@ import pandas as pd
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from test_flat_degree_fields import FittingFields
 
-from cadre_core import Roster, criteria, evaluate, hookimpl, read_roster
+from cadre_core import Roster, evaluate, read_roster
 from cadre_core.features import degrees_on
 from cadre_core.roster._roster import read_list
-from cadre_core.targets import Rule, Target, Text
 from cadre_core.testing import evaluate_plugin
 
 DAY = "31/12/2025"
@@ -37,24 +37,6 @@ def write_csv(path: Path, cells: list[str | None]) -> Path:
         lines.append(",".join(f'"{c}"' for c in row))
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
-
-
-class FittingFields:
-    """A target over fitting fields (as a province's 1b)."""
-
-    @hookimpl
-    def cadre_targets(self) -> list[Target]:
-        return [
-            Target.from_criteria(
-                "t.fit",
-                Text("chuyên môn phù hợp", "fitting field"),
-                "test",
-                criteria.holds_position_with_fields(),
-                criteria.fields_fit(),
-                Rule.all(),
-                dt.date(2030, 12, 31),
-            )
-        ]
 
 
 def fit(roster: Roster) -> tuple[Any, ...]:

@@ -58,18 +58,23 @@ EXCEL_HEAD = (
 )
 
 
-def html_table(rows: Sequence[Sequence[Cell]], merges: Sequence[Merge], *, closed: bool) -> str:
-    """A table as exports write it: each merged range's first cell with its ``colspan``
-    and ``rowspan``, the cells it covers left out; ``closed=False`` leaves ``</td>`` and
-    ``</tr>`` out, as old server pages did."""
-    first = {(r0, c0): (r1 - r0 + 1, c1 - c0 + 1) for r0, c0, r1, c1 in merges}
-    covered = {
+def _covered(merges: Sequence[Merge]) -> set[tuple[int, int]]:
+    """The cells a merged range covers besides its first, which a file leaves out."""
+    return {
         (r, c)
         for r0, c0, r1, c1 in merges
         for r in range(r0, r1 + 1)
         for c in range(c0, c1 + 1)
         if (r, c) != (r0, c0)
     }
+
+
+def html_table(rows: Sequence[Sequence[Cell]], merges: Sequence[Merge], *, closed: bool) -> str:
+    """A table as exports write it: each merged range's first cell with its ``colspan``
+    and ``rowspan``, the cells it covers left out; ``closed=False`` leaves ``</td>`` and
+    ``</tr>`` out, as old server pages did."""
+    first = {(r0, c0): (r1 - r0 + 1, c1 - c0 + 1) for r0, c0, r1, c1 in merges}
+    covered = _covered(merges)
     out = ['<table border=1 cellpadding=0 cellspacing=0 style="border-collapse:collapse">\n']
     out.append("".join("<col width=96>" for _ in rows[0]) + "\n")
     for r, row in enumerate(rows):
@@ -147,13 +152,7 @@ def write_spreadsheetml(
     ]
     for name, (grid, merges) in sheets.items():
         first = {(r0, c0): (r1 - r0, c1 - c0) for r0, c0, r1, c1 in merges}
-        covered = {
-            (r, c)
-            for r0, c0, r1, c1 in merges
-            for r in range(r0, r1 + 1)
-            for c in range(c0, c1 + 1)
-            if (r, c) != (r0, c0)
-        }
+        covered = _covered(merges)
         out.append(f' <Worksheet ss:Name="{html.escape(name)}">\n  <Table>\n')
         last_row = -1
         for r, row in enumerate(grid):
