@@ -198,8 +198,8 @@ def _write_corrupted(roster: Roster, ops: list[Op], folder: Path) -> Path:
     for op in sorted(ops, key=lambda op: op.__name__.startswith("far_")):
         try:
             op(wb)
-        except ValueError:  # openpyxl refuses some edits (overlapping merges, ...)
-            continue
+        except (ValueError, AttributeError):  # openpyxl refuses some edits: overlapping
+            continue  # merges, a value into a cell an earlier op merged (read-only)
     if not wb.worksheets:
         wb.create_sheet("Sheet1")
     wb.save(path)

@@ -486,3 +486,31 @@ def test_a_csv_of_the_same_list_is_unchanged(tmp_path: Path) -> None:
     write_csv(tmp_path / "l.csv", grid)
     assert source_of(tmp_path / "l.csv") == "csv"
     assert_same_roster(cadre_core.read_roster(tmp_path / "l.csv"), cadre_core.read_roster(book))
+
+
+def test_a_workbook_or_a_page_saved_as_csv_is_read_as_what_it_holds(tmp_path: Path) -> None:
+    *_, book = _the_list(tmp_path)
+    rows, merges = list_rows()
+    as_csv = tmp_path / "so-tinh.csv"
+    as_csv.write_bytes(book.read_bytes())
+    page = tmp_path / "trang.csv"
+    write_html(page, [*ABOVE, (rows, merges), *SIGNED])
+    reference = cadre_core.read_roster(book)
+    for path, holds in ((as_csv, "một sổ tính"), (page, "một trang web (HTML)")):
+        roster = cadre_core.read_roster(path)
+        assert_same_roster(roster, reference)
+        (note,) = [p for p in roster.problems if p.key == "read_as_kind"]
+        assert f"mang đuôi .csv nhưng thực ra là {holds}" in note.describe("vi")
+    done = run("validate", str(as_csv))
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_a_csv_cell_mentioning_a_tag_leaves_the_csv_a_csv(tmp_path: Path) -> None:
+    grid, *_ = _the_list(tmp_path)
+    grid[-1][0] = "Ghi chú: bảng <table> của trang web cũ không dùng nữa"
+    path = tmp_path / "ghi-chu.csv"
+    write_csv(path, grid)
+    assert source_of(path) == "csv"
+    roster = cadre_core.read_roster(path)
+    assert len(roster.cadres) == len(PEOPLE)
+    assert not [p for p in roster.problems if p.key == "read_as_kind"]

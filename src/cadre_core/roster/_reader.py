@@ -32,7 +32,7 @@ from cadre_core.roster._schema import (
     text_key,
 )
 from cadre_core.roster._sheets import locked, read_sheets
-from cadre_core.roster._sniff import WORKBOOK_SUFFIXES, XML_SUFFIXES
+from cadre_core.roster._sniff import WORKBOOK_SUFFIXES, XML_SUFFIXES, source_of
 from cadre_core.vocab._labels import label as label_text
 
 if TYPE_CHECKING:
@@ -557,7 +557,10 @@ def read_raw(path: Path, layout: Layout | None = None) -> tuple[list[RawTable], 
     special = not_a_regular_file(path, path.name)
     if special is not None:
         return [], [special]
-    if path.suffix.lower() in (*WORKBOOK_SUFFIXES, *XML_SUFFIXES):
+    suffix = path.suffix.lower()
+    if suffix in (*WORKBOOK_SUFFIXES, *XML_SUFFIXES) or (
+        suffix == ".csv" and source_of(path) in ("workbook", "spreadsheetml")
+    ):  # a workbook saved under a CSV name is read as one
         return read_workbook(path, layout)
     return [], [problem(path.name, None, None, None, None, "not_a_roster_path")]
 

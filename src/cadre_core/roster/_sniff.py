@@ -39,11 +39,12 @@ _SPREADSHEETML = re.compile(
 _HTML = re.compile(r"<(?:!doctype\s+html|html|head|body|table|meta|tr|td|th)\b")
 
 
-def file_kind(path: Path) -> Kind:
+def file_kind(path: Path, *, strict: bool = False) -> Kind:
     """What the file at ``path`` holds, whatever its name: a zip container (``.xlsx``,
     ``.ods``, ``.docx``), an OLE2 compound file (Excel 97-2003 ``.xls``, Word ``.doc``),
     an RTF document, Excel 2003's XML Spreadsheet, a web page with a table, other text,
-    or something else (binary, empty, unreadable).
+    or something else (binary, empty, unreadable). ``strict``: a web page or an XML
+    Spreadsheet must begin with its markup (text that only mentions a tag is text).
 
     >>> import tempfile
     >>> p = Path(tempfile.mkdtemp()) / "ds.xls"
@@ -53,6 +54,9 @@ def file_kind(path: Path) -> Kind:
     >>> _ = p.write_text("STT\\tHọ và tên\\n1\\tLò Văn An\\n")
     >>> file_kind(p)
     'text'
+    >>> _ = p.write_text("Ghi chú,<table> là thẻ của trang web\\n")
+    >>> file_kind(p), file_kind(p, strict=True)
+    ('html', 'text')
     """
     try:
         with path.open("rb") as f:
@@ -74,6 +78,8 @@ def file_kind(path: Path) -> Kind:
     else:  # the markers are ASCII in UTF-8, Windows-1258 and Latin-1 alike
         text = head.decode("latin-1")
     lowered = text.lower()
+    if strict and not lowered.lstrip("\ufeff \t\r\n").startswith("<"):
+        return "text"
     if _SPREADSHEETML.search(lowered):
         return "spreadsheetml"
     if _HTML.search(lowered):
@@ -119,13 +125,16 @@ def source_of(path: Path) -> Source:
     >>> import tempfile
     >>> p = Path(tempfile.mkdtemp()) / "ds.xlsx"
     >>> _ = p.write_text("<table><tr><td>Họ và tên</td></tr></table>")
+    >>> _ = p.with_suffix(".csv").write_text("Họ và tên,Ngày sinh\\n")
     >>> source_of(p), source_of(p.with_suffix(".csv"))
     ('html', 'csv')
     """
     suffix = path.suffix.lower()
-    if suffix == ".csv":
-        return "csv"
-    kind = file_kind(path)
+    kind = file_kind(path, strict=suffix == ".csv")
+    if suffix == ".csv":  # a workbook or a page saved under a CSV name is what it holds
+        if kind in ("zip", "ole2"):
+            return "workbook"
+        return kind if kind in ("html", "spreadsheetml") else "csv"
     if suffix in WORD_SUFFIXES:  # Word's "Web Page" saved as .doc is a page
         return "html" if kind == "html" else "docx"
     if kind in ("html", "spreadsheetml"):
