@@ -616,3 +616,28 @@ def test_reading_a_40_person_word_list_against_the_same_workbook(tmp_path: Path)
         cadre_core.read_roster(tmp_path / "forty.xlsx"),
     )
     print(f"40-person list read in {took['docx']:.3f}s (.docx), {took['xlsx']:.3f}s (.xlsx)")
+
+
+def test_a_list_framed_in_a_layout_table_is_read(tmp_path: Path) -> None:
+    """The whole page in a one-cell table (a border), the list's table inside it: the frame
+    is read through, its paragraphs and the list as the document's own."""
+    path = tmp_path / "khung.docx"
+    document = docx.Document()
+    frame = document.add_table(rows=1, cols=1)
+    cell = frame.cell(0, 0)
+    cell.text = ISSUER
+    for line in TITLE:
+        cell.add_paragraph(line)
+    rows, merges = list_rows()
+    add_table(cell, rows, merges)
+    for line in SIGNED:
+        cell.add_paragraph(line)
+    document.save(str(path))
+    (grid,), problems = docx_grids(path)
+    assert problems == [] and grid.name == "Bảng 1"
+    assert grid.cells.iloc[: grid.top, 0].tolist() == [ISSUER, *TITLE]
+    assert grid.cells.iloc[grid.end :, 0].tolist() == list(SIGNED)
+    roster = read_list(path)
+    reference_path = tmp_path / "phang.docx"
+    write_list(reference_path)
+    assert_same_roster(roster, read_list(reference_path))

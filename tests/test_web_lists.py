@@ -514,3 +514,25 @@ def test_a_csv_cell_mentioning_a_tag_leaves_the_csv_a_csv(tmp_path: Path) -> Non
     roster = cadre_core.read_roster(path)
     assert len(roster.cadres) == len(PEOPLE)
     assert not [p for p in roster.problems if p.key == "read_as_kind"]
+
+
+def test_a_list_in_a_layout_tables_cell_is_read(tmp_path: Path) -> None:
+    """Old server pages lay the page out in tables: the list's table in a cell of one."""
+    rows, merges = list_rows()
+    inner = html_table(rows, merges, closed=True)
+    title = "".join(f"<p>{html.escape(line)}</p>" for line in ABOVE)
+    signed = "".join(f"<div>{html.escape(line)}</div>" for line in SIGNED)
+    path = tmp_path / "bo-cuc.xls"
+    path.write_text(
+        "<html><body><table width='100%'><tr><td><img src='logo.gif'></td>"
+        f"<td>Trang chủ | Đăng xuất</td></tr><tr><td colspan=2>{title}{inner}{signed}</td></tr>"
+        "</table></body></html>",
+        encoding="utf-8",
+    )
+    (grid,), problems = html_grids(path)
+    assert problems == [] and grid.name == "Bảng 1"
+    assert grid.cells.iloc[grid.top - len(ABOVE) : grid.top, 0].tolist() == ABOVE
+    assert grid.cells.iloc[grid.end :, 0].tolist() == list(SIGNED)
+    roster = cadre_core.read_roster(path)
+    assert sorted(roster.cadres["full_name"]) == sorted(p[1] for p in PEOPLE)
+    assert roster.list_date == dt.date(2025, 10, 31) and roster.communes == ["Xã Mường Than"]

@@ -31,8 +31,9 @@ import attrs
 import numpy as np
 import pandas as pd
 
+from cadre_core.roster._flat_header import find_header
 from cadre_core.roster._grid import Grid, Table, Text, document_grids
-from cadre_core.roster._guards import MAX_SHEET_CELLS, MAX_XML_BYTES, _check_workbook_size
+from cadre_core.roster._guards import MAX_SHEET_CELLS, MAX_XML_BYTES, TooLarge, _check_workbook_size
 from cadre_core.roster._merged import Merged
 from cadre_core.roster._office import office_program, to_docx
 from cadre_core.roster._problems import Problem, problem
@@ -264,20 +265,34 @@ def docx_grids(path: Path) -> tuple[list[Grid], list[Problem]]:
     body, refused = _open(path)
     if refused is not None:
         return [], [refused]
-    blocks: list[Text | Table] = []
-    number = 0
-    for kind, block in _blocks(body):
+    try:
+        blocks = list(_document(body, [0]))
+    except TooLarge as exc:
+        return [], [problem(path.name, None, None, None, None, "docx_too_large", reason=str(exc))]
+    return document_grids(path.name, blocks)
+
+
+def _document(container: Any, count: list[int]) -> Iterator[Text | Table]:
+    """The paragraphs and tables of ``container`` (the body, or a cell) as blocks, in
+    order. A table that holds no list's header but holds tables (the whole page framed in
+    a one-cell table, a list placed in a layout table's cell) is a frame: its cells'
+    paragraphs and tables are read as the document's own. ``count`` counts the tables
+    met, for the size guard's sentence."""
+    for kind, block in _blocks(container):
         if kind == "p":
-            blocks.append(Text([line for line in _text(block).split("\n") if line.strip()]))
+            yield Text([line for line in _text(block).split("\n") if line.strip()])
             continue
-        number += 1
+        count[0] += 1
         rows, width = _cells(block)
         if len(rows) * width > MAX_SHEET_CELLS:
-            why = f"table {number} is {len(rows):,} rows by {width:,} columns"
-            return [], [problem(path.name, None, None, None, None, "docx_too_large", reason=why)]
+            raise TooLarge(f"table {count[0]} is {len(rows):,} rows by {width:,} columns")
         cells, merged = _grid(rows, width)
-        blocks.append(Table(cells, merged, _table_lines(block)))
-    return document_grids(path.name, blocks)
+        if block.find(f".//{_W}tbl") is not None and find_header(cells) is None:
+            for row in _within(block, f"{_W}tr"):
+                for cell in _within(row, f"{_W}tc"):
+                    yield from _document(cell, count)
+            continue
+        yield Table(cells, merged, _table_lines(block))
 
 
 __all__ = ["WORD_SUFFIXES", "docx_grids"]

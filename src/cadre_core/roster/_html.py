@@ -30,6 +30,7 @@ import numpy as np
 import pandas as pd
 
 from cadre_core.roster._csv import decode_text
+from cadre_core.roster._flat_header import find_header
 from cadre_core.roster._grid import Grid, Table, Text, document_grids
 from cadre_core.roster._guards import MAX_SHEET_CELLS, MAX_XML_BYTES, TooLarge
 from cadre_core.roster._merged import Merged
@@ -79,7 +80,9 @@ def _tag(element: Any) -> str | None:
 
 def _flow(element: Any, lines: _Lines, tables: list[Text | Table] | None) -> None:
     """Gather the text of ``element`` into ``lines``; a table met is, when ``tables`` is
-    given, read as a table (the lines so far go before it), else its cells' text."""
+    given, read as a table (the lines so far go before it), else its cells' text. A table
+    that holds no list's header but holds tables is a frame: read through, its cells'
+    text and tables the page's own."""
     tag = _tag(element)
     if tag is None or tag in _SKIP:
         return
@@ -87,13 +90,18 @@ def _flow(element: Any, lines: _Lines, tables: list[Text | Table] | None) -> Non
         lines.end()
         return
     if tag == "table" and tables is not None:
-        tables.append(Text(lines.take()))
-        caption = [c for c in element if _tag(c) == "caption"]
-        for c in caption:
-            _flow(c, lines, None)
-        tables.append(Text(lines.take()))
-        tables.append(_table(element))
-        return
+        table = _table(element)
+        nested = any(_tag(e) == "table" for e in element.iterdescendants())
+        if not (nested and find_header(table.cells) is None):
+            tables.append(Text(lines.take()))
+            caption = [c for c in element if _tag(c) == "caption"]
+            for c in caption:
+                _flow(c, lines, None)
+            tables.append(Text(lines.take()))
+            tables.append(table)
+            return
+        # a frame (a layout table around the page, or a list in a layout table's cell):
+        # its cells' text and tables are the page's own
     block = tag in _BLOCK
     if block:
         lines.end()
