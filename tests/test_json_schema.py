@@ -398,7 +398,7 @@ def test_json_output_of_evaluate_and_plan_states_its_version(tmp_path: Path) -> 
 
 
 def test_the_plugins_listing_follows_its_schema_strictly() -> None:
-    from cadre_core.cli._plugins import listing
+    from cadre_core.engine._documents import listing
     from cadre_core.plugins._host import PluginHost
     from cadre_core.plugins._loading import make_plugin_manager
 
