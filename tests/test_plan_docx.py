@@ -11,7 +11,6 @@ from __future__ import annotations
 import collections
 import datetime as dt
 import io
-import os
 import re
 import subprocess
 import sys
@@ -25,6 +24,7 @@ from builders import three_communes
 from conftest import SOFFICE, libreoffice_pdf
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from test_plan_outputs import run  # `cadre plan ARGS`, the real console script
 from test_vietnamese_outputs import leaks
 
 import cadre_core
@@ -66,17 +66,6 @@ WORDS = (
 
 def money(value: int) -> str:
     return f"{value:,}".replace(",", ".")
-
-
-def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [CADRE, "plan", *args],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=300,
-        env={**os.environ, **(env or {})},
-    )
 
 
 def rows_of(table: Any) -> list[list[str]]:
