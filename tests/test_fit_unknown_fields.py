@@ -206,3 +206,28 @@ def test_the_population_and_its_reason_follow_the_fields_given(fields: list[str 
     assert result.status == (
         "not_applicable" if not known else "met" if len(fitting) == len(known) else "not_met"
     )
+
+
+@pytest.mark.parametrize("suffix", [".html", ".xlsx", ".docx"])
+def test_the_reports_say_why_too(tmp_path: Path, suffix: str) -> None:
+    """The report a commune hands up says why 1b is not applicable, as the command line
+    does (``TargetResult.status_text``), in the language asked for."""
+    pytest.importorskip("cadre_laichau")
+    import html
+    import zipfile
+
+    from cadre_core import reports
+
+    ev = cadre_core.evaluate(roster_of([None, None]), DAY, plugins=["laichau"], findings=False)
+    writer = {".html": reports.write_html, ".xlsx": reports.write_xlsx, ".docx": reports.write_docx}
+    for lang in ("vi", "en"):
+        path = writer[suffix](ev, tmp_path / f"r-{lang}{suffix}", lang=lang)
+        if suffix == ".html":
+            text = path.read_text(encoding="utf-8")
+        else:  # the workbook's shared strings, the document's body
+            with zipfile.ZipFile(path) as zf:
+                text = " ".join(
+                    zf.read(n).decode("utf-8") for n in zf.namelist() if n.endswith(".xml")
+                )
+        want = f"{label('not_applicable', lang)} ({label('fields_unknown', lang)})"
+        assert want in html.unescape(text), want

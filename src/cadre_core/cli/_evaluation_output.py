@@ -55,11 +55,9 @@ def _print_table(evs: Sequence[Any], lang: str) -> None:
         for c in ev.communes:
             rows: list[list[object]] = []
             for t in c.targets:
-                status = label(t.status, lang).lower()
+                status = t.status_text(lang).lower()
                 if t.overdue:
                     status += f" ({label('overdue', lang)})"
-                if t.reason:
-                    status += f" ({label(t.reason, lang)})"
                 if not t.attainable:
                     status += " *"
                 rows.append(

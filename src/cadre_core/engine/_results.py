@@ -28,6 +28,7 @@ from cadre_core.targets._params import Params
 from cadre_core.targets._rule import Rule
 from cadre_core.targets._target import Target, Text
 from cadre_core.vocab._gc import paused_gc
+from cadre_core.vocab._labels import label
 
 STATUSES = ("met", "not_met", "not_applicable")
 
@@ -66,6 +67,21 @@ class TargetResult:
     # input could not inform), or the population's LeftOut.reason ("fields_unknown": empty
     # because the input cannot tell about some members)
     reason: str | None = None
+
+    def status_text(self, lang: str = "vi") -> str:
+        """The status as a person reads it, with why when the target is not applicable for
+        a reason beyond an empty population ("Không áp dụng (không có dữ liệu)"): the one
+        wording of the command line's table and of the reports.
+
+        >>> from cadre_core.targets import Rule
+        >>> r = TargetResult("t", Text("a", "a"), "", "unit", 0, 0, 0, 0, Rule.all(),
+        ...                  "not_applicable", True, dt.date(2030, 1, 1), False, (),
+        ...                  reason="no_data")
+        >>> r.status_text("vi"), r.status_text("en")
+        ('Không áp dụng (không có dữ liệu)', 'Not applicable (no data)')
+        """
+        words = label(self.status, lang)
+        return f"{words} ({label(self.reason, lang)})" if self.reason else words
 
     @property
     def ratio(self) -> Fraction | None:

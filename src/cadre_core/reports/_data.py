@@ -139,7 +139,7 @@ def summary_frame(ev: Evaluation, failing: pd.DataFrame, lang: str) -> pd.DataFr
                     if t.population
                     else None,
                     "status": t.status,
-                    "status_label": label(t.status, lang),
+                    "status_label": t.status_text(lang),
                     "deadline": t.deadline,
                     "overdue": t.overdue,
                     "attainable": t.attainable,
