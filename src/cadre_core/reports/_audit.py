@@ -36,6 +36,7 @@ from cadre_core.engine._pipeline import evaluate
 from cadre_core.engine._results import Evaluation
 from cadre_core.roster._guards import MAX_XML_BYTES, _check_workbook_size
 from cadre_core.roster._roster import Roster
+from cadre_core.roster._sniff import LIST_SUFFIXES
 from cadre_core.vocab._labels import label
 from cadre_core.vocab._told import os_said, told
 
@@ -111,9 +112,7 @@ class ReportError(ValueError):
         return label(f"report_error_{self.key}", lang).format(**said)
 
 
-TABLE_SUFFIXES = (
-    ".csv", ".parquet", ".xlsx", ".xlsm", ".xls", ".ods", ".docx", ".html", ".htm", ".xml",
-)  # fmt: skip
+TABLE_SUFFIXES = (".parquet", *LIST_SUFFIXES)
 """Input files that hold tables; other files beside them (notes, a README) are ignored."""
 
 #: the reading and report options ``cadre evaluate`` records, with their defaults

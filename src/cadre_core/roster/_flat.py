@@ -48,20 +48,11 @@ from cadre_core.roster._problems import Problem, problem
 from cadre_core.roster._reader import RawTable
 from cadre_core.roster._schema import VALUE_ALIASES
 from cadre_core.roster._sheets import locked, read_sheets, sheet_names
-from cadre_core.roster._sniff import (
-    HTML_SUFFIXES,
-    WORD_SUFFIXES,
-    WORKBOOK_SUFFIXES,
-    XML_SUFFIXES,
-    named_as,
-    source_of,
-)
+from cadre_core.roster._sniff import LIST_SUFFIXES, named_as, source_of
 from cadre_core.vocab._dates import DAY_FIRST_BODY, DAY_WORDS_BODY, parse_day
 from cadre_core.vocab._labels import fmt_date
 
 ROW_BASE = 1_000_000  # rows of sheet i are numbered i * ROW_BASE + row until relocated
-LIST_SUFFIXES = (".csv", *WORD_SUFFIXES, *HTML_SUFFIXES, *WORKBOOK_SUFFIXES, *XML_SUFFIXES)
-"""Names of the files a list may be kept in."""
 
 # the day a list is "as of", most explicit first: "tính đến ngày 31/12/2025", "thời điểm
 # báo cáo: 31/12/2025", "tính đến ngày 31 tháng 12 năm 2025", "tính đến tháng 12/2025" (the

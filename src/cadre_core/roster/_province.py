@@ -21,21 +21,12 @@ from cadre_core.roster._problems import Problem, RosterError, problem
 from cadre_core.roster._reader import table_for
 from cadre_core.roster._roster import Roster
 from cadre_core.roster._schema import TABLE_NAMES
-from cadre_core.roster._sniff import (
-    HTML_SUFFIXES,
-    WORD_SUFFIXES,
-    WORKBOOK_SUFFIXES,
-    XML_SUFFIXES,
-    file_kind,
-)
+from cadre_core.roster._sniff import LIST_SUFFIXES, XML_SUFFIXES, file_kind
 from cadre_core.vocab._progress import tracked
 
 if TYPE_CHECKING:
     from cadre_core.roster._layout import Layout
 
-ROSTER_SUFFIXES = (*WORKBOOK_SUFFIXES, ".csv", *WORD_SUFFIXES, *HTML_SUFFIXES, *XML_SUFFIXES)
-"""Names of the files a folder of communes' lists is read for (an ``.xml`` file only when
-it is an XML Spreadsheet)."""
 
 # the id columns scoped by commune, per table
 _IDS = ("cadre_id", "position_code", "agency_code")
@@ -61,7 +52,7 @@ def roster_files(paths: Sequence[str | Path]) -> list[Path]:
                 f
                 for f in sorted(p.iterdir())
                 if f.is_file()
-                and f.suffix.lower() in ROSTER_SUFFIXES
+                and f.suffix.lower() in LIST_SUFFIXES
                 and not f.name.startswith((".", "~$"))
                 and (f.suffix.lower() not in XML_SUFFIXES or file_kind(f) == "spreadsheetml")
             ]

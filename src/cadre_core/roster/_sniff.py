@@ -10,6 +10,7 @@ The reader looks at the bytes instead of the name: :func:`file_kind`.
 from __future__ import annotations
 
 import codecs
+import functools
 import re
 from pathlib import Path
 from typing import Literal, TypeAlias
@@ -27,6 +28,9 @@ HTML_SUFFIXES = (".html", ".htm")
 """Web pages, read as lists."""
 XML_SUFFIXES = (".xml",)
 """Excel 2003's XML Spreadsheet, read as a workbook."""
+LIST_SUFFIXES = (*WORKBOOK_SUFFIXES, ".csv", *WORD_SUFFIXES, *HTML_SUFFIXES, *XML_SUFFIXES)
+"""Names of the files a roster or a list may be kept in (a folder of communes' lists is
+read for these; an ``.xml`` file there only when it is an XML Spreadsheet)."""
 
 SNIFF_BYTES = 1 << 16
 """How much of a file is looked at to tell what it holds."""
@@ -37,6 +41,26 @@ _SPREADSHEETML = re.compile(
     r"<(?:\w+:)?workbook\b[^>]*urn:schemas-microsoft-com:office:spreadsheet"
 )
 _HTML = re.compile(r"<(?:!doctype\s+html|html|head|body|table|meta|tr|td|th)\b")
+
+
+def _head(path: Path) -> bytes:
+    """The first :data:`SNIFF_BYTES` of the file at ``path`` (b"" when unreadable), read
+    once while the file keeps its size and time: the readers ask :func:`file_kind` of one
+    file several times (is it a list, how to read it, are its dates serials)."""
+    try:
+        st = path.stat()
+    except OSError:
+        return b""
+    return _head_of(str(path.resolve()), st.st_size, st.st_mtime_ns)
+
+
+@functools.lru_cache(maxsize=64)
+def _head_of(path: str, size: int, mtime_ns: int) -> bytes:
+    try:
+        with open(path, "rb") as f:
+            return f.read(SNIFF_BYTES)
+    except OSError:
+        return b""
 
 
 def file_kind(path: Path, *, strict: bool = False) -> Kind:
@@ -58,11 +82,7 @@ def file_kind(path: Path, *, strict: bool = False) -> Kind:
     >>> file_kind(p), file_kind(p, strict=True)
     ('html', 'text')
     """
-    try:
-        with path.open("rb") as f:
-            head = f.read(SNIFF_BYTES)
-    except OSError:
-        return "other"
+    head = _head(path)
     if head.startswith(_ZIP):
         return "zip"
     if head.startswith(_OLE2):
@@ -166,6 +186,7 @@ def named_as(path: Path) -> Source:
 
 __all__ = [
     "HTML_SUFFIXES",
+    "LIST_SUFFIXES",
     "SNIFF_BYTES",
     "WORD_SUFFIXES",
     "WORKBOOK_SUFFIXES",

@@ -62,8 +62,7 @@ def save_upload(data: bytes, filename: str | None, folder: Path) -> tuple[Path, 
     digest = f"{name}:{hashlib.sha256(data).hexdigest()}"
     path = folder / name
     path.write_bytes(data)
-    from cadre_core.roster._flat import LIST_SUFFIXES
-    from cadre_core.roster._sniff import file_kind
+    from cadre_core.roster._sniff import LIST_SUFFIXES, file_kind
 
     if zipfile.is_zipfile(path):
         suffix = _document_suffix(path)
