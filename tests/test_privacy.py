@@ -21,6 +21,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+import cadre_core
 from cadre_core import Roster, RosterError, evaluate, read_roster
 from cadre_core.engine._privacy import pseudonymize, pseudonyms
 
@@ -128,6 +129,24 @@ def test_pseudonymized_outputs_carry_no_personal_data(
     if fmt != "json":
         assert "CB-" in text
     assert not _leaks(hidden.stderr + hidden.stdout, _secrets(named))
+
+
+def test_the_table_names_the_unrated_cadre_only_under_its_pseudonym(cadre_exe: Path) -> None:
+    """The table names an unrated cadre (name, id, post); under ``--pseudonymize`` the
+    same line holds the pseudonym and the post, and neither the name nor the id."""
+    roster = str(Path(cadre_core.__file__).parent / "data" / "sample_commune")
+    args = ["evaluate", roster, "--as-of", "2026-12-31", "--format", "table"]
+    plain = _run(cadre_exe, *args)
+    assert plain.returncode == 0, plain.stderr
+    line = next(x for x in plain.stdout.splitlines() if x.startswith("Chưa xếp loại: "))
+    assert line == "Chưa xếp loại: Lò Thị Hoài Thu (MT034, Công chức Nông nghiệp - Môi trường)"
+    hidden = _run(cadre_exe, *args, "--pseudonymize")
+    assert hidden.returncode == 0, hidden.stderr
+    line = next(x for x in hidden.stdout.splitlines() if x.startswith("Chưa xếp loại: "))
+    assert line.startswith("Chưa xếp loại: CB-")
+    assert line.endswith(" (Công chức Nông nghiệp - Môi trường)")
+    assert "Hoài Thu" not in hidden.stdout + hidden.stderr
+    assert "MT034" not in hidden.stdout + hidden.stderr
 
 
 @pytest.mark.slow

@@ -79,11 +79,42 @@ def _print_table(evs: Sequence[Any], lang: str) -> None:
             if any(not t.attainable for t in c.targets):
                 lines.append(label("cli_unattainable_note", lang))
             if c.unrated:
-                lines.append(f"{label('cli_unrated', lang)}: {', '.join(c.unrated)}")
+                lines.append(f"{label('cli_unrated', lang)}: {unrated_text(ev, c.unrated)}")
             if c.findings:
                 lines.append(label("cli_findings", lang).format(n=len(c.findings)))
             for line in lines:
                 print_line(console, line)
+
+
+def unrated_text(ev: Any, ids: Sequence[str]) -> str:
+    """The unrated cadres as a person must find them: name, then id and posts in
+    brackets (``Lò Thị Hoài Thu (MT034, Công chức Nông nghiệp - Môi trường)``); without a
+    name (under pseudonyms the name is the id) the id, then the posts; the ids alone when
+    the evaluation holds no roster.
+
+    >>> ev = cadre_core.evaluate(cadre_core.sample_roster(), "2026-12-31")
+    >>> unrated_text(ev, ev.communes[0].unrated)
+    'Lò Thị Hoài Thu (MT034, Công chức Nông nghiệp - Môi trường)'
+    >>> import attrs
+    >>> unrated_text(attrs.evolve(ev, features=None), ["MT034"])
+    'MT034'
+    """
+    features = getattr(ev, "features", None)
+    if features is None:
+        return ", ".join(ids)
+    import numpy as np
+
+    from cadre_core.findings._subjects import cadre_posts, unit_names
+
+    wanted = np.asarray(ids, dtype=object)
+    names = unit_names(features, "cadres").reindex(wanted).fillna("")
+    posts = cadre_posts(features, only=wanted).reindex(wanted).fillna("")
+    shown = []
+    for cid, name, post in zip(ids, names, posts, strict=True):
+        named = bool(name) and name != cid
+        inner = ", ".join(x for x in (cid if named else "", post) if x)
+        shown.append(f"{name if named else cid} ({inner})" if inner else cid)
+    return "; ".join(shown)
 
 
 _FORMULA_LEAD = ("=", "+", "-", "@", "\t", "\r")
