@@ -7,6 +7,7 @@ sees, escape codes included. Piped (``subprocess.PIPE``), the same commands prin
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import pty
 import re
@@ -139,3 +140,16 @@ def test_no_reporter_costs_nothing_and_a_reporter_sees_each_step() -> None:
         ("progress_reading", 2, 1),
         ("progress_writing", None, 1),
     ]
+
+
+def test_a_file_of_another_name_gets_json_on_a_terminal_too(province: Path, tmp_path: Path) -> None:
+    """``--output ket-qua.txt`` (a name that names no format) writes the JSON whether or
+    not standard output is a terminal; it used to print the table on a terminal and write
+    nothing. The table stays what a terminal gets without ``--output``."""
+    out = tmp_path / "ket-qua.txt"
+    code, shown, _ = on_terminal("evaluate", str(province), "--as-of", "2026-12-31", "-o", str(out))
+    assert code == 0, shown
+    assert json.loads(out.read_text(encoding="utf-8"))["as_of"] == "2026-12-31"
+    assert "┃" not in shown  # no table on the terminal instead of the file
+    code, shown, _ = on_terminal("evaluate", str(province), "--as-of", "2026-12-31")
+    assert code == 0 and "┃" in shown  # without --output: the table

@@ -436,16 +436,23 @@ FORMAT_SUFFIXES = {
 
 def output_format(fmt: str | None, output: str | None, *, refused: Sequence[str] = ("csv",)) -> str:
     """The format of a report or plan: ``--format``, else the one the ``--output`` suffix
-    names (:data:`FORMAT_SUFFIXES`), else a table on a terminal and JSON otherwise. A
+    names (:data:`FORMAT_SUFFIXES`), else JSON into a file of another name, else a table
+    on a terminal and JSON otherwise (a file is never a table, whatever the terminal). A
     ``--format`` that contradicts the suffix, or a format in ``refused`` (what the
     command cannot write: by default csv, which only ``cadre evaluate`` writes), is an
-    :class:`InputError`."""
+    :class:`InputError`.
+
+    >>> output_format(None, "ket-qua.txt"), output_format(None, "bao-cao.docx")
+    ('json', 'docx')
+    """
     named = FORMAT_SUFFIXES.get(Path(output).suffix.lower()) if output else None
     chosen = fmt or named
     if chosen in refused:
         raise InputError(say("format_refused", fmt=chosen))
     if fmt is None:
-        return named or ("table" if sys.stdout.isatty() else "json")
+        if named is not None or output:
+            return named or "json"
+        return "table" if sys.stdout.isatty() else "json"
     if output and fmt == "table":
         raise InputError(say("format_table_file", output=output))
     if named is not None and named != fmt:
