@@ -61,6 +61,26 @@ def test_demo_in_english():
     assert "not_met" not in out.stdout  # the words, not the codes
 
 
+def test_demo_says_where_the_details_are_and_writes_them(tmp_path: Path) -> None:
+    """The table ends by saying how to see who falls short and why; ``cadre demo -o``
+    then writes that report, in the format the file's suffix names."""
+    out = run("demo")
+    hint = "ghi báo cáo bằng --output bao-cao.html (hoặc .docx, .xlsx, .pdf)."
+    assert out.stdout.splitlines()[-1].endswith(hint)
+    html = tmp_path / "bao-cao.html"
+    done = run("demo", "-o", str(html))
+    assert done.returncode == 0, done.stderr
+    page = html.read_text(encoding="utf-8")
+    assert "Xã Mường Than" in page and "Lò Thị Hoài Thu" in page  # who falls short, by name
+    assert done.stdout == ""  # the report went to the file, not a table to the screen
+    as_json = tmp_path / "ket-qua.json"
+    assert run("demo", "-o", str(as_json)).returncode == 0
+    assert json.loads(as_json.read_text(encoding="utf-8"))["as_of"] == "2026-12-31"
+    refused = run("demo", "--format", "json", "-o", str(tmp_path / "x.html"))
+    assert refused.returncode == 2 and "Traceback" not in refused.stderr
+    assert not (tmp_path / "x.html").exists()
+
+
 def test_evaluate_json_is_byte_identical(sample_xlsx):
     a = run("evaluate", str(sample_xlsx), "--as-of", "2026-12-31", "--format", "json")
     b = run("evaluate", str(sample_xlsx), "--as-of", "2026-12-31", "--format", "json")

@@ -84,6 +84,8 @@ def _print_table(evs: Sequence[Any], lang: str) -> None:
                 lines.append(label("cli_findings", lang).format(n=len(c.findings)))
             for line in lines:
                 print_line(console, line)
+    if any(c.findings or any(t.shortfall for t in c.targets) for ev in evs for c in ev.communes):
+        print_line(console, label("cli_details_hint", lang))
 
 
 def unrated_text(ev: Any, ids: Sequence[str]) -> str:

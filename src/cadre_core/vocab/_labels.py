@@ -659,6 +659,12 @@ _LABELS: dict[str, tuple[str, str]] = {
     ),
     "cli_unrated": ("Chưa xếp loại", "Unrated"),
     "cli_findings": ("Số phát hiện cần xử lý: {n}", "Findings to act on: {n}"),
+    "cli_details_hint": (
+        "Ai chưa đạt từng chỉ tiêu, vì sao, và các phát hiện: ghi báo cáo bằng "
+        "--output bao-cao.html (hoặc .docx, .xlsx, .pdf).",
+        "Who falls short of each target, why, and the findings: write a report with "
+        "--output report.html (or .docx, .xlsx, .pdf).",
+    ),
     "cli_valid": ("Danh sách hợp lệ", "Valid roster"),
     "cli_row_counts": ("Số dòng theo bảng", "Rows per table"),
     "cli_col_rows": ("Số dòng", "Rows"),
@@ -938,6 +944,12 @@ _LABELS: dict[str, tuple[str, str]] = {
     "cli_help_demo": (
         "Đánh giá xã mẫu của tỉnh Lai Châu kèm theo gói phần mềm.",
         "Evaluate the sample Lai Châu commune shipped with the package.",
+    ),
+    "cli_help_demo_output": (
+        "Ghi báo cáo của xã mẫu vào tệp này, định dạng theo đuôi tệp: .html, .docx, .xlsx, "
+        ".pdf hoặc .json (ghi trọn vẹn hoặc không ghi gì).",
+        "Write the sample commune's report to this file, in the format its suffix names: "
+        ".html, .docx, .xlsx, .pdf or .json (written whole or not at all).",
     ),
     "cli_help_demo_as_of": (
         "Ngày đánh giá, dạng YYYY-MM-DD hoặc DD/MM/YYYY (mặc định: 2026-12-31).",
