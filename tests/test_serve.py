@@ -868,6 +868,27 @@ def test_an_unexpected_error_is_500_and_its_message_stays_out_of_the_log(
     assert NAMES[0] not in caplog.text and "1974" not in caplog.text
 
 
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_servers_own_lines_are_told_in_each_language(lang: str) -> None:
+    """Every line the log translates has its label in both languages, with the fields the
+    line gives; a line it does not know is left as written."""
+    import logging
+
+    from cadre_core.serve._logs import _SAID, Spoken
+    from cadre_core.vocab._labels import label
+
+    for pattern, key in _SAID:
+        fields = {name: "x" for name in pattern.groupindex}
+        said = label(key, lang).format(**fields)
+        assert said and "{" not in said, key
+    record = logging.LogRecord(
+        "uvicorn.error", 20, "", 0, "Finished server process [%d]", (4242,), None
+    )
+    assert Spoken(lang).filter(record)
+    told = {"vi": "Đã kết thúc tiến trình phục vụ [4242]", "en": "Finished server process [4242]"}
+    assert record.getMessage() == told[lang]
+
+
 # ------------------------------------------------------------------------- the command
 @pytest.mark.parametrize("lang", [None, "en"])
 def test_serve_refuses_a_public_address_without_a_token(lang):
@@ -984,4 +1005,10 @@ def test_the_logs_hold_no_query_and_no_personal_data(open_server: Server, files:
     assert "people:" not in log
     assert not any(name in log for name in NAMES)
     assert "MT001" not in log and "robot" not in log
-    assert "plugin broken failed" in log  # the 500, named in the error log
+    assert "plugin broken gặp lỗi khi xử lý /v1/evaluate" in log  # the 500, named in the log
+    # what the server says of itself is in the language of `cadre serve` (Vietnamese)
+    assert f"Dịch vụ đang chạy tại {open_server.url} (nhấn Ctrl+C để dừng)" in log
+    assert "Dịch vụ đã sẵn sàng." in log and "Đã khởi động tiến trình phục vụ [" in log
+    assert "Đã kết thúc tiến trình phục vụ [" in log  # stopped by the test, and said so
+    for english in ("Uvicorn running", "Application startup", "Started server process"):
+        assert english not in log, english

@@ -116,7 +116,7 @@ def serve_command(
         raise _refused("serve_extra", name=exc.name or "fastapi") from None
     import os
 
-    from cadre_core.serve._logs import LOG_CONFIG
+    from cadre_core.serve._logs import log_config
     from cadre_core.serve._settings import MB, SETTINGS_ENV, Settings
 
     file_tokens = _tokens_in(tokens_file) if tokens_file is not None else None
@@ -144,6 +144,6 @@ def serve_command(
         host=host,
         port=port,
         workers=workers,
-        log_config=LOG_CONFIG,
+        log_config=log_config(lang),
         timeout_graceful_shutdown=5,
     )

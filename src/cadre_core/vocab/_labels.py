@@ -753,6 +753,61 @@ _LABELS: dict[str, tuple[str, str]] = {
     "roster_table_scores": ("Điểm đánh giá", "Scores"),
     "roster_table_discipline": ("Kỷ luật", "Discipline"),
     # --- the HTTP service (cadre serve): its refusals, in the request's language
+    # what the server says about itself in its log (cadre_core.serve._logs)
+    "serve_log_started": (
+        "Đã khởi động tiến trình phục vụ [{pid}]",
+        "Started server process [{pid}]",
+    ),
+    "serve_log_finished": (
+        "Đã kết thúc tiến trình phục vụ [{pid}]",
+        "Finished server process [{pid}]",
+    ),
+    "serve_log_parent_started": (
+        "Đã khởi động tiến trình điều phối [{pid}]",
+        "Started parent process [{pid}]",
+    ),
+    "serve_log_parent_stopping": (
+        "Đang dừng tiến trình điều phối [{pid}]",
+        "Stopping parent process [{pid}]",
+    ),
+    "serve_log_child_waiting": (
+        "Đang chờ tiến trình phục vụ [{pid}] dừng",
+        "Waiting for worker process [{pid}]",
+    ),
+    "serve_log_child_terminated": (
+        "Đã dừng tiến trình phục vụ [{pid}]",
+        "Terminated worker process [{pid}]",
+    ),
+    "serve_log_child_died": (
+        "Tiến trình phục vụ [{pid}] đã dừng bất thường",
+        "Worker process [{pid}] died",
+    ),
+    "serve_log_app_starting": ("Đang khởi động dịch vụ.", "Starting the service."),
+    "serve_log_app_started": ("Dịch vụ đã sẵn sàng.", "The service is ready."),
+    "serve_log_app_stopping": ("Đang dừng dịch vụ.", "Stopping the service."),
+    "serve_log_app_stopped": ("Dịch vụ đã dừng.", "The service has stopped."),
+    "serve_log_shutting_down": ("Đang tắt máy chủ", "Shutting down"),
+    "serve_log_running": (
+        "Dịch vụ đang chạy tại {url} (nhấn Ctrl+C để dừng)",
+        "The service is running at {url} (press Ctrl+C to stop)",
+    ),
+    "serve_log_closing_connections": (
+        "Đang chờ các kết nối đóng lại (nhấn Ctrl+C để buộc dừng).",
+        "Waiting for connections to close (press Ctrl+C to force quit).",
+    ),
+    "serve_log_closing_tasks": (
+        "Đang chờ các việc còn dở hoàn tất (nhấn Ctrl+C để buộc dừng).",
+        "Waiting for background tasks to complete (press Ctrl+C to force quit).",
+    ),
+    "serve_log_signal": ("Nhận tín hiệu {signal}, đang thoát.", "Received {signal}, exiting."),
+    "serve_log_internal_error": (
+        "lỗi nội bộ {kind} khi xử lý {path}",
+        "internal error {kind} on {path}",
+    ),
+    "serve_log_plugin_failed": (
+        "plugin {plugin} gặp lỗi khi xử lý {path}",
+        "plugin {plugin} failed on {path}",
+    ),
     "serve_no_roster": (
         "Chưa có danh sách: gửi tệp trong trường multipart `roster` (bảng tính, hoặc tệp "
         "zip các bảng CSV/parquet), hoặc gửi các bảng dưới dạng JSON",
