@@ -9,6 +9,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import docx
 import pandas as pd
@@ -75,14 +76,32 @@ def test_every_target_says_its_status_and_shortfall(ev: Evaluation, vi: Path) ->
         assert f"{t.satisfied}/{t.population}" in row[2]
 
 
+def _heads(document: Any) -> list[str]:
+    """The body's paragraphs from the report's title on (after the letterhead)."""
+    texts = [p.text for p in document.paragraphs]
+    return texts[texts.index(label("report_title", "vi")) :]
+
+
 def test_the_title_block_and_the_page(ev: Evaluation, vi: Path) -> None:
     document = docx.Document(str(vi))
-    heads = [p.text for p in document.paragraphs[:3]]
-    assert heads == [
+    assert _heads(document)[:3] == [
         "BÁO CÁO ĐÁNH GIÁ THỰC HIỆN CHỈ TIÊU",
         ev.communes[0].commune,
         "Tính đến ngày 31/12/2026",
     ]
+    # the head of an administrative document: the commune; the nation, motto, date line
+    issuer, nation = document.tables[0].rows[0].cells
+    assert issuer.text == ev.communes[0].commune.upper()
+    assert nation.text.split("\n") == [
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+        label("plan_place_date", "vi"),
+    ]
+    # and its foot, last: the recipients, who prepared it, the head who signs and seals
+    cells = [c.text for c in document.tables[-1].rows[0].cells]
+    assert cells[0].startswith("Nơi nhận:")
+    assert cells[1].startswith("NGƯỜI LẬP") and cells[2].startswith("THỦ TRƯỞNG CƠ QUAN")
+    assert document.tables[-1]._tbl is document.element.body.findall(f"{W}tbl")[-1]
     section = document.sections[0]
     assert section.page_width > section.page_height  # A4 landscape
     assert round(section.page_width.mm) == 297
@@ -92,7 +111,8 @@ def test_the_title_block_and_the_page(ev: Evaluation, vi: Path) -> None:
 
 def test_the_heading_row_repeats_and_no_row_splits(vi: Path) -> None:
     document = docx.Document(str(vi))
-    for table in document.tables[1:]:  # after the head counts: every table has a heading
+    # after the letterhead and the head counts, before the signatures: each has a heading
+    for table in document.tables[2:-1]:
         first, *rest = table.rows
         assert first._tr.trPr.find(f"{W}tblHeader") is not None
         assert all(row._tr.trPr.find(f"{W}cantSplit") is not None for row in table.rows)
@@ -142,7 +162,7 @@ def test_several_days_add_a_trend_table(tmp_path: Path) -> None:
     assert len(trend) == 1
     assert trend[0].rows[0].cells[-2].text == "30/06/2026"
     assert len(trend[0].rows) == 1 + len(evs[-1].communes[0].targets)
-    assert "Tính đến ngày 31/12/2026" in document.paragraphs[2].text
+    assert "Tính đến ngày 31/12/2026" in _heads(document)[2]
 
 
 @settings(max_examples=25, deadline=None)

@@ -124,20 +124,12 @@ class _PlanDocument(DocxWriter):
         return self.table(widths, rows) + self.p("", TABLE_PT)
 
     def title_block(self) -> str:
-        """The commune on the left; the nation, its motto and the date line on the right;
-        then the heading, the period, the commune(s) with the day and the summary."""
+        """The commune on the left; the nation, its motto and the date line on the right
+        (:meth:`~cadre_core.vocab._docx.DocxWriter.letterhead`); then the heading, the
+        period, the commune(s) with the day and the summary."""
         c = self.c
-        full = round(self.page * 20)
-        left = round(full * ISSUER_SHARE)
-        issuer = tc(left, self.p(c.place.upper(), HEAD_PT, bold=True))
-        nation = tc(
-            full - left,
-            self.p(self.L("plan_nation"), HEAD_PT, bold=True)
-            + self.p(self.L("plan_motto"), HEAD_PT + 1, bold=True, after=4)
-            + self.p(self.L("plan_place_date"), HEAD_PT, italic=True),
-        )
         return (
-            self.table([left, full - left], [tr([issuer, nation])], borders=False)
+            self.letterhead(c.place, HEAD_PT, share=ISSUER_SHARE)
             + self.p("", HEAD_PT)
             + self.p(self.L("plan_heading"), TITLE_PT, bold=True)
             + self.p(c.period, HEAD_PT)
@@ -172,23 +164,6 @@ class _PlanDocument(DocxWriter):
         xml += [self.text(f"• {a}", keep=i == last) for i, a in enumerate(self.c.assumptions)]
         return "".join(xml)
 
-    def signatures(self) -> str:
-        """The recipients, who prepared the plan and the head of the agency, each signer's
-        title, the line under it and room to sign: one row that never splits."""
-        widths = twips([1 / 3] * 3, self.page)
-        recipients = self.p(
-            self.L("plan_recipients"), TEXT_PT, align="left", bold=True, italic=True
-        ) + self.p(self.L("plan_recipients_list"), TABLE_PT + 1, align="left")
-        cells = [recipients]
-        for title, note in (("plan_signer", "plan_signer_note"), ("plan_head", "plan_head_note")):
-            cells.append(
-                self.p(self.L(title), HEAD_PT, bold=True)
-                + self.p(self.L(note), TEXT_PT, italic=True)
-                + self.p("", TEXT_PT, height=SIGN_ROOM_PT)
-            )
-        row = tr(tc(w, x, valign="top") for w, x in zip(widths, cells, strict=True))
-        return self.p("", TEXT_PT, keep=True) + self.table(widths, [row], borders=False)
-
 
 def plan_docx_bytes(plan: Plan, lang: str = "vi") -> bytes:
     """The plan as the bytes of a .docx file (what :func:`write_docx` writes).
@@ -211,7 +186,7 @@ def plan_docx_bytes(plan: Plan, lang: str = "vi") -> bytes:
         doc.grid(content.projections),
         doc.needs(),
         doc.assumptions(),
-        doc.signatures(),
+        doc.signatures(HEAD_PT, TEXT_PT, TABLE_PT + 1, SIGN_ROOM_PT),
     ]
     doc.body_xml("".join(parts))
     return doc.bytes(title)

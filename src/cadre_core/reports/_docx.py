@@ -4,13 +4,15 @@ and hands up.
 It says what the page (:mod:`cadre_core.reports._html`) says, from the same tables
 (:func:`~cadre_core.reports._data.build`) and the same sections after them, in one
 section of A4 landscape in Times New Roman (:class:`~cadre_core.vocab._docx.DocxWriter`,
-the forms' Word writer's own): the title block (the report's title, the commune or the
-province, the day), the head counts, the table of the targets (its heading row repeated
+the forms' Word writer's own): the head of an administrative document (the commune or
+province; the nation, its motto, the place and date line), the title block (the report's
+title, the commune or the province, the day), the head counts, the table of the targets (its heading row repeated
 on every page, a row never split), a trend table per target when given several days,
 the ranking of the communes for several, then for each target not met who falls short
 and what each lacks, the unrated cadres, the findings, and the notes every report
 carries (what was set aside or not read, the reader's warnings, the plugins' sections,
-the audit block). The charts are left out: every figure they draw is in the tables.
+the audit block), and the signature block (the recipients, who prepared it, the head of
+the agency). The charts are left out: every figure they draw is in the tables.
 Every text is escaped (:func:`~cadre_core.vocab._docx.xml_text`).
 """
 
@@ -38,6 +40,8 @@ from cadre_core.vocab._labels import fmt_date, fmt_pct
 #: sizes (points): the title, the commune's name, a part's heading, the tables' text and
 #: the notes'
 TITLE_PT, NAME_PT, PART_PT, TABLE_PT, NOTES_PT = 14.0, 13.0, 12.0, 10.0, 9.0
+#: the room left to sign under each signer's title (points), as in the plan
+SIGN_ROOM_PT = 60.0
 #: the targets' table's columns as shares of the page (as the page's first table), and
 #: with a column of the commune for several communes
 TARGET_SHARES = (0.075, 0.32, 0.17, 0.08, 0.06, 0.07, 0.225)
@@ -81,14 +85,18 @@ class _Report(DocxWriter):
         return province_name(data.evaluation, data.lang) or n
 
     def title_block(self) -> str:
-        """The title, the commune or province, the day (and the days of a trend)."""
+        """The head of an administrative document (the commune or province on the left;
+        the nation, its motto and the date line to fill in on the right), then the title,
+        the commune or province, the day (and the days of a trend)."""
         data = self.data
         day = f"{self.L('as_of')} {fmt_date(data.evaluation.as_of)}"
         if len(data.history) > 1:
             days = ", ".join(fmt_date(e.as_of) for e in data.history)
             day += f" · {self.L('trends')}: {days}"
         return (
-            self.p(self.L("report_title"), TITLE_PT, bold=True)
+            self.letterhead(self.heading(), PART_PT)
+            + self.p("", PART_PT)
+            + self.p(self.L("report_title"), TITLE_PT, bold=True)
             + self.p(self.heading(), NAME_PT, bold=True)
             + self.p(day, TABLE_PT + 1, italic=True, after=8)
         )
@@ -267,6 +275,7 @@ def report_docx_bytes(data: ReportData, sections: Sequence[ReportSection] = ()) 
         doc.unrated(),
         doc.findings(),
         *doc.sections_xml(sections, NOTES_PT, lambda t: section_cells(t, data.lang)),
+        doc.signatures(PART_PT, TABLE_PT + 1, TABLE_PT, SIGN_ROOM_PT),
     ]
     doc.body_xml("".join(parts))
     return doc.bytes(title)

@@ -374,6 +374,41 @@ class DocxWriter:
         pr = tbl_pr(sum(widths), borders=borders).replace(f" {NS}", "")
         return f"<w:tbl>{pr}<w:tblGrid>{grid}</w:tblGrid>{''.join(rows)}</w:tbl>"
 
+    def letterhead(self, issuer: str, size: float, *, share: float = 0.4) -> str:
+        """The head of an administrative document, as decree 30/2020/NĐ-CP lays it out:
+        ``issuer`` (the body that issues it, in capitals) on the left, ``share`` of the
+        page; the nation's name, its motto and the place and date line to fill in on the
+        right; no borders. The words are labels."""
+        full = round(self.page * 20)
+        left = round(full * share)
+        issuer_cell = tc(left, self.p(issuer.upper(), size, bold=True))
+        nation = tc(
+            full - left,
+            self.p(label("plan_nation", self.lang), size, bold=True)
+            + self.p(label("plan_motto", self.lang), size + 1, bold=True, after=4)
+            + self.p(label("plan_place_date", self.lang), size, italic=True),
+        )
+        return self.table([left, full - left], [tr([issuer_cell, nation])], borders=False)
+
+    def signatures(self, head: float, text: float, small: float, room: float) -> str:
+        """The foot of an administrative document, one row that never splits: the
+        recipients (``text`` and ``small`` points), who prepared it and the head of the
+        agency (their titles in ``head`` points, a note under each, ``room`` points to
+        sign), after a line kept with it. The words are labels."""
+        widths = twips([1 / 3] * 3, self.page)
+        recipients = self.p(
+            label("plan_recipients", self.lang), text, align="left", bold=True, italic=True
+        ) + self.p(label("plan_recipients_list", self.lang), small, align="left")
+        cells = [recipients]
+        for title, note in (("plan_signer", "plan_signer_note"), ("plan_head", "plan_head_note")):
+            cells.append(
+                self.p(label(title, self.lang), head, bold=True)
+                + self.p(label(note, self.lang), text, italic=True)
+                + self.p("", text, height=room)
+            )
+        row = tr(tc(w, x, valign="top") for w, x in zip(widths, cells, strict=True))
+        return self.p("", text, keep=True) + self.table(widths, [row], borders=False)
+
     def listing(
         self,
         head: Sequence[str],
