@@ -145,6 +145,10 @@ def test_vietnamese_text_and_page_numbers(pages: list[str]) -> None:
     assert "BÁO CÁO ĐÁNH GIÁ THỰC HIỆN CHỈ TIÊU" in first
     assert "Chưa đạt" in first and "Cơ quan chịu trách nhiệm" in first
     assert "Tính đến ngày 31/12/2026" in first  # the page's header
+    # on paper it is an administrative document: the commune, the nation and its motto
+    assert "XÃ MƯỜNG THAN" in first and "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in first
+    assert "Độc lập - Tự do - Hạnh phúc" in first
+    assert not any("CỘNG HÒA" in text for text in pages[1:])  # once, at the top
     for n, text in enumerate(pages, 1):
         assert f"Trang {n} / {len(pages)}" in text  # the page's footer
         assert "Xã Mường Than" in text  # the commune on every page

@@ -373,3 +373,20 @@ def test_phone_width_stacks_the_tables(ev: cc.Evaluation, tmp_path: Path) -> Non
     summary = text.split('<table class="dashboard summary stack fixed">', 1)[1].split("</table>")[0]
     cells = re.findall(r"<td[^>]*>", summary)
     assert cells and all("data-label=" in c for c in cells)
+
+
+def test_the_letterhead_is_for_paper_only(
+    ev: cc.Evaluation, ev3: cc.Evaluation, tmp_path: Path
+) -> None:
+    """The commune's and the province's page carry the head of an administrative
+    document (the issuer; the nation, its motto and the date line) for print and the PDF;
+    on screen it is hidden, the dashboard's masthead stays first."""
+    for evaluation, issuer in ((ev, "Xã Mường Than"), (ev3, None)):
+        text = write_html(evaluation, tmp_path / "r.html").read_text(encoding="utf-8")
+        head = text[text.index("<header class='head print-only'>") :]
+        head = head[: head.index("</header>")]
+        assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in head and "Độc lập - Tự do" in head
+        if issuer is not None:
+            assert f"<div class='issuer'>{issuer}</div>" in head
+        assert ".print-only { display: none !important; }" in text
+        assert text.index("print-only") < text.index('<header class="masthead">')

@@ -4,15 +4,15 @@ with every word from the label table."""
 
 from __future__ import annotations
 
+from cadre_core.vocab._html import ADMIN_CSS, ADMIN_MACROS
+
 #: The plan's page: A4 landscape in print, table headers repeated on every page (a total
 #: row only once, at the end), rows and the signature block never split; under 640 px every table row becomes a card whose
 #: cells carry their column's name (no horizontal scroll on a phone).
-PLAN_CSS = """
+PLAN_CSS = (
+    ADMIN_CSS
+    + """
 body{font-family:"Times New Roman",Times,serif;margin:2em;color:#000;line-height:1.35}
-.head{display:flex;justify-content:space-between;gap:2em;text-align:center}
-.head .issuer{font-weight:bold;text-transform:uppercase}
-.head .nation b{display:block}.head .nation u{display:block;font-weight:bold}
-.head .date{font-style:italic;margin-top:.4em}
 h1{text-align:center;font-size:1.35em;margin:1em 0 .1em}
 h1 small{display:block;font-size:.75em;font-weight:normal}
 .subtitle{text-align:center;margin:.2em 0 1em}
@@ -24,11 +24,6 @@ th{background:#eee;overflow-wrap:normal}tfoot td{font-weight:bold}
 td.n,td.d{text-align:right;white-space:nowrap}
 td:last-child{white-space:nowrap;overflow-wrap:normal}
 svg{max-width:100%;height:auto}
-.signatures{display:flex;justify-content:space-between;gap:2em;margin-top:2em}
-.signatures>div{flex:1;text-align:center}.signatures b{display:block}
-.signatures i{display:block;margin-bottom:5em}
-.recipients{text-align:left;font-size:.9em;white-space:pre-line}
-.recipients b{display:inline}
 @page{size:A4 landscape;margin:14mm 12mm;
 @bottom-right{content:counter(page) "/" counter(pages)}}
 @media print{body{margin:0}thead{display:table-header-group}
@@ -45,13 +40,16 @@ table.stack td{border:0;padding:1px 6px;text-align:left;white-space:normal}
 table.stack td[data-label]::before{content:attr(data-label) ": ";font-weight:bold}
 table.stack td:empty{display:none}}
 """
+)
 
 
 #: The plan's HTML document (:func:`render_html` gives it its values, every word from the
 #: label table): heading, lines by year, totals and their chart, the targets at their
 #: deadlines, the needs, the assumptions and the signature block. A table stacks into
 #: cards on a phone, each cell carrying its column's name.
-PLAN_TEMPLATE = """\
+PLAN_TEMPLATE = (
+    ADMIN_MACROS
+    + """\
 {% macro table(t) -%}
 <table class='stack'><thead><tr>{% for h in t.head %}<th scope='col'>{{ h }}</th>{% endfor %}\
 </tr></thead><tbody>{% for row in t.rows %}<tr>{% for h, v, c in row %}\
@@ -63,11 +61,7 @@ PLAN_TEMPLATE = """\
 <meta name='viewport' content='width=device-width, initial-scale=1'>
 <title>{{ L.plan_title }}: {{ subtitle }}</title>
 <style>{{ css }}</style></head><body>
-<header class='head'>
-<div class='issuer'>{{ communes }}</div>
-<div class='nation'><b>{{ L.plan_nation }}</b><u>{{ L.plan_motto }}</u>\
-<div class='date'>{{ L.plan_place_date }}</div></div>
-</header>
+{{ letterhead(L, communes) }}
 <h1>{{ L.plan_heading }}<small>{{ period }}</small></h1>
 <p class='subtitle'>{{ subtitle }}</p>
 <p>{{ summary }}</p>
@@ -94,12 +88,8 @@ aria-label="{{ L.plan_cost_chart }}">{% for b in chart.bars %}\
 {% endfor %}</ul>{% else %}<p>{{ L.plan_needs_none }}</p>{% endif %}
 
 <h2>{{ L.plan_assumptions }}</h2><ul>{% for a in assumptions %}<li>{{ a }}</li>{% endfor %}</ul>
-<section class='signatures'>
-<div class='recipients'><b>{{ L.plan_recipients }}</b>
-{{ L.plan_recipients_list }}</div>
-<div class='sign'><b>{{ L.plan_signer }}</b><i>{{ L.plan_signer_note }}</i></div>
-<div class='sign'><b>{{ L.plan_head }}</b><i>{{ L.plan_head_note }}</i></div>
-</section></body></html>"""
+{{ signatures(L) }}</body></html>"""
+)
 
 
 __all__ = ["PLAN_CSS", "PLAN_TEMPLATE"]

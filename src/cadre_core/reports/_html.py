@@ -20,10 +20,12 @@ from cadre_core.reports._audit import html_block
 from cadre_core.reports._data import ReportData, bullet_caption, kpis, records, section_cells
 from cadre_core.reports._style import stylesheet
 from cadre_core.vocab._files import write_atomic
-from cadre_core.vocab._html import template
+from cadre_core.vocab._html import ADMIN_MACROS, template
 from cadre_core.vocab._labels import fmt_date, fmt_pct
 
-TEMPLATE = """<!DOCTYPE html>
+TEMPLATE = (
+    ADMIN_MACROS
+    + """<!DOCTYPE html>
 <html lang="{{ lang }}">
 <head>
 <meta charset="utf-8">
@@ -34,6 +36,7 @@ TEMPLATE = """<!DOCTYPE html>
 </head>
 <body>
 <main id="top">
+{{ letterhead(L, heading, ' print-only') }}
 <header class="masthead">
   <div>
     <div class="kicker">{{ L.report_title }}</div>
@@ -169,11 +172,15 @@ TEMPLATE = """<!DOCTYPE html>
 </body>
 </html>
 """
+)
 
 _TEMPLATE = template(TEMPLATE)
 
 _LABEL_KEYS = [
     "report_title",
+    "plan_nation",
+    "plan_motto",
+    "plan_place_date",
     "as_of",
     "generated_by",
     "dashboard",

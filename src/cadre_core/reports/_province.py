@@ -31,7 +31,7 @@ from cadre_core.reports._data import (
     status_cells,
 )
 from cadre_core.reports._style import stylesheet
-from cadre_core.vocab._html import template
+from cadre_core.vocab._html import ADMIN_MACROS, template
 from cadre_core.vocab._labels import body_name, fmt_date, fmt_pct, words
 
 PROVINCE_CSS = """
@@ -70,7 +70,9 @@ svg { max-width: 100%; }
 }
 """
 
-TEMPLATE = """<!DOCTYPE html>
+TEMPLATE = (
+    ADMIN_MACROS
+    + """<!DOCTYPE html>
 <html lang="{{ lang }}">
 <head>
 <meta charset="utf-8">
@@ -81,6 +83,7 @@ TEMPLATE = """<!DOCTYPE html>
 </head>
 <body>
 <main id="top" class="province">
+{{ letterhead(L, heading, ' print-only') }}
 <header class="masthead">
   <div class="kicker">{{ L.province_report }}</div>
   <h1 id="province-name">{{ heading }}</h1>
@@ -206,11 +209,15 @@ TEMPLATE = """<!DOCTYPE html>
 </body>
 </html>
 """
+)
 
 _TEMPLATE = template(TEMPLATE)
 
 _LABEL_KEYS = (
     "province_report",
+    "plan_nation",
+    "plan_motto",
+    "plan_place_date",
     "as_of",
     "generated_by",
     "dashboard",

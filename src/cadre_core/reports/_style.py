@@ -8,7 +8,20 @@ from __future__ import annotations
 
 import datetime as dt
 
+from cadre_core.vocab._html import ADMIN_CSS
 from cadre_core.vocab._labels import fmt_date, label
+
+#: The head of an administrative document (:data:`ADMIN_CSS`) on paper only: the page on
+#: screen is a dashboard, the PDF and a printout a document to hand up. (The signature
+#: block is the Word document's, which is edited and signed; on paper it would push the
+#: sample commune's report past its eight pages.)
+PRINT_ONLY = """
+.print-only { display: none !important; }
+@media print {
+  .head.print-only { display: flex !important; font-size: 9pt; line-height: 1.2;
+    margin-bottom: 4px; }
+}
+"""
 
 CSS = """
 :root { --ink:#1b1f23; --muted:#5f6b76; --line:#cfd8df; --met:#2e7d32; --met-bg:#e3f1e4;
@@ -163,6 +176,8 @@ def stylesheet(lang: str, as_of: dt.date) -> str:
     """The stylesheet with the printed page's words in ``lang``: the as-of day and
     "page"."""
     as_of_text = f"{label('as_of', lang)} {fmt_date(as_of)}"
-    return CSS.replace("__ASOF__", css_text(as_of_text)).replace(
-        "__PAGE__", css_text(label("report_page", lang))
+    return (
+        (ADMIN_CSS + CSS + PRINT_ONLY)
+        .replace("__ASOF__", css_text(as_of_text))
+        .replace("__PAGE__", css_text(label("report_page", lang)))
     )

@@ -18,6 +18,45 @@ _ENV = jinja2.Environment(
 )
 
 
+#: The head and the foot of an administrative document (decree 30/2020/NĐ-CP), as Jinja
+#: macros a template puts before its own text: ``letterhead(L, issuer)`` (the issuing
+#: body on the left; the nation's name, its motto and the place and date line to fill in
+#: on the right) and ``signatures(L)`` (the recipients, who prepared it, the head of the
+#: agency). ``L`` is the template's labels; ``extra`` adds a class (``print-only``).
+ADMIN_MACROS = """\
+{% macro letterhead(L, issuer, extra='') -%}
+<header class='head{{ extra }}'>
+<div class='issuer'>{{ issuer }}</div>
+<div class='nation'><b>{{ L.plan_nation }}</b><u>{{ L.plan_motto }}</u>\
+<div class='date'>{{ L.plan_place_date }}</div></div>
+</header>
+{%- endmacro %}
+{% macro signatures(L, extra='') -%}
+<section class='signatures{{ extra }}'>
+<div class='recipients'><b>{{ L.plan_recipients }}</b>
+{{ L.plan_recipients_list }}</div>
+<div class='sign'><b>{{ L.plan_signer }}</b><i>{{ L.plan_signer_note }}</i></div>
+<div class='sign'><b>{{ L.plan_head }}</b><i>{{ L.plan_head_note }}</i></div>
+</section>
+{%- endmacro %}
+"""
+
+#: The look of :data:`ADMIN_MACROS`' head and foot (centred, in bold and italics as the
+#: decree has them; the foot never split across pages).
+ADMIN_CSS = """\
+.head{display:flex;justify-content:space-between;gap:2em;text-align:center}
+.head .issuer{font-weight:bold;text-transform:uppercase}
+.head .nation b{display:block}.head .nation u{display:block;font-weight:bold}
+.head .date{font-style:italic;margin-top:.4em}
+.signatures{display:flex;justify-content:space-between;gap:2em;margin-top:2em;
+break-inside:avoid;page-break-inside:avoid}
+.signatures>div{flex:1;text-align:center}.signatures b{display:block}
+.signatures i{display:block;margin-bottom:5em}
+.signatures>.recipients{text-align:left;font-size:.9em;white-space:pre-line}
+.recipients b{display:inline}
+"""
+
+
 def template(source: str) -> jinja2.Template:
     """The Jinja template of an HTML document: every value escaped unless marked safe, an
     undefined name an error (never a blank), block tags leaving no blank lines.
@@ -28,4 +67,4 @@ def template(source: str) -> jinja2.Template:
     return _ENV.from_string(source)
 
 
-__all__ = ["template"]
+__all__ = ["ADMIN_CSS", "ADMIN_MACROS", "template"]
