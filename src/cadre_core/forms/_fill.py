@@ -27,11 +27,6 @@ from cadre_core.targets._target import Text
 from cadre_core.vocab._labels import _LABELS, label
 
 
-def _label_text(key: str) -> Text:
-    """A label of the label table as a :class:`Text` (both languages)."""
-    return Text(label(key, "vi"), label(key, "en"))
-
-
 def field_words(field: str, lang: str = "vi") -> str:
     """A roster field in words: the label table's, else the roster format's header.
 
@@ -321,7 +316,7 @@ def _per_unit(
         FilledRow(str(j + 1), Text(c, c), "commune", cells(counts[j]))
         for j, c in enumerate(communes)
     ]
-    rows.append(FilledRow("", _label_text("forms_total"), "total", cells(counts.sum(axis=0))))
+    rows.append(FilledRow("", Text.of("forms_total"), "total", cells(counts.sum(axis=0))))
     return [FilledBlock(None, tuple(rows))], blanks
 
 
@@ -407,17 +402,13 @@ def _per_person(
             FilledRow(str(n), Text(str(names[i]), str(names[i])), "person", cells(i), str(ids[i]))
             for n, i in enumerate(mine, 1)  # the cadres of one commune, printed one by one
         ]
-        rows.append(FilledRow("", _label_text("forms_subtotal"), "total", total(mine)))
+        rows.append(FilledRow("", Text.of("forms_subtotal"), "total", total(mine)))
         blocks.append(FilledBlock(commune, tuple(rows)))
     if len(communes) != 1:
         blocks.append(
             FilledBlock(
                 None,
-                (
-                    FilledRow(
-                        "", _label_text("forms_total"), "total", total(np.flatnonzero(everyone))
-                    ),
-                ),
+                (FilledRow("", Text.of("forms_total"), "total", total(np.flatnonzero(everyone))),),
             )
         )
     return blocks, blanks

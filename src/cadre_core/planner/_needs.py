@@ -25,7 +25,6 @@ from cadre_core.planner._result import Need, NeedKind, TargetProjection
 from cadre_core.planner._targets import TargetAtDeadline
 from cadre_core.plugins._guard import explanations
 from cadre_core.targets._target import Target, Text
-from cadre_core.vocab._labels import label
 
 #: The stages of a miss, nearest last: the reason of a need is the furthest stage its
 #: untrained members reached (what stands between the plan and the target), and a miss
@@ -38,7 +37,7 @@ _STAGE = {"joins": "late"}  # an option before the cadre joins: too late from th
 
 def cause_text(code: str) -> Text:
     """The reason ``code`` in words, from the label table (vi, en)."""
-    return Text(label(f"plan_cause_{code}", "vi"), label(f"plan_cause_{code}", "en"))
+    return Text.of(f"plan_cause_{code}")
 
 
 def reasons(

@@ -16,6 +16,7 @@ import pandas as pd
 
 from cadre_core.features._frame import Features
 from cadre_core.targets._rule import Rule
+from cadre_core.vocab._labels import label
 
 if TYPE_CHECKING:  # _criteria builds on Text, defined here
     from cadre_core.targets._criteria import Criterion
@@ -44,6 +45,27 @@ class Text:
     def get(self, lang: str) -> str:
         """The text in ``lang`` (``vi`` or ``en``)."""
         return self.en if lang == "en" else self.vi
+
+    @classmethod
+    def of(cls, key: str, **fields: object) -> Text:
+        """The label ``key`` of the label table in both languages, its ``{named}`` fields
+        filled in each language: a field given as a :class:`Text` is read in that language.
+
+        >>> Text.of("not_met")
+        Text(vi='Chưa đạt', en='Not met')
+        >>> Text.of("equipment_have", item=Text("máy in", "printer"), have=1, needed=2)
+        Text(vi='máy in: có 1/2', en='printer: 1 of 2')
+        """
+
+        def said(lang: str) -> str:
+            text = label(key, lang)
+            if not fields:
+                return text
+            return text.format(
+                **{k: v.get(lang) if isinstance(v, Text) else v for k, v in fields.items()}
+            )
+
+        return cls(said("vi"), said("en"))
 
 
 def column(name: str, unit: Unit = "cadres") -> Predicate:
