@@ -78,26 +78,20 @@ def _ranked_at_least(
     def explain(features: Features, ids: pd.Index, lang: str) -> pd.Series:
         have = features.cadres.loc[ids, level_col].astype(object).fillna("")
         need_text = _levels_text(wanted, lang, kind)
-        word = "needs" if lang == "en" else "cần"
+        template = label_text("crit_needs", lang)
         texts = {
-            h: (
-                f"{label.get(lang)} {level_name(h, lang, kind)}"
+            h: template.format(
+                have=f"{label.get(lang)} {level_name(h, lang, kind)}"
                 if h
-                else _capital(level_name(None, lang, kind))
+                else _capital(level_name(None, lang, kind)),
+                need=need_text,
             )
-            + f", {word} {need_text}"
             for h in have.unique()
         }
         return _mapped(have, texts)
 
-    return Criterion(
-        fn,
-        Text(
-            f"{label.vi} từ {_levels_text(wanted, 'vi', kind)} trở lên",
-            f"{label.en} {_levels_text(wanted, 'en', kind)} or higher",
-        ),
-        explain,
-    )
+    levels = Text(_levels_text(wanted, "vi", kind), _levels_text(wanted, "en", kind))
+    return Criterion(fn, Text.of("crit_at_least", what=label, levels=levels), explain)
 
 
 def _capital(text: str) -> str:
@@ -130,7 +124,7 @@ def education_at_least(level: str) -> Criterion:
             EducationLevel(level).value,
             EducationLevel.ranks(),
             (),
-            Text("Trình độ", "Education"),
+            Text.of("crit_education"),
         ),
     )
 
@@ -145,7 +139,7 @@ def theory_at_least(level: str) -> Criterion:
             TheoryLevel(level).value,
             TheoryLevel.ranks(),
             ("equal",),
-            Text("LLCT", "Political theory"),
+            Text.of("crit_theory"),
             "theory",
         ),
     )
@@ -162,39 +156,27 @@ def rating_at_least(level: str) -> Criterion:
         have = features.cadres.loc[ids, "rating"].astype(object).fillna("")
         y = features.rating_year
 
+        need_text = level_name(level, lang, "rating")
+
         def said(h: str) -> str:
             if not h:  # no rating for the year: say so, not "rated none"
-                return (
-                    f"not rated for {y}, needs {level_name(level, 'en', 'rating')} or better"
-                    if lang == "en"
-                    else f"năm {y} chưa được xếp loại, cần từ "
-                    f"{level_name(level, 'vi', 'rating')} trở lên"
-                )
-            return (
-                f"rated {level_name(h, 'en', 'rating')} for {y}, needs "
-                f"{level_name(level, 'en', 'rating')} or better"
-                if lang == "en"
-                else f"năm {y} xếp loại {level_name(h, 'vi', 'rating')}, cần từ "
-                f"{level_name(level, 'vi', 'rating')} trở lên"
+                return label_text("crit_rating_none", lang).format(year=y, need=need_text)
+            return label_text("crit_rating_have", lang).format(
+                year=y, have=level_name(h, lang, "rating"), need=need_text
             )
 
         texts = {h: said(h) for h in have.unique()}
         return _mapped(have, texts)
 
-    return Criterion(
-        fn,
-        Text(
-            f"xếp loại từ {level_name(level, 'vi')} trở lên",
-            f"rated {level_name(level, 'en')} or better",
-        ),
-        explain,
-        reads=("ratings",),
-    )
+    named = Text(level_name(level, "vi"), level_name(level, "en"))
+    return Criterion(fn, Text.of("crit_rating_at_least", level=named), explain, reads=("ratings",))
 
 
 def _date_vi(features: Features) -> str:
     start = features.params.get("plan_start")
-    return start.strftime("%d/%m/%Y") if start is not None else "đầu kỳ"
+    # without a plan_start: the Vietnamese words in either language, like the day itself
+    # (dd/mm/yyyy); the label's English is not used here
+    return start.strftime("%d/%m/%Y") if start is not None else label_text("crit_since_start")
 
 
 def trained_in(topics: Sequence[str] | None = None, *, param: str | None = None) -> Criterion:
@@ -219,30 +201,30 @@ def trained_in(topics: Sequence[str] | None = None, *, param: str | None = None)
             gap = ~done[col].to_numpy()
             missing[gap] = missing[gap] + ", " + name
         missing = missing.str.removeprefix(", ")
-        if lang == "en":
-            return "no training in " + missing + " since " + since
-        return "chưa bồi dưỡng " + missing + " từ " + since
+        template = label_text("crit_not_trained", lang)
+        return _mapped(
+            missing, {m: template.format(topics=m, since=since) for m in missing.unique()}
+        )
 
     if topics is not None:
-        label = ", ".join(topic_name(t, "vi") for t in topics)
-        label_en = ", ".join(topic_name(t, "en") for t in topics)
-        requirement = Text(f"đã bồi dưỡng: {label}", f"trained in: {label_en}")
-    else:  # the list is a parameter: its value is known only at evaluation time
-        requirement = Text(
-            "đã bồi dưỡng đủ các nội dung quy định", "trained in every required topic"
+        names = Text(
+            ", ".join(topic_name(t, "vi") for t in topics),
+            ", ".join(topic_name(t, "en") for t in topics),
         )
+        requirement = Text.of("crit_trained_in", topics=names)
+    else:  # the list is a parameter: its value is known only at evaluation time
+        requirement = Text.of("crit_trained_in_all")
     return Criterion(fn, requirement, explain, reads=("trainings",))
 
 
 def is_female() -> Criterion:
     """Gender ``female``."""
-    return _reading(("cadres.gender",), flag("is_female", Text("là nữ", "is a woman")))
+    return _reading(("cadres.gender",), flag("is_female", Text.of("crit_female")))
 
 
 def is_minority() -> Criterion:
     """Ethnicity other than Kinh."""
-    minority = Text("là người dân tộc thiểu số", "belongs to an ethnic minority")
-    return _reading(("cadres.ethnicity",), flag("is_minority", minority))
+    return _reading(("cadres.ethnicity",), flag("is_minority", Text.of("crit_minority")))
 
 
 def positions_filled() -> Criterion:
@@ -254,19 +236,17 @@ def positions_filled() -> Criterion:
 
     def explain(features: Features, ids: pd.Index, lang: str) -> pd.Series:
         p = features.positions.loc[ids]
-        if lang == "en":
-            return pd.Series(
-                [f"{h} of {q} posts filled" for h, q in zip(p["holders"], p["quota"], strict=True)],
-                index=ids,
-                dtype=object,
-            )
+        template = label_text("crit_holders", lang)
         return pd.Series(
-            [f"có {h}/{q} người đảm nhiệm" for h, q in zip(p["holders"], p["quota"], strict=True)],
+            [
+                template.format(holders=h, quota=q)
+                for h, q in zip(p["holders"], p["quota"], strict=True)
+            ],
             index=ids,
             dtype=object,
         )
 
-    return Criterion(fn, Text("đủ số người theo biên chế", "staffed to its quota"), explain)
+    return Criterion(fn, Text.of("crit_staffed"), explain)
 
 
 def _all_per_cadre(cadre_ids: pd.Series, ok: np.ndarray, index: pd.Index, empty: bool) -> pd.Series:
@@ -373,9 +353,9 @@ def meets_post_standards(param: str = "default_standards") -> Criterion:
             if not r.ed_ok:
                 have = level_name(c.at[r.cadre_id, "education"], lang)
                 bits.append(
-                    f"trình độ {have}, cần {level_name(r.ed_need, lang)}"
-                    if lang == "vi"
-                    else f"education {have}, needs {level_name(r.ed_need, lang)}"
+                    label_text("crit_post_education", lang).format(
+                        have=have, need=level_name(r.ed_need, lang)
+                    )
                 )
             if not r.th_ok:
                 have = level_name(c.at[r.cadre_id, "theory"], lang, "theory")
@@ -388,11 +368,7 @@ def meets_post_standards(param: str = "default_standards") -> Criterion:
                     lang,
                     "theory",
                 )
-                bits.append(
-                    f"LLCT {have}, cần {need}"
-                    if lang == "vi"
-                    else f"political theory {have}, needs {need}"
-                )
+                bits.append(label_text("crit_post_theory", lang).format(have=have, need=need))
             parts.append(f"{t}: " + "; ".join(bits))
         return (
             pd.Series(parts, index=per["cadre_id"].to_numpy(), dtype=object)
@@ -401,14 +377,7 @@ def meets_post_standards(param: str = "default_standards") -> Criterion:
             .reindex(ids)
         )
 
-    return Criterion(
-        fn,
-        Text(
-            "đạt tiêu chuẩn chức danh lãnh đạo đang giữ",
-            "meets the standards of each leadership post held",
-        ),
-        explain,
-    )
+    return Criterion(fn, Text.of("crit_post_standards"), explain)
 
 
 def _equipment_frame(features: Features, param: str) -> pd.DataFrame:
@@ -469,7 +438,7 @@ def equipped(param: str = "equipment_norm") -> Criterion:
 
     return Criterion(
         fn,
-        Text("đủ trang thiết bị theo tiêu chuẩn, định mức", "equipped to the norms"),
+        Text.of("crit_equipped"),
         explain,
         reads=("equipment",),
     )
@@ -479,7 +448,7 @@ def agencies_with_cadres() -> Criterion:
     """Population: agencies with at least one active cadre."""
     return Criterion(
         lambda f: f.agencies["active_cadres"] > 0,
-        Text("cơ quan có cán bộ đang công tác", "agencies with active cadres"),
+        Text.of("crit_agencies_active"),
     )
 
 
@@ -487,5 +456,5 @@ def positions_with_quota() -> Criterion:
     """Population: positions with a quota above zero."""
     return Criterion(
         lambda f: f.positions["quota"] > 0,
-        Text("vị trí việc làm có biên chế", "positions with a quota"),
+        Text.of("crit_positions_quota"),
     )

@@ -17,6 +17,7 @@ import pandas as pd
 from cadre_core.features._frame import Features
 from cadre_core.targets._criteria import Criterion
 from cadre_core.targets._target import Text
+from cadre_core.vocab._labels import LANGS, label
 
 __all__ = [
     "age_between",
@@ -46,7 +47,7 @@ def everyone(requirement: Text | None = None, *, unit: str = "cadres") -> Criter
     >>> int(everyone()(f).sum()) == len(f.cadres)
     True
     """
-    text = requirement or Text("tổng số", "total")
+    text = requirement or Text.of("crit_total")
     return Criterion(lambda f: pd.Series(True, index=f.unit_frame(unit).index, dtype=bool), text)
 
 
@@ -72,11 +73,11 @@ def age_between(low: int | None = None, high: int | None = None) -> Criterion:
         return ok.fillna(False).astype(bool)
 
     if low is None:
-        text = Text(f"từ {high} tuổi trở xuống", f"aged {high} or under")
+        text = Text.of("crit_aged_under", high=high)
     elif high is None:
-        text = Text(f"từ {low} tuổi trở lên", f"aged {low} or over")
+        text = Text.of("crit_aged_over", low=low)
     else:
-        text = Text(f"từ {low} đến {high} tuổi", f"aged {low} to {high}")
+        text = Text.of("crit_aged_between", low=low, high=high)
     return Criterion(fn, text, reads=("cadres.birth_date",))
 
 
@@ -339,7 +340,7 @@ def past_retirement_age() -> Criterion:
 
     return Criterion(
         fn,
-        Text("quá tuổi nghỉ hưu", "past the retirement age"),
+        Text.of("crit_past_retirement"),
         reads=("cadres.birth_date", "cadres.gender"),
     )
 
@@ -354,6 +355,12 @@ def not_informed(field: str, requirement: Text) -> Criterion:
     return Criterion(
         lambda f: pd.Series(False, index=f.cadres.index, dtype=bool), requirement, reads=(field,)
     )
+
+
+def _joined(word: str, criteria: Sequence[Criterion]) -> Text:
+    """The requirements of ``criteria`` joined by the label ``word`` (and, or)."""
+    vi, en = (label(word, lang).join(c.requirement.get(lang) for c in criteria) for lang in LANGS)
+    return Text(vi, en)
 
 
 def all_of(*criteria: Criterion, requirement: Text | None = None) -> Criterion:
@@ -373,10 +380,7 @@ def all_of(*criteria: Criterion, requirement: Text | None = None) -> Criterion:
             out = out & c(features).astype(bool)
         return out
 
-    text = requirement or Text(
-        " và ".join(c.requirement.vi for c in criteria),
-        " and ".join(c.requirement.en for c in criteria),
-    )
+    text = requirement or _joined("crit_and", criteria)
     reads = tuple(dict.fromkeys(r for c in criteria for r in c.reads))
     return Criterion(fn, text, reads=reads)
 
@@ -397,10 +401,7 @@ def any_of(*criteria: Criterion, requirement: Text | None = None) -> Criterion:
             out = out | c(features).astype(bool)
         return out
 
-    text = requirement or Text(
-        " hoặc ".join(c.requirement.vi for c in criteria),
-        " or ".join(c.requirement.en for c in criteria),
-    )
+    text = requirement or _joined("crit_or", criteria)
     reads = tuple(dict.fromkeys(r for c in criteria for r in c.reads))
     return Criterion(fn, text, reads=reads)
 

@@ -19,6 +19,7 @@ from cadre_core.features._keys import lookup, map_values
 from cadre_core.targets._criteria import Criterion, _all_per_cadre
 from cadre_core.targets._target import LeftOut, Text
 from cadre_core.vocab._enums import EducationLevel
+from cadre_core.vocab._labels import label
 
 __all__ = ["fields_fit", "holds_position_with_fields"]
 
@@ -126,32 +127,16 @@ def fields_fit() -> Criterion:
         bad = per[~per["ok"] & per["cadre_id"].isin(ids)]
         pos = features.positions["title"].astype(object).fillna("")
         fld = features.positions["accepted_fields"].astype(object).fillna("")
-        if lang == "en":
-            msg = (
-                "no degree in a field fitting "
-                + bad["position_code"].map(pos)
-                + " ("
-                + bad["position_code"].map(fld)
-                + ")"
-            )
-        else:
-            msg = (
-                "chưa có bằng chuyên ngành phù hợp vị trí "
-                + bad["position_code"].map(pos)
-                + " ("
-                + bad["position_code"].map(fld)
-                + ")"
-            )
+        template = label("crit_fields_fit_missing", lang)
+        said = {
+            code: template.format(post=pos[code], fields=fld[code])
+            for code in bad["position_code"].unique()
+        }
+        msg = bad["position_code"].map(said).astype(object)
         return msg.groupby(bad["cadre_id"]).agg("; ".join).reindex(ids)
 
     return Criterion(
-        fn,
-        Text(
-            "có bằng chuyên ngành phù hợp vị trí việc làm",
-            "holds a degree in a field fitting the position",
-        ),
-        explain,
-        reads=("degrees", "positions.accepted_fields"),
+        fn, Text.of("crit_fields_fit"), explain, reads=("degrees", "positions.accepted_fields")
     )
 
 
@@ -176,7 +161,7 @@ def holds_position_with_fields() -> Criterion:
 
     return Criterion(
         fn,
-        Text("cán bộ ở vị trí có yêu cầu chuyên ngành", "cadres in positions with required fields"),
+        Text.of("crit_fields_holders"),
         reads=("positions.accepted_fields",),
         left_out=LeftOut(unknown, "fields_unknown"),
     )

@@ -158,9 +158,9 @@ class Form:
         validator=attrs.validators.deep_iterable(attrs.validators.instance_of(FormRow)),
     )
     source: str = ""
-    unit_label: Text = Text("Đvt: Người", "Unit: persons")
+    unit_label: Text = Text.of("forms_unit_label")
     issuer: tuple[Text, ...] = attrs.field(default=(), converter=_text_tuple, validator=_texts)
-    stub: Text = Text("Tiêu chí", "Criterion")
+    stub: Text = Text.of("forms_stub")
     stub_number: str = "1"
     number_heading: Text | None = None
     number_number: str = ""
@@ -187,7 +187,7 @@ class Form:
         """
         if self.form_label is not None:
             return self.form_label.get(lang)
-        return f"Form {self.code}" if lang == "en" else f"Biểu số {self.code}"
+        return Text.of("forms_form_code", code=self.code).get(lang)
 
     @property
     def needs(self) -> tuple[str, ...]:

@@ -13,6 +13,7 @@ import attrs
 import numpy as np
 import numpy.typing as npt
 
+from cadre_core.vocab._labels import label
 from cadre_core.vocab._numbers import to_fraction
 
 Op = Literal["all", ">=", ">", "any"]
@@ -80,9 +81,9 @@ class Rule:
     def describe(self, lang: str = "vi") -> str:
         """The rule in words: ``"≥ 75%"``, ``"tất cả"``, ``"ít nhất một"``."""
         if self.op == "all":
-            return "tất cả" if lang == "vi" else "all"
+            return label("threshold_all", lang)
         if self.op == "any":
-            return "ít nhất một" if lang == "vi" else "at least one"
+            return label("threshold_any", lang)
         pct = self.value * 100
         shown = str(pct.numerator) if pct.denominator == 1 else f"{float(pct):g}"
         sign = "≥" if self.op == ">=" else ">"

@@ -525,6 +525,68 @@ _LABELS: dict[str, tuple[str, str]] = {
     "item_phone": ("điện thoại cố định", "desk phone"),
     "item_printer": ("máy in", "printer"),
     "equipment_have": ("{item}: có {have}/{needed}", "{item}: {have} of {needed}"),
+    # the core's criteria (targets.criteria): what each requires (``crit_*``, a
+    # requirement's words) and what a failing member lacks, the fields filled by the caller
+    "crit_education": ("Trình độ", "Education"),
+    "crit_theory": ("LLCT", "Political theory"),
+    "crit_at_least": ("{what} từ {levels} trở lên", "{what} {levels} or higher"),
+    "crit_needs": ("{have}, cần {need}", "{have}, needs {need}"),
+    "crit_rating_at_least": ("xếp loại từ {level} trở lên", "rated {level} or better"),
+    "crit_rating_none": (
+        "năm {year} chưa được xếp loại, cần từ {need} trở lên",
+        "not rated for {year}, needs {need} or better",
+    ),
+    "crit_rating_have": (
+        "năm {year} xếp loại {have}, cần từ {need} trở lên",
+        "rated {have} for {year}, needs {need} or better",
+    ),
+    # the day a training window opens when no plan_start is set
+    "crit_since_start": ("đầu kỳ", "the start of the term"),
+    "crit_not_trained": (
+        "chưa bồi dưỡng {topics} từ {since}",
+        "no training in {topics} since {since}",
+    ),
+    "crit_trained_in": ("đã bồi dưỡng: {topics}", "trained in: {topics}"),
+    "crit_trained_in_all": (
+        "đã bồi dưỡng đủ các nội dung quy định",
+        "trained in every required topic",
+    ),
+    "crit_female": ("là nữ", "is a woman"),
+    "crit_minority": ("là người dân tộc thiểu số", "belongs to an ethnic minority"),
+    "crit_staffed": ("đủ số người theo biên chế", "staffed to its quota"),
+    "crit_holders": ("có {holders}/{quota} người đảm nhiệm", "{holders} of {quota} posts filled"),
+    "crit_post_standards": (
+        "đạt tiêu chuẩn chức danh lãnh đạo đang giữ",
+        "meets the standards of each leadership post held",
+    ),
+    "crit_post_education": ("trình độ {have}, cần {need}", "education {have}, needs {need}"),
+    "crit_post_theory": ("LLCT {have}, cần {need}", "political theory {have}, needs {need}"),
+    "crit_equipped": ("đủ trang thiết bị theo tiêu chuẩn, định mức", "equipped to the norms"),
+    "crit_agencies_active": ("cơ quan có cán bộ đang công tác", "agencies with active cadres"),
+    "crit_positions_quota": ("vị trí việc làm có biên chế", "positions with a quota"),
+    "crit_fields_fit": (
+        "có bằng chuyên ngành phù hợp vị trí việc làm",
+        "holds a degree in a field fitting the position",
+    ),
+    "crit_fields_fit_missing": (
+        "chưa có bằng chuyên ngành phù hợp vị trí {post} ({fields})",
+        "no degree in a field fitting {post} ({fields})",
+    ),
+    "crit_fields_holders": (
+        "cán bộ ở vị trí có yêu cầu chuyên ngành",
+        "cadres in positions with required fields",
+    ),
+    "crit_total": ("tổng số", "total"),
+    "crit_aged_under": ("từ {high} tuổi trở xuống", "aged {high} or under"),
+    "crit_aged_over": ("từ {low} tuổi trở lên", "aged {low} or over"),
+    "crit_aged_between": ("từ {low} đến {high} tuổi", "aged {low} to {high}"),
+    "crit_past_retirement": ("quá tuổi nghỉ hưu", "past the retirement age"),
+    # the words joining the requirements of all_of and any_of
+    "crit_and": (" và ", " and "),
+    "crit_or": (" hoặc ", " or "),
+    # a rule (targets.Rule.describe) that is not a share: every member, or one
+    "threshold_all": ("tất cả", "all"),
+    "threshold_any": ("ít nhất một", "at least one"),
     # a finding's subject: name, post and id
     "subject_named": ("{name}, {post} ({id})", "{name}, {post} ({id})"),
     "subject_named_no_post": ("{name} ({id})", "{name} ({id})"),
@@ -910,6 +972,10 @@ _LABELS: dict[str, tuple[str, str]] = {
     "forms_list_code": ("Mã biểu", "Code"),
     "forms_list_name": ("Tên biểu", "Name"),
     "forms_list_plugin": ("Plugin", "Plugin"),
+    # a form's defaults (targets.Form): its unit line, the stub's heading, its name
+    "forms_unit_label": ("Đvt: Người", "Unit: persons"),
+    "forms_stub": ("Tiêu chí", "Criterion"),
+    "forms_form_code": ("Biểu số {code}", "Form {code}"),
     "forms_unknown": (
         "--form {code}: không có biểu này (các biểu: {known})",
         "--form {code}: no such form (the forms: {known})",
