@@ -178,7 +178,7 @@ def default_catalogue() -> tuple[Programme, ...]:
     return (
         Programme(
             "thac_si",
-            Text("Đào tạo thạc sĩ", "Master's degree"),
+            Text.of("programme_thac_si"),
             "degree",
             months=24,
             cost=80_000_000,
@@ -191,7 +191,7 @@ def default_catalogue() -> tuple[Programme, ...]:
         ),
         Programme(
             "llct_cao_cap",
-            Text("Cao cấp lý luận chính trị", "Advanced political theory"),
+            Text.of("programme_llct_cao_cap"),
             "theory",
             months=12,
             cost=30_000_000,
@@ -204,7 +204,7 @@ def default_catalogue() -> tuple[Programme, ...]:
         ),
         Programme(
             "llct_trung_cap",
-            Text("Trung cấp lý luận chính trị", "Intermediate political theory"),
+            Text.of("programme_llct_trung_cap"),
             "theory",
             months=8,
             cost=12_000_000,
@@ -214,7 +214,7 @@ def default_catalogue() -> tuple[Programme, ...]:
         ),
         Programme(
             "dai_hoc_lien_thong",
-            Text("Liên thông đại học", "University degree for college-level holders"),
+            Text.of("programme_dai_hoc_lien_thong"),
             "degree",
             months=24,
             cost=40_000_000,
@@ -226,7 +226,7 @@ def default_catalogue() -> tuple[Programme, ...]:
         ),
         Programme(
             "dao_tao_lai",
-            Text("Đào tạo lại chuyên môn phù hợp vị trí việc làm", "Retraining in a fitting field"),
+            Text.of("programme_dao_tao_lai"),
             "degree",
             months=18,
             cost=40_000_000,
@@ -239,7 +239,7 @@ def default_catalogue() -> tuple[Programme, ...]:
         ),
         Programme(
             "bd_vi_tri",
-            Text("Bồi dưỡng theo vị trí việc làm", "Job-position training"),
+            Text.of("programme_bd_vi_tri"),
             "training",
             months=1,
             cost=2_000_000,
@@ -250,10 +250,7 @@ def default_catalogue() -> tuple[Programme, ...]:
         ),
         Programme(
             "bd_quan_tri_so",
-            Text(
-                "Bồi dưỡng quản trị dữ liệu, quản lý hiện đại, hồ sơ điện tử",
-                "Data governance, modern management and e-records course",
-            ),
+            Text.of("programme_bd_quan_tri_so"),
             "training",
             months=1,
             cost=3_000_000,
@@ -263,10 +260,7 @@ def default_catalogue() -> tuple[Programme, ...]:
         ),
         Programme(
             "bd_chinh_quyen_2_cap",
-            Text(
-                "Cập nhật kiến thức vận hành chính quyền địa phương 2 cấp",
-                "Two-tier local government update",
-            ),
+            Text.of("programme_bd_chinh_quyen_2_cap"),
             "training",
             months=1,
             cost=1_500_000,
@@ -276,11 +270,7 @@ def default_catalogue() -> tuple[Programme, ...]:
         ),
         Programme(
             "bd_cap_nhat",
-            Text(
-                "Cập nhật pháp luật, đạo đức công vụ, văn hóa công sở, CNTT, chuyển đổi số, "
-                "đổi mới sáng tạo",
-                "Law, ethics, office culture, IT, digital transformation and innovation update",
-            ),
+            Text.of("programme_bd_cap_nhat"),
             "training",
             months=1,
             cost=2_500_000,

@@ -25,20 +25,8 @@ from cadre_core.targets._target import Text
 
 NeedKind = Literal["recruit", "appoint", "purchase", "infeasible"]
 
-ASSUMPTIONS: tuple[Text, ...] = (
-    Text(
-        "Cán bộ nghỉ hưu theo lộ trình tuổi nghỉ hưu (Nghị định 135/2020/NĐ-CP) và rời danh "
-        "sách từ ngày sau ngày nghỉ hưu.",
-        "Cadres retire on the national schedule (Decree 135/2020) and leave the day after.",
-    ),
-    Text(
-        "Văn bằng, chứng chỉ đang học (ngày cấp sau ngày tính) được tính từ ngày cấp.",
-        "Qualifications under way (award date after the as-of day) count from that date.",
-    ),
-    Text(
-        "Xếp loại các năm chưa đánh giá được giả định giữ như năm gần nhất.",
-        "Years not yet rated are assumed to keep each cadre's latest annual rating.",
-    ),
+ASSUMPTIONS: tuple[Text, ...] = tuple(
+    Text.of(f"plan_assumption_{k}") for k in ("retirement", "under_way", "ratings")
 )
 
 

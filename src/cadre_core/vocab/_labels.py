@@ -590,6 +590,46 @@ _LABELS: dict[str, tuple[str, str]] = {
     # a finding's subject: name, post and id
     "subject_named": ("{name}, {post} ({id})", "{name}, {post} ({id})"),
     "subject_named_no_post": ("{name} ({id})", "{name} ({id})"),
+    # the core's default training programmes (planner.default_catalogue): their names
+    "programme_thac_si": ("Đào tạo thạc sĩ", "Master's degree"),
+    "programme_llct_cao_cap": ("Cao cấp lý luận chính trị", "Advanced political theory"),
+    "programme_llct_trung_cap": ("Trung cấp lý luận chính trị", "Intermediate political theory"),
+    "programme_dai_hoc_lien_thong": (
+        "Liên thông đại học",
+        "University degree for college-level holders",
+    ),
+    "programme_dao_tao_lai": (
+        "Đào tạo lại chuyên môn phù hợp vị trí việc làm",
+        "Retraining in a fitting field",
+    ),
+    "programme_bd_vi_tri": ("Bồi dưỡng theo vị trí việc làm", "Job-position training"),
+    "programme_bd_quan_tri_so": (
+        "Bồi dưỡng quản trị dữ liệu, quản lý hiện đại, hồ sơ điện tử",
+        "Data governance, modern management and e-records course",
+    ),
+    "programme_bd_chinh_quyen_2_cap": (
+        "Cập nhật kiến thức vận hành chính quyền địa phương 2 cấp",
+        "Two-tier local government update",
+    ),
+    "programme_bd_cap_nhat": (
+        "Cập nhật pháp luật, đạo đức công vụ, văn hóa công sở, CNTT, chuyển đổi số, "
+        "đổi mới sáng tạo",
+        "Law, ethics, office culture, IT, digital transformation and innovation update",
+    ),
+    # what every plan assumes (planner.ASSUMPTIONS), printed with each plan
+    "plan_assumption_retirement": (
+        "Cán bộ nghỉ hưu theo lộ trình tuổi nghỉ hưu (Nghị định 135/2020/NĐ-CP) và rời danh "
+        "sách từ ngày sau ngày nghỉ hưu.",
+        "Cadres retire on the national schedule (Decree 135/2020) and leave the day after.",
+    ),
+    "plan_assumption_under_way": (
+        "Văn bằng, chứng chỉ đang học (ngày cấp sau ngày tính) được tính từ ngày cấp.",
+        "Qualifications under way (award date after the as-of day) count from that date.",
+    ),
+    "plan_assumption_ratings": (
+        "Xếp loại các năm chưa đánh giá được giả định giữ như năm gần nhất.",
+        "Years not yet rated are assumed to keep each cadre's latest annual rating.",
+    ),
     # planner model: the one reason training cannot close a target's gap (plan_cause_*)
     "plan_cause_none": (
         "không chương trình nào trong danh mục giúp đạt tiêu chí",
