@@ -1,0 +1,113 @@
+"""The core's criteria take their words from the label table (vocab/_labels.py).
+
+What a criterion requires and what a failing member lacks are labels (``crit_*``), built
+into a :class:`Text` by :meth:`Text.of` or formatted in the caller's language: no
+Vietnamese string is written in the code of ``cadre_core.targets`` (docstrings aside), so
+that the wording is reviewed in one place. Plugins still ship their own words as ``Text``.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+import string
+from pathlib import Path
+
+import pytest
+
+from cadre_core.criteria import all_of, any_of, is_female, is_minority
+from cadre_core.targets._target import Text
+from cadre_core.vocab._labels import _LABELS
+
+PACKAGE = Path(__file__).resolve().parents[1] / "src" / "cadre_core"
+#: A letter only Vietnamese writes (the ASCII letters of a code never match).
+VIETNAMESE = re.compile(r"[À-ỹĐđ]")
+#: The code whose words all come from the label table.
+WORDLESS = sorted((PACKAGE / "targets").glob("*.py"))
+#: The families of labels these modules read, and the core's planner defaults.
+FAMILIES = ("crit_", "threshold_", "programme_", "plan_assumption_", "forms_")
+
+
+def _docstrings(tree: ast.AST) -> set[int]:
+    kinds = (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)
+    return {
+        id(node.body[0].value)
+        for node in ast.walk(tree)
+        if isinstance(node, kinds)
+        and node.body
+        and isinstance(node.body[0], ast.Expr)
+        and isinstance(node.body[0].value, ast.Constant)
+    }
+
+
+def vietnamese_literals(source: str) -> list[tuple[int, str]]:
+    """The string literals of ``source`` (f-string parts too) with a Vietnamese letter,
+    docstrings aside, as (line, text)."""
+    tree = ast.parse(source)
+    docs = _docstrings(tree)
+    return [
+        (node.lineno, node.value)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant)
+        and isinstance(node.value, str)
+        and id(node) not in docs
+        and VIETNAMESE.search(node.value)
+    ]
+
+
+def test_the_scan_finds_the_literals_of_a_text_and_of_an_f_string_not_a_docstring() -> None:
+    source = (
+        'def f(low):\n    "Trả về."\n    return Text(f"từ {low} tuổi trở lên", f"aged {low}")\n'
+        'y = "cần" if a else "needs"\n'
+    )
+    assert sorted({line for line, _ in vietnamese_literals(source)}) == [3, 4]
+
+
+@pytest.mark.parametrize("path", WORDLESS, ids=lambda p: p.name)
+def test_no_vietnamese_words_in_the_code_of_the_targets(path: Path) -> None:
+    found = vietnamese_literals(path.read_text(encoding="utf-8"))
+    assert not found, f"{path.name}: move these words to vocab/_labels.py: {found}"
+
+
+def test_the_default_planner_names_its_programmes_and_assumptions_from_the_table() -> None:
+    for name in ("_catalogue.py", "_result.py"):
+        tree = ast.parse((PACKAGE / "planner" / name).read_text(encoding="utf-8"))
+        texts = [
+            node
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Name)
+            and node.func.id == "Text"
+            and any(
+                isinstance(arg, ast.Constant | ast.JoinedStr)
+                and VIETNAMESE.search(ast.unparse(arg))
+                for arg in node.args
+            )
+        ]
+        assert not texts, f"planner/{name}: {[ast.unparse(t) for t in texts]}"
+
+
+def _fields(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+
+
+@pytest.mark.parametrize("key", [k for k in _LABELS if k.startswith(FAMILIES)])
+def test_each_criterion_label_has_both_languages_with_the_same_fields(key: str) -> None:
+    vi, en = _LABELS[key]
+    assert vi.strip() and en.strip(), key
+    assert _fields(vi) == _fields(en), key
+
+
+def test_a_text_of_the_table_fills_each_language_with_its_own_words() -> None:
+    text = Text.of("crit_at_least", what=Text.of("crit_education"), levels=Text("đại học", "x"))
+    assert text == Text("Trình độ từ đại học trở lên", "Education x or higher")
+    assert Text.of("crit_aged_between", low=30, high=45).vi == "từ 30 đến 45 tuổi"
+
+
+def test_requirements_combine_in_each_language() -> None:
+    assert all_of(is_female(), is_minority()).requirement == Text(
+        "là nữ và là người dân tộc thiểu số", "is a woman and belongs to an ethnic minority"
+    )
+    assert any_of(is_female(), is_minority()).requirement.vi == (
+        "là nữ hoặc là người dân tộc thiểu số"
+    )
