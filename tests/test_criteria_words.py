@@ -1,9 +1,10 @@
-"""The core's criteria take their words from the label table (vocab/_labels.py).
+"""The core's criteria and plans take their words from the label table (vocab/_labels.py).
 
 What a criterion requires and what a failing member lacks are labels (``crit_*``), built
-into a :class:`Text` by :meth:`Text.of` or formatted in the caller's language: no
-Vietnamese string is written in the code of ``cadre_core.targets`` (docstrings aside), so
-that the wording is reviewed in one place. Plugins still ship their own words as ``Text``.
+into a :class:`Text` by :meth:`Text.of` or formatted in the caller's language, as are what
+a plan's need says (``plan_reason_*``): no Vietnamese string is written in the code of
+``cadre_core.targets`` or of the planner's needs (docstrings aside), so that the wording is
+reviewed in one place. Plugins still ship their own words as ``Text``.
 """
 
 from __future__ import annotations
@@ -22,10 +23,15 @@ from cadre_core.vocab._labels import _LABELS
 PACKAGE = Path(__file__).resolve().parents[1] / "src" / "cadre_core"
 #: A letter only Vietnamese writes (the ASCII letters of a code never match).
 VIETNAMESE = re.compile(r"[À-ỹĐđ]")
-#: The code whose words all come from the label table.
-WORDLESS = sorted((PACKAGE / "targets").glob("*.py"))
-#: The families of labels these modules read, and the core's planner defaults.
-FAMILIES = ("crit_", "threshold_", "programme_", "plan_assumption_", "forms_")
+#: The code whose words all come from the label table: the targets, and the planner's
+#: needs and results.
+WORDLESS = [
+    *sorted((PACKAGE / "targets").glob("*.py")),
+    PACKAGE / "planner" / "_needs.py",
+    PACKAGE / "planner" / "_result.py",
+]
+#: The families of labels these modules read.
+FAMILIES = ("crit_", "threshold_", "programme_", "plan_assumption_", "plan_reason_", "forms_")
 
 
 def _docstrings(tree: ast.AST) -> set[int]:
@@ -63,28 +69,28 @@ def test_the_scan_finds_the_literals_of_a_text_and_of_an_f_string_not_a_docstrin
     assert sorted({line for line, _ in vietnamese_literals(source)}) == [3, 4]
 
 
-@pytest.mark.parametrize("path", WORDLESS, ids=lambda p: p.name)
-def test_no_vietnamese_words_in_the_code_of_the_targets(path: Path) -> None:
+@pytest.mark.parametrize("path", WORDLESS, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_no_vietnamese_words_in_the_code_of_the_targets_and_the_plan(path: Path) -> None:
     found = vietnamese_literals(path.read_text(encoding="utf-8"))
     assert not found, f"{path.name}: move these words to vocab/_labels.py: {found}"
 
 
-def test_the_default_planner_names_its_programmes_and_assumptions_from_the_table() -> None:
-    for name in ("_catalogue.py", "_result.py"):
-        tree = ast.parse((PACKAGE / "planner" / name).read_text(encoding="utf-8"))
-        texts = [
-            node
-            for node in ast.walk(tree)
-            if isinstance(node, ast.Call)
-            and isinstance(node.func, ast.Name)
-            and node.func.id == "Text"
-            and any(
-                isinstance(arg, ast.Constant | ast.JoinedStr)
-                and VIETNAMESE.search(ast.unparse(arg))
-                for arg in node.args
-            )
-        ]
-        assert not texts, f"planner/{name}: {[ast.unparse(t) for t in texts]}"
+def test_the_default_catalogue_names_its_programmes_from_the_table() -> None:
+    """The programmes' legal sources are citations, written as they are; their names are
+    labels."""
+    tree = ast.parse((PACKAGE / "planner" / "_catalogue.py").read_text(encoding="utf-8"))
+    texts = [
+        ast.unparse(node)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Name)
+        and node.func.id == "Text"
+        and any(
+            isinstance(arg, ast.Constant | ast.JoinedStr) and VIETNAMESE.search(ast.unparse(arg))
+            for arg in node.args
+        )
+    ]
+    assert not texts, texts
 
 
 def _fields(text: str) -> set[str]:

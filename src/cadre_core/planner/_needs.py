@@ -209,28 +209,23 @@ def need(
         by = ByCommune.of(ev, keys)
     failing = by.of_commune(proj.commune, "failing")
     ids = tuple(sorted(failing.astype(str)))
-    head_vi = (
-        f"{t.id} ({t.title.vi}): dự kiến đến {proj.deadline:%d/%m/%Y} đạt {proj.satisfied_after}"
-        f"/{proj.required} yêu cầu, thiếu {count}"
+    head = Text.of(
+        "plan_reason_head",
+        id=t.id,
+        title=t.title,
+        deadline=f"{proj.deadline:%d/%m/%Y}",
+        satisfied=proj.satisfied_after,
+        required=proj.required,
+        count=count,
     )
-    head_en = (
-        f"{t.id} ({t.title.en}): by {proj.deadline:%d/%m/%Y} {proj.satisfied_after} of "
-        f"{proj.required} required, {count} short"
-    )
-    req_vi, req_en = t.requirement.vi or t.title.vi, t.requirement.en or t.title.en
-    pop_vi, pop_en = t.population_text.vi, t.population_text.en
+    req = Text(t.requirement.vi or t.title.vi, t.requirement.en or t.title.en)
+    pop = t.population_text
     if proj.required > proj.population:
+        reason = Text.of(
+            "plan_reason_population", head=head, population=proj.population, required=proj.required
+        )
         return Need(
-            t.id,
-            proj.commune,
-            "infeasible",
-            count,
-            f"{head_vi}. Quy tắc không thể đạt với {proj.population} thành viên (cần "
-            f"{proj.required}).",
-            f"{head_en}. The rule cannot be met by {proj.population} members (needs "
-            f"{proj.required}).",
-            ids,
-            cause="population",
+            t.id, proj.commune, "infeasible", count, reason.vi, reason.en, ids, cause="population"
         )
     detail = ""
     if t.explain is not None and len(failing):
@@ -243,68 +238,27 @@ def need(
         detail_en = "; ".join(f"{w}: {e}" for w, e in zip(who, expl_en, strict=True))
     else:
         detail_en = ""
+    lacks = Text(detail, detail_en)
     if t.unit == "positions":
-        return Need(
-            t.id,
-            proj.commune,
-            "recruit",
-            count,
-            f"{head_vi}. Đào tạo không giải quyết được; cần tuyển dụng, bố trí thêm người cho "
-            f"{count} vị trí: {detail}.",
-            f"{head_en}. Training cannot fill posts; recruit or assign staff for {count} "
-            f"position(s): {detail_en}.",
-            ids,
-            cause="posts",
-        )
+        reason = Text.of("plan_reason_posts", head=head, count=count, detail=lacks)
+        return Need(t.id, proj.commune, "recruit", count, reason.vi, reason.en, ids, cause="posts")
     if t.unit == "agencies":
+        reason = Text.of("plan_reason_equipment", head=head, count=count, detail=lacks)
         return Need(
-            t.id,
-            proj.commune,
-            "purchase",
-            count,
-            f"{head_vi}. Đào tạo không giải quyết được; cần đầu tư, mua sắm cho {count} cơ "
-            f"quan: {detail}.",
-            f"{head_en}. Not a training matter; purchase for {count} agency(ies): {detail_en}.",
-            ids,
-            cause="equipment",
+            t.id, proj.commune, "purchase", count, reason.vi, reason.en, ids, cause="equipment"
         )
     mine = by.keys.get((t.id, proj.commune), [])
     cause = next((cause_of[i] for i in mine if i in cause_of), "none")
     if not proj.trainable:
         cause = "none"
     why = cause_text(cause)
-    cause_vi, cause_en = why.vi, why.en
     leaders = "is_leader" in feats.cadres and bool(
         feats.cadres["is_leader"].reindex(by.of_commune(proj.commune, "pop")).all()
     )
-    if leaders:
-        kind: NeedKind = "appoint"
-        act_vi = f"bổ nhiệm, điều động hoặc kiện toàn {count} người {req_vi} vào {pop_vi}"
-        act_en = f"appoint or transfer {count} person(s) who meet '{req_en}' into the {pop_en}"
-    elif proj.trainable:
-        kind = "recruit"
-        act_vi = f"tuyển dụng hoặc bố trí {count} người {req_vi} ({pop_vi})"
-        act_en = f"recruit or assign {count} person(s) who meet '{req_en}' ({pop_en})"
-    else:
-        kind = "infeasible"
-        act_vi = (
-            f"giải pháp ngoài đào tạo (đánh giá, bố trí lại, tuyển dụng) cho {count} người "
-            f"trong {pop_vi} chưa đạt: {req_vi}"
-        )
-        act_en = (
-            f"measures other than training (appraisal, reassignment, recruitment) for {count} "
-            f"of the {pop_en} not meeting '{req_en}'"
-        )
-    return Need(
-        t.id,
-        proj.commune,
-        kind,
-        count,
-        f"{head_vi}. Đào tạo không đủ: {cause_vi}. Cần {act_vi}.",
-        f"{head_en}. Training falls short: {cause_en}. Needed: {act_en}.",
-        ids,
-        cause=cause,
-    )
+    kind: NeedKind = "appoint" if leaders else "recruit" if proj.trainable else "infeasible"
+    action = Text.of(f"plan_reason_{kind}", count=count, requirement=req, population=pop)
+    reason = Text.of("plan_reason_training", head=head, cause=why, action=action)
+    return Need(t.id, proj.commune, kind, count, reason.vi, reason.en, ids, cause=cause)
 
 
 __all__ = [

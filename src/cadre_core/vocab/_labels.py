@@ -630,6 +630,44 @@ _LABELS: dict[str, tuple[str, str]] = {
         "Xếp loại các năm chưa đánh giá được giả định giữ như năm gần nhất.",
         "Years not yet rated are assumed to keep each cadre's latest annual rating.",
     ),
+    # a need of the plan (planner Need.reason_vi/en): its head, then what the plan cannot do
+    # and what is needed instead, as a need of kind appoint, recruit or infeasible says it
+    "plan_reason_head": (
+        "{id} ({title}): dự kiến đến {deadline} đạt {satisfied}/{required} yêu cầu, thiếu {count}",
+        "{id} ({title}): by {deadline} {satisfied} of {required} required, {count} short",
+    ),
+    "plan_reason_population": (
+        "{head}. Quy tắc không thể đạt với {population} thành viên (cần {required}).",
+        "{head}. The rule cannot be met by {population} members (needs {required}).",
+    ),
+    "plan_reason_posts": (
+        "{head}. Đào tạo không giải quyết được; cần tuyển dụng, bố trí thêm người cho "
+        "{count} vị trí: {detail}.",
+        "{head}. Training cannot fill posts; recruit or assign staff for {count} "
+        "position(s): {detail}.",
+    ),
+    "plan_reason_equipment": (
+        "{head}. Đào tạo không giải quyết được; cần đầu tư, mua sắm cho {count} cơ quan: {detail}.",
+        "{head}. Not a training matter; purchase for {count} agency(ies): {detail}.",
+    ),
+    "plan_reason_training": (
+        "{head}. Đào tạo không đủ: {cause}. Cần {action}.",
+        "{head}. Training falls short: {cause}. Needed: {action}.",
+    ),
+    "plan_reason_appoint": (
+        "bổ nhiệm, điều động hoặc kiện toàn {count} người {requirement} vào {population}",
+        "appoint or transfer {count} person(s) who meet '{requirement}' into the {population}",
+    ),
+    "plan_reason_recruit": (
+        "tuyển dụng hoặc bố trí {count} người {requirement} ({population})",
+        "recruit or assign {count} person(s) who meet '{requirement}' ({population})",
+    ),
+    "plan_reason_infeasible": (
+        "giải pháp ngoài đào tạo (đánh giá, bố trí lại, tuyển dụng) cho {count} người "
+        "trong {population} chưa đạt: {requirement}",
+        "measures other than training (appraisal, reassignment, recruitment) for {count} "
+        "of the {population} not meeting '{requirement}'",
+    ),
     # planner model: the one reason training cannot close a target's gap (plan_cause_*)
     "plan_cause_none": (
         "không chương trình nào trong danh mục giúp đạt tiêu chí",
