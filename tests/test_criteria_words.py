@@ -117,3 +117,26 @@ def test_requirements_combine_in_each_language() -> None:
     assert any_of(is_female(), is_minority()).requirement.vi == (
         "là nữ hoặc là người dân tộc thiểu số"
     )
+
+
+def test_without_a_plan_start_trainings_count_from_the_term_in_each_language() -> None:
+    """A plugin without ``plan_start``: who has not been trained is told "since the start
+    of the term" in English and "từ đầu kỳ" in Vietnamese (the English used to carry the
+    Vietnamese words)."""
+    import cadre_core
+    from cadre_core.targets._criteria import trained_in
+
+    ev = cadre_core.evaluate(
+        cadre_core.sample_roster(), "2026-12-31", plugins=["province_template"]
+    )
+    features = ev.features
+    assert features is not None and features.params.get("plan_start") is None
+    criterion = trained_in(["it"])
+    assert criterion.explain is not None
+    ids = features.cadres.index[~criterion.fn(features)]
+    assert len(ids)
+    english = criterion.explain(features, ids, "en")
+    vietnamese = criterion.explain(features, ids, "vi")
+    assert all(t.endswith(" since the start of the term") for t in english)
+    assert not any("đầu kỳ" in t for t in english)
+    assert all(t.endswith(" từ đầu kỳ") for t in vietnamese)

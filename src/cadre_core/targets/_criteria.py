@@ -172,11 +172,13 @@ def rating_at_least(level: str) -> Criterion:
     return Criterion(fn, Text.of("crit_rating_at_least", level=named), explain, reads=("ratings",))
 
 
-def _date_vi(features: Features) -> str:
+def _since(features: Features, lang: str) -> str:
+    """Since when trainings count: the plan's start (dd/mm/yyyy), else the start of the
+    term in ``lang``."""
     start = features.params.get("plan_start")
-    # without a plan_start: the Vietnamese words in either language, like the day itself
-    # (dd/mm/yyyy); the label's English is not used here
-    return start.strftime("%d/%m/%Y") if start is not None else label_text("crit_since_start")
+    if start is not None:
+        return str(start.strftime("%d/%m/%Y"))
+    return label_text("crit_since_start", lang)
 
 
 def trained_in(topics: Sequence[str] | None = None, *, param: str | None = None) -> Criterion:
@@ -194,7 +196,7 @@ def trained_in(topics: Sequence[str] | None = None, *, param: str | None = None)
     def explain(features: Features, ids: pd.Index, lang: str) -> pd.Series:
         ws = wanted(features)
         done = features.cadres.loc[ids, [f"trained_{t}" for t in ws]]
-        since = _date_vi(features)
+        since = _since(features, lang)
         names = [topic_name(t, lang) for t in ws]
         missing = pd.Series("", index=ids, dtype=object)
         for name, col in zip(names, done.columns, strict=True):  # one pass per topic
