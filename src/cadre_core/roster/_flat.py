@@ -44,6 +44,7 @@ from cadre_core.roster._grid import Grid
 from cadre_core.roster._guards import TooLarge, _check_workbook_size
 from cadre_core.roster._html import html_grids
 from cadre_core.roster._merged import fill_merged
+from cadre_core.roster._mhtml import mhtml_grids
 from cadre_core.roster._problems import Problem, problem
 from cadre_core.roster._reader import RawTable
 from cadre_core.roster._schema import VALUE_ALIASES
@@ -120,6 +121,8 @@ def _grids(path: Path) -> tuple[list[Grid], list[Problem]]:
         grids, problems = docx_grids(path)
     elif source == "html":
         grids, problems = html_grids(path)
+    elif source == "mhtml":
+        grids, problems = mhtml_grids(path)
     elif source == "csv":
         grids, problems = csv_grid(path)
     else:
@@ -574,12 +577,13 @@ def relocate(problem: Problem, read: FlatRead, file: str) -> Problem:
 
 def list_only(path: Path) -> bool:
     """Whether the file at ``path`` is read as a list or not at all: CSV text, a Word
-    document or a web page (whatever its name: a web page saved as ``.xls`` is one).
+    document or a web page, also a single-file one (whatever its name: a web page saved
+    as ``.xls`` is one).
 
     >>> list_only(Path("ds.csv")), list_only(Path("ds.docx"))
     (True, True)
     """
-    return source_of(path) in ("csv", "docx", "html")
+    return source_of(path) in ("csv", "docx", "html", "mhtml")
 
 
 def is_flat(path: Path, layout: Layout | None = None) -> bool:

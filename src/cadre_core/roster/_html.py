@@ -177,19 +177,23 @@ def _table(table: Any) -> Table:
     return Table(pd.DataFrame(cells), sorted(merged), lines)
 
 
-def _decode(data: bytes) -> tuple[str, bool]:
+def _decode(data: bytes, charset: str | None = None) -> tuple[str, bool]:
     """The page's text, and whether it was read as Windows-1258 without saying so (a BOM,
-    else the ``charset`` it declares, else :func:`~cadre_core.roster._csv.decode_text`)."""
+    else the ``charset`` its sender names (a single-file page's part), else the one it
+    declares, else :func:`~cadre_core.roster._csv.decode_text`)."""
     declared = _CHARSET.search(data[:4096])
-    if declared is not None and data[:2] not in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
-        name = declared.group(1).decode("ascii", errors="replace")
+    names = [charset] if charset else []
+    if declared is not None:
+        names.append(declared.group(1).decode("ascii", errors="replace"))
+    if data[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
+        names = []
+    for name in names:
         try:
             codec = codecs.lookup(name).name
             text = data.decode("utf-8-sig" if codec == "utf-8" else codec)
         except (LookupError, UnicodeDecodeError):
-            pass  # a wrong declaration: the bytes tell
-        else:
-            return unicodedata.normalize("NFC", text), False
+            continue  # a wrong declaration: the bytes tell
+        return unicodedata.normalize("NFC", text), False
     text, encoding = decode_text(data)
     return text, encoding == "windows-1258"
 
@@ -226,8 +230,17 @@ def html_grids(path: Path) -> tuple[list[Grid], list[Problem]]:
         return [], [
             problem(name, None, None, None, None, "not_html_list", error=type(exc).__name__)
         ]
+    return page_grids(name, data)
+
+
+def page_grids(
+    name: str, data: bytes, charset: str | None = None
+) -> tuple[list[Grid], list[Problem]]:
+    """The tables of the web page ``data`` (of the file ``name``) that are lists, as
+    :func:`html_grids` gives them; ``charset`` is the encoding its sender names (a
+    single-file page's part), before the one the page declares."""
     try:
-        text, guessed = _decode(data)
+        text, guessed = _decode(data, charset)
     except UnicodeDecodeError as exc:
         return [], [problem(name, None, None, None, None, "not_utf8", byte=exc.start)]
     import lxml.html
@@ -251,4 +264,4 @@ def html_grids(path: Path) -> tuple[list[Grid], list[Problem]]:
     return grids, problems
 
 
-__all__ = ["html_grids"]
+__all__ = ["html_grids", "page_grids"]

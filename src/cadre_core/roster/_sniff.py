@@ -2,8 +2,9 @@
 
 Web systems that "export to Excel" often write no workbook at all: a web page holding a
 table (an HTML ``<table>``, Excel's own "Web Page" format, a browser script's
-``tableToExcel``), Excel 2003's XML Spreadsheet, or tab-separated text, saved under the
-name ``danh-sach.xls``. Excel opens them all (after a warning), so a clerk cannot tell.
+``tableToExcel``), a "Single File Web Page" (MHTML: the page inside a MIME message),
+Excel 2003's XML Spreadsheet, or tab-separated text, saved under the name
+``danh-sach.xls``. Excel opens them all (after a warning), so a clerk cannot tell.
 The reader looks at the bytes instead of the name: :func:`file_kind`.
 """
 
@@ -15,8 +16,10 @@ import re
 from pathlib import Path
 from typing import Literal, TypeAlias
 
-Kind: TypeAlias = Literal["zip", "ole2", "rtf", "spreadsheetml", "html", "text", "other"]
-Source: TypeAlias = Literal["csv", "docx", "html", "spreadsheetml", "workbook"]
+Kind: TypeAlias = Literal[
+    "zip", "ole2", "rtf", "mhtml", "spreadsheetml", "html", "text", "other"
+]  # fmt: skip
+Source: TypeAlias = Literal["csv", "docx", "html", "mhtml", "spreadsheetml", "workbook"]
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
 """Names of workbooks (what one holds is told by its bytes: :func:`source_of`)."""
@@ -26,9 +29,14 @@ to one by LibreOffice when the machine has it (:mod:`cadre_core.roster._office`)
 refused with how to save them as ``.docx``."""
 HTML_SUFFIXES = (".html", ".htm")
 """Web pages, read as lists."""
+MHTML_SUFFIXES = (".mht", ".mhtml")
+"""Single-file web pages (a web page and its pictures in one MIME message, what Excel and
+Word write with "Save as Web Page, single file"), read as the web page they hold."""
 XML_SUFFIXES = (".xml",)
 """Excel 2003's XML Spreadsheet, read as a workbook."""
-LIST_SUFFIXES = (*WORKBOOK_SUFFIXES, ".csv", *WORD_SUFFIXES, *HTML_SUFFIXES, *XML_SUFFIXES)
+LIST_SUFFIXES = (
+    *WORKBOOK_SUFFIXES, ".csv", *WORD_SUFFIXES, *HTML_SUFFIXES, *MHTML_SUFFIXES, *XML_SUFFIXES
+)  # fmt: skip
 """Names of the files a roster or a list may be kept in (a folder of communes' lists is
 read for these; an ``.xml`` file there only when it is an XML Spreadsheet)."""
 
@@ -41,6 +49,32 @@ _SPREADSHEETML = re.compile(
     r"<(?:\w+:)?workbook\b[^>]*urn:schemas-microsoft-com:office:spreadsheet"
 )
 _HTML = re.compile(r"<(?:!doctype\s+html|html|head|body|table|meta|tr|td|th)\b")
+_HEADER = re.compile(rb"[!-9;-~]+:")  # a MIME header's name and colon
+_FOLDED = re.compile(rb"[ \t]")  # a header continued on the next line
+_MIME = re.compile(rb"(?im)^(?:mime-version:|content-type:[ \t]*multipart/)")
+
+
+def is_mime(head: bytes) -> bool:
+    """Whether ``head``, the first bytes of a file, begins a MIME message (a single-file
+    web page): header lines only, up to the first blank line, and among them
+    ``MIME-Version:`` or a ``Content-Type: multipart/...`` (after a byte-order mark or
+    blank lines, as some systems write them).
+
+    >>> is_mime(b"\\r\\nMIME-Version: 1.0\\r\\nContent-Type: multipart/related;\\r\\n\\tboundary=x")
+    True
+    >>> is_mime(b"STT,Ho ten\\nMIME-Version: 1.0\\n"), is_mime(b"Subject: hi\\n\\nbody")
+    (False, False)
+    """
+    text = head.removeprefix(codecs.BOM_UTF8).lstrip(b" \t\r\n")
+    block = re.split(rb"\r?\n\r?\n", text, maxsplit=1)[0]
+    lines = block.splitlines()
+    if len(block) == len(text) and len(text) >= SNIFF_BYTES - 3:
+        lines = lines[:-1]  # the head may end inside a header
+    if not lines or not _HEADER.match(lines[0]):
+        return False
+    if not all(_HEADER.match(line) or _FOLDED.match(line) for line in lines):
+        return False
+    return _MIME.search(block) is not None
 
 
 def _head(path: Path) -> bytes:
@@ -67,7 +101,8 @@ def file_kind(path: Path, *, strict: bool = False) -> Kind:
     """What the file at ``path`` holds, whatever its name: a zip container (``.xlsx``,
     ``.ods``, ``.docx``), an OLE2 compound file (Excel 97-2003 ``.xls``, Word ``.doc``),
     an RTF document, Excel 2003's XML Spreadsheet, a web page with a table, other text,
-    or something else (binary, empty, unreadable). ``strict``: a web page or an XML
+    or something else (binary, empty, unreadable); a MIME message (a single-file web
+    page, :func:`is_mime`) is ``"mhtml"``. ``strict``: a web page or an XML
     Spreadsheet must begin with its markup (text that only mentions a tag is text).
 
     >>> import tempfile
@@ -89,6 +124,8 @@ def file_kind(path: Path, *, strict: bool = False) -> Kind:
         return "ole2"
     if head.lstrip().startswith(b"{\\rtf"):
         return "rtf"
+    if is_mime(head):
+        return "mhtml"
     if not head.strip():
         return "other"
     if head[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
@@ -154,13 +191,15 @@ def source_of(path: Path) -> Source:
     if suffix == ".csv":  # a workbook or a page saved under a CSV name is what it holds
         if kind in ("zip", "ole2"):
             return "workbook"
-        return kind if kind in ("html", "spreadsheetml") else "csv"
+        return kind if kind in ("html", "mhtml", "spreadsheetml") else "csv"
     if suffix in WORD_SUFFIXES:  # Word's "Web Page" saved as .doc is a page
-        return "html" if kind == "html" else "docx"
-    if kind in ("html", "spreadsheetml"):
+        return kind if kind in ("html", "mhtml") else "docx"
+    if kind in ("html", "mhtml", "spreadsheetml"):
         return kind
     if suffix in HTML_SUFFIXES:
         return "html"  # the page reader says what is wrong with it
+    if suffix in MHTML_SUFFIXES:
+        return "mhtml"
     if kind == "text" and suffix in WORKBOOK_SUFFIXES:
         return "csv"
     return "workbook"
@@ -179,6 +218,8 @@ def named_as(path: Path) -> Source:
         return "docx"
     if suffix in HTML_SUFFIXES:
         return "html"
+    if suffix in MHTML_SUFFIXES:
+        return "mhtml"
     if suffix in XML_SUFFIXES:
         return "spreadsheetml"
     return "workbook"
@@ -187,6 +228,7 @@ def named_as(path: Path) -> Source:
 __all__ = [
     "HTML_SUFFIXES",
     "LIST_SUFFIXES",
+    "MHTML_SUFFIXES",
     "SNIFF_BYTES",
     "WORD_SUFFIXES",
     "WORKBOOK_SUFFIXES",
@@ -195,6 +237,7 @@ __all__ = [
     "Source",
     "file_kind",
     "is_encrypted",
+    "is_mime",
     "named_as",
     "source_of",
 ]

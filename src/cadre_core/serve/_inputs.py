@@ -1,5 +1,6 @@
 """A request's roster: an uploaded workbook or list (a ``.csv`` file, a Word ``.docx``
-table, a web page or an XML Spreadsheet, also saved as ``.xls``), a zip of CSV/parquet tables (multipart field ``roster``) or JSON tables (``{"cadres": [{...}, ...], ...}``, what
+table, a web page, a single-file web page (``.mht``) or an XML Spreadsheet, also saved as
+``.xls``), a zip of CSV/parquet tables (multipart field ``roster``) or JSON tables (``{"cadres": [{...}, ...], ...}``, what
 :meth:`cadre_core.roster.Roster.from_frames` accepts), read with the reader and its guards
 into a :class:`~cadre_core.roster.Roster` whose ``sources`` name the upload and its
 SHA-256 (the audit block)."""
@@ -18,7 +19,7 @@ import attrs
 
 from cadre_core.serve._errors import ServiceError
 
-_KIND_SUFFIX = {"html": ".html", "spreadsheetml": ".xml", "ole2": ".xls"}
+_KIND_SUFFIX = {"html": ".html", "mhtml": ".mht", "spreadsheetml": ".xml", "ole2": ".xls"}
 # an upload with no name the reader knows, by what its bytes hold
 
 _UNSAFE = re.compile(r"[^\w.\- ]+")

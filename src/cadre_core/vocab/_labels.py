@@ -1937,6 +1937,13 @@ _LABELS: dict[str, tuple[str, str]] = {
         "không phải là trang web (HTML) đọc được",
         "not a readable web page (HTML): {error}",
     ),
+    "problem_not_mhtml_list": (
+        "không phải là trang web một tệp (MHTML) đọc được: tệp hỏng, hoặc không chứa trang "
+        "web (phần text/html) nào; hãy mở tệp bằng Excel hoặc trình duyệt rồi lưu lại dưới "
+        "dạng sổ tính .xlsx",
+        "not a readable single-file web page (MHTML): {reason}; open it in Excel or a browser "
+        "and save it as an .xlsx workbook",
+    ),
     "problem_html_too_large": (
         "trang web không được đọc: tệp quá lớn, hoặc một bảng có quá nhiều ô",
         "the web page was not read: {reason}",
@@ -1954,6 +1961,10 @@ _LABELS: dict[str, tuple[str, str]] = {
         "Excel' often saves; it was read as what it holds",
     ),
     "file_kind_html": ("một trang web (HTML)", "a web page (HTML)"),
+    "file_kind_mhtml": (
+        "một trang web một tệp (MHTML, 'Single File Web Page')",
+        "a single-file web page (MHTML, 'Single File Web Page')",
+    ),
     "file_kind_csv": ("chữ có dấu phân cách (CSV, tab)", "delimited text (CSV, tab)"),
     "file_kind_workbook": ("một sổ tính", "a workbook"),
     "file_kind_docx": ("một tài liệu Word", "a Word document"),
