@@ -183,10 +183,10 @@ def test_a_csv_mentioning_mime_headers_stays_a_csv(tmp_path: Path) -> None:
     assert file_kind(path) == "text" and source_of(path) == "csv"
 
 
-def test_every_place_that_lists_inputs_takes_single_file_pages() -> None:
+def test_every_place_that_lists_inputs_takes_single_file_pages_and_xlsb() -> None:
     from cadre_core.reports._audit import TABLE_SUFFIXES
 
-    for suffix in (".mht", ".mhtml"):
+    for suffix in (".mht", ".mhtml", ".xlsb"):
         assert suffix in LIST_SUFFIXES and suffix in TABLE_SUFFIXES
 
 

@@ -1,7 +1,8 @@
 """Workbooks too large to open: the reader's guards, applied before a workbook is opened.
 
 A workbook is a zip of XML parts; its sheets are measured by streaming the decompressed XML
-(never building a grid), so that a tiny file claiming billions of cells or a "zip bomb" is
+(never building a grid; an ``.xlsb``'s binary records are walked by
+:mod:`cadre_core.roster._xlsb`), so that a tiny file claiming billions of cells or a "zip bomb" is
 refused with a sentence instead of exhausting memory. A Word document (a list kept as a
 Word table) is a zip of XML parts too, measured the same way. ``cadre verify`` applies the
 same guards to the xlsx reports it reads.
@@ -191,7 +192,11 @@ def _workbook_size(path: Path) -> str | None:
                 return "it is too large once decompressed (over 512 MB)"
             budget = [MAX_XML_BYTES]
             names = {i.filename for i in infos}
-            if "content.xml" in names:
+            from cadre_core.roster._xlsb import is_xlsb, xlsb_measure
+
+            if is_xlsb(names):  # Excel's binary workbook: its records are walked
+                cells = xlsb_measure(path)[0]
+            elif "content.xml" in names:
                 cells = _ods_extent(zf, budget)
             else:
                 parts = sorted(n for n in names if n.startswith(("xl/", "word/")))

@@ -49,12 +49,18 @@ def _mentions(zf: zipfile.ZipFile, member: str, text: bytes) -> bool:
 
 def merged_ranges(path: Path) -> dict[str, list[Merged]]:
     """The merged ranges of each sheet of a workbook, by sheet name (none for a format
-    the engine cannot tell them for). The sheets of an ``.xlsx`` are searched for a
+    the engine cannot tell them for; an ``.xlsb``'s are found by
+    :func:`~cadre_core.roster._xlsb.xlsb_measure`). The sheets of an ``.xlsx`` are searched for a
     ``mergeCell`` element first, so a workbook without merges is opened only once."""
     try:
         if zipfile.is_zipfile(path):
             with zipfile.ZipFile(path) as zf:
-                sheets = [n for n in zf.namelist() if n.startswith("xl/worksheets/")]
+                names = zf.namelist()
+                sheets = [n for n in names if n.startswith("xl/worksheets/")]
+                if "xl/workbook.bin" in names:  # calamine gives none for an .xlsb
+                    from cadre_core.roster._xlsb import xlsb_measure
+
+                    return xlsb_measure(path)[1]
                 if not any(_mentions(zf, n, b"mergeCell") for n in sheets):
                     return {}
         from python_calamine import CalamineWorkbook

@@ -194,7 +194,7 @@ def _frame_from_grid(grid: pd.DataFrame, header_at: int) -> tuple[pd.DataFrame, 
 
 
 def read_workbook(path: Path, layout: Layout | None = None) -> tuple[list[RawTable], list[Problem]]:
-    """Read every sheet of a workbook (``.xlsx``, ``.xls``, ``.ods``, an XML Spreadsheet)
+    """Read every sheet of a workbook (``.xlsx``, ``.xlsb``, ``.xls``, ``.ods``, an XML Spreadsheet)
     that is a roster table."""
     problems: list[Problem] = []
     name = path.name

@@ -2,7 +2,8 @@
 place the readers of rosters (:mod:`cadre_core.roster._reader`) and of lists
 (:mod:`cadre_core.roster._flat`) open a workbook.
 
-``.xlsx``, ``.xlsm``, ``.xls`` (Excel 97-2003) and ``.ods`` are read by calamine. Excel
+``.xlsx``, ``.xlsm``, ``.xlsb`` (Excel's binary workbook, measured first by
+:mod:`cadre_core.roster._xlsb`), ``.xls`` (Excel 97-2003) and ``.ods`` are read by calamine. Excel
 2003's XML Spreadsheet (the ``<Workbook xmlns="urn:schemas-microsoft-com:office:
 spreadsheet">`` many web systems still export, as ``.xml`` or as ``.xls``) is read here:
 its ``ss:Index`` gaps, ``ss:MergeAcross``/``ss:MergeDown`` merged ranges and typed cells
@@ -145,8 +146,20 @@ def read_sheets(path: Path) -> tuple[dict[str, pd.DataFrame], dict[str, list[Mer
     """
     if file_kind(path) == "spreadsheetml":
         return spreadsheetml_sheets(path)
-    sheets = pd.read_excel(path, sheet_name=None, header=None, engine="calamine")
+    try:
+        sheets = pd.read_excel(path, sheet_name=None, header=None, engine="calamine")
+    except BaseException as exc:
+        _engine_failed(exc)
+        raise
     return {str(k): v for k, v in sheets.items()}, merged_ranges(path)
+
+
+def _engine_failed(exc: BaseException) -> None:
+    """Raise a ``ValueError`` for calamine's ``PanicException`` (the engine gave up on a
+    damaged file, an ``.xlsb`` record shorter than it says): not an ``Exception``, it
+    would otherwise pass the readers' sentences by."""
+    if type(exc).__name__ == "PanicException":
+        raise ValueError("the engine failed on a damaged workbook") from None
 
 
 def locked(path: Path, error: BaseException) -> bool:
@@ -171,7 +184,11 @@ def sheet_names(path: Path) -> list[str]:
     ['cadres', 'agencies']
     """
     if file_kind(path) != "spreadsheetml":
-        return [str(s) for s in pd.ExcelFile(path, engine="calamine").sheet_names]
+        try:
+            return [str(s) for s in pd.ExcelFile(path, engine="calamine").sheet_names]
+        except BaseException as exc:
+            _engine_failed(exc)
+            raise
     size = path.stat().st_size
     if size > MAX_XML_BYTES:
         raise TooLarge(f"it is {size:,} bytes, over the limit of {MAX_XML_BYTES:,}")

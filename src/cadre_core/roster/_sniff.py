@@ -21,7 +21,7 @@ Kind: TypeAlias = Literal[
 ]  # fmt: skip
 Source: TypeAlias = Literal["csv", "docx", "html", "mhtml", "spreadsheetml", "workbook"]
 
-WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xlsb", ".xls", ".ods")
 """Names of workbooks (what one holds is told by its bytes: :func:`source_of`)."""
 WORD_SUFFIXES = (".docx", ".doc", ".rtf")
 """Word documents: a ``.docx`` is read as a list; an older ``.doc`` and RTF are converted

@@ -39,7 +39,8 @@ def upload_name(filename: str | None) -> str:
 
 def _document_suffix(path: Path) -> str | None:
     """The suffix the zip at ``path`` is read under when it is a document rather than a
-    zip of tables: ``.docx`` for a Word document, ``.xlsx`` for a workbook (xlsx or ods);
+    zip of tables: ``.docx`` for a Word document, ``.xlsb`` for a binary workbook,
+    ``.xlsx`` for another workbook (xlsx or ods);
     None for a zip of tables."""
     try:
         with zipfile.ZipFile(path) as zf:
@@ -48,6 +49,8 @@ def _document_suffix(path: Path) -> str | None:
         return None
     if any(n.startswith("word/") for n in names):
         return ".docx"
+    if "xl/workbook.bin" in names:
+        return ".xlsb"
     return ".xlsx" if "[Content_Types].xml" in names or "content.xml" in names else None
 
 
