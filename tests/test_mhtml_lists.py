@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import CHROMIUM
 from hypothesis import given, settings
 from test_docx_lists import (
     CADRE,
@@ -175,6 +176,30 @@ def test_the_start_part_is_the_page_and_blank_lines_before_the_headers(tmp_path:
     path.write_bytes(b"\xef\xbb\xbf\r\n\r\n" + path.read_bytes())  # a BOM and blank lines
     assert file_kind(path) == "mhtml"
     _same_grids(path, page)
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="headless Chromium (Debian 'chromium') missing")
+@pytest.mark.parametrize("name", ["trang.mhtml", "xuat.xls"])
+def test_a_page_saved_by_a_browser_as_a_single_file_reads_as_the_page(
+    tmp_path: Path, browser: Any, name: str
+) -> None:
+    """Chromium's own "Web page, single file" (Blink's MHTML writer): its headers before
+    MIME-Version, its page serialized from the browser's document."""
+    page = _page(tmp_path, "windows-1258")
+    tab = browser.new_page()
+    try:
+        tab.goto(page.resolve().as_uri())
+        cdp = tab.context.new_cdp_session(tab)
+        data = cdp.send("Page.captureSnapshot", {"format": "mhtml"})["data"]
+    finally:
+        tab.close()
+    path = tmp_path / name
+    path.write_bytes(data.encode("utf-8"))
+    assert path.read_bytes().startswith(b"From: <Saved by Blink>")
+    assert file_kind(path) == "mhtml"
+    roster = cadre_core.read_roster(path)
+    assert_same_roster(roster, cadre_core.read_roster(page))
+    assert roster.communes == ["Xã Mường Than"]
 
 
 def test_a_csv_mentioning_mime_headers_stays_a_csv(tmp_path: Path) -> None:
