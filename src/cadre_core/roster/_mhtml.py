@@ -14,7 +14,6 @@ file's size is measured before it is parsed, as a page's is.
 from __future__ import annotations
 
 import codecs
-from email.message import EmailMessage
 from pathlib import Path
 
 from cadre_core.roster._grid import Grid
@@ -47,6 +46,7 @@ def root_page(data: bytes) -> tuple[bytes, str | None]:
     """
     import email
     import email.policy
+    from email.message import EmailMessage
 
     message = email.message_from_bytes(
         data.removeprefix(codecs.BOM_UTF8).lstrip(b" \t\r\n"), policy=email.policy.default
