@@ -681,6 +681,25 @@ def test_unknown_paths_are_404(open_server: Server):
     }
 
 
+@pytest.mark.parametrize("kind", ["mht", "mht-as-xls", "xlsb"])
+def test_evaluate_reads_a_single_file_page_or_an_xlsb_list(
+    open_server: Server, tmp_path: Path, kind: str
+):
+    from test_mhtml_lists import _page, write_mhtml
+    from test_xlsb_workbooks import _the_list
+
+    if kind == "xlsb":
+        path, _ = _the_list(tmp_path)
+    else:
+        path = tmp_path / ("xuat.xls" if kind == "mht-as-xls" else "danh-sach.mht")
+        write_mhtml(path, _page(tmp_path).read_bytes(), encoding="base64")
+    query = {"as_of": "2025-12-31", "plugin": "laichau"}
+    with open_server.client() as c:
+        got = c.post("/v1/evaluate", params=query, **_upload(path))
+    assert got.status_code == 200, got.text
+    assert [commune["commune"] for commune in got.json()["communes"]] == ["Xã Mường Than"]
+
+
 def test_an_upload_over_the_limit_is_413(open_server: Server):
     big = b"x" * (2 * 1024 * 1024)
     with open_server.client() as c:
