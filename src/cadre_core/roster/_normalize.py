@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import difflib
 import re
 from collections.abc import Callable, Mapping
 from typing import Final
@@ -21,19 +20,20 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from cadre_core.roster._lookup import code_keys, lookup_codes, suggester
+from cadre_core.roster._lookup import keys_of as keys_of  # (read as nz.keys_of)
 from cadre_core.roster._values import (
     _BELOW,
     _NO_DEGREE,
     _NO_LEVEL,
     _NOT_RATED,
     AMBIGUOUS_VALUES,
-    ASCII_ALIASES,
     CODE_ENUMS,
     FALSE_WORDS,
+    INVISIBLE_CHARS,
+    OTHER_SPACES,
     TRUE_WORDS,
     VALUE_ALIASES,
-    VALUE_REWRITES,
-    ascii_key,
 )
 from cadre_core.vocab._dates import DAY_FIRST, DAY_WORDS, ISO_DAY
 from cadre_core.vocab._labels import label
@@ -95,13 +95,43 @@ def _to_text(raw: pd.Series) -> pd.Series:
 _CONTROLS = (b"\t", b"\n", b"\x0c", b"\r")
 
 
+# The UTF-8 lead bytes of every character of INVISIBLE_CHARS and OTHER_SPACES (U+00A0;
+# U+1680; U+2000..U+203F; U+2040..U+207F; U+3000; U+FEFF): a text without them has none.
+_UNUSUAL_BYTES = (
+    b"\xc2\xa0",
+    b"\xe1\x9a\x80",
+    b"\xe2\x80",
+    b"\xe2\x81",
+    b"\xe3\x80\x80",
+    b"\xef\xbb\xbf",
+)
+
+
 def _collapse(arr: pa.Array | pa.ChunkedArray) -> pa.Array | pa.ChunkedArray:
-    """Runs of whitespace as one space. The regular expression (the costly part of
-    cleaning text) runs only when some value has a run to collapse: the UTF-8 bytes of
-    the values are searched first (these ASCII bytes are never part of another character)."""
+    """Runs of whitespace as one space, a no-break or other Unicode space as a space, and
+    the invisible characters (zero-width space, byte-order mark ...) removed. The regular
+    expressions (the costly part of cleaning text) run only when some value may need them:
+    the UTF-8 bytes of the values are searched first (these ASCII bytes are never part of
+    another character)."""
+    if _has_unusual(arr):
+        arr = pc.replace_substring_regex(arr, f"[{INVISIBLE_CHARS}]", "")
+        arr = pc.replace_substring_regex(arr, f"[{OTHER_SPACES}]", " ")
     if _has_runs(arr):
         return pc.replace_substring_regex(arr, r"\s+", " ")
     return arr
+
+
+def _has_unusual(arr: pa.Array | pa.ChunkedArray) -> bool:
+    """Whether some text value of ``arr`` may hold an invisible character or a space
+    other than the ASCII ones."""
+    if arr.type not in (pa.string(), pa.large_string()):
+        return True
+    chunks = arr.chunks if isinstance(arr, pa.ChunkedArray) else [arr]
+    for chunk in chunks:
+        data = chunk.buffers()[2]
+        if data is not None and any(b in data.to_pybytes() for b in _UNUSUAL_BYTES):
+            return True
+    return False
 
 
 def _has_runs(arr: pa.Array | pa.ChunkedArray) -> bool:
@@ -231,87 +261,12 @@ def per_distinct(fn: Normaliser) -> Normaliser:
     return run
 
 
-def keys_of(text: pd.Series) -> pd.Series:
-    """Vectorised :func:`cadre_core.roster._schema.text_key` of a text column."""
-    return text.str.casefold()
-
-
-def _code_of(key: str, codes: str) -> str | None:
-    """The code a value key names through the rewrites and diacritic-free keys of its code
-    list, or None (called once per distinct key that is not an alias)."""
-    aliases = VALUE_ALIASES[codes]
-    plain = ASCII_ALIASES[codes]
-    found = plain.get(ascii_key(key))
-    for pattern, replacement in VALUE_REWRITES.get(codes, ()):
-        if found is not None:
-            break
-        key = re.sub(pattern, replacement, key).strip()
-        found = aliases.get(key) or plain.get(ascii_key(key))
-    return found
-
-
-def lookup_codes(keys: pd.Series, codes: str) -> pd.Series:
-    """The code each value key (:func:`keys_of`) names in the code list ``codes``: an
-    alias; else, once per distinct key, the same key rewritten (abbreviations, a
-    bracketed value, a unit after a title) or typed without diacritics, when that names
-    a single code. Keys known to be ambiguous (:data:`AMBIGUOUS_VALUES`) stay unread.
-
-    >>> lookup_codes(pd.Series(["cao dẳng", "tc", "sơ cấp"]), "education").tolist()
-    ['cao_dang', 'trung_cap', nan]
-    """
-    mapped = keys.map(VALUE_ALIASES[codes]).astype(object)
-    rest = keys.notna() & mapped.isna() & ~keys.isin(list(AMBIGUOUS_VALUES.get(codes, {})))
-    if bool(rest.any()):
-        distinct = keys[rest].unique()
-        found = {k: _code_of(str(k), codes) for k in distinct}
-        mapped[rest] = keys[rest].map(found)
-    return mapped
-
-
-def _compatible(value: str, candidate: str) -> bool:
-    """Whether ``candidate`` reads as a typo of ``value`` (both diacritic-free keys): the
-    same number of words, each close to its counterpart. A near spelling with a word
-    more, less or different ("không đánh giá" ~ "không hoàn thành", "hiệu trưởng" ~
-    "phó trưởng ban") names something else and is never suggested."""
-    words, others = value.split(), candidate.split()
-    return len(words) == len(others) and all(
-        w == o or _ratio(w, o) >= 0.6 for w, o in zip(words, others, strict=True)
-    )
-
-
-def _ratio(a: str, b: str) -> float:
-    return difflib.SequenceMatcher(None, a, b).ratio()
-
-
-def _suggester(choices: Mapping[str, str]) -> Callable[[str], str | None]:
-    """Closest code for a bad value, by its diacritic-free spelling; None rather than a
-    code the value does not read as (a wrong suggestion misleads more than none)."""
-    by_ascii: dict[str, str] = {}
-    for key, code in choices.items():
-        by_ascii.setdefault(ascii_key(key), code)
-        by_ascii.setdefault(ascii_key(code.replace("_", " ")), code)
-
-    def suggest(value: str) -> str | None:
-        key = ascii_key(value.replace("_", " "))
-        if key in by_ascii:
-            return by_ascii[key]
-        close = difflib.get_close_matches(key, list(by_ascii), n=5, cutoff=0.6)
-        fits = [(_ratio(key, c), by_ascii[c]) for c in close if _compatible(key, c)]
-        if not fits:
-            return None
-        best, code = fits[0]
-        rivals = {other for ratio, other in fits if ratio >= best - 0.05}
-        return code if rivals == {code} else None  # two codes equally near: none
-
-    return suggest
-
-
 @per_distinct
 def normalise_code(raw: pd.Series, codes: str) -> tuple[pd.Series, ColumnIssues]:
     """Map aliases (any case, NFC or NFD) to canonical codes as a categorical column."""
     aliases = VALUE_ALIASES[codes]
     text = to_text(raw)
-    keys = keys_of(text)
+    keys = code_keys(text)
     mapped = lookup_codes(keys, codes)
     bad = text.notna() & mapped.isna()
     cat = pd.CategoricalDtype(list(CODE_ENUMS[codes]))
@@ -324,7 +279,7 @@ def normalise_code(raw: pd.Series, codes: str) -> tuple[pd.Series, ColumnIssues]
     key = f"one_of_{codes}" if codes in _NAMED_FAMILIES else "one_of"
     args = (("codes", ";".join(CODE_ENUMS[codes])), ("family", codes))
     note_keys = {k: _NOTE_KEYS.get(v, "ambiguous") for k, v in notes.items()}
-    return out, ColumnIssues(bad, expected, _suggester(aliases), notes, key, args, note_keys)
+    return out, ColumnIssues(bad, expected, suggester(aliases), notes, key, args, note_keys)
 
 
 # the notes of values that are no level (roster._values), by their sentence's key
@@ -495,7 +450,7 @@ def _code_list(raw: pd.Series, codes: str) -> tuple[pd.Series, ColumnIssues]:
     text = to_text(raw)
     aliases = VALUE_ALIASES[codes]
     items = split_list(text)
-    mapped = lookup_codes(keys_of(items), codes)
+    mapped = lookup_codes(code_keys(items), codes)
     bad_rows = mapped.isna().groupby(level=0).any().reindex(text.index, fill_value=False)
     order = {c: i for i, c in enumerate(CODE_ENUMS[codes])}
     good = mapped.dropna().to_frame("code")
@@ -510,7 +465,7 @@ def _code_list(raw: pd.Series, codes: str) -> tuple[pd.Series, ColumnIssues]:
     return out, ColumnIssues(
         bad_rows | (text.isna() & False),
         expected,
-        _suggester(aliases),
+        suggester(aliases),
         key="topics" if codes == "topic" else "codes",
         args=args,
     )
@@ -615,4 +570,4 @@ def normalise_indicator(raw: pd.Series) -> tuple[pd.Series, ColumnIssues]:
     out = mapped.where(mapped.notna(), keys.where(coded)).astype(object)
     bad = text.notna() & out.isna()
     expected = f"one of {', '.join(CODE_ENUMS['indicator'])} (or a code a plugin declares)"
-    return out, ColumnIssues(bad, expected, _suggester(VALUE_ALIASES["indicator"]))
+    return out, ColumnIssues(bad, expected, suggester(VALUE_ALIASES["indicator"]))

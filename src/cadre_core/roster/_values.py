@@ -14,6 +14,7 @@ import unicodedata
 from collections.abc import Mapping
 
 from cadre_core.roster._values_forms import FORM_SPELLINGS, SPECIALISED_REWRITES
+from cadre_core.roster._values_titles import CATEGORY_REWRITES, CATEGORY_SPELLINGS
 from cadre_core.vocab._enums import (
     AcademicTitle,
     Bloc,
@@ -38,14 +39,25 @@ from cadre_core.vocab._enums import (
 
 _SPACE = re.compile(r"\s+")
 
+#: Characters real files carry that print as nothing: zero-width space, non-joiner and
+#: joiner, word joiner, and the byte-order mark (left inside a cell by copy and paste).
+#: Text is read without them.
+INVISIBLE_CHARS = "\u200b\u200c\u200d\u2060\ufeff"
+#: Spaces other than the ASCII ones (no-break, the typographic spaces, ideographic):
+#: text reads them as a plain space.
+OTHER_SPACES = "\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
+_INVISIBLE = re.compile(f"[{INVISIBLE_CHARS}]")
+
 
 def text_key(text: str) -> str:
-    """The comparison key of a text: NFC, case-folded (Đ -> đ), whitespace collapsed.
+    """The comparison key of a text: NFC, case-folded (Đ -> đ), without invisible
+    characters (:data:`INVISIBLE_CHARS`), any whitespace (a no-break space too) collapsed.
 
-    >>> text_key("  Thạc   SỸ ") == text_key("thạc sỹ")
+    >>> text_key("  Thạc \u00a0 SỸ ") == text_key("thạc\u200b sỹ")
     True
     """
-    return _SPACE.sub(" ", unicodedata.normalize("NFC", text).casefold()).strip()
+    folded = _INVISIBLE.sub("", unicodedata.normalize("NFC", text).casefold())
+    return _SPACE.sub(" ", folded).strip()
 
 
 def ascii_key(text: str) -> str:
@@ -79,36 +91,13 @@ def _rating_phrases(*levels: str) -> tuple[str, ...]:
     return tuple(f"{level} {tail}" for level in levels for tail in tails)
 
 
-def _mass_org_posts(deputy: str) -> tuple[str, ...]:
-    """The head (``deputy=""``) or deputy (``"phó "``) of a socio-political organisation
-    of the commune: Hội Liên hiệp Phụ nữ, Hội Nông dân, Hội Cựu chiến binh (chủ tịch) and
-    Đoàn Thanh niên Cộng sản Hồ Chí Minh (bí thư)."""
-    chairs = (
-        "hội phụ nữ",
-        "hội lhpn",
-        "hội liên hiệp phụ nữ",
-        "hội nông dân",
-        "hội nd",
-        "hội cựu chiến binh",
-        "hội ccb",
-    )
-    youth = (
-        "đoàn thanh niên",
-        "đoàn tn",
-        "đoàn tncs hồ chí minh",
-        "đoàn thanh niên cộng sản hồ chí minh",
-        "đoàn xã",
-        "xã đoàn",
-        "đoàn",
-    )
-    return (
-        *(f"{deputy}chủ tịch {body}" for body in chairs),
-        *(f"{deputy}bí thư {body}" for body in youth),
-    )
-
-
 VALUE_ALIASES: Mapping[str, Mapping[str, str]] = {
-    "gender": _aliases({Gender.MALE: ("nam", "m", "trai"), Gender.FEMALE: ("nữ", "f", "gái")}),
+    "gender": _aliases(
+        {
+            Gender.MALE: ("nam", "m", "trai", "nam giới"),
+            Gender.FEMALE: ("nữ", "f", "gái", "nữ giới"),
+        }
+    ),
     "bloc": _aliases(
         {
             Bloc.PARTY_FRONT: (
@@ -123,79 +112,7 @@ VALUE_ALIASES: Mapping[str, Mapping[str, str]] = {
             Bloc.GOVERNMENT: ("khối chính quyền", "chính quyền"),
         }
     ),
-    "category": _aliases(
-        {
-            Category.PARTY_SECRETARY: ("bí thư", "bí thư đảng ủy", "bí thư đảng uỷ"),
-            Category.PARTY_DEPUTY_SECRETARY: (
-                "phó bí thư",
-                "phó bí thư đảng ủy",
-                "phó bí thư đảng uỷ",
-            ),
-            Category.COUNCIL_CHAIR: ("chủ tịch hđnd", "chủ tịch hội đồng nhân dân"),
-            Category.COUNCIL_VICE_CHAIR: ("phó chủ tịch hđnd", "phó chủ tịch hội đồng nhân dân"),
-            Category.COMMITTEE_CHAIR: (
-                "chủ tịch ubnd",
-                "chủ tịch ủy ban nhân dân",
-                "chủ tịch uỷ ban nhân dân",
-            ),
-            Category.COMMITTEE_VICE_CHAIR: (
-                "phó chủ tịch ubnd",
-                "phó chủ tịch ủy ban nhân dân",
-                "phó chủ tịch uỷ ban nhân dân",
-            ),
-            Category.INSPECTION_CHAIR: (
-                "chủ nhiệm ubkt",
-                "chủ nhiệm ủy ban kiểm tra",
-                "chủ nhiệm uỷ ban kiểm tra",
-            ),
-            Category.FRONT_CHAIR: ("chủ tịch ubmttq", "chủ tịch mttq", "chủ tịch ủy ban mttq"),
-            Category.DEPARTMENT_HEAD: ("trưởng phòng", "trưởng ban", "chánh văn phòng", "giám đốc"),
-            Category.DEPARTMENT_DEPUTY: (
-                "phó trưởng phòng",
-                "phó trưởng ban",
-                "phó chánh văn phòng",
-                "phó giám đốc",
-                "phó phòng",
-                "phó ban",
-            ),
-            Category.PROFESSIONAL: (
-                "chuyên viên",
-                "công chức",
-                "công chức chuyên môn",
-                "chuyên môn",
-                "công chức thừa hành",
-                "nhân viên chuyên môn",
-                # commune civil-servant titles (Luật Cán bộ, công chức 2008, Điều 61;
-                # Nghị định 33/2023/NĐ-CP)
-                "kế toán",
-                "tài chính - kế toán",
-                "tài chính kế toán",
-                "tư pháp - hộ tịch",
-                "tư pháp hộ tịch",
-                "văn phòng - thống kê",
-                "văn phòng thống kê",
-                "văn hóa - xã hội",
-                "văn hoá - xã hội",
-                "văn hóa xã hội",
-                "văn hoá xã hội",
-                "địa chính - xây dựng",
-                "địa chính - xây dựng - đô thị và môi trường",
-                "địa chính - nông nghiệp - xây dựng và môi trường",
-            ),
-            Category.OTHER: ("khác", "chức vụ khác", "chức danh khác"),
-            Category.FRONT_VICE_CHAIR: (
-                "phó chủ tịch ubmttq",
-                "phó chủ tịch mttq",
-                "phó chủ tịch ủy ban mttq",
-                "phó chủ tịch uỷ ban mttq",
-                "phó chủ tịch ủy ban mặt trận tổ quốc",
-                "phó chủ tịch uỷ ban mặt trận tổ quốc",
-                "phó chủ tịch ubmttq việt nam",
-            ),
-            Category.MASS_ORG_HEAD: _mass_org_posts(""),
-            Category.MASS_ORG_DEPUTY: _mass_org_posts("phó "),
-        }
-    ),
+    "category": _aliases(CATEGORY_SPELLINGS),
     "education": _aliases(
         {
             EducationLevel.TRUNG_CAP: (
@@ -234,6 +151,7 @@ VALUE_ALIASES: Mapping[str, Mapping[str, str]] = {
                 "thạc sĩ (tương đương)",
                 "thạc sỹ (tương đương)",
                 "trên đại học",
+                "cao học",  # the master's programme, the older name of the degree
             ),
             EducationLevel.TIEN_SI: (
                 "tiến sĩ",
@@ -325,7 +243,7 @@ VALUE_ALIASES: Mapping[str, Mapping[str, str]] = {
             "cach_chuc": ("cách chức",),
             "bai_nhiem": ("bãi nhiệm",),
             "buoc_thoi_viec": ("buộc thôi việc",),
-            "khai_tru": ("khai trừ", "khai trừ khỏi đảng"),
+            "khai_tru": ("khai trừ", "khai trừ khỏi đảng", "khai trừ ra khỏi đảng"),
         }
     ),
     "topic": _aliases(
@@ -522,29 +440,18 @@ _LEVEL_FIRST = (
 # the 2000s): the level, the words that say it is political theory after it
 _THEORY_WORDS = r"(?:llct|ct|lý luận chính trị|chính trị)(?:\s*[-–]?\s*hành chính|\s*-\s*hc)?"
 _THEORY_FIRST = (rf"^({_levels('theory')})\s+{_THEORY_WORDS}$", r"\1")
+_STUDY_MODES = r"tại chức|tập trung|không tập trung|chính quy|vừa làm vừa học|hoàn chỉnh"
 VALUE_REWRITES: Mapping[str, tuple[tuple[str, str], ...]] = {
-    "category": (
-        _WHOLE_BRACKETS,
-        (r"^p\.\s*", "phó "),
-        (r"\bvp\b", "văn phòng"),
-        (r"\s+(?:xã|phường|thị trấn|đặc khu)(?:\s.*)?$", ""),
-        # the commune's bodies named after a title since the 2025 reform: "Chủ nhiệm Ủy ban
-        # Kiểm tra Đảng ủy", "Chủ tịch Ủy ban MTTQ Việt Nam", "Phó Bí thư Thường trực"
-        (r"\s+đảng (?:ủy|uỷ)$", ""),
-        (r"\b(mttq|mặt trận tổ quốc)\s+việt nam\b", r"\1"),
-        (r"^(phó bí thư|bí thư) thường trực$", r"\1"),
-        # a department's head or deputy, a civil servant, followed by the department or the
-        # duty: "Trưởng phòng Kinh tế", "Chánh Văn phòng HĐND và UBND", "Giám đốc Trung tâm
-        # Phục vụ hành chính công", "Công chức Tư pháp - Hộ tịch", "Chuyên viên Phòng Kinh tế"
-        (
-            r"^(phó trưởng phòng|trưởng phòng|phó trưởng ban|trưởng ban|phó chánh văn phòng|"
-            r"chánh văn phòng|phó giám đốc|giám đốc|phó phòng|phó ban)\s+\S.*$",
-            r"\1",
-        ),
-        (r"^(?:công chức|chuyên viên)\s+\S.*$", "công chức"),
-    ),
+    "category": (_WHOLE_BRACKETS, *CATEGORY_REWRITES),
     "education": (_WHOLE_BRACKETS, _LEVEL_FIRST),
-    "theory": (_WHOLE_BRACKETS, _THEORY_FIRST),
+    "theory": (
+        _WHOLE_BRACKETS,
+        # "CCLLCT", "TCCT", "CNCT": the level's letters and those of the subject, glued
+        (r"^(sc|tc|cc|cn)(?:llct|ct)$", r"\1"),
+        # "Cao cấp (tại chức)": the study mode in brackets after the level
+        (rf"^(.+?)\s*\((?:{_STUDY_MODES})\)$", r"\1"),
+        _THEORY_FIRST,
+    ),
     # "HTT NV", "Hoàn thành tốt nhiệm vụ (HTTNV)", "... năm 2024", "Loại A", the level of
     # Nghị định 90/2020 "Hoàn thành nhiệm vụ nhưng còn hạn chế (về năng lực)"
     "rating": (
@@ -552,10 +459,29 @@ VALUE_REWRITES: Mapping[str, tuple[tuple[str, str], ...]] = {
         (r"\s+năm\s+\d{4}$", ""),
         (r"\s*\([^()]*\)$", ""),
         (r"^(htxs|htt|ht|kht)\s+nv$", r"\1nv"),
+        # the abbreviations inside a wording: "HT XSNV", "HT tốt NV", "Không HTNV"
+        (r"^không\s+ht", "kht"),
+        (r"\bhtnv\b", "hoàn thành nhiệm vụ"),
+        (r"\bxsnv\b", "xuất sắc nhiệm vụ"),
+        (r"\btnv\b", "tốt nhiệm vụ"),
+        (r"\bht\b", "hoàn thành"),
+        (r"\bnv\b", "nhiệm vụ"),
         (r"^loại\s+([abcd])$", r"\1"),
         (r"^hoàn thành nhiệm vụ,? nhưng còn hạn chế(?:\s.*)?$", "hoàn thành nhiệm vụ"),
     ),
-    "topic": (_WHOLE_BRACKETS,),
+    # "Bồi dưỡng QLNN", "Kiến thức chuyển đổi số", "QLNN ngạch chuyên viên", "Chính quyền
+    # địa phương 2 cấp": the topic after the words for a course, before the programme
+    "topic": (
+        _WHOLE_BRACKETS,
+        (r"^(?:lớp\s+)?(?:bồi dưỡng\s+)?(?:kiến thức\s+)?(?=\S)", ""),
+        (r"^(quản lý nhà nước|qlnn)\s+(?:ngạch|chương trình|theo tiêu chuẩn ngạch)\b.*$", r"\1"),
+        (r"\b2 cấp\b", "hai cấp"),
+    ),
+    # "Kỷ luật khiển trách", "Hình thức: Cảnh cáo": the measure after the word for it
+    "discipline": (
+        _WHOLE_BRACKETS,
+        (r"^(?:hình thức\s*)?(?:kỷ luật|kỉ luật)?\s*:?\s*(?=\S)", ""),
+    ),
     # "Ngạch: Kiểm tra viên chính Hải quan": the prefix, then the specialised grade's
     # role and tier (roster/_values_forms.py)
     "grade": (
