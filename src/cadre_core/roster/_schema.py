@@ -8,11 +8,11 @@ aliases, the conventions of real lists, the spellings refused on purpose) are in
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 
 import attrs
 
+from cadre_core.roster._header_key import header_key
 from cadre_core.roster._values import (
     AMBIGUOUS_VALUES,
     ASCII_ALIASES,
@@ -142,8 +142,10 @@ TABLES: tuple[Table, ...] = (
                 "họ tên khai sinh",
                 required=True,
             ),
-            _c("birth_date", "date", "ngày sinh", "ngày tháng năm sinh", required=True),
-            _c("gender", "code", "giới tính", "gioi tinh", codes="gender"),
+            _c(
+                "birth_date", "date", "ngày sinh", "ngày tháng năm sinh", "sinh ngày", required=True
+            ),
+            _c("gender", "code", "giới tính", "gioi tinh", "giới", "nam/nữ", codes="gender"),
             _c("ethnicity", "ethnicity", "dân tộc", "dan toc"),
             _c("is_local", "bool", "người địa phương", "là người địa phương", default=False),
             _c("left_date", "date", "ngày nghỉ", "ngày thôi việc", "ngày nghỉ việc"),
@@ -356,6 +358,8 @@ TABLES: tuple[Table, ...] = (
                 "trình độ chuyên môn cao nhất",
                 "trình độ chuyên môn, nghiệp vụ",
                 "trình độ đào tạo",
+                "trình độ cm",
+                "trình độ cmnv",
                 codes="education",
                 required=True,
             ),
@@ -421,7 +425,10 @@ TABLES: tuple[Table, ...] = (
                 "xếp loại của lãnh đạo",
                 "lãnh đạo xếp loại",
                 "kết quả đánh giá, xếp loại",
+                "kết quả đánh giá",
                 "xếp loại chất lượng",
+                "kết quả xếp loại chất lượng",
+                "mức xếp loại chất lượng",
                 codes="rating",
                 required=True,
             ),
@@ -488,6 +495,7 @@ TABLES: tuple[Table, ...] = (
                 "code",
                 "hình thức",
                 "hình thức kỷ luật",
+                "hình thức kl",
                 "mức kỷ luật",
                 codes="discipline",
                 required=True,
@@ -619,25 +627,3 @@ FORM_FIELDS: tuple[str, ...] = (
 )
 """The optional columns (``table.column``) added for the official forms: whether a roster
 has each one is :meth:`Roster.informs`."""
-
-
-# ------------------------------------------------------------------------- header keys
-
-
-# A format hint in brackets at the end of a header: "(d/m/Y)", "(dd/mm/yyyy)",
-# "(ngày/tháng/năm)".
-_FORMAT_HINT = re.compile(r"\s*\((?:(?:[dmy]{1,4}|ngày|tháng|năm)[/.\- ]?){2,3}\)$")
-_HEADER_PUNCTUATION = re.compile(r"[,;:]")
-
-
-def header_key(text: str) -> str:
-    """The comparison key of a column header: its :func:`text_key` without a bracketed
-    date-format hint at the end and with commas, semicolons and colons read as spaces.
-
-    >>> header_key("Ngày, tháng, năm sinh") == header_key("Ngày tháng\\nnăm sinh")
-    True
-    >>> header_key("Ngày Sinh (d/m/Y)")
-    'ngày sinh'
-    """
-    key = _FORMAT_HINT.sub("", text_key(text))
-    return " ".join(_HEADER_PUNCTUATION.sub(" ", key).split())

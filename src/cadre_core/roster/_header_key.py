@@ -1,0 +1,43 @@
+"""The comparison key of a column header (the reader's, the layouts' and the one-row-per-
+person reader's), so that the headers real files carry name the same column however they
+are numbered, marked or punctuated."""
+
+from __future__ import annotations
+
+import re
+
+from cadre_core.roster._values import text_key
+
+# A format hint in brackets at the end of a header: "(d/m/Y)", "(dd/mm/yyyy)",
+# "(ngày/tháng/năm)"; or any bracket listing values with slashes: "(Nam/Nữ)", "(Kinh/DTTS)".
+_FORMAT_HINT = re.compile(
+    r"\s*\((?:(?:[dmy]{1,4}|ngày|tháng|năm)[/.\- ]?){2,3}\)$|\s*\([^()]*/[^()]*\)$"
+)
+_HEADER_PUNCTUATION = re.compile(r"[,;:]")
+# The number of a column before its header: "1.", "1)", "(1)", "[1]", "a)", "II."
+_NUMBERING = re.compile(r"^(?:\(\d{1,2}\)|\[\d{1,2}\]|\d{1,2}[.)]|[a-zđ]\)|[ivx]{1,4}\.)\s*(?=\S)")
+# What marks a header after its words: "(*)" or "*" (required), a full stop or a colon
+_MARKS = re.compile(r"\s*(?:\(\*\)|\*+|[.:])$")
+# Slashes between words ("Ngày/tháng/năm sinh", "Tỉnh/thành phố") read as spaces
+_SLASH = re.compile(r"(?<=\w)\s*/\s*(?=\w)")
+
+
+def header_key(text: str) -> str:
+    """The comparison key of a column header: its :func:`text_key` without the column's
+    number before it, without a required mark, a full stop or a colon after it, without a
+    bracketed date-format hint or list of values at the end, and with commas,
+    semicolons, colons and slashes between words read as spaces (the year of a column,
+    "Xếp loại năm 2024", is kept: the one-row-per-person reader reads it).
+
+    >>> header_key("Ngày, tháng, năm sinh") == header_key("Ngày tháng\\nnăm sinh")
+    True
+    >>> header_key("Ngày Sinh (d/m/Y)"), header_key("(3) Giới tính (Nam/Nữ):")
+    ('ngày sinh', 'giới tính')
+    >>> header_key("1. Họ và tên (*)"), header_key("Ngày/tháng/năm sinh")
+    ('họ và tên', 'ngày tháng năm sinh')
+    """
+    key = text_key(text)
+    for _ in range(2):  # "Ngày sinh (dd/mm/yyyy):" has a mark after a hint
+        key = _FORMAT_HINT.sub("", _MARKS.sub("", _NUMBERING.sub("", key)))
+    key = _SLASH.sub(" ", key)
+    return " ".join(_HEADER_PUNCTUATION.sub(" ", key).split())
