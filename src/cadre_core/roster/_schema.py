@@ -140,6 +140,8 @@ TABLES: tuple[Table, ...] = (
                 "ho va ten",
                 "họ và tên khai sinh",
                 "họ tên khai sinh",
+                "họ và tên cán bộ",
+                "họ tên cán bộ",
                 required=True,
             ),
             _c(
@@ -388,6 +390,8 @@ TABLES: tuple[Table, ...] = (
                 "trình độ llct",
                 "lý luận chính trị",
                 "trình độ lý luận chính trị",
+                "trình độ lý luận",
+                "tđ llct",
                 "llct",
                 codes="theory",
                 required=True,

@@ -151,7 +151,6 @@ VALUE_ALIASES: Mapping[str, Mapping[str, str]] = {
                 "thạc sĩ (tương đương)",
                 "thạc sỹ (tương đương)",
                 "trên đại học",
-                "cao học",  # the master's programme, the older name of the degree
             ),
             EducationLevel.TIEN_SI: (
                 "tiến sĩ",

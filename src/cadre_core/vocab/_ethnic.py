@@ -55,13 +55,25 @@ class EthnicGroup:
 _GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Kinh", ("Kinh (Việt)", "Việt", "Viet")),
     ("Tày", ()),
-    ("Thái", ()),
+    ("Thái", ("Thái Đen", "Thái Trắng")),  # the two branches (Tai Dam, Tai Don)
     ("Hoa", ("Hoa (Hán)", "Hán", "Người Hoa")),
     ("Khơ Me", ("Khơ-me", "Khmer", "Khơme", "Khơ Me Krôm", "Khmer Krom", "Khơ-me Krôm")),
     ("Mường", ()),
     ("Nùng", ()),
     ("Mông", ("H'Mông", "Hmông", "HMông", "H Mông", "Mèo", "Hmông (Mèo)", "Mông (Mèo)")),
-    ("Dao", ("Mán",)),
+    # the Dao branches by dress, as local lists name them
+    (
+        "Dao",
+        (
+            "Mán",
+            "Dao Đỏ",
+            "Dao Tiền",
+            "Dao Quần Chẹt",
+            "Dao Quần Trắng",
+            "Dao Thanh Y",
+            "Dao Lô Gang",
+        ),
+    ),
     ("Gia Rai", ("Gia-rai", "Gia Lai", "Giarai", "Jrai", "Jarai")),
     ("Ngái", ()),
     ("Ê Đê", ("Ê-đê", "Êđê", "Ede", "Rhađê", "Ra Đê")),
