@@ -10,6 +10,7 @@ and share work (each cadre's home position, its row on the roll) during one
 from __future__ import annotations
 
 import datetime as dt
+import string
 from collections.abc import Callable, Mapping, Sequence
 from contextvars import ContextVar
 from itertools import repeat
@@ -21,7 +22,8 @@ import pandas as pd
 from cadre_core.features._frame import Features, whole_years
 from cadre_core.features._keys import _arrow, lookup, per_value
 from cadre_core.findings._finding import Finding, Severity, SubjectKind
-from cadre_core.vocab._labels import category_name, default_bodies
+from cadre_core.targets._target import Text
+from cadre_core.vocab._labels import category_name, default_bodies, label
 
 _T = TypeVar("_T")
 
@@ -178,6 +180,60 @@ def _post_titles(
     return title.fillna(codes.astype(object))
 
 
+_FORMAT = string.Formatter()
+
+
+def spell(template: str, **values: object) -> pd.Series:
+    """A label template filled column by column, the way ``+`` joins texts: each
+    ``{name}`` is ``values[name]``, a Series of texts joined element by element (aligned on
+    its index; a missing text leaves the row missing) or one value for every row (its
+    ``str``). With no Series among the values, a Series of the one text.
+
+    >>> spell("{a} của {b} ({n})", a=pd.Series(["1", "2"]), b=pd.Series(["x", "y"]), n=3).tolist()
+    ['1 của x (3)', '2 của y (3)']
+    """
+    out: pd.Series | str = ""
+    text = ""  # the words (and single values) since the last Series
+    for words, name, spec, conversion in _FORMAT.parse(template):
+        text += words
+        if name is None:
+            continue
+        value = values[name]
+        if isinstance(value, pd.Series):
+            if spec or conversion:
+                raise ValueError(f"{{{name}}} of a Series takes no format: {template!r}")
+            out = value if isinstance(out, str) and not out + text else out + text + value
+            text = ""
+        else:
+            shown = _FORMAT.convert_field(value, conversion) if conversion else value
+            text += _FORMAT.format_field(shown, spec or "")
+    if isinstance(out, str):
+        return pd.Series([out + text], dtype=object)
+    return out + text if text else out
+
+
+def said(key: str, **fields: object) -> dict[str, pd.Series]:
+    """The label ``key`` filled by :func:`spell` in each language (``{"vi": ..., "en":
+    ...}``): a field given as a :class:`~cadre_core.targets.Text`, or as a mapping from
+    the language to its value, is read in that language (what :meth:`Text.of` does for one
+    text).
+
+    >>> t = said("rule_national.vacancy")
+    >>> t["vi"].tolist(), t["en"].tolist()
+    (['Thiếu người so với biên chế'], ['Post below its quota'])
+    """
+
+    def field(value: object, lang: str) -> object:
+        if isinstance(value, Text):
+            return value.get(lang)
+        return value[lang] if isinstance(value, Mapping) else value
+
+    return {
+        lang: spell(label(key, lang), **{k: field(v, lang) for k, v in fields.items()})
+        for lang in ("vi", "en")
+    }
+
+
 def _text(values: pd.Series) -> list[Any]:
     """``values.astype(str).tolist()``, without the round trip when all values are str."""
     if values.dtype == object and pd.api.types.infer_dtype(values, skipna=False) == "string":
@@ -244,4 +300,4 @@ def _categories(params: Mapping[str, Any], key: str, default: str) -> list[str]:
     return [str(x).strip() for x in items if str(x).strip()]
 
 
-__all__ = ["Rule", "full_years"]
+__all__ = ["Rule", "full_years", "said", "spell"]

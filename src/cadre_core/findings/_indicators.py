@@ -12,7 +12,6 @@ without it the five built-in indicators (all higher-is-better) are used.
 from __future__ import annotations
 
 import difflib
-import re
 from collections.abc import Mapping, Sequence
 from fractions import Fraction
 from typing import Any
@@ -21,7 +20,15 @@ import numpy as np
 import pandas as pd
 
 from cadre_core.features._frame import Features
-from cadre_core.findings._common import _body_of_bloc, _build, _categories, _cited, _p, _table
+from cadre_core.findings._common import (
+    _body_of_bloc,
+    _build,
+    _categories,
+    _cited,
+    _p,
+    _table,
+    spell,
+)
 from cadre_core.findings._finding import Finding
 from cadre_core.findings._sources import QD366_INDICATORS, QD366_LEADER
 from cadre_core.roster._problems import RosterError, problem
@@ -247,28 +254,24 @@ def period_text(year: pd.Series, quarter: pd.Series, lang: str = "vi") -> pd.Ser
     return as_year.where(q.isna(), as_quarter).astype(object)
 
 
-_FIELD = re.compile(r"\{(\w+)\}")
-
-
 def fill(template: str, **values: object) -> pd.Series:
-    """A label template filled column by column: each ``{name}`` replaced by the text of
-    ``values[name]`` (a Series, or one value for every row), with no loop over rows.
+    """A label template filled column by column (:func:`spell`), each value first made
+    text: a Series by its ``str`` row by row (its index dropped), one value repeated for
+    every row.
 
     >>> fill("{a} of {b}", a=pd.Series([1, 2]), b="3").tolist()
     ['1 of 3', '2 of 3']
     """
     n = max((len(v) for v in values.values() if isinstance(v, pd.Series)), default=1)
-    parts = _FIELD.split(template)
-    out = pd.Series([parts[0]] * n, dtype=object)
-    for i in range(1, len(parts), 2):
-        value = values[parts[i]]
-        text = (
+    texts = {
+        name: (
             value.reset_index(drop=True).astype(str).astype(object)
             if isinstance(value, pd.Series)
             else pd.Series([str(value)] * n, dtype=object)
         )
-        out = out + text + parts[i + 1]
-    return out
+        for name, value in values.items()
+    }
+    return spell(template, **texts)
 
 
 def share_text(share: pd.Series, lang: str = "vi") -> pd.Series:
