@@ -17,6 +17,7 @@ from cadre_core.findings._common import (
     _cited,
     _p,
     _post_titles,
+    said,
 )
 from cadre_core.findings._finding import Finding
 from cadre_core.findings._sources import KL210
@@ -41,14 +42,15 @@ def non_local_findings(
     if len(f) == 0:
         return []
     title = _post_titles(features, f["position_code"], f["category"])
+    texts = said("finding_local_key_post", post=title)
     return _build(
         f,
         rule="national.local_key_post",
         severity="warning",
         kind="cadre",
         subject=f["cadre_id"],
-        vi="Là người địa phương nhưng giữ chức danh " + title,
-        en="Is a local person holding " + title + ", a post for a non-local cadre",
+        vi=texts["vi"],
+        en=texts["en"],
         source=_cited(params, "national.local_key_post", KL210),
         body=str(_p(params, "national.key_post_body", label("body_key_posts"))),
         commune=f["commune"].astype(object),

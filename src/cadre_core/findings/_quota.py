@@ -11,21 +11,15 @@ import pandas as pd
 
 from cadre_core.features._frame import Features
 from cadre_core.features._keys import per_row
-from cadre_core.findings._common import _body_of_bloc, _build, _cited
+from cadre_core.findings._common import _body_of_bloc, _build, _cited, said
 from cadre_core.findings._finding import Finding
 from cadre_core.findings._sources import QUOTA
 
 
-def _quota_texts(d: pd.DataFrame, vi: str, en: str) -> pd.DataFrame:
-    h = d["holders"].astype(str)
-    q = d["quota"].astype(str)
+def _quota_texts(d: pd.DataFrame, key: str) -> pd.DataFrame:
     diff = (d["holders"] - d["quota"]).abs().astype(str)
-    return pd.DataFrame(
-        {
-            "vi": vi + " " + diff + " người so với biên chế (có " + h + "/" + q + ")",
-            "en": diff + " " + en + " the quota (" + h + " held, quota " + q + ")",
-        }
-    )
+    texts = said(key, diff=diff, held=d["holders"].astype(str), quota=d["quota"].astype(str))
+    return pd.DataFrame(texts)
 
 
 def quota_findings(
@@ -41,14 +35,14 @@ def quota_findings(
     quota = p["quota"].fillna(1).astype("int64").to_numpy()
     holders = p["holders"].astype("int64").to_numpy()
     out: list[Finding] = []
-    for rule, mask, sev, vi, en in (
-        ("national.vacancy", holders < quota, "warning", "Thiếu", "short of"),
-        ("national.surplus", holders > quota, "info", "Thừa", "over"),
+    for rule, mask, sev, key in (
+        ("national.vacancy", holders < quota, "warning", "finding_vacancy"),
+        ("national.surplus", holders > quota, "info", "finding_surplus"),
     ):
         rows = np.flatnonzero(mask)
         f = p.iloc[rows].assign(quota=quota[rows], holders=holders[rows])
         f = (f if whole else f.sort_index()).reset_index()
-        texts = per_row(f[["holders", "quota"]], partial(_quota_texts, vi=vi, en=en))
+        texts = per_row(f[["holders", "quota"]], partial(_quota_texts, key=key))
         out += _build(
             f,
             rule=rule,

@@ -23,6 +23,7 @@ from cadre_core.findings._common import (
     _p,
     _table,
     _texts,
+    said,
 )
 from cadre_core.findings._finding import Finding
 from cadre_core.vocab._labels import level_name
@@ -99,29 +100,8 @@ def _recorded(
 
 
 def _cap_texts(d: pd.DataFrame, cap: Fraction) -> pd.DataFrame:
-    year, excellent = d["year"].astype(str), d["excellent"].astype(str)
-    allowed, good = d["allowed"].astype(str), d["good"].astype(str)
-    return pd.DataFrame(
-        {
-            "vi": "Năm "
-            + year
-            + ": "
-            + excellent
-            + " người hoàn thành xuất sắc, vượt mức "
-            + allowed
-            + f" ({cap} của "
-            + good
-            + " người hoàn thành tốt)",
-            "en": year
-            + ": "
-            + excellent
-            + " rated excellent, above the cap of "
-            + allowed
-            + f" ({cap} of "
-            + good
-            + " rated good)",
-        }
-    )
+    counts = {k: d[k].astype(str) for k in ("year", "excellent", "allowed", "good")}
+    return pd.DataFrame(said("finding_excellent_over_cap", cap=cap, **counts))
 
 
 def _rating_words(levels: pd.Series, lang: str) -> pd.Series:
@@ -162,33 +142,26 @@ def rating_findings(
             g = m[m["disciplined"] == disciplined].reset_index(drop=True)
             if len(g) == 0:
                 continue
-            level_vi, level_en = _rating_words(g["level"], "vi"), _rating_words(g["level"], "en")
+            fields = {
+                "year": g["year"].astype(str),
+                **{
+                    name: {lang: _rating_words(g[name], lang) for lang in ("vi", "en")}
+                    for name in ("rating", "level")
+                },
+            }
             if disciplined:
-                why_vi = "bị kỷ luật trong năm nên phải là " + level_vi
-                why_en = "disciplined in that year, so must be " + level_en
+                message = said("finding_rating_contradicts_discipline", **fields)
             else:
-                why_vi = (
-                    "điểm bình quân " + g["score"].map("{:g}".format) + " tương ứng " + level_vi
-                )
-                why_en = "mean score " + g["score"].map("{:g}".format) + " gives " + level_en
+                score = g["score"].map("{:g}".format)
+                message = said("finding_rating_contradicts_scores", score=score, **fields)
             out += _build(
                 g,
                 rule="national.rating_contradicts_scores",
                 severity="error" if disciplined else "warning",
                 kind="cadre",
                 subject=g["cadre_id"],
-                vi="Xếp loại năm "
-                + g["year"].astype(str)
-                + " là "
-                + _rating_words(g["rating"], "vi")
-                + " nhưng "
-                + why_vi,
-                en="The "
-                + g["year"].astype(str)
-                + " rating is "
-                + _rating_words(g["rating"], "en")
-                + " but "
-                + why_en,
+                vi=message["vi"],
+                en=message["en"],
                 source=_cited(params, "national.rating_contradicts_scores", source),
                 body=_body_of_bloc(home.loc[g["cadre_id"], "bloc"].reset_index(drop=True), bodies),
                 commune=c.loc[g["cadre_id"], "commune"].reset_index(drop=True),

@@ -12,7 +12,15 @@ import pandas as pd
 
 from cadre_core.features._frame import Features
 from cadre_core.features._keys import per_row
-from cadre_core.findings._common import _at, _body_of_bloc, _build, _cited, _home_rows, _month
+from cadre_core.findings._common import (
+    _at,
+    _body_of_bloc,
+    _build,
+    _cited,
+    _home_rows,
+    _month,
+    said,
+)
 from cadre_core.findings._finding import Finding
 from cadre_core.findings._sources import RETIREMENT_SOURCE
 from cadre_core.vocab._labels import label
@@ -108,13 +116,7 @@ def retirement_findings(
         )
 
     def past_texts(d: pd.DataFrame) -> pd.DataFrame:
-        month = _month(d["ret"])
-        return pd.DataFrame(
-            {
-                "vi": "Đã đến tuổi nghỉ hưu từ tháng " + month + " nhưng vẫn đang công tác",
-                "en": "Reached retirement age in " + month + " but is still in post",
-            }
-        )
+        return pd.DataFrame(said("finding_past_retirement_age", month=_month(d["ret"])))
 
     past = (ret.notna() & (ret < day)).to_numpy()
     f = pd.DataFrame({"ret": ret[past]})
@@ -145,19 +147,8 @@ def retirement_findings(
         def soon_texts(d: pd.DataFrame) -> pd.DataFrame:
             after = d["ret"].to_numpy(dtype="datetime64[us]")[:, None] < when[None, :]
             lists = pd.Series([", ".join(names[hit]) for hit in after], dtype=object)
-            month = _month(d["ret"])
-            return pd.DataFrame(
-                {
-                    "vi": "Đến tuổi nghỉ hưu tháng "
-                    + month
-                    + ", trước thời hạn của mục tiêu: "
-                    + lists,
-                    "en": "Reaches retirement age in "
-                    + month
-                    + ", before the deadline of targets: "
-                    + lists,
-                }
-            )
+            texts = said("finding_retires_before_deadline", month=_month(d["ret"]), targets=lists)
+            return pd.DataFrame(texts)
 
         texts = per_row(f, soon_texts)
         out += _build(

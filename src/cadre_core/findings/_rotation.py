@@ -15,6 +15,7 @@ from cadre_core.findings._common import (
     _p,
     _post_titles,
     full_years,
+    said,
 )
 from cadre_core.findings._finding import Finding
 from cadre_core.findings._sources import ROTATION
@@ -46,22 +47,15 @@ def rotation_findings(
         return []
     start = _dates_text(f["start_date"], "%d/%m/%Y")
     post = _post_titles(features, f["position_code"], f.get("category"))
+    texts = said("finding_rotation_overdue", post=post, start=start, years=years)
     return _build(
         f,
         rule="national.rotation_overdue",
         severity="warning",
         kind="cadre",
         subject=f["cadre_id"],
-        vi="Giữ vị trí nhạy cảm "
-        + post
-        + " từ "
-        + start
-        + f", đã đủ {years} năm: phải chuyển đổi vị trí công tác",
-        en="In sensitive post "
-        + post
-        + " since "
-        + start
-        + f", {years} years or more: due for rotation",
+        vi=texts["vi"],
+        en=texts["en"],
         source=_cited(params, "national.rotation_overdue", ROTATION),
         body=_body_of_bloc(f["bloc"], bodies),
         commune=f["commune"].astype(object),

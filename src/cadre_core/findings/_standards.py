@@ -29,10 +29,12 @@ from cadre_core.findings._common import (
     _p,
     _post_titles,
     _table,
+    said,
 )
 from cadre_core.findings._finding import Finding
 from cadre_core.findings._sources import STANDARDS
 from cadre_core.targets._criteria import meets_minimum, post_minimums
+from cadre_core.targets._target import Text
 from cadre_core.vocab._enums import LEADERSHIP_CATEGORIES, EducationLevel, TheoryLevel
 from cadre_core.vocab._labels import level_name
 
@@ -138,20 +140,30 @@ def standards_findings(
     f = f.sort_values(["cadre_id", "position_code"]).reset_index(drop=True)
 
     def reasons(d: pd.DataFrame) -> pd.DataFrame:
-        ed_vi = np.where(d["ed_gap"], "trình độ chuyên môn dưới " + _words(d["ed_need"], "vi"), "")
-        th_vi = np.where(d["th_gap"], "LLCT dưới " + _words(d["th_need"], "vi", "theory"), "")
-        ed_en = np.where(d["ed_gap"], "education below " + _words(d["ed_need"], "en"), "")
-        th_en = np.where(
-            d["th_gap"], "political theory below " + _words(d["th_need"], "en", "theory"), ""
+        ed = said(
+            "finding_below_standard_education",
+            level={lang: _words(d["ed_need"], lang) for lang in ("vi", "en")},
         )
-        state_vi = pd.Series(
-            np.where(d["still"], "; đến nay vẫn chưa đạt", "; nay đã đạt"), dtype=object
+        th = said(
+            "finding_below_standard_theory",
+            level={lang: _words(d["th_need"], lang, "theory") for lang in ("vi", "en")},
         )
-        state_en = pd.Series(np.where(d["still"], "; still below", "; met since"), dtype=object)
+        still = Text.of("finding_below_standard_still")
+        met = Text.of("finding_below_standard_met")
         return pd.DataFrame(
             {
-                "vi": " khi chưa đạt tiêu chuẩn (" + _join(ed_vi, th_vi) + ")" + state_vi,
-                "en": " below the post's standard (" + _join(ed_en, th_en) + ")" + state_en,
+                **{
+                    f"gaps_{lang}": _join(
+                        np.where(d["ed_gap"], ed[lang], ""), np.where(d["th_gap"], th[lang], "")
+                    )
+                    for lang in ("vi", "en")
+                },
+                **{
+                    f"state_{lang}": pd.Series(
+                        np.where(d["still"], still.get(lang), met.get(lang)), dtype=object
+                    )
+                    for lang in ("vi", "en")
+                },
                 "severity": np.where(d["still"], "error", "info"),
             }
         )
@@ -159,14 +171,21 @@ def standards_findings(
     why = per_row(f[["ed_gap", "ed_need", "th_gap", "th_need", "still"]], reasons)
     start = _dates_text(f["start_date"], "%d/%m/%Y")
     post = _post_titles(features, f["position_code"], f.get("category"))
+    texts = said(
+        "finding_below_standard",
+        post=post,
+        start=start,
+        gaps={lang: why[f"gaps_{lang}"] for lang in ("vi", "en")},
+        state={lang: why[f"state_{lang}"] for lang in ("vi", "en")},
+    )
     return _build(
         f,
         rule="national.below_standard_on_appointment",
         severity=why["severity"],
         kind="cadre",
         subject=f["cadre_id"],
-        vi="Bổ nhiệm vào chức danh " + post + " ngày " + start + why["vi"],
-        en="Appointed to " + post + " on " + start + why["en"],
+        vi=texts["vi"],
+        en=texts["en"],
         source=_cited(params, "national.below_standard_on_appointment", STANDARDS),
         body=_body_of_bloc(f["bloc"], bodies),
         commune=f["commune"].astype(object),

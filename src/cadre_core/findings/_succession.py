@@ -9,7 +9,16 @@ from typing import Any
 import pandas as pd
 
 from cadre_core.features._frame import Features
-from cadre_core.findings._common import _bodies, _build, _cited, _month, _p, _table, full_years
+from cadre_core.findings._common import (
+    _bodies,
+    _build,
+    _cited,
+    _month,
+    _p,
+    _table,
+    full_years,
+    said,
+)
 from cadre_core.findings._finding import Finding
 from cadre_core.findings._retirement import safe_retirement_dates
 from cadre_core.findings._sources import (
@@ -18,6 +27,7 @@ from cadre_core.findings._sources import (
     QD377_TERM,
     RETIREMENT_SOURCE,
 )
+from cadre_core.targets._target import Text
 
 
 def _term_years(term: pd.Series) -> pd.DataFrame:
@@ -64,19 +74,20 @@ def succession_findings(
         n=("cadre_id", "nunique"), commune=("commune", "first")
     )
     f = per_title[per_title["n"] > max_cand].reset_index()
+    texts = said(
+        "finding_succession_too_many_candidates",
+        n=f["n"].astype(str),
+        most=max_cand,
+        term=f["term"].astype(str),
+    )
     out += _build(
         f,
         rule="national.succession_too_many_candidates",
         severity="error",
         kind="position",
         subject=f["position_code"],
-        vi="Quy hoạch "
-        + f["n"].astype(str)
-        + f" người (tối đa {max_cand}) cho nhiệm kỳ "
-        + f["term"].astype(str),
-        en=f["n"].astype(str)
-        + f" candidates (at most {max_cand}) planned for term "
-        + f["term"].astype(str),
+        vi=texts["vi"],
+        en=texts["en"],
         source=_cited(params, "national.succession_too_many_candidates", QD377_CAPS),
         body=body,
         commune=f["commune"],
@@ -87,20 +98,20 @@ def succession_findings(
         n=("position_code", "nunique"), commune=("commune", "first")
     )
     f = per_cadre[per_cadre["n"] > max_titles].reset_index()
+    texts = said(
+        "finding_succession_too_many_titles",
+        n=f["n"].astype(str),
+        most=max_titles,
+        term=f["term"].astype(str),
+    )
     out += _build(
         f,
         rule="national.succession_too_many_titles",
         severity="error",
         kind="cadre",
         subject=f["cadre_id"],
-        vi="Được quy hoạch "
-        + f["n"].astype(str)
-        + f" chức danh (tối đa {max_titles}) nhiệm kỳ "
-        + f["term"].astype(str),
-        en="Planned for "
-        + f["n"].astype(str)
-        + f" titles (at most {max_titles}) in term "
-        + f["term"].astype(str),
+        vi=texts["vi"],
+        en=texts["en"],
         source=_cited(params, "national.succession_too_many_titles", QD377_CAPS),
         body=body,
         commune=f["commune"],
@@ -118,25 +129,21 @@ def succession_findings(
     need_month = s["term_start"].astype("int64") * 12 + months
     short = ret.notna() & (ret_month < need_month).fillna(False).astype(bool)
     f = s[short].assign(ret=ret[short]).drop_duplicates(["cadre_id", "term"]).reset_index(drop=True)
-    out += (
-        []
-        if len(f) == 0
-        else _build(
+    if len(f):
+        texts = said(
+            "finding_succession_retires_in_term",
+            term=f["term"].astype(str),
+            month=_month(f["ret"]),
+            months=months,
+        )
+        out += _build(
             f,
             rule="national.succession_retires_in_term",
             severity="warning",
             kind="cadre",
             subject=f["cadre_id"],
-            vi="Quy hoạch nhiệm kỳ "
-            + f["term"].astype(str)
-            + " nhưng đến tuổi nghỉ hưu tháng "
-            + _month(f["ret"])
-            + f", không đủ {months} tháng công tác",
-            en="Planned for term "
-            + f["term"].astype(str)
-            + " but reaches retirement age in "
-            + _month(f["ret"])
-            + f", short of {months} months in post",
+            vi=texts["vi"],
+            en=texts["en"],
             source=_cited(
                 params,
                 "national.succession_retires_in_term",
@@ -145,7 +152,6 @@ def succession_findings(
             body=body,
             commune=f["commune"],
         )
-    )
 
     # the pool's mix: young, female, ethnic minority
     young_age = int(_p(params, "national.succession.young_age", 35))
@@ -169,42 +175,28 @@ def succession_findings(
         female=("female", "sum"),
         minority=("minority", "sum"),
     )
-    labels = {
-        "young": (f"cán bộ trẻ (dưới {young_age} tuổi)", f"young (under {young_age})"),
-        "female": ("cán bộ nữ", "female"),
-        "minority": ("cán bộ người dân tộc thiểu số", "ethnic-minority"),
-    }
-    for group, (vi, en) in labels.items():
+    for group in ("young", "female", "minority"):
         ratio = Fraction(_p(params, f"national.succession.min_{group}", Fraction(0)))
         k = pools[group].to_numpy(dtype="int64")
         n = pools["n"].to_numpy(dtype="int64")
         low = (k == 0) | (k * ratio.denominator < ratio.numerator * n)
         f = pools[low].reset_index()
+        texts = said(
+            "finding_succession_pool_at_least" if ratio else "finding_succession_pool",
+            term=f["term"].astype(str),
+            count=f[group].astype(str),
+            n=f["n"].astype(str),
+            group=Text.of(f"finding_pool_{group}", age=young_age),
+            least=ratio,
+        )
         out += _build(
             f,
             rule=f"national.succession_pool_{group}",
             severity="info",
             kind="commune",
             subject=f["commune"],
-            vi="Nguồn quy hoạch nhiệm kỳ "
-            + f["term"].astype(str)
-            + " có "
-            + f[group].astype(str)
-            + "/"
-            + f["n"].astype(str)
-            + " "
-            + vi
-            + (f" (cần ít nhất {ratio})" if ratio else ""),
-            en="Succession pool for term "
-            + f["term"].astype(str)
-            + " has "
-            + f[group].astype(str)
-            + "/"
-            + f["n"].astype(str)
-            + " "
-            + en
-            + " candidates"
-            + (f" (needs at least {ratio})" if ratio else ""),
+            vi=texts["vi"],
+            en=texts["en"],
             source=_cited(params, f"national.succession_pool_{group}", QD377_MIX),
             body=body,
             commune=f["commune"],

@@ -518,6 +518,83 @@ _LABELS: dict[str, tuple[str, str]] = {
         "Vượt tỷ lệ hoàn thành xuất sắc nhiệm vụ",
         "Excellent ratings over the cap",
     ),
+    # the national findings' messages (``finding_*``), filled in each language by
+    # findings._common.said; the legal sources they cite stay in findings/_sources.py
+    "finding_vacancy": (
+        "Thiếu {diff} người so với biên chế (có {held}/{quota})",
+        "{diff} short of the quota ({held} held, quota {quota})",
+    ),
+    "finding_surplus": (
+        "Thừa {diff} người so với biên chế (có {held}/{quota})",
+        "{diff} over the quota ({held} held, quota {quota})",
+    ),
+    "finding_local_key_post": (
+        "Là người địa phương nhưng giữ chức danh {post}",
+        "Is a local person holding {post}, a post for a non-local cadre",
+    ),
+    "finding_rotation_overdue": (
+        "Giữ vị trí nhạy cảm {post} từ {start}, đã đủ {years} năm: phải chuyển đổi vị trí công tác",
+        "In sensitive post {post} since {start}, {years} years or more: due for rotation",
+    ),
+    "finding_past_retirement_age": (
+        "Đã đến tuổi nghỉ hưu từ tháng {month} nhưng vẫn đang công tác",
+        "Reached retirement age in {month} but is still in post",
+    ),
+    "finding_retires_before_deadline": (
+        "Đến tuổi nghỉ hưu tháng {month}, trước thời hạn của mục tiêu: {targets}",
+        "Reaches retirement age in {month}, before the deadline of targets: {targets}",
+    ),
+    "finding_below_standard": (
+        "Bổ nhiệm vào chức danh {post} ngày {start} khi chưa đạt tiêu chuẩn ({gaps}); {state}",
+        "Appointed to {post} on {start} below the post's standard ({gaps}); {state}",
+    ),
+    "finding_below_standard_education": (
+        "trình độ chuyên môn dưới {level}",
+        "education below {level}",
+    ),
+    "finding_below_standard_theory": ("LLCT dưới {level}", "political theory below {level}"),
+    "finding_below_standard_still": ("đến nay vẫn chưa đạt", "still below"),
+    "finding_below_standard_met": ("nay đã đạt", "met since"),
+    "finding_rating_contradicts_scores": (
+        "Xếp loại năm {year} là {rating} nhưng điểm bình quân {score} tương ứng {level}",
+        "The {year} rating is {rating} but mean score {score} gives {level}",
+    ),
+    "finding_rating_contradicts_discipline": (
+        "Xếp loại năm {year} là {rating} nhưng bị kỷ luật trong năm nên phải là {level}",
+        "The {year} rating is {rating} but disciplined in that year, so must be {level}",
+    ),
+    "finding_excellent_over_cap": (
+        "Năm {year}: {excellent} người hoàn thành xuất sắc, vượt mức {allowed} ({cap} của "
+        "{good} người hoàn thành tốt)",
+        "{year}: {excellent} rated excellent, above the cap of {allowed} ({cap} of {good} "
+        "rated good)",
+    ),
+    "finding_succession_too_many_candidates": (
+        "Quy hoạch {n} người (tối đa {most}) cho nhiệm kỳ {term}",
+        "{n} candidates (at most {most}) planned for term {term}",
+    ),
+    "finding_succession_too_many_titles": (
+        "Được quy hoạch {n} chức danh (tối đa {most}) nhiệm kỳ {term}",
+        "Planned for {n} titles (at most {most}) in term {term}",
+    ),
+    "finding_succession_retires_in_term": (
+        "Quy hoạch nhiệm kỳ {term} nhưng đến tuổi nghỉ hưu tháng {month}, không đủ {months} "
+        "tháng công tác",
+        "Planned for term {term} but reaches retirement age in {month}, short of {months} "
+        "months in post",
+    ),
+    "finding_succession_pool": (
+        "Nguồn quy hoạch nhiệm kỳ {term} có {count}/{n} {group}",
+        "Succession pool for term {term} has {count}/{n} {group} candidates",
+    ),
+    "finding_succession_pool_at_least": (
+        "Nguồn quy hoạch nhiệm kỳ {term} có {count}/{n} {group} (cần ít nhất {least})",
+        "Succession pool for term {term} has {count}/{n} {group} candidates (needs at least "
+        "{least})",
+    ),
+    "finding_pool_young": ("cán bộ trẻ (dưới {age} tuổi)", "young (under {age})"),
+    "finding_pool_female": ("cán bộ nữ", "female"),
+    "finding_pool_minority": ("cán bộ người dân tộc thiểu số", "ethnic-minority"),
     # equipment items of the built-in norm and the sample rosters (``item_<code>``)
     "item_desk_set": ("bộ bàn ghế làm việc", "desk and chair"),
     "item_cabinet": ("tủ đựng tài liệu", "filing cabinet"),
