@@ -166,3 +166,25 @@ def test_every_national_rule_has_a_title_and_messages_name_posts_by_title() -> N
         for text in (f.message_vi, f.message_en):
             words = set(re.findall(r"[\w-]+", text))
             assert not words & positions, (f.rule, text)
+
+
+def test_a_post_without_a_title_is_named_by_its_category_in_each_language() -> None:
+    """Where the roster gives a post no title, a finding names it by its category in the
+    message's own language (the English message used to carry the Vietnamese name)."""
+    from cadre_core import Roster
+    from cadre_core.vocab._labels import category_name
+
+    frames = {name: frame.copy() for name, frame in sample_roster().tables.items()}
+    frames["positions"]["title"] = None
+    ev = evaluate(Roster.from_frames(frames, name="untitled"), "2026-12-31")
+    rules = {"national.local_key_post", "national.below_standard_on_appointment"}
+    found = [f for c in ev.communes for f in c.findings if f.rule in rules]
+    assert {f.rule for f in found} == rules
+    positions = frames["positions"].set_index("position_code")
+    for f in found:
+        held = ev.features.assignments  # the posts the subject holds on the day
+        codes = held.loc[held["cadre_id"].astype(str) == f.subject, "position_code"]
+        cats = positions.loc[codes.astype(str), "category"].tolist()
+        assert any(category_name(c, "en") in f.message_en for c in cats), f.message_en
+        assert any(category_name(c, "vi") in f.message_vi for c in cats), f.message_vi
+        assert not any(category_name(c, "vi") in f.message_en for c in cats), f.message_en

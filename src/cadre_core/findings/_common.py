@@ -23,7 +23,7 @@ from cadre_core.features._frame import Features, whole_years
 from cadre_core.features._keys import _arrow, lookup, per_value
 from cadre_core.findings._finding import Finding, Severity, SubjectKind
 from cadre_core.targets._target import Text
-from cadre_core.vocab._labels import category_name, default_bodies, label
+from cadre_core.vocab._labels import category_name, default_bodies, label, level_name
 
 _T = TypeVar("_T")
 
@@ -167,17 +167,42 @@ def _body_of_bloc(bloc: pd.Series, bodies: Mapping[str, str] | None) -> pd.Serie
 
 def _post_titles(
     features: Features, codes: pd.Series, categories: pd.Series | None = None
-) -> pd.Series:
-    """The title of each position code (its category's name where the roster gives no
-    title, the code as a last resort), aligned on ``codes``: what a message names a post
-    by."""
+) -> dict[str, pd.Series]:
+    """The title of each position code in each language (``{"vi": ..., "en": ...}``, for
+    :func:`said`), aligned on ``codes``: the roster's title, else its category's name in
+    that language, else the code: what a message names a post by."""
     pos = features.positions
     title = _at(pos["title"], lookup(codes, pos.index)).astype(object)
     title.index = codes.index
-    if categories is not None:
-        named = per_value(categories, lambda c: c.map(category_name).astype(object))
-        title = title.fillna(named)
-    return title.fillna(codes.astype(object))
+    out = {}
+    for lang in ("vi", "en"):
+        named = title
+        if categories is not None:
+            words = per_value(categories, _categories_in(lang))
+            named = named.fillna(words.astype(object))
+        out[lang] = named.fillna(codes.astype(object))
+    return out
+
+
+def _categories_in(lang: str) -> Callable[[pd.Series], pd.Series]:
+    """Position categories' names in ``lang`` (for :func:`per_value`)."""
+
+    def names(codes: pd.Series) -> pd.Series:
+        return codes.map(lambda code: category_name(code, lang)).astype(object)
+
+    return names
+
+
+def rating_words(levels: pd.Series, lang: str) -> pd.Series:
+    """Rating codes in words (the label table) in ``lang``, one look-up per distinct
+    code.
+
+    >>> rating_words(pd.Series(["excellent", "good", "excellent"]), "vi").tolist()
+    ['hoàn thành xuất sắc nhiệm vụ', 'hoàn thành tốt nhiệm vụ', 'hoàn thành xuất sắc nhiệm vụ']
+    """
+    return per_value(
+        levels, lambda v: v.map(lambda c: level_name(c, lang, "rating")).astype(object)
+    )
 
 
 _FORMAT = string.Formatter()

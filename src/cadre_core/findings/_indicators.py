@@ -27,6 +27,7 @@ from cadre_core.findings._common import (
     _cited,
     _p,
     _table,
+    rating_words,
     spell,
 )
 from cadre_core.findings._finding import Finding
@@ -35,7 +36,7 @@ from cadre_core.roster._problems import RosterError, problem
 from cadre_core.roster._roster import Roster
 from cadre_core.vocab._enums import RatingLevel
 from cadre_core.vocab._indicators import builtin_indicators, catalogue_frame
-from cadre_core.vocab._labels import fmt_pct, label, level_name
+from cadre_core.vocab._labels import fmt_pct, label
 
 #: The columns of :func:`indicator_rows`.
 ROW_COLUMNS = (
@@ -377,11 +378,6 @@ def _rank(codes: pd.Series) -> pd.Series:
     return codes.map(RatingLevel.ranks()).astype("Int64")
 
 
-def _rating_words(codes: pd.Series, lang: str) -> pd.Series:
-    words = {c: level_name(c, lang, "rating") for c in pd.unique(codes)}
-    return codes.map(words).astype(object)
-
-
 def attainment_findings(
     features: Features, params: Mapping[str, Any], bodies: Mapping[str, str] | None = None
 ) -> list[Finding]:
@@ -460,8 +456,8 @@ def leader_findings(
             label("indicator_msg_leader", lang),
             period=period_text(m["year"], m["quarter"], lang),
             body=m["agency_name"],
-            rating=_rating_words(m["rating"], lang),
-            collective=_rating_words(m["collective"], lang),
+            rating=rating_words(m["rating"], lang),
+            collective=rating_words(m["collective"], lang),
         )
         for lang in ("vi", "en")
     }
@@ -524,7 +520,7 @@ def excellent_findings(
         lang: fill(
             label("indicator_msg_excellent", lang),
             period=period_text(m["year"], quarter, lang),
-            rating=_rating_words(m["rating"], lang),
+            rating=rating_words(m["rating"], lang),
             met=m["met"],
             total=m["total"],
             share=share_text(m["share"], lang),

@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 
 from cadre_core.features._frame import Features
-from cadre_core.features._keys import lookup, per_row, per_value
+from cadre_core.features._keys import lookup, per_row
 from cadre_core.findings._common import (
     _at,
     _body_of_bloc,
@@ -23,10 +23,10 @@ from cadre_core.findings._common import (
     _p,
     _table,
     _texts,
+    rating_words,
     said,
 )
 from cadre_core.findings._finding import Finding
-from cadre_core.vocab._labels import level_name
 from cadre_core.vocab._scores import (
     ND335_BANDS,
     ND335_CAP,
@@ -104,13 +104,6 @@ def _cap_texts(d: pd.DataFrame, cap: Fraction) -> pd.DataFrame:
     return pd.DataFrame(said("finding_excellent_over_cap", cap=cap, **counts))
 
 
-def _rating_words(levels: pd.Series, lang: str) -> pd.Series:
-    """Rating codes in words (the label table), one look-up per distinct code."""
-    return per_value(
-        levels, lambda v: v.map(lambda c: level_name(c, lang, "rating")).astype(object)
-    )
-
-
 def rating_findings(
     features: Features, params: Mapping[str, Any], bodies: Mapping[str, str] | None = None
 ) -> list[Finding]:
@@ -145,7 +138,7 @@ def rating_findings(
             fields = {
                 "year": g["year"].astype(str),
                 **{
-                    name: {lang: _rating_words(g[name], lang) for lang in ("vi", "en")}
+                    name: {lang: rating_words(g[name], lang) for lang in ("vi", "en")}
                     for name in ("rating", "level")
                 },
             }
