@@ -36,7 +36,7 @@ from test_docx_lists import (
 from test_web_lists import ABOVE, write_html
 
 import cadre_core
-from cadre_core.roster import _mhtml
+from cadre_core.roster import _html, _mhtml
 from cadre_core.roster._html import html_grids
 from cadre_core.roster._mhtml import mhtml_grids
 from cadre_core.roster._sniff import LIST_SUFFIXES, file_kind, source_of
@@ -295,7 +295,7 @@ def test_a_single_file_page_over_the_size_limit_is_refused_unread(
 ) -> None:
     path = tmp_path / "lon.mht"
     write_mhtml(path, _page(tmp_path).read_bytes())
-    monkeypatch.setattr(_mhtml, "MAX_XML_BYTES", 1000)
+    monkeypatch.setattr(_html, "MAX_XML_BYTES", 1000)  # the one bounded read of a page
     monkeypatch.setattr(_mhtml, "root_page", None)  # never parsed
     grids, (said,) = mhtml_grids(path)
     assert grids == [] and said.key == "html_too_large" and "1,000" in said.describe("en")

@@ -219,18 +219,25 @@ def html_grids(path: Path) -> tuple[list[Grid], list[Problem]]:
      ['Họ và tên', 'Ngày sinh', ''], ['', 'Nam', 'Nữ'], ['Lò Văn An', '12/03/1975', ''],
      ['Người lập biểu', '', '']]
     """
+    data, problems = page_bytes(path, "not_html_list", "error")
+    return ([], problems) if data is None else page_grids(path.name, data)
+
+
+def page_bytes(path: Path, unreadable: str, field: str) -> tuple[bytes | None, list[Problem]]:
+    """The bytes of the page (or single-file page) at ``path``, read whole; or None and
+    the problem: over :data:`MAX_XML_BYTES` (``html_too_large``, the file left unread),
+    or the file could not be read (the problem ``unreadable``, the error's kind given as
+    its ``field``)."""
     name = path.name
     try:
         size = path.stat().st_size
         if size > MAX_XML_BYTES:
             why = f"it is {size:,} bytes, over the limit of {MAX_XML_BYTES:,}"
-            return [], [problem(name, None, None, None, None, "html_too_large", reason=why)]
-        data = path.read_bytes()
+            return None, [problem(name, None, None, None, None, "html_too_large", reason=why)]
+        return path.read_bytes(), []
     except OSError as exc:
-        return [], [
-            problem(name, None, None, None, None, "not_html_list", error=type(exc).__name__)
-        ]
-    return page_grids(name, data)
+        fields = {field: type(exc).__name__}
+        return None, [problem(name, None, None, None, None, unreadable, **fields)]
 
 
 def page_grids(
@@ -264,4 +271,4 @@ def page_grids(
     return grids, problems
 
 
-__all__ = ["html_grids", "page_grids"]
+__all__ = ["html_grids", "page_bytes", "page_grids"]

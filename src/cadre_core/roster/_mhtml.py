@@ -17,8 +17,7 @@ import codecs
 from pathlib import Path
 
 from cadre_core.roster._grid import Grid
-from cadre_core.roster._guards import MAX_XML_BYTES
-from cadre_core.roster._html import page_grids
+from cadre_core.roster._html import page_bytes, page_grids
 from cadre_core.roster._problems import Problem, problem
 
 
@@ -75,15 +74,9 @@ def mhtml_grids(path: Path) -> tuple[list[Grid], list[Problem]]:
     page it holds (:func:`~cadre_core.roster._html.page_grids`), a file too large, or
     a message that holds no page."""
     name = path.name
-    try:
-        size = path.stat().st_size
-        if size > MAX_XML_BYTES:
-            why = f"it is {size:,} bytes, over the limit of {MAX_XML_BYTES:,}"
-            return [], [problem(name, None, None, None, None, "html_too_large", reason=why)]
-        data = path.read_bytes()
-    except OSError as exc:
-        why = type(exc).__name__
-        return [], [problem(name, None, None, None, None, "not_mhtml_list", reason=why)]
+    data, problems = page_bytes(path, "not_mhtml_list", "reason")
+    if data is None:
+        return [], problems
     try:
         page, charset = root_page(data)
     except Exception as exc:  # the email package raises several types for a damaged one
