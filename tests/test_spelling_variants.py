@@ -293,3 +293,32 @@ def test_more_real_headers() -> None:
         header_key(a) for a in theory.aliases
     }
     assert header_key("1. Họ và tên cán bộ") in {header_key(a) for a in cadres.aliases}
+
+
+def test_abbreviated_words_in_headers_are_the_words() -> None:
+    """ "CM", "TĐCM", "LLCT", "CBCC"... in a header read as the words they stand for, on
+    both sides of the comparison; "CT" only after "lý luận" (elsewhere it is a chair)."""
+    from cadre_core.roster._flat_header import _candidates
+
+    degrees = ("degrees", "level")
+    theory = ("theory", "level")
+    for header, field in (
+        ("TĐCM", degrees),
+        ("Trình độ CM", degrees),
+        ("Trình độ CMNV", degrees),
+        ("TĐ chuyên môn", degrees),
+        ("Lý luận CT", theory),
+        ("Trình độ LLCT", theory),
+        ("Mã số CBCC", ("cadres", "cadre_id")),
+        ("Chuyên ngành đào tạo cao nhất", ("degrees", "field")),
+        ("Ngày bổ nhiệm, phê chuẩn", ("assignments", "start_date")),
+    ):
+        assert field in _candidates(header)[0], header
+    assert header_key("CT UBND") == "ct ubnd"  # a chair's post, not "chính trị"
+    # no two columns of a table come to share a key through the abbreviations
+    for table in TABLES:
+        owners: dict[str, set[str]] = {}
+        for column in table.columns:
+            for spelling in (column.name, *column.aliases):
+                owners.setdefault(header_key(spelling), set()).add(column.name)
+        assert all(len(names) == 1 for names in owners.values()), table.name

@@ -20,14 +20,31 @@ _NUMBERING = re.compile(r"^(?:\(\d{1,2}\)|\[\d{1,2}\]|\d{1,2}[.)]|[a-zđ]\)|[ivx
 _MARKS = re.compile(r"\s*(?:\(\*\)|\*+|[.:])$")
 # Slashes between words ("Ngày/tháng/năm sinh", "Tỉnh/thành phố") read as spaces
 _SLASH = re.compile(r"(?<=\w)\s*/\s*(?=\w)")
+# The abbreviations headers use for whole words, read as the words on both sides of a
+# comparison ("Trình độ CM", "TĐCM", "Trình độ LLCT", "Mã số CBCC"). Only those that name
+# one thing in a header: "CT" (chủ tịch or chính trị) is read only after "lý luận".
+_HEADER_WORDS = {
+    "tđ": "trình độ",
+    "cm": "chuyên môn",
+    "cmnv": "chuyên môn nghiệp vụ",
+    "tđcm": "trình độ chuyên môn",
+    "llct": "lý luận chính trị",
+    "tđllct": "trình độ lý luận chính trị",
+    "cbcc": "cán bộ công chức",
+    "cbccvc": "cán bộ công chức viên chức",
+    "qlnn": "quản lý nhà nước",
+}
+_AFTER_THEORY = re.compile(r"\blý luận ct\b")
 
 
 def header_key(text: str) -> str:
     """The comparison key of a column header: its :func:`text_key` without the column's
     number before it, without a required mark, a full stop or a colon after it, without a
     bracketed date-format hint or list of values at the end, and with commas,
-    semicolons, colons and slashes between words read as spaces (the year of a column,
-    "Xếp loại năm 2024", is kept: the one-row-per-person reader reads it).
+    semicolons, colons and slashes between words read as spaces, and the abbreviations
+    of whole words headers use (:data:`_HEADER_WORDS`: "CM", "TĐCM", "LLCT", "CBCC"...)
+    read as the words (the year of a column, "Xếp loại năm 2024", is kept: the
+    one-row-per-person reader reads it).
 
     >>> header_key("Ngày, tháng, năm sinh") == header_key("Ngày tháng\\nnăm sinh")
     True
@@ -35,9 +52,14 @@ def header_key(text: str) -> str:
     ('ngày sinh', 'giới tính')
     >>> header_key("1. Họ và tên (*)"), header_key("Ngày/tháng/năm sinh")
     ('họ và tên', 'ngày tháng năm sinh')
+    >>> header_key("TĐCM") == header_key("Trình độ CM") == header_key("Trình độ chuyên môn")
+    True
+    >>> header_key("Lý luận CT"), header_key("CT UBND")
+    ('lý luận chính trị', 'ct ubnd')
     """
     key = text_key(text)
     for _ in range(2):  # "Ngày sinh (dd/mm/yyyy):" has a mark after a hint
         key = _FORMAT_HINT.sub("", _MARKS.sub("", _NUMBERING.sub("", key)))
     key = _SLASH.sub(" ", key)
-    return " ".join(_HEADER_PUNCTUATION.sub(" ", key).split())
+    words = [_HEADER_WORDS.get(w, w) for w in _HEADER_PUNCTUATION.sub(" ", key).split()]
+    return _AFTER_THEORY.sub("lý luận chính trị", " ".join(words))
