@@ -306,18 +306,22 @@ def write_docx(
     """Write the report as a Word document (A4 landscape, Times New Roman) to edit, sign
     and hand up, whole or not at all, and return its path.
 
-    What :func:`write_html` shows, charts left out: the title block (the commune or the
-    province, the day), the head counts, the targets' table (its heading row repeated on
-    every page, no row split), a trend table per target when given several days, the
-    communes ranked when there are several, then for each target not met who falls short
-    and what each lacks, the unrated cadres, the findings, what was set aside, not read
-    or noted, plugin ``sections`` and the audit block.
+    What :func:`write_html` shows, charts left out, as an administrative document: the
+    head (the commune or province; the nation, its motto and the date line), the title
+    block (the commune or the province, the day), the head counts, the targets' table (its
+    heading row repeated on every page, no row split), a trend table per target when given
+    several days, the communes ranked when there are several, then for each target not met
+    who falls short and what each lacks, the unrated cadres, the findings, what was set
+    aside, not read or noted, plugin ``sections``, the audit block and the signature block.
 
     >>> import tempfile, pathlib, docx
     >>> ev = cadre_core.evaluate(sample_roster(), "2026-12-31", plugins=["province_template"])
     >>> out = write_docx(ev, pathlib.Path(tempfile.mkdtemp()) / "bao-cao.docx")
-    >>> docx.Document(str(out)).paragraphs[0].text
-    'BÁO CÁO ĐÁNH GIÁ THỰC HIỆN CHỈ TIÊU'
+    >>> document = docx.Document(str(out))
+    >>> document.tables[0].rows[0].cells[1].text.splitlines()[:2]
+    ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc']
+    >>> [p.text for p in document.paragraphs[:2]]
+    ['', 'BÁO CÁO ĐÁNH GIÁ THỰC HIỆN CHỈ TIÊU']
     """
     from cadre_core.reports import _docx  # python-docx: imported by the reports that use it
 
