@@ -10,6 +10,7 @@ exactly the frames and problems of the general path (the same data as ``object``
 from __future__ import annotations
 
 import random
+import re
 import unicodedata
 from pathlib import Path
 
@@ -105,13 +106,16 @@ def test_run_search_never_misses_a_run(values: list[str | None], cuts: int) -> N
     data = nz.arrow_text(column)
     assert data is not None
     if not pc.replace_substring_regex(data, r"\s+", " ").equals(data):
-        assert nz._has_runs(data)
+        assert nz._runs_in(nz._text_bytes(data))
 
 
 def test_sliced_chunks_are_searched_in_their_buffer() -> None:
+    """Two chunks sliced from one buffer: its text is searched once, and whole."""
     whole = pa.array(["ab", "c\td", "ef"], pa.large_string())
-    assert nz._has_runs(pa.chunked_array([whole.slice(0, 1), whole.slice(1, 2)]))
-    assert not nz._has_runs(pa.chunked_array([pa.array(["a b", "c"], pa.large_string())]))
+    assert nz._runs_in(nz._text_bytes(pa.chunked_array([whole.slice(0, 1), whole.slice(1, 2)])))
+    assert not nz._runs_in(
+        nz._text_bytes(pa.chunked_array([pa.array(["a b", "c"], pa.large_string())]))
+    )
 
 
 @pytest.mark.parametrize("unit", ["ns", "us", "s"])
@@ -224,3 +228,21 @@ def test_arrow_and_object_tables_read_alike(seed: int, tmp_path: Path) -> None:
     assert [(t, None if r is None else r - 1, *x) for t, r, *x in csv_problems] == pq_problems
     assert pq_roster == csv_roster
     assert pq_roster.accounting() == csv_roster.accounting()
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.one_of(st.none(), st.text(max_size=8)), max_size=40),
+    st.integers(1, 5),
+)
+def test_unusual_search_never_misses_an_invisible_character_or_space(
+    values: list[str | None], cuts: int
+) -> None:
+    """A column the search calls plain holds no invisible character and no other space."""
+    from cadre_core.roster._values import INVISIBLE_CHARS, OTHER_SPACES
+
+    data = nz.arrow_text(_chunked(values, cuts))
+    assert data is not None
+    if not nz._unusual_in(nz._text_bytes(data)):
+        unusual = re.compile(f"[{INVISIBLE_CHARS}{OTHER_SPACES}]")  # (classes, with ranges)
+        assert not any(unusual.search(v) for v in values if v)

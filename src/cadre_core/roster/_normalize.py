@@ -113,44 +113,46 @@ def _collapse(arr: pa.Array | pa.ChunkedArray) -> pa.Array | pa.ChunkedArray:
     expressions (the costly part of cleaning text) run only when some value may need them:
     the UTF-8 bytes of the values are searched first (these ASCII bytes are never part of
     another character)."""
-    if _has_unusual(arr):
+    texts = _text_bytes(arr)
+    if _unusual_in(texts):
         arr = pc.replace_substring_regex(arr, f"[{INVISIBLE_CHARS}]", "")
         arr = pc.replace_substring_regex(arr, f"[{OTHER_SPACES}]", " ")
-    if _has_runs(arr):
+        texts = _text_bytes(arr)
+    if _runs_in(texts):
         return pc.replace_substring_regex(arr, r"\s+", " ")
     return arr
 
 
-def _has_unusual(arr: pa.Array | pa.ChunkedArray) -> bool:
-    """Whether some text value of ``arr`` may hold an invisible character or a space
-    other than the ASCII ones."""
+def _text_bytes(arr: pa.Array | pa.ChunkedArray) -> list[bytes] | None:
+    """The UTF-8 bytes of the text of ``arr``, once per distinct data buffer (chunks are
+    often slices of one buffer, which holds all their text); None for a layout that keeps
+    its text elsewhere (not searched)."""
     if arr.type not in (pa.string(), pa.large_string()):
-        return True
+        return None
     chunks = arr.chunks if isinstance(arr, pa.ChunkedArray) else [arr]
-    for chunk in chunks:
-        data = chunk.buffers()[2]
-        if data is not None and any(b in data.to_pybytes() for b in _UNUSUAL_BYTES):
-            return True
-    return False
-
-
-def _has_runs(arr: pa.Array | pa.ChunkedArray) -> bool:
-    """Whether some text value of ``arr`` may hold whitespace that is not a single space."""
-    if arr.type not in (pa.string(), pa.large_string()):
-        return True  # (other layouts keep their text elsewhere: not searched)
-    chunks = arr.chunks if isinstance(arr, pa.ChunkedArray) else [arr]
-    seen = set()
+    seen, out = set(), []
     for chunk in chunks:
         data = chunk.buffers()[2]
         if data is None or (data.address, data.size) in seen:
-            continue  # chunks are often slices of one buffer (which holds all their text)
+            continue
         seen.add((data.address, data.size))
-        values = data.to_pybytes()
-        if any(b in values for b in _CONTROLS):
-            return True
-        if b" " in values and b"  " in values:  # (the second search is the slower one)
-            return True
-    return False
+        out.append(data.to_pybytes())
+    return out
+
+
+def _unusual_in(texts: list[bytes] | None) -> bool:
+    """Whether some text (:func:`_text_bytes`) may hold an invisible character or a
+    space other than the ASCII ones."""
+    return texts is None or any(b in values for values in texts for b in _UNUSUAL_BYTES)
+
+
+def _runs_in(texts: list[bytes] | None) -> bool:
+    """Whether some text (:func:`_text_bytes`) may hold whitespace that is not a single
+    space (a control character, or two spaces; the second search is the slower one)."""
+    return texts is None or any(
+        any(b in values for b in _CONTROLS) or (b" " in values and b"  " in values)
+        for values in texts
+    )
 
 
 def _all_ascii(data: pa.ChunkedArray) -> bool:
@@ -166,7 +168,7 @@ def ascii_text(values: pd.Series) -> bool:
 def _plain_ascii(data: pa.ChunkedArray) -> bool:
     """Whether all values are ASCII without runs of whitespace (so NFC-normalised and
     collapsed already: the NFC form of ASCII text is itself)."""
-    return _all_ascii(data) and not _has_runs(data)
+    return _all_ascii(data) and not _runs_in(_text_bytes(data))
 
 
 def _finish(arr: pa.Array, index: pd.Index) -> pd.Series:
