@@ -104,7 +104,7 @@ def test_evaluate_table_piped_in_vietnamese(sample_xlsx: Path) -> None:
     assert len(rows) == 18 and all(len(r) == 9 for r in rows)
     assert {r[7] for r in rows} <= {"đạt", "chưa đạt", "không áp dụng", "chưa đạt (quá hạn)"}
     # a person must act on it: the unrated cadre by name and post, not by id alone
-    assert "Chưa xếp loại: Lò Thị Hoài Thu (MT034, Công chức Nông nghiệp - Môi trường)" in lines
+    assert "Chưa xếp loại: Lò Thị Hoài Thu, Công chức Nông nghiệp - Môi trường (MT034)" in lines
     assert any(line.startswith("Số phát hiện cần xử lý: ") for line in lines)
     for code in ("req.", "\tok\t", "not_met", "Unrated", "Findings"):
         assert code not in done.stdout, code

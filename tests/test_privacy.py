@@ -139,7 +139,7 @@ def test_the_table_names_the_unrated_cadre_only_under_its_pseudonym(cadre_exe: P
     plain = _run(cadre_exe, *args)
     assert plain.returncode == 0, plain.stderr
     line = next(x for x in plain.stdout.splitlines() if x.startswith("Chưa xếp loại: "))
-    assert line == "Chưa xếp loại: Lò Thị Hoài Thu (MT034, Công chức Nông nghiệp - Môi trường)"
+    assert line == "Chưa xếp loại: Lò Thị Hoài Thu, Công chức Nông nghiệp - Môi trường (MT034)"
     hidden = _run(cadre_exe, *args, "--pseudonymize")
     assert hidden.returncode == 0, hidden.stderr
     line = next(x for x in hidden.stdout.splitlines() if x.startswith("Chưa xếp loại: "))

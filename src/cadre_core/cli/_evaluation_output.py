@@ -79,7 +79,7 @@ def _print_table(evs: Sequence[Any], lang: str) -> None:
             if any(not t.attainable for t in c.targets):
                 lines.append(label("cli_unattainable_note", lang))
             if c.unrated:
-                lines.append(f"{label('cli_unrated', lang)}: {unrated_text(ev, c.unrated)}")
+                lines.append(f"{label('cli_unrated', lang)}: {unrated_text(ev, c.unrated, lang)}")
             if c.findings:
                 lines.append(label("cli_findings", lang).format(n=len(c.findings)))
             for line in lines:
@@ -88,35 +88,25 @@ def _print_table(evs: Sequence[Any], lang: str) -> None:
         print_line(console, label("cli_details_hint", lang))
 
 
-def unrated_text(ev: Any, ids: Sequence[str]) -> str:
-    """The unrated cadres as a person must find them: name, then id and posts in
-    brackets (``Lò Thị Hoài Thu (MT034, Công chức Nông nghiệp - Môi trường)``); without a
-    name (under pseudonyms the name is the id) the id, then the posts; the ids alone when
-    the evaluation holds no roster.
+def unrated_text(ev: Any, ids: Sequence[str], lang: str = "vi") -> str:
+    """The unrated cadres as a person must find them, as a finding names its subject
+    (:func:`~cadre_core.findings._subjects.cadres_text`: name, post and id; under
+    pseudonyms the pseudonym and the post); the ids alone when the evaluation holds no
+    roster.
 
     >>> ev = cadre_core.evaluate(cadre_core.sample_roster(), "2026-12-31")
     >>> unrated_text(ev, ev.communes[0].unrated)
-    'Lò Thị Hoài Thu (MT034, Công chức Nông nghiệp - Môi trường)'
+    'Lò Thị Hoài Thu, Công chức Nông nghiệp - Môi trường (MT034)'
     >>> import attrs
     >>> unrated_text(attrs.evolve(ev, features=None), ["MT034"])
     'MT034'
     """
     features = getattr(ev, "features", None)
     if features is None:
-        return ", ".join(ids)
-    import numpy as np
+        return "; ".join(ids)
+    from cadre_core.findings._subjects import cadres_text
 
-    from cadre_core.findings._subjects import cadre_posts, unit_names
-
-    wanted = np.asarray(ids, dtype=object)
-    names = unit_names(features, "cadres").reindex(wanted).fillna("")
-    posts = cadre_posts(features, only=wanted).reindex(wanted).fillna("")
-    shown = []
-    for cid, name, post in zip(ids, names, posts, strict=True):
-        named = bool(name) and name != cid
-        inner = ", ".join(x for x in (cid if named else "", post) if x)
-        shown.append(f"{name if named else cid} ({inner})" if inner else cid)
-    return "; ".join(shown)
+    return "; ".join(cadres_text(features, ids, lang))
 
 
 _FORMULA_LEAD = ("=", "+", "-", "@", "\t", "\r")

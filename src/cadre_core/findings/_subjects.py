@@ -113,4 +113,35 @@ def name_subjects(findings: Sequence[Finding], features: Features) -> list[Findi
     return out
 
 
-__all__ = ["cadre_posts", "name_subjects", "unit_names"]
+def cadres_text(features: Features, ids: Sequence[str], lang: str = "vi") -> list[str]:
+    """Cadres as a person reads them, in the words :meth:`Finding.subject_text` uses:
+    name, post and id (``Lò Văn A, Phó Chủ tịch UBND (C001)``); without a name (or under
+    pseudonyms, where the name is the id) the id and the post (``CB-1a2b (Phó Chủ tịch
+    UBND)``); the id alone when neither is known. One vectorised step for all ``ids``.
+
+    >>> ev = cadre_core.evaluate(cadre_core.sample_roster(), "2026-12-31")
+    >>> cadres_text(ev.features, ["MT034", "nobody"])
+    ['Lò Thị Hoài Thu, Công chức Nông nghiệp - Môi trường (MT034)', 'nobody']
+    """
+    from cadre_core.findings._common import spell  # (its module imports this one)
+    from cadre_core.vocab._labels import label
+
+    wanted = pd.Series(list(ids), dtype=object)
+    names = unit_names(features, "cadres").reindex(wanted).fillna("").reset_index(drop=True)
+    posts = cadre_posts(features, only=wanted.to_numpy())
+    posts = posts.reindex(wanted).fillna("").astype(object).reset_index(drop=True)
+    named = (names != "") & (names != wanted)
+    has_post = posts != ""
+    texts = np.where(
+        named,
+        np.where(
+            has_post,
+            spell(label("subject_named", lang), name=names, post=posts, id=wanted),
+            spell(label("subject_named_no_post", lang), name=names, id=wanted),
+        ),
+        np.where(has_post, spell(label("subject_unnamed", lang), post=posts, id=wanted), wanted),
+    )
+    return [str(t) for t in texts]
+
+
+__all__ = ["cadre_posts", "cadres_text", "name_subjects", "unit_names"]

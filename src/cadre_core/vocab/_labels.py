@@ -667,6 +667,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     # a finding's subject: name, post and id
     "subject_named": ("{name}, {post} ({id})", "{name}, {post} ({id})"),
     "subject_named_no_post": ("{name} ({id})", "{name} ({id})"),
+    "subject_unnamed": ("{id} ({post})", "{id} ({post})"),
     # the core's default training programmes (planner.default_catalogue): their names
     "programme_thac_si": ("Đào tạo thạc sĩ", "Master's degree"),
     "programme_llct_cao_cap": ("Cao cấp lý luận chính trị", "Advanced political theory"),
