@@ -249,3 +249,15 @@ def test_bounds_and_kinds() -> None:
     for bad in (40.7, True, float("inf"), "1e3", 10**30):
         with pytest.raises((TypeError, ValueError)):
             convert("int", bad)
+
+
+def test_a_title_is_a_text_in_both_languages() -> None:
+    """A parameter's name for people is a ``Text`` (Vietnamese, English), never a bare
+    string: the appendix of a Vietnamese report would otherwise print English."""
+    from cadre_core import Text
+
+    p = Parameter("demo.n", 3, "int", title=Text("Số người", "People"))
+    assert p.title is not None and p.title.get("vi") == "Số người"
+    assert Parameter("demo.n", 3, "int").title is None
+    with pytest.raises(TypeError, match="title"):
+        Parameter("demo.n", 3, "int", title="People")  # type: ignore[arg-type]

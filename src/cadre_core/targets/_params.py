@@ -17,6 +17,7 @@ from typing import Any
 
 import attrs
 
+from cadre_core.targets._target import Text
 from cadre_core.vocab._dates import parse_day
 from cadre_core.vocab._numbers import to_fraction
 from cadre_core.vocab._told import os_said, told_error, toml_at
@@ -222,6 +223,10 @@ class Parameter:
     Fraction(3, 4)
     >>> Parameter("tpl.7b.deadline", "2028-12-31", "date").default
     datetime.date(2028, 12, 31)
+
+    ``title`` is the parameter's name for people, a :class:`~cadre_core.Text` in
+    Vietnamese and English: the appendix of every report names the parameter by it. The ``description`` says more, for whoever
+    writes a ``--params`` file.
     """
 
     key: str
@@ -233,6 +238,9 @@ class Parameter:
     #: the least and the largest value allowed (None: no bound beyond the kind's)
     min: Any = None
     max: Any = None
+    title: Text | None = attrs.field(
+        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(Text))
+    )
 
     def __attrs_post_init__(self) -> None:
         object.__setattr__(self, "default", self._in_range(convert(self.kind, self.default)))

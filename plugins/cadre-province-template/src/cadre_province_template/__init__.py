@@ -113,6 +113,7 @@ def cadre_parameters() -> Sequence[Parameter]:
             kind="int",
             description="A leader is young when under this age (in whole years) on the as-of day",
             source=source(CLAUSE_5),
+            title=Text("Tuổi tối đa của cán bộ lãnh đạo trẻ", "Most age of a young leader"),
         ),
     ]
 
