@@ -199,7 +199,13 @@ def test_html_lists_unmet_targets_per_commune_and_no_one_by_name(
     assert "--commune" in visible
     # nothing lost: the listing of what was not read, the audit and the parameters
     assert "Cột và trang tính không được đọc" in visible and "ghi chú riêng" in visible
-    assert "Thông tin kiểm chứng" in visible and "Thông tin báo cáo" in visible
+    assert "Thông tin kiểm chứng" in visible and "Phụ lục: Thông số áp dụng" in visible
+    # the parameters by name, their source said once per group; no parameter's key
+    params = evaluation["parameters"]
+    assert params and not [k for k in params if k in visible]
+    spaced = " ".join(visible.split())
+    assert "Tỷ lệ tối đa cán bộ một cơ quan đi học dài hạn cùng lúc: 33%" in spaced
+    assert spaced.count("Nguồn: plugin cadre") == 1
     # the province line per target says how many communes met it
     assert "xã đạt" in visible
 

@@ -158,6 +158,27 @@ def test_vietnamese_text_and_page_numbers(pages: list[str]) -> None:
     assert '"as_of"' not in whole  # the embedded evaluation is not printed
 
 
+def test_signed_after_the_body_and_before_the_appendix(pages: list[str]) -> None:
+    """On paper the report ends its body as an administrative document does: the
+    recipients, who prepared it and the head of the agency, with room to sign; the
+    appendix of parameters follows the signatures, the audit block precedes them."""
+    whole = _squeeze("\n".join(pages))
+    for words in ("Nơi nhận:", "NGƯỜI LẬP", "(Ký, ghi rõ họ tên)", "THỦ TRƯỞNG CƠ QUAN"):
+        assert whole.count(_squeeze(words)) == 1, words
+    sign = whole.index("NGƯỜILẬP")
+    assert whole.index("Thôngtinkiểmchứng") < sign < whole.index("Phụlục:Thôngsốápdụng")
+
+
+def test_the_appendix_names_each_source_once(pages: list[str]) -> None:
+    """Parameters grouped by the plugin their values come from: the source is said once
+    per group, not after every value; no English description reaches the page."""
+    appendix = " ".join(_squeeze("\n".join(pages)).split("Phụlục:Thôngsốápdụng")[1:])
+    assert appendix.count("Nguồn:pluginlaichau") == 1
+    assert appendix.count("Nguồn:plugincadre") == 1
+    assert "(plugincadre)" not in appendix and "(pluginlaichau)" not in appendix
+    assert "Namesof" not in appendix and "Têncácloạitrangthiếtbị" in appendix
+
+
 def test_page_one_is_the_summary_with_the_figures(
     pages: list[str], evaluation: cc.Evaluation
 ) -> None:

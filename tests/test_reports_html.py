@@ -20,6 +20,7 @@ from conftest import CHROMIUM, CHROMIUM_ARGS
 
 import cadre_core as cc
 from cadre_core.reports import evaluate_many, explanations, write_html
+from cadre_core.reports._meeting import parameters
 from cadre_core.vocab._labels import fmt_pct, label
 
 AS_OF = "2026-12-31"
@@ -390,3 +391,49 @@ def test_the_letterhead_is_for_paper_only(
             assert f"<div class='issuer'>{issuer}</div>" in head
         assert ".print-only { display: none !important; }" in text
         assert text.index("print-only") < text.index('<header class="masthead">')
+
+
+def test_the_signature_block_is_for_paper_only_after_the_body(
+    ev: cc.Evaluation, ev3: cc.Evaluation, tmp_path: Path
+) -> None:
+    """On paper a report ends its body as an administrative document does (the
+    recipients, who prepared it, the head of the agency), after the audit block and
+    before the appendix of parameters; on screen the block is hidden."""
+    for evaluation in (ev, ev3):
+        text = write_html(evaluation, tmp_path / "r.html").read_text(encoding="utf-8")
+        start = text.index("<section class='signatures print-only'>")
+        block = text[start : text.index("</section>", start)]
+        for words in ("Nơi nhận:", "NGƯỜI LẬP", "(Ký, ghi rõ họ tên)", "THỦ TRƯỞNG CƠ QUAN"):
+            assert words in block, words
+        assert text.count("class='signatures") == 1
+        assert text.index("Thông tin kiểm chứng") < start < text.index("Phụ lục: Thông số")
+
+
+@pytest.mark.parametrize("plugin", ["laichau", "province_template"])
+def test_every_parameter_a_shipped_plugin_declares_has_a_name_in_both_languages(
+    plugin: str,
+) -> None:
+    """The appendix names a parameter by its label (the core's and national ones) or by
+    the ``title`` its plugin gave it; without either it would print the plugin's English
+    description on a Vietnamese page. The thresholds, deadlines and topics of targets
+    are named by their target instead."""
+    evaluation = cc.evaluate(cc.sample_roster(), AS_OF, plugins=[plugin], findings=False)
+    definitions = evaluation.params.definitions
+    per_target = (".threshold", ".deadline", ".topics")
+    unnamed = []
+    for key in evaluation.params:
+        if key.endswith(per_target):
+            continue
+        try:
+            names = [label(f"param_{key}", lang) for lang in ("vi", "en")]
+        except KeyError:
+            title = definitions[key].title
+            if title is None:
+                unnamed.append(key)
+                continue
+            names = [title.vi, title.en]
+        assert all(n.strip() for n in names) and names[0] != names[1], key
+    assert not unnamed
+    _, named = parameters(evaluation, "vi")
+    said = {p["name"] for p in named}
+    assert not {d.description for d in definitions.values() if d.description} & said

@@ -16,6 +16,7 @@ from markupsafe import Markup
 
 from cadre_core.plugins._sections import ReportSection
 from cadre_core.reports import _charts, _meeting, _province
+from cadre_core.reports._appendix import APPENDIX_LABELS, APPENDIX_MACRO
 from cadre_core.reports._audit import html_block
 from cadre_core.reports._data import ReportData, bullet_caption, kpis, records, section_cells
 from cadre_core.reports._style import stylesheet
@@ -25,6 +26,7 @@ from cadre_core.vocab._labels import fmt_date, fmt_pct
 
 TEMPLATE = (
     ADMIN_MACROS
+    + APPENDIX_MACRO
     + """<!DOCTYPE html>
 <html lang="{{ lang }}">
 <head>
@@ -158,15 +160,8 @@ TEMPLATE = (
 {% endif %}
 {% endfor %}
 
-<section class="appendix">
-<h2 id="about">{{ L.report_appendix }}</h2>
-<p class="small">{{ L.report_appendix_note }}</p>
-<table class="params-targets stack fixed"><thead><tr><th style="width:7%">{{ L.col_id }}</th><th style="width:38%">{{ L.col_target }}</th><th style="width:9%">{{ L.col_rule }}</th><th style="width:8%">{{ L.col_deadline }}</th><th style="width:28%">{{ L.report_col_topics }}</th><th style="width:10%">{{ L.col_origin }}</th></tr></thead>
-<tbody>{% for p in target_params %}<tr><td class="nowrap" data-label="{{ L.col_id }}">{{ p.id }}</td><td data-label="{{ L.col_target }}">{{ p.title }}</td><td data-label="{{ L.col_rule }}">{{ p.rule }}</td><td class="nowrap" data-label="{{ L.col_deadline }}">{{ p.deadline }}</td><td data-label="{{ L.report_col_topics }}">{{ p.topics }}</td><td data-label="{{ L.col_origin }}">{{ p.origin }}</td></tr>{% endfor %}</tbody></table>
-{% if params %}
-<dl class="params">{% for p in params %}<div><dt>{{ p.name }}:</dt><dd>{{ p.value }} <span class="small">({{ p.origin }})</span></dd></div>{% endfor %}</dl>
-{% endif %}
-</section>
+{{ signatures(L, ' print-only') }}
+{{ appendix(L, appendix_groups) }}
 <footer>{{ L.report_title }} · {{ communes|join(", ") }} · {{ L.as_of }} {{ as_of }} · {{ L.generated_by }}: cadre_core ({{ plugins }})</footer>
 </main>
 </body>
@@ -177,10 +172,17 @@ TEMPLATE = (
 _TEMPLATE = template(TEMPLATE)
 
 _LABEL_KEYS = [
+    *APPENDIX_LABELS,
     "report_title",
     "plan_nation",
     "plan_motto",
     "plan_place_date",
+    "plan_recipients",
+    "plan_recipients_list",
+    "plan_signer",
+    "plan_signer_note",
+    "plan_head",
+    "plan_head_note",
     "as_of",
     "generated_by",
     "dashboard",
@@ -246,6 +248,22 @@ def _union_bodies(bodies: pd.Series, order: list[str]) -> str:
     found = {b for text in bodies for b in str(text).split("; ") if b}
     rank = {name: i for i, name in enumerate(order)}
     return "; ".join(sorted(found, key=lambda b: (rank.get(b, len(rank)), b)))
+
+
+def _said_once(rows: list[list[Any]]) -> list[list[Any]]:
+    """Pairs (item, value) with the values of consecutive rows of one item joined, the
+    item said once (the audit's input files).
+
+    >>> _said_once([["a", 1], ["b", "x"], ["b", "y"], ["a", 2]])
+    [['a', 1], ['b', 'x; y'], ['a', 2]]
+    """
+    out: list[list[Any]] = []
+    for key, value in rows:
+        if out and out[-1][0] == key:
+            out[-1][1] = f"{out[-1][1]}; {value}"
+        else:
+            out.append([key, value])
+    return out
 
 
 def _opt(value: Any) -> float | None:
@@ -407,12 +425,13 @@ def _context(data: ReportData, sections: Sequence[ReportSection]) -> dict[str, A
                 "columns": [str(c) for c in sec.table.columns],
                 "pairs": sec.title == data.label("report_audit_title")
                 and len(sec.table.columns) == 2,
-                "rows": section_cells(sec.table, data.lang),
+                "rows": _said_once(section_cells(sec.table, data.lang))
+                if sec.title == data.label("report_audit_title") and len(sec.table.columns) == 2
+                else section_cells(sec.table, data.lang),
             }
             for sec in sections
         ],
-        "target_params": target_params,
-        "params": params,
+        "appendix_groups": _meeting.by_origin(target_params, params),
         "finding_sources": sources,
     }
 

@@ -59,11 +59,17 @@ def _plain(value: Any, lang: str, share: bool = False) -> str:
     return str(value)
 
 
-def _param_name(key: str, description: str, lang: str) -> str:
-    """A parameter's name for people: the label ``param_<key>``, else its description
-    (as the plugin wrote it), else the key."""
+def _param_name(key: str, definition: Any, lang: str) -> str:
+    """A parameter's name for people: the label ``param_<key>`` (the core's and the
+    national parameters), else the ``title`` its plugin gave it in ``lang``, else its
+    description (as the plugin wrote it), else the key."""
     name = f"param_{key}"
-    return label(name, lang) if _has_label(name) else (description or key)
+    if _has_label(name):
+        return label(name, lang)
+    title = getattr(definition, "title", None)
+    if title is not None:
+        return str(title.get(lang))
+    return str(getattr(definition, "description", "") or key)
 
 
 def parameters(ev: Any, lang: str) -> tuple[list[dict[str, str]], list[dict[str, str]]]:
@@ -92,9 +98,7 @@ def parameters(ev: Any, lang: str) -> tuple[list[dict[str, str]], list[dict[str,
     definitions = params.definitions
     others = [
         {
-            "name": _param_name(
-                key, definitions[key].description if key in definitions else "", lang
-            ),
+            "name": _param_name(key, definitions.get(key), lang),
             "value": _plain(params[key], lang, share=any(w in key for w in _SHARE_WORDS)),
             "origin": params.origin(key),
         }
@@ -102,6 +106,28 @@ def parameters(ev: Any, lang: str) -> tuple[list[dict[str, str]], list[dict[str,
         if key not in used
     ]
     return per_target, others
+
+
+def by_origin(targets: list[dict[str, str]], params: list[dict[str, str]]) -> list[dict[str, Any]]:
+    """The appendix of :func:`parameters` grouped by where the values came from (a plugin,
+    a parameter file), in the order each source first appears, so that the source is said
+    once per group instead of after every value: the target lines join the group of
+    their one source (when they have several, they come first, each line naming its own:
+    that group's ``origin`` is empty).
+
+    >>> [(g["origin"], len(g["targets"]), len(g["params"])) for g in by_origin(
+    ...     [{"origin": "b"}], [{"origin": "a"}, {"origin": "b"}, {"origin": "a"}])]
+    [('b', 1, 1), ('a', 0, 2)]
+    """
+    sources = list(dict.fromkeys(t["origin"] for t in targets))
+    one = sources[0] if len(sources) == 1 else ""
+    groups: dict[str, dict[str, Any]] = {}
+    if targets:
+        groups[one] = {"origin": one, "targets": targets, "params": []}
+    for p in params:
+        groups.setdefault(p["origin"], {"origin": p["origin"], "targets": [], "params": []})
+        groups[p["origin"]]["params"].append(p)
+    return list(groups.values())
 
 
 def agency_of(ev: Any, unit: str) -> tuple[pd.Series, dict[str, int]]:

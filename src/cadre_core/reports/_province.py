@@ -20,6 +20,7 @@ from markupsafe import Markup
 
 from cadre_core.plugins._sections import ReportSection
 from cadre_core.reports import _charts, _html
+from cadre_core.reports._appendix import APPENDIX_LABELS, APPENDIX_MACRO
 from cadre_core.reports._data import (
     ReportData,
     commune_provinces,
@@ -30,9 +31,10 @@ from cadre_core.reports._data import (
     section_cells,
     status_cells,
 )
+from cadre_core.reports._meeting import by_origin, parameters
 from cadre_core.reports._style import stylesheet
 from cadre_core.vocab._html import ADMIN_MACROS, template
-from cadre_core.vocab._labels import body_name, fmt_date, fmt_pct, words
+from cadre_core.vocab._labels import body_name, fmt_date, fmt_pct
 
 PROVINCE_CSS = """
 .wrap { overflow-x: auto; max-width: 100%; }
@@ -72,6 +74,7 @@ svg { max-width: 100%; }
 
 TEMPLATE = (
     ADMIN_MACROS
+    + APPENDIX_MACRO
     + """<!DOCTYPE html>
 <html lang="{{ lang }}">
 <head>
@@ -199,11 +202,8 @@ TEMPLATE = (
 </div>{% endif %}
 {% endfor %}
 
-<h2 id="about" class="page">{{ L.about }}</h2>
-<div class="wrap">
-<table class="params"><thead><tr><th>{{ L.col_key }}</th><th>{{ L.col_value }}</th><th>{{ L.col_origin }}</th></tr></thead>
-<tbody>{% for p in params %}<tr><td class="nowrap">{{ p.key }}</td><td>{{ p.value }}</td><td class="nowrap">{{ p.origin }}</td></tr>{% endfor %}</tbody></table>
-</div>
+{{ signatures(L, ' print-only') }}
+{{ appendix(L, appendix_groups, ' page') }}
 <footer>{{ L.province_report }} · {{ heading }} · {{ L.as_of }} {{ as_of }} · cadre_core ({{ plugins }})</footer>
 </main>
 </body>
@@ -214,6 +214,13 @@ TEMPLATE = (
 _TEMPLATE = template(TEMPLATE)
 
 _LABEL_KEYS = (
+    *APPENDIX_LABELS,
+    "plan_recipients",
+    "plan_recipients_list",
+    "plan_signer",
+    "plan_signer_note",
+    "plan_head",
+    "plan_head_note",
     "province_report",
     "plan_nation",
     "plan_motto",
@@ -224,7 +231,6 @@ _LABEL_KEYS = (
     "trends",
     "heatmap",
     "heatmap_legend",
-    "about",
     "legend_bar",
     "legend_trend",
     "met",
@@ -254,8 +260,6 @@ _LABEL_KEYS = (
     "col_deadline",
     "col_body",
     "col_source",
-    "col_key",
-    "col_value",
     "col_origin",
     "requirement",
     "province_title",
@@ -467,10 +471,7 @@ def _context(data: ReportData, sections: Sequence[ReportSection]) -> dict[str, A
             }
             for sec in sections
         ],
-        "params": [
-            {"key": key, "value": words(item.get("value"), lang), "origin": item.get("from", "")}
-            for key, item in ev.params.to_json().items()
-        ],
+        "appendix_groups": by_origin(*parameters(ev, lang)),
     }
 
 

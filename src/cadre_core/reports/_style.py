@@ -11,15 +11,18 @@ import datetime as dt
 from cadre_core.vocab._html import ADMIN_CSS
 from cadre_core.vocab._labels import fmt_date, label
 
-#: The head of an administrative document (:data:`ADMIN_CSS`) on paper only: the page on
-#: screen is a dashboard, the PDF and a printout a document to hand up. (The signature
-#: block is the Word document's, which is edited and signed; on paper it would push the
-#: sample commune's report past its eight pages.)
+#: The head and the signature block of an administrative document (:data:`ADMIN_CSS`) on
+#: paper only: the page on screen is a dashboard, the PDF and a printout a document to
+#: hand up, signed after its body and before its appendix (the parameters in force).
 PRINT_ONLY = """
 .print-only { display: none !important; }
 @media print {
   .head.print-only { display: flex !important; font-size: 9pt; line-height: 1.2;
     margin-bottom: 4px; }
+  .signatures.print-only { display: flex !important; font-size: 8.5pt; line-height: 1.2;
+    margin-top: 6px; }
+  .signatures.print-only i { margin-bottom: 5em; }
+  .signatures.print-only + .appendix h2 { margin-top: 0; }
 }
 """
 
@@ -67,6 +70,7 @@ dl.params dt { display: inline; color: var(--muted); }
 dl.params dd { display: inline; margin: 0 0 0 4px; font-weight: bold; }
 dl.params dd .small { font-weight: normal; }
 dl.pairs dd { font-weight: normal; overflow-wrap: anywhere; }
+p.origin { margin: 8px 0 0; }
 .small { font-size: 12px; color: var(--muted); }
 .badge { display: inline-block; padding: 1px 7px; border-radius: 9px; font-weight: bold;
   font-size: 12px; white-space: nowrap; border: 1px solid currentColor; }
@@ -150,7 +154,9 @@ footer { margin-top: 24px; font-size: 11px; color: var(--muted); border-top: 1px
   table.members, table.findings, section.target h3 .sentence {
     font-size: 7pt; line-height: 1.15; }
   .appendix table, dl.params { font-size: 6.5pt; line-height: 1.15; }
-  dl.params { columns: 3; column-gap: 14px; }
+  dl.params { columns: 4; column-gap: 12px; }
+  dl.params div { break-inside: auto; }
+  p.origin { margin: 2px 0 0; }
   th, td { padding: 1px 3px; }
   thead { display: table-header-group; }
   tr, .kpi, .trend-card, section.target.met { break-inside: avoid; }

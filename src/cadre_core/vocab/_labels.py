@@ -348,11 +348,10 @@ _LABELS: dict[str, tuple[str, str]] = {
     ),
     "report_appendix": ("Phụ lục: Thông số áp dụng", "Appendix: parameters in force"),
     "report_appendix_note": (
-        "Mức yêu cầu, thời hạn và chủ đề của từng chỉ tiêu, rồi các thông số khác; cột "
-        "Nguồn cho biết giá trị lấy từ plugin hay từ tệp thông số (--params).",
-        "Each target's threshold, deadline and topics, then the other parameters; the "
-        "From column says whether a value is a plugin's or comes from a parameter file "
-        "(--params).",
+        "Mức yêu cầu, thời hạn và chủ đề của từng chỉ tiêu, rồi các thông số khác; Nguồn "
+        "cho biết giá trị lấy từ plugin hay từ tệp thông số (--params).",
+        "Each target's threshold, deadline and topics, then the other parameters; From "
+        "says whether a value is a plugin's or comes from a parameter file (--params).",
     ),
     "report_col_topics": ("Chủ đề bồi dưỡng", "Training topics"),
     "report_col_agency": ("Cơ quan, đơn vị", "Agency"),
@@ -366,6 +365,10 @@ _LABELS: dict[str, tuple[str, str]] = {
     "param_default_standards": (
         "Tiêu chuẩn (chuyên môn, lý luận chính trị) theo chức danh lãnh đạo",
         "Standard (education, political theory) of each leadership title",
+    ),
+    "param_equipment_names": (
+        "Tên các loại trang thiết bị do định mức bổ sung",
+        "Names of the equipment items a norm adds",
     ),
     "param_equipment_norm": (
         "Định mức trang thiết bị (mỗi cán bộ, mỗi cơ quan)",
