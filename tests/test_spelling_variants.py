@@ -81,6 +81,17 @@ def test_dotted_abbreviations() -> None:
     assert read("education", "S.C", "X.học", "C.cấp") == [None, None, None]
 
 
+def test_a_level_glued_to_the_letters_of_its_mode_or_a_teachers_degree() -> None:
+    """"ĐHCQ" (đại học chính quy), "CĐSP" (cao đẳng sư phạm), "ĐH (TC)" (tại chức, not a
+    second level): the level. Letters of a subject that is no mode, a political-theory
+    level and an ambiguous or uncounted level stay unread."""
+    glued = ["ĐHCQ", "ĐHTC", "ĐHVB2", "ĐHVLVH", "ĐHSP", "CĐSP", "CĐCQ", "TCSP", "TCCQ"]
+    assert read("education", *glued) == ["dai_hoc"] * 5 + ["cao_dang"] * 2 + ["trung_cap"] * 2
+    bracketed = ["ĐH (TC)", "Đại học(TC)", "ĐH(VB2)", "Thạc sĩ (CQ)", "CĐ (SP)"]
+    assert read("education", *bracketed) == ["dai_hoc"] * 3 + ["thac_si", "cao_dang"]
+    assert read("education", "TCCT", "ĐHKT", "CN (TC)", "Sơ cấp (CQ)", "ĐH TC") == [None] * 5
+
+
 def test_abbreviated_titles_with_their_body() -> None:
     cases = {
         "CT UBND": "committee_chair",

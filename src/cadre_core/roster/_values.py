@@ -440,9 +440,20 @@ _LEVEL_FIRST = (
 _THEORY_WORDS = r"(?:llct|ct|lý luận chính trị|chính trị)(?:\s*[-–]?\s*hành chính|\s*-\s*hc)?"
 _THEORY_FIRST = (rf"^({_levels('theory')})\s+{_THEORY_WORDS}$", r"\1")
 _STUDY_MODES = r"tại chức|tập trung|không tập trung|chính quy|vừa làm vừa học|hoàn chỉnh"
+# the letters clerks write for how a degree was studied (chính quy, tại chức, văn bằng 2,
+# vừa làm vừa học, liên thông, từ xa) and for a teachers' (sư phạm) degree: after the
+# level's own letters, glued ("ĐHCQ", "CĐSP", "TCSP") or in brackets ("ĐH (TC)", where TC
+# is the mode, not a second level)
+_MODE_LETTERS = r"cq|tc|vb2|vlvh|lt|tx|sp"
+_LEVEL_LETTERS = r"đh|cđ|tc"
 VALUE_REWRITES: Mapping[str, tuple[tuple[str, str], ...]] = {
     "category": (_WHOLE_BRACKETS, *CATEGORY_REWRITES),
-    "education": (_WHOLE_BRACKETS, _LEVEL_FIRST),
+    "education": (
+        _WHOLE_BRACKETS,
+        (rf"^({_LEVEL_LETTERS})(?:{_MODE_LETTERS})$", r"\1"),
+        (rf"^({_EDUCATION_LEVEL})\s*\((?:{_MODE_LETTERS})\)$", r"\1"),
+        _LEVEL_FIRST,
+    ),
     "theory": (
         _WHOLE_BRACKETS,
         # "CCLLCT", "TCCT", "CNCT": the level's letters and those of the subject, glued
