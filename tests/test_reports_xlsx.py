@@ -66,6 +66,21 @@ def test_sheets(book_vi: Any, ev: cc.Evaluation) -> None:
     assert book_vi["_evaluation"].sheet_state == "hidden"
 
 
+def test_the_parameters_sheet_names_every_parameter_not_its_key(
+    book_vi: Any, ev: cc.Evaluation
+) -> None:
+    """The parameters in force as the HTML appendix says them: a line per target (its
+    requirement, deadline, topics), every other parameter by its name, values in words;
+    no parameter's key nor an internal code reaches the Vietnamese sheet."""
+    ws = book_vi["Thông tin"]
+    text = "\n".join(str(v) for row in ws.iter_rows(values_only=True) for v in row if v)
+    assert not [key for key in ev.params if key in text]
+    for code in ("party_secretary", "dai_hoc", "data_governance", "agency\n"):
+        assert code not in text, code
+    assert "nq05.3 — Cập nhật pháp luật" in text and "Yêu cầu: ≥ 70%" in text
+    assert "Tỷ lệ tối đa cán bộ một cơ quan đi học dài hạn cùng lúc" in text
+
+
 def test_summary_values_match_the_evaluation(book_vi: Any, ev: cc.Evaluation) -> None:
     ws = book_vi["Tổng hợp"]
     _h, header, rows = _table(ws, "Mã chỉ tiêu")

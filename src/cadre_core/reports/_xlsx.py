@@ -16,6 +16,7 @@ import pandas as pd
 from xlsxwriter.worksheet import Worksheet
 
 from cadre_core.plugins._sections import ReportSection
+from cadre_core.reports import _meeting
 from cadre_core.reports._audit import xlsx_sheet
 from cadre_core.reports._data import (
     STATUS_SYMBOLS,
@@ -26,9 +27,8 @@ from cadre_core.reports._data import (
     status_cells,
 )
 from cadre_core.reports._xlsx_book import Book, unique_sheet_name
-from cadre_core.targets._params import jsonable
 from cadre_core.vocab._files import replacing
-from cadre_core.vocab._labels import fmt_date, words
+from cadre_core.vocab._labels import fmt_date
 from cadre_core.vocab._print import fit_widths, row_height, set_row_heights
 
 _SEVERITY = {"error", "warning", "info"}
@@ -514,6 +514,25 @@ def _trends_sheet(book: Book, data: ReportData) -> None:
     book.page_setup(ws, -1, data.label("trends"))
 
 
+def _parameter_lines(data: ReportData) -> list[tuple[str, str, str]]:
+    """The parameters in force as the HTML appendix says them (:func:`~cadre_core.
+    reports._meeting.parameters`), as (name, value, source) lines: one per target (its
+    id and title; its requirement, deadline and topics), then every other parameter by
+    its name, its value in words. No parameter's key: the sheet is read by people."""
+    targets, others = _meeting.parameters(data.evaluation, data.lang)
+    lines = []
+    for t in targets:
+        said = [
+            f"{data.label('col_rule')}: {t['rule']}",
+            f"{data.label('col_deadline')}: {t['deadline']}",
+        ]
+        if t["topics"]:
+            said.append(f"{data.label('report_col_topics')}: {t['topics']}")
+        lines.append((f"{t['id']} — {t['title']}", "; ".join(said), t["origin"]))
+    lines += [(p["name"], p["value"], p["origin"]) for p in others]
+    return lines
+
+
 def _about_sheet(book: Book, data: ReportData) -> None:
     ws = book.add_sheet(data.label("sheet_about"))
     ev = data.evaluation
@@ -533,10 +552,8 @@ def _about_sheet(book: Book, data: ReportData) -> None:
         ws, row, list(zip(("col_key", "col_value", "col_origin"), widths, strict=True))
     )
     texts: list[list[str]] = [[], [], []]
-    for key, item in ev.params.to_json().items():
-        value = item.get("value")
-        text = words(jsonable(value), data.lang)  # codes by their names
-        for column, v in zip(texts, (key, text, str(item.get("from", ""))), strict=True):
+    for line in _parameter_lines(data):
+        for column, v in zip(texts, line, strict=True):
             column.append(v)
     for i, line in enumerate(zip(*texts, strict=True), start=1):
         for c, v in enumerate(line):
