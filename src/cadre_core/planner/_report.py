@@ -27,7 +27,7 @@ from cadre_core.planner._content import (
 )
 from cadre_core.planner._page import PLAN_CSS, PLAN_TEMPLATE
 from cadre_core.vocab._files import replacing, write_atomic
-from cadre_core.vocab._html import template
+from cadre_core.vocab._html import ADMIN_LABELS, template
 from cadre_core.vocab._labels import check_lang, fmt_date, fmt_decimal, label
 from cadre_core.vocab._tables import show_table
 
@@ -347,10 +347,8 @@ _PLAN = template(PLAN_TEMPLATE)
 
 #: the label keys of the words the plan's template says as they are
 _PLAN_WORDS = (
+    *ADMIN_LABELS,
     "plan_title",
-    "plan_nation",
-    "plan_motto",
-    "plan_place_date",
     "plan_heading",
     "plan_lines",
     "plan_succession_note",
@@ -360,12 +358,6 @@ _PLAN_WORDS = (
     "plan_needs",
     "plan_needs_none",
     "plan_assumptions",
-    "plan_recipients",
-    "plan_recipients_list",
-    "plan_signer",
-    "plan_signer_note",
-    "plan_head",
-    "plan_head_note",
 )
 
 

@@ -21,7 +21,7 @@ from cadre_core.reports._audit import html_block
 from cadre_core.reports._data import ReportData, bullet_caption, kpis, records, section_cells
 from cadre_core.reports._style import stylesheet
 from cadre_core.vocab._files import write_atomic
-from cadre_core.vocab._html import ADMIN_MACROS, template
+from cadre_core.vocab._html import ADMIN_LABELS, ADMIN_MACROS, template
 from cadre_core.vocab._labels import fmt_date, fmt_pct
 
 TEMPLATE = (
@@ -172,17 +172,9 @@ TEMPLATE = (
 _TEMPLATE = template(TEMPLATE)
 
 _LABEL_KEYS = [
+    *ADMIN_LABELS,
     *APPENDIX_LABELS,
     "report_title",
-    "plan_nation",
-    "plan_motto",
-    "plan_place_date",
-    "plan_recipients",
-    "plan_recipients_list",
-    "plan_signer",
-    "plan_signer_note",
-    "plan_head",
-    "plan_head_note",
     "as_of",
     "generated_by",
     "dashboard",

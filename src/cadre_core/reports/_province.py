@@ -33,7 +33,7 @@ from cadre_core.reports._data import (
 )
 from cadre_core.reports._meeting import by_origin, parameters
 from cadre_core.reports._style import stylesheet
-from cadre_core.vocab._html import ADMIN_MACROS, template
+from cadre_core.vocab._html import ADMIN_LABELS, ADMIN_MACROS, template
 from cadre_core.vocab._labels import body_name, fmt_date, fmt_pct
 
 PROVINCE_CSS = """
@@ -214,17 +214,9 @@ TEMPLATE = (
 _TEMPLATE = template(TEMPLATE)
 
 _LABEL_KEYS = (
+    *ADMIN_LABELS,
     *APPENDIX_LABELS,
-    "plan_recipients",
-    "plan_recipients_list",
-    "plan_signer",
-    "plan_signer_note",
-    "plan_head",
-    "plan_head_note",
     "province_report",
-    "plan_nation",
-    "plan_motto",
-    "plan_place_date",
     "as_of",
     "generated_by",
     "dashboard",

@@ -41,6 +41,19 @@ ADMIN_MACROS = """\
 {%- endmacro %}
 """
 
+ADMIN_LABELS = (
+    "plan_nation",
+    "plan_motto",
+    "plan_place_date",
+    "plan_recipients",
+    "plan_recipients_list",
+    "plan_signer",
+    "plan_signer_note",
+    "plan_head",
+    "plan_head_note",
+)
+"""The labels :data:`ADMIN_MACROS` reads from a template's ``L``."""
+
 #: The look of :data:`ADMIN_MACROS`' head and foot (centred, in bold and italics as the
 #: decree has them; the foot never split across pages).
 ADMIN_CSS = """\
@@ -67,4 +80,4 @@ def template(source: str) -> jinja2.Template:
     return _ENV.from_string(source)
 
 
-__all__ = ["ADMIN_CSS", "ADMIN_MACROS", "template"]
+__all__ = ["ADMIN_CSS", "ADMIN_LABELS", "ADMIN_MACROS", "template"]
