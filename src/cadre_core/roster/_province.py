@@ -21,7 +21,7 @@ from cadre_core.roster._problems import Problem, RosterError, problem
 from cadre_core.roster._reader import table_for
 from cadre_core.roster._roster import Roster
 from cadre_core.roster._schema import TABLE_NAMES
-from cadre_core.roster._sniff import LIST_SUFFIXES, XML_SUFFIXES, file_kind
+from cadre_core.roster._sniff import LIST_SUFFIXES, XML_SUFFIXES, file_kind, tab_separated
 from cadre_core.vocab._progress import tracked
 
 if TYPE_CHECKING:
@@ -42,7 +42,8 @@ def _is_table_folder(path: Path) -> bool:
 
 def roster_files(paths: Sequence[str | Path]) -> list[Path]:
     """The rosters named by ``paths``: files as given, a folder of tables as one roster, a
-    folder of workbooks as its workbooks (sorted; hidden and lock files ``~$...`` left out)."""
+    folder of workbooks as its workbooks (sorted; hidden and lock files ``~$...`` left out,
+    and a ``.txt`` file that is no tab-separated list, such as a note)."""
     out: list[Path] = []
     for given in paths:
         p = Path(given)
@@ -55,6 +56,7 @@ def roster_files(paths: Sequence[str | Path]) -> list[Path]:
                 and f.suffix.lower() in LIST_SUFFIXES
                 and not f.name.startswith((".", "~$"))
                 and (f.suffix.lower() not in XML_SUFFIXES or file_kind(f) == "spreadsheetml")
+                and (f.suffix.lower() != ".txt" or tab_separated(f))
             ]
         # a folder of no workbooks is read as a folder of tables (which says what is missing)
         out.extend(books or [p])

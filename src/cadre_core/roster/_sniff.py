@@ -34,8 +34,13 @@ MHTML_SUFFIXES = (".mht", ".mhtml")
 Word write with "Save as Web Page, single file"), read as the web page they hold."""
 XML_SUFFIXES = (".xml",)
 """Excel 2003's XML Spreadsheet, read as a workbook."""
+TEXT_SUFFIXES = (".csv", ".txt", ".tsv")
+"""Lists kept as text: comma- or semicolon-separated (``.csv``), and what Excel writes with
+"Save as Unicode Text" or "Text (Tab delimited)" (``.txt``, UTF-16 or a legacy code page)
+and other systems as ``.tsv``: read by the one CSV reader, which finds the separator."""
 LIST_SUFFIXES = (
-    *WORKBOOK_SUFFIXES, ".csv", *WORD_SUFFIXES, *HTML_SUFFIXES, *MHTML_SUFFIXES, *XML_SUFFIXES
+    *WORKBOOK_SUFFIXES, *TEXT_SUFFIXES, *WORD_SUFFIXES, *HTML_SUFFIXES, *MHTML_SUFFIXES,
+    *XML_SUFFIXES,
 )  # fmt: skip
 """Names of the files a roster or a list may be kept in (a folder of communes' lists is
 read for these; an ``.xml`` file there only when it is an XML Spreadsheet)."""
@@ -144,6 +149,29 @@ def file_kind(path: Path, *, strict: bool = False) -> Kind:
     return "text"
 
 
+def tab_separated(path: Path) -> bool:
+    """Whether the file at ``path`` begins with a line of tab-separated text (what Excel's
+    "Unicode Text" and "Text (Tab delimited)" write): a folder of communes' lists takes a
+    ``.txt`` file only then, leaving notes beside the lists alone.
+
+    >>> import tempfile
+    >>> p = Path(tempfile.mkdtemp()) / "ds.txt"
+    >>> _ = p.write_text("STT\\tHọ và tên\\n1\\tLò Văn An\\n", encoding="utf-16")
+    >>> _ = p.with_name("doc-truoc.txt").write_text("Ghi chú: danh sách tháng 12\\n")
+    >>> tab_separated(p), tab_separated(p.with_name("doc-truoc.txt"))
+    (True, False)
+    """
+    head = _head(path)
+    if head[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
+        text = head.decode("utf-16", errors="ignore")
+    elif b"\0" in head:
+        return False
+    else:
+        text = head.decode("latin-1")
+    first = next((line for line in text.splitlines() if line.strip()), "")
+    return "\t" in first
+
+
 _ENCRYPTED = "EncryptedPackage".encode("utf-16-le")  # the stream of a locked OOXML file
 
 
@@ -187,8 +215,8 @@ def source_of(path: Path) -> Source:
     ('html', 'csv')
     """
     suffix = path.suffix.lower()
-    kind = file_kind(path, strict=suffix == ".csv")
-    if suffix == ".csv":  # a workbook or a page saved under a CSV name is what it holds
+    kind = file_kind(path, strict=suffix in TEXT_SUFFIXES)
+    if suffix in TEXT_SUFFIXES:  # a workbook or a page saved under a text name is what it holds
         if kind in ("zip", "ole2"):
             return "workbook"
         return kind if kind in ("html", "mhtml", "spreadsheetml") else "csv"
@@ -208,11 +236,11 @@ def source_of(path: Path) -> Source:
 def named_as(path: Path) -> Source:
     """What the name of ``path`` says it is (:func:`source_of` says what it holds).
 
-    >>> named_as(Path("ds.xls")), named_as(Path("ds.htm"))
-    ('workbook', 'html')
+    >>> named_as(Path("ds.xls")), named_as(Path("ds.htm")), named_as(Path("ds.txt"))
+    ('workbook', 'html', 'csv')
     """
     suffix = path.suffix.lower()
-    if suffix == ".csv":
+    if suffix in TEXT_SUFFIXES:
         return "csv"
     if suffix in WORD_SUFFIXES:
         return "docx"
@@ -230,6 +258,7 @@ __all__ = [
     "LIST_SUFFIXES",
     "MHTML_SUFFIXES",
     "SNIFF_BYTES",
+    "TEXT_SUFFIXES",
     "WORD_SUFFIXES",
     "WORKBOOK_SUFFIXES",
     "XML_SUFFIXES",
@@ -240,4 +269,5 @@ __all__ = [
     "is_mime",
     "named_as",
     "source_of",
+    "tab_separated",
 ]

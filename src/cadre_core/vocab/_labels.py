@@ -2131,12 +2131,12 @@ _LABELS: dict[str, tuple[str, str]] = {
     "problem_bytes_column": ("các byte không phải là chữ UTF-8", "bytes that are not UTF-8 text"),
     "problem_no_such_path": ("không có tệp hoặc thư mục này", "no such file or folder"),
     "problem_not_a_roster_path": (
-        "danh sách phải là sổ tính (.xlsx, .xlsb, .xls, .ods), danh sách .csv, bảng Word "
-        "(.docx, .doc), trang web (.html, .mht) hoặc bảng tính XML (.xml), hoặc thư mục các "
-        "bảng .csv hoặc .parquet",
-        "a roster is a workbook (.xlsx, .xlsb, .xls, .ods), a .csv list, a Word table (.docx, "
-        ".doc), a web page (.html, .mht) or an XML Spreadsheet (.xml), or a folder of .csv or "
-        ".parquet tables",
+        "danh sách phải là sổ tính (.xlsx, .xlsb, .xls, .ods), danh sách dạng văn bản (.csv, "
+        ".txt, .tsv), bảng Word (.docx, .doc), trang web (.html, .mht) hoặc bảng tính XML "
+        "(.xml), hoặc thư mục các bảng .csv hoặc .parquet",
+        "a roster is a workbook (.xlsx, .xlsb, .xls, .ods), a list as text (.csv, .txt, "
+        ".tsv), a Word table (.docx, .doc), a web page (.html, .mht) or an XML Spreadsheet "
+        "(.xml), or a folder of .csv or .parquet tables",
     ),
     # one-row-per-person lists and province folders
     "problem_column_not_read": ("cột này không được đọc", "this column was not read"),
