@@ -82,8 +82,8 @@ def test_dotted_abbreviations() -> None:
 
 
 def test_a_level_glued_to_the_letters_of_its_mode_or_a_teachers_degree() -> None:
-    """ "ĐHCQ" (đại học chính quy), "CĐSP" (cao đẳng sư phạm), "ĐH (TC)" (tại chức, not a
-    second level): the level. Letters of a subject that is no mode, a political-theory
+    """The level, from "ĐHCQ" (đại học chính quy), "CĐSP" (cao đẳng sư phạm), "ĐH (TC)"
+    (tại chức, not a second level). Letters of a subject that is no mode, a political-theory
     level and an ambiguous or uncounted level stay unread."""
     glued = ["ĐHCQ", "ĐHTC", "ĐHVB2", "ĐHVLVH", "ĐHSP", "CĐSP", "CĐCQ", "TCSP", "TCCQ"]
     assert read("education", *glued) == ["dai_hoc"] * 5 + ["cao_dang"] * 2 + ["trung_cap"] * 2
