@@ -296,7 +296,7 @@ def test_a_single_file_page_over_the_size_limit_is_refused_unread(
     path = tmp_path / "lon.mht"
     write_mhtml(path, _page(tmp_path).read_bytes())
     monkeypatch.setattr(_html, "MAX_XML_BYTES", 1000)  # the one bounded read of a page
-    monkeypatch.setattr(_mhtml, "root_page", None)  # never parsed
+    monkeypatch.setattr(_mhtml, "_message", None)  # never parsed
     grids, (said,) = mhtml_grids(path)
     assert grids == [] and said.key == "html_too_large" and "1,000" in said.describe("en")
 

@@ -22,7 +22,7 @@ from __future__ import annotations
 import codecs
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -198,6 +198,97 @@ def _decode(data: bytes, charset: str | None = None) -> tuple[str, bool]:
     return text, encoding == "windows-1258"
 
 
+# Excel's "Web Page" of a workbook of several sheets is a frameset: the page a clerk opens
+# names each sheet and the page that holds it in the comment Excel keeps its settings in
+# (<x:ExcelWorksheet><x:Name>..</x:Name>..<x:WorksheetSource HRef="Book_files/sheet001.htm"/>),
+# and the sheets' pages sit beside it (a folder Book_files/, or parts of a single file)
+_WORKSHEET = re.compile(
+    r"<x:ExcelWorksheet>\s*<x:Name>(.*?)</x:Name>(?:(?!</x:ExcelWorksheet>).)*?"
+    r"<x:WorksheetSource\s+HRef\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s>/]+))",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def worksheet_sources(data: bytes, charset: str | None = None) -> list[tuple[str, str]]:
+    """The sheets a web page of Excel's names and the pages that hold them, in order, as
+    (sheet name, link); none for a page that holds its own tables.
+
+    >>> worksheet_sources(b"<html><head><!--[if gte mso 9]><xml><x:ExcelWorkbook>"
+    ...     b"<x:ExcelWorksheets><x:ExcelWorksheet><x:Name>Danh s&#225;ch</x:Name>"
+    ...     b'<x:WorksheetSource HRef="Book_files/sheet001.htm"/></x:ExcelWorksheet>'
+    ...     b"<x:ExcelWorksheet><x:Name>Ghi chu</x:Name></x:ExcelWorksheet>"
+    ...     b"</x:ExcelWorksheets></x:ExcelWorkbook></xml><![endif]--></head></html>")
+    [('Danh sách', 'Book_files/sheet001.htm')]
+    """
+    import html
+
+    try:
+        text, _ = _decode(data, charset)
+    except UnicodeDecodeError:
+        return []
+    return [
+        (html.unescape(sheet).strip(), html.unescape(next(x for x in links if x)))
+        for sheet, *links in _WORKSHEET.findall(text)
+        if any(links)
+    ]
+
+
+Fetch = Callable[[str], tuple[bytes, str | None] | None]
+"""The page a link of a frameset names, and the charset its sender names; None when the
+file does not hold it."""
+
+
+def sheet_grids(
+    name: str, sources: list[tuple[str, str]], fetch: Fetch
+) -> tuple[list[Grid], list[Problem]]:
+    """The lists on the sheets of a frameset (:func:`worksheet_sources`), each sheet's
+    page read as a web page is (:func:`page_grids`), its grid named by the sheet (a sheet
+    of several tables: the sheet and "Bảng N"); a sheet whose page the file lacks is said,
+    and that no sheet holds a list only when none does."""
+    import attrs
+
+    grids: list[Grid] = []
+    problems: list[Problem] = []
+    for sheet, link in sources:
+        page = fetch(link)
+        if page is None:
+            missing = {"severity": "warning", "sheet": sheet, "link": link}
+            problems.append(problem(name, None, None, None, None, "web_sheet_missing", **missing))
+            continue
+        found, said = page_grids(name, *page)
+        for g in found:
+            grids.append(attrs.evolve(g, name=sheet if len(found) == 1 else f"{sheet}, {g.name}"))
+        alone = {g.name for g in found} if len(found) == 1 else set()
+        for p in said:  # a problem on one of the page's tables names its sheet too
+            if p.key == "no_list_table":
+                continue  # a sheet of no list is no problem when another holds one
+            if p.table is not None and not p.table.startswith(sheet):
+                table = sheet if p.table in alone else f"{sheet}, {p.table}"
+                p = attrs.evolve(p, table=table)
+            if p not in problems:
+                problems.append(p)
+    if not grids:
+        problems.append(problem(name, None, None, None, None, "no_list_table"))
+    return grids, problems
+
+
+def _beside(path: Path) -> Fetch:
+    """The pages a web page saved as a folder links to, inside the folder it is in (a
+    link out of it, or to a file over the size limit, holds nothing)."""
+    from urllib.parse import unquote
+
+    folder = path.parent.resolve()
+
+    def fetch(link: str) -> tuple[bytes, str | None] | None:
+        target = (folder / unquote(link.split("#")[0]).replace("\\", "/")).resolve()
+        if not target.is_relative_to(folder) or not target.is_file():
+            return None
+        data, _ = page_bytes(target, "not_html_list", "error")
+        return None if data is None else (data, None)
+
+    return fetch
+
+
 def html_grids(path: Path) -> tuple[list[Grid], list[Problem]]:
     """The tables of the web page at ``path`` that are lists, as the grids of a list's
     sheets, with the problems of reading it (too large, not text, a table that is no
@@ -220,7 +311,12 @@ def html_grids(path: Path) -> tuple[list[Grid], list[Problem]]:
      ['Người lập biểu', '', '']]
     """
     data, problems = page_bytes(path, "not_html_list", "error")
-    return ([], problems) if data is None else page_grids(path.name, data)
+    if data is None:
+        return [], problems
+    sources = worksheet_sources(data)
+    if sources:  # Excel's page of a workbook: its sheets are pages in a folder beside it
+        return sheet_grids(path.name, sources, _beside(path))
+    return page_grids(path.name, data)
 
 
 def page_bytes(path: Path, unreadable: str, field: str) -> tuple[bytes | None, list[Problem]]:
@@ -271,4 +367,4 @@ def page_grids(
     return grids, problems
 
 
-__all__ = ["html_grids", "page_bytes", "page_grids"]
+__all__ = ["html_grids", "page_bytes", "page_grids", "sheet_grids", "worksheet_sources"]

@@ -15,9 +15,16 @@ from __future__ import annotations
 
 import codecs
 from pathlib import Path
+from typing import Any
 
 from cadre_core.roster._grid import Grid
-from cadre_core.roster._html import page_bytes, page_grids
+from cadre_core.roster._html import (
+    Fetch,
+    page_bytes,
+    page_grids,
+    sheet_grids,
+    worksheet_sources,
+)
 from cadre_core.roster._problems import Problem, problem
 
 
@@ -28,6 +35,16 @@ class NoPage(ValueError):
 def _id(value: object) -> str:
     """A ``Content-ID`` or ``start`` without its angle brackets and spaces."""
     return str(value or "").strip().strip("<>").strip()
+
+
+def _message(data: bytes) -> Any:
+    """The MIME message of ``data`` (after a byte-order mark and blank lines)."""
+    import email
+    import email.policy
+
+    return email.message_from_bytes(
+        data.removeprefix(codecs.BOM_UTF8).lstrip(b" \t\r\n"), policy=email.policy.default
+    )
 
 
 def root_page(data: bytes) -> tuple[bytes, str | None]:
@@ -43,14 +60,10 @@ def root_page(data: bytes) -> tuple[bytes, str | None]:
     >>> html.decode(charset), charset
     ('<table><tr><td>Lò Văn An</td></tr></table>', 'utf-8')
     """
-    import email
-    import email.policy
-    from email.message import EmailMessage
+    return _root(_message(data))
 
-    message = email.message_from_bytes(
-        data.removeprefix(codecs.BOM_UTF8).lstrip(b" \t\r\n"), policy=email.policy.default
-    )
-    assert isinstance(message, EmailMessage)
+
+def _root(message: Any) -> tuple[bytes, str | None]:
     parts = [p for p in message.walk() if not p.is_multipart()]
     start = _id(message.get_param("start", header="content-type"))
     pages = [p for p in parts if p.get_content_type() == "text/html"]
@@ -68,6 +81,36 @@ def root_page(data: bytes) -> tuple[bytes, str | None]:
     return payload, root.get_content_charset()
 
 
+def _location(value: object) -> str:
+    """A part's ``Content-Location`` or a link, as a comparable path: decoded, forward
+    slashes, no scheme, no case (``file:///C:/X/Book_files/sheet001.htm``)."""
+    from urllib.parse import unquote
+
+    return unquote(str(value or "")).replace("\\", "/").casefold().strip()
+
+
+def _parts(message: Any) -> Fetch:
+    """The parts of ``message`` a frameset's links name: the part whose location ends
+    with the link (a frameset links to ``Book_files/sheet001.htm``, its part is
+    ``file:///C:/X/Book_files/sheet001.htm``)."""
+    located = [
+        (_location(p["content-location"]), p)
+        for p in message.walk()
+        if not p.is_multipart() and p["content-location"]
+    ]
+
+    def fetch(link: str) -> tuple[bytes, str | None] | None:
+        want = _location(link).lstrip("./")
+        for where, part in located:
+            if where == want or where.endswith("/" + want):
+                payload = part.get_payload(decode=True)
+                if isinstance(payload, bytes):
+                    return payload, part.get_content_charset()
+        return None
+
+    return fetch
+
+
 def mhtml_grids(path: Path) -> tuple[list[Grid], list[Problem]]:
     """The tables of the single-file web page at ``path`` that are lists, as the grids
     of a list's sheets ("Bảng 1", ...), with the problems of reading it: those of the
@@ -78,7 +121,11 @@ def mhtml_grids(path: Path) -> tuple[list[Grid], list[Problem]]:
     if data is None:
         return [], problems
     try:
-        page, charset = root_page(data)
+        message = _message(data)
+        page, charset = _root(message)
+        sources = worksheet_sources(page, charset)
+        if sources:  # Excel's page of a workbook of several sheets: each sheet is a part
+            return sheet_grids(name, sources, _parts(message))
     except Exception as exc:  # the email package raises several types for a damaged one
         why = str(exc) if isinstance(exc, NoPage) else type(exc).__name__
         return [], [problem(name, None, None, None, None, "not_mhtml_list", reason=why)]

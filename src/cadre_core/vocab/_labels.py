@@ -2025,6 +2025,12 @@ _LABELS: dict[str, tuple[str, str]] = {
         "not a readable single-file web page (MHTML): {reason}; open it in Excel or a browser "
         "and save it as an .xlsx workbook",
     ),
+    "problem_web_sheet_missing": (
+        "trang tính '{sheet}' của trang web Excel không có trong tệp ({link}): hãy lưu lại cả "
+        "thư mục đi kèm trang, hoặc lưu sổ tính dưới dạng .xlsx",
+        "the Excel web page's sheet '{sheet}' is not in the file ({link}): keep the folder "
+        "saved beside the page, or save the workbook as .xlsx",
+    ),
     "problem_html_too_large": (
         "trang web không được đọc: tệp quá lớn, hoặc một bảng có quá nhiều ô",
         "the web page was not read: {reason}",
