@@ -97,11 +97,16 @@ def test_the_title_block_and_the_page(ev: Evaluation, vi: Path) -> None:
         "Độc lập - Tự do - Hạnh phúc",
         label("plan_place_date", "vi"),
     ]
-    # and its foot, last: the recipients, who prepared it, the head who signs and seals
-    cells = [c.text for c in document.tables[-1].rows[0].cells]
+    # and its foot, after the body: the recipients, who prepared it, the head who signs and
+    # seals; only the appendix of the parameters in force follows it
+    foot = _signatures(document)
+    cells = [c.text for c in foot.rows[0].cells]
     assert cells[0].startswith("Nơi nhận:")
     assert cells[1].startswith("NGƯỜI LẬP") and cells[2].startswith("THỦ TRƯỞNG CƠ QUAN")
-    assert document.tables[-1]._tbl is document.element.body.findall(f"{W}tbl")[-1]
+    text = _text(vi)
+    sign = text.index("NGƯỜI LẬP")
+    assert text.index(label("report_audit_title", "vi")) < sign
+    assert sign < text.index("Phụ lục: Thông số áp dụng")
     section = document.sections[0]
     assert section.page_width > section.page_height  # A4 landscape
     assert round(section.page_width.mm) == 297
@@ -109,10 +114,17 @@ def test_the_title_block_and_the_page(ev: Evaluation, vi: Path) -> None:
     assert fonts.get(f"{W}ascii") == "Times New Roman"
 
 
+def _signatures(document: Any) -> Any:
+    """The table of the signature block (its first cell the recipients)."""
+    (foot,) = [t for t in document.tables if t.rows[0].cells[0].text.startswith("Nơi nhận:")]
+    return foot
+
+
 def test_the_heading_row_repeats_and_no_row_splits(vi: Path) -> None:
     document = docx.Document(str(vi))
-    # after the letterhead and the head counts, before the signatures: each has a heading
-    for table in document.tables[2:-1]:
+    # after the letterhead and the head counts, but the signatures: each has a heading
+    foot = _signatures(document)._tbl
+    for table in [t for t in document.tables[2:] if t._tbl is not foot]:
         first, *rest = table.rows
         assert first._tr.trPr.find(f"{W}tblHeader") is not None
         assert all(row._tr.trPr.find(f"{W}cantSplit") is not None for row in table.rows)
@@ -138,6 +150,19 @@ def test_the_notes_every_report_carries(vi: Path) -> None:
     for key in ("report_audit_title", "findings", "unrated"):
         assert label(key, "vi") in text
     assert "cadre-core" in text  # the audit block names the tool
+
+
+def test_the_appendix_names_every_parameter_and_each_source_once(ev: Evaluation, vi: Path) -> None:
+    """After the signatures, the parameters in force as the page's appendix has them:
+    the targets' requirements, deadlines and topics, every other parameter by its name,
+    each source said once; no parameter's key."""
+    text = _text(vi)
+    appendix = text[text.index("Phụ lục: Thông số áp dụng") :]
+    assert not [key for key in ev.params if key in appendix]
+    assert appendix.count("plugin laichau") == appendix.count("plugin cadre") == 1
+    assert "Tỷ lệ tối đa cán bộ một cơ quan đi học dài hạn cùng lúc" in appendix
+    for target in ev.communes[0].targets:
+        assert target.id in appendix
 
 
 def test_no_internal_code_in_vietnamese_and_english_in_english(

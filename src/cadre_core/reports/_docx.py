@@ -11,8 +11,9 @@ on every page, a row never split), a trend table per target when given several d
 the ranking of the communes for several, then for each target not met who falls short
 and what each lacks, the unrated cadres, the findings, and the notes every report
 carries (what was set aside or not read, the reader's warnings, the plugins' sections,
-the audit block), and the signature block (the recipients, who prepared it, the head of
-the agency). The charts are left out: every figure they draw is in the tables.
+the audit block), the signature block (the recipients, who prepared it, the head of the
+agency), and the appendix of the parameters in force. The charts are left out: every
+figure they draw is in the tables.
 Every text is escaped (:func:`~cadre_core.vocab._docx.xml_text`).
 """
 
@@ -48,6 +49,10 @@ TARGET_SHARES = (0.075, 0.32, 0.17, 0.08, 0.06, 0.07, 0.225)
 PROVINCE_SHARES = (0.065, 0.11, 0.25, 0.16, 0.08, 0.06, 0.07, 0.205)
 #: the columns of a target's failing members: agency, number, name, post, what it lacks
 MEMBER_SHARES = (0.19, 0.04, 0.16, 0.22, 0.39)
+#: the appendix's targets: id, title, requirement, deadline, topics (and their source when
+#: the targets' values come from several)
+APPENDIX_SHARES = (0.07, 0.4, 0.09, 0.09, 0.35)
+APPENDIX_MIXED_SHARES = (0.07, 0.36, 0.08, 0.08, 0.29, 0.12)
 
 
 def _num(value: Any) -> float | None:
@@ -259,9 +264,40 @@ class _Report(DocxWriter):
         return self.part(L("findings")) + self.grid(head, rows, shares)
 
 
+def _appendix(doc: _Report) -> str:
+    """The appendix: its heading and note, then per source its targets' thresholds,
+    deadlines and topics (a table) and every other parameter by its name (a table of
+    name and value)."""
+    data, L = doc.data, doc.L
+    groups = _meeting.by_origin(*_meeting.parameters(data.evaluation, data.lang))
+    if not groups:
+        return ""
+    xml = [doc.part(L("report_appendix")), doc.p(L("report_appendix_note"), NOTES_PT,
+                                                   align="left", after=4)]  # fmt: skip
+    for g in groups:
+        if g["origin"]:
+            source = doc.p(g["origin"], NOTES_PT, align="left", lead=f"{L('col_origin')}: ")
+            xml.append(source)
+        if g["targets"]:
+            head = [L(k) for k in ("col_id", "col_target", "col_rule", "col_deadline")]
+            head.append(L("report_col_topics"))
+            keys = ["id", "title", "rule", "deadline", "topics"]
+            if not g["origin"]:
+                head.append(L("col_origin"))
+                keys.append("origin")
+            rows = [[str(t[k]) for k in keys] for t in g["targets"]]
+            shares = APPENDIX_SHARES if g["origin"] else APPENDIX_MIXED_SHARES
+            xml.append(doc.listing(head, rows, shares, NOTES_PT))
+        if g["params"]:
+            rows = [[str(p["name"]), str(p["value"])] for p in g["params"]]
+            xml.append(doc.listing([L("col_key"), L("col_value")], rows, (0.45, 0.55), NOTES_PT))
+    return "".join(xml)
+
+
 def report_docx_bytes(data: ReportData, sections: Sequence[ReportSection] = ()) -> bytes:
     """The report as the bytes of a .docx file: page one, who falls short, the unrated
-    cadres and the findings, then ``sections`` (the notes every report carries)."""
+    cadres and the findings, then ``sections`` (the notes every report carries), the
+    signature block and the appendix of the parameters in force."""
     doc = _Report(data)
     title = f"{data.label('report_title')} — {doc.heading()} — {fmt_date(data.evaluation.as_of)}"
     doc.section(True, title)
@@ -276,6 +312,7 @@ def report_docx_bytes(data: ReportData, sections: Sequence[ReportSection] = ()) 
         doc.findings(),
         *doc.sections_xml(sections, NOTES_PT, lambda t: section_cells(t, data.lang)),
         doc.signatures(PART_PT, TABLE_PT + 1, TABLE_PT, SIGN_ROOM_PT),
+        _appendix(doc),
     ]
     doc.body_xml("".join(parts))
     return doc.bytes(title)
