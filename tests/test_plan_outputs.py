@@ -179,6 +179,7 @@ def test_html_is_a_document_to_sign(plan_doc: dict, outputs: Path) -> None:
     assert label("plan_heading") in text
     assert "Xã Mường Than, tính từ ngày 31/12/2026" in text
     assert label("plan_signer") in text and label("plan_head") in text
+    assert "<div class='number'>Số: ......./KH-.......</div>" in text  # a plan's number
     assert re.search(r"@page\s*\{[^}]*size:\s*A4 landscape", text)
     assert "break-inside:avoid" in text and "table-header-group" in text
     assert "max-width:640px" in text and "width=device-width" in text

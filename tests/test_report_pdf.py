@@ -148,6 +148,7 @@ def test_vietnamese_text_and_page_numbers(pages: list[str]) -> None:
     # on paper it is an administrative document: the commune, the nation and its motto
     assert "XÃ MƯỜNG THAN" in first and "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in first
     assert "Độc lập - Tự do - Hạnh phúc" in first
+    assert "Số: ......./BC-......." in first  # the document's number, to fill
     assert not any("CỘNG HÒA" in text for text in pages[1:])  # once, at the top
     for n, text in enumerate(pages, 1):
         assert f"Trang {n} / {len(pages)}" in text  # the page's footer

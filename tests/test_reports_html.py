@@ -388,7 +388,7 @@ def test_the_letterhead_is_for_paper_only(
         head = head[: head.index("</header>")]
         assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in head and "Độc lập - Tự do" in head
         if issuer is not None:
-            assert f"<div class='issuer'>{issuer}</div>" in head
+            assert f"<div class='issuer'>{issuer}<div class='number'>Số: ......./BC-" in head
         assert ".print-only { display: none !important; }" in text
         assert text.index("print-only") < text.index('<header class="masthead">')
 

@@ -129,7 +129,7 @@ class _PlanDocument(DocxWriter):
         period, the commune(s) with the day and the summary."""
         c = self.c
         return (
-            self.letterhead(c.place, HEAD_PT, share=ISSUER_SHARE)
+            self.letterhead(c.place, HEAD_PT, share=ISSUER_SHARE, number="doc_number_plan")
             + self.p("", HEAD_PT)
             + self.p(self.L("plan_heading"), TITLE_PT, bold=True)
             + self.p(c.period, HEAD_PT)

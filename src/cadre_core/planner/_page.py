@@ -61,7 +61,7 @@ PLAN_TEMPLATE = (
 <meta name='viewport' content='width=device-width, initial-scale=1'>
 <title>{{ L.plan_title }}: {{ subtitle }}</title>
 <style>{{ css }}</style></head><body>
-{{ letterhead(L, communes) }}
+{{ letterhead(L, communes, '', L.doc_number_plan) }}
 <h1>{{ L.plan_heading }}<small>{{ period }}</small></h1>
 <p class='subtitle'>{{ subtitle }}</p>
 <p>{{ summary }}</p>

@@ -99,7 +99,7 @@ class _Report(DocxWriter):
             days = ", ".join(fmt_date(e.as_of) for e in data.history)
             day += f" · {self.L('trends')}: {days}"
         return (
-            self.letterhead(self.heading(), PART_PT)
+            self.letterhead(self.heading(), PART_PT, number="doc_number_report")
             + self.p("", PART_PT)
             + self.p(self.L("report_title"), TITLE_PT, bold=True)
             + self.p(self.heading(), NAME_PT, bold=True)

@@ -38,7 +38,7 @@ TEMPLATE = (
 </head>
 <body>
 <main id="top">
-{{ letterhead(L, heading, ' print-only') }}
+{{ letterhead(L, heading, ' print-only', L.doc_number_report) }}
 <header class="masthead">
   <div>
     <div class="kicker">{{ L.report_title }}</div>

@@ -86,7 +86,7 @@ TEMPLATE = (
 </head>
 <body>
 <main id="top" class="province">
-{{ letterhead(L, heading, ' print-only') }}
+{{ letterhead(L, heading, ' print-only', L.doc_number_report) }}
 <header class="masthead">
   <div class="kicker">{{ L.province_report }}</div>
   <h1 id="province-name">{{ heading }}</h1>

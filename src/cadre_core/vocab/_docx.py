@@ -374,14 +374,16 @@ class DocxWriter:
         pr = tbl_pr(sum(widths), borders=borders).replace(f" {NS}", "")
         return f"<w:tbl>{pr}<w:tblGrid>{grid}</w:tblGrid>{''.join(rows)}</w:tbl>"
 
-    def letterhead(self, issuer: str, size: float, *, share: float = 0.4) -> str:
+    def letterhead(self, issuer: str, size: float, *, share: float = 0.4, number: str = "") -> str:
         """The head of an administrative document, as decree 30/2020/NĐ-CP lays it out:
         ``issuer`` (the body that issues it, in capitals) on the left, ``share`` of the
-        page; the nation's name, its motto and the place and date line to fill in on the
-        right; no borders. The words are labels."""
+        page, the document's ``number`` line under it (the label ``doc_number_report``
+        or ``doc_number_plan``); the nation's name, its motto and the place and date line
+        to fill in on the right; no borders. The words are labels."""
         full = round(self.page * 20)
         left = round(full * share)
-        issuer_cell = tc(left, self.p(issuer.upper(), size, bold=True))
+        under = self.p(label(number, self.lang), size) if number else ""
+        issuer_cell = tc(left, self.p(issuer.upper(), size, bold=True, after=4) + under)
         nation = tc(
             full - left,
             self.p(label("plan_nation", self.lang), size, bold=True)

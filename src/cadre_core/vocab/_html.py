@@ -19,14 +19,14 @@ _ENV = jinja2.Environment(
 
 
 #: The head and the foot of an administrative document (decree 30/2020/NĐ-CP), as Jinja
-#: macros a template puts before its own text: ``letterhead(L, issuer)`` (the issuing
-#: body on the left; the nation's name, its motto and the place and date line to fill in
+#: macros a template puts before its own text: ``letterhead(L, issuer, extra, number)``
+#: (the issuing body on the left, the document's ``number`` line under it; the nation's name, its motto and the place and date line to fill in
 #: on the right) and ``signatures(L)`` (the recipients, who prepared it, the head of the
 #: agency). ``L`` is the template's labels; ``extra`` adds a class (``print-only``).
 ADMIN_MACROS = """\
-{% macro letterhead(L, issuer, extra='') -%}
+{% macro letterhead(L, issuer, extra='', number='') -%}
 <header class='head{{ extra }}'>
-<div class='issuer'>{{ issuer }}</div>
+<div class='issuer'>{{ issuer }}{% if number %}<div class='number'>{{ number }}</div>{% endif %}</div>
 <div class='nation'><b>{{ L.plan_nation }}</b><u>{{ L.plan_motto }}</u>\
 <div class='date'>{{ L.plan_place_date }}</div></div>
 </header>
@@ -42,6 +42,8 @@ ADMIN_MACROS = """\
 """
 
 ADMIN_LABELS = (
+    "doc_number_report",
+    "doc_number_plan",
     "plan_nation",
     "plan_motto",
     "plan_place_date",
@@ -59,6 +61,7 @@ ADMIN_LABELS = (
 ADMIN_CSS = """\
 .head{display:flex;justify-content:space-between;gap:2em;text-align:center}
 .head .issuer{font-weight:bold;text-transform:uppercase}
+.head .number{font-weight:normal;text-transform:none;margin-top:.4em}
 .head .nation b{display:block}.head .nation u{display:block;font-weight:bold}
 .head .date{font-style:italic;margin-top:.4em}
 .signatures{display:flex;justify-content:space-between;gap:2em;margin-top:2em;

@@ -264,6 +264,10 @@ _LABELS: dict[str, tuple[str, str]] = {
     "plan_subtitle": ("{communes}, tính từ ngày {day}", "{communes}, from {day}"),
     "plan_nation": ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "SOCIALIST REPUBLIC OF VIET NAM"),
     "plan_motto": ("Độc lập - Tự do - Hạnh phúc", "Independence - Freedom - Happiness"),
+    # the document's number under its issuer (decree 30/2020/NĐ-CP), left for the records
+    # office to fill: BC a report (báo cáo), KH a plan (kế hoạch)
+    "doc_number_report": ("Số: ......./BC-.......", "No. ......./BC-......."),
+    "doc_number_plan": ("Số: ......./KH-.......", "No. ......./KH-......."),
     "plan_place_date": (
         "......., ngày ..... tháng ..... năm ......",
         "......., date ............",
