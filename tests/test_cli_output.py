@@ -12,6 +12,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from rich.console import Console
 
 from cadre_core import sample_roster
@@ -224,3 +226,57 @@ def test_show_table_draws_a_table_on_a_terminal_and_keeps_markup_as_text() -> No
     plain = io.StringIO()
     show_table("", ["Mã"], [["dòng\tmột\ndòng hai"]], console=Console(file=plain))
     assert plain.getvalue() == "Mã\ndòng một dòng hai\n"
+
+
+# ---------------------------------------------------------------- tables on a terminal
+
+HEADS = ["Mã", "Chỉ tiêu", "Yêu cầu", "Số đối tượng", "Số đạt", "Trạng thái", "Thời hạn"]
+ROW = ["nq05.1a", "Bố trí đủ cán bộ theo vị trí việc làm", "tất cả", 34, 32, "chưa đạt",
+       "31/12/2026"]  # fmt: skip
+
+
+def _drawn(width: int, heads: list[str], rows: list[list[object]]) -> str:
+    out = io.StringIO()
+    show_table("Xã Mường Than", heads, rows, console=Console(file=out, force_terminal=True,
+                                                           width=width, color_system=None))  # fmt: skip
+    return out.getvalue()
+
+
+def test_a_code_a_number_and_a_day_are_never_broken_on_a_terminal() -> None:
+    """Short values keep their line; the long column wraps between its words."""
+    text = _drawn(90, HEADS, [ROW])
+    assert BOX.search(text)
+    for value in ("nq05.1a", "31/12/2026", "chưa đạt"):
+        assert value in text, text
+    assert "Bố trí đủ cán bộ" in text and "việc" in text and "vi\n" not in text
+
+
+def test_a_table_too_wide_for_the_terminal_is_one_block_per_row() -> None:
+    """Where the columns cannot stand side by side, each row is a block of "header:
+    value" lines: every header and every value, nothing broken."""
+    text = _drawn(50, HEADS, [ROW, ROW])
+    assert not re.search("[│┃┏┓]", text)
+    for head, value in zip(HEADS, ROW, strict=True):
+        assert re.search(rf"{re.escape(head)}:\s+{re.escape(str(value)[:12])}", text), head
+    assert text.count("Mã:") == 2
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    width=st.integers(40, 200),
+    rows=st.lists(
+        st.tuples(
+            st.from_regex(r"[A-Z]{2}[0-9]{3}", fullmatch=True),
+            st.lists(st.sampled_from(["cán", "bộ", "trình", "độ", "đại", "học", "xã"]),
+                     min_size=1, max_size=12).map(" ".join),
+            st.dates().map(lambda d: f"{d:%d/%m/%Y}"),
+        ),
+        min_size=1, max_size=4,
+    ),
+)  # fmt: skip
+def test_short_values_come_back_whole_at_any_width(
+    width: int, rows: list[tuple[str, str, str]]
+) -> None:
+    text = _drawn(width, ["Mã", "Nội dung", "Ngày"], [list(r) for r in rows])
+    for code, _, day in rows:
+        assert code in text and day in text
