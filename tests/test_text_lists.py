@@ -9,6 +9,7 @@ alone. Commands run through the real ``cadre`` console script.
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 from collections.abc import Sequence
 from pathlib import Path
@@ -101,3 +102,18 @@ def test_a_text_file_that_is_no_list_is_refused_with_a_sentence(tmp_path: Path) 
     done = run("validate", str(path))
     assert done.returncode == 2, done.stderr
     assert "Traceback" not in done.stderr and "ghi-chu.txt" in done.stderr + done.stdout
+
+
+@pytest.mark.parametrize("filename", ["danh-sach.txt", "xuat.tsv", None])
+def test_an_uploaded_text_list_is_read(tmp_path: Path, filename: str | None) -> None:
+    """The service takes a text list as the command line does: by its name, or by its
+    bytes when it comes with none."""
+    from cadre_core.serve._inputs import save_upload
+
+    grid, _, book = _the_list(tmp_path)
+    data = _write(tmp_path / "ds.txt", grid, "utf-16").read_bytes()
+    folder = tmp_path / "up"
+    folder.mkdir()
+    path, digest = save_upload(data, filename, folder)
+    assert digest.endswith(":" + hashlib.sha256(data).hexdigest())
+    assert_same_roster(cadre_core.read_roster(path), cadre_core.read_roster(book))

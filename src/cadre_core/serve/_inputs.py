@@ -19,8 +19,15 @@ import attrs
 
 from cadre_core.serve._errors import ServiceError
 
-_KIND_SUFFIX = {"html": ".html", "mhtml": ".mht", "spreadsheetml": ".xml", "ole2": ".xls"}
-# an upload with no name the reader knows, by what its bytes hold
+# an upload with no name the reader knows, by what its bytes hold (other text: a list as
+# text, comma-, semicolon- or tab-separated, which the CSV reader tells apart)
+_KIND_SUFFIX = {
+    "html": ".html",
+    "mhtml": ".mht",
+    "spreadsheetml": ".xml",
+    "ole2": ".xls",
+    "text": ".csv",
+}
 
 _UNSAFE = re.compile(r"[^\w.\- ]+")
 
