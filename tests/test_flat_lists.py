@@ -965,3 +965,44 @@ def test_a_birth_header_with_commas_reads_its_list(tmp_path: Path) -> None:
     done = run("validate", str(path), "--lang", "en")
     assert done.returncode == 0, done.stdout + done.stderr
     assert "was not read" not in done.stdout + done.stderr
+
+
+# ------------------------------------------------------------------ posts held together
+
+
+def test_posts_held_together_in_one_cell_are_each_a_post(tmp_path: Path) -> None:
+    """Since the 2025 reform the Party secretary chairs the People's Council and a deputy
+    secretary the People's Committee: lists write both posts in one cell. Each is a post
+    of its category (a membership beside them is none), and the person is counted once
+    in a target's population, as the roster format's two assignments are."""
+    import csv
+
+    people = [
+        ("Lò Văn An", "12/03/1975", "Nam", "Bí thư Đảng ủy, Chủ tịch HĐND xã", "Thạc sĩ"),
+        ("Lò Thị Bích", "05/07/1980", "Nữ", "Phó Bí thư Đảng ủy kiêm Chủ tịch UBND xã",
+         "Đại học"),
+        ("Tòng Văn Cương", "21/11/1982", "Nam", "Phó Chủ tịch UBND xã", "Thạc sĩ"),
+        ("Vàng A Dình", "02/02/1985", "Nam", "Ủy viên BTV, Trưởng Ban Xây dựng Đảng", "Đại học"),
+        ("Hà Thị Én", "09/09/1990", "Nữ", "Kế toán; thủ quỹ", "Cao đẳng"),
+    ]  # fmt: skip
+    path = tmp_path / "Xã Mường Than.csv"
+    with path.open("w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(["STT", "Họ và tên", "Ngày sinh", "Giới tính", "Chức vụ", "Trình độ chuyên môn"])
+        w.writerows([i, *p] for i, p in enumerate(people, start=1))
+    roster = cadre_core.read_roster(path, list_date="2026-12-31")
+    held = roster.assignments.merge(roster.positions, on="position_code")
+    by_name = held.merge(roster.cadres[["cadre_id", "full_name"]], on="cadre_id")
+    posts = by_name.groupby("full_name")["category"].agg(lambda c: set(c.dropna()))
+    assert posts.to_dict() == {
+        "Lò Văn An": {"party_secretary", "council_chair"},
+        "Lò Thị Bích": {"party_deputy_secretary", "committee_chair"},
+        "Tòng Văn Cương": {"committee_vice_chair"},
+        "Vàng A Dình": {"department_head"},
+        "Hà Thị Én": set(),  # "thủ quỹ" names no category: the cell stays one unread title
+    }
+    unread = [p for p in roster.problems if p.key == "unknown_category"]
+    assert [p.value for p in unread] == ["Kế toán; thủ quỹ"]
+    ev = cadre_core.evaluate(roster, "2026-12-31", plugins=["laichau"], findings=False)
+    standing = ev.communes[0].target("nq05.5a")  # Thường trực: trình độ thạc sĩ
+    assert (standing.population, standing.satisfied) == (3, 2)

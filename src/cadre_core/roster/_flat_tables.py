@@ -11,6 +11,7 @@ through the roster's normalisation and validation like any other.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping, Sequence
 
 import pandas as pd
@@ -60,6 +61,43 @@ def rating_year(day: dt.date) -> int:
     (2025, 2025)
     """
     return day.year if (day.month, day.day) == (12, 31) else day.year - 1
+
+
+# what separates posts held together in one cell: "Phó Bí thư Đảng ủy, Chủ tịch UBND xã",
+# "Bí thư Đảng ủy; Chủ tịch HĐND xã", "Bí thư Đảng ủy kiêm Chủ tịch HĐND xã"
+_HELD_TOGETHER = re.compile(r"\s*(?:[;,/+\n]|\bkiêm\b)\s*", re.IGNORECASE)
+# a membership named beside a post, which is no post: "Ủy viên Ban Thường vụ, Trưởng Ban ..."
+_MEMBERSHIP = re.compile(r"^(?:ủy viên|uỷ viên|đảng viên)\b", re.IGNORECASE)
+
+
+def held_posts(title: pd.Series) -> pd.Series:
+    """Per row, the posts its title cell names: the cell itself when it names one post
+    (of a category, or of none the reader knows), else the posts it names held together,
+    when each names a category ("Phó Bí thư Đảng ủy, Chủ tịch UBND xã" is two: the
+    deputy secretary and the People's Committee's chair); a membership beside them ("Ủy
+    viên Ban Thường vụ") is no post. Read once per distinct cell.
+
+    >>> held_posts(pd.Series(["Phó Bí thư Đảng ủy, Chủ tịch UBND xã", "Chủ tịch UBND xã",
+    ...     "Ủy viên BTV, Trưởng Ban Xây dựng Đảng", "Kế toán, thủ quỹ", None], dtype=object)
+    ... ).tolist()
+    [['Phó Bí thư Đảng ủy', 'Chủ tịch UBND xã'], ['Chủ tịch UBND xã'], ['Trưởng Ban Xây dựng Đảng'], ['Kế toán, thủ quỹ'], [None]]
+    """
+    distinct = pd.Series(title.dropna().unique(), dtype=object)
+    _, whole = nz.normalise_code(distinct, codes="category")
+    split: dict[str, list[str]] = {}
+    for cell in distinct[whole.bad.to_numpy()].tolist():
+        parts = [p for p in _HELD_TOGETHER.split(cell) if p.strip()]
+        posts = [p for p in parts if not _MEMBERSHIP.match(p)]
+        if len(parts) < 2 or not posts:
+            continue
+        _, each = nz.normalise_code(pd.Series(posts, dtype=object), codes="category")
+        if not bool(each.bad.any()):
+            split[cell] = posts
+    return pd.Series(
+        [split.get(t, [t]) if isinstance(t, str) else [t] for t in title.tolist()],
+        index=title.index,
+        dtype=object,
+    )
 
 
 def _codes(keys: pd.Series, prefix: str, width: int) -> pd.Series:
@@ -153,19 +191,31 @@ def build_tables(
         )
         agencies = agencies[agency_code.notna()].drop_duplicates("agency_code")
         tables["agencies"] = agencies
-    # positions: one per distinct (agency, title)
+    # positions: one per distinct (agency, title); a cell naming several posts held
+    # together is a position and an assignment per post (when the list gives no
+    # position codes nor categories of its own)
     title = nz.to_text(col("positions.title"))
+    if "positions.position_code" not in people and "positions.category" not in people:
+        title = held_posts(title).explode()
+    held = title.index  # the person row of each post (a row repeats for each post)
+
+    def post(values: pd.Series) -> pd.Series:
+        """A person row's value for each of its posts, numbered from 0."""
+        return values.loc[held].reset_index(drop=True)
+
+    title = title.reset_index(drop=True)
+    post_agency, post_rows = post(agency_code), post(rows)
     post_key = (
-        agency_code.astype(object).fillna("") + "\x1f" + nz.keys_of(title).astype(object).fillna("")
+        post_agency.astype(object).fillna("") + "\x1f" + nz.keys_of(title).astype(object).fillna("")
     )
-    position_code = col("positions.position_code").fillna(_codes(post_key, "VT", 3))
+    position_code = post(col("positions.position_code")).fillna(_codes(post_key, "VT", 3))
     if "positions.category" in people:
-        category = _first(col("positions.category"), position_code)
+        category = _first(post(col("positions.category")), position_code)
     else:
         category, issues = nz.normalise_code(title, codes="category")
         category = category.astype(object).where(~issues.bad, None)
         unknown = title[issues.bad].drop_duplicates()
-        first_rows = rows[unknown.index].tolist()
+        first_rows = post_rows[unknown.index].tolist()
         for at, t in zip(first_rows, unknown.tolist(), strict=True):
             problems.append(
                 problem(file, "positions", int(at), "title", str(t), "unknown_category",
@@ -176,27 +226,31 @@ def build_tables(
         {
             "position_code": position_code,
             "title": title,
-            "agency_code": agency_code,
+            "agency_code": post_agency,
             "category": category,
             "quota": holders,
-            "row": rows,
+            "row": post_rows,
         }
         | (
-            {"elected": _first(col("positions.elected"), position_code)}
+            {"elected": _first(post(col("positions.elected")), position_code)}
             if "positions.elected" in people
             else {}
         )
     ).drop_duplicates("position_code")
     tables["positions"] = positions
-    start = col("assignments.start_date").fillna(pd.Timestamp(day))
     tables["assignments"] = pd.DataFrame(
         {
-            "cadre_id": cadre_id,
+            "cadre_id": post(cadre_id),
             "position_code": position_code,
-            "start_date": start,
-            "end_date": col("assignments.end_date"),
+            "start_date": post(col("assignments.start_date")).fillna(pd.Timestamp(day)),
+            "end_date": post(col("assignments.end_date")),
+            "row": post_rows,
         }
-        | ({"rotation": col("assignments.rotation")} if "assignments.rotation" in people else {})
+        | (
+            {"rotation": post(col("assignments.rotation"))}
+            if "assignments.rotation" in people
+            else {}
+        )
     )
     for table, columns in (("degrees", ("level", "field", "awarded_date")),
                            ("theory", ("level", "awarded_date"))):  # fmt: skip

@@ -77,6 +77,8 @@ CATEGORY_SPELLINGS: dict[str, tuple[str, ...]] = {
         "chuyên môn",
         "công chức thừa hành",
         "nhân viên chuyên môn",
+        # the civil servant of the Party's inspection committee, as chuyên viên elsewhere
+        "kiểm tra viên",
         # commune civil-servant titles (Luật Cán bộ, công chức 2008, Điều 61;
         # Nghị định 33/2023/NĐ-CP)
         "kế toán",
@@ -127,7 +129,7 @@ CATEGORY_REWRITES: tuple[tuple[str, str], ...] = (
     # the commune's bodies named after a title since the 2025 reform: "Chủ nhiệm Ủy ban
     # Kiểm tra Đảng ủy", "Chủ tịch Ủy ban MTTQ Việt Nam", "Phó Bí thư Thường trực"
     (r"\s+đảng (?:ủy|uỷ|bộ)$", ""),
-    (r"\b(mttq|mặt trận tổ quốc)\s+việt nam\b", r"\1"),
+    (r"\b((?:ub)?mttq|mặt trận tổ quốc)\s+việt nam\b", r"\1"),
     (r"^(phó bí thư|bí thư) thường trực$", r"\1"),
     # a department's head or deputy, a civil servant, followed by the department or the
     # duty: "Trưởng phòng Kinh tế", "Chánh Văn phòng HĐND và UBND", "Giám đốc Trung tâm
@@ -137,5 +139,5 @@ CATEGORY_REWRITES: tuple[tuple[str, str], ...] = (
         r"chánh văn phòng|phó giám đốc|giám đốc|phó phòng|phó ban)\s+\S.*$",
         r"\1",
     ),
-    (r"^(?:công chức|chuyên viên)\s+\S.*$", "công chức"),
+    (r"^(?:công chức|chuyên viên|kiểm tra viên)\s+\S.*$", "công chức"),
 )
