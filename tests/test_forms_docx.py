@@ -406,7 +406,9 @@ def test_a_plan_is_written_as_a_word_document_too(tmp_path: Path) -> None:
     assert fonts.get(f"{W}ascii") == "Times New Roman"
     nation = doc.tables[0].rows[0].cells[1].text
     assert nation.startswith("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
-    assert doc.tables[0].rows[0].cells[0].text == "XÃ MƯỜNG THAN"
+    # the issuer, and the plan's number under it for the records office to fill
+    issuer = doc.tables[0].rows[0].cells[0].text
+    assert issuer.split("\n") == ["XÃ MƯỜNG THAN", "Số: ......./KH-......."]
     assert not leaks([whole_text(doc)])
 
 
