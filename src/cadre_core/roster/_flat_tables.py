@@ -84,15 +84,16 @@ def held_posts(title: pd.Series) -> pd.Series:
     """
     distinct = pd.Series(title.dropna().unique(), dtype=object)
     _, whole = nz.normalise_code(distinct, codes="category")
-    split: dict[str, list[str]] = {}
-    for cell in distinct[whole.bad.to_numpy()].tolist():
-        parts = [p for p in _HELD_TOGETHER.split(cell) if p.strip()]
-        posts = [p for p in parts if not _MEMBERSHIP.match(p)]
-        if len(parts) < 2 or not posts:
-            continue
-        _, each = nz.normalise_code(pd.Series(posts, dtype=object), codes="category")
-        if not bool(each.bad.any()):
-            split[cell] = posts
+    # the posts of every cell not read whole, read together in one pass
+    cells = distinct[whole.bad.to_numpy()]
+    parts = cells.map(lambda c: [p for p in _HELD_TOGETHER.split(c) if p.strip()])
+    posts = parts.map(lambda ps: [p for p in ps if not _MEMBERSHIP.match(p)])
+    tried = posts[(parts.str.len() >= 2) & (posts.str.len() >= 1)].explode()
+    _, each = nz.normalise_code(tried.astype(object), codes="category")
+    unread = pd.Series(each.bad.to_numpy(), index=tried.index).groupby(level=0).any()
+    split: dict[str, list[str]] = {
+        cells[i]: posts[i] for i in unread.index[~unread.to_numpy()].tolist()
+    }
     return pd.Series(
         [split.get(t, [t]) if isinstance(t, str) else [t] for t in title.tolist()],
         index=title.index,

@@ -209,6 +209,10 @@ _WORKSHEET = re.compile(
 )
 
 
+# the same, on the bytes of a page in an ASCII-compatible encoding (as Excel writes it)
+_SHEET_SOURCE = re.compile(rb"<x:WorksheetSource\b", re.IGNORECASE)
+
+
 def worksheet_sources(data: bytes, charset: str | None = None) -> list[tuple[str, str]]:
     """The sheets a web page of Excel's names and the pages that hold them, in order, as
     (sheet name, link); none for a page that holds its own tables.
@@ -222,6 +226,9 @@ def worksheet_sources(data: bytes, charset: str | None = None) -> list[tuple[str
     """
     import html
 
+    wide = data[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+    if not wide and _SHEET_SOURCE.search(data) is None:
+        return []  # a page of its own tables (the common case): not decoded a second time
     try:
         text, _ = _decode(data, charset)
     except UnicodeDecodeError:
