@@ -308,8 +308,10 @@ def _read(
         problems = exc.problems
         if withhold:
             from cadre_core.engine._privacy import withheld
+            from cadre_core.roster._record import record_names
 
-            problems = tuple(withheld(p) for p in problems)
+            records = record_names(paths)
+            problems = tuple(withheld(p, records) for p in problems)
         if report is not None:
             report(problems)
         else:

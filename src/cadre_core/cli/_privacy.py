@@ -54,7 +54,7 @@ def pseudonymizer(key: bytes | None, roster: Any) -> Any:
         return None
     from cadre_core.engine._privacy import Pseudonymizer
 
-    return Pseudonymizer.of(roster.cadres, key)
+    return Pseudonymizer.of(roster.cadres, key, roster.records)
 
 
 @contextlib.contextmanager

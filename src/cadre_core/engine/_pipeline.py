@@ -377,6 +377,7 @@ def finish(prepared: Prepared, roster: Roster, computed: Computed) -> Evaluation
         bodies=host.responsible_bodies(),
         skipped=roster.skipped,
         sources=roster.sources,
+        records=roster.records,
         not_read=roster.not_read,
         warnings=roster.warnings,
         failed_plugins=tuple(host.failures),

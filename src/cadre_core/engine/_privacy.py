@@ -108,10 +108,23 @@ def _trie_pattern(words: Iterable[str]) -> str:
     return build(trie)
 
 
-def withheld(problem: Problem) -> Problem:
+def withheld(problem: Problem, records: Iterable[str] = ()) -> Problem:
     """``problem`` without its raw cell (:data:`WITHHELD` instead), for when the roster,
-    and so what to scrub, is not known (a roster that could not be read)."""
-    return problem if problem.value is None else attrs.evolve(problem, value=WITHHELD)
+    and so what to scrub, is not known (a roster that could not be read); the name of a
+    file among ``records`` (each one person's record: its name may be the person's) is
+    withheld from its place too.
+
+    >>> p = withheld(Problem("ho-so/lo-van-an.docx", "cadres", None, "Ngày sinh", "31/02/1975",
+    ...                      "a date"), records=["lo-van-an.docx"])
+    >>> p.file, p.value
+    ('ho-so/[withheld].docx', '[withheld]')
+    """
+    out = problem if problem.value is None else attrs.evolve(problem, value=WITHHELD)
+    for name in records:
+        head, sep, tail = out.file.rpartition("/")
+        if unicodedata.normalize("NFC", tail).lower() == unicodedata.normalize("NFC", name).lower():
+            out = attrs.evolve(out, file=f"{head}{sep}{WITHHELD}{Path(name).suffix.lower()}")
+    return out
 
 
 def _date_spellings(day: pd.Timestamp) -> list[str]:
@@ -144,9 +157,11 @@ class Pseudonymizer:
     _aliases: dict[str, str] = attrs.field(factory=dict)
 
     @classmethod
-    def of(cls, cadres: pd.DataFrame, key: bytes) -> Pseudonymizer:
+    def of(cls, cadres: pd.DataFrame, key: bytes, records: Iterable[str] = ()) -> Pseudonymizer:
         """The pseudonymizer of a roster's ``cadres`` table (``cadre_id`` a column or the
-        index, ``full_name`` and ``birth_date`` when present)."""
+        index, ``full_name`` and ``birth_date`` when present) and of the names of its
+        ``records``, the files that each hold one person's record (:attr:`Roster.records`:
+        ``tran-thi-binh.docx`` becomes ``HS-3f1b2c9a0d.docx``)."""
         frame = cadres.reset_index() if "cadre_id" not in cadres else cadres
         ids = frame["cadre_id"].astype(object)
         known = ids.notna().to_numpy()
@@ -169,6 +184,11 @@ class Pseudonymizer:
                 replacements[folded] = next(iter(shared)) if len(shared) == 1 else WITHHELD
         for real, alias in zip(id_text, fake, strict=True):
             replacements[str(real).strip().lower()] = str(alias)
+        for name in records:  # the file's name and its stem (a roster's name)
+            folded = Path(unicodedata.normalize("NFC", name).lower())
+            alias = _pseudonym(folded.stem, key, "HS")
+            replacements[folded.name] = alias + folded.suffix
+            replacements.setdefault(folded.stem, alias)
         replacements.pop("", None)
         known_ids = dict(zip(id_text.tolist(), fake.tolist(), strict=True))
         return cls(key, frozenset(known_ids), replacements, aliases=known_ids)
@@ -211,9 +231,11 @@ class Pseudonymizer:
         return out
 
     def problem(self, problem: Problem) -> Problem:
-        """A problem with its raw cell withheld and its texts scrubbed."""
+        """A problem with its raw cell withheld and its texts (its place too: a record's
+        file) scrubbed."""
         return attrs.evolve(
             withheld(problem),
+            file=self.scrub(problem.file),
             expected=self.scrub(problem.expected),
             suggestion=None if problem.suggestion is None else self.scrub(problem.suggestion),
             args=tuple((k, self.scrub(v)) for k, v in problem.args),
@@ -288,8 +310,10 @@ def pseudonymize(evaluation: Evaluation, key: bytes | Pseudonymizer) -> Evaluati
         cadres = None
         if features is not None:
             cadres = features.tables.get("cadres", features.cadres)
-        p = Pseudonymizer.of(cadres if cadres is not None else pd.DataFrame({"cadre_id": []}), key)
+        empty = pd.DataFrame({"cadre_id": []})
+        p = Pseudonymizer.of(cadres if cadres is not None else empty, key, evaluation.records)
     changes: dict[str, Any] = {
+        "sources": tuple(p.scrub(s) for s in evaluation.sources),
         "communes": tuple(p.commune(c) for c in evaluation.communes),
         "skipped": tuple(p.problem(x) for x in evaluation.skipped),
         "not_read": tuple(p.problem(x) for x in evaluation.not_read),

@@ -174,6 +174,8 @@ class Evaluation:
     bodies: Mapping[str, str] = attrs.field(eq=False, factory=dict)
     skipped: tuple[Problem, ...] = attrs.field(eq=False, default=())
     sources: tuple[str, ...] = attrs.field(eq=False, default=())
+    #: the input files that each hold one person's record (:attr:`Roster.records`)
+    records: tuple[str, ...] = attrs.field(eq=False, default=())
     not_read: tuple[Problem, ...] = attrs.field(eq=False, default=())
     #: what the reader noted while reading (:attr:`Roster.warnings`)
     warnings: tuple[Problem, ...] = attrs.field(eq=False, default=())

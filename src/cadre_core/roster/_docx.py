@@ -37,7 +37,9 @@ from cadre_core.roster._guards import MAX_SHEET_CELLS, MAX_XML_BYTES, TooLarge, 
 from cadre_core.roster._merged import Merged
 from cadre_core.roster._office import office_program, to_docx
 from cadre_core.roster._problems import Problem, problem
+from cadre_core.roster._record import is_record, is_record_file, record_folder, record_grid
 from cadre_core.roster._sniff import WORD_SUFFIXES, file_kind, is_encrypted
+from cadre_core.vocab._progress import tracked
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 # elements that hold a document's blocks or a row's cells without being one
@@ -242,7 +244,9 @@ def docx_grids(path: Path) -> tuple[list[Grid], list[Problem]]:
 
     A table holding no text is nothing to read; a table that is no list (no header of
     one: a layout table) is said, as a sheet without one is, and its text is read with
-    the paragraphs around the lists. The tables keep their numbers in the document.
+    the paragraphs around the lists. The tables keep their numbers in the document. A
+    personal record ("Sơ yếu lý lịch") is one grid of its person
+    (:func:`~cadre_core.roster._record.record_grid`).
 
     >>> import docx, pathlib, tempfile
     >>> d = docx.Document()
@@ -269,7 +273,30 @@ def docx_grids(path: Path) -> tuple[list[Grid], list[Problem]]:
         blocks = list(_document(body, [0]))
     except TooLarge as exc:
         return [], [problem(path.name, None, None, None, None, "docx_too_large", reason=str(exc))]
+    if is_record(blocks):  # a personal record ("Sơ yếu lý lịch"): a list of one person
+        return [record_grid(path.name, blocks)], []
     return document_grids(path.name, blocks)
+
+
+def record_folder_grids(path: Path) -> tuple[list[Grid], list[Problem]]:
+    """The personal records of a folder (:func:`~cadre_core.roster._record.record_folder`),
+    each the grid of its one person named by its file; a document of the folder that is
+    no record (a letter beside them) is a warning naming it, one that cannot be read an
+    error."""
+    grids: list[Grid] = []
+    problems: list[Problem] = []
+    for f in tracked(record_folder(path) or [], "progress_reading"):
+        label = f"{path.name}/{f.name}"
+        found, said = docx_grids(f) if is_record_file(f) else ([], [])
+        if len(found) == 1 and found[0].record:
+            grids.extend(found)
+        elif not said or any(q.key in ("no_list_table", "no_list_header_in_table") for q in said):
+            said = [
+                problem(label, None, None, None, None, "not_a_record", severity="warning",
+                        scope="sheet")
+            ]  # fmt: skip
+        problems.extend(attrs.evolve(q, file=label) for q in said)
+    return grids, problems
 
 
 def _document(container: Any, count: list[int]) -> Iterator[Text | Table]:
@@ -295,4 +322,4 @@ def _document(container: Any, count: list[int]) -> Iterator[Text | Table]:
         yield Table(cells, merged, _table_lines(block))
 
 
-__all__ = ["WORD_SUFFIXES", "docx_grids"]
+__all__ = ["WORD_SUFFIXES", "docx_grids", "record_folder_grids"]

@@ -28,7 +28,7 @@ import pandas as pd
 
 from cadre_core.roster import _normalize as nz
 from cadre_core.roster._csv import csv_grid
-from cadre_core.roster._docx import docx_grids
+from cadre_core.roster._docx import docx_grids, record_folder_grids
 from cadre_core.roster._flat_header import (
     DATE_PARTS,
     SKIP,
@@ -47,12 +47,14 @@ from cadre_core.roster._merged import fill_merged
 from cadre_core.roster._mhtml import mhtml_grids
 from cadre_core.roster._problems import Problem, problem
 from cadre_core.roster._reader import RawTable
+from cadre_core.roster._record import not_read, signed_day
 from cadre_core.roster._schema import VALUE_ALIASES
 from cadre_core.roster._sheets import locked, read_sheets, sheet_names
 from cadre_core.roster._sniff import LIST_SUFFIXES, named_as, source_of
 from cadre_core.vocab._dates import DAY_FIRST_BODY, DAY_WORDS_BODY, parse_day
 from cadre_core.vocab._labels import fmt_date
 
+_COLUMN_PLACE = re.compile(r" \(column [^()]*\)$")  # header_label's column letters
 ROW_BASE = 1_000_000  # rows of sheet i are numbered i * ROW_BASE + row until relocated
 
 # the day a list is "as of", most explicit first: "tính đến ngày 31/12/2025", "thời điểm
@@ -103,6 +105,8 @@ class FlatRead:
     # columns informed cell by cell: a filled cell informs, a blank one is unknown (the
     # field a qualification cell names, "Đại học Luật", in a list with no field column)
     by_cell: tuple[str, ...] = ()
+    # personal records ("Sơ yếu lý lịch"), each a sheet named by its file, not a list
+    records: bool = False
 
 
 def _grids(path: Path) -> tuple[list[Grid], list[Problem]]:
@@ -110,6 +114,8 @@ def _grids(path: Path) -> tuple[list[Grid], list[Problem]]:
     tables are "Bảng 1", "Bảng 2" ...) with their merged ranges. What the file holds is
     told by its bytes (:func:`~cadre_core.roster._sniff.source_of`), and said when its name
     says otherwise (a web page saved as ``.xls``)."""
+    if path.is_dir():
+        return record_folder_grids(path)
     source = source_of(path)
     said: list[Problem] = []
     if source != named_as(path):
@@ -503,12 +509,19 @@ def read_flat(path: Path, *, list_date: dt.date | str | None = None) -> FlatRead
     sheet or table or several) into raw roster tables, with its day and the commune its
     title names."""
     grids, problems = _grids(path)
+    records = bool(grids) and all(g.record for g in grids)
+    if records:
+        note = not_read(path.name, {g.name: g.unread for g in grids})
+        problems.extend([] if note is None else [note])
     sheets: list[tuple[int, str, _Sheet]] = []
     titles: list[str] = []
     names: list[str] = []
+    signed: list[dt.date] = []  # the days personal records were signed
     for number, grid in enumerate(grids):
         names.append(grid.name)
         read, texts = _read_sheet(grid, number, path.name)
+        if records:
+            signed.extend(d for d in [title_day(texts)] if d is not None)
         if read is None:
             if texts:
                 problems.append(
@@ -522,10 +535,15 @@ def read_flat(path: Path, *, list_date: dt.date | str | None = None) -> FlatRead
     if not sheets:
         if not any(q.severity == "error" for q in problems):  # a file not read is said once
             problems.append(problem(path.name, None, None, None, None, "no_list_sheet"))
-        return FlatRead((), tuple(problems), None, None, (), {}, tuple(names), found=False)
+        return FlatRead(
+            (), tuple(problems), None, None, (), {}, tuple(names), found=False, records=records
+        )
     day: dt.date | None
     if list_date is not None:
         day = parse_day(list_date, what="--list-date")
+    elif records:  # records name no day they are as of: the latest one signed (said)
+        day, said = signed_day(path.name, signed)
+        problems.extend(said)
     else:
         # the day it is as of, else the period it covers (said), else the day it was signed
         day = title_day(titles, signed=False)
@@ -542,7 +560,7 @@ def read_flat(path: Path, *, list_date: dt.date | str | None = None) -> FlatRead
         problems.append(
             problem(path.name, None, None, None, None, "list_date_unknown")
         )  # fmt: skip
-        return FlatRead((), tuple(problems), None, None, (), {}, tuple(names))
+        return FlatRead((), tuple(problems), None, None, (), {}, tuple(names), records=records)
     if not any(len(s.rows) for _, _, s in sheets):  # an empty form: valid, but say so
         problems.append(
             problem(path.name, None, None, None, None, "list_no_people", severity="warning")
@@ -553,12 +571,13 @@ def read_flat(path: Path, *, list_date: dt.date | str | None = None) -> FlatRead
         path.name,
         day,
         commune,
-        serials=source_of(path) in ("workbook", "spreadsheetml"),
+        serials=path.is_file() and source_of(path) in ("workbook", "spreadsheetml"),
     )
     problems.extend(found)
     return FlatRead(
-        tuple(raws), tuple(problems), day, commune, absent, places, tuple(names), by_cell=by_cell
-    )
+        tuple(raws), tuple(problems), day, commune, absent, places, tuple(names),
+        by_cell=by_cell, records=records,
+    )  # fmt: skip
 
 
 def relocate(problem: Problem, read: FlatRead, file: str) -> Problem:
@@ -571,6 +590,10 @@ def relocate(problem: Problem, read: FlatRead, file: str) -> Problem:
     column = problem.column
     if column is not None and problem.table is not None:
         column = read.places.get((number, problem.table, column), f"{column} {MADE}")
+    if read.records:  # a record's one person: the record's file and its field
+        where = file if sheet == file else f"{file}/{sheet}"
+        field = None if column is None else _COLUMN_PLACE.sub("", column)
+        return attrs.evolve(problem, file=where, row=None, column=field)
     where = f"{file}, sheet {sheet!r}" if sheet else file
     return attrs.evolve(problem, file=where, row=row, column=column)
 
@@ -594,8 +617,10 @@ def is_flat(path: Path, layout: Layout | None = None) -> bool:
     from cadre_core.roster._reader import table_for
     from cadre_core.roster._schema import TABLE_NAMES
 
-    if path.is_dir():
-        return False
+    if path.is_dir():  # a folder of personal records is one list
+        from cadre_core.roster._record import record_folder
+
+        return record_folder(path) is not None
     if path.suffix.lower() not in LIST_SUFFIXES:
         return False
     if list_only(path):

@@ -37,13 +37,18 @@ class Grid:
     a document's table with the lines around it. ``top`` rows above the table are not
     counted as its rows (a problem on the grid's row ``top + 1`` is on the table's row 1);
     rows from ``end`` on are under the table and hold no person (None: to the sheet's
-    end)."""
+    end). A personal record's grid (``record``) is a list of its one person, named by the
+    record's file (:mod:`cadre_core.roster._record`)."""
 
     name: str
     cells: pd.DataFrame
     merged: list[Merged]
     top: int = 0
     end: int | None = None
+    # a personal record (one person, the grid named by the record's file), not a list,
+    # and the names of its fields and sections not read
+    record: bool = False
+    unread: tuple[str, ...] = ()
 
 
 @attrs.frozen

@@ -19,9 +19,10 @@ import pandas as pd
 from cadre_core.roster import _roster
 from cadre_core.roster._problems import Problem, RosterError, problem
 from cadre_core.roster._reader import table_for
+from cadre_core.roster._record import record_folder
 from cadre_core.roster._roster import Roster
 from cadre_core.roster._schema import TABLE_NAMES
-from cadre_core.roster._sniff import LIST_SUFFIXES, XML_SUFFIXES, file_kind, tab_separated
+from cadre_core.roster._sniff import folder_lists
 from cadre_core.vocab._progress import tracked
 
 if TYPE_CHECKING:
@@ -42,22 +43,14 @@ def _is_table_folder(path: Path) -> bool:
 
 def roster_files(paths: Sequence[str | Path]) -> list[Path]:
     """The rosters named by ``paths``: files as given, a folder of tables as one roster, a
-    folder of workbooks as its workbooks (sorted; hidden and lock files ``~$...`` left out,
+    folder of personal records as one list, a folder of workbooks as its workbooks (sorted; hidden and lock files ``~$...`` left out,
     and a ``.txt`` file that is no tab-separated list, such as a note)."""
     out: list[Path] = []
     for given in paths:
         p = Path(given)
         books = []
-        if p.is_dir() and not _is_table_folder(p):
-            books = [
-                f
-                for f in sorted(p.iterdir())
-                if f.is_file()
-                and f.suffix.lower() in LIST_SUFFIXES
-                and not f.name.startswith((".", "~$"))
-                and (f.suffix.lower() not in XML_SUFFIXES or file_kind(f) == "spreadsheetml")
-                and (f.suffix.lower() != ".txt" or tab_separated(f))
-            ]
+        if p.is_dir() and not _is_table_folder(p) and record_folder(p) is None:
+            books = folder_lists(p)
         # a folder of no workbooks is read as a folder of tables (which says what is missing)
         out.extend(books or [p])
     return out
@@ -204,6 +197,7 @@ def read_rosters(
         absent=tuple(sorted(absent)),
         list_date=days.pop() if len(days) == 1 else None,
         informed=informed,
+        records=tuple(name for _, r in rosters for name in r.records),
     )
 
 

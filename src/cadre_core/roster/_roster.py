@@ -93,6 +93,9 @@ class Roster:
     # ("positions.accepted_fields") a one-row-per-person list has no place for
     absent: tuple[str, ...] = ()
     list_date: dt.date | None = None  # the day a one-row-per-person list describes
+    # the files that each hold one person's record ("Sơ yếu lý lịch"): their names may
+    # name the person, so pseudonyms hide them too
+    records: tuple[str, ...] = ()
     # the canonical columns ("cadres.religion") the input had; None: the columns of the
     # frames given (see informs)
     informed: frozenset[str] | None = attrs.field(default=None, repr=False)
@@ -435,7 +438,9 @@ def _sha256(path: Path, layout: Layout | None = None) -> list[str]:
     """``name:sha256`` of the files a roster was read from: the workbook or list, or a
     folder's table files alone (its other files are never opened), hashed in pieces."""
     if path.is_dir():
-        files = [f for f, _ in folder_tables(path, layout)[0]]
+        from cadre_core.roster._record import record_folder
+
+        files = record_folder(path) or [f for f, _ in folder_tables(path, layout)[0]]
     else:
         files = [path]
     out = []
@@ -542,10 +547,13 @@ def _refuse_special(p: Path) -> None:
 
 def _is_flat(p: Path, layout: Layout | None) -> bool:
     """Whether the file ``p`` is read as a one-row-per-person list
-    (:func:`cadre_core.roster._flat.is_flat`); a folder never is, and is read without
-    importing the lists' reader (Word documents, header rows, title rows)."""
+    (:func:`cadre_core.roster._flat.is_flat`); a folder only when it holds personal
+    records, and a folder of tables is read without importing the lists' reader (Word
+    documents, header rows, title rows)."""
     if p.is_dir():
-        return False
+        from cadre_core.roster._record import record_folder
+
+        return record_folder(p) is not None
     from cadre_core.roster._flat import is_flat
 
     return is_flat(p, layout)
@@ -581,6 +589,7 @@ def _list_roster(p: Path, read: FlatRead, legacy: str, skip_invalid: bool) -> Ro
         sources=tuple(_sha256(p)),
         absent=read.absent,
         list_date=read.day,
+        records=read.sheets if read.records else (),
         # a column informed cell by cell is not informed as a whole: a blank is unknown
         informed=(roster.informed or frozenset()) - set(read.by_cell),
     )

@@ -172,6 +172,30 @@ def tab_separated(path: Path) -> bool:
     return "\t" in first
 
 
+def folder_lists(folder: Path) -> list[Path]:
+    """The files of ``folder`` that may be lists, sorted: named as one
+    (:data:`LIST_SUFFIXES`), neither hidden nor an Office lock file (``~$...``), an
+    ``.xml`` file only when it is an XML Spreadsheet and a ``.txt`` file only when it is
+    tab-separated (a note beside the lists is none).
+
+    >>> import tempfile
+    >>> d = Path(tempfile.mkdtemp())
+    >>> for name in ("xa-a.xlsx", "~$xa-a.xlsx", "ghi-chu.txt", "anh.jpg"):
+    ...     _ = (d / name).write_text("Ghi chú")
+    >>> [p.name for p in folder_lists(d)]
+    ['xa-a.xlsx']
+    """
+    return [
+        f
+        for f in sorted(folder.iterdir())
+        if f.is_file()
+        and f.suffix.lower() in LIST_SUFFIXES
+        and not f.name.startswith((".", "~$"))
+        and (f.suffix.lower() not in XML_SUFFIXES or file_kind(f) == "spreadsheetml")
+        and (f.suffix.lower() != ".txt" or tab_separated(f))
+    ]
+
+
 _ENCRYPTED = "EncryptedPackage".encode("utf-16-le")  # the stream of a locked OOXML file
 
 
@@ -265,6 +289,7 @@ __all__ = [
     "Kind",
     "Source",
     "file_kind",
+    "folder_lists",
     "is_encrypted",
     "is_mime",
     "named_as",

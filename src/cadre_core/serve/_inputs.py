@@ -184,10 +184,15 @@ def read_request_roster(
     from cadre_core.roster._province import read_rosters
     from cadre_core.roster._roster import Roster
 
+    records: tuple[str, ...] = ()  # a personal record's name, hidden under pseudonyms
     try:
         if upload is not None:
             with tempfile.TemporaryDirectory(prefix="cadre-serve-") as tmp:
                 path, digest = save_upload(upload[0], upload[1], Path(tmp))
+                if withhold:
+                    from cadre_core.roster._record import record_names
+
+                    records = record_names([path])
                 roster = read_rosters(
                     [path], legacy="error", skip_invalid=skip_invalid, layout=layout
                 )
@@ -202,9 +207,15 @@ def read_request_roster(
         if withhold:
             from cadre_core.engine._privacy import withheld
 
-            problems = tuple(withheld(p) for p in problems)
+            problems = tuple(withheld(p, records) for p in problems)
         inputs = [upload_name(upload[1])] if upload is not None else ["tables.json"]
+        if records:  # the upload's own name may be the person's
+            inputs = [f"[withheld]{Path(i).suffix.lower()}" for i in inputs]
         raise ServiceError(422, "serve_invalid_roster", problems=problems, inputs=inputs) from None
+    if records:  # the upload's own name may be the person's
+        shown, _, sha = digest.rpartition(":")
+        name = f"[withheld]{Path(shown).suffix.lower()}"
+        digest = f"{name}:{sha}"
     return attrs.evolve(roster, sources=(digest,), name=name)
 
 

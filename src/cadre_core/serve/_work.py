@@ -188,7 +188,7 @@ def _hider(req: Request, roster: Any) -> Any:
         key = load_key(None)
     except PseudonymKeyError:
         raise ServiceError(400, "serve_no_pseudonym_key") from None
-    return Pseudonymizer.of(roster.cadres, key)
+    return Pseudonymizer.of(roster.cadres, key, roster.records)
 
 
 def validate(req: Request) -> Answer:
@@ -201,7 +201,7 @@ def validate(req: Request) -> Answer:
     if req.pseudonymize:
         from cadre_core.engine._privacy import withheld
 
-        problems = [withheld(p) for p in problems]
+        problems = [withheld(p, r.records) for p in problems]
     doc = validation_document(problems, [r.name], valid=True, tables=r.accounting(), lang=req.lang)
     headers = audit_headers(r.sources, [])
     return Answer(dumps_bytes(doc, fast="problems", end="\n"), headers)

@@ -2197,6 +2197,24 @@ _LABELS: dict[str, tuple[str, str]] = {
         "the list's date was taken as {day}, the last day of the period {period} its title "
         "rows name; give --list-date if the list describes another day",
     ),
+    "problem_record_not_read": (
+        "các mục và phần của {records} sơ yếu lý lịch không được đọc (định dạng danh sách "
+        "không có; trong ngoặc: số lý lịch có mục đó, nếu không phải tất cả): {fields}",
+        "fields and sections of {records} personal records not read (the roster format has "
+        "none such; in brackets: how many records hold one, when not all do): {fields}",
+    ),
+    "problem_record_day": (
+        "ngày của danh sách được lấy là {day}, ngày ký gần nhất của {signed} sơ yếu lý lịch "
+        "(ký từ {first} đến {last}); ghi --list-date nếu cần tính đến ngày khác",
+        "the list's date was taken as {day}, the latest day {signed} personal records were "
+        "signed (from {first} to {last}); give --list-date for another day",
+    ),
+    "problem_not_a_record": (
+        "tài liệu Word này trong thư mục sơ yếu lý lịch không phải là một sơ yếu lý lịch "
+        "nên không được đọc",
+        "this Word document in a folder of personal records is no personal record, and was "
+        "not read",
+    ),
     "problem_bad_list_date": (
         "--list-date {value} không phải là một ngày (31/12/2025 hoặc 2025-12-31)",
         "{text}",

@@ -1,0 +1,389 @@
+"""Personal records ("Sơ yếu lý lịch", the forms 2C-BNV/2008 and 2C/TCTW-98): one Word
+document per person, as an office keeps its cadres' files, read as a list of one person.
+
+A record is a form of numbered labels, each followed by its value on the same line: "3)
+Sinh ngày: 12 tháng 5 năm 1980, Giới tính (nam, nữ): Nam", "15.3- Lý luận chính trị:
+Trung cấp 15.4- Quản lý nhà nước: Chuyên viên". Some offices keep it as a table of a label
+cell and a value cell. Each label the roster format knows gives a column of a one-row
+list, under the header the list reader reads (:data:`_LABELS`); the list reader does the
+rest, as for any list (values, titles held together, the commune, problems placed by
+field). The lines before the title (the body that uses the cadre: "UBND xã Tả Lèng") are
+the list's title rows, and the day the record was signed ("..., ngày 15 tháng 01 năm
+2026") the day it is as of, unless ``--list-date`` says another.
+
+Only the labels of :data:`_LABELS` with a header are read, and only from the fields before
+the first of the form's sections (training, work, family, salary). Every other label met
+and every section is named, without its value, in one warning (:func:`not_read`): no
+address, identity number or relative's name is ever taken in. A folder of records
+(:func:`record_folder`) is one commune's list, one record per person.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+import zipfile
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+import pandas as pd
+
+from cadre_core.roster._grid import Grid, Table, Text
+from cadre_core.roster._problems import Problem, problem
+from cadre_core.roster._sniff import WORD_SUFFIXES, file_kind, folder_lists
+from cadre_core.vocab._labels import fmt_date
+
+# (header the list reader reads, or None: not read; the form's name of the field; the
+# label's spellings, casefolded, as a regular expression). At one place the first that
+# matches wins, so a longer label comes before one it holds ("phụ cấp chức vụ" before
+# "chức vụ").
+_CBCC = r"(?:\s+(?:cán\s+bộ,?\s*công\s+chức(?:,?\s*viên\s+chức)?|cbccvc|cbcc))?"
+_LABELS: tuple[tuple[str | None, str, str], ...] = (
+    ("Số hiệu cán bộ, công chức", "Số hiệu cán bộ, công chức",
+     r"số\s+hiệu\s+(?:cán\s+bộ,?\s*công\s+chức(?:,?\s*viên\s+chức)?|cbccvc|cbcc)"),
+    ("Cơ quan, đơn vị", "Cơ quan, đơn vị sử dụng", r"cơ\s+quan,?\s*đơn\s+vị\s+sử\s+dụng" + _CBCC),
+    (None, "Cơ quan, đơn vị quản lý",
+     r"cơ\s+quan,?\s*đơn\s+vị\s+(?:có\s+thẩm\s+quyền\s+)?quản\s+lý" + _CBCC),
+    ("Họ và tên", "Họ và tên",
+     r"họ\s+và\s+tên\s+(?:khai\s+sinh|đang\s+dùng)|họ\s+và\s+tên|họ\s+tên"),
+    (None, "Tên gọi khác", r"tên\s+gọi\s+khác|bí\s+danh"),
+    ("Ngày sinh", "Sinh ngày",
+     r"sinh\s+ngày|ngày,?\s*tháng,?\s*năm\s+sinh|ngày\s+sinh"),
+    ("Giới tính", "Giới tính", r"giới\s+tính"),
+    (None, "Nơi sinh", r"nơi\s+sinh"),
+    (None, "Quê quán", r"quê\s+quán"),
+    ("Dân tộc", "Dân tộc", r"dân\s+tộc"),
+    ("Tôn giáo", "Tôn giáo", r"tôn\s+giáo"),
+    (None, "Nơi đăng ký hộ khẩu thường trú",
+     r"nơi\s+đăng\s+ký\s+hộ\s+khẩu\s+thường\s+trú|hộ\s+khẩu\s+thường\s+trú|nơi\s+thường\s+trú"),
+    (None, "Nơi ở hiện nay", r"nơi\s+ở\s+hiện\s+nay|chỗ\s+ở\s+hiện\s+nay"),
+    (None, "Nghề nghiệp khi được tuyển dụng", r"nghề\s+nghiệp\s+khi\s+được\s+tuyển\s+dụng"),
+    (None, "Ngày tuyển dụng", r"ngày\s+(?:được\s+)?tuyển\s+dụng"),
+    (None, "Cơ quan tuyển dụng", r"cơ\s+quan\s+tuyển\s+dụng"),
+    (None, "Phụ cấp chức vụ", r"phụ\s+cấp\s+chức\s+vụ"),
+    ("Chức vụ hiện tại", "Chức vụ (chức danh) hiện tại",
+     r"chức\s+vụ\s*(?:\(\s*chức\s+danh\s*\)\s*)?hiện\s+tại|chức\s+vụ\s*\(\s*chức\s+danh\s*\)"
+     r"|chức\s+vụ|chức\s+danh"),
+    (None, "Công việc chính được giao", r"công\s+việc\s+chính\s+được\s+giao"),
+    ("Ngạch công chức", "Ngạch công chức",
+     r"ngạch\s+(?:công\s+chức|cán\s+bộ)(?:\s*\(\s*viên\s+chức\s*\))?|ngạch"),
+    ("Mã ngạch", "Mã ngạch", r"mã\s+ngạch"),
+    (None, "Bậc lương", r"bậc\s+lương"),
+    (None, "Hệ số", r"hệ\s+số(?:\s+lương)?"),
+    (None, "Ngày hưởng", r"ngày\s+hưởng"),
+    (None, "Phụ cấp khác", r"phụ\s+cấp\s+khác"),
+    ("Trình độ giáo dục phổ thông", "Trình độ giáo dục phổ thông",
+     r"trình\s+độ\s+giáo\s+dục\s+phổ\s+thông|giáo\s+dục\s+phổ\s+thông|trình\s+độ\s+văn\s+hóa"),
+    ("Trình độ chuyên môn cao nhất", "Trình độ chuyên môn cao nhất",
+     r"trình\s+độ\s+chuyên\s+môn(?:\s+cao\s+nhất)?"),
+    ("Lý luận chính trị", "Lý luận chính trị", r"(?:trình\s+độ\s+)?lý\s+luận\s+chính\s+trị"),
+    ("Quản lý nhà nước", "Quản lý nhà nước", r"quản\s+lý\s+nhà\s+nước"),
+    ("Ngoại ngữ", "Ngoại ngữ", r"ngoại\s+ngữ"),
+    ("Tin học", "Tin học", r"tin\s+học"),
+    ("Ngày vào Đảng", "Ngày vào Đảng",
+     r"ngày\s+vào\s+đảng(?:\s+cộng\s+sản\s+việt\s+nam|\s+csvn)?"),
+    (None, "Ngày chính thức", r"ngày\s+chính\s+thức"),
+    (None, "Ngày tham gia tổ chức chính trị - xã hội",
+     r"ngày\s+tham\s+gia\s+(?:các\s+)?tổ\s+chức\s+chính\s+trị\s*-\s*xã\s+hội"),
+    (None, "Ngày nhập ngũ", r"ngày\s+nhập\s+ngũ"),
+    (None, "Ngày xuất ngũ", r"ngày\s+xuất\s+ngũ"),
+    (None, "Quân hàm cao nhất", r"quân\s+hàm\s+cao\s+nhất"),
+    (None, "Danh hiệu được phong tặng cao nhất", r"danh\s+hiệu\s+được\s+phong\s+tặng\s+cao\s+nhất"),
+    (None, "Sở trường công tác", r"sở\s+trường\s+công\s+tác"),
+    (None, "Khen thưởng", r"khen\s+thưởng"),
+    (None, "Kỷ luật", r"kỷ\s+luật"),
+    (None, "Tình trạng sức khỏe", r"tình\s+trạng\s+sức\s+kh(?:ỏe|oẻ)"),
+    (None, "Chiều cao", r"chiều\s+cao"),
+    (None, "Cân nặng", r"cân\s+nặng"),
+    (None, "Nhóm máu", r"nhóm\s+máu"),
+    (None, "Là thương binh hạng", r"là\s+thương\s+binh\s+hạng"),
+    (None, "Là con gia đình chính sách", r"là\s+con\s+gia\s+đình\s+chính\s+sách"),
+    (None, "Số chứng minh nhân dân",
+     r"số\s+(?:chứng\s+minh\s+nhân\s+dân|cmnd|căn\s+cước(?:\s+công\s+dân)?|cccd"
+     r"|định\s+danh\s+cá\s+nhân)"),
+    (None, "Ngày cấp", r"ngày\s+cấp"),
+    (None, "Nơi cấp", r"nơi\s+cấp"),
+    (None, "Số sổ BHXH", r"số\s+sổ\s+(?:bhxh|bảo\s+hiểm\s+xã\s+hội)"),
+)  # fmt: skip
+
+#: the headers of the one-row list a record gives, in the form's order
+HEADERS: tuple[str, ...] = tuple(dict.fromkeys(h for h, _, _ in _LABELS if h is not None))
+
+# a label is one where a field starts (the line's start, its number "15.3-", "7)", or a
+# comma, semicolon, tab or wide gap before it) and is followed by its colon or a cell's
+# end: "Đại học Quản lý nhà nước" is a value, not the label "Quản lý nhà nước"
+_NUMBER = r"\d{1,2}(?:\.\d{1,2})?\s*[).\-/]"
+_LABEL = re.compile(
+    rf"(?:^|(?<=[,;\t])|(?<=\s\s)|(?<=[.…]\s)|(?<=[.…])|(?:{_NUMBER})|(?<=\s)(?={_NUMBER}))"
+    rf"\s*(?:{_NUMBER})?\s*"
+    r"(?P<label>" + "|".join(f"(?P<f{i}>{p})" for i, (_, _, p) in enumerate(_LABELS)) + r")"
+    r"(?:\s*\([^()\t]*\))?\s*(?::|(?=\t)|$)"
+)
+# the form's sections after its fields: read no further (a relative's name is no cadre's)
+_SECTIONS = re.compile(
+    r"^\s*(?:[IVX]+|\d{1,2})?\s*[).\-/]?\s*(?P<name>đào\s+tạo,?\s*bồi\s+dưỡng"
+    r"|tóm\s+tắt\s+quá\s+trình\s+công\s+tác|đặc\s+điểm\s+lịch\s+sử\s+bản\s+thân"
+    r"|quan\s+hệ\s+gia\s+đình|diễn\s+biến\s+quá\s+trình\s+lương"
+    r"|nhận\s+xét,?\s*đánh\s+giá\s+của\s+cơ\s+quan|quá\s+trình\s+công\s+tác)"
+)
+_TITLE = re.compile(r"sơ\s+yếu\s+lý\s+lịch|lý\s+lịch\s+(?:cán\s+bộ|công\s+chức|trích\s+ngang)")
+_DOTS = re.compile(r"(?:\.{2,}|…+)")
+_EDGES = " \t,;:.-–"
+_BORN = re.compile(r"sinh\W*$")  # "Sinh ngày 12 tháng 5 năm 1980" names no signing
+_SIGNED = re.compile(r"ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s*,?\s*năm\s+\d{4}")
+_NAME_FIELD = next(i for i, (h, _, _) in enumerate(_LABELS) if h == "Họ và tên")
+
+
+def _key(text: str) -> str:
+    """``text`` as labels are matched: composed accents, case folded, spaces kept."""
+    return unicodedata.normalize("NFC", text).casefold()
+
+
+def _lines(blocks: Iterable[Text | Table]) -> list[str]:
+    """The document's lines in order: its paragraphs' lines, and each table row's cells
+    joined by a tab (a label cell and its value cell make one line)."""
+    out: list[str] = []
+    for block in blocks:
+        if isinstance(block, Text):
+            out.extend(block.lines)
+            continue
+        for row in block.cells.itertuples(index=False):
+            cells = [" ".join(str(v).split()) for v in row if isinstance(v, str) and v.strip()]
+            if cells:
+                out.append("\t".join(cells))
+    return [unicodedata.normalize("NFC", line) for line in out]
+
+
+def _clean(value: str) -> str | None:
+    """A field's value without the form's dot leaders and the punctuation around it."""
+    text = " ".join(_DOTS.sub(" ", value).split()).strip(_EDGES)
+    return text or None
+
+
+def is_record(blocks: Sequence[Text | Table]) -> bool:
+    """Whether a document's ``blocks`` are a personal record: a title "Sơ yếu lý lịch" (or
+    "Lý lịch cán bộ") among its first lines and a name among its labels.
+
+    >>> is_record([Text(["SƠ YẾU LÝ LỊCH CÁN BỘ, CÔNG CHỨC", "1) Họ và tên khai sinh: LÒ VĂN AN"])])
+    True
+    >>> is_record([Text(["DANH SÁCH CÁN BỘ", "Họ và tên: Lò Văn An"])])
+    False
+    """
+    lines = _lines(blocks)
+    head = [_key(line) for line in lines[:40]]
+    if not any(_TITLE.search(line) for line in head):
+        return False
+    return any(
+        m.group(f"f{_NAME_FIELD}") is not None for line in head for m in _LABEL.finditer(line)
+    )
+
+
+def _fields(lines: list[str]) -> tuple[dict[int, str | None], list[str], list[str]]:
+    """The fields of a record's ``lines``: each label met (its index in :data:`_LABELS`,
+    the first time only) with its value, the lines before the title, and the sections met
+    after the fields."""
+    found: dict[int, str | None] = {}
+    lead: list[str] = []
+    sections: list[str] = []
+    titled = False
+    for line in lines:
+        key = _key(line)
+        section = _SECTIONS.match(key)
+        if section is not None and titled:
+            words = " ".join(line[section.start("name") : section.end("name")].split())
+            sections.append(words.capitalize() if words.isupper() else words)
+            continue
+        if sections:
+            continue
+        if not titled and _TITLE.search(key):
+            titled = True
+            continue
+        marks = [
+            (m.start(), m.end(), next(int(k[1:]) for k, v in m.groupdict().items()
+                                      if v is not None and k != "label"))
+            for m in _LABEL.finditer(key)
+        ]  # fmt: skip
+        if not titled and not marks:
+            lead.append(line)
+            continue
+        for n, (_, end, field) in enumerate(marks):
+            stop = marks[n + 1][0] if n + 1 < len(marks) else len(line)
+            if field not in found:
+                found[field] = _clean(line[end:stop])
+        if not titled and marks:
+            lead.append(line)
+    return found, lead, sections
+
+
+def _signed(lines: list[str]) -> str | None:
+    """The last line after the form's title naming a day in words ("..., ngày 15 tháng 01
+    năm 2026"), other than a field's (a birth day): the day the record was signed."""
+    keys = [_key(line) for line in lines]
+    start = next((i for i, k in enumerate(keys) if _TITLE.search(k)), len(keys))
+    for line, key in zip(reversed(lines[start:]), reversed(keys[start:]), strict=True):
+        for cell, cell_key in zip(line.split("\t"), key.split("\t"), strict=True):
+            m = _SIGNED.search(cell_key)
+            if m is not None and not _BORN.search(cell_key[: m.start()]):
+                return cell
+    return None
+
+
+def record_grid(name: str, blocks: Sequence[Text | Table]) -> Grid:
+    """The record in ``blocks`` as the grid of a one-row list named ``name``: its title
+    rows (the lines before the form's title, the bodies named by its labels, the line it
+    was signed on), the header row (:data:`HEADERS`) and the person's row; and the names of
+    the fields and sections met and not read.
+
+    >>> lines = ["UBND XÃ TẢ LÈNG", "SƠ YẾU LÝ LỊCH CÁN BỘ, CÔNG CHỨC",
+    ...          "1) Họ và tên khai sinh (viết chữ in hoa): LÒ VĂN AN",
+    ...          "3) Sinh ngày: 12 tháng 5 năm 1980, Giới tính (nam, nữ): Nam",
+    ...          "4) Nơi sinh: Tả Lèng", "Tả Lèng, ngày 15 tháng 01 năm 2026"]
+    >>> grid = record_grid("an.docx", [Text(lines)])
+    >>> grid.cells.iloc[-1].dropna().tolist(), grid.unread
+    (['Lò Văn An', '12 tháng 5 năm 1980', 'Nam'], ('Nơi sinh',))
+    >>> grid.cells[0].tolist()[:2]
+    ['UBND XÃ TẢ LÈNG', 'Tả Lèng, ngày 15 tháng 01 năm 2026']
+    """
+    lines = _lines(blocks)
+    found, lead, sections = _fields(lines)
+    values: dict[str, str | None] = {}
+    unread: list[str] = []
+    for field, value in found.items():
+        header, form_name, _ = _LABELS[field]
+        if header is None:
+            unread.append(form_name)
+        elif value is not None:
+            values[header] = value
+    name_value = values.get("Họ và tên")
+    if name_value is not None and name_value.isupper():
+        values["Họ và tên"] = name_value.title()  # the form asks for capitals
+    if values.get("Ngạch công chức") is None and "Mã ngạch" in values:
+        values["Ngạch công chức"] = values["Mã ngạch"]
+    values.pop("Mã ngạch", None)
+    headers = [h for h in HEADERS if h != "Mã ngạch"]
+    signed = _signed(lines)
+    # a row of the head's table is its cells, each a title line of its own
+    title = [cell for line in lead for cell in line.split("\t")]
+    title += [signed] if signed is not None else []
+    width = len(headers)
+    rows: list[list[str | None]] = [[line, *[None] * (width - 1)] for line in title]
+    rows += [list(headers), [values.get(h) for h in headers]]
+    cells = pd.DataFrame(rows, dtype=object)
+    return Grid(name, cells, [], top=len(title), record=True, unread=(*unread, *sections))
+
+
+def not_read(file: str, unread: dict[str, Sequence[str]]) -> Problem | None:
+    """One warning naming the fields and sections of the records in ``unread`` (record
+    file -> names) that were met and not read, with how many records held each when not
+    all did; None when there are none.
+
+    >>> not_read("ho-so", {"a.docx": ["Nơi sinh"], "b.docx": ["Nơi sinh", "Kỷ luật"]}).args
+    (('fields', 'Nơi sinh, Kỷ luật (1)'), ('records', '2'))
+    """
+    counts: dict[str, int] = {}
+    for names in unread.values():
+        for n in dict.fromkeys(names):
+            counts[n] = counts.get(n, 0) + 1
+    if not counts:
+        return None
+    every = len(unread)
+    fields = ", ".join(n if k == every else f"{n} ({k})" for n, k in counts.items())
+    return problem(file, None, None, None, None, "record_not_read", severity="warning",
+                   scope="column", fields=fields, records=every)  # fmt: skip
+
+
+def signed_day(file: str, days: Sequence[dt.date]) -> tuple[dt.date | None, list[Problem]]:
+    """The day a list of records is as of: the latest of the ``days`` they were signed,
+    said in a warning with the first (a record signed long before may be out of date);
+    None when none was signed.
+
+    >>> day, (said,) = signed_day("ho-so", [dt.date(2026, 1, 15), dt.date(2026, 3, 20)])
+    >>> day, said.key
+    (datetime.date(2026, 3, 20), 'record_day')
+    """
+    if not days:
+        return None, []
+    day = max(days)
+    said = problem(file, None, None, None, None, "record_day", severity="warning",
+                   day=fmt_date(day), signed=len(days), first=fmt_date(min(days)),
+                   last=fmt_date(day))  # fmt: skip
+    return day, [said]
+
+
+_TITLE_BYTES = tuple(t.encode("utf-16-le") for t in ("LÝ LỊCH", "Lý lịch", "lý lịch", "LÝ LịCH"))
+
+
+def is_record_file(path: Path) -> bool:
+    """Whether the Word document at ``path`` looks like a personal record, from its text
+    without reading it as a list: a ``.docx`` whose text names "Sơ yếu lý lịch" (or
+    "Lý lịch cán bộ"), or a Word 97-2003 ``.doc`` holding "lý lịch" as Word stores it.
+    Nothing is converted; a damaged file is no record (the reader says why)."""
+    if path.suffix.lower() not in WORD_SUFFIXES or not path.is_file():
+        return False
+    kind = file_kind(path)
+    try:
+        if kind == "zip":
+            with zipfile.ZipFile(path) as z:
+                info = z.getinfo("word/document.xml")
+                if info.file_size > 64 << 20:
+                    return False
+                xml = z.read(info).decode("utf-8", "replace")
+            text = re.sub(r"<[^>]+>", "", xml[: 1 << 20])
+            return _TITLE.search(_key(text)) is not None
+        if kind == "ole2":
+            with path.open("rb") as fh:
+                head = fh.read(1 << 20)
+            return any(t in head for t in _TITLE_BYTES)
+    except (OSError, KeyError, zipfile.BadZipFile, ValueError):
+        return False
+    return False
+
+
+def record_names(paths: Iterable[str | Path]) -> tuple[str, ...]:
+    """The names of the personal records among ``paths`` (a record, or a folder of
+    records, :func:`record_folder`), found without reading them as lists: what
+    pseudonyms hide when a roster could not be read.
+
+    >>> record_names(["danh-sach.xlsx"])
+    ()
+    """
+    names: list[str] = []
+    for given in paths:
+        p = Path(given)
+        files = record_folder(p) or [] if p.is_dir() else [p]
+        names.extend(f.name for f in files if is_record_file(f))
+    return tuple(names)
+
+
+def record_folder(path: Path) -> list[Path] | None:
+    """The Word documents of the folder at ``path`` when it is a folder of personal records
+    (one commune's, one document per person): some are records, and it holds no other
+    list (:func:`~cadre_core.roster._sniff.folder_lists`: a workbook, a CSV file, a web
+    page); else None. A photo or a note beside them is left alone.
+
+    >>> import tempfile
+    >>> record_folder(Path(tempfile.mkdtemp())) is None
+    True
+    """
+    if not path.is_dir():
+        return None
+    files = folder_lists(path)
+    words = [f for f in files if f.suffix.lower() in WORD_SUFFIXES]
+    if not words or len(words) != len(files):
+        return None
+    if not any(is_record_file(f) for f in words):
+        return None
+    return words
+
+
+__all__ = [
+    "HEADERS",
+    "is_record",
+    "is_record_file",
+    "not_read",
+    "record_folder",
+    "record_grid",
+    "record_names",
+    "signed_day",
+]

@@ -1,0 +1,383 @@
+"""Personal records ("Sơ yếu lý lịch", form 2C-BNV/2008): one Word document per person, a
+folder of them one commune's list.
+
+The records are written here as an office fills the form in Word: the head's table (the
+managing and using bodies, the cadre's number), the title, the numbered fields with the
+form's hints under some, the sections that follow (training, work, family) and the
+signatures. The same record is also written as a table of a label cell and a value cell,
+as some offices keep it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import subprocess
+from pathlib import Path
+
+import docx
+import pandas as pd
+import pytest
+from conftest import SOFFICE
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cadre_core import RosterError, read_roster
+from cadre_core.roster._grid import Text
+from cadre_core.roster._province import read_rosters
+from cadre_core.roster._record import HEADERS, is_record, record_folder, record_grid
+
+# what no output may hold: a relative's name, an identity number, an address
+PRIVATE = ("Lò Văn Bố", "012345678", "Hồ Pên", "1234567890")
+
+
+def _fields(person: dict[str, str]) -> list[str]:
+    """The numbered fields of a record of ``person``, as the form lays them out."""
+    return [
+        f"1) Họ và tên khai sinh (viết chữ in hoa): {person['name'].upper()}",
+        "2) Tên gọi khác: Không",
+        f"3) Sinh ngày: {person['birth']}, Giới tính (nam, nữ): {person['gender']}",
+        "4) Nơi sinh: Xã Tả Lèng, Huyện Tam Đường, Tỉnh Lai Châu",
+        "5) Quê quán: Xã Tả Lèng, Huyện Tam Đường, Tỉnh Lai Châu",
+        f"6) Dân tộc: {person['ethnic']}, 7) Tôn giáo: Không",
+        "8) Nơi đăng ký hộ khẩu thường trú: Bản Hồ Pên, xã Tả Lèng",
+        "(Số nhà, đường phố, thành phố, xóm, thôn, xã, huyện, tỉnh)",
+        "9) Nơi ở hiện nay: Bản Hồ Pên, xã Tả Lèng",
+        "10) Nghề nghiệp khi được tuyển dụng: Giáo viên",
+        "11) Ngày tuyển dụng: 01/03/2010, Cơ quan tuyển dụng: UBND huyện Tam Đường",
+        f"12) Chức vụ (chức danh) hiện tại: {person['title']}",
+        "(Về chính quyền hoặc Đảng, đoàn thể, kể cả chức vụ kiêm nhiệm)",
+        "13) Công việc chính được giao: Phụ trách chung",
+        "14) Ngạch công chức (viên chức): Chuyên viên, Mã ngạch: 01.003",
+        "Bậc lương: 4, Hệ số: 3,33, Ngày hưởng: 01/01/2022,",
+        "Phụ cấp chức vụ: 0,3, Phụ cấp khác: ........",
+        "15.1- Trình độ giáo dục phổ thông (đã tốt nghiệp lớp mấy/thuộc hệ nào): 12/12",
+        f"15.2- Trình độ chuyên môn cao nhất: {person['degree']}",
+        "(TSKH, TS, Ths, cử nhân, kỹ sư, cao đẳng, trung cấp, sơ cấp, chuyên ngành)",
+        f"15.3- Lý luận chính trị: {person['theory']}          15.4- Quản lý nhà nước: Chuyên viên",
+        "(Cao cấp, trung cấp, sơ cấp và tương đương)     (chuyên viên cao cấp, chuyên viên "
+        "chính, chuyên viên, cán sự, ....)",
+        "15.5- Ngoại ngữ: Tiếng Anh B, 15.6- Tin học: Trình độ B",
+        "16) Ngày vào Đảng Cộng sản Việt Nam: 03/02/2005, Ngày chính thức: 03/02/2006",
+        "18) Ngày nhập ngũ: ..../..../......, Ngày xuất ngũ: ..../..../...... Quân hàm cao "
+        "nhất: ......",
+        "21) Khen thưởng: Giấy khen 2020, 22) Kỷ luật: Không",
+        "23) Tình trạng sức khoẻ: Tốt, Chiều cao: 1m65, Cân nặng: 60 (kg), Nhóm máu: O",
+        "25) Số chứng minh nhân dân: 012345678 Ngày cấp: 01/01/2015",
+        "26) Số sổ BHXH: 1234567890",
+    ]
+
+
+def _table(d: object, rows: list[list[str]]) -> None:
+    table = d.add_table(rows=len(rows), cols=len(rows[0]))  # type: ignore[attr-defined]
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            table.cell(r, c).text = text
+
+
+def write_record(path: Path, person: dict[str, str], *, as_table: bool = False) -> Path:
+    """A personal record of ``person`` (name, birth, gender, ethnic, title, degree, theory,
+    signed) saved at ``path``: the fields as numbered lines, or as a table of label and
+    value cells (``as_table``)."""
+    d = docx.Document()
+    _table(d, [["Cơ quan, đơn vị có thẩm quyền quản lý CBCC: Đảng ủy xã Tả Lèng",
+                f"Số hiệu cán bộ, công chức: {person['id']}"],
+               ["Cơ quan, đơn vị sử dụng CBCC: UBND xã Tả Lèng", ""]])  # fmt: skip
+    d.add_paragraph("SƠ YẾU LÝ LỊCH CÁN BỘ, CÔNG CHỨC")
+    if as_table:
+        rows = []
+        for line in _fields(person):
+            if line.startswith("("):
+                continue
+            label, _, value = line.partition(": ")
+            rows.append([label, value])
+        _table(d, rows)
+    else:
+        for line in _fields(person):
+            d.add_paragraph(line)
+    d.add_paragraph("27) ĐÀO TẠO, BỒI DƯỠNG VỀ CHUYÊN MÔN, NGHIỆP VỤ, LÝ LUẬN CHÍNH TRỊ")
+    _table(d, [["Tên trường", "Chuyên ngành đào tạo, bồi dưỡng", "Từ tháng, năm - đến tháng, năm",
+                "Hình thức đào tạo", "Văn bằng, chứng chỉ, trình độ gì"],
+               ["Trường Chính trị tỉnh Lai Châu", "Lý luận chính trị", "09/2015 - 06/2016",
+                "Tập trung", "Trung cấp"]])  # fmt: skip
+    d.add_paragraph("28) TÓM TẮT QUÁ TRÌNH CÔNG TÁC")
+    _table(d, [["Từ tháng, năm đến tháng, năm", "Chức danh, chức vụ, đơn vị công tác"],
+               ["03/2010 - nay", "Công chức xã Tả Lèng"]])  # fmt: skip
+    d.add_paragraph("30) QUAN HỆ GIA ĐÌNH")
+    _table(d, [["Mối quan hệ", "Họ và tên", "Năm sinh", "Quê quán, nghề nghiệp"],
+               ["Bố", "Lò Văn Bố", "1950", "Làm ruộng, sinh ngày 02 tháng 3 năm 1950"]])  # fmt: skip
+    d.add_paragraph("")
+    _table(d, [["Người khai", person["signed"]],
+               ["Tôi xin cam đoan những lời khai trên đây là đúng sự thật",
+                "Thủ trưởng cơ quan, đơn vị quản lý và sử dụng CBCC"]])  # fmt: skip
+    d.save(str(path))
+    return path
+
+
+AN = {"id": "TL-001", "name": "Lò Văn An", "birth": "12 tháng 5 năm 1975", "gender": "Nam",
+      "ethnic": "Giáy", "title": "Bí thư Đảng ủy, Chủ tịch HĐND xã", "degree": "Đại học Luật",
+      "theory": "Cao cấp", "signed": "Tả Lèng, ngày 15 tháng 01 năm 2026"}  # fmt: skip
+BINH = {"id": "TL-002", "name": "Trần Thị Bình", "birth": "03/07/1988", "gender": "Nữ",
+        "ethnic": "Kinh", "title": "Chủ tịch UBND xã", "degree": "Thạc sĩ Quản lý kinh tế",
+        "theory": "Cao cấp", "signed": "Tả Lèng, ngày 20 tháng 3 năm 2026"}  # fmt: skip
+CHU = {"id": "TL-003", "name": "Vàng A Chu", "birth": "1/1/1990", "gender": "Nam",
+       "ethnic": "Mông", "title": "Công chức Văn phòng - Thống kê",
+       "degree": "Cao đẳng Kế toán", "theory": "Trung cấp",
+       "signed": "Tả Lèng, ngày 02 tháng 02 năm 2026"}  # fmt: skip
+
+
+def _folder(tmp_path: Path) -> Path:
+    folder = tmp_path / "ho-so"
+    folder.mkdir()
+    for person in (AN, BINH, CHU):
+        write_record(folder / f"{person['id']}.docx", person)
+    (folder / "ghi-chu.txt").write_text("Hồ sơ cán bộ xã Tả Lèng, cập nhật tháng 3/2026\n")
+    (folder / "anh-the.jpg").write_bytes(b"\xff\xd8\xff\xe0")
+    return folder
+
+
+@pytest.mark.parametrize("as_table", [False, True], ids=["lines", "table"])
+def test_a_record_reads_as_a_list_of_its_person(tmp_path: Path, as_table: bool) -> None:
+    roster = read_roster(write_record(tmp_path / "an.docx", AN, as_table=as_table))
+    (cadre,) = roster.cadres.itertuples()
+    assert cadre.full_name == "Lò Văn An"  # the form's capitals, as a name is written
+    assert cadre.birth_date == pd.Timestamp(1975, 5, 12)
+    assert (cadre.gender, cadre.ethnicity, cadre.religion) == ("male", "Giáy", "Không")
+    assert cadre.party_join_date == pd.Timestamp(2005, 2, 3)
+    assert cadre.state_management == "chuyen_vien"
+    assert roster.degrees[["level", "field"]].values.tolist() == [["dai_hoc", "Luật"]]
+    assert roster.theory["level"].tolist() == ["cao_cap"]
+    # posts held together: the Secretary also chairs the council
+    assert set(roster.positions["category"]) == {"party_secretary", "council_chair"}
+    assert roster.agencies["commune"].tolist() == ["Xã Tả Lèng"]
+    assert roster.list_date == dt.date(2026, 1, 15)  # the day it was signed
+    keys = {p.key for p in roster.problems}
+    assert {"record_not_read", "record_day"} <= keys
+    said = next(p for p in roster.not_read if p.key == "record_not_read")
+    for name in ("Nơi sinh", "Số chứng minh nhân dân", "Quan hệ gia đình", "Đào tạo, bồi dưỡng"):
+        assert name in said.expected
+    # nothing of a relative, an identity number or an address is taken in
+    tables = " ".join(f.astype(str).to_csv() for f in roster.tables.values())
+    assert not [p for p in PRIVATE if p in tables]
+
+
+def test_a_folder_of_records_is_one_communes_list(tmp_path: Path) -> None:
+    folder = _folder(tmp_path)
+    assert [p.name for p in record_folder(folder) or []] == [
+        "TL-001.docx", "TL-002.docx", "TL-003.docx"
+    ]  # fmt: skip
+    roster = read_rosters([folder])
+    assert sorted(roster.cadres["full_name"]) == ["Lò Văn An", "Trần Thị Bình", "Vàng A Chu"]
+    assert roster.agencies["commune"].unique().tolist() == ["Xã Tả Lèng"]
+    assert roster.list_date == dt.date(2026, 3, 20)  # the latest record signed
+    day = next(p for p in roster.problems if p.key == "record_day")
+    assert "20/03/2026" in day.expected and "15/01/2026" in day.expected
+    assert str(dict(day.args)["signed"]) == "3"
+    assert sorted(s.split(":")[0] for s in roster.sources) == [
+        "TL-001.docx", "TL-002.docx", "TL-003.docx"
+    ]  # fmt: skip
+    # a list's own day wins
+    assert read_rosters([folder], list_date="2026-12-31").list_date == dt.date(2026, 12, 31)
+
+
+def test_a_document_beside_the_records_that_is_none_is_said(tmp_path: Path) -> None:
+    folder = _folder(tmp_path)
+    letter = docx.Document()
+    letter.add_paragraph("Kính gửi: Đảng ủy xã Tả Lèng")
+    letter.save(str(folder / "cong-van.docx"))
+    roster = read_rosters([folder])
+    assert len(roster.cadres) == 3
+    (said,) = [p for p in roster.not_read if p.key == "not_a_record"]
+    assert said.file == "ho-so/cong-van.docx"
+
+
+def test_a_bad_field_names_the_record_and_the_field(tmp_path: Path) -> None:
+    folder = _folder(tmp_path)
+    write_record(folder / "TL-002.docx", {**BINH, "birth": "31 tháng 02 năm 1988"})
+    with pytest.raises(RosterError) as caught:
+        read_rosters([folder])
+    (bad,) = [p for p in caught.value.problems if p.severity == "error"]
+    assert (bad.file, bad.row, bad.column) == ("ho-so/TL-002.docx", None, "Ngày sinh")
+    assert bad.value == "31 tháng 02 năm 1988"
+
+
+def test_evaluate_a_folder_of_records_through_the_console_script(
+    tmp_path: Path, cadre_exe: Path
+) -> None:
+    folder = _folder(tmp_path)
+    out = tmp_path / "ket-qua.json"
+    done = subprocess.run(
+        [str(cadre_exe), "evaluate", str(folder), "--plugin", "laichau", "--as-of",
+         "2026-12-31", "--format", "json", "-o", str(out)],
+        capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    doc = json.loads(out.read_text(encoding="utf-8"))
+    (commune,) = doc["communes"]
+    assert commune["commune"] == "Xã Tả Lèng"
+    standing = next(t for t in commune["targets"] if t["id"] == "nq05.5a")
+    assert (standing["population"], standing["satisfied"]) == (2, 1)  # one master of two
+    assert any(p["key"] == "record_not_read" for p in doc["not_read"])
+    text = out.read_text(encoding="utf-8") + done.stdout + done.stderr
+    assert not [p for p in PRIVATE if p in text]
+
+
+def test_a_bad_record_is_exit_2_with_a_sentence(tmp_path: Path, cadre_exe: Path) -> None:
+    folder = _folder(tmp_path)
+    write_record(folder / "TL-003.docx", {**CHU, "gender": "Không rõ"})
+    done = subprocess.run(
+        [str(cadre_exe), "validate", str(folder)], capture_output=True, text=True, timeout=300
+    )
+    assert done.returncode == 2
+    assert "TL-003.docx" in done.stdout + done.stderr
+    assert "Traceback" not in done.stderr
+
+
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is missing")
+def test_a_record_kept_as_word_97_reads_as_the_same(tmp_path: Path) -> None:
+    folder = _folder(tmp_path)
+    saved = tmp_path / "saved"
+    subprocess.run(
+        [str(SOFFICE), f"-env:UserInstallation=file://{tmp_path / 'profile'}", "--headless",
+         "--convert-to", "doc", "--outdir", str(saved), str(folder / "TL-001.docx")],
+        capture_output=True, timeout=240, check=True,
+    )  # fmt: skip
+    (folder / "TL-001.docx").unlink()
+    (saved / "TL-001.doc").rename(folder / "TL-001.doc")
+    roster = read_rosters([folder])
+    an = roster.cadres.set_index("full_name").loc["Lò Văn An"]
+    assert an["birth_date"] == pd.Timestamp(1975, 5, 12)
+    assert roster.list_date == dt.date(2026, 3, 20)
+
+
+def test_a_list_is_no_record() -> None:
+    assert not is_record([Text(["DANH SÁCH CÁN BỘ", "Họ và tên: Lò Văn An"])])
+    # a title without a name among the labels: no record either
+    assert not is_record([Text(["SƠ YẾU LÝ LỊCH", "Ghi chú: hồ sơ đang bổ sung"])])
+
+
+# ---------------------------------------------------------------- the labels, any values
+
+_VALUES = {
+    "Họ và tên": st.sampled_from(["LÒ VĂN AN", "Trần Thị Bình", "HÀ THỊ NGỌC ANH"]),
+    "Ngày sinh": st.sampled_from(["12 tháng 5 năm 1975", "03/07/1988", "1/1/1990"]),
+    "Giới tính": st.sampled_from(["Nam", "Nữ"]),
+    "Dân tộc": st.sampled_from(["Kinh", "Thái", "Hà Nhì", "Mông"]),
+    "Chức vụ hiện tại": st.sampled_from(
+        ["Chủ tịch UBND xã", "Bí thư Đảng ủy, Chủ tịch HĐND xã", "Công chức Tư pháp - Hộ tịch"]
+    ),
+    "Trình độ chuyên môn cao nhất": st.sampled_from(
+        ["Đại học Quản lý nhà nước", "Cử nhân Tin học", "Thạc sĩ Luật", "Trung cấp Ngoại ngữ"]
+    ),
+    "Lý luận chính trị": st.sampled_from(["Cao cấp", "Trung cấp", "Sơ cấp"]),
+}
+_SPELLED = {
+    "Họ và tên": ["Họ và tên khai sinh (viết chữ in hoa)", "Họ và tên khai sinh", "Họ và tên"],
+    "Ngày sinh": ["Sinh ngày", "Ngày, tháng, năm sinh"],
+    "Giới tính": ["Giới tính (nam, nữ)", "Giới tính"],
+    "Dân tộc": ["Dân tộc"],
+    "Chức vụ hiện tại": ["Chức vụ (chức danh) hiện tại", "Chức vụ hiện tại"],
+    "Trình độ chuyên môn cao nhất": ["Trình độ chuyên môn cao nhất", "Trình độ chuyên môn"],
+    "Lý luận chính trị": ["Lý luận chính trị"],
+}
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    values=st.fixed_dictionaries(_VALUES),
+    spelled=st.fixed_dictionaries({k: st.sampled_from(v) for k, v in _SPELLED.items()}),
+    per_line=st.integers(1, 3),
+    joiner=st.sampled_from([", ", "   ", "\t", " ....... "]),
+    numbered=st.booleans(),
+    leaders=st.booleans(),
+)
+def test_every_field_comes_back_whatever_its_place(
+    values: dict[str, str],
+    spelled: dict[str, str],
+    per_line: int,
+    joiner: str,
+    numbered: bool,
+    leaders: bool,
+) -> None:
+    """Fields several to a line, joined as offices join them, numbered or not, with or
+    without the form's dot leaders, come back as written (a name in capitals as a name),
+    and a value holding a label's words ("Đại học Quản lý nhà nước") stays whole."""
+    parts = []
+    for n, (header, value) in enumerate(values.items(), start=1):
+        number = f"{n}) " if numbered else ""
+        shown = f"...{value}....." if leaders else value
+        parts.append(f"{number}{spelled[header]}: {shown}")
+    lines = [joiner.join(parts[i : i + per_line]) for i in range(0, len(parts), per_line)]
+    grid = record_grid("x.docx", [Text(["UBND XÃ TẢ LÈNG", "SƠ YẾU LÝ LỊCH", *lines])])
+    row = dict(zip(grid.cells.iloc[-2], grid.cells.iloc[-1], strict=True))
+    for header, value in values.items():
+        expected = value.title() if header == "Họ và tên" and value.isupper() else value
+        assert row[header] == expected, (header, lines)
+    assert set(row) <= set(HEADERS)
+
+
+# ---------------------------------------------------------------- under pseudonyms
+
+NAMED = {"lo-van-an.docx": AN, "Trần Thị Bình.docx": BINH, "VANG A CHU.docx": CHU}
+
+
+def _named_folder(tmp_path: Path) -> Path:
+    """Records named after their person, as offices name them."""
+    folder = tmp_path / "ho-so"
+    folder.mkdir()
+    for name, person in NAMED.items():
+        write_record(folder / name, person)
+    return folder
+
+
+def _leaks(text: str) -> list[str]:
+    people = [p["name"] for p in NAMED.values()]
+    stems = [Path(n).stem for n in NAMED]
+    return [w for w in [*people, *stems, *PRIVATE] if w.casefold() in text.casefold()]
+
+
+@pytest.mark.parametrize("fmt", ["json", "html", "xlsx"])
+def test_pseudonyms_hide_the_records_names(tmp_path: Path, cadre_exe: Path, fmt: str) -> None:
+    """A record's file is often named after its person: under pseudonyms its name is a
+    pseudonym in every place the output names a file (problems, inputs), and the person
+    is nowhere."""
+    folder = _named_folder(tmp_path)
+    write_record(folder / "Trần Thị Bình.docx", {**BINH, "birth": "31 tháng 02 năm 1988"})
+    key = tmp_path / "key"
+    key.write_text("a secret key of the office, 32 bytes")
+    out = tmp_path / f"ket-qua.{fmt}"
+    done = subprocess.run(
+        [str(cadre_exe), "evaluate", str(folder), "--plugin", "laichau", "--skip-invalid",
+         "--pseudonymize", "--pseudonym-key", str(key), "-o", str(out)],
+        capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    if fmt == "xlsx":
+        import zipfile
+
+        with zipfile.ZipFile(out) as book:
+            text = " ".join(book.read(n).decode("utf-8") for n in book.namelist())
+    else:
+        text = out.read_text(encoding="utf-8")
+    assert not _leaks(text + done.stdout + done.stderr)
+    assert ".docx" in text  # the files are still named, by pseudonyms
+    if fmt == "json":
+        inputs = json.loads(text)["audit"]["inputs"]
+        assert all(i.startswith("HS-") for i in inputs), inputs
+
+
+def test_pseudonyms_hide_the_names_of_records_that_could_not_be_read(
+    tmp_path: Path, cadre_exe: Path
+) -> None:
+    folder = _named_folder(tmp_path)
+    write_record(folder / "Trần Thị Bình.docx", {**BINH, "birth": "31 tháng 02 năm 1988"})
+    key = tmp_path / "key"
+    key.write_text("a secret key of the office, 32 bytes")
+    done = subprocess.run(
+        [str(cadre_exe), "evaluate", str(folder), "--plugin", "laichau", "--pseudonymize",
+         "--pseudonym-key", str(key), "--format", "json"],
+        capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    assert done.returncode == 2
+    assert "[withheld].docx" in done.stdout + done.stderr
+    assert not _leaks(done.stdout + done.stderr)
