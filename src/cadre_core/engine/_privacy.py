@@ -185,10 +185,10 @@ class Pseudonymizer:
         for real, alias in zip(id_text, fake, strict=True):
             replacements[str(real).strip().lower()] = str(alias)
         for name in records:  # the file's name and its stem (a roster's name)
-            folded = Path(unicodedata.normalize("NFC", name).lower())
-            alias = _pseudonym(folded.stem, key, "HS")
-            replacements[folded.name] = alias + folded.suffix
-            replacements.setdefault(folded.stem, alias)
+            file = Path(unicodedata.normalize("NFC", name).lower())
+            alias = _pseudonym(file.stem, key, "HS")
+            replacements[file.name] = alias + file.suffix
+            replacements.setdefault(file.stem, alias)
         replacements.pop("", None)
         known_ids = dict(zip(id_text.tolist(), fake.tolist(), strict=True))
         return cls(key, frozenset(known_ids), replacements, aliases=known_ids)
