@@ -984,6 +984,9 @@ def test_posts_held_together_in_one_cell_are_each_a_post(tmp_path: Path) -> None
         ("Tòng Văn Cương", "21/11/1982", "Nam", "Phó Chủ tịch UBND xã", "Thạc sĩ"),
         ("Vàng A Dình", "02/02/1985", "Nam", "Ủy viên BTV, Trưởng Ban Xây dựng Đảng", "Đại học"),
         ("Hà Thị Én", "09/09/1990", "Nữ", "Kế toán; thủ quỹ", "Cao đẳng"),
+        ("Lù Văn Giang", "03/03/1979", "Nam", "Bí thư Đảng ủy, Chỉ huy trưởng Quân sự",
+         "Đại học"),
+        ("Sùng Thị Hoa", "04/04/1992", "Nữ", "Thủ quỹ, tạp vụ", "Trung cấp"),
     ]  # fmt: skip
     path = tmp_path / "Xã Mường Than.csv"
     with path.open("w", encoding="utf-8", newline="") as f:
@@ -999,10 +1002,18 @@ def test_posts_held_together_in_one_cell_are_each_a_post(tmp_path: Path) -> None
         "Lò Thị Bích": {"party_deputy_secretary", "committee_chair"},
         "Tòng Văn Cương": {"committee_vice_chair"},
         "Vàng A Dình": {"department_head"},
-        "Hà Thị Én": set(),  # "thủ quỹ" names no category: the cell stays one unread title
+        # a post of no category beside a known one: the known one is read, the other said
+        "Hà Thị Én": {"professional"},
+        "Lù Văn Giang": {"party_secretary"},
+        # no part names a category: the cell stays one unread title
+        "Sùng Thị Hoa": set(),
     }
+    beside = {p.value: p.expected for p in roster.problems if p.key == "post_not_read"}
+    assert set(beside) == {"Kế toán; thủ quỹ", "Bí thư Đảng ủy, Chỉ huy trưởng Quân sự"}
+    assert "'thủ quỹ'" in beside["Kế toán; thủ quỹ"]
+    assert "'Chỉ huy trưởng Quân sự'" in beside["Bí thư Đảng ủy, Chỉ huy trưởng Quân sự"]
     unread = [p for p in roster.problems if p.key == "unknown_category"]
-    assert [p.value for p in unread] == ["Kế toán; thủ quỹ"]
+    assert [p.value for p in unread] == ["Thủ quỹ, tạp vụ"]
     ev = cadre_core.evaluate(roster, "2026-12-31", plugins=["laichau"], findings=False)
     standing = ev.communes[0].target("nq05.5a")  # Thường trực: trình độ thạc sĩ
-    assert (standing.population, standing.satisfied) == (3, 2)
+    assert (standing.population, standing.satisfied) == (4, 2)

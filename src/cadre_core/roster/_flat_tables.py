@@ -70,17 +70,23 @@ _HELD_TOGETHER = re.compile(r"\s*(?:[;,/+\n]|\bkiêm\b)\s*", re.IGNORECASE)
 _MEMBERSHIP = re.compile(r"^(?:ủy viên|uỷ viên|đảng viên)\b", re.IGNORECASE)
 
 
-def held_posts(title: pd.Series) -> pd.Series:
+def held_posts(title: pd.Series) -> tuple[pd.Series, dict[str, list[str]]]:
     """Per row, the posts its title cell names: the cell itself when it names one post
-    (of a category, or of none the reader knows), else the posts it names held together,
-    when each names a category ("Phó Bí thư Đảng ủy, Chủ tịch UBND xã" is two: the
-    deputy secretary and the People's Committee's chair); a membership beside them ("Ủy
-    viên Ban Thường vụ") is no post. Read once per distinct cell.
+    (of a category, or of none the reader knows), else the posts it names held together
+    that name a category ("Phó Bí thư Đảng ủy, Chủ tịch UBND xã" is two: the deputy
+    secretary and the People's Committee's chair); a membership beside them ("Ủy viên Ban
+    Thường vụ") is no post. With them, per cell, the parts beside those posts that name
+    no category the reader knows ("Chỉ huy trưởng Quân sự"), for the caller to say; a
+    cell none of whose parts names one stays whole. Read once per distinct cell.
 
-    >>> held_posts(pd.Series(["Phó Bí thư Đảng ủy, Chủ tịch UBND xã", "Chủ tịch UBND xã",
-    ...     "Ủy viên BTV, Trưởng Ban Xây dựng Đảng", "Kế toán, thủ quỹ", None], dtype=object)
-    ... ).tolist()
-    [['Phó Bí thư Đảng ủy', 'Chủ tịch UBND xã'], ['Chủ tịch UBND xã'], ['Trưởng Ban Xây dựng Đảng'], ['Kế toán, thủ quỹ'], [None]]
+    >>> posts, unread = held_posts(pd.Series(["Phó Bí thư Đảng ủy, Chủ tịch UBND xã",
+    ...     "Chủ tịch UBND xã", "Ủy viên BTV, Trưởng Ban Xây dựng Đảng", "Thủ quỹ, tạp vụ",
+    ...     "Bí thư Đảng ủy, Chỉ huy trưởng Quân sự", None], dtype=object))
+    >>> posts.tolist()  # doctest: +NORMALIZE_WHITESPACE
+    [['Phó Bí thư Đảng ủy', 'Chủ tịch UBND xã'], ['Chủ tịch UBND xã'],
+     ['Trưởng Ban Xây dựng Đảng'], ['Thủ quỹ, tạp vụ'], ['Bí thư Đảng ủy'], [None]]
+    >>> unread
+    {'Bí thư Đảng ủy, Chỉ huy trưởng Quân sự': ['Chỉ huy trưởng Quân sự']}
     """
     distinct = pd.Series(title.dropna().unique(), dtype=object)
     _, whole = nz.normalise_code(distinct, codes="category")
@@ -90,15 +96,22 @@ def held_posts(title: pd.Series) -> pd.Series:
     posts = parts.map(lambda ps: [p for p in ps if not _MEMBERSHIP.match(p)])
     tried = posts[(parts.str.len() >= 2) & (posts.str.len() >= 1)].explode()
     _, each = nz.normalise_code(tried.astype(object), codes="category")
-    unread = pd.Series(each.bad.to_numpy(), index=tried.index).groupby(level=0).any()
-    split: dict[str, list[str]] = {
-        cells[i]: posts[i] for i in unread.index[~unread.to_numpy()].tolist()
-    }
-    return pd.Series(
+    read = pd.Series(~each.bad.to_numpy(), index=tried.index)
+    split: dict[str, list[str]] = {}
+    unread: dict[str, list[str]] = {}
+    for i, ok in read.groupby(level=0):
+        if not ok.any():
+            continue  # no part names a category: the cell stays one title
+        named = tried[tried.index == i]
+        split[cells[i]] = named[ok.to_numpy()].tolist()
+        if not ok.all():
+            unread[cells[i]] = named[~ok.to_numpy()].tolist()
+    posts_of = pd.Series(
         [split.get(t, [t]) if isinstance(t, str) else [t] for t in title.tolist()],
         index=title.index,
         dtype=object,
     )
+    return posts_of, unread
 
 
 def _codes(keys: pd.Series, prefix: str, width: int) -> pd.Series:
@@ -197,7 +210,14 @@ def build_tables(
     # position codes nor categories of its own)
     title = nz.to_text(col("positions.title"))
     if "positions.position_code" not in people and "positions.category" not in people:
-        title = held_posts(title).explode()
+        posts, beside = held_posts(title)
+        for cell, others in beside.items():  # said once per cell, at its first row
+            at = int(rows[title.index[title == cell][0]])
+            problems.append(
+                problem(file, "positions", at, "title", cell, "post_not_read",
+                        severity="warning", posts=", ".join(repr(o) for o in others))
+            )  # fmt: skip
+        title = posts.explode()
     held = title.index  # the person row of each post (a row repeats for each post)
 
     def post(values: pd.Series) -> pd.Series:

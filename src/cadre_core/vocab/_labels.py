@@ -2215,6 +2215,12 @@ _LABELS: dict[str, tuple[str, str]] = {
         "this Word document in a folder of personal records is no personal record, and was "
         "not read",
     ),
+    "problem_post_not_read": (
+        "ô chức vụ ghi nhiều chức vụ kiêm nhiệm; phần {posts} không phải là chức vụ nào đã "
+        "biết nên không được đọc, chỉ các chức vụ còn lại được đọc",
+        "the title cell names posts held together; {posts} names no post the reader knows and "
+        "was not read, only the other posts were",
+    ),
     "problem_bad_list_date": (
         "--list-date {value} không phải là một ngày (31/12/2025 hoặc 2025-12-31)",
         "{text}",
