@@ -493,6 +493,26 @@ def print_set_aside_and_not_read(roster: Any, console: Console, lang: str = "vi"
         show_problems(roster.not_read, title, console, lang)
 
 
+def print_reader_notes(roster: Any, hider: Any, lang: str = "vi") -> None:
+    """What the reader noted, set aside and did not read in ``roster``, on standard error
+    as ``cadre validate`` prints it (every output lists it too); under ``hider``'s
+    pseudonyms with the raw cells withheld and the texts scrubbed."""
+    from types import SimpleNamespace
+
+    warnings, shown = roster.warnings, roster
+    if hider is not None:
+        warnings = tuple(hider.problem(p) for p in warnings)
+        shown = SimpleNamespace(
+            skipped=[hider.problem(p) for p in roster.skipped],
+            not_read=[hider.problem(p) for p in roster.not_read],
+        )
+    if warnings:
+        title = label("cli_warnings", lang).format(n=len(warnings))
+        show_problems(warnings, title, _stderr(), lang)
+    if shown.skipped or shown.not_read:  # (a console, hence rich, only to say something)
+        print_set_aside_and_not_read(shown, _stderr(), lang)
+
+
 legacy_option = click.option(
     "--legacy-text",
     type=click.Choice(["error", "convert"]),

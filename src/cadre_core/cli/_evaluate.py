@@ -6,7 +6,6 @@ import datetime as dt
 import functools
 import sys
 from collections.abc import Callable
-from types import SimpleNamespace
 from typing import Any, ParamSpec, TypeVar
 
 import click
@@ -18,7 +17,6 @@ from cadre_core.cli._common import (
     _layout,
     _list_date,
     _read,
-    _stderr,
     check_output,
     current_lang,
     lang_option,
@@ -27,13 +25,12 @@ from cadre_core.cli._common import (
     list_date_option,
     output_format,
     params_option,
-    print_set_aside_and_not_read,
+    print_reader_notes,
     progress_bars,
     report_format_option,
     report_output_option,
     rosters_argument,
     say,
-    show_problems,
     skip_option,
     strict_columns_option,
     tell,
@@ -43,7 +40,6 @@ from cadre_core.cli._common import (
 from cadre_core.cli._evaluation_output import _emit
 from cadre_core.cli._help import HelpCommand
 from cadre_core.cli._privacy import key_or_exit, plugin_output, pseudonym_options, pseudonymizer
-from cadre_core.vocab._labels import label
 from cadre_core.vocab._progress import task
 
 
@@ -250,19 +246,7 @@ def evaluate_command(
     # a list is a snapshot: without --as-of it is evaluated on its own day
     days = sorted({_as_of(d) for d in as_of}) or [r.list_date or _as_of(None)]
 
-    warnings = r.warnings
-    shown: Any = r
-    if hider is not None:  # problems on standard error: no raw cell, texts scrubbed
-        warnings = tuple(hider.problem(p) for p in warnings)
-        shown = SimpleNamespace(
-            skipped=[hider.problem(p) for p in r.skipped],
-            not_read=[hider.problem(p) for p in r.not_read],
-        )
-    if warnings:  # every note of the reader, as validate prints it (and in every output)
-        title = label("cli_warnings", lang).format(n=len(warnings))
-        show_problems(warnings, title, _stderr(), lang)
-    if shown.skipped or shown.not_read:  # (a console, hence rich, only to say something)
-        print_set_aside_and_not_read(shown, _stderr(), lang)
+    print_reader_notes(r, hider, lang)
     by = "commune" if commune is not None else by
     from cadre_core.cli._trend_json import DayRun, not_met, trend_workers, write_trend_json
     from cadre_core.reports._audit import audit_options, file_sha256

@@ -21,6 +21,7 @@ from cadre_core.cli._common import (
     layout_option,
     output_format,
     params_option,
+    print_reader_notes,
     progress_bars,
     report_format_option,
     report_output_option,
@@ -187,6 +188,7 @@ def plan_command(
             lang=lang,
         )
     hider = pseudonymizer(key, r)
+    print_reader_notes(r, hider, lang)
     with _spool(fmt == "json" and not output) as spool:
         try:  # progress bars on a terminal only, never over a document on standard output
             shown = bool(output) or fmt not in ("json", "csv")

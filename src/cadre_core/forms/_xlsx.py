@@ -45,7 +45,7 @@ from cadre_core.plugins._sections import ReportSection
 from cadre_core.targets._forms import Form
 from cadre_core.vocab._files import write_atomic
 from cadre_core.vocab._labels import fmt_date, label
-from cadre_core.vocab._print import setup_print
+from cadre_core.vocab._print import setup_print, write_sections
 
 BASE = {"font_name": "Times New Roman", "font_size": 11, "valign": "vcenter"}
 CELL = {**BASE, "border": 1}
@@ -205,20 +205,8 @@ def _notes_sheet(
             r + 1, 0, label("forms_source", lang).format(source=filled.form.source), fm.plain
         )
         r += 1
-    for section in sections:  # what the reader set aside or did not read
-        r += 2
-        ws.write_string(r, 0, section.title, fm.plain_bold)
-        r += 1
-        if section.note:
-            ws.write_string(r, 0, section.note, fm.plain)
-            r += 1
-        for i, col in enumerate(section.table.columns):
-            ws.write_string(r, i, str(col), fm.head)
-        for line in section.table.itertuples(index=False):
-            r += 1
-            for i, v in enumerate(line):
-                ws.write_string(r, i, "" if v is None else str(v), fm.label)
-        r += 1
+    # what the reader set aside or did not read
+    write_sections(ws, r + 2, sections, (fm.plain_bold, fm.plain, fm.head, fm.label))
     setup_print(ws, title=label("forms_notes_sheet", lang), header_row=2, lang=lang)
 
 

@@ -1,6 +1,6 @@
 """What the plan's documents say, built once from a :class:`Plan`: the title block's
-words, the lines by year, the yearly totals, every target at its deadline, the needs and
-the assumptions (:func:`plan_content`). The HTML page (:mod:`cadre_core.planner._report`)
+words, the lines by year, the yearly totals, every target at its deadline, the needs, the
+assumptions and what the reader set aside or did not read (:func:`plan_content`). The HTML page (:mod:`cadre_core.planner._report`)
 and the Word document (:mod:`cadre_core.planner._docx`) lay out the same
 :class:`PlanContent`, each table's columns named by their label keys so that a writer
 sizes them; the terminal table shares its lines' columns (:func:`line_keys`,
@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from cadre_core.engine._listings import not_read_section, skipped_section, warnings_section
+from cadre_core.plugins._sections import ReportSection
 from cadre_core.vocab._labels import body_name, check_lang, fmt_date, label
 
 if TYPE_CHECKING:
@@ -203,6 +205,9 @@ class PlanContent:
     projections: Table
     needs: tuple[NeedItem, ...]
     assumptions: tuple[str, ...]
+    #: what the reader set aside, did not read and noted in the roster, each a titled
+    #: table (none when it read everything)
+    inputs: tuple[ReportSection, ...] = ()
 
 
 def _years(plan: Plan, lang: str, many: bool) -> tuple[YearPart, ...]:
@@ -306,6 +311,11 @@ def plan_content(plan: Plan, lang: str = "vi") -> PlanContent:
             for n in plan.needs
         ),
         assumptions=tuple(a.get(lang) for a in plan.assumptions),
+        inputs=(
+            *skipped_section(plan, lang),
+            *not_read_section(plan, lang),
+            *warnings_section(plan, lang),
+        ),
     )
 
 

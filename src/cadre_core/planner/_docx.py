@@ -186,6 +186,7 @@ def plan_docx_bytes(plan: Plan, lang: str = "vi") -> bytes:
         doc.grid(content.projections),
         doc.needs(),
         doc.assumptions(),
+        *doc.sections_xml(content.inputs, TABLE_PT),  # what the reader did not use
         doc.signatures(HEAD_PT, TEXT_PT, TABLE_PT + 1, SIGN_ROOM_PT),
     ]
     doc.body_xml("".join(parts))

@@ -88,7 +88,9 @@ aria-label="{{ L.plan_cost_chart }}">{% for b in chart.bars %}\
 {% endfor %}</ul>{% else %}<p>{{ L.plan_needs_none }}</p>{% endif %}
 
 <h2>{{ L.plan_assumptions }}</h2><ul>{% for a in assumptions %}<li>{{ a }}</li>{% endfor %}</ul>
-{{ signatures(L) }}</body></html>"""
+{% for s in inputs %}<h2>{{ s.title }}</h2>{% if s.note %}<p>{{ s.note }}</p>{% endif %}
+{{ table(s.table) }}
+{% endfor %}{{ signatures(L) }}</body></html>"""
 )
 
 

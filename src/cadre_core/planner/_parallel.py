@@ -536,8 +536,10 @@ def planned(
         client=client,
         size=chunk_size,
         made_of=(params, params_file, catalogue),
-    ) as chunks:
-        yield chunks.plans(price=price, province_budget=province_budget)
+    ) as chunks:  # each part with what the reader set aside and did not read
+        yield (
+            p.read_from(roster) for p in chunks.plans(price=price, province_budget=province_budget)
+        )
 
 
 __all__ = [

@@ -86,7 +86,8 @@ def plan(
             catalogue=catalogue,
             host=host,
         )
-        return plan_in(roster, s, budget, succession, time_limit=time_limit, price=price)
+        made = plan_in(roster, s, budget, succession, time_limit=time_limit, price=price)
+        return made.read_from(roster)
     from cadre_core.planner._parallel import CHUNK, planned
     from cadre_core.planner._result import merge_plans
 

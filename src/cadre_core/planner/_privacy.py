@@ -3,7 +3,8 @@
 The work is :class:`cadre_core.engine._privacy.Pseudonymizer`; this maps it over a
 :class:`~cadre_core.planner._result.Plan`: each line's cadre and name (both become the
 cadre's pseudonym), the cadres a need names and their names, and the texts that may quote
-the roster (posts, agencies, the reasons of needs: scrubbed of ids, names and birth dates).
+the roster (posts, agencies, the reasons of needs: scrubbed of ids, names and birth dates),
+and what the reader set aside, did not read or noted (raw cells withheld, texts scrubbed).
 """
 
 from __future__ import annotations
@@ -40,7 +41,14 @@ def pseudonymize_plan(plan: Plan, hider: Pseudonymizer) -> Plan:
         )
         for n in plan.needs
     )
-    return attrs.evolve(plan, lines=lines, needs=needs)
+    return attrs.evolve(
+        plan,
+        lines=lines,
+        needs=needs,
+        skipped=tuple(hider.problem(p) for p in plan.skipped),
+        not_read=tuple(hider.problem(p) for p in plan.not_read),
+        warnings=tuple(hider.problem(p) for p in plan.warnings),
+    )
 
 
 __all__ = ["pseudonymize_plan"]

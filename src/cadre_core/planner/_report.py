@@ -32,6 +32,8 @@ from cadre_core.vocab._labels import check_lang, fmt_date, fmt_decimal, label
 from cadre_core.vocab._tables import show_table
 
 if TYPE_CHECKING:
+    import pandas as pd
+
     from cadre_core.planner._result import Plan, ProvinceBudget
 
 #: status -> its Vietnamese name from the label table, in lower case (it reads in a sentence)
@@ -163,7 +165,7 @@ def _plan_workbook(plan: Plan, wb: Any) -> None:
     """Fill and close the plan workbook ``wb`` (see :func:`write_xlsx`): each sheet has the
     plan's title and commune above its table and prints on A4 landscape, one page wide, the
     table's header repeated on every page."""
-    from cadre_core.vocab._print import row_height, set_row_heights, setup_print
+    from cadre_core.vocab._print import row_height, set_row_heights, setup_print, write_sections
 
     bold = wb.add_format(
         {"bold": True, "bg_color": "#DDEBF7", "border": 1, "text_wrap": True, "valign": "top"}
@@ -316,6 +318,15 @@ def _plan_workbook(plan: Plan, wb: Any) -> None:
         [18, 10, 18, 9, 100],
         "plan_needs",
     )
+    inputs = plan_content(plan, "vi").inputs
+    if inputs:  # what the reader set aside, did not read and noted
+        ws = wb.add_worksheet(label("plan_sheet_inputs", "vi"))
+        for j, w in enumerate((14, 24, 18, 8, 24, 30, 60)):
+            ws.set_column(j, j, w)
+        ws.write_string(0, 0, title, f_title)
+        ws.write_string(1, 0, as_of, f_sub)
+        write_sections(ws, top, inputs, (f_title, f_sub, bold, wrap))
+        setup_print(ws, title=title, header_row=top, detail=as_of)
     wb.close()
 
 
@@ -371,6 +382,14 @@ def _table(t: Table) -> dict[str, Any]:
     }
 
 
+def _frame_table(frame: pd.DataFrame) -> dict[str, Any]:
+    """A listing's frame as a table of :data:`PLAN_TEMPLATE` (every cell text)."""
+    head = [str(c) for c in frame.columns]
+    rows = [["" if v is None else str(v) for v in row] for row in frame.itertuples(index=False)]
+    return {"head": head, "rows": [[(h, v, _cls(v)) for h, v in zip(head, r, strict=True)]
+                                   for r in rows], "foot": None}  # fmt: skip
+
+
 def _cls(value: object) -> Markup:
     """The class of a cell (:func:`~cadre_core.planner._content.cell_kind`): ``n`` for a
     number or an amount, ``d`` for a month or a day."""
@@ -404,6 +423,9 @@ def render_html(plan: Plan, lang: str = "vi") -> str:
         projections=_table(c.projections),
         needs=c.needs,
         assumptions=list(c.assumptions),
+        inputs=[
+            {"title": s.title, "note": s.note, "table": _frame_table(s.table)} for s in c.inputs
+        ],
     )
 
 

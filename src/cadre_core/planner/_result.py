@@ -13,15 +13,19 @@ import shutil
 import tempfile
 from collections.abc import Iterable, Mapping, Sequence
 from fractions import Fraction
-from typing import IO, Any, Literal
+from typing import IO, TYPE_CHECKING, Any, Literal
 
 import attrs
 import pandas as pd
 
 from cadre_core.engine._schema import SCHEMA_VERSION
 from cadre_core.planner._catalogue import Programme
+from cadre_core.roster._problems import Problem
 from cadre_core.targets._params import Params, jsonable
 from cadre_core.targets._target import Text
+
+if TYPE_CHECKING:
+    from cadre_core.roster._roster import Roster
 
 NeedKind = Literal["recruit", "appoint", "purchase", "infeasible"]
 
@@ -176,6 +180,22 @@ class Plan:
     #: per commune: (commune, shortfall the model left, demand of its targets): what the
     #: price search of a province budget reads (not in the JSON)
     shortfalls: tuple[tuple[str, int, int], ...] = attrs.field(default=(), eq=False, repr=False)
+    #: what the reader set aside (``--skip-invalid``), did not read and noted in the
+    #: roster planned (:attr:`Roster.skipped`, ``not_read``, ``warnings``): every document
+    #: of the plan lists them (not compared: they describe the input, not the plan)
+    skipped: tuple[Problem, ...] = attrs.field(default=(), eq=False, repr=False)
+    not_read: tuple[Problem, ...] = attrs.field(default=(), eq=False, repr=False)
+    warnings: tuple[Problem, ...] = attrs.field(default=(), eq=False, repr=False)
+
+    def read_from(self, roster: Roster) -> Plan:
+        """This plan with what the reader set aside, did not read and noted in ``roster``
+        (the roster it plans), for its documents to list."""
+        return attrs.evolve(
+            self,
+            skipped=tuple(roster.skipped),
+            not_read=tuple(roster.not_read),
+            warnings=tuple(roster.warnings),
+        )
 
     @property
     def total_cost(self) -> int:
@@ -299,6 +319,9 @@ def _tail(plan: Plan) -> dict[str, Any]:
         if plan.params is not None
         else {},
     }
+    out["skipped"] = [p.to_dict() for p in plan.skipped]
+    out["not_read"] = [p.to_dict() for p in plan.not_read]
+    out["warnings"] = [p.to_dict() for p in plan.warnings]
     if plan.province_budget is not None:
         out["province_budget"] = plan.province_budget.to_json()
     return out

@@ -24,11 +24,11 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from cadre_core.engine._listings import listing, not_read_section, skipped_section, warnings_section
 from cadre_core.engine._pipeline import evaluate
 from cadre_core.engine._results import Evaluation
 from cadre_core.plugins._host import PluginHost, make_plugin_manager
 from cadre_core.plugins._sections import ReportSection
-from cadre_core.roster._problems import column_words, file_words, table_words
 from cadre_core.roster._roster import Roster
 from cadre_core.vocab._labels import body_name, label
 from cadre_core.vocab._lazy import lazy_names
@@ -71,83 +71,12 @@ def _latest(evaluation_or_evaluations: Evaluations) -> Evaluation:
     return max(evaluation_or_evaluations, key=lambda e: e.as_of)
 
 
-def _listing(
-    name: str, columns: Sequence[str], rows: Sequence[Sequence[object]], lang: str
-) -> list[ReportSection]:
-    """A section listing ``rows`` under the labelled ``columns``, titled and explained by
-    the labels ``<name>_title`` and ``<name>_note`` (none when there is no row)."""
-    if not rows:
-        return []
-    import pandas as pd
-
-    frame = pd.DataFrame(list(rows), columns=[label(k, lang) for k in columns])
-    return [ReportSection(label(f"{name}_title", lang), frame, label(f"{name}_note", lang))]
-
-
-def _row(row: int | None) -> str:
-    return "" if row is None else str(row)
-
-
-def skipped_section(evaluation: Evaluation, lang: str = "vi") -> list[ReportSection]:
-    """A section listing what ``--skip-invalid`` set aside: rows, cells (their rows kept)
-    and optional tables, each with its reason (empty when there is nothing)."""
-    columns = ("col_set_aside", "col_file", "col_table", "col_row", "col_column")
-    rows = [
-        [
-            label(f"set_aside_{p.scope if p.scope in ('cell', 'table') else 'row'}", lang),
-            file_words(p.file, lang),
-            table_words(p.table, lang),
-            _row(p.row),
-            column_words(p.table, p.column, lang),
-            "" if p.value is None else p.value,
-            p.expectation(lang),
-        ]
-        for p in evaluation.skipped
-    ]
-    return _listing("skipped", (*columns, "col_value", "col_reason"), rows, lang)
-
-
-def not_read_section(evaluation: Evaluation, lang: str = "vi") -> list[ReportSection]:
-    """A section listing the columns and sheets of the input that were not read, each
-    with the best guess of what it is (empty when everything was read)."""
-    columns = ("col_set_aside", "col_file", "col_table", "col_column", "col_guess", "col_reason")
-    rows = [
-        [
-            label("not_read_sheet" if p.scope == "sheet" else "not_read_column", lang),
-            file_words(p.file, lang),
-            table_words(p.table, lang),
-            column_words(p.table, p.column, lang),
-            p.hint(lang) or "",
-            p.expectation(lang),
-        ]
-        for p in evaluation.not_read
-    ]
-    return _listing("not_read", columns, rows, lang)
-
-
-def warnings_section(evaluation: Evaluation, lang: str = "vi") -> list[ReportSection]:
-    """A section listing what the reader noted while reading (:attr:`Evaluation.warnings`),
-    each with where it is (empty when it noted nothing)."""
-    columns = ("col_file", "col_table", "col_row", "col_column", "col_message")
-    rows = [
-        [
-            file_words(p.file, lang),
-            table_words(p.table, lang),
-            _row(p.row),
-            column_words(p.table, p.column, lang),
-            p.expectation(lang),
-        ]
-        for p in evaluation.warnings
-    ]
-    return _listing("warnings", columns, rows, lang)
-
-
 def failed_plugins_section(evaluation: Evaluation, lang: str = "vi") -> list[ReportSection]:
     """A section listing the plugins left out after an error (``--keep-going``), each
     with where it failed and the error (empty when none failed)."""
     columns = ("col_plugin", "col_where", "col_error")
     rows = [[e.plugin, e.target or e.hook or "", e.message] for e in evaluation.failed_plugins]
-    return _listing("failed_plugins", columns, rows, lang)
+    return listing("failed_plugins", columns, rows, lang)
 
 
 def _short_digest(source: str) -> str:

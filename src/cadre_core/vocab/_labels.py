@@ -330,6 +330,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "plan_sheet_totals": ("Tổng hợp năm", "Yearly totals"),
     "plan_sheet_projections": ("Chỉ tiêu tại thời hạn", "Targets at deadlines"),
     "plan_sheet_needs": ("Nhu cầu khác", "Other needs"),
+    "plan_sheet_inputs": ("Dữ liệu không dùng", "Input not used"),
     # xlsx on paper: the report's summary legend, page headers, the plan workbook's titles
     "legend_progress": (
         "Tiến độ = số đạt / số cần đạt (100% là đạt chỉ tiêu); thanh xanh: đạt, thanh đỏ: "

@@ -263,3 +263,34 @@ def setup_print(
     ws.set_header(f"&L&9{left}&R&9{right}" if right else f"&L&9{left}", {"margin": MARGIN_HEADER})
     ws.set_footer(f"&C&9{label('page', lang)}", {"margin": MARGIN_HEADER})
     ws.hide_gridlines(2)
+
+
+def write_sections(ws: Any, row: int, sections: Sequence[Any], formats: Sequence[Any]) -> int:
+    """Write titled tables (report sections: ``title``, ``note``, a ``table`` frame) one
+    under another on the worksheet ``ws`` from ``row``, with ``formats`` (title, note,
+    header, cell): each its title, its note, its header row and its rows as text (never a
+    formula), a blank row between two. The row after the last.
+
+    >>> import io, xlsxwriter, pandas as pd, types
+    >>> wb = xlsxwriter.Workbook(io.BytesIO(), {"in_memory": True})
+    >>> s = types.SimpleNamespace(title="Not read", note="", table=pd.DataFrame({"File": ["a"]}))
+    >>> write_sections(wb.add_worksheet(), 0, [s, s], [None] * 4)
+    7
+    >>> wb.close()
+    """
+    title, note, head, cell = formats
+    for n, section in enumerate(sections):
+        row += int(n > 0)
+        ws.write_string(row, 0, section.title, title)
+        row += 1
+        if section.note:
+            ws.write_string(row, 0, section.note, note)
+            row += 1
+        for i, col in enumerate(section.table.columns):
+            ws.write_string(row, i, str(col), head)
+        row += 1
+        for line in section.table.itertuples(index=False):
+            for i, v in enumerate(line):
+                ws.write_string(row, i, "" if v is None else str(v), cell)
+            row += 1
+    return row
