@@ -280,3 +280,27 @@ def test_short_values_come_back_whole_at_any_width(
     text = _drawn(width, ["Mã", "Nội dung", "Ngày"], [list(r) for r in rows])
     for code, _, day in rows:
         assert code in text and day in text
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="pseudo-terminals are POSIX")
+@pytest.mark.parametrize("columns", [80, 60])
+def test_the_console_script_on_a_narrow_terminal_keeps_codes_and_days_whole(
+    tmp_path: Path, columns: int
+) -> None:
+    """``cadre evaluate`` on a real pseudo-terminal of 80 and 60 columns: every target's
+    code and deadline shown whole (never ``nq0`` then ``5.5b``, ``31/12`` then ``/2030``)."""
+    from test_progress import on_terminal
+
+    from cadre_core import sample_roster
+
+    workbook = sample_roster().write(tmp_path / "xa.xlsx")
+    code, shown, _ = on_terminal(
+        "evaluate", str(workbook), "--plugin", "laichau", "--as-of", "2026-12-31",
+        "--format", "table", columns=columns,
+    )  # fmt: skip
+    assert code in (0, 1), shown
+    text = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", shown)  # the terminal's colours left out
+    for target in ("nq05.1a", "nq05.5b", "nq05.7b"):
+        assert target in text, target
+    assert "31/12/2030" in text or "31/12/2028" in text
+    assert not re.search(r"\bnq0\s*$", text, re.M)

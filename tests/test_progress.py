@@ -28,11 +28,12 @@ BAR = "━"  # rich's bar
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="pseudo-terminals are POSIX")
 
 
-def on_terminal(*args: str, stdout_piped: bool = False) -> tuple[int, str, str]:
+def on_terminal(*args: str, stdout_piped: bool = False, columns: int = 120) -> tuple[int, str, str]:
     """Run ``cadre`` with standard error (and standard output unless ``stdout_piped``) on a
-    pseudo-terminal: its exit code, what the terminal showed and what the pipe got."""
+    pseudo-terminal ``columns`` wide: its exit code, what the terminal showed and what the
+    pipe got."""
     master, slave = pty.openpty()
-    env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": "120"}
+    env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": str(columns)}
     for name in ("NO_COLOR", "TTY_COMPATIBLE", "FORCE_COLOR"):
         env.pop(name, None)
     with tempfile.TemporaryFile() as pipe:  # a file, not a pipe: never blocks
