@@ -98,8 +98,14 @@ def write_record(path: Path, person: dict[str, str], *, as_table: bool = False) 
     d.add_paragraph("27) ĐÀO TẠO, BỒI DƯỠNG VỀ CHUYÊN MÔN, NGHIỆP VỤ, LÝ LUẬN CHÍNH TRỊ")
     _table(d, [["Tên trường", "Chuyên ngành đào tạo, bồi dưỡng", "Từ tháng, năm - đến tháng, năm",
                 "Hình thức đào tạo", "Văn bằng, chứng chỉ, trình độ gì"],
+               ["Trường Đại học Luật Hà Nội", "Luật", "09/1993 - 06/1997", "Chính quy",
+                "Cử nhân"],
                ["Trường Chính trị tỉnh Lai Châu", "Lý luận chính trị", "09/2015 - 06/2016",
-                "Tập trung", "Trung cấp"]])  # fmt: skip
+                "Tập trung", "Trung cấp"],
+               ["Học viện Hành chính Quốc gia", "Quản lý công", "09/2025 - nay", "Vừa làm vừa học",
+                "Thạc sĩ"],
+               ["Trường Chính trị tỉnh Lai Châu", "Bồi dưỡng kiến thức QLNN ngạch chuyên viên",
+                "03/2018 - 05/2018", "Tập trung", "Chứng chỉ"]])  # fmt: skip
     d.add_paragraph("28) TÓM TẮT QUÁ TRÌNH CÔNG TÁC")
     _table(d, [["Từ tháng, năm đến tháng, năm", "Chức danh, chức vụ, đơn vị công tác"],
                ["03/2010 - nay", "Công chức xã Tả Lèng"]])  # fmt: skip
@@ -159,6 +165,26 @@ def test_a_record_reads_as_a_list_of_its_person(tmp_path: Path, as_table: bool) 
     # nothing of a relative, an identity number or an address is taken in
     tables = " ".join(f.astype(str).to_csv() for f in roster.tables.values())
     assert not [p for p in PRIVATE if p in tables]
+
+
+def test_the_training_section_dates_the_highest_degree_and_the_theory(tmp_path: Path) -> None:
+    """The study that gave the level a field names (its diploma that level, a theory
+    study for the theory) dates it: the end of its last month. A study still under way
+    ("09/2025 - nay") and a course with a certificate date nothing."""
+    roster = read_rosters([_folder(tmp_path)])
+    names = roster.cadres.set_index("cadre_id")["full_name"]
+    degrees = roster.degrees.assign(name=roster.degrees["cadre_id"].map(names)).set_index("name")
+    theory = roster.theory.assign(name=roster.theory["cadre_id"].map(names)).set_index("name")
+    # An's "Đại học Luật" is the "Cử nhân" of 1993-1997; his theory "Cao cấp" no study gave
+    assert degrees.loc["Lò Văn An", "awarded_date"] == pd.Timestamp(1997, 6, 30)
+    assert pd.isna(theory.loc["Lò Văn An", "awarded_date"])
+    # Chu's "Trung cấp" theory is the study of 2015-2016; his "Cao đẳng" no study gave
+    assert theory.loc["Vàng A Chu", "awarded_date"] == pd.Timestamp(2016, 6, 30)
+    assert pd.isna(degrees.loc["Vàng A Chu", "awarded_date"])
+    # Bình's master's is her own field's, the study under way dates nothing
+    assert pd.isna(degrees.loc["Trần Thị Bình", "awarded_date"])
+    said = next(p for p in roster.not_read if p.key == "record_not_read")
+    assert "Đào tạo, bồi dưỡng" in said.expected  # the rows not read: the section is listed
 
 
 def test_a_folder_of_records_is_one_communes_list(tmp_path: Path) -> None:

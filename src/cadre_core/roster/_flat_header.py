@@ -84,6 +84,8 @@ FLAT_ALIASES: Mapping[str, tuple[str, str]] = {
         "ngành đào tạo": ("degrees", "field"),
         "chuyên ngành đào tạo cao nhất": ("degrees", "field"),
         "llct": ("theory", "level"),
+        "ngày tốt nghiệp llct": ("theory", "awarded_date"),
+        "ngày cấp bằng llct": ("theory", "awarded_date"),
         "xếp loại": ("ratings", "rating"),
         "kết quả đánh giá, xếp loại": ("ratings", "rating"),
     }.items()

@@ -20,6 +20,7 @@ address, identity number or relative's name is ever taken in. A folder of record
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 import unicodedata
@@ -107,8 +108,15 @@ _LABELS: tuple[tuple[str | None, str, str], ...] = (
     (None, "Số sổ BHXH", r"số\s+sổ\s+(?:bhxh|bảo\s+hiểm\s+xã\s+hội)"),
 )  # fmt: skip
 
+#: the day a record's training section says its highest degree and its political theory
+#: were taken (:func:`_awarded`), under the headers the list reader reads them by
+DEGREE_DAY, THEORY_DAY = "Ngày tốt nghiệp", "Ngày tốt nghiệp LLCT"
 #: the headers of the one-row list a record gives, in the form's order
-HEADERS: tuple[str, ...] = tuple(dict.fromkeys(h for h, _, _ in _LABELS if h is not None))
+HEADERS: tuple[str, ...] = (
+    *dict.fromkeys(h for h, _, _ in _LABELS if h is not None),
+    DEGREE_DAY,
+    THEORY_DAY,
+)
 
 # a label is one where a field starts (the line's start, its number "15.3-", "7)", or a
 # comma, semicolon, tab or wide gap before it) and is followed by its colon or a cell's
@@ -179,22 +187,25 @@ def is_record(blocks: Sequence[Text | Table]) -> bool:
     )
 
 
-def _fields(lines: list[str]) -> tuple[dict[int, str | None], list[str], list[str]]:
+def _fields(
+    lines: list[str],
+) -> tuple[dict[int, str | None], list[str], dict[str, list[str]]]:
     """The fields of a record's ``lines``: each label met (its index in :data:`_LABELS`,
     the first time only) with its value, the lines before the title, and the sections met
-    after the fields."""
+    after the fields, each with its lines."""
     found: dict[int, str | None] = {}
     lead: list[str] = []
-    sections: list[str] = []
+    sections: dict[str, list[str]] = {}
     titled = False
     for line in lines:
         key = _key(line)
         section = _SECTIONS.match(key)
         if section is not None and titled:
             words = " ".join(line[section.start("name") : section.end("name")].split())
-            sections.append(words.capitalize() if words.isupper() else words)
+            sections.setdefault(words.capitalize() if words.isupper() else words, [])
             continue
         if sections:
+            sections[next(reversed(sections))].append(line)
             continue
         if not titled and _TITLE.search(key):
             titled = True
@@ -214,6 +225,85 @@ def _fields(lines: list[str]) -> tuple[dict[int, str | None], list[str], list[st
         if not titled and marks:
             lead.append(line)
     return found, lead, sections
+
+
+_STUDIES = re.compile(r"đào\s+tạo")
+_STUDY_HEAD = re.compile(r"văn\s+bằng|trình\s+độ\s+gì")
+_STUDY_FIELD = re.compile(r"chuyên\s+ngành|ngành\s+học|nội\s+dung")
+_STUDY_TIME = re.compile(r"từ\s+tháng|thời\s+gian|từ\s+ngày")
+_MONTH_YEAR = re.compile(r"(\d{1,2})\s*[/.\-]\s*(\d{4})")
+_THEORY_STUDY = re.compile(r"lý\s+luận\s+chính\s+trị|\bllct\b|\bchính\s+trị\b")
+
+
+def _rows(lines: list[str]) -> int:
+    """The rows of a section's table after its header (lines holding a cell)."""
+    return max(0, sum(1 for line in lines if "\t" in line) - 1)
+
+
+def _ended(cell: str) -> dt.date | None:
+    """The last day of the last month a period cell names ("09/2015 - 06/2016" ends on
+    30/06/2016); None for one that names none, or one still going on ("- nay")."""
+    months = _MONTH_YEAR.findall(cell)
+    if not months or re.search(r"\bnay\b|hiện\s+nay", _key(cell)):
+        return None
+    month, year = int(months[-1][0]), int(months[-1][1])
+    if not 1 <= month <= 12 or not 1900 <= year <= 2100:
+        return None
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _awarded(values: dict[str, str | None], studies: list[str]) -> tuple[dict[str, str], int]:
+    """The days the record's training section (school, field, period, mode, diploma)
+    says its highest degree and its political theory were taken: the end of the latest
+    finished study whose diploma is the level the fields name (a theory study: one whose
+    field or diploma names political theory); with how many of its rows were so read.
+
+    >>> rows = ["Tên trường\\tChuyên ngành\\tTừ tháng, năm - đến tháng, năm\\tVăn bằng",
+    ...         "ĐH Luật\\tLuật\\t09/1993 - 06/1997\\tCử nhân",
+    ...         "Trường Chính trị\\tLý luận chính trị\\t09/2015 - 06/2016\\tTrung cấp",
+    ...         "Học viện Hành chính\\tQLNN ngạch chuyên viên\\t03/2018 - 05/2018\\tChứng chỉ"]
+    >>> _awarded({"Trình độ chuyên môn cao nhất": "Đại học Luật",
+    ...           "Lý luận chính trị": "Trung cấp"}, rows)
+    ({'Ngày tốt nghiệp': '30/06/1997', 'Ngày tốt nghiệp LLCT': '30/06/2016'}, 2)
+    """
+    from cadre_core.roster import _normalize as nz
+
+    heads = next((i for i, line in enumerate(studies) if _STUDY_HEAD.search(_key(line))), None)
+    if heads is None:
+        return {}, 0
+    head = [_key(c) for c in studies[heads].split("\t")]
+    where = [next((j for j, c in enumerate(head) if p.search(c)), None)
+             for p in (_STUDY_HEAD, _STUDY_FIELD, _STUDY_TIME)]  # fmt: skip
+    if None in where:
+        return {}, 0
+    diploma, field, period = (int(j) for j in where if j is not None)
+    rows = [r for r in (line.split("\t") for line in studies[heads + 1 :]) if len(r) == len(head)]
+    if not rows:
+        return {}, 0
+    theory = [bool(_THEORY_STUDY.search(_key(f"{r[field]} {r[diploma]}"))) for r in rows]
+    names = pd.Series([r[diploma] for r in rows], dtype=object)
+    levels = {
+        kind: pd.Series(nz.normalise_code(names, codes=kind)[0], dtype=object).tolist()
+        for kind in ("education", "theory")
+    }
+    asked = {
+        kind: nz.normalise_code(pd.Series([values.get(header)], dtype=object), codes=kind)[0][0]
+        for kind, header in (("education", "Trình độ chuyên môn cao nhất"),
+                             ("theory", "Lý luận chính trị"))
+    }  # fmt: skip
+    out: dict[str, str] = {}
+    used = 0
+    for kind, header, wanted in (("education", DEGREE_DAY, False), ("theory", THEORY_DAY, True)):
+        ends = [
+            end
+            for r, level, is_theory in zip(rows, levels[kind], theory, strict=True)
+            if is_theory == wanted and isinstance(level, str) and level == asked[kind]
+            and (end := _ended(r[period])) is not None
+        ]  # fmt: skip
+        if ends:
+            out[header] = f"{max(ends):%d/%m/%Y}"
+            used += len(ends)
+    return out, used
 
 
 def _signed(lines: list[str]) -> str | None:
@@ -247,6 +337,7 @@ def record_grid(name: str, blocks: Sequence[Text | Table]) -> Grid:
     """
     lines = _lines(blocks)
     found, lead, sections = _fields(lines)
+    studies = next((v for k, v in sections.items() if _STUDIES.match(_key(k))), [])
     values: dict[str, str | None] = {}
     unread: list[str] = []
     for field, value in found.items():
@@ -261,6 +352,9 @@ def record_grid(name: str, blocks: Sequence[Text | Table]) -> Grid:
     if values.get("Ngạch công chức") is None and "Mã ngạch" in values:
         values["Ngạch công chức"] = values["Mã ngạch"]
     values.pop("Mã ngạch", None)
+    dated, used = _awarded(values, studies)
+    values.update(dated)
+    unread += [s for s, rows in sections.items() if rows is not studies or used < _rows(rows)]
     headers = [h for h in HEADERS if h != "Mã ngạch"]
     signed = _signed(lines)
     # a row of the head's table is its cells, each a title line of its own
@@ -270,7 +364,7 @@ def record_grid(name: str, blocks: Sequence[Text | Table]) -> Grid:
     rows: list[list[str | None]] = [[line, *[None] * (width - 1)] for line in title]
     rows += [list(headers), [values.get(h) for h in headers]]
     cells = pd.DataFrame(rows, dtype=object)
-    return Grid(name, cells, [], top=len(title), record=True, unread=(*unread, *sections))
+    return Grid(name, cells, [], top=len(title), record=True, unread=tuple(unread))
 
 
 def not_read(file: str, unread: dict[str, Sequence[str]]) -> Problem | None:
