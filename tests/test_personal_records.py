@@ -407,3 +407,29 @@ def test_pseudonyms_hide_the_names_of_records_that_could_not_be_read(
     assert done.returncode == 2
     assert "[withheld].docx" in done.stdout + done.stderr
     assert not _leaks(done.stdout + done.stderr)
+
+
+def test_a_label_of_no_known_field_ends_the_value_before_it_and_is_named() -> None:
+    """The Party's form (2C/TCTW-98) puts labels this reader has no field for beside
+    known ones ("Thành phần gia đình xuất thân", "Học hàm, học vị"), and its levels under
+    a heading as dashes: a known field's value stops at such a label, and the label is
+    named among what was not read, never its value."""
+    lines = [
+        "SƠ YẾU LÝ LỊCH",
+        "1) Họ và tên đang dùng: Lò Văn An",
+        "6) Dân tộc: Thái, Thành phần gia đình xuất thân: Bần nông",
+        "15) Trình độ hiện nay:",
+        "- Giáo dục phổ thông: 12/12",
+        "- Chuyên môn nghiệp vụ: Đại học Nông nghiệp; Học hàm, học vị: Không",
+        "- Lý luận chính trị: Trung cấp",
+        "Tả Lèng, ngày 15 tháng 01 năm 2026",
+    ]
+    grid = record_grid("an.docx", [Text(lines)])
+    row = dict(zip(grid.cells.iloc[-2], grid.cells.iloc[-1], strict=True))
+    assert row["Dân tộc"] == "Thái"
+    assert row["Trình độ giáo dục phổ thông"] == "12/12"
+    assert row["Trình độ chuyên môn cao nhất"] == "Đại học Nông nghiệp"
+    assert row["Lý luận chính trị"] == "Trung cấp"
+    assert "Thành phần gia đình xuất thân" in grid.unread
+    assert "Học hàm" in " ".join(grid.unread)
+    assert "Bần nông" not in " ".join(grid.unread)

@@ -77,7 +77,8 @@ _LABELS: tuple[tuple[str | None, str, str], ...] = (
     ("Trình độ giáo dục phổ thông", "Trình độ giáo dục phổ thông",
      r"trình\s+độ\s+giáo\s+dục\s+phổ\s+thông|giáo\s+dục\s+phổ\s+thông|trình\s+độ\s+văn\s+hóa"),
     ("Trình độ chuyên môn cao nhất", "Trình độ chuyên môn cao nhất",
-     r"trình\s+độ\s+chuyên\s+môn(?:\s+cao\s+nhất)?"),
+     r"trình\s+độ\s+chuyên\s+môn(?:,?\s*nghiệp\s+vụ)?(?:\s+cao\s+nhất)?"
+     r"|chuyên\s+môn,?\s*nghiệp\s+vụ"),
     ("Lý luận chính trị", "Lý luận chính trị", r"(?:trình\s+độ\s+)?lý\s+luận\s+chính\s+trị"),
     ("Quản lý nhà nước", "Quản lý nhà nước", r"quản\s+lý\s+nhà\s+nước"),
     ("Ngoại ngữ", "Ngoại ngữ", r"ngoại\s+ngữ"),
@@ -124,9 +125,21 @@ HEADERS: tuple[str, ...] = (
 _NUMBER = r"\d{1,2}(?:\.\d{1,2})?\s*[).\-/]"
 _LABEL = re.compile(
     rf"(?:^|(?<=[,;\t])|(?<=\s\s)|(?<=[.…]\s)|(?<=[.…])|(?:{_NUMBER})|(?<=\s)(?={_NUMBER}))"
-    rf"\s*(?:{_NUMBER})?\s*"
+    rf"\s*(?:{_NUMBER})?\s*(?:[-–•+*]\s*)?"
     r"(?P<label>" + "|".join(f"(?P<f{i}>{p})" for i, (_, _, p) in enumerate(_LABELS)) + r")"
     r"(?:\s*\([^()\t]*\))?\s*(?::|(?=\t)|$)"
+)
+# a label of no field this reader knows ("Thành phần gia đình xuất thân:"): where a field
+# starts, a few words without digits and their colon; it ends the value before it and is
+# named among what was not read. After a line's start, a semicolon, a tab or a wide gap
+# it may hold a comma ("Học hàm, học vị:"); after a comma it may not (a post "Bí thư Đảng
+# ủy, Chủ tịch HĐND xã" is no label's start)
+_OTHER = tuple(
+    re.compile(
+        rf"{anchor}\s*(?:{_NUMBER})?\s*(?:[-–•+*]\s*)?"
+        rf"(?P<label>[^\W\d_][^:;\t\d(){comma}]{{1,60}}?)(?:\s*\([^()\t]*\))?\s*:"
+    )
+    for anchor, comma in ((r"(?:^|(?<=[;\t])|(?<=\s\s))", ""), ("(?<=,)", ","))
 )
 # the form's sections after its fields: read no further (a relative's name is no cadre's)
 _SECTIONS = re.compile(
@@ -189,13 +202,14 @@ def is_record(blocks: Sequence[Text | Table]) -> bool:
 
 def _fields(
     lines: list[str],
-) -> tuple[dict[int, str | None], list[str], dict[str, list[str]]]:
+) -> tuple[dict[int, str | None], list[str], dict[str, list[str]], list[str]]:
     """The fields of a record's ``lines``: each label met (its index in :data:`_LABELS`,
-    the first time only) with its value, the lines before the title, and the sections met
-    after the fields, each with its lines."""
+    the first time only) with its value, the lines before the title, the sections met
+    after the fields (each with its lines), and the labels of no known field met."""
     found: dict[int, str | None] = {}
     lead: list[str] = []
     sections: dict[str, list[str]] = {}
+    others: list[str] = []
     titled = False
     for line in lines:
         key = _key(line)
@@ -210,7 +224,7 @@ def _fields(
         if not titled and _TITLE.search(key):
             titled = True
             continue
-        marks = [
+        marks: list[tuple[int, int, int | None]] = [
             (m.start(), m.end(), next(int(k[1:]) for k, v in m.groupdict().items()
                                       if v is not None and k != "label"))
             for m in _LABEL.finditer(key)
@@ -218,13 +232,25 @@ def _fields(
         if not titled and not marks:
             lead.append(line)
             continue
+        if titled:  # labels of no known field end the value before them
+            found_other = sorted(
+                (m for p in _OTHER for m in p.finditer(key)), key=lambda m: m.start()
+            )
+            for m in found_other:
+                spans = [(s, e) for s, e, _ in marks]
+                if "  " not in m.group("label") and not any(
+                    s <= m.start("label") < e or m.start() <= s < m.end() for s, e in spans
+                ):
+                    marks.append((m.start(), m.end(), None))
+                    others.append(" ".join(line[m.start("label") : m.end("label")].split()))
+            marks.sort()
         for n, (_, end, field) in enumerate(marks):
             stop = marks[n + 1][0] if n + 1 < len(marks) else len(line)
-            if field not in found:
+            if field is not None and field not in found:
                 found[field] = _clean(line[end:stop])
         if not titled and marks:
             lead.append(line)
-    return found, lead, sections
+    return found, lead, sections, list(dict.fromkeys(others))
 
 
 _STUDIES = re.compile(r"đào\s+tạo")
@@ -336,10 +362,10 @@ def record_grid(name: str, blocks: Sequence[Text | Table]) -> Grid:
     ['UBND XÃ TẢ LÈNG', 'Tả Lèng, ngày 15 tháng 01 năm 2026']
     """
     lines = _lines(blocks)
-    found, lead, sections = _fields(lines)
+    found, lead, sections, others = _fields(lines)
     studies = next((v for k, v in sections.items() if _STUDIES.match(_key(k))), [])
     values: dict[str, str | None] = {}
-    unread: list[str] = []
+    unread: list[str] = list(others)
     for field, value in found.items():
         header, form_name, _ = _LABELS[field]
         if header is None:
