@@ -12,10 +12,13 @@ the list's title rows, and the day the record was signed ("..., ngày 15 tháng 
 2026") the day it is as of, unless ``--list-date`` says another.
 
 Only the labels of :data:`_LABELS` with a header are read, and only from the fields before
-the first of the form's sections (training, work, family, salary). Every other label met
-and every section is named, without its value, in one warning (:func:`not_read`): no
-address, identity number or relative's name is ever taken in. A folder of records
-(:func:`record_folder`) is one commune's list, one record per person.
+the first of the form's sections (training, work, family, salary); of the sections, only
+the training table's periods are read, to date the highest degree and the political
+theory (:func:`_awarded`). Every other label met (also one of no known field, which ends
+the value before it) and every section not wholly read is named, without its value, in
+one warning (:func:`not_read`): no address, identity number or relative's name is ever
+taken in. A folder of records (:func:`record_folder`) is one commune's list, one record
+per person.
 """
 
 from __future__ import annotations
