@@ -280,6 +280,7 @@ def test_a_list_is_no_record() -> None:
     assert not is_record([Text(["DANH SÁCH CÁN BỘ", "Họ và tên: Lò Văn An"])])
     # a title without a name among the labels: no record either
     assert not is_record([Text(["SƠ YẾU LÝ LỊCH", "Ghi chú: hồ sơ đang bổ sung"])])
+    assert record_grid("x.docx", [Text(["DANH SÁCH CÁN BỘ", "Họ và tên: Lò Văn An"])]) is None
 
 
 # ---------------------------------------------------------------- the labels, any values
@@ -335,6 +336,7 @@ def test_every_field_comes_back_whatever_its_place(
         parts.append(f"{number}{spelled[header]}: {shown}")
     lines = [joiner.join(parts[i : i + per_line]) for i in range(0, len(parts), per_line)]
     grid = record_grid("x.docx", [Text(["UBND XÃ TẢ LÈNG", "SƠ YẾU LÝ LỊCH", *lines])])
+    assert grid is not None
     row = dict(zip(grid.cells.iloc[-2], grid.cells.iloc[-1], strict=True))
     for header, value in values.items():
         expected = value.title() if header == "Họ và tên" and value.isupper() else value
@@ -425,6 +427,7 @@ def test_a_label_of_no_known_field_ends_the_value_before_it_and_is_named() -> No
         "Tả Lèng, ngày 15 tháng 01 năm 2026",
     ]
     grid = record_grid("an.docx", [Text(lines)])
+    assert grid is not None
     row = dict(zip(grid.cells.iloc[-2], grid.cells.iloc[-1], strict=True))
     assert row["Dân tộc"] == "Thái"
     assert row["Trình độ giáo dục phổ thông"] == "12/12"

@@ -212,16 +212,9 @@ def _page(
         .replace("__PAGE__", label("report_page", lang).replace('"', ""))
     )
     shown_sections = [
-        {
-            "title": s.title,
-            "note": s.note,
-            "head": [str(c) for c in s.table.columns],
-            "rows": [
-                ["" if v is None else str(v) for v in row]
-                for row in s.table.itertuples(index=False)
-            ],
-        }
+        {"title": s.title, "note": s.note, "head": head, "rows": rows}
         for s in sections
+        for head, rows in [s.texts()]
     ]
     noted = list(notes or ())
     return template(TEMPLATE).render(

@@ -32,9 +32,8 @@ from cadre_core.vocab._labels import check_lang, fmt_date, fmt_decimal, label
 from cadre_core.vocab._tables import show_table
 
 if TYPE_CHECKING:
-    import pandas as pd
-
     from cadre_core.planner._result import Plan, ProvinceBudget
+    from cadre_core.plugins._sections import ReportSection
 
 #: status -> its Vietnamese name from the label table, in lower case (it reads in a sentence)
 STATUS_VI = {status: label(status, "vi").lower() for status in STATUSES}
@@ -382,10 +381,10 @@ def _table(t: Table) -> dict[str, Any]:
     }
 
 
-def _frame_table(frame: pd.DataFrame) -> dict[str, Any]:
-    """A listing's frame as a table of :data:`PLAN_TEMPLATE` (every cell text)."""
-    head = [str(c) for c in frame.columns]
-    rows = [["" if v is None else str(v) for v in row] for row in frame.itertuples(index=False)]
+def _section_table(section: ReportSection) -> dict[str, Any]:
+    """A listing (what the reader set aside, did not read or noted) as a table of
+    :data:`PLAN_TEMPLATE`, every cell text."""
+    head, rows = section.texts()
     return {"head": head, "rows": [[(h, v, _cls(v)) for h, v in zip(head, r, strict=True)]
                                    for r in rows], "foot": None}  # fmt: skip
 
@@ -423,9 +422,7 @@ def render_html(plan: Plan, lang: str = "vi") -> str:
         projections=_table(c.projections),
         needs=c.needs,
         assumptions=list(c.assumptions),
-        inputs=[
-            {"title": s.title, "note": s.note, "table": _frame_table(s.table)} for s in c.inputs
-        ],
+        inputs=[{"title": s.title, "note": s.note, "table": _section_table(s)} for s in c.inputs],
     )
 
 

@@ -37,7 +37,7 @@ from cadre_core.roster._guards import MAX_SHEET_CELLS, MAX_XML_BYTES, TooLarge, 
 from cadre_core.roster._merged import Merged
 from cadre_core.roster._office import office_program, to_docx
 from cadre_core.roster._problems import Problem, problem
-from cadre_core.roster._record import is_record, is_record_file, record_folder, record_grid
+from cadre_core.roster._record import is_record_file, record_folder, record_grid
 from cadre_core.roster._sniff import WORD_SUFFIXES, file_kind, is_encrypted
 from cadre_core.vocab._progress import tracked
 
@@ -273,8 +273,9 @@ def docx_grids(path: Path) -> tuple[list[Grid], list[Problem]]:
         blocks = list(_document(body, [0]))
     except TooLarge as exc:
         return [], [problem(path.name, None, None, None, None, "docx_too_large", reason=str(exc))]
-    if is_record(blocks):  # a personal record ("Sơ yếu lý lịch"): a list of one person
-        return [record_grid(path.name, blocks)], []
+    record = record_grid(path.name, blocks)  # a personal record: a list of one person
+    if record is not None:
+        return [record], []
     return document_grids(path.name, blocks)
 
 

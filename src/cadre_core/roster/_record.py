@@ -194,7 +194,11 @@ def is_record(blocks: Sequence[Text | Table]) -> bool:
     >>> is_record([Text(["DANH SÁCH CÁN BỘ", "Họ và tên: Lò Văn An"])])
     False
     """
-    lines = _lines(blocks)
+    return _titled(_lines(blocks))
+
+
+def _titled(lines: list[str]) -> bool:
+    """:func:`is_record` of a document's lines."""
     head = [_key(line) for line in lines[:40]]
     if not any(_TITLE.search(line) for line in head):
         return False
@@ -348,23 +352,26 @@ def _signed(lines: list[str]) -> str | None:
     return None
 
 
-def record_grid(name: str, blocks: Sequence[Text | Table]) -> Grid:
+def record_grid(name: str, blocks: Sequence[Text | Table]) -> Grid | None:
     """The record in ``blocks`` as the grid of a one-row list named ``name``: its title
     rows (the lines before the form's title, the bodies named by its labels, the line it
-    was signed on), the header row (:data:`HEADERS`) and the person's row; and the names of
-    the fields and sections met and not read.
+    was signed on), the header row (:data:`HEADERS`) and the person's row, with the names
+    of the fields and sections met and not read (``unread``); None when ``blocks`` are no
+    record (:func:`is_record`), their lines read once for both.
 
     >>> lines = ["UBND XÃ TẢ LÈNG", "SƠ YẾU LÝ LỊCH CÁN BỘ, CÔNG CHỨC",
     ...          "1) Họ và tên khai sinh (viết chữ in hoa): LÒ VĂN AN",
     ...          "3) Sinh ngày: 12 tháng 5 năm 1980, Giới tính (nam, nữ): Nam",
     ...          "4) Nơi sinh: Tả Lèng", "Tả Lèng, ngày 15 tháng 01 năm 2026"]
     >>> grid = record_grid("an.docx", [Text(lines)])
-    >>> grid.cells.iloc[-1].dropna().tolist(), grid.unread
+    >>> grid is not None and (grid.cells.iloc[-1].dropna().tolist(), grid.unread)
     (['Lò Văn An', '12 tháng 5 năm 1980', 'Nam'], ('Nơi sinh',))
     >>> grid.cells[0].tolist()[:2]
     ['UBND XÃ TẢ LÈNG', 'Tả Lèng, ngày 15 tháng 01 năm 2026']
     """
     lines = _lines(blocks)
+    if not _titled(lines):
+        return None
     found, lead, sections, others = _fields(lines)
     studies = next((v for k, v in sections.items() if _STUDIES.match(_key(k))), [])
     values: dict[str, str | None] = {}

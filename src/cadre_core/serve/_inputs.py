@@ -210,11 +210,15 @@ def read_request_roster(
             problems = tuple(withheld(p, records) for p in problems)
         inputs = [upload_name(upload[1])] if upload is not None else ["tables.json"]
         if records:  # the upload's own name may be the person's
-            inputs = [f"[withheld]{Path(i).suffix.lower()}" for i in inputs]
+            from cadre_core.engine._privacy import WITHHELD
+
+            inputs = [f"{WITHHELD}{Path(i).suffix.lower()}" for i in inputs]
         raise ServiceError(422, "serve_invalid_roster", problems=problems, inputs=inputs) from None
     if records:  # the upload's own name may be the person's
+        from cadre_core.engine._privacy import WITHHELD
+
         shown, _, sha = digest.rpartition(":")
-        name = f"[withheld]{Path(shown).suffix.lower()}"
+        name = f"{WITHHELD}{Path(shown).suffix.lower()}"
         digest = f"{name}:{sha}"
     return attrs.evolve(roster, sources=(digest,), name=name)
 
