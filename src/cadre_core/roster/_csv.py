@@ -32,7 +32,7 @@ class CsvText:
     (:func:`csv_text`)."""
 
     path: Path
-    encoding: str  # "utf-8", "utf-16" or "windows-1258"
+    encoding: str  # "utf-8", "utf-16", "windows-1258" or "legacy" (TCVN3/VNI bytes)
     delimiter: str
     # the file's text, decoded once (Windows-1258: its separate tone marks composed, NFC)
     text: str = attrs.field(default="", repr=False, eq=False)
@@ -75,10 +75,16 @@ def decode_text(data: bytes) -> tuple[str, str]:
     """The text of ``data`` saved by an office (a CSV file, a web page saved as a workbook)
     and its encoding: ``"utf-16"`` (a byte-order mark), ``"utf-8"`` (a BOM or not), or
     ``"windows-1258"`` when it is not UTF-8 and no letter was lost as "?" (see
-    :func:`csv_text`); else UTF-8's ``UnicodeDecodeError``, also for a NUL byte.
+    :func:`csv_text`); else UTF-8's ``UnicodeDecodeError``, also for a NUL byte. Text
+    typed in a legacy Vietnamese font (TCVN3 ".VnTime", VNI) is 8-bit too, but no
+    Windows-1258: it is ``"legacy"``, read byte for byte (Latin-1), as the legacy fonts'
+    converters read it (the list reader converts it:
+    :func:`~cadre_core.roster._grid.unicode_grid`).
 
     >>> decode_text("Văn Tên".encode("cp1258"))  # "ă", "ê" are one byte there
     ('Văn Tên', 'windows-1258')
+    >>> decode_text("Hä vµ tªn;Ngµy sinh\\nLª ThÞ Hoa;12/03/1975".encode("latin-1"))[1]
+    'legacy'
     >>> decode_text(codecs.BOM_UTF8 + "Lò".encode())
     ('Lò', 'utf-8')
     """
@@ -90,6 +96,8 @@ def decode_text(data: bytes) -> tuple[str, str]:
     try:
         return data.decode("utf-8-sig"), "utf-8"
     except UnicodeDecodeError as exc:  # where, for the sentence
+        if _legacy_font(data):
+            return data.decode("latin-1"), "legacy"
         try:
             text = data.decode("cp1258")
         except UnicodeDecodeError:
@@ -97,6 +105,17 @@ def decode_text(data: bytes) -> tuple[str, str]:
         if _LOST.search(text):  # letters the code page lacks, saved as "?": refused
             raise exc from None
         return unicodedata.normalize("NFC", text), "windows-1258"
+
+
+def _legacy_font(data: bytes) -> bool:
+    """Whether 8-bit ``data`` was typed in a legacy Vietnamese font (TCVN3, VNI), told by
+    its cells' text read byte for byte
+    (:func:`~cadre_core.vocab._vntext.detect_legacy_encoding`): Windows-1258 text read
+    so is no Vietnamese."""
+    from cadre_core.vocab._vntext import detect_legacy_encoding
+
+    cells = re.split(r'[,;\t\r\n"]+', data[: 1 << 20].decode("latin-1"))
+    return detect_legacy_encoding(c.strip() for c in cells) is not None
 
 
 def _with_delimiter(source: CsvText) -> CsvText:

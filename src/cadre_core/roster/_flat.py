@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from cadre_core.roster._layout import Layout
 
-import calendar
 import datetime as dt
 import re
 from collections.abc import Mapping
@@ -40,9 +39,10 @@ from cadre_core.roster._flat_header import (
     resolve,
 )
 from cadre_core.roster._flat_tables import MADE, build_tables
-from cadre_core.roster._grid import Grid
+from cadre_core.roster._grid import Grid, legacy_said, unicode_grid
 from cadre_core.roster._guards import TooLarge, _check_workbook_size
 from cadre_core.roster._html import html_grids
+from cadre_core.roster._list_title import title_commune, title_day, title_period
 from cadre_core.roster._merged import fill_merged
 from cadre_core.roster._mhtml import mhtml_grids
 from cadre_core.roster._problems import Problem, problem
@@ -51,38 +51,12 @@ from cadre_core.roster._record import not_read, signed_day
 from cadre_core.roster._schema import VALUE_ALIASES
 from cadre_core.roster._sheets import locked, read_sheets, sheet_names
 from cadre_core.roster._sniff import LIST_SUFFIXES, named_as, source_of
-from cadre_core.vocab._dates import DAY_FIRST_BODY, DAY_WORDS_BODY, parse_day
+from cadre_core.vocab._dates import parse_day
 from cadre_core.vocab._labels import fmt_date
 
 _COLUMN_PLACE = re.compile(r" \(column [^()]*\)$")  # header_label's column letters
 ROW_BASE = 1_000_000  # rows of sheet i are numbered i * ROW_BASE + row until relocated
 
-# the day a list is "as of", most explicit first: "tính đến ngày 31/12/2025", "thời điểm
-# báo cáo: 31/12/2025", "tính đến ngày 31 tháng 12 năm 2025", "tính đến tháng 12/2025" (the
-# month's last day); then any "ngày 31 tháng 12 năm 2025" (the day a list was signed, as in
-# "Lai Châu, ngày 15 tháng 01 năm 2026", only when it names no other). A day is spelled as
-# in a date column (vocab's DAY_FIRST_BODY, DAY_WORDS_BODY): a new spelling reaches both.
-_AS_OF = r"(?:tính\s+)?(?:đến|tại|thời\s+điểm(?:\s+báo\s+cáo)?)\s*:?\s+"
-_DAY = (
-    re.compile(_AS_OF + DAY_FIRST_BODY, re.I),
-    re.compile(_AS_OF + DAY_WORDS_BODY, re.I),
-    re.compile(r"(?:tính\s+)?đến\s+(?:hết\s+)?tháng\s+(\d{1,2})\s*(?:/|\s+năm\s+)\s*(\d{4})", re.I),
-    re.compile(r"(?=ngày\s)" + DAY_WORDS_BODY, re.I),  # the signing day: after "ngày"
-)
-# the period a report covers, when its title names no day: "Tháng 04/2025", "tháng 4 năm
-# 2025", "Quý II/2025", "6 tháng đầu năm 2025", "năm 2013" (most specific first); a title
-# line that also names a day (a signing line, a decision's date) names no period
-_PERIOD = (
-    ("month", re.compile(r"\btháng\s+(\d{1,2})\s*(?:[/.\-]|\s+năm\s+)\s*(\d{4})\b", re.I)),
-    ("quarter", re.compile(r"\bquý\s+(IV|I{1,3}|[1-4])\s*(?:[/.\-]|\s+năm\s+)\s*(\d{4})\b", re.I)),
-    ("half", re.compile(r"\b6\s+tháng\s+(đầu|cuối)\s+năm\s+(\d{4})\b", re.I)),
-    ("year", re.compile(r"\bnăm\s+(\d{4})\b", re.I)),
-)
-_NAMES_A_DAY = re.compile(f"{DAY_FIRST_BODY}|{DAY_WORDS_BODY}", re.I)
-_QUARTER = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
-# "xã hội" (of the national motto) is not a commune
-_COMMUNE = re.compile(r"\b(xã(?!\s+hội\b)|phường|thị trấn|đặc khu)\s+([^,;:()\n]+)", re.I)
-_COMMUNE_END = re.compile(r"\s+(?:tính|năm|huyện|tỉnh|thành phố|đến|tại|ngày)\b.*$", re.I)
 _NUMBERED = re.compile(r"^\s*(?:[IVXLC]+|\d+|[a-zA-Z])\s*[.)/-]\s*")
 _FOOTER = (
     r"người lập|lập biểu|thủ trưởng|ký tên|ký, ghi rõ|ghi rõ họ tên|xác nhận|"
@@ -157,103 +131,6 @@ def _workbook_grids(path: Path) -> tuple[list[Grid], list[Problem]]:
 def _texts(grid: pd.DataFrame) -> list[str]:
     values = grid.to_numpy(dtype=object).ravel()
     return [" ".join(v.split()) for v in values if isinstance(v, str) and v.strip()]
-
-
-def title_day(texts: list[str], *, signed: bool = True) -> dt.date | None:
-    """The day a list's title rows name ("tính đến ngày 31/12/2025", "ngày 31 tháng 12
-    năm 2025"), or None.
-
-    The day it is "as of" comes first wherever it is: the day a list was signed (often
-    above its title) only when no other is named, and not at all when ``signed`` is
-    False (:func:`read_flat` looks for a period the title names before it). "Đến tháng
-    12/2025" is the month's last day.
-
-    >>> title_day(["DANH SÁCH CÁN BỘ", "(tính đến ngày 31/12/2025)"])
-    datetime.date(2025, 12, 31)
-    >>> title_day(["Lai Châu, ngày 15 tháng 01 năm 2026", "Tính đến tháng 12/2025"])
-    datetime.date(2025, 12, 31)
-    """
-    for pattern in _DAY if signed else _DAY[:-1]:
-        for text in texts:
-            m = pattern.search(text)
-            if m is None:
-                continue
-            parts = m.groups()
-            if len(parts) == 2:  # a month: its last day
-                month, year = int(parts[0]), int(parts[1])
-                if not (1 <= month <= 12 and dt.MINYEAR <= year <= dt.MAXYEAR):
-                    continue
-                parts = (str(calendar.monthrange(year, month)[1]), *parts)
-            spelled = "/".join(parts)
-            try:
-                return parse_day(spelled, what="the list's date")
-            except ValueError:
-                continue
-    return None
-
-
-def _period_end(kind: str, parts: tuple[str, ...]) -> dt.date | None:
-    """The last day of the period ``kind`` (month, quarter, half, year) of ``parts``."""
-    year = int(parts[-1])
-    if not 1900 <= year <= 2100:
-        return None
-    if kind == "month":
-        month = int(parts[0])
-    elif kind == "quarter":
-        month = 3 * _QUARTER[parts[0].casefold()]
-    elif kind == "half":
-        month = 6 if parts[0].casefold() == "đầu" else 12
-    else:
-        month = 12
-    if not 1 <= month <= 12:
-        return None
-    return dt.date(year, month, calendar.monthrange(year, month)[1])
-
-
-def title_period(texts: list[str]) -> tuple[dt.date, str] | None:
-    """The last day of the period a report's title rows name ("Tháng 04/2025", "Quý
-    II/2025", "6 tháng đầu năm 2025", "năm 2013") and the words that name it, or None.
-
-    For a list whose title names no day it is as of (:func:`title_day`): a month's or a
-    year's report lists the people of that period, and its day is taken as the period's
-    last (said as a warning, ``--list-date`` overrides it), before the day the list was
-    signed. The most specific period named wins; a line that names a day (a signing
-    line) names no period.
-
-    >>> title_period(["BẢNG TỔNG HỢP KẾT QUẢ XẾP LOẠI", "Tháng 04/2025"])
-    (datetime.date(2025, 4, 30), 'Tháng 04/2025')
-    >>> title_period(["KẾT QUẢ XẾP LOẠI NĂM 2024", "Quý II/2024"])[0]
-    datetime.date(2024, 6, 30)
-    >>> title_period(["Nậm Tăm, ngày 15 tháng 01 năm 2026"]) is None
-    True
-    """
-    lines = [t for t in texts if _NAMES_A_DAY.search(t) is None]
-    for kind, pattern in _PERIOD:
-        for text in lines:
-            for m in pattern.finditer(text):
-                end = _period_end(kind, m.groups())
-                if end is not None:
-                    return end, m.group(0)
-    return None
-
-
-def title_commune(texts: list[str]) -> str | None:
-    """The commune a list's title rows name ("UBND XÃ MƯỜNG THAN" -> "Xã Mường Than").
-
-    >>> title_commune(["ỦY BAN NHÂN DÂN XÃ MƯỜNG THAN", "DANH SÁCH"])
-    'Xã Mường Than'
-    """
-    for text in texts:
-        m = _COMMUNE.search(text)
-        if m is None:
-            continue
-        rest = _COMMUNE_END.sub("", m.group(2)).strip()
-        if not rest:
-            continue
-        if rest.isupper():
-            rest = rest.title()
-        return f"{m.group(1).capitalize()} {rest}"
-    return None
 
 
 def _strings(col: pd.Series) -> pd.Series | None:
@@ -504,11 +381,16 @@ def _joined(body: pd.DataFrame, filled: pd.DataFrame, columns: tuple[int, ...]) 
     return text.where(text != "").astype(object)
 
 
-def read_flat(path: Path, *, list_date: dt.date | str | None = None) -> FlatRead:
+def read_flat(
+    path: Path, *, list_date: dt.date | str | None = None, legacy: str = "error"
+) -> FlatRead:
     """Read a one-row-per-person list (``.xlsx``, ``.xls``, ``.csv`` or ``.docx``; one
     sheet or table or several) into raw roster tables, with its day and the commune its
-    title names."""
+    title names. A sheet typed in a legacy font is read converted, an error unless
+    ``legacy`` is ``"convert"`` (:func:`~cadre_core.roster._grid.legacy_said`)."""
     grids, problems = _grids(path)
+    grids = [unicode_grid(g) for g in grids]
+    problems.extend(legacy_said(path.name, grids, legacy))
     records = bool(grids) and all(g.record for g in grids)
     if records:
         note = not_read(path.name, {g.name: g.unread for g in grids})

@@ -20,7 +20,7 @@ import attrs
 import numpy as np
 import pandas as pd
 
-from cadre_core.roster._flat_header import find_header
+from cadre_core.roster._flat_header import find_header, is_header, resolve
 from cadre_core.roster._merged import Merged
 from cadre_core.roster._problems import Problem, problem
 from cadre_core.vocab._labels import label
@@ -29,6 +29,17 @@ LEAD_LINES = 20
 """Most lines of text given above a list's table (the first few of the document, where its
 issuing body is named, and the last ones before the table, its title): the header must stay
 among the first rows :func:`~cadre_core.roster._flat_header.find_header` looks at."""
+
+
+@attrs.frozen
+class Legacy:
+    """A sheet or document typed in a legacy Vietnamese font: its ``encoding`` (``tcvn3``
+    or ``vni``) and, when one of its headers was so typed, that header as typed
+    (``bad``) and as read (``good``): an example no person's data is in."""
+
+    encoding: str
+    bad: str | None = None
+    good: str | None = None
 
 
 @attrs.frozen
@@ -49,6 +60,8 @@ class Grid:
     # and the names of its fields and sections not read
     record: bool = False
     unread: tuple[str, ...] = ()
+    # the legacy font its text was typed in (converted to be read), when it was
+    legacy: Legacy | None = None
 
 
 @attrs.frozen
@@ -67,6 +80,157 @@ class Table:
     cells: pd.DataFrame
     merged: list[Merged]
     lines: list[str]
+
+
+def _text_mapping(values: Iterable[object]) -> tuple[dict[str, str], Legacy | None]:
+    """What each of ``values`` typed in a legacy font reads as, when they are so typed as
+    a whole (a sheet's or a document's every text: far more evidence than one column
+    holds), with the encoding and a header as an example; no mapping when they are not.
+    All-ASCII text never is."""
+    from cadre_core.vocab._vntext import legacy_mapping
+
+    texts = [v for v in values if isinstance(v, str) and not v.isascii()]
+    if not texts:
+        return {}, None
+    mapping, encoding = legacy_mapping(texts)
+    if not mapping or encoding is None:
+        return {}, None
+    if encoding == "tcvn3":
+        mapping = {typed: _capitals(typed, read) for typed, read in mapping.items()}
+    headers = sorted((good, bad) for bad, good in mapping.items() if is_header(good))
+    named = [(g, b) for g, b in headers if (f := resolve([g])) is not None
+             and f.column == "full_name"]  # fmt: skip
+    first = (named or headers)[:1]
+    if not first:
+        return mapping, Legacy(encoding)
+    good, bad = first[0]
+    return mapping, Legacy(encoding, bad, good)
+
+
+def _capitals(typed: str, read: str) -> str:
+    """``read`` (TCVN3 text ``typed``, converted) with the capitals TCVN3 cannot keep: its
+    toned letters have no capital codes (a capitals' font draws the small letters' codes),
+    so a word that starts with one starts with a capital when it starts the cell ("Ñy ban
+    Kiểm tra" typed "ñy ban KiÓm tra") or stands in a name of capitalised words ("Lê Thị
+    Ánh" typed "Lª ThÞ ¸nh").
+
+    >>> _capitals("Lª ThÞ ¸nh", "Lê Thị ánh"), _capitals("ñy ban", "ủy ban")
+    ('Lê Thị Ánh', 'Ủy ban')
+    >>> _capitals("§¶ng viªn", "Đảng viên")
+    'Đảng viên'
+    """
+    from cadre_core.vocab._vntext import TCVN3_TONED
+
+    pairs = list(zip(typed.split(" "), read.split(" "), strict=False))
+    ambiguous = [bool(t) and t[0] in TCVN3_TONED for t, _ in pairs]
+    others = [r for (_, r), a in zip(pairs, ambiguous, strict=True) if not a and r[:1].isalpha()]
+    named = bool(others) and all(r[:1].isupper() for r in others)
+    words = [
+        r[:1].upper() + r[1:] if a and (i == 0 or named) else r
+        for i, ((_, r), a) in enumerate(zip(pairs, ambiguous, strict=True))
+    ]
+    return " ".join(words) if len(pairs) == len(read.split(" ")) else read
+
+
+def _mapped(cells: pd.DataFrame, mapping: dict[str, str]) -> pd.DataFrame:
+    """``cells`` with each value of ``mapping`` replaced, column by column."""
+    out = cells.copy()
+    keys = list(mapping)
+    for j in range(out.shape[1]):
+        col = out.iloc[:, j]
+        hit = col.isin(keys)
+        if bool(hit.any()):
+            out.iloc[:, j] = col.where(~hit, col.map(mapping))
+    return out
+
+
+def unicode_grid(grid: Grid) -> Grid:
+    """``grid`` with its text converted to Unicode when the sheet was typed in a legacy
+    Vietnamese font (TCVN3 ".VnTime", VNI "VNI-Times"), found on all its cells at once,
+    said in :attr:`Grid.legacy` (whether that is an error is the reading's policy,
+    ``--legacy-text``); the grid as it is otherwise. Only the text a conversion turns into
+    Vietnamese is converted (:func:`~cadre_core.vocab._vntext.legacy_mapping`).
+
+    >>> cells = pd.DataFrame([["Hä vµ tªn", "Ngµy sinh"], ["Lª ThÞ Hoa", "12/03/1975"]])
+    >>> g = unicode_grid(Grid("DS", cells, []))
+    >>> g.legacy, g.cells.iloc[:, 0].tolist()
+    (Legacy(encoding='tcvn3', bad='Hä vµ tªn', good='Họ và tên'), ['Họ và tên', 'Lê Thị Hoa'])
+    """
+    if grid.legacy is not None:
+        return grid
+    mapping, legacy = _text_mapping(pd.unique(grid.cells.to_numpy(dtype=object).ravel()))
+    if legacy is None:
+        return grid
+    return attrs.evolve(grid, cells=_mapped(grid.cells, mapping), legacy=legacy)
+
+
+def unicode_blocks(blocks: Iterable[Text | Table]) -> tuple[list[Text | Table], Legacy | None]:
+    """A document's blocks with their text converted to Unicode when the document was
+    typed in a legacy Vietnamese font (:func:`unicode_grid`, on all its text at once), and
+    what was found (None: the blocks as they are).
+
+    >>> blocks, found = unicode_blocks([Text(["S¬ yÕu lý lÞch"]), Text(["Hä vµ tªn: Lß V¨n An"])])
+    >>> found.encoding, [b.lines for b in blocks if isinstance(b, Text)]
+    ('tcvn3', [['Sơ yếu lý lịch'], ['Họ và tên: Lò Văn An']])
+    """
+    given = list(blocks)
+    values: list[object] = []
+    for block in given:
+        values.extend(block.lines)
+        if isinstance(block, Table):
+            values.extend(block.cells.to_numpy(dtype=object).ravel().tolist())
+    mapping, legacy = _text_mapping(dict.fromkeys(values))
+    if legacy is None:
+        return given, None
+    out: list[Text | Table] = []
+    for block in given:
+        lines = [mapping.get(line, line) for line in block.lines]
+        if isinstance(block, Table):
+            out.append(Table(_mapped(block.cells, mapping), block.merged, lines))
+        else:
+            out.append(Text(lines))
+    return out, legacy
+
+
+#: the fonts of each legacy encoding a clerk knows it by
+LEGACY_FONTS = {"TCVN3": ".VnTime, .VnArial", "VNI": "VNI-Times, VNI-Helve"}
+
+
+def legacy_said(file: str, grids: Iterable[Grid], policy: str) -> list[Problem]:
+    """What reading ``grids`` (of the list ``file``) converted from legacy fonts: one
+    problem per sheet or table (its header as the example), one for all the personal
+    records of each encoding (their count: a line of a record holds a person's data); an
+    error unless the reading's ``policy`` is ``"convert"``, then a warning.
+
+    >>> g = unicode_grid(Grid("DS", pd.DataFrame([["Hä vµ tªn", "Ngµy sinh"]]), []))
+    >>> [(p.key, p.severity, p.table) for p in legacy_said("ds.xlsx", [g], "error")]
+    [('legacy_sheet_found', 'error', 'DS')]
+    """
+    done = "converted" if policy == "convert" else "found"
+    severity = "warning" if policy == "convert" else "error"
+    out: list[Problem] = []
+    records: dict[str, int] = {}
+    for grid in grids:
+        if grid.legacy is None:
+            continue
+        encoding = grid.legacy.encoding.upper()
+        if grid.record:
+            records[encoding] = records.get(encoding, 0) + 1
+            continue
+        example = {} if grid.legacy.bad is None else {
+            "bad": repr(grid.legacy.bad), "good": repr(grid.legacy.good)}  # fmt: skip
+        out.append(
+            problem(file, grid.name or None, None, None, None, f"legacy_sheet_{done}",
+                    severity=severity, scope="encoding", encoding=encoding,
+                    fonts=LEGACY_FONTS.get(encoding, ""), **example)
+        )  # fmt: skip
+    for encoding, n in records.items():
+        out.append(
+            problem(file, None, None, None, None, f"legacy_records_{done}", severity=severity,
+                    scope="encoding", encoding=encoding, fonts=LEGACY_FONTS.get(encoding, ""),
+                    records=n)
+        )  # fmt: skip
+    return out
 
 
 def _around(lines: list[str]) -> list[str]:
@@ -106,6 +270,7 @@ def document_grids(file: str, blocks: Iterable[Text | Table]) -> tuple[list[Grid
     >>> grid.cells[0].tolist()
     ['DANH SÁCH CÁN BỘ', 'Họ và tên', 'Lò Văn An', 'Người lập']
     """
+    blocks, legacy = unicode_blocks(blocks)
     tables: list[tuple[str, Table, int]] = []
     problems: list[Problem] = []
     texts: list[list[str]] = [[]]  # the lines before each list's table, and after the last
@@ -139,8 +304,20 @@ def document_grids(file: str, blocks: Iterable[Text | Table]) -> tuple[list[Grid
         lead = _around(above)[-keep:] if keep > 0 else []
         grid = _with_lines(table.cells, lead, texts[n + 1][:LEAD_LINES])
         moved = [(r0 + len(lead), c0, r1 + len(lead), c1) for r0, c0, r1, c1 in table.merged]
-        grids.append(Grid(name, grid, moved, len(lead), len(lead) + len(table.cells)))
+        grids.append(
+            Grid(name, grid, moved, len(lead), len(lead) + len(table.cells), legacy=legacy)
+        )
     return grids, problems
 
 
-__all__ = ["LEAD_LINES", "Grid", "Table", "Text", "document_grids"]
+__all__ = [
+    "LEAD_LINES",
+    "Grid",
+    "Legacy",
+    "Table",
+    "Text",
+    "document_grids",
+    "legacy_said",
+    "unicode_blocks",
+    "unicode_grid",
+]

@@ -33,7 +33,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from cadre_core.roster._grid import Grid, Table, Text
+from cadre_core.roster._grid import Grid, Table, Text, unicode_blocks
 from cadre_core.roster._problems import Problem, problem
 from cadre_core.roster._sniff import WORD_SUFFIXES, file_kind, folder_lists
 from cadre_core.vocab._labels import fmt_date
@@ -369,6 +369,7 @@ def record_grid(name: str, blocks: Sequence[Text | Table]) -> Grid | None:
     >>> grid.cells[0].tolist()[:2]
     ['UBND XÃ TẢ LÈNG', 'Tả Lèng, ngày 15 tháng 01 năm 2026']
     """
+    blocks, legacy = unicode_blocks(blocks)  # a record typed in a legacy font
     lines = _lines(blocks)
     if not _titled(lines):
         return None
@@ -383,8 +384,10 @@ def record_grid(name: str, blocks: Sequence[Text | Table]) -> Grid | None:
         elif value is not None:
             values[header] = value
     name_value = values.get("Họ và tên")
-    if name_value is not None and name_value.isupper():
-        values["Họ và tên"] = name_value.title()  # the form asks for capitals
+    if name_value is not None and (name_value.isupper() or legacy is not None):
+        # the form asks for capitals; a legacy font's capitals are not told from its small
+        # letters ("Lß V¡N AN" reads as "Lò VĂN AN")
+        values["Họ và tên"] = name_value.title()
     if values.get("Ngạch công chức") is None and "Mã ngạch" in values:
         values["Ngạch công chức"] = values["Mã ngạch"]
     values.pop("Mã ngạch", None)
@@ -400,7 +403,7 @@ def record_grid(name: str, blocks: Sequence[Text | Table]) -> Grid | None:
     rows: list[list[str | None]] = [[line, *[None] * (width - 1)] for line in title]
     rows += [list(headers), [values.get(h) for h in headers]]
     cells = pd.DataFrame(rows, dtype=object)
-    return Grid(name, cells, [], top=len(title), record=True, unread=tuple(unread))
+    return Grid(name, cells, [], top=len(title), record=True, unread=tuple(unread), legacy=legacy)
 
 
 def not_read(file: str, unread: dict[str, Sequence[str]]) -> Problem | None:
@@ -441,14 +444,41 @@ def signed_day(file: str, days: Sequence[dt.date]) -> tuple[dt.date | None, list
     return day, [said]
 
 
-_TITLE_BYTES = tuple(t.encode("utf-16-le") for t in ("LÝ LỊCH", "Lý lịch", "lý lịch", "LÝ LịCH"))
+def _spelled(title: str, widths: Iterable[str]) -> list[re.Pattern[bytes]]:
+    """Byte patterns of ``title`` (letters, a space, a set of letters in brackets) as a
+    Word 97-2003 document stores its text, one per character width (``cp1252``: the 8-bit
+    runs, ``utf-16-le``: the others)."""
+    parts = re.findall(r"\[[^\]]+\]| |.", title)
+    out = []
+    for width in widths:
+        pattern = b""
+        for part in parts:
+            if part == " ":
+                pattern += re.escape(" ".encode(width)) + b"+"
+                continue
+            letters = part.strip("[]")
+            pattern += b"(?:" + b"|".join(re.escape(c.encode(width)) for c in letters) + b")"
+        out.append(re.compile(pattern))
+    return out
+
+
+# "lý lịch" in a Word 97-2003 document: in Unicode (any case), typed in TCVN3 (the
+# capitals' font ".VnTimeH" draws the lower-case codes as capitals) or in VNI
+_TITLE_BYTES = (
+    *_spelled("[lL][ýÝ] [lL][ịỊ][cC][hH]", ("utf-16-le",)),
+    *_spelled("[lL]ý [lL]Þ[cC][hH]", ("cp1252", "utf-16-le")),
+    *_spelled("[lL][yY][ùÙ] [lL][òÒ][cC][hH]", ("cp1252", "utf-16-le")),
+)
 
 
 def is_record_file(path: Path) -> bool:
     """Whether the Word document at ``path`` looks like a personal record, from its text
     without reading it as a list: a ``.docx`` whose text names "Sơ yếu lý lịch" (or
-    "Lý lịch cán bộ"), or a Word 97-2003 ``.doc`` holding "lý lịch" as Word stores it.
-    Nothing is converted; a damaged file is no record (the reader says why)."""
+    "Lý lịch cán bộ"), also typed in a legacy font (TCVN3, VNI), or a Word 97-2003
+    ``.doc`` holding "lý lịch" as Word stores it. Nothing is converted; a damaged file is
+    no record (the reader says why)."""
+    from cadre_core.vocab._vntext import convert_tcvn3, convert_vni
+
     if path.suffix.lower() not in WORD_SUFFIXES or not path.is_file():
         return False
     kind = file_kind(path)
@@ -460,11 +490,14 @@ def is_record_file(path: Path) -> bool:
                     return False
                 xml = z.read(info).decode("utf-8", "replace")
             text = re.sub(r"<[^>]+>", "", xml[: 1 << 20])
-            return _TITLE.search(_key(text)) is not None
+            return any(
+                _TITLE.search(_key(spelled)) is not None
+                for spelled in (text, convert_tcvn3(text), convert_vni(text))
+            )
         if kind == "ole2":
             with path.open("rb") as fh:
                 head = fh.read(1 << 20)
-            return any(t in head for t in _TITLE_BYTES)
+            return any(t.search(head) is not None for t in _TITLE_BYTES)
     except (OSError, KeyError, zipfile.BadZipFile, ValueError):
         return False
     return False

@@ -489,7 +489,7 @@ def read_roster(
     if flat:
         from cadre_core.roster._flat import list_only
 
-        read = _read_flat(p, list_date)
+        read = _read_flat(p, list_date, legacy)
         # a workbook holding no list either is read as tables: their messages say what
         # is missing
         if read.found or list_only(p):
@@ -530,7 +530,7 @@ def read_list(
     """
     p = Path(path)
     _refuse_special(p)
-    return _list_roster(p, _read_flat(p, list_date), legacy, skip_invalid)
+    return _list_roster(p, _read_flat(p, list_date, legacy), legacy, skip_invalid)
 
 
 def _refuse_special(p: Path) -> None:
@@ -559,11 +559,13 @@ def _is_flat(p: Path, layout: Layout | None) -> bool:
     return is_flat(p, layout)
 
 
-def _read_flat(p: Path, list_date: dt.date | str | None) -> FlatRead:
+def _read_flat(p: Path, list_date: dt.date | str | None, legacy: str) -> FlatRead:
     from cadre_core.roster._flat import read_flat
 
+    if legacy not in LEGACY_POLICIES:
+        raise ValueError(f"legacy must be one of {LEGACY_POLICIES}")
     try:
-        return read_flat(p, list_date=list_date)
+        return read_flat(p, list_date=list_date, legacy=legacy)
     except ValueError as exc:  # a bad --list-date
         said = problem(
             p.name, None, None, None, None, "bad_list_date", text=str(exc), value=repr(list_date)
@@ -582,6 +584,10 @@ def _list_roster(p: Path, read: FlatRead, legacy: str, skip_invalid: bool) -> Ro
     except RosterError as exc:
         moved = [relocate(q, read, p.name) for q in exc.problems]
         raise RosterError(problems + moved) from None
+    if any(q.severity == "error" for q in problems):
+        # a whole file or sheet (one typed in a legacy font, a record that cannot be
+        # read): never set aside, said with everything else the list holds
+        raise RosterError(problems + [relocate(q, read, p.name) for q in roster.problems])
     return attrs.evolve(
         roster,
         problems=tuple(problems) + tuple(relocate(q, read, p.name) for q in roster.problems),

@@ -1924,6 +1924,35 @@ _LABELS: dict[str, tuple[str, str]] = {
         "text in the legacy {encoding} encoding was found{example}; convert it (cadre "
         "validate --legacy-text convert, or Unicode in Excel)",
     ),
+    "problem_legacy_sheet_found": (
+        "trang tính (hoặc bảng) được gõ bằng phông chữ theo bảng mã cũ {encoding} (như "
+        "{fonts}){example}; hãy chuyển sang Unicode (ghi thêm --legacy-text "
+        "convert, hoặc chuyển mã bằng Unikey, EVKey)",
+        "the sheet (or table) is typed in a font of the legacy {encoding} encoding (such as "
+        "{fonts}){example}; convert it to Unicode (add --legacy-text convert, "
+        "or convert it with Unikey, EVKey)",
+    ),
+    "problem_legacy_sheet_converted": (
+        "trang tính (hoặc bảng) được gõ bằng phông chữ theo bảng mã cũ {encoding} đã được "
+        "chuyển sang Unicode để đọc{example}; hãy kiểm tra lại dấu và chữ hoa của các tên",
+        "the sheet (or table), typed in a font of the legacy {encoding} encoding, was "
+        "converted to Unicode to be read{example}; check the accents and capitals of the "
+        "names",
+    ),
+    "problem_legacy_records_found": (
+        "{records} bản sơ yếu lý lịch được gõ bằng phông chữ theo bảng mã cũ {encoding} "
+        "(như {fonts}); hãy chuyển sang Unicode (ghi thêm --legacy-text convert, "
+        "hoặc chuyển mã bằng Unikey, EVKey)",
+        "{records} personal record(s) are typed in a font of the legacy {encoding} encoding "
+        "(such as {fonts}); convert them to Unicode (add --legacy-text convert, "
+        "or convert them with Unikey, EVKey)",
+    ),
+    "problem_legacy_records_converted": (
+        "{records} bản sơ yếu lý lịch được gõ bằng phông chữ theo bảng mã cũ {encoding} đã "
+        "được chuyển sang Unicode để đọc; hãy kiểm tra lại dấu và chữ hoa của các tên",
+        "{records} personal record(s), typed in a font of the legacy {encoding} encoding, "
+        "were converted to Unicode to be read; check the accents and capitals of the names",
+    ),
     "problem_second_column": (
         "cột thứ hai cho {canonical} (cột đầu tiên: {first})",
         "a second column for {canonical} (first: {first})",

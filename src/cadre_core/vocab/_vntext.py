@@ -63,6 +63,7 @@ __all__ = [
     "convert_vni",
     "detect_legacy_encoding",
     "fix_legacy_text",
+    "legacy_mapping",
 ]
 
 LegacyEncoding: TypeAlias = Literal["tcvn3", "vni"]
@@ -112,6 +113,11 @@ TCVN3_TO_UNICODE: dict[str, str] = {
     chr(code): letter for code, letter in zip(_TCVN3_CODES, _TCVN3_LETTERS, strict=True)
 }
 _TCVN3_TRANSLATION = str.maketrans(TCVN3_TO_UNICODE)
+#: the TCVN3 codes of the toned letters (à ... ỵ): they have no capital codes, so a
+#: capital typed with a capitals' font (".VnTimeH") is stored as its small letter's
+TCVN3_TONED: frozenset[str] = frozenset(
+    k for k, v in TCVN3_TO_UNICODE.items() if v.lower() not in "ăâêôơưđ"
+)
 _TCVN3_UPPER = frozenset("¡¢£¤¥¦§")
 
 # ------------------------------------------------------------------------------- VNI
@@ -510,25 +516,25 @@ def detect_legacy_encoding(values: Iterable[str]) -> LegacyEncoding | None:
     return _detect(_distinct_strings(values))
 
 
-def fix_legacy_text(values: pd.Series) -> tuple[pd.Series, LegacyEncoding | None]:
-    """Convert a column typed in TCVN3 or VNI to Unicode NFC.
+def legacy_mapping(values: Iterable[object]) -> tuple[dict[str, str], LegacyEncoding | None]:
+    """The legacy encoding of ``values`` taken as a whole (:func:`detect_legacy_encoding`)
+    and what each of their values typed in it reads as in Unicode NFC (only the values the
+    conversion changes). Values that are certainly Unicode already are never converted; in
+    values that mix Unicode and legacy text, a value is converted only if it cannot be
+    correct Vietnamese as it stands (markers, or ill-formed words) and the conversion turns
+    it into Vietnamese syllables.
 
-    Detection runs on the distinct non-null string values (see
-    :func:`detect_legacy_encoding`).  If the column is legacy, each distinct value
-    is converted once and the results are mapped back onto the rows; the result
-    and the encoding name are returned.  Otherwise the Series is returned
-    unchanged with ``None``.  Missing and non-string values are never touched,
-    nor are values that are certainly Unicode already.  In a column that mixes
-    Unicode and legacy values, a value is converted only if it cannot be correct
-    Vietnamese as it stands (markers, or ill-formed words) and the conversion turns
-    it into Vietnamese syllables.  A categorical Series comes back categorical.
+    >>> legacy_mapping(["Hä vµ tªn", "Ngµy sinh", "STT", "Lª ThÞ Hoa"])
+    ({'Hä vµ tªn': 'Họ và tên', 'Lª ThÞ Hoa': 'Lê Thị Hoa', 'Ngµy sinh': 'Ngày sinh'}, 'tcvn3')
+    >>> legacy_mapping(["Họ và tên", "Lê Thị Hoa"])
+    ({}, None)
     """
-    distinct = _distinct_strings(values.dropna().unique())
+    distinct = _distinct_strings(values)
     encoding = _detect(distinct)
     if encoding is None:
-        return values, None
+        return {}, None
     convert = _CONVERTERS[encoding]
-    legacy = [v for v in distinct if not v.isascii() and not _is_unicode_text(v)]
+    legacy = sorted(v for v in distinct if not v.isascii() and not _is_unicode_text(v))
     mixed = len(legacy) < sum(not v.isascii() for v in distinct)
     mapping: dict[str, str] = {}
     for value in legacy:
@@ -538,6 +544,21 @@ def fix_legacy_text(values: pd.Series) -> tuple[pd.Series, LegacyEncoding | None
         if mixed and not (_is_evidence(encoding, value, converted) and _plausibility(converted).ok):
             continue
         mapping[value] = converted
+    return mapping, encoding
+
+
+def fix_legacy_text(values: pd.Series) -> tuple[pd.Series, LegacyEncoding | None]:
+    """Convert a column typed in TCVN3 or VNI to Unicode NFC.
+
+    Detection runs on the distinct non-null string values (see
+    :func:`detect_legacy_encoding`).  If the column is legacy, each distinct value
+    is converted once (:func:`legacy_mapping`) and the results are mapped back onto
+    the rows; the result and the encoding name are returned.  Otherwise the Series is
+    returned unchanged with ``None``.  Missing and non-string values are never touched,
+    nor are values that are certainly Unicode already.  A categorical Series comes back
+    categorical.
+    """
+    mapping, encoding = legacy_mapping(values.dropna().unique())
     if not mapping:
         return values, encoding
     source = values.astype(object) if isinstance(values.dtype, pd.CategoricalDtype) else values

@@ -1,0 +1,143 @@
+"""What a list's title rows say: the day it is as of (:func:`title_day`), else the period
+it covers (:func:`title_period`), and the commune (:func:`title_commune`).
+
+A list names them in its first rows, above its header ("UBND XÃ MƯỜNG THAN", "DANH SÁCH
+CÁN BỘ, CÔNG CHỨC (tính đến ngày 31/12/2025)") or in the line it was signed on ("Lai Châu,
+ngày 15 tháng 01 năm 2026"); the list reader (:mod:`cadre_core.roster._flat`) gives them
+the texts of those rows.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+
+from cadre_core.vocab._dates import DAY_FIRST_BODY, DAY_WORDS_BODY, parse_day
+
+# the day a list is "as of", most explicit first: "tính đến ngày 31/12/2025", "thời điểm
+# báo cáo: 31/12/2025", "tính đến ngày 31 tháng 12 năm 2025", "tính đến tháng 12/2025" (the
+# month's last day); then any "ngày 31 tháng 12 năm 2025" (the day a list was signed, as in
+# "Lai Châu, ngày 15 tháng 01 năm 2026", only when it names no other). A day is spelled as
+# in a date column (vocab's DAY_FIRST_BODY, DAY_WORDS_BODY): a new spelling reaches both.
+_AS_OF = r"(?:tính\s+)?(?:đến|tại|thời\s+điểm(?:\s+báo\s+cáo)?)\s*:?\s+"
+_DAY = (
+    re.compile(_AS_OF + DAY_FIRST_BODY, re.I),
+    re.compile(_AS_OF + DAY_WORDS_BODY, re.I),
+    re.compile(r"(?:tính\s+)?đến\s+(?:hết\s+)?tháng\s+(\d{1,2})\s*(?:/|\s+năm\s+)\s*(\d{4})", re.I),
+    re.compile(r"(?=ngày\s)" + DAY_WORDS_BODY, re.I),  # the signing day: after "ngày"
+)
+# the period a report covers, when its title names no day: "Tháng 04/2025", "tháng 4 năm
+# 2025", "Quý II/2025", "6 tháng đầu năm 2025", "năm 2013" (most specific first); a title
+# line that also names a day (a signing line, a decision's date) names no period
+_PERIOD = (
+    ("month", re.compile(r"\btháng\s+(\d{1,2})\s*(?:[/.\-]|\s+năm\s+)\s*(\d{4})\b", re.I)),
+    ("quarter", re.compile(r"\bquý\s+(IV|I{1,3}|[1-4])\s*(?:[/.\-]|\s+năm\s+)\s*(\d{4})\b", re.I)),
+    ("half", re.compile(r"\b6\s+tháng\s+(đầu|cuối)\s+năm\s+(\d{4})\b", re.I)),
+    ("year", re.compile(r"\bnăm\s+(\d{4})\b", re.I)),
+)
+_NAMES_A_DAY = re.compile(f"{DAY_FIRST_BODY}|{DAY_WORDS_BODY}", re.I)
+_QUARTER = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+# "xã hội" (of the national motto) is not a commune
+_COMMUNE = re.compile(r"\b(xã(?!\s+hội\b)|phường|thị trấn|đặc khu)\s+([^,;:()\n]+)", re.I)
+_COMMUNE_END = re.compile(r"\s+(?:tính|năm|huyện|tỉnh|thành phố|đến|tại|ngày)\b.*$", re.I)
+
+
+def title_day(texts: list[str], *, signed: bool = True) -> dt.date | None:
+    """The day a list's title rows name ("tính đến ngày 31/12/2025", "ngày 31 tháng 12
+    năm 2025"), or None.
+
+    The day it is "as of" comes first wherever it is: the day a list was signed (often
+    above its title) only when no other is named, and not at all when ``signed`` is
+    False (:func:`~cadre_core.roster._flat.read_flat` looks for a period the title names before it). "Đến tháng
+    12/2025" is the month's last day.
+
+    >>> title_day(["DANH SÁCH CÁN BỘ", "(tính đến ngày 31/12/2025)"])
+    datetime.date(2025, 12, 31)
+    >>> title_day(["Lai Châu, ngày 15 tháng 01 năm 2026", "Tính đến tháng 12/2025"])
+    datetime.date(2025, 12, 31)
+    """
+    for pattern in _DAY if signed else _DAY[:-1]:
+        for text in texts:
+            m = pattern.search(text)
+            if m is None:
+                continue
+            parts = m.groups()
+            if len(parts) == 2:  # a month: its last day
+                month, year = int(parts[0]), int(parts[1])
+                if not (1 <= month <= 12 and dt.MINYEAR <= year <= dt.MAXYEAR):
+                    continue
+                parts = (str(calendar.monthrange(year, month)[1]), *parts)
+            spelled = "/".join(parts)
+            try:
+                return parse_day(spelled, what="the list's date")
+            except ValueError:
+                continue
+    return None
+
+
+def _period_end(kind: str, parts: tuple[str, ...]) -> dt.date | None:
+    """The last day of the period ``kind`` (month, quarter, half, year) of ``parts``."""
+    year = int(parts[-1])
+    if not 1900 <= year <= 2100:
+        return None
+    if kind == "month":
+        month = int(parts[0])
+    elif kind == "quarter":
+        month = 3 * _QUARTER[parts[0].casefold()]
+    elif kind == "half":
+        month = 6 if parts[0].casefold() == "đầu" else 12
+    else:
+        month = 12
+    if not 1 <= month <= 12:
+        return None
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def title_period(texts: list[str]) -> tuple[dt.date, str] | None:
+    """The last day of the period a report's title rows name ("Tháng 04/2025", "Quý
+    II/2025", "6 tháng đầu năm 2025", "năm 2013") and the words that name it, or None.
+
+    For a list whose title names no day it is as of (:func:`title_day`): a month's or a
+    year's report lists the people of that period, and its day is taken as the period's
+    last (said as a warning, ``--list-date`` overrides it), before the day the list was
+    signed. The most specific period named wins; a line that names a day (a signing
+    line) names no period.
+
+    >>> title_period(["BẢNG TỔNG HỢP KẾT QUẢ XẾP LOẠI", "Tháng 04/2025"])
+    (datetime.date(2025, 4, 30), 'Tháng 04/2025')
+    >>> title_period(["KẾT QUẢ XẾP LOẠI NĂM 2024", "Quý II/2024"])[0]
+    datetime.date(2024, 6, 30)
+    >>> title_period(["Nậm Tăm, ngày 15 tháng 01 năm 2026"]) is None
+    True
+    """
+    lines = [t for t in texts if _NAMES_A_DAY.search(t) is None]
+    for kind, pattern in _PERIOD:
+        for text in lines:
+            for m in pattern.finditer(text):
+                end = _period_end(kind, m.groups())
+                if end is not None:
+                    return end, m.group(0)
+    return None
+
+
+def title_commune(texts: list[str]) -> str | None:
+    """The commune a list's title rows name ("UBND XÃ MƯỜNG THAN" -> "Xã Mường Than").
+
+    >>> title_commune(["ỦY BAN NHÂN DÂN XÃ MƯỜNG THAN", "DANH SÁCH"])
+    'Xã Mường Than'
+    """
+    for text in texts:
+        m = _COMMUNE.search(text)
+        if m is None:
+            continue
+        rest = _COMMUNE_END.sub("", m.group(2)).strip()
+        if not rest:
+            continue
+        if rest.isupper():
+            rest = rest.title()
+        return f"{m.group(1).capitalize()} {rest}"
+    return None
+
+
+__all__ = ["title_commune", "title_day", "title_period"]
