@@ -271,3 +271,39 @@ def test_a_sheet_typed_in_a_legacy_font_is_found_and_read(texts: list[str], enco
     got = read.cells.iloc[0].tolist()
     assert [g.casefold() for g in got] == [v.casefold() for v in values]
     assert (read.legacy.bad, read.legacy.good) == (encode("Họ và tên"), "Họ và tên")
+
+
+def _double_encoded(text: str) -> str:
+    """``text``'s UTF-8 bytes read one by one as Windows-1252 (its undefined bytes as
+    Latin-1), as a system that exported UTF-8 and read it back shows it."""
+    import ftfy.bad_codecs  # noqa: F401  (registers the sloppy codecs)
+
+    return text.encode("utf-8").decode("sloppy-windows-1252")
+
+
+def test_a_list_exported_as_double_encoded_utf8_reads_as_in_unicode(tmp_path: Path) -> None:
+    """A list whose every text, its header too, is UTF-8 read as Windows-1252: one error
+    naming the file (a header as the example), or read repaired with ``convert``; a list
+    with a few damaged cells under a sound header keeps the cell's own error, its row."""
+    header = [c[0] for c in COLUMNS]
+    rows = [header] + [[str(i + 1), *(p[k] for _, _, k in COLUMNS[1:])] for i, p in
+                       enumerate(PEOPLE)]  # fmt: skip
+    lines = [f'"{TITLE[0]}"', f'"{TITLE[1]}"', *(",".join(row) for row in rows)]
+    text = "\n".join(lines) + "\n"
+    (tmp_path / "ds.csv").write_text(text, encoding="utf-8")
+    typed = tmp_path / "ds-x2.csv"
+    typed.write_text(_double_encoded(text), encoding="utf-8")
+    with pytest.raises(RosterError) as refused:
+        read_roster(typed)
+    (error,) = [p for p in refused.value.problems if p.severity == "error"]
+    assert error.key == "double_sheet_found" and error.file == "ds-x2.csv"
+    assert "'Họ và tên'" in error.describe("vi")
+    converted = read_roster(typed, legacy="convert")
+    _assert_same(read_roster(tmp_path / "ds.csv"), converted)
+    assert "double_sheet_converted" in _keys(converted.problems, "warning")
+    one = tmp_path / "ds-one.csv"  # one damaged name under a sound header
+    one.write_text(text.replace("Trần Thị Bình", _double_encoded("Trần Thị Bình")), "utf-8")
+    with pytest.raises(RosterError) as cell:
+        read_roster(one)
+    (error,) = [p for p in cell.value.problems if p.severity == "error"]
+    assert (error.key, error.row) == ("double_encoded_cell", 5)

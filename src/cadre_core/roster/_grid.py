@@ -33,9 +33,10 @@ among the first rows :func:`~cadre_core.roster._flat_header.find_header` looks a
 
 @attrs.frozen
 class Legacy:
-    """A sheet or document typed in a legacy Vietnamese font: its ``encoding`` (``tcvn3``
-    or ``vni``) and, when one of its headers was so typed, that header as typed
-    (``bad``) and as read (``good``): an example no person's data is in."""
+    """A sheet or document typed in a legacy Vietnamese font, its ``encoding`` (``tcvn3``
+    or ``vni``), or of UTF-8 read as Windows-1252 (``double``); and, when one of its
+    headers was so damaged, that header as typed (``bad``) and as read (``good``): an
+    example no person's data is in."""
 
     encoding: str
     bad: str | None = None
@@ -83,28 +84,39 @@ class Table:
 
 
 def _text_mapping(values: Iterable[object]) -> tuple[dict[str, str], Legacy | None]:
-    """What each of ``values`` typed in a legacy font reads as, when they are so typed as
-    a whole (a sheet's or a document's every text: far more evidence than one column
-    holds), with the encoding and a header as an example; no mapping when they are not.
-    All-ASCII text never is."""
+    """What each of ``values`` reads as when they were typed in a legacy font as a whole
+    (a sheet's or a document's every text: far more evidence than one column holds), or
+    are UTF-8 read as Windows-1252 down to their headers ("Há»\x8d vÃ\xa0 tÃªn"; a few
+    damaged cells under a sound header are the columns' to say, with their rows); with
+    what was found and a header as an example. All-ASCII text never is either.
+
+    >>> _text_mapping(["Há»\x8d vÃ\xa0 tÃªn", "LÃ² VÄƒn An"])[1]
+    Legacy(encoding='double', bad='Há»\x8d vÃ\xa0 tÃªn', good='Họ và tên')
+    """
+    from cadre_core.vocab._mojibake import fix_double_encoded
     from cadre_core.vocab._vntext import legacy_mapping
 
     texts = [v for v in values if isinstance(v, str) and not v.isascii()]
     if not texts:
         return {}, None
-    mapping, encoding = legacy_mapping(texts)
-    if not mapping or encoding is None:
-        return {}, None
+    repaired, damaged = fix_double_encoded(pd.Series(texts, dtype=object))
+    if not any(is_header(v) for v in damaged.values()):
+        damaged, repaired = {}, pd.Series(texts, dtype=object)
+    legacy, encoding = legacy_mapping(repaired.tolist())
     if encoding == "tcvn3":
-        mapping = {typed: _capitals(typed, read) for typed, read in mapping.items()}
+        legacy = {typed: _capitals(typed, read) for typed, read in legacy.items()}
+    mapping = {v: legacy.get(d, d) for v in texts if (d := damaged.get(v, v)) != v or d in legacy}
+    if not mapping:
+        return {}, None
+    found = encoding or "double"
     headers = sorted((good, bad) for bad, good in mapping.items() if is_header(good))
     named = [(g, b) for g, b in headers if (f := resolve([g])) is not None
              and f.column == "full_name"]  # fmt: skip
     first = (named or headers)[:1]
     if not first:
-        return mapping, Legacy(encoding)
+        return mapping, Legacy(found)
     good, bad = first[0]
-    return mapping, Legacy(encoding, bad, good)
+    return mapping, Legacy(found, bad, good)
 
 
 def _capitals(typed: str, read: str) -> str:
@@ -214,19 +226,21 @@ def legacy_said(file: str, grids: Iterable[Grid], policy: str) -> list[Problem]:
         if grid.legacy is None:
             continue
         encoding = grid.legacy.encoding.upper()
+        kind = "double" if encoding == "DOUBLE" else "legacy"
         if grid.record:
             records[encoding] = records.get(encoding, 0) + 1
             continue
         example = {} if grid.legacy.bad is None else {
             "bad": repr(grid.legacy.bad), "good": repr(grid.legacy.good)}  # fmt: skip
         out.append(
-            problem(file, grid.name or None, None, None, None, f"legacy_sheet_{done}",
+            problem(file, grid.name or None, None, None, None, f"{kind}_sheet_{done}",
                     severity=severity, scope="encoding", encoding=encoding,
                     fonts=LEGACY_FONTS.get(encoding, ""), **example)
         )  # fmt: skip
     for encoding, n in records.items():
+        kind = "double" if encoding == "DOUBLE" else "legacy"
         out.append(
-            problem(file, None, None, None, None, f"legacy_records_{done}", severity=severity,
+            problem(file, None, None, None, None, f"{kind}_records_{done}", severity=severity,
                     scope="encoding", encoding=encoding, fonts=LEGACY_FONTS.get(encoding, ""),
                     records=n)
         )  # fmt: skip

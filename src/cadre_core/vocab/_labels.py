@@ -1924,6 +1924,32 @@ _LABELS: dict[str, tuple[str, str]] = {
         "text in the legacy {encoding} encoding was found{example}; convert it (cadre "
         "validate --legacy-text convert, or Unicode in Excel)",
     ),
+    "problem_double_sheet_found": (
+        "trang tính (hoặc bảng) có chữ UTF-8 bị mã hóa hai lần (UTF-8 bị đọc như "
+        "Windows-1252, cả ở dòng tiêu đề){example}; hãy chuyển đổi (ghi thêm --legacy-text "
+        "convert, hoặc xuất lại dữ liệu dạng UTF-8)",
+        "the sheet (or table) holds double-encoded UTF-8 text (UTF-8 read as Windows-1252, "
+        "its header too){example}; convert it (add --legacy-text convert, or export the "
+        "data again as UTF-8)",
+    ),
+    "problem_double_sheet_converted": (
+        "chữ UTF-8 bị mã hóa hai lần của trang tính (hoặc bảng) đã được chuyển đổi để "
+        "đọc{example}; hãy kiểm tra lại dấu của các tên",
+        "the double-encoded UTF-8 text of the sheet (or table) was converted to be "
+        "read{example}; check the accents of the names",
+    ),
+    "problem_double_records_found": (
+        "{records} bản sơ yếu lý lịch có chữ UTF-8 bị mã hóa hai lần (UTF-8 bị đọc như "
+        "Windows-1252); hãy chuyển đổi (ghi thêm --legacy-text convert)",
+        "{records} personal record(s) hold double-encoded UTF-8 text (UTF-8 read as "
+        "Windows-1252); convert them (add --legacy-text convert)",
+    ),
+    "problem_double_records_converted": (
+        "chữ UTF-8 bị mã hóa hai lần của {records} bản sơ yếu lý lịch đã được chuyển đổi "
+        "để đọc; hãy kiểm tra lại dấu của các tên",
+        "the double-encoded UTF-8 text of {records} personal record(s) was converted to be "
+        "read; check the accents of the names",
+    ),
     "problem_legacy_sheet_found": (
         "trang tính (hoặc bảng) được gõ bằng phông chữ theo bảng mã cũ {encoding} (như "
         "{fonts}){example}; hãy chuyển sang Unicode (ghi thêm --legacy-text "
