@@ -105,7 +105,8 @@ def write_record(path: Path, person: dict[str, str], *, as_table: bool = False) 
                ["Học viện Hành chính Quốc gia", "Quản lý công", "09/2025 - nay", "Vừa làm vừa học",
                 "Thạc sĩ"],
                ["Trường Chính trị tỉnh Lai Châu", "Bồi dưỡng kiến thức QLNN ngạch chuyên viên",
-                "03/2018 - 05/2018", "Tập trung", "Chứng chỉ"]])  # fmt: skip
+                "03/2018 - 05/2018", "Tập trung", "Chứng chỉ"],
+               *person.get("courses", [])])  # type: ignore[list-item]  # fmt: skip
     d.add_paragraph("28) TÓM TẮT QUÁ TRÌNH CÔNG TÁC")
     _table(d, [["Từ tháng, năm đến tháng, năm", "Chức danh, chức vụ, đơn vị công tác"],
                ["03/2010 - nay", "Công chức xã Tả Lèng"]])  # fmt: skip
@@ -436,3 +437,60 @@ def test_a_label_of_no_known_field_ends_the_value_before_it_and_is_named() -> No
     assert "Thành phần gia đình xuất thân" in grid.unread
     assert "Học hàm" in " ".join(grid.unread)
     assert "Bần nông" not in " ".join(grid.unread)
+
+
+# a course of 2026 beside the record's other studies: (school, content, period, mode, diploma)
+COURSE = ["Trường Chính trị tỉnh Lai Châu", "Bồi dưỡng chuyển đổi số và văn hóa công sở",
+          "03/2026 - 04/2026", "Tập trung", "Giấy chứng nhận"]  # fmt: skip
+
+
+def test_the_training_sections_courses_are_the_records_trainings(tmp_path: Path) -> None:
+    """Each finished course (a certificate, no degree or theory) whose content names
+    training topics is a training of the record's person, completed the last day of its
+    period; the trainings are then informed (the targets on them are evaluated, not set
+    aside for want of data) unless a record has no training table to read."""
+    from cadre_core import evaluate
+
+    folder = tmp_path / "ho-so"
+    folder.mkdir()
+    for person in (AN, BINH, CHU):
+        given = {**person, "courses": [COURSE]} if person is AN else person
+        write_record(folder / f"{person['id']}.docx", given)  # type: ignore[arg-type]
+    roster = read_roster(folder)
+    assert "trainings" not in roster.absent
+    trainings = roster.tables["trainings"].set_index("cadre_id")
+    an = trainings.loc[["TL-001"]].sort_values("completed_date")
+    assert an["topics"].tolist() == ["state_management", "office_culture;digital_transformation"]
+    assert an["completed_date"].tolist() == [pd.Timestamp(2018, 5, 31), pd.Timestamp(2026, 4, 30)]
+    assert an["course"].iloc[-1] == COURSE[1]
+    assert sorted(trainings.index.unique()) == ["TL-001", "TL-002", "TL-003"]
+    ev = evaluate(roster, "2026-12-31", plugins=["laichau"], findings=False)
+    targets = {t.id: t for c in ev.communes for t in c.targets}
+    assert targets["nq05.3"].reason is None  # evaluated on the courses read
+    assert targets["nq05.3"].status == "not_met"  # one of three trained in two of six topics
+    # a record whose training table cannot be read: no one counts as trained in nothing
+    bare = docx.Document(str(folder / "TL-003.docx"))
+    studies = next(t for t in bare.tables if "Tên trường" in t.cell(0, 0).text)
+    studies._element.getparent().remove(studies._element)
+    bare.save(str(folder / "TL-003.docx"))
+    assert "trainings" in read_roster(folder).absent
+
+
+_FILLER = st.sampled_from(["lớp", "bồi dưỡng", "kiến thức", "cho", "cán bộ", "cấp xã", "năm",
+                           "2026", "kỹ năng", "nâng cao", "về", "và", "(đợt 1)"])  # fmt: skip
+
+
+@settings(max_examples=200, deadline=None)
+@given(data=st.data())
+def test_a_course_names_its_topics_anywhere_in_its_text(data: st.DataObject) -> None:
+    """Any topic's spelling among words that name none is found, whatever the case and
+    the words around it; the words alone name none."""
+    from cadre_core.roster._record import _topic_phrases, topics_named
+
+    phrase, code = data.draw(st.sampled_from(_topic_phrases()))
+    before = data.draw(st.lists(_FILLER, max_size=4))
+    after = data.draw(st.lists(_FILLER, max_size=4))
+    spelled = data.draw(st.sampled_from([phrase, phrase.upper(), phrase.capitalize()]))
+    text = " ".join([*before, spelled, *after])
+    assert code in topics_named(text)
+    assert topics_named(" ".join([*before, *after])) == []

@@ -47,12 +47,12 @@ from cadre_core.roster._merged import fill_merged
 from cadre_core.roster._mhtml import mhtml_grids
 from cadre_core.roster._problems import Problem, problem
 from cadre_core.roster._reader import RawTable
-from cadre_core.roster._record import not_read, signed_day
+from cadre_core.roster._record import COURSE_COLUMNS, not_read, signed_day
 from cadre_core.roster._schema import VALUE_ALIASES
 from cadre_core.roster._sheets import locked, read_sheets, sheet_names
 from cadre_core.roster._sniff import LIST_SUFFIXES, named_as, source_of
 from cadre_core.vocab._dates import parse_day
-from cadre_core.vocab._labels import fmt_date
+from cadre_core.vocab._labels import fmt_date, label
 
 _COLUMN_PLACE = re.compile(r" \(column [^()]*\)$")  # header_label's column letters
 ROW_BASE = 1_000_000  # rows of sheet i are numbered i * ROW_BASE + row until relocated
@@ -456,10 +456,40 @@ def read_flat(
         serials=path.is_file() and source_of(path) in ("workbook", "spreadsheetml"),
     )
     problems.extend(found)
+    courses = _record_courses(grids, raws, path.name) if records else None
+    if courses is not None:  # every record's training table read: the trainings informed
+        raws.append(courses)
+        absent = tuple(a for a in absent if a != "trainings")
+        for n in range(len(grids)):
+            places.update({(n, "trainings", c): label("record_courses", "vi")
+                           for c in ("cadre_id", *COURSE_COLUMNS)})  # fmt: skip
     return FlatRead(
         tuple(raws), tuple(problems), day, commune, absent, places, tuple(names),
         by_cell=by_cell, records=records,
     )  # fmt: skip
+
+
+def _record_courses(grids: list[Grid], raws: list[RawTable], file: str) -> RawTable | None:
+    """The trainings table of a folder of personal records: the courses of each record's
+    training section (:func:`~cadre_core.roster._record.record_grid`), on its person's
+    row; None unless every record's training table was read (a record without one would
+    count as trained in nothing)."""
+    if any(g.courses is None for g in grids):
+        return None
+    cadres = next(r for r in raws if r.name == "cadres")
+    number = (cadres.rows // ROW_BASE).tolist()
+    ids, rows = dict(zip(number, cadres.frame["cadre_id"], strict=True)), dict(
+        zip(number, cadres.rows, strict=True))  # fmt: skip
+    parts = [
+        g.courses.assign(cadre_id=ids[n], row=rows[n])
+        for n, g in enumerate(grids)
+        if n in ids and g.courses is not None and len(g.courses)
+    ]
+    columns = ["cadre_id", *COURSE_COLUMNS, "row"]
+    frame = pd.concat(parts, ignore_index=True)[columns] if parts else pd.DataFrame(
+        columns=columns, dtype=object)  # fmt: skip
+    body = frame.drop(columns=["row"]).astype(object)
+    return RawTable("trainings", body, frame["row"].astype("int64"), file, serials=False)
 
 
 def relocate(problem: Problem, read: FlatRead, file: str) -> Problem:

@@ -63,6 +63,8 @@ class Grid:
     unread: tuple[str, ...] = ()
     # the legacy font its text was typed in (converted to be read), when it was
     legacy: Legacy | None = None
+    # a record's courses (topics, completed_date, course), None: no training table read
+    courses: pd.DataFrame | None = attrs.field(default=None, eq=False)
 
 
 @attrs.frozen

@@ -13,8 +13,8 @@ the list's title rows, and the day the record was signed ("..., ngày 15 tháng 
 
 Only the labels of :data:`_LABELS` with a header are read, and only from the fields before
 the first of the form's sections (training, work, family, salary); of the sections, only
-the training table's periods are read, to date the highest degree and the political
-theory (:func:`_awarded`). Every other label met (also one of no known field, which ends
+the training table is read: its periods date the highest degree and the political theory
+(:func:`_awarded`), and its courses are the person's trainings (:func:`_courses`). Every other label met (also one of no known field, which ends
 the value before it) and every section not wholly read is named, without its value, in
 one warning (:func:`not_read`): no address, identity number or relative's name is ever
 taken in. A folder of records (:func:`record_folder`) is one commune's list, one record
@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import re
 import unicodedata
 import zipfile
@@ -285,6 +286,34 @@ def _ended(cell: str) -> dt.date | None:
     return dt.date(year, month, calendar.monthrange(year, month)[1])
 
 
+def _study_rows(studies: list[str]) -> tuple[list[list[str]], int, int, int] | None:
+    """The rows of a record's training table (cells of its lines after the header) and
+    the places of its diploma, field (or content) and period cells; None without one."""
+    heads = next((i for i, line in enumerate(studies) if _STUDY_HEAD.search(_key(line))), None)
+    if heads is None:
+        return None
+    head = [_key(c) for c in studies[heads].split("\t")]
+    where = [next((j for j, c in enumerate(head) if p.search(c)), None)
+             for p in (_STUDY_HEAD, _STUDY_FIELD, _STUDY_TIME)]  # fmt: skip
+    if None in where:
+        return None
+    diploma, field, period = (int(j) for j in where if j is not None)
+    rows = [r for r in (line.split("\t") for line in studies[heads + 1 :]) if len(r) == len(head)]
+    return rows, diploma, field, period
+
+
+def _levels(names: list[str]) -> dict[str, list[object]]:
+    """The education and the theory level each diploma cell of ``names`` names (None where
+    it names none: a certificate, a course)."""
+    from cadre_core.roster import _normalize as nz
+
+    series = pd.Series(names, dtype=object)
+    return {
+        kind: pd.Series(nz.normalise_code(series, codes=kind)[0], dtype=object).tolist()
+        for kind in ("education", "theory")
+    }
+
+
 def _awarded(values: dict[str, str | None], studies: list[str]) -> tuple[dict[str, str], int]:
     """The days the record's training section (school, field, period, mode, diploma)
     says its highest degree and its political theory were taken: the end of the latest
@@ -299,28 +328,14 @@ def _awarded(values: dict[str, str | None], studies: list[str]) -> tuple[dict[st
     ...           "Lý luận chính trị": "Trung cấp"}, rows)
     ({'Ngày tốt nghiệp': '30/06/1997', 'Ngày tốt nghiệp LLCT': '30/06/2016'}, 2)
     """
-    from cadre_core.roster import _normalize as nz
-
-    heads = next((i for i, line in enumerate(studies) if _STUDY_HEAD.search(_key(line))), None)
-    if heads is None:
+    parsed = _study_rows(studies)
+    if parsed is None or not parsed[0]:
         return {}, 0
-    head = [_key(c) for c in studies[heads].split("\t")]
-    where = [next((j for j, c in enumerate(head) if p.search(c)), None)
-             for p in (_STUDY_HEAD, _STUDY_FIELD, _STUDY_TIME)]  # fmt: skip
-    if None in where:
-        return {}, 0
-    diploma, field, period = (int(j) for j in where if j is not None)
-    rows = [r for r in (line.split("\t") for line in studies[heads + 1 :]) if len(r) == len(head)]
-    if not rows:
-        return {}, 0
+    rows, diploma, field, period = parsed
     theory = [bool(_THEORY_STUDY.search(_key(f"{r[field]} {r[diploma]}"))) for r in rows]
-    names = pd.Series([r[diploma] for r in rows], dtype=object)
-    levels = {
-        kind: pd.Series(nz.normalise_code(names, codes=kind)[0], dtype=object).tolist()
-        for kind in ("education", "theory")
-    }
+    levels = _levels([r[diploma] for r in rows])
     asked = {
-        kind: nz.normalise_code(pd.Series([values.get(header)], dtype=object), codes=kind)[0][0]
+        kind: _levels([values.get(header) or ""])[kind][0]
         for kind, header in (("education", "Trình độ chuyên môn cao nhất"),
                              ("theory", "Lý luận chính trị"))
     }  # fmt: skip
@@ -337,6 +352,72 @@ def _awarded(values: dict[str, str | None], studies: list[str]) -> tuple[dict[st
             out[header] = f"{max(ends):%d/%m/%Y}"
             used += len(ends)
     return out, used
+
+
+@functools.cache
+def _topic_phrases() -> tuple[tuple[str, str], ...]:
+    """The spellings of the training topics that name one inside a course's text (the
+    roster format's topic aliases, as comparison keys), longest first; not the codes
+    themselves, nor "khác" (other), which any text may hold."""
+    from cadre_core.roster._schema import VALUE_ALIASES
+
+    phrases = {
+        key: code
+        for key, code in VALUE_ALIASES["topic"].items()
+        if "_" not in key and code != "other" and key != code
+    }
+    return tuple(sorted(phrases.items(), key=lambda kv: (-len(kv[0]), kv[0])))
+
+
+def topics_named(text: str) -> list[str]:
+    """The training topics a course's free text names, each a whole phrase of it, in the
+    order of the topic codes (:func:`_topic_phrases`).
+
+    >>> topics_named("Bồi dưỡng kiến thức chuyển đổi số và ứng dụng CNTT cho cán bộ xã")
+    ['it', 'digital_transformation']
+    >>> topics_named("Lớp bồi dưỡng kỹ năng lãnh đạo")
+    []
+    """
+    from cadre_core.roster._schema import text_key
+    from cadre_core.vocab._enums import TrainingTopic
+
+    words = f" {text_key(text)} "
+    found = {code for phrase, code in _topic_phrases() if f" {phrase} " in words}
+    return [c for c in TrainingTopic.codes() if c in found]
+
+
+#: the columns of the trainings a record's training section gives
+COURSE_COLUMNS = ("topics", "completed_date", "course")
+
+
+def _courses(studies: list[str]) -> tuple[pd.DataFrame | None, int]:
+    """The courses (bồi dưỡng) of a record's training section: each finished row whose
+    diploma names no degree or theory level (a certificate) and whose content names a
+    training topic (:func:`topics_named`), completed the last day of its period; None
+    when the record has no training table to read; with how many rows were so read.
+
+    >>> rows = ["Tên trường\\tNội dung đào tạo, bồi dưỡng\\tTừ tháng, năm - đến tháng, năm"
+    ...         "\\tVăn bằng, chứng chỉ",
+    ...         "ĐH Luật\\tLuật\\t09/1993 - 06/1997\\tCử nhân",
+    ...         "Trường Chính trị\\tBồi dưỡng chuyển đổi số\\t03/2026 - 04/2026\\tChứng chỉ",
+    ...         "Trường Chính trị\\tKỹ năng lãnh đạo\\t05/2026 - 05/2026\\tChứng chỉ"]
+    >>> courses, read = _courses(rows)
+    >>> courses.to_numpy().tolist(), read
+    ([['digital_transformation', '30/04/2026', 'Bồi dưỡng chuyển đổi số']], 1)
+    """
+    parsed = _study_rows(studies)
+    if parsed is None:
+        return None, 0
+    rows, diploma, field, period = parsed
+    levels = _levels([r[diploma] for r in rows])
+    out: list[tuple[str, str, str]] = []
+    for r, degree, theory in zip(rows, levels["education"], levels["theory"], strict=True):
+        topics = topics_named(f"{r[field]} {r[diploma]}")
+        end = _ended(r[period])
+        if isinstance(degree, str) or isinstance(theory, str) or not topics or end is None:
+            continue
+        out.append((";".join(topics), f"{end:%d/%m/%Y}", " ".join(r[field].split())))
+    return pd.DataFrame(out, columns=list(COURSE_COLUMNS), dtype=object), len(out)
 
 
 def _signed(lines: list[str]) -> str | None:
@@ -392,6 +473,8 @@ def record_grid(name: str, blocks: Sequence[Text | Table]) -> Grid | None:
         values["Ngạch công chức"] = values["Mã ngạch"]
     values.pop("Mã ngạch", None)
     dated, used = _awarded(values, studies)
+    courses, taken = _courses(studies)
+    used += taken
     values.update(dated)
     unread += [s for s, rows in sections.items() if rows is not studies or used < _rows(rows)]
     headers = [h for h in HEADERS if h != "Mã ngạch"]
@@ -403,7 +486,8 @@ def record_grid(name: str, blocks: Sequence[Text | Table]) -> Grid | None:
     rows: list[list[str | None]] = [[line, *[None] * (width - 1)] for line in title]
     rows += [list(headers), [values.get(h) for h in headers]]
     cells = pd.DataFrame(rows, dtype=object)
-    return Grid(name, cells, [], top=len(title), record=True, unread=tuple(unread), legacy=legacy)
+    return Grid(name, cells, [], top=len(title), record=True, unread=tuple(unread),
+                legacy=legacy, courses=courses)  # fmt: skip
 
 
 def not_read(file: str, unread: dict[str, Sequence[str]]) -> Problem | None:
@@ -541,6 +625,7 @@ def record_folder(path: Path) -> list[Path] | None:
 
 
 __all__ = [
+    "COURSE_COLUMNS",
     "HEADERS",
     "is_record",
     "is_record_file",
@@ -549,4 +634,5 @@ __all__ = [
     "record_grid",
     "record_names",
     "signed_day",
+    "topics_named",
 ]

@@ -1924,6 +1924,7 @@ _LABELS: dict[str, tuple[str, str]] = {
         "text in the legacy {encoding} encoding was found{example}; convert it (cadre "
         "validate --legacy-text convert, or Unicode in Excel)",
     ),
+    "record_courses": ("Đào tạo, bồi dưỡng (khóa bồi dưỡng)", "Training (courses)"),
     "problem_double_sheet_found": (
         "trang tính (hoặc bảng) có chữ UTF-8 bị mã hóa hai lần (UTF-8 bị đọc như "
         "Windows-1252, cả ở dòng tiêu đề){example}; hãy chuyển đổi (ghi thêm --legacy-text "
