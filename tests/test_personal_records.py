@@ -109,7 +109,7 @@ def write_record(path: Path, person: dict[str, str], *, as_table: bool = False) 
                *person.get("courses", [])])  # type: ignore[list-item]  # fmt: skip
     d.add_paragraph("28) TÓM TẮT QUÁ TRÌNH CÔNG TÁC")
     _table(d, [["Từ tháng, năm đến tháng, năm", "Chức danh, chức vụ, đơn vị công tác"],
-               ["03/2010 - nay", "Công chức xã Tả Lèng"]])  # fmt: skip
+               *person.get("works", [["03/2010 - nay", "Công chức xã Tả Lèng"]])])  # type: ignore[list-item]  # fmt: skip
     d.add_paragraph("30) QUAN HỆ GIA ĐÌNH")
     _table(d, [["Mối quan hệ", "Họ và tên", "Năm sinh", "Quê quán, nghề nghiệp"],
                ["Bố", "Lò Văn Bố", "1950", "Làm ruộng, sinh ngày 02 tháng 3 năm 1950"]])  # fmt: skip
@@ -494,3 +494,20 @@ def test_a_course_names_its_topics_anywhere_in_its_text(data: st.DataObject) -> 
     text = " ".join([*before, spelled, *after])
     assert code in topics_named(text)
     assert topics_named(" ".join([*before, *after])) == []
+
+
+def test_the_work_history_dates_the_post_it_names(tmp_path: Path) -> None:
+    """The row of the work history still going on dates the current post (its start
+    month's first day) when it names every post held; a row naming another post (or
+    only the body) dates nothing, and the post is taken as held on the list's day."""
+    folder = tmp_path / "ho-so"
+    folder.mkdir()
+    works = [["03/2010 - 02/2021", "Công chức Văn phòng - Thống kê xã Tả Lèng"],
+             ["03/2021 - nay", "Chủ tịch UBND xã Tả Lèng"]]  # fmt: skip
+    for person in (AN, BINH, CHU):
+        given = {**person, "works": works} if person is BINH else person
+        write_record(folder / f"{person['id']}.docx", given)  # type: ignore[arg-type]
+    roster = read_roster(folder)
+    start = roster.tables["assignments"].groupby("cadre_id")["start_date"].min()
+    assert start["TL-002"] == pd.Timestamp(2021, 3, 1)
+    assert start["TL-001"] == start["TL-003"] == pd.Timestamp(roster.list_date)

@@ -116,11 +116,14 @@ _LABELS: tuple[tuple[str | None, str, str], ...] = (
 #: the day a record's training section says its highest degree and its political theory
 #: were taken (:func:`_awarded`), under the headers the list reader reads them by
 DEGREE_DAY, THEORY_DAY = "Ngày tốt nghiệp", "Ngày tốt nghiệp LLCT"
+#: the day its work history says the current post was taken (:func:`_post_since`)
+POST_DAY = "Ngày bổ nhiệm"
 #: the headers of the one-row list a record gives, in the form's order
 HEADERS: tuple[str, ...] = (
     *dict.fromkeys(h for h, _, _ in _LABELS if h is not None),
     DEGREE_DAY,
     THEORY_DAY,
+    POST_DAY,
 )
 
 # a label is one where a field starts (the line's start, its number "15.3-", "7)", or a
@@ -420,6 +423,51 @@ def _courses(studies: list[str]) -> tuple[pd.DataFrame | None, int]:
     return pd.DataFrame(out, columns=list(COURSE_COLUMNS), dtype=object), len(out)
 
 
+_WORKS = re.compile(r"(?:tóm\s+tắt\s+)?quá\s+trình\s+công\s+tác")
+_WORK_WHAT = re.compile(r"chức\s+danh|chức\s+vụ|đơn\s+vị\s+công\s+tác")
+_STILL = re.compile(r"\bnay\b|hiện\s+tại")
+_POSTS_APART = re.compile(r"[,;]|\s+kiêm\s+|\s+-\s+")
+
+
+def _post_since(post: str | None, works: list[str]) -> str | None:
+    """The day the record's current ``post`` was taken, from its work history (period,
+    post and body): the first day of the month the one row still going on starts
+    ("03/2021 - nay", "Chủ tịch UBND xã Tả Lèng" -> 01/03/2021), when that row names
+    every post held ("Chủ tịch UBND xã"); None otherwise (a row naming another post, two
+    rows going on, no such table): the post is then taken as held on the list's day.
+
+    >>> works = ["Từ tháng, năm đến tháng, năm\\tChức danh, chức vụ, đơn vị công tác",
+    ...          "03/2010 - 02/2021\\tCông chức Văn phòng - Thống kê xã Tả Lèng",
+    ...          "03/2021 - nay\\tPhó Chủ tịch UBND xã Tả Lèng"]
+    >>> _post_since("Phó Chủ tịch UBND xã", works), _post_since("Chủ tịch HĐND xã", works)
+    ('01/03/2021', None)
+    """
+    from cadre_core.roster._schema import text_key
+
+    if not post:
+        return None
+    head = next((i for i, line in enumerate(works)
+                 if _STUDY_TIME.search(_key(line)) and _WORK_WHAT.search(_key(line))), None)  # fmt: skip
+    if head is None:
+        return None
+    cells = [_key(c) for c in works[head].split("\t")]
+    period = next(j for j, c in enumerate(cells) if _STUDY_TIME.search(c))
+    what = next((j for j, c in enumerate(cells) if _WORK_WHAT.search(c)), None)
+    rows = [r for r in (line.split("\t") for line in works[head + 1 :]) if len(r) == len(cells)]
+    going = [r for r in rows if _STILL.search(_key(r[period]))]
+    if what is None or len(going) != 1:
+        return None
+    months = _MONTH_YEAR.findall(going[0][period])
+    parts = [text_key(p) for p in _POSTS_APART.split(post) if p.strip()]
+    row = f" {text_key(going[0][what])} "
+    if not months or not parts or not all(f" {p} " in row for p in parts):
+        return None
+    month, year = int(months[0][0]), int(months[0][1])
+    if not 1 <= month <= 12 or not 1900 <= year <= 2100:
+        return None
+    return f"01/{month:02d}/{year}"
+
+
 def _signed(lines: list[str]) -> str | None:
     """The last line after the form's title naming a day in words ("..., ngày 15 tháng 01
     năm 2026"), other than a field's (a birth day): the day the record was signed."""
@@ -476,6 +524,8 @@ def record_grid(name: str, blocks: Sequence[Text | Table]) -> Grid | None:
     courses, taken = _courses(studies)
     used += taken
     values.update(dated)
+    works = next((v for k, v in sections.items() if _WORKS.match(_key(k))), [])
+    values[POST_DAY] = _post_since(values.get("Chức vụ hiện tại"), works)
     unread += [s for s, rows in sections.items() if rows is not studies or used < _rows(rows)]
     headers = [h for h in HEADERS if h != "Mã ngạch"]
     signed = _signed(lines)
@@ -627,6 +677,7 @@ def record_folder(path: Path) -> list[Path] | None:
 __all__ = [
     "COURSE_COLUMNS",
     "HEADERS",
+    "POST_DAY",
     "is_record",
     "is_record_file",
     "not_read",
