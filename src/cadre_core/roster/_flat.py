@@ -35,6 +35,7 @@ from cadre_core.roster._flat_header import (
     find_header,
     header_label,
     header_rows,
+    marked_levels,
     name_parts,
     resolve,
 )
@@ -217,7 +218,14 @@ def _read_sheet(sheet: Grid, number: int, file: str) -> tuple[_Sheet | None, lis
         if f.table == SKIP:
             continue
         key = (f.table, f.column)
-        if key in chosen and f.column not in ("birth_date", "rating") and f.part is None:
+        if (
+            key in chosen
+            and f.column not in ("birth_date", "rating")
+            and f.part is None
+            and (
+                f.mark is None or any(fields[i].mark is None for i in chosen[key])  # type: ignore[union-attr]
+            )
+        ):
             problems.append(
                 problem(where, None, None, label, None, "second_list_column",
                         severity="warning", canonical=f"{f.table}.{f.column}")
@@ -304,6 +312,16 @@ def _read_sheet(sheet: Grid, number: int, file: str) -> tuple[_Sheet | None, lis
     cols: dict[tuple[str, str], pd.Series] = {}
     ratings: list[tuple[Field, pd.Series]] = []
     for key, js in chosen.items():
+        marks = {j: f.mark for j in js if (f := fields[j]) is not None and f.mark is not None}
+        if marks:  # a level per column, marked in the one held
+            cols.update({k: v[keep] for k, v in marked_levels(key, body, filled, marks).items()
+                         if k == key or k not in chosen})  # fmt: skip
+            on = sorted(marks)
+            leaves = " + ".join(header.labels[j][-1] for j in on)
+            places[key] = header_label([*header.labels[on[0]][:-1], leaves], on[0], on[-1])
+            if ("degrees", "field") in cols and ("degrees", "field") not in chosen:
+                places["degrees", "field"] = places[key]
+            continue
         parts = {f.part: j for j in js if (f := fields[j]) is not None and f.part is not None}
         if parts:  # a date in three columns (day, month, year): one text, read as a date
             cols[key] = _date_of_parts(body, filled, parts)[keep]

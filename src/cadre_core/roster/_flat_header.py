@@ -121,14 +121,43 @@ _DATE_PART_WORDS = {"ngày": "day", "tháng": "month", "năm": "year"}
 @attrs.frozen
 class Field:
     """What one column of a flat list holds: a canonical (table, column), maybe a gender
-    (a birth date under ``Nam``/``Nữ``), a year (a rating under ``Xếp loại năm 2025``) or
-    a part of a date written in three columns (``part``: one of :data:`DATE_PARTS`)."""
+    (a birth date under ``Nam``/``Nữ``), a year (a rating under ``Xếp loại năm 2025``), a
+    part of a date written in three columns (``part``: one of :data:`DATE_PARTS`) or the
+    code of a level marked in its own column (``mark``: "Trình độ chuyên môn" over
+    "Cao đẳng", "Đại học", "Thạc sĩ", an "x" under the level held, :data:`MARKED`)."""
 
     table: str
     column: str
     gender: str | None = None
     year: int | None = None
     part: str | None = None
+    mark: str | None = None
+
+
+#: the coded columns a list may write as one column per level, a mark ("x") in the level
+#: held, with the code list their levels come from
+MARKED: Mapping[tuple[str, str], str] = {
+    ("degrees", "level"): "education",
+    ("theory", "level"): "theory",
+    ("cadres", "state_management"): "state_management",
+    ("cadres", "it_level"): "it_level",
+    ("cadres", "general_education"): "general_education",
+}
+
+
+def _marked(parent_fields: Sequence[tuple[str, str]], leaf: str) -> Field | None:
+    """The field of a column headed by a level (``leaf``) under a coded column's header,
+    with that level's code as its mark; None when ``leaf`` names no level of it."""
+    from cadre_core.roster import _normalize as nz
+
+    for table, column in reversed(parent_fields):  # the nearest header first
+        family = MARKED.get((table, column))
+        if family is None:
+            continue
+        code = nz.normalise_code(pd.Series([leaf], dtype=object), codes=family)[0].iloc[0]
+        if isinstance(code, str):
+            return Field(table, column, mark=code)
+    return None
 
 
 def _candidates(label: str) -> tuple[list[tuple[str, str]], int | None]:
@@ -182,11 +211,42 @@ def is_header(value: object) -> bool:
     )
 
 
+def marked_levels(
+    key: tuple[str, str], body: pd.DataFrame, filled: pd.DataFrame, marks: Mapping[int, str]
+) -> dict[tuple[str, str], pd.Series]:
+    """The level each row of ``body`` holds in the coded column ``key`` written as one
+    column per level (``marks``: column -> level code): the level of a column whose cell is
+    filled, other than with a "no" ("0", "-", "không"); of two, the higher. Under a degree's
+    level a cell holding words, no mark ("x", "1", "có", "✓"), is the degree's field too
+    ("Luật" under "Đại học"), given as ``("degrees", "field")``.
+
+    >>> body = pd.DataFrame({5: ["x", None, "Luật"], 6: [None, "X", "x"]})
+    >>> got = marked_levels(("degrees", "level"), body, body.notna(), {5: "dai_hoc", 6: "thac_si"})
+    >>> got["degrees", "level"].tolist(), got["degrees", "field"].tolist()
+    (['dai_hoc', 'thac_si', 'thac_si'], [None, None, 'Luật'])
+    """
+    from cadre_core.roster._values import CODE_ENUMS, FALSE_WORDS, TRUE_WORDS
+
+    order = CODE_ENUMS[MARKED[key]]
+    level = pd.Series(None, index=body.index, dtype=object)
+    field = pd.Series(None, index=body.index, dtype=object)
+    for j, code in sorted(marks.items(), key=lambda m: order.index(m[1])):  # the highest last
+        keys = body[j].map(lambda v: text_key(str(v)))
+        on = filled[j] & ~keys.isin(FALSE_WORDS)
+        level = level.where(~on, code)
+        words = on & ~keys.isin(TRUE_WORDS) & body[j].map(lambda v: isinstance(v, str))
+        field = field.where(~words, body[j])
+    out = {key: level}
+    if key == ("degrees", "level") and bool(field.notna().any()):
+        out["degrees", "field"] = field.where(field.notna(), None)
+    return out
+
+
 def resolve(labels: Sequence[str]) -> Field | None:
     """The field of a column from its header labels, top first (``None``: not read).
 
     >>> resolve(["Ngày tháng năm sinh", "Năm"])
-    Field(table='cadres', column='birth_date', gender=None, year=None, part='year')
+    Field(table='cadres', column='birth_date', gender=None, year=None, part='year', mark=None)
     >>> resolve(["Năm sinh", "Nữ"]).gender
     'female'
     """
@@ -202,6 +262,8 @@ def resolve(labels: Sequence[str]) -> Field | None:
     if part is not None and dated:  # "Ngày tháng năm sinh" over "Ngày", "Tháng", "Năm"
         return Field(*dated[0], part=part)
     found, year = _candidates(leaf)
+    if not found and parents and (marked := _marked(parent_fields, leaf)) is not None:
+        return marked  # "Trình độ chuyên môn" over "Đại học": an "x" under the level held
     if not found and parents:
         found, year = _candidates(f"{parents[-1]} {leaf}")
     if not found and not parents:

@@ -1,0 +1,117 @@
+"""Lists that write a level as one column per level, a mark under the one held.
+
+Statistical lists of cadres ("Trình độ chuyên môn" over "Trung cấp | Cao đẳng | Đại học |
+Thạc sĩ", "Lý luận chính trị" over "Sơ cấp | Trung cấp | Cao cấp") put an "x" under the
+level each person holds. Such columns were listed as not read, and the degrees and the
+theory were left unknown. They are read as the level their header names; under a degree's
+level, words instead of a mark are the degree's field.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from test_flat_lists import lists, write_list
+
+from cadre_core import read_roster
+from cadre_core.roster import _normalize as nz
+
+LEVELS = {
+    "education": ("Trình độ chuyên môn", {"trung_cap": "Trung cấp", "cao_dang": "Cao đẳng",
+                  "dai_hoc": "Đại học", "thac_si": "Thạc sĩ", "tien_si": "Tiến sĩ"}),
+    "theory": ("Lý luận chính trị", {"so_cap": "Sơ cấp", "trung_cap": "Trung cấp",
+               "cao_cap": "Cao cấp", "cu_nhan": "Cử nhân"}),
+}  # fmt: skip
+MARKS = st.sampled_from(["x", "X", "✓", "1", "có", " x "])
+
+
+def _code(spelled: object, family: str) -> object:
+    if spelled is None:
+        return None
+    return nz.normalise_code(pd.Series([spelled], dtype=object), codes=family)[0].iloc[0]
+
+
+@settings(max_examples=20, deadline=None)
+@given(case=lists(), data=st.data())
+def test_levels_marked_in_their_columns_read_as_written_out(
+    case: Any, data: st.DataObject, tmp_path_factory: Any
+) -> None:
+    """Any list the list tests write, its degree and theory written instead as marks
+    under their levels: the same roster as the list that writes them out."""
+    _, day, people, spec = case
+    folder = tmp_path_factory.mktemp("marks")
+    title = ("ỦY BAN NHÂN DÂN", f"DANH SÁCH CÁN BỘ tính đến ngày {day:%d/%m/%Y}")
+    write_list(folder / "chu.xlsx", people, title=title, **spec)
+    columns = [c for c in spec["columns"] if c[2] not in LEVELS]
+    marked = [dict(p) for p in people]
+    for family, (top, names) in LEVELS.items():
+        if not any(c[2] == family for c in spec["columns"]):
+            continue
+        for code, name in names.items():
+            columns.append((top, name, f"{family}:{code}"))
+        for p in marked:
+            held = _code(p[family], family)
+            for code in names:
+                p[f"{family}:{code}"] = data.draw(MARKS) if held == code else None
+    write_list(folder / "dau.xlsx", marked, title=title, columns=columns, groups=spec["groups"])
+    want, got = read_roster(folder / "chu.xlsx"), read_roster(folder / "dau.xlsx")
+    for table in ("cadres", "degrees", "theory", "assignments"):
+        if table not in want.tables:
+            assert table not in got.tables or got.tables[table].empty
+            continue
+        a, b = want.tables[table], got.tables[table]
+        for column in ("level", "cadre_id"):
+            if column in a:
+                assert a[column].astype(str).tolist() == b[column].astype(str).tolist(), table
+    assert not [p for p in got.problems if p.key == "column_not_read" and "/" in str(p.column)]
+
+
+def test_marks_words_no_marks_and_two_marks(tmp_path: Path) -> None:
+    """Words under a degree's level are its field; "0", "-" or "không" mark nothing; of
+    two marks, the higher level is held; the columns are named together in problems."""
+    people = [
+        {"name": "Lò Văn An", "birth": "12/03/1975", "e:dai_hoc": "Luật", "t:cao_cap": "x"},
+        {"name": "Lò Thị Bình", "birth": "01/07/1988", "e:dai_hoc": "x", "e:thac_si": "x",
+         "t:so_cap": "-", "t:trung_cap": "x"},
+        {"name": "Vàng A Chu", "birth": "20/10/1990", "e:dai_hoc": "0", "t:so_cap": "không"},
+    ]  # fmt: skip
+    columns = [("STT", None, "stt"), ("Họ và tên", None, "name"), ("Ngày sinh", None, "birth")]
+    columns += [("Trình độ chuyên môn", n, f"e:{c}") for c, n in LEVELS["education"][1].items()]
+    columns += [("Lý luận chính trị", n, f"t:{c}") for c, n in LEVELS["theory"][1].items()]
+    path = tmp_path / "ds.xlsx"
+    write_list(path, people, title=("DANH SÁCH CÁN BỘ tính đến ngày 31/12/2025",),
+               columns=columns)  # fmt: skip
+    roster = read_roster(path)
+    names = roster.cadres.set_index("cadre_id")["full_name"]
+    degrees = roster.tables["degrees"].assign(name=lambda f: f["cadre_id"].map(names))
+    theory = roster.tables["theory"].assign(name=lambda f: f["cadre_id"].map(names))
+    assert degrees.set_index("name")["level"].to_dict() == {
+        "Lò Văn An": "dai_hoc", "Lò Thị Bình": "thac_si"}  # fmt: skip
+    assert degrees.set_index("name")["field"].to_dict()["Lò Văn An"] == "Luật"
+    assert theory.set_index("name")["level"].to_dict() == {
+        "Lò Văn An": "cao_cap", "Lò Thị Bình": "trung_cap"}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("parents", "leaf", "column", "mark"),
+    [
+        (["Trình độ chuyên môn"], "Đại học", "level", "dai_hoc"),
+        (["Trình độ", "Lý luận chính trị"], "Trung cấp", "level", "trung_cap"),
+        (["Quản lý nhà nước"], "Chuyên viên chính", "state_management", "chuyen_vien_chinh"),
+        (["Trình độ"], "Chuyên môn", "level", None),  # a header, not a level
+    ],
+)
+def test_the_nearest_header_names_the_level(
+    parents: list[str], leaf: str, column: str, mark: str | None
+) -> None:
+    from cadre_core.roster._flat_header import resolve
+
+    field = resolve([*parents, leaf])
+    assert field is not None and (field.column, field.mark) == (column, mark)
+    if parents[-1] == "Lý luận chính trị":
+        assert field.table == "theory"
