@@ -73,14 +73,18 @@ def test_levels_marked_in_their_columns_read_as_written_out(
 
 def test_marks_words_no_marks_and_two_marks(tmp_path: Path) -> None:
     """Words under a degree's level are its field; "0", "-" or "không" mark nothing; of
-    two marks, the higher level is held; the columns are named together in problems."""
+    two marks, the higher level is held; the gender too may be marked ("Giới tính" over
+    "Nam" and "Nữ")."""
     people = [
-        {"name": "Lò Văn An", "birth": "12/03/1975", "e:dai_hoc": "Luật", "t:cao_cap": "x"},
+        {"name": "Lò Văn An", "birth": "12/03/1975", "e:dai_hoc": "Luật", "t:cao_cap": "x",
+         "male": "x"},
         {"name": "Lò Thị Bình", "birth": "01/07/1988", "e:dai_hoc": "x", "e:thac_si": "x",
-         "t:so_cap": "-", "t:trung_cap": "x"},
-        {"name": "Vàng A Chu", "birth": "20/10/1990", "e:dai_hoc": "0", "t:so_cap": "không"},
+         "t:so_cap": "-", "t:trung_cap": "x", "female": "x"},
+        {"name": "Vàng A Chu", "birth": "20/10/1990", "e:dai_hoc": "0", "t:so_cap": "không",
+         "male": "X"},
     ]  # fmt: skip
-    columns = [("STT", None, "stt"), ("Họ và tên", None, "name"), ("Ngày sinh", None, "birth")]
+    columns = [("STT", None, "stt"), ("Họ và tên", None, "name"), ("Ngày sinh", None, "birth"),
+               ("Giới tính", "Nam", "male"), ("Giới tính", "Nữ", "female")]  # fmt: skip
     columns += [("Trình độ chuyên môn", n, f"e:{c}") for c, n in LEVELS["education"][1].items()]
     columns += [("Lý luận chính trị", n, f"t:{c}") for c, n in LEVELS["theory"][1].items()]
     path = tmp_path / "ds.xlsx"
@@ -90,6 +94,8 @@ def test_marks_words_no_marks_and_two_marks(tmp_path: Path) -> None:
     names = roster.cadres.set_index("cadre_id")["full_name"]
     degrees = roster.tables["degrees"].assign(name=lambda f: f["cadre_id"].map(names))
     theory = roster.tables["theory"].assign(name=lambda f: f["cadre_id"].map(names))
+    assert roster.cadres.set_index("full_name")["gender"].astype(str).to_dict() == {
+        "Lò Văn An": "male", "Lò Thị Bình": "female", "Vàng A Chu": "male"}  # fmt: skip
     assert degrees.set_index("name")["level"].to_dict() == {
         "Lò Văn An": "dai_hoc", "Lò Thị Bình": "thac_si"}  # fmt: skip
     assert degrees.set_index("name")["field"].to_dict()["Lò Văn An"] == "Luật"
@@ -104,6 +110,8 @@ def test_marks_words_no_marks_and_two_marks(tmp_path: Path) -> None:
         (["Trình độ", "Lý luận chính trị"], "Trung cấp", "level", "trung_cap"),
         (["Quản lý nhà nước"], "Chuyên viên chính", "state_management", "chuyen_vien_chinh"),
         (["Trình độ"], "Chuyên môn", "level", None),  # a header, not a level
+        (["Giới tính"], "Nữ", "gender", "female"),
+        (["Ngày sinh"], "Nữ", "birth_date", None),  # a birth day under the gender
     ],
 )
 def test_the_nearest_header_names_the_level(

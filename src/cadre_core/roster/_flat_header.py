@@ -137,6 +137,7 @@ class Field:
 #: the coded columns a list may write as one column per level, a mark ("x") in the level
 #: held, with the code list their levels come from
 MARKED: Mapping[tuple[str, str], str] = {
+    ("cadres", "gender"): "gender",
     ("degrees", "level"): "education",
     ("theory", "level"): "theory",
     ("cadres", "state_management"): "state_management",
