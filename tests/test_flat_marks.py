@@ -123,3 +123,22 @@ def test_the_nearest_header_names_the_level(
     assert field is not None and (field.column, field.mark) == (column, mark)
     if parents[-1] == "Lý luận chính trị":
         assert field.table == "theory"
+
+
+@pytest.mark.parametrize(
+    ("labels", "year"),
+    [
+        (["Đánh giá, xếp loại CBCC"], None),
+        (["Xếp loại cán bộ, công chức năm 2024"], 2024),
+        (["Kết quả đánh giá, xếp loại CBCCVC", "Năm 2023"], 2023),
+        (["Xếp loại đánh giá"], None),
+    ],
+)
+def test_a_rating_header_naming_whose_rating_it_is(labels: list[str], year: int | None) -> None:
+    """A header followed by the people it is of ("CBCC", "cán bộ, công chức") is the
+    header's own field; its year is the rating's."""
+    from cadre_core.roster._flat_header import resolve
+
+    field = resolve(labels)
+    assert field is not None and (field.table, field.column, field.year) == (
+        "ratings", "rating", year)  # fmt: skip

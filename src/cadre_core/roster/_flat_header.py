@@ -88,6 +88,8 @@ FLAT_ALIASES: Mapping[str, tuple[str, str]] = {
         "ngày cấp bằng llct": ("theory", "awarded_date"),
         "xếp loại": ("ratings", "rating"),
         "kết quả đánh giá, xếp loại": ("ratings", "rating"),
+        "xếp loại đánh giá": ("ratings", "rating"),
+        "kết quả xếp loại đánh giá": ("ratings", "rating"),
     }.items()
 }
 
@@ -161,16 +163,33 @@ def _marked(parent_fields: Sequence[tuple[str, str]], leaf: str) -> Field | None
     return None
 
 
+# whose a header's field is, after it: "Đánh giá, xếp loại CBCC", "Xếp loại cán bộ, công
+# chức năm 2024" (the field of the people the list is of: the same field)
+_OF_WHOM = re.compile(
+    r"\s+(?:của\s+)?(?:cán bộ công chức(?: viên chức)?|cbcc(?:vc)?|cbccvc|công chức"
+    r"(?: viên chức)?|viên chức|cán bộ)$"
+)
+
+
 def _candidates(label: str) -> tuple[list[tuple[str, str]], int | None]:
     """The fields a header label may denote, trying the label, then without a year or a
-    parenthesis (``Ngày sinh (d/m/Y)``)."""
+    parenthesis (``Ngày sinh (d/m/Y)``), then without the people it is of after it
+    (``Xếp loại CBCC năm 2024``).
+
+    >>> _candidates("Đánh giá, xếp loại cán bộ, công chức năm 2024")
+    ([('ratings', 'rating')], 2024)
+    """
     key = header_key(label)
     if key in FIELD_KEYS:
         return FIELD_KEYS[key], None
     year_match = _YEAR.search(key)
+    year = int(year_match.group(1)) if year_match else None
     plain = header_key(_PAREN.sub(" ", _YEAR.sub(" ", key)))
     if plain in FIELD_KEYS:
-        return FIELD_KEYS[plain], int(year_match.group(1)) if year_match else None
+        return FIELD_KEYS[plain], year
+    whose = _OF_WHOM.sub("", plain)
+    if whose != plain and whose in FIELD_KEYS:
+        return FIELD_KEYS[whose], year
     return [], None
 
 
