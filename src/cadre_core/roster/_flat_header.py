@@ -305,16 +305,41 @@ def _blank(value: object) -> bool:
     return isinstance(value, str) and not value.strip()
 
 
+_COLUMN_NUMBER = re.compile(r"^[(\[]?\s*(\d{1,3})\s*[)\].]?\s*(?:=.*)?$")
+_COLUMN_LETTER = re.compile(r"^[(\[]?\s*([A-Z])\s*[)\]]?$")
+
+
 def _numbering(cells: list[object]) -> bool:
-    """A row of column numbers (1, 2, 3 ...) printed under a header."""
+    """A row of column numbers printed under a header, as official forms number them:
+    "1, 2, 3", "(1), (2), (3)", "A, B, 1, 2" (letters first, in order, for the columns of
+    text), "4 = 2 + 3" (a column summing others).
+
+    >>> _numbering(["(1)", "(2)", "(3)"]), _numbering(["A", "B", 1, 2, "3=1+2"])
+    (True, True)
+    >>> _numbering(["1", "Lò Văn An"]), _numbering(["B", "A"]), _numbering([3, 1])
+    (False, False, False)
+    """
     filled = [c for c in cells if not _blank(c)]
     if len(filled) < 2:
         return False
-    try:
-        numbers = [float(str(c).strip()) for c in filled]
-    except ValueError:
-        return False
-    return all(n.is_integer() for n in numbers) and numbers == sorted(numbers)
+    letters: list[str] = []
+    numbers: list[float] = []
+    for cell in filled:
+        text = str(cell).strip()
+        try:
+            numbers.append(float(text))
+            continue
+        except ValueError:
+            pass
+        if (m := _COLUMN_NUMBER.match(text)) is not None:
+            numbers.append(float(m.group(1)))
+        elif not numbers and (m := _COLUMN_LETTER.match(text)) is not None:
+            letters.append(m.group(1))
+        else:
+            return False
+    in_order = letters == [chr(ord("A") + i) for i in range(len(letters))]
+    whole = all(n.is_integer() for n in numbers) and numbers == sorted(numbers)
+    return in_order and whole
 
 
 @attrs.frozen

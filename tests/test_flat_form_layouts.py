@@ -1,4 +1,5 @@
-"""Lists that write a level as one column per level, a mark under the one held.
+"""Layouts of official forms and statistical lists: a level marked in its own column, a
+header naming whose field it is, the row numbering the columns.
 
 Statistical lists of cadres ("Trình độ chuyên môn" over "Trung cấp | Cao đẳng | Đại học |
 Thạc sĩ", "Lý luận chính trị" over "Sơ cấp | Trung cấp | Cao cấp") put an "x" under the
@@ -142,3 +143,30 @@ def test_a_rating_header_naming_whose_rating_it_is(labels: list[str], year: int 
     field = resolve(labels)
     assert field is not None and (field.table, field.column, field.year) == (
         "ratings", "rating", year)  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "numbers",
+    [["(1)", "(2)", "(3)", "(4)", "(5)"], ["A", "B", "1", "2", "3"], [1, 2, 3, 4, 5],
+     ["1", "2", "3", "4", "5=3+4"], ["[1]", "[2]", "[3]", "[4]", "[5]"]],
+    ids=["brackets", "letters", "numbers", "sum", "square"],
+)  # fmt: skip
+def test_the_column_numbers_official_forms_print_under_the_header(
+    tmp_path: Path, numbers: list[object]
+) -> None:
+    """The row numbering the columns under the header is no person, however a form
+    numbers them."""
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.append(["DANH SÁCH CÁN BỘ, CÔNG CHỨC XÃ TẢ LÈNG (tính đến ngày 31/12/2025)"])
+    ws.append(["STT", "Họ và tên", "Ngày sinh", "Chức vụ", "Trình độ chuyên môn"])
+    ws.append(numbers)
+    ws.append([1, "Lò Văn An", "12/03/1975", "Chủ tịch UBND xã", "Đại học"])
+    ws.append([2, "Trần Thị Bình", "01/07/1988", "Công chức Văn phòng - Thống kê", "Thạc sĩ"])
+    wb.save(tmp_path / "ds.xlsx")
+    roster = read_roster(tmp_path / "ds.xlsx")
+    assert roster.cadres["full_name"].tolist() == ["Lò Văn An", "Trần Thị Bình"]
+    assert not [p for p in roster.problems if p.key == "row_no_person"]
