@@ -170,3 +170,32 @@ def test_the_column_numbers_official_forms_print_under_the_header(
     roster = read_roster(tmp_path / "ds.xlsx")
     assert roster.cadres["full_name"].tolist() == ["Lò Văn An", "Trần Thị Bình"]
     assert not [p for p in roster.problems if p.key == "row_no_person"]
+
+
+def test_total_rows_are_no_people_and_end_nothing(tmp_path: Path) -> None:
+    """ "Tổng số" above the people, "Cộng" after each group (with its counts), "Tổng
+    cộng" at the end: no person, no group, and the people after a total are read; the
+    rows are named in one warning. A comrade's "Đ/c" is no part of the name."""
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.append(["DANH SÁCH CÁN BỘ, CÔNG CHỨC XÃ TẢ LÈNG (tính đến ngày 31/12/2025)"])
+    ws.append(["STT", "Họ và tên", "Ngày sinh", "Chức vụ", "Trình độ chuyên môn"])
+    ws.append([None, "Tổng số: 3 người", 3, None, None])
+    ws.append(["I", "Khối Đảng", None, None, None])
+    ws.append([1, "Đ/c Lò Văn An", "12/03/1975", "Bí thư Đảng ủy", "Đại học"])
+    ws.append([None, "Cộng: 1 người", 1, None, None])
+    ws.append(["II", "Khối chính quyền", None, None, None])
+    ws.append([2, "Trần Văn Bình", "01/07/1988", "Chủ tịch UBND xã", "Thạc sĩ"])
+    ws.append([3, "đ/c Lò Thị Cúc", "01/07/1990", "Công chức Văn phòng - Thống kê", "Đại học"])
+    ws.append([None, "Cộng", 2, None, None])
+    ws.append([None, "Tổng cộng", 3, None, None])
+    ws.append([None, "Người lập biểu", None, None, None])
+    wb.save(tmp_path / "ds.xlsx")
+    roster = read_roster(tmp_path / "ds.xlsx")
+    assert roster.cadres["full_name"].tolist() == ["Lò Văn An", "Trần Văn Bình", "Lò Thị Cúc"]
+    (said,) = [p for p in roster.problems if p.key == "subtotal_rows"]
+    assert dict(said.args)["rows"] == "3, 6, 10, 11"
+    assert not [p for p in roster.problems if p.key == "row_no_person"]

@@ -58,6 +58,8 @@ from cadre_core.vocab._labels import fmt_date, label
 _COLUMN_PLACE = re.compile(r" \(column [^()]*\)$")  # header_label's column letters
 ROW_BASE = 1_000_000  # rows of sheet i are numbered i * ROW_BASE + row until relocated
 
+_COMRADE = r"(?i)^\s*(?:đ/c|đ\.c\.?|đc\.)\s*"  # "Đ/c", "Đ.c": no part of a name
+_SUBTOTAL = r"(?i)^(?:cộng|tổng cộng|tổng số|tổng)(?![\w])"
 _NUMBERED = re.compile(r"^\s*(?:[IVXLC]+|\d+|[a-zA-Z])\s*[.)/-]\s*")
 _FOOTER = (
     r"người lập|lập biểu|thủ trưởng|ký tên|ký, ghi rõ|ghi rõ họ tên|xác nhận|"
@@ -274,8 +276,12 @@ def _read_sheet(sheet: Grid, number: int, file: str) -> tuple[_Sheet | None, lis
     # a header inside the body: the list's own again (a new page: not a person) or
     # another list's, under which nothing belongs to this list (said, with its rows)
     again, other = header_rows(body, list(grid.iloc[header.top]))
-    group = ~has_data & ~numbered & lead_text & ~again
-    footer = _matches(body, _FOOTER) & ~numbered
+    texts = _group_text(body, filled, lead, name)
+    # a subtotal row ("Cộng: 2 người", "Tổng số" and its counts) is no person, no group,
+    # and ends nothing (a total may stand above the people)
+    subtotal = texts.str.match(_SUBTOTAL).fillna(False).astype(bool) & ~numbered
+    group = ~has_data & ~numbered & lead_text & ~again & ~subtotal
+    footer = _matches(body, _FOOTER) & ~numbered & ~subtotal
     second = other.cumsum().gt(0)
     ended = footer.cumsum().gt(0) | second
     if sheet.end is not None:  # the lines under a Word table are no one
@@ -284,8 +290,15 @@ def _read_sheet(sheet: Grid, number: int, file: str) -> tuple[_Sheet | None, lis
     named = filled[name] if name is not None else pd.Series(False, index=body.index)
     if given is not None:
         named = named | filled[given]
-    person = (named | (numbered & has_data)) & ~group & ~ended & ~again
-    stray = filled.any(axis=1) & ~person & ~group & ~ended & ~again
+    person = (named | (numbered & has_data)) & ~group & ~ended & ~again & ~subtotal
+    stray = filled.any(axis=1) & ~person & ~group & ~ended & ~again & ~subtotal
+    totals = subtotal & ~ended & ~again
+    if bool(totals.any()):
+        listed = ", ".join(str(int(i) + first) for i in totals[totals].index)
+        problems.append(
+            problem(where, None, None, None, None, "subtotal_rows", severity="warning",
+                    rows=listed)
+        )  # fmt: skip
     for i in stray[stray].index:
         problems.append(
             problem(where, None, int(i) + first, None, None, "row_no_person", severity="warning")
@@ -301,7 +314,6 @@ def _read_sheet(sheet: Grid, number: int, file: str) -> tuple[_Sheet | None, lis
             problem(where, None, at + first, None, None, "second_list", severity="warning",
                     rows=under)
         )  # fmt: skip
-    texts = _group_text(body, filled, lead, name)
     bloc_of = nz.keys_of(texts).map(VALUE_ALIASES["bloc"])
     is_bloc = group & bloc_of.notna()
     agency_group = texts.where(group & ~is_bloc).where(~is_bloc, "")
@@ -352,6 +364,11 @@ def _read_sheet(sheet: Grid, number: int, file: str) -> tuple[_Sheet | None, lis
             cols[key] = _joined(body, filled, (js[0], given))[keep]
             continue
         cols[key] = body[js[0]].where(filled[js[0]])[keep]
+    if ("cadres", "full_name") in cols:  # "Đ/c Lò Văn An": the comrade's name
+        names = cols["cadres", "full_name"]
+        cols["cadres", "full_name"] = names.where(
+            ~names.map(lambda v: isinstance(v, str)), names.astype(str).str.replace(
+                _COMRADE, "", regex=True))  # fmt: skip
     if ("agencies", "name") not in cols and group_agency.notna().any():
         cols["agencies", "name"] = group_agency[keep]
         places["agencies", "name"] = "(group rows)"

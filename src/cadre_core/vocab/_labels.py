@@ -2211,6 +2211,10 @@ _LABELS: dict[str, tuple[str, str]] = {
         "cột thứ hai cho {canonical}; cột này không được đọc",
         "a second column for {canonical}; this one was not read",
     ),
+    "problem_subtotal_rows": (
+        "các dòng cộng, tổng (dòng {rows}) không phải là người nên không được đọc",
+        "the total rows (rows {rows}) are no people and were not read",
+    ),
     "problem_row_no_person": (
         "dòng này không có họ tên nên không được đọc như một người",
         "this row holds no person's name and was not read as a person",
