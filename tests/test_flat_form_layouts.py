@@ -199,3 +199,40 @@ def test_total_rows_are_no_people_and_end_nothing(tmp_path: Path) -> None:
     (said,) = [p for p in roster.problems if p.key == "subtotal_rows"]
     assert dict(said.args)["rows"] == "3, 6, 10, 11"
     assert not [p for p in roster.problems if p.key == "row_no_person"]
+
+
+def test_a_workbook_of_one_sheet_per_commune(tmp_path: Path) -> None:
+    """Each sheet's title rows name its own commune, and its people are of that commune
+    (they were all put in the first sheet's); a sheet naming none is of the file's."""
+    import openpyxl
+
+    import cadre_core
+
+    wb = openpyxl.Workbook()
+    sheets = [("TẢ LÈNG", ["Lò Văn An"]), ("BẢN HON", ["Trần Thị Bình", "Vàng A Chu"]),
+              (None, ["Lò Thị Dung"])]  # fmt: skip
+    for n, (commune, people) in enumerate(sheets):
+        ws = wb.active if n == 0 else wb.create_sheet()
+        assert ws is not None
+        ws.title = f"Trang {n + 1}"
+        if commune is not None:
+            ws.append([f"ỦY BAN NHÂN DÂN XÃ {commune}"])
+        ws.append(["DANH SÁCH CÁN BỘ, CÔNG CHỨC (tính đến ngày 31/12/2025)"])
+        ws.append(["STT", "Họ và tên", "Ngày sinh", "Chức vụ"])
+        for i, name in enumerate(people):
+            ws.append([i + 1, name, f"0{i + 1}/03/1980", "Chủ tịch UBND xã"])
+    wb.save(tmp_path / "ds.xlsx")
+    roster = read_roster(tmp_path / "ds.xlsx")
+    ev = cadre_core.evaluate(roster, "2026-12-31", by_commune=True, findings=False)
+    assert sorted(c.commune for c in ev.communes) == ["Xã Bản Hon", "Xã Tả Lèng"]
+    t = roster.tables
+    where = (
+        t["assignments"]
+        .merge(t["positions"], on="position_code")
+        .merge(t["agencies"], on="agency_code")
+        .merge(t["cadres"], on="cadre_id")
+        .set_index("full_name")["commune"]
+        .to_dict()
+    )
+    assert where == {"Lò Văn An": "Xã Tả Lèng", "Trần Thị Bình": "Xã Bản Hon",
+                     "Vàng A Chu": "Xã Bản Hon", "Lò Thị Dung": "Xã Tả Lèng"}  # fmt: skip

@@ -434,6 +434,7 @@ def read_flat(
     titles: list[str] = []
     names: list[str] = []
     signed: list[dt.date] = []  # the days personal records were signed
+    communes: dict[int, str] = {}  # the commune each sheet's own title rows name
     for number, grid in enumerate(grids):
         names.append(grid.name)
         read, texts = _read_sheet(grid, number, path.name)
@@ -449,6 +450,8 @@ def read_flat(
         titles.extend(texts)
         problems.extend(read.problems)
         sheets.append((number, grid.name, read))
+        if (named := title_commune(texts)) is not None:  # each sheet its commune's list
+            communes[number] = named
     if not sheets:
         if not any(q.severity == "error" for q in problems):  # a file not read is said once
             problems.append(problem(path.name, None, None, None, None, "no_list_sheet"))
@@ -489,6 +492,7 @@ def read_flat(
         day,
         commune,
         serials=path.is_file() and source_of(path) in ("workbook", "spreadsheetml"),
+        communes=communes,
     )
     problems.extend(found)
     courses = _record_courses(grids, raws, path.name) if records else None

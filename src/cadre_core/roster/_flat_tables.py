@@ -127,7 +127,12 @@ def _first(values: pd.Series, by: pd.Series) -> pd.Series:
 
 
 def build_tables(
-    sheets: Sequence[SheetRead], file: str, day: dt.date, commune: str | None, serials: bool = True
+    sheets: Sequence[SheetRead],
+    file: str,
+    day: dt.date,
+    commune: str | None,
+    serials: bool = True,
+    communes: Mapping[int, str] | None = None,
 ) -> tuple[
     list[RawTable],
     tuple[str, ...],
@@ -137,13 +142,17 @@ def build_tables(
 ]:
     """The raw tables of a list's person rows, what it cannot inform, the columns it
     informs only cell by cell (a blank there is unknown), where each column came from
-    ((sheet, table, column) -> header label) and the warnings about it."""
+    ((sheet, table, column) -> header label) and the warnings about it. A list with no
+    commune column is of the commune its title rows name: each sheet's own
+    (``communes``, by sheet number: a workbook of one sheet per commune), else the
+    file's (``commune``)."""
     parts = []
     places: dict[tuple[int, str, str], str] = {}
     rating_parts = []
     for number, cols, ratings, rows, sheet_places in sheets:
         frame = pd.DataFrame({f"{t}.{c}": s for (t, c), s in cols.items()}, index=rows.index)
         frame["row"] = rows
+        frame["_sheet"] = number
         parts.append(frame)
         for (t, c), header in sheet_places.items():
             places[number, t, c] = header
@@ -185,11 +194,13 @@ def build_tables(
     # agencies: an agency column or group rows, else one agency for the commune
     agency_text = nz.to_text(col("agencies.name"))
     commune_text = nz.to_text(col("agencies.commune"))
-    if commune_text.isna().all() and commune is not None:
-        commune_text = pd.Series(commune, index=people.index, dtype=object)
+    if commune_text.isna().all() and (commune is not None or communes):
+        titled = communes or {}
+        commune_text = people["_sheet"].map(lambda n: titled.get(n, commune)).astype(object)
+        named = ", ".join(repr(c) for c in dict.fromkeys(commune_text.dropna()))
         problems.append(
             problem(file, "agencies", None, "commune", None, "commune_from_title",
-                    severity="warning", commune=repr(commune))
+                    severity="warning", commune=named)
         )  # fmt: skip
     agency_name = agency_text.where(agency_text.notna(), commune_text)
     agency_code = _codes(nz.keys_of(agency_name), "DV", 2)
