@@ -511,3 +511,39 @@ def test_the_work_history_dates_the_post_it_names(tmp_path: Path) -> None:
     start = roster.tables["assignments"].groupby("cadre_id")["start_date"].min()
     assert start["TL-002"] == pd.Timestamp(2021, 3, 1)
     assert start["TL-001"] == start["TL-003"] == pd.Timestamp(roster.list_date)
+
+
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is missing")
+def test_a_folder_of_word_97_records_is_converted_in_one_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Old offices keep records as ``.doc``: the folder's are converted by one start of
+    LibreOffice (its start is most of a conversion's time), and read as the ``.docx``."""
+    import cadre_core.roster._office as office
+
+    folder = _folder(tmp_path)
+    saved = tmp_path / "saved"
+    subprocess.run(
+        [str(SOFFICE), f"-env:UserInstallation=file://{tmp_path / 'profile'}", "--headless",
+         "--convert-to", "doc", "--outdir", str(saved),
+         *(str(folder / f"{p['id']}.docx") for p in (AN, BINH, CHU))],
+        capture_output=True, timeout=240, check=True,
+    )  # fmt: skip
+    want = read_roster(folder)
+    for person in (AN, BINH, CHU):
+        (folder / f"{person['id']}.docx").unlink()
+        (saved / f"{person['id']}.doc").rename(folder / f"{person['id']}.doc")
+    runs: list[list[str]] = []
+    real_run = office.subprocess.run
+
+    def counted(args: list[str], **kw: object) -> object:
+        runs.append(args)
+        return real_run(args, **kw)  # type: ignore[call-overload]
+
+    monkeypatch.setattr(office.subprocess, "run", counted)
+    got = read_roster(folder)
+    assert len(runs) == 1 and sum(a.endswith(".doc") for a in runs[0]) == 3
+    assert sorted(got.cadres["full_name"]) == sorted(want.cadres["full_name"])
+    pd.testing.assert_frame_equal(
+        got.tables["degrees"].reset_index(drop=True), want.tables["degrees"].reset_index(drop=True)
+    )

@@ -35,7 +35,7 @@ from cadre_core.roster._flat_header import find_header
 from cadre_core.roster._grid import Grid, Table, Text, document_grids
 from cadre_core.roster._guards import MAX_SHEET_CELLS, MAX_XML_BYTES, TooLarge, _check_workbook_size
 from cadre_core.roster._merged import Merged
-from cadre_core.roster._office import office_program, to_docx
+from cadre_core.roster._office import office_program, to_docx, to_docx_all
 from cadre_core.roster._problems import Problem, problem
 from cadre_core.roster._record import is_record_file, record_folder, record_grid
 from cadre_core.roster._sniff import WORD_SUFFIXES, file_kind, is_encrypted
@@ -187,13 +187,27 @@ def _blocks(body: Any) -> Iterator[tuple[str, Any]]:
             yield from _blocks(child)
 
 
-def _open(path: Path) -> tuple[Any, Problem | None]:
+def _convertible(path: Path) -> bool:
+    """Whether ``path`` is a Word 97-2003 ``.doc`` or an RTF document LibreOffice may
+    convert (not locked by a password)."""
+    return file_kind(path) in ("ole2", "rtf") and not is_encrypted(path)
+
+
+def _open(
+    path: Path, converted: tuple[Path | None, str] | None = None
+) -> tuple[Any, Problem | None]:
     """The body of the document at ``path``, or why it cannot be read: a ``.docx`` as it
     is (whatever its name), a Word 97-2003 ``.doc`` or an RTF document once LibreOffice
-    has converted it (:func:`~cadre_core.roster._office.to_docx`)."""
+    has converted it (:func:`~cadre_core.roster._office.to_docx`; ``converted``: already,
+    with others, and what came of it)."""
     name = path.name
     kind = file_kind(path)
-    if kind in ("ole2", "rtf") and not is_encrypted(path):
+    if converted is not None and kind in ("ole2", "rtf"):
+        if converted[0] is None:
+            return None, problem(name, None, None, None, None, "doc_not_converted",
+                                 reason=converted[1])  # fmt: skip
+        return _body(converted[0], name)
+    if _convertible(path):
         return _converted(path)
     if kind != "zip" and path.suffix.lower() in (".doc", ".rtf"):
         return None, problem(name, None, None, None, None, "word_doc")
@@ -237,7 +251,9 @@ def _converted(path: Path) -> tuple[Any, Problem | None]:
         return _body(converted, name)  # python-docx holds the document in memory
 
 
-def docx_grids(path: Path) -> tuple[list[Grid], list[Problem]]:
+def docx_grids(
+    path: Path, converted: tuple[Path | None, str] | None = None
+) -> tuple[list[Grid], list[Problem]]:
     """The tables of the Word document at ``path`` that are lists, as the grids of a
     list's sheets, with the problems of reading it (an older ``.doc``, a damaged file, one
     too large, a table that is no list, no list at all).
@@ -266,7 +282,7 @@ def docx_grids(path: Path) -> tuple[list[Grid], list[Problem]]:
     [['DANH SÁCH CÁN BỘ (tính đến ngày 31/12/2025)', '', ''],
      ['Họ và tên', 'Ngày sinh', ''], ['', 'Nam', 'Nữ'], ['Lò Văn An', '12/03/1975', '']]
     """
-    body, refused = _open(path)
+    body, refused = _open(path, converted)
     if refused is not None:
         return [], [refused]
     try:
@@ -286,18 +302,35 @@ def record_folder_grids(path: Path) -> tuple[list[Grid], list[Problem]]:
     error."""
     grids: list[Grid] = []
     problems: list[Problem] = []
-    for f in tracked(record_folder(path) or [], "progress_reading"):
-        label = f"{path.name}/{f.name}"
-        found, said = docx_grids(f) if is_record_file(f) else ([], [])
-        if len(found) == 1 and found[0].record:
-            grids.extend(found)
-        elif not said or any(q.key in ("no_list_table", "no_list_header_in_table") for q in said):
-            said = [
-                problem(label, None, None, None, None, "not_a_record", severity="warning",
-                        scope="sheet")
-            ]  # fmt: skip
-        problems.extend(attrs.evolve(q, file=label) for q in said)
+    records = [f for f in record_folder(path) or [] if is_record_file(f)]
+    with tempfile.TemporaryDirectory(prefix="cadre-doc-") as folder:
+        converted = _convert_all(records, Path(folder))
+        for f in tracked(record_folder(path) or [], "progress_reading"):
+            label = f"{path.name}/{f.name}"
+            found, said = docx_grids(f, converted.get(f)) if f in records else ([], [])
+            if len(found) == 1 and found[0].record:
+                grids.extend(found)
+            elif not said or any(
+                q.key in ("no_list_table", "no_list_header_in_table") for q in said
+            ):
+                said = [
+                    problem(label, None, None, None, None, "not_a_record",
+                            severity="warning", scope="sheet")
+                ]  # fmt: skip
+            problems.extend(attrs.evolve(q, file=label) for q in said)
     return grids, problems
+
+
+def _convert_all(paths: list[Path], folder: Path) -> dict[Path, tuple[Path | None, str]]:
+    """The Word 97-2003 and RTF documents among ``paths`` converted to ``.docx`` in
+    ``folder`` by one run of LibreOffice (:func:`~cadre_core.roster._office.to_docx_all`),
+    each with what came of it; none without LibreOffice (each is then refused as one),
+    nor those over the size limit (refused when read)."""
+    program = office_program()
+    old = [p for p in paths if _convertible(p) and p.stat().st_size <= MAX_XML_BYTES]
+    if program is None or len(old) < 2:
+        return {}
+    return dict(zip(old, to_docx_all(old, folder, program), strict=True))
 
 
 def _document(container: Any, count: list[int]) -> Iterator[Text | Table]:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+from collections.abc import Sequence
 from pathlib import Path
 
 CONVERT_SECONDS = 120
@@ -43,22 +44,36 @@ def to_docx(path: Path, folder: Path, program: str) -> tuple[Path | None, str]:
     >>> to_docx(folder / "ds.doc", folder, "false")
     (None, 'LibreOffice wrote no document (exit 1)')
     """
-    source = folder / f"source{path.suffix.lower() or '.doc'}"
+    return to_docx_all([path], folder, program)[0]
+
+
+def to_docx_all(paths: Sequence[Path], folder: Path, program: str) -> list[tuple[Path | None, str]]:
+    """:func:`to_docx` of each of ``paths`` in one run of LibreOffice (its start, with a
+    new profile, is most of a conversion's time: a folder of forty records converts in
+    one start, not forty), each ``.docx`` or why not, in the order of ``paths``. The run
+    may take :data:`CONVERT_SECONDS` a document."""
+    sources = [folder / f"source{i}{p.suffix.lower() or '.doc'}" for i, p in enumerate(paths)]
     try:
-        shutil.copyfile(path, source)  # a name of its own: the user's file is never touched
+        for path, source in zip(paths, sources, strict=True):
+            shutil.copyfile(path, source)  # a name of its own: the user's file is untouched
         done = subprocess.run(
             [program, f"-env:UserInstallation=file://{folder / 'profile'}", "--headless",
-             "--norestore", "--convert-to", "docx", "--outdir", str(folder), str(source)],
-            capture_output=True, timeout=CONVERT_SECONDS, check=False,
+             "--norestore", "--convert-to", "docx", "--outdir", str(folder),
+             *map(str, sources)],
+            capture_output=True, timeout=CONVERT_SECONDS * max(1, len(paths)), check=False,
         )  # fmt: skip
     except subprocess.TimeoutExpired:
-        return None, f"LibreOffice took over {CONVERT_SECONDS} s"
+        return [(None, f"LibreOffice took over {CONVERT_SECONDS} s")] * len(paths)
     except OSError as exc:
-        return None, f"LibreOffice could not be run ({type(exc).__name__})"
-    converted = folder / "source.docx"
-    if not converted.is_file():
-        return None, f"LibreOffice wrote no document (exit {done.returncode})"
-    return converted, ""
+        return [(None, f"LibreOffice could not be run ({type(exc).__name__})")] * len(paths)
+    out: list[tuple[Path | None, str]] = []
+    for source in sources:
+        converted = source.with_suffix(".docx")
+        if converted.is_file():
+            out.append((converted, ""))
+        else:
+            out.append((None, f"LibreOffice wrote no document (exit {done.returncode})"))
+    return out
 
 
-__all__ = ["CONVERT_SECONDS", "office_program", "to_docx"]
+__all__ = ["CONVERT_SECONDS", "office_program", "to_docx", "to_docx_all"]
