@@ -236,3 +236,26 @@ def test_a_workbook_of_one_sheet_per_commune(tmp_path: Path) -> None:
     )
     assert where == {"Lò Văn An": "Xã Tả Lèng", "Trần Thị Bình": "Xã Bản Hon",
                      "Vàng A Chu": "Xã Bản Hon", "Lò Thị Dung": "Xã Tả Lèng"}  # fmt: skip
+
+
+def test_sheets_naming_different_days_are_said(tmp_path: Path) -> None:
+    """A workbook whose sheets' titles name different days is read on one of them (the
+    first named), and that is said with every sheet's day; ``--list-date`` silences it."""
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    for n, (commune, day) in enumerate([("TẢ LÈNG", "31/12/2025"), ("BẢN HON", "30/06/2025")]):
+        ws = wb.active if n == 0 else wb.create_sheet()
+        assert ws is not None
+        ws.title = commune.title()
+        ws.append([f"ỦY BAN NHÂN DÂN XÃ {commune}"])
+        ws.append([f"DANH SÁCH CÁN BỘ, CÔNG CHỨC (tính đến ngày {day})"])
+        ws.append(["STT", "Họ và tên", "Ngày sinh", "Chức vụ"])
+        ws.append([1, f"Lò Văn {n}", "12/03/1975", "Chủ tịch UBND xã"])
+    wb.save(tmp_path / "ds.xlsx")
+    roster = read_roster(tmp_path / "ds.xlsx")
+    (said,) = [p for p in roster.problems if p.key == "list_days_differ"]
+    assert dict(said.args)["days"] == "31/12/2025 ('Tả Lèng'), 30/06/2025 ('Bản Hon')"
+    assert str(roster.list_date) == "2025-12-31"
+    given = read_roster(tmp_path / "ds.xlsx", list_date="2025-06-30")
+    assert not [p for p in given.problems if p.key == "list_days_differ"]

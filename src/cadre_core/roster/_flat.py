@@ -435,6 +435,7 @@ def read_flat(
     names: list[str] = []
     signed: list[dt.date] = []  # the days personal records were signed
     communes: dict[int, str] = {}  # the commune each sheet's own title rows name
+    days: dict[str, dt.date] = {}  # the day each sheet's own title rows say it is as of
     for number, grid in enumerate(grids):
         names.append(grid.name)
         read, texts = _read_sheet(grid, number, path.name)
@@ -452,6 +453,8 @@ def read_flat(
         sheets.append((number, grid.name, read))
         if (named := title_commune(texts)) is not None:  # each sheet its commune's list
             communes[number] = named
+        if not records and (dated := title_day(texts, signed=False)) is not None:
+            days[grid.name] = dated
     if not sheets:
         if not any(q.severity == "error" for q in problems):  # a file not read is said once
             problems.append(problem(path.name, None, None, None, None, "no_list_sheet"))
@@ -481,6 +484,12 @@ def read_flat(
             problem(path.name, None, None, None, None, "list_date_unknown")
         )  # fmt: skip
         return FlatRead((), tuple(problems), None, None, (), {}, tuple(names), records=records)
+    if list_date is None and len(set(days.values())) > 1:  # read on one day: said
+        named = ", ".join(f"{fmt_date(d)} ({n!r})" for n, d in days.items())
+        problems.append(
+            problem(path.name, None, None, None, None, "list_days_differ", severity="warning",
+                    days=named, day=fmt_date(day))
+        )  # fmt: skip
     if not any(len(s.rows) for _, _, s in sheets):  # an empty form: valid, but say so
         problems.append(
             problem(path.name, None, None, None, None, "list_no_people", severity="warning")

@@ -2211,6 +2211,12 @@ _LABELS: dict[str, tuple[str, str]] = {
         "cột thứ hai cho {canonical}; cột này không được đọc",
         "a second column for {canonical}; this one was not read",
     ),
+    "problem_list_days_differ": (
+        "các trang tính ghi những ngày khác nhau: {days}; danh sách được đọc tính đến ngày "
+        "{day} (ghi --list-date nếu cần tính đến ngày khác)",
+        "the sheets name different days: {days}; the list is read as of {day} (give "
+        "--list-date for another day)",
+    ),
     "problem_subtotal_rows": (
         "các dòng cộng, tổng (dòng {rows}) không phải là người nên không được đọc",
         "the total rows (rows {rows}) are no people and were not read",
