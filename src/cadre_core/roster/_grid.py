@@ -124,7 +124,7 @@ def _text_mapping(values: Iterable[object]) -> tuple[dict[str, str], Legacy | No
 def _capitals(typed: str, read: str) -> str:
     """``read`` (TCVN3 text ``typed``, converted) with the capitals TCVN3 cannot keep: its
     toned letters have no capital codes (a capitals' font draws the small letters' codes),
-    so a word that starts with one starts with a capital when it starts the cell ("Ñy ban
+    so a word that starts with one starts with a capital when it starts the cell ("Ủy ban
     Kiểm tra" typed "ñy ban KiÓm tra") or stands in a name of capitalised words ("Lê Thị
     Ánh" typed "Lª ThÞ ¸nh").
 
