@@ -302,10 +302,11 @@ def record_folder_grids(path: Path) -> tuple[list[Grid], list[Problem]]:
     error."""
     grids: list[Grid] = []
     problems: list[Problem] = []
-    records = [f for f in record_folder(path) or [] if is_record_file(f)]
+    words = record_folder(path) or []
+    records = [f for f in words if is_record_file(f)]
     with tempfile.TemporaryDirectory(prefix="cadre-doc-") as folder:
         converted = _convert_all(records, Path(folder))
-        for f in tracked(record_folder(path) or [], "progress_reading"):
+        for f in tracked(words, "progress_reading"):
             label = f"{path.name}/{f.name}"
             found, said = docx_grids(f, converted.get(f)) if f in records else ([], [])
             if len(found) == 1 and found[0].record:
