@@ -485,7 +485,7 @@ _FILLER = st.sampled_from(["lớp", "bồi dưỡng", "kiến thức", "cho", "c
 def test_a_course_names_its_topics_anywhere_in_its_text(data: st.DataObject) -> None:
     """Any topic's spelling among words that name none is found, whatever the case and
     the words around it; the words alone name none."""
-    from cadre_core.roster._record import _topic_phrases, topics_named
+    from cadre_core.roster._record_sections import _topic_phrases, topics_named
 
     phrase, code = data.draw(st.sampled_from(_topic_phrases()))
     before = data.draw(st.lists(_FILLER, max_size=4))

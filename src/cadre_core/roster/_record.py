@@ -13,8 +13,10 @@ the list's title rows, and the day the record was signed ("..., ngày 15 tháng 
 
 Only the labels of :data:`_LABELS` with a header are read, and only from the fields before
 the first of the form's sections (training, work, family, salary); of the sections, only
-the training table is read: its periods date the highest degree and the political theory
-(:func:`_awarded`), and its courses are the person's trainings (:func:`_courses`). Every other label met (also one of no known field, which ends
+the training table and the work history are read
+(:mod:`cadre_core.roster._record_sections`): the studies date the highest degree and the
+political theory, the courses are the person's trainings, the row still going on dates
+the post held now. Every other label met (also one of no known field, which ends
 the value before it) and every section not wholly read is named, without its value, in
 one warning (:func:`not_read`): no address, identity number or relative's name is ever
 taken in. A folder of records (:func:`record_folder`) is one commune's list, one record
@@ -23,9 +25,7 @@ per person.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
-import functools
 import re
 import unicodedata
 import zipfile
@@ -36,6 +36,20 @@ import pandas as pd
 
 from cadre_core.roster._grid import Grid, Table, Text, unicode_blocks
 from cadre_core.roster._problems import Problem, problem
+from cadre_core.roster._record_sections import (
+    _STUDIES,
+    _WORKS,
+    COURSE_COLUMNS,
+    DEGREE_DAY,
+    POST_DAY,
+    THEORY_DAY,
+    _awarded,
+    _courses,
+    _key,
+    _post_since,
+    _rows,
+    topics_named,
+)
 from cadre_core.roster._sniff import WORD_SUFFIXES, file_kind, folder_lists
 from cadre_core.vocab._labels import fmt_date
 
@@ -113,11 +127,6 @@ _LABELS: tuple[tuple[str | None, str, str], ...] = (
     (None, "Số sổ BHXH", r"số\s+sổ\s+(?:bhxh|bảo\s+hiểm\s+xã\s+hội)"),
 )  # fmt: skip
 
-#: the day a record's training section says its highest degree and its political theory
-#: were taken (:func:`_awarded`), under the headers the list reader reads them by
-DEGREE_DAY, THEORY_DAY = "Ngày tốt nghiệp", "Ngày tốt nghiệp LLCT"
-#: the day its work history says the current post was taken (:func:`_post_since`)
-POST_DAY = "Ngày bổ nhiệm"
 #: the headers of the one-row list a record gives, in the form's order
 HEADERS: tuple[str, ...] = (
     *dict.fromkeys(h for h, _, _ in _LABELS if h is not None),
@@ -161,11 +170,6 @@ _EDGES = " \t,;:.-–"
 _BORN = re.compile(r"sinh\W*$")  # "Sinh ngày 12 tháng 5 năm 1980" names no signing
 _SIGNED = re.compile(r"ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s*,?\s*năm\s+\d{4}")
 _NAME_FIELD = next(i for i, (h, _, _) in enumerate(_LABELS) if h == "Họ và tên")
-
-
-def _key(text: str) -> str:
-    """``text`` as labels are matched: composed accents, case folded, spaces kept."""
-    return unicodedata.normalize("NFC", text).casefold()
 
 
 def _lines(blocks: Iterable[Text | Table]) -> list[str]:
@@ -262,210 +266,6 @@ def _fields(
         if not titled and marks:
             lead.append(line)
     return found, lead, sections, list(dict.fromkeys(others))
-
-
-_STUDIES = re.compile(r"đào\s+tạo")
-_STUDY_HEAD = re.compile(r"văn\s+bằng|trình\s+độ\s+gì")
-_STUDY_FIELD = re.compile(r"chuyên\s+ngành|ngành\s+học|nội\s+dung")
-_STUDY_TIME = re.compile(r"từ\s+tháng|thời\s+gian|từ\s+ngày")
-_MONTH_YEAR = re.compile(r"(\d{1,2})\s*[/.\-]\s*(\d{4})")
-_THEORY_STUDY = re.compile(r"lý\s+luận\s+chính\s+trị|\bllct\b|\bchính\s+trị\b")
-
-
-def _rows(lines: list[str]) -> int:
-    """The rows of a section's table after its header (lines holding a cell)."""
-    return max(0, sum(1 for line in lines if "\t" in line) - 1)
-
-
-def _ended(cell: str) -> dt.date | None:
-    """The last day of the last month a period cell names ("09/2015 - 06/2016" ends on
-    30/06/2016); None for one that names none, or one still going on ("- nay")."""
-    months = _MONTH_YEAR.findall(cell)
-    if not months or re.search(r"\bnay\b|hiện\s+nay", _key(cell)):
-        return None
-    month, year = int(months[-1][0]), int(months[-1][1])
-    if not 1 <= month <= 12 or not 1900 <= year <= 2100:
-        return None
-    return dt.date(year, month, calendar.monthrange(year, month)[1])
-
-
-def _study_rows(studies: list[str]) -> tuple[list[list[str]], int, int, int] | None:
-    """The rows of a record's training table (cells of its lines after the header) and
-    the places of its diploma, field (or content) and period cells; None without one."""
-    heads = next((i for i, line in enumerate(studies) if _STUDY_HEAD.search(_key(line))), None)
-    if heads is None:
-        return None
-    head = [_key(c) for c in studies[heads].split("\t")]
-    where = [next((j for j, c in enumerate(head) if p.search(c)), None)
-             for p in (_STUDY_HEAD, _STUDY_FIELD, _STUDY_TIME)]  # fmt: skip
-    if None in where:
-        return None
-    diploma, field, period = (int(j) for j in where if j is not None)
-    rows = [r for r in (line.split("\t") for line in studies[heads + 1 :]) if len(r) == len(head)]
-    return rows, diploma, field, period
-
-
-def _levels(names: list[str]) -> dict[str, list[object]]:
-    """The education and the theory level each diploma cell of ``names`` names (None where
-    it names none: a certificate, a course)."""
-    from cadre_core.roster import _normalize as nz
-
-    series = pd.Series(names, dtype=object)
-    return {
-        kind: pd.Series(nz.normalise_code(series, codes=kind)[0], dtype=object).tolist()
-        for kind in ("education", "theory")
-    }
-
-
-def _awarded(values: dict[str, str | None], studies: list[str]) -> tuple[dict[str, str], int]:
-    """The days the record's training section (school, field, period, mode, diploma)
-    says its highest degree and its political theory were taken: the end of the latest
-    finished study whose diploma is the level the fields name (a theory study: one whose
-    field or diploma names political theory); with how many of its rows were so read.
-
-    >>> rows = ["Tên trường\\tChuyên ngành\\tTừ tháng, năm - đến tháng, năm\\tVăn bằng",
-    ...         "ĐH Luật\\tLuật\\t09/1993 - 06/1997\\tCử nhân",
-    ...         "Trường Chính trị\\tLý luận chính trị\\t09/2015 - 06/2016\\tTrung cấp",
-    ...         "Học viện Hành chính\\tQLNN ngạch chuyên viên\\t03/2018 - 05/2018\\tChứng chỉ"]
-    >>> _awarded({"Trình độ chuyên môn cao nhất": "Đại học Luật",
-    ...           "Lý luận chính trị": "Trung cấp"}, rows)
-    ({'Ngày tốt nghiệp': '30/06/1997', 'Ngày tốt nghiệp LLCT': '30/06/2016'}, 2)
-    """
-    parsed = _study_rows(studies)
-    if parsed is None or not parsed[0]:
-        return {}, 0
-    rows, diploma, field, period = parsed
-    theory = [bool(_THEORY_STUDY.search(_key(f"{r[field]} {r[diploma]}"))) for r in rows]
-    levels = _levels([r[diploma] for r in rows])
-    asked = {
-        kind: _levels([values.get(header) or ""])[kind][0]
-        for kind, header in (("education", "Trình độ chuyên môn cao nhất"),
-                             ("theory", "Lý luận chính trị"))
-    }  # fmt: skip
-    out: dict[str, str] = {}
-    used = 0
-    for kind, header, wanted in (("education", DEGREE_DAY, False), ("theory", THEORY_DAY, True)):
-        ends = [
-            end
-            for r, level, is_theory in zip(rows, levels[kind], theory, strict=True)
-            if is_theory == wanted and isinstance(level, str) and level == asked[kind]
-            and (end := _ended(r[period])) is not None
-        ]  # fmt: skip
-        if ends:
-            out[header] = f"{max(ends):%d/%m/%Y}"
-            used += len(ends)
-    return out, used
-
-
-@functools.cache
-def _topic_phrases() -> tuple[tuple[str, str], ...]:
-    """The spellings of the training topics that name one inside a course's text (the
-    roster format's topic aliases, as comparison keys), longest first; not the codes
-    themselves, nor "khác" (other), which any text may hold."""
-    from cadre_core.roster._schema import VALUE_ALIASES
-
-    phrases = {
-        key: code
-        for key, code in VALUE_ALIASES["topic"].items()
-        if "_" not in key and code != "other" and key != code
-    }
-    return tuple(sorted(phrases.items(), key=lambda kv: (-len(kv[0]), kv[0])))
-
-
-def topics_named(text: str) -> list[str]:
-    """The training topics a course's free text names, each a whole phrase of it, in the
-    order of the topic codes (:func:`_topic_phrases`).
-
-    >>> topics_named("Bồi dưỡng kiến thức chuyển đổi số và ứng dụng CNTT cho cán bộ xã")
-    ['it', 'digital_transformation']
-    >>> topics_named("Lớp bồi dưỡng kỹ năng lãnh đạo")
-    []
-    """
-    from cadre_core.roster._schema import text_key
-    from cadre_core.vocab._enums import TrainingTopic
-
-    words = f" {text_key(text)} "
-    found = {code for phrase, code in _topic_phrases() if f" {phrase} " in words}
-    return [c for c in TrainingTopic.codes() if c in found]
-
-
-#: the columns of the trainings a record's training section gives
-COURSE_COLUMNS = ("topics", "completed_date", "course")
-
-
-def _courses(studies: list[str]) -> tuple[pd.DataFrame | None, int]:
-    """The courses (bồi dưỡng) of a record's training section: each finished row whose
-    diploma names no degree or theory level (a certificate) and whose content names a
-    training topic (:func:`topics_named`), completed the last day of its period; None
-    when the record has no training table to read; with how many rows were so read.
-
-    >>> rows = ["Tên trường\\tNội dung đào tạo, bồi dưỡng\\tTừ tháng, năm - đến tháng, năm"
-    ...         "\\tVăn bằng, chứng chỉ",
-    ...         "ĐH Luật\\tLuật\\t09/1993 - 06/1997\\tCử nhân",
-    ...         "Trường Chính trị\\tBồi dưỡng chuyển đổi số\\t03/2026 - 04/2026\\tChứng chỉ",
-    ...         "Trường Chính trị\\tKỹ năng lãnh đạo\\t05/2026 - 05/2026\\tChứng chỉ"]
-    >>> courses, read = _courses(rows)
-    >>> courses.to_numpy().tolist(), read
-    ([['digital_transformation', '30/04/2026', 'Bồi dưỡng chuyển đổi số']], 1)
-    """
-    parsed = _study_rows(studies)
-    if parsed is None:
-        return None, 0
-    rows, diploma, field, period = parsed
-    levels = _levels([r[diploma] for r in rows])
-    out: list[tuple[str, str, str]] = []
-    for r, degree, theory in zip(rows, levels["education"], levels["theory"], strict=True):
-        topics = topics_named(f"{r[field]} {r[diploma]}")
-        end = _ended(r[period])
-        if isinstance(degree, str) or isinstance(theory, str) or not topics or end is None:
-            continue
-        out.append((";".join(topics), f"{end:%d/%m/%Y}", " ".join(r[field].split())))
-    return pd.DataFrame(out, columns=list(COURSE_COLUMNS), dtype=object), len(out)
-
-
-_WORKS = re.compile(r"(?:tóm\s+tắt\s+)?quá\s+trình\s+công\s+tác")
-_WORK_WHAT = re.compile(r"chức\s+danh|chức\s+vụ|đơn\s+vị\s+công\s+tác")
-_STILL = re.compile(r"\bnay\b|hiện\s+tại")
-_POSTS_APART = re.compile(r"[,;]|\s+kiêm\s+|\s+-\s+")
-
-
-def _post_since(post: str | None, works: list[str]) -> str | None:
-    """The day the record's current ``post`` was taken, from its work history (period,
-    post and body): the first day of the month the one row still going on starts
-    ("03/2021 - nay", "Chủ tịch UBND xã Tả Lèng" -> 01/03/2021), when that row names
-    every post held ("Chủ tịch UBND xã"); None otherwise (a row naming another post, two
-    rows going on, no such table): the post is then taken as held on the list's day.
-
-    >>> works = ["Từ tháng, năm đến tháng, năm\\tChức danh, chức vụ, đơn vị công tác",
-    ...          "03/2010 - 02/2021\\tCông chức Văn phòng - Thống kê xã Tả Lèng",
-    ...          "03/2021 - nay\\tPhó Chủ tịch UBND xã Tả Lèng"]
-    >>> _post_since("Phó Chủ tịch UBND xã", works), _post_since("Chủ tịch HĐND xã", works)
-    ('01/03/2021', None)
-    """
-    from cadre_core.roster._schema import text_key
-
-    if not post:
-        return None
-    head = next((i for i, line in enumerate(works)
-                 if _STUDY_TIME.search(_key(line)) and _WORK_WHAT.search(_key(line))), None)  # fmt: skip
-    if head is None:
-        return None
-    cells = [_key(c) for c in works[head].split("\t")]
-    period = next(j for j, c in enumerate(cells) if _STUDY_TIME.search(c))
-    what = next((j for j, c in enumerate(cells) if _WORK_WHAT.search(c)), None)
-    rows = [r for r in (line.split("\t") for line in works[head + 1 :]) if len(r) == len(cells)]
-    going = [r for r in rows if _STILL.search(_key(r[period]))]
-    if what is None or len(going) != 1:
-        return None
-    months = _MONTH_YEAR.findall(going[0][period])
-    parts = [text_key(p) for p in _POSTS_APART.split(post) if p.strip()]
-    row = f" {text_key(going[0][what])} "
-    if not months or not parts or not all(f" {p} " in row for p in parts):
-        return None
-    month, year = int(months[0][0]), int(months[0][1])
-    if not 1 <= month <= 12 or not 1900 <= year <= 2100:
-        return None
-    return f"01/{month:02d}/{year}"
 
 
 def _signed(lines: list[str]) -> str | None:
