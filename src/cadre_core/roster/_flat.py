@@ -365,10 +365,8 @@ def _read_sheet(sheet: Grid, number: int, file: str) -> tuple[_Sheet | None, lis
             continue
         cols[key] = body[js[0]].where(filled[js[0]])[keep]
     if ("cadres", "full_name") in cols:  # "Đ/c Lò Văn An": the comrade's name
-        names = cols["cadres", "full_name"]
-        cols["cadres", "full_name"] = names.where(
-            ~names.map(lambda v: isinstance(v, str)), names.astype(str).str.replace(
-                _COMRADE, "", regex=True))  # fmt: skip
+        names = nz.to_text(cols["cadres", "full_name"])
+        cols["cadres", "full_name"] = names.str.replace(_COMRADE, "", regex=True)
     if ("agencies", "name") not in cols and group_agency.notna().any():
         cols["agencies", "name"] = group_agency[keep]
         places["agencies", "name"] = "(group rows)"

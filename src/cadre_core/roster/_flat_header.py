@@ -245,17 +245,19 @@ def marked_levels(
     >>> got["degrees", "level"].tolist(), got["degrees", "field"].tolist()
     (['dai_hoc', 'thac_si', 'thac_si'], [None, None, 'Luật'])
     """
+    from cadre_core.roster import _normalize as nz
     from cadre_core.roster._values import CODE_ENUMS, FALSE_WORDS, TRUE_WORDS
 
     order = CODE_ENUMS[MARKED[key]]
     level = pd.Series(None, index=body.index, dtype=object)
     field = pd.Series(None, index=body.index, dtype=object)
     for j, code in sorted(marks.items(), key=lambda m: order.index(m[1])):  # the highest last
-        keys = body[j].map(lambda v: text_key(str(v)))
+        text = nz.to_text(body[j])
+        keys = nz.keys_of(text)
         on = filled[j] & ~keys.isin(FALSE_WORDS)
         level = level.where(~on, code)
-        words = on & ~keys.isin(TRUE_WORDS) & body[j].map(lambda v: isinstance(v, str))
-        field = field.where(~words, body[j])
+        words = on & ~keys.isin(TRUE_WORDS) & text.str.contains(r"[^\W\d_]", na=False)
+        field = field.where(~words, text)
     out = {key: level}
     if key == ("degrees", "level") and bool(field.notna().any()):
         out["degrees", "field"] = field.where(field.notna(), None)
