@@ -450,6 +450,51 @@ def test_header_keys_fold_layout_not_words() -> None:
     assert header_key("Tự xếp loại") != header_key("Mức xếp loại")
 
 
+#: Header spellings of real lists and forms, each with the (table, column) it names: the
+#: tables format reads them on their table, a one-row-per-person list on its one sheet.
+_REAL_HEADERS = {
+    "Họ và tên CBCC": ("cadres", "full_name"),
+    "HỌ VÀ TÊN CÁN BỘ, CÔNG CHỨC": ("cadres", "full_name"),
+    "Mã CBCC": ("cadres", "cadre_id"),
+    "Mã định danh": ("cadres", "cadre_id"),
+    "Năm sinh": ("cadres", "birth_date"),
+    "Chức vụ (chức danh) hiện tại": ("positions", "title"),
+    "Chức vụ đang đảm nhiệm": ("positions", "title"),
+    "Cơ quan, đơn vị công tác": ("agencies", "name"),
+    "Nơi công tác": ("agencies", "name"),
+    "Ngày giữ chức vụ": ("assignments", "start_date"),
+    "Ngày bầu, bổ nhiệm": ("assignments", "start_date"),
+    "Chuyên môn": ("degrees", "level"),
+    "Văn bằng": ("degrees", "level"),
+    "Ngành học": ("degrees", "field"),
+    "Trình độ chính trị": ("theory", "level"),
+    "Chính trị": ("theory", "level"),
+    "Năm đánh giá": ("ratings", "year"),
+    "Kỷ luật": ("discipline", "level"),
+    "SL": ("equipment", "quantity"),
+    "Số lượng (cái)": ("equipment", "quantity"),
+}
+
+
+@pytest.mark.parametrize("header", sorted(_REAL_HEADERS))
+def test_real_header_spellings_name_their_column(header: str) -> None:
+    from cadre_core.roster._flat_header import FIELD_KEYS
+    from cadre_core.roster._reader import header_keys
+    from cadre_core.roster._schema import TABLE_BY_NAME
+
+    table, column = _REAL_HEADERS[header]
+    assert header_keys(TABLE_BY_NAME[table])[header_key(header)] == column
+    if table not in ("discipline", "equipment"):  # not fields of a person's row
+        assert FIELD_KEYS[header_key(header)][0] == (table, column)
+
+
+def test_flat_list_spellings_are_the_roster_formats_own() -> None:
+    # one table of header spellings: a flat list adds only its row number's column
+    from cadre_core.roster._flat_header import FLAT_ALIASES, SKIP
+
+    assert {field for field, _ in FLAT_ALIASES.values()} == {SKIP}
+
+
 def _write(folder: Path, name: str, header: list[str], rows: list[list[object]]) -> None:
     with open(folder / f"{name}.csv", "w", newline="", encoding="utf-8") as f:
         w = csv.writer(f)

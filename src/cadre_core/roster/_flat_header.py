@@ -39,8 +39,8 @@ FLAT_COLUMNS: tuple[tuple[str, tuple[str, ...]], ...] = (
 
 SKIP = "skip"  # the STT column: a row number, not data
 
-# Spellings only a flat list uses (a field of another table seen from one person's row).
-# The roster format's own aliases come first; these only fill what it does not know.
+# Spellings only a flat list uses: the row number's column. Every header naming a field is
+# the roster format's own alias (roster/_schema.py), read the same in both formats.
 FLAT_ALIASES: Mapping[str, tuple[str, str]] = {
     header_key(k): v
     for k, v in {
@@ -48,48 +48,6 @@ FLAT_ALIASES: Mapping[str, tuple[str, str]] = {
         "tt": (SKIP, ""),
         "số tt": (SKIP, ""),
         "số thứ tự": (SKIP, ""),
-        "chức vụ": ("positions", "title"),
-        "chức vụ hiện tại": ("positions", "title"),
-        "chức vụ, chức danh": ("positions", "title"),
-        "chức danh, chức vụ": ("positions", "title"),
-        "đơn vị": ("agencies", "name"),
-        "cơ quan": ("agencies", "name"),
-        "cơ quan, đơn vị": ("agencies", "name"),
-        "đơn vị công tác": ("agencies", "name"),
-        "phòng, ban": ("agencies", "name"),
-        # a year of birth is not a day: read where it is, so that each cell says so
-        "năm sinh": ("cadres", "birth_date"),
-        "nam/nữ": ("cadres", "gender"),
-        "mã số cbcc": ("cadres", "cadre_id"),
-        "mã cbcc": ("cadres", "cadre_id"),
-        "mã số công chức": ("cadres", "cadre_id"),
-        "gdpt": ("cadres", "general_education"),
-        "trình độ gdpt": ("cadres", "general_education"),
-        "trình độ giáo dục phổ thông": ("cadres", "general_education"),
-        "chuyên môn nghiệp vụ": ("degrees", "level"),
-        "trình độ chuyên môn nghiệp vụ": ("degrees", "level"),
-        "bằng cấp": ("degrees", "level"),
-        "ngày bắt đầu giữ chức vụ": ("assignments", "start_date"),
-        "ngày giữ chức vụ": ("assignments", "start_date"),
-        "thời điểm bổ nhiệm": ("assignments", "start_date"),
-        "ngày bổ nhiệm, phê chuẩn": ("assignments", "start_date"),
-        "ngày được bổ nhiệm": ("assignments", "start_date"),
-        "kết quả đánh giá": ("ratings", "rating"),
-        "kết quả xếp loại": ("ratings", "rating"),
-        "đánh giá, xếp loại": ("ratings", "rating"),
-        "xếp loại chất lượng": ("ratings", "rating"),
-        "kết quả đánh giá, xếp loại chất lượng": ("ratings", "rating"),
-        "chuyên môn": ("degrees", "level"),
-        "trình độ đào tạo": ("degrees", "level"),
-        "ngành đào tạo": ("degrees", "field"),
-        "chuyên ngành đào tạo cao nhất": ("degrees", "field"),
-        "llct": ("theory", "level"),
-        "ngày tốt nghiệp llct": ("theory", "awarded_date"),
-        "ngày cấp bằng llct": ("theory", "awarded_date"),
-        "xếp loại": ("ratings", "rating"),
-        "kết quả đánh giá, xếp loại": ("ratings", "rating"),
-        "xếp loại đánh giá": ("ratings", "rating"),
-        "kết quả xếp loại đánh giá": ("ratings", "rating"),
     }.items()
 }
 

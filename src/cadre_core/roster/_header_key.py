@@ -9,9 +9,11 @@ import re
 from cadre_core.roster._values import text_key
 
 # A format hint in brackets at the end of a header: "(d/m/Y)", "(dd/mm/yyyy)",
-# "(ngày/tháng/năm)"; or any bracket listing values with slashes: "(Nam/Nữ)", "(Kinh/DTTS)".
+# "(ngày/tháng/năm)"; any bracket listing values with slashes: "(Nam/Nữ)", "(Kinh/DTTS)";
+# or the unit things are counted in: "Số lượng (cái)".
 _FORMAT_HINT = re.compile(
     r"\s*\((?:(?:[dmy]{1,4}|ngày|tháng|năm)[/.\- ]?){2,3}\)$|\s*\([^()]*/[^()]*\)$"
+    r"|\s*\((?:cái|chiếc|bộ)\)$"
 )
 _HEADER_PUNCTUATION = re.compile(r"[,;:]")
 # The number of a column before its header: "1.", "1)", "(1)", "[1]", "a)", "II."
@@ -52,6 +54,8 @@ def header_key(text: str) -> str:
     ('ngày sinh', 'giới tính')
     >>> header_key("1. Họ và tên (*)"), header_key("Ngày/tháng/năm sinh")
     ('họ và tên', 'ngày tháng năm sinh')
+    >>> header_key("Số lượng (cái)")
+    'số lượng'
     >>> header_key("TĐCM") == header_key("Trình độ CM") == header_key("Trình độ chuyên môn")
     True
     >>> header_key("Lý luận CT"), header_key("CT UBND")

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-import attrs
-
+from cadre_core.roster._columns import KINDS, Column, Table
+from cadre_core.roster._columns import column as _c
 from cadre_core.roster._header_key import header_key
+from cadre_core.roster._schema_extensions import EXTENSION_TABLES
 from cadre_core.roster._values import (
     AMBIGUOUS_VALUES,
     ASCII_ALIASES,
@@ -47,66 +48,6 @@ __all__ = [
     "text_key",
 ]
 
-# Kinds of column. "code" columns hold one of an enum's codes; "topics" a ;-list of topic
-# codes; "codes" a ;-list of the codes of the column's code list; "fields" a ;-list of free
-# text; "decimal" an exact decimal number (Decimal); "indicator" an indicator code (the
-# built-in codes by their aliases, or a plugin's code).
-KINDS = (
-    "id",
-    "text",
-    "date",
-    "bool",
-    "int",
-    "code",
-    "topics",
-    "codes",
-    "fields",
-    "ethnicity",
-    "decimal",
-    "indicator",
-)
-
-
-@attrs.frozen
-class Column:
-    """One column of a roster table."""
-
-    name: str
-    kind: str = attrs.field(validator=attrs.validators.in_(KINDS))
-    required: bool = False
-    aliases: tuple[str, ...] = ()
-    codes: str | None = None  # name of the value-alias table for "code" columns
-    default: object = None
-    description: str = ""
-
-
-@attrs.frozen
-class Table:
-    """One roster table: its canonical columns and its key."""
-
-    name: str
-    columns: tuple[Column, ...]
-    required: bool = False
-    key: tuple[str, ...] = ()
-    aliases: tuple[str, ...] = ()
-
-    @property
-    def column_names(self) -> tuple[str, ...]:
-        """Canonical column names in canonical order."""
-        return tuple(c.name for c in self.columns)
-
-    def column(self, name: str) -> Column:
-        """Return the column called ``name``."""
-        for c in self.columns:
-            if c.name == name:
-                return c
-        raise KeyError(name)
-
-
-def _c(name: str, kind: str, *aliases: str, **kw: object) -> Column:
-    return Column(name, kind, aliases=aliases, **kw)  # type: ignore[arg-type]
-
-
 TABLES: tuple[Table, ...] = (
     Table(
         "cadres",
@@ -130,6 +71,19 @@ TABLES: tuple[Table, ...] = (
                 "mã số hồ sơ",
                 "mã hồ sơ",
                 "số hồ sơ",
+                # "CBCC", "CBCCVC" are read as their words (header_key)
+                "mã cbcc",
+                "mã số cbcc",
+                "mã cbccvc",
+                "mã số cbccvc",
+                # the code of the national database of cadres, civil servants and public
+                # employees, and the staff numbers of HR software
+                "mã định danh",
+                "mã định danh cbccvc",
+                "mã nhân viên",
+                "mã số nhân viên",
+                "mã nhân sự",
+                "mã số nhân sự",
                 required=True,
             ),
             _c(
@@ -142,10 +96,24 @@ TABLES: tuple[Table, ...] = (
                 "họ tên khai sinh",
                 "họ và tên cán bộ",
                 "họ tên cán bộ",
+                "tên cán bộ",
+                "họ và tên cbcc",
+                "họ tên cbcc",
+                "họ và tên cbccvc",
+                "họ và tên công chức",
+                "họ và tên cán bộ, công chức, viên chức",
                 required=True,
             ),
             _c(
-                "birth_date", "date", "ngày sinh", "ngày tháng năm sinh", "sinh ngày", required=True
+                "birth_date",
+                "date",
+                "ngày sinh",
+                "ngày tháng năm sinh",
+                "sinh ngày",
+                # a year of birth is not a day: the column is read, so that each cell
+                # holding a year alone says so
+                "năm sinh",
+                required=True,
             ),
             _c("gender", "code", "giới tính", "gioi tinh", "giới", "nam/nữ", codes="gender"),
             _c("ethnicity", "ethnicity", "dân tộc", "dan toc"),
@@ -208,6 +176,8 @@ TABLES: tuple[Table, ...] = (
                 "trình độ giáo dục phổ thông",
                 "văn hóa",
                 "văn hoá",
+                "gdpt",
+                "trình độ gdpt",
                 codes="general_education",
             ),
             _c("academic_title", "code", "học hàm", "chức danh khoa học", codes="academic_title"),
@@ -292,6 +262,12 @@ TABLES: tuple[Table, ...] = (
                 "phòng, ban",
                 "phòng, ban đang công tác",
                 "phòng, ban công tác",
+                "cơ quan, đơn vị",
+                "cơ quan, đơn vị công tác",
+                "đơn vị công tác hiện nay",
+                "cơ quan công tác hiện nay",
+                "nơi công tác",
+                "nơi làm việc",
             ),
             _c("commune", "text", "xã", "tên xã", "xã, phường", "đơn vị hành chính"),
             _c("bloc", "code", "khối", codes="bloc"),
@@ -316,6 +292,18 @@ TABLES: tuple[Table, ...] = (
                 "chức vụ hiện nay",
                 "chức vụ, chức danh",
                 "chức danh, chức vụ",
+                "chức vụ, chức danh hiện tại",
+                "chức vụ (chức danh) hiện tại",
+                "chức vụ (chức danh)",
+                "chức danh hiện tại",
+                "chức vụ đang đảm nhiệm",
+                "chức vụ đảm nhiệm",
+                "chức vụ hiện giữ",
+                "chức vụ công tác",
+                "chức danh công tác",
+                "chức vụ hoặc chức danh công tác",
+                "chức vụ (đảng, chính quyền, đoàn thể)",
+                "chức vụ đảng, chính quyền, đoàn thể",
             ),
             _c("agency_code", "id", "mã cơ quan", "mã đơn vị"),
             _c("category", "code", "loại", "loại vị trí", "phân loại", codes="category"),
@@ -341,7 +329,23 @@ TABLES: tuple[Table, ...] = (
         (
             _c("cadre_id", "id", "mã cán bộ", "mã cb", required=True),
             _c("position_code", "id", "mã vị trí", "mã vtvl", required=True),
-            _c("start_date", "date", "ngày bắt đầu", "từ ngày", "ngày bổ nhiệm", required=True),
+            _c(
+                "start_date",
+                "date",
+                "ngày bắt đầu",
+                "từ ngày",
+                "ngày bổ nhiệm",
+                "ngày được bổ nhiệm",
+                "thời điểm bổ nhiệm",
+                "thời gian bổ nhiệm",
+                "ngày bổ nhiệm, phê chuẩn",
+                "ngày bầu, bổ nhiệm",
+                "ngày bầu, phê chuẩn",
+                "ngày giữ chức vụ",
+                "ngày bắt đầu giữ chức vụ",
+                "ngày nhận nhiệm vụ",
+                required=True,
+            ),
             _c("end_date", "date", "ngày kết thúc", "đến ngày"),
             _c("rotation", "bool", "luân chuyển", "cán bộ luân chuyển", default=False),
         ),
@@ -362,10 +366,25 @@ TABLES: tuple[Table, ...] = (
                 "trình độ đào tạo",
                 "trình độ cm",
                 "trình độ cmnv",
+                "chuyên môn",
+                "chuyên môn nghiệp vụ",
+                "bằng cấp",
+                "văn bằng",
+                "bằng cấp chuyên môn",
+                "văn bằng chuyên môn",
                 codes="education",
                 required=True,
             ),
-            _c("field", "text", "chuyên ngành", "ngành", "ngành đào tạo", "chuyên ngành đào tạo"),
+            _c(
+                "field",
+                "text",
+                "chuyên ngành",
+                "ngành",
+                "ngành đào tạo",
+                "chuyên ngành đào tạo",
+                "chuyên ngành đào tạo cao nhất",
+                "ngành học",
+            ),
             _c(
                 "awarded_date",
                 "date",
@@ -393,10 +412,21 @@ TABLES: tuple[Table, ...] = (
                 "trình độ lý luận",
                 "tđ llct",
                 "llct",
+                "trình độ chính trị",
+                "chính trị",
+                "lý luận",
                 codes="theory",
                 required=True,
             ),
-            _c("awarded_date", "date", "ngày cấp", "ngày cấp bằng", "ngày tốt nghiệp"),
+            _c(
+                "awarded_date",
+                "date",
+                "ngày cấp",
+                "ngày cấp bằng",
+                "ngày tốt nghiệp",
+                "ngày tốt nghiệp llct",
+                "ngày cấp bằng llct",
+            ),
             _c("study_mode", "code", "hệ đào tạo", "hình thức học", codes="study_mode"),
         ),
         aliases=("lý luận chính trị", "llct", "ly luan chinh tri"),
@@ -416,7 +446,15 @@ TABLES: tuple[Table, ...] = (
         "ratings",
         (
             _c("cadre_id", "id", "mã cán bộ", "mã cb", required=True),
-            _c("year", "int", "năm", required=True),
+            _c(
+                "year",
+                "int",
+                "năm",
+                "năm đánh giá",
+                "năm xếp loại",
+                "năm đánh giá, xếp loại",
+                required=True,
+            ),
             _c("quarter", "int", "quý"),
             _c(
                 "rating",
@@ -433,6 +471,10 @@ TABLES: tuple[Table, ...] = (
                 "xếp loại chất lượng",
                 "kết quả xếp loại chất lượng",
                 "mức xếp loại chất lượng",
+                "xếp loại đánh giá",
+                "kết quả xếp loại đánh giá",
+                "đánh giá, xếp loại",
+                "kết quả đánh giá, xếp loại chất lượng",
                 codes="rating",
                 required=True,
             ),
@@ -453,155 +495,16 @@ TABLES: tuple[Table, ...] = (
                 "tên trang thiết bị",
                 "tên tài sản",
                 "tài sản",
+                "loại tài sản",
+                "tên tài sản, thiết bị",
                 required=True,
             ),
-            _c("quantity", "int", "số lượng", required=True),
+            _c("quantity", "int", "số lượng", "sl", required=True),
         ),
         aliases=("trang thiết bị", "thiết bị", "equipment item"),
     ),
-    # Optional extensions (docs/roster-extensions.md): succession pools, quarterly scores
-    # (Decree 335/2025/NĐ-CP) and discipline records.
-    Table(
-        "succession",
-        (
-            _c("cadre_id", "id", "mã cán bộ", "mã cb", required=True),
-            _c(
-                "position_code",
-                "id",
-                "mã vị trí",
-                "mã chức danh",
-                "chức danh quy hoạch",
-                "mã chức danh quy hoạch",
-                required=True,
-            ),
-            _c("term", "text", "nhiệm kỳ", "nhiệm kỳ quy hoạch", required=True),
-            _c("added_date", "date", "ngày phê duyệt", "ngày đưa vào quy hoạch", "ngày quyết định"),
-        ),
-        aliases=("quy hoạch", "quy hoạch cán bộ", "danh sách quy hoạch", "quy hoach"),
-    ),
-    Table(
-        "scores",
-        (
-            _c("cadre_id", "id", "mã cán bộ", "mã cb", required=True),
-            _c("year", "int", "năm", required=True),
-            _c("quarter", "int", "quý", required=True),
-            _c("score", "int", "điểm", "tổng điểm", "điểm đánh giá", required=True),
-        ),
-        aliases=("điểm đánh giá", "điểm theo dõi, đánh giá", "theo dõi, đánh giá", "score"),
-    ),
-    Table(
-        "discipline",
-        (
-            _c("cadre_id", "id", "mã cán bộ", "mã cb", required=True),
-            _c("date", "date", "ngày", "ngày quyết định", "ngày kỷ luật", required=True),
-            _c(
-                "level",
-                "code",
-                "hình thức",
-                "hình thức kỷ luật",
-                "hình thức kl",
-                "mức kỷ luật",
-                codes="discipline",
-                required=True,
-            ),
-        ),
-        aliases=("kỷ luật", "ky luat", "kỷ luật cán bộ"),
-    ),
-    # Optional extensions for section II.2.b of the plan (docs/roster-extensions.md): the
-    # commune's socio-economic indicators, citizens' satisfaction and the collectives'
-    # ratings (Quy định 366-QĐ/TW).
-    Table(
-        "indicators",
-        (
-            _c("commune", "text", "xã", "tên xã", "xã, phường", "đơn vị hành chính"),
-            _c("year", "int", "năm", required=True),
-            _c("quarter", "int", "quý"),
-            _c(
-                "indicator",
-                "indicator",
-                "chỉ tiêu",
-                "mã chỉ tiêu",
-                "tên chỉ tiêu",
-                "chỉ tiêu kinh tế - xã hội",
-                required=True,
-            ),
-            _c(
-                "plan",
-                "decimal",
-                "kế hoạch",
-                "chỉ tiêu kế hoạch",
-                "kế hoạch giao",
-                "chỉ tiêu giao",
-                "kế hoạch năm",
-                "kh",
-                required=True,
-            ),
-            _c(
-                "actual",
-                "decimal",
-                "thực hiện",
-                "kết quả thực hiện",
-                "kết quả",
-                "thực tế",
-                "ước thực hiện",
-                "th",
-                required=True,
-            ),
-            _c("unit", "text", "đơn vị tính", "đvt"),
-            _c("source", "text", "nguồn", "nguồn số liệu"),
-        ),
-        aliases=(
-            "chỉ tiêu kt-xh",
-            "chỉ tiêu kinh tế - xã hội",
-            "chỉ tiêu kinh tế xã hội",
-            "kết quả thực hiện chỉ tiêu",
-            "chi tieu kt-xh",
-            "indicator",
-        ),
-    ),
-    Table(
-        "satisfaction",
-        (
-            _c("commune", "text", "xã", "tên xã", "xã, phường", "đơn vị hành chính"),
-            _c("year", "int", "năm", required=True),
-            _c("quarter", "int", "quý"),
-            _c("score", "decimal", "điểm hài lòng", "chỉ số hài lòng", "điểm"),
-            _c("share", "decimal", "tỷ lệ hài lòng", "tỷ lệ người dân hài lòng", "tỷ lệ"),
-            _c("source", "text", "nguồn", "nguồn khảo sát", "cuộc khảo sát"),
-        ),
-        aliases=(
-            "sự hài lòng",
-            "mức độ hài lòng",
-            "sự hài lòng của người dân",
-            "khảo sát sự hài lòng",
-            "su hai long",
-        ),
-    ),
-    Table(
-        "unit_ratings",
-        (
-            _c("agency_code", "id", "mã cơ quan", "mã đơn vị", required=True),
-            _c("year", "int", "năm", required=True),
-            _c("quarter", "int", "quý"),
-            _c(
-                "rating",
-                "code",
-                "xếp loại",
-                "kết quả xếp loại",
-                "mức xếp loại",
-                "xếp loại chất lượng",
-                codes="rating",
-                required=True,
-            ),
-        ),
-        aliases=(
-            "xếp loại tập thể",
-            "xếp loại chất lượng tập thể",
-            "xếp loại cơ quan, đơn vị",
-            "xep loai tap the",
-            "unit rating",
-        ),
-    ),
+    # Optional extensions (docs/roster-extensions.md)
+    *EXTENSION_TABLES,
 )
 
 TABLE_BY_NAME: Mapping[str, Table] = {t.name: t for t in TABLES}

@@ -1,0 +1,72 @@
+"""What a roster table and its columns are: the types the roster format is written in
+(:mod:`cadre_core.roster._schema` and :mod:`cadre_core.roster._schema_extensions`)."""
+
+from __future__ import annotations
+
+import attrs
+
+__all__ = ["KINDS", "Column", "Table", "column"]
+
+# Kinds of column. "code" columns hold one of an enum's codes; "topics" a ;-list of topic
+# codes; "codes" a ;-list of the codes of the column's code list; "fields" a ;-list of free
+# text; "decimal" an exact decimal number (Decimal); "indicator" an indicator code (the
+# built-in codes by their aliases, or a plugin's code).
+KINDS = (
+    "id",
+    "text",
+    "date",
+    "bool",
+    "int",
+    "code",
+    "topics",
+    "codes",
+    "fields",
+    "ethnicity",
+    "decimal",
+    "indicator",
+)
+
+
+@attrs.frozen
+class Column:
+    """One column of a roster table."""
+
+    name: str
+    kind: str = attrs.field(validator=attrs.validators.in_(KINDS))
+    required: bool = False
+    aliases: tuple[str, ...] = ()
+    codes: str | None = None  # name of the value-alias table for "code" columns
+    default: object = None
+    description: str = ""
+
+
+@attrs.frozen
+class Table:
+    """One roster table: its canonical columns and its key."""
+
+    name: str
+    columns: tuple[Column, ...]
+    required: bool = False
+    key: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()
+
+    @property
+    def column_names(self) -> tuple[str, ...]:
+        """Canonical column names in canonical order."""
+        return tuple(c.name for c in self.columns)
+
+    def column(self, name: str) -> Column:
+        """Return the column called ``name``."""
+        for c in self.columns:
+            if c.name == name:
+                return c
+        raise KeyError(name)
+
+
+def column(name: str, kind: str, *aliases: str, **kw: object) -> Column:
+    """A :class:`Column` called ``name`` of ``kind``, its header aliases after them.
+
+    >>> column("year", "int", "năm", required=True).aliases
+    ('năm',)
+    """
+    return Column(name, kind, aliases=aliases, **kw)  # type: ignore[arg-type]
