@@ -105,10 +105,33 @@ def test_what_follows_a_level_may_make_it_another_or_none() -> None:
         "Đại học, Thạc sĩ",  # two levels
         "Đại học Luật, Kinh tế",  # a list
         "Đại học/Cao cấp",
-        "Dược sĩ đại học",  # the level word last: not guessed
+        "Thạc sĩ đại học",  # two levels, the first no profession: not guessed
+        "Cao đẳng đại học",
         "Đại học trở lên",  # a form's heading, not a person's level
     ):
         assert read("education", value) == [None], value
+
+
+def test_a_profession_followed_by_the_level_it_was_trained_at_is_that_level() -> None:
+    # "Dược sĩ trung học" is a pharmacist of the secondary (trung cấp) level: it was read
+    # as a university degree (the profession word led, "trung học" taken for a field)
+    assert read(
+        "education", "Dược sĩ trung học", "Dược sĩ trung cấp", "Dược sĩ đại học",
+        "Kỹ sư cao đẳng", "Cử nhân cao đẳng", "Điều dưỡng trung học", "Y sĩ", "Y sĩ đa khoa",
+        "Bác sĩ đa khoa", "Sau đại học",
+    ) == ["trung_cap", "trung_cap", "dai_hoc", "cao_dang", "cao_dang", "trung_cap",
+          "trung_cap", "trung_cap", "dai_hoc", "thac_si"]  # fmt: skip
+    from cadre_core.roster._level_field import field_after_level
+
+    assert [field_after_level(v) for v in ("Dược sĩ trung học", "Kỹ sư cao đẳng")] == [None, None]
+    assert field_after_level("Y sĩ đa khoa") == "đa khoa"
+
+
+def test_a_level_glued_to_its_mode_then_a_field_is_the_level() -> None:
+    # "ĐHSP Toán": the level's letters and the teachers' mode, glued, then the subject
+    assert read("education", "ĐHSP Toán", "CĐSP Mầm non", "ĐHTC Luật", "ĐHSP Toán, Lý") == [
+        "dai_hoc", "cao_dang", "dai_hoc", None,
+    ]  # fmt: skip
 
 
 def test_theory_levels_with_the_words_that_say_theory() -> None:
@@ -318,6 +341,27 @@ def test_gender_and_topic_conventions() -> None:
     out, issues = normalise_topics(pd.Series(["Tin học", "tin học; Quản lý nhà nước"]))
     assert out.tolist() == ["it", "it;state_management"]
     assert not issues.bad.any()
+
+
+def test_a_topic_named_with_its_certificate_level_or_learners_is_the_topic() -> None:
+    # the certificate or course before the topic, its level or group of learners after it
+    out, issues = normalise_topics(
+        pd.Series(
+            [
+                "Ứng dụng CNTT cơ bản",
+                "Chứng chỉ tin học B",
+                "Tin học nâng cao",
+                "Bồi dưỡng kiến thức QP-AN đối tượng 3",
+                "Khóa bồi dưỡng QLNN; Tiếng Anh trình độ B",
+            ]
+        )
+    )
+    assert out.tolist() == [
+        "it", "it", "it", "defence_security", "state_management;foreign_language",
+    ]  # fmt: skip
+    assert not issues.bad.any()
+    # the words alone name no topic
+    assert normalise_topics(pd.Series(["Chứng chỉ B"]))[1].bad.all()
 
 
 # ------------------------------------------------------- variants of canonical spellings

@@ -123,6 +123,9 @@ VALUE_ALIASES: Mapping[str, Mapping[str, str]] = {
                 "tc chuyên nghiệp",
                 "tccn",
                 "tc",
+                # the physician's assistant of the health sector, trained at trung cấp
+                "y sĩ",
+                "y sỹ",
             ),
             EducationLevel.CAO_DANG: ("cao đẳng", "cđ"),
             EducationLevel.DAI_HOC: (
@@ -151,6 +154,7 @@ VALUE_ALIASES: Mapping[str, Mapping[str, str]] = {
                 "thạc sĩ (tương đương)",
                 "thạc sỹ (tương đương)",
                 "trên đại học",
+                "sau đại học",
             ),
             EducationLevel.TIEN_SI: (
                 "tiến sĩ",
@@ -428,8 +432,17 @@ def _levels(codes: str) -> str:
 # slashes): those stay unread.
 _EDUCATION_LEVEL = _levels("education")
 _NOT_THE_LEVEL = (
-    rf"{_EDUCATION_LEVEL}|chính trị|llct|lý luận|chuyên khoa|ck\w*|nội trú|đang|chưa|sơ cấp|"
-    r"cao cấp|trở lên|trở xuống"
+    rf"{_EDUCATION_LEVEL}|trung học|chính trị|llct|lý luận|chuyên khoa|ck\w*|nội trú|đang|chưa|"
+    r"sơ cấp|cao cấp|trở lên|trở xuống"
+)
+# "Dược sĩ trung học", "Kỹ sư cao đẳng", "Điều dưỡng trung cấp": a profession, then the
+# level it was trained at, which is the level (trung học: the old name of trung cấp)
+_PROFESSIONS = (
+    r"(?:bác|dược|y) s[ĩỹ]|k[ỹĩ] sư|kiến trúc sư|cử nhân|điều dưỡng|hộ sinh|k[ỹĩ] thuật viên"
+)
+_PROFESSION_LEVEL = (
+    (rf"^(?:{_PROFESSIONS})\s+(?:trình độ\s+)?trung học$", "trung cấp"),
+    (rf"^(?:{_PROFESSIONS})\s+(?:trình độ\s+)?(trung cấp|cao đẳng|đại học)$", r"\1"),
 )
 _LEVEL_FIRST = (
     rf"^({_EDUCATION_LEVEL})(?!.*[,/;+&])(?!.*\b(?:{_NOT_THE_LEVEL})\b)[\s.:(\-–]+\S.*$",
@@ -446,12 +459,19 @@ _STUDY_MODES = r"tại chức|tập trung|không tập trung|chính quy|vừa l�
 # is the mode, not a second level)
 _MODE_LETTERS = r"cq|tc|vb2|vlvh|lt|tx|sp"
 _LEVEL_LETTERS = r"đh|cđ|tc"
+# "ĐHSP Toán", "CĐSP Mầm non", "ĐHTC Luật": those letters, then a field
+_LETTERS_FIRST = (
+    rf"^({_LEVEL_LETTERS})(?:{_MODE_LETTERS})(?!.*[,/;+&])(?!.*\b(?:{_NOT_THE_LEVEL})\b)\s+\S.*$",
+    r"\1",
+)
 VALUE_REWRITES: Mapping[str, tuple[tuple[str, str], ...]] = {
     "category": (_WHOLE_BRACKETS, *CATEGORY_REWRITES),
     "education": (
         _WHOLE_BRACKETS,
         (rf"^({_LEVEL_LETTERS})(?:{_MODE_LETTERS})$", r"\1"),
         (rf"^({_EDUCATION_LEVEL})\s*\((?:{_MODE_LETTERS})\)$", r"\1"),
+        *_PROFESSION_LEVEL,
+        _LETTERS_FIRST,
         _LEVEL_FIRST,
     ),
     "theory": (
@@ -480,10 +500,17 @@ VALUE_REWRITES: Mapping[str, tuple[tuple[str, str], ...]] = {
         (r"^hoàn thành nhiệm vụ,? nhưng còn hạn chế(?:\s.*)?$", "hoàn thành nhiệm vụ"),
     ),
     # "Bồi dưỡng QLNN", "Kiến thức chuyển đổi số", "QLNN ngạch chuyên viên", "Chính quyền
-    # địa phương 2 cấp": the topic after the words for a course, before the programme
+    # địa phương 2 cấp", "Chứng chỉ tin học B", "Ứng dụng CNTT cơ bản", "Kiến thức QP-AN
+    # đối tượng 3": the topic after the words for a course or a certificate, before the
+    # programme, the level or the group of learners
     "topic": (
         _WHOLE_BRACKETS,
-        (r"^(?:lớp\s+)?(?:bồi dưỡng\s+)?(?:kiến thức\s+)?(?=\S)", ""),
+        (
+            r"^(?:(?:lớp|khóa|khoá|khóa học|khoá học|chứng chỉ|chương trình)\s+)?"
+            r"(?:bồi dưỡng\s+)?(?:kiến thức\s+)?(?=\S)",
+            "",
+        ),
+        (r"\s+(?:cơ bản|nâng cao|(?:trình độ\s+)?[abc]|(?:cho\s+)?đối tượng\s+\d+)$", ""),
         (r"^(quản lý nhà nước|qlnn)\s+(?:ngạch|chương trình|theo tiêu chuẩn ngạch)\b.*$", r"\1"),
         (r"\b2 cấp\b", "hai cấp"),
     ),
