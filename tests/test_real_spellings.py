@@ -143,6 +143,26 @@ def test_theory_levels_with_the_words_that_say_theory() -> None:
     assert read("theory", "TC Kế toán") == [None]  # a degree's field: not a theory level
 
 
+def test_theory_words_shortened_or_a_mode_of_study_after_the_level() -> None:
+    assert read(
+        "theory", "Cao cấp lý luận", "Trung cấp LL chính trị", "Cao cấp LL CT",
+        "Cao cấp (hệ tập trung)", "Cử nhân lý luận",
+    ) == ["cao_cap", "trung_cap", "cao_cap", "cao_cap", "cu_nhan"]  # fmt: skip
+    # in an education column the theory words still refuse the level
+    assert read("education", "Trung cấp lý luận") == [None]
+
+
+def test_a_rating_of_the_duties_given_and_a_measure_of_the_party() -> None:
+    assert read(
+        "rating", "Hoàn thành tốt nhiệm vụ được giao", "Hoàn thành xuất sắc nhiệm vụ được giao",
+        "Hoàn thành chức trách, nhiệm vụ được giao", "Không hoàn thành nhiệm vụ được giao",
+    ) == ["good", "excellent", "complete", "incomplete"]  # fmt: skip
+    assert read(
+        "discipline", "Khiển trách (Đảng)", "Khiển trách về Đảng", "Cảnh cáo - chính quyền"
+    ) == ["khien_trach", "khien_trach", "canh_cao"]
+    assert read("discipline", "Đảng") == [None]
+
+
 def test_a_doctorate_of_science_ranks_as_the_highest_level() -> None:
     from cadre_core.vocab import EducationLevel
 
@@ -353,11 +373,12 @@ def test_a_topic_named_with_its_certificate_level_or_learners_is_the_topic() -> 
                 "Tin học nâng cao",
                 "Bồi dưỡng kiến thức QP-AN đối tượng 3",
                 "Khóa bồi dưỡng QLNN; Tiếng Anh trình độ B",
+                "Tin học ứng dụng",
             ]
         )
     )
     assert out.tolist() == [
-        "it", "it", "it", "defence_security", "state_management;foreign_language",
+        "it", "it", "it", "defence_security", "state_management;foreign_language", "it",
     ]  # fmt: skip
     assert not issues.bad.any()
     # the words alone name no topic
@@ -707,6 +728,8 @@ _DAY_FORMS = (
     "{d:02d}/{m:02d}/{y} 12:00:00 SA",
     "{y}/{m:02d}/{d:02d}",
     "{y}-{m:02d}-{d:02d}T00:00:00",
+    "{d:02d}/{m:02d}/{y}.",  # a full stop typed after the day
+    "{d}/{m}/{y};",
 )
 
 

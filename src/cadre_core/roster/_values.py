@@ -275,6 +275,7 @@ VALUE_ALIASES: Mapping[str, Mapping[str, str]] = {
                 "tin học",
                 "tin học văn phòng",
                 "ứng dụng tin học",
+                "tin học ứng dụng",
             ),
             TrainingTopic.DIGITAL_TRANSFORMATION: ("chuyển đổi số", "cđs"),
             TrainingTopic.INNOVATION: ("đổi mới sáng tạo",),
@@ -450,7 +451,10 @@ _LEVEL_FIRST = (
 )
 # "TC LLCT", "Cử nhân CT", "Trung cấp chính trị - hành chính" (the programme's name since
 # the 2000s): the level, the words that say it is political theory after it
-_THEORY_WORDS = r"(?:llct|ct|lý luận chính trị|chính trị)(?:\s*[-–]?\s*hành chính|\s*-\s*hc)?"
+_THEORY_WORDS = (
+    r"(?:llct|ct|lý luận chính trị|chính trị|lý luận|ll\s*(?:chính trị|ct))"
+    r"(?:\s*[-–]?\s*hành chính|\s*-\s*hc)?"
+)
 _THEORY_FIRST = (rf"^({_levels('theory')})\s+{_THEORY_WORDS}$", r"\1")
 _STUDY_MODES = r"tại chức|tập trung|không tập trung|chính quy|vừa làm vừa học|hoàn chỉnh"
 # the letters clerks write for how a degree was studied (chính quy, tại chức, văn bằng 2,
@@ -478,8 +482,8 @@ VALUE_REWRITES: Mapping[str, tuple[tuple[str, str], ...]] = {
         _WHOLE_BRACKETS,
         # "CCLLCT", "TCCT", "CNCT": the level's letters and those of the subject, glued
         (r"^(sc|tc|cc|cn)(?:llct|ct)$", r"\1"),
-        # "Cao cấp (tại chức)": the study mode in brackets after the level
-        (rf"^(.+?)\s*\((?:{_STUDY_MODES})\)$", r"\1"),
+        # "Cao cấp (tại chức)", "Cao cấp (hệ tập trung)": the study mode in brackets
+        (rf"^(.+?)\s*\((?:hệ\s+)?(?:{_STUDY_MODES})\)$", r"\1"),
         _THEORY_FIRST,
     ),
     # "HTT NV", "Hoàn thành tốt nhiệm vụ (HTTNV)", "... năm 2024", "Loại A", the level of
@@ -487,6 +491,8 @@ VALUE_REWRITES: Mapping[str, tuple[tuple[str, str], ...]] = {
     "rating": (
         _WHOLE_BRACKETS,
         (r"\s+năm\s+\d{4}$", ""),
+        # "Hoàn thành tốt nhiệm vụ được giao": the duties given, the duties
+        (r"\s+được giao$", ""),
         (r"\s*\([^()]*\)$", ""),
         (r"^(htxs|htt|ht|kht)\s+nv$", r"\1nv"),
         # the abbreviations inside a wording: "HT XSNV", "HT tốt NV", "Không HTNV"
@@ -518,6 +524,8 @@ VALUE_REWRITES: Mapping[str, tuple[tuple[str, str], ...]] = {
     "discipline": (
         _WHOLE_BRACKETS,
         (r"^(?:hình thức\s*)?(?:kỷ luật|kỉ luật)?\s*:?\s*(?=\S)", ""),
+        # "Khiển trách (Đảng)", "Cảnh cáo về chính quyền": the measure, whoever took it
+        (r"\s*(?:\(|-\s*|về\s+)(?:đảng|chính quyền|đoàn thể)\)?$", ""),
     ),
     # "Ngạch: Kiểm tra viên chính Hải quan": the prefix, then the specialised grade's
     # role and tier (roster/_values_forms.py)

@@ -24,8 +24,10 @@ __all__ = [
 # is refused: a date column holding 17:00 is often a Vietnamese midnight written in UTC,
 # the day before.
 _MIDNIGHT = r"(?:[ T](?:0?0:00(?::00(?:\.0+)?)?|12:00(?::00)?\s*(?:SA|AM)))?"
+# A full stop, comma or semicolon a clerk typed after a whole day ("15/03/1980.")
+_END = r"\s*[.,;]?$"
 #: ISO ``2026-12-31`` (also ``2026/12/31``; a midnight time part is accepted).
-ISO_DAY = rf"^(\d{{4}})[-/](\d{{1,2}})[-/](\d{{1,2}}){_MIDNIGHT}$"
+ISO_DAY = rf"^(\d{{4}})[-/](\d{{1,2}})[-/](\d{{1,2}}){_MIDNIGHT}{_END}"
 #: A day first, as Vietnamese forms write it, inside a longer text (a list's title); groups
 #: day, month, year: ``31/12/2026``, ``31-12-2026``, ``31.12.2026``, ``31 / 12 / 2026``,
 #: ``ngày 31/12/2026``.
@@ -35,9 +37,9 @@ DAY_FIRST_BODY = r"(?:ngày\s*)?(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4}
 DAY_WORDS_BODY = r"(?:ngày\s+)?(\d{1,2})\s+tháng\s+(\d{1,2})\s*(?:,\s*)?năm\s+(\d{4})"
 #: Day first, a whole value (:data:`DAY_FIRST_BODY`, a midnight time part accepted):
 #: ``31/12/2026``, ``ngày 31/12/2026``, ``31/12/2026 00:00``.
-DAY_FIRST = rf"^{DAY_FIRST_BODY}{_MIDNIGHT}$"
+DAY_FIRST = rf"^{DAY_FIRST_BODY}{_MIDNIGHT}{_END}"
 #: Day first in words, a whole value (:data:`DAY_WORDS_BODY`).
-DAY_WORDS = rf"^{DAY_WORDS_BODY}$"
+DAY_WORDS = rf"^{DAY_WORDS_BODY}{_END}"
 #: How the accepted spellings are named in messages.
 DATE_SPELLINGS = "2026-12-31 or 31/12/2026"
 
