@@ -538,6 +538,23 @@ _REAL_HEADERS = {
     "Kỷ luật": ("discipline", "level"),
     "SL": ("equipment", "quantity"),
     "Số lượng (cái)": ("equipment", "quantity"),
+    # what a header says of its column without naming another
+    "Họ và tên (chữ in hoa)": ("cadres", "full_name"),
+    "Trình độ LLCT (cao nhất)": ("theory", "level"),
+    "Lý luận chính trị cao nhất": ("theory", "level"),
+    "Chức danh đang đảm nhiệm": ("positions", "title"),
+    "Đơn vị công tác hiện tại": ("agencies", "name"),
+    "Ngày bổ nhiệm (bầu)": ("assignments", "start_date"),
+    "Ngày bổ nhiệm vào chức vụ hiện tại": ("assignments", "start_date"),
+    "Hình thức kỷ luật (nếu có)": ("discipline", "level"),
+    "Ngày QĐ": ("discipline", "date"),
+    "Mức xếp loại (cấp có thẩm quyền)": ("ratings", "rating"),
+    "Mức độ hoàn thành nhiệm vụ": ("ratings", "rating"),
+    "Kết quả phân loại": ("ratings", "rating"),
+    "Phái": ("cadres", "gender"),
+    "Thành phần dân tộc": ("cadres", "ethnicity"),
+    "Học vị": ("degrees", "level"),
+    "Năm cấp bằng": ("degrees", "awarded_date"),
 }
 
 

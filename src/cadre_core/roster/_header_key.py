@@ -15,6 +15,15 @@ _FORMAT_HINT = re.compile(
     r"\s*\((?:(?:[dmy]{1,4}|ngày|tháng|năm)[/.\- ]?){2,3}\)$|\s*\([^()]*/[^()]*\)$"
     r"|\s*\((?:cái|chiếc|bộ)\)$"
 )
+# What a header says of its column without naming another: the highest ("Trình độ LLCT
+# cao nhất"), the current one ("Chức vụ hiện tại", "Chức danh đang đảm nhiệm"), "if any",
+# how to write it ("(chữ in hoa)"), who decided it ("(cấp có thẩm quyền)"), how the post
+# was given ("Ngày bổ nhiệm (bầu)")
+_QUALIFIER = re.compile(
+    r"\s*\((?:cao nhất|hiện tại|hiện nay|nếu có|chữ in hoa|ghi chữ in hoa|viết in hoa|"
+    r"cấp có thẩm quyền|bầu|bầu cử)\)$"
+    r"|\s+(?:cao nhất|hiện tại|hiện nay|hiện giữ|(?:đang\s+)?đảm nhiệm)$"
+)
 _HEADER_PUNCTUATION = re.compile(r"[,;:]")
 # The number of a column before its header: "1.", "1)", "(1)", "[1]", "a)", "II."
 _NUMBERING = re.compile(r"^(?:\(\d{1,2}\)|\[\d{1,2}\]|\d{1,2}[.)]|[a-zđ]\)|[ivx]{1,4}\.)\s*(?=\S)")
@@ -35,6 +44,7 @@ _HEADER_WORDS = {
     "cbcc": "cán bộ công chức",
     "cbccvc": "cán bộ công chức viên chức",
     "qlnn": "quản lý nhà nước",
+    "qđ": "quyết định",
 }
 _AFTER_THEORY = re.compile(r"\blý luận ct\b")
 
@@ -42,7 +52,9 @@ _AFTER_THEORY = re.compile(r"\blý luận ct\b")
 def header_key(text: str) -> str:
     """The comparison key of a column header: its :func:`text_key` without the column's
     number before it, without a required mark, a full stop or a colon after it, without a
-    bracketed date-format hint or list of values at the end, and with commas,
+    bracketed date-format hint or list of values at the end, without what it says of its
+    column without naming another (:data:`_QUALIFIER`: "cao nhất", "hiện tại", "(nếu
+    có)"), and with commas,
     semicolons, colons and slashes between words read as spaces, and the abbreviations
     of whole words headers use (:data:`_HEADER_WORDS`: "CM", "TĐCM", "LLCT", "CBCC"...)
     read as the words (the year of a column, "Xếp loại năm 2024", is kept: the
@@ -54,8 +66,10 @@ def header_key(text: str) -> str:
     ('ngày sinh', 'giới tính')
     >>> header_key("1. Họ và tên (*)"), header_key("Ngày/tháng/năm sinh")
     ('họ và tên', 'ngày tháng năm sinh')
-    >>> header_key("Số lượng (cái)")
-    'số lượng'
+    >>> header_key("Số lượng (cái)"), header_key("Trình độ LLCT (cao nhất)")
+    ('số lượng', 'trình độ lý luận chính trị')
+    >>> header_key("Chức vụ hiện tại"), header_key("Hình thức kỷ luật (nếu có)")
+    ('chức vụ', 'hình thức kỷ luật')
     >>> header_key("TĐCM") == header_key("Trình độ CM") == header_key("Trình độ chuyên môn")
     True
     >>> header_key("Lý luận CT"), header_key("CT UBND")
@@ -64,6 +78,7 @@ def header_key(text: str) -> str:
     key = text_key(text)
     for _ in range(2):  # "Ngày sinh (dd/mm/yyyy):" has a mark after a hint
         key = _FORMAT_HINT.sub("", _MARKS.sub("", _NUMBERING.sub("", key)))
+    key = _QUALIFIER.sub("", key) or key
     key = _SLASH.sub(" ", key)
     words = [_HEADER_WORDS.get(w, w) for w in _HEADER_PUNCTUATION.sub(" ", key).split()]
     return _AFTER_THEORY.sub("lý luận chính trị", " ".join(words))

@@ -45,7 +45,15 @@ EXTENSION_TABLES: tuple[Table, ...] = (
         "discipline",
         (
             _c("cadre_id", "id", "mã cán bộ", "mã cb", required=True),
-            _c("date", "date", "ngày", "ngày quyết định", "ngày kỷ luật", required=True),
+            _c(
+                "date",
+                "date",
+                "ngày",
+                "ngày quyết định",
+                "ngày kỷ luật",
+                "ngày ký quyết định",
+                required=True,
+            ),
             _c(
                 "level",
                 "code",
