@@ -132,6 +132,12 @@ def test_a_level_glued_to_its_mode_then_a_field_is_the_level() -> None:
     assert read("education", "ĐHSP Toán", "CĐSP Mầm non", "ĐHTC Luật", "ĐHSP Toán, Lý") == [
         "dai_hoc", "cao_dang", "dai_hoc", None,
     ]  # fmt: skip
+    from cadre_core.roster._level_field import field_after_level
+
+    # the teachers' mode names the field; another mode does not
+    assert [field_after_level(v) for v in ("ĐHSP Toán", "CĐSP Mầm non", "ĐHTC Luật")] == [
+        "Sư phạm Toán", "Sư phạm Mầm non", "Luật",
+    ]  # fmt: skip
 
 
 def test_theory_levels_with_the_words_that_say_theory() -> None:

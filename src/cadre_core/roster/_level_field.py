@@ -21,13 +21,17 @@ import unicodedata
 import pandas as pd
 
 from cadre_core.roster import _normalize as nz
-from cadre_core.roster._values import VALUE_ALIASES, VALUE_REWRITES, text_key
+from cadre_core.roster._values import GLUED_LEVEL, VALUE_ALIASES, VALUE_REWRITES, text_key
 from cadre_core.vocab._labels import level_name
 
 __all__ = ["field_after_level", "fields_named", "level_cells"]
 
 # the level that leads, as the education column reads it (the rewrite's own pattern)
 _LEAD = re.compile(VALUE_REWRITES["education"][-1][0])
+# the level's letters glued to the mode's, then the subject ("ĐHSP Toán"); the teachers'
+# mode names the field
+_GLUED = re.compile(GLUED_LEVEL)
+_TEACHING = ("sp", "Sư phạm ")
 _BRACKETED = re.compile(r"^\((.+)\)$")
 # how or where a degree was taken, or that it is equivalent: no field
 _NOT_FIELDS = (
@@ -74,7 +78,7 @@ def field_after_level(text: str) -> str | None:
         clean, key = clean[1:-1].strip(), bracketed.group(1).strip()
     lead = _LEAD.match(key)
     if lead is None:
-        return None
+        return _glued_field(clean, key)
     rest = clean[lead.end(1) :].strip()
     if rest.startswith("(") and rest.endswith(")") and rest.count("(") == 1:
         rest = rest[1:-1]
@@ -86,6 +90,20 @@ def field_after_level(text: str) -> str | None:
     if not rest or text_key(rest) in _NOT_A_FIELD or text_key(rest).startswith("hệ "):
         return None
     return rest
+
+
+def _glued_field(clean: str, key: str) -> str | None:
+    """The subject after a level's letters glued to the mode's ("ĐHSP Toán": "Sư phạm
+    Toán", "ĐHTC Luật": "Luật"), or None.
+
+    >>> _glued_field("ĐHSP Toán", "đhsp toán"), _glued_field("ĐHTC Luật", "đhtc luật")
+    ('Sư phạm Toán', 'Luật')
+    """
+    glued = _GLUED.match(key)
+    if glued is None:
+        return None
+    subject = clean[glued.start(3) :].strip()
+    return _TEACHING[1] + subject if glued.group(2) == _TEACHING[0] else subject
 
 
 def fields_named(levels: pd.Series) -> pd.Series:

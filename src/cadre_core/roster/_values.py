@@ -463,11 +463,12 @@ _STUDY_MODES = r"tại chức|tập trung|không tập trung|chính quy|vừa l�
 # is the mode, not a second level)
 _MODE_LETTERS = r"cq|tc|vb2|vlvh|lt|tx|sp"
 _LEVEL_LETTERS = r"đh|cđ|tc"
-# "ĐHSP Toán", "CĐSP Mầm non", "ĐHTC Luật": those letters, then a field
-_LETTERS_FIRST = (
-    rf"^({_LEVEL_LETTERS})(?:{_MODE_LETTERS})(?!.*[,/;+&])(?!.*\b(?:{_NOT_THE_LEVEL})\b)\s+\S.*$",
-    r"\1",
+# "ĐHSP Toán", "CĐSP Mầm non", "ĐHTC Luật": those letters, then a field (groups: the
+# level's letters, the mode's, the field; roster/_level_field.py reads the field)
+GLUED_LEVEL = (
+    rf"^({_LEVEL_LETTERS})({_MODE_LETTERS})(?!.*[,/;+&])(?!.*\b(?:{_NOT_THE_LEVEL})\b)\s+(\S.*)$"
 )
+_LETTERS_FIRST = (GLUED_LEVEL, r"\1")
 VALUE_REWRITES: Mapping[str, tuple[tuple[str, str], ...]] = {
     "category": (_WHOLE_BRACKETS, *CATEGORY_REWRITES),
     "education": (
