@@ -194,7 +194,7 @@ def test_the_installed_template_plugin_ships_its_layout(tmp_path: Path) -> None:
 # ------------------------------------------------------------------ suggest, round trip
 
 SUGGESTIBLE = {
-    "cadre_id": "Mã số cán bộ, công chức",
+    "cadre_id": "Mã số cán bộ công chức xã",
     "full_name": "Họ và tên khai sinh",
     "birth_date": "Ngày tháng sinh",
 }
@@ -215,7 +215,7 @@ def test_suggest_layout_then_layout_round_trip(
     assert done.returncode == 0, done.stderr
     text = profile.read_text(encoding="utf-8")
     data = tomllib.loads(text)
-    assert data["headers"]["Mã số cán bộ, công chức"].endswith(".cadre_id")
+    assert data["headers"]["Mã số cán bộ công chức xã"].endswith(".cadre_id")
     assert data["headers"]["Họ và tên khai sinh"] == "cadres.full_name"
     assert data["values"]["degrees.level"] == {"Cử nhân luật": "dai_hoc", "Thạc sỹ QLKT": "thac_si"}
     assert "điểm/score" in text  # every guess says how sure it is

@@ -660,6 +660,34 @@ def test_a_roster_in_real_headers_and_spellings_is_read_whole(tmp_path: Path) ->
     assert t["ratings"]["rating"].astype(str).tolist() == ["good", "complete"]
 
 
+def test_qualified_headers_and_professions_through_the_command(tmp_path: Path) -> None:
+    # headers with a qualifier and values newly read, through the console script
+    from cadre_core import read_roster
+
+    path = _real_roster(tmp_path / "r")
+    _write(
+        path,
+        "degrees",
+        ["Mã CBCC", "Trình độ chuyên môn (cao nhất)", "Ngành học", "Năm cấp bằng"],
+        [["CB01", "ĐHSP Toán", "", "15/06/2008."], ["CB02", "Dược sĩ trung học", "Dược", ""]],
+    )
+    _write(
+        path,
+        "theory",
+        ["Mã CBCC", "Lý luận chính trị cao nhất"],
+        [["CB01", "Cao cấp lý luận"]],
+    )
+    out = run("validate", str(path))
+    assert out.returncode == 0, out.stdout + out.stderr
+    t = read_roster(path).tables
+    assert t["degrees"]["level"].astype(str).tolist() == ["dai_hoc", "trung_cap"]
+    # a blank cell of a field column is an unknown field (a table with one does not
+    # read the level cell's subject)
+    assert pd.isna(t["degrees"]["field"].iloc[0]) and t["degrees"]["field"].iloc[1] == "Dược"
+    assert t["degrees"]["awarded_date"].iloc[0] == pd.Timestamp("2008-06-15")
+    assert t["theory"]["level"].astype(str).tolist() == ["cao_cap"]
+
+
 def test_not_rated_is_refused_with_a_note_and_no_guess(tmp_path: Path) -> None:
     path = _real_roster(tmp_path / "r", rating="Không đánh giá")
     out = run("validate", str(path), env=dict(os.environ, COLUMNS="400", NO_COLOR="1"))

@@ -31,7 +31,8 @@ _LEAD = re.compile(VALUE_REWRITES["education"][-1][0])
 # the level's letters glued to the mode's, then the subject ("ĐHSP Toán"); the teachers'
 # mode names the field
 _GLUED = re.compile(GLUED_LEVEL)
-_TEACHING = ("sp", "Sư phạm ")
+_TEACHERS_MODE = "sp"  # sư phạm: a teachers' degree, whose subject is taught
+_TEACHING = "Sư phạm"
 _BRACKETED = re.compile(r"^\((.+)\)$")
 # how or where a degree was taken, or that it is equivalent: no field
 _NOT_FIELDS = (
@@ -103,7 +104,7 @@ def _glued_field(clean: str, key: str) -> str | None:
     if glued is None:
         return None
     subject = clean[glued.start(3) :].strip()
-    return _TEACHING[1] + subject if glued.group(2) == _TEACHING[0] else subject
+    return f"{_TEACHING} {subject}" if glued.group(2) == _TEACHERS_MODE else subject
 
 
 def fields_named(levels: pd.Series) -> pd.Series:

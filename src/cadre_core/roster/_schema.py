@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from cadre_core.roster._columns import KINDS, Column, Table
+from cadre_core.roster._columns import KINDS, Column, Table, cadre_id
 from cadre_core.roster._columns import column as _c
 from cadre_core.roster._header_key import header_key
 from cadre_core.roster._schema_extensions import EXTENSION_TABLES
@@ -48,45 +48,14 @@ __all__ = [
     "text_key",
 ]
 
+# the day a degree or a theory diploma was awarded, as both tables head it
+_AWARDED = ("ngày cấp", "ngày cấp bằng", "ngày tốt nghiệp")
+
 TABLES: tuple[Table, ...] = (
     Table(
         "cadres",
         (
-            _c(
-                "cadre_id",
-                "id",
-                "mã cán bộ",
-                "mã cb",
-                "mã số cán bộ",
-                "ma can bo",
-                # the civil-servant number or the personnel file number used as the id
-                # (Phiếu cán bộ, công chức, viên chức; customs export lists)
-                "số hiệu cán bộ",
-                "số hiệu công chức",
-                "số hiệu công chức, viên chức",
-                "số hiệu cán bộ, công chức",
-                "số hiệu công chức thừa hành",
-                "mã công chức",
-                "mã số công chức",
-                "mã số hồ sơ",
-                "mã hồ sơ",
-                "số hồ sơ",
-                # "CBCC", "CBCCVC" are read as their words (header_key)
-                "mã cbcc",
-                "mã số cbcc",
-                "số hiệu cbcc",
-                "mã cbccvc",
-                "mã số cbccvc",
-                # the code of the national database of cadres, civil servants and public
-                # employees, and the staff numbers of HR software
-                "mã định danh",
-                "mã định danh cbccvc",
-                "mã nhân viên",
-                "mã số nhân viên",
-                "mã nhân sự",
-                "mã số nhân sự",
-                required=True,
-            ),
+            cadre_id(),
             _c(
                 "full_name",
                 "text",
@@ -341,7 +310,7 @@ TABLES: tuple[Table, ...] = (
     Table(
         "assignments",
         (
-            _c("cadre_id", "id", "mã cán bộ", "mã cb", required=True),
+            cadre_id(),
             _c("position_code", "id", "mã vị trí", "mã vtvl", required=True),
             _c(
                 "start_date",
@@ -372,7 +341,7 @@ TABLES: tuple[Table, ...] = (
     Table(
         "degrees",
         (
-            _c("cadre_id", "id", "mã cán bộ", "mã cb", required=True),
+            cadre_id(),
             _c(
                 "level",
                 "code",
@@ -409,9 +378,7 @@ TABLES: tuple[Table, ...] = (
             _c(
                 "awarded_date",
                 "date",
-                "ngày cấp",
-                "ngày cấp bằng",
-                "ngày tốt nghiệp",
+                *_AWARDED,
                 "thời gian tốt nghiệp",
                 # a year alone is refused as a value (it is not a day): the header is read
                 "năm tốt nghiệp",
@@ -424,7 +391,7 @@ TABLES: tuple[Table, ...] = (
     Table(
         "theory",
         (
-            _c("cadre_id", "id", "mã cán bộ", "mã cb", required=True),
+            cadre_id(),
             _c(
                 "level",
                 "code",
@@ -445,9 +412,7 @@ TABLES: tuple[Table, ...] = (
             _c(
                 "awarded_date",
                 "date",
-                "ngày cấp",
-                "ngày cấp bằng",
-                "ngày tốt nghiệp",
+                *_AWARDED,
                 "ngày tốt nghiệp llct",
                 "ngày cấp bằng llct",
             ),
@@ -458,7 +423,7 @@ TABLES: tuple[Table, ...] = (
     Table(
         "trainings",
         (
-            _c("cadre_id", "id", "mã cán bộ", "mã cb", required=True),
+            cadre_id(),
             _c("topics", "topics", "nội dung", "chủ đề", "nội dung bồi dưỡng", required=True),
             _c("completed_date", "date", "ngày hoàn thành", "ngày kết thúc", required=True),
             _c("course", "text", "khóa học", "khoá học", "tên lớp", "tên khóa học"),
@@ -469,7 +434,7 @@ TABLES: tuple[Table, ...] = (
     Table(
         "ratings",
         (
-            _c("cadre_id", "id", "mã cán bộ", "mã cb", required=True),
+            cadre_id(),
             _c(
                 "year",
                 "int",

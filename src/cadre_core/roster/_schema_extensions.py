@@ -6,7 +6,7 @@ core tables."""
 
 from __future__ import annotations
 
-from cadre_core.roster._columns import Table
+from cadre_core.roster._columns import Table, cadre_id
 from cadre_core.roster._columns import column as _c
 
 __all__ = ["EXTENSION_TABLES"]
@@ -16,7 +16,7 @@ EXTENSION_TABLES: tuple[Table, ...] = (
     Table(
         "succession",
         (
-            _c("cadre_id", "id", "mã cán bộ", "mã cb", required=True),
+            cadre_id(),
             _c(
                 "position_code",
                 "id",
@@ -34,7 +34,7 @@ EXTENSION_TABLES: tuple[Table, ...] = (
     Table(
         "scores",
         (
-            _c("cadre_id", "id", "mã cán bộ", "mã cb", required=True),
+            cadre_id(),
             _c("year", "int", "năm", required=True),
             _c("quarter", "int", "quý", required=True),
             _c("score", "int", "điểm", "tổng điểm", "điểm đánh giá", required=True),
@@ -44,7 +44,7 @@ EXTENSION_TABLES: tuple[Table, ...] = (
     Table(
         "discipline",
         (
-            _c("cadre_id", "id", "mã cán bộ", "mã cb", required=True),
+            cadre_id(),
             _c(
                 "date",
                 "date",
