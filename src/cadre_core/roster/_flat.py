@@ -29,7 +29,7 @@ from cadre_core.roster import _normalize as nz
 from cadre_core.roster._csv import csv_grid
 from cadre_core.roster._docx import docx_grids, record_folder_grids
 from cadre_core.roster._flat_header import (
-    DATE_PARTS,
+    NAME_AND_POST,
     SKIP,
     Field,
     find_header,
@@ -39,17 +39,32 @@ from cadre_core.roster._flat_header import (
     name_parts,
     resolve,
 )
-from cadre_core.roster._flat_tables import MADE, build_tables
+from cadre_core.roster._flat_rows import (
+    COMRADE,
+    FOOTER,
+    STAFF_KIND,
+    SUBTOTAL,
+    VACANT_NAME,
+    date_of_parts,
+    filled_cells,
+    group_text,
+    joined,
+    matches,
+    name_lines,
+    parents,
+)
+from cadre_core.roster._flat_tables import MADE, VACANT, build_tables
 from cadre_core.roster._grid import Grid, legacy_said, unicode_grid
 from cadre_core.roster._guards import TooLarge, _check_workbook_size
 from cadre_core.roster._html import html_grids
 from cadre_core.roster._list_title import title_commune, title_day, title_period
+from cadre_core.roster._lookup import code_keys, lookup_codes
 from cadre_core.roster._merged import fill_merged
 from cadre_core.roster._mhtml import mhtml_grids
 from cadre_core.roster._problems import Problem, problem
 from cadre_core.roster._reader import RawTable
 from cadre_core.roster._record import COURSE_COLUMNS, not_read, signed_day
-from cadre_core.roster._schema import VALUE_ALIASES
+from cadre_core.roster._schema import header_key
 from cadre_core.roster._sheets import locked, read_sheets, sheet_names
 from cadre_core.roster._sniff import LIST_SUFFIXES, named_as, source_of
 from cadre_core.vocab._dates import parse_day
@@ -57,14 +72,6 @@ from cadre_core.vocab._labels import fmt_date, label
 
 _COLUMN_PLACE = re.compile(r" \(column [^()]*\)$")  # header_label's column letters
 ROW_BASE = 1_000_000  # rows of sheet i are numbered i * ROW_BASE + row until relocated
-
-_COMRADE = r"(?i)^\s*(?:đ/c|đ\.c\.?|đc\.)\s*"  # "Đ/c", "Đ.c": no part of a name
-_SUBTOTAL = r"(?i)^(?:cộng|tổng cộng|tổng số|tổng)(?![\w])"
-_NUMBERED = re.compile(r"^\s*(?:[IVXLC]+|\d+|[a-zA-Z])\s*[.)/-]\s*")
-_FOOTER = (
-    r"người lập|lập biểu|thủ trưởng|ký tên|ký, ghi rõ|ghi rõ họ tên|xác nhận|"
-    r"ngày\s*\S*\s*tháng\s*\S*\s*năm|nơi nhận|t/m|tm\.|kt\.|tổng cộng|tổng số"
-)
 
 
 @attrs.frozen
@@ -136,49 +143,6 @@ def _texts(grid: pd.DataFrame) -> list[str]:
     return [" ".join(v.split()) for v in values if isinstance(v, str) and v.strip()]
 
 
-def _strings(col: pd.Series) -> pd.Series | None:
-    """The ``.str`` view of a column of cells (non-text cells give missing), or None."""
-    if col.dtype != object and not pd.api.types.is_string_dtype(col.dtype):
-        return None
-    try:
-        return col.str.strip()
-    except AttributeError:  # no text at all
-        return None
-
-
-def _filled(frame: pd.DataFrame) -> pd.DataFrame:
-    """Cells holding something (not blank, not whitespace), column by column."""
-    out = {}
-    for c in frame.columns:
-        col = frame[c]
-        text = _strings(col)
-        blank = col.isna() if text is None else col.isna() | text.eq("").fillna(False)
-        out[c] = ~blank.astype(bool)
-    return pd.DataFrame(out, index=frame.index)
-
-
-def _matches(frame: pd.DataFrame, pattern: str) -> pd.Series:
-    """Rows with a text cell that matches ``pattern`` (case-insensitive)."""
-    hit = pd.Series(False, index=frame.index)
-    for c in frame.columns:
-        text = _strings(frame[c])
-        if text is not None:
-            hit |= text.str.contains(pattern, case=False, na=False).astype(bool)
-    return hit
-
-
-def _group_text(
-    body: pd.DataFrame, filled: pd.DataFrame, lead: list[int], name: int | None
-) -> pd.Series:
-    """The text of a group row: its name cell, else its first filled leading cell."""
-    text = pd.Series(None, index=body.index, dtype=object)
-    for j in reversed(lead):
-        text = body[j].where(filled[j], text)
-    if name is not None:
-        text = body[name].where(filled[name], text)
-    return nz.to_text(text.astype(object)).str.replace(_NUMBERED, "", regex=True)
-
-
 @attrs.frozen
 class _Sheet:
     """One sheet's person rows as raw canonical columns, with their sheet rows."""
@@ -197,6 +161,9 @@ def _read_sheet(sheet: Grid, number: int, file: str) -> tuple[_Sheet | None, lis
     if header is None:
         return None, _texts(grid)
     fields = [resolve(labels) for labels in header.labels]
+    # "Họ và tên, chức vụ" (or the two on two lines): the name, its post on the next line
+    with_post = [j for j, labels in enumerate(header.labels)
+                 if labels and NAME_AND_POST.match(header_key(labels[-1]))]  # fmt: skip
     places: dict[tuple[str, str], str] = {}
     problems: list[Problem] = []
     where = f"{file}, sheet {sheet.name!r}" if sheet.name else file
@@ -254,15 +221,14 @@ def _read_sheet(sheet: Grid, number: int, file: str) -> tuple[_Sheet | None, lis
     grid, filled_in = fill_merged(
         grid, [m for m in merged if m[1] not in person_cols], header.body, top=sheet.top
     )
-    for (r0, c0, _, _), cells in filled_in:
-        label = header_label(header.labels[c0], c0)
-        problems.append(
-            problem(where, None, r0 + first, label, None, "merged", severity="warning",
-                    cells=cells)
-        )  # fmt: skip
+    merged_said = [
+        (r0, r1, problem(where, None, r0 + first, header_label(header.labels[c0], c0), None,
+                         "merged", severity="warning", cells=cells))
+        for (r0, c0, r1, _), cells in filled_in
+    ]  # fmt: skip
     body = grid.iloc[header.body :].copy()
     body.columns = pd.Index(range(grid.shape[1]))
-    filled = _filled(body)
+    filled = filled_cells(body)
     name = chosen.get(("cadres", "full_name"), [None])[0]
     skip_cols = [j for j, f in enumerate(fields) if f is not None and f.table == SKIP]
     group_cols = {("agencies", "name"), ("agencies", "bloc"), ("cadres", "full_name")}
@@ -275,15 +241,25 @@ def _read_sheet(sheet: Grid, number: int, file: str) -> tuple[_Sheet | None, lis
     lead_text = filled[lead].any(axis=1) if lead else pd.Series(False, index=body.index)
     # a header inside the body: the list's own again (a new page: not a person) or
     # another list's, under which nothing belongs to this list (said, with its rows)
-    again, other = header_rows(body, list(grid.iloc[header.top]))
-    texts = _group_text(body, filled, lead, name)
+    below_top = [list(grid.iloc[r]) for r in range(header.top + 1, header.body)]
+    again, other = header_rows(body, list(grid.iloc[header.top]), under=below_top)
+    # a merged range of a repeated header is the header's, not a value read on rows
+    repeated = set(again[again].index)
+    problems += [p for r0, r1, p in merged_said if not set(range(r0, r1 + 1)) <= repeated]
+    texts = group_text(body, filled, lead, name)
     # a subtotal row ("Cộng: 2 người", "Tổng số" and its counts) is no person, no group,
     # and ends nothing (a total may stand above the people)
-    subtotal = texts.str.match(_SUBTOTAL).fillna(False).astype(bool) & ~numbered
+    subtotal = texts.str.match(SUBTOTAL).fillna(False).astype(bool) & ~numbered
     group = ~has_data & ~numbered & lead_text & ~again & ~subtotal
-    footer = _matches(body, _FOOTER) & ~numbered & ~subtotal
+    # "1 | Văn phòng HĐND và UBND" over people numbered 1.1, 1.2: a numbered group
+    group |= parents(body, skip_cols, numbered) & ~has_data & lead_text & ~again & ~subtotal
+    footer = matches(body, FOOTER) & ~numbered & ~subtotal
+    if name is not None:  # a note beside a person ("Bổ nhiệm ngày … tháng … năm …") is no
+        # signature: a footer's name cell is blank or is the footer's own words
+        footer &= ~filled[name] | matches(body[[name]], FOOTER)
     second = other.cumsum().gt(0)
-    ended = footer.cumsum().gt(0) | second
+    signed = footer.cumsum().gt(0)
+    ended = signed | second
     if sheet.end is not None:  # the lines under a Word table are no one
         ended |= pd.Series(body.index >= sheet.end, index=body.index)
     group &= ~ended
@@ -293,6 +269,20 @@ def _read_sheet(sheet: Grid, number: int, file: str) -> tuple[_Sheet | None, lis
     person = (named | (numbered & has_data)) & ~group & ~ended & ~again & ~subtotal
     stray = filled.any(axis=1) & ~person & ~group & ~ended & ~again & ~subtotal
     totals = subtotal & ~ended & ~again
+    for j, f in enumerate(fields):  # a column with no header but with people's data: said
+        if f is None and not header.labels[j] and j != given and bool(filled[j][person].any()):
+            problems.append(
+                problem(where, None, None, header_label((), j), None, "column_not_read",
+                        severity="warning")
+            )  # fmt: skip
+    # rows under the signatures that look like people (numbered, with data): said
+    after = signed & ~footer & ~second & numbered & has_data
+    if bool(after.any()):
+        at = int(footer.to_numpy().argmax())
+        problems.append(
+            problem(where, None, int(body.index[at]) + first, None, None, "people_after_footer",
+                    severity="warning", rows=int(after.sum()))
+        )  # fmt: skip
     if bool(totals.any()):
         listed = ", ".join(str(int(i) + first) for i in totals[totals].index)
         problems.append(
@@ -314,9 +304,11 @@ def _read_sheet(sheet: Grid, number: int, file: str) -> tuple[_Sheet | None, lis
             problem(where, None, at + first, None, None, "second_list", severity="warning",
                     rows=under)
         )  # fmt: skip
-    bloc_of = nz.keys_of(texts).map(VALUE_ALIASES["bloc"])
+    bloc_of = lookup_codes(code_keys(texts), "bloc")
     is_bloc = group & bloc_of.notna()
-    agency_group = texts.where(group & ~is_bloc).where(~is_bloc, "")
+    # "I. CÁN BỘ", "II. CÔNG CHỨC": a kind of staff, no agency (it ends the one above)
+    kind = group & ~is_bloc & nz.keys_of(texts).str.match(STAFF_KIND).fillna(False)
+    agency_group = texts.where(group & ~is_bloc & ~kind).where(~(is_bloc | kind), "")
     group_agency = agency_group.where(group).ffill().replace("", None)
     group_bloc = bloc_of.where(is_bloc).ffill()
     rows = pd.Series(body.index.to_numpy() + first + number * ROW_BASE, index=body.index)
@@ -336,7 +328,7 @@ def _read_sheet(sheet: Grid, number: int, file: str) -> tuple[_Sheet | None, lis
             continue
         parts = {f.part: j for j in js if (f := fields[j]) is not None and f.part is not None}
         if parts:  # a date in three columns (day, month, year): one text, read as a date
-            cols[key] = _date_of_parts(body, filled, parts)[keep]
+            cols[key] = date_of_parts(body, filled, parts)[keep]
             on = sorted(parts.values())  # named by the header over them and each leaf
             leaves = " + ".join(header.labels[j][-1] for j in on)
             places[key] = header_label([*header.labels[on[0]][:-1], leaves], on[0], on[-1])
@@ -361,12 +353,17 @@ def _read_sheet(sheet: Grid, number: int, file: str) -> tuple[_Sheet | None, lis
                 ratings.append((f, body[j].where(filled[j])[keep]))
             continue
         if key == ("cadres", "full_name") and given is not None:
-            cols[key] = _joined(body, filled, (js[0], given))[keep]
+            cols[key] = joined(body, filled, (js[0], given))[keep]
             continue
         cols[key] = body[js[0]].where(filled[js[0]])[keep]
+    if ("cadres", "full_name") in cols:
+        name_lines(cols, places, problems, where, rows[keep], with_post=bool(with_post))
     if ("cadres", "full_name") in cols:  # "Đ/c Lò Văn An": the comrade's name
         names = nz.to_text(cols["cadres", "full_name"])
-        cols["cadres", "full_name"] = names.str.replace(_COMRADE, "", regex=True)
+        cols["cadres", "full_name"] = names.str.replace(COMRADE, "", regex=True)
+        vacant = names.str.match(VACANT_NAME).fillna(False).astype(bool)
+        if bool(vacant.any()):  # a post and no one in it: the post is read, no person
+            cols[VACANT] = vacant
     if ("agencies", "name") not in cols and group_agency.notna().any():
         cols["agencies", "name"] = group_agency[keep]
         places["agencies", "name"] = "(group rows)"
@@ -374,44 +371,6 @@ def _read_sheet(sheet: Grid, number: int, file: str) -> tuple[_Sheet | None, lis
         cols["agencies", "bloc"] = group_bloc[keep]
         places["agencies", "bloc"] = "(group rows)"
     return _Sheet(cols, ratings, rows[keep], places, problems), _texts(grid.iloc[: header.top])
-
-
-def _date_of_parts(body: pd.DataFrame, filled: pd.DataFrame, parts: dict[str, int]) -> pd.Series:
-    """A date written in columns of its parts (``parts``: day, month, year -> column), row
-    by row as one day-first text: 12, 3 and 1980 give "12/3/1980"; the parts a row fills,
-    as they are, when it does not fill all three (a year alone, "1980", is then refused
-    as a date column refuses it, with its note); missing where none is filled.
-
-    >>> body = pd.DataFrame({0: [12.0, None, None], 1: [3.0, None, None], 2: [1980, 1975, None]})
-    >>> _date_of_parts(body, body.notna(), {"day": 0, "month": 1, "year": 2}).tolist()
-    ['12/3/1980', '1975', None]
-    """
-    texts = []
-    for part in DATE_PARTS:
-        if part not in parts:
-            continue
-        cells = body[parts[part]].where(filled[parts[part]])
-        number = pd.to_numeric(cells, errors="coerce")
-        whole = number.notna() & (number == number.round())
-        text = cells.astype("string").str.strip()
-        text = text.mask(whole, number.where(whole).astype("Int64").astype("string"))
-        texts.append(text.fillna(""))
-    joined = texts[0]
-    for text in texts[1:]:
-        joined = joined + "/" + text
-    joined = joined.str.replace(r"/{2,}", "/", regex=True).str.strip("/")
-    return joined.astype(object).where((joined != "").to_numpy(dtype=bool), None)
-
-
-def _joined(body: pd.DataFrame, filled: pd.DataFrame, columns: tuple[int, ...]) -> pd.Series:
-    """The text of ``columns`` joined with a space, row by row (a name in two columns:
-    "Lò Văn" and "An" give "Lò Văn An"); missing where every one is blank."""
-    parts = [body[c].where(filled[c]).astype("string").fillna("") for c in columns]
-    text = parts[0]
-    for part in parts[1:]:
-        text = text + " " + part
-    text = text.str.split().str.join(" ")
-    return text.where(text != "").astype(object)
 
 
 def read_flat(

@@ -129,6 +129,13 @@ _OF_WHOM = re.compile(
 )
 
 
+NAME_AND_POST = re.compile(
+    r"^(?:họ và tên|họ tên)(?: cán bộ| cbcc)?\s*[,;/–-]?\s*(?:và )?(?:chức vụ|chức danh)"
+    r"(?: hiện tại| hiện nay)?$"
+)
+"""A header of the name and, on the cell's next line, the post ("Họ và tên, chức vụ")."""
+
+
 def _candidates(label: str) -> tuple[list[tuple[str, str]], int | None]:
     """The fields a header label may denote, trying the label, then without a year or a
     parenthesis (``Ngày sinh (d/m/Y)``), then without the people it is of after it
@@ -242,6 +249,8 @@ def resolve(labels: Sequence[str]) -> Field | None:
     if part is not None and dated:  # "Ngày tháng năm sinh" over "Ngày", "Tháng", "Năm"
         return Field(*dated[0], part=part)
     found, year = _candidates(leaf)
+    if not found and NAME_AND_POST.match(header_key(leaf)):  # the post on the next line
+        found = [("cadres", "full_name")]
     if not found and parents and (marked := _marked(parent_fields, leaf)) is not None:
         return marked  # "Trình độ chuyên môn" over "Đại học": an "x" under the level held
     if not found and parents:
@@ -299,7 +308,29 @@ def _numbering(cells: list[object]) -> bool:
             return False
     in_order = letters == [chr(ord("A") + i) for i in range(len(letters))]
     whole = all(n.is_integer() for n in numbers) and numbers == sorted(numbers)
-    return in_order and whole
+    return in_order and whole and not any(_is_year(n) for n in numbers)
+
+
+def _is_year(value: object) -> bool:
+    """A year written as a header label (``2024`` under ``Xếp loại``), not a column number.
+
+    >>> _is_year(2024), _is_year("2023"), _is_year(2024.0), _is_year(3), _is_year("Năm")
+    (True, True, True, False, False)
+    """
+    try:
+        number = float(str(value).strip())
+    except ValueError:
+        return False
+    return number.is_integer() and 1900 <= number <= 2100
+
+
+def _label_text(value: object) -> str:
+    """A header cell's text (a year read as a number is written as one: ``2024``)."""
+    if _blank(value):
+        return ""
+    if _is_year(value):
+        return str(int(float(str(value).strip())))
+    return str(value).strip()
 
 
 @attrs.frozen
@@ -350,14 +381,14 @@ def find_header(grid: pd.DataFrame, name_column: str = "full_name") -> Header | 
         # it names the name's two parts under it ("Họ đệm", "Tên")
         parts = name_parts([(c,) for c in line]) if name_column == "full_name" else None
         under_name = _blank(line[name_at]) or (parts is not None and parts[0] == name_at)
-        labels_only = all(isinstance(c, str) for c in filled) and under_name
+        labels_only = all(isinstance(c, str) or _is_year(c) for c in filled) and under_name
         if labels_only and (len(filled) >= 2 or any(is_header(c) for c in filled)):
             rows.append(k)
             end = k + 1
             continue
         break
     width = grid.shape[1]
-    block = [["" if _blank(v) else str(v).strip() for v in grid.iloc[r]] for r in rows]
+    block = [[_label_text(v) for v in grid.iloc[r]] for r in rows]
     # a merged label covers the columns to its right that are blank on its row and
     # labelled below it
     for level in range(len(block) - 1):
@@ -380,7 +411,10 @@ def _cell_key(value: object) -> str:
 
 
 def header_rows(
-    body: pd.DataFrame, top: Sequence[object], name_column: str = "full_name"
+    body: pd.DataFrame,
+    top: Sequence[object],
+    name_column: str = "full_name",
+    under: Sequence[Sequence[object]] = (),
 ) -> tuple[pd.Series, pd.Series]:
     """The rows of a list's ``body`` that are a list's header themselves (a person's name
     header and at least one other known header): ``again``, the list's own top header row
@@ -388,7 +422,10 @@ def header_rows(
     page), and ``other``, the header of another list below the first (a second table on
     the sheet: salaries under the people).
 
-    A row of column numbers (1, 2, 3 ...) under a repeated header is part of it.
+    A row of column numbers (1, 2, 3 ...) under a repeated header is part of it, and so are
+    the rows of the header's ``under`` it (its second and third rows, ``Nam``/``Nữ`` under
+    ``Ngày sinh``) repeated with it: rows of labels only, each one of the header's own in
+    its column (a label merged down is read again on each of its rows).
 
     >>> body = pd.DataFrame([["1", "Lò Văn A", "Đại học"], ["TT", "Họ và tên", "Trình độ"],
     ...                      [1, 2, 3], ["TT", "Họ và tên", "Bậc lương"]])
@@ -409,8 +446,20 @@ def header_rows(
     for i in candidate[candidate].index:
         same[i] = [_cell_key(v) for v in body.loc[i]] == own
     again = candidate & same
-    for at in np.flatnonzero(again.to_numpy()):  # and the row of column numbers under it
+    own_cols = [{k for k in (_cell_key(row[j]) if j < len(row) else "" for row in (top, *under))}
+                for j in range(body.shape[1])]  # fmt: skip
+    for at in np.flatnonzero(again.to_numpy()):  # the header's rows under it, repeated
         below = int(at) + 1
+        for _ in under:
+            if below >= len(body) or _numbering(list(body.iloc[below])):
+                break
+            line = list(body.iloc[below])
+            if not all(_blank(c) or (isinstance(c, str) and _cell_key(c) in own_cols[j])
+                       for j, c in enumerate(line)):  # fmt: skip
+                break
+            again.iloc[below] = True
+            below += 1
+        # and the row of column numbers under it
         while below < len(body) and all(_blank(c) for c in body.iloc[below]):
             below += 1
         if below < len(body) and _numbering(list(body.iloc[below])):

@@ -44,6 +44,9 @@ _LISTED: Mapping[str, tuple[str, ...]] = {
     table: tuple(c for c in columns if c != "cadre_id") for table, columns in FLAT_COLUMNS
 }
 
+VACANT = ("_row", "vacant")
+"""The key of a list sheet's column that says which person rows are a vacant post."""
+
 SheetRead = tuple[
     int,
     Mapping[tuple[str, str], pd.Series],
@@ -167,6 +170,12 @@ def build_tables(
         for field, values in ratings:
             rating_parts.append((field, values, rows))
     people = pd.concat(parts, ignore_index=True).astype(object)
+    vacant_key = ".".join(VACANT)
+    vacant = (
+        people.pop(vacant_key).fillna(False).astype(bool)
+        if vacant_key in people
+        else pd.Series(False, index=people.index)
+    )
     for name in list(people.columns):
         if name != "row":
             people[name] = people[name].where(people[name].notna(), None)
@@ -305,10 +314,20 @@ def build_tables(
             frame = pd.DataFrame({"cadre_id": cadre_id.loc[them], "year": year, "rating": v})
             frames.append(frame[v.notna()])
         tables["ratings"] = pd.concat(frames)
+    # a vacant post's row gives its position (counted in the quota), and no one
+    vacant_rows = rows[vacant]
+    for at, cell in zip(vacant_rows, col("cadres.full_name")[vacant], strict=True):
+        problems.append(
+            problem(file, "positions", int(at), "title", None, "vacant_post",
+                    severity="warning", cell=repr(str(cell)))
+        )  # fmt: skip
     raws = []
     for name, frame in tables.items():
         with_rows = frame.join(rows.rename("_row")) if "row" not in frame else frame
         row_of = with_rows["_row"] if "_row" in with_rows else with_rows["row"]
+        if len(vacant_rows) and name not in ("agencies", "positions"):
+            someone = ~row_of.isin(vacant_rows.to_numpy()).to_numpy()
+            frame, row_of = frame[someone], row_of[someone]
         body = frame.drop(columns=["row"], errors="ignore").reset_index(drop=True)
         raws.append(RawTable(name, body, row_of.reset_index(drop=True), file, serials=serials))
     absent = (

@@ -121,21 +121,36 @@ def title_period(texts: list[str]) -> tuple[dt.date, str] | None:
     return None
 
 
+def _name_words(words: list[str]) -> list[str]:
+    """The first words of ``words`` that begin with a capital or a digit: a proper name's
+    ("Nậm Tăm", "Phường 3") in a sentence that goes on ("... báo cáo danh sách như sau")."""
+    named: list[str] = []
+    for word in words:
+        if not (word[:1].isupper() or word[:1].isdigit()):
+            break
+        named.append(word)
+    return named
+
+
 def title_commune(texts: list[str]) -> str | None:
     """The commune a list's title rows name ("UBND XÃ MƯỜNG THAN" -> "Xã Mường Than").
 
     >>> title_commune(["ỦY BAN NHÂN DÂN XÃ MƯỜNG THAN", "DANH SÁCH"])
     'Xã Mường Than'
+    >>> title_commune(["Đảng ủy xã Nậm Tăm báo cáo danh sách như sau:"])
+    'Xã Nậm Tăm'
     """
     for text in texts:
         m = _COMMUNE.search(text)
         if m is None:
             continue
         rest = _COMMUNE_END.sub("", m.group(2)).strip()
-        if not rest:
-            continue
         if rest.isupper():
             rest = rest.title()
+        else:  # a sentence: "Đảng ủy xã Nậm Tăm báo cáo danh sách như sau" -> "Nậm Tăm"
+            rest = " ".join(_name_words(rest.split())) or rest  # none: as it is typed
+        if not rest:
+            continue
         return f"{m.group(1).capitalize()} {rest}"
     return None
 

@@ -35,6 +35,7 @@ from cadre_core.roster._values import (
     TRUE_WORDS,
     VALUE_ALIASES,
 )
+from cadre_core.roster._values_forms import NO_LEVEL_HELD, NONE_HELD_CODES
 from cadre_core.vocab._dates import DAY_FIRST, DAY_WORDS, ISO_DAY
 from cadre_core.vocab._labels import label
 
@@ -268,6 +269,8 @@ def normalise_code(raw: pd.Series, codes: str) -> tuple[pd.Series, ColumnIssues]
     """Map aliases (any case, NFC or NFD) to canonical codes as a categorical column."""
     aliases = VALUE_ALIASES[codes]
     text = to_text(raw)
+    if codes in NONE_HELD_CODES:  # "Chưa", "Không có": no level held, a blank cell
+        text = text.mask(keys_of(text).isin(NO_LEVEL_HELD))
     keys = code_keys(text)
     mapped = lookup_codes(keys, codes)
     bad = text.notna() & mapped.isna()

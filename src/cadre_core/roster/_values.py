@@ -108,8 +108,20 @@ VALUE_ALIASES: Mapping[str, Mapping[str, str]] = {
                 "đảng - mttq",
                 "đảng và mttq",
                 "khối đảng, mặt trận",
+                "khối đảng, mặt trận và các đoàn thể",
+                "khối đảng, đoàn thể",
+                "khối mặt trận và các đoàn thể",
             ),
-            Bloc.GOVERNMENT: ("khối chính quyền", "chính quyền"),
+            Bloc.GOVERNMENT: (
+                "khối chính quyền",
+                "chính quyền",
+                "khối chính quyền địa phương",
+                "khối nhà nước",
+                "khối hđnd, ubnd",
+                "khối hđnd - ubnd",
+                "khối hđnd và ubnd",
+                "khối ubnd",
+            ),
         }
     ),
     "category": _aliases(CATEGORY_SPELLINGS),
@@ -471,6 +483,21 @@ GLUED_LEVEL = (
 _LETTERS_FIRST = (GLUED_LEVEL, r"\1")
 VALUE_REWRITES: Mapping[str, tuple[tuple[str, str], ...]] = {
     "category": (_WHOLE_BRACKETS, *CATEGORY_REWRITES),
+    # "KHỐI ĐẢNG, MẶT TRẬN VÀ CÁC ĐOÀN THỂ", "Khối MTTQ và các tổ chức chính trị - xã hội",
+    # "Khối Đảng - đoàn thể": the Party, the Front and the unions in any of their names,
+    # joined by commas, dashes or "và", are the one bloc; "Khối chính quyền địa phương"
+    "bloc": (
+        (
+            r"^(?=khối\s|đảng)(?:khối\s+)?(?:đảng(?=$|[\s,–-]))?(?:[\s,–-]*(?:và\s+)?(?:ủy ban\s+|ub)?"
+            r"(?:mttq|mặt trận(?:\s+tổ quốc(?:\s+việt nam)?)?))?(?:[\s,–-]*(?:và\s+)?(?:các\s+)?"
+            r"(?:hội,?\s+)?(?:đoàn thể|tổ chức)(?:\s+chính trị\s*[-–]?\s*xã hội)?)?$",
+            "khối đảng",
+        ),
+        (
+            r"^khối\s+(?:chính quyền(?:\s+địa phương)?|nhà nước|(?:hđnd\s*[,–-]?\s*(?:và\s+)?)?ubnd)$",
+            "khối chính quyền",
+        ),
+    ),
     "education": (
         _WHOLE_BRACKETS,
         (rf"^({_LEVEL_LETTERS})(?:{_MODE_LETTERS})$", r"\1"),

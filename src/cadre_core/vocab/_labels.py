@@ -2236,6 +2236,22 @@ _LABELS: dict[str, tuple[str, str]] = {
         "đọc như một người",
         "this row repeats the list's header (the top of a new page) and was not read as a person",
     ),
+    "problem_name_second_line": (
+        "dòng thứ hai của ô họ tên ({cell}) không phải là họ tên nên không được đọc",
+        "the name cell's second line ({cell}) is no part of the name and was not read",
+    ),
+    "problem_vacant_post": (
+        "dòng này ghi một vị trí còn khuyết ({cell}): vị trí được đọc, không có người nào",
+        "this row names a vacant post ({cell}): the post was read, and no person",
+    ),
+    "problem_people_after_footer": (
+        "danh sách dừng ở dòng chữ ký này; {rows} dòng bên dưới có số thứ tự và dữ liệu như "
+        "một người nhưng không được đọc: nếu là người trong danh sách, hãy chuyển dòng chữ ký "
+        "xuống cuối",
+        "the list ends at this signature row; {rows} row(s) under it are numbered and hold "
+        "data like a person's but were not read: if they are people of the list, move the "
+        "signatures to the end",
+    ),
     "problem_second_list": (
         "dòng này là tiêu đề của một danh sách khác: danh sách dừng ở dòng trên, {rows} dòng "
         "bên dưới không được đọc",

@@ -1,0 +1,173 @@
+"""What the rows and cells of a list's body are: people, group rows (a bloc, an agency, a
+kind of staff, a numbered heading), totals, signatures, vacant posts; and the cells of a
+person read together (a name over two lines, a name or a date in several columns).
+
+:mod:`cadre_core.roster._flat` reads a sheet with these.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from cadre_core.roster import _normalize as nz
+from cadre_core.roster._flat_header import DATE_PARTS
+from cadre_core.roster._problems import Problem, problem
+
+COMRADE = r"(?i)^\s*(?:đ/c|đ\.c\.?|đc\.)\s*"  # "Đ/c", "Đ.c": no part of a name
+SUBTOTAL = r"(?i)^(?:cộng|tổng cộng|tổng số|tổng)(?![\w])"
+# a post written with no one in it: "(Khuyết)", "Chưa bố trí", "Vị trí trống" in the name cell
+VACANT_NAME = (
+    r"(?i)^[\s(\[–-]*(?:vị trí |chức danh |còn |hiện |đang )?"
+    r"(?:khuyết|trống|để trống|bỏ trống|chưa bố trí|chưa có người|chưa có|chưa kiện toàn|"
+    r"chưa bầu|chưa bổ nhiệm|chưa tuyển dụng|chưa tuyển)(?: chức danh)?[\s)\].]*$"
+)
+STAFF_KIND = (
+    r"^(?:các |những )?(?:cán bộ,? (?:và )?công chức|cán bộ|công chức|cbcc|"
+    r"người hoạt động không chuyên trách|người lao động hợp đồng|hợp đồng lao động)"
+    r"(?: (?:chuyên trách|chuyên môn|cấp xã|xã|phường|thị trấn|không chuyên trách|"
+    r"hợp đồng|chủ chốt))*\s*:?$"
+)
+NUMBERED = re.compile(r"^\s*(?:[IVXLC]+|\d+|[a-zA-Z])\s*[.)/-]\s*")
+FOOTER = (
+    r"người lập|lập biểu|thủ trưởng|ký tên|ký, ghi rõ|ghi rõ họ tên|xác nhận|"
+    r"ngày\s*\S*\s*tháng\s*\S*\s*năm|nơi nhận|t/m|tm\.|kt\.|tổng cộng|tổng số"
+)
+
+
+def strings(col: pd.Series) -> pd.Series | None:
+    """The ``.str`` view of a column of cells (non-text cells give missing), or None."""
+    if col.dtype != object and not pd.api.types.is_string_dtype(col.dtype):
+        return None
+    try:
+        text = col.str.strip()
+        text.str.len()  # a column of no text at all (dates, times) has no .str after all
+    except AttributeError:  # no text at all
+        return None
+    return text
+
+
+def filled_cells(frame: pd.DataFrame) -> pd.DataFrame:
+    """Cells holding something (not blank, not whitespace), column by column."""
+    out = {}
+    for c in frame.columns:
+        col = frame[c]
+        text = strings(col)
+        blank = col.isna() if text is None else col.isna() | text.eq("").fillna(False)
+        out[c] = ~blank.astype(bool)
+    return pd.DataFrame(out, index=frame.index)
+
+
+def matches(frame: pd.DataFrame, pattern: str) -> pd.Series:
+    """Rows with a text cell that matches ``pattern`` (case-insensitive)."""
+    hit = pd.Series(False, index=frame.index)
+    for c in frame.columns:
+        text = strings(frame[c])
+        if text is not None:
+            hit |= text.str.contains(pattern, case=False, na=False).astype(bool)
+    return hit
+
+
+def name_lines(
+    cols: dict[tuple[str, str], pd.Series],
+    places: dict[tuple[str, str], str],
+    problems: list[Problem],
+    where: str,
+    rows: pd.Series,
+    *,
+    with_post: bool,
+) -> None:
+    """A name cell of several lines ("Nguyễn Văn An" over "Bí thư Đảng ủy"): the first line
+    is the name. When the list has no column of its own for the post, the next line is
+    the post if the header says so ("Họ và tên, chức vụ") or if it names a post of a known
+    category; any other line is said, not read."""
+    key = ("cadres", "full_name")
+    text = cols[key].astype("string").str.strip()
+    lines = text.str.split(r"\s*[\r\n\v]+\s*", n=1, regex=True)
+    rest = lines.str[1].mask(lines.str[1].eq(""))
+    if not bool(rest.notna().any()):
+        return
+    cols[key] = lines.str[0].astype(object).where(text.notna(), None)
+    post = rest.astype(object).where(rest.notna(), None)
+    if not with_post:  # under a name's header alone: a line that names a known post
+        _, issues = nz.normalise_code(post, codes="category")
+        post = post.where(~issues.bad.to_numpy(dtype=bool), None)
+    if ("positions", "title") not in cols and post.notna().any():
+        cols["positions", "title"] = post
+        places["positions", "title"] = places[key]
+        rest = rest.mask(post.notna().to_numpy(dtype=bool))
+    for at, line in zip(rows[rest.notna()], rest[rest.notna()], strict=True):
+        problems.append(
+            problem(where, "cadres", int(at), places[key], None, "name_second_line",
+                    severity="warning", cell=repr(str(line)))
+        )  # fmt: skip
+
+
+def parents(body: pd.DataFrame, skip_cols: list[int], numbered: pd.Series) -> pd.Series:
+    """Rows numbered N (a whole number) whose next numbered row is N.1, N.a ...: the
+    heading of the rows numbered under it, not a person."""
+    if not skip_cols:
+        return pd.Series(False, index=body.index)
+    cells = body[skip_cols[0]].where(numbered)
+    number = pd.to_numeric(cells, errors="coerce")
+    whole = number.notna() & (number == number.round())
+    text = cells.astype("string").str.strip()
+    text = text.mask(whole, number.where(whole).astype("Int64").astype("string"))
+    listed = text[numbered]
+    after = listed.shift(-1)
+    parent = [
+        bool(w) and isinstance(n, str) and n.startswith(f"{t}.")
+        for t, n, w in zip(listed, after, whole[numbered], strict=True)
+    ]
+    return pd.Series(parent, index=listed.index, dtype=bool).reindex(body.index, fill_value=False)
+
+
+def group_text(
+    body: pd.DataFrame, filled: pd.DataFrame, lead: list[int], name: int | None
+) -> pd.Series:
+    """The text of a group row: its name cell, else its first filled leading cell."""
+    text = pd.Series(None, index=body.index, dtype=object)
+    for j in reversed(lead):
+        text = body[j].where(filled[j], text)
+    if name is not None:
+        text = body[name].where(filled[name], text)
+    return nz.to_text(text.astype(object)).str.replace(NUMBERED, "", regex=True)
+
+
+def date_of_parts(body: pd.DataFrame, filled: pd.DataFrame, parts: dict[str, int]) -> pd.Series:
+    """A date written in columns of its parts (``parts``: day, month, year -> column), row
+    by row as one day-first text: 12, 3 and 1980 give "12/3/1980"; the parts a row fills,
+    as they are, when it does not fill all three (a year alone, "1980", is then refused
+    as a date column refuses it, with its note); missing where none is filled.
+
+    >>> body = pd.DataFrame({0: [12.0, None, None], 1: [3.0, None, None], 2: [1980, 1975, None]})
+    >>> date_of_parts(body, body.notna(), {"day": 0, "month": 1, "year": 2}).tolist()
+    ['12/3/1980', '1975', None]
+    """
+    texts = []
+    for part in DATE_PARTS:
+        if part not in parts:
+            continue
+        cells = body[parts[part]].where(filled[parts[part]])
+        number = pd.to_numeric(cells, errors="coerce")
+        whole = number.notna() & (number == number.round())
+        text = cells.astype("string").str.strip()
+        text = text.mask(whole, number.where(whole).astype("Int64").astype("string"))
+        texts.append(text.fillna(""))
+    joined = texts[0]
+    for text in texts[1:]:
+        joined = joined + "/" + text
+    joined = joined.str.replace(r"/{2,}", "/", regex=True).str.strip("/")
+    return joined.astype(object).where((joined != "").to_numpy(dtype=bool), None)
+
+
+def joined(body: pd.DataFrame, filled: pd.DataFrame, columns: tuple[int, ...]) -> pd.Series:
+    """The text of ``columns`` joined with a space, row by row (a name in two columns:
+    "Lò Văn" and "An" give "Lò Văn An"); missing where every one is blank."""
+    parts = [body[c].where(filled[c]).astype("string").fillna("") for c in columns]
+    text = parts[0]
+    for part in parts[1:]:
+        text = text + " " + part
+    text = text.str.split().str.join(" ")
+    return text.where(text != "").astype(object)
