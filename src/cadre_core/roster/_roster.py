@@ -402,7 +402,13 @@ def _build(
     skip_invalid: bool = False,
     label: str | None = None,
     strict_columns: bool = False,
+    shared_rows: bool = False,
 ) -> Roster:
+    """The roster of the raw tables ``raws``, validated (``problems``: what reading them
+    found). With ``skip_invalid``, what has errors is set aside round by round;
+    ``shared_rows`` says the tables were all made from the rows of one list (a row of a
+    table and a row of another with the same number came from the same person), so that
+    a cadre set aside takes the rows made from its row with it."""
     if legacy not in LEGACY_POLICIES:
         raise ValueError(f"legacy must be one of {LEGACY_POLICIES}")
     input_rows = {r.name: len(r.frame) for r in raws}
@@ -411,10 +417,12 @@ def _build(
     # With skip_invalid, what has errors is set aside (with its reasons) and the rest is
     # checked again, since removing a cadre can orphan the rows that refer to it. A bad
     # optional cell is set aside alone (its row kept, so nothing that refers to the row
-    # follows it), and an optional table with a table-level error is set aside whole.
+    # follows it), and an optional table with a table-level error is set aside whole; a
+    # row set aside takes with it the rows that would otherwise refer to another row of
+    # the same id (a duplicate), never attached to another person.
     done: dict[tuple[str, str, int], Problem] = {}
     while skip_invalid and _errors(found):
-        step = _set_aside(raws, found, done)
+        step = _set_aside(raws, found, done, frames, shared_rows=shared_rows)
         if step is None:
             break
         raws, aside = step
@@ -580,7 +588,14 @@ def _list_roster(p: Path, read: FlatRead, legacy: str, skip_invalid: bool) -> Ro
     if not read.raws:
         raise RosterError(problems)
     try:
-        roster = _build(list(read.raws), [], name=p.stem, legacy=legacy, skip_invalid=skip_invalid)
+        roster = _build(
+            list(read.raws),
+            [],
+            name=p.stem,
+            legacy=legacy,
+            skip_invalid=skip_invalid,
+            shared_rows=True,
+        )
     except RosterError as exc:
         moved = [relocate(q, read, p.name) for q in exc.problems]
         raise RosterError(problems + moved) from None

@@ -1,17 +1,21 @@
 """What ``skip_invalid`` sets aside: the errors a roster read can leave out (a bad optional
 cell, a cadre's missing birth date, an optional table with a table-level error, else the
-row), one round at a time, with the reasons kept for :attr:`Roster.skipped`."""
+row), one round at a time, with the reasons kept for :attr:`Roster.skipped`. A row set
+aside takes with it the rows that refer to it and would otherwise refer to another row
+holding the same id (:func:`_with_their_rows`): never attached to another person."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 
 import attrs
+import numpy as np
+import pandas as pd
 
-from cadre_core.roster._problems import Problem
+from cadre_core.roster._problems import Problem, problem
 from cadre_core.roster._reader import RawTable
-from cadre_core.roster._schema import TABLE_BY_NAME
-from cadre_core.roster._validate import _rename
+from cadre_core.roster._schema import FORM_FIELDS, TABLE_BY_NAME
+from cadre_core.roster._validate import REFERENCES, _Collector, _rename
 
 
 def _errors(problems: list[Problem]) -> list[Problem]:
@@ -27,6 +31,18 @@ references are not: blanking them would state a fact the roster does not."""
 KEEP_ROW_WITHOUT = (("cadres", "birth_date"),)
 """Required cells whose absence ``skip_invalid`` accepts: the row is kept and the cell set
 aside (a cadre without a birth date is counted, of unknown age)."""
+
+FORM_CELLS: frozenset[tuple[str, str]] = frozenset(
+    (table, column)
+    for table, _, column in (field.partition(".") for field in FORM_FIELDS)
+    if table == "cadres" and not TABLE_BY_NAME[table].column(column).required
+)
+"""The cadres' optional columns the official forms count (the day of joining the Party,
+the start of social insurance, the grade, the committees...): a bad cell there is set
+aside alone, whatever its kind, and the cadre kept, as the forms' other fields are. The
+cadre counts as the blank says (a date not known; a yes/no cell as "no"), and the cell is
+listed as set aside; dropping the cadre instead would take the person, their posts and
+degrees out of every count for one field."""
 
 
 def _canonical(table: str, column: str | None) -> str | None:
@@ -47,7 +63,7 @@ def _canonical(table: str, column: str | None) -> str | None:
 def _cell_can_be_set_aside(table: str, column: str | None) -> bool:
     if column is None:
         return False
-    if (table, column) in KEEP_ROW_WITHOUT:
+    if (table, column) in KEEP_ROW_WITHOUT or (table, column) in FORM_CELLS:
         return True
     col = TABLE_BY_NAME[table].column(column)
     return not col.required and col.kind in CELL_KINDS
@@ -67,12 +83,20 @@ def _blank_cells(raw: RawTable, cells: Mapping[str, set[int]]) -> RawTable:
 
 
 def _set_aside(
-    raws: list[RawTable], found: list[Problem], done: dict[tuple[str, str, int], Problem]
+    raws: list[RawTable],
+    found: list[Problem],
+    done: dict[tuple[str, str, int], Problem],
+    frames: Mapping[str, pd.DataFrame] | None = None,
+    *,
+    shared_rows: bool = False,
 ) -> tuple[list[RawTable], list[Problem]] | None:
     """One round of ``skip_invalid``: the raw tables with the errors in ``found`` set aside
-    (optional tables with a table-level error, bad optional cells, then rows), and what was
-    set aside; None when an error cannot be set aside (it concerns a required table, or the
-    text's encoding) or when nothing is left to set aside."""
+    (optional tables with a table-level error, bad optional cells, then rows, with the rows
+    that refer to them where another row holds the same id: see :func:`_with_their_rows`,
+    for which ``frames`` are the raw tables normalised and ``shared_rows`` says they were
+    all made from the rows of one list), and what was set aside; None when an error cannot
+    be set aside (it concerns a required table, or the text's encoding) or when nothing is
+    left to set aside."""
     errors = _errors(found)
     whole = [p for p in errors if p.row is None]
     if any(
@@ -99,6 +123,9 @@ def _set_aside(
             continue
         rows.setdefault(p.table, set()).add(p.row)
         out.append(attrs.evolve(p, scope="row"))
+    if frames is not None:
+        kept_raws = [r for r in raws if r.name not in gone]
+        out += _with_their_rows(kept_raws, frames, rows, shared_rows)
     if not out:
         return None
     kept = []
@@ -132,3 +159,124 @@ def _without_done(
             and (p.table, _canonical(p.table, p.column), p.row) in done
         )
     ]
+
+
+def _key_text(values: pd.Series) -> np.ndarray:
+    """Key cells as text to match on (a blank as a mark that no cell holds)."""
+    return np.asarray(values.astype(object).where(values.notna(), "\x00").astype(str))
+
+
+def _said_of(
+    raw: RawTable, column: str, hit: np.ndarray, key: str, args: Mapping[str, object]
+) -> list[Problem]:
+    """One problem (``problem_<key>``, scope ``"row"``) per row of ``raw`` in ``hit``, at
+    the column ``column`` as the user headed it. An argument given as a list holds each
+    row's own value, in order (the sentence is built once per distinct set of arguments);
+    any other is every row's."""
+    at = np.flatnonzero(hit)
+    if not len(at):
+        return []
+    where = _Collector(raw, _rename(raw, TABLE_BY_NAME[raw.name])[1]).col_label(column)
+    per_row = {k: v for k, v in args.items() if isinstance(v, list)}
+    fixed = {k: v for k, v in args.items() if not isinstance(v, list)}
+    own_args = list(zip(*per_row.values(), strict=True)) if per_row else [()] * len(at)
+    made: dict[tuple[object, ...], Problem] = {}
+    out = []
+    for row, own in zip(raw.rows.to_numpy()[at].tolist(), own_args, strict=True):
+        if own not in made:
+            said = {**fixed, **dict(zip(per_row, own, strict=True))}
+            made[own] = problem(raw.file, raw.name, None, where, None, key, scope="row", **said)
+        out.append(attrs.evolve(made[own], row=int(row)))
+    return out
+
+
+def _rows_of(raw: RawTable, at: np.ndarray) -> list[int]:
+    return [int(r) for r in raw.rows.to_numpy()[at]]
+
+
+def _with_their_rows(
+    raws: list[RawTable],
+    frames: Mapping[str, pd.DataFrame],
+    rows: dict[str, set[int]],
+    shared_rows: bool,
+) -> list[Problem]:
+    """The rows that go with the rows set aside (``rows``, added to it), each said.
+
+    A row of a table that others refer to (cadres, positions, agencies) takes with it:
+
+    - when the tables were made from the rows of one list (``shared_rows``), the rows
+      made from the same row of the list that refer to its id (a person's assignments,
+      degrees, ratings...), which another row holding the same id (a duplicate "Mã cán
+      bộ") would otherwise take as its own;
+    - else, when another row holds its id too (a duplicate), every row that refers to
+      that id, since which of the rows it belongs to cannot be told, and then the other
+      rows holding the id as well (kept, they would be counted without their posts,
+      degrees...): nothing about an ambiguous id is evaluated.
+
+    A row that refers to a row set aside and to no other is left to the next round (its
+    reference is then unknown, which says so)."""
+    by_name = {r.name: r for r in raws if r.name in frames and len(frames[r.name]) == len(r.rows)}
+    out: list[Problem] = []
+    for target, key in dict.fromkeys((t, tc) for _, _, t, tc in REFERENCES):
+        if target not in by_name or not rows.get(target):
+            continue
+        raw = by_name[target]
+        text = _key_text(frames[target][key])
+        aside = raw.rows.isin(rows[target]).to_numpy()
+        referring = [
+            (by_name[n], c)
+            for n, c, t, tc in REFERENCES
+            if (t, tc) == (target, key) and n in by_name
+        ]
+        if shared_rows:
+            made = _pairs(raw.rows, text)[aside]
+            for ref, column in referring:
+                pairs = _pairs(ref.rows, _key_text(frames[ref.name][column]))
+                hit = np.isin(pairs, made) & ~ref.rows.isin(rows.get(ref.name, set())).to_numpy()
+                out += _said_of(ref, column, hit, "with_its_row", {"target": target})
+                rows.setdefault(ref.name, set()).update(_rows_of(ref, hit))
+            continue
+        held = frames[target][key].notna().to_numpy()
+        twice = pd.Series(text).duplicated(keep=False).to_numpy() & held
+        ambiguous = np.unique(text[twice & aside])
+        if not len(ambiguous):
+            continue
+        holders = np.isin(text, ambiguous)
+        listed = (
+            pd.Series(raw.rows.to_numpy()[holders])
+            .astype(str)
+            .groupby(text[holders], sort=False)
+            .agg(", ".join)
+        )
+        referred: set[str] = set()
+        for ref, column in referring:
+            theirs = _key_text(frames[ref.name][column])
+            hit = np.isin(theirs, ambiguous) & ~ref.rows.isin(rows.get(ref.name, set())).to_numpy()
+            values = theirs[hit].tolist()
+            args = _holders_said(key, target, values, listed)
+            out += _said_of(ref, column, hit, "ambiguous_reference", args)
+            rows.setdefault(ref.name, set()).update(_rows_of(ref, hit))
+            referred.update(values)
+        others = np.isin(text, list(referred)) & ~aside
+        values = text[others].tolist()
+        args = _holders_said(key, target, values, listed)
+        out += _said_of(raw, key, others, "ambiguous_id", args)
+        rows[target].update(_rows_of(raw, others))
+    return out
+
+
+def _holders_said(key: str, target: str, values: list[str], listed: pd.Series) -> dict[str, object]:
+    """The arguments of a problem about an id held by several rows: each row's id
+    (``values``) and the rows of ``target`` holding it (``listed``, by id)."""
+    return {
+        "column": key,
+        "target": target,
+        "value": [repr(v) for v in values],
+        "rows": listed.reindex(values).tolist(),
+    }
+
+
+def _pairs(rows: pd.Series, keys: np.ndarray) -> np.ndarray:
+    """``row`` and key of each row as one text, to match rows made from the same row of a
+    list that refer to the same id."""
+    return np.asarray(rows.astype(str).to_numpy().astype(object) + "\x1f" + keys.astype(object))

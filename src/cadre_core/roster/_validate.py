@@ -435,6 +435,18 @@ _REFER_TO_CADRES = (
 )
 
 
+REFERENCES: tuple[tuple[str, str, str, str], ...] = (
+    *((name, "cadre_id", "cadres", "cadre_id") for name in _REFER_TO_CADRES),
+    ("assignments", "position_code", "positions", "position_code"),
+    ("succession", "position_code", "positions", "position_code"),
+    ("positions", "agency_code", "agencies", "agency_code"),
+    ("equipment", "agency_code", "agencies", "agency_code"),
+    ("unit_ratings", "agency_code", "agencies", "agency_code"),
+)
+"""The references between tables: (table, column, target table, target column), each
+value of the column one of the target's key (checked by :func:`check_roster`)."""
+
+
 def _unknown(columns: list[pd.Series], known: pd.Series) -> list[pd.Series]:
     """For each of ``columns``, its cells that are filled in and not among the values of
     ``known``. Text columns are looked up together, in one pass over ``known``."""
@@ -495,15 +507,7 @@ def check_roster(frames: Mapping[str, pd.DataFrame], raws: Mapping[str, RawTable
 
     # references to the key of another table; the columns that refer to the same key are
     # looked up together (one pass over the key's values), problems keep the order below
-    links = [(name, "cadre_id", "cadres", "cadre_id") for name in _REFER_TO_CADRES]
-    links += [
-        ("assignments", "position_code", "positions", "position_code"),
-        ("succession", "position_code", "positions", "position_code"),
-        ("positions", "agency_code", "agencies", "agency_code"),
-        ("equipment", "agency_code", "agencies", "agency_code"),
-        ("unit_ratings", "agency_code", "agencies", "agency_code"),
-    ]
-    links = [link for link in links if link[0] in raws and link[2] in raws]
+    links = [link for link in REFERENCES if link[0] in raws and link[2] in raws]
     unknown: dict[tuple[str, str], pd.Series] = {}
     for target, target_col in dict.fromkeys((t, tc) for _, _, t, tc in links):
         referring = [(n, c) for n, c, t, tc in links if (t, tc) == (target, target_col)]

@@ -1886,6 +1886,23 @@ _LABELS: dict[str, tuple[str, str]] = {
         "một giá trị {column} có trong bảng {target}",
         "a {column} listed in {target}",
     ),
+    # what --skip-invalid sets aside with a row set aside (roster._set_aside)
+    "problem_with_its_row": (
+        "bỏ qua cùng với dòng {target} mà nó được lập từ (cùng một dòng của danh sách)",
+        "set aside with the row of {target} it was made from (the same row of the list)",
+    ),
+    "problem_ambiguous_reference": (
+        "bỏ qua: {column} {value} có ở nhiều dòng của bảng {target} (các dòng {rows}), "
+        "không thể biết dòng này thuộc về dòng nào",
+        "set aside: {column} {value} is held by several rows of {target} (rows {rows}), "
+        "and which of them this row belongs to cannot be told",
+    ),
+    "problem_ambiguous_id": (
+        "bỏ qua: các dòng {rows} của bảng {target} cùng có {column} {value}, nên không thể "
+        "phân biệt các dòng của bảng khác tham chiếu đến mã này",
+        "set aside: rows {rows} of {target} all hold {column} {value}, so the rows of "
+        "other tables that refer to it cannot be told apart",
+    ),
     "problem_end_after_start": (
         "ngày kết thúc từ ngày bắt đầu trở về sau",
         "an end date on or after the start date",
