@@ -12,6 +12,14 @@ trailing rows. A merged cell is the merged range a workbook has, read from the X
 cell, the others blank. A cell of several paragraphs is their lines joined by a newline, a
 nested table's text included. Everything is text (dates too, as in a CSV list).
 
+Text typed in a legacy Vietnamese font is told by its runs' fonts where the document names
+them (a run's own font, its character style, its paragraph's style, the document's
+defaults): a run in a TCVN3 ``.VnTime`` font (in capitals in a ``.Vn…H`` font) or a VNI
+``VNI-Times`` font is read as that font shows it, and the runs in other fonts as they are
+(a cell typed "Lò " in Times New Roman and "ThÞ B×nh" in ``.VnTime`` is "Lò Thị Bình");
+what was so read is said as a list typed in a legacy font is
+(:func:`~cadre_core.roster._grid.legacy_said`).
+
 python-docx opens the document (its package and parts, with an XML parser that resolves no
 entity) and is imported only when a document is read. A Word 97-2003 ``.doc`` or an RTF
 document is first converted to a ``.docx`` by LibreOffice, where it is installed
@@ -23,6 +31,7 @@ from __future__ import annotations
 
 import tempfile
 import zipfile
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -32,7 +41,7 @@ import numpy as np
 import pandas as pd
 
 from cadre_core.roster._flat_header import find_header
-from cadre_core.roster._grid import Grid, Table, Text, document_grids
+from cadre_core.roster._grid import Grid, Legacy, Table, Text, document_grids, legacy_found
 from cadre_core.roster._guards import MAX_SHEET_CELLS, MAX_XML_BYTES, TooLarge, _check_workbook_size
 from cadre_core.roster._merged import Merged
 from cadre_core.roster._office import office_program, to_docx, to_docx_all
@@ -196,7 +205,7 @@ def _convertible(path: Path) -> bool:
 def _open(
     path: Path, converted: tuple[Path | None, str] | None = None
 ) -> tuple[Any, Problem | None]:
-    """The body of the document at ``path``, or why it cannot be read: a ``.docx`` as it
+    """The document at ``path`` (python-docx's), or why it cannot be read: a ``.docx`` as it
     is (whatever its name), a Word 97-2003 ``.doc`` or an RTF document once LibreOffice
     has converted it (:func:`~cadre_core.roster._office.to_docx`; ``converted``: already,
     with others, and what came of it)."""
@@ -215,7 +224,7 @@ def _open(
 
 
 def _body(path: Path, name: str) -> tuple[Any, Problem | None]:
-    """The body of the ``.docx`` at ``path`` (``name`` in problems)."""
+    """The ``.docx`` at ``path`` (python-docx's document; ``name`` in problems)."""
     too_large = _check_workbook_size(path)
     if too_large is not None:
         return None, problem(name, None, None, None, None, "docx_too_large", reason=too_large)
@@ -226,7 +235,7 @@ def _body(path: Path, name: str) -> tuple[Any, Problem | None]:
     import docx
 
     try:
-        return docx.Document(str(path)).element.body, None
+        return docx.Document(str(path)), None
     except Exception as exc:  # python-docx raises many types for a damaged or missing part
         error = type(exc).__name__
         return None, problem(name, None, None, None, None, "not_docx_list", error=error)
@@ -282,17 +291,140 @@ def docx_grids(
     [['DANH SÁCH CÁN BỘ (tính đến ngày 31/12/2025)', '', ''],
      ['Họ và tên', 'Ngày sinh', ''], ['', 'Nam', 'Nữ'], ['Lò Văn An', '12/03/1975', '']]
     """
-    body, refused = _open(path, converted)
+    document, refused = _open(path, converted)
     if refused is not None:
         return [], [refused]
+    body = document.element.body
+    legacy = _read_legacy_runs(body, _StyleFonts(document.styles.element))
     try:
         blocks = list(_document(body, [0]))
     except TooLarge as exc:
         return [], [problem(path.name, None, None, None, None, "docx_too_large", reason=str(exc))]
     record = record_grid(path.name, blocks)  # a personal record: a list of one person
     if record is not None:
-        return [record], []
-    return document_grids(path.name, blocks)
+        found = record if record.legacy is not None else attrs.evolve(record, legacy=legacy)
+        return [found], []
+    return document_grids(path.name, blocks, legacy)
+
+
+class _StyleFonts:
+    """The fonts a document's styles give its text: by style id (through the styles each
+    is based on), the default paragraph style's and the document's defaults."""
+
+    def __init__(self, styles: Any) -> None:
+        self._own: dict[str, tuple[str | None, str | None]] = {}  # id: (font, based on)
+        self._default: str | None = _font_of(styles.find(f"{_W}docDefaults/{_W}rPrDefault"))
+        self._paragraph: str | None = None  # the default paragraph style's id
+        for style in styles.iterfind(f"{_W}style"):
+            sid = str(style.get(f"{_W}styleId", ""))
+            self._own[sid] = (_font_of(style), _value(style, "basedOn"))
+            if style.get(f"{_W}default") in ("1", "true") and style.get(f"{_W}type") == "paragraph":
+                self._paragraph = sid
+
+    def font(self, style: str | None, paragraph: bool = False) -> str | None:
+        """The font of the style ``style`` (a paragraph's: the default paragraph style's
+        when it names none), else the document's default font."""
+        sid = self._paragraph if style is None and paragraph else style
+        seen: set[str] = set()
+        while sid is not None and sid in self._own and sid not in seen:
+            seen.add(sid)
+            font, based = self._own[sid]
+            if font:
+                return font
+            sid = based
+        return self._default
+
+
+def _font_of(element: Any) -> str | None:
+    """The font an element's run properties (``w:rPr``, its own or its child's) name for
+    Latin text (``w:ascii``, else ``w:hAnsi``), or None."""
+    if element is None:
+        return None
+    props = element if element.tag == f"{_W}rPr" else element.find(f"{_W}rPr")
+    fonts = None if props is None else props.find(f"{_W}rFonts")
+    if fonts is None:
+        return None
+    named = fonts.get(f"{_W}ascii") or fonts.get(f"{_W}hAnsi")
+    return str(named) if named else None
+
+
+def _run_font(run: Any, paragraph: str | None, styles: _StyleFonts) -> str | None:
+    """The font of a run: its own, its character style's, else its paragraph's."""
+    own = _font_of(run)
+    if own:
+        return own
+    props = run.find(f"{_W}rPr")
+    style = _value(props, "rStyle")
+    return styles.font(style) if style else paragraph
+
+
+def _read_legacy_runs(body: Any, styles: _StyleFonts) -> Legacy | None:
+    """Read the runs of ``body`` typed in a legacy font (:func:`~cadre_core.vocab._vntext.
+    legacy_font`) as their font shows them, in place (the document is read from memory,
+    the file is untouched): consecutive runs of one font together (Word cuts a word in
+    runs), the other runs as they are; in TCVN3, a word that starts with a toned letter
+    gets the capital the font could not type (:func:`~cadre_core.vocab._vntext.
+    tcvn3_capitals`). What was found, with a header so typed as its example; None when no
+    run is."""
+    from cadre_core.vocab._vntext import (
+        TCVN3_TONED,
+        LegacyEncoding,
+        legacy_font,
+        read_in_font,
+        tcvn3_capitals,
+    )
+
+    found: dict[str, str] = {}
+    encodings: Counter[str] = Counter()
+    mask = str.maketrans(dict.fromkeys(TCVN3_TONED, "x"))
+    for paragraph in body.iter(f"{_W}p"):
+        props = paragraph.find(f"{_W}pPr")
+        base = styles.font(_value(props, "pStyle"), paragraph=True)
+        groups: list[tuple[tuple[LegacyEncoding, bool] | None, list[Any]]] = []
+        for run in paragraph.iter(f"{_W}r"):
+            if next(run.iterancestors(f"{_W}p"), None) is not paragraph:
+                continue  # a text box's own paragraph
+            key = legacy_font(_run_font(run, base, styles))
+            texts = [t for t in run.iterfind(f"{_W}t") if t.text]
+            if not texts:
+                continue
+            if groups and groups[-1][0] == key:
+                groups[-1][1].extend(texts)
+            else:
+                groups.append((key, texts))
+        if not any(key is not None for key, _ in groups):
+            continue
+        typed: list[str] = []
+        read: list[str] = []
+        tcvn3 = False
+        for key, texts in groups:
+            raw = "".join(t.text for t in texts)
+            if key is None:
+                typed.append(raw.translate(mask))
+                read.append(raw)
+                continue
+            typed.append(raw if key[0] == "tcvn3" else raw.translate(mask))
+            read.append(read_in_font(raw, key[0], key[1]))
+            tcvn3 = tcvn3 or (key[0] == "tcvn3" and read[-1] != raw)
+        text = "".join(read)
+        fixed = tcvn3_capitals("".join(typed), text) if tcvn3 else text
+        if len(fixed) == len(text):
+            at = 0
+            for n, part in enumerate(read):
+                read[n], at = fixed[at : at + len(part)], at + len(part)
+        before = "".join(t.text for _, texts in groups for t in texts)
+        for (key, texts), part in zip(groups, read, strict=True):
+            if key is not None and part != "".join(t.text for t in texts):
+                encodings[key[0]] += 1
+                texts[0].text = part
+                for t in texts[1:]:
+                    t.text = ""
+        after = "".join(read)
+        if after != before:
+            found[before] = after
+    if not encodings:
+        return None
+    return legacy_found(encodings.most_common(1)[0][0], found)
 
 
 def record_folder_grids(path: Path) -> tuple[list[Grid], list[Problem]]:

@@ -105,45 +105,28 @@ def _text_mapping(values: Iterable[object]) -> tuple[dict[str, str], Legacy | No
     if not any(is_header(v) for v in damaged.values()):
         damaged, repaired = {}, pd.Series(texts, dtype=object)
     legacy, encoding = legacy_mapping(repaired.tolist())
-    if encoding == "tcvn3":
-        legacy = {typed: _capitals(typed, read) for typed, read in legacy.items()}
     mapping = {v: legacy.get(d, d) for v in texts if (d := damaged.get(v, v)) != v or d in legacy}
     if not mapping:
         return {}, None
-    found = encoding or "double"
+    return mapping, legacy_found(encoding or "double", mapping)
+
+
+def legacy_found(encoding: str, mapping: dict[str, str]) -> Legacy:
+    """What was found of ``encoding`` in a sheet or a document, its text as typed mapped
+    to its text as read: with a header so typed as the example (the name's header first),
+    never a person's data; without an example when no header was.
+
+    >>> legacy_found("tcvn3", {"Lª ThÞ Hoa": "Lê Thị Hoa", "Hä vµ tªn": "Họ và tên"})
+    Legacy(encoding='tcvn3', bad='Hä vµ tªn', good='Họ và tên')
+    """
     headers = sorted((good, bad) for bad, good in mapping.items() if is_header(good))
     named = [(g, b) for g, b in headers if (f := resolve([g])) is not None
              and f.column == "full_name"]  # fmt: skip
     first = (named or headers)[:1]
     if not first:
-        return mapping, Legacy(found)
+        return Legacy(encoding)
     good, bad = first[0]
-    return mapping, Legacy(found, bad, good)
-
-
-def _capitals(typed: str, read: str) -> str:
-    """``read`` (TCVN3 text ``typed``, converted) with the capitals TCVN3 cannot keep: its
-    toned letters have no capital codes (a capitals' font draws the small letters' codes),
-    so a word that starts with one starts with a capital when it starts the cell ("Ủy ban
-    Kiểm tra" typed "ñy ban KiÓm tra") or stands in a name of capitalised words ("Lê Thị
-    Ánh" typed "Lª ThÞ ¸nh").
-
-    >>> _capitals("Lª ThÞ ¸nh", "Lê Thị ánh"), _capitals("ñy ban", "ủy ban")
-    ('Lê Thị Ánh', 'Ủy ban')
-    >>> _capitals("§¶ng viªn", "Đảng viên")
-    'Đảng viên'
-    """
-    from cadre_core.vocab._vntext import TCVN3_TONED
-
-    pairs = list(zip(typed.split(" "), read.split(" "), strict=False))
-    ambiguous = [bool(t) and t[0] in TCVN3_TONED for t, _ in pairs]
-    others = [r for (_, r), a in zip(pairs, ambiguous, strict=True) if not a and r[:1].isalpha()]
-    named = bool(others) and all(r[:1].isupper() for r in others)
-    words = [
-        r[:1].upper() + r[1:] if a and (i == 0 or named) else r
-        for i, ((_, r), a) in enumerate(zip(pairs, ambiguous, strict=True))
-    ]
-    return " ".join(words) if len(pairs) == len(read.split(" ")) else read
+    return Legacy(encoding, bad, good)
 
 
 def _mapped(cells: pd.DataFrame, mapping: dict[str, str]) -> pd.DataFrame:
@@ -239,6 +222,7 @@ def legacy_said(file: str, grids: Iterable[Grid], policy: str) -> list[Problem]:
                     severity=severity, scope="encoding", encoding=encoding,
                     fonts=LEGACY_FONTS.get(encoding, ""), **example)
         )  # fmt: skip
+    out.extend(q for grid in grids for q in error_cells_said(file, grid))
     for encoding, n in records.items():
         kind = "double" if encoding == "DOUBLE" else "legacy"
         out.append(
@@ -246,6 +230,44 @@ def legacy_said(file: str, grids: Iterable[Grid], policy: str) -> list[Problem]:
                     scope="encoding", encoding=encoding, fonts=LEGACY_FONTS.get(encoding, ""),
                     records=n)
         )  # fmt: skip
+    return out
+
+
+def _column_letters(column: int) -> str:
+    """A 0-based column's letters as a spreadsheet names it (0: "A", 27: "AB")."""
+    letters = ""
+    column += 1
+    while column:
+        column, rest = divmod(column - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def error_cells_said(file: str, grid: Grid) -> list[Problem]:
+    """An error for each cell of ``grid`` that holds an Excel error value (``#N/A``,
+    ``#REF!``: a formula that failed, named by the sheet's reader in the cells' ``attrs``,
+    :data:`~cadre_core.roster._sheets.CELL_ERRORS`), naming the file, the sheet, the row,
+    the column (its header and letters) and the error: such a cell is never read as a
+    blank one.
+
+    >>> cells = pd.DataFrame([["Họ và tên", "Trình độ chuyên môn"], ["Lò Văn An", "#N/A"]])
+    >>> cells.attrs["cadre_cell_errors"] = {(1, 1): "#N/A"}
+    >>> (p,) = error_cells_said("ds.xlsx", Grid("DS", cells, []))
+    >>> p.file, p.row, p.column, p.value, p.key
+    ("ds.xlsx, sheet 'DS'", 2, 'Trình độ chuyên môn (column B)', '#N/A', 'error_cell')
+    """
+    errors = grid.cells.attrs.get("cadre_cell_errors")
+    if not errors:
+        return []
+    header = find_header(grid.cells)
+    out: list[Problem] = []
+    for (r, c), text in sorted(errors.items()):
+        letters = _column_letters(c)
+        named = None if header is None or r <= header.top else grid.cells.iat[header.top, c]
+        column = f"{' '.join(named.split())} (column {letters})" if isinstance(named, str) else (
+            f"column {letters}")  # fmt: skip
+        where = f"{file}, sheet {grid.name!r}" if grid.name else file  # as the list says
+        out.append(problem(where, None, r + 1 - grid.top, column, text, "error_cell", error=text))
     return out
 
 
@@ -269,9 +291,14 @@ def _with_lines(cells: pd.DataFrame, lead: list[str], trail: list[str]) -> pd.Da
     return pd.DataFrame(np.vstack([above, cells.to_numpy(dtype=object), under]))
 
 
-def document_grids(file: str, blocks: Iterable[Text | Table]) -> tuple[list[Grid], list[Problem]]:
+def document_grids(
+    file: str, blocks: Iterable[Text | Table], legacy: Legacy | None = None
+) -> tuple[list[Grid], list[Problem]]:
     """The tables among a document's ``blocks`` that are lists, as the grids of a list's
     sheets, with what was said of the others (``file`` names the document in problems).
+    ``legacy``: the legacy font its reader found and converted already (a Word document's
+    runs typed in ``.VnTime``), said on its grids unless its text is found legacy as a
+    whole (:func:`unicode_blocks`).
 
     A table holding no text is nothing to read; a table that is no list (no header of
     one: a layout table) is said, as a sheet without one is, and its text is read with
@@ -286,7 +313,8 @@ def document_grids(file: str, blocks: Iterable[Text | Table]) -> tuple[list[Grid
     >>> grid.cells[0].tolist()
     ['DANH SÁCH CÁN BỘ', 'Họ và tên', 'Lò Văn An', 'Người lập']
     """
-    blocks, legacy = unicode_blocks(blocks)
+    blocks, found = unicode_blocks(blocks)
+    legacy = found or legacy
     tables: list[tuple[str, Table, int]] = []
     problems: list[Problem] = []
     texts: list[list[str]] = [[]]  # the lines before each list's table, and after the last
@@ -333,6 +361,8 @@ __all__ = [
     "Table",
     "Text",
     "document_grids",
+    "error_cells_said",
+    "legacy_found",
     "legacy_said",
     "unicode_blocks",
     "unicode_grid",

@@ -2086,6 +2086,12 @@ _LABELS: dict[str, tuple[str, str]] = {
         "found in this table; its text was read as the paragraphs around a list (title, "
         "signatures), not as a list",
     ),
+    "problem_error_cell": (
+        "ô chứa {error}: một công thức bị lỗi (giá trị lỗi của Excel), không được đọc là ô "
+        "trống: hãy sửa công thức hoặc gõ giá trị vào ô",
+        "the cell holds {error}: a formula that failed (an Excel error value), not read as a "
+        "blank cell: correct the formula or type the value in the cell",
+    ),
     "problem_no_list_table": (
         "không bảng nào của tài liệu chứa một danh sách người (một bảng có dòng tiêu đề với "
         "'Họ và tên' và các tiêu đề đã biết khác)",

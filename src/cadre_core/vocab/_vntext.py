@@ -63,7 +63,11 @@ __all__ = [
     "convert_vni",
     "detect_legacy_encoding",
     "fix_legacy_text",
+    "legacy_font",
     "legacy_mapping",
+    "read_in_font",
+    "shown_in_capitals",
+    "tcvn3_capitals",
 ]
 
 LegacyEncoding: TypeAlias = Literal["tcvn3", "vni"]
@@ -195,13 +199,113 @@ def convert_tcvn3(text: str) -> str:
 
 
 def _typed_in_capitals(text: str) -> bool:
+    """Whether TCVN3 ``text`` is visibly typed in capitals: no small ASCII letter, and a
+    word with two capitals and a legacy letter ("HOµNG"), or no small untoned letter
+    either, a toned letter and a word of three capitals (".VnTimeH" text as shown, "ñY
+    BAN"; "§ç Hµ" is "Đỗ Hà", "TP Hµ" is "TP Hà")."""
     if any("a" <= ch <= "z" for ch in text):
         return False
     for word in text.split():
         capitals = sum(1 for ch in word if "A" <= ch <= "Z" or ch in _TCVN3_UPPER)
         if capitals >= 2 and any(ch in TCVN3_TO_UNICODE for ch in word):
             return True
-    return False
+    if not _TCVN3_SMALL_UNTONED.isdisjoint(text):
+        return False
+    return not TCVN3_TONED.isdisjoint(text) and any(
+        sum(1 for ch in word if "A" <= ch <= "Z" or ch in _TCVN3_UPPER) >= 3
+        for word in text.split()
+    )
+
+
+#: the TCVN3 codes of the small untoned letters (ă â ê ô ơ ư đ) and of their capitals
+_TCVN3_SMALL_UNTONED = frozenset("¨©ª«¬\u00ad®")
+_SHOWN_IN_CAPITALS = str.maketrans(
+    dict(
+        zip(
+            "abcdefghijklmnopqrstuvwxyz¨©ª«¬\u00ad®",
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZ¡¢£¤¥¦§",
+            strict=True,
+        )
+    )
+)
+# TCVN3's fonts are named ".VnTime", ".VnArial NarrowH" ... (capitals' fonts end in "H");
+# VNI's "VNI-Times", "VNI-Helve" ...
+_TCVN3_FONT = re.compile(r"\s*\.?vn", re.IGNORECASE)
+_VNI_FONT = re.compile(r"\s*vni[- _]", re.IGNORECASE)
+
+
+def legacy_font(font: str | None) -> tuple[LegacyEncoding, bool] | None:
+    """The legacy encoding a font of that name draws (TCVN3 ``.Vn…`` fonts, VNI ``VNI-…``
+    fonts) and whether it is a TCVN3 capitals' font (``.Vn…H``: it draws capitals at the
+    small letters' codes); None for any other font.
+
+    >>> legacy_font(".VnTimeH"), legacy_font(".VnTime"), legacy_font("VNI-Times")
+    (('tcvn3', True), ('tcvn3', False), ('vni', False))
+    >>> legacy_font(".VnCentury SchoolbookH"), legacy_font("Times New Roman")
+    (('tcvn3', True), None)
+    """
+    if not font:
+        return None
+    if _VNI_FONT.match(font):
+        return "vni", False
+    if _TCVN3_FONT.match(font):
+        return "tcvn3", font.rstrip().endswith("H")
+    return None
+
+
+def shown_in_capitals(text: str) -> str:
+    """TCVN3 ``text`` typed in a capitals' font (``.VnTimeH``) as the font shows it: its
+    ASCII and untoned small letters in their capital codes (the toned letters have none:
+    :func:`convert_tcvn3` then reads the text as typed in capitals). Text that is certainly
+    Unicode already is returned as it is.
+
+    >>> shown_in_capitals("nguyÔn v¨n an"), convert_tcvn3(shown_in_capitals("x· khun h¸"))
+    ('NGUYÔN V¡N AN', 'XÃ KHUN HÁ')
+    """
+    if _is_unicode_text(text):
+        return text
+    return text.translate(_SHOWN_IN_CAPITALS)
+
+
+def read_in_font(text: str, encoding: LegacyEncoding, capitals: bool = False) -> str:
+    """Text typed in a legacy font of ``encoding`` as the font shows it, in Unicode NFC:
+    in capitals for a TCVN3 capitals' font (``capitals``, ``.VnTimeH``). Text that is
+    certainly Unicode already is returned as it is.
+
+    >>> read_in_font("nguyÔn v¨n an", "tcvn3", capitals=True), read_in_font("Thò", "vni")
+    ('NGUYỄN VĂN AN', 'Thị')
+    """
+    if _is_unicode_text(text):
+        return text
+    if encoding == "vni":
+        return convert_vni(text)
+    return convert_tcvn3(text).upper() if capitals else convert_tcvn3(text)
+
+
+def tcvn3_capitals(typed: str, read: str) -> str:
+    """``read`` (TCVN3 text ``typed``, converted) with the capitals TCVN3 cannot keep: its
+    toned letters have no capital codes (a capitals' font draws the small letters' codes),
+    so a word that starts with one starts with a capital when it starts the text ("Ủy ban
+    Kiểm tra" typed "ñy ban KiÓm tra") or stands in a name of capitalised words, two at
+    least ("Lê Thị Ánh" typed "Lª ThÞ ¸nh"; "Đảng ủy" stays). The one rule of every
+    reading of TCVN3 text.
+
+    >>> tcvn3_capitals("Lª ThÞ ¸nh", "Lê Thị ánh"), tcvn3_capitals("ñy ban", "ủy ban")
+    ('Lê Thị Ánh', 'Ủy ban')
+    >>> tcvn3_capitals("§¶ng viªn", "Đảng viên"), tcvn3_capitals("§¶ng ñy", "Đảng ủy")
+    ('Đảng viên', 'Đảng ủy')
+    """
+    pairs = list(zip(typed.split(" "), read.split(" "), strict=False))
+    if len(pairs) != len(read.split(" ")):
+        return read
+    ambiguous = [bool(t) and t[0] in TCVN3_TONED for t, _ in pairs]
+    others = [r for (_, r), a in zip(pairs, ambiguous, strict=True) if not a and r[:1].isalpha()]
+    named = len(others) >= 2 and all(r[:1].isupper() for r in others)
+    words = [
+        r[:1].upper() + r[1:] if a and (i == 0 or named) else r
+        for i, ((_, r), a) in enumerate(zip(pairs, ambiguous, strict=True))
+    ]
+    return " ".join(words)
 
 
 def convert_vni(text: str) -> str:
@@ -289,98 +393,17 @@ _TOKEN_SPLIT = re.compile(r"[\s\d!-/:-@\[-`{-~\u2010-\u2015\u2018-\u201f\u2026]+
 # Very frequent syllables of names and of local-government titles: only used to
 # break a tie when a text makes sense in both encodings.
 _COMMON = frozenset(
-    [
-        "nguyễn",
-        "trần",
-        "lê",
-        "phạm",
-        "hoàng",
-        "huỳnh",
-        "phan",
-        "vũ",
-        "võ",
-        "đặng",
-        "bùi",
-        "đỗ",
-        "hồ",
-        "ngô",
-        "dương",
-        "lý",
-        "đinh",
-        "văn",
-        "thị",
-        "hữu",
-        "đức",
-        "minh",
-        "thanh",
-        "hương",
-        "hồng",
-        "ngọc",
-        "anh",
-        "tuấn",
-        "hùng",
-        "dũng",
-        "quang",
-        "thành",
-        "trung",
-        "hải",
-        "hà",
-        "hoa",
-        "lan",
-        "mai",
-        "thu",
-        "thủy",
-        "xuân",
-        "hòa",
-        "bình",
-        "tân",
-        "an",
-        "sơn",
-        "xã",
-        "huyện",
-        "tỉnh",
-        "phường",
-        "thôn",
-        "bản",
-        "ủy",
-        "ban",
-        "nhân",
-        "dân",
-        "đảng",
-        "bí",
-        "thư",
-        "chủ",
-        "tịch",
-        "phó",
-        "trưởng",
-        "công",
-        "quân",
-        "sự",
-        "hội",
-        "cựu",
-        "chiến",
-        "binh",
-        "phụ",
-        "nữ",
-        "đoàn",
-        "niên",
-        "đại",
-        "học",
-        "cao",
-        "đẳng",
-        "cấp",
-        "thạc",
-        "sĩ",
-        "tiến",
-        "kinh",
-        "tày",
-        "thái",
-        "mường",
-        "nùng",
-        "mông",
-        "dao",
-    ]
-)
+    (
+        "nguyễn", "trần", "lê", "phạm", "hoàng", "huỳnh", "phan", "vũ", "võ", "đặng", "bùi", "đỗ",
+        "hồ", "ngô", "dương", "lý", "đinh", "văn", "thị", "hữu", "đức", "minh", "thanh", "hương",
+        "hồng", "ngọc", "anh", "tuấn", "hùng", "dũng", "quang", "thành", "trung", "hải", "hà",
+        "hoa", "lan", "mai", "thu", "thủy", "xuân", "hòa", "bình", "tân", "an", "sơn", "xã",
+        "huyện", "tỉnh", "phường", "thôn", "bản", "ủy", "ban", "nhân", "dân", "đảng", "bí", "thư",
+        "chủ", "tịch", "phó", "trưởng", "công", "quân", "sự", "hội", "cựu", "chiến", "binh", "phụ",
+        "nữ", "đoàn", "niên", "đại", "học", "cao", "đẳng", "cấp", "thạc", "sĩ", "tiến", "kinh",
+        "tày", "thái", "mường", "nùng", "mông", "dao",
+    )
+)  # fmt: skip
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -408,10 +431,16 @@ class _Plausibility:
         return self.tokens > 0 and self.valid >= 0.8 * self.tokens
 
 
+def _is_acronym(token: str) -> bool:
+    """Whether a token is an abbreviation in capitals with a "Đ" ("HĐND", "ĐBQH"): no
+    syllable, and no evidence either way."""
+    return len(token) >= 2 and token.isupper() and all(ch.isascii() or ch == "Đ" for ch in token)
+
+
 def _plausibility(text: str) -> _Plausibility:
     tokens = valid = strong = common = 0
     for token in _TOKEN_SPLIT.split(text):
-        if token.isascii():
+        if token.isascii() or _is_acronym(token):
             continue
         tokens += 1
         if _is_syllable(token):
@@ -522,7 +551,8 @@ def legacy_mapping(values: Iterable[object]) -> tuple[dict[str, str], LegacyEnco
     conversion changes). Values that are certainly Unicode already are never converted; in
     values that mix Unicode and legacy text, a value is converted only if it cannot be
     correct Vietnamese as it stands (markers, or ill-formed words) and the conversion turns
-    it into Vietnamese syllables.
+    it into Vietnamese syllables. TCVN3 text gets the capitals its toned letters cannot
+    keep (:func:`tcvn3_capitals`), so a column and a sheet read "Lª ThÞ ¸nh" alike.
 
     >>> legacy_mapping(["Hä vµ tªn", "Ngµy sinh", "STT", "Lª ThÞ Hoa"])
     ({'Hä vµ tªn': 'Họ và tên', 'Lª ThÞ Hoa': 'Lê Thị Hoa', 'Ngµy sinh': 'Ngày sinh'}, 'tcvn3')
@@ -543,7 +573,7 @@ def legacy_mapping(values: Iterable[object]) -> tuple[dict[str, str], LegacyEnco
             continue
         if mixed and not (_is_evidence(encoding, value, converted) and _plausibility(converted).ok):
             continue
-        mapping[value] = converted
+        mapping[value] = tcvn3_capitals(value, converted) if encoding == "tcvn3" else converted
     return mapping, encoding
 
 
