@@ -12,11 +12,12 @@ the list's title rows, and the day the record was signed ("..., ngày 15 tháng 
 2026") the day it is as of, unless ``--list-date`` says another.
 
 Only the labels of :data:`_LABELS` with a header are read, and only from the fields before
-the first of the form's sections (training, work, family, salary); of the sections, only
-the training table and the work history are read
+the first of the form's sections (training, work, family, ratings, salary); of the
+sections, only the training table, the work history and the yearly ratings are read
 (:mod:`cadre_core.roster._record_sections`): the studies date the highest degree and the
 political theory, the courses are the person's trainings, the row still going on dates
-the post held now. Every other label met (also one of no known field, which ends
+the post held now, each year's rating is a rating of the person. An optional level
+written as none held ("Quản lý nhà nước: Chưa", "Ngoại ngữ: Không") is a blank field. Every other label met (also one of no known field, which ends
 the value before it) and every section not wholly read is named, without its value, in
 one warning (:func:`not_read`): no address, identity number or relative's name is ever
 taken in. A folder of records (:func:`record_folder`) is one commune's list, one record
@@ -37,6 +38,7 @@ import pandas as pd
 from cadre_core.roster._grid import Grid, Table, Text, unicode_blocks
 from cadre_core.roster._problems import Problem, problem
 from cadre_core.roster._record_sections import (
+    _RATED,
     _STUDIES,
     _WORKS,
     COURSE_COLUMNS,
@@ -47,6 +49,7 @@ from cadre_core.roster._record_sections import (
     _courses,
     _key,
     _post_since,
+    _ratings,
     _rows,
     topics_named,
 )
@@ -159,10 +162,13 @@ _OTHER = tuple(
 )
 # the form's sections after its fields: read no further (a relative's name is no cadre's)
 _SECTIONS = re.compile(
-    r"^\s*(?:[IVX]+|\d{1,2})?\s*[).\-/]?\s*(?P<name>đào\s+tạo,?\s*bồi\s+dưỡng"
+    r"^\s*(?:[ivx]+|\d{1,2})?\s*[).\-/]?\s*(?P<name>đào\s+tạo,?\s*bồi\s+dưỡng"
     r"|tóm\s+tắt\s+quá\s+trình\s+công\s+tác|đặc\s+điểm\s+lịch\s+sử\s+bản\s+thân"
     r"|quan\s+hệ\s+gia\s+đình|diễn\s+biến\s+quá\s+trình\s+lương"
-    r"|nhận\s+xét,?\s*đánh\s+giá\s+của\s+cơ\s+quan|quá\s+trình\s+công\s+tác)"
+    r"|nhận\s+xét,?\s*đánh\s+giá\s+của\s+cơ\s+quan|quá\s+trình\s+công\s+tác"
+    # the yearly ratings' heading, not a field of them ("Kết quả xếp loại năm 2024: ...")
+    r"|kết\s+quả\s+(?:đánh\s+giá|xếp\s+loại|phân\s+loại)(?:,?\s*(?:xếp|phân)\s+loại)?"
+    r"(?=[^:]*:?\s*$))"
 )
 _TITLE = re.compile(r"sơ\s+yếu\s+lý\s+lịch|lý\s+lịch\s+(?:cán\s+bộ|công\s+chức|trích\s+ngang)")
 _DOTS = re.compile(r"(?:\.{2,}|…+)")
@@ -284,7 +290,8 @@ def _signed(lines: list[str]) -> str | None:
 def record_grid(name: str, blocks: Sequence[Text | Table]) -> Grid | None:
     """The record in ``blocks`` as the grid of a one-row list named ``name``: its title
     rows (the lines before the form's title, the bodies named by its labels, the line it
-    was signed on), the header row (:data:`HEADERS`) and the person's row, with the names
+    was signed on), the header row (:data:`HEADERS`, then a rating header per year rated:
+    "Xếp loại năm 2024") and the person's row, with the names
     of the fields and sections met and not read (``unread``); None when ``blocks`` are no
     record (:func:`is_record`), their lines read once for both.
 
@@ -326,9 +333,20 @@ def record_grid(name: str, blocks: Sequence[Text | Table]) -> Grid | None:
     values.update(dated)
     works = next((v for k, v in sections.items() if _WORKS.match(_key(k))), [])
     values[POST_DAY] = _post_since(values.get("Chức vụ hiện tại"), works)
-    unread += [s for s, rows in sections.items() if rows is not studies or used < _rows(rows)]
-    headers = [h for h in HEADERS if h != "Mã ngạch"]
     signed = _signed(lines)
+    rated = next((v for k, v in sections.items() if _RATED.match(_key(k))), None)
+    ratings: dict[str, str] = {}
+    whole = True
+    if rated is not None:  # its lines before the signatures, when it is the last section
+        signing = (n for n, line in enumerate(rated) if signed in line.split("\t"))
+        ratings, whole = _ratings(rated[: next(signing, len(rated))])
+    values.update(ratings)
+    unread += [
+        s
+        for s, rows in sections.items()
+        if not (rows is studies and used >= _rows(rows)) and not (rows is rated and whole)
+    ]
+    headers = [*(h for h in HEADERS if h != "Mã ngạch"), *ratings]
     # a row of the head's table is its cells, each a title line of its own
     title = [cell for line in lead for cell in line.split("\t")]
     title += [signed] if signed is not None else []

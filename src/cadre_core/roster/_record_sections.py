@@ -1,7 +1,8 @@
 """The sections of a personal record read after its fields (:mod:`cadre_core.roster._record`):
 the training table, whose studies date the highest degree and the political theory
-(:func:`_awarded`) and whose courses are the person's trainings (:func:`_courses`), and
-the work history, whose row still going on dates the post held now (:func:`_post_since`).
+(:func:`_awarded`) and whose courses are the person's trainings (:func:`_courses`), the
+work history, whose row still going on dates the post held now (:func:`_post_since`),
+and the yearly ratings (:func:`_ratings`).
 """
 
 from __future__ import annotations
@@ -201,8 +202,11 @@ def _post_since(post: str | None, works: list[str]) -> str | None:
     >>> works = ["Từ tháng, năm đến tháng, năm\\tChức danh, chức vụ, đơn vị công tác",
     ...          "03/2010 - 02/2021\\tCông chức Văn phòng - Thống kê xã Tả Lèng",
     ...          "03/2021 - nay\\tPhó Chủ tịch UBND xã Tả Lèng"]
-    >>> _post_since("Phó Chủ tịch UBND xã", works), _post_since("Chủ tịch HĐND xã", works)
+    >>> _post_since("Phó Chủ tịch UBND xã", works), _post_since("Chủ tịch UBND xã", works)
     ('01/03/2021', None)
+    >>> works[-1] = "03/2021 - nay\\tPhó Bí thư Đảng ủy, Chủ tịch UBND xã Tả Lèng"
+    >>> _post_since("Phó Bí thư Đảng ủy, Chủ tịch UBND xã", works)
+    '01/03/2021'
     """
     from cadre_core.roster._schema import text_key
 
@@ -221,8 +225,14 @@ def _post_since(post: str | None, works: list[str]) -> str | None:
         return None
     months = _MONTH_YEAR.findall(going[0][period])
     parts = [text_key(p) for p in _POSTS_APART.split(post) if p.strip()]
-    row = f" {text_key(going[0][what])} "
-    if not months or not parts or not all(f" {p} " in row for p in parts):
+    # the row's posts apart as the field's are ("Phó Bí thư Đảng ủy, Chủ tịch UBND xã Tả
+    # Lèng"): each post held is in one of them, whole words, and no deputy's post
+    held = [f" {text_key(p)} " for p in _POSTS_APART.split(going[0][what]) if p.strip()]
+    if (
+        not months
+        or not parts
+        or not all(any(f" {p} " in h and f" phó {p} " not in h for h in held) for p in parts)
+    ):
         return None
     month, year = int(months[0][0]), int(months[0][1])
     if not 1 <= month <= 12 or not 1900 <= year <= 2100:
@@ -230,10 +240,90 @@ def _post_since(post: str | None, works: list[str]) -> str | None:
     return f"01/{month:02d}/{year}"
 
 
+#: the header the list reader reads a year's rating by ("Xếp loại năm 2024")
+RATING_HEADER = "Xếp loại năm {year}"
+_RATED = re.compile(r"kết\s+quả\s+(?:đánh\s+giá|xếp\s+loại|phân\s+loại)")
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+_YEAR_CELL = re.compile(r"\s*(?:năm\s*)?((?:19|20)\d{2})\s*[:.]?\s*", re.IGNORECASE)
+_WORDS = re.compile(r"[^\W\d_]")  # a letter
+_YEAR_LINE = re.compile(
+    r"\s*(?:[-–•+*]\s*)?(?:năm\s+)?((?:19|20)\d{2})\s*[:\-–]\s*(?P<rating>\S.*)", re.IGNORECASE
+)
+
+
+def _rating_row(cells: list[str]) -> tuple[int, str] | bool | None:
+    """The year and the rating a line of a ratings section names: a row of a year's cell
+    and a rating's ("2023", "Hoàn thành tốt nhiệm vụ"; a number's cell beside them), or a
+    line "Năm 2023: Hoàn thành tốt nhiệm vụ"; True for a year alone (no rating given),
+    None for a line naming no year and its rating (a header, or one not understood)."""
+    if len(cells) == 1:
+        if _YEAR_CELL.fullmatch(cells[0]):
+            return True
+        m = _YEAR_LINE.fullmatch(cells[0])
+        if m is None or _YEAR.search(m.group("rating")):
+            return None
+        return int(m.group(1)), m.group("rating")
+    years = [m for m in map(_YEAR_CELL.fullmatch, cells) if m is not None]
+    words = [c for c in cells if _YEAR_CELL.fullmatch(c) is None and _WORDS.search(c)]
+    if len(years) != 1 or len(words) > 1 or any(_YEAR.search(w) for w in words):
+        return None
+    return (int(years[0].group(1)), words[0]) if words else True
+
+
+def _ratings(lines: list[str]) -> tuple[dict[str, str], bool]:
+    """The yearly ratings of a record's ratings section ("Kết quả đánh giá, xếp loại cán
+    bộ, công chức hằng năm": a table of a year and its rating, the years in a row over
+    their ratings, or lines "Năm 2023: Hoàn thành tốt nhiệm vụ"), each under the header
+    the list reader reads a year's rating by (:data:`RATING_HEADER`), as written: the
+    list reader reads the rating as in any list. With whether every line after the
+    section's header was read (one not understood, a year given twice: not all).
+
+    >>> _ratings(["Năm\\tKết quả đánh giá, xếp loại", "2023\\tHoàn thành tốt nhiệm vụ",
+    ...           "2024\\tHoàn thành xuất sắc nhiệm vụ"])
+    ({'Xếp loại năm 2023': 'Hoàn thành tốt nhiệm vụ', 'Xếp loại năm 2024': 'Hoàn thành xuất sắc nhiệm vụ'}, True)
+    >>> _ratings(["Năm\\t2023\\t2024", "Xếp loại\\tHTTNV\\tHTXSNV", "Ghi chú: chuyển công tác"])
+    ({'Xếp loại năm 2023': 'HTTNV', 'Xếp loại năm 2024': 'HTXSNV'}, False)
+    """
+    found: dict[int, str] = {}
+    whole, headed = True, False
+    years: list[int] | None = None  # a row of years, their ratings in the row below
+    for line in lines:
+        cells = [" ".join(c.split()) for c in line.split("\t") if c.strip()]
+        if not cells:
+            continue
+        if years is not None and len(cells) == len(years) + 1:
+            pairs: list[tuple[int, str] | bool | None] = list(zip(years, cells[1:], strict=True))
+        elif (
+            len(cells) > 1
+            and _WORDS.search(cells[0])  # "Năm", then the years
+            and not _YEAR.search(cells[0])
+            and all(_YEAR_CELL.fullmatch(c) for c in cells[1:])
+        ):
+            years = [int(m.group(1)) for c in cells[1:] if (m := _YEAR_CELL.fullmatch(c))]
+            headed = True
+            continue
+        else:
+            pairs = [_rating_row(cells)]
+        years = None
+        for pair in pairs:
+            if pair is None and not headed and not _YEAR.search(line):
+                pass  # the table's header: "Năm", "Kết quả đánh giá, xếp loại"
+            elif pair is None:
+                whole = False
+            elif isinstance(pair, tuple):
+                year, rating = pair[0], pair[1].strip(" .;,")
+                whole = whole and found.setdefault(year, rating) == rating
+            headed = True
+    if years is not None:  # a row of years and no ratings under it
+        whole = False
+    return {RATING_HEADER.format(year=y): found[y] for y in sorted(found)}, whole
+
+
 __all__ = [
     "COURSE_COLUMNS",
     "DEGREE_DAY",
     "POST_DAY",
+    "RATING_HEADER",
     "THEORY_DAY",
     "topics_named",
 ]
