@@ -321,6 +321,12 @@ class _StyleFonts:
             if style.get(f"{_W}default") in ("1", "true") and style.get(f"{_W}type") == "paragraph":
                 self._paragraph = sid
 
+    def names(self) -> set[str]:
+        """Every font the styles and the document's defaults name."""
+        return {f for f, _ in self._own.values() if f} | (
+            {self._default} if self._default else set()
+        )
+
     def font(self, style: str | None, paragraph: bool = False) -> str | None:
         """The font of the style ``style`` (a paragraph's: the default paragraph style's
         when it names none), else the document's default font."""
@@ -374,6 +380,9 @@ def _read_legacy_runs(body: Any, styles: _StyleFonts) -> Legacy | None:
         tcvn3_capitals,
     )
 
+    named = {str(f) for f in body.xpath(".//w:rFonts/@w:ascii | .//w:rFonts/@w:hAnsi")}
+    if not any(legacy_font(f) is not None for f in named | styles.names()):
+        return None  # no legacy font anywhere: no run to walk
     found: dict[str, str] = {}
     encodings: Counter[str] = Counter()
     mask = str.maketrans(dict.fromkeys(TCVN3_TONED, "x"))

@@ -109,18 +109,22 @@ def parents(body: pd.DataFrame, skip_cols: list[int], numbered: pd.Series) -> pd
     heading of the rows numbered under it, not a person."""
     if not skip_cols:
         return pd.Series(False, index=body.index)
-    cells = body[skip_cols[0]].where(numbered)
+    text, whole = _typed(body[skip_cols[0]].where(numbered))
+    listed = text[numbered]
+    after = listed.shift(-1)  # the next numbered row's number
+    dot = after.str.contains(".", regex=False).fillna(False)
+    head = after.str.split(".", n=1).str[0]
+    parent = whole[numbered] & dot & head.eq(listed).fillna(False)
+    return parent.astype(bool).reindex(body.index, fill_value=False)
+
+
+def _typed(cells: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """Cells as the text typed in them (a whole number without decimals: 12.0 is "12"),
+    and which of them are whole numbers."""
     number = pd.to_numeric(cells, errors="coerce")
     whole = number.notna() & (number == number.round())
     text = cells.astype("string").str.strip()
-    text = text.mask(whole, number.where(whole).astype("Int64").astype("string"))
-    listed = text[numbered]
-    after = listed.shift(-1)
-    parent = [
-        bool(w) and isinstance(n, str) and n.startswith(f"{t}.")
-        for t, n, w in zip(listed, after, whole[numbered], strict=True)
-    ]
-    return pd.Series(parent, index=listed.index, dtype=bool).reindex(body.index, fill_value=False)
+    return text.mask(whole, number.where(whole).astype("Int64").astype("string")), whole
 
 
 def group_text(
@@ -149,11 +153,7 @@ def date_of_parts(body: pd.DataFrame, filled: pd.DataFrame, parts: dict[str, int
     for part in DATE_PARTS:
         if part not in parts:
             continue
-        cells = body[parts[part]].where(filled[parts[part]])
-        number = pd.to_numeric(cells, errors="coerce")
-        whole = number.notna() & (number == number.round())
-        text = cells.astype("string").str.strip()
-        text = text.mask(whole, number.where(whole).astype("Int64").astype("string"))
+        text, _ = _typed(body[parts[part]].where(filled[parts[part]]))
         texts.append(text.fillna(""))
     joined = texts[0]
     for text in texts[1:]:

@@ -20,7 +20,7 @@ import attrs
 import numpy as np
 import pandas as pd
 
-from cadre_core.roster._flat_header import find_header, is_header, resolve
+from cadre_core.roster._flat_header import find_header, header_label, is_header, resolve
 from cadre_core.roster._merged import Merged
 from cadre_core.roster._problems import Problem, problem
 from cadre_core.vocab._labels import label
@@ -233,16 +233,6 @@ def legacy_said(file: str, grids: Iterable[Grid], policy: str) -> list[Problem]:
     return out
 
 
-def _column_letters(column: int) -> str:
-    """A 0-based column's letters as a spreadsheet names it (0: "A", 27: "AB")."""
-    letters = ""
-    column += 1
-    while column:
-        column, rest = divmod(column - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
-
-
 def error_cells_said(file: str, grid: Grid) -> list[Problem]:
     """An error for each cell of ``grid`` that holds an Excel error value (``#N/A``,
     ``#REF!``: a formula that failed, named by the sheet's reader in the cells' ``attrs``,
@@ -262,10 +252,8 @@ def error_cells_said(file: str, grid: Grid) -> list[Problem]:
     header = find_header(grid.cells)
     out: list[Problem] = []
     for (r, c), text in sorted(errors.items()):
-        letters = _column_letters(c)
         named = None if header is None or r <= header.top else grid.cells.iat[header.top, c]
-        column = f"{' '.join(named.split())} (column {letters})" if isinstance(named, str) else (
-            f"column {letters}")  # fmt: skip
+        column = header_label((named,) if isinstance(named, str) else (), c)
         where = f"{file}, sheet {grid.name!r}" if grid.name else file  # as the list says
         out.append(problem(where, None, r + 1 - grid.top, column, text, "error_cell", error=text))
     return out
