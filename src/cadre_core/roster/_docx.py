@@ -7,7 +7,9 @@ with the document's text around it: the lines before it (paragraphs, and the tex
 tables that are no list, such as the two-column block of the issuing body, the national
 motto and the place and date) as its leading rows, so that the title's day and commune
 are read as a workbook's title rows are, and the lines after it (the signatures) as its
-trailing rows. A merged cell is the merged range a workbook has, read from the XML
+trailing rows. The page headers' lines come first, a text box's lines where it stands (in a
+table's cell: above the table, never a cell's text), and a page footer's lines last when
+it holds the signing line. A merged cell is the merged range a workbook has, read from the XML
 (``w:gridSpan`` across, ``w:vMerge`` down, the older ``w:hMerge``): its text in its first
 cell, the others blank. A cell of several paragraphs is their lines joined by a newline, a
 nested table's text included. Everything is text (dates too, as in a CSV list).
@@ -43,6 +45,7 @@ import pandas as pd
 from cadre_core.roster._flat_header import find_header
 from cadre_core.roster._grid import Grid, Legacy, Table, Text, document_grids, legacy_found
 from cadre_core.roster._guards import MAX_SHEET_CELLS, MAX_XML_BYTES, TooLarge, _check_workbook_size
+from cadre_core.roster._list_title import title_day
 from cadre_core.roster._merged import Merged
 from cadre_core.roster._office import office_program, to_docx, to_docx_all
 from cadre_core.roster._problems import Problem, problem
@@ -59,6 +62,55 @@ _NOT_TEXT = {
     f"{_W}{t}" for t in ("pPr", "rPr", "drawing", "pict", "object", "del", "moveFrom", "instrText")
 } | {"{http://schemas.openxmlformats.org/markup-compatibility/2006}AlternateContent"}
 _CHARS = {f"{_W}tab": "\t", f"{_W}br": "\n", f"{_W}cr": "\n", f"{_W}noBreakHyphen": "-"}
+_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+# the kinds of page header and footer a section names, in the order they are read
+_PAGE_KINDS = ("default", "first", "even")
+
+
+@attrs.frozen
+class _Boxed(Text):
+    """Lines of a text box, a page header or a page footer: read as the lines around a
+    list (its title, its signatures), never as a personal record's."""
+
+
+def _boxes(element: Any) -> list[str]:
+    """The lines of every text box in ``element`` (``w:txbxContent``: a DrawingML shape's,
+    a VML ``v:textbox``'s), in document order, each box once: the VML copy Word keeps as
+    ``mc:Fallback`` beside a shape's ``mc:Choice`` is the same box, and a box inside a box
+    is read as its own (:func:`_text` reads no box)."""
+    return [
+        line
+        for box in element.iter(f"{_W}txbxContent")
+        if next(box.iterancestors(f"{_MC}Fallback"), None) is None
+        for line in _lines(box)
+    ]
+
+
+def _page_parts(document: Any, kind: str) -> list[Any]:
+    """The page headers (``kind`` "header") or footers ("footer") of ``document``'s
+    sections, as XML, in the order of the sections and of :data:`_PAGE_KINDS` (default,
+    first page, even pages), each part once (sections share them). Their XML was parsed
+    by python-docx's parser, as the body's was (no entity resolved, no network)."""
+    parts: dict[int, Any] = {}
+    related = document.part.related_parts
+    order = {k: n for n, k in enumerate(_PAGE_KINDS)}
+    for section in document.element.body.iter(f"{_W}sectPr"):
+        refs = sorted(
+            section.iterfind(f"{_W}{kind}Reference"),
+            key=lambda ref: order.get(str(ref.get(f"{_W}type", "default")), len(order)),
+        )
+        for ref in refs:
+            element = getattr(related.get(ref.get(_REL)), "element", None)
+            if element is not None:
+                parts.setdefault(id(element), element)
+    return list(parts.values())
+
+
+def _page_lines(part: Any) -> list[str]:
+    """The lines of a page header or footer: its paragraphs and tables, then its text
+    boxes."""
+    return _lines(part) + _boxes(part)
 
 
 def _within(element: Any, tag: str) -> Iterator[Any]:
@@ -295,16 +347,27 @@ def docx_grids(
     if refused is not None:
         return [], [refused]
     body = document.element.body
-    legacy = _read_legacy_runs(body, _StyleFonts(document.styles.element))
+    styles = _StyleFonts(document.styles.element)
+    legacy = _read_legacy_runs(body, styles)
     try:
         blocks = list(_document(body, [0]))
     except TooLarge as exc:
         return [], [problem(path.name, None, None, None, None, "docx_too_large", reason=str(exc))]
-    record = record_grid(path.name, blocks)  # a personal record: a list of one person
+    # a personal record: a list of one person (its fields in its own paragraphs and tables)
+    record = record_grid(path.name, [b for b in blocks if not isinstance(b, _Boxed)])
     if record is not None:
         found = record if record.legacy is not None else attrs.evolve(record, legacy=legacy)
         return [found], []
-    return document_grids(path.name, blocks, legacy)
+    heads, feet = _page_parts(document, "header"), _page_parts(document, "footer")
+    for part in heads + feet:  # their runs in a legacy font read as the body's are
+        in_part = _read_legacy_runs(part, styles)
+        legacy = legacy or in_part
+    # the page headers' lines above everything; a footer's under everything when it holds
+    # the day the list was signed (a page number is nothing to read)
+    lead = [line for part in heads for line in _page_lines(part)]
+    under = [_page_lines(part) for part in feet]
+    trail = [line for lines in under if title_day(lines) is not None for line in lines]
+    return document_grids(path.name, [_Boxed(lead), *blocks, _Boxed(trail)], legacy)
 
 
 class _StyleFonts:
@@ -480,10 +543,14 @@ def _document(container: Any, count: list[int]) -> Iterator[Text | Table]:
     order. A table that holds no list's header but holds tables (the whole page framed in
     a one-cell table, a list placed in a layout table's cell) is a frame: its cells'
     paragraphs and tables are read as the document's own. ``count`` counts the tables
-    met, for the size guard's sentence."""
+    met, for the size guard's sentence. The text boxes of a paragraph are lines after
+    it, those in a table's cells lines before it (:class:`_Boxed`): never a cell's text,
+    so never a person."""
     for kind, block in _blocks(container):
         if kind == "p":
             yield Text([line for line in _text(block).split("\n") if line.strip()])
+            if boxed := _boxes(block):
+                yield _Boxed(boxed)
             continue
         count[0] += 1
         rows, width = _cells(block)
@@ -495,6 +562,8 @@ def _document(container: Any, count: list[int]) -> Iterator[Text | Table]:
                 for cell in _within(row, f"{_W}tc"):
                     yield from _document(cell, count)
             continue
+        if boxed := _boxes(block):
+            yield _Boxed(boxed)
         yield Table(cells, merged, _table_lines(block))
 
 

@@ -40,7 +40,6 @@ from cadre_core.roster._flat_header import (
     resolve,
 )
 from cadre_core.roster._flat_rows import (
-    COMRADE,
     FOOTER,
     STAFF_KIND,
     SUBTOTAL,
@@ -53,8 +52,9 @@ from cadre_core.roster._flat_rows import (
     name_lines,
     parents,
 )
-from cadre_core.roster._flat_tables import MADE, VACANT, build_tables
-from cadre_core.roster._grid import Grid, legacy_said, unicode_grid
+from cadre_core.roster._flat_sheets import holds_list, listed_twice, shown_sheets
+from cadre_core.roster._flat_tables import MADE, ROW_BASE, VACANT, build_tables
+from cadre_core.roster._grid import Grid, encoded_marks, legacy_said, marked_cells, unicode_grid
 from cadre_core.roster._guards import TooLarge, _check_workbook_size
 from cadre_core.roster._html import html_grids
 from cadre_core.roster._list_title import title_commune, title_day, title_period
@@ -71,7 +71,6 @@ from cadre_core.vocab._dates import parse_day
 from cadre_core.vocab._labels import fmt_date, label
 
 _COLUMN_PLACE = re.compile(r" \(column [^()]*\)$")  # header_label's column letters
-ROW_BASE = 1_000_000  # rows of sheet i are numbered i * ROW_BASE + row until relocated
 
 
 @attrs.frozen
@@ -121,7 +120,9 @@ def _grids(path: Path) -> tuple[list[Grid], list[Problem]]:
 
 
 def _workbook_grids(path: Path) -> tuple[list[Grid], list[Problem]]:
-    """A workbook's sheets (calamine's formats, or an XML Spreadsheet) as grids."""
+    """A workbook's sheets (calamine's formats, or an XML Spreadsheet) as grids: those
+    shown, the hidden ones said not read, unless no sheet shown holds a list
+    (:func:`~cadre_core.roster._flat_sheets.shown_sheets`)."""
     too_large = _check_workbook_size(path)
     if too_large is not None:
         return [], [
@@ -135,7 +136,7 @@ def _workbook_grids(path: Path) -> tuple[list[Grid], list[Problem]]:
     except Exception as exc:  # the engine raises many types for a non-workbook
         key = "workbook_password" if locked(path, exc) else "not_list_workbook"
         return [], [problem(path.name, None, None, None, None, key, error=type(exc).__name__)]
-    return [Grid(k, v, merged.get(k, [])) for k, v in sheets.items()], []
+    return shown_sheets([Grid(k, v, merged.get(k, [])) for k, v in sheets.items()], path.name)
 
 
 def _texts(grid: pd.DataFrame) -> list[str]:
@@ -152,6 +153,12 @@ class _Sheet:
     rows: pd.Series  # encoded row numbers of the person rows
     places: dict[tuple[str, str], str]
     problems: list[Problem]
+    # the text of the footer rows under the list (signatures, "Nậm Tăm, ngày 05 tháng 01
+    # năm 2026"): the day it was signed when the title names none, never a person's note
+    signing: list[str] = attrs.field(factory=list)
+    # the text of the person cells holding an error value or a formula with no saved value,
+    # by (table, column) and row (:func:`~cadre_core.roster._grid.marked_cells`)
+    marks: dict[tuple[str, str], pd.Series] = attrs.field(factory=dict)
 
 
 def _read_sheet(sheet: Grid, number: int, file: str) -> tuple[_Sheet | None, list[str]]:
@@ -358,9 +365,8 @@ def _read_sheet(sheet: Grid, number: int, file: str) -> tuple[_Sheet | None, lis
         cols[key] = body[js[0]].where(filled[js[0]])[keep]
     if ("cadres", "full_name") in cols:
         name_lines(cols, places, problems, where, rows[keep], with_post=bool(with_post))
-    if ("cadres", "full_name") in cols:  # "Đ/c Lò Văn An": the comrade's name
+    if ("cadres", "full_name") in cols:  # names as written: see name_lines
         names = nz.to_text(cols["cadres", "full_name"])
-        cols["cadres", "full_name"] = names.str.replace(COMRADE, "", regex=True)
         vacant = names.str.match(VACANT_NAME).fillna(False).astype(bool)
         if bool(vacant.any()):  # a post and no one in it: the post is read, no person
             cols[VACANT] = vacant
@@ -370,7 +376,17 @@ def _read_sheet(sheet: Grid, number: int, file: str) -> tuple[_Sheet | None, lis
     if ("agencies", "bloc") not in cols and group_bloc.notna().any():
         cols["agencies", "bloc"] = group_bloc[keep]
         places["agencies", "bloc"] = "(group rows)"
-    return _Sheet(cols, ratings, rows[keep], places, problems), _texts(grid.iloc[: header.top])
+    signing = _texts(body[footer.to_numpy()])
+    # an error value or a formula with no saved value in a person's cell is the field's
+    # text, said on the row by validation; elsewhere a warning
+    name_at = [*chosen.get(("cadres", "full_name"), []), *([] if given is None else [given])]
+    failed, said = marked_cells(sheet, grid, header, {**chosen, ("cadres", "full_name"): name_at},
+                                rows[keep], where)  # fmt: skip
+    problems += said
+    cols.update({k: cols[k].astype(object).where(~cols[k].index.isin(m.index), m)
+                 for k, m in failed.items() if k in cols})  # fmt: skip
+    sheet_read = _Sheet(cols, ratings, rows[keep], places, problems, signing, failed)
+    return sheet_read, _texts(grid.iloc[: header.top])
 
 
 def read_flat(
@@ -412,6 +428,11 @@ def read_flat(
             communes[number] = named
         if not records and (dated := title_day(texts, signed=False)) is not None:
             days[grid.name] = dated
+    problems.extend(  # the same person on two rows (of one sheet or two): read as two, said
+        listed_twice([(n, s.cols, s.rows) for n, _, s in sheets], names, path.name,
+                     row_base=ROW_BASE, records=records,
+                     serials=path.is_file() and source_of(path) in ("workbook", "spreadsheetml"))
+    )  # fmt: skip
     if not sheets:
         if not any(q.severity == "error" for q in problems):  # a file not read is said once
             problems.append(problem(path.name, None, None, None, None, "no_list_sheet"))
@@ -434,8 +455,10 @@ def read_flat(
                 problem(path.name, None, None, None, None, "list_date_from_period",
                         severity="warning", day=fmt_date(day), period=repr(period[1]))
             )  # fmt: skip
-        elif day is None:
+        elif day is None:  # signed above the list, else in its footer rows under it
             day = title_day(titles)
+            if day is None:
+                day = title_day([t for _, _, s in sheets for t in s.signing])
     if day is None:
         problems.append(
             problem(path.name, None, None, None, None, "list_date_unknown")
@@ -459,6 +482,7 @@ def read_flat(
         commune,
         serials=path.is_file() and source_of(path) in ("workbook", "spreadsheetml"),
         communes=communes,
+        marks=encoded_marks((s.rows, s.marks) for _, _, s in sheets),
     )
     problems.extend(found)
     courses = _record_courses(grids, raws, path.name) if records else None
@@ -530,7 +554,9 @@ def is_flat(path: Path, layout: Layout | None = None) -> bool:
     """Whether ``path`` is read as a flat list: a ``.csv`` file, a Word document (a
     ``.docx``; a ``.doc`` is refused as a list is), a web page (also one saved as
     ``.xls``), or a workbook none of whose sheets is named as a roster table (other than
-    by a name of the cadres list), by the roster format or by ``layout``."""
+    by a name of the cadres list), by the roster format or by ``layout``; or one named
+    so but with no cadres table, a sheet of which holds a list's header (a list on a sheet
+    named "Xếp loại")."""
     from cadre_core.roster._reader import table_for
     from cadre_core.roster._schema import TABLE_NAMES
 
@@ -551,7 +577,12 @@ def is_flat(path: Path, layout: Layout | None = None) -> bool:
     # a sheet named by a table's code name, or as any table but cadres ("Danh sách cán
     # bộ" names a list as well), makes the workbook a roster of tables
     tables = {table_for(n, layout) for n in names} - {None, "cadres"}
-    return not tables and not {n.strip() for n in names} & set(TABLE_NAMES)
+    if not tables and not {n.strip() for n in names} & set(TABLE_NAMES):
+        return True
+    if any(table_for(n, layout) == "cadres" for n in names):
+        return False  # a roster of tables (its cadres by any name)
+    # no cadres table, so no roster of tables: a list when a sheet holds a list's header
+    return any(holds_list(g) for g in _workbook_grids(path)[0])
 
 
 __all__ = [

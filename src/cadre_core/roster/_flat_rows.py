@@ -13,6 +13,7 @@ import pandas as pd
 
 from cadre_core.roster import _normalize as nz
 from cadre_core.roster._flat_header import DATE_PARTS
+from cadre_core.roster._names import in_capitals, without_address
 from cadre_core.roster._problems import Problem, problem
 
 COMRADE = r"(?i)^\s*(?:đ/c|đ\.c\.?|đc\.)\s*"  # "Đ/c", "Đ.c": no part of a name
@@ -78,10 +79,37 @@ def name_lines(
     *,
     with_post: bool,
 ) -> None:
-    """A name cell of several lines ("Nguyễn Văn An" over "Bí thư Đảng ủy"): the first line
+    """The names of a list's person rows as written (``cols``' name column, replaced). A
+    name cell of several lines ("Nguyễn Văn An" over "Bí thư Đảng ủy"): the first line
     is the name. When the list has no column of its own for the post, the next line is
     the post if the header says so ("Họ và tên, chức vụ") or if it names a post of a known
-    category; any other line is said, not read."""
+    category; any other line is said, not read. Then the name itself: "Đ/c" before it
+    left out, a form of address ("Ông", "Bà") left out before a full name and said where
+    kept (:func:`~cadre_core.roster._names.without_address`), a name wholly in capitals
+    written as a name ("LÒ VĂN AN" is "Lò Văn An"; not a vacant post's cell)."""
+    _second_lines(cols, places, problems, where, rows, with_post=with_post)
+    key = ("cadres", "full_name")
+    names = nz.to_text(cols[key]).astype(object).str.replace(COMRADE, "", regex=True)
+    names, kept = without_address(names)
+    vacant = names.str.match(VACANT_NAME).fillna(False).astype(bool)
+    cols[key] = names.where(vacant, in_capitals(names))
+    for at, word in zip(rows[kept.notna()], kept[kept.notna()], strict=True):
+        problems.append(
+            problem(where, "cadres", int(at), places[key], None, "name_address_kept",
+                    severity="warning", cell=repr(str(word)))
+        )  # fmt: skip
+
+
+def _second_lines(
+    cols: dict[tuple[str, str], pd.Series],
+    places: dict[tuple[str, str], str],
+    problems: list[Problem],
+    where: str,
+    rows: pd.Series,
+    *,
+    with_post: bool,
+) -> None:
+    """A name cell's lines after the first: the post, or said (see :func:`name_lines`)."""
     key = ("cadres", "full_name")
     text = cols[key].astype("string").str.strip()
     lines = text.str.split(r"\s*[\r\n\v]+\s*", n=1, regex=True)

@@ -4,7 +4,8 @@ Each person row gives a cadre and an assignment, on the list's day, to the posit
 of its title and agency (one position per distinct title in an agency, its quota the
 number of holders); the agency comes from an agency column or the group row above; degree,
 theory and rating cells give one row each. Ids the list does not hold are made from the
-row numbers (``DS0005``: the person on row 5). Nothing here checks a value: the tables go
+row numbers (``DS0005``: the person on row 5; a second sheet's or table's rows counted on
+from the first's, :func:`running_rows`). Nothing here checks a value: the tables go
 through the roster's normalisation and validation like any other.
 """
 
@@ -43,6 +44,10 @@ NEVER_IN_A_LIST = (
 _LISTED: Mapping[str, tuple[str, ...]] = {
     table: tuple(c for c in columns if c != "cadre_id") for table, columns in FLAT_COLUMNS
 }
+
+ROW_BASE = 1_000_000
+"""Rows of a list's sheet ``i`` are numbered ``i * ROW_BASE + row`` until they are placed
+back in their sheet (:func:`~cadre_core.roster._flat.relocate`)."""
 
 VACANT = ("_row", "vacant")
 """The key of a list sheet's column that says which person rows are a vacant post."""
@@ -117,6 +122,22 @@ def held_posts(title: pd.Series) -> tuple[pd.Series, dict[str, list[str]]]:
     return posts_of, unread
 
 
+def running_rows(rows: pd.Series) -> pd.Series:
+    """The row numbers a list's made ids are of (``DS0005``): a sheet's or a Word table's
+    own rows, those of the next one counted on from the last person row of the one before,
+    as if the sheets were one (``rows``: the encoded rows of person rows, sheet ``i``'s row
+    ``r`` as ``i * ROW_BASE + r``). A list of one sheet keeps its rows; no two people of
+    a list share a number.
+
+    >>> running_rows(pd.Series([3, 4, 7, ROW_BASE + 3, ROW_BASE + 4, 3 * ROW_BASE + 2])).tolist()
+    [3, 4, 7, 10, 11, 13]
+    """
+    sheet, row = rows // ROW_BASE, rows % ROW_BASE
+    last = row.groupby(sheet).max()  # each sheet's last person row, in the sheets' order
+    before = last.cumsum().shift(fill_value=0)
+    return row + sheet.map(before)
+
+
 def _codes(keys: pd.Series, prefix: str, width: int) -> pd.Series:
     """A code per distinct key, numbered in order of first appearance (missing stays missing)."""
     distinct = pd.unique(keys.dropna())
@@ -136,6 +157,7 @@ def build_tables(
     commune: str | None,
     serials: bool = True,
     communes: Mapping[int, str] | None = None,
+    marks: Mapping[str, Mapping[int, str]] | None = None,
 ) -> tuple[
     list[RawTable],
     tuple[str, ...],
@@ -148,7 +170,11 @@ def build_tables(
     ((sheet, table, column) -> header label) and the warnings about it. A list with no
     commune column is of the commune its title rows name: each sheet's own
     (``communes``, by sheet number: a workbook of one sheet per commune), else the
-    file's (``commune``)."""
+    file's (``commune``). ``marks``: the person cells holding an error value or a formula
+    with no saved value (by ``table.column`` and row), named in the raw tables they go to
+    for validation to say; an agency or a post made of one is the row's own, never merged
+    with another row's (:mod:`cadre_core.roster._cell_errors`)."""
+    marks = marks or {}
     parts = []
     places: dict[tuple[int, str, str], str] = {}
     rating_parts = []
@@ -186,7 +212,7 @@ def build_tables(
     rows = people["row"].astype("int64")
     problems: list[Problem] = []
     by_cell = _fields_of_levels(people, rows, file, problems)
-    made_id = "DS" + rows.astype(str).str.zfill(4)
+    made_id = "DS" + running_rows(rows).astype(str).str.zfill(4)
     cadre_id = col("cadres.cadre_id")
     if "cadres.cadre_id" not in people:
         cadre_id = made_id
@@ -212,7 +238,9 @@ def build_tables(
                     severity="warning", commune=named)
         )  # fmt: skip
     agency_name = agency_text.where(agency_text.notna(), commune_text)
-    agency_code = _codes(nz.keys_of(agency_name), "DV", 2)
+    agency_key = nz.keys_of(agency_name)
+    apart = _marked_rows(marks, "agencies", rows)  # a failed cell is no shared agency
+    agency_code = _codes(agency_key.where(~apart, agency_key + "\x1f" + rows.astype(str)), "DV", 2)
     if agency_code.notna().any():
         agencies = pd.DataFrame(
             {
@@ -249,13 +277,15 @@ def build_tables(
     post_key = (
         post_agency.astype(object).fillna("") + "\x1f" + nz.keys_of(title).astype(object).fillna("")
     )
+    post_apart = post(_marked_rows(marks, "positions", rows))  # a failed cell: no shared post
+    post_key = post_key.where(~post_apart, post_key + "\x1f" + post_rows.astype(str))
     position_code = post(col("positions.position_code")).fillna(_codes(post_key, "VT", 3))
     if "positions.category" in people:
         category = _first(post(col("positions.category")), position_code)
     else:
         category, issues = nz.normalise_code(title, codes="category")
         category = category.astype(object).where(~issues.bad, None)
-        unknown = title[issues.bad].drop_duplicates()
+        unknown = title[issues.bad & ~post_apart].drop_duplicates()
         first_rows = post_rows[unknown.index].tolist()
         for at, t in zip(first_rows, unknown.tolist(), strict=True):
             problems.append(
@@ -329,7 +359,9 @@ def build_tables(
             someone = ~row_of.isin(vacant_rows.to_numpy()).to_numpy()
             frame, row_of = frame[someone], row_of[someone]
         body = frame.drop(columns=["row"], errors="ignore").reset_index(drop=True)
-        raws.append(RawTable(name, body, row_of.reset_index(drop=True), file, serials=serials))
+        marked = {p: m for p, c in enumerate(body.columns) if (m := marks.get(f"{name}.{c}"))}
+        raws.append(RawTable(name, body, row_of.reset_index(drop=True), file, serials=serials,
+                             marks=marked))  # fmt: skip
     absent = (
         tuple(NEVER_IN_A_LIST)
         + tuple(t for t in ("degrees", "theory", "ratings") if t not in tables)
@@ -337,6 +369,13 @@ def build_tables(
         + (("cadres.birth_date",) if "cadres.birth_date" not in people else ())
     )
     return raws, absent, by_cell, places, problems
+
+
+def _marked_rows(marks: Mapping[str, Mapping[int, str]], table: str, rows: pd.Series) -> pd.Series:
+    """Which person rows (``rows``: their numbers) have a cell of ``table`` marked as
+    holding an error value or a formula with no saved value."""
+    marked = [r for key, cells in marks.items() if key.startswith(f"{table}.") for r in cells]
+    return rows.isin(marked)
 
 
 def _fields_of_levels(

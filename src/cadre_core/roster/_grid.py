@@ -14,15 +14,17 @@ their file into :class:`Text` and :class:`Table` blocks.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 
 import attrs
 import numpy as np
 import pandas as pd
 
-from cadre_core.roster._flat_header import find_header, header_label, is_header, resolve
+from cadre_core.roster._cell_errors import marks_of, not_read
+from cadre_core.roster._flat_header import Header, find_header, header_label, is_header, resolve
 from cadre_core.roster._merged import Merged
 from cadre_core.roster._problems import Problem, problem
+from cadre_core.roster._sheets import NO_VALUE
 from cadre_core.vocab._labels import label
 
 LEAD_LINES = 20
@@ -222,7 +224,6 @@ def legacy_said(file: str, grids: Iterable[Grid], policy: str) -> list[Problem]:
                     severity=severity, scope="encoding", encoding=encoding,
                     fonts=LEGACY_FONTS.get(encoding, ""), **example)
         )  # fmt: skip
-    out.extend(q for grid in grids for q in error_cells_said(file, grid))
     for encoding, n in records.items():
         kind = "double" if encoding == "DOUBLE" else "legacy"
         out.append(
@@ -233,29 +234,67 @@ def legacy_said(file: str, grids: Iterable[Grid], policy: str) -> list[Problem]:
     return out
 
 
-def error_cells_said(file: str, grid: Grid) -> list[Problem]:
-    """An error for each cell of ``grid`` that holds an Excel error value (``#N/A``,
-    ``#REF!``: a formula that failed, named by the sheet's reader in the cells' ``attrs``,
-    :data:`~cadre_core.roster._sheets.CELL_ERRORS`), naming the file, the sheet, the row,
-    the column (its header and letters) and the error: such a cell is never read as a
-    blank one.
+def marked_cells(
+    sheet: Grid,
+    cells: pd.DataFrame,
+    header: Header,
+    read: Mapping[tuple[str, str], Sequence[int]],
+    rows: pd.Series,
+    where: str,
+) -> tuple[dict[tuple[str, str], pd.Series], list[Problem]]:
+    """The cells of a list's ``sheet`` holding an Excel error value (``#N/A``) or a formula
+    with no saved value, named by the sheet's reader
+    (:data:`~cadre_core.roster._sheets.CELL_ERRORS`): those of a person's row (``rows``:
+    the person rows' numbers, by their row in ``cells``, the sheet's grid as read) under a
+    column read for a field (``read``: each field's columns) by field, their text by row,
+    for validation to say on the person's row
+    (:func:`~cadre_core.roster._cell_errors.failed_cells`); and a warning naming each one
+    outside them (a title, header, group, total or signature row), except under a column
+    that is not read (said as such) or the row numbers' (never data), and a formula with
+    no saved value under the header (a total row's sums, never read). A merged range's row
+    that holds no copy of its value (a name's) is nothing.
 
-    >>> cells = pd.DataFrame([["Họ và tên", "Trình độ chuyên môn"], ["Lò Văn An", "#N/A"]])
-    >>> cells.attrs["cadre_cell_errors"] = {(1, 1): "#N/A"}
-    >>> (p,) = error_cells_said("ds.xlsx", Grid("DS", cells, []))
-    >>> p.file, p.row, p.column, p.value, p.key
-    ("ds.xlsx, sheet 'DS'", 2, 'Trình độ chuyên môn (column B)', '#N/A', 'error_cell')
+    >>> cells = pd.DataFrame([["#N/A", None], ["Họ và tên", "Trình độ chuyên môn"],
+    ...                       ["Lò Văn An", "#REF!"]])
+    >>> cells.attrs["cadre_cell_errors"] = {(0, 0): "#N/A", (2, 1): "#REF!"}
+    >>> header = find_header(cells)
+    >>> read = {("cadres", "full_name"): [0], ("degrees", "level"): [1]}
+    >>> failed, (said,) = marked_cells(Grid("DS", cells, []), cells, header, read,
+    ...                                pd.Series([3], index=[2]), "ds.xlsx, sheet 'DS'")
+    >>> failed[("degrees", "level")].to_dict(), (said.row, said.key, dict(said.args)["cell"])
+    ({2: '#REF!'}, (1, 'error_cell_not_read', 'A1'))
     """
-    errors = grid.cells.attrs.get("cadre_cell_errors")
-    if not errors:
-        return []
-    header = find_header(grid.cells)
-    out: list[Problem] = []
-    for (r, c), text in sorted(errors.items()):
-        named = None if header is None or r <= header.top else grid.cells.iat[header.top, c]
-        column = header_label((named,) if isinstance(named, str) else (), c)
-        where = f"{file}, sheet {grid.name!r}" if grid.name else file  # as the list says
-        out.append(problem(where, None, r + 1 - grid.top, column, text, "error_cell", error=text))
+    marks = marks_of(sheet.cells)
+    field_of = {j: key for key, columns in read.items() for j in columns}
+    found: dict[tuple[str, str], dict[int, str]] = {}
+    said: list[Problem] = []
+    for (r, c), text in sorted(marks.items()):
+        if r >= cells.shape[0] or c >= cells.shape[1] or cells.iat[r, c] != text:
+            continue
+        key = field_of.get(c)
+        if key is not None and r in rows.index:
+            found.setdefault(key, {})[r] = text
+        elif r < header.body or (key is not None and text != NO_VALUE):
+            # a formula never calculated in a total row (its sums are never read): nothing
+            column = header_label(header.labels[c], c) if r >= header.body else None
+            said.append(not_read(where, None, r + 1 - sheet.top, column, (r - sheet.top, c), text))
+    return {k: pd.Series(v, dtype=object) for k, v in found.items()}, said
+
+
+def encoded_marks(
+    sheets: Iterable[tuple[pd.Series, Mapping[tuple[str, str], pd.Series]]],
+) -> dict[str, dict[int, str]]:
+    """The marked cells of a list's person rows (each sheet's person rows' numbers, by
+    row, with its :func:`marked_cells`), by ``table.column`` and the person row's number.
+
+    >>> encoded_marks([(pd.Series([7], index=[2]), {("degrees", "level"): pd.Series({2: "#N/A"})})])
+    {'degrees.level': {7: '#N/A'}}
+    """
+    out: dict[str, dict[int, str]] = {}
+    for rows, marks in sheets:
+        for (table, column), texts in marks.items():
+            at = rows.loc[texts.index].tolist()
+            out.setdefault(f"{table}.{column}", {}).update(zip(at, texts.tolist(), strict=True))
     return out
 
 
@@ -349,9 +388,10 @@ __all__ = [
     "Table",
     "Text",
     "document_grids",
-    "error_cells_said",
+    "encoded_marks",
     "legacy_found",
     "legacy_said",
+    "marked_cells",
     "unicode_blocks",
     "unicode_grid",
 ]

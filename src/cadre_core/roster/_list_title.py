@@ -40,7 +40,11 @@ _NAMES_A_DAY = re.compile(f"{DAY_FIRST_BODY}|{DAY_WORDS_BODY}", re.I)
 _QUARTER = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 # "xã hội" (of the national motto) is not a commune
 _COMMUNE = re.compile(r"\b(xã(?!\s+hội\b)|phường|thị trấn|đặc khu)\s+([^,;:()\n]+)", re.I)
-_COMMUNE_END = re.compile(r"\s+(?:tính|năm|huyện|tỉnh|thành phố|đến|tại|ngày)\b.*$", re.I)
+# what ends a commune's name: the words after it, and the national motto on the same line
+# (a line Word lays out in two with a tab, "UBND XÃ NẬM CUỔI<tab>CỘNG HÒA XÃ HỘI …")
+_COMMUNE_END = re.compile(
+    r"\s+(?:tính|năm|huyện|tỉnh|thành phố|đến|tại|ngày|cộng\s+h(?:òa|oà))\b.*$", re.I
+)
 
 
 def title_day(texts: list[str], *, signed: bool = True) -> dt.date | None:
@@ -139,6 +143,8 @@ def title_commune(texts: list[str]) -> str | None:
     'Xã Mường Than'
     >>> title_commune(["Đảng ủy xã Nậm Tăm báo cáo danh sách như sau:"])
     'Xã Nậm Tăm'
+    >>> title_commune(["UBND XÃ NẬM CUỔI\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"])
+    'Xã Nậm Cuổi'
     """
     for text in texts:
         m = _COMMUNE.search(text)

@@ -19,6 +19,7 @@ import attrs
 import numpy as np
 import pandas as pd
 
+from cadre_core.roster._cell_errors import table_marks
 from cadre_core.roster._csv import CsvText, csv_text
 from cadre_core.roster._guards import TooLarge, _check_workbook_size
 from cadre_core.roster._merged import _missing, fill_merged
@@ -50,6 +51,10 @@ class RawTable:
     serials: bool = False  # numbers in date columns are spreadsheet serials (workbooks)
     # text key of a header -> canonical column, from a layout profile (before the aliases)
     header_aliases: Mapping[str, str] = attrs.field(factory=dict)
+    # cells holding an error value or a formula with no saved value: by the position of
+    # their column, each row (as ``rows`` numbers it) and the text the cell holds
+    # (:mod:`cadre_core.roster._cell_errors`)
+    marks: Mapping[int, Mapping[int, str]] = attrs.field(factory=dict)
 
 
 def _table_keys() -> dict[str, str]:
@@ -175,7 +180,11 @@ def _without_blank_rows(frame: pd.DataFrame, rows: pd.Series) -> tuple[pd.DataFr
     return frame[keep].reset_index(drop=True), rows[keep].reset_index(drop=True)
 
 
-def _frame_from_grid(grid: pd.DataFrame, header_at: int) -> tuple[pd.DataFrame, pd.Series]:
+def _frame_from_grid(
+    grid: pd.DataFrame, header_at: int
+) -> tuple[pd.DataFrame, pd.Series, list[int]]:
+    """The table under the header row ``header_at`` of a sheet's grid, the sheet's row of
+    each of its rows (1-based) and the grid's column of each of its columns."""
     headers = ["" if _missing(v) else str(v) for v in grid.iloc[header_at].tolist()]
     body = grid.iloc[header_at + 1 :].copy()
     body.columns = pd.Index(range(len(headers)))
@@ -190,7 +199,7 @@ def _frame_from_grid(grid: pd.DataFrame, header_at: int) -> tuple[pd.DataFrame, 
     rows = pd.Series(body.index.to_numpy() + 1, index=body.index)  # 1-based sheet row
     body = body.reset_index(drop=True)
     rows = rows.reset_index(drop=True)
-    return body, rows
+    return body, rows, keep_cols
 
 
 def read_workbook(path: Path, layout: Layout | None = None) -> tuple[list[RawTable], list[Problem]]:
@@ -252,6 +261,7 @@ def read_workbook(path: Path, layout: Layout | None = None) -> tuple[list[RawTab
             continue
         seen[canonical] = sheet_name
         header_at = _find_header(grid, TABLE_BY_NAME[canonical], layout)
+        marks: dict[int, dict[int, str]] = {}
         if header_at is None:
             frame, rows = pd.DataFrame(), pd.Series(dtype="int64")
         else:
@@ -271,8 +281,12 @@ def read_workbook(path: Path, layout: Layout | None = None) -> tuple[list[RawTab
                         cells=cells,
                     )
                 )
-            frame, rows = _frame_from_grid(grid, header_at)
-        tables.append(RawTable(canonical, frame, rows, name, serials=True))
+            frame, rows, kept = _frame_from_grid(grid, header_at)
+            # cells holding an error value or a formula with no saved value: the table's
+            # are said by validation on their rows, a title's or header's here
+            marks, said = table_marks(sheets[sheet], header_at, kept, name, canonical)
+            problems.extend(said)
+        tables.append(RawTable(canonical, frame, rows, name, serials=True, marks=marks))
     return tables, problems
 
 

@@ -36,6 +36,7 @@ from pathlib import Path
 import pandas as pd
 
 from cadre_core.roster._grid import Grid, Table, Text, unicode_blocks
+from cadre_core.roster._names import in_capitals
 from cadre_core.roster._problems import Problem, problem
 from cadre_core.roster._record_sections import (
     _RATED,
@@ -320,10 +321,11 @@ def record_grid(name: str, blocks: Sequence[Text | Table]) -> Grid | None:
         elif value is not None:
             values[header] = value
     name_value = values.get("Họ và tên")
-    if name_value is not None and (name_value.isupper() or legacy is not None):
+    if name_value is not None:
         # the form asks for capitals; a legacy font's capitals are not told from its small
         # letters ("Lß V¡N AN" reads as "Lò VĂN AN")
-        values["Họ và tên"] = name_value.title()
+        written = in_capitals(pd.Series([name_value], dtype=object), every=legacy is not None)
+        values["Họ và tên"] = str(written.iloc[0])
     if values.get("Ngạch công chức") is None and "Mã ngạch" in values:
         values["Ngạch công chức"] = values["Mã ngạch"]
     values.pop("Mã ngạch", None)

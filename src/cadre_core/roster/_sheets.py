@@ -11,13 +11,23 @@ its ``ss:Index`` gaps, ``ss:MergeAcross``/``ss:MergeDown`` merged ranges and typ
 types calamine gives. It is parsed by lxml with entities, DTDs and the network off, after
 its size is checked; every sheet's extent is checked before its grid is built.
 
-Two things of an ``.xlsx`` calamine does not give are read from its XML
-(:func:`xlsx_marks`): an Excel error value (``#N/A``, ``#REF!``: a formula that failed,
-which calamine gives as a blank cell) is kept as its text, the grid's
-``attrs[CELL_ERRORS]`` naming each such cell, so that it is refused, never read as blank;
-and text in a TCVN3 capitals' font (``.VnTimeH``, any ``.Vn…H``), which draws capitals at
-the small letters' codes, is read as the font shows it
-(:func:`~cadre_core.vocab._vntext.shown_in_capitals`), so that it converts to capitals.
+Two things calamine does not give are read from the file itself (:func:`cell_marks`). An
+error value (``#N/A``, ``#REF!``: a formula that failed, which calamine gives as a blank
+cell) and a formula with no saved value (a workbook written by a program that never
+calculated it; :data:`NO_VALUE`) are kept in the grid, the grid's ``attrs[CELL_ERRORS]``
+naming each such cell, so that the readers say it (:mod:`cadre_core.roster._cell_errors`),
+never read it as blank: from an ``.xlsx``'s XML (:func:`xlsx_marks`), an ``.xlsb``'s
+records (:func:`~cadre_core.roster._xlsb.xlsb_errors`), an ``.xls``'s
+(:func:`~cadre_core.roster._xls.xls_errors`), an ``.ods``'s content and an XML
+Spreadsheet's ``ss:Type="Error"``. And text of an ``.xlsx`` in a TCVN3 capitals' font
+(``.VnTimeH``, any ``.Vn…H``), which draws capitals at the small letters' codes, is read
+as the font shows it (:func:`~cadre_core.vocab._vntext.shown_in_capitals`), so that it
+converts to capitals.
+
+A sheet the workbook hides (hidden or very hidden: calamine's sheet metadata, an XML
+Spreadsheet's ``<x:Visible>SheetHidden</x:Visible>``) is named in its grid's
+``attrs[HIDDEN]`` (:func:`hidden`), read from the workbook the cells are read from; which
+sheets are read is the readers' choice.
 """
 
 from __future__ import annotations
@@ -25,6 +35,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import zipfile
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -32,10 +43,34 @@ import numpy as np
 import pandas as pd
 
 from cadre_core.roster._guards import MAX_SHEET_CELLS, MAX_XML_BYTES, TooLarge
-from cadre_core.roster._merged import Merged, _mentions, merged_ranges
+from cadre_core.roster._merged import Merged, merged_ranges
 from cadre_core.roster._sniff import file_kind, is_encrypted
 
 _SS = "{urn:schemas-microsoft-com:office:spreadsheet}"
+_XL = "{urn:schemas-microsoft-com:office:excel}"  # an XML Spreadsheet's sheet options
+
+HIDDEN = "cadre_sheet_hidden"
+"""The key of a grid's ``attrs`` saying that the workbook hides its sheet: ``"hidden"``
+or ``"very hidden"`` (a sheet shown has none)."""
+
+# an XML Spreadsheet's and calamine's words for a sheet's visibility
+_HIDDEN_STATES = {
+    "SheetHidden": "hidden",
+    "SheetVeryHidden": "very hidden",
+    "Hidden": "hidden",
+    "VeryHidden": "very hidden",
+}
+
+
+def hidden(grid: pd.DataFrame) -> str | None:
+    """How the workbook hides the sheet ``grid`` was read from (``"hidden"``, ``"very
+    hidden"``), None for a sheet shown (or a grid of no workbook).
+
+    >>> hidden(pd.DataFrame()) is None
+    True
+    """
+    state = grid.attrs.get(HIDDEN)
+    return state if isinstance(state, str) else None
 
 
 def _parser() -> Any:
@@ -71,8 +106,11 @@ def _value(data: Any) -> object:
 
 
 def _sheet(table: Any | None, name: str) -> tuple[pd.DataFrame, list[Merged]]:
-    """One worksheet's ``ss:Table`` as a grid of values and its merged ranges."""
+    """One worksheet's ``ss:Table`` as a grid of values and its merged ranges; its error
+    values (``ss:Type="Error"``) and formulas with no saved value (an ``ss:Formula`` and
+    no ``Data``) named in its ``attrs`` (:data:`CELL_ERRORS`)."""
     values: dict[tuple[int, int], object] = {}
+    failed: dict[tuple[int, int], str] = {}
     merged: list[Merged] = []
     height = width = 0
     r = -1
@@ -89,6 +127,10 @@ def _sheet(table: Any | None, name: str) -> tuple[pd.DataFrame, list[Merged]]:
                 value = _value(data)
                 if value is not None:
                     values[r, c] = value
+                if data.get(f"{_SS}Type") == "Error":  # a formula that failed: "#N/A"
+                    failed[r, c] = str(value or "#N/A")
+            elif cell.get(f"{_SS}Formula") is not None:  # a formula with no saved value
+                failed[r, c] = NO_VALUE
             if across or down:
                 merged.append((r, c, r + down, c + across))
             height, width = max(height, r + down + 1), max(width, c + across + 1)
@@ -102,7 +144,8 @@ def _sheet(table: Any | None, name: str) -> tuple[pd.DataFrame, list[Merged]]:
     cells = np.full((height, width), None, dtype=object)
     for (row_at, column_at), value in values.items():
         cells[row_at, column_at] = value
-    return pd.DataFrame(cells).infer_objects(), sorted(merged)
+    grid, merged = pd.DataFrame(cells).infer_objects(), sorted(merged)
+    return (_marked(grid, [], failed, merged) if failed else grid), merged
 
 
 def spreadsheetml_sheets(path: Path) -> tuple[dict[str, pd.DataFrame], dict[str, list[Merged]]]:
@@ -136,6 +179,9 @@ def spreadsheetml_sheets(path: Path) -> tuple[dict[str, pd.DataFrame], dict[str,
     for n, sheet in enumerate(root.iterfind(f"{_SS}Worksheet"), start=1):
         name = str(sheet.get(f"{_SS}Name") or f"Sheet{n}")
         sheets[name], merged[name] = _sheet(sheet.find(f"{_SS}Table"), name)
+        shown = (sheet.findtext(f"{_XL}WorksheetOptions/{_XL}Visible") or "").strip()
+        if shown in _HIDDEN_STATES:  # <x:Visible>SheetHidden</x:Visible>
+            sheets[name].attrs[HIDDEN] = _HIDDEN_STATES[shown]
     if not sheets:
         raise ValueError("no worksheet")
     return sheets, merged
@@ -157,22 +203,51 @@ def read_sheets(path: Path) -> tuple[dict[str, pd.DataFrame], dict[str, list[Mer
     if file_kind(path) == "spreadsheetml":
         return spreadsheetml_sheets(path)
     try:
-        sheets = pd.read_excel(path, sheet_name=None, header=None, engine="calamine")
+        with pd.ExcelFile(path, engine="calamine") as book:
+            sheets = pd.read_excel(book, sheet_name=None, header=None)
+            states = _hidden_states(book.book)
     except BaseException as exc:
         _engine_failed(exc)
         raise
     grids = {str(k): v for k, v in sheets.items()}
-    for name, (capitals, errors) in xlsx_marks(path).items():
+    merged = merged_ranges(path)
+    for name, (capitals, errors) in cell_marks(path).items():
         if name in grids:
-            grids[name] = _marked(grids[name], capitals, errors)
-    return grids, merged_ranges(path)
+            grids[name] = _marked(grids[name], capitals, errors, merged.get(name, ()))
+    for name, state in states.items():
+        if name in grids:
+            grids[name].attrs[HIDDEN] = state
+    return grids, merged
+
+
+def _hidden_states(book: Any) -> dict[str, str]:
+    """The sheets a workbook opened by calamine hides, by name: ``"hidden"`` or ``"very
+    hidden"`` (none when its metadata cannot say)."""
+    try:
+        return {
+            str(sheet.name): _HIDDEN_STATES[state]
+            for sheet in book.sheets_metadata
+            if (state := str(sheet.visible).rpartition(".")[2]) in _HIDDEN_STATES
+        }
+    except Exception:  # an engine without sheet metadata: every sheet is shown
+        return {}
 
 
 # ------------------------------------------------------------ what calamine does not give
 
 CELL_ERRORS = "cadre_cell_errors"
-"""The key of a grid's ``attrs`` naming its cells that hold an Excel error value:
-``{(row, column): "#N/A"}``, 0-based."""
+"""The key of a grid's ``attrs`` naming its cells that hold an Excel error value or a
+formula with no saved value: ``{(row, column): "#N/A"}`` (:data:`NO_VALUE` for the
+latter), 0-based; a merged range's other rows are named too, with its first cell's."""
+
+NO_VALUE = "="
+"""What a grid holds in a cell whose formula has no saved value (a workbook written by a
+program that never calculated it): not blank, so that its row is read, and named in
+:data:`CELL_ERRORS`, so that the cell is said, never read as a value."""
+
+# a sheet part's bytes that may hold an error value or a formula with no saved value
+# ("<f>ROW()</f><v></v>" as openpyxl writes it, "<f>..</f></c>", "<f .../></c>")
+_MAYBE_MARKED = (b't="e"', b"t='e'", b"</f></c>", b"<v></v>", b"<v/>", b"/></c>")
 
 _X = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
@@ -238,12 +313,25 @@ def _sheet_parts(zf: zipfile.ZipFile) -> dict[str, str]:
     return parts
 
 
+def _holds(zf: zipfile.ZipFile, member: str, texts: tuple[bytes, ...]) -> bool:
+    """Whether the decompressed ``member`` holds one of ``texts`` (streamed once, without
+    parsing)."""
+    tail = b""
+    with zf.open(member) as f:
+        while block := f.read(1 << 20):
+            if any(t in tail + block for t in texts):
+                return True
+            tail = block[-16:]
+    return False
+
+
 def xlsx_marks(path: Path) -> dict[str, tuple[list[_Place], dict[_Place, str]]]:
     """The cells of each sheet of the ``.xlsx`` at ``path`` (by sheet name) in a TCVN3
     capitals' font (``.VnTimeH``), and those holding an Excel error value with it
-    (``#N/A``); none for another format or a workbook without either (its sheets are
-    searched for an error cell first, not parsed). A damaged workbook has none (the
-    engine says the damage)."""
+    (``#N/A``) or a formula with no saved value (:data:`NO_VALUE`: ``<f>`` and no ``<v>``,
+    or an empty one where only a text can be empty); none for another format or a
+    workbook without any (its sheets' bytes are searched for them first, not parsed). A
+    damaged workbook has none (the engine says the damage)."""
     from lxml import etree
 
     try:
@@ -258,8 +346,7 @@ def xlsx_marks(path: Path) -> dict[str, tuple[list[_Place], dict[_Place, str]]]:
             for name, part in _sheet_parts(zf).items():
                 if part not in names:
                     continue
-                errors = _mentions(zf, part, b't="e"') or _mentions(zf, part, b"t='e'")
-                if not capitals and not errors:
+                if not capitals and not _holds(zf, part, _MAYBE_MARKED):
                     continue
                 shown: list[_Place] = []
                 failed: dict[_Place, str] = {}
@@ -272,8 +359,13 @@ def xlsx_marks(path: Path) -> dict[str, tuple[list[_Place], dict[_Place, str]]]:
                         last = -1
                         for cell in row.iterfind(f"{_X}c"):
                             r, last = _place(cell.get("r"), r, last)
-                            if cell.get("t") == "e":
+                            kind, saved = cell.get("t"), cell.find(f"{_X}v")
+                            if kind == "e":
                                 failed[r, last] = (cell.findtext(f"{_X}v") or "#N/A").strip()
+                            elif cell.find(f"{_X}f") is not None and (
+                                saved is None or (not saved.text and kind != "str")
+                            ):
+                                failed[r, last] = NO_VALUE
                             elif cell.get("s", "0") in capitals:
                                 shown.append((r, last))
                         row.clear()
@@ -284,9 +376,24 @@ def xlsx_marks(path: Path) -> dict[str, tuple[list[_Place], dict[_Place, str]]]:
         return {}
 
 
-def _marked(grid: pd.DataFrame, capitals: list[_Place], errors: dict[_Place, str]) -> pd.DataFrame:
+class _Marks(dict[_Place, str]):
+    """The marked cells of a grid (:data:`CELL_ERRORS`), never changed once made: shared,
+    not copied, by the frames pandas derives from the grid (it deep-copies ``attrs`` on
+    every operation)."""
+
+    def __deepcopy__(self, memo: dict[int, object]) -> _Marks:
+        return self
+
+
+def _marked(
+    grid: pd.DataFrame,
+    capitals: list[_Place],
+    errors: dict[_Place, str],
+    merged: Iterable[Merged] = (),
+) -> pd.DataFrame:
     """``grid`` with its text in a capitals' font as shown, and its error cells holding
-    their error value (named in its ``attrs``), column by column."""
+    their error value (named in its ``attrs``, with the other rows of a merged range that
+    starts at one, where the readers copy its value), column by column."""
     from cadre_core.vocab._vntext import shown_in_capitals
 
     height = max([grid.shape[0]] + [r + 1 for r, _ in errors])
@@ -303,15 +410,109 @@ def _marked(grid: pd.DataFrame, capitals: list[_Place], errors: dict[_Place, str
         if at.any():
             grid[grid.columns[c]] = col.astype(object).where(~at, col.map(
                 lambda v: shown_in_capitals(v) if isinstance(v, str) else v))  # fmt: skip
-    for c in sorted({c for _, c in errors}):
+    cells: dict[int, dict[int, str]] = {}
+    for (r, c), text in errors.items():
+        cells.setdefault(c, {})[r] = text
+    for c, texts in sorted(cells.items()):
         values = grid.iloc[:, c].astype(object).to_numpy(copy=True)
-        for (r, column), text in errors.items():
-            if column == c:
-                values[r] = text
+        values[list(texts)] = list(texts.values())
         grid[grid.columns[c]] = values
     if errors:
-        grid.attrs[CELL_ERRORS] = dict(errors)
+        spread = {(r, c0): errors[r0, c0] for r0, c0, r1, _ in merged if (r0, c0) in errors
+                  for r in range(r0 + 1, r1 + 1)}  # fmt: skip
+        grid.attrs[CELL_ERRORS] = _Marks({**spread, **errors})
     return grid
+
+
+_ODS = {
+    name: f"{{urn:oasis:names:tc:opendocument:xmlns:{name}:1.0}}"
+    for name in ("table", "office", "text")
+}
+_CALCEXT = "{urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0}"
+_ERROR_TEXT = re.compile(r"#(?:NULL!|DIV/0!|VALUE!|REF!|NAME\?|NUM!|N/A)|Err:\d{3}")
+
+
+def _ods_cell(cell: Any) -> str | None:
+    """What an OpenDocument cell is marked with: its error value (LibreOffice's
+    ``calcext:value-type="error"``, or a formula's result shown as ``#N/A``, ``Err:502``),
+    :data:`NO_VALUE` for a formula with no saved value, None for any other cell."""
+    text = " ".join("".join(cell.itertext()).split())
+    if cell.get(f"{_CALCEXT}value-type") == "error":
+        return text or "#N/A"
+    if cell.get(f"{_ODS['table']}formula") is None:
+        return None
+    kind = cell.get(f"{_ODS['office']}value-type")
+    if _ERROR_TEXT.fullmatch(text) and kind in (None, "string"):
+        return text
+    return NO_VALUE if kind is None and not text else None
+
+
+def _ods_marks(zf: zipfile.ZipFile) -> dict[str, dict[_Place, str]]:
+    """The cells of each sheet of an OpenDocument spreadsheet (by sheet name) holding an
+    error value or a formula with no saved value (:func:`_ods_cell`): none unless its
+    content holds a formula (searched first, not parsed)."""
+    from lxml import etree
+
+    if not _holds(zf, "content.xml", (b"table:formula",)):
+        return {}
+    table, row_tag = f"{_ODS['table']}table", f"{_ODS['table']}table-row"
+    cells = (f"{_ODS['table']}table-cell", f"{_ODS['table']}covered-table-cell")
+    repeated = (f"{_ODS['table']}number-rows-repeated", f"{_ODS['table']}number-columns-repeated")
+    found: dict[str, dict[_Place, str]] = {}
+    name, r = "", 0
+    with zf.open("content.xml") as f:
+        for event, element in etree.iterparse(
+            f, events=("start", "end"), tag=(table, row_tag), resolve_entities=False,
+            no_network=True, load_dtd=False,
+        ):  # fmt: skip
+            if element.tag == table:
+                if event == "start":
+                    name, r = str(element.get(f"{_ODS['table']}name", "")), 0
+                continue
+            if event == "start":
+                continue
+            rows = int(element.get(repeated[0], "1"))
+            c = 0
+            for cell in element:
+                if cell.tag not in cells:
+                    continue
+                columns = int(cell.get(repeated[1], "1"))
+                if (mark := _ods_cell(cell)) is not None and rows * columns <= MAX_SHEET_CELLS:
+                    found.setdefault(name, {}).update(
+                        ((r + i, c + j), mark) for i in range(rows) for j in range(columns)
+                    )
+                c += columns
+            r += rows
+            element.clear()
+    return found
+
+
+def cell_marks(path: Path) -> dict[str, tuple[list[_Place], dict[_Place, str]]]:
+    """:func:`xlsx_marks` of a workbook of any format calamine reads: the cells holding an
+    error value, which calamine gives as blank cells, found in an ``.xlsb``'s records
+    (:func:`~cadre_core.roster._xlsb.xlsb_errors`), an ``.xls``'s
+    (:func:`~cadre_core.roster._xls.xls_errors`) and an ``.ods``'s content (with the
+    formulas with no saved value); none when they cannot be read (the engine says why)."""
+    found = xlsx_marks(path)
+    if found:
+        return found
+    try:
+        if not zipfile.is_zipfile(path):
+            from cadre_core.roster._xls import xls_errors
+
+            errors = xls_errors(path)
+        else:
+            with zipfile.ZipFile(path) as zf:
+                names = set(zf.namelist())
+                if "xl/workbook.bin" in names:
+                    from cadre_core.roster._xlsb import xlsb_errors
+
+                    errors = xlsb_errors(path)
+                else:
+                    errors = _ods_marks(zf) if "content.xml" in names else {}
+    except Exception:  # damaged or unusual: read as calamine reads it
+        return {}
+    return {name: ([], cells) for name, cells in errors.items()}
 
 
 def _engine_failed(exc: BaseException) -> None:
@@ -345,7 +546,8 @@ def sheet_names(path: Path) -> list[str]:
     """
     if file_kind(path) != "spreadsheetml":
         try:
-            return [str(s) for s in pd.ExcelFile(path, engine="calamine").sheet_names]
+            with pd.ExcelFile(path, engine="calamine") as book:
+                return [str(s) for s in book.sheet_names]
         except BaseException as exc:
             _engine_failed(exc)
             raise
@@ -365,6 +567,10 @@ def sheet_names(path: Path) -> list[str]:
 
 __all__ = [
     "CELL_ERRORS",
+    "HIDDEN",
+    "NO_VALUE",
+    "cell_marks",
+    "hidden",
     "locked",
     "read_sheets",
     "sheet_names",

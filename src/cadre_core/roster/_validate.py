@@ -11,6 +11,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from cadre_core.roster import _normalize as nz
+from cadre_core.roster._cell_errors import failed_cells, without_failed
 from cadre_core.roster._level_field import fields_named
 from cadre_core.roster._problems import Problem, problem
 from cadre_core.roster._reader import RawTable, guess_header, known_headers
@@ -420,7 +421,9 @@ def normalise_table(
             blank = out[col.name].isna() & ~iss.bad
             message = label("problem_value_required", "en")
             collect.rows(blank, col.name, None, "", message=message, key="value_required")
-    return out, problems + collect.problems
+    # a cell holding an error value or a formula with no saved value: said as what it is
+    failed = failed_cells(raw, frame, table.column_names, collect.col_label)
+    return out, problems + failed + without_failed(collect.problems, failed)
 
 
 _REFER_TO_CADRES = (

@@ -10,7 +10,9 @@ a zip's directory states may lie. So every part is decompressed here from its ra
 records are walked: a row header (``BrtRowHdr``) names the row of the cells after it,
 a cell holding a value (``BrtCellRk`` ... ``BrtFmlaError``) its column; the sheet's
 stated dimension (``BrtWsDim``) is not trusted either. Merged ranges (``BrtMergeCell``)
-are gathered on the way, since calamine does not give them for this format.
+are gathered on the way, since calamine does not give them for this format, and so are
+the cells holding an Excel error value (``BrtCellError``, ``BrtFmlaError``: ``#N/A``),
+which calamine reads as blank cells (:func:`xlsb_errors`).
 """
 
 from __future__ import annotations
@@ -34,6 +36,11 @@ _VALUES = range(0x0002, 0x000C)  # the cell records calamine reads a value from
 _LAST_ROW = 0x0010_0000  # calamine stops reading a sheet at a row beyond this
 _BUNDLE_SHEET = 0x009C
 _SHARED = 0x0007  # BrtCellIsst: a cell holding a shared string
+_ERRORS = (0x0003, 0x000B)  # BrtCellError, BrtFmlaError: an error value (its code at 8)
+# the error values by their code ([MS-XLSB] 2.5.97.2 BErr)
+_ERROR_TEXT = {0x00: "#NULL!", 0x07: "#DIV/0!", 0x0F: "#VALUE!", 0x17: "#REF!",
+               0x1D: "#NAME?", 0x24: "#NUM!", 0x2A: "#N/A", 0x2B: "#GETTING_DATA"}  # fmt: skip
+_Errors = dict[tuple[int, int], str]
 # the shortest payload calamine reads of each record without failing: rows, cells, the
 # sheet's dimension
 _SHORTEST = {0x00: 4, 0x02: 12, 0x03: 9, 0x04: 9, 0x05: 16, 0x06: 12, 0x07: 12, 0x08: 12,
@@ -147,14 +154,16 @@ def _u32(payload: bytes, at: int = 0) -> int:
 
 def _sheet(
     records: Iterator[tuple[int, int, bytes]], member: str, strings: int
-) -> tuple[int, list[Merged]]:
-    """Rows x columns of the grid calamine builds for one sheet, and its merged ranges.
-    Raises :class:`TooLarge` for a record calamine would fail on (shorter than its kind,
-    a shared string beyond the ``strings`` the workbook holds)."""
+) -> tuple[int, list[Merged], _Errors]:
+    """Rows x columns of the grid calamine builds for one sheet, its merged ranges and
+    its cells holding an error value (``{(row, column): "#N/A"}``). Raises
+    :class:`TooLarge` for a record calamine would fail on (shorter than its kind, a shared
+    string beyond the ``strings`` the workbook holds)."""
     rows = columns = 0
     row = 0
     reading = True
     merged: list[Merged] = []
+    errors: _Errors = {}
     for n, (kind, size, payload) in enumerate(records):
         if n > _MAX_RECORDS:
             raise TooLarge(f"its part {member} holds over {_MAX_RECORDS:,} records")
@@ -167,12 +176,14 @@ def _sheet(
             rows, columns = max(rows, row + 1), max(columns, _u32(payload) + 1)
             if rows * columns > MAX_SHEET_CELLS:
                 break
+            if kind in _ERRORS:
+                errors[row, _u32(payload)] = _ERROR_TEXT.get(payload[8], "#N/A")
         elif kind == _END_DATA:
             reading = False
         elif kind == _MERGE and len(payload) == 16:
             r0, r1, c0, c1 = struct.unpack("<4I", payload)
             merged.append((r0, c0, r1, c1))
-    return rows * columns, merged
+    return rows * columns, merged, errors
 
 
 def _strings(zf: zipfile.ZipFile, file: BinaryIO) -> int:
@@ -224,13 +235,27 @@ def _sheet_files(zf: zipfile.ZipFile, file: BinaryIO, budget: list[int]) -> dict
 def xlsb_measure(path: Path) -> tuple[int, dict[str, list[Merged]]]:
     """:func:`measure` of the binary workbook at ``path``, scanned once while the file
     keeps its size and time (the reader asks for its size, then for its merged ranges)."""
+    largest, merged, _ = _scanned(path)
+    return largest, merged
+
+
+def xlsb_errors(path: Path) -> dict[str, _Errors]:
+    """The cells of each sheet of the binary workbook at ``path`` (by sheet name) that
+    hold an Excel error value, ``{(row, column): "#N/A"}`` (0-based), found by the same
+    scan as :func:`xlsb_measure`."""
+    return _scanned(path)[2]
+
+
+def _scanned(path: Path) -> tuple[int, dict[str, list[Merged]], dict[str, _Errors]]:
     st = path.stat()
     return _measured(str(path.resolve()), st.st_size, st.st_mtime_ns)
 
 
 @functools.lru_cache(maxsize=16)
-def _measured(path: str, size: int, mtime_ns: int) -> tuple[int, dict[str, list[Merged]]]:
-    return measure(Path(path))
+def _measured(
+    path: str, size: int, mtime_ns: int
+) -> tuple[int, dict[str, list[Merged]], dict[str, _Errors]]:
+    return _scan(Path(path))
 
 
 def measure(path: Path) -> tuple[int, dict[str, list[Merged]]]:
@@ -238,9 +263,15 @@ def measure(path: Path) -> tuple[int, dict[str, list[Merged]]]:
     sheet's merged ranges by sheet name. Raises :class:`TooLarge` saying which sheet
     holds too many cells or that the parts are too large once decompressed, and
     ``zipfile.BadZipFile`` (or ``OSError``, ``zlib.error``) for a damaged one."""
+    largest, merged, _ = _scan(path)
+    return largest, merged
+
+
+def _scan(path: Path) -> tuple[int, dict[str, list[Merged]], dict[str, _Errors]]:
+    """:func:`measure`, with each sheet's cells holding an error value."""
     largest = 0
     budget = [MAX_XML_BYTES]
-    found: dict[str, tuple[int, list[Merged]]] = {}
+    found: dict[str, tuple[int, list[Merged], _Errors]] = {}
     with zipfile.ZipFile(path) as zf, open(path, "rb") as file:
         for info in zf.infolist():  # first the sizes, quickly: a zip bomb stops here
             for _ in _raw(file, info, budget):
@@ -253,7 +284,7 @@ def measure(path: Path) -> tuple[int, dict[str, list[Merged]]]:
                 found[name] = _sheet(records, name, strings)
         names = _sheet_files(zf, file, [MAX_XML_BYTES])
     by_part = {part: sheet for sheet, part in names.items()}
-    for part, (cells, _) in found.items():
+    for part, (cells, _, _) in found.items():
         if cells > MAX_SHEET_CELLS:
             sheet = by_part.get(part, part)
             raise TooLarge(
@@ -263,7 +294,8 @@ def measure(path: Path) -> tuple[int, dict[str, list[Merged]]]:
             )
         largest = max(largest, cells)
     merged = {sheet: sorted(found[part][1]) for sheet, part in names.items() if part in found}
-    return largest, merged
+    errors = {s: found[p][2] for s, p in names.items() if p in found and found[p][2]}
+    return largest, merged, errors
 
 
-__all__ = ["is_xlsb", "measure", "xlsb_measure"]
+__all__ = ["is_xlsb", "measure", "xlsb_errors", "xlsb_measure"]

@@ -2087,10 +2087,33 @@ _LABELS: dict[str, tuple[str, str]] = {
         "signatures), not as a list",
     ),
     "problem_error_cell": (
-        "ô chứa {error}: một công thức bị lỗi (giá trị lỗi của Excel), không được đọc là ô "
-        "trống: hãy sửa công thức hoặc gõ giá trị vào ô",
-        "the cell holds {error}: a formula that failed (an Excel error value), not read as a "
-        "blank cell: correct the formula or type the value in the cell",
+        "một giá trị: ô chứa {error}, kết quả của một công thức bị lỗi (giá trị lỗi của bảng "
+        "tính), không được đọc là ô trống: hãy sửa công thức hoặc gõ giá trị vào ô",
+        "a value: the cell holds {error}, the result of a formula that failed (an error value "
+        "of the spreadsheet), not read as a blank cell: correct the formula or type the value "
+        "in the cell",
+    ),
+    "problem_formula_no_value": (
+        "ô chứa một công thức không có giá trị đã lưu (tệp do một phần mềm ghi mà không tính "
+        "công thức), không được đọc là ô trống: hãy mở tệp bằng Excel hoặc LibreOffice, lưu "
+        "lại rồi đọc lại",
+        "the cell holds a formula with no saved value (the workbook was written by a program "
+        "that did not calculate it), not read as a blank cell: open the workbook in Excel or "
+        "LibreOffice, save it and read it again",
+    ),
+    "problem_error_cell_not_read": (
+        "ô {cell} chứa {error}, kết quả của một công thức bị lỗi (giá trị lỗi của bảng tính); "
+        "ô nằm ngoài các ô được đọc (dòng tiêu đề, dòng nhóm, dòng tổng, chữ ký) nên không "
+        "được đọc",
+        "the cell {cell} holds {error}, the result of a formula that failed (an error value of "
+        "the spreadsheet); it is outside the cells read (a title, group, total or signature "
+        "row) and was not read",
+    ),
+    "problem_formula_not_read": (
+        "ô {cell} chứa một công thức không có giá trị đã lưu; ô nằm ngoài các ô được đọc "
+        "(dòng tiêu đề, dòng nhóm, dòng tổng, chữ ký) nên không được đọc",
+        "the cell {cell} holds a formula with no saved value; it is outside the cells read "
+        "(a title, group, total or signature row) and was not read",
     ),
     "problem_no_list_table": (
         "không bảng nào của tài liệu chứa một danh sách người (một bảng có dòng tiêu đề với "
@@ -2263,9 +2286,52 @@ _LABELS: dict[str, tuple[str, str]] = {
         "dòng thứ hai của ô họ tên ({cell}) không phải là họ tên nên không được đọc",
         "the name cell's second line ({cell}) is no part of the name and was not read",
     ),
+    "problem_name_address_kept": (
+        "họ tên bắt đầu bằng {cell}, được giữ lại như một phần của họ tên vì phần sau không "
+        "bắt đầu bằng một họ đã biết; nếu đó là cách xưng hô (Ông, Bà), hãy ghi họ tên không "
+        "có nó",
+        "the name begins with {cell}, kept as part of the name because what follows does not "
+        "begin with a known family name; if it is a form of address (Ông, Bà), write the name "
+        "without it",
+    ),
     "problem_vacant_post": (
         "dòng này ghi một vị trí còn khuyết ({cell}): vị trí được đọc, không có người nào",
         "this row names a vacant post ({cell}): the post was read, and no person",
+    ),
+    "problem_hidden_sheet_not_read": (
+        "trang tính {sheet} bị ẩn trong sổ tính nên không được đọc; hãy bỏ ẩn trang tính nếu "
+        "cần đọc",
+        "sheet {sheet} is hidden in the workbook and was not read; unhide it to have it read",
+    ),
+    "problem_hidden_sheet_read": (
+        "trang tính {sheet} bị ẩn trong sổ tính; trang tính được đọc vì không trang tính nào "
+        "đang hiện chứa danh sách người",
+        "sheet {sheet} is hidden in the workbook; it was read because no visible sheet holds "
+        "a list of people",
+    ),
+    "problem_same_person_row": (
+        "cùng họ tên và ngày sinh với người ở dòng {row}; được đọc là hai người (nếu là một "
+        "người, hãy ghi một lần, các chức vụ kiêm nhiệm ghi chung một ô)",
+        "the same name and birth date as row {row}; read as two people (if it is one person, "
+        "list them once, with the posts they hold together in one cell)",
+    ),
+    "problem_same_person_sheet": (
+        "cùng họ tên và ngày sinh với người ở dòng {row} của trang tính {sheet}; được đọc là "
+        "hai người (nếu là một người, hãy ghi một lần, các chức vụ kiêm nhiệm ghi chung một ô)",
+        "the same name and birth date as row {row} of sheet {sheet}; read as two people (if "
+        "it is one person, list them once, with the posts they hold together in one cell)",
+    ),
+    "problem_same_person_table": (
+        "cùng họ tên và ngày sinh với người ở dòng {row} của {sheet}; được đọc là hai người "
+        "(nếu là một người, hãy ghi một lần, các chức vụ kiêm nhiệm ghi chung một ô)",
+        "the same name and birth date as row {row} of {sheet}; read as two people (if it is "
+        "one person, list them once, with the posts they hold together in one cell)",
+    ),
+    "problem_same_person_record": (
+        "cùng họ tên và ngày sinh với người của hồ sơ {sheet}; được đọc là hai người (nếu là "
+        "một người, hãy giữ một hồ sơ)",
+        "the same name and birth date as the record {sheet}; read as two people (if it is one "
+        "person, keep one record)",
     ),
     "problem_people_after_footer": (
         "danh sách dừng ở dòng chữ ký này; {rows} dòng bên dưới có số thứ tự và dữ liệu như "

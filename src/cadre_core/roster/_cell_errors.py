@@ -1,0 +1,120 @@
+"""Cells of a workbook that hold no value to read: an error value (``#N/A``, ``#VALUE!``,
+``#REF!``: a formula that failed) or a formula with no saved value (a workbook written by
+a program that never calculated it, as openpyxl writes one).
+
+The sheets' reader keeps such a cell's text in its grid and names the cell
+(:data:`~cadre_core.roster._sheets.CELL_ERRORS`), whatever the workbook's format. The
+readers then tell where it is. A cell the roster reads (in a list: a person's row under
+a column that is read; in a workbook of tables: a row of the table) is named in its raw
+table (:attr:`RawTable.marks <cadre_core.roster._reader.RawTable.marks>`, by column and
+row), and validation says it (:func:`failed_cells`) on the row and column every other
+problem of a value names, in place of what its text would otherwise be said to be: an
+error, which ``--skip-invalid`` sets aside as it sets aside any bad value of that column
+(the cell alone in a column read cell by cell, else the row). A cell outside what is read
+(a title row, a group, total or signature row, a table's header) is a warning naming the
+cell; one under a column that is not read says nothing more than that column's warning.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING
+
+import attrs
+import numpy as np
+import pandas as pd
+
+from cadre_core.roster._merged import cell_name
+from cadre_core.roster._problems import Problem, problem
+from cadre_core.roster._sheets import CELL_ERRORS, NO_VALUE
+
+if TYPE_CHECKING:
+    from cadre_core.roster._reader import RawTable
+
+
+def marks_of(grid: pd.DataFrame) -> Mapping[tuple[int, int], str]:
+    """The marked cells of a sheet's grid, ``{(row, column): text}`` (0-based; none for a
+    grid of no workbook)."""
+    found = grid.attrs.get(CELL_ERRORS)
+    return found if isinstance(found, Mapping) else {}
+
+
+def said_of(
+    file: str, table: str | None, row: int | None, column: str | None, text: str
+) -> Problem:
+    """The error of a marked cell the roster reads: its error value (``#N/A``), or that it
+    holds a formula with no saved value (:data:`~cadre_core.roster._sheets.NO_VALUE`)."""
+    if text == NO_VALUE:
+        return problem(file, table, row, column, None, "formula_no_value")
+    return problem(file, table, row, column, text, "error_cell", error=text)
+
+
+def not_read(
+    file: str, table: str | None, row: int, column: str | None, at: tuple[int, int], text: str
+) -> Problem:
+    """The warning of a marked cell outside what is read, named by its place in the sheet
+    (``at``: 0-based row and column; ``row``: the row as the file's problems number it)."""
+    cell = cell_name(*at)
+    if text == NO_VALUE:
+        return problem(file, table, row, column, None, "formula_not_read", severity="warning",
+                       cell=cell)  # fmt: skip
+    return problem(file, table, row, column, None, "error_cell_not_read", severity="warning",
+                   cell=cell, error=text)  # fmt: skip
+
+
+def table_marks(
+    grid: pd.DataFrame, header_at: int, kept: Sequence[int], file: str, table: str
+) -> tuple[dict[int, dict[int, str]], list[Problem]]:
+    """A roster table's sheet's marked cells: those under its header row ``header_at``
+    by the position of their column among the columns ``kept`` and by their row (1-based,
+    as the table's rows are numbered), for validation; a warning for each one above or in
+    the header (a title, a header typed as a formula)."""
+    marks: dict[int, dict[int, str]] = {}
+    said: list[Problem] = []
+    position = {c: p for p, c in enumerate(kept)}
+    for (r, c), text in sorted(marks_of(grid).items()):
+        if r > header_at and c in position:
+            marks.setdefault(position[c], {})[r + 1] = text
+        elif r <= header_at:
+            said.append(not_read(file, table, r + 1, None, (r, c), text))
+    return marks, said
+
+
+def failed_cells(
+    raw: RawTable, frame: pd.DataFrame, columns: Collection[str], label: Callable[[str], str]
+) -> list[Problem]:
+    """The errors of the marked cells of ``raw`` (:attr:`RawTable.marks`; ``frame``: its
+    cells under the names validation gives its columns) that are read: in a column of the
+    table (``columns``; a column not read is said as such), on a row still holding the
+    marked text (a cell ``--skip-invalid`` has set aside is blank), each at its row and its
+    column as the table's other problems name it (``label``)."""
+    out: list[Problem] = []
+    rows = raw.rows.to_numpy()
+    for position, marked in sorted(raw.marks.items()):
+        if position >= frame.shape[1] or (name := str(frame.columns[position])) not in columns:
+            continue
+        cells = frame.iloc[:, position].astype(object)
+        hit = np.isin(rows, list(marked)) & cells.isin(set(marked.values())).to_numpy()
+        made: dict[str, Problem] = {}
+        for row, text in zip(rows[hit].tolist(), cells.to_numpy()[hit].tolist(), strict=True):
+            if text not in made:
+                made[text] = said_of(raw.file, raw.name, None, label(name), str(text))
+            out.append(attrs.evolve(made[text], row=int(row)))
+    return out
+
+
+def without_failed(problems: Iterable[Problem], failed: Sequence[Problem]) -> list[Problem]:
+    """``problems`` without those on a cell ``failed`` says (its text is no value: what it
+    is not is not said again)."""
+    cells = {(p.table, p.row, p.column) for p in failed}
+    return [p for p in problems if (p.table, p.row, p.column) not in cells]
+
+
+__all__ = [
+    "failed_cells",
+    "marks_of",
+    "not_read",
+    "said_of",
+    "table_marks",
+    "without_failed",
+]

@@ -1,0 +1,114 @@
+"""People's names as offices write them: a form of address before the name ("Ông Lò Văn
+An", "Bà Lường Thị Bình", "Ô. …", "B. …", "Đồng chí …") and a name typed wholly in
+capitals ("LÒ VĂN AN", a capitals' font or caps lock). The list reader
+(:func:`~cadre_core.roster._flat_rows.name_lines`) and the personal-record reader
+(:mod:`cadre_core.roster._record`) both read names with these, over a whole column at a
+time.
+
+"Ông" is a family name too (Ông Ích Khiêm), so a form of address is left out only where
+what follows is itself a full name: a family name of :data:`FAMILY_NAMES` (or the Ê Đê
+and Gia Rai names' first word "Y", "H'…") and at least one more word.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+#: The family names a full name after "Ông" or "Bà" begins with: the commonest of the
+#: Kinh and of the peoples of the northern mountains, the Central Highlands and the
+#: Mekong delta. Names chiefly written as a middle name (Văn, Thị, Đức, Minh, Quang,
+#: Ngọc...) are left out, so "Ông Văn Tùng", of the family Ông, keeps its first word.
+FAMILY_NAMES: tuple[str, ...] = (
+    # Kinh (and the Hoa's)
+    "Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi",
+    "Đỗ", "Hồ", "Ngô", "Dương", "Lý", "Đào", "Đoàn", "Vương", "Trịnh", "Trương", "Đinh",
+    "Lâm", "Phùng", "Mai", "Tô", "Hà", "Cao", "Lương", "Lưu", "Tạ", "Quách", "Kiều", "Chu",
+    "Đàm", "Lại", "Lục", "Mạc", "Nông", "Thái", "Tống", "Khổng", "La", "Triệu", "Tăng",
+    "Từ", "Doãn", "Hứa", "Thân", "Nghiêm", "Âu", "Châu", "Diệp", "Giang", "Hàn", "Hầu",
+    "Khúc", "Khương", "Lã", "Lạc", "Lữ", "Mẫn", "Ninh", "Ông", "Phí", "Phó", "Quan",
+    "Quản", "Tiêu", "Tôn", "Trình", "Ứng", "Vi", "Viên", "Cù", "Cung", "Đồng", "Giáp",
+    "Khuất", "Nhữ", "Ôn", "Bạch", "Bế", "Cấn", "Chử", "Đậu", "Điền", "Hạ", "Lỗ", "Mạch",
+    "Ngụy", "Phương", "Sầm", "Thạch", "Tiết", "Uông", "Kim",
+    # the peoples of the northern mountains (Thái, Mông, Dao, Hà Nhì, Giáy, Lự, Khơ Mú,
+    # La Hủ, Tày, Nùng, Mường...)
+    "Lò", "Lường", "Tòng", "Quàng", "Cầm", "Điêu", "Vì", "Lù", "Giàng", "Vàng", "Thào",
+    "Sùng", "Lầu", "Mùa", "Hờ", "Sình", "Phàn", "Tẩn", "Chảo", "Bàn", "Lỳ", "Pờ", "Phu",
+    "Ly", "Tao", "Cút", "Chang", "Ma", "Lèo", "Khoàng", "Mào", "Vừ", "Chá", "Cứ", "Hạng",
+    "Tráng", "Thèn", "Sần", "Lìu", "Nịnh", "Mã", "Lộc", "Khà", "Chẻo", "Bạc", "Xa", "Lềnh",
+    "Sin", "Mè", "Hảng", "Sì", "Chìu",
+    # the Central Highlands (Gia Rai, Ba Na...) and the Khơ Me
+    "Ksor", "Siu", "Rơ Châm", "Rơ Mah", "Rah Lan", "Kpă", "Nay", "Puih", "Rcom", "Rmah",
+    "Danh", "Sơn", "Chau", "Néang",
+)  # fmt: skip
+
+# a form of address: "Ông", "Bà", "Đồng chí", or "Ô." and "B." (a dot, a space or not)
+_ADDRESS = r"(?:(?:ông|bà|đồng\s+chí)\s+|[ôb]\.\s*)"
+_FAMILY = "|".join(
+    sorted({re.escape(n.casefold()).replace(r"\ ", r"\s+") for n in FAMILY_NAMES}, key=len)[::-1]
+)
+# what a full name begins with: a family name (or "Y", "H'Nhi") and one more word at least
+_FULL_NAME = rf"(?:{_FAMILY}|y|h['’]\w+)\s+\S"
+_LEFT_OUT = re.compile(rf"(?i)^\s*{_ADDRESS}+(?={_FULL_NAME})")
+_BEGINS = re.compile(r"(?i)^\s*((?:ông|bà|đồng\s+chí)(?=\s)|[ôb]\.)\s*\S")
+
+
+def without_address(names: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """``names`` with the form of address before a full name left out ("Ông Lò Văn An" is
+    "Lò Văn An"), and, per row, the form of address a name still begins with because what
+    follows is no full name the reader knows ("Ông Ích Khiêm": "Ông" may be the family
+    name), else missing. Over the whole column at once; a cell of no text is as it is.
+
+    >>> names = ["Ông Lò Văn An", "B. Lường Thị Bình", "Ông Ích Khiêm", None]
+    >>> kept, begins = without_address(pd.Series(names, dtype=object))
+    >>> kept.tolist(), begins.tolist()
+    (['Lò Văn An', 'Lường Thị Bình', 'Ông Ích Khiêm', None], [None, None, 'Ông', None])
+    """
+    none = pd.Series([None] * len(names), index=names.index, dtype=object)
+    if not _text(names):
+        return names, none
+    stripped = names.str.replace(_LEFT_OUT, "", regex=True)
+    left_out = stripped.ne(names) & stripped.notna()
+    begins = names.where(~left_out).str.extract(_BEGINS)[0]
+    said = begins.astype(object).where(begins.notna(), None)
+    return _changed(names, left_out, stripped[left_out]), said
+
+
+def in_capitals(names: pd.Series, *, every: bool = False) -> pd.Series:
+    """``names`` each written as a name is ("LÒ VĂN AN" is "Lò Văn An", "Y NGỌC NIÊ" is "Y
+    Ngọc Niê", "H'HEN" is "H'Hen") where it is wholly in capitals, or everywhere with
+    ``every`` (a record typed in a legacy font, whose capitals are not told from its
+    small letters); a name in small letters or mixed ("Lò Văn AN") is as it is, and so is
+    a cell of no text. Over the whole column at once.
+
+    >>> names = ["LÒ VĂN AN", "Lò Văn AN", "ĐINH THỊ ĐÀO", None]
+    >>> in_capitals(pd.Series(names, dtype=object)).tolist()
+    ['Lò Văn An', 'Lò Văn AN', 'Đinh Thị Đào', None]
+    """
+    if not _text(names):
+        return names
+    upper = names.str.isupper().fillna(False).astype(bool)
+    if every:
+        upper |= names.str.len().notna()
+    if not bool(upper.any()):
+        return names
+    return _changed(names, upper, names[upper].str.normalize("NFC").str.title())
+
+
+def _changed(names: pd.Series, where: pd.Series, to: pd.Series) -> pd.Series:
+    """``names`` with the rows of ``where`` (a mask) set to ``to``'s values in order, the
+    others as they are."""
+    out = names.to_numpy(dtype=object, copy=True)
+    out[where.to_numpy(dtype=bool)] = to.to_numpy(dtype=object)
+    return pd.Series(out, index=names.index, name=names.name, dtype=object)
+
+
+def _text(names: pd.Series) -> bool:
+    """Whether ``names`` holds some text (its ``.str`` methods give missing for the rest)."""
+    if names.dtype != object and not pd.api.types.is_string_dtype(names.dtype):
+        return False
+    return pd.api.types.infer_dtype(names, skipna=True) in ("string", "mixed", "mixed-integer")
+
+
+__all__ = ["FAMILY_NAMES", "in_capitals", "without_address"]
