@@ -72,20 +72,28 @@ CHROMIUM_ARGS = [
 SOFFICE = shutil.which("soffice")
 
 
-def libreoffice_pdf(document: Path, folder: Path) -> Path:
-    """``document`` (a workbook or a Word document) converted to PDF by LibreOffice,
-    headless, with a profile of its own in ``folder``: the PDF it wrote there. Fails the
-    test with LibreOffice's own words when it writes none."""
+def libreoffice_convert(document: Path, kind: str, folder: Path) -> Path:
+    """``document`` converted to ``kind`` (``pdf``, ``doc``, ``xls``, ``ods``...) by
+    LibreOffice, headless, with a profile of its own in ``folder`` (which it makes): the
+    file it wrote there. Fails the test with LibreOffice's own words when it writes none."""
     assert SOFFICE is not None
+    folder.mkdir(parents=True, exist_ok=True)
     converted = subprocess.run(
         [SOFFICE, f"-env:UserInstallation=file://{folder / 'profile'}", "--headless"]
-        + ["--convert-to", "pdf", "--outdir", str(folder), str(document)],
+        + ["--convert-to", kind, "--outdir", str(folder), str(document)],
         capture_output=True,
         text=True,
         timeout=240,
     )
-    pdf = folder / f"{document.stem}.pdf"
-    assert converted.returncode == 0 and pdf.exists(), converted.stderr + converted.stdout
+    out = folder / f"{document.stem}.{kind}"
+    assert converted.returncode == 0 and out.exists(), converted.stderr + converted.stdout
+    return out
+
+
+def libreoffice_pdf(document: Path, folder: Path) -> Path:
+    """``document`` (a workbook or a Word document) converted to PDF by LibreOffice
+    (:func:`libreoffice_convert`): the PDF it wrote in ``folder``."""
+    pdf = libreoffice_convert(document, "pdf", folder)
     assert pdf.read_bytes()[:4] == b"%PDF"
     return pdf
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import struct
-import subprocess
 import tempfile
 import zipfile
 from pathlib import Path
@@ -19,7 +18,7 @@ from pathlib import Path
 import openpyxl
 import pandas as pd
 import pytest
-from conftest import SOFFICE
+from conftest import SOFFICE, libreoffice_convert
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from test_list_structures import run
@@ -279,7 +278,7 @@ def test_the_same_workbook_saved_by_libreoffice_is_read_whole(tmp_path: Path) ->
     """Opened and saved once (LibreOffice here), the formulas hold their values: the list
     reads with the name the formula makes, and nothing is said of formulas."""
     path = _formulas_never_calculated(tmp_path / "ds.xlsx")
-    saved = _converted(path, "xlsx", tmp_path / "saved")
+    saved = libreoffice_convert(path, "xlsx", tmp_path / "saved")
     assert xlsx_marks(saved) == {}
     roster = read_roster(saved)
     assert roster.cadres["full_name"].tolist() == ["Lò Văn An", "Tao Thị Bình", "Vàng A Chứ"]
@@ -343,20 +342,6 @@ SAID = {
 }
 
 
-def _converted(path: Path, kind: str, folder: Path) -> Path:
-    """``path`` converted to ``kind`` by LibreOffice (which calculates the formulas)."""
-    assert SOFFICE is not None
-    folder.mkdir(exist_ok=True)
-    done = subprocess.run(
-        [SOFFICE, f"-env:UserInstallation=file://{folder / 'profile'}", "--headless",
-         "--convert-to", kind, "--outdir", str(folder), str(path)],
-        capture_output=True, text=True, timeout=240,
-    )  # fmt: skip
-    out = folder / f"{path.stem}.{kind}"
-    assert out.exists(), done.stderr + done.stdout
-    return out
-
-
 def _said(path: Path) -> set[tuple[int | None, str | None, str | None]]:
     with pytest.raises(RosterError) as refused:
         read_roster(path, list_date=dt.date(2025, 12, 31))
@@ -376,7 +361,7 @@ def test_error_cells_of_every_format_libreoffice_writes(tmp_path: Path, kind: st
     for row in [LIST_HEADER, *FAILING]:
         ws.append(row)
     wb.save(tmp_path / "ds.xlsx")
-    path = _converted(tmp_path / "ds.xlsx", kind, tmp_path / "out")
+    path = libreoffice_convert(tmp_path / "ds.xlsx", kind, tmp_path / "out")
     marks = cell_marks(path)["Danh sách"][1]
     assert marks == {(1, 2): "#N/A", (2, 5): "#DIV/0!", (3, 4): "#NAME?"}
     assert _said(path) == SAID
@@ -593,7 +578,7 @@ def an_xls(tmp_path_factory: pytest.TempPathFactory) -> bytes:
     for row in [LIST_HEADER, *FAILING]:
         ws.append(row)
     wb.save(folder / "ds.xlsx")
-    return _converted(folder / "ds.xlsx", "xls", folder / "out").read_bytes()
+    return libreoffice_convert(folder / "ds.xlsx", "xls", folder / "out").read_bytes()
 
 
 @settings(max_examples=60, deadline=None)

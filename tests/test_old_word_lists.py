@@ -11,11 +11,10 @@ them as that list. Where LibreOffice is missing they are refused with how to sav
 from __future__ import annotations
 
 import hashlib
-import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import SOFFICE
+from conftest import SOFFICE, libreoffice_convert
 from test_docx_lists import ISSUER, PEOPLE, SIGNED, TITLE, list_rows, run, write_list
 from test_web_lists import write_html
 
@@ -23,19 +22,6 @@ import cadre_core
 from cadre_core.roster._sniff import file_kind
 
 needs_office = pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is missing")
-
-
-def _saved_as(docx: Path, kind: str, folder: Path) -> Path:
-    """The Word document ``docx`` saved by LibreOffice as ``kind`` (doc, rtf)."""
-    assert SOFFICE is not None
-    done = subprocess.run(
-        [SOFFICE, f"-env:UserInstallation=file://{folder / 'profile'}", "--headless",
-         "--convert-to", kind, "--outdir", str(folder), str(docx)],
-        capture_output=True, text=True, timeout=240,
-    )  # fmt: skip
-    out = folder / f"{docx.stem}.{kind}"
-    assert out.is_file(), done.stdout + done.stderr
-    return out
 
 
 def _facts(roster: cadre_core.Roster) -> dict[str, tuple[object, ...]]:
@@ -57,7 +43,7 @@ def _facts(roster: cadre_core.Roster) -> dict[str, tuple[object, ...]]:
 def test_an_older_word_file_reads_as_the_same_list(tmp_path: Path, kind: str) -> None:
     docx = tmp_path / "trich-ngang.docx"
     write_list(docx)
-    old = _saved_as(docx, kind, tmp_path / "saved")
+    old = libreoffice_convert(docx, kind, tmp_path / "saved")
     assert file_kind(old) == ("ole2" if kind == "doc" else "rtf")
     before = hashlib.sha256(old.read_bytes()).hexdigest()
     roster = cadre_core.read_roster(old)
