@@ -342,6 +342,18 @@ SAID = {
 }
 
 
+def _failing_list(path: Path) -> Path:
+    """The list of :data:`FAILING` rows under :data:`LIST_HEADER`, as openpyxl writes it
+    (its formulas uncalculated until LibreOffice converts it)."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Danh sách"
+    for row in [LIST_HEADER, *FAILING]:
+        ws.append(row)
+    wb.save(path)
+    return path
+
+
 def _said(path: Path) -> set[tuple[int | None, str | None, str | None]]:
     with pytest.raises(RosterError) as refused:
         read_roster(path, list_date=dt.date(2025, 12, 31))
@@ -355,13 +367,7 @@ def test_error_cells_of_every_format_libreoffice_writes(tmp_path: Path, kind: st
     (calamine gives no error there): a person with no birth date, no degree, no post.
     Now the ``.xls``'s records (a formula's error result) and the ``.ods``'s content
     (``calcext:value-type="error"``) name them, as an ``.xlsx``'s ``t="e"`` does."""
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    ws.title = "Danh sách"
-    for row in [LIST_HEADER, *FAILING]:
-        ws.append(row)
-    wb.save(tmp_path / "ds.xlsx")
-    path = libreoffice_convert(tmp_path / "ds.xlsx", kind, tmp_path / "out")
+    path = libreoffice_convert(_failing_list(tmp_path / "ds.xlsx"), kind, tmp_path / "out")
     marks = cell_marks(path)["Danh sách"][1]
     assert marks == {(1, 2): "#N/A", (2, 5): "#DIV/0!", (3, 4): "#NAME?"}
     assert _said(path) == SAID
@@ -572,13 +578,9 @@ def an_xls(tmp_path_factory: pytest.TempPathFactory) -> bytes:
     if SOFFICE is None:
         pytest.skip("LibreOffice is not installed")
     folder = tmp_path_factory.mktemp("xls")
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    ws.title = "Danh sách"
-    for row in [LIST_HEADER, *FAILING]:
-        ws.append(row)
-    wb.save(folder / "ds.xlsx")
-    return libreoffice_convert(folder / "ds.xlsx", "xls", folder / "out").read_bytes()
+    return libreoffice_convert(
+        _failing_list(folder / "ds.xlsx"), "xls", folder / "out"
+    ).read_bytes()
 
 
 @settings(max_examples=60, deadline=None)
