@@ -194,10 +194,12 @@ def evaluate_partition(
     prepared: Prepared | Shipped,
     absent: tuple[str, ...] = (),
     informed: frozenset[str] | None = None,
+    held_aside: tuple[tuple[str, dt.date | None], ...] = (),
 ) -> tuple[CommuneResult, ...]:
     """Evaluate one partition with the pipeline's steps; keep the results of its communes.
     ``absent`` is the whole roster's :attr:`Roster.absent` (what its input cannot inform),
-    ``informed`` its :attr:`Roster.informed` (the columns its input had).
+    ``informed`` its :attr:`Roster.informed` (the columns its input had), ``held_aside``
+    its :attr:`Roster.held_aside` (the posts whose holder's row was set aside).
 
     Runs on a worker. The tables are canonical subsets of a validated roster, so they
     are not validated again.
@@ -205,7 +207,9 @@ def evaluate_partition(
     with paused_gc():
         if isinstance(prepared, Shipped):
             prepared = prepared.prepared()
-        part = Roster(dict(tables), name=name, absent=absent, informed=informed)
+        part = Roster(
+            dict(tables), name=name, absent=absent, informed=informed, held_aside=held_aside
+        )
         features = build_frame(prepared, part)
         keep = set(communes)
         return tuple(c for c in commune_results(prepared, part, features) if c.commune in keep)
@@ -258,6 +262,7 @@ def run_dask(
                 shipped,
                 roster.absent,
                 roster.informed,
+                roster.held_aside,
                 pure=False,
             )
             for f, (communes, _) in zip(futures, parts, strict=True)
@@ -266,7 +271,13 @@ def run_dask(
     else:
         tasks = [
             dask.delayed(evaluate_partition, pure=False)(
-                tables, roster.name, communes, prepared, roster.absent, roster.informed
+                tables,
+                roster.name,
+                communes,
+                prepared,
+                roster.absent,
+                roster.informed,
+                roster.held_aside,
             )
             for communes, tables in parts
         ]

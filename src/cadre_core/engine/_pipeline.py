@@ -116,13 +116,16 @@ def _evaluate_target(
     # a target that reads what the input could not inform is not applicable: no data
     no_data = sorted(set(target.reads) & set(features.absent))
     reasons: list[str | None] = ["no_data" if no_data else None] * size
+    left_lists: list[tuple[str, ...]] = [()] * size
     if no_data:
         status = ["not_applicable"] * size
         empty = np.ones(size, dtype=bool)
-    elif target.left_out is not None:  # no member, but some the input cannot tell about
+    elif target.left_out is not None:  # members the input cannot tell about: listed
         left = member_mask(target, "left_out", features, frame.index, plugin).to_numpy()
-        told = empty & (members.count(left & ~pop_mask, size) > 0)
+        left_lists = members.lists(left & ~pop_mask, size)
+        told = empty & (members.count(left & ~pop_mask, size) > 0)  # and why none is left
         reasons = [target.left_out.reason if t else None for t in told.tolist()]
+    left_reason = None if target.left_out is None else target.left_out.reason
     shortfall = np.where(empty, 0, np.maximum(required - s, 0)).tolist()
     attainable = (required <= n).tolist()
     late = features.as_of > deadline
@@ -147,8 +150,10 @@ def _evaluate_target(
             population_text=target.population_text,
             requirement=target.requirement,
             reason=why,
+            left_out=gone,
+            left_out_reason=left_reason if gone else None,
         )
-        for ni, si, ri, short, st, att, late_i, fail, why in zip(
+        for ni, si, ri, short, st, att, late_i, fail, why, gone in zip(
             n.tolist(),
             s.tolist(),
             required.tolist(),
@@ -158,6 +163,7 @@ def _evaluate_target(
             overdue,
             failing,
             reasons,
+            left_lists,
             strict=True,
         )
     ]

@@ -282,9 +282,14 @@ class Pseudonymizer:
         return out
 
     def commune(self, result: CommuneResult) -> CommuneResult:
-        """A commune's results with pseudonymous failing lists, unrated and findings."""
+        """A commune's results with pseudonymous failing and left-out lists, unrated and
+        findings."""
         targets = tuple(
-            attrs.evolve(t, failing=tuple(self.known(x) for x in t.failing))
+            attrs.evolve(
+                t,
+                failing=tuple(self.known(x) for x in t.failing),
+                left_out=tuple(self.known(x) for x in t.left_out),
+            )
             if t.unit == "cadres"
             else t
             for t in result.targets

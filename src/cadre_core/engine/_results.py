@@ -67,11 +67,17 @@ class TargetResult:
     # input could not inform), or the population's LeftOut.reason ("fields_unknown": empty
     # because the input cannot tell about some members)
     reason: str | None = None
+    # the members the population left out because the input cannot tell whether they
+    # belong (ids, sorted), and why (the population's LeftOut.reason): "holder_set_aside",
+    # a post whose holder's row --skip-invalid set aside, is neither counted nor vacant
+    left_out: tuple[str, ...] = ()
+    left_out_reason: str | None = None
 
     def status_text(self, lang: str = "vi") -> str:
         """The status as a person reads it, with why when the target is not applicable for
-        a reason beyond an empty population ("Không áp dụng (không có dữ liệu)"): the one
-        wording of the command line's table and of the reports.
+        a reason beyond an empty population ("Không áp dụng (không có dữ liệu)"), or how
+        many members its population left out and why: the one wording of the command
+        line's table and of the reports.
 
         >>> from cadre_core.targets import Rule
         >>> r = TargetResult("t", Text("a", "a"), "", "unit", 0, 0, 0, 0, Rule.all(),
@@ -79,9 +85,22 @@ class TargetResult:
         ...                  reason="no_data")
         >>> r.status_text("vi"), r.status_text("en")
         ('Không áp dụng (không có dữ liệu)', 'Not applicable (no data)')
+
+        Members left out of a population that is not empty are said too:
+
+        >>> r = TargetResult("t", Text("a", "a"), "", "positions", 3, 3, 3, 0, Rule.all(),
+        ...                  "met", True, dt.date(2030, 1, 1), False, (),
+        ...                  left_out=("P1",), left_out_reason="holder_set_aside")
+        >>> r.status_text("en")
+        "Met (1 left out: the holder's assignment row had errors and was set aside by --skip-invalid)"
         """
         words = label(self.status, lang)
-        return f"{words} ({label(self.reason, lang)})" if self.reason else words
+        if self.reason:
+            return f"{words} ({label(self.reason, lang)})"
+        if self.left_out and self.left_out_reason:
+            said = label("left_out_count", lang).format(n=len(self.left_out))
+            return f"{words} ({said}: {label(self.left_out_reason, lang)})"
+        return words
 
     @property
     def ratio(self) -> Fraction | None:
@@ -90,24 +109,33 @@ class TargetResult:
 
     def to_json(self) -> dict[str, Any]:
         """The contract's JSON object for this result."""
-        return {
-            "id": self.id,
-            "title": self.title.vi,
-            "title_en": self.title.en,
-            "source": self.source,
-            "unit": self.unit,
-            "population": self.population,
-            "satisfied": self.satisfied,
-            "required": self.required,
-            "shortfall": self.shortfall,
-            "rule": {"op": self.rule.op, "value": self.rule.text()},
-            "status": self.status,
-            "attainable": self.attainable,
-            "deadline": self.deadline.isoformat(),
-            "overdue": self.overdue,
-            "failing": list(self.failing),
-            "plugin": self.plugin,
-        } | ({"reason": self.reason} if self.reason else {})
+        return (
+            {
+                "id": self.id,
+                "title": self.title.vi,
+                "title_en": self.title.en,
+                "source": self.source,
+                "unit": self.unit,
+                "population": self.population,
+                "satisfied": self.satisfied,
+                "required": self.required,
+                "shortfall": self.shortfall,
+                "rule": {"op": self.rule.op, "value": self.rule.text()},
+                "status": self.status,
+                "attainable": self.attainable,
+                "deadline": self.deadline.isoformat(),
+                "overdue": self.overdue,
+                "failing": list(self.failing),
+                "plugin": self.plugin,
+            }
+            | ({"reason": self.reason} if self.reason else {})
+            | self._left_out_json()
+        )
+
+    def _left_out_json(self) -> dict[str, Any]:
+        if not self.left_out:
+            return {}
+        return {"left_out": list(self.left_out), "left_out_reason": self.left_out_reason}
 
 
 @attrs.frozen

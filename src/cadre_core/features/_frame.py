@@ -365,6 +365,14 @@ class RosterIndex:
         )
 
 
+def _held_aside(roster: Roster, codes: pd.Index, as_of: dt.date) -> np.ndarray:
+    """Per position of ``codes``: whether an assignment row ``skip_invalid`` set aside
+    held it on ``as_of`` or may have (:attr:`Roster.held_aside`: its end date unknown, none,
+    or on or after the day)."""
+    held = [code for code, end in roster.held_aside if end is None or end >= as_of]
+    return np.asarray(codes.isin(held), dtype=bool)
+
+
 def build_features(
     roster: Roster,
     as_of: dt.date,
@@ -496,6 +504,7 @@ def build_features(
     new_pair[1:] |= codes[1:] != codes[:-1]
     ok = new_pair & (pos_row >= 0)
     positions["holders"] = np.bincount(pos_row[ok], minlength=len(positions)).astype("int64")
+    positions["held_aside"] = _held_aside(roster, positions.index, as_of)
     ag_row = lookup(active_asg["agency_code"], agencies.index)
     pairs = np.unique(group[ag_row >= 0] * (len(agencies) + 1) + ag_row[ag_row >= 0])
     agencies["active_cadres"] = np.bincount(

@@ -1,4 +1,5 @@
-"""Quota: positions with fewer holders than their quota (vacancy) or more (surplus)."""
+"""Quota: positions with fewer holders than their quota (vacancy) or more (surplus), and
+those held by fewer where a holder's row was set aside (not known to be vacant)."""
 
 from __future__ import annotations
 
@@ -25,18 +26,29 @@ def _quota_texts(d: pd.DataFrame, key: str) -> pd.DataFrame:
 def quota_findings(
     features: Features, params: Mapping[str, Any], bodies: Mapping[str, str] | None = None
 ) -> list[Finding]:
-    """Positions with fewer holders than their quota (vacancy) or more (surplus)."""
+    """Positions with fewer holders than their quota (vacancy) or more (surplus).
+
+    A position held by fewer than its quota where an assignment row of it was set aside by
+    ``--skip-invalid`` (``held_aside``) is not said vacant: ``national.holder_set_aside``
+    says that whether it is filled cannot be told until that row is corrected."""
     p = features.positions
-    p = p[[c for c in ("quota", "holders", "bloc", "commune") if c in p]]
+    p = p[[c for c in ("quota", "holders", "held_aside", "bloc", "commune") if c in p]]
     # unique codes: sorting the flagged positions alone gives the order of a full sort
     whole = not p.index.is_unique
     if whole:
         p = p.sort_index()
     quota = p["quota"].fillna(1).astype("int64").to_numpy()
     holders = p["holders"].astype("int64").to_numpy()
+    aside = p["held_aside"].to_numpy(dtype=bool) if "held_aside" in p else np.zeros(len(p), bool)
     out: list[Finding] = []
     for rule, mask, sev, key in (
-        ("national.vacancy", holders < quota, "warning", "finding_vacancy"),
+        ("national.vacancy", (holders < quota) & ~aside, "warning", "finding_vacancy"),
+        (
+            "national.holder_set_aside",
+            (holders < quota) & aside,
+            "warning",
+            "finding_holder_set_aside",
+        ),
         ("national.surplus", holders > quota, "info", "finding_surplus"),
     ):
         rows = np.flatnonzero(mask)

@@ -138,6 +138,7 @@ class _Job:
     name: str
     absent: tuple[str, ...]
     informed: frozenset[str] | None
+    held_aside: tuple[tuple[str, dt.date | None], ...] = ()
 
 
 def plan_chunk(
@@ -156,7 +157,13 @@ def plan_chunk(
     roster = job.roster
     if roster is None:
         assert job.tables is not None
-        roster = Roster(dict(job.tables), name=job.name, absent=job.absent, informed=job.informed)
+        roster = Roster(
+            dict(job.tables),
+            name=job.name,
+            absent=job.absent,
+            informed=job.informed,
+            held_aside=job.held_aside,
+        )
     p = plan_in(
         roster,
         here,
@@ -174,14 +181,22 @@ def _jobs(roster: Roster, size: int) -> list[_Job]:
     """The chunks of ``roster``: of ``size`` communes at most; one job (the roster as it
     is) when it has that few communes or cannot be cut."""
     communes = roster.tables["agencies"]["commune"].dropna().astype(str).unique()
-    whole = [_Job((), None, roster, roster.name, roster.absent, roster.informed)]
+    whole = [_Job((), None, roster, roster.name, roster.absent, roster.informed, roster.held_aside)]
     if len(communes) <= size:
         return whole
     parts = commune_partitions(roster, math.ceil(len(communes) / size))
     if len(parts) == 1 and not parts[0][0]:
         return whole
     return [
-        _Job(communes, tables, None, roster.name, roster.absent, roster.informed)
+        _Job(
+            communes,
+            tables,
+            None,
+            roster.name,
+            roster.absent,
+            roster.informed,
+            roster.held_aside,
+        )
         for communes, tables in parts
     ]
 

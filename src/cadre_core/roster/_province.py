@@ -152,6 +152,7 @@ def read_rosters(
         raise RosterError(problems)
     parts: dict[str, list[pd.DataFrame]] = {name: [] for name in TABLE_NAMES}
     skipped: list[Problem] = []
+    held_aside: list[tuple[str, dt.date | None]] = []
     sources: list[str] = []
     input_rows: dict[str, int] = {}
     absent: set[str] = set()
@@ -174,6 +175,7 @@ def read_rosters(
         for name, frame in _scoped(roster, commune, scope).items():
             parts[name].append(frame)
         skipped.extend(roster.skipped)
+        held_aside += [(f"{scope}/{code}", end) for code, end in roster.held_aside]
         sources.extend(roster.sources)
         absent.update(roster.absent)
         # a column counts as informed when every commune's file had it
@@ -193,6 +195,7 @@ def read_rosters(
         problems=tuple(problems),
         sources=tuple(sources),
         skipped=tuple(skipped),
+        held_aside=held_aside,
         input_rows=input_rows,
         absent=tuple(sorted(absent)),
         list_date=days.pop() if len(days) == 1 else None,

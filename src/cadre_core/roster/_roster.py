@@ -16,7 +16,13 @@ from cadre_core.roster._layout import Layout, apply_layout
 from cadre_core.roster._problems import Problem, RosterError, problem
 from cadre_core.roster._reader import RawTable, folder_tables, not_a_regular_file, read_raw
 from cadre_core.roster._schema import TABLE_BY_NAME, TABLE_NAMES
-from cadre_core.roster._set_aside import _errors, _set_aside, _without_done
+from cadre_core.roster._set_aside import (
+    _errors,
+    _set_aside,
+    _without_done,
+    held_by_rows_set_aside,
+    one_per_position,
+)
 from cadre_core.roster._validate import (
     LEGACY_POLICIES,
     _rename,
@@ -88,6 +94,11 @@ class Roster:
     # what skip_invalid set aside, with the reasons: rows (scope "row"), cells whose row
     # was kept (scope "cell") and optional tables (scope "table")
     skipped: tuple[Problem, ...] = ()
+    # the positions held by an assignment row skip_invalid set aside (position code, and
+    # the row's end date when it could be read): whether they are filled cannot be told
+    held_aside: tuple[tuple[str, dt.date | None], ...] = attrs.field(
+        default=(), converter=one_per_position
+    )
     input_rows: Mapping[str, int] = attrs.field(factory=dict)  # data rows read per table
     # what the input could not inform: tables ("trainings") and columns
     # ("positions.accepted_fields") a one-row-per-person list has no place for
@@ -413,6 +424,7 @@ def _build(
         raise ValueError(f"legacy must be one of {LEGACY_POLICIES}")
     input_rows = {r.name: len(r.frame) for r in raws}
     skipped: list[Problem] = []
+    held_aside: list[tuple[str, dt.date | None]] = []
     frames, found = _check(raws, name, legacy, label, strict_columns)
     # With skip_invalid, what has errors is set aside (with its reasons) and the rest is
     # checked again, since removing a cadre can orphan the rows that refer to it. A bad
@@ -425,6 +437,7 @@ def _build(
         step = _set_aside(raws, found, done, frames, shared_rows=shared_rows)
         if step is None:
             break
+        held_aside += held_by_rows_set_aside(raws, frames, step[1])
         raws, aside = step
         skipped.extend(aside)
         frames, found = _check(raws, name, legacy, label, strict_columns)
@@ -437,6 +450,7 @@ def _build(
         name=name,
         problems=tuple(problems),
         skipped=tuple(skipped),
+        held_aside=held_aside,
         input_rows=input_rows,
         informed=_informed_by(raws),
     )

@@ -6,7 +6,8 @@ holding the same id (:func:`_with_their_rows`): never attached to another person
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import datetime as dt
+from collections.abc import Iterable, Mapping
 
 import attrs
 import numpy as np
@@ -280,3 +281,57 @@ def _pairs(rows: pd.Series, keys: np.ndarray) -> np.ndarray:
     """``row`` and key of each row as one text, to match rows made from the same row of a
     list that refer to the same id."""
     return np.asarray(rows.astype(str).to_numpy().astype(object) + "\x1f" + keys.astype(object))
+
+
+def held_by_rows_set_aside(
+    raws: list[RawTable], frames: Mapping[str, pd.DataFrame], aside: list[Problem]
+) -> list[tuple[str, dt.date | None]]:
+    """The positions the assignment rows set aside in ``aside`` held: each row's position
+    code, with its end date when the row gave one that could be read (None: still in post,
+    or not known). ``raws`` are the raw tables the rows were set aside from and ``frames``
+    those tables normalised (row for row).
+
+    Whether such a position is filled cannot be told: its holder's row is not read.
+
+    >>> raw = RawTable("assignments", pd.DataFrame({"x": ["a", "b"]}), pd.Series([2, 3]), "a.csv")
+    >>> frames = {"assignments": pd.DataFrame({"position_code": ["P1", "P2"],
+    ...     "end_date": pd.to_datetime([None, "2024-06-30"])})}
+    >>> said = Problem("a.csv", "assignments", 3, "start_date", "x", "a date", scope="row")
+    >>> held_by_rows_set_aside([raw], frames, [said])
+    [('P2', datetime.date(2024, 6, 30))]
+    """
+    rows = {p.row for p in aside if p.table == "assignments" and p.scope == "row"}
+    raw = next((r for r in raws if r.name == "assignments"), None)
+    frame = frames.get("assignments")
+    if not rows or raw is None or frame is None or len(frame) != len(raw.rows):
+        return []
+    at = raw.rows.isin(rows).to_numpy()
+    codes = frame["position_code"].to_numpy(dtype=object)[at]
+    ends = pd.Series(frame["end_date"].to_numpy()[at]) if "end_date" in frame else None
+    out: list[tuple[str, dt.date | None]] = []
+    for i, code in enumerate(codes.tolist()):
+        if code is None or pd.isna(code):
+            continue  # a row naming no position (or one that cannot be read) holds none
+        end = None if ends is None or pd.isna(ends.iloc[i]) else ends.iloc[i].date()
+        out.append((str(code), end))
+    return out
+
+
+def one_per_position(
+    held: Iterable[tuple[str, dt.date | None]],
+) -> tuple[tuple[str, dt.date | None], ...]:
+    """``held`` (position code, end date) with one entry per position, sorted: its latest
+    end date, or None when a row of it is still in post or its end is not known.
+
+    >>> one_per_position([("P2", dt.date(2024, 6, 30)), ("P1", None),
+    ...                   ("P2", dt.date(2025, 1, 31)), ("P1", dt.date(2020, 1, 1))])
+    (('P1', None), ('P2', datetime.date(2025, 1, 31)))
+    """
+    latest: dict[str, dt.date | None] = {}
+    for code, end in held:
+        if code in latest:
+            before = latest[code]
+            latest[code] = None if before is None or end is None else max(before, end)
+        else:
+            latest[code] = end
+    return tuple(sorted(latest.items()))

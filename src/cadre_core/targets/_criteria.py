@@ -455,8 +455,19 @@ def agencies_with_cadres() -> Criterion:
 
 
 def positions_with_quota() -> Criterion:
-    """Population: positions with a quota above zero."""
+    """Population: positions with a quota above zero.
+
+    A position held by fewer than its quota, where an assignment row of it was set aside
+    by ``--skip-invalid`` (``held_aside``), is left out (:class:`LeftOut`, the reason
+    ``holder_set_aside``): whether it is filled cannot be told, and it is never counted
+    vacant for a row that was not read."""
+
+    def unknown(f: Features) -> pd.Series:
+        p = f.positions
+        return (p["quota"] > 0) & p["held_aside"] & (p["holders"] < p["quota"])
+
     return Criterion(
-        lambda f: f.positions["quota"] > 0,
+        lambda f: (f.positions["quota"] > 0) & ~unknown(f),
         Text.of("crit_positions_quota"),
+        left_out=LeftOut(unknown, "holder_set_aside"),
     )

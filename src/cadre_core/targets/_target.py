@@ -84,7 +84,7 @@ def column(name: str, unit: Unit = "cadres") -> Predicate:
 
 #: The reasons a :class:`LeftOut` may give (keys of the label table, values of the JSON
 #: contract's ``reason`` beside ``no_data``).
-LEFT_OUT_REASONS = ("fields_unknown",)
+LEFT_OUT_REASONS = ("fields_unknown", "holder_set_aside")
 
 
 @attrs.frozen

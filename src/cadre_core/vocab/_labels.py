@@ -140,6 +140,11 @@ _LABELS: dict[str, tuple[str, str]] = {
         "danh sách không ghi rõ chuyên ngành của bằng cấp",
         "the input does not give the degrees' fields",
     ),
+    "left_out_count": ("không tính {n}", "{n} left out"),
+    "holder_set_aside": (
+        "dòng phân công người giữ vị trí có lỗi, bị bỏ qua theo --skip-invalid",
+        "the holder's assignment row had errors and was set aside by --skip-invalid",
+    ),
     "unattainable": (
         "không thể đạt với số đối tượng hiện có",
         "cannot be reached with the current population",
@@ -493,6 +498,10 @@ _LABELS: dict[str, tuple[str, str]] = {
         "Due for rotation",
     ),
     "rule_national.vacancy": ("Thiếu người so với biên chế", "Post below its quota"),
+    "rule_national.holder_set_aside": (
+        "Chưa rõ người giữ vị trí (dòng bị bỏ qua)",
+        "Post's holder unknown (row set aside)",
+    ),
     "rule_national.surplus": ("Thừa người so với biên chế", "Post above its quota"),
     "rule_national.succession_too_many_candidates": (
         "Quá số người quy hoạch cho một chức danh",
@@ -531,6 +540,14 @@ _LABELS: dict[str, tuple[str, str]] = {
     "finding_vacancy": (
         "Thiếu {diff} người so với biên chế (có {held}/{quota})",
         "{diff} short of the quota ({held} held, quota {quota})",
+    ),
+    "finding_holder_set_aside": (
+        "Chưa rõ có đủ người so với biên chế (đọc được {held}/{quota}): dòng phân công của vị "
+        "trí này có lỗi nên bị bỏ qua (--skip-invalid); sửa dòng đó (xem các dòng bị bỏ qua) "
+        "rồi chạy lại",
+        "Whether the post is filled cannot be told ({held} read, quota {quota}): an "
+        "assignment row of it had errors and was set aside (--skip-invalid); correct that row "
+        "(see the rows set aside) and run again",
     ),
     "finding_surplus": (
         "Thừa {diff} người so với biên chế (có {held}/{quota})",
