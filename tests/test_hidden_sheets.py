@@ -12,8 +12,10 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import struct
 import subprocess
 import sys
+import zipfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -22,8 +24,10 @@ import docx
 import openpyxl
 import pandas as pd
 import pytest
+from conftest import SOFFICE, libreoffice_convert
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from xlsb_writer import record, wide, write_xlsb
 
 from cadre_core.roster import RosterError, read_roster, sample_roster
 from cadre_core.roster._flat import ROW_BASE, is_flat
@@ -253,6 +257,244 @@ def test_a_roster_of_tables_reads_its_hidden_sheets_as_before(tmp_path: Path) ->
     assert roster.row_counts() == before
     assert [(p.key, p.table) for p in roster.not_read] == [("sheet_not_table", "Ghi chú")]
     assert not any("hidden" in (p.key or "") for p in roster.problems)
+
+
+# ---------------------------------------------------- hidden sheets of .xls, .xlsb, .ods
+
+needs_office = pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is missing")
+BINARY_AND_ODS = [
+    pytest.param("xls", marks=needs_office),
+    pytest.param("ods", marks=needs_office),
+    "xlsb",
+]
+_HS_STATE = {"visible": 0, "hidden": 1, "veryHidden": 2}  # hsState, [MS-XLSB] 2.4.720
+
+
+def xlsb_workbook(path: Path, sheets: Sequence[tuple[str, list[list[Any]], str]]) -> Path:
+    """:func:`workbook`'s ``(name, rows, state)`` sheets as an ``.xlsb``, as Excel writes
+    one: each sheet's ``BrtBundleSh`` with its ``hsState``, and a ``BrtBookView`` whose
+    active tab is the first sheet shown. LibreOffice cannot write an ``.xlsb`` (its "Calc MS
+    Excel 2007 Binary" filter only reads one), so the records are written here."""
+    write_xlsb(path, {name: (rows, []) for name, rows, _ in sheets})
+    active = next(n for n, (_, _, state) in enumerate(sheets) if state == "visible")
+    view = struct.pack("<7I", 0, 0, 20000, 10000, 600, 0, active) + b"\x70"  # itabCur, flags
+    bundles = b"".join(
+        record(0x9C, struct.pack("<II", _HS_STATE[state], n) + wide(f"rId{n}") + wide(name))
+        for n, (name, _, state) in enumerate(sheets, start=1)
+    )
+    book = b"".join([
+        record(0x83),  # BrtBeginBook
+        record(0x99, struct.pack("<II", 0, 0) + wide("")),  # BrtWbProp
+        record(0x87), record(0x9E, view), record(0x88),  # BrtBeginBookViews, BrtBookView
+        record(0x8F), bundles, record(0x90),  # BrtBeginBundleShs ... BrtEndBundleShs
+        record(0x84),  # BrtEndBook
+    ])  # fmt: skip
+    return with_part(path, "xl/workbook.bin", book)
+
+
+def with_part(path: Path, member: str, data: bytes) -> Path:
+    """The zip at ``path`` with its part ``member`` holding ``data``."""
+    with zipfile.ZipFile(path) as zf:
+        parts = {info.filename: zf.read(info) for info in zf.infolist()}
+    parts[member] = data
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, body in parts.items():
+            zf.writestr(name, body)
+    return path
+
+
+def in_format(folder: Path, kind: str, sheets: Sequence[tuple[str, list[list[Any]], str]]) -> Path:
+    """:func:`workbook`'s sheets saved as ``ds.<kind>``: an ``.xls`` or ``.ods`` converted
+    from the ``.xlsx`` by LibreOffice, an ``.xlsb`` written by :func:`xlsb_workbook`."""
+    folder.mkdir(parents=True, exist_ok=True)
+    if kind == "xlsb":
+        return xlsb_workbook(folder / "ds.xlsb", sheets)
+    return libreoffice_convert(workbook(folder / "ds.xlsx", sheets), kind, folder / kind)
+
+
+def excel_very_hidden(path: Path, sheet: str, state: int = 2) -> Path:
+    """The ``.xls`` at ``path`` with ``sheet``'s ``BoundSheet8`` record holding ``state``
+    as its ``hsState`` (2: very hidden, as Excel writes a sheet hidden from its Unhide
+    dialog; LibreOffice keeps no very hidden state and writes such a sheet as hidden)."""
+    data = bytearray(path.read_bytes())
+    name = bytes([len(sheet), 1]) + sheet.encode("utf-16-le")  # cch, fHighByte, the name
+    at = data.find(name)
+    assert at >= 10 and data.find(name, at + 1) == -1, "the sheet's record is not found once"
+    assert data[at - 10 : at - 8] == b"\x85\x00"  # the record's type: BoundSheet8
+    data[at - 2] = state  # type (2), size (2), lbPlyPos (4), then hsState
+    path.write_bytes(bytes(data))
+    return path
+
+
+def year_sheets_in(folder: Path, kind: str, state: str) -> Path:
+    """:func:`year_sheets` as an ``.xls``, ``.xlsb`` or ``.ods``: last year's list on a
+    hidden (``state``) sheet, this year's on the sheet shown. A very hidden sheet of an
+    ``.xls`` is written as Excel writes it (:func:`excel_very_hidden`)."""
+    sheets = [
+        ("Năm 2024", list_rows("31/12/2024", PEOPLE[:3]), state),
+        ("Năm 2025", list_rows("31/12/2025", PEOPLE), "visible"),
+    ]
+    path = in_format(folder, kind, sheets)
+    if kind == "xls" and state == "veryHidden":
+        excel_very_hidden(path, "Năm 2024")
+    return path
+
+
+@pytest.mark.parametrize("kind", BINARY_AND_ODS)
+def test_the_sheets_of_xls_xlsb_and_ods_say_whether_they_are_hidden(
+    tmp_path: Path, kind: str
+) -> None:
+    """Not known before (only ``.xlsx`` and XML Spreadsheet were tested): whether a
+    hidden sheet of an ``.xls``, ``.xlsb`` or ``.ods`` is told from a sheet shown.
+    calamine's sheet metadata says it for all three (a ``BoundSheet8``'s and a
+    ``BrtBundleSh``'s ``hsState``; ``table:display="false"`` on an ``.ods`` table's
+    style). An ``.ods`` has no very hidden state (LibreOffice writes one as hidden, in an
+    ``.xls`` too); Excel's very hidden (``hsState`` 2) is very hidden in both binary
+    formats."""
+    sheets = [
+        ("Năm 2025", [["x"]], "visible"),
+        ("Năm 2024", [["y"]], "hidden"),
+        ("Năm 2023", [["z"]], "veryHidden"),
+    ]
+    path = in_format(tmp_path, kind, sheets)
+    grids, _ = read_sheets(path)
+    very = "very hidden" if kind == "xlsb" else "hidden"
+    assert {name: hidden(grid) for name, grid in grids.items()} == {
+        "Năm 2025": None,
+        "Năm 2024": "hidden",
+        "Năm 2023": very,
+    }
+    assert {name: grid.iat[0, 0] for name, grid in grids.items()} == {
+        "Năm 2025": "x",
+        "Năm 2024": "y",
+        "Năm 2023": "z",
+    }
+    if kind == "xls":
+        grids, _ = read_sheets(excel_very_hidden(path, "Năm 2023"))
+        assert [hidden(grid) for grid in grids.values()] == [None, "hidden", "very hidden"]
+    if kind == "xlsb" and SOFFICE is not None:  # LibreOffice reads the file as Excel would
+        back = libreoffice_convert(path, "xlsx", tmp_path / "back")
+        states = [ws.sheet_state for ws in openpyxl.load_workbook(back).worksheets]
+        assert states == ["visible", "hidden", "hidden"]  # (it keeps no very hidden state)
+
+
+@pytest.mark.parametrize("state", ["hidden", "veryHidden"])
+@pytest.mark.parametrize("kind", BINARY_AND_ODS)
+def test_a_hidden_sheet_of_last_year_in_xls_xlsb_ods_is_not_read(
+    tmp_path: Path, kind: str, state: str
+) -> None:
+    """Not known before: last year's list on a hidden or very hidden sheet of an ``.xls``,
+    ``.xlsb`` or ``.ods``, read with this year's, would count last year's three people
+    twice on the earlier day. It is left out and named, as in an ``.xlsx``: the people
+    read, their values and the problems said are those of the same ``.xlsx``, in
+    ``read_roster``, ``cadre validate`` and ``cadre evaluate``."""
+    path = year_sheets_in(tmp_path, kind, state)
+    roster = read_roster(path)
+    same = read_roster(year_sheets(tmp_path / "nam.xlsx", state))
+    assert roster.cadres["full_name"].tolist() == [p[0] for p in PEOPLE]
+    assert roster.cadres["birth_date"].tolist() == [pd.Timestamp(p[1]) for p in PEOPLE]
+    pd.testing.assert_frame_equal(roster.cadres, same.cadres)
+    assert roster.row_counts() == same.row_counts()
+    assert roster.list_date == dt.date(2025, 12, 31)
+    said_here = [(p.key, p.file, p.table, p.row, p.column, p.severity, p.scope, dict(p.args))
+                 for p in roster.not_read]  # fmt: skip
+    assert said_here == [
+        ("hidden_sheet_not_read", f"ds.{kind}", "Năm 2024", None, None, "warning", "sheet",
+         {"sheet": "'Năm 2024'"})
+    ]  # fmt: skip
+    assert roster.not_read[0].expected == (
+        "sheet 'Năm 2024' is hidden in the workbook and was not read; unhide it to have it read"
+    )
+    assert sorted(p.key or "" for p in roster.problems) == sorted(
+        p.key or "" for p in same.problems
+    ) == ["commune_from_title", "hidden_sheet_not_read"]  # fmt: skip
+    out = run("validate", str(path), "--format", "json")
+    assert out.returncode == 0, out.stdout + out.stderr
+    validated = json.loads(out.stdout)
+    assert [(p["key"], p["table"], p["scope"]) for p in validated["problems"]
+            if "hidden" in p["key"]] == [("hidden_sheet_not_read", "Năm 2024", "sheet")]  # fmt: skip
+    assert validated["tables"]["cadres"]["read"] == 4
+    vi = run("validate", str(path), lang="vi")
+    assert f"ds.{kind}\tNăm 2024\t" in vi.stdout
+    assert "trang tính 'Năm 2024' bị ẩn trong sổ tính nên không được đọc" in vi.stdout
+    evaluated = run("evaluate", str(path), "--format", "json")
+    assert evaluated.returncode == 0, evaluated.stderr
+    result = json.loads(evaluated.stdout)
+    assert result["as_of"] == "2025-12-31"  # this year's day, not last year's
+    assert [(p["key"], p["file"], p["table"]) for p in result["not_read"]] == [
+        ("hidden_sheet_not_read", f"ds.{kind}", "Năm 2024")
+    ]
+    assert "sheet 'Năm 2024' is hidden in the workbook and was not read" in evaluated.stderr
+
+
+@pytest.mark.parametrize("kind", BINARY_AND_ODS)
+def test_a_list_only_on_a_hidden_sheet_of_xls_xlsb_ods_is_read_and_said(
+    tmp_path: Path, kind: str
+) -> None:
+    """Not known before for these formats: a binary workbook (or an ``.ods``) whose only
+    list is on a hidden sheet, a cover sheet of notes shown. The hidden list is read, and
+    said to be hidden; the cover sheet is said to hold no list, as in an ``.xlsx``."""
+    cover = [["HƯỚNG DẪN"], ["Danh sách ở trang tính ẩn."]]
+    sheets = [("Bìa", cover, "visible"), ("DS", list_rows("31/12/2025", PEOPLE), "hidden")]
+    path = in_format(tmp_path, kind, sheets)
+    roster = read_roster(path)
+    assert roster.cadres["full_name"].tolist() == [p[0] for p in PEOPLE]
+    assert roster.cadres["gender"].tolist() == ["male", "female", "male", "female"]
+    assert roster.list_date == dt.date(2025, 12, 31)
+    hidden_said = [p for p in roster.problems if p.key == "hidden_sheet_read"]
+    assert [(p.file, p.table, p.severity, p.scope) for p in hidden_said] == [
+        (f"ds.{kind}", "DS", "warning", None)
+    ]
+    assert hidden_said[0].expected == (
+        "sheet 'DS' is hidden in the workbook; it was read because no visible sheet holds a "
+        "list of people"
+    )
+    assert [(p.key, p.table) for p in roster.problems if p.key == "no_list_header"] == [
+        ("no_list_header", "Bìa")
+    ]
+    assert not roster.not_read
+    problems = said(path)
+    assert [(p["key"], p["table"]) for p in problems if "hidden" in p["key"]] == [
+        ("hidden_sheet_read", "DS")
+    ]
+    evaluated = run("evaluate", str(path), "--format", "json")
+    assert evaluated.returncode == 0, evaluated.stderr
+    result = json.loads(evaluated.stdout)
+    assert [p["table"] for p in result["warnings"] if p["key"] == "hidden_sheet_read"] == ["DS"]
+    assert "it was read because no visible sheet holds a list of people" in evaluated.stderr
+
+
+@pytest.mark.parametrize("kind", [pytest.param("xls", marks=needs_office), "xlsb"])
+def test_a_sheet_state_no_format_allows_is_a_problem_not_a_traceback(
+    tmp_path: Path, kind: str
+) -> None:
+    """A damaged sheet state (``hsState`` 3, which neither format allows) makes calamine
+    refuse the whole workbook: before as now, a problem naming the file (the command
+    ends with its table of problems), never a traceback."""
+    sheets = [
+        ("Năm 2024", list_rows("31/12/2024", PEOPLE[:3]), "hidden"),
+        ("Năm 2025", list_rows("31/12/2025", PEOPLE), "visible"),
+    ]
+    path = in_format(tmp_path, kind, sheets)
+    if kind == "xls":
+        excel_very_hidden(path, "Năm 2024", state=3)
+    else:
+        with zipfile.ZipFile(path) as zf:
+            book = zf.read("xl/workbook.bin")
+        first = record(0x9C, struct.pack("<II", 1, 1) + wide("rId1") + wide("Năm 2024"))
+        assert book.count(first) == 1
+        bad = record(0x9C, struct.pack("<II", 3, 1) + wide("rId1") + wide("Năm 2024"))
+        with_part(path, "xl/workbook.bin", book.replace(first, bad))
+    with pytest.raises(RosterError) as refused:
+        read_roster(path)
+    assert [(p.key, p.file, p.severity) for p in refused.value.problems] == [
+        ("not_workbook", f"ds.{kind}", "error")
+    ]
+    out = run("validate", str(path))
+    assert out.returncode == 2, out.stdout + out.stderr  # an invalid roster
+    assert f"Error\tds.{kind}\t" in out.stderr and "Traceback" not in out.stdout + out.stderr
+    # the problem names the kind of file given (before: "not a readable .xlsx workbook")
+    assert f"not a readable .{kind} workbook" in out.stderr and ".xlsx" not in out.stderr
 
 
 # ----------------------------------------------------------------- the same person twice

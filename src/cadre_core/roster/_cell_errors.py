@@ -13,10 +13,15 @@ error, which ``--skip-invalid`` sets aside as it sets aside any bad value of tha
 (the cell alone in a column read cell by cell, else the row). A cell outside what is read
 (a title row, a group, total or signature row, a table's header) is a warning naming the
 cell; one under a column that is not read says nothing more than that column's warning.
+
+A list or a table saved as text (a CSV file, a web page) keeps only the text the cell
+showed: a cell whose whole text is an error value (:data:`ERROR_TEXT`) is marked as the
+sheets' reader marks one (:func:`marked_text`, :func:`frame_marks`), and said the same.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
@@ -26,10 +31,13 @@ import pandas as pd
 
 from cadre_core.roster._merged import cell_name
 from cadre_core.roster._problems import Problem, problem
-from cadre_core.roster._sheets import CELL_ERRORS, NO_VALUE
+from cadre_core.roster._sheets import CELL_ERRORS, ERROR_TEXT, NO_VALUE, _marked
 
 if TYPE_CHECKING:
+    from cadre_core.roster._merged import Merged
     from cadre_core.roster._reader import RawTable
+
+_PADDED = re.compile(rf"\s*(?:{ERROR_TEXT.pattern})\s*")  # the same, spaces around it
 
 
 def marks_of(grid: pd.DataFrame) -> Mapping[tuple[int, int], str]:
@@ -37,6 +45,68 @@ def marks_of(grid: pd.DataFrame) -> Mapping[tuple[int, int], str]:
     grid of no workbook)."""
     found = grid.attrs.get(CELL_ERRORS)
     return found if isinstance(found, Mapping) else {}
+
+
+def error_texts(cells: pd.DataFrame) -> dict[tuple[int, int], str]:
+    """The cells of ``cells`` (a grid or a table of text) whose whole text, its spaces
+    trimmed, is an error value (:data:`ERROR_TEXT`), ``{(row, column): "#N/A"}`` by their
+    0-based places; found on all the cells at once.
+
+    >>> error_texts(pd.DataFrame([["#N/A", " #REF! "], ["Ghi chú: #N/A", 1975], ["N/A", None]]))
+    {(0, 0): '#N/A', (0, 1): '#REF!'}
+    """
+    texts = pd.Series(cells.to_numpy(dtype=object).ravel(), dtype=object)
+    try:
+        hit = texts.str.fullmatch(_PADDED).fillna(False).to_numpy(dtype=bool)  # one pass
+    except AttributeError:  # no text at all (numbers, blanks)
+        return {}
+    rows, columns = np.divmod(np.flatnonzero(hit), max(cells.shape[1], 1))
+    return dict(zip(zip(rows.tolist(), columns.tolist(), strict=True),
+                    texts[hit].str.strip().tolist(), strict=True))  # fmt: skip
+
+
+def marked_text(
+    cells: pd.DataFrame, merged: Iterable[Merged] = (), top: int = 0, end: int | None = None
+) -> pd.DataFrame:
+    """A grid of text (a CSV file's, a web page's) with its cells whose whole text is an
+    error value (:func:`error_texts`) marked as the sheets' reader marks a workbook's error
+    cells (each holding its error value, named in the grid's ``attrs``
+    :data:`~cadre_core.roster._sheets.CELL_ERRORS`, a merged range's other rows too): so
+    that the list reader says them as it says a workbook's (:func:`marks_of`). Only the
+    rows from ``top`` to ``end`` are cells (a document's table; the lines of text around
+    it are no cell). The grid itself when it holds none.
+
+    >>> grid = marked_text(pd.DataFrame([["Họ và tên", "Chức vụ"], ["Lò Văn An", " #N/A"]]))
+    >>> grid.iat[1, 1], dict(marks_of(grid))
+    ('#N/A', {(1, 1): '#N/A'})
+    """
+    found = error_texts(cells.iloc[top:end])
+    errors = {(r + top, c): text for (r, c), text in found.items()}
+    return _marked(cells.copy(), [], errors, merged) if errors else cells
+
+
+def frame_marks(
+    frame: pd.DataFrame, rows: pd.Series
+) -> tuple[pd.DataFrame, dict[int, dict[int, str]]]:
+    """A table read from text (a CSV file of a roster's folder) with its cells whose whole
+    text is an error value holding that value, and those cells as a workbook's table names
+    them (:attr:`RawTable.marks <cadre_core.roster._reader.RawTable.marks>`: by the position
+    of their column and their row as ``rows`` numbers it), for validation to say.
+
+    >>> frame, marks = frame_marks(pd.DataFrame({"title": ["#N/A ", "Bí thư"]}), pd.Series([2, 3]))
+    >>> frame["title"].tolist(), marks
+    (['#N/A', 'Bí thư'], {0: {2: '#N/A'}})
+    """
+    errors = error_texts(frame)
+    if not errors:
+        return frame, {}
+    out = frame.copy()
+    numbers = rows.to_numpy(dtype=np.int64)
+    marks: dict[int, dict[int, str]] = {}
+    for (r, c), text in sorted(errors.items()):
+        out.iat[r, c] = text
+        marks.setdefault(c, {})[int(numbers[r])] = text
+    return out, marks
 
 
 def said_of(
@@ -111,7 +181,11 @@ def without_failed(problems: Iterable[Problem], failed: Sequence[Problem]) -> li
 
 
 __all__ = [
+    "ERROR_TEXT",
+    "error_texts",
     "failed_cells",
+    "frame_marks",
+    "marked_text",
     "marks_of",
     "not_read",
     "said_of",

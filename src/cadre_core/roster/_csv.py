@@ -20,6 +20,7 @@ from typing import TextIO
 import attrs
 import pandas as pd
 
+from cadre_core.roster._cell_errors import marked_text
 from cadre_core.roster._grid import Grid
 from cadre_core.roster._problems import Problem, problem
 
@@ -150,7 +151,10 @@ def _delimiter(lines: list[str]) -> str:
 def csv_grid(path: Path) -> tuple[list[Grid], list[Problem]]:
     r"""A CSV list (or a workbook that is text: tab-separated text saved as ``.xls``) as
     the one unnamed sheet of a list, its rows padded to the longest (title rows are
-    shorter than the header), with what was said of its encoding.
+    shorter than the header), with what was said of its encoding. A cell whose whole
+    text is an error value (``#N/A``: what Excel writes for a formula that failed) is
+    marked as a workbook's error cell is
+    (:func:`~cadre_core.roster._cell_errors.marked_text`), never read as its text.
 
     >>> import tempfile
     >>> p = Path(tempfile.mkdtemp()) / "ds.xls"
@@ -177,4 +181,4 @@ def csv_grid(path: Path) -> tuple[list[Grid], list[Problem]]:
     said = []
     if source.encoding == "windows-1258":  # read, but say how
         said.append(problem(path.name, None, None, None, None, "read_as_1258", severity="warning"))
-    return [Grid("", grid.replace("", None), [])], said
+    return [Grid("", marked_text(grid.replace("", None)), [])], said

@@ -9,7 +9,8 @@ one (:func:`cadre_core.roster._grid.document_grids`). A merged cell is ``colspan
 ``rowspan`` placed as a browser places them; a cell's lines are its ``<br>`` and its
 blocks (Excel writes a line break in a cell as ``<br style='mso-data-placement:
 same-cell'/>``); runs of spaces are one space, as a browser shows them. Scripts, styles,
-the page's head and comments (where Excel keeps its sheet settings) are no text.
+the page's head and comments (where Excel keeps its sheet settings) are no text. A cell
+whose text is an error value (``#N/A``) is an error cell, as in a workbook.
 
 The text's encoding is its byte-order mark, else the ``charset`` the page declares, else
 UTF-8, else Windows-1258 (said). lxml's HTML parser (libxml2, which fetches nothing and
@@ -26,9 +27,11 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+import attrs
 import numpy as np
 import pandas as pd
 
+from cadre_core.roster._cell_errors import marked_text
 from cadre_core.roster._csv import decode_text
 from cadre_core.roster._flat_header import find_header
 from cadre_core.roster._grid import Grid, Table, Text, document_grids
@@ -252,8 +255,6 @@ def sheet_grids(
     page read as a web page is (:func:`page_grids`), its grid named by the sheet (a sheet
     of several tables: the sheet and "Bảng N"); a sheet whose page the file lacks is said,
     and that no sheet holds a list only when none does."""
-    import attrs
-
     grids: list[Grid] = []
     problems: list[Problem] = []
     for sheet, link in sources:
@@ -348,7 +349,10 @@ def page_grids(
 ) -> tuple[list[Grid], list[Problem]]:
     """The tables of the web page ``data`` (of the file ``name``) that are lists, as
     :func:`html_grids` gives them; ``charset`` is the encoding its sender names (a
-    single-file page's part), before the one the page declares."""
+    single-file page's part), before the one the page declares. A table's cell whose
+    whole text is an error value (``#N/A``: what Excel's "Web Page" shows for a formula
+    that failed) is marked as a workbook's error cell is
+    (:func:`~cadre_core.roster._cell_errors.marked_text`), never read as its text."""
     try:
         text, guessed = _decode(data, charset)
     except UnicodeDecodeError as exc:
@@ -367,6 +371,8 @@ def page_grids(
         error = type(exc).__name__
         return [], [problem(name, None, None, None, None, "not_html_list", error=error)]
     grids, problems = document_grids(name, blocks)
+    # a table's cells (not the lines of text around it) may be error values
+    grids = [attrs.evolve(g, cells=marked_text(g.cells, g.merged, g.top, g.end)) for g in grids]
     if guessed:
         problems.insert(
             0, problem(name, None, None, None, None, "page_read_as_1258", severity="warning")

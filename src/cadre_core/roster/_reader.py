@@ -19,7 +19,7 @@ import attrs
 import numpy as np
 import pandas as pd
 
-from cadre_core.roster._cell_errors import table_marks
+from cadre_core.roster._cell_errors import frame_marks, table_marks
 from cadre_core.roster._csv import CsvText, csv_text
 from cadre_core.roster._guards import TooLarge, _check_workbook_size
 from cadre_core.roster._merged import _missing, fill_merged
@@ -220,7 +220,9 @@ def read_workbook(path: Path, layout: Layout | None = None) -> tuple[list[RawTab
             key = "workbook_password"
         elif not zipfile.is_zipfile(path) and path.suffix.lower() == ".xlsx":
             key = "not_zip_workbook"
-        return [], [problem(name, None, None, None, None, key, error=type(exc).__name__)]
+        kind = path.suffix.lower() or "Excel"  # .xls, .ods...: the kind the user gave
+        refused = problem(name, None, None, None, None, key, error=type(exc).__name__, kind=kind)
+        return [], [refused]
     tables: list[RawTable] = []
     seen: dict[str, str] = {}
     for sheet, grid in sheets.items():
@@ -515,7 +517,9 @@ def folder_tables(
 
 def read_folder(path: Path, layout: Layout | None = None) -> tuple[list[RawTable], list[Problem]]:
     """Read a folder of ``<table>.csv`` or ``<table>.parquet`` files (see
-    :func:`folder_tables` for which files are read)."""
+    :func:`folder_tables` for which files are read). A CSV cell whose whole text is an
+    error value (``#N/A``) is marked, as a workbook's error cell is
+    (:func:`~cadre_core.roster._cell_errors.frame_marks`)."""
     files, problems = folder_tables(path, layout)
     tables: list[RawTable] = []
     for f, canonical in files:
@@ -556,7 +560,10 @@ def read_folder(path: Path, layout: Layout | None = None) -> tuple[list[RawTable
             )
             continue
         frame, rows = _without_blank_rows(frame.reset_index(drop=True), rows)
-        tables.append(RawTable(canonical, frame, rows, label))
+        marks: dict[int, dict[int, str]] = {}
+        if f.suffix.lower() == ".csv":  # "#N/A": Excel saved a formula that failed as text
+            frame, marks = frame_marks(frame, rows)
+        tables.append(RawTable(canonical, frame, rows, label, marks=marks))
     return tables, problems
 
 

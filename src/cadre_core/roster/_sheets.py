@@ -27,7 +27,12 @@ converts to capitals.
 A sheet the workbook hides (hidden or very hidden: calamine's sheet metadata, an XML
 Spreadsheet's ``<x:Visible>SheetHidden</x:Visible>``) is named in its grid's
 ``attrs[HIDDEN]`` (:func:`hidden`), read from the workbook the cells are read from; which
-sheets are read is the readers' choice.
+sheets are read is the readers' choice. calamine reads it from every format it opens: an
+``.xlsx``'s ``state``, a ``BoundSheet8``'s ``hsState`` in an ``.xls`` and a
+``BrtBundleSh``'s in an ``.xlsb`` (each hidden or very hidden), and the
+``table:display="false"`` of an ``.ods`` table's style (hidden only: the format has no
+very hidden state, and LibreOffice saves a very hidden sheet as hidden, in an ``.xls``
+too). A state no format allows (``hsState`` 3) makes calamine refuse the workbook.
 """
 
 from __future__ import annotations
@@ -429,7 +434,16 @@ _ODS = {
     for name in ("table", "office", "text")
 }
 _CALCEXT = "{urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0}"
-_ERROR_TEXT = re.compile(r"#(?:NULL!|DIV/0!|VALUE!|REF!|NAME\?|NUM!|N/A)|Err:\d{3}")
+ERROR_TEXT = re.compile(
+    r"#(?:NULL!|DIV/0!|VALUE!|REF!|NAME\?|NUM!|N/A|GETTING_DATA|SPILL!|CALC!|FIELD!"
+    r"|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|EXTERNAL!|TIMEOUT!|PYTHON!)|Err:\d{3}"
+)
+"""The text a spreadsheet shows, and writes into a CSV file or a web page, for a cell
+holding an error value: Excel's (those of its file formats, ``#N/A`` ... ``#GETTING_DATA``,
+and those it shows for what it stores as ``#VALUE!``: ``#SPILL!``, ``#CALC!`` ...) and
+LibreOffice's (the same names, else ``Err:`` and the error's number, ``Err:502``); as
+they show it, in capitals (Excel turns a typed ``#n/a`` into the error). ``N/A`` without
+its ``#`` is a word a clerk types ("not applicable"), no error value."""
 
 
 def _ods_cell(cell: Any) -> str | None:
@@ -442,7 +456,7 @@ def _ods_cell(cell: Any) -> str | None:
     if cell.get(f"{_ODS['table']}formula") is None:
         return None
     kind = cell.get(f"{_ODS['office']}value-type")
-    if _ERROR_TEXT.fullmatch(text) and kind in (None, "string"):
+    if ERROR_TEXT.fullmatch(text) and kind in (None, "string"):
         return text
     return NO_VALUE if kind is None and not text else None
 

@@ -2040,8 +2040,8 @@ _LABELS: dict[str, tuple[str, str]] = {
         "the workbook was not read: {reason}",
     ),
     "problem_not_workbook": (
-        "không phải là sổ tính .xlsx đọc được",
-        "not a readable .xlsx workbook: {error}",
+        "không phải là sổ tính {kind} đọc được",
+        "not a readable {kind} workbook: {error}",
     ),
     "problem_workbook_password": (
         "sổ tính được đặt mật khẩu nên không đọc được: hãy mở tệp bằng Excel, nhập mật khẩu, "
