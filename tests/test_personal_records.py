@@ -284,6 +284,37 @@ def test_a_list_is_no_record() -> None:
     assert record_grid("x.docx", [Text(["DANH SÁCH CÁN BỘ", "Họ và tên: Lò Văn An"])]) is None
 
 
+def test_a_list_titled_ly_lich_trich_ngang_is_a_list(tmp_path: Path) -> None:
+    """Before: a Word list titled "LÝ LỊCH TRÍCH NGANG CÁN BỘ" (one row per person) was
+    taken for one person's record, since its header row's "Họ và tên" is a record's label:
+    the list was refused ("the list's date is unknown") and its people lost. A name label
+    followed at once by another label is a list's header; a record's holds a value."""
+    d = docx.Document()
+    for line in ("ỦY BAN NHÂN DÂN XÃ NẬM TĂM", "LÝ LỊCH TRÍCH NGANG CÁN BỘ, CÔNG CHỨC XÃ",
+                 "(Tính đến ngày 31/10/2025)"):  # fmt: skip
+        d.add_paragraph(line)
+    rows = [
+        ["STT", "Họ và tên", "Ngày sinh", "Giới tính", "Chức vụ", "Trình độ chuyên môn"],
+        ["1", "Lò Văn An", "12/03/1975", "Nam", "Bí thư Đảng ủy xã", "Đại học Luật"],
+        ["2", "Tao Thị Bình", "05/07/1982", "Nữ", "Chủ tịch UBND xã", "Đại học Kinh tế"],
+    ]
+    table = d.add_table(rows=len(rows), cols=len(rows[0]))
+    for i, row in enumerate(rows):
+        for j, value in enumerate(row):
+            table.cell(i, j).text = value
+    path = tmp_path / "trich-ngang.docx"
+    d.save(str(path))
+    roster = read_roster(path)
+    assert roster.cadres["full_name"].tolist() == ["Lò Văn An", "Tao Thị Bình"]
+    assert roster.list_date == dt.date(2025, 10, 31) and not roster.records
+    # one person's "Lý lịch trích ngang", its labels holding values, is still a record
+    lines = ["LÝ LỊCH TRÍCH NGANG", "1) Họ và tên: LÒ VĂN AN", "2) Sinh ngày: 12/3/1975"]
+    assert is_record([Text(lines)])
+    # and so is a blank form: dot leaders to fill, or the label alone on its line
+    assert is_record([Text(["SƠ YẾU LÝ LỊCH", "1) Họ và tên khai sinh: ..........."])])
+    assert is_record([Text(["SƠ YẾU LÝ LỊCH", "Họ và tên khai sinh:"])])
+
+
 # ---------------------------------------------------------------- the labels, any values
 
 _VALUES = {

@@ -9,10 +9,11 @@ motto and the place and date) as its leading rows, so that the title's day and c
 are read as a workbook's title rows are, and the lines after it (the signatures) as its
 trailing rows. The page headers' lines come first, a text box's lines where it stands (in a
 table's cell: above the table, never a cell's text), and a page footer's lines last when
-it holds the signing line. A merged cell is the merged range a workbook has, read from the XML
-(``w:gridSpan`` across, ``w:vMerge`` down, the older ``w:hMerge``): its text in its first
-cell, the others blank. A cell of several paragraphs is their lines joined by a newline, a
-nested table's text included. Everything is text (dates too, as in a CSV list).
+it holds the signing line; a personal record's page is read in the same order. A merged
+cell is the merged range a workbook has, read from the XML (``w:gridSpan`` across,
+``w:vMerge`` down, the older ``w:hMerge``): its text in its first cell, the others blank.
+A cell of several paragraphs is their lines joined by a newline, a nested table's text
+included. Everything is text (dates too, as in a CSV list).
 
 Text typed in a legacy Vietnamese font is told by its runs' fonts where the document names
 them (a run's own font, its character style, its paragraph's style, the document's
@@ -49,7 +50,7 @@ from cadre_core.roster._list_title import title_day
 from cadre_core.roster._merged import Merged
 from cadre_core.roster._office import office_program, to_docx, to_docx_all
 from cadre_core.roster._problems import Problem, problem
-from cadre_core.roster._record import is_record_file, record_folder, record_grid
+from cadre_core.roster._record import Around, is_record_file, record_folder, record_grid
 from cadre_core.roster._sniff import WORD_SUFFIXES, file_kind, is_encrypted
 from cadre_core.vocab._progress import tracked
 
@@ -66,12 +67,6 @@ _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 _REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 # the kinds of page header and footer a section names, in the order they are read
 _PAGE_KINDS = ("default", "first", "even")
-
-
-@attrs.frozen
-class _Boxed(Text):
-    """Lines of a text box, a page header or a page footer: read as the lines around a
-    list (its title, its signatures), never as a personal record's."""
 
 
 def _boxes(element: Any) -> list[str]:
@@ -323,7 +318,8 @@ def docx_grids(
     one: a layout table) is said, as a sheet without one is, and its text is read with
     the paragraphs around the lists. The tables keep their numbers in the document. A
     personal record ("Sơ yếu lý lịch") is one grid of its person
-    (:func:`~cadre_core.roster._record.record_grid`).
+    (:func:`~cadre_core.roster._record.record_grid`), its page headers, text boxes and
+    signing footer read where a list's are.
 
     >>> import docx, pathlib, tempfile
     >>> d = docx.Document()
@@ -353,21 +349,34 @@ def docx_grids(
         blocks = list(_document(body, [0]))
     except TooLarge as exc:
         return [], [problem(path.name, None, None, None, None, "docx_too_large", reason=str(exc))]
-    # a personal record: a list of one person (its fields in its own paragraphs and tables)
-    record = record_grid(path.name, [b for b in blocks if not isinstance(b, _Boxed)])
+    lead, trail, in_parts = _page_text(document, styles)
+    legacy = legacy or in_parts
+    page = [lead, *blocks, trail]
+    # a personal record: a list of one person (told by its own paragraphs and tables,
+    # its fields read in what is around them too)
+    record = record_grid(path.name, page)
     if record is not None:
         found = record if record.legacy is not None else attrs.evolve(record, legacy=legacy)
         return [found], []
+    return document_grids(path.name, page, legacy)
+
+
+def _page_text(document: Any, styles: _StyleFonts) -> tuple[Around, Around, Legacy | None]:
+    """What a reader of ``document``'s printed pages sees above and under its body: the
+    page headers' lines (:func:`_page_parts`, each with its text boxes) above everything,
+    and a footer's under everything when it holds the day the document was signed (a page
+    number is nothing to read); the first legacy font found in their runs, which are read
+    as the body's are (:func:`_read_legacy_runs`). A list's and a personal record's
+    alike."""
     heads, feet = _page_parts(document, "header"), _page_parts(document, "footer")
-    for part in heads + feet:  # their runs in a legacy font read as the body's are
+    legacy: Legacy | None = None
+    for part in heads + feet:
         in_part = _read_legacy_runs(part, styles)
         legacy = legacy or in_part
-    # the page headers' lines above everything; a footer's under everything when it holds
-    # the day the list was signed (a page number is nothing to read)
     lead = [line for part in heads for line in _page_lines(part)]
     under = [_page_lines(part) for part in feet]
     trail = [line for lines in under if title_day(lines) is not None for line in lines]
-    return document_grids(path.name, [_Boxed(lead), *blocks, _Boxed(trail)], legacy)
+    return Around(lead), Around(trail), legacy
 
 
 class _StyleFonts:
@@ -544,13 +553,13 @@ def _document(container: Any, count: list[int]) -> Iterator[Text | Table]:
     a one-cell table, a list placed in a layout table's cell) is a frame: its cells'
     paragraphs and tables are read as the document's own. ``count`` counts the tables
     met, for the size guard's sentence. The text boxes of a paragraph are lines after
-    it, those in a table's cells lines before it (:class:`_Boxed`): never a cell's text,
-    so never a person."""
+    it, those in a table's cells lines before it (:class:`~cadre_core.roster._record.
+    Around`): never a cell's text, so never a person."""
     for kind, block in _blocks(container):
         if kind == "p":
             yield Text([line for line in _text(block).split("\n") if line.strip()])
             if boxed := _boxes(block):
-                yield _Boxed(boxed)
+                yield Around(boxed)
             continue
         count[0] += 1
         rows, width = _cells(block)
@@ -563,7 +572,7 @@ def _document(container: Any, count: list[int]) -> Iterator[Text | Table]:
                     yield from _document(cell, count)
             continue
         if boxed := _boxes(block):
-            yield _Boxed(boxed)
+            yield Around(boxed)
         yield Table(cells, merged, _table_lines(block))
 
 

@@ -22,6 +22,14 @@ the value before it) and every section not wholly read is named, without its val
 one warning (:func:`not_read`): no address, identity number or relative's name is ever
 taken in. A folder of records (:func:`record_folder`) is one commune's list, one record
 per person.
+
+What a reader of the printed page sees around the document's own paragraphs and tables
+(:class:`Around`: its page headers above them, a text box where it is anchored, a page
+footer holding the signing line under them, as the Word reader places them for a list
+too) is read with them: the bodies, the cadre's number and the day signed are found
+there as in the document's own lines, each of its lines a line of its own (a photo box's
+"Ảnh màu 4x6" is never a field's value). Whether a document is a record is told from its
+own lines only (:func:`is_record`).
 """
 
 from __future__ import annotations
@@ -33,6 +41,7 @@ import zipfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+import attrs
 import pandas as pd
 
 from cadre_core.roster._grid import Grid, Table, Text, unicode_blocks
@@ -64,7 +73,7 @@ from cadre_core.vocab._labels import fmt_date
 _CBCC = r"(?:\s+(?:cán\s+bộ,?\s*công\s+chức(?:,?\s*viên\s+chức)?|cbccvc|cbcc))?"
 _LABELS: tuple[tuple[str | None, str, str], ...] = (
     ("Số hiệu cán bộ, công chức", "Số hiệu cán bộ, công chức",
-     r"số\s+hiệu\s+(?:cán\s+bộ,?\s*công\s+chức(?:,?\s*viên\s+chức)?|cbccvc|cbcc)"),
+     r"số\s+hiệu\s+(?:cán\s+bộ(?:,?\s*công\s+chức(?:,?\s*viên\s+chức)?)?|cbccvc|cbcc)"),
     ("Cơ quan, đơn vị", "Cơ quan, đơn vị sử dụng", r"cơ\s+quan,?\s*đơn\s+vị\s+sử\s+dụng" + _CBCC),
     (None, "Cơ quan, đơn vị quản lý",
      r"cơ\s+quan,?\s*đơn\s+vị\s+(?:có\s+thẩm\s+quyền\s+)?quản\s+lý" + _CBCC),
@@ -179,6 +188,14 @@ _SIGNED = re.compile(r"ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s*,?\s*năm\s+\d{4}")
 _NAME_FIELD = next(i for i, (h, _, _) in enumerate(_LABELS) if h == "Họ và tên")
 
 
+@attrs.frozen
+class Around(Text):
+    """Lines a reader of the printed page sees around a document's own paragraphs and
+    tables: a page header's, a page footer's, a text box's. Read where they stand, as a
+    list's title and signature lines and as a record's lines (:func:`record_grid`), never
+    as a cell of a table; they never make a document a record (:func:`is_record`)."""
+
+
 def _lines(blocks: Iterable[Text | Table]) -> list[str]:
     """The document's lines in order: its paragraphs' lines, and each table row's cells
     joined by a tab (a label cell and its value cell make one line)."""
@@ -202,24 +219,40 @@ def _clean(value: str) -> str | None:
 
 def is_record(blocks: Sequence[Text | Table]) -> bool:
     """Whether a document's ``blocks`` are a personal record: a title "Sơ yếu lý lịch" (or
-    "Lý lịch cán bộ") among its first lines and a name among its labels.
+    "Lý lịch cán bộ") among its first lines and a name among its labels, in its own
+    paragraphs and tables (not in what is :class:`Around` them).
 
     >>> is_record([Text(["SƠ YẾU LÝ LỊCH CÁN BỘ, CÔNG CHỨC", "1) Họ và tên khai sinh: LÒ VĂN AN"])])
     True
     >>> is_record([Text(["DANH SÁCH CÁN BỘ", "Họ và tên: Lò Văn An"])])
     False
     """
-    return _titled(_lines(blocks))
+    return _titled(_lines([block for block in blocks if not isinstance(block, Around)]))
 
 
 def _titled(lines: list[str]) -> bool:
-    """:func:`is_record` of a document's lines."""
+    """:func:`is_record` of a document's lines: the title, and the name's label holding a
+    value, dot leaders to fill, or the rest of its line. A name label followed at once by
+    another label is a column of a list's header row ("STT, Họ và tên, Ngày sinh..." under
+    "LÝ LỊCH TRÍCH NGANG CÁN BỘ"): a list of people, not one person's record.
+
+    >>> _titled(["LÝ LỊCH TRÍCH NGANG CÁN BỘ", "1) Họ và tên: Lò Văn An", "2) Sinh ngày: 1/2/1980"])
+    True
+    >>> _titled(["LÝ LỊCH TRÍCH NGANG CÁN BỘ", "STT\tHọ và tên\tSinh ngày\tQuê quán"])
+    False
+    """
     head = [_key(line) for line in lines[:40]]
     if not any(_TITLE.search(line) for line in head):
         return False
-    return any(
-        m.group(f"f{_NAME_FIELD}") is not None for line in head for m in _LABEL.finditer(line)
-    )
+    for line in head:
+        marks = list(_LABEL.finditer(line))
+        for n, m in enumerate(marks):
+            if m.group(f"f{_NAME_FIELD}") is None:
+                continue
+            stop = marks[n + 1].start() if n + 1 < len(marks) else None
+            if stop is None or _clean(line[m.end() : stop]) or _DOTS.search(line[m.end() : stop]):
+                return True
+    return False
 
 
 def _fields(
@@ -290,11 +323,13 @@ def _signed(lines: list[str]) -> str | None:
 
 def record_grid(name: str, blocks: Sequence[Text | Table]) -> Grid | None:
     """The record in ``blocks`` as the grid of a one-row list named ``name``: its title
-    rows (the lines before the form's title, the bodies named by its labels, the line it
-    was signed on), the header row (:data:`HEADERS`, then a rating header per year rated:
-    "Xếp loại năm 2024") and the person's row, with the names
+    rows (the line it was signed on, then the lines before the form's title, the bodies
+    named by its labels), the header row (:data:`HEADERS`, then a rating header per year
+    rated: "Xếp loại năm 2024") and the person's row, with the names
     of the fields and sections met and not read (``unread``); None when ``blocks`` are no
-    record (:func:`is_record`), their lines read once for both.
+    record (:func:`is_record`, of the blocks that are not :class:`Around`), their lines
+    read once for both. The lines of an :class:`Around` block (a page header, a text box,
+    a page footer) are read where they stand, as the document's own.
 
     >>> lines = ["UBND XÃ TẢ LÈNG", "SƠ YẾU LÝ LỊCH CÁN BỘ, CÔNG CHỨC",
     ...          "1) Họ và tên khai sinh (viết chữ in hoa): LÒ VĂN AN",
@@ -304,12 +339,16 @@ def record_grid(name: str, blocks: Sequence[Text | Table]) -> Grid | None:
     >>> grid is not None and (grid.cells.iloc[-1].dropna().tolist(), grid.unread)
     (['Lò Văn An', '12 tháng 5 năm 1980', 'Nam'], ('Nơi sinh',))
     >>> grid.cells[0].tolist()[:2]
-    ['UBND XÃ TẢ LÈNG', 'Tả Lèng, ngày 15 tháng 01 năm 2026']
+    ['Tả Lèng, ngày 15 tháng 01 năm 2026', 'UBND XÃ TẢ LÈNG']
     """
-    blocks, legacy = unicode_blocks(blocks)  # a record typed in a legacy font
-    lines = _lines(blocks)
-    if not _titled(lines):
+    given = list(blocks)
+    shown, legacy = unicode_blocks(given)  # a record typed in a legacy font
+    each = [_lines([block]) for block in shown]
+    own = [line for block, in_it in zip(given, each, strict=True)
+           if not isinstance(block, Around) for line in in_it]  # fmt: skip
+    if not _titled(own):
         return None
+    lines = [line for in_it in each for line in in_it]
     found, lead, sections, others = _fields(lines)
     studies = next((v for k, v in sections.items() if _STUDIES.match(_key(k))), [])
     values: dict[str, str | None] = {}
@@ -349,9 +388,11 @@ def record_grid(name: str, blocks: Sequence[Text | Table]) -> Grid | None:
         if not (rows is studies and used >= _rows(rows)) and not (rows is rated and whole)
     ]
     headers = [*(h for h in HEADERS if h != "Mã ngạch"), *ratings]
-    # a row of the head's table is its cells, each a title line of its own
-    title = [cell for line in lead for cell in line.split("\t")]
-    title += [signed] if signed is not None else []
+    # the line it was signed on first: the day it describes, before any other day a line
+    # above its title names (the decision its form was issued by, in a page header); a
+    # row of the head's table is its cells, each a title line of its own
+    title = [signed] if signed is not None else []
+    title += [cell for line in lead for cell in line.split("\t")]
     width = len(headers)
     rows: list[list[str | None]] = [[line, *[None] * (width - 1)] for line in title]
     rows += [list(headers), [values.get(h) for h in headers]]
@@ -498,6 +539,7 @@ __all__ = [
     "COURSE_COLUMNS",
     "HEADERS",
     "POST_DAY",
+    "Around",
     "is_record",
     "is_record_file",
     "not_read",
