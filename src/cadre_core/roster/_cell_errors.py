@@ -28,6 +28,8 @@ from typing import TYPE_CHECKING
 import attrs
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from cadre_core.roster._merged import cell_name
 from cadre_core.roster._problems import Problem, problem
@@ -50,19 +52,31 @@ def marks_of(grid: pd.DataFrame) -> Mapping[tuple[int, int], str]:
 def error_texts(cells: pd.DataFrame) -> dict[tuple[int, int], str]:
     """The cells of ``cells`` (a grid or a table of text) whose whole text, its spaces
     trimmed, is an error value (:data:`ERROR_TEXT`), ``{(row, column): "#N/A"}`` by their
-    0-based places; found on all the cells at once.
+    0-based places, in that order.
 
     >>> error_texts(pd.DataFrame([["#N/A", " #REF! "], ["Ghi chú: #N/A", 1975], ["N/A", None]]))
     {(0, 0): '#N/A', (0, 1): '#REF!'}
     """
-    texts = pd.Series(cells.to_numpy(dtype=object).ravel(), dtype=object)
-    try:
-        hit = texts.str.fullmatch(_PADDED).fillna(False).to_numpy(dtype=bool)  # one pass
-    except AttributeError:  # no text at all (numbers, blanks)
-        return {}
-    rows, columns = np.divmod(np.flatnonzero(hit), max(cells.shape[1], 1))
-    return dict(zip(zip(rows.tolist(), columns.tolist(), strict=True),
-                    texts[hit].str.strip().tolist(), strict=True))  # fmt: skip
+    out: dict[tuple[int, int], str] = {}
+    for c in range(cells.shape[1]):
+        values = cells.iloc[:, c]
+        # every error value holds "#" or "Err:": only the cells that do are matched, found
+        # in C for a column of text (Arrow), by one test per cell for any other
+        if values.dtype == object:
+            maybe = [i for i, v in enumerate(values.tolist())
+                     if isinstance(v, str) and ("#" in v or "Err:" in v)]  # fmt: skip
+        elif isinstance(values.dtype, pd.StringDtype):
+            arr = pa.array(values, type=pa.large_string(), from_pandas=True)
+            found = pc.or_(pc.match_substring(arr, "#"), pc.match_substring(arr, "Err:"))
+            hit = pc.fill_null(found, False).to_numpy(zero_copy_only=False)
+            maybe = np.flatnonzero(hit).tolist()
+        else:  # numbers, days: no text
+            continue
+        for r in maybe:
+            text = values.iat[r]
+            if isinstance(text, str) and _PADDED.fullmatch(text):
+                out[r, c] = text.strip()
+    return dict(sorted(out.items()))
 
 
 def marked_text(
