@@ -123,7 +123,7 @@ def _evaluate_target(
     elif target.left_out is not None:  # members the input cannot tell about: listed
         left = member_mask(target, "left_out", features, frame.index, plugin).to_numpy()
         left_lists = members.lists(left & ~pop_mask, size)
-        told = empty & (members.count(left & ~pop_mask, size) > 0)  # and why none is left
+        told = empty & np.fromiter(map(bool, left_lists), dtype=bool, count=size)  # and why
         reasons = [target.left_out.reason if t else None for t in told.tolist()]
     left_reason = None if target.left_out is None else target.left_out.reason
     shortfall = np.where(empty, 0, np.maximum(required - s, 0)).tolist()
