@@ -231,3 +231,18 @@ def test_the_reports_say_why_too(tmp_path: Path, suffix: str) -> None:
                 )
         want = f"{label('not_applicable', lang)} ({label('fields_unknown', lang)})"
         assert want in html.unescape(text), want
+
+
+def test_the_tidy_frame_lists_the_members_left_out_under_their_pseudonyms() -> None:
+    """The tidy frame (and so the CSV) had no column for the members a population left
+    out; now ``left_out`` lists them, and under pseudonyms their pseudonyms, never an id."""
+    from cadre_core.engine._privacy import pseudonymize
+
+    roster = roster_of(["Luật", None])
+    ev = evaluate_plugin(FittingFields(), roster, DAY, name="fit", findings=False)
+    row = ev.to_frame().set_index("id").loc["t.fit"]
+    assert (row["population"], row["left_out"], row["left_out_reason"]) == (
+        1, ["C2"], "fields_unknown")  # fmt: skip
+    hidden = pseudonymize(ev, b"a-test-key-of-32-bytes-0123456789").to_frame()
+    [alias] = hidden.set_index("id").loc["t.fit", "left_out"]
+    assert alias != "C2" and alias.startswith("CB")

@@ -14,6 +14,7 @@ and as properties of the library.
 from __future__ import annotations
 
 import datetime as dt
+import io
 import json
 import os
 import subprocess
@@ -121,6 +122,30 @@ def test_the_table_and_the_english_say_what_was_left_out(tmp_path: Path) -> None
     line = next(x for x in vi.stdout.splitlines() if x.startswith("nq05.1a"))
     assert "(không tính 1: dòng phân công người giữ vị trí có lỗi" in line
     assert "holder_set_aside" not in vi.stdout
+
+
+def test_the_csv_says_what_was_left_out(tmp_path: Path) -> None:
+    """The CSV for a spreadsheet had no column for what a population left out: it showed
+    the smaller population alone. Now ``reason``, ``left_out`` and ``left_out_reason``
+    follow ``failing``, as in the JSON."""
+    folder = _damaged(tmp_path / "r", start_date="2025-02-31")
+    out = run("evaluate", str(folder), "--as-of", AS_OF, "--plugin", "laichau",
+              "--skip-invalid", "--format", "csv")  # fmt: skip
+    assert out.returncode == 0, out.stderr
+    frame = pd.read_csv(io.StringIO(out.stdout.lstrip("\ufeff")), dtype=str,
+                        keep_default_na=False)  # fmt: skip
+    assert list(frame.columns)[-4:] == ["failing", "reason", "left_out", "left_out_reason"]
+    row = frame.set_index("id").loc["nq05.1a"]
+    assert (row["left_out"], row["left_out_reason"], row["reason"]) == (
+        POST, "holder_set_aside", "")  # fmt: skip
+    assert POST not in row["failing"].split("; ")
+    others = frame[frame["id"] != "nq05.1a"]
+    assert (others["left_out"] == "").all() and (others["left_out_reason"] == "").all()
+    ev = evaluate(read_roster(folder, skip_invalid=True), AS_OF, plugins=["laichau"])
+    tidy = ev.to_frame().set_index("id")
+    assert tidy.loc["nq05.1a", "left_out"] == [POST]
+    assert tidy.loc["nq05.1b", "left_out"] == []
+    assert pd.isna(tidy.loc["nq05.1b", "left_out_reason"])
 
 
 def test_a_row_that_ended_before_the_day_leaves_the_post_vacant(tmp_path: Path) -> None:

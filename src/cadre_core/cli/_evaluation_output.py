@@ -138,7 +138,10 @@ def evaluations_csv(evs: Sequence[Any]) -> bytes:
     else:
         frame = frame[["as_of", *(c for c in frame.columns if c != "as_of")]]
         frame["deadline"] = frame["deadline"].dt.strftime("%Y-%m-%d")
-        frame["failing"] = frame["failing"].map("; ".join)
+        for col in ("failing", "left_out"):
+            frame[col] = frame[col].map("; ".join)
+        for col in ("reason", "left_out_reason"):  # none: an empty cell
+            frame[col] = frame[col].astype(object).where(frame[col].notna(), "")
         frame["threshold"] = frame["threshold"].map(str)
         frame["status"] = frame["status"].astype(str)
         columns = list(frame.columns)

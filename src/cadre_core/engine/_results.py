@@ -221,7 +221,10 @@ class Evaluation:
         raise KeyError(name)
 
     def to_frame(self) -> pd.DataFrame:
-        """A tidy frame: one row per (commune, target)."""
+        """A tidy frame: one row per (commune, target), with the columns of each target's
+        JSON object: ``reason`` (why not applicable beyond an empty population, else
+        None), ``left_out`` (the members the population left out, a list, often empty) and
+        ``left_out_reason`` (why, else None) after ``failing``."""
         rows = []
         for c in self.communes:
             for t in c.targets:
@@ -242,6 +245,9 @@ class Evaluation:
                         "deadline": pd.Timestamp(t.deadline),
                         "overdue": t.overdue,
                         "failing": list(t.failing),
+                        "reason": t.reason,
+                        "left_out": list(t.left_out),
+                        "left_out_reason": t.left_out_reason,
                     }
                 )
         frame = pd.DataFrame(rows)

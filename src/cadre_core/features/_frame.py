@@ -373,6 +373,24 @@ def _held_aside(roster: Roster, codes: pd.Index, as_of: dt.date) -> np.ndarray:
     return np.asarray(codes.isin(held), dtype=bool)
 
 
+def holder_unknown(positions: pd.DataFrame) -> pd.Series:
+    """Per position of a feature frame's ``positions``: held by fewer than its quota (1
+    when not given) in the rows read, while an assignment row of it that ``skip_invalid``
+    set aside may be in force (``held_aside``), so that whether it is filled cannot be
+    told. The one test of the population ``positions_with_quota`` (left out) and of the
+    quota findings (not a vacancy).
+
+    >>> p = pd.DataFrame({"quota": [1, 2, 1], "holders": [0, 1, 1],
+    ...                   "held_aside": [True, True, True]})
+    >>> holder_unknown(p).tolist()
+    [True, True, False]
+    """
+    if "held_aside" not in positions:
+        return pd.Series(False, index=positions.index)
+    quota = positions["quota"].fillna(1)
+    return positions["held_aside"].astype(bool) & (positions["holders"] < quota)
+
+
 def build_features(
     roster: Roster,
     as_of: dt.date,
@@ -591,6 +609,7 @@ __all__ = [
     "RosterIndex",
     "build_features",
     "degrees_on",
+    "holder_unknown",
     "rating_year",
     "whole_years",
 ]

@@ -10,7 +10,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from cadre_core.features._frame import Features
+from cadre_core.features._frame import Features, holder_unknown
 from cadre_core.features._keys import per_row
 from cadre_core.findings._common import _body_of_bloc, _build, _cited, said
 from cadre_core.findings._finding import Finding
@@ -39,16 +39,11 @@ def quota_findings(
         p = p.sort_index()
     quota = p["quota"].fillna(1).astype("int64").to_numpy()
     holders = p["holders"].astype("int64").to_numpy()
-    aside = p["held_aside"].to_numpy(dtype=bool) if "held_aside" in p else np.zeros(len(p), bool)
+    aside = holder_unknown(p).to_numpy(dtype=bool)
     out: list[Finding] = []
     for rule, mask, sev, key in (
         ("national.vacancy", (holders < quota) & ~aside, "warning", "finding_vacancy"),
-        (
-            "national.holder_set_aside",
-            (holders < quota) & aside,
-            "warning",
-            "finding_holder_set_aside",
-        ),
+        ("national.holder_set_aside", aside, "warning", "finding_holder_set_aside"),
         ("national.surplus", holders > quota, "info", "finding_surplus"),
     ):
         rows = np.flatnonzero(mask)

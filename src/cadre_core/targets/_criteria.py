@@ -14,7 +14,7 @@ import attrs
 import numpy as np
 import pandas as pd
 
-from cadre_core.features._frame import Features
+from cadre_core.features._frame import Features, holder_unknown
 from cadre_core.features._keys import lookup, per_row
 from cadre_core.targets._target import LeftOut, Text
 from cadre_core.vocab._enums import EducationLevel, RatingLevel, TheoryLevel
@@ -463,8 +463,7 @@ def positions_with_quota() -> Criterion:
     vacant for a row that was not read."""
 
     def unknown(f: Features) -> pd.Series:
-        p = f.positions
-        return (p["quota"] > 0) & p["held_aside"] & (p["holders"] < p["quota"])
+        return (f.positions["quota"] > 0) & holder_unknown(f.positions)
 
     return Criterion(
         lambda f: (f.positions["quota"] > 0) & ~unknown(f),
