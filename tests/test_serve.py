@@ -316,6 +316,30 @@ def test_validate_answers_the_accounting(
     assert doc["valid"] is True and doc["tables"]["cadres"]["kept"] == 43
 
 
+def test_a_list_that_names_no_day_is_read_as_of_the_day_asked(open_server: Server, tmp_path: Path):
+    """Before, an uploaded list whose title names no day was refused (422) whatever
+    ``as_of`` the request gave; now it is read as of the first day asked, as
+    ``cadre evaluate --as-of`` reads it, with the same warning and the same bytes. (The
+    list names no commune either: it is the commune "danh-sach" in both, where the
+    service said "danh-sach.csv".)"""
+    path = tmp_path / "danh-sach.csv"
+    path.write_text(
+        "DANH SÁCH CÁN BỘ, CÔNG CHỨC\n"
+        "STT,Họ và tên,Ngày sinh,Giới tính,Chức vụ,Trình độ chuyên môn\n"
+        "1,Lò Văn An,12/03/1975,Nam,Bí thư Đảng ủy xã,Đại học\n"
+        "2,Tao Thị Bình,05/07/1982,Nữ,Chủ tịch UBND xã,Đại học\n",
+        encoding="utf-8",
+    )
+    with open_server.client() as c:
+        got = c.post("/v1/evaluate", params={"as_of": DAY, "plugin": "laichau"}, **_upload(path))
+        undated = c.post("/v1/evaluate", params={"plugin": "laichau"}, **_upload(path))
+    assert got.status_code == 200, got.text
+    assert got.content == _cli_json(path, "--as-of", DAY, "--plugin", "laichau")
+    assert any("31/12/2026" in w["message"] for w in got.json()["warnings"])
+    assert undated.status_code == 422
+    assert "chưa rõ ngày của danh sách" in undated.text
+
+
 def test_a_bad_roster_is_422_with_every_problem_by_file_table_row_and_column(
     open_server: Server, tmp_path: Path, json_documents: Any
 ):

@@ -28,6 +28,8 @@ from cadre_core.vocab._told import told
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from cadre_core.roster._list_title import Undated
+
 EXIT_OK, EXIT_INTERNAL, EXIT_INPUT, EXIT_NOT_MET = 0, 1, 2, 3
 
 _F = TypeVar("_F", bound=Callable[..., Any])
@@ -277,7 +279,7 @@ def _read(
     path: str | Sequence[str],
     legacy: str,
     skip_invalid: bool = False,
-    list_date: str | None = None,
+    list_date: str | Undated | None = None,
     layout: Any = None,
     strict_columns: bool = False,
     withhold: bool = False,
@@ -330,6 +332,19 @@ def _list_date(value: str | None) -> str | None:
         raise InputError(
             say("bad_day", option="--list-date", value=repr(value), text=exc)
         ) from None
+
+
+def list_day(value: str | None, days: Sequence[dt.date]) -> str | Undated | None:
+    """What a command reads a list with as its day: ``--list-date`` (checked, see
+    :func:`_list_date`), else the first of the ``--as-of`` days given, taken only when
+    the list names no day (:class:`~cadre_core.roster._list_title.Undated`, said as a
+    warning), else None (a list that names no day is then an error)."""
+    given = _list_date(value)
+    if given is not None or not days:
+        return given
+    from cadre_core.roster._list_title import Undated
+
+    return Undated(min(days))
 
 
 def _as_of(value: str | None) -> dt.date:

@@ -23,6 +23,7 @@ from cadre_core.cli._common import (
     layout_option,
     legacy_option,
     list_date_option,
+    list_day,
     output_format,
     params_option,
     print_reader_notes,
@@ -230,12 +231,13 @@ def evaluate_command(
     key = key_or_exit(pseudonymize, pseudonym_key)
     # progress bars on a terminal only, never over a document written to standard output
     bars = functools.partial(progress_bars, lang, shown=bool(output) or fmt not in ("json", "csv"))
+    given = sorted({_as_of(d) for d in as_of})
     with bars(), plugin_output():  # a plugin's layout hook may print: never into the JSON
         r = _read(
             roster,
             legacy_text,
             skip_invalid,
-            _list_date(list_date),
+            list_day(list_date, given),
             layout=_layout(layout, plugins, keep_going),
             strict_columns=strict_columns,
             withhold=key is not None,
@@ -244,7 +246,7 @@ def evaluate_command(
     hider = pseudonymizer(key, r)
     scrub: Callable[[str], str] = str if hider is None else hider.scrub
     # a list is a snapshot: without --as-of it is evaluated on its own day
-    days = sorted({_as_of(d) for d in as_of}) or [r.list_date or _as_of(None)]
+    days = given or [r.list_date or _as_of(None)]
 
     print_reader_notes(r, hider, lang)
     by = "commune" if commune is not None else by

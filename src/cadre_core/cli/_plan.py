@@ -19,6 +19,8 @@ from cadre_core.cli._common import (
     check_output,
     lang_option,
     layout_option,
+    list_date_option,
+    list_day,
     output_format,
     params_option,
     print_reader_notes,
@@ -134,6 +136,7 @@ def _spool(wanted: bool) -> Iterator[IO[str] | None]:
 @params_option
 @lang_option
 @layout_option
+@list_date_option
 @pseudonym_options
 @skip_option
 def plan_command(
@@ -152,6 +155,7 @@ def plan_command(
     params: str | None,
     lang: str,
     layout: str | None,
+    list_date: str | None,
     pseudonymize: bool,
     pseudonym_key: str | None,
     skip_invalid: bool,
@@ -183,6 +187,7 @@ def plan_command(
             roster,
             "error",
             skip_invalid,
+            list_day(list_date, [day] if as_of else []),
             layout=_layout(layout, plugins),
             withhold=key is not None,
             lang=lang,

@@ -19,6 +19,7 @@ from cadre_core.cli._common import (
     current_lang,
     lang_option,
     layout_option,
+    list_day,
     os_reason,
     params_option,
     print_line,
@@ -147,15 +148,15 @@ def verify_command(
     plugins = tuple(options["plugins"])
     if "options" not in (doc.get("audit") or {}):  # made by an older version
         plugins = tuple(p["name"] for p in doc.get("plugins", []) if p["name"] != "cadre")
+    days = sorted({_as_of(d) for d in options["days"]} | {_as_of(d["as_of"]) for d in day_docs})
     r = _read(
         list(roster),
         options["legacy_text"],
         options["skip_invalid"],
-        options["list_date"],
+        list_day(options["list_date"], days),  # a list naming no day: as `evaluate` took it
         layout=_layout(layout, plugins, options["keep_going"]),
         strict_columns=options["strict_columns"],
     )
-    days = sorted({_as_of(d) for d in options["days"]} | {_as_of(d["as_of"]) for d in day_docs})
     by = options["by"] or ("commune" if len(doc["communes"]) > 1 else None)
     overrides = None
     if params is None:  # the parameter values the report lists (not the plugins' own)

@@ -144,7 +144,8 @@ def away_groups(
     Committee; cap ``planner.max_leaders_away``). ``assignments`` (cadre_id,
     agency_code, category) are the posts held at some day of the plan, ``communes`` the
     commune of each cadre id."""
-    agency = assignments[["agency_code", "cadre_id"]].drop_duplicates()
+    # a post of no agency (a list that names no commune) is in no agency's group
+    agency = assignments[["agency_code", "cadre_id"]].dropna().drop_duplicates()
     by_agency = pd.DataFrame(
         {
             "group": "agency:" + agency["agency_code"].astype(str),

@@ -57,7 +57,7 @@ from cadre_core.roster._flat_tables import MADE, ROW_BASE, VACANT, build_tables
 from cadre_core.roster._grid import Grid, encoded_marks, legacy_said, marked_cells, unicode_grid
 from cadre_core.roster._guards import TooLarge, _check_workbook_size
 from cadre_core.roster._html import html_grids
-from cadre_core.roster._list_title import title_commune, title_day, title_period
+from cadre_core.roster._list_title import Undated, title_commune, title_day, title_period
 from cadre_core.roster._lookup import code_keys, lookup_codes
 from cadre_core.roster._merged import fill_merged
 from cadre_core.roster._mhtml import mhtml_grids
@@ -390,7 +390,7 @@ def _read_sheet(sheet: Grid, number: int, file: str) -> tuple[_Sheet | None, lis
 
 
 def read_flat(
-    path: Path, *, list_date: dt.date | str | None = None, legacy: str = "error"
+    path: Path, *, list_date: dt.date | str | Undated | None = None, legacy: str = "error"
 ) -> FlatRead:
     """Read a one-row-per-person list (``.xlsx``, ``.xls``, ``.csv`` or ``.docx``; one
     sheet or table or several) into raw roster tables, with its day and the commune its
@@ -440,7 +440,7 @@ def read_flat(
             (), tuple(problems), None, None, (), {}, tuple(names), found=False, records=records
         )
     day: dt.date | None
-    if list_date is not None:
+    if list_date is not None and not isinstance(list_date, Undated):
         day = parse_day(list_date, what="--list-date")
     elif records:  # records name no day they are as of: the latest one signed (said)
         day, said = signed_day(path.name, signed)
@@ -459,6 +459,12 @@ def read_flat(
             day = title_day(titles)
             if day is None:
                 day = title_day([t for _, _, s in sheets for t in s.signing])
+    if day is None and isinstance(list_date, Undated):  # the day evaluated: said
+        day = list_date.day
+        problems.append(
+            problem(path.name, None, None, None, None, "list_date_from_as_of",
+                    severity="warning", day=fmt_date(day))
+        )  # fmt: skip
     if day is None:
         problems.append(
             problem(path.name, None, None, None, None, "list_date_unknown")

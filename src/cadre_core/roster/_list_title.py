@@ -13,6 +13,8 @@ import calendar
 import datetime as dt
 import re
 
+import attrs
+
 from cadre_core.vocab._dates import DAY_FIRST_BODY, DAY_WORDS_BODY, parse_day
 
 # the day a list is "as of", most explicit first: "tính đến ngày 31/12/2025", "thời điểm
@@ -45,6 +47,25 @@ _COMMUNE = re.compile(r"\b(xã(?!\s+hội\b)|phường|thị trấn|đặc khu)\
 _COMMUNE_END = re.compile(
     r"\s+(?:tính|năm|huyện|tỉnh|thành phố|đến|tại|ngày|cộng\s+h(?:òa|oà))\b.*$", re.I
 )
+
+
+def _a_day(value: dt.date | str) -> dt.date:
+    return parse_day(value, what="--as-of")
+
+
+@attrs.frozen(slots=True)
+class Undated:
+    """The day to take as a list's day only when the list names none: the day a command
+    evaluates it on (``cadre evaluate --as-of 31/12/2026`` of a list whose title rows,
+    signing line and records name no day). Given as ``list_date``, it gives way to every
+    day the list names, and a warning says that it was taken (a day given as a plain
+    ``list_date`` wins over the list's own, without a word).
+
+    >>> Undated("31/12/2026").day
+    datetime.date(2026, 12, 31)
+    """
+
+    day: dt.date = attrs.field(converter=_a_day)
 
 
 def title_day(texts: list[str], *, signed: bool = True) -> dt.date | None:
@@ -161,4 +182,4 @@ def title_commune(texts: list[str]) -> str | None:
     return None
 
 
-__all__ = ["title_commune", "title_day", "title_period"]
+__all__ = ["Undated", "title_commune", "title_day", "title_period"]

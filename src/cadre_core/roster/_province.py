@@ -27,6 +27,7 @@ from cadre_core.vocab._progress import tracked
 
 if TYPE_CHECKING:
     from cadre_core.roster._layout import Layout
+    from cadre_core.roster._list_title import Undated
 
 
 # the id columns scoped by commune, per table
@@ -108,7 +109,7 @@ def read_rosters(
     *,
     legacy: str = "error",
     skip_invalid: bool = False,
-    list_date: dt.date | str | None = None,
+    list_date: dt.date | str | Undated | None = None,
     layout: Layout | None = None,
     strict_columns: bool = False,
 ) -> Roster:

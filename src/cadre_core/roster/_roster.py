@@ -34,6 +34,7 @@ from cadre_core.roster._validate import (
 
 if TYPE_CHECKING:
     from cadre_core.roster._flat import FlatRead
+    from cadre_core.roster._list_title import Undated
 
 REQUIRED_TABLES = tuple(t.name for t in TABLE_BY_NAME.values() if t.required)
 
@@ -480,7 +481,7 @@ def read_roster(
     skip_invalid: bool = False,
     layout: Layout | None = None,
     strict_columns: bool = False,
-    list_date: dt.date | str | None = None,
+    list_date: dt.date | str | Undated | None = None,
 ) -> Roster:
     """Read and validate a roster: an ``.xlsx`` workbook or a folder of CSV/parquet tables,
     or a one-row-per-person list (a ``.csv`` file, a table in a Word ``.docx`` document, or
@@ -538,7 +539,7 @@ def read_roster(
 def read_list(
     path: str | Path,
     *,
-    list_date: dt.date | str | None = None,
+    list_date: dt.date | str | Undated | None = None,
     legacy: str = "error",
     skip_invalid: bool = False,
 ) -> Roster:
@@ -546,7 +547,8 @@ def read_list(
 
     The list is a workbook, a ``.csv`` file or a Word ``.docx`` document (each of its
     tables a sheet, "Bảng 1" ...). Its day is ``list_date``, else the day its title rows
-    name; without either it is an error that says so. Every problem names the file, sheet
+    name (an :class:`~cadre_core.roster._list_title.Undated` ``list_date`` only when they
+    name none); without either it is an error that says so. Every problem names the file, sheet
     (or table), row and column of the list. :attr:`Roster.absent` names what the list
     cannot inform.
     """
@@ -581,7 +583,7 @@ def _is_flat(p: Path, layout: Layout | None) -> bool:
     return is_flat(p, layout)
 
 
-def _read_flat(p: Path, list_date: dt.date | str | None, legacy: str) -> FlatRead:
+def _read_flat(p: Path, list_date: dt.date | str | Undated | None, legacy: str) -> FlatRead:
     from cadre_core.roster._flat import read_flat
 
     if legacy not in LEGACY_POLICIES:

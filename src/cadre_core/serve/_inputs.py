@@ -176,10 +176,13 @@ def read_request_roster(
     layout: Any,
     skip_invalid: bool,
     withhold: bool,
+    list_date: Any = None,
 ) -> Any:
     """The roster of a request (an upload, else JSON tables), read as ``cadre evaluate``
-    reads one; an invalid roster is a 422 carrying the validation document (every
-    problem with its file, table, row and column; raw cells withheld with ``withhold``)."""
+    reads one (``list_date`` as there: an uploaded list that names no day is taken to be
+    as of the first day asked, see :class:`~cadre_core.roster._list_title.Undated`); an
+    invalid roster is a 422 carrying the validation document (every problem with its
+    file, table, row and column; raw cells withheld with ``withhold``)."""
     from cadre_core.roster._problems import RosterError
     from cadre_core.roster._province import read_rosters
     from cadre_core.roster._roster import Roster
@@ -194,9 +197,15 @@ def read_request_roster(
 
                     records = record_names([path])
                 roster = read_rosters(
-                    [path], legacy="error", skip_invalid=skip_invalid, layout=layout
+                    [path],
+                    legacy="error",
+                    skip_invalid=skip_invalid,
+                    layout=layout,
+                    list_date=list_date,
                 )
-                name = upload_name(upload[1])
+                # the name `cadre` gives a roster read from a file of this name: a list
+                # naming no commune is the commune of that name in both
+                name = Path(upload_name(upload[1])).stem or "roster"
         else:
             frames = canonical_tables(frames_of(tables), layout)
             roster = Roster.from_frames(frames, name="tables.json", skip_invalid=skip_invalid)

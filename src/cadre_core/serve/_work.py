@@ -162,6 +162,7 @@ def _roster(req: Request) -> Any:
     from cadre_core.engine._documents import layout_in_force
     from cadre_core.plugins._errors import PluginError
     from cadre_core.roster._layout import LayoutError
+    from cadre_core.roster._list_title import Undated
     from cadre_core.serve._inputs import read_request_roster
 
     try:
@@ -175,6 +176,7 @@ def _roster(req: Request) -> Any:
         layout=layout,
         skip_invalid=req.skip_invalid,
         withhold=req.pseudonymize,
+        list_date=Undated(min(req.days)) if req.days else None,
     )
 
 

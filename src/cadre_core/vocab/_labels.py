@@ -2380,6 +2380,14 @@ _LABELS: dict[str, tuple[str, str]] = {
         "the list's date is unknown: give --list-date, or name it in the title rows "
         "('tính đến ngày 31/12/2025')",
     ),
+    "problem_list_date_from_as_of": (
+        "danh sách không ghi ngày nào (ở dòng tiêu đề, dòng ký hay sơ yếu lý lịch) nên được "
+        "coi là tính đến {day}, ngày ghi ở --as-of; ghi --list-date nếu danh sách tính "
+        "đến ngày khác",
+        "the list names no day (in its title rows, a signing line or a record), so it was "
+        "taken to be as of {day}, the day given with --as-of; give --list-date if the list "
+        "describes another day",
+    ),
     "problem_list_date_from_period": (
         "ngày của danh sách được lấy là {day}, ngày cuối của kỳ {period} ghi ở dòng tiêu đề; "
         "ghi --list-date nếu danh sách tính đến ngày khác",
