@@ -63,7 +63,8 @@ from cadre_core.roster._merged import fill_merged
 from cadre_core.roster._mhtml import mhtml_grids
 from cadre_core.roster._problems import Problem, problem
 from cadre_core.roster._reader import RawTable
-from cadre_core.roster._record import COURSE_COLUMNS, not_read, signed_day
+from cadre_core.roster._record import COURSE_COLUMNS, not_read
+from cadre_core.roster._record_day import record_day, signed_day
 from cadre_core.roster._schema import header_key
 from cadre_core.roster._sheets import locked, read_sheets, sheet_names
 from cadre_core.roster._sniff import LIST_SUFFIXES, named_as, source_of
@@ -412,8 +413,8 @@ def read_flat(
     for number, grid in enumerate(grids):
         names.append(grid.name)
         read, texts = _read_sheet(grid, number, path.name)
-        if records:
-            signed.extend(d for d in [title_day(texts)] if d is not None)
+        if records:  # the line it was signed on, never a day above its title
+            signed.extend(d for d in [record_day(grid)] if d is not None)
         if read is None:
             if texts:
                 problems.append(

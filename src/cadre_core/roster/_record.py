@@ -9,7 +9,8 @@ list, under the header the list reader reads (:data:`_LABELS`); the list reader 
 rest, as for any list (values, titles held together, the commune, problems placed by
 field). The lines before the title (the body that uses the cadre: "UBND xã Tả Lèng") are
 the list's title rows, and the day the record was signed ("..., ngày 15 tháng 01 năm
-2026") the day it is as of, unless ``--list-date`` says another.
+2026", after the title) the day it is as of (:mod:`cadre_core.roster._record_day`), unless
+``--list-date`` says another.
 
 Only the labels of :data:`_LABELS` with a header are read, and only from the fields before
 the first of the form's sections (training, work, family, ratings, salary); of the
@@ -28,13 +29,13 @@ What a reader of the printed page sees around the document's own paragraphs and 
 footer holding the signing line under them, as the Word reader places them for a list
 too) is read with them: the bodies, the cadre's number and the day signed are found
 there as in the document's own lines, each of its lines a line of its own (a photo box's
-"Ảnh màu 4x6" is never a field's value). Whether a document is a record is told from its
-own lines only (:func:`is_record`).
+"Ảnh màu 4x6" is never a field's value). A title kept only there (a page header, a text
+box) makes a record of a document whose own lines fill in the name's field, in a paragraph
+or a table that is no list (:func:`is_record`): a list's header row names no person.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 import unicodedata
 import zipfile
@@ -47,6 +48,7 @@ import pandas as pd
 from cadre_core.roster._grid import Grid, Table, Text, unicode_blocks
 from cadre_core.roster._names import in_capitals
 from cadre_core.roster._problems import Problem, problem
+from cadre_core.roster._record_day import signing_cell
 from cadre_core.roster._record_sections import (
     _RATED,
     _STUDIES,
@@ -64,7 +66,6 @@ from cadre_core.roster._record_sections import (
     topics_named,
 )
 from cadre_core.roster._sniff import WORD_SUFFIXES, file_kind, folder_lists
-from cadre_core.vocab._labels import fmt_date
 
 # (header the list reader reads, or None: not read; the form's name of the field; the
 # label's spellings, casefolded, as a regular expression). At one place the first that
@@ -183,8 +184,6 @@ _SECTIONS = re.compile(
 _TITLE = re.compile(r"sơ\s+yếu\s+lý\s+lịch|lý\s+lịch\s+(?:cán\s+bộ|công\s+chức|trích\s+ngang)")
 _DOTS = re.compile(r"(?:\.{2,}|…+)")
 _EDGES = " \t,;:.-–"
-_BORN = re.compile(r"sinh\W*$")  # "Sinh ngày 12 tháng 5 năm 1980" names no signing
-_SIGNED = re.compile(r"ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s*,?\s*năm\s+\d{4}")
 _NAME_FIELD = next(i for i, (h, _, _) in enumerate(_LABELS) if h == "Họ và tên")
 
 
@@ -193,7 +192,8 @@ class Around(Text):
     """Lines a reader of the printed page sees around a document's own paragraphs and
     tables: a page header's, a page footer's, a text box's. Read where they stand, as a
     list's title and signature lines and as a record's lines (:func:`record_grid`), never
-    as a cell of a table; they never make a document a record (:func:`is_record`)."""
+    as a cell of a table; a title among them makes a record only of a document whose own
+    lines fill in the name's field (:func:`is_record`)."""
 
 
 def _lines(blocks: Iterable[Text | Table]) -> list[str]:
@@ -220,14 +220,31 @@ def _clean(value: str) -> str | None:
 def is_record(blocks: Sequence[Text | Table]) -> bool:
     """Whether a document's ``blocks`` are a personal record: a title "Sơ yếu lý lịch" (or
     "Lý lịch cán bộ") among its first lines and a name among its labels, in its own
-    paragraphs and tables (not in what is :class:`Around` them).
+    paragraphs and tables; or a title only in what is :class:`Around` them (a page header,
+    a text box) with the name's field filled in in its own lines (:func:`_titled_around`).
 
     >>> is_record([Text(["SƠ YẾU LÝ LỊCH CÁN BỘ, CÔNG CHỨC", "1) Họ và tên khai sinh: LÒ VĂN AN"])])
     True
     >>> is_record([Text(["DANH SÁCH CÁN BỘ", "Họ và tên: Lò Văn An"])])
     False
+    >>> is_record([Around(["SƠ YẾU LÝ LỊCH"]), Text(["1) Họ và tên khai sinh: LÒ VĂN AN"])])
+    True
     """
-    return _titled(_lines([block for block in blocks if not isinstance(block, Around)]))
+    given = list(blocks)
+    return _recorded(given, given, [_lines([block]) for block in given]) is not None
+
+
+def _recorded(
+    given: Sequence[Text | Table], shown: Sequence[Text | Table], each: list[list[str]]
+) -> bool | None:
+    """:func:`is_record` of a document's ``given`` blocks (``shown``: as read, converted
+    from a legacy font; ``each``: their lines): False when it is a record titled in its own
+    lines, True when titled only around them, None when it is no record."""
+    own = [line for block, in_it in zip(given, each, strict=True)
+           if not isinstance(block, Around) for line in in_it]  # fmt: skip
+    if _titled(own):
+        return False
+    return True if _titled_around(given, shown, each) else None
 
 
 def _titled(lines: list[str]) -> bool:
@@ -242,25 +259,59 @@ def _titled(lines: list[str]) -> bool:
     False
     """
     head = [_key(line) for line in lines[:40]]
-    if not any(_TITLE.search(line) for line in head):
-        return False
-    for line in head:
+    return any(_TITLE.search(line) for line in head) and _named(head)
+
+
+def _named(keys: list[str], *, filled: bool = False) -> bool:
+    """Whether the name's label is among the lines ``keys`` (casefolded) holding a value or
+    dot leaders to fill, or, unless ``filled``, alone at its line's end."""
+    for line in keys:
         marks = list(_LABEL.finditer(line))
         for n, m in enumerate(marks):
             if m.group(f"f{_NAME_FIELD}") is None:
                 continue
             stop = marks[n + 1].start() if n + 1 < len(marks) else None
-            if stop is None or _clean(line[m.end() : stop]) or _DOTS.search(line[m.end() : stop]):
+            rest = line[m.end() : stop]
+            if (stop is None and not filled) or _clean(rest) or _DOTS.search(rest):
                 return True
     return False
 
 
+def _titled_around(
+    given: Sequence[Text | Table], shown: Sequence[Text | Table], each: list[list[str]]
+) -> bool:
+    """Whether a document whose own lines hold no title is a record titled in what is
+    around them: the title among its first lines as a reader sees them (a page header's
+    above the body, a text box's where it is anchored) and, among its own first lines, the
+    name's field filled in, in a paragraph or in a table that is no list (the list reader
+    finds no header in it: "STT, Họ và tên, Năm sinh" under a page header "LÝ LỊCH TRÍCH
+    NGANG" names a column, not a person)."""
+    from cadre_core.roster._flat_header import find_header
+
+    if not any(_TITLE.search(_key(line)) for line in [x for in_it in each for x in in_it][:40]):
+        return False
+    seen = 0
+    for block, read, in_it in zip(given, shown, each, strict=True):
+        if seen >= 40:
+            break
+        if isinstance(block, Around):
+            continue
+        seen += len(in_it)
+        if isinstance(read, Table) and find_header(read.cells) is not None:
+            continue
+        if _named([_key(line) for line in in_it], filled=True):
+            return True
+    return False
+
+
 def _fields(
-    lines: list[str],
+    lines: list[str], *, head: bool = False
 ) -> tuple[dict[int, str | None], list[str], dict[str, list[str]], list[str]]:
     """The fields of a record's ``lines``: each label met (its index in :data:`_LABELS`,
-    the first time only) with its value, the lines before the title, the sections met
-    after the fields (each with its lines), and the labels of no known field met."""
+    the first time only) with its value, the lines before the title (``head``: a title
+    kept above the body, in a page header or a text box, and the lines before the name's
+    field under it too: the form's head), the sections met after the fields (each with
+    its lines), and the labels of no known field met."""
     found: dict[int, str | None] = {}
     lead: list[str] = []
     sections: dict[str, list[str]] = {}
@@ -284,7 +335,9 @@ def _fields(
                                       if v is not None and k != "label"))
             for m in _LABEL.finditer(key)
         ]  # fmt: skip
-        if not titled and not marks:
+        named = _NAME_FIELD in found or any(f == _NAME_FIELD for _, _, f in marks)
+        heading = not titled or (head and not named)
+        if heading and not marks:
             lead.append(line)
             continue
         if titled:  # labels of no known field end the value before them
@@ -303,33 +356,28 @@ def _fields(
             stop = marks[n + 1][0] if n + 1 < len(marks) else len(line)
             if field is not None and field not in found:
                 found[field] = _clean(line[end:stop])
-        if not titled and marks:
+        if heading and marks:
             lead.append(line)
     return found, lead, sections, list(dict.fromkeys(others))
 
 
-def _signed(lines: list[str]) -> str | None:
-    """The last line after the form's title naming a day in words ("..., ngày 15 tháng 01
-    năm 2026"), other than a field's (a birth day): the day the record was signed."""
-    keys = [_key(line) for line in lines]
-    start = next((i for i, k in enumerate(keys) if _TITLE.search(k)), len(keys))
-    for line, key in zip(reversed(lines[start:]), reversed(keys[start:]), strict=True):
-        for cell, cell_key in zip(line.split("\t"), key.split("\t"), strict=True):
-            m = _SIGNED.search(cell_key)
-            if m is not None and not _BORN.search(cell_key[: m.start()]):
-                return cell
-    return None
+def _signed(lines: list[str]) -> tuple[str, str] | None:
+    """The line after the form's title the record was signed on (:func:`signing_cell`)."""
+    start = next((i for i, line in enumerate(lines) if _TITLE.search(_key(line))), len(lines))
+    return signing_cell(lines[start:])
 
 
 def record_grid(name: str, blocks: Sequence[Text | Table]) -> Grid | None:
     """The record in ``blocks`` as the grid of a one-row list named ``name``: its title
-    rows (the line it was signed on, then the lines before the form's title, the bodies
-    named by its labels), the header row (:data:`HEADERS`, then a rating header per year
-    rated: "Xếp loại năm 2024") and the person's row, with the names
-    of the fields and sections met and not read (``unread``); None when ``blocks`` are no
-    record (:func:`is_record`, of the blocks that are not :class:`Around`), their lines
-    read once for both. The lines of an :class:`Around` block (a page header, a text box,
-    a page footer) are read where they stand, as the document's own.
+    rows (the line it was signed on, blank when it was signed on none, then the lines
+    before the form's title, the bodies named by its labels), the header row
+    (:data:`HEADERS`, then a rating header per year rated: "Xếp loại năm 2024") and the
+    person's row, with the names of the fields and sections met and not read
+    (``unread``); None when ``blocks`` are no
+    record (:func:`is_record`), their lines read once for both. The lines of an
+    :class:`Around` block (a page header, a text box, a page footer) are read where they
+    stand, as the document's own; under a title kept there, the lines before the name's
+    field are the form's head, as the lines above a title in the body are.
 
     >>> lines = ["UBND XÃ TẢ LÈNG", "SƠ YẾU LÝ LỊCH CÁN BỘ, CÔNG CHỨC",
     ...          "1) Họ và tên khai sinh (viết chữ in hoa): LÒ VĂN AN",
@@ -344,12 +392,11 @@ def record_grid(name: str, blocks: Sequence[Text | Table]) -> Grid | None:
     given = list(blocks)
     shown, legacy = unicode_blocks(given)  # a record typed in a legacy font
     each = [_lines([block]) for block in shown]
-    own = [line for block, in_it in zip(given, each, strict=True)
-           if not isinstance(block, Around) for line in in_it]  # fmt: skip
-    if not _titled(own):
+    around = _recorded(given, shown, each)
+    if around is None:
         return None
     lines = [line for in_it in each for line in in_it]
-    found, lead, sections, others = _fields(lines)
+    found, lead, sections, others = _fields(lines, head=around)
     studies = next((v for k, v in sections.items() if _STUDIES.match(_key(k))), [])
     values: dict[str, str | None] = {}
     unread: list[str] = list(others)
@@ -379,7 +426,8 @@ def record_grid(name: str, blocks: Sequence[Text | Table]) -> Grid | None:
     ratings: dict[str, str] = {}
     whole = True
     if rated is not None:  # its lines before the signatures, when it is the last section
-        signing = (n for n, line in enumerate(rated) if signed in line.split("\t"))
+        signing = (n for n, line in enumerate(rated)
+                   if signed is not None and signed[0] in line.split("\t"))  # fmt: skip
         ratings, whole = _ratings(rated[: next(signing, len(rated))])
     values.update(ratings)
     unread += [
@@ -388,10 +436,10 @@ def record_grid(name: str, blocks: Sequence[Text | Table]) -> Grid | None:
         if not (rows is studies and used >= _rows(rows)) and not (rows is rated and whole)
     ]
     headers = [*(h for h in HEADERS if h != "Mã ngạch"), *ratings]
-    # the line it was signed on first: the day it describes, before any other day a line
-    # above its title names (the decision its form was issued by, in a page header); a
-    # row of the head's table is its cells, each a title line of its own
-    title = [signed] if signed is not None else []
+    # the line it was signed on first, blank when none: the day it describes (record_day),
+    # never a day a line above its title names (the decision its form was issued by, in a
+    # page header); a row of the head's table is its cells, each a title line of its own
+    title: list[str | None] = [None if signed is None else signed[1]]
     title += [cell for line in lead for cell in line.split("\t")]
     width = len(headers)
     rows: list[list[str | None]] = [[line, *[None] * (width - 1)] for line in title]
@@ -419,24 +467,6 @@ def not_read(file: str, unread: dict[str, Sequence[str]]) -> Problem | None:
     fields = ", ".join(n if k == every else f"{n} ({k})" for n, k in counts.items())
     return problem(file, None, None, None, None, "record_not_read", severity="warning",
                    scope="column", fields=fields, records=every)  # fmt: skip
-
-
-def signed_day(file: str, days: Sequence[dt.date]) -> tuple[dt.date | None, list[Problem]]:
-    """The day a list of records is as of: the latest of the ``days`` they were signed,
-    said in a warning with the first (a record signed long before may be out of date);
-    None when none was signed.
-
-    >>> day, (said,) = signed_day("ho-so", [dt.date(2026, 1, 15), dt.date(2026, 3, 20)])
-    >>> day, said.key
-    (datetime.date(2026, 3, 20), 'record_day')
-    """
-    if not days:
-        return None, []
-    day = max(days)
-    said = problem(file, None, None, None, None, "record_day", severity="warning",
-                   day=fmt_date(day), signed=len(days), first=fmt_date(min(days)),
-                   last=fmt_date(day))  # fmt: skip
-    return day, [said]
 
 
 def _spelled(title: str, widths: Iterable[str]) -> list[re.Pattern[bytes]]:
@@ -483,8 +513,13 @@ def is_record_file(path: Path) -> bool:
                 info = z.getinfo("word/document.xml")
                 if info.file_size > 64 << 20:
                     return False
-                xml = z.read(info).decode("utf-8", "replace")
-            text = re.sub(r"<[^>]+>", "", xml[: 1 << 20])
+                # the body, and the page headers a title may be kept in
+                heads = [i for i in z.infolist()
+                         if re.fullmatch(r"word/header\d*\.xml", i.filename)
+                         and i.file_size <= 1 << 20]  # fmt: skip
+                xml = "".join(z.read(i).decode("utf-8", "replace")[: 1 << 20]
+                              for i in [*heads, info])  # fmt: skip
+            text = re.sub(r"<[^>]+>", "", xml)
             return any(
                 _TITLE.search(_key(spelled)) is not None
                 for spelled in (text, convert_tcvn3(text), convert_vni(text))
@@ -546,6 +581,5 @@ __all__ = [
     "record_folder",
     "record_grid",
     "record_names",
-    "signed_day",
     "topics_named",
 ]
