@@ -14,9 +14,11 @@ error, which ``--skip-invalid`` sets aside as it sets aside any bad value of tha
 (a title row, a group, total or signature row, a table's header) is a warning naming the
 cell; one under a column that is not read says nothing more than that column's warning.
 
-A list or a table saved as text (a CSV file, a web page) keeps only the text the cell
-showed: a cell whose whole text is an error value (:data:`ERROR_TEXT`) is marked as the
-sheets' reader marks one (:func:`marked_text`, :func:`frame_marks`), and said the same.
+A list or a table saved as text (a CSV file, a web page, a Word document's table pasted
+from a sheet, a parquet table's text column) keeps only the text the cell showed: a cell
+whose whole text is an error value (:data:`ERROR_TEXT`) is marked as the sheets' reader
+marks one (:func:`marked_text`, :func:`frame_marks`), and said the same; so is such a
+header of a table (:func:`header_marks`, :func:`header_error`).
 """
 
 from __future__ import annotations
@@ -70,6 +72,10 @@ def error_texts(cells: pd.DataFrame) -> dict[tuple[int, int], str]:
             found = pc.or_(pc.match_substring(arr, "#"), pc.match_substring(arr, "Err:"))
             hit = pc.fill_null(found, False).to_numpy(zero_copy_only=False)
             maybe = np.flatnonzero(hit).tolist()
+        elif isinstance(values.dtype, pd.CategoricalDtype):  # a parquet dictionary column
+            codes = [i for i, v in enumerate(values.cat.categories.tolist())
+                     if isinstance(v, str) and _PADDED.fullmatch(v)]  # fmt: skip
+            maybe = np.flatnonzero(np.isin(values.cat.codes.to_numpy(), codes)).tolist()
         else:  # numbers, days: no text
             continue
         for r in maybe:
@@ -102,10 +108,11 @@ def marked_text(
 def frame_marks(
     frame: pd.DataFrame, rows: pd.Series
 ) -> tuple[pd.DataFrame, dict[int, dict[int, str]]]:
-    """A table read from text (a CSV file of a roster's folder) with its cells whose whole
-    text is an error value holding that value, and those cells as a workbook's table names
-    them (:attr:`RawTable.marks <cadre_core.roster._reader.RawTable.marks>`: by the position
-    of their column and their row as ``rows`` numbers it), for validation to say.
+    """A table read from text (a CSV file or a parquet table of a roster's folder) with its
+    cells whose whole text is an error value holding that value (a column of categories
+    made a column of text), and those cells as a workbook's table names them
+    (:attr:`RawTable.marks <cadre_core.roster._reader.RawTable.marks>`: by the position of
+    their column and their row as ``rows`` numbers it), for validation to say.
 
     >>> frame, marks = frame_marks(pd.DataFrame({"title": ["#N/A ", "Bí thư"]}), pd.Series([2, 3]))
     >>> frame["title"].tolist(), marks
@@ -115,6 +122,9 @@ def frame_marks(
     if not errors:
         return frame, {}
     out = frame.copy()
+    for c in sorted({c for _, c in errors}):  # (a category holds no new text)
+        if isinstance(out.dtypes.iloc[c], pd.CategoricalDtype):
+            out.isetitem(c, out.iloc[:, c].to_numpy(dtype=object))
     numbers = rows.to_numpy(dtype=np.int64)
     marks: dict[int, dict[int, str]] = {}
     for (r, c), text in sorted(errors.items()):
@@ -144,6 +154,29 @@ def not_read(
                        cell=cell)  # fmt: skip
     return problem(file, table, row, column, None, "error_cell_not_read", severity="warning",
                    cell=cell, error=text)  # fmt: skip
+
+
+def header_error(header: object) -> str | None:
+    """The error value a table's header is (its whole text, trimmed: :func:`error_texts`),
+    None for any other header: a column whose header is a formula that failed has no name,
+    so is no column of the table, whatever header it is like.
+
+    >>> header_error(" #REF! "), header_error("Họ và tên (#N/A)"), header_error(None)
+    ('#REF!', None, None)
+    """
+    return error_texts(pd.DataFrame([[header]], dtype=object)).get((0, 0))
+
+
+def header_marks(headers: Iterable[object], file: str, table: str) -> list[Problem]:
+    """A warning for each header of a table read from text (a CSV file's first row, row 1)
+    whose whole text is an error value (:func:`error_texts`), naming its cell, as
+    :func:`table_marks` says one in a workbook table's header row.
+
+    >>> [(p.row, p.key, dict(p.args)) for p in header_marks(["title", "#REF!"], "p.csv", "positions")]
+    [(1, 'error_cell_not_read', {'cell': 'B1', 'error': '#REF!'})]
+    """
+    found = error_texts(pd.DataFrame([list(headers)], dtype=object))
+    return [not_read(file, table, 1, None, (0, c), text) for (_, c), text in found.items()]
 
 
 def table_marks(
@@ -199,6 +232,8 @@ __all__ = [
     "error_texts",
     "failed_cells",
     "frame_marks",
+    "header_error",
+    "header_marks",
     "marked_text",
     "marks_of",
     "not_read",

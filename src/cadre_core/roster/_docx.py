@@ -43,6 +43,7 @@ import attrs
 import numpy as np
 import pandas as pd
 
+from cadre_core.roster._cell_errors import marked_text
 from cadre_core.roster._flat_header import find_header
 from cadre_core.roster._grid import Grid, Legacy, Table, Text, document_grids, legacy_found
 from cadre_core.roster._guards import MAX_SHEET_CELLS, MAX_XML_BYTES, TooLarge, _check_workbook_size
@@ -359,16 +360,19 @@ def docx_grids(
     if record is not None:
         found = record if record.legacy is not None else attrs.evolve(record, legacy=legacy)
         return [found], []
-    return document_grids(path.name, page, legacy)
+    grids, said = document_grids(path.name, page, legacy)
+    # a table's cells (not the lines around it) pasted from a sheet may be error values
+    marked = [attrs.evolve(g, cells=marked_text(g.cells, g.merged, g.top, g.end)) for g in grids]
+    return marked, said
 
 
 def _page_text(document: Any, styles: _StyleFonts) -> tuple[Around, Around, Legacy | None]:
     """What a reader of ``document``'s printed pages sees above and under its body: the
     page headers' lines (:func:`_page_parts`, each with its text boxes) above everything,
     and a footer's under everything when it holds the day the document was signed (a page
-    number is nothing to read); the first legacy font found in their runs, which are read
-    as the body's are (:func:`_read_legacy_runs`). A list's and a personal record's
-    alike."""
+    number, or the day of the decision a form was issued by, is nothing to read); the
+    first legacy font found in their runs, which are read as the body's are
+    (:func:`_read_legacy_runs`). A list's and a personal record's alike."""
     heads, feet = _page_parts(document, "header"), _page_parts(document, "footer")
     legacy: Legacy | None = None
     for part in heads + feet:

@@ -35,6 +35,10 @@ HEAD_ROWS = 30
 _DOCUMENT_TABLE = re.compile(re.escape(label("list_word_table", "vi")).replace(r"\{\}", r"\d+"))
 
 
+# the warning for a hidden sheet not read, by how the workbook hides it (its advice)
+_NOT_READ = {"hidden": "hidden_sheet_not_read", "very hidden": "very_hidden_sheet_not_read"}
+
+
 def holds_list(grid: Grid) -> bool:
     """Whether the sheet ``grid`` holds the header of a list of people among its first
     rows (read in Unicode when typed in a legacy font).
@@ -50,8 +54,9 @@ def holds_list(grid: Grid) -> bool:
 def shown_sheets(grids: Sequence[Grid], file: str) -> tuple[list[Grid], list[Problem]]:
     """The sheets of the workbook ``file`` a list is read from, and what is said of its
     hidden ones: every sheet shown when one of them holds a list, each hidden sheet that
-    holds anything said not read (a warning, scope ``"sheet"``); else every sheet, each
-    hidden one that holds a list said to be hidden and read.
+    holds anything said not read (a warning, scope ``"sheet"``; a very hidden one with
+    its own advice, Excel's Unhide dialog not listing it); else every sheet, each hidden
+    one that holds a list said to be hidden and read.
 
     >>> people = pd.DataFrame([["STT", "Họ và tên", "Ngày sinh"], [1, "Lò Văn An", None]])
     >>> old = people.copy()
@@ -69,8 +74,8 @@ def shown_sheets(grids: Sequence[Grid], file: str) -> tuple[list[Grid], list[Pro
     shown = [g for g in grids if g.name not in hides]
     if any(holds_list(g) for g in shown):
         said = [
-            problem(file, g.name, None, None, None, "hidden_sheet_not_read", severity="warning",
-                    scope="sheet", sheet=repr(g.name))
+            problem(file, g.name, None, None, None, _NOT_READ[hidden(g.cells) or "hidden"],
+                    severity="warning", scope="sheet", sheet=repr(g.name))
             for g in grids
             if g.name in hides and bool(filled_cells(g.cells).to_numpy().any())
         ]  # fmt: skip

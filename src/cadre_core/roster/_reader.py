@@ -19,7 +19,7 @@ import attrs
 import numpy as np
 import pandas as pd
 
-from cadre_core.roster._cell_errors import frame_marks, table_marks
+from cadre_core.roster._cell_errors import frame_marks, header_marks, table_marks
 from cadre_core.roster._csv import CsvText, csv_text
 from cadre_core.roster._guards import TooLarge, _check_workbook_size
 from cadre_core.roster._merged import _missing, fill_merged
@@ -517,9 +517,11 @@ def folder_tables(
 
 def read_folder(path: Path, layout: Layout | None = None) -> tuple[list[RawTable], list[Problem]]:
     """Read a folder of ``<table>.csv`` or ``<table>.parquet`` files (see
-    :func:`folder_tables` for which files are read). A CSV cell whose whole text is an
-    error value (``#N/A``) is marked, as a workbook's error cell is
-    (:func:`~cadre_core.roster._cell_errors.frame_marks`)."""
+    :func:`folder_tables` for which files are read). A cell whose whole text is an error
+    value (``#N/A``: a CSV's, a parquet table's text) is marked, as a workbook's error cell
+    is (:func:`~cadre_core.roster._cell_errors.frame_marks`), and such a CSV header is said
+    as a workbook table's header cell is
+    (:func:`~cadre_core.roster._cell_errors.header_marks`)."""
     files, problems = folder_tables(path, layout)
     tables: list[RawTable] = []
     for f, canonical in files:
@@ -560,9 +562,10 @@ def read_folder(path: Path, layout: Layout | None = None) -> tuple[list[RawTable
             )
             continue
         frame, rows = _without_blank_rows(frame.reset_index(drop=True), rows)
-        marks: dict[int, dict[int, str]] = {}
-        if f.suffix.lower() == ".csv":  # "#N/A": Excel saved a formula that failed as text
-            frame, marks = frame_marks(frame, rows)
+        # "#N/A": a spreadsheet saved a formula that failed as its text
+        frame, marks = frame_marks(frame, rows)
+        if f.suffix.lower() == ".csv":  # (a parquet column's name is no cell)
+            problems.extend(header_marks(frame.columns, label, canonical))
         tables.append(RawTable(canonical, frame, rows, label, marks=marks))
     return tables, problems
 

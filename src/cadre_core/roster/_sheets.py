@@ -436,14 +436,17 @@ _ODS = {
 _CALCEXT = "{urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0}"
 ERROR_TEXT = re.compile(
     r"#(?:NULL!|DIV/0!|VALUE!|REF!|NAME\?|NUM!|N/A|GETTING_DATA|SPILL!|CALC!|FIELD!"
-    r"|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|EXTERNAL!|TIMEOUT!|PYTHON!)|Err:\d{3}"
+    r"|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|EXTERNAL!|TIMEOUT!|PYTHON!|ERROR!)|Err:\d{3}"
 )
 """The text a spreadsheet shows, and writes into a CSV file or a web page, for a cell
 holding an error value: Excel's (those of its file formats, ``#N/A`` ... ``#GETTING_DATA``,
-and those it shows for what it stores as ``#VALUE!``: ``#SPILL!``, ``#CALC!`` ...) and
-LibreOffice's (the same names, else ``Err:`` and the error's number, ``Err:502``); as
-they show it, in capitals (Excel turns a typed ``#n/a`` into the error). ``N/A`` without
-its ``#`` is a word a clerk types ("not applicable"), no error value."""
+and those it shows for what it stores as ``#VALUE!``: ``#SPILL!``, ``#CALC!`` ...),
+LibreOffice's (the same names, else ``Err:`` and the error's number, ``Err:502``) and
+Google Sheets' (the same names, and ``#ERROR!`` for a formula it cannot parse); as they
+show it, in capitals (Excel turns a typed ``#n/a`` into the error). ``N/A`` without its
+``#`` is a word a clerk types ("not applicable"), no error value. Excel and LibreOffice in
+Vietnamese show these English names (Excel's Vietnamese is an interface pack, which
+translates neither functions nor error values), so no translated name is one here."""
 
 
 def _ods_cell(cell: Any) -> str | None:

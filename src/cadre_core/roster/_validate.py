@@ -11,7 +11,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from cadre_core.roster import _normalize as nz
-from cadre_core.roster._cell_errors import failed_cells, without_failed
+from cadre_core.roster._cell_errors import failed_cells, header_error, without_failed
 from cadre_core.roster._level_field import fields_named
 from cadre_core.roster._problems import Problem, problem
 from cadre_core.roster._reader import RawTable, guess_header, known_headers
@@ -332,15 +332,20 @@ def _unread_columns(
 ) -> list[Problem]:
     """One problem per column that is not a header of ``table`` (it is not read, only kept
     for plugins), with the best guess among the table's known headers: a warning, or an
-    error when ``strict``. A second column for a known header is reported by ``_rename``."""
+    error when ``strict``. A header that is an error value (``#REF!``: a formula that
+    failed) is said as such, with no guess. A second column for a known header is reported
+    by ``_rename``."""
     out = []
     headers = [str(h) for h in raw.frame.columns]
     known = known_headers(raw)
     for header, named in zip(headers, frame.columns, strict=True):
         if named in table.column_names or header_key(header) in known:
             continue
-        guess = guess_header(header, table)
+        error = header_error(header)
+        guess = guess_header(header, table) if error is None else None
         closest = {"guess": guess[0], "score": f"{guess[1]:.0f}"} if guess else {}
+        if error is not None:
+            closest = {"error": error}
         out.append(
             problem(
                 raw.file,
@@ -348,7 +353,7 @@ def _unread_columns(
                 None,
                 header,
                 None,
-                "not_a_column_guess" if guess else "not_a_column",
+                "error_header" if error else "not_a_column_guess" if guess else "not_a_column",
                 guess[0] if guess else None,
                 severity="error" if strict else "warning",
                 scope="column",

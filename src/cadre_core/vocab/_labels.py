@@ -2027,6 +2027,14 @@ _LABELS: dict[str, tuple[str, str]] = {
         "không phải là cột của bảng {table} nên không được đọc (không có tiêu đề nào gần giống)",
         "not a column of table {table}, so it was not read (no close header)",
     ),
+    "problem_error_header": (
+        "tiêu đề chứa {error}, kết quả của một công thức bị lỗi (giá trị lỗi của bảng tính), "
+        "không phải tên một cột của bảng {table} nên cột không được đọc: hãy sửa công thức "
+        "hoặc gõ tiêu đề của cột",
+        "the header holds {error}, the result of a formula that failed (an error value of the "
+        "spreadsheet), not the name of a column of table {table}, so the column was not read: "
+        "correct the formula or type the column's header",
+    ),
     "problem_no_header_row": ("bảng không có dòng tiêu đề", "the table has no header row"),
     "problem_required_column": (
         "thiếu cột bắt buộc {column} (các tiêu đề tìm thấy: {headers})",
@@ -2319,6 +2327,16 @@ _LABELS: dict[str, tuple[str, str]] = {
         "trang tính {sheet} bị ẩn trong sổ tính nên không được đọc; hãy bỏ ẩn trang tính nếu "
         "cần đọc",
         "sheet {sheet} is hidden in the workbook and was not read; unhide it to have it read",
+    ),
+    "problem_very_hidden_sheet_not_read": (
+        "trang tính {sheet} bị ẩn sâu (very hidden) trong sổ tính nên không được đọc; hộp "
+        "thoại Bỏ ẩn của Excel không liệt kê nó: nếu cần đọc, hãy cho hiện nó trong trình "
+        "soạn thảo VBA (Alt+F11, thuộc tính Visible của trang tính: -1 - xlSheetVisible) "
+        "hoặc chép nội dung của nó sang một trang tính đang hiện",
+        "sheet {sheet} is very hidden in the workbook and was not read; Excel's Unhide dialog "
+        "does not list it: to have it read, show it from the VBA editor (Alt+F11, the "
+        "sheet's Visible property: -1 - xlSheetVisible) or copy its content into a visible "
+        "sheet",
     ),
     "problem_hidden_sheet_read": (
         "trang tính {sheet} bị ẩn trong sổ tính; trang tính được đọc vì không trang tính nào "
