@@ -255,14 +255,26 @@ def test_validate_json_and_csv_say_each_problem_in_the_chosen_language(bad_roste
 def test_a_real_held_list_without_a_day_is_told_in_vietnamese() -> None:
     if not HQHT.exists():
         pytest.skip("the real-world rosters are not beside the project")
-    for command in ("validate", "evaluate"):
-        out = run(command, str(HQHT), *(("--as-of", DAY) if command == "evaluate" else ()))
+    for command in ("validate", "evaluate"):  # no day given: the list's is unknown
+        out = run(command, str(HQHT))
         both = out.stdout + out.stderr
         assert out.returncode == 2, both
         assert english_in(both, HQHT) == [], both
         assert "chưa rõ ngày của danh sách" in both
         # a column not read: by its sheet, its header and its letter
         assert "trang tính 'Danh sách cán bộ'" in both and "(cột K)" in both
+    # with --as-of, the list is taken as of that day, said in Vietnamese
+    out = run("evaluate", str(HQHT), "--as-of", DAY, "--format", "table")
+    both = out.stdout + out.stderr
+    assert out.returncode in (0, 3), both  # 3: a target not met, no refusal
+    assert english_in(both, HQHT) == [], both
+    assert "chưa rõ ngày của danh sách" not in both
+    day = f"{DAY[8:10]}/{DAY[5:7]}/{DAY[:4]}"
+    assert (
+        f"danh sách không ghi ngày nào (ở dòng tiêu đề, dòng ký hay sơ yếu lý lịch) nên được coi là tính đến {day}"
+        in both
+    )
+    assert "trang tính 'Danh sách cán bộ'" in both and "(cột K)" in both
     en = run("validate", str(HQHT), "--lang", "en")
     assert "the list's date is unknown: give --list-date" in en.stderr + en.stdout
 
