@@ -20,6 +20,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from cadre_core.roster._date_order import UNKNOWN, DateOrder, Said, column_order
 from cadre_core.roster._lookup import code_keys, lookup_codes, suggester
 from cadre_core.roster._lookup import keys_of as keys_of  # (read as nz.keys_of)
 from cadre_core.roster._values import (
@@ -56,6 +57,10 @@ class ColumnIssues:
     key: str | None = None
     args: tuple[tuple[str, str], ...] = ()
     note_keys: Mapping[str, str] = attrs.field(factory=dict)  # value key -> note's label key
+    # warnings about the whole column (the order of its dates), each on the cell at its
+    # position (``Said.at``), and the order its dates were read in
+    said: tuple[Said, ...] = ()
+    date_order: DateOrder | None = None
 
 
 def _no_issues(index: pd.Index, expected: str) -> ColumnIssues:
@@ -257,7 +262,12 @@ def per_distinct(fn: Normaliser) -> Normaliser:
         codes, distinct = found
         values, issues = fn(distinct.reset_index(drop=True), **kwargs)
         bad = pd.Series(issues.bad.to_numpy()[codes], index=raw.index)
-        return _expand(values, codes, raw.index), attrs.evolve(issues, bad=bad)
+        # a warning's cell: the first row holding its distinct value
+        said = tuple(
+            s if s.at is None else attrs.evolve(s, at=int(np.flatnonzero(codes == s.at)[0]))
+            for s in issues.said
+        )
+        return _expand(values, codes, raw.index), attrs.evolve(issues, bad=bad, said=said)
 
     run.__name__ = fn.__name__
     run.__doc__ = fn.__doc__
@@ -326,14 +336,41 @@ _DAY_FIRST = re.compile(DAY_FIRST, re.IGNORECASE)
 _DAY_WORDS = re.compile(DAY_WORDS, re.IGNORECASE)
 
 
-def normalise_date(raw: pd.Series, *, serials: bool = False) -> tuple[pd.Series, ColumnIssues]:
-    """Dates from spreadsheet dates, ISO text (2026-03-01) or day-first text (01/03/2026).
+def normalise_date(
+    raw: pd.Series, *, serials: bool = False, month_first: bool | None = None
+) -> tuple[pd.Series, ColumnIssues]:
+    """Dates from spreadsheet dates, ISO text (2026-03-01) or day-first text (01/03/2026);
+    a column whose figures are month first (``3/12/1978 12:00:00 AM``, told from the whole
+    column: :mod:`~cadre_core.roster._date_order`) is read so, with a warning.
 
-    With ``serials`` (workbooks only), plain numbers are Excel day serials.
+    With ``serials`` (workbooks only), plain numbers are Excel day serials. With
+    ``month_first``, a column whose every value reads both ways is read month first.
     """
     if pd.api.types.is_datetime64_any_dtype(raw.dtype):
         return _dates(raw)  # a date column already (parquet): nothing to do per value
-    return _normalise_date(raw, serials=serials)
+    return _normalise_date(raw, serials=serials, month_first=month_first)
+
+
+def normalise_dates(
+    columns: Mapping[str, pd.Series], *, serials: bool = False
+) -> dict[str, tuple[pd.Series, ColumnIssues]]:
+    """The date columns of one table (:func:`normalise_date`), each in the order of its
+    figures. A column whose every value reads both ways, written with an English AM/PM
+    time, is read month first when another column of the table, written with one too, is
+    month first by its own figures: one export writes all its dates alike.
+
+    >>> read = normalise_dates({"born": pd.Series(["1/25/1983 12:00:00 AM"]),
+    ...                         "joined": pd.Series(["5/7/2001 12:00:00 AM"])})
+    >>> [str(read[c][0][0].date()) for c in ("born", "joined")]
+    ['1983-01-25', '2001-05-07']
+    """
+    done = {name: normalise_date(raw, serials=serials) for name, raw in columns.items()}
+    orders = {name: issues.date_order for name, (_, issues) in done.items()}
+    if any(o is not None and o.month_first and o.english for o in orders.values()):
+        for name, order in orders.items():
+            if order is not None and order.kind == UNKNOWN:
+                done[name] = normalise_date(columns[name], serials=serials, month_first=True)
+    return done
 
 
 VIETNAM_TIME = "Asia/Ho_Chi_Minh"
@@ -360,7 +397,9 @@ def _dates(raw: pd.Series) -> tuple[pd.Series, ColumnIssues]:
 
 
 @per_distinct
-def _normalise_date(raw: pd.Series, *, serials: bool = False) -> tuple[pd.Series, ColumnIssues]:
+def _normalise_date(
+    raw: pd.Series, *, serials: bool = False, month_first: bool | None = None
+) -> tuple[pd.Series, ColumnIssues]:
     out = pd.Series(pd.NaT, index=raw.index, dtype=DATE_DTYPE)
     if pd.api.types.is_datetime64_any_dtype(raw.dtype):
         return _dates(raw)
@@ -387,7 +426,9 @@ def _normalise_date(raw: pd.Series, *, serials: bool = False) -> tuple[pd.Series
                 rest = rest.where(~is_num, None)
     text = to_text(rest)
     has = text.notna()
-    for pattern, order in ((_ISO, (0, 1, 2)), (_DAY_FIRST, (2, 1, 0)), (_DAY_WORDS, (2, 1, 0))):
+    told = column_order(text, month_first)  # figures day first, or month first
+    figures = (2, 0, 1) if told.month_first else (2, 1, 0)
+    for pattern, order in ((_ISO, (0, 1, 2)), (_DAY_FIRST, figures), (_DAY_WORDS, (2, 1, 0))):
         if not bool(has.any()):
             break
         parts = text[has].str.extract(pattern)  # the values no earlier spelling read
@@ -420,11 +461,14 @@ def _normalise_date(raw: pd.Series, *, serials: bool = False) -> tuple[pd.Series
         notes=notes,
         key="date",
         note_keys=note_keys,
+        said=told.said,
+        date_order=told,
     )
 
 
 _YEAR = re.compile(r"\d{4}")
-_MONTH_YEAR = re.compile(r"\d{1,2}[/.\-]\d{4}")
+# a month and year: "6/2021", "T7/2021", "tháng 10/2020", "Tháng 10 năm 2020"
+_MONTH_YEAR = re.compile(r"(?:t\.?\s*|tháng\s*)?\d{1,2}\s*(?:[/.\-]|\s+năm)\s*\d{4}", re.IGNORECASE)
 _ZERO_DAY = re.compile(r"0{4}-00-00(?: 00:00:00)?")
 
 

@@ -12,6 +12,7 @@ import pyarrow.compute as pc
 
 from cadre_core.roster import _normalize as nz
 from cadre_core.roster._cell_errors import failed_cells, header_error, without_failed
+from cadre_core.roster._date_order import said_problems
 from cadre_core.roster._level_field import fields_named
 from cadre_core.roster._problems import Problem, problem
 from cadre_core.roster._reader import RawTable, guess_header, known_headers
@@ -89,11 +90,14 @@ def normalise_columns(
     """Normalise the canonical columns present in ``raw`` (already renamed); add absent ones."""
     out: dict[str, pd.Series] = {}
     issues: dict[str, nz.ColumnIssues] = {}
+    # the date columns together: the order of one column's figures may tell another's
+    dates = [c.name for c in table.columns if c.kind == "date" and c.name in raw]
+    dated = nz.normalise_dates({c: raw[c] for c in dates}, serials=serials) if dates else {}
     for col in table.columns:
         series = (
             raw[col.name] if col.name in raw else pd.Series(None, index=raw.index, dtype=object)
         )
-        values, iss = _normalise(col, series, serials)
+        values, iss = dated[col.name] if col.name in dated else _normalise(col, series, serials)
         if col.default is not None and col.kind == "int":
             values = values.fillna(int(str(col.default)))
         out[col.name] = values
@@ -421,6 +425,10 @@ def normalise_table(
             key=iss.key,
             args=iss.args,
             note_keys=iss.note_keys,
+        )
+        # a warning about the whole column (the order of its dates)
+        problems += said_problems(
+            iss.said, raw.file, raw.name, raw.rows, collect.col_label(col.name)
         )
         if col.required:
             blank = out[col.name].isna() & ~iss.bad

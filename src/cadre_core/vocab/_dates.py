@@ -15,6 +15,8 @@ __all__ = [
     "DAY_FIRST_BODY",
     "DAY_WORDS",
     "DAY_WORDS_BODY",
+    "ENGLISH_MARKS",
+    "FIGURES_DAY",
     "ISO_DAY",
     "parse_day",
 ]
@@ -42,6 +44,18 @@ DAY_FIRST = rf"^{DAY_FIRST_BODY}{_MIDNIGHT}{_END}"
 DAY_WORDS = rf"^{DAY_WORDS_BODY}{_END}"
 #: How the accepted spellings are named in messages.
 DATE_SPELLINGS = "2026-12-31 or 31/12/2026"
+#: A day in figures, perhaps with a time, as a whole value, for telling the order of a
+#: column's days (``roster._date_order``; RE2 syntax, for pyarrow): ``a`` and ``b`` the
+#: first two numbers (day and month, or month and day), ``y`` the year, ``words`` the word
+#: "ngày" before them, ``mark`` the AM/PM marker of the time: ``3/12/1978 12:00:00 AM``,
+#: ``ngày 03/12/1978``, ``03/12/1978 8:30 SA``.
+FIGURES_DAY = (
+    r"(?i)^(?P<words>ngày\s*)?(?P<a>\d{1,2})\s*[/.\-]\s*(?P<b>\d{1,2})\s*[/.\-]\s*(?P<y>\d{4})"
+    r"(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?P<mark>AM|PM|SA|CH)?)?\s*[.,;]?$"
+)
+#: The AM/PM markers of a time written in English (``en-US``: ``3/12/1978 12:00:00 AM``),
+#: as opposed to the Vietnamese ``SA`` (sáng) and ``CH`` (chiều).
+ENGLISH_MARKS = ("AM", "PM")
 
 _ISO_RE = re.compile(ISO_DAY, re.IGNORECASE)
 _DAY_FIRST_RE = re.compile(DAY_FIRST, re.IGNORECASE)

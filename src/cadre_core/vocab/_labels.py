@@ -1873,6 +1873,46 @@ _LABELS: dict[str, tuple[str, str]] = {
         "ngày rỗng của dữ liệu xuất từ phần mềm: để trống ô",
         "the empty date of a database export: leave the cell blank",
     ),
+    "problem_date_month_first": (
+        "ngày tháng của cột này được ghi tháng trước, ngày sau (tháng/ngày/năm), như phần mềm "
+        "đặt ngôn ngữ tiếng Anh (Mỹ) xuất ra: có giá trị mà số thứ hai lớn hơn 12, không thể "
+        "là tháng; cả cột được đọc tháng trước: {written} được đọc là {day}",
+        "this column's dates are written month first (month/day/year), as software set to US "
+        "English exports them: the second number of some is above 12 and cannot be a month; "
+        "the whole column was read month first: {written} read as {day}",
+    ),
+    "problem_date_month_first_table": (
+        "ngày tháng của cột này đọc theo cách nào cũng được (không số nào lớn hơn 12) nhưng "
+        "có giờ ghi SA/CH bằng tiếng Anh (AM/PM), như một cột ngày khác của bảng này mà ngày "
+        "tháng được ghi tháng trước: một phần mềm xuất mọi ngày theo cùng một cách, nên cột "
+        "được đọc tháng trước: {written} được đọc là {day}",
+        "this column's dates read either way (no number is above 12), but carry an English "
+        "AM/PM time, as another date column of this table does whose dates are month first: "
+        "one export writes all its dates alike, so the column was read month first: "
+        "{written} read as {day}",
+    ),
+    "problem_date_order_unknown": (
+        "ngày tháng của cột này có giờ ghi AM/PM bằng tiếng Anh, như phần mềm đặt ngôn ngữ "
+        "tiếng Anh (Mỹ) xuất ra với tháng trước, ngày sau (tháng/ngày/năm), nhưng không số nào "
+        "lớn hơn 12 để biết thứ tự: cột được đọc ngày trước, {written} được đọc là {day}; nếu "
+        "tháng được ghi trước, hãy ghi ngày theo năm-tháng-ngày (2001-05-07) hoặc xuất lại "
+        "với ngôn ngữ tiếng Việt",
+        "this column's dates carry an English AM/PM time, as software set to US English "
+        "exports dates month first (month/day/year), but no number is above 12 to tell the "
+        "order: the column was read day first, {written} read as {day}; if the month comes "
+        "first, write the dates as year-month-day (2001-05-07) or export them again with "
+        "Vietnamese settings",
+    ),
+    "problem_date_mixed_order": (
+        "cột này ghi ngày theo hai thứ tự: {day_example} chỉ có thể là ngày trước, "
+        "{month_example} chỉ có thể là tháng trước; cột được đọc ngày trước và mỗi ngày chỉ "
+        "đọc được tháng trước là một lỗi: hãy ghi mọi ngày của cột theo một thứ tự "
+        "(ngày/tháng/năm)",
+        "this column mixes two orders of dates: {day_example} can only be day first and "
+        "{month_example} only month first; the column was read day first, and each date that "
+        "reads only month first is an error: write all the column's dates in one order "
+        "(day/month/year)",
+    ),
     "problem_note_ambiguous": (
         "giá trị này có thể hiểu nhiều cách hoặc không phải là một mức: ghi rõ mức, hoặc "
         "bỏ dòng nếu không có",
