@@ -15,6 +15,7 @@ their file into :class:`Text` and :class:`Table` blocks.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING
 
 import attrs
 import numpy as np
@@ -26,6 +27,9 @@ from cadre_core.roster._merged import Merged
 from cadre_core.roster._problems import Problem, problem
 from cadre_core.roster._sheets import NO_VALUE
 from cadre_core.vocab._labels import label
+
+if TYPE_CHECKING:
+    from cadre_core.roster._continued import Listed
 
 LEAD_LINES = 20
 """Most lines of text given above a list's table (the first few of the document, where its
@@ -327,7 +331,10 @@ def document_grids(
     runs typed in ``.VnTime``), said on its grids unless its text is found legacy as a
     whole (:func:`unicode_blocks`).
 
-    A table holding no text is nothing to read; a table that is no list (no header of
+    A table holding no text is nothing to read; a table with no header of its own that
+    follows a list's table with the same columns is the rest of that list, read under its
+    header (:mod:`cadre_core.roster._continued`: a table cut in two); a headerless table
+    of people that continues no list is an error; a table that is no list (no header of
     one: a layout table) is said, as a sheet without one is, and its text is read with
     the lines around the lists. The tables keep their numbers in the document; no list at
     all is an error.
@@ -340,45 +347,89 @@ def document_grids(
     >>> grid.cells[0].tolist()
     ['DANH SÁCH CÁN BỘ', 'Họ và tên', 'Lò Văn An', 'Người lập']
     """
+    from cadre_core.roster._continued import listed
+
     blocks, found = unicode_blocks(blocks)
     legacy = found or legacy
-    tables: list[tuple[str, Table, int]] = []
+    # each list's table, its header's row in it, and the rows above the table's own first
+    # (a continuation's: the list's header and group rows, :mod:`._continued`)
+    tables: list[tuple[str, Table, int, int]] = []
     problems: list[Problem] = []
     texts: list[list[str]] = [[]]  # the lines before each list's table, and after the last
     number = 0
+    listing: Listed | None = None  # the list the last table read is part of
+    between = False  # lines of text since that table
     for block in blocks:
         if isinstance(block, Text):
             texts[-1].extend(block.lines)
+            between = between or bool(block.lines)
             continue
         number += 1
         if block.cells.isna().all(axis=None):
             continue
         name = label("list_word_table", "vi").format(number)
         header = find_header(block.cells)
-        if header is None:
-            texts[-1].extend(block.lines)
-            problems.append(
-                problem(file, name, None, None, None, "no_list_header_in_table",
-                        severity="warning")
-            )  # fmt: skip
+        if header is not None:
+            listing, between = listed(name, block, header), False
+            texts.append([])
+            tables.append((name, block, header.top, 0))
             continue
-        texts.append([])
-        tables.append((name, block, header.top))
+        joined, said = _headerless(file, name, block, listing, between)
+        problems.extend(said)
+        listing, between = (None, False) if joined is None else (joined[2], False)
+        if joined is not None:
+            texts.append([])
+            tables.append((name, joined[0], 0, joined[1]))
+        elif not said or said[0].severity != "error":  # people are no text around a list
+            texts[-1].extend(block.lines)
     if not tables:
         problems.append(problem(file, None, None, None, None, "no_list_table"))
     grids: list[Grid] = []
     above: list[str] = []
-    for n, (name, table, header_at) in enumerate(tables):
+    for n, (name, table, header_at, head_rows) in enumerate(tables):
         above.extend(texts[n])
         # the header must stay among the first 30 rows, where the reader looks for it
         keep = min(LEAD_LINES, 29 - header_at)
         lead = _around(above)[-keep:] if keep > 0 else []
         grid = _with_lines(table.cells, lead, texts[n + 1][:LEAD_LINES])
         moved = [(r0 + len(lead), c0, r1 + len(lead), c1) for r0, c0, r1, c1 in table.merged]
-        grids.append(
-            Grid(name, grid, moved, len(lead), len(lead) + len(table.cells), legacy=legacy)
-        )
+        top, end = len(lead) + head_rows, len(lead) + len(table.cells)
+        grids.append(Grid(name, grid, moved, top, end, legacy=legacy))
     return grids, problems
+
+
+def _headerless(
+    file: str, name: str, table: Table, listing: Listed | None, between: bool
+) -> tuple[tuple[Table, int, Listed] | None, list[Problem]]:
+    """A table with no header of its own (``name``, of the document ``file``): the rest of
+    the list ``listing`` its last table read is part of (None: none) when its columns are
+    the list's (:func:`~cadre_core.roster._continued.continuation`; the list's group rows
+    in force only when no line of text stands ``between`` them), said as a warning; else
+    what is said of it: an error naming its first row when its rows look like people
+    (never read as the text around a list), the warning of a table that is no list
+    otherwise."""
+    from cadre_core.roster._continued import column_count, continuation, people_rows
+
+    where = f"{file}, sheet {name!r}"
+    if listing is not None:
+        start = listing.groups.iloc[:0] if between else listing.groups
+        joined = continuation(attrs.evolve(listing, groups=start), table)
+        if joined is not None:
+            said = problem(where, None, None, None, None, "table_continues_list",
+                           severity="warning", list_table=listing.name)  # fmt: skip
+            return joined, [said]
+    people = people_rows(table.cells).to_numpy()
+    if not people.any():
+        said = problem(file, name, None, None, None, "no_list_header_in_table",
+                       severity="warning")  # fmt: skip
+        return None, [said]
+    row, rows = int(people.argmax()) + 1, int(people.sum())
+    if listing is None:
+        return None, [problem(where, None, row, None, None, "headerless_people", rows=rows)]
+    said = problem(where, None, row, None, None, "headerless_people_columns", rows=rows,
+                   columns=column_count(table), list_table=listing.name,
+                   list_columns=len(listing.columns))  # fmt: skip
+    return None, [said]
 
 
 __all__ = [

@@ -2151,6 +2151,33 @@ _LABELS: dict[str, tuple[str, str]] = {
         "found in this table; its text was read as the paragraphs around a list (title, "
         "signatures), not as a list",
     ),
+    "problem_table_continues_list": (
+        "bảng này không có dòng tiêu đề riêng và có các cột của danh sách ở {list_table} ngay "
+        "trên nó (một bảng bị tách làm hai): được đọc tiếp danh sách đó, theo dòng tiêu đề "
+        "của {list_table}; số dòng là số dòng trong chính bảng này",
+        "this table has no header of its own and has the columns of the list in {list_table} "
+        "above it (a table cut in two): it was read as the rest of that list, under the "
+        "header of {list_table}; its rows are counted in this table",
+    ),
+    "problem_headerless_people_columns": (
+        "bảng này không có dòng tiêu đề mà có {rows} dòng giống người (số thứ tự và họ tên), "
+        "nhưng các cột của nó ({columns} cột) không phải là các cột của danh sách ở "
+        "{list_table} ({list_columns} cột), nên các dòng đó không được đọc như người; hãy chép "
+        "dòng tiêu đề của danh sách vào đầu bảng này, hoặc sửa các cột của bảng cho giống "
+        "danh sách",
+        "this table has no header but {rows} rows that look like people (a row number and a "
+        "name), and its columns ({columns}) are not those of the list in {list_table} "
+        "({list_columns}), so those rows were not read as people; copy the list's header to "
+        "the top of this table, or give the table the list's columns",
+    ),
+    "problem_headerless_people": (
+        "bảng này không có dòng tiêu đề mà có {rows} dòng giống người (số thứ tự và họ tên), "
+        "nhưng không nằm ngay dưới một bảng danh sách, nên các dòng đó không được đọc như "
+        "người; hãy chép dòng tiêu đề của danh sách vào đầu bảng này",
+        "this table has no header but {rows} rows that look like people (a row number and a "
+        "name), and it follows no table of a list, so those rows were not read as people; "
+        "copy the list's header to the top of this table",
+    ),
     "problem_error_cell": (
         "một giá trị: ô chứa {error}, kết quả của một công thức bị lỗi (giá trị lỗi của bảng "
         "tính), không được đọc là ô trống: hãy sửa công thức hoặc gõ giá trị vào ô",
