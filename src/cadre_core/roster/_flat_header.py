@@ -17,7 +17,7 @@ import attrs
 import numpy as np
 import pandas as pd
 
-from cadre_core.roster._schema import TABLE_BY_NAME, VALUE_ALIASES, header_key, text_key
+from cadre_core.roster._schema import TABLE_BY_NAME, VALUE_ALIASES, ascii_key, header_key, text_key
 
 # The columns a flat list can inform, in priority order (the first table that knows a
 # header spelling takes it: "trình độ" is an education level before a theory level).
@@ -67,6 +67,22 @@ def _field_keys() -> dict[str, list[tuple[str, str]]]:
 
 
 FIELD_KEYS = _field_keys()
+
+
+def _plain_keys() -> dict[str, list[tuple[str, str]]]:
+    """The header keys a flat list accepts by their diacritic-free keys, for the keys no
+    two headers of other fields share (``ma cb``: ``mã cb``; not ``nam``: ``năm``)."""
+    found: dict[str, list[list[tuple[str, str]]]] = {}
+    for key, fields in FIELD_KEYS.items():
+        found.setdefault(ascii_key(key), []).append(fields)
+    return {k: v[0] for k, v in found.items() if all(f == v[0] for f in v)}
+
+
+_PLAIN_KEYS = _plain_keys()
+# a database's own name of a field, as an export heads its columns: "MaCB", "HoTen",
+# "NgaySinh", "Ngay_Sinh" (letters and digits, its words glued in capitals or by "_")
+_DATABASE_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)*$")
+_GLUED = re.compile(r"(?<=[a-z])(?=[A-Z])|_")
 GENDER_WORDS = VALUE_ALIASES["gender"]
 _YEAR = re.compile(r"(?:\bnăm\s*)?\b((?:19|20)\d{2})\b")
 _PAREN = re.compile(r"\([^)]*\)")
@@ -155,7 +171,21 @@ def _candidates(label: str) -> tuple[list[tuple[str, str]], int | None]:
     whose = _OF_WHOM.sub("", plain)
     if whose != plain and whose in FIELD_KEYS:
         return FIELD_KEYS[whose], year
-    return [], None
+    return _database_field(label), None
+
+
+def _database_field(label: str) -> list[tuple[str, str]]:
+    """The fields of a header that is a database's name of one ("MaCB", "NgaySinh",
+    "Ho_Ten"): its words apart, read by their diacritic-free key when that key is a
+    header's that no header of another field shares; none for any other header.
+
+    >>> _database_field("MaCB"), _database_field("NgaySinh"), _database_field("Ngay sinh")
+    ([('cadres', 'cadre_id')], [('cadres', 'birth_date')], [])
+    """
+    text = label.strip()
+    if _DATABASE_NAME.match(text) is None or _GLUED.search(text) is None:
+        return []
+    return _PLAIN_KEYS.get(ascii_key(header_key(_GLUED.sub(" ", text))), [])
 
 
 # A name written in two columns: the family and middle names, then the given name (HR
@@ -203,12 +233,16 @@ def marked_levels(
     column per level (``marks``: column -> level code): the level of a column whose cell is
     filled, other than with a "no" ("0", "-", "không"); of two, the higher. Under a degree's
     level a cell holding words, no mark ("x", "1", "có", "✓"), is the degree's field too
-    ("Luật" under "Đại học"), given as ``("degrees", "field")``.
+    ("Luật" under "Đại học"), given as ``("degrees", "field")``. A gender written in the
+    column of one gender alone ("Nữ", an "x" for each woman) is the other where not marked.
 
     >>> body = pd.DataFrame({5: ["x", None, "Luật"], 6: [None, "X", "x"]})
     >>> got = marked_levels(("degrees", "level"), body, body.notna(), {5: "dai_hoc", 6: "thac_si"})
     >>> got["degrees", "level"].tolist(), got["degrees", "field"].tolist()
     (['dai_hoc', 'thac_si', 'thac_si'], [None, None, 'Luật'])
+    >>> marked_levels(("cadres", "gender"), body, body.notna(), {6: "female"})[
+    ...     "cadres", "gender"].tolist()
+    ['male', 'female', 'female']
     """
     from cadre_core.roster import _normalize as nz
     from cadre_core.roster._values import CODE_ENUMS, FALSE_WORDS, TRUE_WORDS
@@ -223,10 +257,28 @@ def marked_levels(
         level = level.where(~on, code)
         words = on & ~keys.isin(TRUE_WORDS) & text.str.contains(r"[^\W\d_]", na=False)
         field = field.where(~words, text)
+    if key == ("cadres", "gender") and len(set(marks.values())) == 1:
+        # one column for one gender ("Nữ" marked for each woman, as forms count "trong
+        # đó nữ"): every person is of one of the two, so one not marked is of the other
+        other = next(code for code in order if code not in marks.values())
+        level = level.where(level.notna(), other)
     out = {key: level}
     if key == ("degrees", "level") and bool(field.notna().any()):
         out["degrees", "field"] = field.where(field.notna(), None)
     return out
+
+
+# A column of one gender, marked for each person of it ("Nữ", "Trong đó: Nữ", as forms
+# count women): the column of the gender it names (:func:`marked_levels`: x is that
+# gender, a blank the other)
+_GENDER_COLUMN = re.compile(r"^(?:trong đó\s+)?(nam|nữ)(?:\s+giới)?$")
+# the days of joining the Party under "Ngày vào Đảng": admitted (dự bị: a member from that
+# day, the 2C form's "Ngày vào Đảng"), and made a full member (chính thức) a year later
+_PARTY_DAYS = {
+    header_key(k): v
+    for k, v in {"dự bị": True, "ngày dự bị": True, "kết nạp": True, "ngày kết nạp": True,
+                 "chính thức": False, "ngày chính thức": False}.items()
+}  # fmt: skip
 
 
 def resolve(labels: Sequence[str]) -> Field | None:
@@ -244,6 +296,13 @@ def resolve(labels: Sequence[str]) -> Field | None:
     gender = GENDER_WORDS.get(text_key(leaf))
     if gender is not None and ("cadres", "birth_date") in parent_fields:
         return Field("cadres", "birth_date", gender=gender)
+    if not parent_fields and (alone := _GENDER_COLUMN.match(header_key(leaf))) is not None:
+        # "Nữ" (or "Trong đó nữ", "Nam") alone: a mark in the column of one gender
+        return Field("cadres", "gender", mark=GENDER_WORDS[alone.group(1)])
+    if ("cadres", "party_join_date") in parent_fields and header_key(leaf) in _PARTY_DAYS:
+        # "Ngày vào Đảng" over "Dự bị" | "Chính thức": the day admitted is the day of
+        # joining; the day made a full member is a day the roster does not hold
+        return Field("cadres", "party_join_date") if _PARTY_DAYS[header_key(leaf)] else None
     part = _DATE_PART_WORDS.get(text_key(leaf))
     dated = [(t, c) for t, c in parent_fields if c == "birth_date" or c.endswith("_date")]
     if part is not None and dated:  # "Ngày tháng năm sinh" over "Ngày", "Tháng", "Năm"

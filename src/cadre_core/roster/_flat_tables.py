@@ -72,8 +72,16 @@ def rating_year(day: dt.date) -> int:
 
 
 # what separates posts held together in one cell: "Phó Bí thư Đảng ủy, Chủ tịch UBND xã",
-# "Bí thư Đảng ủy; Chủ tịch HĐND xã", "Bí thư Đảng ủy kiêm Chủ tịch HĐND xã"
-_HELD_TOGETHER = re.compile(r"\s*(?:[;,/+\n]|\bkiêm\b)\s*", re.IGNORECASE)
+# "Bí thư Đảng ủy; Chủ tịch HĐND xã", "Bí thư Đảng ủy kiêm Chủ tịch HĐND xã", and a dash
+# before the title of a post ("Phó Bí thư ĐU - Chủ tịch UBND"; never inside a duty's name,
+# "Văn phòng - Thống kê", whose dash no title follows)
+_TITLE_AFTER = (
+    r"(?:phó\s+|p\.?\s*)?(?:chủ tịch|bí thư|chủ nhiệm|trưởng|chánh|giám đốc|công chức|"
+    r"chuyên viên|ct|bt|cc|tp)\b"
+)
+_HELD_TOGETHER = re.compile(
+    rf"\s*(?:[;,/+\n]|\bkiêm\b)\s*|\s+[-–—]\s+(?={_TITLE_AFTER})", re.IGNORECASE
+)
 # a membership named beside a post, which is no post: "Ủy viên Ban Thường vụ, Trưởng Ban ..."
 _MEMBERSHIP = re.compile(r"^(?:ủy viên|uỷ viên|đảng viên)\b", re.IGNORECASE)
 
@@ -194,7 +202,7 @@ def build_tables(
             # the field a qualification cell names after its level ("Đại học Luật")
             places[number, "degrees", "field"] = sheet_places["degrees", "level"]
         for field, values in ratings:
-            rating_parts.append((field, values, rows))
+            rating_parts.append((field, database_nulls(values), rows))
     people = pd.concat(parts, ignore_index=True).astype(object)
     vacant_key = ".".join(VACANT)
     vacant = (
@@ -204,13 +212,16 @@ def build_tables(
     )
     for name in list(people.columns):
         if name != "row":
-            people[name] = people[name].where(people[name].notna(), None)
+            people[name] = database_nulls(people[name].where(people[name].notna(), None))
 
     def col(name: str) -> pd.Series:
         return people[name] if name in people else pd.Series(None, index=people.index, dtype=object)
 
     rows = people["row"].astype("int64")
     problems: list[Problem] = []
+    if "cadres.full_name" in people:  # "Lê Thị Hiền (*)": the name, its mark said
+        people["cadres.full_name"] = _without_marks(people["cadres.full_name"], rows, file,
+                                                    problems)  # fmt: skip
     by_cell = _fields_of_levels(people, rows, file, problems)
     made_id = "DS" + running_rows(rows).astype(str).str.zfill(4)
     cadre_id = col("cadres.cadre_id")
@@ -224,8 +235,14 @@ def build_tables(
     if "birth_date" not in tables["cadres"]:
         # a list without birth dates: every cadre is of unknown age (an error per person,
         # which --skip-invalid sets aside cell by cell), never a missing-column error
-        # that no option can pass
+        # that no option can pass; said once as the list's own, each row's error naming
+        # the column it lacks (birth_date, "Ngày sinh"), not one made from the list
         tables["cadres"]["birth_date"] = None
+        places.update({(n, "cadres", "birth_date"): "birth_date" for n, *_ in sheets})
+        problems.append(
+            problem(file, "cadres", None, "birth_date", None, "list_no_birth_dates",
+                    severity="warning")
+        )  # fmt: skip
     # agencies: an agency column or group rows, else one agency for the commune
     agency_text = nz.to_text(col("agencies.name"))
     commune_text = nz.to_text(col("agencies.commune"))
@@ -369,6 +386,55 @@ def build_tables(
         + (("cadres.birth_date",) if "cadres.birth_date" not in people else ())
     )
     return raws, absent, by_cell, places, problems
+
+
+#: a database export's empty field, as phpMyAdmin, MySQL and SQL Server write it in text
+DATABASE_NULL = "null"
+
+
+def database_nulls(values: pd.Series) -> pd.Series:
+    """``values`` with each cell whose whole text is ``NULL`` (any case) blank (None).
+
+    A database writes an empty field as NULL when it exports text (phpMyAdmin's "CSV for
+    MS Excel" by default): SQL's NULL is no value, not a value that reads "NULL", and no
+    name, code or day is spelled so; the cell is read as the database holds it, empty.
+
+    >>> database_nulls(pd.Series(["NULL", " null ", "Nullah", None, 3], dtype=object)).tolist()
+    [None, None, 'Nullah', None, 3]
+    """
+    kinds = ("string", "mixed", "mixed-integer")  # a column holding text
+    if values.dtype != object or pd.api.types.infer_dtype(values, skipna=True) not in kinds:
+        return values
+    null = values.str.strip().str.casefold().eq(DATABASE_NULL).fillna(False).astype(bool)
+    return values.where(~null, None) if bool(null.any()) else values
+
+
+# a footnote's mark after a name: "(*)", "*", "(1)", "[2]", "¹" (the note under the table)
+_NAME_MARK = re.compile(
+    r"(?<=[^\W\d_])\s*(\(\s*\*{1,3}\s*\)|\*{1,3}|\(\d{1,2}\)|\[\d{1,2}\]|[¹²³⁴-⁹]+)$"
+)
+
+
+def _without_marks(
+    names: pd.Series, rows: pd.Series, file: str, problems: list[Problem]
+) -> pd.Series:
+    """The names of ``names`` without a footnote's mark after them ("Lê Thị Hiền (*)":
+    "Lê Thị Hiền"): the mark points to a note under the table (newly elected, on leave),
+    no part of a name, which would otherwise be another person's name in every count and
+    every look-up. Each mark left out is said on its row, with the mark: the note it refers
+    to is not read."""
+    text = nz.to_text(names)
+    mark = text.str.extract(_NAME_MARK, expand=False)
+    marked = mark.notna()
+    if not bool(marked.any()):
+        return names
+    bare = text.str.replace(_NAME_MARK, "", regex=True)
+    for at, cell, sign in zip(rows[marked], text[marked], mark[marked], strict=True):
+        problems.append(
+            problem(file, "cadres", int(at), "full_name", None, "name_mark", severity="warning",
+                    cell=repr(str(cell)), mark=repr(str(sign)))
+        )  # fmt: skip
+    return names.where(~marked, bare)
 
 
 def _marked_rows(marks: Mapping[str, Mapping[int, str]], table: str, rows: pd.Series) -> pd.Series:

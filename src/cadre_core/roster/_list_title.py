@@ -19,10 +19,11 @@ from cadre_core.vocab._dates import DAY_FIRST_BODY, DAY_WORDS_BODY, parse_day
 
 # the day a list is "as of", most explicit first: "tính đến ngày 31/12/2025", "thời điểm
 # báo cáo: 31/12/2025", "tính đến ngày 31 tháng 12 năm 2025", "tính đến tháng 12/2025" (the
-# month's last day); then any "ngày 31 tháng 12 năm 2025" (the day a list was signed, as in
-# "Lai Châu, ngày 15 tháng 01 năm 2026", only when it names no other). A day is spelled as
-# in a date column (vocab's DAY_FIRST_BODY, DAY_WORDS_BODY): a new spelling reaches both.
-_AS_OF = r"(?:tính\s+)?(?:đến|tại|thời\s+điểm(?:\s+báo\s+cáo)?)\s*:?\s+"
+# month's last day), "(Số liệu) đến hết ngày 30/9/2025" (the day's end: the same day); then
+# any "ngày 31 tháng 12 năm 2025" (the day a list was signed, as in "Lai Châu, ngày 15
+# tháng 01 năm 2026", only when it names no other). A day is spelled as in a date column
+# (vocab's DAY_FIRST_BODY, DAY_WORDS_BODY): a new spelling reaches both.
+_AS_OF = r"(?:tính\s+)?(?:đến(?:\s+hết)?|tại|thời\s+điểm(?:\s+báo\s+cáo)?)\s*:?\s+"
 _DAY = (
     re.compile(_AS_OF + DAY_FIRST_BODY, re.I),
     re.compile(_AS_OF + DAY_WORDS_BODY, re.I),
@@ -81,6 +82,8 @@ def title_day(texts: list[str], *, signed: bool = True) -> dt.date | None:
     datetime.date(2025, 12, 31)
     >>> title_day(["Lai Châu, ngày 15 tháng 01 năm 2026", "Tính đến tháng 12/2025"])
     datetime.date(2025, 12, 31)
+    >>> title_day(["(Số liệu đến hết ngày 30/9/2025)"], signed=False)
+    datetime.date(2025, 9, 30)
     """
     for pattern in _DAY if signed else _DAY[:-1]:
         for text in texts:

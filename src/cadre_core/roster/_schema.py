@@ -85,8 +85,9 @@ TABLES: tuple[Table, ...] = (
                 "sinh ngày",
                 "sinh ngày tháng năm",
                 # a year of birth is not a day: the column is read, so that each cell
-                # holding a year alone says so
+                # holding a year alone says so ("Sinh năm" as older templates head it)
                 "năm sinh",
+                "sinh năm",
                 required=True,
             ),
             _c(
@@ -406,6 +407,9 @@ TABLES: tuple[Table, ...] = (
                 "chính trị",
                 "lý luận",
                 "ll chính trị",
+                # "Trình độ LL", "TĐ LL": LL is lý luận (political theory) in a header
+                "trình độ ll",
+                "trình độ ll chính trị",
                 codes="theory",
                 required=True,
             ),

@@ -13,7 +13,12 @@ import re
 import unicodedata
 from collections.abc import Mapping
 
-from cadre_core.roster._values_forms import FORM_SPELLINGS, SPECIALISED_REWRITES
+from cadre_core.roster._values_forms import (
+    DASHES,
+    FORM_SPELLINGS,
+    NO_LEVEL_HELD,
+    SPECIALISED_REWRITES,
+)
 from cadre_core.roster._values_titles import CATEGORY_REWRITES, CATEGORY_SPELLINGS
 from cadre_core.vocab._enums import (
     AcademicTitle,
@@ -165,8 +170,12 @@ VALUE_ALIASES: Mapping[str, Mapping[str, str]] = {
                 "ths.",
                 "thạc sĩ (tương đương)",
                 "thạc sỹ (tương đương)",
+                # a postgraduate degree of unstated level: at least a master's, the
+                # lowest of them (never more than the list says)
                 "trên đại học",
                 "sau đại học",
+                "trên đh",
+                "sau đh",
             ),
             EducationLevel.TIEN_SI: (
                 "tiến sĩ",
@@ -340,10 +349,11 @@ def _notes(table: Mapping[str, tuple[str, ...]]) -> dict[str, str]:
     return {text_key(value): note for note, values in table.items() for value in values}
 
 
-_NO_DEGREE = "no degree: omit the row"
-_NO_LEVEL = "no level: omit the row"
-_NOT_RATED = "not rated: omit the row"
-_BELOW = "below trung_cap, the lowest level counted; omit the row"
+# (in a list, the cell is the person's: left blank; a table's row is the level: left out)
+_NO_DEGREE = "no degree: leave the cell blank; in a degrees table, omit the row"
+_NO_LEVEL = "no level: leave the cell blank; in a theory table, omit the row"
+_NOT_RATED = "not rated: leave the cell blank; in a ratings table, omit the row"
+_BELOW = "below trung_cap, the lowest counted: leave the cell blank; in a table, omit the row"
 
 # Values real forms contain that cannot be mapped to one code: reported with a note, never
 # guessed (a note replaces the suggestion: a near spelling of another code would mislead).
@@ -362,22 +372,14 @@ AMBIGUOUS_VALUES: Mapping[str, Mapping[str, str]] = {
                 "công nhân kỹ thuật",
             ),
             "ambiguous: cử nhân (dai_hoc) or công nhân (below trung_cap); write the level": ("cn",),
-            _NO_DEGREE: (
-                "chưa qua đt",
-                "chưa qua đào tạo",
-                "chưa có bằng cm",
-                "(chưa có bằng cm)",
-                "chưa có",
-                "(chưa có)",
-                "không",
-                "không có",
-            ),
+            # the same "none" as every level's column (NO_LEVEL_HELD: "không", "-" ...)
+            _NO_DEGREE: ("chưa có bằng cm", "(chưa có bằng cm)", *sorted(NO_LEVEL_HELD)),
         }
     ),
     "theory": _notes(
         {
             "ambiguous: cao_cap or cu_nhan (a form heading, not a value)": ("cao cấp, cử nhân",),
-            _NO_LEVEL: ("chưa có", "(chưa có)", "chưa qua đào tạo", "không", "không có"),
+            _NO_LEVEL: tuple(sorted(NO_LEVEL_HELD)),
         }
     ),
     "rating": _notes(
@@ -389,6 +391,7 @@ AMBIGUOUS_VALUES: Mapping[str, Mapping[str, str]] = {
                 "chưa đánh giá",
                 "chưa xếp loại",
                 "chưa phân loại",
+                *DASHES,
             ),
         }
     ),
@@ -482,7 +485,14 @@ GLUED_LEVEL = (
 )
 _LETTERS_FIRST = (GLUED_LEVEL, r"\1")
 VALUE_REWRITES: Mapping[str, tuple[tuple[str, str], ...]] = {
-    "category": (_WHOLE_BRACKETS, *CATEGORY_REWRITES),
+    # and "CC Văn phòng - Thống kê" (CC: công chức before a duty), "Phó Chủ tịch Thường trực
+    # HĐND", "Phó BT TT Đảng ủy" (the standing deputy, thường trực or TT, is the deputy)
+    "category": (
+        _WHOLE_BRACKETS,
+        (r"^cc\.?\s+(?=\S)", "công chức "),
+        *CATEGORY_REWRITES,
+        (r"^(phó (?:chủ tịch|bí thư))\s+(?:thường trực|tt)\b", r"\1"),
+    ),
     # "KHỐI ĐẢNG, MẶT TRẬN VÀ CÁC ĐOÀN THỂ", "Khối MTTQ và các tổ chức chính trị - xã hội",
     # "Khối Đảng - đoàn thể": the Party, the Front and the unions in any of their names,
     # joined by commas, dashes or "và", are the one bloc; "Khối chính quyền địa phương"

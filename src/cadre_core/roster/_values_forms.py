@@ -28,6 +28,7 @@ from cadre_core.vocab._enums import (
 )
 
 __all__ = [
+    "DASHES",
     "FORM_SPELLINGS",
     "NONE_HELD_CODES",
     "NO_LEVEL_HELD",
@@ -39,16 +40,20 @@ __all__ = [
 
 
 #: The form's optional levels a list or a record fills with a word for "none held"
-#: ("Quản lý nhà nước: Chưa", "Ngoại ngữ: Không", "Tin học: Chưa qua đào tạo"): such a
-#: cell is blank, no level held. Not a degree's or a theory level's column, whose "none"
-#: is refused on purpose (no row is to be written for it).
+#: ("Quản lý nhà nước: Chưa", "Ngoại ngữ: Không", "Tin học: Chưa qua đào tạo") or with a
+#: dash, as typed lists fill every cell they leave empty ("-", "–"): such a cell is blank,
+#: no level held. Not a degree's, a theory level's or a rating's column, whose "none" (the
+#: same words and dashes, :data:`NO_LEVEL_HELD`) is refused on purpose with a note (the
+#: cell is to be left blank; in a table of its own no row is to be written for it).
 NONE_HELD_CODES = ("state_management", "it_level", "language", "general_education")
 _NONE_WORDS = tuple(
     f"{none}{what}"
     for none in ("không", "chưa")
     for what in ("", " có", " học", " đào tạo", " qua", " qua đào tạo", " qua đt", " qua bồi dưỡng")
 )
-NO_LEVEL_HELD = frozenset((*_NONE_WORDS, *(f"({w})" for w in _NONE_WORDS)))
+#: the dashes a clerk fills an empty cell with
+DASHES = ("-", "--", "–", "—")
+NO_LEVEL_HELD = frozenset((*_NONE_WORDS, *(f"({w})" for w in _NONE_WORDS), *DASHES))
 
 
 #: The specialised grades (ngạch chuyên ngành) named "<role> [tier] [field]", in four

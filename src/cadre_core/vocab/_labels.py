@@ -1918,12 +1918,21 @@ _LABELS: dict[str, tuple[str, str]] = {
         "bỏ dòng nếu không có",
         "ambiguous",
     ),
-    "problem_note_no_degree": ("chưa có bằng chuyên môn: bỏ dòng này", "no degree: omit the row"),
-    "problem_note_no_level": ("chưa có trình độ: bỏ dòng này", "no level: omit the row"),
-    "problem_note_not_rated": ("chưa được xếp loại: bỏ dòng này", "not rated: omit the row"),
+    "problem_note_no_degree": (
+        "chưa có bằng chuyên môn: để trống ô này; trong bảng bằng cấp thì bỏ dòng này",
+        "no degree: leave the cell blank; in a degrees table, omit the row",
+    ),
+    "problem_note_no_level": (
+        "chưa có trình độ: để trống ô này; trong bảng lý luận chính trị thì bỏ dòng này",
+        "no level: leave the cell blank; in a theory table, omit the row",
+    ),
+    "problem_note_not_rated": (
+        "chưa được xếp loại: để trống ô này; trong bảng xếp loại thì bỏ dòng này",
+        "not rated: leave the cell blank; in a ratings table, omit the row",
+    ),
     "problem_note_below": (
-        "dưới trung cấp, mức thấp nhất được tính: bỏ dòng này",
-        "below trung_cap, the lowest level counted; omit the row",
+        "dưới trung cấp, mức thấp nhất được tính: để trống ô này; trong bảng thì bỏ dòng này",
+        "below trung_cap, the lowest counted: leave the cell blank; in a table, omit the row",
     ),
     "problem_note_reads_as": (
         "được đọc là {good}; hãy chuyển đổi (--legacy-text convert, hoặc xuất lại dữ liệu "
@@ -2389,6 +2398,20 @@ _LABELS: dict[str, tuple[str, str]] = {
     "problem_vacant_post": (
         "dòng này ghi một vị trí còn khuyết ({cell}): vị trí được đọc, không có người nào",
         "this row names a vacant post ({cell}): the post was read, and no person",
+    ),
+    "problem_name_mark": (
+        "dấu chú thích {mark} sau tên ({cell}) không phải là một phần của tên nên được bỏ; "
+        "ghi chú mà dấu này chỉ tới không được đọc",
+        "the footnote mark {mark} after the name ({cell}) is no part of it and was left out; "
+        "the note it refers to is not read",
+    ),
+    "problem_list_no_birth_dates": (
+        "danh sách không có cột ngày sinh ('Ngày sinh', 'Ngày tháng năm sinh'): mỗi người "
+        "thiếu ngày sinh, báo lỗi ở từng dòng; hãy thêm cột này, hoặc đọc với --skip-invalid "
+        "để giữ từng người với tuổi chưa rõ",
+        "the list has no birth-date column ('Ngày sinh', 'Ngày tháng năm sinh'): each person "
+        "lacks a birth date, an error on each row; add the column, or read the list with "
+        "--skip-invalid to keep each person, of unknown age",
     ),
     "problem_hidden_sheet_not_read": (
         "trang tính {sheet} bị ẩn trong sổ tính nên không được đọc; hãy bỏ ẩn trang tính nếu "
