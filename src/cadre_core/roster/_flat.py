@@ -64,7 +64,7 @@ from cadre_core.roster._mhtml import mhtml_grids
 from cadre_core.roster._problems import Problem, problem
 from cadre_core.roster._reader import RawTable
 from cadre_core.roster._record import COURSE_COLUMNS, not_read
-from cadre_core.roster._record_day import record_day, signed_day
+from cadre_core.roster._record_day import dated_lines, record_day, signed_day
 from cadre_core.roster._schema import header_key
 from cadre_core.roster._sheets import locked, read_sheets, sheet_names
 from cadre_core.roster._sniff import LIST_SUFFIXES, named_as, source_of
@@ -91,6 +91,9 @@ class FlatRead:
     by_cell: tuple[str, ...] = ()
     # personal records ("Sơ yếu lý lịch"), each a sheet named by its file, not a list
     records: bool = False
+    # a field read from one of several columns (a birth date under "Nam" or "Nữ"): the
+    # header label of the column each person's value is in, by encoded row
+    cell_places: Mapping[tuple[str, str], pd.Series] = attrs.field(factory=dict)
 
 
 def _grids(path: Path) -> tuple[list[Grid], list[Problem]]:
@@ -160,6 +163,8 @@ class _Sheet:
     # the text of the person cells holding an error value or a formula with no saved value,
     # by (table, column) and row (:func:`~cadre_core.roster._grid.marked_cells`)
     marks: dict[tuple[str, str], pd.Series] = attrs.field(factory=dict)
+    # (table, column) -> the label of the column each person row's value is in
+    cell_places: dict[tuple[str, str], pd.Series] = attrs.field(factory=dict)
 
 
 def _read_sheet(sheet: Grid, number: int, file: str) -> tuple[_Sheet | None, list[str]]:
@@ -323,6 +328,7 @@ def _read_sheet(sheet: Grid, number: int, file: str) -> tuple[_Sheet | None, lis
     keep = person.to_numpy()
     cols: dict[tuple[str, str], pd.Series] = {}
     ratings: list[tuple[Field, pd.Series]] = []
+    cell_places: dict[tuple[str, str], pd.Series] = {}
     for key, js in chosen.items():
         marks = {j: f.mark for j in js if (f := fields[j]) is not None and f.mark is not None}
         if marks:  # a level per column, marked in the one held
@@ -344,12 +350,20 @@ def _read_sheet(sheet: Grid, number: int, file: str) -> tuple[_Sheet | None, lis
         if key == ("cadres", "birth_date"):
             birth = pd.Series(None, index=body.index, dtype=object)
             gender = pd.Series(None, index=body.index, dtype=object)
+            # each row's date is said in the column it is in; a blank one in them all
+            leaves = " + ".join(header.labels[j][-1] for j in js if header.labels[j])
+            both = header_label([*header.labels[js[0]][:-1], leaves], js[0], js[-1])
+            column_of = pd.Series(both, index=body.index, dtype=object)
             for j in js:
+                column_of = column_of.where(birth.notna() | ~filled[j],
+                                            header_label(header.labels[j], j))  # fmt: skip
                 birth = birth.where(birth.notna() | ~filled[j], body[j])
                 g = fields[j].gender if fields[j] is not None else None  # type: ignore[union-attr]
                 if g is not None:
                     gender = gender.where(~filled[j], g)
             cols[key] = birth[keep]
+            if len(js) > 1:
+                cell_places[key] = column_of[keep].set_axis(rows[keep].to_numpy())
             if gender.notna().any() and ("cadres", "gender") not in chosen:
                 cols["cadres", "gender"] = gender[keep]
                 places["cadres", "gender"] = places[key]
@@ -386,7 +400,7 @@ def _read_sheet(sheet: Grid, number: int, file: str) -> tuple[_Sheet | None, lis
     problems += said
     cols.update({k: cols[k].astype(object).where(~cols[k].index.isin(m.index), m)
                  for k, m in failed.items() if k in cols})  # fmt: skip
-    sheet_read = _Sheet(cols, ratings, rows[keep], places, problems, signing, failed)
+    sheet_read = _Sheet(cols, ratings, rows[keep], places, problems, signing, failed, cell_places)
     return sheet_read, _texts(grid.iloc[: header.top])
 
 
@@ -427,7 +441,7 @@ def read_flat(
         sheets.append((number, grid.name, read))
         if (named := title_commune(texts)) is not None:  # each sheet its commune's list
             communes[number] = named
-        if not records and (dated := title_day(texts, signed=False)) is not None:
+        if not records and (dated := title_day(dated_lines(texts), signed=False)) is not None:
             days[grid.name] = dated
     problems.extend(  # the same person on two rows (of one sheet or two): read as two, said
         listed_twice([(n, s.cols, s.rows) for n, _, s in sheets], names, path.name,
@@ -447,9 +461,11 @@ def read_flat(
         day, said = signed_day(path.name, signed)
         problems.extend(said)
     else:
-        # the day it is as of, else the period it covers (said), else the day it was signed
-        day = title_day(titles, signed=False)
-        period = title_period(titles) if day is None else None
+        # the day it is as of, else the period it covers (said), else the day it was signed;
+        # never a legal document's day or year ("Thông tư số 11/2012/TT-BNV ngày …")
+        lines = dated_lines(titles)
+        day = title_day(lines, signed=False)
+        period = title_period(lines) if day is None else None
         if period is not None:
             day = period[0]
             problems.append(
@@ -457,9 +473,9 @@ def read_flat(
                         severity="warning", day=fmt_date(day), period=repr(period[1]))
             )  # fmt: skip
         elif day is None:  # signed above the list, else in its footer rows under it
-            day = title_day(titles)
+            day = title_day(lines)
             if day is None:
-                day = title_day([t for _, _, s in sheets for t in s.signing])
+                day = title_day(dated_lines([t for _, _, s in sheets for t in s.signing]))
     if day is None and isinstance(list_date, Undated):  # the day evaluated: said
         day = list_date.day
         problems.append(
@@ -499,9 +515,11 @@ def read_flat(
         for n in range(len(grids)):
             places.update({(n, "trainings", c): label("record_courses", "vi")
                            for c in ("cadre_id", *COURSE_COLUMNS)})  # fmt: skip
+    by_row = {k: pd.concat([s.cell_places[k] for _, _, s in sheets if k in s.cell_places])
+              for k in {k for _, _, s in sheets for k in s.cell_places}}  # fmt: skip
     return FlatRead(
         tuple(raws), tuple(problems), day, commune, absent, places, tuple(names),
-        by_cell=by_cell, records=records,
+        by_cell=by_cell, records=records, cell_places=by_row,
     )  # fmt: skip
 
 
@@ -536,7 +554,10 @@ def relocate(problem: Problem, read: FlatRead, file: str) -> Problem:
     number, row = divmod(problem.row, ROW_BASE)
     sheet = read.sheets[number] if number < len(read.sheets) else ""
     column = problem.column
-    if column is not None and problem.table is not None:
+    at = read.cell_places.get((problem.table or "", column or ""))
+    if at is not None and problem.row in at.index:  # the column the row's value is in
+        column = str(at[problem.row])
+    elif column is not None and problem.table is not None:
         column = read.places.get((number, problem.table, column), f"{column} {MADE}")
     if read.records:  # a record's one person: the record's file and its field
         where = file if sheet == file else f"{file}/{sheet}"

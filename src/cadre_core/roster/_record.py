@@ -95,9 +95,12 @@ _LABELS: tuple[tuple[str | None, str, str], ...] = (
     (None, "Ngày tuyển dụng", r"ngày\s+(?:được\s+)?tuyển\s+dụng"),
     (None, "Cơ quan tuyển dụng", r"cơ\s+quan\s+tuyển\s+dụng"),
     (None, "Phụ cấp chức vụ", r"phụ\s+cấp\s+chức\s+vụ"),
+    # 2C-BNV/2008 "Chức vụ (chức danh) hiện tại"; 2C/TCTW-98 "Chức vụ hiện nay", "Chức vụ
+    # (Đảng, chính quyền, đoàn thể)" (a bracket after a label is the label's)
     ("Chức vụ hiện tại", "Chức vụ (chức danh) hiện tại",
-     r"chức\s+vụ\s*(?:\(\s*chức\s+danh\s*\)\s*)?hiện\s+tại|chức\s+vụ\s*\(\s*chức\s+danh\s*\)"
-     r"|chức\s+vụ|chức\s+danh"),
+     r"chức\s+vụ\s*(?:\(\s*chức\s+danh\s*\)\s*)?hiện\s+(?:tại|nay)"
+     r"|chức\s+vụ\s*\(\s*chức\s+danh\s*\)|chức\s+vụ|chức\s+danh"),
+    ("Cơ quan, đơn vị", "Đơn vị công tác", r"(?:cơ\s+quan,?\s*)?đơn\s+vị\s+công\s+tác(?:\s+hiện\s+nay)?"),
     (None, "Công việc chính được giao", r"công\s+việc\s+chính\s+được\s+giao"),
     ("Ngạch công chức", "Ngạch công chức",
      r"ngạch\s+(?:công\s+chức|cán\s+bộ)(?:\s*\(\s*viên\s+chức\s*\))?|ngạch"),
@@ -154,10 +157,10 @@ HEADERS: tuple[str, ...] = (
 # end: "Đại học Quản lý nhà nước" is a value, not the label "Quản lý nhà nước"
 _NUMBER = r"\d{1,2}(?:\.\d{1,2})?\s*[).\-/]"
 _LABEL = re.compile(
-    rf"(?:^|(?<=[,;\t])|(?<=\s\s)|(?<=[.…]\s)|(?<=[.…])|(?:{_NUMBER})|(?<=\s)(?={_NUMBER}))"
+    rf"(?:^|(?<=[,;\t\n])|(?<=\s\s)|(?<=[.…]\s)|(?<=[.…])|(?:{_NUMBER})|(?<=\s)(?={_NUMBER}))"
     rf"\s*(?:{_NUMBER})?\s*(?:[-–•+*]\s*)?"
     r"(?P<label>" + "|".join(f"(?P<f{i}>{p})" for i, (_, _, p) in enumerate(_LABELS)) + r")"
-    r"(?:\s*\([^()\t]*\))?\s*(?::|(?=\t)|$)"
+    r"(?:\s*\([^()\t\n]*\))?\s*(?::|(?=[\t\n])|$)"
 )
 # a label of no field this reader knows ("Thành phần gia đình xuất thân:"): where a field
 # starts, a few words without digits and their colon; it ends the value before it and is
@@ -167,9 +170,9 @@ _LABEL = re.compile(
 _OTHER = tuple(
     re.compile(
         rf"{anchor}\s*(?:{_NUMBER})?\s*(?:[-–•+*]\s*)?"
-        rf"(?P<label>[^\W\d_][^:;\t\d(){comma}]{{1,60}}?)(?:\s*\([^()\t]*\))?\s*:"
+        rf"(?P<label>[^\W\d_][^:;\t\n\d(){comma}]{{1,60}}?)(?:\s*\([^()\t\n]*\))?\s*:"
     )
-    for anchor, comma in ((r"(?:^|(?<=[;\t])|(?<=\s\s))", ""), ("(?<=,)", ","))
+    for anchor, comma in ((r"(?:^|(?<=[;\t\n])|(?<=\s\s))", ""), ("(?<=,)", ","))
 )
 # the form's sections after its fields: read no further (a relative's name is no cadre's)
 _SECTIONS = re.compile(
@@ -198,17 +201,48 @@ class Around(Text):
 
 def _lines(blocks: Iterable[Text | Table]) -> list[str]:
     """The document's lines in order: its paragraphs' lines, and each table row's cells
-    joined by a tab (a label cell and its value cell make one line)."""
+    joined by a tab (a label cell and its value cell make one line), a cell's paragraphs
+    by a line break (:func:`_apart`, :func:`_joined`)."""
     out: list[str] = []
     for block in blocks:
         if isinstance(block, Text):
             out.extend(block.lines)
             continue
         for row in block.cells.itertuples(index=False):
-            cells = [" ".join(str(v).split()) for v in row if isinstance(v, str) and v.strip()]
+            cells = ["\n".join(" ".join(p.split()) for p in str(v).splitlines() if p.strip())
+                     for v in row if isinstance(v, str) and v.strip()]  # fmt: skip
             if cells:
                 out.append("\t".join(cells))
     return [unicodedata.normalize("NFC", line) for line in out]
+
+
+def _apart(line: str) -> str:
+    """A line of :func:`_lines` as its head and its signing cell are read: each paragraph
+    of a cell a cell of its own ("Đảng bộ: Xã Tả Lèng" over "Chi bộ: Cơ quan Đảng ủy" in
+    the form's head cell: a commune's name ends with its paragraph).
+
+    >>> _apart("Mẫu 2C-BNV/2008\\nSố hiệu cán bộ, công chức: TL-01")
+    'Mẫu 2C-BNV/2008\\tSố hiệu cán bộ, công chức: TL-01'
+    """
+    return line.replace("\n", "\t")
+
+
+def _joined(line: str) -> str:
+    """A line of :func:`_lines` as a section's table reads it: a cell's paragraphs one
+    text, a row's cells apart ("Cử nhân" over "Luật" is "Cử nhân Luật")."""
+    return line.replace("\n", " ")
+
+
+def _value(text: str) -> str | None:
+    """The value written after a label, ``text`` up to the next label: the rest of the
+    label's cell (its paragraphs under the label's too), when it holds one; else the
+    cells after it (a label cell's value cell). A value never runs into the next cell
+    ("Cơ quan, đơn vị sử dụng CBCC: UBND xã Tả Lèng" beside "Mẫu 2C-BNV/2008").
+
+    >>> _value(": UBND xã Tả Lèng\\tMẫu 2C-BNV/2008\\n"), _value("\\tĐại học\\nLuật")
+    ('UBND xã Tả Lèng', 'Đại học Luật')
+    """
+    return _clean(text.split("\t", 1)[0]) or _clean(text)
 
 
 def _clean(value: str) -> str | None:
@@ -258,7 +292,7 @@ def _titled(lines: list[str]) -> bool:
     >>> _titled(["LÝ LỊCH TRÍCH NGANG CÁN BỘ", "STT\tHọ và tên\tSinh ngày\tQuê quán"])
     False
     """
-    head = [_key(line) for line in lines[:40]]
+    head = [_key(_apart(line)) for line in lines[:40]]
     return any(_TITLE.search(line) for line in head) and _named(head)
 
 
@@ -299,7 +333,7 @@ def _titled_around(
         seen += len(in_it)
         if isinstance(read, Table) and find_header(read.cells) is not None:
             continue
-        if _named([_key(line) for line in in_it], filled=True):
+        if _named([_key(_apart(line)) for line in in_it], filled=True):
             return True
     return False
 
@@ -317,7 +351,7 @@ def _fields(
     sections: dict[str, list[str]] = {}
     others: list[str] = []
     titled = False
-    for line in lines:
+    for line in lines:  # a cell's paragraphs apart (labels start after "\n"), but in a section
         key = _key(line)
         section = _SECTIONS.match(key)
         if section is not None and titled:
@@ -325,7 +359,7 @@ def _fields(
             sections.setdefault(words.capitalize() if words.isupper() else words, [])
             continue
         if sections:
-            sections[next(reversed(sections))].append(line)
+            sections[next(reversed(sections))].append(_joined(line))
             continue
         if not titled and _TITLE.search(key):
             titled = True
@@ -355,7 +389,7 @@ def _fields(
         for n, (_, end, field) in enumerate(marks):
             stop = marks[n + 1][0] if n + 1 < len(marks) else len(line)
             if field is not None and field not in found:
-                found[field] = _clean(line[end:stop])
+                found[field] = _value(line[end:stop])
         if heading and marks:
             lead.append(line)
     return found, lead, sections, list(dict.fromkeys(others))
@@ -364,7 +398,7 @@ def _fields(
 def _signed(lines: list[str]) -> tuple[str, str] | None:
     """The line after the form's title the record was signed on (:func:`signing_cell`)."""
     start = next((i for i, line in enumerate(lines) if _TITLE.search(_key(line))), len(lines))
-    return signing_cell(lines[start:])
+    return signing_cell([_apart(line) for line in lines[start:]])
 
 
 def record_grid(name: str, blocks: Sequence[Text | Table]) -> Grid | None:
@@ -402,7 +436,7 @@ def record_grid(name: str, blocks: Sequence[Text | Table]) -> Grid | None:
     unread: list[str] = list(others)
     for field, value in found.items():
         header, form_name, _ = _LABELS[field]
-        if header is None:
+        if header is None or (value is not None and header in values):  # the first one's
             unread.append(form_name)
         elif value is not None:
             values[header] = value
@@ -426,8 +460,8 @@ def record_grid(name: str, blocks: Sequence[Text | Table]) -> Grid | None:
     ratings: dict[str, str] = {}
     whole = True
     if rated is not None:  # its lines before the signatures, when it is the last section
-        signing = (n for n, line in enumerate(rated)
-                   if signed is not None and signed[0] in line.split("\t"))  # fmt: skip
+        signing = (n for n, line in enumerate(rated)  # its cell, or a paragraph of it
+                   if signed is not None and any(signed[0] in c for c in line.split("\t")))  # fmt: skip
         ratings, whole = _ratings(rated[: next(signing, len(rated))])
     values.update(ratings)
     unread += [
@@ -440,7 +474,7 @@ def record_grid(name: str, blocks: Sequence[Text | Table]) -> Grid | None:
     # never a day a line above its title names (the decision its form was issued by, in a
     # page header); a row of the head's table is its cells, each a title line of its own
     title: list[str | None] = [None if signed is None else signed[1]]
-    title += [cell for line in lead for cell in line.split("\t")]
+    title += [cell for line in lead for cell in _apart(line).split("\t")]
     width = len(headers)
     rows: list[list[str | None]] = [[line, *[None] * (width - 1)] for line in title]
     rows += [list(headers), [values.get(h) for h in headers]]

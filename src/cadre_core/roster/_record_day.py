@@ -25,13 +25,16 @@ from cadre_core.vocab._labels import fmt_date
 
 _BORN = re.compile(r"sinh\W*$")  # "Sinh ngày 12 tháng 5 năm 1980" names no signing
 _SIGNED = re.compile(r"ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s*,?\s*năm\s+\d{4}")
-# the day of a legal document a text names, never the day a record was signed: "(ban hành
-# kèm theo) Quyết định số 02/2008/QĐ-BNV ngày 06/10/2008", "Hướng dẫn số 15-HD/TCTW ngày
-# 21 tháng 11 năm 2022": the document's kind, its number, then "ngày" and the day
+# the day of a legal document a text names, never the day a record or a list was signed:
+# "(ban hành kèm theo) Quyết định số 02/2008/QĐ-BNV ngày 06/10/2008", "Hướng dẫn số
+# 15-HD/TCTW ngày 21 tháng 11 năm 2022": the document's kind, its number, then "ngày" and
+# the day; the body that issued it may stand before "ngày", after "của" ("Quyết định số
+# 12/QĐ-UBND của Chủ tịch UBND tỉnh ngày 05/3/2024"), in words with no comma, colon or
+# bracket: a signing line ("UBND xã Tả Lèng, ngày 10 tháng 10 năm 2025") names no document
 _ISSUED = re.compile(
     r"(?:\b(?:quyết\s+định|thông\s+tư(?:\s+liên\s+tịch)?|nghị\s+định|nghị\s+quyết|chỉ\s+thị"
     r"|hướng\s+dẫn|công\s+văn|qđ|tt|nđ|nq)\b[^\S\t]*(?:số[^\S\t]*)?(?:\S*\d\S*[^\S\t]+)?"
-    r"|\bsố[^\S\t]+\S*\d\S*[^\S\t]+)ngày[^\S\t]*"
+    r"|\bsố[^\S\t]+\S*\d\S*[^\S\t]+)(?:của[^\S\t]+[^\t,;:()]*?[^\S\t]+)?ngày[^\S\t]*"
     r"(?:\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{4}"
     r"|\d{1,2}\s+tháng\s+\d{1,2}\s*,?\s*năm\s+\d{4})",
     re.IGNORECASE,
@@ -47,6 +50,8 @@ def without_issued_days(text: str) -> str:
     >>> without_issued_days("Mẫu 2C ban hành kèm theo Quyết định số 02/2008/QĐ-BNV ngày "
     ...                     "06 tháng 10 năm 2008 của Bộ trưởng Bộ Nội vụ")
     'Mẫu 2C ban hành kèm theo của Bộ trưởng Bộ Nội vụ'
+    >>> without_issued_days("Theo Quyết định số 12/QĐ-UBND của Chủ tịch UBND tỉnh ngày 05/3/2024")
+    'Theo'
     >>> without_issued_days("Tả Lèng, ngày 15 tháng 01 năm 2026")
     'Tả Lèng, ngày 15 tháng 01 năm 2026'
     """
@@ -54,6 +59,19 @@ def without_issued_days(text: str) -> str:
     if _ISSUED.search(composed) is None:
         return text
     return re.sub(r" {2,}", " ", _ISSUED.sub("", composed)).strip(_EDGES)
+
+
+def dated_lines(texts: Sequence[str]) -> list[str]:
+    """A list's title or signature rows ``texts`` as the day and the period it is as of are
+    read from them (:func:`~cadre_core.roster._list_title.title_day`, ``title_period``):
+    without the legal documents' days (:func:`without_issued_days`), whose day is never
+    the list's, nor their year its period.
+
+    >>> dated_lines(["UBND XÃ DÀO SAN", "(Ban hành kèm theo Thông tư số 11/2012/TT-BNV "
+    ...              "ngày 17 tháng 12 năm 2012 của Bộ Nội vụ)"])
+    ['UBND XÃ DÀO SAN', '(Ban hành kèm theo của Bộ Nội vụ)']
+    """
+    return [without_issued_days(text) for text in texts]
 
 
 def signing_cell(lines: Sequence[str]) -> tuple[str, str] | None:
@@ -113,4 +131,4 @@ def signed_day(file: str, days: Sequence[dt.date]) -> tuple[dt.date | None, list
     return day, [said]
 
 
-__all__ = ["record_day", "signed_day", "signing_cell", "without_issued_days"]
+__all__ = ["dated_lines", "record_day", "signed_day", "signing_cell", "without_issued_days"]

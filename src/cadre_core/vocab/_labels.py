@@ -1918,6 +1918,7 @@ _LABELS: dict[str, tuple[str, str]] = {
         "bỏ dòng nếu không có",
         "ambiguous",
     ),
+    # (a list's cell is the person's: left blank; a row of a table of levels: left out)
     "problem_note_no_degree": (
         "chưa có bằng chuyên môn: để trống ô này; trong bảng bằng cấp thì bỏ dòng này",
         "no degree: leave the cell blank; in a degrees table, omit the row",
