@@ -27,6 +27,7 @@ from conftest import SOFFICE, libreoffice_convert
 from docx.enum.text import WD_BREAK
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from test_docx_lists import add_table as add_table_with
 from test_mhtml_lists import write_mhtml
 
 import cadre_core
@@ -86,15 +87,7 @@ def run(*args: str) -> subprocess.CompletedProcess[str]:
 
 def add_table(document: Any, rows: Sequence[Row], merges: Sequence[Merge] = ()) -> None:
     """A bordered table of ``rows`` (None: a blank cell) with Word's merged cells."""
-    width = max(len(r) for r in rows)
-    table = document.add_table(rows=len(rows), cols=width)
-    table.style = "Table Grid"
-    for r0, c0, r1, c1 in merges:
-        table.cell(r0, c0).merge(table.cell(r1, c1))
-    for r, row in enumerate(rows):
-        for c, value in enumerate(row):
-            if value is not None:
-                table.cell(r, c).text = value
+    add_table_with(document, rows, merges)
 
 
 def write_docx(path: Path, blocks: Sequence[Any]) -> Path:
