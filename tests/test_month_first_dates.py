@@ -10,6 +10,7 @@ The order is now told per column, from all its values: see ``roster._date_order`
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import subprocess
 import sys
@@ -289,3 +290,24 @@ def test_one_export_writes_its_dates_alike() -> None:
         "joined": ["2001-05-07"],
         "typed": ["2001-07-05"],
     }
+
+
+def test_the_warning_quotes_no_birth_date_under_pseudonyms(tmp_path: Path) -> None:
+    """The month-first warning quotes one value of the column as its example: a birth
+    date ('3/12/1978 12:00:00 AM'). Pseudonyms scrubbed the day-first spellings of the
+    roster's birth dates only, so under --pseudonymize that example still named the day a
+    person was born; the month-first spellings are scrubbed too now."""
+    path = csv_list(tmp_path / "hrm.csv", US_EXPORT)
+    env = {**os.environ, "COLUMNS": "400", "CADRE_PSEUDONYM_KEY": "k" * 32}
+    out = subprocess.run(
+        [CADRE, "evaluate", str(path), "--list-date", DAY, "--as-of", "2025-12-31",
+         "--plugin", "laichau", "--skip-invalid", "--format", "json", "--pseudonymize"],
+        capture_output=True, text=True, timeout=120, env=env,
+    )  # fmt: skip
+    assert out.returncode in (0, 3), out.stderr
+    said = [w for w in json.loads(out.stdout)["warnings"] if w["key"] == "date_month_first"]
+    assert [w["args"]["written"] for w in said] == ["'[withheld] 12:00:00 AM'"]
+    text = out.stdout + out.stderr
+    for spelled in ("3/12/1978", "03/12/1978", "12/03/1978", "1978-03-12", "11/4/1986",
+                    "1/25/1983", "6/30/1992", "Đèo Văn Khánh"):  # fmt: skip
+        assert spelled not in text, spelled

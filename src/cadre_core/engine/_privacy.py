@@ -129,9 +129,15 @@ def withheld(problem: Problem, records: Iterable[str] = ()) -> Problem:
 
 def _date_spellings(day: pd.Timestamp) -> list[str]:
     """How a day is written in a message: ISO, day-first with ``/``, ``-`` or ``.``, and
-    day-first unpadded."""
+    day-first unpadded; and month-first, padded and not, as a list exported with US
+    settings writes it and a warning on the order of its dates quotes it.
+
+    >>> _date_spellings(pd.Timestamp("1978-03-12"))[-2:]
+    ['03/12/1978', '3/12/1978']
+    """
     out = [day.strftime(f) for f in ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y")]
-    return [*out, f"{day.day}/{day.month}/{day.year}"]
+    out += [f"{day.day}/{day.month}/{day.year}", day.strftime("%m/%d/%Y")]
+    return [*out, f"{day.month}/{day.day}/{day.year}"]
 
 
 @attrs.define
