@@ -52,7 +52,7 @@ from cadre_core.roster._merged import Merged
 from cadre_core.roster._office import office_program, to_docx, to_docx_all
 from cadre_core.roster._problems import Problem, problem
 from cadre_core.roster._record import Around, is_record_file, record_folder, record_grid
-from cadre_core.roster._record_day import without_issued_days
+from cadre_core.roster._record_day import dated_lines
 from cadre_core.roster._sniff import WORD_SUFFIXES, file_kind, is_encrypted
 from cadre_core.vocab._progress import tracked
 
@@ -383,7 +383,7 @@ def _page_text(document: Any, styles: _StyleFonts) -> tuple[Around, Around, Lega
     # a footer's day is a signing's, not a legal document's ("Mẫu 2C-BNV/2008 ban hành kèm
     # theo Quyết định số 02/2008/QĐ-BNV ngày 06/10/2008": no day signed, nothing to read)
     trail = [line for lines in under
-             if title_day([without_issued_days(x) for x in lines]) is not None
+             if title_day(dated_lines(lines)) is not None
              for line in lines]  # fmt: skip
     return Around(lead), Around(trail), legacy
 

@@ -110,7 +110,7 @@ def record_day(grid: Grid) -> dt.date | None:
     datetime.date(2026, 1, 15)
     """
     first = grid.cells.iat[0, 0] if grid.record and grid.top > 0 else None
-    return title_day([without_issued_days(first)]) if isinstance(first, str) else None
+    return title_day(dated_lines([first])) if isinstance(first, str) else None
 
 
 def signed_day(file: str, days: Sequence[dt.date]) -> tuple[dt.date | None, list[Problem]]:
