@@ -415,12 +415,14 @@ def _build(
     label: str | None = None,
     strict_columns: bool = False,
     shared_rows: bool = False,
+    day: dt.date | None = None,
 ) -> Roster:
     """The roster of the raw tables ``raws``, validated (``problems``: what reading them
     found). With ``skip_invalid``, what has errors is set aside round by round;
     ``shared_rows`` says the tables were all made from the rows of one list (a row of a
     table and a row of another with the same number came from the same person), so that
-    a cadre set aside takes the rows made from its row with it."""
+    a cadre set aside takes the rows made from its row with it; ``day``: the day a list
+    describes (a start written as a month or a year alone is read up to it)."""
     if legacy not in LEGACY_POLICIES:
         raise ValueError(f"legacy must be one of {LEGACY_POLICIES}")
     input_rows = {r.name: len(r.frame) for r in raws}
@@ -435,7 +437,7 @@ def _build(
     # the same id (a duplicate), never attached to another person.
     done: dict[tuple[str, str, int], Problem] = {}
     while skip_invalid and _errors(found):
-        step = _set_aside(raws, found, done, frames, shared_rows=shared_rows)
+        step = _set_aside(raws, found, done, frames, shared_rows=shared_rows, day=day)
         if step is None:
             break
         held_aside += held_by_rows_set_aside(raws, frames, step[1])
@@ -611,6 +613,7 @@ def _list_roster(p: Path, read: FlatRead, legacy: str, skip_invalid: bool) -> Ro
             legacy=legacy,
             skip_invalid=skip_invalid,
             shared_rows=True,
+            day=read.day,
         )
     except RosterError as exc:
         moved = [relocate(q, read, p.name) for q in exc.problems]

@@ -35,6 +35,7 @@ __all__ = [
     "FALSE_WORDS",
     "FORM_FIELDS",
     "KINDS",
+    "START_LIKE_DATES",
     "TABLES",
     "TABLE_BY_NAME",
     "TABLE_NAMES",
@@ -510,6 +511,22 @@ TABLES: tuple[Table, ...] = (
 
 TABLE_BY_NAME: Mapping[str, Table] = {t.name: t for t in TABLES}
 TABLE_NAMES: tuple[str, ...] = tuple(t.name for t in TABLES)
+
+#: The date columns that say since when a row's post or qualification is held: a post's
+#: start, the award of a degree or a theory diploma, the end of a training (when its
+#: certificate was obtained). Written as a month or a year alone, such a cell may be read
+#: under ``skip_invalid`` as the last day of that period (held at least from then:
+#: :mod:`cadre_core.roster._partial_dates`), the row kept. Never a birth date, a day a
+#: post or a person left, nor a list's day; a cadre's own optional dates (joining the
+#: Party, social insurance) are set aside alone, the cadre kept (``FORM_CELLS``).
+START_LIKE_DATES: frozenset[tuple[str, str]] = frozenset(
+    {
+        ("assignments", "start_date"),
+        ("degrees", "awarded_date"),
+        ("theory", "awarded_date"),
+        ("trainings", "completed_date"),
+    }
+)
 
 FORM_FIELDS: tuple[str, ...] = (
     "cadres.party_join_date",

@@ -13,6 +13,7 @@ import attrs
 import numpy as np
 import pandas as pd
 
+from cadre_core.roster._partial_dates import read_partial_days
 from cadre_core.roster._problems import Problem, problem
 from cadre_core.roster._reader import RawTable
 from cadre_core.roster._schema import FORM_FIELDS, TABLE_BY_NAME
@@ -90,6 +91,7 @@ def _set_aside(
     frames: Mapping[str, pd.DataFrame] | None = None,
     *,
     shared_rows: bool = False,
+    day: dt.date | None = None,
 ) -> tuple[list[RawTable], list[Problem]] | None:
     """One round of ``skip_invalid``: the raw tables with the errors in ``found`` set aside
     (optional tables with a table-level error, bad optional cells, then rows, with the rows
@@ -97,7 +99,12 @@ def _set_aside(
     for which ``frames`` are the raw tables normalised and ``shared_rows`` says they were
     all made from the rows of one list), and what was set aside; None when an error cannot
     be set aside (it concerns a required table, or the text's encoding) or when nothing is
-    left to set aside."""
+    left to set aside.
+
+    A start-like day written as a month or a year alone ("T7/2021", "2021") is read as the
+    period's last day instead, its row kept and a warning said, when that day is on or
+    before ``day``, the day the roster describes (else today):
+    :mod:`cadre_core.roster._partial_dates`."""
     errors = _errors(found)
     whole = [p for p in errors if p.row is None]
     if any(
@@ -110,10 +117,17 @@ def _set_aside(
         out.append(attrs.evolve(p, scope="table"))
     cells: dict[str, dict[str, set[int]]] = {}
     rows: dict[str, set[int]] = {}
+    partial = read_partial_days(
+        [r for r in raws if r.name not in gone],
+        [(p, str(_canonical(t, p.column))) for p in errors if (t := p.table) is not None],
+        day or dt.date.today(),
+    )
     for p in errors:
         if p.row is None or p.table in gone or p.table is None:
             continue
         column = _canonical(p.table, p.column)
+        if (p.table, column, p.row) in partial.said:
+            continue  # a month or a year alone, read as its last day
         if _cell_can_be_set_aside(p.table, column):
             assert column is not None
             key = (p.table, column, p.row)
@@ -127,12 +141,14 @@ def _set_aside(
     if frames is not None:
         kept_raws = [r for r in raws if r.name not in gone]
         out += _with_their_rows(kept_raws, frames, rows, shared_rows)
+    out += [p for (t, _, r), p in partial.said.items() if r not in rows.get(t, set())]
     if not out:
         return None
     kept = []
     for raw in raws:
         if raw.name in gone:
             continue
+        raw = partial.fill(raw)
         if raw.name in cells:
             raw = _blank_cells(raw, cells[raw.name])
         keep = ~raw.rows.isin(rows.get(raw.name, set()))

@@ -1869,6 +1869,20 @@ _LABELS: dict[str, tuple[str, str]] = {
         "tháng và năm không phải là ngày: ghi đủ ngày hoặc để trống ô",
         "a month and year are not a day: give the day or leave the cell blank",
     ),
+    # --skip-invalid: a start-like day written as a month or a year alone, read as the
+    # period's last day (cadre_core.roster._partial_dates)
+    "problem_partial_month": (
+        "một ngày đủ (ô không ghi ngày): được đọc là {day}, ngày cuối của tháng đó, tính là "
+        "có từ ngày này (--skip-invalid)",
+        "a whole day (the day is not written): read as {day}, the last day of that month, "
+        "counted as held from then (--skip-invalid)",
+    ),
+    "problem_partial_year": (
+        "một ngày đủ (ô không ghi ngày, tháng): được đọc là {day}, ngày cuối của năm đó, "
+        "tính là có từ ngày này (--skip-invalid)",
+        "a whole day (the day and month are not written): read as {day}, the last day of "
+        "that year, counted as held from then (--skip-invalid)",
+    ),
     "problem_note_zero_day": (
         "ngày rỗng của dữ liệu xuất từ phần mềm: để trống ô",
         "the empty date of a database export: leave the cell blank",
