@@ -39,6 +39,7 @@ from cadre_core.roster._flat_header import (
     name_parts,
     resolve,
 )
+from cadre_core.roster._flat_left import posts_left
 from cadre_core.roster._flat_rows import (
     FOOTER,
     STAFF_KIND,
@@ -508,6 +509,7 @@ def read_flat(
         marks=encoded_marks((s.rows, s.marks) for _, _, s in sheets),
     )
     problems.extend(found)
+    problems.extend(posts_left(raws, day))  # no post held by who left (_flat_left)
     courses = _record_courses(grids, raws, path.name) if records else None
     if courses is not None:  # every record's training table read: the trainings informed
         raws.append(courses)

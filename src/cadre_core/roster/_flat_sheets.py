@@ -6,6 +6,12 @@ kept beside this year's, a template's code lists) is no part of the list while a
 shown holds one: it is not read, and said (:func:`shown_sheets`). When no sheet shown
 holds a list, the hidden ones are read, and said to be hidden.
 
+A sheet whose title rows or name say it lists the people who left ("DANH SÁCH ... GIẢM
+TRONG NĂM 2025", a sheet "Giảm trong năm": a staffing report's page of leavers) holds no
+staff: with a column of the day each left it is read, its people with their left dates
+(no post held on the list's day), and said; with none it is not read, said with its rows
+(:func:`leaver_sheets`).
+
 A person with the same name (by the text key) and the same day of birth on two rows of a
 list, on one sheet or two, is read as two people, and said at the later row, naming the
 first (:func:`listed_twice`).
@@ -19,10 +25,11 @@ from collections.abc import Mapping, Sequence
 import pandas as pd
 
 from cadre_core.roster import _normalize as nz
-from cadre_core.roster._flat_header import find_header
-from cadre_core.roster._flat_rows import filled_cells
+from cadre_core.roster._flat_header import find_header, name_parts, resolve
+from cadre_core.roster._flat_rows import FOOTER, filled_cells, matches
 from cadre_core.roster._flat_tables import VACANT
 from cadre_core.roster._grid import Grid, unicode_grid
+from cadre_core.roster._list_title import title_leavers
 from cadre_core.roster._problems import Problem, problem
 from cadre_core.roster._sheets import hidden
 from cadre_core.vocab._labels import label
@@ -68,6 +75,13 @@ def shown_sheets(grids: Sequence[Grid], file: str) -> tuple[list[Grid], list[Pro
     >>> [g.name for g in grids], [(p.key, p.table) for p in said]
     (['2024'], [('hidden_sheet_read', '2024')])
     """
+    chosen, said = _shown(grids, file)
+    staff, left = leaver_sheets(chosen, file)
+    return staff, said + left
+
+
+def _shown(grids: Sequence[Grid], file: str) -> tuple[list[Grid], list[Problem]]:
+    """The sheets shown or hidden read (:func:`shown_sheets`), before the leavers'."""
     hides = {g.name for g in grids if hidden(g.cells) is not None}
     if not hides:
         return list(grids), []
@@ -87,6 +101,65 @@ def shown_sheets(grids: Sequence[Grid], file: str) -> tuple[list[Grid], list[Pro
         if g.name in hides and holds_list(g)
     ]  # fmt: skip
     return list(grids), said
+
+
+def leaver_sheets(grids: Sequence[Grid], file: str) -> tuple[list[Grid], list[Problem]]:
+    """The sheets of the workbook ``file`` a list of its staff is read from, and what is
+    said of those listing the people who left: a sheet holding a list whose title rows
+    (above its header) or name say so (:func:`~cadre_core.roster._list_title.title_leavers`:
+    "DANH SÁCH CÁN BỘ, CÔNG CHỨC GIẢM TRONG NĂM 2025", "Giảm trong năm") is read when its
+    header has a column of the day each left ("Thời gian giảm": no post held from then on,
+    a warning naming the sheet), else not read, a warning naming the sheet and the rows of
+    its people (scope ``"sheet"``).
+
+    >>> head = ["STT", "Họ và tên", "Ngày sinh", "Chức vụ"]
+    >>> staff = pd.DataFrame([["DANH SÁCH CÁN BỘ", None, None, None], head,
+    ...                       [1, "Lò Văn An", "12/03/1975", "Chủ tịch UBND xã"]])
+    >>> left = pd.DataFrame([["DANH SÁCH CÁN BỘ GIẢM TRONG NĂM 2025", None, None, None],
+    ...                      head, [1, "Lò Văn Bun", "15/05/1965", "Chủ tịch HĐND xã"]])
+    >>> grids, said = leaver_sheets([Grid("DS", staff, []), Grid("Giảm", left, [])], "ds.xlsx")
+    >>> [g.name for g in grids], [(p.key, p.table, dict(p.args)["rows"]) for p in said]
+    (['DS'], [('leaver_sheet_not_read', 'Giảm', '3')])
+    """
+    kept: list[Grid] = []
+    said: list[Problem] = []
+    for grid in grids:
+        head = unicode_grid(Grid(grid.name, grid.cells.iloc[:HEAD_ROWS], []))
+        header = find_header(head.cells)
+        if header is None:
+            kept.append(grid)
+            continue
+        above = head.cells.iloc[: header.top].to_numpy(dtype=object).ravel()
+        words = title_leavers([v for v in above if isinstance(v, str)], grid.name)
+        if words is None:
+            kept.append(grid)
+            continue
+        fields = [resolve(labels) for labels in header.labels]
+        if any(f is not None and (f.table, f.column) == ("cadres", "left_date") for f in fields):
+            kept.append(grid)
+            said.append(
+                problem(file, grid.name, None, None, None, "leaver_sheet_read",
+                        severity="warning", sheet=repr(grid.name), words=repr(words))
+            )  # fmt: skip
+            continue
+        names = [j for j, f in enumerate(fields) if f is not None and f.column == "full_name"]
+        pair = name_parts(header.labels)
+        names = names or ([] if pair is None else list(pair))
+        body = grid.cells.iloc[header.body :]
+        body = body.set_axis(pd.RangeIndex(body.shape[1]), axis=1)
+        if grid.end is not None:  # the lines under a Word table are no one
+            body = body.iloc[: max(grid.end - header.body, 0)]
+        filled = filled_cells(body)
+        person = (filled[names].any(axis=1) if names else filled.any(axis=1)) & ~matches(
+            body, FOOTER
+        )
+        rows = ", ".join(str(int(i) + 1 - grid.top) for i in body.index[person.to_numpy()])
+        said.append(
+            problem(file, grid.name, None, None, None, "leaver_sheet_not_read",
+                    severity="warning", scope="sheet", sheet=repr(grid.name),
+                    words=repr(words), rows=rows or "-")
+        )  # fmt: skip
+    return kept, said
 
 
 def listed_twice(
@@ -161,4 +234,4 @@ def _people(
     )
 
 
-__all__ = ["HEAD_ROWS", "holds_list", "listed_twice", "shown_sheets"]
+__all__ = ["HEAD_ROWS", "holds_list", "leaver_sheets", "listed_twice", "shown_sheets"]

@@ -50,6 +50,53 @@ _COMMUNE_END = re.compile(
 )
 
 
+# the words of a list's title (or its sheet's name) saying it lists the people who left,
+# whole words: "DANH SÁCH CÁN BỘ, CÔNG CHỨC GIẢM TRONG NĂM 2025", "ĐÃ NGHỈ HƯU", "THÔI
+# VIỆC", "CHUYỂN ĐI"; never "giảm nghèo" (a programme), the age or the plan to retire
+# ("đến tuổi nghỉ hưu", "sắp nghỉ hưu": people still at work), nor a line that also says
+# "tăng" (a list of the year's changes both ways, a header of counts "Tăng, giảm")
+_LEFT = re.compile(
+    r"(?<!\w)(?:giảm(?!\s+nghèo)"
+    r"|(?<!tuổi\s)(?<!chờ\s)(?<!sắp\s)(?<!kiến\s)(?<!bị\s)(?<!báo\s)nghỉ\s+hưu"
+    r"|thôi\s+việc|nghỉ\s+việc|chuyển\s+đi)(?!\w)",
+    re.I,
+)
+_BOTH_WAYS = re.compile(r"(?<!\w)tăng(?!\w)", re.I)
+# a place named in a title line ("UBND XÃ NẬM GIẢM"): its name is no word of the title;
+# it ends where the title goes on ("XÃ NẬM CUỔI GIẢM TRONG NĂM 2025": the commune is "Nậm
+# Cuổi")
+_PLACE = re.compile(
+    r"(?<!\w)(?:xã(?!\s+hội\b)|phường|thị\s+trấn|đặc\s+khu|huyện|tỉnh|thôn|bản|tổ)\s+"
+    r"(?:(?!(?:giảm|nghỉ|thôi|chuyển)\s+(?:trong|năm|từ|do|kỳ|quý|tháng|hưu|việc|đi)\b)"
+    r"[^\s,;:()]+\s*){1,4}",
+    re.I,
+)
+
+
+def title_leavers(texts: list[str], name: str = "") -> str | None:
+    """The words by which a list's title rows (the lines above its header), else the name
+    of its sheet, say that it lists the people who left ("giảm trong năm", "nghỉ hưu",
+    "thôi việc", "chuyển đi"; whole words), or None: a staffing report's page of leavers,
+    whose people are no staff on the list's day. A line that also says "tăng" (the year's
+    changes both ways), a place's name ("Xã Nậm Giảm"), "giảm nghèo" and the age to retire
+    ("đến tuổi nghỉ hưu") say nothing of it.
+
+    >>> title_leavers(["UBND XÃ NẬM CUỔI", "DANH SÁCH CÁN BỘ, CÔNG CHỨC GIẢM TRONG NĂM 2025"])
+    'GIẢM'
+    >>> title_leavers(["DANH SÁCH CÁN BỘ"], "Nghỉ hưu 2025")
+    'Nghỉ hưu'
+    >>> title_leavers(["UBND XÃ NẬM GIẢM", "DANH SÁCH CÁN BỘ TĂNG, GIẢM NĂM 2025"], "Tăng giảm")
+    >>> title_leavers(["DANH SÁCH CÁN BỘ ĐẾN TUỔI NGHỈ HƯU NĂM 2026"]) is None
+    True
+    """
+    for text in [*texts, name]:
+        line = _PLACE.sub(" ", " ".join(text.split()))
+        m = _LEFT.search(line)
+        if m is not None and _BOTH_WAYS.search(line) is None:
+            return m.group(0)
+    return None
+
+
 def _a_day(value: dt.date | str) -> dt.date:
     return parse_day(value, what="--as-of")
 
@@ -185,4 +232,4 @@ def title_commune(texts: list[str]) -> str | None:
     return None
 
 
-__all__ = ["Undated", "title_commune", "title_day", "title_period"]
+__all__ = ["Undated", "title_commune", "title_day", "title_leavers", "title_period"]

@@ -96,7 +96,25 @@ TABLES: tuple[Table, ...] = (
             ),
             _c("ethnicity", "ethnicity", "dân tộc", "dan toc", "thành phần dân tộc"),
             _c("is_local", "bool", "người địa phương", "là người địa phương", default=False),
-            _c("left_date", "date", "ngày nghỉ", "ngày thôi việc", "ngày nghỉ việc"),
+            # the day a person left: a staffing report's page of leavers ("Giảm trong năm")
+            _c(
+                "left_date",
+                "date",
+                "ngày nghỉ",
+                "ngày thôi việc",
+                "ngày nghỉ việc",
+                "thời gian giảm",
+                "ngày giảm",
+                "thời điểm giảm",
+                "ngày tháng năm giảm",
+                # a current list's "Thời điểm nghỉ hưu" is mostly the month or year a
+                # person is due to retire: not read as a day they left
+                "ngày nghỉ hưu",
+                "ngày chuyển công tác",
+                "thời gian chuyển công tác",
+                "ngày chuyển đi",
+                "ngày thôi công tác",
+            ),
             # What the official forms count (roster-format.md, "Fields for the forms"):
             # optional, and Roster.informs says whether the input carried each one.
             _c(

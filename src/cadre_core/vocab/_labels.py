@@ -2449,6 +2449,27 @@ _LABELS: dict[str, tuple[str, str]] = {
         "sheet {sheet} is hidden in the workbook; it was read because no visible sheet holds "
         "a list of people",
     ),
+    "problem_leaver_sheet_read": (
+        "tiêu đề hay tên của trang tính {sheet} ghi {words}: đây là danh sách người đã thôi "
+        "công tác; những người này được đọc là đã nghỉ từ ngày ghi ở cột ngày giảm và không "
+        "giữ chức vụ nào từ ngày đó",
+        "the title or name of sheet {sheet} says {words}: it lists people who left; they were "
+        "read as having left on the day in its left-date column, holding no post from then on",
+    ),
+    "problem_leaver_sheet_not_read": (
+        "tiêu đề hay tên của trang tính {sheet} ghi {words}: đây là danh sách người đã thôi "
+        "công tác, không phải cán bộ, công chức hiện có; trang tính không có cột ngày giảm "
+        "nên những người ở dòng {rows} không được đọc (thêm cột 'Thời gian giảm' để đọc)",
+        "the title or name of sheet {sheet} says {words}: it lists people who left, not "
+        "current staff; it has no left-date column, so the people on rows {rows} were not "
+        "read (add a 'Thời gian giảm' column to have them read)",
+    ),
+    "problem_left_post_not_held": (
+        "người này đã nghỉ từ ngày {day} (không muộn hơn ngày của danh sách): chức vụ ghi ở "
+        "dòng này không được tính là đang giữ",
+        "this person left on {day} (on or before the list's day): the post on this row is "
+        "not counted as held",
+    ),
     "problem_same_person_row": (
         "cùng họ tên và ngày sinh với người ở dòng {row}; được đọc là hai người (nếu là một "
         "người, hãy ghi một lần, các chức vụ kiêm nhiệm ghi chung một ô)",
