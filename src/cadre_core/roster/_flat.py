@@ -51,6 +51,7 @@ from cadre_core.roster._flat_rows import (
     joined,
     matches,
     name_lines,
+    notes_under,
     parents,
 )
 from cadre_core.roster._flat_sheets import holds_list, listed_twice, shown_sheets
@@ -283,6 +284,7 @@ def _read_sheet(sheet: Grid, number: int, file: str) -> tuple[_Sheet | None, lis
     person = (named | (numbered & has_data)) & ~group & ~ended & ~again & ~subtotal
     stray = filled.any(axis=1) & ~person & ~group & ~ended & ~again & ~subtotal
     totals = subtotal & ~ended & ~again
+    group, stray = notes_under(body, filled, (person, group, stray), problems, where, first)
     for j, f in enumerate(fields):  # a column with no header but with people's data: said
         if f is None and not header.labels[j] and j != given and bool(filled[j][person].any()):
             problems.append(

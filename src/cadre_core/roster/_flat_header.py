@@ -152,6 +152,12 @@ NAME_AND_POST = re.compile(
 """A header of the name and, on the cell's next line, the post ("Họ và tên, chức vụ")."""
 
 
+# a header of the day made a full member of the Party, in its diacritic-free words
+_FULL_MEMBER = re.compile(r"\bdang\b.*\bchinh thuc\b")
+# the day admitted said after the day of joining ("Ngày vào Đảng dự bị"): the same day
+_ADMITTED = re.compile(r"\s+(?:ngày\s+)?(?:dự bị|kết nạp)$")
+
+
 def _candidates(label: str) -> tuple[list[tuple[str, str]], int | None]:
     """The fields a header label may denote, trying the label, then without a year or a
     parenthesis (``Ngày sinh (d/m/Y)``), then without the people it is of after it
@@ -159,10 +165,22 @@ def _candidates(label: str) -> tuple[list[tuple[str, str]], int | None]:
 
     >>> _candidates("Đánh giá, xếp loại cán bộ, công chức năm 2024")
     ([('ratings', 'rating')], 2024)
+
+    The day made a full member of the Party ("Ngày vào Đảng chính thức", "Ngày vào Đảng
+    (chính thức)", "NgayVaoDangChinhThuc"), a year after the day admitted, denotes none:
+    a roster's ``party_join_date`` is the day admitted (:data:`_PARTY_DAYS`), which a
+    header may say after the day of joining ("Ngày vào Đảng dự bị").
+
+    >>> _candidates("Ngày vào Đảng chính thức"), _candidates("Ngày vào Đảng dự bị")
+    (([], None), ([('cadres', 'party_join_date')], None))
     """
     key = header_key(label)
+    if _FULL_MEMBER.search(ascii_key(header_key(_GLUED.sub(" ", label)))) is not None:
+        return [], None
     if key in FIELD_KEYS:
         return FIELD_KEYS[key], None
+    if ("cadres", "party_join_date") in FIELD_KEYS.get(_ADMITTED.sub("", key), []):
+        return [("cadres", "party_join_date")], None
     year_match = _YEAR.search(key)
     year = int(year_match.group(1)) if year_match else None
     plain = header_key(_PAREN.sub(" ", _YEAR.sub(" ", key)))

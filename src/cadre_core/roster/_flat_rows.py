@@ -35,6 +35,13 @@ FOOTER = (
     r"người lập|lập biểu|thủ trưởng|ký tên|ký, ghi rõ|ghi rõ họ tên|xác nhận|"
     r"ngày\s*\S*\s*tháng\s*\S*\s*năm|nơi nhận|t/m|tm\.|kt\.|tổng cộng|tổng số"
 )
+# a note under a list's table, by the word or mark it begins with: "Ghi chú: ...",
+# "Chú thích", "Lưu ý", "(*) Đồng chí ... đang đi học", "* ...", "(1) Số liệu do ... cung
+# cấp" (the marks a name or a figure of the list refers to it by)
+NOTE = (
+    r"(?i)^\s*(?:(?:ghi chú|chú thích|lưu ý|chú ý)(?!\w)|\(\s*\*{1,3}\s*\)|\*|\(\d{1,2}\)"
+    r"|\[\d{1,2}\])"
+)
 
 
 def strings(col: pd.Series) -> pd.Series | None:
@@ -165,6 +172,46 @@ def group_text(
     if name is not None:
         text = body[name].where(filled[name], text)
     return nz.to_text(text.astype(object)).str.replace(NUMBERED, "", regex=True)
+
+
+def notes_under(
+    body: pd.DataFrame,
+    filled: pd.DataFrame,
+    rows: tuple[pd.Series, pd.Series, pd.Series],
+    problems: list[Problem],
+    where: str,
+    first: int,
+) -> tuple[pd.Series, pd.Series]:
+    """The group rows and the rows of no person of a list's ``body`` (``rows``: which
+    are a person, a group row, a row of no person) without the note under the list: from
+    the first row under the last person whose first filled cell begins as a note does
+    (:data:`NOTE`: "Ghi chú:", "(*) Đồng chí ... đang đi học", "(1) Số liệu do ...")
+    to the last, each such row is no group (an agency of the people above, or none) and
+    no row of no person: it is said, with its text, as a note not read (``first``: the
+    row number of the body's first row, ``where``: the file and sheet).
+
+    >>> body = pd.DataFrame({0: ["I. Văn phòng", "Lò Văn An", "Ghi chú:", "- Đi học"]})
+    >>> person = pd.Series([False, True, False, False])
+    >>> said: list[Problem] = []
+    >>> group, stray = notes_under(body, body.notna(), (person, ~person, person), said, "a", 5)
+    >>> group.tolist(), [(p.row, p.key) for p in said]
+    ([True, False, False, False], [(7, 'list_note_not_read'), (8, 'list_note_not_read')])
+    """
+    person, group, stray = rows
+    text = pd.Series(None, index=body.index, dtype=object)
+    for j in reversed(body.columns):  # each row's first filled cell
+        text = body[j].where(filled[j], text)
+    text = nz.to_text(text.astype(object))
+    under = person.iloc[::-1].cumsum().iloc[::-1].eq(0)  # no person at or below
+    lines = (group | stray) & under
+    begins = lines & text.str.match(NOTE).fillna(False).astype(bool)
+    note = lines & begins.cumsum().gt(0)
+    for at, line in zip(note[note].index, text[note], strict=True):
+        problems.append(
+            problem(where, None, int(at) + first, None, None, "list_note_not_read",
+                    severity="warning", cell=repr(str(line)))
+        )  # fmt: skip
+    return group & ~note, stray & ~note
 
 
 def date_of_parts(body: pd.DataFrame, filled: pd.DataFrame, parts: dict[str, int]) -> pd.Series:

@@ -30,11 +30,17 @@ _SIGNED = re.compile(r"ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s*,?\s*năm\s+\d{4}")
 # 15-HD/TCTW ngày 21 tháng 11 năm 2022": the document's kind, its number, then "ngày" and
 # the day; the body that issued it may stand before "ngày", after "của" ("Quyết định số
 # 12/QĐ-UBND của Chủ tịch UBND tỉnh ngày 05/3/2024"), in words with no comma, colon or
-# bracket: a signing line ("UBND xã Tả Lèng, ngày 10 tháng 10 năm 2025") names no document
+# bracket: a signing line ("UBND xã Tả Lèng, ngày 10 tháng 10 năm 2025") names no document.
+# A comma may stand before "ngày" ("Quyết định số 1234/QĐ-UBND, ngày 05 tháng 3 năm 2025",
+# "... của Chủ tịch UBND tỉnh, ngày ..."), and a colon after the kind's "số" ("Quyết định
+# số: 1234/QĐ-UBND"); a bare "Số: 125/BC-UBND" is a document's own number, as its header
+# writes it, never one it cites
+_CITED = r"(?:[^\S\t]*,[^\S\t]*|[^\S\t]+)"  # between a number or a body and "ngày"
 _ISSUED = re.compile(
     r"(?:\b(?:quyết\s+định|thông\s+tư(?:\s+liên\s+tịch)?|nghị\s+định|nghị\s+quyết|chỉ\s+thị"
-    r"|hướng\s+dẫn|công\s+văn|qđ|tt|nđ|nq)\b[^\S\t]*(?:số[^\S\t]*)?(?:\S*\d\S*[^\S\t]+)?"
-    r"|\bsố[^\S\t]+\S*\d\S*[^\S\t]+)(?:của[^\S\t]+[^\t,;:()]*?[^\S\t]+)?ngày[^\S\t]*"
+    r"|hướng\s+dẫn|công\s+văn|qđ|tt|nđ|nq)\b[^\S\t]*(?:số[^\S\t]*:?[^\S\t]*)?"
+    rf"(?:\S*\d[^\s,]*{_CITED})?|\bsố[^\S\t]+\S*\d[^\s,]*{_CITED})"
+    rf"(?:của[^\S\t]+[^\t,;:()]*?{_CITED})?ngày[^\S\t]*"
     r"(?:\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{4}"
     r"|\d{1,2}\s+tháng\s+\d{1,2}\s*,?\s*năm\s+\d{4})",
     re.IGNORECASE,
@@ -54,6 +60,19 @@ def without_issued_days(text: str) -> str:
     'Theo'
     >>> without_issued_days("Tả Lèng, ngày 15 tháng 01 năm 2026")
     'Tả Lèng, ngày 15 tháng 01 năm 2026'
+
+    A comma before "ngày", with or without spaces, and a colon after "số" cite the same:
+
+    >>> without_issued_days("Theo Quyết định số 1234/QĐ-UBND, ngày 05 tháng 3 năm 2025 "
+    ...                     "của UBND tỉnh")
+    'Theo của UBND tỉnh'
+    >>> [without_issued_days(f"Quyết định số{s}ngày 05/3/2025") for s in
+    ...  (" 1234/QĐ-UBND ,", " 1234/QĐ-UBND,", ": 1234/QĐ-UBND, ")]
+    ['', '', '']
+    >>> without_issued_days("Quyết định số 12/QĐ-UBND của Chủ tịch UBND tỉnh, ngày 05/3/2024")
+    ''
+    >>> without_issued_days("Số: 125/BC-UBND, ngày 05 tháng 3 năm 2025")
+    'Số: 125/BC-UBND, ngày 05 tháng 3 năm 2025'
     """
     composed = unicodedata.normalize("NFC", text)
     if _ISSUED.search(composed) is None:

@@ -2387,6 +2387,12 @@ _LABELS: dict[str, tuple[str, str]] = {
         "dòng này không có họ tên nên không được đọc như một người",
         "this row holds no person's name and was not read as a person",
     ),
+    "problem_list_note_not_read": (
+        "dòng này là ghi chú dưới danh sách ({cell}), không phải tên một nhóm hay cơ quan "
+        "của những người bên trên; ghi chú không được đọc",
+        "this row is a note under the list ({cell}), not the name of a group or agency of "
+        "the people above; the note was not read",
+    ),
     "problem_no_list_header": (
         "không tìm thấy dòng tiêu đề của một danh sách người (dòng có 'Họ và tên' và các "
         "tiêu đề đã biết khác); trang tính không được đọc",
