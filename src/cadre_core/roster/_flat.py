@@ -67,6 +67,7 @@ from cadre_core.roster._problems import Problem, problem
 from cadre_core.roster._reader import RawTable
 from cadre_core.roster._record import COURSE_COLUMNS, not_read
 from cadre_core.roster._record_day import dated_lines, record_day, signed_day
+from cadre_core.roster._row_marks import marked_people
 from cadre_core.roster._schema import header_key
 from cadre_core.roster._sheets import locked, read_sheets, sheet_names
 from cadre_core.roster._sniff import LIST_SUFFIXES, named_as, source_of
@@ -285,6 +286,8 @@ def _read_sheet(sheet: Grid, number: int, file: str) -> tuple[_Sheet | None, lis
     stray = filled.any(axis=1) & ~person & ~group & ~ended & ~again & ~subtotal
     totals = subtotal & ~ended & ~again
     group, stray = notes_under(body, filled, (person, group, stray), problems, where, first)
+    person, said = marked_people(sheet, header, body, person, name, where, first)  # left
+    problems += said
     for j, f in enumerate(fields):  # a column with no header but with people's data: said
         if f is None and not header.labels[j] and j != given and bool(filled[j][person].any()):
             problems.append(

@@ -49,6 +49,13 @@ import pandas as pd
 
 from cadre_core.roster._guards import MAX_SHEET_CELLS, MAX_XML_BYTES, TooLarge
 from cadre_core.roster._merged import Merged, merged_ranges
+from cadre_core.roster._row_marks import (
+    MAYBE_HIDDEN,
+    ROW_MARKS,
+    RowCollector,
+    RowMarks,
+    struck_fonts,
+)
 from cadre_core.roster._sniff import file_kind, is_encrypted
 
 _SS = "{urn:schemas-microsoft-com:office:spreadsheet}"
@@ -216,9 +223,13 @@ def read_sheets(path: Path) -> tuple[dict[str, pd.DataFrame], dict[str, list[Mer
         raise
     grids = {str(k): v for k, v in sheets.items()}
     merged = merged_ranges(path)
-    for name, (capitals, errors) in cell_marks(path).items():
+    rows: dict[str, RowMarks] = {}
+    for name, (capitals, errors) in cell_marks(path, rows).items():
         if name in grids:
             grids[name] = _marked(grids[name], capitals, errors, merged.get(name, ()))
+    for name, marked in rows.items():  # rows hidden, cells struck through (_row_marks)
+        if name in grids:
+            grids[name].attrs[ROW_MARKS] = marked
     for name, state in states.items():
         if name in grids:
             grids[name].attrs[HIDDEN] = state
@@ -273,32 +284,34 @@ def _place(ref: str | None, row: int, last: int) -> _Place:
     return int(found.group(2)) - 1, column - 1
 
 
-def _capitals_styles(zf: zipfile.ZipFile, names: set[str]) -> set[str]:
+def _font_styles(zf: zipfile.ZipFile, names: set[str]) -> tuple[set[str], set[str]]:
     """The cell styles (``s`` indices, as text) of the workbook whose font is a TCVN3
-    capitals' font (``.VnTimeH``)."""
+    capitals' font (``.VnTimeH``), and those whose font is struck through."""
     from lxml import etree
 
     from cadre_core.vocab._vntext import legacy_font
 
     if "xl/styles.xml" not in names:
-        return set()
+        return set(), set()
     with zf.open("xl/styles.xml") as f:
         root = etree.parse(f, _parser()).getroot()
     fonts = root.find(f"{_X}fonts")
+    listed = [] if fonts is None else list(fonts.iterfind(f"{_X}font"))
     capitals = {
         str(n)
-        for n, font in enumerate([] if fonts is None else fonts.iterfind(f"{_X}font"))
+        for n, font in enumerate(listed)
         if (named := font.find(f"{_X}name")) is not None
         and legacy_font(named.get("val")) == ("tcvn3", True)
     }
-    if not capitals:
-        return set()
+    struck = struck_fonts(listed)
+    if not capitals and not struck:
+        return set(), set()
     xfs = root.find(f"{_X}cellXfs")
-    return {
-        str(n)
-        for n, xf in enumerate([] if xfs is None else xfs.iterfind(f"{_X}xf"))
-        if xf.get("fontId", "0") in capitals
-    }
+    by_font = [xf.get("fontId", "0") for xf in ([] if xfs is None else xfs.iterfind(f"{_X}xf"))]
+    return (
+        {str(n) for n, font in enumerate(by_font) if font in capitals},
+        {str(n) for n, font in enumerate(by_font) if font in struck},
+    )
 
 
 def _sheet_parts(zf: zipfile.ZipFile) -> dict[str, str]:
@@ -330,13 +343,17 @@ def _holds(zf: zipfile.ZipFile, member: str, texts: tuple[bytes, ...]) -> bool:
     return False
 
 
-def xlsx_marks(path: Path) -> dict[str, tuple[list[_Place], dict[_Place, str]]]:
+def xlsx_marks(
+    path: Path, rows: dict[str, RowMarks] | None = None
+) -> dict[str, tuple[list[_Place], dict[_Place, str]]]:
     """The cells of each sheet of the ``.xlsx`` at ``path`` (by sheet name) in a TCVN3
     capitals' font (``.VnTimeH``), and those holding an Excel error value with it
     (``#N/A``) or a formula with no saved value (:data:`NO_VALUE`: ``<f>`` and no ``<v>``,
     or an empty one where only a text can be empty); none for another format or a
     workbook without any (its sheets' bytes are searched for them first, not parsed). A
-    damaged workbook has none (the engine says the damage)."""
+    damaged workbook has none (the engine says the damage). Given ``rows``, the same
+    pass fills it with each sheet's rows hidden and cells struck through
+    (:class:`~cadre_core.roster._row_marks.RowMarks`)."""
     from lxml import etree
 
     try:
@@ -346,24 +363,34 @@ def xlsx_marks(path: Path) -> dict[str, tuple[list[_Place], dict[_Place, str]]]:
             names = set(zf.namelist())
             if "xl/workbook.xml" not in names or "xl/_rels/workbook.xml.rels" not in names:
                 return {}
-            capitals = _capitals_styles(zf, names)
+            capitals, struck = _font_styles(zf, names)
+            struck = struck if rows is not None else set()
+            wanted = _MAYBE_MARKED + (MAYBE_HIDDEN if rows is not None else ()) + tuple(
+                f's="{n}"'.encode() for n in struck)  # fmt: skip
             found: dict[str, tuple[list[_Place], dict[_Place, str]]] = {}
             for name, part in _sheet_parts(zf).items():
                 if part not in names:
                     continue
-                if not capitals and not _holds(zf, part, _MAYBE_MARKED):
+                if not capitals and not _holds(zf, part, wanted):
                     continue
                 shown: list[_Place] = []
                 failed: dict[_Place, str] = {}
+                marks = RowCollector(struck)
                 with zf.open(part) as f:
                     for _, row in etree.iterparse(
-                        f, tag=f"{_X}row", resolve_entities=False, no_network=True,
-                        load_dtd=False,
+                        f, tag=(f"{_X}row", f"{_X}sheetPr", f"{_X}autoFilter"),
+                        resolve_entities=False, no_network=True, load_dtd=False,
                     ):  # fmt: skip
+                        if row.tag != f"{_X}row":
+                            marks.element(row)
+                            continue
+                        marks.row(row)
                         r = int(row.get("r", "0")) - 1
                         last = -1
                         for cell in row.iterfind(f"{_X}c"):
                             r, last = _place(cell.get("r"), r, last)
+                            if struck:  # a struck style in the workbook: is it this cell's
+                                marks.cell(r, last, cell.get("s"))
                             kind, saved = cell.get("t"), cell.find(f"{_X}v")
                             if kind == "e":
                                 failed[r, last] = (cell.findtext(f"{_X}v") or "#N/A").strip()
@@ -376,6 +403,8 @@ def xlsx_marks(path: Path) -> dict[str, tuple[list[_Place], dict[_Place, str]]]:
                         row.clear()
                 if shown or failed:
                     found[name] = (shown, failed)
+                if rows is not None and (marked := marks.marks()) is not None:
+                    rows[name] = marked
             return found
     except Exception:  # damaged or unusual: read as calamine reads it
         return {}
@@ -504,13 +533,16 @@ def _ods_marks(zf: zipfile.ZipFile) -> dict[str, dict[_Place, str]]:
     return found
 
 
-def cell_marks(path: Path) -> dict[str, tuple[list[_Place], dict[_Place, str]]]:
+def cell_marks(
+    path: Path, rows: dict[str, RowMarks] | None = None
+) -> dict[str, tuple[list[_Place], dict[_Place, str]]]:
     """:func:`xlsx_marks` of a workbook of any format calamine reads: the cells holding an
     error value, which calamine gives as blank cells, found in an ``.xlsb``'s records
     (:func:`~cadre_core.roster._xlsb.xlsb_errors`), an ``.xls``'s
     (:func:`~cadre_core.roster._xls.xls_errors`) and an ``.ods``'s content (with the
-    formulas with no saved value); none when they cannot be read (the engine says why)."""
-    found = xlsx_marks(path)
+    formulas with no saved value); none when they cannot be read (the engine says why).
+    Given ``rows``, an ``.xlsx``'s rows hidden and cells struck through are put in it."""
+    found = xlsx_marks(path, rows)
     if found:
         return found
     try:

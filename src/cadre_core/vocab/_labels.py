@@ -2420,6 +2420,29 @@ _LABELS: dict[str, tuple[str, str]] = {
         "dòng này ghi một vị trí còn khuyết ({cell}): vị trí được đọc, không có người nào",
         "this row names a vacant post ({cell}): the post was read, and no person",
     ),
+    # rows a clerk marks as people who left (_row_marks): struck through, hidden, filtered
+    "problem_struck_person": (
+        "dòng bị gạch ngang: {person} không được đọc như một người đang công tác (người đã "
+        "nghỉ hưu, chuyển công tác thường được đánh dấu như vậy); nếu người này vẫn đang "
+        "công tác, hãy bỏ gạch ngang",
+        "the row is struck through: {person} was not read as a person in post (a clerk "
+        "marks people who left this way); if the person is still in post, remove the "
+        "strikethrough",
+    ),
+    "problem_hidden_person": (
+        "dòng bị ẩn: {person} không được đọc như một người đang công tác (người đã nghỉ "
+        "hưu, chuyển công tác thường được đánh dấu như vậy); nếu người này vẫn đang công "
+        "tác, hãy bỏ ẩn dòng (Unhide)",
+        "the row is hidden: {person} was not read as a person in post (a clerk marks "
+        "people who left this way); if the person is still in post, unhide the row",
+    ),
+    "problem_note_marked_note": ("ghi chú: {note}", "note: {note}"),
+    "problem_filtered_rows_read": (
+        "trang tính đang được lọc (AutoFilter): {count} người ở các dòng bộ lọc ẩn (dòng "
+        "{rows}) vẫn được đọc, vì bộ lọc chỉ là cách xem danh sách",
+        "the sheet is filtered (AutoFilter): {count} people on the rows the filter hides "
+        "(rows {rows}) were read all the same, a filter being only a view of the list",
+    ),
     "problem_name_mark": (
         "dấu chú thích {mark} sau tên ({cell}) không phải là một phần của tên nên được bỏ; "
         "ghi chú mà dấu này chỉ tới không được đọc",
