@@ -55,7 +55,15 @@ from cadre_core.roster._flat_rows import (
     parents,
 )
 from cadre_core.roster._flat_sheets import holds_list, listed_twice, shown_sheets
-from cadre_core.roster._flat_tables import MADE, ROW_BASE, VACANT, build_tables
+from cadre_core.roster._flat_tables import (
+    MADE,
+    ROW_BASE,
+    TITLE,
+    VACANT,
+    build_tables,
+    title_columns,
+    title_key,
+)
 from cadre_core.roster._grid import Grid, encoded_marks, legacy_said, marked_cells, unicode_grid
 from cadre_core.roster._guards import TooLarge, _check_workbook_size
 from cadre_core.roster._html import html_grids
@@ -206,6 +214,7 @@ def _read_sheet(sheet: Grid, number: int, file: str) -> tuple[_Sheet | None, lis
         if (
             key in chosen
             and f.column not in ("birth_date", "rating")
+            and key != TITLE  # each title column is read: a row holds the posts of all
             and f.part is None
             and (
                 f.mark is None or any(fields[i].mark is None for i in chosen[key])  # type: ignore[union-attr]
@@ -383,6 +392,9 @@ def _read_sheet(sheet: Grid, number: int, file: str) -> tuple[_Sheet | None, lis
         if key == ("cadres", "full_name") and given is not None:
             cols[key] = joined(body, filled, (js[0], given))[keep]
             continue
+        for n, j in enumerate(js[1:] if key == TITLE else [], 1):  # "Chức danh" beside
+            cols[title_key(n)] = body[j].where(filled[j])[keep]  # "Chức vụ": each read
+            places[title_key(n)] = header_label(header.labels[j], j)
         cols[key] = body[js[0]].where(filled[js[0]])[keep]
     if ("cadres", "full_name") in cols:
         name_lines(cols, places, problems, where, rows[keep], with_post=bool(with_post))
@@ -401,8 +413,8 @@ def _read_sheet(sheet: Grid, number: int, file: str) -> tuple[_Sheet | None, lis
     # an error value or a formula with no saved value in a person's cell is the field's
     # text, said on the row by validation; elsewhere a warning
     name_at = [*chosen.get(("cadres", "full_name"), []), *([] if given is None else [given])]
-    failed, said = marked_cells(sheet, grid, header, {**chosen, ("cadres", "full_name"): name_at},
-                                rows[keep], where)  # fmt: skip
+    read_at = {**title_columns(chosen), ("cadres", "full_name"): name_at}
+    failed, said = marked_cells(sheet, grid, header, read_at, rows[keep], where)
     problems += said
     cols.update({k: cols[k].astype(object).where(~cols[k].index.isin(m.index), m)
                  for k, m in failed.items() if k in cols})  # fmt: skip

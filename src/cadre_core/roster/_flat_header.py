@@ -297,6 +297,13 @@ _PARTY_DAYS = {
     for k, v in {"dự bị": True, "ngày dự bị": True, "kết nạp": True, "ngày kết nạp": True,
                  "chính thức": False, "ngày chính thức": False}.items()
 }  # fmt: skip
+# the spheres a post is of, as sub-columns under "Chức vụ" ("Đảng | Chính quyền | Đoàn
+# thể" in a Party committee's list of commune leaders): each a column of posts
+_POST_SPHERES = frozenset(
+    header_key(k)
+    for k in ("đảng", "chính quyền", "đoàn thể", "mặt trận", "mặt trận, đoàn thể",
+              "mttq", "mttq, đoàn thể", "mttq và các đoàn thể", "kiêm nhiệm")
+)  # fmt: skip
 
 
 def resolve(labels: Sequence[str]) -> Field | None:
@@ -306,6 +313,8 @@ def resolve(labels: Sequence[str]) -> Field | None:
     Field(table='cadres', column='birth_date', gender=None, year=None, part='year', mark=None)
     >>> resolve(["Năm sinh", "Nữ"]).gender
     'female'
+    >>> resolve(["Chức vụ", "Đoàn thể"])
+    Field(table='positions', column='title', gender=None, year=None, part=None, mark=None)
     """
     if not labels:
         return None
@@ -332,6 +341,8 @@ def resolve(labels: Sequence[str]) -> Field | None:
         return marked  # "Trình độ chuyên môn" over "Đại học": an "x" under the level held
     if not found and parents:
         found, year = _candidates(f"{parents[-1]} {leaf}")
+    if not found and ("positions", "title") in parent_fields and header_key(leaf) in _POST_SPHERES:
+        return Field("positions", "title")  # "Chức vụ" over "Đảng": the Party's posts
     if not found and not parents:
         return None
     if found:

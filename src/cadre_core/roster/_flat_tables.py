@@ -52,6 +52,39 @@ back in their sheet (:func:`~cadre_core.roster._flat.relocate`)."""
 VACANT = ("_row", "vacant")
 """The key of a list sheet's column that says which person rows are a vacant post."""
 
+TITLE = ("positions", "title")
+"""The key of a list's post title, read from each column whose header names it."""
+
+
+def title_key(n: int) -> tuple[str, str]:
+    """The key of a list sheet's ``n``-th column of post titles (from 0: ``TITLE``; a
+    second, "Chức danh" beside "Chức vụ" or "Chính quyền" beside "Đảng", from 1), each
+    read, a row's posts their union (:func:`row_posts`).
+
+    >>> title_key(0), title_key(1)
+    (('positions', 'title'), ('positions', 'title_2'))
+    """
+    return TITLE if n == 0 else (TITLE[0], f"{TITLE[1]}_{n + 1}")
+
+
+def title_columns(
+    chosen: Mapping[tuple[str, str], Sequence[int]],
+) -> dict[tuple[str, str], list[int]]:
+    """``chosen`` (each field's columns) with each column of post titles under its own key
+    (:func:`title_key`), as the columns are read into a sheet's raw columns.
+
+    >>> title_columns({TITLE: [4, 5], ("cadres", "full_name"): [1]})
+    {('positions', 'title'): [4], ('positions', 'title_2'): [5], ('cadres', 'full_name'): [1]}
+    """
+    split: dict[tuple[str, str], list[int]] = {}
+    for key, js in chosen.items():
+        if key == TITLE:
+            split.update({title_key(n): [j] for n, j in enumerate(js)})
+        else:
+            split[key] = list(js)
+    return split
+
+
 SheetRead = tuple[
     int,
     Mapping[tuple[str, str], pd.Series],
@@ -128,6 +161,100 @@ def held_posts(title: pd.Series) -> tuple[pd.Series, dict[str, list[str]]]:
         dtype=object,
     )
     return posts_of, unread
+
+
+# a line break in a cell: Alt+Enter in a workbook, a Word cell's paragraphs, an html <br>
+_LINE_BREAK = r"[\r\n\v\f\u2028\u2029]+"
+
+
+def _read_whole(text: pd.Series) -> pd.Series:
+    """Per cell of ``text``, whether every post :func:`held_posts` reads in it names a
+    known category, no part of it left unread."""
+    posts, unread = held_posts(text)
+    each = posts.explode()
+    _, issues = nz.normalise_code(each.astype(object), codes="category")
+    named = pd.Series(~issues.bad.to_numpy(), index=each.index).groupby(level=0).all()
+    return named.reindex(text.index, fill_value=False) & ~text.isin(list(unread))
+
+
+def lines_apart(raw: pd.Series) -> pd.Series:
+    """Per row, the text of a post title cell (as :func:`~cadre_core.roster._normalize.
+    to_text` gives it), its lines kept apart by a line break where each is a post held
+    together, for :func:`held_posts` to split. A cell on several lines is a post per line
+    where each line names posts of known categories ("Bí thư Đảng ủy / Chủ tịch HĐND
+    xã": two posts, never the one unknown title "Bí thư Đảng ủy Chủ tịch HĐND xã"); else
+    one title wrapped over them where its text, the lines joined, does ("Phó Bí thư
+    Thường trực / Đảng ủy xã"); else a post per line where some line names a category (the
+    others said by the caller as parts not read); else its lines joined, as before. Read
+    once per distinct cell.
+
+    >>> lines_apart(pd.Series(["Bí thư Đảng ủy\\nChủ tịch HĐND xã",
+    ...     "Phó Bí thư Thường trực\\nĐảng ủy xã", "Thủ quỹ\\nTạp vụ", None],
+    ...     dtype=object)).tolist()
+    ['Bí thư Đảng ủy\\nChủ tịch HĐND xã', 'Phó Bí thư Thường trực Đảng ủy xã', 'Thủ quỹ Tạp vụ', nan]
+    """
+    text = nz.to_text(raw)
+    lined = raw.astype("string").str.contains(_LINE_BREAK, regex=True).fillna(False).astype(bool)
+    if not bool(lined.any()):
+        return text
+    cells = pd.Series(raw[lined].unique(), dtype=object)
+    lines = nz.to_text(cells.astype(str).str.split(_LINE_BREAK, regex=True).explode())
+    lines = lines.dropna()
+    kept = lines.groupby(level=0).agg("\n".join).reindex(cells.index)
+    every_line = _read_whole(lines).groupby(level=0).all().reindex(cells.index, fill_value=False)
+    apart, _ = held_posts(kept)
+    some_line = apart.str.len().gt(1) | apart.str[0].ne(kept)
+    apart_ok = kept.notna() & (every_line | (~_read_whole(nz.to_text(cells)) & some_line))
+    by_cell = dict(zip(cells[apart_ok], kept[apart_ok], strict=True))
+    chosen = raw.where(lined).map(by_cell)
+    return text.where(chosen.isna(), chosen)
+
+
+def row_posts(
+    people: pd.DataFrame, rows: pd.Series, file: str, problems: list[Problem]
+) -> tuple[pd.Series, pd.Series]:
+    """The posts each person row of ``people`` holds, one entry per post (indexed by the
+    row, repeated), with the raw column each is read from (``title``, ``title_2`` …): the
+    union of the posts of its title cells (each as :func:`held_posts` reads one), the same
+    post written twice (same text key) once, and a membership ("Ủy viên BTV") no post
+    beside a post of another cell, as it is none beside a post in one cell. A row with no
+    title in any column keeps one blank post. A part of a cell naming no post beside its
+    posts is said (``problems``) on the cell's column.
+
+    >>> people = pd.DataFrame({"positions.title": ["Bí thư Đảng ủy", "Ủy viên BTV", None],
+    ...     "positions.title_2": ["Chủ tịch HĐND xã", "Chủ tịch UBMTTQ xã", None]})
+    >>> posts, origin = row_posts(people, pd.Series([5, 6, 7]), "ds.xlsx", [])
+    >>> list(zip(posts.index, posts, origin))  # doctest: +NORMALIZE_WHITESPACE
+    [(0, 'Bí thư Đảng ủy', 'title'), (0, 'Chủ tịch HĐND xã', 'title_2'),
+     (1, 'Chủ tịch UBMTTQ xã', 'title_2'), (2, None, 'title')]
+    """
+    names = [c for c in people.columns if c.startswith(f"{TITLE[0]}.{TITLE[1]}")]
+    names = sorted(names or [".".join(TITLE)], key=lambda c: (len(c), c))  # title first
+    parts = []
+    for name in names:
+        column = name.split(".", 1)[1]
+        text = lines_apart(people[name]) if name in people else pd.Series(
+            None, index=people.index, dtype=object)  # fmt: skip
+        posts, beside = held_posts(text)
+        for cell, others in beside.items():  # said once per cell, at its first row
+            at = int(rows[text.index[text == cell][0]])
+            problems.append(
+                problem(file, "positions", at, column, cell, "post_not_read",
+                        severity="warning", posts=", ".join(repr(o) for o in others))
+            )  # fmt: skip
+        parts.append(pd.DataFrame({"post": posts.explode(), "column": column}))
+    held = pd.concat(parts).sort_index(kind="stable")
+    post = held["post"].astype(object).where(held["post"].notna(), None)
+    filled = post.notna()
+    member = post.astype("string").str.match(_MEMBERSHIP.pattern, flags=re.IGNORECASE)
+    member = member.fillna(False).astype(bool) & filled
+    beside_post = (filled & ~member).groupby(level=0).transform("any")
+    blank_row = ~filled.groupby(level=0).transform("any")
+    key = nz.keys_of(post).astype(object)
+    again = pd.DataFrame({"row": held.index, "key": key.to_numpy()}).duplicated().to_numpy()
+    first = ~held.index.duplicated()
+    keep = (filled & ~(member & beside_post) & ~again) | (blank_row & first)
+    return post[keep], held["column"][keep]
 
 
 def running_rows(rows: pd.Series) -> pd.Series:
@@ -274,22 +401,16 @@ def build_tables(
     # together is a position and an assignment per post (when the list gives no
     # position codes nor categories of its own)
     title = nz.to_text(col("positions.title"))
+    origin = pd.Series(TITLE[1], index=title.index, dtype=object)
     if "positions.position_code" not in people and "positions.category" not in people:
-        posts, beside = held_posts(title)
-        for cell, others in beside.items():  # said once per cell, at its first row
-            at = int(rows[title.index[title == cell][0]])
-            problems.append(
-                problem(file, "positions", at, "title", cell, "post_not_read",
-                        severity="warning", posts=", ".join(repr(o) for o in others))
-            )  # fmt: skip
-        title = posts.explode()
+        title, origin = row_posts(people, rows, file, problems)  # every title column's
     held = title.index  # the person row of each post (a row repeats for each post)
 
     def post(values: pd.Series) -> pd.Series:
         """A person row's value for each of its posts, numbered from 0."""
         return values.loc[held].reset_index(drop=True)
 
-    title = title.reset_index(drop=True)
+    title, origin = title.reset_index(drop=True), origin.reset_index(drop=True)
     post_agency, post_rows = post(agency_code), post(rows)
     post_key = (
         post_agency.astype(object).fillna("") + "\x1f" + nz.keys_of(title).astype(object).fillna("")
@@ -304,9 +425,9 @@ def build_tables(
         category = category.astype(object).where(~issues.bad, None)
         unknown = title[issues.bad & ~post_apart].drop_duplicates()
         first_rows = post_rows[unknown.index].tolist()
-        for at, t in zip(first_rows, unknown.tolist(), strict=True):
+        for at, t, c in zip(first_rows, unknown.tolist(), origin[unknown.index], strict=True):
             problems.append(
-                problem(file, "positions", int(at), "title", str(t), "unknown_category",
+                problem(file, "positions", int(at), str(c), str(t), "unknown_category",
                         severity="warning")
             )  # fmt: skip
     holders = position_code.map(position_code.value_counts())

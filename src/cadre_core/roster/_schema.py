@@ -307,6 +307,12 @@ TABLES: tuple[Table, ...] = (
                 "chức vụ, chức danh công tác",
                 "chức danh công chức",
                 "vị trí việc làm",
+                # a list's column of the posts held together with the main one, each
+                # read as another column of titles
+                "kiêm nhiệm",
+                "chức vụ kiêm nhiệm",
+                "chức danh kiêm nhiệm",
+                "kiêm nhiệm chức vụ",
             ),
             _c("agency_code", "id", "mã cơ quan", "mã đơn vị"),
             _c("category", "code", "loại", "loại vị trí", "phân loại", codes="category"),
