@@ -20,6 +20,7 @@ import pandas as pd
 from cadre_core.roster import _normalize as nz
 from cadre_core.roster._flat_header import FLAT_COLUMNS, Field
 from cadre_core.roster._level_field import fields_named
+from cadre_core.roster._names import in_capitals, without_status
 from cadre_core.roster._problems import Problem, problem
 from cadre_core.roster._reader import RawTable
 from cadre_core.vocab._labels import label
@@ -543,19 +544,30 @@ def _without_marks(
     "Lê Thị Hiền"): the mark points to a note under the table (newly elected, on leave),
     no part of a name, which would otherwise be another person's name in every count and
     every look-up. Each mark left out is said on its row, with the mark: the note it refers
-    to is not read."""
+    to is not read. So is a note of the person's status typed after the name ("VÀNG THỊ MỶ
+    (nghỉ thai sản)", "Lỳ A Giàng - nghỉ ốm dài ngày": :func:`~cadre_core.roster._names.
+    without_status`), said with the note; a name so left bare in capitals is then written
+    as a name is ("Vàng Thị Mỷ")."""
     text = nz.to_text(names)
-    mark = text.str.extract(_NAME_MARK, expand=False)
+    bare, note = without_status(text)
+    noted = note.notna()
+    for at, cell, said in zip(rows[noted], text[noted], note[noted], strict=True):
+        problems.append(
+            problem(file, "cadres", int(at), "full_name", None, "name_status",
+                    severity="warning", cell=repr(str(cell)), note=repr(str(said)))
+        )  # fmt: skip
+    mark = bare.str.extract(_NAME_MARK, expand=False)
     marked = mark.notna()
-    if not bool(marked.any()):
+    changed = marked | noted
+    if not bool(changed.any()):
         return names
-    bare = text.str.replace(_NAME_MARK, "", regex=True)
+    bare = bare.str.replace(_NAME_MARK, "", regex=True)
     for at, cell, sign in zip(rows[marked], text[marked], mark[marked], strict=True):
         problems.append(
             problem(file, "cadres", int(at), "full_name", None, "name_mark", severity="warning",
                     cell=repr(str(cell)), mark=repr(str(sign)))
         )  # fmt: skip
-    return names.where(~marked, bare)
+    return names.where(~changed, in_capitals(bare[changed]))
 
 
 def _marked_rows(marks: Mapping[str, Mapping[int, str]], table: str, rows: pd.Series) -> pd.Series:

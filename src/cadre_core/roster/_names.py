@@ -96,6 +96,54 @@ def in_capitals(names: pd.Series, *, every: bool = False) -> pd.Series:
     return _changed(names, upper, names[upper].str.normalize("NFC").str.title())
 
 
+#: What a note after a name says of the person's status, as offices type it in the name
+#: cell ("VÀNG THỊ MỶ (nghỉ thai sản)", "Lỳ A Giàng - nghỉ ốm dài ngày"): the words a
+#: note begins with (after "đang" or "đã"), each no part of anyone's name.
+STATUS_NOTES: tuple[str, ...] = (
+    "nghỉ thai sản", "thai sản", "nghỉ sinh", "nghỉ ốm", "ốm dài ngày", "ốm đau", "nghỉ phép",
+    "nghỉ không lương", "nghỉ chế độ", "nghỉ chờ hưu", "chờ nghỉ hưu", "chờ hưu", "nghỉ hưu",
+    "nghỉ việc", "tạm nghỉ", "đi học", "đang học", "học dài hạn", "biệt phái", "điều động",
+    "luân chuyển", "tăng cường", "tạm đình chỉ", "đình chỉ công tác",
+)  # fmt: skip
+_STATUS = "|".join(
+    sorted((re.escape(w).replace(r"\ ", r"\s+") for w in STATUS_NOTES), key=len, reverse=True)
+)
+# a full name (two words at least), then the note: in brackets, or after a dash
+_NOTED = re.compile(
+    r"(?i)^\s*(?P<name>[^\W\d_]\S*\s+\S.*?)\s*"
+    rf"(?:[(\[]\s*(?P<bracketed>(?:(?:đang|đã)\s+)?(?:{_STATUS})\b[^()\[\]]*?)\s*[)\]]"
+    rf"|[-–—]+\s*(?P<dashed>(?:(?:đang|đã)\s+)?(?:{_STATUS})\b.*?))\s*$"
+)
+
+
+def without_status(names: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """``names`` with a note of the person's status after a full name left out, and, per
+    row, the note left out, else missing: a last part in brackets, or after a dash, whose
+    words begin with a status of :data:`STATUS_NOTES` ("VÀNG THỊ MỶ (nghỉ thai sản)" is
+    "VÀNG THỊ MỶ", note "nghỉ thai sản"; "Lỳ A Giàng - nghỉ ốm dài ngày" is "Lỳ A
+    Giàng"). Any other bracket stays ("Lò Văn An (A)", telling namesakes apart), and so
+    does a cell of no text. Over the whole column at once.
+
+    >>> names = ["VÀNG THỊ MỶ (nghỉ thai sản)", "Lỳ A Giàng - nghỉ ốm dài ngày",
+    ...          "Lò Văn An (A)", "Lò Thị Học", None]
+    >>> kept, notes = without_status(pd.Series(names, dtype=object))
+    >>> kept.tolist()
+    ['VÀNG THỊ MỶ', 'Lỳ A Giàng', 'Lò Văn An (A)', 'Lò Thị Học', None]
+    >>> notes.tolist()
+    ['nghỉ thai sản', 'nghỉ ốm dài ngày', None, None, None]
+    """
+    none = pd.Series([None] * len(names), index=names.index, dtype=object)
+    if not _text(names):
+        return names, none
+    found = names.str.extract(_NOTED)
+    note = found["bracketed"].fillna(found["dashed"])
+    noted = note.notna()
+    if not bool(noted.any()):
+        return names, none
+    said = note.astype(object).where(noted, None)
+    return _changed(names, noted, found["name"][noted]), said
+
+
 def _changed(names: pd.Series, where: pd.Series, to: pd.Series) -> pd.Series:
     """``names`` with the rows of ``where`` (a mask) set to ``to``'s values in order, the
     others as they are."""
@@ -111,4 +159,4 @@ def _text(names: pd.Series) -> bool:
     return pd.api.types.infer_dtype(names, skipna=True) in ("string", "mixed", "mixed-integer")
 
 
-__all__ = ["FAMILY_NAMES", "in_capitals", "without_address"]
+__all__ = ["FAMILY_NAMES", "STATUS_NOTES", "in_capitals", "without_address", "without_status"]

@@ -2449,6 +2449,14 @@ _LABELS: dict[str, tuple[str, str]] = {
         "the footnote mark {mark} after the name ({cell}) is no part of it and was left out; "
         "the note it refers to is not read",
     ),
+    "problem_name_status": (
+        "ghi chú {note} sau tên ({cell}) không phải là một phần của tên nên được bỏ; tình "
+        "trạng mà ghi chú nói (nghỉ, đi học, biệt phái...) không được đọc: người này vẫn được "
+        "đọc là đang giữ chức vụ ghi ở dòng này",
+        "the note {note} after the name ({cell}) is no part of it and was left out; the "
+        "status it tells (on leave, studying, seconded...) is not read: the person is read as "
+        "holding the post of this row",
+    ),
     "problem_list_no_birth_dates": (
         "danh sách không có cột ngày sinh ('Ngày sinh', 'Ngày tháng năm sinh'): mỗi người "
         "thiếu ngày sinh, báo lỗi ở từng dòng; hãy thêm cột này, hoặc đọc với --skip-invalid "
