@@ -40,6 +40,7 @@ from cadre_core.roster._flat_header import (
     resolve,
 )
 from cadre_core.roster._flat_left import posts_left
+from cadre_core.roster._flat_parts import read_together, sibling_date_parts
 from cadre_core.roster._flat_rows import (
     FOOTER,
     STAFF_KIND,
@@ -184,7 +185,7 @@ def _read_sheet(sheet: Grid, number: int, file: str) -> tuple[_Sheet | None, lis
     header = find_header(grid)
     if header is None:
         return None, _texts(grid)
-    fields = [resolve(labels) for labels in header.labels]
+    fields = sibling_date_parts(header.labels, [resolve(labels) for labels in header.labels])
     # "Họ và tên, chức vụ" (or the two on two lines): the name, its post on the next line
     with_post = [j for j, labels in enumerate(header.labels)
                  if labels and NAME_AND_POST.match(header_key(labels[-1]))]  # fmt: skip
@@ -211,15 +212,9 @@ def _read_sheet(sheet: Grid, number: int, file: str) -> tuple[_Sheet | None, lis
         if f.table == SKIP:
             continue
         key = (f.table, f.column)
-        if (
-            key in chosen
-            and f.column not in ("birth_date", "rating")
-            and key != TITLE  # each title column is read: a row holds the posts of all
-            and f.part is None
-            and (
-                f.mark is None or any(fields[i].mark is None for i in chosen[key])  # type: ignore[union-attr]
-            )
-        ):
+        others = [had for i in chosen.get(key, []) if (had := fields[i]) is not None]
+        # each title column is read (a row holds the posts of all); see read_together
+        if key in chosen and key != TITLE and not read_together(f, others):
             problems.append(
                 problem(where, None, None, label, None, "second_list_column",
                         severity="warning", canonical=f"{f.table}.{f.column}")

@@ -43,6 +43,9 @@ from cadre_core.vocab._labels import label
 DATE_DTYPE: Final = "datetime64[us]"
 TEXT_DTYPE = pd.StringDtype(na_value=np.nan)
 EXCEL_EPOCH = pd.Timestamp("1899-12-30")
+#: the first spreadsheet day serial read as a day (1910-01-01): a list's dates are days of
+#: living people's lives, and a smaller number is a day of the month, an age or a year
+SERIAL_FLOOR: Final = (pd.Timestamp("1910-01-01") - EXCEL_EPOCH).days
 
 
 @attrs.frozen
@@ -343,7 +346,8 @@ def normalise_date(
     a column whose figures are month first (``3/12/1978 12:00:00 AM``, told from the whole
     column: :mod:`~cadre_core.roster._date_order`) is read so, with a warning.
 
-    With ``serials`` (workbooks only), plain numbers are Excel day serials. With
+    With ``serials`` (workbooks only), plain numbers are Excel day serials, of a day from
+    1910-01-01 (:data:`SERIAL_FLOOR`; a smaller number is refused, with a note). With
     ``month_first``, a column whose every value reads both ways is read month first.
     """
     if pd.api.types.is_datetime64_any_dtype(raw.dtype):
@@ -416,9 +420,9 @@ def _normalise_date(
             is_num &= rest.notna()
             if bool(is_num.any()):
                 days = pd.to_numeric(rest[is_num], errors="coerce")
-                # a whole number between 1900 and 2100 is a year, not the serial of a
-                # day of 1905: refused (with the note below), never read as a day
-                ok = (days > 0) & (days < 2958466) & ~days.between(1900, 2100)
+                # a serial of a day before 1910 is none a list means: 1900 to 2100 is
+                # a year, 12 a day of the month or an age (refused with the notes below)
+                ok = (days >= SERIAL_FLOOR) & (days < 2958466)
                 out[is_num & ok.reindex(raw.index, fill_value=False)] = (
                     EXCEL_EPOCH + pd.to_timedelta(days[ok].astype(float).round(), unit="D")
                 ).astype(DATE_DTYPE)
@@ -470,6 +474,7 @@ _YEAR = re.compile(r"\d{4}")
 # a month and year: "6/2021", "T7/2021", "tháng 10/2020", "Tháng 10 năm 2020"
 _MONTH_YEAR = re.compile(r"(?:t\.?\s*|tháng\s*)?\d{1,2}\s*(?:[/.\-]|\s+năm)\s*\d{4}", re.IGNORECASE)
 _ZERO_DAY = re.compile(r"0{4}-00-00(?: 00:00:00)?")
+_DAY_OR_AGE = re.compile(r"\d{1,3}")  # "12" in a birth date's column: its day, or an age
 
 
 def _partial_day(text: str) -> tuple[str, str] | None:
@@ -479,8 +484,12 @@ def _partial_day(text: str) -> tuple[str, str] | None:
 
     >>> _partial_day("2005")
     ('year', 'a year alone is not a day: give the day (e.g. 30/06/2005) or leave the cell blank')
+    >>> _partial_day("12")[0]
+    'day_or_age'
     """
-    for key, pattern in (("year", _YEAR), ("month_year", _MONTH_YEAR), ("zero_day", _ZERO_DAY)):
+    notes = (("year", _YEAR), ("month_year", _MONTH_YEAR), ("zero_day", _ZERO_DAY),
+             ("day_or_age", _DAY_OR_AGE))  # fmt: skip
+    for key, pattern in notes:
         if pattern.fullmatch(text):
             return key, label(f"problem_note_{key}", "en").format(year=text)
     return None

@@ -1887,6 +1887,13 @@ _LABELS: dict[str, tuple[str, str]] = {
         "ngày rỗng của dữ liệu xuất từ phần mềm: để trống ô",
         "the empty date of a database export: leave the cell blank",
     ),
+    # a number in a date's column too small to be a day a list means (_normalize)
+    "problem_note_day_or_age": (
+        "số này giống một ngày trong tháng hoặc một tuổi, không phải một ngày: ghi đủ ngày, "
+        "tháng, năm (ví dụ 12/03/1978)",
+        "this number looks like a day of the month or an age, not a date: write the whole "
+        "date (e.g. 12/03/1978)",
+    ),
     "problem_date_month_first": (
         "ngày tháng của cột này được ghi tháng trước, ngày sau (tháng/ngày/năm), như phần mềm "
         "đặt ngôn ngữ tiếng Anh (Mỹ) xuất ra: có giá trị mà số thứ hai lớn hơn 12, không thể "
