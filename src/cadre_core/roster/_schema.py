@@ -111,7 +111,6 @@ TABLES: tuple[Table, ...] = (
                 # person is due to retire: not read as a day they left
                 "ngày nghỉ hưu",
                 "ngày chuyển công tác",
-                "thời gian chuyển công tác",
                 "ngày chuyển đi",
                 "ngày thôi công tác",
             ),
