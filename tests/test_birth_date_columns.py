@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 import subprocess
-import sys
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
@@ -21,10 +20,10 @@ import pandas as pd
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from list_files import CADRE, run
 
 from cadre_core.roster import RosterError, read_roster
 
-CADRE = str(Path(sys.executable).with_name("cadre"))
 DAY = dt.date(2025, 12, 31)
 TITLE = ("ỦY BAN NHÂN DÂN XÃ PA TẦN", "DANH SÁCH CÔNG CHỨC XÃ PA TẦN", "(tính đến ngày 31/12/2025)")
 POSTS = (
@@ -32,14 +31,6 @@ POSTS = (
     "Công chức Văn hóa - Xã hội",
     "Công chức Tư pháp - Hộ tịch",
 )
-
-
-def run(*args: str) -> subprocess.CompletedProcess[str]:
-    """The real ``cadre`` command, in English, on a wide terminal."""
-    env = {**os.environ, "COLUMNS": "400"}
-    return subprocess.run(
-        [CADRE, *args, "--lang", "en"], capture_output=True, text=True, timeout=120, env=env
-    )
 
 
 def sheet(path: Path, rows: Sequence[Sequence[Any]]) -> Path:

@@ -13,7 +13,6 @@ import datetime as dt
 import json
 import os
 import subprocess
-import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -23,13 +22,13 @@ import pandas as pd
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from list_files import CADRE
 
 from cadre_core.roster import read_roster
 from cadre_core.roster._flat_left import posts_left
 from cadre_core.roster._list_title import title_leavers
 from cadre_core.roster._reader import RawTable
 
-CADRE = str(Path(sys.executable).with_name("cadre"))
 D = dt.datetime
 DAY = dt.date(2025, 12, 31)
 

@@ -13,18 +13,14 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import json
-import os
-import subprocess
-import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
-import openpyxl
 import pandas as pd
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from list_files import run, sheet
 
 from cadre_core.roster import RosterError, read_roster
 from cadre_core.roster._normalize import normalise_date
@@ -32,32 +28,7 @@ from cadre_core.roster._partial_dates import last_days, read_partial_days
 from cadre_core.roster._problems import problem
 from cadre_core.roster._reader import RawTable
 
-CADRE = str(Path(sys.executable).with_name("cadre"))
 D = dt.datetime
-
-
-def run(*args: str) -> subprocess.CompletedProcess[str]:
-    """The real ``cadre`` command, in English, on a wide terminal."""
-    env = {**os.environ, "COLUMNS": "400"}
-    return subprocess.run(
-        [CADRE, *args, "--lang", "en"], capture_output=True, text=True, timeout=120, env=env
-    )
-
-
-def sheet(path: Path, rows: Sequence[Sequence[Any]], merged: Sequence[str] = ()) -> Path:
-    """A workbook of one sheet holding ``rows`` from A1 (``None``: a blank cell)."""
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    assert ws is not None
-    ws.title = "Danh sách"
-    for i, row in enumerate(rows, 1):
-        for j, value in enumerate(row, 1):
-            if value is not None:
-                ws.cell(i, j, value)
-    for cells in merged:
-        ws.merge_cells(cells)
-    wb.save(path)
-    return path
 
 
 def posts_list(path: Path, starts: Sequence[object]) -> Path:

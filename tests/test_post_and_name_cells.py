@@ -13,7 +13,6 @@ import datetime as dt
 import json
 import os
 import subprocess
-import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -23,23 +22,15 @@ import openpyxl
 import pandas as pd
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from list_files import CADRE, run
 
 from cadre_core.roster import Problem, read_roster
 from cadre_core.roster._flat_tables import lines_apart
 from cadre_core.roster._names import STATUS_NOTES, without_status
 
-CADRE = str(Path(sys.executable).with_name("cadre"))
 D = dt.datetime
 DAY = "31/12/2025"
 TITLE = ["ĐẢNG ỦY XÃ PHONG THỔ"], ["DANH SÁCH CÁN BỘ CHỦ CHỐT XÃ (tính đến ngày 31/12/2025)"]
-
-
-def run(*args: str) -> subprocess.CompletedProcess[str]:
-    """The real ``cadre`` command, in English, on a wide terminal."""
-    env = {**os.environ, "COLUMNS": "400"}
-    return subprocess.run(
-        [CADRE, *args, "--lang", "en"], capture_output=True, text=True, timeout=120, env=env
-    )
 
 
 def sheet(path: Path, rows: Sequence[Sequence[Any]]) -> Path:

@@ -8,55 +8,25 @@ command; each test says what was wrong before.
 from __future__ import annotations
 
 import datetime as dt
-import os
-import subprocess
-import sys
-from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
-import openpyxl
 import pandas as pd
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from list_files import run, sheet
 
 from cadre_core.roster import RosterError, read_roster
 from cadre_core.roster._flat_header import resolve
 from cadre_core.roster._list_title import title_day
 from cadre_core.roster._record_day import dated_lines, without_issued_days
 
-CADRE = str(Path(sys.executable).with_name("cadre"))
 DAY = dt.date(2025, 12, 31)
 TITLE = ("ỦY BAN NHÂN DÂN XÃ NẬM TĂM", "DANH SÁCH CÁN BỘ, CÔNG CHỨC XÃ (tính đến ngày 31/12/2025)")
 HEAD = ["STT", "Họ và tên", "Ngày sinh", "Giới tính", "Chức vụ", "Trình độ chuyên môn"]
 AN = [1, "Lò Văn An", "12/03/1975", "Nam", "Bí thư Đảng ủy xã", "Đại học Luật"]
 BINH = [2, "Tao Thị Bình", "05/07/1982", "Nữ", "Chủ tịch UBND xã", "Đại học Kinh tế"]
 CHU = [3, "Vàng A Chứ", "20/01/1990", "Nam", "Công chức Tư pháp - Hộ tịch", "Cao đẳng"]
-
-
-def run(*args: str) -> subprocess.CompletedProcess[str]:
-    """The real ``cadre`` command, in English, on a wide terminal."""
-    env = {**os.environ, "COLUMNS": "400"}
-    return subprocess.run(
-        [CADRE, *args, "--lang", "en"], capture_output=True, text=True, timeout=120, env=env
-    )
-
-
-def sheet(path: Path, rows: Sequence[Sequence[Any]], merged: Sequence[str] = ()) -> Path:
-    """A workbook of one sheet holding ``rows`` from A1 (``None``: a blank cell)."""
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    assert ws is not None
-    ws.title = "Danh sách"
-    for i, row in enumerate(rows, 1):
-        for j, value in enumerate(row, 1):
-            if value is not None:
-                ws.cell(i, j, value)
-    for cells in merged:
-        ws.merge_cells(cells)
-    wb.save(path)
-    return path
 
 
 # 1. The day made a full member of the Party is not the day of joining

@@ -13,7 +13,6 @@ import datetime as dt
 import json
 import os
 import subprocess
-import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -22,6 +21,7 @@ import openpyxl
 import pandas as pd
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from list_files import CADRE
 from openpyxl.styles import Font
 from openpyxl.worksheet.filters import FilterColumn, Filters
 
@@ -29,7 +29,6 @@ from cadre_core.roster import read_roster
 from cadre_core.roster._row_marks import ROW_MARKS, RowCollector
 from cadre_core.roster._sheets import read_sheets, xlsx_marks
 
-CADRE = str(Path(sys.executable).with_name("cadre"))
 DAY = dt.date(2025, 12, 31)
 D = dt.datetime
 TITLE = [["ỦY BAN NHÂN DÂN XÃ MƯỜNG TÈ"], ["DANH SÁCH CÁN BỘ, CÔNG CHỨC XÃ"],
