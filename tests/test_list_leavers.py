@@ -250,6 +250,9 @@ def test_a_left_date_in_the_list_itself_ends_the_post_on_that_day_only(tmp_path:
         ("DS", "DANH SÁCH CÁN BỘ ĐẾN TUỔI NGHỈ HƯU NĂM 2026 (tính đến ngày 31/12/2025)", []),
         # a programme's name
         ("DS", "BAN CHỈ ĐẠO GIẢM NGHÈO - DANH SÁCH CÁN BỘ (tính đến ngày 31/12/2025)", []),
+        # a policy of cutting posts: its people may still be at work
+        ("DS", "DANH SÁCH CÁN BỘ THUỘC DIỆN TINH GIẢM BIÊN CHẾ (tính đến ngày 31/12/2025)",
+         []),
         # a table of counts with a column "Giảm" on a sheet of its own
         ("DS", "DANH SÁCH CÁN BỘ (tính đến ngày 31/12/2025)",
          [("Tăng giảm", [["SỐ LƯỢNG TĂNG, GIẢM"], ["Đơn vị", "Tăng", "Giảm"], ["Xã", 1, 2]])]),
@@ -259,7 +262,8 @@ def test_words_of_a_change_elsewhere_leave_the_staff_as_staff(
     tmp_path: Path, name: str, title: str, extra: list[tuple[str, list[list[Any]]]]
 ) -> None:
     """Whole words of the title line only: "Tăng, giảm" (changes both ways, a header of
-    counts), a commune named "Nậm Giảm", "đến tuổi nghỉ hưu" and "giảm nghèo" say no
+    counts), a commune named "Nậm Giảm", "đến tuổi nghỉ hưu", "giảm nghèo" and "tinh giảm
+    biên chế" (before, it made the whole sheet leavers) say no
     list of leavers (its people all read as staff, nothing said of leavers)."""
     rows = [[title], ["(tính đến ngày 31/12/2025)"], HEAD, *[[i, *p] for i, p in
                                                            enumerate(STAFF, 1)]]  # fmt: skip
@@ -287,6 +291,8 @@ def test_words_of_a_change_elsewhere_leave_the_staff_as_staff(
         (["DANH SÁCH CÁN BỘ TĂNG, GIẢM"], "", None),
         (["DANH SÁCH CÁN BỘ"], "Tăng giảm", None),
         (["GIẢMTHIỂU"], "Giam", None),
+        (["DANH SÁCH CÁN BỘ CẮT GIẢM THEO ĐỀ ÁN"], "", None),
+        (["KẾ HOẠCH GIẢM THIỂU"], "", None),
     ],
 )
 def test_the_title_words_of_a_list_of_leavers(

@@ -52,11 +52,13 @@ _COMMUNE_END = re.compile(
 
 # the words of a list's title (or its sheet's name) saying it lists the people who left,
 # whole words: "DANH SÁCH CÁN BỘ, CÔNG CHỨC GIẢM TRONG NĂM 2025", "ĐÃ NGHỈ HƯU", "THÔI
-# VIỆC", "CHUYỂN ĐI"; never "giảm nghèo" (a programme), the age or the plan to retire
-# ("đến tuổi nghỉ hưu", "sắp nghỉ hưu": people still at work), nor a line that also says
-# "tăng" (a list of the year's changes both ways, a header of counts "Tăng, giảm")
+# VIỆC", "CHUYỂN ĐI"; never "giảm nghèo" (a programme), "tinh giảm" or "cắt giảm" (a
+# policy of cutting posts, under which people may still be at work), the age or the plan
+# to retire ("đến tuổi nghỉ hưu", "sắp nghỉ hưu": people still at work), nor a line that
+# also says "tăng" (a list of the year's changes both ways, a header of counts "Tăng,
+# giảm")
 _LEFT = re.compile(
-    r"(?<!\w)(?:giảm(?!\s+nghèo)"
+    r"(?<!\w)(?:(?<!tinh\s)(?<!cắt\s)giảm(?!\s+(?:nghèo|thiểu|trừ))"
     r"|(?<!tuổi\s)(?<!chờ\s)(?<!sắp\s)(?<!kiến\s)(?<!bị\s)(?<!báo\s)nghỉ\s+hưu"
     r"|thôi\s+việc|nghỉ\s+việc|chuyển\s+đi)(?!\w)",
     re.I,
@@ -87,6 +89,8 @@ def title_leavers(texts: list[str], name: str = "") -> str | None:
     'Nghỉ hưu'
     >>> title_leavers(["UBND XÃ NẬM GIẢM", "DANH SÁCH CÁN BỘ TĂNG, GIẢM NĂM 2025"], "Tăng giảm")
     >>> title_leavers(["DANH SÁCH CÁN BỘ ĐẾN TUỔI NGHỈ HƯU NĂM 2026"]) is None
+    True
+    >>> title_leavers(["DANH SÁCH CÁN BỘ THUỘC DIỆN TINH GIẢM BIÊN CHẾ"]) is None
     True
     """
     for text in [*texts, name]:
