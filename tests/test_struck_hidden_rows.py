@@ -19,6 +19,7 @@ from typing import Any
 
 import openpyxl
 import pandas as pd
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from list_files import CADRE
@@ -334,3 +335,28 @@ def test_every_hidden_row_is_the_filters_or_the_clerks(
     assert marks.hand | marks.filtered == hidden and not marks.hand & marks.filtered
     expected = {r for r in hidden if top < r <= top + size} if criterion or mode else set()
     assert marks.filtered == expected
+
+
+@pytest.mark.parametrize("fmt", ["json", "csv", "table"])
+def test_pseudonyms_withhold_the_names_of_people_set_aside(tmp_path: Path, fmt: str) -> None:
+    """Before: under ``--pseudonymize`` the warning on a struck or hidden row quoted the
+    person's name as typed: pseudonyms scrub the names of the roster's people, and a
+    person set aside is none of them. The name is now withheld; the row still says where
+    to look."""
+    path = book(tmp_path / "gach-ngang.xlsx", struck=LEFT[:1], hidden=LEFT[1:])
+    env = {**os.environ, "COLUMNS": "400", "CADRE_PSEUDONYM_KEY": "0123456789abcdef0123"}
+    done = subprocess.run(
+        [CADRE, "evaluate", str(path), "--list-date", "2025-12-31", "--skip-invalid",
+         "--pseudonymize", "--format", fmt, "--lang", "en"],
+        capture_output=True, text=True, timeout=180, env=env,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    out = done.stdout + done.stderr
+    assert "Pờ Dần Xè" not in out and "Lò Văn Xôm" not in out
+    assert "Lỳ Phì Cà" not in out  # a person read is scrubbed as before
+    if fmt == "json":
+        aside = [w for w in json.loads(done.stdout)["warnings"]
+                 if w["key"] in ("struck_person", "hidden_person")]  # fmt: skip
+        assert [(w["row"], w["key"]) for w in aside] == [(5, "struck_person"),
+                                                          (8, "hidden_person")]  # fmt: skip
+        assert all("[withheld]" in w["message"] for w in aside)

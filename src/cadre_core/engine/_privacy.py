@@ -44,6 +44,10 @@ KEY_ENV = "CADRE_PSEUDONYM_KEY"
 
 #: what stands for a withheld value: a raw cell, a birth date, a name several cadres share
 WITHHELD = "[withheld]"
+#: Arguments of a problem that quote the name of a person the roster does not hold (a row
+#: a clerk struck through or hid as someone who left: :mod:`cadre_core.roster._row_marks`):
+#: no scrub knows that name, so the argument is withheld whole under pseudonyms.
+NAMED_ARGS = frozenset({"person"})
 
 
 class PseudonymKeyError(ValueError):
@@ -118,8 +122,19 @@ def withheld(problem: Problem, records: Iterable[str] = ()) -> Problem:
     ...                      "a date"), records=["lo-van-an.docx"])
     >>> p.file, p.value
     ('ho-so/[withheld].docx', '[withheld]')
+    >>> p = withheld(Problem("ds.xlsx", None, 8, None, None, "'Lò Văn Xôm' was not read",
+    ...                      args=(("person", "'Lò Văn Xôm'"),)))
+    >>> dict(p.args), p.expected
+    ({'person': '[withheld]'}, '[withheld] was not read')
     """
     out = problem if problem.value is None else attrs.evolve(problem, value=WITHHELD)
+    named = [v for k, v in out.args if k in NAMED_ARGS and v]
+    if named:  # the sentence written with them too (its English is made once, quoting them)
+        expected = out.expected
+        for value in named:
+            expected = expected.replace(value, WITHHELD)
+        args = tuple((k, WITHHELD if k in NAMED_ARGS else v) for k, v in out.args)
+        out = attrs.evolve(out, args=args, expected=expected)
     for name in records:
         head, sep, tail = out.file.rpartition("/")
         if unicodedata.normalize("NFC", tail).lower() == unicodedata.normalize("NFC", name).lower():
@@ -239,12 +254,13 @@ class Pseudonymizer:
     def problem(self, problem: Problem) -> Problem:
         """A problem with its raw cell withheld and its texts (its place too: a record's
         file) scrubbed."""
+        out = withheld(problem)
         return attrs.evolve(
-            withheld(problem),
+            out,
             file=self.scrub(problem.file),
-            expected=self.scrub(problem.expected),
+            expected=self.scrub(out.expected),
             suggestion=None if problem.suggestion is None else self.scrub(problem.suggestion),
-            args=tuple((k, self.scrub(v)) for k, v in problem.args),
+            args=tuple((k, self.scrub(v)) for k, v in out.args),
         )
 
     def finding(self, finding: Finding) -> Finding:
