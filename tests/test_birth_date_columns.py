@@ -15,12 +15,11 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-import openpyxl
 import pandas as pd
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from list_files import CADRE, run
+from list_files import CADRE, run, sheet
 
 from cadre_core.roster import RosterError, read_roster
 
@@ -31,20 +30,6 @@ POSTS = (
     "Công chức Văn hóa - Xã hội",
     "Công chức Tư pháp - Hộ tịch",
 )
-
-
-def sheet(path: Path, rows: Sequence[Sequence[Any]]) -> Path:
-    """A workbook of one sheet holding ``rows`` from A1 (``None``: a blank cell)."""
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    assert ws is not None
-    ws.title = "Danh sách"
-    for i, row in enumerate(rows, 1):
-        for j, value in enumerate(row, 1):
-            if value is not None:
-                ws.cell(i, j, value)
-    wb.save(path)
-    return path
 
 
 def listed(path: Path, head: Sequence[str], people: Sequence[Sequence[Any]]) -> Path:

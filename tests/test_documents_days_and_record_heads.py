@@ -19,7 +19,7 @@ import pandas as pd
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from test_list_structures import run, sheet
+from list_files import run, sheet
 from test_record_headers import AN, FIELDS, FORM, MANAGER, SIGNED, SIGNER, TITLE, person
 
 from cadre_core.roster import RosterError, read_roster

@@ -21,7 +21,7 @@ import pytest
 from conftest import SOFFICE, libreoffice_convert
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from test_list_structures import run
+from list_files import run
 from xlsb_writer import record, sheet_part, write_xlsb
 
 from cadre_core import RosterError, read_roster, sample_roster

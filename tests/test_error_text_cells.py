@@ -21,7 +21,7 @@ import pandas as pd
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from test_list_structures import run
+from list_files import run
 
 from cadre_core import RosterError, read_roster, sample_roster
 from cadre_core.roster._cell_errors import ERROR_TEXT, error_texts, marks_of

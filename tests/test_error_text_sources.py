@@ -25,8 +25,8 @@ from conftest import SOFFICE, libreoffice_convert
 from docx.oxml.ns import qn
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from list_files import run
 from openpyxl.utils import get_column_letter
-from test_list_structures import run
 
 from cadre_core import RosterError, read_roster, sample_roster
 from cadre_core.roster._cell_errors import ERROR_TEXT, error_texts, header_error

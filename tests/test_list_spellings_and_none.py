@@ -18,7 +18,7 @@ import pandas as pd
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from test_list_structures import CADRE, run, sheet
+from list_files import CADRE, run, sheet
 
 from cadre_core import RosterError
 from cadre_core.roster import read_roster

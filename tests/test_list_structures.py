@@ -8,48 +8,19 @@ test says what was wrong before.
 from __future__ import annotations
 
 import datetime as dt
-import os
-import subprocess
-import sys
-from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-import openpyxl
 import pandas as pd
 import pytest
+from list_files import run, sheet
 
 from cadre_core.roster import read_roster
 from cadre_core.roster._flat_rows import FOOTER, matches
 from cadre_core.roster._list_title import title_commune
 
-CADRE = str(Path(sys.executable).with_name("cadre"))
 DAY = dt.date(2025, 12, 31)
 TITLE = ("ỦY BAN NHÂN DÂN XÃ NẬM TĂM", "DANH SÁCH CÁN BỘ, CÔNG CHỨC XÃ (tính đến ngày 31/12/2025)")
-
-
-def run(*args: str) -> subprocess.CompletedProcess[str]:
-    """The real ``cadre`` command, in English, on a wide terminal."""
-    env = {**os.environ, "COLUMNS": "400"}
-    return subprocess.run(
-        [CADRE, *args, "--lang", "en"], capture_output=True, text=True, timeout=120, env=env
-    )
-
-
-def sheet(path: Path, rows: Sequence[Sequence[Any]], merged: Sequence[str] = ()) -> Path:
-    """A workbook of one sheet holding ``rows`` from A1 (``None``: a blank cell)."""
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    assert ws is not None
-    ws.title = "Danh sách"
-    for i, row in enumerate(rows, 1):
-        for j, value in enumerate(row, 1):
-            if value is not None:
-                ws.cell(i, j, value)
-    for cells in merged:
-        ws.merge_cells(cells)
-    wb.save(path)
-    return path
 
 
 def tables(path: Path) -> dict[str, pd.DataFrame]:

@@ -13,16 +13,14 @@ import datetime as dt
 import json
 import os
 import subprocess
-from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 import docx
-import openpyxl
 import pandas as pd
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from list_files import CADRE, run
+from list_files import CADRE, run, sheet
 
 from cadre_core.roster import Problem, read_roster
 from cadre_core.roster._flat_tables import lines_apart
@@ -31,20 +29,6 @@ from cadre_core.roster._names import STATUS_NOTES, without_status
 D = dt.datetime
 DAY = "31/12/2025"
 TITLE = ["ĐẢNG ỦY XÃ PHONG THỔ"], ["DANH SÁCH CÁN BỘ CHỦ CHỐT XÃ (tính đến ngày 31/12/2025)"]
-
-
-def sheet(path: Path, rows: Sequence[Sequence[Any]]) -> Path:
-    """A workbook of one sheet holding ``rows`` from A1 (``None``: a blank cell)."""
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    assert ws is not None
-    ws.title = "Danh sách"
-    for i, row in enumerate(rows, 1):
-        for j, value in enumerate(row, 1):
-            if value is not None:
-                ws.cell(i, j, value)
-    wb.save(path)
-    return path
 
 
 def posts_of(path: Path) -> dict[str, list[tuple[str, str | None]]]:
