@@ -179,3 +179,41 @@ def test_any_day_month_year_triple_round_trips(days: list[dt.date], as_text: boo
     with tempfile.TemporaryDirectory() as folder:
         path = listed(Path(folder) / "list.xlsx", ["Ngày sinh", "Tháng sinh", "Năm sinh"], people)
         assert births(path) == {p[0]: d for p, d in zip(people, days, strict=True)}
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    day=st.integers(1, 28),
+    month=st.integers(1, 12),
+    year=st.integers(0, 99),
+    sep=st.sampled_from(["/", "-", "."]),
+    padded=st.booleans(),
+)
+def test_a_two_digit_year_is_refused_with_advice_to_write_four_figures(
+    day: int, month: int, year: int, sep: str, padded: bool
+) -> None:
+    """Before: "5/9/85" or "12-3-78" was refused as "a date (a spreadsheet date, …)",
+    which does not tell the clerk what is wrong with it. Now the note says the year has
+    two figures and must be written in four; nothing is guessed (19.. or 20..)."""
+    f = "{:02d}" if padded else "{}"
+    text = sep.join([f.format(day), f.format(month), f"{year:02d}"])
+    with tempfile.TemporaryDirectory() as tmp:
+        path = listed(Path(tmp) / "hai-so.xlsx", ["Ngày sinh"], [["Lò Văn Lả", text, POSTS[0]]])
+        with pytest.raises(RosterError) as refused:
+            read_roster(path, list_date=DAY)
+    errors = [p for p in refused.value.problems if p.severity == "error"]
+    assert [(p.row, p.column, p.value) for p in errors] == [(5, "Ngày sinh (column C)", text)]
+    assert dict(errors[0].args)["note_key"] == "two_digit_year"
+    assert "the year has two figures" in errors[0].expected
+
+
+def test_a_two_digit_year_is_said_in_vietnamese_through_the_command(tmp_path: Path) -> None:
+    """The real command names the cell and gives the advice in both languages."""
+    path = listed(tmp_path / "hai-so.xlsx", ["Ngày sinh"], [["Pờ Thị Cà", "5/9/85", POSTS[1]]])
+    done = run("validate", str(path), "--list-date", "2025-12-31")
+    assert done.returncode == 2
+    assert "'5/9/85'" in done.stdout + done.stderr
+    assert "write the year with four figures" in done.stdout + done.stderr
+    vi = subprocess.run([CADRE, "validate", str(path), "--list-date", "2025-12-31", "--lang", "vi"],
+                        capture_output=True, text=True, timeout=120, env={**os.environ, "COLUMNS": "400"})  # fmt: skip
+    assert vi.returncode == 2 and "ghi năm đủ bốn chữ số" in vi.stdout + vi.stderr

@@ -475,6 +475,8 @@ _YEAR = re.compile(r"\d{4}")
 _MONTH_YEAR = re.compile(r"(?:t\.?\s*|tháng\s*)?\d{1,2}\s*(?:[/.\-]|\s+năm)\s*\d{4}", re.IGNORECASE)
 _ZERO_DAY = re.compile(r"0{4}-00-00(?: 00:00:00)?")
 _DAY_OR_AGE = re.compile(r"\d{1,3}")  # "12" in a birth date's column: its day, or an age
+# a day with a two-digit year, typed in a hurry: "5/9/85", "12-3-78", "01.10.05"
+_TWO_DIGIT_YEAR = re.compile(r"\d{1,2}\s*([/.\-])\s*\d{1,2}\s*\1\s*\d{2}")
 
 
 def _partial_day(text: str) -> tuple[str, str] | None:
@@ -486,9 +488,11 @@ def _partial_day(text: str) -> tuple[str, str] | None:
     ('year', 'a year alone is not a day: give the day (e.g. 30/06/2005) or leave the cell blank')
     >>> _partial_day("12")[0]
     'day_or_age'
+    >>> _partial_day("5/9/85")[0]
+    'two_digit_year'
     """
     notes = (("year", _YEAR), ("month_year", _MONTH_YEAR), ("zero_day", _ZERO_DAY),
-             ("day_or_age", _DAY_OR_AGE))  # fmt: skip
+             ("day_or_age", _DAY_OR_AGE), ("two_digit_year", _TWO_DIGIT_YEAR))  # fmt: skip
     for key, pattern in notes:
         if pattern.fullmatch(text):
             return key, label(f"problem_note_{key}", "en").format(year=text)

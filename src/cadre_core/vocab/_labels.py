@@ -1894,6 +1894,14 @@ _LABELS: dict[str, tuple[str, str]] = {
         "this number looks like a day of the month or an age, not a date: write the whole "
         "date (e.g. 12/03/1978)",
     ),
+    # a day whose year has two figures ("5/9/85"): 1985 or 2085 is not for the reader to
+    # guess (_normalize)
+    "problem_note_two_digit_year": (
+        "năm chỉ có hai chữ số, không biết là 19.. hay 20..: ghi năm đủ bốn chữ số (ví dụ "
+        "12/03/1978)",
+        "the year has two figures, 19.. or 20.. cannot be told: write the year with four "
+        "figures (e.g. 12/03/1978)",
+    ),
     "problem_date_month_first": (
         "ngày tháng của cột này được ghi tháng trước, ngày sau (tháng/ngày/năm), như phần mềm "
         "đặt ngôn ngữ tiếng Anh (Mỹ) xuất ra: có giá trị mà số thứ hai lớn hơn 12, không thể "
