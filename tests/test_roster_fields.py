@@ -237,7 +237,7 @@ def test_council_levels_and_booleans_and_dates() -> None:
                 "Ủy viên BCH": ["x"],
                 "Ủy viên BTV": ["có"],
                 "Ủy viên UBKT": [""],
-                "Ngày vào Đảng chính thức": ["03/02/2010"],
+                "Ngày vào Đảng": ["03/02/2010"],
                 "Ngày tham gia BHXH": ["2008-09-01"],
                 "Sơ cấp nghề": ["x"],
                 "Tiếng dân tộc": ["không"],
@@ -561,3 +561,14 @@ def test_form_features_match_an_independent_count(roster: Roster, data: st.DataO
     ranks = CivilServiceGrade.ranks()
     expected = cad["grade"].map(lambda g: ranks[g] if isinstance(g, str) else pd.NA)
     assert cad["grade_rank"].astype(object).fillna(-1).tolist() == expected.fillna(-1).tolist()
+
+
+def test_the_day_made_a_full_party_member_is_not_the_day_admitted() -> None:
+    """Before: the tables' format read "Ngày vào Đảng chính thức" as ``party_join_date``,
+    though it is the day made a full member, about a year after the day admitted (the
+    lists' reader already refused it): the forms counted a new member a year late. It is
+    now a column not read, said with its best guess, and the join date stays unknown."""
+    roster = Roster.from_frames(minimal(**{"Ngày vào Đảng chính thức": ["03/02/2010"]}))
+    assert roster.cadres["party_join_date"].isna().all()
+    said = [p for p in roster.problems if p.column == "Ngày vào Đảng chính thức"]
+    assert [(p.severity, p.key) for p in said] == [("warning", "not_a_column_guess")]

@@ -120,7 +120,8 @@ TABLES: tuple[Table, ...] = (
                 "party_join_date",
                 "date",
                 "ngày vào đảng",
-                "ngày vào đảng chính thức",
+                # not "ngày vào đảng chính thức": the day made a full member, about a
+                # year after the day admitted (see _flat_header._candidates)
                 "ngày kết nạp đảng",
                 "ngày vào đảng csvn",
                 "ngày vào đảng cộng sản việt nam",
