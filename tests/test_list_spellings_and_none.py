@@ -468,3 +468,36 @@ def test_only_a_whole_null_is_blank(cells: list[Any]) -> None:
     got = database_nulls(pd.Series(cells, dtype=object)).tolist()
     null = re.compile(r"^\s*null\s*$", re.I)
     assert got == [None if isinstance(c, str) and null.match(c) else c for c in cells]
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.one_of(st.none(), st.integers(0, 99_999_999),
+                          st.floats(allow_nan=False, allow_infinity=False),
+                          st.datetimes(min_value=dt.datetime(1900, 1, 1)),
+                          st.sampled_from(["NULL", " null ", "Nullah", "19780312"])),
+                max_size=20))  # fmt: skip
+def test_null_in_a_column_of_numbers_days_and_text(cells: list[Any]) -> None:
+    """Before: a column of whole numbers, floats and text (19780312 pasted beside a day
+    typed again) made the NULL test raise ("Can only use .str accessor with string
+    values"), and ``cadre validate`` stopped with an internal error. Numbers and days are
+    never NULL; text is as above."""
+    got = database_nulls(pd.Series(cells, dtype=object)).tolist()
+    null = re.compile(r"^\s*null\s*$", re.I)
+    assert got == [None if isinstance(c, str) and null.match(c) else c for c in cells]
+
+
+def test_a_birth_column_of_numbers_and_days_is_refused_at_its_cells(tmp_path: Path) -> None:
+    """Before: birth dates pasted as whole numbers (19780312), one of them typed again as
+    a day, gave "internal error: AttributeError" and exit 1. Now each number is refused at
+    its cell (exit 2), and the typed day reads."""
+    path = sheet(tmp_path / "so.xlsx", [
+        ["DANH SÁCH CÁN BỘ, CÔNG CHỨC XÃ PA TẦN"],
+        ["STT", "Họ và tên", "Ngày sinh", "Giới tính", "Chức vụ"],
+        [1, "Lò Văn Lả", 19780312, "Nam", "Bí thư Đảng ủy"],
+        [2, "Pờ Thị Cà", dt.datetime(1985, 9, 5), "Nữ", "Chủ tịch UBND xã"],
+        [3, "Lỳ A Xé", 19901125.0, "Nam", "Công chức Tư pháp - Hộ tịch"],
+    ])  # fmt: skip
+    out = run("validate", str(path), "--list-date", "31/12/2025")
+    assert out.returncode == 2 and "internal error" not in out.stderr, out.stderr
+    assert [x[3:6] for x in lines(out, "Error")] == [
+        ["3", "Ngày sinh (column C)", "'19780312'"], ["5", "Ngày sinh (column C)", "'19901125'"]]  # fmt: skip

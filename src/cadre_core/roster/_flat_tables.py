@@ -527,7 +527,10 @@ def database_nulls(values: pd.Series) -> pd.Series:
     kinds = ("string", "mixed", "mixed-integer")  # a column holding text
     if values.dtype != object or pd.api.types.infer_dtype(values, skipna=True) not in kinds:
         return values
-    null = values.str.strip().str.casefold().eq(DATABASE_NULL).fillna(False).astype(bool)
+    # every cell as text: numbers and days are never NULL, and a column of text, whole
+    # numbers and floats (19780312 beside a day typed again) has no .str of its own
+    text = values.astype(str).str.strip().str.casefold()
+    null = text.eq(DATABASE_NULL) & values.notna()
     return values.where(~null, None) if bool(null.any()) else values
 
 
