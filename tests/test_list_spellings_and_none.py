@@ -486,18 +486,62 @@ def test_null_in_a_column_of_numbers_days_and_text(cells: list[Any]) -> None:
     assert got == [None if isinstance(c, str) and null.match(c) else c for c in cells]
 
 
-def test_a_birth_column_of_numbers_and_days_is_refused_at_its_cells(tmp_path: Path) -> None:
+def test_a_birth_column_of_numbers_and_days_reads_each_day(tmp_path: Path) -> None:
     """Before: birth dates pasted as whole numbers (19780312), one of them typed again as
-    a day, gave "internal error: AttributeError" and exit 1. Now each number is refused at
-    its cell (exit 2), and the typed day reads."""
+    a day, gave "internal error: AttributeError" and exit 1; and a column of such numbers
+    alone was refused cell by cell as "a date (a spreadsheet date, …)". A number of eight
+    figures is ISO 8601's basic format (yyyymmdd), far above any day serial: each reads
+    as its day, beside the typed day. Eight figures that are no such day (12031978, day
+    first) stay refused at their cell."""
     path = sheet(tmp_path / "so.xlsx", [
         ["DANH SÁCH CÁN BỘ, CÔNG CHỨC XÃ PA TẦN"],
         ["STT", "Họ và tên", "Ngày sinh", "Giới tính", "Chức vụ"],
         [1, "Lò Văn Lả", 19780312, "Nam", "Bí thư Đảng ủy"],
         [2, "Pờ Thị Cà", dt.datetime(1985, 9, 5), "Nữ", "Chủ tịch UBND xã"],
         [3, "Lỳ A Xé", 19901125.0, "Nam", "Công chức Tư pháp - Hộ tịch"],
+        [4, "Lò Thị Pịn", "19920701", "Nữ", "Công chức Văn hóa - Xã hội"],
     ])  # fmt: skip
     out = run("validate", str(path), "--list-date", "31/12/2025")
-    assert out.returncode == 2 and "internal error" not in out.stderr, out.stderr
-    assert [x[3:6] for x in lines(out, "Error")] == [
-        ["3", "Ngày sinh (column C)", "'19780312'"], ["5", "Ngày sinh (column C)", "'19901125'"]]  # fmt: skip
+    assert out.returncode == 0 and "internal error" not in out.stderr, out.stderr
+    cadres = people(path, list_date="31/12/2025")
+    assert days(cadres["birth_date"]) == [dt.date(1978, 3, 12), dt.date(1985, 9, 5),
+                                          dt.date(1990, 11, 25), dt.date(1992, 7, 1)]  # fmt: skip
+    rows = [[3, "Lò Văn Lả", 12031978, "Nam", "Bí thư Đảng ủy"]]
+    bad = sheet(tmp_path / "ngay-truoc.xlsx", [["STT", "Họ và tên", "Ngày sinh", "Giới tính",
+                                                "Chức vụ"], *rows])  # fmt: skip
+    refused = run("validate", str(bad), "--list-date", "31/12/2025")
+    assert refused.returncode == 2 and "internal error" not in refused.stderr
+    assert [x[3:6] for x in lines(refused, "Error")] == [
+        ["2", "Ngày sinh (column C)", "'12031978'"]]  # fmt: skip
+
+
+def test_a_day_kept_as_text_by_an_apostrophe_reads(tmp_path: Path) -> None:
+    """Before: "'19/05/1985", the apostrophe a clerk types to keep a day as text (or an
+    export writes before it), was refused as "a date (…)". The apostrophe is no part of
+    the day."""
+    path = sheet(tmp_path / "nhay.xlsx", [
+        ["STT", "Họ và tên", "Ngày sinh", "Giới tính", "Chức vụ"],
+        [1, "Lò Văn Lả", "'19/05/1985", "Nam", "Bí thư Đảng ủy"],
+        [2, "Pờ Thị Cà", "’03/12/1980", "Nữ", "Chủ tịch UBND xã"],
+    ])  # fmt: skip
+    assert run("validate", str(path), "--list-date", "31/12/2025").returncode == 0
+    cadres = people(path, list_date="31/12/2025")
+    assert days(cadres["birth_date"]) == [dt.date(1985, 5, 19), dt.date(1980, 12, 3)]
+
+
+def test_a_day_or_month_written_00_is_refused_with_its_own_note(tmp_path: Path) -> None:
+    """Before: "00/00/1980" and "00/05/1980" (a day or month the clerk did not know) had
+    the general note of a date; the note now says 00 is not known."""
+    path = sheet(tmp_path / "khong.xlsx", [
+        ["STT", "Họ và tên", "Ngày sinh", "Giới tính", "Chức vụ"],
+        [1, "Lò Văn Lả", "00/00/1980", "Nam", "Bí thư Đảng ủy"],
+        [2, "Pờ Thị Cà", "00/05/1982", "Nữ", "Chủ tịch UBND xã"],
+    ])  # fmt: skip
+    with pytest.raises(RosterError) as refused:
+        read_roster(path, list_date="31/12/2025")
+    notes = [dict(p.args).get("note_key") for p in refused.value.problems if p.severity == "error"]
+    assert notes == ["zero_parts", "zero_parts"]
+    out = run("validate", str(path), "--list-date", "31/12/2025")
+    assert (
+        out.returncode == 2 and "a day or month written 00 is not known" in out.stdout + out.stderr
+    )

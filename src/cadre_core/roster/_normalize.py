@@ -337,6 +337,12 @@ def normalise_int(raw: pd.Series) -> tuple[pd.Series, ColumnIssues]:
 _ISO = re.compile(ISO_DAY, re.IGNORECASE)
 _DAY_FIRST = re.compile(DAY_FIRST, re.IGNORECASE)
 _DAY_WORDS = re.compile(DAY_WORDS, re.IGNORECASE)
+# ISO 8601's basic format, figures only (19780312): a database's date exported as a number
+_BASIC_DAY = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
+#: the whole numbers a date column reads as year, month and day (yyyymmdd), never serials
+_BASIC_RANGE: Final = (19000101, 21001231)
+# the apostrophe a clerk types (or an export writes) before a day to keep it text
+_TEXT_MARK = r"^['‘’`]\s*"
 
 
 def normalise_date(
@@ -420,6 +426,10 @@ def _normalise_date(
             is_num &= rest.notna()
             if bool(is_num.any()):
                 days = pd.to_numeric(rest[is_num], errors="coerce")
+                # 19780312: a day's figures (yyyymmdd), read as text below
+                basic = days.between(*_BASIC_RANGE) & (days == np.floor(days))
+                is_num &= ~basic.reindex(raw.index, fill_value=False)
+                days = days[~basic]
                 # a serial of a day before 1910 is none a list means: 1900 to 2100 is
                 # a year, 12 a day of the month or an age (refused with the notes below)
                 ok = (days >= SERIAL_FLOOR) & (days < 2958466)
@@ -428,11 +438,13 @@ def _normalise_date(
                 ).astype(DATE_DTYPE)
                 bad |= is_num & ~ok.reindex(raw.index, fill_value=False)
                 rest = rest.where(~is_num, None)
-    text = to_text(rest)
+    text = to_text(rest).str.replace(_TEXT_MARK, "", regex=True)
     has = text.notna()
     told = column_order(text, month_first)  # figures day first, or month first
     figures = (2, 0, 1) if told.month_first else (2, 1, 0)
-    for pattern, order in ((_ISO, (0, 1, 2)), (_DAY_FIRST, figures), (_DAY_WORDS, (2, 1, 0))):
+    spellings = ((_ISO, (0, 1, 2)), (_DAY_FIRST, figures), (_DAY_WORDS, (2, 1, 0)),
+                 (_BASIC_DAY, (0, 1, 2)))  # fmt: skip
+    for pattern, order in spellings:
         if not bool(has.any()):
             break
         parts = text[has].str.extract(pattern)  # the values no earlier spelling read
@@ -474,6 +486,8 @@ _YEAR = re.compile(r"\d{4}")
 # a month and year: "6/2021", "T7/2021", "tháng 10/2020", "Tháng 10 năm 2020"
 _MONTH_YEAR = re.compile(r"(?:t\.?\s*|tháng\s*)?\d{1,2}\s*(?:[/.\-]|\s+năm)\s*\d{4}", re.IGNORECASE)
 _ZERO_DAY = re.compile(r"0{4}-00-00(?: 00:00:00)?")
+# a day or a month written 00 by a clerk who did not know it: "00/00/1980", "00/05/1980"
+_ZERO_PARTS = re.compile(r"0{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{4}")
 _DAY_OR_AGE = re.compile(r"\d{1,3}")  # "12" in a birth date's column: its day, or an age
 # a day with a two-digit year, typed in a hurry: "5/9/85", "12-3-78", "01.10.05"
 _TWO_DIGIT_YEAR = re.compile(r"\d{1,2}\s*([/.\-])\s*\d{1,2}\s*\1\s*\d{2}")
@@ -490,9 +504,12 @@ def _partial_day(text: str) -> tuple[str, str] | None:
     'day_or_age'
     >>> _partial_day("5/9/85")[0]
     'two_digit_year'
+    >>> _partial_day("00/00/1980")[0]
+    'zero_parts'
     """
     notes = (("year", _YEAR), ("month_year", _MONTH_YEAR), ("zero_day", _ZERO_DAY),
-             ("day_or_age", _DAY_OR_AGE), ("two_digit_year", _TWO_DIGIT_YEAR))  # fmt: skip
+             ("day_or_age", _DAY_OR_AGE), ("two_digit_year", _TWO_DIGIT_YEAR),
+             ("zero_parts", _ZERO_PARTS))  # fmt: skip
     for key, pattern in notes:
         if pattern.fullmatch(text):
             return key, label(f"problem_note_{key}", "en").format(year=text)

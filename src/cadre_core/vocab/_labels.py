@@ -1894,6 +1894,13 @@ _LABELS: dict[str, tuple[str, str]] = {
         "this number looks like a day of the month or an age, not a date: write the whole "
         "date (e.g. 12/03/1978)",
     ),
+    # a day or month written 00 ("00/00/1980"): not known, not a day (_normalize)
+    "problem_note_zero_parts": (
+        "ngày hoặc tháng ghi 00 là chưa biết, không phải một ngày: ghi đủ ngày, tháng, năm "
+        "hoặc để trống ô",
+        "a day or month written 00 is not known, and this is not a date: give the whole "
+        "date or leave the cell blank",
+    ),
     # a day whose year has two figures ("5/9/85"): 1985 or 2085 is not for the reader to
     # guess (_normalize)
     "problem_note_two_digit_year": (
