@@ -138,6 +138,10 @@ def test_a_database_field_name_is_read_by_its_words() -> None:
         "NgaySinh": ("cadres", "birth_date"), "Ngay_Sinh": ("cadres", "birth_date"),
         "GioiTinh": ("cadres", "gender"), "TrinhDoCM": ("degrees", "level"),
         "NgayVaoDang": ("cadres", "party_join_date"),
+        # before: "ly_luan_ct" was not read ("CT" after "lý luận" only with diacritics),
+        # and a list's theory levels were lost with a warning
+        "ly_luan_ct": ("theory", "level"), "LyLuanCT": ("theory", "level"),
+        "trinh_do_cm": ("degrees", "level"),
     }  # fmt: skip
     for header, field in expected.items():
         got = resolve([header])

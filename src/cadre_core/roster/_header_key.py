@@ -46,7 +46,7 @@ _HEADER_WORDS = {
     "qlnn": "quản lý nhà nước",
     "qđ": "quyết định",
 }
-_AFTER_THEORY = re.compile(r"\blý luận ct\b")
+_AFTER_THEORY = re.compile(r"\bl[ýy] lu[ậa]n ct\b")  # also a database's "ly_luan_ct"
 
 
 def header_key(text: str) -> str:
@@ -72,8 +72,8 @@ def header_key(text: str) -> str:
     ('chức vụ', 'hình thức kỷ luật')
     >>> header_key("TĐCM") == header_key("Trình độ CM") == header_key("Trình độ chuyên môn")
     True
-    >>> header_key("Lý luận CT"), header_key("CT UBND")
-    ('lý luận chính trị', 'ct ubnd')
+    >>> header_key("Lý luận CT"), header_key("CT UBND"), header_key("ly luan ct")
+    ('lý luận chính trị', 'ct ubnd', 'lý luận chính trị')
     """
     key = text_key(text)
     for _ in range(2):  # "Ngày sinh (dd/mm/yyyy):" has a mark after a hint
