@@ -219,13 +219,14 @@ def test_every_place_that_lists_inputs_takes_single_file_pages_and_xlsb() -> Non
 
 
 def test_a_file_of_no_known_kind_is_told_the_kinds_read(tmp_path: Path) -> None:
-    path = tmp_path / "ds.pdf"
-    path.write_bytes(b"%PDF-1.4\n")
+    """(A PDF or a picture is told what it is instead: tests/test_foreign_files.py.)"""
+    path = tmp_path / "ds.dat"
+    path.write_bytes(b"\x00\x01\x02 so lieu \x03")
     for lang in ("vi", "en"):
         done = run("validate", str(path), "--lang", lang)
         said = done.stdout + done.stderr
         assert done.returncode == 2 and "Traceback" not in said, said
-        assert ".xlsb" in said and ".mht" in said and "ds.pdf" in said, said
+        assert ".xlsb" in said and ".mht" in said and "ds.dat" in said, said
 
 
 def test_validate_and_evaluate_a_single_file_page_through_the_command(tmp_path: Path) -> None:

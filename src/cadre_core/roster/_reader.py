@@ -33,7 +33,7 @@ from cadre_core.roster._schema import (
     text_key,
 )
 from cadre_core.roster._sheets import locked, read_sheets
-from cadre_core.roster._sniff import WORKBOOK_SUFFIXES, XML_SUFFIXES, source_of
+from cadre_core.roster._sniff import WORKBOOK_SUFFIXES, XML_SUFFIXES, foreign_file, source_of
 from cadre_core.vocab._labels import label as label_text
 
 if TYPE_CHECKING:
@@ -216,6 +216,8 @@ def read_workbook(path: Path, layout: Layout | None = None) -> tuple[list[RawTab
         return [], [problem(name, None, None, None, None, "workbook_too_large", reason=str(exc))]
     except Exception as exc:  # the engine raises many types for a non-workbook
         key = "not_workbook"
+        if (foreign := foreign_file(path)) is not None:  # a PDF or a picture named .xlsx
+            return [], [problem(name, None, None, None, None, foreign)]
         if locked(path, exc):
             key = "workbook_password"
         elif not zipfile.is_zipfile(path) and path.suffix.lower() == ".xlsx":
@@ -586,7 +588,8 @@ def read_raw(path: Path, layout: Layout | None = None) -> tuple[list[RawTable], 
         suffix == ".csv" and source_of(path) in ("workbook", "spreadsheetml")
     ):  # a workbook saved under a CSV name is read as one
         return read_workbook(path, layout)
-    return [], [problem(path.name, None, None, None, None, "not_a_roster_path")]
+    key = foreign_file(path) or "not_a_roster_path"  # a PDF, a scan: said what it is
+    return [], [problem(path.name, None, None, None, None, key)]
 
 
 __all__ = [

@@ -102,6 +102,43 @@ def _head_of(path: str, size: int, mtime_ns: int) -> bytes:
         return b""
 
 
+# What offices hand over instead of a list, by the first bytes (never by the name): a
+# PDF printed from the list, a scan or photo of it, the list inside a compressed archive
+_FOREIGN: tuple[tuple[re.Pattern[bytes], str], ...] = tuple(
+    (re.compile(magic, re.DOTALL), key)
+    for magic, key in (
+        (rb"\A%PDF-", "pdf_file"),
+        (rb"\A\xff\xd8\xff", "picture_file"),  # JPEG
+        (rb"\A\x89PNG\r\n\x1a\n", "picture_file"),
+        (rb"\AGIF8[79]a", "picture_file"),
+        (rb"\A(?:II\*\x00|MM\x00\*)", "picture_file"),  # TIFF, as scanners write it
+        (rb"\ARIFF....WEBP", "picture_file"),
+        # a phone's photo: an ISO media file's first box (its size, then "ftyp" and brand)
+        (rb"\A\x00\x00\x00[\x08-\xff]ftyp(?:heic|heix|mif1|msf1|avif)", "picture_file"),
+        (rb"\ARar!\x1a\x07", "archive_file"),
+        (rb"\A7z\xbc\xaf\x27\x1c", "archive_file"),
+    )
+)
+
+
+def foreign_file(path: Path) -> str | None:
+    """The problem key of a file that holds no list whatever its name, told by its first
+    bytes: ``"pdf_file"`` (a PDF), ``"picture_file"`` (a JPEG, PNG, GIF, TIFF, WebP or
+    HEIC picture: a scan or a photo), ``"archive_file"`` (RAR or 7-Zip), else None.
+
+    >>> import tempfile
+    >>> p = Path(tempfile.mkdtemp()) / "danh-sach.xlsx"
+    >>> _ = p.write_bytes(bytes.fromhex("ffd8ffe000104a464946"))
+    >>> foreign_file(p)
+    'picture_file'
+    >>> _ = p.write_text("STT,Họ và tên\\n", encoding="utf-8")
+    >>> foreign_file(p) is None
+    True
+    """
+    head = _head(path)[:32]
+    return next((key for magic, key in _FOREIGN if magic.match(head)), None)
+
+
 def file_kind(path: Path, *, strict: bool = False) -> Kind:
     """What the file at ``path`` holds, whatever its name: a zip container (``.xlsx``,
     ``.ods``, ``.docx``), an OLE2 compound file (Excel 97-2003 ``.xls``, Word ``.doc``),
@@ -125,6 +162,8 @@ def file_kind(path: Path, *, strict: bool = False) -> Kind:
     head = _head(path)
     if head.startswith(_ZIP):
         return "zip"
+    if foreign_file(path) is not None:  # a PDF or a picture is no text, whatever it holds
+        return "other"
     if head.startswith(_OLE2):
         return "ole2"
     if head.lstrip().startswith(b"{\\rtf"):
@@ -290,6 +329,7 @@ __all__ = [
     "Source",
     "file_kind",
     "folder_lists",
+    "foreign_file",
     "is_encrypted",
     "is_mime",
     "named_as",

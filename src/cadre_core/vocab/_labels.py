@@ -2389,6 +2389,25 @@ _LABELS: dict[str, tuple[str, str]] = {
         ".tsv), a Word table (.docx, .doc), a web page (.html, .mht) or an XML Spreadsheet "
         "(.xml), or a folder of .csv or .parquet tables",
     ),
+    # a file that holds no list, whatever its name (_sniff.foreign_file)
+    "problem_pdf_file": (
+        "tệp này là tài liệu PDF, không phải danh sách: chữ trong PDF không giữ được hàng và "
+        "cột của bảng; hãy đọc sổ tính (.xlsx) hoặc tệp Word đã dùng để in ra PDF này",
+        "this file is a PDF document, not a list: a PDF does not keep a table's rows and "
+        "columns; read the workbook (.xlsx) or the Word file this PDF was printed from",
+    ),
+    "problem_picture_file": (
+        "tệp này là một hình ảnh (ảnh chụp hoặc bản quét), không phải danh sách: hãy đọc sổ "
+        "tính (.xlsx) hoặc tệp Word của danh sách, hoặc nhập danh sách vào một sổ tính",
+        "this file is a picture (a photo or a scan), not a list: read the list's workbook "
+        "(.xlsx) or Word file, or type the list into a workbook",
+    ),
+    "problem_archive_file": (
+        "tệp này là tệp nén (RAR hoặc 7-Zip), không phải danh sách: hãy giải nén rồi đọc các "
+        "tệp bên trong (hoặc thư mục chứa chúng)",
+        "this file is a compressed archive (RAR or 7-Zip), not a list: extract it and read "
+        "the files inside (or the folder holding them)",
+    ),
     # one-row-per-person lists and province folders
     "problem_column_not_read": ("cột này không được đọc", "this column was not read"),
     "problem_second_list_column": (
