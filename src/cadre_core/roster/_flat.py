@@ -56,6 +56,7 @@ from cadre_core.roster._flat_rows import (
     parents,
 )
 from cadre_core.roster._flat_sheets import holds_list, listed_twice, shown_sheets
+from cadre_core.roster._flat_split import list_parts
 from cadre_core.roster._flat_tables import (
     MADE,
     ROW_BASE,
@@ -427,6 +428,7 @@ def read_flat(
     grids, problems = _grids(path)
     grids = [unicode_grid(g) for g in grids]
     problems.extend(legacy_said(path.name, grids, legacy))
+    grids = [part for g in grids for part in list_parts(g)]  # a list per header (_flat_split)
     records = bool(grids) and all(g.record for g in grids)
     if records:
         note = not_read(path.name, {g.name: g.unread for g in grids})
