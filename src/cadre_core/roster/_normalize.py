@@ -20,6 +20,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from cadre_core.roster._date_notes import date_note
 from cadre_core.roster._date_order import UNKNOWN, DateOrder, Said, column_order
 from cadre_core.roster._lookup import code_keys, lookup_codes, suggester
 from cadre_core.roster._lookup import keys_of as keys_of  # (read as nz.keys_of)
@@ -38,7 +39,6 @@ from cadre_core.roster._values import (
 )
 from cadre_core.roster._values_forms import NO_LEVEL_HELD, NONE_HELD_CODES
 from cadre_core.vocab._dates import DAY_FIRST, DAY_WORDS, ISO_DAY
-from cadre_core.vocab._labels import label
 
 DATE_DTYPE: Final = "datetime64[us]"
 TEXT_DTYPE = pd.StringDtype(na_value=np.nan)
@@ -467,7 +467,7 @@ def _normalise_date(
     note_keys: dict[str, str] = {}
     if bool(bad.any()):
         for value in to_text(raw[bad].astype(object)).dropna().unique():
-            note = _partial_day(str(value))
+            note = date_note(str(value))
             if note is not None:
                 notes[str(value).casefold()] = note[1]
                 note_keys[str(value).casefold()] = note[0]
@@ -480,40 +480,6 @@ def _normalise_date(
         said=told.said,
         date_order=told,
     )
-
-
-_YEAR = re.compile(r"\d{4}")
-# a month and year: "6/2021", "T7/2021", "tháng 10/2020", "Tháng 10 năm 2020"
-_MONTH_YEAR = re.compile(r"(?:t\.?\s*|tháng\s*)?\d{1,2}\s*(?:[/.\-]|\s+năm)\s*\d{4}", re.IGNORECASE)
-_ZERO_DAY = re.compile(r"0{4}-00-00(?: 00:00:00)?")
-# a day or a month written 00 by a clerk who did not know it: "00/00/1980", "00/05/1980"
-_ZERO_PARTS = re.compile(r"0{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{4}")
-_DAY_OR_AGE = re.compile(r"\d{1,3}")  # "12" in a birth date's column: its day, or an age
-# a day with a two-digit year, typed in a hurry: "5/9/85", "12-3-78", "01.10.05"
-_TWO_DIGIT_YEAR = re.compile(r"\d{1,2}\s*([/.\-])\s*\d{1,2}\s*\1\s*\d{2}")
-
-
-def _partial_day(text: str) -> tuple[str, str] | None:
-    """Why a value that is almost a day is not one (once per distinct bad value): the key
-    of the note in the label table (``problem_note_<key>``, its year the value) and its
-    English text.
-
-    >>> _partial_day("2005")
-    ('year', 'a year alone is not a day: give the day (e.g. 30/06/2005) or leave the cell blank')
-    >>> _partial_day("12")[0]
-    'day_or_age'
-    >>> _partial_day("5/9/85")[0]
-    'two_digit_year'
-    >>> _partial_day("00/00/1980")[0]
-    'zero_parts'
-    """
-    notes = (("year", _YEAR), ("month_year", _MONTH_YEAR), ("zero_day", _ZERO_DAY),
-             ("day_or_age", _DAY_OR_AGE), ("two_digit_year", _TWO_DIGIT_YEAR),
-             ("zero_parts", _ZERO_PARTS))  # fmt: skip
-    for key, pattern in notes:
-        if pattern.fullmatch(text):
-            return key, label(f"problem_note_{key}", "en").format(year=text)
-    return None
 
 
 def split_list(text: pd.Series) -> pd.Series:

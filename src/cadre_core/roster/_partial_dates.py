@@ -20,7 +20,8 @@ from collections.abc import Iterable, Mapping
 import attrs
 import pandas as pd
 
-from cadre_core.roster._normalize import _MONTH_YEAR, _YEAR, DATE_DTYPE, to_text
+from cadre_core.roster._date_notes import MONTH_YEAR, YEAR_ALONE
+from cadre_core.roster._normalize import DATE_DTYPE, to_text
 from cadre_core.roster._problems import Problem, problem
 from cadre_core.roster._reader import RawTable
 from cadre_core.roster._schema import START_LIKE_DATES, TABLE_BY_NAME
@@ -54,7 +55,7 @@ def last_days(raw: pd.Series, until: dt.date) -> tuple[pd.Series, pd.Series]:
     text = to_text(raw.astype(object))
     parts = text.str.extract(_PERIOD)
     # only a month and a year or a year alone, as the strict read's note names them
-    alone = (text.str.fullmatch(_MONTH_YEAR) | text.str.fullmatch(_YEAR)).fillna(False)
+    alone = (text.str.fullmatch(MONTH_YEAR) | text.str.fullmatch(YEAR_ALONE)).fillna(False)
     alone = alone.astype(bool)
     year = pd.to_numeric(parts[1].where(alone), errors="coerce")
     month_given = parts[0].notna() & alone
