@@ -128,7 +128,9 @@ def test_a_numbered_heading_over_its_numbered_people_is_an_agency(tmp_path: Path
     agencies = read["agencies"].set_index("agency_code")
     held = read["assignments"].merge(read["positions"], on="position_code")
     where = held.merge(read["cadres"], on="cadre_id").set_index("full_name")["agency_code"]
-    assert agencies.loc[where["Lò Văn An"], "name"] == "Xã Nậm Tăm"  # "CÁN BỘ" is no agency
+    # "CÁN BỘ" is no agency: Lò Văn An is in the commune's part of the Party's bloc
+    assert agencies.loc[where["Lò Văn An"], "name"] == "KHỐI ĐẢNG, MẶT TRẬN VÀ CÁC ĐOÀN THỂ"
+    assert agencies.loc[where["Lò Văn An"], "commune"] == "Xã Nậm Tăm"
     assert agencies.loc[where["Lò Văn An"], "bloc"] == "party_front"
     assert agencies.loc[where["Tao Thị Bình"], "name"] == "Văn phòng HĐND và UBND"
     assert agencies.loc[where["Vàng A Chứ"], "name"] == "Văn phòng HĐND và UBND"

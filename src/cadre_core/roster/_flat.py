@@ -334,7 +334,14 @@ def _read_sheet(sheet: Grid, number: int, file: str) -> tuple[_Sheet | None, lis
     kind = group & ~is_bloc & nz.keys_of(texts).str.match(STAFF_KIND).fillna(False)
     agency_group = texts.where(group & ~is_bloc & ~kind).where(~(is_bloc | kind), "")
     group_agency = agency_group.where(group).ffill().replace("", None)
-    group_bloc = bloc_of.where(is_bloc).ffill()
+    group_bloc = texts.where(is_bloc).ffill()  # as written: it names an agency (agency_keys)
+    # a code or category is one post's: a row's other title columns ("Kiêm nhiệm", "Chính
+    # quyền" beside "Đảng") hold posts of none; each is said as a column not read
+    coded = {("positions", "position_code"), ("positions", "category")} & chosen.keys()
+    for j in chosen.get(TITLE, [])[1:] if coded else []:
+        problems.append(problem(where, None, None, header_label(header.labels[j], j), None,
+                                "column_not_read", severity="warning"))  # fmt: skip
+    chosen.update({TITLE: chosen[TITLE][:1]} if coded and TITLE in chosen else {})
     rows = pd.Series(body.index.to_numpy() + first + number * ROW_BASE, index=body.index)
     keep = person.to_numpy()
     cols: dict[tuple[str, str], pd.Series] = {}

@@ -1,6 +1,7 @@
 """What the rows and cells of a list's body are: people, group rows (a bloc, an agency, a
 kind of staff, a numbered heading), totals, signatures, vacant posts; and the cells of a
-person read together (a name over two lines, a name or a date in several columns).
+person read together (a name over two lines, a name or a date in several columns); the
+agency a person row is of, by the agency or the bloc its group row or cell names.
 
 :mod:`cadre_core.roster._flat` reads a sheet with these.
 """
@@ -246,3 +247,58 @@ def joined(body: pd.DataFrame, filled: pd.DataFrame, columns: tuple[int, ...]) -
         text = text + " " + part
     text = text.str.split().str.join(" ")
     return text.where(text != "").astype(object)
+
+
+def agency_keys(
+    agency: pd.Series,
+    commune: pd.Series,
+    bloc: pd.Series,
+    rows: pd.Series,
+    file: str,
+    problems: list[Problem],
+) -> tuple[pd.Series, pd.Series]:
+    """The name and key of each person row's agency: the agency the row names
+    (``agency``: its agency column or group row), else the part of its commune in the
+    bloc it is under (``bloc``: its bloc column or group row, as written), named by the
+    bloc as written ("Khối Đảng, đoàn thể": one agency per commune and bloc, so that the
+    People's Committee's chair under "Khối chính quyền" is never in the Party's bloc),
+    else the commune. An agency named under two blocs is two agencies, each post in the
+    bloc its row is under; it is said once (``problems``: a warning naming the agency, its
+    blocs and the row where the second begins). A row of a named agency with no bloc is
+    of the bloc the agency's other rows give. A list with no bloc keys its agencies by
+    name as before.
+
+    >>> agency = pd.Series([None, None, None, "Văn phòng", "Văn phòng"], dtype=object)
+    >>> commune = pd.Series(["Xã A"] * 5, dtype=object)
+    >>> bloc = pd.Series(["Khối Đảng", "Khối chính quyền", None, "Khối Đảng",
+    ...     "Khối chính quyền"], dtype=object)
+    >>> said: list[Problem] = []
+    >>> name, key = agency_keys(agency, commune, bloc, pd.Series([5, 6, 7, 8, 9]), "f", said)
+    >>> name.tolist(), key.nunique(), [(p.row, p.key) for p in said]
+    (['Khối Đảng', 'Khối chính quyền', 'Xã A', 'Văn phòng', 'Văn phòng'], 5, [(9, 'agency_two_blocs')])
+    """
+    named = agency.notna()
+    bloc_text = nz.to_text(bloc)
+    code, _ = nz.normalise_code(bloc_text, codes="bloc")
+    # a bloc no code names is kept apart by its own text (validation says the cell)
+    bloc_key = code.astype(object).where(code.notna(), nz.keys_of(bloc_text))
+    name_key = nz.keys_of(agency.where(named, commune))
+    by_name = name_key.where(named)
+    # a named agency's row with no bloc is in the bloc of the agency's other rows
+    first = bloc_key.groupby(by_name, sort=False, dropna=False).transform("first")
+    bloc_key = bloc_key.where(~named | bloc_key.notna(), first)
+    twice = named & bloc_key.where(named).groupby(by_name).transform("nunique").gt(1)
+    # the first row of each such agency under another bloc than its first: said there
+    later = twice & bloc_key.ne(first)
+    said = later & ~by_name.where(later).duplicated()
+    for at, it in zip(rows[said], by_name[said], strict=True):  # once per agency
+        of = by_name.eq(it)
+        written = ", ".join(repr(str(b)) for b in
+                            bloc_text[of].groupby(bloc_key[of], sort=False).first())  # fmt: skip
+        problems.append(
+            problem(file, "agencies", int(at), "bloc", None, "agency_two_blocs",
+                    severity="warning", agency=repr(str(agency[of].iloc[0])), blocs=written)
+        )  # fmt: skip
+    key = name_key + ("\x1f" + bloc_key.astype(object)).fillna("")
+    name = agency.where(named, bloc_text.where(bloc_text.notna(), commune))
+    return name, key

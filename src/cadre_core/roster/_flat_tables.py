@@ -19,6 +19,7 @@ import pandas as pd
 
 from cadre_core.roster import _normalize as nz
 from cadre_core.roster._flat_header import FLAT_COLUMNS, Field
+from cadre_core.roster._flat_rows import agency_keys
 from cadre_core.roster._level_field import fields_named
 from cadre_core.roster._names import in_capitals, without_status
 from cadre_core.roster._problems import Problem, problem
@@ -382,8 +383,11 @@ def build_tables(
             problem(file, "agencies", None, "commune", None, "commune_from_title",
                     severity="warning", commune=named)
         )  # fmt: skip
-    agency_name = agency_text.where(agency_text.notna(), commune_text)
-    agency_key = nz.keys_of(agency_name)
+    agency_name, agency_key = agency_keys(agency_text, commune_text, col("agencies.bloc"),
+                                          rows, file, problems)  # fmt: skip
+    for n, *_ in sheets:  # an agency a bloc names is named where the bloc is read
+        if (n, "agencies", "bloc") in places and agency_text.isna().any():
+            places.setdefault((n, "agencies", "name"), places[n, "agencies", "bloc"])
     apart = _marked_rows(marks, "agencies", rows)  # a failed cell is no shared agency
     agency_code = _codes(agency_key.where(~apart, agency_key + "\x1f" + rows.astype(str)), "DV", 2)
     if agency_code.notna().any():

@@ -2461,6 +2461,12 @@ _LABELS: dict[str, tuple[str, str]] = {
         "dòng này ghi một vị trí còn khuyết ({cell}): vị trí được đọc, không có người nào",
         "this row names a vacant post ({cell}): the post was read, and no person",
     ),
+    "problem_agency_two_blocs": (
+        "cơ quan {agency} được ghi ở hai khối ({blocs}), từ dòng này ở khối khác: đọc thành"
+        " hai cơ quan cùng tên, mỗi chức vụ thuộc khối ghi trên dòng của nó",
+        "the agency {agency} is listed under two blocs ({blocs}), under another from this"
+        " row: read as two agencies of that name, each post in the bloc its row is under",
+    ),
     # rows a clerk marks as people who left (_row_marks): struck through, hidden, filtered
     "problem_struck_person": (
         "dòng bị gạch ngang: {person} không được đọc như một người đang công tác (người đã "
