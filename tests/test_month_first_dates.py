@@ -306,7 +306,9 @@ def test_the_warning_quotes_no_birth_date_under_pseudonyms(tmp_path: Path) -> No
     )  # fmt: skip
     assert out.returncode in (0, 3), out.stderr
     said = [w for w in json.loads(out.stdout)["warnings"] if w["key"] == "date_month_first"]
-    assert [w["args"]["written"] for w in said] == ["'[withheld] 12:00:00 AM'"]
+    # the example quoted from the column is withheld whole: a start in the same column
+    # would be a person's as much as a birth date
+    assert [w["args"]["written"] for w in said] == ["[withheld]"]
     text = out.stdout + out.stderr
     for spelled in ("3/12/1978", "03/12/1978", "12/03/1978", "1978-03-12", "11/4/1986",
                     "1/25/1983", "6/30/1992", "Đèo Văn Khánh"):  # fmt: skip

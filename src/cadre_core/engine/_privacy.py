@@ -16,7 +16,10 @@ Under pseudonyms (:class:`Pseudonymizer`, :func:`pseudonymize`):
   :data:`WITHHELD`. The roster's strings are matched by one regular expression built as
   a trie (one pass over each text, whatever the roster's size), compiled on first use;
 - raw cell values of problems (rows and cells ``--skip-invalid`` set aside, columns not
-  read) are withheld: :data:`WITHHELD` instead of the cell.
+  read) are withheld: :data:`WITHHELD` instead of the cell; so is every argument of a
+  problem that can hold text of the input's people (:data:`FREE_TEXT`: a cell's text, a
+  name, a note, a row's value), or it becomes the pseudonym when it is exactly a cadre's
+  name or id; the problem's sentence is said again with what replaced it.
 """
 
 from __future__ import annotations
@@ -26,7 +29,7 @@ import hmac
 import os
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +41,7 @@ from cadre_core.engine._results import CommuneResult, Evaluation
 from cadre_core.findings._finding import Finding
 from cadre_core.plugins._errors import PluginError
 from cadre_core.roster._problems import Problem
+from cadre_core.roster._problems import problem as make_problem
 from cadre_core.vocab._told import os_said, told_error
 
 KEY_ENV = "CADRE_PSEUDONYM_KEY"
@@ -47,7 +51,130 @@ WITHHELD = "[withheld]"
 #: Arguments of a problem that quote the name of a person the roster does not hold (a row
 #: a clerk struck through or hid as someone who left: :mod:`cadre_core.roster._row_marks`):
 #: no scrub knows that name, so the argument is withheld whole under pseudonyms.
+#: (One of the arguments :data:`FREE_TEXT` declares.)
 NAMED_ARGS = frozenset({"person"})
+
+_SHEET_OR_RECORD = {  # a sheet's name, or a personal record's file (named after its person)
+    "same_person_record": True,
+    **dict.fromkeys(
+        ("web_sheet_missing", "sheet_not_table", "merged_in_sheet", "hidden_sheet_not_read",
+         "very_hidden_sheet_not_read", "hidden_sheet_read", "leaver_sheet_read",
+         "leaver_sheet_not_read", "same_person_sheet", "same_person_table"),
+        False,
+    ),
+}  # fmt: skip
+
+#: Every argument a problem's sentence names (a placeholder of a ``problem_*`` label, and
+#: the codes the program adds): ``True`` when it can hold text of the input's people (a
+#: cell's text, a name, a note, a title line, a row's value), ``False`` when it never
+#: does (names of columns, tables, sheets and files, codes, counts, row numbers, the
+#: program's own words and errors), or, where one name means both, the answer per problem
+#: code (``tests/test_privacy_free_text.py`` sees that every placeholder of every label,
+#: and every code naming one of those, is here). An argument not declared is taken to.
+FREE_TEXT: Mapping[str, bool | Mapping[str, bool]] = {
+    # text of the input's people
+    "person": True,  # the name of someone struck through or hidden (not in the roster)
+    "note": True,  # a note after a name, a struck-through person's note
+    "posts": True,  # the rest of a person's post cell
+    "written": True,  # a date as a cell writes it (a birth date's column too)
+    "day_example": True,
+    "month_example": True,
+    "year": True,  # a date cell's whole text (it says the year alone)
+    "bad": True,  # a cell's text in a legacy encoding, and what it reads as
+    "good": True,
+    "example": True,
+    "headers": True,  # a file's first row: a person's, when it has no header
+    "cell": {
+        **dict.fromkeys(
+            ("list_note_not_read", "name_second_line", "name_address_kept", "vacant_post",
+             "name_mark", "name_status", "field_disagrees"),
+            True,
+        ),
+        "error_cell_not_read": False,  # the cell's place (B7)
+        "formula_not_read": False,
+    },
+    "day": {
+        **dict.fromkeys(
+            ("partial_month", "partial_year", "date_month_first", "date_month_first_table",
+             "date_order_unknown", "left_post_not_held"),
+            True,
+        ),  # a person's day, read from their row
+        **dict.fromkeys(
+            ("list_days_differ", "list_date_from_as_of", "list_date_from_period",
+             "record_day"),
+            False,
+        ),  # the list's day
+    },
+    "value": {"ambiguous_reference": True, "ambiguous_id": True, "bad_list_date": False},
+    "sheet": _SHEET_OR_RECORD,
+    # never
+    **dict.fromkeys(
+        ("agency", "blocs", "both", "byte", "canonical", "cells", "codes", "column",
+         "columns", "commune", "count", "days", "encoding", "error", "expected", "family",
+         "fields", "files", "first", "fonts", "guess", "holds", "kind", "last", "link",
+         "list_columns", "list_table", "mark", "n", "note_key", "other", "period", "reason",
+         "records", "row", "rows", "score", "second", "signed", "suffix", "table", "target",
+         "text", "words"),
+        False,
+    ),
+}  # fmt: skip
+
+
+def free_text(key: str | None, name: str) -> bool:
+    """Whether the argument ``name`` of a problem said by ``problem_<key>`` can hold text
+    of the input's people (:data:`FREE_TEXT`; an argument, or a code, not declared is
+    taken to).
+
+    >>> free_text("list_note_not_read", "cell"), free_text("formula_not_read", "cell")
+    (True, False)
+    >>> free_text("sheet_not_table", "sheet"), free_text("same_person_record", "sheet")
+    (False, True)
+    """
+    said = FREE_TEXT.get(name, True)
+    return said if isinstance(said, bool) else said.get(key or "", True)
+
+
+def _restated(problem: Problem, args: tuple[tuple[str, str], ...], old: Mapping[str, str]) -> str:
+    """The English sentence of ``problem`` with ``args`` instead of its own: said again
+    from its label, or, a problem with none, with each of the ``old`` values replaced."""
+    if problem.key is not None:
+        try:
+            made = make_problem(
+                problem.file, problem.table, problem.row, problem.column, problem.value,
+                problem.key, problem.suggestion, severity=problem.severity,
+                scope=problem.scope, **dict(args),
+            )  # fmt: skip
+        except (KeyError, IndexError, TypeError, ValueError):
+            pass
+        else:
+            return made.expected
+    new = dict(args)
+    expected = problem.expected
+    for name, value in sorted(old.items(), key=lambda kv: -len(kv[1])):
+        expected = expected.replace(value, new[name])
+    return expected
+
+
+def hide_free_text(
+    problem: Problem, alias: Callable[[str], str | None] = lambda _: None
+) -> Problem:
+    """``problem`` with each argument that can hold text of the input's people
+    (:func:`free_text`) withheld (:data:`WITHHELD`), or replaced by ``alias`` of it when
+    that is not ``None`` (a pseudonym: the argument is exactly a cadre's name), and its
+    sentence said again with them.
+
+    >>> from cadre_core.roster._problems import problem
+    >>> p = hide_free_text(problem("ds.xlsx", None, 12, None, None, "list_note_not_read",
+    ...                            severity="warning", cell="'Ghi chú: Lò Văn A đi học'"))
+    >>> dict(p.args)["cell"], "Lò Văn A" in p.expected, "Lò Văn A" in p.describe("vi")
+    ('[withheld]', False, False)
+    """
+    old = {k: v for k, v in problem.args if v and v != WITHHELD and free_text(problem.key, k)}
+    if not old:
+        return problem
+    new = {k: alias(v) or WITHHELD for k, v in old.items()}
+    args = tuple((k, new.get(k, v)) for k, v in problem.args)
+    return attrs.evolve(problem, args=args, expected=_restated(problem, args, old))
 
 
 class PseudonymKeyError(ValueError):
@@ -112,11 +239,16 @@ def _trie_pattern(words: Iterable[str]) -> str:
     return build(trie)
 
 
-def withheld(problem: Problem, records: Iterable[str] = ()) -> Problem:
-    """``problem`` without its raw cell (:data:`WITHHELD` instead), for when the roster,
-    and so what to scrub, is not known (a roster that could not be read); the name of a
-    file among ``records`` (each one person's record: its name may be the person's) is
-    withheld from its place too.
+def withheld(
+    problem: Problem,
+    records: Iterable[str] = (),
+    alias: Callable[[str], str | None] = lambda _: None,
+) -> Problem:
+    """``problem`` without its raw cell (:data:`WITHHELD` instead) nor any text of the
+    input's people in its arguments (:func:`hide_free_text`, with ``alias``), for when the
+    roster, and so what to scrub, is not known (a roster that could not be read); the name
+    of a file among ``records`` (each one person's record: its name may be the person's)
+    is withheld from its place too.
 
     >>> p = withheld(Problem("ho-so/lo-van-an.docx", "cadres", None, "Ngày sinh", "31/02/1975",
     ...                      "a date"), records=["lo-van-an.docx"])
@@ -127,14 +259,8 @@ def withheld(problem: Problem, records: Iterable[str] = ()) -> Problem:
     >>> dict(p.args), p.expected
     ({'person': '[withheld]'}, '[withheld] was not read')
     """
-    out = problem if problem.value is None else attrs.evolve(problem, value=WITHHELD)
-    named = [v for k, v in out.args if k in NAMED_ARGS and v]
-    if named:  # the sentence written with them too (its English is made once, quoting them)
-        expected = out.expected
-        for value in named:
-            expected = expected.replace(value, WITHHELD)
-        args = tuple((k, WITHHELD if k in NAMED_ARGS else v) for k, v in out.args)
-        out = attrs.evolve(out, args=args, expected=expected)
+    out = hide_free_text(problem, alias)
+    out = out if out.value is None else attrs.evolve(out, value=WITHHELD)
     for name in records:
         head, sep, tail = out.file.rpartition("/")
         if unicodedata.normalize("NFC", tail).lower() == unicodedata.normalize("NFC", name).lower():
@@ -233,6 +359,24 @@ class Pseudonymizer:
         (a position or agency code)."""
         return self.id(value) if str(value) in self.ids else value
 
+    def alias(self, text: str) -> str | None:
+        """The pseudonym standing for ``text`` when it is exactly (quoted or not, any
+        case) a cadre id, a full name or a personal record's name of the roster, else
+        ``None``.
+
+        >>> p = Pseudonymizer.of(pd.DataFrame({"cadre_id": ["MT001"],
+        ...                                    "full_name": ["Lò Văn An"]}), b"0123456789abcdef")
+        >>> p.alias("'LÒ VĂN AN'") == f"'{p.id('MT001')}'", p.alias("'Lò Văn An đi học'")
+        (True, None)
+        """
+        bare = unicodedata.normalize("NFC", text).strip()
+        quote = bare[:1] if len(bare) > 1 and bare[:1] in "'\"" and bare[-1:] == bare[:1] else ""
+        inner = bare[1:-1].strip() if quote else bare
+        alias = self.replacements.get(inner.lower())
+        if not inner or alias is None or alias == WITHHELD:
+            return None
+        return f"{quote}{alias}{quote}"
+
     def scrub(self, text: str) -> str:
         """``text`` with every id, full name and birth date of the roster replaced."""
         if not text or not self.replacements:
@@ -253,8 +397,9 @@ class Pseudonymizer:
 
     def problem(self, problem: Problem) -> Problem:
         """A problem with its raw cell withheld and its texts (its place too: a record's
-        file) scrubbed."""
-        out = withheld(problem)
+        file) scrubbed; an argument that can hold text of the input's people is withheld,
+        or the pseudonym when it is exactly a cadre's name or id (:meth:`alias`)."""
+        out = withheld(problem, alias=self.alias)
         return attrs.evolve(
             out,
             file=self.scrub(problem.file),
