@@ -12,6 +12,12 @@ staff: with a column of the day each left it is read, its people with their left
 (no post held on the list's day), and said; with none it is not read, said with its rows
 (:func:`leaver_sheets`).
 
+A sheet whose name says it holds instructions or an example ("Hướng dẫn", "Ví dụ", "HD"),
+or whose list's header is right under a line "Ví dụ:" (a template's filled example, its
+made-up "Nguyễn Văn A"), holds no staff: it is not read while another sheet holds a list,
+said with the rows of its people; when no other does it is read, and said
+(:func:`example_sheets`).
+
 A person with the same name (by the text key) and the same day of birth on two rows of a
 list, on one sheet or two, is read as two people, and said at the later row, naming the
 first (:func:`listed_twice`).
@@ -25,11 +31,11 @@ from collections.abc import Mapping, Sequence
 import pandas as pd
 
 from cadre_core.roster import _normalize as nz
-from cadre_core.roster._flat_header import find_header, name_parts, resolve
+from cadre_core.roster._flat_header import Header, find_header, name_parts, resolve
 from cadre_core.roster._flat_rows import FOOTER, filled_cells, matches
 from cadre_core.roster._flat_tables import VACANT
 from cadre_core.roster._grid import Grid, unicode_grid
-from cadre_core.roster._list_title import title_leavers
+from cadre_core.roster._list_title import title_example, title_leavers
 from cadre_core.roster._problems import Problem, problem
 from cadre_core.roster._sheets import hidden
 from cadre_core.vocab._labels import label
@@ -77,7 +83,8 @@ def shown_sheets(grids: Sequence[Grid], file: str) -> tuple[list[Grid], list[Pro
     """
     chosen, said = _shown(grids, file)
     staff, left = leaver_sheets(chosen, file)
-    return staff, said + left
+    kept, examples = example_sheets(staff, file)
+    return kept, said + left + examples
 
 
 def _shown(grids: Sequence[Grid], file: str) -> tuple[list[Grid], list[Problem]]:
@@ -142,24 +149,86 @@ def leaver_sheets(grids: Sequence[Grid], file: str) -> tuple[list[Grid], list[Pr
                         severity="warning", sheet=repr(grid.name), words=repr(words))
             )  # fmt: skip
             continue
-        names = [j for j, f in enumerate(fields) if f is not None and f.column == "full_name"]
-        pair = name_parts(header.labels)
-        names = names or ([] if pair is None else list(pair))
-        body = grid.cells.iloc[header.body :]
-        body = body.set_axis(pd.RangeIndex(body.shape[1]), axis=1)
-        if grid.end is not None:  # the lines under a Word table are no one
-            body = body.iloc[: max(grid.end - header.body, 0)]
-        filled = filled_cells(body)
-        person = (filled[names].any(axis=1) if names else filled.any(axis=1)) & ~matches(
-            body, FOOTER
-        )
-        rows = ", ".join(str(int(i) + 1 - grid.top) for i in body.index[person.to_numpy()])
         said.append(
             problem(file, grid.name, None, None, None, "leaver_sheet_not_read",
                     severity="warning", scope="sheet", sheet=repr(grid.name),
-                    words=repr(words), rows=rows or "-")
+                    words=repr(words), rows=_person_rows(grid, header))
         )  # fmt: skip
     return kept, said
+
+
+def example_sheets(grids: Sequence[Grid], file: str) -> tuple[list[Grid], list[Problem]]:
+    """The sheets of the workbook ``file`` a list of its staff is read from, and what is
+    said of those holding instructions or an example: a sheet holding a list whose name,
+    else the line right above its header, says so
+    (:func:`~cadre_core.roster._list_title.title_example`: a sheet "Hướng dẫn", a line
+    "Ví dụ:") is not read while another sheet holds a list, a warning naming the sheet
+    and the rows of its people (scope ``"sheet"``); when every list is on such a sheet,
+    each is read, and said (its people may be made up).
+
+    >>> head = ["STT", "Họ và tên", "Ngày sinh", "Chức vụ"]
+    >>> guide = pd.DataFrame([["Cột", "Hướng dẫn ghi", None, None], ["Ví dụ:", None, None, None],
+    ...                       head, [1, "Nguyễn Văn A", "01/01/1980", "Chủ tịch UBND xã"]])
+    >>> staff = pd.DataFrame([head, [1, "Lò Văn An", "12/03/1975", "Chủ tịch UBND xã"]])
+    >>> grids, said = example_sheets([Grid("Mẫu", guide, []), Grid("DS", staff, [])], "ds.xlsx")
+    >>> [g.name for g in grids], [(p.key, p.table, dict(p.args)) for p in said]
+    (['DS'], [('example_sheet_not_read', 'Mẫu', {'words': "'Ví dụ:'", 'rows': '4'})])
+    >>> grids, said = example_sheets([Grid("Mẫu", guide, [])], "ds.xlsx")
+    >>> [g.name for g in grids], [p.key for p in said]
+    (['Mẫu'], ['example_sheet_read'])
+    """
+    examples: dict[str, tuple[Header, str]] = {}
+    others = False
+    for grid in grids:
+        head = unicode_grid(Grid(grid.name, grid.cells.iloc[:HEAD_ROWS], []))
+        header = find_header(head.cells)
+        if header is None:
+            continue
+        words = title_example(grid.name, _line_above(head.cells, header.top))
+        if words is None:
+            others = True
+        else:
+            examples[grid.name] = (header, words)
+    if not examples:
+        return list(grids), []
+    key = "example_sheet_not_read" if others else "example_sheet_read"
+    said = [
+        problem(file, g.name, None, None, None, key, severity="warning",
+                scope="sheet" if others else None, words=repr(examples[g.name][1]),
+                rows=_person_rows(g, examples[g.name][0]))
+        for g in grids
+        if g.name in examples
+    ]  # fmt: skip
+    return [g for g in grids if not others or g.name not in examples], said
+
+
+def _line_above(cells: pd.DataFrame, top: int) -> str:
+    """The text of the last row holding something above row ``top`` of ``cells`` (its
+    filled cells joined), or ``""``."""
+    above = cells.iloc[:top]
+    filled = filled_cells(above).any(axis=1).to_numpy(dtype=bool)
+    if not bool(filled.any()):
+        return ""
+    row = above.iloc[len(filled) - 1 - int(filled[::-1].argmax())]
+    return " ".join(str(v) for v in row.dropna() if str(v).strip())
+
+
+def _person_rows(grid: Grid, header: Header) -> str:
+    """The rows of the people of the list of ``grid`` under ``header`` (a name in its name
+    column, else anything; not a footer), as a problem names them ("14, 15"; ``"-"``:
+    none)."""
+    fields = [resolve(labels) for labels in header.labels]
+    names = [j for j, f in enumerate(fields) if f is not None and f.column == "full_name"]
+    pair = name_parts(header.labels)
+    names = names or ([] if pair is None else list(pair))
+    body = grid.cells.iloc[header.body :]
+    body = body.set_axis(pd.RangeIndex(body.shape[1]), axis=1)
+    if grid.end is not None:  # the lines under a Word table are no one
+        body = body.iloc[: max(grid.end - header.body, 0)]
+    filled = filled_cells(body)
+    person = (filled[names].any(axis=1) if names else filled.any(axis=1)) & ~matches(body, FOOTER)
+    rows = ", ".join(str(int(i) + 1 - grid.top) for i in body.index[person.to_numpy()])
+    return rows or "-"
 
 
 def listed_twice(
@@ -234,4 +303,11 @@ def _people(
     )
 
 
-__all__ = ["HEAD_ROWS", "holds_list", "leaver_sheets", "listed_twice", "shown_sheets"]
+__all__ = [
+    "HEAD_ROWS",
+    "example_sheets",
+    "holds_list",
+    "leaver_sheets",
+    "listed_twice",
+    "shown_sheets",
+]

@@ -12,6 +12,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+import unicodedata
 
 import attrs
 
@@ -99,6 +100,58 @@ def title_leavers(texts: list[str], name: str = "") -> str | None:
         if m is not None and _BOTH_WAYS.search(line) is None:
             return m.group(0)
     return None
+
+
+# the words of a sheet's name saying it holds instructions or an example, whole words of
+# its diacritic-free key: "Hướng dẫn", "Huong dan", "HDSD", "Ví dụ", "Mẫu ví dụ", "Cách
+# ghi", "Giải thích", "Instructions", "Example"; never a guidance document cited by its
+# number ("Hướng dẫn 26", "05-HD/BTCTW") or followed ("DS theo hướng dẫn": the list is
+# made as it says), nor a form's number ("Mẫu 01": "Mẫu" alone says nothing)
+_EXAMPLE_NAME = re.compile(
+    r"(?<![\w/-])(?<!theo )(?:huong\s+dan|hd)(?![\w/-])(?!\s*(?:so\s*)?\d)"
+    r"|(?<!\w)(?:vi\s+du|vd|hdsd|cach\s+ghi|giai\s+thich|instructions?|examples?)(?!\w)"
+)
+# a line introducing an example, alone above its table: "Ví dụ:", "VD:", "Ví dụ minh họa:"
+# (never a hint that goes on after its colon, "Ví dụ: 01/01/1980")
+_EXAMPLE_LINE = re.compile(r"^(?:vi\s+du|vd)(?:\s+[^\W\d_]+){0,3}\s*[:.]?$")
+
+
+def _plain(text: str) -> str:
+    """``text`` in NFC, each character lower-case without its marks ("Đ" is "d"), one
+    character for one, so that a match's place is that of the text's words."""
+    out = []
+    for ch in unicodedata.normalize("NFC", text):
+        base = "d" if ch in "đĐ" else unicodedata.normalize("NFD", ch)[0].lower()
+        out.append(base if len(base) == 1 else ch)
+    return "".join(out)
+
+
+def title_example(name: str, above: str = "") -> str | None:
+    """The words by which the name of a sheet, else the line right above its list's header
+    (``above``), say that it holds instructions or an example, or None: a template's
+    "Hướng dẫn" sheet showing a filled example, whose made-up person is no one's staff.
+    The name is compared by its diacritic-free key, whole words ("Huong dan", "Mẫu ví
+    dụ"; "HD" but not "HĐ", a contract); a guidance document cited by its number ("HD
+    26", "05-HD/BTCTW") or followed ("DS theo hướng dẫn") and a form's number ("Mẫu 01")
+    say nothing. The line says it
+    when it is the word alone, "Ví dụ:" or "VD:" ("Ví dụ: 01/01/1980" is a hint on a
+    list's own sheet).
+
+    >>> title_example("Hướng dẫn"), title_example("Mẫu ví dụ"), title_example("HD ghi")
+    ('Hướng dẫn', 'ví dụ', 'HD')
+    >>> [title_example(n) for n in ("Mẫu 01", "HĐ 68", "HD 26", "05-HD/BTCTW", "DS theo HD")]
+    [None, None, None, None, None]
+    >>> title_example("Danh sách", "  Ví dụ: "), title_example("DS", "Ví dụ: 01/01/1980")
+    ('Ví dụ:', None)
+    """
+    nfc = unicodedata.normalize("NFC", name)
+    plain = _plain(nfc)
+    for m in _EXAMPLE_NAME.finditer(plain):
+        words = nfc[m.start() : m.end()]
+        if "đ" not in words.casefold():
+            return words
+    line = " ".join(above.split())
+    return line if _EXAMPLE_LINE.match(_plain(line)) else None
 
 
 def _a_day(value: dt.date | str) -> dt.date:
@@ -236,4 +289,11 @@ def title_commune(texts: list[str]) -> str | None:
     return None
 
 
-__all__ = ["Undated", "title_commune", "title_day", "title_leavers", "title_period"]
+__all__ = [
+    "Undated",
+    "title_commune",
+    "title_day",
+    "title_example",
+    "title_leavers",
+    "title_period",
+]

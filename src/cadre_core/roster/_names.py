@@ -5,6 +5,9 @@ capitals ("LÒ VĂN AN", a capitals' font or caps lock). The list reader
 (:mod:`cadre_core.roster._record`) both read names with these, over a whole column at a
 time.
 
+Punctuation typed after a name's last word ("Sùng Thị Mai.", "Lò Văn An,") is no part of
+it: it is left out with a form of address before it (:func:`without_address`), unsaid.
+
 "Ông" is a family name too (Ông Ích Khiêm), so a form of address is left out only where
 what follows is itself a full name: a family name of :data:`FAMILY_NAMES` (or the Ê Đê
 and Gia Rai names' first word "Y", "H'…") and at least one more word.
@@ -56,11 +59,13 @@ _BEGINS = re.compile(r"(?i)^\s*((?:ông|bà|đồng\s+chí)(?=\s)|[ôb]\.)\s*\S"
 
 def without_address(names: pd.Series) -> tuple[pd.Series, pd.Series]:
     """``names`` with the form of address before a full name left out ("Ông Lò Văn An" is
-    "Lò Văn An"), and, per row, the form of address a name still begins with because what
-    follows is no full name the reader knows ("Ông Ích Khiêm": "Ông" may be the family
-    name), else missing. Over the whole column at once; a cell of no text is as it is.
+    "Lò Văn An"), and the punctuation after its last word ("Lò Văn An." is "Lò Văn An":
+    :func:`without_end_punctuation`), and, per row, the form of address a name still
+    begins with because what follows is no full name the reader knows ("Ông Ích Khiêm":
+    "Ông" may be the family name), else missing. Over the whole column at once; a cell of
+    no text is as it is.
 
-    >>> names = ["Ông Lò Văn An", "B. Lường Thị Bình", "Ông Ích Khiêm", None]
+    >>> names = ["Ông Lò Văn An.", "B. Lường Thị Bình", "Ông Ích Khiêm", None]
     >>> kept, begins = without_address(pd.Series(names, dtype=object))
     >>> kept.tolist(), begins.tolist()
     (['Lò Văn An', 'Lường Thị Bình', 'Ông Ích Khiêm', None], [None, None, 'Ông', None])
@@ -68,6 +73,7 @@ def without_address(names: pd.Series) -> tuple[pd.Series, pd.Series]:
     none = pd.Series([None] * len(names), index=names.index, dtype=object)
     if not _text(names):
         return names, none
+    names = without_end_punctuation(names)
     stripped = names.str.replace(_LEFT_OUT, "", regex=True)
     left_out = stripped.ne(names) & stripped.notna()
     begins = names.where(~left_out).str.extract(_BEGINS)[0]
@@ -144,6 +150,33 @@ def without_status(names: pd.Series) -> tuple[pd.Series, pd.Series]:
     return _changed(names, noted, found["name"][noted]), said
 
 
+# a full stop, comma, semicolon or colon (or several) after a name's last word, or after
+# the bracket closing a note or a footnote's mark, at the end of the cell
+_END_PUNCTUATION = re.compile(r"(?:(?<=[^\W\d_])|(?<=[)\]*]))\s*[.,;:]+\s*$")
+
+
+def without_end_punctuation(names: pd.Series) -> pd.Series:
+    """``names`` without the punctuation typed after the last word ("Sùng Thị Mai." is
+    "Sùng Thị Mai", "Lò Văn An ;" is "Lò Văn An"; "VÀNG THỊ MỶ (nghỉ thai sản)." is
+    "VÀNG THỊ MỶ (nghỉ thai sản)", its note then read as any): a name has no full stop,
+    comma, semicolon or colon, and one so typed would be another person's name in every
+    count and look-up. Nothing of the person is in it, so it is not said (as the spaces
+    collapsed in a name are not). What is no word before it ("12.", "(*)": a number, a
+    mark) and a cell of no text are as they are. Over the whole column at once.
+
+    >>> names = ["Sùng Thị Mai.", "Lò Văn An ;", "Tao Thị Bình (A).", "Mùa A Sử", "3.", None]
+    >>> without_end_punctuation(pd.Series(names, dtype=object)).tolist()
+    ['Sùng Thị Mai', 'Lò Văn An', 'Tao Thị Bình (A)', 'Mùa A Sử', '3.', None]
+    """
+    if not _text(names):
+        return names
+    bare = names.str.replace(_END_PUNCTUATION, "", regex=True)
+    changed = bare.ne(names) & bare.notna()
+    if not bool(changed.any()):
+        return names
+    return _changed(names, changed, bare[changed])
+
+
 def _changed(names: pd.Series, where: pd.Series, to: pd.Series) -> pd.Series:
     """``names`` with the rows of ``where`` (a mask) set to ``to``'s values in order, the
     others as they are."""
@@ -159,4 +192,11 @@ def _text(names: pd.Series) -> bool:
     return pd.api.types.infer_dtype(names, skipna=True) in ("string", "mixed", "mixed-integer")
 
 
-__all__ = ["FAMILY_NAMES", "STATUS_NOTES", "in_capitals", "without_address", "without_status"]
+__all__ = [
+    "FAMILY_NAMES",
+    "STATUS_NOTES",
+    "in_capitals",
+    "without_address",
+    "without_end_punctuation",
+    "without_status",
+]

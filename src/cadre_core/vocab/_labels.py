@@ -2548,6 +2548,23 @@ _LABELS: dict[str, tuple[str, str]] = {
         "current staff; it has no left-date column, so the people on rows {rows} were not "
         "read (add a 'Thời gian giảm' column to have them read)",
     ),
+    "problem_example_sheet_not_read": (
+        "tên của trang tính này hay dòng ngay trên tiêu đề cột của nó ghi {words}: đây là "
+        "phần hướng dẫn hay ví dụ, không phải danh sách của đơn vị; một trang tính khác chứa "
+        "danh sách người nên những người ở dòng {rows} của trang tính này không được đọc",
+        "this sheet's name or the line right above its header says {words}: it holds "
+        "instructions or an example, not the unit's list; another sheet holds a list of "
+        "people, so the people on rows {rows} of this sheet were not read",
+    ),
+    "problem_example_sheet_read": (
+        "tên của trang tính này hay dòng ngay trên tiêu đề cột của nó ghi {words}: có thể "
+        "đây là phần hướng dẫn hay ví dụ; danh sách của nó được đọc vì không trang tính nào "
+        "khác chứa danh sách người: hãy kiểm tra rằng những người ở dòng {rows} là người "
+        "thật của đơn vị",
+        "this sheet's name or the line right above its header says {words}: it may hold "
+        "instructions or an example; its list was read because no other sheet holds a list "
+        "of people: check that the people on rows {rows} are the unit's own",
+    ),
     "problem_left_post_not_held": (
         "người này đã nghỉ từ ngày {day} (không muộn hơn ngày của danh sách): chức vụ ghi ở "
         "dòng này không được tính là đang giữ",
