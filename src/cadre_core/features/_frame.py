@@ -3,13 +3,16 @@
 :class:`Features` holds, for the as-of day D:
 
 - ``cadres``: one row per *active* cadre (index ``cadre_id``) with ``commune``,
-  ``education_rank``/``education``, ``theory_rank``/``theory``, ``rating``/``rating_rank``
+  ``education_rank``/``education``, ``theory_rank``/``theory`` (and whether each level is
+  known: ``education_known``, ``theory_known``, :mod:`~cadre_core.features._known`),
+  ``rating``/``rating_rank``
   (the annual rating of the rating year), ``trained_<topic>`` flags for the training
   window, one ``holds_<category>`` flag per position category, ``age`` on D, the fields
   the official forms count (:data:`FORM_FEATURES`: all blank when the roster does not
   inform their column, see :meth:`Features.informs`), and the population flags added by
   the built-in plugin and any province plugin (``cadre_features`` hook);
-- ``assignments``: the active assignments of active cadres joined with their positions;
+- ``assignments``: the active assignments of active cadres joined with their positions
+  (``start_given``: whether the start is a day the input gave);
 - ``positions``: every position (index ``position_code``) with ``holders`` on D;
 - ``agencies``: every agency (index ``agency_code``) with ``active_cadres`` on D;
 - ``trainings``: trainings in the window, one row per (training, topic);
@@ -37,6 +40,7 @@ from cadre_core.features._form_fields import (
 from cadre_core.features._form_fields import FORM_FEATURES as FORM_FEATURES
 from cadre_core.features._form_fields import whole_years as whole_years
 from cadre_core.features._keys import _arrow, lookup, map_values
+from cadre_core.features._known import KNOWN_COLUMNS, level_known, start_given
 from cadre_core.features._levels import levels_held
 from cadre_core.roster._schema import TABLE_BY_NAME, TABLES
 from cadre_core.vocab._enums import (
@@ -477,6 +481,8 @@ def build_features(
     cadres["education"] = ed_level
     cadres["theory_rank"] = th_rank
     cadres["theory"] = th_level
+    for table, column in KNOWN_COLUMNS.items():  # unknown, not absent: set aside, not read
+        cadres[column] = level_known(roster, table, cadres.index)
 
     # trainings in the window [plan_start, D]
     start = pd.Timestamp(params["plan_start"]) if "plan_start" in params else pd.Timestamp.min
@@ -537,6 +543,7 @@ def build_features(
     for frame in (cadres, positions):
         frame["commune"] = frame["commune"].astype(object).fillna(roster.name)
     active_asg["field_keys"] = _casefold(active_asg["accepted_fields"])
+    active_asg["start_given"] = start_given(active_asg["start_date"], roster.list_date)
     # ids as plain Python strings: index look-ups and joins on them are hash-table fast
     for frame in (cadres, positions, agencies):
         frame.index = frame.index.astype(object)

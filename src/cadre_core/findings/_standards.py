@@ -5,6 +5,13 @@ The post's standard and the comparison are the criteria's (:func:`post_minimums`
 :func:`meets_minimum`, also behind ``criteria.meets_post_standards``); the level held on
 the day of appointment is the feature frames' rule
 (:func:`~cadre_core.features._levels.levels_held`), applied to that day.
+
+A level the input cannot tell (no such column, or its row or cell set aside by
+``--skip-invalid``: :mod:`cadre_core.features._known`) is unknown, not absent: the rule
+abstains for that cadre on that level (the other level is still judged), and
+``national.levels_unknown`` says once per commune how many it could not judge and why. A
+start the list did not give (the reader's fill, the list's own day) is not said as the day
+of appointment.
 """
 
 from __future__ import annotations
@@ -33,6 +40,7 @@ from cadre_core.findings._common import (
 )
 from cadre_core.findings._finding import Finding
 from cadre_core.findings._sources import STANDARDS
+from cadre_core.findings._unknown import level_known, not_judged
 from cadre_core.targets._criteria import meets_minimum, post_minimums
 from cadre_core.targets._target import Text
 from cadre_core.vocab._enums import LEADERSHIP_CATEGORIES, EducationLevel, TheoryLevel
@@ -88,7 +96,7 @@ def _leaders(features: Features) -> tuple[pd.DataFrame, np.ndarray]:
     dup = np.zeros(len(a), dtype=bool)
     dup[maybe[a.iloc[maybe].duplicated(["cadre_id", "position_code"]).to_numpy()]] = True
     rows = rows[~dup[rows]]
-    used = ["cadre_id", "position_code", "start_date", "category", "min_education"]
+    used = ["cadre_id", "position_code", "start_date", "start_given", "category", "min_education"]
     used += ["min_theory", "bloc", "commune"]
     return a[[c for c in used if c in a]].iloc[rows].reset_index(drop=True), crow[rows]
 
@@ -100,7 +108,9 @@ def standards_findings(
 
     The standard is the position's ``min_education``/``min_theory`` or, when blank, the
     ``default_standards`` parameter of its category (if a plugin declares it). Severity is
-    ``error`` when the gap remains on the as-of day, ``info`` when it has since closed.
+    ``error`` when the gap remains on the as-of day, ``info`` when it has since closed. A
+    level that is unknown is not judged (see the module docstring), and the cadres not
+    judged are said by ``national.levels_unknown``.
     """
     lead, crow = _leaders(features)
     if len(lead) == 0:
@@ -118,11 +128,28 @@ def standards_findings(
         th_join = (crow, next(rows)) if theory is not None else None
     ed_then = _held_on(degrees, lead, EducationLevel.ranks(), ed_join)
     th_then = _held_on(theory, lead, TheoryLevel.ranks(), th_join)
-    ed_gap = ~meets_minimum(ed_then, ed_rank)
-    th_gap = ~meets_minimum(th_then, th_rank)
+    # unknown, not absent: a level the input cannot tell is not judged
+    ed_known, th_known = (
+        level_known(features, "degrees", crow),
+        level_known(features, "theory", crow),
+    )
+    ed_gap = ~meets_minimum(ed_then, ed_rank) & ed_known
+    th_gap = ~meets_minimum(th_then, th_rank) & th_known
+    rule = "national.below_standard_on_appointment"
+    source = _cited(params, rule, STANDARDS)
+    unknown = pd.concat(
+        [
+            lead.loc[(need > 0) & ~known, ["cadre_id", "commune"]].assign(table=table)
+            for table, need, known in (
+                ("degrees", ed_rank, ed_known),
+                ("theory", th_rank, th_known),
+            )
+        ]
+    )
+    notes = not_judged(features, params, rule, unknown, source)
     bad = ed_gap | th_gap
     if not bad.any():
-        return []
+        return notes
     # on the as-of day: the ranks of the feature frames (the same rule, on that day)
     ed_now = _at(c["education_rank"], crow[bad]).fillna(0).to_numpy()
     th_now = _at(c["theory_rank"], crow[bad]).fillna(0).to_numpy()
@@ -171,24 +198,30 @@ def standards_findings(
     why = per_row(f[["ed_gap", "ed_need", "th_gap", "th_need", "still"]], reasons)
     start = _dates_text(f["start_date"], "%d/%m/%Y")
     post = _post_titles(features, f["position_code"], f.get("category"))
-    texts = said(
-        "finding_below_standard",
-        post=post,
-        start=start,
-        gaps={lang: why[f"gaps_{lang}"] for lang in ("vi", "en")},
-        state={lang: why[f"state_{lang}"] for lang in ("vi", "en")},
-    )
-    return _build(
-        f,
-        rule="national.below_standard_on_appointment",
-        severity=why["severity"],
-        kind="cadre",
-        subject=f["cadre_id"],
-        vi=texts["vi"],
-        en=texts["en"],
-        source=_cited(params, "national.below_standard_on_appointment", STANDARDS),
-        body=_body_of_bloc(f["bloc"], bodies),
-        commune=f["commune"].astype(object),
+    fields = {
+        "post": post,
+        "gaps": {lang: why[f"gaps_{lang}"] for lang in ("vi", "en")},
+        "state": {lang: why[f"state_{lang}"] for lang in ("vi", "en")},
+    }
+    dated = said("finding_below_standard", start=start, **fields)
+    undated = said("finding_below_standard_no_day", **fields)
+    # a start the list did not give (the list's own day, the reader's fill) is not said
+    given = f["start_given"].to_numpy(dtype=bool) if "start_given" in f else np.ones(len(f), bool)
+    texts = {lang: dated[lang].where(given, undated[lang]) for lang in ("vi", "en")}
+    return (
+        _build(
+            f,
+            rule=rule,
+            severity=why["severity"],
+            kind="cadre",
+            subject=f["cadre_id"],
+            vi=texts["vi"],
+            en=texts["en"],
+            source=source,
+            body=_body_of_bloc(f["bloc"], bodies),
+            commune=f["commune"].astype(object),
+        )
+        + notes
     )
 
 

@@ -20,6 +20,7 @@ from cadre_core.roster._set_aside import (
     _errors,
     _set_aside,
     _without_done,
+    cadres_of_rows_set_aside,
     held_by_rows_set_aside,
     one_per_position,
 )
@@ -100,6 +101,8 @@ class Roster:
     held_aside: tuple[tuple[str, dt.date | None], ...] = attrs.field(
         default=(), converter=one_per_position
     )
+    # (table, cadre id) of each row about a cadre skip_invalid set aside (or its level cell)
+    rows_aside: tuple[tuple[str, str], ...] = ()
     input_rows: Mapping[str, int] = attrs.field(factory=dict)  # data rows read per table
     # what the input could not inform: tables ("trainings") and columns
     # ("positions.accepted_fields") a one-row-per-person list has no place for
@@ -428,6 +431,7 @@ def _build(
     input_rows = {r.name: len(r.frame) for r in raws}
     skipped: list[Problem] = []
     held_aside: list[tuple[str, dt.date | None]] = []
+    rows_aside: list[tuple[str, str]] = []
     frames, found = _check(raws, name, legacy, label, strict_columns)
     # With skip_invalid, what has errors is set aside (with its reasons) and the rest is
     # checked again, since removing a cadre can orphan the rows that refer to it. A bad
@@ -441,6 +445,7 @@ def _build(
         if step is None:
             break
         held_aside += held_by_rows_set_aside(raws, frames, step[1])
+        rows_aside += cadres_of_rows_set_aside(raws, frames, step[1])
         raws, aside = step
         skipped.extend(aside)
         frames, found = _check(raws, name, legacy, label, strict_columns)
@@ -454,6 +459,7 @@ def _build(
         problems=tuple(problems),
         skipped=tuple(skipped),
         held_aside=held_aside,
+        rows_aside=tuple(rows_aside),
         input_rows=input_rows,
         informed=_informed_by(raws),
     )

@@ -333,6 +333,40 @@ def held_by_rows_set_aside(
     return out
 
 
+def cadres_of_rows_set_aside(
+    raws: list[RawTable], frames: Mapping[str, pd.DataFrame], aside: list[Problem]
+) -> list[tuple[str, str]]:
+    """``(table, cadre id)`` of each row of a table about a cadre (degrees, theory, ...)
+    that ``aside`` set aside, or whose ``level`` cell it set aside: what that row said of
+    its cadre is not known. ``raws`` are the raw tables the rows were set aside from and
+    ``frames`` those tables normalised (row for row).
+
+    >>> raw = RawTable("degrees", pd.DataFrame({"x": ["a", "b"]}), pd.Series([2, 3]), "a.csv")
+    >>> frames = {"degrees": pd.DataFrame({"cadre_id": ["C1", "C2"], "level": [None, None]})}
+    >>> said = Problem("a.csv", "degrees", 3, "level", "x", "a level", scope="row")
+    >>> cadres_of_rows_set_aside([raw], frames, [said])
+    [('degrees', 'C2')]
+    """
+    out: list[tuple[str, str]] = []
+    for raw in raws:
+        frame = frames.get(raw.name)
+        if raw.name == "cadres" or frame is None or "cadre_id" not in frame:
+            continue
+        rows = {
+            p.row
+            for p in aside
+            if p.table == raw.name
+            and (
+                p.scope == "row" or (p.scope == "cell" and _canonical(p.table, p.column) == "level")
+            )
+        }
+        if not rows or len(frame) != len(raw.rows):
+            continue
+        ids = frame["cadre_id"].to_numpy(dtype=object)[raw.rows.isin(rows).to_numpy()]
+        out += [(raw.name, str(i)) for i in ids.tolist() if i is not None and not pd.isna(i)]
+    return out
+
+
 def one_per_position(
     held: Iterable[tuple[str, dt.date | None]],
 ) -> tuple[tuple[str, dt.date | None], ...]:

@@ -498,6 +498,10 @@ _LABELS: dict[str, tuple[str, str]] = {
         "Due for rotation",
     ),
     "rule_national.vacancy": ("Thiếu người so với biên chế", "Post below its quota"),
+    "rule_national.levels_unknown": (
+        "Không xét được trình độ (không rõ)",
+        "Qualification not judged (unknown)",
+    ),
     "rule_national.holder_set_aside": (
         "Chưa rõ người giữ vị trí (dòng bị bỏ qua)",
         "Post's holder unknown (row set aside)",
@@ -572,6 +576,27 @@ _LABELS: dict[str, tuple[str, str]] = {
     "finding_below_standard": (
         "Bổ nhiệm vào chức danh {post} ngày {start} khi chưa đạt tiêu chuẩn ({gaps}); {state}",
         "Appointed to {post} on {start} below the post's standard ({gaps}); {state}",
+    ),
+    "finding_below_standard_no_day": (
+        "Bổ nhiệm vào chức danh {post} khi chưa đạt tiêu chuẩn ({gaps}); {state} (danh sách "
+        "không ghi ngày bổ nhiệm)",
+        "Appointed to {post} below the post's standard ({gaps}); {state} (the list gives no "
+        "day of appointment)",
+    ),
+    "finding_levels_unknown": ("{rule}: không xét được {parts}", "{rule}: could not judge {parts}"),
+    "finding_levels_unknown_part": (
+        "{what} của {n} cán bộ ({why}): {ids}",
+        "the {what} of {n} cadre(s) ({why}): {ids}",
+    ),
+    "level_of_degrees": ("trình độ chuyên môn", "education level"),
+    "level_of_theory": ("trình độ lý luận chính trị", "political theory level"),
+    "level_not_read": (
+        "danh sách không có cột này, hoặc cột không đọc được",
+        "the input has no such column, or it was not read",
+    ),
+    "level_set_aside": (
+        "dữ liệu có lỗi, bị bỏ qua theo --skip-invalid",
+        "what the input said had errors and was set aside by --skip-invalid",
     ),
     "finding_below_standard_education": (
         "trình độ chuyên môn dưới {level}",
