@@ -67,8 +67,9 @@ def _aside(roster: Roster) -> set[tuple[str | None, int | None, str | None, str 
 @pytest.mark.parametrize(
     ("header", "column", "bad"),
     [
-        ("Ngày vào Đảng", "party_join_date", ["2010", "5/2012", 20100501]),
-        ("Ngày tham gia BHXH", "insurance_start", ["2015", "7/2016", 20170101]),
+        # (eight figures that are a day, 20100501, read as one: ISO's basic format)
+        ("Ngày vào Đảng", "party_join_date", ["2010", "5/2012", 20101399]),
+        ("Ngày tham gia BHXH", "insurance_start", ["2015", "7/2016", 20171301]),
         ("Cấp ủy", "party_committee", ["có lẽ", "??", "chưa rõ"]),
     ],
 )
