@@ -280,6 +280,7 @@ def test_the_audit_of_the_arguments() -> None:
         ("example", "bad"), ("example", "good"), ("note_reads_as", "good"),
         ("required_column", "headers"), ("ambiguous_id", "value"),
         ("ambiguous_reference", "value"), ("same_person_record", "sheet"),
+        ("level_under_way", "cell"),
     ]  # fmt: skip
     assert [a for a in personal if not free_text(*a)] == []
     plain = [
@@ -287,6 +288,7 @@ def test_the_audit_of_the_arguments() -> None:
         ("list_date_from_as_of", "day"), ("sheet_not_table", "sheet"),
         ("commune_from_title", "commune"), ("one_of", "codes"), ("name_mark", "mark"),
         ("bad_list_date", "value"), ("struck_person", "note_key"),
+        ("level_under_way", "held"), ("example_sheet_not_read", "words"),
     ]  # fmt: skip
     assert [a for a in plain if free_text(*a)] == []
     assert free_text("a_new_code", "a_new_argument") is True  # undeclared: withheld

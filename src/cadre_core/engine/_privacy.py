@@ -87,7 +87,7 @@ FREE_TEXT: Mapping[str, bool | Mapping[str, bool]] = {
     "cell": {
         **dict.fromkeys(
             ("list_note_not_read", "name_second_line", "name_address_kept", "vacant_post",
-             "name_mark", "name_status", "field_disagrees"),
+             "name_mark", "name_status", "field_disagrees", "level_under_way"),
             True,
         ),
         "error_cell_not_read": False,  # the cell's place (B7)
@@ -111,7 +111,7 @@ FREE_TEXT: Mapping[str, bool | Mapping[str, bool]] = {
     **dict.fromkeys(
         ("agency", "blocs", "both", "byte", "canonical", "cells", "codes", "column",
          "columns", "commune", "count", "days", "encoding", "error", "expected", "family",
-         "fields", "files", "first", "fonts", "guess", "holds", "kind", "last", "link",
+         "fields", "files", "first", "fonts", "guess", "held", "holds", "kind", "last", "link",
          "list_columns", "list_table", "mark", "n", "note_key", "other", "period", "reason",
          "records", "row", "rows", "score", "second", "signed", "suffix", "table", "target",
          "text", "words"),

@@ -5,8 +5,9 @@ the field in one cell: "Đại học Luật", "Thạc sĩ Quản lý công", "Đ
 chuyên ngành Luật". The level is read by the education column's own rewrite
 (:data:`cadre_core.roster._values.VALUE_REWRITES`, "the level that leads"); this module
 gives what follows it when that is a field, with the same refusals (a theory level, a
-second level, a list, a degree under way: no level and no field), and never a mode or
-place of study ("Đại học tại chức", "ĐH (văn bằng 2)") taken for a field.
+list: no level and no field; of a cell naming several levels or one under way, the field
+of the level held, :mod:`~cadre_core.roster._held_levels`), and never a mode or place of
+study ("Đại học tại chức", "ĐH (văn bằng 2)") taken for a field.
 
 Where a table has no field column, the fields read this way inform the field cell by cell:
 a cell that names none leaves its degree's field unknown, not "no field". A roster that
@@ -21,6 +22,7 @@ import unicodedata
 import pandas as pd
 
 from cadre_core.roster import _normalize as nz
+from cadre_core.roster._held_levels import held_level
 from cadre_core.roster._values import GLUED_LEVEL, VALUE_ALIASES, VALUE_REWRITES, text_key
 from cadre_core.vocab._labels import level_name
 
@@ -67,8 +69,13 @@ def field_after_level(text: str) -> str | None:
     ('Luật', None)
     >>> field_after_level("Đại học Luật, Kinh tế") is None  # a list: neither level nor field
     True
+    >>> field_after_level("Đại học Luật; Thạc sĩ QLKT (đang học)")  # the level held's
+    'Luật'
     """
-    clean = " ".join(unicodedata.normalize("NFC", text).split())
+    held = held_level(text, "education")  # several levels, or one under way
+    if held is not None and held.text is None:
+        return None
+    clean = " ".join(unicodedata.normalize("NFC", (held and held.text) or text).split())
     key = text_key(clean)
     if len(key) != len(clean):  # a letter whose folded form is longer: positions differ
         clean = key

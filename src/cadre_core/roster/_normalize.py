@@ -22,6 +22,7 @@ import pyarrow.compute as pc
 
 from cadre_core.roster._date_notes import date_note
 from cadre_core.roster._date_order import UNKNOWN, DateOrder, Said, column_order
+from cadre_core.roster._held_levels import held_levels
 from cadre_core.roster._lookup import code_keys, lookup_codes, suggester
 from cadre_core.roster._lookup import keys_of as keys_of  # (read as nz.keys_of)
 from cadre_core.roster._values import (
@@ -37,7 +38,8 @@ from cadre_core.roster._values import (
     TRUE_WORDS,
     VALUE_ALIASES,
 )
-from cadre_core.roster._values_forms import NO_LEVEL_HELD, NONE_HELD_CODES
+from cadre_core.roster._values import UNUSUAL_LEAD_BYTES as _UNUSUAL_BYTES  # (lead bytes)
+from cadre_core.roster._values_forms import FIELD_YES, NO_LEVEL_HELD, NONE_HELD_CODES
 from cadre_core.vocab._dates import DAY_FIRST, DAY_WORDS, ISO_DAY
 
 DATE_DTYPE: Final = "datetime64[us]"
@@ -102,18 +104,6 @@ def _to_text(raw: pd.Series) -> pd.Series:
 # Replacing its runs by one space changes exactly the texts holding one of them, or two
 # spaces in a row.
 _CONTROLS = (b"\t", b"\n", b"\x0c", b"\r")
-
-
-# The UTF-8 lead bytes of every character of INVISIBLE_CHARS and OTHER_SPACES (U+00A0;
-# U+1680; U+2000..U+203F; U+2040..U+207F; U+3000; U+FEFF): a text without them has none.
-_UNUSUAL_BYTES = (
-    b"\xc2\xa0",
-    b"\xe1\x9a\x80",
-    b"\xe2\x80",
-    b"\xe2\x81",
-    b"\xe3\x80\x80",
-    b"\xef\xbb\xbf",
-)
 
 
 def _collapse(arr: pa.Array | pa.ChunkedArray) -> pa.Array | pa.ChunkedArray:
@@ -284,6 +274,7 @@ def normalise_code(raw: pd.Series, codes: str) -> tuple[pd.Series, ColumnIssues]
     text = to_text(raw)
     if codes in NONE_HELD_CODES:  # "Chưa", "Không có": no level held, a blank cell
         text = text.mask(keys_of(text).isin(NO_LEVEL_HELD))
+    text = (held := held_levels(text, codes)).text  # "Đại học; Thạc sĩ (đang học)"
     keys = code_keys(text)
     mapped = lookup_codes(keys, codes)
     bad = text.notna() & mapped.isna()
@@ -296,8 +287,10 @@ def normalise_code(raw: pd.Series, codes: str) -> tuple[pd.Series, ColumnIssues]
     expected = f"one of {', '.join(CODE_ENUMS[codes])}"
     key = f"one_of_{codes}" if codes in _NAMED_FAMILIES else "one_of"
     args = (("codes", ";".join(CODE_ENUMS[codes])), ("family", codes))
-    note_keys = {k: _NOTE_KEYS.get(v, "ambiguous") for k, v in notes.items()}
-    return out, ColumnIssues(bad, expected, suggester(aliases), notes, key, args, note_keys)
+    note_keys = {k: _NOTE_KEYS.get(v, "ambiguous") for k, v in notes.items()} | held.note_keys
+    notes |= held.notes
+    issues = ColumnIssues(bad, expected, suggester(aliases), notes, key, args, note_keys)
+    return out, attrs.evolve(issues, said=held.said)
 
 
 # the notes of values that are no level (roster._values), by their sentence's key
@@ -312,11 +305,16 @@ _NOTE_KEYS = {
 _NAMED_FAMILIES = ("education", "theory", "rating", "category", "discipline")
 
 
-@per_distinct
 def normalise_bool(raw: pd.Series) -> tuple[pd.Series, ColumnIssues]:
-    """Booleans from true/false, 1/0, x/blank, có/không (blank is false)."""
+    """Booleans from true/false, 1/0, x/blank, có/không (blank is false); in a column of
+    ``FIELD_YES`` (``raw.name``), a cell naming what it asks ("Tiếng dân tộc": "Thái")."""
+    return _bool(raw, yes=FIELD_YES.get(str(raw.name)))
+
+
+@per_distinct
+def _bool(raw: pd.Series, yes: Callable[[str], bool] | None) -> tuple[pd.Series, ColumnIssues]:
     keys = keys_of(to_text(raw)).fillna("")
-    true = keys.isin(TRUE_WORDS)
+    true = keys.isin(TRUE_WORDS) | (keys.map(yes).astype(bool) if yes else False)
     bad = ~true & ~keys.isin(FALSE_WORDS)
     return true.astype(bool), ColumnIssues(
         bad, "a yes/no value (x or blank, có/không, true/false, 1/0)", key="yes_no"

@@ -39,18 +39,13 @@ from cadre_core.vocab._enums import (
     TheoryLevel,
     TrainingTopic,
 )
+from cadre_core.vocab._vntext import INVISIBLE_CHARS as INVISIBLE_CHARS  # (every Cf char)
+from cadre_core.vocab._vntext import OTHER_SPACES as OTHER_SPACES
+from cadre_core.vocab._vntext import UNUSUAL_LEAD_BYTES as UNUSUAL_LEAD_BYTES
 
 # ---------------------------------------------------------------------------- text keys
 
 _SPACE = re.compile(r"\s+")
-
-#: Characters real files carry that print as nothing: zero-width space, non-joiner and
-#: joiner, word joiner, and the byte-order mark (left inside a cell by copy and paste).
-#: Text is read without them.
-INVISIBLE_CHARS = "\u200b\u200c\u200d\u2060\ufeff"
-#: Spaces other than the ASCII ones (no-break, the typographic spaces, ideographic):
-#: text reads them as a plain space.
-OTHER_SPACES = "\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
 _INVISIBLE = re.compile(f"[{INVISIBLE_CHARS}]")
 
 

@@ -11,7 +11,8 @@ with the rest.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import re
+from collections.abc import Callable, Mapping
 
 from cadre_core.vocab._enums import (
     GRADE_CODES,
@@ -26,9 +27,11 @@ from cadre_core.vocab._enums import (
     StudyMode,
     StudyPlace,
 )
+from cadre_core.vocab._ethnic import KINH, canonical_ethnicity
 
 __all__ = [
     "DASHES",
+    "FIELD_YES",
     "FORM_SPELLINGS",
     "NONE_HELD_CODES",
     "NO_LEVEL_HELD",
@@ -36,6 +39,7 @@ __all__ = [
     "SPECIALISED_REWRITES",
     "SPECIALISED_ROLES",
     "SPECIALISED_TIERS",
+    "names_ethnic_language",
 ]
 
 
@@ -416,3 +420,29 @@ FORM_SPELLINGS: Mapping[str, Mapping[str, tuple[str, ...]]] = {
         ),
     },
 }
+
+
+# "Thái", "tiếng Mông", "Hmông, Dao": the languages of the ethnic minorities, named with or
+# without "tiếng" (the language of), one or a list
+_LANGUAGE_WORD = re.compile(r"^(?:tiếng|tieng)\s+")
+_LANGUAGE_LIST = re.compile(r"\s*(?:[,;/+&]|\bvà\b)\s*")
+
+
+def names_ethnic_language(key: str) -> bool:
+    """Whether a cell (its key: case-folded) names the language of one or more of the 53
+    ethnic minorities, not Vietnamese (Kinh): the answer yes to the form's "tiếng dân tộc"
+    (knows an ethnic minority's language), written as the language known.
+
+    >>> [names_ethnic_language(k) for k in ("thái", "tiếng mông", "hmông, dao", "h'mông")]
+    [True, True, True, True]
+    >>> [names_ethnic_language(k) for k in ("kinh", "tiếng anh", "có", "", "thái, anh")]
+    [False, False, False, False, False]
+    """
+    parts = [p for p in _LANGUAGE_LIST.split(key.strip()) if p]
+    named = [canonical_ethnicity(_LANGUAGE_WORD.sub("", p)) for p in parts]
+    return bool(named) and all(n is not None and n != KINH for n in named)
+
+
+#: The yes/no columns (by name) that also read as yes a cell that names what the question
+#: asks about, each with the test of a cell's key: "Tiếng dân tộc: Thái" is yes.
+FIELD_YES: Mapping[str, Callable[[str], bool]] = {"ethnic_language": names_ethnic_language}

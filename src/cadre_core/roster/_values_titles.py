@@ -116,8 +116,12 @@ CATEGORY_REWRITES: tuple[tuple[str, str], ...] = (
     (r"\bvp\b", "văn phòng"),
     # the abbreviated titles of commune lists, only with the body after them (a bare
     # "CT" or "PCT" stays unread): "CT UBND", "PCT HĐND", "BT ĐU", "PBT", "TP Kinh tế"
-    (r"^p(ct|bt|tp)\b", r"phó \1"),
+    (r"^p(ct|bt|tp|cvp|gđ)\b", r"phó \1"),
     (r"^(phó )?ct\b\.?\s*(?=\S)", r"\1chủ tịch "),
+    # "CVP HĐND-UBND", "PCVP Đảng ủy" (chánh văn phòng), "GĐ Trung tâm PVHCC", "PGĐ ..."
+    # (giám đốc): the department's head or deputy, read as the title written out
+    (r"^(phó )?cvp\b\.?\s*(?=\S)", r"\1chánh văn phòng "),
+    (r"^(phó )?gđ\b\.?\s*(?=\S)", r"\1giám đốc "),
     (r"^(phó )?bt\b\.?\s*(?=\S)", r"\1bí thư "),
     (r"^(phó )?tp\b\.?\s*(?=\S)", r"\1trưởng phòng "),
     (r"^cn\b\.?\s*(?=ubkt|ủy ban kiểm tra|uỷ ban kiểm tra)", "chủ nhiệm "),

@@ -1984,6 +1984,11 @@ _LABELS: dict[str, tuple[str, str]] = {
         "chưa có bằng chuyên môn: để trống ô này; trong bảng bằng cấp thì bỏ dòng này",
         "no degree: leave the cell blank; in a degrees table, omit the row",
     ),
+    "problem_note_level_under_way": (
+        "trình độ đang học chưa được cấp bằng nên chưa có: để trống ô này (hoặc chỉ ghi "
+        "trình độ đã có) cho đến khi được cấp bằng",
+        "a level still being studied is not held: leave the cell blank until the diploma",
+    ),
     "problem_note_no_level": (
         "chưa có trình độ: để trống ô này; trong bảng lý luận chính trị thì bỏ dòng này",
         "no level: leave the cell blank; in a theory table, omit the row",
@@ -2702,9 +2707,17 @@ _LABELS: dict[str, tuple[str, str]] = {
         "the qualification cell names the field {cell}, not this column's; "
         "the column's field is kept",
     ),
+    "problem_level_under_way": (
+        "ô {cell} ghi một trình độ đang học: chưa được cấp bằng nên không được tính; chỉ "
+        "đọc trình độ cao nhất đã có, {held}",
+        "the cell {cell} names a level still being studied (đang học): with no diploma yet "
+        "it is not counted; only the highest level held was read, {held}",
+    ),
     "problem_unknown_category": (
-        "một chức vụ thuộc loại đã biết; loại chức vụ được để trống",
-        "a title of a known category; its category was left blank",
+        "chức vụ này không được nhận ra (không khớp với chức danh nào đã biết), nên loại "
+        "chức vụ được để trống; vị trí vẫn được đọc",
+        "this title was not recognised (it matches no known post), so its category was left "
+        "blank; the post is still read",
     ),
     "problem_made_from_list": ("(lập từ danh sách)", "(made from the list)"),
     # a table of a Word document, named as its user counts the document's tables

@@ -58,6 +58,9 @@ import attrs
 import pandas as pd
 
 __all__ = [
+    "INVISIBLE_CHARS",
+    "OTHER_SPACES",
+    "UNUSUAL_LEAD_BYTES",
     "LegacyEncoding",
     "convert_tcvn3",
     "convert_vni",
@@ -597,3 +600,44 @@ def fix_legacy_text(values: pd.Series) -> tuple[pd.Series, LegacyEncoding | None
     if source is not values:
         fixed = fixed.astype("category")
     return fixed, encoding
+
+
+# ------------------------------------------------------------------ invisible characters
+
+# Every invisible formatting character (Unicode category Cf, as of Unicode 14): the soft
+# hyphen a web page leaves inside a word, zero-width space, non-joiner and joiner, the
+# bidirectional marks and isolates, word joiner, the byte-order mark, the interlinear
+# annotation and tag characters, ... (tests/test_list_value_spellings_more.py checks the
+# ranges against ``unicodedata``)
+_FORMAT_RANGES = (
+    (0x00AD, 0x00AD), (0x0600, 0x0605), (0x061C, 0x061C), (0x06DD, 0x06DD),
+    (0x070F, 0x070F), (0x0890, 0x0891), (0x08E2, 0x08E2), (0x180E, 0x180E),
+    (0x200B, 0x200F), (0x202A, 0x202E), (0x2060, 0x2064), (0x2066, 0x206F),
+    (0xFEFF, 0xFEFF), (0xFFF9, 0xFFFB), (0x110BD, 0x110BD), (0x110CD, 0x110CD),
+    (0x13430, 0x13438), (0x1BCA0, 0x1BCA3), (0x1D173, 0x1D17A), (0xE0001, 0xE0001),
+    (0xE0020, 0xE007F),
+)  # fmt: skip
+#: Characters real files carry that print as nothing (every format character, Unicode
+#: category Cf: soft hyphen, zero-width space and joiners, bidirectional marks, word
+#: joiner, byte-order mark ... left inside a cell by copy and paste from the web), as the
+#: ranges of a regular expression's class. Text is read without them.
+INVISIBLE_CHARS = "".join(chr(a) if a == b else f"{chr(a)}-{chr(b)}" for a, b in _FORMAT_RANGES)
+#: Spaces other than the ASCII ones (no-break, the typographic spaces, ideographic):
+#: text reads them as a plain space.
+OTHER_SPACES = "\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
+
+
+def _lead_bytes() -> tuple[bytes, ...]:
+    """The first two UTF-8 bytes (all of a two-byte one) of every invisible character and
+    other space: a text holding none of them holds none of those characters."""
+    spaces = [(0x00A0, 0x00A0), (0x1680, 0x1680), (0x2000, 0x200A), (0x202F, 0x202F),
+              (0x205F, 0x205F), (0x3000, 0x3000)]  # fmt: skip
+    found = {chr(c).encode()[:2] for a, b in (*_FORMAT_RANGES, *spaces) for c in range(a, b + 1)}
+    # a first byte that leads five or more of them (Arabic's): that byte alone, searched once
+    many = {p[:1] for p in found if sum(q[:1] == p[:1] for q in found) >= 5}
+    return tuple(sorted({p[:1] if p[:1] in many else p for p in found}))
+
+
+#: The leading UTF-8 bytes of :data:`INVISIBLE_CHARS` and :data:`OTHER_SPACES` (the cheap
+#: search that tells a column needs no cleaning of them).
+UNUSUAL_LEAD_BYTES = _lead_bytes()
