@@ -38,3 +38,16 @@ def sheet(path: Path, rows: Sequence[Sequence[Any]], merged: Sequence[str] = ())
         ws.merge_cells(cells)
     wb.save(path)
     return path
+
+
+def workbook(path: Path, sheets: Sequence[tuple[str, Sequence[Sequence[Any]]]]) -> Path:
+    """A workbook of ``(name, rows)`` sheets, every one shown, rows from A1."""
+    wb = openpyxl.Workbook()
+    for n, (name, rows) in enumerate(sheets):
+        ws = wb.active if n == 0 else wb.create_sheet()
+        assert ws is not None
+        ws.title = name
+        for row in rows:
+            ws.append(list(row))
+    wb.save(path)
+    return path

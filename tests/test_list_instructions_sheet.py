@@ -13,16 +13,13 @@ import datetime as dt
 import json
 import os
 import subprocess
-from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
-import openpyxl
 import pandas as pd
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from list_files import CADRE, run, sheet
+from list_files import CADRE, run, sheet, workbook
 
 from cadre_core.roster import read_roster
 from cadre_core.roster._list_title import title_example
@@ -59,19 +56,6 @@ GUIDE = [
     HEAD,
     EXAMPLE,
 ]  # the example person on row 13
-
-
-def workbook(path: Path, sheets: Sequence[tuple[str, Sequence[Sequence[Any]]]]) -> Path:
-    """A workbook of ``(name, rows)`` sheets, every one shown, rows from A1."""
-    wb = openpyxl.Workbook()
-    for n, (name, rows) in enumerate(sheets):
-        ws = wb.active if n == 0 else wb.create_sheet()
-        assert ws is not None
-        ws.title = name
-        for row in rows:
-            ws.append(list(row))
-    wb.save(path)
-    return path
 
 
 def in_vietnamese(*args: str) -> str:
