@@ -426,6 +426,7 @@ FORM_SPELLINGS: Mapping[str, Mapping[str, tuple[str, ...]]] = {
 # without "tiếng" (the language of), one or a list
 _LANGUAGE_WORD = re.compile(r"^(?:tiếng|tieng)\s+")
 _LANGUAGE_LIST = re.compile(r"\s*(?:[,;/+&]|\bvà\b)\s*")
+_ANSWERS = frozenset({"có", "không", "co", "khong"})  # a yes/no cell's own words
 
 
 def names_ethnic_language(key: str) -> bool:
@@ -439,6 +440,8 @@ def names_ethnic_language(key: str) -> bool:
     [False, False, False, False, False]
     """
     parts = [p for p in _LANGUAGE_LIST.split(key.strip()) if p]
+    if any(p in _ANSWERS for p in parts):  # "có" answers the question: no language named
+        return False  # (and is no "Co" read without its accent)
     named = [canonical_ethnicity(_LANGUAGE_WORD.sub("", p)) for p in parts]
     return bool(named) and all(n is not None and n != KINH for n in named)
 
