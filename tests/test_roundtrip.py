@@ -64,10 +64,12 @@ def test_validated_strategy(roster: Roster) -> None:
     assert len(roster.cadres) <= 4
 
 
-@settings(max_examples=150, deadline=None, database=None)
+@settings(max_examples=150, deadline=None, database=None, derandomize=True)
 @given(cst.rosters(max_cadres=12))
 def _record_kinds_of_rows(roster: Roster) -> None:
-    """Coverage probe: each run must meet every category, blank and dated awards, etc."""
+    """Coverage probe: each run must meet every category, blank and dated awards, etc.
+    The same 150 rosters every run (``derandomize``): a random draw missed one of the 17
+    categories now and then, failing a run for no change of the strategies."""
     seen = _SEEN
     seen["categories"] |= set(roster.positions["category"].dropna().astype(str))
     seen["blank_min_education"] |= {bool(roster.positions["min_education"].isna().any())}
