@@ -96,7 +96,7 @@ FREE_TEXT: Mapping[str, bool | Mapping[str, bool]] = {
     "day": {
         **dict.fromkeys(
             ("partial_month", "partial_year", "date_month_first", "date_month_first_table",
-             "date_order_unknown", "left_post_not_held"),
+             "date_order_unknown", "date_locale_swapped", "left_post_not_held"),
             True,
         ),  # a person's day, read from their row
         **dict.fromkeys(

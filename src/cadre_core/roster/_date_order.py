@@ -20,6 +20,16 @@ its values at once (pyarrow, no Python per value):
   table, written with an English AM/PM too, is month first by its own figures: one export
   writes all its dates alike (:func:`~cadre_core.roster._normalize.normalise_dates`);
 - any other column is day first, as always.
+
+A spreadsheet set to English (US) turns a day typed the Vietnamese way into a real date
+month first wherever it can be one (``12/03/1978`` becomes 3 December 1978) and keeps the
+others as text (``25/03/1978``: no 25th month). A column holding both real dates and text
+days is read with each real date's day and month swapped (:func:`swap_day_month`), said
+once in a warning with an example of each, when all its values agree: some text day can
+only be day first (its first number above 12), none reads both ways or only month first,
+every real date has a day of the month of 12 or less (it could be a day turned so) and
+some has a day other than its month. A real date's time of day is kept. Any other column
+reads its real dates as they are stored.
 """
 
 from __future__ import annotations
@@ -53,15 +63,19 @@ class Said:
 class DateOrder:
     """What a date column's figures tell of their order: ``kind`` (day first, month first,
     mixed, or unknown: every value reads both ways and an English AM/PM is written),
-    whether some value has an English AM/PM, whether the column is read month first, and
-    the warning that says so."""
+    whether some value has an English AM/PM, whether the column is read month first,
+    whether its real dates are read with day and month swapped, and the warning that says
+    so."""
 
     kind: str
     english: bool
     month_first: bool
     said: tuple[Said, ...] = ()
+    swapped: bool = False  # the real dates were typed day first, turned month first
 
 
+#: the unit real dates are read in (a date column's)
+DAYS = "datetime64[us]"
 _DAYS_IN_MONTH = np.array([31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31])
 
 
@@ -94,16 +108,23 @@ def _shown(day: int, month: int, year: int) -> str:
     return f"{day:02d}/{month:02d}/{year}"
 
 
-def column_order(text: pd.Series, month_first: bool | None = None) -> DateOrder:
+def column_order(
+    text: pd.Series, month_first: bool | None = None, real: pd.Series | None = None
+) -> DateOrder:
     """The order of the days in figures of a column of cleaned text (blanks missing), told
     from all its values at once (see the module); ``month_first=True`` reads a column whose
     every value reads both ways month first (another column of its table, written alike,
-    is month first).
+    is month first). ``real``: the column's real date cells, position by position with
+    ``text`` (missing where a cell is not one), told whether a spreadsheet set to English
+    (US) turned them month first.
 
     >>> column_order(pd.Series(["3/12/1978 12:00:00 AM", "1/25/1983 12:00:00 AM"])).kind
     'month_first'
     >>> column_order(pd.Series(["3/12/1978", "25/01/1983", None])).kind
     'day_first'
+    >>> real = pd.Series(pd.to_datetime([None, "1978-12-03"]))
+    >>> column_order(pd.Series(["25/03/1978", None]), real=real).swapped
+    True
     """
     arr = pa.array(text, type=pa.large_string(), from_pandas=True)
     parts = pc.extract_regex(arr, FIGURES_DAY)
@@ -122,6 +143,10 @@ def column_order(text: pd.Series, month_first: bool | None = None) -> DateOrder:
     only_day = day_first & ~month_day
     either = day_first & month_day & (a != b)  # (3/3/1978 is the same day either way)
     has_english = bool(english.any())
+    if real is not None and not only_month.any():
+        turned = _turned(real, text, found & day_first, a, b, y)
+        if turned is not None:
+            return DateOrder(DAY_FIRST, has_english, False, (turned,), swapped=True)
     if only_month.any() and not only_day.any():
         at = int(np.flatnonzero(either if either.any() else only_month)[0])
         return DateOrder(
@@ -156,6 +181,63 @@ def _example(
     day, month = (int(b[at]), int(a[at])) if month_first else (int(a[at]), int(b[at]))
     args = (("written", repr(str(text.iloc[at]))), ("day", _shown(day, month, int(y[at]))))
     return Said(key, at, args)
+
+
+def _turned(
+    real: pd.Series,
+    text: pd.Series,
+    day_first: np.ndarray,
+    a: np.ndarray,
+    b: np.ndarray,
+    y: np.ndarray,
+) -> Said | None:
+    """The warning that the real dates ``real`` were typed day first and turned month
+    first by a spreadsheet set to English (US), on the first that has a day other than its
+    month, or None when the column's values do not all say so (see the module)."""
+    arr = real.to_numpy(dtype=DAYS)
+    is_real = ~np.isnat(arr)
+    year, month, day = _parts(arr)
+    typed = day_first & (a > 12)  # kept as text: no month is above 12
+    both = day_first & _valid(y, a, b) & (a != b)
+    turned = is_real & (day != month)
+    if not typed.any() or both.any() or (is_real & (day > 12)).any() or not turned.any():
+        return None
+    at, example = int(np.flatnonzero(turned)[0]), int(np.flatnonzero(typed)[0])
+    read = _shown(int(month[at]), int(day[at]), int(year[at].astype(np.int64)) + 1970)
+    args = (
+        ("written", str(arr[at].astype("datetime64[D]"))),  # as stored: 1978-12-03
+        ("day", read),
+        ("day_example", repr(str(text.iloc[example]))),
+    )
+    return Said("date_locale_swapped", at, args)
+
+
+def _parts(arr: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The year's start, the month (1 to 12) and the day of the month of each datetime
+    (meaningless where missing)."""
+    year = arr.astype("datetime64[Y]")
+    start = arr.astype("datetime64[M]")
+    month = (start - year).astype(np.int64) + 1
+    day = (arr.astype("datetime64[D]") - start).astype(np.int64) + 1
+    return year, month, day
+
+
+def swap_day_month(days: pd.Series) -> pd.Series:
+    """Each datetime with its day of the month and its month swapped, its time of day kept,
+    where that is a day (its day of the month is 12 or less); the others as they are.
+    Swapping twice gives the days back.
+
+    >>> days = pd.Series(pd.to_datetime(["1978-12-03 08:30", "1978-03-25 00:00", None]))
+    >>> [str(d) for d in swap_day_month(days)]
+    ['1978-03-12 08:30:00', '1978-03-25 00:00:00', 'NaT']
+    """
+    arr = days.to_numpy(dtype=DAYS)
+    year, month, day = _parts(arr)
+    can = ~np.isnat(arr) & (day <= 12)
+    time = arr - arr.astype("datetime64[D]")
+    start = year.astype("datetime64[M]") + np.where(can, day - 1, 0)
+    swapped = start.astype("datetime64[D]") + np.where(can, month - 1, 0) + time
+    return pd.Series(np.where(can, swapped, arr), index=days.index, dtype=DAYS)
 
 
 def said_problems(
@@ -193,4 +275,5 @@ __all__ = [
     "Said",
     "column_order",
     "said_problems",
+    "swap_day_month",
 ]
