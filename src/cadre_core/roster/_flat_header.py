@@ -494,7 +494,13 @@ def find_header(grid: pd.DataFrame, name_column: str = "full_name") -> Header | 
     return Header(best, end, labels)
 
 
-def _cell_key(value: object) -> str:
+def cell_key(value: object) -> str:
+    """The comparison key of a cell (:func:`~cadre_core.roster._values.text_key` of its
+    text), blank for a blank cell: two header rows are the same when their keys are.
+
+    >>> [cell_key(v) for v in ("  Họ và  TÊN ", None, float("nan"), " ", 3)]
+    ['họ và tên', '', '', '', '3']
+    """
     return "" if _blank(value) else text_key(str(value))
 
 
@@ -529,12 +535,12 @@ def header_rows(
         return none, none
     known = [v for v in strings if is_header(v)]
     candidate = body.isin(names).any(axis=1) & (body.isin(known).sum(axis=1) >= 2)
-    own = [_cell_key(v) for v in top]
+    own = [cell_key(v) for v in top]
     same = pd.Series(False, index=body.index)
     for i in candidate[candidate].index:
-        same[i] = [_cell_key(v) for v in body.loc[i]] == own
+        same[i] = [cell_key(v) for v in body.loc[i]] == own
     again = candidate & same
-    own_cols = [{k for k in (_cell_key(row[j]) if j < len(row) else "" for row in (top, *under))}
+    own_cols = [{k for k in (cell_key(row[j]) if j < len(row) else "" for row in (top, *under))}
                 for j in range(body.shape[1])]  # fmt: skip
     for at in np.flatnonzero(again.to_numpy()):  # the header's rows under it, repeated
         below = int(at) + 1
@@ -542,7 +548,7 @@ def header_rows(
             if below >= len(body) or _numbering(list(body.iloc[below])):
                 break
             line = list(body.iloc[below])
-            if not all(_blank(c) or (isinstance(c, str) and _cell_key(c) in own_cols[j])
+            if not all(_blank(c) or (isinstance(c, str) and cell_key(c) in own_cols[j])
                        for j, c in enumerate(line)):  # fmt: skip
                 break
             again.iloc[below] = True

@@ -26,11 +26,11 @@ import numpy as np
 import pandas as pd
 
 from cadre_core.roster._cell_errors import marks_of
-from cadre_core.roster._flat_header import SKIP, _cell_key, is_header, resolve
+from cadre_core.roster._flat_header import SKIP, cell_key, is_header, resolve
 from cadre_core.roster._flat_rows import FOOTER, matches
 from cadre_core.roster._grid import Grid
 from cadre_core.roster._row_marks import ROW_MARKS, RowMarks, row_marks
-from cadre_core.roster._sheets import CELL_ERRORS, _Marks
+from cadre_core.roster._sheets import CELL_ERRORS, Marks
 
 TITLE_ROWS = 5
 """Most lines of a list's title above its header (the lines of one text each)."""
@@ -74,7 +74,7 @@ def _starts(cells: pd.DataFrame, end: int | None) -> list[int]:
     at = [int(i) for i in np.flatnonzero(header.to_numpy()) if end is None or i < end]
     if len(at) < 2:
         return []
-    keys = {i: [_cell_key(v) for v in cells.iloc[i]] for i in at}  # as header_rows does
+    keys = {i: [cell_key(v) for v in cells.iloc[i]] for i in at}  # as header_rows does
     starts: list[int] = []
     current = at[0]
     for i in at[1:]:
@@ -116,7 +116,7 @@ def _part(grid: Grid, lead: int, start: int, stop: int) -> Grid:
     shift = start - lead  # a row of the sheet's grid, less this, is the same row in this one
     errors = marks_of(grid.cells)
     if errors:
-        cells.attrs[CELL_ERRORS] = _Marks(
+        cells.attrs[CELL_ERRORS] = Marks(
             {(r - shift, c): t for (r, c), t in errors.items() if start <= r < stop}
         )
     marks = row_marks(grid.cells)

@@ -410,12 +410,12 @@ def xlsx_marks(
         return {}
 
 
-class _Marks(dict[_Place, str]):
+class Marks(dict[_Place, str]):
     """The marked cells of a grid (:data:`CELL_ERRORS`), never changed once made: shared,
     not copied, by the frames pandas derives from the grid (it deep-copies ``attrs`` on
     every operation)."""
 
-    def __deepcopy__(self, memo: dict[int, object]) -> _Marks:
+    def __deepcopy__(self, memo: dict[int, object]) -> Marks:
         return self
 
 
@@ -454,7 +454,7 @@ def _marked(
     if errors:
         spread = {(r, c0): errors[r0, c0] for r0, c0, r1, _ in merged if (r0, c0) in errors
                   for r in range(r0 + 1, r1 + 1)}  # fmt: skip
-        grid.attrs[CELL_ERRORS] = _Marks({**spread, **errors})
+        grid.attrs[CELL_ERRORS] = Marks({**spread, **errors})
     return grid
 
 
@@ -618,6 +618,7 @@ __all__ = [
     "CELL_ERRORS",
     "HIDDEN",
     "NO_VALUE",
+    "Marks",
     "cell_marks",
     "hidden",
     "locked",

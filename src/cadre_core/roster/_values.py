@@ -19,6 +19,8 @@ from cadre_core.roster._values_forms import (
     NO_LEVEL_HELD,
     SPECIALISED_REWRITES,
 )
+from cadre_core.roster._values_forms import FALSE_WORDS as FALSE_WORDS  # (yes/no words)
+from cadre_core.roster._values_forms import TRUE_WORDS as TRUE_WORDS
 from cadre_core.roster._values_titles import CATEGORY_REWRITES, CATEGORY_SPELLINGS
 from cadre_core.vocab._enums import (
     AcademicTitle,
@@ -635,6 +637,3 @@ NO_RELIGION = frozenset(
     for w in ("không", "không có", "không theo tôn giáo", "không tôn giáo", "không theo đạo", "-")
 )
 """Spellings of "no religion" in the ``religion`` column (a blank cell says the same)."""
-
-TRUE_WORDS = frozenset(text_key(w) for w in ("true", "1", "x", "có", "yes", "y", "đúng", "✓", "v"))
-FALSE_WORDS = frozenset(text_key(w) for w in ("false", "0", "không", "no", "n", "sai", "-", ""))

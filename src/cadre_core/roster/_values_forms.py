@@ -31,6 +31,7 @@ from cadre_core.vocab._ethnic import KINH, canonical_ethnicity
 
 __all__ = [
     "DASHES",
+    "FALSE_WORDS",
     "FIELD_YES",
     "FORM_SPELLINGS",
     "NONE_HELD_CODES",
@@ -39,6 +40,7 @@ __all__ = [
     "SPECIALISED_REWRITES",
     "SPECIALISED_ROLES",
     "SPECIALISED_TIERS",
+    "TRUE_WORDS",
     "names_ethnic_language",
 ]
 
@@ -426,7 +428,14 @@ FORM_SPELLINGS: Mapping[str, Mapping[str, tuple[str, ...]]] = {
 # without "tiếng" (the language of), one or a list
 _LANGUAGE_WORD = re.compile(r"^(?:tiếng|tieng)\s+")
 _LANGUAGE_LIST = re.compile(r"\s*(?:[,;/+&]|\bvà\b)\s*")
-_ANSWERS = frozenset({"có", "không", "co", "khong"})  # a yes/no cell's own words
+
+#: The words of a yes/no cell, as keys (:func:`~cadre_core.roster._values.text_key`): yes
+#: ("x", "có", "1", a tick) and no ("không", "0", a dash, blank).
+TRUE_WORDS = frozenset(("true", "1", "x", "có", "yes", "y", "đúng", "✓", "v"))
+FALSE_WORDS = frozenset(("false", "0", "không", "no", "n", "sai", "-", ""))
+# a yes/no cell's own words, and "có"/"không" typed without their accents: no language
+# named, where "có" and "co" would read as the Co people's
+_ANSWERS = TRUE_WORDS | FALSE_WORDS | {"co", "khong"}
 
 
 def names_ethnic_language(key: str) -> bool:
