@@ -148,6 +148,49 @@ def commune_partitions(
     return out
 
 
+#: the facts of a roster that only the whole roster's evaluation or plan reads (what the
+#: reader noted, the files read and the rows read per table: :func:`finish`, the plan's
+#: documents): a part's roster goes without them
+WHOLE_ONLY = ("problems", "records", "sources", "input_rows")
+
+
+@attrs.frozen
+class RosterFacts:
+    """Every fact of a roster beyond its tables (its name, what its input informs, what
+    ``skip_invalid`` set aside, the day a list describes, ...), as a part of it needs
+    them: made once on the client, sent to the workers with each part's tables and
+    applied there (:meth:`roster`), the one way a part's roster is made.
+
+    What only the whole roster's evaluation or plan reads stays behind
+    (:data:`WHOLE_ONLY`), and of what was set aside only the tables set aside whole
+    travel (a row set aside is told by :attr:`Roster.rows_aside` and
+    :attr:`Roster.held_aside`), so the facts stay small whatever the input's problems.
+
+    >>> r = sample_roster()
+    >>> part = RosterFacts.of(r).roster(r.tables)
+    >>> part == r, part.name == r.name, part.informed == r.informed
+    (True, True, True)
+    """
+
+    facts: tuple[tuple[str, Any], ...]
+
+    @classmethod
+    def of(cls, roster: Roster) -> RosterFacts:
+        """The facts of ``roster`` that its parts need."""
+        kept = {
+            f.name: getattr(roster, f.name)
+            for f in attrs.fields(Roster)
+            if f.name != "tables" and f.name not in WHOLE_ONLY
+        }
+        kept["skipped"] = tuple(p for p in roster.skipped if p.scope == "table")
+        return cls(tuple(kept.items()))
+
+    def roster(self, tables: Mapping[str, pd.DataFrame]) -> Roster:
+        """The roster of ``tables`` (canonical subsets of the roster's own, not validated
+        again) with these facts."""
+        return Roster(dict(tables), **dict(self.facts))
+
+
 def _groups(frame: pd.DataFrame) -> dict[int, pd.DataFrame]:
     ordered = frame.sort_values([_PART, _ROW], kind="stable")
     return {
@@ -189,17 +232,13 @@ class Shipped:
 
 def evaluate_partition(
     tables: Mapping[str, pd.DataFrame],
-    name: str,
     communes: tuple[str, ...],
     prepared: Prepared | Shipped,
-    absent: tuple[str, ...] = (),
-    informed: frozenset[str] | None = None,
-    held_aside: tuple[tuple[str, dt.date | None], ...] = (),
+    facts: RosterFacts,
 ) -> tuple[CommuneResult, ...]:
     """Evaluate one partition with the pipeline's steps; keep the results of its communes.
-    ``absent`` is the whole roster's :attr:`Roster.absent` (what its input cannot inform),
-    ``informed`` its :attr:`Roster.informed` (the columns its input had), ``held_aside``
-    its :attr:`Roster.held_aside` (the posts whose holder's row was set aside).
+    ``facts`` are the whole roster's (:class:`RosterFacts`: what its input informs, what
+    ``skip_invalid`` set aside, the day a list describes, ...).
 
     Runs on a worker. The tables are canonical subsets of a validated roster, so they
     are not validated again.
@@ -207,9 +246,7 @@ def evaluate_partition(
     with paused_gc():
         if isinstance(prepared, Shipped):
             prepared = prepared.prepared()
-        part = Roster(
-            dict(tables), name=name, absent=absent, informed=informed, held_aside=held_aside
-        )
+        part = facts.roster(tables)
         features = build_frame(prepared, part)
         keep = set(communes)
         return tuple(c for c in commune_results(prepared, part, features) if c.commune in keep)
@@ -253,32 +290,16 @@ def run_dask(
         cluster: Any = client
         shipped = Shipped.of(prepared)
         futures = cluster.scatter([tables for _, tables in parts])
+        facts = cluster.scatter(RosterFacts.of(roster), broadcast=True)
         jobs = [
-            cluster.submit(
-                evaluate_partition,
-                f,
-                roster.name,
-                communes,
-                shipped,
-                roster.absent,
-                roster.informed,
-                roster.held_aside,
-                pure=False,
-            )
+            cluster.submit(evaluate_partition, f, communes, shipped, facts, pure=False)
             for f, (communes, _) in zip(futures, parts, strict=True)
         ]
         results = [c for chunk in cluster.gather(jobs) for c in chunk]
     else:
+        facts = RosterFacts.of(roster)
         tasks = [
-            dask.delayed(evaluate_partition, pure=False)(
-                tables,
-                roster.name,
-                communes,
-                prepared,
-                roster.absent,
-                roster.informed,
-                roster.held_aside,
-            )
+            dask.delayed(evaluate_partition, pure=False)(tables, communes, prepared, facts)
             for communes, tables in parts
         ]
         results = [c for chunk in dask.compute(*tasks, scheduler="threads") for c in chunk]
@@ -327,6 +348,8 @@ def evaluate_dask(
 
 
 __all__ = [
+    "WHOLE_ONLY",
+    "RosterFacts",
     "Shipped",
     "commune_partitions",
     "evaluate_dask",

@@ -46,7 +46,7 @@ from typing import Any
 import attrs
 import pandas as pd
 
-from cadre_core.engine._dask import commune_partitions, dask_module
+from cadre_core.engine._dask import RosterFacts, commune_partitions, dask_module
 from cadre_core.planner._baseline import Setting, setting
 from cadre_core.planner._catalogue import Programme
 from cadre_core.planner._options import intakes
@@ -130,15 +130,13 @@ _SETTINGS: dict[str, Setting] = {}
 
 @attrs.frozen
 class _Job:
-    """One chunk: its tables (or the whole roster), its own communes (empty: all)."""
+    """One chunk: the whole roster, or its tables with the whole roster's facts
+    (:class:`RosterFacts`); its own communes (empty: all)."""
 
     communes: tuple[str, ...]
     tables: Mapping[str, pd.DataFrame] | None
     roster: Roster | None
-    name: str
-    absent: tuple[str, ...]
-    informed: frozenset[str] | None
-    held_aside: tuple[tuple[str, dt.date | None], ...] = ()
+    facts: RosterFacts | None = None
 
 
 def plan_chunk(
@@ -156,14 +154,8 @@ def plan_chunk(
     here = s.setting() if isinstance(s, ShippedSetting) else s
     roster = job.roster
     if roster is None:
-        assert job.tables is not None
-        roster = Roster(
-            dict(job.tables),
-            name=job.name,
-            absent=job.absent,
-            informed=job.informed,
-            held_aside=job.held_aside,
-        )
+        assert job.tables is not None and job.facts is not None
+        roster = job.facts.roster(job.tables)
     p = plan_in(
         roster,
         here,
@@ -181,24 +173,14 @@ def _jobs(roster: Roster, size: int) -> list[_Job]:
     """The chunks of ``roster``: of ``size`` communes at most; one job (the roster as it
     is) when it has that few communes or cannot be cut."""
     communes = roster.tables["agencies"]["commune"].dropna().astype(str).unique()
-    whole = [_Job((), None, roster, roster.name, roster.absent, roster.informed, roster.held_aside)]
+    whole = [_Job((), None, roster)]
     if len(communes) <= size:
         return whole
     parts = commune_partitions(roster, math.ceil(len(communes) / size))
     if len(parts) == 1 and not parts[0][0]:
         return whole
-    return [
-        _Job(
-            communes,
-            tables,
-            None,
-            roster.name,
-            roster.absent,
-            roster.informed,
-            roster.held_aside,
-        )
-        for communes, tables in parts
-    ]
+    facts = RosterFacts.of(roster)
+    return [_Job(communes, tables, None, facts) for communes, tables in parts]
 
 
 def workers_default() -> int:
