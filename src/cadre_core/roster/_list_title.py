@@ -4,7 +4,8 @@ it covers (:func:`title_period`), and the commune (:func:`title_commune`).
 A list names them in its first rows, above its header ("UBND XÃ MƯỜNG THAN", "DANH SÁCH
 CÁN BỘ, CÔNG CHỨC (tính đến ngày 31/12/2025)") or in the line it was signed on ("Lai Châu,
 ngày 15 tháng 01 năm 2026"); the list reader (:mod:`cadre_core.roster._flat`) gives them
-the texts of those rows.
+the texts of those rows, read in NFC whatever form they were saved in (a Mac writes
+decomposed Unicode, NFD).
 """
 
 from __future__ import annotations
@@ -76,6 +77,17 @@ _PLACE = re.compile(
 )
 
 
+def _composed(texts: list[str]) -> list[str]:
+    """The title rows ``texts`` in NFC: a list saved on a Mac writes them decomposed
+    (NFD), each tone mark a character of its own, which no pattern of this module
+    matches.
+
+    >>> _composed([unicodedata.normalize("NFD", "tính đến")]) == ["tính đến"]
+    True
+    """
+    return [unicodedata.normalize("NFC", text) for text in texts]
+
+
 def title_leavers(texts: list[str], name: str = "") -> str | None:
     """The words by which a list's title rows (the lines above its header), else the name
     of its sheet, say that it lists the people who left ("giảm trong năm", "nghỉ hưu",
@@ -94,7 +106,7 @@ def title_leavers(texts: list[str], name: str = "") -> str | None:
     >>> title_leavers(["DANH SÁCH CÁN BỘ THUỘC DIỆN TINH GIẢM BIÊN CHẾ"]) is None
     True
     """
-    for text in [*texts, name]:
+    for text in _composed([*texts, name]):
         line = _PLACE.sub(" ", " ".join(text.split()))
         m = _LEFT.search(line)
         if m is not None and _BOTH_WAYS.search(line) is None:
@@ -189,6 +201,7 @@ def title_day(texts: list[str], *, signed: bool = True) -> dt.date | None:
     >>> title_day(["(Số liệu đến hết ngày 30/9/2025)"], signed=False)
     datetime.date(2025, 9, 30)
     """
+    texts = _composed(texts)
     for pattern in _DAY if signed else _DAY[:-1]:
         for text in texts:
             m = pattern.search(text)
@@ -243,7 +256,7 @@ def title_period(texts: list[str]) -> tuple[dt.date, str] | None:
     >>> title_period(["Nậm Tăm, ngày 15 tháng 01 năm 2026"]) is None
     True
     """
-    lines = [t for t in texts if _NAMES_A_DAY.search(t) is None]
+    lines = [t for t in _composed(texts) if _NAMES_A_DAY.search(t) is None]
     for kind, pattern in _PERIOD:
         for text in lines:
             for m in pattern.finditer(text):
@@ -274,7 +287,7 @@ def title_commune(texts: list[str]) -> str | None:
     >>> title_commune(["UBND XÃ NẬM CUỔI\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"])
     'Xã Nậm Cuổi'
     """
-    for text in texts:
+    for text in _composed(texts):
         m = _COMMUNE.search(text)
         if m is None:
             continue

@@ -338,7 +338,15 @@ def _standards_frame(features: Features, param: str) -> pd.DataFrame:
 
 def meets_post_standards(param: str = "default_standards") -> Criterion:
     """For every leadership position held: education and theory at least the position's
-    minimum (blank = the default standard of its category, parameter ``param``)."""
+    minimum (blank = the default standard of its category, parameter ``param``).
+
+    It reads both levels: a target over an input that has no place for either (a list
+    without a political-theory column) is not applicable for want of data, never "not
+    met" by everyone. A blank level of an input that has its column stays "none".
+
+    >>> meets_post_standards().reads
+    ('degrees', 'theory')
+    """
 
     def fn(features: Features) -> pd.Series:
         per = _standards_frame(features, param)
@@ -379,7 +387,7 @@ def meets_post_standards(param: str = "default_standards") -> Criterion:
             .reindex(ids)
         )
 
-    return Criterion(fn, Text.of("crit_post_standards"), explain)
+    return _reading(("degrees", "theory"), Criterion(fn, Text.of("crit_post_standards"), explain))
 
 
 def _equipment_frame(features: Features, param: str) -> pd.DataFrame:
