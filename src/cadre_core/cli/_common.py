@@ -291,11 +291,12 @@ def _read(
     invalid, its problems (their raw cells withheld with ``withhold``, under pseudonyms)
     given to ``report`` (by default, a table on standard error) and an
     :class:`InputError`."""
+    from cadre_core.cli._privacy import withheld_paths
     from cadre_core.roster._problems import RosterError
     from cadre_core.roster._province import read_rosters
 
     paths = [path] if isinstance(path, str) else list(path)
-    shown = ", ".join(paths)
+    shown = ", ".join(withheld_paths(paths) if withhold else paths)  # a record: its person
     try:
         return read_rosters(
             paths,

@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 import io
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any, TypeVar
 
 import click
@@ -55,6 +55,23 @@ def pseudonymizer(key: bytes | None, roster: Any) -> Any:
     from cadre_core.engine._privacy import Pseudonymizer
 
     return Pseudonymizer.of(roster.cadres, key, roster.records)
+
+
+def withheld_paths(paths: Sequence[str]) -> list[str]:
+    """``paths`` as a roster refused under pseudonyms names them: the name of each personal
+    record among them (a person's, often) withheld, as in its problems' places.
+
+    >>> withheld_paths(["danh-sach.xlsx"])
+    ['danh-sach.xlsx']
+    """
+    from cadre_core.engine._privacy import withheld
+    from cadre_core.roster._problems import Problem
+    from cadre_core.roster._record import record_names
+
+    records = record_names(paths)
+    if not records:
+        return list(paths)
+    return [withheld(Problem(p, None, None, None, None, ""), records).file for p in paths]
 
 
 @contextlib.contextmanager

@@ -2,7 +2,9 @@
 
 On a terminal (``--format table``) the problems are a table capped per kind (see
 :func:`cadre_core.cli._common.problem_rows`), one problem per line when piped;
-``--format json`` and ``--format csv`` list every problem, written in one pass.
+``--format json`` and ``--format csv`` list every problem, written in one pass. Under
+``--pseudonymize`` (as ``cadre evaluate``) every problem has its raw cell withheld and its
+texts scrubbed: no cadre id, full name or birth date of the list is quoted.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import io
 import sys
 from collections.abc import Sequence
 from contextlib import ExitStack
+from types import SimpleNamespace
 from typing import IO, Any
 
 import click
@@ -40,6 +43,7 @@ from cadre_core.cli._common import (
 )
 from cadre_core.cli._evaluation_output import inert
 from cadre_core.cli._help import HelpCommand
+from cadre_core.cli._privacy import key_or_exit, pseudonym_options, pseudonymizer, withheld_paths
 from cadre_core.vocab._labels import label
 from cadre_core.vocab._tables import show_table
 
@@ -144,6 +148,7 @@ def _suggest(
 )
 @strict_columns_option
 @list_date_option
+@pseudonym_options
 @lang_option
 def validate_command(
     roster: tuple[str, ...],
@@ -155,15 +160,23 @@ def validate_command(
     fmt: str,
     strict_columns: bool,
     list_date: str | None,
+    pseudonymize: bool,
+    pseudonym_key: str | None,
     lang: str,
 ) -> None:
     """``cadre validate`` (its help: the label ``cli_help_validate``)."""
     if suggest_layout:
+        if pseudonymize:  # the layout quotes the list's headers and values as written
+            raise InputError(say("suggest_not_pseudonymized"))
         _suggest(roster, layout, output, lang)
         return
+    if pseudonymize:  # (the key file is an input: never written over)
+        check_output(output, [*roster, layout, pseudonym_key])
+    key = key_or_exit(pseudonymize, pseudonym_key)
+    inputs = withheld_paths(roster) if key is not None else list(roster)
 
     def refused(problems: Sequence[Any]) -> None:
-        _write_problems(fmt, output, problems, valid=False, inputs=roster, tables={}, lang=lang)
+        _write_problems(fmt, output, problems, valid=False, inputs=inputs, tables={}, lang=lang)
 
     r = _read(
         roster,
@@ -172,20 +185,35 @@ def validate_command(
         _list_date(list_date),
         layout=_layout(layout),
         strict_columns=strict_columns,
+        withhold=key is not None,
         report=None if fmt == "table" else refused,
         lang=lang,
     )
+    hider = pseudonymizer(key, r)
+    shown = r if hider is None else _hidden(r, hider)
+    inputs = list(roster) if hider is None else [hider.scrub(p) for p in roster]
     if fmt != "table":
-        problems = [*r.skipped, *r.problems]
+        problems = [*shown.skipped, *shown.problems]
         tables = r.accounting()
-        _write_problems(fmt, output, problems, valid=True, inputs=roster, tables=tables, lang=lang)
+        _write_problems(fmt, output, problems, valid=True, inputs=inputs, tables=tables, lang=lang)
         return
     console = _stdout()
-    print_set_aside_and_not_read(r, console, lang)
-    warnings = [p for p in r.problems if p.severity != "error" and p not in r.not_read]
+    print_set_aside_and_not_read(shown, console, lang)
+    warnings = [p for p in shown.problems if p.severity != "error" and p not in shown.not_read]
     if warnings:
         show_problems(warnings, label("cli_warnings", lang).format(n=len(warnings)), console, lang)
-    print_line(console, f"✓ {label('cli_valid', lang)}: {', '.join(roster)}")
+    print_line(console, f"✓ {label('cli_valid', lang)}: {', '.join(inputs)}")
     rows = [[label(f"roster_table_{name}", lang), n] for name, n in r.row_counts().items()]
     headers = [label("col_table", lang), label("cli_col_rows", lang)]
     show_table(label("cli_row_counts", lang), headers, rows, console=console)
+
+
+def _hidden(roster: Any, hider: Any) -> Any:
+    """What ``cadre validate`` says of ``roster`` under ``hider``'s pseudonyms: its
+    problems, those of what was set aside and not read, each with its raw cell withheld
+    and its texts scrubbed (as ``cadre evaluate`` says them)."""
+    problems = [hider.problem(p) for p in roster.problems]
+    not_read = [hider.problem(p) for p in roster.not_read]
+    return SimpleNamespace(
+        problems=problems, skipped=[hider.problem(p) for p in roster.skipped], not_read=not_read
+    )

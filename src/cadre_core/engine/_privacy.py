@@ -87,7 +87,8 @@ FREE_TEXT: Mapping[str, bool | Mapping[str, bool]] = {
     "cell": {
         **dict.fromkeys(
             ("list_note_not_read", "name_second_line", "name_address_kept", "vacant_post",
-             "name_mark", "name_status", "field_disagrees", "level_under_way"),
+             "name_mark", "name_status", "field_disagrees", "level_under_way",
+             "level_not_yet_held"),
             True,
         ),
         "error_cell_not_read": False,  # the cell's place (B7)

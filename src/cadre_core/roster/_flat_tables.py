@@ -20,6 +20,7 @@ import pandas as pd
 from cadre_core.roster import _normalize as nz
 from cadre_core.roster._flat_header import FLAT_COLUMNS, Field
 from cadre_core.roster._flat_rows import agency_keys
+from cadre_core.roster._held_levels import not_yet_held
 from cadre_core.roster._level_field import fields_named
 from cadre_core.roster._names import in_capitals, without_status
 from cadre_core.roster._problems import Problem, problem
@@ -351,6 +352,7 @@ def build_tables(
     if "cadres.full_name" in people:  # "Lê Thị Hiền (*)": the name, its mark said
         people["cadres.full_name"] = _without_marks(people["cadres.full_name"], rows, file,
                                                     problems)  # fmt: skip
+    not_yet_held(people, rows, file, problems)  # "Ths (đang học)": no level held yet
     by_cell = _fields_of_levels(people, rows, file, problems)
     made_id = "DS" + running_rows(rows).astype(str).str.zfill(4)
     cadre_id = col("cadres.cadre_id")

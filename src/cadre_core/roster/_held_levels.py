@@ -5,8 +5,12 @@ Luật; Thạc sĩ QLKT", "ĐH Luật, Ths QLC", one per line) and a course not 
 Luật (đang học)", "Thạc sĩ - đang học", "Đang học Trung cấp", "Cao cấp (đang theo
 học)"). A level under way is not held (no diploma yet): the cell gives the highest level
 held, with what the cell writes after it (its field), and a warning names the cell that
-had a level under way; a cell whose every level is under way holds none, and is refused
-with a note that says so (as "Chưa có" is: the cell is to be left blank).
+had a level under way. A cell whose every level is under way holds none: in a list (or a
+record) it is read as blank, no level held, with a warning naming the cell
+(:func:`not_yet_held`: a degree's or a theory level's row is then no row, as for a blank
+cell; so too in the optional level columns, "Chuyên viên chính (đang học)"); in a table of
+its own, where no row is to be written for it, it is refused with a note that says so (as
+"Chưa có" is: the cell is to be left blank).
 
 A cell is read so only when each of its parts is a level of the column's own list (a part
 that names none, "Đại học Luật, Kinh tế", leaves the cell as it is: refused as before).
@@ -23,9 +27,22 @@ import pandas as pd
 
 from cadre_core.roster._date_order import Said
 from cadre_core.roster._lookup import code_keys, lookup_codes
+from cadre_core.roster._problems import Problem, problem
+from cadre_core.roster._schema import TABLE_BY_NAME
 from cadre_core.roster._values import CODE_ENUMS, VALUE_ALIASES, text_key
+from cadre_core.roster._values_forms import NONE_HELD_CODES
 
-__all__ = ["LEVEL_CODES", "UNDER_WAY_NOTE", "Held", "HeldCells", "held_level", "held_levels"]
+__all__ = [
+    "LEVEL_CODES",
+    "LIST_LEVELS",
+    "UNDER_WAY_NOTE",
+    "Held",
+    "HeldCells",
+    "held_level",
+    "held_levels",
+    "not_yet_held",
+    "only_under_way",
+]
 
 #: The code lists of levels a cell may name several of: degrees and political theory.
 LEVEL_CODES = ("education", "theory")
@@ -125,7 +142,8 @@ def _parts_apart(key: str, starts: list[int], bare: list[bool], under_way: list[
     return True
 
 
-#: The note on a cell that names only levels under way (refused: no level is held yet).
+#: The note on a cell of a table of its own that names only levels under way (refused: no
+#: level is held yet; a list's is read as blank, :func:`not_yet_held`).
 UNDER_WAY_NOTE = "a level still being studied is not held: leave the cell blank until the diploma"
 
 
@@ -175,3 +193,71 @@ def held_levels(text: pd.Series, codes: str) -> HeldCells:
         if found[v].under_way
     )
     return HeldCells(out, said, notes, note_keys)
+
+
+#: The level columns of a list (``table.column``: their code list) whose cell naming only
+#: levels under way is read as blank by :func:`not_yet_held`: a degree's and a theory
+#: level's, and the optional levels of the form (state management, IT, language, schooling).
+LIST_LEVELS: dict[str, str] = {
+    f"{table}.{c.name}": c.codes
+    for table in ("cadres", "degrees", "theory")
+    for c in TABLE_BY_NAME[table].columns
+    if c.kind == "code" and c.codes in (*LEVEL_CODES, *NONE_HELD_CODES)
+}
+
+
+def _only_under_way(text: str, codes: str) -> bool:
+    if codes in LEVEL_CODES:
+        held = held_level(text, codes)
+        return held is not None and held.text is None
+    key = text_key(" ".join(unicodedata.normalize("NFC", text).split()))
+    if _MARK.search(key) is None:
+        return False
+    rest = pd.Series([_MARK.sub(" ", key).strip(_JOINS)], dtype=object)
+    return bool(rest[0]) and bool(lookup_codes(code_keys(rest), codes).notna().all())
+
+
+def only_under_way(cells: pd.Series, codes: str) -> pd.Series:
+    """Which cells of a ``codes`` column name only levels still being studied ("Ths (đang
+    học)", "Đang học Trung cấp", "Chuyên viên chính (đang học)"): no level is held yet.
+    Each distinct cell is read once.
+
+    >>> only_under_way(pd.Series(["Đang học đại học", "ĐH; ThS (đang học)", None, "ThS"]),
+    ...                "education").tolist()
+    [True, False, False, False]
+    >>> only_under_way(pd.Series(["Chuyên viên chính (đang học)", "Chuyên viên"]),
+    ...                "state_management").tolist()
+    [True, False]
+    """
+    filled = cells.dropna()
+    distinct = filled.astype(str).unique()
+    found = [v for v in distinct if _only_under_way(str(v), codes)]
+    if not found:
+        return pd.Series(False, index=cells.index)
+    hit = pd.Series(False, index=cells.index)
+    hit[filled.index] = filled.astype(str).isin(found).to_numpy(dtype=bool)
+    return hit
+
+
+def not_yet_held(people: pd.DataFrame, rows: pd.Series, file: str, problems: list[Problem]) -> None:
+    """Blank, in the person rows of a list (``people``: ``table.column`` cells, ``rows``:
+    their row numbers), each level cell of :data:`LIST_LEVELS` that names only levels still
+    being studied, with a warning (``level_not_yet_held``) naming the cell: no level is held
+    yet. A degree or a theory level under way is no row of its table: the row's other cells
+    of that table (the course's field, day, place) are blanked with it."""
+    for name, codes in LIST_LEVELS.items():
+        if name not in people:
+            continue
+        hit = only_under_way(people[name], codes)
+        if not bool(hit.any()):
+            continue
+        table, _, column = name.partition(".")
+        for at, cell in zip(rows[hit], people.loc[hit, name], strict=True):
+            problems.append(
+                problem(file, table, int(at), column, None, "level_not_yet_held",
+                        severity="warning", cell=repr(str(cell)))
+            )  # fmt: skip
+        blank = (
+            [name] if table == "cadres" else [c for c in people if str(c).startswith(f"{table}.")]
+        )
+        people.loc[hit, blank] = None

@@ -2728,6 +2728,12 @@ _LABELS: dict[str, tuple[str, str]] = {
         "the cell {cell} names a level still being studied (đang học): with no diploma yet "
         "it is not counted; only the highest level held was read, {held}",
     ),
+    "problem_level_not_yet_held": (
+        "ô {cell} chỉ ghi trình độ đang học: chưa được cấp bằng nên chưa có trình độ này; "
+        "ô được đọc là để trống",
+        "the cell {cell} names only a level still being studied (đang học): with no diploma "
+        "yet no level is held, and the cell was read as blank",
+    ),
     "problem_unknown_category": (
         "chức vụ này không được nhận ra (không khớp với chức danh nào đã biết), nên loại "
         "chức vụ được để trống; vị trí vẫn được đọc",
@@ -2872,6 +2878,12 @@ _LABELS: dict[str, tuple[str, str]] = {
     "cli_suggest_one": (
         "--suggest-layout chỉ đọc một danh sách mỗi lần; hãy chỉ ra một tệp hoặc một thư mục",
         "--suggest-layout reads one roster at a time; give one file or folder",
+    ),
+    "cli_suggest_not_pseudonymized": (
+        "--suggest-layout ghi các tiêu đề và giá trị của danh sách đúng như chúng được viết "
+        "nên không dùng cùng --pseudonymize",
+        "--suggest-layout writes the list's headers and values as they are written, and "
+        "cannot be used with --pseudonymize",
     ),
     "cli_suggest_nothing": (
         "{roster}: không đọc được bảng nào của danh sách để gợi ý bố cục",
