@@ -114,7 +114,7 @@ def _evaluate_target(
     met = s >= required
     status = _statuses(n, s, required).tolist()
     # a target that reads what the input could not inform is not applicable: no data
-    no_data = sorted(set(target.reads) & set(features.absent))
+    no_data = features.uninformed(target.reads)
     reasons: list[str | None] = ["no_data" if no_data else None] * size
     left_lists: list[tuple[str, ...]] = [()] * size
     if no_data:

@@ -24,7 +24,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
@@ -122,6 +122,18 @@ class Features:
             self._made[key] = make(self)
         value: T = self._made[key]
         return value
+
+    def uninformed(self, reads: Iterable[str]) -> list[str]:
+        """Which of ``reads`` (tables, or ``table.column``) the roster could not inform
+        (:attr:`absent`), sorted: a table absent takes its columns with it, so a target
+        reading ``theory.level`` has no data from a list with no theory column.
+
+        >>> f = cadre_core.evaluate(cadre_core.sample_roster(), "2026-12-31").features
+        >>> attrs.evolve(f, absent=("theory",)).uninformed(["theory.level", "degrees"])
+        ['theory.level']
+        """
+        gone = set(self.absent)
+        return sorted(r for r in set(reads) if r in gone or r.partition(".")[0] in gone)
 
     def informs(self, field: str) -> bool:
         """Whether the roster informs the column ``field`` (``"table.column"``): the
