@@ -40,7 +40,9 @@ from cadre_core.roster._flat_header import (
     resolve,
 )
 from cadre_core.roster._flat_left import posts_left
+from cadre_core.roster._flat_pairs import by_field, next_rows, read_rows, relabelled, two_row_header
 from cadre_core.roster._flat_parts import read_together, sibling_date_parts
+from cadre_core.roster._flat_records import record_courses
 from cadre_core.roster._flat_rows import (
     FOOTER,
     STAFF_KIND,
@@ -107,6 +109,8 @@ class FlatRead:
     # a field read from one of several columns (a birth date under "Nam" or "Nữ"): the
     # header label of the column each person's value is in, by encoded row
     cell_places: Mapping[tuple[str, str], pd.Series] = attrs.field(factory=dict)
+    # a field read from a person's next row (_flat_pairs): that row, by encoded row
+    cell_rows: Mapping[tuple[str, str], pd.Series] = attrs.field(factory=dict)
 
 
 def _grids(path: Path) -> tuple[list[Grid], list[Problem]]:
@@ -178,6 +182,7 @@ class _Sheet:
     marks: dict[tuple[str, str], pd.Series] = attrs.field(factory=dict)
     # (table, column) -> the label of the column each person row's value is in
     cell_places: dict[tuple[str, str], pd.Series] = attrs.field(factory=dict)
+    cell_rows: dict[tuple[str, str], pd.Series] = attrs.field(factory=dict)
 
 
 def _read_sheet(sheet: Grid, number: int, file: str) -> tuple[_Sheet | None, list[str]]:
@@ -186,6 +191,8 @@ def _read_sheet(sheet: Grid, number: int, file: str) -> tuple[_Sheet | None, lis
     header = find_header(grid)
     if header is None:
         return None, _texts(grid)
+    # a person over two rows, under a header of two rows naming other fields (_flat_pairs)
+    grid, header, pairs = two_row_header(grid, header) or (grid, header, None)
     fields = sibling_date_parts(header.labels, [resolve(labels) for labels in header.labels])
     # "Họ và tên, chức vụ" (or the two on two lines): the name, its post on the next line
     with_post = [j for j, labels in enumerate(header.labels)
@@ -291,6 +298,11 @@ def _read_sheet(sheet: Grid, number: int, file: str) -> tuple[_Sheet | None, lis
     stray = filled.any(axis=1) & ~person & ~group & ~ended & ~again & ~subtotal
     totals = subtotal & ~ended & ~again
     group, stray = notes_under(body, filled, (person, group, stray), problems, where, first)
+    next_at: dict[int, pd.Series] = {}  # a person's next rows, read into their row
+    if pairs is not None:
+        stray, next_at, said = next_rows(pairs, body, filled, person, stray, where, first,
+                                         header.labels)  # fmt: skip
+        problems += said
     person, said = marked_people(sheet, header, body, person, name, where, first)  # left
     problems += said
     for j, f in enumerate(fields):  # a column with no header but with people's data: said
@@ -421,7 +433,10 @@ def _read_sheet(sheet: Grid, number: int, file: str) -> tuple[_Sheet | None, lis
     problems += said
     cols.update({k: cols[k].astype(object).where(~cols[k].index.isin(m.index), m)
                  for k, m in failed.items() if k in cols})  # fmt: skip
-    sheet_read = _Sheet(cols, ratings, rows[keep], places, problems, signing, failed, cell_places)
+    if pairs is not None:  # the sheet's own letters for the columns of second-row fields
+        problems = relabelled(pairs, problems, places)
+    sheet_read = _Sheet(cols, ratings, rows[keep], places, problems, signing, failed, cell_places,
+                        read_rows(next_at, chosen, rows))  # fmt: skip
     return sheet_read, _texts(grid.iloc[: header.top])
 
 
@@ -531,42 +546,19 @@ def read_flat(
     )
     problems.extend(found)
     problems.extend(posts_left(raws, day))  # no post held by who left (_flat_left)
-    courses = _record_courses(grids, raws, path.name) if records else None
+    courses = record_courses(grids, raws, path.name) if records else None
     if courses is not None:  # every record's training table read: the trainings informed
         raws.append(courses)
         absent = tuple(a for a in absent if a != "trainings")
         for n in range(len(grids)):
             places.update({(n, "trainings", c): label("record_courses", "vi")
                            for c in ("cadre_id", *COURSE_COLUMNS)})  # fmt: skip
-    by_row = {k: pd.concat([s.cell_places[k] for _, _, s in sheets if k in s.cell_places])
-              for k in {k for _, _, s in sheets for k in s.cell_places}}  # fmt: skip
+    by_row = by_field([s.cell_places for _, _, s in sheets])
+    read_on = by_field([s.cell_rows for _, _, s in sheets])
     return FlatRead(
         tuple(raws), tuple(problems), day, commune, absent, places, tuple(names),
-        by_cell=by_cell, records=records, cell_places=by_row,
+        by_cell=by_cell, records=records, cell_places=by_row, cell_rows=read_on,
     )  # fmt: skip
-
-
-def _record_courses(grids: list[Grid], raws: list[RawTable], file: str) -> RawTable | None:
-    """The trainings table of a folder of personal records: the courses of each record's
-    training section (:func:`~cadre_core.roster._record.record_grid`), on its person's
-    row; None unless every record's training table was read (a record without one would
-    count as trained in nothing)."""
-    if any(g.courses is None for g in grids):
-        return None
-    cadres = next(r for r in raws if r.name == "cadres")
-    number = (cadres.rows // ROW_BASE).tolist()
-    ids, rows = dict(zip(number, cadres.frame["cadre_id"], strict=True)), dict(
-        zip(number, cadres.rows, strict=True))  # fmt: skip
-    parts = [
-        g.courses.assign(cadre_id=ids[n], row=rows[n])
-        for n, g in enumerate(grids)
-        if n in ids and g.courses is not None and len(g.courses)
-    ]
-    columns = ["cadre_id", *COURSE_COLUMNS, "row"]
-    frame = pd.concat(parts, ignore_index=True)[columns] if parts else pd.DataFrame(
-        columns=columns, dtype=object)  # fmt: skip
-    body = frame.drop(columns=["row"]).astype(object)
-    return RawTable("trainings", body, frame["row"].astype("int64"), file, serials=False)
 
 
 def relocate(problem: Problem, read: FlatRead, file: str) -> Problem:
@@ -574,7 +566,10 @@ def relocate(problem: Problem, read: FlatRead, file: str) -> Problem:
     the sheet, the row of the sheet and the header of the column."""
     if problem.file != file or problem.row is None:
         return problem
+    on = read.cell_rows.get((problem.table or "", problem.column or ""))
     number, row = divmod(problem.row, ROW_BASE)
+    if on is not None and problem.row in on.index:  # read from the person's next row
+        row = int(on[problem.row]) % ROW_BASE
     sheet = read.sheets[number] if number < len(read.sheets) else ""
     column = problem.column
     at = read.cell_places.get((problem.table or "", column or ""))

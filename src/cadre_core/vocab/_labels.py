@@ -2473,6 +2473,18 @@ _LABELS: dict[str, tuple[str, str]] = {
         "dòng này không có họ tên nên không được đọc như một người",
         "this row holds no person's name and was not read as a person",
     ),
+    "problem_list_two_row_people": (
+        "danh sách ghi mỗi người trên hai dòng: dòng thứ hai của mỗi người được đọc theo dòng "
+        "thứ hai của tiêu đề ({columns})",
+        "the list writes each person over two rows: each person's second row was read under "
+        "the header's second row ({columns})",
+    ),
+    "problem_two_row_cell_not_read": (
+        "ô này ở dòng thứ hai của một người không được đọc: cột của nó không có tiêu đề ở dòng "
+        "thứ hai của tiêu đề, hoặc một dòng trước của người này đã ghi trường đó",
+        "this cell on a person's second row was not read: its column has no header in the "
+        "header's second row, or an earlier row of the person already gave that field",
+    ),
     "problem_list_note_not_read": (
         "dòng này là ghi chú dưới danh sách ({cell}), không phải tên một nhóm hay cơ quan "
         "của những người bên trên; ghi chú không được đọc",
