@@ -31,7 +31,9 @@ from collections.abc import Mapping, Sequence
 import pandas as pd
 
 from cadre_core.roster import _normalize as nz
+from cadre_core.roster._flat_bodies import sheet_agencies
 from cadre_core.roster._flat_header import Header, find_header, name_parts, resolve
+from cadre_core.roster._flat_hidden import hidden_columns
 from cadre_core.roster._flat_rows import FOOTER, filled_cells, matches
 from cadre_core.roster._flat_tables import VACANT
 from cadre_core.roster._grid import Grid, unicode_grid
@@ -69,7 +71,11 @@ def shown_sheets(grids: Sequence[Grid], file: str) -> tuple[list[Grid], list[Pro
     hidden ones: every sheet shown when one of them holds a list, each hidden sheet that
     holds anything said not read (a warning, scope ``"sheet"``; a very hidden one with
     its own advice, Excel's Unhide dialog not listing it); else every sheet, each hidden
-    one that holds a list said to be hidden and read.
+    one that holds a list said to be hidden and read. A column a sheet hides is read or
+    set aside by whether a column shown holds its field, and said
+    (:func:`~cadre_core.roster._flat_hidden.hidden_columns`); a sheet naming the body
+    of the commune its people are of ("Đảng ủy", "UBND xã") carries it
+    (:func:`~cadre_core.roster._flat_bodies.sheet_agencies`).
 
     >>> people = pd.DataFrame([["STT", "Họ và tên", "Ngày sinh"], [1, "Lò Văn An", None]])
     >>> old = people.copy()
@@ -84,7 +90,9 @@ def shown_sheets(grids: Sequence[Grid], file: str) -> tuple[list[Grid], list[Pro
     chosen, said = _shown(grids, file)
     staff, left = leaver_sheets(chosen, file)
     kept, examples = example_sheets(staff, file)
-    return kept, said + left + examples
+    kept, columns = hidden_columns(kept, file)  # a hidden column: read or set aside
+    kept = sheet_agencies(kept)  # a sheet per body: the body of each sheet's people
+    return kept, said + left + examples + columns
 
 
 def _shown(grids: Sequence[Grid], file: str) -> tuple[list[Grid], list[Problem]]:

@@ -18,6 +18,7 @@ from collections.abc import Mapping, Sequence
 import pandas as pd
 
 from cadre_core.roster import _normalize as nz
+from cadre_core.roster._flat_bodies import sheet_bodies
 from cadre_core.roster._flat_header import FLAT_COLUMNS, Field
 from cadre_core.roster._flat_rows import agency_keys
 from cadre_core.roster._held_levels import not_yet_held
@@ -374,7 +375,9 @@ def build_tables(
             problem(file, "cadres", None, "birth_date", None, "list_no_birth_dates",
                     severity="warning")
         )  # fmt: skip
-    # agencies: an agency column or group rows, else one agency for the commune
+    # agencies: an agency column or group rows, else the body the row's sheet names (a
+    # workbook of one sheet per body), else one agency for the commune
+    sheet_bodies(people, sheets, places, file, problems)
     agency_text = nz.to_text(col("agencies.name"))
     commune_text = nz.to_text(col("agencies.commune"))
     if commune_text.isna().all() and (commune is not None or communes):

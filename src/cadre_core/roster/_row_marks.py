@@ -1,4 +1,5 @@
-"""The rows a clerk marks in a workbook instead of deleting them: struck through or hidden.
+"""The rows a clerk marks in a workbook instead of deleting them: struck through or hidden;
+and the columns a workbook hides.
 
 A clerk keeps last year's list and, rather than delete a person who retired or moved
 (the numbers of the others would change), formats the row with strikethrough (Ctrl+5) or
@@ -14,6 +15,12 @@ that is hidden by hand, is set aside, not read as a person, with a warning on it
 naming the person, why, and its note; a row an AutoFilter hides is read (a filter is a
 view: the list is still everyone), with one warning per sheet counting them. A row
 hidden by collapsing an outline group is a view too, and read.
+
+A column hidden (``<col hidden="1">``, one column or a range of them) is data the office
+chose not to show: its columns, 0-based, are in :attr:`RowMarks.columns`, for the list
+reader to read or set aside (:mod:`cadre_core.roster._flat_hidden`). Only an ``.xlsx``
+(``.xlsm``) tells them: calamine gives no column's width or hidden flag for an ``.xls``,
+``.xlsb`` or ``.ods``, whose hidden columns are read as shown.
 """
 
 from __future__ import annotations
@@ -42,17 +49,19 @@ parsed for its marks only then, or when some cell style is struck through."""
 _X = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _RANGE = re.compile(r"[A-Z]*(\d+)(?::[A-Z]*(\d+))?")
 _TRUE = ("1", "true")
+_LAST_COLUMN = 16384  # a sheet's columns (XFD): "hide every column to the right" ends there
 
 
 @attrs.frozen
 class RowMarks:
-    """One sheet's marked rows and cells, 0-based like its grid: the rows hidden by hand,
-    those hidden by an AutoFilter, and the cells whose font is struck through. Shared,
-    not copied, by the frames pandas derives from the grid."""
+    """One sheet's marked rows, cells and columns, 0-based like its grid: the rows hidden
+    by hand, those hidden by an AutoFilter, the cells whose font is struck through and the
+    columns hidden. Shared, not copied, by the frames pandas derives from the grid."""
 
     hand: frozenset[int] = frozenset()
     filtered: frozenset[int] = frozenset()
     struck: frozenset[tuple[int, int]] = frozenset()
+    columns: frozenset[int] = frozenset()
 
     def __deepcopy__(self, memo: dict[int, object]) -> RowMarks:
         return self
@@ -81,9 +90,9 @@ def struck_fonts(fonts: Iterable[Any]) -> set[str]:
 
 class RowCollector:
     """Gathers one sheet's :class:`RowMarks` while its XML is streamed: each ``<row>``
-    (:meth:`row`), each cell's style (:meth:`cell`), and the ``<sheetPr>`` and
-    ``<autoFilter>`` elements (:meth:`element`). ``struck`` holds the cell styles (``s``)
-    whose font is struck through."""
+    (:meth:`row`), each cell's style (:meth:`cell`), and the ``<sheetPr>``, ``<autoFilter>``
+    and ``<col>`` elements (:meth:`element`; the ``<cols>`` before the first row are also
+    found from it). ``struck`` holds the cell styles (``s``) whose font is struck through."""
 
     def __init__(self, struck: set[str]) -> None:
         self._styles = struck
@@ -94,11 +103,21 @@ class RowCollector:
         self._filter_mode = False  # <sheetPr filterMode="1">: some filter hides rows
         self._filtering = False  # an <autoFilter> with a criterion (<filterColumn>)
         self._range: tuple[int, int] | None = None  # the autoFilter's rows, 0-based
+        self._columns: set[int] = set()  # the columns hidden, 0-based
+        self._cols_seen = False
 
     def row(self, element: Any) -> None:
         """Note a ``<row>``: hidden or not, and how (an outline group's or not)."""
         at = element.get("r")
         self._last = int(at) - 1 if at else self._last + 1
+        if not self._cols_seen:  # <cols> is complete before <sheetData> begins
+            self._cols_seen = True
+            parent = getattr(element, "getparent", None)  # an lxml element's
+            data = parent() if parent is not None else None
+            for before in () if data is None else data.itersiblings(preceding=True):
+                if before.tag == f"{_X}cols":
+                    for col in before.iterfind(f"{_X}col"):
+                        self._column(col)
         if element.get("hidden", "0").lower() in _TRUE:
             self._hidden.append(self._last)
             if int(element.get("outlineLevel", "0") or 0) > 0:
@@ -110,8 +129,11 @@ class RowCollector:
             self._struck.add((row, column))
 
     def element(self, element: Any) -> None:
-        """Note the sheet's ``<sheetPr>`` (its ``filterMode``) or ``<autoFilter>``."""
-        if element.tag == f"{_X}sheetPr":
+        """Note the sheet's ``<sheetPr>`` (its ``filterMode``), ``<autoFilter>`` or a
+        ``<col>``."""
+        if element.tag == f"{_X}col":
+            self._column(element)
+        elif element.tag == f"{_X}sheetPr":
             self._filter_mode = element.get("filterMode", "0").lower() in _TRUE
         elif element.tag == f"{_X}autoFilter":
             self._filtering = element.find(f"{_X}filterColumn") is not None
@@ -119,6 +141,17 @@ class RowCollector:
             if found is not None:
                 top = int(found.group(1)) - 1
                 self._range = (top, int(found.group(2) or found.group(1)) - 1)
+
+    def _column(self, element: Any) -> None:
+        """Note a ``<col>``: the columns ``min`` to ``max`` (1-based), when hidden."""
+        if element.get("hidden", "0").lower() not in _TRUE:
+            return
+        try:
+            low = int(element.get("min", "0"))
+            high = min(int(element.get("max", str(low))), _LAST_COLUMN)
+        except ValueError:
+            return
+        self._columns.update(range(max(low, 1) - 1, high))
 
     def marks(self) -> RowMarks | None:
         """The sheet's marks (None: it has none). A hidden row under the header of an
@@ -133,9 +166,11 @@ class RowCollector:
         elif self._filter_mode:
             by_filter = set(self._hidden)
         hand = frozenset(self._hidden) - by_filter - self._outlined
-        if not (hand or by_filter or self._struck):
+        if not (hand or by_filter or self._struck or self._columns):
             return None
-        return RowMarks(hand, frozenset(by_filter), frozenset(self._struck))
+        return RowMarks(
+            hand, frozenset(by_filter), frozenset(self._struck), frozenset(self._columns)
+        )
 
 
 def _notes_column(header: Header) -> int | None:

@@ -2455,6 +2455,21 @@ _LABELS: dict[str, tuple[str, str]] = {
     ),
     # one-row-per-person lists and province folders
     "problem_column_not_read": ("cột này không được đọc", "this column was not read"),
+    "problem_hidden_column_not_read": (
+        "cột này bị ẩn và không được đọc: cột đang hiện {shown} ghi cùng nội dung",
+        "this column is hidden and was not read: the column shown {shown} holds the same field",
+    ),
+    "problem_agency_from_sheet": (
+        "người của mỗi trang tính được xếp vào cơ quan mà tên hoặc tiêu đề của trang tính "
+        "ghi (trang tính → cơ quan): {agencies}",
+        "the people of each sheet were placed in the agency its name or title names "
+        "(sheet → agency): {agencies}",
+    ),
+    "list_sheet_agency_place": ("(tên hoặc tiêu đề trang tính)", "(the sheet's name or title)"),
+    "problem_hidden_column_read": (
+        "cột này bị ẩn; cột được đọc vì không cột nào đang hiện ghi nội dung này",
+        "this column is hidden; it was read because no column shown holds its field",
+    ),
     "problem_second_list_column": (
         "cột thứ hai cho {canonical}; cột này không được đọc",
         "a second column for {canonical}; this one was not read",
