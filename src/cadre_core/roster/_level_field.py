@@ -23,7 +23,13 @@ import pandas as pd
 
 from cadre_core.roster import _normalize as nz
 from cadre_core.roster._held_levels import held_level
-from cadre_core.roster._values import GLUED_LEVEL, VALUE_ALIASES, VALUE_REWRITES, text_key
+from cadre_core.roster._values import (
+    BACHELOR_LETTERS,
+    GLUED_LEVEL,
+    VALUE_ALIASES,
+    VALUE_REWRITES,
+    text_key,
+)
 from cadre_core.vocab._labels import level_name
 
 __all__ = ["field_after_level", "fields_named", "level_cells"]
@@ -33,6 +39,11 @@ _LEAD = re.compile(VALUE_REWRITES["education"][-1][0])
 # the level's letters glued to the mode's, then the subject ("ĐHSP Toán"); the teachers'
 # mode names the field
 _GLUED = re.compile(GLUED_LEVEL)
+# "CĐSP", "ĐHSP": a teachers' degree, the letters alone
+_TEACHERS_LETTERS = re.compile(r"^(?:đh|cđ|tc)sp$")
+# "CN Hành chính": cử nhân, then the field (the education column's own reading)
+_BACHELOR = re.compile(BACHELOR_LETTERS)
+_BACHELOR_WORDS = "cử nhân"
 _TEACHERS_MODE = "sp"  # sư phạm: a teachers' degree, whose subject is taught
 _TEACHING = "Sư phạm"
 _BRACKETED = re.compile(r"^\((.+)\)$")
@@ -71,6 +82,8 @@ def field_after_level(text: str) -> str | None:
     True
     >>> field_after_level("Đại học Luật; Thạc sĩ QLKT (đang học)")  # the level held's
     'Luật'
+    >>> field_after_level("CN Hành chính"), field_after_level("CĐSP")
+    ('Hành chính', 'Sư phạm')
     """
     held = held_level(text, "education")  # several levels, or one under way
     if held is not None and held.text is None:
@@ -79,6 +92,11 @@ def field_after_level(text: str) -> str | None:
     key = text_key(clean)
     if len(key) != len(clean):  # a letter whose folded form is longer: positions differ
         clean = key
+    if _TEACHERS_LETTERS.match(key):
+        return _TEACHING
+    bachelor = _BACHELOR.match(key)
+    if bachelor is not None:
+        clean, key = _BACHELOR_WORDS + clean[2:], _BACHELOR_WORDS + key[2:]
     if key in VALUE_ALIASES["education"]:
         return None
     bracketed = _BRACKETED.match(key)

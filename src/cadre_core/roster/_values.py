@@ -445,9 +445,18 @@ def _levels(codes: str) -> str:
 # slashes): those stay unread.
 _EDUCATION_LEVEL = _levels("education")
 _NOT_THE_LEVEL = (
-    rf"{_EDUCATION_LEVEL}|trung học|chính trị|llct|lý luận|chuyên khoa|ck\w*|nội trú|đang|chưa|"
-    r"sơ cấp|cao cấp|trở lên|trở xuống"
+    rf"{_EDUCATION_LEVEL}|trung học|chính trị|llct|ll|lý luận|chuyên khoa|ck\w*|nội trú|đang|"
+    r"chưa|sơ cấp|cao cấp|trở lên|trở xuống"
 )
+# "CN Hành chính", "CN Luật": CN (cử nhân or công nhân) with a field after it is the
+# bachelor's; alone, or before a worker's words ("CN kỹ thuật", "CN bậc 3", "CN lành
+# nghề", "CN may"), it stays unread (roster/_level_field.py reads the field)
+_WORKER_WORDS = (
+    r"k[ỹĩ] thuật|kt|lành nghề|bậc|nghề|lao động|may|nhà máy|xí nghiệp|công ty|hợp đồng|"
+    r"viên chức|nông trường|lâm trường|sản xuất|vận hành"
+)
+BACHELOR_LETTERS = rf"^cn(?=[\s.:(\-–]+\S)(?![\s.:(\-–]+(?:{_WORKER_WORDS})\b)"
+_BACHELOR_FIRST = (BACHELOR_LETTERS, "cử nhân")
 # "Dược sĩ trung học", "Kỹ sư cao đẳng", "Điều dưỡng trung cấp": a profession, then the
 # level it was trained at, which is the level (trung học: the old name of trung cấp)
 _PROFESSIONS = (
@@ -461,10 +470,10 @@ _LEVEL_FIRST = (
     rf"^({_EDUCATION_LEVEL})(?!.*[,/;+&])(?!.*\b(?:{_NOT_THE_LEVEL})\b)[\s.:(\-–]+\S.*$",
     r"\1",
 )
-# "TC LLCT", "Cử nhân CT", "Trung cấp chính trị - hành chính" (the programme's name since
-# the 2000s): the level, the words that say it is political theory after it
+# "TC LLCT", "Cử nhân CT", "Sơ cấp LL", "Trung cấp chính trị - hành chính" (the programme's
+# name since the 2000s): the level, the words that say it is political theory after it
 _THEORY_WORDS = (
-    r"(?:llct|ct|lý luận chính trị|chính trị|lý luận|ll\s*(?:chính trị|ct))"
+    r"(?:llct|ct|lý luận chính trị|chính trị|lý luận|ll(?:\s*(?:chính trị|ct))?)"
     r"(?:\s*[-–]?\s*hành chính|\s*-\s*hc)?"
 )
 _THEORY_FIRST = (rf"^({_levels('theory')})\s+{_THEORY_WORDS}$", r"\1")
@@ -511,6 +520,7 @@ VALUE_REWRITES: Mapping[str, tuple[tuple[str, str], ...]] = {
         (rf"^({_EDUCATION_LEVEL})\s*\((?:{_MODE_LETTERS})\)$", r"\1"),
         *_PROFESSION_LEVEL,
         _LETTERS_FIRST,
+        _BACHELOR_FIRST,
         _LEVEL_FIRST,
     ),
     "theory": (
