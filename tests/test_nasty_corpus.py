@@ -134,11 +134,6 @@ def test_validate_answers_cleanly(runs: dict[str, Run], name: str) -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(
-    strict=True,
-    reason="one TCVN3 name among Unicode names is not detected (_vntext.fix_legacy_text "
-    "only converts in a mixed column when the conversion is 'evidence'): reported to the lead",
-)
 def test_single_legacy_value_is_not_silently_accepted(runs: dict[str, Run]) -> None:
     """A lone TCVN3-typed name in a Unicode column must not pass silently."""
     assert runs["csv_tcvn3_text"].code == 2

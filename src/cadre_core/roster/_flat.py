@@ -448,7 +448,7 @@ def read_flat(
     title names. A sheet typed in a legacy font is read converted, an error unless
     ``legacy`` is ``"convert"`` (:func:`~cadre_core.roster._grid.legacy_said`)."""
     grids, problems = _grids(path)
-    grids = [unicode_grid(g) for g in grids]
+    grids = [unicode_grid(g, alone=legacy == "convert") for g in grids]  # pasted cells too
     problems.extend(legacy_said(path.name, grids, legacy))
     grids = [part for g in grids for part in list_parts(g)]  # a list per header (_flat_split)
     records = bool(grids) and all(g.record for g in grids)

@@ -42,11 +42,13 @@ class Legacy:
     """A sheet or document typed in a legacy Vietnamese font, its ``encoding`` (``tcvn3``
     or ``vni``), or of UTF-8 read as Windows-1252 (``double``); and, when one of its
     headers was so damaged, that header as typed (``bad``) and as read (``good``): an
-    example no person's data is in."""
+    example no person's data is in; ``pasted`` when only some of its cells are so typed
+    (rows pasted from an old file into a Unicode list)."""
 
     encoding: str
     bad: str | None = None
     good: str | None = None
+    pasted: bool = attrs.field(default=False, repr=False)
 
 
 @attrs.frozen
@@ -91,18 +93,21 @@ class Table:
     lines: list[str]
 
 
-def _text_mapping(values: Iterable[object]) -> tuple[dict[str, str], Legacy | None]:
+def _text_mapping(
+    values: Iterable[object], alone: bool = False
+) -> tuple[dict[str, str], Legacy | None]:
     """What each of ``values`` reads as when they were typed in a legacy font as a whole
     (a sheet's or a document's every text: far more evidence than one column holds), or
     are UTF-8 read as Windows-1252 down to their headers ("Há»\x8d vÃ\xa0 tÃªn"; a few
-    damaged cells under a sound header are the columns' to say, with their rows); with
-    what was found and a header as an example. All-ASCII text never is either.
+    damaged cells under a sound header are the columns' to say, with their rows), or, with
+    ``alone``, cells typed in a legacy font each alone; with what was found and a header as
+    an example. All-ASCII text never is either.
 
     >>> _text_mapping(["Há»\x8d vÃ\xa0 tÃªn", "LÃ² VÄƒn An"])[1]
     Legacy(encoding='double', bad='Há»\x8d vÃ\xa0 tÃªn', good='Họ và tên')
     """
     from cadre_core.vocab._mojibake import fix_double_encoded
-    from cadre_core.vocab._vntext import legacy_mapping
+    from cadre_core.vocab._vntext import legacy_values
 
     texts = [v for v in values if isinstance(v, str) and not v.isascii()]
     if not texts:
@@ -110,11 +115,15 @@ def _text_mapping(values: Iterable[object]) -> tuple[dict[str, str], Legacy | No
     repaired, damaged = fix_double_encoded(pd.Series(texts, dtype=object))
     if not any(is_header(v) for v in damaged.values()):
         damaged, repaired = {}, pd.Series(texts, dtype=object)
-    legacy, encoding = legacy_mapping(repaired.tolist())
+    legacy, encoding, _ = legacy_values(repaired.tolist(), alone=False)
+    pasted = alone and not legacy and not damaged  # not the whole text's: each cell alone
+    if pasted:
+        legacy, encoding, _ = legacy_values(repaired.tolist())
     mapping = {v: legacy.get(d, d) for v in texts if (d := damaged.get(v, v)) != v or d in legacy}
     if not mapping:
         return {}, None
-    return mapping, legacy_found(encoding or "double", mapping)
+    found = legacy_found(encoding or "double", mapping)
+    return mapping, attrs.evolve(found, pasted=True) if pasted and legacy else found
 
 
 def legacy_found(encoding: str, mapping: dict[str, str]) -> Legacy:
@@ -147,12 +156,14 @@ def _mapped(cells: pd.DataFrame, mapping: dict[str, str]) -> pd.DataFrame:
     return out
 
 
-def unicode_grid(grid: Grid) -> Grid:
+def unicode_grid(grid: Grid, alone: bool = False) -> Grid:
     """``grid`` with its text converted to Unicode when the sheet was typed in a legacy
     Vietnamese font (TCVN3 ".VnTime", VNI "VNI-Times"), found on all its cells at once,
     said in :attr:`Grid.legacy` (whether that is an error is the reading's policy,
     ``--legacy-text``); the grid as it is otherwise. Only the text a conversion turns into
-    Vietnamese is converted (:func:`~cadre_core.vocab._vntext.legacy_mapping`).
+    Vietnamese is converted (:func:`~cadre_core.vocab._vntext.legacy_values`); with
+    ``alone``, also the cells typed in a legacy font among Unicode ones (rows pasted from an
+    old file: converted only when the reading's policy is to convert).
 
     >>> cells = pd.DataFrame([["Hä vµ tªn", "Ngµy sinh"], ["Lª ThÞ Hoa", "12/03/1975"]])
     >>> g = unicode_grid(Grid("DS", cells, []))
@@ -161,7 +172,7 @@ def unicode_grid(grid: Grid) -> Grid:
     """
     if grid.legacy is not None:
         return grid
-    mapping, legacy = _text_mapping(pd.unique(grid.cells.to_numpy(dtype=object).ravel()))
+    mapping, legacy = _text_mapping(pd.unique(grid.cells.to_numpy(dtype=object).ravel()), alone)
     if legacy is None:
         return grid
     return attrs.evolve(grid, cells=_mapped(grid.cells, mapping), legacy=legacy)
@@ -218,13 +229,14 @@ def legacy_said(file: str, grids: Iterable[Grid], policy: str) -> list[Problem]:
             continue
         encoding = grid.legacy.encoding.upper()
         kind = "double" if encoding == "DOUBLE" else "legacy"
+        what = "cells" if grid.legacy.pasted else "sheet"
         if grid.record:
             records[encoding] = records.get(encoding, 0) + 1
             continue
         example = {} if grid.legacy.bad is None else {
             "bad": repr(grid.legacy.bad), "good": repr(grid.legacy.good)}  # fmt: skip
         out.append(
-            problem(file, grid.name or None, None, None, None, f"{kind}_sheet_{done}",
+            problem(file, grid.name or None, None, None, None, f"{kind}_{what}_{done}",
                     severity=severity, scope="encoding", encoding=encoding,
                     fonts=LEGACY_FONTS.get(encoding, ""), **example)
         )  # fmt: skip

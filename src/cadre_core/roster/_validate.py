@@ -231,33 +231,33 @@ def _example(
     return {"bad": repr(col.loc[i]), "good": repr(fixed.loc[i])}
 
 
-def _double_encoded_cells(
+def _damaged_cells(
     raw: RawTable,
     table: Table,
     headers: Mapping[str, str],
     name: str,
     col: pd.Series,
     damaged: Mapping[str, str],
+    encoding: str = "",
 ) -> list[Problem]:
-    """One error per cell of ``col`` holding double-encoded UTF-8, with the value and what
-    it reads as (neither quoted in a column of personal data or one the table lacks)."""
+    """One error per cell of ``col`` holding double-encoded UTF-8 (or, with ``encoding``,
+    text typed in that legacy encoding), with the value and what it reads as (neither
+    quoted in a column of personal data or one the table lacks)."""
+    from cadre_core.roster._grid import LEGACY_FONTS
+
     collect = _Collector(raw, headers)
     mask = col.isin(list(damaged))
+    kind = "legacy_encoded" if encoding else "double_encoded"
+    args = (("encoding", encoding), ("fonts", LEGACY_FONTS.get(encoding, ""))) if encoding else ()
     if name not in table.column_names or name in PERSONAL.get(table.name, ()):
-        message = label("problem_double_encoded_cell", "en")
-        collect.rows(mask, name, None, "", message=message, key="double_encoded_cell")
+        message = label(f"problem_{kind}_cell", "en").format(**dict(args))
+        collect.rows(mask, name, None, "", message=message, key=f"{kind}_cell", args=args)
     else:
-        note = label("problem_note_reads_as", "en")
+        note_key = "legacy_reads_as" if encoding else "reads_as"
+        note = label(f"problem_note_{note_key}", "en")
         notes = {text_key(v): note.format(good=repr(f)) for v, f in damaged.items()}
-        collect.rows(
-            mask,
-            name,
-            col,
-            label("problem_double_encoded", "en"),
-            notes=notes,
-            key="double_encoded",
-            note_keys=dict.fromkeys(notes, "reads_as"),
-        )
+        collect.rows(mask, name, col, label(f"problem_{kind}", "en").format(**dict(args)),
+                     notes=notes, key=kind, args=args, note_keys=dict.fromkeys(notes, note_key))  # fmt: skip
         # the note names what each value reads as
         fixed = {text_key(v): repr(f) for v, f in damaged.items()}
         collect.problems = [
@@ -277,11 +277,11 @@ def _legacy(
 ) -> pd.DataFrame:
     """Find damaged text in every text column: double-encoded UTF-8, then the legacy
     TCVN3/VNI encodings. ``policy="convert"`` repairs it (a warning per column says so);
-    ``"error"`` reports it: each double-encoded cell (found value by value) as an error
-    with its row, a legacy-encoded column (found on the whole column) as one error, with
-    an example outside personal columns."""
+    ``"error"`` reports it: each double-encoded cell, or legacy-encoded cell among Unicode
+    ones (pasted rows), as an error with its row; a legacy-encoded column as one error,
+    with an example outside personal columns."""
     from cadre_core.vocab._mojibake import fix_double_encoded
-    from cadre_core.vocab._vntext import fix_legacy_text
+    from cadre_core.vocab._vntext import legacy_values
 
     text_cols = [
         c.name for c in table.columns if c.kind in ("text", "ethnicity", "fields", "code", "codes")
@@ -292,19 +292,11 @@ def _legacy(
         # (double-encoded text is reported here only when converted, else cell by cell)
         converted = policy == "convert"
         problems.append(
-            problem(
-                raw.file,
-                raw.name,
-                None,
-                name,
-                None,
-                f"{what}_{'converted' if converted else 'found'}",
-                severity="warning" if converted else "error",
-                scope="encoding",
-                **example,
-                **args,
-            )
-        )
+            problem(raw.file, raw.name, None, name, None,
+                    f"{what}_{'converted' if converted else 'found'}",
+                    severity="warning" if converted else "error", scope="encoding",
+                    **example, **args)
+        )  # fmt: skip
 
     for name in text_cols:
         if name not in frame:
@@ -319,12 +311,18 @@ def _legacy(
             example = _example(name, table, col, fixed, damaged)
             report(name, "legacy_double", example, n=str(len(damaged)))
         elif damaged:
-            problems += _double_encoded_cells(raw, table, headers, name, col, damaged)
+            problems += _damaged_cells(raw, table, headers, name, col, damaged)
         col = fixed  # the legacy detector looks at the repaired text
-        legacy, encoding = fix_legacy_text(col)
+        mapping, encoding, whole = legacy_values(col.dropna().unique())
         if encoding is not None:
-            example = _example(name, table, col, legacy, {})
-            report(name, "legacy_text", example, encoding=encoding.upper())
+            legacy = col.where(~col.isin(list(mapping)), col.map(mapping))
+            if whole or policy == "convert":
+                example = _example(name, table, col, legacy, mapping)
+                report(name, "legacy_text", example, encoding=encoding.upper())
+            else:  # values pasted among Unicode ones: each with its row
+                problems += _damaged_cells(
+                    raw, table, headers, name, col, mapping, encoding.upper()
+                )
             col = legacy
         if policy == "convert" and (damaged or encoding is not None):
             frame = frame.assign(**{name: col})

@@ -2073,6 +2073,25 @@ _LABELS: dict[str, tuple[str, str]] = {
         "Unicode text (it is double-encoded UTF-8: UTF-8 read as Windows-1252); convert it "
         "(--legacy-text convert, or export the data again as UTF-8)",
     ),
+    "problem_legacy_encoded": (
+        "chữ Unicode (ô này được gõ theo bảng mã cũ {encoding}, dán từ tệp cũ)",
+        "Unicode text (the cell is typed in the legacy {encoding} encoding, pasted from an "
+        "old file)",
+    ),
+    "problem_legacy_encoded_cell": (
+        "chữ Unicode (ô này được gõ theo bảng mã cũ {encoding}, như phông {fonts}, dán từ "
+        "tệp cũ); hãy chuyển sang Unicode (ghi thêm --legacy-text convert, hoặc chuyển mã "
+        "bằng Unikey, EVKey)",
+        "Unicode text (the cell is typed in the legacy {encoding} encoding, as with the fonts "
+        "{fonts}, pasted from an old file); convert it to Unicode (add --legacy-text convert, "
+        "or convert it with Unikey, EVKey)",
+    ),
+    "problem_note_legacy_reads_as": (
+        "được đọc là {good}; hãy chuyển sang Unicode (ghi thêm --legacy-text convert, hoặc "
+        "chuyển mã bằng Unikey, EVKey)",
+        "it reads as {good}; convert it to Unicode (add --legacy-text convert, or convert it "
+        "with Unikey, EVKey)",
+    ),
     "problem_legacy_double_converted": (
         "chữ bị mã hóa UTF-8 hai lần (UTF-8 bị đọc như Windows-1252/Latin-1, {n} giá trị "
         "khác nhau) đã được chuyển đổi{example}",
@@ -2130,6 +2149,22 @@ _LABELS: dict[str, tuple[str, str]] = {
         "the sheet (or table), typed in a font of the legacy {encoding} encoding, was "
         "converted to Unicode to be read{example}; check the accents and capitals of the "
         "names",
+    ),
+    "problem_legacy_cells_found": (
+        "trang tính (hoặc bảng) có ô được gõ bằng phông chữ theo bảng mã cũ {encoding} (như "
+        "{fonts}, dán từ tệp cũ){example}; hãy chuyển sang Unicode (ghi thêm --legacy-text "
+        "convert, hoặc chuyển mã bằng Unikey, EVKey)",
+        "the sheet (or table) holds cells typed in a font of the legacy {encoding} encoding "
+        "(such as {fonts}, pasted from an old file){example}; convert them to Unicode (add "
+        "--legacy-text convert, or convert them with Unikey, EVKey)",
+    ),
+    "problem_legacy_cells_converted": (
+        "các ô của trang tính (hoặc bảng) được gõ bằng phông chữ theo bảng mã cũ {encoding} "
+        "(dán từ tệp cũ) đã được chuyển sang Unicode để đọc, các ô khác giữ nguyên{example}; "
+        "hãy kiểm tra lại dấu và chữ hoa của các tên",
+        "the cells of the sheet (or table) typed in a font of the legacy {encoding} encoding "
+        "(pasted from an old file) were converted to Unicode to be read, the others kept"
+        "{example}; check the accents and capitals of the names",
     ),
     "problem_legacy_records_found": (
         "{records} bản sơ yếu lý lịch được gõ bằng phông chữ theo bảng mã cũ {encoding} "

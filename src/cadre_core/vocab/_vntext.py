@@ -30,19 +30,18 @@ VNI Windows (``VNI-Times``...)
     ``"Hoàng Thị Lan"``, ``"Tröôøng"`` is ``"Trường"``.  Uppercase letters are an
     uppercase base with an uppercase modifier (``"NGUYEÃN"``).
 
-Detection (:func:`detect_legacy_encoding`) works on a whole column, because a
-single short value such as ``"Lª"`` or ``"Thò"`` cannot be told apart from
-foreign or correct text.  It first sets aside ASCII values (neutral) and values
-with characters that a cp1252 decoding cannot produce (``ă ơ ư đ ạ`` ..., or
-the combining marks of NFD text), which are certainly Unicode.  Of the rest it
-keeps the *suspicious* values: those with *marker* characters, i.e. characters
-an encoding uses that never occur in correct Vietnamese (``µ ¶ § ©`` ... for
-TCVN3, ``ø ï ö ñ`` ... and letter pairs such as ``eâ`` for VNI), and those that
-are not Vietnamese as they stand (``"Cùu chiÕn"``).  An encoding wins if it turns
-(nearly) all suspicious values into well-formed Vietnamese syllables: an initial
-consonant, a known vowel cluster, a final consonant, at most one tone, only the
-sắc/nặng tones before ``c ch p t``, and the ``k/c``, ``gh/g``, ``ngh/ng``
-spelling rules.  Values plausible both ways (``"Thò"``, ``"Hòa"``) prove nothing.
+Detection (:func:`detect_legacy_encoding`) works on a whole column, as a short value
+(``"Thò"``) cannot be told from correct text; a value alone (:func:`legacy_values`:
+rows pasted from an old file) is legacy only when it cannot be correct as it stands.
+It sets aside ASCII values (neutral) and values with characters that a cp1252 decoding
+cannot produce (``ă ơ ư đ ạ`` ..., NFD's combining marks), certainly Unicode.  Of the
+rest it keeps the *suspicious* values: with *marker* characters an encoding uses that
+correct Vietnamese never has (``µ ¶ § ©`` ... for TCVN3, ``ø ï ö ñ`` ... and pairs such
+as ``eâ`` for VNI), or not Vietnamese as they stand (``"Cùu chiÕn"``).  An encoding wins
+if it turns (nearly) all of them into well-formed Vietnamese syllables: an initial
+consonant, a known vowel cluster, a final consonant, at most one tone, only sắc/nặng
+before ``c ch p t``, the ``k/c``, ``gh/g``, ``ngh/ng`` spelling rules.  Values
+plausible both ways (``"Thò"``, ``"Hòa"``) prove nothing.
 A tie between the encodings, or too little evidence, gives ``None``.
 """
 
@@ -68,6 +67,7 @@ __all__ = [
     "fix_legacy_text",
     "legacy_font",
     "legacy_mapping",
+    "legacy_values",
     "read_in_font",
     "shown_in_capitals",
     "tcvn3_capitals",
@@ -79,24 +79,7 @@ LegacyEncoding: TypeAlias = Literal["tcvn3", "vni"]
 
 # Unicode letters in the order of their TCVN3 codes below.  Toned groups are in the
 # TCVN3 order: huyền, hỏi, ngã, sắc, nặng.
-_TCVN3_LETTERS = "".join(
-    (
-        "ĂÂÊÔƠƯĐ",
-        "ăâêôơưđ",
-        "àảãáạ",
-        "ằẳẵắặ",
-        "ầẩẫấậ",
-        "èẻẽéẹ",
-        "ềểễếệ",
-        "ìỉĩíị",
-        "òỏõóọ",
-        "ồổỗốộ",
-        "ờởỡớợ",
-        "ùủũúụ",
-        "ừửữứự",
-        "ỳỷỹýỵ",
-    )
-)
+_TCVN3_LETTERS = "ĂÂÊÔƠƯĐăâêôơưđàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵ"
 _TCVN3_CODES = (
     *range(0xA1, 0xA8),  # Ă Â Ê Ô Ơ Ư Đ
     *range(0xA8, 0xAF),  # ă â ê ô ơ ư(soft hyphen) đ
@@ -223,13 +206,7 @@ def _typed_in_capitals(text: str) -> bool:
 #: the TCVN3 codes of the small untoned letters (ă â ê ô ơ ư đ) and of their capitals
 _TCVN3_SMALL_UNTONED = frozenset("¨©ª«¬\u00ad®")
 _SHOWN_IN_CAPITALS = str.maketrans(
-    dict(
-        zip(
-            "abcdefghijklmnopqrstuvwxyz¨©ª«¬\u00ad®",
-            "ABCDEFGHIJKLMNOPQRSTUVWXYZ¡¢£¤¥¦§",
-            strict=True,
-        )
-    )
+    "abcdefghijklmnopqrstuvwxyz¨©ª«¬\u00ad®", "ABCDEFGHIJKLMNOPQRSTUVWXYZ¡¢£¤¥¦§"
 )
 # TCVN3's fonts are named ".VnTime", ".VnArial NarrowH" ... (capitals' fonts end in "H");
 # VNI's "VNI-Times", "VNI-Helve" ...
@@ -528,15 +505,12 @@ def _distinct_strings(values: Iterable[object]) -> set[str]:
 def detect_legacy_encoding(values: Iterable[str]) -> LegacyEncoding | None:
     """Decide whether a whole column is TCVN3, VNI or neither (``None``).
 
-    Only distinct string values are considered.  An encoding is reported when at
-    least 80% of the suspicious values (those with characters or VNI letter pairs
-    that correct Vietnamese never has, or that are not Vietnamese as they stand)
-    convert to well-formed Vietnamese syllables, the encoding changes at least one
-    of them, the converted text has a syllable of two letters or more (if only one,
-    no ill-formed word is tolerated), values that are certainly Unicode (letters
-    such as ``ă ơ ư đ ạ`` or combining marks) are not in the majority, and the other
-    encoding does not fit equally well.  ASCII, English and correct Vietnamese text
-    (NFC or NFD) are never reported.
+    Of the distinct strings, at least 80% of the suspicious ones (characters or VNI
+    pairs correct Vietnamese never has, or not Vietnamese as they stand) convert to
+    Vietnamese syllables, the encoding changes one, the converted text has a syllable of
+    two letters or more (if only one, no ill-formed word), values certainly Unicode are
+    not the majority, the other encoding fits less well. ASCII, English and correct
+    Vietnamese (NFC or NFD) never are.
 
     >>> detect_legacy_encoding(["NguyÔn V¨n An", "Lª ThÞ Hoa", "C001"])
     'tcvn3'
@@ -548,50 +522,83 @@ def detect_legacy_encoding(values: Iterable[str]) -> LegacyEncoding | None:
     return _detect(_distinct_strings(values))
 
 
-def legacy_mapping(values: Iterable[object]) -> tuple[dict[str, str], LegacyEncoding | None]:
-    """The legacy encoding of ``values`` taken as a whole (:func:`detect_legacy_encoding`)
-    and what each of their values typed in it reads as in Unicode NFC (only the values the
-    conversion changes). Values that are certainly Unicode already are never converted; in
-    values that mix Unicode and legacy text, a value is converted only if it cannot be
-    correct Vietnamese as it stands (markers, or ill-formed words) and the conversion turns
-    it into Vietnamese syllables. TCVN3 text gets the capitals its toned letters cannot
-    keep (:func:`tcvn3_capitals`), so a column and a sheet read "Lª ThÞ ¸nh" alike.
+def _reading(value: str, encodings: Iterable[LegacyEncoding]) -> tuple[LegacyEncoding, str] | None:
+    """The encoding ``value`` alone is certainly typed in and what it reads as: it cannot
+    be correct as it stands (:func:`_is_evidence`) and converts to Vietnamese syllables;
+    None if it may be correct text, or fits two encodings alike.
 
-    >>> legacy_mapping(["Hä vµ tªn", "Ngµy sinh", "STT", "Lª ThÞ Hoa"])
-    ({'Hä vµ tªn': 'Họ và tên', 'Lª ThÞ Hoa': 'Lê Thị Hoa', 'Ngµy sinh': 'Ngày sinh'}, 'tcvn3')
-    >>> legacy_mapping(["Họ và tên", "Lê Thị Hoa"])
-    ({}, None)
+    >>> _reading("Th¸i", ("tcvn3", "vni")), _reading("Thái", ("tcvn3", "vni"))
+    (('tcvn3', 'Thái'), None)
+    """
+    found = []
+    if not any(_has_markers(e, value) for e in encodings) and _plausibility(value).ok:
+        return None  # correct as it stands (the cheap answer of most values)
+    for encoding in encodings:
+        read = _CONVERTERS[encoding](value)
+        if _is_evidence(encoding, value, read) and (fit := _plausibility(read)).ok:
+            found.append(((_has_markers(encoding, value), fit.common, fit.valid), encoding, read))
+    found.sort(reverse=True)
+    if not found or (len(found) > 1 and found[0][0] == found[1][0]):
+        return None
+    return found[0][1], tcvn3_capitals(value, found[0][2]) if found[0][1] == "tcvn3" else found[0][
+        2
+    ]
+
+
+def legacy_values(
+    values: Iterable[object], alone: bool = True
+) -> tuple[dict[str, str], LegacyEncoding | None, bool]:
+    """What each of ``values`` typed in a legacy encoding reads as in Unicode NFC (the values
+    a conversion changes), the encoding (of most) and whether ``values`` are legacy as a
+    whole (:func:`detect_legacy_encoding`, and no value correct text: certainly Unicode, or
+    another's reading). Then every value is converted but one likelier as it stands
+    ("Thái" is no "Thỏi"); else a value only when it cannot be correct as it stands and
+    reads as Vietnamese (rows pasted from an old file into a Unicode list), if ``alone`` or
+    the values are legacy as a whole. TCVN3 text gets its capitals (:func:`tcvn3_capitals`).
+
+    >>> legacy_values(["Thái", "Th¸i", "Mông", "Kinh"])
+    ({'Th¸i': 'Thái'}, 'tcvn3', False)
+    >>> legacy_values(["Hä vµ tªn", "Lª ThÞ Hoa"])[1:]
+    ('tcvn3', True)
     """
     distinct = _distinct_strings(values)
     encoding = _detect(distinct)
-    if encoding is None:
-        return {}, None
-    convert = _CONVERTERS[encoding]
+    if encoding is None and not alone:
+        return {}, None, False
     legacy = sorted(v for v in distinct if not v.isascii() and not _is_unicode_text(v))
-    mixed = len(legacy) < sum(not v.isascii() for v in distinct)
-    mapping: dict[str, str] = {}
-    for value in legacy:
-        converted = convert(value)
-        if converted == value:
-            continue
-        if mixed and not (_is_evidence(encoding, value, converted) and _plausibility(converted).ok):
-            continue
-        mapping[value] = tcvn3_capitals(value, converted) if encoding == "tcvn3" else converted
-    return mapping, encoding
+    encodings = tuple(_CONVERTERS) if encoding is None else (encoding,)
+    found = {v: r for v in legacy if (r := _reading(v, encodings)) is not None}
+    mapping = {v: read for v, (_, read) in found.items()}
+    whole = len(legacy) == sum(not v.isascii() for v in distinct)
+    if encoding is not None and whole and set(mapping.values()).isdisjoint(legacy):
+        for value in (v for v in legacy if v not in mapping):
+            read, fit = _CONVERTERS[encoding](value), _plausibility(value)
+            if read != value and not (
+                fit.valid == fit.tokens and fit.common > _plausibility(read).common
+            ):
+                mapping[value] = tcvn3_capitals(value, read) if encoding == "tcvn3" else read
+    else:
+        whole = False
+    kinds = [found[v][0] if v in found else encoding for v in mapping]
+    return mapping, max(set(kinds), key=kinds.count) if kinds else None, whole and bool(mapping)
+
+
+def legacy_mapping(values: Iterable[object]) -> tuple[dict[str, str], LegacyEncoding | None]:
+    """What each of ``values`` reads as when they are typed in a legacy encoding taken as a
+    whole (:func:`legacy_values`, not value by value), and the encoding.
+
+    >>> legacy_mapping(["Hä vµ tªn", "Ngµy sinh", "STT", "Lª ThÞ Hoa"])
+    ({'Hä vµ tªn': 'Họ và tên', 'Lª ThÞ Hoa': 'Lê Thị Hoa', 'Ngµy sinh': 'Ngày sinh'}, 'tcvn3')
+    """
+    return legacy_values(values, alone=False)[:2]
 
 
 def fix_legacy_text(values: pd.Series) -> tuple[pd.Series, LegacyEncoding | None]:
-    """Convert a column typed in TCVN3 or VNI to Unicode NFC.
-
-    Detection runs on the distinct non-null string values (see
-    :func:`detect_legacy_encoding`).  If the column is legacy, each distinct value
-    is converted once (:func:`legacy_mapping`) and the results are mapped back onto
-    the rows; the result and the encoding name are returned.  Otherwise the Series is
-    returned unchanged with ``None``.  Missing and non-string values are never touched,
-    nor are values that are certainly Unicode already.  A categorical Series comes back
-    categorical.
-    """
-    mapping, encoding = legacy_mapping(values.dropna().unique())
+    """A column's values typed in TCVN3 or VNI converted to Unicode NFC (its distinct
+    values, as a whole and each alone: :func:`legacy_values`), and the encoding; the Series
+    unchanged with ``None`` when it has none. Missing, non-string and Unicode values are
+    never touched. A categorical Series comes back categorical."""
+    mapping, encoding, _ = legacy_values(values.dropna().unique())
     if not mapping:
         return values, encoding
     source = values.astype(object) if isinstance(values.dtype, pd.CategoricalDtype) else values
