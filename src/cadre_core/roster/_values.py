@@ -450,12 +450,12 @@ _NOT_THE_LEVEL = (
 )
 # "CN Hành chính", "CN Luật": CN (cử nhân or công nhân) with a field after it is the
 # bachelor's; alone, or before a worker's words ("CN kỹ thuật", "CN bậc 3", "CN lành
-# nghề", "CN may"), it stays unread (roster/_level_field.py reads the field)
+# nghề", "CN may"), it stays unread; before a level ("cn đh") the level reads it
 _WORKER_WORDS = (
     r"k[ỹĩ] thuật|kt|lành nghề|bậc|nghề|lao động|may|nhà máy|xí nghiệp|công ty|hợp đồng|"
     r"viên chức|nông trường|lâm trường|sản xuất|vận hành"
 )
-BACHELOR_LETTERS = rf"^cn(?=[\s.:(\-–]+\S)(?![\s.:(\-–]+(?:{_WORKER_WORDS})\b)"
+BACHELOR_LETTERS = rf"^cn(?=[\s.:(\-–]+\S)(?![\s.:(\-–]+(?:{_WORKER_WORDS}|{_EDUCATION_LEVEL})\b)"
 _BACHELOR_FIRST = (BACHELOR_LETTERS, "cử nhân")
 # "Dược sĩ trung học", "Kỹ sư cao đẳng", "Điều dưỡng trung cấp": a profession, then the
 # level it was trained at, which is the level (trung học: the old name of trung cấp)
