@@ -60,7 +60,9 @@ def _field_keys() -> dict[str, list[tuple[str, str]]]:
             if col.name not in columns:
                 continue
             for spelling in (col.name, *col.aliases):
-                keys.setdefault(header_key(spelling), []).append((table, col.name))
+                fields = keys.setdefault(header_key(spelling), [])
+                if (table, col.name) not in fields:  # "sinh ngày" is "ngày sinh"'s key
+                    fields.append((table, col.name))
     for key, field in FLAT_ALIASES.items():
         keys.setdefault(key, []).append(field)
     return keys
@@ -69,22 +71,60 @@ def _field_keys() -> dict[str, list[tuple[str, str]]]:
 FIELD_KEYS = _field_keys()
 
 
-def _plain_keys() -> dict[str, list[tuple[str, str]]]:
-    """The header keys a flat list accepts by their diacritic-free keys, for the keys no
-    two headers of other fields share (``ma cb``: ``mã cb``; not ``nam``: ``năm``)."""
+def _plain_keys(
+    keys: Mapping[str, list[tuple[str, str]]],
+) -> dict[str, list[tuple[str, str]]]:
+    """The header keys ``keys`` by their diacritic-free keys, for the keys no two headers
+    of other fields share (``ma cb``: ``mã cb``; not ``nam``, the year's ``năm`` and the
+    gender's ``nam``): a header written without diacritics is read by them.
+
+    >>> year, gender = [("ratings", "year")], [("cadres", "gender")]
+    >>> _plain_keys({"năm": year, "nam": gender, "mã cb": [("cadres", "cadre_id")]})
+    {'ma cb': [('cadres', 'cadre_id')]}
+    """
     found: dict[str, list[list[tuple[str, str]]]] = {}
-    for key, fields in FIELD_KEYS.items():
+    for key, fields in keys.items():
         found.setdefault(ascii_key(key), []).append(fields)
     return {k: v[0] for k, v in found.items() if all(f == v[0] for f in v)}
 
 
-_PLAIN_KEYS = _plain_keys()
+GENDER_WORDS = VALUE_ALIASES["gender"]
+# the gender words ("Nam" | "Nữ" under "Ngày sinh"), which a header without diacritics
+# may also be ("Nam": "Năm" or the gender): no field, but no key of a field's either
+_GENDER_WORD = ("", "gender word")
+_PLAIN_KEYS = {
+    k: v
+    for k, v in _plain_keys(
+        {**{text_key(w): [_GENDER_WORD] for w in GENDER_WORDS}, **FIELD_KEYS}
+    ).items()
+    if v != [_GENDER_WORD]
+}
+
+
+def _unmarked(text: str) -> bool:
+    """Whether a header is written without any Vietnamese diacritic ("Ngay sinh").
+
+    >>> _unmarked("Ngay sinh"), _unmarked("Ngày sinh"), _unmarked("Dang vien")
+    (True, False, True)
+    """
+    return ascii_key(text) == text_key(text)
+
+
+def _known(key: str, plain: bool) -> list[tuple[str, str]]:
+    """The fields of a header key; for a header written without diacritics (``plain``),
+    also those its diacritic-free key names, when they are one field's."""
+    found = FIELD_KEYS.get(key, [])
+    if not found and plain:
+        found = _PLAIN_KEYS.get(ascii_key(key), [])
+    return found
+
+
 # a database's own name of a field, as an export heads its columns: "MaCB", "HoTen",
 # "NgaySinh", "Ngay_Sinh" (letters and digits, its words glued in capitals or by "_")
 _DATABASE_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)*$")
 _GLUED = re.compile(r"(?<=[a-z])(?=[A-Z])|_")
-GENDER_WORDS = VALUE_ALIASES["gender"]
 _YEAR = re.compile(r"(?:\bnăm\s*)?\b((?:19|20)\d{2})\b")
+_PLAIN_YEAR = re.compile(r"(?:\bnam\s*)?\b((?:19|20)\d{2})\b")  # "Xep loai nam 2024"
 _PAREN = re.compile(r"\([^)]*\)")
 
 
@@ -92,6 +132,9 @@ _PAREN = re.compile(r"\([^)]*\)")
 #: over "Ngày", "Tháng", "Năm"), in the order a day is written
 DATE_PARTS = ("day", "month", "year")
 _DATE_PART_WORDS = {"ngày": "day", "tháng": "month", "năm": "year"}
+# the same without diacritics, under a header naming the three ("Ngay thang nam sinh")
+_PLAIN_PARTS = {ascii_key(k): v for k, v in _DATE_PART_WORDS.items()}
+_PARTS_NAMED = re.compile(r"^ngay thang nam\b")
 
 
 @attrs.frozen
@@ -173,22 +216,30 @@ def _candidates(label: str) -> tuple[list[tuple[str, str]], int | None]:
 
     >>> _candidates("Ngày vào Đảng chính thức"), _candidates("Ngày vào Đảng dự bị")
     (([], None), ([('cadres', 'party_join_date')], None))
+
+    A header written without diacritics is read by its diacritic-free key when that key
+    is one field's (:data:`_PLAIN_KEYS`); one with diacritics only as it is written.
+
+    >>> _candidates("Ngay sinh"), _candidates("Xep loai nam 2024"), _candidates("Ngáy sinh")
+    (([('cadres', 'birth_date')], None), ([('ratings', 'rating')], 2024), ([], None))
     """
     key = header_key(label)
     if _FULL_MEMBER.search(ascii_key(header_key(_GLUED.sub(" ", label)))) is not None:
         return [], None
-    if key in FIELD_KEYS:
-        return FIELD_KEYS[key], None
+    unmarked = _unmarked(label)
+    if found := _known(key, unmarked):
+        return found, None
     if ("cadres", "party_join_date") in FIELD_KEYS.get(_ADMITTED.sub("", key), []):
         return [("cadres", "party_join_date")], None
-    year_match = _YEAR.search(key)
+    year_of = _PLAIN_YEAR if unmarked else _YEAR
+    year_match = year_of.search(key)
     year = int(year_match.group(1)) if year_match else None
-    plain = header_key(_PAREN.sub(" ", _YEAR.sub(" ", key)))
-    if plain in FIELD_KEYS:
-        return FIELD_KEYS[plain], year
+    plain = header_key(_PAREN.sub(" ", year_of.sub(" ", key)))
+    if found := _known(plain, unmarked):
+        return found, year
     whose = _OF_WHOM.sub("", plain)
-    if whose != plain and whose in FIELD_KEYS:
-        return FIELD_KEYS[whose], year
+    if whose != plain and (found := _known(whose, unmarked)):
+        return found, year
     return _database_field(label), None
 
 
@@ -313,6 +364,8 @@ def resolve(labels: Sequence[str]) -> Field | None:
     Field(table='cadres', column='birth_date', gender=None, year=None, part='year', mark=None)
     >>> resolve(["Năm sinh", "Nữ"]).gender
     'female'
+    >>> resolve(["Ngay thang nam sinh", "Nam"]).part, resolve(["Ngay sinh", "Nam"]).gender
+    ('year', 'male')
     >>> resolve(["Chức vụ", "Đoàn thể"])
     Field(table='positions', column='title', gender=None, year=None, part=None, mark=None)
     """
@@ -320,7 +373,12 @@ def resolve(labels: Sequence[str]) -> Field | None:
         return None
     leaf, parents = labels[-1], labels[:-1]
     parent_fields = [f for p in parents for f in _candidates(p)[0]]
-    gender = GENDER_WORDS.get(text_key(leaf))
+    part = _DATE_PART_WORDS.get(text_key(leaf))
+    if part is None and parents and all(_unmarked(x) for x in labels):
+        # "Ngay thang nam sinh" over "Ngay" | "Thang" | "Nam": parts, "Nam" no gender
+        named = _PARTS_NAMED.match(ascii_key(header_key(parents[-1]))) is not None
+        part = _PLAIN_PARTS.get(text_key(leaf)) if named else None
+    gender = GENDER_WORDS.get(text_key(leaf)) if part is None else None
     if gender is not None and ("cadres", "birth_date") in parent_fields:
         return Field("cadres", "birth_date", gender=gender)
     if not parent_fields and (alone := _GENDER_COLUMN.match(header_key(leaf))) is not None:
@@ -330,7 +388,6 @@ def resolve(labels: Sequence[str]) -> Field | None:
         # "Ngày vào Đảng" over "Dự bị" | "Chính thức": the day admitted is the day of
         # joining; the day made a full member is a day the roster does not hold
         return Field("cadres", "party_join_date") if _PARTY_DAYS[header_key(leaf)] else None
-    part = _DATE_PART_WORDS.get(text_key(leaf))
     dated = [(t, c) for t, c in parent_fields if c == "birth_date" or c.endswith("_date")]
     if part is not None and dated:  # "Ngày tháng năm sinh" over "Ngày", "Tháng", "Năm"
         return Field(*dated[0], part=part)

@@ -47,6 +47,9 @@ _HEADER_WORDS = {
     "qđ": "quyết định",
 }
 _AFTER_THEORY = re.compile(r"\bl[ýy] lu[ậa]n ct\b")  # also a database's "ly_luan_ct"
+# the 2C form's order of the words of the birth day: "Sinh ngày" (the day, its month and
+# year in the next columns "tháng" | "năm"), "Sinh ngày tháng năm": the birth day's words
+_BORN_ON = re.compile(r"^sinh (ngày(?: tháng năm)?|ngay(?: thang nam)?)$")
 
 
 def header_key(text: str) -> str:
@@ -58,7 +61,7 @@ def header_key(text: str) -> str:
     semicolons, colons and slashes between words read as spaces, and the abbreviations
     of whole words headers use (:data:`_HEADER_WORDS`: "CM", "TĐCM", "LLCT", "CBCC"...)
     read as the words (the year of a column, "Xếp loại năm 2024", is kept: the
-    one-row-per-person reader reads it).
+    one-row-per-person reader reads it), and the 2C form's "Sinh ngày" as "ngày sinh".
 
     >>> header_key("Ngày, tháng, năm sinh") == header_key("Ngày tháng\\nnăm sinh")
     True
@@ -74,6 +77,8 @@ def header_key(text: str) -> str:
     True
     >>> header_key("Lý luận CT"), header_key("CT UBND"), header_key("ly luan ct")
     ('lý luận chính trị', 'ct ubnd', 'lý luận chính trị')
+    >>> header_key("Sinh ngày"), header_key("Sinh ngày, tháng, năm:")
+    ('ngày sinh', 'ngày tháng năm sinh')
     """
     key = text_key(text)
     for _ in range(2):  # "Ngày sinh (dd/mm/yyyy):" has a mark after a hint
@@ -81,4 +86,4 @@ def header_key(text: str) -> str:
     key = _QUALIFIER.sub("", key) or key
     key = _SLASH.sub(" ", key)
     words = [_HEADER_WORDS.get(w, w) for w in _HEADER_PUNCTUATION.sub(" ", key).split()]
-    return _AFTER_THEORY.sub("lý luận chính trị", " ".join(words))
+    return _BORN_ON.sub(r"\1 sinh", _AFTER_THEORY.sub("lý luận chính trị", " ".join(words)))

@@ -42,6 +42,7 @@ _PERIOD = (
     ("year", re.compile(r"\bnăm\s+(\d{4})\b", re.I)),
 )
 _NAMES_A_DAY = re.compile(f"{DAY_FIRST_BODY}|{DAY_WORDS_BODY}", re.I)
+_HALF_FIRST = ("đầu", "dau")  # "6 tháng đầu năm", "6 thang dau nam"
 _QUARTER = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 # "xã hội" (of the national motto) is not a commune
 _COMMUNE = re.compile(r"\b(xã(?!\s+hội\b)|phường|thị trấn|đặc khu)\s+([^,;:()\n]+)", re.I)
@@ -75,6 +76,44 @@ _PLACE = re.compile(
     r"[^\s,;:()]+\s*){1,4}",
     re.I,
 )
+
+
+def _unmarked(text: str) -> str:
+    """``text`` in NFC without its Vietnamese marks ("Đ" is "D"), its case kept.
+
+    >>> _unmarked("Tính đến ngày"), _unmarked("ỦY BAN XÃ NẬM TĂM")
+    ('Tinh den ngay', 'UY BAN XA NAM TAM')
+    """
+    out = []
+    for ch in unicodedata.normalize("NFC", text):
+        out.append({"đ": "d", "Đ": "D"}.get(ch) or unicodedata.normalize("NFD", ch)[0])
+    return "".join(out)
+
+
+def _plain_pattern(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """``pattern`` without the marks of its words, from a word's start, for the title
+    lines typed without diacritics ("tinh den ngay 31/12/2025", "UBND XA NAM TAM")."""
+    return re.compile(r"(?<!\w)" + _unmarked(pattern.pattern), pattern.flags)
+
+
+# the patterns of a title line typed without any diacritic, each the same as its own's,
+# from a word's start ("tai" is no "Retail")
+_PLAIN_DAY = tuple(_plain_pattern(p) for p in _DAY)
+_PLAIN_PERIOD = tuple((kind, _plain_pattern(p)) for kind, p in _PERIOD)
+_PLAIN_NAMES_A_DAY = _plain_pattern(_NAMES_A_DAY)
+_PLAIN_COMMUNE = _plain_pattern(_COMMUNE)
+# a commune's name goes on after a word that, without its marks, may be a name's ("XA NAM
+# TAM": "nam" ends it only before a year, "den" and "tai" before a day)
+_PLAIN_COMMUNE_END = re.compile(
+    r"\s+(?:tinh|huyen|thanh\s+pho|cong\s+hoa|(?:nam|ngay)(?=\s+\d)"
+    r"|(?:den|tai)(?=\s+(?:het\s+|thoi\s+)?(?:ngay|thang|diem)))\b.*$",
+    re.I,
+)
+
+
+def _is_plain(text: str) -> bool:
+    """Whether a title line is typed without any diacritic (its words' marks lost)."""
+    return _unmarked(text) == text
 
 
 def _composed(texts: list[str]) -> list[str]:
@@ -200,11 +239,17 @@ def title_day(texts: list[str], *, signed: bool = True) -> dt.date | None:
     datetime.date(2025, 12, 31)
     >>> title_day(["(Số liệu đến hết ngày 30/9/2025)"], signed=False)
     datetime.date(2025, 9, 30)
+
+    A line typed without any diacritic is read by the same patterns without theirs:
+
+    >>> title_day(["DANH SACH CAN BO (tinh den ngay 31/12/2025)"])
+    datetime.date(2025, 12, 31)
     """
     texts = _composed(texts)
-    for pattern in _DAY if signed else _DAY[:-1]:
+    count = len(_DAY) if signed else len(_DAY) - 1
+    for at in range(count):
         for text in texts:
-            m = pattern.search(text)
+            m = (_PLAIN_DAY if _is_plain(text) else _DAY)[at].search(text)
             if m is None:
                 continue
             parts = m.groups()
@@ -231,7 +276,7 @@ def _period_end(kind: str, parts: tuple[str, ...]) -> dt.date | None:
     elif kind == "quarter":
         month = 3 * _QUARTER[parts[0].casefold()]
     elif kind == "half":
-        month = 6 if parts[0].casefold() == "đầu" else 12
+        month = 6 if parts[0].casefold() in _HALF_FIRST else 12
     else:
         month = 12
     if not 1 <= month <= 12:
@@ -256,10 +301,14 @@ def title_period(texts: list[str]) -> tuple[dt.date, str] | None:
     >>> title_period(["Nậm Tăm, ngày 15 tháng 01 năm 2026"]) is None
     True
     """
-    lines = [t for t in _composed(texts) if _NAMES_A_DAY.search(t) is None]
-    for kind, pattern in _PERIOD:
+    lines = [
+        t
+        for t in _composed(texts)
+        if (_PLAIN_NAMES_A_DAY if _is_plain(t) else _NAMES_A_DAY).search(t) is None
+    ]
+    for at, (kind, pattern) in enumerate(_PERIOD):
         for text in lines:
-            for m in pattern.finditer(text):
+            for m in (_PLAIN_PERIOD[at][1] if _is_plain(text) else pattern).finditer(text):
                 end = _period_end(kind, m.groups())
                 if end is not None:
                     return end, m.group(0)
@@ -286,12 +335,15 @@ def title_commune(texts: list[str]) -> str | None:
     'Xã Nậm Tăm'
     >>> title_commune(["UBND XÃ NẬM CUỔI\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"])
     'Xã Nậm Cuổi'
+    >>> title_commune(["UY BAN NHAN DAN XA NAM TAM"]), title_commune(["UBND xa Ta Nam nam 2025"])
+    ('Xa Nam Tam', 'Xa Ta Nam')
     """
     for text in _composed(texts):
-        m = _COMMUNE.search(text)
+        plain = _is_plain(text)
+        m = (_PLAIN_COMMUNE if plain else _COMMUNE).search(text)
         if m is None:
             continue
-        rest = _COMMUNE_END.sub("", m.group(2)).strip()
+        rest = (_PLAIN_COMMUNE_END if plain else _COMMUNE_END).sub("", m.group(2)).strip()
         if rest.isupper():
             rest = rest.title()
         else:  # a sentence: "Đảng ủy xã Nậm Tăm báo cáo danh sách như sau" -> "Nậm Tăm"
