@@ -24,12 +24,13 @@ its values at once (pyarrow, no Python per value):
 A spreadsheet set to English (US) turns a day typed the Vietnamese way into a real date
 month first wherever it can be one (``12/03/1978`` becomes 3 December 1978) and keeps the
 others as text (``25/03/1978``: no 25th month). A column holding both real dates and text
-days is read with each real date's day and month swapped (:func:`swap_day_month`), said
-once in a warning with an example of each, when all its values agree: some text day can
-only be day first (its first number above 12), none reads both ways or only month first,
-every real date has a day of the month of 12 or less (it could be a day turned so) and
-some has a day other than its month. A real date's time of day is kept. Any other column
-reads its real dates as they are stored.
+days is said once in a warning with an example of each (a real date as stored, and the
+day it is if it was typed day first), when all its values agree: some text day can only
+be day first (its first number above 12), none reads both ways or only month first, every
+real date has a day of the month of 12 or less (it could be a day turned so) and some has
+a day other than its month. The real dates are still read as stored, as the roster format
+says a spreadsheet date is: on a short column the pattern can be chance, and the office
+must type the dates again, which only it can do.
 """
 
 from __future__ import annotations
@@ -64,14 +65,14 @@ class DateOrder:
     """What a date column's figures tell of their order: ``kind`` (day first, month first,
     mixed, or unknown: every value reads both ways and an English AM/PM is written),
     whether some value has an English AM/PM, whether the column is read month first,
-    whether its real dates are read with day and month swapped, and the warning that says
-    so."""
+    whether its real dates look typed day first and turned month first by a spreadsheet
+    (``swapped``: said, still read as stored), and the warning that says so."""
 
     kind: str
     english: bool
     month_first: bool
     said: tuple[Said, ...] = ()
-    swapped: bool = False  # the real dates were typed day first, turned month first
+    swapped: bool = False  # the real dates look typed day first, turned month first
 
 
 #: the unit real dates are read in (a date column's)
@@ -222,24 +223,6 @@ def _parts(arr: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     return year, month, day
 
 
-def swap_day_month(days: pd.Series) -> pd.Series:
-    """Each datetime with its day of the month and its month swapped, its time of day kept,
-    where that is a day (its day of the month is 12 or less); the others as they are.
-    Swapping twice gives the days back.
-
-    >>> days = pd.Series(pd.to_datetime(["1978-12-03 08:30", "1978-03-25 00:00", None]))
-    >>> [str(d) for d in swap_day_month(days)]
-    ['1978-03-12 08:30:00', '1978-03-25 00:00:00', 'NaT']
-    """
-    arr = days.to_numpy(dtype=DAYS)
-    year, month, day = _parts(arr)
-    can = ~np.isnat(arr) & (day <= 12)
-    time = arr - arr.astype("datetime64[D]")
-    start = year.astype("datetime64[M]") + np.where(can, day - 1, 0)
-    swapped = start.astype("datetime64[D]") + np.where(can, month - 1, 0) + time
-    return pd.Series(np.where(can, swapped, arr), index=days.index, dtype=DAYS)
-
-
 def said_problems(
     said: tuple[Said, ...], file: str, table: str, rows: pd.Series, column: str
 ) -> list[Problem]:
@@ -275,5 +258,4 @@ __all__ = [
     "Said",
     "column_order",
     "said_problems",
-    "swap_day_month",
 ]

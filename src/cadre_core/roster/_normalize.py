@@ -21,7 +21,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from cadre_core.roster._date_notes import date_note
-from cadre_core.roster._date_order import UNKNOWN, DateOrder, Said, column_order, swap_day_month
+from cadre_core.roster._date_order import UNKNOWN, DateOrder, Said, column_order
 from cadre_core.roster._held_levels import held_levels
 from cadre_core.roster._lookup import code_keys, lookup_codes, suggester
 from cadre_core.roster._lookup import keys_of as keys_of  # (read as nz.keys_of)
@@ -439,8 +439,6 @@ def _normalise_date(
     text = to_text(rest).str.replace(_TEXT_MARK, "", regex=True)
     has = text.notna()
     told = column_order(text, month_first, real)  # figures day first, or month first
-    if told.swapped:  # typed day first, turned month first by a US-English spreadsheet
-        out = out.where(real.isna(), swap_day_month(real))
     figures = (2, 0, 1) if told.month_first else (2, 1, 0)
     spellings = ((_ISO, (0, 1, 2)), (_DAY_FIRST, figures), (_DAY_WORDS, (2, 1, 0)),
                  (_BASIC_DAY, (0, 1, 2)))  # fmt: skip

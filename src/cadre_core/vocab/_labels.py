@@ -1965,19 +1965,19 @@ _LABELS: dict[str, tuple[str, str]] = {
         "Vietnamese settings",
     ),
     "problem_date_locale_swapped": (
-        "ngày tháng của cột này được gõ ngày trước, nhưng bảng tính đặt ngôn ngữ tiếng Anh "
-        "(Mỹ) đã đổi mỗi ngày đọc được tháng trước thành một ngày tháng/ngày/năm: cột còn "
-        "những ngày giữ dạng chữ chỉ có thể là ngày trước ({day_example}), và không ô ngày "
-        "nào có ngày lớn hơn 12; mỗi ô ngày của cột được đọc đổi chỗ ngày và tháng: ô lưu "
-        "{written} (năm-tháng-ngày) được đọc là {day}; hãy đặt ngôn ngữ (vùng) của bảng tính "
-        "là Việt Nam, hoặc định dạng cột là văn bản, rồi gõ lại ngày",
-        "this column's dates were typed day first, but a spreadsheet set to English (US) "
-        "turned each one that reads month first into a date month first (month/day/year): "
-        "the column also holds days kept as text that can only be day first "
-        "({day_example}), and no date cell has a day above 12; each date cell of the column "
-        "was read with day and month swapped: the cell storing {written} (year-month-day) "
-        "read as {day}; set the spreadsheet's locale to Vietnam, or format the column as "
-        "text, and type the dates again",
+        "ngày tháng của cột này có thể đã được gõ ngày trước rồi bị bảng tính đặt ngôn ngữ "
+        "tiếng Anh (Mỹ) đổi thành ngày tháng/ngày/năm: cột có những ngày giữ dạng chữ chỉ có "
+        "thể là ngày trước ({day_example}), và không ô ngày nào có ngày lớn hơn 12; các ô "
+        "ngày vẫn được đọc như được lưu, nên có thể sai: ô lưu {written} (năm-tháng-ngày) "
+        "nếu được gõ ngày trước là {day}; hãy kiểm tra, đặt ngôn ngữ (vùng) của bảng tính là "
+        "Việt Nam hoặc định dạng cột là văn bản, rồi gõ lại ngày",
+        "this column's dates may have been typed day first and turned into dates month first "
+        "(month/day/year) by a spreadsheet set to English (US): the column holds days kept "
+        "as text that can only be day first ({day_example}), and no date cell has a day "
+        "above 12; the date cells are still read as stored, and may be wrong: the cell "
+        "storing {written} (year-month-day) is {day} if it was typed day first; check them, "
+        "set the spreadsheet's locale to Vietnam or format the column as text, and type the "
+        "dates again",
     ),
     "problem_date_mixed_order": (
         "cột này ghi ngày theo hai thứ tự: {day_example} chỉ có thể là ngày trước, "
