@@ -131,7 +131,12 @@ def test_enums_equal_the_codes_constants() -> None:
     assert enum_at(ev, *target, "status") == list(STATUSES)
     assert enum_at(ev, *target, "unit") == list(UNITS)
     assert enum_at(ev, *target, "rule", "op") == list(OPS)
-    assert enum_at(ev, *target, "reason") == ["no_data", "fields_unknown", "holder_set_aside"]
+    assert enum_at(ev, *target, "reason") == [
+        "no_data",
+        "fields_unknown",
+        "holder_set_aside",
+        "level_unknown",
+    ]
     assert enum_at(ev, *target, "reason")[1:] == list(LEFT_OUT_REASONS)
     assert enum_at(ev, *target, "left_out_reason") == list(LEFT_OUT_REASONS)
     assert enum_at(ev, *finding, "severity") == list(get_args(Severity))

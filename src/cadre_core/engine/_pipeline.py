@@ -56,20 +56,33 @@ def member_mask(
     target: Target, which: str, features: Features, index: pd.Index, plugin: str = "?"
 ) -> pd.Series:
     """Who is in ``target``'s population (``which="population"``), satisfies its
-    criterion (``"criterion"``) or is left out of its population because the input cannot
-    tell (``"left_out"``, :class:`~cadre_core.targets.LeftOut`), as booleans over ``index``
-    (the unit frame's index).
+    criterion (``"criterion"``), is left out of its population because the input cannot
+    tell (``"left_out"``, :class:`~cadre_core.targets.LeftOut`) or is one whose verdict
+    the criterion cannot tell (``"unjudged"``, :attr:`Target.unjudged`), as booleans over
+    ``index`` (the unit frame's index). The population leaves out those the criterion
+    cannot judge.
 
     The plugin's function runs guarded: an exception, or a value that is not a boolean
     Series over the unit's members, is a :class:`~cadre_core.PluginError` naming
     ``plugin`` and the target (:mod:`cadre_core.plugins._guard`). ``features`` should be
     the plugin's own view (:meth:`Features.isolated`), so that nothing the function does
     to it reaches another plugin."""
+    values = _mask(target, which, features, index, plugin)
+    if which == "population" and target.unjudged is not None:
+        values = values & ~_mask(target, "unjudged", features, index, plugin)
+    return values
+
+
+def _mask(
+    target: Target, which: str, features: Features, index: pd.Index, plugin: str
+) -> pd.Series:
+    """:func:`member_mask` as the plugin's function alone gives it."""
     fn = target.population if which == "population" else target.criterion
-    if which == "left_out":
-        if target.left_out is None:
+    if which in ("left_out", "unjudged"):
+        told = target.left_out if which == "left_out" else target.unjudged
+        if told is None:
             raise ValueError(f"target {target.id!r} leaves no member out")
-        fn = target.left_out.members
+        fn = told.members
     values = guarded(plugin, which, fn, features, target=target.id)
     return mask(values, index, plugin=plugin, target=target.id, what=which, unit=target.unit)
 
@@ -98,8 +111,15 @@ def _evaluate_target(
     members: _Members,
 ) -> list[TargetResult]:
     frame = features.unit_frame(target.unit)
-    pop = member_mask(target, "population", features, frame.index, plugin)
+    # a target that reads what the input could not inform is not applicable: no data
+    no_data = features.uninformed(target.reads)
+    pop = _mask(target, "population", features, frame.index, plugin)
     sat = member_mask(target, "criterion", features, frame.index, plugin)
+    unjudged = np.zeros(len(frame), dtype=bool)
+    if target.unjudged is not None and not no_data:  # whose verdict cannot be told: out
+        unjudged = _mask(target, "unjudged", features, frame.index, plugin).to_numpy()
+        unjudged = unjudged & pop.to_numpy()
+        pop = pop & ~unjudged
     pop_mask = pop.to_numpy()
     sat_mask = sat.to_numpy() & pop_mask
     size = len(communes)
@@ -113,19 +133,23 @@ def _evaluate_target(
     empty = n == 0
     met = s >= required
     status = _statuses(n, s, required).tolist()
-    # a target that reads what the input could not inform is not applicable: no data
-    no_data = features.uninformed(target.reads)
     reasons: list[str | None] = ["no_data" if no_data else None] * size
     left_lists: list[tuple[str, ...]] = [()] * size
+    left_reasons: list[str | None] = [None] * size
     if no_data:
         status = ["not_applicable"] * size
         empty = np.ones(size, dtype=bool)
-    elif target.left_out is not None:  # members the input cannot tell about: listed
-        left = member_mask(target, "left_out", features, frame.index, plugin).to_numpy()
-        left_lists = members.lists(left & ~pop_mask, size)
-        told = empty & np.fromiter(map(bool, left_lists), dtype=bool, count=size)  # and why
-        reasons = [target.left_out.reason if t else None for t in told.tolist()]
-    left_reason = None if target.left_out is None else target.left_out.reason
+    elif target.left_out is not None or unjudged.any():  # the input cannot tell: listed
+        left = np.zeros(len(frame), dtype=bool)
+        if target.left_out is not None:
+            left = _mask(target, "left_out", features, frame.index, plugin).to_numpy() & ~pop_mask
+        left_lists = members.lists(left | unjudged, size)
+        # and why: the population's reason where it left some out, else the criterion's
+        for told, who in ((target.unjudged, unjudged), (target.left_out, left)):
+            if told is not None:
+                had = zip((members.count(who, size) > 0).tolist(), left_reasons, strict=True)
+                left_reasons = [told.reason if h else r for h, r in had]
+        reasons = [why if e else None for why, e in zip(left_reasons, empty.tolist(), strict=True)]
     shortfall = np.where(empty, 0, np.maximum(required - s, 0)).tolist()
     attainable = (required <= n).tolist()
     late = features.as_of > deadline
@@ -151,9 +175,9 @@ def _evaluate_target(
             requirement=target.requirement,
             reason=why,
             left_out=gone,
-            left_out_reason=left_reason if gone else None,
+            left_out_reason=gone_why,
         )
-        for ni, si, ri, short, st, att, late_i, fail, why, gone in zip(
+        for ni, si, ri, short, st, att, late_i, fail, why, gone, gone_why in zip(
             n.tolist(),
             s.tolist(),
             required.tolist(),
@@ -164,6 +188,7 @@ def _evaluate_target(
             failing,
             reasons,
             left_lists,
+            left_reasons,
             strict=True,
         )
     ]

@@ -5,7 +5,8 @@ A qualification the input cannot tell is unknown, not absent. A cadre's level is
 when the roster informs no such table (no column for it: :meth:`Roster.informs`), when
 ``--skip-invalid`` set that table aside whole, or when it set aside a row of that table
 about the cadre or the row's level cell (:attr:`Roster.rows_aside`). A finding that judges
-a level abstains for such a cadre on that level.
+a level abstains for such a cadre on that level; a target whose criterion reads it leaves
+the cadre out of its population (:func:`level_unknown`).
 
 A one-row-per-person list that gives no start day (no column, or a blank cell) has its
 assignments start on the list's own day (:attr:`Roster.list_date`): a start on that day is
@@ -21,6 +22,7 @@ import numpy as np
 import pandas as pd
 
 if TYPE_CHECKING:
+    from cadre_core.features._frame import Features
     from cadre_core.roster._roster import Roster
 
 #: the feature column (on ``cadres``) saying whether a level is known, per level table
@@ -43,6 +45,24 @@ def level_known(roster: Roster, table: str, cadre_ids: pd.Index) -> np.ndarray:
     return np.asarray(~cadre_ids.astype(object).isin(aside), dtype=bool)
 
 
+def level_unknown(features: Features, table: str) -> np.ndarray:
+    """Per active cadre (``features.cadres``): whether its level in ``table``
+    (``"degrees"`` or ``"theory"``) is unknown though the input has the level's column:
+    ``--skip-invalid`` set aside the cadre's row or level cell, or the table whole. A level
+    the input has no column for is not counted here (a target reading it has no data), nor
+    is a blank cell of such a column (a known "none").
+
+    >>> import cadre_core
+    >>> f = cadre_core.evaluate(cadre_core.sample_roster(), "2026-12-31").features
+    >>> int(level_unknown(f, "degrees").sum()), int(level_unknown(f, "theory").sum())
+    (0, 0)
+    """
+    column = KNOWN_COLUMNS[table]
+    if column not in features.cadres or not features.informs(f"{table}.level"):
+        return np.zeros(len(features.cadres), dtype=bool)
+    return np.asarray(~features.cadres[column].to_numpy(dtype=bool), dtype=bool)
+
+
 def start_given(starts: pd.Series, list_date: dt.date | None) -> np.ndarray:
     """Per assignment start: whether it is a day the input gave, not the list's own day
     the reader put where a list gives none (``list_date``; None: not a list, all given).
@@ -56,4 +76,4 @@ def start_given(starts: pd.Series, list_date: dt.date | None) -> np.ndarray:
     return np.asarray((starts != pd.Timestamp(list_date)).to_numpy(), dtype=bool)
 
 
-__all__ = ["KNOWN_COLUMNS", "level_known", "start_given"]
+__all__ = ["KNOWN_COLUMNS", "level_known", "level_unknown", "start_given"]

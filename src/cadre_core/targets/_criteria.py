@@ -16,7 +16,8 @@ import pandas as pd
 
 from cadre_core.features._frame import Features, holder_unknown
 from cadre_core.features._keys import lookup, per_row
-from cadre_core.targets._target import LeftOut, Text
+from cadre_core.features._known import level_unknown
+from cadre_core.targets._target import LEVEL_UNKNOWN, LeftOut, Text
 from cadre_core.vocab._enums import EducationLevel, RatingLevel, TheoryLevel
 from cadre_core.vocab._labels import item_name, levels_name, topic_name
 from cadre_core.vocab._labels import label as label_text
@@ -46,6 +47,9 @@ class Criterion:
     reads: tuple[str, ...] = ()
     # for a population: the members it leaves out because the input cannot tell, and why
     left_out: LeftOut | None = None
+    # for a criterion: the members whose verdict the input cannot tell (a level it reads
+    # was set aside), and why; a target leaves them out of its population
+    unjudged: LeftOut | None = None
 
     def __call__(self, features: Features) -> pd.Series:
         return self.fn(features)
@@ -68,12 +72,18 @@ def _ranked_at_least(
     equal: Sequence[str],
     label: Text,
     kind: str = "education",
+    table: str = "degrees",
 ) -> Criterion:
     need = ranks[minimum]
     wanted = [c for c, r in ranks.items() if r == need] if equal else [minimum]
 
     def fn(features: Features) -> pd.Series:
         return features.cadres[rank_col].fillna(0) >= need
+
+    def unjudged(features: Features) -> pd.Series:
+        # a level held reaches the minimum whatever was set aside; else it is unknown
+        unknown = pd.Series(level_unknown(features, table), index=features.cadres.index)
+        return unknown & ~fn(features)
 
     def explain(features: Features, ids: pd.Index, lang: str) -> pd.Series:
         have = features.cadres.loc[ids, level_col].astype(object).fillna("")
@@ -91,7 +101,12 @@ def _ranked_at_least(
         return _mapped(have, texts)
 
     levels = Text(_levels_text(wanted, "vi", kind), _levels_text(wanted, "en", kind))
-    return Criterion(fn, Text.of("crit_at_least", what=label, levels=levels), explain)
+    return Criterion(
+        fn,
+        Text.of("crit_at_least", what=label, levels=levels),
+        explain,
+        unjudged=LeftOut(unjudged, LEVEL_UNKNOWN),
+    )
 
 
 def _capital(text: str) -> str:
@@ -115,7 +130,12 @@ def _reading(tables: tuple[str, ...], criterion: Criterion) -> Criterion:
 
 
 def education_at_least(level: str) -> Criterion:
-    """Highest degree on the day at least ``level`` (EducationLevel code)."""
+    """Highest degree on the day at least ``level`` (EducationLevel code). A cadre below it
+    whose degree ``--skip-invalid`` set aside is not judged (:attr:`Criterion.unjudged`).
+
+    >>> education_at_least("thac_si").unjudged.reason
+    'level_unknown'
+    """
     return _reading(
         ("degrees",),
         _ranked_at_least(
@@ -130,7 +150,8 @@ def education_at_least(level: str) -> Criterion:
 
 
 def theory_at_least(level: str) -> Criterion:
-    """Political theory on the day at least ``level``; equal ranks count (cao cấp = cử nhân)."""
+    """Political theory on the day at least ``level``; equal ranks count (cao cấp = cử nhân).
+    A cadre below it whose theory ``--skip-invalid`` set aside is not judged."""
     return _reading(
         ("theory",),
         _ranked_at_least(
@@ -140,6 +161,7 @@ def theory_at_least(level: str) -> Criterion:
             TheoryLevel.ranks(),
             ("equal",),
             Text.of("crit_theory"),
+            "theory",
             "theory",
         ),
     )
@@ -308,7 +330,9 @@ def meets_minimum(have: pd.Series | np.ndarray, need_rank: pd.Series | np.ndarra
 
 
 def _standards_frame(features: Features, param: str) -> pd.DataFrame:
-    """Per (cadre, leadership position held): the education and theory needed and held."""
+    """Per (cadre, leadership position held): the education and theory needed and held,
+    whether each is met (``ed_ok``, ``th_ok``) and whether the cadre's level is known
+    (``ed_known``, ``th_known``: not set aside, :func:`level_unknown`)."""
     defaults = features.params[param]
     a = features.assignments
     lead = a[a["category"].isin(list(defaults))].drop_duplicates(["cadre_id", "position_code"])
@@ -319,6 +343,9 @@ def _standards_frame(features: Features, param: str) -> pd.DataFrame:
     def have(column: str) -> np.ndarray:
         values = np.append(c[column].to_numpy(dtype="float64"), np.nan)
         return np.asarray(values[at], dtype="float64")  # -1: not an active cadre
+
+    def known(table: str) -> np.ndarray:
+        return np.asarray(np.append(~level_unknown(features, table), True)[at], dtype=bool)
 
     out = pd.DataFrame(
         {
@@ -333,7 +360,17 @@ def _standards_frame(features: Features, param: str) -> pd.DataFrame:
     out["ed_ok"] = meets_minimum(out["ed_have"], need["ed_rank"])
     out["th_ok"] = meets_minimum(out["th_have"], need["th_rank"])
     out["ok"] = out["ed_ok"] & out["th_ok"]
+    out["ed_known"] = known("degrees")
+    out["th_known"] = known("theory")
+    # a level not met is a known failure when the level is known, else the verdict's gap
+    out["fails"] = (~out["ed_ok"] & out["ed_known"]) | (~out["th_ok"] & out["th_known"])
+    out["unknown"] = (~out["ed_ok"] & ~out["ed_known"]) | (~out["th_ok"] & ~out["th_known"])
     return out
+
+
+def _standards(features: Features, param: str) -> pd.DataFrame:
+    """:func:`_standards_frame` of ``features``, computed once for all that read it."""
+    return features.once(f"post_standards:{param}", lambda f: _standards_frame(f, param))
 
 
 def meets_post_standards(param: str = "default_standards") -> Criterion:
@@ -342,32 +379,48 @@ def meets_post_standards(param: str = "default_standards") -> Criterion:
 
     It reads both levels: a target over an input that has no place for either (a list
     without a political-theory column) is not applicable for want of data, never "not
-    met" by everyone. A blank level of an input that has its column stays "none".
+    met" by everyone. A blank level of an input that has its column stays "none". A cadre
+    with no known failure, one of whose levels not met was set aside by
+    ``--skip-invalid``, is not judged (:attr:`Criterion.unjudged`); the explanation of a
+    cadre that fails says the known failures only.
 
-    >>> meets_post_standards().reads
-    ('degrees', 'theory')
+    >>> meets_post_standards().reads, meets_post_standards().unjudged.reason
+    (('degrees', 'theory'), 'level_unknown')
     """
 
     def fn(features: Features) -> pd.Series:
-        per = _standards_frame(features, param)
+        per = _standards(features, param)
         return _all_per_cadre(per["cadre_id"], per["ok"].to_numpy(), features.cadres.index, True)
 
+    def unjudged(features: Features) -> pd.Series:
+        per = _standards(features, param)
+        index = features.cadres.index
+        fails = ~_all_per_cadre(per["cadre_id"], ~per["fails"].to_numpy(), index, True)
+        unknown = ~_all_per_cadre(per["cadre_id"], ~per["unknown"].to_numpy(), index, True)
+        return unknown & ~fails
+
     def explain(features: Features, ids: pd.Index, lang: str) -> pd.Series:
-        per = _standards_frame(features, param)
+        per = _standards(features, param)
         per = per[~per["ok"] & per["cadre_id"].isin(ids)]
+        # the known failures of a cadre that has one; every level not met of any other
+        sure = per["cadre_id"].isin(per.loc[per["fails"], "cadre_id"])
+        per = per.assign(
+            ed_said=~per["ed_ok"] & (per["ed_known"] | ~sure),
+            th_said=~per["th_ok"] & (per["th_known"] | ~sure),
+        )[per["fails"] | ~sure]
         c = features.cadres
         title = per["position_code"].map(features.positions["title"].astype(object))
         parts = []
         for r, t in zip(per.itertuples(index=False), title, strict=True):
             bits = []
-            if not r.ed_ok:
+            if r.ed_said:
                 have = level_name(c.at[r.cadre_id, "education"], lang)
                 bits.append(
                     label_text("crit_post_education", lang).format(
                         have=have, need=level_name(r.ed_need, lang)
                     )
                 )
-            if not r.th_ok:
+            if r.th_said:
                 have = level_name(c.at[r.cadre_id, "theory"], lang, "theory")
                 need = _levels_text(
                     [
@@ -387,7 +440,15 @@ def meets_post_standards(param: str = "default_standards") -> Criterion:
             .reindex(ids)
         )
 
-    return _reading(("degrees", "theory"), Criterion(fn, Text.of("crit_post_standards"), explain))
+    return _reading(
+        ("degrees", "theory"),
+        Criterion(
+            fn,
+            Text.of("crit_post_standards"),
+            explain,
+            unjudged=LeftOut(unjudged, LEVEL_UNKNOWN),
+        ),
+    )
 
 
 def _equipment_frame(features: Features, param: str) -> pd.DataFrame:

@@ -15,8 +15,9 @@ import numpy as np
 import pandas as pd
 
 from cadre_core.features._frame import Features
+from cadre_core.features._known import level_unknown
 from cadre_core.targets._criteria import Criterion
-from cadre_core.targets._target import Text
+from cadre_core.targets._target import LEVEL_UNKNOWN, LeftOut, Text
 from cadre_core.vocab._labels import LANGS, label
 
 __all__ = [
@@ -188,12 +189,15 @@ def holds_category(categories: Sequence[str], requirement: Text) -> Criterion:
 
 def level_in(levels: Sequence[str], requirement: Text, *, kind: str = "education") -> Criterion:
     """The highest degree (``kind`` ``education``) or theory level (``theory``) held on
-    the day is one of ``levels``; none held is ``none`` in ``levels``.
+    the day is one of ``levels``; none held is ``none`` in ``levels``. A cadre whose level
+    ``--skip-invalid`` set aside is not judged (:attr:`Criterion.unjudged`).
 
     >>> f = cadre_core.evaluate(cadre_core.sample_roster(), "2026-12-31").features
-    >>> none = level_in(["none"], Text("chưa qua đào tạo", "no degree"))(f)
-    >>> int(none.sum()) == int(f.cadres["education"].isna().sum())
+    >>> none = level_in(["none"], Text("chưa qua đào tạo", "no degree"))
+    >>> int(none(f).sum()) == int(f.cadres["education"].isna().sum())
     True
+    >>> int(none.unjudged.members(f).sum()), none.unjudged.reason
+    (0, 'level_unknown')
     """
     column, table = ("theory", "theory") if kind == "theory" else ("education", "degrees")
     wanted = [v for v in levels if v != "none"]
@@ -205,7 +209,12 @@ def level_in(levels: Sequence[str], requirement: Text, *, kind: str = "education
             ok |= have.isna()
         return pd.Series(ok.to_numpy(dtype=bool), index=have.index)
 
-    return Criterion(fn, requirement, reads=(f"{table}.level",))
+    def unjudged(features: Features) -> pd.Series:
+        return pd.Series(level_unknown(features, table), index=features.cadres.index)
+
+    return Criterion(
+        fn, requirement, reads=(f"{table}.level",), unjudged=LeftOut(unjudged, LEVEL_UNKNOWN)
+    )
 
 
 def _year_window(features: Features) -> tuple[pd.Timestamp, pd.Timestamp]:

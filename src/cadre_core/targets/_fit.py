@@ -16,8 +16,9 @@ import pandas as pd
 
 from cadre_core.features._frame import Features
 from cadre_core.features._keys import lookup, map_values
+from cadre_core.features._known import level_unknown
 from cadre_core.targets._criteria import Criterion, _all_per_cadre
-from cadre_core.targets._target import LeftOut, Text
+from cadre_core.targets._target import LEVEL_UNKNOWN, LeftOut, Text
 from cadre_core.vocab._enums import EducationLevel
 from cadre_core.vocab._labels import label
 
@@ -112,15 +113,21 @@ def _holders(features: Features) -> tuple[np.ndarray, np.ndarray]:
 def fields_fit() -> Criterion:
     """For every active position with accepted fields: a degree on the day, at least the
     position's minimum level, in one of its fields. A degree whose field is unknown fits
-    no field; :func:`holds_position_with_fields` leaves its holder out (unknown).
+    no field; :func:`holds_position_with_fields` leaves its holder out (unknown). A cadre
+    that does not fit, whose degree ``--skip-invalid`` set aside, is not judged
+    (:attr:`Criterion.unjudged`): the degree set aside might fit.
 
-    >>> fields_fit().reads
-    ('degrees', 'positions.accepted_fields')
+    >>> fields_fit().reads, fields_fit().unjudged.reason
+    (('degrees', 'positions.accepted_fields'), 'level_unknown')
     """
 
     def fn(features: Features) -> pd.Series:
         per = _fit(features)
         return _all_per_cadre(per["cadre_id"], per["ok"].to_numpy(), features.cadres.index, False)
+
+    def unjudged(features: Features) -> pd.Series:
+        unknown = pd.Series(level_unknown(features, "degrees"), index=features.cadres.index)
+        return unknown & ~fn(features)
 
     def explain(features: Features, ids: pd.Index, lang: str) -> pd.Series:
         per = _fit(features)
@@ -136,7 +143,11 @@ def fields_fit() -> Criterion:
         return msg.groupby(bad["cadre_id"]).agg("; ".join).reindex(ids)
 
     return Criterion(
-        fn, Text.of("crit_fields_fit"), explain, reads=("degrees", "positions.accepted_fields")
+        fn,
+        Text.of("crit_fields_fit"),
+        explain,
+        reads=("degrees", "positions.accepted_fields"),
+        unjudged=LeftOut(unjudged, LEVEL_UNKNOWN),
     )
 
 

@@ -84,7 +84,7 @@ def column(name: str, unit: Unit = "cadres") -> Predicate:
 
 #: The reasons a :class:`LeftOut` may give (keys of the label table, values of the JSON
 #: contract's ``reason`` beside ``no_data``).
-LEFT_OUT_REASONS = ("fields_unknown", "holder_set_aside")
+LEFT_OUT_REASONS = ("fields_unknown", "holder_set_aside", "level_unknown")
 
 
 @attrs.frozen
@@ -102,6 +102,11 @@ class LeftOut:
 
     members: Predicate
     reason: str = attrs.field(validator=attrs.validators.in_(LEFT_OUT_REASONS))
+
+
+#: Why a criterion cannot judge a member: ``level_unknown``, a degree or theory level it
+#: reads was set aside by ``--skip-invalid`` (:func:`cadre_core.features._known.level_unknown`).
+LEVEL_UNKNOWN = "level_unknown"
 
 
 @attrs.frozen
@@ -139,6 +144,9 @@ class Target:
     order: int = 0
     reads: tuple[str, ...] = ()  # roster tables/columns it reads (see Criterion.reads)
     left_out: LeftOut | None = None  # who the population cannot tell about (LeftOut)
+    # whose verdict the criterion cannot tell (a level it reads is unknown): left out of
+    # the population too, with this reason (Criterion.unjudged)
+    unjudged: LeftOut | None = None
 
     @classmethod
     def from_criteria(
@@ -161,7 +169,8 @@ class Target:
         The usual way for a plugin to build a target from :mod:`cadre_core.criteria`:
         ``population_text`` is the population's requirement, ``requirement`` and
         ``explain`` are the criterion's, so no text is written twice; ``left_out`` is the
-        population's.
+        population's, ``unjudged`` the criterion's (the members whose verdict it cannot
+        tell: left out of the population as well).
 
         >>> from fractions import Fraction
         >>> from cadre_core import criteria
@@ -175,6 +184,8 @@ class Target:
         ('cadres', 'cán bộ lãnh đạo', "Education master's or higher")
         >>> t.population is leaders, t.criterion is masters, t.explain is masters.explain
         (True, True, True)
+        >>> t.left_out, t.unjudged.reason
+        (None, 'level_unknown')
         """
         return cls(
             id=id,
@@ -193,6 +204,7 @@ class Target:
             order=order,
             reads=tuple(getattr(population, "reads", ())) + tuple(getattr(criterion, "reads", ())),
             left_out=getattr(population, "left_out", None),
+            unjudged=getattr(criterion, "unjudged", None),
         )
 
     @property

@@ -136,6 +136,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "overdue": ("quá hạn", "overdue"),
     "no_data": ("không có dữ liệu", "no data"),
     # a population left empty by members the input cannot tell about (LeftOut.reason)
+    # or whose verdict it cannot tell (level_unknown)
     "fields_unknown": (
         "danh sách không ghi rõ chuyên ngành của bằng cấp",
         "the input does not give the degrees' fields",
@@ -144,6 +145,12 @@ _LABELS: dict[str, tuple[str, str]] = {
     "holder_set_aside": (
         "dòng phân công người giữ vị trí có lỗi, bị bỏ qua theo --skip-invalid",
         "the holder's assignment row had errors and was set aside by --skip-invalid",
+    ),
+    "level_unknown": (
+        "không rõ trình độ chuyên môn hoặc lý luận chính trị: dữ liệu có lỗi, bị bỏ qua theo "
+        "--skip-invalid",
+        "education or political theory level unknown: what the input said had errors and was "
+        "set aside by --skip-invalid",
     ),
     "unattainable": (
         "không thể đạt với số đối tượng hiện có",
