@@ -18,6 +18,7 @@ import numpy as np
 import pandas as pd
 
 from cadre_core.roster._schema import TABLE_BY_NAME, VALUE_ALIASES, ascii_key, header_key, text_key
+from cadre_core.vocab._marks import unmarked
 
 # The columns a flat list can inform, in priority order (the first table that knows a
 # header spelling takes it: "trình độ" is an education level before a theory level).
@@ -107,7 +108,8 @@ def _unmarked(text: str) -> bool:
     >>> _unmarked("Ngay sinh"), _unmarked("Ngày sinh"), _unmarked("Dang vien")
     (True, False, True)
     """
-    return ascii_key(text) == text_key(text)
+    key = text_key(text)
+    return unmarked(key) == key
 
 
 def _known(key: str, plain: bool) -> list[tuple[str, str]]:

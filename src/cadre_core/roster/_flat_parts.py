@@ -11,9 +11,12 @@ from collections.abc import Sequence
 
 from cadre_core.roster._flat_header import _DATE_PART_WORDS, Field, resolve
 from cadre_core.roster._schema import header_key
+from cadre_core.vocab._marks import unmarked
 
-# a header naming one part of a date and the date after it: "Tháng sinh", "Năm vào Đảng"
-_PART_OF = re.compile(r"^(ngày|tháng|năm)\s+(\S.*)$")
+# a header naming one part of a date and the date after it: "Tháng sinh", "Năm vào Đảng";
+# typed without diacritics, "Thang sinh", "Nam sinh" (a year's "Năm" beside "Ngay sinh")
+_PART_OF = re.compile(r"^(ngày|tháng|năm|ngay|thang|nam)\s+(\S.*)$")
+_PART_WORDS = {**_DATE_PART_WORDS, **{unmarked(k): v for k, v in _DATE_PART_WORDS.items()}}
 
 
 def sibling_date_parts(
@@ -33,6 +36,9 @@ def sibling_date_parts(
     >>> labels = [("Ngày vào Đảng",), ("Tháng",), ("Năm",)]
     >>> [(f.column, f.part) for f in sibling_date_parts(labels, [resolve(x) for x in labels])]
     [('party_join_date', 'day'), ('party_join_date', 'month'), ('party_join_date', 'year')]
+    >>> labels = [("Ngay sinh",), ("Thang sinh",), ("Nam sinh",)]
+    >>> [f.part for f in sibling_date_parts(labels, [resolve(x) for x in labels])]
+    ['day', 'month', 'year']
     >>> labels = [("Năm sinh",), ("Tháng",), ("Năm",)]
     >>> sibling_date_parts(labels, [resolve(x) for x in labels])[0].part is None
     True
@@ -47,23 +53,30 @@ def sibling_date_parts(
             continue
         found = [_PART_OF.match(keys[k]) for k in trio]
         first = found[0]
-        if first is None or first.group(1) != "ngày":
+        if first is None or _PART_WORDS[first.group(1)] != "day":
             continue
         if all(m is not None for m in found):  # "Ngày sinh | Tháng sinh | Năm sinh"
-            words = [m.group(1) for m in found if m is not None]
-            if len({m.group(2) for m in found if m is not None}) != 1:
+            words = [_PART_WORDS[m.group(1)] for m in found if m is not None]
+            # the same date, each header with its marks or each without ("Ngay sinh")
+            if (
+                len({m.group(2) for m in found if m is not None}) != 1
+                or len({m.group(1) == unmarked(m.group(1)) for m in found if m is not None}) != 1
+            ):
                 continue
-        elif keys[j + 1 : j + 3] == ["tháng", "năm"]:  # "Ngày sinh | Tháng | Năm"
-            words = ["ngày", "tháng", "năm"]
+        elif keys[j + 1 : j + 3] in (
+            ["tháng", "năm"],
+            ["thang", "nam"],
+        ):  # "Ngày sinh | Tháng | Năm"
+            words = ["day", "month", "year"]
         else:
             continue
-        date = resolve([*labels[j][:-1], f"ngày {first.group(2)}"])
-        if sorted(words) != sorted(_DATE_PART_WORDS) or date is None:
+        date = resolve([*labels[j][:-1], f"{first.group(1)} {first.group(2)}"])
+        if sorted(words) != sorted(_DATE_PART_WORDS.values()) or date is None:
             continue
         if not (date.column == "birth_date" or date.column.endswith("_date")):
             continue
         for k, word in zip(trio, words, strict=True):
-            out[k] = Field(date.table, date.column, part=_DATE_PART_WORDS[word])
+            out[k] = Field(date.table, date.column, part=word)
     return out
 
 

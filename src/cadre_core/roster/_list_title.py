@@ -18,6 +18,7 @@ import unicodedata
 import attrs
 
 from cadre_core.vocab._dates import DAY_FIRST_BODY, DAY_WORDS_BODY, parse_day
+from cadre_core.vocab._marks import unmarked
 
 # the day a list is "as of", most explicit first: "tính đến ngày 31/12/2025", "thời điểm
 # báo cáo: 31/12/2025", "tính đến ngày 31 tháng 12 năm 2025", "tính đến tháng 12/2025" (the
@@ -60,12 +61,12 @@ _COMMUNE_END = re.compile(
 # to retire ("đến tuổi nghỉ hưu", "sắp nghỉ hưu": people still at work), nor a line that
 # also says "tăng" (a list of the year's changes both ways, a header of counts "Tăng,
 # giảm")
-_LEFT = re.compile(
-    r"(?<!\w)(?:(?<!tinh\s)(?<!cắt\s)giảm(?!\s+(?:nghèo|thiểu|trừ))"
+_LEFT_WORDS = (
+    r"(?<!\w)(?:(?<!tinh\s)(?<!cắt\s)giảm{}"
     r"|(?<!tuổi\s)(?<!chờ\s)(?<!sắp\s)(?<!kiến\s)(?<!bị\s)(?<!báo\s)nghỉ\s+hưu"
-    r"|thôi\s+việc|nghỉ\s+việc|chuyển\s+đi)(?!\w)",
-    re.I,
+    r"|thôi\s+việc|nghỉ\s+việc|chuyển\s+đi)(?!\w)"
 )
+_LEFT = re.compile(_LEFT_WORDS.format(r"(?!\s+(?:nghèo|thiểu|trừ))"), re.I)
 _BOTH_WAYS = re.compile(r"(?<!\w)tăng(?!\w)", re.I)
 # a place named in a title line ("UBND XÃ NẬM GIẢM"): its name is no word of the title;
 # it ends where the title goes on ("XÃ NẬM CUỔI GIẢM TRONG NĂM 2025": the commune is "Nậm
@@ -78,22 +79,10 @@ _PLACE = re.compile(
 )
 
 
-def _unmarked(text: str) -> str:
-    """``text`` in NFC without its Vietnamese marks ("Đ" is "D"), its case kept.
-
-    >>> _unmarked("Tính đến ngày"), _unmarked("ỦY BAN XÃ NẬM TĂM")
-    ('Tinh den ngay', 'UY BAN XA NAM TAM')
-    """
-    out = []
-    for ch in unicodedata.normalize("NFC", text):
-        out.append({"đ": "d", "Đ": "D"}.get(ch) or unicodedata.normalize("NFD", ch)[0])
-    return "".join(out)
-
-
 def _plain_pattern(pattern: re.Pattern[str]) -> re.Pattern[str]:
     """``pattern`` without the marks of its words, from a word's start, for the title
     lines typed without diacritics ("tinh den ngay 31/12/2025", "UBND XA NAM TAM")."""
-    return re.compile(r"(?<!\w)" + _unmarked(pattern.pattern), pattern.flags)
+    return re.compile(r"(?<!\w)" + unmarked(pattern.pattern), pattern.flags)
 
 
 # the patterns of a title line typed without any diacritic, each the same as its own's,
@@ -102,6 +91,11 @@ _PLAIN_DAY = tuple(_plain_pattern(p) for p in _DAY)
 _PLAIN_PERIOD = tuple((kind, _plain_pattern(p)) for kind, p in _PERIOD)
 _PLAIN_NAMES_A_DAY = _plain_pattern(_NAMES_A_DAY)
 _PLAIN_COMMUNE = _plain_pattern(_COMMUNE)
+# the leavers' words ("DANH SACH CAN BO NGHI HUU", "THOI VIEC"); "giam" only in "giam trong
+# nam" ("giam" alone may be "giám", as in "giam doc", the director, or "giam")
+_PLAIN_LEFT = _plain_pattern(re.compile(_LEFT_WORDS.format(r"(?=\s+trong\s)"), re.I))
+_PLAIN_BOTH_WAYS = _plain_pattern(_BOTH_WAYS)
+_PLAIN_PLACE = _plain_pattern(_PLACE)
 # a commune's name goes on after a word that, without its marks, may be a name's ("XA NAM
 # TAM": "nam" ends it only before a year, "den" and "tai" before a day)
 _PLAIN_COMMUNE_END = re.compile(
@@ -113,7 +107,7 @@ _PLAIN_COMMUNE_END = re.compile(
 
 def _is_plain(text: str) -> bool:
     """Whether a title line is typed without any diacritic (its words' marks lost)."""
-    return _unmarked(text) == text
+    return unmarked(text) == text
 
 
 def _composed(texts: list[str]) -> list[str]:
@@ -144,11 +138,14 @@ def title_leavers(texts: list[str], name: str = "") -> str | None:
     True
     >>> title_leavers(["DANH SÁCH CÁN BỘ THUỘC DIỆN TINH GIẢM BIÊN CHẾ"]) is None
     True
+    >>> title_leavers(["DANH SACH CAN BO NGHI HUU NAM 2025"]), title_leavers(["PHO GIAM DOC"])
+    ('NGHI HUU', None)
     """
     for text in _composed([*texts, name]):
-        line = _PLACE.sub(" ", " ".join(text.split()))
-        m = _LEFT.search(line)
-        if m is not None and _BOTH_WAYS.search(line) is None:
+        plain = _is_plain(text)
+        line = (_PLAIN_PLACE if plain else _PLACE).sub(" ", " ".join(text.split()))
+        m = (_PLAIN_LEFT if plain else _LEFT).search(line)
+        if m is not None and (_PLAIN_BOTH_WAYS if plain else _BOTH_WAYS).search(line) is None:
             return m.group(0)
     return None
 
@@ -172,7 +169,7 @@ def _plain(text: str) -> str:
     character for one, so that a match's place is that of the text's words."""
     out = []
     for ch in unicodedata.normalize("NFC", text):
-        base = "d" if ch in "đĐ" else unicodedata.normalize("NFD", ch)[0].lower()
+        base = unmarked(ch).lower()
         out.append(base if len(base) == 1 else ch)
     return "".join(out)
 

@@ -13,6 +13,8 @@ import re
 import unicodedata
 from collections.abc import Mapping
 
+from cadre_core.roster._values_codes import CODE_ENUMS as CODE_ENUMS  # (re-exported)
+from cadre_core.roster._values_codes import DISCIPLINE_LEVELS as DISCIPLINE_LEVELS
 from cadre_core.roster._values_forms import (
     DASHES,
     FORM_SPELLINGS,
@@ -23,24 +25,14 @@ from cadre_core.roster._values_forms import FALSE_WORDS as FALSE_WORDS  # (yes/n
 from cadre_core.roster._values_forms import TRUE_WORDS as TRUE_WORDS
 from cadre_core.roster._values_titles import CATEGORY_REWRITES, CATEGORY_SPELLINGS
 from cadre_core.vocab._enums import (
-    AcademicTitle,
     Bloc,
-    Category,
-    CivilServiceGrade,
-    CouncilLevel,
     EducationLevel,
     Gender,
-    GeneralEducation,
-    IndicatorCode,
-    ItLevel,
-    LanguageLevel,
     RatingLevel,
-    StateManagementLevel,
-    StudyMode,
-    StudyPlace,
     TheoryLevel,
     TrainingTopic,
 )
+from cadre_core.vocab._marks import UNMARKING, either_unmarked, unmarked
 from cadre_core.vocab._vntext import INVISIBLE_CHARS as INVISIBLE_CHARS  # (every Cf char)
 from cadre_core.vocab._vntext import OTHER_SPACES as OTHER_SPACES
 from cadre_core.vocab._vntext import UNUSUAL_LEAD_BYTES as UNUSUAL_LEAD_BYTES
@@ -69,8 +61,7 @@ def ascii_key(text: str) -> str:
     >>> ascii_key("Cao  dẳng") == ascii_key("CAO ĐẲNG") == "cao dang"
     True
     """
-    folded = unicodedata.normalize("NFD", text_key(text).replace("đ", "d"))
-    return "".join(ch for ch in folded if not unicodedata.combining(ch))
+    return unmarked(text_key(text))
 
 
 # ------------------------------------------------------------------------- value aliases
@@ -352,9 +343,18 @@ _NO_LEVEL = "no level: leave the cell blank; in a theory table, omit the row"
 _NOT_RATED = "not rated: leave the cell blank; in a ratings table, omit the row"
 _BELOW = "below trung_cap, the lowest counted: leave the cell blank; in a table, omit the row"
 
+
+def _and_unmarked(codes: str, notes: dict[str, str]) -> dict[str, str]:
+    """The notes of a code list's refused values, and of the same typed without diacritics
+    ("chu tich"), unless an alias of the list has that diacritic-free key."""
+    taken = {ascii_key(k) for k in VALUE_ALIASES[codes]}
+    return {**{ascii_key(k): n for k, n in notes.items() if ascii_key(k) not in taken}, **notes}
+
+
 # Values real forms contain that cannot be mapped to one code: reported with a note, never
-# guessed (a note replaces the suggestion: a near spelling of another code would mislead).
-AMBIGUOUS_VALUES: Mapping[str, Mapping[str, str]] = {
+# guessed (a note replaces the suggestion: a near spelling of another code would mislead);
+# typed without diacritics, the same
+_REFUSED: Mapping[str, dict[str, str]] = {
     "education": _notes(
         {
             "ambiguous: trung_cap or below; record the actual level": ("dưới cao đẳng",),
@@ -423,6 +423,9 @@ AMBIGUOUS_VALUES: Mapping[str, Mapping[str, str]] = {
         }
     ),
 }
+AMBIGUOUS_VALUES: Mapping[str, Mapping[str, str]] = {
+    codes: _and_unmarked(codes, notes) for codes, notes in _REFUSED.items()
+}
 
 # Ordered rewrites of a value's key tried when the key itself is not an alias: abbreviations
 # clerks write, a bracketed whole value, and the unit named after a title ("Chủ tịch UBND
@@ -430,11 +433,34 @@ AMBIGUOUS_VALUES: Mapping[str, Mapping[str, str]] = {
 _WHOLE_BRACKETS = (r"^\((.+)\)$", r"\1")
 
 
+def _ascii_unique(aliases: Mapping[str, str]) -> dict[str, str]:
+    """Diacritic-free keys that belong to one code only (``cao dang`` -> cao_dang)."""
+    codes: dict[str, set[str]] = {}
+    for key, code in aliases.items():
+        codes.setdefault(ascii_key(key), set()).add(code)
+    return {key: next(iter(found)) for key, found in codes.items() if len(found) == 1}
+
+
 def _levels(codes: str) -> str:
     """The spellings of a level code list as one alternation, longest first (``tskh``
-    before ``ts``): the lead words of a level written with more after it."""
-    keys = [k for k in VALUE_ALIASES[codes] if "_" not in k and "(" not in k]
-    return "|".join(re.escape(k) for k in sorted(keys, key=len, reverse=True))
+    before ``ts``): the lead words of a level written with more after it, with and without
+    diacritics (those without, when they name one level: ``dai hoc``)."""
+    keys = {k for k in VALUE_ALIASES[codes] if "_" not in k and "(" not in k}
+    keys |= {k for k in _ascii_unique(VALUE_ALIASES[codes]) if "_" not in k and "(" not in k}
+    return "|".join(re.escape(k) for k in sorted(keys, key=lambda k: (-len(k), k)))
+
+
+def unmarked_rewrites(rewrites: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
+    """The rewrites of a code list (:data:`VALUE_REWRITES`), then the key without its
+    diacritics and the same rewrites without theirs: a value typed without diacritics
+    ("Bi thu Dang uy xa") is rewritten as the same with them is. Tried after every rewrite
+    of a value with its diacritics, they leave every value read by those as it is.
+
+    >>> rewrites = unmarked_rewrites((("phó bí thư", "bí thư"),))
+    >>> rewrites[0], rewrites[-1]
+    (('phó bí thư', 'bí thư'), ('pho bi thu', 'bi thu'))
+    """
+    return (*rewrites, *UNMARKING, *((unmarked(p), unmarked(r)) for p, r in rewrites))
 
 
 # "Đại học Luật", "Cử nhân kinh tế", "Thạc sĩ Quản lý kinh tế", "Trung cấp kế toán", "Đại
@@ -445,13 +471,17 @@ def _levels(codes: str) -> str:
 # slashes): those stay unread.
 _EDUCATION_LEVEL = _levels("education")
 _NOT_THE_LEVEL = (
-    rf"{_EDUCATION_LEVEL}|trung học|chính trị|llct|ll|lý luận|chuyên khoa|ck\w*|nội trú|đang|"
-    r"chưa|sơ cấp|cao cấp|trở lên|trở xuống"
+    _EDUCATION_LEVEL
+    + "|"
+    + either_unmarked(
+        r"trung học|chính trị|llct|ll|lý luận|chuyên khoa|ck\w*|nội trú|đang|"
+        r"chưa|sơ cấp|cao cấp|trở lên|trở xuống"
+    )
 )
 # "CN Hành chính", "CN Luật": CN (cử nhân or công nhân) with a field after it is the
 # bachelor's; alone, or before a worker's words ("CN kỹ thuật", "CN bậc 3", "CN lành
 # nghề", "CN may"), it stays unread; before a level ("cn đh") the level reads it
-_WORKER_WORDS = (
+_WORKER_WORDS = either_unmarked(
     r"k[ỹĩ] thuật|kt|lành nghề|bậc|nghề|lao động|may|nhà máy|xí nghiệp|công ty|hợp đồng|"
     r"viên chức|nông trường|lâm trường|sản xuất|vận hành"
 )
@@ -459,12 +489,13 @@ BACHELOR_LETTERS = rf"^cn(?=[\s.:(\-–]+\S)(?![\s.:(\-–]+(?:{_WORKER_WORDS}|{
 _BACHELOR_FIRST = (BACHELOR_LETTERS, "cử nhân")
 # "Dược sĩ trung học", "Kỹ sư cao đẳng", "Điều dưỡng trung cấp": a profession, then the
 # level it was trained at, which is the level (trung học: the old name of trung cấp)
-_PROFESSIONS = (
+_PROFESSIONS = either_unmarked(
     r"(?:bác|dược|y) s[ĩỹ]|k[ỹĩ] sư|kiến trúc sư|cử nhân|điều dưỡng|hộ sinh|k[ỹĩ] thuật viên"
 )
+_AT_LEVEL = r"\s+(?:trình độ\s+|trinh do\s+)?"
 _PROFESSION_LEVEL = (
-    (rf"^(?:{_PROFESSIONS})\s+(?:trình độ\s+)?trung học$", "trung cấp"),
-    (rf"^(?:{_PROFESSIONS})\s+(?:trình độ\s+)?(trung cấp|cao đẳng|đại học)$", r"\1"),
+    (rf"^(?:{_PROFESSIONS}){_AT_LEVEL}(?:trung học|trung hoc)$", "trung cấp"),
+    (rf"^(?:{_PROFESSIONS}){_AT_LEVEL}({either_unmarked('trung cấp|cao đẳng|đại học')})$", r"\1"),
 )
 _LEVEL_FIRST = (
     rf"^({_EDUCATION_LEVEL})(?!.*[,/;+&])(?!.*\b(?:{_NOT_THE_LEVEL})\b)[\s.:(\-–]+\S.*$",
@@ -472,18 +503,20 @@ _LEVEL_FIRST = (
 )
 # "TC LLCT", "Cử nhân CT", "Sơ cấp LL", "Trung cấp chính trị - hành chính" (the programme's
 # name since the 2000s): the level, the words that say it is political theory after it
-_THEORY_WORDS = (
+_THEORY_WORDS = either_unmarked(
     r"(?:llct|ct|lý luận chính trị|chính trị|lý luận|ll(?:\s*(?:chính trị|ct))?)"
     r"(?:\s*[-–]?\s*hành chính|\s*-\s*hc)?"
 )
-_THEORY_FIRST = (rf"^({_levels('theory')})\s+{_THEORY_WORDS}$", r"\1")
-_STUDY_MODES = r"tại chức|tập trung|không tập trung|chính quy|vừa làm vừa học|hoàn chỉnh"
+_THEORY_FIRST = (rf"^({_levels('theory')})\s+(?:{_THEORY_WORDS})$", r"\1")
+_STUDY_MODES = either_unmarked(
+    r"tại chức|tập trung|không tập trung|chính quy|vừa làm vừa học|hoàn chỉnh"
+)
 # the letters clerks write for how a degree was studied (chính quy, tại chức, văn bằng 2,
 # vừa làm vừa học, liên thông, từ xa) and for a teachers' (sư phạm) degree: after the
 # level's own letters, glued ("ĐHCQ", "CĐSP", "TCSP") or in brackets ("ĐH (TC)", where TC
 # is the mode, not a second level)
 _MODE_LETTERS = r"cq|tc|vb2|vlvh|lt|tx|sp"
-_LEVEL_LETTERS = r"đh|cđ|tc"
+_LEVEL_LETTERS = r"đh|cđ|tc|dh|cd"
 # "ĐHSP Toán", "CĐSP Mầm non", "ĐHTC Luật": those letters, then a field (groups: the
 # level's letters, the mode's, the field; roster/_level_field.py reads the field)
 GLUED_LEVEL = (
@@ -493,11 +526,15 @@ _LETTERS_FIRST = (GLUED_LEVEL, r"\1")
 VALUE_REWRITES: Mapping[str, tuple[tuple[str, str], ...]] = {
     # and "CC Văn phòng - Thống kê" (CC: công chức before a duty), "Phó Chủ tịch Thường trực
     # HĐND", "Phó BT TT Đảng ủy" (the standing deputy, thường trực or TT, is the deputy)
-    "category": (
-        _WHOLE_BRACKETS,
-        (r"^cc\.?\s+(?=\S)", "công chức "),
-        *CATEGORY_REWRITES,
-        (r"^(phó (?:chủ tịch|bí thư))\s+(?:thường trực|tt)\b", r"\1"),
+    # "Bi thu Dang uy xa", "Cong chuc Tu phap - Ho tich": typed without diacritics, the
+    # same rewrites without theirs
+    "category": unmarked_rewrites(
+        (
+            _WHOLE_BRACKETS,
+            (r"^cc\.?\s+(?=\S)", "công chức "),
+            *CATEGORY_REWRITES,
+            (r"^(phó (?:chủ tịch|bí thư))\s+(?:thường trực|tt)\b", r"\1"),
+        )
     ),
     # "KHỐI ĐẢNG, MẶT TRẬN VÀ CÁC ĐOÀN THỂ", "Khối MTTQ và các tổ chức chính trị - xã hội",
     # "Khối Đảng - đoàn thể": the Party, the Front and the unions in any of their names,
@@ -528,7 +565,7 @@ VALUE_REWRITES: Mapping[str, tuple[tuple[str, str], ...]] = {
         # "CCLLCT", "TCCT", "CNCT": the level's letters and those of the subject, glued
         (r"^(sc|tc|cc|cn)(?:llct|ct)$", r"\1"),
         # "Cao cấp (tại chức)", "Cao cấp (hệ tập trung)": the study mode in brackets
-        (rf"^(.+?)\s*\((?:hệ\s+)?(?:{_STUDY_MODES})\)$", r"\1"),
+        (rf"^(.+?)\s*\((?:h[ệe]\s+)?(?:{_STUDY_MODES})\)$", r"\1"),
         _THEORY_FIRST,
     ),
     # "HTT NV", "Hoàn thành tốt nhiệm vụ (HTTNV)", "... năm 2024", "Loại A", the level of
@@ -594,52 +631,10 @@ VALUE_REWRITES: Mapping[str, tuple[tuple[str, str], ...]] = {
 }
 
 
-def _ascii_unique(aliases: Mapping[str, str]) -> dict[str, str]:
-    """Diacritic-free keys that belong to one code only (``cao dang`` -> cao_dang)."""
-    codes: dict[str, set[str]] = {}
-    for key, code in aliases.items():
-        codes.setdefault(ascii_key(key), set()).add(code)
-    return {key: next(iter(found)) for key, found in codes.items() if len(found) == 1}
-
-
 #: Per code list: diacritic-free key -> code, for keys no two codes share. A value typed
 #: without (or with wrong) diacritics ("Cao dẳng", "Giám Dốc", "Nu") is read by it.
 ASCII_ALIASES: Mapping[str, Mapping[str, str]] = {
     codes: _ascii_unique(aliases) for codes, aliases in VALUE_ALIASES.items()
-}
-
-# Disciplinary measures, lightest first (Law on Cadres and Civil Servants; Party
-# regulations). Every one of them is "khiển trách or more" for Decree 335/2025/NĐ-CP.
-DISCIPLINE_LEVELS: tuple[str, ...] = (
-    "khien_trach",
-    "canh_cao",
-    "ha_bac_luong",
-    "giang_chuc",
-    "cach_chuc",
-    "bai_nhiem",
-    "buoc_thoi_viec",
-    "khai_tru",
-)
-
-CODE_ENUMS: Mapping[str, tuple[str, ...]] = {
-    "gender": Gender.codes(),
-    "bloc": Bloc.codes(),
-    "category": Category.codes(),
-    "education": EducationLevel.codes(),
-    "theory": TheoryLevel.codes(),
-    "rating": RatingLevel.codes(),
-    "topic": TrainingTopic.codes(),
-    "discipline": DISCIPLINE_LEVELS,
-    "grade": CivilServiceGrade.codes(),
-    "state_management": StateManagementLevel.codes(),
-    "it_level": ItLevel.codes(),
-    "language": LanguageLevel.codes(),
-    "general_education": GeneralEducation.codes(),
-    "academic_title": AcademicTitle.codes(),
-    "council_level": CouncilLevel.codes(),
-    "study_place": StudyPlace.codes(),
-    "study_mode": StudyMode.codes(),
-    "indicator": IndicatorCode.codes(),
 }
 
 NO_RELIGION = frozenset(

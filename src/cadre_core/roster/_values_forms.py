@@ -28,6 +28,7 @@ from cadre_core.vocab._enums import (
     StudyPlace,
 )
 from cadre_core.vocab._ethnic import KINH, canonical_ethnicity
+from cadre_core.vocab._marks import unmarked
 
 __all__ = [
     "DASHES",
@@ -150,6 +151,15 @@ def _specialised(grade: CivilServiceGrade) -> tuple[str, ...]:
     return tuple(
         " ".join(f"{name} {SPECIALISED_TIERS[grade]}".split()) for name in SPECIALISED_ROLES
     )
+
+
+def _and_unmarked(*spellings: str) -> tuple[str, ...]:
+    """Spellings, then those of them with diacritics typed without ("tai chuc").
+
+    >>> _and_unmarked("tại chức", "vlvh")
+    ('tại chức', 'vlvh', 'tai chuc')
+    """
+    return (*spellings, *(unmarked(w) for w in spellings if unmarked(w) != w))
 
 
 def _school_years() -> dict[GeneralEducation, tuple[str, ...]]:
@@ -374,9 +384,11 @@ FORM_SPELLINGS: Mapping[str, Mapping[str, tuple[str, ...]]] = {
             "liên kết quốc tế",
         ),
     },
+    # and the same without diacritics, the mode after a degree's level typed so ("Dai hoc
+    # tai chuc": no field)
     "study_mode": {
-        StudyMode.FULL_TIME: ("tập trung", "chính quy", "học tập trung", "tt"),
-        StudyMode.PART_TIME: (
+        StudyMode.FULL_TIME: _and_unmarked("tập trung", "chính quy", "học tập trung", "tt"),
+        StudyMode.PART_TIME: _and_unmarked(
             "không tập trung",
             "tại chức",
             "vừa làm vừa học",

@@ -20,6 +20,8 @@ import unicodedata
 
 import attrs
 
+from cadre_core.vocab._marks import unmarked
+
 __all__ = [
     "ETHNIC_ALIASES",
     "ETHNIC_GROUPS",
@@ -147,11 +149,6 @@ def ethnic_key(text: str) -> str:
     return _IGNORED.sub("", _PARENTHESISED.sub("", folded))
 
 
-def _ascii(key: str) -> str:
-    decomposed = unicodedata.normalize("NFD", key.replace("đ", "d"))
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-
-
 def _build_aliases() -> dict[str, str]:
     aliases: dict[str, str] = {}
     for group, (_, variants) in zip(ETHNIC_GROUPS, _GROUPS, strict=True):
@@ -162,7 +159,7 @@ def _build_aliases() -> dict[str, str]:
     # diacritic-free forms, unless two groups share one
     folded: dict[str, set[str]] = {}
     for key, name in aliases.items():
-        folded.setdefault(_ascii(key), set()).add(name)
+        folded.setdefault(unmarked(key), set()).add(name)
     for key, names in folded.items():
         if len(names) == 1 and key not in aliases:
             aliases[key] = next(iter(names))
@@ -197,7 +194,7 @@ def canonical_ethnicity(text: str) -> str | None:
     key = _group_key(text)
     found = ETHNIC_ALIASES.get(key)
     if found is None:
-        found = _BY_ASCII.get(_ascii(key))
+        found = _BY_ASCII.get(unmarked(key))
     return found
 
 
@@ -206,7 +203,7 @@ def suggest_ethnicity(text: str) -> str | None:
     found = canonical_ethnicity(text)
     if found is not None:
         return found
-    key = _ascii(_group_key(text))
+    key = unmarked(_group_key(text))
     if not key:
         return None
     close = difflib.get_close_matches(key, list(_BY_ASCII), n=1, cutoff=0.7)
