@@ -28,6 +28,7 @@ import pandas as pd
 from cadre_core.roster import _normalize as nz
 from cadre_core.roster._csv import csv_grid
 from cadre_core.roster._docx import docx_grids, record_folder_grids
+from cadre_core.roster._flat_bodies import SheetAgency
 from cadre_core.roster._flat_header import (
     NAME_AND_POST,
     SKIP,
@@ -57,7 +58,7 @@ from cadre_core.roster._flat_rows import (
     notes_under,
     parents,
 )
-from cadre_core.roster._flat_sheets import holds_list, listed_twice, shown_sheets
+from cadre_core.roster._flat_sheets import holds_list, listed_twice, workbook_grids
 from cadre_core.roster._flat_split import list_parts
 from cadre_core.roster._flat_tables import (
     MADE,
@@ -69,7 +70,7 @@ from cadre_core.roster._flat_tables import (
     title_key,
 )
 from cadre_core.roster._grid import Grid, encoded_marks, legacy_said, marked_cells, unicode_grid
-from cadre_core.roster._guards import TooLarge, _check_workbook_size
+from cadre_core.roster._guards import _check_workbook_size
 from cadre_core.roster._html import html_grids
 from cadre_core.roster._list_title import Undated, title_commune, title_day, title_period
 from cadre_core.roster._lookup import code_keys, lookup_codes
@@ -81,7 +82,7 @@ from cadre_core.roster._record import COURSE_COLUMNS, not_read
 from cadre_core.roster._record_day import dated_lines, record_day, signed_day
 from cadre_core.roster._row_marks import marked_people
 from cadre_core.roster._schema import header_key
-from cadre_core.roster._sheets import locked, read_sheets, sheet_names
+from cadre_core.roster._sheets import sheet_names
 from cadre_core.roster._sniff import LIST_SUFFIXES, named_as, source_of
 from cadre_core.vocab._dates import parse_day
 from cadre_core.vocab._labels import fmt_date, label
@@ -113,13 +114,14 @@ class FlatRead:
     cell_rows: Mapping[tuple[str, str], pd.Series] = attrs.field(factory=dict)
 
 
-def _grids(path: Path) -> tuple[list[Grid], list[Problem]]:
+def _grids(path: Path) -> tuple[list[Grid], list[Problem], dict[str, SheetAgency]]:
     """The sheets of a list (a CSV file is one, unnamed; a Word document's or a web page's
-    tables are "Bảng 1", "Bảng 2" ...) with their merged ranges. What the file holds is
-    told by its bytes (:func:`~cadre_core.roster._sniff.source_of`), and said when its name
-    says otherwise (a web page saved as ``.xls``)."""
+    tables are "Bảng 1", "Bảng 2" ...) with their merged ranges, and the body each sheet
+    of a workbook names (:func:`~cadre_core.roster._flat_sheets.workbook_grids`). What the
+    file holds is told by its bytes (:func:`~cadre_core.roster._sniff.source_of`), and
+    said when its name says otherwise (a web page saved as ``.xls``)."""
     if path.is_dir():
-        return record_folder_grids(path)
+        return (*record_folder_grids(path), {})
     source = source_of(path)
     said: list[Problem] = []
     if source != named_as(path):
@@ -136,28 +138,9 @@ def _grids(path: Path) -> tuple[list[Grid], list[Problem]]:
     elif source == "csv":
         grids, problems = csv_grid(path)
     else:
-        grids, problems = _workbook_grids(path)
-    return grids, said + problems
-
-
-def _workbook_grids(path: Path) -> tuple[list[Grid], list[Problem]]:
-    """A workbook's sheets (calamine's formats, or an XML Spreadsheet) as grids: those
-    shown, the hidden ones said not read, unless no sheet shown holds a list
-    (:func:`~cadre_core.roster._flat_sheets.shown_sheets`)."""
-    too_large = _check_workbook_size(path)
-    if too_large is not None:
-        return [], [
-            problem(path.name, None, None, None, None, "workbook_too_large", reason=too_large)
-        ]
-    try:
-        sheets, merged = read_sheets(path)
-    except TooLarge as exc:
-        why = str(exc)
-        return [], [problem(path.name, None, None, None, None, "workbook_too_large", reason=why)]
-    except Exception as exc:  # the engine raises many types for a non-workbook
-        key = "workbook_password" if locked(path, exc) else "not_list_workbook"
-        return [], [problem(path.name, None, None, None, None, key, error=type(exc).__name__)]
-    return shown_sheets([Grid(k, v, merged.get(k, [])) for k, v in sheets.items()], path.name)
+        grids, problems, bodies = workbook_grids(path)
+        return grids, said + problems, bodies
+    return grids, said + problems, {}
 
 
 def _texts(grid: pd.DataFrame) -> list[str]:
@@ -447,7 +430,7 @@ def read_flat(
     sheet or table or several) into raw roster tables, with its day and the commune its
     title names. A sheet typed in a legacy font is read converted, an error unless
     ``legacy`` is ``"convert"`` (:func:`~cadre_core.roster._grid.legacy_said`)."""
-    grids, problems = _grids(path)
+    grids, problems, bodies = _grids(path)
     grids = [unicode_grid(g, alone=legacy == "convert") for g in grids]  # pasted cells too
     problems.extend(legacy_said(path.name, grids, legacy))
     grids = [part for g in grids for part in list_parts(g)]  # a list per header (_flat_split)
@@ -543,6 +526,7 @@ def read_flat(
         serials=path.is_file() and source_of(path) in ("workbook", "spreadsheetml"),
         communes=communes,
         marks=encoded_marks((s.rows, s.marks) for _, _, s in sheets),
+        bodies={n: bodies[g.name] for n, g in enumerate(grids) if g.name in bodies},
     )
     problems.extend(found)
     problems.extend(posts_left(raws, day))  # no post held by who left (_flat_left)
@@ -628,7 +612,7 @@ def is_flat(path: Path, layout: Layout | None = None) -> bool:
     if any(table_for(n, layout) == "cadres" for n in names):
         return False  # a roster of tables (its cadres by any name)
     # no cadres table, so no roster of tables: a list when a sheet holds a list's header
-    return any(holds_list(g) for g in _workbook_grids(path)[0])
+    return any(holds_list(g) for g in workbook_grids(path)[0])
 
 
 __all__ = [

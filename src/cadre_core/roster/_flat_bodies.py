@@ -6,15 +6,17 @@ XÃ"), with no agency column and no group rows. When every sheet holding a list 
 body (:func:`body_named`, the sheet's name before its title line), two bodies at least,
 and no two sheets' titles name different communes, each sheet's people whose row gives
 no agency nor bloc are of the body its sheet names (:func:`sheet_agencies`): an agency
-named as the sheet (or its title) writes it, in the bloc of the body (the Party's
-committee, its offices, the Front and the unions: ``party_front``; the People's Council,
-the People's Committee and their offices: ``government``), or a bloc when the sheet names
-one ("Khối chính quyền"). The commune stays the one the titles or the file name.
+named as the sheet (or its title) writes it, in the bloc of the body
+(:data:`~cadre_core.vocab._bodies.COMMUNE_BODIES`, the one table of the commune's bodies:
+the Party's committee, its offices, the Front and the unions: ``party_front``; the
+People's Council, the People's Committee and their offices: ``government``; the police
+and the military command: neither), or a bloc when the sheet names one ("Khối chính
+quyền"). The commune stays the one the titles or the file name.
 
 A workbook of one sheet per commune, per month, or "Sheet1", "Sheet2", names no body and
-is read as before. The sheet's body travels with its grid (``attrs``, as the rows a clerk
-marked do) to :func:`~cadre_core.roster._flat_tables.build_tables`, which reads it with
-:func:`sheet_agency`.
+is read as before. The body each sheet names is handed, by the sheet's number, to
+:func:`~cadre_core.roster._flat_tables.build_tables`, which gives it to the sheet's people
+with :func:`sheet_bodies`.
 """
 
 from __future__ import annotations
@@ -26,49 +28,12 @@ from collections.abc import Mapping, Sequence
 import attrs
 import pandas as pd
 
-from cadre_core.roster._flat_header import find_header
-from cadre_core.roster._grid import Grid, unicode_grid
 from cadre_core.roster._list_title import title_commune
 from cadre_core.roster._lookup import lookup_codes
 from cadre_core.roster._problems import Problem, problem
+from cadre_core.vocab._bodies import commune_body
 from cadre_core.vocab._labels import label
 
-SHEET_AGENCY = "cadre_sheet_agency"
-"""The key of a grid's ``attrs`` holding the :class:`SheetAgency` its sheet names."""
-
-_HEAD_ROWS = 30  # the rows a list's header is looked for in (find_header)
-
-_UY = r"(?:ủy|uỷ)"
-_PARTY = rf"(?:(?:ban chấp hành|bch|ban thường vụ|btv)\s+)?(?:đảng\s+{_UY}|đảng bộ|đu|cấp\s+{_UY})"
-# the bodies of a commune, by the bloc each is of (a whole name, its place set aside)
-_BODIES: tuple[tuple[str, str], ...] = (
-    (_PARTY, "party_front"),
-    (rf"(?:{_UY}\s+ban\s+kiểm\s+tra|ubkt)(?:\s+{_PARTY})?", "party_front"),
-    (r"ban\s+(?:xây\s+dựng\s+đảng|xdđ)", "party_front"),
-    (rf"(?:văn\s+phòng|vp)\s*{_PARTY}|vpđu", "party_front"),
-    (
-        rf"(?:{_UY}\s+ban\s+|ub\s*)?(?:mặt\s+trận(?:\s+tổ\s+quốc)?|mttq)(?:\s+(?:việt\s+nam|vn))?"
-        r"(?:\s+(?:và\s+)?(?:các\s+)?đoàn\s+thể)?",
-        "party_front",
-    ),
-    (r"(?:các\s+)?(?:đoàn\s+thể|tổ\s+chức\s+chính\s+trị\s+xã\s+hội)", "party_front"),
-    (
-        r"hội\s+(?:(?:liên\s+hiệp\s+|lh)?phụ\s+nữ|lhpn|nông\s+dân|nd|cựu\s+chiến\s+binh|ccb)"
-        r"|đoàn\s+(?:thanh\s+niên(?:\s+cộng\s+sản\s+hồ\s+chí\s+minh)?|tn(?:cshcm)?|tncs(?:\s+hcm)?)",
-        "party_front",
-    ),
-    (r"(?:thường\s+trực\s+)?(?:hội\s+đồng\s+nhân\s+dân|hđnd)", "government"),
-    (rf"{_UY}\s+ban\s+nhân\s+dân|ubnd", "government"),
-    (r"(?:(?:văn\s+phòng|vp)\s+)?hđnd\s+(?:và\s+)?ubnd", "government"),
-    (r"(?:văn\s+phòng|vp)\s+ubnd", "government"),
-    (
-        r"phòng\s+(?:kinh\s+tế(?:\s+hạ\s+tầng(?:\s+và\s+đô\s+thị)?)?"
-        r"|văn\s+(?:hoá|hóa)\s+xã\s+hội|vh\s*xh)",
-        "government",
-    ),
-    (r"(?:trung\s+tâm|tt)\s*(?:phục\s+vụ\s+hành\s+chính\s+công|pvhcc)", "government"),
-)
-_BODY = [(re.compile(rf"^(?:{p})$", re.I), bloc) for p, bloc in _BODIES]
 # a sheet's or title's words around the body: the place after it ("xã Nậm Tăm", never the
 # "xã hội" of "Văn hóa - xã hội"), "Cơ quan" before it; punctuation between words
 _PLACE = re.compile(r"\s+(?:xã(?!\s+hội\b)|phường|thị\s+trấn|đặc\s+khu)(?:\s.*)?$", re.I)
@@ -87,16 +52,12 @@ _TAIL = re.compile(r"\s*(?:\(.*|tính\s+đến.*|đến\s+ngày.*|năm\s+\d{4}.*
 @attrs.frozen
 class SheetAgency:
     """The agency (``name``, as the sheet or its title writes it) a sheet names and its
-    bloc (a code; ``None``: none known), or the bloc alone (``name`` None, ``bloc`` as
-    written: "Khối chính quyền"), and the sheet. Shared, not copied, by the frames
-    pandas derives from the grid."""
+    bloc (a code; ``None``: none known, or of neither bloc), or the bloc alone (``name``
+    None, ``bloc`` as written: "Khối chính quyền"), and the sheet."""
 
     name: str | None
     bloc: str | None
     sheet: str
-
-    def __deepcopy__(self, memo: dict[int, object]) -> SheetAgency:
-        return self
 
 
 def _words(text: str) -> str:
@@ -107,14 +68,14 @@ def _words(text: str) -> str:
 
 def body_named(text: str) -> tuple[str | None, str | None] | None:
     """The body ``text`` names wholly (a sheet's name, the rest of a title's list line),
-    its place set aside: the agency as written and its bloc's code; or a bloc alone
-    ("Khối chính quyền": no agency, the bloc as written, as a group row names it); None
-    when it names none.
+    its place set aside: the agency as written and its bloc's code (``None``: the police
+    or the military command, of neither bloc); or a bloc alone ("Khối chính quyền": no
+    agency, the bloc as written, as a group row names it); None when it names none.
 
     >>> body_named("UBND xã"), body_named("Đảng ủy"), body_named("UBMTTQ")
     (('UBND xã', 'government'), ('Đảng ủy', 'party_front'), ('UBMTTQ', 'party_front'))
-    >>> body_named("Khối chính quyền")
-    (None, 'Khối chính quyền')
+    >>> body_named("Khối chính quyền"), body_named("Công an xã")
+    ((None, 'Khối chính quyền'), ('Công an xã', None))
     >>> [body_named(t) for t in ("Xã Nậm Tăm", "Tháng 1", "Sheet1", "Phòng Văn hóa - xã hội")]
     [None, None, None, ('Phòng Văn hóa - xã hội', 'government')]
     """
@@ -124,11 +85,8 @@ def body_named(text: str) -> tuple[str | None, str | None] | None:
     bloc = lookup_codes(pd.Series([written.casefold()], dtype=object), "bloc").iloc[0]
     if isinstance(bloc, str):
         return None, written
-    words = _words(written)
-    for pattern, of in _BODY:
-        if pattern.match(words):
-            return written, of
-    return None
+    named, of = commune_body(_words(written))
+    return (written, of) if named else None
 
 
 def _title_body(lines: Sequence[str]) -> tuple[str | None, str | None] | None:
@@ -143,72 +101,44 @@ def _title_body(lines: Sequence[str]) -> tuple[str | None, str | None] | None:
     return None
 
 
-def sheet_agencies(grids: Sequence[Grid]) -> list[Grid]:
-    """The sheets of a workbook, each with the body it names (:class:`SheetAgency`, in
-    its ``attrs``) when every sheet holding a list names one, two bodies at least, and no
-    two sheets' titles name different communes; else as they are.
+def sheet_agencies(titles: Mapping[str, Sequence[str]]) -> dict[str, SheetAgency]:
+    """The body each sheet of a workbook names (:class:`SheetAgency`, by the sheet's
+    name) when every sheet holding a list names one, two bodies at least, and no two
+    sheets' titles name different communes; else none. ``titles`` holds each sheet
+    holding a list, in order, with the text of the cells above its header.
 
-    >>> people = [["STT", "Họ và tên", "Chức vụ"], [1, "Lò Văn An", "Bí thư Đảng ủy xã"]]
-    >>> grids = sheet_agencies([Grid(n, pd.DataFrame(people), []) for n in ("Đảng ủy", "UBND")])
-    >>> [g.cells.attrs[SHEET_AGENCY].name for g in grids]
-    ['Đảng ủy', 'UBND']
-    >>> grids = sheet_agencies([Grid(n, pd.DataFrame(people), []) for n in ("Sheet1", "UBND")])
-    >>> [SHEET_AGENCY in g.cells.attrs for g in grids]
-    [False, False]
+    >>> {s: a.name for s, a in sheet_agencies({"Đảng ủy": [], "UBND": ["DANH SÁCH"]}).items()}
+    {'Đảng ủy': 'Đảng ủy', 'UBND': 'UBND'}
+    >>> sheet_agencies({"Sheet1": [], "UBND": []})
+    {}
     """
-    named: dict[int, tuple[str | None, str | None]] = {}
+    named: dict[str, tuple[str | None, str | None]] = {}
     communes: set[str] = set()
-    for n, grid in enumerate(grids):
-        head = unicode_grid(Grid(grid.name, grid.cells.iloc[:_HEAD_ROWS], [])).cells
-        header = find_header(head)
-        if header is None:
-            continue
-        above = head.iloc[: header.top].to_numpy(dtype=object).ravel()
-        lines = [v for v in above if isinstance(v, str) and v.strip()]
-        body = body_named(grid.name) or _title_body(lines)
+    for sheet, above in titles.items():
+        lines = [v for v in above if v.strip()]
+        body = body_named(sheet) or _title_body(lines)
         if body is None:
-            return list(grids)
-        named[n] = body
+            return {}
+        named[sheet] = body
         commune = title_commune(lines)
         communes |= set() if commune is None else {commune.casefold()}
     bodies = {(a or "").casefold() + "\x1f" + (b or "") for a, b in named.values()}
     if len(named) < 2 or len(bodies) < 2 or len(communes) > 1:
-        return list(grids)
-    out = list(grids)
-    for n, (name, bloc) in named.items():
-        cells = grids[n].cells.copy(deep=False)
-        cells.attrs[SHEET_AGENCY] = SheetAgency(name, bloc, grids[n].name)
-        out[n] = attrs.evolve(grids[n], cells=cells)
-    return out
-
-
-def sheet_agency(cols: Mapping[tuple[str, str], pd.Series]) -> SheetAgency | None:
-    """The body a list sheet names (:func:`sheet_agencies`), from the raw columns read
-    from its grid (which carry its ``attrs``); None when it names none."""
-    for values in cols.values():
-        found = values.attrs.get(SHEET_AGENCY)
-        if isinstance(found, SheetAgency):
-            return found
-    return None
+        return {}
+    return {sheet: SheetAgency(name, bloc, sheet) for sheet, (name, bloc) in named.items()}
 
 
 def sheet_bodies(
     people: pd.DataFrame,
-    sheets: Sequence[tuple[object, ...]],
+    named: Mapping[int, SheetAgency],
     places: dict[tuple[int, str, str], str],
     file: str,
     problems: list[Problem],
 ) -> None:
     """Give each person row of ``people`` (a list's rows, ``_sheet`` its sheet's number)
-    whose row gives no agency nor bloc the body its sheet names (:func:`sheet_agency` of
-    each of ``sheets``' raw columns: its number first, its columns second), in its
-    ``agencies.name`` and ``agencies.bloc``; each sheet's agency placed there
-    (``places``) and said once for the file (``problems``)."""
-    named: dict[int, SheetAgency] = {}
-    for number, cols, *_ in sheets:
-        found = sheet_agency(cols) if isinstance(cols, Mapping) else None
-        if isinstance(number, int) and found is not None:
-            named[number] = found
+    whose row gives no agency nor bloc the body its sheet names (``named``, by sheet
+    number: :func:`sheet_agencies`), in its ``agencies.name`` and ``agencies.bloc``; each
+    sheet's agency placed there (``places``) and said once for the file (``problems``)."""
     if not named:
         return
     blank = pd.Series(None, index=people.index, dtype=object)
@@ -233,10 +163,8 @@ def sheet_bodies(
 
 
 __all__ = [
-    "SHEET_AGENCY",
     "SheetAgency",
     "body_named",
     "sheet_agencies",
-    "sheet_agency",
     "sheet_bodies",
 ]

@@ -14,7 +14,7 @@ Only an ``.xlsx`` tells its hidden columns
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import attrs
 import pandas as pd
@@ -36,17 +36,22 @@ from cadre_core.roster._row_marks import row_marks
 _HEAD_ROWS = 30  # the rows a list's header is looked for in (find_header)
 
 
-def hidden_columns(grids: Sequence[Grid], file: str) -> tuple[list[Grid], list[Problem]]:
+def hidden_columns(
+    grids: Sequence[Grid], file: str, headers: Mapping[str, Header | None]
+) -> tuple[list[Grid], list[Problem]]:
     """The sheets of the workbook ``file`` with each hidden column whose field a column
     shown holds set aside (its cells from the header down blank), and a warning for each
     hidden column of a field the list reads: set aside (``hidden_column_not_read``,
-    naming the column shown) or read (``hidden_column_read``).
+    naming the column shown) or read (``hidden_column_read``). ``headers``: the header
+    of each sheet's list, by the sheet's name (found once for the workbook; None or
+    absent: the sheet holds none).
 
     >>> from cadre_core.roster._row_marks import ROW_MARKS, RowMarks
     >>> cells = pd.DataFrame([["STT", "Họ và tên", "Chức vụ", "Chức danh"],
     ...                       [1, "Lò Văn An", "Chủ tịch UBND xã cũ", "Bí thư Đảng ủy"]])
     >>> cells.attrs[ROW_MARKS] = RowMarks(columns=frozenset({2}))
-    >>> (grid,), said = hidden_columns([Grid("DS", cells, [])], "ds.xlsx")
+    >>> headers = {"DS": find_header(cells)}
+    >>> (grid,), said = hidden_columns([Grid("DS", cells, [])], "ds.xlsx", headers)
     >>> bool(grid.cells.iloc[:, 2].isna().all()), [(p.column, p.key) for p in said]
     (True, [('Chức vụ (column C)', 'hidden_column_not_read')])
     """
@@ -57,15 +62,17 @@ def hidden_columns(grids: Sequence[Grid], file: str) -> tuple[list[Grid], list[P
         if marks is None or not marks.columns:
             out.append(grid)
             continue
-        kept, problems = _sheet(grid, marks.columns, file)
+        kept, problems = _sheet(grid, headers.get(grid.name), marks.columns, file)
         out.append(kept)
         said += problems
     return out, said
 
 
-def _sheet(grid: Grid, hidden: frozenset[int], file: str) -> tuple[Grid, list[Problem]]:
-    """One sheet's hidden columns set aside or read, and said (:func:`hidden_columns`)."""
-    header = _header_of(grid.name, grid.cells)
+def _sheet(
+    grid: Grid, header: Header | None, hidden: frozenset[int], file: str
+) -> tuple[Grid, list[Problem]]:
+    """One sheet's hidden columns set aside or read, and said (:func:`hidden_columns`),
+    under its list's ``header``."""
     if header is None:
         return grid, []
     labels = header.labels
@@ -101,7 +108,8 @@ def _sheet(grid: Grid, hidden: frozenset[int], file: str) -> tuple[Grid, list[Pr
 
 
 def _header_of(name: str, cells: pd.DataFrame) -> Header | None:
-    """The header of a sheet's ``cells`` (read in Unicode when typed in a legacy font)."""
+    """The header of a sheet's ``cells`` (read in Unicode when typed in a legacy font):
+    looked for again once a hidden column is blanked."""
     return find_header(unicode_grid(Grid(name, cells.iloc[:_HEAD_ROWS], [])).cells)
 
 

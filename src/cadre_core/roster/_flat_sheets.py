@@ -27,19 +27,22 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from pathlib import Path
 
+import attrs
 import pandas as pd
 
 from cadre_core.roster import _normalize as nz
-from cadre_core.roster._flat_bodies import sheet_agencies
+from cadre_core.roster._flat_bodies import SheetAgency, sheet_agencies
 from cadre_core.roster._flat_header import Header, find_header, name_parts, resolve
 from cadre_core.roster._flat_hidden import hidden_columns
 from cadre_core.roster._flat_rows import FOOTER, filled_cells, matches
 from cadre_core.roster._flat_tables import VACANT
 from cadre_core.roster._grid import Grid, unicode_grid
+from cadre_core.roster._guards import TooLarge, _check_workbook_size
 from cadre_core.roster._list_title import title_example, title_leavers
 from cadre_core.roster._problems import Problem, problem
-from cadre_core.roster._sheets import hidden
+from cadre_core.roster._sheets import hidden, locked, read_sheets
 from cadre_core.vocab._labels import label
 
 HEAD_ROWS = 30
@@ -54,6 +57,35 @@ _DOCUMENT_TABLE = re.compile(re.escape(label("list_word_table", "vi")).replace(r
 _NOT_READ = {"hidden": "hidden_sheet_not_read", "very hidden": "very_hidden_sheet_not_read"}
 
 
+@attrs.frozen
+class SheetHead:
+    """The first rows of a sheet (:data:`HEAD_ROWS`, read in Unicode when typed in a
+    legacy font) and the header of its list among them (None: it holds none), found once
+    for every check of the sheet."""
+
+    cells: pd.DataFrame = attrs.field(eq=False)
+    header: Header | None
+
+    def above(self) -> list[str]:
+        """The text cells above the header (none when there is no header)."""
+        if self.header is None:
+            return []
+        cells = self.cells.iloc[: self.header.top].to_numpy(dtype=object).ravel()
+        return [v for v in cells if isinstance(v, str)]
+
+
+def sheet_head(grid: Grid) -> SheetHead:
+    """The head of the sheet ``grid`` and the header of its list (:class:`SheetHead`).
+
+    >>> cells = pd.DataFrame([["DANH SÁCH", None], ["STT", "Họ và tên"], [1, "Lò Văn An"]])
+    >>> head = sheet_head(Grid("DS", cells, []))
+    >>> head.header.top, head.above()
+    (1, ['DANH SÁCH'])
+    """
+    head = unicode_grid(Grid(grid.name, grid.cells.iloc[:HEAD_ROWS], [])).cells
+    return SheetHead(head, find_header(head))
+
+
 def holds_list(grid: Grid) -> bool:
     """Whether the sheet ``grid`` holds the header of a list of people among its first
     rows (read in Unicode when typed in a legacy font).
@@ -62,11 +94,33 @@ def holds_list(grid: Grid) -> bool:
     >>> holds_list(Grid("DS", cells, [])), holds_list(Grid("Mã", cells.iloc[1:], []))
     (True, False)
     """
-    head = unicode_grid(Grid(grid.name, grid.cells.iloc[:HEAD_ROWS], []))
-    return find_header(head.cells) is not None
+    return sheet_head(grid).header is not None
 
 
-def shown_sheets(grids: Sequence[Grid], file: str) -> tuple[list[Grid], list[Problem]]:
+def workbook_grids(path: Path) -> tuple[list[Grid], list[Problem], dict[str, SheetAgency]]:
+    """A workbook's sheets (calamine's formats, or an XML Spreadsheet) as grids: those
+    shown, the hidden ones said not read, unless no sheet shown holds a list; what is
+    said of them; and the body each names (:func:`shown_sheets`)."""
+    too_large = _check_workbook_size(path)
+    if too_large is not None:
+        return [], [problem(path.name, None, None, None, None, "workbook_too_large",
+                            reason=too_large)], {}  # fmt: skip
+    try:
+        sheets, merged = read_sheets(path)
+    except TooLarge as exc:
+        why = str(exc)
+        return [], [problem(path.name, None, None, None, None, "workbook_too_large",
+                            reason=why)], {}  # fmt: skip
+    except Exception as exc:  # the engine raises many types for a non-workbook
+        key = "workbook_password" if locked(path, exc) else "not_list_workbook"
+        return [], [problem(path.name, None, None, None, None, key,
+                            error=type(exc).__name__)], {}  # fmt: skip
+    return shown_sheets([Grid(k, v, merged.get(k, [])) for k, v in sheets.items()], path.name)
+
+
+def shown_sheets(
+    grids: Sequence[Grid], file: str
+) -> tuple[list[Grid], list[Problem], dict[str, SheetAgency]]:
     """The sheets of the workbook ``file`` a list is read from, and what is said of its
     hidden ones: every sheet shown when one of them holds a list, each hidden sheet that
     holds anything said not read (a warning, scope ``"sheet"``; a very hidden one with
@@ -74,34 +128,40 @@ def shown_sheets(grids: Sequence[Grid], file: str) -> tuple[list[Grid], list[Pro
     one that holds a list said to be hidden and read. A column a sheet hides is read or
     set aside by whether a column shown holds its field, and said
     (:func:`~cadre_core.roster._flat_hidden.hidden_columns`); a sheet naming the body
-    of the commune its people are of ("Đảng ủy", "UBND xã") carries it
-    (:func:`~cadre_core.roster._flat_bodies.sheet_agencies`).
+    of the commune its people are of ("Đảng ủy", "UBND xã") gives it, by the sheet's name
+    (:func:`~cadre_core.roster._flat_bodies.sheet_agencies`). Each sheet's header is
+    found once (:func:`sheet_head`) for all of these.
 
     >>> people = pd.DataFrame([["STT", "Họ và tên", "Ngày sinh"], [1, "Lò Văn An", None]])
     >>> old = people.copy()
     >>> old.attrs["cadre_sheet_hidden"] = "hidden"
-    >>> grids, said = shown_sheets([Grid("2024", old, []), Grid("2025", people, [])], "ds.xlsx")
+    >>> grids, said, _ = shown_sheets([Grid("2024", old, []), Grid("2025", people, [])], "ds.xlsx")
     >>> [g.name for g in grids], [(p.key, p.table) for p in said]
     (['2025'], [('hidden_sheet_not_read', '2024')])
-    >>> grids, said = shown_sheets([Grid("2024", old, [])], "ds.xlsx")
+    >>> grids, said, _ = shown_sheets([Grid("2024", old, [])], "ds.xlsx")
     >>> [g.name for g in grids], [(p.key, p.table) for p in said]
     (['2024'], [('hidden_sheet_read', '2024')])
     """
-    chosen, said = _shown(grids, file)
-    staff, left = leaver_sheets(chosen, file)
-    kept, examples = example_sheets(staff, file)
-    kept, columns = hidden_columns(kept, file)  # a hidden column: read or set aside
-    kept = sheet_agencies(kept)  # a sheet per body: the body of each sheet's people
-    return kept, said + left + examples + columns
+    heads = {g.name: sheet_head(g) for g in grids}
+    chosen, said = _shown(grids, file, heads)
+    staff, left = leaver_sheets(chosen, file, heads)
+    kept, examples = example_sheets(staff, file, heads)
+    headers = {name: head.header for name, head in heads.items()}
+    kept, columns = hidden_columns(kept, file, headers)  # a hidden column: read or set aside
+    titles = {g.name: heads[g.name].above() for g in kept if heads[g.name].header is not None}
+    bodies = sheet_agencies(titles)  # a sheet per body: the body of each sheet's people
+    return kept, said + left + examples + columns, bodies
 
 
-def _shown(grids: Sequence[Grid], file: str) -> tuple[list[Grid], list[Problem]]:
+def _shown(
+    grids: Sequence[Grid], file: str, heads: Mapping[str, SheetHead]
+) -> tuple[list[Grid], list[Problem]]:
     """The sheets shown or hidden read (:func:`shown_sheets`), before the leavers'."""
     hides = {g.name for g in grids if hidden(g.cells) is not None}
     if not hides:
         return list(grids), []
     shown = [g for g in grids if g.name not in hides]
-    if any(holds_list(g) for g in shown):
+    if any(heads[g.name].header is not None for g in shown):
         said = [
             problem(file, g.name, None, None, None, _NOT_READ[hidden(g.cells) or "hidden"],
                     severity="warning", scope="sheet", sheet=repr(g.name))
@@ -113,39 +173,41 @@ def _shown(grids: Sequence[Grid], file: str) -> tuple[list[Grid], list[Problem]]
         problem(file, g.name, None, None, None, "hidden_sheet_read", severity="warning",
                 sheet=repr(g.name))
         for g in grids
-        if g.name in hides and holds_list(g)
+        if g.name in hides and heads[g.name].header is not None
     ]  # fmt: skip
     return list(grids), said
 
 
-def leaver_sheets(grids: Sequence[Grid], file: str) -> tuple[list[Grid], list[Problem]]:
+def leaver_sheets(
+    grids: Sequence[Grid], file: str, heads: Mapping[str, SheetHead]
+) -> tuple[list[Grid], list[Problem]]:
     """The sheets of the workbook ``file`` a list of its staff is read from, and what is
     said of those listing the people who left: a sheet holding a list whose title rows
     (above its header) or name say so (:func:`~cadre_core.roster._list_title.title_leavers`:
     "DANH SÁCH CÁN BỘ, CÔNG CHỨC GIẢM TRONG NĂM 2025", "Giảm trong năm") is read when its
     header has a column of the day each left ("Thời gian giảm": no post held from then on,
     a warning naming the sheet), else not read, a warning naming the sheet and the rows of
-    its people (scope ``"sheet"``).
+    its people (scope ``"sheet"``). ``heads``: each sheet's head, by its name
+    (:func:`sheet_head`).
 
     >>> head = ["STT", "Họ và tên", "Ngày sinh", "Chức vụ"]
     >>> staff = pd.DataFrame([["DANH SÁCH CÁN BỘ", None, None, None], head,
     ...                       [1, "Lò Văn An", "12/03/1975", "Chủ tịch UBND xã"]])
     >>> left = pd.DataFrame([["DANH SÁCH CÁN BỘ GIẢM TRONG NĂM 2025", None, None, None],
     ...                      head, [1, "Lò Văn Bun", "15/05/1965", "Chủ tịch HĐND xã"]])
-    >>> grids, said = leaver_sheets([Grid("DS", staff, []), Grid("Giảm", left, [])], "ds.xlsx")
+    >>> sheets = [Grid("DS", staff, []), Grid("Giảm", left, [])]
+    >>> grids, said = leaver_sheets(sheets, "ds.xlsx", {g.name: sheet_head(g) for g in sheets})
     >>> [g.name for g in grids], [(p.key, p.table, dict(p.args)["rows"]) for p in said]
     (['DS'], [('leaver_sheet_not_read', 'Giảm', '3')])
     """
     kept: list[Grid] = []
     said: list[Problem] = []
     for grid in grids:
-        head = unicode_grid(Grid(grid.name, grid.cells.iloc[:HEAD_ROWS], []))
-        header = find_header(head.cells)
+        header = heads[grid.name].header
         if header is None:
             kept.append(grid)
             continue
-        above = head.cells.iloc[: header.top].to_numpy(dtype=object).ravel()
-        words = title_leavers([v for v in above if isinstance(v, str)], grid.name)
+        words = title_leavers(heads[grid.name].above(), grid.name)
         if words is None:
             kept.append(grid)
             continue
@@ -165,33 +227,38 @@ def leaver_sheets(grids: Sequence[Grid], file: str) -> tuple[list[Grid], list[Pr
     return kept, said
 
 
-def example_sheets(grids: Sequence[Grid], file: str) -> tuple[list[Grid], list[Problem]]:
+def example_sheets(
+    grids: Sequence[Grid], file: str, heads: Mapping[str, SheetHead]
+) -> tuple[list[Grid], list[Problem]]:
     """The sheets of the workbook ``file`` a list of its staff is read from, and what is
     said of those holding instructions or an example: a sheet holding a list whose name,
     else the line right above its header, says so
     (:func:`~cadre_core.roster._list_title.title_example`: a sheet "Hướng dẫn", a line
     "Ví dụ:") is not read while another sheet holds a list, a warning naming the sheet
     and the rows of its people (scope ``"sheet"``); when every list is on such a sheet,
-    each is read, and said (its people may be made up).
+    each is read, and said (its people may be made up). ``heads``: each sheet's head, by
+    its name (:func:`sheet_head`).
 
     >>> head = ["STT", "Họ và tên", "Ngày sinh", "Chức vụ"]
     >>> guide = pd.DataFrame([["Cột", "Hướng dẫn ghi", None, None], ["Ví dụ:", None, None, None],
     ...                       head, [1, "Nguyễn Văn A", "01/01/1980", "Chủ tịch UBND xã"]])
     >>> staff = pd.DataFrame([head, [1, "Lò Văn An", "12/03/1975", "Chủ tịch UBND xã"]])
-    >>> grids, said = example_sheets([Grid("Mẫu", guide, []), Grid("DS", staff, [])], "ds.xlsx")
+    >>> sheets = [Grid("Mẫu", guide, []), Grid("DS", staff, [])]
+    >>> heads = {g.name: sheet_head(g) for g in sheets}
+    >>> grids, said = example_sheets(sheets, "ds.xlsx", heads)
     >>> [g.name for g in grids], [(p.key, p.table, dict(p.args)) for p in said]
     (['DS'], [('example_sheet_not_read', 'Mẫu', {'words': "'Ví dụ:'", 'rows': '4'})])
-    >>> grids, said = example_sheets([Grid("Mẫu", guide, [])], "ds.xlsx")
+    >>> grids, said = example_sheets(sheets[:1], "ds.xlsx", heads)
     >>> [g.name for g in grids], [p.key for p in said]
     (['Mẫu'], ['example_sheet_read'])
     """
     examples: dict[str, tuple[Header, str]] = {}
     others = False
     for grid in grids:
-        head = unicode_grid(Grid(grid.name, grid.cells.iloc[:HEAD_ROWS], []))
-        header = find_header(head.cells)
-        if header is None:
+        head = heads[grid.name]
+        if head.header is None:
             continue
+        header = head.header
         words = title_example(grid.name, _line_above(head.cells, header.top))
         if words is None:
             others = True
@@ -313,9 +380,12 @@ def _people(
 
 __all__ = [
     "HEAD_ROWS",
+    "SheetHead",
     "example_sheets",
     "holds_list",
     "leaver_sheets",
     "listed_twice",
+    "sheet_head",
     "shown_sheets",
+    "workbook_grids",
 ]

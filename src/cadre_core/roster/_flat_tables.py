@@ -18,7 +18,7 @@ from collections.abc import Mapping, Sequence
 import pandas as pd
 
 from cadre_core.roster import _normalize as nz
-from cadre_core.roster._flat_bodies import sheet_bodies
+from cadre_core.roster._flat_bodies import SheetAgency, sheet_bodies
 from cadre_core.roster._flat_header import FLAT_COLUMNS, Field
 from cadre_core.roster._flat_rows import agency_keys
 from cadre_core.roster._held_levels import not_yet_held
@@ -297,6 +297,7 @@ def build_tables(
     serials: bool = True,
     communes: Mapping[int, str] | None = None,
     marks: Mapping[str, Mapping[int, str]] | None = None,
+    bodies: Mapping[int, SheetAgency] | None = None,
 ) -> tuple[
     list[RawTable],
     tuple[str, ...],
@@ -312,7 +313,10 @@ def build_tables(
     file's (``commune``). ``marks``: the person cells holding an error value or a formula
     with no saved value (by ``table.column`` and row), named in the raw tables they go to
     for validation to say; an agency or a post made of one is the row's own, never merged
-    with another row's (:mod:`cadre_core.roster._cell_errors`)."""
+    with another row's (:mod:`cadre_core.roster._cell_errors`). ``bodies``: the body of
+    the commune each sheet names, by sheet number (a workbook of one sheet per body:
+    :func:`~cadre_core.roster._flat_bodies.sheet_agencies`), its people's agency when
+    their row names none."""
     marks = marks or {}
     parts = []
     places: dict[tuple[int, str, str], str] = {}
@@ -377,7 +381,7 @@ def build_tables(
         )  # fmt: skip
     # agencies: an agency column or group rows, else the body the row's sheet names (a
     # workbook of one sheet per body), else one agency for the commune
-    sheet_bodies(people, sheets, places, file, problems)
+    sheet_bodies(people, bodies or {}, places, file, problems)
     agency_text = nz.to_text(col("agencies.name"))
     commune_text = nz.to_text(col("agencies.commune"))
     if commune_text.isna().all() and (commune is not None or communes):

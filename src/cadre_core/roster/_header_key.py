@@ -4,6 +4,7 @@ are numbered, marked or punctuated."""
 
 from __future__ import annotations
 
+import functools
 import re
 
 from cadre_core.roster._values import text_key
@@ -52,8 +53,10 @@ _AFTER_THEORY = re.compile(r"\bl[ýy] lu[ậa]n ct\b")  # also a database's "ly_
 _BORN_ON = re.compile(r"^sinh (ngày(?: tháng năm)?|ngay(?: thang nam)?)$")
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def header_key(text: str) -> str:
-    """The comparison key of a column header: its :func:`text_key` without the column's
+    """The comparison key of a column header (remembered for the texts last asked, the
+    same cells of a sheet's head being compared with every header spelling): its :func:`text_key` without the column's
     number before it, without a required mark, a full stop or a colon after it, without a
     bracketed date-format hint or list of values at the end, without what it says of its
     column without naming another (:data:`_QUALIFIER`: "cao nhất", "hiện tại", "(nếu
