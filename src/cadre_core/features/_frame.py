@@ -39,7 +39,7 @@ from cadre_core.features._form_fields import (
 )
 from cadre_core.features._form_fields import FORM_FEATURES as FORM_FEATURES
 from cadre_core.features._form_fields import whole_years as whole_years
-from cadre_core.features._keys import _arrow, lookup, map_values
+from cadre_core.features._keys import _arrow, _objects, lookup, map_values
 from cadre_core.features._known import KNOWN_COLUMNS, level_known, start_given
 from cadre_core.features._levels import levels_held
 from cadre_core.roster._schema import TABLE_BY_NAME, TABLES
@@ -366,7 +366,8 @@ class RosterIndex:
             assignment_cadre=lookup(asg["cadre_id"], present.index),
             topics=topics,
             topic_row=topic_row,
-            topic_cadre=lookup(topics["cadre_id"], present.index),
+            # each topic's cadre is its training's: looked up per training, then spread
+            topic_cadre=lookup(roster.trainings["cadre_id"], present.index)[topic_row],
             topic_code=_codes_of(topics["topic"], TrainingTopic.codes()),
             degree_cadre=lookup(degrees["cadre_id"], present.index),
             theory_cadre=lookup(roster.theory["cadre_id"], present.index),
@@ -439,6 +440,7 @@ def build_features(
         (present["left_date"].isna() | (present["left_date"] > day)).to_numpy(), False
     )
     on &= stayed[index.assignment_cadre]  # -1 (unknown cadre): not active
+    present_row = index.assignment_cadre[on]  # each active assignment's row in present
     active_asg = asg[on]
     active_asg = active_asg.join(
         positions[
@@ -461,7 +463,10 @@ def build_features(
     first[1:] = ids[1:] != ids[:-1]
     group = np.cumsum(first) - 1  # the cadre's row in ``cadres`` for each assignment
     active_ids = pd.Index(ids[first], dtype=roster.cadres["cadre_id"].dtype, name="cadre_id")
-    rows = lookup(active_ids, present.index)
+    if len(present_row) == len(ids):  # one row per active assignment: already looked up
+        rows = present_row[first]
+    else:  # (a position code twice in the positions: the join repeated rows)
+        rows = lookup(active_ids, present.index)
     cadres = present.iloc[rows].copy()
     cadres.index = active_ids
     n_cadres = len(cadres)
@@ -542,7 +547,7 @@ def build_features(
     positions["holders"] = np.bincount(pos_row[ok], minlength=len(positions)).astype("int64")
     positions["held_aside"] = _held_aside(roster, positions.index, as_of)
     ag_row = lookup(active_asg["agency_code"], agencies.index)
-    pairs = np.unique(group[ag_row >= 0] * (len(agencies) + 1) + ag_row[ag_row >= 0])
+    pairs = pd.unique(group[ag_row >= 0] * (len(agencies) + 1) + ag_row[ag_row >= 0])
     agencies["active_cadres"] = np.bincount(
         pairs % (len(agencies) + 1), minlength=len(agencies) + 1
     )[: len(agencies)].astype("int64")
@@ -553,7 +558,7 @@ def build_features(
             .fillna(positions["commune"].iloc[0] if len(positions) else roster.name)
         )
     for frame in (cadres, positions):
-        frame["commune"] = frame["commune"].astype(object).fillna(roster.name)
+        frame["commune"] = _objects(frame["commune"], roster.name)
     active_asg["field_keys"] = _casefold(active_asg["accepted_fields"])
     active_asg["start_given"] = start_given(active_asg["start_date"], roster.list_date)
     # ids as plain Python strings: index look-ups and joins on them are hash-table fast

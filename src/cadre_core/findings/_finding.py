@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any, Literal
 
 import attrs
@@ -77,7 +78,7 @@ class Finding:
         """The rule's title in ``lang``: the finding's own, else the label table's (the
         rule id only for a rule nobody names)."""
         own = self.title_en if lang == "en" else self.title_vi
-        return own or rule_title(self.rule, lang)
+        return own or _rule_titles(self.rule)[lang == "en"]
 
     def subject_text(self, lang: str = "vi") -> str:
         """The subject as a person reads it: name, post and id (``Lò Văn A, Phó Chủ tịch
@@ -90,11 +91,16 @@ class Finding:
         )
 
     def to_json(self) -> dict[str, Any]:
-        """The finding as the JSON contract's ``findings`` item."""
+        """The finding as the JSON contract's ``findings`` item (the titles of
+        :meth:`title`, the label table's read once per rule)."""
+        vi, en = self.title_vi, self.title_en
+        if not (vi and en):
+            table_vi, table_en = _rule_titles(self.rule)
+            vi, en = vi or table_vi, en or table_en
         return {
             "rule": self.rule,
-            "title": self.title("vi"),
-            "title_en": self.title("en"),
+            "title": vi,
+            "title_en": en,
             "severity": self.severity,
             "subject_kind": self.subject_kind,
             "subject": self.subject,
@@ -105,3 +111,10 @@ class Finding:
             "source": self.source,
             "body": self.body,
         }
+
+
+@cache
+def _rule_titles(rule: str) -> tuple[str, str]:
+    """The label table's title of ``rule`` in Vietnamese and English (the table does not
+    change while the program runs)."""
+    return rule_title(rule, "vi"), rule_title(rule, "en")

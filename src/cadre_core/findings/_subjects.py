@@ -15,6 +15,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from cadre_core.features._frame import Features
+from cadre_core.features._keys import _arrow, lookup
 from cadre_core.findings._finding import Finding
 
 #: The column that names a member of each unit.
@@ -39,13 +40,59 @@ def cadre_posts(features: Features, only: np.ndarray | None = None) -> pd.Series
     order of their codes, ``"; "``-joined (a post without a title by its code); with
     ``only`` (ids as text), for those cadres alone.
 
-    Vectorised: the titles are sorted once and each cadre's run of titles is joined by
-    pyarrow (one list per cadre, one ``binary_join``), not by a Python call per cadre.
+    Vectorised: cadres and posts are numbered in sorted order (each distinct id once),
+    each distinct post is given its title once, and each cadre's run of titles is joined
+    by pyarrow (one list per cadre, one ``binary_join``), not by a Python call per cadre.
     """
-    a = features.assignments[["cadre_id", "position_code"]]
+    a = features.assignments
+    cadre = a["cadre_id"].astype(str)
+    code = a["position_code"]
     if only is not None:
-        a = a[a["cadre_id"].astype(str).isin(only).to_numpy()]
-    a = a.drop_duplicates()
+        keep = _among(cadre, only)
+        cadre, code = cadre[keep], code[keep]
+    if code.isna().any():  # not in a roster read: the titles of a blank code as pandas spells them
+        return _posts_of_rows(cadre, code, features)
+    cadre_no, ids = pd.factorize(cadre.to_numpy(), sort=True)
+    post_no, codes = pd.factorize(code.to_numpy(dtype=object), sort=True)
+    # each (cadre, post) pair once, sorted by cadre then post code
+    pairs = np.unique(cadre_no.astype(np.int64) * max(len(codes), 1) + post_no)
+    owner, post = np.divmod(pairs, max(len(codes), 1))
+    titles = _titles(features, pd.Index(codes, dtype=object))[post]
+    offsets = np.zeros(len(ids) + 1, dtype=np.int64)
+    np.cumsum(np.bincount(owner, minlength=len(ids)), out=offsets[1:])
+    lists = pa.ListArray.from_arrays(pa.array(offsets), pa.array(titles, type=pa.string()))
+    joined = pc.binary_join(lists, "; ")
+    index = pd.Index(ids, dtype="str")
+    return pd.Series(joined.to_pylist(), index=index, dtype="str", name="position_code")
+
+
+def _among(ids: pd.Series, only: np.ndarray) -> np.ndarray:
+    """Whether each of ``ids`` (text) is one of ``only``: one hash pass in Arrow (pandas'
+    ``isin`` for ids Arrow cannot read as text)."""
+    try:
+        wanted = pa.array(np.asarray(only, dtype=object), type=pa.string())
+        found = pc.is_in(_arrow(ids), value_set=wanted)
+    except (pa.ArrowException, TypeError, ValueError):
+        return np.asarray(ids.isin(only).to_numpy(), dtype=bool)
+    return np.asarray(found.to_numpy(zero_copy_only=False), dtype=bool)
+
+
+def _titles(features: Features, codes: pd.Index) -> np.ndarray:
+    """The title of each position code of ``codes`` as text (its code where the roster
+    gives no title or no such position)."""
+    at = lookup(codes, features.positions.index)
+    found = np.flatnonzero(at >= 0)
+    out = codes.to_numpy(dtype=object).copy()
+    titles = features.positions["title"].iloc[at[found]].astype(object).to_numpy()
+    given = pd.notna(titles)
+    out[found[given]] = titles[given]
+    return np.asarray(pd.Series(out, dtype=object).astype(str).to_numpy(dtype=object))
+
+
+def _posts_of_rows(cadre: pd.Series, code: pd.Series, features: Features) -> pd.Series:
+    """:func:`cadre_posts` of the rows (``cadre``, ``code``) by sorting the rows
+    themselves: what a blank post code needs (it sorts last and is spelled by pandas)."""
+    a = pd.DataFrame({"cadre_id": cadre, "position_code": code}).drop_duplicates()
     a = a.sort_values(["cadre_id", "position_code"])
     titles = a["position_code"].map(features.positions["title"].astype(object)).astype(object)
     titles = titles.fillna(a["position_code"].astype(object)).astype(str)
@@ -65,8 +112,9 @@ def _first_of(values: pd.Series, keys: np.ndarray) -> np.ndarray:
     """``values`` (indexed by ids as text; an id twice: its first value) looked up for
     each of ``keys``: ``""`` for a key it does not hold or a missing value. Only the
     values found are converted, not the whole column."""
-    values = values[~values.index.duplicated()]
-    pos = values.index.get_indexer(pd.Index(keys, dtype=object))
+    if not values.index.is_unique:
+        values = values[~values.index.duplicated()]
+    pos = lookup(pd.Index(keys, dtype=object), values.index)
     found = pos >= 0
     out = np.full(len(keys), "", dtype=object)
     out[found] = values.iloc[pos[found]].astype(object).fillna("").to_numpy(dtype=object)
@@ -79,7 +127,10 @@ def _unit_column(features: Features, unit: str) -> pd.Series:
     frame = features.unit_frame(unit)
     col = NAME_COLUMNS[unit]
     names = frame[col] if col in frame else pd.Series("", index=frame.index, dtype=object)
-    return pd.Series(names.array, index=frame.index.astype(str), copy=False)
+    ids = frame.index  # ids already text keep their index (and its hash table)
+    return pd.Series(
+        names.array, index=ids if ids.inferred_type == "string" else ids.astype(str), copy=False
+    )
 
 
 def name_subjects(findings: Sequence[Finding], features: Features) -> list[Finding]:
