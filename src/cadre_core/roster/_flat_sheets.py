@@ -316,8 +316,9 @@ def listed_twice(
     records: bool = False,
 ) -> list[Problem]:
     """A warning at each person row of a list whose name (by its text key) and day of
-    birth are those of an earlier row, naming that row (its sheet when another): the two
-    are read as two people. ``people`` holds, per sheet read, its number (among
+    birth are those of an earlier row, naming that row (its sheet when another, "this same
+    sheet" when another list of it): the two are read as two people. ``people`` holds,
+    per sheet read, its number (among
     ``names``), the raw columns of its person rows (``(table, column)``: the name and the
     birth date are compared; a vacant post is no one) and their rows (``number *
     row_base + row``); ``serials``: numbers in a birth cell are a workbook's day serials;
@@ -349,6 +350,8 @@ def listed_twice(
             key, args = "same_person_record", {"sheet": repr(name)}
         elif not name or sheet == int(at) // row_base:
             key, args = "same_person_row", {"row": str(row)}
+        elif name == names[int(at) // row_base]:  # the same sheet's list under another header
+            key, args = "same_person_list", {"row": str(row)}
         elif _DOCUMENT_TABLE.fullmatch(name):
             key, args = "same_person_table", {"row": str(row), "sheet": name}
         else:

@@ -106,6 +106,14 @@ def _to_text(raw: pd.Series) -> pd.Series:
 _CONTROLS = (b"\t", b"\n", b"\x0c", b"\r")
 
 
+#: a text of 8-bit codes (no character above U+00FF) with a soft hyphen and another code
+#: above ASCII: typed in TCVN3, its soft hyphen is the letter "ư"
+_TCVN3_U_HORN = (
+    r"^[\x00-\xff]*(?:\xad[\x00-\xff]*[\x80-\xac\xae-\xff]"
+    r"|[\x80-\xac\xae-\xff][\x00-\xff]*\xad)[\x00-\xff]*$"
+)
+
+
 def _collapse(arr: pa.Array | pa.ChunkedArray) -> pa.Array | pa.ChunkedArray:
     """Runs of whitespace as one space, a no-break or other Unicode space as a space, and
     the invisible characters (zero-width space, byte-order mark ...) removed. The regular
@@ -114,7 +122,11 @@ def _collapse(arr: pa.Array | pa.ChunkedArray) -> pa.Array | pa.ChunkedArray:
     another character)."""
     texts = _text_bytes(arr)
     if _unusual_in(texts):
-        arr = pc.replace_substring_regex(arr, f"[{INVISIBLE_CHARS}]", "")
+        # (text in 8-bit codes with a soft hyphen keeps it: TCVN3's "ư", said or converted
+        # when the legacy text is found)
+        legacy = pc.match_substring_regex(arr, _TCVN3_U_HORN)
+        cleaned = pc.replace_substring_regex(arr, f"[{INVISIBLE_CHARS}]", "")
+        arr = pc.if_else(pc.fill_null(legacy, False), arr, cleaned)
         arr = pc.replace_substring_regex(arr, f"[{OTHER_SPACES}]", " ")
         texts = _text_bytes(arr)
     if _runs_in(texts):

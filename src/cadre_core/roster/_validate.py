@@ -409,12 +409,16 @@ def normalise_table(
     out, issues = normalise_columns(frame, table, serials=raw.serials)
     collect = _Collector(raw, user_headers)
     raw_values = frame.reset_index(drop=True)
+    # a cell said as legacy (or double-encoded) text is said once, never again as a value
+    said = {(p.column, p.row) for p in problems if p.scope == "encoding" and p.row is not None}
+    at = raw.rows.reset_index(drop=True)
     for col in table.columns:
         if col.name not in frame:
             continue
         iss = issues[col.name]
+        as_text = at.isin([r for c, r in said if c == collect.col_label(col.name)]).to_numpy()
         collect.rows(
-            iss.bad,
+            iss.bad & ~as_text,
             col.name,
             raw_values[col.name],
             iss.expected,

@@ -2697,6 +2697,14 @@ _LABELS: dict[str, tuple[str, str]] = {
         "the same name and birth date as row {row} of sheet {sheet}; read as two people (if "
         "it is one person, list them once, with the posts they hold together in one cell)",
     ),
+    "problem_same_person_list": (
+        "cùng họ tên và ngày sinh với người ở dòng {row} của chính trang tính này (ở một danh "
+        "sách khác trong trang, dưới tiêu đề riêng); được đọc là hai người (nếu là một người, "
+        "hãy ghi một lần, các chức vụ kiêm nhiệm ghi chung một ô)",
+        "the same name and birth date as row {row} of this same sheet (in another list on it, "
+        "under its own header); read as two people (if it is one person, list them once, "
+        "with the posts they hold together in one cell)",
+    ),
     "problem_same_person_table": (
         "cùng họ tên và ngày sinh với người ở dòng {row} của {sheet}; được đọc là hai người "
         "(nếu là một người, hãy ghi một lần, các chức vụ kiêm nhiệm ghi chung một ô)",
