@@ -112,8 +112,8 @@ FREE_TEXT: Mapping[str, bool | Mapping[str, bool]] = {
     **dict.fromkeys(
         ("agencies", "agency", "blocs", "both", "byte", "canonical", "cells", "codes", "column",
          "columns", "commune", "count", "days", "encoding", "error", "expected", "family",
-         "fields", "files", "first", "fonts", "guess", "held", "holds", "kind", "last", "link",
-         "list_columns", "list_table", "mark", "n", "note_key", "other", "period", "reason",
+         "field", "fields", "files", "first", "fonts", "guess", "held", "holds", "kind", "last",
+         "link", "list_columns", "list_table", "mark", "n", "note_key", "other", "period", "reason",
          "records", "row", "rows", "score", "second", "shown", "signed", "suffix", "table",
          "target", "text", "words"),
         False,

@@ -51,8 +51,9 @@ from cadre_core.roster._list_title import title_day
 from cadre_core.roster._merged import Merged
 from cadre_core.roster._office import office_program, to_docx, to_docx_all
 from cadre_core.roster._problems import Problem, problem
-from cadre_core.roster._record import Around, is_record_file, record_folder, record_grid
+from cadre_core.roster._record import Around, is_record_file, record_folder
 from cadre_core.roster._record_day import dated_lines
+from cadre_core.roster._record_merged import record_grids
 from cadre_core.roster._sniff import WORD_SUFFIXES, file_kind, is_encrypted
 from cadre_core.vocab._progress import tracked
 
@@ -321,7 +322,8 @@ def docx_grids(
     the paragraphs around the lists. The tables keep their numbers in the document. A
     personal record ("Sơ yếu lý lịch") is one grid of its person
     (:func:`~cadre_core.roster._record.record_grid`), its page headers, text boxes and
-    signing footer read where a list's are.
+    signing footer read where a list's are; records mail-merged into one document are one
+    grid each (:func:`~cadre_core.roster._record_merged.record_grids`).
 
     >>> import docx, pathlib, tempfile
     >>> d = docx.Document()
@@ -355,11 +357,11 @@ def docx_grids(
     legacy = legacy or in_parts
     page = [lead, *blocks, trail]
     # a personal record: a list of one person (told by its own paragraphs and tables,
-    # its fields read in what is around them too)
-    record = record_grid(path.name, page)
-    if record is not None:
-        found = record if record.legacy is not None else attrs.evolve(record, legacy=legacy)
-        return [found], []
+    # its fields read in what is around them too); several mail-merged: one grid each
+    records = record_grids(path.name, page)
+    if records is not None:
+        found, twice = records
+        return [r if r.legacy is not None else attrs.evolve(r, legacy=legacy) for r in found], twice
     grids, said = document_grids(path.name, page, legacy)
     # a table's cells (not the lines around it) pasted from a sheet may be error values
     marked = [attrs.evolve(g, cells=marked_text(g.cells, g.merged, g.top, g.end)) for g in grids]
@@ -531,8 +533,9 @@ def record_folder_grids(path: Path) -> tuple[list[Grid], list[Problem]]:
         for f in tracked(words, "progress_reading"):
             label = f"{path.name}/{f.name}"
             found, said = docx_grids(f, converted.get(f)) if f in records else ([], [])
-            if len(found) == 1 and found[0].record:
-                grids.extend(found)
+            if found and all(g.record for g in found):  # records merged in one: by place
+                grids.extend(found if len(found) == 1 else
+                             [attrs.evolve(g, name=f"{f.name}/{g.name}") for g in found])  # fmt: skip
             elif not said or any(
                 q.key in ("no_list_table", "no_list_header_in_table") for q in said
             ):

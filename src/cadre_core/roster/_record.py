@@ -339,10 +339,11 @@ def _titled_around(
 
 
 def _fields(
-    lines: list[str], *, head: bool = False
+    lines: list[str], *, head: bool = False, again: dict[int, list[str | None]] | None = None
 ) -> tuple[dict[int, str | None], list[str], dict[str, list[str]], list[str]]:
     """The fields of a record's ``lines``: each label met (its index in :data:`_LABELS`,
-    the first time only) with its value, the lines before the title (``head``: a title
+    the first time only; each later time's value in ``again``, when given) with its value,
+    the lines before the title (``head``: a title
     kept above the body, in a page header or a text box, and the lines before the name's
     field under it too: the form's head), the sections met after the fields (each with
     its lines), and the labels of no known field met."""
@@ -390,6 +391,8 @@ def _fields(
             stop = marks[n + 1][0] if n + 1 < len(marks) else len(line)
             if field is not None and field not in found:
                 found[field] = _value(line[end:stop])
+            elif field is not None and again is not None:
+                again.setdefault(field, []).append(_value(line[end:stop]))
         if heading and marks:
             lead.append(line)
     return found, lead, sections, list(dict.fromkeys(others))

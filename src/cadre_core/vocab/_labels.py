@@ -2773,6 +2773,16 @@ _LABELS: dict[str, tuple[str, str]] = {
         "the list's date was taken as {day}, the latest day {signed} personal records were "
         "signed (from {first} to {last}); give --list-date for another day",
     ),
+    "problem_record_label_twice": (
+        "mục {field} được ghi hai lần, với hai giá trị khác nhau, trong một sơ yếu lý lịch, "
+        'không có tiêu đề "SƠ YẾU LÝ LỊCH" hay mục "Họ và tên" mới giữa hai lần; tệp '
+        "không được đọc (nếu tệp gộp sơ yếu lý lịch của nhiều người, mỗi người bắt đầu bằng "
+        "tiêu đề của mình)",
+        "the field {field} is filled in twice, with two values, in one personal record, with "
+        'no new title "SƠ YẾU LÝ LỊCH" nor "Họ và tên" between them; the document was '
+        "not read (when it holds the records of several people, start each with its title)",
+    ),
+    "list_record_part": ("Hồ sơ {}", "Record {}"),
     "problem_not_a_record": (
         "tài liệu Word này trong thư mục sơ yếu lý lịch không phải là một sơ yếu lý lịch "
         "nên không được đọc",
