@@ -97,7 +97,8 @@ FREE_TEXT: Mapping[str, bool | Mapping[str, bool]] = {
     "day": {
         **dict.fromkeys(
             ("partial_month", "partial_year", "date_month_first", "date_month_first_table",
-             "date_order_unknown", "date_locale_swapped", "left_post_not_held"),
+             "date_order_unknown", "date_locale_swapped", "left_post_not_held",
+             "note_left"),
             True,
         ),  # a person's day, read from their row
         **dict.fromkeys(

@@ -41,6 +41,7 @@ from cadre_core.roster._flat_header import (
     resolve,
 )
 from cadre_core.roster._flat_left import posts_left
+from cadre_core.roster._flat_notes import notes_left
 from cadre_core.roster._flat_pairs import by_field, next_rows, read_rows, relabelled, two_row_header
 from cadre_core.roster._flat_parts import read_together, sibling_date_parts
 from cadre_core.roster._flat_records import record_courses
@@ -416,6 +417,7 @@ def _read_sheet(sheet: Grid, number: int, file: str) -> tuple[_Sheet | None, lis
     problems += said
     cols.update({k: cols[k].astype(object).where(~cols[k].index.isin(m.index), m)
                  for k, m in failed.items() if k in cols})  # fmt: skip
+    problems = notes_left(header, body, person, cols, places, problems, where, first)
     if pairs is not None:  # the sheet's own letters for the columns of second-row fields
         problems = relabelled(pairs, problems, places)
     sheet_read = _Sheet(cols, ratings, rows[keep], places, problems, signing, failed, cell_places,

@@ -173,8 +173,10 @@ class RowCollector:
         )
 
 
-def _notes_column(header: Header) -> int | None:
-    """The column of the list's notes ("Ghi chú"), None when it has none."""
+def notes_column(header: Header) -> int | None:
+    """The column of the list's notes ("Ghi chú"), None when it has none: quoted for a
+    row marked as gone, read for the people it says left
+    (:mod:`cadre_core.roster._flat_notes`)."""
     from cadre_core.roster._schema import header_key
 
     for j, labels in enumerate(header.labels):
@@ -204,7 +206,7 @@ def marked_people(
     hidden = pd.Series(body.index.isin(list(marks.hand)), index=body.index)
     aside = person & (hidden | pd.Series(body.index.isin(list(struck)), index=body.index))
     said: list[Problem] = []
-    notes = _notes_column(header)
+    notes = notes_column(header)
     for i in aside[aside].index:
         who = body.at[i, name] if name is not None else None
         who = " ".join(who.split()) if isinstance(who, str) else ""
@@ -234,6 +236,7 @@ __all__ = [
     "RowCollector",
     "RowMarks",
     "marked_people",
+    "notes_column",
     "row_marks",
     "struck_fonts",
 ]

@@ -2598,6 +2598,27 @@ _LABELS: dict[str, tuple[str, str]] = {
         "people who left this way); if the person is still in post, unhide the row",
     ),
     "problem_note_marked_note": ("ghi chú: {note}", "note: {note}"),
+    # the notes column saying who left (_flat_notes)
+    "problem_note_left": (
+        "ghi chú ở ô này ghi {person} nghỉ hoặc chuyển đi từ ngày {day} ({note}): được đọc "
+        "là ngày người này thôi giữ các chức vụ",
+        "the note in this cell says {person} left or leaves on {day} ({note}): read as the "
+        "end of their posts",
+    ),
+    "problem_note_left_no_day": (
+        "ghi chú ở ô này ghi {person} đã nghỉ hoặc chuyển đi ({note}) nhưng không ghi ngày "
+        "(dd/mm/yyyy hoặc mm/yyyy): người này vẫn được đọc là đang công tác; hãy ghi ngày, "
+        "ví dụ 'Nghỉ hưu từ 01/10/2025'",
+        "the note in this cell says {person} left or leaves ({note}) but names no day "
+        "(dd/mm/yyyy or mm/yyyy): the person is read as in post; write the day, e.g. "
+        "'Nghỉ hưu từ 01/10/2025'",
+    ),
+    "problem_notes_partly_read": (
+        "trong cột này chỉ các ghi chú ghi một người đã nghỉ hoặc chuyển đi được đọc; các "
+        "ghi chú khác ({count}) không được đọc",
+        "only the notes saying a person left were read in this column; the other notes "
+        "({count}) were not read",
+    ),
     "problem_filtered_rows_read": (
         "trang tính đang được lọc (AutoFilter): {count} người ở các dòng bộ lọc ẩn (dòng "
         "{rows}) vẫn được đọc, vì bộ lọc chỉ là cách xem danh sách",
