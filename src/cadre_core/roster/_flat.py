@@ -57,6 +57,7 @@ from cadre_core.roster._flat_rows import (
     matches,
     name_lines,
     notes_under,
+    page_tops,
     parents,
 )
 from cadre_core.roster._flat_sheets import holds_list, listed_twice, workbook_grids
@@ -255,6 +256,7 @@ def _read_sheet(sheet: Grid, number: int, file: str) -> tuple[_Sheet | None, lis
     # another list's, under which nothing belongs to this list (said, with its rows)
     below_top = [list(grid.iloc[r]) for r in range(header.top + 1, header.body)]
     again, other = header_rows(body, list(grid.iloc[header.top]), under=below_top)
+    again |= page_tops(body, filled, again, grid.iloc[: header.top])  # its title again
     # a merged range of a repeated header is the header's, not a value read on rows
     repeated = set(again[again].index)
     problems += [p for r0, r1, p in merged_said if not set(range(r0, r1 + 1)) <= repeated]

@@ -154,6 +154,34 @@ def parents(body: pd.DataFrame, skip_cols: list[int], numbered: pd.Series) -> pd
     return parent.astype(bool).reindex(body.index, fill_value=False)
 
 
+def page_tops(
+    body: pd.DataFrame, filled: pd.DataFrame, again: pd.Series, titles: pd.DataFrame
+) -> pd.Series:
+    """Rows of a list's ``body`` just above a repeated header (``again``; blank rows may
+    stand between) whose every filled cell is the text of a cell of the list's title rows
+    (``titles``: the lines above its header): the title printed again at the top of a new
+    page, no group row (an agency) and no person.
+
+    >>> title = pd.DataFrame([["UBND XÃ NẬM TĂM", None], ["DANH SÁCH CÁN BỘ", None]])
+    >>> body = pd.DataFrame([["1", "Lò Văn A"], ["Ubnd xã  Nậm Tăm", None], [None, None],
+    ...                      ["TT", "Họ và tên"], ["II. UBND xã", None], ["TT", "Họ và tên"]])
+    >>> again = pd.Series([False, False, False, True, False, True])
+    >>> page_tops(body, filled_cells(body), again, title).tolist()
+    [False, True, False, False, False, False]
+    """
+    keys: set[str] = set()
+    for j in titles.columns:
+        keys |= set(nz.keys_of(nz.to_text(titles[j].astype(object)).dropna()))
+    title = filled.any(axis=1)
+    for j in body.columns:
+        key = nz.keys_of(nz.to_text(body[j].where(filled[j]).astype(object)))
+        title &= ~filled[j] | key.isin(keys)
+    blank = ~filled.any(axis=1)
+    # each row's nearest row below that is neither blank nor a title line: a repeated header?
+    below = again.astype(float).where(again | ~(blank | title)).bfill()
+    return (title & ~again & below.eq(1.0)).astype(bool)
+
+
 def _typed(cells: pd.Series) -> tuple[pd.Series, pd.Series]:
     """Cells as the text typed in them (a whole number without decimals: 12.0 is "12"),
     and which of them are whole numbers."""
