@@ -191,6 +191,14 @@ def _read_sheet(sheet: Grid, number: int, file: str) -> tuple[_Sheet | None, lis
         pair = name_parts(header.labels)
         if pair is not None:
             fields[pair[0]], given = Field("cadres", "full_name"), pair[1]
+            # its second column headed by nothing (a name header merged over both): said
+            if not any(isinstance(v, str) and any(c.isalpha() for c in v)
+                       for v in grid.iloc[header.top : header.body, given]):  # fmt: skip
+                label = f"{header_label(header.labels[pair[0]], pair[0])} + " + header_label(
+                    header.labels[given], given
+                )
+                problems.append(problem(where, None, None, label, None, "name_split_columns",
+                                        severity="warning"))  # fmt: skip
     for j, f in enumerate(fields):
         if j == given:
             continue

@@ -17,6 +17,7 @@ import attrs
 import numpy as np
 import pandas as pd
 
+from cadre_core.roster._flat_names import split_name
 from cadre_core.roster._schema import TABLE_BY_NAME, VALUE_ALIASES, ascii_key, header_key, text_key
 from cadre_core.vocab._marks import unmarked
 
@@ -548,9 +549,11 @@ def find_header(grid: pd.DataFrame, name_column: str = "full_name") -> Header | 
                 block[level][j] = carried
             else:
                 carried = ""
-    labels = tuple(tuple(block[lv][j] for lv in range(len(block)) if block[lv][j])
-                   for j in range(width))  # fmt: skip
-    return Header(best, end, labels)
+    labels = [tuple(block[lv][j] for lv in range(len(block)) if block[lv][j])
+              for j in range(width)]  # fmt: skip
+    if len(rows) == 1 and name_column == "full_name":  # "Họ và tên" over two columns
+        labels = split_name(grid, end, labels, name_at)
+    return Header(best, end, tuple(labels))
 
 
 def cell_key(value: object) -> str:

@@ -2718,6 +2718,14 @@ _LABELS: dict[str, tuple[str, str]] = {
         "the same name and birth date as row {row} of sheet {sheet}; read as two people (if "
         "it is one person, list them once, with the posts they hold together in one cell)",
     ),
+    "problem_name_split_columns": (
+        "họ và tên của mỗi người nằm ở hai cột dưới một tiêu đề gộp, cột sau không có tiêu đề "
+        "riêng: hai ô được ghép lại thành họ và tên (nếu cột sau không phải là một phần của "
+        "tên, hãy ghi tiêu đề cho cột đó)",
+        "each person's name is in two columns under one merged header, the second with no "
+        "header of its own: the two cells are joined as the full name (if the second column "
+        "is not part of the name, give it its header)",
+    ),
     "problem_same_person_list": (
         "cùng họ tên và ngày sinh với người ở dòng {row} của chính trang tính này (ở một danh "
         "sách khác trong trang, dưới tiêu đề riêng); được đọc là hai người (nếu là một người, "
