@@ -98,7 +98,7 @@ FREE_TEXT: Mapping[str, bool | Mapping[str, bool]] = {
         **dict.fromkeys(
             ("partial_month", "partial_year", "date_month_first", "date_month_first_table",
              "date_order_unknown", "date_locale_swapped", "left_post_not_held",
-             "note_left"),
+             "note_left", "date_english_day", "date_english_day_short", "date_serial_text"),
             True,
         ),  # a person's day, read from their row
         **dict.fromkeys(

@@ -20,7 +20,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from cadre_core.roster._date_notes import date_note
+from cadre_core.roster._date_notes import date_note, reads_as
 from cadre_core.roster._date_order import UNKNOWN, DateOrder, Said, column_order
 from cadre_core.roster._held_levels import held_levels
 from cadre_core.roster._lookup import code_keys, lookup_codes, suggester
@@ -475,19 +475,23 @@ def _normalise_date(
     bad |= has
     notes: dict[str, str] = {}
     note_keys: dict[str, str] = {}
+    said = told.said
     if bool(bad.any()):
-        for value in to_text(raw[bad].astype(object)).dropna().unique():
-            note = date_note(str(value))
-            if note is not None:
-                notes[str(value).casefold()] = note[1]
-                note_keys[str(value).casefold()] = note[0]
+        shown = to_text(raw[bad].astype(object))
+        first = (shown.notna() & ~shown.duplicated()).to_numpy()
+        numbers = range(SERIAL_FLOOR, 2958466) if serials else None  # the serials read
+        for at, value in zip(np.flatnonzero(bad.to_numpy())[first], shown[first], strict=True):
+            if (note := date_note(str(value), serials=numbers)) is not None:
+                notes[str(value).casefold()], note_keys[str(value).casefold()] = note[1], note[0]
+            if (seen := reads_as(str(value), numbers)) is not None:  # "14-Sep-1990", "28510"
+                said += (Said(seen[0], int(at), seen[1]),)
     return out, ColumnIssues(
         bad,
         "a date (a spreadsheet date, 2026-03-01 or 01/03/2026)",
         notes=notes,
         key="date",
         note_keys=note_keys,
-        said=told.said,
+        said=said,
         date_order=told,
     )
 

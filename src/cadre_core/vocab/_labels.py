@@ -1941,6 +1941,37 @@ _LABELS: dict[str, tuple[str, str]] = {
         "the year has two figures, 19.. or 20.. cannot be told: write the year with four "
         "figures (e.g. 12/03/1978)",
     ),
+    # a day written the English way ("14-Sep-1990", "30-Apr-95"): no spelling the roster
+    # format allows (_normalize; the warning below says the day it looks like)
+    "problem_note_english_day": (
+        "ngày ghi kiểu tiếng Anh (ngày-tên tháng-năm) không phải cách ghi được đọc: ghi bằng "
+        "số, ngày trước, năm đủ bốn chữ số (ví dụ 14/09/1990)",
+        "a day written the English way (day-month's name-year) is not a spelling that is "
+        "read: type it in figures, day first, the year with four figures (e.g. 14/09/1990)",
+    ),
+    # a spreadsheet's day number kept as text ("28510") in a workbook's date column
+    "problem_note_serial_text": (
+        "số ngày của bảng tính lưu dạng chữ không phải một ngày: ghi đủ ngày, tháng, năm "
+        "hoặc đặt ô là kiểu ngày",
+        "a spreadsheet's day number kept as text is not a date: type the day, month and "
+        "year or make the cell a date",
+    ),
+    "problem_date_english_day": (
+        "{written} giống ngày {day} ghi kiểu tiếng Anh; ghi {day}",
+        "{written} looks like {day} written the English way; type {day}",
+    ),
+    "problem_date_english_day_short": (
+        "{written} giống ngày {day} ghi kiểu tiếng Anh, năm chỉ có hai chữ số: ghi năm đủ "
+        "bốn chữ số ({day}/19{year} hoặc {day}/20{year})",
+        "{written} looks like the day {day} written the English way, the year with two "
+        "figures: type the year with four ({day}/19{year} or {day}/20{year})",
+    ),
+    "problem_date_serial_text": (
+        "{written} giống số ngày của bảng tính ứng với ngày {day}, lưu dạng chữ; ghi {day} "
+        "hoặc đặt ô là kiểu ngày",
+        "{written} looks like a spreadsheet's day number, {day}, kept as text; type {day} "
+        "or make the cell a date",
+    ),
     "problem_date_month_first": (
         "ngày tháng của cột này được ghi tháng trước, ngày sau (tháng/ngày/năm), như phần mềm "
         "đặt ngôn ngữ tiếng Anh (Mỹ) xuất ra: có giá trị mà số thứ hai lớn hơn 12, không thể "
