@@ -35,7 +35,7 @@ BAD_CELLS: dict[str, list[tuple[str, Any]]] = {
     "agencies": [("bloc", "khối lạ")],
     "positions": [("quota", "nhiều"), ("category", "???")],
     "assignments": [("start_date", "31/02/2020")],
-    "degrees": [("level", "Thac si x")],
+    "degrees": [("level", "bằng lái xe")],  # ("Thac si x" is read: a master's, field x)
     "ratings": [("year", "năm ngoái"), ("rating", "giỏi lắm")],
     "trainings": [("topics", "bơi lội")],
 }
