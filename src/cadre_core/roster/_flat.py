@@ -41,6 +41,7 @@ from cadre_core.roster._flat_header import (
     resolve,
 )
 from cadre_core.roster._flat_left import posts_left
+from cadre_core.roster._flat_names import middle_of
 from cadre_core.roster._flat_notes import notes_left
 from cadre_core.roster._flat_pairs import by_field, next_rows, read_rows, relabelled, two_row_header
 from cadre_core.roster._flat_parts import read_together, sibling_date_parts
@@ -186,21 +187,22 @@ def _read_sheet(sheet: Grid, number: int, file: str) -> tuple[_Sheet | None, lis
     problems: list[Problem] = []
     where = f"{file}, sheet {sheet.name!r}" if sheet.name else file
     chosen: dict[tuple[str, str], list[int]] = {}
-    given = None  # a name in two columns: the given name's, joined to the family's
+    given: tuple[int, ...] = ()  # a name's other columns (middle, given), joined to the family's
     if not any(f is not None and f.column == "full_name" for f in fields):
         pair = name_parts(header.labels)
         if pair is not None:
-            fields[pair[0]], given = Field("cadres", "full_name"), pair[1]
+            middle = tuple(m for m in middle_of(header.labels, pair) if fields[m] is None)
+            fields[pair[0]], given = Field("cadres", "full_name"), (*middle, pair[1])
             # its second column headed by nothing (a name header merged over both): said
             if not any(isinstance(v, str) and any(c.isalpha() for c in v)
-                       for v in grid.iloc[header.top : header.body, given]):  # fmt: skip
+                       for v in grid.iloc[header.top : header.body, given[-1]]):  # fmt: skip
                 label = f"{header_label(header.labels[pair[0]], pair[0])} + " + header_label(
-                    header.labels[given], given
+                    header.labels[given[-1]], given[-1]
                 )
                 problems.append(problem(where, None, None, label, None, "name_split_columns",
                                         severity="warning"))  # fmt: skip
     for j, f in enumerate(fields):
-        if j == given:
+        if j in given:
             continue
         label = header_label(header.labels[j], j)
         if f is None:
@@ -222,8 +224,8 @@ def _read_sheet(sheet: Grid, number: int, file: str) -> tuple[_Sheet | None, lis
             )  # fmt: skip
             continue
         chosen.setdefault(key, []).append(j)
-        if key == ("cadres", "full_name") and given is not None:
-            label = f"{label} + {header_label(header.labels[given], given)}"
+        if key == ("cadres", "full_name") and given:
+            label = " + ".join([label, *(header_label(header.labels[i], i) for i in given)])
         places.setdefault(key, label)
     # a rating's year beside no rating holds nothing the list is read for: said, not read
     if ("ratings", "year") in chosen and ("ratings", "rating") not in chosen:
@@ -238,7 +240,7 @@ def _read_sheet(sheet: Grid, number: int, file: str) -> tuple[_Sheet | None, lis
     # written over several rows is not several people (its other rows stay unread, said)
     person_cols = {j for j, f in enumerate(fields)
                    if f is not None and (f.table == SKIP or f.column == "full_name")}  # fmt: skip
-    person_cols |= {given} if given is not None else set()
+    person_cols |= set(given)
     grid, filled_in = fill_merged(
         grid, [m for m in merged if m[1] not in person_cols], header.body, top=sheet.top
     )
@@ -286,8 +288,8 @@ def _read_sheet(sheet: Grid, number: int, file: str) -> tuple[_Sheet | None, lis
         ended |= pd.Series(body.index >= sheet.end, index=body.index)
     group &= ~ended
     named = filled[name] if name is not None else pd.Series(False, index=body.index)
-    if given is not None:
-        named = named | filled[given]
+    for part in given:
+        named = named | filled[part]
     person = (named | (numbered & has_data)) & ~group & ~ended & ~again & ~subtotal
     stray = filled.any(axis=1) & ~person & ~group & ~ended & ~again & ~subtotal
     totals = subtotal & ~ended & ~again
@@ -300,7 +302,7 @@ def _read_sheet(sheet: Grid, number: int, file: str) -> tuple[_Sheet | None, lis
     person, said = marked_people(sheet, header, body, person, name, where, first)  # left
     problems += said
     for j, f in enumerate(fields):  # a column with no header but with people's data: said
-        if f is None and not header.labels[j] and j != given and bool(filled[j][person].any()):
+        if f is None and not header.labels[j] and j not in given and bool(filled[j][person].any()):
             problems.append(
                 problem(where, None, None, header_label((), j), None, "column_not_read",
                         severity="warning")
@@ -398,8 +400,8 @@ def _read_sheet(sheet: Grid, number: int, file: str) -> tuple[_Sheet | None, lis
                 assert f is not None
                 ratings.append((f, body[j].where(filled[j])[keep]))
             continue
-        if key == ("cadres", "full_name") and given is not None:
-            cols[key] = joined(body, filled, (js[0], given))[keep]
+        if key == ("cadres", "full_name") and given:
+            cols[key] = joined(body, filled, (js[0], *given))[keep]
             continue
         for n, j in enumerate(js[1:] if key == TITLE else [], 1):  # "Chức danh" beside
             cols[title_key(n)] = body[j].where(filled[j])[keep]  # "Chức vụ": each read
@@ -421,7 +423,7 @@ def _read_sheet(sheet: Grid, number: int, file: str) -> tuple[_Sheet | None, lis
     signing = _texts(body[footer.to_numpy()])
     # an error value or a formula with no saved value in a person's cell is the field's
     # text, said on the row by validation; elsewhere a warning
-    name_at = [*chosen.get(("cadres", "full_name"), []), *([] if given is None else [given])]
+    name_at = [*chosen.get(("cadres", "full_name"), []), *given]
     read_at = {**title_columns(chosen), ("cadres", "full_name"): name_at}
     failed, said = marked_cells(sheet, grid, header, read_at, rows[keep], where)
     problems += said

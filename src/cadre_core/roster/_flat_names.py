@@ -10,7 +10,7 @@ import re
 
 import pandas as pd
 
-from cadre_core.roster._schema import VALUE_ALIASES, text_key
+from cadre_core.roster._schema import VALUE_ALIASES, header_key, text_key
 from cadre_core.vocab._ethnic import ETHNIC_GROUPS
 
 # a cell of a name's part: capitalised words of letters only ("Lò Văn", "Pấng", "LÒ
@@ -22,6 +22,8 @@ _CODED = frozenset(text_key(w) for words in VALUE_ALIASES.values() for w in word
     text_key(g.name) for g in ETHNIC_GROUPS
 )
 _LOOKED_AT = 30  # the person rows looked at
+# a middle name's own column between the family's and the given name's ("Họ | Tên đệm | Tên")
+_MIDDLE = frozenset(header_key(x) for x in ("tên đệm", "đệm", "tên lót", "chữ đệm", "tên đệm/lót"))
 
 
 def _names(cells: pd.Series) -> bool:
@@ -64,3 +66,18 @@ def split_name(
     own = labels[name_at][0]
     # the header words the two-column name is known by (see name_parts)
     return [*labels[:name_at], (own, "Họ đệm"), (own, "Tên"), *labels[right + 1 :]]
+
+
+def middle_of(labels: list[tuple[str, ...]] | tuple[tuple[str, ...], ...], pair: tuple[int, int]
+              ) -> tuple[int, ...]:  # fmt: skip
+    """The column of a name's middle part (``"Tên đệm"``, ``"Tên lót"``) between the family
+    and given columns of ``pair`` (see ``name_parts``), as a tuple of none or one column.
+
+    >>> middle_of([("STT",), ("Họ",), ("Tên đệm",), ("Tên",)], (1, 3))
+    (2,)
+    >>> middle_of([("STT",), ("Họ",), ("Quê quán",), ("Tên",)], (1, 3))
+    ()
+    """
+    family, given = pair
+    between = labels[family + 1] if given == family + 2 else ()
+    return (family + 1,) if between and header_key(str(between[-1])) in _MIDDLE else ()
