@@ -1,7 +1,9 @@
 """A person's name header merged over two columns with nothing under it: the clerk's
 way of keeping the given name in a column of its own ("Họ và tên" over "Lò Văn" |
 "Pấng", to sort by it). The two columns are read as the name's two parts, as under a
-header naming them ("Họ đệm" and "Tên"), and joined left to right.
+header naming them ("Họ đệm" and "Tên"), and joined left to right. And a middle name's
+column between the family's and the given name's ("Họ | Tên đệm | Tên"), joined in its
+place (:func:`middle_of`).
 """
 
 from __future__ import annotations
